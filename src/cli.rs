@@ -1,0 +1,302 @@
+//! Every top-level clap type: the command line, global options and the command list.
+//! Each command's own flags live beside it in `cmd/<name>.rs`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::cmd;
+use crate::duration;
+
+const EXAMPLES: &str = "\
+Examples:
+  redkit validate-env                      check the environment and ./.env before start-up
+  redkit validate-env --spec env.yaml --strict
+  redkit ping -u redis://cache.internal:6379
+  redkit config show --format json         resolved settings and where each came from
+  redkit init                              write a commented starter redkit.yaml
+
+Exit codes: 0 ok, 1 problem found, 2 usage/config error, 3 runtime failure, 130 interrupted.";
+
+/// The operator toolbox for Redis-backed services.
+#[derive(Debug, Parser)]
+#[command(
+    name = "redkit",
+    version,
+    about = "The operator toolbox for Redis-backed services",
+    long_about = "The operator toolbox for Redis-backed services: environment validation, \
+                  Redis checks and maintenance, in one fast binary for shells, start-up scripts \
+                  and cron.",
+    after_help = EXAMPLES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the environment and .env against a spec (required/recommended/optional, typed)
+    #[command(name = "validate-env", after_help = cmd::validate_env::EXAMPLES)]
+    ValidateEnv(cmd::validate_env::ValidateEnvArgs),
+
+    /// Connect to Redis (standalone, cluster or through Sentinel) and report who answered
+    #[command(after_help = cmd::ping::EXAMPLES)]
+    Ping(cmd::ping::PingArgs),
+
+    /// Show the resolved settings and where each came from, secrets masked
+    #[command(after_help = cmd::config::EXAMPLES)]
+    Config(cmd::config::ConfigArgs),
+
+    /// Write a commented starter redkit.yaml
+    #[command(after_help = cmd::init::EXAMPLES)]
+    Init(cmd::init::InitArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = cmd::completions::EXAMPLES)]
+    Completions(cmd::completions::CompletionsArgs),
+}
+
+impl Command {
+    /// Whether the command exits like a monitoring plugin (0/1/2/3, usage errors are 3).
+    pub fn plugin_exit_codes(&self) -> bool {
+        false
+    }
+}
+
+/// Options every command accepts.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Settings")]
+    pub config: Option<PathBuf>,
+
+    /// Named profile of the config file [env: REDKIT_PROFILE]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Settings")]
+    pub profile: Option<String>,
+
+    /// .env file to read (never overrides the real environment) [default: ./.env when present]
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Settings")]
+    pub env_file: Option<PathBuf>,
+
+    /// Do not read any .env file
+    #[arg(
+        long,
+        global = true,
+        conflicts_with = "env_file",
+        help_heading = "Settings"
+    )]
+    pub no_env_file: bool,
+
+    #[command(flatten)]
+    pub conn: ConnArgs,
+
+    /// Output format (each command lists the ones it supports)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "FORMAT",
+        help_heading = "Output"
+    )]
+    pub format: Option<Format>,
+
+    /// When to use colors (NO_COLOR is honoured)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN",
+        help_heading = "Output"
+    )]
+    pub color: ColorChoice,
+
+    /// Print only the result: no notes, no progress
+    #[arg(short, long, global = true, help_heading = "Output")]
+    pub quiet: bool,
+
+    /// More detail on stderr (repeat for more)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Output")]
+    pub verbose: u8,
+}
+
+/// How to reach Redis. There is deliberately no password flag: command lines are visible to
+/// every user of the machine.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConnArgs {
+    /// Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]
+    #[arg(
+        short = 'u',
+        long,
+        global = true,
+        value_name = "URL",
+        help_heading = "Connection"
+    )]
+    pub url: Vec<String>,
+
+    /// Redis host [env: REDIS_HOST] [default: localhost]
+    #[arg(long, global = true, value_name = "HOST", help_heading = "Connection")]
+    pub host: Option<String>,
+
+    /// Redis port [env: REDIS_PORT] [default: 6379]
+    #[arg(long, global = true, value_name = "PORT", help_heading = "Connection")]
+    pub port: Option<u16>,
+
+    /// Database number [env: REDIS_DB] [default: 0]
+    #[arg(long, global = true, value_name = "N", help_heading = "Connection")]
+    pub db: Option<i64>,
+
+    /// ACL user name [env: REDIS_USERNAME]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Connection")]
+    pub user: Option<String>,
+
+    /// Read the password from FILE (first line) instead of REDIS_PASSWORD
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Connection")]
+    pub password_file: Option<PathBuf>,
+
+    /// Prompt for the password on the terminal
+    #[arg(
+        long,
+        global = true,
+        conflicts_with = "password_file",
+        help_heading = "Connection"
+    )]
+    pub askpass: bool,
+
+    /// The URL(s) are seed nodes of a Redis Cluster
+    #[arg(long, global = true, help_heading = "Connection")]
+    pub cluster: bool,
+
+    /// Find the master through this Sentinel (host:port or redis:// URL)
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        requires = "master_name",
+        help_heading = "Connection"
+    )]
+    pub sentinel: Option<String>,
+
+    /// Master name known to Sentinel
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Connection")]
+    pub master_name: Option<String>,
+
+    /// Use TLS (implied by rediss://)
+    #[arg(long, global = true, help_heading = "Connection")]
+    pub tls: bool,
+
+    /// CA certificate (PEM) to verify the server with
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Connection")]
+    pub cacert: Option<PathBuf>,
+
+    /// Client certificate (PEM) for mutual TLS
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        requires = "key",
+        help_heading = "Connection"
+    )]
+    pub cert: Option<PathBuf>,
+
+    /// Client private key (PEM) for mutual TLS
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        requires = "cert",
+        help_heading = "Connection"
+    )]
+    pub key: Option<PathBuf>,
+
+    /// Do not verify the server's certificate host name
+    #[arg(long, global = true, help_heading = "Connection")]
+    pub insecure: bool,
+
+    /// Connect timeout, e.g. 500ms, 5s [default: 5s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse, help_heading = "Connection")]
+    pub connect_timeout: Option<Duration>,
+
+    /// Timeout for each reply [default: 5s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse, help_heading = "Connection")]
+    pub timeout: Option<Duration>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Aligned table for people (default)
+    Table,
+    /// One JSON document
+    Json,
+    /// One JSON object per line
+    Ndjson,
+    /// Prometheus text exposition format
+    Prometheus,
+    /// Monitoring-plugin line with perfdata
+    Nagios,
+    /// Values as stored
+    Raw,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Prometheus => "prometheus",
+            Format::Nagios => "nagios",
+            Format::Raw => "raw",
+        }
+    }
+
+    /// Machine formats never get colors or progress bars.
+    pub fn is_machine(self) -> bool {
+        !matches!(self, Format::Table)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_two_flags_share_a_short_name() {
+        fn walk(cmd: &clap::Command) {
+            let mut seen = std::collections::HashSet::new();
+            for arg in cmd.get_arguments() {
+                if let Some(s) = arg.get_short() {
+                    assert!(seen.insert(s), "-{s} used twice in {}", cmd.get_name());
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        walk(&cmd);
+    }
+}

@@ -1,0 +1,76 @@
+//! `redkit config [show]`: the resolved settings, where each came from, secrets masked.
+
+use std::io::{self, Write};
+
+use clap::{Args, Subcommand};
+use comfy_table::Cell;
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::cmd::Ctx;
+use crate::exit::ExitStatus;
+use crate::output::{Render, Ui};
+use crate::settings::SettingRow;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit config                        table of every setting and its source
+  redkit config show --format json     the same for scripts
+  redkit --profile staging config      what the staging profile resolves to";
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the resolved settings (the default)
+    Show,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConfigReport {
+    pub profile: Option<String>,
+    pub settings: Vec<SettingRow>,
+}
+
+impl Render for ConfigReport {
+    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        let mut t = ui.table();
+        t.set_header(vec!["setting", "value", "source", "origin"]);
+        for r in &self.settings {
+            t.add_row(vec![
+                Cell::new(&r.key),
+                Cell::new(r.value.as_deref().unwrap_or("-")),
+                Cell::new(if r.value.is_some() {
+                    r.source.to_string()
+                } else {
+                    "-".into()
+                }),
+                Cell::new(&r.origin),
+            ]);
+        }
+        writeln!(w, "{t}")
+    }
+
+    fn ndjson_items(&self) -> Vec<serde_json::Value> {
+        self.settings
+            .iter()
+            .filter_map(|r| serde_json::to_value(r).ok())
+            .collect()
+    }
+}
+
+pub fn run(ctx: &Ctx, _args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out
+        .require("config", &[Format::Table, Format::Json, Format::Ndjson])?;
+    ctx.settings.redis()?;
+    let report = ConfigReport {
+        profile: ctx.settings.profile.clone(),
+        settings: ctx.settings.rows(),
+    };
+    ctx.out.emit(&report)?;
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,388 @@
+//! `redkit validate-env`: the environment and `.env` checked against a spec before start-up.
+
+pub mod check;
+pub mod spec;
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use colored::Colorize;
+use comfy_table::Cell;
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::cmd::{Ctx, problem_if};
+use crate::exit::ExitStatus;
+use crate::output::{Render, Ui, mask};
+use crate::settings::{DotEnv, Source};
+use spec::{Level, Spec, VarSpec};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit validate-env || exit 1                 in start.sh, before the service starts
+  redkit validate-env --spec env-spec.yaml --strict
+  redkit validate-env --example .env.example --deny-unknown
+  redkit validate-env --format json | jq '.variables[] | select(.status != \"ok\")'
+
+The spec is --spec FILE, else the env: section of the config, else a built-in spec of the
+REDIS_* variables. Exit 0 when every required variable is present and valid, 1 otherwise,
+2 for a bad spec or .env.";
+
+#[derive(Debug, Args)]
+pub struct ValidateEnvArgs {
+    /// Spec file (YAML with required/recommended/optional, or an env: section)
+    #[arg(long, value_name = "FILE")]
+    pub spec: Option<PathBuf>,
+
+    /// Also report keys of this .env.example that are not set
+    #[arg(long, value_name = "FILE")]
+    pub example: Option<PathBuf>,
+
+    /// Fail on missing recommended variables (and missing --example keys)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Fail on variables set in .env that the spec does not know
+    #[arg(long)]
+    pub deny_unknown: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Missing,
+    Invalid,
+    Default,
+    Unknown,
+}
+
+impl Status {
+    fn name(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Missing => "missing",
+            Status::Invalid => "invalid",
+            Status::Default => "default",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct VarReport {
+    pub name: String,
+    pub level: Level,
+    pub status: Status,
+    /// The value, masked when secret; null when unset.
+    pub value: Option<String>,
+    pub secret: bool,
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// `env`, `.env` or `default`; null when unset.
+    pub source: Option<Source>,
+    /// The variable name or `.env:LINE` the value was read from.
+    pub origin: Option<String>,
+    pub reason: Option<String>,
+    pub description: Option<String>,
+    /// Whether this entry makes the run fail.
+    pub fails: bool,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub ok: usize,
+    pub missing: usize,
+    pub invalid: usize,
+    pub default: usize,
+    pub unknown: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EnvReport {
+    pub ok: bool,
+    pub spec: String,
+    pub env_file: Option<String>,
+    pub strict: bool,
+    pub summary: Summary,
+    pub variables: Vec<VarReport>,
+    pub warnings: Vec<String>,
+}
+
+/// Checks one spec variable against the environment and `.env`.
+fn evaluate(var: &VarSpec, found: Option<(String, Source, String)>, strict: bool) -> VarReport {
+    let shown = |v: &str| {
+        if var.secret {
+            mask::mask(v)
+        } else {
+            v.to_string()
+        }
+    };
+    let mut r = VarReport {
+        name: var.name.clone(),
+        level: var.level,
+        status: Status::Ok,
+        value: None,
+        secret: var.secret,
+        ty: var.ty.name(),
+        source: None,
+        origin: None,
+        reason: None,
+        description: var.description.clone(),
+        fails: false,
+    };
+    // An empty value counts as unset, as in the application's own checker.
+    match found.filter(|(v, _, _)| !v.is_empty()) {
+        Some((value, source, origin)) => {
+            r.value = Some(shown(&value));
+            r.source = Some(source);
+            r.origin = Some(origin);
+            if let Err(reason) = check::check(var, &value) {
+                r.status = Status::Invalid;
+                r.fails = true;
+                // Reasons may quote the value: a secret's is replaced by its mask.
+                r.reason = Some(if var.secret && !value.is_empty() {
+                    reason.replace(&value, &mask::mask(&value))
+                } else {
+                    reason
+                });
+            }
+        }
+        None => match &var.default {
+            Some(d) => {
+                r.status = Status::Default;
+                r.value = Some(shown(d));
+                r.source = Some(Source::Default);
+            }
+            None => {
+                r.status = Status::Missing;
+                r.fails = match var.level {
+                    Level::Required => true,
+                    Level::Recommended | Level::Example => strict,
+                    Level::Optional | Level::Unknown => false,
+                };
+                r.reason = Some(match var.level {
+                    Level::Required => "required but not set".into(),
+                    Level::Recommended => "recommended but not set".into(),
+                    Level::Example => "in the example file but not set".into(),
+                    _ => "not set".into(),
+                });
+            }
+        },
+    }
+    r
+}
+
+/// Builds the whole report. Pure: the inputs are the spec, the variables and the flags.
+pub fn build_report(
+    spec: &Spec,
+    vars: &crate::settings::Vars,
+    example: Option<&DotEnv>,
+    args: &ValidateEnvArgs,
+) -> EnvReport {
+    let lookup = |name: &str| vars.get(name).map(|s| (s.value, s.source, s.origin));
+    let mut variables: Vec<VarReport> = spec
+        .vars
+        .iter()
+        .map(|v| evaluate(v, lookup(&v.name), args.strict))
+        .collect();
+    let known: BTreeSet<&str> = spec.vars.iter().map(|v| v.name.as_str()).collect();
+    let mut warnings = Vec::new();
+
+    if let Some(ex) = example {
+        let mut seen = BTreeSet::new();
+        for e in &ex.entries {
+            if known.contains(e.key.as_str()) || !seen.insert(e.key.clone()) {
+                continue;
+            }
+            let var = VarSpec {
+                name: e.key.clone(),
+                level: Level::Example,
+                ty: spec::VarType::String,
+                secret: mask::name_looks_secret(&e.key),
+                default: None,
+                description: Some(format!("{}:{}", ex.path.display(), e.line)),
+                min_length: None,
+                max_length: None,
+                pattern: None,
+                min: None,
+                max: None,
+            };
+            let r = evaluate(&var, lookup(&e.key), args.strict);
+            variables.push(r);
+        }
+    }
+
+    if let Some(d) = &vars.dotenv {
+        let in_example: BTreeSet<&str> = example
+            .map(|ex| ex.entries.iter().map(|e| e.key.as_str()).collect())
+            .unwrap_or_default();
+        let mut unknown: Vec<_> = d
+            .effective()
+            .into_values()
+            .filter(|e| !known.contains(e.key.as_str()) && !in_example.contains(e.key.as_str()))
+            .collect();
+        unknown.sort_by_key(|e| e.line);
+        for e in unknown {
+            let secret = mask::name_looks_secret(&e.key);
+            let (value, source, origin) =
+                lookup(&e.key).unwrap_or_else(|| (String::new(), Source::DotEnv, String::new()));
+            variables.push(VarReport {
+                name: e.key.clone(),
+                level: Level::Unknown,
+                status: Status::Unknown,
+                value: Some(if secret { mask::mask(&value) } else { value }),
+                secret,
+                ty: "string",
+                source: Some(source),
+                origin: Some(origin),
+                reason: Some("set in .env but not in the spec".into()),
+                description: None,
+                fails: args.deny_unknown,
+            });
+        }
+        for lint in &d.lints {
+            warnings.push(format!(
+                "{}:{}: {}",
+                d.path.display(),
+                lint.line,
+                lint.message
+            ));
+        }
+    }
+
+    let mut summary = Summary::default();
+    for v in &variables {
+        match v.status {
+            Status::Ok => summary.ok += 1,
+            Status::Missing => summary.missing += 1,
+            Status::Invalid => summary.invalid += 1,
+            Status::Default => summary.default += 1,
+            Status::Unknown => summary.unknown += 1,
+        }
+    }
+    EnvReport {
+        ok: !variables.iter().any(|v| v.fails),
+        spec: spec.origin.clone(),
+        env_file: vars.dotenv.as_ref().map(|d| d.path.display().to_string()),
+        strict: args.strict,
+        summary,
+        variables,
+        warnings,
+    }
+}
+
+impl Render for EnvReport {
+    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        let verdict = if self.ok {
+            "OK".green().bold()
+        } else {
+            "FAILED".red().bold()
+        };
+        let s = &self.summary;
+        writeln!(
+            w,
+            "{verdict}: {} ok, {} default, {} missing, {} invalid, {} unknown (spec: {}{})",
+            s.ok,
+            s.default,
+            s.missing,
+            s.invalid,
+            s.unknown,
+            self.spec,
+            self.env_file
+                .as_deref()
+                .map(|f| format!(", env file: {f}"))
+                .unwrap_or_default()
+        )?;
+        for level in [
+            Level::Required,
+            Level::Recommended,
+            Level::Optional,
+            Level::Example,
+            Level::Unknown,
+        ] {
+            let rows: Vec<&VarReport> =
+                self.variables.iter().filter(|v| v.level == level).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            writeln!(w, "\n{} ({})", level.name().bold(), rows.len())?;
+            let mut t = ui.table();
+            t.set_header(vec!["status", "variable", "value", "source", "note"]);
+            for v in rows {
+                let status = v.status.name();
+                let status = match (v.status, v.fails) {
+                    (_, true) => status.red().bold().to_string(),
+                    (Status::Ok, _) => status.green().to_string(),
+                    (Status::Default, _) => status.cyan().to_string(),
+                    _ => status.yellow().to_string(),
+                };
+                let source = match (&v.source, &v.origin) {
+                    (Some(Source::DotEnv), Some(o)) => o.clone(),
+                    (Some(s), _) => s.to_string(),
+                    (None, _) => "-".into(),
+                };
+                let note = v
+                    .reason
+                    .clone()
+                    .or_else(|| v.description.clone())
+                    .unwrap_or_default();
+                t.add_row(vec![
+                    Cell::new(status),
+                    Cell::new(&v.name),
+                    Cell::new(v.value.as_deref().unwrap_or("-")),
+                    Cell::new(source),
+                    Cell::new(note),
+                ]);
+            }
+            writeln!(w, "{t}")?;
+        }
+        for warning in &self.warnings {
+            writeln!(w, "{} {warning}", "warning:".yellow())?;
+        }
+        Ok(())
+    }
+
+    fn ndjson_items(&self) -> Vec<serde_json::Value> {
+        self.variables
+            .iter()
+            .filter_map(|v| serde_json::to_value(v).ok())
+            .collect()
+    }
+}
+
+pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out.require(
+        "validate-env",
+        &[Format::Table, Format::Json, Format::Ndjson],
+    )?;
+    let spec = match (&args.spec, ctx.settings.section("env")) {
+        (Some(path), _) => spec::load_file(path)?,
+        (None, Some(section)) => {
+            let cfg = ctx.settings.config.as_ref();
+            let origin = cfg
+                .map(|c| c.path.display().to_string())
+                .unwrap_or_default();
+            let text = cfg.and_then(|c| std::fs::read_to_string(&c.path).ok());
+            spec::from_value(section, &origin, text.as_deref())?
+        }
+        (None, None) => spec::builtin(),
+    };
+    let example = match &args.example {
+        Some(p) => {
+            if !p.is_file() {
+                return Err(crate::exit::usage(format!(
+                    "--example {}: no such file",
+                    p.display()
+                )));
+            }
+            Some(DotEnv::load(p)?)
+        }
+        None => None,
+    };
+    let report = build_report(&spec, &ctx.settings.vars, example.as_ref(), args);
+    ctx.out.emit(&report)?;
+    Ok(problem_if(!report.ok))
+}

@@ -1,0 +1,381 @@
+//! The validate-env spec: levels, variables and their typed rules, read from YAML.
+
+use std::path::Path;
+
+use regex::Regex;
+use serde::Serialize;
+use serde_yaml::Value;
+
+use crate::exit;
+use crate::output::mask;
+use crate::settings::yaml;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Required,
+    Recommended,
+    Optional,
+    /// Keys of `--example` that the spec does not name.
+    Example,
+    /// Keys set in `.env` that the spec does not name.
+    Unknown,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Required => "required",
+            Level::Recommended => "recommended",
+            Level::Optional => "optional",
+            Level::Example => "example",
+            Level::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum VarType {
+    String,
+    Int,
+    Port,
+    Bool,
+    Url { schemes: Vec<String> },
+    RedisUrl,
+    Enum { values: Vec<String> },
+    Email,
+    Duration,
+    Path,
+    Json,
+}
+
+impl VarType {
+    pub fn name(&self) -> &'static str {
+        match self {
+            VarType::String => "string",
+            VarType::Int => "int",
+            VarType::Port => "port",
+            VarType::Bool => "bool",
+            VarType::Url { .. } => "url",
+            VarType::RedisUrl => "redis-url",
+            VarType::Enum { .. } => "enum",
+            VarType::Email => "email",
+            VarType::Duration => "duration",
+            VarType::Path => "path",
+            VarType::Json => "json",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct VarSpec {
+    pub name: String,
+    pub level: Level,
+    pub ty: VarType,
+    pub secret: bool,
+    pub default: Option<String>,
+    pub description: Option<String>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub pattern: Option<(String, Regex)>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// Where the spec came from: a file, the config's `env:` section, or `built-in`.
+    pub origin: String,
+    pub vars: Vec<VarSpec>,
+}
+
+const RULES: [&str; 11] = [
+    "type",
+    "secret",
+    "default",
+    "description",
+    "min_length",
+    "max_length",
+    "pattern",
+    "min",
+    "max",
+    "values",
+    "schemes",
+];
+
+/// The spec used on a bare machine: the application's Redis variables, all optional.
+pub fn builtin() -> Spec {
+    let var = |name: &str, ty: VarType, default: Option<&str>, description: &str| VarSpec {
+        name: name.into(),
+        level: Level::Optional,
+        secret: mask::name_looks_secret(name),
+        ty,
+        default: default.map(str::to_string),
+        description: Some(description.into()),
+        min_length: None,
+        max_length: None,
+        pattern: None,
+        min: None,
+        max: None,
+    };
+    let mut db = var("REDIS_DB", VarType::Int, Some("0"), "database number");
+    db.min = Some(0.0);
+    let mut maxconn = var(
+        "REDIS_MAX_CONNECTIONS",
+        VarType::Int,
+        Some("10"),
+        "connection pool size",
+    );
+    maxconn.min = Some(1.0);
+    Spec {
+        origin: "built-in".into(),
+        vars: vec![
+            var("REDIS_URL", VarType::RedisUrl, None, "full connection URL"),
+            var(
+                "REDIS_HOST",
+                VarType::String,
+                Some("localhost"),
+                "Redis host",
+            ),
+            var("REDIS_PORT", VarType::Port, Some("6379"), "Redis port"),
+            db,
+            var("REDIS_USERNAME", VarType::String, None, "ACL user"),
+            var("REDIS_PASSWORD", VarType::String, None, "Redis password"),
+            maxconn,
+        ],
+    }
+}
+
+/// Reads a spec file: either a document with an `env:` section or the levels at the top.
+pub fn load_file(path: &Path) -> anyhow::Result<Spec> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| exit::usage(format!("{}: cannot read spec: {e}", path.display())))?;
+    let root = yaml::parse(path, &text)?;
+    let section = match root.get("env") {
+        Some(v) => v.clone(),
+        None => root,
+    };
+    from_value(&section, &path.display().to_string(), Some(&text))
+}
+
+/// Builds a spec from the `env:` mapping. `text` (the file), when given, lets errors name a line.
+pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result<Spec> {
+    let here = |name: &str| match text.and_then(|t| line_of(t, name)) {
+        Some(l) => format!("{origin}:{l}"),
+        None => origin.to_string(),
+    };
+    let Value::Mapping(levels) = v else {
+        return Err(exit::usage(format!(
+            "{origin}: the spec must map required/recommended/optional to variables"
+        )));
+    };
+    let mut vars: Vec<VarSpec> = Vec::new();
+    for (k, body) in levels {
+        let lname = yaml::scalar_text(k).unwrap_or_default();
+        let level = match lname.as_str() {
+            "required" => Level::Required,
+            "recommended" => Level::Recommended,
+            "optional" => Level::Optional,
+            other => {
+                return Err(exit::usage(format!(
+                    "{}: unknown level '{other}' (use required, recommended, optional)",
+                    here(other)
+                )));
+            }
+        };
+        let entries = match body {
+            Value::Mapping(m) => m.clone(),
+            Value::Null => Default::default(),
+            // A plain list of names: no rules.
+            Value::Sequence(s) => s.iter().map(|n| (n.clone(), Value::Null)).collect(),
+            _ => {
+                return Err(exit::usage(format!(
+                    "{}: '{lname}' must be a mapping of variable names to rules",
+                    here(&lname)
+                )));
+            }
+        };
+        for (name, rules) in entries {
+            let name = yaml::scalar_text(&name).unwrap_or_default();
+            if name.is_empty() {
+                return Err(exit::usage(format!(
+                    "{}: empty variable name",
+                    here(&lname)
+                )));
+            }
+            if let Some(prev) = vars.iter().find(|x| x.name == name) {
+                return Err(exit::usage(format!(
+                    "{}: {name} is listed twice (as {} and {})",
+                    here(&name),
+                    prev.level.name(),
+                    level.name()
+                )));
+            }
+            let var = parse_var(&name, level, &rules)
+                .map_err(|e| exit::usage(format!("{}: {name}: {e}", here(&name))))?;
+            vars.push(var);
+        }
+    }
+    Ok(Spec {
+        origin: origin.to_string(),
+        vars,
+    })
+}
+
+fn parse_var(name: &str, level: Level, rules: &Value) -> Result<VarSpec, String> {
+    let empty = serde_yaml::Mapping::new();
+    let map = match rules {
+        Value::Mapping(m) => m,
+        Value::Null => &empty,
+        _ => return Err("rules must be a mapping, e.g. { type: port }".into()),
+    };
+    for k in map.keys() {
+        let k = yaml::scalar_text(k).unwrap_or_default();
+        if !RULES.contains(&k.as_str()) {
+            return Err(format!("unknown rule '{k}' (known: {})", RULES.join(", ")));
+        }
+    }
+    let text = |key: &str| map.get(key).and_then(yaml::scalar_text);
+    let list = |key: &str| -> Result<Vec<String>, String> {
+        match map.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Sequence(s)) => Ok(s.iter().filter_map(yaml::scalar_text).collect()),
+            Some(v) => yaml::scalar_text(v)
+                .map(|t| t.split(',').map(|x| x.trim().to_string()).collect())
+                .ok_or_else(|| format!("'{key}' must be a list")),
+        }
+    };
+    let number = |key: &str| -> Result<Option<f64>, String> {
+        match text(key) {
+            None => Ok(None),
+            Some(t) => t
+                .parse::<f64>()
+                .map(Some)
+                .map_err(|_| format!("'{key}' must be a number, got '{t}'")),
+        }
+    };
+    let count = |key: &str| -> Result<Option<usize>, String> {
+        match text(key) {
+            None => Ok(None),
+            Some(t) => t
+                .parse::<usize>()
+                .map(Some)
+                .map_err(|_| format!("'{key}' must be a whole number, got '{t}'")),
+        }
+    };
+    let ty = match text("type").as_deref().unwrap_or("string") {
+        "string" | "str" => VarType::String,
+        "int" | "integer" => VarType::Int,
+        "port" => VarType::Port,
+        "bool" | "boolean" => VarType::Bool,
+        "url" => VarType::Url {
+            schemes: list("schemes")?,
+        },
+        "redis-url" | "redis_url" => VarType::RedisUrl,
+        "enum" => {
+            let values = list("values")?;
+            if values.is_empty() {
+                return Err("type enum needs 'values: [a, b]'".into());
+            }
+            VarType::Enum { values }
+        }
+        "email" => VarType::Email,
+        "duration" => VarType::Duration,
+        "path" => VarType::Path,
+        "json" => VarType::Json,
+        other => {
+            return Err(format!(
+                "unknown type '{other}' (use string, int, port, bool, url, redis-url, enum, email, duration, path, json)"
+            ));
+        }
+    };
+    let secret = match map.get("secret") {
+        None => mask::name_looks_secret(name),
+        Some(Value::Bool(b)) => *b,
+        Some(v) => crate::settings::parse_bool(&yaml::scalar_text(v).unwrap_or_default())
+            .map_err(|e| format!("'secret': {e}"))?,
+    };
+    let pattern = match text("pattern") {
+        None => None,
+        Some(p) => {
+            let re = Regex::new(&format!("^(?:{p})$")).map_err(|e| {
+                format!(
+                    "invalid pattern: {}",
+                    e.to_string().lines().last().unwrap_or("")
+                )
+            })?;
+            Some((p, re))
+        }
+    };
+    let var = VarSpec {
+        name: name.to_string(),
+        level,
+        secret,
+        default: text("default"),
+        description: text("description"),
+        min_length: count("min_length")?,
+        max_length: count("max_length")?,
+        pattern,
+        min: number("min")?,
+        max: number("max")?,
+        ty,
+    };
+    if let Some(d) = &var.default
+        && let Err(e) = super::check::check(&var, d)
+    {
+        return Err(format!("default '{d}' breaks its own rules: {e}"));
+    }
+    Ok(var)
+}
+
+/// The first line where `name:` is a key, for error messages.
+fn line_of(text: &str, name: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start();
+            t.strip_prefix(name)
+                .or_else(|| t.strip_prefix(&format!("\"{name}\"")))
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(text: &str) -> anyhow::Result<Spec> {
+        let v: Value = serde_yaml::from_str(text).unwrap();
+        from_value(&v, "spec.yaml", Some(text))
+    }
+
+    #[test]
+    fn reads_levels_and_rules() {
+        let s = spec(
+            "required:\n  QWEN_API_KEY: { secret: true }\n  JWT_SECRET_KEY: { min_length: 32 }\nrecommended:\n  GLM_API_KEY: {}\noptional:\n  REDIS_PORT: { type: port, default: 6379 }\n  LOG_LEVEL: { type: enum, values: [debug, info], default: info }\n",
+        )
+        .unwrap();
+        assert_eq!(s.vars.len(), 5);
+        assert!(s.vars[1].secret, "JWT_SECRET_KEY looks secret by name");
+        assert_eq!(s.vars[3].ty, VarType::Port);
+        assert_eq!(s.vars[4].default.as_deref(), Some("info"));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = spec("required:\n  A: {}\n  B: { typo: 1 }\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("spec.yaml:3: B: unknown rule 'typo'"), "{e}");
+        let e = spec("needed:\n  A: {}\n").unwrap_err().to_string();
+        assert!(e.contains("spec.yaml:1: unknown level 'needed'"), "{e}");
+        let e = spec("optional:\n  P: { type: port, default: 70000 }\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("port must be 1-65535"), "{e}");
+        let e = spec("optional:\n  P: { pattern: '(' }\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("invalid pattern"), "{e}");
+    }
+}

@@ -1,0 +1,83 @@
+//! redkit: the operator toolbox for Redis-backed services.
+//!
+//! `run` parses the command line, resolves the settings once, and hands a `Ctx` to the command.
+//! Commands build reports (plain data) and `output` renders them.
+
+pub mod cli;
+pub mod cmd;
+pub mod connect;
+pub mod duration;
+pub mod exit;
+pub mod output;
+pub mod settings;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::exit::ExitStatus;
+
+/// Runs redkit with the process arguments and returns the exit code.
+pub fn main_entry() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let is_health = args.iter().skip(1).any(|a| a == "health");
+    let cli = match cli::Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let _ = e.print();
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => ExitCode::from(2),
+                // Monitoring plugins treat usage errors as UNKNOWN (3).
+                _ if is_health => ExitCode::from(3),
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    let health = cli.command.plugin_exit_codes();
+    match cmd::dispatch(cli) {
+        Ok(status) => ExitCode::from(status.code()),
+        Err(err) => ExitCode::from(report_error(&err, health).code()),
+    }
+}
+
+/// Prints an error as one line and picks its exit code. A closed pipe (`| head`) is not an
+/// error worth a message.
+fn report_error(err: &anyhow::Error, health: bool) -> ExitStatus {
+    if err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    }) {
+        return ExitStatus::Success;
+    }
+    let status = exit::classify(err);
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "redkit: error: {err:#}");
+    if health {
+        // UNKNOWN for usage and runtime failures that kept checks from running.
+        return match status {
+            ExitStatus::Interrupted => status,
+            ExitStatus::Code(c) => ExitStatus::Code(c),
+            _ => ExitStatus::Code(3),
+        };
+    }
+    status
+}
+
+/// Waits for Ctrl-C (SIGINT) or SIGTERM.
+pub async fn interrupted() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,120 @@
+//! The one masking function every command uses for secrets.
+
+/// Masks a secret. Values under 12 characters are hidden entirely (only their length shows);
+/// longer ones keep at most 4 leading and 4 trailing characters, and never more than a quarter
+/// of the value in all, so a 34-character `sk-…cd23` key shows as `sk-1...cd23`.
+pub fn mask(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let n = chars.len();
+    if n == 0 {
+        return String::new();
+    }
+    if n < 12 {
+        return format!("****** ({n} chars)");
+    }
+    // Each side shows k chars; 2k <= n/4 keeps the visible part to a quarter at most.
+    let k = (n / 8).min(4);
+    let head: String = chars[..k].iter().collect();
+    let tail: String = chars[n - k..].iter().collect();
+    format!("{head}...{tail}")
+}
+
+/// Masks the password inside a URL (`redis://user:pw@host` → `redis://user:****@host`) and
+/// leaves the rest readable. Text that is not a URL with a password is returned unchanged.
+pub fn mask_url(text: &str) -> String {
+    let Some(scheme_end) = text.find("://") else {
+        return text.to_string();
+    };
+    let after = &text[scheme_end + 3..];
+    // The authority ends at the first '/', '?' or '#'; the userinfo at the last '@' in it.
+    let auth_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let authority = &after[..auth_end];
+    let Some(at) = authority.rfind('@') else {
+        return text.to_string();
+    };
+    let userinfo = &authority[..at];
+    let masked_userinfo = match userinfo.find(':') {
+        Some(colon) => format!("{}:****", &userinfo[..colon]),
+        // `redis://secret@host` is how some clients pass a bare password.
+        None if !userinfo.is_empty() => "****".to_string(),
+        None => String::new(),
+    };
+    format!(
+        "{}://{}@{}{}",
+        &text[..scheme_end],
+        masked_userinfo,
+        &authority[at + 1..],
+        &after[auth_end..]
+    )
+}
+
+/// Whether a variable's name marks it as a secret when the spec does not say.
+pub fn name_looks_secret(name: &str) -> bool {
+    const MARKERS: [&str; 8] = [
+        "KEY",
+        "SECRET",
+        "TOKEN",
+        "PASSWORD",
+        "PASSWD",
+        "PWD",
+        "CREDENTIAL",
+        "PRIVATE",
+    ];
+    let upper = name.to_ascii_uppercase();
+    MARKERS.iter().any(|m| upper.contains(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_values_are_hidden_entirely() {
+        assert_eq!(mask("hunter2"), "****** (7 chars)");
+        assert_eq!(mask("12345678901"), "****** (11 chars)");
+        assert!(!mask("zyxwvutsrqp").contains('z'));
+    }
+
+    #[test]
+    fn long_values_show_at_most_a_quarter() {
+        // 27 chars: a quarter is 6, so 3 + 3 show.
+        assert_eq!(mask("sk-1234567890abcdef1234cd23"), "sk-...d23");
+        assert_eq!(mask("sk-1234567890abcdef1234567890abcd23"), "sk-1...cd23");
+        for len in 12..80 {
+            let v: String = (0..len)
+                .map(|i| char::from(b'a' + (i % 26) as u8))
+                .collect();
+            let m = mask(&v);
+            let shown = m.replace("...", "").chars().count();
+            assert!(shown * 4 <= len, "len {len}: {m}");
+            assert!(shown <= 8);
+        }
+    }
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        let v = "密码密码密码密码密码密码密码密码";
+        let m = mask(v);
+        assert_eq!(m, "密码...密码");
+    }
+
+    #[test]
+    fn url_passwords_are_masked() {
+        assert_eq!(
+            mask_url("redis://app:s3cret-pass@db.example:6380/2"),
+            "redis://app:****@db.example:6380/2"
+        );
+        assert_eq!(mask_url("redis://:pw@host"), "redis://:****@host");
+        assert_eq!(mask_url("redis://host:6379"), "redis://host:6379");
+        assert_eq!(mask_url("mysql://u:p@h/db?x=@"), "mysql://u:****@h/db?x=@");
+        assert_eq!(mask_url("not a url"), "not a url");
+    }
+
+    #[test]
+    fn secret_names() {
+        assert!(name_looks_secret("QWEN_API_KEY"));
+        assert!(name_looks_secret("ERP_PASSWORD"));
+        assert!(name_looks_secret("db_pwd"));
+        assert!(!name_looks_secret("REDIS_HOST"));
+    }
+}

@@ -1,0 +1,668 @@
+//! Settings, strongest first: flags, process environment, `.env`, the YAML config, defaults.
+//! Every resolved value remembers where it came from, for `redkit config show`.
+
+pub mod dotenv;
+pub mod yaml;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::cli::GlobalArgs;
+use crate::duration;
+use crate::exit;
+use crate::output::mask;
+pub use dotenv::DotEnv;
+pub use yaml::ConfigFile;
+
+/// Where a value came from, weakest first so that `Ord` means "stronger".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Default,
+    Config,
+    #[serde(rename = ".env")]
+    DotEnv,
+    Env,
+    Flag,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Source::Default => "default",
+            Source::Config => "config",
+            Source::DotEnv => ".env",
+            Source::Env => "env",
+            Source::Flag => "flag",
+        })
+    }
+}
+
+/// A value with its source and a precise origin (`REDIS_PORT`, `.env:4`, `redkit.yaml`).
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+    pub origin: String,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, source: Source, origin: impl Into<String>) -> Self {
+        Sourced {
+            value,
+            source,
+            origin: origin.into(),
+        }
+    }
+
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Sourced<U> {
+        Sourced {
+            value: f(self.value),
+            source: self.source,
+            origin: self.origin,
+        }
+    }
+}
+
+/// A secret that never prints itself.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    pub fn masked(&self) -> String {
+        mask::mask(&self.0)
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({})", self.masked())
+    }
+}
+
+/// The Redis password, or the promise to ask for it when a connection is made.
+#[derive(Debug, Clone)]
+pub enum Password {
+    Value(Secret),
+    Prompt,
+}
+
+/// The process environment plus the `.env` file, looked up together.
+#[derive(Debug, Clone, Default)]
+pub struct Vars {
+    pub process: HashMap<String, String>,
+    pub dotenv: Option<DotEnv>,
+}
+
+impl Vars {
+    pub fn from_process(dotenv: Option<DotEnv>) -> Vars {
+        let process = std::env::vars_os()
+            .map(|(k, v)| {
+                (
+                    k.to_string_lossy().into_owned(),
+                    v.to_string_lossy().into_owned(),
+                )
+            })
+            .collect();
+        Vars { process, dotenv }
+    }
+
+    /// The real environment wins over `.env`.
+    pub fn get(&self, name: &str) -> Option<Sourced<String>> {
+        if let Some(v) = self.process.get(name) {
+            return Some(Sourced::new(v.clone(), Source::Env, name));
+        }
+        let d = self.dotenv.as_ref()?;
+        let e = d.get(name)?;
+        Some(Sourced::new(
+            e.value.clone(),
+            Source::DotEnv,
+            format!("{}:{}", d.path.display(), e.line),
+        ))
+    }
+
+    pub fn value(&self, name: &str) -> Option<String> {
+        self.get(name).map(|s| s.value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RedisSettings {
+    pub urls: Option<Sourced<Vec<String>>>,
+    pub host: Sourced<String>,
+    pub port: Sourced<u16>,
+    pub db: Sourced<i64>,
+    pub username: Option<Sourced<String>>,
+    pub password: Option<Sourced<Password>>,
+    pub cluster: Sourced<bool>,
+    pub sentinel: Option<Sourced<String>>,
+    pub master_name: Option<Sourced<String>>,
+    pub tls: Sourced<bool>,
+    pub cacert: Option<Sourced<PathBuf>>,
+    pub cert: Option<Sourced<PathBuf>>,
+    pub key: Option<Sourced<PathBuf>>,
+    pub insecure: Sourced<bool>,
+    pub connect_timeout: Sourced<Duration>,
+    pub timeout: Sourced<Duration>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub vars: Vars,
+    pub config: Option<ConfigFile>,
+    pub profile: Option<String>,
+    pub redis: RedisSettings,
+    /// Why the Redis settings could not be resolved, reported when a command needs them.
+    pub redis_error: Option<String>,
+    pub cache_prefix: Sourced<String>,
+    pub stream_match: Sourced<String>,
+    pub job_key: Sourced<String>,
+    pub database_url: Option<Sourced<Secret>>,
+}
+
+/// One line of `redkit config show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SettingRow {
+    pub key: String,
+    pub value: Option<String>,
+    pub source: Source,
+    pub origin: String,
+    pub secret: bool,
+}
+
+impl RedisSettings {
+    fn defaults() -> RedisSettings {
+        RedisSettings {
+            urls: None,
+            host: Sourced::new("localhost".to_string(), Source::Default, "built-in"),
+            port: Sourced::new(6379, Source::Default, "built-in"),
+            db: Sourced::new(0, Source::Default, "built-in"),
+            username: None,
+            password: None,
+            cluster: Sourced::new(false, Source::Default, "built-in"),
+            sentinel: None,
+            master_name: None,
+            tls: Sourced::new(false, Source::Default, "built-in"),
+            cacert: None,
+            cert: None,
+            key: None,
+            insecure: Sourced::new(false, Source::Default, "built-in"),
+            connect_timeout: Sourced::new(Duration::from_secs(5), Source::Default, "built-in"),
+            timeout: Sourced::new(Duration::from_secs(5), Source::Default, "built-in"),
+        }
+    }
+}
+
+impl Settings {
+    /// The Redis settings, or the usage error that kept them from resolving.
+    pub fn redis(&self) -> anyhow::Result<&RedisSettings> {
+        match &self.redis_error {
+            Some(e) => Err(exit::usage(e.clone())),
+            None => Ok(&self.redis),
+        }
+    }
+
+    /// Resolves everything from the flags, the environment and the files they point to.
+    pub fn load(g: &GlobalArgs) -> anyhow::Result<Settings> {
+        let bare = Vars::from_process(None);
+        let dotenv = if g.no_env_file {
+            None
+        } else if let Some(path) = &g.env_file {
+            if !path.exists() {
+                return Err(exit::usage(format!(
+                    "--env-file {}: no such file",
+                    path.display()
+                )));
+            }
+            Some(DotEnv::load(path)?)
+        } else if Path::new(".env").is_file() {
+            Some(DotEnv::load(Path::new(".env"))?)
+        } else {
+            None
+        };
+        let vars = Vars {
+            process: bare.process,
+            dotenv,
+        };
+
+        let config_path = match (&g.config, vars.get("REDKIT_CONFIG")) {
+            (Some(p), _) => Some((p.clone(), "--config")),
+            (None, Some(v)) => Some((PathBuf::from(v.value), "REDKIT_CONFIG")),
+            (None, None) => Path::new("redkit.yaml")
+                .is_file()
+                .then(|| (PathBuf::from("redkit.yaml"), "default")),
+        };
+        let profile = g
+            .profile
+            .clone()
+            .or_else(|| vars.value("REDKIT_PROFILE").filter(|p| !p.is_empty()));
+        let config = match config_path {
+            Some((path, origin)) => {
+                if !path.is_file() {
+                    return Err(exit::usage(format!(
+                        "{}: config file not found (from {origin})",
+                        path.display()
+                    )));
+                }
+                let lookup = |name: &str| vars.value(name);
+                Some(ConfigFile::load(&path, profile.as_deref(), &lookup)?)
+            }
+            None => {
+                if let Some(p) = &profile {
+                    return Err(exit::usage(format!(
+                        "--profile {p}: no config file (pass --config or create redkit.yaml)"
+                    )));
+                }
+                None
+            }
+        };
+
+        let r = Resolver {
+            vars: &vars,
+            config: config.as_ref(),
+        };
+        // A bad REDIS_PORT must not stop validate-env from reporting it: the error waits until
+        // a command needs the connection settings.
+        let (redis, redis_error) = match r.redis(g) {
+            Ok(redis) => (redis, None),
+            Err(e) => (RedisSettings::defaults(), Some(e.to_string())),
+        };
+        let cache_prefix = r
+            .pick(
+                None,
+                &[],
+                &[
+                    &["cache", "prefix"],
+                    &["cache", "providers", "redis", "key_prefix"],
+                ],
+            )
+            .unwrap_or_else(|| Sourced::new("agent:cache:".into(), Source::Default, "built-in"));
+        let stream_match = r
+            .pick(None, &[], &[&["streams", "match"]])
+            .unwrap_or_else(|| Sourced::new("job_events:*".into(), Source::Default, "built-in"));
+        let job_key = r
+            .pick(None, &[], &[&["streams", "job_key"]])
+            .unwrap_or_else(|| {
+                Sourced::new("job_events:{job_id}".into(), Source::Default, "built-in")
+            });
+        let database_url = r
+            .pick(None, &["DATABASE_URL"], &[&["migrate", "database_url"]])
+            .map(|s| s.map(Secret::new));
+        Ok(Settings {
+            profile,
+            redis,
+            redis_error,
+            cache_prefix,
+            stream_match,
+            job_key,
+            database_url,
+            vars,
+            config,
+        })
+    }
+
+    /// A section of the config file (`health:`, `env:`, `migrate:`), if present.
+    pub fn section(&self, name: &str) -> Option<&serde_yaml::Value> {
+        self.config.as_ref()?.get(&[name]).filter(|v| !v.is_null())
+    }
+
+    /// The resolved settings as rows, secrets masked.
+    pub fn rows(&self) -> Vec<SettingRow> {
+        fn row<T: fmt::Display>(key: &str, s: &Sourced<T>) -> SettingRow {
+            SettingRow {
+                key: key.into(),
+                value: Some(s.value.to_string()),
+                source: s.source,
+                origin: s.origin.clone(),
+                secret: false,
+            }
+        }
+        fn opt<T: fmt::Display>(key: &str, s: &Option<Sourced<T>>) -> SettingRow {
+            match s {
+                Some(s) => row(key, s),
+                None => unset(key),
+            }
+        }
+        fn unset(key: &str) -> SettingRow {
+            SettingRow {
+                key: key.into(),
+                value: None,
+                source: Source::Default,
+                origin: "unset".into(),
+                secret: false,
+            }
+        }
+        let r = &self.redis;
+        let mut rows = Vec::new();
+        rows.push(match &self.config {
+            Some(c) => SettingRow {
+                key: "config".into(),
+                value: Some(c.path.display().to_string()),
+                source: Source::Default,
+                origin: self
+                    .profile
+                    .clone()
+                    .map(|p| format!("profile {p}"))
+                    .unwrap_or_default(),
+                secret: false,
+            },
+            None => unset("config"),
+        });
+        rows.push(match &self.vars.dotenv {
+            Some(d) => SettingRow {
+                key: "env_file".into(),
+                value: Some(d.path.display().to_string()),
+                source: Source::Default,
+                origin: format!("{} variables", d.effective().len()),
+                secret: false,
+            },
+            None => unset("env_file"),
+        });
+        rows.push(match &r.urls {
+            Some(u) => SettingRow {
+                key: "redis.url".into(),
+                value: Some(
+                    u.value
+                        .iter()
+                        .map(|x| mask::mask_url(x))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                source: u.source,
+                origin: u.origin.clone(),
+                secret: false,
+            },
+            None => unset("redis.url"),
+        });
+        rows.push(row("redis.host", &r.host));
+        rows.push(row("redis.port", &r.port));
+        rows.push(row("redis.db", &r.db));
+        rows.push(opt("redis.username", &r.username));
+        rows.push(match &r.password {
+            Some(p) => SettingRow {
+                key: "redis.password".into(),
+                value: Some(match &p.value {
+                    Password::Value(s) => s.masked(),
+                    Password::Prompt => "(asked when connecting)".into(),
+                }),
+                source: p.source,
+                origin: p.origin.clone(),
+                secret: true,
+            },
+            None => unset("redis.password"),
+        });
+        rows.push(row("redis.cluster", &r.cluster));
+        rows.push(opt(
+            "redis.sentinel",
+            &r.sentinel.clone().map(|s| s.map(|v| mask::mask_url(&v))),
+        ));
+        rows.push(opt("redis.master_name", &r.master_name));
+        rows.push(row("redis.tls", &r.tls));
+        rows.push(opt(
+            "redis.cacert",
+            &r.cacert.clone().map(|s| s.map(|p| p.display().to_string())),
+        ));
+        rows.push(opt(
+            "redis.cert",
+            &r.cert.clone().map(|s| s.map(|p| p.display().to_string())),
+        ));
+        rows.push(opt(
+            "redis.key",
+            &r.key.clone().map(|s| s.map(|p| p.display().to_string())),
+        ));
+        rows.push(row("redis.insecure", &r.insecure));
+        rows.push(row(
+            "redis.connect_timeout",
+            &r.connect_timeout.clone().map(duration::format),
+        ));
+        rows.push(row(
+            "redis.timeout",
+            &r.timeout.clone().map(duration::format),
+        ));
+        rows.push(row("cache.prefix", &self.cache_prefix));
+        rows.push(row("streams.match", &self.stream_match));
+        rows.push(row("streams.job_key", &self.job_key));
+        rows.push(match &self.database_url {
+            Some(u) => SettingRow {
+                key: "migrate.database_url".into(),
+                value: Some(mask::mask_url(u.value.expose())),
+                source: u.source,
+                origin: u.origin.clone(),
+                secret: true,
+            },
+            None => unset("migrate.database_url"),
+        });
+        rows
+    }
+}
+
+struct Resolver<'a> {
+    vars: &'a Vars,
+    config: Option<&'a ConfigFile>,
+}
+
+impl Resolver<'_> {
+    /// The strongest of: a flag value, the first set variable in `env`, the first set config
+    /// path in `cfg`.
+    fn pick(
+        &self,
+        flag: Option<(String, &str)>,
+        env: &[&str],
+        cfg: &[&[&str]],
+    ) -> Option<Sourced<String>> {
+        if let Some((v, name)) = flag {
+            return Some(Sourced::new(v, Source::Flag, name));
+        }
+        for name in env {
+            if let Some(v) = self.vars.get(name).filter(|v| !v.value.is_empty()) {
+                return Some(v);
+            }
+        }
+        let config = self.config?;
+        for path in cfg {
+            if let Some(v) = config.get_string(path) {
+                return Some(Sourced::new(
+                    v,
+                    Source::Config,
+                    format!("{} {}", config.path.display(), path.join(".")),
+                ));
+            }
+        }
+        None
+    }
+
+    fn typed<T>(
+        &self,
+        s: Sourced<String>,
+        what: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> anyhow::Result<Sourced<T>> {
+        match parse(s.value.trim()) {
+            Ok(v) => Ok(Sourced::new(v, s.source, s.origin)),
+            Err(e) => Err(exit::usage(format!(
+                "{}: invalid {what} '{}': {e}",
+                s.origin, s.value
+            ))),
+        }
+    }
+
+    fn flag_bool(
+        &self,
+        flag: bool,
+        name: &str,
+        env: &[&str],
+        cfg: &[&str],
+    ) -> anyhow::Result<Sourced<bool>> {
+        let picked = self.pick(flag.then(|| ("true".to_string(), name)), env, &[cfg]);
+        match picked {
+            Some(s) => self.typed(s, "boolean", parse_bool),
+            None => Ok(Sourced::new(false, Source::Default, "built-in")),
+        }
+    }
+
+    fn redis(&self, g: &GlobalArgs) -> anyhow::Result<RedisSettings> {
+        let c = &g.conn;
+        let urls = if !c.url.is_empty() {
+            Some(Sourced::new(c.url.clone(), Source::Flag, "--url"))
+        } else if let Some(v) = self.vars.get("REDIS_URL").filter(|v| !v.value.is_empty()) {
+            Some(v.map(|u| vec![u]))
+        } else {
+            self.config
+                .and_then(|cfg| match cfg.get(&["redis", "url"]) {
+                    Some(serde_yaml::Value::Sequence(seq)) => {
+                        let list: Vec<String> = seq.iter().filter_map(yaml::scalar_text).collect();
+                        (!list.is_empty()).then(|| {
+                            Sourced::new(
+                                list,
+                                Source::Config,
+                                format!("{} redis.url", cfg.path.display()),
+                            )
+                        })
+                    }
+                    Some(v) => yaml::scalar_text(v).map(|u| {
+                        Sourced::new(
+                            vec![u],
+                            Source::Config,
+                            format!("{} redis.url", cfg.path.display()),
+                        )
+                    }),
+                    None => None,
+                })
+        };
+        let host = self
+            .pick(
+                c.host.clone().map(|h| (h, "--host")),
+                &["REDIS_HOST"],
+                &[&["redis", "host"]],
+            )
+            .unwrap_or_else(|| Sourced::new("localhost".into(), Source::Default, "built-in"));
+        let port = match self.pick(
+            c.port.map(|p| (p.to_string(), "--port")),
+            &["REDIS_PORT"],
+            &[&["redis", "port"]],
+        ) {
+            Some(s) => self.typed(s, "port", parse_port)?,
+            None => Sourced::new(6379, Source::Default, "built-in"),
+        };
+        let db = match self.pick(
+            c.db.map(|d| (d.to_string(), "--db")),
+            &["REDIS_DB"],
+            &[&["redis", "db"]],
+        ) {
+            Some(s) => self.typed(s, "database number", |t| {
+                t.parse::<i64>()
+                    .ok()
+                    .filter(|d| *d >= 0)
+                    .ok_or_else(|| "expected a number >= 0".to_string())
+            })?,
+            None => Sourced::new(0, Source::Default, "built-in"),
+        };
+        let username = self.pick(
+            c.user.clone().map(|u| (u, "--user")),
+            &["REDIS_USERNAME"],
+            &[&["redis", "username"]],
+        );
+        let password = if let Some(path) = &c.password_file {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                exit::usage(format!(
+                    "--password-file {}: cannot read: {e}",
+                    path.display()
+                ))
+            })?;
+            let first = text.lines().next().unwrap_or("").to_string();
+            Some(Sourced::new(
+                Password::Value(Secret::new(first)),
+                Source::Flag,
+                format!("--password-file {}", path.display()),
+            ))
+        } else if c.askpass {
+            Some(Sourced::new(Password::Prompt, Source::Flag, "--askpass"))
+        } else {
+            self.pick(None, &["REDIS_PASSWORD"], &[&["redis", "password"]])
+                .map(|s| s.map(|p| Password::Value(Secret::new(p))))
+        };
+        let cluster = self.flag_bool(c.cluster, "--cluster", &[], &["redis", "cluster"])?;
+        let sentinel = self.pick(
+            c.sentinel.clone().map(|s| (s, "--sentinel")),
+            &[],
+            &[&["redis", "sentinel"]],
+        );
+        let master_name = self.pick(
+            c.master_name.clone().map(|s| (s, "--master-name")),
+            &[],
+            &[&["redis", "master_name"]],
+        );
+        let tls = self.flag_bool(c.tls, "--tls", &[], &["redis", "tls"])?;
+        let insecure = self.flag_bool(c.insecure, "--insecure", &[], &["redis", "insecure"])?;
+        let path_setting = |flag: &Option<PathBuf>, name: &str, key: &str| {
+            self.pick(
+                flag.as_ref().map(|p| (p.display().to_string(), name)),
+                &[],
+                &[&["redis", key]],
+            )
+            .map(|s| s.map(PathBuf::from))
+        };
+        let cacert = path_setting(&c.cacert, "--cacert", "cacert");
+        let cert = path_setting(&c.cert, "--cert", "cert");
+        let key = path_setting(&c.key, "--key", "key");
+        let dur =
+            |flag: Option<Duration>, name: &str, key: &str| -> anyhow::Result<Sourced<Duration>> {
+                match self.pick(
+                    flag.map(|d| (format!("{}ms", d.as_millis()), name)),
+                    &[],
+                    &[&["redis", key]],
+                ) {
+                    Some(s) => self.typed(s, "duration", duration::parse),
+                    None => Ok(Sourced::new(
+                        Duration::from_secs(5),
+                        Source::Default,
+                        "built-in",
+                    )),
+                }
+            };
+        Ok(RedisSettings {
+            urls,
+            host,
+            port,
+            db,
+            username,
+            password,
+            cluster,
+            sentinel,
+            master_name,
+            tls,
+            cacert,
+            cert,
+            key,
+            insecure,
+            connect_timeout: dur(c.connect_timeout, "--connect-timeout", "connect_timeout")?,
+            timeout: dur(c.timeout, "--timeout", "timeout")?,
+        })
+    }
+}
+
+pub fn parse_bool(t: &str) -> Result<bool, String> {
+    match t.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err("expected true/false, yes/no, on/off or 1/0".into()),
+    }
+}
+
+pub fn parse_port(t: &str) -> Result<u16, String> {
+    match t.parse::<i64>() {
+        Ok(p) if (1..=65535).contains(&p) => Ok(p as u16),
+        Ok(p) => Err(format!("port must be 1-65535, got {p}")),
+        Err(_) => Err(format!("port must be a number 1-65535, got '{t}'")),
+    }
+}

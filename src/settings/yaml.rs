@@ -1,0 +1,262 @@
+//! The YAML config file: parsing with line numbers, `${VAR}` / `${VAR:default}` interpolation,
+//! and named profiles merged over the base.
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value};
+
+use crate::exit;
+
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    /// The document after the profile was merged and every string interpolated.
+    pub root: Value,
+}
+
+impl ConfigFile {
+    /// Loads `path`, merges `profiles.<profile>` over the base, interpolates every string with
+    /// `lookup`. Errors are usage errors naming `path:LINE`.
+    pub fn load(
+        path: &Path,
+        profile: Option<&str>,
+        lookup: &dyn Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<ConfigFile> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| exit::usage(format!("{}: cannot read config: {e}", path.display())))?;
+        let mut root = parse(path, &text)?;
+        if let Value::Mapping(map) = &mut root {
+            let profiles = map.remove("profiles");
+            if let Some(name) = profile {
+                let chosen = profiles
+                    .as_ref()
+                    .and_then(|p| p.get(name))
+                    .cloned()
+                    .ok_or_else(|| {
+                        let known: Vec<String> = profiles
+                            .as_ref()
+                            .and_then(Value::as_mapping)
+                            .map(|m| {
+                                m.keys()
+                                    .filter_map(|k| k.as_str().map(String::from))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        exit::usage(format!(
+                            "{}: unknown profile '{name}' (known: {})",
+                            path.display(),
+                            if known.is_empty() {
+                                "none".into()
+                            } else {
+                                known.join(", ")
+                            }
+                        ))
+                    })?;
+                merge(&mut root, chosen);
+            }
+        } else if !root.is_null() {
+            return Err(exit::usage(format!(
+                "{}:1: the config must be a mapping of sections (redis:, cache:, env:, ...)",
+                path.display()
+            )));
+        } else if let Some(name) = profile {
+            return Err(exit::usage(format!(
+                "{}: unknown profile '{name}' (the file is empty)",
+                path.display()
+            )));
+        }
+        interpolate_value(&mut root, &|s| interpolate(s, lookup)).map_err(|var| {
+            let line = text
+                .lines()
+                .position(|l| l.contains(&format!("${{{var}")))
+                .map(|i| i + 1)
+                .unwrap_or(1);
+            exit::usage(format!(
+                "{}:{line}: ${{{var}}} is not set and has no default (write ${{{var}:default}})",
+                path.display()
+            ))
+        })?;
+        Ok(ConfigFile {
+            path: path.to_path_buf(),
+            root,
+        })
+    }
+
+    /// The value at a dotted path, e.g. `["redis", "host"]`.
+    pub fn get(&self, path: &[&str]) -> Option<&Value> {
+        let mut v = &self.root;
+        for p in path {
+            v = v.get(p)?;
+        }
+        Some(v)
+    }
+
+    /// A scalar at `path` as text; null and empty strings count as unset.
+    pub fn get_string(&self, path: &[&str]) -> Option<String> {
+        scalar_text(self.get(path)?)
+    }
+}
+
+/// Parses YAML text, naming `path:LINE:COL` on error.
+pub fn parse(path: &Path, text: &str) -> anyhow::Result<Value> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let loc = e
+            .location()
+            .map(|l| format!(":{}:{}", l.line(), l.column()))
+            .unwrap_or_default();
+        // serde_yaml appends "at line X column Y"; we already say where.
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        exit::usage(format!("{}{loc}: invalid YAML: {msg}", path.display()))
+    })
+}
+
+pub fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if s.is_empty() => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Deep merge: mappings merge key by key, anything else replaces.
+fn merge(base: &mut Value, over: Value) {
+    match (base, over) {
+        (Value::Mapping(b), Value::Mapping(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+fn interpolate_value(
+    v: &mut Value,
+    f: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<(), String> {
+    match v {
+        Value::String(s) if s.contains("${") => *s = f(s)?,
+        Value::Sequence(seq) => {
+            for item in seq {
+                interpolate_value(item, f)?;
+            }
+        }
+        Value::Mapping(map) => {
+            let m: &mut Mapping = map;
+            for (_, item) in m.iter_mut() {
+                interpolate_value(item, f)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Expands `${VAR}`, `${VAR:default}` and `${VAR:-default}`; `$${` stays a literal `${`.
+/// Returns the name of the first variable with no value and no default.
+pub fn interpolate(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<String, String> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find("${") {
+        if rest[..pos].ends_with('$') {
+            out.push_str(&rest[..pos - 1]);
+            out.push_str("${");
+            rest = &rest[pos + 2..];
+            continue;
+        }
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos + 2..];
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[pos..]);
+            return Ok(out);
+        };
+        let inner = &after[..end];
+        let (name, default) = match inner.find(':') {
+            Some(c) => {
+                let d = &inner[c + 1..];
+                (&inner[..c], Some(d.strip_prefix('-').unwrap_or(d)))
+            }
+            None => (inner, None),
+        };
+        match (lookup(name.trim()), default) {
+            (Some(v), _) if !v.is_empty() || default.is_none() => out.push_str(&v),
+            (_, Some(d)) => out.push_str(d),
+            (None, None) => return Err(name.trim().to_string()),
+            (Some(v), None) => out.push_str(&v),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(name: &str) -> Option<String> {
+        match name {
+            "HOST" => Some("db1".into()),
+            "EMPTY" => Some(String::new()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn interpolation_forms() {
+        assert_eq!(interpolate("${HOST}", &env).unwrap(), "db1");
+        assert_eq!(interpolate("${HOST:localhost}", &env).unwrap(), "db1");
+        assert_eq!(interpolate("${NOPE:localhost}", &env).unwrap(), "localhost");
+        assert_eq!(interpolate("${NOPE:-x}:${HOST}", &env).unwrap(), "x:db1");
+        assert_eq!(interpolate("${EMPTY:fallback}", &env).unwrap(), "fallback");
+        assert_eq!(interpolate("${NOPE:}", &env).unwrap(), "");
+        assert_eq!(interpolate("$${HOST}", &env).unwrap(), "${HOST}");
+        assert_eq!(interpolate("${NOPE}", &env).unwrap_err(), "NOPE");
+    }
+
+    #[test]
+    fn profile_merges_deeply() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.yaml");
+        std::fs::write(
+            &p,
+            "redis:\n  host: a\n  port: 1\nprofiles:\n  prod:\n    redis:\n      host: b\n",
+        )
+        .unwrap();
+        let c = ConfigFile::load(&p, Some("prod"), &env).unwrap();
+        assert_eq!(c.get_string(&["redis", "host"]).unwrap(), "b");
+        assert_eq!(c.get_string(&["redis", "port"]).unwrap(), "1");
+        let err = ConfigFile::load(&p, Some("nope"), &env).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("unknown profile 'nope' (known: prod)")
+        );
+    }
+
+    #[test]
+    fn missing_variable_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.yaml");
+        std::fs::write(&p, "redis:\n  host: a\n  password: ${NOT_SET_ANYWHERE}\n").unwrap();
+        let err = ConfigFile::load(&p, None, &env).unwrap_err().to_string();
+        assert!(err.contains("c.yaml:3:"), "{err}");
+        assert!(err.contains("NOT_SET_ANYWHERE"));
+    }
+
+    #[test]
+    fn invalid_yaml_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.yaml");
+        std::fs::write(&p, "redis:\n  host: a\n port: [\n").unwrap();
+        let err = ConfigFile::load(&p, None, &env).unwrap_err().to_string();
+        assert!(err.contains("c.yaml:3:"), "{err}");
+    }
+}
