@@ -12,7 +12,6 @@ use url::Url;
 
 use crate::duration;
 use crate::exit;
-use crate::output::mask;
 use crate::settings::{Password, RedisSettings, Secret, Source, Sourced};
 
 /// Where one server listens.
@@ -403,13 +402,10 @@ impl Target {
 
         if let Some(urls) = &r.urls {
             for (i, text) in urls.value.iter().enumerate() {
-                let parsed = parse_url(text).map_err(|e| {
-                    exit::usage(format!(
-                        "{}: invalid Redis URL '{}': {e}",
-                        urls.origin,
-                        mask::mask_url(text)
-                    ))
-                })?;
+                // The URL is not echoed: a malformed one may hold a password where it cannot be
+                // found to be masked.
+                let parsed = parse_url(text)
+                    .map_err(|e| exit::usage(format!("{}: invalid Redis URL: {e}", urls.origin)))?;
                 tls |= parsed.tls;
                 if i == 0 {
                     // Parts given more strongly than the URL (a --db flag over REDIS_URL) win.
@@ -485,11 +481,7 @@ impl Target {
                     format!("redis://{part}")
                 };
                 let parsed = parse_url(&text).map_err(|e| {
-                    exit::usage(format!(
-                        "{}: invalid Sentinel address '{}': {e}",
-                        s.origin,
-                        mask::mask_url(part)
-                    ))
+                    exit::usage(format!("{}: invalid Sentinel address: {e}", s.origin))
                 })?;
                 sentinels.push(parsed.endpoint);
             }
@@ -861,7 +853,7 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
             };
             Ok(ParsedUrl {
                 endpoint: Endpoint::Tcp { host, port },
-                tls: url.scheme().ends_with('s'),
+                tls: matches!(url.scheme(), "rediss" | "valkeys"),
                 db,
                 username,
                 password,
@@ -910,6 +902,7 @@ mod tests {
             }
         );
         assert!(u.tls);
+        assert!(!parse_url("redis://h:1").unwrap().tls);
         assert_eq!(u.db, Some(2));
         assert_eq!(u.username.as_deref(), Some("app"));
         assert_eq!(u.password.unwrap().expose(), "s3cr@t");

@@ -176,7 +176,10 @@ mod tests {
         s.min_length = Some(32);
         assert!(check(&s, "short").unwrap_err().contains("at least 32"));
         s.min_length = None;
-        s.pattern = Some(("sk-.*".into(), regex::Regex::new("^(?:sk-.*)$").unwrap()));
+        s.pattern = Some((
+            "sk-.*".into(),
+            std::sync::Arc::new(regex::Regex::new("^(?:sk-.*)$").unwrap()),
+        ));
         assert!(check(&s, "sk-abc").is_ok());
         assert!(check(&s, "xsk-abc").is_err());
     }

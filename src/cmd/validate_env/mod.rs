@@ -111,15 +111,19 @@ pub struct EnvReport {
     pub warnings: Vec<String>,
 }
 
+/// A value as the report shows it: masked when secret, and a URL's password masked always
+/// (`DATABASE_URL=mysql://app:pw@db` is not named like a secret but holds one).
+fn display_value(v: &str, secret: bool) -> String {
+    if secret {
+        mask::mask(v)
+    } else {
+        mask::mask_url(v)
+    }
+}
+
 /// Checks one spec variable against the environment and `.env`.
 fn evaluate(var: &VarSpec, found: Option<(String, Source, String)>, strict: bool) -> VarReport {
-    let shown = |v: &str| {
-        if var.secret {
-            mask::mask(v)
-        } else {
-            v.to_string()
-        }
-    };
+    let shown = |v: &str| display_value(v, var.secret);
     let mut r = VarReport {
         name: var.name.clone(),
         level: var.level,
@@ -233,7 +237,7 @@ pub fn build_report(
                 name: e.key.clone(),
                 level: Level::Unknown,
                 status: Status::Unknown,
-                value: Some(if secret { mask::mask(&value) } else { value }),
+                value: Some(display_value(&value, secret)),
                 secret,
                 ty: "string",
                 source: Some(source),

@@ -1,6 +1,7 @@
 //! The validate-env spec: levels, variables and their typed rules, read from YAML.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use regex::Regex;
 use serde::Serialize;
@@ -77,7 +78,7 @@ pub struct VarSpec {
     pub description: Option<String>,
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
-    pub pattern: Option<(String, Regex)>,
+    pub pattern: Option<(String, Arc<Regex>)>,
     pub min: Option<f64>,
     pub max: Option<f64>,
 }
@@ -160,7 +161,9 @@ pub fn load_file(path: &Path) -> anyhow::Result<Spec> {
 
 /// Builds a spec from the `env:` mapping. `text` (the file), when given, lets errors name a line.
 pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result<Spec> {
-    let here = |name: &str| match text.and_then(|t| line_of(t, name)) {
+    // Key → first line, built once: specs run to hundreds of variables.
+    let lines = text.map(key_lines).unwrap_or_default();
+    let here = |name: &str| match lines.get(name) {
         Some(l) => format!("{origin}:{l}"),
         None => origin.to_string(),
     };
@@ -170,6 +173,9 @@ pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result
         )));
     };
     let mut vars: Vec<VarSpec> = Vec::new();
+    let mut seen: std::collections::HashMap<String, Level> = std::collections::HashMap::new();
+    let mut regexes: std::collections::HashMap<String, Arc<Regex>> =
+        std::collections::HashMap::new();
     for (k, body) in levels {
         let lname = yaml::scalar_text(k).unwrap_or_default();
         let level = match lname.as_str() {
@@ -203,15 +209,15 @@ pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result
                     here(&lname)
                 )));
             }
-            if let Some(prev) = vars.iter().find(|x| x.name == name) {
+            if let Some(prev) = seen.insert(name.clone(), level) {
                 return Err(exit::usage(format!(
                     "{}: {name} is listed twice (as {} and {})",
                     here(&name),
-                    prev.level.name(),
+                    prev.name(),
                     level.name()
                 )));
             }
-            let var = parse_var(&name, level, &rules)
+            let var = parse_var(&name, level, &rules, &mut regexes)
                 .map_err(|e| exit::usage(format!("{}: {name}: {e}", here(&name))))?;
             vars.push(var);
         }
@@ -222,7 +228,12 @@ pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result
     })
 }
 
-fn parse_var(name: &str, level: Level, rules: &Value) -> Result<VarSpec, String> {
+fn parse_var(
+    name: &str,
+    level: Level,
+    rules: &Value,
+    regexes: &mut std::collections::HashMap<String, Arc<Regex>>,
+) -> Result<VarSpec, String> {
     let empty = serde_yaml::Mapping::new();
     let map = match rules {
         Value::Mapping(m) => m,
@@ -297,15 +308,20 @@ fn parse_var(name: &str, level: Level, rules: &Value) -> Result<VarSpec, String>
     };
     let pattern = match text("pattern") {
         None => None,
-        Some(p) => {
-            let re = Regex::new(&format!("^(?:{p})$")).map_err(|e| {
-                format!(
-                    "invalid pattern: {}",
-                    e.to_string().lines().last().unwrap_or("")
-                )
-            })?;
-            Some((p, re))
-        }
+        // Specs reuse a few patterns many times; each is compiled once.
+        Some(p) => match regexes.get(&p) {
+            Some(re) => Some((p, re.clone())),
+            None => {
+                let re = Arc::new(Regex::new(&format!("^(?:{p})$")).map_err(|e| {
+                    format!(
+                        "invalid pattern: {}",
+                        e.to_string().lines().last().unwrap_or("")
+                    )
+                })?);
+                regexes.insert(p.clone(), re.clone());
+                Some((p, re))
+            }
+        },
     };
     let var = VarSpec {
         name: name.to_string(),
@@ -328,16 +344,19 @@ fn parse_var(name: &str, level: Level, rules: &Value) -> Result<VarSpec, String>
     Ok(var)
 }
 
-/// The first line where `name:` is a key, for error messages.
-fn line_of(text: &str, name: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            let t = l.trim_start();
-            t.strip_prefix(name)
-                .or_else(|| t.strip_prefix(&format!("\"{name}\"")))
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
+/// Each `name:` key of the text with the first line it appears on, for error messages.
+fn key_lines(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut map = std::collections::HashMap::new();
+    for (i, l) in text.lines().enumerate() {
+        let t = l.trim_start().trim_start_matches("- ");
+        if let Some((key, _)) = t.split_once(':') {
+            let key = key.trim().trim_matches('"').trim_matches('\'');
+            if !key.is_empty() && !key.contains(' ') {
+                map.entry(key.to_string()).or_insert(i + 1);
+            }
+        }
+    }
+    map
 }
 
 #[cfg(test)]

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# validate-env start-up cost: redkit on a 200-variable spec and .env, against the floor of any
+# Python checker (`python3 -c 'import os'`), side by side with hyperfine. Prints both medians
+# and the ratio. Target: redkit median under 5 ms.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
+cargo build --release --quiet
+BIN="$PWD/target/release/redkit"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+{
+  echo "env:"
+  echo "  required:"
+  for i in $(seq 1 50); do echo "    APP_KEY_$i: { min_length: 16 }"; done
+  echo "  recommended:"
+  for i in $(seq 1 50); do echo "    APP_URL_$i: { type: url, schemes: [https] }"; done
+  echo "  optional:"
+  for i in $(seq 1 50); do echo "    APP_PORT_$i: { type: port, default: 8080 }"; done
+  for i in $(seq 1 50); do echo "    APP_LEVEL_$i: { type: enum, values: [debug, info, warn], pattern: '[a-z]+' }"; done
+} > "$work/spec.yaml"
+{
+  for i in $(seq 1 50); do echo "APP_KEY_$i=sk-$(printf '%032d' "$i")"; done
+  for i in $(seq 1 50); do echo "APP_URL_$i=https://svc$i.example.com/api"; done
+  for i in $(seq 1 50); do echo "APP_PORT_$i=$((8000 + i))"; done
+  for i in $(seq 1 50); do echo "APP_LEVEL_$i=info"; done
+} > "$work/.env"
+
+cd "$work"
+"$BIN" validate-env --spec spec.yaml >/dev/null   # must pass: exit 0
+hyperfine -N --warmup 20 --runs 300 --export-json "$work/h.json" \
+  -n redkit "$BIN validate-env --spec spec.yaml --env-file .env" \
+  -n python-floor "python3 -c 'import os'" >/dev/null
+python3 - "$work/h.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+rk, py = r["redkit"]["median"] * 1000, r["python-floor"]["median"] * 1000
+print(f"redkit validate-env (200 vars): median {rk:.2f} ms")
+print(f"python3 -c 'import os':         median {py:.2f} ms")
+print(f"ratio (python floor / redkit):  {py / rk:.1f}x faster; target < 5 ms: {'met' if rk < 5 else 'MISSED'}")
+PY

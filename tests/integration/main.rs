@@ -1,0 +1,10 @@
+//! One integration-test binary (one link step): every module drives the built `redkit` against
+//! real servers started by `support`.
+
+mod support;
+
+mod cli;
+mod connect;
+mod leaks;
+mod settings;
+mod validate_env;

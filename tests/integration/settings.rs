@@ -1,0 +1,177 @@
+//! Settings resolution as `config show` reports it: precedence, profiles, interpolation, errors.
+
+use serde_json::Value;
+
+use crate::support::{redkit, stderr, stdout};
+
+fn setting<'a>(doc: &'a Value, key: &str) -> &'a Value {
+    doc["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == key)
+        .unwrap_or_else(|| panic!("{key} missing"))
+}
+
+const CONFIG: &str = r#"
+redis:
+  host: "${CFG_HOST:cfg-host}"
+  port: 7001
+  db: 2
+  timeout: 2s
+cache:
+  providers:
+    redis: { key_prefix: "app:cache:" }
+profiles:
+  staging:
+    redis:
+      host: staging-host
+"#;
+
+#[test]
+fn precedence_flag_env_dotenv_config_default() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("redkit.yaml"), CONFIG).unwrap();
+    std::fs::write(dir.path().join(".env"), "REDIS_PORT=7002\nREDIS_DB=3\n").unwrap();
+    let out = redkit(dir.path())
+        .args(["config", "show", "--format", "json", "--db", "5"])
+        .env("REDIS_PORT", "7003")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(setting(&doc, "redis.host")["value"], "cfg-host");
+    assert_eq!(setting(&doc, "redis.host")["source"], "config");
+    assert_eq!(setting(&doc, "redis.port")["value"], "7003");
+    assert_eq!(setting(&doc, "redis.port")["source"], "env");
+    assert_eq!(setting(&doc, "redis.db")["value"], "5");
+    assert_eq!(setting(&doc, "redis.db")["source"], "flag");
+    assert_eq!(setting(&doc, "redis.timeout")["value"], "2s");
+    assert_eq!(setting(&doc, "redis.connect_timeout")["source"], "default");
+    assert_eq!(setting(&doc, "cache.prefix")["value"], "app:cache:");
+
+    // Without the env var, .env supplies the port and names its line.
+    let out = redkit(dir.path())
+        .args(["config", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(setting(&doc, "redis.port")["value"], "7002");
+    assert_eq!(setting(&doc, "redis.port")["source"], ".env");
+    assert_eq!(setting(&doc, "redis.port")["origin"], ".env:1");
+
+    // --no-env-file leaves the config value.
+    let out = redkit(dir.path())
+        .args(["config", "--format", "json", "--no-env-file"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(setting(&doc, "redis.port")["value"], "7001");
+}
+
+#[test]
+fn profiles_and_interpolation() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("redkit.yaml"), CONFIG).unwrap();
+    let out = redkit(dir.path())
+        .args(["config", "--format", "json", "--profile", "staging"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(setting(&doc, "redis.host")["value"], "staging-host");
+    let out = redkit(dir.path())
+        .args(["config", "--format", "json"])
+        .env("REDKIT_PROFILE", "staging")
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(setting(&doc, "redis.host")["value"], "staging-host");
+    let out = redkit(dir.path())
+        .args(["config", "--format", "json"])
+        .env("CFG_HOST", "from-var")
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(setting(&doc, "redis.host")["value"], "from-var");
+}
+
+#[test]
+fn config_errors_are_one_line_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("redis:\n  host: [unclosed\n", "bad.yaml:"),
+        (
+            "redis:\n  password: \"${NOPE_NOT_SET}\"\n",
+            "bad.yaml:2: ${NOPE_NOT_SET} is not set and has no default",
+        ),
+    ];
+    for (text, want) in cases {
+        std::fs::write(dir.path().join("bad.yaml"), text).unwrap();
+        let out = redkit(dir.path())
+            .args(["config", "--config", "bad.yaml"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        let err = stderr(&out);
+        assert!(err.contains(want), "want {want:?} in {err:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    std::fs::write(dir.path().join("redkit.yaml"), CONFIG).unwrap();
+    let out = redkit(dir.path())
+        .args(["config", "--profile", "prod"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("prod"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("staging"),
+        "known profiles listed: {}",
+        stderr(&out)
+    );
+    let out = redkit(dir.path())
+        .args(["config", "--config", "missing.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = redkit(dir.path())
+        .args(["config", "--port", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("port must be 1-65535"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn init_writes_a_starter_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path()).arg("init").output().unwrap();
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(dir.path().join("redkit.yaml")).unwrap();
+    assert!(text.starts_with("# redkit configuration"));
+    std::fs::write(dir.path().join("redkit.yaml"), "mine").unwrap();
+    let out = redkit(dir.path()).arg("init").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("redkit.yaml")).unwrap(),
+        "mine"
+    );
+    let out = redkit(dir.path())
+        .args(["init", "--force"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // The starter itself is a valid config that validate-env and config accept.
+    let out = redkit(dir.path()).args(["config"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("agent:cache:"));
+    let out = redkit(dir.path()).args(["validate-env"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "required keys are unset in the test env"
+    );
+}
