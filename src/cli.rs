@@ -14,6 +14,7 @@ Examples:
   redkit validate-env                      check the environment and ./.env before start-up
   redkit validate-env --spec env.yaml --strict
   redkit ping -u redis://cache.internal:6379
+  redkit cache flush --prefix agent:cache: --dry-run
   redkit config show --format json         resolved settings and where each came from
   redkit init                              write a commented starter redkit.yaml
 
@@ -49,6 +50,10 @@ pub enum Command {
     /// Connect to Redis (standalone, cluster or through Sentinel) and report who answered
     #[command(after_help = cmd::ping::EXAMPLES)]
     Ping(cmd::ping::PingArgs),
+
+    /// Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)
+    #[command(after_help = cmd::cache::EXAMPLES)]
+    Cache(cmd::cache::CacheArgs),
 
     /// Show the resolved settings and where each came from, secrets masked
     #[command(after_help = cmd::config::EXAMPLES)]

@@ -1,6 +1,7 @@
 //! One module per command. Each exposes its clap `Args`, an `EXAMPLES` text for `--help`, and a
 //! `run` that builds a report and hands it to the renderer.
 
+pub mod cache;
 pub mod completions;
 pub mod config;
 pub mod init;
@@ -37,15 +38,20 @@ fn ctx(global: GlobalArgs, default_format: Format) -> anyhow::Result<Ctx> {
     })
 }
 
+/// The runtime for async commands: two workers are plenty for a CLI that waits on the network.
+fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+}
+
 /// Runs an async command on a runtime, racing it against Ctrl-C.
 fn block_on<F>(fut: F) -> anyhow::Result<ExitStatus>
 where
     F: std::future::Future<Output = anyhow::Result<ExitStatus>>,
 {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
+    let rt = runtime()?;
     rt.block_on(async {
         tokio::select! {
             r = fut => r,
@@ -55,6 +61,37 @@ where
             }
         }
     })
+}
+
+/// Runs an async command that handles Ctrl-C itself (finishing the batch in flight and reporting
+/// what was done) through `Stop`.
+fn block_on_graceful<F>(fut: F) -> anyhow::Result<ExitStatus>
+where
+    F: std::future::Future<Output = anyhow::Result<ExitStatus>>,
+{
+    let rt = runtime()?;
+    rt.block_on(fut)
+}
+
+/// A Ctrl-C (or SIGTERM) request, checked between batches by long-running commands.
+#[derive(Clone, Default)]
+pub struct Stop(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl Stop {
+    /// Starts listening for Ctrl-C; must be called inside the runtime.
+    pub fn on_signal() -> Stop {
+        let stop = Stop::default();
+        let flag = stop.0.clone();
+        tokio::spawn(async move {
+            crate::interrupted().await;
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        stop
+    }
+
+    pub fn requested(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 /// Installs the TLS crypto provider once (rustls needs one chosen explicitly).
@@ -69,6 +106,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Init(a) => init::run(&a),
         Command::ValidateEnv(a) => validate_env::run(&ctx(g, Format::Table)?, &a),
         Command::Config(a) => config::run(&ctx(g, Format::Table)?, &a),
+        Command::Cache(a) => {
+            init_tls();
+            let c = ctx(g, Format::Table)?;
+            block_on_graceful(cache::run(&c, &a))
+        }
         Command::Ping(a) => {
             init_tls();
             let c = ctx(g, Format::Table)?;

@@ -390,6 +390,22 @@ impl RedisServer {
         let _ = self.child.wait();
     }
 
+    /// Starts the server again on the same port with the same config and data directory (after
+    /// `kill`), and waits until it accepts connections.
+    pub fn restart(&mut self) {
+        self.kill();
+        let log = self.dir.path().join("redis.log");
+        let _ = std::fs::remove_file(&log);
+        self.child = Command::new(require("redis-server"))
+            .arg(self.dir.path().join("redis.conf"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("restart redis-server");
+        self.wait_log("Ready to accept connections");
+    }
+
     /// Waits until this replica reports its link to the master up.
     pub fn wait_replica_up(&self) {
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -1,0 +1,284 @@
+//! `redkit cache flush|stats`: the application's cache keys, removed or sized safely (SCAN +
+//! UNLINK, never FLUSHDB), on one server or every master of a cluster.
+
+pub mod flush;
+pub mod scan;
+pub mod select;
+pub mod stats;
+
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+
+use crate::cli::Format;
+use crate::cmd::{Ctx, Stop};
+use crate::connect::{Mode, Node};
+use crate::duration;
+use crate::exit::{self, ExitStatus};
+use crate::output::progress;
+use scan::{Filters, KeyType};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit cache flush --dry-run                     what would go under the configured prefix
+  redkit cache flush --prefix 'agent:cache:' --yes
+  redkit cache flush --pattern 'user:*:unread' --no-ttl --rate 5000 --yes
+  redkit --cluster -u redis://10.0.0.1:7000 cache flush --yes --format json
+  redkit cache stats --prefix agent:cache: --sample 2000
+  redkit cache stats --top-prefixes 20 --separator :";
+
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    #[command(subcommand)]
+    pub action: CacheAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes
+    #[command(after_help = EXAMPLES)]
+    Flush(FlushArgs),
+    /// Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys
+    #[command(after_help = EXAMPLES)]
+    Stats(StatsArgs),
+}
+
+/// Which keys: shared by flush and stats.
+#[derive(Debug, Args, Clone)]
+pub struct Selection {
+    /// Literal key prefix (glob characters are escaped) [default: cache prefix from config,
+    /// agent:cache:]
+    #[arg(long, value_name = "P", conflicts_with = "pattern")]
+    pub prefix: Option<String>,
+
+    /// SCAN MATCH glob, e.g. 'user:*:unread'
+    #[arg(long, value_name = "GLOB")]
+    pub pattern: Option<String>,
+
+    /// Allow a selection that matches every key
+    #[arg(long)]
+    pub all_keys: bool,
+
+    /// Only keys of this type
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub key_type: Option<KeyType>,
+
+    /// Only keys without an expiry
+    #[arg(long)]
+    pub no_ttl: bool,
+
+    /// Only keys idle at least this long (OBJECT IDLETIME)
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
+    pub min_idle: Option<Duration>,
+
+    /// SCAN COUNT hint per call
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub scan_count: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct FlushArgs {
+    #[command(flatten)]
+    pub select: Selection,
+
+    /// Count what would be deleted, per node, with a sample; delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Do not ask for confirmation (needed when there is no terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+
+    /// Keys per UNLINK batch
+    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub batch: u64,
+
+    /// At most N deletions per second (keeps a busy server responsive)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub rate: Option<u64>,
+
+    /// Sample keys to show per node
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub sample: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub select: Selection,
+
+    /// Measure MEMORY USAGE on this many keys per node
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub sample: usize,
+
+    /// Measure every key (slower, exact)
+    #[arg(long)]
+    pub exact: bool,
+
+    /// How many of the biggest keys to list
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub biggest: usize,
+
+    /// Group the whole keyspace (or the selection) by prefix and show the N largest groups
+    #[arg(long, value_name = "N")]
+    pub top_prefixes: Option<usize>,
+
+    /// Separator of prefix segments for --top-prefixes
+    #[arg(long, value_name = "SEP", default_value = ":")]
+    pub separator: String,
+
+    /// Segments per prefix for --top-prefixes
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub depth: usize,
+}
+
+impl Selection {
+    fn filters(&self) -> Filters {
+        Filters {
+            key_type: self.key_type,
+            no_ttl: self.no_ttl,
+            min_idle: self.min_idle,
+        }
+    }
+}
+
+/// The nodes to act on: the server, or every master of the cluster (scans see each key once).
+async fn nodes(ctx: &Ctx) -> anyhow::Result<(Vec<Node>, bool)> {
+    let target = ctx.target()?;
+    let cluster = matches!(target.mode, Mode::Cluster(_));
+    Ok((target.masters().await?, cluster))
+}
+
+/// The errors of the nodes that failed.
+fn node_errors<'a>(errors: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
+    errors.flatten().collect()
+}
+
+pub async fn run(ctx: &Ctx, args: &CacheArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out
+        .require("cache", &[Format::Table, Format::Json, Format::Ndjson])?;
+    match &args.action {
+        CacheAction::Flush(a) => run_flush(ctx, a).await,
+        CacheAction::Stats(a) => run_stats(ctx, a).await,
+    }
+}
+
+async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
+    let s = &a.select;
+    let pattern = select::match_pattern(
+        s.prefix.as_deref(),
+        s.pattern.as_deref(),
+        &ctx.settings.cache_prefix.value,
+        s.all_keys,
+    )?;
+    // Refuse before touching the server when nobody can confirm.
+    if !a.yes && !a.dry_run {
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() {
+            return Err(exit::usage(
+                "refusing to delete without --yes: no terminal to confirm on (use --dry-run to see what would go)",
+            ));
+        }
+    }
+    let (nodes, cluster) = nodes(ctx).await?;
+    let stop = Stop::on_signal();
+    let mut plan = flush::Plan {
+        pattern,
+        scan_count: s.scan_count as usize,
+        batch: a.batch as usize,
+        filters: s.filters(),
+        dry_run: true,
+        rate: a.rate,
+        sample: a.sample,
+        cluster,
+    };
+    // Keep pacing smooth: a batch is never more than a tenth of a second's allowance.
+    if let Some(r) = a.rate {
+        plan.batch = plan.batch.min((r / 10).max(1) as usize);
+    }
+    if !a.yes && !a.dry_run {
+        let pb = progress::bar(&ctx.out, None, "{spinner} counting {msg}");
+        let estimate = flush::run_all(nodes.clone(), &plan, &stop, &pb).await;
+        if stop.requested() {
+            return Ok(ExitStatus::Interrupted);
+        }
+        let sample: Vec<String> = estimate
+            .nodes
+            .iter()
+            .flat_map(|n| n.sample.iter().cloned())
+            .take(5)
+            .collect();
+        eprintln!(
+            "{} keys match '{}' on {} node(s), e.g. {}",
+            estimate.matched,
+            plan.pattern,
+            estimate.nodes.len(),
+            sample.join(", ")
+        );
+        if estimate.matched == 0 {
+            ctx.out.emit(&estimate)?;
+            return Ok(ExitStatus::Success);
+        }
+        if !flush::confirm(&format!("Delete {} keys?", estimate.matched))? {
+            eprintln!("nothing deleted");
+            return Ok(ExitStatus::Problem);
+        }
+    }
+    plan.dry_run = a.dry_run;
+    let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} {msg}");
+    let report = flush::run_all(nodes, &plan, &stop, &pb).await;
+    ctx.out.emit(&report)?;
+    let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));
+    if !failed.is_empty() {
+        return Err(exit::runtime(format!(
+            "{}; {} keys were deleted before the failure, run again to finish",
+            failed.join("; "),
+            report.deleted
+        )));
+    }
+    if report.interrupted {
+        eprintln!(
+            "redkit: interrupted after deleting {} keys; run again to continue",
+            report.deleted
+        );
+        return Ok(ExitStatus::Interrupted);
+    }
+    Ok(ExitStatus::Success)
+}
+
+async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
+    let s = &a.select;
+    // --top-prefixes looks at the whole keyspace unless a selection is given.
+    let whole = a.top_prefixes.is_some() && s.prefix.is_none() && s.pattern.is_none();
+    let pattern = if whole {
+        "*".to_string()
+    } else {
+        select::match_pattern(
+            s.prefix.as_deref(),
+            s.pattern.as_deref(),
+            &ctx.settings.cache_prefix.value,
+            s.all_keys,
+        )?
+    };
+    let (nodes, _) = nodes(ctx).await?;
+    let plan = stats::StatsPlan {
+        pattern,
+        scan_count: s.scan_count as usize,
+        filters: s.filters(),
+        sample: a.sample,
+        exact: a.exact,
+        biggest: a.biggest,
+        top_prefixes: a
+            .top_prefixes
+            .map(|n| (n, a.separator.clone(), a.depth.max(1))),
+    };
+    let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} scanning");
+    let report = stats::run_all(nodes, &plan).await;
+    pb.finish_and_clear();
+    ctx.out.emit(&report)?;
+    let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));
+    if !failed.is_empty() {
+        return Err(exit::runtime(failed.join("; ")));
+    }
+    Ok(ExitStatus::Success)
+}

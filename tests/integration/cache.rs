@@ -1,0 +1,410 @@
+//! cache flush/stats against real servers: exactly the selected keys go, everything else stays.
+
+use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, stderr, stdout};
+
+/// Sends one command as RESP (binary-safe) and returns the raw reply bytes.
+fn resp(port: u16, args: &[&[u8]]) -> Vec<u8> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut buf = format!("*{}\r\n", args.len()).into_bytes();
+    for a in args {
+        buf.extend_from_slice(format!("${}\r\n", a.len()).as_bytes());
+        buf.extend_from_slice(a);
+        buf.extend_from_slice(b"\r\n");
+    }
+    s.write_all(&buf).unwrap();
+    let mut reply = vec![0u8; 64];
+    let n = s.read(&mut reply).unwrap();
+    reply.truncate(n);
+    reply
+}
+
+/// Every key of the server, as bytes (KEYS is fine on a test server).
+fn keys(port: u16) -> BTreeSet<Vec<u8>> {
+    let out = std::process::Command::new("redis-cli")
+        .args(["-p", &port.to_string(), "--raw", "--scan"])
+        .output()
+        .unwrap();
+    // --raw --scan prints one key per line; keys with newlines are checked separately.
+    out.stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| l.to_vec())
+        .collect()
+}
+
+fn load(server: &RedisServer, lines: &str) {
+    server.cli_stdin(&[], lines.as_bytes());
+}
+
+fn flush(dir: &std::path::Path, url: &str, args: &[&str]) -> std::process::Output {
+    redkit(dir)
+        .args(["-u", url, "cache", "flush"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exactly_the_matching_keys_go() {
+    let s = RedisServer::start();
+    let mut cmds = String::new();
+    let mut seed: u64 = 0x2545F4914F6CDD1D;
+    for i in 0..3000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let key = match seed % 6 {
+            0 | 1 => format!("agent:cache:{i}"),
+            2 => format!("agent:cachex{i}"),
+            3 => format!("agent:{i}:cache:"),
+            4 => format!("user:{i}:unread"),
+            _ => format!("x{i}agent:cache:"),
+        };
+        cmds.push_str(&format!("SET {key} v\n"));
+    }
+    cmds.push_str("HSET agent:cache:h f v\nRPUSH agent:cache:l a\n");
+    load(&s, &cmds);
+    // Binary-safe: a key with a space, one with a newline, one not UTF-8, under the prefix.
+    resp(s.port, &[b"SET", b"agent:cache:with space", b"1"]);
+    resp(s.port, &[b"SET", b"agent:cache:new\nline", b"1"]);
+    resp(s.port, &[b"SET", b"agent:cache:\xff\xfe", b"1"]);
+    let before = keys(s.port);
+    assert!(
+        before.len() > 2900,
+        "the keyspace was loaded: {}",
+        before.len()
+    );
+    let expected_gone: BTreeSet<Vec<u8>> = before
+        .iter()
+        .filter(|k| k.starts_with(b"agent:cache:"))
+        .cloned()
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let out = flush(
+        dir.path(),
+        &s.url(),
+        &["--yes", "--format", "json", "--batch", "100"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The newline key shows up as two lines in `keys()`, so count from the server instead.
+    let after = keys(s.port);
+    let want: BTreeSet<Vec<u8>> = before
+        .iter()
+        .filter(|k| !expected_gone.contains(*k))
+        .filter(|k| !k.starts_with(b"agent:cache:new") && *k != b"line")
+        .cloned()
+        .collect();
+    assert_eq!(after, want);
+    assert_eq!(s.cli(&["EXISTS", "agent:cache:new\nline"]), "0");
+    assert_eq!(doc["dry_run"], false);
+    assert_eq!(doc["deleted"], doc["matched"]);
+    let total: u64 = s.cli(&["DBSIZE"]).parse().unwrap();
+    assert_eq!(total as usize, want.len());
+}
+
+#[test]
+fn prefix_is_literal_and_everything_needs_all_keys() {
+    let s = RedisServer::start();
+    load(&s, "SET a*b:1 1\nSET axb:1 1\nSET a?b:2 1\nSET a[b]:3 1\n");
+    let dir = tempfile::tempdir().unwrap();
+    let out = flush(dir.path(), &s.url(), &["--prefix", "a*b:", "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(s.cli(&["EXISTS", "a*b:1"]), "0");
+    assert_eq!(s.cli(&["EXISTS", "axb:1"]), "1");
+    let out = flush(dir.path(), &s.url(), &["--prefix", "a[b]:", "--yes"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(s.cli(&["EXISTS", "a[b]:3"]), "0");
+    assert_eq!(s.cli(&["DBSIZE"]), "2");
+
+    for args in [vec!["--prefix", ""], vec!["--pattern", "*"]] {
+        let mut a = args.clone();
+        a.push("--yes");
+        let out = flush(dir.path(), &s.url(), &a);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("--all-keys"), "{}", stderr(&out));
+    }
+    assert_eq!(s.cli(&["DBSIZE"]), "2");
+    let out = flush(
+        dir.path(),
+        &s.url(),
+        &["--pattern", "*", "--all-keys", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(s.cli(&["DBSIZE"]), "0");
+}
+
+#[test]
+fn dry_run_and_no_terminal_delete_nothing() {
+    let s = RedisServer::start();
+    let cmds: String = (0..500)
+        .map(|i| format!("SET agent:cache:{i} v\n"))
+        .collect();
+    load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let out = flush(dir.path(), &s.url(), &["--dry-run", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["dry_run"], true);
+    assert_eq!(doc["matched"], 500);
+    assert_eq!(doc["deleted"], 0);
+    assert_eq!(doc["nodes"][0]["sample"].as_array().unwrap().len(), 5);
+    assert_eq!(s.cli(&["DBSIZE"]), "500");
+    // Not a terminal and no --yes: refused, exit 2, nothing touched.
+    let out = flush(dir.path(), &s.url(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--yes"));
+    assert_eq!(s.cli(&["DBSIZE"]), "500");
+    // The prefix comes from the config when not given.
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "cache:\n  providers:\n    redis:\n      key_prefix: \"agent:cache:1\"\n",
+    )
+    .unwrap();
+    let out = flush(dir.path(), &s.url(), &["--yes", "--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["deleted"], 111, "agent:cache:1, 10-19, 100-199");
+}
+
+#[test]
+fn type_ttl_and_idle_filters() {
+    let s = RedisServer::start();
+    load(
+        &s,
+        "SET agent:cache:s1 v\nHSET agent:cache:h1 f v\nHSET agent:cache:h2 f v\nSET agent:cache:t1 v EX 1000\nSET agent:cache:t2 v\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = flush(dir.path(), &s.url(), &["--type", "hash", "--yes"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(s.cli(&["EXISTS", "agent:cache:h1", "agent:cache:h2"]), "0");
+    assert_eq!(s.cli(&["DBSIZE"]), "3");
+    let out = flush(dir.path(), &s.url(), &["--no-ttl", "--yes"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(s.cli(&["EXISTS", "agent:cache:t1"]), "1");
+    assert_eq!(s.cli(&["DBSIZE"]), "1");
+
+    // Idle time has one-second resolution: old keys sit 3 s, fresh ones are touched now.
+    load(&s, "SET agent:cache:old1 v\nSET agent:cache:old2 v\n");
+    std::thread::sleep(Duration::from_millis(3100));
+    load(&s, "SET agent:cache:new1 v\n");
+    let out = flush(dir.path(), &s.url(), &["--min-idle", "2s", "--yes"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        s.cli(&["EXISTS", "agent:cache:old1", "agent:cache:old2"]),
+        "0"
+    );
+    assert_eq!(s.cli(&["EXISTS", "agent:cache:new1"]), "1");
+}
+
+#[test]
+fn cluster_flush_reaches_every_master_and_nothing_else() {
+    let c = Cluster::start(3, 0);
+    let mut cmds = String::new();
+    for i in 0..1500 {
+        cmds.push_str(&format!("SET agent:cache:{i} v\nSET keep:{i} v\n"));
+    }
+    let out = c.nodes[0]
+        .cli_cmd()
+        .arg("-c")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(cmds.as_bytes())?;
+            child.wait()
+        })
+        .unwrap();
+    assert!(out.success());
+    assert_eq!(c.dbsize(), 3000);
+    // Every master holds some of the keys.
+    for n in &c.nodes {
+        assert!(n.cli(&["DBSIZE"]).parse::<u64>().unwrap() > 100);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args([
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "cache",
+            "flush",
+            "--yes",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["deleted"], 1500);
+    assert_eq!(doc["nodes"].as_array().unwrap().len(), 3);
+    assert_eq!(c.dbsize(), 1500);
+    assert_eq!(c.cli(&["EXISTS", "keep:7"]), "1");
+
+    let out = redkit(dir.path())
+        .args([
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "cache",
+            "stats",
+            "--pattern",
+            "keep:*",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["total"]["keys"], 1500);
+}
+
+#[test]
+fn rate_cap_holds() {
+    let s = RedisServer::start();
+    let cmds: String = (0..300)
+        .map(|i| format!("SET agent:cache:{i} v\n"))
+        .collect();
+    load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let out = flush(dir.path(), &s.url(), &["--rate", "200", "--yes"]);
+    assert_eq!(out.status.code(), Some(0));
+    // 300 keys at 200/s cannot finish in under a second (a lower bound, not a speed test).
+    assert!(
+        started.elapsed() >= Duration::from_millis(1000),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(s.cli(&["DBSIZE"]), "0");
+}
+
+#[test]
+fn server_killed_midway_exit_3_and_rerun_finishes() {
+    let mut s = RedisServer::builder()
+        .arg("appendonly yes")
+        .arg("appendfsync always")
+        .arg("enable-debug-command yes")
+        .start();
+    s.cli(&["DEBUG", "POPULATE", "20000", "agent:cache"]);
+    s.cli(&["DEBUG", "POPULATE", "100", "keep"]);
+    s.cli(&["BGREWRITEAOF"]);
+    std::thread::sleep(Duration::from_millis(500));
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .args([
+            "-u",
+            &s.url(),
+            "--timeout",
+            "2s",
+            "--connect-timeout",
+            "2s",
+            "cache",
+            "flush",
+            "--yes",
+            "--rate",
+            "4000",
+        ])
+        .current_dir(dir.path())
+        .env_clear()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    s.kill();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("run again to finish"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    s.restart();
+    let left: u64 = s.cli(&["DBSIZE"]).parse().unwrap();
+    assert!(
+        left > 100 && left < 20100,
+        "some but not all deleted: {left}"
+    );
+    let out = flush(dir.path(), &s.url(), &["--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(s.cli(&["DBSIZE"]), "100");
+}
+
+#[test]
+fn stats_counts_types_ttls_and_prefixes() {
+    let s = RedisServer::start();
+    load(
+        &s,
+        "SET agent:cache:a 1\nSET agent:cache:b 1 EX 100\nSET agent:cache:c 1 EX 7200\nHSET agent:cache:h f v\nSET user:1:unread 3\nSET user:2:unread 4\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            &s.url(),
+            "cache",
+            "stats",
+            "--format",
+            "json",
+            "--exact",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &doc["total"];
+    assert_eq!(t["keys"], 4);
+    assert_eq!(t["types"]["string"], 3);
+    assert_eq!(t["types"]["hash"], 1);
+    assert_eq!(t["ttl"]["none"], 2);
+    assert_eq!(t["ttl"]["under_1h"], 1);
+    assert_eq!(t["ttl"]["under_1d"], 1);
+    assert_eq!(t["memory_sampled_keys"], 4);
+    assert!(t["memory_estimated_bytes"].as_u64().unwrap() > 0);
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            &s.url(),
+            "cache",
+            "stats",
+            "--top-prefixes",
+            "5",
+            "--depth",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("agent:") && text.contains("user:"), "{text}");
+}
+
+#[test]
+fn cache_commands_never_print_the_password() {
+    let s = RedisServer::builder().password(LEAK_SECRET).start();
+    s.cli(&["SET", "agent:cache:1", "v"]);
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["cache", "stats"],
+        vec!["cache", "flush", "--dry-run", "--format", "json"],
+        vec!["cache", "flush", "--yes"],
+    ] {
+        for env_pw in [LEAK_SECRET, "wrong-password-value"] {
+            let out = redkit(dir.path())
+                .args(["-u", &s.url()])
+                .args(&args)
+                .env("REDIS_PASSWORD", env_pw)
+                .output()
+                .unwrap();
+            let all = format!("{}{}", stdout(&out), stderr(&out));
+            assert!(!all.contains(LEAK_SECRET), "{args:?}: {all}");
+            assert!(!all.contains("wrong-password-value"), "{args:?}: {all}");
+        }
+    }
+}
