@@ -55,6 +55,10 @@ pub enum Command {
     #[command(after_help = cmd::cache::EXAMPLES)]
     Cache(cmd::cache::CacheArgs),
 
+    /// Generate load and measure latency percentiles; save and compare baselines
+    #[command(after_help = cmd::bench::EXAMPLES)]
+    Bench(cmd::bench::BenchArgs),
+
     /// Show the resolved settings and where each came from, secrets masked
     #[command(after_help = cmd::config::EXAMPLES)]
     Config(cmd::config::ConfigArgs),

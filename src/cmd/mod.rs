@@ -1,6 +1,7 @@
 //! One module per command. Each exposes its clap `Args`, an `EXAMPLES` text for `--help`, and a
 //! `run` that builds a report and hands it to the renderer.
 
+pub mod bench;
 pub mod cache;
 pub mod completions;
 pub mod config;
@@ -106,6 +107,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Init(a) => init::run(&a),
         Command::ValidateEnv(a) => validate_env::run(&ctx(g, Format::Table)?, &a),
         Command::Config(a) => config::run(&ctx(g, Format::Table)?, &a),
+        Command::Bench(a) => {
+            init_tls();
+            let c = ctx(g, Format::Table)?;
+            block_on(bench::run(&c, &a))
+        }
         Command::Cache(a) => {
             init_tls();
             let c = ctx(g, Format::Table)?;

@@ -1,0 +1,406 @@
+//! `redkit bench`: load generation for the application's operations, with honest latency
+//! percentiles, saved baselines and a regression check for cron.
+
+pub mod driver;
+pub mod report;
+pub mod resp;
+pub mod workload;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::cli::Format;
+use crate::cmd::cache::{flush, select};
+use crate::cmd::{Ctx, Stop, problem_if};
+use crate::connect::{Mode, Node, cluster_nodes};
+use crate::duration;
+use crate::exit::{self, ExitStatus};
+use crate::output::{progress, write_atomic};
+use driver::{ConnSpec, Live, Phase};
+use report::{BenchReport, Params, ServerInfo, WorkloadResult};
+use workload::{KeyPattern, Shape, Workload};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit bench                                      SET then GET, 50 clients, 100000 requests
+  redkit bench --workload set --workload get -P 16 -n 1000000
+  redkit bench --workload mset --workload set --batch 10   batch against one-by-one
+  redkit bench --workload xadd -d 200 --duration 30s       job events like the application's
+  redkit bench --workload get --rate 20000 --duration 1m   open loop, latency from the schedule
+  redkit bench --save baseline.json
+  redkit bench --compare baseline.json --max-regression 10 || alert   from cron
+  redkit bench --workload custom -- SET {key} {value} EX 60";
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Workload to run (repeat for several, run one after another) [default: set, get]
+    #[arg(short, long = "workload", value_enum, value_name = "W")]
+    pub workloads: Vec<Workload>,
+
+    /// Connections
+    #[arg(short, long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub clients: u64,
+
+    /// Commands per round trip on each connection
+    #[arg(short = 'P', long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub pipeline: u64,
+
+    /// Requests per workload [default: 100000 unless --duration]
+    #[arg(short = 'n', long, value_name = "N", conflicts_with = "duration", value_parser = clap::value_parser!(u64).range(1..))]
+    pub requests: Option<u64>,
+
+    /// Run each workload this long instead of a number of requests
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
+    pub duration: Option<Duration>,
+
+    /// Value size in bytes
+    #[arg(short = 'd', long, value_name = "BYTES", default_value_t = 64)]
+    pub data_size: usize,
+
+    /// Number of distinct keys
+    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub keyspace: u64,
+
+    /// How keys are picked from the key space
+    #[arg(long, value_enum, value_name = "P", default_value_t = KeyPattern::Random)]
+    pub key_pattern: KeyPattern,
+
+    /// Prefix of every key written
+    #[arg(long, value_name = "P", default_value = "bench:")]
+    pub key_prefix: String,
+
+    /// OS threads driving the clients [default: number of cores]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Run this long before measuring
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse, default_value = "0s")]
+    pub warmup: Duration,
+
+    /// Open loop: send OPS requests per second on a schedule; latency counts from the schedule
+    #[arg(long, value_name = "OPS")]
+    pub rate: Option<f64>,
+
+    /// Keys per MSET/MGET
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub batch: usize,
+
+    /// SET:GET proportion for the mixed workload
+    #[arg(long, value_name = "S:G", default_value = "1:10")]
+    pub ratio: String,
+
+    /// Include a per-second timeline in the report
+    #[arg(long)]
+    pub timeline: bool,
+
+    /// Write the report to FILE (atomically) as a baseline
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+
+    /// Run the parameters saved in FILE and compare; exit 1 on a regression
+    #[arg(long, value_name = "FILE")]
+    pub compare: Option<PathBuf>,
+
+    /// Allowed drop in ops/s or rise in p99, in percent
+    #[arg(long, value_name = "PCT", default_value_t = 10.0)]
+    pub max_regression: f64,
+
+    /// Remove the keys under --key-prefix afterwards
+    #[arg(long)]
+    pub cleanup: bool,
+
+    /// The command for --workload custom, e.g. -- SET {key} {value}
+    #[arg(last = true, value_name = "CMD")]
+    pub custom: Vec<String>,
+}
+
+fn parse_ratio(text: &str) -> anyhow::Result<(u32, u32)> {
+    let bad = || exit::usage(format!("--ratio {text}: expected SET:GET, e.g. 1:10"));
+    let (a, b) = text.split_once(':').ok_or_else(bad)?;
+    let (a, b): (u32, u32) = (
+        a.trim().parse().map_err(|_| bad())?,
+        b.trim().parse().map_err(|_| bad())?,
+    );
+    if a + b == 0 {
+        return Err(bad());
+    }
+    Ok((a, b))
+}
+
+impl BenchArgs {
+    fn params(&self) -> anyhow::Result<Params> {
+        let mut workloads = self.workloads.clone();
+        if workloads.is_empty() {
+            workloads = if self.custom.is_empty() {
+                vec![Workload::Set, Workload::Get]
+            } else {
+                vec![Workload::Custom]
+            };
+        }
+        if workloads.contains(&Workload::Custom) && self.custom.is_empty() {
+            return Err(exit::usage(
+                "--workload custom needs the command after --, e.g. -- SET {key} {value}",
+            ));
+        }
+        if let Some(r) = self.rate
+            && !(r > 0.0 && r.is_finite())
+        {
+            return Err(exit::usage(format!("--rate {r}: must be above 0")));
+        }
+        parse_ratio(&self.ratio)?;
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1);
+        Ok(Params {
+            workloads,
+            clients: self.clients as usize,
+            pipeline: self.pipeline as usize,
+            requests: if self.duration.is_some() {
+                None
+            } else {
+                Some(self.requests.unwrap_or(100_000))
+            },
+            duration_ms: self.duration.map(|d| d.as_millis() as u64),
+            data_size: self.data_size,
+            keyspace: self.keyspace,
+            key_pattern: self.key_pattern,
+            key_prefix: self.key_prefix.clone(),
+            threads: self.threads.unwrap_or(cores).max(1),
+            warmup_ms: self.warmup.as_millis() as u64,
+            rate: self.rate,
+            batch: self.batch.max(1),
+            ratio: self.ratio.clone(),
+            custom: self.custom.clone(),
+        })
+    }
+}
+
+/// Connection settings for the raw benchmark sockets, and redis-rs nodes for INFO.
+async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerInfo)> {
+    let target = ctx.target()?;
+    if target.auth.tls {
+        return Err(exit::usage(
+            "bench drives raw sockets and does not speak TLS yet; run it against a plain-text port",
+        ));
+    }
+    let auth = &target.auth;
+    let mut spec = ConnSpec {
+        endpoints: Vec::new(),
+        slots: Vec::new(),
+        username: auth.username.clone(),
+        password: auth.password.as_ref().map(|p| p.expose().to_string()),
+        db: auth.db,
+        connect_timeout: auth.connect_timeout,
+        timeout: auth.timeout,
+    };
+    let nodes = match &target.mode {
+        Mode::Cluster(_) => {
+            let mut seed = target.connect_seed().await?;
+            let all = cluster_nodes(&mut seed)
+                .await
+                .map_err(|e| e.into_runtime())?;
+            let masters: Vec<_> = all
+                .into_iter()
+                .filter(|n| n.is_master() && !n.is_failed())
+                .collect();
+            if masters.len() > 255 {
+                return Err(exit::usage("bench supports clusters of up to 255 masters"));
+            }
+            spec.slots = vec![0u8; 16384];
+            let mut nodes = Vec::new();
+            for (i, m) in masters.iter().enumerate() {
+                for (a, b) in &m.slots {
+                    for s in *a..=*b {
+                        spec.slots[usize::from(s)] = i as u8;
+                    }
+                }
+                spec.endpoints.push(m.endpoint.clone());
+                nodes.push(auth.connect_db(&m.endpoint, 0).await?);
+            }
+            nodes
+        }
+        _ => {
+            let node = target.connect().await?;
+            spec.endpoints.push(node.endpoint.clone());
+            vec![node]
+        }
+    };
+    let mut first = nodes[0].clone();
+    let info: String = first.query(redis::cmd("INFO").arg("server")).await?;
+    let server = ServerInfo {
+        target: target.describe(),
+        version: crate::cmd::ping::info_field(&info, "redis_version")
+            .unwrap_or("?")
+            .to_string(),
+        masters: nodes.len(),
+    };
+    Ok((spec, nodes, server))
+}
+
+/// Calls per command name from INFO commandstats, summed over the masters.
+async fn command_calls(nodes: &[Node], names: &[&str]) -> anyhow::Result<u64> {
+    let mut total = 0;
+    for n in nodes {
+        let mut n = n.clone();
+        let text: String = n.query(redis::cmd("INFO").arg("commandstats")).await?;
+        for name in names {
+            let key = format!("cmdstat_{name}:calls=");
+            if let Some(rest) = text.lines().find_map(|l| l.strip_prefix(&key)) {
+                total += rest
+                    .split(',')
+                    .next()
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0);
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// Calls per master for the workload's commands (to show every master got its share).
+async fn calls_per_master(nodes: &[Node], names: &[&str]) -> anyhow::Result<Vec<u64>> {
+    let mut out = Vec::new();
+    for n in nodes {
+        out.push(command_calls(std::slice::from_ref(n), names).await?);
+    }
+    Ok(out)
+}
+
+/// Runs every workload of `params` and builds the report.
+async fn run_workloads(
+    ctx: &Ctx,
+    params: &Params,
+    spec: &ConnSpec,
+    nodes: &[Node],
+    server: ServerInfo,
+    timeline: bool,
+) -> anyhow::Result<(BenchReport, Option<String>)> {
+    let shape = Shape {
+        keyspace: params.keyspace,
+        pattern: params.key_pattern,
+        prefix: params.key_prefix.clone(),
+        data_size: params.data_size,
+        batch: params.batch,
+        ratio: parse_ratio(&params.ratio)?,
+        custom: params.custom.clone(),
+    };
+    let mut results = Vec::new();
+    let mut fatal = None;
+    for &w in &params.workloads {
+        let names = w.commands();
+        let before = calls_per_master(nodes, names).await?;
+        let phase = Phase {
+            workload: w,
+            clients: params.clients,
+            pipeline: params.pipeline,
+            requests: params.requests,
+            duration: params.duration_ms.map(Duration::from_millis),
+            warmup: Duration::from_millis(params.warmup_ms),
+            rate: params.rate,
+            threads: params.threads,
+            shape: shape.clone(),
+        };
+        let live = Arc::new(Live::default());
+        let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
+        let job = {
+            let (live, spec) = (live.clone(), spec.clone());
+            tokio::task::spawn_blocking(move || driver::run_phase(phase, spec, live))
+        };
+        let started = std::time::Instant::now();
+        let mut last = (0u64, started);
+        while !job.is_finished() {
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            let done = live.measured.load(Ordering::Relaxed);
+            let now = std::time::Instant::now();
+            let rate = (done - last.0) as f64 / now.duration_since(last.1).as_secs_f64().max(1e-3);
+            last = (done, now);
+            pb.set_message(format!(
+                "{}: {:.0} ops/s, p99 {} µs, {} done, {}",
+                w.name(),
+                rate,
+                live.p99(),
+                done,
+                duration::format(started.elapsed())
+            ));
+        }
+        pb.finish_and_clear();
+        let outcome = job
+            .await
+            .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
+        let after = calls_per_master(nodes, names)
+            .await
+            .unwrap_or_else(|_| before.clone());
+        let per_master: Vec<u64> = after
+            .iter()
+            .zip(&before)
+            .map(|(a, b)| a.saturating_sub(*b))
+            .collect();
+        let fatal_now = outcome.fatal.clone();
+        results.push(WorkloadResult::from_outcome(
+            w,
+            params,
+            outcome,
+            &per_master,
+            timeline,
+        ));
+        if let Some(f) = fatal_now {
+            fatal = Some(f);
+            break;
+        }
+    }
+    Ok((BenchReport::new(params.clone(), server, results), fatal))
+}
+
+pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out.require("bench", &[Format::Table, Format::Json])?;
+    let baseline = match &args.compare {
+        Some(path) => Some(report::load(path)?),
+        None => None,
+    };
+    // --compare reruns exactly what the baseline ran.
+    let params = match &baseline {
+        Some(b) => b.parameters.clone(),
+        None => args.params()?,
+    };
+    let (spec, nodes, server) = connections(ctx).await?;
+    let (mut report, fatal) =
+        run_workloads(ctx, &params, &spec, &nodes, server, args.timeline).await?;
+    if let Some(b) = &baseline {
+        report.compare_with(b, args.max_regression);
+    }
+    if args.cleanup {
+        let stop = Stop::default();
+        let plan = flush::Plan {
+            pattern: format!("{}*", select::escape_glob(&params.key_prefix)),
+            scan_count: 1000,
+            batch: 500,
+            filters: Default::default(),
+            dry_run: false,
+            rate: None,
+            sample: 0,
+            cluster: !spec.slots.is_empty(),
+        };
+        if params.key_prefix.is_empty() {
+            return Err(exit::usage(
+                "--cleanup with an empty --key-prefix would delete every key",
+            ));
+        }
+        let pb = indicatif::ProgressBar::hidden();
+        let done = flush::run_all(nodes.clone(), &plan, &stop, &pb).await;
+        report.cleaned_up = Some(done.deleted);
+    }
+    if let Some(path) = &args.save {
+        let text = serde_json::to_vec_pretty(&report)?;
+        write_atomic(path, &text)?;
+        ctx.out.note(format!("saved {}", path.display()));
+    }
+    ctx.out.emit(&report)?;
+    if let Some(f) = fatal {
+        return Err(exit::runtime(format!("{f} (the report above is partial)")));
+    }
+    Ok(problem_if(report.regressed()))
+}

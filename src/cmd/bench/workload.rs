@@ -1,0 +1,342 @@
+//! What each benchmark request is: the workloads, key selection, and the bytes of each command.
+
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+use super::resp::encode;
+use crate::cmd::cache::select::slot;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Workload {
+    Ping,
+    Set,
+    Get,
+    /// SET and GET in the --ratio proportion
+    Mixed,
+    Incr,
+    /// MSET of --batch keys per command
+    Mset,
+    /// MGET of --batch keys per command
+    Mget,
+    Hset,
+    Hgetall,
+    Lpush,
+    Rpop,
+    /// XADD of job events shaped like the application's
+    Xadd,
+    /// XREAD COUNT 10 from the start of a job stream
+    Xread,
+    /// The command after `--`, with {key}, {value} and {rand} placeholders
+    Custom,
+}
+
+impl Workload {
+    pub fn name(self) -> &'static str {
+        match self {
+            Workload::Ping => "ping",
+            Workload::Set => "set",
+            Workload::Get => "get",
+            Workload::Mixed => "mixed",
+            Workload::Incr => "incr",
+            Workload::Mset => "mset",
+            Workload::Mget => "mget",
+            Workload::Hset => "hset",
+            Workload::Hgetall => "hgetall",
+            Workload::Lpush => "lpush",
+            Workload::Rpop => "rpop",
+            Workload::Xadd => "xadd",
+            Workload::Xread => "xread",
+            Workload::Custom => "custom",
+        }
+    }
+
+    /// The server commands (INFO commandstats names) this workload sends.
+    pub fn commands(self) -> &'static [&'static str] {
+        match self {
+            Workload::Ping => &["ping"],
+            Workload::Set => &["set"],
+            Workload::Get => &["get"],
+            Workload::Mixed => &["set", "get"],
+            Workload::Incr => &["incr"],
+            Workload::Mset => &["mset"],
+            Workload::Mget => &["mget"],
+            Workload::Hset => &["hset"],
+            Workload::Hgetall => &["hgetall"],
+            Workload::Lpush => &["lpush"],
+            Workload::Rpop => &["rpop"],
+            Workload::Xadd => &["xadd"],
+            Workload::Xread => &["xread"],
+            Workload::Custom => &[],
+        }
+    }
+
+    /// Whether one command touches `batch` keys.
+    pub fn is_batch(self) -> bool {
+        matches!(self, Workload::Mset | Workload::Mget)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyPattern {
+    Random,
+    Sequential,
+    Gaussian,
+}
+
+/// Everything a generator needs, shared by all clients.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    pub keyspace: u64,
+    pub pattern: KeyPattern,
+    pub prefix: String,
+    pub data_size: usize,
+    pub batch: usize,
+    /// SET:GET for `mixed`.
+    pub ratio: (u32, u32),
+    pub custom: Vec<String>,
+}
+
+/// Per-client command generator: its own RNG, no locks on the hot path.
+pub struct Gen {
+    shape: Shape,
+    rng: u64,
+    seq: u64,
+    value: Vec<u8>,
+    event: Vec<u8>,
+    key: Vec<u8>,
+    keys: Vec<Vec<u8>>,
+    num: String,
+}
+
+const EVENT_TYPES: [&str; 4] = [
+    "task_started",
+    "task_progress",
+    "task_completed",
+    "outline_generated",
+];
+
+impl Gen {
+    pub fn new(shape: &Shape, client: u64) -> Gen {
+        let value = vec![b'x'; shape.data_size];
+        // A job event like the application's: JSON padded to --data-size, non-ASCII kept.
+        let mut event =
+            r#"{"job_id":"bench","type":"task_progress","progress":42,"message":"生成中 "#
+                .as_bytes()
+                .to_vec();
+        while event.len() + 2 < shape.data_size {
+            event.push(b'.');
+        }
+        event.extend_from_slice(b"\"}");
+        Gen {
+            rng: 0x9E37_79B9_7F4A_7C15 ^ (client.wrapping_mul(0xBF58_476D_1CE4_E5B9) | 1),
+            seq: client.wrapping_mul(7919),
+            shape: shape.clone(),
+            value,
+            event,
+            key: Vec::with_capacity(64),
+            keys: Vec::new(),
+            num: String::new(),
+        }
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        // xorshift64*: fast, good enough to spread keys.
+        let mut x = self.rng;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn key_number(&mut self) -> u64 {
+        let n = self.shape.keyspace.max(1);
+        match self.shape.pattern {
+            KeyPattern::Random => self.next_u64() % n,
+            KeyPattern::Sequential => {
+                self.seq = self.seq.wrapping_add(1);
+                self.seq % n
+            }
+            KeyPattern::Gaussian => {
+                // Box-Muller around the middle, sd = keyspace/6, clamped.
+                let u1 = ((self.next_u64() >> 11) as f64 + 1.0) / (1u64 << 53) as f64;
+                let u2 = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+                let z = (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos();
+                let v = n as f64 / 2.0 + z * n as f64 / 6.0;
+                v.clamp(0.0, (n - 1) as f64) as u64
+            }
+        }
+    }
+
+    fn make_key_in(&mut self, space: &str, n: u64) {
+        use std::fmt::Write;
+        self.key.clear();
+        self.key.extend_from_slice(self.shape.prefix.as_bytes());
+        self.key.extend_from_slice(space.as_bytes());
+        self.num.clear();
+        let _ = write!(self.num, "{n}");
+        self.key.extend_from_slice(self.num.as_bytes());
+    }
+
+    /// Appends the command for request `i` to `buf`; returns the cluster slot it must go to.
+    pub fn write(&mut self, w: Workload, i: u64, buf: &mut Vec<u8>) -> u16 {
+        let n = self.key_number();
+        match w {
+            Workload::Ping => {
+                encode(buf, &[b"PING"]);
+                return 0;
+            }
+            Workload::Mset | Workload::Mget => return self.write_batch(w, n, buf),
+            Workload::Xadd | Workload::Xread => {
+                self.key.clear();
+                let name = format!("{}job_events:{}", self.shape.prefix, n % 1000);
+                self.key.extend_from_slice(name.as_bytes());
+            }
+            // Each data type gets its own keys, so workloads never collide (WRONGTYPE).
+            Workload::Incr => self.make_key_in("counter:", n),
+            Workload::Hset | Workload::Hgetall => self.make_key_in("hash:", n),
+            Workload::Lpush | Workload::Rpop => self.make_key_in("list:", n),
+            _ => self.make_key_in("", n),
+        }
+        let key = std::mem::take(&mut self.key);
+        match w {
+            Workload::Set => encode(buf, &[b"SET", &key, &self.value]),
+            Workload::Get => encode(buf, &[b"GET", &key]),
+            Workload::Mixed => {
+                let (s, g) = self.shape.ratio;
+                if i % u64::from(s + g).max(1) < u64::from(s) {
+                    encode(buf, &[b"SET", &key, &self.value]);
+                } else {
+                    encode(buf, &[b"GET", &key]);
+                }
+            }
+            Workload::Incr => encode(buf, &[b"INCR", &key]),
+            Workload::Hset => encode(buf, &[b"HSET", &key, b"field", &self.value]),
+            Workload::Hgetall => encode(buf, &[b"HGETALL", &key]),
+            Workload::Lpush => encode(buf, &[b"LPUSH", &key, &self.value]),
+            Workload::Rpop => encode(buf, &[b"RPOP", &key]),
+            Workload::Xadd => {
+                let ty = EVENT_TYPES[(i % 4) as usize].as_bytes();
+                encode(
+                    buf,
+                    &[
+                        b"XADD",
+                        &key,
+                        b"MAXLEN",
+                        b"~",
+                        b"1000",
+                        b"*",
+                        b"data",
+                        &self.event,
+                        b"timestamp",
+                        b"2026-11-23T10:00:00.000000",
+                        b"event_type",
+                        ty,
+                    ],
+                );
+            }
+            Workload::Xread => encode(buf, &[b"XREAD", b"COUNT", b"10", b"STREAMS", &key, b"0"]),
+            Workload::Custom => {
+                let rand = (self.next_u64() % 1_000_000).to_string();
+                let args: Vec<Vec<u8>> = self
+                    .shape
+                    .custom
+                    .iter()
+                    .map(|a| {
+                        if !a.contains('{') {
+                            return a.as_bytes().to_vec();
+                        }
+                        let mut out = a.replace("{rand}", &rand).into_bytes();
+                        if a.contains("{key}") {
+                            let text = String::from_utf8_lossy(&out)
+                                .replace("{key}", &String::from_utf8_lossy(&key));
+                            out = text.into_bytes();
+                        }
+                        if a.contains("{value}") {
+                            let text = String::from_utf8_lossy(&out)
+                                .replace("{value}", &String::from_utf8_lossy(&self.value));
+                            out = text.into_bytes();
+                        }
+                        out
+                    })
+                    .collect();
+                let refs: Vec<&[u8]> = args.iter().map(|a| a.as_slice()).collect();
+                encode(buf, &refs);
+            }
+            Workload::Ping | Workload::Mset | Workload::Mget => {}
+        }
+        let s = slot(&key);
+        self.key = key;
+        s
+    }
+
+    /// MSET/MGET: `batch` keys sharing a hash tag, so a cluster takes them in one slot.
+    fn write_batch(&mut self, w: Workload, n: u64, buf: &mut Vec<u8>) -> u16 {
+        let b = self.shape.batch.max(1);
+        let group = n / b as u64;
+        self.keys.clear();
+        for j in 0..b {
+            self.keys
+                .push(format!("{}{{{group}}}:{j}", self.shape.prefix).into_bytes());
+        }
+        let mut args: Vec<&[u8]> = Vec::with_capacity(1 + 2 * b);
+        if w == Workload::Mset {
+            args.push(b"MSET");
+            for k in &self.keys {
+                args.push(k);
+                args.push(&self.value);
+            }
+        } else {
+            args.push(b"MGET");
+            for k in &self.keys {
+                args.push(k);
+            }
+        }
+        encode(buf, &args);
+        slot(&self.keys[0])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(pattern: KeyPattern) -> Shape {
+        Shape {
+            keyspace: 100,
+            pattern,
+            prefix: "bench:".into(),
+            data_size: 8,
+            batch: 4,
+            ratio: (1, 3),
+            custom: vec!["SET".into(), "{key}".into(), "v{rand}".into()],
+        }
+    }
+
+    #[test]
+    fn commands_and_keys() {
+        let mut g = Gen::new(&shape(KeyPattern::Sequential), 0);
+        let mut buf = Vec::new();
+        g.write(Workload::Set, 0, &mut buf);
+        let text = String::from_utf8_lossy(&buf);
+        assert!(text.starts_with("*3\r\n$3\r\nSET\r\n$"), "{text}");
+        assert!(text.contains("bench:"));
+        assert!(text.ends_with("$8\r\nxxxxxxxx\r\n"));
+        buf.clear();
+        let s = g.write(Workload::Mset, 0, &mut buf);
+        let text = String::from_utf8_lossy(&buf);
+        assert!(text.starts_with("*9\r\n$4\r\nMSET"), "{text}");
+        assert_eq!(s, slot(text.split("\r\n").nth(4).unwrap().as_bytes()));
+        buf.clear();
+        g.write(Workload::Custom, 0, &mut buf);
+        assert!(String::from_utf8_lossy(&buf).contains("bench:"));
+        for p in [KeyPattern::Random, KeyPattern::Gaussian] {
+            let mut g = Gen::new(&shape(p), 1);
+            for _ in 0..1000 {
+                assert!(g.key_number() < 100);
+            }
+        }
+    }
+}
