@@ -3,6 +3,7 @@
 
 pub mod completions;
 pub mod config;
+pub mod health;
 pub mod init;
 pub mod ping;
 pub mod validate_env;
@@ -69,6 +70,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Init(a) => init::run(&a),
         Command::ValidateEnv(a) => validate_env::run(&ctx(g, Format::Table)?, &a),
         Command::Config(a) => config::run(&ctx(g, Format::Table)?, &a),
+        Command::Health(a) => {
+            init_tls();
+            let c = ctx(g, Format::Table)?;
+            block_on(health::run(&c, &a))
+        }
         Command::Ping(a) => {
             init_tls();
             let c = ctx(g, Format::Table)?;
