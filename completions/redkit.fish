@@ -59,6 +59,7 @@ complete -c redkit -n "__fish_redkit_needs_command" -s v -l verbose -d 'More det
 complete -c redkit -n "__fish_redkit_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_needs_command" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_needs_command" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "init" -d 'Write a commented starter redkit.yaml'
@@ -102,6 +103,61 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s q -l quie
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-uptime -d 'A restart more recent than this is a WARNING [default: 5m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency -d 'Median PING round trip for WARNING [default: 100ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-latency -d 'Median PING round trip for CRITICAL [default: 500ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-memory -d 'Memory used, percent of maxmemory (of system memory when unlimited) [default: 80]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-memory -d 'Memory used for CRITICAL [default: 90]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-clients -d 'Connected clients, percent of maxclients [default: 80]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-clients -d 'Connected clients for CRITICAL [default: 95]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-lag -d 'Replication lag (seconds since last I/O or ACK) for WARNING [default: 30s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-lag -d 'Replication lag for CRITICAL [default: 2m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-fragmentation -d 'Fragmentation ratio for WARNING, judged past 32 MB wasted [default: 1.5]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-fragmentation -d 'Fragmentation ratio for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-hit-ratio -d 'Keyspace hit ratio in percent for WARNING, e.g. 90: (below 90) [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-hit-ratio -d 'Keyspace hit ratio for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-save-age -d 'Age of the last RDB save (with writes since, saving on) for WARNING [default: 2h]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-slowlog -d 'Slowest recent slow-log entry for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l watch -d 'Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s o -l output -d 'Write the output to FILE atomically (temporary file, then rename) instead of stdout' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-replicas -d 'Standalone: do not also check the replicas the master lists'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
@@ -278,10 +334,11 @@ complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping config init completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping config init completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved settings (the default)'

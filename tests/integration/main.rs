@@ -5,6 +5,7 @@ mod support;
 
 mod cli;
 mod connect;
+mod health;
 mod leaks;
 mod settings;
 mod validate_env;

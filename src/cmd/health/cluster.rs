@@ -153,6 +153,10 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
 
     let masters = nodes.iter().filter(|n| n.is_master()).count();
     let replicas = nodes.len() - masters;
+    let serving = nodes
+        .iter()
+        .filter(|n| n.is_master() && !n.slots.is_empty())
+        .count();
     let failed: Vec<String> = nodes
         .iter()
         .filter(|n| n.is_failed())
@@ -212,20 +216,16 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
         })
         .map(|m| m.endpoint.to_string())
         .collect();
-    let mut c = Check::new(
-        "cluster_replicas",
-        Status::Ok,
-        masters - lonely.len().min(masters),
-    )
-    .message(format!(
-        "{} of {masters} masters have a working replica",
-        masters - lonely.len().min(masters)
-    ))
-    .metric(Metric::new(
-        "cluster_masters_without_replica",
-        lonely.len() as f64,
-        "Masters with slots and no working replica",
-    ));
+    let covered = serving.saturating_sub(lonely.len());
+    let mut c = Check::new("cluster_replicas", Status::Ok, covered)
+        .message(format!(
+            "{covered} of {serving} masters with slots have a working replica"
+        ))
+        .metric(Metric::new(
+            "cluster_masters_without_replica",
+            lonely.len() as f64,
+            "Masters with slots and no working replica",
+        ));
     if !lonely.is_empty() {
         c.raise(
             Status::Warning,
