@@ -64,6 +64,11 @@ fn judge_duration(v: Duration, w: Option<Duration>, c: Option<Duration>) -> Stat
     }
 }
 
+/// A range as perfdata shows it.
+fn text(r: &Option<Range>) -> Option<String> {
+    r.as_ref().map(|r| r.text().to_string())
+}
+
 fn ms_text(d: Option<Duration>) -> Option<String> {
     d.map(|d| num((d.as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0))
 }
@@ -185,11 +190,7 @@ fn memory(i: &Info, t: &Thresholds) -> Check {
                 pct,
                 "Used memory in percent of maxmemory (or of system memory when unlimited)",
             )
-            .perf(
-                "%",
-                t.warn_memory.as_ref().map(|r| r.text().to_string()),
-                t.crit_memory.as_ref().map(|r| r.text().to_string()),
-            ),
+            .perf("%", text(&t.warn_memory), text(&t.crit_memory)),
         )
         .metric(Metric::new(
             "memory_used_bytes",
@@ -255,11 +256,7 @@ fn clients(i: &Info, t: &Thresholds) -> Check {
                 pct,
                 "Client connections in percent of maxclients",
             )
-            .perf(
-                "%",
-                t.warn_clients.as_ref().map(|r| r.text().to_string()),
-                t.crit_clients.as_ref().map(|r| r.text().to_string()),
-            ),
+            .perf("%", text(&t.warn_clients), text(&t.crit_clients)),
         )
         .metric(Metric::new(
             "blocked_clients",
@@ -545,11 +542,7 @@ fn keyspace(i: &Info, t: &Thresholds) -> Check {
                 r,
                 "keyspace_hits / (hits + misses) in percent",
             )
-            .perf(
-                "%",
-                t.warn_hit_ratio.as_ref().map(|r| r.text().to_string()),
-                t.crit_hit_ratio.as_ref().map(|r| r.text().to_string()),
-            ),
+            .perf("%", text(&t.warn_hit_ratio), text(&t.crit_hit_ratio)),
         );
         let s = judge_ranges(r, &t.warn_hit_ratio, &t.crit_hit_ratio);
         if s != Status::Ok {
