@@ -212,9 +212,6 @@ fn memory(i: &Info, t: &Thresholds) -> Check {
             evicted,
             "Keys evicted since the server started",
         ));
-    if status != Status::Ok {
-        c.message = format!("{:.1}% of {against} used; {}", pct, c.message);
-    }
     if wasted > FRAGMENTATION_FLOOR_BYTES {
         let fs = judge_ranges(frag, &t.warn_fragmentation, &t.crit_fragmentation);
         if fs != Status::Ok {
