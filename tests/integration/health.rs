@@ -433,6 +433,24 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
 }
 
 #[test]
+fn info_refused_by_acl_is_unknown() {
+    let s = RedisServer::builder()
+        .arg("user pinger on >pingpw -@all +ping +auth +hello")
+        .start();
+    let url = format!("redis://pinger:pingpw@127.0.0.1:{}", s.port);
+    let (code, r) = json(&["-u", &url]);
+    assert_eq!(code, 3, "{r:#}");
+    let n = &r["nodes"][0];
+    assert_eq!(check(n, "reachability")["status"], "ok");
+    let c = check(n, "server");
+    assert_eq!(c["status"], "unknown");
+    assert!(
+        c["message"].as_str().unwrap().contains("INFO refused"),
+        "{c:#}"
+    );
+}
+
+#[test]
 fn replica_ok_then_master_killed_is_critical() {
     let mut master = RedisServer::start();
     let replica = RedisServer::builder().replica_of(master.port).start();

@@ -76,8 +76,10 @@ async fn probe_all(
 }
 
 /// Fills in each linked replica's master offset: from the master's own report when it was
-/// checked, else by asking the master.
+/// checked, else by asking the master. A master that was checked and did not answer is not
+/// asked again (that would double the time a silent master costs).
 async fn fill_master_offsets(auth: &Auth, probed: &mut [Probed]) {
+    let planned: HashSet<String> = probed.iter().map(|p| p.ep.to_string()).collect();
     let offsets: Vec<(String, i64)> = probed
         .iter()
         .filter_map(|p| {
@@ -103,6 +105,7 @@ async fn fill_master_offsets(auth: &Auth, probed: &mut [Probed]) {
         })
         .collect();
     let b = budget(auth);
+    let planned = &planned;
     let found = join_all(wanted.into_iter().map(|(i, ep)| {
         let known = offsets
             .iter()
@@ -111,6 +114,7 @@ async fn fill_master_offsets(auth: &Auth, probed: &mut [Probed]) {
         async move {
             let off = match known {
                 Some(o) => Some(o),
+                None if planned.contains(&ep.to_string()) => None,
                 None => tokio::time::timeout(b, probe::master_offset(auth, &ep))
                     .await
                     .ok()

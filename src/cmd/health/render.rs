@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use colored::Colorize;
-use comfy_table::Cell;
+use comfy_table::{Attribute, Cell, Color};
 
 use super::report::{Check, HealthReport, Status};
 use super::thresholds::num;
@@ -34,6 +34,20 @@ fn value_text(v: &serde_json::Value) -> String {
     }
 }
 
+/// A status cell; comfy-table styles it itself so the columns stay aligned.
+fn status_cell(s: Status, ui: &Ui) -> Cell {
+    let cell = Cell::new(s.upper());
+    if !ui.color {
+        return cell;
+    }
+    match s {
+        Status::Ok => cell.fg(Color::Green),
+        Status::Warning => cell.fg(Color::Yellow).add_attribute(Attribute::Bold),
+        Status::Critical => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+        Status::Unknown => cell.fg(Color::Magenta).add_attribute(Attribute::Bold),
+    }
+}
+
 fn section(
     w: &mut dyn Write,
     ui: &Ui,
@@ -43,11 +57,14 @@ fn section(
 ) -> io::Result<()> {
     writeln!(w, "{title}  {}", colored_status(status, ui))?;
     let mut t = ui.table();
+    if ui.color {
+        t.enforce_styling();
+    }
     t.set_header(vec!["  check", "status", "value", "threshold", "message"]);
     for c in checks {
         t.add_row(vec![
             Cell::new(format!("  {}", c.name)),
-            Cell::new(colored_status(c.status, ui)),
+            status_cell(c.status, ui),
             Cell::new(value_text(&c.value)),
             Cell::new(c.threshold.as_deref().unwrap_or("")),
             Cell::new(&c.message),
