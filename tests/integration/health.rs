@@ -644,6 +644,27 @@ fn sentinel_master_quorum_and_replicas() {
     assert_eq!(node(&r, &master.addr())["role"], "master");
     assert_eq!(node(&r, &replica.addr())["role"], "replica");
 
+    // A silent Sentinel beside the real one: CRITICAL itself, the rest reported normally.
+    let silent = SilentServer::start();
+    let both = format!("{},127.0.0.1:{}", s.addr(), silent.port);
+    let (code, r) = json(&[
+        "--sentinel",
+        &both,
+        "--master-name",
+        "mymaster",
+        "--min-uptime",
+        "0",
+        "--timeout",
+        "1s",
+        "--connect-timeout",
+        "1s",
+    ]);
+    assert_eq!(code, 2, "{r:#}");
+    let sil = node(&r, &format!("127.0.0.1:{}", silent.port));
+    assert_eq!(check(sil, "reachability")["value"], "timeout");
+    assert_eq!(node(&r, &master.addr())["status"], "ok");
+    assert_eq!(node(&r, &replica.addr())["status"], "ok");
+
     let (code, r) = json(&["--sentinel", &s.addr(), "--master-name", "nosuch"]);
     assert_eq!(code, 2);
     assert_eq!(

@@ -334,27 +334,42 @@ async fn via_sentinel(
     let sauth = target.sentinel_auth();
     let samples = opts.thresholds.samples;
     let b = budget(&sauth);
-    let sfacts: Vec<Result<SentinelFacts, Failure>> = join_all(sentinels.iter().map(|s| {
-        let sauth = &sauth;
+    // The data nodes are checked as soon as one Sentinel has named them, so a silent Sentinel
+    // costs no more time than any other silent node.
+    let (tx, rx) = tokio::sync::oneshot::channel::<Vec<(Endpoint, &'static str)>>();
+    let tx = std::sync::Mutex::new(Some(tx));
+    let asks = join_all(sentinels.iter().map(|s| {
+        let (sauth, tx) = (&sauth, &tx);
         async move {
-            tokio::time::timeout(b, sentinel::probe(sauth, s, name, samples))
+            let r = tokio::time::timeout(b, sentinel::probe(sauth, s, name, samples))
                 .await
-                .unwrap_or_else(|_| Err(late(b)))
+                .unwrap_or_else(|_| Err(late(b)));
+            if let Ok(f) = &r
+                && let Some(m) = &f.master_addr
+                && let Some(tx) = tx.lock().ok().and_then(|mut g| g.take())
+            {
+                let mut plan = vec![(m.clone(), "master")];
+                plan.extend(f.replicas.iter().map(|(ep, _)| (ep.clone(), "replica")));
+                let _ = tx.send(plan);
+            }
+            r
         }
-    }))
-    .await;
-    let known = sfacts
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .find(|f| f.master_addr.is_some());
-    let mut plan: Vec<(Endpoint, &'static str)> = Vec::new();
-    if let Some(f) = known {
-        if let Some(m) = &f.master_addr {
-            plan.push((m.clone(), "master"));
+    }));
+    let sentinel_wave = async {
+        let r = asks.await;
+        // Nobody named a master: close the channel so the data wave ends too.
+        drop(tx.lock().ok().and_then(|mut g| g.take()));
+        r
+    };
+    let data_wave = async {
+        match rx.await {
+            Ok(plan) => probe_all(&target.auth, plan, samples, false).await,
+            // No Sentinel named a master: there is nothing else to check.
+            Err(_) => Vec::new(),
         }
-        plan.extend(f.replicas.iter().map(|(ep, _)| (ep.clone(), "replica")));
-    }
-    let mut probed = probe_all(&target.auth, plan, samples, false).await;
+    };
+    let (sfacts, mut probed): (Vec<Result<SentinelFacts, Failure>>, Vec<Probed>) =
+        futures::join!(sentinel_wave, data_wave);
     fill_master_offsets(&target.auth, &mut probed).await;
     let mut reports = Vec::new();
     for (s, r) in sentinels.iter().zip(&sfacts) {
