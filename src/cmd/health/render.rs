@@ -275,7 +275,7 @@ mod tests {
         let first = text.lines().next().unwrap();
         assert_eq!(
             first,
-            "REDIS CRITICAL - 1 of 1 node not OK: 127.0.0.1:6379 memory: 95.0% of maxmemory used \
+            "REDIS CRITICAL - 127.0.0.1:6379 memory: 95.0% of maxmemory used; 0 of 1 node OK \
              | 'latency_median_ms'=0.2ms;100;500;0; 'memory_used_percent'=95%;80;90;0;100"
         );
         assert!(text.contains("\nCRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used\n"));
@@ -307,7 +307,12 @@ mod tests {
         let mut buf = Vec::new();
         report().table(&mut buf, &ui).unwrap();
         let text = String::from_utf8(buf).unwrap();
-        assert!(text.starts_with("CRITICAL: 1 of 1 node not OK"), "{text}");
+        assert!(
+            text.starts_with(
+                "CRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used; 0 of 1 node OK"
+            ),
+            "{text}"
+        );
         assert!(text.contains("127.0.0.1:6379 (master)  CRITICAL"));
     }
 }

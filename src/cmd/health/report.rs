@@ -240,13 +240,13 @@ impl HealthReport {
         match problems.first() {
             None => format!("{n} node{plural} checked, all OK"),
             Some((_, first)) => {
-                let bad = self.nodes.iter().filter(|x| x.status != Status::Ok).count();
+                let ok = self.nodes.iter().filter(|x| x.status == Status::Ok).count();
                 let more = if problems.len() > 1 {
                     format!(" (+{} more)", problems.len() - 1)
                 } else {
                     String::new()
                 };
-                format!("{bad} of {n} node{plural} not OK: {first}{more}")
+                format!("{first}{more}; {ok} of {n} node{plural} OK")
             }
         }
     }
@@ -273,10 +273,7 @@ mod tests {
         let r = HealthReport::new("a:1".into(), "standalone", None, vec![n1, n2], 1.0);
         assert_eq!(r.status, Status::Warning);
         assert_eq!(r.exit_code, 1);
-        assert_eq!(
-            r.summary,
-            "1 of 2 nodes not OK: a:1 memory: 85% of maxmemory"
-        );
+        assert_eq!(r.summary, "a:1 memory: 85% of maxmemory; 1 of 2 nodes OK");
     }
 
     #[test]
