@@ -730,3 +730,18 @@ fn watch_repeats_until_interrupted() {
     assert!(lines.len() >= 2, "{} rounds", lines.len());
     assert!(lines.iter().all(|l| l["status"] == "ok"));
 }
+
+#[test]
+fn tls_server_ok_and_unknown_issuer_critical() {
+    let s = RedisServer::builder().tls().start();
+    let ca = s.tls.as_ref().unwrap().ca.display().to_string();
+    let (code, r) = json(&["-u", &s.url(), "--cacert", &ca, "--min-uptime", "0"]);
+    assert_eq!(code, 0, "{r:#}");
+    let (code, r) = json(&["-u", &s.url()]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        check(&r["nodes"][0], "reachability")["value"],
+        "tls",
+        "{r:#}"
+    );
+}
