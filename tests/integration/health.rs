@@ -605,6 +605,50 @@ fn cluster_with_replicas_is_ok_and_visits_every_node() {
     assert_prometheus(&out);
     assert!(out.contains("redkit_cluster_slots_ok{"), "{out}");
     assert_eq!(out.matches("redkit_up{").count(), 6);
+
+    // A master dies: at once its slots are named as failing; after the failover the cluster
+    // is whole again, the dead node is marked fail and the promoted master has no replica.
+    let mut c = c;
+    let dead = c.nodes[1].addr();
+    c.nodes[1].kill();
+    let (code, r) = json(&["--cluster", "-u", &c.seed_url(), "--min-uptime", "0"]);
+    assert_eq!(code, 2);
+    assert_eq!(check(node(&r, &dead), "reachability")["status"], "critical");
+    let msg = cluster_check(&r, "cluster_slots")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("failing slots 5461-10922") && msg.contains(&dead),
+        "{msg}"
+    );
+    wait_for("failover", || {
+        let info = c.nodes[0].cli(&["CLUSTER", "INFO"]);
+        let nodes = c.nodes[0].cli(&["CLUSTER", "NODES"]);
+        info.contains("cluster_state:ok")
+            && nodes
+                .lines()
+                .any(|l| l.contains(&dead) && l.contains("fail") && !l.contains("fail?"))
+            && nodes
+                .lines()
+                .filter(|l| l.contains("master") && !l.contains("fail") && l.split(' ').count() > 8)
+                .count()
+                == 3
+    });
+    let (code, r) = json(&["--cluster", "-u", &c.seed_url(), "--min-uptime", "0"]);
+    assert_eq!(code, 2, "{r:#}");
+    assert_eq!(cluster_check(&r, "cluster_state")["status"], "ok");
+    assert_eq!(cluster_check(&r, "cluster_slots")["status"], "ok");
+    let failed = cluster_check(&r, "cluster_nodes");
+    assert_eq!(failed["status"], "critical");
+    assert!(
+        failed["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("marked fail: {dead}")),
+        "{failed:#}"
+    );
+    assert_eq!(cluster_check(&r, "cluster_replicas")["status"], "warning");
 }
 
 #[test]
