@@ -172,7 +172,7 @@ fn memory(i: &Info, t: &Thresholds) -> Check {
     };
     let mut threshold = ranges(&t.warn_memory, &t.crit_memory, "%").unwrap_or_default();
     if let Some(r) = &t.warn_fragmentation {
-        threshold = format!("{threshold}; fragmentation warn {}", r.describe());
+        threshold = format!("{threshold}; frag {}", r.describe());
     }
     let mut c = Check::new("memory", status, pct)
         .message(format!(
