@@ -76,7 +76,7 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
             info.get("cluster_size").unwrap_or("?")
         ))
         .metric(Metric::new(
-            "cluster_state_ok",
+            "cluster_state",
             f64::from(u8::from(state == "ok")),
             "1 when the cluster state is ok",
         ));

@@ -308,7 +308,7 @@ fn persistence(i: &Info, save: Option<&str>, t: &Thresholds, now: i64) -> Check 
                 .map(|d| format!("warn save age >{}", duration::format(d))),
         )
         .metric(Metric::new(
-            "rdb_last_bgsave_ok",
+            "rdb_last_bgsave_status",
             f64::from(u8::from(rdb_ok)),
             "1 when the last RDB save succeeded",
         ))
@@ -324,7 +324,7 @@ fn persistence(i: &Info, save: Option<&str>, t: &Thresholds, now: i64) -> Check 
         ));
     if aof_on {
         c = c.metric(Metric::new(
-            "aof_last_write_ok",
+            "aof_last_write_status",
             f64::from(u8::from(aof_ok)),
             "1 when the last AOF write succeeded",
         ));
@@ -443,11 +443,9 @@ fn replication(i: &Info, master_offset: Option<i64>, t: &Thresholds) -> Check {
     let mut parts = vec![format!("master with {} connected replica(s)", num(n))];
     let mut worst = Status::Ok;
     for (_, r) in i.indexed("slave") {
-        let addr = format!(
-            "{}:{}",
-            r.get("ip").map(String::as_str).unwrap_or("?"),
-            r.get("port").map(String::as_str).unwrap_or("?")
-        );
+        let ip = r.get("ip").map(String::as_str).unwrap_or("?");
+        let port = r.get("port").map(String::as_str).unwrap_or("?");
+        let addr = format!("{ip}:{port}");
         let lag: f64 = r.get("lag").and_then(|v| v.parse().ok()).unwrap_or(0.0);
         let off: f64 = r.get("offset").and_then(|v| v.parse().ok()).unwrap_or(0.0);
         let state = r.get("state").map(String::as_str).unwrap_or("?");
@@ -468,7 +466,8 @@ fn replication(i: &Info, master_offset: Option<i64>, t: &Thresholds) -> Check {
                     lag,
                     "Seconds since each replica last acknowledged",
                 )
-                .label("slave_addr", addr.clone()),
+                .label("slave_ip", ip)
+                .label("slave_port", port),
             )
             .metric(
                 Metric::new(
@@ -476,7 +475,8 @@ fn replication(i: &Info, master_offset: Option<i64>, t: &Thresholds) -> Check {
                     diff,
                     "How far each replica's offset is behind this master's",
                 )
-                .label("slave_addr", addr),
+                .label("slave_ip", ip)
+                .label("slave_port", port),
             );
     }
     c.message = parts.join("; ");
@@ -595,7 +595,7 @@ fn node_cluster_state(ci: &Info) -> Check {
             ci.get("cluster_slots_ok").unwrap_or("?")
         ))
         .metric(Metric::new(
-            "cluster_state_ok",
+            "cluster_state",
             f64::from(u8::from(ok)),
             "1 when this node sees the cluster ok",
         ));
