@@ -5,8 +5,10 @@
 pub mod cluster;
 pub mod collect;
 pub mod judge;
+pub mod persistence;
 pub mod probe;
 pub mod render;
+pub mod replication;
 pub mod report;
 pub mod sentinel;
 pub mod thresholds;
