@@ -59,8 +59,10 @@ complete -c redkit -n "__fish_redkit_needs_command" -s v -l verbose -d 'More det
 complete -c redkit -n "__fish_redkit_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_needs_command" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_needs_command" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
+complete -c redkit -n "__fish_redkit_needs_command" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "init" -d 'Write a commented starter redkit.yaml'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -103,6 +105,61 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s q -l quie
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-uptime -d 'A restart more recent than this is a WARNING [default: 5m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency -d 'Median PING round trip for WARNING [default: 100ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-latency -d 'Median PING round trip for CRITICAL [default: 500ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-memory -d 'Memory used, percent of maxmemory (of system memory when unlimited) [default: 80]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-memory -d 'Memory used for CRITICAL [default: 90]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-clients -d 'Connected clients, percent of maxclients [default: 80]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-clients -d 'Connected clients for CRITICAL [default: 95]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-lag -d 'Replication lag (seconds since last I/O or ACK) for WARNING [default: 30s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-lag -d 'Replication lag for CRITICAL [default: 2m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-fragmentation -d 'Fragmentation ratio for WARNING, judged past 32 MB wasted [default: 1.5]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-fragmentation -d 'Fragmentation ratio for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-hit-ratio -d 'Keyspace hit ratio in percent for WARNING, e.g. 90: (below 90) [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-hit-ratio -d 'Keyspace hit ratio for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-save-age -d 'Age of the last RDB save (with writes since, saving on) for WARNING [default: 2h]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-slowlog -d 'Slowest recent slow-log entry for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l watch -d 'Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s o -l output -d 'Write the output to FILE atomically (temporary file, then rename) instead of stdout' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-replicas -d 'Standalone: do not also check the replicas the master lists'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
@@ -280,6 +337,74 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s w -l workload -d 'Workload to run (repeat for several, run one after another) [default: set, get]' -r -f -a "ping\t''
+set\t''
+get\t''
+mixed\t'SET and GET in the --ratio proportion'
+incr\t''
+mset\t'MSET of --batch keys per command'
+mget\t'MGET of --batch keys per command'
+hset\t''
+hgetall\t''
+lpush\t''
+rpop\t''
+xadd\t'XADD of job events shaped like the application\'s'
+xread\t'XREAD COUNT 10 from the start of a job stream'
+custom\t'The command after `--`, with {key}, {value} and {rand} placeholders'"
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s c -l clients -d 'Connections' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s P -l pipeline -d 'Commands per round trip on each connection' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s n -l requests -d 'Requests per workload [default: 100000 unless --duration]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l duration -d 'Run each workload this long instead of a number of requests' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s d -l data-size -d 'Value size in bytes' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keyspace -d 'Number of distinct keys' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-pattern -d 'How keys are picked from the key space' -r -f -a "random\t''
+sequential\t''
+gaussian\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-prefix -d 'Prefix of every key written' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l threads -d 'OS threads driving the clients [default: number of cores]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l warmup -d 'Run this long before measuring' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l rate -d 'Open loop: send OPS requests per second on a schedule; latency counts from the schedule' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l batch -d 'Keys per MSET/MGET' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ratio -d 'SET:GET proportion for the mixed workload' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l save -d 'Write the report to FILE (atomically) as a baseline' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run the parameters saved in FILE and compare; exit 1 on a regression' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-regression -d 'Allowed drop in ops/s or rise in p99, in percent' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline -d 'Include a per-second timeline in the report'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cleanup -d 'Remove the keys under --key-prefix afterwards'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
@@ -422,13 +547,15 @@ complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping cache config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping cache config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping cache config init completions help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping cache config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping cache config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping cache config init completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env ping cache config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved settings (the default)'

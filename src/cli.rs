@@ -47,6 +47,10 @@ pub enum Command {
     #[command(name = "validate-env", after_help = cmd::validate_env::EXAMPLES)]
     ValidateEnv(cmd::validate_env::ValidateEnvArgs),
 
+    /// Check every node's health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)
+    #[command(after_help = cmd::health::EXAMPLES)]
+    Health(Box<cmd::health::HealthArgs>),
+
     /// Connect to Redis (standalone, cluster or through Sentinel) and report who answered
     #[command(after_help = cmd::ping::EXAMPLES)]
     Ping(cmd::ping::PingArgs),
@@ -75,7 +79,7 @@ pub enum Command {
 impl Command {
     /// Whether the command exits like a monitoring plugin (0/1/2/3, usage errors are 3).
     pub fn plugin_exit_codes(&self) -> bool {
-        false
+        matches!(self, Command::Health(_))
     }
 }
 

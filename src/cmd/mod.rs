@@ -5,6 +5,7 @@ pub mod bench;
 pub mod cache;
 pub mod completions;
 pub mod config;
+pub mod health;
 pub mod init;
 pub mod ping;
 pub mod validate_env;
@@ -116,6 +117,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
             init_tls();
             let c = ctx(g, Format::Table)?;
             block_on_graceful(cache::run(&c, &a))
+        }
+        Command::Health(a) => {
+            init_tls();
+            let c = ctx(g, Format::Table)?;
+            block_on(health::run(&c, &a))
         }
         Command::Ping(a) => {
             init_tls();

@@ -6,6 +6,7 @@ mod support;
 mod cache;
 mod cli;
 mod connect;
+mod health;
 mod leaks;
 mod settings;
 mod validate_env;

@@ -1,0 +1,280 @@
+//! Checks of a Redis Cluster as a whole, from one node's CLUSTER INFO and CLUSTER NODES and
+//! from which nodes answered us: state, slot coverage (failing slots named), failed nodes,
+//! masters without a replica.
+
+use std::collections::HashSet;
+
+use super::probe::Info;
+use super::report::{Check, Metric, Status};
+use crate::connect::ClusterNode;
+
+pub const SLOTS: u32 = 16384;
+
+/// `0-5460,10923-16383` from ranges (merged, sorted).
+pub fn slot_ranges(mut ranges: Vec<(u16, u16)>) -> String {
+    ranges.sort();
+    let mut merged: Vec<(u16, u16)> = Vec::new();
+    for (a, b) in ranges {
+        match merged.last_mut() {
+            Some(last) if u32::from(a) <= u32::from(last.1) + 1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+        .iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Slots no master claims.
+fn unassigned(nodes: &[ClusterNode]) -> Vec<(u16, u16)> {
+    let mut taken = vec![false; SLOTS as usize];
+    for n in nodes.iter().filter(|n| n.is_master()) {
+        for (a, b) in &n.slots {
+            for s in *a..=*b {
+                if let Some(x) = taken.get_mut(s as usize) {
+                    *x = true;
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, t) in taken.iter().enumerate() {
+        match (t, start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s as u16, (i - 1) as u16));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s as u16, (SLOTS - 1) as u16));
+    }
+    out
+}
+
+/// The cluster-wide checks. `down` holds the addresses that did not answer us.
+pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<Check> {
+    let num = |k: &str| info.num(k).unwrap_or(0.0);
+    let state = info.get("cluster_state").unwrap_or("?").to_string();
+    let mut out = Vec::new();
+
+    let mut c = Check::new("cluster_state", Status::Ok, state.clone())
+        .message(format!(
+            "cluster_state {state}, {} known nodes, size {}",
+            info.get("cluster_known_nodes").unwrap_or("?"),
+            info.get("cluster_size").unwrap_or("?")
+        ))
+        .metric(Metric::new(
+            "cluster_state",
+            f64::from(u8::from(state == "ok")),
+            "1 when the cluster state is ok",
+        ));
+    if state != "ok" {
+        c.raise(Status::Critical, "cluster_state not ok");
+    }
+    out.push(c);
+
+    let ok = num("cluster_slots_ok");
+    let mut failing: Vec<(u16, u16)> = Vec::new();
+    let mut why: Vec<String> = Vec::new();
+    for m in nodes
+        .iter()
+        .filter(|n| n.is_master() && !n.slots.is_empty())
+    {
+        let addr = m.endpoint.to_string();
+        let reason = if m.is_failed() {
+            Some("fail")
+        } else if m.is_pfail() {
+            Some("pfail")
+        } else if down.contains(&addr) {
+            Some("unreachable")
+        } else {
+            None
+        };
+        if let Some(r) = reason {
+            failing.extend(m.slots.iter().copied());
+            why.push(format!("{} on {addr} ({r})", slot_ranges(m.slots.clone())));
+        }
+    }
+    let free = unassigned(nodes);
+    if !free.is_empty() {
+        why.push(format!("{} unassigned", slot_ranges(free.clone())));
+        failing.extend(free);
+    }
+    let mut c = Check::new("cluster_slots", Status::Ok, ok)
+        .message(format!(
+            "{} assigned, {} ok, {} pfail, {} fail of {SLOTS}",
+            num("cluster_slots_assigned"),
+            ok,
+            num("cluster_slots_pfail"),
+            num("cluster_slots_fail")
+        ))
+        .threshold(Some(format!("crit <{SLOTS} ok")))
+        .metric(Metric::new(
+            "cluster_slots_assigned",
+            num("cluster_slots_assigned"),
+            "Slots assigned to a master",
+        ))
+        .metric(Metric::new(
+            "cluster_slots_ok",
+            ok,
+            "Slots whose master is ok",
+        ))
+        .metric(Metric::new(
+            "cluster_slots_pfail",
+            num("cluster_slots_pfail"),
+            "Slots whose master is suspected down",
+        ))
+        .metric(Metric::new(
+            "cluster_slots_fail",
+            num("cluster_slots_fail"),
+            "Slots whose master is down",
+        ));
+    if !why.is_empty() || ok < f64::from(SLOTS) {
+        let named = if failing.is_empty() {
+            String::new()
+        } else {
+            format!("failing slots {}: ", slot_ranges(failing))
+        };
+        c.raise(Status::Critical, &format!("{named}{}", why.join("; ")));
+    }
+    out.push(c);
+
+    let masters = nodes.iter().filter(|n| n.is_master()).count();
+    let replicas = nodes.len() - masters;
+    let serving = nodes
+        .iter()
+        .filter(|n| n.is_master() && !n.slots.is_empty())
+        .count();
+    let failed: Vec<String> = nodes
+        .iter()
+        .filter(|n| n.is_failed())
+        .map(|n| n.endpoint.to_string())
+        .collect();
+    let pfail: Vec<String> = nodes
+        .iter()
+        .filter(|n| n.is_pfail())
+        .map(|n| n.endpoint.to_string())
+        .collect();
+    let mut c = Check::new("cluster_nodes", Status::Ok, nodes.len())
+        .message(format!("{masters} masters, {replicas} replicas"))
+        .metric(Metric::new(
+            "cluster_known_nodes",
+            nodes.len() as f64,
+            "Nodes in CLUSTER NODES",
+        ))
+        .metric(Metric::new(
+            "cluster_failed_nodes",
+            failed.len() as f64,
+            "Nodes flagged fail",
+        ));
+    if !failed.is_empty() {
+        c.raise(
+            Status::Critical,
+            &format!("marked fail: {}", failed.join(", ")),
+        );
+    }
+    if !pfail.is_empty() {
+        c.raise(
+            Status::Warning,
+            &format!("suspected down (pfail): {}", pfail.join(", ")),
+        );
+    }
+    let unreachable: Vec<String> = nodes
+        .iter()
+        .map(|n| n.endpoint.to_string())
+        .filter(|a| down.contains(a))
+        .collect();
+    if !unreachable.is_empty() {
+        c.raise(
+            Status::Critical,
+            &format!("unreachable: {}", unreachable.join(", ")),
+        );
+    }
+    out.push(c);
+
+    let lonely: Vec<String> = nodes
+        .iter()
+        .filter(|m| m.is_master() && !m.slots.is_empty() && !m.is_failed())
+        .filter(|m| {
+            !nodes.iter().any(|r| {
+                r.master_id.as_deref() == Some(m.id.as_str())
+                    && !r.is_failed()
+                    && !down.contains(&r.endpoint.to_string())
+            })
+        })
+        .map(|m| m.endpoint.to_string())
+        .collect();
+    let covered = serving.saturating_sub(lonely.len());
+    let mut c = Check::new("cluster_replicas", Status::Ok, covered)
+        .message(format!(
+            "{covered} of {serving} masters with slots have a working replica"
+        ))
+        .metric(Metric::new(
+            "cluster_masters_without_replica",
+            lonely.len() as f64,
+            "Masters with slots and no working replica",
+        ));
+    if !lonely.is_empty() {
+        c.raise(
+            Status::Warning,
+            &format!("no working replica: {}", lonely.join(", ")),
+        );
+    }
+    out.push(c);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::connect::parse_cluster_nodes;
+
+    const NODES: &str = "\
+a 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-5460
+b 127.0.0.1:7001@17001 master,fail - 0 0 2 connected 5461-10922
+c 127.0.0.1:7002@17002 master - 0 0 3 connected 10923-16000
+d 127.0.0.1:7003@17003 slave a 0 0 1 connected
+";
+
+    #[test]
+    fn names_failing_slots() {
+        let nodes = parse_cluster_nodes(NODES);
+        let info = Info::parse(
+            "cluster_state:fail\ncluster_slots_assigned:16001\ncluster_slots_ok:10539\n",
+        );
+        let checks = judge(&info, &nodes, &HashSet::new());
+        let by = |n: &str| checks.iter().find(|c| c.name == n).unwrap().clone();
+        assert_eq!(by("cluster_state").status, Status::Critical);
+        let slots = by("cluster_slots");
+        assert_eq!(slots.status, Status::Critical);
+        assert!(
+            slots
+                .message
+                .contains("failing slots 5461-10922,16001-16383"),
+            "{}",
+            slots.message
+        );
+        assert!(slots.message.contains("on 127.0.0.1:7001 (fail)"));
+        assert_eq!(by("cluster_nodes").status, Status::Critical);
+        let r = by("cluster_replicas");
+        assert_eq!(r.status, Status::Warning);
+        assert!(r.message.contains("127.0.0.1:7002") && !r.message.contains("7000"));
+    }
+
+    #[test]
+    fn merges_ranges() {
+        assert_eq!(slot_ranges(vec![(5, 9), (0, 4), (20, 20)]), "0-9,20");
+    }
+}

@@ -1,0 +1,402 @@
+//! Finding every node of the deployment (standalone and its replicas, every node of CLUSTER
+//! NODES, or the Sentinels with their master and replicas), checking them all concurrently,
+//! each within a fixed budget, and assembling the report.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use futures::future::join_all;
+
+use super::cluster;
+use super::judge::{self, latency};
+use super::probe::{self, Facts, Failure, Info};
+use super::report::{Check, ClusterReport, HealthReport, Metric, NodeReport, Status};
+use super::sentinel::{self, SentinelFacts};
+use super::thresholds::{Selection, Thresholds};
+use crate::connect::{Auth, ClusterNode, Endpoint, Mode, Target, parse_cluster_nodes};
+use crate::duration;
+
+/// What a run needs besides the target.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub thresholds: Thresholds,
+    pub selection: Selection,
+    /// Standalone: also check the replicas the master lists.
+    pub follow_replicas: bool,
+}
+
+/// One data node as planned and as found.
+struct Probed {
+    ep: Endpoint,
+    role_hint: &'static str,
+    result: Result<Facts, Failure>,
+}
+
+/// The most one node may take: connecting, then the reply timeout. A silent node is cut off
+/// here and reported CRITICAL while the others are reported normally.
+fn budget(auth: &Auth) -> Duration {
+    auth.connect_timeout + auth.timeout
+}
+
+fn late(b: Duration) -> Failure {
+    Failure {
+        kind: "timeout".into(),
+        message: format!("no complete answer within {}", duration::format(b)),
+    }
+}
+
+async fn probe_one(
+    auth: &Auth,
+    ep: &Endpoint,
+    samples: u32,
+    cluster: bool,
+) -> Result<Facts, Failure> {
+    let b = budget(auth);
+    match tokio::time::timeout(b, probe::probe(auth, ep, samples, cluster)).await {
+        Ok(r) => r.map(|(_, f)| f),
+        Err(_) => Err(late(b)),
+    }
+}
+
+async fn probe_all(
+    auth: &Auth,
+    plan: Vec<(Endpoint, &'static str)>,
+    samples: u32,
+    cluster: bool,
+) -> Vec<Probed> {
+    join_all(plan.into_iter().map(|(ep, role_hint)| async move {
+        let result = probe_one(auth, &ep, samples, cluster).await;
+        Probed {
+            ep,
+            role_hint,
+            result,
+        }
+    }))
+    .await
+}
+
+/// Fills in each linked replica's master offset: from the master's own report when it was
+/// checked, else by asking the master. A master that was checked and did not answer is not
+/// asked again (that would double the time a silent master costs).
+async fn fill_master_offsets(auth: &Auth, probed: &mut [Probed]) {
+    let planned: HashSet<String> = probed.iter().map(|p| p.ep.to_string()).collect();
+    let offsets: Vec<(String, i64)> = probed
+        .iter()
+        .filter_map(|p| {
+            let f = p.result.as_ref().ok()?;
+            (f.info.get("role") == Some("master"))
+                .then(|| Some((p.ep.to_string(), f.info.num("master_repl_offset")? as i64)))?
+        })
+        .collect();
+    let wanted: Vec<(usize, Endpoint)> = probed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let f = p.result.as_ref().ok()?;
+            if f.info.get("role") != Some("slave") || f.info.get("master_link_status") != Some("up")
+            {
+                return None;
+            }
+            let ep = Endpoint::Tcp {
+                host: f.info.get("master_host")?.to_string(),
+                port: f.info.get("master_port")?.parse().ok()?,
+            };
+            Some((i, ep))
+        })
+        .collect();
+    let b = budget(auth);
+    let planned = &planned;
+    let found = join_all(wanted.into_iter().map(|(i, ep)| {
+        let known = offsets
+            .iter()
+            .find(|(a, _)| *a == ep.to_string())
+            .map(|(_, o)| *o);
+        async move {
+            let off = match known {
+                Some(o) => Some(o),
+                None if planned.contains(&ep.to_string()) => None,
+                None => tokio::time::timeout(b, probe::master_offset(auth, &ep))
+                    .await
+                    .ok()
+                    .flatten(),
+            };
+            (i, off)
+        }
+    }))
+    .await;
+    for (i, off) in found {
+        if let Ok(f) = &mut probed[i].result {
+            f.master_offset = off;
+        }
+    }
+}
+
+fn unreachable(addr: String, role: &str, f: &Failure) -> NodeReport {
+    let c = Check::new("reachability", Status::Critical, f.kind.clone())
+        .message(f.message.clone())
+        .metric(Metric::new("up", 0.0, "1 when the node answered"));
+    NodeReport::new(addr, role.to_string(), vec![c])
+}
+
+fn reachable() -> Check {
+    Check::new("reachability", Status::Ok, "up")
+        .message("connected, authenticated, PING answered")
+        .metric(Metric::new("up", 1.0, "1 when the node answered"))
+}
+
+fn role_of(info: &Info) -> String {
+    match info.get("role") {
+        Some("slave") => "replica".into(),
+        Some(r) => r.to_string(),
+        None => "unknown".into(),
+    }
+}
+
+fn node_report(p: &Probed, opts: &Options, now: i64) -> NodeReport {
+    match &p.result {
+        Err(f) => unreachable(p.ep.to_string(), p.role_hint, f),
+        Ok(facts) => {
+            let mut checks = vec![reachable()];
+            checks.extend(judge::judge(facts, &opts.thresholds, &opts.selection, now));
+            NodeReport::new(p.ep.to_string(), role_of(&facts.info), checks)
+        }
+    }
+}
+
+/// Checks the deployment the target points at.
+pub async fn collect(target: &Target, opts: &Options) -> HealthReport {
+    let started = Instant::now();
+    let now = chrono::Utc::now().timestamp();
+    let samples = opts.thresholds.samples;
+    let (mode, cluster, nodes) = match &target.mode {
+        Mode::Standalone(ep) => {
+            let mut probed =
+                probe_all(&target.auth, vec![(ep.clone(), "unknown")], samples, false).await;
+            if opts.follow_replicas {
+                let replicas: Vec<(Endpoint, &'static str)> = probed[0]
+                    .result
+                    .as_ref()
+                    .map(|f| listed_replicas(&f.info))
+                    .unwrap_or_default();
+                probed.extend(probe_all(&target.auth, replicas, samples, false).await);
+            }
+            fill_master_offsets(&target.auth, &mut probed).await;
+            let nodes = probed.iter().map(|p| node_report(p, opts, now)).collect();
+            ("standalone", None, nodes)
+        }
+        Mode::Cluster(seeds) => {
+            let (c, n) = whole_cluster(target, seeds, opts, now).await;
+            ("cluster", Some(c), n)
+        }
+        Mode::Sentinel {
+            sentinels,
+            master_name,
+        } => (
+            "sentinel",
+            None,
+            via_sentinel(target, sentinels, master_name, opts, now).await,
+        ),
+    };
+    HealthReport::new(
+        target.describe(),
+        mode,
+        cluster,
+        nodes,
+        started.elapsed().as_secs_f64() * 1000.0,
+    )
+}
+
+/// The replicas a master lists in INFO replication.
+fn listed_replicas(info: &Info) -> Vec<(Endpoint, &'static str)> {
+    info.indexed("slave")
+        .into_iter()
+        .filter_map(|(_, r)| {
+            Some((
+                Endpoint::Tcp {
+                    host: r.get("ip")?.clone(),
+                    port: r.get("port")?.parse().ok()?,
+                },
+                "replica",
+            ))
+        })
+        .collect()
+}
+
+/// CLUSTER NODES and CLUSTER INFO from the first seed that answers (all asked at once).
+async fn topology(auth: &Auth, seeds: &[Endpoint]) -> Result<(Vec<ClusterNode>, Info), Failure> {
+    let b = budget(auth);
+    let asks = seeds.iter().map(|s| {
+        Box::pin(async move {
+            let addr = s.to_string();
+            let ask = async {
+                let mut n = auth
+                    .connect(s)
+                    .await
+                    .map_err(|e| Failure::from_error(&e, &addr))?;
+                let nodes: String = n
+                    .query(redis::cmd("CLUSTER").arg("NODES"))
+                    .await
+                    .map_err(|e| Failure::from_conn(e, &addr))?;
+                let info: String = n
+                    .query(redis::cmd("CLUSTER").arg("INFO"))
+                    .await
+                    .map_err(|e| Failure::from_conn(e, &addr))?;
+                Ok::<_, Failure>((parse_cluster_nodes(&nodes), Info::parse(&info)))
+            };
+            let r = tokio::time::timeout(b, ask)
+                .await
+                .unwrap_or_else(|_| Err(late(b)));
+            match r {
+                Ok(x) => Ok(x),
+                Err(f) => Err(Failure {
+                    kind: f.kind,
+                    message: format!("{addr}: {}", f.message),
+                }),
+            }
+        })
+    });
+    futures::future::select_ok(asks)
+        .await
+        .map(|(x, _)| x)
+        .map_err(|f| Failure {
+            kind: f.kind,
+            message: format!("no seed node answered (last: {})", f.message),
+        })
+}
+
+async fn whole_cluster(
+    target: &Target,
+    seeds: &[Endpoint],
+    opts: &Options,
+    now: i64,
+) -> (ClusterReport, Vec<NodeReport>) {
+    // Cluster nodes only have database 0.
+    let auth = Auth {
+        db: 0,
+        ..target.auth.clone()
+    };
+    let samples = opts.thresholds.samples;
+    let (nodes, info) = match topology(&auth, seeds).await {
+        Ok(t) => t,
+        Err(f) => {
+            // Nobody to ask about the topology: report each seed and the cluster as CRITICAL.
+            let probed = probe_all(
+                &auth,
+                seeds.iter().map(|s| (s.clone(), "unknown")).collect(),
+                samples,
+                true,
+            )
+            .await;
+            let reports = probed.iter().map(|p| node_report(p, opts, now)).collect();
+            let c = Check::new("cluster_state", Status::Critical, serde_json::Value::Null)
+                .message(f.message);
+            return (
+                ClusterReport {
+                    status: Status::Critical,
+                    checks: vec![c],
+                },
+                reports,
+            );
+        }
+    };
+    let plan: Vec<(Endpoint, &'static str)> = nodes
+        .iter()
+        .map(|n| {
+            (
+                n.endpoint.clone(),
+                if n.is_master() { "master" } else { "replica" },
+            )
+        })
+        .collect();
+    let mut probed = probe_all(&auth, plan, samples, true).await;
+    fill_master_offsets(&auth, &mut probed).await;
+    let down: HashSet<String> = probed
+        .iter()
+        .filter(|p| p.result.is_err())
+        .map(|p| p.ep.to_string())
+        .collect();
+    let checks: Vec<Check> = cluster::judge(&info, &nodes, &down)
+        .into_iter()
+        .filter(|c| opts.selection.wants(&c.name))
+        .collect();
+    let status = super::report::worst(checks.iter().map(|c| c.status));
+    let reports = probed.iter().map(|p| node_report(p, opts, now)).collect();
+    (ClusterReport { status, checks }, reports)
+}
+
+async fn via_sentinel(
+    target: &Target,
+    sentinels: &[Endpoint],
+    name: &str,
+    opts: &Options,
+    now: i64,
+) -> Vec<NodeReport> {
+    let sauth = target.sentinel_auth();
+    let samples = opts.thresholds.samples;
+    let b = budget(&sauth);
+    // The data nodes are checked as soon as one Sentinel has named them, so a silent Sentinel
+    // costs no more time than any other silent node.
+    let (tx, rx) = tokio::sync::oneshot::channel::<Vec<(Endpoint, &'static str)>>();
+    let tx = std::sync::Mutex::new(Some(tx));
+    let asks = join_all(sentinels.iter().map(|s| {
+        let (sauth, tx) = (&sauth, &tx);
+        async move {
+            let r = tokio::time::timeout(b, sentinel::probe(sauth, s, name, samples))
+                .await
+                .unwrap_or_else(|_| Err(late(b)));
+            if let Ok(f) = &r
+                && let Some(m) = &f.master_addr
+                && let Some(tx) = tx.lock().ok().and_then(|mut g| g.take())
+            {
+                let mut plan = vec![(m.clone(), "master")];
+                plan.extend(f.replicas.iter().map(|(ep, _)| (ep.clone(), "replica")));
+                let _ = tx.send(plan);
+            }
+            r
+        }
+    }));
+    let sentinel_wave = async {
+        let r = asks.await;
+        // Nobody named a master: close the channel so the data wave ends too.
+        drop(tx.lock().ok().and_then(|mut g| g.take()));
+        r
+    };
+    let data_wave = async {
+        match rx.await {
+            Ok(plan) => probe_all(&target.auth, plan, samples, false).await,
+            // No Sentinel named a master: there is nothing else to check.
+            Err(_) => Vec::new(),
+        }
+    };
+    let (sfacts, mut probed): (Vec<Result<SentinelFacts, Failure>>, Vec<Probed>) =
+        futures::join!(sentinel_wave, data_wave);
+    fill_master_offsets(&target.auth, &mut probed).await;
+    let mut reports = Vec::new();
+    for (s, r) in sentinels.iter().zip(&sfacts) {
+        reports.push(match r {
+            Err(f) => unreachable(s.to_string(), "sentinel", f),
+            Ok(f) => {
+                // The role the master this Sentinel names reports about itself.
+                let role = f.master_addr.as_ref().and_then(|m| {
+                    probed
+                        .iter()
+                        .find(|p| p.ep == *m)
+                        .and_then(|p| p.result.as_ref().ok())
+                        .and_then(|x| x.info.get("role").map(str::to_string))
+                });
+                let mut checks = vec![reachable()];
+                if opts.selection.wants("latency") {
+                    checks.push(latency(&f.latency_ms, &opts.thresholds));
+                }
+                checks.extend(
+                    sentinel::judge(f, name, role.as_deref())
+                        .into_iter()
+                        .filter(|c| opts.selection.wants(&c.name)),
+                );
+                NodeReport::new(s.to_string(), "sentinel".into(), checks)
+            }
+        });
+    }
+    reports.extend(probed.iter().map(|p| node_report(p, opts, now)));
+    reports
+}

@@ -1,0 +1,456 @@
+//! Judging one data node's facts against the thresholds: one function per check.
+
+use std::time::Duration;
+
+use super::persistence::persistence;
+use super::probe::{Facts, Info};
+use super::replication::replication;
+use super::report::{Check, Metric, Status};
+use super::thresholds::{Range, Selection, Thresholds, num, ranges};
+use crate::duration;
+
+/// Fragmentation is only judged when the bytes it wastes matter: a nearly empty server shows a
+/// large ratio of a few megabytes (Redis's own MEMORY DOCTOR ignores those too).
+const FRAGMENTATION_FLOOR_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// Every selected check of a node that answered.
+pub fn judge(f: &Facts, t: &Thresholds, sel: &Selection, now_secs: i64) -> Vec<Check> {
+    let mut out = Vec::new();
+    let mut add = |name: &str, make: &dyn Fn() -> Check| {
+        if sel.wants(name) {
+            out.push(make());
+        }
+    };
+    add("latency", &|| latency(&f.latency_ms, t));
+    if let Some(err) = &f.info_error {
+        // PING works but INFO is refused: say so once instead of guessing every figure.
+        add("server", &|| {
+            Check::new("server", Status::Unknown, serde_json::Value::Null)
+                .message(format!("INFO refused: {err}"))
+        });
+        return out;
+    }
+    let i = &f.info;
+    add("server", &|| server(i, t));
+    add("memory", &|| memory(i, t));
+    add("clients", &|| clients(i, t));
+    add("persistence", &|| {
+        persistence(i, f.save_config.as_deref(), t, now_secs)
+    });
+    add("replication", &|| replication(i, f.master_offset, t));
+    add("keyspace", &|| keyspace(i, t));
+    add("slowlog", &|| slowlog(f, t));
+    if let Some(ci) = &f.cluster_info {
+        add("cluster_state", &|| node_cluster_state(ci));
+    }
+    out
+}
+
+fn judge_ranges(v: f64, w: &Option<Range>, c: &Option<Range>) -> Status {
+    if c.as_ref().is_some_and(|r| r.alerts(v)) {
+        Status::Critical
+    } else if w.as_ref().is_some_and(|r| r.alerts(v)) {
+        Status::Warning
+    } else {
+        Status::Ok
+    }
+}
+
+pub(super) fn judge_duration(v: Duration, w: Option<Duration>, c: Option<Duration>) -> Status {
+    if c.is_some_and(|c| v > c) {
+        Status::Critical
+    } else if w.is_some_and(|w| v > w) {
+        Status::Warning
+    } else {
+        Status::Ok
+    }
+}
+
+/// A range as perfdata shows it.
+fn text(r: &Option<Range>) -> Option<String> {
+    r.as_ref().map(|r| r.text().to_string())
+}
+
+fn ms_text(d: Option<Duration>) -> Option<String> {
+    d.map(|d| num((d.as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0))
+}
+
+pub(super) fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+pub fn median(samples: &[f64]) -> f64 {
+    let mut s = samples.to_vec();
+    s.sort_by(f64::total_cmp);
+    match s.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => s[n / 2],
+        n => (s[n / 2 - 1] + s[n / 2]) / 2.0,
+    }
+}
+
+/// The median round trip is judged (one slow sample is noise); the max is shown.
+pub fn latency(samples: &[f64], t: &Thresholds) -> Check {
+    let med = median(samples);
+    let max = samples.iter().copied().fold(0.0, f64::max);
+    let status = judge_duration(
+        Duration::from_secs_f64(med / 1000.0),
+        t.warn_latency,
+        t.crit_latency,
+    );
+    Check::new("latency", status, round3(med))
+        .message(format!(
+            "median {:.2} ms, max {:.2} ms over {} PINGs",
+            med,
+            max,
+            samples.len()
+        ))
+        .threshold(t.latency_text())
+        .metric(
+            Metric::new(
+                "latency_median_ms",
+                round3(med),
+                "Median PING round trip in milliseconds",
+            )
+            .perf("ms", ms_text(t.warn_latency), ms_text(t.crit_latency)),
+        )
+        .metric(Metric::new(
+            "latency_max_ms",
+            round3(max),
+            "Slowest PING round trip in milliseconds",
+        ))
+}
+
+fn server(i: &Info, t: &Thresholds) -> Check {
+    let version = i.get("redis_version").unwrap_or("?").to_string();
+    let uptime = i.num("uptime_in_seconds").unwrap_or(0.0);
+    let role = i.get("role").unwrap_or("?");
+    let mut c = Check::new("server", Status::Ok, version.clone())
+        .message(format!(
+            "redis {version}, {role}, up {}",
+            duration::format(Duration::from_secs_f64(uptime))
+        ))
+        .threshold(
+            (!t.min_uptime.is_zero())
+                .then(|| format!("warn uptime <{}", duration::format(t.min_uptime))),
+        )
+        .metric(Metric::new(
+            "uptime_in_seconds",
+            uptime,
+            "Seconds since the server started",
+        ));
+    if uptime < t.min_uptime.as_secs_f64() {
+        c.raise(Status::Warning, "restarted recently");
+    }
+    if i.get("loading") == Some("1") {
+        c.raise(Status::Critical, "LOADING: still loading the dataset");
+    }
+    c
+}
+
+fn memory(i: &Info, t: &Thresholds) -> Check {
+    let used = i.num("used_memory").unwrap_or(0.0);
+    let max = i.num("maxmemory").unwrap_or(0.0);
+    let (limit, against) = if max > 0.0 {
+        (max, "maxmemory")
+    } else {
+        (i.num("total_system_memory").unwrap_or(0.0), "system memory")
+    };
+    let policy = i.get("maxmemory_policy").unwrap_or("?");
+    let evicted = i.num("evicted_keys").unwrap_or(0.0);
+    let frag = i.num("mem_fragmentation_ratio").unwrap_or(0.0);
+    let wasted = i
+        .num("mem_fragmentation_bytes")
+        .unwrap_or_else(|| i.num("used_memory_rss").unwrap_or(0.0) - used);
+    let pct = if limit > 0.0 {
+        round3(used * 100.0 / limit)
+    } else {
+        0.0
+    };
+    let status = if limit > 0.0 {
+        judge_ranges(pct, &t.warn_memory, &t.crit_memory)
+    } else {
+        Status::Ok
+    };
+    let mut threshold = ranges(&t.warn_memory, &t.crit_memory, "%").unwrap_or_default();
+    if let Some(r) = &t.warn_fragmentation {
+        threshold = format!("{threshold}; frag {}", r.describe());
+    }
+    let mut c = Check::new("memory", status, pct)
+        .message(format!(
+            "{} used, {:.1}% of {against} {}; policy {policy}; fragmentation {:.2}; {} keys evicted",
+            bytes(used),
+            pct,
+            bytes(limit),
+            frag,
+            num(evicted)
+        ))
+        .threshold(Some(threshold.trim_start_matches("; ").to_string()))
+        .metric(
+            Metric::new(
+                "memory_used_percent",
+                pct,
+                "Used memory in percent of maxmemory (or of system memory when unlimited)",
+            )
+            .perf("%", text(&t.warn_memory), text(&t.crit_memory)),
+        )
+        .metric(Metric::new(
+            "memory_used_bytes",
+            used,
+            "Memory used by Redis in bytes",
+        ))
+        .metric(Metric::new(
+            "memory_max_bytes",
+            max,
+            "maxmemory in bytes (0: unlimited)",
+        ))
+        .metric(Metric::new(
+            "mem_fragmentation_ratio",
+            frag,
+            "RSS divided by used memory",
+        ))
+        .metric(Metric::new(
+            "evicted_keys_total",
+            evicted,
+            "Keys evicted since the server started",
+        ));
+    if wasted > FRAGMENTATION_FLOOR_BYTES {
+        let fs = judge_ranges(frag, &t.warn_fragmentation, &t.crit_fragmentation);
+        if fs != Status::Ok {
+            c.raise(fs, &format!("fragmentation ratio {frag:.2}"));
+        }
+    }
+    c
+}
+
+fn clients(i: &Info, t: &Thresholds) -> Check {
+    let connected = i.num("connected_clients").unwrap_or(0.0);
+    let maxclients = i.num("maxclients").unwrap_or(10000.0);
+    let blocked = i.num("blocked_clients").unwrap_or(0.0);
+    let rejected = i.num("rejected_connections").unwrap_or(0.0);
+    let pct = if maxclients > 0.0 {
+        round3(connected * 100.0 / maxclients)
+    } else {
+        0.0
+    };
+    let status = judge_ranges(pct, &t.warn_clients, &t.crit_clients);
+    Check::new("clients", status, connected)
+        .message(format!(
+            "{} of {} clients ({:.1}%), {} blocked, {} connections rejected since start",
+            num(connected),
+            num(maxclients),
+            pct,
+            num(blocked),
+            num(rejected)
+        ))
+        .threshold(ranges(&t.warn_clients, &t.crit_clients, "%"))
+        .metric(Metric::new(
+            "connected_clients",
+            connected,
+            "Client connections",
+        ))
+        .metric(
+            Metric::new(
+                "clients_used_percent",
+                pct,
+                "Client connections in percent of maxclients",
+            )
+            .perf("%", text(&t.warn_clients), text(&t.crit_clients)),
+        )
+        .metric(Metric::new(
+            "blocked_clients",
+            blocked,
+            "Clients blocked in BLPOP, XREAD BLOCK and the like",
+        ))
+        .metric(Metric::new(
+            "rejected_connections_total",
+            rejected,
+            "Connections refused because of maxclients since the server started",
+        ))
+}
+
+fn keyspace(i: &Info, t: &Thresholds) -> Check {
+    let hits = i.num("keyspace_hits").unwrap_or(0.0);
+    let misses = i.num("keyspace_misses").unwrap_or(0.0);
+    let dbs = i.indexed("db");
+    let total: f64 = dbs
+        .iter()
+        .filter_map(|(_, f)| f.get("keys")?.parse::<f64>().ok())
+        .sum();
+    let per_db: Vec<String> = dbs
+        .iter()
+        .map(|(db, f)| format!("{db} {}", f.get("keys").map(String::as_str).unwrap_or("0")))
+        .collect();
+    let ratio = (hits + misses > 0.0).then(|| round3(hits * 100.0 / (hits + misses)));
+    let mut c = Check::new(
+        "keyspace",
+        Status::Ok,
+        ratio.map_or(serde_json::Value::Null, |r| serde_json::json!(r)),
+    )
+    .message(format!(
+        "{} keys ({}); hit ratio {}",
+        num(total),
+        if per_db.is_empty() {
+            "empty".to_string()
+        } else {
+            per_db.join(", ")
+        },
+        match ratio {
+            Some(r) => format!("{r:.1}% ({} hits, {} misses)", num(hits), num(misses)),
+            None => "n/a (no lookups yet)".to_string(),
+        }
+    ))
+    .threshold(ranges(&t.warn_hit_ratio, &t.crit_hit_ratio, "%"))
+    .metric(Metric::new(
+        "keyspace_hits_total",
+        hits,
+        "Successful key lookups since the server started",
+    ))
+    .metric(Metric::new(
+        "keyspace_misses_total",
+        misses,
+        "Failed key lookups since the server started",
+    ));
+    for (db, f) in &dbs {
+        let keys = f.get("keys").and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        c = c.metric(Metric::new("db_keys", keys, "Keys per database").label("db", db.clone()));
+    }
+    if let Some(r) = ratio {
+        c = c.metric(
+            Metric::new(
+                "keyspace_hit_percent",
+                r,
+                "keyspace_hits / (hits + misses) in percent",
+            )
+            .perf("%", text(&t.warn_hit_ratio), text(&t.crit_hit_ratio)),
+        );
+        let s = judge_ranges(r, &t.warn_hit_ratio, &t.crit_hit_ratio);
+        if s != Status::Ok {
+            c.raise(s, &format!("hit ratio {r:.1}%"));
+        }
+    }
+    c
+}
+
+fn slowlog(f: &Facts, t: &Thresholds) -> Check {
+    let Some(len) = f.slowlog_len else {
+        return Check::new("slowlog", Status::Unknown, serde_json::Value::Null)
+            .message("SLOWLOG refused");
+    };
+    let mut c = Check::new("slowlog", Status::Ok, len)
+        .threshold(
+            t.warn_slowlog
+                .map(|d| format!("warn worst >{}", duration::format(d))),
+        )
+        .metric(Metric::new(
+            "slowlog_length",
+            len as f64,
+            "Entries in the slow log",
+        ));
+    match &f.slowlog_worst {
+        Some((us, cmd)) => {
+            c.message = format!(
+                "{len} entries; worst recent {} ({cmd})",
+                duration::format(Duration::from_micros(*us as u64))
+            );
+            c = c.metric(Metric::new(
+                "slowlog_worst_recent_seconds",
+                *us as f64 / 1e6,
+                "The slowest of the last 10 slow-log entries, in seconds",
+            ));
+            if t.warn_slowlog
+                .is_some_and(|w| Duration::from_micros(*us as u64) > w)
+            {
+                c.raise(Status::Warning, "slow commands");
+            }
+        }
+        None => c.message = format!("{len} entries"),
+    }
+    c
+}
+
+fn node_cluster_state(ci: &Info) -> Check {
+    let state = ci.get("cluster_state").unwrap_or("?").to_string();
+    let ok = state == "ok";
+    let mut c = Check::new("cluster_state", Status::Ok, state.clone())
+        .message(format!(
+            "this node sees the cluster {state}, {} slots ok",
+            ci.get("cluster_slots_ok").unwrap_or("?")
+        ))
+        .metric(Metric::new(
+            "cluster_state",
+            f64::from(u8::from(ok)),
+            "1 when this node sees the cluster ok",
+        ));
+    if !ok {
+        c.raise(Status::Critical, "cluster_state not ok");
+    }
+    c
+}
+
+/// `1.5 MB`, `812 KB`: sizes for people.
+pub fn bytes(b: f64) -> String {
+    const UNITS: &[&str] = &["B", "KB", "MB", "GB", "TB"];
+    let mut v = b;
+    let mut u = 0;
+    while v >= 1024.0 && u < UNITS.len() - 1 {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{} B", v as u64)
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(text: &str) -> Info {
+        Info::parse(&text.replace(' ', "\r\n"))
+    }
+
+    #[test]
+    fn memory_against_maxmemory() {
+        let t = Thresholds::default();
+        let c = memory(
+            &info("used_memory:85 maxmemory:100 maxmemory_policy:noeviction"),
+            &t,
+        );
+        assert_eq!(c.status, Status::Warning);
+        assert_eq!(c.value, serde_json::json!(85.0));
+        let c = memory(&info("used_memory:95 maxmemory:100"), &t);
+        assert_eq!(c.status, Status::Critical);
+        let c = memory(
+            &info("used_memory:10 maxmemory:0 total_system_memory:1000"),
+            &t,
+        );
+        assert_eq!(c.status, Status::Ok);
+        assert!(c.message.contains("of system memory"), "{}", c.message);
+    }
+
+    #[test]
+    fn hit_ratio() {
+        let mut t = Thresholds::default();
+        let c = keyspace(
+            &info("keyspace_hits:90 keyspace_misses:10 db0:keys=5,expires=0"),
+            &t,
+        );
+        assert_eq!(c.value, serde_json::json!(90.0));
+        assert_eq!(c.status, Status::Ok);
+        t.set("warn_hit_ratio", "95:").unwrap();
+        let c = keyspace(&info("keyspace_hits:90 keyspace_misses:10"), &t);
+        assert_eq!(c.status, Status::Warning);
+        let c = keyspace(&info("keyspace_hits:0 keyspace_misses:0"), &t);
+        assert_eq!(c.value, serde_json::Value::Null);
+    }
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert_eq!(bytes(1536.0), "1.5 KB");
+    }
+}

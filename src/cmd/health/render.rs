@@ -1,0 +1,318 @@
+//! The health report for people (a verdict line, then a section per node), for Nagios/Icinga
+//! (the plugin line with perfdata) and for Prometheus (text exposition, `redkit_*` metrics).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use colored::Colorize;
+use comfy_table::{Attribute, Cell, Color};
+
+use super::report::{Check, HealthReport, Status};
+use super::thresholds::num;
+use crate::output::{Render, Ui};
+
+fn colored_status(s: Status, ui: &Ui) -> String {
+    let t = s.upper();
+    if !ui.color {
+        return t.to_string();
+    }
+    match s {
+        Status::Ok => t.green().to_string(),
+        Status::Warning => t.yellow().bold().to_string(),
+        Status::Critical => t.red().bold().to_string(),
+        Status::Unknown => t.magenta().bold().to_string(),
+    }
+}
+
+fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "-".into(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.as_f64().map(num).unwrap_or_else(|| n.to_string()),
+        other => other.to_string(),
+    }
+}
+
+/// A status cell; comfy-table styles it itself so the columns stay aligned.
+fn status_cell(s: Status, ui: &Ui) -> Cell {
+    let cell = Cell::new(s.upper());
+    if !ui.color {
+        return cell;
+    }
+    match s {
+        Status::Ok => cell.fg(Color::Green),
+        Status::Warning => cell.fg(Color::Yellow).add_attribute(Attribute::Bold),
+        Status::Critical => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+        Status::Unknown => cell.fg(Color::Magenta).add_attribute(Attribute::Bold),
+    }
+}
+
+fn section(
+    w: &mut dyn Write,
+    ui: &Ui,
+    title: &str,
+    status: Status,
+    checks: &[Check],
+) -> io::Result<()> {
+    writeln!(w, "{title}  {}", colored_status(status, ui))?;
+    let mut t = ui.table();
+    if ui.color {
+        t.enforce_styling();
+    }
+    t.set_header(vec!["  check", "status", "value", "threshold", "message"]);
+    for c in checks {
+        t.add_row(vec![
+            Cell::new(format!("  {}", c.name)),
+            status_cell(c.status, ui),
+            Cell::new(value_text(&c.value)),
+            Cell::new(c.threshold.as_deref().unwrap_or("")),
+            Cell::new(&c.message),
+        ]);
+    }
+    writeln!(w, "{t}")?;
+    writeln!(w)
+}
+
+impl Render for HealthReport {
+    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        writeln!(
+            w,
+            "{}: {} ({}, {:.0} ms)",
+            colored_status(self.status, ui),
+            self.summary,
+            self.target,
+            self.duration_ms
+        )?;
+        writeln!(w)?;
+        if let Some(c) = &self.cluster {
+            section(w, ui, "cluster", c.status, &c.checks)?;
+        }
+        for n in &self.nodes {
+            section(
+                w,
+                ui,
+                &format!("{} ({})", n.addr, n.role),
+                n.status,
+                &n.checks,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn nagios(&self) -> Option<String> {
+        Some(nagios(self))
+    }
+
+    fn prometheus(&self) -> Option<String> {
+        Some(prometheus(self))
+    }
+}
+
+/// Perfdata labels may hold anything but `'` and `=`.
+fn perf_label(s: &str) -> String {
+    s.replace(['\'', '='], "_")
+}
+
+/// `REDIS CRITICAL - summary | 'label'=value[UOM];warn;crit;min;max ...`, then one line per
+/// failing check (the plugin's long output).
+pub fn nagios(r: &HealthReport) -> String {
+    let single = r.nodes.len() == 1 && r.cluster.is_none();
+    let mut perf = Vec::new();
+    for n in &r.nodes {
+        for c in &n.checks {
+            for m in c.metrics.iter().filter(|m| m.uom.is_some()) {
+                let uom = m.uom.unwrap_or("");
+                let label = if single {
+                    m.name.clone()
+                } else {
+                    format!("{} {}", n.addr, m.name)
+                };
+                let max = if uom == "%" { "100" } else { "" };
+                perf.push(format!(
+                    "'{}'={}{uom};{};{};0;{max}",
+                    perf_label(&label),
+                    num(m.value),
+                    m.warn.as_deref().unwrap_or(""),
+                    m.crit.as_deref().unwrap_or("")
+                ));
+            }
+        }
+    }
+    // The summary is one line and must not contain the perfdata separator.
+    let summary = r.summary.replace('|', "/");
+    let mut out = format!("REDIS {} - {summary}", r.status.upper());
+    if !perf.is_empty() {
+        out.push_str(" | ");
+        out.push_str(&perf.join(" "));
+    }
+    out.push('\n');
+    for (s, p) in r.problems() {
+        let _ = writeln!(out, "{}: {}", s.upper(), p.replace('|', "/"));
+    }
+    out
+}
+
+/// A label value escaped for the exposition format.
+fn esc(v: &str) -> String {
+    v.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+struct Family {
+    help: String,
+    kind: &'static str,
+    samples: Vec<String>,
+}
+
+fn labels(pairs: &[(&str, &str)]) -> String {
+    let inner: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}=\"{}\"", esc(v)))
+        .collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+/// The text exposition format: `# HELP`, `# TYPE`, then samples, one family per metric name.
+/// `redkit_health_status` is 0/1/2/3 like the exit code, per node and (with `check`) per check.
+pub fn prometheus(r: &HealthReport) -> String {
+    let mut fams: BTreeMap<String, Family> = BTreeMap::new();
+    let mut add = |name: &str, help: &str, l: String, v: f64| {
+        let full = format!("redkit_{name}");
+        let kind = if name.ends_with("_total") {
+            "counter"
+        } else {
+            "gauge"
+        };
+        let f = fams.entry(full.clone()).or_insert_with(|| Family {
+            help: help.to_string(),
+            kind,
+            samples: Vec::new(),
+        });
+        f.samples.push(format!("{full}{l} {}", num(v)));
+    };
+    let status_help = "Health status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (per node; per check with a check label)";
+    let mut scopes: Vec<(String, String, Status, &[Check])> = Vec::new();
+    if let Some(c) = &r.cluster {
+        scopes.push((r.target.clone(), "cluster".into(), c.status, &c.checks));
+    }
+    for n in &r.nodes {
+        scopes.push((n.addr.clone(), n.role.clone(), n.status, &n.checks));
+    }
+    for (addr, role, status, checks) in &scopes {
+        add(
+            "health_status",
+            status_help,
+            labels(&[("addr", addr), ("role", role)]),
+            f64::from(status.code()),
+        );
+        for c in checks.iter() {
+            add(
+                "health_status",
+                status_help,
+                labels(&[("addr", addr), ("role", role), ("check", &c.name)]),
+                f64::from(c.status.code()),
+            );
+            for m in &c.metrics {
+                let mut l: Vec<(&str, &str)> = vec![("addr", addr), ("role", role)];
+                l.extend(m.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                add(&m.name, m.help, labels(&l), m.value);
+            }
+        }
+    }
+    add(
+        "health_run_status",
+        "Status of the whole run: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN",
+        labels(&[("target", &r.target)]),
+        f64::from(r.status.code()),
+    );
+    add(
+        "health_duration_seconds",
+        "How long the health run took",
+        labels(&[("target", &r.target)]),
+        r.duration_ms / 1000.0,
+    );
+    let mut out = String::new();
+    for (name, f) in fams {
+        let _ = writeln!(out, "# HELP {name} {}", f.help);
+        let _ = writeln!(out, "# TYPE {name} {}", f.kind);
+        for s in f.samples {
+            out.push_str(&s);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::report::{Metric, NodeReport};
+    use super::*;
+
+    fn report() -> HealthReport {
+        let lat = Check::new("latency", Status::Ok, 0.2)
+            .message("median 0.20 ms")
+            .metric(Metric::new("latency_median_ms", 0.2, "Median").perf(
+                "ms",
+                Some("100".into()),
+                Some("500".into()),
+            ));
+        let mem = Check::new("memory", Status::Critical, 95.0)
+            .message("95.0% of maxmemory used")
+            .metric(Metric::new("memory_used_percent", 95.0, "Pct").perf(
+                "%",
+                Some("80".into()),
+                Some("90".into()),
+            ));
+        let n = NodeReport::new("127.0.0.1:6379".into(), "master".into(), vec![lat, mem]);
+        HealthReport::new("127.0.0.1:6379".into(), "standalone", None, vec![n], 3.0)
+    }
+
+    #[test]
+    fn nagios_line() {
+        let text = nagios(&report());
+        let first = text.lines().next().unwrap();
+        assert_eq!(
+            first,
+            "REDIS CRITICAL - 127.0.0.1:6379 memory: 95.0% of maxmemory used; 0 of 1 node OK \
+             | 'latency_median_ms'=0.2ms;100;500;0; 'memory_used_percent'=95%;80;90;0;100"
+        );
+        assert!(text.contains("\nCRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used\n"));
+    }
+
+    #[test]
+    fn prometheus_families() {
+        let text = prometheus(&report());
+        assert!(text.contains("# TYPE redkit_health_status gauge\n"));
+        assert!(text.contains("redkit_health_status{addr=\"127.0.0.1:6379\",role=\"master\"} 2\n"));
+        assert!(text.contains(
+            "redkit_health_status{addr=\"127.0.0.1:6379\",role=\"master\",check=\"memory\"} 2\n"
+        ));
+        assert!(
+            text.contains(
+                "redkit_memory_used_percent{addr=\"127.0.0.1:6379\",role=\"master\"} 95\n"
+            )
+        );
+        assert_eq!(text.matches("# HELP redkit_health_status ").count(), 1);
+    }
+
+    #[test]
+    fn table_has_verdict_first() {
+        let ui = Ui {
+            color: false,
+            stdout_tty: false,
+            verbose: 0,
+        };
+        let mut buf = Vec::new();
+        report().table(&mut buf, &ui).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(
+            text.starts_with(
+                "CRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used; 0 of 1 node OK"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("127.0.0.1:6379 (master)  CRITICAL"));
+    }
+}

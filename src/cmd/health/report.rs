@@ -1,0 +1,286 @@
+//! The health report: plain data (statuses, checks, nodes) that every output format renders.
+
+use serde::Serialize;
+
+use crate::exit::ExitStatus;
+
+/// A check's verdict, ordered from best to worst so the worst is the `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Warning,
+    Unknown,
+    Critical,
+}
+
+impl Status {
+    /// The monitoring-plugin code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Warning => 1,
+            Status::Critical => 2,
+            Status::Unknown => 3,
+        }
+    }
+
+    pub fn upper(self) -> &'static str {
+        match self {
+            Status::Ok => "OK",
+            Status::Warning => "WARNING",
+            Status::Critical => "CRITICAL",
+            Status::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+/// One number a check measured, for Prometheus and Nagios perfdata.
+#[derive(Debug, Clone, Serialize)]
+pub struct Metric {
+    /// The name without the `redkit_` prefix, after redis_exporter's (`memory_used_bytes`).
+    pub name: String,
+    pub value: f64,
+    #[serde(skip)]
+    pub help: &'static str,
+    /// Perfdata unit (`ms`, `%`, `B`, `s`, `c`, or empty); None keeps it out of perfdata.
+    #[serde(skip)]
+    pub uom: Option<&'static str>,
+    #[serde(skip)]
+    pub warn: Option<String>,
+    #[serde(skip)]
+    pub crit: Option<String>,
+    /// Extra labels (a replica's address, a db number).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<(String, String)>,
+}
+
+impl Metric {
+    pub fn new(name: &str, value: f64, help: &'static str) -> Metric {
+        Metric {
+            name: name.to_string(),
+            value,
+            help,
+            uom: None,
+            warn: None,
+            crit: None,
+            labels: Vec::new(),
+        }
+    }
+
+    /// Also shown as Nagios perfdata with this unit and thresholds.
+    pub fn perf(mut self, uom: &'static str, warn: Option<String>, crit: Option<String>) -> Metric {
+        self.uom = Some(uom);
+        self.warn = warn;
+        self.crit = crit;
+        self
+    }
+
+    pub fn label(mut self, k: &str, v: impl Into<String>) -> Metric {
+        self.labels.push((k.to_string(), v.into()));
+        self
+    }
+}
+
+/// One check of one node (or of the cluster as a whole).
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub name: String,
+    pub status: Status,
+    /// The main figure: a number where there is one, else text; null when unknown.
+    pub value: serde_json::Value,
+    /// The thresholds applied, as text (`warn >80%, crit >90%`); null when none.
+    pub threshold: Option<String>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Metric>,
+}
+
+impl Check {
+    pub fn new(name: &str, status: Status, value: impl Into<serde_json::Value>) -> Check {
+        Check {
+            name: name.to_string(),
+            status,
+            value: value.into(),
+            threshold: None,
+            message: String::new(),
+            metrics: Vec::new(),
+        }
+    }
+
+    pub fn message(mut self, m: impl Into<String>) -> Check {
+        self.message = m.into();
+        self
+    }
+
+    pub fn threshold(mut self, t: Option<String>) -> Check {
+        self.threshold = t.filter(|t| !t.is_empty());
+        self
+    }
+
+    pub fn metric(mut self, m: Metric) -> Check {
+        self.metrics.push(m);
+        self
+    }
+
+    /// Raises the status (never lowers it), with the reason appended to the message.
+    pub fn raise(&mut self, to: Status, why: &str) {
+        if to > self.status {
+            self.status = to;
+        }
+        if !why.is_empty() {
+            if self.message.is_empty() {
+                self.message = why.to_string();
+            } else {
+                self.message = format!("{}; {why}", self.message);
+            }
+        }
+    }
+}
+
+/// Every check of one server.
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeReport {
+    pub addr: String,
+    /// `master`, `replica`, `sentinel`, or `unknown` when it could not be asked.
+    pub role: String,
+    pub status: Status,
+    pub checks: Vec<Check>,
+}
+
+impl NodeReport {
+    pub fn new(addr: String, role: String, checks: Vec<Check>) -> NodeReport {
+        let status = worst(checks.iter().map(|c| c.status));
+        NodeReport {
+            addr,
+            role,
+            status,
+            checks,
+        }
+    }
+}
+
+/// Checks of the cluster as a whole (state, slots, failed nodes, masters without replicas).
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterReport {
+    pub status: Status,
+    pub checks: Vec<Check>,
+}
+
+/// The whole run: the worst node (and cluster check) decides the status and the exit code.
+#[derive(Debug, Clone, Serialize)]
+pub struct HealthReport {
+    pub status: Status,
+    pub exit_code: u8,
+    /// One line: what is wrong, or that all is well.
+    pub summary: String,
+    pub target: String,
+    /// `standalone`, `cluster` or `sentinel`.
+    pub mode: String,
+    pub checked_at: String,
+    pub duration_ms: f64,
+    pub cluster: Option<ClusterReport>,
+    pub nodes: Vec<NodeReport>,
+}
+
+pub fn worst(statuses: impl Iterator<Item = Status>) -> Status {
+    statuses.max().unwrap_or(Status::Ok)
+}
+
+impl HealthReport {
+    pub fn new(
+        target: String,
+        mode: &str,
+        cluster: Option<ClusterReport>,
+        nodes: Vec<NodeReport>,
+        duration_ms: f64,
+    ) -> HealthReport {
+        let status = worst(
+            nodes
+                .iter()
+                .map(|n| n.status)
+                .chain(cluster.iter().map(|c| c.status)),
+        );
+        let mut r = HealthReport {
+            status,
+            exit_code: status.code(),
+            summary: String::new(),
+            target,
+            mode: mode.to_string(),
+            checked_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            duration_ms,
+            cluster,
+            nodes,
+        };
+        r.summary = r.make_summary();
+        r
+    }
+
+    /// Every failing check as `where check: message`, worst first.
+    pub fn problems(&self) -> Vec<(Status, String)> {
+        let mut out: Vec<(Status, String)> = Vec::new();
+        if let Some(c) = &self.cluster {
+            for ch in c.checks.iter().filter(|c| c.status != Status::Ok) {
+                out.push((ch.status, format!("{}: {}", ch.name, ch.message)));
+            }
+        }
+        for n in &self.nodes {
+            for ch in n.checks.iter().filter(|c| c.status != Status::Ok) {
+                out.push((ch.status, format!("{} {}: {}", n.addr, ch.name, ch.message)));
+            }
+        }
+        out.sort_by_key(|p| std::cmp::Reverse(p.0));
+        out
+    }
+
+    fn make_summary(&self) -> String {
+        let n = self.nodes.len();
+        let plural = if n == 1 { "" } else { "s" };
+        let problems = self.problems();
+        match problems.first() {
+            None => format!("{n} node{plural} checked, all OK"),
+            Some((_, first)) => {
+                let ok = self.nodes.iter().filter(|x| x.status == Status::Ok).count();
+                let more = if problems.len() > 1 {
+                    format!(" (+{} more)", problems.len() - 1)
+                } else {
+                    String::new()
+                };
+                format!("{first}{more}; {ok} of {n} node{plural} OK")
+            }
+        }
+    }
+
+    /// The exit status for the monitoring-plugin convention.
+    pub fn exit_status(&self) -> ExitStatus {
+        ExitStatus::Code(self.status.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worst_status_decides() {
+        assert!(Status::Critical > Status::Unknown);
+        assert!(Status::Unknown > Status::Warning);
+        let ok = Check::new("latency", Status::Ok, 1.0);
+        let warn = Check::new("memory", Status::Warning, 85.0).message("85% of maxmemory");
+        let n1 = NodeReport::new("a:1".into(), "master".into(), vec![ok.clone(), warn]);
+        let n2 = NodeReport::new("b:1".into(), "replica".into(), vec![ok]);
+        assert_eq!(n1.status, Status::Warning);
+        let r = HealthReport::new("a:1".into(), "standalone", None, vec![n1, n2], 1.0);
+        assert_eq!(r.status, Status::Warning);
+        assert_eq!(r.exit_code, 1);
+        assert_eq!(r.summary, "a:1 memory: 85% of maxmemory; 1 of 2 nodes OK");
+    }
+
+    #[test]
+    fn raise_never_lowers() {
+        let mut c = Check::new("x", Status::Critical, 1.0).message("down");
+        c.raise(Status::Warning, "slow");
+        assert_eq!(c.status, Status::Critical);
+        assert_eq!(c.message, "down; slow");
+    }
+}

@@ -1,0 +1,791 @@
+//! `redkit health` against real servers: standalone, password, primary with replica (then its
+//! master killed), 3-master cluster (a silent node, a killed master), cluster with replicas,
+//! Sentinel, a silent listener, a BUSY server, thresholds, every output format, exit codes,
+//! and no secret in any output.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{
+    Cluster, LEAK_SECRET, RedisServer, Sentinel, SilentServer, raw_command, redkit, stderr, stdout,
+};
+
+/// Runs `redkit health ARGS` in a fresh directory; returns (exit code, stdout, stderr).
+fn health(args: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    health_in(dir.path(), args, &[])
+}
+
+fn health_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut c = redkit(dir);
+    c.arg("health").args(args);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().unwrap();
+    (out.status.code().unwrap_or(-1), stdout(&out), stderr(&out))
+}
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let mut a = args.to_vec();
+    a.extend(["--format", "json"]);
+    let (code, out, err) = health(&a);
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    (code, v)
+}
+
+fn node<'a>(report: &'a Value, addr: &str) -> &'a Value {
+    report["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["addr"] == addr)
+        .unwrap_or_else(|| panic!("no node {addr} in {report:#}"))
+}
+
+fn check<'a>(node: &'a Value, name: &str) -> &'a Value {
+    node["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no check {name} in {node:#}"))
+}
+
+fn cluster_check<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["cluster"]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no cluster check {name} in {report:#}"))
+}
+
+/// Polls `cond` until it holds (the servers change state in the background).
+fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if cond() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn pid(s: &RedisServer) -> String {
+    s.cli(&["INFO", "server"])
+        .lines()
+        .find_map(|l| l.strip_prefix("process_id:"))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+fn signal(pid: &str, sig: &str) {
+    let ok = Command::new("kill").args([sig, pid]).status().unwrap();
+    assert!(ok.success());
+}
+
+/// Every line of the text exposition format is a comment we know or a well-formed sample,
+/// and every family has HELP and TYPE before its samples.
+fn assert_prometheus(text: &str) {
+    let sample = regex::Regex::new(
+        r#"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? -?[0-9.e+-]+$"#,
+    )
+    .unwrap();
+    let mut helped = std::collections::HashSet::new();
+    let mut typed = std::collections::HashSet::new();
+    assert!(!text.is_empty());
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("# HELP ") {
+            helped.insert(rest.split(' ').next().unwrap().to_string());
+        } else if let Some(rest) = line.strip_prefix("# TYPE ") {
+            let mut p = rest.split(' ');
+            typed.insert(p.next().unwrap().to_string());
+            assert!(matches!(p.next(), Some("gauge" | "counter")), "{line}");
+        } else {
+            let caps = sample
+                .captures(line)
+                .unwrap_or_else(|| panic!("malformed sample line: {line}"));
+            let name = &caps[1];
+            assert!(name.starts_with("redkit_"), "{line}");
+            assert!(
+                helped.contains(name) && typed.contains(name),
+                "no HELP/TYPE before {line}"
+            );
+        }
+    }
+}
+
+/// The first line of plugin output: `REDIS STATUS - summary | 'label'=value[UOM];w;c;min;max`.
+fn assert_nagios(text: &str, status: &str) {
+    let first = text.lines().next().unwrap();
+    let re = regex::Regex::new(
+        r"^REDIS (OK|WARNING|CRITICAL|UNKNOWN) - [^|]+( \| ('[^'=]+'=-?[0-9.]+(ms|s|%|B|c)?;[^; ]*;[^; ]*;[^; ]*;[^; ]*)( '[^'=]+'=-?[0-9.]+(ms|s|%|B|c)?;[^; ]*;[^; ]*;[^; ]*;[^; ]*)*)?$",
+    )
+    .unwrap();
+    assert!(re.is_match(first), "bad plugin line: {first}");
+    assert!(first.starts_with(&format!("REDIS {status} - ")), "{first}");
+}
+
+#[test]
+fn standalone_ok_in_every_format_and_fresh_restart_warns() {
+    let s = RedisServer::start();
+    let url = s.url();
+    s.cli(&["SET", "k", "v"]);
+    s.cli(&["GET", "k"]);
+    s.cli(&["GET", "missing"]);
+
+    let (code, r) = json(&["-u", &url, "--min-uptime", "0s"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(r["status"], "ok");
+    assert_eq!(r["exit_code"], 0);
+    let n = node(&r, &s.addr());
+    assert_eq!(n["role"], "master");
+    assert_eq!(n["status"], "ok");
+    for name in [
+        "reachability",
+        "latency",
+        "server",
+        "memory",
+        "clients",
+        "persistence",
+        "replication",
+        "keyspace",
+        "slowlog",
+    ] {
+        let c = check(n, name);
+        for key in ["name", "status", "value", "message"] {
+            assert!(c.get(key).is_some(), "{name} lacks {key}");
+        }
+        assert_eq!(c["status"], "ok", "{c:#}");
+    }
+    assert_eq!(check(n, "keyspace")["value"], 50.0, "1 hit, 1 miss");
+    assert_eq!(
+        check(n, "server")["value"],
+        s.cli(&["INFO", "server"])
+            .lines()
+            .find_map(|l| l.strip_prefix("redis_version:"))
+            .unwrap()
+            .trim()
+    );
+
+    // A server started seconds ago is a WARNING with the default --min-uptime of 5m.
+    let (code, out, _) = health(&["-u", &url]);
+    assert_eq!(code, 1, "{out}");
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with("WARNING: ") && first.contains("restarted recently"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{} (master)  WARNING", s.addr())),
+        "{out}"
+    );
+
+    let (code, out, _) = health(&["-u", &url, "--min-uptime", "0", "--format", "nagios"]);
+    assert_eq!(code, 0);
+    assert_nagios(&out, "OK");
+    assert!(out.contains("'latency_median_ms'="), "{out}");
+
+    let (code, out, _) = health(&["-u", &url, "--format", "prometheus"]);
+    assert_eq!(code, 0, "prometheus exits 0 whatever the status");
+    assert_prometheus(&out);
+    let addr = s.addr();
+    assert!(
+        out.contains(&format!(
+            "redkit_health_status{{addr=\"{addr}\",role=\"master\"}} 1\n"
+        )),
+        "{out}"
+    );
+    assert!(out.contains(&format!(
+        "redkit_health_status{{addr=\"{addr}\",role=\"master\",check=\"server\"}} 1\n"
+    )));
+    assert!(out.contains(&format!("redkit_up{{addr=\"{addr}\",role=\"master\"}} 1\n")));
+    assert!(out.contains("redkit_memory_used_bytes{"));
+
+    let (code, out, _) = health(&["-u", &url, "--min-uptime", "0", "--format", "ndjson"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1);
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["status"], "ok");
+
+    // --check narrows the checks; reachability always stays.
+    let (_, r) = json(&["-u", &url, "--check", "memory,latency"]);
+    let names: Vec<&str> = node(&r, &s.addr())["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["reachability", "latency", "memory"]);
+    let (code, r) = json(&["-u", &url, "--skip", "server"]);
+    assert_eq!(code, 0, "without the uptime check nothing warns: {r:#}");
+}
+
+#[test]
+fn thresholds_from_flags_and_config_give_warning_and_critical() {
+    let s = RedisServer::builder().arg("maxmemory 10mb").start();
+    let url = s.url();
+    // Fill a small maxmemory: one 6 MB string.
+    s.cli(&["SETRANGE", "big", "6000000", "x"]);
+    let (_, r) = json(&["-u", &url, "--check", "memory", "--min-uptime", "0"]);
+    let pct = check(node(&r, &s.addr()), "memory")["value"]
+        .as_f64()
+        .unwrap();
+    assert!(pct > 55.0 && pct < 95.0, "memory at {pct}%");
+    assert!(
+        check(node(&r, &s.addr()), "memory")["message"]
+            .as_str()
+            .unwrap()
+            .contains("of maxmemory")
+    );
+
+    let warn = format!("{}", (pct - 10.0).floor());
+    let (code, out, _) = health(&[
+        "-u",
+        &url,
+        "--check",
+        "memory",
+        "--warn-memory",
+        &warn,
+        "--crit-memory",
+        "99",
+        "--format",
+        "nagios",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert_nagios(&out, "WARNING");
+    assert!(
+        out.contains(&format!("'memory_used_percent'={}", "")),
+        "{out}"
+    );
+    assert!(out.contains(&format!("%;{warn};99;0;100")), "{out}");
+
+    let (code, r) = json(&["-u", &url, "--check", "memory", "--crit-memory", &warn]);
+    assert_eq!(code, 2);
+    assert_eq!(r["status"], "critical");
+    assert_eq!(check(node(&r, &s.addr()), "memory")["status"], "critical");
+
+    // The same from the config's health: section; flags win over it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        format!("health:\n  min_uptime: 0s\n  warn-memory: {warn}\n  crit_memory: 99\n  skip: [slowlog]\n"),
+    )
+    .unwrap();
+    let (code, out, err) = health_in(dir.path(), &["-u", &url, "--format", "json"], &[]);
+    assert_eq!(code, 1, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        node(&r, &s.addr())["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["name"] != "slowlog")
+    );
+    let (code, _, _) = health_in(dir.path(), &["-u", &url, "--warn-memory", "none"], &[]);
+    assert_eq!(code, 0);
+
+    // A hit ratio below its plugin range (90: means alert below 90).
+    s.cli(&["GET", "nope"]);
+    let (code, r) = json(&["-u", &url, "--check", "keyspace", "--crit-hit-ratio", "90:"]);
+    assert_eq!(code, 2, "{r:#}");
+    assert_eq!(check(node(&r, &s.addr()), "keyspace")["value"], 0.0);
+
+    // A bad config value is a usage error: UNKNOWN (3) naming the key.
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "health:\n  warn_memory: lots\n",
+    )
+    .unwrap();
+    let (code, _, err) = health_in(dir.path(), &["-u", &url], &[]);
+    assert_eq!(code, 3);
+    assert!(err.contains("health.warn_memory"), "{err}");
+}
+
+#[test]
+fn usage_errors_are_unknown() {
+    for args in [
+        vec!["--warn-memory", "lots"],
+        vec!["--warn-latency", "soon"],
+        vec!["--check", "nonsense"],
+        vec!["--format", "raw"],
+        vec!["--no-such-flag"],
+        vec!["--samples", "0"],
+    ] {
+        let (code, _, err) = health(&args);
+        assert_eq!(code, 3, "{args:?}: {err}");
+        assert!(!err.is_empty());
+    }
+    let (code, out, _) = health(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Examples:") && out.contains("--warn-memory"));
+}
+
+#[test]
+fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_0() {
+    let silent = SilentServer::start();
+    let url = format!("redis://127.0.0.1:{}", silent.port);
+    let (code, r) = json(&["-u", &url, "--timeout", "1s", "--connect-timeout", "1s"]);
+    assert_eq!(code, 2);
+    let c = check(
+        node(&r, &format!("127.0.0.1:{}", silent.port)),
+        "reachability",
+    );
+    assert_eq!(c["status"], "critical");
+    assert_eq!(c["value"], "timeout", "{c:#}");
+
+    let mut gone = RedisServer::start();
+    let port = gone.port;
+    gone.kill();
+    let (code, r) = json(&["-u", &format!("redis://127.0.0.1:{port}")]);
+    assert_eq!(code, 2);
+    assert_eq!(check(&r["nodes"][0], "reachability")["value"], "refused");
+
+    // Prometheus: exit 0, the file written whole, the node's status 2 in it.
+    let dir = tempfile::tempdir().unwrap();
+    let prom = dir.path().join("redis.prom");
+    let (code, out, _) = health_in(
+        dir.path(),
+        &[
+            "-u",
+            &format!("redis://127.0.0.1:{port}"),
+            "--format",
+            "prometheus",
+            "--output",
+            prom.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert!(out.is_empty(), "{out}");
+    let text = std::fs::read_to_string(&prom).unwrap();
+    assert_prometheus(&text);
+    assert!(
+        text.contains(&format!(
+            "redkit_up{{addr=\"127.0.0.1:{port}\",role=\"unknown\"}} 0\n"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("redkit_health_run_status{"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+
+    let (code, out, _) = health(&[
+        "-u",
+        &format!("redis://127.0.0.1:{port}"),
+        "--format",
+        "nagios",
+    ]);
+    assert_eq!(code, 2);
+    assert_nagios(&out, "CRITICAL");
+    assert!(out.contains("connection refused"));
+}
+
+#[test]
+fn password_failures_are_critical_and_the_secret_never_shows() {
+    let s = RedisServer::builder().password(LEAK_SECRET).start();
+    let dir = tempfile::tempdir().unwrap();
+    let good = format!("redis://:{LEAK_SECRET}@127.0.0.1:{}", s.port);
+    let bad = format!("redis://:{LEAK_SECRET}x@127.0.0.1:{}", s.port);
+    let (code, out, err) = health_in(
+        dir.path(),
+        &["-u", &s.url(), "--min-uptime", "0", "--format", "json"],
+        &[("REDIS_PASSWORD", LEAK_SECRET)],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+
+    let (code, out, _) = health_in(dir.path(), &["-u", &bad, "--format", "json"], &[]);
+    assert_eq!(code, 2);
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        check(&r["nodes"][0], "reachability")["value"],
+        "auth",
+        "{r:#}"
+    );
+    let (code, out, _) = health_in(dir.path(), &["-u", &s.url(), "--format", "json"], &[]);
+    assert_eq!(code, 2, "no password: NOAUTH");
+    assert!(out.contains("\"critical\""));
+
+    for url in [&good, &bad, &s.url()] {
+        for format in ["table", "json", "ndjson", "nagios", "prometheus"] {
+            for env in [true, false] {
+                let mut e = vec![];
+                if env {
+                    e.push(("REDIS_PASSWORD", LEAK_SECRET));
+                }
+                let (_, out, err) =
+                    health_in(dir.path(), &["-u", url, "--format", format, "-v"], &e);
+                assert!(
+                    !out.contains(LEAK_SECRET) && !err.contains(LEAK_SECRET),
+                    "leak in {format}: {out}{err}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn info_refused_by_acl_is_unknown() {
+    let s = RedisServer::builder()
+        .arg("user pinger on >pingpw -@all +ping +auth +hello")
+        .start();
+    let url = format!("redis://pinger:pingpw@127.0.0.1:{}", s.port);
+    let (code, r) = json(&["-u", &url]);
+    assert_eq!(code, 3, "{r:#}");
+    let n = &r["nodes"][0];
+    assert_eq!(check(n, "reachability")["status"], "ok");
+    let c = check(n, "server");
+    assert_eq!(c["status"], "unknown");
+    assert!(
+        c["message"].as_str().unwrap().contains("INFO refused"),
+        "{c:#}"
+    );
+}
+
+#[test]
+fn replica_ok_then_master_killed_is_critical() {
+    let mut master = RedisServer::start();
+    let replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.cli(&["SET", "k", "v"]);
+
+    // Through the master: the replica it lists is checked too.
+    let (code, r) = json(&["-u", &master.url(), "--min-uptime", "0"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(r["nodes"].as_array().unwrap().len(), 2);
+    let m = node(&r, &master.addr());
+    assert_eq!(check(m, "replication")["value"], 1.0);
+    let rep = node(&r, &replica.addr());
+    assert_eq!(rep["role"], "replica");
+    let msg = check(rep, "replication")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("link up") && msg.contains("bytes behind"),
+        "{msg}"
+    );
+
+    master.kill();
+    wait_for("replica link down", || {
+        replica
+            .cli(&["INFO", "replication"])
+            .contains("master_link_status:down")
+    });
+    let (code, r) = json(&["-u", &replica.url(), "--min-uptime", "0"]);
+    assert_eq!(code, 2);
+    let c = check(node(&r, &replica.addr()), "replication");
+    assert_eq!(c["status"], "critical");
+    assert_eq!(c["value"], "down");
+    assert!(
+        c["message"]
+            .as_str()
+            .unwrap()
+            .contains("master_link_status down"),
+        "{c:#}"
+    );
+    assert!(
+        r["summary"]
+            .as_str()
+            .unwrap()
+            .contains("master_link_status down")
+    );
+}
+
+#[test]
+fn cluster_of_three_masters_silent_node_then_killed_master() {
+    let mut c = Cluster::start(3, 0);
+    let seed = c.seed_url();
+    let (code, r) = json(&["--cluster", "-u", &seed, "--min-uptime", "0"]);
+    // Masters without replicas are a WARNING, everything else is fine.
+    assert_eq!(code, 1, "{r:#}");
+    assert_eq!(r["mode"], "cluster");
+    assert_eq!(r["nodes"].as_array().unwrap().len(), 3);
+    assert_eq!(cluster_check(&r, "cluster_state")["status"], "ok");
+    assert_eq!(cluster_check(&r, "cluster_slots")["value"], 16384.0);
+    assert_eq!(cluster_check(&r, "cluster_replicas")["status"], "warning");
+    for n in r["nodes"].as_array().unwrap() {
+        assert_eq!(n["role"], "master");
+        assert_eq!(n["status"], "ok", "{n:#}");
+    }
+
+    // One node stops answering (SIGSTOP: TCP still accepted): it is CRITICAL, the others are
+    // still reported, and the run ends within the timeouts.
+    let stopped = pid(&c.nodes[1]);
+    signal(&stopped, "-STOP");
+    let (code, out, err) = health(&[
+        "--cluster",
+        "-u",
+        &seed,
+        "--timeout",
+        "1s",
+        "--connect-timeout",
+        "1s",
+        "--format",
+        "json",
+    ]);
+    signal(&stopped, "-CONT");
+    assert_eq!(code, 2, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let silent = node(&r, &c.nodes[1].addr());
+    assert_eq!(
+        check(silent, "reachability")["value"],
+        "timeout",
+        "{silent:#}"
+    );
+    for i in [0, 2] {
+        assert_eq!(
+            check(node(&r, &c.nodes[i].addr()), "reachability")["status"],
+            "ok"
+        );
+        assert!(check(node(&r, &c.nodes[i].addr()), "memory").is_object());
+    }
+
+    c.wait_ok();
+    let dead = c.nodes[2].addr();
+    c.nodes[2].kill();
+    let (code, r) = json(&["--cluster", "-u", &seed, "--min-uptime", "0"]);
+    assert_eq!(code, 2);
+    assert_eq!(check(node(&r, &dead), "reachability")["status"], "critical");
+    let slots = cluster_check(&r, "cluster_slots");
+    assert_eq!(slots["status"], "critical");
+    let msg = slots["message"].as_str().unwrap();
+    assert!(msg.contains("failing slots 10923-16383"), "{msg}");
+    assert!(msg.contains(&dead), "{msg}");
+
+    let (code, out, _) = health(&["--cluster", "-u", &seed, "--format", "nagios"]);
+    assert_eq!(code, 2);
+    assert_nagios(&out, "CRITICAL");
+    assert!(
+        out.contains(&format!("'{} memory_used_percent'=", c.nodes[0].addr())),
+        "{out}"
+    );
+}
+
+#[test]
+fn cluster_with_replicas_is_ok_and_visits_every_node() {
+    let c = Cluster::start(3, 1);
+    // The cluster is ok before every replica has synced and every node has gossiped roles.
+    wait_for("replicas linked and known", || {
+        c.nodes[0]
+            .cli(&["CLUSTER", "NODES"])
+            .matches(" slave ")
+            .count()
+            == 3
+            && c.nodes.iter().all(|n| {
+                let i = n.cli(&["INFO", "replication"]);
+                i.contains("role:master") || i.contains("master_link_status:up")
+            })
+    });
+    let (code, r) = json(&["--cluster", "-u", &c.seed_url(), "--min-uptime", "0"]);
+    assert_eq!(code, 0, "{r:#}");
+    let nodes = r["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 6);
+    assert_eq!(nodes.iter().filter(|n| n["role"] == "master").count(), 3);
+    assert_eq!(nodes.iter().filter(|n| n["role"] == "replica").count(), 3);
+    assert_eq!(cluster_check(&r, "cluster_replicas")["status"], "ok");
+    for n in nodes.iter().filter(|n| n["role"] == "replica") {
+        let rep = check(n, "replication");
+        assert!(
+            rep["message"].as_str().unwrap().contains("link up"),
+            "{rep:#}"
+        );
+        assert_eq!(check(n, "cluster_state")["value"], "ok");
+    }
+    let (code, out, _) = health(&["--cluster", "-u", &c.seed_url(), "--format", "prometheus"]);
+    assert_eq!(code, 0);
+    assert_prometheus(&out);
+    assert!(out.contains("redkit_cluster_slots_ok{"), "{out}");
+    assert_eq!(out.matches("redkit_up{").count(), 6);
+
+    // A master dies: at once its slots are named as failing; after the failover the cluster
+    // is whole again, the dead node is marked fail and the promoted master has no replica.
+    let mut c = c;
+    let dead = c.nodes[1].addr();
+    c.nodes[1].kill();
+    let (code, r) = json(&["--cluster", "-u", &c.seed_url(), "--min-uptime", "0"]);
+    assert_eq!(code, 2);
+    assert_eq!(check(node(&r, &dead), "reachability")["status"], "critical");
+    let msg = cluster_check(&r, "cluster_slots")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("failing slots 5461-10922") && msg.contains(&dead),
+        "{msg}"
+    );
+    wait_for("failover", || {
+        let info = c.nodes[0].cli(&["CLUSTER", "INFO"]);
+        let nodes = c.nodes[0].cli(&["CLUSTER", "NODES"]);
+        info.contains("cluster_state:ok")
+            && nodes
+                .lines()
+                .any(|l| l.contains(&dead) && l.contains("fail") && !l.contains("fail?"))
+            && nodes
+                .lines()
+                .filter(|l| l.contains("master") && !l.contains("fail") && l.split(' ').count() > 8)
+                .count()
+                == 3
+    });
+    let (code, r) = json(&["--cluster", "-u", &c.seed_url(), "--min-uptime", "0"]);
+    assert_eq!(code, 2, "{r:#}");
+    assert_eq!(cluster_check(&r, "cluster_state")["status"], "ok");
+    assert_eq!(cluster_check(&r, "cluster_slots")["status"], "ok");
+    let failed = cluster_check(&r, "cluster_nodes");
+    assert_eq!(failed["status"], "critical");
+    assert!(
+        failed["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("marked fail: {dead}")),
+        "{failed:#}"
+    );
+    assert_eq!(cluster_check(&r, "cluster_replicas")["status"], "warning");
+}
+
+#[test]
+fn sentinel_master_quorum_and_replicas() {
+    let master = RedisServer::start();
+    let replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    let s = Sentinel::start(master.port, "mymaster");
+    wait_for("sentinel to list the replica", || {
+        let out = Command::new("redis-cli")
+            .args([
+                "-p",
+                &s.port.to_string(),
+                "SENTINEL",
+                "REPLICAS",
+                "mymaster",
+            ])
+            .stderr(Stdio::null())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).contains(&replica.port.to_string())
+    });
+    let (code, r) = json(&[
+        "--sentinel",
+        &s.addr(),
+        "--master-name",
+        "mymaster",
+        "--min-uptime",
+        "0",
+    ]);
+    assert_eq!(code, 0, "{r:#}");
+    assert_eq!(r["mode"], "sentinel");
+    let sn = node(&r, &s.addr());
+    assert_eq!(sn["role"], "sentinel");
+    assert_eq!(check(sn, "sentinel_master")["value"], master.addr());
+    assert_eq!(check(sn, "sentinel_quorum")["status"], "ok");
+    assert_eq!(node(&r, &master.addr())["role"], "master");
+    assert_eq!(node(&r, &replica.addr())["role"], "replica");
+
+    // A silent Sentinel beside the real one: CRITICAL itself, the rest reported normally.
+    let silent = SilentServer::start();
+    let both = format!("{},127.0.0.1:{}", s.addr(), silent.port);
+    let (code, r) = json(&[
+        "--sentinel",
+        &both,
+        "--master-name",
+        "mymaster",
+        "--min-uptime",
+        "0",
+        "--timeout",
+        "1s",
+        "--connect-timeout",
+        "1s",
+    ]);
+    assert_eq!(code, 2, "{r:#}");
+    let sil = node(&r, &format!("127.0.0.1:{}", silent.port));
+    assert_eq!(check(sil, "reachability")["value"], "timeout");
+    assert_eq!(node(&r, &master.addr())["status"], "ok");
+    assert_eq!(node(&r, &replica.addr())["status"], "ok");
+
+    let (code, r) = json(&["--sentinel", &s.addr(), "--master-name", "nosuch"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        check(node(&r, &s.addr()), "sentinel_master")["status"],
+        "critical"
+    );
+}
+
+#[test]
+fn busy_server_is_critical_by_name() {
+    let s = RedisServer::builder()
+        .arg("busy-reply-threshold 100")
+        .start();
+    let mut script = s
+        .cli_cmd()
+        .args(["EVAL", "while true do end", "0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for("BUSY replies", || {
+        raw_command(s.port, "PING").starts_with("-BUSY")
+    });
+    let (code, r) = json(&["-u", &s.url(), "--timeout", "2s"]);
+    let _ = raw_command(s.port, "SCRIPT KILL");
+    let _ = script.wait();
+    assert_eq!(code, 2, "{r:#}");
+    let c = check(&r["nodes"][0], "reachability");
+    assert_eq!(c["value"], "busy", "{c:#}");
+    assert!(c["message"].as_str().unwrap().contains("BUSY"));
+}
+
+#[test]
+fn watch_repeats_until_interrupted() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .current_dir(dir.path())
+        .args([
+            "health",
+            "-u",
+            &s.url(),
+            "--watch",
+            "100ms",
+            "--format",
+            "ndjson",
+            "--check",
+            "latency",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    signal(&child.id().to_string(), "-INT");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() >= 2, "{} rounds", lines.len());
+    assert!(lines.iter().all(|l| l["status"] == "ok"));
+}
+
+#[test]
+fn tls_server_ok_and_unknown_issuer_critical() {
+    let s = RedisServer::builder().tls().start();
+    let ca = s.tls.as_ref().unwrap().ca.display().to_string();
+    let (code, r) = json(&["-u", &s.url(), "--cacert", &ca, "--min-uptime", "0"]);
+    assert_eq!(code, 0, "{r:#}");
+    let (code, r) = json(&["-u", &s.url()]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        check(&r["nodes"][0], "reachability")["value"],
+        "tls",
+        "{r:#}"
+    );
+}
