@@ -3,6 +3,7 @@
 
 mod support;
 
+mod bench;
 mod cache;
 mod cli;
 mod connect;

@@ -102,7 +102,9 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 struct Conn {
     io: Box<dyn Stream>,
     rbuf: Vec<u8>,
+    /// Unread replies are `rbuf[start..end]`.
     start: usize,
+    end: usize,
     addr: String,
 }
 
@@ -134,8 +136,9 @@ impl Conn {
         };
         let mut c = Conn {
             io,
-            rbuf: Vec::with_capacity(64 * 1024),
+            rbuf: vec![0; 64 * 1024],
             start: 0,
+            end: 0,
             addr,
         };
         let mut setup = Vec::new();
@@ -191,7 +194,7 @@ impl Conn {
         let mut errors = Vec::new();
         let mut got = 0;
         while got < n {
-            match frame(&self.rbuf[self.start..]) {
+            match frame(&self.rbuf[self.start..self.end]) {
                 Ok(Some((reply, len))) => {
                     self.start += len;
                     got += 1;
@@ -203,33 +206,27 @@ impl Conn {
                 Ok(None) => {}
                 Err(e) => return Err(format!("{}: {e}", self.addr)),
             }
-            // Compact, then read more.
-            if self.start > 0 {
-                self.rbuf.drain(..self.start);
-                self.start = 0;
-            }
-            let len = self.rbuf.len();
-            if self.rbuf.capacity() - len < 16 * 1024 {
-                self.rbuf.reserve(64 * 1024);
-            }
-            let cap = self.rbuf.capacity();
-            self.rbuf.resize(cap, 0);
-            let read = self.io.read(&mut self.rbuf[len..]).await;
-            match read {
-                Ok(0) => {
-                    self.rbuf.truncate(len);
-                    return Err(format!("{}: connection closed by the server", self.addr));
+            // Make room at the end (compact, or grow when one reply fills the buffer), then
+            // read more. The buffer keeps its length: no zeroing on the hot path.
+            if self.end == self.rbuf.len() {
+                if self.start > 0 {
+                    self.rbuf.copy_within(self.start..self.end, 0);
+                    self.end -= self.start;
+                    self.start = 0;
+                } else {
+                    let n = self.rbuf.len() * 2;
+                    self.rbuf.resize(n, 0);
                 }
-                Ok(k) => self.rbuf.truncate(len + k),
-                Err(e) => {
-                    self.rbuf.truncate(len);
-                    return Err(format!("{}: connection lost: {e}", self.addr));
-                }
+            }
+            match self.io.read(&mut self.rbuf[self.end..]).await {
+                Ok(0) => return Err(format!("{}: connection closed by the server", self.addr)),
+                Ok(k) => self.end += k,
+                Err(e) => return Err(format!("{}: connection lost: {e}", self.addr)),
             }
         }
-        if self.start == self.rbuf.len() {
-            self.rbuf.clear();
+        if self.start == self.end {
             self.start = 0;
+            self.end = 0;
         }
         Ok(errors)
     }

@@ -1,0 +1,294 @@
+//! redkit bench against real servers: the server executed what redkit reports, --rate holds,
+//! a cluster's masters all get load, errors are counted, baselines compare, a dying server ends
+//! the run with a partial report.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, stderr, stdout};
+
+fn calls(s: &RedisServer, cmd: &str) -> u64 {
+    let text = s.cli(&["INFO", "commandstats"]);
+    let key = format!("cmdstat_{cmd}:calls=");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&key))
+        .and_then(|r| r.split(',').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+fn bench_json(dir: &std::path::Path, url: &str, args: &[&str]) -> (Option<i32>, Value, String) {
+    let out = redkit(dir)
+        .args(["-u", url, "bench", "--format", "json"])
+        .args(args)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let doc = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code(), doc, stderr(&out))
+}
+
+#[test]
+fn server_executes_exactly_what_is_reported() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (set0, get0, mset0) = (calls(&s, "set"), calls(&s, "get"), calls(&s, "mset"));
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w", "set", "-w", "get", "-w", "mset", "-n", "5003", "-c", "7", "-P", "4", "--batch",
+            "5",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let w = doc["workloads"].as_array().unwrap();
+    assert_eq!(w.len(), 3);
+    assert_eq!(w[0]["ops"], 5003);
+    assert_eq!(w[0]["commands_sent"], 5003);
+    assert_eq!(calls(&s, "set") - set0, 5003);
+    assert_eq!(calls(&s, "get") - get0, 5003);
+    assert_eq!(calls(&s, "mset") - mset0, 5003);
+    assert_eq!(w[0]["server_calls"][0], 5003);
+    assert_eq!(
+        w[2]["keys_per_sec"].as_f64().unwrap(),
+        w[2]["ops_per_sec"].as_f64().unwrap() * 5.0
+    );
+    for k in ["p50", "p90", "p99", "p999", "max"] {
+        assert!(doc["latency_us"][k].as_u64().unwrap() > 0, "{k}");
+    }
+    assert!(doc["ops_per_sec"].as_f64().unwrap() > 0.0);
+    assert!(doc["latency_us"]["p50"].as_u64() <= doc["latency_us"]["p99"].as_u64());
+    // Every key written is under the prefix.
+    let keys = s.cli(&["--scan"]);
+    assert!(keys.lines().all(|k| k.starts_with("bench:")), "{keys}");
+}
+
+#[test]
+fn every_workload_runs_and_errors_are_counted_by_kind() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let all = [
+        "ping", "set", "get", "mixed", "incr", "mset", "mget", "hset", "hgetall", "lpush", "rpop",
+        "xadd", "xread",
+    ];
+    let mut args: Vec<&str> = vec!["-n", "300", "-c", "5", "--timeline"];
+    for w in all {
+        args.extend(["-w", w]);
+    }
+    let (code, doc, err) = bench_json(dir.path(), &s.url(), &args);
+    assert_eq!(code, Some(0), "{err}");
+    let w = doc["workloads"].as_array().unwrap();
+    assert_eq!(w.len(), all.len());
+    for r in w {
+        assert_eq!(r["ops"], 300, "{r}");
+        assert_eq!(r["errors"], serde_json::json!({}), "{r}");
+        assert!(r["timeline"].as_array().is_some());
+    }
+    assert_eq!(calls(&s, "xadd"), 300);
+    let stream = s.cli(&["XREVRANGE", "bench:job_events:1", "+", "-", "COUNT", "1"]);
+    assert!(stream.contains("event_type") || s.cli(&["EXISTS", "bench:job_events:1"]) == "0");
+
+    // A command against the wrong type is an error of its kind, not a crash.
+    s.cli(&["SET", "bench:wrong", "x"]);
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-n",
+            "50",
+            "-c",
+            "2",
+            "-w",
+            "custom",
+            "--",
+            "LPUSH",
+            "bench:wrong",
+            "{value}",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(doc["workloads"][0]["errors"]["WRONGTYPE"], 50);
+}
+
+#[test]
+fn open_loop_rate_is_held() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "get",
+            "--rate",
+            "2000",
+            "--duration",
+            "2s",
+            "-c",
+            "10",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let ops = doc["workloads"][0]["ops"].as_f64().unwrap();
+    // 2 s at 2000/s: within a few percent of 4000.
+    assert!((3800.0..=4200.0).contains(&ops), "ops {ops}");
+    assert!(started.elapsed() >= Duration::from_secs(2));
+}
+
+#[test]
+fn cluster_masters_all_get_their_share() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args([
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "bench",
+            "--format",
+            "json",
+            "-w",
+            "set",
+            "-w",
+            "mget",
+            "-n",
+            "3000",
+            "-c",
+            "6",
+            "-P",
+            "8",
+        ])
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let w = &doc["workloads"][0];
+    assert_eq!(w["ops"], 3000);
+    assert_eq!(w["errors"], serde_json::json!({}), "no MOVED or CROSSSLOT");
+    let shares: Vec<u64> = w["server_calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(shares.len(), 3);
+    assert_eq!(shares.iter().sum::<u64>(), 3000);
+    assert!(shares.iter().all(|n| *n > 600), "{shares:?}");
+    assert_eq!(doc["workloads"][1]["errors"], serde_json::json!({}));
+}
+
+#[test]
+fn baselines_save_and_compare() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &["-w", "get", "-n", "2000", "-c", "4", "--save", "base.json"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let mut base: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap())
+            .unwrap();
+    // Same machine, generous limit: no regression.
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &["--compare", "base.json", "--max-regression", "1000"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(doc["comparison"][0]["workload"], "get");
+    assert_eq!(
+        doc["workloads"][0]["ops"], 2000,
+        "the baseline's parameters were reused"
+    );
+    // A baseline 100x faster than anything here: a regression, exit 1.
+    base["workloads"][0]["ops_per_sec"] = serde_json::json!(1.0e9);
+    std::fs::write(dir.path().join("fast.json"), base.to_string()).unwrap();
+    let (code, doc, _) = bench_json(dir.path(), &s.url(), &["--compare", "fast.json"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(doc["comparison"][0]["regression"], true);
+    // A file that is not a report: exit 2 naming it.
+    std::fs::write(dir.path().join("junk.json"), "{\"x\": 1}").unwrap();
+    let (code, _, err) = bench_json(dir.path(), &s.url(), &["--compare", "junk.json"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("junk.json"), "{err}");
+}
+
+#[test]
+fn cleanup_removes_only_the_prefix() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "app:key", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &["-w", "set", "-n", "500", "--keyspace", "100", "--cleanup"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(doc["cleaned_up"].as_u64().unwrap() > 0);
+    assert_eq!(s.cli(&["DBSIZE"]), "1");
+}
+
+#[test]
+fn a_server_that_dies_ends_the_run_with_a_partial_report() {
+    let mut s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .args([
+            "-u",
+            &s.url(),
+            "--timeout",
+            "2s",
+            "bench",
+            "--format",
+            "json",
+            "-w",
+            "set",
+            "--duration",
+            "30s",
+            "-c",
+            "4",
+        ])
+        .current_dir(dir.path())
+        .env_clear()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    s.kill();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("partial"), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["workloads"][0]["ops"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn bench_never_prints_the_password() {
+    let s = RedisServer::builder().password(LEAK_SECRET).start();
+    let dir = tempfile::tempdir().unwrap();
+    for pw in [LEAK_SECRET, "wrong-password-value"] {
+        let out = redkit(dir.path())
+            .args(["-u", &s.url(), "bench", "-n", "100", "-c", "2"])
+            .env("REDIS_PASSWORD", pw)
+            .output()
+            .unwrap();
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            !all.contains(LEAK_SECRET) && !all.contains("wrong-password-value"),
+            "{all}"
+        );
+        if pw != LEAK_SECRET {
+            assert_eq!(out.status.code(), Some(3));
+            assert!(all.contains("authentication failed"), "{all}");
+        } else {
+            assert_eq!(out.status.code(), Some(0), "{all}");
+        }
+    }
+}
