@@ -292,3 +292,29 @@ fn bench_never_prints_the_password() {
         }
     }
 }
+
+#[test]
+fn tls_servers_are_benchmarked_over_tls() {
+    let s = RedisServer::builder().tls().start();
+    let ca = s.tls.as_ref().unwrap().ca.display().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let before = calls(&s, "set");
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &["--cacert", &ca, "-w", "set", "-n", "1000", "-c", "4"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(doc["workloads"][0]["ops"], 1000);
+    assert_eq!(calls(&s, "set") - before, 1000);
+    let (code, _, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &["--insecure", "-w", "get", "-n", "100", "-c", "2"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    // Without the CA the certificate is not trusted: exit 3, a TLS failure.
+    let (code, _, err) = bench_json(dir.path(), &s.url(), &["-w", "get", "-n", "100"]);
+    assert_eq!(code, Some(3));
+    assert!(err.contains("TLS failure"), "{err}");
+}

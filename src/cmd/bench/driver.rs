@@ -27,6 +27,8 @@ pub struct ConnSpec {
     pub db: i64,
     pub connect_timeout: Duration,
     pub timeout: Duration,
+    /// Set when the server speaks TLS.
+    pub tls: Option<Arc<rustls::ClientConfig>>,
 }
 
 #[derive(Debug, Clone)]
@@ -116,7 +118,17 @@ impl Conn {
                 Endpoint::Tcp { host, port } => {
                     let s = tokio::net::TcpStream::connect((host.as_str(), *port)).await?;
                     s.set_nodelay(true)?;
-                    Ok::<Box<dyn Stream>, std::io::Error>(Box::new(s))
+                    let Some(cfg) = &spec.tls else {
+                        return Ok::<Box<dyn Stream>, std::io::Error>(Box::new(s));
+                    };
+                    let name = rustls::pki_types::ServerName::try_from(host.clone())
+                        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+                    let tls = tokio_rustls::TlsConnector::from(cfg.clone())
+                        .connect(name, s)
+                        .await
+                        .map_err(|e| std::io::Error::other(format!("TLS failure: {e}")))?;
+                    let b: Box<dyn Stream> = Box::new(tls);
+                    Ok(b)
                 }
                 Endpoint::Unix(p) => {
                     let s: Box<dyn Stream> = Box::new(tokio::net::UnixStream::connect(p).await?);

@@ -4,6 +4,7 @@
 pub mod driver;
 pub mod report;
 pub mod resp;
+pub mod tls;
 pub mod workload;
 
 use std::path::PathBuf;
@@ -182,11 +183,6 @@ impl BenchArgs {
 /// Connection settings for the raw benchmark sockets, and redis-rs nodes for INFO.
 async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerInfo)> {
     let target = ctx.target()?;
-    if target.auth.tls {
-        return Err(exit::usage(
-            "bench drives raw sockets and does not speak TLS yet; run it against a plain-text port",
-        ));
-    }
     let auth = &target.auth;
     let mut spec = ConnSpec {
         endpoints: Vec::new(),
@@ -196,6 +192,11 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerIn
         db: auth.db,
         connect_timeout: auth.connect_timeout,
         timeout: auth.timeout,
+        tls: if auth.tls {
+            Some(tls::client_config(auth)?)
+        } else {
+            None
+        },
     };
     let nodes = match &target.mode {
         Mode::Cluster(_) => {

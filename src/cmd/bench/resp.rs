@@ -50,10 +50,9 @@ pub fn frame(buf: &[u8]) -> Result<Option<(Reply, usize)>, String> {
 }
 
 fn line_end(buf: &[u8], from: usize) -> Option<usize> {
-    buf.get(from..)?
-        .windows(2)
-        .position(|w| w == b"\r\n")
-        .map(|p| from + p)
+    // Header lines never contain a bare CR, so the first CR ends the line.
+    let p = from + buf.get(from..)?.iter().position(|&b| b == b'\r')?;
+    (buf.get(p + 1) == Some(&b'\n')).then_some(p)
 }
 
 fn parse_int(s: &[u8]) -> Result<i64, String> {

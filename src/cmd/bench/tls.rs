@@ -1,0 +1,107 @@
+//! TLS for the benchmark's raw sockets: the same trust rules as the connection module (CA file
+//! or the system's roots, optional client certificate, `--insecure` skips verification).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+
+use crate::connect::Auth;
+use crate::exit;
+
+/// Accepts any certificate: what `--insecure` asks for (tests, self-signed labs).
+#[derive(Debug)]
+struct NoVerify(Vec<SignatureScheme>);
+
+impl ServerCertVerifier for NoVerify {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        _message: &[u8],
+        _cert: &CertificateDer<'_>,
+        _dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        Ok(HandshakeSignatureValid::assertion())
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        _message: &[u8],
+        _cert: &CertificateDer<'_>,
+        _dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        Ok(HandshakeSignatureValid::assertion())
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.clone()
+    }
+}
+
+fn certs(path: &Path, flag: &str) -> anyhow::Result<Vec<CertificateDer<'static>>> {
+    let list: Result<Vec<_>, _> = CertificateDer::pem_file_iter(path)
+        .map_err(|e| exit::usage(format!("{flag} {}: cannot read: {e}", path.display())))?
+        .collect();
+    list.map_err(|e| {
+        exit::usage(format!(
+            "{flag} {}: not a PEM certificate: {e}",
+            path.display()
+        ))
+    })
+}
+
+/// The client configuration for `auth` (only called when TLS is on).
+pub fn client_config(auth: &Auth) -> anyhow::Result<Arc<ClientConfig>> {
+    let provider = rustls::crypto::ring::default_provider();
+    let schemes = provider
+        .signature_verification_algorithms
+        .supported_schemes();
+    let mut roots = RootCertStore::empty();
+    match &auth.cacert {
+        Some(p) => {
+            for c in certs(p, "--cacert")? {
+                roots
+                    .add(c)
+                    .map_err(|e| exit::usage(format!("--cacert {}: {e}", p.display())))?;
+            }
+        }
+        None => {
+            for c in rustls_native_certs::load_native_certs().certs {
+                let _ = roots.add(c);
+            }
+        }
+    }
+    let builder = ClientConfig::builder_with_provider(Arc::new(provider))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| exit::runtime(format!("TLS set-up: {e}")))?
+        .with_root_certificates(roots);
+    let mut config = match (&auth.cert, &auth.key) {
+        (Some(c), Some(k)) => {
+            let key = PrivateKeyDer::from_pem_file(k)
+                .map_err(|e| exit::usage(format!("--key {}: {e}", k.display())))?;
+            builder
+                .with_client_auth_cert(certs(c, "--cert")?, key)
+                .map_err(|e| exit::usage(format!("--cert/--key: {e}")))?
+        }
+        _ => builder.with_no_client_auth(),
+    };
+    if auth.insecure {
+        config
+            .dangerous()
+            .set_certificate_verifier(Arc::new(NoVerify(schemes)));
+    }
+    Ok(Arc::new(config))
+}
