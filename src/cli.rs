@@ -50,6 +50,10 @@ pub enum Command {
     #[command(after_help = cmd::ping::EXAMPLES)]
     Ping(cmd::ping::PingArgs),
 
+    /// Inspect the application's Redis Streams: list, info, read, tail, job, pending, trim
+    #[command(after_help = cmd::stream::EXAMPLES)]
+    Stream(cmd::stream::StreamArgs),
+
     /// Show the resolved settings and where each came from, secrets masked
     #[command(after_help = cmd::config::EXAMPLES)]
     Config(cmd::config::ConfigArgs),

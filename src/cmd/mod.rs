@@ -5,6 +5,7 @@ pub mod completions;
 pub mod config;
 pub mod init;
 pub mod ping;
+pub mod stream;
 pub mod validate_env;
 
 use crate::cli::{Cli, Command, Format, GlobalArgs};
@@ -73,6 +74,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
             init_tls();
             let c = ctx(g, Format::Table)?;
             block_on(ping::run(&c, &a))
+        }
+        Command::Stream(a) => {
+            init_tls();
+            let c = ctx(g, Format::Table)?;
+            block_on(stream::run(&c, &a))
         }
     }
 }
