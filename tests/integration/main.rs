@@ -7,4 +7,5 @@ mod cli;
 mod connect;
 mod leaks;
 mod settings;
+mod stream;
 mod validate_env;

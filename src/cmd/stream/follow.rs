@@ -85,6 +85,7 @@ pub fn spawn(
     keys: Vec<(String, StreamId)>,
     group: Option<Group>,
     conn: Keyed,
+    limit: Option<u64>,
 ) -> mpsc::Receiver<Batch> {
     let (tx, rx) = mpsc::channel(4);
     for (i, (key, after)) in keys.into_iter().enumerate() {
@@ -93,6 +94,8 @@ pub fn spawn(
             key,
             after,
             group: group.clone(),
+            limit,
+            handed: 0,
             target: target.clone(),
             out: out.clone(),
             tx: tx.clone(),
@@ -113,6 +116,10 @@ struct Reader {
     key: String,
     after: StreamId,
     group: Option<Group>,
+    /// Entries the caller will print at most (when it filters none out): a group read then
+    /// claims no more than that, and the reader stops once it has handed them over.
+    limit: Option<u64>,
+    handed: u64,
     target: Target,
     out: Output,
     tx: mpsc::Sender<Batch>,
@@ -128,7 +135,10 @@ impl Reader {
             }
             None => redis::cmd("XREAD"),
         };
-        cmd.arg("COUNT").arg(1000);
+        let count = self
+            .limit
+            .map_or(1000, |l| l.saturating_sub(self.handed).clamp(1, 1000));
+        cmd.arg("COUNT").arg(count);
         // A history read returns at once; only reads of new entries block.
         if history.is_none() {
             cmd.arg("BLOCK").arg(block.as_millis() as u64);
@@ -148,6 +158,9 @@ impl Reader {
         let mut conn = Some(first);
         let mut history = self.group.as_ref().and_then(|g| g.history_after);
         loop {
+            if self.limit.is_some_and(|l| self.handed >= l) {
+                return Ok(());
+            }
             let c = match conn.as_mut() {
                 Some(c) => c,
                 None => {
@@ -179,6 +192,7 @@ impl Reader {
                         .collect();
                     if let Some(last) = entries.last() {
                         self.after = last.id;
+                        self.handed += entries.len() as u64;
                         if self.tx.send(Ok((self.index, entries))).await.is_err() {
                             return Ok(());
                         }

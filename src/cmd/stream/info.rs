@@ -25,6 +25,7 @@ Examples:
 #[derive(Debug, Args)]
 pub struct InfoArgs {
     /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
     pub key: String,
 
     /// Also include XINFO STREAM FULL (every group's PEL and consumers, as JSON)

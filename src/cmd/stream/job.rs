@@ -176,7 +176,14 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     if args.follow && tl.outcome.is_none() {
-        let mut rx = follow::spawn(&target, &ctx.out, vec![(key.clone(), last)], None, conn);
+        let mut rx = follow::spawn(
+            &target,
+            &ctx.out,
+            vec![(key.clone(), last)],
+            None,
+            conn,
+            None,
+        );
         'wait: while let Some(batch) = rx.recv().await {
             let (_, entries) = batch?;
             for e in &entries {

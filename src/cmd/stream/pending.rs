@@ -25,6 +25,7 @@ Examples:
 #[derive(Debug, Args)]
 pub struct PendingArgs {
     /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
     pub key: String,
 
     /// Consumer group

@@ -28,6 +28,7 @@ Examples:
 #[derive(Debug, Args)]
 pub struct ReadArgs {
     /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
     pub key: String,
 
     /// First entry: id, RFC 3339 time or duration ago [default: the first]

@@ -143,7 +143,14 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         _ => None,
     };
     let names: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
-    let mut rx = follow::spawn(&target, &ctx.out, keys, group, conn.clone());
+    let mut rx = follow::spawn(
+        &target,
+        &ctx.out,
+        keys,
+        group,
+        conn.clone(),
+        args.count.filter(|_| filter.is_empty()),
+    );
     let mut sink = Sink::new(&ctx.out);
     if ctx.out.format == Format::Table && !ctx.out.quiet {
         sink.header()?;

@@ -30,10 +30,11 @@ Without --yes, trim asks on a terminal and refuses (exit 2) when stdin is not on
 --approximate (XTRIM ~) is cheaper but may keep more than asked; its dry run is exact.";
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("which").required(true).args(["key", "pattern"])))]
+#[command(group(ArgGroup::new("which").required(true).args(["stream_key", "pattern"])))]
 #[command(group(ArgGroup::new("rule").required(true).args(["maxlen", "older_than"])))]
 pub struct TrimArgs {
     /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
     pub key: Option<String>,
 
     /// Every stream whose key matches GLOB (on every master of a cluster)
