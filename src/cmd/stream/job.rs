@@ -146,7 +146,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     if ctx.out.format == Format::Table {
-        println!("job {} ({key})", args.job_id);
+        writeln!(std::io::stdout(), "job {} ({key})", args.job_id)?;
     }
     let mut tl = Timeline {
         ctx,
@@ -214,7 +214,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             } else {
                 line
             };
-            println!("{line}");
+            writeln!(std::io::stdout(), "{line}")?;
         }
         _ => {}
     }
