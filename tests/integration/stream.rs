@@ -157,6 +157,15 @@ fn ranges_reverse_filters_and_paging() {
     let want: Vec<String> = (0..31).map(|i| format!("{}-0", base + i)).collect();
     assert_eq!(all, want);
 
+    // The table (read through redis-rs, not the export path) pages the same way.
+    let out = run(&s, &["read", "job_events:r", "--page-size", "4"]);
+    let rows: Vec<String> = stdout(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert_eq!(rows, want);
+
     // Reverse, also paged.
     let out = run(
         &s,

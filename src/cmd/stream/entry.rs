@@ -20,6 +20,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The fields as borrowed pairs (what the writers take).
+    pub fn pairs(&self) -> Vec<Pair<'_>> {
+        self.fields
+            .iter()
+            .map(|(k, v)| (k.as_slice(), v.as_slice()))
+            .collect()
+    }
+
     /// The value of the first field with this name.
     pub fn field(&self, name: &str) -> Option<&[u8]> {
         self.fields
@@ -42,45 +50,12 @@ impl Entry {
 
     /// Whether any field name or value contains `needle`.
     pub fn contains(&self, needle: &[u8]) -> bool {
-        needle.is_empty()
-            || self.fields.iter().any(|(k, v)| {
-                k.windows(needle.len()).any(|w| w == needle)
-                    || v.windows(needle.len()).any(|w| w == needle)
-            })
+        contains(&self.pairs(), needle)
     }
 
     /// Appends the contract's JSON object (no newline) to `buf`.
     pub fn write_json(&self, stream: &[u8], buf: &mut Vec<u8>) {
-        buf.extend_from_slice(b"{\"stream\":");
-        json_bytes(buf, stream);
-        buf.extend_from_slice(b",\"id\":\"");
-        self.id.write_to(buf);
-        buf.extend_from_slice(b"\",\"time\":\"");
-        buf.extend_from_slice(&rfc3339_ms(self.id.ms));
-        buf.extend_from_slice(b"\",\"event_type\":");
-        match self.event_type() {
-            Some(t) => json_str(buf, t),
-            None => buf.extend_from_slice(b"null"),
-        }
-        buf.extend_from_slice(b",\"fields\":{");
-        for (i, (k, v)) in self.fields.iter().enumerate() {
-            if i > 0 {
-                buf.push(b',');
-            }
-            match std::str::from_utf8(k) {
-                Ok(s) => json_str(buf, s),
-                Err(_) => {
-                    buf.extend_from_slice(b"\"base64:");
-                    base64(buf, k);
-                    buf.push(b'"');
-                }
-            }
-            buf.push(b':');
-            json_bytes(buf, v);
-        }
-        buf.extend_from_slice(b"},\"data\":");
-        write_data(buf, self.field("data"));
-        buf.push(b'}');
+        write_json(stream, self.id, &self.pairs(), buf);
     }
 
     /// The contract's JSON object as a value (for reports that embed entries).
@@ -90,17 +65,9 @@ impl Entry {
         serde_json::from_slice(&buf).unwrap_or(serde_json::Value::Null)
     }
 
-    /// The entry as `redis-cli --raw` prints it: the id, then each field name and value on
-    /// lines of their own, bytes as stored.
+    /// The entry as `redis-cli --raw` prints it (see `write_raw`).
     pub fn write_raw(&self, w: &mut Vec<u8>) {
-        self.id.write_to(w);
-        w.push(b'\n');
-        for (k, v) in &self.fields {
-            w.extend_from_slice(k);
-            w.push(b'\n');
-            w.extend_from_slice(v);
-            w.push(b'\n');
-        }
+        write_raw(self.id, &self.pairs(), w);
     }
 
     /// One table line: id, local time, event type (colored by kind), summary.
@@ -119,6 +86,75 @@ impl Entry {
             self.id.to_string(),
             summary(self, 100)
         );
+    }
+}
+
+/// A field name and value, borrowed from an owned entry or straight from a reply buffer.
+pub type Pair<'a> = (&'a [u8], &'a [u8]);
+
+/// The value of the first field with this name.
+pub fn find<'a>(fields: &[Pair<'a>], name: &[u8]) -> Option<&'a [u8]> {
+    fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+}
+
+/// The `event_type` field as text, when present and UTF-8.
+pub fn event_type<'a>(fields: &[Pair<'a>]) -> Option<&'a str> {
+    find(fields, b"event_type").and_then(|v| std::str::from_utf8(v).ok())
+}
+
+/// Whether any field name or value contains `needle`.
+pub fn contains(fields: &[Pair], needle: &[u8]) -> bool {
+    needle.is_empty()
+        || fields.iter().any(|(k, v)| {
+            k.windows(needle.len()).any(|w| w == needle)
+                || v.windows(needle.len()).any(|w| w == needle)
+        })
+}
+
+/// Appends the contract's JSON object for one entry (no newline) to `buf`.
+pub fn write_json(stream: &[u8], id: StreamId, fields: &[Pair], buf: &mut Vec<u8>) {
+    buf.extend_from_slice(b"{\"stream\":");
+    json_bytes(buf, stream);
+    buf.extend_from_slice(b",\"id\":\"");
+    id.write_to(buf);
+    buf.extend_from_slice(b"\",\"time\":\"");
+    buf.extend_from_slice(&rfc3339_ms(id.ms));
+    buf.extend_from_slice(b"\",\"event_type\":");
+    match event_type(fields) {
+        Some(t) => json_str(buf, t),
+        None => buf.extend_from_slice(b"null"),
+    }
+    buf.extend_from_slice(b",\"fields\":{");
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        match std::str::from_utf8(k) {
+            Ok(s) => json_str(buf, s),
+            Err(_) => {
+                buf.extend_from_slice(b"\"base64:");
+                base64(buf, k);
+                buf.push(b'"');
+            }
+        }
+        buf.push(b':');
+        json_bytes(buf, v);
+    }
+    buf.extend_from_slice(b"},\"data\":");
+    write_data(buf, find(fields, b"data"));
+    buf.push(b'}');
+}
+
+/// An entry as `redis-cli --raw` prints it: the id, then each field name and value on lines
+/// of their own, bytes as stored.
+pub fn write_raw(id: StreamId, fields: &[Pair], w: &mut Vec<u8>) {
+    id.write_to(w);
+    w.push(b'\n');
+    for (k, v) in fields {
+        w.extend_from_slice(k);
+        w.push(b'\n');
+        w.extend_from_slice(v);
+        w.push(b'\n');
     }
 }
 

@@ -2,6 +2,7 @@
 //! scripts: list, info, read, tail, job, pending, trim, on one server or a cluster.
 
 pub mod entry;
+pub mod fast;
 pub mod follow;
 pub mod id;
 pub mod info;

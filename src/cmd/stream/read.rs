@@ -5,10 +5,10 @@
 use clap::Args;
 use tokio::task::JoinHandle;
 
-use super::entry::{Entry, parse_entries};
+use super::entry::{self, Entry, Pair, parse_entries};
 use super::id::{End, StreamId, now_ms, parse_point};
 use super::sink::Sink;
-use super::{ensure_stream, tail};
+use super::{ensure_stream, fast, tail};
 use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{ConnError, Keyed};
@@ -60,7 +60,7 @@ pub struct ReadArgs {
     pub grep: Option<String>,
 
     /// Entries fetched per XRANGE call
-    #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    #[arg(long, value_name = "N", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub page_size: u64,
 }
 
@@ -77,10 +77,16 @@ impl Filter {
     }
 
     pub fn keeps(&self, e: &Entry) -> bool {
+        self.keeps_pairs(&e.pairs())
+    }
+
+    pub fn keeps_pairs(&self, fields: &[Pair]) -> bool {
         (self.event_types.is_empty()
-            || e.event_type()
-                .is_some_and(|t| self.event_types.iter().any(|w| w == t)))
-            && self.grep.as_deref().is_none_or(|g| e.contains(g))
+            || entry::event_type(fields).is_some_and(|t| self.event_types.iter().any(|w| w == t)))
+            && self
+                .grep
+                .as_deref()
+                .is_none_or(|g| entry::contains(fields, g))
     }
 }
 
@@ -203,8 +209,26 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
     let target = ctx.target()?;
     let mut conn = target.keyed().await?;
     ensure_stream(&mut conn, &args.key).await?;
-    let mut pager = Pager::new(conn, &args.key, lo, hi, args.reverse, args.page_size);
     let mut sink = Sink::new(&ctx.out);
+    if ctx.out.format.is_machine()
+        && let Some(mut raw) = fast::open(&target).await
+    {
+        fast::export(
+            &mut raw,
+            &args.key,
+            lo,
+            hi,
+            args.reverse,
+            args.page_size,
+            &filter,
+            args.count,
+            &mut sink,
+        )
+        .await?;
+        sink.finish()?;
+        return Ok(ExitStatus::Success);
+    }
+    let mut pager = Pager::new(conn, &args.key, lo, hi, args.reverse, args.page_size);
     let key = args.key.as_bytes();
     'pages: loop {
         let want = match (filter.is_empty(), args.count) {

@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::entry::{Entry, table_header};
+use super::entry::{self, Entry, Pair, table_header};
+use super::id::StreamId;
 use crate::cli::Format;
 use crate::output::Output;
 
@@ -57,22 +58,38 @@ impl Sink {
     }
 
     pub fn entry(&mut self, stream: &[u8], e: &Entry) -> io::Result<()> {
+        match self.format {
+            Format::Json | Format::Ndjson | Format::Raw => self.pairs(stream, e.id, &e.pairs()),
+            _ => {
+                self.start();
+                e.write_table_line(&mut self.buf, self.color);
+                self.written += 1;
+                self.maybe_flush()
+            }
+        }
+    }
+
+    /// An entry given as borrowed pairs (machine formats; the table needs an `Entry`).
+    pub fn pairs(&mut self, stream: &[u8], id: StreamId, fields: &[Pair]) -> io::Result<()> {
         self.start();
         match self.format {
             Format::Json => {
                 if self.written > 0 {
                     self.buf.extend_from_slice(b",\n");
                 }
-                e.write_json(stream, &mut self.buf);
+                entry::write_json(stream, id, fields, &mut self.buf);
             }
             Format::Ndjson => {
-                e.write_json(stream, &mut self.buf);
+                entry::write_json(stream, id, fields, &mut self.buf);
                 self.buf.push(b'\n');
             }
-            Format::Raw => e.write_raw(&mut self.buf),
-            _ => e.write_table_line(&mut self.buf, self.color),
+            _ => entry::write_raw(id, fields, &mut self.buf),
         }
         self.written += 1;
+        self.maybe_flush()
+    }
+
+    fn maybe_flush(&mut self) -> io::Result<()> {
         if self.buf.len() >= FLUSH_AT {
             self.flush()?;
         }
