@@ -495,6 +495,36 @@ fn until_event_exit_codes_and_job_timeline() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(lines(&out).last().unwrap()["event_type"], "task_failed");
 
+    // Several keys at once, each followed on its own connection.
+    let out = run(
+        &s,
+        &[
+            "tail",
+            "job_events:ok",
+            "job_events:bad",
+            "--from",
+            "0",
+            "--count",
+            "5",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let both = lines(&out);
+    assert_eq!(
+        both.iter()
+            .filter(|e| e["stream"] == "job_events:ok")
+            .count(),
+        3
+    );
+    assert_eq!(
+        both.iter()
+            .filter(|e| e["stream"] == "job_events:bad")
+            .count(),
+        2
+    );
+
     let out = run(&s, &["job", "ok", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -196,7 +196,9 @@ fn parse_page(b: &[u8], page: &mut Page) -> Parse {
     let head = need!(c.line());
     match b[head.start] {
         b'-' => {
-            return Parse::Error(String::from_utf8_lossy(&b[head.start + 1..head.end]).into_owned());
+            return Parse::Error(
+                String::from_utf8_lossy(&b[head.start + 1..head.end]).into_owned(),
+            );
         }
         b'*' => {}
         _ => return Parse::Error("unexpected reply".into()),

@@ -79,12 +79,13 @@ pub fn block_time(reply_timeout: Duration) -> Duration {
 }
 
 /// Starts one reader per `(key, after)`; entries with ids above `after` arrive on the channel.
+/// Each reader has its own connection: Redis serves one connection's commands in order, so a
+/// shared one would queue every other read (and XACK) behind a BLOCK.
 pub fn spawn(
     target: &Target,
     out: &Output,
     keys: Vec<(String, StreamId)>,
     group: Option<Group>,
-    conn: Keyed,
     limit: Option<u64>,
 ) -> mpsc::Receiver<Batch> {
     let (tx, rx) = mpsc::channel(4);
@@ -100,10 +101,9 @@ pub fn spawn(
             out: out.clone(),
             tx: tx.clone(),
         };
-        let conn = conn.clone();
         tokio::spawn(async move {
             let tx = reader.tx.clone();
-            if let Err(e) = reader.run(conn).await {
+            if let Err(e) = reader.run().await {
                 let _ = tx.send(Err(e)).await;
             }
         });
@@ -152,10 +152,10 @@ impl Reader {
         cmd
     }
 
-    async fn run(mut self, first: Keyed) -> anyhow::Result<()> {
+    async fn run(mut self) -> anyhow::Result<()> {
         let block = block_time(self.target.auth.timeout);
         let within = block + self.target.auth.timeout;
-        let mut conn = Some(first);
+        let mut conn = Some(connect_retrying(&self.target, &self.out, &self.key).await?);
         let mut history = self.group.as_ref().and_then(|g| g.history_after);
         loop {
             if self.limit.is_some_and(|l| self.handed >= l) {

@@ -157,14 +157,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         events: Vec::new(),
     };
     let mut last = StreamId::MIN;
-    let mut pager = Pager::new(
-        conn.clone(),
-        &key,
-        StreamId::MIN,
-        StreamId::MAX,
-        false,
-        5000,
-    );
+    let mut pager = Pager::new(conn, &key, StreamId::MIN, StreamId::MAX, false, 5000);
     loop {
         let page = pager.next_page(None).await?;
         if page.is_empty() {
@@ -176,14 +169,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     if args.follow && tl.outcome.is_none() {
-        let mut rx = follow::spawn(
-            &target,
-            &ctx.out,
-            vec![(key.clone(), last)],
-            None,
-            conn,
-            None,
-        );
+        let mut rx = follow::spawn(&target, &ctx.out, vec![(key.clone(), last)], None, None);
         'wait: while let Some(batch) = rx.recv().await {
             let (_, entries) = batch?;
             for e in &entries {

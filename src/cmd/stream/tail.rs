@@ -50,7 +50,7 @@ pub struct TailArgs {
     pub ack: bool,
 
     /// Exit after N entries
-    #[arg(short = 'n', long, value_name = "N")]
+    #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
 
     /// Only print entries of this event type (repeat for several)
@@ -148,7 +148,6 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         &ctx.out,
         keys,
         group,
-        conn.clone(),
         args.count.filter(|_| filter.is_empty()),
     );
     let mut sink = Sink::new(&ctx.out);
