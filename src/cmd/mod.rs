@@ -58,6 +58,19 @@ where
     })
 }
 
+/// Runs an async command that handles Ctrl-C itself, to report the work done before it stopped
+/// (destructive commands: the batch in flight finishes, then the report, then exit 130).
+fn block_on_reporting<F>(fut: F) -> anyhow::Result<ExitStatus>
+where
+    F: std::future::Future<Output = anyhow::Result<ExitStatus>>,
+{
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    rt.block_on(fut)
+}
+
 /// Installs the TLS crypto provider once (rustls needs one chosen explicitly).
 fn init_tls() {
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -78,7 +91,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Stream(a) => {
             init_tls();
             let c = ctx(g, Format::Table)?;
-            block_on(stream::run(&c, &a))
+            if stream::reports_interruption(&a) {
+                block_on_reporting(stream::run(&c, &a))
+            } else {
+                block_on(stream::run(&c, &a))
+            }
         }
     }
 }

@@ -75,6 +75,11 @@ pub async fn run(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
     }
 }
 
+/// Whether the command handles Ctrl-C itself (trim reports what it removed before stopping).
+pub fn reports_interruption(args: &StreamArgs) -> bool {
+    matches!(args.command, StreamCommand::Trim(_))
+}
+
 /// Fails with exit 1 unless `key` exists and is a stream.
 pub async fn ensure_stream(conn: &mut Keyed, key: &str) -> anyhow::Result<()> {
     let kind: String = conn

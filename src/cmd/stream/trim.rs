@@ -261,11 +261,35 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
             ctx.out.note("nothing trimmed");
             return Ok(ExitStatus::Success);
         }
+        // Ctrl-C from here on lets the XTRIM in flight finish, then reports what was removed
+        // (exit 130). Before this point nothing has changed and Ctrl-C simply ends the process.
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        tokio::spawn(async move {
+            crate::interrupted().await;
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        let stopped = || stop.load(std::sync::atomic::Ordering::SeqCst);
+        let mut done = 0;
         for ((_, c), s) in work.iter_mut().zip(report.streams.iter_mut()) {
+            if stopped() {
+                break;
+            }
+            done += 1;
             if s.removed == 0 && !args.approximate {
                 continue;
             }
             s.removed = xtrim(c, &s.stream, rule, args.approximate).await?;
+        }
+        if stopped() {
+            report.streams.truncate(done);
+            report.removed = report.streams.iter().map(|s| s.removed).sum();
+            ctx.out.emit(&report)?;
+            eprintln!(
+                "redkit: interrupted after trimming {done} of {} streams",
+                work.len()
+            );
+            return Ok(ExitStatus::Interrupted);
         }
         report.removed = report.streams.iter().map(|s| s.removed).sum();
     }
