@@ -14,6 +14,7 @@ Examples:
   redkit validate-env                      check the environment and ./.env before start-up
   redkit validate-env --spec env.yaml --strict
   redkit ping -u redis://cache.internal:6379
+  redkit stream tail job_events:42 --until-event task_completed,task_failed
   redkit config show --format json         resolved settings and where each came from
   redkit init                              write a commented starter redkit.yaml
 

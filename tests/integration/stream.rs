@@ -426,6 +426,38 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
     let i: Value = serde_json::from_slice(&info.stdout).unwrap();
     assert_eq!(i["groups"][0]["name"], "workers");
     assert_eq!(i["groups"][0]["pending"], 2);
+    let consumers = i["groups"][0]["consumer_list"].as_array().unwrap();
+    assert_eq!(consumers.len(), 2);
+    let out = run(&s, &["info", "job_events:g", "--full", "--format", "json"]);
+    let full: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(full["full"]["length"], 3, "{full}");
+    let out = run(
+        &s,
+        &[
+            "pending",
+            "job_events:g",
+            "workers",
+            "--min-idle",
+            "1h",
+            "--format",
+            "json",
+        ],
+    );
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(p["entries"].as_array().unwrap().is_empty());
+    let out = run(
+        &s,
+        &[
+            "pending",
+            "job_events:g",
+            "workers",
+            "--consumer",
+            "c1",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(lines(&out).len(), 2);
 
     // --from 0 re-delivers c1's own pending entries first; with --ack they are done.
     let out = run(
