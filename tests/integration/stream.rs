@@ -817,3 +817,31 @@ fn stream_commands_never_print_the_password() {
         }
     }
 }
+
+#[test]
+fn exports_honour_the_database_number_and_acl_users() {
+    let s = RedisServer::builder().acl_user("app", "app-pass").start();
+    s.cli(&[
+        "-n",
+        "3",
+        "XADD",
+        "job_events:db3",
+        "5-0",
+        "event_type",
+        "task_started",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["ndjson", "table"] {
+        let mut c = redkit(dir.path());
+        c.args([
+            "-u",
+            &format!("redis://app:app-pass@127.0.0.1:{}/3", s.port),
+        ]);
+        let out = c
+            .args(["stream", "read", "job_events:db3", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(stdout(&out).contains("5-0"), "{format}: {}", stdout(&out));
+    }
+}
