@@ -63,6 +63,7 @@ complete -c redkit -n "__fish_redkit_needs_command" -f -a "health" -d 'Check eve
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
+complete -c redkit -n "__fish_redkit_needs_command" -f -a "stream" -d 'Inspect the application\'s Redis Streams: list, info, read, tail, job, pending, trim'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "init" -d 'Write a commented starter redkit.yaml'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -405,6 +406,322 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -s q -l quiet -d 'P
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l limit -d 'Show only the N most recently active streams' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l full -d 'Also include XINFO STREAM FULL (every group\'s PEL and consumers, as JSON)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l from -d 'First entry: id, RFC 3339 time or duration ago [default: the first]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l to -d 'Last entry: id, RFC 3339 time or duration ago [default: the last]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l since -d 'Only entries of the last DUR (same as --from DUR)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s n -l count -d 'Print at most N entries (after filters)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l event-type -d 'Only entries of this event type (repeat for several)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l grep -d 'Only entries with TEXT in a field name or value' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l page-size -d 'Entries fetched per XRANGE call' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l reverse -d 'Newest first'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l from -d 'Where to start: $, 0, an id, an RFC 3339 time or a duration ago' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l group -d 'Read through this consumer group' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l consumer -d 'Consumer name within --group' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s n -l count -d 'Exit after N entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l event-type -d 'Only print entries of this event type (repeat for several)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l until-event -d 'Exit when one of these event types arrives: 0 for the first listed, 1 for the others' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l ack -d 'Acknowledge (XACK) each entry once it is printed'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s f -l follow -d 'Wait for the job to complete or fail (also when its stream does not exist yet)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l min-idle -d 'Only entries idle at least this long' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l consumer -d 'Only this consumer\'s entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s n -l count -d 'Show at most N entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l match -d 'Every stream whose key matches GLOB (on every master of a cluster)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l maxlen -d 'Keep the newest N entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l older-than -d 'Drop entries older than DUR (by their id\'s time)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l approximate -d 'Let Redis trim whole nodes only (~): faster, may keep a few more entries'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l dry-run -d 'Report what would be removed and remove nothing'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s y -l yes -d 'Do not ask for confirmation'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l insecure -d 'Do not verify the server\'s certificate host name'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
@@ -547,15 +864,23 @@ complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "stream" -d 'Inspect the application\'s Redis Streams: list, info, read, tail, job, pending, trim'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved settings (the default)'

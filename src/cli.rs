@@ -15,6 +15,7 @@ Examples:
   redkit validate-env --spec env.yaml --strict
   redkit ping -u redis://cache.internal:6379
   redkit cache flush --prefix agent:cache: --dry-run
+  redkit stream tail job_events:42 --until-event task_completed,task_failed
   redkit config show --format json         resolved settings and where each came from
   redkit init                              write a commented starter redkit.yaml
 
@@ -62,6 +63,9 @@ pub enum Command {
     /// Generate load and measure latency percentiles; save and compare baselines
     #[command(after_help = cmd::bench::EXAMPLES)]
     Bench(cmd::bench::BenchArgs),
+    /// Inspect the application's Redis Streams: list, info, read, tail, job, pending, trim
+    #[command(after_help = cmd::stream::EXAMPLES)]
+    Stream(cmd::stream::StreamArgs),
 
     /// Show the resolved settings and where each came from, secrets masked
     #[command(after_help = cmd::config::EXAMPLES)]

@@ -665,7 +665,9 @@ impl Target {
     }
 }
 
-/// A connection for commands on keys, which a cluster routes to the right node.
+/// A connection for commands on keys, which a cluster routes to the right node. Cloning shares
+/// the connection (requests are multiplexed), so a reader can have the next page in flight.
+#[derive(Clone)]
 pub enum Keyed {
     Single(Node),
     Cluster {

@@ -8,6 +8,7 @@ pub mod config;
 pub mod health;
 pub mod init;
 pub mod ping;
+pub mod stream;
 pub mod validate_env;
 
 use crate::cli::{Cli, Command, Format, GlobalArgs};
@@ -127,6 +128,15 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
             init_tls();
             let c = ctx(g, Format::Table)?;
             block_on(ping::run(&c, &a))
+        }
+        Command::Stream(a) => {
+            init_tls();
+            let c = ctx(g, Format::Table)?;
+            if stream::reports_interruption(&a) {
+                block_on_graceful(stream::run(&c, &a))
+            } else {
+                block_on(stream::run(&c, &a))
+            }
         }
     }
 }

@@ -10,4 +10,5 @@ mod connect;
 mod health;
 mod leaks;
 mod settings;
+mod stream;
 mod validate_env;

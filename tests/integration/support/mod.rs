@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+pub mod stream;
+
 /// A secret planted in the environment of leak tests; it must never appear in any output.
 pub const LEAK_SECRET: &str = "Leaky-Secret-Value-3f9a81c2d7e4";
 

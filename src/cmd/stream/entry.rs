@@ -1,0 +1,484 @@
+//! One stream entry as Redis stores it (an id and field/value byte pairs), and how it is
+//! written: the contract's JSON object, redis-cli-like raw lines, and a table line for people.
+//!
+//! JSON is written by hand into a byte buffer because `read` exports millions of entries:
+//! no intermediate `serde_json::Value`, and `data` is copied verbatim once it is known to be
+//! valid single-line JSON.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+use redis::Value;
+
+use super::id::StreamId;
+
+/// One entry: its id and its fields in stored order (duplicates and all).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: StreamId,
+    pub fields: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl Entry {
+    /// The fields as borrowed pairs (what the writers take).
+    pub fn pairs(&self) -> Vec<Pair<'_>> {
+        self.fields
+            .iter()
+            .map(|(k, v)| (k.as_slice(), v.as_slice()))
+            .collect()
+    }
+
+    /// The value of the first field with this name.
+    pub fn field(&self, name: &str) -> Option<&[u8]> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name.as_bytes())
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// The `event_type` field as text, when present and UTF-8.
+    pub fn event_type(&self) -> Option<&str> {
+        self.field("event_type")
+            .and_then(|v| std::str::from_utf8(v).ok())
+    }
+
+    /// The parsed `data` field, when it holds valid JSON.
+    pub fn data(&self) -> Option<serde_json::Value> {
+        self.field("data")
+            .and_then(|d| serde_json::from_slice(d).ok())
+    }
+
+    /// Whether any field name or value contains `needle`.
+    pub fn contains(&self, needle: &[u8]) -> bool {
+        contains(&self.pairs(), needle)
+    }
+
+    /// Appends the contract's JSON object (no newline) to `buf`.
+    pub fn write_json(&self, stream: &[u8], buf: &mut Vec<u8>) {
+        write_json(stream, self.id, &self.pairs(), buf);
+    }
+
+    /// The contract's JSON object as a value (for reports that embed entries).
+    pub fn to_json(&self, stream: &[u8]) -> serde_json::Value {
+        let mut buf = Vec::with_capacity(256);
+        self.write_json(stream, &mut buf);
+        serde_json::from_slice(&buf).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The entry as `redis-cli --raw` prints it (see `write_raw`).
+    pub fn write_raw(&self, w: &mut Vec<u8>) {
+        write_raw(self.id, &self.pairs(), w);
+    }
+
+    /// One table line: id, local time, event type (colored by kind), summary.
+    pub fn write_table_line(&self, w: &mut Vec<u8>, color: bool) {
+        let time = local_time(self.id.ms);
+        let kind = self.event_type().map(str::to_string).unwrap_or_else(|| {
+            self.field("event_type")
+                .map(escape)
+                .unwrap_or_else(|| "-".into())
+        });
+        let padded = format!("{kind:<20}");
+        let kind = if color { paint(&kind, &padded) } else { padded };
+        let _ = writeln!(
+            w,
+            "{:<22}  {time}  {kind}  {}",
+            self.id.to_string(),
+            summary(self, 100)
+        );
+    }
+}
+
+/// A field name and value, borrowed from an owned entry or straight from a reply buffer.
+pub type Pair<'a> = (&'a [u8], &'a [u8]);
+
+/// The value of the first field with this name.
+pub fn find<'a>(fields: &[Pair<'a>], name: &[u8]) -> Option<&'a [u8]> {
+    fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+}
+
+/// The `event_type` field as text, when present and UTF-8.
+pub fn event_type<'a>(fields: &[Pair<'a>]) -> Option<&'a str> {
+    find(fields, b"event_type").and_then(|v| std::str::from_utf8(v).ok())
+}
+
+/// Whether any field name or value contains `needle`.
+pub fn contains(fields: &[Pair], needle: &[u8]) -> bool {
+    needle.is_empty()
+        || fields.iter().any(|(k, v)| {
+            k.windows(needle.len()).any(|w| w == needle)
+                || v.windows(needle.len()).any(|w| w == needle)
+        })
+}
+
+/// Appends the contract's JSON object for one entry (no newline) to `buf`.
+pub fn write_json(stream: &[u8], id: StreamId, fields: &[Pair], buf: &mut Vec<u8>) {
+    buf.extend_from_slice(b"{\"stream\":");
+    json_bytes(buf, stream);
+    buf.extend_from_slice(b",\"id\":\"");
+    id.write_to(buf);
+    buf.extend_from_slice(b"\",\"time\":\"");
+    buf.extend_from_slice(&rfc3339_ms(id.ms));
+    buf.extend_from_slice(b"\",\"event_type\":");
+    match event_type(fields) {
+        Some(t) => json_str(buf, t),
+        None => buf.extend_from_slice(b"null"),
+    }
+    buf.extend_from_slice(b",\"fields\":{");
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        match std::str::from_utf8(k) {
+            Ok(s) => json_str(buf, s),
+            Err(_) => {
+                buf.extend_from_slice(b"\"base64:");
+                base64(buf, k);
+                buf.push(b'"');
+            }
+        }
+        buf.push(b':');
+        json_bytes(buf, v);
+    }
+    buf.extend_from_slice(b"},\"data\":");
+    write_data(buf, find(fields, b"data"));
+    buf.push(b'}');
+}
+
+/// An entry as `redis-cli --raw` prints it: the id, then each field name and value on lines
+/// of their own, bytes as stored.
+pub fn write_raw(id: StreamId, fields: &[Pair], w: &mut Vec<u8>) {
+    id.write_to(w);
+    w.push(b'\n');
+    for (k, v) in fields {
+        w.extend_from_slice(k);
+        w.push(b'\n');
+        w.extend_from_slice(v);
+        w.push(b'\n');
+    }
+}
+
+/// The header matching `write_table_line`.
+pub fn table_header() -> String {
+    format!(
+        "{:<22}  {:<23}  {:<20}  {}",
+        "ID", "TIME", "EVENT_TYPE", "SUMMARY"
+    )
+}
+
+/// Colors an event type by kind: started, progress, completed, failed.
+pub fn paint(kind: &str, text: &str) -> String {
+    if kind.ends_with("failed") || kind.contains("error") {
+        text.red().bold().to_string()
+    } else if kind.ends_with("completed") || kind.ends_with("generated") {
+        text.green().to_string()
+    } else if kind.ends_with("started") {
+        text.cyan().to_string()
+    } else if kind.ends_with("progress") {
+        text.yellow().to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// The most telling text of an entry: the progress, error or message of its `data`, else the
+/// compact `data`, else its fields; cut to `max` characters.
+pub fn summary(e: &Entry, max: usize) -> String {
+    let text = match e.data() {
+        Some(serde_json::Value::Object(m)) => ["progress", "error", "message", "status"]
+            .iter()
+            .find_map(|k| m.get(*k).and_then(|v| v.as_str()).map(str::to_string))
+            .unwrap_or_else(|| serde_json::Value::Object(m).to_string()),
+        Some(other) => other.to_string(),
+        None => e
+            .fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    cut(&text, max)
+}
+
+/// Cuts text to `max` characters, marking the cut.
+pub fn cut(text: &str, max: usize) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let mut s: String = one_line.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+/// Bytes for people: valid UTF-8 as is, other bytes and control characters as `\xNN`.
+pub fn escape(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                out.push_str(&c.escape_default().to_string());
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+/// `data`: verbatim when it is valid JSON on one line, re-serialized when valid but spread over
+/// lines (NDJSON needs one line), null otherwise.
+fn write_data(buf: &mut Vec<u8>, data: Option<&[u8]>) {
+    let Some(d) = data else {
+        buf.extend_from_slice(b"null");
+        return;
+    };
+    if serde_json::from_slice::<serde::de::IgnoredAny>(d).is_err() {
+        buf.extend_from_slice(b"null");
+        return;
+    }
+    if d.iter().any(|&b| b == b'\n' || b == b'\r') {
+        match serde_json::from_slice::<serde_json::Value>(d) {
+            Ok(v) => {
+                let _ = serde_json::to_writer(&mut *buf, &v);
+            }
+            Err(_) => buf.extend_from_slice(b"null"),
+        }
+        return;
+    }
+    buf.extend_from_slice(trim_ascii(d));
+}
+
+fn trim_ascii(d: &[u8]) -> &[u8] {
+    d.trim_ascii()
+}
+
+/// A JSON string for UTF-8 text.
+fn json_str(buf: &mut Vec<u8>, s: &str) {
+    let _ = serde_json::to_writer(&mut *buf, s);
+}
+
+/// Bytes as JSON: a string when they are UTF-8, else `{"base64":"..."}` (lossless).
+pub fn json_bytes(buf: &mut Vec<u8>, b: &[u8]) {
+    match std::str::from_utf8(b) {
+        Ok(s) => json_str(buf, s),
+        Err(_) => {
+            buf.extend_from_slice(b"{\"base64\":\"");
+            base64(buf, b);
+            buf.extend_from_slice(b"\"}");
+        }
+    }
+}
+
+/// Standard base64 with padding (RFC 4648), appended to `buf`.
+pub fn base64(buf: &mut Vec<u8>, data: &[u8]) {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for c in data.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        buf.push(T[(n >> 18) as usize & 63]);
+        buf.push(T[(n >> 12) as usize & 63]);
+        buf.push(if c.len() > 1 {
+            T[(n >> 6) as usize & 63]
+        } else {
+            b'='
+        });
+        buf.push(if c.len() > 2 {
+            T[n as usize & 63]
+        } else {
+            b'='
+        });
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ` for milliseconds since the epoch, without a date library call
+/// per entry (civil-from-days, H. Hinnant).
+pub fn rfc3339_ms(ms: u64) -> [u8; 24] {
+    let secs = ms / 1000;
+    let days = (secs / 86400) as i64;
+    let sod = secs % 86400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let mut out = *b"0000-00-00T00:00:00.000Z";
+    let put = |out: &mut [u8; 24], at: usize, width: usize, mut v: u64| {
+        for i in (0..width).rev() {
+            out[at + i] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    };
+    put(&mut out, 0, 4, y.clamp(0, 9999) as u64);
+    put(&mut out, 5, 2, m as u64);
+    put(&mut out, 8, 2, d as u64);
+    put(&mut out, 11, 2, sod / 3600);
+    put(&mut out, 14, 2, (sod % 3600) / 60);
+    put(&mut out, 17, 2, sod % 60);
+    put(&mut out, 20, 3, ms % 1000);
+    out
+}
+
+/// Local, readable time of an id: `2026-11-23 10:57:56.123`.
+pub fn local_time(ms: u64) -> String {
+    use chrono::{Local, TimeZone};
+    match Local.timestamp_millis_opt(ms as i64) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            t.format("%Y-%m-%d %H:%M:%S%.3f").to_string()
+        }
+        chrono::LocalResult::None => String::from_utf8_lossy(&rfc3339_ms(ms)).into_owned(),
+    }
+}
+
+/// Reads the entries of an XRANGE/XREVRANGE reply (or one stream of an XREAD reply), moving
+/// the bytes out of the reply. Entries without fields (deleted, in a consumer's history) keep
+/// their id and no fields.
+pub fn parse_entries(v: Value) -> io::Result<Vec<Entry>> {
+    let items = match v {
+        Value::Array(items) => items,
+        Value::Nil => return Ok(Vec::new()),
+        other => return Err(bad(format!("expected entries, got {other:?}"))),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let Value::Array(parts) = item else {
+            return Err(bad("an entry is not an array".into()));
+        };
+        let mut parts = parts.into_iter();
+        let id = match parts.next() {
+            Some(Value::BulkString(b)) => StreamId::parse(&b),
+            Some(Value::SimpleString(s)) => StreamId::parse(s.as_bytes()),
+            _ => None,
+        }
+        .ok_or_else(|| bad("an entry has no valid id".into()))?;
+        let mut fields = Vec::new();
+        if let Some(Value::Array(fv)) = parts.next() {
+            fields.reserve(fv.len() / 2);
+            let mut it = fv.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                fields.push((bytes_of(k), bytes_of(v)));
+            }
+        }
+        out.push(Entry { id, fields });
+    }
+    Ok(out)
+}
+
+/// The bytes of a string-like reply value.
+pub fn bytes_of(v: Value) -> Vec<u8> {
+    match v {
+        Value::BulkString(b) => b,
+        Value::SimpleString(s) => s.into_bytes(),
+        Value::Int(i) => i.to_string().into_bytes(),
+        Value::Okay => b"OK".to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn bad(msg: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(fields: &[(&[u8], &[u8])]) -> Entry {
+        Entry {
+            id: StreamId {
+                ms: 1_700_000_000_123,
+                seq: 4,
+            },
+            fields: fields
+                .iter()
+                .map(|(k, v)| (k.to_vec(), v.to_vec()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn json_has_the_contract_keys_and_keeps_chinese_text() {
+        let e = entry(&[
+            (
+                b"data",
+                "{\"event_type\":\"task_progress\",\"progress\":\"正在分析\"}".as_bytes(),
+            ),
+            (b"timestamp", b""),
+            (b"event_type", b"task_progress"),
+        ]);
+        let v = e.to_json(b"job_events:1");
+        assert_eq!(v["stream"], "job_events:1");
+        assert_eq!(v["id"], "1700000000123-4");
+        assert_eq!(v["time"], "2023-11-14T22:13:20.123Z");
+        assert_eq!(v["event_type"], "task_progress");
+        assert_eq!(v["fields"]["timestamp"], "");
+        assert_eq!(v["data"]["progress"], "正在分析");
+    }
+
+    #[test]
+    fn invalid_and_binary_values_stay_lossless() {
+        let e = entry(&[(b"data", b"{not json"), (b"\xff", b"\x00\xfe\x41")]);
+        let mut buf = Vec::new();
+        e.write_json(b"s", &mut buf);
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        assert!(v["data"].is_null());
+        assert!(v["event_type"].is_null());
+        assert_eq!(v["fields"]["data"], "{not json");
+        assert_eq!(v["fields"]["base64:/w=="]["base64"], "AP5B");
+    }
+
+    #[test]
+    fn multi_line_data_is_made_one_line() {
+        let e = entry(&[(b"data", b"{\n \"a\": 1\n}")]);
+        let mut buf = Vec::new();
+        e.write_json(b"s", &mut buf);
+        assert!(!buf.contains(&b'\n'));
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        assert_eq!(v["data"]["a"], 1);
+    }
+
+    #[test]
+    fn base64_matches_rfc4648() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+        ] {
+            let mut b = Vec::new();
+            base64(&mut b, i.as_bytes());
+            assert_eq!(String::from_utf8(b).unwrap(), o);
+        }
+    }
+
+    #[test]
+    fn rfc3339_agrees_with_chrono() {
+        for ms in [0u64, 951_782_400_000, 1_709_251_199_999, 4_102_444_800_001] {
+            let ours = String::from_utf8(rfc3339_ms(ms).to_vec()).unwrap();
+            let theirs = chrono::DateTime::from_timestamp_millis(ms as i64)
+                .unwrap()
+                .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+                .to_string();
+            assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn escape_shows_bad_bytes() {
+        assert_eq!(escape("ok\n中".as_bytes()), "ok\\n中");
+        assert_eq!(escape(b"a\xffb"), "a\\xffb");
+        assert_eq!(cut("abcdef", 4), "abc…");
+    }
+}

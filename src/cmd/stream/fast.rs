@@ -1,0 +1,371 @@
+//! The export path of `stream read` for machine formats on one server without TLS: a plain
+//! RESP2 socket whose XRANGE replies are parsed in place, so an entry costs no allocation
+//! (redis-rs builds a tree of values per entry, which was most of the CPU of an export). The
+//! next page is requested as soon as a reply has been parsed, so Redis builds it while this
+//! one is written. Anything else (cluster, TLS, a failed connect) takes the redis-rs path.
+
+use std::ops::Range;
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+
+use super::entry::Pair;
+use super::id::StreamId;
+use super::read::Filter;
+use super::sink::Sink;
+use crate::connect::{Endpoint, Mode, Target};
+use crate::exit;
+
+trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
+
+pub struct RawConn {
+    io: Box<dyn Io>,
+    buf: Vec<u8>,
+    timeout: Duration,
+    addr: String,
+}
+
+/// Opens the plain connection when the deployment allows one (None: use redis-rs).
+pub async fn open(target: &Target) -> Option<RawConn> {
+    if target.auth.tls {
+        return None;
+    }
+    let ep = match &target.mode {
+        Mode::Standalone(ep) => ep.clone(),
+        Mode::Sentinel { .. } => target.master_endpoint().await.ok()?,
+        Mode::Cluster(_) => return None,
+    };
+    let within = target.auth.connect_timeout;
+    let io: Box<dyn Io> = match &ep {
+        Endpoint::Tcp { host, port } => {
+            let s = tokio::time::timeout(
+                within,
+                tokio::net::TcpStream::connect((host.as_str(), *port)),
+            )
+            .await
+            .ok()?
+            .ok()?;
+            s.set_nodelay(true).ok()?;
+            Box::new(s)
+        }
+        #[cfg(unix)]
+        Endpoint::Unix(p) => Box::new(
+            tokio::time::timeout(within, tokio::net::UnixStream::connect(p))
+                .await
+                .ok()?
+                .ok()?,
+        ),
+        #[cfg(not(unix))]
+        Endpoint::Unix(_) => return None,
+    };
+    let mut c = RawConn {
+        io,
+        buf: Vec::with_capacity(1 << 20),
+        timeout: target.auth.timeout,
+        addr: ep.to_string(),
+    };
+    let a = &target.auth;
+    if let Some(p) = &a.password {
+        let mut args: Vec<&[u8]> = vec![b"AUTH"];
+        if let Some(u) = &a.username {
+            args.push(u.as_bytes());
+        }
+        args.push(p.expose().as_bytes());
+        c.simple(&args).await.ok()?;
+    }
+    if a.db != 0 {
+        let db = a.db.to_string();
+        c.simple(&[b"SELECT", db.as_bytes()]).await.ok()?;
+    }
+    Some(c)
+}
+
+impl RawConn {
+    async fn send(&mut self, args: &[&[u8]]) -> anyhow::Result<()> {
+        let mut out = Vec::with_capacity(64);
+        out.extend_from_slice(format!("*{}\r\n", args.len()).as_bytes());
+        for a in args {
+            out.extend_from_slice(format!("${}\r\n", a.len()).as_bytes());
+            out.extend_from_slice(a);
+            out.extend_from_slice(b"\r\n");
+        }
+        match tokio::time::timeout(self.timeout, self.io.write_all(&out)).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(exit::runtime(format!("{}: {e}", self.addr))),
+            Err(_) => Err(self.timed_out()),
+        }
+    }
+
+    fn timed_out(&self) -> anyhow::Error {
+        exit::runtime(format!(
+            "{}: timed out after {} while waiting for a reply",
+            self.addr,
+            crate::duration::format(self.timeout)
+        ))
+    }
+
+    /// Reads more bytes into the buffer, under the reply timeout.
+    async fn fill(&mut self) -> anyhow::Result<()> {
+        if self.buf.capacity() - self.buf.len() < 64 * 1024 {
+            self.buf.reserve(256 * 1024);
+        }
+        match tokio::time::timeout(self.timeout, self.io.read_buf(&mut self.buf)).await {
+            Ok(Ok(0)) => Err(exit::runtime(format!(
+                "{}: connection closed by the server",
+                self.addr
+            ))),
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(e)) => Err(exit::runtime(format!("{}: {e}", self.addr))),
+            Err(_) => Err(self.timed_out()),
+        }
+    }
+
+    /// A command whose reply is a status line (AUTH, SELECT); an error reply fails.
+    async fn simple(&mut self, args: &[&[u8]]) -> anyhow::Result<()> {
+        self.send(args).await?;
+        loop {
+            if let Some(end) = self.buf.windows(2).position(|w| w == b"\r\n") {
+                let ok = self.buf.first() == Some(&b'+');
+                self.buf.drain(..end + 2);
+                return if ok {
+                    Ok(())
+                } else {
+                    Err(exit::runtime("the server refused the command"))
+                };
+            }
+            self.fill().await?;
+        }
+    }
+}
+
+/// One parsed XRANGE reply: entries as ids and ranges into `fields`, fields as ranges into
+/// the buffer.
+#[derive(Default)]
+struct Page {
+    entries: Vec<(StreamId, Range<usize>)>,
+    fields: Vec<(Range<usize>, Range<usize>)>,
+    consumed: usize,
+}
+
+enum Parse {
+    Incomplete,
+    Error(String),
+    Done,
+}
+
+struct Cursor<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    /// The next `\r\n`-terminated line (without it).
+    fn line(&mut self) -> Option<Range<usize>> {
+        let rest = &self.b[self.pos..];
+        let nl = rest.iter().position(|&c| c == b'\n')?;
+        if nl == 0 || rest[nl - 1] != b'\r' {
+            return None;
+        }
+        let r = self.pos..self.pos + nl - 1;
+        self.pos += nl + 1;
+        Some(r)
+    }
+
+    fn int(&self, r: Range<usize>) -> Option<i64> {
+        std::str::from_utf8(&self.b[r.start + 1..r.end])
+            .ok()?
+            .parse()
+            .ok()
+    }
+}
+
+/// Parses one XRANGE reply at the start of `b` into `page`.
+fn parse_page(b: &[u8], page: &mut Page) -> Parse {
+    page.entries.clear();
+    page.fields.clear();
+    let mut c = Cursor { b, pos: 0 };
+    macro_rules! need {
+        ($e:expr) => {
+            match $e {
+                Some(v) => v,
+                None => return Parse::Incomplete,
+            }
+        };
+    }
+    let head = need!(c.line());
+    match b[head.start] {
+        b'-' => {
+            return Parse::Error(
+                String::from_utf8_lossy(&b[head.start + 1..head.end]).into_owned(),
+            );
+        }
+        b'*' => {}
+        _ => return Parse::Error("unexpected reply".into()),
+    }
+    let n = c.int(head).unwrap_or(-1);
+    for _ in 0..n.max(0) {
+        let h = need!(c.line());
+        if b[h.start] != b'*' {
+            return Parse::Error("an entry is not an array".into());
+        }
+        let idl = need!(c.line());
+        let idr = need!(bulk(&mut c, idl));
+        let Some(id) = StreamId::parse(&b[idr]) else {
+            return Parse::Error("an entry has no valid id".into());
+        };
+        let fl = need!(c.line());
+        let nf = c.int(fl).unwrap_or(0).max(0) as usize;
+        let from = page.fields.len();
+        for _ in 0..nf / 2 {
+            let kl = need!(c.line());
+            let k = need!(bulk(&mut c, kl));
+            let vl = need!(c.line());
+            let v = need!(bulk(&mut c, vl));
+            page.fields.push((k, v));
+        }
+        page.entries.push((id, from..page.fields.len()));
+    }
+    page.consumed = c.pos;
+    Parse::Done
+}
+
+/// The payload of a `$len` bulk string whose header line is `h`.
+fn bulk(c: &mut Cursor, h: Range<usize>) -> Option<Range<usize>> {
+    let len = c.int(h.clone())?;
+    if c.b[h.start] != b'$' || len < 0 {
+        return Some(c.pos..c.pos);
+    }
+    let start = c.pos;
+    let end = start + len as usize;
+    if c.b.len() < end + 2 {
+        return None;
+    }
+    c.pos = end + 2;
+    Some(start..end)
+}
+
+/// Exports `lo..=hi` (or reversed) of `key` into the sink, `count` entries at most after the
+/// filter. Returns how many were written.
+#[allow(clippy::too_many_arguments)]
+pub async fn export(
+    conn: &mut RawConn,
+    key: &str,
+    mut lo: StreamId,
+    mut hi: StreamId,
+    reverse: bool,
+    page_size: u64,
+    filter: &Filter,
+    count: Option<u64>,
+    sink: &mut Sink,
+) -> anyhow::Result<()> {
+    let request = |lo: StreamId, hi: StreamId, size: u64| {
+        let (a, b) = if reverse { (hi, lo) } else { (lo, hi) };
+        let cmd: &[u8] = if reverse { b"XREVRANGE" } else { b"XRANGE" };
+        (cmd, a.to_string(), b.to_string(), size.to_string())
+    };
+    let size_for = |written: u64| match (filter.is_empty(), count) {
+        (true, Some(c)) => c.saturating_sub(written).clamp(1, page_size),
+        _ => page_size,
+    };
+    if lo > hi {
+        return Ok(());
+    }
+    let mut size = size_for(0);
+    let (cmd, a, b, n) = request(lo, hi, size);
+    conn.send(&[
+        cmd,
+        key.as_bytes(),
+        a.as_bytes(),
+        b.as_bytes(),
+        b"COUNT",
+        n.as_bytes(),
+    ])
+    .await?;
+    let mut page = Page::default();
+    loop {
+        loop {
+            match parse_page(&conn.buf, &mut page) {
+                Parse::Done => break,
+                Parse::Incomplete => conn.fill().await?,
+                Parse::Error(e) => return Err(exit::runtime(format!("{}: {e}", conn.addr))),
+            }
+        }
+        let got = page.entries.len() as u64;
+        let mut more = got == size;
+        if let Some((last, _)) = page.entries.last() {
+            let step = if reverse { last.prev() } else { last.next() };
+            match step {
+                Some(s) if reverse => hi = s,
+                Some(s) => lo = s,
+                None => more = false,
+            }
+            more &= lo <= hi;
+        }
+        // Ask for the next page before writing this one: Redis works while we format.
+        let predicted = sink.written() + got;
+        if more && count.is_none_or(|c| !filter.is_empty() || predicted < c) {
+            size = size_for(predicted.min(count.unwrap_or(u64::MAX)));
+            let (cmd, a, b, n) = request(lo, hi, size);
+            conn.send(&[
+                cmd,
+                key.as_bytes(),
+                a.as_bytes(),
+                b.as_bytes(),
+                b"COUNT",
+                n.as_bytes(),
+            ])
+            .await?;
+        } else {
+            more = false;
+        }
+        let buf = &conn.buf;
+        let mut pairs: Vec<Pair> = Vec::with_capacity(8);
+        for (id, fr) in &page.entries {
+            if count.is_some_and(|c| sink.written() >= c) {
+                return Ok(());
+            }
+            pairs.clear();
+            pairs.extend(
+                page.fields[fr.clone()]
+                    .iter()
+                    .map(|(k, v)| (&buf[k.clone()], &buf[v.clone()])),
+            );
+            if filter.keeps_pairs(&pairs) {
+                sink.pairs(key.as_bytes(), *id, &pairs)?;
+            }
+        }
+        conn.buf.drain(..page.consumed);
+        if !more {
+            return Ok(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reply_parses_only_when_complete() {
+        let reply = b"*2\r\n*2\r\n$3\r\n1-0\r\n*4\r\n$4\r\ndata\r\n$2\r\n{}\r\n$1\r\nx\r\n$3\r\n\xff\r\n\r\n*2\r\n$3\r\n2-5\r\n*0\r\n";
+        let mut page = Page::default();
+        for cut in 0..reply.len() {
+            assert!(
+                matches!(parse_page(&reply[..cut], &mut page), Parse::Incomplete),
+                "complete at {cut}"
+            );
+        }
+        assert!(matches!(parse_page(reply, &mut page), Parse::Done));
+        assert_eq!(page.consumed, reply.len());
+        assert_eq!(page.entries.len(), 2);
+        assert_eq!(page.entries[1].0, StreamId { ms: 2, seq: 5 });
+        let (k, v) = page.fields[1].clone();
+        assert_eq!(&reply[k], b"x");
+        assert_eq!(&reply[v], b"\xff\r\n");
+        assert!(matches!(
+            parse_page(b"-WRONGTYPE x\r\n", &mut page),
+            Parse::Error(_)
+        ));
+    }
+}

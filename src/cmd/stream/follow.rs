@@ -1,0 +1,242 @@
+//! Following streams: one reader task per key doing XREAD (or XREADGROUP) BLOCK, handing
+//! batches to the printer over a channel. A reader that loses its server reconnects with
+//! backoff and resumes after the last id it handed over, so nothing is printed twice and
+//! nothing is skipped (for a group: it first re-reads its own pending entries after that id,
+//! which were delivered but may not have reached us).
+
+use std::time::Duration;
+
+use redis::Value;
+use tokio::sync::mpsc;
+
+use super::entry::{Entry, parse_entries};
+use super::id::StreamId;
+use crate::connect::{ConnError, Keyed, Target, as_conn_error};
+use crate::output::Output;
+
+/// Reading through a consumer group instead of plain XREAD.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub group: String,
+    pub consumer: String,
+    /// Re-read this consumer's pending entries after this id before new ones.
+    pub history_after: Option<StreamId>,
+}
+
+/// A batch of entries of the stream with this index in the key list, or a fatal error.
+pub type Batch = anyhow::Result<(usize, Vec<Entry>)>;
+
+/// Errors worth waiting out: the server went away, restarts, loads its data, fails over.
+pub fn retryable(e: &ConnError) -> bool {
+    match e {
+        ConnError::Refused { .. }
+        | ConnError::Dropped { .. }
+        | ConnError::Timeout { .. }
+        | ConnError::Unreachable { .. }
+        | ConnError::Resolve { .. } => true,
+        ConnError::Server { detail, .. } => {
+            let d = detail.to_ascii_uppercase();
+            [
+                "LOADING",
+                "TRYAGAIN",
+                "CLUSTERDOWN",
+                "MASTERDOWN",
+                "BROKEN PIPE",
+                "CONNECTION",
+            ]
+            .iter()
+            .any(|w| d.contains(w))
+        }
+        _ => false,
+    }
+}
+
+/// Connects, retrying with backoff (100 ms doubling to 3 s) while the failure is retryable.
+pub async fn connect_retrying(target: &Target, out: &Output, what: &str) -> anyhow::Result<Keyed> {
+    let mut delay = Duration::from_millis(100);
+    let mut warned = false;
+    loop {
+        match target.keyed().await {
+            Ok(c) => return Ok(c),
+            Err(e) => match as_conn_error(&e) {
+                Some(ce) if retryable(ce) => {
+                    if !warned {
+                        out.warn(format!("{what}: {ce}; reconnecting"));
+                        warned = true;
+                    }
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(3));
+                }
+                _ => return Err(e),
+            },
+        }
+    }
+}
+
+/// How long one XREAD blocks: well under the reply timeout, so a silent server is noticed.
+pub fn block_time(reply_timeout: Duration) -> Duration {
+    (reply_timeout / 2).clamp(Duration::from_millis(50), Duration::from_secs(2))
+}
+
+/// Starts one reader per `(key, after)`; entries with ids above `after` arrive on the channel.
+/// Each reader has its own connection: Redis serves one connection's commands in order, so a
+/// shared one would queue every other read (and XACK) behind a BLOCK.
+pub fn spawn(
+    target: &Target,
+    out: &Output,
+    keys: Vec<(String, StreamId)>,
+    group: Option<Group>,
+    limit: Option<u64>,
+) -> mpsc::Receiver<Batch> {
+    let (tx, rx) = mpsc::channel(4);
+    for (i, (key, after)) in keys.into_iter().enumerate() {
+        let reader = Reader {
+            index: i,
+            key,
+            after,
+            group: group.clone(),
+            limit,
+            handed: 0,
+            target: target.clone(),
+            out: out.clone(),
+            tx: tx.clone(),
+        };
+        tokio::spawn(async move {
+            let tx = reader.tx.clone();
+            if let Err(e) = reader.run().await {
+                let _ = tx.send(Err(e)).await;
+            }
+        });
+    }
+    rx
+}
+
+struct Reader {
+    index: usize,
+    key: String,
+    after: StreamId,
+    group: Option<Group>,
+    /// Entries the caller will print at most (when it filters none out): a group read then
+    /// claims no more than that, and the reader stops once it has handed them over.
+    limit: Option<u64>,
+    handed: u64,
+    target: Target,
+    out: Output,
+    tx: mpsc::Sender<Batch>,
+}
+
+impl Reader {
+    fn command(&self, history: Option<StreamId>, block: Duration) -> redis::Cmd {
+        let mut cmd = match &self.group {
+            Some(g) => {
+                let mut c = redis::cmd("XREADGROUP");
+                c.arg("GROUP").arg(&g.group).arg(&g.consumer);
+                c
+            }
+            None => redis::cmd("XREAD"),
+        };
+        let count = self
+            .limit
+            .map_or(1000, |l| l.saturating_sub(self.handed).clamp(1, 1000));
+        cmd.arg("COUNT").arg(count);
+        // A history read returns at once; only reads of new entries block.
+        if history.is_none() {
+            cmd.arg("BLOCK").arg(block.as_millis() as u64);
+        }
+        cmd.arg("STREAMS").arg(&self.key);
+        match (&self.group, history) {
+            (Some(_), Some(h)) => cmd.arg(h.to_string()),
+            (Some(_), None) => cmd.arg(">"),
+            (None, _) => cmd.arg(self.after.to_string()),
+        };
+        cmd
+    }
+
+    async fn run(mut self) -> anyhow::Result<()> {
+        let block = block_time(self.target.auth.timeout);
+        let within = block + self.target.auth.timeout;
+        let mut conn = Some(connect_retrying(&self.target, &self.out, &self.key).await?);
+        let mut history = self.group.as_ref().and_then(|g| g.history_after);
+        loop {
+            if self.limit.is_some_and(|l| self.handed >= l) {
+                return Ok(());
+            }
+            let c = match conn.as_mut() {
+                Some(c) => c,
+                None => {
+                    let c = connect_retrying(&self.target, &self.out, &self.key).await?;
+                    self.out.note(format!(
+                        "{}: reconnected, resuming after {}",
+                        self.key, self.after
+                    ));
+                    if self.group.is_some() {
+                        history = Some(self.after);
+                    }
+                    conn.insert(c)
+                }
+            };
+            let reply = c
+                .query_within::<Value>(&self.command(history, block), Some(within))
+                .await;
+            match reply {
+                Ok(v) => {
+                    let entries = entries_of_xread(v)?;
+                    if history.is_some() {
+                        // Deleted entries come back without fields; they were never printed.
+                        let last = entries.last().map(|e| e.id);
+                        history = last;
+                    }
+                    let entries: Vec<Entry> = entries
+                        .into_iter()
+                        .filter(|e| e.id > self.after && !e.fields.is_empty())
+                        .collect();
+                    if let Some(last) = entries.last() {
+                        self.after = last.id;
+                        self.handed += entries.len() as u64;
+                        if self.tx.send(Ok((self.index, entries))).await.is_err() {
+                            return Ok(());
+                        }
+                    }
+                }
+                Err(e) if retryable(&e) => {
+                    self.out.warn(format!("{}: {e}; reconnecting", self.key));
+                    conn = None;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => return Err(classify_fatal(e, &self.key, self.group.as_ref())),
+            }
+        }
+    }
+}
+
+fn classify_fatal(e: ConnError, key: &str, group: Option<&Group>) -> anyhow::Error {
+    let text = e.to_string();
+    if let (true, Some(g)) = (text.contains("NOGROUP"), group) {
+        return crate::exit::problem(format!(
+            "{key}: no consumer group '{}' (create it with: XGROUP CREATE {key} {} $)",
+            g.group, g.group
+        ));
+    }
+    e.into_runtime()
+}
+
+/// The entries of an XREAD/XREADGROUP reply for one key (nil when the block timed out).
+fn entries_of_xread(v: Value) -> anyhow::Result<Vec<Entry>> {
+    let streams = match v {
+        Value::Nil => return Ok(Vec::new()),
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|s| match s {
+                Value::Array(mut kv) if kv.len() == 2 => kv.pop(),
+                _ => None,
+            })
+            .collect::<Vec<_>>(),
+        Value::Map(m) => m.into_iter().map(|(_, v)| v).collect(),
+        other => anyhow::bail!("unexpected XREAD reply: {other:?}"),
+    };
+    let mut out = Vec::new();
+    for s in streams {
+        out.extend(parse_entries(s)?);
+    }
+    Ok(out)
+}

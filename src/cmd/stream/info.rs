@@ -1,0 +1,211 @@
+//! `redkit stream info`: XINFO STREAM, its groups (consumers, pending, last delivered id, lag)
+//! and each group's consumers (pending, idle); `--full` prints XINFO STREAM FULL as JSON.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use comfy_table::Cell;
+use serde::Serialize;
+
+use super::entry::local_time;
+use super::id::StreamId;
+use super::{ensure_stream, get, int_of, pairs, text_of, value_to_json};
+use crate::cli::Format;
+use crate::cmd::Ctx;
+use crate::connect::ConnError;
+use crate::exit::ExitStatus;
+use crate::output::{Render, Ui};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit stream info job_events:42
+  redkit stream info job_events:42 --format json | jq '.groups[] | {name, lag, pending}'
+  redkit stream info job_events:42 --full --format json";
+
+#[derive(Debug, Args)]
+pub struct InfoArgs {
+    /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
+    pub key: String,
+
+    /// Also include XINFO STREAM FULL (every group's PEL and consumers, as JSON)
+    #[arg(long)]
+    pub full: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InfoReport {
+    pub stream: String,
+    pub length: i64,
+    pub last_generated_id: String,
+    pub first_id: Option<String>,
+    pub last_id: Option<String>,
+    pub entries_added: Option<i64>,
+    pub groups: Vec<GroupInfo>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupInfo {
+    pub name: String,
+    pub consumers: i64,
+    pub pending: i64,
+    pub last_delivered_id: String,
+    /// Entries not yet delivered to the group (null when Redis cannot tell, before 7.0).
+    pub lag: Option<i64>,
+    pub consumer_list: Vec<ConsumerInfo>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConsumerInfo {
+    pub name: String,
+    pub pending: i64,
+    pub idle_ms: i64,
+}
+
+fn when(id: &Option<String>) -> String {
+    id.as_deref()
+        .and_then(|i| StreamId::parse(i.as_bytes()))
+        .map_or_else(|| "-".into(), |i| format!("{} ({})", i, local_time(i.ms)))
+}
+
+impl Render for InfoReport {
+    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        writeln!(w, "stream             {}", self.stream)?;
+        writeln!(w, "length             {}", self.length)?;
+        writeln!(w, "first entry        {}", when(&self.first_id))?;
+        writeln!(w, "last entry         {}", when(&self.last_id))?;
+        writeln!(w, "last generated id  {}", self.last_generated_id)?;
+        if self.groups.is_empty() {
+            return writeln!(w, "groups             none");
+        }
+        writeln!(w)?;
+        let mut t = ui.table();
+        t.set_header(vec![
+            "GROUP",
+            "CONSUMERS",
+            "PENDING",
+            "LAST DELIVERED",
+            "LAG",
+        ]);
+        for g in &self.groups {
+            t.add_row(vec![
+                Cell::new(&g.name),
+                Cell::new(g.consumers),
+                Cell::new(g.pending),
+                Cell::new(&g.last_delivered_id),
+                Cell::new(g.lag.map_or("?".into(), |l| l.to_string())),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        let mut c = ui.table();
+        c.set_header(vec!["GROUP", "CONSUMER", "PENDING", "IDLE"]);
+        let mut any = false;
+        for g in &self.groups {
+            for k in &g.consumer_list {
+                any = true;
+                c.add_row(vec![
+                    Cell::new(&g.name),
+                    Cell::new(&k.name),
+                    Cell::new(k.pending),
+                    Cell::new(crate::duration::format(std::time::Duration::from_millis(
+                        k.idle_ms.max(0) as u64,
+                    ))),
+                ]);
+            }
+        }
+        if any {
+            writeln!(w)?;
+            writeln!(w, "{c}")?;
+        }
+        Ok(())
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out
+        .require("stream info", &[Format::Table, Format::Json])?;
+    let target = ctx.target()?;
+    let mut conn = target.keyed().await?;
+    ensure_stream(&mut conn, &args.key).await?;
+    let info: redis::Value = conn
+        .query(redis::cmd("XINFO").arg("STREAM").arg(&args.key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let p = pairs(info);
+    let entry_id = |name: &str| match get(&p, name) {
+        Some(redis::Value::Array(e)) => e.first().map(text_of),
+        _ => None,
+    };
+    let groups_v: redis::Value = conn
+        .query(redis::cmd("XINFO").arg("GROUPS").arg(&args.key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let mut groups = Vec::new();
+    if let redis::Value::Array(gs) = groups_v {
+        for g in gs {
+            let gp = pairs(g);
+            let name = get(&gp, "name").map(text_of).unwrap_or_default();
+            let cv: redis::Value = conn
+                .query(
+                    redis::cmd("XINFO")
+                        .arg("CONSUMERS")
+                        .arg(&args.key)
+                        .arg(&name),
+                )
+                .await
+                .map_err(ConnError::into_runtime)?;
+            let consumer_list = match cv {
+                redis::Value::Array(cs) => cs
+                    .into_iter()
+                    .map(|c| {
+                        let cp = pairs(c);
+                        ConsumerInfo {
+                            name: get(&cp, "name").map(text_of).unwrap_or_default(),
+                            pending: get(&cp, "pending").and_then(int_of).unwrap_or(0),
+                            idle_ms: get(&cp, "idle").and_then(int_of).unwrap_or(0),
+                        }
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            groups.push(GroupInfo {
+                consumers: get(&gp, "consumers").and_then(int_of).unwrap_or(0),
+                pending: get(&gp, "pending").and_then(int_of).unwrap_or(0),
+                last_delivered_id: get(&gp, "last-delivered-id")
+                    .map(text_of)
+                    .unwrap_or_default(),
+                lag: get(&gp, "lag").and_then(int_of),
+                consumer_list,
+                name,
+            });
+        }
+    }
+    let full = if args.full {
+        let v: redis::Value = conn
+            .query(redis::cmd("XINFO").arg("STREAM").arg(&args.key).arg("FULL"))
+            .await
+            .map_err(ConnError::into_runtime)?;
+        Some(value_to_json(&v))
+    } else {
+        None
+    };
+    let report = InfoReport {
+        stream: args.key.clone(),
+        length: get(&p, "length").and_then(int_of).unwrap_or(0),
+        last_generated_id: get(&p, "last-generated-id")
+            .map(text_of)
+            .unwrap_or_default(),
+        first_id: entry_id("first-entry"),
+        last_id: entry_id("last-entry"),
+        entries_added: get(&p, "entries-added").and_then(int_of),
+        groups,
+        full,
+    };
+    if args.full && ctx.out.format == Format::Table {
+        ctx.out.note("--full is shown with --format json");
+    }
+    ctx.out.emit(&report)?;
+    Ok(ExitStatus::Success)
+}

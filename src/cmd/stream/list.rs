@@ -1,0 +1,224 @@
+//! `redkit stream list`: every stream key matching a glob (SCAN ... TYPE stream on each
+//! master), with XINFO STREAM's length, first/last entry and groups, newest activity first.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use comfy_table::Cell;
+use serde::Serialize;
+
+use super::entry::{local_time, rfc3339_ms};
+use super::id::StreamId;
+use super::{get, int_of, pairs, text_of};
+use crate::cli::Format;
+use crate::cmd::Ctx;
+use crate::connect::{ConnError, Node};
+use crate::exit::ExitStatus;
+use crate::output::{Render, Ui};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit stream list
+  redkit stream list --match 'job_events:2026*' --limit 20
+  redkit stream list --cluster -u redis://10.0.0.1:7000 --format json | jq '.streams[].stream'
+
+The default --match comes from streams.match in the config (job_events:*).";
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Key glob [default: streams.match from the config, job_events:*]
+    #[arg(long = "match", value_name = "GLOB")]
+    pub pattern: Option<String>,
+
+    /// Show only the N most recently active streams
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ListReport {
+    pub pattern: String,
+    pub total: usize,
+    pub streams: Vec<StreamSummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StreamSummary {
+    pub stream: String,
+    pub node: String,
+    pub length: i64,
+    pub groups: i64,
+    pub first_id: Option<String>,
+    pub first_time: Option<String>,
+    pub last_id: Option<String>,
+    pub last_time: Option<String>,
+    pub last_generated_id: String,
+    #[serde(skip)]
+    activity: StreamId,
+}
+
+impl Render for ListReport {
+    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        if self.streams.is_empty() {
+            return writeln!(w, "no streams match {}", self.pattern);
+        }
+        let mut t = ui.table();
+        t.set_header(vec![
+            "STREAM", "LENGTH", "GROUPS", "FIRST", "LAST", "LAST ID",
+        ]);
+        for s in &self.streams {
+            let when = |id: &Option<String>| {
+                id.as_deref()
+                    .and_then(|i| StreamId::parse(i.as_bytes()))
+                    .map_or("-".into(), |i| local_time(i.ms))
+            };
+            t.add_row(vec![
+                Cell::new(&s.stream),
+                Cell::new(s.length),
+                Cell::new(s.groups),
+                Cell::new(when(&s.first_id)),
+                Cell::new(when(&s.last_id)),
+                Cell::new(&s.last_generated_id),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        if self.total > self.streams.len() {
+            writeln!(
+                w,
+                "({} of {} streams shown)",
+                self.streams.len(),
+                self.total
+            )?;
+        }
+        Ok(())
+    }
+
+    fn ndjson_items(&self) -> Vec<serde_json::Value> {
+        self.streams
+            .iter()
+            .filter_map(|s| serde_json::to_value(s).ok())
+            .collect()
+    }
+}
+
+/// SCANs one node for stream keys matching `pattern`, calling `found` with each batch.
+pub async fn scan_streams<F>(node: &mut Node, pattern: &str, mut found: F) -> anyhow::Result<()>
+where
+    F: AsyncFnMut(&mut Node, Vec<String>) -> anyhow::Result<()>,
+{
+    let mut cursor: u64 = 0;
+    loop {
+        let (next, keys): (u64, Vec<Vec<u8>>) = node
+            .query(
+                redis::cmd("SCAN")
+                    .arg(cursor)
+                    .arg("MATCH")
+                    .arg(pattern)
+                    .arg("COUNT")
+                    .arg(1000)
+                    .arg("TYPE")
+                    .arg("stream"),
+            )
+            .await
+            .map_err(ConnError::into_runtime)?;
+        // Non-UTF-8 key names cannot be passed back as text; redkit's key arguments are text.
+        let keys: Vec<String> = keys
+            .into_iter()
+            .filter_map(|k| String::from_utf8(k).ok())
+            .collect();
+        if !keys.is_empty() {
+            found(node, keys).await?;
+        }
+        if next == 0 {
+            return Ok(());
+        }
+        cursor = next;
+    }
+}
+
+fn summary(stream: String, node: &str, info: redis::Value) -> StreamSummary {
+    let p = pairs(info);
+    let entry_id = |name: &str| match get(&p, name) {
+        Some(redis::Value::Array(e)) => e.first().map(text_of),
+        _ => None,
+    };
+    let time = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|i| StreamId::parse(i.as_bytes()))
+            .map(|i| String::from_utf8_lossy(&rfc3339_ms(i.ms)).into_owned())
+    };
+    let first_id = entry_id("first-entry");
+    let last_id = entry_id("last-entry");
+    let last_generated_id = get(&p, "last-generated-id")
+        .map(text_of)
+        .unwrap_or_default();
+    StreamSummary {
+        node: node.to_string(),
+        length: get(&p, "length").and_then(int_of).unwrap_or(0),
+        groups: get(&p, "groups").and_then(int_of).unwrap_or(0),
+        first_time: time(&first_id),
+        last_time: time(&last_id),
+        activity: StreamId::parse(last_generated_id.as_bytes()).unwrap_or_default(),
+        first_id,
+        last_id,
+        last_generated_id,
+        stream,
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out.require(
+        "stream list",
+        &[Format::Table, Format::Json, Format::Ndjson],
+    )?;
+    let pattern = args
+        .pattern
+        .clone()
+        .unwrap_or_else(|| ctx.settings.stream_match.value.clone());
+    let target = ctx.target()?;
+    let mut streams = Vec::new();
+    for mut node in target.masters().await? {
+        let addr = node.addr.clone();
+        scan_streams(
+            &mut node,
+            &pattern,
+            async |n: &mut Node, keys: Vec<String>| {
+                let mut p = redis::pipe();
+                for k in &keys {
+                    p.cmd("XINFO").arg("STREAM").arg(k);
+                }
+                match n.pipe::<Vec<redis::Value>>(&p).await {
+                    Ok(infos) => {
+                        for (k, info) in keys.into_iter().zip(infos) {
+                            streams.push(summary(k, &addr, info));
+                        }
+                    }
+                    // A key deleted between SCAN and XINFO fails the batch: ask one by one.
+                    Err(_) => {
+                        for k in keys {
+                            if let Ok(info) = n
+                                .query::<redis::Value>(redis::cmd("XINFO").arg("STREAM").arg(&k))
+                                .await
+                            {
+                                streams.push(summary(k, &addr, info));
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            },
+        )
+        .await?;
+    }
+    streams.sort_by(|a, b| b.activity.cmp(&a.activity).then(a.stream.cmp(&b.stream)));
+    let total = streams.len();
+    if let Some(l) = args.limit {
+        streams.truncate(l);
+    }
+    ctx.out.emit(&ListReport {
+        pattern,
+        total,
+        streams,
+    })?;
+    Ok(ExitStatus::Success)
+}

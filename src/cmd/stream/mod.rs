@@ -1,0 +1,182 @@
+//! `redkit stream`: the application's Redis Streams (`job_events:{job_id}`) for people and
+//! scripts: list, info, read, tail, job, pending, trim, on one server or a cluster.
+
+pub mod entry;
+pub mod fast;
+pub mod follow;
+pub mod id;
+pub mod info;
+pub mod job;
+pub mod list;
+pub mod pending;
+pub mod read;
+pub mod sink;
+pub mod tail;
+pub mod trim;
+
+use clap::{Args, Subcommand};
+
+use crate::cmd::Ctx;
+use crate::connect::{ConnError, Keyed};
+use crate::exit::{self, ExitStatus};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit stream list                                   every job_events:* stream, newest first
+  redkit stream read job_events:42 --since 10m
+  redkit stream read job_events:42 --format ndjson > events.ndjson
+  redkit stream tail job_events:42 --until-event task_completed,task_failed
+  redkit stream job 42 --follow
+  redkit stream trim --match 'job_events:*' --older-than 7d --dry-run
+
+Entries in json/ndjson have stream, id, time, event_type, fields and data (the parsed JSON of
+the data field, or null). A missing key or a key that is not a stream exits 1.";
+
+#[derive(Debug, Args)]
+pub struct StreamArgs {
+    #[command(subcommand)]
+    pub command: StreamCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StreamCommand {
+    /// Every stream key (on every master of a cluster) with length, times and groups
+    #[command(after_help = list::EXAMPLES)]
+    List(list::ListArgs),
+    /// One stream's details: groups with lag and pending, consumers with idle time
+    #[command(after_help = info::EXAMPLES)]
+    Info(info::InfoArgs),
+    /// Entries in order, by id or time range, paged so memory stays flat
+    #[command(after_help = read::EXAMPLES)]
+    Read(read::ReadArgs),
+    /// Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart
+    #[command(after_help = tail::EXAMPLES)]
+    Tail(tail::TailArgs),
+    /// A job's events as a timeline with its outcome and duration
+    #[command(after_help = job::EXAMPLES)]
+    Job(job::JobArgs),
+    /// A consumer group's pending entries, oldest first, to find stuck work
+    #[command(after_help = pending::EXAMPLES)]
+    Pending(pending::PendingArgs),
+    /// Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one
+    #[command(after_help = trim::EXAMPLES)]
+    Trim(trim::TrimArgs),
+}
+
+pub async fn run(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
+    match &args.command {
+        StreamCommand::List(a) => list::run(ctx, a).await,
+        StreamCommand::Info(a) => info::run(ctx, a).await,
+        StreamCommand::Read(a) => read::run(ctx, a).await,
+        StreamCommand::Tail(a) => tail::run(ctx, a).await,
+        StreamCommand::Job(a) => job::run(ctx, a).await,
+        StreamCommand::Pending(a) => pending::run(ctx, a).await,
+        StreamCommand::Trim(a) => trim::run(ctx, a).await,
+    }
+}
+
+/// Whether the command handles Ctrl-C itself (trim reports what it removed before stopping).
+pub fn reports_interruption(args: &StreamArgs) -> bool {
+    matches!(args.command, StreamCommand::Trim(_))
+}
+
+/// Fails with exit 1 unless `key` exists and is a stream.
+pub async fn ensure_stream(conn: &mut Keyed, key: &str) -> anyhow::Result<()> {
+    let kind: String = conn
+        .query(redis::cmd("TYPE").arg(key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    match kind.as_str() {
+        "stream" => Ok(()),
+        "none" => Err(exit::problem(format!("{key}: no such key"))),
+        other => Err(exit::problem(format!(
+            "{key}: not a stream (it is a {other})"
+        ))),
+    }
+}
+
+/// A reply value as text (field names of XINFO and XPENDING replies).
+pub fn text_of(v: &redis::Value) -> String {
+    match v {
+        redis::Value::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
+        redis::Value::SimpleString(s) => s.clone(),
+        redis::Value::Int(i) => i.to_string(),
+        redis::Value::Double(d) => d.to_string(),
+        redis::Value::Okay => "OK".into(),
+        _ => String::new(),
+    }
+}
+
+/// A reply value as a number, when it is one.
+pub fn int_of(v: &redis::Value) -> Option<i64> {
+    match v {
+        redis::Value::Int(i) => Some(*i),
+        redis::Value::BulkString(b) => std::str::from_utf8(b).ok()?.parse().ok(),
+        redis::Value::SimpleString(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+/// The name/value pairs of an XINFO reply (a flat array in RESP2, a map in RESP3).
+pub fn pairs(v: redis::Value) -> Vec<(String, redis::Value)> {
+    match v {
+        redis::Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len() / 2);
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                out.push((text_of(&k), v));
+            }
+            out
+        }
+        redis::Value::Map(m) => m.into_iter().map(|(k, v)| (text_of(&k), v)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Looks a name up in XINFO pairs.
+pub fn get<'a>(p: &'a [(String, redis::Value)], name: &str) -> Option<&'a redis::Value> {
+    p.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+/// Any reply as JSON (for `info --full`): byte strings as text when UTF-8, else base64.
+pub fn value_to_json(v: &redis::Value) -> serde_json::Value {
+    use redis::Value as V;
+    use serde_json::Value as J;
+    match v {
+        V::Nil => J::Null,
+        V::Int(i) => J::from(*i),
+        V::BulkString(b) => {
+            let mut buf = Vec::new();
+            entry::json_bytes(&mut buf, b);
+            serde_json::from_slice(&buf).unwrap_or(J::Null)
+        }
+        V::SimpleString(s) => J::from(s.clone()),
+        V::Okay => J::from("OK"),
+        V::Double(d) => J::from(*d),
+        V::Boolean(b) => J::from(*b),
+        V::Array(items) | V::Set(items) => {
+            // Flat name/value arrays (RESP2 maps) read better as objects.
+            let is_map =
+                items.len() % 2 == 0 && !items.is_empty() && items.iter().step_by(2).all(|k| {
+                    matches!(k, V::BulkString(b) if b.first().is_some_and(u8::is_ascii_lowercase)
+                        && b.iter().all(|c| c.is_ascii_lowercase() || *c == b'-'))
+                });
+            if is_map {
+                J::Object(
+                    items
+                        .chunks(2)
+                        .map(|kv| (text_of(&kv[0]).replace('-', "_"), value_to_json(&kv[1])))
+                        .collect(),
+                )
+            } else {
+                J::Array(items.iter().map(value_to_json).collect())
+            }
+        }
+        V::Map(m) => J::Object(
+            m.iter()
+                .map(|(k, v)| (text_of(k).replace('-', "_"), value_to_json(v)))
+                .collect(),
+        ),
+        other => J::from(format!("{other:?}")),
+    }
+}

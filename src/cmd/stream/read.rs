@@ -1,0 +1,260 @@
+//! `redkit stream read`: a range of entries, paged with XRANGE/XREVRANGE COUNT. The next page
+//! is requested as soon as the current one arrives, so Redis works while we write, and at most
+//! two pages are held whatever the stream's length.
+
+use clap::Args;
+use tokio::task::JoinHandle;
+
+use super::entry::{self, Entry, Pair, parse_entries};
+use super::id::{End, StreamId, now_ms, parse_point};
+use super::sink::Sink;
+use super::{ensure_stream, fast, tail};
+use crate::cli::Format;
+use crate::cmd::Ctx;
+use crate::connect::{ConnError, Keyed};
+use crate::exit::{self, ExitStatus};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit stream read job_events:42
+  redkit stream read job_events:42 --since 10m --event-type task_failed
+  redkit stream read job_events:42 --from 2026-01-31T12:00:00Z --to 2026-01-31T13:00:00Z
+  redkit stream read job_events:42 --reverse --count 5        the last five entries
+  redkit stream read job_events:42 --grep 'timeout' --format ndjson | jq .data
+  redkit stream read job_events:42 --format raw               fields as stored
+
+--from/--to take an id (1700000000000-0), an RFC 3339 time or a duration ago (10m).";
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
+    pub key: String,
+
+    /// First entry: id, RFC 3339 time or duration ago [default: the first]
+    #[arg(long, value_name = "ID|TIME", conflicts_with = "since")]
+    pub from: Option<String>,
+
+    /// Last entry: id, RFC 3339 time or duration ago [default: the last]
+    #[arg(long, value_name = "ID|TIME")]
+    pub to: Option<String>,
+
+    /// Only entries of the last DUR (same as --from DUR)
+    #[arg(long, value_name = "DUR")]
+    pub since: Option<String>,
+
+    /// Print at most N entries (after filters)
+    #[arg(short = 'n', long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Newest first
+    #[arg(long)]
+    pub reverse: bool,
+
+    /// Only entries of this event type (repeat for several)
+    #[arg(long = "event-type", value_name = "TYPE")]
+    pub event_types: Vec<String>,
+
+    /// Only entries with TEXT in a field name or value
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Option<String>,
+
+    /// Entries fetched per XRANGE call
+    #[arg(long, value_name = "N", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub page_size: u64,
+}
+
+/// What entries to print: event types and a text to find.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub event_types: Vec<String>,
+    pub grep: Option<Vec<u8>>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.event_types.is_empty() && self.grep.is_none()
+    }
+
+    pub fn keeps(&self, e: &Entry) -> bool {
+        self.keeps_pairs(&e.pairs())
+    }
+
+    pub fn keeps_pairs(&self, fields: &[Pair]) -> bool {
+        (self.event_types.is_empty()
+            || entry::event_type(fields).is_some_and(|t| self.event_types.iter().any(|w| w == t)))
+            && self
+                .grep
+                .as_deref()
+                .is_none_or(|g| entry::contains(fields, g))
+    }
+}
+
+/// A range of one stream, read page by page with the next page always in flight.
+pub struct Pager {
+    conn: Keyed,
+    key: String,
+    lo: StreamId,
+    hi: StreamId,
+    reverse: bool,
+    page: u64,
+    pending: Option<JoinHandle<anyhow::Result<Vec<Entry>>>>,
+    done: bool,
+}
+
+impl Pager {
+    pub fn new(
+        conn: Keyed,
+        key: &str,
+        lo: StreamId,
+        hi: StreamId,
+        reverse: bool,
+        page: u64,
+    ) -> Pager {
+        Pager {
+            conn,
+            key: key.to_string(),
+            lo,
+            hi,
+            reverse,
+            page,
+            pending: None,
+            done: lo > hi,
+        }
+    }
+
+    fn request(&mut self, count: u64) {
+        let mut cmd = redis::cmd(if self.reverse { "XREVRANGE" } else { "XRANGE" });
+        cmd.arg(&self.key);
+        let (a, b) = if self.reverse {
+            (self.hi, self.lo)
+        } else {
+            (self.lo, self.hi)
+        };
+        cmd.arg(a.to_string())
+            .arg(b.to_string())
+            .arg("COUNT")
+            .arg(count);
+        let mut conn = self.conn.clone();
+        self.pending = Some(tokio::spawn(async move {
+            let v: redis::Value = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
+            Ok(parse_entries(v)?)
+        }));
+    }
+
+    /// The next page (empty at the end). `want` caps the page when the caller needs fewer.
+    pub async fn next_page(&mut self, want: Option<u64>) -> anyhow::Result<Vec<Entry>> {
+        if self.done {
+            return Ok(Vec::new());
+        }
+        let size = want.map_or(self.page, |w| w.clamp(1, self.page));
+        if self.pending.is_none() {
+            self.request(size);
+        }
+        let Some(handle) = self.pending.take() else {
+            return Ok(Vec::new());
+        };
+        let entries = handle
+            .await
+            .map_err(|e| exit::runtime(format!("reading {}: {e}", self.key)))??;
+        if (entries.len() as u64) < size {
+            self.done = true;
+        }
+        if let Some(last) = entries.last() {
+            let moved = if self.reverse {
+                last.id.prev().map(|p| self.hi = p)
+            } else {
+                last.id.next().map(|n| self.lo = n)
+            };
+            if moved.is_none() || self.lo > self.hi {
+                self.done = true;
+            }
+        }
+        if !self.done {
+            self.request(size);
+        }
+        Ok(entries)
+    }
+}
+
+pub fn range_of(args: &ReadArgs) -> anyhow::Result<(StreamId, StreamId)> {
+    let lo = match (&args.from, &args.since) {
+        (Some(f), _) => parse_point(f, End::Start, "--from")?,
+        (None, Some(s)) => {
+            let d = crate::duration::parse(s).map_err(|e| exit::usage(format!("--since: {e}")))?;
+            StreamId {
+                ms: now_ms().saturating_sub(d.as_millis() as u64),
+                seq: 0,
+            }
+        }
+        (None, None) => StreamId::MIN,
+    };
+    let hi = match &args.to {
+        Some(t) => parse_point(t, End::Stop, "--to")?,
+        None => StreamId::MAX,
+    };
+    Ok((lo, hi))
+}
+
+pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out.require(
+        "stream read",
+        &[Format::Table, Format::Json, Format::Ndjson, Format::Raw],
+    )?;
+    let (lo, hi) = range_of(args)?;
+    let filter = Filter {
+        event_types: tail::split_types(&args.event_types),
+        grep: args.grep.as_ref().map(|g| g.as_bytes().to_vec()),
+    };
+    let target = ctx.target()?;
+    let mut conn = target.keyed().await?;
+    ensure_stream(&mut conn, &args.key).await?;
+    let mut sink = Sink::new(&ctx.out);
+    if ctx.out.format.is_machine()
+        && let Some(mut raw) = fast::open(&target).await
+    {
+        fast::export(
+            &mut raw,
+            &args.key,
+            lo,
+            hi,
+            args.reverse,
+            args.page_size,
+            &filter,
+            args.count,
+            &mut sink,
+        )
+        .await?;
+        sink.finish()?;
+        return Ok(ExitStatus::Success);
+    }
+    let mut pager = Pager::new(conn, &args.key, lo, hi, args.reverse, args.page_size);
+    let key = args.key.as_bytes();
+    'pages: loop {
+        let want = match (filter.is_empty(), args.count) {
+            (true, Some(c)) => Some(c - sink.written()),
+            _ => None,
+        };
+        let page = pager.next_page(want).await?;
+        if page.is_empty() {
+            break;
+        }
+        for e in &page {
+            if args.count.is_some_and(|c| sink.written() >= c) {
+                break 'pages;
+            }
+            if filter.keeps(e) {
+                sink.entry(key, e)?;
+            }
+        }
+        if args.count.is_some_and(|c| sink.written() >= c) {
+            break;
+        }
+    }
+    sink.finish()?;
+    if sink.written() == 0 && ctx.out.format == Format::Table {
+        ctx.out
+            .note(format!("{}: no entries in that range", args.key));
+    }
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,118 @@
+//! Where entries go while they stream: stdout in the chosen format, through one reused buffer
+//! flushed in large writes (and at once when following, so a pipe sees each entry).
+
+use std::io::{self, Write};
+
+use super::entry::{self, Entry, Pair, table_header};
+use super::id::StreamId;
+use crate::cli::Format;
+use crate::output::Output;
+
+/// Flush when the buffer grows past this (large writes, bounded memory).
+const FLUSH_AT: usize = 256 * 1024;
+
+pub struct Sink {
+    format: Format,
+    color: bool,
+    buf: Vec<u8>,
+    out: io::Stdout,
+    written: u64,
+    started: bool,
+}
+
+impl Sink {
+    pub fn new(out: &Output) -> Sink {
+        Sink {
+            format: out.format,
+            color: out.ui.color,
+            buf: Vec::with_capacity(FLUSH_AT + 64 * 1024),
+            out: io::stdout(),
+            written: 0,
+            started: false,
+        }
+    }
+
+    /// Entries written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    fn start(&mut self) {
+        if self.started {
+            return;
+        }
+        self.started = true;
+        match self.format {
+            Format::Json => self.buf.extend_from_slice(b"[\n"),
+            Format::Table => {
+                let _ = writeln!(self.buf, "{}", table_header());
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes the header now (tail shows it before the first entry arrives).
+    pub fn header(&mut self) -> io::Result<()> {
+        self.start();
+        self.flush()
+    }
+
+    pub fn entry(&mut self, stream: &[u8], e: &Entry) -> io::Result<()> {
+        match self.format {
+            Format::Json | Format::Ndjson | Format::Raw => self.pairs(stream, e.id, &e.pairs()),
+            _ => {
+                self.start();
+                e.write_table_line(&mut self.buf, self.color);
+                self.written += 1;
+                self.maybe_flush()
+            }
+        }
+    }
+
+    /// An entry given as borrowed pairs (machine formats; the table needs an `Entry`).
+    pub fn pairs(&mut self, stream: &[u8], id: StreamId, fields: &[Pair]) -> io::Result<()> {
+        self.start();
+        match self.format {
+            Format::Json => {
+                if self.written > 0 {
+                    self.buf.extend_from_slice(b",\n");
+                }
+                entry::write_json(stream, id, fields, &mut self.buf);
+            }
+            Format::Ndjson => {
+                entry::write_json(stream, id, fields, &mut self.buf);
+                self.buf.push(b'\n');
+            }
+            _ => entry::write_raw(id, fields, &mut self.buf),
+        }
+        self.written += 1;
+        self.maybe_flush()
+    }
+
+    fn maybe_flush(&mut self) -> io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        if !self.buf.is_empty() {
+            let mut lock = self.out.lock();
+            lock.write_all(&self.buf)?;
+            lock.flush()?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Closes the document (the JSON array) and flushes.
+    pub fn finish(&mut self) -> io::Result<()> {
+        if self.format == Format::Json {
+            self.start();
+            self.buf
+                .extend_from_slice(if self.written > 0 { b"\n]\n" } else { b"]\n" });
+        }
+        self.flush()
+    }
+}

@@ -1,0 +1,847 @@
+//! `redkit stream` against real servers: entries written the way the application writes them
+//! (Chinese text included) read back exactly, ranges, paging, a 3-master cluster, consumer
+//! groups, a tail across a server restart, --until-event exit codes, trim, and no leaked secret.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::stream::{event_json, pipe_load, publish, restart};
+use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, stderr, stdout};
+
+fn run(s: &RedisServer, args: &[&str]) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = redkit(dir.path());
+    c.args(["-u", &s.url(), "stream"]).args(args);
+    c.output().unwrap()
+}
+
+fn lines(out: &std::process::Output) -> Vec<Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad line {l}: {e}")))
+        .collect()
+}
+
+fn ids(v: &[Value]) -> Vec<String> {
+    v.iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Loads `n` entries with ids `base+i ms` (data `{"n": i}`).
+fn load(s: &RedisServer, key: &str, base_ms: u64, n: u64, event_type: &str) {
+    let cmds: Vec<Vec<String>> = (0..n)
+        .map(|i| {
+            [
+                "XADD",
+                key,
+                &format!("{}-0", base_ms + i),
+                "data",
+                &format!("{{\"n\": {i}}}"),
+                "event_type",
+                event_type,
+            ]
+            .iter()
+            .map(|a| a.to_string())
+            .collect()
+        })
+        .collect();
+    pipe_load(s, &cmds);
+}
+
+#[test]
+fn entries_written_like_the_application_read_back_exactly() {
+    let s = RedisServer::start();
+    let key = "job_events:job_001";
+    let prog = ", \"task_type\": \"outline_generation\", \"progress\": \"正在分析用户需求\", \"step\": \"analysis\"";
+    let id1 = publish(
+        &s,
+        key,
+        "task_started",
+        ", \"task_prompt\": \"生成技术文档大纲\"",
+    );
+    let id2 = publish(&s, key, "task_progress", prog);
+    // Another program's entry: no data, odd fields, bytes that are not UTF-8, invalid JSON.
+    s.cli_stdin(
+        &[],
+        b"XADD job_events:job_001 * bin \"\\xff\\xfe\\x00A\" data \"{oops\"\n",
+    );
+    let out = run(&s, &["read", key, "--format", "ndjson"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = lines(&out);
+    assert_eq!(v.len(), 3);
+    assert_eq!(ids(&v)[..2], [id1.clone(), id2.clone()]);
+    let e = &v[1];
+    for k in ["stream", "id", "time", "event_type", "fields", "data"] {
+        assert!(e.get(k).is_some(), "missing {k} in {e}");
+    }
+    assert_eq!(e["stream"], key);
+    assert_eq!(e["event_type"], "task_progress");
+    assert_eq!(e["data"]["progress"], "正在分析用户需求");
+    assert_eq!(
+        e["fields"]["data"].as_str().unwrap(),
+        event_json("task_progress", "job_001", prog)
+    );
+    assert_eq!(e["fields"]["timestamp"], "2026-11-23T10:00:00.123456");
+    let ms: u64 = id2.split('-').next().unwrap().parse().unwrap();
+    let t = chrono::DateTime::parse_from_rfc3339(e["time"].as_str().unwrap()).unwrap();
+    assert_eq!(t.timestamp_millis() as u64, ms);
+    // Non-UTF-8 stays lossless as base64; invalid JSON data is null but kept in fields.
+    assert_eq!(v[2]["fields"]["bin"]["base64"], "//4AQQ==");
+    assert_eq!(v[2]["fields"]["data"], "{oops");
+    assert!(v[2]["data"].is_null() && v[2]["event_type"].is_null());
+
+    // One JSON array, the same objects.
+    let out = run(&s, &["read", key, "--format", "json"]);
+    let arr: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(arr.as_array().unwrap(), &v);
+
+    // Raw: the fields as stored, redis-cli --raw style.
+    let out = run(&s, &["read", key, "--format", "raw", "--count", "2"]);
+    let raw = stdout(&out);
+    assert!(raw.starts_with(&format!("{id1}\ndata\n{{")), "{raw}");
+    assert!(raw.contains("\nevent_type\ntask_progress\n"));
+    assert!(raw.contains("正在分析用户需求"));
+    let out = run(&s, &["read", key]);
+    let last = run(
+        &s,
+        &[
+            "read",
+            key,
+            "--format",
+            "raw",
+            "--from",
+            v[2]["id"].as_str().unwrap(),
+        ],
+    );
+    assert!(last.stdout.windows(4).any(|w| w == b"\xff\xfe\x00A"));
+
+    // Table for people.
+    let table = stdout(&out);
+    assert!(
+        table.contains("task_progress") && table.contains("正在分析用户需求"),
+        "{table}"
+    );
+    assert!(table.contains("\\xff\\xfe"), "{table}");
+}
+
+#[test]
+fn ranges_reverse_filters_and_paging() {
+    let s = RedisServer::start();
+    let base = 1_700_000_000_000u64; // 2023-11-14T22:13:20Z
+    load(&s, "job_events:r", base, 30, "task_progress");
+    s.cli(&[
+        "XADD",
+        "job_events:r",
+        &format!("{}-0", base + 30),
+        "event_type",
+        "task_failed",
+    ]);
+
+    // Paging: 31 entries in pages of 4, in order, none lost or repeated.
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:r",
+            "--format",
+            "ndjson",
+            "--page-size",
+            "4",
+        ],
+    );
+    let all = ids(&lines(&out));
+    let want: Vec<String> = (0..31).map(|i| format!("{}-0", base + i)).collect();
+    assert_eq!(all, want);
+
+    // The table (read through redis-rs, not the export path) pages the same way.
+    let out = run(&s, &["read", "job_events:r", "--page-size", "4"]);
+    let rows: Vec<String> = stdout(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert_eq!(rows, want);
+
+    // Reverse, also paged.
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:r",
+            "--format",
+            "ndjson",
+            "--page-size",
+            "4",
+            "--reverse",
+        ],
+    );
+    let mut rev = ids(&lines(&out));
+    rev.reverse();
+    assert_eq!(rev, want);
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:r",
+            "--format",
+            "ndjson",
+            "--reverse",
+            "-n",
+            "2",
+        ],
+    );
+    assert_eq!(ids(&lines(&out)), [want[30].clone(), want[29].clone()]);
+
+    // Time ranges: RFC 3339 and ids, both ends inclusive.
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:r",
+            "--format",
+            "ndjson",
+            "--from",
+            "2023-11-14T22:13:20.005Z",
+            "--to",
+            &format!("{}", base + 9),
+        ],
+    );
+    assert_eq!(ids(&lines(&out)), want[5..10]);
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:r",
+            "--format",
+            "ndjson",
+            "--since",
+            "1h",
+        ],
+    );
+    assert!(lines(&out).is_empty());
+
+    // Event types and text search.
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:r",
+            "--format",
+            "ndjson",
+            "--event-type",
+            "task_failed",
+        ],
+    );
+    assert_eq!(ids(&lines(&out)), [want[30].clone()]);
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:r",
+            "--format",
+            "ndjson",
+            "--grep",
+            "\"n\": 17}",
+            "--page-size",
+            "3",
+        ],
+    );
+    assert_eq!(ids(&lines(&out)), [want[17].clone()]);
+
+    // More than one default page (5000): 12,000 entries come back whole, flat.
+    load(&s, "job_events:big", base, 12_000, "task_progress");
+    let out = run(&s, &["read", "job_events:big", "--format", "ndjson"]);
+    let got = lines(&out);
+    assert_eq!(got.len(), 12_000);
+    assert_eq!(got[11_999]["data"]["n"], 11_999);
+
+    // A bad time is a usage error.
+    let out = run(&s, &["read", "job_events:r", "--from", "yesterday"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn missing_keys_and_other_types_exit_1() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "job_events:str", "x"]);
+    for key in ["job_events:none", "job_events:str"] {
+        for args in [
+            vec!["read", key],
+            vec!["info", key],
+            vec!["tail", key],
+            vec!["pending", key, "g"],
+            vec!["trim", key, "--maxlen", "1", "--dry-run"],
+        ] {
+            let out = run(&s, &args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+            let err = stderr(&out);
+            assert!(
+                err.contains("no such key") || err.contains("not a stream (it is a string)"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    let out = run(&s, &["job", "none"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("job_events:none does not exist"));
+}
+
+#[test]
+fn cluster_list_finds_streams_on_every_master_and_keyed_commands_route() {
+    let c = Cluster::start(3, 0);
+    for i in 0..30 {
+        c.cli(&[
+            "XADD",
+            &format!("job_events:{i}"),
+            "*",
+            "event_type",
+            "task_started",
+        ]);
+    }
+    c.cli(&["SET", "job_events:not-a-stream", "x"]);
+    let dir = tempfile::tempdir().unwrap();
+    let cl = |args: &[&str]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream"])
+            .args(args);
+        cmd.output().unwrap()
+    };
+    let out = cl(&["list", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let streams = v["streams"].as_array().unwrap();
+    assert_eq!(streams.len(), 30, "{v}");
+    let nodes: std::collections::HashSet<&str> = streams
+        .iter()
+        .map(|s| s["node"].as_str().unwrap())
+        .collect();
+    assert_eq!(nodes.len(), 3, "streams on every master: {nodes:?}");
+    assert!(streams.iter().all(|s| s["length"] == 1));
+    let out = cl(&["list", "--limit", "5", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["streams"].as_array().unwrap().len(), 5);
+    assert_eq!(v["total"], 30);
+
+    // Keyed commands reach the master holding each key.
+    for i in [0, 1, 2, 7, 29] {
+        let key = format!("job_events:{i}");
+        let out = cl(&["read", &key, "--format", "ndjson"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(lines(&out).len(), 1);
+        let out = cl(&["info", &key, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    // Trim across the cluster.
+    let out = cl(&[
+        "trim",
+        "--match",
+        "job_events:*",
+        "--maxlen",
+        "0",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["removed"], 30);
+    assert_eq!(c.cli(&["XLEN", "job_events:7"]), "0");
+}
+
+#[test]
+fn tail_with_a_consumer_group_acks_what_it_printed() {
+    let s = RedisServer::start();
+    s.cli(&[
+        "XGROUP",
+        "CREATE",
+        "job_events:g",
+        "workers",
+        "$",
+        "MKSTREAM",
+    ]);
+    for t in ["task_started", "task_progress", "task_completed"] {
+        publish(&s, "job_events:g", t, "");
+    }
+    let out = run(
+        &s,
+        &[
+            "tail",
+            "job_events:g",
+            "--group",
+            "workers",
+            "--consumer",
+            "c1",
+            "--count",
+            "2",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let first = lines(&out);
+    assert_eq!(first.len(), 2);
+    // Not acknowledged: both pending for c1.
+    let out = run(
+        &s,
+        &["pending", "job_events:g", "workers", "--format", "json"],
+    );
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pend = p["entries"].as_array().unwrap();
+    assert_eq!(pend.len(), 2);
+    assert_eq!(pend[0]["consumer"], "c1");
+    assert_eq!(pend[0]["deliveries"], 1);
+    assert_eq!(pend[0]["id"], first[0]["id"]);
+
+    // --ack: the third entry is printed and acknowledged, the earlier two stay pending.
+    let out = run(
+        &s,
+        &[
+            "tail",
+            "job_events:g",
+            "--group",
+            "workers",
+            "--consumer",
+            "c2",
+            "--ack",
+            "--count",
+            "1",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let third = lines(&out);
+    assert_eq!(third[0]["event_type"], "task_completed");
+    let out = run(
+        &s,
+        &["pending", "job_events:g", "workers", "--format", "json"],
+    );
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(p["entries"].as_array().unwrap().len(), 2);
+    let info = run(&s, &["info", "job_events:g", "--format", "json"]);
+    let i: Value = serde_json::from_slice(&info.stdout).unwrap();
+    assert_eq!(i["groups"][0]["name"], "workers");
+    assert_eq!(i["groups"][0]["pending"], 2);
+    let consumers = i["groups"][0]["consumer_list"].as_array().unwrap();
+    assert_eq!(consumers.len(), 2);
+    let out = run(&s, &["info", "job_events:g", "--full", "--format", "json"]);
+    let full: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(full["full"]["length"], 3, "{full}");
+    let out = run(
+        &s,
+        &[
+            "pending",
+            "job_events:g",
+            "workers",
+            "--min-idle",
+            "1h",
+            "--format",
+            "json",
+        ],
+    );
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(p["entries"].as_array().unwrap().is_empty());
+    let out = run(
+        &s,
+        &[
+            "pending",
+            "job_events:g",
+            "workers",
+            "--consumer",
+            "c1",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(lines(&out).len(), 2);
+
+    // --from 0 re-delivers c1's own pending entries first; with --ack they are done.
+    let out = run(
+        &s,
+        &[
+            "tail",
+            "job_events:g",
+            "--group",
+            "workers",
+            "--consumer",
+            "c1",
+            "--from",
+            "0",
+            "--ack",
+            "--count",
+            "2",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(ids(&lines(&out)), ids(&first));
+    let out = run(
+        &s,
+        &["pending", "job_events:g", "workers", "--format", "json"],
+    );
+    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(p["entries"].as_array().unwrap().is_empty(), "{p}");
+
+    let out = run(
+        &s,
+        &[
+            "tail",
+            "job_events:g",
+            "--group",
+            "nogroup",
+            "--consumer",
+            "c",
+            "--count",
+            "1",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("XGROUP CREATE"), "{}", stderr(&out));
+}
+
+#[test]
+fn until_event_exit_codes_and_job_timeline() {
+    let s = RedisServer::start();
+    for t in ["task_started", "task_progress", "task_completed"] {
+        publish(&s, "job_events:ok", t, ", \"progress\": \"一半\"");
+    }
+    for t in ["task_started", "task_failed"] {
+        publish(&s, "job_events:bad", t, ", \"error\": \"连接超时\"");
+    }
+    let until = [
+        "--from",
+        "0",
+        "--until-event",
+        "task_completed,task_failed",
+        "--format",
+        "ndjson",
+    ];
+    let out = run(&s, &[&["tail", "job_events:ok"][..], &until[..]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(lines(&out).len(), 3);
+    let out = run(&s, &[&["tail", "job_events:bad"][..], &until[..]].concat());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(lines(&out).last().unwrap()["event_type"], "task_failed");
+
+    // Several keys at once, each followed on its own connection.
+    let out = run(
+        &s,
+        &[
+            "tail",
+            "job_events:ok",
+            "job_events:bad",
+            "--from",
+            "0",
+            "--count",
+            "5",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let both = lines(&out);
+    assert_eq!(
+        both.iter()
+            .filter(|e| e["stream"] == "job_events:ok")
+            .count(),
+        3
+    );
+    assert_eq!(
+        both.iter()
+            .filter(|e| e["stream"] == "job_events:bad")
+            .count(),
+        2
+    );
+
+    let out = run(&s, &["job", "ok", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["outcome"], "completed");
+    assert_eq!(j["events"].as_array().unwrap().len(), 3);
+    let out = run(&s, &["job", "bad"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("连接超时") && text.contains("failed in"),
+        "{text}"
+    );
+
+    // --follow waits for a job that has not started yet.
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .current_dir(dir.path())
+        .args([
+            "-u",
+            &s.url(),
+            "stream",
+            "job",
+            "later",
+            "--follow",
+            "--format",
+            "ndjson",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(line.contains("waiting"), "{line}");
+    publish(&s, "job_events:later", "task_started", "");
+    publish(&s, "job_events:later", "task_completed", "");
+    let status = wait_with_deadline(&mut child, Duration::from_secs(30));
+    assert_eq!(status, Some(0));
+}
+
+fn wait_with_deadline(child: &mut std::process::Child, d: Duration) -> Option<i32> {
+    let deadline = Instant::now() + d;
+    while Instant::now() < deadline {
+        if let Some(st) = child.try_wait().unwrap() {
+            return st.code();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    panic!("redkit did not exit in time");
+}
+
+#[test]
+fn tail_resumes_after_a_server_restart_without_duplicates_or_gaps() {
+    let mut s = RedisServer::builder()
+        .arg("appendonly yes")
+        .arg("appendfsync always")
+        .start();
+    let key = "job_events:restart";
+    publish(&s, key, "task_started", "");
+    publish(&s, key, "task_progress", ", \"progress\": \"第一步\"");
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .current_dir(dir.path())
+        .args([
+            "-u",
+            &s.url(),
+            "--timeout",
+            "1s",
+            "--connect-timeout",
+            "1s",
+            "stream",
+            "tail",
+            key,
+            "--from",
+            "0",
+            "--count",
+            "6",
+            "--format",
+            "ndjson",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for l in BufReader::new(stdout).lines() {
+            let Ok(l) = l else { break };
+            if tx.send(l).is_err() {
+                break;
+            }
+        }
+    });
+    let mut got = Vec::new();
+    for _ in 0..2 {
+        got.push(
+            rx.recv_timeout(Duration::from_secs(20))
+                .expect("first entries"),
+        );
+    }
+    s.kill();
+    let _again = restart(&s);
+    // Written while redkit is reconnecting, and after.
+    publish(&s, key, "task_progress", ", \"progress\": \"第二步\"");
+    publish(&s, key, "task_progress", ", \"progress\": \"第三步\"");
+    std::thread::sleep(Duration::from_millis(300));
+    publish(&s, key, "task_progress", ", \"progress\": \"第四步\"");
+    publish(&s, key, "task_completed", "");
+    while got.len() < 6 {
+        got.push(
+            rx.recv_timeout(Duration::from_secs(30))
+                .expect("entries after the restart"),
+        );
+    }
+    assert_eq!(
+        wait_with_deadline(&mut child, Duration::from_secs(30)),
+        Some(0)
+    );
+    let printed: Vec<String> = got
+        .iter()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let out = run(&s, &["read", key, "--format", "ndjson"]);
+    assert_eq!(printed, ids(&lines(&out)), "every entry once, in order");
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(err.contains("reconnect"), "{err}");
+}
+
+#[test]
+fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
+    let s = RedisServer::start();
+    // 40 old entries (2023) and 10 new ones in each of two streams.
+    for key in ["job_events:t1", "job_events:t2"] {
+        load(&s, key, 1_700_000_000_000, 40, "task_progress");
+        for _ in 0..10 {
+            publish(&s, key, "task_progress", "");
+        }
+    }
+    let out = run(
+        &s,
+        &[
+            "trim",
+            "--match",
+            "job_events:t*",
+            "--older-than",
+            "1d",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dry: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(dry["removed"], 80);
+    assert_eq!(dry["streams"][0]["removed"], 40);
+    assert_eq!(s.cli(&["XLEN", "job_events:t1"]), "50");
+
+    // No terminal and no --yes: refused, nothing removed.
+    let out = run(&s, &["trim", "job_events:t1", "--maxlen", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--yes"));
+    assert_eq!(s.cli(&["XLEN", "job_events:t1"]), "50");
+
+    let out = run(
+        &s,
+        &[
+            "trim",
+            "--match",
+            "job_events:t*",
+            "--older-than",
+            "1d",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    let real: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(real["dry_run"], false);
+    assert_eq!(real["removed"], dry["removed"]);
+    assert_eq!(real["streams"], dry["streams"]);
+    assert_eq!(s.cli(&["XLEN", "job_events:t2"]), "10");
+
+    let out = run(
+        &s,
+        &[
+            "trim",
+            "job_events:t1",
+            "--maxlen",
+            "3",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["removed"], 7);
+    let out = run(&s, &["trim", "job_events:t1", "--maxlen", "3", "-y"]);
+    assert!(
+        stdout(&out).contains("removed 7 entries from 1 streams"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(s.cli(&["XLEN", "job_events:t1"]), "3");
+}
+
+#[test]
+fn stream_commands_never_print_the_password() {
+    let s = RedisServer::builder().password(LEAK_SECRET).start();
+    s.cli(&["XADD", "job_events:leak", "*", "event_type", "task_started"]);
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("redis://:{LEAK_SECRET}@127.0.0.1:{}", s.port);
+    let wrong = format!("redis://:{LEAK_SECRET}x@127.0.0.1:{}", s.port);
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["list", "--format", "json"],
+        vec!["read", "job_events:leak", "--format", "ndjson"],
+        vec!["info", "job_events:leak", "--full", "--format", "json"],
+        vec!["job", "leak", "-v"],
+        vec!["tail", "job_events:leak", "--from", "0", "--count", "1"],
+        vec!["trim", "job_events:leak", "--maxlen", "5", "--dry-run"],
+    ];
+    for args in &runs {
+        for (how, u) in [("env", None), ("url", Some(&url)), ("wrong", Some(&wrong))] {
+            let mut c = redkit(dir.path());
+            match u {
+                Some(u) => c.args(["-u", u]),
+                None => c
+                    .env("REDIS_PASSWORD", LEAK_SECRET)
+                    .args(["--port", &s.port.to_string()]),
+            };
+            let out = c.arg("stream").args(args).output().unwrap();
+            if how != "wrong" {
+                assert_eq!(
+                    out.status.code(),
+                    Some(0),
+                    "{args:?} {how}: {}",
+                    stderr(&out)
+                );
+            }
+            let all = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
+            assert!(
+                !all.contains(LEAK_SECRET),
+                "{args:?} {how} printed the secret:\n{all}"
+            );
+            assert!(!all.contains(&LEAK_SECRET[4..20]), "{args:?} {how}:\n{all}");
+        }
+    }
+}
+
+#[test]
+fn exports_honour_the_database_number_and_acl_users() {
+    let s = RedisServer::builder().acl_user("app", "app-pass").start();
+    s.cli(&[
+        "-n",
+        "3",
+        "XADD",
+        "job_events:db3",
+        "5-0",
+        "event_type",
+        "task_started",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["ndjson", "table"] {
+        let mut c = redkit(dir.path());
+        c.args([
+            "-u",
+            &format!("redis://app:app-pass@127.0.0.1:{}/3", s.port),
+        ]);
+        let out = c
+            .args(["stream", "read", "job_events:db3", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(stdout(&out).contains("5-0"), "{format}: {}", stdout(&out));
+    }
+}

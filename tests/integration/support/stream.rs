@@ -1,0 +1,98 @@
+//! Helpers for the stream tests: restarting a redis-server on the same port with the same data,
+//! and writing entries the way the application's RedisStreamPublisher does.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::RedisServer;
+
+/// A redis-server started again from a killed server's config and directory (same port, same
+/// data when appendonly is on). Killed on drop.
+pub struct Restarted {
+    child: Child,
+}
+
+impl Drop for Restarted {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `server` again after `server.kill()` and waits until it has loaded its data.
+pub fn restart(server: &RedisServer) -> Restarted {
+    let log = || std::fs::read_to_string(server.dir.path().join("redis.log")).unwrap_or_default();
+    let ready_before = log().matches("Ready to accept connections").count();
+    let mut child = Command::new("redis-server")
+        .arg(server.dir.path().join("redis.conf"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("restart redis-server");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if log().matches("Ready to accept connections").count() > ready_before {
+            return Restarted { child };
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("redis-server did not restart:\n{}", log());
+}
+
+/// The `data` JSON of an application event (json.dumps with ensure_ascii=False).
+pub fn event_json(event_type: &str, job: &str, extra: &str) -> String {
+    format!(
+        "{{\"event_type\": \"{event_type}\", \"job_id\": \"{job}\", \"timestamp\": \"2026-11-23T10:00:00.123456\"{extra}}}"
+    )
+}
+
+/// XADDs one application event to `job_events:{job}` (or `key`) and returns its id.
+pub fn publish(server: &RedisServer, key: &str, event_type: &str, extra: &str) -> String {
+    let job = key.rsplit(':').next().unwrap_or(key);
+    let data = event_json(event_type, job, extra);
+    server.cli(&[
+        "XADD",
+        key,
+        "*",
+        "data",
+        &data,
+        "timestamp",
+        "2026-11-23T10:00:00.123456",
+        "event_type",
+        event_type,
+    ])
+}
+
+/// Loads commands through `redis-cli --pipe` (RESP on stdin, a summary on stdout), for bulk
+/// loads where line-by-line redis-cli would fill its output pipe. Each command is its args.
+pub fn pipe_load(server: &RedisServer, cmds: &[Vec<String>]) {
+    use std::io::Write;
+    let mut input = Vec::new();
+    for args in cmds {
+        input.extend_from_slice(format!("*{}\r\n", args.len()).as_bytes());
+        for a in args {
+            input.extend_from_slice(format!("${}\r\n", a.len()).as_bytes());
+            input.extend_from_slice(a.as_bytes());
+            input.extend_from_slice(b"\r\n");
+        }
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("load.resp");
+    std::fs::File::create(&file)
+        .and_then(|mut f| f.write_all(&input))
+        .expect("write load file");
+    let out = server
+        .cli_cmd()
+        .arg("--pipe")
+        .stdin(std::fs::File::open(&file).expect("open load file"))
+        .output()
+        .expect("redis-cli --pipe");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("errors: 0"),
+        "redis-cli --pipe: {text}"
+    );
+}
