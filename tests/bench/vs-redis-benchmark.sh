@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # redkit bench against redis-benchmark on one redis-server, alternating in one run:
-# SET and GET, 50 clients, 64-byte values, one client thread, pipeline 1 and 16, N requests.
+# SET and GET, 50 clients, 64-byte values, one client thread, pipeline 1 and 16, N requests,
+# both over the same 100,000 random keys (-r 100000 / --keyspace 100000: without -r
+# redis-benchmark hits one single key, which flatters the server side).
 # Records each side's ops/s and client CPU seconds, and prints the ratios redkit/redis-benchmark
 # for ops/s and for CPU per operation. Usage: tests/bench/vs-redis-benchmark.sh [N] [ROUNDS]
 set -euo pipefail
@@ -34,11 +36,11 @@ for P in 1 16; do
   for side in redis-benchmark redkit; do ops[$side,$P]=""; cpu[$side,$P]=""; done
   for r in $(seq 1 "$ROUNDS"); do
     for t in set get; do
-      res=$(cpu_run redis-benchmark -p "$port" -t "$t" -n "$N" -c 50 -P "$P" -d 64 --threads 1 -q)
+      res=$(cpu_run redis-benchmark -p "$port" -t "$t" -n "$N" -c 50 -P "$P" -d 64 --threads 1 -r 100000 -q)
       c=$(echo "$res" | head -1)
       o=$(echo "$res" | tr '\r' '\n' | grep -oE '[0-9.]+ requests per second' | tail -1 | cut -d' ' -f1)
       ops[redis-benchmark,$P]+="$o "; cpu[redis-benchmark,$P]+="$c "
-      res=$(cpu_run "$BIN" -u "redis://127.0.0.1:$port" bench -w "$t" -n "$N" -c 50 -P "$P" -d 64 --threads 1 --format json)
+      res=$(cpu_run "$BIN" -u "redis://127.0.0.1:$port" bench -w "$t" -n "$N" -c 50 -P "$P" -d 64 --threads 1 --keyspace 100000 --format json)
       c=$(echo "$res" | head -1)
       o=$(echo "$res" | tail -n +2 | python3 -c 'import json,sys; print(json.load(sys.stdin)["workloads"][0]["ops_per_sec"])')
       ops[redkit,$P]+="$o "; cpu[redkit,$P]+="$c "
