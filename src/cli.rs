@@ -50,6 +50,10 @@ pub enum Command {
     #[command(after_help = cmd::ping::EXAMPLES)]
     Ping(cmd::ping::PingArgs),
 
+    /// Database migrations of the application's tables (message_recipients)
+    #[command(after_help = cmd::migrate::EXAMPLES)]
+    Migrate(cmd::migrate::MigrateArgs),
+
     /// Show the resolved settings and where each came from, secrets masked
     #[command(after_help = cmd::config::EXAMPLES)]
     Config(cmd::config::ConfigArgs),

@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod config;
 pub mod init;
+pub mod migrate;
 pub mod ping;
 pub mod validate_env;
 
@@ -57,6 +58,19 @@ where
     })
 }
 
+/// Runs an async command that handles Ctrl-C itself (it stops after the work in flight and
+/// reports what it did), so the signal is not raced here.
+fn block_on_unraced<F>(fut: F) -> anyhow::Result<ExitStatus>
+where
+    F: std::future::Future<Output = anyhow::Result<ExitStatus>>,
+{
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?
+        .block_on(fut)
+}
+
 /// Installs the TLS crypto provider once (rustls needs one chosen explicitly).
 fn init_tls() {
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -74,6 +88,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
             let c = ctx(g, Format::Table)?;
             block_on(ping::run(&c, &a))
         }
+        Command::Migrate(a) => block_on_unraced(migrate::run(&ctx(g, Format::Table)?, &a)),
     }
 }
 
