@@ -105,8 +105,9 @@ impl DbUrl {
                 )));
             }
         } else {
-            let parsed = url::Url::parse(&url)
-                .map_err(|e| exit::usage(format!("{origin}: '{masked}' is not a valid URL: {e}")))?;
+            let parsed = url::Url::parse(&url).map_err(|e| {
+                exit::usage(format!("{origin}: '{masked}' is not a valid URL: {e}"))
+            })?;
             if parsed.host_str().is_none_or(str::is_empty) {
                 return Err(exit::usage(format!("{origin}: '{masked}' names no host")));
             }
@@ -159,7 +160,13 @@ impl Db {
             })
             .connect(&url.url)
             .await
-            .map_err(|e| exit::runtime(format!("cannot connect to {}: {}", url.masked, scrub(&e, &url.url))))?;
+            .map_err(|e| {
+                exit::runtime(format!(
+                    "cannot connect to {}: {}",
+                    url.masked,
+                    scrub(&e, &url.url)
+                ))
+            })?;
         Ok(Db {
             pool,
             dialect,
@@ -182,7 +189,10 @@ impl Db {
         for b in binds {
             q = q.bind(*b);
         }
-        let row = q.fetch_one(&self.pool).await.with_context(|| first_line(sql))?;
+        let row = q
+            .fetch_one(&self.pool)
+            .await
+            .with_context(|| first_line(sql))?;
         Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
     }
 
@@ -200,7 +210,9 @@ impl Db {
 
 /// A statement redkit built from validated identifiers and bind placeholders only (sqlx asks
 /// for that promise on every non-literal SQL string).
-pub fn stmt(sql: &str) -> sqlx::query::Query<'static, sqlx::Any, <sqlx::Any as sqlx::Database>::Arguments> {
+pub fn stmt(
+    sql: &str,
+) -> sqlx::query::Query<'static, sqlx::Any, <sqlx::Any as sqlx::Database>::Arguments> {
     sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
 }
 
@@ -213,7 +225,10 @@ pub fn first_line(sql: &str) -> String {
 /// An sqlx error as text, with the URL's password removed should a driver ever echo it.
 fn scrub(err: &sqlx::Error, url: &str) -> String {
     let text = err.to_string();
-    match url::Url::parse(url).ok().and_then(|u| u.password().map(str::to_string)) {
+    match url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.password().map(str::to_string))
+    {
         Some(pw) if !pw.is_empty() => text.replace(&pw, "****"),
         _ => text,
     }
@@ -281,7 +296,13 @@ mod tests {
             DbUrl::parse("postgresql://h/db", "x").unwrap().dialect,
             Dialect::Postgres
         );
-        for bad in ["redis://h/1", "nonsense", "sqlite://", "mysql://u:pw@/db", "postgres://h"] {
+        for bad in [
+            "redis://h/1",
+            "nonsense",
+            "sqlite://",
+            "mysql://u:pw@/db",
+            "postgres://h",
+        ] {
             let e = DbUrl::parse(bad, "--database-url").unwrap_err();
             assert_eq!(exit::classify(&e), exit::ExitStatus::Usage, "{bad}");
             assert!(!e.to_string().contains(":pw@"), "{e}");

@@ -6,5 +6,6 @@ mod support;
 mod cli;
 mod connect;
 mod leaks;
+mod migrate;
 mod settings;
 mod validate_env;

@@ -21,7 +21,7 @@ use crate::exit::{self, ExitStatus};
 use names::Names;
 use preflight::Preflight;
 use report::{MigrateReport, Plan};
-use runner::{Job, Pace, RunResult, Stop};
+use runner::{Job, Pace, RunCtx, RunResult, Stop};
 use sql::Sql;
 
 pub const EXAMPLES: &str = "\
@@ -223,17 +223,14 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
             )? {
                 return Err(exit::usage("rollback not confirmed"));
             }
-            let run = runner::drive(
-                &db,
-                &sql,
-                Job::Rollback,
-                &pace,
-                &ctx.out,
-                &stop,
-                pre.already_migrated,
-                false,
-            )
-            .await?;
+            let cx = RunCtx {
+                db: &db,
+                sql: &sql,
+                pace: &pace,
+                out: &ctx.out,
+                stop: &stop,
+            };
+            let run = runner::drive(&cx, Job::Rollback, pre.already_migrated, false).await?;
             apply_run(&mut r, &run);
             r.rolled_back = Some(run.rows);
             r.read_state_restored = Some(run.extra);
@@ -267,8 +264,9 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     if db.dialect == Dialect::Sqlite {
         // WAL lets the application read while the copy writes; it is a property of the file.
         if let Err(e) = db.exec("PRAGMA journal_mode = WAL").await {
-            ctx.out
-                .warn(format!("could not switch the SQLite file to WAL mode: {e:#}"));
+            ctx.out.warn(format!(
+                "could not switch the SQLite file to WAL mode: {e:#}"
+            ));
         }
     }
     let mut r = base_report("migrate", &db, &pre);
@@ -282,17 +280,14 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         ));
         r.created_table = true;
     }
-    let run = runner::drive(
-        &db,
-        &sql,
-        Job::Copy,
-        &pace,
-        &ctx.out,
-        &stop,
-        to_copy,
-        r.created_table,
-    )
-    .await?;
+    let cx = RunCtx {
+        db: &db,
+        sql: &sql,
+        pace: &pace,
+        out: &ctx.out,
+        stop: &stop,
+    };
+    let run = runner::drive(&cx, Job::Copy, to_copy, r.created_table).await?;
     apply_run(&mut r, &run);
     r.migrated = run.rows;
     r.caught_up = run.extra;

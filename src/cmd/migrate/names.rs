@@ -98,7 +98,12 @@ impl Names {
 
     /// The columns `messages` must have.
     pub fn message_columns(&self) -> [&str; 4] {
-        [&self.m_id, &self.m_receiver, &self.m_is_read, &self.m_created_at]
+        [
+            &self.m_id,
+            &self.m_receiver,
+            &self.m_is_read,
+            &self.m_created_at,
+        ]
     }
 
     /// The columns `message_recipients` must have.
@@ -121,9 +126,10 @@ mod tests {
     fn defaults_and_overrides() {
         let n = Names::from_config(None).unwrap();
         assert_eq!(n.recipients, "message_recipients");
-        let v: Value =
-            serde_yaml::from_str("messages: { table: msg, receiver_id: to_user }\nusers: { table: users }\n")
-                .unwrap();
+        let v: Value = serde_yaml::from_str(
+            "messages: { table: msg, receiver_id: to_user }\nusers: { table: users }\n",
+        )
+        .unwrap();
         let n = Names::from_config(Some(&v)).unwrap();
         assert_eq!(n.messages, "msg");
         assert_eq!(n.m_receiver, "to_user");

@@ -72,7 +72,10 @@ impl Render for MigrateReport {
         row("already migrated", self.already_migrated.to_string());
         if self.action == "migrate" {
             row("migrated", self.migrated.to_string());
-            row("  caught up (written during the run)", self.caught_up.to_string());
+            row(
+                "  caught up (written during the run)",
+                self.caught_up.to_string(),
+            );
         }
         row("skipped", self.skipped.to_string());
         row("  receiver NULL", self.reasons.receiver_null.to_string());
@@ -80,7 +83,10 @@ impl Render for MigrateReport {
             "  receiver not positive",
             self.reasons.receiver_not_positive.to_string(),
         );
-        row("  receiver unknown", self.reasons.receiver_unknown.to_string());
+        row(
+            "  receiver unknown",
+            self.reasons.receiver_unknown.to_string(),
+        );
         if self.created_table {
             row("created table", "yes".into());
         }
@@ -98,7 +104,11 @@ impl Render for MigrateReport {
             row("  recipient rows", v.recipient_rows.to_string());
             for (name, n, first) in [
                 ("  missing", v.missing, &v.first_missing),
-                ("  is_read differs", v.is_read_mismatch, &v.first_is_read_mismatch),
+                (
+                    "  is_read differs",
+                    v.is_read_mismatch,
+                    &v.first_is_read_mismatch,
+                ),
                 ("  orphans", v.orphans, &v.first_orphans),
             ] {
                 let mut s = n.to_string();

@@ -233,7 +233,14 @@ async fn open_run(db: &Db, sql: &Sql, job: Job, created_table: bool) -> anyhow::
     }
     // Run ids are start times in milliseconds: unique enough, and they sort.
     let prev = db
-        .int(&format!("SELECT {} FROM {}", db.dialect.int("MAX(run_id)"), sql.state), &[])
+        .int(
+            &format!(
+                "SELECT {} FROM {}",
+                db.dialect.int("MAX(run_id)"),
+                sql.state
+            ),
+            &[],
+        )
         .await?;
     let run_id = (chrono::Utc::now().timestamp_millis()).max(prev + 1);
     let high_water = db.int(&sql.max_id(), &[]).await?;
@@ -255,7 +262,13 @@ async fn open_run(db: &Db, sql: &Sql, job: Job, created_table: bool) -> anyhow::
 }
 
 /// Marks the run's end state in the state table.
-async fn close_run(db: &Db, sql: &Sql, run: &RunResult, status: &str, message: Option<String>) -> anyhow::Result<()> {
+async fn close_run(
+    db: &Db,
+    sql: &Sql,
+    run: &RunResult,
+    status: &str,
+    message: Option<String>,
+) -> anyhow::Result<()> {
     let finished = (status != "running").then(now);
     db::stmt(&sql.finish_run())
         .bind(status)
@@ -268,34 +281,41 @@ async fn close_run(db: &Db, sql: &Sql, run: &RunResult, status: &str, message: O
     Ok(())
 }
 
+/// What a run works with.
+pub struct RunCtx<'a> {
+    pub db: &'a Db,
+    pub sql: &'a Sql,
+    pub pace: &'a Pace,
+    pub out: &'a Output,
+    pub stop: &'a Stop,
+}
+
 /// Runs `job` over every message id, then catches up rows written meanwhile.
 pub async fn drive(
-    db: &Db,
-    sql: &Sql,
+    cx: &RunCtx<'_>,
     job: Job,
-    pace: &Pace,
-    out: &Output,
-    stop: &Stop,
     expected_rows: i64,
     created_table: bool,
 ) -> anyhow::Result<RunResult> {
-    let lock = take_lock(db).await?;
-    let result = drive_locked(db, sql, job, pace, out, stop, expected_rows, created_table).await;
-    release_lock(db, lock).await;
+    let lock = take_lock(cx.db).await?;
+    let result = drive_locked(cx, job, expected_rows, created_table).await;
+    release_lock(cx.db, lock).await;
     result
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn drive_locked(
-    db: &Db,
-    sql: &Sql,
+    cx: &RunCtx<'_>,
     job: Job,
-    pace: &Pace,
-    out: &Output,
-    stop: &Stop,
     expected_rows: i64,
     created_table: bool,
 ) -> anyhow::Result<RunResult> {
+    let RunCtx {
+        db,
+        sql,
+        pace,
+        out,
+        stop,
+    } = *cx;
     let mut run = open_run(db, sql, job, created_table).await?;
     let verb = match job {
         Job::Copy => "copied",

@@ -196,6 +196,13 @@ impl Sql {
                 recv = self.m_recv
             )
         };
+        let changed = format!(
+            "{} AND r.{} <> {}.{}",
+            sub("1"),
+            self.r_read,
+            self.msg,
+            self.m_read
+        );
         format!(
             "UPDATE {msg} SET {read} = ({val})\n\
              WHERE {msg}.{id} > {p1} AND {msg}.{id} <= {p2} AND EXISTS ({changed})",
@@ -205,13 +212,6 @@ impl Sql {
             id = self.m_id,
             p1 = self.p(1),
             p2 = self.p(2),
-            changed = format!(
-                "{} AND r.{} <> {}.{}",
-                sub("1"),
-                self.r_read,
-                self.msg,
-                self.m_read
-            ),
         )
     }
 
@@ -380,9 +380,11 @@ impl Sql {
     /// recipient_id), indexes on recipient_id, is_read and created_at, a foreign key to messages.
     pub fn create_recipients(&self, types: &SourceTypes) -> Vec<String> {
         let n = &self.names;
-        let idx = |col: &str| self.d.quote(&index_name(&n.recipients, col));
-        let uk = self.d.quote(&index_name(&n.recipients, "message_recipient"));
-        let fk = self.d.quote(&index_name(&n.recipients, "message_fk"));
+        let idx = |col: &str| self.d.quote(&index_name("idx", &n.recipients, col));
+        let uk = self
+            .d
+            .quote(&index_name("uk", &n.recipients, "message_recipient"));
+        let fk = self.d.quote(&index_name("fk", &n.recipients, "message"));
         match self.d {
             Dialect::Mysql => vec![format!(
                 "CREATE TABLE IF NOT EXISTS {rcp} (\n  \
@@ -472,11 +474,11 @@ fn safe_type(t: &str) -> &str {
     if plain { t } else { "BIGINT" }
 }
 
-/// `idx_<table>_<col>`, cut to 64 characters (index names share one namespace per schema on
-/// PostgreSQL and SQLite, so the table name is part of them).
-fn index_name(table: &str, col: &str) -> String {
-    let mut s = format!("idx_{table}_{col}");
-    s.truncate(64);
+/// `<prefix>_<table>_<col>`, cut to 63 characters (index names share one namespace per schema
+/// on PostgreSQL and SQLite, so the table name is part of them).
+fn index_name(prefix: &str, table: &str, col: &str) -> String {
+    let mut s = format!("{prefix}_{table}_{col}");
+    s.truncate(63);
     s
 }
 
@@ -522,7 +524,8 @@ mod tests {
         assert!(ddl.contains("utf8mb4"));
         assert!(ddl.contains("UNIQUE KEY"));
         assert!(ddl.contains("FOREIGN KEY (`message_id`) REFERENCES `messages` (`id`)"));
-        assert_eq!(ddl.matches("KEY `idx_").count(), 4);
+        assert_eq!(ddl.matches("KEY `idx_").count(), 3);
+        assert!(ddl.contains("UNIQUE KEY `uk_message_recipients_message_recipient`"));
         let pg = sql(Dialect::Postgres).create_recipients(&t);
         assert_eq!(pg.len(), 4);
     }
