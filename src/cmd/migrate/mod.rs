@@ -152,6 +152,8 @@ fn base_report(action: &'static str, db: &Db, pre: &Preflight) -> MigrateReport 
         chunks: 0,
         last_id: None,
         seconds: 0.0,
+        copy_seconds: 0.0,
+        verify_seconds: 0.0,
         plan: None,
     }
 }
@@ -201,8 +203,10 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
                 names.recipients
             )));
         }
+        let t = Instant::now();
         let v = verify::run(&db, &sql).await?;
         let mut r = base_report("verify", &db, &pre);
+        r.verify_seconds = t.elapsed().as_secs_f64();
         r.verified = Some(v.ok);
         r.verification = Some(v);
         r.seconds = started.elapsed().as_secs_f64();
@@ -230,7 +234,9 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
                 out: &ctx.out,
                 stop: &stop,
             };
+            let t = Instant::now();
             let run = runner::drive(&cx, Job::Rollback, pre.already_migrated, false).await?;
+            r.copy_seconds = t.elapsed().as_secs_f64();
             apply_run(&mut r, &run);
             r.rolled_back = Some(run.rows);
             r.read_state_restored = Some(run.extra);
@@ -287,12 +293,16 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         out: &ctx.out,
         stop: &stop,
     };
+    let t = Instant::now();
     let run = runner::drive(&cx, Job::Copy, to_copy, r.created_table).await?;
+    r.copy_seconds = t.elapsed().as_secs_f64();
     apply_run(&mut r, &run);
     r.migrated = run.rows;
     r.caught_up = run.extra;
     if !run.interrupted && !run.limited {
+        let t = Instant::now();
         let v = verify::run(&db, &sql).await?;
+        r.verify_seconds = t.elapsed().as_secs_f64();
         r.verified = Some(v.ok);
         r.verification = Some(v);
     }

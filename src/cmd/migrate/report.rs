@@ -46,6 +46,9 @@ pub struct MigrateReport {
     pub chunks: u64,
     pub last_id: Option<i64>,
     pub seconds: f64,
+    /// Time spent in the chunk loop (copy or rollback) and in verification.
+    pub copy_seconds: f64,
+    pub verify_seconds: f64,
     pub plan: Option<Plan>,
 }
 
@@ -187,6 +190,8 @@ mod tests {
             chunks: 1,
             last_id: Some(10),
             seconds: 0.5,
+            copy_seconds: 0.4,
+            verify_seconds: 0.1,
             plan: None,
         };
         let ui = Ui {
