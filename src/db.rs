@@ -140,8 +140,11 @@ impl Db {
     pub async fn connect(url: &DbUrl, timeout: Duration) -> anyhow::Result<Db> {
         sqlx::any::install_default_drivers();
         let dialect = url.dialect;
+        // SQLite writes one at a time, and every connection has its own page cache: one is
+        // enough and keeps the memory down. The others need a second one for the run lock.
+        let max = if dialect == Dialect::Sqlite { 1 } else { 3 };
         let pool = AnyPoolOptions::new()
-            .max_connections(3)
+            .max_connections(max)
             .acquire_timeout(timeout)
             .after_connect(move |conn, _| {
                 Box::pin(async move {

@@ -149,6 +149,7 @@ fn base_report(action: &'static str, db: &Db, pre: &Preflight) -> MigrateReport 
         verified: None,
         verification: None,
         interrupted: false,
+        limited: false,
         chunks: 0,
         last_id: None,
         seconds: 0.0,
@@ -162,6 +163,7 @@ fn apply_run(r: &mut MigrateReport, run: &RunResult) {
     r.run_id = Some(run.run_id);
     r.resumed_from = run.resumed_from;
     r.interrupted = run.interrupted;
+    r.limited = run.limited;
     r.chunks = run.chunks;
     r.last_id = Some(run.last_id);
 }

@@ -109,7 +109,7 @@ pub async fn run(db: &Db, sql: &Sql, names: &Names) -> anyhow::Result<Preflight>
         receiver_not_positive: get_i64(row, 2)?,
         receiver_unknown: get_i64(row, 3)?,
     };
-    let already_migrated = if rcols.is_empty() {
+    let already_migrated = if rcols.is_empty() || db.int(&sql.any_recipient(), &[]).await? == 0 {
         0
     } else {
         db.int(&sql.already_migrated(), &[]).await?

@@ -43,6 +43,8 @@ pub struct MigrateReport {
     pub verified: Option<bool>,
     pub verification: Option<Verification>,
     pub interrupted: bool,
+    /// The run stopped at --max-rows (resumable, like an interruption).
+    pub limited: bool,
     pub chunks: u64,
     pub last_id: Option<i64>,
     pub seconds: f64,
@@ -124,6 +126,9 @@ impl Render for MigrateReport {
         if self.interrupted {
             row("interrupted", "yes: run again to resume".into());
         }
+        if self.limited {
+            row("stopped at --max-rows", "yes: run again to go on".into());
+        }
         if self.chunks > 0 {
             row("chunks", self.chunks.to_string());
         }
@@ -187,6 +192,7 @@ mod tests {
                 ..Verification::default()
             }),
             interrupted: false,
+            limited: false,
             chunks: 1,
             last_id: Some(10),
             seconds: 0.5,

@@ -57,10 +57,6 @@ impl Sql {
         }
     }
 
-    pub fn quoted_messages(&self) -> &str {
-        &self.msg
-    }
-
     pub fn quoted_recipients(&self) -> &str {
         &self.rcp
     }
@@ -230,6 +226,42 @@ impl Sql {
             recv = self.m_recv,
             p1 = self.p(1),
             p2 = self.p(2),
+        )
+    }
+
+    /// Verification in one pass over messages: eligible rows, those without their recipient
+    /// row, those whose row has another is_read. The LEFT JOIN keeps messages the driving
+    /// table (an inner join lets SQLite walk the recipient_id index and read rows at random,
+    /// three times slower). The unique (message_id, recipient_id) key means one match at most.
+    pub fn verify_pass(&self) -> String {
+        let i = |e: &str| self.d.int(&format!("COALESCE({e}, 0)"));
+        format!(
+            "SELECT {}, {}, {} FROM {msg} m LEFT JOIN {rcp} r ON r.{mid} = m.{id} AND r.{rid} = m.{recv} WHERE {elig}",
+            i("COUNT(*)"),
+            i(&format!(
+                "SUM(CASE WHEN r.{} IS NULL THEN 1 ELSE 0 END)",
+                self.r_mid
+            )),
+            i(&format!(
+                "SUM(CASE WHEN r.{} <> m.{} THEN 1 ELSE 0 END)",
+                self.r_read, self.m_read
+            )),
+            msg = self.msg,
+            rcp = self.rcp,
+            mid = self.r_mid,
+            id = self.m_id,
+            rid = self.r_rid,
+            recv = self.m_recv,
+            elig = self.eligible(),
+        )
+    }
+
+    /// Whether the recipients table has any row (an empty one needs no anti-join count).
+    pub fn any_recipient(&self) -> String {
+        format!(
+            "SELECT {} FROM (SELECT 1 AS one FROM {} LIMIT 1) x",
+            self.d.int("COUNT(*)"),
+            self.rcp
         )
     }
 

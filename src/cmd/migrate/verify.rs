@@ -32,25 +32,20 @@ pub async fn run(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
             .await?;
     }
     // MySQL/MariaDB default to REPEATABLE READ; SQLite reads one snapshot per transaction.
+    let row = db::stmt(&sql.verify_pass()).fetch_one(&mut *tx).await?;
+    let eligible = db::get_i64(&row, 0)?;
+    let missing = db::get_i64(&row, 1)?;
+    let is_read_mismatch = db::get_i64(&row, 2)?;
     let mut count = async |q: String| -> anyhow::Result<i64> {
         let row = db::stmt(&q).fetch_one(&mut *tx).await?;
         Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
     };
-    let eligible = count(format!(
-        "SELECT {} FROM {} m WHERE {}",
-        db.dialect.int("COUNT(*)"),
-        sql.quoted_messages(),
-        sql.eligible()
-    ))
-    .await?;
     let recipient_rows = count(format!(
         "SELECT {} FROM {}",
         db.dialect.int("COUNT(*)"),
         sql.quoted_recipients()
     ))
     .await?;
-    let missing = count(sql.missing(None)).await?;
-    let is_read_mismatch = count(sql.read_mismatch(None)).await?;
     let orphans = count(sql.orphans(None)).await?;
     let mut ids = async |q: String, n: i64| -> anyhow::Result<Vec<i64>> {
         if n == 0 {
