@@ -217,6 +217,13 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     }
 
     let stop = Stop::listen();
+    let cx = RunCtx {
+        db: &db,
+        sql: &sql,
+        pace: &pace,
+        out: &ctx.out,
+        stop: &stop,
+    };
     if a.rollback {
         let mut r = base_report("rollback", &db, &pre);
         if pre.recipients_table_exists {
@@ -229,13 +236,6 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
             )? {
                 return Err(exit::usage("rollback not confirmed"));
             }
-            let cx = RunCtx {
-                db: &db,
-                sql: &sql,
-                pace: &pace,
-                out: &ctx.out,
-                stop: &stop,
-            };
             let t = Instant::now();
             let run = runner::drive(&cx, Job::Rollback, pre.already_migrated, false).await?;
             r.copy_seconds = t.elapsed().as_secs_f64();
@@ -288,13 +288,6 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         ));
         r.created_table = true;
     }
-    let cx = RunCtx {
-        db: &db,
-        sql: &sql,
-        pace: &pace,
-        out: &ctx.out,
-        stop: &stop,
-    };
     let t = Instant::now();
     let run = runner::drive(&cx, Job::Copy, to_copy, r.created_table).await?;
     r.copy_seconds = t.elapsed().as_secs_f64();

@@ -135,6 +135,17 @@ async fn release_lock(db: &Db, conn: Option<sqlx::pool::PoolConnection<sqlx::Any
     let _ = db::stmt(sql).execute(&mut *conn).await;
 }
 
+/// Runs a statement over the id range (lo, hi] inside the chunk's transaction.
+async fn on_range(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    sql: &str,
+    lo: i64,
+    hi: i64,
+) -> anyhow::Result<i64> {
+    let r = db::stmt(sql).bind(lo).bind(hi).execute(&mut **tx).await?;
+    Ok(r.rows_affected() as i64)
+}
+
 /// One chunk and its checkpoint, in one transaction. Returns (rows, extra).
 async fn chunk(
     db: &Db,
@@ -147,27 +158,13 @@ async fn chunk(
     let mut tx = db.pool.begin().await?;
     let (rows, extra) = match job {
         Job::Copy => {
-            let r = db::stmt(&sql.copy_chunk())
-                .bind(lo)
-                .bind(hi)
-                .execute(&mut *tx)
-                .await?;
-            let n = r.rows_affected() as i64;
+            let n = on_range(&mut tx, &sql.copy_chunk(), lo, hi).await?;
             (n, if lo >= run.high_water { n } else { 0 })
         }
         Job::Rollback => {
-            let restored = db::stmt(&sql.restore_read_state())
-                .bind(lo)
-                .bind(hi)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected() as i64;
-            let deleted = db::stmt(&sql.delete_mirrored())
-                .bind(lo)
-                .bind(hi)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected() as i64;
+            // Read state first: the delete removes the rows it is read from.
+            let restored = on_range(&mut tx, &sql.restore_read_state(), lo, hi).await?;
+            let deleted = on_range(&mut tx, &sql.delete_mirrored(), lo, hi).await?;
             (deleted, restored)
         }
     };

@@ -65,6 +65,35 @@ impl Sql {
         self.d.param(n)
     }
 
+    /// Fills a statement template: `{msg} m` columns `{id} {recv} {read} {created}`,
+    /// `{rcp} r` columns `{mid} {rid} {rr} {rra} {rc}`, binds `{p1} {p2}`, and the conditions
+    /// `{elig}` and `{mirrored}`. Every name in it was validated, so the text stays plain SQL.
+    fn t(&self, template: &str) -> String {
+        let mut s = template.to_string();
+        if s.contains("{elig}") {
+            s = s.replace("{elig}", &self.eligible());
+        }
+        if s.contains("{mirrored}") {
+            s = s.replace("{mirrored}", &self.mirrored());
+        }
+        for (k, v) in [
+            ("{msg}", &self.msg),
+            ("{id}", &self.m_id),
+            ("{recv}", &self.m_recv),
+            ("{read}", &self.m_read),
+            ("{created}", &self.m_created),
+            ("{rcp}", &self.rcp),
+            ("{mid}", &self.r_mid),
+            ("{rid}", &self.r_rid),
+            ("{rr}", &self.r_read),
+            ("{rra}", &self.r_read_at),
+            ("{rc}", &self.r_created),
+        ] {
+            s = s.replace(k, v);
+        }
+        s.replace("{p1}", &self.p(1)).replace("{p2}", &self.p(2))
+    }
+
     /// The condition a `messages m` row must meet to get a recipient row.
     pub fn eligible(&self) -> String {
         let mut c = format!("m.{r} IS NOT NULL AND m.{r} > 0", r = self.m_recv);
@@ -79,14 +108,7 @@ impl Sql {
 
     /// The recipient row that mirrors message `m` exists (the anti-join's inner query).
     fn mirrored(&self) -> String {
-        format!(
-            "SELECT 1 FROM {rcp} r WHERE r.{mid} = m.{id} AND r.{rid} = m.{recv}",
-            rcp = self.rcp,
-            mid = self.r_mid,
-            id = self.m_id,
-            rid = self.r_rid,
-            recv = self.m_recv
-        )
+        self.t("SELECT 1 FROM {rcp} r WHERE r.{mid} = m.{id} AND r.{rid} = m.{recv}")
     }
 
     /// Per-reason counts over the whole source table: total, NULL receiver, receiver not
@@ -152,80 +174,35 @@ impl Sql {
     /// inserted meanwhile, MySQL gets a retry of the chunk.
     pub fn copy_chunk(&self) -> String {
         let conflict = match self.d {
-            Dialect::Mysql => String::new(),
-            _ => format!(" ON CONFLICT ({}, {}) DO NOTHING", self.r_mid, self.r_rid),
+            Dialect::Mysql => "",
+            _ => " ON CONFLICT ({mid}, {rid}) DO NOTHING",
         };
-        format!(
-            "INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
-             SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
-             WHERE m.{id} > {p1} AND m.{id} <= {p2} AND {elig}\n\
-             AND NOT EXISTS ({mirrored}){conflict}",
-            rcp = self.rcp,
-            mid = self.r_mid,
-            rid = self.r_rid,
-            rr = self.r_read,
-            rra = self.r_read_at,
-            rc = self.r_created,
-            id = self.m_id,
-            recv = self.m_recv,
-            read = self.m_read,
-            created = self.m_created,
-            msg = self.msg,
-            p1 = self.p(1),
-            p2 = self.p(2),
-            elig = self.eligible(),
-            mirrored = self.mirrored(),
-        )
+        self.t(&format!(
+            "INSERT INTO {{rcp}} ({{mid}}, {{rid}}, {{rr}}, {{rra}}, {{rc}})\n\
+             SELECT m.{{id}}, m.{{recv}}, m.{{read}}, NULL, m.{{created}} FROM {{msg}} m\n\
+             WHERE m.{{id}} > {{p1}} AND m.{{id}} <= {{p2}} AND {{elig}}\n\
+             AND NOT EXISTS ({{mirrored}}){conflict}"
+        ))
     }
 
     /// Rollback, step 1 for ids in (lo, hi]: read state changed on the new table goes back
     /// into messages, so reads done after the migration are not lost.
     pub fn restore_read_state(&self) -> String {
-        let sub = |what: &str| {
-            format!(
-                "SELECT {what} FROM {rcp} r WHERE r.{mid} = {msg}.{id} AND r.{rid} = {msg}.{recv}",
-                rcp = self.rcp,
-                mid = self.r_mid,
-                rid = self.r_rid,
-                msg = self.msg,
-                id = self.m_id,
-                recv = self.m_recv
-            )
-        };
-        let changed = format!(
-            "{} AND r.{} <> {}.{}",
-            sub("1"),
-            self.r_read,
-            self.msg,
-            self.m_read
-        );
-        format!(
-            "UPDATE {msg} SET {read} = ({val})\n\
-             WHERE {msg}.{id} > {p1} AND {msg}.{id} <= {p2} AND EXISTS ({changed})",
-            msg = self.msg,
-            read = self.m_read,
-            val = sub(&format!("r.{}", self.r_read)),
-            id = self.m_id,
-            p1 = self.p(1),
-            p2 = self.p(2),
-        )
+        let own = "FROM {rcp} r WHERE r.{mid} = {msg}.{id} AND r.{rid} = {msg}.{recv}";
+        self.t(&format!(
+            "UPDATE {{msg}} SET {{read}} = (SELECT r.{{rr}} {own})\n\
+             WHERE {{msg}}.{{id}} > {{p1}} AND {{msg}}.{{id}} <= {{p2}}\n\
+             AND EXISTS (SELECT 1 {own} AND r.{{rr}} <> {{msg}}.{{read}})"
+        ))
     }
 
     /// Rollback, step 2 for message ids in (lo, hi]: delete the recipient rows equal to the
     /// message's own receiver; rows the application added for other recipients stay.
     pub fn delete_mirrored(&self) -> String {
-        format!(
+        self.t(
             "DELETE FROM {rcp}\n\
              WHERE {rcp}.{mid} > {p1} AND {rcp}.{mid} <= {p2}\n\
              AND EXISTS (SELECT 1 FROM {msg} m WHERE m.{id} = {rcp}.{mid} AND m.{recv} = {rcp}.{rid})",
-            rcp = self.rcp,
-            mid = self.r_mid,
-            rid = self.r_rid,
-            msg = self.msg,
-            id = self.m_id,
-            recv = self.m_recv,
-            p1 = self.p(1),
-            p2 = self.p(2),
         )
     }
 
@@ -235,25 +212,12 @@ impl Sql {
     /// three times slower). The unique (message_id, recipient_id) key means one match at most.
     pub fn verify_pass(&self) -> String {
         let i = |e: &str| self.d.int(&format!("COALESCE({e}, 0)"));
-        format!(
-            "SELECT {}, {}, {} FROM {msg} m LEFT JOIN {rcp} r ON r.{mid} = m.{id} AND r.{rid} = m.{recv} WHERE {elig}",
+        self.t(&format!(
+            "SELECT {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
             i("COUNT(*)"),
-            i(&format!(
-                "SUM(CASE WHEN r.{} IS NULL THEN 1 ELSE 0 END)",
-                self.r_mid
-            )),
-            i(&format!(
-                "SUM(CASE WHEN r.{} <> m.{} THEN 1 ELSE 0 END)",
-                self.r_read, self.m_read
-            )),
-            msg = self.msg,
-            rcp = self.rcp,
-            mid = self.r_mid,
-            id = self.m_id,
-            rid = self.r_rid,
-            recv = self.m_recv,
-            elig = self.eligible(),
-        )
+            i("SUM(CASE WHEN r.{mid} IS NULL THEN 1 ELSE 0 END)"),
+            i("SUM(CASE WHEN r.{rr} <> m.{read} THEN 1 ELSE 0 END)"),
+        ))
     }
 
     /// Whether the recipients table has any row (an empty one needs no anti-join count).
@@ -265,61 +229,40 @@ impl Sql {
         )
     }
 
-    /// Verification: eligible messages without their recipient row (count, then first ids).
-    pub fn missing(&self, limit: Option<u32>) -> String {
-        self.check(
-            &format!(
-                "FROM {} m WHERE {} AND NOT EXISTS ({})",
-                self.msg,
-                self.eligible(),
-                self.mirrored()
-            ),
-            &format!("m.{}", self.m_id),
+    /// Verification: the first eligible messages without their recipient row.
+    pub fn missing(&self, limit: u32) -> String {
+        self.first_ids(
+            "FROM {msg} m WHERE {elig} AND NOT EXISTS ({mirrored})",
+            "m.{id}",
             limit,
         )
     }
 
-    /// Verification: recipient rows whose is_read differs from their message's.
-    pub fn read_mismatch(&self, limit: Option<u32>) -> String {
-        self.check(
-            &format!(
-                "FROM {msg} m JOIN {rcp} r ON r.{mid} = m.{id} AND r.{rid} = m.{recv} WHERE {elig} AND r.{rr} <> m.{mr}",
-                msg = self.msg,
-                rcp = self.rcp,
-                mid = self.r_mid,
-                id = self.m_id,
-                rid = self.r_rid,
-                recv = self.m_recv,
-                elig = self.eligible(),
-                rr = self.r_read,
-                mr = self.m_read
-            ),
-            &format!("m.{}", self.m_id),
+    /// Verification: the first messages whose recipient row has another is_read.
+    pub fn read_mismatch(&self, limit: u32) -> String {
+        self.first_ids(
+            "FROM {msg} m JOIN {rcp} r ON r.{mid} = m.{id} AND r.{rid} = m.{recv} WHERE {elig} AND r.{rr} <> m.{read}",
+            "m.{id}",
             limit,
         )
     }
 
     /// Verification: recipient rows pointing at a message that does not exist.
     pub fn orphans(&self, limit: Option<u32>) -> String {
-        self.check(
-            &format!(
-                "FROM {rcp} r WHERE NOT EXISTS (SELECT 1 FROM {msg} m WHERE m.{id} = r.{mid})",
-                rcp = self.rcp,
-                msg = self.msg,
-                id = self.m_id,
-                mid = self.r_mid
-            ),
-            &format!("r.{}", self.r_mid),
-            limit,
-        )
+        let from = "FROM {rcp} r WHERE NOT EXISTS (SELECT 1 FROM {msg} m WHERE m.{id} = r.{mid})";
+        match limit {
+            None => self.t(&format!("SELECT {} {from}", self.d.int("COUNT(*)"))),
+            Some(n) => self.first_ids(from, "r.{mid}", n),
+        }
     }
 
-    /// `SELECT COUNT(*) <from>` or the first `limit` ids of it.
-    fn check(&self, from: &str, id: &str, limit: Option<u32>) -> String {
-        match limit {
-            None => format!("SELECT {} {from}", self.d.int("COUNT(*)")),
-            Some(n) => format!("SELECT {} {from} ORDER BY {id} LIMIT {n}", self.d.int(id)),
-        }
+    /// The first `limit` ids of a `FROM … WHERE …` template.
+    fn first_ids(&self, from: &str, id: &str, limit: u32) -> String {
+        let id = self.t(id);
+        self.t(&format!(
+            "SELECT {} {from} ORDER BY {id} LIMIT {limit}",
+            self.d.int(&id)
+        ))
     }
 
     /// The state table: one row per run, updated in the same transaction as each chunk.

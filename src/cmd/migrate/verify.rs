@@ -56,8 +56,8 @@ pub async fn run(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
             .map(|r| Ok(r.try_get::<Option<i64>, _>(0)?.unwrap_or(0)))
             .collect()
     };
-    let first_missing = ids(sql.missing(Some(FIRST)), missing).await?;
-    let first_is_read_mismatch = ids(sql.read_mismatch(Some(FIRST)), is_read_mismatch).await?;
+    let first_missing = ids(sql.missing(FIRST), missing).await?;
+    let first_is_read_mismatch = ids(sql.read_mismatch(FIRST), is_read_mismatch).await?;
     let first_orphans = ids(sql.orphans(Some(FIRST)), orphans).await?;
     tx.rollback().await?;
     Ok(Verification {
