@@ -262,6 +262,33 @@ fn resumes_after_ctrl_c_and_sigkill(kind: Kind) {
     );
 }
 
+fn catches_up_rows_written_during_the_run(kind: Kind) {
+    let db = TestDb::new(kind);
+    seed(&db, 1000);
+    let mut child = slow_run(&db);
+    wait_for_progress(&db, 60, &mut child);
+    // The application writes above the starting high-water mark while the copy runs.
+    db.exec(&[
+        "INSERT INTO messages (id, sender_id, receiver_id, title, content, is_read, created_at) \
+         VALUES (1500, 1, 7, 'late', 'x', 1, '2025-11-01 09:00:00'), \
+         (1501, 1, NULL, 'late', 'x', 0, '2025-11-01 09:00:00'), \
+         (1502, 1, 8, 'late', 'x', 0, '2025-11-01 09:00:00')",
+    ]);
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the run ended before the application wrote"
+    );
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let j: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(j["caught_up"], 2, "{j}");
+    assert_eq!(j["verified"], true);
+    let mut want = expected(1000);
+    want.push(vec![1500, 7, 1]);
+    want.push(vec![1502, 8, 0]);
+    assert_eq!(recipient_rows(&db), want);
+}
+
 fn verify_detects_mismatches(kind: Kind) {
     let db = TestDb::new(kind);
     seed(&db, 300);
@@ -413,6 +440,7 @@ macro_rules! on_every_database {
 on_every_database!(
     migrates_exact_rows_and_reruns_change_nothing,
     resumes_after_ctrl_c_and_sigkill,
+    catches_up_rows_written_during_the_run,
     verify_detects_mismatches,
     rollback_restores_and_keeps_reads,
     dry_run_changes_nothing,
