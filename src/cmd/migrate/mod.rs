@@ -216,6 +216,26 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         return Ok(problem_if(r.verified == Some(false)));
     }
 
+    // Ask before any change (and before Ctrl-C is caught, so it still ends a prompt).
+    let to_copy = (pre.eligible - pre.already_migrated).max(0);
+    let question = if !a.rollback {
+        Some(format!(
+            "copy {to_copy} rows from {} into {} in {}",
+            names.messages, names.recipients, db.masked
+        ))
+    } else if pre.recipients_table_exists {
+        Some(format!(
+            "remove up to {} migrated rows from {} in {}",
+            pre.already_migrated, names.recipients, db.masked
+        ))
+    } else {
+        None
+    };
+    if let Some(q) = question
+        && !confirm(a, &q)?
+    {
+        return Err(exit::usage("not confirmed: nothing changed"));
+    }
     let stop = Stop::listen();
     let cx = RunCtx {
         db: &db,
@@ -227,15 +247,6 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     if a.rollback {
         let mut r = base_report("rollback", &db, &pre);
         if pre.recipients_table_exists {
-            if !confirm(
-                a,
-                &format!(
-                    "remove up to {} migrated rows from {} in {}",
-                    pre.already_migrated, names.recipients, db.masked
-                ),
-            )? {
-                return Err(exit::usage("rollback not confirmed"));
-            }
             let t = Instant::now();
             let run = runner::drive(&cx, Job::Rollback, pre.already_migrated, false).await?;
             r.copy_seconds = t.elapsed().as_secs_f64();
@@ -259,23 +270,8 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         });
     }
 
-    let to_copy = (pre.eligible - pre.already_migrated).max(0);
-    if !confirm(
-        a,
-        &format!(
-            "copy {to_copy} rows from {} into {} in {}",
-            names.messages, names.recipients, db.masked
-        ),
-    )? {
-        return Err(exit::usage("migration not confirmed"));
-    }
     if db.dialect == Dialect::Sqlite {
-        // WAL lets the application read while the copy writes; it is a property of the file.
-        if let Err(e) = db.exec("PRAGMA journal_mode = WAL").await {
-            ctx.out.warn(format!(
-                "could not switch the SQLite file to WAL mode: {e:#}"
-            ));
-        }
+        sqlite_wal(&db, &ctx.out).await?;
     }
     let mut r = base_report("migrate", &db, &pre);
     if !pre.recipients_table_exists {
@@ -308,6 +304,27 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     } else {
         problem_if(r.verified == Some(false))
     })
+}
+
+/// Switches the SQLite file to WAL, so the application keeps reading while chunks commit. In
+/// WAL mode NORMAL sync stays consistent after a crash (each checkpoint row commits with its
+/// chunk) and saves an fsync per commit; the pool holds this one connection.
+async fn sqlite_wal(db: &Db, out: &crate::output::Output) -> anyhow::Result<()> {
+    let mode = match db.rows("PRAGMA journal_mode = WAL", &[]).await {
+        Ok(rows) => rows
+            .first()
+            .and_then(|r| crate::db::get_text(r, 0).ok())
+            .unwrap_or_default(),
+        Err(e) => format!("{e:#}"),
+    };
+    if mode.eq_ignore_ascii_case("wal") {
+        db.exec("PRAGMA synchronous = NORMAL").await?;
+    } else {
+        out.warn(format!(
+            "could not switch the SQLite file to WAL mode ({mode}): the application may wait on each chunk"
+        ));
+    }
+    Ok(())
 }
 
 /// The plan a dry run prints: counts, chunking, and the statements in this dialect.
