@@ -181,7 +181,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         .unwrap_or(Duration::from_secs(5));
     let db = Db::connect(&url, timeout).await?;
     let sql = Sql::new(db.dialect, &names);
-    let pre = preflight::run(&db, &sql, &names).await?;
+    let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
     let pace = Pace {
         batch_size: a.batch_size,
         chunk_time: a.chunk_time,
@@ -208,6 +208,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         let t = Instant::now();
         let v = verify::run(&db, &sql).await?;
         let mut r = base_report("verify", &db, &pre);
+        r.already_migrated = v.eligible - v.missing;
         r.verify_seconds = t.elapsed().as_secs_f64();
         r.verified = Some(v.ok);
         r.verification = Some(v);

@@ -75,8 +75,14 @@ fn type_of(cols: &[(String, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Checks the schema and counts the source rows. Changes nothing.
-pub async fn run(db: &Db, sql: &Sql, names: &Names) -> anyhow::Result<Preflight> {
+/// Checks the schema and counts the source rows. Changes nothing. `count_migrated` false
+/// skips the anti-join count of rows already migrated (verification counts them anyway).
+pub async fn run(
+    db: &Db,
+    sql: &Sql,
+    names: &Names,
+    count_migrated: bool,
+) -> anyhow::Result<Preflight> {
     let mcols = columns(db, &names.messages).await?;
     if mcols.is_empty() {
         return Err(exit::usage(format!(
@@ -109,11 +115,12 @@ pub async fn run(db: &Db, sql: &Sql, names: &Names) -> anyhow::Result<Preflight>
         receiver_not_positive: get_i64(row, 2)?,
         receiver_unknown: get_i64(row, 3)?,
     };
-    let already_migrated = if rcols.is_empty() || db.int(&sql.any_recipient(), &[]).await? == 0 {
-        0
-    } else {
-        db.int(&sql.already_migrated(), &[]).await?
-    };
+    let already_migrated =
+        if !count_migrated || rcols.is_empty() || db.int(&sql.any_recipient(), &[]).await? == 0 {
+            0
+        } else {
+            db.int(&sql.already_migrated(), &[]).await?
+        };
     let types = SourceTypes {
         id: match type_of(&mcols, &names.m_id) {
             t if t.is_empty() => "BIGINT".into(),

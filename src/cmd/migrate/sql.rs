@@ -249,7 +249,9 @@ impl Sql {
 
     /// Verification: recipient rows pointing at a message that does not exist.
     pub fn orphans(&self, limit: Option<u32>) -> String {
-        let from = "FROM {rcp} r WHERE NOT EXISTS (SELECT 1 FROM {msg} m WHERE m.{id} = r.{mid})";
+        // LEFT JOIN … IS NULL, not NOT EXISTS: MariaDB materializes the NOT EXISTS subquery by
+        // reading all of messages (3.7 s against 1.6 s for 1M rows); SQLite is 4x faster too.
+        let from = "FROM {rcp} r LEFT JOIN {msg} m ON m.{id} = r.{mid} WHERE m.{id} IS NULL";
         match limit {
             None => self.t(&format!("SELECT {} {from}", self.d.int("COUNT(*)"))),
             Some(n) => self.first_ids(from, "r.{mid}", n),
