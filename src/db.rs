@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
 
@@ -182,7 +181,7 @@ impl Db {
         let r = stmt(sql)
             .execute(&self.pool)
             .await
-            .with_context(|| first_line(sql))?;
+            .map_err(|e| failed(sql, &e))?;
         Ok(r.rows_affected())
     }
 
@@ -192,10 +191,7 @@ impl Db {
         for b in binds {
             q = q.bind(*b);
         }
-        let row = q
-            .fetch_one(&self.pool)
-            .await
-            .with_context(|| first_line(sql))?;
+        let row = q.fetch_one(&self.pool).await.map_err(|e| failed(sql, &e))?;
         Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
     }
 
@@ -205,9 +201,7 @@ impl Db {
         for b in binds {
             q = q.bind(b.to_string());
         }
-        q.fetch_all(&self.pool)
-            .await
-            .with_context(|| first_line(sql))
+        q.fetch_all(&self.pool).await.map_err(|e| failed(sql, &e))
     }
 }
 
@@ -217,6 +211,28 @@ pub fn stmt(
     sql: &str,
 ) -> sqlx::query::Query<'static, sqlx::Any, <sqlx::Any as sqlx::Database>::Arguments> {
     sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+}
+
+/// An error chain as one line, skipping a cause whose text its parent already shows (sqlx's
+/// "error returned from database: X" has X as its source too).
+pub fn describe(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// A failed statement as one flat error (sqlx's Display already names the cause).
+fn failed(sql: &str, e: &sqlx::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}: {e}", first_line(sql))
 }
 
 /// The first line of a statement, for error context.
@@ -310,6 +326,17 @@ mod tests {
             assert_eq!(exit::classify(&e), exit::ExitStatus::Usage, "{bad}");
             assert!(!e.to_string().contains(":pw@"), "{e}");
         }
+    }
+
+    #[test]
+    fn described_errors_do_not_repeat_causes() {
+        let e = anyhow::anyhow!("account is locked")
+            .context("error returned from database: account is locked")
+            .context("running SELECT 1");
+        assert_eq!(
+            describe(&e),
+            "running SELECT 1: error returned from database: account is locked"
+        );
     }
 
     #[test]

@@ -165,6 +165,10 @@ fn wait_for_progress(db: &TestDb, rows: i64, child: &mut std::process::Child) {
 }
 
 fn slow_run(db: &TestDb) -> std::process::Child {
+    slow_run_at(&db.url)
+}
+
+fn slow_run_at(url: &str) -> std::process::Child {
     let dir = std::env::temp_dir();
     Command::new(env!("CARGO_BIN_EXE_redkit"))
         .env_clear()
@@ -174,7 +178,7 @@ fn slow_run(db: &TestDb) -> std::process::Child {
             "migrate",
             "recipients",
             "--database-url",
-            &db.url,
+            url,
             "--format",
             "json",
             "--yes",
@@ -413,6 +417,48 @@ fn no_output_carries_the_password(kind: Kind) {
             }
         }
     }
+}
+
+/// The database goes away in the middle of a run (its sessions killed, the login locked):
+/// exit 3 with a clear message, nothing half-applied, and a later run finishes the job.
+fn database_gone_mid_run(kind: Kind) {
+    let db = TestDb::new(kind);
+    seed(&db, 1000);
+    let url = db.url_with_password("Gone-Test-Pw-1234");
+    let mut child = slow_run_at(&url);
+    wait_for_progress(&db, 60, &mut child);
+    db.lock_login(true);
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("run again to resume"), "{err}");
+    let copied = db.int_of(&format!(
+        "SELECT {} FROM redkit_migrations WHERE kind = 'copy'",
+        db.int("MAX(rows_copied)")
+    ));
+    assert_eq!(
+        db.int_of(&format!(
+            "SELECT {} FROM message_recipients",
+            db.int("COUNT(*)")
+        )),
+        copied,
+        "the state table says exactly how far it got"
+    );
+    db.lock_login(false);
+    let (code, j, err) = migrate(&db, &["--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(j["resumed_from"].as_i64().unwrap() > 0, "{j}");
+    assert_eq!(recipient_rows(&db), expected(1000));
+}
+
+#[test]
+fn database_gone_mid_run_mariadb() {
+    database_gone_mid_run(Kind::Mariadb);
+}
+
+#[test]
+fn database_gone_mid_run_postgres() {
+    database_gone_mid_run(Kind::Postgres);
 }
 
 macro_rules! on_every_database {

@@ -352,14 +352,20 @@ async fn drive_locked(
             break;
         }
         if last >= target {
-            let max = db.int(&sql.max_id(), &[]).await?;
+            let max = db
+                .int(&sql.max_id(), &[])
+                .await
+                .map_err(|e| stopped(sql, &run, last, &e))?;
             if max <= last {
                 break;
             }
             target = max;
             continue;
         }
-        let next = db.int(&sql.next_id(), &[last]).await?;
+        let next = db
+            .int(&sql.next_id(), &[last])
+            .await
+            .map_err(|e| stopped(sql, &run, last, &e))?;
         if next == 0 || next > target {
             // Nothing left below the mark: jump to it (the next checkpoint records that).
             last = target;
@@ -372,12 +378,9 @@ async fn drive_locked(
             Ok(v) => v,
             Err(e) => {
                 bar.finish_and_clear();
-                let msg = format!("chunk of ids ({lo}, {hi}] failed: {e:#}");
+                let msg = format!("chunk of ids ({lo}, {hi}] failed: {}", db::describe(&e));
                 let _ = close_run(db, sql, &run, "failed", Some(truncate(&msg, 250))).await;
-                return Err(exit::runtime(format!(
-                    "{msg}; nothing of that chunk was applied, table {} (run {}) records the last committed id {last}: run again to resume",
-                    sql.names.state, run.run_id
-                )));
+                return Err(stopped(sql, &run, last, &e));
             }
         };
         sizer.adapt(t.elapsed());
@@ -422,6 +425,16 @@ async fn drive_locked(
         run.run_id, run.rows, run.chunks, run.last_id
     ));
     Ok(run)
+}
+
+/// The error a run stops with: what failed, and where the state table says to resume.
+fn stopped(sql: &Sql, run: &RunResult, last: i64, e: &anyhow::Error) -> anyhow::Error {
+    exit::runtime(format!(
+        "{}; nothing half-applied: table {} (run {}) records the last committed id {last}, run again to resume",
+        db::describe(e),
+        sql.names.state,
+        run.run_id
+    ))
 }
 
 fn truncate(s: &str, n: usize) -> String {

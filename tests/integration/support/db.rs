@@ -376,6 +376,44 @@ impl TestDb {
         }
     }
 
+    /// The login `url_with_password` creates.
+    pub fn login_user(&self) -> String {
+        format!("u{}", self.name)
+    }
+
+    /// Locks that login out (or lets it in again) and, when locking, drops its open sessions:
+    /// to the client the database has gone away.
+    pub fn lock_login(&self, locked: bool) {
+        let user = self.login_user();
+        match self.kind {
+            Kind::Sqlite => {}
+            Kind::Mariadb => {
+                let lock = if locked { "LOCK" } else { "UNLOCK" };
+                self.exec(&[&format!("ALTER USER '{user}'@'%' ACCOUNT {lock}")]);
+                if locked {
+                    let ids = self.ints(&format!(
+                        "SELECT CAST(id AS SIGNED) FROM information_schema.processlist WHERE user = '{user}'"
+                    ));
+                    for id in ids {
+                        // A session may end by itself meanwhile: ignore that error.
+                        let _ = std::panic::catch_unwind(|| {
+                            self.exec(&[&format!("KILL CONNECTION {}", id[0])])
+                        });
+                    }
+                }
+            }
+            Kind::Postgres => {
+                let login = if locked { "NOLOGIN" } else { "LOGIN" };
+                self.exec(&[&format!("ALTER ROLE {user} {login}")]);
+                if locked {
+                    self.exec(&[&format!(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{user}'"
+                    )]);
+                }
+            }
+        }
+    }
+
     /// Runs statements in order.
     pub fn exec(&self, statements: &[&str]) {
         let rt = runtime();
