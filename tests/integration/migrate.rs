@@ -164,6 +164,20 @@ fn wait_for_progress(db: &TestDb, rows: i64, child: &mut std::process::Child) {
     }
 }
 
+/// After a run died, the state table counts exactly the rows that are there: each chunk and
+/// its checkpoint commit together, nothing is half-applied.
+fn assert_checkpoint_holds(db: &TestDb) {
+    let copied = db.int_of(&format!(
+        "SELECT {} FROM redkit_migrations WHERE kind = 'copy'",
+        db.int("MAX(rows_copied)")
+    ));
+    let rows = db.int_of(&format!(
+        "SELECT {} FROM message_recipients",
+        db.int("COUNT(*)")
+    ));
+    assert_eq!(rows, copied, "the checkpoint commits with its chunk");
+}
+
 fn slow_run(db: &TestDb) -> std::process::Child {
     slow_run_at(&db.url)
 }
@@ -234,18 +248,7 @@ fn resumes_after_ctrl_c_and_sigkill(kind: Kind) {
     wait_for_progress(&db, first + 100, &mut child);
     signal(&child, "KILL");
     let _ = child.wait();
-    let copied = db.int_of(&format!(
-        "SELECT {} FROM redkit_migrations WHERE kind = 'copy'",
-        db.int("MAX(rows_copied)")
-    ));
-    assert_eq!(
-        db.int_of(&format!(
-            "SELECT {} FROM message_recipients",
-            db.int("COUNT(*)")
-        )),
-        copied,
-        "the checkpoint commits with its chunk"
-    );
+    assert_checkpoint_holds(&db);
 
     let (code, j, err) = migrate(&db, &["--yes"]);
     assert_eq!(code, 0, "{err}");
@@ -432,18 +435,7 @@ fn database_gone_mid_run(kind: Kind) {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("run again to resume"), "{err}");
-    let copied = db.int_of(&format!(
-        "SELECT {} FROM redkit_migrations WHERE kind = 'copy'",
-        db.int("MAX(rows_copied)")
-    ));
-    assert_eq!(
-        db.int_of(&format!(
-            "SELECT {} FROM message_recipients",
-            db.int("COUNT(*)")
-        )),
-        copied,
-        "the state table says exactly how far it got"
-    );
+    assert_checkpoint_holds(&db);
     db.lock_login(false);
     let (code, j, err) = migrate(&db, &["--yes"]);
     assert_eq!(code, 0, "{err}");
