@@ -56,6 +56,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand cache 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
             cand bench 'Generate load and measure latency percentiles; save and compare baselines'
             cand stream 'Inspect the application''s Redis Streams: list, info, read, tail, job, pending, trim'
+            cand migrate 'Database migrations of the application''s tables (message_recipients)'
             cand config 'Show the resolved settings and where each came from, secrets masked'
             cand init 'Write a commented starter redkit.yaml'
             cand completions 'Print a shell completion script'
@@ -728,6 +729,94 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;stream;help;help'= {
         }
+        &'redkit;migrate'= {
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate host name'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'redkit;migrate;recipients'= {
+            cand --database-url 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]'
+            cand --batch-size 'Ids per chunk to start with (the size then adapts to --chunk-time)'
+            cand --chunk-time 'Target time per chunk; 0 keeps --batch-size fixed'
+            cand --sleep 'Pause between chunks, to leave room for the application'
+            cand --max-rows 'Stop (resumably) once this many rows were copied in this run'
+            cand --log-every 'A log line on stderr every N chunks when no progress bar is shown (cron)'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --dry-run 'Show the preflight counts and the plan (batches, SQL); change nothing'
+            cand --verify 'Only verify: every eligible message has its recipient row, same is_read, no orphans'
+            cand --rollback 'Remove the rows the migration created, after copying read state back into messages'
+            cand --yes 'Do not ask before changing the database'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate host name'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'redkit;migrate;help'= {
+            cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'redkit;migrate;help;recipients'= {
+        }
+        &'redkit;migrate;help;help'= {
+        }
         &'redkit;config'= {
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
@@ -884,6 +973,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand cache 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
             cand bench 'Generate load and measure latency percentiles; save and compare baselines'
             cand stream 'Inspect the application''s Redis Streams: list, info, read, tail, job, pending, trim'
+            cand migrate 'Database migrations of the application''s tables (message_recipients)'
             cand config 'Show the resolved settings and where each came from, secrets masked'
             cand init 'Write a commented starter redkit.yaml'
             cand completions 'Print a shell completion script'
@@ -927,6 +1017,11 @@ set edit:completion:arg-completer[redkit] = {|@words|
         &'redkit;help;stream;pending'= {
         }
         &'redkit;help;stream;trim'= {
+        }
+        &'redkit;help;migrate'= {
+            cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+        }
+        &'redkit;help;migrate;recipients'= {
         }
         &'redkit;help;config'= {
             cand show 'Print the resolved settings (the default)'

@@ -66,6 +66,9 @@ pub enum Command {
     /// Inspect the application's Redis Streams: list, info, read, tail, job, pending, trim
     #[command(after_help = cmd::stream::EXAMPLES)]
     Stream(cmd::stream::StreamArgs),
+    /// Database migrations of the application's tables (message_recipients)
+    #[command(after_help = cmd::migrate::EXAMPLES)]
+    Migrate(cmd::migrate::MigrateArgs),
 
     /// Show the resolved settings and where each came from, secrets masked
     #[command(after_help = cmd::config::EXAMPLES)]

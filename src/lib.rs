@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod connect;
+pub mod db;
 pub mod duration;
 pub mod exit;
 pub mod output;

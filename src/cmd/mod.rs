@@ -7,6 +7,7 @@ pub mod completions;
 pub mod config;
 pub mod health;
 pub mod init;
+pub mod migrate;
 pub mod ping;
 pub mod stream;
 pub mod validate_env;
@@ -138,6 +139,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
                 block_on(stream::run(&c, &a))
             }
         }
+        Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(g, Format::Table)?, &a)),
     }
 }
 

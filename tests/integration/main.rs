@@ -9,6 +9,7 @@ mod cli;
 mod connect;
 mod health;
 mod leaks;
+mod migrate;
 mod settings;
 mod stream;
 mod validate_env;

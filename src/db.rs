@@ -1,0 +1,349 @@
+//! SQL databases: one sqlx pool from a URL (SQLite, MySQL/MariaDB, PostgreSQL), and the dialect
+//! differences (quoting, placeholders, integer casts, lock and retry rules) in one place.
+
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Executor, Row};
+
+use crate::exit;
+use crate::output::mask::mask_url;
+
+/// The SQL dialect behind a URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    Sqlite,
+    Mysql,
+    Postgres,
+}
+
+impl Dialect {
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "sqlite",
+            Dialect::Mysql => "mysql",
+            Dialect::Postgres => "postgres",
+        }
+    }
+
+    /// Quotes an identifier that was already validated by `valid_ident`.
+    pub fn quote(self, ident: &str) -> String {
+        match self {
+            Dialect::Mysql => format!("`{ident}`"),
+            _ => format!("\"{ident}\""),
+        }
+    }
+
+    /// The n-th (1-based) bind placeholder.
+    pub fn param(self, n: usize) -> String {
+        match self {
+            Dialect::Postgres => format!("${n}"),
+            _ => "?".to_string(),
+        }
+    }
+
+    /// An integer expression read back as a signed 64-bit value whatever the column's type
+    /// (MySQL's unsigned BIGINT and DECIMAL sums, PostgreSQL's NUMERIC sums).
+    pub fn int(self, expr: &str) -> String {
+        match self {
+            Dialect::Mysql => format!("CAST({expr} AS SIGNED)"),
+            Dialect::Postgres => format!("CAST({expr} AS BIGINT)"),
+            Dialect::Sqlite => expr.to_string(),
+        }
+    }
+}
+
+/// Whether `s` is a plain SQL identifier: letters, digits and `_`, not starting with a digit,
+/// at most 64 characters. Table and column names from the config must pass before they are
+/// put into SQL text.
+pub fn valid_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && s.len() <= 64
+}
+
+/// A database URL checked for a supported scheme, with the form sqlx expects.
+#[derive(Debug, Clone)]
+pub struct DbUrl {
+    pub dialect: Dialect,
+    /// What sqlx connects to (`mariadb://` becomes `mysql://`).
+    url: String,
+    /// The URL with its password masked, for every message.
+    pub masked: String,
+}
+
+impl DbUrl {
+    /// Parses a URL given by `origin` (a flag, variable or config key); a wrong URL is a usage
+    /// error (exit 2) whose message never carries the password.
+    pub fn parse(raw: &str, origin: &str) -> anyhow::Result<DbUrl> {
+        let masked = mask_url(raw);
+        let Some((scheme, rest)) = raw.split_once(':') else {
+            return Err(exit::usage(format!(
+                "{origin}: '{masked}' is not a database URL (use sqlite://PATH, mysql://, mariadb:// or postgres://)"
+            )));
+        };
+        let (dialect, url) = match scheme.to_ascii_lowercase().as_str() {
+            "sqlite" => (Dialect::Sqlite, raw.to_string()),
+            "mysql" => (Dialect::Mysql, raw.to_string()),
+            "mariadb" => (Dialect::Mysql, format!("mysql:{rest}")),
+            "postgres" | "postgresql" => (Dialect::Postgres, raw.to_string()),
+            other => {
+                return Err(exit::usage(format!(
+                    "{origin}: unsupported scheme '{other}' in '{masked}' (use sqlite://PATH, mysql://, mariadb:// or postgres://)"
+                )));
+            }
+        };
+        if dialect == Dialect::Sqlite {
+            let path = rest.trim_start_matches("//");
+            let path = path.split('?').next().unwrap_or_default();
+            if path.is_empty() {
+                return Err(exit::usage(format!(
+                    "{origin}: '{masked}' names no file (use sqlite://PATH)"
+                )));
+            }
+        } else {
+            let parsed = url::Url::parse(&url).map_err(|e| {
+                exit::usage(format!("{origin}: '{masked}' is not a valid URL: {e}"))
+            })?;
+            if parsed.host_str().is_none_or(str::is_empty) {
+                return Err(exit::usage(format!("{origin}: '{masked}' names no host")));
+            }
+            if parsed.path().trim_start_matches('/').is_empty() {
+                return Err(exit::usage(format!(
+                    "{origin}: '{masked}' names no database (add /DBNAME)"
+                )));
+            }
+        }
+        Ok(DbUrl {
+            dialect,
+            url,
+            masked,
+        })
+    }
+}
+
+/// An open pool and its dialect.
+#[derive(Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub dialect: Dialect,
+    pub masked: String,
+}
+
+impl Db {
+    /// Opens a small pool. SQLite gets a busy timeout so a writing application waits its turn
+    /// instead of failing; MySQL sessions use the server's own time zone (sqlx would set UTC,
+    /// which shifts DATETIME values copied into TIMESTAMP columns).
+    pub async fn connect(url: &DbUrl, timeout: Duration) -> anyhow::Result<Db> {
+        sqlx::any::install_default_drivers();
+        let dialect = url.dialect;
+        // SQLite writes one at a time, and every connection has its own page cache: one is
+        // enough and keeps the memory down. The others need a second one for the run lock.
+        let max = if dialect == Dialect::Sqlite { 1 } else { 3 };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max)
+            .acquire_timeout(timeout)
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    match dialect {
+                        Dialect::Sqlite => {
+                            conn.execute("PRAGMA busy_timeout = 10000").await?;
+                            conn.execute("PRAGMA cache_size = -16384").await?;
+                        }
+                        Dialect::Mysql => {
+                            conn.execute("SET time_zone = @@global.time_zone").await?;
+                        }
+                        Dialect::Postgres => {}
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url.url)
+            .await
+            .map_err(|e| {
+                exit::runtime(format!(
+                    "cannot connect to {}: {}",
+                    url.masked,
+                    scrub(&e, &url.url)
+                ))
+            })?;
+        Ok(Db {
+            pool,
+            dialect,
+            masked: url.masked.clone(),
+        })
+    }
+
+    /// Runs a statement that returns nothing.
+    pub async fn exec(&self, sql: &str) -> anyhow::Result<u64> {
+        let r = stmt(sql)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| failed(sql, &e))?;
+        Ok(r.rows_affected())
+    }
+
+    /// One integer (NULL reads as 0).
+    pub async fn int(&self, sql: &str, binds: &[i64]) -> anyhow::Result<i64> {
+        let mut q = stmt(sql);
+        for b in binds {
+            q = q.bind(*b);
+        }
+        let row = q.fetch_one(&self.pool).await.map_err(|e| failed(sql, &e))?;
+        Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
+    }
+
+    /// Every row of a query.
+    pub async fn rows(&self, sql: &str, binds: &[&str]) -> anyhow::Result<Vec<AnyRow>> {
+        let mut q = stmt(sql);
+        for b in binds {
+            q = q.bind(b.to_string());
+        }
+        q.fetch_all(&self.pool).await.map_err(|e| failed(sql, &e))
+    }
+}
+
+/// A statement redkit built from validated identifiers and bind placeholders only (sqlx asks
+/// for that promise on every non-literal SQL string).
+pub fn stmt(
+    sql: &str,
+) -> sqlx::query::Query<'static, sqlx::Any, <sqlx::Any as sqlx::Database>::Arguments> {
+    sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+}
+
+/// An error chain as one line, skipping a cause whose text its parent already shows (sqlx's
+/// "error returned from database: X" has X as its source too).
+pub fn describe(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// A failed statement as one flat error (sqlx's Display already names the cause).
+fn failed(sql: &str, e: &sqlx::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}: {e}", first_line(sql))
+}
+
+/// The first line of a statement, for error context.
+pub fn first_line(sql: &str) -> String {
+    let line = sql.lines().next().unwrap_or_default().trim();
+    format!("running {line}")
+}
+
+/// An sqlx error as text, with the URL's password removed should a driver ever echo it.
+fn scrub(err: &sqlx::Error, url: &str) -> String {
+    let text = err.to_string();
+    match url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.password().map(str::to_string))
+    {
+        Some(pw) if !pw.is_empty() => text.replace(&pw, "****"),
+        _ => text,
+    }
+}
+
+/// Whether an error is worth retrying the same chunk for: a deadlock, a lock wait timeout, a
+/// busy SQLite file, or a unique-key race with the application inserting the same row.
+pub fn is_transient(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        let Some(sqlx::Error::Database(db)) = c.downcast_ref::<sqlx::Error>() else {
+            return false;
+        };
+        if db.is_unique_violation() {
+            return true;
+        }
+        let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
+        // MySQL: 1213 deadlock, 1205 lock wait timeout (SQLSTATE 40001 / HY000);
+        // PostgreSQL: 40001 serialization, 40P01 deadlock, 55P03 lock not available;
+        // SQLite: 5 busy, 6 locked.
+        matches!(
+            code.as_str(),
+            "40001" | "40P01" | "55P03" | "1213" | "1205" | "5" | "6" | "261" | "517"
+        ) || db.message().contains("Lock wait timeout")
+            || db.message().contains("Deadlock found")
+    })
+}
+
+/// Reads an integer column that may be NULL.
+pub fn get_i64(row: &AnyRow, idx: usize) -> anyhow::Result<i64> {
+    Ok(row.try_get::<Option<i64>, _>(idx)?.unwrap_or(0))
+}
+
+/// Reads a text column that may be NULL.
+pub fn get_text(row: &AnyRow, idx: usize) -> anyhow::Result<String> {
+    Ok(row.try_get::<Option<String>, _>(idx)?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers() {
+        assert!(valid_ident("messages"));
+        assert!(valid_ident("_t1"));
+        assert!(!valid_ident("1t"));
+        assert!(!valid_ident("a b"));
+        assert!(!valid_ident("x;drop table y"));
+        assert!(!valid_ident("a`b"));
+        assert!(!valid_ident(""));
+        assert!(!valid_ident(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn urls() {
+        let u = DbUrl::parse("mariadb://app:pw@127.0.0.1:3306/app", "--database-url").unwrap();
+        assert_eq!(u.dialect, Dialect::Mysql);
+        assert_eq!(u.url, "mysql://app:pw@127.0.0.1:3306/app");
+        assert_eq!(u.masked, "mariadb://app:****@127.0.0.1:3306/app");
+        assert_eq!(
+            DbUrl::parse("sqlite:///tmp/x.db", "x").unwrap().dialect,
+            Dialect::Sqlite
+        );
+        assert_eq!(
+            DbUrl::parse("postgresql://h/db", "x").unwrap().dialect,
+            Dialect::Postgres
+        );
+        for bad in [
+            "redis://h/1",
+            "nonsense",
+            "sqlite://",
+            "mysql://u:pw@/db",
+            "postgres://h",
+        ] {
+            let e = DbUrl::parse(bad, "--database-url").unwrap_err();
+            assert_eq!(exit::classify(&e), exit::ExitStatus::Usage, "{bad}");
+            assert!(!e.to_string().contains(":pw@"), "{e}");
+        }
+    }
+
+    #[test]
+    fn described_errors_do_not_repeat_causes() {
+        let e = anyhow::anyhow!("account is locked")
+            .context("error returned from database: account is locked")
+            .context("running SELECT 1");
+        assert_eq!(
+            describe(&e),
+            "running SELECT 1: error returned from database: account is locked"
+        );
+    }
+
+    #[test]
+    fn dialect_text() {
+        assert_eq!(Dialect::Mysql.quote("t"), "`t`");
+        assert_eq!(Dialect::Postgres.param(2), "$2");
+        assert_eq!(Dialect::Sqlite.param(2), "?");
+        assert_eq!(Dialect::Sqlite.int("x"), "x");
+    }
+}
