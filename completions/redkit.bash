@@ -1916,7 +1916,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__recipients)
-            opts="-u -q -v -h -V --database-url --dry-run --verify --rollback --yes --batch-size --chunk-time --sleep --max-rows --log-every --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --help --version"
+            opts="-u -q -v -h -V --database-url --dry-run --verify --rollback --yes --create-table --batch-size --chunk-time --sleep --max-rows --log-every --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

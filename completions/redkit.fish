@@ -794,6 +794,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_s
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l verify -d 'Only verify: every eligible message has its recipient row, same is_read, no orphans'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l rollback -d 'Remove the rows the migration created, after copying read state back into messages'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l yes -d 'Do not ask before changing the database'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l create-table -d 'Create the recipients table (the seed\'s schema, in this database\'s dialect) if missing'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'

@@ -79,11 +79,11 @@ cp "$work/base.db" "$work/floor.db"
 cp "$work/base.db" "$work/redkit.db"
 sync
 s_floor=$(timed sqlite3 "$work/floor.db" "INSERT INTO message_recipients ($cols) $sel;")
-s_total=$(timed "$BIN" migrate recipients --database-url "sqlite://$work/redkit.db" --yes --format json -q)
+s_total=$(timed "$BIN" migrate recipients --database-url "sqlite://$work/redkit.db" --create-table --yes --format json -q)
 s_rss=$(cat "$work/rss"); s_copy=$(json_field copy_seconds); s_rows=$(json_field migrated)
 [ "$(json_field verified)" = "True" ] || { echo "redkit did not verify" >&2; exit 1; }
 s_ig=$(timed sqlite3 "$work/floor.db" "INSERT OR IGNORE INTO message_recipients ($cols) $sel;")
-s_re=$(timed "$BIN" migrate recipients --database-url "sqlite://$work/redkit.db" --yes --format json -q)
+s_re=$(timed "$BIN" migrate recipients --database-url "sqlite://$work/redkit.db" --create-table --yes --format json -q)
 [ "$(json_field migrated)" = "0" ] || { echo "re-run copied rows" >&2; exit 1; }
 s_re_copy=$(json_field copy_seconds)
 report SQLite "$s_floor" "$s_total" "$s_copy" "$s_rss" "$s_rows"
@@ -113,11 +113,11 @@ ddl "mysql://root@127.0.0.1:$port/floor" >"$work/mysql.ddl"
 sql floor <"$work/mysql.ddl"
 sql rk <"$work/mysql.ddl"
 m_floor=$(timed "${MYSQL[@]}" floor -e "INSERT INTO message_recipients ($cols) $sel")
-m_total=$(timed "$BIN" migrate recipients --database-url "mysql://root@127.0.0.1:$port/rk" --yes --format json -q)
+m_total=$(timed "$BIN" migrate recipients --database-url "mysql://root@127.0.0.1:$port/rk" --create-table --yes --format json -q)
 m_rss=$(cat "$work/rss"); m_copy=$(json_field copy_seconds); m_rows=$(json_field migrated)
 [ "$(json_field verified)" = "True" ] || { echo "redkit did not verify" >&2; exit 1; }
 m_ig=$(timed "${MYSQL[@]}" floor -e "INSERT IGNORE INTO message_recipients ($cols) $sel")
-m_re=$(timed "$BIN" migrate recipients --database-url "mysql://root@127.0.0.1:$port/rk" --yes --format json -q)
+m_re=$(timed "$BIN" migrate recipients --database-url "mysql://root@127.0.0.1:$port/rk" --create-table --yes --format json -q)
 [ "$(json_field migrated)" = "0" ] || { echo "re-run copied rows" >&2; exit 1; }
 m_re_copy=$(json_field copy_seconds)
 report MariaDB "$m_floor" "$m_total" "$m_copy" "$m_rss" "$m_rows"

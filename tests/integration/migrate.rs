@@ -86,6 +86,7 @@ fn migrate(db: &TestDb, args: &[&str]) -> (i32, Value, String) {
             &db.url,
             "--format",
             "json",
+            "--create-table",
         ])
         .args(args)
         .output()
@@ -196,6 +197,7 @@ fn slow_run_at(url: &str) -> std::process::Child {
             "--format",
             "json",
             "--yes",
+            "--create-table",
             "--batch-size",
             "20",
             "--chunk-time",
@@ -395,10 +397,10 @@ fn no_output_carries_the_password(kind: Kind) {
     let dir = tempfile::tempdir().unwrap();
     let runs: Vec<(Vec<&str>, &str)> = vec![
         (vec!["--dry-run"], url.as_str()),
-        (vec!["--yes"], url.as_str()),
+        (vec!["--yes", "--create-table"], url.as_str()),
         (vec!["--yes", "--format", "json"], url.as_str()),
         (vec!["--verify", "-v"], url.as_str()),
-        (vec!["--yes"], wrong.as_str()),
+        (vec!["--yes", "--create-table"], wrong.as_str()),
     ];
     for (args, u) in runs {
         for via_env in [true, false] {
@@ -544,6 +546,20 @@ fn names_come_from_the_config_and_are_checked() {
     .unwrap();
     let out = redkit(dir.path())
         .args(["migrate", "recipients", "--yes", "--format", "json"])
+        .output()
+        .unwrap();
+    // The recipients table is missing: creating it needs the operator's say-so.
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--create-table"), "{}", stderr(&out));
+    let out = redkit(dir.path())
+        .args([
+            "migrate",
+            "recipients",
+            "--yes",
+            "--create-table",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -27,7 +27,7 @@ use sql::Sql;
 pub const EXAMPLES: &str = "\
 Examples:
   redkit migrate recipients --database-url sqlite://app.db --dry-run
-  DATABASE_URL=mysql://app@db.internal/app redkit migrate recipients --yes
+  DATABASE_URL=mysql://app@db.internal/app redkit migrate recipients --create-table --yes
   redkit migrate recipients --verify --format json
   redkit migrate recipients --rollback --yes
 
@@ -70,6 +70,10 @@ pub struct RecipientsArgs {
     /// Do not ask before changing the database
     #[arg(long)]
     pub yes: bool,
+
+    /// Create the recipients table (the seed's schema, in this database's dialect) if missing
+    #[arg(long)]
+    pub create_table: bool,
 
     /// Ids per chunk to start with (the size then adapts to --chunk-time)
     #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(i64).range(1..))]
@@ -215,6 +219,14 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         r.seconds = started.elapsed().as_secs_f64();
         ctx.out.emit(&r)?;
         return Ok(problem_if(r.verified == Some(false)));
+    }
+
+    // Creating a table in a production database is a decision for the operator, not a default.
+    if !a.rollback && !pre.recipients_table_exists && !a.create_table {
+        return Err(exit::usage(format!(
+            "table {} does not exist: pass --create-table to create it (see --dry-run for the SQL)",
+            names.recipients
+        )));
     }
 
     // Ask before any change (and before Ctrl-C is caught, so it still ends a prompt).
