@@ -236,16 +236,16 @@ pub struct ConnArgs {
     )]
     pub key: Option<PathBuf>,
 
-    /// Do not verify the server's certificate host name
+    /// Do not verify the server's certificate at all (tests and labs only)
     #[arg(long, global = true, help_heading = "Connection")]
     pub insecure: bool,
 
     /// Connect timeout, e.g. 500ms, 5s [default: 5s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse, help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = "Connection")]
     pub connect_timeout: Option<Duration>,
 
     /// Timeout for each reply [default: 5s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse, help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = "Connection")]
     pub timeout: Option<Duration>,
 }
 

@@ -74,6 +74,8 @@ pub struct Auth {
 pub struct Target {
     pub mode: Mode,
     pub auth: Auth,
+    /// User and password for the Sentinels themselves, from the --sentinel URL.
+    pub sentinel_credentials: (Option<String>, Option<Secret>),
 }
 
 /// Why a connection or a command failed. Messages name the address, never the password.
@@ -331,7 +333,9 @@ impl Auth {
         .map_err(|e| exit::usage(format!("{addr}: invalid connection settings: {e}")))?;
         let config = AsyncConnectionConfig::new()
             .set_connection_timeout(Some(self.connect_timeout))
-            .set_response_timeout(Some(self.connect_timeout));
+            // Later replies are bounded by `Node` with --timeout; a response timeout here would
+            // apply to every request on the connection and cap --timeout at --connect-timeout.
+            .set_response_timeout(None);
         let fut = client.get_multiplexed_async_connection_with_config(&config);
         let started = Instant::now();
         let conn = match tokio::time::timeout(self.connect_timeout, fut).await {
@@ -410,7 +414,9 @@ impl Target {
                 if i == 0 {
                     // Parts given more strongly than the URL (a --db flag over REDIS_URL) win.
                     let src = urls.source;
-                    let take = |cur: &Source| *cur <= src;
+                    // At equal strength the URL wins, except between two flags: `--url …/0
+                    // --db 3` means db 3.
+                    let take = |cur: &Source| *cur < src || (*cur == src && src != Source::Flag);
                     if let Some(d) = parsed.db
                         && take(&db.source)
                     {
@@ -455,6 +461,11 @@ impl Target {
             Some(Password::Prompt) => Some(prompt_password()?),
             None => None,
         };
+        if !tls && (r.cacert.is_some() || r.cert.is_some()) {
+            return Err(exit::usage(
+                "--cacert/--cert are for TLS: add --tls or use a rediss:// URL",
+            ));
+        }
         let auth = Auth {
             username: username.map(|u| u.value),
             password,
@@ -467,6 +478,7 @@ impl Target {
             connect_timeout: r.connect_timeout.value,
             timeout: r.timeout.value,
         };
+        let mut sentinel_credentials = (None, None);
         let mode = if let Some(s) = &r.sentinel {
             let master_name = r
                 .master_name
@@ -474,6 +486,7 @@ impl Target {
                 .map(|m| m.value)
                 .ok_or_else(|| exit::usage("--sentinel needs --master-name NAME"))?;
             let mut sentinels = Vec::new();
+            let mut sentinel_creds = (None, None);
             for part in s.value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                 let text = if part.contains("://") {
                     part.to_string()
@@ -483,8 +496,12 @@ impl Target {
                 let parsed = parse_url(&text).map_err(|e| {
                     exit::usage(format!("{}: invalid Sentinel address: {e}", s.origin))
                 })?;
+                if parsed.username.is_some() || parsed.password.is_some() {
+                    sentinel_creds = (parsed.username.clone(), parsed.password.clone());
+                }
                 sentinels.push(parsed.endpoint);
             }
+            sentinel_credentials = sentinel_creds;
             Mode::Sentinel {
                 sentinels,
                 master_name,
@@ -494,7 +511,11 @@ impl Target {
         } else {
             Mode::Standalone(first)
         };
-        Ok(Target { mode, auth })
+        Ok(Target {
+            mode,
+            auth,
+            sentinel_credentials,
+        })
     }
 
     /// A short description for reports: `127.0.0.1:6379`, `cluster via 127.0.0.1:7000`.
@@ -524,12 +545,12 @@ impl Target {
         }
     }
 
-    /// Connection settings for a Sentinel: same TLS and timeouts, but no data-node credentials
-    /// (Sentinels usually have their own, given in the --sentinel URL).
+    /// Connection settings for a Sentinel: same TLS and timeouts, but not the data nodes'
+    /// credentials: Sentinels have their own, given in the --sentinel URL.
     pub fn sentinel_auth(&self) -> Auth {
         Auth {
-            username: None,
-            password: None,
+            username: self.sentinel_credentials.0.clone(),
+            password: self.sentinel_credentials.1.clone(),
             db: 0,
             ..self.auth.clone()
         }
@@ -541,14 +562,21 @@ impl Target {
         for s in sentinels {
             match auth.connect_db(s, 0).await {
                 Ok(mut node) => {
-                    let reply: Option<(String, u16)> = node
+                    let reply: Result<Option<(String, u16)>, ConnError> = node
                         .query(
                             redis::cmd("SENTINEL")
                                 .arg("GET-MASTER-ADDR-BY-NAME")
                                 .arg(name),
                         )
-                        .await
-                        .map_err(ConnError::into_runtime)?;
+                        .await;
+                    // A Sentinel that fails to answer is skipped: the next one may know.
+                    let reply = match reply {
+                        Ok(r) => r,
+                        Err(e) => {
+                            last = Some(anyhow::Error::new(e));
+                            continue;
+                        }
+                    };
                     return match reply {
                         Some((host, port)) => Ok(Endpoint::Tcp { host, port }),
                         None => Err(exit::runtime(format!(
@@ -749,7 +777,10 @@ impl ClusterNode {
         self.flags.iter().any(|f| f == "fail?")
     }
     pub fn slot_count(&self) -> u32 {
-        self.slots.iter().map(|(a, b)| u32::from(b - a) + 1).sum()
+        self.slots
+            .iter()
+            .map(|(a, b)| u32::from(b.saturating_sub(*a)) + 1)
+            .sum()
     }
 }
 
@@ -816,11 +847,11 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
         format!("redis://{text}")
     };
     let url = Url::parse(&with_scheme).map_err(|e| e.to_string())?;
+    // Percent-decoding only: in a URL's userinfo '+' is a plus, not a space.
     let decode = |s: &str| {
-        url::form_urlencoded::parse(format!("x={s}").as_bytes())
-            .next()
-            .map(|(_, v)| v.into_owned())
-            .unwrap_or_default()
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
     };
     let username = Some(url.username())
         .filter(|u| !u.is_empty() && *u != "default")
@@ -908,6 +939,8 @@ mod tests {
         assert_eq!(u.db, Some(2));
         assert_eq!(u.username.as_deref(), Some("app"));
         assert_eq!(u.password.unwrap().expose(), "s3cr@t");
+        let u = parse_url("redis://:a+b%26c@h").unwrap();
+        assert_eq!(u.password.unwrap().expose(), "a+b&c");
 
         let u = parse_url("redis+unix:///run/redis.sock?db=3").unwrap();
         assert_eq!(u.endpoint, Endpoint::Unix("/run/redis.sock".into()));

@@ -90,6 +90,15 @@ pub fn clap_parse(text: &str) -> Result<Duration, String> {
     parse(text)
 }
 
+/// For timeouts and intervals, where zero would fail every call or spin.
+pub fn clap_parse_positive(text: &str) -> Result<Duration, String> {
+    let d = parse(text)?;
+    if d.is_zero() {
+        return Err(format!("'{text}' must be more than zero"));
+    }
+    Ok(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,7 +123,12 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Health(a) => {
             init_tls();
             let c = ctx(g, Format::Table)?;
-            block_on(health::run(&c, &a))
+            // A watch handles Ctrl-C itself: it exits with the last round's status.
+            if a.watch.is_some() {
+                block_on_graceful(health::run(&c, &a))
+            } else {
+                block_on(health::run(&c, &a))
+            }
         }
         Command::Ping(a) => {
             init_tls();

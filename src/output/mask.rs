@@ -26,13 +26,17 @@ pub fn mask_url(text: &str) -> String {
         return text.to_string();
     };
     let after = &text[scheme_end + 3..];
-    // The authority ends at the first '/', '?' or '#'; the userinfo at the last '@' in it.
-    let auth_end = after.find(['/', '?', '#']).unwrap_or(after.len());
-    let authority = &after[..auth_end];
-    let Some(at) = authority.rfind('@') else {
+    // The userinfo ends at the last '@' before any '?' or '#' that follows the first '@': a
+    // password may itself hold '/', '?', '#' or '@' when it was not percent-encoded, and a query
+    // may hold an '@' of its own.
+    let Some(first_at) = after.find('@') else {
         return text.to_string();
     };
-    let userinfo = &authority[..at];
+    let limit = after[first_at..]
+        .find(['?', '#'])
+        .map_or(after.len(), |p| first_at + p);
+    let at = after[..limit].rfind('@').unwrap_or(first_at);
+    let userinfo = &after[..at];
     let masked_userinfo = match userinfo.find(':') {
         Some(colon) => format!("{}:****", &userinfo[..colon]),
         // `redis://secret@host` is how some clients pass a bare password.
@@ -40,23 +44,28 @@ pub fn mask_url(text: &str) -> String {
         None => String::new(),
     };
     format!(
-        "{}://{}@{}{}",
+        "{}://{}@{}",
         &text[..scheme_end],
         masked_userinfo,
-        &authority[at + 1..],
-        &after[auth_end..]
+        &after[at + 1..]
     )
 }
 
 /// Whether a variable's name marks it as a secret when the spec does not say.
 pub fn name_looks_secret(name: &str) -> bool {
-    const MARKERS: [&str; 8] = [
+    // The list, plus PASS, AUTH, DSN and CREDS, common in .env files (DB_PASS,
+    // SENTRY_DSN): masking one value too many is cheaper than printing one.
+    const MARKERS: [&str; 12] = [
         "KEY",
         "SECRET",
         "TOKEN",
         "PASSWORD",
         "PASSWD",
+        "PASS",
         "PWD",
+        "AUTH",
+        "DSN",
+        "CREDS",
         "CREDENTIAL",
         "PRIVATE",
     ];
@@ -108,6 +117,11 @@ mod tests {
         assert_eq!(mask_url("redis://host:6379"), "redis://host:6379");
         assert_eq!(mask_url("mysql://u:p@h/db?x=@"), "mysql://u:****@h/db?x=@");
         assert_eq!(mask_url("not a url"), "not a url");
+        // Unencoded '/', '?' and '@' inside the password.
+        assert_eq!(mask_url("redis://:pa/ss@h:1/0"), "redis://:****@h:1/0");
+        assert_eq!(mask_url("redis://u:p@ss@h/0?x=@"), "redis://u:****@h/0?x=@");
+        assert_eq!(mask_url("redis://u:p?s@h/0"), "redis://u:****@h/0");
+        assert_eq!(mask_url("redis://:p#w@h"), "redis://:****@h");
     }
 
     #[test]
@@ -115,6 +129,8 @@ mod tests {
         assert!(name_looks_secret("QWEN_API_KEY"));
         assert!(name_looks_secret("ERP_PASSWORD"));
         assert!(name_looks_secret("db_pwd"));
+        assert!(name_looks_secret("DB_PASS"));
+        assert!(name_looks_secret("SENTRY_DSN"));
         assert!(!name_looks_secret("REDIS_HOST"));
     }
 }

@@ -766,7 +766,8 @@ fn watch_repeats_until_interrupted() {
     std::thread::sleep(Duration::from_millis(1500));
     signal(&child.id().to_string(), "-INT");
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130));
+    // A watch stopped by Ctrl-C exits with the last round's plugin status (OK here), not 130.
+    assert_eq!(out.status.code(), Some(0));
     let lines: Vec<Value> = stdout(&out)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

@@ -119,22 +119,33 @@ async fn unlink(mut node: Node, keys: Vec<Vec<u8>>, cluster: bool) -> Result<u64
 
 type Inflight = Vec<tokio::task::JoinHandle<Result<u64, ConnError>>>;
 
-/// Waits for the UNLINKs in flight; returns how many keys they removed.
+/// Waits for the UNLINKs in flight: how many keys they removed, and the first error.
 async fn settle(
     inflight: &mut Inflight,
     addr: &str,
     counters: &Counters,
-) -> Result<u64, ConnError> {
+) -> (u64, Option<ConnError>) {
+    // Every batch is awaited even after one fails, so what the others deleted is counted.
     let mut total = 0;
+    let mut first_error = None;
     for h in inflight.drain(..) {
-        let n = h.await.map_err(|e| ConnError::Server {
-            addr: addr.to_string(),
-            detail: e.to_string(),
-        })??;
-        total += n;
-        counters.deleted.fetch_add(n, Ordering::Relaxed);
+        match h.await {
+            Ok(Ok(n)) => {
+                total += n;
+                counters.deleted.fetch_add(n, Ordering::Relaxed);
+            }
+            Ok(Err(e)) => {
+                first_error.get_or_insert(e);
+            }
+            Err(e) => {
+                first_error.get_or_insert(ConnError::Server {
+                    addr: addr.to_string(),
+                    detail: e.to_string(),
+                });
+            }
+        }
     }
-    Ok(total)
+    (total, first_error)
 }
 
 /// Flushes (or counts) one node. Scanning the next batch overlaps the UNLINK of the last one.
@@ -181,7 +192,11 @@ pub async fn flush_node(
             if plan.dry_run {
                 continue;
             }
-            result.deleted += settle(&mut inflight, &node.addr, counters).await?;
+            let (n, err) = settle(&mut inflight, &node.addr, counters).await;
+            result.deleted += n;
+            if let Some(e) = err {
+                return Err(e);
+            }
             for chunk in keys.chunks(plan.batch.max(1)) {
                 if let Some(l) = limiter {
                     l.take(chunk.len() as u64).await;
@@ -194,7 +209,11 @@ pub async fn flush_node(
             }
         }
         // The batch in flight finishes even after Ctrl-C: what was sent is reported.
-        result.deleted += settle(&mut inflight, &node.addr, counters).await?;
+        let (n, err) = settle(&mut inflight, &node.addr, counters).await;
+        result.deleted += n;
+        if let Some(e) = err {
+            return Err(e);
+        }
         Ok(())
     }
     .await;

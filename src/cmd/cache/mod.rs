@@ -181,7 +181,8 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     let (nodes, cluster) = nodes(ctx).await?;
-    let stop = Stop::on_signal();
+    // Ctrl-C is caught only once deleting starts, so it still ends the confirmation prompt.
+    let counting = Stop::default();
     let mut plan = flush::Plan {
         pattern,
         scan_count: s.scan_count as usize,
@@ -198,10 +199,10 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     }
     if !a.yes && !a.dry_run {
         let pb = progress::bar(&ctx.out, None, "{spinner} counting {msg}");
-        let estimate = flush::run_all(nodes.clone(), &plan, &stop, &pb).await;
-        if stop.requested() {
-            return Ok(ExitStatus::Interrupted);
-        }
+        let mut estimate = tokio::select! {
+            e = flush::run_all(nodes.clone(), &plan, &counting, &pb) => e,
+            _ = crate::interrupted() => return Ok(ExitStatus::Interrupted),
+        };
         let sample: Vec<String> = estimate
             .nodes
             .iter()
@@ -216,6 +217,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             sample.join(", ")
         );
         if estimate.matched == 0 {
+            estimate.dry_run = false;
             ctx.out.emit(&estimate)?;
             return Ok(ExitStatus::Success);
         }
@@ -225,6 +227,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     plan.dry_run = a.dry_run;
+    let stop = Stop::on_signal();
     let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} {msg}");
     let report = flush::run_all(nodes, &plan, &stop, &pb).await;
     ctx.out.emit(&report)?;

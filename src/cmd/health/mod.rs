@@ -142,7 +142,7 @@ pub struct HealthArgs {
     pub no_replicas: bool,
 
     /// Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C
-    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse_positive)]
     pub watch: Option<Duration>,
 
     /// Write the output to FILE atomically (temporary file, then rename) instead of stdout
@@ -242,13 +242,26 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     let opts = options(ctx, a)?;
     let target = ctx.target()?;
     let mut round = 0;
+    // A watch ends with Ctrl-C, and then exits like a plugin with the last round's status
+    // (UNKNOWN when no round finished), never 130.
+    let mut last = ExitStatus::Code(3);
     loop {
-        let report = collect::collect(&target, &opts).await;
+        let report = tokio::select! {
+            r = collect::collect(&target, &opts) => r,
+            _ = crate::interrupted(), if a.watch.is_some() => return Ok(last),
+        };
         emit(ctx, a, &report, round)?;
-        match a.watch {
-            None if ctx.out.format == Format::Prometheus => return Ok(ExitStatus::Success),
-            None => return Ok(report.exit_status()),
-            Some(every) => tokio::time::sleep(every).await,
+        last = if ctx.out.format == Format::Prometheus {
+            ExitStatus::Success
+        } else {
+            report.exit_status()
+        };
+        let Some(every) = a.watch else {
+            return Ok(last);
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = crate::interrupted() => return Ok(last),
         }
         round += 1;
     }

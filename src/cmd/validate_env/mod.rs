@@ -148,7 +148,15 @@ fn evaluate(var: &VarSpec, found: Option<(String, Source, String)>, strict: bool
                 r.fails = true;
                 // Reasons may quote the value: a secret's is replaced by its mask.
                 r.reason = Some(if var.secret && !value.is_empty() {
-                    reason.replace(&value, &mask::mask(&value))
+                    // Checks may quote the value as given or trimmed.
+                    let masked = mask::mask(&value);
+                    let r = reason.replace(&value, &masked);
+                    let t = value.trim();
+                    if t.is_empty() {
+                        r
+                    } else {
+                        r.replace(t, &masked)
+                    }
                 } else {
                     reason
                 });
