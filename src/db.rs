@@ -248,7 +248,13 @@ fn scrub(err: &sqlx::Error, url: &str) -> String {
         .ok()
         .and_then(|u| u.password().map(str::to_string))
     {
-        Some(pw) if !pw.is_empty() => text.replace(&pw, "****"),
+        Some(pw) if !pw.is_empty() => {
+            // The URL holds it percent-encoded; a driver would echo it decoded.
+            let decoded = percent_encoding::percent_decode_str(&pw)
+                .decode_utf8_lossy()
+                .into_owned();
+            text.replace(&pw, "****").replace(&decoded, "****")
+        }
         _ => text,
     }
 }

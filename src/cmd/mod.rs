@@ -89,6 +89,10 @@ impl Stop {
         tokio::spawn(async move {
             crate::interrupted().await;
             flag.store(true, std::sync::atomic::Ordering::SeqCst);
+            // A second Ctrl-C means "now": the operator will not wait for the batch in flight.
+            crate::interrupted().await;
+            eprintln!("redkit: interrupted again, exiting without waiting");
+            std::process::exit(130);
         });
         stop
     }
@@ -113,7 +117,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Bench(a) => {
             init_tls();
             let c = ctx(g, Format::Table)?;
-            block_on(bench::run(&c, &a))
+            block_on_graceful(bench::run(&c, &a))
         }
         Command::Cache(a) => {
             init_tls();

@@ -318,3 +318,47 @@ fn tls_servers_are_benchmarked_over_tls() {
     assert_eq!(code, Some(3));
     assert!(err.contains("TLS failure"), "{err}");
 }
+
+#[test]
+fn ctrl_c_ends_the_run_with_the_report_so_far() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .args([
+            "-u",
+            &s.url(),
+            "bench",
+            "--format",
+            "json",
+            "-w",
+            "get",
+            "-w",
+            "set",
+            "--duration",
+            "60s",
+            "-c",
+            "4",
+        ])
+        .current_dir(dir.path())
+        .env_clear()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["interrupted"], true);
+    assert_eq!(
+        doc["workloads"].as_array().unwrap().len(),
+        1,
+        "set never started"
+    );
+    assert!(doc["workloads"][0]["ops"].as_u64().unwrap() > 0);
+}

@@ -291,7 +291,12 @@ async fn run_workloads(
     };
     let mut results = Vec::new();
     let mut fatal = None;
+    // Ctrl-C stops the running workload; the report covers what was measured, then exit 130.
+    let stop = Stop::on_signal();
     for &w in &params.workloads {
+        if stop.requested() {
+            break;
+        }
         let names = w.commands();
         let before = calls_per_master(nodes, names).await?;
         let phase = Phase {
@@ -314,7 +319,10 @@ async fn run_workloads(
         let started = std::time::Instant::now();
         let mut last = (0u64, started);
         while !job.is_finished() {
-            tokio::time::sleep(Duration::from_millis(250)).await;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if stop.requested() {
+                live.stop.store(true, Ordering::SeqCst);
+            }
             let done = live.measured.load(Ordering::Relaxed);
             let now = std::time::Instant::now();
             let rate = (done - last.0) as f64 / now.duration_since(last.1).as_secs_f64().max(1e-3);
@@ -353,7 +361,9 @@ async fn run_workloads(
             break;
         }
     }
-    Ok((BenchReport::new(params.clone(), server, results), fatal))
+    let mut report = BenchReport::new(params.clone(), server, results);
+    report.interrupted = stop.requested();
+    Ok((report, fatal))
 }
 
 pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
@@ -402,6 +412,10 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.emit(&report)?;
     if let Some(f) = fatal {
         return Err(exit::runtime(format!("{f} (the report above is partial)")));
+    }
+    if report.interrupted {
+        eprintln!("redkit: interrupted; the report covers what ran until then");
+        return Ok(ExitStatus::Interrupted);
     }
     Ok(problem_if(report.regressed()))
 }

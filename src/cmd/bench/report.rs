@@ -146,6 +146,9 @@ pub struct BenchReport {
     pub max_regression_pct: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub cleaned_up: Option<u64>,
+    /// Stopped by Ctrl-C: the figures cover what ran until then.
+    #[serde(default)]
+    pub interrupted: bool,
 }
 
 fn pct(old: f64, new: f64) -> f64 {
@@ -183,6 +186,7 @@ impl BenchReport {
             comparison: None,
             max_regression_pct: None,
             cleaned_up: None,
+            interrupted: false,
         }
     }
 

@@ -105,6 +105,11 @@ pub async fn run(ctx: &Ctx, args: &MigrateArgs) -> anyhow::Result<ExitStatus> {
 /// The database URL: the flag, else DATABASE_URL (env, .env) or migrate.database_url.
 fn database_url(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<DbUrl> {
     if let Some(u) = &a.database_url {
+        if url::Url::parse(u).is_ok_and(|p| p.password().is_some()) {
+            ctx.out.warn(
+                "--database-url holds a password, which every user of this machine can see in ps; prefer DATABASE_URL or .env",
+            );
+        }
         return DbUrl::parse(u, "--database-url");
     }
     match &ctx.settings.database_url {
@@ -178,11 +183,8 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     let started = Instant::now();
     let names = Names::from_config(ctx.settings.section("migrate"))?;
     let url = database_url(ctx, a)?;
-    let timeout = ctx
-        .global
-        .conn
-        .connect_timeout
-        .unwrap_or(Duration::from_secs(5));
+    // --connect-timeout from wherever it was set (flag, config), as for Redis.
+    let timeout = ctx.settings.redis.connect_timeout.value;
     let db = Db::connect(&url, timeout).await?;
     let sql = Sql::new(db.dialect, &names);
     let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
@@ -249,7 +251,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     {
         return Err(exit::usage("not confirmed: nothing changed"));
     }
-    let stop = Stop::listen();
+    let stop = Stop::on_signal();
     let cx = RunCtx {
         db: &db,
         sql: &sql,

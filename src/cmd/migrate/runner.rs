@@ -2,8 +2,6 @@
 //! OFFSET), each chunk and its checkpoint in one transaction, the chunk size adapted to a target
 //! time, a catch-up of rows written meanwhile, Ctrl-C honoured between chunks.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -46,25 +44,11 @@ pub struct Pace {
 }
 
 /// Set once Ctrl-C (or SIGTERM) arrives; the loop stops after the chunk in flight.
-#[derive(Debug, Clone, Default)]
-pub struct Stop(Arc<AtomicBool>);
+pub use crate::cmd::Stop;
 
-impl Stop {
-    /// Starts listening for the signal.
-    pub fn listen() -> Stop {
-        let s = Stop::default();
-        let flag = s.0.clone();
-        tokio::spawn(async move {
-            crate::interrupted().await;
-            flag.store(true, Ordering::SeqCst);
-        });
-        s
-    }
-
-    pub fn is_set(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
-    }
-}
+/// No chunk may take longer than this: a database that stops answering mid-run (the socket
+/// stays open, nothing comes back) ends the run with exit 3 instead of hanging cron.
+const CHUNK_LIMIT: Duration = Duration::from_secs(600);
 
 /// What a run did.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -192,7 +176,16 @@ async fn chunk_with_retry(
 ) -> anyhow::Result<(i64, i64)> {
     let mut attempt = 0;
     loop {
-        match chunk(db, sql, job, run, lo, hi).await {
+        let result = match tokio::time::timeout(CHUNK_LIMIT, chunk(db, sql, job, run, lo, hi)).await
+        {
+            Ok(r) => r,
+            Err(_) => Err(crate::exit::runtime(format!(
+                "{}: no answer for {} while copying ids {lo}..{hi}; the chunk was not committed",
+                db.masked,
+                crate::duration::format(CHUNK_LIMIT)
+            ))),
+        };
+        match result {
             Ok(v) => return Ok(v),
             Err(e) if attempt < 4 && db::is_transient(&e) => {
                 attempt += 1;
@@ -343,7 +336,7 @@ async fn drive_locked(
     let mut target = run.high_water;
     let mut last = run.last_id;
     loop {
-        if stop.is_set() {
+        if stop.requested() {
             run.interrupted = true;
             break;
         }
