@@ -22,7 +22,7 @@ use crate::exit::ExitStatus;
 /// Runs redkit with the process arguments and returns the exit code.
 pub fn main_entry() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let is_health = args.iter().skip(1).any(|a| a == "health");
+    let is_health = subcommand_name(&args).as_deref() == Some("health");
     let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -42,6 +42,40 @@ pub fn main_entry() -> ExitCode {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) => ExitCode::from(report_error(&err, health).code()),
     }
+}
+
+/// The subcommand named on the command line: the first word that is neither a flag nor a
+/// flag's value (`--profile health stream list` runs `stream`). Only used when parsing failed.
+fn subcommand_name(args: &[std::ffi::OsString]) -> Option<String> {
+    use clap::CommandFactory;
+    let cmd = cli::Cli::command();
+    let mut long = std::collections::HashSet::new();
+    let mut short = std::collections::HashSet::new();
+    for a in cmd
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+    {
+        long.extend(a.get_long().map(str::to_string));
+        short.extend(a.get_short());
+    }
+    let mut it = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    while let Some(a) = it.next() {
+        if let Some(name) = a.strip_prefix("--") {
+            if !name.contains('=') && long.contains(name) {
+                it.next();
+            }
+        } else if let Some(flags) = a.strip_prefix('-').filter(|f| !f.is_empty()) {
+            if flags.len() == 1 && flags.chars().next().is_some_and(|c| short.contains(&c)) {
+                it.next();
+            }
+        } else {
+            return Some(a);
+        }
+    }
+    None
 }
 
 /// Prints an error as one line and picks its exit code. A closed pipe (`| head`) is not an

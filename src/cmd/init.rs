@@ -72,7 +72,7 @@ env:
     LOG_LEVEL: { type: enum, values: [debug, info, warn, error], default: info }
 
 # migrate:
-#   database_url: "${DATABASE_URL}"
+#   database_url: "${DATABASE_URL:}"
 
 profiles:
   staging:

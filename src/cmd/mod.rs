@@ -28,13 +28,47 @@ pub struct Ctx {
 impl Ctx {
     /// The Redis deployment the settings point at (asks for the password with --askpass).
     pub fn target(&self) -> anyhow::Result<Target> {
-        Target::from_settings(self.settings.redis()?)
+        let t = Target::from_settings(self.settings.redis()?)?;
+        if self.global.verbose > 0 {
+            eprintln!(
+                "redkit: target {}{} (connect timeout {}, timeout {})",
+                t.describe(),
+                if t.auth.tls { " over TLS" } else { "" },
+                crate::duration::format(t.auth.connect_timeout),
+                crate::duration::format(t.auth.timeout)
+            );
+        }
+        Ok(t)
     }
 }
 
 fn ctx(global: GlobalArgs, default_format: Format) -> anyhow::Result<Ctx> {
     let settings = Settings::load(&global)?;
     let out = Output::new(&global, default_format);
+    if global.verbose > 0 {
+        let path = |p: Option<String>| p.unwrap_or_else(|| "none".into());
+        eprintln!(
+            "redkit: config {}{}, env file {}",
+            path(
+                settings
+                    .config
+                    .as_ref()
+                    .map(|c| c.path.display().to_string())
+            ),
+            settings
+                .profile
+                .as_ref()
+                .map(|p| format!(" (profile {p})"))
+                .unwrap_or_default(),
+            path(
+                settings
+                    .vars
+                    .dotenv
+                    .as_ref()
+                    .map(|d| d.path.display().to_string())
+            )
+        );
+    }
     Ok(Ctx {
         settings,
         global,

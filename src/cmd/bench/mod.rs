@@ -215,7 +215,8 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerIn
             let mut nodes = Vec::new();
             for (i, m) in masters.iter().enumerate() {
                 for (a, b) in &m.slots {
-                    for s in *a..=*b {
+                    // A range past the last slot would be a server bug; it is ignored, not a panic.
+                    for s in (*a..=*b).filter(|s| *s < 16384) {
                         spec.slots[usize::from(s)] = i as u8;
                     }
                 }
@@ -230,7 +231,10 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerIn
             vec![node]
         }
     };
-    let mut first = nodes[0].clone();
+    let mut first = nodes
+        .first()
+        .cloned()
+        .ok_or_else(|| exit::runtime("the cluster reports no master that can take load"))?;
     let info: String = first.query(redis::cmd("INFO").arg("server")).await?;
     let server = ServerInfo {
         target: target.describe(),

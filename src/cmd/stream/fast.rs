@@ -173,7 +173,7 @@ impl Cursor<'_> {
     }
 
     fn int(&self, r: Range<usize>) -> Option<i64> {
-        std::str::from_utf8(&self.b[r.start + 1..r.end])
+        std::str::from_utf8(self.b.get(r.start + 1..r.end)?)
             .ok()?
             .parse()
             .ok()

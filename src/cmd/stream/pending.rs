@@ -126,7 +126,13 @@ pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
                 continue;
             }
             let id = text_of(&f[0]);
-            let sid = StreamId::parse(id.as_bytes()).unwrap_or_default();
+            // An id we cannot read would restart the paging at the beginning, forever.
+            let Some(sid) = StreamId::parse(id.as_bytes()) else {
+                return Err(exit::runtime(format!(
+                    "{}: unexpected id '{id}' in the XPENDING reply",
+                    args.key
+                )));
+            };
             start = sid.next().unwrap_or(StreamId::MAX);
             entries.push(PendingEntry {
                 time: String::from_utf8_lossy(&rfc3339_ms(sid.ms)).into_owned(),
