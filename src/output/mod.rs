@@ -168,6 +168,21 @@ impl Output {
     }
 }
 
+/// Asks a yes/no question on the terminal (stderr), the one prompt of every destructive
+/// command. With no terminal to ask on it refuses with `refusal` (a usage error, exit 2):
+/// cron must say `--yes`.
+pub fn confirm(question: &str, refusal: &str) -> anyhow::Result<bool> {
+    use std::io::BufRead;
+    if !io::stdin().is_terminal() || !io::stderr().is_terminal() {
+        return Err(exit::usage(refusal.to_string()));
+    }
+    eprint!("{question} [y/N] ");
+    io::stderr().flush()?;
+    let mut answer = String::new();
+    io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES"))
+}
+
 /// `--color auto` means: stdout is a terminal, NO_COLOR unset or empty, TERM not `dumb`.
 pub fn decide_color(
     choice: ColorChoice,

@@ -1,7 +1,7 @@
 //! `cache flush`: SCAN + UNLINK by prefix or pattern, on every master concurrently, with a dry
 //! run, confirmation, a rate cap, and a clean stop on Ctrl-C.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -14,7 +14,6 @@ use super::scan::{Filters, Scan};
 use super::select::{show_key, slot};
 use crate::cmd::Stop;
 use crate::connect::{ConnError, Node};
-use crate::exit;
 use crate::output::{Render, Ui};
 
 /// How a flush runs.
@@ -281,16 +280,10 @@ pub async fn run_all(
 
 /// Asks on the terminal; refuses (exit 2) when there is none to ask on.
 pub fn confirm(question: &str) -> anyhow::Result<bool> {
-    if !io::stdin().is_terminal() || !io::stderr().is_terminal() {
-        return Err(exit::usage(
-            "refusing to delete without --yes: no terminal to confirm on (use --dry-run to see what would go)",
-        ));
-    }
-    eprint!("{question} [y/N] ");
-    io::stderr().flush()?;
-    let mut answer = String::new();
-    io::stdin().read_line(&mut answer)?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES"))
+    crate::output::confirm(
+        question,
+        "refusing to delete without --yes: no terminal to confirm on (use --dry-run to see what would go)",
+    )
 }
 
 impl Render for FlushReport {

@@ -8,7 +8,6 @@ mod runner;
 mod sql;
 mod verify;
 
-use std::io::{BufRead, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand};
@@ -125,16 +124,10 @@ fn confirm(a: &RecipientsArgs, question: &str) -> anyhow::Result<bool> {
     if a.yes {
         return Ok(true);
     }
-    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(exit::usage(format!(
-            "{question}: pass --yes to confirm (no terminal to ask on)"
-        )));
-    }
-    eprint!("{question} [y/N] ");
-    std::io::stderr().flush()?;
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES"))
+    crate::output::confirm(
+        &format!("{question}?"),
+        &format!("{question}: pass --yes to confirm (no terminal to ask on)"),
+    )
 }
 
 fn base_report(action: &'static str, db: &Db, pre: &Preflight) -> MigrateReport {
@@ -249,7 +242,8 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     if let Some(q) = question
         && !confirm(a, &q)?
     {
-        return Err(exit::usage("not confirmed: nothing changed"));
+        eprintln!("not confirmed: nothing changed");
+        return Ok(ExitStatus::Problem);
     }
     let stop = Stop::on_signal();
     let cx = RunCtx {

@@ -184,16 +184,10 @@ async fn xtrim(conn: &mut Keyed, key: &str, rule: Rule, approximate: bool) -> an
 
 /// Asks on the terminal; refuses (exit 2) when there is none.
 fn confirm(total: u64, streams: usize) -> anyhow::Result<bool> {
-    if !io::stdin().is_terminal() {
-        return Err(exit::usage(
-            "stream trim: refusing to trim without --yes (stdin is not a terminal; use --dry-run to preview)",
-        ));
-    }
-    eprint!("Trim {total} entries from {streams} streams? [y/N] ");
-    io::stderr().flush()?;
-    let mut answer = String::new();
-    io::stdin().read_line(&mut answer)?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
+    crate::output::confirm(
+        &format!("Trim {total} entries from {streams} streams?"),
+        "stream trim: refusing to trim without --yes (stdin is not a terminal; use --dry-run to preview)",
+    )
 }
 
 pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
@@ -259,7 +253,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
     if !args.dry_run {
         if !args.yes && !confirm(planned, report.streams.len())? {
             ctx.out.note("nothing trimmed");
-            return Ok(ExitStatus::Success);
+            return Ok(ExitStatus::Problem);
         }
         // Ctrl-C from here on lets the XTRIM in flight finish, then reports what was removed
         // (exit 130). Before this point nothing has changed and Ctrl-C simply ends the process.
