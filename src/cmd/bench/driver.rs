@@ -23,7 +23,7 @@ pub struct ConnSpec {
     /// Slot → index into `endpoints` on a cluster (16384 entries), empty otherwise.
     pub slots: Vec<u8>,
     pub username: Option<String>,
-    pub password: Option<String>,
+    pub password: Option<crate::settings::Secret>,
     pub db: i64,
     pub connect_timeout: Duration,
     pub timeout: Duration,
@@ -157,8 +157,8 @@ impl Conn {
         let mut n = 0;
         if let Some(p) = &spec.password {
             match &spec.username {
-                Some(u) => encode(&mut setup, &[b"AUTH", u.as_bytes(), p.as_bytes()]),
-                None => encode(&mut setup, &[b"AUTH", p.as_bytes()]),
+                Some(u) => encode(&mut setup, &[b"AUTH", u.as_bytes(), p.expose().as_bytes()]),
+                None => encode(&mut setup, &[b"AUTH", p.expose().as_bytes()]),
             }
             n += 1;
         }

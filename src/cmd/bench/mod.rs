@@ -188,7 +188,7 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerIn
         endpoints: Vec::new(),
         slots: Vec::new(),
         username: auth.username.clone(),
-        password: auth.password.as_ref().map(|p| p.expose().to_string()),
+        password: auth.password.clone(),
         db: auth.db,
         connect_timeout: auth.connect_timeout,
         timeout: auth.timeout,
