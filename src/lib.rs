@@ -10,6 +10,7 @@ pub mod db;
 pub mod duration;
 pub mod exit;
 pub mod output;
+pub mod resp;
 pub mod settings;
 
 use std::io::Write;

@@ -76,21 +76,12 @@ fn ctx(global: GlobalArgs, default_format: Format) -> anyhow::Result<Ctx> {
     })
 }
 
-/// The runtime for async commands: two workers are plenty for a CLI that waits on the network.
-fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-}
-
 /// Runs an async command on a runtime, racing it against Ctrl-C.
 fn block_on<F>(fut: F) -> anyhow::Result<ExitStatus>
 where
     F: std::future::Future<Output = anyhow::Result<ExitStatus>>,
 {
-    let rt = runtime()?;
-    rt.block_on(async {
+    block_on_graceful(async {
         tokio::select! {
             r = fut => r,
             _ = crate::interrupted() => {
@@ -107,7 +98,11 @@ fn block_on_graceful<F>(fut: F) -> anyhow::Result<ExitStatus>
 where
     F: std::future::Future<Output = anyhow::Result<ExitStatus>>,
 {
-    let rt = runtime()?;
+    // Two workers are plenty for a CLI that waits on the network.
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
     rt.block_on(fut)
 }
 

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, stderr, stdout};
+use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, spawn_redkit, stderr, stdout};
 
 fn calls(s: &RedisServer, cmd: &str) -> u64 {
     let text = s.cli(&["INFO", "commandstats"]);
@@ -238,8 +238,9 @@ fn cleanup_removes_only_the_prefix() {
 fn a_server_that_dies_ends_the_run_with_a_partial_report() {
     let mut s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
-        .args([
+    let child = spawn_redkit(
+        dir.path(),
+        &[
             "-u",
             &s.url(),
             "--timeout",
@@ -253,13 +254,8 @@ fn a_server_that_dies_ends_the_run_with_a_partial_report() {
             "30s",
             "-c",
             "4",
-        ])
-        .current_dir(dir.path())
-        .env_clear()
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     std::thread::sleep(Duration::from_millis(1500));
     s.kill();
     let out = child.wait_with_output().unwrap();
@@ -323,8 +319,9 @@ fn tls_servers_are_benchmarked_over_tls() {
 fn ctrl_c_ends_the_run_with_the_report_so_far() {
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
-        .args([
+    let child = spawn_redkit(
+        dir.path(),
+        &[
             "-u",
             &s.url(),
             "bench",
@@ -338,13 +335,8 @@ fn ctrl_c_ends_the_run_with_the_report_so_far() {
             "60s",
             "-c",
             "4",
-        ])
-        .current_dir(dir.path())
-        .env_clear()
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     std::thread::sleep(Duration::from_millis(1500));
     let killed = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, stderr, stdout};
+use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, spawn_redkit, stderr, stdout};
 
 /// Sends one command as RESP (binary-safe) and returns the raw reply bytes.
 fn resp(port: u16, args: &[&[u8]]) -> Vec<u8> {
@@ -42,6 +42,12 @@ fn keys(port: u16) -> BTreeSet<Vec<u8>> {
 
 fn load(server: &RedisServer, lines: &str) {
     server.cli_stdin(&[], lines.as_bytes());
+}
+
+/// `n` string keys agent:cache:0 .. agent:cache:{n-1}.
+fn load_prefixed(server: &RedisServer, n: usize) {
+    let cmds: String = (0..n).map(|i| format!("SET agent:cache:{i} v\n")).collect();
+    load(server, &cmds);
 }
 
 fn flush(dir: &std::path::Path, url: &str, args: &[&str]) -> std::process::Output {
@@ -145,10 +151,7 @@ fn prefix_is_literal_and_everything_needs_all_keys() {
 #[test]
 fn dry_run_and_no_terminal_delete_nothing() {
     let s = RedisServer::start();
-    let cmds: String = (0..500)
-        .map(|i| format!("SET agent:cache:{i} v\n"))
-        .collect();
-    load(&s, &cmds);
+    load_prefixed(&s, 500);
     let dir = tempfile::tempdir().unwrap();
     let out = flush(dir.path(), &s.url(), &["--dry-run", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
@@ -270,10 +273,7 @@ fn cluster_flush_reaches_every_master_and_nothing_else() {
 #[test]
 fn rate_cap_holds() {
     let s = RedisServer::start();
-    let cmds: String = (0..300)
-        .map(|i| format!("SET agent:cache:{i} v\n"))
-        .collect();
-    load(&s, &cmds);
+    load_prefixed(&s, 300);
     let dir = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let out = flush(dir.path(), &s.url(), &["--rate", "200", "--yes"]);
@@ -299,8 +299,9 @@ fn server_killed_midway_exit_3_and_rerun_finishes() {
     s.cli(&["BGREWRITEAOF"]);
     std::thread::sleep(Duration::from_millis(500));
     let dir = tempfile::tempdir().unwrap();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
-        .args([
+    let child = spawn_redkit(
+        dir.path(),
+        &[
             "-u",
             &s.url(),
             "--timeout",
@@ -312,13 +313,8 @@ fn server_killed_midway_exit_3_and_rerun_finishes() {
             "--yes",
             "--rate",
             "4000",
-        ])
-        .current_dir(dir.path())
-        .env_clear()
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     std::thread::sleep(Duration::from_millis(1500));
     s.kill();
     let out = child.wait_with_output().unwrap();

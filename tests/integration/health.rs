@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::support::{
-    Cluster, LEAK_SECRET, RedisServer, Sentinel, SilentServer, raw_command, redkit, stderr, stdout,
+    Cluster, LEAK_SECRET, RedisServer, Sentinel, SilentServer, raw_command, redkit, spawn_redkit,
+    stderr, stdout,
 };
 
 /// Runs `redkit health ARGS` in a fresh directory; returns (exit code, stdout, stderr).
@@ -745,10 +746,9 @@ fn busy_server_is_critical_by_name() {
 fn watch_repeats_until_interrupted() {
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_redkit"))
-        .env_clear()
-        .current_dir(dir.path())
-        .args([
+    let child = spawn_redkit(
+        dir.path(),
+        &[
             "health",
             "-u",
             &s.url(),
@@ -758,11 +758,8 @@ fn watch_repeats_until_interrupted() {
             "ndjson",
             "--check",
             "latency",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     std::thread::sleep(Duration::from_millis(1500));
     signal(&child.id().to_string(), "-INT");
     let out = child.wait_with_output().unwrap();

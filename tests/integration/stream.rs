@@ -3,13 +3,12 @@
 //! groups, a tail across a server restart, --until-event exit codes, trim, and no leaked secret.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::stream::{event_json, pipe_load, publish, restart};
-use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, stderr, stdout};
+use crate::support::stream::{event_json, pipe_load, publish};
+use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, spawn_redkit, stderr, stdout};
 
 fn run(s: &RedisServer, args: &[&str]) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
@@ -572,10 +571,9 @@ fn until_event_exit_codes_and_job_timeline() {
 
     // --follow waits for a job that has not started yet.
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_redkit"))
-        .env_clear()
-        .current_dir(dir.path())
-        .args([
+    let mut child = spawn_redkit(
+        dir.path(),
+        &[
             "-u",
             &s.url(),
             "stream",
@@ -584,11 +582,8 @@ fn until_event_exit_codes_and_job_timeline() {
             "--follow",
             "--format",
             "ndjson",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     let mut err = BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     err.read_line(&mut line).unwrap();
@@ -621,10 +616,9 @@ fn tail_resumes_after_a_server_restart_without_duplicates_or_gaps() {
     publish(&s, key, "task_started", "");
     publish(&s, key, "task_progress", ", \"progress\": \"第一步\"");
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_redkit"))
-        .env_clear()
-        .current_dir(dir.path())
-        .args([
+    let mut child = spawn_redkit(
+        dir.path(),
+        &[
             "-u",
             &s.url(),
             "--timeout",
@@ -640,11 +634,8 @@ fn tail_resumes_after_a_server_restart_without_duplicates_or_gaps() {
             "6",
             "--format",
             "ndjson",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     let (tx, rx) = std::sync::mpsc::channel();
     let stdout = child.stdout.take().unwrap();
     std::thread::spawn(move || {
@@ -662,8 +653,7 @@ fn tail_resumes_after_a_server_restart_without_duplicates_or_gaps() {
                 .expect("first entries"),
         );
     }
-    s.kill();
-    let _again = restart(&s);
+    s.restart();
     // Written while redkit is reconnecting, and after.
     publish(&s, key, "task_progress", ", \"progress\": \"第二步\"");
     publish(&s, key, "task_progress", ", \"progress\": \"第三步\"");

@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 use hdrhistogram::Histogram;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
-use super::resp::{Reply, encode, frame};
 use super::workload::{Gen, Shape, Workload};
 use crate::connect::Endpoint;
 use crate::duration;
+use crate::resp::{Reply, encode, frame};
 
 /// How to open a benchmark connection: the node and the credentials.
 #[derive(Debug, Clone)]

@@ -3,7 +3,6 @@
 
 pub mod driver;
 pub mod report;
-pub mod resp;
 pub mod tls;
 pub mod workload;
 
@@ -253,14 +252,12 @@ async fn command_calls(nodes: &[Node], names: &[&str]) -> anyhow::Result<u64> {
         let mut n = n.clone();
         let text: String = n.query(redis::cmd("INFO").arg("commandstats")).await?;
         for name in names {
-            let key = format!("cmdstat_{name}:calls=");
-            if let Some(rest) = text.lines().find_map(|l| l.strip_prefix(&key)) {
-                total += rest
-                    .split(',')
-                    .next()
-                    .and_then(|v| v.parse::<u64>().ok())
-                    .unwrap_or(0);
-            }
+            // cmdstat_set:calls=N,usec=...
+            let calls = crate::cmd::ping::info_field(&text, &format!("cmdstat_{name}"))
+                .and_then(|v| v.strip_prefix("calls="))
+                .and_then(|v| v.split(',').next())
+                .and_then(|v| v.parse::<u64>().ok());
+            total += calls.unwrap_or(0);
         }
     }
     Ok(total)

@@ -84,12 +84,7 @@ pub async fn open(target: &Target) -> Option<RawConn> {
 impl RawConn {
     async fn send(&mut self, args: &[&[u8]]) -> anyhow::Result<()> {
         let mut out = Vec::with_capacity(64);
-        out.extend_from_slice(format!("*{}\r\n", args.len()).as_bytes());
-        for a in args {
-            out.extend_from_slice(format!("${}\r\n", a.len()).as_bytes());
-            out.extend_from_slice(a);
-            out.extend_from_slice(b"\r\n");
-        }
+        crate::resp::encode(&mut out, args);
         match tokio::time::timeout(self.timeout, self.io.write_all(&out)).await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) => Err(exit::runtime(format!("{}: {e}", self.addr))),
@@ -180,6 +175,29 @@ impl Cursor<'_> {
     }
 }
 
+/// Sends the XRANGE (or XREVRANGE) for one page of `lo..=hi`.
+async fn ask_page(
+    conn: &mut RawConn,
+    key: &str,
+    reverse: bool,
+    lo: StreamId,
+    hi: StreamId,
+    size: u64,
+) -> anyhow::Result<()> {
+    let (a, b) = if reverse { (hi, lo) } else { (lo, hi) };
+    let cmd: &[u8] = if reverse { b"XREVRANGE" } else { b"XRANGE" };
+    let (a, b, n) = (a.to_string(), b.to_string(), size.to_string());
+    conn.send(&[
+        cmd,
+        key.as_bytes(),
+        a.as_bytes(),
+        b.as_bytes(),
+        b"COUNT",
+        n.as_bytes(),
+    ])
+    .await
+}
+
 /// Parses one XRANGE reply at the start of `b` into `page`.
 fn parse_page(b: &[u8], page: &mut Page) -> Parse {
     page.entries.clear();
@@ -259,11 +277,6 @@ pub async fn export(
     count: Option<u64>,
     sink: &mut Sink,
 ) -> anyhow::Result<()> {
-    let request = |lo: StreamId, hi: StreamId, size: u64| {
-        let (a, b) = if reverse { (hi, lo) } else { (lo, hi) };
-        let cmd: &[u8] = if reverse { b"XREVRANGE" } else { b"XRANGE" };
-        (cmd, a.to_string(), b.to_string(), size.to_string())
-    };
     let size_for = |written: u64| match (filter.is_empty(), count) {
         (true, Some(c)) => c.saturating_sub(written).clamp(1, page_size),
         _ => page_size,
@@ -272,16 +285,7 @@ pub async fn export(
         return Ok(());
     }
     let mut size = size_for(0);
-    let (cmd, a, b, n) = request(lo, hi, size);
-    conn.send(&[
-        cmd,
-        key.as_bytes(),
-        a.as_bytes(),
-        b.as_bytes(),
-        b"COUNT",
-        n.as_bytes(),
-    ])
-    .await?;
+    ask_page(conn, key, reverse, lo, hi, size).await?;
     let mut page = Page::default();
     loop {
         loop {
@@ -306,16 +310,7 @@ pub async fn export(
         let predicted = sink.written() + got;
         if more && count.is_none_or(|c| !filter.is_empty() || predicted < c) {
             size = size_for(predicted.min(count.unwrap_or(u64::MAX)));
-            let (cmd, a, b, n) = request(lo, hi, size);
-            conn.send(&[
-                cmd,
-                key.as_bytes(),
-                a.as_bytes(),
-                b.as_bytes(),
-                b"COUNT",
-                n.as_bytes(),
-            ])
-            .await?;
+            ask_page(conn, key, reverse, lo, hi, size).await?;
         } else {
             more = false;
         }

@@ -257,13 +257,8 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         }
         // Ctrl-C from here on lets the XTRIM in flight finish, then reports what was removed
         // (exit 130). Before this point nothing has changed and Ctrl-C simply ends the process.
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let flag = stop.clone();
-        tokio::spawn(async move {
-            crate::interrupted().await;
-            flag.store(true, std::sync::atomic::Ordering::SeqCst);
-        });
-        let stopped = || stop.load(std::sync::atomic::Ordering::SeqCst);
+        let stop = crate::cmd::Stop::on_signal();
+        let stopped = || stop.requested();
         let mut done = 0;
         for ((_, c), s) in work.iter_mut().zip(report.streams.iter_mut()) {
             if stopped() {

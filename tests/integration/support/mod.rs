@@ -33,6 +33,21 @@ pub fn redkit(dir: &Path) -> assert_cmd::Command {
     c
 }
 
+/// The redkit binary started in the background (clean environment, cwd `dir`, output piped),
+/// for tests that signal it or kill its server while it runs.
+pub fn spawn_redkit(dir: &Path, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .current_dir(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start redkit")
+}
+
 pub fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

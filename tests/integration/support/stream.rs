@@ -1,46 +1,7 @@
-//! Helpers for the stream tests: restarting a redis-server on the same port with the same data,
-//! and writing entries the way the application's RedisStreamPublisher does.
-
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+//! Helpers for the stream tests: writing entries the way the application's RedisStreamPublisher
+//! does.
 
 use super::RedisServer;
-
-/// A redis-server started again from a killed server's config and directory (same port, same
-/// data when appendonly is on). Killed on drop.
-pub struct Restarted {
-    child: Child,
-}
-
-impl Drop for Restarted {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts `server` again after `server.kill()` and waits until it has loaded its data.
-pub fn restart(server: &RedisServer) -> Restarted {
-    let log = || std::fs::read_to_string(server.dir.path().join("redis.log")).unwrap_or_default();
-    let ready_before = log().matches("Ready to accept connections").count();
-    let mut child = Command::new("redis-server")
-        .arg(server.dir.path().join("redis.conf"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("restart redis-server");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        if log().matches("Ready to accept connections").count() > ready_before {
-            return Restarted { child };
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("redis-server did not restart:\n{}", log());
-}
 
 /// The `data` JSON of an application event (json.dumps with ensure_ascii=False).
 pub fn event_json(event_type: &str, job: &str, extra: &str) -> String {

@@ -1,6 +1,6 @@
-//! The benchmark's hot path speaks RESP directly: commands are encoded into one reusable buffer
-//! and replies are only framed and classified (ok or error kind), never turned into values.
-//! This keeps client CPU per operation near redis-benchmark's.
+//! RESP spoken directly, for the hot paths that bypass redis-rs (bench's load, stream's export):
+//! commands are encoded into a reusable buffer and replies are only framed and classified (ok
+//! or error kind), never turned into values.
 
 /// Appends one command as a RESP array of bulk strings.
 pub fn encode(buf: &mut Vec<u8>, args: &[&[u8]]) {
