@@ -89,3 +89,28 @@ fn committed_completions_and_man_pages_are_current() {
         }
     }
 }
+
+/// Usage errors exit 2, and 3 for health (a monitoring plugin), decided by the subcommand
+/// actually named, not by the word appearing somewhere.
+#[test]
+fn usage_error_codes_follow_the_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = |args: &[&str]| {
+        redkit(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(code(&["health", "--no-such-flag"]), Some(3));
+    assert_eq!(
+        code(&["-u", "redis://h", "health", "--no-such-flag"]),
+        Some(3)
+    );
+    assert_eq!(
+        code(&["--profile", "health", "stream", "list", "--no-such-flag"]),
+        Some(2)
+    );
+    assert_eq!(code(&["cache", "flush", "--no-such-flag"]), Some(2));
+}

@@ -278,3 +278,42 @@ fn cluster_reaches_every_master() {
     assert_eq!(n.len(), 3);
     assert!(n.iter().all(|x| x["role"] == "master"));
 }
+
+#[test]
+fn bad_connection_flags_are_usage_errors() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    // A CA file without TLS would be silently ignored: refused instead.
+    std::fs::write(dir.path().join("ca.pem"), "x").unwrap();
+    let out = ping(dir.path(), &["-u", &s.url(), "--cacert", "ca.pem"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--tls"), "{}", stderr(&out));
+    // Zero timeouts would fail every call.
+    for flag in ["--timeout", "--connect-timeout"] {
+        let out = ping(dir.path(), &["-u", &s.url(), flag, "0s"], &[]);
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(stderr(&out).contains(flag), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_part_flag_beats_the_url_flag_and_v_names_the_target() {
+    let s = RedisServer::start();
+    s.cli(&["-n", "3", "SET", "agent:cache:only-in-db3", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("{}/0", s.url());
+    let out = redkit(dir.path())
+        .args([
+            "-u", &url, "--db", "3", "-v", "cache", "stats", "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["total"]["keys"], 1, "--db 3 wins over the URL's /0");
+    assert!(
+        stderr(&out).contains(&format!("redkit: target {}", s.addr())),
+        "{}",
+        stderr(&out)
+    );
+}
