@@ -598,21 +598,59 @@ impl Target {
         self.auth.connect(&ep).await
     }
 
-    /// Every master: the one server, or each master of the cluster (from CLUSTER NODES).
-    pub async fn masters(&self) -> anyhow::Result<Vec<Node>> {
+    /// Every master: the one server, or each master of the cluster (from CLUSTER NODES). A
+    /// master that holds slots but is flagged `fail` or does not answer is not dropped: it is
+    /// listed in `unreached` with its slot ranges, as are slots no master serves, so a command
+    /// acting on "every master" can say what it did not reach (and exit 3).
+    pub async fn masters(&self) -> anyhow::Result<Masters> {
         match &self.mode {
             Mode::Cluster(_) => {
                 let mut seed = self.connect_seed().await?;
                 let nodes = cluster_nodes(&mut seed)
                     .await
                     .map_err(ConnError::into_runtime)?;
-                let mut out = Vec::new();
-                for n in nodes.iter().filter(|n| n.is_master() && !n.is_failed()) {
-                    out.push(self.auth.connect_db(&n.endpoint, 0).await?);
+                let mut out = Masters::default();
+                for n in nodes.iter().filter(|n| n.is_master()) {
+                    if n.is_failed() {
+                        if !n.slots.is_empty() {
+                            out.unreached.push(Unreached {
+                                addr: n.endpoint.to_string(),
+                                slots: slot_ranges(&n.slots),
+                                reason: format!("flagged {} by the cluster", n.flags.join(",")),
+                            });
+                        }
+                        continue;
+                    }
+                    match self.auth.connect_db(&n.endpoint, 0).await {
+                        Ok(node) => out.nodes.push(node),
+                        // Only a master with slots is a gap; an empty one holds no keys.
+                        Err(e) if !n.slots.is_empty() => out.unreached.push(Unreached {
+                            addr: n.endpoint.to_string(),
+                            slots: slot_ranges(&n.slots),
+                            reason: format!("{e:#}"),
+                        }),
+                        Err(_) => {}
+                    }
+                }
+                let served: Vec<(u16, u16)> = nodes
+                    .iter()
+                    .filter(|n| n.is_master())
+                    .flat_map(|n| n.slots.iter().copied())
+                    .collect();
+                let missing = uncovered_slots(&served);
+                if !missing.is_empty() {
+                    out.unreached.push(Unreached {
+                        addr: "(no master)".into(),
+                        slots: slot_ranges(&missing),
+                        reason: "not served by any master".into(),
+                    });
                 }
                 Ok(out)
             }
-            _ => Ok(vec![self.connect().await?]),
+            _ => Ok(Masters {
+                nodes: vec![self.connect().await?],
+                unreached: Vec::new(),
+            }),
         }
     }
 
@@ -751,6 +789,93 @@ impl Keyed {
             Keyed::Cluster { addr, .. } => addr,
         }
     }
+}
+
+/// The masters a command acts on, and the slots it could not reach.
+#[derive(Debug, Default)]
+pub struct Masters {
+    pub nodes: Vec<Node>,
+    pub unreached: Vec<Unreached>,
+}
+
+/// A part of the keyspace no command could reach: a failed or silent master, or slots that no
+/// master serves.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Unreached {
+    pub addr: String,
+    /// Slot ranges, e.g. `0-5460,5462`.
+    pub slots: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Unreached {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (slots {}): {}", self.addr, self.slots, self.reason)
+    }
+}
+
+impl Masters {
+    /// The runtime error (exit 3) naming every unreached part, if any, for commands that
+    /// report what they did on the reachable masters first.
+    pub fn gap_error(&self) -> Option<anyhow::Error> {
+        unreached_error(&self.unreached)
+    }
+}
+
+/// The runtime error (exit 3) for a list of unreached masters, or None when it is empty.
+pub fn unreached_error(unreached: &[Unreached]) -> Option<anyhow::Error> {
+    if unreached.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = unreached.iter().map(|u| u.to_string()).collect();
+    Some(exit::runtime(format!(
+        "{} part(s) of the cluster not reached: {}",
+        unreached.len(),
+        parts.join("; ")
+    )))
+}
+
+/// `0-5460,5462` from sorted or unsorted ranges.
+pub fn slot_ranges(ranges: &[(u16, u16)]) -> String {
+    let mut r = ranges.to_vec();
+    r.sort_unstable();
+    r.iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The slot ranges (of 0..=16383) that none of `served` covers.
+pub fn uncovered_slots(served: &[(u16, u16)]) -> Vec<(u16, u16)> {
+    let mut covered = vec![false; 16384];
+    for &(a, b) in served {
+        for s in a.min(16383)..=b.min(16383) {
+            covered[usize::from(s)] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut start: Option<u16> = None;
+    for (i, &c) in covered.iter().enumerate() {
+        let i = i as u16;
+        match (c, start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s, i - 1));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, 16383));
+    }
+    out
 }
 
 /// One line of CLUSTER NODES.
@@ -923,6 +1048,18 @@ fn prompt_password() -> anyhow::Result<Secret> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uncovered_slots_are_the_gaps() {
+        assert!(uncovered_slots(&[(0, 5460), (5461, 10922), (10923, 16383)]).is_empty());
+        assert_eq!(
+            uncovered_slots(&[(0, 5460), (10923, 16383)]),
+            vec![(5461, 10922)]
+        );
+        assert_eq!(uncovered_slots(&[]), vec![(0, 16383)]);
+        assert_eq!(uncovered_slots(&[(1, 16382)]), vec![(0, 0), (16383, 16383)]);
+        assert_eq!(slot_ranges(&[(7, 7), (0, 5)]), "0-5,7");
+    }
 
     #[test]
     fn urls() {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::cmd::Ctx;
-use crate::connect::{Mode, Node};
+use crate::connect::{Masters, Mode, Node, Unreached};
 use crate::exit::ExitStatus;
 use crate::output::{Render, Ui};
 
@@ -28,6 +28,8 @@ pub struct PingArgs {}
 pub struct PingReport {
     pub target: String,
     pub nodes: Vec<PingNode>,
+    /// Cluster masters (and slots) that did not answer or are flagged failed.
+    pub unreached: Vec<Unreached>,
 }
 
 #[derive(Debug, Serialize)]
@@ -48,6 +50,14 @@ impl Render for PingReport {
                 Cell::new(&n.role),
                 Cell::new(&n.version),
                 Cell::new(format!("{:.2} ms", n.latency_ms)),
+            ]);
+        }
+        for u in &self.unreached {
+            t.add_row(vec![
+                Cell::new(&u.addr),
+                Cell::new("unreached"),
+                Cell::new(format!("slots {}", u.slots)),
+                Cell::new(&u.reason),
             ]);
         }
         writeln!(w, "{t}")
@@ -94,17 +104,27 @@ pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
     ctx.out
         .require("ping", &[Format::Table, Format::Json, Format::Ndjson])?;
     let target = ctx.target()?;
-    let mut nodes = match target.mode {
+    let Masters {
+        mut nodes,
+        unreached,
+    } = match target.mode {
         Mode::Cluster(_) => target.masters().await?,
-        _ => vec![target.connect().await?],
+        _ => Masters {
+            nodes: vec![target.connect().await?],
+            unreached: Vec::new(),
+        },
     };
     let mut report = PingReport {
         target: target.describe(),
         nodes: Vec::new(),
+        unreached,
     };
     for n in &mut nodes {
         report.nodes.push(ping_node(n).await?);
     }
     ctx.out.emit(&report)?;
+    if let Some(e) = crate::connect::unreached_error(&report.unreached) {
+        return Err(e);
+    }
     Ok(ExitStatus::Success)
 }

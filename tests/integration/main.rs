@@ -10,6 +10,7 @@ mod connect;
 mod health;
 mod leaks;
 mod migrate;
+mod partial;
 mod settings;
 mod stream;
 mod validate_env;

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::scan::{Filters, Scan};
 use super::select::{show_key, slot};
 use crate::cmd::Stop;
-use crate::connect::{ConnError, Node};
+use crate::connect::{ConnError, Node, Unreached};
 use crate::output::{Render, Ui};
 
 /// How a flush runs.
@@ -51,6 +51,8 @@ pub struct FlushReport {
     pub elapsed_ms: u64,
     pub keys_per_sec: f64,
     pub nodes: Vec<NodeFlush>,
+    /// Masters (and slots) that could not be reached: their keys were not touched.
+    pub unreached: Vec<Unreached>,
 }
 
 /// Live counters for the progress bar, shared by every node's task.
@@ -275,6 +277,7 @@ pub async fn run_all(
             0.0
         },
         nodes: results,
+        unreached: Vec::new(),
     }
 }
 
@@ -298,7 +301,7 @@ impl Render for FlushReport {
         } else {
             self.deleted
         };
-        let failed = self.nodes.iter().filter(|n| n.error.is_some()).count();
+        let failed = self.nodes.iter().filter(|n| n.error.is_some()).count() + self.unreached.len();
         let head = format!(
             "{verb} {n} keys matching '{}' on {} node(s) in {:.1}s ({} keys/s){}{}",
             self.pattern,
@@ -340,6 +343,18 @@ impl Render for FlushReport {
                     node.deleted.to_string()
                 }),
                 Cell::new(note),
+            ]);
+        }
+        for u in &self.unreached {
+            t.add_row(vec![
+                Cell::new(&u.addr),
+                Cell::new("-"),
+                Cell::new("-"),
+                Cell::new(
+                    format!("not reached (slots {}): {}", u.slots, u.reason)
+                        .red()
+                        .to_string(),
+                ),
             ]);
         }
         writeln!(w, "{t}")

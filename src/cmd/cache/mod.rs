@@ -12,7 +12,7 @@ use clap::{Args, Subcommand};
 
 use crate::cli::Format;
 use crate::cmd::{Ctx, Stop};
-use crate::connect::{Mode, Node};
+use crate::connect::{Masters, Mode};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
 use crate::output::progress;
@@ -143,7 +143,7 @@ impl Selection {
 }
 
 /// The nodes to act on: the server, or every master of the cluster (scans see each key once).
-async fn nodes(ctx: &Ctx) -> anyhow::Result<(Vec<Node>, bool)> {
+async fn nodes(ctx: &Ctx) -> anyhow::Result<(Masters, bool)> {
     let target = ctx.target()?;
     let cluster = matches!(target.mode, Mode::Cluster(_));
     Ok((target.masters().await?, cluster))
@@ -180,7 +180,8 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             ));
         }
     }
-    let (nodes, cluster) = nodes(ctx).await?;
+    let (masters, cluster) = nodes(ctx).await?;
+    let Masters { nodes, unreached } = masters;
     // Ctrl-C is caught only once deleting starts, so it still ends the confirmation prompt.
     let counting = Stop::default();
     let mut plan = flush::Plan {
@@ -203,6 +204,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             e = flush::run_all(nodes.clone(), &plan, &counting, &pb) => e,
             _ = crate::interrupted() => return Ok(ExitStatus::Interrupted),
         };
+        estimate.unreached = unreached.clone();
         let sample: Vec<String> = estimate
             .nodes
             .iter()
@@ -219,6 +221,9 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         if estimate.matched == 0 {
             estimate.dry_run = false;
             ctx.out.emit(&estimate)?;
+            if let Some(e) = crate::connect::unreached_error(&estimate.unreached) {
+                return Err(e);
+            }
             return Ok(ExitStatus::Success);
         }
         if !flush::confirm(&format!("Delete {} keys?", estimate.matched))? {
@@ -229,7 +234,8 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     plan.dry_run = a.dry_run;
     let stop = Stop::on_signal();
     let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} {msg}");
-    let report = flush::run_all(nodes, &plan, &stop, &pb).await;
+    let mut report = flush::run_all(nodes, &plan, &stop, &pb).await;
+    report.unreached = unreached;
     ctx.out.emit(&report)?;
     let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));
     if !failed.is_empty() {
@@ -238,6 +244,9 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             failed.join("; "),
             report.deleted
         )));
+    }
+    if let Some(e) = crate::connect::unreached_error(&report.unreached) {
+        return Err(e);
     }
     if report.interrupted {
         eprintln!(
@@ -263,7 +272,8 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
             s.all_keys,
         )?
     };
-    let (nodes, _) = nodes(ctx).await?;
+    let (masters, _) = nodes(ctx).await?;
+    let Masters { nodes, unreached } = masters;
     let plan = stats::StatsPlan {
         pattern,
         scan_count: s.scan_count as usize,
@@ -276,12 +286,16 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
             .map(|n| (n, a.separator.clone(), a.depth.max(1))),
     };
     let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} scanning");
-    let report = stats::run_all(nodes, &plan).await;
+    let mut report = stats::run_all(nodes, &plan).await;
+    report.unreached = unreached;
     pb.finish_and_clear();
     ctx.out.emit(&report)?;
     let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));
     if !failed.is_empty() {
         return Err(exit::runtime(failed.join("; ")));
+    }
+    if let Some(e) = crate::connect::unreached_error(&report.unreached) {
+        return Err(e);
     }
     Ok(ExitStatus::Success)
 }

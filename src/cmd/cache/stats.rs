@@ -74,6 +74,8 @@ pub struct StatsReport {
     pub nodes: Vec<NodeStats>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefixes: Option<Vec<PrefixStat>>,
+    /// Masters (and slots) that could not be reached: not counted above.
+    pub unreached: Vec<crate::connect::Unreached>,
 }
 
 fn prefix_of(key: &str, sep: &str, depth: usize) -> String {
@@ -238,6 +240,7 @@ pub async fn run_all(nodes: Vec<Node>, plan: &StatsPlan) -> StatsReport {
         total,
         nodes,
         prefixes,
+        unreached: Vec::new(),
     }
 }
 
@@ -276,6 +279,9 @@ impl Render for StatsReport {
         table.set_header(vec![
             "node", "keys", "memory", "types", "no ttl", "ttl<1h", "ttl<1d", "longer",
         ]);
+        for u in &self.unreached {
+            writeln!(w, "not reached: {u}")?;
+        }
         let mut rows: Vec<&NodeStats> = self.nodes.iter().collect();
         if self.nodes.len() > 1 {
             rows.push(&self.total);

@@ -40,6 +40,8 @@ pub struct ListReport {
     pub pattern: String,
     pub total: usize,
     pub streams: Vec<StreamSummary>,
+    /// Cluster masters (and slots) that could not be listed.
+    pub unreached: Vec<crate::connect::Unreached>,
 }
 
 #[derive(Debug, Serialize)]
@@ -59,6 +61,9 @@ pub struct StreamSummary {
 
 impl Render for ListReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        for u in &self.unreached {
+            writeln!(w, "not reached: {u}")?;
+        }
         if self.streams.is_empty() {
             return writeln!(w, "no streams match {}", self.pattern);
         }
@@ -177,7 +182,8 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         .unwrap_or_else(|| ctx.settings.stream_match.value.clone());
     let target = ctx.target()?;
     let mut streams = Vec::new();
-    for mut node in target.masters().await? {
+    let masters = target.masters().await?;
+    for mut node in masters.nodes {
         let addr = node.addr.clone();
         scan_streams(
             &mut node,
@@ -219,6 +225,10 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         pattern,
         total,
         streams,
+        unreached: masters.unreached.clone(),
     })?;
+    if let Some(e) = crate::connect::unreached_error(&masters.unreached) {
+        return Err(e);
+    }
     Ok(ExitStatus::Success)
 }

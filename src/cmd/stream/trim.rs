@@ -220,7 +220,12 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
             work.push((k.clone(), c));
         }
         (None, Some(p)) => {
-            for mut node in target.masters().await? {
+            let masters = target.masters().await?;
+            // Trimming only part of a cluster would look like success: refuse up front.
+            if let Some(e) = masters.gap_error() {
+                return Err(e);
+            }
+            for mut node in masters.nodes {
                 scan_streams(&mut node, p, async |n: &mut Node, keys: Vec<String>| {
                     for k in keys {
                         work.push((k, Keyed::Single(n.clone())));

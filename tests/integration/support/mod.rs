@@ -403,6 +403,15 @@ impl RedisServer {
         c
     }
 
+    /// Sends a signal (`STOP`, `CONT`) to the server process.
+    pub fn signal(&self, sig: &str) {
+        let ok = Command::new("kill")
+            .args([&format!("-{sig}"), &self.child.id().to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "kill -{sig} {}", self.child.id());
+    }
+
     /// Stops the server now (to test a server that went away).
     pub fn kill(&mut self) {
         let _ = self.child.kill();
@@ -566,6 +575,52 @@ impl Cluster {
             .output()
             .expect("redis-cli -c");
         String::from_utf8_lossy(&out.stdout).trim_end().to_string()
+    }
+
+    /// Makes master `i` fail the way a hung machine does: the others are told to keep serving
+    /// their slots (`cluster-require-full-coverage no`), then the node is SIGSTOPped until
+    /// another node flags it `fail`. Returns the stopped node's address.
+    pub fn fail_master(&mut self, i: usize) -> String {
+        for n in &self.nodes {
+            n.cli(&["CONFIG", "SET", "cluster-require-full-coverage", "no"]);
+        }
+        let addr = self.nodes[i].addr();
+        self.nodes[i].signal("STOP");
+        let observer = if i == 0 { 1 } else { 0 };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            let nodes = self.nodes[observer].cli(&["CLUSTER", "NODES"]);
+            if nodes.lines().any(|l| {
+                l.contains(&addr)
+                    && l.split(' ')
+                        .nth(2)
+                        .is_some_and(|f| f.split(',').any(|x| x == "fail"))
+            }) {
+                return addr;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("{addr} was never flagged fail");
+    }
+
+    /// Writes `lines` of redis-cli commands through the cluster (redirects followed).
+    pub fn feed(&self, lines: &str) {
+        let status = self.nodes[0]
+            .cli_cmd()
+            .arg("-c")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .and_then(|mut child| {
+                child
+                    .stdin
+                    .take()
+                    .expect("stdin")
+                    .write_all(lines.as_bytes())?;
+                child.wait()
+            })
+            .expect("redis-cli -c");
+        assert!(status.success());
     }
 
     /// Total keys across the masters.
