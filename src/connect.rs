@@ -986,8 +986,9 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
         .query_pairs()
         .find(|(k, _)| k == "db")
         .map(|(_, v)| {
+            // The value is not echoed: in a mistyped URL it may be a piece of the password.
             v.parse::<i64>()
-                .map_err(|_| format!("db must be a number, got '{v}'"))
+                .map_err(|_| "the db= parameter must be a number".to_string())
         })
         .transpose()?;
     match url.scheme() {
@@ -1004,10 +1005,9 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
             let db = if path.is_empty() {
                 query_db
             } else {
-                Some(
-                    path.parse::<i64>()
-                        .map_err(|_| format!("database must be a number, got '{path}'"))?,
-                )
+                Some(path.parse::<i64>().map_err(|_| {
+                    "the path must be a database number (/0); check the URL's spelling".to_string()
+                })?)
             };
             Ok(ParsedUrl {
                 endpoint: Endpoint::Tcp { host, port },
@@ -1030,7 +1030,8 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
             })
         }
         other => Err(format!(
-            "unsupported scheme '{other}' (use redis://, rediss:// or redis+unix://)"
+            "unsupported scheme '{}' (use redis://, rediss:// or redis+unix://)",
+            crate::output::mask::mask_url(other)
         )),
     }
 }

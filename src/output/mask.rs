@@ -20,10 +20,12 @@ pub fn mask(value: &str) -> String {
 }
 
 /// Masks the password inside a URL (`redis://user:pw@host` → `redis://user:****@host`) and
-/// leaves the rest readable. Text that is not a URL with a password is returned unchanged.
+/// leaves the rest readable. A text without `://` (a typo such as `redis:/:pw@host`,
+/// `postgres//app:pw@db`, or the scheme-less `:pw@host:6379`) has everything between its first
+/// `:` and its last `@` masked. Text with no `user:password@` shape is returned unchanged.
 pub fn mask_url(text: &str) -> String {
     let Some(scheme_end) = text.find("://") else {
-        return text.to_string();
+        return mask_malformed(text);
     };
     let after = &text[scheme_end + 3..];
     // The userinfo ends at the last '@' before any '?' or '#' that follows the first '@': a
@@ -49,6 +51,19 @@ pub fn mask_url(text: &str) -> String {
         masked_userinfo,
         &after[at + 1..]
     )
+}
+
+/// The rule for text that is not a well-formed URL: what lies between the first `:` and the last
+/// `@` may be a password, so it is masked whole.
+fn mask_malformed(text: &str) -> String {
+    let Some(at) = text.rfind('@') else {
+        return text.to_string();
+    };
+    match text[..at].find(':') {
+        Some(colon) => format!("{}:****@{}", &text[..colon], &text[at + 1..]),
+        // `user@host` or an e-mail address: no password shape.
+        None => text.to_string(),
+    }
 }
 
 /// Whether a variable's name marks it as a secret when the spec does not say.
@@ -122,6 +137,38 @@ mod tests {
         assert_eq!(mask_url("redis://u:p@ss@h/0?x=@"), "redis://u:****@h/0?x=@");
         assert_eq!(mask_url("redis://u:p?s@h/0"), "redis://u:****@h/0");
         assert_eq!(mask_url("redis://:p#w@h"), "redis://:****@h");
+    }
+
+    #[test]
+    fn malformed_urls_are_masked() {
+        assert_eq!(mask_url("redis:/:PW@host:6379"), "redis:****@host:6379");
+        assert_eq!(mask_url("redis//:PW@host:6379"), "redis//:****@host:6379");
+        assert_eq!(
+            mask_url("postgres//app:PW@db:5432/app"),
+            "postgres//app:****@db:5432/app"
+        );
+        assert_eq!(mask_url("mysql:app:PW@db/x"), "mysql:****@db/x");
+        assert_eq!(mask_url(":PW@host:6379"), ":****@host:6379");
+        assert_eq!(mask_url("ops@example.com"), "ops@example.com");
+        assert_eq!(mask_url("host:6379"), "host:6379");
+    }
+
+    proptest::proptest! {
+        /// Whatever surrounds it, a password placed between a ':' and an '@' never survives.
+        #[test]
+        fn no_password_survives_masking(
+            scheme in "(redis|rediss|postgres|mysql|sqlite|)",
+            sep in "(://|:/|//|:|/|)",
+            user in "[a-z]{0,6}",
+            host in "[a-z0-9.]{0,10}(:[0-9]{1,5})?(/[0-9a-z?=&]{0,6})?",
+            tail in "[@:/?#]{0,2}",
+        ) {
+            let pw = "Zq7PwSecretXy";
+            let url = format!("{scheme}{sep}{user}:{pw}@{host}{tail}");
+            let masked = mask_url(&url);
+            proptest::prop_assert!(!masked.contains(pw), "{url} -> {masked}");
+            proptest::prop_assert!(!masked.contains("PwSecret"), "{url} -> {masked}");
+        }
     }
 
     #[test]

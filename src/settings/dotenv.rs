@@ -26,6 +26,8 @@ pub struct DotEnv {
     /// In file order; a key set twice appears twice (the last one wins, as in dotenvy).
     pub entries: Vec<DotEntry>,
     pub lints: Vec<Lint>,
+    /// The winning entry of each key, so lookups stay O(1) in a file of 200,000 keys.
+    index: HashMap<String, usize>,
 }
 
 impl DotEnv {
@@ -34,6 +36,15 @@ impl DotEnv {
         let text = std::fs::read_to_string(path)
             .map_err(|e| exit::usage(format!("{}: cannot read: {e}", path.display())))?;
         let scanned = scan(&text);
+        // dotenvy expands ${VAR} eagerly: a chain of doublings would take gigabytes before it
+        // returned, so the expanded sizes are bounded first.
+        if let Err((line, key)) = check_expansion(&text, MAX_EXPANDED) {
+            return Err(exit::usage(format!(
+                "{}:{line}: {key}: the value expands to more than {} MiB through ${{...}} references",
+                path.display(),
+                MAX_EXPANDED >> 20
+            )));
+        }
         let mut values: Vec<(String, String)> = Vec::new();
         for item in dotenvy::from_read_iter(text.as_bytes()) {
             match item {
@@ -59,16 +70,22 @@ impl DotEnv {
                 .unwrap_or(0);
             entries.push(DotEntry { key, value, line });
         }
+        let index = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.clone(), i))
+            .collect();
         Ok(DotEnv {
             path: path.to_path_buf(),
             entries,
             lints: scanned.lints,
+            index,
         })
     }
 
     /// The value that counts for `key` (the last assignment).
     pub fn get(&self, key: &str) -> Option<&DotEntry> {
-        self.entries.iter().rev().find(|e| e.key == key)
+        self.index.get(key).and_then(|&i| self.entries.get(i))
     }
 
     /// Every key once, with its winning entry.
@@ -188,19 +205,91 @@ fn error_line(text: &str, err: &dotenvy::Error, scanned: &Scanned) -> usize {
     scanned.bad.first().copied().unwrap_or(1)
 }
 
+/// The parse error in words that never quote the line: any part of it (a value wrapped onto a
+/// second line, an unclosed `${`) may be a secret. Only a well-formed key name is shown.
 fn describe(err: &dotenvy::Error) -> String {
     match err {
         dotenvy::Error::LineParse(content, idx) => {
             let first = content.lines().next().unwrap_or("");
-            // Show the line with the secret part cut off: everything after '=' may be a secret.
-            let shown = match first.find('=') {
-                Some(eq) => format!("{}=…", &first[..eq]),
-                None => first.chars().take(40).collect(),
-            };
-            format!("cannot parse `{shown}` at column {}", idx + 1)
+            let key = first
+                .split_once('=')
+                .map(|(k, _)| k.trim().trim_start_matches("export ").trim())
+                .filter(|k| {
+                    !k.is_empty()
+                        && k.len() <= 64
+                        && k.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                });
+            match key {
+                Some(k) => format!(
+                    "cannot parse the value of {k} at column {} (unclosed quote or ${{...}}?)",
+                    idx + 1
+                ),
+                None => format!(
+                    "cannot parse this line at column {} (not KEY=VALUE; its text is not shown, it may hold a secret)",
+                    idx + 1
+                ),
+            }
         }
-        other => other.to_string(),
+        // Other dotenvy errors (I/O, a missing variable) carry no file content.
+        dotenvy::Error::Io(e) => e.to_string(),
+        _ => "cannot parse this line (its text is not shown, it may hold a secret)".to_string(),
     }
+}
+
+/// The most a value may grow to through `${VAR}` expansion.
+const MAX_EXPANDED: usize = 1 << 20;
+
+/// Estimates, line by line and in one pass, how long each value becomes once dotenvy expands
+/// its `$VAR` / `${VAR}` references (to earlier keys of the file, or the environment), and
+/// returns the first line and key that would pass `limit`.
+fn check_expansion(text: &str, limit: usize) -> Result<(), (usize, String)> {
+    let mut sizes: HashMap<&str, usize> = HashMap::new();
+    for (idx, raw) in text.lines().enumerate() {
+        let line = raw.trim_start();
+        let body = line.strip_prefix("export ").unwrap_or(line);
+        let Some((key, value)) = body.split_once('=') else {
+            continue;
+        };
+        let key = key.trim();
+        if key.is_empty() || key.starts_with('#') {
+            continue;
+        }
+        let value = value.trim();
+        // Single quotes turn expansion off.
+        let size = if value.starts_with('\'') {
+            value.len()
+        } else {
+            let mut size = value.len();
+            let bytes = value.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'$' {
+                    let start = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'{'));
+                    let end = bytes[start..]
+                        .iter()
+                        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+                        .map_or(bytes.len(), |p| start + p);
+                    let name = &value[start..end];
+                    let referenced = sizes
+                        .get(name)
+                        .copied()
+                        .or_else(|| std::env::var_os(name).map(|v| v.len()))
+                        .unwrap_or(0);
+                    size = size.saturating_add(referenced);
+                    i = end.max(i + 1);
+                } else {
+                    i += 1;
+                }
+            }
+            size
+        };
+        if size > limit {
+            return Err((idx + 1, key.to_string()));
+        }
+        sizes.insert(key, size);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -241,6 +330,40 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains(":3:"), "{msg}");
         assert_eq!(crate::exit::classify(&err), crate::exit::ExitStatus::Usage);
+    }
+
+    #[test]
+    fn parse_errors_never_quote_the_line() {
+        let mut errors = 0;
+        for text in [
+            "A=1\nKx9vSecretPart Lp4tSecretPart\n",
+            "TOKEN=\"Kx9vSecretPart\nLp4tSecretPart\n",
+            "TOKEN=${Kx9vSecretPart\n",
+            "TOKEN=abc'Kx9vSecretPart\n",
+            "Kx9vSecretPart\n",
+        ] {
+            if let Err(e) = load(text) {
+                errors += 1;
+                let msg = format!("{e:#}");
+                assert!(!msg.contains("SecretPart"), "{text:?}: {msg}");
+            }
+        }
+        assert!(errors >= 3, "the malformed shapes must be refused");
+    }
+
+    #[test]
+    fn expansion_is_bounded() {
+        let mut text = String::from("A0=xxxxxxxxxxxxxxxx\n");
+        for i in 1..41 {
+            text.push_str(&format!("A{i}=${{A{}}}${{A{}}}\n", i - 1, i - 1));
+        }
+        // Refused by the estimate, before dotenvy builds a 16 TiB value.
+        let err = load(&text).unwrap_err();
+        assert!(format!("{err}").contains("expands to more than"), "{err}");
+        assert_eq!(crate::exit::classify(&err), crate::exit::ExitStatus::Usage);
+        // Small expansions still work.
+        let d = load("A=ab\nB=${A}${A}\nC='${B}'\n").unwrap();
+        assert_eq!(d.get("B").unwrap().value, "abab");
     }
 
     #[test]

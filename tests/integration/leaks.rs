@@ -73,3 +73,97 @@ fn no_command_prints_a_known_secret() {
         }
     }
 }
+
+/// Every malformed shape of a URL or a `.env` line that holds the secret, through every command
+/// that reads settings, in every format: an error about a malformed value must not quote it.
+#[test]
+fn malformed_values_never_echo_the_secret() {
+    let s = LEAK_SECRET;
+    let redis_urls = [
+        format!("redis:/:{s}@127.0.0.1:6379"),
+        format!("redis//:{s}@127.0.0.1:6379"),
+        format!("redis://:{s}@127.0.0.1:6379/x"),
+        format!("redis://:{s}@127.0.0.1:6379/?db=x"),
+        format!(":{s}@127.0.0.1:1"),
+        format!("redis:{s}@127.0.0.1:1"),
+        format!("bogus://app:{s}@127.0.0.1:1"),
+    ];
+    let db_urls = [
+        format!("postgres//app:{s}@127.0.0.1:1/app"),
+        format!("postgres:/app:{s}@127.0.0.1:1/app"),
+        format!("mysql:app:{s}@127.0.0.1:1/app"),
+        format!("mysql://app:{s}@/app"),
+        format!("oracle://app:{s}@127.0.0.1:1/app"),
+    ];
+    let dotenvs = [
+        format!("A=1\n{s} wrapped onto a second line\n"),
+        format!("TOKEN=\"{s}\nB=2\n"),
+        format!("TOKEN=${{{s}\n"),
+        format!("TOKEN={s} \"{s}\n"),
+        format!("{s}\n"),
+    ];
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["config"],
+        vec!["config", "show", "--format", "json"],
+        vec!["validate-env"],
+        vec!["validate-env", "--format", "json"],
+        vec!["ping", "--connect-timeout", "1s"],
+        vec!["cache", "flush", "--dry-run", "--connect-timeout", "1s"],
+        vec![
+            "stream",
+            "list",
+            "--format",
+            "json",
+            "--connect-timeout",
+            "1s",
+        ],
+        vec!["health", "--format", "nagios", "--connect-timeout", "1s"],
+        vec!["migrate", "recipients", "--dry-run", "--format", "json"],
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "env:\n  required:\n    REDIS_URL: { type: redis-url }\n  optional:\n    DATABASE_URL: { type: url }\n",
+    )
+    .unwrap();
+    let check = |label: &str, args: &[&str], env: &[(&str, &str)]| {
+        let mut c = redkit(dir.path());
+        c.args(args);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.output().unwrap();
+        let text = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
+        assert!(
+            !text.contains(&s[4..20]),
+            "{label}: redkit {args:?} printed the secret:\n{text}"
+        );
+    };
+    for url in &redis_urls {
+        for args in &commands {
+            check(&format!("REDIS_URL={url}"), args, &[("REDIS_URL", url)]);
+        }
+        let mut with_flag = vec!["ping", "-u", url.as_str()];
+        with_flag.extend(["--format", "json"]);
+        check("--url", &with_flag, &[]);
+        let spec = ["validate-env", "--spec", "spec.yaml", "--format", "json"];
+        check("spec redis-url", &spec, &[("REDIS_URL", url)]);
+    }
+    for url in &db_urls {
+        for args in &commands {
+            check(
+                &format!("DATABASE_URL={url}"),
+                args,
+                &[("DATABASE_URL", url)],
+            );
+        }
+        let spec = ["validate-env", "--spec", "spec.yaml"];
+        check("spec url", &spec, &[("DATABASE_URL", url)]);
+    }
+    for text in &dotenvs {
+        std::fs::write(dir.path().join(".env"), text).unwrap();
+        for args in &commands {
+            check(&format!(".env {text:?}"), args, &[]);
+        }
+    }
+}

@@ -146,19 +146,15 @@ fn evaluate(var: &VarSpec, found: Option<(String, Source, String)>, strict: bool
             if let Err(reason) = check::check(var, &value) {
                 r.status = Status::Invalid;
                 r.fails = true;
-                // Reasons may quote the value: a secret's is replaced by its mask.
-                r.reason = Some(if var.secret && !value.is_empty() {
-                    // Checks may quote the value as given or trimmed.
-                    let masked = mask::mask(&value);
-                    let r = reason.replace(&value, &masked);
-                    let t = value.trim();
-                    if t.is_empty() {
-                        r
-                    } else {
-                        r.replace(t, &masked)
-                    }
+                // Reasons may quote the value (as given or trimmed): it is replaced by what the
+                // report shows of it, the mask for a secret, the masked URL for anything else.
+                let masked = shown(&value);
+                let r2 = reason.replace(&value, &masked);
+                let t = value.trim();
+                r.reason = Some(if t.is_empty() || t == masked {
+                    r2
                 } else {
-                    reason
+                    r2.replace(t, &shown(t))
                 });
             }
         }
