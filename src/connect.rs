@@ -127,7 +127,7 @@ impl ConnError {
 /// Turns a redis-rs error into a ConnError, scrubbing the password out of anything the server
 /// or the library said.
 fn classify(addr: &str, err: &redis::RedisError, password: Option<&Secret>) -> ConnError {
-    let mut detail = err.to_string();
+    let mut detail = describe_error(err);
     if let Some(p) = password.filter(|p| !p.expose().is_empty()) {
         detail = detail.replace(p.expose(), &p.masked());
     }
@@ -175,6 +175,51 @@ fn classify(addr: &str, err: &redis::RedisError, password: Option<&Secret>) -> C
         return ConnError::Unreachable { addr, detail };
     }
     ConnError::Server { addr, detail }
+}
+
+/// The longest server error text a report carries (a reply is untrusted and unbounded).
+const MAX_ERROR_TEXT: usize = 300;
+
+/// A redis-rs error in one bounded line. A pipeline whose every command failed the same way
+/// (OBJECT IDLETIME under an LFU policy, CLUSTERDOWN) is reported once with a count, not once
+/// per key; control bytes from the server are escaped.
+pub fn describe_error(err: &redis::RedisError) -> String {
+    let text = match err.clone().into_server_errors() {
+        Some(items) if items.len() > 1 => {
+            let mut groups: Vec<(String, usize)> = Vec::new();
+            for (_, e) in items.iter() {
+                let line = match e.details() {
+                    Some(d) => format!("{} {d}", e.code()),
+                    None => e.code().to_string(),
+                };
+                match groups.iter_mut().find(|(l, _)| *l == line) {
+                    Some(g) => g.1 += 1,
+                    None => groups.push((line, 1)),
+                }
+            }
+            let total = items.len();
+            let parts: Vec<String> = groups
+                .iter()
+                .map(|(l, n)| format!("{l} ({n} of {total} replies)"))
+                .collect();
+            parts.join("; ")
+        }
+        _ => err.to_string(),
+    };
+    bound_text(
+        &crate::output::escape::escape_control(&text),
+        MAX_ERROR_TEXT,
+    )
+}
+
+/// Cuts `text` to at most `max` characters, saying how much was left out.
+fn bound_text(text: &str, max: usize) -> String {
+    let n = text.chars().count();
+    if n <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max).collect();
+    format!("{head}… ({} more characters)", n - max)
 }
 
 /// A connection to one server, with the timeouts applied to every call.

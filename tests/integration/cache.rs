@@ -404,3 +404,54 @@ fn cache_commands_never_print_the_password() {
         }
     }
 }
+
+/// A server error repeated for every key (OBJECT IDLETIME under an LFU policy) is reported once
+/// with a count, in a bounded line, not once per key.
+#[test]
+fn an_error_repeated_per_key_is_reported_once() {
+    let s = RedisServer::builder()
+        .arg("maxmemory-policy allkeys-lfu")
+        .start();
+    for i in 0..300 {
+        s.cli(&["SET", &format!("agent:cache:{i}"), "v"]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let url = s.url();
+    for action in ["flush", "stats"] {
+        let mut args = vec!["-u", url.as_str(), "cache", action, "--min-idle", "1s"];
+        if action == "flush" {
+            args.push("--dry-run");
+        }
+        let out = redkit(dir.path()).args(&args).output().unwrap();
+        let (o, e) = (stdout(&out), stderr(&out));
+        assert_eq!(out.status.code(), Some(3), "{action}: {o}\n{e}");
+        assert!(e.contains("LFU") && e.contains("replies)"), "{action}: {e}");
+        assert_eq!(
+            e.matches("idle time not tracked").count(),
+            1,
+            "{action}: {e}"
+        );
+        assert!(e.len() < 1000, "{action}: {} bytes of error", e.len());
+        assert!(o.len() < 2000, "{action}: {} bytes of table", o.len());
+    }
+    // Nothing was deleted.
+    assert_eq!(s.cli(&["DBSIZE"]), "300");
+}
+
+/// Every spelling of "match everything" needs --all-keys, and nothing is deleted without it.
+#[test]
+fn match_everything_spellings_are_refused() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "a", "1"]);
+    s.cli(&["SET", "agent:cache:1", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    for p in ["*", "**", "?*", "*?", "*?*", "??*", "[a-z]*", "*[^x]*"] {
+        let out = redkit(dir.path())
+            .args(["-u", &s.url(), "cache", "flush", "--pattern", p, "--yes"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{p}: {}", stderr(&out));
+        assert!(stderr(&out).contains("--all-keys"), "{p}: {}", stderr(&out));
+    }
+    assert_eq!(s.cli(&["DBSIZE"]), "2");
+}

@@ -16,9 +16,37 @@ pub fn escape_glob(prefix: &str) -> String {
     out
 }
 
-/// Whether a glob matches every key (`*`, `**`, empty).
+/// Whether a glob may match every key: decided on what it can match, not on its spelling. A
+/// pattern without one literal character (`*`, `?*`, `*?*`, `[a-z]*`, empty) matches every
+/// non-empty key of some length, so it counts as "everything"; one literal (escaped or not)
+/// is a real restriction.
 fn matches_everything(pattern: &str) -> bool {
-    pattern.chars().all(|c| c == '*')
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' | '?' => {}
+            // An escaped character is a literal, unless the pattern ends on the backslash.
+            '\\' => {
+                if chars.next().is_some() {
+                    return false;
+                }
+            }
+            // A class restricts one position to a set: not a literal.
+            '[' => {
+                let mut escaped = false;
+                for d in chars.by_ref() {
+                    match d {
+                        _ if escaped => escaped = false,
+                        '\\' => escaped = true,
+                        ']' => break,
+                        _ => {}
+                    }
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The MATCH pattern from `--prefix`/`--pattern`/the configured prefix. Refuses an empty
@@ -47,10 +75,7 @@ pub fn match_pattern(
 
 /// A key as people read it: UTF-8 as is, other bytes escaped (`\xff`), control characters too.
 pub fn show_key(key: &[u8]) -> String {
-    match std::str::from_utf8(key) {
-        Ok(s) if !s.chars().any(char::is_control) => s.to_string(),
-        _ => key.escape_ascii().to_string(),
-    }
+    crate::output::escape::show_bytes(key)
 }
 
 /// The cluster slot of a key (CRC16/XMODEM of the key or its `{hash tag}`, mod 16384).
@@ -107,8 +132,58 @@ mod tests {
     fn everything_needs_all_keys() {
         assert!(match_pattern(Some(""), None, "x", false).is_err());
         assert!(match_pattern(None, Some("*"), "x", false).is_err());
+        for p in ["?*", "*?", "*?*", "??*", "", "[a-z]*", "*[^x]", "\\"] {
+            assert!(
+                match_pattern(None, Some(p), "x", false).is_err(),
+                "{p} must need --all-keys"
+            );
+        }
+        for p in ["a*", "*a", "?\\**", "user:*:unread", "[a]b*"] {
+            assert!(match_pattern(None, Some(p), "x", false).is_ok(), "{p}");
+        }
         assert!(match_pattern(None, None, "", false).is_err());
         assert_eq!(match_pattern(None, Some("*"), "x", true).unwrap(), "*");
+    }
+
+    /// Redis's glob (stringmatchlen) for the property test: `*`, `?`, `\\x`, classes.
+    fn glob(p: &[u8], s: &[u8]) -> bool {
+        match p.split_first() {
+            None => s.is_empty(),
+            Some((b'*', rest)) => (0..=s.len()).any(|i| glob(rest, &s[i..])),
+            Some((b'?', rest)) => !s.is_empty() && glob(rest, &s[1..]),
+            Some((b'\\', rest)) if !rest.is_empty() => {
+                s.first() == Some(&rest[0]) && glob(&rest[1..], &s[1..])
+            }
+            Some((b'[', rest)) => {
+                let Some(close) = rest.iter().position(|&c| c == b']') else {
+                    return false;
+                };
+                let class = &rest[..close];
+                let (neg, class) = match class.split_first() {
+                    Some((b'^', c)) => (true, c),
+                    _ => (false, class),
+                };
+                let Some(&c) = s.first() else { return false };
+                (class.contains(&c) != neg) && glob(&rest[close + 1..], &s[1..])
+            }
+            Some((&c, rest)) => s.first() == Some(&c) && glob(rest, &s[1..]),
+        }
+    }
+
+    proptest::proptest! {
+        /// An accepted pattern never matches every key: keys of a character it does not name
+        /// escape it. A refused one does match some of them (it really can match anything).
+        #[test]
+        fn match_everything_is_decided_by_meaning(p in "[*?a\\\\]{0,6}") {
+            let keys: Vec<Vec<u8>> = (1..10).map(|n| vec![b'z'; n]).collect();
+            let refused = match_pattern(None, Some(&p), "x", false).is_err();
+            let any = keys.iter().any(|k| glob(p.as_bytes(), k));
+            if refused {
+                proptest::prop_assert!(any || p.is_empty() || p.ends_with('\\'), "{p} refused but matches none");
+            } else {
+                proptest::prop_assert!(!any, "{p} accepted but matches z-keys");
+            }
+        }
     }
 
     #[test]
@@ -117,7 +192,9 @@ mod tests {
         assert_eq!(slot(b"foo"), 12182);
         assert_eq!(slot(b"bar"), 5061);
         assert_eq!(slot(b"{user1000}.following"), slot(b"{user1000}.followers"));
-        assert_eq!(slot(b"foo{}{bar}"), slot(b"foo{}{bar}"));
+        // An empty tag hashes the whole key.
+        assert_eq!(slot(b"foo{}{bar}"), crc16(b"foo{}{bar}") % 16384);
+        assert_ne!(slot(b"foo{}{bar}"), slot(b"bar"));
         assert_eq!(slot(b"{}foo"), crc16(b"{}foo") % 16384);
     }
 
