@@ -84,7 +84,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --timeout 'Timeout for each reply [default: 5s]'
             cand --format 'Output format (each command lists the ones it supports)'
             cand --color 'When to use colors (NO_COLOR is honoured)'
-            cand --strict 'Fail on missing recommended variables (and missing --example keys)'
+            cand --strict 'Fail on missing recommended variables, missing --example keys, and .env lint findings (duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace)'
             cand --deny-unknown 'Fail on variables set in .env that the spec does not know'
             cand --no-env-file 'Do not read any .env file'
             cand --askpass 'Prompt for the password on the terminal'

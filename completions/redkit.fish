@@ -96,7 +96,7 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l strict -d 'Fail on missing recommended variables (and missing --example keys)'
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l strict -d 'Fail on missing recommended variables, missing --example keys, and .env lint findings (duplicate keys, spaces around \'=\', lowercase names, unquoted trailing whitespace)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l deny-unknown -d 'Fail on variables set in .env that the spec does not know'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l askpass -d 'Prompt for the password on the terminal'

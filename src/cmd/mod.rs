@@ -46,27 +46,32 @@ fn ctx(global: GlobalArgs, default_format: Format) -> anyhow::Result<Ctx> {
     let settings = Settings::load(&global)?;
     let out = Output::new(&global, default_format);
     if global.verbose > 0 {
+        if !settings.config_searched.is_empty() {
+            let list: Vec<String> = settings
+                .config_searched
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            eprintln!("redkit: looked for the config in {}", list.join(", "));
+        }
         let path = |p: Option<String>| p.unwrap_or_else(|| "none".into());
         eprintln!(
             "redkit: config {}{}, env file {}",
-            path(
-                settings
-                    .config
-                    .as_ref()
-                    .map(|c| c.path.display().to_string())
-            ),
+            path(settings.config.as_ref().map(|c| format!(
+                "{} (from {})",
+                c.path.display(),
+                settings.config_origin.as_deref().unwrap_or("?")
+            ))),
             settings
                 .profile
                 .as_ref()
                 .map(|p| format!(" (profile {p})"))
                 .unwrap_or_default(),
-            path(
-                settings
-                    .vars
-                    .dotenv
-                    .as_ref()
-                    .map(|d| d.path.display().to_string())
-            )
+            path(settings.vars.dotenv.as_ref().map(|d| format!(
+                "{} (from {})",
+                d.path.display(),
+                settings.env_file_origin.as_deref().unwrap_or("?")
+            )))
         );
     }
     Ok(Ctx {

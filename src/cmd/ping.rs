@@ -122,7 +122,7 @@ pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
     for n in &mut nodes {
         report.nodes.push(ping_node(n).await?);
     }
-    ctx.out.emit(&report)?;
+    ctx.out.emit_outcome(&report, report.unreached.is_empty())?;
     if let Some(e) = crate::connect::unreached_error(&report.unreached) {
         return Err(e);
     }

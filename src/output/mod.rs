@@ -23,6 +23,12 @@ pub trait Render: Serialize {
         vec![serde_json::to_value(self).unwrap_or(serde_json::Value::Null)]
     }
 
+    /// The table under `-q` when something is wrong: the one-line summary and the failing rows
+    /// only (cron mails every byte). The whole table by default.
+    fn problems_table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        self.table(w, ui)
+    }
+
     /// Prometheus text exposition, where the report has metrics.
     fn prometheus(&self) -> Option<String> {
         None
@@ -109,6 +115,26 @@ impl Output {
         self.write_report(&mut w, report)?;
         w.flush()?;
         Ok(())
+    }
+
+    /// Prints the report of a command that checks or changes something. Under `-q` a run that
+    /// succeeded and found nothing wrong prints nothing at all; one that found a problem prints
+    /// the summary and the failing rows (in table format) or the whole report (machine formats).
+    pub fn emit_outcome<R: Render>(&self, report: &R, ok: bool) -> anyhow::Result<()> {
+        if !self.quiet {
+            return self.emit(report);
+        }
+        if ok {
+            return Ok(());
+        }
+        if self.format == Format::Table {
+            let stdout = io::stdout();
+            let mut w = io::BufWriter::new(stdout.lock());
+            report.problems_table(&mut w, &self.ui)?;
+            w.flush()?;
+            return Ok(());
+        }
+        self.emit(report)
     }
 
     /// Renders the report into any writer (used for `--output FILE` and tests).

@@ -168,6 +168,35 @@ pub struct Settings {
     pub stream_match: Sourced<String>,
     pub job_key: Sourced<String>,
     pub database_url: Option<Sourced<Secret>>,
+    /// Why the config file was chosen (`--config`, `REDKIT_CONFIG`, `search path`).
+    pub config_origin: Option<String>,
+    /// Why the env file was chosen (`--env-file`, `./.env`, `env_file in CONFIG`).
+    pub env_file_origin: Option<String>,
+    /// Every place the config was looked for, in order (for `-v`).
+    pub config_searched: Vec<PathBuf>,
+}
+
+/// The conventional places of the config file after `--config` and `REDKIT_CONFIG`: the
+/// working directory, then the user's (`$XDG_CONFIG_HOME`, else `~/.config`), then the
+/// system's. Cron runs in `$HOME`, where `./redkit.yaml` is not.
+pub fn config_search_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Vec<PathBuf> {
+    let mut out = vec![PathBuf::from("redkit.yaml")];
+    // The XDG spec ignores a relative XDG_CONFIG_HOME.
+    match xdg_config_home.filter(|x| Path::new(x).is_absolute()) {
+        Some(x) => out.push(Path::new(x).join("redkit").join("redkit.yaml")),
+        None => {
+            if let Some(h) = home.filter(|h| !h.is_empty()) {
+                out.push(Path::new(h).join(".config/redkit/redkit.yaml"));
+            }
+        }
+    }
+    out.push(PathBuf::from("/etc/redkit/redkit.yaml"));
+    out
+}
+
+/// The first existing file of the search path.
+fn find_config(search: &[PathBuf], exists: impl Fn(&Path) -> bool) -> Option<PathBuf> {
+    search.iter().find(|p| exists(p)).cloned()
 }
 
 /// One line of `redkit config show`.
@@ -235,13 +264,52 @@ impl Settings {
             dotenv,
         };
 
+        let mut env_file_origin = vars.dotenv.as_ref().map(|_| {
+            if g.env_file.is_some() {
+                "--env-file".to_string()
+            } else {
+                "./.env".to_string()
+            }
+        });
+        let search = config_search_path(
+            vars.process.get("XDG_CONFIG_HOME").map(String::as_str),
+            vars.process.get("HOME").map(String::as_str),
+        );
+        let mut config_searched = Vec::new();
         let config_path = match (&g.config, vars.get("REDKIT_CONFIG")) {
-            (Some(p), _) => Some((p.clone(), "--config")),
-            (None, Some(v)) => Some((PathBuf::from(v.value), "REDKIT_CONFIG")),
-            (None, None) => Path::new("redkit.yaml")
-                .is_file()
-                .then(|| (PathBuf::from("redkit.yaml"), "default")),
+            (Some(p), _) => Some((p.clone(), "--config".to_string())),
+            (None, Some(v)) => Some((
+                PathBuf::from(v.value),
+                format!("REDKIT_CONFIG ({})", v.origin),
+            )),
+            (None, None) => {
+                config_searched = search.clone();
+                find_config(&search, |p| p.is_file()).map(|p| (p, "search path".to_string()))
+            }
         };
+        // The config may name the env file (`env_file: /srv/app/.env`), for cron, which runs
+        // where ./.env is not. An explicit --env-file or --no-env-file wins.
+        let mut vars = vars;
+        if let Some((path, _)) = &config_path
+            && g.env_file.is_none()
+            && !g.no_env_file
+            && let Some(named) = yaml::env_file_of(path)?
+        {
+            let named = match path.parent() {
+                Some(dir) if named.is_relative() => dir.join(named),
+                _ => named,
+            };
+            if !named.is_file() {
+                return Err(exit::usage(format!(
+                    "{}: env_file {}: no such file",
+                    path.display(),
+                    named.display()
+                )));
+            }
+            vars.dotenv = Some(DotEnv::load(&named)?);
+            env_file_origin = Some(format!("env_file in {}", path.display()));
+        }
+        let config_origin = config_path.as_ref().map(|(_, o)| o.clone());
         let profile = g
             .profile
             .clone()
@@ -308,6 +376,9 @@ impl Settings {
             database_url,
             vars,
             config,
+            config_origin,
+            env_file_origin,
+            config_searched,
         })
     }
 
@@ -349,11 +420,14 @@ impl Settings {
                 key: "config".into(),
                 value: Some(c.path.display().to_string()),
                 source: Source::Default,
-                origin: self
-                    .profile
-                    .clone()
-                    .map(|p| format!("profile {p}"))
-                    .unwrap_or_default(),
+                origin: [
+                    self.config_origin.clone(),
+                    self.profile.clone().map(|p| format!("profile {p}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
                 secret: false,
             },
             None => unset("config"),
@@ -363,7 +437,14 @@ impl Settings {
                 key: "env_file".into(),
                 value: Some(d.path.display().to_string()),
                 source: Source::Default,
-                origin: format!("{} variables", d.effective().len()),
+                origin: format!(
+                    "{}{} variables",
+                    self.env_file_origin
+                        .as_deref()
+                        .map(|o| format!("{o}, "))
+                        .unwrap_or_default(),
+                    d.effective().len()
+                ),
                 secret: false,
             },
             None => unset("env_file"),
@@ -664,5 +745,45 @@ pub fn parse_port(t: &str) -> Result<u16, String> {
         Ok(p) if (1..=65535).contains(&p) => Ok(p as u16),
         Ok(p) => Err(format!("port must be 1-65535, got {p}")),
         Err(_) => Err(format!("port must be a number 1-65535, got '{t}'")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_search_order() {
+        assert_eq!(
+            config_search_path(Some("/x/cfg"), Some("/home/op")),
+            vec![
+                PathBuf::from("redkit.yaml"),
+                PathBuf::from("/x/cfg/redkit/redkit.yaml"),
+                PathBuf::from("/etc/redkit/redkit.yaml"),
+            ]
+        );
+        // No (or a relative) XDG_CONFIG_HOME: ~/.config.
+        for xdg in [None, Some("rel/cfg")] {
+            assert_eq!(
+                config_search_path(xdg, Some("/home/op"))[1],
+                PathBuf::from("/home/op/.config/redkit/redkit.yaml")
+            );
+        }
+        let search = config_search_path(None, Some("/home/op"));
+        let only_etc = |p: &Path| p.starts_with("/etc");
+        assert_eq!(
+            find_config(&search, only_etc),
+            Some(PathBuf::from("/etc/redkit/redkit.yaml"))
+        );
+        let user_and_etc = |p: &Path| p.is_absolute();
+        assert_eq!(
+            find_config(&search, user_and_etc),
+            Some(PathBuf::from("/home/op/.config/redkit/redkit.yaml"))
+        );
+        assert_eq!(
+            find_config(&search, |_| true),
+            Some(PathBuf::from("redkit.yaml"))
+        );
+        assert_eq!(find_config(&search, |_| false), None);
     }
 }

@@ -14,6 +14,34 @@ pub struct ConfigFile {
     pub root: Value,
 }
 
+/// The top-level `env_file:` of a config, read before the env file itself is loaded (its
+/// `${VAR}` references see the process environment only).
+pub fn env_file_of(path: &Path) -> anyhow::Result<Option<PathBuf>> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| exit::usage(format!("{}: cannot read config: {e}", path.display())))?;
+    let root = parse(path, &text)?;
+    let Some(v) = root.get("env_file") else {
+        return Ok(None);
+    };
+    let Some(s) = v.as_str() else {
+        return Err(exit::usage(format!(
+            "{}: env_file must be a path",
+            path.display()
+        )));
+    };
+    let lookup = |name: &str| std::env::var(name).ok();
+    let s = interpolate(s, &lookup).map_err(|var| {
+        exit::usage(format!(
+            "{}: env_file: ${{{var}}} is not set and has no default",
+            path.display()
+        ))
+    })?;
+    Ok(Some(PathBuf::from(s)))
+}
+
 impl ConfigFile {
     /// Loads `path`, merges `profiles.<profile>` over the base, interpolates every string with
     /// `lookup`. Errors are usage errors naming `path:LINE`.

@@ -7,6 +7,7 @@ mod bench;
 mod cache;
 mod cli;
 mod connect;
+mod cron;
 mod health;
 mod leaks;
 mod migrate;

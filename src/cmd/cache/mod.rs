@@ -220,7 +220,8 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         );
         if estimate.matched == 0 {
             estimate.dry_run = false;
-            ctx.out.emit(&estimate)?;
+            ctx.out
+                .emit_outcome(&estimate, estimate.unreached.is_empty())?;
             if let Some(e) = crate::connect::unreached_error(&estimate.unreached) {
                 return Err(e);
             }
@@ -236,8 +237,9 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} {msg}");
     let mut report = flush::run_all(nodes, &plan, &stop, &pb).await;
     report.unreached = unreached;
-    ctx.out.emit(&report)?;
     let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));
+    let ok = failed.is_empty() && report.unreached.is_empty() && !report.interrupted;
+    ctx.out.emit_outcome(&report, ok)?;
     if !failed.is_empty() {
         return Err(exit::runtime(format!(
             "{}; {} keys were deleted before the failure, run again to finish",

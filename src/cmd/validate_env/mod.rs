@@ -40,7 +40,8 @@ pub struct ValidateEnvArgs {
     #[arg(long, value_name = "FILE")]
     pub example: Option<PathBuf>,
 
-    /// Fail on missing recommended variables (and missing --example keys)
+    /// Fail on missing recommended variables, missing --example keys, and .env lint findings
+    /// (duplicate keys, spaces around '=', lowercase names, unquoted trailing whitespace)
     #[arg(long)]
     pub strict: bool,
 
@@ -272,7 +273,8 @@ pub fn build_report(
         }
     }
     EnvReport {
-        ok: !variables.iter().any(|v| v.fails),
+        // Under --strict the .env lint findings fail the run too.
+        ok: !variables.iter().any(|v| v.fails) && !(args.strict && !warnings.is_empty()),
         spec: spec.origin.clone(),
         env_file: vars.dotenv.as_ref().map(|d| d.path.display().to_string()),
         strict: args.strict,
@@ -282,8 +284,8 @@ pub fn build_report(
     }
 }
 
-impl Render for EnvReport {
-    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+impl EnvReport {
+    fn summary_line(&self, w: &mut dyn Write) -> io::Result<()> {
         let verdict = if self.ok {
             "OK".green().bold()
         } else {
@@ -303,7 +305,10 @@ impl Render for EnvReport {
                 .as_deref()
                 .map(|f| format!(", env file: {f}"))
                 .unwrap_or_default()
-        )?;
+        )
+    }
+
+    fn rows_table(&self, w: &mut dyn Write, ui: &Ui, only_failing: bool) -> io::Result<()> {
         for level in [
             Level::Required,
             Level::Recommended,
@@ -311,8 +316,11 @@ impl Render for EnvReport {
             Level::Example,
             Level::Unknown,
         ] {
-            let rows: Vec<&VarReport> =
-                self.variables.iter().filter(|v| v.level == level).collect();
+            let rows: Vec<&VarReport> = self
+                .variables
+                .iter()
+                .filter(|v| v.level == level && (v.fails || !only_failing))
+                .collect();
             if rows.is_empty() {
                 continue;
             }
@@ -352,6 +360,18 @@ impl Render for EnvReport {
         }
         Ok(())
     }
+}
+
+impl Render for EnvReport {
+    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        self.summary_line(w)?;
+        self.rows_table(w, ui, false)
+    }
+
+    fn problems_table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        self.summary_line(w)?;
+        self.rows_table(w, ui, true)
+    }
 
     fn ndjson_items(&self) -> Vec<serde_json::Value> {
         self.variables
@@ -380,7 +400,8 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
     };
     let example = match &args.example {
         Some(p) => {
-            if !p.is_file() {
+            // Not `is_file`: `--example /dev/null` (an empty example) is fine.
+            if !p.exists() || p.is_dir() {
                 return Err(crate::exit::usage(format!(
                     "--example {}: no such file",
                     p.display()
@@ -391,6 +412,6 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
         None => None,
     };
     let report = build_report(&spec, &ctx.settings.vars, example.as_ref(), args);
-    ctx.out.emit(&report)?;
+    ctx.out.emit_outcome(&report, report.ok)?;
     Ok(problem_if(!report.ok))
 }

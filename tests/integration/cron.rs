@@ -1,0 +1,130 @@
+//! Running from cron: settings found on the search path from an empty `$HOME`, and `-q`
+//! silent on success but not on failure.
+
+use crate::support::{RedisServer, redkit, stderr, stdout};
+
+#[test]
+fn config_found_under_xdg_config_home_names_its_env_file() {
+    let home = tempfile::tempdir().unwrap();
+    let xdg = tempfile::tempdir().unwrap();
+    let app = tempfile::tempdir().unwrap();
+    let s = RedisServer::start();
+    std::fs::create_dir_all(xdg.path().join("redkit")).unwrap();
+    std::fs::write(
+        app.path().join("app.env"),
+        format!("REDIS_PORT={}\nCACHE_MARK=from-app-env\n", s.port),
+    )
+    .unwrap();
+    std::fs::write(
+        xdg.path().join("redkit/redkit.yaml"),
+        format!(
+            "env_file: {}\nredis:\n  host: 127.0.0.1\ncache:\n  prefix: \"${{CACHE_MARK}}:\"\n",
+            app.path().join("app.env").display()
+        ),
+    )
+    .unwrap();
+    let out = redkit(home.path())
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .args(["config", "show", "--format", "json", "-v"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let _: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(text.contains("redkit/redkit.yaml"), "{text}");
+    assert!(text.contains("search path"), "{text}");
+    assert!(text.contains("app.env"), "{text}");
+    assert!(text.contains("from-app-env:"), "{text}");
+    // -v says where it looked, in order.
+    let err = stderr(&out);
+    assert!(
+        err.contains("looked for the config in redkit.yaml"),
+        "{err}"
+    );
+    assert!(err.contains("/etc/redkit/redkit.yaml"), "{err}");
+    // The Redis settings of the named env file are used: ping reaches the server, silently.
+    let out = redkit(home.path())
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .args(["ping", "-q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out) + &stderr(&out), "");
+}
+
+#[test]
+fn quiet_is_silent_on_success_and_not_on_failure() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "agent:cache:1", "v"]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".env"), format!("REDIS_PORT={}\n", s.port)).unwrap();
+    let url = s.url();
+    let silent: Vec<Vec<&str>> = vec![
+        vec!["validate-env", "-q"],
+        vec!["ping", "-q", "-u", &url],
+        vec!["cache", "flush", "--yes", "-q", "-u", &url],
+        vec!["cache", "flush", "--dry-run", "-q", "-u", &url],
+    ];
+    for args in &silent {
+        let out = redkit(dir.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            stdout(&out) + &stderr(&out),
+            "",
+            "{args:?} printed something on success"
+        );
+    }
+    assert_eq!(s.cli(&["EXISTS", "agent:cache:1"]), "0");
+    // Failures still speak: the summary and the failing rows only.
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "env:\n  required:\n    JWT_SECRET_KEY: {}\n  optional:\n    REDIS_PORT: { type: port }\n",
+    )
+    .unwrap();
+    let out = redkit(dir.path())
+        .args(["validate-env", "-q", "--spec", "spec.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("FAILED") && text.contains("JWT_SECRET_KEY"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("REDIS_PORT"),
+        "passing rows shown under -q: {text}"
+    );
+    let out = redkit(dir.path())
+        .args([
+            "ping",
+            "-q",
+            "-u",
+            "redis://127.0.0.1:1",
+            "--connect-timeout",
+            "1s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("refused"), "{}", stderr(&out));
+}
+
+#[test]
+fn example_dev_null_and_strict_lints() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".env"), "A=1\nA=2\nlower=3\n").unwrap();
+    let out = redkit(dir.path())
+        .args(["validate-env", "--example", "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("duplicate key"), "{}", stdout(&out));
+    let out = redkit(dir.path())
+        .args(["validate-env", "--strict", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["ok"], false);
+}
