@@ -274,7 +274,7 @@ pub fn build_report(
     }
     EnvReport {
         // Under --strict the .env lint findings fail the run too.
-        ok: !variables.iter().any(|v| v.fails) && !(args.strict && !warnings.is_empty()),
+        ok: !variables.iter().any(|v| v.fails) && (!args.strict || warnings.is_empty()),
         spec: spec.origin.clone(),
         env_file: vars.dotenv.as_ref().map(|d| d.path.display().to_string()),
         strict: args.strict,
