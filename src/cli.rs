@@ -8,6 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cmd;
 use crate::duration;
+use crate::output::{ColorChoice, Format, OutputOptions};
+use crate::settings::{ConnFlags, SettingsInput};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -125,18 +127,18 @@ pub struct GlobalArgs {
         value_name = "FORMAT",
         help_heading = "Output"
     )]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 
     /// When to use colors (NO_COLOR is honoured)
     #[arg(
         long,
         global = true,
         value_enum,
-        default_value_t = ColorChoice::Auto,
+        default_value_t = ColorArg::Auto,
         value_name = "WHEN",
         help_heading = "Output"
     )]
-    pub color: ColorChoice,
+    pub color: ColorArg,
 
     /// Print only the result: no notes, no progress
     #[arg(short, long, global = true, help_heading = "Output")]
@@ -249,9 +251,9 @@ pub struct ConnArgs {
     pub timeout: Option<Duration>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
+/// `--format`: mapped onto `output::Format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
     /// Aligned table for people (default)
     Table,
     /// One JSON document
@@ -266,30 +268,78 @@ pub enum Format {
     Raw,
 }
 
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Json => "json",
-            Format::Ndjson => "ndjson",
-            Format::Prometheus => "prometheus",
-            Format::Nagios => "nagios",
-            Format::Raw => "raw",
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Prometheus => Format::Prometheus,
+            FormatArg::Nagios => Format::Nagios,
+            FormatArg::Raw => Format::Raw,
         }
-    }
-
-    /// Machine formats never get colors or progress bars.
-    pub fn is_machine(self) -> bool {
-        !matches!(self, Format::Table)
     }
 }
 
+/// `--color`: mapped onto `output::ColorChoice`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
+pub enum ColorArg {
     #[default]
     Auto,
     Always,
     Never,
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(c: ColorArg) -> ColorChoice {
+        match c {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        }
+    }
+}
+
+impl GlobalArgs {
+    /// The plain input of the settings layer.
+    pub fn settings_input(&self) -> SettingsInput {
+        let c = self.conn.clone();
+        SettingsInput {
+            config: self.config.clone(),
+            profile: self.profile.clone(),
+            env_file: self.env_file.clone(),
+            no_env_file: self.no_env_file,
+            conn: ConnFlags {
+                url: c.url,
+                host: c.host,
+                port: c.port,
+                db: c.db,
+                user: c.user,
+                password_file: c.password_file,
+                askpass: c.askpass,
+                cluster: c.cluster,
+                sentinel: c.sentinel,
+                master_name: c.master_name,
+                tls: c.tls,
+                cacert: c.cacert,
+                cert: c.cert,
+                key: c.key,
+                insecure: c.insecure,
+                connect_timeout: c.connect_timeout,
+                timeout: c.timeout,
+            },
+        }
+    }
+
+    /// The plain input of the output layer.
+    pub fn output_options(&self) -> OutputOptions {
+        OutputOptions {
+            format: self.format.map(Format::from),
+            color: self.color.into(),
+            quiet: self.quiet,
+            verbose: self.verbose,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod cmd;
 pub mod connect;
 pub mod db;
+pub mod docs;
 pub mod duration;
 pub mod exit;
 pub mod output;
@@ -18,7 +19,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use clap::CommandFactory;
+
 use crate::exit::ExitStatus;
+use crate::output::Format;
 
 /// Runs redkit with the process arguments and returns the exit code.
 pub fn main_entry() -> ExitCode {
@@ -39,16 +43,66 @@ pub fn main_entry() -> ExitCode {
         }
     };
     let health = cli.command.plugin_exit_codes();
-    match cmd::dispatch(cli) {
+    match dispatch(cli) {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) => ExitCode::from(report_error(&err, health).code()),
+    }
+}
+
+/// Runs the parsed command line: settings and output resolved once, the command on a runtime
+/// raced against Ctrl-C where it does not handle Ctrl-C itself.
+pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
+    use cli::Command;
+    use cmd::*;
+    let input = cli.global.settings_input();
+    let opts = cli.global.output_options();
+    let ctx = |f: Format| cmd::ctx(&input, &opts, f);
+    match cli.command {
+        Command::Completions(a) => completions::run(&a, cli::Cli::command()),
+        Command::Init(a) => init::run(&a),
+        Command::ValidateEnv(a) => validate_env::run(&ctx(Format::Table)?, &a),
+        Command::Config(a) => config::run(&ctx(Format::Table)?, &a),
+        Command::Bench(a) => {
+            init_tls();
+            let c = ctx(Format::Table)?;
+            block_on_graceful(bench::run(&c, &a))
+        }
+        Command::Cache(a) => {
+            init_tls();
+            let c = ctx(Format::Table)?;
+            block_on_graceful(cache::run(&c, &a))
+        }
+        Command::Health(a) => {
+            init_tls();
+            let c = ctx(Format::Table)?;
+            // A watch handles Ctrl-C itself: it exits with the last round's status.
+            if a.watch.is_some() {
+                block_on_graceful(health::run(&c, &a))
+            } else {
+                block_on(health::run(&c, &a))
+            }
+        }
+        Command::Ping(a) => {
+            init_tls();
+            let c = ctx(Format::Table)?;
+            block_on(ping::run(&c, &a))
+        }
+        Command::Stream(a) => {
+            init_tls();
+            let c = ctx(Format::Table)?;
+            if stream::reports_interruption(&a) {
+                block_on_graceful(stream::run(&c, &a))
+            } else {
+                block_on(stream::run(&c, &a))
+            }
+        }
+        Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(Format::Table)?, &a)),
     }
 }
 
 /// The subcommand named on the command line: the first word that is neither a flag nor a
 /// flag's value (`--profile health stream list` runs `stream`). Only used when parsing failed.
 fn subcommand_name(args: &[std::ffi::OsString]) -> Option<String> {
-    use clap::CommandFactory;
     let cmd = cli::Cli::command();
     let mut long = std::collections::HashSet::new();
     let mut short = std::collections::HashSet::new();

@@ -6,9 +6,9 @@ use clap::{Args, Subcommand};
 use comfy_table::Cell;
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
+use crate::output::Format;
 use crate::output::{Render, Ui};
 use crate::settings::SettingRow;
 

@@ -12,24 +12,23 @@ pub mod ping;
 pub mod stream;
 pub mod validate_env;
 
-use crate::cli::{Cli, Command, Format, GlobalArgs};
 use crate::connect::Target;
 use crate::exit::ExitStatus;
-use crate::output::Output;
-use crate::settings::Settings;
+use crate::output::{Format, Output, OutputOptions};
+use crate::settings::{Settings, SettingsInput};
 
-/// What every command gets: the resolved settings, the global flags and the output.
+/// What every command gets: the resolved settings and the output.
 pub struct Ctx {
     pub settings: Settings,
-    pub global: GlobalArgs,
     pub out: Output,
+    pub verbose: u8,
 }
 
 impl Ctx {
     /// The Redis deployment the settings point at (asks for the password with --askpass).
     pub fn target(&self) -> anyhow::Result<Target> {
         let t = Target::from_settings(self.settings.redis()?)?;
-        if self.global.verbose > 0 {
+        if self.verbose > 0 {
             eprintln!(
                 "redkit: target {}{} (connect timeout {}, timeout {})",
                 t.describe(),
@@ -42,10 +41,15 @@ impl Ctx {
     }
 }
 
-fn ctx(global: GlobalArgs, default_format: Format) -> anyhow::Result<Ctx> {
-    let settings = Settings::load(&global)?;
-    let out = Output::new(&global, default_format);
-    if global.verbose > 0 {
+/// Resolves the settings and the output once, for a command that needs them.
+pub fn ctx(
+    input: &SettingsInput,
+    opts: &OutputOptions,
+    default_format: Format,
+) -> anyhow::Result<Ctx> {
+    let settings = Settings::load(input)?;
+    let out = Output::new(opts, default_format);
+    if opts.verbose > 0 {
         if !settings.config_searched.is_empty() {
             let list: Vec<String> = settings
                 .config_searched
@@ -76,13 +80,13 @@ fn ctx(global: GlobalArgs, default_format: Format) -> anyhow::Result<Ctx> {
     }
     Ok(Ctx {
         settings,
-        global,
         out,
+        verbose: opts.verbose,
     })
 }
 
 /// Runs an async command on a runtime, racing it against Ctrl-C.
-fn block_on<F>(fut: F) -> anyhow::Result<ExitStatus>
+pub fn block_on<F>(fut: F) -> anyhow::Result<ExitStatus>
 where
     F: std::future::Future<Output = anyhow::Result<ExitStatus>>,
 {
@@ -99,7 +103,7 @@ where
 
 /// Runs an async command that handles Ctrl-C itself (finishing the batch in flight and reporting
 /// what was done) through `Stop`.
-fn block_on_graceful<F>(fut: F) -> anyhow::Result<ExitStatus>
+pub fn block_on_graceful<F>(fut: F) -> anyhow::Result<ExitStatus>
 where
     F: std::future::Future<Output = anyhow::Result<ExitStatus>>,
 {
@@ -137,53 +141,8 @@ impl Stop {
 }
 
 /// Installs the TLS crypto provider once (rustls needs one chosen explicitly).
-fn init_tls() {
+pub fn init_tls() {
     let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
-pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
-    let g = cli.global;
-    match cli.command {
-        Command::Completions(a) => completions::run(&a),
-        Command::Init(a) => init::run(&a),
-        Command::ValidateEnv(a) => validate_env::run(&ctx(g, Format::Table)?, &a),
-        Command::Config(a) => config::run(&ctx(g, Format::Table)?, &a),
-        Command::Bench(a) => {
-            init_tls();
-            let c = ctx(g, Format::Table)?;
-            block_on_graceful(bench::run(&c, &a))
-        }
-        Command::Cache(a) => {
-            init_tls();
-            let c = ctx(g, Format::Table)?;
-            block_on_graceful(cache::run(&c, &a))
-        }
-        Command::Health(a) => {
-            init_tls();
-            let c = ctx(g, Format::Table)?;
-            // A watch handles Ctrl-C itself: it exits with the last round's status.
-            if a.watch.is_some() {
-                block_on_graceful(health::run(&c, &a))
-            } else {
-                block_on(health::run(&c, &a))
-            }
-        }
-        Command::Ping(a) => {
-            init_tls();
-            let c = ctx(g, Format::Table)?;
-            block_on(ping::run(&c, &a))
-        }
-        Command::Stream(a) => {
-            init_tls();
-            let c = ctx(g, Format::Table)?;
-            if stream::reports_interruption(&a) {
-                block_on_graceful(stream::run(&c, &a))
-            } else {
-                block_on(stream::run(&c, &a))
-            }
-        }
-        Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(g, Format::Table)?, &a)),
-    }
 }
 
 /// The exit status for a report that found problems (1) or none (0).

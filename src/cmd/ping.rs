@@ -8,10 +8,10 @@ use clap::Args;
 use comfy_table::Cell;
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{Masters, Mode, Node, Unreached};
 use crate::exit::ExitStatus;
+use crate::output::Format;
 use crate::output::{Render, Ui};
 
 pub const EXAMPLES: &str = "\

@@ -2,6 +2,7 @@
 //! once at start-up. Only tables are written by hand; JSON comes from serde.
 
 pub mod escape;
+pub mod format;
 pub mod mask;
 pub mod progress;
 
@@ -10,8 +11,8 @@ use std::io::{self, IsTerminal, Write};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::cli::{ColorChoice, Format, GlobalArgs};
 use crate::exit;
+pub use format::{ColorChoice, Format, OutputOptions};
 
 /// What a report can be printed as. JSON is automatic; the rest is opt-in per report.
 pub trait Render: Serialize {
@@ -77,7 +78,7 @@ pub struct Output {
 }
 
 impl Output {
-    pub fn new(g: &GlobalArgs, default_format: Format) -> Output {
+    pub fn new(g: &OutputOptions, default_format: Format) -> Output {
         let format = g.format.unwrap_or(default_format);
         let stdout_tty = io::stdout().is_terminal();
         let color =

@@ -2,6 +2,7 @@
 //! Every resolved value remembers where it came from, for `redkit config show`.
 
 pub mod dotenv;
+pub mod input;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -11,11 +12,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::cli::GlobalArgs;
 use crate::duration;
 use crate::exit;
 use crate::output::mask;
 pub use dotenv::DotEnv;
+pub use input::{ConnFlags, SettingsInput};
 pub use yaml::ConfigFile;
 
 /// Where a value came from, weakest first so that `Ord` means "stronger".
@@ -242,7 +243,7 @@ impl Settings {
     }
 
     /// Resolves everything from the flags, the environment and the files they point to.
-    pub fn load(g: &GlobalArgs) -> anyhow::Result<Settings> {
+    pub fn load(g: &SettingsInput) -> anyhow::Result<Settings> {
         let bare = Vars::from_process(None);
         let dotenv = if g.no_env_file {
             None
@@ -591,7 +592,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn redis(&self, g: &GlobalArgs) -> anyhow::Result<RedisSettings> {
+    fn redis(&self, g: &SettingsInput) -> anyhow::Result<RedisSettings> {
         let c = &g.conn;
         let urls = if !c.url.is_empty() {
             Some(Sourced::new(c.url.clone(), Source::Flag, "--url"))

@@ -60,10 +60,10 @@ fn completion_script_for_each_shell() {
 fn committed_completions_and_man_pages_are_current() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("REDKIT_REGENERATE").is_some() {
-        redkit::cmd::completions::write_generated(root).unwrap();
+        redkit::docs::write_generated(root).unwrap();
     }
     let fresh = tempfile::tempdir().unwrap();
-    redkit::cmd::completions::write_generated(fresh.path()).unwrap();
+    redkit::docs::write_generated(fresh.path()).unwrap();
     for sub in ["completions", "man"] {
         let mut want: Vec<_> = std::fs::read_dir(fresh.path().join(sub))
             .unwrap()

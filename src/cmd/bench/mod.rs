@@ -13,12 +13,12 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cli::Format;
 use crate::cmd::cache::{flush, select};
 use crate::cmd::{Ctx, Stop, problem_if};
 use crate::connect::{Mode, Node, cluster_nodes};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 use crate::output::{progress, write_atomic};
 use driver::{ConnSpec, Live, Phase};
 use report::{BenchReport, Params, ServerInfo, WorkloadResult};

@@ -10,11 +10,11 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use crate::cli::Format;
 use crate::cmd::{Ctx, Stop};
 use crate::connect::{Masters, Mode};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 use crate::output::progress;
 use scan::{Filters, KeyType};
 

@@ -19,10 +19,10 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::duration;
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 use crate::output::write_atomic;
 use collect::Options;
 use report::HealthReport;

@@ -12,11 +12,11 @@ use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand};
 
-use crate::cli::Format;
 use crate::cmd::{Ctx, problem_if};
 use crate::db::{Db, DbUrl, Dialect};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 use names::Names;
 use preflight::Preflight;
 use report::{MigrateReport, Plan};

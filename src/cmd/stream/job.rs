@@ -11,10 +11,10 @@ use super::entry::{Entry, cut, paint, rfc3339_ms, summary};
 use super::follow;
 use super::id::StreamId;
 use super::read::Pager;
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::ConnError;
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 
 pub const EXAMPLES: &str = "\
 Examples:

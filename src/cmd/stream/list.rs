@@ -10,10 +10,10 @@ use serde::Serialize;
 use super::entry::{local_time, rfc3339_ms};
 use super::id::StreamId;
 use super::{get, int_of, pairs, text_of};
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{ConnError, Node};
 use crate::exit::ExitStatus;
+use crate::output::Format;
 use crate::output::{Render, Ui};
 
 pub const EXAMPLES: &str = "\

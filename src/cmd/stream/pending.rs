@@ -11,9 +11,9 @@ use serde::Serialize;
 use super::entry::rfc3339_ms;
 use super::id::StreamId;
 use super::{ensure_stream, int_of, text_of};
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 use crate::output::{Render, Ui};
 
 pub const EXAMPLES: &str = "\

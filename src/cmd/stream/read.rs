@@ -9,10 +9,10 @@ use super::entry::{self, Entry, Pair, parse_entries};
 use super::id::{End, StreamId, now_ms, parse_point};
 use super::sink::Sink;
 use super::{ensure_stream, fast, tail};
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{ConnError, Keyed};
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::entry::{self, Entry, Pair, table_header};
 use super::id::StreamId;
-use crate::cli::Format;
+use crate::output::Format;
 use crate::output::Output;
 
 /// Flush when the buffer grows past this (large writes, bounded memory).

@@ -9,10 +9,10 @@ use super::follow::{self, Group, connect_retrying, retryable};
 use super::id::{End, StreamId, parse_point};
 use super::read::Filter;
 use super::sink::Sink;
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{ConnError, Keyed};
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 
 pub const EXAMPLES: &str = "\
 Examples:

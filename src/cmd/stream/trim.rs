@@ -13,10 +13,10 @@ use super::ensure_stream;
 use super::entry::parse_entries;
 use super::id::{StreamId, now_ms};
 use super::list::scan_streams;
-use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{ConnError, Keyed, Node};
 use crate::exit::{self, ExitStatus};
+use crate::output::Format;
 use crate::output::{Render, Ui};
 
 pub const EXAMPLES: &str = "\

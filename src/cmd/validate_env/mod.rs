@@ -12,9 +12,9 @@ use colored::Colorize;
 use comfy_table::Cell;
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::cmd::{Ctx, problem_if};
 use crate::exit::ExitStatus;
+use crate::output::Format;
 use crate::output::{Render, Ui, mask};
 use crate::settings::{DotEnv, Source};
 use spec::{Level, Spec, VarSpec};
