@@ -7,7 +7,7 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
 
 use crate::exit;
-use crate::output::mask::mask_url;
+use crate::secret::mask::mask_url;
 
 /// The SQL dialect behind a URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -5,13 +5,14 @@
 
 pub mod cli;
 pub mod cmd;
-pub mod connect;
 pub mod db;
 pub mod docs;
 pub mod duration;
 pub mod exit;
 pub mod output;
+pub mod redis;
 pub mod resp;
+pub mod secret;
 pub mod settings;
 
 use std::io::Write;

@@ -12,9 +12,9 @@ pub mod ping;
 pub mod stream;
 pub mod validate_env;
 
-use crate::connect::Target;
 use crate::exit::ExitStatus;
 use crate::output::{Format, Output, OutputOptions};
+use crate::redis::Target;
 use crate::settings::{Settings, SettingsInput};
 
 /// What every command gets: the resolved settings and the output.

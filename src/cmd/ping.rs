@@ -9,10 +9,10 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::cmd::Ctx;
-use crate::connect::{Masters, Mode, Node, Unreached};
 use crate::exit::ExitStatus;
 use crate::output::Format;
 use crate::output::{Render, Ui};
+use crate::redis::{Masters, Mode, Node, Unreached};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -123,7 +123,7 @@ pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
         report.nodes.push(ping_node(n).await?);
     }
     ctx.out.emit_outcome(&report, report.unreached.is_empty())?;
-    if let Some(e) = crate::connect::unreached_error(&report.unreached) {
+    if let Some(e) = crate::redis::unreached_error(&report.unreached) {
         return Err(e);
     }
     Ok(ExitStatus::Success)

@@ -3,7 +3,6 @@
 
 pub mod escape;
 pub mod format;
-pub mod mask;
 pub mod progress;
 
 use std::io::{self, IsTerminal, Write};

@@ -14,7 +14,8 @@ use serde::Serialize;
 
 use crate::duration;
 use crate::exit;
-use crate::output::mask;
+pub use crate::secret::Secret;
+use crate::secret::mask;
 pub use dotenv::DotEnv;
 pub use input::{ConnFlags, SettingsInput};
 pub use yaml::ConfigFile;
@@ -66,28 +67,6 @@ impl<T> Sourced<T> {
             source: self.source,
             origin: self.origin,
         }
-    }
-}
-
-/// A secret that never prints itself.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(s: impl Into<String>) -> Self {
-        Secret(s.into())
-    }
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-    pub fn masked(&self) -> String {
-        mask::mask(&self.0)
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secret({})", self.masked())
     }
 }
 

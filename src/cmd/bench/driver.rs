@@ -12,8 +12,8 @@ use hdrhistogram::Histogram;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::workload::{Gen, Shape, Workload};
-use crate::connect::Endpoint;
 use crate::duration;
+use crate::redis::Endpoint;
 use crate::resp::{Reply, encode, frame};
 
 /// How to open a benchmark connection: the node and the credentials.

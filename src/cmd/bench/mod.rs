@@ -15,11 +15,11 @@ use clap::Args;
 
 use crate::cmd::cache::{flush, select};
 use crate::cmd::{Ctx, Stop, problem_if};
-use crate::connect::{Mode, Node, cluster_nodes};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
 use crate::output::{progress, write_atomic};
+use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
 use report::{BenchReport, Params, ServerInfo, WorkloadResult};
 use workload::{KeyPattern, Shape, Workload};

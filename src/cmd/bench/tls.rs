@@ -9,8 +9,8 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
 use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
 
-use crate::connect::Auth;
 use crate::exit;
+use crate::redis::Auth;
 
 /// Accepts any certificate: what `--insecure` asks for (tests, self-signed labs).
 #[derive(Debug)]

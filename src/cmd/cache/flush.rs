@@ -13,8 +13,8 @@ use serde::Serialize;
 use super::scan::{Filters, Scan};
 use super::select::{show_key, slot};
 use crate::cmd::Stop;
-use crate::connect::{ConnError, Node, Unreached};
 use crate::output::{Render, Ui};
+use crate::redis::{ConnError, Node, Unreached};
 
 /// How a flush runs.
 #[derive(Debug, Clone)]

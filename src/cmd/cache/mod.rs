@@ -11,11 +11,11 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use crate::cmd::{Ctx, Stop};
-use crate::connect::{Masters, Mode};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
 use crate::output::progress;
+use crate::redis::{Masters, Mode};
 use scan::{Filters, KeyType};
 
 pub const EXAMPLES: &str = "\
@@ -222,7 +222,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             estimate.dry_run = false;
             ctx.out
                 .emit_outcome(&estimate, estimate.unreached.is_empty())?;
-            if let Some(e) = crate::connect::unreached_error(&estimate.unreached) {
+            if let Some(e) = crate::redis::unreached_error(&estimate.unreached) {
                 return Err(e);
             }
             return Ok(ExitStatus::Success);
@@ -247,7 +247,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             report.deleted
         )));
     }
-    if let Some(e) = crate::connect::unreached_error(&report.unreached) {
+    if let Some(e) = crate::redis::unreached_error(&report.unreached) {
         return Err(e);
     }
     if report.interrupted {
@@ -296,7 +296,7 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
     if !failed.is_empty() {
         return Err(exit::runtime(failed.join("; ")));
     }
-    if let Some(e) = crate::connect::unreached_error(&report.unreached) {
+    if let Some(e) = crate::redis::unreached_error(&report.unreached) {
         return Err(e);
     }
     Ok(ExitStatus::Success)

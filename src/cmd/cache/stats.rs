@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::scan::{Filters, Scan};
 use super::select::show_key;
-use crate::connect::{ConnError, Node};
 use crate::output::{Render, Ui};
+use crate::redis::{ConnError, Node};
 
 #[derive(Debug, Clone)]
 pub struct StatsPlan {
@@ -75,7 +75,7 @@ pub struct StatsReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefixes: Option<Vec<PrefixStat>>,
     /// Masters (and slots) that could not be reached: not counted above.
-    pub unreached: Vec<crate::connect::Unreached>,
+    pub unreached: Vec<crate::redis::Unreached>,
 }
 
 fn prefix_of(key: &str, sep: &str, depth: usize) -> String {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::probe::Info;
 use super::report::{Check, Metric, Status};
-use crate::connect::ClusterNode;
+use crate::redis::ClusterNode;
 
 pub const SLOTS: u32 = 16384;
 
@@ -239,7 +239,7 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::connect::parse_cluster_nodes;
+    use crate::redis::parse_cluster_nodes;
 
     const NODES: &str = "\
 a 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-5460

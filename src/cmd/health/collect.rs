@@ -13,8 +13,8 @@ use super::probe::{self, Facts, Failure, Info};
 use super::report::{Check, ClusterReport, HealthReport, Metric, NodeReport, Status};
 use super::sentinel::{self, SentinelFacts};
 use super::thresholds::{Selection, Thresholds};
-use crate::connect::{Auth, ClusterNode, Endpoint, Mode, Target, parse_cluster_nodes};
 use crate::duration;
+use crate::redis::{Auth, ClusterNode, Endpoint, Mode, Target, parse_cluster_nodes};
 
 /// What a run needs besides the target.
 #[derive(Debug, Clone)]

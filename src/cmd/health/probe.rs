@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use crate::connect::{Auth, ConnError, Endpoint, Node, as_conn_error};
+use crate::redis::{Auth, ConnError, Endpoint, Node, as_conn_error};
 
 /// An INFO reply as `key -> value` (every section; keyspace and replica lines included).
 #[derive(Debug, Clone, Default)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::probe::{Failure, ping_samples};
 use super::report::{Check, Metric, Status};
-use crate::connect::{Auth, Endpoint};
+use crate::redis::{Auth, Endpoint};
 
 /// What one Sentinel said.
 #[derive(Debug, Clone)]

@@ -13,8 +13,8 @@ use super::entry::Pair;
 use super::id::StreamId;
 use super::read::Filter;
 use super::sink::Sink;
-use crate::connect::{Endpoint, Mode, Target};
 use crate::exit;
+use crate::redis::{Endpoint, Mode, Target};
 
 trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}

@@ -11,8 +11,8 @@ use tokio::sync::mpsc;
 
 use super::entry::{Entry, parse_entries};
 use super::id::StreamId;
-use crate::connect::{ConnError, Keyed, Target, as_conn_error};
 use crate::output::Output;
+use crate::redis::{ConnError, Keyed, Target, as_conn_error};
 
 /// Reading through a consumer group instead of plain XREAD.
 #[derive(Debug, Clone)]

@@ -11,10 +11,10 @@ use super::entry::local_time;
 use super::id::StreamId;
 use super::{ensure_stream, get, int_of, pairs, text_of, value_to_json};
 use crate::cmd::Ctx;
-use crate::connect::ConnError;
 use crate::exit::ExitStatus;
 use crate::output::Format;
 use crate::output::{Render, Ui};
+use crate::redis::ConnError;
 
 pub const EXAMPLES: &str = "\
 Examples:

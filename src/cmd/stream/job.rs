@@ -12,9 +12,9 @@ use super::follow;
 use super::id::StreamId;
 use super::read::Pager;
 use crate::cmd::Ctx;
-use crate::connect::ConnError;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
+use crate::redis::ConnError;
 
 pub const EXAMPLES: &str = "\
 Examples:

@@ -11,10 +11,10 @@ use super::entry::{local_time, rfc3339_ms};
 use super::id::StreamId;
 use super::{get, int_of, pairs, text_of};
 use crate::cmd::Ctx;
-use crate::connect::{ConnError, Node};
 use crate::exit::ExitStatus;
 use crate::output::Format;
 use crate::output::{Render, Ui};
+use crate::redis::{ConnError, Node};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -41,7 +41,7 @@ pub struct ListReport {
     pub total: usize,
     pub streams: Vec<StreamSummary>,
     /// Cluster masters (and slots) that could not be listed.
-    pub unreached: Vec<crate::connect::Unreached>,
+    pub unreached: Vec<crate::redis::Unreached>,
 }
 
 #[derive(Debug, Serialize)]
@@ -227,7 +227,7 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         streams,
         unreached: masters.unreached.clone(),
     })?;
-    if let Some(e) = crate::connect::unreached_error(&masters.unreached) {
+    if let Some(e) = crate::redis::unreached_error(&masters.unreached) {
         return Err(e);
     }
     Ok(ExitStatus::Success)

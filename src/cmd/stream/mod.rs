@@ -17,8 +17,8 @@ pub mod trim;
 use clap::{Args, Subcommand};
 
 use crate::cmd::Ctx;
-use crate::connect::{ConnError, Keyed};
 use crate::exit::{self, ExitStatus};
+use crate::redis::{ConnError, Keyed};
 
 pub const EXAMPLES: &str = "\
 Examples:

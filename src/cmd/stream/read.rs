@@ -10,9 +10,9 @@ use super::id::{End, StreamId, now_ms, parse_point};
 use super::sink::Sink;
 use super::{ensure_stream, fast, tail};
 use crate::cmd::Ctx;
-use crate::connect::{ConnError, Keyed};
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
+use crate::redis::{ConnError, Keyed};
 
 pub const EXAMPLES: &str = "\
 Examples:

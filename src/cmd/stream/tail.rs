@@ -10,9 +10,9 @@ use super::id::{End, StreamId, parse_point};
 use super::read::Filter;
 use super::sink::Sink;
 use crate::cmd::Ctx;
-use crate::connect::{ConnError, Keyed};
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
+use crate::redis::{ConnError, Keyed};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -193,7 +193,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
 /// XACK the handled ids, reconnecting once if the connection was lost meanwhile.
 async fn ack(
     conn: &mut Keyed,
-    target: &crate::connect::Target,
+    target: &crate::redis::Target,
     ctx: &Ctx,
     key: &str,
     group: &str,

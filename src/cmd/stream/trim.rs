@@ -14,10 +14,10 @@ use super::entry::parse_entries;
 use super::id::{StreamId, now_ms};
 use super::list::scan_streams;
 use crate::cmd::Ctx;
-use crate::connect::{ConnError, Keyed, Node};
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
 use crate::output::{Render, Ui};
+use crate::redis::{ConnError, Keyed, Node};
 
 pub const EXAMPLES: &str = "\
 Examples:

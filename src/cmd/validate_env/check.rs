@@ -50,7 +50,7 @@ pub fn check(var: &VarSpec, value: &str) -> Result<(), String> {
             if !value.contains("://") {
                 return Err("must start with redis://, rediss:// or redis+unix://".into());
             }
-            crate::connect::parse_url(value).map_err(|e| format!("not a Redis URL: {e}"))?;
+            crate::redis::parse_url(value).map_err(|e| format!("not a Redis URL: {e}"))?;
         }
         VarType::Enum { values } => {
             if !values.iter().any(|v| v == value) {

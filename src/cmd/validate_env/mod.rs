@@ -15,7 +15,8 @@ use serde::Serialize;
 use crate::cmd::{Ctx, problem_if};
 use crate::exit::ExitStatus;
 use crate::output::Format;
-use crate::output::{Render, Ui, mask};
+use crate::output::{Render, Ui};
+use crate::secret::mask;
 use crate::settings::{DotEnv, Source};
 use spec::{Level, Spec, VarSpec};
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_yaml::Value;
 
 use crate::exit;
-use crate::output::mask;
+use crate::secret::mask;
 use crate::settings::yaml;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -1,0 +1,163 @@
+//! Redis Cluster topology: CLUSTER NODES, slots and their ranges, and the part of the keyspace
+//! a command could not reach.
+
+use std::fmt;
+
+use super::endpoint::Endpoint;
+use super::error::ConnError;
+use super::node::Node;
+use crate::exit;
+
+/// The masters a command acts on, and the slots it could not reach.
+#[derive(Debug, Default)]
+pub struct Masters {
+    pub nodes: Vec<Node>,
+    pub unreached: Vec<Unreached>,
+}
+
+/// A part of the keyspace no command could reach: a failed or silent master, or slots that no
+/// master serves.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Unreached {
+    pub addr: String,
+    /// Slot ranges, e.g. `0-5460,5462`.
+    pub slots: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Unreached {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (slots {}): {}", self.addr, self.slots, self.reason)
+    }
+}
+
+impl Masters {
+    /// The runtime error (exit 3) naming every unreached part, if any, for commands that
+    /// report what they did on the reachable masters first.
+    pub fn gap_error(&self) -> Option<anyhow::Error> {
+        unreached_error(&self.unreached)
+    }
+}
+
+/// The runtime error (exit 3) for a list of unreached masters, or None when it is empty.
+pub fn unreached_error(unreached: &[Unreached]) -> Option<anyhow::Error> {
+    if unreached.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = unreached.iter().map(|u| u.to_string()).collect();
+    Some(exit::runtime(format!(
+        "{} part(s) of the cluster not reached: {}",
+        unreached.len(),
+        parts.join("; ")
+    )))
+}
+
+/// `0-5460,5462` from sorted or unsorted ranges.
+pub fn slot_ranges(ranges: &[(u16, u16)]) -> String {
+    let mut r = ranges.to_vec();
+    r.sort_unstable();
+    r.iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The slot ranges (of 0..=16383) that none of `served` covers.
+pub fn uncovered_slots(served: &[(u16, u16)]) -> Vec<(u16, u16)> {
+    let mut covered = vec![false; 16384];
+    for &(a, b) in served {
+        for s in a.min(16383)..=b.min(16383) {
+            covered[usize::from(s)] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut start: Option<u16> = None;
+    for (i, &c) in covered.iter().enumerate() {
+        let i = i as u16;
+        match (c, start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s, i - 1));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, 16383));
+    }
+    out
+}
+
+/// One line of CLUSTER NODES.
+#[derive(Debug, Clone)]
+pub struct ClusterNode {
+    pub id: String,
+    pub endpoint: Endpoint,
+    pub flags: Vec<String>,
+    pub master_id: Option<String>,
+    pub link_state: String,
+    pub slots: Vec<(u16, u16)>,
+}
+
+impl ClusterNode {
+    pub fn is_master(&self) -> bool {
+        self.flags.iter().any(|f| f == "master")
+    }
+    pub fn is_failed(&self) -> bool {
+        self.flags
+            .iter()
+            .any(|f| f == "fail" || f == "noaddr" || f == "handshake")
+    }
+    pub fn is_pfail(&self) -> bool {
+        self.flags.iter().any(|f| f == "fail?")
+    }
+    pub fn slot_count(&self) -> u32 {
+        self.slots
+            .iter()
+            .map(|(a, b)| u32::from(b.saturating_sub(*a)) + 1)
+            .sum()
+    }
+}
+
+/// Parses CLUSTER NODES output; lines it cannot read are skipped.
+pub fn parse_cluster_nodes(text: &str) -> Vec<ClusterNode> {
+    text.lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if f.len() < 8 {
+                return None;
+            }
+            // ip:port@cport[,hostname]
+            let addr = f[1].split('@').next()?;
+            let endpoint = Endpoint::parse_host_port(addr)?;
+            let slots = f[8..]
+                .iter()
+                .filter(|s| !s.starts_with('['))
+                .filter_map(|s| match s.split_once('-') {
+                    Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
+                    None => s.parse().ok().map(|n| (n, n)),
+                })
+                .collect();
+            Some(ClusterNode {
+                id: f[0].to_string(),
+                endpoint,
+                flags: f[2].split(',').map(str::to_string).collect(),
+                master_id: (f[3] != "-").then(|| f[3].to_string()),
+                link_state: f[7].to_string(),
+                slots,
+            })
+        })
+        .collect()
+}
+
+pub async fn cluster_nodes(node: &mut Node) -> Result<Vec<ClusterNode>, ConnError> {
+    let text: String = node.query(redis::cmd("CLUSTER").arg("NODES")).await?;
+    Ok(parse_cluster_nodes(&text))
+}

@@ -1,0 +1,121 @@
+//! Where a server listens and how a Redis URL is read.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use url::Url;
+
+use crate::secret::Secret;
+
+/// Where one server listens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Endpoint {
+    Tcp { host: String, port: u16 },
+    Unix(PathBuf),
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Endpoint::Tcp { host, port } if host.contains(':') => write!(f, "[{host}]:{port}"),
+            Endpoint::Tcp { host, port } => write!(f, "{host}:{port}"),
+            Endpoint::Unix(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+impl Endpoint {
+    /// Parses `host:port` as CLUSTER NODES and INFO print it (`[::1]:7000` for IPv6).
+    pub fn parse_host_port(text: &str) -> Option<Endpoint> {
+        let (host, port) = text.rsplit_once(':')?;
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        Some(Endpoint::Tcp {
+            host: host.to_string(),
+            port: port.parse().ok()?,
+        })
+    }
+}
+
+/// The parts of one Redis URL.
+#[derive(Debug, Clone)]
+pub struct ParsedUrl {
+    pub endpoint: Endpoint,
+    pub tls: bool,
+    pub db: Option<i64>,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+}
+
+/// Parses `redis://[user[:pass]@]host[:port][/db]`, `rediss://...`, `redis+unix:///path?db=N`,
+/// `unix:///path`, or a bare `host:port`.
+pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
+    let text = text.trim();
+    let with_scheme = if text.contains("://") {
+        text.to_string()
+    } else {
+        format!("redis://{text}")
+    };
+    let url = Url::parse(&with_scheme).map_err(|e| e.to_string())?;
+    // Percent-decoding only: in a URL's userinfo '+' is a plus, not a space.
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let username = Some(url.username())
+        .filter(|u| !u.is_empty() && *u != "default")
+        .map(decode);
+    let password = url.password().map(|p| Secret::new(decode(p)));
+    let query_db = url
+        .query_pairs()
+        .find(|(k, _)| k == "db")
+        .map(|(_, v)| {
+            // The value is not echoed: in a mistyped URL it may be a piece of the password.
+            v.parse::<i64>()
+                .map_err(|_| "the db= parameter must be a number".to_string())
+        })
+        .transpose()?;
+    match url.scheme() {
+        "redis" | "rediss" | "valkey" | "valkeys" => {
+            let host = url
+                .host_str()
+                .filter(|h| !h.is_empty())
+                .ok_or("no host name")?
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .to_string();
+            let port = url.port().unwrap_or(6379);
+            let path = url.path().trim_matches('/');
+            let db = if path.is_empty() {
+                query_db
+            } else {
+                Some(path.parse::<i64>().map_err(|_| {
+                    "the path must be a database number (/0); check the URL's spelling".to_string()
+                })?)
+            };
+            Ok(ParsedUrl {
+                endpoint: Endpoint::Tcp { host, port },
+                tls: matches!(url.scheme(), "rediss" | "valkeys"),
+                db,
+                username,
+                password,
+            })
+        }
+        "redis+unix" | "unix" => {
+            if url.path().is_empty() {
+                return Err("no socket path".into());
+            }
+            Ok(ParsedUrl {
+                endpoint: Endpoint::Unix(PathBuf::from(url.path())),
+                tls: false,
+                db: query_db,
+                username,
+                password,
+            })
+        }
+        other => Err(format!(
+            "unsupported scheme '{}' (use redis://, rediss:// or redis+unix://)",
+            crate::secret::mask::mask_url(other)
+        )),
+    }
+}
