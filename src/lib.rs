@@ -9,11 +9,13 @@ pub mod db;
 pub mod docs;
 pub mod duration;
 pub mod exit;
+pub mod ops;
 pub mod output;
 pub mod redis;
 pub mod resp;
 pub mod secret;
 pub mod settings;
+pub mod signal;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -155,20 +157,4 @@ fn report_error(err: &anyhow::Error, health: bool) -> ExitStatus {
         };
     }
     status
-}
-
-/// Waits for Ctrl-C (SIGINT) or SIGTERM.
-pub async fn interrupted() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            return;
-        }
-    }
-    let _ = tokio::signal::ctrl_c().await;
 }

@@ -12,6 +12,8 @@ pub mod ping;
 pub mod stream;
 pub mod validate_env;
 
+pub use crate::signal::Stop;
+
 use crate::exit::ExitStatus;
 use crate::output::{Format, Output, OutputOptions};
 use crate::redis::Target;
@@ -93,7 +95,7 @@ where
     block_on_graceful(async {
         tokio::select! {
             r = fut => r,
-            _ = crate::interrupted() => {
+            _ = crate::signal::interrupted() => {
                 eprintln!("redkit: interrupted");
                 Ok(ExitStatus::Interrupted)
             }
@@ -113,31 +115,6 @@ where
         .enable_all()
         .build()?;
     rt.block_on(fut)
-}
-
-/// A Ctrl-C (or SIGTERM) request, checked between batches by long-running commands.
-#[derive(Clone, Default)]
-pub struct Stop(std::sync::Arc<std::sync::atomic::AtomicBool>);
-
-impl Stop {
-    /// Starts listening for Ctrl-C; must be called inside the runtime.
-    pub fn on_signal() -> Stop {
-        let stop = Stop::default();
-        let flag = stop.0.clone();
-        tokio::spawn(async move {
-            crate::interrupted().await;
-            flag.store(true, std::sync::atomic::Ordering::SeqCst);
-            // A second Ctrl-C means "now": the operator will not wait for the batch in flight.
-            crate::interrupted().await;
-            eprintln!("redkit: interrupted again, exiting without waiting");
-            std::process::exit(130);
-        });
-        stop
-    }
-
-    pub fn requested(&self) -> bool {
-        self.0.load(std::sync::atomic::Ordering::SeqCst)
-    }
 }
 
 /// Installs the TLS crypto provider once (rustls needs one chosen explicitly).

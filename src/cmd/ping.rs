@@ -72,7 +72,8 @@ async fn ping_node(node: &mut Node) -> anyhow::Result<PingNode> {
         .query(redis::cmd("INFO").arg("server"))
         .await
         .unwrap_or_default();
-    let version = info_field(&info, "redis_version")
+    let version = crate::redis::Info::parse(&info)
+        .get("redis_version")
         .unwrap_or("?")
         .to_string();
     let role: String = match node.query::<redis::Value>(&redis::cmd("ROLE")).await {
@@ -88,15 +89,6 @@ async fn ping_node(node: &mut Node) -> anyhow::Result<PingNode> {
         role,
         version,
         latency_ms,
-    })
-}
-
-/// One field of an INFO reply.
-pub fn info_field<'a>(info: &'a str, key: &str) -> Option<&'a str> {
-    info.lines().find_map(|l| {
-        l.strip_prefix(key)
-            .and_then(|rest| rest.strip_prefix(':'))
-            .map(str::trim_end)
     })
 }
 

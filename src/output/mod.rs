@@ -195,6 +195,13 @@ impl Output {
     }
 }
 
+/// One line on stderr, for the few places that speak before or outside a command's `Output`
+/// (a second Ctrl-C, a fatal error).
+pub fn stderr_line(msg: &str) {
+    let mut e = io::stderr().lock();
+    let _ = writeln!(e, "{msg}");
+}
+
 /// Asks a yes/no question on the terminal (stderr), the one prompt of every destructive
 /// command. With no terminal to ask on it refuses with `refusal` (a usage error, exit 2):
 /// cron must say `--yes`.

@@ -8,6 +8,37 @@ use super::error::ConnError;
 use super::node::Node;
 use crate::exit;
 
+/// The cluster slot of a key (CRC16/XMODEM of the key or its `{hash tag}`, mod 16384).
+pub fn slot(key: &[u8]) -> u16 {
+    let tagged = key
+        .iter()
+        .position(|&b| b == b'{')
+        .and_then(|open| {
+            let rest = &key[open + 1..];
+            rest.iter()
+                .position(|&b| b == b'}')
+                .filter(|&close| close > 0)
+                .map(|close| &rest[..close])
+        })
+        .unwrap_or(key);
+    crc16(tagged) % 16384
+}
+
+fn crc16(data: &[u8]) -> u16 {
+    let mut crc: u16 = 0;
+    for &b in data {
+        crc ^= u16::from(b) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    crc
+}
+
 /// The masters a command acts on, and the slots it could not reach.
 #[derive(Debug, Default)]
 pub struct Masters {
@@ -160,4 +191,21 @@ pub fn parse_cluster_nodes(text: &str) -> Vec<ClusterNode> {
 pub async fn cluster_nodes(node: &mut Node) -> Result<Vec<ClusterNode>, ConnError> {
     let text: String = node.query(redis::cmd("CLUSTER").arg("NODES")).await?;
     Ok(parse_cluster_nodes(&text))
+}
+
+#[cfg(test)]
+mod slot_tests {
+    use super::*;
+
+    #[test]
+    fn slots_match_redis() {
+        // Values from CLUSTER KEYSLOT.
+        assert_eq!(slot(b"foo"), 12182);
+        assert_eq!(slot(b"bar"), 5061);
+        assert_eq!(slot(b"{user1000}.following"), slot(b"{user1000}.followers"));
+        // An empty tag hashes the whole key.
+        assert_eq!(slot(b"foo{}{bar}"), crc16(b"foo{}{bar}") % 16384);
+        assert_ne!(slot(b"foo{}{bar}"), slot(b"bar"));
+        assert_eq!(slot(b"{}foo"), crc16(b"{}foo") % 16384);
+    }
 }

@@ -5,15 +5,17 @@
 pub mod cluster;
 pub mod endpoint;
 pub mod error;
+pub mod info;
 pub mod node;
 pub mod target;
 
 pub use cluster::{
-    ClusterNode, Masters, Unreached, cluster_nodes, parse_cluster_nodes, slot_ranges,
+    ClusterNode, Masters, Unreached, cluster_nodes, parse_cluster_nodes, slot, slot_ranges,
     uncovered_slots, unreached_error,
 };
 pub use endpoint::{Endpoint, ParsedUrl, parse_url};
 pub use error::{ConnError, as_conn_error, describe_error};
+pub use info::Info;
 pub use node::{Auth, Node};
 pub use target::{Keyed, Mode, Target};
 

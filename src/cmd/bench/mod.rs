@@ -13,10 +13,11 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cmd::cache::{flush, select};
 use crate::cmd::{Ctx, Stop, problem_if};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
+use crate::ops::keys::escape_glob;
+use crate::ops::unlink as flush;
 use crate::output::Format;
 use crate::output::{progress, write_atomic};
 use crate::redis::{Mode, Node, cluster_nodes};
@@ -237,7 +238,8 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerIn
     let info: String = first.query(redis::cmd("INFO").arg("server")).await?;
     let server = ServerInfo {
         target: target.describe(),
-        version: crate::cmd::ping::info_field(&info, "redis_version")
+        version: crate::redis::Info::parse(&info)
+            .get("redis_version")
             .unwrap_or("?")
             .to_string(),
         masters: nodes.len(),
@@ -253,10 +255,11 @@ async fn command_calls(nodes: &[Node], names: &[&str]) -> anyhow::Result<u64> {
         let text: String = n.query(redis::cmd("INFO").arg("commandstats")).await?;
         for name in names {
             // cmdstat_set:calls=N,usec=...
-            let calls = crate::cmd::ping::info_field(&text, &format!("cmdstat_{name}"))
-                .and_then(|v| v.strip_prefix("calls="))
-                .and_then(|v| v.split(',').next())
-                .and_then(|v| v.parse::<u64>().ok());
+            let info = crate::redis::Info::parse(&text);
+            let calls = info
+                .get(&format!("cmdstat_{name}"))
+                .map(crate::redis::info::subfields)
+                .and_then(|f| f.get("calls").and_then(|c| c.parse::<u64>().ok()));
             total += calls.unwrap_or(0);
         }
     }
@@ -387,7 +390,7 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     if args.cleanup {
         let stop = Stop::default();
         let plan = flush::Plan {
-            pattern: format!("{}*", select::escape_glob(&params.key_prefix)),
+            pattern: format!("{}*", escape_glob(&params.key_prefix)),
             scan_count: 1000,
             batch: 500,
             filters: Default::default(),

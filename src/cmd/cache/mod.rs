@@ -2,7 +2,6 @@
 //! UNLINK, never FLUSHDB), on one server or every master of a cluster.
 
 pub mod flush;
-pub mod scan;
 pub mod select;
 pub mod stats;
 
@@ -13,10 +12,10 @@ use clap::{Args, Subcommand};
 use crate::cmd::{Ctx, Stop};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
+use crate::ops::scan::{Filters, KeyType};
 use crate::output::Format;
 use crate::output::progress;
 use crate::redis::{Masters, Mode};
-use scan::{Filters, KeyType};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -61,7 +60,7 @@ pub struct Selection {
 
     /// Only keys of this type
     #[arg(long = "type", value_enum, value_name = "TYPE")]
-    pub key_type: Option<KeyType>,
+    pub key_type: Option<TypeArg>,
 
     /// Only keys without an expiry
     #[arg(long)]
@@ -132,10 +131,34 @@ pub struct StatsArgs {
     pub depth: usize,
 }
 
+/// `--type`: mapped onto `ops::scan::KeyType`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TypeArg {
+    String,
+    Hash,
+    List,
+    Set,
+    Zset,
+    Stream,
+}
+
+impl From<TypeArg> for KeyType {
+    fn from(t: TypeArg) -> KeyType {
+        match t {
+            TypeArg::String => KeyType::String,
+            TypeArg::Hash => KeyType::Hash,
+            TypeArg::List => KeyType::List,
+            TypeArg::Set => KeyType::Set,
+            TypeArg::Zset => KeyType::Zset,
+            TypeArg::Stream => KeyType::Stream,
+        }
+    }
+}
+
 impl Selection {
     fn filters(&self) -> Filters {
         Filters {
-            key_type: self.key_type,
+            key_type: self.key_type.map(KeyType::from),
             no_ttl: self.no_ttl,
             min_idle: self.min_idle,
         }
@@ -202,7 +225,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         let pb = progress::bar(&ctx.out, None, "{spinner} counting {msg}");
         let mut estimate = tokio::select! {
             e = flush::run_all(nodes.clone(), &plan, &counting, &pb) => e,
-            _ = crate::interrupted() => return Ok(ExitStatus::Interrupted),
+            _ = crate::signal::interrupted() => return Ok(ExitStatus::Interrupted),
         };
         estimate.unreached = unreached.clone();
         let sample: Vec<String> = estimate

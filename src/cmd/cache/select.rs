@@ -2,52 +2,7 @@
 //! and the refusal to touch everything by accident.
 
 use crate::exit;
-
-/// Escapes the glob characters of SCAN MATCH so a prefix is matched literally:
-/// `a*b:` matches `a*b:1` and never `axb:1`.
-pub fn escape_glob(prefix: &str) -> String {
-    let mut out = String::with_capacity(prefix.len() + 4);
-    for c in prefix.chars() {
-        if matches!(c, '*' | '?' | '[' | ']' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Whether a glob may match every key: decided on what it can match, not on its spelling. A
-/// pattern without one literal character (`*`, `?*`, `*?*`, `[a-z]*`, empty) matches every
-/// non-empty key of some length, so it counts as "everything"; one literal (escaped or not)
-/// is a real restriction.
-fn matches_everything(pattern: &str) -> bool {
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '*' | '?' => {}
-            // An escaped character is a literal, unless the pattern ends on the backslash.
-            '\\' => {
-                if chars.next().is_some() {
-                    return false;
-                }
-            }
-            // A class restricts one position to a set: not a literal.
-            '[' => {
-                let mut escaped = false;
-                for d in chars.by_ref() {
-                    match d {
-                        _ if escaped => escaped = false,
-                        '\\' => escaped = true,
-                        ']' => break,
-                        _ => {}
-                    }
-                }
-            }
-            _ => return false,
-        }
-    }
-    true
-}
+use crate::ops::keys::{escape_glob, matches_everything};
 
 /// The MATCH pattern from `--prefix`/`--pattern`/the configured prefix. Refuses an empty
 /// prefix or a match-everything pattern unless `all_keys`.
@@ -71,42 +26,6 @@ pub fn match_pattern(
         )));
     }
     Ok(pat)
-}
-
-/// A key as people read it: UTF-8 as is, other bytes escaped (`\xff`), control characters too.
-pub fn show_key(key: &[u8]) -> String {
-    crate::output::escape::show_bytes(key)
-}
-
-/// The cluster slot of a key (CRC16/XMODEM of the key or its `{hash tag}`, mod 16384).
-pub fn slot(key: &[u8]) -> u16 {
-    let tagged = key
-        .iter()
-        .position(|&b| b == b'{')
-        .and_then(|open| {
-            let rest = &key[open + 1..];
-            rest.iter()
-                .position(|&b| b == b'}')
-                .filter(|&close| close > 0)
-                .map(|close| &rest[..close])
-        })
-        .unwrap_or(key);
-    crc16(tagged) % 16384
-}
-
-fn crc16(data: &[u8]) -> u16 {
-    let mut crc: u16 = 0;
-    for &b in data {
-        crc ^= u16::from(b) << 8;
-        for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 {
-                (crc << 1) ^ 0x1021
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
 }
 
 #[cfg(test)]
@@ -184,24 +103,5 @@ mod tests {
                 proptest::prop_assert!(!any, "{p} accepted but matches z-keys");
             }
         }
-    }
-
-    #[test]
-    fn slots_match_redis() {
-        // Values from CLUSTER KEYSLOT.
-        assert_eq!(slot(b"foo"), 12182);
-        assert_eq!(slot(b"bar"), 5061);
-        assert_eq!(slot(b"{user1000}.following"), slot(b"{user1000}.followers"));
-        // An empty tag hashes the whole key.
-        assert_eq!(slot(b"foo{}{bar}"), crc16(b"foo{}{bar}") % 16384);
-        assert_ne!(slot(b"foo{}{bar}"), slot(b"bar"));
-        assert_eq!(slot(b"{}foo"), crc16(b"{}foo") % 16384);
-    }
-
-    #[test]
-    fn keys_show_safely() {
-        assert_eq!(show_key(b"agent:cache:\xe4\xbd\xa0"), "agent:cache:你");
-        assert_eq!(show_key(b"a\nb"), "a\\nb");
-        assert_eq!(show_key(b"\xff"), "\\xff");
     }
 }

@@ -8,8 +8,9 @@ use std::io::{self, Write};
 use comfy_table::Cell;
 use serde::Serialize;
 
-use super::scan::{Filters, Scan};
-use super::select::show_key;
+use crate::ops::keys::show_key;
+use crate::ops::scan::{Filters, Scan};
+use crate::ops::units::format_bytes;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Node};
 
@@ -244,22 +245,6 @@ pub async fn run_all(nodes: Vec<Node>, plan: &StatsPlan) -> StatsReport {
     }
 }
 
-/// Bytes for people: `512 B`, `3.2 KiB`, `1.5 GiB`.
-pub fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = n as f64;
-    let mut u = 0;
-    while v >= 1024.0 && u < UNITS.len() - 1 {
-        v /= 1024.0;
-        u += 1;
-    }
-    if u == 0 {
-        format!("{n} B")
-    } else {
-        format!("{v:.1} {}", UNITS[u])
-    }
-}
-
 impl Render for StatsReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let t = &self.total;
@@ -273,7 +258,7 @@ impl Render for StatsReport {
             "{} keys matching '{}', {} ({how})",
             t.keys,
             self.pattern,
-            human_bytes(t.memory_estimated_bytes)
+            format_bytes(t.memory_estimated_bytes)
         )?;
         let mut table = ui.table();
         table.set_header(vec![
@@ -296,7 +281,7 @@ impl Render for StatsReport {
             table.add_row(vec![
                 Cell::new(&n.addr),
                 Cell::new(n.keys),
-                Cell::new(human_bytes(n.memory_estimated_bytes)),
+                Cell::new(format_bytes(n.memory_estimated_bytes)),
                 Cell::new(match &n.error {
                     Some(e) => e.clone(),
                     None => types,
@@ -316,7 +301,7 @@ impl Render for StatsReport {
                 big.add_row(vec![
                     Cell::new(&b.key),
                     Cell::new(&b.key_type),
-                    Cell::new(human_bytes(b.bytes)),
+                    Cell::new(format_bytes(b.bytes)),
                     Cell::new(&b.node),
                 ]);
             }
@@ -330,7 +315,7 @@ impl Render for StatsReport {
                 pt.add_row(vec![
                     Cell::new(&x.prefix),
                     Cell::new(x.keys),
-                    Cell::new(human_bytes(x.memory_sampled_bytes)),
+                    Cell::new(format_bytes(x.memory_sampled_bytes)),
                 ]);
             }
             writeln!(w, "{pt}")?;
@@ -349,8 +334,8 @@ mod tests {
         assert_eq!(prefix_of("agent:cache:abc", ":", 1), "agent:");
         assert_eq!(prefix_of("solo", ":", 2), "solo");
         assert_eq!(prefix_of("a:b", ":", 5), "a:");
-        assert_eq!(human_bytes(512), "512 B");
-        assert_eq!(human_bytes(1536), "1.5 KiB");
+        assert_eq!(format_bytes(512), "512 B");
+        assert_eq!(format_bytes(1536), "1.5 KiB");
         assert_eq!(estimate(1000, 10, 100), 10000);
         assert_eq!(estimate(0, 0, 100), 0);
     }

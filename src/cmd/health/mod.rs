@@ -248,7 +248,7 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     loop {
         let report = tokio::select! {
             r = collect::collect(&target, &opts) => r,
-            _ = crate::interrupted(), if a.watch.is_some() => return Ok(last),
+            _ = crate::signal::interrupted(), if a.watch.is_some() => return Ok(last),
         };
         emit(ctx, a, &report, round)?;
         last = if ctx.out.format == Format::Prometheus {
@@ -261,7 +261,7 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
         };
         tokio::select! {
             _ = tokio::time::sleep(every) => {}
-            _ = crate::interrupted() => return Ok(last),
+            _ = crate::signal::interrupted() => return Ok(last),
         }
         round += 1;
     }

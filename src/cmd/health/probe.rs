@@ -1,56 +1,11 @@
 //! Asking one server for the facts health judges: connect, PING samples, then INFO, SLOWLOG,
 //! CONFIG GET save and CLUSTER INFO at once on the multiplexed connection (one round trip).
 
-use std::collections::HashMap;
 use std::time::Instant;
 
 use crate::redis::{Auth, ConnError, Endpoint, Node, as_conn_error};
 
-/// An INFO reply as `key -> value` (every section; keyspace and replica lines included).
-#[derive(Debug, Clone, Default)]
-pub struct Info(pub HashMap<String, String>);
-
-impl Info {
-    pub fn parse(text: &str) -> Info {
-        Info(
-            text.lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once(':'))
-                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-                .collect(),
-        )
-    }
-
-    pub fn get(&self, k: &str) -> Option<&str> {
-        self.0.get(k).map(String::as_str)
-    }
-
-    pub fn num(&self, k: &str) -> Option<f64> {
-        self.get(k)?.parse().ok()
-    }
-
-    /// Lines like `db0:keys=1,expires=0` or `slave0:ip=..,port=..`, in order of their index.
-    pub fn indexed(&self, prefix: &str) -> Vec<(String, HashMap<String, String>)> {
-        let mut out: Vec<(u32, String, HashMap<String, String>)> = self
-            .0
-            .iter()
-            .filter_map(|(k, v)| {
-                let idx: u32 = k.strip_prefix(prefix)?.parse().ok()?;
-                Some((idx, k.clone(), subfields(v)))
-            })
-            .collect();
-        out.sort_by_key(|(i, _, _)| *i);
-        out.into_iter().map(|(_, k, v)| (k, v)).collect()
-    }
-}
-
-/// `a=1,b=2` into a map.
-pub fn subfields(v: &str) -> HashMap<String, String> {
-    v.split(',')
-        .filter_map(|p| p.split_once('='))
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
+pub use crate::redis::info::{Info, subfields};
 
 /// Why a node could not be checked: a stable kind (`refused`, `auth`, `timeout`, `loading`...)
 /// and a message without the address (the node's section already names it).

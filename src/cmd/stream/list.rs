@@ -14,7 +14,7 @@ use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
 use crate::output::Format;
 use crate::output::{Render, Ui};
-use crate::redis::{ConnError, Node};
+use crate::redis::Node;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -106,41 +106,6 @@ impl Render for ListReport {
     }
 }
 
-/// SCANs one node for stream keys matching `pattern`, calling `found` with each batch.
-pub async fn scan_streams<F>(node: &mut Node, pattern: &str, mut found: F) -> anyhow::Result<()>
-where
-    F: AsyncFnMut(&mut Node, Vec<String>) -> anyhow::Result<()>,
-{
-    let mut cursor: u64 = 0;
-    loop {
-        let (next, keys): (u64, Vec<Vec<u8>>) = node
-            .query(
-                redis::cmd("SCAN")
-                    .arg(cursor)
-                    .arg("MATCH")
-                    .arg(pattern)
-                    .arg("COUNT")
-                    .arg(1000)
-                    .arg("TYPE")
-                    .arg("stream"),
-            )
-            .await
-            .map_err(ConnError::into_runtime)?;
-        // Non-UTF-8 key names cannot be passed back as text; redkit's key arguments are text.
-        let keys: Vec<String> = keys
-            .into_iter()
-            .filter_map(|k| String::from_utf8(k).ok())
-            .collect();
-        if !keys.is_empty() {
-            found(node, keys).await?;
-        }
-        if next == 0 {
-            return Ok(());
-        }
-        cursor = next;
-    }
-}
-
 fn summary(stream: String, node: &str, info: redis::Value) -> StreamSummary {
     let p = pairs(info);
     let entry_id = |name: &str| match get(&p, name) {
@@ -185,9 +150,10 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
     let masters = target.masters().await?;
     for mut node in masters.nodes {
         let addr = node.addr.clone();
-        scan_streams(
+        crate::ops::scan::scan_typed(
             &mut node,
             &pattern,
+            crate::ops::scan::KeyType::Stream,
             async |n: &mut Node, keys: Vec<String>| {
                 let mut p = redis::pipe();
                 for k in &keys {

@@ -12,9 +12,9 @@ use serde::Serialize;
 use super::ensure_stream;
 use super::entry::parse_entries;
 use super::id::{StreamId, now_ms};
-use super::list::scan_streams;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
+use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::Format;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Keyed, Node};
@@ -226,12 +226,17 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
                 return Err(e);
             }
             for mut node in masters.nodes {
-                scan_streams(&mut node, p, async |n: &mut Node, keys: Vec<String>| {
-                    for k in keys {
-                        work.push((k, Keyed::Single(n.clone())));
-                    }
-                    Ok(())
-                })
+                scan_typed(
+                    &mut node,
+                    p,
+                    KeyType::Stream,
+                    async |n: &mut Node, keys: Vec<String>| {
+                        for k in keys {
+                            work.push((k, Keyed::Single(n.clone())));
+                        }
+                        Ok(())
+                    },
+                )
                 .await?;
             }
         }

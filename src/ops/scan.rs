@@ -3,11 +3,9 @@
 
 use std::time::Duration;
 
-use clap::ValueEnum;
-
 use crate::redis::{ConnError, Node};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum KeyType {
     String,
@@ -29,6 +27,35 @@ impl KeyType {
             KeyType::Stream => "stream",
         }
     }
+}
+
+/// Every key of one type on one node, page by page (`SCAN MATCH … TYPE …`), for commands that
+/// look for streams or other keys of a kind. Non-UTF-8 names are skipped: redkit's key
+/// arguments are text.
+pub async fn scan_typed<F>(
+    node: &mut Node,
+    pattern: &str,
+    key_type: KeyType,
+    mut found: F,
+) -> anyhow::Result<()>
+where
+    F: AsyncFnMut(&mut Node, Vec<String>) -> anyhow::Result<()>,
+{
+    let filters = Filters {
+        key_type: Some(key_type),
+        ..Filters::default()
+    };
+    let mut scan = Scan::new(node.clone(), pattern, 1000, filters);
+    while let Some(keys) = scan.next_batch().await.map_err(ConnError::into_runtime)? {
+        let keys: Vec<String> = keys
+            .into_iter()
+            .filter_map(|k| String::from_utf8(k).ok())
+            .collect();
+        if !keys.is_empty() {
+            found(node, keys).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Filters beyond the MATCH pattern.

@@ -1,0 +1,8 @@
+//! Operations shared by commands, below them and above the protocol: one SCAN, the UNLINK
+//! engine, key selection (globs, display), and units for people. No command imports another
+//! command; what two commands share lives here.
+
+pub mod keys;
+pub mod scan;
+pub mod units;
+pub mod unlink;
