@@ -1,7 +1,7 @@
 //! Checking one value against its rules. Reasons may quote the value; the caller masks them
 //! for secrets.
 
-use super::spec::{VarSpec, VarType};
+use super::var::{VarSpec, VarType};
 use crate::settings::{parse_bool, parse_port};
 
 /// `Ok` when `value` satisfies every rule of `var`, else the first reason it does not.

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod spec;
+pub mod var;
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
