@@ -12,7 +12,7 @@ pub mod exit;
 pub mod ops;
 pub mod output;
 pub mod redis;
-pub mod resp;
+
 pub mod secret;
 pub mod settings;
 pub mod signal;

@@ -7,7 +7,10 @@ pub mod endpoint;
 pub mod error;
 pub mod info;
 pub mod node;
+pub mod raw;
+pub mod resp;
 pub mod target;
+pub mod tls;
 
 pub use cluster::{
     ClusterNode, Masters, Unreached, cluster_nodes, parse_cluster_nodes, slot, slot_ranges,

@@ -293,6 +293,28 @@ impl Target {
         }
     }
 
+    /// The master that serves `key`: the server itself, the Sentinel's master, or the cluster
+    /// master whose slots hold the key's slot.
+    pub async fn master_for_key(&self, key: &[u8]) -> anyhow::Result<Endpoint> {
+        let Mode::Cluster(_) = &self.mode else {
+            return self.master_endpoint().await;
+        };
+        let mut seed = self.connect_seed().await?;
+        let nodes = cluster_nodes(&mut seed)
+            .await
+            .map_err(ConnError::into_runtime)?;
+        let s = super::cluster::slot(key);
+        nodes
+            .iter()
+            .find(|n| {
+                n.is_master()
+                    && !n.is_failed()
+                    && n.slots.iter().any(|(a, b)| (*a..=*b).contains(&s))
+            })
+            .map(|n| n.endpoint.clone())
+            .ok_or_else(|| exit::runtime(format!("slot {s} is served by no reachable master")))
+    }
+
     /// Connects to the first seed of a cluster that answers.
     pub async fn connect_seed(&self) -> anyhow::Result<Node> {
         let Mode::Cluster(seeds) = &self.mode else {

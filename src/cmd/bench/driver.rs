@@ -9,12 +9,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::workload::{Gen, Shape, Workload};
 use crate::duration;
 use crate::redis::Endpoint;
-use crate::resp::{Reply, encode, frame};
+use crate::redis::raw::{RawConn, RawOptions};
 
 /// How to open a benchmark connection: the node and the credentials.
 #[derive(Debug, Clone)]
@@ -98,87 +97,24 @@ pub struct Outcome {
     pub fatal: Option<String>,
 }
 
-trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
-impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
-
-struct Conn {
-    io: Box<dyn Stream>,
-    rbuf: Vec<u8>,
-    /// Unread replies are `rbuf[start..end]`.
-    start: usize,
-    end: usize,
-    addr: String,
-}
+/// One benchmark connection: the shared raw RESP connection.
+struct Conn(RawConn);
 
 impl Conn {
     async fn open(ep: &Endpoint, spec: &ConnSpec) -> Result<Conn, String> {
-        let addr = ep.to_string();
-        let connect = async {
-            match ep {
-                Endpoint::Tcp { host, port } => {
-                    let s = tokio::net::TcpStream::connect((host.as_str(), *port)).await?;
-                    s.set_nodelay(true)?;
-                    let Some(cfg) = &spec.tls else {
-                        return Ok::<Box<dyn Stream>, std::io::Error>(Box::new(s));
-                    };
-                    let name = rustls::pki_types::ServerName::try_from(host.clone())
-                        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-                    let tls = tokio_rustls::TlsConnector::from(cfg.clone())
-                        .connect(name, s)
-                        .await
-                        .map_err(|e| std::io::Error::other(format!("TLS failure: {e}")))?;
-                    let b: Box<dyn Stream> = Box::new(tls);
-                    Ok(b)
-                }
-                Endpoint::Unix(p) => {
-                    let s: Box<dyn Stream> = Box::new(tokio::net::UnixStream::connect(p).await?);
-                    Ok(s)
-                }
-            }
+        let opts = RawOptions {
+            username: spec.username.clone(),
+            password: spec.password.clone(),
+            // A cluster has only database 0.
+            db: if spec.slots.is_empty() { spec.db } else { 0 },
+            connect_timeout: spec.connect_timeout,
+            timeout: spec.timeout,
+            tls: spec.tls.clone(),
         };
-        let io = match tokio::time::timeout(spec.connect_timeout, connect).await {
-            Ok(Ok(io)) => io,
-            Ok(Err(e)) => return Err(format!("{addr}: cannot connect: {e}")),
-            Err(_) => {
-                return Err(format!(
-                    "{addr}: timed out after {} while connecting",
-                    duration::format(spec.connect_timeout)
-                ));
-            }
-        };
-        let mut c = Conn {
-            io,
-            rbuf: vec![0; 64 * 1024],
-            start: 0,
-            end: 0,
-            addr,
-        };
-        let mut setup = Vec::new();
-        let mut n = 0;
-        if let Some(p) = &spec.password {
-            match &spec.username {
-                Some(u) => encode(&mut setup, &[b"AUTH", u.as_bytes(), p.expose().as_bytes()]),
-                None => encode(&mut setup, &[b"AUTH", p.expose().as_bytes()]),
-            }
-            n += 1;
-        }
-        if spec.db != 0 && spec.slots.is_empty() {
-            encode(&mut setup, &[b"SELECT", spec.db.to_string().as_bytes()]);
-            n += 1;
-        }
-        if n == 0 {
-            // Nothing to set up: the first benchmark command proves the connection.
-            return Ok(c);
-        }
-        let errors = c.round_trip(&setup, n, spec.timeout).await?;
-        if let Some(code) = errors.first() {
-            return Err(if matches!(code.as_str(), "WRONGPASS" | "NOAUTH") {
-                format!("{}: authentication failed", c.addr)
-            } else {
-                format!("{}: server refused the connection set-up: {code}", c.addr)
-            });
-        }
-        Ok(c)
+        RawConn::connect(ep, &opts)
+            .await
+            .map(Conn)
+            .map_err(|e| e.to_string())
     }
 
     /// Sends `buf` and reads `n` replies; returns the error codes among them.
@@ -188,59 +124,14 @@ impl Conn {
         n: usize,
         timeout: Duration,
     ) -> Result<Vec<String>, String> {
-        match tokio::time::timeout(timeout, self.exchange(buf, n)).await {
-            Ok(r) => r,
+        match tokio::time::timeout(timeout, self.0.exchange(buf, n)).await {
+            Ok(r) => r.map_err(|e| e.to_string()),
             Err(_) => Err(format!(
                 "{}: timed out after {} waiting for replies",
-                self.addr,
+                self.0.addr(),
                 duration::format(timeout)
             )),
         }
-    }
-
-    async fn exchange(&mut self, buf: &[u8], n: usize) -> Result<Vec<String>, String> {
-        self.io
-            .write_all(buf)
-            .await
-            .map_err(|e| format!("{}: connection lost: {e}", self.addr))?;
-        let mut errors = Vec::new();
-        let mut got = 0;
-        while got < n {
-            match frame(&self.rbuf[self.start..self.end]) {
-                Ok(Some((reply, len))) => {
-                    self.start += len;
-                    got += 1;
-                    if let Reply::Error(code) = reply {
-                        errors.push(code);
-                    }
-                    continue;
-                }
-                Ok(None) => {}
-                Err(e) => return Err(format!("{}: {e}", self.addr)),
-            }
-            // Make room at the end (compact, or grow when one reply fills the buffer), then
-            // read more. The buffer keeps its length: no zeroing on the hot path.
-            if self.end == self.rbuf.len() {
-                if self.start > 0 {
-                    self.rbuf.copy_within(self.start..self.end, 0);
-                    self.end -= self.start;
-                    self.start = 0;
-                } else {
-                    let n = self.rbuf.len() * 2;
-                    self.rbuf.resize(n, 0);
-                }
-            }
-            match self.io.read(&mut self.rbuf[self.end..]).await {
-                Ok(0) => return Err(format!("{}: connection closed by the server", self.addr)),
-                Ok(k) => self.end += k,
-                Err(e) => return Err(format!("{}: connection lost: {e}", self.addr)),
-            }
-        }
-        if self.start == self.end {
-            self.start = 0;
-            self.end = 0;
-        }
-        Ok(errors)
     }
 }
 

@@ -3,7 +3,6 @@
 
 pub mod driver;
 pub mod report;
-pub mod tls;
 pub mod workload;
 
 use std::path::PathBuf;
@@ -193,7 +192,7 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerIn
         connect_timeout: auth.connect_timeout,
         timeout: auth.timeout,
         tls: if auth.tls {
-            Some(tls::client_config(auth)?)
+            Some(crate::redis::tls::client_config(auth)?)
         } else {
             None
         },

@@ -1,137 +1,31 @@
-//! The export path of `stream read` for machine formats on one server without TLS: a plain
-//! RESP2 socket whose XRANGE replies are parsed in place, so an entry costs no allocation
-//! (redis-rs builds a tree of values per entry, which was most of the CPU of an export). The
-//! next page is requested as soon as a reply has been parsed, so Redis builds it while this
-//! one is written. Anything else (cluster, TLS, a failed connect) takes the redis-rs path.
+//! The export path of `stream read` for machine formats: the raw RESP connection to the master
+//! that serves the key (standalone, Sentinel or cluster; TLS or not), whose XRANGE replies are
+//! parsed in place, so an entry costs no allocation (redis-rs builds a tree of values per
+//! entry, which was most of the CPU of an export). The next page is requested as soon as a
+//! reply has been parsed, so Redis builds it while this one is written. A failed connect takes
+//! the redis-rs path.
 
 use std::ops::Range;
-use std::time::Duration;
-
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::entry::Pair;
 use super::id::StreamId;
 use super::read::Filter;
 use super::sink::Sink;
 use crate::exit;
-use crate::redis::{Endpoint, Mode, Target};
+use crate::redis::ConnError;
+use crate::redis::raw::{RawConn, RawOptions};
+use crate::redis::{Mode, Target};
 
-trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
-impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
-
-pub struct RawConn {
-    io: Box<dyn Io>,
-    buf: Vec<u8>,
-    timeout: Duration,
-    addr: String,
-}
-
-/// Opens the plain connection when the deployment allows one (None: use redis-rs).
-pub async fn open(target: &Target) -> Option<RawConn> {
-    if target.auth.tls {
-        return None;
-    }
-    let ep = match &target.mode {
-        Mode::Standalone(ep) => ep.clone(),
-        Mode::Sentinel { .. } => target.master_endpoint().await.ok()?,
-        Mode::Cluster(_) => return None,
+/// Opens the raw connection to the master that serves `key` (any deployment, TLS or not);
+/// None when it cannot be had, and the redis-rs path takes over.
+pub async fn open(target: &Target, key: &str) -> Option<RawConn> {
+    let ep = target.master_for_key(key.as_bytes()).await.ok()?;
+    let db = match target.mode {
+        Mode::Cluster(_) => 0,
+        Mode::Standalone(_) | Mode::Sentinel { .. } => target.auth.db,
     };
-    let within = target.auth.connect_timeout;
-    let io: Box<dyn Io> = match &ep {
-        Endpoint::Tcp { host, port } => {
-            let s = tokio::time::timeout(
-                within,
-                tokio::net::TcpStream::connect((host.as_str(), *port)),
-            )
-            .await
-            .ok()?
-            .ok()?;
-            s.set_nodelay(true).ok()?;
-            Box::new(s)
-        }
-        #[cfg(unix)]
-        Endpoint::Unix(p) => Box::new(
-            tokio::time::timeout(within, tokio::net::UnixStream::connect(p))
-                .await
-                .ok()?
-                .ok()?,
-        ),
-        #[cfg(not(unix))]
-        Endpoint::Unix(_) => return None,
-    };
-    let mut c = RawConn {
-        io,
-        buf: Vec::with_capacity(1 << 20),
-        timeout: target.auth.timeout,
-        addr: ep.to_string(),
-    };
-    let a = &target.auth;
-    if let Some(p) = &a.password {
-        let mut args: Vec<&[u8]> = vec![b"AUTH"];
-        if let Some(u) = &a.username {
-            args.push(u.as_bytes());
-        }
-        args.push(p.expose().as_bytes());
-        c.simple(&args).await.ok()?;
-    }
-    if a.db != 0 {
-        let db = a.db.to_string();
-        c.simple(&[b"SELECT", db.as_bytes()]).await.ok()?;
-    }
-    Some(c)
-}
-
-impl RawConn {
-    async fn send(&mut self, args: &[&[u8]]) -> anyhow::Result<()> {
-        let mut out = Vec::with_capacity(64);
-        crate::resp::encode(&mut out, args);
-        match tokio::time::timeout(self.timeout, self.io.write_all(&out)).await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(exit::runtime(format!("{}: {e}", self.addr))),
-            Err(_) => Err(self.timed_out()),
-        }
-    }
-
-    fn timed_out(&self) -> anyhow::Error {
-        exit::runtime(format!(
-            "{}: timed out after {} while waiting for a reply",
-            self.addr,
-            crate::duration::format(self.timeout)
-        ))
-    }
-
-    /// Reads more bytes into the buffer, under the reply timeout.
-    async fn fill(&mut self) -> anyhow::Result<()> {
-        if self.buf.capacity() - self.buf.len() < 64 * 1024 {
-            self.buf.reserve(256 * 1024);
-        }
-        match tokio::time::timeout(self.timeout, self.io.read_buf(&mut self.buf)).await {
-            Ok(Ok(0)) => Err(exit::runtime(format!(
-                "{}: connection closed by the server",
-                self.addr
-            ))),
-            Ok(Ok(_)) => Ok(()),
-            Ok(Err(e)) => Err(exit::runtime(format!("{}: {e}", self.addr))),
-            Err(_) => Err(self.timed_out()),
-        }
-    }
-
-    /// A command whose reply is a status line (AUTH, SELECT); an error reply fails.
-    async fn simple(&mut self, args: &[&[u8]]) -> anyhow::Result<()> {
-        self.send(args).await?;
-        loop {
-            if let Some(end) = self.buf.windows(2).position(|w| w == b"\r\n") {
-                let ok = self.buf.first() == Some(&b'+');
-                self.buf.drain(..end + 2);
-                return if ok {
-                    Ok(())
-                } else {
-                    Err(exit::runtime("the server refused the command"))
-                };
-            }
-            self.fill().await?;
-        }
-    }
+    let opts = RawOptions::from_auth(&target.auth, db).ok()?;
+    RawConn::connect(&ep, &opts).await.ok()
 }
 
 /// One parsed XRANGE reply: entries as ids and ranges into `fields`, fields as ranges into
@@ -196,6 +90,7 @@ async fn ask_page(
         n.as_bytes(),
     ])
     .await
+    .map_err(ConnError::into_runtime)
 }
 
 /// Parses one XRANGE reply at the start of `b` into `page`.
@@ -289,10 +184,13 @@ pub async fn export(
     let mut page = Page::default();
     loop {
         loop {
-            match parse_page(&conn.buf, &mut page) {
+            match parse_page(conn.unread(), &mut page) {
                 Parse::Done => break,
-                Parse::Incomplete => conn.fill().await?,
-                Parse::Error(e) => return Err(exit::runtime(format!("{}: {e}", conn.addr))),
+                Parse::Incomplete => conn.fill().await.map_err(ConnError::into_runtime)?,
+                Parse::Error(e) => {
+                    let e = crate::output::escape::escape_control(&e);
+                    return Err(exit::runtime(format!("{}: {e}", conn.addr())));
+                }
             }
         }
         let got = page.entries.len() as u64;
@@ -314,7 +212,7 @@ pub async fn export(
         } else {
             more = false;
         }
-        let buf = &conn.buf;
+        let buf = conn.unread();
         let mut pairs: Vec<Pair> = Vec::with_capacity(8);
         for (id, fr) in &page.entries {
             if count.is_some_and(|c| sink.written() >= c) {
@@ -330,7 +228,7 @@ pub async fn export(
                 sink.pairs(key.as_bytes(), *id, &pairs)?;
             }
         }
-        conn.buf.drain(..page.consumed);
+        conn.consume(page.consumed);
         if !more {
             return Ok(());
         }

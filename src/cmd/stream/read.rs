@@ -211,7 +211,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
     ensure_stream(&mut conn, &args.key).await?;
     let mut sink = Sink::new(&ctx.out);
     if ctx.out.format.is_machine()
-        && let Some(mut raw) = fast::open(&target).await
+        && let Some(mut raw) = fast::open(&target, &args.key).await
     {
         fast::export(
             &mut raw,

@@ -1,4 +1,4 @@
-//! TLS for the benchmark's raw sockets: the same trust rules as the connection module (CA file
+//! TLS for the raw RESP connections: the same trust rules as the redis-rs connections (CA file
 //! or the system's roots, optional client certificate, `--insecure` skips verification).
 
 use std::path::Path;
