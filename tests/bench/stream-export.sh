@@ -7,6 +7,8 @@
 # (the loop uses --raw, redis-cli's cheapest output, so the comparison is with its best)
 # Prints entries/s of each, the ratio against the faster redis-cli variant, and the peak RSS
 # of each client. Target: >= 2x the faster redis-cli variant, redkit peak RSS < 64 MB.
+# Then the same export by redkit over TLS and from a 3-master cluster (same data, the key on
+# the master that owns its slot), against the plain single-server export: target <= 1.3x.
 # N=200000 tests/bench/stream-export.sh runs a smaller stream.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +29,7 @@ cli() { redis-cli -p "$port" "$@"; }
 KEY="job_events:bench"
 
 echo "generating $N entries in $KEY ..." >&2
-python3 - "$N" "$KEY" <<'PY' | cli --pipe >/dev/null
+python3 - "$N" "$KEY" > "$work/load.resp" <<'PY'
 import json, sys
 n, key = int(sys.argv[1]), sys.argv[2].encode()
 out = sys.stdout.buffer
@@ -41,6 +43,7 @@ for i in range(n):
     args = [b"XADD", key, b"*", b"data", data, b"timestamp", ts.encode(), b"event_type", b"task_progress"]
     out.write(b"*%d\r\n" % len(args) + b"".join(bulk(a) for a in args))
 PY
+cli --pipe < "$work/load.resp" >/dev/null
 have=$(cli XLEN "$KEY")
 [ "$have" -eq "$N" ] || { echo "loaded $have entries, expected $N" >&2; exit 1; }
 
@@ -92,10 +95,77 @@ paged_n=$(grep -cE '^[0-9]+-[0-9]+$' "$work/paged.txt")
 [ "$paged_n" -eq "$N" ] || { echo "paged loop wrote $paged_n entries, expected $N" >&2; exit 1; }
 rm -f "$work/paged.txt"
 
-python3 - "$N" "$rk_s" "$rk_kb" "$one_s" "$one_kb" "$pg_s" "$pg_kb" <<'PY'
+# The same export over TLS and from a cluster.
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+pids=()
+trap 'kill $server "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+(
+  cd "$work"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=bench-ca -keyout ca.key -out ca.crt 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout srv.key -out srv.csr 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > san.ext
+  openssl x509 -req -in srv.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 1 -extfile san.ext -out srv.crt 2>/dev/null
+)
+tport=$(free_port)
+mkdir -p "$work/tls"
+redis-server --port 0 --tls-port "$tport" --bind 127.0.0.1 --save '' --appendonly no --dir "$work/tls" \
+  --tls-cert-file "$work/srv.crt" --tls-key-file "$work/srv.key" --tls-ca-cert-file "$work/ca.crt" \
+  --tls-auth-clients no --logfile "$work/tls/redis.log" --daemonize no &
+pids+=($!)
+tcli() { redis-cli --tls --cacert "$work/ca.crt" -p "$tport" "$@"; }
+for _ in $(seq 1 100); do tcli PING >/dev/null 2>&1 && break; sleep 0.05; done
+tcli --pipe < "$work/load.resp" >/dev/null
+# A cluster node also listens on port + 10000 (the bus): pick ports where both are free.
+bus_port() {
+  python3 -c '
+import random, socket
+while True:
+    p = random.randint(20000, 45000)
+    try:
+        for q in (p, p + 10000):
+            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
+        print(p); break
+    except OSError:
+        pass'
+}
+cports=()
+for i in 1 2 3; do
+  p=$(bus_port); cports+=("$p"); mkdir -p "$work/c$i"
+  redis-server --port "$p" --bind 127.0.0.1 --save '' --appendonly no --dir "$work/c$i" \
+    --cluster-enabled yes --cluster-config-file nodes.conf --logfile "$work/c$i/redis.log" --daemonize no &
+  pids+=($!)
+done
+for p in "${cports[@]}"; do
+  for _ in $(seq 1 100); do redis-cli -p "$p" PING >/dev/null 2>&1 && break; sleep 0.05; done
+done
+redis-cli --cluster create $(printf '127.0.0.1:%s ' "${cports[@]}") --cluster-yes >/dev/null
+for _ in $(seq 1 200); do
+  redis-cli -p "${cports[0]}" CLUSTER INFO | grep -q 'cluster_state:ok' && break; sleep 0.1
+done
+slot=$(redis-cli -p "${cports[0]}" CLUSTER KEYSLOT "$KEY")
+owner=""
+for p in "${cports[@]}"; do
+  # The master whose own slot ranges (on its "myself" line) hold the key's slot.
+  if redis-cli -p "$p" CLUSTER NODES | grep myself | tr ' ' '\n' | grep -E '^[0-9]+(-[0-9]+)?$' |
+     awk -F- -v s="$slot" '{lo=$1; hi=($2==""?$1:$2); if (s+0>=lo+0 && s+0<=hi+0) f=1} END {exit !f}'; then
+    owner=$p
+  fi
+done
+[ -n "$owner" ] || { echo "no master owns slot $slot" >&2; exit 1; }
+redis-cli -p "$owner" --pipe < "$work/load.resp" >/dev/null
+rm -f "$work/load.resp"
+export tport cport0="${cports[0]}"
+read -r tls_s tls_kb < <(measure "\"\$BIN\" -u rediss://127.0.0.1:\$tport --cacert \$work/ca.crt stream read \$KEY --format ndjson > \$work/tls.ndjson")
+[ "$(wc -l < "$work/tls.ndjson")" -eq "$N" ] || { echo "TLS export wrote the wrong count" >&2; exit 1; }
+rm -f "$work/tls.ndjson"
+read -r cl_s cl_kb < <(measure "\"\$BIN\" --cluster -u redis://127.0.0.1:\$cport0 stream read \$KEY --format ndjson > \$work/cl.ndjson")
+[ "$(wc -l < "$work/cl.ndjson")" -eq "$N" ] || { echo "cluster export wrote the wrong count" >&2; exit 1; }
+rm -f "$work/cl.ndjson"
+
+python3 - "$N" "$rk_s" "$rk_kb" "$one_s" "$one_kb" "$pg_s" "$pg_kb" "$tls_s" "$tls_kb" "$cl_s" "$cl_kb" <<'PY'
 import sys
 n = int(sys.argv[1])
-rk, rk_kb, one, one_kb, pg, pg_kb = map(float, sys.argv[2:])
+rk, rk_kb, one, one_kb, pg, pg_kb, tl, tl_kb, cl, cl_kb = map(float, sys.argv[2:])
 rate = lambda s: n / s if s else float("inf")
 best = max(rate(one), rate(pg))
 print(f"stream export, {n} entries (~200-byte JSON data)")
@@ -105,4 +175,10 @@ print(f"redis-cli --raw XRANGE COUNT 10000 loop   {pg:7.2f} s  {rate(pg):>10,.0f
 ratio = rate(rk) / best
 print(f"ratio (redkit / faster redis-cli):        {ratio:.2f}x; target >= 2x: {'met' if ratio >= 2 else 'MISSED'}; "
       f"redkit RSS < 64 MB: {'met' if rk_kb < 64 * 1024 else 'MISSED'}")
+PY
+python3 - "$rk_s" "$tls_s" "$tls_kb" "$cl_s" "$cl_kb" "$N" <<'PY'
+import sys
+rk, tl, tl_kb, cl, cl_kb, n = map(float, sys.argv[1:])
+print(f"redkit over TLS                           {tl:7.2f} s  {n / tl:>10,.0f} entries/s  peak RSS {tl_kb / 1024:6.1f} MB  {tl / rk:.2f}x plain; target <= 1.3x: {'met' if tl / rk <= 1.3 else 'MISSED'}")
+print(f"redkit from a 3-master cluster            {cl:7.2f} s  {n / cl:>10,.0f} entries/s  peak RSS {cl_kb / 1024:6.1f} MB  {cl / rk:.2f}x plain; target <= 1.3x: {'met' if cl / rk <= 1.3 else 'MISSED'}")
 PY
