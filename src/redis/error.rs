@@ -4,6 +4,103 @@
 use crate::exit;
 use crate::secret::Secret;
 
+/// The code an error reply starts with (`-LOADING Redis is loading…`), as a type: commands
+/// decide on it, never on the message text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerCode {
+    Loading,
+    Busy,
+    NoAuth,
+    WrongPass,
+    NoPerm,
+    MasterDown,
+    ReadOnly,
+    Moved,
+    Ask,
+    CrossSlot,
+    ClusterDown,
+    TryAgain,
+    Misconf,
+    Oom,
+    WrongType,
+    NoGroup,
+    Err,
+    Other(String),
+}
+
+impl ServerCode {
+    pub fn parse(code: &str) -> ServerCode {
+        match code {
+            "LOADING" => ServerCode::Loading,
+            "BUSY" => ServerCode::Busy,
+            "NOAUTH" => ServerCode::NoAuth,
+            "WRONGPASS" => ServerCode::WrongPass,
+            "NOPERM" => ServerCode::NoPerm,
+            "MASTERDOWN" => ServerCode::MasterDown,
+            "READONLY" => ServerCode::ReadOnly,
+            "MOVED" => ServerCode::Moved,
+            "ASK" => ServerCode::Ask,
+            "CROSSSLOT" => ServerCode::CrossSlot,
+            "CLUSTERDOWN" => ServerCode::ClusterDown,
+            "TRYAGAIN" => ServerCode::TryAgain,
+            "MISCONF" => ServerCode::Misconf,
+            "OOM" => ServerCode::Oom,
+            "WRONGTYPE" => ServerCode::WrongType,
+            "NOGROUP" => ServerCode::NoGroup,
+            "ERR" => ServerCode::Err,
+            other => ServerCode::Other(other.to_string()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            ServerCode::Loading => "LOADING",
+            ServerCode::Busy => "BUSY",
+            ServerCode::NoAuth => "NOAUTH",
+            ServerCode::WrongPass => "WRONGPASS",
+            ServerCode::NoPerm => "NOPERM",
+            ServerCode::MasterDown => "MASTERDOWN",
+            ServerCode::ReadOnly => "READONLY",
+            ServerCode::Moved => "MOVED",
+            ServerCode::Ask => "ASK",
+            ServerCode::CrossSlot => "CROSSSLOT",
+            ServerCode::ClusterDown => "CLUSTERDOWN",
+            ServerCode::TryAgain => "TRYAGAIN",
+            ServerCode::Misconf => "MISCONF",
+            ServerCode::Oom => "OOM",
+            ServerCode::WrongType => "WRONGTYPE",
+            ServerCode::NoGroup => "NOGROUP",
+            ServerCode::Err => "ERR",
+            ServerCode::Other(s) => s,
+        }
+    }
+
+    /// Conditions that pass on their own: a server loading its data, busy with a script,
+    /// failing over, or a cluster healing.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ServerCode::Loading
+            | ServerCode::Busy
+            | ServerCode::MasterDown
+            | ServerCode::TryAgain
+            | ServerCode::ClusterDown => true,
+            ServerCode::NoAuth
+            | ServerCode::WrongPass
+            | ServerCode::NoPerm
+            | ServerCode::ReadOnly
+            | ServerCode::Moved
+            | ServerCode::Ask
+            | ServerCode::CrossSlot
+            | ServerCode::Misconf
+            | ServerCode::Oom
+            | ServerCode::WrongType
+            | ServerCode::NoGroup
+            | ServerCode::Err
+            | ServerCode::Other(_) => false,
+        }
+    }
+}
+
 /// Why a connection or a command failed. Messages name the address, never the password.
 #[derive(Debug, thiserror::Error)]
 pub enum ConnError {
@@ -13,7 +110,7 @@ pub enum ConnError {
     Refused { addr: String },
     #[error("{addr}: host unreachable: {detail}")]
     Unreachable { addr: String, detail: String },
-    #[error("{addr}: authentication failed: {detail}")]
+    #[error("{addr}: authentication failed ({detail})")]
     Auth { addr: String, detail: String },
     #[error("{addr}: TLS failure: {detail}")]
     Tls { addr: String, detail: String },
@@ -25,6 +122,14 @@ pub enum ConnError {
     },
     #[error("{addr}: connection closed by the server: {detail}")]
     Dropped { addr: String, detail: String },
+    /// An error reply with its code (LOADING, BUSY, MOVED...).
+    #[error("{addr}: server error: {detail}")]
+    Reply {
+        addr: String,
+        code: ServerCode,
+        detail: String,
+    },
+    /// Anything else the server or the library reported.
     #[error("{addr}: server error: {detail}")]
     Server { addr: String, detail: String },
 }
@@ -40,7 +145,35 @@ impl ConnError {
             ConnError::Tls { .. } => "tls",
             ConnError::Timeout { .. } => "timeout",
             ConnError::Dropped { .. } => "dropped",
-            ConnError::Server { .. } => "server",
+            ConnError::Reply { .. } | ConnError::Server { .. } => "server",
+        }
+    }
+
+    /// The server's error code, when the failure was an error reply.
+    pub fn code(&self) -> Option<&ServerCode> {
+        match self {
+            ConnError::Reply { code, .. } => Some(code),
+            ConnError::Resolve { .. }
+            | ConnError::Refused { .. }
+            | ConnError::Unreachable { .. }
+            | ConnError::Auth { .. }
+            | ConnError::Tls { .. }
+            | ConnError::Timeout { .. }
+            | ConnError::Dropped { .. }
+            | ConnError::Server { .. } => None,
+        }
+    }
+
+    /// Whether waiting may cure it: the server is away, restarting, loading or failing over.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ConnError::Refused { .. }
+            | ConnError::Dropped { .. }
+            | ConnError::Timeout { .. }
+            | ConnError::Unreachable { .. }
+            | ConnError::Resolve { .. } => true,
+            ConnError::Reply { code, .. } => code.is_retryable(),
+            ConnError::Auth { .. } | ConnError::Tls { .. } | ConnError::Server { .. } => false,
         }
     }
 
@@ -50,8 +183,8 @@ impl ConnError {
     }
 }
 
-/// Turns a redis-rs error into a ConnError, scrubbing the password out of anything the server
-/// or the library said.
+/// Turns a redis-rs error into a ConnError by its kind, its reply code and the I/O error
+/// inside it, scrubbing the password out of anything the server or the library said.
 pub(crate) fn classify(
     addr: &str,
     err: &redis::RedisError,
@@ -61,15 +194,28 @@ pub(crate) fn classify(
     if let Some(p) = password.filter(|p| !p.expose().is_empty()) {
         detail = detail.replace(p.expose(), &p.masked());
     }
-    let lower = detail.to_ascii_lowercase();
     let addr = addr.to_string();
-    let code = err.code().unwrap_or("");
-    if err.kind() == redis::ErrorKind::AuthenticationFailed
-        || matches!(code, "WRONGPASS" | "NOAUTH" | "NOPERM")
-        || lower.contains("invalid username-password")
-        || lower.contains("authentication required")
-    {
-        return ConnError::Auth { addr, detail };
+    let code = err.code().map(ServerCode::parse);
+    match &code {
+        Some(ServerCode::WrongPass | ServerCode::NoPerm) => {
+            return ConnError::Auth {
+                addr,
+                detail: "wrong password or user".into(),
+            };
+        }
+        Some(ServerCode::NoAuth) => {
+            return ConnError::Auth {
+                addr,
+                detail: "the server needs a password and none was given".into(),
+            };
+        }
+        _ => {}
+    }
+    if err.kind() == redis::ErrorKind::AuthenticationFailed {
+        return ConnError::Auth {
+            addr,
+            detail: "wrong password or user".into(),
+        };
     }
     if err.is_timeout() {
         return ConnError::Timeout {
@@ -78,33 +224,51 @@ pub(crate) fn classify(
             after: String::from("the configured timeout"),
         };
     }
-    if lower.contains("certificate")
-        || lower.contains("tls")
-        || lower.contains("handshake")
-        || lower.contains("unknownissuer")
-        || lower.contains("invalidcertificate")
-    {
-        return ConnError::Tls { addr, detail };
+    if let Some(code) = code {
+        return ConnError::Reply { addr, code, detail };
     }
-    if err.is_connection_refusal() || lower.contains("connection refused") {
+    // Below the reply: the transport's own error, by type and kind.
+    if let Some(io) = io_source(err) {
+        let tls = io.get_ref().is_some_and(|inner| {
+            inner.downcast_ref::<rustls::Error>().is_some()
+                || inner
+                    .downcast_ref::<std::sync::Arc<rustls::Error>>()
+                    .is_some()
+        });
+        if tls {
+            return ConnError::Tls { addr, detail };
+        }
+        use std::io::ErrorKind as K;
+        match io.kind() {
+            K::ConnectionRefused => return ConnError::Refused { addr },
+            K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
+                return ConnError::Dropped { addr, detail };
+            }
+            K::InvalidData => return ConnError::Tls { addr, detail },
+            _ => return ConnError::Unreachable { addr, detail },
+        }
+    }
+    if err.is_connection_refusal() {
         return ConnError::Refused { addr };
     }
-    if lower.contains("lookup address") || lower.contains("name or service not known") {
-        return ConnError::Resolve { addr, detail };
-    }
-    if lower.contains("unreachable") || lower.contains("no route to host") {
-        return ConnError::Unreachable { addr, detail };
-    }
-    if err.is_connection_dropped()
-        || lower.contains("broken pipe")
-        || lower.contains("reset by peer")
-    {
+    if err.is_connection_dropped() {
         return ConnError::Dropped { addr, detail };
     }
     if err.is_io_error() {
         return ConnError::Unreachable { addr, detail };
     }
     ConnError::Server { addr, detail }
+}
+
+/// The I/O error inside a redis-rs error (held behind an `Arc` by the library).
+fn io_source(err: &redis::RedisError) -> Option<&std::io::Error> {
+    type Shared = std::sync::Arc<dyn std::error::Error + Send + Sync>;
+    let src = std::error::Error::source(err)?;
+    if let Some(io) = src.downcast_ref::<std::io::Error>() {
+        return Some(io);
+    }
+    src.downcast_ref::<Shared>()
+        .and_then(|a| a.downcast_ref::<std::io::Error>())
 }
 
 /// The longest server error text a report carries (a reply is untrusted and unbounded).

@@ -17,7 +17,7 @@ pub use cluster::{
     uncovered_slots, unreached_error,
 };
 pub use endpoint::{Endpoint, ParsedUrl, parse_url};
-pub use error::{ConnError, as_conn_error, describe_error};
+pub use error::{ConnError, ServerCode, as_conn_error, describe_error};
 pub use info::Info;
 pub use node::{Auth, Node};
 pub use target::{Keyed, Mode, Target};

@@ -181,6 +181,27 @@ impl Auth {
 
     pub async fn connect_db(&self, ep: &Endpoint, db: i64) -> Result<Node, anyhow::Error> {
         let addr = ep.to_string();
+        // The name is resolved first, so a typo is told apart from a dead server by what
+        // failed, not by the words of the library's error.
+        if let Endpoint::Tcp { host, port } = ep {
+            let lookup = tokio::net::lookup_host((host.as_str(), *port));
+            match tokio::time::timeout(self.connect_timeout, lookup).await {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => {
+                    return Err(anyhow::Error::new(ConnError::Resolve {
+                        addr,
+                        detail: e.to_string(),
+                    }));
+                }
+                Err(_) => {
+                    return Err(anyhow::Error::new(ConnError::Timeout {
+                        addr,
+                        op: "resolving the host name",
+                        after: duration::format(self.connect_timeout),
+                    }));
+                }
+            }
+        }
         let info = self.connection_info(ep, db)?;
         let client = match self.tls_certificates()? {
             Some(certs) if self.tls => Client::build_with_tls(info, certs),
@@ -235,9 +256,15 @@ impl Auth {
             .await
             .map_err(anyhow::Error::new)?;
         if let redis::Value::ServerError(e) = pong {
-            return Err(anyhow::Error::new(ConnError::Server {
+            let detail = crate::output::escape::escape_control(&format!(
+                "{} {}",
+                e.code(),
+                e.details().unwrap_or("")
+            ));
+            return Err(anyhow::Error::new(ConnError::Reply {
                 addr: node.addr.clone(),
-                detail: format!("{e:?}"),
+                code: super::error::ServerCode::parse(e.code()),
+                detail,
             }));
         }
         Ok(node)
