@@ -56,6 +56,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand cache 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
             cand bench 'Generate load and measure latency percentiles; save and compare baselines'
             cand stream 'Inspect the application''s Redis Streams: list, info, read, tail, job, pending, trim'
+            cand wait 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)'
             cand migrate 'Database migrations of the application''s tables (message_recipients)'
             cand config 'Show the resolved settings and where each came from, secrets masked'
             cand init 'Write a commented starter redkit.yaml'
@@ -729,6 +730,44 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;stream;help;help'= {
         }
+        &'redkit;wait'= {
+            cand --max-wait 'Give up after this long and exit 3 naming what is not ready (0: check once)'
+            cand --interval 'Time between attempts'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --redis 'Wait for Redis (with --database: both) [default: each that is configured]'
+            cand --database 'Wait for the database of DATABASE_URL or migrate.database_url'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'redkit;migrate'= {
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
@@ -974,6 +1013,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand cache 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
             cand bench 'Generate load and measure latency percentiles; save and compare baselines'
             cand stream 'Inspect the application''s Redis Streams: list, info, read, tail, job, pending, trim'
+            cand wait 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)'
             cand migrate 'Database migrations of the application''s tables (message_recipients)'
             cand config 'Show the resolved settings and where each came from, secrets masked'
             cand init 'Write a commented starter redkit.yaml'
@@ -1018,6 +1058,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
         &'redkit;help;stream;pending'= {
         }
         &'redkit;help;stream;trim'= {
+        }
+        &'redkit;help;wait'= {
         }
         &'redkit;help;migrate'= {
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'

@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod ping;
 pub mod stream;
 pub mod validate_env;
+pub mod wait;
 
 use crate::cli::{Cli, Command, Format, GlobalArgs};
 use crate::connect::Target;
@@ -176,6 +177,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitStatus> {
             } else {
                 block_on(stream::run(&c, &a))
             }
+        }
+        Command::Wait(a) => {
+            init_tls();
+            let c = ctx(g, Format::Table)?;
+            block_on(wait::run(&c, &a))
         }
         Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(g, Format::Table)?, &a)),
     }

@@ -13,3 +13,4 @@ mod migrate;
 mod settings;
 mod stream;
 mod validate_env;
+mod wait;
