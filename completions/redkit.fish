@@ -358,7 +358,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -s c -l clients -d 
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s P -l pipeline -d 'Commands per round trip on each connection' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s n -l requests -d 'Requests per workload [default: 100000 unless --duration]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l duration -d 'Run each workload this long instead of a number of requests' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -s d -l data-size -d 'Value size in bytes' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s d -l data-size -d 'Value size in bytes (at most 64 MiB)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keyspace -d 'Number of distinct keys' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-pattern -d 'How keys are picked from the key space' -r -f -a "random\t''
 sequential\t''
@@ -367,7 +367,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-prefix -d 'P
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l threads -d 'OS threads driving the clients [default: number of cores]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l warmup -d 'Run this long before measuring' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l rate -d 'Open loop: send OPS requests per second on a schedule; latency counts from the schedule' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l batch -d 'Keys per MSET/MGET' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l batch -d 'Keys per MSET/MGET (at most 100000)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ratio -d 'SET:GET proportion for the mixed workload' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l save -d 'Write the report to FILE (atomically) as a baseline' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run the parameters saved in FILE and compare; exit 1 on a regression' -r -F
@@ -398,7 +398,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l color -d 'When t
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline -d 'Include a per-second timeline in the report'
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cleanup -d 'Remove the keys under --key-prefix afterwards'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keep-keys -d 'Leave the keys the run wrote (by default every key under --key-prefix is removed at the end of a run that writes)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s y -l yes -d 'Write even into a database that holds keys outside --key-prefix (no question asked)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cleanup -d 'Remove the keys under --key-prefix afterwards (the default now; kept for old scripts)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'

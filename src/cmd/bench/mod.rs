@@ -33,7 +33,11 @@ Examples:
   redkit bench --workload get --rate 20000 --duration 1m   open loop, latency from the schedule
   redkit bench --save baseline.json
   redkit bench --compare baseline.json --max-regression 10 || alert   from cron
-  redkit bench --workload custom -- SET {key} {value} EX 60";
+  redkit bench --workload set --keep-keys --yes     write beside other keys, leave ours
+  redkit bench --workload custom -- SET {key} {value} EX 60
+
+A run that writes removes the keys under --key-prefix at the end (--keep-keys leaves them) and
+asks before writing into a database that holds other keys (--yes to skip the question).";
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
@@ -57,7 +61,7 @@ pub struct BenchArgs {
     #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
     pub duration: Option<Duration>,
 
-    /// Value size in bytes
+    /// Value size in bytes (at most 64 MiB)
     #[arg(short = 'd', long, value_name = "BYTES", default_value_t = 64)]
     pub data_size: usize,
 
@@ -85,7 +89,7 @@ pub struct BenchArgs {
     #[arg(long, value_name = "OPS")]
     pub rate: Option<f64>,
 
-    /// Keys per MSET/MGET
+    /// Keys per MSET/MGET (at most 100000)
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub batch: usize,
 
@@ -109,8 +113,17 @@ pub struct BenchArgs {
     #[arg(long, value_name = "PCT", default_value_t = 10.0)]
     pub max_regression: f64,
 
-    /// Remove the keys under --key-prefix afterwards
+    /// Leave the keys the run wrote (by default every key under --key-prefix is removed at the
+    /// end of a run that writes)
     #[arg(long)]
+    pub keep_keys: bool,
+
+    /// Write even into a database that holds keys outside --key-prefix (no question asked)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Remove the keys under --key-prefix afterwards (the default now; kept for old scripts)
+    #[arg(long, hide = true, conflicts_with = "keep_keys")]
     pub cleanup: bool,
 
     /// The command for --workload custom, e.g. -- SET {key} {value}
@@ -146,12 +159,6 @@ impl BenchArgs {
                 "--workload custom needs the command after --, e.g. -- SET {key} {value}",
             ));
         }
-        if let Some(r) = self.rate
-            && !(r > 0.0 && r.is_finite())
-        {
-            return Err(exit::usage(format!("--rate {r}: must be above 0")));
-        }
-        parse_ratio(&self.ratio)?;
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1);
@@ -172,11 +179,132 @@ impl BenchArgs {
             threads: self.threads.unwrap_or(cores).max(1),
             warmup_ms: self.warmup.as_millis() as u64,
             rate: self.rate,
-            batch: self.batch.max(1),
+            batch: self.batch,
             ratio: self.ratio.clone(),
             custom: self.custom.clone(),
         })
     }
+}
+
+/// The largest value and batch a run may ask for, and the most request bytes it may hold in
+/// flight across its clients: beyond these the machine runs out of memory before the server
+/// sees a command, so they are usage errors.
+const MAX_DATA_SIZE: usize = 64 << 20;
+const MAX_BATCH: usize = 100_000;
+const MAX_KEY_PREFIX: usize = 1024;
+const MAX_IN_FLIGHT: u128 = 1 << 30;
+
+/// Every check on the parameters (given or read from a baseline), before anything is sent.
+fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
+    if p.data_size > MAX_DATA_SIZE {
+        return Err(exit::usage(format!(
+            "--data-size {}: at most {MAX_DATA_SIZE} (64 MiB)",
+            p.data_size
+        )));
+    }
+    if p.batch == 0 || p.batch > MAX_BATCH {
+        return Err(exit::usage(format!(
+            "--batch {}: must be 1 to {MAX_BATCH}",
+            p.batch
+        )));
+    }
+    if p.key_prefix.len() > MAX_KEY_PREFIX {
+        return Err(exit::usage(format!(
+            "--key-prefix: at most {MAX_KEY_PREFIX} bytes"
+        )));
+    }
+    if !(1..=10_000).contains(&p.clients) || !(1..=10_000).contains(&p.pipeline) {
+        return Err(exit::usage("--clients and --pipeline: must be 1 to 10000"));
+    }
+    if !(1..=1024).contains(&p.threads) {
+        return Err(exit::usage("--threads: must be 1 to 1024"));
+    }
+    if let Some(r) = p.rate
+        && !(r > 0.0 && r.is_finite())
+    {
+        return Err(exit::usage(format!("--rate {r}: must be above 0")));
+    }
+    parse_ratio(&p.ratio)?;
+    // One command's bytes: its value(s) and keys, and the custom command's own words.
+    let custom: usize = p.custom.iter().map(|a| a.len() + 16).sum();
+    let per_key = (p.data_size + p.key_prefix.len() + 48) as u128;
+    let per_cmd = p
+        .workloads
+        .iter()
+        .map(|w| {
+            let keys = if w.is_batch() { p.batch as u128 } else { 1 };
+            keys * per_key
+                + if *w == Workload::Custom {
+                    (custom + p.data_size) as u128
+                } else {
+                    0
+                }
+        })
+        .max()
+        .unwrap_or(0);
+    let in_flight = per_cmd * p.clients as u128 * p.pipeline as u128;
+    if in_flight > MAX_IN_FLIGHT {
+        return Err(exit::usage(format!(
+            "--clients {} x --pipeline {} x --batch {} x --data-size {}: about {} MiB of requests \
+             in flight, more than the 1024 MiB allowed; lower one of them",
+            p.clients,
+            p.pipeline,
+            p.batch,
+            p.data_size,
+            in_flight >> 20
+        )));
+    }
+    let writes = p.workloads.iter().any(|w| w.writes());
+    if p.key_prefix.is_empty() && writes {
+        return Err(exit::usage(
+            "--key-prefix '': a workload that writes needs a prefix, so its keys never land on the application's own",
+        ));
+    }
+    if p.key_prefix.is_empty() && remove_keys {
+        return Err(exit::usage(
+            "--cleanup with an empty --key-prefix would delete every key",
+        ));
+    }
+    Ok(())
+}
+
+/// Keys outside the prefix on any master: a run that writes must not surprise an application's
+/// database. Scans at most `limit` keys per master; beyond that the database counts as foreign.
+async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<String>> {
+    const LIMIT: u64 = 100_000;
+    for n in nodes {
+        let mut n = n.clone();
+        let size: u64 = n.query(&redis::cmd("DBSIZE")).await?;
+        if size == 0 {
+            continue;
+        }
+        let mut cursor: u64 = 0;
+        let mut seen: u64 = 0;
+        loop {
+            let (next, keys): (u64, Vec<Vec<u8>>) = n
+                .query(redis::cmd("SCAN").arg(cursor).arg("COUNT").arg(1000))
+                .await?;
+            if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
+                let shown = crate::cmd::wait::probe::escape(&String::from_utf8_lossy(k));
+                return Ok(Some(format!(
+                    "{} holds {size} keys, some outside '{prefix}' (e.g. '{shown}')",
+                    n.addr
+                )));
+            }
+            seen += keys.len() as u64;
+            if next == 0 {
+                break;
+            }
+            if seen >= LIMIT {
+                return Ok(Some(format!(
+                    "{} holds {size} keys; the first {seen} are under '{prefix}' but not all could be checked",
+                    n.addr
+                )));
+            }
+            cursor = next;
+        }
+    }
+    Ok(None)
 }
 
 /// Connection settings for the raw benchmark sockets, and redis-rs nodes for INFO.
@@ -378,13 +506,42 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         Some(b) => b.parameters.clone(),
         None => args.params()?,
     };
+    let writes = params.workloads.iter().any(|w| w.writes());
+    let remove_keys = writes && !args.keep_keys;
+    check_params(&params, remove_keys || args.cleanup)?;
+    if let Some(path) = &args.save {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        if !dir.is_dir() {
+            return Err(exit::usage(format!(
+                "--save {}: no such directory {}",
+                path.display(),
+                dir.display()
+            )));
+        }
+    }
     let (spec, nodes, server) = connections(ctx).await?;
+    if writes
+        && !args.yes
+        && let Some(what) = foreign_keys(&nodes, &params.key_prefix).await?
+    {
+        let question = format!("{what}. Write benchmark keys into it anyway?");
+        let refusal = format!(
+            "{what}: not writing benchmark keys into what looks like an application's database (pass --yes to do it anyway)"
+        );
+        if !crate::output::confirm(&question, &refusal)? {
+            ctx.out.note("nothing written");
+            return Ok(ExitStatus::Problem);
+        }
+    }
     let (mut report, fatal) =
         run_workloads(ctx, &params, &spec, &nodes, server, args.timeline).await?;
     if let Some(b) = &baseline {
         report.compare_with(b, args.max_regression);
     }
-    if args.cleanup {
+    if remove_keys || args.cleanup {
         let stop = Stop::default();
         let plan = flush::Plan {
             pattern: format!("{}*", select::escape_glob(&params.key_prefix)),
@@ -396,11 +553,6 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             sample: 0,
             cluster: !spec.slots.is_empty(),
         };
-        if params.key_prefix.is_empty() {
-            return Err(exit::usage(
-                "--cleanup with an empty --key-prefix would delete every key",
-            ));
-        }
         let pb = indicatif::ProgressBar::hidden();
         let done = flush::run_all(nodes.clone(), &plan, &stop, &pb).await;
         report.cleaned_up = Some(done.deleted);
