@@ -66,6 +66,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
         &'redkit;validate-env'= {
             cand --spec 'Spec file (YAML with required/recommended/optional, or an env: section)'
             cand --example 'Also report keys of this .env.example that are not set'
+            cand --wait 'With --connect: retry failing connections for up to DUR'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
@@ -87,6 +88,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --color 'When to use colors (NO_COLOR is honoured)'
             cand --strict 'Fail on missing recommended variables (and missing --example keys)'
             cand --deny-unknown 'Fail on variables set in .env that the spec does not know'
+            cand --connect 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec''s `commands`)'
             cand --no-env-file 'Do not read any .env file'
             cand --askpass 'Prompt for the password on the terminal'
             cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'

@@ -72,6 +72,7 @@ complete -c redkit -n "__fish_redkit_needs_command" -f -a "completions" -d 'Prin
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l spec -d 'Spec file (YAML with required/recommended/optional, or an env: section)' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l example -d 'Also report keys of this .env.example that are not set' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l wait -d 'With --connect: retry failing connections for up to DUR' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
@@ -99,6 +100,7 @@ always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l strict -d 'Fail on missing recommended variables (and missing --example keys)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l deny-unknown -d 'Fail on variables set in .env that the spec does not know'
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect -d 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec\'s `commands`)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'

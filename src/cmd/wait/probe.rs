@@ -110,6 +110,28 @@ pub async fn database(url: &DbUrl, timeout: Duration) -> Result<(), Reason> {
         // sqlx would say "(code: 14) unable to open database file"; redkit never creates it.
         return Err(escape(&format!("{}: no such file (yet)", url.masked)));
     }
+    // sqlx reports a refused connection as "pool timed out": a plain TCP connect first says
+    // what is wrong in words.
+    if let Some((host, port)) = tcp_address(url) {
+        let connect = tokio::net::TcpStream::connect((host.as_str(), port));
+        match tokio::time::timeout(timeout, connect).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                return Err(escape(&format!(
+                    "{}: connection refused (is the database server running on that port?)",
+                    url.masked
+                )));
+            }
+            Ok(Err(e)) => return Err(escape(&format!("{}: cannot connect: {e}", url.masked))),
+            Err(_) => {
+                return Err(escape(&format!(
+                    "{}: timed out after {} while connecting",
+                    url.masked,
+                    crate::duration::format(timeout)
+                )));
+            }
+        }
+    }
     let db = Db::connect(url, timeout)
         .await
         .map_err(|e| db_error(url, &e))?;
@@ -131,6 +153,28 @@ fn sqlite_path(url: &DbUrl) -> Option<std::path::PathBuf> {
     let rest = url.masked.split_once(':')?.1.trim_start_matches("//");
     let path = rest.split('?').next().unwrap_or_default();
     (!path.is_empty() && path != ":memory:").then(|| path.into())
+}
+
+/// Host and port of a MySQL or PostgreSQL URL that goes over TCP (the masked form keeps both).
+fn tcp_address(url: &DbUrl) -> Option<(String, u16)> {
+    let default = match url.dialect {
+        crate::db::Dialect::Mysql => 3306,
+        crate::db::Dialect::Postgres => 5432,
+        crate::db::Dialect::Sqlite => return None,
+    };
+    let parsed = url::Url::parse(&url.masked).ok()?;
+    let host = parsed.host_str().filter(|h| !h.is_empty())?;
+    if parsed
+        .query_pairs()
+        .any(|(k, _)| k == "socket" || k == "host")
+    {
+        return None;
+    }
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    Some((host, parsed.port().unwrap_or(default)))
 }
 
 fn db_error(url: &DbUrl, e: &anyhow::Error) -> Reason {
