@@ -308,7 +308,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__bench)
-            opts="-w -c -P -n -d -y -u -q -v -h -V --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --keep-keys --yes --cleanup --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --help --version"
+            opts="-w -c -P -n -d -y -u -q -v -h -V --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -399,6 +399,14 @@ _redkit() {
                     return 0
                     ;;
                 --max-regression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -207,11 +207,11 @@ fn baselines_save_and_compare() {
     let mut base: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap())
             .unwrap();
-    // Same machine, generous limit: no regression.
+    // Same machine, a limit no shared machine's noise reaches: no regression.
     let (code, doc, err) = bench_json(
         dir.path(),
         &s.url(),
-        &["--compare", "base.json", "--max-regression", "1000"],
+        &["--compare", "base.json", "--max-regression", "100000"],
     );
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(doc["comparison"][0]["workload"], "get");
@@ -508,4 +508,129 @@ fn ctrl_c_ends_the_run_with_the_report_so_far() {
         "set never started"
     );
     assert!(doc["workloads"][0]["ops"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn compare_tells_noise_from_a_real_regression() {
+    let s = RedisServer::builder()
+        .arg("enable-debug-command yes")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "get",
+            "--duration",
+            "700ms",
+            "-c",
+            "4",
+            "--runs",
+            "3",
+            "--save",
+            "base.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let w = &doc["workloads"][0];
+    assert_eq!(w["runs"].as_array().unwrap().len(), 3);
+    assert!(w["p99_median_us"].as_u64().unwrap() > 0);
+
+    // A baseline whose runs spread over ±60%: a change well beyond --max-regression is still
+    // within that noise.
+    let mut noisy: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap())
+            .unwrap();
+    let ops = noisy["workloads"][0]["ops_per_sec"].as_f64().unwrap();
+    noisy["workloads"][0]["ops_per_sec"] = serde_json::json!(ops * 1.3);
+    noisy["workloads"][0]["ops_spread_pct"] = serde_json::json!(120.0);
+    noisy["workloads"][0]["p99_spread_pct"] = serde_json::json!(100000.0);
+    std::fs::write(dir.path().join("noisy.json"), noisy.to_string()).unwrap();
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            &s.url(),
+            "bench",
+            "--compare",
+            "noisy.json",
+            "--max-regression",
+            "5",
+        ])
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let table = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{table}{}", stderr(&out));
+    assert!(table.contains("verdict"), "{table}");
+    assert!(table.contains("within noise"), "{table}");
+
+    // The same comparison while the server sleeps 300 ms of every 400: a regression, exit 1.
+    let port = s.port;
+    let slowing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let sleeper = {
+        let slowing = slowing.clone();
+        std::thread::spawn(move || {
+            while slowing.load(std::sync::atomic::Ordering::SeqCst) {
+                let _ = std::process::Command::new("redis-cli")
+                    .args(["-p", &port.to_string(), "DEBUG", "SLEEP", "0.3"])
+                    .output();
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+    };
+    let (code, doc, err) = bench_json(dir.path(), &s.url(), &["--compare", "base.json"]);
+    slowing.store(false, std::sync::atomic::Ordering::SeqCst);
+    sleeper.join().unwrap();
+    assert_eq!(code, Some(1), "{err}");
+    let c = &doc["comparison"][0];
+    assert_eq!(c["verdict"], "regression", "{c}");
+    assert_eq!(c["regression"], true);
+    // A closed loop hides most of the stall from p99 (coordinated omission); ops/s shows it.
+    assert!(
+        c["ops_change_pct"].as_f64().unwrap() < -c["ops_noise_pct"].as_f64().unwrap(),
+        "{c}"
+    );
+}
+
+#[test]
+fn slo_gates_on_absolute_goals() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "get",
+            "-n",
+            "500",
+            "-c",
+            "2",
+            "--slo",
+            "p99<10s,ops>1,errors<=0",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(doc["slo"].as_array().unwrap().len(), 3);
+    assert!(
+        doc["slo"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["met"] == true)
+    );
+    let out = redkit(dir.path())
+        .args(["-u", &s.url(), "bench", "-w", "get", "-n", "500", "-c", "2"])
+        .args(["--slo", "ops>1000000000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("MISSED"), "{}", stdout(&out));
+    // A goal that cannot be read is a usage error before anything is sent.
+    let before = calls(&s, "get");
+    let (code, _, err) = bench_json(dir.path(), &s.url(), &["-w", "get", "--slo", "p99<2"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--slo 'p99<2'"), "{err}");
+    assert_eq!(calls(&s, "get"), before);
 }

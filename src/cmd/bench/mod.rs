@@ -3,6 +3,7 @@
 
 pub mod driver;
 pub mod report;
+pub mod slo;
 pub mod tls;
 pub mod workload;
 
@@ -32,7 +33,9 @@ Examples:
   redkit bench --workload xadd -d 200 --duration 30s       job events like the application's
   redkit bench --workload get --rate 20000 --duration 1m   open loop, latency from the schedule
   redkit bench --save baseline.json
+  redkit bench --runs 5 --save baseline.json         median and spread of 5 runs
   redkit bench --compare baseline.json --max-regression 10 || alert   from cron
+  redkit bench -w get --slo 'p99<2ms,ops>50000'      absolute goals, exit 1 when missed
   redkit bench --workload set --keep-keys --yes     write beside other keys, leave ours
   redkit bench --workload custom -- SET {key} {value} EX 60
 
@@ -109,9 +112,19 @@ pub struct BenchArgs {
     #[arg(long, value_name = "FILE")]
     pub compare: Option<PathBuf>,
 
-    /// Allowed drop in ops/s or rise in p99, in percent
+    /// Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of
+    /// the runs is never a regression)
     #[arg(long, value_name = "PCT", default_value_t = 10.0)]
     pub max_regression: f64,
+
+    /// Run each workload N times and report the median and spread [default: 1, or the
+    /// baseline's with --compare]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=50))]
+    pub runs: Option<u64>,
+
+    /// Absolute goals every workload must meet, e.g. 'p99<2ms,ops>50000' (exit 1 when missed)
+    #[arg(long, value_name = "GOALS")]
+    pub slo: Option<String>,
 
     /// Leave the keys the run wrote (by default every key under --key-prefix is removed at the
     /// end of a run that writes)
@@ -182,6 +195,7 @@ impl BenchArgs {
             batch: self.batch,
             ratio: self.ratio.clone(),
             custom: self.custom.clone(),
+            runs: self.runs.unwrap_or(1) as usize,
         })
     }
 }
@@ -215,6 +229,9 @@ fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
     }
     if !(1..=10_000).contains(&p.clients) || !(1..=10_000).contains(&p.pipeline) {
         return Err(exit::usage("--clients and --pipeline: must be 1 to 10000"));
+    }
+    if !(1..=50).contains(&p.runs) {
+        return Err(exit::usage(format!("--runs {}: must be 1 to 50", p.runs)));
     }
     if !(1..=1024).contains(&p.threads) {
         return Err(exit::usage("--threads: must be 1 to 1024"));
@@ -418,78 +435,92 @@ async fn run_workloads(
         ratio: parse_ratio(&params.ratio)?,
         custom: params.custom.clone(),
     };
-    let mut results = Vec::new();
+    let runs = params.runs.max(1);
+    let mut per_workload: Vec<Vec<WorkloadResult>> = vec![Vec::new(); params.workloads.len()];
     let mut fatal = None;
     // Ctrl-C stops the running workload; the report covers what was measured, then exit 130.
     let stop = Stop::on_signal();
-    for &w in &params.workloads {
-        if stop.requested() {
-            break;
-        }
-        let names = w.commands();
-        let before = calls_per_master(nodes, names).await?;
-        let phase = Phase {
-            workload: w,
-            clients: params.clients,
-            pipeline: params.pipeline,
-            requests: params.requests,
-            duration: params.duration_ms.map(Duration::from_millis),
-            warmup: Duration::from_millis(params.warmup_ms),
-            rate: params.rate,
-            threads: params.threads,
-            shape: shape.clone(),
-        };
-        let live = Arc::new(Live::default());
-        let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
-        let job = {
-            let (live, spec) = (live.clone(), spec.clone());
-            tokio::task::spawn_blocking(move || driver::run_phase(phase, spec, live))
-        };
-        let started = std::time::Instant::now();
-        let mut last = (0u64, started);
-        while !job.is_finished() {
-            tokio::time::sleep(Duration::from_millis(100)).await;
+    // Rounds of every workload in turn, so a slow drift of the machine touches them all alike.
+    'rounds: for round in 0..runs {
+        for (k, &w) in params.workloads.iter().enumerate() {
             if stop.requested() {
-                live.stop.store(true, Ordering::SeqCst);
+                break 'rounds;
             }
-            let done = live.measured.load(Ordering::Relaxed);
-            let now = std::time::Instant::now();
-            let rate = (done - last.0) as f64 / now.duration_since(last.1).as_secs_f64().max(1e-3);
-            last = (done, now);
-            pb.set_message(format!(
-                "{}: {:.0} ops/s, p99 {} µs, {} done, {}",
-                w.name(),
-                rate,
-                live.p99(),
-                done,
-                duration::format(started.elapsed())
+            let names = w.commands();
+            let before = calls_per_master(nodes, names).await?;
+            let phase = Phase {
+                workload: w,
+                clients: params.clients,
+                pipeline: params.pipeline,
+                requests: params.requests,
+                duration: params.duration_ms.map(Duration::from_millis),
+                warmup: Duration::from_millis(params.warmup_ms),
+                rate: params.rate,
+                threads: params.threads,
+                shape: shape.clone(),
+            };
+            let live = Arc::new(Live::default());
+            let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
+            let job = {
+                let (live, spec) = (live.clone(), spec.clone());
+                tokio::task::spawn_blocking(move || driver::run_phase(phase, spec, live))
+            };
+            let started = std::time::Instant::now();
+            let mut last = (0u64, started);
+            let run_label = if runs > 1 {
+                format!(" (run {}/{runs})", round + 1)
+            } else {
+                String::new()
+            };
+            while !job.is_finished() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                if stop.requested() {
+                    live.stop.store(true, Ordering::SeqCst);
+                }
+                let done = live.measured.load(Ordering::Relaxed);
+                let now = std::time::Instant::now();
+                let rate =
+                    (done - last.0) as f64 / now.duration_since(last.1).as_secs_f64().max(1e-3);
+                last = (done, now);
+                pb.set_message(format!(
+                    "{}{run_label}: {:.0} ops/s, p99 {} µs, {} done, {}",
+                    w.name(),
+                    rate,
+                    live.p99(),
+                    done,
+                    duration::format(started.elapsed())
+                ));
+            }
+            pb.finish_and_clear();
+            let outcome = job
+                .await
+                .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
+            let after = calls_per_master(nodes, names)
+                .await
+                .unwrap_or_else(|_| before.clone());
+            let per_master: Vec<u64> = after
+                .iter()
+                .zip(&before)
+                .map(|(a, b)| a.saturating_sub(*b))
+                .collect();
+            let fatal_now = outcome.fatal.clone();
+            per_workload[k].push(WorkloadResult::from_outcome(
+                w,
+                params,
+                outcome,
+                &per_master,
+                timeline,
             ));
-        }
-        pb.finish_and_clear();
-        let outcome = job
-            .await
-            .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
-        let after = calls_per_master(nodes, names)
-            .await
-            .unwrap_or_else(|_| before.clone());
-        let per_master: Vec<u64> = after
-            .iter()
-            .zip(&before)
-            .map(|(a, b)| a.saturating_sub(*b))
-            .collect();
-        let fatal_now = outcome.fatal.clone();
-        results.push(WorkloadResult::from_outcome(
-            w,
-            params,
-            outcome,
-            &per_master,
-            timeline,
-        ));
-        if let Some(f) = fatal_now {
-            fatal = Some(f);
-            break;
+            if let Some(f) = fatal_now {
+                fatal = Some(f);
+                break 'rounds;
+            }
         }
     }
+    let results: Vec<WorkloadResult> = per_workload
+        .into_iter()
+        .filter_map(WorkloadResult::combine)
+        .collect();
     let mut report = BenchReport::new(params.clone(), server, results);
     report.interrupted = stop.requested();
     Ok((report, fatal))
@@ -506,6 +537,17 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         Some(b) => b.parameters.clone(),
         None => args.params()?,
     };
+    let mut params = params;
+    if let Some(n) = args.runs {
+        params.runs = n as usize;
+    }
+    let slo = args.slo.as_deref().map(slo::parse).transpose()?;
+    if !(args.max_regression >= 0.0 && args.max_regression.is_finite()) {
+        return Err(exit::usage(format!(
+            "--max-regression {}: must be a percentage of 0 or more",
+            args.max_regression
+        )));
+    }
     let writes = params.workloads.iter().any(|w| w.writes());
     let remove_keys = writes && !args.keep_keys;
     check_params(&params, remove_keys || args.cleanup)?;
@@ -541,6 +583,9 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     if let Some(b) = &baseline {
         report.compare_with(b, args.max_regression);
     }
+    if let Some(goals) = &slo {
+        report.slo = Some(slo::judge(goals, &report.workloads));
+    }
     if remove_keys || args.cleanup {
         let stop = Stop::default();
         let plan = flush::Plan {
@@ -570,5 +615,5 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         eprintln!("redkit: interrupted; the report covers what ran until then");
         return Ok(ExitStatus::Interrupted);
     }
-    Ok(problem_if(report.regressed()))
+    Ok(problem_if(report.regressed() || report.missed_slo()))
 }
