@@ -203,3 +203,69 @@ fn max_wait_gives_up_naming_what_and_quiet_success_is_silent() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("DATABASE_URL"), "{}", stderr(&out));
 }
+
+#[test]
+fn through_sentinel_the_named_master_must_answer_as_master() {
+    use crate::support::Sentinel;
+    let master = RedisServer::start();
+    let sentinel = Sentinel::start(master.port, "mymaster");
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args(["--sentinel", &sentinel.addr(), "--master-name", "mymaster"])
+        .args(["wait", "--max-wait", "10s", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["dependencies"][0]["ready"], true);
+
+    // A name the Sentinel does not know is never ready, and the line says so.
+    let out = redkit(dir.path())
+        .args(["--sentinel", &sentinel.addr(), "--master-name", "other"])
+        .args(["wait", "--max-wait", "1s", "--interval", "200ms"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.lines().last().unwrap().contains("'other'"), "{err}");
+}
+
+#[test]
+fn wait_never_prints_a_secret() {
+    use crate::support::{LEAK_SECRET, free_port};
+    let s = RedisServer::builder().password(LEAK_SECRET).start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("mysql://app:{LEAK_SECRET}@127.0.0.1:{}/app", free_port());
+    for format in ["table", "json"] {
+        for pw in [format!("{LEAK_SECRET}x"), String::new()] {
+            let out = redkit(dir.path())
+                .args([
+                    "-u",
+                    &s.url(),
+                    "wait",
+                    "--max-wait",
+                    "1s",
+                    "--format",
+                    format,
+                ])
+                .env("REDIS_PASSWORD", &pw)
+                .env("DATABASE_URL", &db)
+                .output()
+                .unwrap();
+            let all = format!("{}{}", stdout(&out), stderr(&out));
+            assert_eq!(out.status.code(), Some(3), "{all}");
+            assert!(!all.contains(LEAK_SECRET), "{all}");
+            assert!(all.contains("mysql://app:****@"), "{all}");
+        }
+    }
+    let out = redkit(dir.path())
+        .args(["-u", &s.url(), "wait", "--redis", "--max-wait", "1s"])
+        .env("REDIS_PASSWORD", format!("{LEAK_SECRET}x"))
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("authentication failed (wrong password or user)"),
+        "{}",
+        stderr(&out)
+    );
+}
