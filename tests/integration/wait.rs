@@ -269,3 +269,40 @@ fn wait_never_prints_a_secret() {
         stderr(&out)
     );
 }
+
+#[test]
+fn waits_for_a_postgres_database_created_late() {
+    use crate::support::db::{Kind, TestDb};
+    let db = TestDb::new(Kind::Postgres);
+    // A database of the same server that does not exist yet: the server answers, the
+    // application's database is not there.
+    let name = format!("late_{}", std::process::id());
+    let (base, _) = db.url.rsplit_once('/').unwrap();
+    let url = format!("{base}/{name}");
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("DATABASE_URL", &url)
+        .current_dir(dir.path())
+        .args(["wait", "--database", "--interval", "200ms"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "ready before the database existed"
+    );
+    db.exec(&[&format!("CREATE DATABASE {name}")]);
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    db.exec(&[&format!("DROP DATABASE {name}")]);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&name) && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!err.contains("redkit-test-pw") && !stdout(&out).contains("redkit-test-pw"));
+}
