@@ -412,9 +412,12 @@ impl Render for EnvReport {
     }
 
     fn ndjson_items(&self) -> Vec<serde_json::Value> {
+        // Variables first, then (with --connect) one line per connection tried.
+        let conns = self.connections.iter().flatten();
         self.variables
             .iter()
             .filter_map(|v| serde_json::to_value(v).ok())
+            .chain(conns.filter_map(|c| serde_json::to_value(c).ok()))
             .collect()
     }
 }
