@@ -59,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Generate load and measure latency percentiles; save and compare baselines')
             [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Inspect the application''s Redis Streams: list, info, read, tail, job, pending, trim')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Database migrations of the application''s tables (message_recipients)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings and where each came from, secrets masked')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter redkit.yaml')
@@ -69,6 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         'redkit;validate-env' {
             [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'Spec file (YAML with required/recommended/optional, or an env: section)')
             [CompletionResult]::new('--example', '--example', [CompletionResultType]::ParameterName, 'Also report keys of this .env.example that are not set')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'With --connect: retry failing connections for up to DUR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
@@ -90,6 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on missing recommended variables, missing --example keys, and .env lint findings (duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace)')
             [CompletionResult]::new('--deny-unknown', '--deny-unknown', [CompletionResultType]::ParameterName, 'Fail on variables set in .env that the spec does not know')
+            [CompletionResult]::new('--connect', '--connect', [CompletionResultType]::ParameterName, 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec''s `commands`)')
             [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
             [CompletionResult]::new('--askpass', '--askpass', [CompletionResultType]::ParameterName, 'Prompt for the password on the terminal')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The URL(s) are seed nodes of a Redis Cluster')
@@ -356,19 +359,21 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Requests per workload [default: 100000 unless --duration]')
             [CompletionResult]::new('--requests', '--requests', [CompletionResultType]::ParameterName, 'Requests per workload [default: 100000 unless --duration]')
             [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Run each workload this long instead of a number of requests')
-            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Value size in bytes')
-            [CompletionResult]::new('--data-size', '--data-size', [CompletionResultType]::ParameterName, 'Value size in bytes')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Value size in bytes (at most 64 MiB)')
+            [CompletionResult]::new('--data-size', '--data-size', [CompletionResultType]::ParameterName, 'Value size in bytes (at most 64 MiB)')
             [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Number of distinct keys')
             [CompletionResult]::new('--key-pattern', '--key-pattern', [CompletionResultType]::ParameterName, 'How keys are picked from the key space')
             [CompletionResult]::new('--key-prefix', '--key-prefix', [CompletionResultType]::ParameterName, 'Prefix of every key written')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'OS threads driving the clients [default: number of cores]')
             [CompletionResult]::new('--warmup', '--warmup', [CompletionResultType]::ParameterName, 'Run this long before measuring')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Open loop: send OPS requests per second on a schedule; latency counts from the schedule')
-            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Keys per MSET/MGET')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Keys per MSET/MGET (at most 100000)')
             [CompletionResult]::new('--ratio', '--ratio', [CompletionResultType]::ParameterName, 'SET:GET proportion for the mixed workload')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically) as a baseline')
             [CompletionResult]::new('--compare', '--compare', [CompletionResultType]::ParameterName, 'Run the parameters saved in FILE and compare; exit 1 on a regression')
-            [CompletionResult]::new('--max-regression', '--max-regression', [CompletionResultType]::ParameterName, 'Allowed drop in ops/s or rise in p99, in percent')
+            [CompletionResult]::new('--max-regression', '--max-regression', [CompletionResultType]::ParameterName, 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)')
+            [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Run each workload N times and report the median and spread [default: 1, or the baseline''s with --compare]')
+            [CompletionResult]::new('--slo', '--slo', [CompletionResultType]::ParameterName, 'Absolute goals every workload must meet, e.g. ''p99<2ms,ops>50000'' (exit 1 when missed)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
@@ -389,7 +394,10 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
             [CompletionResult]::new('--timeline', '--timeline', [CompletionResultType]::ParameterName, 'Include a per-second timeline in the report')
-            [CompletionResult]::new('--cleanup', '--cleanup', [CompletionResultType]::ParameterName, 'Remove the keys under --key-prefix afterwards')
+            [CompletionResult]::new('--keep-keys', '--keep-keys', [CompletionResultType]::ParameterName, 'Leave the keys the run wrote (by default every key under --key-prefix is removed at the end of a run that writes)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Write even into a database that holds keys outside --key-prefix (no question asked)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Write even into a database that holds keys outside --key-prefix (no question asked)')
+            [CompletionResult]::new('--cleanup', '--cleanup', [CompletionResultType]::ParameterName, 'Remove the keys under --key-prefix afterwards (the default now; kept for old scripts)')
             [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
             [CompletionResult]::new('--askpass', '--askpass', [CompletionResultType]::ParameterName, 'Prompt for the password on the terminal')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The URL(s) are seed nodes of a Redis Cluster')
@@ -761,6 +769,45 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         'redkit;stream;help;help' {
             break
         }
+        'redkit;wait' {
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Give up after this long and exit 3 naming what is not ready (0: check once)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between attempts')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Redis host [env: REDIS_HOST] [default: localhost]')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Redis port [env: REDIS_PORT] [default: 6379]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database number [env: REDIS_DB] [default: 0]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from FILE (first line) instead of REDIS_PASSWORD')
+            [CompletionResult]::new('--sentinel', '--sentinel', [CompletionResultType]::ParameterName, 'Find the master through this Sentinel (host:port or redis:// URL)')
+            [CompletionResult]::new('--master-name', '--master-name', [CompletionResultType]::ParameterName, 'Master name known to Sentinel')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout, e.g. 500ms, 5s [default: 5s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each reply [default: 5s]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
+            [CompletionResult]::new('--redis', '--redis', [CompletionResultType]::ParameterName, 'Wait for Redis (with --database: both) [default: each that is configured]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Wait for the database of DATABASE_URL or migrate.database_url')
+            [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
+            [CompletionResult]::new('--askpass', '--askpass', [CompletionResultType]::ParameterName, 'Prompt for the password on the terminal')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The URL(s) are seed nodes of a Redis Cluster')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by rediss://)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate at all (tests and labs only)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes, no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes, no progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'redkit;migrate' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
@@ -1018,6 +1065,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Generate load and measure latency percentiles; save and compare baselines')
             [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Inspect the application''s Redis Streams: list, info, read, tail, job, pending, trim')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Database migrations of the application''s tables (message_recipients)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings and where each came from, secrets masked')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter redkit.yaml')
@@ -1077,6 +1125,9 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             break
         }
         'redkit;help;stream;trim' {
+            break
+        }
+        'redkit;help;wait' {
             break
         }
         'redkit;help;migrate' {

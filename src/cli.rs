@@ -68,6 +68,9 @@ pub enum Command {
     /// Inspect the application's Redis Streams: list, info, read, tail, job, pending, trim
     #[command(after_help = cmd::stream::EXAMPLES)]
     Stream(cmd::stream::StreamArgs),
+    /// Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)
+    #[command(after_help = cmd::wait::EXAMPLES)]
+    Wait(cmd::wait::WaitArgs),
     /// Database migrations of the application's tables (message_recipients)
     #[command(after_help = cmd::migrate::EXAMPLES)]
     Migrate(cmd::migrate::MigrateArgs),

@@ -99,6 +99,11 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
                 block_on(stream::run(&c, &a))
             }
         }
+        Command::Wait(a) => {
+            init_tls();
+            let c = ctx(Format::Table)?;
+            block_on(wait::run(&c, &a))
+        }
         Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(Format::Table)?, &a)),
     }
 }

@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod ping;
 pub mod stream;
 pub mod validate_env;
+pub mod wait;
 
 pub use crate::signal::Stop;
 

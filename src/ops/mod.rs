@@ -3,6 +3,7 @@
 //! command; what two commands share lives here.
 
 pub mod keys;
+pub mod probe;
 pub mod scan;
 pub mod units;
 pub mod unlink;

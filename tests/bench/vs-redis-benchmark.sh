@@ -40,7 +40,7 @@ for P in 1 16; do
       c=$(echo "$res" | head -1)
       o=$(echo "$res" | tr '\r' '\n' | grep -oE '[0-9.]+ requests per second' | tail -1 | cut -d' ' -f1)
       ops[redis-benchmark,$P]+="$o "; cpu[redis-benchmark,$P]+="$c "
-      res=$(cpu_run "$BIN" -u "redis://127.0.0.1:$port" bench -w "$t" -n "$N" -c 50 -P "$P" -d 64 --threads 1 --keyspace 100000 --format json)
+      res=$(cpu_run "$BIN" -u "redis://127.0.0.1:$port" bench -w "$t" -n "$N" -c 50 -P "$P" -d 64 --threads 1 --keyspace 100000 --yes --keep-keys --format json)
       c=$(echo "$res" | head -1)
       o=$(echo "$res" | tail -n +2 | python3 -c 'import json,sys; print(json.load(sys.stdin)["workloads"][0]["ops_per_sec"])')
       ops[redkit,$P]+="$o "; cpu[redkit,$P]+="$c "

@@ -15,3 +15,4 @@ mod partial;
 mod settings;
 mod stream;
 mod validate_env;
+mod wait;

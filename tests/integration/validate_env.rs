@@ -257,3 +257,144 @@ fn ndjson_prints_one_variable_per_line() {
             .all(|l| l["name"].as_str().unwrap().starts_with("REDIS_"))
     );
 }
+
+const CONNECT_SPEC: &str = r#"
+required:
+  REDIS_URL: { type: redis-url, commands: [get, set, xadd, xreadgroup] }
+  DATABASE_URL: { type: url, secret: true }
+optional:
+  REDIS_HOST: { default: 127.0.0.1 }
+  REDIS_PORT: { type: port, default: 6379 }
+  REDIS_PASSWORD: {}
+"#;
+
+fn connection<'a>(doc: &'a Value, variables: &str) -> &'a Value {
+    doc["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["variables"] == variables)
+        .unwrap_or_else(|| panic!("{variables} not in {doc}"))
+}
+
+#[test]
+fn connect_tries_every_target_and_names_each_failure_masked() {
+    use crate::support::{LEAK_SECRET, RedisServer, free_port};
+    const APP_PASSWORD: &str = "App-Password-5b0e17c9a2";
+    const DB_PASSWORD: &str = "Db-Password-88d1c03e4f";
+    const WRONG: &str = "Wrong-Password-0c9e3b7a";
+    let s = RedisServer::builder()
+        .password(LEAK_SECRET)
+        .arg(&format!("user app on >{APP_PASSWORD} ~* &* +@all -xadd"))
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("spec.yaml"), CONNECT_SPEC).unwrap();
+    let closed = free_port();
+    let env = |c: &mut assert_cmd::Command, redis_password: &str, db: &str| {
+        c.env(
+            "REDIS_URL",
+            format!("redis://app:{APP_PASSWORD}@127.0.0.1:{}", s.port),
+        )
+        .env("REDIS_PORT", s.port.to_string())
+        .env("REDIS_PASSWORD", redis_password)
+        .env("DATABASE_URL", db);
+    };
+    let bad_db = format!("mysql://app:{DB_PASSWORD}@127.0.0.1:{closed}/app");
+    let mut all = String::new();
+    let mut doc = Value::Null;
+    for format in ["table", "json"] {
+        let mut c = redkit(dir.path());
+        c.args([
+            "validate-env",
+            "--spec",
+            "spec.yaml",
+            "--connect",
+            "--format",
+            format,
+        ]);
+        env(&mut c, WRONG, &bad_db);
+        let out = c.output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        all.push_str(&stdout(&out));
+        all.push_str(&stderr(&out));
+        if format == "json" {
+            doc = json(&out);
+        }
+    }
+    for secret in [LEAK_SECRET, APP_PASSWORD, DB_PASSWORD, WRONG] {
+        assert!(!all.contains(secret), "{secret} leaked: {all}");
+    }
+    assert_eq!(doc["ok"], false);
+    let url = connection(&doc, "REDIS_URL");
+    assert_eq!(url["ok"], false);
+    assert!(
+        url["reason"].as_str().unwrap().contains("may not run xadd"),
+        "{url}"
+    );
+    let denied: Vec<&str> = url["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["allowed"] == false)
+        .map(|c| c["command"].as_str().unwrap())
+        .collect();
+    assert_eq!(denied, ["xadd"]);
+    let parts = connection(&doc, "REDIS_HOST/REDIS_PORT/REDIS_PASSWORD");
+    assert!(
+        parts["reason"]
+            .as_str()
+            .unwrap()
+            .contains("authentication failed (wrong password or user)"),
+        "{parts}"
+    );
+    let db = connection(&doc, "DATABASE_URL");
+    assert_eq!(db["kind"], "database");
+    assert!(
+        db["reason"]
+            .as_str()
+            .unwrap()
+            .contains("connection refused"),
+        "{db}"
+    );
+    assert!(db["target"].as_str().unwrap().contains("app:****@"), "{db}");
+
+    // Right password, the database file appears while --wait retries: all good.
+    let file = dir.path().join("app.db");
+    let mut c = redkit(dir.path());
+    c.args([
+        "validate-env",
+        "--spec",
+        "spec.yaml",
+        "--connect",
+        "--wait",
+        "30s",
+    ]);
+    c.args(["--format", "json"]);
+    env(&mut c, LEAK_SECRET, &format!("sqlite://{}", file.display()));
+    let creator = {
+        let file = file.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(1500));
+            std::fs::write(file, b"").unwrap();
+        })
+    };
+    let out = c.output().unwrap();
+    creator.join().unwrap();
+    let doc = json(&out);
+    // xadd is still denied to `app`: only REDIS_URL fails.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(connection(&doc, "DATABASE_URL")["ok"], true, "{doc}");
+    assert_eq!(
+        connection(&doc, "REDIS_HOST/REDIS_PORT/REDIS_PASSWORD")["ok"],
+        true
+    );
+    assert_eq!(connection(&doc, "REDIS_URL")["ok"], false);
+
+    // Without --connect nothing is tried and there is no connections key.
+    let mut c = redkit(dir.path());
+    c.args(["validate-env", "--spec", "spec.yaml", "--format", "json"]);
+    env(&mut c, WRONG, &bad_db);
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(json(&out).get("connections").is_none());
+}

@@ -182,6 +182,37 @@ impl Client {
             if self.deadline.is_some_and(|d| Instant::now() >= d) {
                 break;
             }
+            let scheduled = match interval {
+                Some(iv) => {
+                    // Clients are spread over the interval, so the load is even from the start.
+                    let phase = self.id as f64 / p.clients.max(1) as f64;
+                    let due = self.start + iv.mul_f64(batch_no as f64 + phase);
+                    batch_no += 1;
+                    // A request due after the deadline is never sent: --duration holds at any
+                    // --rate.
+                    if self.deadline.is_some_and(|d| due >= d) {
+                        break;
+                    }
+                    // Sleep in short slices so Ctrl-C or another client's fatal error ends the
+                    // wait for the next due time at once.
+                    loop {
+                        if self.live.stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let now = Instant::now();
+                        if due <= now {
+                            break;
+                        }
+                        let slice = (due - now).min(Duration::from_millis(20));
+                        tokio::time::sleep(slice).await;
+                    }
+                    if self.live.stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    due
+                }
+                None => Instant::now(),
+            };
             let take = match p.requests {
                 Some(total) => {
                     let got = self.live.sent.fetch_add(pipeline, Ordering::Relaxed);
@@ -194,18 +225,6 @@ impl Client {
                     self.live.sent.fetch_add(pipeline, Ordering::Relaxed);
                     pipeline
                 }
-            };
-            let scheduled = match interval {
-                Some(iv) => {
-                    let due = self.start + iv.mul_f64(batch_no as f64);
-                    batch_no += 1;
-                    let now = Instant::now();
-                    if due > now {
-                        tokio::time::sleep_until(due.into()).await;
-                    }
-                    due
-                }
-                None => Instant::now(),
             };
             for b in &mut bufs {
                 b.clear();

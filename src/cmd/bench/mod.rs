@@ -3,6 +3,7 @@
 
 pub mod driver;
 pub mod report;
+pub mod slo;
 pub mod workload;
 
 use std::path::PathBuf;
@@ -32,8 +33,14 @@ Examples:
   redkit bench --workload xadd -d 200 --duration 30s       job events like the application's
   redkit bench --workload get --rate 20000 --duration 1m   open loop, latency from the schedule
   redkit bench --save baseline.json
+  redkit bench --runs 5 --save baseline.json         median and spread of 5 runs
   redkit bench --compare baseline.json --max-regression 10 || alert   from cron
-  redkit bench --workload custom -- SET {key} {value} EX 60";
+  redkit bench -w get --slo 'p99<2ms,ops>50000'      absolute goals, exit 1 when missed
+  redkit bench --workload set --keep-keys --yes     write beside other keys, leave ours
+  redkit bench --workload custom -- SET {key} {value} EX 60
+
+A run that writes removes the keys under --key-prefix at the end (--keep-keys leaves them) and
+asks before writing into a database that holds other keys (--yes to skip the question).";
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
@@ -57,7 +64,7 @@ pub struct BenchArgs {
     #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
     pub duration: Option<Duration>,
 
-    /// Value size in bytes
+    /// Value size in bytes (at most 64 MiB)
     #[arg(short = 'd', long, value_name = "BYTES", default_value_t = 64)]
     pub data_size: usize,
 
@@ -85,7 +92,7 @@ pub struct BenchArgs {
     #[arg(long, value_name = "OPS")]
     pub rate: Option<f64>,
 
-    /// Keys per MSET/MGET
+    /// Keys per MSET/MGET (at most 100000)
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub batch: usize,
 
@@ -105,12 +112,31 @@ pub struct BenchArgs {
     #[arg(long, value_name = "FILE")]
     pub compare: Option<PathBuf>,
 
-    /// Allowed drop in ops/s or rise in p99, in percent
+    /// Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of
+    /// the runs is never a regression)
     #[arg(long, value_name = "PCT", default_value_t = 10.0)]
     pub max_regression: f64,
 
-    /// Remove the keys under --key-prefix afterwards
+    /// Run each workload N times and report the median and spread [default: 1, or the
+    /// baseline's with --compare]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=50))]
+    pub runs: Option<u64>,
+
+    /// Absolute goals every workload must meet, e.g. 'p99<2ms,ops>50000' (exit 1 when missed)
+    #[arg(long, value_name = "GOALS")]
+    pub slo: Option<String>,
+
+    /// Leave the keys the run wrote (by default every key under --key-prefix is removed at the
+    /// end of a run that writes)
     #[arg(long)]
+    pub keep_keys: bool,
+
+    /// Write even into a database that holds keys outside --key-prefix (no question asked)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Remove the keys under --key-prefix afterwards (the default now; kept for old scripts)
+    #[arg(long, hide = true, conflicts_with = "keep_keys")]
     pub cleanup: bool,
 
     /// The command for --workload custom, e.g. -- SET {key} {value}
@@ -146,12 +172,6 @@ impl BenchArgs {
                 "--workload custom needs the command after --, e.g. -- SET {key} {value}",
             ));
         }
-        if let Some(r) = self.rate
-            && !(r > 0.0 && r.is_finite())
-        {
-            return Err(exit::usage(format!("--rate {r}: must be above 0")));
-        }
-        parse_ratio(&self.ratio)?;
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1);
@@ -172,11 +192,136 @@ impl BenchArgs {
             threads: self.threads.unwrap_or(cores).max(1),
             warmup_ms: self.warmup.as_millis() as u64,
             rate: self.rate,
-            batch: self.batch.max(1),
+            batch: self.batch,
             ratio: self.ratio.clone(),
             custom: self.custom.clone(),
+            runs: self.runs.unwrap_or(1) as usize,
         })
     }
+}
+
+/// The largest value and batch a run may ask for, and the most request bytes it may hold in
+/// flight across its clients: beyond these the machine runs out of memory before the server
+/// sees a command, so they are usage errors.
+const MAX_DATA_SIZE: usize = 64 << 20;
+const MAX_BATCH: usize = 100_000;
+const MAX_KEY_PREFIX: usize = 1024;
+const MAX_IN_FLIGHT: u128 = 1 << 30;
+
+/// Every check on the parameters (given or read from a baseline), before anything is sent.
+fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
+    if p.data_size > MAX_DATA_SIZE {
+        return Err(exit::usage(format!(
+            "--data-size {}: at most {MAX_DATA_SIZE} (64 MiB)",
+            p.data_size
+        )));
+    }
+    if p.batch == 0 || p.batch > MAX_BATCH {
+        return Err(exit::usage(format!(
+            "--batch {}: must be 1 to {MAX_BATCH}",
+            p.batch
+        )));
+    }
+    if p.key_prefix.len() > MAX_KEY_PREFIX {
+        return Err(exit::usage(format!(
+            "--key-prefix: at most {MAX_KEY_PREFIX} bytes"
+        )));
+    }
+    if !(1..=10_000).contains(&p.clients) || !(1..=10_000).contains(&p.pipeline) {
+        return Err(exit::usage("--clients and --pipeline: must be 1 to 10000"));
+    }
+    if !(1..=50).contains(&p.runs) {
+        return Err(exit::usage(format!("--runs {}: must be 1 to 50", p.runs)));
+    }
+    if !(1..=1024).contains(&p.threads) {
+        return Err(exit::usage("--threads: must be 1 to 1024"));
+    }
+    if let Some(r) = p.rate
+        && !(r > 0.0 && r.is_finite())
+    {
+        return Err(exit::usage(format!("--rate {r}: must be above 0")));
+    }
+    parse_ratio(&p.ratio)?;
+    // One command's bytes: its value(s) and keys, and the custom command's own words.
+    let custom: usize = p.custom.iter().map(|a| a.len() + 16).sum();
+    let per_key = (p.data_size + p.key_prefix.len() + 48) as u128;
+    let per_cmd = p
+        .workloads
+        .iter()
+        .map(|w| {
+            let keys = if w.is_batch() { p.batch as u128 } else { 1 };
+            keys * per_key
+                + if *w == Workload::Custom {
+                    (custom + p.data_size) as u128
+                } else {
+                    0
+                }
+        })
+        .max()
+        .unwrap_or(0);
+    let in_flight = per_cmd * p.clients as u128 * p.pipeline as u128;
+    if in_flight > MAX_IN_FLIGHT {
+        return Err(exit::usage(format!(
+            "--clients {} x --pipeline {} x --batch {} x --data-size {}: about {} MiB of requests \
+             in flight, more than the 1024 MiB allowed; lower one of them",
+            p.clients,
+            p.pipeline,
+            p.batch,
+            p.data_size,
+            in_flight >> 20
+        )));
+    }
+    let writes = p.workloads.iter().any(|w| w.writes());
+    if p.key_prefix.is_empty() && writes {
+        return Err(exit::usage(
+            "--key-prefix '': a workload that writes needs a prefix, so its keys never land on the application's own",
+        ));
+    }
+    if p.key_prefix.is_empty() && remove_keys {
+        return Err(exit::usage(
+            "--cleanup with an empty --key-prefix would delete every key",
+        ));
+    }
+    Ok(())
+}
+
+/// Keys outside the prefix on any master: a run that writes must not surprise an application's
+/// database. Scans at most `limit` keys per master; beyond that the database counts as foreign.
+async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<String>> {
+    const LIMIT: u64 = 100_000;
+    for n in nodes {
+        let mut n = n.clone();
+        let size: u64 = n.query(&redis::cmd("DBSIZE")).await?;
+        if size == 0 {
+            continue;
+        }
+        let mut cursor: u64 = 0;
+        let mut seen: u64 = 0;
+        loop {
+            let (next, keys): (u64, Vec<Vec<u8>>) = n
+                .query(redis::cmd("SCAN").arg(cursor).arg("COUNT").arg(1000))
+                .await?;
+            if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
+                let shown = crate::output::escape::escape_control(&String::from_utf8_lossy(k));
+                return Ok(Some(format!(
+                    "{} holds {size} keys, some outside '{prefix}' (e.g. '{shown}')",
+                    n.addr
+                )));
+            }
+            seen += keys.len() as u64;
+            if next == 0 {
+                break;
+            }
+            if seen >= LIMIT {
+                return Ok(Some(format!(
+                    "{} holds {size} keys; the first {seen} are under '{prefix}' but not all could be checked",
+                    n.addr
+                )));
+            }
+            cursor = next;
+        }
+    }
+    Ok(None)
 }
 
 /// Connection settings for the raw benchmark sockets, and redis-rs nodes for INFO.
@@ -292,78 +437,92 @@ async fn run_workloads(
         ratio: parse_ratio(&params.ratio)?,
         custom: params.custom.clone(),
     };
-    let mut results = Vec::new();
+    let runs = params.runs.max(1);
+    let mut per_workload: Vec<Vec<WorkloadResult>> = vec![Vec::new(); params.workloads.len()];
     let mut fatal = None;
     // Ctrl-C stops the running workload; the report covers what was measured, then exit 130.
     let stop = Stop::on_signal();
-    for &w in &params.workloads {
-        if stop.requested() {
-            break;
-        }
-        let names = w.commands();
-        let before = calls_per_master(nodes, names).await?;
-        let phase = Phase {
-            workload: w,
-            clients: params.clients,
-            pipeline: params.pipeline,
-            requests: params.requests,
-            duration: params.duration_ms.map(Duration::from_millis),
-            warmup: Duration::from_millis(params.warmup_ms),
-            rate: params.rate,
-            threads: params.threads,
-            shape: shape.clone(),
-        };
-        let live = Arc::new(Live::default());
-        let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
-        let job = {
-            let (live, spec) = (live.clone(), spec.clone());
-            tokio::task::spawn_blocking(move || driver::run_phase(phase, spec, live))
-        };
-        let started = std::time::Instant::now();
-        let mut last = (0u64, started);
-        while !job.is_finished() {
-            tokio::time::sleep(Duration::from_millis(100)).await;
+    // Rounds of every workload in turn, so a slow drift of the machine touches them all alike.
+    'rounds: for round in 0..runs {
+        for (k, &w) in params.workloads.iter().enumerate() {
             if stop.requested() {
-                live.stop.store(true, Ordering::SeqCst);
+                break 'rounds;
             }
-            let done = live.measured.load(Ordering::Relaxed);
-            let now = std::time::Instant::now();
-            let rate = (done - last.0) as f64 / now.duration_since(last.1).as_secs_f64().max(1e-3);
-            last = (done, now);
-            pb.set_message(format!(
-                "{}: {:.0} ops/s, p99 {} µs, {} done, {}",
-                w.name(),
-                rate,
-                live.p99(),
-                done,
-                duration::format(started.elapsed())
+            let names = w.commands();
+            let before = calls_per_master(nodes, names).await?;
+            let phase = Phase {
+                workload: w,
+                clients: params.clients,
+                pipeline: params.pipeline,
+                requests: params.requests,
+                duration: params.duration_ms.map(Duration::from_millis),
+                warmup: Duration::from_millis(params.warmup_ms),
+                rate: params.rate,
+                threads: params.threads,
+                shape: shape.clone(),
+            };
+            let live = Arc::new(Live::default());
+            let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
+            let job = {
+                let (live, spec) = (live.clone(), spec.clone());
+                tokio::task::spawn_blocking(move || driver::run_phase(phase, spec, live))
+            };
+            let started = std::time::Instant::now();
+            let mut last = (0u64, started);
+            let run_label = if runs > 1 {
+                format!(" (run {}/{runs})", round + 1)
+            } else {
+                String::new()
+            };
+            while !job.is_finished() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                if stop.requested() {
+                    live.stop.store(true, Ordering::SeqCst);
+                }
+                let done = live.measured.load(Ordering::Relaxed);
+                let now = std::time::Instant::now();
+                let rate =
+                    (done - last.0) as f64 / now.duration_since(last.1).as_secs_f64().max(1e-3);
+                last = (done, now);
+                pb.set_message(format!(
+                    "{}{run_label}: {:.0} ops/s, p99 {} µs, {} done, {}",
+                    w.name(),
+                    rate,
+                    live.p99(),
+                    done,
+                    duration::format(started.elapsed())
+                ));
+            }
+            pb.finish_and_clear();
+            let outcome = job
+                .await
+                .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
+            let after = calls_per_master(nodes, names)
+                .await
+                .unwrap_or_else(|_| before.clone());
+            let per_master: Vec<u64> = after
+                .iter()
+                .zip(&before)
+                .map(|(a, b)| a.saturating_sub(*b))
+                .collect();
+            let fatal_now = outcome.fatal.clone();
+            per_workload[k].push(WorkloadResult::from_outcome(
+                w,
+                params,
+                outcome,
+                &per_master,
+                timeline,
             ));
-        }
-        pb.finish_and_clear();
-        let outcome = job
-            .await
-            .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
-        let after = calls_per_master(nodes, names)
-            .await
-            .unwrap_or_else(|_| before.clone());
-        let per_master: Vec<u64> = after
-            .iter()
-            .zip(&before)
-            .map(|(a, b)| a.saturating_sub(*b))
-            .collect();
-        let fatal_now = outcome.fatal.clone();
-        results.push(WorkloadResult::from_outcome(
-            w,
-            params,
-            outcome,
-            &per_master,
-            timeline,
-        ));
-        if let Some(f) = fatal_now {
-            fatal = Some(f);
-            break;
+            if let Some(f) = fatal_now {
+                fatal = Some(f);
+                break 'rounds;
+            }
         }
     }
+    let results: Vec<WorkloadResult> = per_workload
+        .into_iter()
+        .filter_map(WorkloadResult::combine)
+        .collect();
     let mut report = BenchReport::new(params.clone(), server, results);
     report.interrupted = stop.requested();
     Ok((report, fatal))
@@ -380,13 +539,56 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         Some(b) => b.parameters.clone(),
         None => args.params()?,
     };
+    let mut params = params;
+    if let Some(n) = args.runs {
+        params.runs = n as usize;
+    }
+    let slo = args.slo.as_deref().map(slo::parse).transpose()?;
+    if !(args.max_regression >= 0.0 && args.max_regression.is_finite()) {
+        return Err(exit::usage(format!(
+            "--max-regression {}: must be a percentage of 0 or more",
+            args.max_regression
+        )));
+    }
+    let writes = params.workloads.iter().any(|w| w.writes());
+    let remove_keys = writes && !args.keep_keys;
+    check_params(&params, remove_keys || args.cleanup)?;
+    if let Some(path) = &args.save {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        if !dir.is_dir() {
+            return Err(exit::usage(format!(
+                "--save {}: no such directory {}",
+                path.display(),
+                dir.display()
+            )));
+        }
+    }
     let (spec, nodes, server) = connections(ctx).await?;
+    if writes
+        && !args.yes
+        && let Some(what) = foreign_keys(&nodes, &params.key_prefix).await?
+    {
+        let question = format!("{what}. Write benchmark keys into it anyway?");
+        let refusal = format!(
+            "{what}: not writing benchmark keys into what looks like an application's database (pass --yes to do it anyway)"
+        );
+        if !crate::output::confirm(&question, &refusal)? {
+            ctx.out.note("nothing written");
+            return Ok(ExitStatus::Problem);
+        }
+    }
     let (mut report, fatal) =
         run_workloads(ctx, &params, &spec, &nodes, server, args.timeline).await?;
     if let Some(b) = &baseline {
         report.compare_with(b, args.max_regression);
     }
-    if args.cleanup {
+    if let Some(goals) = &slo {
+        report.slo = Some(slo::judge(goals, &report.workloads));
+    }
+    if remove_keys || args.cleanup {
         let stop = Stop::default();
         let plan = flush::Plan {
             pattern: format!("{}*", escape_glob(&params.key_prefix)),
@@ -398,11 +600,6 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             sample: 0,
             cluster: !spec.slots.is_empty(),
         };
-        if params.key_prefix.is_empty() {
-            return Err(exit::usage(
-                "--cleanup with an empty --key-prefix would delete every key",
-            ));
-        }
         let pb = indicatif::ProgressBar::hidden();
         let done = flush::run_all(nodes.clone(), &plan, &stop, &pb).await;
         report.cleaned_up = Some(done.deleted);
@@ -420,5 +617,5 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         eprintln!("redkit: interrupted; the report covers what ran until then");
         return Ok(ExitStatus::Interrupted);
     }
-    Ok(problem_if(report.regressed()))
+    Ok(problem_if(report.regressed() || report.missed_slo()))
 }

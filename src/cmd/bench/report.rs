@@ -32,6 +32,21 @@ pub struct Params {
     pub batch: usize,
     pub ratio: String,
     pub custom: Vec<String>,
+    /// Times each workload ran; the figures are the median run (baselines before --runs: 1).
+    #[serde(default = "one")]
+    pub runs: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// One run's figures of a workload repeated with --runs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RunFigures {
+    pub ops_per_sec: f64,
+    pub p50_us: u64,
+    pub p99_us: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -84,6 +99,18 @@ pub struct WorkloadResult {
     pub errors: BTreeMap<String, u64>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub timeline: Option<Vec<u64>>,
+    /// With --runs N: each run's figures; `ops_per_sec` is their median, `latency_us` is over
+    /// every run.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub runs: Vec<RunFigures>,
+    /// The median of the runs' p99 (the p99 compared with a baseline).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub p99_median_us: Option<u64>,
+    /// Spread of the runs, (max - min) / median in percent: the noise a comparison allows for.
+    #[serde(default)]
+    pub ops_spread_pct: f64,
+    #[serde(default)]
+    pub p99_spread_pct: f64,
     /// Latency histogram, serialized only internally for merging.
     #[serde(skip)]
     hist: Option<Histogram<u64>>,
@@ -114,9 +141,97 @@ impl WorkloadResult {
             latency_us: Latency::from_hist(&o.hist),
             errors: o.errors,
             timeline: timeline.then_some(o.timeline),
+            runs: Vec::new(),
+            p99_median_us: None,
+            ops_spread_pct: 0.0,
+            p99_spread_pct: 0.0,
             hist: Some(o.hist),
         }
     }
+
+    /// One result from N runs of the same workload: the median run's ops/s, the median p99,
+    /// the spread of both, counts and errors summed, latencies over every run.
+    pub fn combine(mut runs: Vec<WorkloadResult>) -> Option<WorkloadResult> {
+        if runs.len() <= 1 {
+            return runs.pop();
+        }
+        let figures: Vec<RunFigures> = runs
+            .iter()
+            .map(|r| RunFigures {
+                ops_per_sec: r.ops_per_sec,
+                p50_us: r.latency_us.p50,
+                p99_us: r.latency_us.p99,
+            })
+            .collect();
+        let ops: Vec<f64> = figures.iter().map(|f| f.ops_per_sec).collect();
+        let p99: Vec<f64> = figures.iter().map(|f| f.p99_us as f64).collect();
+        let mut all = new_hist();
+        let mut out = runs[0].clone();
+        out.ops = 0;
+        out.commands_sent = 0;
+        out.elapsed_s = 0.0;
+        out.errors = BTreeMap::new();
+        out.server_calls = vec![0; runs[0].server_calls.len()];
+        for r in &runs {
+            if let Some(h) = &r.hist {
+                let _ = all.add(h);
+            }
+            out.ops += r.ops;
+            out.commands_sent += r.commands_sent;
+            out.elapsed_s += r.elapsed_s;
+            for (k, v) in &r.errors {
+                *out.errors.entry(k.clone()).or_default() += v;
+            }
+            for (i, c) in r.server_calls.iter().enumerate() {
+                if let Some(slot) = out.server_calls.get_mut(i) {
+                    *slot += c;
+                }
+            }
+        }
+        let median_ops = median(&ops);
+        let ratio = if out.ops_per_sec > 0.0 {
+            out.keys_per_sec / out.ops_per_sec
+        } else {
+            1.0
+        };
+        out.ops_per_sec = median_ops.round();
+        out.keys_per_sec = (median_ops * ratio).round();
+        out.elapsed_s = (out.elapsed_s * 1000.0).round() / 1000.0;
+        out.latency_us = Latency::from_hist(&all);
+        out.p99_median_us = Some(median(&p99).round() as u64);
+        out.ops_spread_pct = spread(&ops);
+        out.p99_spread_pct = spread(&p99);
+        out.runs = figures;
+        out.timeline = None;
+        out.hist = Some(all);
+        Some(out)
+    }
+
+    /// The p99 a comparison uses: the median of the runs, or the one run's.
+    pub fn p99(&self) -> u64 {
+        self.p99_median_us.unwrap_or(self.latency_us.p99)
+    }
+}
+
+pub fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    match v.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+/// (max - min) / median, in percent, one decimal.
+pub fn spread(values: &[f64]) -> f64 {
+    let m = median(values);
+    if values.len() < 2 || m == 0.0 {
+        return 0.0;
+    }
+    let max = values.iter().copied().fold(f64::MIN, f64::max);
+    let min = values.iter().copied().fold(f64::MAX, f64::min);
+    ((max - min) / m * 1000.0).round() / 10.0
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -128,6 +243,14 @@ pub struct Change {
     pub old_p99_us: u64,
     pub new_p99_us: u64,
     pub p99_change_pct: f64,
+    /// The noise allowed for: the larger spread of the baseline's and the new runs.
+    #[serde(default)]
+    pub ops_noise_pct: f64,
+    #[serde(default)]
+    pub p99_noise_pct: f64,
+    /// `ok`, `within noise` (beyond --max-regression but not beyond the noise) or `regression`.
+    #[serde(default)]
+    pub verdict: String,
     pub regression: bool,
 }
 
@@ -149,6 +272,9 @@ pub struct BenchReport {
     /// Stopped by Ctrl-C: the figures cover what ran until then.
     #[serde(default)]
     pub interrupted: bool,
+    /// With --slo: each goal for each workload, met or missed.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub slo: Option<Vec<super::slo::SloResult>>,
 }
 
 fn pct(old: f64, new: f64) -> f64 {
@@ -187,10 +313,13 @@ impl BenchReport {
             max_regression_pct: None,
             cleaned_up: None,
             interrupted: false,
+            slo: None,
         }
     }
 
-    /// Compares with a baseline: a drop in ops/s or a rise in p99 beyond `max_pct` regresses.
+    /// Compares with a baseline. A drop in ops/s or a rise in p99 is a regression only when it
+    /// is beyond both `max_pct` and the noise: the larger spread of the baseline's runs and the
+    /// new ones (a single run has no measured spread, so only `max_pct` applies).
     pub fn compare_with(&mut self, old: &BenchReport, max_pct: f64) {
         let changes = self
             .workloads
@@ -198,16 +327,31 @@ impl BenchReport {
             .filter_map(|new| {
                 let prev = old.workloads.iter().find(|o| o.workload == new.workload)?;
                 let ops_change = pct(prev.ops_per_sec, new.ops_per_sec);
-                let p99_change = pct(prev.latency_us.p99 as f64, new.latency_us.p99 as f64);
+                let p99_change = pct(prev.p99() as f64, new.p99() as f64);
+                let ops_noise = prev.ops_spread_pct.max(new.ops_spread_pct);
+                let p99_noise = prev.p99_spread_pct.max(new.p99_spread_pct);
+                let beyond_limit = ops_change < -max_pct || p99_change > max_pct;
+                let beyond_noise = (ops_change < -max_pct && ops_change < -ops_noise)
+                    || (p99_change > max_pct && p99_change > p99_noise);
+                let verdict = if beyond_noise {
+                    "regression"
+                } else if beyond_limit {
+                    "within noise"
+                } else {
+                    "ok"
+                };
                 Some(Change {
                     workload: new.workload,
                     old_ops_per_sec: prev.ops_per_sec,
                     new_ops_per_sec: new.ops_per_sec,
                     ops_change_pct: ops_change,
-                    old_p99_us: prev.latency_us.p99,
-                    new_p99_us: new.latency_us.p99,
+                    old_p99_us: prev.p99(),
+                    new_p99_us: new.p99(),
                     p99_change_pct: p99_change,
-                    regression: ops_change < -max_pct || p99_change > max_pct,
+                    ops_noise_pct: ops_noise,
+                    p99_noise_pct: p99_noise,
+                    verdict: verdict.into(),
+                    regression: beyond_noise,
                 })
             })
             .collect();
@@ -219,6 +363,11 @@ impl BenchReport {
         self.comparison
             .as_ref()
             .is_some_and(|c| c.iter().any(|x| x.regression))
+    }
+
+    /// Whether a --slo goal was missed.
+    pub fn missed_slo(&self) -> bool {
+        self.slo.as_ref().is_some_and(|s| s.iter().any(|x| !x.met))
     }
 }
 
@@ -251,8 +400,16 @@ impl Render for BenchReport {
                 .map(|r| format!(", open loop at {r} ops/s"))
                 .unwrap_or_default()
         )?;
+        let runs = p.runs > 1;
+        if runs {
+            writeln!(
+                w,
+                "{} runs of each workload: ops/s is the median run, latencies are over all runs",
+                p.runs
+            )?;
+        }
         let mut t = ui.table();
-        t.set_header(vec![
+        let mut header = vec![
             "workload",
             "ops",
             "ops/s",
@@ -263,19 +420,24 @@ impl Render for BenchReport {
             "p99.9 µs",
             "max µs",
             "errors",
-        ]);
+        ];
+        if runs {
+            header.extend(["spread ops/p99", "p99 µs median"]);
+        }
+        t.set_header(header);
         for r in &self.workloads {
             let errors = if r.errors.is_empty() {
                 "0".to_string()
             } else {
+                // Error codes come from the server: control bytes are escaped.
                 r.errors
                     .iter()
-                    .map(|(k, v)| format!("{k}:{v}"))
+                    .map(|(k, v)| format!("{}:{v}", crate::output::escape::escape_control(k)))
                     .collect::<Vec<_>>()
                     .join(" ")
             };
             let l = &r.latency_us;
-            t.add_row(vec![
+            let mut row = vec![
                 Cell::new(r.workload.name()),
                 Cell::new(r.ops),
                 Cell::new(format!("{:.0}", r.ops_per_sec)),
@@ -286,28 +448,40 @@ impl Render for BenchReport {
                 Cell::new(l.p999),
                 Cell::new(l.max),
                 Cell::new(errors),
-            ]);
+            ];
+            if runs {
+                row.push(Cell::new(format!(
+                    "{:.1}%/{:.1}%",
+                    r.ops_spread_pct, r.p99_spread_pct
+                )));
+                row.push(Cell::new(r.p99()));
+            }
+            t.add_row(row);
         }
         writeln!(w, "{t}")?;
         if let Some(changes) = &self.comparison {
             let limit = self.max_regression_pct.unwrap_or(0.0);
-            writeln!(w, "\ncompared with the baseline (allowed change {limit}%)")?;
+            writeln!(
+                w,
+                "\ncompared with the baseline (allowed change {limit}%, or the noise when larger)"
+            )?;
             let mut c = ui.table();
             c.set_header(vec![
                 "workload",
                 "ops/s old",
                 "ops/s new",
-                "change",
-                "p99 old",
-                "p99 new",
-                "change",
-                "",
+                "ops change",
+                "p99 µs old",
+                "p99 µs new",
+                "p99 change",
+                "noise ops/p99",
+                "verdict",
             ]);
             for x in changes {
-                let verdict = if x.regression {
-                    "REGRESSION".red().bold().to_string()
-                } else {
-                    "ok".green().to_string()
+                let verdict = match x.verdict.as_str() {
+                    "regression" => "REGRESSION".red().bold().to_string(),
+                    "within noise" => "within noise".yellow().to_string(),
+                    _ => "ok".green().to_string(),
                 };
                 c.add_row(vec![
                     Cell::new(x.workload.name()),
@@ -317,10 +491,29 @@ impl Render for BenchReport {
                     Cell::new(x.old_p99_us),
                     Cell::new(x.new_p99_us),
                     Cell::new(format!("{:+.1}%", x.p99_change_pct)),
+                    Cell::new(format!("{:.1}%/{:.1}%", x.ops_noise_pct, x.p99_noise_pct)),
                     Cell::new(verdict),
                 ]);
             }
             writeln!(w, "{c}")?;
+        }
+        if let Some(results) = &self.slo {
+            writeln!(w, "\nservice level objectives")?;
+            let mut t = ui.table();
+            t.set_header(vec!["workload", "objective", "measured", "verdict"]);
+            for r in results {
+                t.add_row(vec![
+                    Cell::new(r.workload.name()),
+                    Cell::new(&r.objective),
+                    Cell::new(&r.measured),
+                    Cell::new(if r.met {
+                        "met".green().to_string()
+                    } else {
+                        "MISSED".red().bold().to_string()
+                    }),
+                ]);
+            }
+            writeln!(w, "{t}")?;
         }
         if let Some(n) = self.cleaned_up {
             writeln!(w, "cleaned up {n} keys under {}", p.key_prefix)?;

@@ -71,6 +71,14 @@ impl Workload {
         }
     }
 
+    /// Whether the workload writes keys (custom commands are assumed to).
+    pub fn writes(self) -> bool {
+        !matches!(
+            self,
+            Workload::Ping | Workload::Get | Workload::Mget | Workload::Hgetall | Workload::Xread
+        )
+    }
+
     /// Whether one command touches `batch` keys.
     pub fn is_batch(self) -> bool {
         matches!(self, Workload::Mset | Workload::Mget)

@@ -124,6 +124,7 @@ mod tests {
             pattern: None,
             min: None,
             max: None,
+            commands: Vec::new(),
         }
     }
 

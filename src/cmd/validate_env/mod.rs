@@ -1,6 +1,7 @@
 //! `redkit validate-env`: the environment and `.env` checked against a spec before start-up.
 
 pub mod check;
+pub mod connect;
 pub mod spec;
 pub mod var;
 
@@ -27,10 +28,13 @@ Examples:
   redkit validate-env --spec env-spec.yaml --strict
   redkit validate-env --example .env.example --deny-unknown
   redkit validate-env --format json | jq '.variables[] | select(.status != \"ok\")'
+  redkit validate-env --connect --wait 30s      also connect to every Redis and database named
 
 The spec is --spec FILE, else the env: section of the config, else a built-in spec of the
 REDIS_* variables. Exit 0 when every required variable is present and valid, 1 otherwise,
-2 for a bad spec or .env.";
+2 for a bad spec or .env. --connect (once the variables pass) also authenticates to each
+redis-url variable, the REDIS_HOST/REDIS_PORT/REDIS_PASSWORD... group and each database url,
+and checks a spec's `commands: [get, set, xadd]` with ACL DRYRUN; a failure exits 1.";
 
 #[derive(Debug, Args)]
 pub struct ValidateEnvArgs {
@@ -50,6 +54,15 @@ pub struct ValidateEnvArgs {
     /// Fail on variables set in .env that the spec does not know
     #[arg(long)]
     pub deny_unknown: bool,
+
+    /// Once the spec passes, connect to every Redis and database the variables name
+    /// (authenticate, PING / SELECT 1; ACL DRYRUN of a spec's `commands`)
+    #[arg(long)]
+    pub connect: bool,
+
+    /// With --connect: retry failing connections for up to DUR
+    #[arg(long, value_name = "DUR", requires = "connect", value_parser = crate::duration::clap_parse)]
+    pub wait: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -112,6 +125,9 @@ pub struct EnvReport {
     pub summary: Summary,
     pub variables: Vec<VarReport>,
     pub warnings: Vec<String>,
+    /// With --connect: each Redis and database tried (absent without --connect).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connections: Option<Vec<connect::ConnCheck>>,
 }
 
 /// A value as the report shows it: masked when secret, and a URL's password masked always
@@ -220,6 +236,7 @@ pub fn build_report(
                 pattern: None,
                 min: None,
                 max: None,
+                commands: Vec::new(),
             };
             let r = evaluate(&var, lookup(&e.key), args.strict);
             variables.push(r);
@@ -283,6 +300,7 @@ pub fn build_report(
         summary,
         variables,
         warnings,
+        connections: None,
     }
 }
 
@@ -357,6 +375,42 @@ impl EnvReport {
             }
             writeln!(w, "{t}")?;
         }
+        if let Some(conns) = &self.connections {
+            writeln!(w, "\n{} ({})", "connections".bold(), conns.len())?;
+            let mut t = ui.table();
+            t.set_header(vec!["status", "variables", "target", "note"]);
+            for c in conns {
+                let status = if c.ok {
+                    "ok".green().to_string()
+                } else {
+                    "failed".red().bold().to_string()
+                };
+                let mut note = c.reason.clone().unwrap_or_default();
+                let allowed: Vec<&str> = c
+                    .commands
+                    .iter()
+                    .filter(|x| x.allowed == Some(true))
+                    .map(|x| x.command.as_str())
+                    .collect();
+                if c.ok && !allowed.is_empty() {
+                    note = format!("commands allowed: {}", allowed.join(", "));
+                }
+                if let Some(n) = &c.note {
+                    note = if note.is_empty() {
+                        n.clone()
+                    } else {
+                        format!("{note}; {n}")
+                    };
+                }
+                t.add_row(vec![
+                    Cell::new(status),
+                    Cell::new(&c.variables),
+                    Cell::new(&c.target),
+                    Cell::new(note),
+                ]);
+            }
+            writeln!(w, "{t}")?;
+        }
         for warning in &self.warnings {
             writeln!(w, "{} {warning}", "warning:".yellow())?;
         }
@@ -376,11 +430,46 @@ impl Render for EnvReport {
     }
 
     fn ndjson_items(&self) -> Vec<serde_json::Value> {
+        // Variables first, then (with --connect) one line per connection tried.
+        let conns = self.connections.iter().flatten();
         self.variables
             .iter()
             .filter_map(|v| serde_json::to_value(v).ok())
+            .chain(conns.filter_map(|c| serde_json::to_value(c).ok()))
             .collect()
     }
+}
+
+/// Tries every connection the variables name (`--connect`), on a runtime of its own: the rest
+/// of validate-env never touches the network.
+fn connections(
+    ctx: &Ctx,
+    spec: &Spec,
+    args: &ValidateEnvArgs,
+) -> anyhow::Result<Vec<connect::ConnCheck>> {
+    let r = &ctx.settings.redis;
+    let base = crate::redis::Auth {
+        username: None,
+        password: None,
+        db: 0,
+        tls: r.tls.value,
+        cacert: r.cacert.clone().map(|s| s.value),
+        cert: r.cert.clone().map(|s| s.value),
+        key: r.key.clone().map(|s| s.value),
+        insecure: r.insecure.value,
+        connect_timeout: r.connect_timeout.value,
+        timeout: r.timeout.value,
+    };
+    let planned = connect::plan(spec, &ctx.settings.vars, &base);
+    super::init_tls();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    Ok(rt.block_on(connect::run(
+        planned,
+        args.wait.unwrap_or_default(),
+        r.timeout.value,
+    )))
 }
 
 pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
@@ -413,7 +502,19 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
         }
         None => None,
     };
-    let report = build_report(&spec, &ctx.settings.vars, example.as_ref(), args);
+    let mut report = build_report(&spec, &ctx.settings.vars, example.as_ref(), args);
+    if args.connect {
+        if report.ok {
+            let conns = connections(ctx, &spec, args)?;
+            report.ok = conns.iter().all(|c| c.ok);
+            report.connections = Some(conns);
+        } else {
+            report.connections = Some(Vec::new());
+            report
+                .warnings
+                .push("--connect: nothing tried, the variables failed their checks".into());
+        }
+    }
     ctx.out.emit_outcome(&report, report.ok)?;
     Ok(problem_if(!report.ok))
 }

@@ -12,7 +12,7 @@ use crate::settings::yaml;
 
 pub use super::var::{Level, Spec, VarSpec, VarType};
 
-const RULES: [&str; 11] = [
+const RULES: [&str; 12] = [
     "type",
     "secret",
     "default",
@@ -24,6 +24,7 @@ const RULES: [&str; 11] = [
     "max",
     "values",
     "schemes",
+    "commands",
 ];
 
 /// The spec used on a bare machine: the application's Redis variables, all optional.
@@ -40,6 +41,7 @@ pub fn builtin() -> Spec {
         pattern: None,
         min: None,
         max: None,
+        commands: Vec::new(),
     };
     let mut db = var("REDIS_DB", VarType::Int, Some("0"), "database number");
     db.min = Some(0.0);
@@ -256,14 +258,39 @@ fn parse_var(
         pattern,
         min: number("min")?,
         max: number("max")?,
+        commands: list("commands")?
+            .into_iter()
+            .map(|c| c.trim().to_ascii_lowercase())
+            .filter(|c| !c.is_empty())
+            .collect(),
         ty,
     };
+    if !var.commands.is_empty() && !is_redis_target(name, &var.ty) {
+        return Err(
+            "'commands' applies to a redis-url variable or one of REDIS_HOST, REDIS_PORT, REDIS_DB, REDIS_USERNAME, REDIS_PASSWORD"
+                .into(),
+        );
+    }
     if let Some(d) = &var.default
         && let Err(e) = super::check::check(&var, d)
     {
         return Err(format!("default '{d}' breaks its own rules: {e}"));
     }
     Ok(var)
+}
+
+/// The variables that together describe the application's Redis connection.
+pub const REDIS_PARTS: [&str; 5] = [
+    "REDIS_HOST",
+    "REDIS_PORT",
+    "REDIS_DB",
+    "REDIS_USERNAME",
+    "REDIS_PASSWORD",
+];
+
+/// Whether a variable names a Redis server (its own URL, or a part of the REDIS_* group).
+pub fn is_redis_target(name: &str, ty: &VarType) -> bool {
+    *ty == VarType::RedisUrl || REDIS_PARTS.contains(&name)
 }
 
 /// Each `name:` key of the text with the first line it appears on, for error messages.
@@ -300,6 +327,19 @@ mod tests {
         assert!(s.vars[1].secret, "JWT_SECRET_KEY looks secret by name");
         assert_eq!(s.vars[3].ty, VarType::Port);
         assert_eq!(s.vars[4].default.as_deref(), Some("info"));
+    }
+
+    #[test]
+    fn commands_belong_to_redis_targets() {
+        let s =
+            spec("required:\n  REDIS_URL: { type: redis-url, commands: [GET, 'xinfo stream'] }\n")
+                .unwrap();
+        assert_eq!(s.vars[0].commands, ["get", "xinfo stream"]);
+        assert!(spec("optional:\n  REDIS_PASSWORD: { commands: get }\n").is_ok());
+        let e = spec("optional:\n  API: { commands: [get] }\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("'commands' applies to a redis-url"), "{e}");
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub struct VarSpec {
     pub pattern: Option<(String, Arc<Regex>)>,
     pub min: Option<f64>,
     pub max: Option<f64>,
+    /// Redis commands the application needs, checked with ACL DRYRUN under `--connect`.
+    pub commands: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

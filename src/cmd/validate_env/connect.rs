@@ -1,0 +1,381 @@
+//! `validate-env --connect`: after the spec passes, every Redis and database the variables name
+//! is tried for real (connect, authenticate, PING / `SELECT 1`), and the Redis commands a spec
+//! lists are checked with `ACL DRYRUN` for the configured user. Failures are plain words, with
+//! every password masked.
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use super::spec::{REDIS_PARTS, Spec, VarType};
+use crate::db::DbUrl;
+use crate::ops::probe;
+use crate::redis::{Auth, Endpoint, Mode, Node, Target, parse_url};
+use crate::secret::mask;
+use crate::settings::{Secret, Vars};
+
+/// What one target is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Redis,
+    Database,
+}
+
+/// One Redis command the application needs, and whether the user may run it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommandCheck {
+    pub command: String,
+    /// `true` allowed, `false` denied, null when it could not be checked.
+    pub allowed: Option<bool>,
+    pub reason: Option<String>,
+}
+
+/// One connection tried, as the report shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConnCheck {
+    /// The variables it comes from (`REDIS_URL`, `REDIS_HOST/REDIS_PORT/REDIS_PASSWORD`).
+    pub variables: String,
+    pub kind: Kind,
+    /// Address or URL, password masked.
+    pub target: String,
+    pub ok: bool,
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub commands: Vec<CommandCheck>,
+    /// A note that does not fail the run (commands that could not be checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A target resolved from the variables, ready to be tried.
+pub struct Planned {
+    check: ConnCheck,
+    how: How,
+    commands: Vec<String>,
+    /// Connected and answered: a denial now is the server's final word, not worth a retry.
+    settled: bool,
+}
+
+enum How {
+    Redis(Box<Target>),
+    Database(DbUrl),
+    /// The value cannot even be turned into a connection (the reason is already in `check`).
+    Broken,
+}
+
+/// The value of a variable: the environment or `.env`, else the spec's default.
+fn value(vars: &Vars, spec: &Spec, name: &str) -> Option<String> {
+    vars.get(name)
+        .map(|s| s.value)
+        .filter(|v| !v.is_empty())
+        .or_else(|| {
+            spec.vars
+                .iter()
+                .find(|v| v.name == name)
+                .and_then(|v| v.default.clone())
+        })
+}
+
+fn is_db_url(text: &str) -> bool {
+    let scheme = text
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    matches!(
+        scheme.as_str(),
+        "sqlite" | "mysql" | "mariadb" | "postgres" | "postgresql"
+    )
+}
+
+/// Every target the spec's variables name. Timeouts come from the settings.
+pub fn plan(spec: &Spec, vars: &Vars, base: &Auth) -> Vec<Planned> {
+    let mut out = Vec::new();
+    let mut any_redis_url = false;
+    for v in &spec.vars {
+        let Some(text) = value(vars, spec, &v.name) else {
+            continue;
+        };
+        if v.ty == VarType::RedisUrl {
+            any_redis_url = true;
+            let shown = mask::mask_url(&text);
+            let mut check = ConnCheck {
+                variables: v.name.clone(),
+                kind: Kind::Redis,
+                target: shown,
+                ok: false,
+                reason: None,
+                commands: Vec::new(),
+                note: None,
+            };
+            let how = match parse_url(&text) {
+                Ok(u) => {
+                    check.target = u.endpoint.to_string();
+                    How::Redis(Box::new(Target {
+                        mode: Mode::Standalone(u.endpoint),
+                        auth: Auth {
+                            username: u.username,
+                            password: u.password,
+                            db: u.db.unwrap_or(0),
+                            tls: u.tls || base.tls,
+                            ..base.clone()
+                        },
+                        sentinel_credentials: (None, None),
+                    }))
+                }
+                Err(_) => {
+                    check.reason = Some("not a Redis URL".into());
+                    How::Broken
+                }
+            };
+            out.push(Planned {
+                check,
+                how,
+                commands: v.commands.clone(),
+                settled: false,
+            });
+        } else if matches!(v.ty, VarType::Url { .. }) || v.name.ends_with("DATABASE_URL") {
+            if !is_db_url(&text) {
+                continue;
+            }
+            let mut check = ConnCheck {
+                variables: v.name.clone(),
+                kind: Kind::Database,
+                target: mask::mask_url(&text),
+                ok: false,
+                reason: None,
+                commands: Vec::new(),
+                note: None,
+            };
+            let how = match DbUrl::parse(&text, &v.name) {
+                Ok(u) => {
+                    check.target = u.masked.clone();
+                    How::Database(u)
+                }
+                Err(e) => {
+                    check.reason = Some(probe::escape(&e.to_string()));
+                    How::Broken
+                }
+            };
+            out.push(Planned {
+                check,
+                how,
+                commands: Vec::new(),
+                settled: false,
+            });
+        }
+    }
+    // REDIS_HOST, REDIS_PORT, REDIS_PASSWORD... are one target: when the spec names any of them,
+    // and either one is set or no Redis URL is (the application then connects with them).
+    let parts: Vec<&super::spec::VarSpec> = spec
+        .vars
+        .iter()
+        .filter(|v| REDIS_PARTS.contains(&v.name.as_str()))
+        .collect();
+    let set = parts
+        .iter()
+        .any(|v| vars.get(&v.name).is_some_and(|s| !s.value.is_empty()));
+    if !parts.is_empty() && (set || !any_redis_url) {
+        let get = |n: &str| {
+            parts
+                .iter()
+                .any(|v| v.name == n)
+                .then(|| value(vars, spec, n))
+                .flatten()
+        };
+        let names: Vec<&str> = parts.iter().map(|v| v.name.as_str()).collect();
+        let host = get("REDIS_HOST").unwrap_or_else(|| "localhost".into());
+        let mut check = ConnCheck {
+            variables: names.join("/"),
+            kind: Kind::Redis,
+            target: String::new(),
+            ok: false,
+            reason: None,
+            commands: Vec::new(),
+            note: None,
+        };
+        let port = get("REDIS_PORT").unwrap_or_else(|| "6379".into());
+        let db = get("REDIS_DB").unwrap_or_else(|| "0".into());
+        let how = match (port.trim().parse::<u16>(), db.trim().parse::<i64>()) {
+            (Ok(port), Ok(db)) => {
+                let ep = Endpoint::Tcp {
+                    host: host.trim().to_string(),
+                    port,
+                };
+                check.target = ep.to_string();
+                How::Redis(Box::new(Target {
+                    mode: Mode::Standalone(ep),
+                    auth: Auth {
+                        username: get("REDIS_USERNAME").filter(|u| !u.is_empty()),
+                        password: get("REDIS_PASSWORD")
+                            .filter(|p| !p.is_empty())
+                            .map(Secret::new),
+                        db,
+                        ..base.clone()
+                    },
+                    sentinel_credentials: (None, None),
+                }))
+            }
+            _ => {
+                check.target = format!("{}:{}", host.trim(), port.trim());
+                check.reason = Some("REDIS_PORT or REDIS_DB is not a number".into());
+                How::Broken
+            }
+        };
+        let commands = parts.iter().flat_map(|v| v.commands.clone()).collect();
+        out.push(Planned {
+            check,
+            how,
+            commands,
+            settled: false,
+        });
+    }
+    out
+}
+
+/// Tries every target, retrying the failing ones every second until `wait` has passed.
+pub async fn run(mut targets: Vec<Planned>, wait: Duration, timeout: Duration) -> Vec<ConnCheck> {
+    let deadline = Instant::now() + wait;
+    loop {
+        let pending: Vec<&mut Planned> = targets.iter_mut().filter(|t| t.retry()).collect();
+        futures::future::join_all(pending.into_iter().map(|t| attempt(t, timeout))).await;
+        let now = Instant::now();
+        if !targets.iter().any(Planned::retry) || now >= deadline {
+            break;
+        }
+        tokio::time::sleep(Duration::from_secs(1).min(deadline - now)).await;
+    }
+    targets.into_iter().map(|t| t.check).collect()
+}
+
+impl Planned {
+    fn retry(&self) -> bool {
+        !self.check.ok && !self.settled && !matches!(self.how, How::Broken)
+    }
+}
+
+async fn attempt(t: &mut Planned, timeout: Duration) {
+    let result = match &t.how {
+        How::Redis(target) => match probe::redis(target).await {
+            Ok(mut node) => {
+                t.settled = true;
+                let user = target
+                    .auth
+                    .username
+                    .clone()
+                    .unwrap_or_else(|| "default".into());
+                let (checks, note) = acl_checks(&mut node, &user, &t.commands).await;
+                t.check.commands = checks;
+                t.check.note = note;
+                match t
+                    .check
+                    .commands
+                    .iter()
+                    .filter(|c| c.allowed == Some(false))
+                    .map(|c| c.command.clone())
+                    .collect::<Vec<_>>()
+                {
+                    denied if denied.is_empty() => Ok(()),
+                    denied => Err(format!(
+                        "user '{}' may not run {}",
+                        probe::escape(&user),
+                        denied.join(", ")
+                    )),
+                }
+            }
+            Err(reason) => Err(reason),
+        },
+        How::Database(url) => probe::database(url, timeout).await,
+        How::Broken => return,
+    };
+    match result {
+        Ok(()) => {
+            t.check.ok = true;
+            t.check.reason = None;
+        }
+        Err(reason) => t.check.reason = Some(reason),
+    }
+}
+
+/// `ACL DRYRUN user cmd args...` for each command. Arguments are padded to the command's arity
+/// (from COMMAND INFO); a denial that names a key rather than the command counts as allowed:
+/// only the command permission is checked, key patterns depend on the keys the application
+/// uses.
+async fn acl_checks(
+    node: &mut Node,
+    user: &str,
+    commands: &[String],
+) -> (Vec<CommandCheck>, Option<String>) {
+    let mut out = Vec::new();
+    for entry in commands {
+        let words: Vec<&str> = entry.split_whitespace().collect();
+        let Some(name) = words.first() else { continue };
+        let info: Result<redis::Value, _> = node
+            .query(redis::cmd("COMMAND").arg("INFO").arg(*name))
+            .await;
+        let arity = match &info {
+            Ok(redis::Value::Array(items)) => match items.first() {
+                Some(redis::Value::Array(fields)) => match fields.get(1) {
+                    Some(redis::Value::Int(n)) => Some(*n),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(arity) = arity else {
+            out.push(CommandCheck {
+                command: entry.clone(),
+                allowed: Some(false),
+                reason: Some("the server knows no such command".into()),
+            });
+            continue;
+        };
+        let need = usize::try_from(arity.unsigned_abs()).unwrap_or(1).max(1);
+        let mut cmd = redis::cmd("ACL");
+        cmd.arg("DRYRUN").arg(user);
+        for w in &words {
+            cmd.arg(*w);
+        }
+        for _ in words.len()..need {
+            cmd.arg("x");
+        }
+        let reply: Result<redis::Value, _> = node.query(&cmd).await;
+        let text = match reply {
+            Ok(redis::Value::Okay) => None,
+            Ok(redis::Value::SimpleString(s)) if s == "OK" => None,
+            Ok(redis::Value::SimpleString(s)) => Some(s),
+            Ok(redis::Value::BulkString(b)) => Some(String::from_utf8_lossy(&b).into_owned()),
+            Ok(other) => Some(format!("{other:?}")),
+            Err(e) => {
+                // No permission for ACL DRYRUN itself, or a server before Redis 7: the commands
+                // cannot be checked. That is said, but does not fail the start-up check.
+                let why = match e {
+                    crate::redis::ConnError::Auth { .. } => format!(
+                        "user '{}' may not run ACL DRYRUN: commands not checked",
+                        probe::escape(user)
+                    ),
+                    other => format!(
+                        "ACL DRYRUN failed ({}): commands not checked (needs Redis 7)",
+                        probe::plain(&other)
+                    ),
+                };
+                return (Vec::new(), Some(why));
+            }
+        };
+        // Redis answers OK, or "This user has no permissions to run the 'x' command" /
+        // "...to access the 'k' key" (no error code to tell them apart).
+        let (allowed, reason) = match text {
+            None => (true, None),
+            Some(t) if t.contains("to run the") => (false, Some(probe::escape(&t))),
+            Some(_) => (true, None),
+        };
+        out.push(CommandCheck {
+            command: entry.clone(),
+            allowed: Some(allowed),
+            reason,
+        });
+    }
+    (out, None)
+}

@@ -1,0 +1,291 @@
+//! `redkit wait`: block until the service's dependencies (Redis, the database) are ready, for
+//! start-up scripts, Compose healthchecks, systemd `ExecStartPre` and Kubernetes init
+//! containers. Exit 0 when ready, 3 with one line naming what is not ready after `--max-wait`.
+
+use crate::ops::probe;
+
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::cmd::Ctx;
+use crate::db::DbUrl;
+use crate::duration;
+use crate::exit::{self, ExitStatus};
+use crate::output::Format;
+use crate::output::{Render, Ui, progress};
+use crate::redis::Target;
+use crate::settings::{RedisSettings, Source};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit wait && exec ./app                     Redis and DATABASE_URL, whichever are configured
+  redkit wait --redis --max-wait 2m -u redis://cache:6379
+  redkit wait --database --interval 500ms       only the database of DATABASE_URL
+  redkit wait --cluster -u redis://10.0.0.1:7000     every slot served
+  redkit wait -q --max-wait 0                   one check, silent when ready (healthchecks)
+
+Ready means: Redis answers PING without LOADING, BUSY or MASTERDOWN (a cluster: cluster_state:ok
+and every slot served; through Sentinel: the named master answers as master); the database of
+DATABASE_URL or migrate.database_url accepts a connection and SELECT 1. --timeout bounds each
+connect and reply; --max-wait bounds the whole wait.
+Exit codes: 0 ready, 2 usage or configuration error, 3 not ready in time (the line names what),
+130 interrupted.";
+
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// Wait for Redis (with --database: both) [default: each that is configured]
+    #[arg(long)]
+    pub redis: bool,
+
+    /// Wait for the database of DATABASE_URL or migrate.database_url
+    #[arg(long)]
+    pub database: bool,
+
+    /// Give up after this long and exit 3 naming what is not ready (0: check once)
+    #[arg(long, value_name = "DUR", default_value = "60s", value_parser = duration::clap_parse)]
+    pub max_wait: Duration,
+
+    /// Time between attempts
+    #[arg(long, value_name = "DUR", default_value = "1s", value_parser = duration::clap_parse_positive)]
+    pub interval: Duration,
+}
+
+/// One dependency and how it fared.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dependency {
+    /// `redis` or `database`.
+    pub kind: &'static str,
+    /// The address or URL, masked.
+    pub target: String,
+    pub ready: bool,
+    /// Seconds from the start until it was first seen ready.
+    pub ready_after_s: Option<f64>,
+    /// Why it is not ready (the last attempt), in plain words.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WaitReport {
+    pub ready: bool,
+    pub waited_s: f64,
+    pub attempts: u32,
+    pub dependencies: Vec<Dependency>,
+}
+
+impl WaitReport {
+    /// The one line naming what is still not ready.
+    fn not_ready_line(&self) -> String {
+        let what: Vec<String> = self
+            .dependencies
+            .iter()
+            .filter(|d| !d.ready)
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d.kind,
+                    d.reason.as_deref().unwrap_or("did not answer")
+                )
+            })
+            .collect();
+        format!(
+            "not ready after {}: {}",
+            duration::format(Duration::from_secs_f64(self.waited_s)),
+            what.join("; ")
+        )
+    }
+}
+
+impl Render for WaitReport {
+    fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
+        if !self.ready {
+            return writeln!(w, "{}", self.not_ready_line());
+        }
+        let what: Vec<String> = self
+            .dependencies
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {} ({})",
+                    d.kind,
+                    d.target,
+                    duration::format(Duration::from_secs_f64(d.ready_after_s.unwrap_or(0.0)))
+                )
+            })
+            .collect();
+        writeln!(w, "ready: {}", what.join(", "))
+    }
+}
+
+/// Whether any Redis setting was given (a URL, host, port, Sentinel or cluster), as opposed to
+/// the built-in localhost:6379.
+fn redis_configured(r: &RedisSettings) -> bool {
+    r.urls.is_some()
+        || r.sentinel.is_some()
+        || r.cluster.value
+        || r.host.source != Source::Default
+        || r.port.source != Source::Default
+}
+
+/// What to probe, resolved before the first attempt (so a bad URL is a usage error at once).
+enum Probe {
+    Redis(Box<Target>),
+    Database(DbUrl),
+}
+
+impl Probe {
+    async fn attempt(&self, timeout: Duration) -> Result<(), probe::Reason> {
+        match self {
+            Probe::Redis(t) => probe::redis(t).await.map(|_| ()),
+            Probe::Database(u) => probe::database(u, timeout).await,
+        }
+    }
+}
+
+fn plan(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<Vec<(Probe, Dependency)>> {
+    let db_url = ctx.settings.database_url.as_ref();
+    let (want_redis, want_db) = match (args.redis, args.database) {
+        (false, false) => {
+            let redis = ctx.settings.redis_error.is_some() || redis_configured(&ctx.settings.redis);
+            // Nothing configured at all: the application's default Redis.
+            (redis || db_url.is_none(), db_url.is_some())
+        }
+        chosen => chosen,
+    };
+    let mut out = Vec::new();
+    let dep = |kind, target: String| Dependency {
+        kind,
+        target,
+        ready: false,
+        ready_after_s: None,
+        reason: None,
+    };
+    if want_redis {
+        let t = ctx.target()?;
+        let name = t.describe();
+        out.push((Probe::Redis(Box::new(t)), dep("redis", name)));
+    }
+    if want_db {
+        let url = match db_url {
+            Some(s) => DbUrl::parse(s.value.expose(), &s.origin)?,
+            None => {
+                return Err(exit::usage(
+                    "--database: no database configured (set DATABASE_URL or migrate.database_url)",
+                ));
+            }
+        };
+        let name = url.masked.clone();
+        out.push((Probe::Database(url), dep("database", name)));
+    }
+    Ok(out)
+}
+
+pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out.require("wait", &[Format::Table, Format::Json])?;
+    let mut deps = plan(ctx, args)?;
+    let redis = ctx.settings.redis();
+    let (connect_timeout, timeout) = match redis {
+        Ok(r) => (r.connect_timeout.value, r.timeout.value),
+        Err(_) => (Duration::from_secs(5), Duration::from_secs(5)),
+    };
+    let started = Instant::now();
+    let deadline = started + args.max_wait;
+    let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
+    let mut attempts = 0u32;
+    loop {
+        attempts += 1;
+        let left = deadline.saturating_duration_since(Instant::now());
+        // Each attempt ends at the deadline, so --max-wait holds against a silent server; a
+        // single check (--max-wait 0) gets the connect and reply timeouts.
+        let bound = if args.max_wait.is_zero() {
+            connect_timeout + timeout
+        } else {
+            left.max(Duration::from_millis(1))
+        };
+        let results = futures::future::join_all(deps.iter().map(|(p, _)| async move {
+            match tokio::time::timeout(bound, p.attempt(timeout)).await {
+                Ok(r) => r,
+                Err(_) => Err(String::new()),
+            }
+        }))
+        .await;
+        let at = started.elapsed().as_secs_f64();
+        for ((_, d), r) in deps.iter_mut().zip(results) {
+            match r {
+                Ok(()) => {
+                    if !d.ready {
+                        d.ready = true;
+                        d.ready_after_s
+                            .get_or_insert((at * 1000.0).round() / 1000.0);
+                        d.reason = None;
+                        if !ctx.out.progress_allowed() && attempts > 1 {
+                            ctx.out.note(format!(
+                                "redkit: {} {} ready after {}",
+                                d.kind,
+                                d.target,
+                                duration::format(started.elapsed())
+                            ));
+                        }
+                    }
+                }
+                Err(reason) => {
+                    // An attempt cut short by the deadline keeps the last known reason.
+                    let reason = if reason.is_empty() {
+                        d.reason.clone().unwrap_or_else(|| {
+                            format!(
+                                "{}: no answer within --max-wait {}",
+                                d.target,
+                                duration::format(args.max_wait)
+                            )
+                        })
+                    } else {
+                        reason
+                    };
+                    let changed = d.ready || d.reason.as_deref() != Some(reason.as_str());
+                    d.ready = false;
+                    d.ready_after_s = None;
+                    d.reason = Some(reason.clone());
+                    if changed && !ctx.out.progress_allowed() {
+                        ctx.out
+                            .note(format!("redkit: waiting for {} {reason}", d.kind));
+                    }
+                }
+            }
+        }
+        let all_ready = deps.iter().all(|(_, d)| d.ready);
+        let now = Instant::now();
+        if all_ready || now >= deadline {
+            pb.finish_and_clear();
+            let report = WaitReport {
+                ready: all_ready,
+                waited_s: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+                attempts,
+                dependencies: deps.into_iter().map(|(_, d)| d).collect(),
+            };
+            if all_ready {
+                if !ctx.out.quiet {
+                    ctx.out.emit(&report)?;
+                }
+                return Ok(ExitStatus::Success);
+            }
+            if ctx.out.format == Format::Json {
+                ctx.out.emit(&report)?;
+            }
+            return Err(exit::runtime(report.not_ready_line()));
+        }
+        let waiting: Vec<String> = deps
+            .iter()
+            .filter(|(_, d)| !d.ready)
+            .map(|(_, d)| format!("{} {}", d.kind, d.reason.as_deref().unwrap_or("")))
+            .collect();
+        pb.set_message(format!(
+            "waiting {} of {}: {}",
+            duration::format(started.elapsed()),
+            duration::format(args.max_wait),
+            waiting.join("; ")
+        ));
+        tokio::time::sleep(args.interval.min(deadline.saturating_duration_since(now))).await;
+    }
+}

@@ -1,0 +1,253 @@
+//! Readiness probes, one attempt each: is a Redis deployment or a database ready to serve the
+//! application? A TCP connect is not readiness: Redis answers `-LOADING` while it loads its
+//! dataset, `-BUSY` under a long script and `-MASTERDOWN` on a replica that lost its master, and
+//! a cluster is ready only when every slot is served. `wait` and `validate-env --connect` repeat
+//! these; the reasons are plain words, masked, with control bytes escaped.
+
+use std::time::Duration;
+
+use crate::db::{Db, DbUrl};
+use crate::redis::{self as proto, Auth, ClusterNode, Endpoint, Mode, Node, Target, as_conn_error};
+
+/// Why a target is not ready, in plain words for one line.
+pub type Reason = String;
+
+/// Redis is ready: it answers PING (without LOADING, BUSY or MASTERDOWN); a cluster says
+/// `cluster_state:ok` and every master that holds slots answers; through Sentinel, the named
+/// master answers as a master. Returns a connection to the master (the first seed on a cluster)
+/// for further checks.
+pub async fn redis(target: &Target) -> Result<Node, Reason> {
+    match &target.mode {
+        Mode::Standalone(ep) => node(&target.auth, ep).await,
+        Mode::Sentinel { master_name, .. } => {
+            let ep = target
+                .master_endpoint()
+                .await
+                .map_err(|e| plain_error(&e))?;
+            let mut n = node(&target.auth, &ep).await?;
+            let role = role(&mut n).await?;
+            if role != "master" {
+                return Err(format!(
+                    "{ep}: the master '{}' named by Sentinel answers as {} (failover in progress?)",
+                    escape(master_name),
+                    escape(&role)
+                ));
+            }
+            Ok(n)
+        }
+        Mode::Cluster(_) => cluster(target).await,
+    }
+}
+
+/// One server: connected, authenticated, answering PING.
+async fn node(auth: &Auth, ep: &Endpoint) -> Result<Node, Reason> {
+    auth.connect(ep).await.map_err(|e| plain_error(&e))
+}
+
+async fn role(n: &mut Node) -> Result<String, Reason> {
+    let reply: redis::Value = n.query(&redis::cmd("ROLE")).await.map_err(|e| plain(&e))?;
+    match reply {
+        redis::Value::Array(items) => match items.first() {
+            Some(redis::Value::BulkString(b)) => Ok(String::from_utf8_lossy(b).into_owned()),
+            Some(redis::Value::SimpleString(s)) => Ok(s.clone()),
+            _ => Err(format!("{}: unexpected ROLE reply", n.addr)),
+        },
+        _ => Err(format!("{}: unexpected ROLE reply", n.addr)),
+    }
+}
+
+async fn cluster(target: &Target) -> Result<Node, Reason> {
+    let mut seed = target.connect_seed().await.map_err(|e| plain_error(&e))?;
+    let info: String = seed
+        .query(redis::cmd("CLUSTER").arg("INFO"))
+        .await
+        .map_err(|e| plain(&e))?;
+    let nodes = proto::cluster_nodes(&mut seed)
+        .await
+        .map_err(|e| plain(&e))?;
+    let masters: Vec<&ClusterNode> = nodes
+        .iter()
+        .filter(|n| n.is_master() && !n.slots.is_empty())
+        .collect();
+    // A master that holds slots and is down is named first: that is what the operator fixes.
+    for m in &masters {
+        if m.is_failed() || m.is_pfail() {
+            return Err(format!(
+                "cluster: master {} (slots {}) is down",
+                m.endpoint,
+                proto::slot_ranges(&m.slots)
+            ));
+        }
+    }
+    for m in &masters {
+        if let Err(reason) = node(&target.auth, &m.endpoint).await {
+            return Err(format!(
+                "cluster: slots {}: {reason}",
+                proto::slot_ranges(&m.slots)
+            ));
+        }
+    }
+    let state = info_field(&info, "cluster_state").unwrap_or("?");
+    if state != "ok" {
+        return Err(format!(
+            "cluster: {} reports cluster_state:{}",
+            seed.addr,
+            escape(state)
+        ));
+    }
+    let served: u32 = masters.iter().map(|m| m.slot_count()).sum();
+    let ok: u32 = info_field(&info, "cluster_slots_ok")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if served < 16384 || ok < 16384 {
+        return Err(format!("cluster: {} of 16384 slots served", served.min(ok)));
+    }
+    Ok(seed)
+}
+
+/// The database accepts a connection and answers `SELECT 1`.
+pub async fn database(url: &DbUrl, timeout: Duration) -> Result<(), Reason> {
+    if let Some(path) = sqlite_path(url)
+        && !path.exists()
+    {
+        // sqlx would say "(code: 14) unable to open database file"; redkit never creates it.
+        return Err(escape(&format!("{}: no such file (yet)", url.masked)));
+    }
+    // sqlx reports a refused connection as "pool timed out": a plain TCP connect first says
+    // what is wrong in words.
+    if let Some((host, port)) = tcp_address(url) {
+        let connect = tokio::net::TcpStream::connect((host.as_str(), port));
+        match tokio::time::timeout(timeout, connect).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                return Err(escape(&format!(
+                    "{}: connection refused (is the database server running on that port?)",
+                    url.masked
+                )));
+            }
+            Ok(Err(e)) => return Err(escape(&format!("{}: cannot connect: {e}", url.masked))),
+            Err(_) => {
+                return Err(escape(&format!(
+                    "{}: timed out after {} while connecting",
+                    url.masked,
+                    crate::duration::format(timeout)
+                )));
+            }
+        }
+    }
+    let db = Db::connect(url, timeout)
+        .await
+        .map_err(|e| db_error(url, &e))?;
+    let answer = db.int("SELECT 1", &[]).await;
+    db.pool.close().await;
+    match answer {
+        Ok(1) => Ok(()),
+        Ok(n) => Err(format!("{}: SELECT 1 answered {n}", url.masked)),
+        Err(e) => Err(db_error(url, &e)),
+    }
+}
+
+/// The file of a `sqlite://PATH` URL (a SQLite URL holds no password, so the masked form is
+/// the URL itself).
+fn sqlite_path(url: &DbUrl) -> Option<std::path::PathBuf> {
+    if url.dialect != crate::db::Dialect::Sqlite {
+        return None;
+    }
+    let rest = url.masked.split_once(':')?.1.trim_start_matches("//");
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| path.into())
+}
+
+/// Host and port of a MySQL or PostgreSQL URL that goes over TCP (the masked form keeps both).
+fn tcp_address(url: &DbUrl) -> Option<(String, u16)> {
+    let default = match url.dialect {
+        crate::db::Dialect::Mysql => 3306,
+        crate::db::Dialect::Postgres => 5432,
+        crate::db::Dialect::Sqlite => return None,
+    };
+    let parsed = url::Url::parse(&url.masked).ok()?;
+    let host = parsed.host_str().filter(|h| !h.is_empty())?;
+    if parsed
+        .query_pairs()
+        .any(|(k, _)| k == "socket" || k == "host")
+    {
+        return None;
+    }
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    Some((host, parsed.port().unwrap_or(default)))
+}
+
+fn db_error(url: &DbUrl, e: &anyhow::Error) -> Reason {
+    let text = crate::db::describe(e);
+    let prefix = format!("cannot connect to {}: ", url.masked);
+    let text = text.strip_prefix(&prefix).unwrap_or(&text);
+    escape(&format!("{}: {text}", url.masked))
+}
+
+/// A connection error in plain words: the server's refusal codes get their meaning.
+pub fn plain(e: &proto::ConnError) -> Reason {
+    use proto::{ConnError, ServerCode};
+    let text = match e {
+        ConnError::Reply { addr, code, .. } => match code {
+            ServerCode::Loading => {
+                format!("{addr}: still loading its dataset into memory (LOADING)")
+            }
+            ServerCode::Busy => format!("{addr}: busy running a script or function (BUSY)"),
+            ServerCode::MasterDown => format!("{addr}: replica has lost its master (MASTERDOWN)"),
+            ServerCode::ClusterDown => format!("{addr}: the cluster is down (CLUSTERDOWN)"),
+            ServerCode::Misconf => format!("{addr}: cannot persist to disk (MISCONF)"),
+            _ => e.to_string(),
+        },
+        _ => e.to_string(),
+    };
+    escape(&text)
+}
+
+/// Any error of a connection attempt in plain words.
+pub fn plain_error(e: &anyhow::Error) -> Reason {
+    match as_conn_error(e) {
+        Some(c) => plain(c),
+        None => escape(&format!("{e:#}")),
+    }
+}
+
+fn info_field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+        .map(str::trim)
+}
+
+/// Text from a server made safe for a terminal (the one escaping rule of the output layer).
+pub fn escape(text: &str) -> String {
+    crate::output::escape::escape_control(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_bytes_are_escaped() {
+        assert_eq!(escape("a\x1b]0;x\x07\r"), "a\\x1b]0;x\\x07\\r");
+        assert_eq!(escape("plain: text"), "plain: text");
+    }
+
+    #[test]
+    fn server_codes_get_their_meaning() {
+        let e = proto::ConnError::Reply {
+            addr: "h:1".into(),
+            code: proto::ServerCode::parse("LOADING"),
+            detail: "LOADING Redis is loading the dataset in memory".into(),
+        };
+        assert!(plain(&e).contains("loading its dataset"), "{}", plain(&e));
+        let e = proto::ConnError::Reply {
+            addr: "h:1".into(),
+            code: proto::ServerCode::parse("MASTERDOWN"),
+            detail: "MASTERDOWN Link with MASTER is down".into(),
+        };
+        assert!(plain(&e).contains("MASTERDOWN"));
+    }
+}

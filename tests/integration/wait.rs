@@ -1,0 +1,308 @@
+//! redkit wait against real servers: a server started late, one still loading its dataset, a
+//! cluster with a master down, a database that appears late, and --max-wait giving up in time
+//! with a line that names what is not ready.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::{Cluster, RedisServer, SilentServer, redkit, spawn_redkit, stderr, stdout};
+
+#[test]
+fn waits_for_a_server_started_late() {
+    let mut s = RedisServer::start();
+    s.kill();
+    let dir = tempfile::tempdir().unwrap();
+    let child = spawn_redkit(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "wait",
+            "--interval",
+            "100ms",
+            "--max-wait",
+            "60s",
+        ],
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    s.restart();
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    // Not a terminal: one line per state change, not one per attempt.
+    assert_eq!(err.matches("connection refused").count(), 1, "{err}");
+    assert!(err.contains("ready after"), "{err}");
+    assert!(
+        stdout(&out).starts_with("ready: redis 127.0.0.1:"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_server_loading_its_dataset_is_not_ready() {
+    let mut s = RedisServer::builder()
+        .arg("enable-debug-command yes")
+        .start();
+    s.cli(&["DEBUG", "POPULATE", "50000", "k", "16"]);
+    assert_eq!(s.cli(&["DBSIZE"]), "50000");
+    s.cli(&["SAVE"]);
+    s.kill();
+    // 50k keys at 20 µs each: the restarted server answers -LOADING for a few seconds.
+    let conf = s.dir.path().join("redis.conf");
+    let mut text = std::fs::read_to_string(&conf).unwrap();
+    text.push_str("key-load-delay 20\nloading-process-events-interval-bytes 1024\n");
+    std::fs::write(&conf, text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let child = spawn_redkit(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "wait",
+            "--redis",
+            "--interval",
+            "100ms",
+            "--format",
+            "json",
+        ],
+    );
+    // Returns once the load is done; the wait saw the server loading meanwhile.
+    s.restart();
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("(LOADING)"), "{err}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["ready"], true);
+    assert_eq!(doc["dependencies"][0]["kind"], "redis");
+    assert_eq!(s.cli(&["DBSIZE"]), "50000");
+}
+
+#[test]
+fn a_cluster_with_a_master_down_is_named() {
+    let mut c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args(["--cluster", "-u", &c.seed_url(), "wait", "--max-wait", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let down = c.nodes[2].addr();
+    c.nodes[2].kill();
+    let out = redkit(dir.path())
+        .args([
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "--connect-timeout",
+            "1s",
+            "wait",
+            "--max-wait",
+            "2s",
+            "--interval",
+            "200ms",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let last = err.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("redkit: error: not ready after 2"),
+        "{err}"
+    );
+    assert!(last.contains(&down), "{err}");
+    assert!(last.contains("slots 10923-16383"), "{err}");
+}
+
+#[test]
+fn waits_for_a_database_that_appears_late() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("app.db");
+    let url = format!("sqlite://{}", db.display());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("DATABASE_URL", &url)
+        .current_dir(dir.path())
+        .args(["wait", "--interval", "100ms"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "wait ended before the file existed"
+    );
+    std::fs::write(&db, b"").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("no such file"), "{err}");
+    // Only the database was configured: Redis was not waited for.
+    assert!(
+        stdout(&out).starts_with("ready: database sqlite://"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains("redis"), "{}", stdout(&out));
+}
+
+#[test]
+fn max_wait_gives_up_naming_what_and_quiet_success_is_silent() {
+    let silent = SilentServer::start();
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    // Connect and reply timeouts of 30 s each: only --max-wait can end this within the
+    // command's 20 s limit.
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            &format!("redis://127.0.0.1:{}", silent.port),
+            "--connect-timeout",
+            "30s",
+            "--timeout",
+            "30s",
+            "wait",
+            "--max-wait",
+            "1s",
+        ])
+        .env("DATABASE_URL", "sqlite:///nonexistent/dir/app.db")
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let last = err.lines().last().unwrap_or_default();
+    assert!(
+        last.contains(&format!("redis 127.0.0.1:{}", silent.port)),
+        "{err}"
+    );
+    assert!(
+        last.contains("database sqlite:///nonexistent/dir/app.db"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty());
+
+    let out = redkit(dir.path())
+        .args(["-q", "-u", &s.url(), "wait"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
+
+    // --database without a database is a usage error.
+    let out = redkit(dir.path())
+        .args(["wait", "--database"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("DATABASE_URL"), "{}", stderr(&out));
+}
+
+#[test]
+fn through_sentinel_the_named_master_must_answer_as_master() {
+    use crate::support::Sentinel;
+    let master = RedisServer::start();
+    let sentinel = Sentinel::start(master.port, "mymaster");
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args(["--sentinel", &sentinel.addr(), "--master-name", "mymaster"])
+        .args(["wait", "--max-wait", "10s", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["dependencies"][0]["ready"], true);
+
+    // A name the Sentinel does not know is never ready, and the line says so.
+    let out = redkit(dir.path())
+        .args(["--sentinel", &sentinel.addr(), "--master-name", "other"])
+        .args(["wait", "--max-wait", "1s", "--interval", "200ms"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.lines().last().unwrap().contains("'other'"), "{err}");
+}
+
+#[test]
+fn wait_never_prints_a_secret() {
+    use crate::support::{LEAK_SECRET, free_port};
+    let s = RedisServer::builder().password(LEAK_SECRET).start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("mysql://app:{LEAK_SECRET}@127.0.0.1:{}/app", free_port());
+    for format in ["table", "json"] {
+        for pw in [format!("{LEAK_SECRET}x"), String::new()] {
+            let out = redkit(dir.path())
+                .args([
+                    "-u",
+                    &s.url(),
+                    "wait",
+                    "--max-wait",
+                    "1s",
+                    "--format",
+                    format,
+                ])
+                .env("REDIS_PASSWORD", &pw)
+                .env("DATABASE_URL", &db)
+                .output()
+                .unwrap();
+            let all = format!("{}{}", stdout(&out), stderr(&out));
+            assert_eq!(out.status.code(), Some(3), "{all}");
+            assert!(!all.contains(LEAK_SECRET), "{all}");
+            assert!(all.contains("mysql://app:****@"), "{all}");
+        }
+    }
+    let out = redkit(dir.path())
+        .args(["-u", &s.url(), "wait", "--redis", "--max-wait", "1s"])
+        .env("REDIS_PASSWORD", format!("{LEAK_SECRET}x"))
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("authentication failed (wrong password or user)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn waits_for_a_postgres_database_created_late() {
+    use crate::support::db::{Kind, TestDb};
+    let db = TestDb::new(Kind::Postgres);
+    // A database of the same server that does not exist yet: the server answers, the
+    // application's database is not there.
+    let name = format!("late_{}", std::process::id());
+    let (base, _) = db.url.rsplit_once('/').unwrap();
+    let url = format!("{base}/{name}");
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("DATABASE_URL", &url)
+        .current_dir(dir.path())
+        .args(["wait", "--database", "--interval", "200ms"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "ready before the database existed"
+    );
+    db.exec(&[&format!("CREATE DATABASE {name}")]);
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    db.exec(&[&format!("DROP DATABASE {name}")]);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&name) && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!err.contains("redkit-test-pw") && !stdout(&out).contains("redkit-test-pw"));
+}
