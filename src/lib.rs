@@ -1,7 +1,33 @@
 //! redkit: the operator toolbox for Redis-backed services.
 //!
-//! `run` parses the command line, resolves the settings once, and hands a `Ctx` to the command.
-//! Commands build reports (plain data) and `output` renders them.
+//! # Layers
+//! Each layer imports only the layers below it; nothing imports upward and there are no cycles
+//! (check with any import-graph tool, or `grep -rn "crate::cmd::" src/ops src/redis`).
+//!
+//! | layer | owns | may import |
+//! |---|---|---|
+//! | `main.rs`, `lib.rs` | process entry; `dispatch`: settings, output, runtime, Ctrl-C race | everything |
+//! | `cli` | every clap type; converts flags into `SettingsInput` / `OutputOptions` | `cmd` (Args), `output`, `settings` |
+//! | `docs` | completion scripts and man pages from the clap definition | `cli` |
+//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table | the layers below, never another `cmd` |
+//! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, readiness probes, units | `redis`, `db`, `output`, `signal` |
+//! | `redis` | the protocol: endpoints/URLs, typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots, INFO | `output::escape`, `settings`, `secret` |
+//! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
+//! | `output` | stdout/stderr: `Render` and formats, `emit`/`emit_outcome` (-q), notes, prompts, progress, escaping of untrusted text | `exit` |
+//! | `settings` | flags > env > .env > YAML > defaults, from a plain `SettingsInput`; config search path | `secret`, `exit`, `duration` |
+//! | `secret`, `signal`, `exit`, `duration` | `Secret` and masking; Ctrl-C and `Stop`; exit codes; durations | std only |
+//!
+//! # Where things go
+//! - A new command: `src/cmd/<name>/` with `Args` (+ `EXAMPLES`), `run(ctx, args)`, a
+//!   `#[derive(Serialize)]` report implementing `output::Render`; one variant in
+//!   `cli::Command`, one arm in `dispatch`; regenerate completions and man pages.
+//! - A new health check: one variant and one registry entry in `cmd/health/` (name, default
+//!   thresholds, flag/config key, judge function).
+//! - A new output format: a variant of `output::Format` (and `cli::FormatArg`), a method on
+//!   `Render` with a default, one arm in `Output::write_report`.
+//! - A new database: a variant of `db::Dialect`; every `match` on it is exhaustive, so the
+//!   compiler lists each place that must decide.
+//! - Anything two commands need: `ops/` (or `redis/` when it is protocol).
 
 pub mod cli;
 pub mod cmd;
