@@ -88,7 +88,7 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     let ctx = |f: Format| cmd::ctx(&input, &opts, f);
     match cli.command {
         Command::Completions(a) => completions::run(&a, cli::Cli::command()),
-        Command::Init(a) => init::run(&a),
+        Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
         Command::ValidateEnv(a) => validate_env::run(&ctx(Format::Table)?, &a),
         Command::Config(a) => config::run(&ctx(Format::Table)?, &a),
         Command::Bench(a) => {

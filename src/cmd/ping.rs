@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
-use crate::output::Format;
 use crate::output::{Render, Ui};
 use crate::redis::{Masters, Mode, Node, Unreached};
 
@@ -93,8 +92,7 @@ async fn ping_node(node: &mut Node) -> anyhow::Result<PingNode> {
 }
 
 pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("ping", &[Format::Table, Format::Json, Format::Ndjson])?;
+    ctx.out.accepts::<PingReport>("ping")?;
     let target = ctx.target()?;
     let Masters {
         mut nodes,

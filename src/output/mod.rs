@@ -3,6 +3,7 @@
 
 pub mod escape;
 pub mod format;
+pub mod paint;
 pub mod progress;
 
 use std::io::{self, IsTerminal, Write};
@@ -15,6 +16,10 @@ pub use format::{ColorChoice, Format, OutputOptions};
 
 /// What a report can be printed as. JSON is automatic; the rest is opt-in per report.
 pub trait Render: Serialize {
+    /// The formats this report can be printed in, declared once on its type; `Output` checks
+    /// them before the command does any work (`Output::accepts`) and again when printing.
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json, Format::Ndjson];
+
     /// The table for people.
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()>;
 
@@ -54,6 +59,11 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// Text for a table, coloured only when this output takes colour.
+    pub fn paint(&self, text: impl Into<String>) -> paint::Painted {
+        paint::Painted::new(text, self.color)
+    }
+
     /// A table in redkit's style: light rules, no styling when color is off.
     pub fn table(&self) -> Table {
         let mut t = Table::new();
@@ -74,6 +84,8 @@ pub struct Output {
     pub ui: Ui,
     pub quiet: bool,
     pub stderr_tty: bool,
+    /// Whether lines on stderr (warnings) take colour: judged for stderr, not stdout.
+    pub stderr_color: bool,
 }
 
 impl Output {
@@ -92,6 +104,9 @@ impl Output {
             },
             quiet: g.quiet,
             stderr_tty: io::stderr().is_terminal(),
+            stderr_color: decide_color(g.color, io::stderr().is_terminal(), |k| {
+                std::env::var(k).ok()
+            }),
         }
     }
 
@@ -106,6 +121,12 @@ impl Output {
             self.format.name(),
             names.join(", ")
         )))
+    }
+
+    /// Refuses, before any work, a format that report type `R` cannot be printed in (a usage
+    /// error naming the command and the formats it has).
+    pub fn accepts<R: Render>(&self, command: &str) -> anyhow::Result<()> {
+        self.require(command, R::FORMATS)
     }
 
     /// Prints the report to stdout in the chosen format.
@@ -139,6 +160,7 @@ impl Output {
 
     /// Renders the report into any writer (used for `--output FILE` and tests).
     pub fn write_report<R: Render>(&self, w: &mut dyn Write, report: &R) -> anyhow::Result<()> {
+        self.require("this command", R::FORMATS)?;
         match self.format {
             Format::Table => report.table(w, &self.ui)?,
             Format::Json => {
@@ -185,8 +207,20 @@ impl Output {
 
     /// A warning on stderr (shown even with -q: it says something is off).
     pub fn warn(&self, msg: impl AsRef<str>) {
-        use colored::Colorize;
-        eprintln!("{} {}", "redkit: warning:".yellow(), msg.as_ref());
+        let tag = paint::Painted::new("redkit: warning:", self.stderr_color).yellow();
+        eprintln!("{tag} {}", msg.as_ref());
+    }
+
+    /// A line on stderr that reports a problem or an interruption: shown even with -q.
+    pub fn problem(&self, msg: impl AsRef<str>) {
+        eprintln!("{}", msg.as_ref());
+    }
+
+    /// Detail for `-v` (level 1) or `-vv` (level 2), on stderr.
+    pub fn verbose(&self, level: u8, msg: impl AsRef<str>) {
+        if self.ui.verbose >= level {
+            eprintln!("redkit: {}", msg.as_ref());
+        }
     }
 
     /// Whether progress bars may be drawn: stderr is a terminal, not quiet, a format for people.

@@ -18,7 +18,6 @@ use crate::duration;
 use crate::exit::{self, ExitStatus};
 use crate::ops::keys::escape_glob;
 use crate::ops::unlink as flush;
-use crate::output::Format;
 use crate::output::{progress, write_atomic};
 use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
@@ -529,7 +528,7 @@ async fn run_workloads(
 }
 
 pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require("bench", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<report::BenchReport>("bench")?;
     let baseline = match &args.compare {
         Some(path) => Some(report::load(path)?),
         None => None,
@@ -614,7 +613,8 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         return Err(exit::runtime(format!("{f} (the report above is partial)")));
     }
     if report.interrupted {
-        eprintln!("redkit: interrupted; the report covers what ran until then");
+        ctx.out
+            .problem("redkit: interrupted; the report covers what ran until then");
         return Ok(ExitStatus::Interrupted);
     }
     Ok(problem_if(report.regressed() || report.missed_slo()))

@@ -10,7 +10,7 @@ use comfy_table::{Attribute, Cell, Color};
 
 use super::report::{Check, HealthReport, Status};
 use super::thresholds::num;
-use crate::output::{Render, Ui};
+use crate::output::{Format, Render, Ui};
 
 fn colored_status(s: Status, ui: &Ui) -> String {
     let t = s.upper();
@@ -75,6 +75,14 @@ fn section(
 }
 
 impl Render for HealthReport {
+    const FORMATS: &'static [Format] = &[
+        Format::Table,
+        Format::Json,
+        Format::Ndjson,
+        Format::Prometheus,
+        Format::Nagios,
+    ];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         writeln!(
             w,

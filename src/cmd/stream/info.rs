@@ -71,6 +71,8 @@ fn when(id: &Option<String>) -> String {
 }
 
 impl Render for InfoReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         writeln!(w, "stream             {}", self.stream)?;
         writeln!(w, "length             {}", self.length)?;

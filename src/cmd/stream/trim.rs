@@ -80,6 +80,8 @@ pub struct TrimmedStream {
 }
 
 impl Render for TrimReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         let verb = if self.dry_run {
@@ -284,10 +286,10 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
             report.streams.truncate(done);
             report.removed = report.streams.iter().map(|s| s.removed).sum();
             ctx.out.emit(&report)?;
-            eprintln!(
+            ctx.out.problem(format!(
                 "redkit: interrupted after trimming {done} of {} streams",
                 work.len()
-            );
+            ));
             return Ok(ExitStatus::Interrupted);
         }
         report.removed = report.streams.iter().map(|s| s.removed).sum();
