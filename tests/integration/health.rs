@@ -3,6 +3,8 @@
 //! Sentinel, a silent listener, a BUSY server, thresholds, every output format, exit codes,
 //! and no secret in any output.
 
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -786,4 +788,86 @@ fn tls_server_ok_and_unknown_issuer_critical() {
         "tls",
         "{r:#}"
     );
+}
+
+/// A TCP proxy in front of a real server that passes PINGs and their replies, and stops
+/// forwarding replies for good once the client sends anything else, keeping the connection
+/// open: a server that answers PING and then stalls. Returns the proxy's port.
+fn stall_after_ping(upstream: u16) -> u16 {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    const PING: &[u8] = b"*1\r\n$4\r\nPING\r\n";
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let server = TcpStream::connect(("127.0.0.1", upstream)).unwrap();
+            let stalled = Arc::new(AtomicBool::new(false));
+            let (mut from_client, mut to_server) =
+                (client.try_clone().unwrap(), server.try_clone().unwrap());
+            let flag = stalled.clone();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = from_client.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    // Set before the request reaches the server, so its reply is held back.
+                    if buf[..n].chunks(PING.len()).any(|c| c != PING) {
+                        flag.store(true, Ordering::SeqCst);
+                    }
+                    if to_server.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+            });
+            let (mut from_server, mut to_client) = (server, client);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = from_server.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    if !stalled.load(Ordering::SeqCst) && to_client.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+                drop(to_client);
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn ping_exits_3_when_the_server_answers_ping_then_stalls() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args(["ping", "-u", &s.url(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["nodes"][0]["role"], "master");
+    assert_ne!(v["nodes"][0]["version"], "?");
+
+    let port = stall_after_ping(s.port);
+    let out = redkit(dir.path())
+        .args([
+            "ping",
+            "-u",
+            &format!("redis://127.0.0.1:{port}"),
+            "--timeout",
+            "1s",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{}{err}", stdout(&out));
+    assert!(stdout(&out).is_empty(), "no report with '?' figures");
+    assert!(err.contains("timed out"), "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
 }
