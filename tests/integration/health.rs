@@ -330,6 +330,146 @@ fn usage_errors_are_unknown() {
 }
 
 #[test]
+fn usage_errors_with_nagios_print_the_unknown_plugin_line() {
+    for args in [
+        vec!["--warn-memory", "lots"],
+        vec!["--check", "nonsense"],
+        vec!["--no-such-flag"],
+        vec!["--samples", "0"],
+        vec!["--warn-stream-idle", "soon"],
+    ] {
+        let mut a = args.clone();
+        a.extend(["--format", "nagios"]);
+        let (code, out, err) = health(&a);
+        assert_eq!(code, 3, "{args:?}: {err}");
+        assert_eq!(out.lines().count(), 1, "{args:?}: {out}");
+        assert!(out.starts_with("REDIS UNKNOWN - "), "{args:?}: {out}");
+        assert!(!out.contains('|'), "no perfdata separator: {out}");
+        assert!(!err.is_empty());
+    }
+    let (_, out, _) = health(&["--check", "nonsense", "--format=nagios"]);
+    assert!(out.contains("unknown check 'nonsense'"), "{out}");
+    // Other formats keep stdout for the report only.
+    let (code, out, _) = health(&["--check", "nonsense"]);
+    assert_eq!(code, 3);
+    assert!(out.is_empty(), "{out}");
+
+    // An unknown key of the health: section is refused by name, as UNKNOWN.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "health:\n  warn_memroy: 50\n",
+    )
+    .unwrap();
+    let (code, out, err) = health_in(dir.path(), &["--format", "nagios"], &[]);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(err.contains("health.warn_memroy: unknown key"), "{err}");
+    assert!(
+        out.starts_with("REDIS UNKNOWN - ") && out.contains("warn_memroy"),
+        "{out}"
+    );
+}
+
+#[test]
+fn quiet_is_silent_when_ok_and_short_otherwise() {
+    let s = RedisServer::start();
+    let url = s.url();
+    let dir = tempfile::tempdir().unwrap();
+    let prom = dir.path().join("redis.prom");
+    let p = prom.to_str().unwrap();
+
+    // OK: nothing on stdout or stderr, with or without --output; the file is still written.
+    let ok = ["-u", &url, "--min-uptime", "0"];
+    for extra in [
+        vec!["-q"],
+        vec!["-q", "--format", "prometheus", "--output", p],
+    ] {
+        let mut a = ok.to_vec();
+        a.extend(extra.iter().copied());
+        let (code, out, err) = health_in(dir.path(), &a, &[]);
+        assert_eq!(code, 0, "{a:?}: {err}");
+        assert!(out.is_empty() && err.is_empty(), "{a:?}: {out}{err}");
+    }
+    assert!(
+        std::fs::read_to_string(&prom)
+            .unwrap()
+            .contains("redkit_up{")
+    );
+
+    // Without -q, --output says what it wrote on stderr.
+    let (code, out, err) = health_in(
+        dir.path(),
+        &["-u", &url, "--min-uptime", "0", "--output", p],
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with("OK: ") && err.contains("written to"),
+        "{err}"
+    );
+
+    // A problem under -q: the verdict and the failing check, not the whole table.
+    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q"], &[]);
+    assert_eq!(code, 1, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("WARNING: "), "{out}");
+    assert!(
+        lines[1].contains("server: ") && lines[1].contains("restarted recently"),
+        "{out}"
+    );
+    assert!(!out.contains("latency"), "{out}");
+    // ... and with --output, one line on stderr.
+    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q", "--output", p], &[]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("WARNING: ") && err.contains("restarted recently"),
+        "{err}"
+    );
+}
+
+#[test]
+fn table_values_carry_units() {
+    let s = RedisServer::start();
+    let (_, out, _) = health(&[
+        "-u",
+        &s.url(),
+        "--check",
+        "latency,memory,clients,replication",
+    ]);
+    let row = |name: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} row: {out}"))
+            .to_string()
+    };
+    assert!(
+        regex::Regex::new(r"latency +OK +[0-9.]+ ms ")
+            .unwrap()
+            .is_match(&row("latency")),
+        "{out}"
+    );
+    assert!(
+        regex::Regex::new(r"memory +OK +[0-9.]+% ")
+            .unwrap()
+            .is_match(&row("memory")),
+        "{out}"
+    );
+    assert!(
+        regex::Regex::new(r"clients +OK +[0-9]+ clients? ")
+            .unwrap()
+            .is_match(&row("clients")),
+        "{out}"
+    );
+    assert!(row("replication").contains(" 0 replicas "), "{out}");
+    let (_, r) = json(&["-u", &s.url(), "--check", "latency"]);
+    assert_eq!(check(&r["nodes"][0], "latency")["unit"], "ms");
+}
+
+#[test]
 fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_0() {
     let silent = SilentServer::start();
     let url = format!("redis://127.0.0.1:{}", silent.port);
