@@ -1011,3 +1011,66 @@ fn ping_exits_3_when_the_server_answers_ping_then_stalls() {
     assert!(err.contains("timed out"), "{err}");
     assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn output_file_never_follows_a_planted_symlink() {
+    use std::os::unix::fs::symlink;
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("textfile");
+    std::fs::create_dir(&shared).unwrap();
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, "precious\n").unwrap();
+    let prom = shared.join("redis.prom");
+    // A local user plants links at the names a predictable writer would use (the next pids)
+    // and at the target itself.
+    let me = std::process::id();
+    for pid in me..me + 2000 {
+        symlink(&victim, shared.join(format!(".redis.prom.tmp.{pid}"))).unwrap();
+    }
+    symlink(&victim, &prom).unwrap();
+    let (code, out, err) = health_in(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "--format",
+            "prometheus",
+            "--output",
+            prom.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+    assert!(
+        std::fs::symlink_metadata(&prom)
+            .unwrap()
+            .file_type()
+            .is_file()
+    );
+    assert_prometheus(&std::fs::read_to_string(&prom).unwrap());
+    assert_eq!(
+        std::fs::read_dir(&shared).unwrap().count(),
+        2001,
+        "only the planted links and the file"
+    );
+
+    // A directory nobody may write to: exit 3 (UNKNOWN) naming the file, nothing left behind.
+    let (code, _, err) = health_in(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "--output",
+            "/proc/redkit-no-such/redis.prom",
+        ],
+        &[],
+    );
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("--output /proc/redkit-no-such/redis.prom"),
+        "{err}"
+    );
+}
