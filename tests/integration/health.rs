@@ -1074,3 +1074,288 @@ fn output_file_never_follows_a_planted_symlink() {
         "{err}"
     );
 }
+
+/// Finds one check of a node by name and subject (stream checks come one per stream and group).
+fn subject_check<'a>(node: &'a Value, name: &str, subject: &str) -> &'a Value {
+    node["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name && c["subject"] == subject)
+        .unwrap_or_else(|| panic!("no check {name} {subject} in {node:#}"))
+}
+
+/// `orders` with 10 entries and a group `workers` whose consumer c1 holds 4 (lag 6), the
+/// oldest of them idle for an hour; job streams: a stuck, b completed, c failed, d running.
+fn stream_fixture(s: &RedisServer) {
+    for i in 0..10 {
+        s.cli(&["XADD", "orders", "*", "n", &i.to_string()]);
+    }
+    s.cli(&["XGROUP", "CREATE", "orders", "workers", "0"]);
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "workers",
+        "c1",
+        "COUNT",
+        "4",
+        "STREAMS",
+        "orders",
+        ">",
+    ]);
+    let first = s.cli(&["XRANGE", "orders", "-", "+", "COUNT", "1"]);
+    let first = first.lines().next().unwrap();
+    s.cli(&[
+        "XCLAIM", "orders", "workers", "c1", "0", first, "IDLE", "3600000",
+    ]);
+    let event = |key: &str, id: &str, t: &str| {
+        s.cli(&[
+            "XADD",
+            key,
+            id,
+            "data",
+            "{}",
+            "timestamp",
+            "",
+            "event_type",
+            t,
+        ]);
+    };
+    event("job_events:a", "1000-0", "task_started");
+    event("job_events:a", "2000-0", "task_progress");
+    event("job_events:b", "1000-0", "task_started");
+    event("job_events:b", "3000-0", "task_completed");
+    event("job_events:c", "1000-0", "task_failed");
+    event("job_events:d", "*", "task_started");
+}
+
+#[test]
+fn stream_group_thresholds_turn_warning_and_critical() {
+    let s = RedisServer::start();
+    stream_fixture(&s);
+    let url = s.url();
+    let base = [
+        "-u",
+        url.as_str(),
+        "--stream",
+        "orders",
+        "--check",
+        "streams",
+    ];
+    let run = |extra: &[&str]| {
+        let mut a = base.to_vec();
+        a.extend(extra);
+        let (code, r) = json(&a);
+        let n = node(&r, &s.addr()).clone();
+        (
+            code,
+            subject_check(&n, "streams", "orders/workers").clone(),
+            n,
+        )
+    };
+
+    // Defaults: lag and pending are not judged, the oldest pending entry idle 1h > 30m is.
+    let (code, g, n) = run(&[]);
+    assert_eq!(code, 2, "{n:#}");
+    assert_eq!(g["status"], "critical");
+    assert_eq!(g["value"], 6, "lag: 6 entries never delivered");
+    assert_eq!(g["unit"], "entries");
+    let msg = g["message"].as_str().unwrap();
+    assert!(
+        msg.contains("lag 6, 4 pending") && msg.contains("oldest pending idle 1h"),
+        "{msg}"
+    );
+    let st = subject_check(&n, "streams", "orders");
+    assert_eq!(st["status"], "ok");
+    assert_eq!(st["value"], 10);
+
+    let off = ["--warn-stream-idle", "none", "--crit-stream-idle", "none"];
+    let with = |more: &[&str]| {
+        let mut a = off.to_vec();
+        a.extend(more);
+        run(&a)
+    };
+    let (code, g, _) = with(&[]);
+    assert_eq!((code, g["status"].as_str()), (0, Some("ok")), "{g:#}");
+    let (code, g, _) = with(&["--warn-stream-lag", "5"]);
+    assert_eq!((code, g["status"].as_str()), (1, Some("warning")), "{g:#}");
+    let (code, g, _) = with(&["--warn-stream-lag", "5", "--crit-stream-lag", "5"]);
+    assert_eq!((code, g["status"].as_str()), (2, Some("critical")), "{g:#}");
+    let (code, g, _) = with(&["--warn-stream-lag", "6"]);
+    assert_eq!(code, 0, "6 is inside 0..6: {g:#}");
+    let (code, g, _) = with(&["--warn-stream-pending", "3"]);
+    assert_eq!((code, g["status"].as_str()), (1, Some("warning")), "{g:#}");
+    assert!(g["message"].as_str().unwrap().contains("4 pending"));
+    let (code, g, _) = with(&["--crit-stream-pending", "3"]);
+    assert_eq!((code, g["status"].as_str()), (2, Some("critical")));
+    let (code, g, _) = run(&["--warn-stream-idle", "10m", "--crit-stream-idle", "2h"]);
+    assert_eq!((code, g["status"].as_str()), (1, Some("warning")), "{g:#}");
+
+    // The same limits from the config; naming streams there turns the checks on by default.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "health:\n  streams: [orders]\n  warn-stream-idle: none\n  crit_stream_idle: none\n  crit_stream_lag: 5\n",
+    )
+    .unwrap();
+    let (code, out, err) = health_in(
+        dir.path(),
+        &["-u", &url, "--min-uptime", "0", "--format", "json"],
+        &[],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let n = node(&r, &s.addr());
+    assert_eq!(
+        subject_check(n, "streams", "orders/workers")["status"],
+        "critical"
+    );
+    assert!(check(n, "jobs").is_object(), "jobs run by default too");
+    let (code, _, _) = health_in(
+        dir.path(),
+        &[
+            "-u",
+            &url,
+            "--min-uptime",
+            "0",
+            "--crit-stream-lag",
+            "none",
+            "--skip",
+            "jobs",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "a flag beats the config");
+
+    // Nothing named, nothing read: no stream checks at all.
+    let (_, r) = json(&["-u", &url]);
+    assert!(
+        node(&r, &s.addr())["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["name"] != "streams" && c["name"] != "jobs"),
+        "{r:#}"
+    );
+
+    // A named stream that does not exist is a WARNING naming it.
+    let (code, r) = json(&["-u", &url, "--stream", "nosuch", "--check", "streams"]);
+    assert_eq!(code, 1);
+    let c = subject_check(node(&r, &s.addr()), "streams", "nosuch");
+    assert_eq!(c["message"], "no such stream");
+
+    // Nagios perfdata names the stream and group.
+    let (code, out, _) = health(&[
+        "-u",
+        &url,
+        "--stream",
+        "orders",
+        "--check",
+        "streams",
+        "--warn-stream-lag",
+        "10",
+        "--format",
+        "nagios",
+    ]);
+    assert_eq!(code, 2);
+    assert_nagios(&out, "CRITICAL");
+    assert!(
+        out.contains("'stream_group_lag orders/workers'=6;10;;0;"),
+        "{out}"
+    );
+    assert!(
+        out.contains("'stream_group_messages_pending orders/workers'=4;"),
+        "{out}"
+    );
+}
+
+#[test]
+fn stuck_jobs_are_counted_and_named() {
+    let s = RedisServer::start();
+    stream_fixture(&s);
+    let url = s.url();
+    let (code, r) = json(&["-u", &url, "--check", "jobs"]);
+    assert_eq!(code, 1, "one stuck job is a WARNING by default: {r:#}");
+    let j = check(node(&r, &s.addr()), "jobs");
+    assert_eq!(j["value"], 1);
+    let msg = j["message"].as_str().unwrap();
+    assert!(
+        msg.contains("4 jobs: 1 running, 1 completed, 1 failed, 1 stuck"),
+        "{msg}"
+    );
+    assert!(msg.contains("stuck: job_events:a (last event"), "{msg}");
+    let (code, _) = json(&["-u", &url, "--check", "jobs", "--crit-stuck-jobs", "0"]);
+    assert_eq!(code, 2);
+    // Stuck only after 100000 days: the 1970 job is running.
+    let (code, r) = json(&["-u", &url, "--check", "jobs", "--stuck-after", "100000d"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert!(
+        check(node(&r, &s.addr()), "jobs")["message"]
+            .as_str()
+            .unwrap()
+            .contains("2 running")
+    );
+}
+
+#[test]
+fn stream_metrics_use_redis_exporter_names() {
+    let s = RedisServer::start();
+    stream_fixture(&s);
+    let (code, out, _) = health(&[
+        "-u",
+        &s.url(),
+        "--stream",
+        "orders",
+        "--check",
+        "streams,jobs",
+        "--format",
+        "prometheus",
+    ]);
+    assert_eq!(code, 0);
+    assert_prometheus(&out);
+    let l = format!("addr=\"{}\",role=\"master\"", s.addr());
+    for line in [
+        format!("redkit_stream_length{{{l},stream=\"orders\"}} 10"),
+        format!("redkit_stream_groups{{{l},stream=\"orders\"}} 1"),
+        format!("redkit_stream_group_lag{{{l},stream=\"orders\",group=\"workers\"}} 6"),
+        format!(
+            "redkit_stream_group_messages_pending{{{l},stream=\"orders\",group=\"workers\"}} 4"
+        ),
+        format!("redkit_stream_group_consumers{{{l},stream=\"orders\",group=\"workers\"}} 1"),
+        format!(
+            "redkit_stream_group_consumer_messages_pending{{{l},stream=\"orders\",group=\"workers\",consumer=\"c1\"}} 4"
+        ),
+        format!("redkit_stream_jobs{{{l},state=\"stuck\"}} 1"),
+        format!("redkit_stream_jobs{{{l},state=\"running\"}} 1"),
+        format!("redkit_stream_jobs{{{l},state=\"completed\"}} 1"),
+        format!("redkit_stream_jobs{{{l},state=\"failed\"}} 1"),
+    ] {
+        assert!(out.contains(&format!("{line}\n")), "no {line} in\n{out}");
+    }
+    for family in [
+        "redkit_stream_group_consumer_idle_seconds{",
+        "redkit_stream_first_entry_id{",
+        "redkit_stream_last_entry_id{",
+        "redkit_stream_group_last_delivered_id{",
+    ] {
+        assert!(out.contains(family), "no {family} in\n{out}");
+    }
+    // Every series is unique (one health_status per check and subject).
+    let samples: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.rsplit_once(' ').unwrap().0)
+        .collect();
+    let unique: std::collections::HashSet<&&str> = samples.iter().collect();
+    assert_eq!(unique.len(), samples.len(), "duplicate series in\n{out}");
+}
+
+#[test]
+fn stream_names_with_control_bytes_are_escaped_in_tables() {
+    let s = RedisServer::start();
+    let evil = "evil\x1b]0;pwned\x07\x1b[2J";
+    s.cli(&["XADD", evil, "*", "event_type", "x"]);
+    let (_, out, _) = health(&["-u", &s.url(), "--stream", "evil*", "--check", "streams"]);
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    assert!(out.contains("evil\\x1b]0;pwned\\x07"), "{out}");
+}

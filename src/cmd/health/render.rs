@@ -46,6 +46,23 @@ fn value_text(v: &serde_json::Value, unit: Option<Unit>) -> String {
     }
 }
 
+/// Text for a terminal or a plugin line: names and replies from Redis may hold control
+/// characters (`ESC ] 0;…BEL` retitles a terminal), shown escaped instead.
+fn clean(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string().replace("\\u{", "\\x{")
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// A status cell; comfy-table styles it itself so the columns stay aligned.
 fn status_cell(s: Status, ui: &Ui) -> Cell {
     let cell = Cell::new(s.upper());
@@ -75,11 +92,11 @@ fn section(
     t.set_header(vec!["  check", "status", "value", "threshold", "message"]);
     for c in checks {
         t.add_row(vec![
-            Cell::new(format!("  {}", c.label())),
+            Cell::new(format!("  {}", clean(&c.label()))),
             status_cell(c.status, ui),
-            Cell::new(value_text(&c.value, c.unit)),
+            Cell::new(clean(&value_text(&c.value, c.unit))),
             Cell::new(c.threshold.as_deref().unwrap_or("")),
-            Cell::new(&c.message),
+            Cell::new(clean(&c.message)),
         ]);
     }
     writeln!(w, "{t}")?;
@@ -92,7 +109,7 @@ impl Render for HealthReport {
             w,
             "{}: {} ({}, {:.0} ms)",
             colored_status(self.status, ui),
-            self.summary,
+            clean(&self.summary),
             self.target,
             self.duration_ms
         )?;
@@ -134,12 +151,12 @@ impl Render for Problems<'_> {
             w,
             "{}: {} ({}, {:.0} ms)",
             colored_status(r.status, ui),
-            r.summary,
+            clean(&r.summary),
             r.target,
             r.duration_ms
         )?;
         for (s, p) in r.problems() {
-            writeln!(w, "  {}: {p}", colored_status(s, ui))?;
+            writeln!(w, "  {}: {}", colored_status(s, ui), clean(&p))?;
         }
         Ok(())
     }
@@ -159,7 +176,7 @@ impl Render for Problems<'_> {
 
 /// Perfdata labels may hold anything but `'` and `=`.
 fn perf_label(s: &str) -> String {
-    s.replace(['\'', '='], "_")
+    clean(s).replace(['\'', '='], "_")
 }
 
 /// `REDIS CRITICAL - summary | 'label'=value[UOM];warn;crit;min;max ...`, then one line per
@@ -194,7 +211,7 @@ pub fn nagios(r: &HealthReport) -> String {
         }
     }
     // The summary is one line and must not contain the perfdata separator.
-    let summary = r.summary.replace('|', "/");
+    let summary = clean(&r.summary).replace('|', "/");
     let mut out = format!("REDIS {} - {summary}", r.status.upper());
     if !perf.is_empty() {
         out.push_str(" | ");
@@ -202,7 +219,7 @@ pub fn nagios(r: &HealthReport) -> String {
     }
     out.push('\n');
     for (s, p) in r.problems() {
-        let _ = writeln!(out, "{}: {}", s.upper(), p.replace('|', "/"));
+        let _ = writeln!(out, "{}: {}", s.upper(), clean(&p).replace('|', "/"));
     }
     out
 }
@@ -401,6 +418,12 @@ mod tests {
             "  CRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used"
         );
         assert!(!text.contains("latency"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(clean("plain"), "plain");
+        assert_eq!(clean("a\x1b]0;t\x07b\r"), "a\\x{1b}]0;t\\x{7}b\\r");
     }
 
     #[test]

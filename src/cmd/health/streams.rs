@@ -96,12 +96,27 @@ pub fn id_ms(id: &str) -> Option<u64> {
     id.split('-').next()?.parse().ok()
 }
 
-fn text_of(v: &Value) -> Option<String> {
+fn bytes_of(v: &Value) -> Option<Vec<u8>> {
     match v {
-        Value::BulkString(b) => Some(String::from_utf8_lossy(b).into_owned()),
-        Value::SimpleString(s) | Value::VerbatimString { text: s, .. } => Some(s.clone()),
-        Value::Int(n) => Some(n.to_string()),
+        Value::BulkString(b) => Some(b.clone()),
+        Value::SimpleString(s) | Value::VerbatimString { text: s, .. } => {
+            Some(s.as_bytes().to_vec())
+        }
+        Value::Int(n) => Some(n.to_string().into_bytes()),
         _ => None,
+    }
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    bytes_of(v).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// A name from Redis as people read it: UTF-8 as is; other bytes and control characters
+/// escaped (`\xff`, `\x1b`), so a name cannot drive the terminal.
+pub fn show(name: &[u8]) -> String {
+    match std::str::from_utf8(name) {
+        Ok(s) if !s.chars().any(char::is_control) => s.to_string(),
+        _ => name.escape_ascii().to_string(),
     }
 }
 
@@ -182,11 +197,11 @@ async fn scan(
     node: &mut Node,
     pattern: &str,
     limit: usize,
-) -> Result<(Vec<String>, bool), ConnError> {
+) -> Result<(Vec<Vec<u8>>, bool), ConnError> {
     let mut cursor = "0".to_string();
     let mut out = Vec::new();
     loop {
-        let (next, keys): (String, Vec<String>) = node
+        let (next, keys): (String, Vec<Vec<u8>>) = node
             .query(
                 redis::cmd("SCAN")
                     .arg(&cursor)
@@ -217,11 +232,11 @@ async fn scan(
 
 /// Reads one stream: XINFO STREAM, XINFO GROUPS, and per group the oldest pending entry and
 /// the consumers.
-async fn read_stream(node: &Node, key: &str) -> Result<StreamState, ConnError> {
+async fn read_stream(node: &Node, key: &[u8]) -> Result<StreamState, ConnError> {
     let mut n = node.clone();
     let kind: String = n.query(redis::cmd("TYPE").arg(key)).await?;
     let mut s = StreamState {
-        key: key.to_string(),
+        key: show(key),
         exists: kind == "stream",
         length: 0,
         first_id: None,
@@ -246,11 +261,11 @@ async fn read_stream(node: &Node, key: &str) -> Result<StreamState, ConnError> {
     let last_generated = info.get("last-generated-id").and_then(|v| text_of(v));
     let reads = groups?.into_iter().map(|g| {
         let node = node.clone();
-        let key = key.to_string();
+        let key = key.to_vec();
         let last_generated = last_generated.clone();
         async move {
             let g = pairs(&g);
-            let name = g.get("name").and_then(|v| text_of(v)).unwrap_or_default();
+            let raw_name = g.get("name").and_then(|v| bytes_of(v)).unwrap_or_default();
             let pending = g.get("pending").and_then(|v| int_of(v)).unwrap_or(0);
             let last_delivered_id = g
                 .get("last-delivered-id")
@@ -263,7 +278,7 @@ async fn read_stream(node: &Node, key: &str) -> Result<StreamState, ConnError> {
             let (mut a, mut b) = (node.clone(), node.clone());
             let oldest_cmd = redis::cmd("XPENDING")
                 .arg(&key)
-                .arg(&name)
+                .arg(&raw_name)
                 .arg("-")
                 .arg("+")
                 .arg(1)
@@ -271,7 +286,7 @@ async fn read_stream(node: &Node, key: &str) -> Result<StreamState, ConnError> {
             let consumers_cmd = redis::cmd("XINFO")
                 .arg("CONSUMERS")
                 .arg(&key)
-                .arg(&name)
+                .arg(&raw_name)
                 .to_owned();
             let (oldest, consumers) = futures::join!(
                 a.query::<Vec<Value>>(&oldest_cmd),
@@ -287,14 +302,14 @@ async fn read_stream(node: &Node, key: &str) -> Result<StreamState, ConnError> {
                 .map(|c| {
                     let c = pairs(c);
                     ConsumerState {
-                        name: c.get("name").and_then(|v| text_of(v)).unwrap_or_default(),
+                        name: show(&c.get("name").and_then(|v| bytes_of(v)).unwrap_or_default()),
                         pending: c.get("pending").and_then(|v| int_of(v)).unwrap_or(0),
                         idle_ms: c.get("idle").and_then(|v| int_of(v)).unwrap_or(0),
                     }
                 })
                 .collect();
             Ok::<_, ConnError>(GroupState {
-                name,
+                name: show(&raw_name),
                 lag,
                 pending,
                 oldest_pending_idle_ms,
@@ -345,7 +360,7 @@ async fn read_jobs(
                 Some("task_failed") => c.failed += 1,
                 _ if stuck_ms.is_some_and(|s| age > s) => {
                     c.stuck_count += 1;
-                    c.stuck.push((k.clone(), age));
+                    c.stuck.push((show(k), age));
                 }
                 _ => c.running += 1,
             }
@@ -375,10 +390,10 @@ pub async fn read(
                 ranges.iter().any(|(a, b)| (*a..=*b).contains(&s))
             })
         };
-        let mut keys: Vec<String> = names
+        let mut keys: Vec<Vec<u8>> = names
             .iter()
             .filter(|k| !is_pattern(k) && here(k))
-            .cloned()
+            .map(|k| k.as_bytes().to_vec())
             .collect();
         let mut err = None;
         for p in names.iter().filter(|k| is_pattern(k)) {
@@ -477,8 +492,9 @@ fn stream_check(s: &StreamState, now_ms: u64, t: &super::thresholds::Thresholds)
         .unit(Unit::Entries)
         .threshold(durations(t.warn_stream_age, t.crit_stream_age).map(|d| format!("age {d}")))
         .message(format!(
-            "{} entries, {} group(s), last entry {}",
+            "{} {}, {} group(s), last entry {}",
             s.length,
+            if s.length == 1 { "entry" } else { "entries" },
             s.groups.len(),
             age_ms.map_or("none".to_string(), |a| format!("{} ago", ago(a)))
         ))
@@ -869,5 +885,8 @@ mod tests {
             Some("task_failed")
         );
         assert_eq!(id_ms("1700000000000-3"), Some(1_700_000_000_000));
+        assert_eq!(show(b"orders"), "orders");
+        assert_eq!(show(b"\x1b]0;pwned\x07"), "\\x1b]0;pwned\\x07");
+        assert_eq!(show(b"a\xffb"), "a\\xffb");
     }
 }
