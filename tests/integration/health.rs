@@ -1359,3 +1359,156 @@ fn stream_names_with_control_bytes_are_escaped_in_tables() {
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
     assert!(out.contains("evil\\x1b]0;pwned\\x07"), "{out}");
 }
+
+#[test]
+fn cluster_master_flagged_fail_is_critical_naming_node_and_slots() {
+    let c = Cluster::start(3, 0);
+    for n in &c.nodes {
+        n.cli(&["CONFIG", "SET", "cluster-require-full-coverage", "no"]);
+        n.cli(&["CONFIG", "SET", "cluster-node-timeout", "500"]);
+    }
+    let stopped = &c.nodes[1];
+    let dead = stopped.addr();
+    let slots = stopped
+        .cli(&["CLUSTER", "NODES"])
+        .lines()
+        .find(|l| l.contains("myself"))
+        .unwrap()
+        .split(' ')
+        .skip(8)
+        .collect::<Vec<_>>()
+        .join(",");
+    let pid = pid(stopped);
+    signal(&pid, "-STOP");
+    wait_for("the other masters to flag the stopped one fail", || {
+        [0, 2].iter().all(|&i| {
+            c.nodes[i]
+                .cli(&["CLUSTER", "NODES"])
+                .lines()
+                .any(|l| l.contains(&dead) && l.contains("fail") && !l.contains("fail?"))
+        })
+    });
+    wait_for("the others to keep serving", || {
+        c.nodes[0]
+            .cli(&["CLUSTER", "INFO"])
+            .contains("cluster_state:ok")
+    });
+    let (code, out, err) = health(&[
+        "--cluster",
+        "-u",
+        &c.seed_url(),
+        "--timeout",
+        "1s",
+        "--connect-timeout",
+        "1s",
+        "--min-uptime",
+        "0",
+        "--format",
+        "json",
+    ]);
+    let (ncode, nagios, _) = health(&[
+        "--cluster",
+        "-u",
+        &c.seed_url(),
+        "--timeout",
+        "1s",
+        "--connect-timeout",
+        "1s",
+        "--format",
+        "nagios",
+    ]);
+    signal(&pid, "-CONT");
+    assert_eq!(code, 2, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["status"], "critical");
+    let failed = node(&r, &dead);
+    assert_eq!(failed["status"], "critical");
+    assert_eq!(check(failed, "reachability")["value"], "timeout");
+    let sl = cluster_check(&r, "cluster_slots");
+    assert_eq!(sl["status"], "critical", "{sl:#}");
+    let msg = sl["message"].as_str().unwrap();
+    assert!(
+        msg.contains(&format!("failing slots {slots}"))
+            && msg.contains(&format!("on {dead} (fail)")),
+        "{msg}"
+    );
+    let nodes = cluster_check(&r, "cluster_nodes");
+    assert_eq!(nodes["status"], "critical");
+    assert!(
+        nodes["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("marked fail: {dead}")),
+        "{nodes:#}"
+    );
+    for i in [0, 2] {
+        assert_eq!(node(&r, &c.nodes[i].addr())["checks"][0]["status"], "ok");
+    }
+    assert!(
+        r["summary"].as_str().unwrap().contains(&dead),
+        "the summary names the node: {}",
+        r["summary"]
+    );
+    assert_eq!(ncode, 2);
+    assert_nagios(&nagios, "CRITICAL");
+    assert!(nagios.contains(&dead), "{nagios}");
+}
+
+#[test]
+fn cluster_stream_checks_read_every_master_once() {
+    let c = Cluster::start(3, 0);
+    // Job streams spread over the masters: 6 stuck (1970), 3 completed.
+    for i in 0..9 {
+        let key = format!("job_events:{i}");
+        let t = if i % 3 == 0 {
+            "task_completed"
+        } else {
+            "task_progress"
+        };
+        c.cli(&["XADD", &key, "1000-0", "event_type", t, "data", "{}"]);
+    }
+    let masters_with_jobs = c.nodes.iter().filter(|n| n.cli(&["DBSIZE"]) != "0").count();
+    assert!(
+        masters_with_jobs >= 2,
+        "the keys should spread over masters"
+    );
+    c.cli(&["XADD", "orders", "*", "n", "1"]);
+    c.cli(&["XGROUP", "CREATE", "orders", "workers", "0"]);
+    let (code, r) = json(&[
+        "--cluster",
+        "-u",
+        &c.seed_url(),
+        "--stream",
+        "orders",
+        "--check",
+        "streams,jobs",
+    ]);
+    assert_eq!(code, 1, "stuck jobs warn: {r:#}");
+    let nodes = r["nodes"].as_array().unwrap();
+    let stuck: u64 = nodes
+        .iter()
+        .filter_map(|n| {
+            n["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["name"] == "jobs")
+        })
+        .map(|j| j["value"].as_u64().unwrap())
+        .sum();
+    assert_eq!(stuck, 6, "{r:#}");
+    let orders: Vec<&Value> = nodes
+        .iter()
+        .flat_map(|n| n["checks"].as_array().unwrap())
+        .filter(|c| c["subject"] == "orders")
+        .collect();
+    assert_eq!(orders.len(), 1, "read on its owner only: {r:#}");
+    assert_eq!(orders[0]["status"], "ok");
+    assert!(
+        nodes
+            .iter()
+            .flat_map(|n| n["checks"].as_array().unwrap())
+            .all(|c| c["message"] != "no such stream"),
+        "{r:#}"
+    );
+}
