@@ -30,18 +30,20 @@ pub fn judge(f: &Facts, t: &Thresholds, sel: &Selection, now: i64) -> Vec<Check>
     let input = NodeInput { facts: f, t, now };
     let mut out = Vec::new();
     for d in CHECKS.iter().filter(|d| sel.wants(d.kind)) {
-        match (&f.info_error, d.kind) {
-            (None, _) | (Some(_), CheckKind::Latency) => {
-                out.extend(d.node.and_then(|judge| judge(&input)));
-                out.extend(d.streams.into_iter().flat_map(|judge| judge(&input)));
-            }
+        if let Some(err) = &f.info_error
+            && d.uses_info
+        {
             // PING works but INFO is refused: say so once instead of guessing every figure.
-            (Some(err), CheckKind::Server) => out.push(
-                Check::new(CheckKind::Server, Status::Unknown, serde_json::Value::Null)
-                    .message(format!("INFO refused: {err}")),
-            ),
-            (Some(_), _) => {}
+            if d.kind == CheckKind::Server {
+                out.push(
+                    Check::new(CheckKind::Server, Status::Unknown, serde_json::Value::Null)
+                        .message(format!("INFO refused: {err}")),
+                );
+            }
+            continue;
         }
+        out.extend(d.node.and_then(|judge| judge(&input)));
+        out.extend(d.streams.into_iter().flat_map(|judge| judge(&input)));
     }
     out
 }

@@ -154,6 +154,8 @@ pub struct CheckDef {
     pub kind: CheckKind,
     pub group: Option<Group>,
     pub limits: &'static [LimitDef],
+    /// Judged from INFO: left out when a node refuses INFO (one UNKNOWN `server` check says so).
+    pub uses_info: bool,
     /// Judged on every data node that answered (None: this node has nothing to judge).
     pub node: Option<fn(&NodeInput) -> Option<Check>>,
     /// Judged once for a Redis Cluster as a whole.
@@ -169,6 +171,7 @@ const fn def(kind: CheckKind) -> CheckDef {
         kind,
         group: None,
         limits: &[],
+        uses_info: true,
         node: None,
         cluster: None,
         sentinel: None,
@@ -195,6 +198,7 @@ pub static CHECKS: &[CheckDef] = &[
                 slot: Slot::Dur(|t| &mut t.crit_latency),
             },
         ],
+        uses_info: false,
         node: Some(judge::latency_of_node),
         sentinel: Some(sentinel::latency),
         ..def(CheckKind::Latency)
