@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::cmd::Ctx;
-use crate::connect::{ConnError, Mode, Node};
-use crate::exit::ExitStatus;
+use crate::connect::{self, ConnError, Mode, Node};
+use crate::exit::{self, ExitStatus};
 use crate::output::{Render, Ui};
 
 pub const EXAMPLES: &str = "\
@@ -28,6 +28,18 @@ pub struct PingArgs {}
 pub struct PingReport {
     pub target: String,
     pub nodes: Vec<PingNode>,
+    /// Cluster masters with slots that were not pinged because the cluster flags them failed.
+    pub unreached: Vec<Unreached>,
+}
+
+/// A master the cluster flags as failed: named with the slots nobody serves while it is down.
+#[derive(Debug, Serialize)]
+pub struct Unreached {
+    pub addr: String,
+    /// `0-5460,10923-16383`
+    pub slots: String,
+    /// The CLUSTER NODES flags (`master,fail`).
+    pub flags: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -50,8 +62,32 @@ impl Render for PingReport {
                 Cell::new(format!("{:.2} ms", n.latency_ms)),
             ]);
         }
+        for u in &self.unreached {
+            t.add_row(vec![
+                Cell::new(&u.addr),
+                Cell::new("master"),
+                Cell::new("-"),
+                Cell::new(format!("not reached ({}), slots {}", u.flags, u.slots)),
+            ]);
+        }
         writeln!(w, "{t}")
     }
+}
+
+/// `0-5460,10923-16383` from a master's slot ranges, sorted.
+fn slot_text(ranges: &[(u16, u16)]) -> String {
+    let mut r = ranges.to_vec();
+    r.sort();
+    r.iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// A command the server refused (an ACL without +info or +role) leaves its figure unknown;
@@ -103,17 +139,48 @@ pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
     ctx.out
         .require("ping", &[Format::Table, Format::Json, Format::Ndjson])?;
     let target = ctx.target()?;
+    let mut unreached = Vec::new();
     let mut nodes = match target.mode {
-        Mode::Cluster(_) => target.masters().await?,
+        Mode::Cluster(_) => {
+            // The masters the cluster flags failed are not connected to; they are named with
+            // the slots they leave unserved, and the run fails.
+            let mut seed = target.connect_seed().await?;
+            let all = connect::cluster_nodes(&mut seed)
+                .await
+                .map_err(ConnError::into_runtime)?;
+            unreached = all
+                .iter()
+                .filter(|n| n.is_master() && n.is_failed() && !n.slots.is_empty())
+                .map(|n| Unreached {
+                    addr: n.endpoint.to_string(),
+                    slots: slot_text(&n.slots),
+                    flags: n.flags.join(","),
+                })
+                .collect();
+            target.masters().await?
+        }
         _ => vec![target.connect().await?],
     };
     let mut report = PingReport {
         target: target.describe(),
         nodes: Vec::new(),
+        unreached,
     };
     for n in &mut nodes {
         report.nodes.push(ping_node(n).await?);
     }
     ctx.out.emit(&report)?;
+    if !report.unreached.is_empty() {
+        let named: Vec<String> = report
+            .unreached
+            .iter()
+            .map(|u| format!("{} (slots {}, {})", u.addr, u.slots, u.flags))
+            .collect();
+        return Err(exit::runtime(format!(
+            "{} master(s) flagged failed, their slots unserved: {}",
+            named.len(),
+            named.join("; ")
+        )));
+    }
     Ok(ExitStatus::Success)
 }

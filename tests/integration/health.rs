@@ -1417,7 +1417,29 @@ fn cluster_master_flagged_fail_is_critical_naming_node_and_slots() {
         "--format",
         "nagios",
     ]);
+    // ping names the failed master and its slots too, and fails.
+    let dir = tempfile::tempdir().unwrap();
+    let ping = redkit(dir.path())
+        .args([
+            "ping",
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "--timeout",
+            "1s",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
     signal(&pid, "-CONT");
+    let perr = stderr(&ping);
+    assert_eq!(ping.status.code(), Some(3), "{perr}");
+    assert!(perr.contains(&dead) && perr.contains(&slots), "{perr}");
+    let p: Value = serde_json::from_str(&stdout(&ping)).unwrap();
+    assert_eq!(p["nodes"].as_array().unwrap().len(), 2, "{p:#}");
+    assert_eq!(p["unreached"][0]["addr"], dead.as_str(), "{p:#}");
+    assert_eq!(p["unreached"][0]["slots"], slots.as_str());
     assert_eq!(code, 2, "{out}{err}");
     let r: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(r["status"], "critical");
