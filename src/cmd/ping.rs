@@ -159,7 +159,7 @@ pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
                 .collect();
             target.masters().await?
         }
-        _ => vec![target.connect().await?],
+        Mode::Standalone(_) | Mode::Sentinel { .. } => vec![target.connect().await?],
     };
     let mut report = PingReport {
         target: target.describe(),
