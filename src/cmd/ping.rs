@@ -57,8 +57,8 @@ impl Render for PingReport {
         for n in &self.nodes {
             t.add_row(vec![
                 Cell::new(&n.addr),
-                Cell::new(&n.role),
-                Cell::new(&n.version),
+                Cell::new(printable(&n.role)),
+                Cell::new(printable(&n.version)),
                 Cell::new(format!("{:.2} ms", n.latency_ms)),
             ]);
         }
@@ -72,6 +72,20 @@ impl Render for PingReport {
         }
         writeln!(w, "{t}")
     }
+}
+
+/// What the server said, with control characters escaped: a hostile or broken server must not
+/// drive the terminal.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `0-5460,10923-16383` from a master's slot ranges, sorted.
@@ -169,7 +183,10 @@ pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
     for n in &mut nodes {
         report.nodes.push(ping_node(n).await?);
     }
-    ctx.out.emit(&report)?;
+    // -q: silent when every master answered; the report still shows a failed one.
+    if !ctx.out.quiet || !report.unreached.is_empty() {
+        ctx.out.emit(&report)?;
+    }
     if !report.unreached.is_empty() {
         let named: Vec<String> = report
             .unreached

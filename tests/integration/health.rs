@@ -991,6 +991,15 @@ fn ping_exits_3_when_the_server_answers_ping_then_stalls() {
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["nodes"][0]["role"], "master");
     assert_ne!(v["nodes"][0]["version"], "?");
+    let quiet = redkit(dir.path())
+        .args(["ping", "-u", &s.url(), "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(
+        stdout(&quiet).is_empty() && stderr(&quiet).is_empty(),
+        "-q is silent on success"
+    );
 
     let port = stall_after_ping(s.port);
     let out = redkit(dir.path())
@@ -1010,6 +1019,22 @@ fn ping_exits_3_when_the_server_answers_ping_then_stalls() {
     assert!(stdout(&out).is_empty(), "no report with '?' figures");
     assert!(err.contains("timed out"), "{err}");
     assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    let quiet = redkit(dir.path())
+        .args([
+            "ping",
+            "-u",
+            &format!("redis://127.0.0.1:{port}"),
+            "--timeout",
+            "1s",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(3));
+    assert!(
+        stderr(&quiet).contains("timed out"),
+        "-q still reports a failure"
+    );
 }
 
 #[cfg(unix)]
