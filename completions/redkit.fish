@@ -113,21 +113,34 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s V -l vers
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-uptime -d 'A restart more recent than this is a WARNING [default: 5m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l stream -d 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency -d 'Median PING round trip for WARNING [default: 100ms]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-latency -d 'Median PING round trip for CRITICAL [default: 500ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-uptime -d 'A restart more recent than this is a WARNING [default: 5m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-memory -d 'Memory used, percent of maxmemory (of system memory when unlimited) [default: 80]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-memory -d 'Memory used for CRITICAL [default: 90]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-clients -d 'Connected clients, percent of maxclients [default: 80]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-clients -d 'Connected clients for CRITICAL [default: 95]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-lag -d 'Replication lag (seconds since last I/O or ACK) for WARNING [default: 30s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-lag -d 'Replication lag for CRITICAL [default: 2m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-fragmentation -d 'Fragmentation ratio for WARNING, judged past 32 MB wasted [default: 1.5]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-fragmentation -d 'Fragmentation ratio for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-clients -d 'Connected clients, percent of maxclients [default: 80]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-clients -d 'Connected clients for CRITICAL [default: 95]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-save-age -d 'Age of the last RDB save (with writes since, saving on) for WARNING [default: 2h]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-lag -d 'Replication lag (seconds since last I/O or ACK) for WARNING [default: 30s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-lag -d 'Replication lag for CRITICAL [default: 2m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-hit-ratio -d 'Keyspace hit ratio in percent for WARNING, e.g. 90: (below 90) [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-hit-ratio -d 'Keyspace hit ratio for CRITICAL [default: none]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-save-age -d 'Age of the last RDB save (with writes since, saving on) for WARNING [default: 2h]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-slowlog -d 'Slowest recent slow-log entry for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-lag -d 'Entries a consumer group has not been delivered yet, for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stream-lag -d 'Undelivered entries of a group for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-pending -d 'Entries delivered to a group and not acknowledged, for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stream-pending -d 'Pending entries of a group for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-idle -d 'Idle time of a group\'s oldest pending entry for WARNING [default: 5m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stream-idle -d 'Idle time of the oldest pending entry for CRITICAL [default: 30m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-consumer-idle -d 'A consumer (with pending entries) idle longer than this is a WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-age -d 'Age of a stream\'s last entry for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stream-age -d 'Age of a stream\'s last entry for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l stuck-after -d 'A job without task_completed/task_failed whose last event is older is stuck [default: 15m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stuck-jobs -d 'Stuck jobs for WARNING [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stuck-jobs -d 'Stuck jobs for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l watch -d 'Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s o -l output -d 'Write the output to FILE atomically (temporary file, then rename) instead of stdout' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F

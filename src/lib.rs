@@ -62,6 +62,17 @@ pub fn main_entry() -> ExitCode {
         Err(e) => {
             use clap::error::ErrorKind;
             let _ = e.print();
+            let shown = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if is_health && !shown && asks_nagios(&args) {
+                let text = e.to_string();
+                let line = text.lines().next().unwrap_or_default();
+                plugin_unknown(line.strip_prefix("error: ").unwrap_or(line));
+            }
             return match e.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => ExitCode::SUCCESS,
                 ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => ExitCode::from(2),
@@ -72,9 +83,16 @@ pub fn main_entry() -> ExitCode {
         }
     };
     let health = cli.command.plugin_exit_codes();
+    let nagios = health && cli.global.format == Some(cli::FormatArg::Nagios);
     match dispatch(cli) {
         Ok(status) => ExitCode::from(status.code()),
-        Err(err) => ExitCode::from(report_error(&err, health).code()),
+        Err(err) => {
+            let status = report_error(&err, health);
+            if nagios && status != ExitStatus::Success && status != ExitStatus::Interrupted {
+                plugin_unknown(&format!("{err:#}"));
+            }
+            ExitCode::from(status.code())
+        }
     }
 }
 
@@ -132,6 +150,26 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
         }
         Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(Format::Table)?, &a)),
     }
+}
+
+/// Whether the command line asks for `--format nagios` (read before parsing succeeded).
+fn asks_nagios(args: &[std::ffi::OsString]) -> bool {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w == "--format=nagios"
+            || (w == "--format" && words.get(i + 1).map(String::as_str) == Some("nagios"))
+    })
+}
+
+/// The monitoring plugin's line for a run that could not check anything: Nagios reads stdout,
+/// so the reason goes there too (`|` would start perfdata).
+fn plugin_unknown(reason: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "REDIS UNKNOWN - {}", reason.replace('|', "/"));
+    let _ = stdout.flush();
 }
 
 /// The subcommand named on the command line: the first word that is neither a flag nor a

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
 use crate::output::{Render, Ui};
-use crate::redis::{Masters, Mode, Node, Unreached};
+use crate::redis::{ConnError, Masters, Mode, Node, Unreached};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -63,26 +63,37 @@ impl Render for PingReport {
     }
 }
 
+/// A command the server refused (an ACL without +info or +role) leaves its figure unknown;
+/// a server that stops answering or drops the connection fails the command (exit 3).
+fn refused_is_unknown<T>(r: Result<T, ConnError>) -> Result<Option<T>, ConnError> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(ConnError::Reply { .. } | ConnError::Server { .. } | ConnError::Auth { .. }) => {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 async fn ping_node(node: &mut Node) -> anyhow::Result<PingNode> {
     let started = Instant::now();
     let _: String = node.query(&redis::cmd("PING")).await?;
     let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let info: String = node
-        .query(redis::cmd("INFO").arg("server"))
-        .await
-        .unwrap_or_default();
+    let info: String =
+        refused_is_unknown(node.query(redis::cmd("INFO").arg("server")).await)?.unwrap_or_default();
     let version = crate::redis::Info::parse(&info)
         .get("redis_version")
         .unwrap_or("?")
         .to_string();
-    let role: String = match node.query::<redis::Value>(&redis::cmd("ROLE")).await {
-        Ok(redis::Value::Array(items)) => match items.first() {
-            Some(redis::Value::BulkString(b)) => String::from_utf8_lossy(b).into_owned(),
-            Some(redis::Value::SimpleString(s)) => s.clone(),
+    let role: String =
+        match refused_is_unknown(node.query::<redis::Value>(&redis::cmd("ROLE")).await)? {
+            Some(redis::Value::Array(items)) => match items.first() {
+                Some(redis::Value::BulkString(b)) => String::from_utf8_lossy(b).into_owned(),
+                Some(redis::Value::SimpleString(s)) => s.clone(),
+                _ => "?".into(),
+            },
             _ => "?".into(),
-        },
-        _ => "?".into(),
-    };
+        };
     Ok(PingNode {
         addr: node.addr.clone(),
         role,

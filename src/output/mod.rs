@@ -269,7 +269,11 @@ pub fn decide_color(
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then rename, so
-/// a reader (cron, node_exporter) never sees half a file.
+/// a reader (cron, node_exporter) never sees half a file. The temporary file gets a random name
+/// and is created exclusively (`O_CREAT|O_EXCL`, which never follows a symlink), so a symlink
+/// planted in a shared directory cannot redirect the write; the rename replaces `path` itself,
+/// never a file a symlink at `path` points to. The file is world-readable like one `>` would
+/// create (0644 before the umask): a textfile collector runs as another user.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     use anyhow::Context;
     let dir = path
@@ -280,18 +284,25 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
-    let result = (|| -> anyhow::Result<()> {
-        let mut f = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let prefix = format!(".{name}.");
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    result
+    let mut tmp = b
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+    // On failure the temporary file is removed when `tmp` (or the error holding it) drops.
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -323,6 +334,64 @@ mod tests {
         write_atomic(&p, b"one\n").unwrap();
         write_atomic(&p, b"two\n").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_never_follows_a_planted_symlink() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious\n").unwrap();
+        let p = dir.path().join("out.prom");
+        // The temporary names a predictable writer would use (this process's pid), and the
+        // target itself, all point at the victim.
+        let pid = std::process::id();
+        let planted: Vec<std::path::PathBuf> = [
+            format!(".out.prom.tmp.{pid}"),
+            format!(".out.prom.{pid}.tmp"),
+            "out.prom.tmp".to_string(),
+            ".out.prom.tmp".to_string(),
+        ]
+        .iter()
+        .map(|n| dir.path().join(n))
+        .collect();
+        for l in &planted {
+            symlink(&victim, l).unwrap();
+        }
+        symlink(&victim, &p).unwrap();
+        write_atomic(&p, b"metrics\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+        let meta = std::fs::symlink_metadata(&p).unwrap();
+        assert!(
+            meta.file_type().is_file(),
+            "the target is a new regular file"
+        );
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "metrics\n");
+        assert_eq!(meta.permissions().mode() & 0o600, 0o600);
+        for l in &planted {
+            assert_eq!(
+                std::fs::read_link(l).unwrap(),
+                victim,
+                "planted links untouched"
+            );
+        }
+        // Nothing else was left behind: victim, target and the planted links.
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2 + planted.len()
+        );
+    }
+
+    #[test]
+    fn atomic_write_failure_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        // The target is a directory: the rename fails, and the temporary file goes away.
+        let p = dir.path().join("taken");
+        std::fs::create_dir(&p).unwrap();
+        std::fs::write(p.join("x"), "x").unwrap();
+        assert!(write_atomic(&p, b"data").is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
