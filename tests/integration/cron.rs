@@ -1,7 +1,7 @@
 //! Running from cron: settings found on the search path from an empty `$HOME`, and `-q`
 //! silent on success but not on failure.
 
-use crate::support::{RedisServer, redkit, stderr, stdout};
+use crate::support::{RedisServer, redkit, run, stderr, stdout};
 
 #[test]
 fn config_found_under_xdg_config_home_names_its_env_file() {
@@ -43,13 +43,11 @@ fn config_found_under_xdg_config_home_names_its_env_file() {
     );
     assert!(err.contains("/etc/redkit/redkit.yaml"), "{err}");
     // The Redis settings of the named env file are used: ping reaches the server, silently.
-    let out = redkit(home.path())
+    let r = run(home.path())
         .env("XDG_CONFIG_HOME", xdg.path())
         .args(["ping", "-q"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out) + &stderr(&out), "");
+        .expect(0);
+    assert_eq!(r.all(), "", "{r}");
 }
 
 #[test]
@@ -127,4 +125,18 @@ fn example_dev_null_and_strict_lints() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["ok"], false);
+}
+
+#[test]
+fn no_terminal_means_no_confirmation() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "agent:cache:1", "v"]);
+    let dir = tempfile::tempdir().unwrap();
+    // "y" on a pipe is not a terminal's answer: refused before anything is deleted.
+    let r = run(dir.path())
+        .args(["-u", &s.url(), "cache", "flush"])
+        .stdin("y\n")
+        .expect(2);
+    assert!(r.stderr.contains("--yes"), "{r}");
+    assert_eq!(s.cli(&["EXISTS", "agent:cache:1"]), "1");
 }
