@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
+use crate::output::escape::escape_control;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Masters, Mode, Node, Unreached};
 
@@ -46,8 +47,9 @@ impl Render for PingReport {
         for n in &self.nodes {
             t.add_row(vec![
                 Cell::new(&n.addr),
-                Cell::new(&n.role),
-                Cell::new(&n.version),
+                // Both come from the server: escaped before they reach a terminal.
+                Cell::new(escape_control(&n.role)),
+                Cell::new(escape_control(&n.version)),
                 Cell::new(format!("{:.2} ms", n.latency_ms)),
             ]);
         }
@@ -56,7 +58,7 @@ impl Render for PingReport {
                 Cell::new(&u.addr),
                 Cell::new("unreached"),
                 Cell::new(format!("slots {}", u.slots)),
-                Cell::new(&u.reason),
+                Cell::new(escape_control(&u.reason)),
             ]);
         }
         writeln!(w, "{t}")
