@@ -1,6 +1,7 @@
 //! Rendering reports: a command builds plain data, `Output::emit` prints it in the format chosen
 //! once at start-up. Only tables are written by hand; JSON comes from serde.
 
+pub mod escape;
 pub mod mask;
 pub mod progress;
 

@@ -835,3 +835,126 @@ fn exports_honour_the_database_number_and_acl_users() {
         assert!(stdout(&out).contains("5-0"), "{format}: {}", stdout(&out));
     }
 }
+
+/// What an attacker who can write to a stream puts in it: an OSC retitle ended by BEL, a
+/// clear-screen CSI and a carriage return.
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\r";
+
+/// Fails when `bytes` holds a control byte other than a newline, or (with `color`) any escape
+/// sequence but SGR colors (`ESC [ digits ; m`), or an 8-bit C1 control.
+#[track_caller]
+fn assert_terminal_safe(what: &str, bytes: &[u8], color: bool) {
+    let text = String::from_utf8_lossy(bytes);
+    let mut cleaned = String::new();
+    let mut rest = text.as_ref();
+    while let Some(at) = rest.find('\u{1b}') {
+        cleaned.push_str(&rest[..at]);
+        let tail = &rest[at + 1..];
+        let sgr = tail.strip_prefix('[').and_then(|t| {
+            let end = t.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (t.as_bytes()[end] == b'm').then_some(&t[end + 1..])
+        });
+        match sgr {
+            Some(after) if color => rest = after,
+            _ => {
+                cleaned.push('\u{1b}');
+                rest = tail;
+            }
+        }
+    }
+    cleaned.push_str(rest);
+    let bad: Vec<char> = cleaned
+        .chars()
+        .filter(|c| *c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(c)))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{what}: raw control characters {bad:?} in {text:?}"
+    );
+}
+
+#[test]
+fn hostile_bytes_from_redis_never_reach_the_terminal_raw() {
+    let s = RedisServer::start();
+    let key = "job_events:h\u{1b}[2J";
+    let data = r#"{"event_type": "task_progress", "progress": "step \u001b]0;pwned\u0007\u001b[2J\r done"}"#;
+    let cmds: Vec<Vec<String>> = vec![
+        vec![
+            "XADD",
+            key,
+            "1700000000000-0",
+            "data",
+            data,
+            "event_type",
+            HOSTILE,
+        ],
+        vec![
+            "XADD",
+            key,
+            "1700000000001-0",
+            &format!("f{HOSTILE}"),
+            HOSTILE,
+        ],
+        vec!["XADD", key, "1700000000002-0", "event_type", "end\u{1b}[2J"],
+        vec!["XGROUP", "CREATE", key, &format!("g{HOSTILE}"), "0"],
+        vec![
+            "XREADGROUP",
+            "GROUP",
+            &format!("g{HOSTILE}"),
+            &format!("c{HOSTILE}"),
+            "COUNT",
+            "1",
+            "STREAMS",
+            key,
+            ">",
+        ],
+    ]
+    .into_iter()
+    .map(|c| c.into_iter().map(String::from).collect())
+    .collect();
+    pipe_load(&s, &cmds);
+    let group = format!("g{HOSTILE}");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["info", key],
+        vec!["read", key],
+        vec!["read", key, "--reverse", "--grep", "pwned"],
+        vec!["job", "h\u{1b}[2J"],
+        vec!["tail", key, "--from", "0", "--count", "2"],
+        vec!["tail", key, "--from", "0", "--until-event", "end\u{1b}[2J"],
+        vec!["pending", key, &group],
+        vec!["pending", key, "no\u{1b}[2Jgroup"],
+        vec!["trim", key, "--maxlen", "0", "--dry-run"],
+        vec![
+            "trim",
+            "--match",
+            "job_events:*",
+            "--maxlen",
+            "1",
+            "--dry-run",
+        ],
+        vec!["info", "job_events:missing\u{1b}[2J"],
+    ];
+    for color in ["never", "always"] {
+        for args in &runs {
+            let out = run(&s, &[&["--color", color][..], &args[..]].concat());
+            let what = format!("stream {args:?} --color {color}");
+            assert!(out.status.code().is_some(), "{what}");
+            assert_terminal_safe(&format!("{what} stdout"), &out.stdout, color == "always");
+            assert_terminal_safe(&format!("{what} stderr"), &out.stderr, color == "always");
+        }
+    }
+    // The escaped text is there to read, and raw still gives the bytes as stored.
+    let out = run(&s, &["read", key]);
+    assert!(
+        stdout(&out).contains("\\x1b]0;pwned\\x07\\x1b[2J\\r"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&s, &["read", key, "--format", "raw"]);
+    assert!(
+        out.stdout
+            .windows(HOSTILE.len())
+            .any(|w| w == HOSTILE.as_bytes())
+    );
+}

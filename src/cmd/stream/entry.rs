@@ -70,14 +70,14 @@ impl Entry {
         write_raw(self.id, &self.pairs(), w);
     }
 
-    /// One table line: id, local time, event type (colored by kind), summary.
+    /// One table line: id, local time, event type (colored by kind), summary. Everything that
+    /// came from Redis is escaped (control characters shown, not obeyed), color or not.
     pub fn write_table_line(&self, w: &mut Vec<u8>, color: bool) {
         let time = local_time(self.id.ms);
-        let kind = self.event_type().map(str::to_string).unwrap_or_else(|| {
-            self.field("event_type")
-                .map(escape)
-                .unwrap_or_else(|| "-".into())
-        });
+        let kind = self
+            .field("event_type")
+            .map(escape)
+            .unwrap_or_else(|| "-".into());
         let padded = format!("{kind:<20}");
         let kind = if color { paint(&kind, &padded) } else { padded };
         let _ = writeln!(
@@ -200,12 +200,10 @@ pub fn summary(e: &Entry, max: usize) -> String {
     cut(&text, max)
 }
 
-/// Cuts text to `max` characters, marking the cut.
+/// Cuts text to `max` characters, marking the cut; control characters are escaped first, so
+/// the text stays on one line and cannot steer the terminal.
 pub fn cut(text: &str, max: usize) -> String {
-    let one_line: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let one_line = crate::output::escape::escape_str(text);
     if one_line.chars().count() <= max {
         return one_line;
     }
@@ -216,20 +214,7 @@ pub fn cut(text: &str, max: usize) -> String {
 
 /// Bytes for people: valid UTF-8 as is, other bytes and control characters as `\xNN`.
 pub fn escape(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            if c.is_control() {
-                out.push_str(&c.escape_default().to_string());
-            } else {
-                out.push(c);
-            }
-        }
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02x}"));
-        }
-    }
-    out
+    crate::output::escape::escape_bytes(bytes)
 }
 
 /// `data`: verbatim when it is valid JSON on one line, re-serialized when valid but spread over

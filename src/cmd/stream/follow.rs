@@ -13,6 +13,7 @@ use super::entry::{Entry, parse_entries};
 use super::id::StreamId;
 use crate::connect::{ConnError, Keyed, Target, as_conn_error};
 use crate::output::Output;
+use crate::output::escape::escape_str;
 
 /// Reading through a consumer group instead of plain XREAD.
 #[derive(Debug, Clone)]
@@ -61,7 +62,7 @@ pub async fn connect_retrying(target: &Target, out: &Output, what: &str) -> anyh
             Err(e) => match as_conn_error(&e) {
                 Some(ce) if retryable(ce) => {
                     if !warned {
-                        out.warn(format!("{what}: {ce}; reconnecting"));
+                        out.warn(escape_str(&format!("{what}: {ce}; reconnecting")));
                         warned = true;
                     }
                     tokio::time::sleep(delay).await;
@@ -165,10 +166,10 @@ impl Reader {
                 Some(c) => c,
                 None => {
                     let c = connect_retrying(&self.target, &self.out, &self.key).await?;
-                    self.out.note(format!(
+                    self.out.note(escape_str(&format!(
                         "{}: reconnected, resuming after {}",
                         self.key, self.after
-                    ));
+                    )));
                     if self.group.is_some() {
                         history = Some(self.after);
                     }
@@ -199,7 +200,8 @@ impl Reader {
                     }
                 }
                 Err(e) if retryable(&e) => {
-                    self.out.warn(format!("{}: {e}; reconnecting", self.key));
+                    self.out
+                        .warn(escape_str(&format!("{}: {e}; reconnecting", self.key)));
                     conn = None;
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }

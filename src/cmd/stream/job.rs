@@ -7,7 +7,7 @@ use std::io::Write;
 use clap::Args;
 use serde::Serialize;
 
-use super::entry::{Entry, cut, paint, rfc3339_ms, summary};
+use super::entry::{Entry, cut, escape, paint, rfc3339_ms, summary};
 use super::follow;
 use super::id::StreamId;
 use super::read::Pager;
@@ -15,6 +15,7 @@ use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::ConnError;
 use crate::exit::{self, ExitStatus};
+use crate::output::escape::escape_str;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -79,10 +80,10 @@ impl Timeline<'_> {
         let mut w = std::io::stdout().lock();
         match self.ctx.out.format {
             Format::Table => {
-                let kind = e.event_type().unwrap_or("-");
+                let kind = e.field("event_type").map_or_else(|| "-".into(), escape);
                 let padded = format!("{kind:<20}");
                 let kind = if self.ctx.out.ui.color {
-                    paint(kind, &padded)
+                    paint(&kind, &padded)
                 } else {
                     padded
                 };
@@ -146,7 +147,12 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     if ctx.out.format == Format::Table {
-        writeln!(std::io::stdout(), "job {} ({key})", args.job_id)?;
+        writeln!(
+            std::io::stdout(),
+            "job {} ({})",
+            escape_str(&args.job_id),
+            escape_str(&key)
+        )?;
     }
     let mut tl = Timeline {
         ctx,

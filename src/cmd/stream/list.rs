@@ -14,6 +14,7 @@ use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{ConnError, Node};
 use crate::exit::ExitStatus;
+use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 
 pub const EXAMPLES: &str = "\
@@ -60,7 +61,7 @@ pub struct StreamSummary {
 impl Render for ListReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         if self.streams.is_empty() {
-            return writeln!(w, "no streams match {}", self.pattern);
+            return writeln!(w, "no streams match {}", escape_str(&self.pattern));
         }
         let mut t = ui.table();
         t.set_header(vec![
@@ -73,12 +74,12 @@ impl Render for ListReport {
                     .map_or("-".into(), |i| local_time(i.ms))
             };
             t.add_row(vec![
-                Cell::new(&s.stream),
+                Cell::new(escape_str(&s.stream)),
                 Cell::new(s.length),
                 Cell::new(s.groups),
                 Cell::new(when(&s.first_id)),
                 Cell::new(when(&s.last_id)),
-                Cell::new(&s.last_generated_id),
+                Cell::new(escape_str(&s.last_generated_id)),
             ]);
         }
         writeln!(w, "{t}")?;

@@ -64,6 +64,25 @@ pub enum StreamCommand {
 }
 
 pub async fn run(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
+    dispatch(ctx, args).await.map_err(escape_error)
+}
+
+/// An error whose text holds control characters (a key name, a server's error reply) becomes
+/// the same error with them escaped, keeping its exit code; others pass untouched (so a
+/// closed pipe is still recognised).
+fn escape_error(err: anyhow::Error) -> anyhow::Error {
+    let text = format!("{err:#}");
+    if !text.chars().any(crate::output::escape::is_unsafe) {
+        return err;
+    }
+    exit::Coded {
+        status: exit::classify(&err),
+        message: crate::output::escape::escape_str(&text),
+    }
+    .into()
+}
+
+async fn dispatch(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
     match &args.command {
         StreamCommand::List(a) => list::run(ctx, a).await,
         StreamCommand::Info(a) => info::run(ctx, a).await,

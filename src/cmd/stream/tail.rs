@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::ensure_stream;
-use super::entry::Entry;
+use super::entry::{Entry, escape};
 use super::follow::{self, Group, connect_retrying, retryable};
 use super::id::{End, StreamId, parse_point};
 use super::read::Filter;
@@ -13,6 +13,7 @@ use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{ConnError, Keyed};
 use crate::exit::{self, ExitStatus};
+use crate::output::escape::escape_str;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -167,8 +168,9 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
             }
             if let Some(s) = until_status(&until, e) {
                 ctx.out.note(format!(
-                    "{key}: {} at {}",
-                    e.event_type().unwrap_or_default(),
+                    "{}: {} at {}",
+                    escape_str(key),
+                    e.field("event_type").map(escape).unwrap_or_default(),
                     e.id
                 ));
                 stop = Some(s);

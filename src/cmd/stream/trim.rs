@@ -17,6 +17,7 @@ use crate::cli::Format;
 use crate::cmd::Ctx;
 use crate::connect::{ConnError, Keyed, Node};
 use crate::exit::{self, ExitStatus};
+use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 
 pub const EXAMPLES: &str = "\
@@ -90,7 +91,7 @@ impl Render for TrimReport {
         t.set_header(vec!["STREAM", "LENGTH", verb]);
         for s in &self.streams {
             t.add_row(vec![
-                Cell::new(&s.stream),
+                Cell::new(escape_str(&s.stream)),
                 Cell::new(s.length),
                 Cell::new(s.removed),
             ]);

@@ -1,0 +1,68 @@
+//! Untrusted text for a terminal: data from Redis or a database (key, stream, group and
+//! consumer names, field values, event types, error replies) may hold escape sequences that
+//! retitle, clear or rewrite the operator's terminal. Every table and plain-text line passes
+//! such strings through here; only `--format raw` writes bytes as stored.
+
+/// Whether a character must not reach a terminal as is: C0 and C1 controls (ESC, BEL, CR, the
+/// 8-bit CSI U+009B ...) and the bidirectional overrides that reorder what is shown.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text for people: safe characters as is, `\t` `\n` `\r` by name, other ASCII controls as
+/// `\x1b`, other unsafe characters as `\u{9b}`.
+pub fn escape_str(s: &str) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Bytes for people: valid UTF-8 as [`escape_str`] shows it, other bytes as `\xff`.
+pub fn escape_bytes(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        push_escaped(&mut out, chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if !is_unsafe(c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_ascii() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_sequences_are_shown_not_obeyed() {
+        let hostile = "a\u{1b}]0;title\u{7}\u{1b}[2J\rb";
+        assert_eq!(escape_str(hostile), "a\\x1b]0;title\\x07\\x1b[2J\\rb");
+        assert_eq!(escape_str("x\u{9b}31m\u{202e}y"), "x\\u{9b}31m\\u{202e}y");
+        assert_eq!(escape_str("正在分析 ok"), "正在分析 ok");
+        assert_eq!(escape_bytes(b"\xff\x1b[m\x7f"), "\\xff\\x1b[m\\x7f");
+        for c in '\0'..='\u{ffff}' {
+            let shown = escape_str(&c.to_string());
+            assert!(!shown.chars().any(is_unsafe), "{c:?} -> {shown:?}");
+        }
+    }
+}
