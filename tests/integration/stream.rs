@@ -757,11 +757,34 @@ fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
     assert_eq!(v["removed"], 7);
     let out = run(&s, &["trim", "job_events:t1", "--maxlen", "3", "-y"]);
     assert!(
-        stdout(&out).contains("removed 7 entries from 1 streams"),
+        stdout(&out).contains("removed 7 entries from 1 stream (1 matched"),
         "{}",
         stdout(&out)
     );
     assert_eq!(s.cli(&["XLEN", "job_events:t1"]), "3");
+
+    // Only streams that would lose entries are counted and listed: t2 keeps its 10.
+    let out = run(
+        &s,
+        &[
+            "trim",
+            "--match",
+            "job_events:t*",
+            "--maxlen",
+            "5",
+            "--dry-run",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("would remove 5 entries from 1 stream (2 matched; maxlen 5)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("job_events:t2") && !text.contains("job_events:t1"),
+        "{text}"
+    );
+    assert_eq!(s.cli(&["XLEN", "job_events:t2"]), "10");
 }
 
 #[test]

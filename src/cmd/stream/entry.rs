@@ -181,11 +181,19 @@ pub fn paint(kind: &str, text: &str) -> String {
     }
 }
 
-/// The most telling text of an entry: the progress, error or message of its `data`, else the
-/// compact `data`, else its fields; cut to `max` characters.
+/// The most telling text of an entry: the progress, error or message of its `data` (the error
+/// first for a failure), else the compact `data`, else its fields; cut to `max` characters.
 pub fn summary(e: &Entry, max: usize) -> String {
+    let failed = e
+        .field("event_type")
+        .is_some_and(|t| t.ends_with(b"failed") || t.windows(5).any(|w| w == b"error"));
+    let keys: &[&str] = if failed {
+        &["error", "message", "progress", "status"]
+    } else {
+        &["progress", "error", "message", "status"]
+    };
     let text = match e.data() {
-        Some(serde_json::Value::Object(m)) => ["progress", "error", "message", "status"]
+        Some(serde_json::Value::Object(m)) => keys
             .iter()
             .find_map(|k| m.get(*k).and_then(|v| v.as_str()).map(str::to_string))
             .unwrap_or_else(|| serde_json::Value::Object(m).to_string()),
@@ -458,6 +466,15 @@ mod tests {
                 .to_string();
             assert_eq!(ours, theirs);
         }
+    }
+
+    #[test]
+    fn a_failure_is_summed_up_by_its_error() {
+        let data = br#"{"progress": "step 3 of 5", "error": "timeout talking to the model"}"#;
+        let failed = entry(&[(b"data", data), (b"event_type", b"task_failed")]);
+        assert_eq!(summary(&failed, 100), "timeout talking to the model");
+        let progress = entry(&[(b"data", data), (b"event_type", b"task_progress")]);
+        assert_eq!(summary(&progress, 100), "step 3 of 5");
     }
 
     #[test]

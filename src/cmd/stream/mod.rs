@@ -101,13 +101,22 @@ pub fn reports_interruption(args: &StreamArgs) -> bool {
 
 /// Fails with exit 1 unless `key` exists and is a stream.
 pub async fn ensure_stream(conn: &mut Keyed, key: &str) -> anyhow::Result<()> {
+    if stream_exists(conn, key).await? {
+        Ok(())
+    } else {
+        Err(exit::problem(format!("{key}: no such key")))
+    }
+}
+
+/// Whether `key` is a stream: false when it does not exist, exit 1 when it is another type.
+pub async fn stream_exists(conn: &mut Keyed, key: &str) -> anyhow::Result<bool> {
     let kind: String = conn
         .query(redis::cmd("TYPE").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
     match kind.as_str() {
-        "stream" => Ok(()),
-        "none" => Err(exit::problem(format!("{key}: no such key"))),
+        "stream" => Ok(true),
+        "none" => Ok(false),
         other => Err(exit::problem(format!(
             "{key}: not a stream (it is a {other})"
         ))),
