@@ -271,7 +271,6 @@ fn missing_keys_and_other_types_exit_1() {
         for args in [
             vec!["read", key],
             vec!["info", key],
-            vec!["tail", key],
             vec!["pending", key, "g"],
             vec!["trim", key, "--maxlen", "1", "--dry-run"],
         ] {
@@ -287,6 +286,10 @@ fn missing_keys_and_other_types_exit_1() {
     let out = run(&s, &["job", "none"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("job_events:none does not exist"));
+    // tail waits for a missing key (see below) but refuses another type at once.
+    let out = run(&s, &["tail", "job_events:str"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not a stream (it is a string)"));
 }
 
 #[test]
@@ -980,4 +983,213 @@ fn hostile_bytes_from_redis_never_reach_the_terminal_raw() {
             .windows(HOSTILE.len())
             .any(|w| w == HOSTILE.as_bytes())
     );
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+}
+
+#[test]
+fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
+    let s = RedisServer::start();
+    let now = now_ms();
+    let (first, last) = (now - 600_000, now - 240_000);
+    let cmds: Vec<Vec<String>> = [
+        (
+            "job_events:run",
+            first,
+            "task_started",
+            r#"{"progress": "开始"}"#,
+        ),
+        (
+            "job_events:run",
+            last,
+            "task_progress",
+            r#"{"progress": "一半"}"#,
+        ),
+        (
+            "job_events:bad",
+            first,
+            "task_progress",
+            r#"{"progress": "old progress"}"#,
+        ),
+        (
+            "job_events:bad",
+            last,
+            "task_failed",
+            r#"{"progress": "old progress", "error": "连接超时"}"#,
+        ),
+    ]
+    .iter()
+    .map(|(k, id, t, d)| {
+        ["XADD", k, &format!("{id}-0"), "data", d, "event_type", t]
+            .iter()
+            .map(|a| a.to_string())
+            .collect()
+    })
+    .collect();
+    pipe_load(&s, &cmds);
+
+    let out = run(&s, &["job", "run", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let after = now_ms();
+    assert_eq!(j["outcome"], "running");
+    assert_eq!(j["last_event_type"], "task_progress");
+    // Since the first event until now (not first to last), and the last event's age.
+    let dur = j["duration_ms"].as_u64().unwrap();
+    assert!((600_000..=after - first).contains(&dur), "{dur}");
+    let age = j["last_event_age_ms"].as_u64().unwrap();
+    assert!((240_000..=after - last).contains(&age), "{age}");
+    let out = run(&s, &["job", "run"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("running: first event 10m") && text.contains("last event 4m"),
+        "{text}"
+    );
+    assert!(text.contains("ago (task_progress)"), "{text}");
+
+    // A failure is summed up by its error, not by an older progress text.
+    let out = run(&s, &["job", "bad"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let failed_line = text.lines().find(|l| l.contains("task_failed")).unwrap();
+    assert!(failed_line.contains("连接超时"), "{text}");
+    assert!(text.contains("failed in 6m"), "{text}");
+
+    // --since takes a duration with a unit; a bare number is refused with the accepted forms.
+    let out = run(&s, &["read", "job_events:run", "--since", "10"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("--since 10") && err.contains("10m"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:run",
+            "--since",
+            "5m",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(lines(&out).len(), 1);
+}
+
+#[test]
+fn tail_and_job_follow_wait_for_a_missing_key_until_max_wait() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = s.url();
+    let mut child = spawn_redkit(
+        dir.path(),
+        &[
+            "-u",
+            &url,
+            "stream",
+            "tail",
+            "job_events:soon",
+            "--format",
+            "ndjson",
+        ],
+    );
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(line.contains("does not exist yet"), "{line}");
+    let id = publish(&s, "job_events:soon", "task_started", "");
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    let v: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(v["id"], id.as_str());
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // --max-wait: exit 3 and one line naming the key.
+    for args in [
+        vec!["tail", "job_events:never", "--max-wait", "300ms"],
+        vec![
+            "tail",
+            "job_events:soon",
+            "job_events:never",
+            "--max-wait",
+            "300ms",
+        ],
+        vec!["job", "never", "--follow", "--max-wait", "300ms"],
+    ] {
+        let out = run(&s, &args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        let last = err.lines().last().unwrap();
+        assert!(
+            last.contains("job_events:never") || last.contains("job never"),
+            "{err}"
+        );
+        assert!(last.contains("--max-wait 300ms"), "{err}");
+    }
+    // A running job that does not finish in time: the reason says how old its last event is.
+    let out = run(&s, &["job", "soon", "--follow", "--max-wait", "300ms"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("last event task_started"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A missing group is an error before any table header.
+    let out = run(
+        &s,
+        &[
+            "tail",
+            "job_events:soon",
+            "--group",
+            "nope",
+            "--consumer",
+            "c",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "{}", stdout(&out));
+    assert!(stderr(&out).contains("no consumer group 'nope'"));
+}
+
+/// Follows an idle job for many reply timeouts; any reconnect warning is a failure.
+fn follow_idle_job_quietly(url: &str, cluster: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["-u", url, "--timeout", "200ms"];
+    if cluster {
+        args.push("--cluster");
+    }
+    args.extend(["stream", "job", "idle", "--follow"]);
+    let child = spawn_redkit(dir.path(), &args);
+    // 3 s is fifteen reply timeouts and several blocking reads of 100 ms each.
+    std::thread::sleep(Duration::from_secs(3));
+    let pid = child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(stdout(&out).contains("task_started"), "{}", stdout(&out));
+    assert!(
+        !err.contains("reconnect") && !err.contains("warning"),
+        "{err}"
+    );
+    assert!(err.contains("interrupted"), "{err}");
+}
+
+#[test]
+fn following_an_idle_job_never_reconnects() {
+    let s = RedisServer::start();
+    publish(&s, "job_events:idle", "task_started", "");
+    follow_idle_job_quietly(&s.url(), false);
+    let c = Cluster::start(3, 0);
+    c.cli(&["XADD", "job_events:idle", "*", "event_type", "task_started"]);
+    follow_idle_job_quietly(&c.seed_url(), true);
 }

@@ -11,7 +11,7 @@ use tokio::sync::mpsc;
 
 use super::entry::{Entry, parse_entries};
 use super::id::StreamId;
-use crate::connect::{ConnError, Keyed, Target, as_conn_error};
+use crate::connect::{ConnError, Keyed, Mode, Target, as_conn_error, cluster_nodes};
 use crate::output::Output;
 use crate::output::escape::escape_str;
 
@@ -44,6 +44,9 @@ pub fn retryable(e: &ConnError) -> bool {
                 "MASTERDOWN",
                 "BROKEN PIPE",
                 "CONNECTION",
+                // The key's slot moved (resharding, failover): connect to its new owner.
+                "MOVED",
+                "ASK",
             ]
             .iter()
             .any(|w| d.contains(w))
@@ -52,17 +55,55 @@ pub fn retryable(e: &ConnError) -> bool {
     }
 }
 
-/// Connects, retrying with backoff (100 ms doubling to 3 s) while the failure is retryable.
-pub async fn connect_retrying(target: &Target, out: &Output, what: &str) -> anyhow::Result<Keyed> {
+/// A connection for blocking reads of `key`: on a cluster, straight to the master that owns
+/// the key's slot rather than through the cluster client. The cluster client bounds every
+/// request by the reply timeout and may first try a node that answers MOVED, refresh its slot
+/// map and retry, so a blocking read that fits the reply timeout on one server could overrun it
+/// there, be abandoned and look like a lost connection ("reconnecting") on an idle cluster.
+/// A direct connection gives the read exactly its own deadline (block time + reply timeout).
+pub async fn reader_conn(target: &Target, key: &str) -> anyhow::Result<Keyed> {
+    if !matches!(target.mode, Mode::Cluster(_)) {
+        return target.keyed().await;
+    }
+    let mut seed = target.connect_seed().await?;
+    let slot: i64 = seed
+        .query(redis::cmd("CLUSTER").arg("KEYSLOT").arg(key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let nodes = cluster_nodes(&mut seed)
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let owner = nodes
+        .iter()
+        .filter(|n| n.is_master() && !n.is_failed())
+        .find(|n| {
+            n.slots
+                .iter()
+                .any(|(a, b)| (i64::from(*a)..=i64::from(*b)).contains(&slot))
+        })
+        .ok_or_else(|| {
+            anyhow::Error::new(ConnError::Server {
+                addr: seed.addr.clone(),
+                detail: format!("CLUSTERDOWN no master serves slot {slot}"),
+            })
+        })?;
+    Ok(Keyed::Single(
+        target.auth.connect_db(&owner.endpoint, 0).await?,
+    ))
+}
+
+/// Connects for reads of `key`, retrying with backoff (100 ms doubling to 3 s) while the
+/// failure is retryable.
+pub async fn connect_retrying(target: &Target, out: &Output, key: &str) -> anyhow::Result<Keyed> {
     let mut delay = Duration::from_millis(100);
     let mut warned = false;
     loop {
-        match target.keyed().await {
+        match reader_conn(target, key).await {
             Ok(c) => return Ok(c),
             Err(e) => match as_conn_error(&e) {
                 Some(ce) if retryable(ce) => {
                     if !warned {
-                        out.warn(escape_str(&format!("{what}: {ce}; reconnecting")));
+                        out.warn(escape_str(&format!("{key}: {ce}; reconnecting")));
                         warned = true;
                     }
                     tokio::time::sleep(delay).await;
