@@ -7,6 +7,7 @@ pub mod follow;
 pub mod id;
 pub mod info;
 pub mod job;
+pub mod jobs;
 pub mod list;
 pub mod pending;
 pub mod read;
@@ -27,6 +28,7 @@ Examples:
   redkit stream read job_events:42 --format ndjson > events.ndjson
   redkit stream tail job_events:42 --until-event task_completed,task_failed
   redkit stream job 42 --follow
+  redkit stream jobs --state stuck,failed                 exit 1 when a job is stuck
   redkit stream trim --match 'job_events:*' --older-than 7d --dry-run
 
 Entries in json/ndjson have stream, id, time, event_type, fields and data (the parsed JSON of
@@ -55,6 +57,9 @@ pub enum StreamCommand {
     /// A job's events as a timeline with its outcome and duration
     #[command(after_help = job::EXAMPLES)]
     Job(job::JobArgs),
+    /// Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck
+    #[command(after_help = jobs::EXAMPLES)]
+    Jobs(jobs::JobsArgs),
     /// A consumer group's pending entries, oldest first, to find stuck work
     #[command(after_help = pending::EXAMPLES)]
     Pending(pending::PendingArgs),
@@ -89,6 +94,7 @@ async fn dispatch(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
         StreamCommand::Read(a) => read::run(ctx, a).await,
         StreamCommand::Tail(a) => tail::run(ctx, a).await,
         StreamCommand::Job(a) => job::run(ctx, a).await,
+        StreamCommand::Jobs(a) => jobs::run(ctx, a).await,
         StreamCommand::Pending(a) => pending::run(ctx, a).await,
         StreamCommand::Trim(a) => trim::run(ctx, a).await,
     }
