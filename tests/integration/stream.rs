@@ -960,6 +960,8 @@ fn hostile_bytes_from_redis_never_reach_the_terminal_raw() {
             "--dry-run",
         ],
         vec!["info", "job_events:missing\u{1b}[2J"],
+        vec!["jobs"],
+        vec!["jobs", "--state", "stuck"],
     ];
     for color in ["never", "always"] {
         for args in &runs {
@@ -1192,4 +1194,134 @@ fn following_an_idle_job_never_reconnects() {
     let c = Cluster::start(3, 0);
     c.cli(&["XADD", "job_events:idle", "*", "event_type", "task_started"]);
     follow_idle_job_quietly(&c.seed_url(), true);
+}
+
+#[test]
+fn jobs_on_every_master_with_exact_states_and_ages() {
+    let c = Cluster::start(3, 0);
+    let now = now_ms();
+    // (job, [(ms ago, event type)]): 8 of each kind, spread over the masters by name.
+    let kinds: [&[(u64, &str)]; 4] = [
+        &[(900_000, "task_started"), (600_000, "task_completed")],
+        &[(900_000, "task_started"), (500_000, "task_failed")],
+        &[(700_000, "task_started"), (60_000, "task_progress")],
+        &[(7_200_000, "task_started"), (3_600_000, "task_progress")],
+    ];
+    let names = ["completed", "failed", "running", "stuck"];
+    for j in 0..32 {
+        let key = format!("job_events:{}-{j}", names[j % 4]);
+        for (ago, t) in kinds[j % 4] {
+            let data = if *t == "task_failed" {
+                r#"{"progress": "old", "error": "连接超时"}"#.to_string()
+            } else {
+                format!(r#"{{"progress": "{t} of {j}"}}"#)
+            };
+            let id = format!("{}-0", now - ago - j as u64);
+            c.cli(&["XADD", &key, &id, "data", &data, "event_type", t]);
+        }
+    }
+    c.cli(&["SET", "job_events:not-a-stream", "x"]);
+    let masters: Vec<&RedisServer> = c
+        .nodes
+        .iter()
+        .filter(|n| n.cli(&["ROLE"]).starts_with("master"))
+        .collect();
+    assert!(masters.iter().all(|m| m.cli(&["DBSIZE"]) != "0"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = |args: &[&str]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream", "jobs"])
+            .args(args);
+        cmd.output().unwrap()
+    };
+    let before = now_ms();
+    let out = jobs(&["--format", "json"]);
+    let after = now_ms();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stuck jobs exit 1: {}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["counts"],
+        serde_json::json!({"running": 8, "completed": 8, "failed": 8, "stuck": 8})
+    );
+    let list = v["jobs"].as_array().unwrap();
+    assert_eq!(list.len(), 32);
+    let mut last_seen = u64::MAX;
+    for job in list {
+        let keys: Vec<&str> = job
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "job_id",
+                "stream",
+                "state",
+                "started",
+                "last_event_type",
+                "last_event",
+                "last_event_age_ms",
+                "duration_ms",
+                "summary"
+            ]
+        );
+        let id = job["job_id"].as_str().unwrap();
+        let (kind, j) = id.split_once('-').unwrap();
+        let j: u64 = j.parse().unwrap();
+        assert_eq!(job["stream"], format!("job_events:{id}"));
+        assert_eq!(job["state"], kind, "{job}");
+        let steps = kinds[names.iter().position(|n| *n == kind).unwrap()];
+        let (first_ago, last_ago) = (steps[0].0 + j, steps[1].0 + j);
+        let last_ms = now - last_ago;
+        let age = job["last_event_age_ms"].as_u64().unwrap();
+        assert!((before - last_ms..=after - last_ms).contains(&age), "{job}");
+        let dur = job["duration_ms"].as_u64().unwrap();
+        if kind == "completed" || kind == "failed" {
+            assert_eq!(dur, first_ago - last_ago, "{job}");
+        } else {
+            assert!((before - (now - first_ago)..=after - (now - first_ago)).contains(&dur));
+        }
+        assert_eq!(job["last_event_type"], steps[1].1);
+        if kind == "failed" {
+            assert_eq!(job["summary"], "连接超时");
+        }
+        // Most recent activity first.
+        assert!(last_ms <= last_seen, "not sorted: {job}");
+        last_seen = last_ms;
+    }
+
+    // Filters; a config that moves the stuck line; -q silent when nothing is stuck.
+    let out = jobs(&["--state", "failed,completed", "--format", "ndjson"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out).len(), 16);
+    let out = jobs(&["--since", "20m", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["counts"]["stuck"], 0);
+    assert_eq!(v["jobs"].as_array().unwrap().len(), 24);
+    assert_eq!(out.status.code(), Some(0));
+    let out = jobs(&["--since", "20"]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "streams:\n  stuck_after: 2h\n",
+    )
+    .unwrap();
+    let out = jobs(&["-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    let out = jobs(&["--stuck-after", "30s", "--state", "stuck"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("16 jobs: 0 running, 0 completed, 0 failed, 16 stuck"),
+        "{text}"
+    );
 }
