@@ -1,9 +1,11 @@
 //! `redkit stream`: the application's Redis Streams (`job_events:{job_id}`) for people and
 //! scripts: list, info, read, tail, job, pending, trim, on one server or a cluster.
 
+pub mod claim;
 pub mod entry;
 pub mod fast;
 pub mod follow;
+pub mod group;
 pub mod id;
 pub mod info;
 pub mod job;
@@ -30,6 +32,7 @@ Examples:
   redkit stream job 42 --follow
   redkit stream jobs --state stuck,failed                 exit 1 when a job is stuck
   redkit stream trim --match 'job_events:*' --older-than 7d --dry-run
+  redkit stream claim job_events:42 workers --to w-2 --min-idle 10m --dry-run
 
 Entries in json/ndjson have stream, id, time, event_type, fields and data (the parsed JSON of
 the data field, or null). A missing key or a key that is not a stream exits 1.";
@@ -63,6 +66,15 @@ pub enum StreamCommand {
     /// A consumer group's pending entries, oldest first, to find stuck work
     #[command(after_help = pending::EXAMPLES)]
     Pending(pending::PendingArgs),
+    /// Consumer groups: create, move the last-delivered id (replay or skip), delete consumers
+    #[command(after_help = group::EXAMPLES)]
+    Group(group::GroupArgs),
+    /// Move entries pending with a dead consumer to a live one (idle longer than --min-idle)
+    #[command(after_help = claim::CLAIM_EXAMPLES)]
+    Claim(claim::ClaimArgs),
+    /// Acknowledge entries of a consumer group (by id, or a consumer's idle entries)
+    #[command(after_help = claim::ACK_EXAMPLES)]
+    Ack(claim::AckArgs),
     /// Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one
     #[command(after_help = trim::EXAMPLES)]
     Trim(trim::TrimArgs),
@@ -97,6 +109,9 @@ async fn dispatch(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
         StreamCommand::Jobs(a) => jobs::run(ctx, a).await,
         StreamCommand::Pending(a) => pending::run(ctx, a).await,
         StreamCommand::Trim(a) => trim::run(ctx, a).await,
+        StreamCommand::Group(a) => group::run(ctx, a).await,
+        StreamCommand::Claim(a) => claim::claim(ctx, a).await,
+        StreamCommand::Ack(a) => claim::ack(ctx, a).await,
     }
 }
 
