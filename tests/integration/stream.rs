@@ -502,7 +502,11 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("XGROUP CREATE"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("stream group create"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -940,6 +944,7 @@ fn hostile_bytes_from_redis_never_reach_the_terminal_raw() {
     .collect();
     pipe_load(&s, &cmds);
     let group = format!("g{HOSTILE}");
+    let consumer = format!("c{HOSTILE}");
     let runs: Vec<Vec<&str>> = vec![
         vec!["list"],
         vec!["info", key],
@@ -962,6 +967,29 @@ fn hostile_bytes_from_redis_never_reach_the_terminal_raw() {
         vec!["info", "job_events:missing\u{1b}[2J"],
         vec!["jobs"],
         vec!["jobs", "--state", "stuck"],
+        vec!["group", "create", key, "n\u{1b}[2J", "--dry-run"],
+        vec!["group", "setid", key, &group, "0", "--dry-run"],
+        vec!["group", "delconsumer", key, &group, &consumer, "--dry-run"],
+        vec![
+            "group",
+            "delconsumer",
+            key,
+            &group,
+            &consumer,
+            "--force",
+            "--dry-run",
+        ],
+        vec![
+            "claim",
+            key,
+            &group,
+            "--to",
+            "x\u{7}",
+            "--min-idle",
+            "0s",
+            "--dry-run",
+        ],
+        vec!["ack", key, &group, "1700000000000-0", "--dry-run"],
     ];
     for color in ["never", "always"] {
         for args in &runs {
@@ -1324,4 +1352,427 @@ fn jobs_on_every_master_with_exact_states_and_ages() {
         text.contains("16 jobs: 0 running, 0 completed, 0 failed, 16 stuck"),
         "{text}"
     );
+}
+
+fn json_of(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {} / {}", stdout(out), stderr(out)))
+}
+
+/// XINFO GROUPS of `key` as (name, last-delivered-id, lag) from redis-cli's flat output.
+fn xinfo_group(s: &RedisServer, key: &str) -> Option<(String, String, String)> {
+    let text = s.cli(&["XINFO", "GROUPS", key]);
+    let l: Vec<&str> = text.lines().collect();
+    let at = |name: &str| {
+        l.iter()
+            .position(|x| *x == name)
+            .and_then(|i| l.get(i + 1))
+            .map(|v| v.to_string())
+    };
+    Some((
+        at("name")?,
+        at("last-delivered-id")?,
+        at("lag").unwrap_or_default(),
+    ))
+}
+
+/// Entries XREADGROUP hands a new consumer now (what the group has not yet seen).
+fn undelivered(s: &RedisServer, key: &str, group: &str) -> usize {
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        group,
+        "probe",
+        "COUNT",
+        "1000",
+        "STREAMS",
+        key,
+        ">",
+    ])
+    .lines()
+    .filter(|l| l.starts_with("17000000000"))
+    .count()
+}
+
+#[test]
+fn group_create_and_setid_preview_what_xinfo_then_shows() {
+    let s = RedisServer::start();
+    let key = "job_events:grp";
+    load(&s, key, 1_700_000_000_001, 10, "task_progress");
+    let out = run(
+        &s,
+        &[
+            "group",
+            "create",
+            key,
+            "w",
+            "--from",
+            "0",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        (v["lag_after"].as_u64(), v["changed"].as_bool()),
+        (Some(10), Some(false))
+    );
+    assert_eq!(xinfo_group(&s, key), None, "a dry run created the group");
+    // No terminal, no --yes: refused, nothing created.
+    let out = run(&s, &["group", "create", key, "w", "--from", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--yes"));
+    assert_eq!(xinfo_group(&s, key), None);
+
+    let out = run(
+        &s,
+        &[
+            "group",
+            "create",
+            key,
+            "w",
+            "--from",
+            "1700000000004-0",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["lag_after"], 6);
+    let (name, last, lag) = xinfo_group(&s, key).unwrap();
+    assert_eq!((name.as_str(), last.as_str()), ("w", "1700000000004-0"));
+    assert_eq!(lag, "6");
+    let out = run(&s, &["group", "create", key, "w", "-y"]);
+    assert_eq!(out.status.code(), Some(1), "an existing group is refused");
+    assert_eq!(undelivered(&s, key, "w"), 6);
+
+    // Back to the start: every entry delivered again; the dry run changes nothing.
+    let out = run(
+        &s,
+        &[
+            "group",
+            "setid",
+            key,
+            "w",
+            "0",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json_of(&out);
+    assert_eq!(
+        (
+            v["lag_before"].as_u64(),
+            v["lag_after"].as_u64(),
+            v["redelivered"].as_u64()
+        ),
+        (Some(0), Some(10), Some(10))
+    );
+    assert_eq!(xinfo_group(&s, key).unwrap().1, "1700000000010-0");
+    // To a time: entries from that millisecond on are delivered again.
+    let out = run(
+        &s,
+        &[
+            "group",
+            "setid",
+            key,
+            "w",
+            "2023-11-14T22:13:20.008Z",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        (v["lag_after"].as_u64(), v["redelivered"].as_u64()),
+        (Some(3), Some(3))
+    );
+    let (_, last, lag) = xinfo_group(&s, key).unwrap();
+    assert_eq!(
+        (last.as_str(), lag.as_str()),
+        ("1700000000007-18446744073709551615", "3")
+    );
+    assert_eq!(undelivered(&s, key, "w"), 3);
+    // Forward: entries skipped.
+    s.cli(&["XGROUP", "SETID", key, "w", "1700000000002-0"]);
+    let out = run(
+        &s,
+        &["group", "setid", key, "w", "$", "-y", "--format", "json"],
+    );
+    let v = json_of(&out);
+    assert_eq!(
+        (v["skipped"].as_u64(), v["lag_after"].as_u64()),
+        (Some(8), Some(0))
+    );
+    assert_eq!(undelivered(&s, key, "w"), 0);
+    let out = run(&s, &["group", "setid", key, "nope", "0", "-y"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+/// Makes `ids` pending with `consumer`, idle for `idle_ms` (XCLAIM … IDLE sets it exactly).
+fn hold(s: &RedisServer, key: &str, group: &str, consumer: &str, ids: &[&str], idle_ms: u64) {
+    let mut args = vec!["XCLAIM", key, group, consumer, "0"];
+    args.extend_from_slice(ids);
+    let idle = idle_ms.to_string();
+    args.extend(["IDLE", &idle, "FORCE", "JUSTID"]);
+    s.cli(&args);
+}
+
+fn pending_of(s: &RedisServer, key: &str, group: &str) -> Vec<(String, String)> {
+    let text = s.cli(&["XPENDING", key, group, "-", "+", "100"]);
+    let l: Vec<&str> = text.lines().collect();
+    l.chunks(4)
+        .map(|c| (c[0].to_string(), c[1].to_string()))
+        .collect()
+}
+
+#[test]
+fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
+    let s = RedisServer::start();
+    let key = "job_events:work";
+    load(&s, key, 1_700_000_000_001, 8, "task_progress");
+    s.cli(&["XGROUP", "CREATE", key, "g", "$"]);
+    let id = |n: u64| format!("{}-0", 1_700_000_000_000 + n);
+    let (i1, i2, i3, i4, i5, i6) = (id(1), id(2), id(3), id(4), id(5), id(6));
+    hold(&s, key, "g", "dead", &[&i1, &i2, &i3, &i4], 3_600_000);
+    hold(&s, key, "g", "busy", &[&i5, &i6], 0);
+    let before = pending_of(&s, key, "g");
+
+    let claim = |extra: &[&str]| {
+        let mut a = vec![
+            "claim",
+            key,
+            "g",
+            "--to",
+            "live",
+            "--min-idle",
+            "10m",
+            "--format",
+            "json",
+        ];
+        a.extend_from_slice(extra);
+        run(&s, &a)
+    };
+    let out = claim(&["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["candidates"], 4);
+    assert_eq!(v["ids"], serde_json::json!([i1, i2, i3, i4]));
+    assert_eq!(
+        pending_of(&s, key, "g"),
+        before,
+        "the dry run moved entries"
+    );
+    let out = claim(&[]);
+    assert_eq!(out.status.code(), Some(2), "no terminal and no --yes");
+    assert_eq!(pending_of(&s, key, "g"), before);
+
+    // One of the stuck entries is deleted meanwhile: reported, and dropped from the group.
+    s.cli(&["XDEL", key, &i2]);
+    let out = claim(&["--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["ids"], serde_json::json!([i1, i3, i4]));
+    assert_eq!(v["deleted"], serde_json::json!([i2]));
+    let after = pending_of(&s, key, "g");
+    let owner = |i: &str| after.iter().find(|(x, _)| x == i).map(|(_, c)| c.clone());
+    assert_eq!(after.len(), 5);
+    for i in [&i1, &i3, &i4] {
+        assert_eq!(owner(i).as_deref(), Some("live"));
+    }
+    assert_eq!(
+        (owner(&i5).as_deref(), owner(&i6).as_deref()),
+        (Some("busy"), Some("busy"))
+    );
+    assert_eq!(owner(&i2), None);
+
+    // --from-consumer and --count pick only that consumer's entries.
+    let out = run(
+        &s,
+        &[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "live",
+            "--min-idle",
+            "0s",
+            "--from-consumer",
+            "busy",
+            "--count",
+            "1",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json_of(&out)["ids"], serde_json::json!([i5]));
+
+    // delconsumer: refused while the consumer holds entries; --force says what it drops.
+    let out = run(&s, &["group", "delconsumer", key, "g", "live", "-y"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("live: 4 pending"), "{}", stderr(&out));
+    assert!(s.cli(&["XINFO", "CONSUMERS", key, "g"]).contains("live"));
+    let out = run(
+        &s,
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "live",
+            "--force",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json_of(&out)["pending_dropped"], 4);
+    assert_eq!(pending_of(&s, key, "g").len(), 5);
+    let out = run(
+        &s,
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "live",
+            "--force",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["pending_dropped"], 4);
+    assert_eq!(
+        pending_of(&s, key, "g"),
+        vec![(i6.clone(), "busy".to_string())]
+    );
+    // --idle-over: "dead" has not been seen for over a second; "busy" is seen just before.
+    std::thread::sleep(Duration::from_millis(1500));
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "busy",
+        "COUNT",
+        "1",
+        "STREAMS",
+        key,
+        "0",
+    ]);
+    let out = run(
+        &s,
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "--idle-over",
+            "1s",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["consumers"][0]["name"], "dead");
+    assert_eq!(v["consumers"].as_array().unwrap().len(), 1);
+
+    // ack: by id (one pending, one not) and by consumer.
+    let out = run(
+        &s,
+        &[
+            "ack",
+            key,
+            "g",
+            &i6,
+            &i7_of(),
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json_of(&out);
+    assert_eq!(
+        (v["candidates"].as_u64(), v["skipped"][0].as_str()),
+        (Some(1), Some(i7_of().as_str()))
+    );
+    assert_eq!(pending_of(&s, key, "g").len(), 1);
+    let out = run(&s, &["ack", key, "g", "--from-consumer", "busy", "-y"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(pending_of(&s, key, "g").is_empty());
+    let out = run(&s, &["ack", key, "g", "not-an-id", "-y"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn i7_of() -> String {
+    "1700000000007-0".to_string()
+}
+
+#[test]
+fn group_operations_route_on_a_cluster() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let rk = |args: &[&str]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream"])
+            .args(args);
+        cmd.output().unwrap()
+    };
+    for (i, key) in [
+        "job_events:a",
+        "job_events:b",
+        "job_events:c",
+        "job_events:d",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for n in 1..=3 {
+            c.cli(&[
+                "XADD",
+                key,
+                &format!("{}-0", 1_700_000_000_000u64 + n),
+                "event_type",
+                "x",
+            ]);
+        }
+        let out = rk(&[
+            "group", "create", key, "g", "--from", "0", "-y", "--format", "json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{key}: {}", stderr(&out));
+        assert_eq!(json_of(&out)["lag_after"], 3);
+        c.cli(&["XREADGROUP", "GROUP", "g", "dead", "STREAMS", key, ">"]);
+        let out = rk(&[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "live",
+            "--min-idle",
+            "0s",
+            "-y",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(json_of(&out)["ids"].as_array().unwrap().len(), 3, "{key}");
+        let out = rk(&["ack", key, "g", "--from-consumer", "live", "-y"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            c.cli(&["XPENDING", key, "g"]).lines().next(),
+            Some("0"),
+            "{key} #{i}"
+        );
+    }
 }

@@ -256,7 +256,7 @@ fn classify_fatal(e: ConnError, key: &str, group: Option<&Group>) -> anyhow::Err
     let text = e.to_string();
     if let (true, Some(g)) = (text.contains("NOGROUP"), group) {
         return crate::exit::problem(format!(
-            "{key}: no consumer group '{}' (create it with: XGROUP CREATE {key} {} $)",
+            "{key}: no consumer group '{}' (create it with: redkit stream group create {key} {})",
             g.group, g.group
         ));
     }

@@ -359,7 +359,7 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
             escape_str(&a.key)
         )));
     }
-    let (last, _) = if exists {
+    let (last, added) = if exists {
         stream_facts(&mut conn, &a.key).await?
     } else {
         (StreamId::MIN, None)
@@ -392,6 +392,10 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
         .arg(after.to_string());
     if a.mkstream {
         cmd.arg("MKSTREAM");
+    }
+    // Tell Redis how many entries the group has read, so XINFO (and health) show a true lag.
+    if let (Some(added), Some(lag)) = (added, report.lag_after) {
+        cmd.arg("ENTRIESREAD").arg((added - lag as i64).max(0));
     }
     let _: redis::Value = conn.query(&cmd).await.map_err(|e| {
         if e.to_string().contains("BUSYGROUP") {

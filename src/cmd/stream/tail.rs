@@ -265,7 +265,7 @@ pub async fn ensure_group(conn: &mut Keyed, key: &str, group: &str) -> anyhow::R
         Ok(())
     } else {
         Err(exit::problem(format!(
-            "{key}: no consumer group '{group}' (create it with: XGROUP CREATE {key} {group} $)"
+            "{key}: no consumer group '{group}' (create it with: redkit stream group create {key} {group})"
         )))
     }
 }
