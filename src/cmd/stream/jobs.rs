@@ -312,6 +312,14 @@ async fn first_and_last(
     Ok(out)
 }
 
+/// SCAN batches whose pipelines may be outstanding at once (each at most ~2,000 commands).
+const BATCHES_IN_FLIGHT: usize = 3;
+
+async fn joined(h: tokio::task::JoinHandle<anyhow::Result<Vec<Job>>>) -> anyhow::Result<Vec<Job>> {
+    h.await
+        .map_err(|e| exit::runtime(format!("reading job streams: {e}")))?
+}
+
 fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<Duration> {
     if let Some(d) = flag {
         return Ok(d);
@@ -350,26 +358,46 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
     let target = ctx.target()?;
     let now = now_ms();
     let mut jobs = Vec::new();
+    // Each SCAN batch's pipeline runs (and is parsed and judged) in a task of its own while the
+    // next SCAN goes out; a few batches in flight keep both the server and the client busy.
+    let mut in_flight: std::collections::VecDeque<
+        tokio::task::JoinHandle<anyhow::Result<Vec<Job>>>,
+    > = std::collections::VecDeque::new();
+    let states = std::sync::Arc::new(args.state.clone());
     for mut node in target.masters().await? {
         scan_streams(
             &mut node,
             &pattern,
             async |n: &mut Node, keys: Vec<String>| {
-                let found = first_and_last(n, &keys).await?;
-                for (k, fl) in keys.into_iter().zip(found) {
-                    let Some((first, last)) = fl else { continue };
-                    if since.is_some_and(|s| last.id.ms < s.ms) {
-                        continue;
+                let mut n = n.clone();
+                let states = states.clone();
+                in_flight.push_back(tokio::spawn(async move {
+                    let found = first_and_last(&mut n, &keys).await?;
+                    let mut out = Vec::with_capacity(keys.len());
+                    for (k, fl) in keys.into_iter().zip(found) {
+                        let Some((first, last)) = fl else { continue };
+                        if since.is_some_and(|s| last.id.ms < s.ms) {
+                            continue;
+                        }
+                        let job = job_of(k, &first, &last, now, stuck);
+                        if states.is_empty() || states.contains(&job.state) {
+                            out.push(job);
+                        }
                     }
-                    let job = job_of(k, &first, &last, now, stuck);
-                    if args.state.is_empty() || args.state.contains(&job.state) {
-                        jobs.push(job);
-                    }
+                    Ok(out)
+                }));
+                if in_flight.len() >= BATCHES_IN_FLIGHT
+                    && let Some(h) = in_flight.pop_front()
+                {
+                    jobs.extend(joined(h).await?);
                 }
                 Ok(())
             },
         )
         .await?;
+    }
+    while let Some(h) = in_flight.pop_front() {
+        jobs.extend(joined(h).await?);
     }
     jobs.sort_by(|a, b| b.last_ms.cmp(&a.last_ms).then(a.stream.cmp(&b.stream)));
     let mut counts = Counts::default();
