@@ -1108,6 +1108,27 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
         ],
     );
     assert_eq!(lines(&out).len(), 1);
+
+    // stream jobs on one server (replies framed in place) agrees with stream job.
+    s.cli(&["SET", "job_events:str", "x"]);
+    let out = run(&s, &["jobs", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        v["counts"],
+        serde_json::json!({"running": 1, "completed": 0, "failed": 1, "stuck": 0})
+    );
+    // Both last events are at the same millisecond: ties go by stream name.
+    let (bad, run_) = (&v["jobs"][0], &v["jobs"][1]);
+    assert_eq!(
+        (bad["job_id"].as_str(), run_["job_id"].as_str()),
+        (Some("bad"), Some("run"))
+    );
+    assert_eq!(run_["summary"], "一半");
+    assert_eq!(bad["summary"], "连接超时");
+    assert_eq!(bad["duration_ms"], last - first);
+    let out = run(&s, &["jobs", "--stuck-after", "3m"]);
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
-use super::entry::Pair;
+use super::entry::{Entry, Pair};
 use super::id::StreamId;
 use super::read::Filter;
 use super::sink::Sink;
@@ -335,6 +335,73 @@ pub async fn export(
             return Ok(());
         }
     }
+}
+
+/// The first and last entry of each key (`stream jobs`): one XRANGE and one XREVRANGE
+/// `COUNT 1` per key, all written at once, the replies framed in place and only the two
+/// entries of each key copied out. A key that is gone answers empty (None); one that is no
+/// longer a stream answers an error (None too).
+pub async fn first_and_last(
+    conn: &mut RawConn,
+    keys: &[String],
+) -> anyhow::Result<Vec<Option<(Entry, Entry)>>> {
+    let mut out_buf = Vec::with_capacity(keys.len() * 80);
+    for k in keys {
+        crate::resp::encode(
+            &mut out_buf,
+            &[b"XRANGE", k.as_bytes(), b"-", b"+", b"COUNT", b"1"],
+        );
+        crate::resp::encode(
+            &mut out_buf,
+            &[b"XREVRANGE", k.as_bytes(), b"+", b"-", b"COUNT", b"1"],
+        );
+    }
+    match tokio::time::timeout(conn.timeout, conn.io.write_all(&out_buf)).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(exit::runtime(format!("{}: {e}", conn.addr))),
+        Err(_) => return Err(conn.timed_out()),
+    }
+    let mut page = Page::default();
+    let mut out = Vec::with_capacity(keys.len());
+    let mut first: Option<Entry> = None;
+    for i in 0..keys.len() * 2 {
+        let entry = loop {
+            if conn.buf.first() == Some(&b'-') {
+                // An error for this key only (WRONGTYPE): skip its line.
+                if let Some(end) = conn.buf.windows(2).position(|w| w == b"\r\n") {
+                    conn.buf.drain(..end + 2);
+                    break None;
+                }
+            } else {
+                match parse_page(&conn.buf, &mut page) {
+                    Parse::Done => {
+                        let buf = &conn.buf;
+                        // Of the first entry only the id is used.
+                        let keep = i % 2 == 1;
+                        let e = page.entries.first().map(|(id, fr)| Entry {
+                            id: *id,
+                            fields: page.fields[fr.clone()]
+                                .iter()
+                                .filter(|_| keep)
+                                .map(|(k, v)| (buf[k.clone()].to_vec(), buf[v.clone()].to_vec()))
+                                .collect(),
+                        });
+                        conn.buf.drain(..page.consumed);
+                        break e;
+                    }
+                    Parse::Error(e) => return Err(exit::runtime(format!("{}: {e}", conn.addr))),
+                    Parse::Incomplete => {}
+                }
+            }
+            conn.fill().await?;
+        };
+        if i % 2 == 0 {
+            first = entry;
+        } else {
+            out.push(first.take().zip(entry));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use comfy_table::Cell;
 use serde::{Serialize, Serializer};
 
 use super::entry::{Entry, paint, parse_entries, rfc3339_ms, summary};
+use super::fast;
 use super::id::{now_ms, parse_ago};
 use super::list::scan_streams;
 use crate::cli::Format;
@@ -364,6 +365,11 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         tokio::task::JoinHandle<anyhow::Result<Vec<Job>>>,
     > = std::collections::VecDeque::new();
     let states = std::sync::Arc::new(args.state.clone());
+    // On one server without TLS the replies are framed in place on plain sockets (one per
+    // batch in flight), which costs a fraction of redis-rs's value trees.
+    let raw = fast::open(&target).await;
+    let fast_path = raw.is_some();
+    let pool = std::sync::Arc::new(std::sync::Mutex::new(raw.into_iter().collect::<Vec<_>>()));
     for mut node in target.masters().await? {
         scan_streams(
             &mut node,
@@ -371,8 +377,24 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
             async |n: &mut Node, keys: Vec<String>| {
                 let mut n = n.clone();
                 let states = states.clone();
+                let (pool, target) = (pool.clone(), target.clone());
                 in_flight.push_back(tokio::spawn(async move {
-                    let found = first_and_last(&mut n, &keys).await?;
+                    let found = if fast_path {
+                        let taken = pool.lock().ok().and_then(|mut p| p.pop());
+                        let mut c = match taken {
+                            Some(c) => c,
+                            None => fast::open(&target).await.ok_or_else(|| {
+                                exit::runtime(format!("{}: cannot open another connection", n.addr))
+                            })?,
+                        };
+                        let found = fast::first_and_last(&mut c, &keys).await?;
+                        if let Ok(mut p) = pool.lock() {
+                            p.push(c);
+                        }
+                        found
+                    } else {
+                        first_and_last(&mut n, &keys).await?
+                    };
                     let mut out = Vec::with_capacity(keys.len());
                     for (k, fl) in keys.into_iter().zip(found) {
                         let Some((first, last)) = fl else { continue };
