@@ -262,8 +262,13 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
     }
+    // Ctrl-C from here on lets the XCLAIM in flight finish, then reports what moved (exit 130).
+    let stop = crate::cmd::Stop::on_signal();
     let (mut deleted, mut skipped) = (Vec::new(), Vec::new());
     for page in ids.chunks(500) {
+        if stop.requested() {
+            break;
+        }
         let mut cmd = redis::cmd("XCLAIM");
         cmd.arg(&a.key)
             .arg(&a.group)
@@ -311,6 +316,22 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
     report.deleted = Some(deleted);
     report.skipped = skipped;
     ctx.out.emit(&report)?;
+    interrupted_or_success(&stop, &report)
+}
+
+/// After a Ctrl-C the partial report has been printed: say so and exit 130.
+fn interrupted_or_success(
+    stop: &crate::cmd::Stop,
+    report: &ClaimReport,
+) -> anyhow::Result<ExitStatus> {
+    if stop.requested() {
+        eprintln!(
+            "redkit: interrupted after {} of {} entries",
+            report.ids.len(),
+            report.candidates
+        );
+        return Ok(ExitStatus::Interrupted);
+    }
     Ok(ExitStatus::Success)
 }
 
@@ -386,7 +407,11 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
     }
+    let stop = crate::cmd::Stop::on_signal();
     for page in pending.chunks(1000) {
+        if stop.requested() {
+            break;
+        }
         let mut cmd = redis::cmd("XACK");
         cmd.arg(&a.key).arg(&a.group);
         for id in page {
@@ -396,5 +421,5 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
         report.ids.extend(page.iter().map(StreamId::to_string));
     }
     ctx.out.emit(&report)?;
-    Ok(ExitStatus::Success)
+    interrupted_or_success(&stop, &report)
 }

@@ -115,9 +115,13 @@ async fn dispatch(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
     }
 }
 
-/// Whether the command handles Ctrl-C itself (trim reports what it removed before stopping).
+/// Whether the command handles Ctrl-C itself (trim, claim and ack report what they changed
+/// before stopping).
 pub fn reports_interruption(args: &StreamArgs) -> bool {
-    matches!(args.command, StreamCommand::Trim(_))
+    matches!(
+        args.command,
+        StreamCommand::Trim(_) | StreamCommand::Claim(_) | StreamCommand::Ack(_)
+    )
 }
 
 /// Fails with exit 1 unless `key` exists and is a stream.
