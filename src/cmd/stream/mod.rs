@@ -35,7 +35,9 @@ Examples:
   redkit stream claim job_events:42 workers --to w-2 --min-idle 10m --dry-run
 
 Entries in json/ndjson have stream, id, time, event_type, fields and data (the parsed JSON of
-the data field, or null). A missing key or a key that is not a stream exits 1.";
+the data field, or null). A missing key or a key that is not a stream exits 1; tail and
+job --follow wait for a missing key (--max-wait DUR: exit 3). Tables escape control
+characters from Redis; only --format raw writes bytes as stored.";
 
 #[derive(Debug, Args)]
 pub struct StreamArgs {
