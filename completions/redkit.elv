@@ -449,7 +449,11 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand read 'Entries in order, by id or time range, paged so memory stays flat'
             cand tail 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
             cand job 'A job''s events as a timeline with its outcome and duration'
+            cand jobs 'Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck'
             cand pending 'A consumer group''s pending entries, oldest first, to find stuck work'
+            cand group 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
+            cand claim 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
+            cand ack 'Acknowledge entries of a consumer group (by id, or a consumer''s idle entries)'
             cand trim 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -527,7 +531,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
         &'redkit;stream;read'= {
             cand --from 'First entry: id, RFC 3339 time or duration ago [default: the first]'
             cand --to 'Last entry: id, RFC 3339 time or duration ago [default: the last]'
-            cand --since 'Only entries of the last DUR (same as --from DUR)'
+            cand --since 'Only entries of the last DUR: 30s, 10m, 2h, 7d (same as --from DUR; a bare number is refused)'
             cand -n 'Print at most N entries (after filters)'
             cand --count 'Print at most N entries (after filters)'
             cand --event-type 'Only entries of this event type (repeat for several)'
@@ -575,6 +579,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --count 'Exit after N entries'
             cand --event-type 'Only print entries of this event type (repeat for several)'
             cand --until-event 'Exit when one of these event types arrives: 0 for the first listed, 1 for the others'
+            cand --max-wait 'Give up (exit 3) when a key that does not exist yet has no entry after DUR'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
@@ -610,6 +615,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --version 'Print version'
         }
         &'redkit;stream;job'= {
+            cand --max-wait 'With --follow: give up after DUR without an outcome (exit 3), including the wait for a stream that does not exist yet'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
@@ -631,6 +637,45 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --color 'When to use colors (NO_COLOR is honoured)'
             cand -f 'Wait for the job to complete or fail (also when its stream does not exist yet)'
             cand --follow 'Wait for the job to complete or fail (also when its stream does not exist yet)'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'redkit;stream;jobs'= {
+            cand --match 'Key glob [default: streams.match from the config, job_events:*]'
+            cand --stuck-after 'A job whose last event is older than DUR and that has not finished is stuck [default: streams.stuck_after from the config, 15m]'
+            cand --state 'Only jobs in these states (repeat or separate with commas)'
+            cand --since 'Only jobs with an event in the last DUR (30s, 10m, 2h, 7d)'
+            cand --limit 'Show only the N most recently active jobs (counts still cover every listed job)'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
             cand --no-env-file 'Do not read any .env file'
             cand --askpass 'Prompt for the password on the terminal'
             cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
@@ -669,6 +714,253 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --timeout 'Timeout for each reply [default: 5s]'
             cand --format 'Output format (each command lists the ones it supports)'
             cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'redkit;stream;group'= {
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a consumer group starting after an id or a time ($ = only new entries)'
+            cand setid 'Move a group''s last-delivered id: replay entries or skip them'
+            cand delconsumer 'Delete consumers (one, or every consumer idle longer than --idle-over)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'redkit;stream;group;create'= {
+            cand --from 'Deliver entries after this point: $ (only new), 0 (everything), an id, an RFC 3339 time or a duration ago (10m)'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --mkstream 'Create the stream when it does not exist'
+            cand --dry-run 'Show what would change and change nothing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'redkit;stream;group;setid'= {
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --dry-run 'Show what would change and change nothing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'redkit;stream;group;delconsumer'= {
+            cand --idle-over 'Delete every consumer idle longer than DUR'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --force 'Also delete consumers that hold pending entries (those entries are dropped from the group: nobody will be given them again)'
+            cand --dry-run 'Show what would change and change nothing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'redkit;stream;group;help'= {
+            cand create 'Create a consumer group starting after an id or a time ($ = only new entries)'
+            cand setid 'Move a group''s last-delivered id: replay entries or skip them'
+            cand delconsumer 'Delete consumers (one, or every consumer idle longer than --idle-over)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'redkit;stream;group;help;create'= {
+        }
+        &'redkit;stream;group;help;setid'= {
+        }
+        &'redkit;stream;group;help;delconsumer'= {
+        }
+        &'redkit;stream;group;help;help'= {
+        }
+        &'redkit;stream;claim'= {
+            cand --to 'The consumer that takes the entries'
+            cand --min-idle 'Only entries idle at least this long'
+            cand --from-consumer 'Only entries held by this consumer'
+            cand --count 'Move at most N entries'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --dry-run 'Show what would change and change nothing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'redkit;stream;ack'= {
+            cand --from-consumer 'Acknowledge the entries this consumer holds (with --min-idle: only those idle that long)'
+            cand --min-idle 'With --from-consumer: only entries idle at least this long'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --dry-run 'Show what would change and change nothing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
             cand --no-env-file 'Do not read any .env file'
             cand --askpass 'Prompt for the password on the terminal'
             cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
@@ -730,7 +1022,11 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand read 'Entries in order, by id or time range, paged so memory stays flat'
             cand tail 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
             cand job 'A job''s events as a timeline with its outcome and duration'
+            cand jobs 'Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck'
             cand pending 'A consumer group''s pending entries, oldest first, to find stuck work'
+            cand group 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
+            cand claim 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
+            cand ack 'Acknowledge entries of a consumer group (by id, or a consumer''s idle entries)'
             cand trim 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -744,7 +1040,24 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;stream;help;job'= {
         }
+        &'redkit;stream;help;jobs'= {
+        }
         &'redkit;stream;help;pending'= {
+        }
+        &'redkit;stream;help;group'= {
+            cand create 'Create a consumer group starting after an id or a time ($ = only new entries)'
+            cand setid 'Move a group''s last-delivered id: replay entries or skip them'
+            cand delconsumer 'Delete consumers (one, or every consumer idle longer than --idle-over)'
+        }
+        &'redkit;stream;help;group;create'= {
+        }
+        &'redkit;stream;help;group;setid'= {
+        }
+        &'redkit;stream;help;group;delconsumer'= {
+        }
+        &'redkit;stream;help;claim'= {
+        }
+        &'redkit;stream;help;ack'= {
         }
         &'redkit;stream;help;trim'= {
         }
@@ -1062,7 +1375,11 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand read 'Entries in order, by id or time range, paged so memory stays flat'
             cand tail 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
             cand job 'A job''s events as a timeline with its outcome and duration'
+            cand jobs 'Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck'
             cand pending 'A consumer group''s pending entries, oldest first, to find stuck work'
+            cand group 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
+            cand claim 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
+            cand ack 'Acknowledge entries of a consumer group (by id, or a consumer''s idle entries)'
             cand trim 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
         }
         &'redkit;help;stream;list'= {
@@ -1075,7 +1392,24 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;help;stream;job'= {
         }
+        &'redkit;help;stream;jobs'= {
+        }
         &'redkit;help;stream;pending'= {
+        }
+        &'redkit;help;stream;group'= {
+            cand create 'Create a consumer group starting after an id or a time ($ = only new entries)'
+            cand setid 'Move a group''s last-delivered id: replay entries or skip them'
+            cand delconsumer 'Delete consumers (one, or every consumer idle longer than --idle-over)'
+        }
+        &'redkit;help;stream;group;create'= {
+        }
+        &'redkit;help;stream;group;setid'= {
+        }
+        &'redkit;help;stream;group;delconsumer'= {
+        }
+        &'redkit;help;stream;claim'= {
+        }
+        &'redkit;help;stream;ack'= {
         }
         &'redkit;help;stream;trim'= {
         }

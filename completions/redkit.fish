@@ -427,48 +427,52 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -s q -l quiet -d 'P
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
 prometheus\t'Prometheus text exposition format'
 nagios\t'Monitoring-plugin line with perfdata'
 raw\t'Values as stored'"
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s q -l quiet -d 'Print only the result: no notes, no progress'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "jobs" -d 'Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "claim" -d 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job jobs pending group claim ack trim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l limit -d 'Show only the N most recently active streams' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
@@ -542,7 +546,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l from -d 'First entry: id, RFC 3339 time or duration ago [default: the first]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l to -d 'Last entry: id, RFC 3339 time or duration ago [default: the last]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l since -d 'Only entries of the last DUR (same as --from DUR)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l since -d 'Only entries of the last DUR: 30s, 10m, 2h, 7d (same as --from DUR; a bare number is refused)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s n -l count -d 'Print at most N entries (after filters)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l event-type -d 'Only entries of this event type (repeat for several)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l grep -d 'Only entries with TEXT in a field name or value' -r
@@ -588,6 +592,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s n -l count -d 'Exit after N entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l event-type -d 'Only print entries of this event type (repeat for several)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l until-event -d 'Exit when one of these event types arrives: 0 for the first listed, 1 for the others' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l max-wait -d 'Give up (exit 3) when a key that does not exist yet has no entry after DUR' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
@@ -623,6 +628,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l max-wait -d 'With --follow: give up after DUR without an outcome (exit 3), including the wait for a stream that does not exist yet' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
@@ -658,6 +664,48 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l stuck-after -d 'A job whose last event is older than DUR and that has not finished is stuck [default: streams.stuck_after from the config, 15m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l state -d 'Only jobs in these states (repeat or separate with commas)' -r -f -a "running\t''
+completed\t''
+failed\t''
+stuck\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l since -d 'Only jobs with an event in the last DUR (30s, 10m, 2h, 7d)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l limit -d 'Show only the N most recently active jobs (counts still cover every listed job)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l min-idle -d 'Only entries idle at least this long' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l consumer -d 'Only this consumer\'s entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s n -l count -d 'Show at most N entries' -r
@@ -695,6 +743,122 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a consumer group starting after an id or a time ($ = only new entries)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -f -a "setid" -d 'Move a group\'s last-delivered id: replay entries or skip them'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -f -a "delconsumer" -d 'Delete consumers (one, or every consumer idle longer than --idle-over)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l to -d 'The consumer that takes the entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l min-idle -d 'Only entries idle at least this long' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l from-consumer -d 'Only entries held by this consumer' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l count -d 'Move at most N entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l dry-run -d 'Show what would change and change nothing'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s y -l yes -d 'Do not ask for confirmation'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l from-consumer -d 'Acknowledge the entries this consumer holds (with --min-idle: only those idle that long)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l min-idle -d 'With --from-consumer: only entries idle at least this long' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'
+nagios\t'Monitoring-plugin line with perfdata'
+raw\t'Values as stored'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l dry-run -d 'Show what would change and change nothing'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s y -l yes -d 'Do not ask for confirmation'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s q -l quiet -d 'Print only the result: no notes, no progress'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l match -d 'Every stream whose key matches GLOB (on every master of a cluster)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l maxlen -d 'Keep the newest N entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l older-than -d 'Drop entries older than DUR (by their id\'s time)' -r
@@ -740,7 +904,11 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "jobs" -d 'Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "claim" -d 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l max-wait -d 'Give up after this long and exit 3 naming what is not ready (0: check once)' -r
@@ -1025,7 +1193,11 @@ complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subc
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "jobs" -d 'Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "claim" -d 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved settings (the default)'

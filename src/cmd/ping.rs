@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
-use crate::output::escape::escape_control;
+use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Masters, Mode, Node, Unreached};
 
@@ -48,8 +48,8 @@ impl Render for PingReport {
             t.add_row(vec![
                 Cell::new(&n.addr),
                 // Both come from the server: escaped before they reach a terminal.
-                Cell::new(escape_control(&n.role)),
-                Cell::new(escape_control(&n.version)),
+                Cell::new(escape_str(&n.role)),
+                Cell::new(escape_str(&n.version)),
                 Cell::new(format!("{:.2} ms", n.latency_ms)),
             ]);
         }
@@ -58,7 +58,7 @@ impl Render for PingReport {
                 Cell::new(&u.addr),
                 Cell::new("unreached"),
                 Cell::new(format!("slots {}", u.slots)),
-                Cell::new(escape_control(&u.reason)),
+                Cell::new(escape_str(&u.reason)),
             ]);
         }
         writeln!(w, "{t}")

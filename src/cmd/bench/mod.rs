@@ -301,7 +301,7 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
                 .query(redis::cmd("SCAN").arg(cursor).arg("COUNT").arg(1000))
                 .await?;
             if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
-                let shown = crate::output::escape::escape_control(&String::from_utf8_lossy(k));
+                let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(k));
                 return Ok(Some(format!(
                     "{} holds {size} keys, some outside '{prefix}' (e.g. '{shown}')",
                     n.addr

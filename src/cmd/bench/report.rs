@@ -433,7 +433,7 @@ impl Render for BenchReport {
                 // Error codes come from the server: control bytes are escaped.
                 r.errors
                     .iter()
-                    .map(|(k, v)| format!("{}:{v}", crate::output::escape::escape_control(k)))
+                    .map(|(k, v)| format!("{}:{v}", crate::output::escape::escape_str(k)))
                     .collect::<Vec<_>>()
                     .join(" ")
             };

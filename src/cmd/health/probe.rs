@@ -80,6 +80,7 @@ impl FailureKind {
                 | ServerCode::Oom
                 | ServerCode::WrongType
                 | ServerCode::NoGroup
+                | ServerCode::BusyGroup
                 | ServerCode::Err
                 | ServerCode::Other(_) => FailureKind::Server,
             },
