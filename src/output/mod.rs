@@ -94,7 +94,6 @@ impl Output {
         let stdout_tty = io::stdout().is_terminal();
         let color =
             decide_color(g.color, stdout_tty, |k| std::env::var(k).ok()) && !format.is_machine();
-        colored::control::set_override(color);
         Output {
             format,
             ui: Ui {

@@ -37,6 +37,9 @@ impl Painted {
     pub fn cyan(self) -> Painted {
         self.fg(Color::Cyan)
     }
+    pub fn magenta(self) -> Painted {
+        self.fg(Color::Magenta)
+    }
     pub fn bold(mut self) -> Painted {
         self.bold = true;
         self

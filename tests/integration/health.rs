@@ -598,6 +598,7 @@ fn replica_ok_then_master_killed_is_critical() {
     let mut master = RedisServer::start();
     let replica = RedisServer::builder().replica_of(master.port).start();
     replica.wait_replica_up();
+    master.wait_replicas_online();
     master.cli(&["SET", "k", "v"]);
 
     // Through the master: the replica it lists is checked too.
@@ -725,7 +726,8 @@ fn cluster_with_replicas_is_ok_and_visits_every_node() {
             == 3
             && c.nodes.iter().all(|n| {
                 let i = n.cli(&["INFO", "replication"]);
-                i.contains("role:master") || i.contains("master_link_status:up")
+                (i.contains("role:master") && crate::support::replicas_online(&i))
+                    || i.contains("master_link_status:up")
             })
     });
     let (code, r) = json(&["--cluster", "-u", &c.seed_url(), "--min-uptime", "0"]);

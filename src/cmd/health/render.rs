@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use colored::Colorize;
 use comfy_table::{Attribute, Cell, Color};
 use serde::Serialize;
 
@@ -15,10 +14,7 @@ use crate::duration;
 use crate::output::{Format, Render, Ui};
 
 fn colored_status(s: Status, ui: &Ui) -> String {
-    let t = s.upper();
-    if !ui.color {
-        return t.to_string();
-    }
+    let t = ui.paint(s.upper());
     match s {
         Status::Ok => t.green().to_string(),
         Status::Warning => t.yellow().bold().to_string(),

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use colored::Colorize;
+use crate::output::paint::Painted;
 use redis::Value;
 
 use super::id::StreamId;
@@ -166,16 +166,18 @@ pub fn table_header() -> String {
     )
 }
 
-/// Colors an event type by kind: started, progress, completed, failed.
+/// Colors an event type by kind: started, progress, completed, failed. Callers ask only when
+/// their output takes colour.
 pub fn paint(kind: &str, text: &str) -> String {
+    let t = Painted::new(text, true);
     if kind.ends_with("failed") || kind.contains("error") {
-        text.red().bold().to_string()
+        t.red().bold().to_string()
     } else if kind.ends_with("completed") || kind.ends_with("generated") {
-        text.green().to_string()
+        t.green().to_string()
     } else if kind.ends_with("started") {
-        text.cyan().to_string()
+        t.cyan().to_string()
     } else if kind.ends_with("progress") {
-        text.yellow().to_string()
+        t.yellow().to_string()
     } else {
         text.to_string()
     }

@@ -131,8 +131,7 @@ impl Render for InfoReport {
 }
 
 pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream info", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<InfoReport>("stream info")?;
     let target = ctx.target()?;
     let mut conn = target.keyed().await?;
     ensure_stream(&mut conn, &args.key).await?;

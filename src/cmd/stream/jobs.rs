@@ -220,8 +220,7 @@ impl Render for JobsReport {
                     v.state.name().to_string()
                 };
                 let state = if j.state == JobState::Stuck && ui.color {
-                    use colored::Colorize;
-                    v.state.name().red().bold().to_string()
+                    ui.paint(v.state.name()).red().bold().to_string()
                 } else {
                     state
                 };
@@ -341,10 +340,7 @@ fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<Duration> {
 }
 
 pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require(
-        "stream jobs",
-        &[Format::Table, Format::Json, Format::Ndjson],
-    )?;
+    ctx.out.accepts::<JobsReport>("stream jobs")?;
     let stuck = stuck_after(ctx, args.stuck_after)?;
     let since = args
         .since

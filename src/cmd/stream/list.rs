@@ -12,7 +12,6 @@ use super::id::StreamId;
 use super::{get, int_of, pairs, text_of};
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
-use crate::output::Format;
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 use crate::redis::Node;
@@ -138,10 +137,7 @@ fn summary(stream: String, node: &str, info: redis::Value) -> StreamSummary {
 }
 
 pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require(
-        "stream list",
-        &[Format::Table, Format::Json, Format::Ndjson],
-    )?;
+    ctx.out.accepts::<ListReport>("stream list")?;
     let pattern = args
         .pattern
         .clone()

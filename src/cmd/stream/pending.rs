@@ -13,7 +13,6 @@ use super::id::StreamId;
 use super::{ensure_stream, int_of, text_of};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
-use crate::output::Format;
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 
@@ -95,10 +94,7 @@ impl Render for PendingReport {
 }
 
 pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require(
-        "stream pending",
-        &[Format::Table, Format::Json, Format::Ndjson],
-    )?;
+    ctx.out.accepts::<PendingReport>("stream pending")?;
     let target = ctx.target()?;
     let mut conn = target.keyed().await?;
     ensure_stream(&mut conn, &args.key).await?;

@@ -203,8 +203,7 @@ fn confirm(total: u64, streams: usize) -> anyhow::Result<bool> {
 }
 
 pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream trim", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<TrimReport>("stream trim")?;
     if !args.dry_run && !args.yes && !io::stdin().is_terminal() {
         confirm(0, 0)?;
     }

@@ -555,6 +555,16 @@ impl RedisServer {
         self.wait_log("Ready to accept connections");
     }
 
+    /// Waits until this master sees every replica it lists `online` (a replica whose link is up
+    /// may still be `wait_bgsave` from the master's side, which health reports as lagging).
+    pub fn wait_replicas_online(&self) {
+        wait_until(
+            &format!("the replicas of {} to be online", self.port),
+            Duration::from_secs(20),
+            || replicas_online(&self.cli(&["INFO", "replication"])),
+        );
+    }
+
     /// Waits until this replica reports its link to the master up.
     pub fn wait_replica_up(&self) {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -791,6 +801,12 @@ pub fn raw_command(port: u16, cmd: &str) -> String {
     let mut line = String::new();
     BufReader::new(s).read_line(&mut line).unwrap();
     line.trim_end().to_string()
+}
+
+/// Whether an INFO replication text of a master lists at least one replica and all `online`.
+pub fn replicas_online(info: &str) -> bool {
+    let replicas: Vec<&str> = info.lines().filter(|l| l.starts_with("slave")).collect();
+    !replicas.is_empty() && replicas.iter().all(|l| l.contains("state=online"))
 }
 
 /// Polls `cond` every 20 ms until it holds, instead of sleeping a fixed time before acting
