@@ -608,7 +608,9 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         write_atomic(path, &text)?;
         ctx.out.note(format!("saved {}", path.display()));
     }
-    ctx.out.emit(&report)?;
+    // -q (cron): silent when the run completed and met its goals.
+    let ok = fatal.is_none() && !report.interrupted && !(report.regressed() || report.missed_slo());
+    ctx.out.emit_outcome(&report, ok)?;
     if let Some(f) = fatal {
         return Err(exit::runtime(format!("{f} (the report above is partial)")));
     }

@@ -251,11 +251,11 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
     };
     if a.change.dry_run {
         report.ids = ids.iter().map(StreamId::to_string).collect();
-        ctx.out.emit(&report)?;
+        ctx.out.emit_outcome(&report, true)?;
         return Ok(ExitStatus::Success);
     }
     if ids.is_empty() {
-        ctx.out.emit(&report)?;
+        ctx.out.emit_outcome(&report, true)?;
         return Ok(ExitStatus::Success);
     }
     if !confirmed(what, a.change, &report.describe())? {
@@ -315,7 +315,7 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
     }
     report.deleted = Some(deleted);
     report.skipped = skipped;
-    ctx.out.emit(&report)?;
+    ctx.out.emit_outcome(&report, !stop.requested())?;
     interrupted_or_success(&stop, &report)
 }
 
@@ -400,7 +400,7 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
     };
     if a.change.dry_run {
         report.ids = pending.iter().map(StreamId::to_string).collect();
-        ctx.out.emit(&report)?;
+        ctx.out.emit_outcome(&report, true)?;
         return Ok(ExitStatus::Success);
     }
     if !pending.is_empty() && !confirmed(what, a.change, &report.describe())? {
@@ -420,6 +420,6 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
         let _: i64 = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
         report.ids.extend(page.iter().map(StreamId::to_string));
     }
-    ctx.out.emit(&report)?;
+    ctx.out.emit_outcome(&report, !stop.requested())?;
     interrupted_or_success(&stop, &report)
 }

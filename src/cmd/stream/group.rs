@@ -339,7 +339,8 @@ pub async fn run(ctx: &Ctx, args: &GroupArgs) -> anyhow::Result<ExitStatus> {
 }
 
 fn finish(ctx: &Ctx, report: &GroupReport) -> anyhow::Result<ExitStatus> {
-    ctx.out.emit(report)?;
+    ctx.out
+        .emit_outcome(report, report.dry_run || report.changed)?;
     Ok(if report.dry_run || report.changed {
         ExitStatus::Success
     } else {

@@ -306,6 +306,6 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         report.removed = report.streams.iter().map(|s| s.removed).sum();
         report.streams_affected = report.streams.iter().filter(|s| s.removed > 0).count();
     }
-    ctx.out.emit(&report)?;
+    ctx.out.emit_outcome(&report, true)?;
     Ok(ExitStatus::Success)
 }
