@@ -83,11 +83,19 @@ pub fn unreached_error(unreached: &[Unreached]) -> Option<anyhow::Error> {
     )))
 }
 
-/// `0-5460,5462` from sorted or unsorted ranges.
+/// `0-5460,10923-16383` from ranges in any order, adjacent and overlapping ones merged.
 pub fn slot_ranges(ranges: &[(u16, u16)]) -> String {
-    let mut r = ranges.to_vec();
-    r.sort_unstable();
-    r.iter()
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut merged: Vec<(u16, u16)> = Vec::new();
+    for (a, b) in sorted {
+        match merged.last_mut() {
+            Some(last) if u32::from(a) <= u32::from(last.1) + 1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+        .iter()
         .map(|(a, b)| {
             if a == b {
                 a.to_string()

@@ -47,25 +47,8 @@ cli --pipe < "$work/load.resp" >/dev/null
 have=$(cli XLEN "$KEY")
 [ "$have" -eq "$N" ] || { echo "loaded $have entries, expected $N" >&2; exit 1; }
 
-# Runs a shell command, prints "seconds peak_rss_kb" (peak of the largest process it ran).
-measure() {
-  python3 - "$1" <<'PY'
-import os, subprocess, sys, time
-t = time.monotonic()
-p = subprocess.Popen(["bash", "-c", sys.argv[1]])
-peak = 0
-while True:
-    try:
-        pid, status, ru = os.wait4(-1, 0)
-    except ChildProcessError:
-        break
-    peak = max(peak, ru.ru_maxrss)
-    if pid == p.pid:
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit("command failed: " + sys.argv[1])
-print(f"{time.monotonic() - t:.3f} {peak}")
-PY
-}
+# shellcheck source=tests/bench/lib.sh
+source tests/bench/lib.sh
 
 export BIN port KEY work
 read -r rk_s rk_kb < <(measure "\"\$BIN\" --port \$port stream read \$KEY --format ndjson > \$work/redkit.ndjson")
@@ -96,7 +79,6 @@ paged_n=$(grep -cE '^[0-9]+-[0-9]+$' "$work/paged.txt")
 rm -f "$work/paged.txt"
 
 # The same export over TLS and from a cluster.
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pids=()
 trap 'kill $server "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 (

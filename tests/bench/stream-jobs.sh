@@ -51,25 +51,8 @@ PY
 have=$(cli DBSIZE)
 [ "$have" -eq "$JOBS" ] || { echo "loaded $have keys, expected $JOBS" >&2; exit 1; }
 
-# Runs a shell command, prints "seconds peak_rss_kb" (peak of the largest process it ran).
-measure() {
-  python3 - "$1" <<'PY'
-import os, subprocess, sys, time
-t = time.monotonic()
-p = subprocess.Popen(["bash", "-c", sys.argv[1]])
-peak = 0
-while True:
-    try:
-        pid, status, ru = os.wait4(-1, 0)
-    except ChildProcessError:
-        break
-    peak = max(peak, ru.ru_maxrss)
-    if pid == p.pid:
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit("command failed: " + sys.argv[1])
-print(f"{time.monotonic() - t:.3f} {peak}")
-PY
-}
+# shellcheck source=tests/bench/lib.sh
+source tests/bench/lib.sh
 
 export BIN port work
 # Alternating runs, medians: the machine is shared, one run of each is noise (field notes).

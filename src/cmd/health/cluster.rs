@@ -18,57 +18,19 @@ pub struct ClusterInput<'a> {
 
 pub const SLOTS: u32 = 16384;
 
-/// `0-5460,10923-16383` from ranges (merged, sorted).
-pub fn slot_ranges(mut ranges: Vec<(u16, u16)>) -> String {
-    ranges.sort();
-    let mut merged: Vec<(u16, u16)> = Vec::new();
-    for (a, b) in ranges {
-        match merged.last_mut() {
-            Some(last) if u32::from(a) <= u32::from(last.1) + 1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
-        }
-    }
-    merged
-        .iter()
-        .map(|(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}-{b}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+/// `0-5460,10923-16383` from ranges (merged, sorted): the one rendering of `redis::cluster`.
+pub fn slot_ranges(ranges: Vec<(u16, u16)>) -> String {
+    crate::redis::slot_ranges(&ranges)
 }
 
 /// Slots no master claims.
 fn unassigned(nodes: &[ClusterNode]) -> Vec<(u16, u16)> {
-    let mut taken = vec![false; SLOTS as usize];
-    for n in nodes.iter().filter(|n| n.is_master()) {
-        for (a, b) in &n.slots {
-            for s in *a..=*b {
-                if let Some(x) = taken.get_mut(s as usize) {
-                    *x = true;
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, t) in taken.iter().enumerate() {
-        match (t, start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push((s as u16, (i - 1) as u16));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s as u16, (SLOTS - 1) as u16));
-    }
-    out
+    let served: Vec<(u16, u16)> = nodes
+        .iter()
+        .filter(|n| n.is_master())
+        .flat_map(|n| n.slots.iter().copied())
+        .collect();
+    crate::redis::uncovered_slots(&served)
 }
 
 /// The state the node we asked reports for the cluster.
