@@ -312,15 +312,39 @@ fn verify_detects_mismatches(kind: Kind) {
     assert_eq!(j["verification"]["missing"], 1);
     assert_eq!(j["verification"]["first_missing"], serde_json::json!([10]));
 
-    // Repair by a re-run, then alter a read flag.
+    // Repair by a re-run. After the cut-over the application reads message 11 on the new
+    // table only: not a mismatch, counted apart.
     assert_eq!(migrate(&db, &["--yes"]).0, 0);
-    db.exec(&["UPDATE message_recipients SET is_read = 1 - is_read WHERE message_id = 11"]);
+    assert_eq!((is_read(11), is_read(12)), (0, 1));
+    db.exec(&["UPDATE message_recipients SET is_read = 1 WHERE message_id = 11"]);
+    let (code, j, _) = migrate(&db, &["--verify"]);
+    assert_eq!(code, 0, "{j}");
+    assert_eq!(j["verification"]["read_after_migration"], 1, "{j}");
+    assert_eq!(j["verification"]["is_read_mismatch"], 0);
+    // A read lost on the new table (read in messages, unread in its row) is a mismatch.
+    db.exec(&["UPDATE message_recipients SET is_read = 0 WHERE message_id = 12"]);
     let (code, j, _) = migrate(&db, &["--verify"]);
     assert_eq!(code, 1, "{j}");
     assert_eq!(j["verification"]["is_read_mismatch"], 1);
     assert_eq!(
         j["verification"]["first_is_read_mismatch"],
-        serde_json::json!([11])
+        serde_json::json!([12])
+    );
+    // The table names what the ids are.
+    let out = redkit(tempfile::tempdir().unwrap().path())
+        .args([
+            "migrate",
+            "recipients",
+            "--verify",
+            "--database-url",
+            &db.url,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&out).contains("1 (message id 12)"),
+        "{}",
+        stdout(&out)
     );
 }
 
@@ -510,15 +534,31 @@ fn bad_urls_exit_2_and_unreachable_databases_exit_3() {
         assert_eq!(code, Some(2), "{bad}: {text}");
         assert!(text.contains("--database-url"), "{text}");
     }
+    // Refused in the words the Redis errors use, at once (not "pool timed out" after the
+    // connect timeout), with the user shown and only the password masked.
     let port = free_port();
-    for unreachable in [
-        format!("mysql://u:{LEAK_SECRET}@127.0.0.1:{port}/db"),
-        format!("postgres://u:{LEAK_SECRET}@127.0.0.1:{port}/db"),
-        format!("sqlite://{}/missing.db", dir.path().display()),
+    for (unreachable, shown, words) in [
+        (
+            format!("mysql://u:{LEAK_SECRET}@127.0.0.1:{port}/db"),
+            format!("mysql://u:****@127.0.0.1:{port}/db"),
+            "connection refused",
+        ),
+        (
+            format!("postgres://app@127.0.0.1:{port}/db"),
+            format!("postgres://app@127.0.0.1:{port}/db"),
+            "connection refused",
+        ),
+        (
+            format!("sqlite://{}/missing.db", dir.path().display()),
+            format!("sqlite://{}/missing.db", dir.path().display()),
+            "cannot connect",
+        ),
     ] {
         let (code, text) = run(&unreachable);
         assert_eq!(code, Some(3), "{unreachable}: {text}");
-        assert!(text.contains("cannot connect"), "{text}");
+        assert!(text.contains(words), "{text}");
+        assert!(text.contains(&shown), "{text}");
+        assert!(!text.contains("pool timed out"), "{text}");
     }
     let out = redkit(dir.path())
         .args(["migrate", "recipients", "--dry-run"])
