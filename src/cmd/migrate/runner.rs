@@ -150,9 +150,12 @@ fn now() -> String {
 /// The statements of the run lock, or None where one writer at a time is the rule already.
 fn lock_sql(d: Dialect) -> Option<(&'static str, &'static str)> {
     match d {
+        // MySQL's named locks are server-wide: the name carries the database (hashed, as a
+        // lock name has at most 64 characters), so runs on two databases do not exclude
+        // each other. PostgreSQL's advisory locks are per database already.
         Dialect::Mysql => Some((
-            "SELECT CAST(GET_LOCK('redkit_migrate_recipients', 0) AS SIGNED)",
-            "DO RELEASE_LOCK('redkit_migrate_recipients')",
+            "SELECT CAST(GET_LOCK(CONCAT('redkit_migrate_', MD5(DATABASE())), 0) AS SIGNED)",
+            "DO RELEASE_LOCK(CONCAT('redkit_migrate_', MD5(DATABASE())))",
         )),
         Dialect::Postgres => Some((
             "SELECT CAST(CASE WHEN pg_try_advisory_lock(7270010) THEN 1 ELSE 0 END AS BIGINT)",
@@ -547,6 +550,8 @@ pub struct IndexPlan {
 pub struct Failed {
     pub run: RunResult,
     pub error: anyhow::Error,
+    /// The database stopped answering (so it is not asked again).
+    pub silent: bool,
 }
 
 /// Runs `job`. Errors before the run starts are plain errors; an error once it has started
@@ -561,7 +566,15 @@ pub async fn drive(
 ) -> anyhow::Result<Result<RunResult, Failed>> {
     let lock = take_lock(cx.db).await?;
     let result = drive_locked(cx, job, expected_rows, created_table, idx, throttle).await;
-    release_lock(cx.db, lock).await;
+    // A server that stopped answering is not asked again: the lock ends with the session.
+    let silent = match &result {
+        Ok(Err(f)) => f.silent,
+        Err(e) => db::is_no_answer(e),
+        Ok(Ok(_)) => false,
+    };
+    if !silent {
+        release_lock(cx.db, lock).await;
+    }
     result
 }
 
@@ -768,7 +781,8 @@ async fn drive_locked(
 /// silent one is not asked again: the run stays resumable as it is), and named with the last
 /// committed id.
 async fn fail(cx: &RunCtx<'_>, run: RunResult, e: anyhow::Error) -> Failed {
-    if !db::is_no_answer(&e) {
+    let silent = db::is_no_answer(&e);
+    if !silent {
         let msg = truncate(&db::describe(&e), 250);
         let _ = close_run(cx.db, cx.sql, &run, RunStatus::Failed, Some(msg)).await;
     }
@@ -779,7 +793,7 @@ async fn fail(cx: &RunCtx<'_>, run: RunResult, e: anyhow::Error) -> Failed {
         run.run_id,
         opt(run.last_id)
     ));
-    Failed { run, error }
+    Failed { run, error, silent }
 }
 
 pub fn opt(v: Option<i64>) -> String {

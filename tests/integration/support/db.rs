@@ -483,6 +483,36 @@ impl TestDb {
         self.int_of(&sql) > 0
     }
 
+    /// The indexes of `table`, sorted (SQLite's automatic ones included, as they stand for
+    /// the unique key).
+    pub fn index_names(&self, table: &str) -> Vec<String> {
+        let sql = match self.kind {
+            Kind::Sqlite => format!(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' ORDER BY name"
+            ),
+            Kind::Mariadb => format!(
+                "SELECT DISTINCT CAST(index_name AS CHAR) FROM information_schema.statistics \
+                 WHERE table_schema = DATABASE() AND table_name = '{table}' ORDER BY 1"
+            ),
+            Kind::Postgres => format!(
+                "SELECT indexname::text FROM pg_indexes WHERE tablename = '{table}' ORDER BY 1"
+            ),
+        };
+        let rt = runtime();
+        rt.block_on(async {
+            let mut c = sqlx::AnyConnection::connect(&self.url)
+                .await
+                .expect("connect for a query");
+            sqlx::query(AssertSqlSafe(sql))
+                .fetch_all(&mut c)
+                .await
+                .expect("index query")
+                .iter()
+                .map(|r| r.try_get::<String, _>(0).expect("a name"))
+                .collect()
+        })
+    }
+
     /// The `messages` table of the application in this dialect.
     pub fn messages_ddl(&self) -> &'static str {
         match self.kind {
@@ -527,4 +557,79 @@ pub fn server_dir(kind: Kind) -> Option<PathBuf> {
         Kind::Postgres => POSTGRES.get().map(|s| s.dir.clone()),
         Kind::Sqlite => None,
     }
+}
+
+/// A TCP proxy in front of a database server that can stop forwarding: connections stay
+/// open, nothing more gets through in either direction (a server that stopped answering, a
+/// dead network path with the socket still up). Threads, one pair per connection; they end
+/// with the test process.
+pub struct StallingProxy {
+    pub port: u16,
+    stalled: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl StallingProxy {
+    /// Starts forwarding from a free loopback port to `127.0.0.1:target`.
+    pub fn start(target: u16) -> StallingProxy {
+        use std::net::{TcpListener, TcpStream};
+        use std::sync::Arc;
+        use std::sync::atomic::AtomicBool;
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the proxy");
+        let port = listener.local_addr().expect("proxy address").port();
+        let stalled = Arc::new(AtomicBool::new(false));
+        let flag = stalled.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let Ok(server) = TcpStream::connect(("127.0.0.1", target)) else {
+                    continue;
+                };
+                for (mut from, mut to) in [
+                    (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                    (server, client),
+                ] {
+                    let flag = flag.clone();
+                    std::thread::spawn(move || pump(&mut from, &mut to, &flag));
+                }
+            }
+        });
+        StallingProxy { port, stalled }
+    }
+
+    /// Stops (true) or resumes (false) forwarding.
+    pub fn stall(&self, on: bool) {
+        self.stalled.store(on, Ordering::SeqCst);
+    }
+
+    /// `url` with its port replaced by the proxy's.
+    pub fn url_for(&self, url: &str) -> String {
+        let mut u = url::Url::parse(url).expect("a database URL");
+        u.set_port(Some(self.port)).expect("a URL with a port");
+        u.to_string()
+    }
+}
+
+/// Copies bytes until either side closes; while stalled, holds what it read and waits.
+fn pump(
+    from: &mut std::net::TcpStream,
+    to: &mut std::net::TcpStream,
+    stalled: &std::sync::atomic::AtomicBool,
+) {
+    use std::io::{Read, Write};
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        while stalled.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let n = match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        while stalled.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if to.write_all(&buf[..n]).is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Write);
 }
