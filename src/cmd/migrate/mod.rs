@@ -268,7 +268,8 @@ async fn replicas(ctx: &Ctx, a: &RecipientsArgs, primary: Dialect) -> anyhow::Re
 }
 
 /// Which secondary indexes the copy builds at the end: all of them for a table this run
-/// creates; for an existing one, those of the seed's that are there (dropped first).
+/// creates (and on PostgreSQL its foreign key); for an existing one, those of the seed's
+/// that are there (dropped first).
 async fn index_plan(
     db: &Db,
     sql: &Sql,
@@ -296,6 +297,9 @@ async fn index_plan(
         if present {
             names.push(name);
         }
+    }
+    if table_new && sql.defers_fk() {
+        names.push(sql.fk_name());
     }
     Ok(IndexPlan {
         defer: names,
@@ -583,6 +587,8 @@ async fn plan(
     for name in &idx.defer {
         if let Some((_, col)) = known.iter().find(|(n, _)| n == name) {
             statements.push(sql.create_index(name, col, idx.owned));
+        } else if *name == sql.fk_name() {
+            statements.push(sql.add_fk());
         }
     }
     let rows_to_copy = (pre.eligible - pre.already_migrated).max(0);

@@ -948,6 +948,34 @@ async fn build_pending(cx: &RunCtx<'_>, run: &mut RunResult, owned: bool) -> any
     } = *cx;
     let known = sql.secondary_indexes();
     while let Some(name) = run.pending_indexes.first().cloned() {
+        if name == sql.fk_name() {
+            let present = db
+                .rows(&sql.constraint_state(), &[name.as_str()])
+                .await?
+                .first()
+                .map_or(Ok(0), |r| get_i64(r, 0))?;
+            if present == 0 {
+                out.note(format!("redkit: migrate: adding foreign key {name}"));
+                let t = Instant::now();
+                match unless_stopped(stop, db.exec_long(&sql.add_fk())).await {
+                    None => {
+                        run.interrupted = true;
+                        return Ok(());
+                    }
+                    Some(r) => {
+                        r?;
+                    }
+                }
+                out.note(format!(
+                    "redkit: migrate: foreign key {name} added in {:.1}s",
+                    t.elapsed().as_secs_f64()
+                ));
+                run.indexes_built.push(name.clone());
+            }
+            run.pending_indexes.remove(0);
+            set_pending(db, sql, run.run_id, &run.pending_indexes).await?;
+            continue;
+        }
         let Some((_, col)) = known.iter().find(|(n, _)| *n == name) else {
             out.warn(format!(
                 "pending index {name} is not one of this table's indexes (renamed in the config?): skipped"

@@ -146,6 +146,11 @@ fn run_ok(cmd: &mut Command, what: &str) {
 }
 
 fn start_mariadb() -> Server {
+    start_mariadb_with(&["--skip-log-bin"])
+}
+
+/// A private mariadbd with `extra` arguments (binary log and server id for replication).
+fn start_mariadb_with(extra: &[&str]) -> Server {
     let sbin = vec![PathBuf::from("/usr/sbin"), PathBuf::from("/usr/bin")];
     let server = find_bin(&["mariadbd", "mysqld"], &sbin, "mariadb-server");
     let install = find_bin(
@@ -177,7 +182,7 @@ fn start_mariadb() -> Server {
         .arg(format!("--socket={}", dir.join("mysqld.sock").display()))
         .arg(format!("--pid-file={}", dir.join("mysqld.pid").display()))
         .arg(format!("--log-error={}", log.display()))
-        .arg("--skip-log-bin")
+        .args(extra)
         .arg("--innodb-flush-log-at-trx-commit=0")
         .arg("--innodb-buffer-pool-size=64M")
         .stdin(Stdio::null())
@@ -199,6 +204,12 @@ fn start_mariadb() -> Server {
 }
 
 fn start_postgres() -> Server {
+    start_postgres_from(None)
+}
+
+/// A private PostgreSQL: a fresh cluster, or with `primary` a streaming replica of that
+/// server made by `pg_basebackup -R`.
+fn start_postgres_from(primary: Option<&Server>) -> Server {
     let dirs = pg_dirs();
     let initdb = find_bin(&["initdb"], &dirs, "postgresql");
     let postgres = find_bin(&["postgres"], &dirs, "postgresql");
@@ -229,20 +240,34 @@ fn start_postgres() -> Server {
             "chown the postgres dir",
         );
     }
-    run_ok(
-        as_user(&initdb)
-            .arg("-D")
-            .arg(&data)
-            .args([
-                "-U",
-                "postgres",
-                "--auth-local=trust",
-                "--auth-host=scram-sha-256",
-            ])
-            .arg(format!("--pwfile={}", pwfile.display()))
-            .args(["-E", "UTF8", "--no-sync"]),
-        "initdb",
-    );
+    match primary {
+        None => run_ok(
+            as_user(&initdb)
+                .arg("-D")
+                .arg(&data)
+                .args([
+                    "-U",
+                    "postgres",
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                ])
+                .arg(format!("--pwfile={}", pwfile.display()))
+                .args(["-E", "UTF8", "--no-sync"]),
+            "initdb",
+        ),
+        Some(p) => {
+            let basebackup = find_bin(&["pg_basebackup"], &dirs, "postgresql");
+            run_ok(
+                as_user(&basebackup)
+                    .env("PGPASSWORD", PG_PASSWORD)
+                    .args(["-h", "127.0.0.1", "-p", &p.port.to_string(), "-U", "postgres"])
+                    .arg("-D")
+                    .arg(&data)
+                    .args(["-R", "-X", "stream", "--no-sync"]),
+                "pg_basebackup",
+            );
+        }
+    }
     let port = free_port();
     let log = dir.join("postgres.log");
     let logf = std::fs::File::create(&log).expect("postgres log");
@@ -632,4 +657,148 @@ fn pump(
         }
     }
     let _ = to.shutdown(std::net::Shutdown::Write);
+}
+
+/// A primary and its replica, replicating every database: GTID replication between two
+/// private mariadbd, or a PostgreSQL streaming replica made with `pg_basebackup -R`.
+pub struct ReplicaPair {
+    kind: Kind,
+    primary: Server,
+    replica: Server,
+}
+
+static MARIADB_PAIR: OnceLock<ReplicaPair> = OnceLock::new();
+static POSTGRES_PAIR: OnceLock<ReplicaPair> = OnceLock::new();
+
+impl ReplicaPair {
+    /// The pair of this kind (started once per test binary). SQLite has no replicas.
+    pub fn get(kind: Kind) -> &'static ReplicaPair {
+        match kind {
+            Kind::Mariadb => MARIADB_PAIR.get_or_init(|| {
+                let primary =
+                    start_mariadb_with(&["--log-bin=primary-bin", "--server-id=1", "--binlog-format=ROW"]);
+                let replica = start_mariadb_with(&["--skip-log-bin", "--server-id=2"]);
+                admin(
+                    &replica.admin_url,
+                    &format!(
+                        "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT={}, MASTER_USER='root', \
+                         MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos",
+                        primary.port
+                    ),
+                );
+                admin(&replica.admin_url, "START SLAVE");
+                ReplicaPair {
+                    kind,
+                    primary,
+                    replica,
+                }
+            }),
+            Kind::Postgres => POSTGRES_PAIR.get_or_init(|| {
+                let primary = start_postgres_from(None);
+                let replica = start_postgres_from(Some(&primary));
+                ReplicaPair {
+                    kind,
+                    primary,
+                    replica,
+                }
+            }),
+            Kind::Sqlite => panic!("SQLite has no replicas"),
+        }
+    }
+
+    /// A fresh database on the primary, and the URL of the same database on the replica
+    /// (once it has arrived there).
+    pub fn new_db(&self) -> (TestDb, String) {
+        let name = format!(
+            "r{}_{}",
+            std::process::id(),
+            NEXT_DB.fetch_add(1, Ordering::SeqCst)
+        );
+        let (url, replica_url) = match self.kind {
+            Kind::Mariadb => {
+                admin(
+                    &self.primary.admin_url,
+                    &format!("CREATE DATABASE {name} CHARACTER SET utf8mb4"),
+                );
+                (
+                    format!("mysql://root@127.0.0.1:{}/{name}", self.primary.port),
+                    format!("mysql://root@127.0.0.1:{}/{name}", self.replica.port),
+                )
+            }
+            Kind::Postgres => {
+                admin(&self.primary.admin_url, &format!("CREATE DATABASE {name}"));
+                (
+                    format!(
+                        "postgres://postgres:{PG_PASSWORD}@127.0.0.1:{}/{name}",
+                        self.primary.port
+                    ),
+                    format!(
+                        "postgres://postgres:{PG_PASSWORD}@127.0.0.1:{}/{name}",
+                        self.replica.port
+                    ),
+                )
+            }
+            Kind::Sqlite => unreachable!("no SQLite pair"),
+        };
+        // Wait until the replica has the database.
+        sqlx::any::install_default_drivers();
+        let rt = runtime();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while rt
+            .block_on(async { sqlx::AnyConnection::connect(&replica_url).await })
+            .is_err()
+        {
+            assert!(
+                Instant::now() < deadline,
+                "database {name} did not reach the replica in 60 s"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        (
+            TestDb {
+                kind: self.kind,
+                url,
+                name,
+                _dir: None,
+            },
+            replica_url,
+        )
+    }
+
+    /// Stops (true) or restarts (false) the replica's apply: `STOP SLAVE SQL_THREAD` /
+    /// `pg_wal_replay_pause()`; the primary goes on writing.
+    pub fn hold_apply(&self, hold: bool) {
+        let sql = match (self.kind, hold) {
+            (Kind::Mariadb, true) => "STOP SLAVE SQL_THREAD",
+            (Kind::Mariadb, false) => "START SLAVE SQL_THREAD",
+            (Kind::Postgres, true) => "SELECT pg_wal_replay_pause()",
+            (Kind::Postgres, false) => "SELECT pg_wal_replay_resume()",
+            (Kind::Sqlite, _) => unreachable!("no SQLite pair"),
+        };
+        admin(&self.replica.admin_url, sql);
+    }
+
+    /// Waits until `sql` (one integer) on the replica's copy of `db` gives `want`.
+    pub fn wait_on_replica(&self, replica_url: &str, sql: &str, want: i64) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let rt = runtime();
+        loop {
+            let got = rt.block_on(async {
+                let mut c = sqlx::AnyConnection::connect(replica_url).await.ok()?;
+                let row = sqlx::query(AssertSqlSafe(sql.to_string()))
+                    .fetch_one(&mut c)
+                    .await
+                    .ok()?;
+                row.try_get::<i64, _>(0).ok()
+            });
+            if got == Some(want) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the replica did not reach {want} for {sql} in 60 s (has {got:?})"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
