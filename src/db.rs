@@ -469,6 +469,13 @@ fn scrub(err: &sqlx::Error, url: &str) -> String {
     }
 }
 
+/// Whether an error is a unique-key violation.
+pub fn is_unique_violation(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        matches!(c.downcast_ref::<sqlx::Error>(), Some(sqlx::Error::Database(db)) if db.is_unique_violation())
+    })
+}
+
 /// Whether an error is worth retrying the same chunk for: a deadlock, a lock wait timeout, a
 /// busy SQLite file, or a unique-key race with the application inserting the same row.
 pub fn is_transient(err: &anyhow::Error) -> bool {

@@ -283,7 +283,10 @@ async fn index_plan(
         DeferIndexes::Auto => table_new || pre.recipients_empty,
     };
     if !defer {
-        return Ok(IndexPlan::default());
+        return Ok(IndexPlan {
+            found_empty: pre.recipients_empty,
+            ..IndexPlan::default()
+        });
     }
     let mut names = Vec::new();
     for (name, _) in sql.secondary_indexes() {
@@ -303,6 +306,7 @@ async fn index_plan(
     }
     Ok(IndexPlan {
         defer: names,
+        found_empty: pre.recipients_empty,
         owned: table_new,
     })
 }

@@ -121,6 +121,10 @@ pub struct RunResult {
     /// Rows of copy runs made before chunk records existed, which a rollback cannot tell
     /// from the application's own and leaves in place.
     pub unrecorded_runs: i64,
+    /// The run owns the table's contents (created it, or found it empty): chunks above the
+    /// checkpoint skip the anti-join.
+    #[serde(skip)]
+    pub owned: bool,
 }
 
 /// Adapts the chunk size so each chunk takes about the target time.
@@ -212,6 +216,7 @@ async fn copy_chunk(
     lo: i64,
     hi: i64,
     hb: i64,
+    anti_join: bool,
 ) -> anyhow::Result<Copied> {
     let mut tx = db.begin().await?;
     let before = db
@@ -224,11 +229,12 @@ async fn copy_chunk(
         .await?;
     let rows = db
         .timed(&format!("copying ids {lo}..={hi}"), async {
-            db::stmt(&sql.copy_chunk())
-                .bind(lo)
-                .bind(hi)
-                .execute(&mut *tx)
-                .await
+            let text = if anti_join {
+                sql.copy_chunk()
+            } else {
+                sql.copy_chunk_owned()
+            };
+            db::stmt(&text).bind(lo).bind(hi).execute(&mut *tx).await
         })
         .await?
         .rows_affected() as i64;
@@ -364,7 +370,7 @@ async fn rollback_chunk(
 
 /// Retries `f` on deadlocks, lock timeouts, a busy SQLite file or a duplicate-key race; a
 /// database that does not answer is not retried.
-async fn with_retry<T, F, Fut>(mut f: F) -> anyhow::Result<T>
+async fn with_retry<T, F, Fut>(retry_unique: bool, mut f: F) -> anyhow::Result<T>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<T>>,
@@ -373,7 +379,12 @@ where
     loop {
         match f().await {
             Ok(v) => return Ok(v),
-            Err(e) if attempt < 4 && db::is_transient(&e) && !db::is_no_answer(&e) => {
+            Err(e)
+                if attempt < 4
+                    && db::is_transient(&e)
+                    && !db::is_no_answer(&e)
+                    && (retry_unique || !db::is_unique_violation(&e)) =>
+            {
                 attempt += 1;
                 tokio::time::sleep(Duration::from_millis(100 << attempt)).await;
             }
@@ -408,7 +419,7 @@ async fn open_run(
     db: &Db,
     sql: &Sql,
     job: Job,
-    created_table: bool,
+    owner: Owner,
     defer: &[String],
 ) -> anyhow::Result<RunResult> {
     ensure_state(db, sql).await?;
@@ -441,6 +452,7 @@ async fn open_run(
                 high_water: Some(get_i64(r, 1)?),
                 last_id: done_through,
                 pending_indexes: pending,
+                owned: get_i64(r, 5)? != 0,
                 ..RunResult::default()
             });
         }
@@ -469,7 +481,7 @@ async fn open_run(
             .bind(now())
             .bind(high_water.unwrap_or(0))
             .bind(0i64)
-            .bind(i64::from(created_table))
+            .bind(owner as i64)
             .bind(pending)
             .execute(&db.pool)
             .await
@@ -479,6 +491,7 @@ async fn open_run(
         run_id,
         high_water,
         pending_indexes: defer.to_vec(),
+        owned: owner != Owner::None,
         ..RunResult::default()
     })
 }
@@ -537,11 +550,25 @@ pub struct RunCtx<'a> {
     pub stop: &'a Stop,
 }
 
+/// Whose rows the recipients table holds when a run starts (kept in the state table's
+/// `created_table` column: 0, 1, 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// Rows of others may be anywhere: every chunk needs the anti-join.
+    None = 0,
+    /// This run created the table.
+    Created = 1,
+    /// The table was empty when the run started.
+    FoundEmpty = 2,
+}
+
 /// How a copy treats the secondary indexes.
 #[derive(Debug, Clone, Default)]
 pub struct IndexPlan {
     /// Index names to build after the copy (dropped or never created before it).
     pub defer: Vec<String>,
+    /// The table was empty when the run started.
+    pub found_empty: bool,
     /// The run owns the table (created it): PostgreSQL may build without CONCURRENTLY.
     pub owned: bool,
 }
@@ -685,7 +712,13 @@ async fn drive_locked(
         Job::Copy => idx.defer.clone(),
         Job::Rollback => Vec::new(),
     };
-    let mut run = open_run(db, sql, job, created_table, &defer).await?;
+    let owner = match (job, created_table, idx.found_empty) {
+        (Job::Rollback, _, _) => Owner::None,
+        (Job::Copy, true, _) => Owner::Created,
+        (Job::Copy, false, true) => Owner::FoundEmpty,
+        (Job::Copy, false, false) => Owner::None,
+    };
+    let mut run = open_run(db, sql, job, owner, &defer).await?;
     match (job, run.resumed_from) {
         (Job::Copy, Some(id)) => out.note(format!(
             "redkit: migrate: resuming run {} after id {id} (high-water mark {})",
@@ -827,6 +860,7 @@ async fn copy_loop(
     };
     let started = Instant::now();
     let mut cursor = Cursor::new(run.last_id);
+    let mut anti_join = !run.owned;
     loop {
         if stop.requested() {
             run.interrupted = true;
@@ -851,9 +885,19 @@ async fn copy_loop(
         let (lo, hi) = ranges::span(first, sizer.size, run.high_water.unwrap_or(i64::MAX));
         let t = Instant::now();
         let hb = now_us();
-        let c = with_retry(|| copy_chunk(db, sql, run, lo, hi, hb))
-            .await
-            .map_err(|e| e.context(format!("chunk of ids {lo}..={hi} not committed")))?;
+        let first_try = with_retry(anti_join, || {
+            copy_chunk(db, sql, run, lo, hi, hb, anti_join)
+        })
+        .await;
+        let c = match first_try {
+            Err(e) if !anti_join && db::is_unique_violation(&e) => {
+                // The application wrote rows here too: the anti-join from now on.
+                anti_join = true;
+                with_retry(true, || copy_chunk(db, sql, run, lo, hi, hb, true)).await
+            }
+            other => other,
+        }
+        .map_err(|e| e.context(format!("chunk of ids {lo}..={hi} not committed")))?;
         throttle.wrote(hb);
         sizer.adapt(t.elapsed());
         cursor.advance(hi);
@@ -926,7 +970,7 @@ async fn rollback_loop(
             first_row: get_i64(r, 3)?,
             last_row: get_i64(r, 4)?,
         };
-        let done = with_retry(|| rollback_chunk(db, sql, run, c))
+        let done = with_retry(true, || rollback_chunk(db, sql, run, c))
             .await
             .map_err(|e| e.context(format!("chunk of ids {}..={} not undone", c.lo, c.hi)))?;
         run.last_id = Some(c.hi);

@@ -192,12 +192,20 @@ impl Sql {
     /// the insert is a unique-key error, and the chunk is retried; `ON CONFLICT DO NOTHING`
     /// would cover that race too, but costs PostgreSQL 60% more on every row.
     pub fn copy_chunk(&self) -> String {
-        self.t(
-            "INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
+        self.t("INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
              SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
              WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}\n\
-             AND NOT EXISTS ({mirrored})",
-        )
+             AND NOT EXISTS ({mirrored})")
+    }
+
+    /// The copy of a chunk into a table the run owns (created it, or found it empty): no row
+    /// of its own lies above the checkpoint, so the anti-join (one index lookup per row) is
+    /// skipped. A row the application wrote there makes it fail on the unique key, and the run
+    /// goes on with `copy_chunk`.
+    pub fn copy_chunk_owned(&self) -> String {
+        self.t("INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
+             SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
+             WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}")
     }
 
     /// The largest recipient row id (NULL when empty), read in a chunk's transaction before
@@ -503,7 +511,7 @@ impl Sql {
     /// The unfinished copy run to resume, newest first.
     pub fn unfinished_run(&self) -> String {
         format!(
-            "SELECT run_id, high_water, done_through, pending_indexes, last_id FROM {} \
+            "SELECT run_id, high_water, done_through, pending_indexes, last_id, created_table FROM {} \
              WHERE kind = 'copy' AND status IN ('running', 'interrupted', 'failed') \
              ORDER BY run_id DESC LIMIT 1",
             self.state
@@ -580,9 +588,11 @@ impl Sql {
             Dialect::Postgres => "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_constraint c \
                  WHERE c.conname = $1 AND c.connamespace = current_schema()::regnamespace"
                 .to_string(),
-            Dialect::Mysql => "SELECT CAST(COUNT(*) AS SIGNED) FROM information_schema.table_constraints \
+            Dialect::Mysql => {
+                "SELECT CAST(COUNT(*) AS SIGNED) FROM information_schema.table_constraints \
                  WHERE constraint_schema = DATABASE() AND constraint_name = ?"
-                .to_string(),
+                    .to_string()
+            }
             // SQLite has no named constraints to look up; a table keeps the ones it was made with.
             Dialect::Sqlite => "SELECT 1 WHERE ? IS NOT NULL".to_string(),
         }
@@ -708,7 +718,10 @@ impl Sql {
                      {rc} {created_type} DEFAULT CURRENT_TIMESTAMP,\n  \
                      CONSTRAINT {uk} UNIQUE ({mid}, {rid}){fk_line}\n)",
                     fk_line = if with_fk {
-                        format!(",\n  CONSTRAINT {fk} FOREIGN KEY ({}) REFERENCES {} ({})", self.r_mid, self.msg, self.m_id)
+                        format!(
+                            ",\n  CONSTRAINT {fk} FOREIGN KEY ({}) REFERENCES {} ({})",
+                            self.r_mid, self.msg, self.m_id
+                        )
                     } else {
                         String::new()
                     },

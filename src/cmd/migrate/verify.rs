@@ -35,7 +35,66 @@ pub async fn run(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
     db.long("verifying", verify(db, sql)).await
 }
 
-async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+async fn one(tx: &mut Tx, q: &str) -> anyhow::Result<i64> {
+    let row = db::stmt(q).fetch_one(&mut **tx).await?;
+    Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
+}
+
+async fn first_ids(tx: &mut Tx, q: &str, n: i64) -> anyhow::Result<Vec<i64>> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let rows = db::stmt(q).fetch_all(&mut **tx).await?;
+    rows.iter()
+        .map(|r| Ok(r.try_get::<Option<i64>, _>(0)?.unwrap_or(0)))
+        .collect()
+}
+
+/// What the pass over messages finds.
+struct MainPass {
+    eligible: i64,
+    missing: i64,
+    is_read_mismatch: i64,
+    read_after_migration: i64,
+    recipient_rows: i64,
+    first_missing: Vec<i64>,
+    first_is_read_mismatch: Vec<i64>,
+}
+
+async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql) -> anyhow::Result<MainPass> {
+    let row = db::stmt(&sql.verify_pass()).fetch_one(&mut **tx).await?;
+    let missing = db::get_i64(&row, 1)?;
+    let is_read_mismatch = db::get_i64(&row, 2)?;
+    Ok(MainPass {
+        eligible: db::get_i64(&row, 0)?,
+        missing,
+        is_read_mismatch,
+        read_after_migration: db::get_i64(&row, 3)?,
+        recipient_rows: one(
+            tx,
+            &format!(
+                "SELECT {} FROM {}",
+                db.dialect.int("COUNT(*)"),
+                sql.quoted_recipients()
+            ),
+        )
+        .await?,
+        first_missing: first_ids(tx, &sql.missing(FIRST), missing).await?,
+        first_is_read_mismatch: first_ids(tx, &sql.read_mismatch(FIRST), is_read_mismatch).await?,
+    })
+}
+
+async fn orphan_pass(tx: &mut Tx, sql: &Sql) -> anyhow::Result<(i64, Vec<i64>)> {
+    let orphans = one(tx, &sql.orphans(None)).await?;
+    let first = first_ids(tx, &sql.orphans(Some(FIRST)), orphans).await?;
+    Ok((orphans, first))
+}
+
+/// A transaction at REPEATABLE READ (MySQL/MariaDB's default; SQLite reads one snapshot per
+/// transaction anyway).
+async fn snapshot_tx(db: &Db) -> anyhow::Result<Tx> {
     let mut tx = db.pool.begin().await?;
     match db.dialect {
         Dialect::Postgres => {
@@ -45,47 +104,59 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
         }
         Dialect::Mysql | Dialect::Sqlite => {}
     }
-    // MySQL/MariaDB default to REPEATABLE READ; SQLite reads one snapshot per transaction.
-    let row = db::stmt(&sql.verify_pass()).fetch_one(&mut *tx).await?;
-    let eligible = db::get_i64(&row, 0)?;
-    let missing = db::get_i64(&row, 1)?;
-    let is_read_mismatch = db::get_i64(&row, 2)?;
-    let read_after_migration = db::get_i64(&row, 3)?;
-    let mut count = async |q: String| -> anyhow::Result<i64> {
-        let row = db::stmt(&q).fetch_one(&mut *tx).await?;
-        Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
-    };
-    let recipient_rows = count(format!(
-        "SELECT {} FROM {}",
-        db.dialect.int("COUNT(*)"),
-        sql.quoted_recipients()
-    ))
-    .await?;
-    let orphans = count(sql.orphans(None)).await?;
-    let mut ids = async |q: String, n: i64| -> anyhow::Result<Vec<i64>> {
-        if n == 0 {
-            return Ok(Vec::new());
+    Ok(tx)
+}
+
+/// The two passes (over messages, over recipient rows) run side by side on two connections
+/// where the server can (the cost is index lookups, one core each). PostgreSQL shares one
+/// snapshot between them; on MySQL each pass is exact at its own start, which is what each
+/// count means. SQLite has one connection: one after the other.
+async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
+    let (main, (orphans, first_orphans)) = match db.dialect {
+        Dialect::Sqlite => {
+            let mut tx = snapshot_tx(db).await?;
+            let main = main_pass(&mut tx, db, sql).await?;
+            let o = orphan_pass(&mut tx, sql).await?;
+            tx.rollback().await?;
+            (main, o)
         }
-        let rows = db::stmt(&q).fetch_all(&mut *tx).await?;
-        rows.iter()
-            .map(|r| Ok(r.try_get::<Option<i64>, _>(0)?.unwrap_or(0)))
-            .collect()
+        Dialect::Mysql | Dialect::Postgres => {
+            let mut a = snapshot_tx(db).await?;
+            let mut b = snapshot_tx(db).await?;
+            if db.dialect == Dialect::Postgres {
+                let row = sqlx::query("SELECT pg_export_snapshot()")
+                    .fetch_one(&mut *a)
+                    .await?;
+                let id = db::get_text(&row, 0)?;
+                // The id is the server's own text (hex digits and dashes).
+                if !id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+                    anyhow::bail!("unexpected snapshot id from the server");
+                }
+                db::stmt(&format!("SET TRANSACTION SNAPSHOT '{id}'"))
+                    .execute(&mut *b)
+                    .await?;
+            }
+            let (main, o) = tokio::join!(main_pass(&mut a, db, sql), orphan_pass(&mut b, sql));
+            let (main, o) = (main?, o?);
+            a.rollback().await?;
+            b.rollback().await?;
+            (main, o)
+        }
     };
-    let first_missing = ids(sql.missing(FIRST), missing).await?;
-    let first_is_read_mismatch = ids(sql.read_mismatch(FIRST), is_read_mismatch).await?;
-    let first_orphans = ids(sql.orphans(Some(FIRST)), orphans).await?;
-    tx.rollback().await?;
     let pending_indexes = pending_indexes(db, sql).await?;
     Ok(Verification {
-        ok: missing == 0 && is_read_mismatch == 0 && orphans == 0 && pending_indexes.is_empty(),
-        eligible,
-        recipient_rows,
-        missing,
-        is_read_mismatch,
-        read_after_migration,
+        ok: main.missing == 0
+            && main.is_read_mismatch == 0
+            && orphans == 0
+            && pending_indexes.is_empty(),
+        eligible: main.eligible,
+        recipient_rows: main.recipient_rows,
+        missing: main.missing,
+        is_read_mismatch: main.is_read_mismatch,
+        read_after_migration: main.read_after_migration,
         orphans,
-        first_missing,
-        first_is_read_mismatch,
+        first_missing: main.first_missing,
+        first_is_read_mismatch: main.first_is_read_mismatch,
         first_orphans,
         pending_indexes,
     })

@@ -260,7 +260,14 @@ fn start_postgres_from(primary: Option<&Server>) -> Server {
             run_ok(
                 as_user(&basebackup)
                     .env("PGPASSWORD", PG_PASSWORD)
-                    .args(["-h", "127.0.0.1", "-p", &p.port.to_string(), "-U", "postgres"])
+                    .args([
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        &p.port.to_string(),
+                        "-U",
+                        "postgres",
+                    ])
                     .arg("-D")
                     .arg(&data)
                     .args(["-R", "-X", "stream", "--no-sync"]),
