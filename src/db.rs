@@ -317,7 +317,7 @@ impl Db {
                 stmt(sql)
                     .execute(&self.pool)
                     .await
-                    .map_err(|e| failed(sql, &e))
+                    .map_err(|e| failed(sql, e))
             })
             .await?;
         Ok(r.rows_affected())
@@ -331,7 +331,7 @@ impl Db {
                 stmt(sql)
                     .execute(&self.pool)
                     .await
-                    .map_err(|e| failed(sql, &e))
+                    .map_err(|e| failed(sql, e))
             })
             .await?;
         Ok(r.rows_affected())
@@ -345,7 +345,7 @@ impl Db {
         }
         let row = self
             .timed(&first_line(sql), async {
-                q.fetch_one(&self.pool).await.map_err(|e| failed(sql, &e))
+                q.fetch_one(&self.pool).await.map_err(|e| failed(sql, e))
             })
             .await?;
         Ok(row.try_get::<Option<i64>, _>(0)?)
@@ -363,7 +363,7 @@ impl Db {
             q = q.bind(b.to_string());
         }
         self.timed(&first_line(sql), async {
-            q.fetch_all(&self.pool).await.map_err(|e| failed(sql, &e))
+            q.fetch_all(&self.pool).await.map_err(|e| failed(sql, e))
         })
         .await
     }
@@ -374,7 +374,7 @@ impl Db {
             stmt(sql)
                 .fetch_all(&self.pool)
                 .await
-                .map_err(|e| failed(sql, &e))
+                .map_err(|e| failed(sql, e))
         })
         .await
     }
@@ -441,8 +441,9 @@ pub fn describe(err: &anyhow::Error) -> String {
 }
 
 /// A failed statement as one flat error (sqlx's Display already names the cause).
-fn failed(sql: &str, e: &sqlx::Error) -> anyhow::Error {
-    anyhow::anyhow!("{}: {e}", first_line(sql))
+fn failed(sql: &str, e: sqlx::Error) -> anyhow::Error {
+    // The sqlx error stays in the chain, so callers can tell a server's error from silence.
+    anyhow::Error::new(e).context(first_line(sql))
 }
 
 /// The first line of a statement, for error context.
@@ -467,6 +468,17 @@ fn scrub(err: &sqlx::Error, url: &str) -> String {
         }
         _ => text,
     }
+}
+
+/// Whether the server answered with an error (as opposed to not answering, or a broken
+/// connection).
+pub fn is_server_error(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<sqlx::Error>(),
+            Some(sqlx::Error::Database(_))
+        )
+    })
 }
 
 /// Whether an error is a unique-key violation.

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::db::{Kind, StallingProxy, TestDb};
+use crate::support::db::{Kind, ReplicaPair, StallingProxy, TestDb};
 use crate::support::{LEAK_SECRET, free_port, redkit, stderr, stdout};
 
 /// The receiver of message `i`: NULL, 0 and negative receivers are sprinkled in.
@@ -982,6 +982,47 @@ fn owned_table_falls_back_to_the_anti_join(kind: Kind) {
     let (code, _, err) = migrate(&db, &["--rollback", "--yes"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(recipient_rows(&db), vec![vec![400, r, is_read(400)]]);
+}
+
+/// A replica whose apply is stopped: the copy pauses once its lag passes --max-lag and says
+/// why; with the apply going again it finishes exact, the pause in its report.
+fn replica_lag_pauses_the_copy(kind: Kind) {
+    let pair = ReplicaPair::get(kind);
+    let (db, replica_url) = pair.new_db();
+    seed(&db, 1500);
+    pair.wait_on_replica(
+        &replica_url,
+        &format!("SELECT {} FROM messages", db.int("COUNT(*)")),
+        1500,
+    );
+    pair.hold_apply(true);
+    let mut child = slow_run_with(&db.url, &["--replica", &replica_url, "--max-lag", "1s"]);
+    let log = StderrLog::take(&mut child);
+    log.wait_for("paused: replica", &mut child);
+    // Paused: nothing commits on the primary while the replica stays behind.
+    let held = recipient_count(&db);
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(recipient_count(&db), held, "rows grew while paused");
+    assert!(held < expected(1500).len() as i64, "paused before the end");
+    pair.hold_apply(false);
+    let out = bounded(child, Duration::from_secs(120));
+    assert_eq!(out.status.code(), Some(0), "{}", log.text());
+    let j: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(j["verified"], true, "{j}");
+    assert!(j["throttled_seconds"].as_f64().unwrap() > 0.0, "{j}");
+    assert_eq!(j["throttle_reasons"], serde_json::json!(["replica_lag"]));
+    assert!(log.text().contains("lag"), "{}", log.text());
+    assert_eq!(recipient_rows(&db), expected(1500));
+}
+
+#[test]
+fn replica_lag_pauses_the_copy_mariadb() {
+    replica_lag_pauses_the_copy(Kind::Mariadb);
+}
+
+#[test]
+fn replica_lag_pauses_the_copy_postgres() {
+    replica_lag_pauses_the_copy(Kind::Postgres);
 }
 
 macro_rules! on_every_database {

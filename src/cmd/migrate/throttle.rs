@@ -147,11 +147,15 @@ impl Throttle {
         let mut min_seen = i64::MAX;
         let mut worst: Option<(Duration, &str)> = None;
         for r in &self.replicas {
-            let seen =
-                r.db.opt_int(&sql.read_heartbeat(), &[run_id])
-                    .await
-                    .map_err(|e| e.context(format!("reading the heartbeat on replica {}", r.name)))?
-                    .unwrap_or(i64::MIN);
+            // A replica that has not applied the state table (or the run's row) yet has seen
+            // no heartbeat at all.
+            let seen = match r.db.opt_int(&sql.read_heartbeat(), &[run_id]).await {
+                Ok(v) => v.unwrap_or(i64::MIN),
+                Err(e) if crate::db::is_server_error(&e) => i64::MIN,
+                Err(e) => {
+                    return Err(e.context(format!("reading the heartbeat on replica {}", r.name)));
+                }
+            };
             min_seen = min_seen.min(seen);
             let lag = match self.written.iter().find(|w| **w > seen) {
                 Some(first_unapplied) => Duration::from_micros(
