@@ -406,6 +406,43 @@ fn dry_run_changes_nothing(kind: Kind) {
     assert!(stmts.contains("CREATE TABLE"), "{stmts}");
     assert!(!db.has_table("message_recipients"));
     assert!(!db.has_table("redkit_migrations"));
+    // Without --create-table the plan says the real run needs it; counts read right.
+    let out = redkit(tempfile::tempdir().unwrap().path())
+        .args([
+            "migrate",
+            "recipients",
+            "--dry-run",
+            "--database-url",
+            &db.url,
+        ])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(text.contains("needs --create-table"), "{text}");
+    assert!(
+        text.contains(&format!("copies {} rows", expected(120).len())),
+        "{text}"
+    );
+    assert!(text.contains("builds "), "{text}");
+}
+
+/// --max-load is checked before anything is written: SQLite has no load, names must be
+/// plain identifiers, the limit a positive number.
+#[test]
+fn max_load_usage_errors() {
+    let db = TestDb::new(Kind::Sqlite);
+    seed(&db, 10);
+    for (args, says) in [
+        (vec!["--max-load", "Threads_running=5"], "SQLite"),
+        (vec!["--max-load", "x';drop=1"], "--max-load"),
+        (vec!["--max-load", "Threads_running=0"], "--max-load"),
+    ] {
+        let (code, _, err) = migrate(&db, &[&["--yes"][..], &args[..]].concat());
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert!(!db.has_table("message_recipients"));
 }
 
 fn unfit_schema_is_refused(kind: Kind) {
