@@ -336,6 +336,28 @@ fn verify_detects_mismatches(kind: Kind) {
         j["verification"]["first_is_read_mismatch"],
         serde_json::json!([12])
     );
+    // A recipient row whose message does not exist (written past the foreign key) is an
+    // orphan; another recipient of an existing message is not.
+    let past_fk = match kind {
+        Kind::Sqlite => "PRAGMA foreign_keys = OFF",
+        Kind::Mariadb => "SET foreign_key_checks = 0",
+        Kind::Postgres => {
+            "ALTER TABLE message_recipients DROP CONSTRAINT IF EXISTS fk_message_recipients_message"
+        }
+    };
+    db.exec(&[
+        past_fk,
+        "INSERT INTO message_recipients (message_id, recipient_id, is_read) VALUES (999999, 5, 0)",
+        "INSERT INTO message_recipients (message_id, recipient_id, is_read) VALUES (3, 4242, 0)",
+    ]);
+    let (code, j, _) = migrate(&db, &["--verify"]);
+    assert_eq!(code, 1, "{j}");
+    assert_eq!(j["verification"]["orphans"], 1, "{j}");
+    assert_eq!(
+        j["verification"]["first_orphans"],
+        serde_json::json!([999999])
+    );
+    assert_eq!(j["verification"]["is_read_mismatch"], 1, "{j}");
     // The table names what the ids are.
     let out = redkit(tempfile::tempdir().unwrap().path())
         .args([
