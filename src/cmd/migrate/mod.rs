@@ -1,12 +1,14 @@
 //! `redkit migrate recipients`: copy single-recipient `messages` rows into `message_recipients`
 //! in checkpointed chunks, verify the result, and roll it back on request.
 
+mod indexes;
 mod names;
 mod preflight;
 mod ranges;
 mod report;
 mod runner;
 mod sql;
+mod state;
 mod status;
 mod throttle;
 mod verify;

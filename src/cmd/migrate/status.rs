@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::names::Names;
 use super::report::escape;
-use super::runner::RunStatus;
 use super::sql::Sql;
+use super::state::RunStatus;
 use super::{StatusArgs, connect, database_url, preflight, verify};
 use crate::cli::Format;
 use crate::cmd::{Ctx, problem_if};
