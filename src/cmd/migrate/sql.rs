@@ -691,10 +691,9 @@ impl Sql {
                 mid_src = self.m_id,
             )],
             Dialect::Postgres | Dialect::Sqlite => {
-                let (id_col, read_type, read_default, created_type) = if self.d == Dialect::Postgres
-                {
-                    let boolean = types.is_read.eq_ignore_ascii_case("boolean");
-                    (
+                let boolean = types.is_read.eq_ignore_ascii_case("boolean");
+                let (id_col, read_type, read_default, created_type) = match self.d {
+                    Dialect::Postgres => (
                         "\"id\" BIGSERIAL PRIMARY KEY",
                         if boolean { "BOOLEAN" } else { "SMALLINT" },
                         if boolean { "false" } else { "0" },
@@ -703,10 +702,11 @@ impl Sql {
                         } else {
                             "TIMESTAMP"
                         },
-                    )
-                } else {
+                    ),
                     // INTEGER PRIMARY KEY is SQLite's rowid alias: it numbers itself.
-                    ("\"id\" INTEGER PRIMARY KEY", "TINYINT(1)", "0", "TIMESTAMP")
+                    Dialect::Sqlite | Dialect::Mysql => {
+                        ("\"id\" INTEGER PRIMARY KEY", "TINYINT(1)", "0", "TIMESTAMP")
+                    }
                 };
                 let mut v = vec![format!(
                     "CREATE TABLE IF NOT EXISTS {rcp} (\n  \
