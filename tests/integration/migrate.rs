@@ -945,6 +945,27 @@ fn deferred_indexes_end_exact(kind: Kind) {
     assert_eq!(st["remaining"], 0, "{st}");
     assert_eq!(st["migrated"], expected(2000).len() as i64);
 
+    // PostgreSQL: a CREATE INDEX CONCURRENTLY killed midway leaves an invalid index behind;
+    // the next run drops and rebuilds it.
+    if kind == Kind::Postgres {
+        let a = &want_idx(&want)[1];
+        db.exec(&[
+            &format!("UPDATE pg_index SET indisvalid = false WHERE indexrelid = '{a}'::regclass"),
+            &format!("UPDATE redkit_migrations SET status = 'running', pending_indexes = '{a}'"),
+        ]);
+        let (code, j, err) = migrate(&db, &["--yes"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(j["indexes_built"], serde_json::json!([a]), "{j}");
+        assert_eq!(
+            db.int_of(&format!(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_index WHERE indexrelid = '{a}'::regclass AND indisvalid"
+            )),
+            1,
+            "rebuilt valid"
+        );
+        assert_eq!(db.index_names("message_recipients"), want);
+    }
+
     // never: the indexes stay during the copy.
     let db = TestDb::new(kind);
     seed(&db, 2000);
