@@ -1135,15 +1135,21 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;migrate;recipients'= {
             cand --database-url 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]'
+            cand --defer-indexes 'Build the secondary indexes after the copy (faster) or keep them during it'
             cand --batch-size 'Ids per chunk to start with (the size then adapts to --chunk-time)'
             cand --chunk-time 'Target time per chunk; 0 keeps --batch-size fixed'
             cand --sleep 'Pause between chunks, to leave room for the application'
             cand --max-rows 'Stop (resumably) once this many rows were copied in this run'
             cand --log-every 'A log line on stderr every N chunks when no progress bar is shown (cron)'
+            cand --replica 'A replica to watch: the copy pauses while its lag is over --max-lag (repeatable)'
+            cand --max-lag 'The most replica lag the copy lets build up [default: 1s with a --replica]'
+            cand --max-load 'Pause while a status value of the primary is above a limit: Threads_running=25 on MySQL/MariaDB, active_sessions=20 on PostgreSQL (repeatable)'
+            cand --pause-file 'Pause while this file exists (hold a running copy from another shell)'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
@@ -1164,8 +1170,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --format 'Output format (each command lists the ones it supports)'
             cand --color 'When to use colors (NO_COLOR is honoured)'
             cand --dry-run 'Show the preflight counts and the plan (batches, SQL); change nothing'
-            cand --verify 'Only verify: every eligible message has its recipient row, same is_read, no orphans'
-            cand --rollback 'Remove the rows the migration created, after copying read state back into messages'
+            cand --verify 'Only verify: every eligible message has its recipient row, no read lost, no orphans'
+            cand --rollback 'Remove the rows migration runs created, after copying read state back into messages'
             cand --yes 'Do not ask before changing the database'
             cand --create-table 'Create the recipients table (the seed''s schema, in this database''s dialect) if missing'
             cand --no-env-file 'Do not read any .env file'
@@ -1182,11 +1188,49 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'redkit;migrate;status'= {
+            cand --database-url 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --format 'Output format (each command lists the ones it supports)'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --no-env-file 'Do not read any .env file'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand -q 'Print only the result: no notes, no progress'
+            cand --quiet 'Print only the result: no notes, no progress'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'redkit;migrate;help'= {
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;migrate;help;recipients'= {
+        }
+        &'redkit;migrate;help;status'= {
         }
         &'redkit;migrate;help;help'= {
         }
@@ -1417,8 +1461,11 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;help;migrate'= {
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
         }
         &'redkit;help;migrate;recipients'= {
+        }
+        &'redkit;help;migrate;status'= {
         }
         &'redkit;help;config'= {
             cand show 'Print the resolved settings (the default)'

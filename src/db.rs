@@ -1,10 +1,12 @@
-//! SQL databases: one sqlx pool from a URL (SQLite, MySQL/MariaDB, PostgreSQL), and the dialect
-//! differences (quoting, placeholders, integer casts, lock and retry rules) in one place.
+//! SQL databases: one sqlx pool from a URL (SQLite, MySQL/MariaDB, PostgreSQL), every statement
+//! bounded in time, and the dialect differences (quoting, placeholders, integer casts, lock and
+//! retry rules) in exhaustive matches in one place.
 
+use std::future::Future;
 use std::time::Duration;
 
-use sqlx::any::{AnyPoolOptions, AnyRow};
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, ConnectOptions, Executor, Row};
 
 use crate::exit;
 use crate::secret::mask::mask_url;
@@ -31,7 +33,7 @@ impl Dialect {
     pub fn quote(self, ident: &str) -> String {
         match self {
             Dialect::Mysql => format!("`{ident}`"),
-            _ => format!("\"{ident}\""),
+            Dialect::Postgres | Dialect::Sqlite => format!("\"{ident}\""),
         }
     }
 
@@ -39,7 +41,7 @@ impl Dialect {
     pub fn param(self, n: usize) -> String {
         match self {
             Dialect::Postgres => format!("${n}"),
-            _ => "?".to_string(),
+            Dialect::Mysql | Dialect::Sqlite => "?".to_string(),
         }
     }
 
@@ -50,6 +52,14 @@ impl Dialect {
             Dialect::Mysql => format!("CAST({expr} AS SIGNED)"),
             Dialect::Postgres => format!("CAST({expr} AS BIGINT)"),
             Dialect::Sqlite => expr.to_string(),
+        }
+    }
+
+    /// Whether a network sits between redkit and the database (a liveness probe makes sense).
+    pub fn networked(self) -> bool {
+        match self {
+            Dialect::Mysql | Dialect::Postgres => true,
+            Dialect::Sqlite => false,
         }
     }
 }
@@ -78,7 +88,7 @@ impl DbUrl {
     /// Parses a URL given by `origin` (a flag, variable or config key); a wrong URL is a usage
     /// error (exit 2) whose message never carries the password.
     pub fn parse(raw: &str, origin: &str) -> anyhow::Result<DbUrl> {
-        let masked = mask_url(raw);
+        let masked = mask_db_url(raw);
         let Some((scheme, rest)) = raw.split_once(':') else {
             return Err(exit::usage(format!(
                 "{origin}: '{masked}' is not a database URL (use sqlite://PATH, mysql://, mariadb:// or postgres://)"
@@ -124,75 +134,226 @@ impl DbUrl {
     }
 }
 
+/// A database URL as it may be shown: only a password is masked, so `postgres://app@db/app`
+/// keeps its user (unlike a Redis URL, where a bare userinfo is a password).
+pub fn mask_db_url(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(u) if u.password().is_none() => raw.to_string(),
+        _ => mask_url(raw),
+    }
+}
+
+/// A statement (or a connection) that got no answer in time: the database stopped answering.
+#[derive(Debug, thiserror::Error)]
+#[error("{db}: no answer within {after} while {what}")]
+pub struct NoAnswer {
+    pub db: String,
+    pub after: String,
+    pub what: String,
+}
+
+/// Whether an error is (or wraps) a statement that got no answer in time.
+pub fn is_no_answer(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| c.downcast_ref::<NoAnswer>().is_some())
+}
+
 /// An open pool and its dialect.
 #[derive(Clone)]
 pub struct Db {
     pub pool: AnyPool,
     pub dialect: Dialect,
     pub masked: String,
+    /// The bound on every short statement (`--timeout`), and the liveness bound of long ones.
+    pub timeout: Duration,
+}
+
+/// The first statements of every session. SQLite gets a busy timeout so a writing application
+/// waits its turn instead of failing; MySQL sessions use the server's own time zone (sqlx would
+/// set UTC, which shifts DATETIME values copied into TIMESTAMP columns).
+async fn session_setup(conn: &mut sqlx::AnyConnection, dialect: Dialect) -> sqlx::Result<()> {
+    match dialect {
+        Dialect::Sqlite => {
+            conn.execute("PRAGMA busy_timeout = 10000").await?;
+            conn.execute("PRAGMA cache_size = -16384").await?;
+            // sqlx turns foreign keys on, SQLite's own default is off (as the application's
+            // connections have it). Every row the copy writes comes from messages in the
+            // same transaction, so the per-row parent lookup only doubles the copy's time;
+            // the verification still counts orphans.
+            conn.execute("PRAGMA foreign_keys = OFF").await?;
+        }
+        Dialect::Mysql => {
+            conn.execute("SET time_zone = @@global.time_zone").await?;
+            // Every row the copy writes comes from messages in the same statement: the
+            // per-row parent check adds nothing the verification's orphan count does not.
+            conn.execute("SET SESSION foreign_key_checks = 0").await?;
+        }
+        Dialect::Postgres => {}
+    }
+    Ok(())
 }
 
 impl Db {
-    /// Opens a small pool. SQLite gets a busy timeout so a writing application waits its turn
-    /// instead of failing; MySQL sessions use the server's own time zone (sqlx would set UTC,
-    /// which shifts DATETIME values copied into TIMESTAMP columns).
-    pub async fn connect(url: &DbUrl, timeout: Duration) -> anyhow::Result<Db> {
+    /// Opens one connection first, so a refused, unreachable or unauthenticated server is
+    /// named as such at once (a pool would retry until its acquire timeout and say only "pool
+    /// timed out"); then a small pool that opens further connections lazily.
+    pub async fn connect(
+        url: &DbUrl,
+        connect_timeout: Duration,
+        timeout: Duration,
+    ) -> anyhow::Result<Db> {
         sqlx::any::install_default_drivers();
         let dialect = url.dialect;
+        let opts: AnyConnectOptions = url.url.parse().map_err(|e: sqlx::Error| {
+            exit::usage(format!(
+                "{}: not a valid database URL: {}",
+                url.masked,
+                scrub(&e, &url.url)
+            ))
+        })?;
+        let first: sqlx::AnyConnection =
+            match tokio::time::timeout(connect_timeout, opts.connect()).await {
+                Ok(Ok(c)) => c,
+                Ok(Err(e)) => return Err(connect_error(url, &e)),
+                Err(_) => {
+                    return Err(exit::runtime(format!(
+                        "{}: cannot connect: no answer within {}",
+                        url.masked,
+                        crate::duration::format(connect_timeout)
+                    )));
+                }
+            };
         // SQLite writes one at a time, and every connection has its own page cache: one is
-        // enough and keeps the memory down. The others need a second one for the run lock.
-        let max = if dialect == Dialect::Sqlite { 1 } else { 3 };
+        // enough and keeps the memory down. The others need more: the run lock, the work, and
+        // a liveness probe beside a long statement.
+        let max = match dialect {
+            Dialect::Sqlite => 1,
+            Dialect::Mysql | Dialect::Postgres => 3,
+        };
         let pool = AnyPoolOptions::new()
             .max_connections(max)
-            .acquire_timeout(timeout)
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    match dialect {
-                        Dialect::Sqlite => {
-                            conn.execute("PRAGMA busy_timeout = 10000").await?;
-                            conn.execute("PRAGMA cache_size = -16384").await?;
-                        }
-                        Dialect::Mysql => {
-                            conn.execute("SET time_zone = @@global.time_zone").await?;
-                        }
-                        Dialect::Postgres => {}
-                    }
-                    Ok(())
-                })
-            })
-            .connect(&url.url)
-            .await
-            .map_err(|e| {
-                exit::runtime(format!(
-                    "cannot connect to {}: {}",
-                    url.masked,
-                    scrub(&e, &url.url)
-                ))
-            })?;
-        Ok(Db {
+            .acquire_timeout(connect_timeout.max(timeout))
+            .after_connect(move |conn, _| Box::pin(session_setup(conn, dialect)))
+            .connect_lazy_with(opts);
+        let db = Db {
             pool,
             dialect,
             masked: url.masked.clone(),
+            timeout,
+        };
+        // The probe connection has served its purpose; the pool opens its own.
+        drop(first);
+        Ok(db)
+    }
+
+    /// Runs `fut` under `--timeout`: a database that stops answering (socket open, nothing
+    /// comes back) is an error naming what was waited for, never a hang.
+    pub async fn timed<T, E>(
+        &self,
+        what: &str,
+        fut: impl Future<Output = Result<T, E>>,
+    ) -> anyhow::Result<T>
+    where
+        E: Into<anyhow::Error>,
+    {
+        match tokio::time::timeout(self.timeout, fut).await {
+            Ok(r) => r.map_err(Into::into),
+            Err(_) => Err(self.no_answer(what)),
+        }
+    }
+
+    fn no_answer(&self, what: &str) -> anyhow::Error {
+        anyhow::Error::new(NoAnswer {
+            db: self.masked.clone(),
+            after: crate::duration::format(self.timeout),
+            what: what.to_string(),
         })
+    }
+
+    /// Runs a statement that may take longer than `--timeout` (a verification pass, an index
+    /// build): while it runs, a second connection checks every `--timeout` that the server
+    /// still answers, so a dead server ends it after about two timeouts, a slow one does not.
+    pub async fn long<T, E>(
+        &self,
+        what: &str,
+        fut: impl Future<Output = Result<T, E>>,
+    ) -> anyhow::Result<T>
+    where
+        E: Into<anyhow::Error>,
+    {
+        if !self.dialect.networked() {
+            return fut.await.map_err(Into::into);
+        }
+        let probe = async {
+            loop {
+                tokio::time::sleep(self.timeout).await;
+                let alive = self
+                    .timed("checking that the server answers", async {
+                        let mut c = self.pool.acquire().await?;
+                        stmt("SELECT 1").execute(&mut *c).await
+                    })
+                    .await;
+                if alive.is_err() {
+                    return;
+                }
+            }
+        };
+        tokio::select! {
+            r = fut => r.map_err(Into::into),
+            () = probe => Err(self.no_answer(what)),
+        }
+    }
+
+    /// Starts a transaction (under `--timeout`).
+    pub async fn begin(&self) -> anyhow::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        self.timed("starting a transaction", self.pool.begin())
+            .await
     }
 
     /// Runs a statement that returns nothing.
     pub async fn exec(&self, sql: &str) -> anyhow::Result<u64> {
-        let r = stmt(sql)
-            .execute(&self.pool)
-            .await
-            .map_err(|e| failed(sql, &e))?;
+        let what = first_line(sql);
+        let r = self
+            .timed(&what, async {
+                stmt(sql)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(|e| failed(sql, e))
+            })
+            .await?;
         Ok(r.rows_affected())
     }
 
-    /// One integer (NULL reads as 0).
-    pub async fn int(&self, sql: &str, binds: &[i64]) -> anyhow::Result<i64> {
+    /// Runs a long statement that returns nothing (DDL such as an index build).
+    pub async fn exec_long(&self, sql: &str) -> anyhow::Result<u64> {
+        let what = first_line(sql);
+        let r = self
+            .long(&what, async {
+                stmt(sql)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(|e| failed(sql, e))
+            })
+            .await?;
+        Ok(r.rows_affected())
+    }
+
+    /// One integer, or None for NULL.
+    pub async fn opt_int(&self, sql: &str, binds: &[i64]) -> anyhow::Result<Option<i64>> {
         let mut q = stmt(sql);
         for b in binds {
             q = q.bind(*b);
         }
-        let row = q.fetch_one(&self.pool).await.map_err(|e| failed(sql, &e))?;
-        Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
+        let row = self
+            .timed(&first_line(sql), async {
+                q.fetch_one(&self.pool).await.map_err(|e| failed(sql, e))
+            })
+            .await?;
+        Ok(row.try_get::<Option<i64>, _>(0)?)
+    }
+
+    /// One integer (NULL reads as 0).
+    pub async fn int(&self, sql: &str, binds: &[i64]) -> anyhow::Result<i64> {
+        Ok(self.opt_int(sql, binds).await?.unwrap_or(0))
     }
 
     /// Every row of a query.
@@ -201,8 +362,57 @@ impl Db {
         for b in binds {
             q = q.bind(b.to_string());
         }
-        q.fetch_all(&self.pool).await.map_err(|e| failed(sql, &e))
+        self.timed(&first_line(sql), async {
+            q.fetch_all(&self.pool).await.map_err(|e| failed(sql, e))
+        })
+        .await
     }
+
+    /// Every row of a query that may take longer than `--timeout` (counts over a whole table).
+    pub async fn rows_long(&self, sql: &str) -> anyhow::Result<Vec<AnyRow>> {
+        self.long(&first_line(sql), async {
+            stmt(sql)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(|e| failed(sql, e))
+        })
+        .await
+    }
+}
+
+/// A failed first connection in the words the Redis errors use: refused, unreachable,
+/// authentication failed; the password never appears.
+fn connect_error(url: &DbUrl, e: &sqlx::Error) -> anyhow::Error {
+    let m = &url.masked;
+    let detail = scrub(e, &url.url);
+    let msg = match e {
+        sqlx::Error::Io(io) => match io.kind() {
+            std::io::ErrorKind::ConnectionRefused => {
+                format!("{m}: connection refused (is the database server running on that port?)")
+            }
+            std::io::ErrorKind::NotFound if url.dialect == Dialect::Sqlite => {
+                format!("cannot connect to {m}: {detail}")
+            }
+            _ if detail.contains("lookup") || detail.contains("resolve") => {
+                format!("{m}: cannot resolve host name: {detail}")
+            }
+            _ => format!("{m}: host unreachable: {detail}"),
+        },
+        sqlx::Error::Database(db) => {
+            let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
+            // PostgreSQL 28P01/28000, MySQL 1045 (access denied) and 1044 (no database access).
+            if matches!(code.as_str(), "28P01" | "28000" | "1045" | "1044" | "1698")
+                || db.message().contains("Access denied")
+                || db.message().contains("authentication failed")
+            {
+                format!("{m}: authentication failed: {detail}")
+            } else {
+                format!("cannot connect to {m}: {detail}")
+            }
+        }
+        _ => format!("cannot connect to {m}: {detail}"),
+    };
+    exit::runtime(msg)
 }
 
 /// A statement redkit built from validated identifiers and bind placeholders only (sqlx asks
@@ -231,8 +441,9 @@ pub fn describe(err: &anyhow::Error) -> String {
 }
 
 /// A failed statement as one flat error (sqlx's Display already names the cause).
-fn failed(sql: &str, e: &sqlx::Error) -> anyhow::Error {
-    anyhow::anyhow!("{}: {e}", first_line(sql))
+fn failed(sql: &str, e: sqlx::Error) -> anyhow::Error {
+    // The sqlx error stays in the chain, so callers can tell a server's error from silence.
+    anyhow::Error::new(e).context(first_line(sql))
 }
 
 /// The first line of a statement, for error context.
@@ -257,6 +468,24 @@ fn scrub(err: &sqlx::Error, url: &str) -> String {
         }
         _ => text,
     }
+}
+
+/// Whether the server answered with an error (as opposed to not answering, or a broken
+/// connection).
+pub fn is_server_error(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<sqlx::Error>(),
+            Some(sqlx::Error::Database(_))
+        )
+    })
+}
+
+/// Whether an error is a unique-key violation.
+pub fn is_unique_violation(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        matches!(c.downcast_ref::<sqlx::Error>(), Some(sqlx::Error::Database(db)) if db.is_unique_violation())
+    })
 }
 
 /// Whether an error is worth retrying the same chunk for: a deadlock, a lock wait timeout, a

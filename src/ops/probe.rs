@@ -135,7 +135,7 @@ pub async fn database(url: &DbUrl, timeout: Duration) -> Result<(), Reason> {
             }
         }
     }
-    let db = Db::connect(url, timeout)
+    let db = Db::connect(url, timeout, timeout)
         .await
         .map_err(|e| db_error(url, &e))?;
     let answer = db.int("SELECT 1", &[]).await;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::db::{Kind, TestDb};
+use crate::support::db::{Kind, ReplicaPair, StallingProxy, TestDb};
 use crate::support::{LEAK_SECRET, free_port, redkit, stderr, stdout};
 
 /// The receiver of message `i`: NULL, 0 and negative receivers are sprinkled in.
@@ -184,6 +184,11 @@ fn slow_run(db: &TestDb) -> std::process::Child {
 }
 
 fn slow_run_at(url: &str) -> std::process::Child {
+    slow_run_with(url, &[])
+}
+
+/// A slow copy (chunks of 20 ids, 25 ms apart) with extra arguments.
+fn slow_run_with(url: &str, extra: &[&str]) -> std::process::Child {
     let dir = std::env::temp_dir();
     Command::new(env!("CARGO_BIN_EXE_redkit"))
         .env_clear()
@@ -205,6 +210,7 @@ fn slow_run_at(url: &str) -> std::process::Child {
             "--sleep",
             "25ms",
         ])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -312,15 +318,61 @@ fn verify_detects_mismatches(kind: Kind) {
     assert_eq!(j["verification"]["missing"], 1);
     assert_eq!(j["verification"]["first_missing"], serde_json::json!([10]));
 
-    // Repair by a re-run, then alter a read flag.
+    // Repair by a re-run. After the cut-over the application reads message 11 on the new
+    // table only: not a mismatch, counted apart.
     assert_eq!(migrate(&db, &["--yes"]).0, 0);
-    db.exec(&["UPDATE message_recipients SET is_read = 1 - is_read WHERE message_id = 11"]);
+    assert_eq!((is_read(11), is_read(12)), (0, 1));
+    db.exec(&["UPDATE message_recipients SET is_read = 1 WHERE message_id = 11"]);
+    let (code, j, _) = migrate(&db, &["--verify"]);
+    assert_eq!(code, 0, "{j}");
+    assert_eq!(j["verification"]["read_after_migration"], 1, "{j}");
+    assert_eq!(j["verification"]["is_read_mismatch"], 0);
+    // A read lost on the new table (read in messages, unread in its row) is a mismatch.
+    db.exec(&["UPDATE message_recipients SET is_read = 0 WHERE message_id = 12"]);
     let (code, j, _) = migrate(&db, &["--verify"]);
     assert_eq!(code, 1, "{j}");
     assert_eq!(j["verification"]["is_read_mismatch"], 1);
     assert_eq!(
         j["verification"]["first_is_read_mismatch"],
-        serde_json::json!([11])
+        serde_json::json!([12])
+    );
+    // A recipient row whose message does not exist (written past the foreign key) is an
+    // orphan; another recipient of an existing message is not.
+    let past_fk = match kind {
+        Kind::Sqlite => "PRAGMA foreign_keys = OFF",
+        Kind::Mariadb => "SET foreign_key_checks = 0",
+        Kind::Postgres => {
+            "ALTER TABLE message_recipients DROP CONSTRAINT IF EXISTS fk_message_recipients_message"
+        }
+    };
+    db.exec(&[
+        past_fk,
+        "INSERT INTO message_recipients (message_id, recipient_id, is_read) VALUES (999999, 5, 0)",
+        "INSERT INTO message_recipients (message_id, recipient_id, is_read) VALUES (3, 4242, 0)",
+    ]);
+    let (code, j, _) = migrate(&db, &["--verify"]);
+    assert_eq!(code, 1, "{j}");
+    assert_eq!(j["verification"]["orphans"], 1, "{j}");
+    assert_eq!(
+        j["verification"]["first_orphans"],
+        serde_json::json!([999999])
+    );
+    assert_eq!(j["verification"]["is_read_mismatch"], 1, "{j}");
+    // The table names what the ids are.
+    let out = redkit(tempfile::tempdir().unwrap().path())
+        .args([
+            "migrate",
+            "recipients",
+            "--verify",
+            "--database-url",
+            &db.url,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&out).contains("1 (message id 12)"),
+        "{}",
+        stdout(&out)
     );
 }
 
@@ -376,6 +428,43 @@ fn dry_run_changes_nothing(kind: Kind) {
     assert!(stmts.contains("CREATE TABLE"), "{stmts}");
     assert!(!db.has_table("message_recipients"));
     assert!(!db.has_table("redkit_migrations"));
+    // Without --create-table the plan says the real run needs it; counts read right.
+    let out = redkit(tempfile::tempdir().unwrap().path())
+        .args([
+            "migrate",
+            "recipients",
+            "--dry-run",
+            "--database-url",
+            &db.url,
+        ])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(text.contains("needs --create-table"), "{text}");
+    assert!(
+        text.contains(&format!("copies {} rows", expected(120).len())),
+        "{text}"
+    );
+    assert!(text.contains("builds "), "{text}");
+}
+
+/// --max-load is checked before anything is written: SQLite has no load, names must be
+/// plain identifiers, the limit a positive number.
+#[test]
+fn max_load_usage_errors() {
+    let db = TestDb::new(Kind::Sqlite);
+    seed(&db, 10);
+    for (args, says) in [
+        (vec!["--max-load", "Threads_running=5"], "SQLite"),
+        (vec!["--max-load", "x';drop=1"], "--max-load"),
+        (vec!["--max-load", "Threads_running=0"], "--max-load"),
+    ] {
+        let (code, _, err) = migrate(&db, &[&["--yes"][..], &args[..]].concat());
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert!(!db.has_table("message_recipients"));
 }
 
 fn unfit_schema_is_refused(kind: Kind) {
@@ -419,6 +508,7 @@ fn no_output_carries_the_password(kind: Kind) {
             );
             if u == wrong && kind != Kind::Sqlite {
                 assert_eq!(out.status.code(), Some(3), "{text}");
+                assert!(text.contains("authentication failed"), "{text}");
             }
         }
     }
@@ -455,6 +545,566 @@ fn database_gone_mid_run_postgres() {
     database_gone_mid_run(Kind::Postgres);
 }
 
+/// Waits for a child, at most `limit`: a run that hangs or loops is killed and the test fails
+/// (a guard against a hang, not a timing assertion).
+fn bounded(mut child: std::process::Child, limit: Duration) -> std::process::Output {
+    let deadline = Instant::now() + limit;
+    // Drain the pipes meanwhile, so a chatty child cannot block on a full one.
+    let out = child.stdout.take();
+    let err = child.stderr.take();
+    let o = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(mut out) = out {
+            std::io::Read::read_to_end(&mut out, &mut v).ok();
+        }
+        v
+    });
+    let e = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(mut err) = err {
+            std::io::Read::read_to_end(&mut err, &mut v).ok();
+        }
+        v
+    });
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            let text = String::from_utf8_lossy(&e.join().unwrap()).into_owned();
+            panic!("redkit did not end within {limit:?} (hung or looping):\n{text}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::process::Output {
+        status,
+        stdout: o.join().unwrap(),
+        stderr: e.join().unwrap(),
+    }
+}
+
+/// `redkit migrate recipients ARGS --format json` against `url`, bounded in time.
+fn migrate_bounded(url: &str, args: &[&str]) -> (i32, Value, String) {
+    let child = Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .current_dir(std::env::temp_dir())
+        .args([
+            "migrate",
+            "recipients",
+            "--database-url",
+            url,
+            "--format",
+            "json",
+        ])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = bounded(child, Duration::from_secs(120));
+    let json = serde_json::from_str(&stdout(&out)).unwrap_or(Value::Null);
+    (out.status.code().unwrap_or(-1), json, stderr(&out))
+}
+
+/// Ids at both ends of BIGINT, zero and negative ones, with chunks of three ids: every row
+/// is copied, the walk ends (no wrap-around past i64::MAX), the dry run's estimate is sane,
+/// and a rollback removes them all again.
+fn extreme_ids_are_copied_and_the_walk_ends(kind: Kind) {
+    let db = TestDb::new(kind);
+    db.exec(&[db.messages_ddl()]);
+    let ids = [
+        i64::MIN,
+        i64::MIN + 1,
+        -7,
+        -1,
+        0,
+        1,
+        2,
+        1000,
+        i64::MAX - 2,
+        i64::MAX - 1,
+        i64::MAX,
+    ];
+    let mut want = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
+        let n = n as i64;
+        // i64::MIN has no literal of its own in SQL: write it as an expression.
+        let lit = if *id == i64::MIN {
+            format!("({} - 1)", i64::MIN + 1)
+        } else {
+            id.to_string()
+        };
+        // MariaDB reads an id of 0 as "the next one" unless told otherwise, as an
+        // application with such ids has it.
+        let keep_zero = match kind {
+            Kind::Mariadb => "SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')",
+            Kind::Sqlite | Kind::Postgres => "SELECT 1",
+        };
+        db.exec(&[keep_zero, &format!(
+            "INSERT INTO messages (id, sender_id, receiver_id, title, content, is_read, created_at) \
+             VALUES ({lit}, 1, {}, 't', 'x', {}, '2025-10-01 10:00:00')",
+            n + 5,
+            n % 2
+        )]);
+        want.push(vec![*id, n + 5, n % 2]);
+    }
+    let (code, j, err) = migrate_bounded(&db.url, &["--dry-run", "--batch-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    let chunks = j["plan"]["estimated_chunks"].as_i64().unwrap();
+    assert!(chunks > 0, "{j}");
+    assert_eq!(j["plan"]["rows_to_copy"], ids.len() as i64, "{j}");
+    assert_eq!(j["plan"]["low_water"], i64::MIN, "{j}");
+
+    let (code, j, err) = migrate_bounded(
+        &db.url,
+        &[
+            "--yes",
+            "--create-table",
+            "--batch-size",
+            "3",
+            "--chunk-time",
+            "0",
+        ],
+    );
+    assert_eq!(code, 0, "{err}\n{j}");
+    assert_eq!(j["migrated"], ids.len() as i64, "{j}");
+    assert_eq!(j["verified"], true, "{j}");
+    assert!(
+        j["chunks"].as_u64().unwrap() <= ids.len() as u64,
+        "one chunk per id at most: {j}"
+    );
+    assert_eq!(j["last_id"], i64::MAX, "{j}");
+    assert_eq!(recipient_rows(&db), want);
+
+    let (code, j, err) = migrate_bounded(&db.url, &["--yes", "--batch-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["migrated"], 0, "{j}");
+
+    let (code, j, err) = migrate_bounded(&db.url, &["--rollback", "--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["rolled_back"], ids.len() as i64, "{j}");
+    assert!(recipient_rows(&db).is_empty());
+}
+
+/// The database stops answering mid-run (a proxy in front of it stops forwarding; the socket
+/// stays open): the run ends within its --timeout with exit 3, the report so far on stdout
+/// and an error naming the run and the last committed id; nothing is half-applied, and a
+/// later run finishes the job. Then the same with SIGTERM sent while it waits.
+fn database_stops_answering(kind: Kind) {
+    let db = TestDb::new(kind);
+    seed(&db, 1000);
+    let port = url::Url::parse(&db.url).unwrap().port().unwrap();
+    let proxy = StallingProxy::start(port);
+    let via = proxy.url_for(&db.url);
+    for signal_too in [false, true] {
+        let mut child = slow_run_with(&via, &["--timeout", "2s"]);
+        let before = db.int_of(&format!(
+            "SELECT {} FROM {}",
+            db.int("COUNT(*)"),
+            "messages"
+        ));
+        assert!(before > 0);
+        let copied = if db.has_table("message_recipients") {
+            db.int_of(&format!(
+                "SELECT {} FROM message_recipients",
+                db.int("COUNT(*)")
+            ))
+        } else {
+            0
+        };
+        wait_for_progress(&db, copied + 60, &mut child);
+        proxy.stall(true);
+        if signal_too {
+            signal(&child, "TERM");
+        }
+        let out = bounded(child, Duration::from_secs(60));
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        assert!(err.contains("no answer within 2s"), "{err}");
+        assert!(err.contains("(run "), "{err}");
+        assert!(err.contains("last committed id"), "{err}");
+        let j: Value = serde_json::from_str(&stdout(&out)).expect("the report so far");
+        assert!(j["error"].as_str().unwrap().contains("no answer"), "{j}");
+        assert!(j["migrated"].as_i64().unwrap() > 0, "{j}");
+        // Forwarding again lets the server see the dead client and drop its transaction.
+        proxy.stall(false);
+        assert_checkpoint_holds(&db);
+    }
+    let (code, j, err) = migrate(&db, &["--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(j["resumed_from"].as_i64().unwrap() > 0, "{j}");
+    assert_eq!(recipient_rows(&db), expected(1000));
+}
+
+#[test]
+fn database_stops_answering_mariadb() {
+    database_stops_answering(Kind::Mariadb);
+}
+
+#[test]
+fn database_stops_answering_postgres() {
+    database_stops_answering(Kind::Postgres);
+}
+
+/// Collects a child's stderr in the background, so a test can wait for a line.
+struct StderrLog(std::sync::Arc<std::sync::Mutex<String>>);
+
+impl StderrLog {
+    fn take(child: &mut std::process::Child) -> StderrLog {
+        let buf = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let b = buf.clone();
+        let mut err = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = std::io::Read::read(&mut err, &mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                b.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&chunk[..n]));
+            }
+        });
+        StderrLog(buf)
+    }
+
+    fn wait_for(&self, needle: &str, child: &mut std::process::Child) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !self.0.lock().unwrap().contains(needle) {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the run ended before saying {needle:?}: {}",
+                self.0.lock().unwrap()
+            );
+            assert!(Instant::now() < deadline, "no {needle:?} within 60 s");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn text(&self) -> String {
+        self.0.lock().unwrap().clone()
+    }
+}
+
+fn recipient_count(db: &TestDb) -> i64 {
+    db.int_of(&format!(
+        "SELECT {} FROM message_recipients",
+        db.int("COUNT(*)")
+    ))
+}
+
+/// --pause-file: created mid-run, the copy holds (the row count stops growing) and says why;
+/// removed, the run finishes exact, with the pause in its report.
+fn pause_file_holds_the_copy(kind: Kind) {
+    let db = TestDb::new(kind);
+    seed(&db, 1500);
+    let dir = tempfile::tempdir().unwrap();
+    let hold = dir.path().join("hold");
+    let hold_s = hold.to_str().unwrap().to_string();
+    let mut child = slow_run_with(&db.url, &["--pause-file", &hold_s]);
+    let log = StderrLog::take(&mut child);
+    wait_for_progress(&db, 100, &mut child);
+    std::fs::write(&hold, b"").unwrap();
+    log.wait_for("paused: pause file", &mut child);
+    // Paused before the next chunk: nothing commits while the file is there.
+    let held = recipient_count(&db);
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(recipient_count(&db), held, "rows grew while paused");
+    assert!(child.try_wait().unwrap().is_none());
+    std::fs::remove_file(&hold).unwrap();
+    let out = bounded(child, Duration::from_secs(120));
+    assert_eq!(out.status.code(), Some(0), "{}", log.text());
+    let j: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(j["verified"], true, "{j}");
+    assert!(j["throttled_seconds"].as_f64().unwrap() > 0.0, "{j}");
+    assert_eq!(j["throttle_reasons"], serde_json::json!(["pause_file"]));
+    assert!(
+        log.text().contains("resumed after a pause"),
+        "{}",
+        log.text()
+    );
+    assert_eq!(recipient_rows(&db), expected(1500));
+}
+
+/// The indexes a table gets when the copy keeps them all along (`never`): the seed's.
+fn seed_indexes(kind: Kind) -> Vec<String> {
+    let db = TestDb::new(kind);
+    seed(&db, 50);
+    let (code, _, err) = migrate(&db, &["--yes", "--defer-indexes", "never"]);
+    assert_eq!(code, 0, "{err}");
+    db.index_names("message_recipients")
+}
+
+/// Deferred indexes: the copy runs with only the primary and unique keys, builds the others
+/// at the end; the final table has exactly the seed's indexes, also after a run killed during
+/// the copy, and after a run that stopped before or while building them; `never` keeps them
+/// during the copy.
+fn deferred_indexes_end_exact(kind: Kind) {
+    let want = seed_indexes(kind);
+    assert!(want.iter().any(|n| n.contains("idx_")), "{want:?}");
+    let db = TestDb::new(kind);
+    seed(&db, 2000);
+
+    // During the copy (auto, new table): no secondary index yet.
+    let mut child = slow_run(&db);
+    wait_for_progress(&db, 100, &mut child);
+    let during = db.index_names("message_recipients");
+    assert!(!during.iter().any(|n| n.contains("idx_")), "{during:?}");
+    signal(&child, "KILL");
+    let _ = child.wait();
+    assert_checkpoint_holds(&db);
+    // migrate status: a run unfinished, indexes pending, exit 1.
+    let out = redkit(tempfile::tempdir().unwrap().path())
+        .args([
+            "migrate",
+            "status",
+            "--database-url",
+            &db.url,
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let st: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let deferred = if kind == Kind::Postgres { 4 } else { 3 };
+    assert_eq!(
+        st["pending_indexes"].as_array().unwrap().len(),
+        deferred,
+        "{st}"
+    );
+    assert!(st["remaining"].as_i64().unwrap() > 0, "{st}");
+    assert_eq!(st["runs"][0]["status"], "running", "{st}");
+    // --verify says so too.
+    let (code, j, _) = migrate(&db, &["--verify"]);
+    assert_eq!(code, 1, "{j}");
+    assert_eq!(
+        j["verification"]["pending_indexes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        deferred
+    );
+
+    // Stopped at --max-rows before the build: still pending.
+    let (code, j, err) = migrate(&db, &["--yes", "--max-rows", "50"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["limited"], true);
+    assert_eq!(
+        j["pending_indexes"].as_array().unwrap().len(),
+        deferred,
+        "{j}"
+    );
+
+    // The resumed run finishes the copy and builds them.
+    let (code, j, err) = migrate(&db, &["--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["verified"], true, "{j}");
+    assert_eq!(
+        j["indexes_built"].as_array().unwrap().len(),
+        deferred,
+        "{j}"
+    );
+    assert_eq!(db.index_names("message_recipients"), want);
+    assert_eq!(recipient_rows(&db), expected(2000));
+
+    // A run killed while building (one index built, two not, the run still running): the
+    // next run builds the rest.
+    let (a, b) = (&want_idx(&want)[0], &want_idx(&want)[1]);
+    db.exec(&[
+        &drop_index_sql(kind, a),
+        &drop_index_sql(kind, b),
+        &format!("UPDATE redkit_migrations SET status = 'running', pending_indexes = '{a},{b}'"),
+    ]);
+    let out = redkit(tempfile::tempdir().unwrap().path())
+        .args(["migrate", "status", "--database-url", &db.url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains(a.as_str()), "{}", stdout(&out));
+    let (code, j, err) = migrate(&db, &["--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["indexes_built"], serde_json::json!([a, b]), "{j}");
+    assert_eq!(db.index_names("message_recipients"), want);
+    let out = redkit(tempfile::tempdir().unwrap().path())
+        .args([
+            "migrate",
+            "status",
+            "--database-url",
+            &db.url,
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let st: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(st["remaining"], 0, "{st}");
+    assert_eq!(st["migrated"], expected(2000).len() as i64);
+
+    // PostgreSQL: a CREATE INDEX CONCURRENTLY killed midway leaves an invalid index behind;
+    // the next run drops and rebuilds it.
+    if kind == Kind::Postgres {
+        let a = &want_idx(&want)[1];
+        db.exec(&[
+            &format!("UPDATE pg_index SET indisvalid = false WHERE indexrelid = '{a}'::regclass"),
+            &format!("UPDATE redkit_migrations SET status = 'running', pending_indexes = '{a}'"),
+        ]);
+        let (code, j, err) = migrate(&db, &["--yes"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(j["indexes_built"], serde_json::json!([a]), "{j}");
+        assert_eq!(
+            db.int_of(&format!(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_index WHERE indexrelid = '{a}'::regclass AND indisvalid"
+            )),
+            1,
+            "rebuilt valid"
+        );
+        assert_eq!(db.index_names("message_recipients"), want);
+    }
+
+    // never: the indexes stay during the copy.
+    let db = TestDb::new(kind);
+    seed(&db, 2000);
+    let mut child = slow_run_with(&db.url, &["--defer-indexes", "never"]);
+    wait_for_progress(&db, 100, &mut child);
+    assert_eq!(db.index_names("message_recipients"), want);
+    signal(&child, "KILL");
+    let _ = child.wait();
+}
+
+fn want_idx(all: &[String]) -> Vec<String> {
+    all.iter()
+        .filter(|n| n.starts_with("idx_"))
+        .cloned()
+        .collect()
+}
+
+fn drop_index_sql(kind: Kind, name: &str) -> String {
+    match kind {
+        Kind::Mariadb => format!("ALTER TABLE message_recipients DROP INDEX {name}"),
+        Kind::Sqlite | Kind::Postgres => format!("DROP INDEX {name}"),
+    }
+}
+
+/// Rollback removes only rows a run created: rows the application wrote before the run (for
+/// the message's own receiver too) stay, with their read state.
+fn rollback_keeps_rows_written_before_the_run(kind: Kind) {
+    let db = TestDb::new(kind);
+    seed(&db, 300);
+    assert_eq!(migrate(&db, &["--yes"]).0, 0);
+    let (code, j, err) = migrate(&db, &["--rollback", "--yes"]);
+    assert_eq!(code, 0, "{err}\n{j}");
+    assert!(recipient_rows(&db).is_empty());
+    // The application writes recipient rows itself: one mirroring message 5, one extra.
+    let r5 = receiver(5).unwrap();
+    db.exec(&[
+        &format!(
+            "INSERT INTO message_recipients (message_id, recipient_id, is_read) VALUES (5, {r5}, 1)"
+        ),
+        "INSERT INTO message_recipients (message_id, recipient_id, is_read) VALUES (6, 4242, 0)",
+    ]);
+    let (code, j, err) = migrate(&db, &["--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["migrated"], expected(300).len() as i64 - 1, "{j}");
+    let (code, j, err) = migrate(&db, &["--rollback", "--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["rolled_back"], expected(300).len() as i64 - 1, "{j}");
+    assert_eq!(
+        recipient_rows(&db),
+        vec![vec![5, r5, 1], vec![6, 4242, 0]],
+        "rows written before the run survive it"
+    );
+    assert_eq!(
+        db.int_of(&format!(
+            "SELECT {} FROM messages WHERE id = 5",
+            db.int("is_read")
+        )),
+        is_read(5),
+        "a row the run did not create gives no read state back"
+    );
+}
+
+/// A table the run created skips the anti-join above its checkpoint; a row the application
+/// wrote there meanwhile (for the message's own receiver) makes the run fall back to the
+/// anti-join, and it still ends exact, the application's row untouched.
+fn owned_table_falls_back_to_the_anti_join(kind: Kind) {
+    let db = TestDb::new(kind);
+    seed(&db, 600);
+    let (code, j, err) = migrate(&db, &["--yes", "--max-rows", "50", "--batch-size", "50"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["limited"], true, "{j}");
+    let r = receiver(400).unwrap();
+    db.exec(&[&format!(
+        "INSERT INTO message_recipients (message_id, recipient_id, is_read) VALUES (400, {r}, {})",
+        is_read(400)
+    )]);
+    let app_row = db.int_of(&format!(
+        "SELECT {} FROM message_recipients WHERE message_id = 400",
+        db.int("id")
+    ));
+    let (code, j, err) = migrate(&db, &["--yes", "--batch-size", "100"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(j["verified"], true, "{j}");
+    assert_eq!(recipient_rows(&db), expected(600));
+    assert_eq!(
+        db.int_of(&format!(
+            "SELECT {} FROM message_recipients WHERE message_id = 400",
+            db.int("id")
+        )),
+        app_row,
+        "the application's row stays as it was"
+    );
+    // And a rollback leaves it in place.
+    let (code, _, err) = migrate(&db, &["--rollback", "--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(recipient_rows(&db), vec![vec![400, r, is_read(400)]]);
+}
+
+/// A replica whose apply is stopped: the copy pauses once its lag passes --max-lag and says
+/// why; with the apply going again it finishes exact, the pause in its report.
+fn replica_lag_pauses_the_copy(kind: Kind) {
+    let pair = ReplicaPair::get(kind);
+    let (db, replica_url) = pair.new_db();
+    seed(&db, 1500);
+    pair.wait_on_replica(
+        &replica_url,
+        &format!("SELECT {} FROM messages", db.int("COUNT(*)")),
+        1500,
+    );
+    pair.hold_apply(true);
+    let mut child = slow_run_with(&db.url, &["--replica", &replica_url, "--max-lag", "1s"]);
+    let log = StderrLog::take(&mut child);
+    log.wait_for("paused: replica", &mut child);
+    // Paused: nothing commits on the primary while the replica stays behind.
+    let held = recipient_count(&db);
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(recipient_count(&db), held, "rows grew while paused");
+    assert!(held < expected(1500).len() as i64, "paused before the end");
+    pair.hold_apply(false);
+    let out = bounded(child, Duration::from_secs(120));
+    assert_eq!(out.status.code(), Some(0), "{}", log.text());
+    let j: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(j["verified"], true, "{j}");
+    assert!(j["throttled_seconds"].as_f64().unwrap() > 0.0, "{j}");
+    assert_eq!(j["throttle_reasons"], serde_json::json!(["replica_lag"]));
+    assert!(log.text().contains("lag"), "{}", log.text());
+    assert_eq!(recipient_rows(&db), expected(1500));
+}
+
+#[test]
+fn replica_lag_pauses_the_copy_mariadb() {
+    replica_lag_pauses_the_copy(Kind::Mariadb);
+}
+
+#[test]
+fn replica_lag_pauses_the_copy_postgres() {
+    replica_lag_pauses_the_copy(Kind::Postgres);
+}
+
 macro_rules! on_every_database {
     ($($name:ident),* $(,)?) => {
         $(
@@ -486,6 +1136,11 @@ on_every_database!(
     dry_run_changes_nothing,
     unfit_schema_is_refused,
     no_output_carries_the_password,
+    extreme_ids_are_copied_and_the_walk_ends,
+    pause_file_holds_the_copy,
+    deferred_indexes_end_exact,
+    rollback_keeps_rows_written_before_the_run,
+    owned_table_falls_back_to_the_anti_join,
 );
 
 #[test]
@@ -510,15 +1165,31 @@ fn bad_urls_exit_2_and_unreachable_databases_exit_3() {
         assert_eq!(code, Some(2), "{bad}: {text}");
         assert!(text.contains("--database-url"), "{text}");
     }
+    // Refused in the words the Redis errors use, at once (not "pool timed out" after the
+    // connect timeout), with the user shown and only the password masked.
     let port = free_port();
-    for unreachable in [
-        format!("mysql://u:{LEAK_SECRET}@127.0.0.1:{port}/db"),
-        format!("postgres://u:{LEAK_SECRET}@127.0.0.1:{port}/db"),
-        format!("sqlite://{}/missing.db", dir.path().display()),
+    for (unreachable, shown, words) in [
+        (
+            format!("mysql://u:{LEAK_SECRET}@127.0.0.1:{port}/db"),
+            format!("mysql://u:****@127.0.0.1:{port}/db"),
+            "connection refused",
+        ),
+        (
+            format!("postgres://app@127.0.0.1:{port}/db"),
+            format!("postgres://app@127.0.0.1:{port}/db"),
+            "connection refused",
+        ),
+        (
+            format!("sqlite://{}/missing.db", dir.path().display()),
+            format!("sqlite://{}/missing.db", dir.path().display()),
+            "cannot connect",
+        ),
     ] {
         let (code, text) = run(&unreachable);
         assert_eq!(code, Some(3), "{unreachable}: {text}");
-        assert!(text.contains("cannot connect"), "{text}");
+        assert!(text.contains(words), "{text}");
+        assert!(text.contains(&shown), "{text}");
+        assert!(!text.contains("pool timed out"), "{text}");
     }
     let out = redkit(dir.path())
         .args(["migrate", "recipients", "--dry-run"])
@@ -585,4 +1256,35 @@ fn names_come_from_the_config_and_are_checked() {
         "{}",
         stderr(&out)
     );
+}
+
+/// `-q` (cron): a migration, a verification and `status` that find nothing wrong print
+/// nothing; a verification that finds a mismatch still prints its summary.
+#[test]
+fn quiet_migrate_is_silent_on_success() {
+    let db = TestDb::new(Kind::Sqlite);
+    seed(&db, 50);
+    let dir = tempfile::tempdir().unwrap();
+    let base = ["migrate", "recipients", "--database-url", db.url.as_str()];
+    for extra in [
+        vec!["--create-table", "--yes", "-q"],
+        vec!["--verify", "-q"],
+        vec!["--dry-run", "-q"],
+    ] {
+        let r = crate::support::run(dir.path())
+            .args(base)
+            .args(extra.clone())
+            .expect(0);
+        assert_eq!(r.all(), "", "{extra:?}\n{r}");
+    }
+    let r = crate::support::run(dir.path())
+        .args(["migrate", "status", "--database-url", db.url.as_str(), "-q"])
+        .expect(0);
+    assert_eq!(r.all(), "", "{r}");
+    db.exec(&["DELETE FROM message_recipients WHERE message_id = 2"]);
+    let r = crate::support::run(dir.path())
+        .args(base)
+        .args(["--verify", "-q"])
+        .expect(1);
+    assert!(!r.stdout.is_empty(), "{r}");
 }

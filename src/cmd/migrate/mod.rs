@@ -1,39 +1,49 @@
 //! `redkit migrate recipients`: copy single-recipient `messages` rows into `message_recipients`
 //! in checkpointed chunks, verify the result, and roll it back on request.
 
+mod indexes;
 mod names;
 mod preflight;
+mod ranges;
 mod report;
 mod runner;
 mod sql;
+mod state;
+mod status;
+mod throttle;
 mod verify;
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cmd::{Ctx, problem_if};
 use crate::db::{Db, DbUrl, Dialect};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
-use crate::output::Format;
 use names::Names;
 use preflight::Preflight;
-use report::{MigrateReport, Plan};
-use runner::{Job, Pace, RunCtx, RunResult, Stop};
+use report::{Action, MigrateReport, Plan};
+use runner::{Failed, IndexPlan, Job, Pace, RunCtx, RunResult, Stop};
 use sql::Sql;
+use throttle::{MaxLoad, Replica, Throttle};
 
 pub const EXAMPLES: &str = "\
 Examples:
   redkit migrate recipients --database-url sqlite://app.db --dry-run
   DATABASE_URL=mysql://app@db.internal/app redkit migrate recipients --create-table --yes
+  redkit migrate recipients --yes --replica mysql://app@db2.internal/app --max-lag 1s
+  redkit migrate recipients --yes --pause-file /tmp/hold-migration
   redkit migrate recipients --verify --format json
   redkit migrate recipients --rollback --yes
+  redkit migrate status
 
 The password comes from the URL in DATABASE_URL, .env or the config (migrate.database_url);
-it is never printed. Ctrl-C stops after the chunk in flight; a second run resumes.
-Exit codes: 0 ok, 1 verification found a mismatch, 2 bad URL or unfit schema, 3 database
-error, 130 interrupted.";
+it is never printed. Every statement runs under --timeout (long ones while the server keeps
+answering). Ctrl-C or SIGTERM stops after the chunk in flight; a second run resumes.
+Exit codes: 0 ok, 1 verification found a mismatch (status: a run unfinished or indexes
+pending), 2 bad URL or unfit schema, 3 database error, 130 interrupted.";
 
 #[derive(Debug, Args)]
 pub struct MigrateArgs {
@@ -46,6 +56,27 @@ pub enum MigrateWhat {
     /// Move single-recipient messages into message_recipients (chunked, resumable, verified)
     #[command(after_help = EXAMPLES)]
     Recipients(RecipientsArgs),
+    /// Show the runs in the state table and the work remaining (exit 1 when unfinished)
+    #[command(after_help = status::EXAMPLES)]
+    Status(StatusArgs),
+}
+
+/// When the copy builds the secondary indexes (recipient_id, is_read, created_at).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeferIndexes {
+    /// After the copy when this run creates the table or finds it empty
+    Auto,
+    /// Always after the copy (they are dropped first if present)
+    Always,
+    /// Keep them during the copy (for a table the application already reads)
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -58,11 +89,11 @@ pub struct RecipientsArgs {
     #[arg(long, conflicts_with_all = ["verify", "rollback"])]
     pub dry_run: bool,
 
-    /// Only verify: every eligible message has its recipient row, same is_read, no orphans
+    /// Only verify: every eligible message has its recipient row, no read lost, no orphans
     #[arg(long, conflicts_with = "rollback")]
     pub verify: bool,
 
-    /// Remove the rows the migration created, after copying read state back into messages
+    /// Remove the rows migration runs created, after copying read state back into messages
     #[arg(long)]
     pub rollback: bool,
 
@@ -74,8 +105,12 @@ pub struct RecipientsArgs {
     #[arg(long)]
     pub create_table: bool,
 
+    /// Build the secondary indexes after the copy (faster) or keep them during it
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = DeferIndexes::Auto)]
+    pub defer_indexes: DeferIndexes,
+
     /// Ids per chunk to start with (the size then adapts to --chunk-time)
-    #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(i64).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(i64).range(1..=100_000_000))]
     pub batch_size: i64,
 
     /// Target time per chunk; 0 keeps --batch-size fixed
@@ -93,17 +128,35 @@ pub struct RecipientsArgs {
     /// A log line on stderr every N chunks when no progress bar is shown (cron)
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub log_every: u64,
+
+    /// A replica to watch: the copy pauses while its lag is over --max-lag (repeatable)
+    #[arg(long, value_name = "URL")]
+    pub replica: Vec<String>,
+
+    /// The most replica lag the copy lets build up [default: 1s with a --replica]
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse, requires = "replica")]
+    pub max_lag: Option<Duration>,
+
+    /// Pause while a status value of the primary is above a limit: Threads_running=25 on
+    /// MySQL/MariaDB, active_sessions=20 on PostgreSQL (repeatable)
+    #[arg(long, value_name = "NAME=VALUE", value_parser = MaxLoad::parse)]
+    pub max_load: Vec<MaxLoad>,
+
+    /// Pause while this file exists (hold a running copy from another shell)
+    #[arg(long, value_name = "PATH")]
+    pub pause_file: Option<PathBuf>,
 }
 
 pub async fn run(ctx: &Ctx, args: &MigrateArgs) -> anyhow::Result<ExitStatus> {
     match &args.what {
         MigrateWhat::Recipients(a) => recipients(ctx, a).await,
+        MigrateWhat::Status(a) => status::run(ctx, a).await,
     }
 }
 
 /// The database URL: the flag, else DATABASE_URL (env, .env) or migrate.database_url.
-fn database_url(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<DbUrl> {
-    if let Some(u) = &a.database_url {
+fn database_url(ctx: &Ctx, flag: Option<&str>) -> anyhow::Result<DbUrl> {
+    if let Some(u) = flag {
         if url::Url::parse(u).is_ok_and(|p| p.password().is_some()) {
             ctx.out.warn(
                 "--database-url holds a password, which every user of this machine can see in ps; prefer DATABASE_URL or .env",
@@ -119,6 +172,12 @@ fn database_url(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<DbUrl> {
     }
 }
 
+/// Opens the database with the connection and statement timeouts from the settings.
+async fn connect(ctx: &Ctx, url: &DbUrl) -> anyhow::Result<Db> {
+    let r = &ctx.settings.redis;
+    Db::connect(url, r.connect_timeout.value, r.timeout.value).await
+}
+
 /// Asks before a change unless --yes; without a terminal to ask on, refuses (exit 2).
 fn confirm(a: &RecipientsArgs, question: &str) -> anyhow::Result<bool> {
     if a.yes {
@@ -130,12 +189,12 @@ fn confirm(a: &RecipientsArgs, question: &str) -> anyhow::Result<bool> {
     )
 }
 
-fn base_report(action: &'static str, db: &Db, pre: &Preflight) -> MigrateReport {
+fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {
     MigrateReport {
         action,
         database: db.masked.clone(),
         dialect: db.dialect,
-        dry_run: action == "dry_run",
+        dry_run: action == Action::DryRun,
         run_id: None,
         resumed_from: None,
         created_table: false,
@@ -157,6 +216,11 @@ fn base_report(action: &'static str, db: &Db, pre: &Preflight) -> MigrateReport 
         seconds: 0.0,
         copy_seconds: 0.0,
         verify_seconds: 0.0,
+        throttled_seconds: 0.0,
+        throttle_reasons: Vec::new(),
+        indexes_built: Vec::new(),
+        pending_indexes: Vec::new(),
+        error: None,
         plan: None,
     }
 }
@@ -167,18 +231,98 @@ fn apply_run(r: &mut MigrateReport, run: &RunResult) {
     r.interrupted = run.interrupted;
     r.limited = run.limited;
     r.chunks = run.chunks;
-    r.last_id = Some(run.last_id);
+    r.last_id = run.last_id;
+    r.throttled_seconds = run.throttled.as_secs_f64();
+    r.throttle_reasons = run.throttle_reasons.clone();
+    r.indexes_built = run.indexes_built.clone();
+    r.pending_indexes = run.pending_indexes.clone();
+}
+
+/// The replicas to watch, each opened (and so checked) before the first write.
+async fn replicas(ctx: &Ctx, a: &RecipientsArgs, primary: Dialect) -> anyhow::Result<Vec<Replica>> {
+    let mut out = Vec::new();
+    for raw in &a.replica {
+        let url = DbUrl::parse(raw, "--replica")?;
+        if url.dialect != primary || primary == Dialect::Sqlite {
+            return Err(exit::usage(format!(
+                "--replica {}: a replica must be a {} server like the primary{}",
+                url.masked,
+                primary.name(),
+                if primary == Dialect::Sqlite {
+                    " (SQLite has no replicas)"
+                } else {
+                    ""
+                }
+            )));
+        }
+        let db = connect(ctx, &url).await?;
+        let name = url::Url::parse(&url.masked)
+            .ok()
+            .and_then(|u| {
+                u.host_str()
+                    .map(|h| format!("{h}{}", u.port().map_or(String::new(), |p| format!(":{p}"))))
+            })
+            .unwrap_or_else(|| url.masked.clone());
+        out.push(Replica { db, name });
+    }
+    Ok(out)
+}
+
+/// Which secondary indexes the copy builds at the end: all of them for a table this run
+/// creates (and on PostgreSQL its foreign key); for an existing one, those of the seed's
+/// that are there (dropped first).
+async fn index_plan(
+    db: &Db,
+    sql: &Sql,
+    pre: &Preflight,
+    mode: DeferIndexes,
+) -> anyhow::Result<IndexPlan> {
+    let table_new = !pre.recipients_table_exists;
+    let defer = match mode {
+        DeferIndexes::Never => false,
+        DeferIndexes::Always => true,
+        DeferIndexes::Auto => table_new || pre.recipients_empty,
+    };
+    if !defer {
+        return Ok(IndexPlan {
+            found_empty: pre.recipients_empty,
+            ..IndexPlan::default()
+        });
+    }
+    let mut names = Vec::new();
+    for (name, _) in sql.secondary_indexes() {
+        let present = table_new
+            || db
+                .rows(&sql.index_state(), &[name.as_str()])
+                .await?
+                .first()
+                .map_or(Ok(0), |r| crate::db::get_i64(r, 0))?
+                != 0;
+        if present {
+            names.push(name);
+        }
+    }
+    if table_new && sql.defers_fk() {
+        names.push(sql.fk_name());
+    }
+    Ok(IndexPlan {
+        defer: names,
+        found_empty: pre.recipients_empty,
+        owned: table_new,
+    })
 }
 
 async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("migrate recipients", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<MigrateReport>("migrate recipients")?;
     let started = Instant::now();
     let names = Names::from_config(ctx.settings.section("migrate"))?;
-    let url = database_url(ctx, a)?;
-    // --connect-timeout from wherever it was set (flag, config), as for Redis.
-    let timeout = ctx.settings.redis.connect_timeout.value;
-    let db = Db::connect(&url, timeout).await?;
+    let url = database_url(ctx, a.database_url.as_deref())?;
+    if url.dialect == Dialect::Sqlite && !a.max_load.is_empty() {
+        return Err(exit::usage(
+            "--max-load: SQLite has no server load to watch",
+        ));
+    }
+    let db = connect(ctx, &url).await?;
     let sql = Sql::new(db.dialect, &names);
     let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
     let pace = Pace {
@@ -190,10 +334,11 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     };
 
     if a.dry_run {
-        let mut r = base_report("dry_run", &db, &pre);
-        r.plan = Some(plan(&db, &sql, &pre, &pace).await?);
+        let mut r = base_report(Action::DryRun, &db, &pre);
+        let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
+        r.plan = Some(plan(&db, &sql, &pre, &pace, &idx, a.create_table).await?);
         r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit(&r)?;
+        ctx.out.emit_outcome(&r, true)?;
         return Ok(ExitStatus::Success);
     }
 
@@ -206,13 +351,14 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         }
         let t = Instant::now();
         let v = verify::run(&db, &sql).await?;
-        let mut r = base_report("verify", &db, &pre);
+        let mut r = base_report(Action::Verify, &db, &pre);
         r.already_migrated = v.eligible - v.missing;
         r.verify_seconds = t.elapsed().as_secs_f64();
         r.verified = Some(v.ok);
+        r.pending_indexes = v.pending_indexes.clone();
         r.verification = Some(v);
         r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit(&r)?;
+        ctx.out.emit_outcome(&r, r.verified != Some(false))?;
         return Ok(problem_if(r.verified == Some(false)));
     }
 
@@ -223,18 +369,30 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
             names.recipients
         )));
     }
+    let mut throttle = Throttle::new(
+        a.pause_file.clone(),
+        replicas(ctx, a, db.dialect).await?,
+        a.max_lag.unwrap_or(Duration::from_secs(1)),
+        a.max_load.clone(),
+    );
+    throttle.check_usage(db.dialect)?;
 
     // Ask before any change (and before Ctrl-C is caught, so it still ends a prompt).
     let to_copy = (pre.eligible - pre.already_migrated).max(0);
     let question = if !a.rollback {
         Some(format!(
-            "copy {to_copy} rows from {} into {} in {}",
-            names.messages, names.recipients, db.masked
+            "copy {} from {} into {} in {}",
+            runner::count_of(to_copy, "row", "rows"),
+            names.messages,
+            names.recipients,
+            db.masked
         ))
     } else if pre.recipients_table_exists {
         Some(format!(
-            "remove up to {} migrated rows from {} in {}",
-            pre.already_migrated, names.recipients, db.masked
+            "remove the rows migration runs created in {} (up to {}) in {}",
+            names.recipients,
+            runner::count_of(pre.already_migrated, "row", "rows"),
+            db.masked
         ))
     } else {
         None
@@ -242,7 +400,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     if let Some(q) = question
         && !confirm(a, &q)?
     {
-        eprintln!("not confirmed: nothing changed");
+        ctx.out.note("not confirmed: nothing changed");
         return Ok(ExitStatus::Problem);
     }
     let stop = Stop::on_signal();
@@ -254,11 +412,23 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         stop: &stop,
     };
     if a.rollback {
-        let mut r = base_report("rollback", &db, &pre);
+        let mut r = base_report(Action::Rollback, &db, &pre);
         if pre.recipients_table_exists {
             let t = Instant::now();
-            let run = runner::drive(&cx, Job::Rollback, pre.already_migrated, false).await?;
+            let outcome = runner::drive(
+                &cx,
+                Job::Rollback,
+                pre.already_migrated,
+                false,
+                &IndexPlan::default(),
+                &mut throttle,
+            )
+            .await?;
             r.copy_seconds = t.elapsed().as_secs_f64();
+            let run = match outcome {
+                Ok(run) => run,
+                Err(f) => return finish_failed(ctx, r, f, started),
+            };
             apply_run(&mut r, &run);
             r.rolled_back = Some(run.rows);
             r.read_state_restored = Some(run.extra);
@@ -271,7 +441,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
             r.read_state_restored = Some(0);
         }
         r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit(&r)?;
+        ctx.out.emit_outcome(&r, !r.interrupted)?;
         return Ok(if r.interrupted {
             ExitStatus::Interrupted
         } else {
@@ -279,40 +449,97 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         });
     }
 
-    if db.dialect == Dialect::Sqlite {
-        sqlite_wal(&db, &ctx.out).await?;
+    match db.dialect {
+        Dialect::Sqlite => sqlite_wal(&db, &ctx.out).await?,
+        Dialect::Mysql | Dialect::Postgres => {}
     }
-    let mut r = base_report("migrate", &db, &pre);
+    let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
+    let mut r = base_report(Action::Migrate, &db, &pre);
     if !pre.recipients_table_exists {
-        for stmt in sql.create_recipients(&pre.types) {
-            db.exec(&stmt).await?;
+        for stmt in sql.create_recipients(&pre.types, idx.defer.is_empty()) {
+            db.exec_long(&stmt).await?;
         }
         ctx.out.note(format!(
-            "redkit: migrate: created table {}",
-            names.recipients
+            "redkit: migrate: created table {}{}",
+            names.recipients,
+            if idx.defer.is_empty() {
+                ""
+            } else {
+                " (secondary indexes after the copy)"
+            }
         ));
         r.created_table = true;
     }
     let t = Instant::now();
-    let run = runner::drive(&cx, Job::Copy, to_copy, r.created_table).await?;
+    let outcome = runner::drive(
+        &cx,
+        Job::Copy,
+        to_copy,
+        r.created_table,
+        &idx,
+        &mut throttle,
+    )
+    .await?;
     r.copy_seconds = t.elapsed().as_secs_f64();
+    let run = match outcome {
+        Ok(run) => run,
+        Err(f) => return finish_failed(ctx, r, f, started),
+    };
     apply_run(&mut r, &run);
     r.migrated = run.rows;
     r.caught_up = run.extra;
     if !run.interrupted && !run.limited {
         let t = Instant::now();
-        let v = verify::run(&db, &sql).await?;
-        r.verify_seconds = t.elapsed().as_secs_f64();
-        r.verified = Some(v.ok);
-        r.verification = Some(v);
+        match runner::unless_stopped(&stop, verify::run(&db, &sql)).await {
+            Some(v) => {
+                let v = v.map_err(|e| {
+                    exit::runtime(format!(
+                        "the copy finished (run {}), the verification failed: {}; run --verify again",
+                        run.run_id,
+                        crate::db::describe(&e)
+                    ))
+                })?;
+                r.verify_seconds = t.elapsed().as_secs_f64();
+                r.verified = Some(v.ok);
+                r.verification = Some(v);
+            }
+            None => r.interrupted = true,
+        }
     }
     r.seconds = started.elapsed().as_secs_f64();
-    ctx.out.emit(&r)?;
+    ctx.out
+        .emit_outcome(&r, !r.interrupted && r.verified != Some(false))?;
     Ok(if r.interrupted {
         ExitStatus::Interrupted
     } else {
         problem_if(r.verified == Some(false))
     })
+}
+
+/// A run that stopped on a database error: the report so far on stdout, the error (naming
+/// the run and the last committed id) on stderr, exit 3.
+fn finish_failed(
+    ctx: &Ctx,
+    mut r: MigrateReport,
+    f: Failed,
+    started: Instant,
+) -> anyhow::Result<ExitStatus> {
+    apply_run(&mut r, &f.run);
+    match r.action {
+        Action::Migrate => {
+            r.migrated = f.run.rows;
+            r.caught_up = f.run.extra;
+        }
+        Action::Rollback => {
+            r.rolled_back = Some(f.run.rows);
+            r.read_state_restored = Some(f.run.extra);
+        }
+        Action::DryRun | Action::Verify => {}
+    }
+    r.error = Some(format!("{:#}", f.error));
+    r.seconds = started.elapsed().as_secs_f64();
+    ctx.out.emit(&r)?;
+    Err(f.error)
 }
 
 /// Switches the SQLite file to WAL, so the application keeps reading while chunks commit. In
@@ -337,23 +564,49 @@ async fn sqlite_wal(db: &Db, out: &crate::output::Output) -> anyhow::Result<()> 
 }
 
 /// The plan a dry run prints: counts, chunking, and the statements in this dialect.
-async fn plan(db: &Db, sql: &Sql, pre: &Preflight, pace: &Pace) -> anyhow::Result<Plan> {
-    let high_water = db.int(&sql.max_id(), &[]).await?;
+async fn plan(
+    db: &Db,
+    sql: &Sql,
+    pre: &Preflight,
+    pace: &Pace,
+    idx: &IndexPlan,
+    create_flag: bool,
+) -> anyhow::Result<Plan> {
+    let low_water = db.opt_int(&sql.min_id(), &[]).await?;
+    let high_water = db.opt_int(&sql.max_id(), &[]).await?;
     let mut statements = Vec::new();
-    if !pre.recipients_table_exists {
-        statements.extend(sql.create_recipients(&pre.types));
+    let create_table = !pre.recipients_table_exists;
+    if create_table {
+        statements.extend(sql.create_recipients(&pre.types, idx.defer.is_empty()));
     }
     statements.push(sql.create_state());
+    statements.push(sql.create_chunks());
+    if !create_table {
+        for name in &idx.defer {
+            statements.push(sql.drop_index(name));
+        }
+    }
     statements.push(sql.copy_chunk());
     statements.push(sql.checkpoint());
+    let known = sql.secondary_indexes();
+    for name in &idx.defer {
+        if let Some((_, col)) = known.iter().find(|(n, _)| n == name) {
+            statements.push(sql.create_index(name, col, idx.owned));
+        } else if *name == sql.fk_name() {
+            statements.push(sql.add_fk());
+        }
+    }
     let rows_to_copy = (pre.eligible - pre.already_migrated).max(0);
     Ok(Plan {
-        create_table: !pre.recipients_table_exists,
+        create_table,
+        needs_create_table_flag: create_table && !create_flag,
+        deferred_indexes: idx.defer.clone(),
+        low_water,
         batch_size: pace.batch_size,
-        chunk_time_ms: pace.chunk_time.as_millis() as u64,
+        chunk_time_ms: u64::try_from(pace.chunk_time.as_millis()).unwrap_or(u64::MAX),
         high_water,
         rows_to_copy,
-        estimated_chunks: (high_water + pace.batch_size - 1) / pace.batch_size,
+        estimated_chunks: ranges::estimated_chunks(low_water, high_water, pace.batch_size),
         statements,
     })
 }

@@ -31,12 +31,14 @@ pub struct Preflight {
     pub skipped: i64,
     pub reasons: Reasons,
     pub recipients_table_exists: bool,
+    /// The recipients table exists and holds no row.
+    pub recipients_empty: bool,
     #[serde(skip)]
     pub types: SourceTypes,
 }
 
 /// The columns of a table with their types (empty when the table does not exist).
-async fn columns(db: &Db, table: &str) -> anyhow::Result<Vec<(String, String)>> {
+pub async fn columns(db: &Db, table: &str) -> anyhow::Result<Vec<(String, String)>> {
     let sql = match db.dialect {
         Dialect::Sqlite => "SELECT name, type FROM pragma_table_info(?)".to_string(),
         Dialect::Mysql => "SELECT CAST(column_name AS CHAR), CAST(column_type AS CHAR) \
@@ -94,6 +96,8 @@ pub async fn run(
     let rcols = columns(db, &names.recipients).await?;
     if !rcols.is_empty() {
         require_columns(&names.recipients, &rcols, &names.recipient_columns())?;
+        // Chunk records name the rows a run created by this column (the seed's primary key).
+        require_columns(&names.recipients, &rcols, &["id"])?;
     }
     if let Some(users) = &names.users {
         let ucols = columns(db, users).await?;
@@ -105,7 +109,7 @@ pub async fn run(
         require_columns(users, &ucols, &[&names.u_id])?;
     }
 
-    let rows = db.rows(&sql.source_counts(), &[]).await?;
+    let rows = db.rows_long(&sql.source_counts()).await?;
     let row = rows
         .first()
         .ok_or_else(|| anyhow::anyhow!("no answer to the count query"))?;
@@ -115,12 +119,13 @@ pub async fn run(
         receiver_not_positive: get_i64(row, 2)?,
         receiver_unknown: get_i64(row, 3)?,
     };
-    let already_migrated =
-        if !count_migrated || rcols.is_empty() || db.int(&sql.any_recipient(), &[]).await? == 0 {
-            0
-        } else {
-            db.int(&sql.already_migrated(), &[]).await?
-        };
+    let recipients_empty = !rcols.is_empty() && db.int(&sql.any_recipient(), &[]).await? == 0;
+    let already_migrated = if !count_migrated || rcols.is_empty() || recipients_empty {
+        0
+    } else {
+        let rows = db.rows_long(&sql.already_migrated()).await?;
+        rows.first().map_or(Ok(0), |r| get_i64(r, 0))?
+    };
     let types = SourceTypes {
         id: match type_of(&mcols, &names.m_id) {
             t if t.is_empty() => "BIGINT".into(),
@@ -136,6 +141,7 @@ pub async fn run(
         skipped: reasons.total(),
         reasons,
         recipients_table_exists: !rcols.is_empty(),
+        recipients_empty,
         types,
     })
 }

@@ -9,13 +9,39 @@ use super::verify::Verification;
 use crate::db::Dialect;
 use crate::output::{Format, Render, Ui};
 
+/// What an invocation does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Migrate,
+    DryRun,
+    Verify,
+    Rollback,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Migrate => "migrate",
+            Action::DryRun => "dry_run",
+            Action::Verify => "verify",
+            Action::Rollback => "rollback",
+        }
+    }
+}
+
 /// What a dry run would do.
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
     pub create_table: bool,
+    /// The real run needs --create-table (the table is missing and the flag was not given).
+    pub needs_create_table_flag: bool,
+    /// Secondary indexes the copy would build at the end instead of keeping during it.
+    pub deferred_indexes: Vec<String>,
+    pub low_water: Option<i64>,
     pub batch_size: i64,
     pub chunk_time_ms: u64,
-    pub high_water: i64,
+    pub high_water: Option<i64>,
     pub rows_to_copy: i64,
     pub estimated_chunks: i64,
     pub statements: Vec<String>,
@@ -24,7 +50,7 @@ pub struct Plan {
 #[derive(Debug, Clone, Serialize)]
 pub struct MigrateReport {
     /// `migrate`, `dry_run`, `verify` or `rollback`.
-    pub action: &'static str,
+    pub action: Action,
     pub database: String,
     pub dialect: Dialect,
     pub dry_run: bool,
@@ -51,11 +77,35 @@ pub struct MigrateReport {
     /// Time spent in the chunk loop (copy or rollback) and in verification.
     pub copy_seconds: f64,
     pub verify_seconds: f64,
+    /// Time spent paused by the throttle, and why (`pause_file`, `replica_lag`, `max_load`).
+    pub throttled_seconds: f64,
+    pub throttle_reasons: Vec<String>,
+    /// Secondary indexes built at the end of the copy, and those still to build.
+    pub indexes_built: Vec<String>,
+    pub pending_indexes: Vec<String>,
+    /// Why the run stopped early (exit 3), with where to resume.
+    pub error: Option<String>,
     pub plan: Option<Plan>,
 }
 
 fn ids(v: &[i64]) -> String {
     v.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+}
+
+use super::runner::{count_of, plural};
+
+/// Text from the database (error messages) with control characters escaped before it reaches
+/// a terminal.
+pub fn escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 impl Render for MigrateReport {
@@ -66,7 +116,7 @@ impl Render for MigrateReport {
         let mut row = |k: &str, v: String| {
             t.add_row(vec![k.to_string(), v]);
         };
-        row("action", self.action.to_string());
+        row("action", self.action.as_str().to_string());
         row("database", self.database.clone());
         if let Some(id) = self.run_id {
             row("run", id.to_string());
@@ -77,7 +127,7 @@ impl Render for MigrateReport {
         row("messages", self.messages.to_string());
         row("eligible", self.eligible.to_string());
         row("already migrated", self.already_migrated.to_string());
-        if self.action == "migrate" {
+        if self.action == Action::Migrate {
             row("migrated", self.migrated.to_string());
             row(
                 "  caught up (written during the run)",
@@ -112,7 +162,7 @@ impl Render for MigrateReport {
             for (name, n, first) in [
                 ("  missing", v.missing, &v.first_missing),
                 (
-                    "  is_read differs",
+                    "  read lost (read in messages only)",
                     v.is_read_mismatch,
                     &v.first_is_read_mismatch,
                 ),
@@ -120,9 +170,20 @@ impl Render for MigrateReport {
             ] {
                 let mut s = n.to_string();
                 if !first.is_empty() {
-                    s.push_str(&format!(" (ids {})", ids(first)));
+                    s.push_str(&format!(
+                        " ({} {})",
+                        plural(first.len() as i64, "message id", "message ids"),
+                        ids(first)
+                    ));
                 }
                 row(name, s);
+            }
+            row(
+                "  read after migration (ok)",
+                v.read_after_migration.to_string(),
+            );
+            if !v.pending_indexes.is_empty() {
+                row("  indexes missing", v.pending_indexes.join(", "));
             }
         }
         if self.interrupted {
@@ -134,29 +195,68 @@ impl Render for MigrateReport {
         if self.chunks > 0 {
             row("chunks", self.chunks.to_string());
         }
+        if !self.indexes_built.is_empty() {
+            row("indexes built", self.indexes_built.join(", "));
+        }
+        if !self.pending_indexes.is_empty() {
+            row("indexes pending", self.pending_indexes.join(", "));
+        }
+        if self.throttled_seconds > 0.0 {
+            row(
+                "throttled",
+                format!(
+                    "{:.1}s ({})",
+                    self.throttled_seconds,
+                    self.throttle_reasons.join(", ")
+                ),
+            );
+        }
+        if let Some(e) = &self.error {
+            row("error", escape(e));
+        }
         row("seconds", format!("{:.2}", self.seconds));
         writeln!(w, "{t}")?;
         if let Some(p) = &self.plan {
-            writeln!(
-                w,
-                "\nPlan: {} rows to copy in about {} chunks of {} ids (chunk size adapts to {} ms per chunk), ids up to {}{}.",
-                p.rows_to_copy,
-                p.estimated_chunks,
-                p.batch_size,
-                p.chunk_time_ms,
-                p.high_water,
-                if p.create_table {
-                    "; creates the table first"
-                } else {
-                    ""
-                }
-            )?;
+            writeln!(w, "\n{}", plan_text(p))?;
             for s in &p.statements {
                 writeln!(w, "\n{s};")?;
             }
         }
         Ok(())
     }
+}
+
+/// The plan in words: exactly what the real run will do.
+pub fn plan_text(p: &Plan) -> String {
+    let mut steps = Vec::new();
+    if p.needs_create_table_flag {
+        steps.push(
+            "the table does not exist: the real run needs --create-table, and then creates it"
+                .to_string(),
+        );
+    } else if p.create_table {
+        steps.push("creates the table".to_string());
+    }
+    let range = match (p.low_water, p.high_water) {
+        (Some(lo), Some(hi)) => format!("ids {lo} to {hi}"),
+        _ => "no ids".to_string(),
+    };
+    steps.push(format!(
+        "copies {} in about {} of {} (the size adapts to {} ms per chunk), {range}",
+        count_of(p.rows_to_copy, "row", "rows"),
+        count_of(p.estimated_chunks, "chunk", "chunks"),
+        count_of(p.batch_size, "id", "ids"),
+        p.chunk_time_ms,
+    ));
+    if !p.deferred_indexes.is_empty() {
+        steps.push(format!(
+            "builds {} after the copy ({})",
+            count_of(p.deferred_indexes.len() as i64, "index", "indexes"),
+            p.deferred_indexes.join(", ")
+        ));
+    }
+    steps.push("verifies the result".to_string());
+    format!("Plan: {}.", steps.join("; then "))
 }
 
 #[cfg(test)]
@@ -166,7 +266,7 @@ mod tests {
     #[test]
     fn table_names_the_facts() {
         let r = MigrateReport {
-            action: "migrate",
+            action: Action::Migrate,
             database: "mysql://app:****@db/app".into(),
             dialect: Dialect::Mysql,
             dry_run: false,
@@ -190,7 +290,7 @@ mod tests {
             verification: Some(Verification {
                 ok: false,
                 missing: 1,
-                first_missing: vec![3],
+                first_missing: vec![3, 5, 6],
                 ..Verification::default()
             }),
             interrupted: false,
@@ -200,6 +300,11 @@ mod tests {
             seconds: 0.5,
             copy_seconds: 0.4,
             verify_seconds: 0.1,
+            throttled_seconds: 0.0,
+            throttle_reasons: Vec::new(),
+            indexes_built: Vec::new(),
+            pending_indexes: Vec::new(),
+            error: None,
             plan: None,
         };
         let ui = Ui {
@@ -211,10 +316,41 @@ mod tests {
         r.table(&mut buf, &ui).unwrap();
         let text = String::from_utf8(buf).unwrap();
         assert!(text.contains("MISMATCH"), "{text}");
-        assert!(text.contains("1 (ids 3)"), "{text}");
+        assert!(text.contains("1 (message ids 3, 5, 6)"), "{text}");
         assert!(text.contains("mysql://app:****@db/app"));
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["migrated"], 8);
         assert_eq!(json["verified"], false);
+        assert_eq!(json["action"], "migrate");
+    }
+
+    #[test]
+    fn plan_text_says_what_happens_with_plurals() {
+        let mut p = Plan {
+            create_table: true,
+            needs_create_table_flag: true,
+            deferred_indexes: vec!["idx_a".into()],
+            low_water: Some(1),
+            batch_size: 1,
+            chunk_time_ms: 500,
+            high_water: Some(1),
+            rows_to_copy: 1,
+            estimated_chunks: 1,
+            statements: Vec::new(),
+        };
+        let t = plan_text(&p);
+        assert!(t.contains("needs --create-table"), "{t}");
+        assert!(t.contains("copies 1 row in about 1 chunk of 1 id "), "{t}");
+        assert!(t.contains("builds 1 index after the copy"), "{t}");
+        p.needs_create_table_flag = false;
+        p.rows_to_copy = 2;
+        p.estimated_chunks = 0;
+        p.deferred_indexes.push("idx_b".into());
+        let t = plan_text(&p);
+        assert!(
+            t.contains("creates the table; then copies 2 rows in about 0 chunks"),
+            "{t}"
+        );
+        assert!(t.contains("builds 2 indexes"), "{t}");
     }
 }

@@ -1,31 +1,45 @@
-//! The chunk loop shared by the copy and the rollback: primary-key ranges `(lo, hi]` (never
-//! OFFSET), each chunk and its checkpoint in one transaction, the chunk size adapted to a target
-//! time, a catch-up of rows written meanwhile, Ctrl-C honoured between chunks.
+//! The chunk loop of the copy and the rollback. The copy walks primary-key spans `[lo, hi]`
+//! (never OFFSET; see `ranges`), each chunk, its record and its checkpoint in one transaction,
+//! the chunk size adapted to a target time, throttled before each chunk, then builds the
+//! deferred indexes. The rollback undoes chunk records one by one. Every statement is bounded
+//! by `--timeout`; Ctrl-C and SIGTERM are honoured between chunks and during waits.
 
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use super::indexes::build_pending;
+use super::ranges::{self, Cursor, Next};
 use super::sql::Sql;
-use crate::db::{self, Db, Dialect, get_i64};
+use super::state::{OptInt, close_run, now, open_run, set_pending, split_list};
+use super::state::{Owner, RunStatus};
+use super::throttle::{Throttle, now_us};
+use crate::db::{self, Db, Dialect, get_i64, get_text};
 use crate::exit;
 use crate::output::Output;
 use crate::output::progress;
 
-/// What a run does to each chunk.
+/// What a run does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
     /// Insert the missing recipient rows.
     Copy,
-    /// Copy read state back into messages, then delete the mirrored recipient rows.
+    /// Copy read state back into messages, then delete the rows copy runs created.
     Rollback,
 }
 
 impl Job {
-    fn kind(self) -> &'static str {
+    pub fn kind(self) -> &'static str {
         match self {
             Job::Copy => "copy",
             Job::Rollback => "rollback",
+        }
+    }
+
+    fn verb(self) -> &'static str {
+        match self {
+            Job::Copy => "copied",
+            Job::Rollback => "removed",
         }
     }
 }
@@ -46,10 +60,6 @@ pub struct Pace {
 /// Set once Ctrl-C (or SIGTERM) arrives; the loop stops after the chunk in flight.
 pub use crate::cmd::Stop;
 
-/// No chunk may take longer than this: a database that stops answering mid-run (the socket
-/// stays open, nothing comes back) ends the run with exit 3 instead of hanging cron.
-const CHUNK_LIMIT: Duration = Duration::from_secs(600);
-
 /// What a run did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct RunResult {
@@ -60,10 +70,23 @@ pub struct RunResult {
     /// Copy: rows above the starting high-water mark; rollback: read states restored.
     pub extra: i64,
     pub chunks: u64,
-    pub last_id: i64,
-    pub high_water: i64,
+    /// The last id committed (the walk's cursor), None before the first chunk.
+    pub last_id: Option<i64>,
+    pub high_water: Option<i64>,
     pub interrupted: bool,
     pub limited: bool,
+    pub throttled: Duration,
+    pub throttle_reasons: Vec<String>,
+    /// Secondary indexes built by this invocation, and those still missing.
+    pub indexes_built: Vec<String>,
+    pub pending_indexes: Vec<String>,
+    /// Rows of copy runs made before chunk records existed, which a rollback cannot tell
+    /// from the application's own and leaves in place.
+    pub unrecorded_runs: i64,
+    /// The run owns the table's contents (created it, or found it empty): chunks above the
+    /// checkpoint skip the anti-join.
+    #[serde(skip)]
+    pub owned: bool,
 }
 
 /// Adapts the chunk size so each chunk takes about the target time.
@@ -84,25 +107,38 @@ impl Sizer {
     }
 }
 
-fn now() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
+/// The statements of the run lock, or None where one writer at a time is the rule already.
+fn lock_sql(d: Dialect) -> Option<(&'static str, &'static str)> {
+    match d {
+        // MySQL's named locks are server-wide: the name carries the database (hashed, as a
+        // lock name has at most 64 characters), so runs on two databases do not exclude
+        // each other. PostgreSQL's advisory locks are per database already.
+        Dialect::Mysql => Some((
+            "SELECT CAST(GET_LOCK(CONCAT('redkit_migrate_', MD5(DATABASE())), 0) AS SIGNED)",
+            "DO RELEASE_LOCK(CONCAT('redkit_migrate_', MD5(DATABASE())))",
+        )),
+        Dialect::Postgres => Some((
+            "SELECT CAST(CASE WHEN pg_try_advisory_lock(7270010) THEN 1 ELSE 0 END AS BIGINT)",
+            "SELECT pg_advisory_unlock(7270010)",
+        )),
+        Dialect::Sqlite => None,
+    }
 }
 
 /// Holds the database-wide lock that keeps two runs from interleaving (MySQL GET_LOCK,
 /// PostgreSQL advisory lock; SQLite has one writer at a time anyway).
 async fn take_lock(db: &Db) -> anyhow::Result<Option<sqlx::pool::PoolConnection<sqlx::Any>>> {
-    let sql = match db.dialect {
-        Dialect::Mysql => "SELECT CAST(GET_LOCK('redkit_migrate_recipients', 0) AS SIGNED)",
-        Dialect::Postgres => {
-            "SELECT CAST(CASE WHEN pg_try_advisory_lock(7270010) THEN 1 ELSE 0 END AS BIGINT)"
-        }
-        Dialect::Sqlite => return Ok(None),
+    let Some((take, _)) = lock_sql(db.dialect) else {
+        return Ok(None);
     };
-    let mut conn = db.pool.acquire().await?;
-    let row = db::stmt(sql).fetch_one(&mut *conn).await?;
-    if get_i64(&row, 0)? != 1 {
+    let (conn, got) = db
+        .timed("taking the migration lock", async {
+            let mut conn = db.pool.acquire().await?;
+            let row = db::stmt(take).fetch_one(&mut *conn).await?;
+            anyhow::Ok((conn, get_i64(&row, 0)?))
+        })
+        .await?;
+    if got != 1 {
         return Err(exit::runtime(
             "another redkit migrate run holds the migration lock on this database; wait for it or stop it",
         ));
@@ -111,164 +147,194 @@ async fn take_lock(db: &Db) -> anyhow::Result<Option<sqlx::pool::PoolConnection<
 }
 
 async fn release_lock(db: &Db, conn: Option<sqlx::pool::PoolConnection<sqlx::Any>>) {
-    let Some(mut conn) = conn else { return };
-    let sql = match db.dialect {
-        Dialect::Mysql => "DO RELEASE_LOCK('redkit_migrate_recipients')",
-        _ => "SELECT pg_advisory_unlock(7270010)",
+    let (Some(mut conn), Some((_, release))) = (conn, lock_sql(db.dialect)) else {
+        return;
     };
-    let _ = db::stmt(sql).execute(&mut *conn).await;
+    let _ = db
+        .timed("releasing the migration lock", async {
+            db::stmt(release).execute(&mut *conn).await
+        })
+        .await;
 }
 
-/// Runs a statement over the id range (lo, hi] inside the chunk's transaction.
-async fn on_range(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    sql: &str,
-    lo: i64,
-    hi: i64,
-) -> anyhow::Result<i64> {
-    let r = db::stmt(sql).bind(lo).bind(hi).execute(&mut **tx).await?;
-    Ok(r.rows_affected() as i64)
+/// The outcome of one copy chunk.
+struct Copied {
+    rows: i64,
+    extra: i64,
 }
 
-/// One chunk and its checkpoint, in one transaction. Returns (rows, extra).
-async fn chunk(
+/// One copy chunk `[lo, hi]`: the insert, its chunk record and the checkpoint, in one
+/// transaction, each statement under `--timeout`.
+async fn copy_chunk(
     db: &Db,
     sql: &Sql,
-    job: Job,
     run: &RunResult,
     lo: i64,
     hi: i64,
-) -> anyhow::Result<(i64, i64)> {
-    let mut tx = db.pool.begin().await?;
-    let (rows, extra) = match job {
-        Job::Copy => {
-            let n = on_range(&mut tx, &sql.copy_chunk(), lo, hi).await?;
-            (n, if lo >= run.high_water { n } else { 0 })
-        }
-        Job::Rollback => {
-            // Read state first: the delete removes the rows it is read from.
-            let restored = on_range(&mut tx, &sql.restore_read_state(), lo, hi).await?;
-            let deleted = on_range(&mut tx, &sql.delete_mirrored(), lo, hi).await?;
-            (deleted, restored)
-        }
-    };
-    db::stmt(&sql.checkpoint())
-        .bind(hi)
-        .bind(rows)
-        .bind(extra)
-        .bind(run.high_water)
-        .bind(now())
-        .bind(run.run_id)
-        .execute(&mut *tx)
+    hb: i64,
+    anti_join: bool,
+) -> anyhow::Result<Copied> {
+    let mut tx = db.begin().await?;
+    let before = db
+        .timed("reading the last recipient row id", async {
+            let row = db::stmt(&sql.max_recipient_row())
+                .fetch_one(&mut *tx)
+                .await?;
+            anyhow::Ok(row.opt_i64(0)?)
+        })
         .await?;
-    tx.commit().await?;
-    Ok((rows, extra))
+    let rows = db
+        .timed(&format!("copying ids {lo}..={hi}"), async {
+            let text = if anti_join {
+                sql.copy_chunk()
+            } else {
+                sql.copy_chunk_owned()
+            };
+            db::stmt(&text).bind(lo).bind(hi).execute(&mut *tx).await
+        })
+        .await?
+        .rows_affected() as i64;
+    if rows > 0 {
+        let (first, last, count) = db
+            .timed("reading the rows the chunk created", async {
+                let row = db::stmt(&sql.created_rows())
+                    .bind(before.unwrap_or(i64::MIN))
+                    .fetch_one(&mut *tx)
+                    .await?;
+                anyhow::Ok((get_i64(&row, 0)?, get_i64(&row, 1)?, get_i64(&row, 2)?))
+            })
+            .await?;
+        db.timed("recording the chunk", async {
+            db::stmt(&sql.insert_chunk())
+                .bind(run.run_id)
+                .bind(lo)
+                .bind(hi)
+                .bind(first)
+                .bind(last)
+                .bind(count)
+                .execute(&mut *tx)
+                .await
+        })
+        .await?;
+    }
+    let extra = if run.high_water.is_none_or(|h| lo > h) {
+        rows
+    } else {
+        0
+    };
+    db.timed("writing the checkpoint", async {
+        db::stmt(&sql.checkpoint())
+            .bind(hi)
+            .bind(hi)
+            .bind(rows)
+            .bind(extra)
+            .bind(run.high_water.unwrap_or(0))
+            .bind(now())
+            .bind(hb)
+            .bind(run.run_id)
+            .execute(&mut *tx)
+            .await
+    })
+    .await?;
+    db.timed("committing the chunk", tx.commit()).await?;
+    Ok(Copied { rows, extra })
 }
 
-/// A chunk retried on deadlocks, lock timeouts, a busy SQLite file or a duplicate-key race.
-async fn chunk_with_retry(
-    db: &Db,
-    sql: &Sql,
-    job: Job,
-    run: &RunResult,
+/// A chunk record the rollback undoes.
+#[derive(Debug, Clone, Copy)]
+struct ChunkRecord {
+    run_id: i64,
     lo: i64,
     hi: i64,
-) -> anyhow::Result<(i64, i64)> {
+    first_row: i64,
+    last_row: i64,
+}
+
+/// Undoes one chunk record: read state back into messages, delete exactly the rows that
+/// chunk created, drop the record, checkpoint; one transaction.
+async fn rollback_chunk(
+    db: &Db,
+    sql: &Sql,
+    run: &RunResult,
+    c: ChunkRecord,
+) -> anyhow::Result<Copied> {
+    let mut tx = db.begin().await?;
+    let restored = db
+        .timed("copying read state back", async {
+            db::stmt(&sql.restore_read_state())
+                .bind(c.lo)
+                .bind(c.hi)
+                .bind(c.first_row)
+                .bind(c.last_row)
+                .execute(&mut *tx)
+                .await
+        })
+        .await?
+        .rows_affected() as i64;
+    let deleted = db
+        .timed("deleting the rows a chunk created", async {
+            db::stmt(&sql.delete_created())
+                .bind(c.first_row)
+                .bind(c.last_row)
+                .bind(c.lo)
+                .bind(c.hi)
+                .execute(&mut *tx)
+                .await
+        })
+        .await?
+        .rows_affected() as i64;
+    db.timed("dropping the chunk record", async {
+        db::stmt(&sql.delete_chunk())
+            .bind(c.run_id)
+            .bind(c.lo)
+            .execute(&mut *tx)
+            .await
+    })
+    .await?;
+    db.timed("writing the checkpoint", async {
+        db::stmt(&sql.checkpoint())
+            .bind(c.lo)
+            .bind(c.lo)
+            .bind(deleted)
+            .bind(restored)
+            .bind(0i64)
+            .bind(now())
+            .bind(now_us())
+            .bind(run.run_id)
+            .execute(&mut *tx)
+            .await
+    })
+    .await?;
+    db.timed("committing the chunk", tx.commit()).await?;
+    Ok(Copied {
+        rows: deleted,
+        extra: restored,
+    })
+}
+
+/// Retries `f` on deadlocks, lock timeouts, a busy SQLite file or a duplicate-key race; a
+/// database that does not answer is not retried.
+async fn with_retry<T, F, Fut>(retry_unique: bool, mut f: F) -> anyhow::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<T>>,
+{
     let mut attempt = 0;
     loop {
-        let result = match tokio::time::timeout(CHUNK_LIMIT, chunk(db, sql, job, run, lo, hi)).await
-        {
-            Ok(r) => r,
-            Err(_) => Err(crate::exit::runtime(format!(
-                "{}: no answer for {} while copying ids {lo}..{hi}; the chunk was not committed",
-                db.masked,
-                crate::duration::format(CHUNK_LIMIT)
-            ))),
-        };
-        match result {
+        match f().await {
             Ok(v) => return Ok(v),
-            Err(e) if attempt < 4 && db::is_transient(&e) => {
+            Err(e)
+                if attempt < 4
+                    && db::is_transient(&e)
+                    && !db::is_no_answer(&e)
+                    && (retry_unique || !db::is_unique_violation(&e)) =>
+            {
                 attempt += 1;
                 tokio::time::sleep(Duration::from_millis(100 << attempt)).await;
             }
             Err(e) => return Err(e),
         }
     }
-}
-
-/// Creates the state table and starts (or, for a copy, resumes) a run.
-async fn open_run(db: &Db, sql: &Sql, job: Job, created_table: bool) -> anyhow::Result<RunResult> {
-    db.exec(&sql.create_state()).await?;
-    if job == Job::Copy {
-        let rows = db.rows(&sql.unfinished_run(), &[]).await?;
-        if let Some(r) = rows.first() {
-            let run_id = get_i64(r, 0)?;
-            let last_id = get_i64(r, 2)?;
-            db::stmt(&sql.finish_run())
-                .bind("running")
-                .bind(None::<String>)
-                .bind(now())
-                .bind(None::<String>)
-                .bind(run_id)
-                .execute(&db.pool)
-                .await?;
-            return Ok(RunResult {
-                run_id,
-                resumed_from: Some(last_id),
-                high_water: get_i64(r, 1)?,
-                last_id,
-                ..RunResult::default()
-            });
-        }
-    }
-    // Run ids are start times in milliseconds: unique enough, and they sort.
-    let prev = db
-        .int(
-            &format!(
-                "SELECT {} FROM {}",
-                db.dialect.int("MAX(run_id)"),
-                sql.state
-            ),
-            &[],
-        )
-        .await?;
-    let run_id = (chrono::Utc::now().timestamp_millis()).max(prev + 1);
-    let high_water = db.int(&sql.max_id(), &[]).await?;
-    db::stmt(&sql.insert_run())
-        .bind(run_id)
-        .bind(job.kind())
-        .bind(now())
-        .bind(now())
-        .bind(high_water)
-        .bind(0i64)
-        .bind(i64::from(created_table))
-        .execute(&db.pool)
-        .await?;
-    Ok(RunResult {
-        run_id,
-        high_water,
-        ..RunResult::default()
-    })
-}
-
-/// Marks the run's end state in the state table.
-async fn close_run(
-    db: &Db,
-    sql: &Sql,
-    run: &RunResult,
-    status: &str,
-    message: Option<String>,
-) -> anyhow::Result<()> {
-    let finished = (status != "running").then(now);
-    db::stmt(&sql.finish_run())
-        .bind(status)
-        .bind(finished)
-        .bind(now())
-        .bind(message)
-        .bind(run.run_id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
 }
 
 /// What a run works with.
@@ -280,17 +346,141 @@ pub struct RunCtx<'a> {
     pub stop: &'a Stop,
 }
 
-/// Runs `job` over every message id, then catches up rows written meanwhile.
+/// How a copy treats the secondary indexes.
+#[derive(Debug, Clone, Default)]
+pub struct IndexPlan {
+    /// Index names to build after the copy (dropped or never created before it).
+    pub defer: Vec<String>,
+    /// The table was empty when the run started.
+    pub found_empty: bool,
+    /// The run owns the table (created it): PostgreSQL may build without CONCURRENTLY.
+    pub owned: bool,
+}
+
+/// A run that stopped with an error: the report so far and the error (exit 3).
+pub struct Failed {
+    pub run: RunResult,
+    pub error: anyhow::Error,
+    /// The database stopped answering (so it is not asked again).
+    pub silent: bool,
+}
+
+/// Runs `job`. Errors before the run starts are plain errors; an error once it has started
+/// comes back as `Failed` with what was done.
 pub async fn drive(
     cx: &RunCtx<'_>,
     job: Job,
     expected_rows: i64,
     created_table: bool,
-) -> anyhow::Result<RunResult> {
+    idx: &IndexPlan,
+    throttle: &mut Throttle,
+) -> anyhow::Result<Result<RunResult, Failed>> {
     let lock = take_lock(cx.db).await?;
-    let result = drive_locked(cx, job, expected_rows, created_table).await;
-    release_lock(cx.db, lock).await;
+    let result = drive_locked(cx, job, expected_rows, created_table, idx, throttle).await;
+    // A server that stopped answering is not asked again: the lock ends with the session.
+    let silent = match &result {
+        Ok(Err(f)) => f.silent,
+        Err(e) => db::is_no_answer(e),
+        Ok(Ok(_)) => false,
+    };
+    if !silent {
+        release_lock(cx.db, lock).await;
+    }
     result
+}
+
+/// Sleeps up to `d`, waking early on a stop request.
+async fn nap(stop: &Stop, d: Duration) {
+    let end = Instant::now() + d;
+    while !stop.requested() {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        tokio::time::sleep(left.min(Duration::from_millis(50))).await;
+    }
+}
+
+/// Runs `fut` unless a stop request comes first (then None; the statement is abandoned and
+/// its transaction rolled back by the server).
+pub async fn unless_stopped<T>(
+    stop: &Stop,
+    fut: impl std::future::Future<Output = T>,
+) -> Option<T> {
+    let watch = async {
+        while !stop.requested() {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    };
+    tokio::select! {
+        v = fut => Some(v),
+        () = watch => None,
+    }
+}
+
+/// Waits while the throttle says so. Returns false when a stop request ended the wait.
+async fn wait_throttle(
+    cx: &RunCtx<'_>,
+    throttle: &mut Throttle,
+    run: &mut RunResult,
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<bool> {
+    if !throttle.is_active() {
+        return Ok(true);
+    }
+    let mut paused: Option<(Instant, String)> = None;
+    loop {
+        if cx.stop.requested() {
+            if let Some((t, _)) = paused {
+                run.throttled += t.elapsed();
+            }
+            return Ok(false);
+        }
+        let reason = throttle.reason(cx.db, cx.sql, run.run_id).await?;
+        match (reason, &paused) {
+            (None, None) => return Ok(true),
+            (None, Some((t, _))) => {
+                let waited = t.elapsed();
+                run.throttled += waited;
+                bar.set_message("");
+                cx.out.note(format!(
+                    "redkit: migrate: run {} resumed after a pause of {:.1}s",
+                    run.run_id,
+                    waited.as_secs_f64()
+                ));
+                return Ok(true);
+            }
+            (Some((kind, text)), _) => {
+                if !run.throttle_reasons.iter().any(|k| k == kind) {
+                    run.throttle_reasons.push(kind.to_string());
+                }
+                if paused.as_ref().is_none_or(|(_, last)| *last != text) {
+                    bar.set_message(format!("paused: {text}"));
+                    cx.out.note(format!(
+                        "redkit: migrate: run {} paused: {text}",
+                        run.run_id
+                    ));
+                    let since = paused.map_or_else(Instant::now, |(t, _)| t);
+                    paused = Some((since, text));
+                }
+                // Keep the heartbeat going, so a replica that catches up is seen to.
+                if !throttle.replicas.is_empty() {
+                    let hb = now_us();
+                    cx.db
+                        .timed("writing the heartbeat", async {
+                            db::stmt(&cx.sql.heartbeat())
+                                .bind(hb)
+                                .bind(run.run_id)
+                                .execute(&cx.db.pool)
+                                .await
+                        })
+                        .await?;
+                    throttle.wrote(hb);
+                }
+                nap(cx.stop, Duration::from_millis(250)).await;
+            }
+        }
+    }
 }
 
 async fn drive_locked(
@@ -298,7 +488,149 @@ async fn drive_locked(
     job: Job,
     expected_rows: i64,
     created_table: bool,
-) -> anyhow::Result<RunResult> {
+    idx: &IndexPlan,
+    throttle: &mut Throttle,
+) -> anyhow::Result<Result<RunResult, Failed>> {
+    let RunCtx { db, sql, out, .. } = *cx;
+    let defer = match job {
+        Job::Copy => idx.defer.clone(),
+        Job::Rollback => Vec::new(),
+    };
+    let owner = match (job, created_table, idx.found_empty) {
+        (Job::Rollback, _, _) => Owner::None,
+        (Job::Copy, true, _) => Owner::Created,
+        (Job::Copy, false, true) => Owner::FoundEmpty,
+        (Job::Copy, false, false) => Owner::None,
+    };
+    let mut run = open_run(db, sql, job, owner, &defer).await?;
+    match (job, run.resumed_from) {
+        (Job::Copy, Some(id)) => out.note(format!(
+            "redkit: migrate: resuming run {} after id {id} (high-water mark {})",
+            run.run_id,
+            opt(run.high_water)
+        )),
+        (Job::Copy, None) => out.note(format!(
+            "redkit: migrate: copy run {} started, ids up to {}",
+            run.run_id,
+            opt(run.high_water)
+        )),
+        (Job::Rollback, _) => out.note(format!(
+            "redkit: migrate: rollback run {} started",
+            run.run_id
+        )),
+    }
+    // An existing table's deferred indexes go only now, once the run records them as pending:
+    // a crash from here on leaves them to be built by the next run.
+    if job == Job::Copy && !created_table {
+        for name in run.pending_indexes.clone() {
+            let present = db
+                .rows(&sql.index_state(), &[name.as_str()])
+                .await?
+                .first()
+                .map_or(Ok(0), |r| get_i64(r, 0))?;
+            if present != 0 {
+                out.note(format!(
+                    "redkit: migrate: dropping index {name} for the copy (rebuilt at the end)"
+                ));
+                db.exec_long(&sql.drop_index(&name)).await?;
+            }
+        }
+    }
+    let bar = progress::bar(
+        out,
+        Some(expected_rows.max(0) as u64),
+        "{spinner} [{bar:40}] {pos}/{len} rows {per_sec} eta {eta} {msg}",
+    );
+    let walked = match job {
+        Job::Copy => copy_loop(cx, &mut run, throttle, &bar).await,
+        Job::Rollback => rollback_loop(cx, &mut run, &bar).await,
+    };
+    bar.finish_and_clear();
+    if let Err(e) = walked {
+        return Ok(Err(fail(cx, run, e).await));
+    }
+    // The deferred indexes, once every row is in (a resumed run finishes them too).
+    if !run.interrupted && !run.limited {
+        let owned = idx.owned || created_table;
+        if let Err(e) = build_pending(cx, &mut run, owned).await {
+            return Ok(Err(fail(cx, run, e).await));
+        }
+    }
+    let status = if run.interrupted || run.limited {
+        RunStatus::Interrupted
+    } else {
+        match job {
+            Job::Copy => RunStatus::Done,
+            Job::Rollback => RunStatus::RolledBack,
+        }
+    };
+    let closed = async {
+        close_run(db, sql, &run, status, None).await?;
+        if status == RunStatus::RolledBack {
+            db.timed("marking the copy runs rolled back", async {
+                db::stmt(&sql.mark_rolled_back())
+                    .bind(now())
+                    .execute(&db.pool)
+                    .await
+            })
+            .await?;
+        }
+        anyhow::Ok(())
+    }
+    .await;
+    if let Err(e) = closed {
+        return Ok(Err(fail(cx, run, e).await));
+    }
+    out.note(format!(
+        "redkit: migrate: run {} {}: {} {} {}, {}, last id {}",
+        run.run_id,
+        status.as_str(),
+        run.rows,
+        plural(run.rows, "row", "rows"),
+        job.verb(),
+        count_of(run.chunks as i64, "chunk", "chunks"),
+        opt(run.last_id)
+    ));
+    Ok(Ok(run))
+}
+
+/// A run that stopped on an error: recorded as failed when the database still answers (a
+/// silent one is not asked again: the run stays resumable as it is), and named with the last
+/// committed id.
+async fn fail(cx: &RunCtx<'_>, run: RunResult, e: anyhow::Error) -> Failed {
+    let silent = db::is_no_answer(&e);
+    if !silent {
+        let msg = truncate(&db::describe(&e), 250);
+        let _ = close_run(cx.db, cx.sql, &run, RunStatus::Failed, Some(msg)).await;
+    }
+    let error = exit::runtime(format!(
+        "{}; nothing half-applied: table {} (run {}) records the last committed id {}, run again to resume",
+        db::describe(&e),
+        cx.sql.names.state,
+        run.run_id,
+        opt(run.last_id)
+    ));
+    Failed { run, error, silent }
+}
+
+pub fn opt(v: Option<i64>) -> String {
+    v.map_or_else(|| "none".to_string(), |v| v.to_string())
+}
+
+pub fn plural(n: i64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+pub fn count_of(n: i64, one: &'static str, many: &'static str) -> String {
+    format!("{n} {}", plural(n, one, many))
+}
+
+async fn copy_loop(
+    cx: &RunCtx<'_>,
+    run: &mut RunResult,
+    throttle: &mut Throttle,
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<()> {
     let RunCtx {
         db,
         sql,
@@ -306,128 +638,134 @@ async fn drive_locked(
         out,
         stop,
     } = *cx;
-    let mut run = open_run(db, sql, job, created_table).await?;
-    let verb = match job {
-        Job::Copy => "copied",
-        Job::Rollback => "removed",
-    };
-    match run.resumed_from {
-        Some(id) => out.note(format!(
-            "redkit: migrate: resuming run {} after id {id} (high-water mark {})",
-            run.run_id, run.high_water
-        )),
-        None => out.note(format!(
-            "redkit: migrate: {} run {} started, ids up to {}",
-            job.kind(),
-            run.run_id,
-            run.high_water
-        )),
-    }
-    let bar = progress::bar(
-        out,
-        Some(expected_rows.max(0) as u64),
-        "{spinner} [{bar:40}] {pos}/{len} rows {per_sec} eta {eta}",
-    );
     let mut sizer = Sizer {
         size: pace.batch_size.max(1),
         target: pace.chunk_time,
     };
     let started = Instant::now();
-    let mut target = run.high_water;
-    let mut last = run.last_id;
+    let mut cursor = Cursor::new(run.last_id);
+    let mut anti_join = !run.owned;
     loop {
         if stop.requested() {
             run.interrupted = true;
-            break;
+            return Ok(());
         }
         if pace.max_rows.is_some_and(|m| run.rows >= m) {
             run.limited = true;
-            break;
+            return Ok(());
         }
-        if last >= target {
-            let max = db
-                .int(&sql.max_id(), &[])
-                .await
-                .map_err(|e| stopped(sql, &run, last, &e))?;
-            if max <= last {
-                break;
-            }
-            target = max;
-            continue;
+        if !wait_throttle(cx, throttle, run, bar).await? {
+            run.interrupted = true;
+            return Ok(());
         }
-        let next = db
-            .int(&sql.next_id(), &[last])
-            .await
-            .map_err(|e| stopped(sql, &run, last, &e))?;
-        if next == 0 || next > target {
-            // Nothing left below the mark: jump to it (the next checkpoint records that).
-            last = target;
-            continue;
-        }
-        let lo = last.max(next - 1);
-        let hi = (lo + sizer.size).min(target);
-        let t = Instant::now();
-        let (rows, extra) = match chunk_with_retry(db, sql, job, &run, lo, hi).await {
-            Ok(v) => v,
-            Err(e) => {
-                bar.finish_and_clear();
-                let msg = format!("chunk of ids ({lo}, {hi}] failed: {}", db::describe(&e));
-                let _ = close_run(db, sql, &run, "failed", Some(truncate(&msg, 250))).await;
-                return Err(stopped(sql, &run, last, &e));
-            }
+        let first = match cursor.next() {
+            Next::Smallest => db.opt_int(&sql.min_id(), &[]).await?,
+            Next::Above(c) => db.opt_int(&sql.next_id(), &[c]).await?,
+            Next::Finished => None,
         };
+        let Some(first) = first else {
+            return Ok(());
+        };
+        let (lo, hi) = ranges::span(first, sizer.size, run.high_water.unwrap_or(i64::MAX));
+        let t = Instant::now();
+        let hb = now_us();
+        let first_try = with_retry(anti_join, || {
+            copy_chunk(db, sql, run, lo, hi, hb, anti_join)
+        })
+        .await;
+        let c = match first_try {
+            Err(e) if !anti_join && db::is_unique_violation(&e) => {
+                // The application wrote rows here too: the anti-join from now on.
+                anti_join = true;
+                with_retry(true, || copy_chunk(db, sql, run, lo, hi, hb, true)).await
+            }
+            other => other,
+        }
+        .map_err(|e| e.context(format!("chunk of ids {lo}..={hi} not committed")))?;
+        throttle.wrote(hb);
         sizer.adapt(t.elapsed());
-        last = hi;
-        run.last_id = hi;
-        run.rows += rows;
-        run.extra += extra;
+        cursor.advance(hi);
+        run.last_id = Some(hi);
+        run.rows += c.rows;
+        run.extra += c.extra;
         run.chunks += 1;
-        bar.inc(rows.max(0) as u64);
-        if bar.is_hidden() && pace.log_every > 0 && run.chunks % pace.log_every == 0 {
+        bar.inc(c.rows.max(0) as u64);
+        if bar.is_hidden() && pace.log_every > 0 && run.chunks.is_multiple_of(pace.log_every) {
             let secs = started.elapsed().as_secs_f64().max(0.001);
             out.note(format!(
-                "redkit: migrate: run {}: {} rows {verb}, up to id {hi} of {target} ({:.0} rows/s, chunk {} ids)",
+                "redkit: migrate: run {}: {} {} copied, up to id {hi} of {} ({:.0} rows/s, chunk {} ids)",
                 run.run_id,
                 run.rows,
+                plural(run.rows, "row", "rows"),
+                opt(run.high_water),
                 run.rows as f64 / secs,
                 sizer.size
             ));
         }
         if !pace.sleep.is_zero() {
-            tokio::time::sleep(pace.sleep).await;
+            nap(stop, pace.sleep).await;
         }
     }
-    bar.finish_and_clear();
-    run.last_id = last;
-    let status = if run.interrupted || run.limited {
-        "interrupted"
-    } else if job == Job::Rollback {
-        "rolled_back"
-    } else {
-        "done"
-    };
-    close_run(db, sql, &run, status, None).await?;
-    if job == Job::Rollback && status == "rolled_back" {
-        db::stmt(&sql.mark_rolled_back())
-            .bind(now())
-            .execute(&db.pool)
-            .await?;
-    }
-    out.note(format!(
-        "redkit: migrate: run {} {status}: {} rows {verb} in {} chunks, last id {}",
-        run.run_id, run.rows, run.chunks, run.last_id
-    ));
-    Ok(run)
 }
 
-/// The error a run stops with: what failed, and where the state table says to resume.
-fn stopped(sql: &Sql, run: &RunResult, last: i64, e: &anyhow::Error) -> anyhow::Error {
-    exit::runtime(format!(
-        "{}; nothing half-applied: table {} (run {}) records the last committed id {last}, run again to resume",
-        db::describe(e),
-        sql.names.state,
-        run.run_id
-    ))
+async fn rollback_loop(
+    cx: &RunCtx<'_>,
+    run: &mut RunResult,
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<()> {
+    let RunCtx {
+        db,
+        sql,
+        pace,
+        out,
+        stop,
+    } = *cx;
+    run.unrecorded_runs = db.int(&sql.unrecorded_runs(), &[]).await?;
+    if run.unrecorded_runs > 0 {
+        out.warn(format!(
+            "{} made by an older redkit {} no chunk records: {} rows stay (delete them by hand if they must go)",
+            count_of(run.unrecorded_runs, "copy run", "copy runs"),
+            plural(run.unrecorded_runs, "has", "have"),
+            plural(run.unrecorded_runs, "its", "their"),
+        ));
+    }
+    // Read the pending indexes of the runs being rolled back: the table gets them back.
+    for row in db.rows(&sql.pending_index_lists(), &[]).await? {
+        for name in split_list(&get_text(&row, 0)?) {
+            if !run.pending_indexes.contains(&name) {
+                run.pending_indexes.push(name);
+            }
+        }
+    }
+    set_pending(db, sql, run.run_id, &run.pending_indexes).await?;
+    loop {
+        if stop.requested() {
+            run.interrupted = true;
+            return Ok(());
+        }
+        let rows = db.rows(&sql.next_chunk(), &[]).await?;
+        let Some(r) = rows.first() else {
+            return Ok(());
+        };
+        let c = ChunkRecord {
+            run_id: get_i64(r, 0)?,
+            lo: get_i64(r, 1)?,
+            hi: get_i64(r, 2)?,
+            first_row: get_i64(r, 3)?,
+            last_row: get_i64(r, 4)?,
+        };
+        let done = with_retry(true, || rollback_chunk(db, sql, run, c))
+            .await
+            .map_err(|e| e.context(format!("chunk of ids {}..={} not undone", c.lo, c.hi)))?;
+        run.last_id = Some(c.hi);
+        run.rows += done.rows;
+        run.extra += done.extra;
+        run.chunks += 1;
+        bar.inc(done.rows.max(0) as u64);
+        if !pace.sleep.is_zero() {
+            nap(stop, pace.sleep).await;
+        }
+    }
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -454,5 +792,20 @@ mod tests {
         };
         fixed.adapt(Duration::from_millis(1));
         assert_eq!(fixed.size, 10);
+    }
+
+    #[test]
+    fn statuses_round_trip() {
+        for s in [
+            RunStatus::Running,
+            RunStatus::Interrupted,
+            RunStatus::Failed,
+            RunStatus::Done,
+            RunStatus::RolledBack,
+        ] {
+            assert_eq!(RunStatus::parse(s.as_str()), s);
+        }
+        assert_eq!(plural(1, "row", "rows"), "row");
+        assert_eq!(count_of(0, "chunk", "chunks"), "0 chunks");
     }
 }

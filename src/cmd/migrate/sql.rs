@@ -20,6 +20,8 @@ pub struct Sql {
     r_read_at: String,
     r_created: String,
     pub state: String,
+    /// The chunk records table (`<state>_chunks`).
+    pub chunks: String,
     users: Option<(String, String)>,
     /// The raw names (for DDL and index names).
     pub names: Names,
@@ -52,6 +54,11 @@ impl Sql {
             r_read_at: q(&n.r_read_at),
             r_created: q(&n.r_created_at),
             state: q(&n.state),
+            chunks: q(&{
+                let mut c = format!("{}_chunks", n.state);
+                c.truncate(63);
+                c
+            }),
             users: n.users.as_ref().map(|u| (q(u), q(&n.u_id))),
             names: n.clone(),
         }
@@ -149,10 +156,21 @@ impl Sql {
         )
     }
 
+    /// The largest message id (NULL when there are none).
     pub fn max_id(&self) -> String {
         format!(
             "SELECT {} FROM {}",
-            self.d.int(&format!("COALESCE(MAX({}), 0)", self.m_id)),
+            self.d.int(&format!("MAX({})", self.m_id)),
+            self.msg
+        )
+    }
+
+    /// The smallest message id (NULL when there are none): a walk starts here, so ids at or
+    /// below zero are copied too.
+    pub fn min_id(&self) -> String {
+        format!(
+            "SELECT {} FROM {}",
+            self.d.int(&format!("MIN({})", self.m_id)),
             self.msg
         )
     }
@@ -168,55 +186,96 @@ impl Sql {
         )
     }
 
-    /// One chunk of the copy: eligible messages with ids in (lo, hi] that have no recipient
+    /// One chunk of the copy: eligible messages with ids in [lo, hi] that have no recipient
     /// row yet. The anti-join makes it idempotent without INSERT IGNORE (which hides every
-    /// error, not only duplicates); PostgreSQL and SQLite also skip a row the application
-    /// inserted meanwhile, MySQL gets a retry of the chunk.
+    /// error, not only duplicates). A row the application inserts between the anti-join and
+    /// the insert is a unique-key error, and the chunk is retried; `ON CONFLICT DO NOTHING`
+    /// would cover that race too, but costs PostgreSQL 60% more on every row.
     pub fn copy_chunk(&self) -> String {
-        let conflict = match self.d {
-            Dialect::Mysql => "",
-            _ => " ON CONFLICT ({mid}, {rid}) DO NOTHING",
-        };
-        self.t(&format!(
-            "INSERT INTO {{rcp}} ({{mid}}, {{rid}}, {{rr}}, {{rra}}, {{rc}})\n\
-             SELECT m.{{id}}, m.{{recv}}, m.{{read}}, NULL, m.{{created}} FROM {{msg}} m\n\
-             WHERE m.{{id}} > {{p1}} AND m.{{id}} <= {{p2}} AND {{elig}}\n\
-             AND NOT EXISTS ({{mirrored}}){conflict}"
-        ))
+        self.t("INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
+             SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
+             WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}\n\
+             AND NOT EXISTS ({mirrored})")
     }
 
-    /// Rollback, step 1 for ids in (lo, hi]: read state changed on the new table goes back
-    /// into messages, so reads done after the migration are not lost.
+    /// The copy of a chunk into a table the run owns (created it, or found it empty): no row
+    /// of its own lies above the checkpoint, so the anti-join (one index lookup per row) is
+    /// skipped. A row the application wrote there makes it fail on the unique key, and the run
+    /// goes on with `copy_chunk`.
+    pub fn copy_chunk_owned(&self) -> String {
+        self.t("INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
+             SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
+             WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}")
+    }
+
+    /// The largest recipient row id (NULL when empty), read in a chunk's transaction before
+    /// its insert: the rows above it afterwards are the ones the chunk created.
+    pub fn max_recipient_row(&self) -> String {
+        format!(
+            "SELECT {} FROM {}",
+            self.d.int(&format!("MAX({})", self.d.quote("id"))),
+            self.rcp
+        )
+    }
+
+    /// The rows a chunk just created: first and last row id and their count.
+    pub fn created_rows(&self) -> String {
+        let id = self.d.quote("id");
+        format!(
+            "SELECT {}, {}, {} FROM {} WHERE {id} > {}",
+            self.d.int(&format!("MIN({id})")),
+            self.d.int(&format!("MAX({id})")),
+            self.d.int("COUNT(*)"),
+            self.rcp,
+            self.p(1)
+        )
+    }
+
+    /// Rollback, step 1 for one chunk record (message ids [p1, p2], row ids [p3, p4]): read
+    /// state changed on the new table goes back into messages, so reads done after the
+    /// migration are not lost. The unique (message_id, recipient_id) key makes the inner
+    /// select one row.
     pub fn restore_read_state(&self) -> String {
         let own = "FROM {rcp} r WHERE r.{mid} = {msg}.{id} AND r.{rid} = {msg}.{recv}";
         self.t(&format!(
             "UPDATE {{msg}} SET {{read}} = (SELECT r.{{rr}} {own})\n\
-             WHERE {{msg}}.{{id}} > {{p1}} AND {{msg}}.{{id}} <= {{p2}}\n\
-             AND EXISTS (SELECT 1 {own} AND r.{{rr}} <> {{msg}}.{{read}})"
+             WHERE {{msg}}.{{id}} >= {{p1}} AND {{msg}}.{{id}} <= {{p2}}\n\
+             AND EXISTS (SELECT 1 {own} AND r.{{rr}} <> {{msg}}.{{read}} AND r.{id} >= {p3} AND r.{id} <= {p4})",
+            id = self.d.quote("id"),
+            p3 = self.p(3),
+            p4 = self.p(4),
         ))
     }
 
-    /// Rollback, step 2 for message ids in (lo, hi]: delete the recipient rows equal to the
-    /// message's own receiver; rows the application added for other recipients stay.
-    pub fn delete_mirrored(&self) -> String {
-        self.t(
-            "DELETE FROM {rcp}\n\
-             WHERE {rcp}.{mid} > {p1} AND {rcp}.{mid} <= {p2}\n\
-             AND EXISTS (SELECT 1 FROM {msg} m WHERE m.{id} = {rcp}.{mid} AND m.{recv} = {rcp}.{rid})",
-        )
+    /// Rollback, step 2 for one chunk record: delete the rows that chunk created (row ids
+    /// [p1, p2], message ids [p3, p4], equal to the message's own receiver). Rows that existed
+    /// before the run, or that the application added, stay.
+    pub fn delete_created(&self) -> String {
+        let id = self.d.quote("id");
+        self.t(&format!(
+            "DELETE FROM {{rcp}}\n\
+             WHERE {{rcp}}.{id} >= {{p1}} AND {{rcp}}.{id} <= {{p2}}\n\
+             AND {{rcp}}.{{mid}} >= {p3} AND {{rcp}}.{{mid}} <= {p4}\n\
+             AND EXISTS (SELECT 1 FROM {{msg}} m WHERE m.{{id}} = {{rcp}}.{{mid}} AND m.{{recv}} = {{rcp}}.{{rid}})",
+            p3 = self.p(3),
+            p4 = self.p(4),
+        ))
     }
 
     /// Verification in one pass over messages: eligible rows, those without their recipient
-    /// row, those whose row has another is_read. The LEFT JOIN keeps messages the driving
+    /// row, those whose read was lost on the new table (read in messages, unread in the row),
+    /// and those read on the new table after the migration (not a mismatch: the application
+    /// now reads and writes there). The LEFT JOIN keeps messages the driving
     /// table (an inner join lets SQLite walk the recipient_id index and read rows at random,
     /// three times slower). The unique (message_id, recipient_id) key means one match at most.
     pub fn verify_pass(&self) -> String {
         let i = |e: &str| self.d.int(&format!("COALESCE({e}, 0)"));
         self.t(&format!(
-            "SELECT {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
+            "SELECT {}, {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
             i("COUNT(*)"),
             i("SUM(CASE WHEN r.{mid} IS NULL THEN 1 ELSE 0 END)"),
-            i("SUM(CASE WHEN r.{rr} <> m.{read} THEN 1 ELSE 0 END)"),
+            i("SUM(CASE WHEN r.{rr} < m.{read} THEN 1 ELSE 0 END)"),
+            i("SUM(CASE WHEN r.{rr} > m.{read} THEN 1 ELSE 0 END)"),
         ))
     }
 
@@ -238,10 +297,10 @@ impl Sql {
         )
     }
 
-    /// Verification: the first messages whose recipient row has another is_read.
+    /// Verification: the first messages whose read was lost on the new table.
     pub fn read_mismatch(&self, limit: u32) -> String {
         self.first_ids(
-            "FROM {msg} m JOIN {rcp} r ON r.{mid} = m.{id} AND r.{rid} = m.{recv} WHERE {elig} AND r.{rr} <> m.{read}",
+            "FROM {msg} m JOIN {rcp} r ON r.{mid} = m.{id} AND r.{rid} = m.{recv} WHERE {elig} AND r.{rr} < m.{read}",
             "m.{id}",
             limit,
         )
@@ -268,11 +327,18 @@ impl Sql {
     }
 
     /// The state table: one row per run, updated in the same transaction as each chunk.
+    /// `done_through` is the walk's cursor (every id at or below it is done; NULL before the
+    /// first chunk), `pending_indexes` the secondary indexes still to build, `heartbeat_us`
+    /// the primary's clock at the last chunk (read back on replicas to measure their lag).
     pub fn create_state(&self) -> String {
         let tail = match self.d {
             Dialect::Mysql => " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
-            _ => "",
+            Dialect::Postgres | Dialect::Sqlite => "",
         };
+        let extra: String = STATE_ADDED
+            .iter()
+            .map(|(c, t)| format!(",\n  {c} {t}"))
+            .collect();
         format!(
             "CREATE TABLE IF NOT EXISTS {} (\n  \
              run_id BIGINT NOT NULL PRIMARY KEY,\n  \
@@ -286,16 +352,83 @@ impl Sql {
              rows_copied BIGINT NOT NULL DEFAULT 0,\n  \
              caught_up BIGINT NOT NULL DEFAULT 0,\n  \
              created_table SMALLINT NOT NULL DEFAULT 0,\n  \
-             message VARCHAR(255) NULL\n)\
+             message VARCHAR(255) NULL{extra}\n)\
              {tail}",
             self.state
         )
     }
 
+    /// Adds a column that a state table made by an older redkit lacks.
+    pub fn add_state_column(&self, col: &str, ty: &str) -> String {
+        format!("ALTER TABLE {} ADD COLUMN {col} {ty}", self.state)
+    }
+
+    /// The chunk records: what each copy chunk created (message ids, row ids, count), so a
+    /// rollback removes exactly those rows.
+    pub fn create_chunks(&self) -> String {
+        let tail = match self.d {
+            Dialect::Mysql => " ENGINE=InnoDB",
+            Dialect::Postgres | Dialect::Sqlite => "",
+        };
+        format!(
+            "CREATE TABLE IF NOT EXISTS {} (\n  \
+             run_id BIGINT NOT NULL,\n  \
+             lo BIGINT NOT NULL,\n  \
+             hi BIGINT NOT NULL,\n  \
+             first_row BIGINT NOT NULL,\n  \
+             last_row BIGINT NOT NULL,\n  \
+             row_count BIGINT NOT NULL,\n  \
+             PRIMARY KEY (run_id, lo)\n)\
+             {tail}",
+            self.chunks
+        )
+    }
+
+    pub fn insert_chunk(&self) -> String {
+        format!(
+            "INSERT INTO {} (run_id, lo, hi, first_row, last_row, row_count) VALUES ({}, {}, {}, {}, {}, {})",
+            self.chunks,
+            self.p(1),
+            self.p(2),
+            self.p(3),
+            self.p(4),
+            self.p(5),
+            self.p(6)
+        )
+    }
+
+    /// The next chunk record a rollback undoes.
+    pub fn next_chunk(&self) -> String {
+        format!(
+            "SELECT run_id, lo, hi, first_row, last_row FROM {} ORDER BY run_id, lo LIMIT 1",
+            self.chunks
+        )
+    }
+
+    pub fn delete_chunk(&self) -> String {
+        format!(
+            "DELETE FROM {} WHERE run_id = {} AND lo = {}",
+            self.chunks,
+            self.p(1),
+            self.p(2)
+        )
+    }
+
+    /// Copy runs whose rows have no chunk records (made by a redkit before chunk records).
+    pub fn unrecorded_runs(&self) -> String {
+        format!(
+            "SELECT {} FROM {} s WHERE kind = 'copy' AND status <> 'rolled_back' AND rows_copied > 0 \
+             AND NOT EXISTS (SELECT 1 FROM {} c WHERE c.run_id = s.run_id)",
+            self.d.int("COUNT(*)"),
+            self.state,
+            self.chunks
+        )
+    }
+
     pub fn insert_run(&self) -> String {
         format!(
-            "INSERT INTO {} (run_id, kind, status, started_at, updated_at, high_water, last_id, created_table) \
-             VALUES ({}, {}, 'running', {}, {}, {}, {}, {})",
+            "INSERT INTO {} (run_id, kind, status, started_at, updated_at, high_water, last_id, created_table, pending_indexes) \
+             VALUES ({}, {}, 'running', {}, {}, {}, {}, {}, {})",
             self.state,
             self.p(1),
             self.p(2),
@@ -303,22 +436,63 @@ impl Sql {
             self.p(4),
             self.p(5),
             self.p(6),
-            self.p(7)
+            self.p(7),
+            self.p(8)
         )
     }
 
     /// The checkpoint: how far the run got, in the chunk's own transaction.
     pub fn checkpoint(&self) -> String {
         format!(
-            "UPDATE {} SET last_id = {}, rows_copied = rows_copied + {}, caught_up = caught_up + {}, \
-             high_water = {}, updated_at = {} WHERE run_id = {}",
+            "UPDATE {} SET last_id = {}, done_through = {}, rows_copied = rows_copied + {}, \
+             caught_up = caught_up + {}, high_water = {}, updated_at = {}, heartbeat_us = {} WHERE run_id = {}",
             self.state,
             self.p(1),
             self.p(2),
             self.p(3),
             self.p(4),
             self.p(5),
-            self.p(6)
+            self.p(6),
+            self.p(7),
+            self.p(8)
+        )
+    }
+
+    /// The heartbeat alone (written while paused, so a replica's lag can be seen to shrink).
+    pub fn heartbeat(&self) -> String {
+        format!(
+            "UPDATE {} SET heartbeat_us = {} WHERE run_id = {}",
+            self.state,
+            self.p(1),
+            self.p(2)
+        )
+    }
+
+    /// A run's heartbeat as a replica sees it.
+    pub fn read_heartbeat(&self) -> String {
+        format!(
+            "SELECT heartbeat_us FROM {} WHERE run_id = {}",
+            self.state,
+            self.p(1)
+        )
+    }
+
+    pub fn set_pending_indexes(&self) -> String {
+        format!(
+            "UPDATE {} SET pending_indexes = {}, updated_at = {} WHERE run_id = {}",
+            self.state,
+            self.p(1),
+            self.p(2),
+            self.p(3)
+        )
+    }
+
+    pub fn add_throttled(&self) -> String {
+        format!(
+            "UPDATE {} SET throttled_ms = throttled_ms + {} WHERE run_id = {}",
+            self.state,
+            self.p(1),
+            self.p(2)
         )
     }
 
@@ -337,9 +511,26 @@ impl Sql {
     /// The unfinished copy run to resume, newest first.
     pub fn unfinished_run(&self) -> String {
         format!(
-            "SELECT run_id, high_water, last_id, rows_copied, caught_up FROM {} \
+            "SELECT run_id, high_water, done_through, pending_indexes, last_id, created_table FROM {} \
              WHERE kind = 'copy' AND status IN ('running', 'interrupted', 'failed') \
              ORDER BY run_id DESC LIMIT 1",
+            self.state
+        )
+    }
+
+    /// Every run, newest first, for `migrate status`.
+    pub fn all_runs(&self) -> String {
+        format!(
+            "SELECT run_id, kind, status, started_at, finished_at, rows_copied, last_id, \
+             throttled_ms, pending_indexes FROM {} ORDER BY run_id DESC",
+            self.state
+        )
+    }
+
+    /// Secondary indexes still pending in runs that were not rolled back.
+    pub fn pending_index_lists(&self) -> String {
+        format!(
+            "SELECT pending_indexes FROM {} WHERE pending_indexes IS NOT NULL AND pending_indexes <> ''",
             self.state
         )
     }
@@ -353,9 +544,110 @@ impl Sql {
         )
     }
 
+    /// The secondary indexes of the seed's schema: (index name, column).
+    pub fn secondary_indexes(&self) -> Vec<(String, String)> {
+        let n = &self.names;
+        [&n.r_recipient_id, &n.r_is_read, &n.r_created_at]
+            .into_iter()
+            .map(|c| (index_name("idx", &n.recipients, c), c.clone()))
+            .collect()
+    }
+
+    /// The foreign key's name.
+    pub fn fk_name(&self) -> String {
+        index_name("fk", &self.names.recipients, "message")
+    }
+
+    /// Whether a table this run creates gets its foreign key after the copy, with the deferred
+    /// indexes: PostgreSQL checks a foreign key per row with a locking read of the parent
+    /// (2.5x the copy's cost), and validates one added afterwards in a single scan (1 s for
+    /// 1M rows). MySQL would rebuild the whole table to add one (the copy skips the check
+    /// per session instead); SQLite does not check foreign keys on redkit's connection.
+    pub fn defers_fk(&self) -> bool {
+        match self.d {
+            Dialect::Postgres => true,
+            Dialect::Mysql | Dialect::Sqlite => false,
+        }
+    }
+
+    /// Adds the foreign key a run deferred.
+    pub fn add_fk(&self) -> String {
+        format!(
+            "ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
+            self.rcp,
+            self.d.quote(&self.fk_name()),
+            self.r_mid,
+            self.msg,
+            self.m_id
+        )
+    }
+
+    /// Whether a constraint of that name exists (1) or not (0); bind the name.
+    pub fn constraint_state(&self) -> String {
+        match self.d {
+            Dialect::Postgres => "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_constraint c \
+                 WHERE c.conname = $1 AND c.connamespace = current_schema()::regnamespace"
+                .to_string(),
+            Dialect::Mysql => {
+                "SELECT CAST(COUNT(*) AS SIGNED) FROM information_schema.table_constraints \
+                 WHERE constraint_schema = DATABASE() AND constraint_name = ?"
+                    .to_string()
+            }
+            // SQLite has no named constraints to look up; a table keeps the ones it was made with.
+            Dialect::Sqlite => "SELECT 1 WHERE ? IS NOT NULL".to_string(),
+        }
+    }
+
+    /// Builds one secondary index. `owned`: this run created the table, so nothing else uses
+    /// it and PostgreSQL may build without CONCURRENTLY (faster, and all-or-nothing).
+    pub fn create_index(&self, name: &str, col: &str, owned: bool) -> String {
+        let (i, c) = (self.d.quote(name), self.d.quote(col));
+        match self.d {
+            Dialect::Sqlite => format!("CREATE INDEX IF NOT EXISTS {i} ON {} ({c})", self.rcp),
+            Dialect::Mysql => format!(
+                "ALTER TABLE {} ADD INDEX {i} ({c}), ALGORITHM=INPLACE, LOCK=NONE",
+                self.rcp
+            ),
+            Dialect::Postgres => format!(
+                "CREATE INDEX {}IF NOT EXISTS {i} ON {} ({c})",
+                if owned { "" } else { "CONCURRENTLY " },
+                self.rcp
+            ),
+        }
+    }
+
+    pub fn drop_index(&self, name: &str) -> String {
+        let i = self.d.quote(name);
+        match self.d {
+            Dialect::Sqlite | Dialect::Postgres => format!("DROP INDEX IF EXISTS {i}"),
+            Dialect::Mysql => format!("ALTER TABLE {} DROP INDEX {i}", self.rcp),
+        }
+    }
+
+    /// Whether an index of that name exists and is usable (PostgreSQL: a CONCURRENTLY build
+    /// that was killed leaves an invalid index behind, which must be dropped and rebuilt).
+    /// Returns 1 valid, 0 missing, -1 present but invalid; bind the index name.
+    pub fn index_state(&self) -> String {
+        match self.d {
+            Dialect::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?"
+                .to_string(),
+            Dialect::Mysql => "SELECT CAST(COUNT(*) > 0 AS SIGNED) FROM information_schema.statistics \
+                 WHERE table_schema = DATABASE() AND index_name = ?"
+                .to_string(),
+            Dialect::Postgres => "SELECT CAST(COALESCE(MAX(CASE WHEN i.indisvalid THEN 1 ELSE -1 END), 0) AS BIGINT) \
+                 FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid \
+                 WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace"
+                .to_string(),
+        }
+    }
+
     /// `message_recipients` with the seed's schema in this dialect: unique (message_id,
     /// recipient_id), indexes on recipient_id, is_read and created_at, a foreign key to messages.
-    pub fn create_recipients(&self, types: &SourceTypes) -> Vec<String> {
+    /// Without `secondary`, only the primary key and the unique key (the copy's idempotence
+    /// needs it): the other indexes are built after the copy, and where `defers_fk` so is the
+    /// foreign key.
+    pub fn create_recipients(&self, types: &SourceTypes, secondary: bool) -> Vec<String> {
+        let with_fk = secondary || !self.defers_fk();
         let n = &self.names;
         let idx = |col: &str| self.d.quote(&index_name("idx", &n.recipients, col));
         let uk = self
@@ -372,10 +664,7 @@ impl Sql {
                  {rra} TIMESTAMP NULL DEFAULT NULL COMMENT 'when it was read',\n  \
                  {rc} TIMESTAMP DEFAULT CURRENT_TIMESTAMP COMMENT 'when it was sent',\n  \
                  UNIQUE KEY {uk} ({mid}, {rid}),\n  \
-                 KEY {i1} ({rid}),\n  \
-                 KEY {i2} ({rr}),\n  \
-                 KEY {i3} ({rc}),\n  \
-                 CONSTRAINT {fk} FOREIGN KEY ({mid}) REFERENCES {msg} ({mid_src})\n\
+                 {keys}CONSTRAINT {fk} FOREIGN KEY ({mid}) REFERENCES {msg} ({mid_src})\n\
                  ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci \
                  COMMENT='one row per message and recipient (redkit migrate recipients)'",
                 rcp = self.rcp,
@@ -385,17 +674,26 @@ impl Sql {
                 rr = self.r_read,
                 rra = self.r_read_at,
                 rc = self.r_created,
-                i1 = idx(&n.r_recipient_id),
-                i2 = idx(&n.r_is_read),
-                i3 = idx(&n.r_created_at),
+                keys = if secondary {
+                    format!(
+                        "KEY {} ({}),\n  KEY {} ({}),\n  KEY {} ({}),\n  ",
+                        idx(&n.r_recipient_id),
+                        self.r_rid,
+                        idx(&n.r_is_read),
+                        self.r_read,
+                        idx(&n.r_created_at),
+                        self.r_created
+                    )
+                } else {
+                    String::new()
+                },
                 msg = self.msg,
                 mid_src = self.m_id,
             )],
             Dialect::Postgres | Dialect::Sqlite => {
-                let (id_col, read_type, read_default, created_type) = if self.d == Dialect::Postgres
-                {
-                    let boolean = types.is_read.eq_ignore_ascii_case("boolean");
-                    (
+                let boolean = types.is_read.eq_ignore_ascii_case("boolean");
+                let (id_col, read_type, read_default, created_type) = match self.d {
+                    Dialect::Postgres => (
                         "\"id\" BIGSERIAL PRIMARY KEY",
                         if boolean { "BOOLEAN" } else { "SMALLINT" },
                         if boolean { "false" } else { "0" },
@@ -404,10 +702,11 @@ impl Sql {
                         } else {
                             "TIMESTAMP"
                         },
-                    )
-                } else {
+                    ),
                     // INTEGER PRIMARY KEY is SQLite's rowid alias: it numbers itself.
-                    ("\"id\" INTEGER PRIMARY KEY", "TINYINT(1)", "0", "TIMESTAMP")
+                    Dialect::Sqlite | Dialect::Mysql => {
+                        ("\"id\" INTEGER PRIMARY KEY", "TINYINT(1)", "0", "TIMESTAMP")
+                    }
                 };
                 let mut v = vec![format!(
                     "CREATE TABLE IF NOT EXISTS {rcp} (\n  \
@@ -417,30 +716,46 @@ impl Sql {
                      {rr} {read_type} DEFAULT {read_default},\n  \
                      {rra} {created_type} NULL,\n  \
                      {rc} {created_type} DEFAULT CURRENT_TIMESTAMP,\n  \
-                     CONSTRAINT {uk} UNIQUE ({mid}, {rid}),\n  \
-                     CONSTRAINT {fk} FOREIGN KEY ({mid}) REFERENCES {msg} ({mid_src})\n)",
+                     CONSTRAINT {uk} UNIQUE ({mid}, {rid}){fk_line}\n)",
+                    fk_line = if with_fk {
+                        format!(
+                            ",\n  CONSTRAINT {fk} FOREIGN KEY ({}) REFERENCES {} ({})",
+                            self.r_mid, self.msg, self.m_id
+                        )
+                    } else {
+                        String::new()
+                    },
                     rcp = self.rcp,
                     mid = self.r_mid,
                     rid = self.r_rid,
                     rr = self.r_read,
                     rra = self.r_read_at,
                     rc = self.r_created,
-                    msg = self.msg,
-                    mid_src = self.m_id,
                 )];
-                for col in [&n.r_recipient_id, &n.r_is_read, &n.r_created_at] {
-                    v.push(format!(
-                        "CREATE INDEX IF NOT EXISTS {} ON {} ({})",
-                        idx(col),
-                        self.rcp,
-                        self.d.quote(col)
-                    ));
+                if secondary {
+                    for col in [&n.r_recipient_id, &n.r_is_read, &n.r_created_at] {
+                        v.push(format!(
+                            "CREATE INDEX IF NOT EXISTS {} ON {} ({})",
+                            idx(col),
+                            self.rcp,
+                            self.d.quote(col)
+                        ));
+                    }
                 }
                 v
             }
         }
     }
 }
+
+/// Columns added to the state table after its first version: an older table gets them by
+/// `ALTER TABLE … ADD COLUMN`.
+pub const STATE_ADDED: [(&str, &str); 4] = [
+    ("done_through", "BIGINT NULL"),
+    ("pending_indexes", "VARCHAR(255) NULL"),
+    ("heartbeat_us", "BIGINT NULL"),
+    ("throttled_ms", "BIGINT NOT NULL DEFAULT 0"),
+];
 
 /// A column type read from information_schema, used in DDL only when it looks like one
 /// (`bigint(20) unsigned`); anything else falls back to BIGINT.
@@ -470,13 +785,22 @@ mod tests {
     #[test]
     fn copy_chunk_is_an_anti_join_by_id_range() {
         let s = sql(Dialect::Mysql).copy_chunk();
-        assert!(s.contains("m.`id` > ? AND m.`id` <= ?"), "{s}");
+        assert!(s.contains("m.`id` >= ? AND m.`id` <= ?"), "{s}");
         assert!(s.contains("NOT EXISTS (SELECT 1 FROM `message_recipients` r"));
         assert!(!s.contains("IGNORE"));
         assert!(!s.contains("OFFSET"));
         let p = sql(Dialect::Postgres).copy_chunk();
         assert!(p.contains("$1") && p.contains("$2"));
-        assert!(p.ends_with("ON CONFLICT (\"message_id\", \"recipient_id\") DO NOTHING"));
+        assert!(!p.contains("ON CONFLICT"));
+        let pg = sql(Dialect::Postgres);
+        let t = SourceTypes {
+            id: "bigint".into(),
+            is_read: "smallint".into(),
+            created_at: "timestamp without time zone".into(),
+        };
+        assert!(!pg.create_recipients(&t, false)[0].contains("FOREIGN KEY"));
+        assert!(pg.create_recipients(&t, true)[0].contains("FOREIGN KEY"));
+        assert!(pg.add_fk().contains("FOREIGN KEY"));
     }
 
     #[test]
@@ -497,13 +821,13 @@ mod tests {
             is_read: "tinyint(1)".into(),
             created_at: "datetime".into(),
         };
-        let ddl = sql(Dialect::Mysql).create_recipients(&t).join("\n");
+        let ddl = sql(Dialect::Mysql).create_recipients(&t, true).join("\n");
         assert!(ddl.contains("utf8mb4"));
         assert!(ddl.contains("UNIQUE KEY"));
         assert!(ddl.contains("FOREIGN KEY (`message_id`) REFERENCES `messages` (`id`)"));
         assert_eq!(ddl.matches("KEY `idx_").count(), 3);
         assert!(ddl.contains("UNIQUE KEY `uk_message_recipients_message_recipient`"));
-        let pg = sql(Dialect::Postgres).create_recipients(&t);
+        let pg = sql(Dialect::Postgres).create_recipients(&t, true);
         assert_eq!(pg.len(), 4);
     }
 }

@@ -17,58 +17,145 @@ pub struct Verification {
     pub eligible: i64,
     pub recipient_rows: i64,
     pub missing: i64,
+    /// Read in messages, unread on the new table: a read lost (a mismatch).
     pub is_read_mismatch: i64,
+    /// Read on the new table only: the application read it there after the migration.
+    pub read_after_migration: i64,
     pub orphans: i64,
     pub first_missing: Vec<i64>,
     pub first_is_read_mismatch: Vec<i64>,
     pub first_orphans: Vec<i64>,
+    /// Secondary indexes a run deferred and has not built yet.
+    pub pending_indexes: Vec<String>,
 }
 
+/// Verifies in one snapshot. A statement over the whole table may take longer than
+/// `--timeout`: it runs under the liveness probe instead.
 pub async fn run(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
-    let mut tx = db.pool.begin().await?;
-    if db.dialect == Dialect::Postgres {
-        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            .execute(&mut *tx)
-            .await?;
+    db.long("verifying", verify(db, sql)).await
+}
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+async fn one(tx: &mut Tx, q: &str) -> anyhow::Result<i64> {
+    let row = db::stmt(q).fetch_one(&mut **tx).await?;
+    Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
+}
+
+async fn first_ids(tx: &mut Tx, q: &str, n: i64) -> anyhow::Result<Vec<i64>> {
+    if n == 0 {
+        return Ok(Vec::new());
     }
-    // MySQL/MariaDB default to REPEATABLE READ; SQLite reads one snapshot per transaction.
-    let row = db::stmt(&sql.verify_pass()).fetch_one(&mut *tx).await?;
-    let eligible = db::get_i64(&row, 0)?;
+    let rows = db::stmt(q).fetch_all(&mut **tx).await?;
+    rows.iter()
+        .map(|r| Ok(r.try_get::<Option<i64>, _>(0)?.unwrap_or(0)))
+        .collect()
+}
+
+/// What the pass over messages finds.
+struct MainPass {
+    eligible: i64,
+    missing: i64,
+    is_read_mismatch: i64,
+    read_after_migration: i64,
+    recipient_rows: i64,
+    first_missing: Vec<i64>,
+    first_is_read_mismatch: Vec<i64>,
+}
+
+async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql) -> anyhow::Result<MainPass> {
+    let row = db::stmt(&sql.verify_pass()).fetch_one(&mut **tx).await?;
     let missing = db::get_i64(&row, 1)?;
     let is_read_mismatch = db::get_i64(&row, 2)?;
-    let mut count = async |q: String| -> anyhow::Result<i64> {
-        let row = db::stmt(&q).fetch_one(&mut *tx).await?;
-        Ok(row.try_get::<Option<i64>, _>(0)?.unwrap_or(0))
-    };
-    let recipient_rows = count(format!(
-        "SELECT {} FROM {}",
-        db.dialect.int("COUNT(*)"),
-        sql.quoted_recipients()
-    ))
-    .await?;
-    let orphans = count(sql.orphans(None)).await?;
-    let mut ids = async |q: String, n: i64| -> anyhow::Result<Vec<i64>> {
-        if n == 0 {
-            return Ok(Vec::new());
-        }
-        let rows = db::stmt(&q).fetch_all(&mut *tx).await?;
-        rows.iter()
-            .map(|r| Ok(r.try_get::<Option<i64>, _>(0)?.unwrap_or(0)))
-            .collect()
-    };
-    let first_missing = ids(sql.missing(FIRST), missing).await?;
-    let first_is_read_mismatch = ids(sql.read_mismatch(FIRST), is_read_mismatch).await?;
-    let first_orphans = ids(sql.orphans(Some(FIRST)), orphans).await?;
-    tx.rollback().await?;
-    Ok(Verification {
-        ok: missing == 0 && is_read_mismatch == 0 && orphans == 0,
-        eligible,
-        recipient_rows,
+    Ok(MainPass {
+        eligible: db::get_i64(&row, 0)?,
         missing,
         is_read_mismatch,
-        orphans,
-        first_missing,
-        first_is_read_mismatch,
-        first_orphans,
+        read_after_migration: db::get_i64(&row, 3)?,
+        recipient_rows: one(
+            tx,
+            &format!(
+                "SELECT {} FROM {}",
+                db.dialect.int("COUNT(*)"),
+                sql.quoted_recipients()
+            ),
+        )
+        .await?,
+        first_missing: first_ids(tx, &sql.missing(FIRST), missing).await?,
+        first_is_read_mismatch: first_ids(tx, &sql.read_mismatch(FIRST), is_read_mismatch).await?,
     })
+}
+
+async fn orphan_pass(tx: &mut Tx, sql: &Sql) -> anyhow::Result<(i64, Vec<i64>)> {
+    let orphans = one(tx, &sql.orphans(None)).await?;
+    let first = first_ids(tx, &sql.orphans(Some(FIRST)), orphans).await?;
+    Ok((orphans, first))
+}
+
+/// A transaction at REPEATABLE READ (MySQL/MariaDB's default; SQLite reads one snapshot per
+/// transaction anyway).
+async fn snapshot_tx(db: &Db) -> anyhow::Result<Tx> {
+    let mut tx = db.pool.begin().await?;
+    match db.dialect {
+        Dialect::Postgres => {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                .execute(&mut *tx)
+                .await?;
+        }
+        Dialect::Mysql | Dialect::Sqlite => {}
+    }
+    Ok(tx)
+}
+
+/// Both passes in one snapshot. The pass over recipient rows (one lookup per row) is needed
+/// only when some row is not accounted for: every message matched its own row (the unique
+/// key makes those distinct rows), so when their number equals the table's row count there is
+/// no row left that could be an orphan.
+async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
+    let mut tx = snapshot_tx(db).await?;
+    let main = main_pass(&mut tx, db, sql).await?;
+    let matched = main.eligible - main.missing;
+    let (orphans, first_orphans) = if main.recipient_rows == matched {
+        (0, Vec::new())
+    } else {
+        orphan_pass(&mut tx, sql).await?
+    };
+    tx.rollback().await?;
+    let pending_indexes = pending_indexes(db, sql).await?;
+    Ok(Verification {
+        ok: main.missing == 0
+            && main.is_read_mismatch == 0
+            && orphans == 0
+            && pending_indexes.is_empty(),
+        eligible: main.eligible,
+        recipient_rows: main.recipient_rows,
+        missing: main.missing,
+        is_read_mismatch: main.is_read_mismatch,
+        read_after_migration: main.read_after_migration,
+        orphans,
+        first_missing: main.first_missing,
+        first_is_read_mismatch: main.first_is_read_mismatch,
+        first_orphans,
+        pending_indexes,
+    })
+}
+
+/// The secondary indexes recorded as pending in the state table (none when it does not exist).
+pub async fn pending_indexes(db: &Db, sql: &Sql) -> anyhow::Result<Vec<String>> {
+    let cols = super::preflight::columns(db, &sql.names.state).await?;
+    if !cols
+        .iter()
+        .any(|(c, _)| c.eq_ignore_ascii_case("pending_indexes"))
+    {
+        return Ok(Vec::new());
+    }
+    let mut out: Vec<String> = Vec::new();
+    for row in db.rows(&sql.pending_index_lists(), &[]).await? {
+        for name in db::get_text(&row, 0)?.split(',').map(str::trim) {
+            if !name.is_empty() && !out.iter().any(|n| n == name) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    Ok(out)
 }

@@ -146,6 +146,11 @@ fn run_ok(cmd: &mut Command, what: &str) {
 }
 
 fn start_mariadb() -> Server {
+    start_mariadb_with(&["--skip-log-bin"])
+}
+
+/// A private mariadbd with `extra` arguments (binary log and server id for replication).
+fn start_mariadb_with(extra: &[&str]) -> Server {
     let sbin = vec![PathBuf::from("/usr/sbin"), PathBuf::from("/usr/bin")];
     let server = find_bin(&["mariadbd", "mysqld"], &sbin, "mariadb-server");
     let install = find_bin(
@@ -177,7 +182,7 @@ fn start_mariadb() -> Server {
         .arg(format!("--socket={}", dir.join("mysqld.sock").display()))
         .arg(format!("--pid-file={}", dir.join("mysqld.pid").display()))
         .arg(format!("--log-error={}", log.display()))
-        .arg("--skip-log-bin")
+        .args(extra)
         .arg("--innodb-flush-log-at-trx-commit=0")
         .arg("--innodb-buffer-pool-size=64M")
         .stdin(Stdio::null())
@@ -199,6 +204,12 @@ fn start_mariadb() -> Server {
 }
 
 fn start_postgres() -> Server {
+    start_postgres_from(None)
+}
+
+/// A private PostgreSQL: a fresh cluster, or with `primary` a streaming replica of that
+/// server made by `pg_basebackup -R`.
+fn start_postgres_from(primary: Option<&Server>) -> Server {
     let dirs = pg_dirs();
     let initdb = find_bin(&["initdb"], &dirs, "postgresql");
     let postgres = find_bin(&["postgres"], &dirs, "postgresql");
@@ -229,20 +240,41 @@ fn start_postgres() -> Server {
             "chown the postgres dir",
         );
     }
-    run_ok(
-        as_user(&initdb)
-            .arg("-D")
-            .arg(&data)
-            .args([
-                "-U",
-                "postgres",
-                "--auth-local=trust",
-                "--auth-host=scram-sha-256",
-            ])
-            .arg(format!("--pwfile={}", pwfile.display()))
-            .args(["-E", "UTF8", "--no-sync"]),
-        "initdb",
-    );
+    match primary {
+        None => run_ok(
+            as_user(&initdb)
+                .arg("-D")
+                .arg(&data)
+                .args([
+                    "-U",
+                    "postgres",
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                ])
+                .arg(format!("--pwfile={}", pwfile.display()))
+                .args(["-E", "UTF8", "--no-sync"]),
+            "initdb",
+        ),
+        Some(p) => {
+            let basebackup = find_bin(&["pg_basebackup"], &dirs, "postgresql");
+            run_ok(
+                as_user(&basebackup)
+                    .env("PGPASSWORD", PG_PASSWORD)
+                    .args([
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        &p.port.to_string(),
+                        "-U",
+                        "postgres",
+                    ])
+                    .arg("-D")
+                    .arg(&data)
+                    .args(["-R", "-X", "stream", "--no-sync"]),
+                "pg_basebackup",
+            );
+        }
+    }
     let port = free_port();
     let log = dir.join("postgres.log");
     let logf = std::fs::File::create(&log).expect("postgres log");
@@ -483,6 +515,36 @@ impl TestDb {
         self.int_of(&sql) > 0
     }
 
+    /// The indexes of `table`, sorted (SQLite's automatic ones included, as they stand for
+    /// the unique key).
+    pub fn index_names(&self, table: &str) -> Vec<String> {
+        let sql = match self.kind {
+            Kind::Sqlite => format!(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' ORDER BY name"
+            ),
+            Kind::Mariadb => format!(
+                "SELECT DISTINCT CAST(index_name AS CHAR) FROM information_schema.statistics \
+                 WHERE table_schema = DATABASE() AND table_name = '{table}' ORDER BY 1"
+            ),
+            Kind::Postgres => format!(
+                "SELECT indexname::text FROM pg_indexes WHERE tablename = '{table}' ORDER BY 1"
+            ),
+        };
+        let rt = runtime();
+        rt.block_on(async {
+            let mut c = sqlx::AnyConnection::connect(&self.url)
+                .await
+                .expect("connect for a query");
+            sqlx::query(AssertSqlSafe(sql))
+                .fetch_all(&mut c)
+                .await
+                .expect("index query")
+                .iter()
+                .map(|r| r.try_get::<String, _>(0).expect("a name"))
+                .collect()
+        })
+    }
+
     /// The `messages` table of the application in this dialect.
     pub fn messages_ddl(&self) -> &'static str {
         match self.kind {
@@ -526,5 +588,224 @@ pub fn server_dir(kind: Kind) -> Option<PathBuf> {
         Kind::Mariadb => MARIADB.get().map(|s| s.dir.clone()),
         Kind::Postgres => POSTGRES.get().map(|s| s.dir.clone()),
         Kind::Sqlite => None,
+    }
+}
+
+/// A TCP proxy in front of a database server that can stop forwarding: connections stay
+/// open, nothing more gets through in either direction (a server that stopped answering, a
+/// dead network path with the socket still up). Threads, one pair per connection; they end
+/// with the test process.
+pub struct StallingProxy {
+    pub port: u16,
+    stalled: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl StallingProxy {
+    /// Starts forwarding from a free loopback port to `127.0.0.1:target`.
+    pub fn start(target: u16) -> StallingProxy {
+        use std::net::{TcpListener, TcpStream};
+        use std::sync::Arc;
+        use std::sync::atomic::AtomicBool;
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the proxy");
+        let port = listener.local_addr().expect("proxy address").port();
+        let stalled = Arc::new(AtomicBool::new(false));
+        let flag = stalled.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let Ok(server) = TcpStream::connect(("127.0.0.1", target)) else {
+                    continue;
+                };
+                for (mut from, mut to) in [
+                    (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                    (server, client),
+                ] {
+                    let flag = flag.clone();
+                    std::thread::spawn(move || pump(&mut from, &mut to, &flag));
+                }
+            }
+        });
+        StallingProxy { port, stalled }
+    }
+
+    /// Stops (true) or resumes (false) forwarding.
+    pub fn stall(&self, on: bool) {
+        self.stalled.store(on, Ordering::SeqCst);
+    }
+
+    /// `url` with its port replaced by the proxy's.
+    pub fn url_for(&self, url: &str) -> String {
+        let mut u = url::Url::parse(url).expect("a database URL");
+        u.set_port(Some(self.port)).expect("a URL with a port");
+        u.to_string()
+    }
+}
+
+/// Copies bytes until either side closes; while stalled, holds what it read and waits.
+fn pump(
+    from: &mut std::net::TcpStream,
+    to: &mut std::net::TcpStream,
+    stalled: &std::sync::atomic::AtomicBool,
+) {
+    use std::io::{Read, Write};
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        while stalled.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let n = match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        while stalled.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if to.write_all(&buf[..n]).is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Write);
+}
+
+/// A primary and its replica, replicating every database: GTID replication between two
+/// private mariadbd, or a PostgreSQL streaming replica made with `pg_basebackup -R`.
+pub struct ReplicaPair {
+    kind: Kind,
+    primary: Server,
+    replica: Server,
+}
+
+static MARIADB_PAIR: OnceLock<ReplicaPair> = OnceLock::new();
+static POSTGRES_PAIR: OnceLock<ReplicaPair> = OnceLock::new();
+
+impl ReplicaPair {
+    /// The pair of this kind (started once per test binary). SQLite has no replicas.
+    pub fn get(kind: Kind) -> &'static ReplicaPair {
+        match kind {
+            Kind::Mariadb => MARIADB_PAIR.get_or_init(|| {
+                let primary =
+                    start_mariadb_with(&["--log-bin=primary-bin", "--server-id=1", "--binlog-format=ROW"]);
+                let replica = start_mariadb_with(&["--skip-log-bin", "--server-id=2"]);
+                admin(
+                    &replica.admin_url,
+                    &format!(
+                        "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT={}, MASTER_USER='root', \
+                         MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos",
+                        primary.port
+                    ),
+                );
+                admin(&replica.admin_url, "START SLAVE");
+                ReplicaPair {
+                    kind,
+                    primary,
+                    replica,
+                }
+            }),
+            Kind::Postgres => POSTGRES_PAIR.get_or_init(|| {
+                let primary = start_postgres_from(None);
+                let replica = start_postgres_from(Some(&primary));
+                ReplicaPair {
+                    kind,
+                    primary,
+                    replica,
+                }
+            }),
+            Kind::Sqlite => panic!("SQLite has no replicas"),
+        }
+    }
+
+    /// A fresh database on the primary, and the URL of the same database on the replica
+    /// (once it has arrived there).
+    pub fn new_db(&self) -> (TestDb, String) {
+        let name = format!(
+            "r{}_{}",
+            std::process::id(),
+            NEXT_DB.fetch_add(1, Ordering::SeqCst)
+        );
+        let (url, replica_url) = match self.kind {
+            Kind::Mariadb => {
+                admin(
+                    &self.primary.admin_url,
+                    &format!("CREATE DATABASE {name} CHARACTER SET utf8mb4"),
+                );
+                (
+                    format!("mysql://root@127.0.0.1:{}/{name}", self.primary.port),
+                    format!("mysql://root@127.0.0.1:{}/{name}", self.replica.port),
+                )
+            }
+            Kind::Postgres => {
+                admin(&self.primary.admin_url, &format!("CREATE DATABASE {name}"));
+                (
+                    format!(
+                        "postgres://postgres:{PG_PASSWORD}@127.0.0.1:{}/{name}",
+                        self.primary.port
+                    ),
+                    format!(
+                        "postgres://postgres:{PG_PASSWORD}@127.0.0.1:{}/{name}",
+                        self.replica.port
+                    ),
+                )
+            }
+            Kind::Sqlite => unreachable!("no SQLite pair"),
+        };
+        // Wait until the replica has the database.
+        sqlx::any::install_default_drivers();
+        let rt = runtime();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while rt
+            .block_on(async { sqlx::AnyConnection::connect(&replica_url).await })
+            .is_err()
+        {
+            assert!(
+                Instant::now() < deadline,
+                "database {name} did not reach the replica in 60 s"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        (
+            TestDb {
+                kind: self.kind,
+                url,
+                name,
+                _dir: None,
+            },
+            replica_url,
+        )
+    }
+
+    /// Stops (true) or restarts (false) the replica's apply: `STOP SLAVE SQL_THREAD` /
+    /// `pg_wal_replay_pause()`; the primary goes on writing.
+    pub fn hold_apply(&self, hold: bool) {
+        let sql = match (self.kind, hold) {
+            (Kind::Mariadb, true) => "STOP SLAVE SQL_THREAD",
+            (Kind::Mariadb, false) => "START SLAVE SQL_THREAD",
+            (Kind::Postgres, true) => "SELECT pg_wal_replay_pause()",
+            (Kind::Postgres, false) => "SELECT pg_wal_replay_resume()",
+            (Kind::Sqlite, _) => unreachable!("no SQLite pair"),
+        };
+        admin(&self.replica.admin_url, sql);
+    }
+
+    /// Waits until `sql` (one integer) on the replica's copy of `db` gives `want`.
+    pub fn wait_on_replica(&self, replica_url: &str, sql: &str, want: i64) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let rt = runtime();
+        loop {
+            let got = rt.block_on(async {
+                let mut c = sqlx::AnyConnection::connect(replica_url).await.ok()?;
+                let row = sqlx::query(AssertSqlSafe(sql.to_string()))
+                    .fetch_one(&mut c)
+                    .await
+                    .ok()?;
+                row.try_get::<i64, _>(0).ok()
+            });
+            if got == Some(want) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the replica did not reach {want} for {sql} in 60 s (has {got:?})"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
