@@ -8,8 +8,8 @@
 use std::ops::Range;
 
 use super::entry::{Entry, Pair};
+use super::filter::Filter;
 use super::id::StreamId;
-use super::read::Filter;
 use super::sink::Sink;
 use crate::exit;
 use crate::redis::ConnError;

@@ -4,6 +4,7 @@
 pub mod claim;
 pub mod entry;
 pub mod fast;
+pub mod filter;
 pub mod follow;
 pub mod group;
 pub mod id;

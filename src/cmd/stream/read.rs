@@ -5,10 +5,11 @@
 use clap::Args;
 use tokio::task::JoinHandle;
 
-use super::entry::{self, Entry, Pair, parse_entries};
+use super::entry::{Entry, parse_entries};
+use super::filter::{Filter, split_types};
 use super::id::{End, StreamId, parse_ago, parse_point};
 use super::sink::Sink;
-use super::{ensure_stream, fast, tail};
+use super::{ensure_stream, fast};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
@@ -62,32 +63,6 @@ pub struct ReadArgs {
     /// Entries fetched per XRANGE call
     #[arg(long, value_name = "N", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub page_size: u64,
-}
-
-/// What entries to print: event types and a text to find.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    pub event_types: Vec<String>,
-    pub grep: Option<Vec<u8>>,
-}
-
-impl Filter {
-    pub fn is_empty(&self) -> bool {
-        self.event_types.is_empty() && self.grep.is_none()
-    }
-
-    pub fn keeps(&self, e: &Entry) -> bool {
-        self.keeps_pairs(&e.pairs())
-    }
-
-    pub fn keeps_pairs(&self, fields: &[Pair]) -> bool {
-        (self.event_types.is_empty()
-            || entry::event_type(fields).is_some_and(|t| self.event_types.iter().any(|w| w == t)))
-            && self
-                .grep
-                .as_deref()
-                .is_none_or(|g| entry::contains(fields, g))
-    }
 }
 
 /// A range of one stream, read page by page with the next page always in flight.
@@ -197,7 +172,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
     )?;
     let (lo, hi) = range_of(args)?;
     let filter = Filter {
-        event_types: tail::split_types(&args.event_types),
+        event_types: split_types(&args.event_types),
         grep: args.grep.as_ref().map(|g| g.as_bytes().to_vec()),
     };
     let target = ctx.target()?;

@@ -4,9 +4,9 @@
 use clap::Args;
 
 use super::entry::{Entry, escape};
+use super::filter::{Filter, split_types};
 use super::follow::{self, Group, connect_retrying, retryable};
 use super::id::{End, StreamId, parse_point};
-use super::read::Filter;
 use super::sink::Sink;
 use super::stream_exists;
 use crate::cmd::Ctx;
@@ -67,16 +67,6 @@ pub struct TailArgs {
     /// Give up (exit 3) when a key that does not exist yet has no entry after DUR
     #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
     pub max_wait: Option<std::time::Duration>,
-}
-
-/// Event types from repeated and comma-separated flags.
-pub fn split_types(v: &[String]) -> Vec<String> {
-    v.iter()
-        .flat_map(|s| s.split(','))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// The last entry's id, or 0-0 for an empty (or missing) stream.
