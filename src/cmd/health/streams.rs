@@ -14,6 +14,7 @@ use super::judge::{NodeInput, judge_duration, judge_ranges, text};
 use super::report::{Check, CheckKind, Metric, Status, Unit};
 use super::thresholds::{durations, num, ranges};
 use crate::duration;
+use crate::ops::jobs::JobState;
 use crate::redis::{ConnError, Node};
 
 /// The stream checks judge a node's facts like every node check.
@@ -334,7 +335,6 @@ async fn read_jobs(
 ) -> Result<JobCounts, ConnError> {
     let (keys, _) = scan(node, pattern, usize::MAX).await?;
     let mut c = JobCounts::default();
-    let stuck_ms = stuck_after.map(|d| d.as_millis() as u64);
     for batch in keys.chunks(JOB_BATCH) {
         let mut p = redis::pipe();
         for k in batch {
@@ -355,14 +355,16 @@ async fn read_jobs(
                 .and_then(|id| id_ms(&id))
                 .map(|ms| now_ms.saturating_sub(ms))
                 .unwrap_or(0);
-            match entry_field(last, "event_type").as_deref() {
-                Some("task_completed") => c.completed += 1,
-                Some("task_failed") => c.failed += 1,
-                _ if stuck_ms.is_some_and(|s| age > s) => {
+            let kind = entry_field(last, "event_type");
+            match crate::ops::jobs::job_state(kind.as_deref().map(str::as_bytes), age, stuck_after)
+            {
+                JobState::Completed => c.completed += 1,
+                JobState::Failed => c.failed += 1,
+                JobState::Stuck => {
                     c.stuck_count += 1;
                     c.stuck.push((show(k), age));
                 }
-                _ => c.running += 1,
+                JobState::Running => c.running += 1,
             }
         }
     }

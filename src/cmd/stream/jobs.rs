@@ -48,7 +48,7 @@ pub struct JobsArgs {
 
     /// Only jobs in these states (repeat or separate with commas)
     #[arg(long, value_name = "STATE", value_delimiter = ',')]
-    pub state: Vec<JobState>,
+    pub state: Vec<StateArg>,
 
     /// Only jobs with an event in the last DUR (30s, 10m, 2h, 7d)
     #[arg(long, value_name = "DUR")]
@@ -59,22 +59,24 @@ pub struct JobsArgs {
     pub limit: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum JobState {
+pub use crate::ops::jobs::JobState;
+
+/// `--state`: mapped onto `ops::jobs::JobState`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateArg {
     Running,
     Completed,
     Failed,
     Stuck,
 }
 
-impl JobState {
-    pub fn name(self) -> &'static str {
-        match self {
-            JobState::Running => "running",
-            JobState::Completed => "completed",
-            JobState::Failed => "failed",
-            JobState::Stuck => "stuck",
+impl From<StateArg> for JobState {
+    fn from(s: StateArg) -> JobState {
+        match s {
+            StateArg::Running => JobState::Running,
+            StateArg::Completed => JobState::Completed,
+            StateArg::Failed => JobState::Failed,
+            StateArg::Stuck => JobState::Stuck,
         }
     }
 }
@@ -257,12 +259,11 @@ impl Render for JobsReport {
 
 /// Judges a job by its last event: its outcome, or its age against `stuck_after`.
 pub fn judge(last: &Entry, now_ms: u64, stuck_after: Duration) -> JobState {
-    match last.field("event_type") {
-        Some(b"task_completed") => JobState::Completed,
-        Some(b"task_failed") => JobState::Failed,
-        _ if now_ms.saturating_sub(last.id.ms) > stuck_after.as_millis() as u64 => JobState::Stuck,
-        _ => JobState::Running,
-    }
+    crate::ops::jobs::job_state(
+        last.field("event_type"),
+        now_ms.saturating_sub(last.id.ms),
+        Some(stuck_after),
+    )
 }
 
 fn job_of(stream: String, first: &Entry, last: &Entry, now: u64, stuck: Duration) -> Job {
@@ -363,7 +364,8 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
     let mut in_flight: std::collections::VecDeque<
         tokio::task::JoinHandle<anyhow::Result<Vec<Job>>>,
     > = std::collections::VecDeque::new();
-    let states = std::sync::Arc::new(args.state.clone());
+    let states: std::sync::Arc<Vec<JobState>> =
+        std::sync::Arc::new(args.state.iter().map(|s| JobState::from(*s)).collect());
     let masters = target.masters().await?;
     for mut node in masters.nodes {
         // Replies are framed in place on raw RESP connections to this master (one per batch in
