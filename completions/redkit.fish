@@ -76,19 +76,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l wait -d '
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -102,14 +89,22 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l strict -d
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l deny-unknown -d 'Fail on variables set in .env that the spec does not know'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect -d 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec\'s `commands`)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s V -l version -d 'Print version'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
@@ -133,19 +128,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -s o -l output -d 
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand health" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -155,19 +137,15 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-replicas -d 'Standalone: do not also check the replicas the master lists'
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-replicas -d 'Standalone: do not also check the replicas the master lists'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand health" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand ping" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand ping" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand ping" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -181,6 +159,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand ping" -l cert -d 'Client c
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand ping" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand ping" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand ping" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -190,18 +171,14 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand ping" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand ping" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand ping" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -215,6 +192,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -224,15 +204,14 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -249,9 +228,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l batch -d 'Keys per UNLINK batch' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l rate -d 'At most N deletions per second (keeps a busy server responsive)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l sample -d 'Sample keys to show per node' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -265,6 +241,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -278,15 +257,14 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l no-ttl -d 'Only keys without an expiry'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l dry-run -d 'Count what would be deleted, per node, with a sample; delete nothing'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s y -l yes -d 'Do not ask for confirmation (needed when there is no terminal)'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l prefix -d 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\'' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l type -d 'Only keys of this type' -r -f -a "string\t''
@@ -302,9 +280,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l top-prefixes -d 'Group the whole keyspace (or the selection) by prefix and show the N largest groups' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l separator -d 'Separator of prefix segments for --top-prefixes' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l depth -d 'Segments per prefix for --top-prefixes' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -318,6 +293,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -330,18 +308,30 @@ never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l all-keys -d 'Allow a selection that matches every key'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l no-ttl -d 'Only keys without an expiry'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l exact -d 'Measure every key (slower, exact)'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s w -l workload -d 'Workload to run (repeat for several, run one after another) [default: set, get]' -r -f -a "ping\t''
 set\t''
 get\t''
@@ -379,19 +369,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l slo -d 'Absolute
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -401,22 +378,18 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline -d 'Include a per-second timeline in the report'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keep-keys -d 'Leave the keys the run wrote (by default every key under --key-prefix is removed at the end of a run that writes)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s y -l yes -d 'Write even into a database that holds keys outside --key-prefix (no question asked)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cleanup -d 'Remove the keys under --key-prefix afterwards (the default now; kept for old scripts)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -430,6 +403,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -439,15 +415,14 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
@@ -458,9 +433,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l limit -d 'Show only the N most recently active streams' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -474,6 +446,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -483,18 +458,14 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -508,6 +479,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -518,15 +492,14 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l full -d 'Also include XINFO STREAM FULL (every group\'s PEL and consumers, as JSON)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l from -d 'First entry: id, RFC 3339 time or duration ago [default: the first]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l to -d 'Last entry: id, RFC 3339 time or duration ago [default: the last]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l since -d 'Only entries of the last DUR (same as --from DUR)' -r
@@ -534,9 +507,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l event-type -d 'Only entries of this event type (repeat for several)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l grep -d 'Only entries with TEXT in a field name or value' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l page-size -d 'Entries fetched per XRANGE call' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -550,6 +520,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -560,24 +533,20 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l reverse -d 'Newest first'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l from -d 'Where to start: $, 0, an id, an RFC 3339 time or a duration ago' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l group -d 'Read through this consumer group' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l consumer -d 'Consumer name within --group' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s n -l count -d 'Exit after N entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l event-type -d 'Only print entries of this event type (repeat for several)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l until-event -d 'Exit when one of these event types arrives: 0 for the first listed, 1 for the others' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -591,6 +560,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -601,18 +573,14 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l ack -d 'Acknowledge (XACK) each entry once it is printed'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -626,6 +594,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -636,21 +607,17 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s f -l follow -d 'Wait for the job to complete or fail (also when its stream does not exist yet)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l min-idle -d 'Only entries idle at least this long' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l consumer -d 'Only this consumer\'s entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s n -l count -d 'Show at most N entries' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -664,6 +631,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -673,21 +643,17 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l match -d 'Every stream whose key matches GLOB (on every master of a cluster)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l maxlen -d 'Keep the newest N entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l older-than -d 'Drop entries older than DUR (by their id\'s time)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -701,6 +667,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -713,15 +682,14 @@ never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l approximate -d 'Let Redis trim whole nodes only (~): faster, may keep a few more entries'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l dry-run -d 'Report what would be removed and remove nothing'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s y -l yes -d 'Do not ask for confirmation'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
@@ -730,11 +698,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l max-wait -d 'Give up after this long and exit 3 naming what is not ready (0: check once)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l interval -d 'Time between attempts' -r
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -748,6 +711,11 @@ complete -c redkit -n "__fish_redkit_using_subcommand wait" -l cert -d 'Client c
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l max-wait -d 'Give up after this long and exit 3 naming what is not ready (0: check once)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l interval -d 'Time between attempts' -r
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -757,33 +725,19 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l redis -d 'Wait for Redis (with --database: both) [default: each that is configured]'
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l database -d 'Wait for the database of DATABASE_URL or migrate.database_url'
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l redis -d 'Wait for Redis (with --database: both) [default: each that is configured]'
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l database -d 'Wait for the database of DATABASE_URL or migrate.database_url'
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -794,14 +748,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_se
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l database-url -d 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]' -r
@@ -813,19 +762,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_s
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -841,19 +777,11 @@ complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_s
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l yes -d 'Do not ask before changing the database'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l create-table -d 'Create the recipients table (the seed\'s schema, in this database\'s dialect) if missing'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -867,6 +795,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -876,20 +807,16 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved settings (the default)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -903,6 +830,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -912,34 +842,20 @@ raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the resolved settings (the default)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s o -l output -d 'Where to write the file' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand init" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -951,30 +867,12 @@ always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l force -d 'Overwrite an existing file'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand init" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -985,14 +883,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand completions" -l color -d '
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'

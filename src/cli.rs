@@ -33,7 +33,6 @@ Exit codes: 0 ok, 1 problem found, 2 usage/config error, 3 runtime failure, 130 
                   Redis checks and maintenance, in one fast binary for shells, start-up scripts \
                   and cron.",
     after_help = EXAMPLES,
-    propagate_version = true,
     max_term_width = 100
 )]
 pub struct Cli {
@@ -52,32 +51,32 @@ pub enum Command {
 
     /// Check every node's health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)
     #[command(after_help = cmd::health::EXAMPLES)]
-    Health(Box<cmd::health::HealthArgs>),
+    Health(Box<WithConn<cmd::health::HealthArgs>>),
 
     /// Connect to Redis (standalone, cluster or through Sentinel) and report who answered
     #[command(after_help = cmd::ping::EXAMPLES)]
-    Ping(cmd::ping::PingArgs),
+    Ping(WithConn<cmd::ping::PingArgs>),
 
     /// Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)
     #[command(after_help = cmd::cache::EXAMPLES)]
-    Cache(cmd::cache::CacheArgs),
+    Cache(WithConn<cmd::cache::CacheArgs>),
 
     /// Generate load and measure latency percentiles; save and compare baselines
     #[command(after_help = cmd::bench::EXAMPLES)]
-    Bench(cmd::bench::BenchArgs),
+    Bench(WithConn<cmd::bench::BenchArgs>),
     /// Inspect the application's Redis Streams: list, info, read, tail, job, pending, trim
     #[command(after_help = cmd::stream::EXAMPLES)]
-    Stream(cmd::stream::StreamArgs),
+    Stream(WithConn<cmd::stream::StreamArgs>),
     /// Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)
     #[command(after_help = cmd::wait::EXAMPLES)]
-    Wait(cmd::wait::WaitArgs),
+    Wait(WithConn<cmd::wait::WaitArgs>),
     /// Database migrations of the application's tables (message_recipients)
     #[command(after_help = cmd::migrate::EXAMPLES)]
     Migrate(cmd::migrate::MigrateArgs),
 
     /// Show the resolved settings and where each came from, secrets masked
     #[command(after_help = cmd::config::EXAMPLES)]
-    Config(cmd::config::ConfigArgs),
+    Config(WithConn<cmd::config::ConfigArgs>),
 
     /// Write a commented starter redkit.yaml
     #[command(after_help = cmd::init::EXAMPLES)]
@@ -88,7 +87,76 @@ pub enum Command {
     Completions(cmd::completions::CompletionsArgs),
 }
 
+/// A command that talks to Redis: its own flags plus the connection options, which are global
+/// within its subtree (`redkit stream read KEY -u URL`). Values given here win over the same
+/// options given before the subcommand.
+#[derive(Debug, Args)]
+pub struct WithConn<T: Args> {
+    #[command(flatten)]
+    pub conn: ConnArgs,
+
+    #[command(flatten)]
+    pub args: T,
+}
+
+impl Cli {
+    /// Parses a command line with the definition of `command()` (never the derive's own, which
+    /// would offer the connection options on every subcommand).
+    pub fn try_parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::FromArgMatches;
+        let mut matches = command().try_get_matches_from(args)?;
+        Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command()))
+    }
+
+    /// The plain input of the settings layer: the connection options given after the
+    /// subcommand win over those given before it.
+    pub fn settings_input(&self) -> SettingsInput {
+        let conn = match self.command.conn() {
+            Some(sub) => sub.clone().or(&self.global.conn),
+            None => self.global.conn.clone(),
+        };
+        self.global.settings_input(conn)
+    }
+}
+
+/// The command line: the derive's definition, with the top-level connection options made
+/// local to the top level. Only the commands that talk to Redis (`WithConn`) list them in
+/// their `--help`; `validate-env`, `migrate`, `init` and `completions` do not.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().mut_args(|a| {
+        if a.get_help_heading() == Some(CONNECTION) {
+            a.global(false)
+        } else {
+            a
+        }
+    })
+}
+
+const CONNECTION: &str = "Connection";
+
 impl Command {
+    /// The connection options given after the subcommand, for the commands that take them.
+    pub fn conn(&self) -> Option<&ConnArgs> {
+        match self {
+            Command::Health(a) => Some(&a.conn),
+            Command::Ping(a) => Some(&a.conn),
+            Command::Cache(a) => Some(&a.conn),
+            Command::Bench(a) => Some(&a.conn),
+            Command::Stream(a) => Some(&a.conn),
+            Command::Wait(a) => Some(&a.conn),
+            Command::Config(a) => Some(&a.conn),
+            Command::ValidateEnv(_)
+            | Command::Migrate(_)
+            | Command::Init(_)
+            | Command::Completions(_) => None,
+        }
+    }
+
     /// Whether the command exits like a monitoring plugin (0/1/2/3, usage errors are 3).
     pub fn plugin_exit_codes(&self) -> bool {
         matches!(self, Command::Health(_))
@@ -119,6 +187,9 @@ pub struct GlobalArgs {
     )]
     pub no_env_file: bool,
 
+    /// The connection options before the subcommand (`redkit -u URL ping`). Only the commands
+    /// that talk to Redis list them again; there they are global within the subtree, so
+    /// `redkit stream read KEY -u URL` works too. See `command()`.
     #[command(flatten)]
     pub conn: ConnArgs,
 
@@ -162,28 +233,28 @@ pub struct ConnArgs {
         long,
         global = true,
         value_name = "URL",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub url: Vec<String>,
 
     /// Redis host [env: REDIS_HOST] [default: localhost]
-    #[arg(long, global = true, value_name = "HOST", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "HOST", help_heading = CONNECTION)]
     pub host: Option<String>,
 
     /// Redis port [env: REDIS_PORT] [default: 6379]
-    #[arg(long, global = true, value_name = "PORT", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "PORT", help_heading = CONNECTION)]
     pub port: Option<u16>,
 
     /// Database number [env: REDIS_DB] [default: 0]
-    #[arg(long, global = true, value_name = "N", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "N", help_heading = CONNECTION)]
     pub db: Option<i64>,
 
     /// ACL user name [env: REDIS_USERNAME]
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = CONNECTION)]
     pub user: Option<String>,
 
     /// Read the password from FILE (first line) instead of REDIS_PASSWORD
-    #[arg(long, global = true, value_name = "FILE", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION)]
     pub password_file: Option<PathBuf>,
 
     /// Prompt for the password on the terminal
@@ -191,12 +262,12 @@ pub struct ConnArgs {
         long,
         global = true,
         conflicts_with = "password_file",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub askpass: bool,
 
     /// The URL(s) are seed nodes of a Redis Cluster
-    #[arg(long, global = true, help_heading = "Connection")]
+    #[arg(long, global = true, help_heading = CONNECTION)]
     pub cluster: bool,
 
     /// Find the master through this Sentinel (host:port or redis:// URL)
@@ -205,20 +276,20 @@ pub struct ConnArgs {
         global = true,
         value_name = "URL",
         requires = "master_name",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub sentinel: Option<String>,
 
     /// Master name known to Sentinel
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = CONNECTION)]
     pub master_name: Option<String>,
 
     /// Use TLS (implied by rediss://)
-    #[arg(long, global = true, help_heading = "Connection")]
+    #[arg(long, global = true, help_heading = CONNECTION)]
     pub tls: bool,
 
     /// CA certificate (PEM) to verify the server with
-    #[arg(long, global = true, value_name = "FILE", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION)]
     pub cacert: Option<PathBuf>,
 
     /// Client certificate (PEM) for mutual TLS
@@ -227,7 +298,7 @@ pub struct ConnArgs {
         global = true,
         value_name = "FILE",
         requires = "key",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub cert: Option<PathBuf>,
 
@@ -237,20 +308,20 @@ pub struct ConnArgs {
         global = true,
         value_name = "FILE",
         requires = "cert",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub key: Option<PathBuf>,
 
     /// Do not verify the server's certificate at all (tests and labs only)
-    #[arg(long, global = true, help_heading = "Connection")]
+    #[arg(long, global = true, help_heading = CONNECTION)]
     pub insecure: bool,
 
     /// Connect timeout, e.g. 500ms, 5s [default: 5s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = CONNECTION)]
     pub connect_timeout: Option<Duration>,
 
     /// Timeout for each reply [default: 5s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = CONNECTION)]
     pub timeout: Option<Duration>,
 }
 
@@ -303,10 +374,41 @@ impl From<ColorArg> for ColorChoice {
     }
 }
 
+impl ConnArgs {
+    /// These options, each one not given here taken from `outer`.
+    pub fn or(self, outer: &ConnArgs) -> ConnArgs {
+        let o = outer.clone();
+        // The two password sources exclude each other: the inner choice wins whole.
+        let (password_file, askpass) = if self.askpass || self.password_file.is_some() {
+            (self.password_file, self.askpass)
+        } else {
+            (o.password_file, o.askpass)
+        };
+        ConnArgs {
+            url: if self.url.is_empty() { o.url } else { self.url },
+            host: self.host.or(o.host),
+            port: self.port.or(o.port),
+            db: self.db.or(o.db),
+            user: self.user.or(o.user),
+            password_file,
+            askpass,
+            cluster: self.cluster || o.cluster,
+            sentinel: self.sentinel.or(o.sentinel),
+            master_name: self.master_name.or(o.master_name),
+            tls: self.tls || o.tls,
+            cacert: self.cacert.or(o.cacert),
+            cert: self.cert.or(o.cert),
+            key: self.key.or(o.key),
+            insecure: self.insecure || o.insecure,
+            connect_timeout: self.connect_timeout.or(o.connect_timeout),
+            timeout: self.timeout.or(o.timeout),
+        }
+    }
+}
+
 impl GlobalArgs {
-    /// The plain input of the settings layer.
-    pub fn settings_input(&self) -> SettingsInput {
-        let c = self.conn.clone();
+    /// The plain input of the settings layer, with these connection options.
+    pub fn settings_input(&self, c: ConnArgs) -> SettingsInput {
         SettingsInput {
             config: self.config.clone(),
             profile: self.profile.clone(),

@@ -4,10 +4,7 @@
 
 use std::path::Path;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
-
-use crate::cli::Cli;
 
 pub const SHELLS: [Shell; 5] = [
     Shell::Bash,
@@ -19,7 +16,7 @@ pub const SHELLS: [Shell; 5] = [
 
 /// The completion script for one shell.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "redkit", &mut buf);
     buf
@@ -40,7 +37,7 @@ pub fn completion_file(shell: Shell) -> String {
 /// Every man page: `redkit.1` and one per subcommand (`redkit-stream-tail.1`), as
 /// (file name, roff text).
 pub fn man_pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     cmd.build();
     let mut pages = Vec::new();
     fn walk(

@@ -1,6 +1,6 @@
 //! The command line itself: help, version, completions and man pages kept current.
 
-use crate::support::{redkit, stdout};
+use crate::support::{RedisServer, redkit, stderr, stdout};
 
 #[test]
 fn help_lists_only_real_commands_with_examples() {
@@ -113,4 +113,131 @@ fn usage_error_codes_follow_the_subcommand() {
         Some(2)
     );
     assert_eq!(code(&["cache", "flush", "--no-such-flag"]), Some(2));
+}
+
+/// Each subcommand's --help lists only the options that apply to it: the connection options
+/// appear on the commands that talk to Redis (and on `config`, which shows what they resolve
+/// to), not on `validate-env`, `migrate`, `init` or `completions`. No `-V` below the top.
+#[test]
+fn help_lists_connection_options_only_where_they_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |args: &[&str]| {
+        let out = redkit(dir.path())
+            .args(args)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?} --help");
+        stdout(&out)
+    };
+    for cmd in [
+        &["validate-env"][..],
+        &["migrate"],
+        &["migrate", "recipients"],
+        &["init"],
+        &["completions"],
+    ] {
+        let text = help(cmd);
+        for flag in ["--url", "--host", "--password-file", "--connect-timeout"] {
+            assert!(
+                !text.contains(flag),
+                "{cmd:?} --help offers {flag}:\n{text}"
+            );
+        }
+        assert!(!text.contains("-V"), "{cmd:?} --help offers -V:\n{text}");
+    }
+    for cmd in [
+        &["ping"][..],
+        &["health"],
+        &["cache", "flush"],
+        &["cache", "stats"],
+        &["stream", "read"],
+        &["bench"],
+        &["wait"],
+        &["config"],
+        &["config", "show"],
+    ] {
+        let text = help(cmd);
+        for flag in [
+            "-u, --url <URL>",
+            "--host <HOST>",
+            "--connect-timeout <DUR>",
+        ] {
+            assert!(text.contains(flag), "{cmd:?} --help lacks {flag}:\n{text}");
+        }
+        assert!(!text.contains("-V"), "{cmd:?} --help offers -V:\n{text}");
+    }
+    let top = help(&[]);
+    assert!(top.contains("-V, --version") && top.contains("-u, --url <URL>"));
+    let out = redkit(dir.path()).arg("-V").output().unwrap();
+    assert!(out.status.success() && stdout(&out).starts_with("redkit "));
+    for args in [&["ping", "-V"][..], &["validate-env", "-u", "redis://h"]] {
+        let out = redkit(dir.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+/// The connection options work before the subcommand, after it, and after a nested
+/// subcommand; given in both places, the later (inner) one wins.
+#[test]
+fn connection_options_before_and_after_the_subcommand() {
+    let s = RedisServer::start();
+    s.cli(&["XADD", "job_events:1", "*", "event_type", "task_started"]);
+    let dir = tempfile::tempdir().unwrap();
+    let url = s.url();
+    let dead = "redis://127.0.0.1:1";
+    for args in [
+        vec!["-u", &url, "ping"],
+        vec!["ping", "-u", &url],
+        vec!["-u", dead, "ping", "-u", &url],
+        vec![
+            "stream",
+            "read",
+            "job_events:1",
+            "-u",
+            &url,
+            "--format",
+            "json",
+        ],
+        vec![
+            "-u",
+            &url,
+            "stream",
+            "read",
+            "job_events:1",
+            "--format",
+            "json",
+        ],
+    ] {
+        let out = redkit(dir.path()).args(&args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+    }
+    let out = redkit(dir.path())
+        .args(["-u", &url, "ping", "-u", dead, "--connect-timeout", "1s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    // `config` shows what the options resolve to, wherever they were given.
+    let out = redkit(dir.path())
+        .args([
+            "--host", "outer", "config", "--port", "7000", "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let value = |key: &str| {
+        v["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == key)
+            .map(|s| s["value"].clone())
+    };
+    assert_eq!(value("redis.host"), Some("outer".into()));
+    assert_eq!(value("redis.port"), Some("7000".into()));
 }
