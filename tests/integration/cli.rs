@@ -241,3 +241,89 @@ fn connection_options_before_and_after_the_subcommand() {
     assert_eq!(value("redis.host"), Some("outer".into()));
     assert_eq!(value("redis.port"), Some("7000".into()));
 }
+
+/// The man pages: every `redkit-…(1)` they name exists (no `redkit-help(1)`), examples sit in
+/// an EXAMPLES section set `.nf` (unfilled, unjustified), the SYNOPSIS shows option arguments
+/// and repeated arguments as `KEY...`.
+#[test]
+fn man_pages_reference_real_pages_and_keep_examples_verbatim() {
+    let pages = redkit::docs::man_pages().unwrap();
+    let names: std::collections::HashSet<String> = pages
+        .iter()
+        .map(|(n, _)| n.trim_end_matches(".1").replace('-', "\\-"))
+        .collect();
+    let page = |name: &str| {
+        pages
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| String::from_utf8(t.clone()).unwrap())
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    for (name, text) in &pages {
+        let text = String::from_utf8(text.clone()).unwrap();
+        assert!(!text.contains("help(1)"), "{name} names a help page");
+        for (i, _) in text.match_indices("(1)") {
+            let start = text[..i]
+                .rfind(|c: char| c.is_whitespace() || c == 'B')
+                .map_or(0, |p| p + 1);
+            let referenced = &text[start..i];
+            if referenced.starts_with("redkit") {
+                let referenced = referenced.trim_end_matches("\\fR");
+                assert!(
+                    names.contains(referenced),
+                    "{name} names {referenced}(1), which is not generated"
+                );
+            }
+        }
+        assert!(text.contains("\n.ad l\n"), "{name} is justified");
+        assert!(
+            !text.contains("Examples:"),
+            "{name}: examples outside EXAMPLES"
+        );
+        if let Some(at) = text.find(".SH EXAMPLES\n") {
+            let section = &text[at + ".SH EXAMPLES\n".len()..];
+            let section = &section[..section.find("\n.SH ").unwrap_or(section.len())];
+            assert!(section.starts_with(".nf\n"), "{name}: examples filled");
+            assert!(
+                section.trim_end().ends_with(".fi"),
+                "{name}: .nf not closed"
+            );
+            assert!(section.contains("redkit "), "{name}: empty EXAMPLES");
+        }
+        let synopsis = text
+            .split(".SH SYNOPSIS\n")
+            .nth(1)
+            .and_then(|s| s.lines().next())
+            .unwrap_or_else(|| panic!("{name} has no SYNOPSIS"));
+        assert!(
+            synopsis.contains("[\\fB\\-h\\fR|\\fB\\-\\-help\\fR]"),
+            "{name}: {synopsis}"
+        );
+    }
+    for name in [
+        "redkit.1",
+        "redkit-ping.1",
+        "redkit-stream-read.1",
+        "redkit-health.1",
+    ] {
+        assert!(
+            page(name).contains(".SH EXAMPLES\n.nf\n"),
+            "{name} lacks EXAMPLES"
+        );
+    }
+    let ping = page("redkit-ping.1");
+    let synopsis = ping.split(".SH SYNOPSIS\n").nth(1).unwrap();
+    assert!(
+        synopsis.contains("[\\fB\\-u\\fR|\\fB\\-\\-url\\fR\\ \\fIURL\\fR]..."),
+        "{synopsis}"
+    );
+    assert!(synopsis.contains("[\\fB\\-\\-connect\\-timeout\\fR\\ \\fIDUR\\fR]"));
+    let tail = page("redkit-stream-tail.1");
+    assert!(
+        tail.contains("\\fIKEY\\fR..."),
+        "stream tail: KEY... missing"
+    );
+    let top = page("redkit.1");
+    assert!(top.contains("\\fBredkit\\-stream\\fR(1)") && top.contains(".SH EXIT STATUS"));
+    assert!(!page("redkit-validate-env.1").contains("\\-\\-url"));
+}
