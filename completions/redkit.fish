@@ -277,9 +277,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l scan-count -d 'SCAN COUNT hint per call' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l sample -d 'Measure MEMORY USAGE on this many keys per node' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l biggest -d 'How many of the biggest keys to list' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l top-prefixes -d 'Group the whole keyspace (or the selection) by prefix and show the N largest groups' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l top-prefixes -d 'Group the whole keyspace (or the selection) by key shape and show the N largest groups: numbers, UUIDs and hex ids become * (user:*:unread)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l separator -d 'Separator of prefix segments for --top-prefixes' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l depth -d 'Segments per prefix for --top-prefixes' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l depth -d 'Named segments per group for --top-prefixes (the * of an id does not count)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
