@@ -18,7 +18,7 @@ Examples:
   redkit ping -u redis://cache.internal:6379
   redkit cache flush --prefix agent:cache: --dry-run
   redkit stream tail job_events:42 --until-event task_completed,task_failed
-  redkit config show --format json         resolved settings and where each came from
+  redkit config --format json              resolved settings and where each came from
   redkit init                              write a commented starter redkit.yaml
 
 Exit codes: 0 ok, 1 problem found, 2 usage/config error, 3 runtime failure, 130 interrupted.";
