@@ -308,7 +308,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__bench)
-            opts="-u -w -c -P -n -d -y -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-u -w -c -P -n -d -y -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -466,6 +466,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -476,10 +480,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -584,7 +584,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache__subcmd__flush)
-            opts="-y -u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --dry-run --yes --batch --rate --sample --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --dry-run --yes --batch --rate --sample --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,6 +620,10 @@ _redkit() {
                     ;;
                 --sample)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
                     return 0
                     ;;
                 --url)
@@ -688,10 +692,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -762,7 +762,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache__subcmd__stats)
-            opts="-u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --sample --exact --biggest --top-prefixes --separator --depth --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --sample --exact --biggest --top-prefixes --separator --depth --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -808,6 +808,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -874,10 +878,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -892,12 +892,16 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__completions)
-            opts="-q -v -h --config --profile --env-file --no-env-file --format --color --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-q -v -h --format --config --profile --env-file --no-env-file --color --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -908,10 +912,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -926,7 +926,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__config)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help show help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -988,6 +988,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -998,10 +1002,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1058,12 +1058,16 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__config__subcmd__show)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-u -q -v -h --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1132,10 +1136,6 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1148,7 +1148,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__health)
-            opts="-u -o -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --check --skip --samples --min-uptime --warn-latency --crit-latency --warn-memory --crit-memory --warn-clients --crit-clients --warn-lag --crit-lag --warn-fragmentation --crit-fragmentation --warn-hit-ratio --crit-hit-ratio --warn-save-age --warn-slowlog --no-replicas --watch --output --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-u -o -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --check --skip --samples --min-uptime --warn-latency --crit-latency --warn-memory --crit-memory --warn-clients --crit-clients --warn-lag --crit-lag --warn-fragmentation --crit-fragmentation --warn-hit-ratio --crit-hit-ratio --warn-save-age --warn-slowlog --no-replicas --watch --output --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1294,6 +1294,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1304,10 +1308,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1658,7 +1658,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__init)
-            opts="-o -q -v -h --output --force --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-o -q -v -h --output --force --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1672,6 +1672,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1682,10 +1686,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1776,7 +1776,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__recipients)
-            opts="-q -v -h --database-url --dry-run --verify --rollback --yes --create-table --batch-size --chunk-time --sleep --max-rows --log-every --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-q -v -h --database-url --dry-run --verify --rollback --yes --create-table --batch-size --chunk-time --sleep --max-rows --log-every --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1806,6 +1806,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1816,10 +1820,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1834,7 +1834,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__ping)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1896,6 +1896,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1906,10 +1910,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2140,12 +2140,16 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__info)
-            opts="-u -q -v -h --full --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-u -q -v -h --full --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2212,10 +2216,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2230,12 +2230,16 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__job)
-            opts="-f -u -q -v -h --follow --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-f -u -q -v -h --follow --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2302,10 +2306,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2320,7 +2320,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__list)
-            opts="-u -q -v -h --match --limit --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-u -q -v -h --match --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2332,6 +2332,10 @@ _redkit() {
                     ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
                     return 0
                     ;;
                 --url)
@@ -2402,10 +2406,6 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2418,7 +2418,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__pending)
-            opts="-n -u -q -v -h --min-idle --consumer --count --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --min-idle --consumer --count --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2440,6 +2440,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2508,10 +2512,6 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2524,7 +2524,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__read)
-            opts="-n -u -q -v -h --from --to --since --count --reverse --event-type --grep --page-size --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --from --to --since --count --reverse --event-type --grep --page-size --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2562,6 +2562,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson raw" -- "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2630,10 +2634,6 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2646,7 +2646,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__tail)
-            opts="-n -u -q -v -h --from --group --consumer --ack --count --event-type --until-event --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --from --group --consumer --ack --count --event-type --until-event --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2680,6 +2680,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table ndjson raw" -- "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2748,10 +2752,6 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2764,7 +2764,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__trim)
-            opts="-y -u -q -v -h --match --maxlen --older-than --approximate --dry-run --yes --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --match --maxlen --older-than --approximate --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2782,6 +2782,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2850,10 +2854,6 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2866,7 +2866,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__validate__subcmd__env)
-            opts="-q -v -h --spec --example --strict --deny-unknown --connect --wait --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-q -v -h --spec --example --strict --deny-unknown --connect --wait --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2884,6 +2884,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2894,10 +2898,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2912,7 +2912,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__wait)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --redis --database --max-wait --interval --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --redis --database --max-wait --interval --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2982,6 +2982,10 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2992,10 +2996,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)

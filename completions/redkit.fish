@@ -73,15 +73,12 @@ complete -c redkit -n "__fish_redkit_needs_command" -f -a "help" -d 'Print this 
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l spec -d 'Spec file (YAML with required/recommended/optional, or an env: section)' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l example -d 'Also report keys of this .env.example that are not set' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l wait -d 'With --connect: retry failing connections for up to DUR' -r
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -125,15 +122,14 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-save-age -
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-slowlog -d 'Slowest recent slow-log entry for WARNING [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l watch -d 'Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s o -l output -d 'Write the output to FILE atomically (temporary file, then rename) instead of stdout' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
 prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
+nagios\t'Monitoring-plugin line with perfdata'"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -159,15 +155,12 @@ complete -c redkit -n "__fish_redkit_using_subcommand ping" -l cert -d 'Client c
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand ping" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand ping" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -228,6 +221,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l batch -d 'Keys per UNLINK batch' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l rate -d 'At most N deletions per second (keeps a busy server responsive)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l sample -d 'Sample keys to show per node' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -244,12 +240,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -280,6 +270,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l top-prefixes -d 'Group the whole keyspace (or the selection) by key shape and show the N largest groups: numbers, UUIDs and hex ids become * (user:*:unread)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l separator -d 'Separator of prefix segments for --top-prefixes' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l depth -d 'Named segments per group for --top-prefixes (the * of an id does not count)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -296,12 +289,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -366,15 +353,11 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run 
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-regression -d 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l runs -d 'Run each workload N times and report the median and spread [default: 1, or the baseline\'s with --compare]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l slo -d 'Absolute goals every workload must meet, e.g. \'p99<2ms,ops>50000\' (exit 1 when missed)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -433,6 +416,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info read tail job pending trim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l limit -d 'Show only the N most recently active streams' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -449,12 +435,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -466,6 +446,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -482,12 +464,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -507,6 +483,10 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l event-type -d 'Only entries of this event type (repeat for several)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l grep -d 'Only entries with TEXT in a field name or value' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l page-size -d 'Entries fetched per XRANGE call' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -523,12 +503,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -547,6 +521,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s n -l count -d 'Exit after N entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l event-type -d 'Only print entries of this event type (repeat for several)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l until-event -d 'Exit when one of these event types arrives: 0 for the first listed, 1 for the others' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+ndjson\t'One JSON object per line'
+raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -563,12 +540,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -581,6 +552,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -597,12 +571,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -618,6 +586,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l min-idle -d 'Only entries idle at least this long' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l consumer -d 'Only this consumer\'s entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s n -l count -d 'Show at most N entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -634,12 +605,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -654,6 +619,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l match -d 'Every stream whose key matches GLOB (on every master of a cluster)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l maxlen -d 'Keep the newest N entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l older-than -d 'Drop entries older than DUR (by their id\'s time)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -670,12 +637,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -713,15 +674,11 @@ complete -c redkit -n "__fish_redkit_using_subcommand wait" -l connect-timeout -
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l max-wait -d 'Give up after this long and exit 3 naming what is not ready (0: check once)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l interval -d 'Time between attempts' -r
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand wait" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -759,15 +716,11 @@ complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_s
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l sleep -d 'Pause between chunks, to leave room for the application' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l max-rows -d 'Stop (resumably) once this many rows were copied in this run' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l log-every -d 'A log line on stderr every N chunks when no progress bar is shown (cron)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -795,15 +748,12 @@ complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -817,6 +767,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved settings (the default)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -833,12 +786,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -853,15 +800,10 @@ complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the resolved settings (the default)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s o -l output -d 'Where to write the file' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand init" -l format -r
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand init" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -869,23 +811,18 @@ complete -c redkit -n "__fish_redkit_using_subcommand init" -l force -d 'Overwri
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c redkit -n "__fish_redkit_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand init" -s h -l help -d 'Print help'
+complete -c redkit -n "__fish_redkit_using_subcommand completions" -l format -r
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet -d 'Print only the result: no notes, no progress'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'

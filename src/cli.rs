@@ -128,13 +128,93 @@ impl Cli {
 /// their `--help`; `validate-env`, `migrate`, `init` and `completions` do not.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    Cli::command().mut_args(|a| {
+    let mut cmd = Cli::command().mut_args(|a| {
         if a.get_help_heading() == Some(CONNECTION) {
             a.global(false)
         } else {
             a
         }
-    })
+    });
+    // Each command's own --format, listing only the formats it renders; the global one stays
+    // for `redkit --format json ping` and for commands not listed here (they check it
+    // themselves). clap propagates a global option only where no option of that id exists.
+    for (path, formats) in FORMATS {
+        cmd = with_subcommand(cmd, path, &|sc| sc.arg(format_arg(formats)));
+    }
+    for path in [&["init"][..], &["completions"]] {
+        cmd = with_subcommand(cmd, path, &|sc| sc.arg(no_format_arg()));
+    }
+    cmd
+}
+
+/// The formats each command renders, as its `Output::require` lists them (a unit test reads
+/// the command sources to keep the two in step).
+pub const FORMATS: &[(&[&str], &[Format])] = {
+    use Format::*;
+    &[
+        (&["validate-env"], &[Table, Json, Ndjson]),
+        (&["health"], &[Table, Json, Ndjson, Prometheus, Nagios]),
+        (&["ping"], &[Table, Json, Ndjson]),
+        (&["cache", "flush"], &[Table, Json, Ndjson]),
+        (&["cache", "stats"], &[Table, Json, Ndjson]),
+        (&["bench"], &[Table, Json]),
+        (&["stream", "list"], &[Table, Json, Ndjson]),
+        (&["stream", "info"], &[Table, Json]),
+        (&["stream", "read"], &[Table, Json, Ndjson, Raw]),
+        (&["stream", "tail"], &[Table, Ndjson, Raw]),
+        (&["stream", "job"], &[Table, Json, Ndjson]),
+        (&["stream", "pending"], &[Table, Json, Ndjson]),
+        (&["stream", "trim"], &[Table, Json]),
+        (&["wait"], &[Table, Json]),
+        (&["migrate", "recipients"], &[Table, Json]),
+        (&["config"], &[Table, Json, Ndjson]),
+        (&["config", "show"], &[Table, Json, Ndjson]),
+    ]
+};
+
+fn with_subcommand(
+    cmd: clap::Command,
+    path: &[&str],
+    f: &dyn Fn(clap::Command) -> clap::Command,
+) -> clap::Command {
+    match path {
+        [] => f(cmd),
+        [first, rest @ ..] => {
+            if cmd.find_subcommand(first).is_none() {
+                return cmd;
+            }
+            cmd.mut_subcommand(*first, |sc| with_subcommand(sc, rest, f))
+        }
+    }
+}
+
+/// `--format` offering only `formats` (same id and value type as the global one, so the
+/// value reaches `GlobalArgs::format`).
+fn format_arg(formats: &'static [Format]) -> clap::Arg {
+    let values = FormatArg::value_variants()
+        .iter()
+        .filter(|v| formats.contains(&Format::from(**v)))
+        .filter_map(|v| v.to_possible_value());
+    clap::Arg::new("format")
+        .long("format")
+        .value_name("FORMAT")
+        .help("Output format")
+        .help_heading("Output")
+        .value_parser(clap::builder::TypedValueParser::map(
+            clap::builder::PossibleValuesParser::new(values),
+            |s: String| FormatArg::from_str(&s, false).expect("a possible value"),
+        ))
+}
+
+/// A command that prints no report takes no --format (hidden, and refused when given).
+fn no_format_arg() -> clap::Arg {
+    clap::Arg::new("format")
+        .long("format")
+        .value_name("FORMAT")
+        .hide(true)
+        .value_parser(|_: &str| -> Result<FormatArg, String> {
+            Err("this command prints no report, so it has no formats".into())
+        })
 }
 
 const CONNECTION: &str = "Connection";
@@ -455,6 +535,79 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// `FORMATS` says what each command's `Output::require` says: read from the sources, so a
+    /// format added to a command but not here (clap would refuse it) fails this test.
+    #[test]
+    fn formats_match_what_each_command_requires() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(std::fs::read_to_string(&p).unwrap());
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cmd"),
+            &mut texts,
+        );
+        // (command words, format names) of every `.require("name", &[Format::X, ...])`.
+        let mut required: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+        for text in &texts {
+            for (at, _) in text.match_indices(".require(") {
+                let call = &text[at..];
+                let call = &call[..call.find(']').expect("require(..., &[...]) closes")];
+                let name = call.split('"').nth(1).expect("require names its command");
+                let formats = call
+                    .split("Format::")
+                    .skip(1)
+                    .map(|f| {
+                        f.chars()
+                            .take_while(|c| c.is_alphanumeric())
+                            .collect::<String>()
+                            .to_lowercase()
+                    })
+                    .collect();
+                let words = name.split(' ').map(str::to_string).collect();
+                required.push((words, formats));
+            }
+        }
+        assert!(required.len() >= 10, "found only {required:?}");
+        for (path, formats) in FORMATS {
+            let (_, want) = required
+                .iter()
+                .filter(|(words, _)| {
+                    path.starts_with(&words.iter().map(String::as_str).collect::<Vec<_>>())
+                })
+                .max_by_key(|(words, _)| words.len())
+                .unwrap_or_else(|| panic!("no require(...) for {path:?}"));
+            let have: Vec<String> = formats.iter().map(|f| f.name().to_string()).collect();
+            assert_eq!(&have, want, "--format of {path:?}");
+        }
+        // Each listed command exists, and its --help lists exactly these formats.
+        let mut cmd = command();
+        cmd.build();
+        for (path, formats) in FORMATS {
+            let mut sc = &cmd;
+            for word in *path {
+                sc = sc
+                    .find_subcommand(word)
+                    .unwrap_or_else(|| panic!("{path:?}"));
+            }
+            let arg = sc.get_arguments().find(|a| a.get_id() == "format").unwrap();
+            let shown: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let want: Vec<String> = formats.iter().map(|f| f.name().to_string()).collect();
+            assert_eq!(shown, want, "{path:?}");
+        }
     }
 
     #[test]

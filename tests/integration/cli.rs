@@ -327,3 +327,42 @@ fn man_pages_reference_real_pages_and_keep_examples_verbatim() {
     assert!(top.contains("\\fBredkit\\-stream\\fR(1)") && top.contains(".SH EXIT STATUS"));
     assert!(!page("redkit-validate-env.1").contains("\\-\\-url"));
 }
+
+/// `--format` lists, in each command's help, only the formats that command renders, and a
+/// format it cannot render is a usage error naming the ones it can (exit 3 for health).
+#[test]
+fn format_values_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| redkit(dir.path()).args(args).output().unwrap();
+    let ping = stdout(&run(&["ping", "--help"]));
+    assert!(
+        ping.contains("ndjson") && !ping.contains("prometheus"),
+        "{ping}"
+    );
+    let health = stdout(&run(&["health", "--help"]));
+    assert!(health.contains("prometheus") && health.contains("nagios"));
+    assert!(!health.contains("raw:"), "{health}");
+    let out = run(&["ping", "--format", "prometheus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("[possible values: table, json, ndjson]"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["stream", "tail", "job_events:1", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("table, ndjson, raw"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(run(&["health", "--format", "raw"]).status.code(), Some(3));
+    // Commands that print no report take no --format at all.
+    for cmd in ["init", "completions"] {
+        let help = stdout(&run(&[cmd, "--help"]));
+        assert!(!help.contains("--format"), "{cmd}: {help}");
+    }
+    let out = run(&["init", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("redkit.yaml").exists());
+}
