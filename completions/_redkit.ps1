@@ -790,6 +790,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the preflight counts and the plan (batches, SQL); change nothing')
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Only verify: every eligible message has its recipient row, same is_read, no orphans')
             [CompletionResult]::new('--rollback', '--rollback', [CompletionResultType]::ParameterName, 'Remove the rows the migration created, after copying read state back into messages')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing the database')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing the database')
             [CompletionResult]::new('--create-table', '--create-table', [CompletionResultType]::ParameterName, 'Create the recipients table (the seed''s schema, in this database''s dialect) if missing')
             [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')

@@ -1776,7 +1776,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__recipients)
-            opts="-q -v -h --database-url --dry-run --verify --rollback --yes --create-table --batch-size --chunk-time --sleep --max-rows --log-every --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -q -v -h --database-url --dry-run --verify --rollback --yes --create-table --batch-size --chunk-time --sleep --max-rows --log-every --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

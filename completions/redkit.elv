@@ -756,6 +756,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --dry-run 'Show the preflight counts and the plan (batches, SQL); change nothing'
             cand --verify 'Only verify: every eligible message has its recipient row, same is_read, no orphans'
             cand --rollback 'Remove the rows the migration created, after copying read state back into messages'
+            cand -y 'Do not ask before changing the database'
             cand --yes 'Do not ask before changing the database'
             cand --create-table 'Create the recipients table (the seed''s schema, in this database''s dialect) if missing'
             cand --no-env-file 'Do not read any .env file'

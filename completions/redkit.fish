@@ -727,7 +727,7 @@ never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l dry-run -d 'Show the preflight counts and the plan (batches, SQL); change nothing'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l verify -d 'Only verify: every eligible message has its recipient row, same is_read, no orphans'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l rollback -d 'Remove the rows the migration created, after copying read state back into messages'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l yes -d 'Do not ask before changing the database'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s y -l yes -d 'Do not ask before changing the database'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l create-table -d 'Create the recipients table (the seed\'s schema, in this database\'s dialect) if missing'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s q -l quiet -d 'Print only the result: no notes, no progress'

@@ -144,6 +144,33 @@ pub fn command() -> clap::Command {
     for path in [&["init"][..], &["completions"]] {
         cmd = with_subcommand(cmd, path, &|sc| sc.arg(no_format_arg()));
     }
+    yes_is_y(cmd)
+}
+
+/// Every `--yes` also answers to `-y` (cargo, apt, npm), wherever a command defines it.
+fn yes_is_y(cmd: clap::Command) -> clap::Command {
+    let y_free = cmd.get_arguments().all(|a| a.get_short() != Some('y'));
+    let has_yes = cmd
+        .get_arguments()
+        .any(|a| a.get_long() == Some("yes") && a.get_short().is_none());
+    let mut cmd = if y_free && has_yes {
+        cmd.mut_args(|a| {
+            if a.get_long() == Some("yes") {
+                a.short('y')
+            } else {
+                a
+            }
+        })
+    } else {
+        cmd
+    };
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, yes_is_y);
+    }
     cmd
 }
 
@@ -535,6 +562,7 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 
     /// `FORMATS` says what each command's `Output::require` says: read from the sources, so a
@@ -611,6 +639,26 @@ mod tests {
     }
 
     #[test]
+    fn every_yes_has_a_y() {
+        fn walk(cmd: &clap::Command, seen: &mut usize) {
+            for a in cmd.get_arguments() {
+                if a.get_long() == Some("yes") {
+                    *seen += 1;
+                    assert_eq!(a.get_short(), Some('y'), "{} --yes", cmd.get_name());
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, seen);
+            }
+        }
+        let mut cmd = command();
+        cmd.build();
+        let mut seen = 0;
+        walk(&cmd, &mut seen);
+        assert!(seen >= 3, "only {seen} --yes flags found");
+    }
+
+    #[test]
     fn no_two_flags_share_a_short_name() {
         fn walk(cmd: &clap::Command) {
             let mut seen = std::collections::HashSet::new();
@@ -623,7 +671,7 @@ mod tests {
                 walk(sub);
             }
         }
-        let mut cmd = Cli::command();
+        let mut cmd = command();
         cmd.build();
         walk(&cmd);
     }
