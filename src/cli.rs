@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cmd;
 use crate::duration;
+use crate::exit;
 use crate::output::{ColorChoice, Format, OutputOptions};
 use crate::settings::{ConnFlags, SettingsInput};
 
@@ -114,12 +115,22 @@ impl Cli {
 
     /// The plain input of the settings layer: the connection options given after the
     /// subcommand win over those given before it.
-    pub fn settings_input(&self) -> SettingsInput {
+    ///
+    /// The pairs clap cannot check across the two places (`--sentinel` here, `--master-name`
+    /// there) are checked here, on the merged options; a missing master name may still come
+    /// from the config, so that one is left to the target.
+    pub fn settings_input(&self) -> anyhow::Result<SettingsInput> {
         let conn = match self.command.conn() {
             Some(sub) => sub.clone().or(&self.global.conn),
             None => self.global.conn.clone(),
         };
-        self.global.settings_input(conn)
+        conn.check()?;
+        match (&conn.cert, &conn.key) {
+            (Some(_), None) => return Err(exit::usage("--cert needs --key (mutual TLS)")),
+            (None, Some(_)) => return Err(exit::usage("--key needs --cert (mutual TLS)")),
+            _ => {}
+        }
+        Ok(self.global.settings_input(conn))
     }
 }
 
@@ -368,7 +379,6 @@ pub struct ConnArgs {
     #[arg(
         long,
         global = true,
-        conflicts_with = "password_file",
         help_heading = CONNECTION
     )]
     pub askpass: bool,
@@ -382,7 +392,6 @@ pub struct ConnArgs {
         long,
         global = true,
         value_name = "URL",
-        requires = "master_name",
         help_heading = CONNECTION
     )]
     pub sentinel: Option<String>,
@@ -404,7 +413,6 @@ pub struct ConnArgs {
         long,
         global = true,
         value_name = "FILE",
-        requires = "key",
         help_heading = CONNECTION
     )]
     pub cert: Option<PathBuf>,
@@ -414,7 +422,6 @@ pub struct ConnArgs {
         long,
         global = true,
         value_name = "FILE",
-        requires = "cert",
         help_heading = CONNECTION
     )]
     pub key: Option<PathBuf>,
@@ -482,15 +489,24 @@ impl From<ColorArg> for ColorChoice {
 }
 
 impl ConnArgs {
+    /// Options that exclude each other, wherever they were given (clap shares the values of
+    /// one id between the two places, so which came first is not known here).
+    fn check(&self) -> anyhow::Result<()> {
+        if self.askpass && self.password_file.is_some() {
+            return Err(exit::usage(
+                "--askpass and --password-file exclude each other",
+            ));
+        }
+        Ok(())
+    }
+
     /// These options, each one not given here taken from `outer`.
     pub fn or(self, outer: &ConnArgs) -> ConnArgs {
         let o = outer.clone();
-        // The two password sources exclude each other: the inner choice wins whole.
-        let (password_file, askpass) = if self.askpass || self.password_file.is_some() {
-            (self.password_file, self.askpass)
-        } else {
-            (o.password_file, o.askpass)
-        };
+        let (password_file, askpass) = (
+            self.password_file.or(o.password_file),
+            self.askpass || o.askpass,
+        );
         ConnArgs {
             url: if self.url.is_empty() { o.url } else { self.url },
             host: self.host.or(o.host),
@@ -636,6 +652,50 @@ mod tests {
             let want: Vec<String> = formats.iter().map(|f| f.name().to_string()).collect();
             assert_eq!(shown, want, "{path:?}");
         }
+    }
+
+    /// Options given before and after the subcommand merge, the inner ones winning; pairs
+    /// split across the two places are whole.
+    #[test]
+    fn connection_options_merge_across_the_subcommand() {
+        let input = |args: &[&str]| {
+            let mut argv = vec!["redkit"];
+            argv.extend_from_slice(args);
+            Cli::try_parse_args(argv).unwrap().settings_input()
+        };
+        let c = input(&["--sentinel", "s:26379", "ping", "--master-name", "m"])
+            .unwrap()
+            .conn;
+        assert_eq!(c.sentinel.as_deref(), Some("s:26379"));
+        assert_eq!(c.master_name.as_deref(), Some("m"));
+        let c = input(&[
+            "-u",
+            "redis://a",
+            "--db",
+            "2",
+            "stream",
+            "list",
+            "-u",
+            "redis://b",
+        ])
+        .unwrap()
+        .conn;
+        assert_eq!(c.url, vec!["redis://b".to_string()]);
+        assert_eq!(c.db, Some(2));
+        assert!(input(&["--askpass", "config", "--password-file", "pw"]).is_err());
+        assert!(
+            input(&["--cert", "c.pem", "ping", "--key", "k.pem"])
+                .unwrap()
+                .conn
+                .key
+                .is_some()
+        );
+        assert!(input(&["--cert", "c.pem", "ping"]).is_err());
+        assert!(input(&["ping", "--askpass", "--password-file", "pw"]).is_err());
+        // Not offered after validate-env, still taken before it.
+        assert!(Cli::try_parse_args(["redkit", "validate-env", "--host", "h"]).is_err());
+        let c = input(&["--host", "h", "validate-env"]).unwrap().conn;
+        assert_eq!(c.host.as_deref(), Some("h"));
     }
 
     #[test]

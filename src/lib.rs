@@ -53,7 +53,7 @@ pub fn main_entry() -> ExitCode {
 pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     use cli::Command;
     use cmd::*;
-    let input = cli.settings_input();
+    let input = cli.settings_input()?;
     let opts = cli.global.output_options();
     let ctx = |f: Format| cmd::ctx(&input, &opts, f);
     match cli.command {
