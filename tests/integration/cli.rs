@@ -366,3 +366,92 @@ fn format_values_per_command() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!dir.path().join("redkit.yaml").exists());
 }
+
+/// Every `redkit …` line in the README's shell blocks and in the --help examples parses with
+/// the real command line: the two cannot drift apart from the flags (a renamed flag, `config`
+/// vs `config show`).
+#[test]
+fn readme_and_help_examples_parse() {
+    fn words(line: &str) -> Vec<String> {
+        // Enough of the shell for examples: quotes, and a stop at pipes, redirections, `&&`,
+        // `||`, `;` and comments.
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let mut quote: Option<char> = None;
+        let mut started = false;
+        for c in line.chars() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => cur.push(c),
+                None if c == '\'' || c == '"' => {
+                    quote = Some(c);
+                    started = true;
+                }
+                None if c.is_whitespace() => {
+                    if started || !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    started = false;
+                }
+                None if matches!(c, '|' | '>' | '<' | ';' | '&' | '#') && cur.is_empty() => break,
+                None => cur.push(c),
+            }
+        }
+        if started || !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+    let mut lines: Vec<(String, String)> = Vec::new();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut in_sh = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_sh = line == "```sh" || line == "```bash";
+            continue;
+        }
+        if in_sh {
+            lines.push(("README".into(), line.to_string()));
+        }
+    }
+    fn help_examples(cmd: &clap::Command, path: &str, lines: &mut Vec<(String, String)>) {
+        if let Some(h) = cmd.get_after_help() {
+            for l in h.to_string().lines() {
+                lines.push((format!("{path} --help"), l.to_string()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            help_examples(sub, &format!("{path} {}", sub.get_name()), lines);
+        }
+    }
+    help_examples(&redkit::cli::command(), "redkit", &mut lines);
+    let mut checked = 0;
+    for (source, line) in &lines {
+        let mut line = line.trim().trim_start_matches("$ ");
+        if source.ends_with("--help") {
+            // Help examples end in a description after a wide gap.
+            line = line.split("   ").next().unwrap();
+        }
+        // The command may follow variable assignments or another command (`cmd && redkit …`).
+        let Some(at) = line.find("redkit ").filter(|&at| {
+            let before = &line[..at];
+            before.ends_with("&& ") || before.split_whitespace().all(|w| w.contains('='))
+        }) else {
+            continue;
+        };
+        let argv = words(&line[at..]);
+        if argv.len() < 2 || argv[1].starts_with('<') {
+            continue;
+        }
+        checked += 1;
+        if let Err(e) = redkit::cli::Cli::try_parse_args(&argv) {
+            use clap::error::ErrorKind;
+            assert!(
+                matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion),
+                "{source}: `{line}` does not parse:\n{e}"
+            );
+        }
+    }
+    assert!(checked > 40, "only {checked} examples found");
+}
