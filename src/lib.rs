@@ -1,7 +1,33 @@
 //! redkit: the operator toolbox for Redis-backed services.
 //!
-//! `run` parses the command line, resolves the settings once, and hands a `Ctx` to the command.
-//! Commands build reports (plain data) and `output` renders them.
+//! # Layers
+//! Each layer imports only the layers below it; nothing imports upward and there are no cycles
+//! (check with any import-graph tool, or `grep -rn "crate::cmd::" src/ops src/redis`).
+//!
+//! | layer | owns | may import |
+//! |---|---|---|
+//! | `main.rs`, `lib.rs` | process entry; `dispatch`: settings, output, runtime, Ctrl-C race | everything |
+//! | `cli` | every clap type; converts flags into `SettingsInput` / `OutputOptions` | `cmd` (Args), `output`, `settings` |
+//! | `docs` | completion scripts and man pages from the clap definition | `cli` |
+//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table | the layers below, never another `cmd` |
+//! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, readiness probes, units | `redis`, `db`, `output`, `signal` |
+//! | `redis` | the protocol: endpoints/URLs, typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots, INFO | `output::escape`, `settings`, `secret` |
+//! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
+//! | `output` | stdout/stderr: `Render` and formats, `emit`/`emit_outcome` (-q), notes, prompts, progress, escaping of untrusted text | `exit` |
+//! | `settings` | flags > env > .env > YAML > defaults, from a plain `SettingsInput`; config search path | `secret`, `exit`, `duration` |
+//! | `secret`, `signal`, `exit`, `duration` | `Secret` and masking; Ctrl-C and `Stop`; exit codes; durations | std only |
+//!
+//! # Where things go
+//! - A new command: `src/cmd/<name>/` with `Args` (+ `EXAMPLES`), `run(ctx, args)`, a
+//!   `#[derive(Serialize)]` report implementing `output::Render`; one variant in
+//!   `cli::Command`, one arm in `dispatch`; regenerate completions and man pages.
+//! - A new health check: one variant and one registry entry in `cmd/health/` (name, default
+//!   thresholds, flag/config key, judge function).
+//! - A new output format: a variant of `output::Format` (and `cli::FormatArg`), a method on
+//!   `Render` with a default, one arm in `Output::write_report`.
+//! - A new database: a variant of `db::Dialect`; every `match` on it is exhaustive, so the
+//!   compiler lists each place that must decide.
+//! - Anything two commands need: `ops/` (or `redis/` when it is protocol).
 
 pub mod cli;
 pub mod cmd;
@@ -32,6 +58,17 @@ pub fn main_entry() -> ExitCode {
         Err(e) => {
             use clap::error::ErrorKind;
             let _ = e.print();
+            let shown = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if is_health && !shown && asks_nagios(&args) {
+                let text = e.to_string();
+                let line = text.lines().next().unwrap_or_default();
+                plugin_unknown(line.strip_prefix("error: ").unwrap_or(line));
+            }
             return match e.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => ExitCode::SUCCESS,
                 ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => ExitCode::from(2),
@@ -42,9 +79,16 @@ pub fn main_entry() -> ExitCode {
         }
     };
     let health = cli.command.plugin_exit_codes();
+    let nagios = health && cli.global.format == Some(cli::FormatArg::Nagios);
     match dispatch(cli) {
         Ok(status) => ExitCode::from(status.code()),
-        Err(err) => ExitCode::from(report_error(&err, health).code()),
+        Err(err) => {
+            let status = report_error(&err, health);
+            if nagios && status != ExitStatus::Success && status != ExitStatus::Interrupted {
+                plugin_unknown(&format!("{err:#}"));
+            }
+            ExitCode::from(status.code())
+        }
     }
 }
 
@@ -58,7 +102,7 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     let ctx = |f: Format| cmd::ctx(&input, &opts, f);
     match cli.command {
         Command::Completions(a) => completions::run(&a, cli::command()),
-        Command::Init(a) => init::run(&a),
+        Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
         Command::ValidateEnv(a) => validate_env::run(&ctx(Format::Table)?, &a),
         Command::Config(a) => config::run(&ctx(Format::Table)?, &a.args),
         Command::Bench(a) => {
@@ -102,6 +146,26 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
         }
         Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(Format::Table)?, &a)),
     }
+}
+
+/// Whether the command line asks for `--format nagios` (read before parsing succeeded).
+fn asks_nagios(args: &[std::ffi::OsString]) -> bool {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w == "--format=nagios"
+            || (w == "--format" && words.get(i + 1).map(String::as_str) == Some("nagios"))
+    })
+}
+
+/// The monitoring plugin's line for a run that could not check anything: Nagios reads stdout,
+/// so the reason goes there too (`|` would start perfdata).
+fn plugin_unknown(reason: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "REDIS UNKNOWN - {}", reason.replace('|', "/"));
+    let _ = stdout.flush();
 }
 
 /// The subcommand named on the command line: the first word that is neither a flag nor a

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
-use crate::output::Format;
 use crate::output::{Render, Ui};
 use crate::settings::SettingRow;
 
@@ -64,8 +63,7 @@ impl Render for ConfigReport {
 }
 
 pub fn run(ctx: &Ctx, _args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("config", &[Format::Table, Format::Json, Format::Ndjson])?;
+    ctx.out.accepts::<ConfigReport>("config")?;
     ctx.settings.redis()?;
     let report = ConfigReport {
         profile: ctx.settings.profile.clone(),

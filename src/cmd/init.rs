@@ -81,7 +81,7 @@ profiles:
       host: redis.staging.internal
 "#;
 
-pub fn run(args: &InitArgs) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &InitArgs, out: &crate::output::Output) -> anyhow::Result<ExitStatus> {
     if args.output.exists() && !args.force {
         return Err(exit::usage(format!(
             "{}: already exists (use --force to overwrite)",
@@ -89,7 +89,7 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitStatus> {
         )));
     }
     write_atomic(&args.output, STARTER.as_bytes())?;
-    eprintln!("wrote {}", args.output.display());
+    out.note(format!("wrote {}", args.output.display()));
     Ok(ExitStatus::Success)
 }
 

@@ -31,15 +31,16 @@ impl Ctx {
     /// The Redis deployment the settings point at (asks for the password with --askpass).
     pub fn target(&self) -> anyhow::Result<Target> {
         let t = Target::from_settings(self.settings.redis()?)?;
-        if self.verbose > 0 {
-            eprintln!(
-                "redkit: target {}{} (connect timeout {}, timeout {})",
+        self.out.verbose(
+            1,
+            format!(
+                "target {}{} (connect timeout {}, timeout {})",
                 t.describe(),
                 if t.auth.tls { " over TLS" } else { "" },
                 crate::duration::format(t.auth.connect_timeout),
                 crate::duration::format(t.auth.timeout)
-            );
-        }
+            ),
+        );
         Ok(t)
     }
 }
@@ -59,26 +60,29 @@ pub fn ctx(
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect();
-            eprintln!("redkit: looked for the config in {}", list.join(", "));
+            out.verbose(1, format!("looked for the config in {}", list.join(", ")));
         }
         let path = |p: Option<String>| p.unwrap_or_else(|| "none".into());
-        eprintln!(
-            "redkit: config {}{}, env file {}",
-            path(settings.config.as_ref().map(|c| format!(
-                "{} (from {})",
-                c.path.display(),
-                settings.config_origin.as_deref().unwrap_or("?")
-            ))),
-            settings
-                .profile
-                .as_ref()
-                .map(|p| format!(" (profile {p})"))
-                .unwrap_or_default(),
-            path(settings.vars.dotenv.as_ref().map(|d| format!(
-                "{} (from {})",
-                d.path.display(),
-                settings.env_file_origin.as_deref().unwrap_or("?")
-            )))
+        out.verbose(
+            1,
+            format!(
+                "config {}{}, env file {}",
+                path(settings.config.as_ref().map(|c| format!(
+                    "{} (from {})",
+                    c.path.display(),
+                    settings.config_origin.as_deref().unwrap_or("?")
+                ))),
+                settings
+                    .profile
+                    .as_ref()
+                    .map(|p| format!(" (profile {p})"))
+                    .unwrap_or_default(),
+                path(settings.vars.dotenv.as_ref().map(|d| format!(
+                    "{} (from {})",
+                    d.path.display(),
+                    settings.env_file_origin.as_deref().unwrap_or("?")
+                )))
+            ),
         );
     }
     Ok(Ctx {
@@ -97,7 +101,7 @@ where
         tokio::select! {
             r = fut => r,
             _ = crate::signal::interrupted() => {
-                eprintln!("redkit: interrupted");
+                crate::output::stderr_line("redkit: interrupted");
                 Ok(ExitStatus::Interrupted)
             }
         }

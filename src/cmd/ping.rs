@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
-use crate::output::Format;
+use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
-use crate::redis::{Masters, Mode, Node, Unreached};
+use crate::redis::{ConnError, Masters, Mode, Node, Unreached};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -47,8 +47,9 @@ impl Render for PingReport {
         for n in &self.nodes {
             t.add_row(vec![
                 Cell::new(&n.addr),
-                Cell::new(&n.role),
-                Cell::new(&n.version),
+                // Both come from the server: escaped before they reach a terminal.
+                Cell::new(escape_str(&n.role)),
+                Cell::new(escape_str(&n.version)),
                 Cell::new(format!("{:.2} ms", n.latency_ms)),
             ]);
         }
@@ -57,10 +58,22 @@ impl Render for PingReport {
                 Cell::new(&u.addr),
                 Cell::new("unreached"),
                 Cell::new(format!("slots {}", u.slots)),
-                Cell::new(&u.reason),
+                Cell::new(escape_str(&u.reason)),
             ]);
         }
         writeln!(w, "{t}")
+    }
+}
+
+/// A command the server refused (an ACL without +info or +role) leaves its figure unknown;
+/// a server that stops answering or drops the connection fails the command (exit 3).
+fn refused_is_unknown<T>(r: Result<T, ConnError>) -> Result<Option<T>, ConnError> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(ConnError::Reply { .. } | ConnError::Server { .. } | ConnError::Auth { .. }) => {
+            Ok(None)
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -68,22 +81,21 @@ async fn ping_node(node: &mut Node) -> anyhow::Result<PingNode> {
     let started = Instant::now();
     let _: String = node.query(&redis::cmd("PING")).await?;
     let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let info: String = node
-        .query(redis::cmd("INFO").arg("server"))
-        .await
-        .unwrap_or_default();
+    let info: String =
+        refused_is_unknown(node.query(redis::cmd("INFO").arg("server")).await)?.unwrap_or_default();
     let version = crate::redis::Info::parse(&info)
         .get("redis_version")
         .unwrap_or("?")
         .to_string();
-    let role: String = match node.query::<redis::Value>(&redis::cmd("ROLE")).await {
-        Ok(redis::Value::Array(items)) => match items.first() {
-            Some(redis::Value::BulkString(b)) => String::from_utf8_lossy(b).into_owned(),
-            Some(redis::Value::SimpleString(s)) => s.clone(),
+    let role: String =
+        match refused_is_unknown(node.query::<redis::Value>(&redis::cmd("ROLE")).await)? {
+            Some(redis::Value::Array(items)) => match items.first() {
+                Some(redis::Value::BulkString(b)) => String::from_utf8_lossy(b).into_owned(),
+                Some(redis::Value::SimpleString(s)) => s.clone(),
+                _ => "?".into(),
+            },
             _ => "?".into(),
-        },
-        _ => "?".into(),
-    };
+        };
     Ok(PingNode {
         addr: node.addr.clone(),
         role,
@@ -93,8 +105,7 @@ async fn ping_node(node: &mut Node) -> anyhow::Result<PingNode> {
 }
 
 pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("ping", &[Format::Table, Format::Json, Format::Ndjson])?;
+    ctx.out.accepts::<PingReport>("ping")?;
     let target = ctx.target()?;
     let Masters {
         mut nodes,

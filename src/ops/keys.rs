@@ -49,7 +49,7 @@ pub fn matches_everything(pattern: &str) -> bool {
 
 /// A key as people read it: UTF-8 as is, other bytes escaped (`\xff`), control characters too.
 pub fn show_key(key: &[u8]) -> String {
-    crate::output::escape::show_bytes(key)
+    crate::output::escape::escape_bytes(key)
 }
 
 #[cfg(test)]

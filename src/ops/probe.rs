@@ -222,7 +222,7 @@ fn info_field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
 
 /// Text from a server made safe for a terminal (the one escaping rule of the output layer).
 pub fn escape(text: &str) -> String {
-    crate::output::escape::escape_control(text)
+    crate::output::escape::escape_str(text)
 }
 
 #[cfg(test)]

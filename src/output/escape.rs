@@ -1,52 +1,51 @@
-//! Text from Redis or a database on its way to a terminal: control characters escaped, so a
-//! value holding `ESC ] 0;… BEL` or `ESC [2J` cannot retitle or clear the operator's screen.
-//! Every human format (tables, plain lines) goes through here; only `--format raw` writes
-//! bytes as stored.
+//! Untrusted text for a terminal: data from Redis or a database (key, stream, group and
+//! consumer names, field values, event types, error replies) may hold escape sequences that
+//! retitle, clear or rewrite the operator's terminal. Every table and plain-text line passes
+//! such strings through here; only `--format raw` writes bytes as stored.
 
-/// Escapes control characters (C0, DEL, C1) and the Unicode bidi overrides that reorder what
-/// a terminal shows: `\n`, `\r`, `\t`, `\x1b`, `\u{202e}`. Everything else is kept.
-pub fn escape_control(text: &str) -> String {
-    if !text.chars().any(needs_escape) {
-        return text.to_string();
+/// Whether a character must not reach a terminal as is: C0 and C1 controls (ESC, BEL, CR, the
+/// 8-bit CSI U+009B ...) and the bidirectional overrides that reorder what is shown.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text for people: safe characters as is, `\t` `\n` `\r` by name, other ASCII controls as
+/// `\x1b`, other unsafe characters as `\u{9b}`.
+pub fn escape_str(s: &str) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        push_char(&mut out, c);
+    let mut out = String::with_capacity(s.len() + 8);
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Bytes for people: valid UTF-8 as [`escape_str`] shows it, other bytes as `\xff`.
+pub fn escape_bytes(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        push_escaped(&mut out, chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
     }
     out
 }
 
-/// Bytes for people: UTF-8 as is (control characters escaped), other bytes as `\xff`.
-pub fn show_bytes(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => escape_control(s),
-        Err(_) => {
-            let mut out = String::with_capacity(bytes.len() + 8);
-            for chunk in bytes.utf8_chunks() {
-                for c in chunk.valid().chars() {
-                    push_char(&mut out, c);
-                }
-                for b in chunk.invalid() {
-                    out.push_str(&format!("\\x{b:02x}"));
-                }
-            }
-            out
+fn push_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if !is_unsafe(c) {
+            out.push(c);
+            continue;
         }
-    }
-}
-
-fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-fn push_char(out: &mut String, c: char) {
-    match c {
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        c if (c as u32) < 0x80 && c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
-        c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-        c => out.push(c),
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_ascii() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
     }
 }
 
@@ -55,26 +54,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn terminal_sequences_are_escaped() {
-        let hostile = "ok\x1b]0;pwned\x07\x1b[2J\rback\u{9b}\u{202e}";
-        let shown = escape_control(hostile);
-        assert_eq!(shown, "ok\\x1b]0;pwned\\x07\\x1b[2J\\rback\\u{9b}\\u{202e}");
-        assert!(!shown.chars().any(needs_escape));
-        assert_eq!(escape_control("任务 ok"), "任务 ok");
-    }
-
-    #[test]
-    fn bytes_show_safely() {
-        assert_eq!(show_bytes(b"agent:cache:\xe4\xbd\xa0"), "agent:cache:你");
-        assert_eq!(show_bytes(b"a\nb"), "a\\nb");
-        assert_eq!(show_bytes(b"\xff\x1b"), "\\xff\\x1b");
+    fn terminal_sequences_are_shown_not_obeyed() {
+        let hostile = "a\u{1b}]0;title\u{7}\u{1b}[2J\rb";
+        assert_eq!(escape_str(hostile), "a\\x1b]0;title\\x07\\x1b[2J\\rb");
+        assert_eq!(escape_str("x\u{9b}31m\u{202e}y"), "x\\u{9b}31m\\u{202e}y");
+        assert_eq!(escape_str("正在分析 ok"), "正在分析 ok");
+        assert_eq!(escape_bytes(b"\xff\x1b[m\x7f"), "\\xff\\x1b[m\\x7f");
+        for c in '\0'..='\u{ffff}' {
+            let shown = escape_str(&c.to_string());
+            assert!(!shown.chars().any(is_unsafe), "{c:?} -> {shown:?}");
+        }
     }
 
     proptest::proptest! {
         #[test]
-        fn nothing_escapable_survives(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
-            let shown = show_bytes(&bytes);
-            proptest::prop_assert!(!shown.chars().any(needs_escape));
+        fn nothing_unsafe_survives(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            let shown = escape_bytes(&bytes);
+            proptest::prop_assert!(!shown.chars().any(is_unsafe));
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod escape;
 pub mod format;
+pub mod paint;
 pub mod progress;
 
 use std::io::{self, IsTerminal, Write};
@@ -15,6 +16,10 @@ pub use format::{ColorChoice, Format, OutputOptions};
 
 /// What a report can be printed as. JSON is automatic; the rest is opt-in per report.
 pub trait Render: Serialize {
+    /// The formats this report can be printed in, declared once on its type; `Output` checks
+    /// them before the command does any work (`Output::accepts`) and again when printing.
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json, Format::Ndjson];
+
     /// The table for people.
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()>;
 
@@ -54,6 +59,11 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// Text for a table, coloured only when this output takes colour.
+    pub fn paint(&self, text: impl Into<String>) -> paint::Painted {
+        paint::Painted::new(text, self.color)
+    }
+
     /// A table in redkit's style: light rules, no styling when color is off.
     pub fn table(&self) -> Table {
         let mut t = Table::new();
@@ -74,6 +84,8 @@ pub struct Output {
     pub ui: Ui,
     pub quiet: bool,
     pub stderr_tty: bool,
+    /// Whether lines on stderr (warnings) take colour: judged for stderr, not stdout.
+    pub stderr_color: bool,
 }
 
 impl Output {
@@ -82,7 +94,6 @@ impl Output {
         let stdout_tty = io::stdout().is_terminal();
         let color =
             decide_color(g.color, stdout_tty, |k| std::env::var(k).ok()) && !format.is_machine();
-        colored::control::set_override(color);
         Output {
             format,
             ui: Ui {
@@ -92,6 +103,9 @@ impl Output {
             },
             quiet: g.quiet,
             stderr_tty: io::stderr().is_terminal(),
+            stderr_color: decide_color(g.color, io::stderr().is_terminal(), |k| {
+                std::env::var(k).ok()
+            }),
         }
     }
 
@@ -106,6 +120,12 @@ impl Output {
             self.format.name(),
             names.join(", ")
         )))
+    }
+
+    /// Refuses, before any work, a format that report type `R` cannot be printed in (a usage
+    /// error naming the command and the formats it has).
+    pub fn accepts<R: Render>(&self, command: &str) -> anyhow::Result<()> {
+        self.require(command, R::FORMATS)
     }
 
     /// Prints the report to stdout in the chosen format.
@@ -139,6 +159,7 @@ impl Output {
 
     /// Renders the report into any writer (used for `--output FILE` and tests).
     pub fn write_report<R: Render>(&self, w: &mut dyn Write, report: &R) -> anyhow::Result<()> {
+        self.require("this command", R::FORMATS)?;
         match self.format {
             Format::Table => report.table(w, &self.ui)?,
             Format::Json => {
@@ -185,8 +206,20 @@ impl Output {
 
     /// A warning on stderr (shown even with -q: it says something is off).
     pub fn warn(&self, msg: impl AsRef<str>) {
-        use colored::Colorize;
-        eprintln!("{} {}", "redkit: warning:".yellow(), msg.as_ref());
+        let tag = paint::Painted::new("redkit: warning:", self.stderr_color).yellow();
+        eprintln!("{tag} {}", msg.as_ref());
+    }
+
+    /// A line on stderr that reports a problem or an interruption: shown even with -q.
+    pub fn problem(&self, msg: impl AsRef<str>) {
+        eprintln!("{}", msg.as_ref());
+    }
+
+    /// Detail for `-v` (level 1) or `-vv` (level 2), on stderr.
+    pub fn verbose(&self, level: u8, msg: impl AsRef<str>) {
+        if self.ui.verbose >= level {
+            eprintln!("redkit: {}", msg.as_ref());
+        }
     }
 
     /// Whether progress bars may be drawn: stderr is a terminal, not quiet, a format for people.
@@ -235,7 +268,11 @@ pub fn decide_color(
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then rename, so
-/// a reader (cron, node_exporter) never sees half a file.
+/// a reader (cron, node_exporter) never sees half a file. The temporary file gets a random name
+/// and is created exclusively (`O_CREAT|O_EXCL`, which never follows a symlink), so a symlink
+/// planted in a shared directory cannot redirect the write; the rename replaces `path` itself,
+/// never a file a symlink at `path` points to. The file is world-readable like one `>` would
+/// create (0644 before the umask): a textfile collector runs as another user.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     use anyhow::Context;
     let dir = path
@@ -246,18 +283,25 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
-    let result = (|| -> anyhow::Result<()> {
-        let mut f = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let prefix = format!(".{name}.");
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    result
+    let mut tmp = b
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+    // On failure the temporary file is removed when `tmp` (or the error holding it) drops.
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -289,6 +333,64 @@ mod tests {
         write_atomic(&p, b"one\n").unwrap();
         write_atomic(&p, b"two\n").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_never_follows_a_planted_symlink() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious\n").unwrap();
+        let p = dir.path().join("out.prom");
+        // The temporary names a predictable writer would use (this process's pid), and the
+        // target itself, all point at the victim.
+        let pid = std::process::id();
+        let planted: Vec<std::path::PathBuf> = [
+            format!(".out.prom.tmp.{pid}"),
+            format!(".out.prom.{pid}.tmp"),
+            "out.prom.tmp".to_string(),
+            ".out.prom.tmp".to_string(),
+        ]
+        .iter()
+        .map(|n| dir.path().join(n))
+        .collect();
+        for l in &planted {
+            symlink(&victim, l).unwrap();
+        }
+        symlink(&victim, &p).unwrap();
+        write_atomic(&p, b"metrics\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+        let meta = std::fs::symlink_metadata(&p).unwrap();
+        assert!(
+            meta.file_type().is_file(),
+            "the target is a new regular file"
+        );
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "metrics\n");
+        assert_eq!(meta.permissions().mode() & 0o600, 0o600);
+        for l in &planted {
+            assert_eq!(
+                std::fs::read_link(l).unwrap(),
+                victim,
+                "planted links untouched"
+            );
+        }
+        // Nothing else was left behind: victim, target and the planted links.
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2 + planted.len()
+        );
+    }
+
+    #[test]
+    fn atomic_write_failure_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        // The target is a directory: the rename fails, and the temporary file goes away.
+        let p = dir.path().join("taken");
+        std::fs::create_dir(&p).unwrap();
+        std::fs::write(p.join("x"), "x").unwrap();
+        assert!(write_atomic(&p, b"data").is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

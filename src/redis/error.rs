@@ -24,6 +24,7 @@ pub enum ServerCode {
     Oom,
     WrongType,
     NoGroup,
+    BusyGroup,
     Err,
     Other(String),
 }
@@ -47,6 +48,7 @@ impl ServerCode {
             "OOM" => ServerCode::Oom,
             "WRONGTYPE" => ServerCode::WrongType,
             "NOGROUP" => ServerCode::NoGroup,
+            "BUSYGROUP" => ServerCode::BusyGroup,
             "ERR" => ServerCode::Err,
             other => ServerCode::Other(other.to_string()),
         }
@@ -70,6 +72,7 @@ impl ServerCode {
             ServerCode::Oom => "OOM",
             ServerCode::WrongType => "WRONGTYPE",
             ServerCode::NoGroup => "NOGROUP",
+            ServerCode::BusyGroup => "BUSYGROUP",
             ServerCode::Err => "ERR",
             ServerCode::Other(s) => s,
         }
@@ -95,6 +98,7 @@ impl ServerCode {
             | ServerCode::Oom
             | ServerCode::WrongType
             | ServerCode::NoGroup
+            | ServerCode::BusyGroup
             | ServerCode::Err
             | ServerCode::Other(_) => false,
         }
@@ -300,10 +304,7 @@ pub fn describe_error(err: &redis::RedisError) -> String {
         }
         _ => err.to_string(),
     };
-    bound_text(
-        &crate::output::escape::escape_control(&text),
-        MAX_ERROR_TEXT,
-    )
+    bound_text(&crate::output::escape::escape_str(&text), MAX_ERROR_TEXT)
 }
 
 /// Cuts `text` to at most `max` characters, saying how much was left out.

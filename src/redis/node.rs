@@ -256,7 +256,7 @@ impl Auth {
             .await
             .map_err(anyhow::Error::new)?;
         if let redis::Value::ServerError(e) = pong {
-            let detail = crate::output::escape::escape_control(&format!(
+            let detail = crate::output::escape::escape_str(&format!(
                 "{} {}",
                 e.code(),
                 e.details().unwrap_or("")

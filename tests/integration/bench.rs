@@ -366,7 +366,9 @@ fn a_slow_rate_stops_at_the_duration_and_on_ctrl_c() {
             "5",
         ],
     );
-    std::thread::sleep(Duration::from_millis(1000));
+    crate::support::wait_until("bench to connect", Duration::from_secs(20), || {
+        s.info_num("connected_clients") > 1
+    });
     std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -411,7 +413,9 @@ fn a_server_that_dies_ends_the_run_with_a_partial_report() {
             "4",
         ],
     );
-    std::thread::sleep(Duration::from_millis(1500));
+    crate::support::wait_until("bench to send load", Duration::from_secs(20), || {
+        s.info_num("total_commands_processed") > 1000
+    });
     s.kill();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
@@ -492,7 +496,9 @@ fn ctrl_c_ends_the_run_with_the_report_so_far() {
             "4",
         ],
     );
-    std::thread::sleep(Duration::from_millis(1500));
+    crate::support::wait_until("bench to send load", Duration::from_secs(20), || {
+        s.info_num("total_commands_processed") > 1000
+    });
     let killed = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

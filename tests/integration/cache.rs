@@ -297,7 +297,9 @@ fn server_killed_midway_exit_3_and_rerun_finishes() {
     s.cli(&["DEBUG", "POPULATE", "20000", "agent:cache"]);
     s.cli(&["DEBUG", "POPULATE", "100", "keep"]);
     s.cli(&["BGREWRITEAOF"]);
-    std::thread::sleep(Duration::from_millis(500));
+    crate::support::wait_until("the AOF rewrite", Duration::from_secs(20), || {
+        s.info_num("aof_rewrite_in_progress") == 0 && s.info_num("aof_rewrite_scheduled") == 0
+    });
     let dir = tempfile::tempdir().unwrap();
     let child = spawn_redkit(
         dir.path(),
@@ -315,7 +317,12 @@ fn server_killed_midway_exit_3_and_rerun_finishes() {
             "4000",
         ],
     );
-    std::thread::sleep(Duration::from_millis(1500));
+    // Killed mid-run: once deleting has started, well before it can end.
+    crate::support::wait_until(
+        "the flush to start deleting",
+        Duration::from_secs(20),
+        || s.cli(&["DBSIZE"]).parse::<u64>().unwrap_or(u64::MAX) < 20_000,
+    );
     s.kill();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));

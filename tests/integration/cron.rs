@@ -1,7 +1,7 @@
 //! Running from cron: settings found on the search path from an empty `$HOME`, and `-q`
 //! silent on success but not on failure.
 
-use crate::support::{RedisServer, redkit, stderr, stdout};
+use crate::support::{RedisServer, redkit, run, stderr, stdout};
 
 #[test]
 fn config_found_under_xdg_config_home_names_its_env_file() {
@@ -43,13 +43,11 @@ fn config_found_under_xdg_config_home_names_its_env_file() {
     );
     assert!(err.contains("/etc/redkit/redkit.yaml"), "{err}");
     // The Redis settings of the named env file are used: ping reaches the server, silently.
-    let out = redkit(home.path())
+    let r = run(home.path())
         .env("XDG_CONFIG_HOME", xdg.path())
         .args(["ping", "-q"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out) + &stderr(&out), "");
+        .expect(0);
+    assert_eq!(r.all(), "", "{r}");
 }
 
 #[test]
@@ -127,4 +125,92 @@ fn example_dev_null_and_strict_lints() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["ok"], false);
+}
+
+#[test]
+fn no_terminal_means_no_confirmation() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "agent:cache:1", "v"]);
+    let dir = tempfile::tempdir().unwrap();
+    // "y" on a pipe is not a terminal's answer: refused before anything is deleted.
+    let r = run(dir.path())
+        .args(["-u", &s.url(), "cache", "flush"])
+        .stdin("y\n")
+        .expect(2);
+    assert!(r.stderr.contains("--yes"), "{r}");
+    assert_eq!(s.cli(&["EXISTS", "agent:cache:1"]), "1");
+}
+
+/// `-q` in every command that checks or changes something: nothing on stdout or stderr when
+/// the run succeeds and finds nothing wrong, and still a word when something is wrong.
+#[test]
+fn quiet_in_every_command() {
+    let s = RedisServer::start();
+    let url = s.url();
+    s.cli(&[
+        "XADD",
+        "job_events:1",
+        "*",
+        "event_type",
+        "task_started",
+        "data",
+        "{}",
+    ]);
+    s.cli(&["SET", "agent:cache:1", "v"]);
+    let dir = tempfile::tempdir().unwrap();
+    let silent: Vec<Vec<&str>> = vec![
+        vec!["validate-env"],
+        vec!["ping"],
+        vec!["health", "--min-uptime", "0"],
+        vec!["wait", "--redis", "--max-wait", "5s"],
+        vec!["cache", "flush", "--dry-run"],
+        vec!["cache", "flush", "--yes"],
+        vec!["stream", "trim", "job_events:1", "--maxlen", "5", "--yes"],
+        vec!["stream", "group", "create", "job_events:1", "g1", "--yes"],
+        vec![
+            "stream",
+            "group",
+            "create",
+            "job_events:1",
+            "g2",
+            "--dry-run",
+        ],
+        vec!["bench", "-n", "200", "-w", "get", "--yes"],
+        vec!["init"],
+    ];
+    for args in &silent {
+        let r = run(dir.path())
+            .args(["-u", url.as_str(), "-q"])
+            .args(args)
+            .expect(0);
+        assert_eq!(r.all(), "", "{args:?} printed something on success:\n{r}");
+    }
+    // Not silent on failure: a second `init` refuses, health of a dead server is CRITICAL.
+    let r = run(dir.path()).args(["-q", "init"]).expect(2);
+    assert!(r.stderr.contains("already exists"), "{r}");
+    let r = run(dir.path())
+        .args([
+            "-q",
+            "-u",
+            "redis://127.0.0.1:1",
+            "health",
+            "--connect-timeout",
+            "1s",
+        ])
+        .expect(2);
+    assert!(!r.all().is_empty(), "{r}");
+    let r = run(dir.path())
+        .args([
+            "-q",
+            "-u",
+            url.as_str(),
+            "stream",
+            "group",
+            "create",
+            "job_events:1",
+            "g1",
+        ])
+        .args(["--yes"])
+        .expect(1);
+    assert!(r.all().contains("already exists"), "{r}");
 }

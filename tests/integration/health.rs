@@ -3,6 +3,8 @@
 //! Sentinel, a silent listener, a BUSY server, thresholds, every output format, exit codes,
 //! and no secret in any output.
 
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -328,6 +330,146 @@ fn usage_errors_are_unknown() {
 }
 
 #[test]
+fn usage_errors_with_nagios_print_the_unknown_plugin_line() {
+    for args in [
+        vec!["--warn-memory", "lots"],
+        vec!["--check", "nonsense"],
+        vec!["--no-such-flag"],
+        vec!["--samples", "0"],
+        vec!["--warn-stream-idle", "soon"],
+    ] {
+        let mut a = args.clone();
+        a.extend(["--format", "nagios"]);
+        let (code, out, err) = health(&a);
+        assert_eq!(code, 3, "{args:?}: {err}");
+        assert_eq!(out.lines().count(), 1, "{args:?}: {out}");
+        assert!(out.starts_with("REDIS UNKNOWN - "), "{args:?}: {out}");
+        assert!(!out.contains('|'), "no perfdata separator: {out}");
+        assert!(!err.is_empty());
+    }
+    let (_, out, _) = health(&["--check", "nonsense", "--format=nagios"]);
+    assert!(out.contains("unknown check 'nonsense'"), "{out}");
+    // Other formats keep stdout for the report only.
+    let (code, out, _) = health(&["--check", "nonsense"]);
+    assert_eq!(code, 3);
+    assert!(out.is_empty(), "{out}");
+
+    // An unknown key of the health: section is refused by name, as UNKNOWN.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "health:\n  warn_memroy: 50\n",
+    )
+    .unwrap();
+    let (code, out, err) = health_in(dir.path(), &["--format", "nagios"], &[]);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(err.contains("health.warn_memroy: unknown key"), "{err}");
+    assert!(
+        out.starts_with("REDIS UNKNOWN - ") && out.contains("warn_memroy"),
+        "{out}"
+    );
+}
+
+#[test]
+fn quiet_is_silent_when_ok_and_short_otherwise() {
+    let s = RedisServer::start();
+    let url = s.url();
+    let dir = tempfile::tempdir().unwrap();
+    let prom = dir.path().join("redis.prom");
+    let p = prom.to_str().unwrap();
+
+    // OK: nothing on stdout or stderr, with or without --output; the file is still written.
+    let ok = ["-u", &url, "--min-uptime", "0"];
+    for extra in [
+        vec!["-q"],
+        vec!["-q", "--format", "prometheus", "--output", p],
+    ] {
+        let mut a = ok.to_vec();
+        a.extend(extra.iter().copied());
+        let (code, out, err) = health_in(dir.path(), &a, &[]);
+        assert_eq!(code, 0, "{a:?}: {err}");
+        assert!(out.is_empty() && err.is_empty(), "{a:?}: {out}{err}");
+    }
+    assert!(
+        std::fs::read_to_string(&prom)
+            .unwrap()
+            .contains("redkit_up{")
+    );
+
+    // Without -q, --output says what it wrote on stderr.
+    let (code, out, err) = health_in(
+        dir.path(),
+        &["-u", &url, "--min-uptime", "0", "--output", p],
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with("OK: ") && err.contains("written to"),
+        "{err}"
+    );
+
+    // A problem under -q: the verdict and the failing check, not the whole table.
+    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q"], &[]);
+    assert_eq!(code, 1, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("WARNING: "), "{out}");
+    assert!(
+        lines[1].contains("server: ") && lines[1].contains("restarted recently"),
+        "{out}"
+    );
+    assert!(!out.contains("latency"), "{out}");
+    // ... and with --output, one line on stderr.
+    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q", "--output", p], &[]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("WARNING: ") && err.contains("restarted recently"),
+        "{err}"
+    );
+}
+
+#[test]
+fn table_values_carry_units() {
+    let s = RedisServer::start();
+    let (_, out, _) = health(&[
+        "-u",
+        &s.url(),
+        "--check",
+        "latency,memory,clients,replication",
+    ]);
+    let row = |name: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} row: {out}"))
+            .to_string()
+    };
+    assert!(
+        regex::Regex::new(r"latency +OK +[0-9.]+ ms ")
+            .unwrap()
+            .is_match(&row("latency")),
+        "{out}"
+    );
+    assert!(
+        regex::Regex::new(r"memory +OK +[0-9.]+% ")
+            .unwrap()
+            .is_match(&row("memory")),
+        "{out}"
+    );
+    assert!(
+        regex::Regex::new(r"clients +OK +[0-9]+ clients? ")
+            .unwrap()
+            .is_match(&row("clients")),
+        "{out}"
+    );
+    assert!(row("replication").contains(" 0 replicas "), "{out}");
+    let (_, r) = json(&["-u", &s.url(), "--check", "latency"]);
+    assert_eq!(check(&r["nodes"][0], "latency")["unit"], "ms");
+}
+
+#[test]
 fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_0() {
     let silent = SilentServer::start();
     let url = format!("redis://127.0.0.1:{}", silent.port);
@@ -456,6 +598,7 @@ fn replica_ok_then_master_killed_is_critical() {
     let mut master = RedisServer::start();
     let replica = RedisServer::builder().replica_of(master.port).start();
     replica.wait_replica_up();
+    master.wait_replicas_online();
     master.cli(&["SET", "k", "v"]);
 
     // Through the master: the replica it lists is checked too.
@@ -583,7 +726,8 @@ fn cluster_with_replicas_is_ok_and_visits_every_node() {
             == 3
             && c.nodes.iter().all(|n| {
                 let i = n.cli(&["INFO", "replication"]);
-                i.contains("role:master") || i.contains("master_link_status:up")
+                (i.contains("role:master") && crate::support::replicas_online(&i))
+                    || i.contains("master_link_status:up")
             })
     });
     let (code, r) = json(&["--cluster", "-u", &c.seed_url(), "--min-uptime", "0"]);
@@ -784,6 +928,636 @@ fn tls_server_ok_and_unknown_issuer_critical() {
     assert_eq!(
         check(&r["nodes"][0], "reachability")["value"],
         "tls",
+        "{r:#}"
+    );
+}
+
+/// A TCP proxy in front of a real server that passes PINGs and their replies, and stops
+/// forwarding replies for good once the client sends anything else, keeping the connection
+/// open: a server that answers PING and then stalls. Returns the proxy's port.
+fn stall_after_ping(upstream: u16) -> u16 {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    const PING: &[u8] = b"*1\r\n$4\r\nPING\r\n";
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let server = TcpStream::connect(("127.0.0.1", upstream)).unwrap();
+            let stalled = Arc::new(AtomicBool::new(false));
+            let (mut from_client, mut to_server) =
+                (client.try_clone().unwrap(), server.try_clone().unwrap());
+            let flag = stalled.clone();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = from_client.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    // Set before the request reaches the server, so its reply is held back.
+                    if buf[..n].chunks(PING.len()).any(|c| c != PING) {
+                        flag.store(true, Ordering::SeqCst);
+                    }
+                    if to_server.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+            });
+            let (mut from_server, mut to_client) = (server, client);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = from_server.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    if !stalled.load(Ordering::SeqCst) && to_client.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+                drop(to_client);
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn ping_exits_3_when_the_server_answers_ping_then_stalls() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args(["ping", "-u", &s.url(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["nodes"][0]["role"], "master");
+    assert_ne!(v["nodes"][0]["version"], "?");
+    let quiet = redkit(dir.path())
+        .args(["ping", "-u", &s.url(), "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(
+        stdout(&quiet).is_empty() && stderr(&quiet).is_empty(),
+        "-q is silent on success"
+    );
+
+    let port = stall_after_ping(s.port);
+    let out = redkit(dir.path())
+        .args([
+            "ping",
+            "-u",
+            &format!("redis://127.0.0.1:{port}"),
+            "--timeout",
+            "1s",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{}{err}", stdout(&out));
+    assert!(stdout(&out).is_empty(), "no report with '?' figures");
+    assert!(err.contains("timed out"), "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    let quiet = redkit(dir.path())
+        .args([
+            "ping",
+            "-u",
+            &format!("redis://127.0.0.1:{port}"),
+            "--timeout",
+            "1s",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(3));
+    assert!(
+        stderr(&quiet).contains("timed out"),
+        "-q still reports a failure"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_file_never_follows_a_planted_symlink() {
+    use std::os::unix::fs::symlink;
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("textfile");
+    std::fs::create_dir(&shared).unwrap();
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, "precious\n").unwrap();
+    let prom = shared.join("redis.prom");
+    // A local user plants links at the names a predictable writer would use (the next pids)
+    // and at the target itself.
+    let me = std::process::id();
+    for pid in me..me + 2000 {
+        symlink(&victim, shared.join(format!(".redis.prom.tmp.{pid}"))).unwrap();
+    }
+    symlink(&victim, &prom).unwrap();
+    let (code, out, err) = health_in(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "--format",
+            "prometheus",
+            "--output",
+            prom.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+    assert!(
+        std::fs::symlink_metadata(&prom)
+            .unwrap()
+            .file_type()
+            .is_file()
+    );
+    assert_prometheus(&std::fs::read_to_string(&prom).unwrap());
+    assert_eq!(
+        std::fs::read_dir(&shared).unwrap().count(),
+        2001,
+        "only the planted links and the file"
+    );
+
+    // A directory nobody may write to: exit 3 (UNKNOWN) naming the file, nothing left behind.
+    let (code, _, err) = health_in(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "--output",
+            "/proc/redkit-no-such/redis.prom",
+        ],
+        &[],
+    );
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("--output /proc/redkit-no-such/redis.prom"),
+        "{err}"
+    );
+}
+
+/// Finds one check of a node by name and subject (stream checks come one per stream and group).
+fn subject_check<'a>(node: &'a Value, name: &str, subject: &str) -> &'a Value {
+    node["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name && c["subject"] == subject)
+        .unwrap_or_else(|| panic!("no check {name} {subject} in {node:#}"))
+}
+
+/// `orders` with 10 entries and a group `workers` whose consumer c1 holds 4 (lag 6), the
+/// oldest of them idle for an hour; job streams: a stuck, b completed, c failed, d running.
+fn stream_fixture(s: &RedisServer) {
+    for i in 0..10 {
+        s.cli(&["XADD", "orders", "*", "n", &i.to_string()]);
+    }
+    s.cli(&["XGROUP", "CREATE", "orders", "workers", "0"]);
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "workers",
+        "c1",
+        "COUNT",
+        "4",
+        "STREAMS",
+        "orders",
+        ">",
+    ]);
+    let first = s.cli(&["XRANGE", "orders", "-", "+", "COUNT", "1"]);
+    let first = first.lines().next().unwrap();
+    s.cli(&[
+        "XCLAIM", "orders", "workers", "c1", "0", first, "IDLE", "3600000",
+    ]);
+    let event = |key: &str, id: &str, t: &str| {
+        s.cli(&[
+            "XADD",
+            key,
+            id,
+            "data",
+            "{}",
+            "timestamp",
+            "",
+            "event_type",
+            t,
+        ]);
+    };
+    event("job_events:a", "1000-0", "task_started");
+    event("job_events:a", "2000-0", "task_progress");
+    event("job_events:b", "1000-0", "task_started");
+    event("job_events:b", "3000-0", "task_completed");
+    event("job_events:c", "1000-0", "task_failed");
+    event("job_events:d", "*", "task_started");
+}
+
+#[test]
+fn stream_group_thresholds_turn_warning_and_critical() {
+    let s = RedisServer::start();
+    stream_fixture(&s);
+    let url = s.url();
+    let base = [
+        "-u",
+        url.as_str(),
+        "--stream",
+        "orders",
+        "--check",
+        "streams",
+    ];
+    let run = |extra: &[&str]| {
+        let mut a = base.to_vec();
+        a.extend(extra);
+        let (code, r) = json(&a);
+        let n = node(&r, &s.addr()).clone();
+        (
+            code,
+            subject_check(&n, "streams", "orders/workers").clone(),
+            n,
+        )
+    };
+
+    // Defaults: lag and pending are not judged, the oldest pending entry idle 1h > 30m is.
+    let (code, g, n) = run(&[]);
+    assert_eq!(code, 2, "{n:#}");
+    assert_eq!(g["status"], "critical");
+    assert_eq!(g["value"], 6, "lag: 6 entries never delivered");
+    assert_eq!(g["unit"], "entries");
+    let msg = g["message"].as_str().unwrap();
+    assert!(
+        msg.contains("lag 6, 4 pending") && msg.contains("oldest pending idle 1h"),
+        "{msg}"
+    );
+    let st = subject_check(&n, "streams", "orders");
+    assert_eq!(st["status"], "ok");
+    assert_eq!(st["value"], 10);
+
+    let off = ["--warn-stream-idle", "none", "--crit-stream-idle", "none"];
+    let with = |more: &[&str]| {
+        let mut a = off.to_vec();
+        a.extend(more);
+        run(&a)
+    };
+    let (code, g, _) = with(&[]);
+    assert_eq!((code, g["status"].as_str()), (0, Some("ok")), "{g:#}");
+    let (code, g, _) = with(&["--warn-stream-lag", "5"]);
+    assert_eq!((code, g["status"].as_str()), (1, Some("warning")), "{g:#}");
+    let (code, g, _) = with(&["--warn-stream-lag", "5", "--crit-stream-lag", "5"]);
+    assert_eq!((code, g["status"].as_str()), (2, Some("critical")), "{g:#}");
+    let (code, g, _) = with(&["--warn-stream-lag", "6"]);
+    assert_eq!(code, 0, "6 is inside 0..6: {g:#}");
+    let (code, g, _) = with(&["--warn-stream-pending", "3"]);
+    assert_eq!((code, g["status"].as_str()), (1, Some("warning")), "{g:#}");
+    assert!(g["message"].as_str().unwrap().contains("4 pending"));
+    let (code, g, _) = with(&["--crit-stream-pending", "3"]);
+    assert_eq!((code, g["status"].as_str()), (2, Some("critical")));
+    let (code, g, _) = run(&["--warn-stream-idle", "10m", "--crit-stream-idle", "2h"]);
+    assert_eq!((code, g["status"].as_str()), (1, Some("warning")), "{g:#}");
+
+    // The same limits from the config; naming streams there turns the checks on by default.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "health:\n  streams: [orders]\n  warn-stream-idle: none\n  crit_stream_idle: none\n  crit_stream_lag: 5\n",
+    )
+    .unwrap();
+    let (code, out, err) = health_in(
+        dir.path(),
+        &["-u", &url, "--min-uptime", "0", "--format", "json"],
+        &[],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let n = node(&r, &s.addr());
+    assert_eq!(
+        subject_check(n, "streams", "orders/workers")["status"],
+        "critical"
+    );
+    assert!(check(n, "jobs").is_object(), "jobs run by default too");
+    let (code, _, _) = health_in(
+        dir.path(),
+        &[
+            "-u",
+            &url,
+            "--min-uptime",
+            "0",
+            "--crit-stream-lag",
+            "none",
+            "--skip",
+            "jobs",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "a flag beats the config");
+
+    // Nothing named, nothing read: no stream checks at all.
+    let (_, r) = json(&["-u", &url]);
+    assert!(
+        node(&r, &s.addr())["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["name"] != "streams" && c["name"] != "jobs"),
+        "{r:#}"
+    );
+
+    // A named stream that does not exist is a WARNING naming it.
+    let (code, r) = json(&["-u", &url, "--stream", "nosuch", "--check", "streams"]);
+    assert_eq!(code, 1);
+    let c = subject_check(node(&r, &s.addr()), "streams", "nosuch");
+    assert_eq!(c["message"], "no such stream");
+
+    // Nagios perfdata names the stream and group.
+    let (code, out, _) = health(&[
+        "-u",
+        &url,
+        "--stream",
+        "orders",
+        "--check",
+        "streams",
+        "--warn-stream-lag",
+        "10",
+        "--format",
+        "nagios",
+    ]);
+    assert_eq!(code, 2);
+    assert_nagios(&out, "CRITICAL");
+    assert!(
+        out.contains("'stream_group_lag orders/workers'=6;10;;0;"),
+        "{out}"
+    );
+    assert!(
+        out.contains("'stream_group_messages_pending orders/workers'=4;"),
+        "{out}"
+    );
+}
+
+#[test]
+fn stuck_jobs_are_counted_and_named() {
+    let s = RedisServer::start();
+    stream_fixture(&s);
+    let url = s.url();
+    let (code, r) = json(&["-u", &url, "--check", "jobs"]);
+    assert_eq!(code, 1, "one stuck job is a WARNING by default: {r:#}");
+    let j = check(node(&r, &s.addr()), "jobs");
+    assert_eq!(j["value"], 1);
+    let msg = j["message"].as_str().unwrap();
+    assert!(
+        msg.contains("4 jobs: 1 running, 1 completed, 1 failed, 1 stuck"),
+        "{msg}"
+    );
+    assert!(msg.contains("stuck: job_events:a (last event"), "{msg}");
+    let (code, _) = json(&["-u", &url, "--check", "jobs", "--crit-stuck-jobs", "0"]);
+    assert_eq!(code, 2);
+    // Stuck only after 100000 days: the 1970 job is running.
+    let (code, r) = json(&["-u", &url, "--check", "jobs", "--stuck-after", "100000d"]);
+    assert_eq!(code, 0, "{r:#}");
+    assert!(
+        check(node(&r, &s.addr()), "jobs")["message"]
+            .as_str()
+            .unwrap()
+            .contains("2 running")
+    );
+}
+
+#[test]
+fn stream_metrics_use_redis_exporter_names() {
+    let s = RedisServer::start();
+    stream_fixture(&s);
+    let (code, out, _) = health(&[
+        "-u",
+        &s.url(),
+        "--stream",
+        "orders",
+        "--check",
+        "streams,jobs",
+        "--format",
+        "prometheus",
+    ]);
+    assert_eq!(code, 0);
+    assert_prometheus(&out);
+    let l = format!("addr=\"{}\",role=\"master\"", s.addr());
+    for line in [
+        format!("redkit_stream_length{{{l},stream=\"orders\"}} 10"),
+        format!("redkit_stream_groups{{{l},stream=\"orders\"}} 1"),
+        format!("redkit_stream_group_lag{{{l},stream=\"orders\",group=\"workers\"}} 6"),
+        format!(
+            "redkit_stream_group_messages_pending{{{l},stream=\"orders\",group=\"workers\"}} 4"
+        ),
+        format!("redkit_stream_group_consumers{{{l},stream=\"orders\",group=\"workers\"}} 1"),
+        format!(
+            "redkit_stream_group_consumer_messages_pending{{{l},stream=\"orders\",group=\"workers\",consumer=\"c1\"}} 4"
+        ),
+        format!("redkit_stream_jobs{{{l},state=\"stuck\"}} 1"),
+        format!("redkit_stream_jobs{{{l},state=\"running\"}} 1"),
+        format!("redkit_stream_jobs{{{l},state=\"completed\"}} 1"),
+        format!("redkit_stream_jobs{{{l},state=\"failed\"}} 1"),
+    ] {
+        assert!(out.contains(&format!("{line}\n")), "no {line} in\n{out}");
+    }
+    for family in [
+        "redkit_stream_group_consumer_idle_seconds{",
+        "redkit_stream_first_entry_id{",
+        "redkit_stream_last_entry_id{",
+        "redkit_stream_group_last_delivered_id{",
+    ] {
+        assert!(out.contains(family), "no {family} in\n{out}");
+    }
+    // Every series is unique (one health_status per check and subject).
+    let samples: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.rsplit_once(' ').unwrap().0)
+        .collect();
+    let unique: std::collections::HashSet<&&str> = samples.iter().collect();
+    assert_eq!(unique.len(), samples.len(), "duplicate series in\n{out}");
+}
+
+#[test]
+fn stream_names_with_control_bytes_are_escaped_in_tables() {
+    let s = RedisServer::start();
+    let evil = "evil\x1b]0;pwned\x07\x1b[2J";
+    s.cli(&["XADD", evil, "*", "event_type", "x"]);
+    let (_, out, _) = health(&["-u", &s.url(), "--stream", "evil*", "--check", "streams"]);
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    assert!(out.contains("evil\\x1b]0;pwned\\x07"), "{out}");
+}
+
+#[test]
+fn cluster_master_flagged_fail_is_critical_naming_node_and_slots() {
+    let c = Cluster::start(3, 0);
+    for n in &c.nodes {
+        n.cli(&["CONFIG", "SET", "cluster-require-full-coverage", "no"]);
+        n.cli(&["CONFIG", "SET", "cluster-node-timeout", "500"]);
+    }
+    let stopped = &c.nodes[1];
+    let dead = stopped.addr();
+    let slots = stopped
+        .cli(&["CLUSTER", "NODES"])
+        .lines()
+        .find(|l| l.contains("myself"))
+        .unwrap()
+        .split(' ')
+        .skip(8)
+        .collect::<Vec<_>>()
+        .join(",");
+    let pid = pid(stopped);
+    signal(&pid, "-STOP");
+    wait_for("the other masters to flag the stopped one fail", || {
+        [0, 2].iter().all(|&i| {
+            c.nodes[i]
+                .cli(&["CLUSTER", "NODES"])
+                .lines()
+                .any(|l| l.contains(&dead) && l.contains("fail") && !l.contains("fail?"))
+        })
+    });
+    wait_for("the others to keep serving", || {
+        c.nodes[0]
+            .cli(&["CLUSTER", "INFO"])
+            .contains("cluster_state:ok")
+    });
+    let (code, out, err) = health(&[
+        "--cluster",
+        "-u",
+        &c.seed_url(),
+        "--timeout",
+        "1s",
+        "--connect-timeout",
+        "1s",
+        "--min-uptime",
+        "0",
+        "--format",
+        "json",
+    ]);
+    let (ncode, nagios, _) = health(&[
+        "--cluster",
+        "-u",
+        &c.seed_url(),
+        "--timeout",
+        "1s",
+        "--connect-timeout",
+        "1s",
+        "--format",
+        "nagios",
+    ]);
+    // ping names the failed master and its slots too, and fails.
+    let dir = tempfile::tempdir().unwrap();
+    let ping = redkit(dir.path())
+        .args([
+            "ping",
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "--timeout",
+            "1s",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    signal(&pid, "-CONT");
+    let perr = stderr(&ping);
+    assert_eq!(ping.status.code(), Some(3), "{perr}");
+    assert!(perr.contains(&dead) && perr.contains(&slots), "{perr}");
+    let p: Value = serde_json::from_str(&stdout(&ping)).unwrap();
+    assert_eq!(p["nodes"].as_array().unwrap().len(), 2, "{p:#}");
+    assert_eq!(p["unreached"][0]["addr"], dead.as_str(), "{p:#}");
+    assert_eq!(p["unreached"][0]["slots"], slots.as_str());
+    assert_eq!(code, 2, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["status"], "critical");
+    let failed = node(&r, &dead);
+    assert_eq!(failed["status"], "critical");
+    assert_eq!(check(failed, "reachability")["value"], "timeout");
+    let sl = cluster_check(&r, "cluster_slots");
+    assert_eq!(sl["status"], "critical", "{sl:#}");
+    let msg = sl["message"].as_str().unwrap();
+    assert!(
+        msg.contains(&format!("failing slots {slots}"))
+            && msg.contains(&format!("on {dead} (fail)")),
+        "{msg}"
+    );
+    let nodes = cluster_check(&r, "cluster_nodes");
+    assert_eq!(nodes["status"], "critical");
+    assert!(
+        nodes["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("marked fail: {dead}")),
+        "{nodes:#}"
+    );
+    for i in [0, 2] {
+        assert_eq!(node(&r, &c.nodes[i].addr())["checks"][0]["status"], "ok");
+    }
+    assert!(
+        r["summary"].as_str().unwrap().contains(&dead),
+        "the summary names the node: {}",
+        r["summary"]
+    );
+    assert_eq!(ncode, 2);
+    assert_nagios(&nagios, "CRITICAL");
+    assert!(nagios.contains(&dead), "{nagios}");
+}
+
+#[test]
+fn cluster_stream_checks_read_every_master_once() {
+    let c = Cluster::start(3, 0);
+    // Job streams spread over the masters: 6 stuck (1970), 3 completed.
+    for i in 0..9 {
+        let key = format!("job_events:{i}");
+        let t = if i % 3 == 0 {
+            "task_completed"
+        } else {
+            "task_progress"
+        };
+        c.cli(&["XADD", &key, "1000-0", "event_type", t, "data", "{}"]);
+    }
+    let masters_with_jobs = c.nodes.iter().filter(|n| n.cli(&["DBSIZE"]) != "0").count();
+    assert!(
+        masters_with_jobs >= 2,
+        "the keys should spread over masters"
+    );
+    c.cli(&["XADD", "orders", "*", "n", "1"]);
+    c.cli(&["XGROUP", "CREATE", "orders", "workers", "0"]);
+    let (code, r) = json(&[
+        "--cluster",
+        "-u",
+        &c.seed_url(),
+        "--stream",
+        "orders",
+        "--check",
+        "streams,jobs",
+    ]);
+    assert_eq!(code, 1, "stuck jobs warn: {r:#}");
+    let nodes = r["nodes"].as_array().unwrap();
+    let stuck: u64 = nodes
+        .iter()
+        .filter_map(|n| {
+            n["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["name"] == "jobs")
+        })
+        .map(|j| j["value"].as_u64().unwrap())
+        .sum();
+    assert_eq!(stuck, 6, "{r:#}");
+    let orders: Vec<&Value> = nodes
+        .iter()
+        .flat_map(|n| n["checks"].as_array().unwrap())
+        .filter(|c| c["subject"] == "orders")
+        .collect();
+    assert_eq!(orders.len(), 1, "read on its owner only: {r:#}");
+    assert_eq!(orders[0]["status"], "ok");
+    assert!(
+        nodes
+            .iter()
+            .flat_map(|n| n["checks"].as_array().unwrap())
+            .all(|c| c["message"] != "no such stream"),
         "{r:#}"
     );
 }

@@ -1,7 +1,7 @@
 //! Partial failure on a cluster: a master flagged `fail` while the others keep serving must be
 //! named, with its slots, by every command that acts on "every master", and exit 3.
 
-use crate::support::{Cluster, redkit, stderr, stdout};
+use crate::support::{Cluster, Ran, run};
 
 #[test]
 fn failed_master_is_named_by_every_all_masters_command() {
@@ -13,56 +13,49 @@ fn failed_master_is_named_by_every_all_masters_command() {
         ));
     }
     c.feed(&cmds);
-    let before = c.dbsize();
-    assert_eq!(before, 600);
+    assert_eq!(c.dbsize(), 600);
     let failed = c.fail_master(2);
     let dir = tempfile::tempdir().unwrap();
     let seed = c.seed_url();
     let base = ["--cluster", "-u", seed.as_str(), "--timeout", "2s"];
-    let run = |args: &[&str]| {
-        let out = redkit(dir.path()).args(base).args(args).output().unwrap();
-        (out.status.code(), stdout(&out), stderr(&out))
-    };
+    let exit3 = |args: &[&str]| -> Ran { run(dir.path()).args(base).args(args).expect(3) };
 
-    let (code, out, err) = run(&["ping"]);
-    assert_eq!(code, Some(3), "ping: {out}\n{err}");
-    assert!(err.contains(&failed) && err.contains("slots"), "{err}");
+    let r = exit3(&["ping"]);
+    assert!(
+        r.stderr.contains(&failed) && r.stderr.contains("slots"),
+        "{r}"
+    );
 
-    let (code, out, err) = run(&["stream", "list", "--format", "json"]);
-    assert_eq!(code, Some(3), "stream list: {out}\n{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["unreached"][0]["addr"], failed.as_str(), "{out}");
-    assert!(v["total"].as_u64().unwrap() < 300, "{out}");
-    assert!(err.contains(&failed), "{err}");
+    let r = exit3(&["stream", "list", "--format", "json"]);
+    let v = r.json();
+    assert_eq!(v["unreached"][0]["addr"], failed.as_str(), "{r}");
+    assert!(v["total"].as_u64().unwrap() < 300, "{r}");
+    assert!(r.stderr.contains(&failed), "{r}");
 
-    let (code, out, err) = run(&["cache", "flush", "--dry-run", "--format", "json"]);
-    assert_eq!(code, Some(3), "flush --dry-run: {out}\n{err}");
-    assert!(err.contains(&failed), "{err}");
+    let r = exit3(&["cache", "flush", "--dry-run", "--format", "json"]);
+    assert!(r.stderr.contains(&failed), "{r}");
 
-    let (code, out, err) = run(&["cache", "stats", "--format", "json"]);
-    assert_eq!(code, Some(3), "stats: {out}\n{err}");
-    assert!(err.contains(&failed), "{err}");
+    let r = exit3(&["cache", "stats", "--format", "json"]);
+    assert!(r.stderr.contains(&failed), "{r}");
 
-    let (code, out, err) = run(&["cache", "flush", "--yes", "--format", "json"]);
-    assert_eq!(code, Some(3), "flush: {out}\n{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["unreached"].as_array().unwrap().len(), 1, "{out}");
+    let r = exit3(&["cache", "flush", "--yes", "--format", "json"]);
+    let v = r.json();
+    assert_eq!(v["unreached"].as_array().unwrap().len(), 1, "{r}");
     assert!(
         v["unreached"][0]["slots"].as_str().unwrap().contains('-'),
-        "{out}"
+        "{r}"
     );
     let deleted = v["deleted"].as_u64().unwrap();
-    assert!(deleted > 0 && deleted < 300, "{out}");
+    assert!(deleted > 0 && deleted < 300, "{r}");
     assert!(
-        err.contains(&failed) && err.contains("not reached"),
-        "{err}"
+        r.stderr.contains(&failed) && r.stderr.contains("not reached"),
+        "{r}"
     );
 
     // The table says it too, not only the error line.
-    let (code, out, _) = run(&["cache", "flush", "--dry-run"]);
-    assert_eq!(code, Some(3));
+    let r = exit3(&["cache", "flush", "--dry-run"]);
     assert!(
-        out.contains(&failed) && out.contains("not reached"),
-        "{out}"
+        r.stdout.contains(&failed) && r.stdout.contains("not reached"),
+        "{r}"
     );
 }

@@ -271,7 +271,6 @@ fn missing_keys_and_other_types_exit_1() {
         for args in [
             vec!["read", key],
             vec!["info", key],
-            vec!["tail", key],
             vec!["pending", key, "g"],
             vec!["trim", key, "--maxlen", "1", "--dry-run"],
         ] {
@@ -287,6 +286,10 @@ fn missing_keys_and_other_types_exit_1() {
     let out = run(&s, &["job", "none"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("job_events:none does not exist"));
+    // tail waits for a missing key (see below) but refuses another type at once.
+    let out = run(&s, &["tail", "job_events:str"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not a stream (it is a string)"));
 }
 
 #[test]
@@ -499,7 +502,11 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("XGROUP CREATE"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("stream group create"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -757,11 +764,34 @@ fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
     assert_eq!(v["removed"], 7);
     let out = run(&s, &["trim", "job_events:t1", "--maxlen", "3", "-y"]);
     assert!(
-        stdout(&out).contains("removed 7 entries from 1 streams"),
+        stdout(&out).contains("removed 7 entries from 1 stream (1 matched"),
         "{}",
         stdout(&out)
     );
     assert_eq!(s.cli(&["XLEN", "job_events:t1"]), "3");
+
+    // Only streams that would lose entries are counted and listed: t2 keeps its 10.
+    let out = run(
+        &s,
+        &[
+            "trim",
+            "--match",
+            "job_events:t*",
+            "--maxlen",
+            "5",
+            "--dry-run",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("would remove 5 entries from 1 stream (2 matched; maxlen 5)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("job_events:t2") && !text.contains("job_events:t1"),
+        "{text}"
+    );
+    assert_eq!(s.cli(&["XLEN", "job_events:t2"]), "10");
 }
 
 #[test]
@@ -833,5 +863,937 @@ fn exports_honour_the_database_number_and_acl_users() {
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
         assert!(stdout(&out).contains("5-0"), "{format}: {}", stdout(&out));
+    }
+}
+
+/// What an attacker who can write to a stream puts in it: an OSC retitle ended by BEL, a
+/// clear-screen CSI and a carriage return.
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\r";
+
+/// Fails when `bytes` holds a control byte other than a newline, or (with `color`) any escape
+/// sequence but SGR colors (`ESC [ digits ; m`), or an 8-bit C1 control.
+#[track_caller]
+fn assert_terminal_safe(what: &str, bytes: &[u8], color: bool) {
+    let text = String::from_utf8_lossy(bytes);
+    let mut cleaned = String::new();
+    let mut rest = text.as_ref();
+    while let Some(at) = rest.find('\u{1b}') {
+        cleaned.push_str(&rest[..at]);
+        let tail = &rest[at + 1..];
+        let sgr = tail.strip_prefix('[').and_then(|t| {
+            let end = t.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (t.as_bytes()[end] == b'm').then_some(&t[end + 1..])
+        });
+        match sgr {
+            Some(after) if color => rest = after,
+            _ => {
+                cleaned.push('\u{1b}');
+                rest = tail;
+            }
+        }
+    }
+    cleaned.push_str(rest);
+    let bad: Vec<char> = cleaned
+        .chars()
+        .filter(|c| *c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(c)))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{what}: raw control characters {bad:?} in {text:?}"
+    );
+}
+
+#[test]
+fn hostile_bytes_from_redis_never_reach_the_terminal_raw() {
+    let s = RedisServer::start();
+    let key = "job_events:h\u{1b}[2J";
+    let data = r#"{"event_type": "task_progress", "progress": "step \u001b]0;pwned\u0007\u001b[2J\r done"}"#;
+    let cmds: Vec<Vec<String>> = vec![
+        vec![
+            "XADD",
+            key,
+            "1700000000000-0",
+            "data",
+            data,
+            "event_type",
+            HOSTILE,
+        ],
+        vec![
+            "XADD",
+            key,
+            "1700000000001-0",
+            &format!("f{HOSTILE}"),
+            HOSTILE,
+        ],
+        vec!["XADD", key, "1700000000002-0", "event_type", "end\u{1b}[2J"],
+        vec!["XGROUP", "CREATE", key, &format!("g{HOSTILE}"), "0"],
+        vec![
+            "XREADGROUP",
+            "GROUP",
+            &format!("g{HOSTILE}"),
+            &format!("c{HOSTILE}"),
+            "COUNT",
+            "1",
+            "STREAMS",
+            key,
+            ">",
+        ],
+    ]
+    .into_iter()
+    .map(|c| c.into_iter().map(String::from).collect())
+    .collect();
+    pipe_load(&s, &cmds);
+    let group = format!("g{HOSTILE}");
+    let consumer = format!("c{HOSTILE}");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["info", key],
+        vec!["read", key],
+        vec!["read", key, "--reverse", "--grep", "pwned"],
+        vec!["job", "h\u{1b}[2J"],
+        vec!["tail", key, "--from", "0", "--count", "2"],
+        vec!["tail", key, "--from", "0", "--until-event", "end\u{1b}[2J"],
+        vec!["pending", key, &group],
+        vec!["pending", key, "no\u{1b}[2Jgroup"],
+        vec!["trim", key, "--maxlen", "0", "--dry-run"],
+        vec![
+            "trim",
+            "--match",
+            "job_events:*",
+            "--maxlen",
+            "1",
+            "--dry-run",
+        ],
+        vec!["info", "job_events:missing\u{1b}[2J"],
+        vec!["jobs"],
+        vec!["jobs", "--state", "stuck"],
+        vec!["group", "create", key, "n\u{1b}[2J", "--dry-run"],
+        vec!["group", "setid", key, &group, "0", "--dry-run"],
+        vec!["group", "delconsumer", key, &group, &consumer, "--dry-run"],
+        vec![
+            "group",
+            "delconsumer",
+            key,
+            &group,
+            &consumer,
+            "--force",
+            "--dry-run",
+        ],
+        vec![
+            "claim",
+            key,
+            &group,
+            "--to",
+            "x\u{7}",
+            "--min-idle",
+            "0s",
+            "--dry-run",
+        ],
+        vec!["ack", key, &group, "1700000000000-0", "--dry-run"],
+    ];
+    for color in ["never", "always"] {
+        for args in &runs {
+            let out = run(&s, &[&["--color", color][..], &args[..]].concat());
+            let what = format!("stream {args:?} --color {color}");
+            assert!(out.status.code().is_some(), "{what}");
+            assert_terminal_safe(&format!("{what} stdout"), &out.stdout, color == "always");
+            assert_terminal_safe(&format!("{what} stderr"), &out.stderr, color == "always");
+        }
+    }
+    // The escaped text is there to read, and raw still gives the bytes as stored.
+    let out = run(&s, &["read", key]);
+    assert!(
+        stdout(&out).contains("\\x1b]0;pwned\\x07\\x1b[2J\\r"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&s, &["read", key, "--format", "raw"]);
+    assert!(
+        out.stdout
+            .windows(HOSTILE.len())
+            .any(|w| w == HOSTILE.as_bytes())
+    );
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+}
+
+#[test]
+fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
+    let s = RedisServer::start();
+    let now = now_ms();
+    let (first, last) = (now - 600_000, now - 240_000);
+    let cmds: Vec<Vec<String>> = [
+        (
+            "job_events:run",
+            first,
+            "task_started",
+            r#"{"progress": "开始"}"#,
+        ),
+        (
+            "job_events:run",
+            last,
+            "task_progress",
+            r#"{"progress": "一半"}"#,
+        ),
+        (
+            "job_events:bad",
+            first,
+            "task_progress",
+            r#"{"progress": "old progress"}"#,
+        ),
+        (
+            "job_events:bad",
+            last,
+            "task_failed",
+            r#"{"progress": "old progress", "error": "连接超时"}"#,
+        ),
+    ]
+    .iter()
+    .map(|(k, id, t, d)| {
+        ["XADD", k, &format!("{id}-0"), "data", d, "event_type", t]
+            .iter()
+            .map(|a| a.to_string())
+            .collect()
+    })
+    .collect();
+    pipe_load(&s, &cmds);
+
+    let out = run(&s, &["job", "run", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let after = now_ms();
+    assert_eq!(j["outcome"], "running");
+    assert_eq!(j["last_event_type"], "task_progress");
+    // Since the first event until now (not first to last), and the last event's age.
+    let dur = j["duration_ms"].as_u64().unwrap();
+    assert!((600_000..=after - first).contains(&dur), "{dur}");
+    let age = j["last_event_age_ms"].as_u64().unwrap();
+    assert!((240_000..=after - last).contains(&age), "{age}");
+    let out = run(&s, &["job", "run"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("running: first event 10m") && text.contains("last event 4m"),
+        "{text}"
+    );
+    assert!(text.contains("ago (task_progress)"), "{text}");
+
+    // A failure is summed up by its error, not by an older progress text.
+    let out = run(&s, &["job", "bad"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let failed_line = text.lines().find(|l| l.contains("task_failed")).unwrap();
+    assert!(failed_line.contains("连接超时"), "{text}");
+    assert!(text.contains("failed in 6m"), "{text}");
+
+    // --since takes a duration with a unit; a bare number is refused with the accepted forms.
+    let out = run(&s, &["read", "job_events:run", "--since", "10"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("--since 10") && err.contains("10m"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let out = run(
+        &s,
+        &[
+            "read",
+            "job_events:run",
+            "--since",
+            "5m",
+            "--format",
+            "ndjson",
+        ],
+    );
+    assert_eq!(lines(&out).len(), 1);
+
+    // stream jobs on one server (replies framed in place) agrees with stream job.
+    s.cli(&["SET", "job_events:str", "x"]);
+    let out = run(&s, &["jobs", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        v["counts"],
+        serde_json::json!({"running": 1, "completed": 0, "failed": 1, "stuck": 0})
+    );
+    // Both last events are at the same millisecond: ties go by stream name.
+    let (bad, run_) = (&v["jobs"][0], &v["jobs"][1]);
+    assert_eq!(
+        (bad["job_id"].as_str(), run_["job_id"].as_str()),
+        (Some("bad"), Some("run"))
+    );
+    assert_eq!(run_["summary"], "一半");
+    assert_eq!(bad["summary"], "连接超时");
+    assert_eq!(bad["duration_ms"], last - first);
+    let out = run(&s, &["jobs", "--stuck-after", "3m"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn tail_and_job_follow_wait_for_a_missing_key_until_max_wait() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = s.url();
+    let mut child = spawn_redkit(
+        dir.path(),
+        &[
+            "-u",
+            &url,
+            "stream",
+            "tail",
+            "job_events:soon",
+            "--format",
+            "ndjson",
+        ],
+    );
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(line.contains("does not exist yet"), "{line}");
+    let id = publish(&s, "job_events:soon", "task_started", "");
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    let v: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(v["id"], id.as_str());
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // --max-wait: exit 3 and one line naming the key.
+    for args in [
+        vec!["tail", "job_events:never", "--max-wait", "300ms"],
+        vec![
+            "tail",
+            "job_events:soon",
+            "job_events:never",
+            "--max-wait",
+            "300ms",
+        ],
+        vec!["job", "never", "--follow", "--max-wait", "300ms"],
+    ] {
+        let out = run(&s, &args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        let last = err.lines().last().unwrap();
+        assert!(
+            last.contains("job_events:never") || last.contains("job never"),
+            "{err}"
+        );
+        assert!(last.contains("--max-wait 300ms"), "{err}");
+    }
+    // A running job that does not finish in time: the reason says how old its last event is.
+    let out = run(&s, &["job", "soon", "--follow", "--max-wait", "300ms"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("last event task_started"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A missing group is an error before any table header.
+    let out = run(
+        &s,
+        &[
+            "tail",
+            "job_events:soon",
+            "--group",
+            "nope",
+            "--consumer",
+            "c",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "{}", stdout(&out));
+    assert!(stderr(&out).contains("no consumer group 'nope'"));
+}
+
+/// Follows an idle job for many reply timeouts; any reconnect warning is a failure.
+fn follow_idle_job_quietly(url: &str, cluster: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["-u", url, "--timeout", "200ms"];
+    if cluster {
+        args.push("--cluster");
+    }
+    args.extend(["stream", "job", "idle", "--follow"]);
+    let child = spawn_redkit(dir.path(), &args);
+    // 3 s is fifteen reply timeouts and several blocking reads of 100 ms each.
+    std::thread::sleep(Duration::from_secs(3));
+    let pid = child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(stdout(&out).contains("task_started"), "{}", stdout(&out));
+    assert!(
+        !err.contains("reconnect") && !err.contains("warning"),
+        "{err}"
+    );
+    assert!(err.contains("interrupted"), "{err}");
+}
+
+#[test]
+fn following_an_idle_job_never_reconnects() {
+    let s = RedisServer::start();
+    publish(&s, "job_events:idle", "task_started", "");
+    follow_idle_job_quietly(&s.url(), false);
+    let c = Cluster::start(3, 0);
+    c.cli(&["XADD", "job_events:idle", "*", "event_type", "task_started"]);
+    follow_idle_job_quietly(&c.seed_url(), true);
+}
+
+#[test]
+fn jobs_on_every_master_with_exact_states_and_ages() {
+    let c = Cluster::start(3, 0);
+    let now = now_ms();
+    // (job, [(ms ago, event type)]): 8 of each kind, spread over the masters by name.
+    let kinds: [&[(u64, &str)]; 4] = [
+        &[(900_000, "task_started"), (600_000, "task_completed")],
+        &[(900_000, "task_started"), (500_000, "task_failed")],
+        &[(700_000, "task_started"), (60_000, "task_progress")],
+        &[(7_200_000, "task_started"), (3_600_000, "task_progress")],
+    ];
+    let names = ["completed", "failed", "running", "stuck"];
+    for j in 0..32 {
+        let key = format!("job_events:{}-{j}", names[j % 4]);
+        for (ago, t) in kinds[j % 4] {
+            let data = if *t == "task_failed" {
+                r#"{"progress": "old", "error": "连接超时"}"#.to_string()
+            } else {
+                format!(r#"{{"progress": "{t} of {j}"}}"#)
+            };
+            let id = format!("{}-0", now - ago - j as u64);
+            c.cli(&["XADD", &key, &id, "data", &data, "event_type", t]);
+        }
+    }
+    c.cli(&["SET", "job_events:not-a-stream", "x"]);
+    let masters: Vec<&RedisServer> = c
+        .nodes
+        .iter()
+        .filter(|n| n.cli(&["ROLE"]).starts_with("master"))
+        .collect();
+    assert!(masters.iter().all(|m| m.cli(&["DBSIZE"]) != "0"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = |args: &[&str]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream", "jobs"])
+            .args(args);
+        cmd.output().unwrap()
+    };
+    let before = now_ms();
+    let out = jobs(&["--format", "json"]);
+    let after = now_ms();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stuck jobs exit 1: {}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["counts"],
+        serde_json::json!({"running": 8, "completed": 8, "failed": 8, "stuck": 8})
+    );
+    let list = v["jobs"].as_array().unwrap();
+    assert_eq!(list.len(), 32);
+    let mut last_seen = u64::MAX;
+    for job in list {
+        let keys: Vec<&str> = job
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "job_id",
+                "stream",
+                "state",
+                "started",
+                "last_event_type",
+                "last_event",
+                "last_event_age_ms",
+                "duration_ms",
+                "summary"
+            ]
+        );
+        let id = job["job_id"].as_str().unwrap();
+        let (kind, j) = id.split_once('-').unwrap();
+        let j: u64 = j.parse().unwrap();
+        assert_eq!(job["stream"], format!("job_events:{id}"));
+        assert_eq!(job["state"], kind, "{job}");
+        let steps = kinds[names.iter().position(|n| *n == kind).unwrap()];
+        let (first_ago, last_ago) = (steps[0].0 + j, steps[1].0 + j);
+        let last_ms = now - last_ago;
+        let age = job["last_event_age_ms"].as_u64().unwrap();
+        assert!((before - last_ms..=after - last_ms).contains(&age), "{job}");
+        let dur = job["duration_ms"].as_u64().unwrap();
+        if kind == "completed" || kind == "failed" {
+            assert_eq!(dur, first_ago - last_ago, "{job}");
+        } else {
+            assert!((before - (now - first_ago)..=after - (now - first_ago)).contains(&dur));
+        }
+        assert_eq!(job["last_event_type"], steps[1].1);
+        if kind == "failed" {
+            assert_eq!(job["summary"], "连接超时");
+        }
+        // Most recent activity first.
+        assert!(last_ms <= last_seen, "not sorted: {job}");
+        last_seen = last_ms;
+    }
+
+    // Filters; a config that moves the stuck line; -q silent when nothing is stuck.
+    let out = jobs(&["--state", "failed,completed", "--format", "ndjson"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out).len(), 16);
+    let out = jobs(&["--since", "20m", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["counts"]["stuck"], 0);
+    assert_eq!(v["jobs"].as_array().unwrap().len(), 24);
+    assert_eq!(out.status.code(), Some(0));
+    let out = jobs(&["--since", "20"]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "streams:\n  stuck_after: 2h\n",
+    )
+    .unwrap();
+    let out = jobs(&["-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    let out = jobs(&["--stuck-after", "30s", "--state", "stuck"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("16 jobs: 0 running, 0 completed, 0 failed, 16 stuck"),
+        "{text}"
+    );
+}
+
+fn json_of(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {} / {}", stdout(out), stderr(out)))
+}
+
+/// XINFO GROUPS of `key` as (name, last-delivered-id, lag) from redis-cli's flat output.
+fn xinfo_group(s: &RedisServer, key: &str) -> Option<(String, String, String)> {
+    let text = s.cli(&["XINFO", "GROUPS", key]);
+    let l: Vec<&str> = text.lines().collect();
+    let at = |name: &str| {
+        l.iter()
+            .position(|x| *x == name)
+            .and_then(|i| l.get(i + 1))
+            .map(|v| v.to_string())
+    };
+    Some((
+        at("name")?,
+        at("last-delivered-id")?,
+        at("lag").unwrap_or_default(),
+    ))
+}
+
+/// Entries XREADGROUP hands a new consumer now (what the group has not yet seen).
+fn undelivered(s: &RedisServer, key: &str, group: &str) -> usize {
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        group,
+        "probe",
+        "COUNT",
+        "1000",
+        "STREAMS",
+        key,
+        ">",
+    ])
+    .lines()
+    .filter(|l| l.starts_with("17000000000"))
+    .count()
+}
+
+#[test]
+fn group_create_and_setid_preview_what_xinfo_then_shows() {
+    let s = RedisServer::start();
+    let key = "job_events:grp";
+    load(&s, key, 1_700_000_000_001, 10, "task_progress");
+    let out = run(
+        &s,
+        &[
+            "group",
+            "create",
+            key,
+            "w",
+            "--from",
+            "0",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        (v["lag_after"].as_u64(), v["changed"].as_bool()),
+        (Some(10), Some(false))
+    );
+    assert_eq!(xinfo_group(&s, key), None, "a dry run created the group");
+    // No terminal, no --yes: refused, nothing created.
+    let out = run(&s, &["group", "create", key, "w", "--from", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--yes"));
+    assert_eq!(xinfo_group(&s, key), None);
+
+    let out = run(
+        &s,
+        &[
+            "group",
+            "create",
+            key,
+            "w",
+            "--from",
+            "1700000000004-0",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["lag_after"], 6);
+    let (name, last, lag) = xinfo_group(&s, key).unwrap();
+    assert_eq!((name.as_str(), last.as_str()), ("w", "1700000000004-0"));
+    assert_eq!(lag, "6");
+    let out = run(&s, &["group", "create", key, "w", "-y"]);
+    assert_eq!(out.status.code(), Some(1), "an existing group is refused");
+    assert_eq!(undelivered(&s, key, "w"), 6);
+
+    // Back to the start: every entry delivered again; the dry run changes nothing.
+    let out = run(
+        &s,
+        &[
+            "group",
+            "setid",
+            key,
+            "w",
+            "0",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json_of(&out);
+    assert_eq!(
+        (
+            v["lag_before"].as_u64(),
+            v["lag_after"].as_u64(),
+            v["redelivered"].as_u64()
+        ),
+        (Some(0), Some(10), Some(10))
+    );
+    assert_eq!(xinfo_group(&s, key).unwrap().1, "1700000000010-0");
+    // To a time: entries from that millisecond on are delivered again.
+    let out = run(
+        &s,
+        &[
+            "group",
+            "setid",
+            key,
+            "w",
+            "2023-11-14T22:13:20.008Z",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        (v["lag_after"].as_u64(), v["redelivered"].as_u64()),
+        (Some(3), Some(3))
+    );
+    let (_, last, lag) = xinfo_group(&s, key).unwrap();
+    assert_eq!(
+        (last.as_str(), lag.as_str()),
+        ("1700000000007-18446744073709551615", "3")
+    );
+    assert_eq!(undelivered(&s, key, "w"), 3);
+    // Forward: entries skipped.
+    s.cli(&["XGROUP", "SETID", key, "w", "1700000000002-0"]);
+    let out = run(
+        &s,
+        &["group", "setid", key, "w", "$", "-y", "--format", "json"],
+    );
+    let v = json_of(&out);
+    assert_eq!(
+        (v["skipped"].as_u64(), v["lag_after"].as_u64()),
+        (Some(8), Some(0))
+    );
+    assert_eq!(undelivered(&s, key, "w"), 0);
+    let out = run(&s, &["group", "setid", key, "nope", "0", "-y"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+/// Makes `ids` pending with `consumer`, idle for `idle_ms` (XCLAIM … IDLE sets it exactly).
+fn hold(s: &RedisServer, key: &str, group: &str, consumer: &str, ids: &[&str], idle_ms: u64) {
+    let mut args = vec!["XCLAIM", key, group, consumer, "0"];
+    args.extend_from_slice(ids);
+    let idle = idle_ms.to_string();
+    args.extend(["IDLE", &idle, "FORCE", "JUSTID"]);
+    s.cli(&args);
+}
+
+fn pending_of(s: &RedisServer, key: &str, group: &str) -> Vec<(String, String)> {
+    let text = s.cli(&["XPENDING", key, group, "-", "+", "100"]);
+    let l: Vec<&str> = text.lines().collect();
+    l.chunks(4)
+        .map(|c| (c[0].to_string(), c[1].to_string()))
+        .collect()
+}
+
+#[test]
+fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
+    let s = RedisServer::start();
+    let key = "job_events:work";
+    load(&s, key, 1_700_000_000_001, 8, "task_progress");
+    s.cli(&["XGROUP", "CREATE", key, "g", "$"]);
+    let id = |n: u64| format!("{}-0", 1_700_000_000_000 + n);
+    let (i1, i2, i3, i4, i5, i6) = (id(1), id(2), id(3), id(4), id(5), id(6));
+    hold(&s, key, "g", "dead", &[&i1, &i2, &i3, &i4], 3_600_000);
+    hold(&s, key, "g", "busy", &[&i5, &i6], 0);
+    let before = pending_of(&s, key, "g");
+
+    let claim = |extra: &[&str]| {
+        let mut a = vec![
+            "claim",
+            key,
+            "g",
+            "--to",
+            "live",
+            "--min-idle",
+            "10m",
+            "--format",
+            "json",
+        ];
+        a.extend_from_slice(extra);
+        run(&s, &a)
+    };
+    let out = claim(&["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["candidates"], 4);
+    assert_eq!(v["ids"], serde_json::json!([i1, i2, i3, i4]));
+    assert_eq!(
+        pending_of(&s, key, "g"),
+        before,
+        "the dry run moved entries"
+    );
+    let out = claim(&[]);
+    assert_eq!(out.status.code(), Some(2), "no terminal and no --yes");
+    assert_eq!(pending_of(&s, key, "g"), before);
+
+    // One of the stuck entries is deleted meanwhile: reported, and dropped from the group.
+    s.cli(&["XDEL", key, &i2]);
+    let out = claim(&["--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["ids"], serde_json::json!([i1, i3, i4]));
+    assert_eq!(v["deleted"], serde_json::json!([i2]));
+    let after = pending_of(&s, key, "g");
+    let owner = |i: &str| after.iter().find(|(x, _)| x == i).map(|(_, c)| c.clone());
+    assert_eq!(after.len(), 5);
+    for i in [&i1, &i3, &i4] {
+        assert_eq!(owner(i).as_deref(), Some("live"));
+    }
+    assert_eq!(
+        (owner(&i5).as_deref(), owner(&i6).as_deref()),
+        (Some("busy"), Some("busy"))
+    );
+    assert_eq!(owner(&i2), None);
+
+    // --from-consumer and --count pick only that consumer's entries.
+    let out = run(
+        &s,
+        &[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "live",
+            "--min-idle",
+            "0s",
+            "--from-consumer",
+            "busy",
+            "--count",
+            "1",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json_of(&out)["ids"], serde_json::json!([i5]));
+
+    // delconsumer: refused while the consumer holds entries; --force says what it drops.
+    let out = run(&s, &["group", "delconsumer", key, "g", "live", "-y"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("live: 4 pending"), "{}", stderr(&out));
+    assert!(s.cli(&["XINFO", "CONSUMERS", key, "g"]).contains("live"));
+    let out = run(
+        &s,
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "live",
+            "--force",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json_of(&out)["pending_dropped"], 4);
+    assert_eq!(pending_of(&s, key, "g").len(), 5);
+    let out = run(
+        &s,
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "live",
+            "--force",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["pending_dropped"], 4);
+    assert_eq!(
+        pending_of(&s, key, "g"),
+        vec![(i6.clone(), "busy".to_string())]
+    );
+    // --idle-over: "dead" has not been seen for over a second; "busy" is seen just before.
+    std::thread::sleep(Duration::from_millis(1500));
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "busy",
+        "COUNT",
+        "1",
+        "STREAMS",
+        key,
+        "0",
+    ]);
+    let out = run(
+        &s,
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "--idle-over",
+            "1s",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["consumers"][0]["name"], "dead");
+    assert_eq!(v["consumers"].as_array().unwrap().len(), 1);
+
+    // ack: by id (one pending, one not) and by consumer.
+    let out = run(
+        &s,
+        &[
+            "ack",
+            key,
+            "g",
+            &i6,
+            &i7_of(),
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json_of(&out);
+    assert_eq!(
+        (v["candidates"].as_u64(), v["skipped"][0].as_str()),
+        (Some(1), Some(i7_of().as_str()))
+    );
+    assert_eq!(pending_of(&s, key, "g").len(), 1);
+    let out = run(&s, &["ack", key, "g", "--from-consumer", "busy", "-y"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(pending_of(&s, key, "g").is_empty());
+    let out = run(&s, &["ack", key, "g", "not-an-id", "-y"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn i7_of() -> String {
+    "1700000000007-0".to_string()
+}
+
+#[test]
+fn group_operations_route_on_a_cluster() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let rk = |args: &[&str]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream"])
+            .args(args);
+        cmd.output().unwrap()
+    };
+    for (i, key) in [
+        "job_events:a",
+        "job_events:b",
+        "job_events:c",
+        "job_events:d",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for n in 1..=3 {
+            c.cli(&[
+                "XADD",
+                key,
+                &format!("{}-0", 1_700_000_000_000u64 + n),
+                "event_type",
+                "x",
+            ]);
+        }
+        let out = rk(&[
+            "group", "create", key, "g", "--from", "0", "-y", "--format", "json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{key}: {}", stderr(&out));
+        assert_eq!(json_of(&out)["lag_after"], 3);
+        c.cli(&["XREADGROUP", "GROUP", "g", "dead", "STREAMS", key, ">"]);
+        let out = rk(&[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "live",
+            "--min-idle",
+            "0s",
+            "-y",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(json_of(&out)["ids"].as_array().unwrap().len(), 3, "{key}");
+        let out = rk(&["ack", key, "g", "--from-consumer", "live", "-y"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            c.cli(&["XPENDING", key, "g"]).lines().next(),
+            Some("0"),
+            "{key} #{i}"
+        );
     }
 }

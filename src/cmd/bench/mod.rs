@@ -18,7 +18,6 @@ use crate::duration;
 use crate::exit::{self, ExitStatus};
 use crate::ops::keys::escape_glob;
 use crate::ops::unlink as flush;
-use crate::output::Format;
 use crate::output::{progress, write_atomic};
 use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
@@ -302,7 +301,7 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
                 .query(redis::cmd("SCAN").arg(cursor).arg("COUNT").arg(1000))
                 .await?;
             if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
-                let shown = crate::output::escape::escape_control(&String::from_utf8_lossy(k));
+                let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(k));
                 return Ok(Some(format!(
                     "{} holds {size} keys, some outside '{prefix}' (e.g. '{shown}')",
                     n.addr
@@ -529,7 +528,7 @@ async fn run_workloads(
 }
 
 pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require("bench", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<report::BenchReport>("bench")?;
     let baseline = match &args.compare {
         Some(path) => Some(report::load(path)?),
         None => None,
@@ -609,12 +608,15 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         write_atomic(path, &text)?;
         ctx.out.note(format!("saved {}", path.display()));
     }
-    ctx.out.emit(&report)?;
+    // -q (cron): silent when the run completed and met its goals.
+    let ok = fatal.is_none() && !report.interrupted && !(report.regressed() || report.missed_slo());
+    ctx.out.emit_outcome(&report, ok)?;
     if let Some(f) = fatal {
         return Err(exit::runtime(format!("{f} (the report above is partial)")));
     }
     if report.interrupted {
-        eprintln!("redkit: interrupted; the report covers what ran until then");
+        ctx.out
+            .problem("redkit: interrupted; the report covers what ran until then");
         return Ok(ExitStatus::Interrupted);
     }
     Ok(problem_if(report.regressed() || report.missed_slo()))

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
-use colored::Colorize;
 use comfy_table::Cell;
 use hdrhistogram::Histogram;
 use serde::{Deserialize, Serialize};
@@ -12,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::driver::{Outcome, new_hist};
 use super::workload::{KeyPattern, Workload};
 use crate::exit;
-use crate::output::{Render, Ui};
+use crate::output::{Format, Render, Ui};
 
 /// Everything needed to run the same benchmark again (`--compare` reads it from a baseline).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -385,6 +384,8 @@ pub fn load(path: &Path) -> anyhow::Result<BenchReport> {
 }
 
 impl Render for BenchReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let p = &self.parameters;
         writeln!(
@@ -432,7 +433,7 @@ impl Render for BenchReport {
                 // Error codes come from the server: control bytes are escaped.
                 r.errors
                     .iter()
-                    .map(|(k, v)| format!("{}:{v}", crate::output::escape::escape_control(k)))
+                    .map(|(k, v)| format!("{}:{v}", crate::output::escape::escape_str(k)))
                     .collect::<Vec<_>>()
                     .join(" ")
             };
@@ -479,9 +480,9 @@ impl Render for BenchReport {
             ]);
             for x in changes {
                 let verdict = match x.verdict.as_str() {
-                    "regression" => "REGRESSION".red().bold().to_string(),
-                    "within noise" => "within noise".yellow().to_string(),
-                    _ => "ok".green().to_string(),
+                    "regression" => ui.paint("REGRESSION").red().bold().to_string(),
+                    "within noise" => ui.paint("within noise").yellow().to_string(),
+                    _ => ui.paint("ok").green().to_string(),
                 };
                 c.add_row(vec![
                     Cell::new(x.workload.name()),
@@ -507,9 +508,9 @@ impl Render for BenchReport {
                     Cell::new(&r.objective),
                     Cell::new(&r.measured),
                     Cell::new(if r.met {
-                        "met".green().to_string()
+                        ui.paint("met").green().to_string()
                     } else {
-                        "MISSED".red().bold().to_string()
+                        ui.paint("MISSED").red().bold().to_string()
                     }),
                 ]);
             }

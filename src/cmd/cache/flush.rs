@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-use colored::Colorize;
 use comfy_table::Cell;
 
 pub use crate::ops::unlink::{FlushReport, Plan, run_all};
@@ -44,16 +43,16 @@ impl Render for FlushReport {
             if failed > 0 { ", with errors" } else { "" },
         );
         let head = if failed > 0 || self.interrupted {
-            head.yellow().bold()
+            ui.paint(head).yellow().bold()
         } else {
-            head.green().bold()
+            ui.paint(head).green().bold()
         };
         writeln!(w, "{head}")?;
         let mut t = ui.table();
         t.set_header(vec!["node", "matched", "deleted", "sample / error"]);
         for node in &self.nodes {
             let note = match &node.error {
-                Some(e) => e.red().to_string(),
+                Some(e) => ui.paint(e.as_str()).red().to_string(),
                 None => node
                     .sample
                     .iter()
@@ -79,7 +78,7 @@ impl Render for FlushReport {
                 Cell::new("-"),
                 Cell::new("-"),
                 Cell::new(
-                    format!("not reached (slots {}): {}", u.slots, u.reason)
+                    ui.paint(format!("not reached (slots {}): {}", u.slots, u.reason))
                         .red()
                         .to_string(),
                 ),

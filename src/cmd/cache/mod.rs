@@ -13,7 +13,6 @@ use crate::cmd::{Ctx, Stop};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
 use crate::ops::scan::{Filters, KeyType};
-use crate::output::Format;
 use crate::output::progress;
 use crate::redis::{Masters, Mode};
 
@@ -179,8 +178,7 @@ fn node_errors<'a>(errors: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str
 }
 
 pub async fn run(ctx: &Ctx, args: &CacheArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("cache", &[Format::Table, Format::Json, Format::Ndjson])?;
+    ctx.out.accepts::<flush::FlushReport>("cache")?;
     match &args.action {
         CacheAction::Flush(a) => run_flush(ctx, a).await,
         CacheAction::Stats(a) => run_stats(ctx, a).await,
@@ -235,13 +233,13 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             .flat_map(|n| n.sample.iter().cloned())
             .take(5)
             .collect();
-        eprintln!(
+        ctx.out.problem(format!(
             "{} keys match '{}' on {} node(s), e.g. {}",
             estimate.matched,
             plan.pattern,
             estimate.nodes.len(),
             sample.join(", ")
-        );
+        ));
         if estimate.matched == 0 {
             estimate.dry_run = false;
             ctx.out
@@ -252,7 +250,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             return Ok(ExitStatus::Success);
         }
         if !flush::confirm(&format!("Delete {} keys?", estimate.matched))? {
-            eprintln!("nothing deleted");
+            ctx.out.problem("nothing deleted");
             return Ok(ExitStatus::Problem);
         }
     }
@@ -275,10 +273,10 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         return Err(e);
     }
     if report.interrupted {
-        eprintln!(
+        ctx.out.problem(format!(
             "redkit: interrupted after deleting {} keys; run again to continue",
             report.deleted
-        );
+        ));
         return Ok(ExitStatus::Interrupted);
     }
     Ok(ExitStatus::Success)

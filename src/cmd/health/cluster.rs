@@ -5,8 +5,16 @@
 use std::collections::HashSet;
 
 use super::probe::Info;
-use super::report::{Check, Metric, Status};
+use super::report::{Check, CheckKind, Metric, Status, Unit};
 use crate::redis::ClusterNode;
+
+/// What the cluster-wide checks judge: one node's CLUSTER INFO and CLUSTER NODES, and the
+/// addresses that did not answer us.
+pub struct ClusterInput<'a> {
+    pub info: &'a Info,
+    pub nodes: &'a [ClusterNode],
+    pub down: &'a HashSet<String>,
+}
 
 pub const SLOTS: u32 = 16384;
 
@@ -63,13 +71,11 @@ fn unassigned(nodes: &[ClusterNode]) -> Vec<(u16, u16)> {
     out
 }
 
-/// The cluster-wide checks. `down` holds the addresses that did not answer us.
-pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<Check> {
-    let num = |k: &str| info.num(k).unwrap_or(0.0);
+/// The state the node we asked reports for the cluster.
+pub fn state(x: &ClusterInput) -> Check {
+    let info = x.info;
     let state = info.get("cluster_state").unwrap_or("?").to_string();
-    let mut out = Vec::new();
-
-    let mut c = Check::new("cluster_state", Status::Ok, state.clone())
+    let mut c = Check::new(CheckKind::ClusterState, Status::Ok, state.clone())
         .message(format!(
             "cluster_state {state}, {} known nodes, size {}",
             info.get("cluster_known_nodes").unwrap_or("?"),
@@ -83,8 +89,14 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
     if state != "ok" {
         c.raise(Status::Critical, "cluster_state not ok");
     }
-    out.push(c);
+    c
+}
 
+/// Slot coverage: every slot served by a master that is up and answers us; the failing slots
+/// and the masters that hold them are named.
+pub fn slots(x: &ClusterInput) -> Check {
+    let (info, nodes, down) = (x.info, x.nodes, x.down);
+    let num = |k: &str| info.num(k).unwrap_or(0.0);
     let ok = num("cluster_slots_ok");
     let mut failing: Vec<(u16, u16)> = Vec::new();
     let mut why: Vec<String> = Vec::new();
@@ -112,7 +124,8 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
         why.push(format!("{} unassigned", slot_ranges(free.clone())));
         failing.extend(free);
     }
-    let mut c = Check::new("cluster_slots", Status::Ok, ok)
+    let mut c = Check::new(CheckKind::ClusterSlots, Status::Ok, ok)
+        .unit(Unit::Slots)
         .message(format!(
             "{} assigned, {} ok, {} pfail, {} fail of {SLOTS}",
             num("cluster_slots_assigned"),
@@ -149,14 +162,14 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
         };
         c.raise(Status::Critical, &format!("{named}{}", why.join("; ")));
     }
-    out.push(c);
+    c
+}
 
+/// Nodes flagged fail or pfail, and nodes that did not answer us.
+pub fn nodes(x: &ClusterInput) -> Check {
+    let (nodes, down) = (x.nodes, x.down);
     let masters = nodes.iter().filter(|n| n.is_master()).count();
     let replicas = nodes.len() - masters;
-    let serving = nodes
-        .iter()
-        .filter(|n| n.is_master() && !n.slots.is_empty())
-        .count();
     let failed: Vec<String> = nodes
         .iter()
         .filter(|n| n.is_failed())
@@ -167,7 +180,8 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
         .filter(|n| n.is_pfail())
         .map(|n| n.endpoint.to_string())
         .collect();
-    let mut c = Check::new("cluster_nodes", Status::Ok, nodes.len())
+    let mut c = Check::new(CheckKind::ClusterNodes, Status::Ok, nodes.len())
+        .unit(Unit::Nodes)
         .message(format!("{masters} masters, {replicas} replicas"))
         .metric(Metric::new(
             "cluster_known_nodes",
@@ -202,8 +216,16 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
             &format!("unreachable: {}", unreachable.join(", ")),
         );
     }
-    out.push(c);
+    c
+}
 
+/// Masters with slots and no working replica (a failure there loses the slots).
+pub fn replicas(x: &ClusterInput) -> Check {
+    let (nodes, down) = (x.nodes, x.down);
+    let serving = nodes
+        .iter()
+        .filter(|n| n.is_master() && !n.slots.is_empty())
+        .count();
     let lonely: Vec<String> = nodes
         .iter()
         .filter(|m| m.is_master() && !m.slots.is_empty() && !m.is_failed())
@@ -217,7 +239,8 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
         .map(|m| m.endpoint.to_string())
         .collect();
     let covered = serving.saturating_sub(lonely.len());
-    let mut c = Check::new("cluster_replicas", Status::Ok, covered)
+    let mut c = Check::new(CheckKind::ClusterReplicas, Status::Ok, covered)
+        .unit(Unit::Masters)
         .message(format!(
             "{covered} of {serving} masters with slots have a working replica"
         ))
@@ -232,12 +255,12 @@ pub fn judge(info: &Info, nodes: &[ClusterNode], down: &HashSet<String>) -> Vec<
             &format!("no working replica: {}", lonely.join(", ")),
         );
     }
-    out.push(c);
-    out
+    c
 }
 
 #[cfg(test)]
 mod tests {
+    use super::nodes as nodes_check;
     use super::*;
     use crate::redis::parse_cluster_nodes;
 
@@ -254,10 +277,14 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
         let info = Info::parse(
             "cluster_state:fail\ncluster_slots_assigned:16001\ncluster_slots_ok:10539\n",
         );
-        let checks = judge(&info, &nodes, &HashSet::new());
-        let by = |n: &str| checks.iter().find(|c| c.name == n).unwrap().clone();
-        assert_eq!(by("cluster_state").status, Status::Critical);
-        let slots = by("cluster_slots");
+        let down = HashSet::new();
+        let x = ClusterInput {
+            info: &info,
+            nodes: &nodes,
+            down: &down,
+        };
+        assert_eq!(state(&x).status, Status::Critical);
+        let slots = slots(&x);
         assert_eq!(slots.status, Status::Critical);
         assert!(
             slots
@@ -267,8 +294,8 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
             slots.message
         );
         assert!(slots.message.contains("on 127.0.0.1:7001 (fail)"));
-        assert_eq!(by("cluster_nodes").status, Status::Critical);
-        let r = by("cluster_replicas");
+        assert_eq!(nodes_check(&x).status, Status::Critical);
+        let r = replicas(&x);
         assert_eq!(r.status, Status::Warning);
         assert!(r.message.contains("127.0.0.1:7002") && !r.message.contains("7000"));
     }

@@ -7,14 +7,16 @@ use std::time::{Duration, Instant};
 
 use futures::future::join_all;
 
-use super::cluster;
-use super::judge::{self, latency};
+use super::cluster::ClusterInput;
+use super::judge;
 use super::probe::{self, Facts, Failure, Info};
-use super::report::{Check, ClusterReport, HealthReport, Metric, NodeReport, Status};
-use super::sentinel::{self, SentinelFacts};
+use super::registry::{CHECKS, CheckKind};
+use super::report::{Check, ClusterReport, HealthReport, Metric, Mode, NodeReport, Role, Status};
+use super::sentinel::{self, SentinelFacts, SentinelInput};
+use super::streams::{self, StreamPlan};
 use super::thresholds::{Selection, Thresholds};
 use crate::duration;
-use crate::redis::{Auth, ClusterNode, Endpoint, Mode, Target, parse_cluster_nodes};
+use crate::redis::{self as proto, Auth, ClusterNode, Endpoint, Target, parse_cluster_nodes};
 
 /// What a run needs besides the target.
 #[derive(Debug, Clone)]
@@ -23,13 +25,38 @@ pub struct Options {
     pub selection: Selection,
     /// Standalone: also check the replicas the master lists.
     pub follow_replicas: bool,
+    /// Streams and job streams to read on every master (empty: none).
+    pub streams: StreamPlan,
+}
+
+impl Options {
+    fn reads_streams(&self) -> bool {
+        self.streams.streams.is_some() || self.streams.jobs.is_some()
+    }
 }
 
 /// One data node as planned and as found.
 struct Probed {
     ep: Endpoint,
-    role_hint: &'static str,
+    role_hint: Role,
     result: Result<Facts, Failure>,
+}
+
+/// A node to check: where, the role we expect, and (in a cluster) the slots it serves.
+struct Planned {
+    ep: Endpoint,
+    role_hint: Role,
+    slots: Option<Vec<(u16, u16)>>,
+}
+
+impl Planned {
+    fn new(ep: Endpoint, role_hint: Role) -> Planned {
+        Planned {
+            ep,
+            role_hint,
+            slots: None,
+        }
+    }
 }
 
 /// The most one node may take: connecting, then the reply timeout. A silent node is cut off
@@ -39,36 +66,40 @@ fn budget(auth: &Auth) -> Duration {
 }
 
 fn late(b: Duration) -> Failure {
-    Failure {
-        kind: "timeout".into(),
-        message: format!("no complete answer within {}", duration::format(b)),
-    }
+    Failure::late(format!("no complete answer within {}", duration::format(b)))
 }
 
+/// Probes one node within its budget; then, on a master and when stream checks run, reads its
+/// streams (each read under the reply timeout; a failure there leaves those checks UNKNOWN).
 async fn probe_one(
     auth: &Auth,
-    ep: &Endpoint,
-    samples: u32,
+    p: &Planned,
+    opts: &Options,
     cluster: bool,
 ) -> Result<Facts, Failure> {
     let b = budget(auth);
-    match tokio::time::timeout(b, probe::probe(auth, ep, samples, cluster)).await {
-        Ok(r) => r.map(|(_, f)| f),
-        Err(_) => Err(late(b)),
+    let samples = opts.thresholds.samples;
+    let (mut node, mut facts) =
+        match tokio::time::timeout(b, probe::probe(auth, &p.ep, samples, cluster)).await {
+            Ok(r) => r?,
+            Err(_) => return Err(late(b)),
+        };
+    if opts.reads_streams() && facts.info.get("role") == Some("master") {
+        let plan = StreamPlan {
+            slots: p.slots.clone(),
+            ..opts.streams.clone()
+        };
+        facts.streams = Some(streams::read(&mut node, &plan, opts.thresholds.stuck_after).await);
     }
+    Ok(facts)
 }
 
-async fn probe_all(
-    auth: &Auth,
-    plan: Vec<(Endpoint, &'static str)>,
-    samples: u32,
-    cluster: bool,
-) -> Vec<Probed> {
-    join_all(plan.into_iter().map(|(ep, role_hint)| async move {
-        let result = probe_one(auth, &ep, samples, cluster).await;
+async fn probe_all(auth: &Auth, plan: Vec<Planned>, opts: &Options, cluster: bool) -> Vec<Probed> {
+    join_all(plan.into_iter().map(|p| async move {
+        let result = probe_one(auth, &p, opts, cluster).await;
         Probed {
-            ep,
-            role_hint,
+            ep: p.ep,
+            role_hint: p.role_hint,
             result,
         }
     }))
@@ -131,25 +162,17 @@ async fn fill_master_offsets(auth: &Auth, probed: &mut [Probed]) {
     }
 }
 
-fn unreachable(addr: String, role: &str, f: &Failure) -> NodeReport {
-    let c = Check::new("reachability", Status::Critical, f.kind.clone())
+fn unreachable(addr: String, role: Role, f: &Failure) -> NodeReport {
+    let c = Check::new(CheckKind::Reachability, Status::Critical, f.kind.as_str())
         .message(f.message.clone())
         .metric(Metric::new("up", 0.0, "1 when the node answered"));
-    NodeReport::new(addr, role.to_string(), vec![c])
+    NodeReport::new(addr, role, vec![c])
 }
 
 fn reachable() -> Check {
-    Check::new("reachability", Status::Ok, "up")
+    Check::new(CheckKind::Reachability, Status::Ok, "up")
         .message("connected, authenticated, PING answered")
         .metric(Metric::new("up", 1.0, "1 when the node answered"))
-}
-
-fn role_of(info: &Info) -> String {
-    match info.get("role") {
-        Some("slave") => "replica".into(),
-        Some(r) => r.to_string(),
-        None => "unknown".into(),
-    }
 }
 
 fn node_report(p: &Probed, opts: &Options, now: i64) -> NodeReport {
@@ -158,7 +181,11 @@ fn node_report(p: &Probed, opts: &Options, now: i64) -> NodeReport {
         Ok(facts) => {
             let mut checks = vec![reachable()];
             checks.extend(judge::judge(facts, &opts.thresholds, &opts.selection, now));
-            NodeReport::new(p.ep.to_string(), role_of(&facts.info), checks)
+            NodeReport::new(
+                p.ep.to_string(),
+                Role::from_info(facts.info.get("role")),
+                checks,
+            )
         }
     }
 }
@@ -167,32 +194,36 @@ fn node_report(p: &Probed, opts: &Options, now: i64) -> NodeReport {
 pub async fn collect(target: &Target, opts: &Options) -> HealthReport {
     let started = Instant::now();
     let now = chrono::Utc::now().timestamp();
-    let samples = opts.thresholds.samples;
     let (mode, cluster, nodes) = match &target.mode {
-        Mode::Standalone(ep) => {
-            let mut probed =
-                probe_all(&target.auth, vec![(ep.clone(), "unknown")], samples, false).await;
+        proto::Mode::Standalone(ep) => {
+            let mut probed = probe_all(
+                &target.auth,
+                vec![Planned::new(ep.clone(), Role::Unknown)],
+                opts,
+                false,
+            )
+            .await;
             if opts.follow_replicas {
-                let replicas: Vec<(Endpoint, &'static str)> = probed[0]
+                let replicas: Vec<Planned> = probed[0]
                     .result
                     .as_ref()
                     .map(|f| listed_replicas(&f.info))
                     .unwrap_or_default();
-                probed.extend(probe_all(&target.auth, replicas, samples, false).await);
+                probed.extend(probe_all(&target.auth, replicas, opts, false).await);
             }
             fill_master_offsets(&target.auth, &mut probed).await;
             let nodes = probed.iter().map(|p| node_report(p, opts, now)).collect();
-            ("standalone", None, nodes)
+            (Mode::Standalone, None, nodes)
         }
-        Mode::Cluster(seeds) => {
+        proto::Mode::Cluster(seeds) => {
             let (c, n) = whole_cluster(target, seeds, opts, now).await;
-            ("cluster", Some(c), n)
+            (Mode::Cluster, Some(c), n)
         }
-        Mode::Sentinel {
+        proto::Mode::Sentinel {
             sentinels,
             master_name,
         } => (
-            "sentinel",
+            Mode::Sentinel,
             None,
             via_sentinel(target, sentinels, master_name, opts, now).await,
         ),
@@ -207,16 +238,16 @@ pub async fn collect(target: &Target, opts: &Options) -> HealthReport {
 }
 
 /// The replicas a master lists in INFO replication.
-fn listed_replicas(info: &Info) -> Vec<(Endpoint, &'static str)> {
+fn listed_replicas(info: &Info) -> Vec<Planned> {
     info.indexed("slave")
         .into_iter()
         .filter_map(|(_, r)| {
-            Some((
+            Some(Planned::new(
                 Endpoint::Tcp {
                     host: r.get("ip")?.clone(),
                     port: r.get("port")?.parse().ok()?,
                 },
-                "replica",
+                Role::Replica,
             ))
         })
         .collect()
@@ -275,21 +306,27 @@ async fn whole_cluster(
         db: 0,
         ..target.auth.clone()
     };
-    let samples = opts.thresholds.samples;
     let (nodes, info) = match topology(&auth, seeds).await {
         Ok(t) => t,
         Err(f) => {
             // Nobody to ask about the topology: report each seed and the cluster as CRITICAL.
             let probed = probe_all(
                 &auth,
-                seeds.iter().map(|s| (s.clone(), "unknown")).collect(),
-                samples,
+                seeds
+                    .iter()
+                    .map(|s| Planned::new(s.clone(), Role::Unknown))
+                    .collect(),
+                opts,
                 true,
             )
             .await;
             let reports = probed.iter().map(|p| node_report(p, opts, now)).collect();
-            let c = Check::new("cluster_state", Status::Critical, serde_json::Value::Null)
-                .message(f.message);
+            let c = Check::new(
+                CheckKind::ClusterState,
+                Status::Critical,
+                serde_json::Value::Null,
+            )
+            .message(f.message);
             return (
                 ClusterReport {
                     status: Status::Critical,
@@ -299,25 +336,34 @@ async fn whole_cluster(
             );
         }
     };
-    let plan: Vec<(Endpoint, &'static str)> = nodes
+    let plan: Vec<Planned> = nodes
         .iter()
-        .map(|n| {
-            (
-                n.endpoint.clone(),
-                if n.is_master() { "master" } else { "replica" },
-            )
+        .map(|n| Planned {
+            ep: n.endpoint.clone(),
+            role_hint: if n.is_master() {
+                Role::Master
+            } else {
+                Role::Replica
+            },
+            slots: Some(n.slots.clone()),
         })
         .collect();
-    let mut probed = probe_all(&auth, plan, samples, true).await;
+    let mut probed = probe_all(&auth, plan, opts, true).await;
     fill_master_offsets(&auth, &mut probed).await;
     let down: HashSet<String> = probed
         .iter()
         .filter(|p| p.result.is_err())
         .map(|p| p.ep.to_string())
         .collect();
-    let checks: Vec<Check> = cluster::judge(&info, &nodes, &down)
-        .into_iter()
-        .filter(|c| opts.selection.wants(&c.name))
+    let input = ClusterInput {
+        info: &info,
+        nodes: &nodes,
+        down: &down,
+    };
+    let checks: Vec<Check> = CHECKS
+        .iter()
+        .filter(|d| opts.selection.wants(d.kind))
+        .filter_map(|d| d.cluster.map(|judge| judge(&input)))
         .collect();
     let status = super::report::worst(checks.iter().map(|c| c.status));
     let reports = probed.iter().map(|p| node_report(p, opts, now)).collect();
@@ -336,7 +382,7 @@ async fn via_sentinel(
     let b = budget(&sauth);
     // The data nodes are checked as soon as one Sentinel has named them, so a silent Sentinel
     // costs no more time than any other silent node.
-    let (tx, rx) = tokio::sync::oneshot::channel::<Vec<(Endpoint, &'static str)>>();
+    let (tx, rx) = tokio::sync::oneshot::channel::<Vec<Planned>>();
     let tx = std::sync::Mutex::new(Some(tx));
     let asks = join_all(sentinels.iter().map(|s| {
         let (sauth, tx) = (&sauth, &tx);
@@ -348,8 +394,12 @@ async fn via_sentinel(
                 && let Some(m) = &f.master_addr
                 && let Some(tx) = tx.lock().ok().and_then(|mut g| g.take())
             {
-                let mut plan = vec![(m.clone(), "master")];
-                plan.extend(f.replicas.iter().map(|(ep, _)| (ep.clone(), "replica")));
+                let mut plan = vec![Planned::new(m.clone(), Role::Master)];
+                plan.extend(
+                    f.replicas
+                        .iter()
+                        .map(|(ep, _)| Planned::new(ep.clone(), Role::Replica)),
+                );
                 let _ = tx.send(plan);
             }
             r
@@ -363,7 +413,7 @@ async fn via_sentinel(
     };
     let data_wave = async {
         match rx.await {
-            Ok(plan) => probe_all(&target.auth, plan, samples, false).await,
+            Ok(plan) => probe_all(&target.auth, plan, opts, false).await,
             // No Sentinel named a master: there is nothing else to check.
             Err(_) => Vec::new(),
         }
@@ -374,7 +424,7 @@ async fn via_sentinel(
     let mut reports = Vec::new();
     for (s, r) in sentinels.iter().zip(&sfacts) {
         reports.push(match r {
-            Err(f) => unreachable(s.to_string(), "sentinel", f),
+            Err(f) => unreachable(s.to_string(), Role::Sentinel, f),
             Ok(f) => {
                 // The role the master this Sentinel names reports about itself.
                 let role = f.master_addr.as_ref().and_then(|m| {
@@ -384,16 +434,20 @@ async fn via_sentinel(
                         .and_then(|p| p.result.as_ref().ok())
                         .and_then(|x| x.info.get("role").map(str::to_string))
                 });
+                let input = SentinelInput {
+                    facts: f,
+                    name,
+                    master_role: role.as_deref(),
+                    t: &opts.thresholds,
+                };
                 let mut checks = vec![reachable()];
-                if opts.selection.wants("latency") {
-                    checks.push(latency(&f.latency_ms, &opts.thresholds));
-                }
                 checks.extend(
-                    sentinel::judge(f, name, role.as_deref())
-                        .into_iter()
-                        .filter(|c| opts.selection.wants(&c.name)),
+                    CHECKS
+                        .iter()
+                        .filter(|d| opts.selection.wants(d.kind))
+                        .filter_map(|d| d.sentinel.map(|judge| judge(&input))),
                 );
-                NodeReport::new(s.to_string(), "sentinel".into(), checks)
+                NodeReport::new(s.to_string(), Role::Sentinel, checks)
             }
         });
     }

@@ -2,10 +2,9 @@
 
 use std::time::Duration;
 
-use super::persistence::persistence;
 use super::probe::{Facts, Info};
-use super::replication::replication;
-use super::report::{Check, Metric, Status};
+use super::registry::{CHECKS, CheckKind};
+use super::report::{Check, Metric, Status, Unit};
 use super::thresholds::{Range, Selection, Thresholds, num, ranges};
 use crate::duration;
 
@@ -13,40 +12,43 @@ use crate::duration;
 /// large ratio of a few megabytes (Redis's own MEMORY DOCTOR ignores those too).
 const FRAGMENTATION_FLOOR_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
-/// Every selected check of a node that answered.
-pub fn judge(f: &Facts, t: &Thresholds, sel: &Selection, now_secs: i64) -> Vec<Check> {
-    let mut out = Vec::new();
-    let mut add = |name: &str, make: &dyn Fn() -> Check| {
-        if sel.wants(name) {
-            out.push(make());
-        }
-    };
-    add("latency", &|| latency(&f.latency_ms, t));
-    if let Some(err) = &f.info_error {
-        // PING works but INFO is refused: say so once instead of guessing every figure.
-        add("server", &|| {
-            Check::new("server", Status::Unknown, serde_json::Value::Null)
-                .message(format!("INFO refused: {err}"))
-        });
-        return out;
+/// What a node check judges: the node's facts, the limits, and the time of the run.
+pub struct NodeInput<'a> {
+    pub facts: &'a Facts,
+    pub t: &'a Thresholds,
+    pub now: i64,
+}
+
+impl NodeInput<'_> {
+    pub fn info(&self) -> &Info {
+        &self.facts.info
     }
-    let i = &f.info;
-    add("server", &|| server(i, t));
-    add("memory", &|| memory(i, t));
-    add("clients", &|| clients(i, t));
-    add("persistence", &|| {
-        persistence(i, f.save_config.as_deref(), t, now_secs)
-    });
-    add("replication", &|| replication(i, f.master_offset, t));
-    add("keyspace", &|| keyspace(i, t));
-    add("slowlog", &|| slowlog(f, t));
-    if let Some(ci) = &f.cluster_info {
-        add("cluster_state", &|| node_cluster_state(ci));
+}
+
+/// Every selected check of a node that answered, in registry order.
+pub fn judge(f: &Facts, t: &Thresholds, sel: &Selection, now: i64) -> Vec<Check> {
+    let input = NodeInput { facts: f, t, now };
+    let mut out = Vec::new();
+    for d in CHECKS.iter().filter(|d| sel.wants(d.kind)) {
+        if let Some(err) = &f.info_error
+            && d.uses_info
+        {
+            // PING works but INFO is refused: say so once instead of guessing every figure.
+            if d.kind == CheckKind::Server {
+                out.push(
+                    Check::new(CheckKind::Server, Status::Unknown, serde_json::Value::Null)
+                        .message(format!("INFO refused: {err}")),
+                );
+            }
+            continue;
+        }
+        out.extend(d.node.and_then(|judge| judge(&input)));
+        out.extend(d.streams.into_iter().flat_map(|judge| judge(&input)));
     }
     out
 }
 
-fn judge_ranges(v: f64, w: &Option<Range>, c: &Option<Range>) -> Status {
+pub(super) fn judge_ranges(v: f64, w: &Option<Range>, c: &Option<Range>) -> Status {
     if c.as_ref().is_some_and(|r| r.alerts(v)) {
         Status::Critical
     } else if w.as_ref().is_some_and(|r| r.alerts(v)) {
@@ -67,11 +69,11 @@ pub(super) fn judge_duration(v: Duration, w: Option<Duration>, c: Option<Duratio
 }
 
 /// A range as perfdata shows it.
-fn text(r: &Option<Range>) -> Option<String> {
+pub(super) fn text(r: &Option<Range>) -> Option<String> {
     r.as_ref().map(|r| r.text().to_string())
 }
 
-fn ms_text(d: Option<Duration>) -> Option<String> {
+pub(super) fn ms_text(d: Option<Duration>) -> Option<String> {
     d.map(|d| num((d.as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0))
 }
 
@@ -98,7 +100,8 @@ pub fn latency(samples: &[f64], t: &Thresholds) -> Check {
         t.warn_latency,
         t.crit_latency,
     );
-    Check::new("latency", status, round3(med))
+    Check::new(CheckKind::Latency, status, round3(med))
+        .unit(Unit::Ms)
         .message(format!(
             "median {:.2} ms, max {:.2} ms over {} PINGs",
             med,
@@ -121,34 +124,39 @@ pub fn latency(samples: &[f64], t: &Thresholds) -> Check {
         ))
 }
 
-fn server(i: &Info, t: &Thresholds) -> Check {
+/// The latency of a data node's PING samples.
+pub fn latency_of_node(n: &NodeInput) -> Option<Check> {
+    Some(latency(&n.facts.latency_ms, n.t))
+}
+
+pub fn server(n: &NodeInput) -> Option<Check> {
+    let (i, t) = (n.info(), n.t);
     let version = i.get("redis_version").unwrap_or("?").to_string();
     let uptime = i.num("uptime_in_seconds").unwrap_or(0.0);
     let role = i.get("role").unwrap_or("?");
-    let mut c = Check::new("server", Status::Ok, version.clone())
+    let min_uptime = t.min_uptime.filter(|d| !d.is_zero());
+    let mut c = Check::new(CheckKind::Server, Status::Ok, version.clone())
         .message(format!(
             "redis {version}, {role}, up {}",
             duration::format(Duration::from_secs_f64(uptime))
         ))
-        .threshold(
-            (!t.min_uptime.is_zero())
-                .then(|| format!("warn uptime <{}", duration::format(t.min_uptime))),
-        )
+        .threshold(min_uptime.map(|d| format!("warn uptime <{}", duration::format(d))))
         .metric(Metric::new(
             "uptime_in_seconds",
             uptime,
             "Seconds since the server started",
         ));
-    if uptime < t.min_uptime.as_secs_f64() {
+    if min_uptime.is_some_and(|d| uptime < d.as_secs_f64()) {
         c.raise(Status::Warning, "restarted recently");
     }
     if i.get("loading") == Some("1") {
         c.raise(Status::Critical, "LOADING: still loading the dataset");
     }
-    c
+    Some(c)
 }
 
-fn memory(i: &Info, t: &Thresholds) -> Check {
+pub fn memory(n: &NodeInput) -> Option<Check> {
+    let (i, t) = (n.info(), n.t);
     let used = i.num("used_memory").unwrap_or(0.0);
     let max = i.num("maxmemory").unwrap_or(0.0);
     let (limit, against) = if max > 0.0 {
@@ -176,7 +184,8 @@ fn memory(i: &Info, t: &Thresholds) -> Check {
     if let Some(r) = &t.warn_fragmentation {
         threshold = format!("{threshold}; frag {}", r.describe());
     }
-    let mut c = Check::new("memory", status, pct)
+    let mut c = Check::new(CheckKind::Memory, status, pct)
+        .unit(Unit::Percent)
         .message(format!(
             "{} used, {:.1}% of {against} {}; policy {policy}; fragmentation {:.2}; {} keys evicted",
             bytes(used),
@@ -220,10 +229,11 @@ fn memory(i: &Info, t: &Thresholds) -> Check {
             c.raise(fs, &format!("fragmentation ratio {frag:.2}"));
         }
     }
-    c
+    Some(c)
 }
 
-fn clients(i: &Info, t: &Thresholds) -> Check {
+pub fn clients(n: &NodeInput) -> Option<Check> {
+    let (i, t) = (n.info(), n.t);
     let connected = i.num("connected_clients").unwrap_or(0.0);
     let maxclients = i.num("maxclients").unwrap_or(10000.0);
     let blocked = i.num("blocked_clients").unwrap_or(0.0);
@@ -234,7 +244,8 @@ fn clients(i: &Info, t: &Thresholds) -> Check {
         0.0
     };
     let status = judge_ranges(pct, &t.warn_clients, &t.crit_clients);
-    Check::new("clients", status, connected)
+    let c = Check::new(CheckKind::Clients, status, connected)
+        .unit(Unit::Clients)
         .message(format!(
             "{} of {} clients ({:.1}%), {} blocked, {} connections rejected since start",
             num(connected),
@@ -266,10 +277,12 @@ fn clients(i: &Info, t: &Thresholds) -> Check {
             "rejected_connections_total",
             rejected,
             "Connections refused because of maxclients since the server started",
-        ))
+        ));
+    Some(c)
 }
 
-fn keyspace(i: &Info, t: &Thresholds) -> Check {
+pub fn keyspace(n: &NodeInput) -> Option<Check> {
+    let (i, t) = (n.info(), n.t);
     let hits = i.num("keyspace_hits").unwrap_or(0.0);
     let misses = i.num("keyspace_misses").unwrap_or(0.0);
     let dbs = i.indexed("db");
@@ -283,10 +296,11 @@ fn keyspace(i: &Info, t: &Thresholds) -> Check {
         .collect();
     let ratio = (hits + misses > 0.0).then(|| round3(hits * 100.0 / (hits + misses)));
     let mut c = Check::new(
-        "keyspace",
+        CheckKind::Keyspace,
         Status::Ok,
         ratio.map_or(serde_json::Value::Null, |r| serde_json::json!(r)),
     )
+    .unit(Unit::Percent)
     .message(format!(
         "{} keys ({}); hit ratio {}",
         num(total),
@@ -329,15 +343,19 @@ fn keyspace(i: &Info, t: &Thresholds) -> Check {
             c.raise(s, &format!("hit ratio {r:.1}%"));
         }
     }
-    c
+    Some(c)
 }
 
-fn slowlog(f: &Facts, t: &Thresholds) -> Check {
+pub fn slowlog(n: &NodeInput) -> Option<Check> {
+    let (f, t) = (n.facts, n.t);
     let Some(len) = f.slowlog_len else {
-        return Check::new("slowlog", Status::Unknown, serde_json::Value::Null)
-            .message("SLOWLOG refused");
+        return Some(
+            Check::new(CheckKind::Slowlog, Status::Unknown, serde_json::Value::Null)
+                .message("SLOWLOG refused"),
+        );
     };
-    let mut c = Check::new("slowlog", Status::Ok, len)
+    let mut c = Check::new(CheckKind::Slowlog, Status::Ok, len)
+        .unit(Unit::Entries)
         .threshold(
             t.warn_slowlog
                 .map(|d| format!("warn worst >{}", duration::format(d))),
@@ -366,13 +384,15 @@ fn slowlog(f: &Facts, t: &Thresholds) -> Check {
         }
         None => c.message = format!("{len} entries"),
     }
-    c
+    Some(c)
 }
 
-fn node_cluster_state(ci: &Info) -> Check {
+/// What this node thinks of the cluster (cluster nodes only).
+pub fn node_cluster_state(n: &NodeInput) -> Option<Check> {
+    let ci = n.facts.cluster_info.as_ref()?;
     let state = ci.get("cluster_state").unwrap_or("?").to_string();
     let ok = state == "ok";
-    let mut c = Check::new("cluster_state", Status::Ok, state.clone())
+    let mut c = Check::new(CheckKind::ClusterState, Status::Ok, state.clone())
         .message(format!(
             "this node sees the cluster {state}, {} slots ok",
             ci.get("cluster_slots_ok").unwrap_or("?")
@@ -385,7 +405,7 @@ fn node_cluster_state(ci: &Info) -> Check {
     if !ok {
         c.raise(Status::Critical, "cluster_state not ok");
     }
-    c
+    Some(c)
 }
 
 /// `1.5 MB`, `812 KB`: sizes for people.
@@ -412,20 +432,36 @@ mod tests {
         Info::parse(&text.replace(' ', "\r\n"))
     }
 
+    /// Runs one node check on facts with this INFO.
+    fn on(text: &str, t: &Thresholds, check: fn(&NodeInput) -> Option<Check>) -> Check {
+        let facts = Facts {
+            info: info(text),
+            ..Facts::default()
+        };
+        check(&NodeInput {
+            facts: &facts,
+            t,
+            now: 0,
+        })
+        .unwrap()
+    }
+
     #[test]
     fn memory_against_maxmemory() {
         let t = Thresholds::default();
-        let c = memory(
-            &info("used_memory:85 maxmemory:100 maxmemory_policy:noeviction"),
+        let c = on(
+            "used_memory:85 maxmemory:100 maxmemory_policy:noeviction",
             &t,
+            memory,
         );
         assert_eq!(c.status, Status::Warning);
         assert_eq!(c.value, serde_json::json!(85.0));
-        let c = memory(&info("used_memory:95 maxmemory:100"), &t);
+        let c = on("used_memory:95 maxmemory:100", &t, memory);
         assert_eq!(c.status, Status::Critical);
-        let c = memory(
-            &info("used_memory:10 maxmemory:0 total_system_memory:1000"),
+        let c = on(
+            "used_memory:10 maxmemory:0 total_system_memory:1000",
             &t,
+            memory,
         );
         assert_eq!(c.status, Status::Ok);
         assert!(c.message.contains("of system memory"), "{}", c.message);
@@ -434,17 +470,32 @@ mod tests {
     #[test]
     fn hit_ratio() {
         let mut t = Thresholds::default();
-        let c = keyspace(
-            &info("keyspace_hits:90 keyspace_misses:10 db0:keys=5,expires=0"),
+        let c = on(
+            "keyspace_hits:90 keyspace_misses:10 db0:keys=5,expires=0",
             &t,
+            keyspace,
         );
         assert_eq!(c.value, serde_json::json!(90.0));
         assert_eq!(c.status, Status::Ok);
-        t.set("warn_hit_ratio", "95:").unwrap();
-        let c = keyspace(&info("keyspace_hits:90 keyspace_misses:10"), &t);
+        t.warn_hit_ratio = Some(Range::parse("95:").unwrap());
+        let c = on("keyspace_hits:90 keyspace_misses:10", &t, keyspace);
         assert_eq!(c.status, Status::Warning);
-        let c = keyspace(&info("keyspace_hits:0 keyspace_misses:0"), &t);
+        let c = on("keyspace_hits:0 keyspace_misses:0", &t, keyspace);
         assert_eq!(c.value, serde_json::Value::Null);
+    }
+
+    #[test]
+    fn info_refused_leaves_latency_and_one_unknown() {
+        let facts = Facts {
+            latency_ms: vec![0.1],
+            info_error: Some("NOPERM".into()),
+            ..Facts::default()
+        };
+        let sel = Selection::default();
+        let checks = judge(&facts, &Thresholds::default(), &sel, 0);
+        let names: Vec<CheckKind> = checks.iter().map(|c| c.name).collect();
+        assert_eq!(names, [CheckKind::Latency, CheckKind::Server]);
+        assert_eq!(checks[1].status, Status::Unknown);
     }
 
     #[test]

@@ -7,10 +7,12 @@ pub mod collect;
 pub mod judge;
 pub mod persistence;
 pub mod probe;
+pub mod registry;
 pub mod render;
 pub mod replication;
 pub mod report;
 pub mod sentinel;
+pub mod streams;
 pub mod thresholds;
 
 use std::io::{IsTerminal, Write};
@@ -24,9 +26,12 @@ use crate::duration;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
 use crate::output::write_atomic;
+use crate::settings::Source;
 use collect::Options;
-use report::HealthReport;
-use thresholds::{Range, Selection, Thresholds};
+use registry::CheckKind;
+use report::{HealthReport, Status};
+use streams::StreamPlan;
+use thresholds::{HealthConfig, LimitArgs, Selection, Thresholds};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -38,30 +43,20 @@ Examples:
   redkit health --format json | jq '.nodes[] | select(.status != \"ok\")'
   redkit health --check memory,replication --warn-lag 10s
   redkit health --watch 5s                           redraw every 5 s until Ctrl-C
+  redkit health --stream orders --warn-stream-lag 1000 --crit-stream-idle 10m
+  redkit health --check jobs --stuck-after 30m       stuck job_events:* streams
 
 Thresholds come from these flags, else the health: section of the config, else the defaults
 shown. Figures take monitoring-plugin ranges: 80 alerts above 80, 90: below 90, @10:20 inside.
 'none' turns a threshold off. Checks: latency, server, memory, clients, persistence,
 replication, keyspace, slowlog, cluster (cluster_state, cluster_slots, cluster_nodes,
-cluster_replicas), sentinel (sentinel_master, sentinel_quorum); reachability always runs.
+cluster_replicas), sentinel (sentinel_master, sentinel_quorum), streams (groups of the streams
+named by --stream or health.streams), jobs (job streams of streams.match); reachability always
+runs. streams and jobs run by default when the config names streams.
 
 Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (unreachable, auth failure, timeout, cluster not ok,
 replica link down), 3 UNKNOWN (usage errors too). --format prometheus always exits 0: the
 scraper judges.";
-
-fn dur_or_none(text: &str) -> Result<String, String> {
-    if matches!(text.trim(), "none" | "off") {
-        return Ok(text.to_string());
-    }
-    duration::clap_parse(text).map(|_| text.to_string())
-}
-
-fn range_or_none(text: &str) -> Result<String, String> {
-    if matches!(text.trim(), "none" | "off") {
-        return Ok(text.to_string());
-    }
-    Range::parse(text).map(|_| text.to_string())
-}
 
 #[derive(Debug, Args)]
 pub struct HealthArgs {
@@ -77,65 +72,13 @@ pub struct HealthArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub samples: Option<u32>,
 
-    /// A restart more recent than this is a WARNING [default: 5m]
-    #[arg(long, value_name = "DUR", value_parser = dur_or_none, help_heading = "Thresholds")]
-    pub min_uptime: Option<String>,
+    /// Streams whose consumer groups are checked: keys or glob patterns (repeat or
+    /// comma-separate); turns the streams and jobs checks on
+    #[arg(long = "stream", value_name = "KEY", value_delimiter = ',')]
+    pub stream: Vec<String>,
 
-    /// Median PING round trip for WARNING [default: 100ms]
-    #[arg(long, value_name = "DUR", value_parser = dur_or_none, help_heading = "Thresholds")]
-    pub warn_latency: Option<String>,
-
-    /// Median PING round trip for CRITICAL [default: 500ms]
-    #[arg(long, value_name = "DUR", value_parser = dur_or_none, help_heading = "Thresholds")]
-    pub crit_latency: Option<String>,
-
-    /// Memory used, percent of maxmemory (of system memory when unlimited) [default: 80]
-    #[arg(long, value_name = "RANGE", value_parser = range_or_none, help_heading = "Thresholds")]
-    pub warn_memory: Option<String>,
-
-    /// Memory used for CRITICAL [default: 90]
-    #[arg(long, value_name = "RANGE", value_parser = range_or_none, help_heading = "Thresholds")]
-    pub crit_memory: Option<String>,
-
-    /// Connected clients, percent of maxclients [default: 80]
-    #[arg(long, value_name = "RANGE", value_parser = range_or_none, help_heading = "Thresholds")]
-    pub warn_clients: Option<String>,
-
-    /// Connected clients for CRITICAL [default: 95]
-    #[arg(long, value_name = "RANGE", value_parser = range_or_none, help_heading = "Thresholds")]
-    pub crit_clients: Option<String>,
-
-    /// Replication lag (seconds since last I/O or ACK) for WARNING [default: 30s]
-    #[arg(long, value_name = "DUR", value_parser = dur_or_none, help_heading = "Thresholds")]
-    pub warn_lag: Option<String>,
-
-    /// Replication lag for CRITICAL [default: 2m]
-    #[arg(long, value_name = "DUR", value_parser = dur_or_none, help_heading = "Thresholds")]
-    pub crit_lag: Option<String>,
-
-    /// Fragmentation ratio for WARNING, judged past 32 MB wasted [default: 1.5]
-    #[arg(long, value_name = "RANGE", value_parser = range_or_none, help_heading = "Thresholds")]
-    pub warn_fragmentation: Option<String>,
-
-    /// Fragmentation ratio for CRITICAL [default: none]
-    #[arg(long, value_name = "RANGE", value_parser = range_or_none, help_heading = "Thresholds")]
-    pub crit_fragmentation: Option<String>,
-
-    /// Keyspace hit ratio in percent for WARNING, e.g. 90: (below 90) [default: none]
-    #[arg(long, value_name = "RANGE", value_parser = range_or_none, help_heading = "Thresholds")]
-    pub warn_hit_ratio: Option<String>,
-
-    /// Keyspace hit ratio for CRITICAL [default: none]
-    #[arg(long, value_name = "RANGE", value_parser = range_or_none, help_heading = "Thresholds")]
-    pub crit_hit_ratio: Option<String>,
-
-    /// Age of the last RDB save (with writes since, saving on) for WARNING [default: 2h]
-    #[arg(long, value_name = "DUR", value_parser = dur_or_none, help_heading = "Thresholds")]
-    pub warn_save_age: Option<String>,
-
-    /// Slowest recent slow-log entry for WARNING [default: none]
-    #[arg(long, value_name = "DUR", value_parser = dur_or_none, help_heading = "Thresholds")]
-    pub warn_slowlog: Option<String>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 
     /// Standalone: do not also check the replicas the master lists
     #[arg(long)]
@@ -150,69 +93,94 @@ pub struct HealthArgs {
     pub output: Option<PathBuf>,
 }
 
-impl HealthArgs {
-    fn flag_thresholds(&self) -> Vec<(&'static str, &Option<String>)> {
-        vec![
-            ("min_uptime", &self.min_uptime),
-            ("warn_latency", &self.warn_latency),
-            ("crit_latency", &self.crit_latency),
-            ("warn_memory", &self.warn_memory),
-            ("crit_memory", &self.crit_memory),
-            ("warn_clients", &self.warn_clients),
-            ("crit_clients", &self.crit_clients),
-            ("warn_lag", &self.warn_lag),
-            ("crit_lag", &self.crit_lag),
-            ("warn_fragmentation", &self.warn_fragmentation),
-            ("crit_fragmentation", &self.crit_fragmentation),
-            ("warn_hit_ratio", &self.warn_hit_ratio),
-            ("crit_hit_ratio", &self.crit_hit_ratio),
-            ("warn_save_age", &self.warn_save_age),
-            ("warn_slowlog", &self.warn_slowlog),
-        ]
-    }
-}
-
 /// Thresholds and selection: flags over the config's `health:` section over the defaults.
 pub fn options(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<Options> {
     let mut t = Thresholds::default();
-    let (mut only, mut skip) = (Vec::new(), Vec::new());
+    let mut config = HealthConfig::default();
     if let (Some(section), Some(cfg)) = (ctx.settings.section("health"), &ctx.settings.config) {
-        (only, skip) = t.apply_config(section, &cfg.path.display().to_string())?;
+        config = HealthConfig::from_section(section, &cfg.path.display().to_string())?;
     }
-    for (key, value) in a.flag_thresholds() {
-        if let Some(v) = value {
-            t.set(key, v)
-                .map_err(|e| exit::usage(format!("--{}: {e}", key.replace('_', "-"))))?;
-        }
+    for s in config.limits {
+        s.apply(&mut t);
     }
-    if let Some(n) = a.samples {
+    for s in a.limits.settings.iter().cloned() {
+        s.apply(&mut t);
+    }
+    if let Some(n) = a.samples.or(config.samples) {
         t.samples = n;
     }
-    if !a.check.is_empty() {
-        only = a.check.clone();
-    }
-    if !a.skip.is_empty() {
-        skip = a.skip.clone();
-    }
+    let only = if a.check.is_empty() {
+        config.checks.unwrap_or_default()
+    } else {
+        a.check.clone()
+    };
+    let skip = if a.skip.is_empty() {
+        config.skip.unwrap_or_default()
+    } else {
+        a.skip.clone()
+    };
+    let selection = Selection::new(only, skip)?;
+    let named: Vec<String> = if a.stream.is_empty() {
+        config.streams.unwrap_or_default()
+    } else {
+        a.stream.clone()
+    };
+    let named: Vec<String> = named
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let jobs_pattern = &ctx.settings.stream_match;
+    // The stream checks read data, so they run by default only where streams are named: by
+    // --stream, health.streams or the config's streams.match; or when --check names them.
+    let config_names = !named.is_empty() || jobs_pattern.source == Source::Config;
+    let plan = StreamPlan {
+        streams: (selection.wants(CheckKind::Streams)
+            && (!named.is_empty() || selection.named(CheckKind::Streams)))
+        .then(|| {
+            if named.is_empty() {
+                vec![jobs_pattern.value.clone()]
+            } else {
+                named.clone()
+            }
+        }),
+        jobs: (selection.wants(CheckKind::Jobs)
+            && (config_names || selection.named(CheckKind::Jobs)))
+        .then(|| jobs_pattern.value.clone()),
+        slots: None,
+    };
     Ok(Options {
         thresholds: t,
-        selection: Selection::new(only, skip)?,
+        selection,
         follow_replicas: !a.no_replicas,
+        streams: plan,
     })
 }
 
 fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow::Result<()> {
+    // -q: nothing at all when all is well (cron mails any output); on a problem, the verdict
+    // and the failing checks only.
+    let quiet = ctx.out.quiet;
+    let ok = report.status == Status::Ok;
     if let Some(path) = &a.output {
         let mut buf = Vec::new();
         ctx.out.write_report(&mut buf, report)?;
         write_atomic(path, &buf)
             .map_err(|e| exit::runtime(format!("--output {}: {e:#}", path.display())))?;
-        ctx.out.note(format!(
+        let line = format!(
             "{}: {} (written to {})",
             report.status.upper(),
             report.summary,
             path.display()
-        ));
+        );
+        if !quiet {
+            ctx.out.note(line);
+        } else if !ok {
+            ctx.out.warn(line);
+        }
+        return Ok(());
+    }
+    if quiet && ok {
         return Ok(());
     }
     if a.watch.is_some() && ctx.out.format == Format::Table {
@@ -225,20 +193,14 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
         }
         w.flush()?;
     }
+    if quiet {
+        return ctx.out.emit(&render::Problems(report));
+    }
     ctx.out.emit(report)
 }
 
 pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require(
-        "health",
-        &[
-            Format::Table,
-            Format::Json,
-            Format::Ndjson,
-            Format::Prometheus,
-            Format::Nagios,
-        ],
-    )?;
+    ctx.out.accepts::<HealthReport>("health")?;
     let opts = options(ctx, a)?;
     let target = ctx.target()?;
     let mut round = 0;

@@ -2,12 +2,14 @@
 
 use std::time::Duration;
 
-use super::probe::Info;
-use super::report::{Check, Metric, Status};
-use super::thresholds::{Thresholds, num};
+use super::judge::NodeInput;
+use super::report::{Check, CheckKind, Metric, Status, Unit};
+use super::thresholds::num;
 use crate::duration;
 
-pub fn persistence(i: &Info, save: Option<&str>, t: &Thresholds, now: i64) -> Check {
+pub fn persistence(n: &NodeInput) -> Option<Check> {
+    let (i, t, now) = (n.info(), n.t, n.now);
+    let save = n.facts.save_config.as_deref();
     let rdb_ok = i.get("rdb_last_bgsave_status").unwrap_or("ok") == "ok";
     let aof_on = i.get("aof_enabled") == Some("1");
     let aof_ok = i.get("aof_last_write_status").unwrap_or("ok") == "ok";
@@ -41,7 +43,8 @@ pub fn persistence(i: &Info, save: Option<&str>, t: &Thresholds, now: i64) -> Ch
     } else {
         serde_json::Value::Null
     };
-    let mut c = Check::new("persistence", Status::Ok, value)
+    let mut c = Check::new(CheckKind::Persistence, Status::Ok, value)
+        .unit(Unit::Seconds)
         .message(parts.join(", "))
         .threshold(
             t.warn_save_age
@@ -88,27 +91,41 @@ pub fn persistence(i: &Info, save: Option<&str>, t: &Thresholds, now: i64) -> Ch
     {
         c.raise(Status::Warning, "last save is old");
     }
-    c
+    Some(c)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::probe::{Facts, Info};
+    use super::super::thresholds::Thresholds;
     use super::*;
+
+    fn persistence_of(info: &str, save: Option<&str>, t: &Thresholds, now: i64) -> Check {
+        let facts = Facts {
+            info: Info::parse(info),
+            save_config: save.map(str::to_string),
+            ..Facts::default()
+        };
+        persistence(&NodeInput {
+            facts: &facts,
+            t,
+            now,
+        })
+        .unwrap()
+    }
 
     #[test]
     fn failed_save_is_critical_and_old_save_warns() {
         let t = Thresholds::default();
-        let i = Info::parse("rdb_last_bgsave_status:err\r\nrdb_last_save_time:100\r\n");
-        let c = persistence(&i, Some(""), &t, 200);
+        let i = "rdb_last_bgsave_status:err\r\nrdb_last_save_time:100\r\n";
+        let c = persistence_of(i, Some(""), &t, 200);
         assert_eq!(c.status, Status::Critical);
         assert!(c.message.contains("MISCONF"), "{}", c.message);
-        let i = Info::parse(
-            "rdb_last_bgsave_status:ok\r\nrdb_last_save_time:0\r\nrdb_changes_since_last_save:5\r\n",
-        );
-        let c = persistence(&i, Some("3600 1"), &t, 3 * 3600);
+        let i = "rdb_last_bgsave_status:ok\r\nrdb_last_save_time:0\r\nrdb_changes_since_last_save:5\r\n";
+        let c = persistence_of(i, Some("3600 1"), &t, 3 * 3600);
         assert_eq!(c.status, Status::Warning);
         assert_eq!(c.value, serde_json::json!(3 * 3600));
-        let c = persistence(&i, Some(""), &t, 3 * 3600);
+        let c = persistence_of(i, Some(""), &t, 3 * 3600);
         assert_eq!(c.status, Status::Ok, "snapshots off: age not judged");
     }
 }

@@ -3,29 +3,99 @@
 
 use std::time::Instant;
 
-use crate::redis::{Auth, ConnError, Endpoint, Node, as_conn_error};
+use super::streams::StreamFacts;
+use crate::redis::{Auth, ConnError, Endpoint, Node, ServerCode, as_conn_error};
 
 pub use crate::redis::info::{Info, subfields};
 
-/// Why a node could not be checked: a stable kind (`refused`, `auth`, `timeout`, `loading`...)
-/// and a message without the address (the node's section already names it).
-#[derive(Debug, Clone)]
-pub struct Failure {
-    pub kind: String,
-    pub message: String,
+/// Why a node could not be checked, as a stable word for JSON (`refused`, `auth`, `timeout`,
+/// `loading`...): the reachability check's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    Loading,
+    Busy,
+    Misconf,
+    Readonly,
+    Masterdown,
+    Noauth,
+    Wrongpass,
+    Noperm,
+    Resolve,
+    Refused,
+    Unreachable,
+    Auth,
+    Tls,
+    Timeout,
+    Dropped,
+    Server,
+    Error,
 }
 
-/// The error replies that a bare exit status hides (`redis-cli ping` exits 0 on them).
-const NAMED_REPLIES: &[&str] = &[
-    "LOADING",
-    "BUSY",
-    "MISCONF",
-    "READONLY",
-    "MASTERDOWN",
-    "NOAUTH",
-    "WRONGPASS",
-    "NOPERM",
-];
+impl FailureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::Loading => "loading",
+            FailureKind::Busy => "busy",
+            FailureKind::Misconf => "misconf",
+            FailureKind::Readonly => "readonly",
+            FailureKind::Masterdown => "masterdown",
+            FailureKind::Noauth => "noauth",
+            FailureKind::Wrongpass => "wrongpass",
+            FailureKind::Noperm => "noperm",
+            FailureKind::Resolve => "resolve",
+            FailureKind::Refused => "refused",
+            FailureKind::Unreachable => "unreachable",
+            FailureKind::Auth => "auth",
+            FailureKind::Tls => "tls",
+            FailureKind::Timeout => "timeout",
+            FailureKind::Dropped => "dropped",
+            FailureKind::Server => "server",
+            FailureKind::Error => "error",
+        }
+    }
+
+    fn of_conn(e: &ConnError) -> FailureKind {
+        match e {
+            ConnError::Resolve { .. } => FailureKind::Resolve,
+            ConnError::Refused { .. } => FailureKind::Refused,
+            ConnError::Unreachable { .. } => FailureKind::Unreachable,
+            ConnError::Auth { .. } => FailureKind::Auth,
+            ConnError::Tls { .. } => FailureKind::Tls,
+            ConnError::Timeout { .. } => FailureKind::Timeout,
+            ConnError::Dropped { .. } => FailureKind::Dropped,
+            ConnError::Reply { code, .. } => match code {
+                ServerCode::Loading => FailureKind::Loading,
+                ServerCode::Busy => FailureKind::Busy,
+                ServerCode::Misconf => FailureKind::Misconf,
+                ServerCode::ReadOnly => FailureKind::Readonly,
+                ServerCode::MasterDown => FailureKind::Masterdown,
+                ServerCode::NoAuth => FailureKind::Noauth,
+                ServerCode::WrongPass => FailureKind::Wrongpass,
+                ServerCode::NoPerm => FailureKind::Noperm,
+                ServerCode::Moved
+                | ServerCode::Ask
+                | ServerCode::CrossSlot
+                | ServerCode::ClusterDown
+                | ServerCode::TryAgain
+                | ServerCode::Oom
+                | ServerCode::WrongType
+                | ServerCode::NoGroup
+                | ServerCode::BusyGroup
+                | ServerCode::Err
+                | ServerCode::Other(_) => FailureKind::Server,
+            },
+            ConnError::Server { .. } => FailureKind::Server,
+        }
+    }
+}
+
+/// Why a node could not be checked: its kind and a message without the address (the node's
+/// section already names it).
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub kind: FailureKind,
+    pub message: String,
+}
 
 impl Failure {
     pub fn from_error(err: &anyhow::Error, addr: &str) -> Failure {
@@ -34,21 +104,22 @@ impl Failure {
             .strip_prefix(&format!("{addr}: "))
             .unwrap_or(&text)
             .to_string();
-        let named = NAMED_REPLIES.iter().find(|n| {
-            message
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| w == **n)
-        });
-        let kind = match (named, as_conn_error(err)) {
-            (Some(n), _) => n.to_ascii_lowercase(),
-            (None, Some(c)) => c.kind().to_string(),
-            (None, None) => "error".into(),
-        };
+        // The kind comes from the error's type and the reply's code (`redis-cli ping` exits 0
+        // on LOADING or MASTERDOWN; a check must read the reply), never from the words.
+        let kind = as_conn_error(err).map_or(FailureKind::Error, FailureKind::of_conn);
         Failure { kind, message }
     }
 
     pub fn from_conn(err: ConnError, addr: &str) -> Failure {
         Failure::from_error(&anyhow::Error::new(err), addr)
+    }
+
+    /// A node that answered too late as a whole.
+    pub fn late(message: String) -> Failure {
+        Failure {
+            kind: FailureKind::Timeout,
+            message,
+        }
     }
 }
 
@@ -68,6 +139,8 @@ pub struct Facts {
     pub cluster_info: Option<Info>,
     /// For a replica: its master's replication offset, for the offset difference.
     pub master_offset: Option<i64>,
+    /// Streams and job streams, read on masters when stream checks run.
+    pub streams: Option<StreamFacts>,
 }
 
 /// Connects and collects the facts of one data node. Err means it is not usable at all.
@@ -194,15 +267,16 @@ mod tests {
 
     #[test]
     fn named_replies() {
-        let e = anyhow::Error::new(ConnError::Server {
+        let e = anyhow::Error::new(ConnError::Reply {
             addr: "h:1".into(),
+            code: ServerCode::parse("LOADING"),
             detail: "LOADING Redis is loading the dataset in memory".into(),
         });
         let f = Failure::from_error(&e, "h:1");
-        assert_eq!(f.kind, "loading");
+        assert_eq!(f.kind, FailureKind::Loading);
         assert!(f.message.starts_with("server error: LOADING"));
         let e = anyhow::Error::new(ConnError::Refused { addr: "h:1".into() });
-        assert_eq!(Failure::from_error(&e, "h:1").kind, "refused");
+        assert_eq!(Failure::from_error(&e, "h:1").kind, FailureKind::Refused);
     }
 
     #[test]

@@ -5,18 +5,16 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use colored::Colorize;
 use comfy_table::{Attribute, Cell, Color};
+use serde::Serialize;
 
-use super::report::{Check, HealthReport, Status};
+use super::report::{Check, HealthReport, Status, Unit};
 use super::thresholds::num;
-use crate::output::{Render, Ui};
+use crate::duration;
+use crate::output::{Format, Render, Ui};
 
 fn colored_status(s: Status, ui: &Ui) -> String {
-    let t = s.upper();
-    if !ui.color {
-        return t.to_string();
-    }
+    let t = ui.paint(s.upper());
     match s {
         Status::Ok => t.green().to_string(),
         Status::Warning => t.yellow().bold().to_string(),
@@ -25,13 +23,40 @@ fn colored_status(s: Status, ui: &Ui) -> String {
     }
 }
 
-fn value_text(v: &serde_json::Value) -> String {
+/// The value column: the figure with its unit (`0.21 ms`, `85.3%`, `1h`, `12 clients`).
+fn value_text(v: &serde_json::Value, unit: Option<Unit>) -> String {
     match v {
         serde_json::Value::Null => "-".into(),
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => n.as_f64().map(num).unwrap_or_else(|| n.to_string()),
+        serde_json::Value::Number(n) => match (n.as_f64(), unit) {
+            (None, _) => n.to_string(),
+            (Some(x), None) => num(x),
+            (Some(x), Some(Unit::Percent)) => format!("{}%", num(x)),
+            (Some(x), Some(Unit::Seconds)) if x >= 0.0 && x.is_finite() => {
+                duration::format(std::time::Duration::from_secs_f64(x))
+            }
+            (Some(1.0), Some(u)) => format!("1 {}", u.singular()),
+            (Some(x), Some(u)) => format!("{} {}", num(x), u.as_str()),
+        },
         other => other.to_string(),
     }
+}
+
+/// Text for a terminal or a plugin line: names and replies from Redis may hold control
+/// characters (`ESC ] 0;…BEL` retitles a terminal), shown escaped instead.
+fn clean(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string().replace("\\u{", "\\x{")
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A status cell; comfy-table styles it itself so the columns stay aligned.
@@ -63,11 +88,11 @@ fn section(
     t.set_header(vec!["  check", "status", "value", "threshold", "message"]);
     for c in checks {
         t.add_row(vec![
-            Cell::new(format!("  {}", c.name)),
+            Cell::new(format!("  {}", clean(&c.label()))),
             status_cell(c.status, ui),
-            Cell::new(value_text(&c.value)),
+            Cell::new(clean(&value_text(&c.value, c.unit))),
             Cell::new(c.threshold.as_deref().unwrap_or("")),
-            Cell::new(&c.message),
+            Cell::new(clean(&c.message)),
         ]);
     }
     writeln!(w, "{t}")?;
@@ -75,12 +100,20 @@ fn section(
 }
 
 impl Render for HealthReport {
+    const FORMATS: &'static [Format] = &[
+        Format::Table,
+        Format::Json,
+        Format::Ndjson,
+        Format::Prometheus,
+        Format::Nagios,
+    ];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         writeln!(
             w,
             "{}: {} ({}, {:.0} ms)",
             colored_status(self.status, ui),
-            self.summary,
+            clean(&self.summary),
             self.target,
             self.duration_ms
         )?;
@@ -109,9 +142,45 @@ impl Render for HealthReport {
     }
 }
 
+/// The report under `-q`: in a table only the verdict line and the failing checks; every
+/// other format as usual.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct Problems<'a>(pub &'a HealthReport);
+
+impl Render for Problems<'_> {
+    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        let r = self.0;
+        writeln!(
+            w,
+            "{}: {} ({}, {:.0} ms)",
+            colored_status(r.status, ui),
+            clean(&r.summary),
+            r.target,
+            r.duration_ms
+        )?;
+        for (s, p) in r.problems() {
+            writeln!(w, "  {}: {}", colored_status(s, ui), clean(&p))?;
+        }
+        Ok(())
+    }
+
+    fn ndjson_items(&self) -> Vec<serde_json::Value> {
+        self.0.ndjson_items()
+    }
+
+    fn nagios(&self) -> Option<String> {
+        self.0.nagios()
+    }
+
+    fn prometheus(&self) -> Option<String> {
+        self.0.prometheus()
+    }
+}
+
 /// Perfdata labels may hold anything but `'` and `=`.
 fn perf_label(s: &str) -> String {
-    s.replace(['\'', '='], "_")
+    clean(s).replace(['\'', '='], "_")
 }
 
 /// `REDIS CRITICAL - summary | 'label'=value[UOM];warn;crit;min;max ...`, then one line per
@@ -123,10 +192,16 @@ pub fn nagios(r: &HealthReport) -> String {
         for c in &n.checks {
             for m in c.metrics.iter().filter(|m| m.uom.is_some()) {
                 let uom = m.uom.unwrap_or("");
+                // Metrics of one name for several streams or groups differ by their labels.
+                let mut name = m.name.clone();
+                if !m.labels.is_empty() {
+                    let values: Vec<&str> = m.labels.iter().map(|(_, v)| v.as_str()).collect();
+                    name = format!("{name} {}", values.join("/"));
+                }
                 let label = if single {
-                    m.name.clone()
+                    name
                 } else {
-                    format!("{} {}", n.addr, m.name)
+                    format!("{} {name}", n.addr)
                 };
                 let max = if uom == "%" { "100" } else { "" };
                 perf.push(format!(
@@ -140,7 +215,7 @@ pub fn nagios(r: &HealthReport) -> String {
         }
     }
     // The summary is one line and must not contain the perfdata separator.
-    let summary = r.summary.replace('|', "/");
+    let summary = clean(&r.summary).replace('|', "/");
     let mut out = format!("REDIS {} - {summary}", r.status.upper());
     if !perf.is_empty() {
         out.push_str(" | ");
@@ -148,7 +223,7 @@ pub fn nagios(r: &HealthReport) -> String {
     }
     out.push('\n');
     for (s, p) in r.problems() {
-        let _ = writeln!(out, "{}: {}", s.upper(), p.replace('|', "/"));
+        let _ = writeln!(out, "{}: {}", s.upper(), clean(&p).replace('|', "/"));
     }
     out
 }
@@ -193,12 +268,12 @@ pub fn prometheus(r: &HealthReport) -> String {
         f.samples.push(format!("{full}{l} {}", num(v)));
     };
     let status_help = "Health status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (per node; per check with a check label)";
-    let mut scopes: Vec<(String, String, Status, &[Check])> = Vec::new();
+    let mut scopes: Vec<(String, &str, Status, &[Check])> = Vec::new();
     if let Some(c) = &r.cluster {
-        scopes.push((r.target.clone(), "cluster".into(), c.status, &c.checks));
+        scopes.push((r.target.clone(), "cluster", c.status, &c.checks));
     }
     for n in &r.nodes {
-        scopes.push((n.addr.clone(), n.role.clone(), n.status, &n.checks));
+        scopes.push((n.addr.clone(), n.role.as_str(), n.status, &n.checks));
     }
     for (addr, role, status, checks) in &scopes {
         add(
@@ -208,10 +283,15 @@ pub fn prometheus(r: &HealthReport) -> String {
             f64::from(status.code()),
         );
         for c in checks.iter() {
+            let mut l: Vec<(&str, &str)> =
+                vec![("addr", addr), ("role", role), ("check", c.name.name())];
+            if let Some(s) = &c.subject {
+                l.push(("subject", s));
+            }
             add(
                 "health_status",
                 status_help,
-                labels(&[("addr", addr), ("role", role), ("check", &c.name)]),
+                labels(&l),
                 f64::from(c.status.code()),
             );
             for m in &c.metrics {
@@ -247,26 +327,34 @@ pub fn prometheus(r: &HealthReport) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::report::{Metric, NodeReport};
+    use super::super::report::{CheckKind, Metric, Mode, NodeReport, Role};
     use super::*;
 
     fn report() -> HealthReport {
-        let lat = Check::new("latency", Status::Ok, 0.2)
+        let lat = Check::new(CheckKind::Latency, Status::Ok, 0.2)
+            .unit(Unit::Ms)
             .message("median 0.20 ms")
             .metric(Metric::new("latency_median_ms", 0.2, "Median").perf(
                 "ms",
                 Some("100".into()),
                 Some("500".into()),
             ));
-        let mem = Check::new("memory", Status::Critical, 95.0)
+        let mem = Check::new(CheckKind::Memory, Status::Critical, 95.0)
+            .unit(Unit::Percent)
             .message("95.0% of maxmemory used")
             .metric(Metric::new("memory_used_percent", 95.0, "Pct").perf(
                 "%",
                 Some("80".into()),
                 Some("90".into()),
             ));
-        let n = NodeReport::new("127.0.0.1:6379".into(), "master".into(), vec![lat, mem]);
-        HealthReport::new("127.0.0.1:6379".into(), "standalone", None, vec![n], 3.0)
+        let n = NodeReport::new("127.0.0.1:6379".into(), Role::Master, vec![lat, mem]);
+        HealthReport::new(
+            "127.0.0.1:6379".into(),
+            Mode::Standalone,
+            None,
+            vec![n],
+            3.0,
+        )
     }
 
     #[test]
@@ -314,5 +402,44 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("127.0.0.1:6379 (master)  CRITICAL"));
+        assert!(text.contains("0.2 ms") && text.contains("95%"), "{text}");
+    }
+
+    #[test]
+    fn quiet_table_is_verdict_and_problems() {
+        let ui = Ui {
+            color: false,
+            stdout_tty: false,
+            verbose: 0,
+        };
+        let mut buf = Vec::new();
+        Problems(&report()).table(&mut buf, &ui).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!(
+            lines[1],
+            "  CRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used"
+        );
+        assert!(!text.contains("latency"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(clean("plain"), "plain");
+        assert_eq!(clean("a\x1b]0;t\x07b\r"), "a\\x{1b}]0;t\\x{7}b\\r");
+    }
+
+    #[test]
+    fn values_carry_units() {
+        let v = |x: f64| serde_json::json!(x);
+        assert_eq!(value_text(&v(0.25), Some(Unit::Ms)), "0.25 ms");
+        assert_eq!(value_text(&v(85.5), Some(Unit::Percent)), "85.5%");
+        assert_eq!(value_text(&v(3600.0), Some(Unit::Seconds)), "1h");
+        assert_eq!(value_text(&v(12.0), Some(Unit::Clients)), "12 clients");
+        assert_eq!(value_text(&v(1.0), Some(Unit::Replicas)), "1 replica");
+        assert_eq!(value_text(&v(-1.0), Some(Unit::Seconds)), "-1 s");
+        assert_eq!(value_text(&serde_json::json!("up"), None), "up");
+        assert_eq!(value_text(&serde_json::Value::Null, Some(Unit::Ms)), "-");
     }
 }

@@ -3,13 +3,13 @@
 
 use std::time::Duration;
 
-use super::judge::judge_duration;
-use super::probe::Info;
-use super::report::{Check, Metric, Status};
-use super::thresholds::{Thresholds, num};
+use super::judge::{NodeInput, judge_duration};
+use super::report::{Check, CheckKind, Metric, Status, Unit};
+use super::thresholds::num;
 use crate::duration;
 
-pub fn replication(i: &Info, master_offset: Option<i64>, t: &Thresholds) -> Check {
+pub fn replication(n: &NodeInput) -> Option<Check> {
+    let (i, t, master_offset) = (n.info(), n.t, n.facts.master_offset);
     let lag_status = |secs: f64| {
         judge_duration(
             Duration::from_secs_f64(secs.max(0.0)),
@@ -26,18 +26,23 @@ pub fn replication(i: &Info, master_offset: Option<i64>, t: &Thresholds) -> Chec
         let up = i.get("master_link_status") == Some("up");
         let io = i.num("master_last_io_seconds_ago").unwrap_or(-1.0);
         let own = i.num("slave_repl_offset").unwrap_or(0.0);
-        let mut c = Check::new("replication", Status::Ok, if up { io } else { -1.0 })
-            .threshold(t.lag_text())
-            .metric(Metric::new(
-                "master_link_up",
-                f64::from(u8::from(up)),
-                "1 when the replica's link to its master is up",
-            ))
-            .metric(Metric::new(
-                "slave_repl_offset",
-                own,
-                "The replica's replication offset",
-            ));
+        let mut c = Check::new(
+            CheckKind::Replication,
+            Status::Ok,
+            if up { io } else { -1.0 },
+        )
+        .unit(Unit::Seconds)
+        .threshold(t.lag_text())
+        .metric(Metric::new(
+            "master_link_up",
+            f64::from(u8::from(up)),
+            "1 when the replica's link to its master is up",
+        ))
+        .metric(Metric::new(
+            "slave_repl_offset",
+            own,
+            "The replica's replication offset",
+        ));
         if !up {
             let since = i.num("master_link_down_since_seconds").unwrap_or(-1.0);
             c.value = serde_json::json!("down");
@@ -50,7 +55,8 @@ pub fn replication(i: &Info, master_offset: Option<i64>, t: &Thresholds) -> Chec
                 Status::Critical,
                 &format!("master_link_status down: link to master {master} down{since}"),
             );
-            return c;
+            c.unit = None;
+            return Some(c);
         }
         let mut msg = format!("replica of {master}, link up, last I/O {}s ago", num(io));
         c = c.metric(
@@ -82,11 +88,12 @@ pub fn replication(i: &Info, master_offset: Option<i64>, t: &Thresholds) -> Chec
         if i.get("master_sync_in_progress") == Some("1") {
             c.raise(Status::Warning, "full sync in progress");
         }
-        return c;
+        return Some(c);
     }
     let n = i.num("connected_slaves").unwrap_or(0.0);
     let offset = i.num("master_repl_offset").unwrap_or(0.0);
-    let mut c = Check::new("replication", Status::Ok, n)
+    let mut c = Check::new(CheckKind::Replication, Status::Ok, n)
+        .unit(Unit::Replicas)
         .threshold(t.lag_text())
         .metric(Metric::new(
             "connected_slaves",
@@ -141,24 +148,34 @@ pub fn replication(i: &Info, master_offset: Option<i64>, t: &Thresholds) -> Chec
     if worst != Status::Ok {
         c.raise(worst, "a replica lags or is not online");
     }
-    c
+    Some(c)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::probe::{Facts, Info};
+    use super::super::thresholds::Thresholds;
     use super::*;
 
-    fn info(text: &str) -> Info {
-        Info::parse(&text.replace(' ', "\r\n"))
+    fn replication(text: &str, master_offset: Option<i64>, t: &Thresholds) -> Check {
+        let facts = Facts {
+            info: Info::parse(&text.replace(' ', "\r\n")),
+            master_offset,
+            ..Facts::default()
+        };
+        super::replication(&NodeInput {
+            facts: &facts,
+            t,
+            now: 0,
+        })
+        .unwrap()
     }
 
     #[test]
     fn replica_link_down_is_critical() {
         let t = Thresholds::default();
         let c = replication(
-            &info(
-                "role:slave master_host:127.0.0.1 master_port:7000 master_link_status:down master_link_down_since_seconds:3",
-            ),
+            "role:slave master_host:127.0.0.1 master_port:7000 master_link_status:down master_link_down_since_seconds:3",
             None,
             &t,
         );
@@ -169,9 +186,7 @@ mod tests {
             c.message
         );
         let c = replication(
-            &info(
-                "role:slave master_host:h master_port:1 master_link_status:up master_last_io_seconds_ago:1 slave_repl_offset:90",
-            ),
+            "role:slave master_host:h master_port:1 master_link_status:up master_last_io_seconds_ago:1 slave_repl_offset:90",
             Some(100),
             &t,
         );
@@ -183,9 +198,7 @@ mod tests {
     fn master_side_lag() {
         let t = Thresholds::default();
         let c = replication(
-            &info(
-                "role:master connected_slaves:1 master_repl_offset:500 slave0:ip=127.0.0.1,port=7001,state=online,offset=400,lag=200",
-            ),
+            "role:master connected_slaves:1 master_repl_offset:500 slave0:ip=127.0.0.1,port=7001,state=online,offset=400,lag=200",
             None,
             &t,
         );

@@ -1,7 +1,10 @@
 //! The health report: plain data (statuses, checks, nodes) that every output format renders.
 
-use serde::Serialize;
+use std::fmt;
 
+use serde::{Serialize, Serializer};
+
+pub use super::registry::CheckKind;
 use crate::exit::ExitStatus;
 
 /// A check's verdict, ordered from best to worst so the worst is the `max`.
@@ -82,13 +85,119 @@ impl Metric {
     }
 }
 
+/// What a check's main figure counts or measures: shown after it in the table, and as
+/// `unit` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Ms,
+    Percent,
+    Seconds,
+    Clients,
+    Replicas,
+    Entries,
+    Slots,
+    Nodes,
+    Masters,
+    Jobs,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Ms => "ms",
+            Unit::Percent => "%",
+            Unit::Seconds => "s",
+            Unit::Clients => "clients",
+            Unit::Replicas => "replicas",
+            Unit::Entries => "entries",
+            Unit::Slots => "slots",
+            Unit::Nodes => "nodes",
+            Unit::Masters => "masters",
+            Unit::Jobs => "jobs",
+        }
+    }
+
+    /// The word for exactly one (`1 replica`); symbols stay as they are.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Unit::Clients => "client",
+            Unit::Replicas => "replica",
+            Unit::Entries => "entry",
+            Unit::Slots => "slot",
+            Unit::Nodes => "node",
+            Unit::Masters => "master",
+            Unit::Jobs => "job",
+            Unit::Ms | Unit::Percent | Unit::Seconds => self.as_str(),
+        }
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A node's role as it reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Master,
+    Replica,
+    Sentinel,
+    /// It could not be asked.
+    Unknown,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Master => "master",
+            Role::Replica => "replica",
+            Role::Sentinel => "sentinel",
+            Role::Unknown => "unknown",
+        }
+    }
+
+    /// The role from INFO's `role:` line (`slave` is a replica).
+    pub fn from_info(role: Option<&str>) -> Role {
+        match role {
+            Some("master") => Role::Master,
+            Some("slave") => Role::Replica,
+            Some("sentinel") => Role::Sentinel,
+            _ => Role::Unknown,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How the deployment was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Standalone,
+    Cluster,
+    Sentinel,
+}
+
 /// One check of one node (or of the cluster as a whole).
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
-    pub name: String,
+    pub name: CheckKind,
+    /// What the check is about when a node has several of its kind (a stream and group).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     pub status: Status,
     /// The main figure: a number where there is one, else text; null when unknown.
     pub value: serde_json::Value,
+    /// The unit of a numeric value (`ms`, `%`, `s`, `clients`...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
     /// The thresholds applied, as text (`warn >80%, crit >90%`); null when none.
     pub threshold: Option<String>,
     pub message: String,
@@ -97,14 +206,35 @@ pub struct Check {
 }
 
 impl Check {
-    pub fn new(name: &str, status: Status, value: impl Into<serde_json::Value>) -> Check {
+    pub fn new(name: CheckKind, status: Status, value: impl Into<serde_json::Value>) -> Check {
         Check {
-            name: name.to_string(),
+            name,
+            subject: None,
             status,
             value: value.into(),
+            unit: None,
             threshold: None,
             message: String::new(),
             metrics: Vec::new(),
+        }
+    }
+
+    /// The unit of the value, shown after it in the table.
+    pub fn unit(mut self, u: Unit) -> Check {
+        self.unit = Some(u);
+        self
+    }
+
+    pub fn subject(mut self, s: impl Into<String>) -> Check {
+        self.subject = Some(s.into());
+        self
+    }
+
+    /// `name` or `name subject`, for summaries.
+    pub fn label(&self) -> String {
+        match &self.subject {
+            Some(s) => format!("{} {s}", self.name),
+            None => self.name.to_string(),
         }
     }
 
@@ -143,13 +273,13 @@ impl Check {
 pub struct NodeReport {
     pub addr: String,
     /// `master`, `replica`, `sentinel`, or `unknown` when it could not be asked.
-    pub role: String,
+    pub role: Role,
     pub status: Status,
     pub checks: Vec<Check>,
 }
 
 impl NodeReport {
-    pub fn new(addr: String, role: String, checks: Vec<Check>) -> NodeReport {
+    pub fn new(addr: String, role: Role, checks: Vec<Check>) -> NodeReport {
         let status = worst(checks.iter().map(|c| c.status));
         NodeReport {
             addr,
@@ -176,7 +306,7 @@ pub struct HealthReport {
     pub summary: String,
     pub target: String,
     /// `standalone`, `cluster` or `sentinel`.
-    pub mode: String,
+    pub mode: Mode,
     pub checked_at: String,
     pub duration_ms: f64,
     pub cluster: Option<ClusterReport>,
@@ -190,7 +320,7 @@ pub fn worst(statuses: impl Iterator<Item = Status>) -> Status {
 impl HealthReport {
     pub fn new(
         target: String,
-        mode: &str,
+        mode: Mode,
         cluster: Option<ClusterReport>,
         nodes: Vec<NodeReport>,
         duration_ms: f64,
@@ -206,7 +336,7 @@ impl HealthReport {
             exit_code: status.code(),
             summary: String::new(),
             target,
-            mode: mode.to_string(),
+            mode,
             checked_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             duration_ms,
             cluster,
@@ -221,12 +351,15 @@ impl HealthReport {
         let mut out: Vec<(Status, String)> = Vec::new();
         if let Some(c) = &self.cluster {
             for ch in c.checks.iter().filter(|c| c.status != Status::Ok) {
-                out.push((ch.status, format!("{}: {}", ch.name, ch.message)));
+                out.push((ch.status, format!("{}: {}", ch.label(), ch.message)));
             }
         }
         for n in &self.nodes {
             for ch in n.checks.iter().filter(|c| c.status != Status::Ok) {
-                out.push((ch.status, format!("{} {}: {}", n.addr, ch.name, ch.message)));
+                out.push((
+                    ch.status,
+                    format!("{} {}: {}", n.addr, ch.label(), ch.message),
+                ));
             }
         }
         out.sort_by_key(|p| std::cmp::Reverse(p.0));
@@ -265,12 +398,12 @@ mod tests {
     fn worst_status_decides() {
         assert!(Status::Critical > Status::Unknown);
         assert!(Status::Unknown > Status::Warning);
-        let ok = Check::new("latency", Status::Ok, 1.0);
-        let warn = Check::new("memory", Status::Warning, 85.0).message("85% of maxmemory");
-        let n1 = NodeReport::new("a:1".into(), "master".into(), vec![ok.clone(), warn]);
-        let n2 = NodeReport::new("b:1".into(), "replica".into(), vec![ok]);
+        let ok = Check::new(CheckKind::Latency, Status::Ok, 1.0);
+        let warn = Check::new(CheckKind::Memory, Status::Warning, 85.0).message("85% of maxmemory");
+        let n1 = NodeReport::new("a:1".into(), Role::Master, vec![ok.clone(), warn]);
+        let n2 = NodeReport::new("b:1".into(), Role::Replica, vec![ok]);
         assert_eq!(n1.status, Status::Warning);
-        let r = HealthReport::new("a:1".into(), "standalone", None, vec![n1, n2], 1.0);
+        let r = HealthReport::new("a:1".into(), Mode::Standalone, None, vec![n1, n2], 1.0);
         assert_eq!(r.status, Status::Warning);
         assert_eq!(r.exit_code, 1);
         assert_eq!(r.summary, "a:1 memory: 85% of maxmemory; 1 of 2 nodes OK");
@@ -278,7 +411,7 @@ mod tests {
 
     #[test]
     fn raise_never_lowers() {
-        let mut c = Check::new("x", Status::Critical, 1.0).message("down");
+        let mut c = Check::new(CheckKind::Server, Status::Critical, 1.0).message("down");
         c.raise(Status::Warning, "slow");
         assert_eq!(c.status, Status::Critical);
         assert_eq!(c.message, "down; slow");

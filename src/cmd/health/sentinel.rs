@@ -3,9 +3,20 @@
 
 use std::collections::HashMap;
 
+use super::judge;
 use super::probe::{Failure, ping_samples};
-use super::report::{Check, Metric, Status};
+use super::report::{Check, CheckKind, Metric, Status};
+use super::thresholds::Thresholds;
 use crate::redis::{Auth, Endpoint};
+
+/// What a Sentinel's checks judge: what it said, the master name asked about, and the role
+/// that master reports about itself (None when it could not be checked).
+pub struct SentinelInput<'a> {
+    pub facts: &'a SentinelFacts,
+    pub name: &'a str,
+    pub master_role: Option<&'a str>,
+    pub t: &'a Thresholds,
+}
 
 /// What one Sentinel said.
 #[derive(Debug, Clone)]
@@ -93,18 +104,30 @@ pub async fn probe(
     Ok(facts)
 }
 
-/// The Sentinel's own checks. `master_role` is the role the named master reports (None when it
-/// could not be asked), filled in once the data nodes were checked.
-pub fn judge(f: &SentinelFacts, name: &str, master_role: Option<&str>) -> Vec<Check> {
-    let mut out = Vec::new();
+/// The Sentinel's PING round trips.
+pub fn latency(x: &SentinelInput) -> Check {
+    judge::latency(&x.facts.latency_ms, x.t)
+}
+
+/// The master this Sentinel names: known, not seen down, and reporting role master.
+pub fn master(x: &SentinelInput) -> Check {
+    let (f, name, master_role) = (x.facts, x.name, x.master_role);
     let mut m = match (&f.master_error, &f.master_addr) {
-        (Some(e), _) => Check::new("sentinel_master", Status::Critical, serde_json::Value::Null)
-            .message(format!("does not know master '{name}': {e}")),
-        (None, None) => Check::new("sentinel_master", Status::Critical, serde_json::Value::Null)
-            .message(format!("no address for master '{name}'")),
+        (Some(e), _) => Check::new(
+            CheckKind::SentinelMaster,
+            Status::Critical,
+            serde_json::Value::Null,
+        )
+        .message(format!("does not know master '{name}': {e}")),
+        (None, None) => Check::new(
+            CheckKind::SentinelMaster,
+            Status::Critical,
+            serde_json::Value::Null,
+        )
+        .message(format!("no address for master '{name}'")),
         (None, Some(addr)) => {
             let flags = f.master.get("flags").cloned().unwrap_or_default();
-            let mut c = Check::new("sentinel_master", Status::Ok, addr.to_string())
+            let mut c = Check::new(CheckKind::SentinelMaster, Status::Ok, addr.to_string())
                 .message(format!("master '{name}' at {addr}, flags {flags}"));
             if flags.split(',').any(|x| x == "s_down" || x == "o_down") {
                 c.raise(Status::Critical, "Sentinel sees the master down");
@@ -126,30 +149,33 @@ pub fn judge(f: &SentinelFacts, name: &str, master_role: Option<&str>) -> Vec<Ch
         f64::from(u8::from(ok)),
         "1 when the Sentinel names a reachable master that reports role master",
     ));
-    out.push(m);
+    m
+}
+
+/// SENTINEL CKQUORUM: enough Sentinels to agree on a failover and to authorise it.
+pub fn quorum(x: &SentinelInput) -> Check {
+    let f = x.facts;
     let others = f
         .master
         .get("num-other-sentinels")
         .and_then(|v| v.parse::<f64>().ok())
         .unwrap_or(0.0);
-    let q = match &f.quorum {
-        Ok(reply) => {
-            Check::new("sentinel_quorum", Status::Ok, reply.clone()).message(reply.clone())
-        }
-        Err(e) => Check::new("sentinel_quorum", Status::Critical, "NOQUORUM").message(e.clone()),
-    };
+    let q =
+        match &f.quorum {
+            Ok(reply) => Check::new(CheckKind::SentinelQuorum, Status::Ok, reply.clone())
+                .message(reply.clone()),
+            Err(e) => Check::new(CheckKind::SentinelQuorum, Status::Critical, "NOQUORUM")
+                .message(e.clone()),
+        };
     let ok = q.status == Status::Ok;
-    out.push(
-        q.metric(Metric::new(
-            "sentinel_quorum_ok",
-            f64::from(u8::from(ok)),
-            "1 when SENTINEL CKQUORUM succeeds",
-        ))
-        .metric(Metric::new(
-            "sentinel_other_sentinels",
-            others,
-            "Other Sentinels this one knows for the master",
-        )),
-    );
-    out
+    q.metric(Metric::new(
+        "sentinel_quorum_ok",
+        f64::from(u8::from(ok)),
+        "1 when SENTINEL CKQUORUM succeeds",
+    ))
+    .metric(Metric::new(
+        "sentinel_other_sentinels",
+        others,
+        "Other Sentinels this one knows for the master",
+    ))
 }

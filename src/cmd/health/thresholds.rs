@@ -4,8 +4,13 @@
 use std::fmt;
 use std::time::Duration;
 
+use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, Visitor};
+
+use super::registry::{self, CheckKind, Group, Setting};
 use crate::duration;
 use crate::exit;
+
+pub use super::registry::Thresholds;
 
 /// A monitoring-plugin range: `10` alerts outside 0..10, `10:` below 10, `~:10` above 10,
 /// `10:20` outside that span, `@10:20` inside it.
@@ -91,175 +96,149 @@ pub fn num(v: f64) -> String {
     }
 }
 
-/// Every limit health judges against.
-#[derive(Debug, Clone)]
-pub struct Thresholds {
-    pub samples: u32,
-    pub min_uptime: Duration,
-    pub warn_latency: Option<Duration>,
-    pub crit_latency: Option<Duration>,
-    pub warn_memory: Option<Range>,
-    pub crit_memory: Option<Range>,
-    pub warn_clients: Option<Range>,
-    pub crit_clients: Option<Range>,
-    pub warn_lag: Option<Duration>,
-    pub crit_lag: Option<Duration>,
-    pub warn_fragmentation: Option<Range>,
-    pub crit_fragmentation: Option<Range>,
-    pub warn_hit_ratio: Option<Range>,
-    pub crit_hit_ratio: Option<Range>,
-    pub warn_save_age: Option<Duration>,
-    pub warn_slowlog: Option<Duration>,
+/// The config's `health:` section, read once: every key is a registry limit, `samples`,
+/// `checks` or `skip`; any other key is refused, naming it.
+#[derive(Debug, Default)]
+pub struct HealthConfig {
+    pub samples: Option<u32>,
+    pub checks: Option<Vec<String>>,
+    pub skip: Option<Vec<String>>,
+    /// Streams (keys or patterns) whose groups the streams check reads.
+    pub streams: Option<Vec<String>>,
+    pub limits: Vec<Setting>,
 }
 
-impl Default for Thresholds {
-    fn default() -> Self {
-        let r = |t: &str| Range::parse(t).ok();
-        Thresholds {
-            samples: 5,
-            min_uptime: Duration::from_secs(300),
-            warn_latency: Some(Duration::from_millis(100)),
-            crit_latency: Some(Duration::from_millis(500)),
-            warn_memory: r("80"),
-            crit_memory: r("90"),
-            warn_clients: r("80"),
-            crit_clients: r("95"),
-            warn_lag: Some(Duration::from_secs(30)),
-            crit_lag: Some(Duration::from_secs(120)),
-            warn_fragmentation: r("1.5"),
-            crit_fragmentation: None,
-            warn_hit_ratio: None,
-            crit_hit_ratio: None,
-            warn_save_age: Some(Duration::from_secs(2 * 3600)),
-            warn_slowlog: None,
+/// The PINGs per node: 1 to 1000.
+pub fn parse_samples(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|n| (1..=1000).contains(n))
+        .ok_or_else(|| format!("'{text}' is not a count from 1 to 1000"))
+}
+
+impl<'de> Deserialize<'de> for HealthConfig {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = HealthConfig;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping of health settings (health: must be a mapping)")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HealthConfig, A::Error> {
+                let mut c = HealthConfig::default();
+                while let Some(k) = map.next_key::<String>()? {
+                    let key = k.replace('-', "_");
+                    let value: serde_yaml::Value = map.next_value()?;
+                    let bad = |e: String| A::Error::custom(format!("health.{key}: {e}"));
+                    match key.as_str() {
+                        "checks" => c.checks = Some(list(&value)),
+                        "skip" => c.skip = Some(list(&value)),
+                        "streams" => c.streams = Some(list(&value)),
+                        "samples" => {
+                            c.samples = Some(parse_samples(&scalar(&value)).map_err(bad)?);
+                        }
+                        other => {
+                            let def = registry::limit(other).ok_or_else(|| {
+                                bad(format!(
+                                    "unknown key (known: samples, checks, skip, streams, {})",
+                                    registry::limits()
+                                        .map(|l| l.key)
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ))
+                            })?;
+                            c.limits.push(def.slot.parse(&scalar(&value)).map_err(bad)?);
+                        }
+                    }
+                }
+                Ok(c)
+            }
         }
+        d.deserialize_map(Visit)
     }
 }
 
-/// How one key of the `health:` section is read.
-enum Kind {
-    Count,
-    Dur,
-    Range,
+impl HealthConfig {
+    /// Reads the section; errors are usage errors naming the file and the key.
+    pub fn from_section(section: &serde_yaml::Value, origin: &str) -> anyhow::Result<HealthConfig> {
+        serde_yaml::from_value(section.clone()).map_err(|e| exit::usage(format!("{origin}: {e}")))
+    }
 }
 
-const KEYS: &[(&str, Kind)] = &[
-    ("samples", Kind::Count),
-    ("min_uptime", Kind::Dur),
-    ("warn_latency", Kind::Dur),
-    ("crit_latency", Kind::Dur),
-    ("warn_memory", Kind::Range),
-    ("crit_memory", Kind::Range),
-    ("warn_clients", Kind::Range),
-    ("crit_clients", Kind::Range),
-    ("warn_lag", Kind::Dur),
-    ("crit_lag", Kind::Dur),
-    ("warn_fragmentation", Kind::Range),
-    ("crit_fragmentation", Kind::Range),
-    ("warn_hit_ratio", Kind::Range),
-    ("crit_hit_ratio", Kind::Range),
-    ("warn_save_age", Kind::Dur),
-    ("warn_slowlog", Kind::Dur),
-];
+/// A YAML scalar as the text a flag would carry (null is empty: the limit is off).
+fn scalar(v: &serde_yaml::Value) -> String {
+    match v {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::Bool(b) => b.to_string(),
+        serde_yaml::Value::Null => String::new(),
+        // A list or mapping where a figure belongs: shown so the error names it.
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
 
-impl Thresholds {
-    /// Sets one threshold from text (a flag or a config value). `none`/`off` disables it.
-    pub fn set(&mut self, key: &str, text: &str) -> Result<(), String> {
-        let key = key.replace('-', "_");
-        let kind = KEYS
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, kind)| kind)
-            .ok_or_else(|| format!("unknown key '{key}'"))?;
-        let off = matches!(text.trim(), "none" | "off" | "");
-        let dur = || -> Result<Option<Duration>, String> {
-            if off {
-                Ok(None)
-            } else {
-                duration::parse(text).map(Some)
-            }
-        };
-        let range = || -> Result<Option<Range>, String> {
-            if off {
-                Ok(None)
-            } else {
-                Range::parse(text).map(Some)
-            }
-        };
-        match kind {
-            Kind::Count => {
-                let n: u32 = text
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=1000).contains(n))
-                    .ok_or_else(|| format!("'{text}' is not a count from 1 to 1000"))?;
-                self.samples = n;
-            }
-            Kind::Dur => {
-                let d = dur()?;
-                match key.as_str() {
-                    "min_uptime" => self.min_uptime = d.unwrap_or_default(),
-                    "warn_latency" => self.warn_latency = d,
-                    "crit_latency" => self.crit_latency = d,
-                    "warn_lag" => self.warn_lag = d,
-                    "crit_lag" => self.crit_lag = d,
-                    "warn_save_age" => self.warn_save_age = d,
-                    _ => self.warn_slowlog = d,
-                }
-            }
-            Kind::Range => {
-                let r = range()?;
-                match key.as_str() {
-                    "warn_memory" => self.warn_memory = r,
-                    "crit_memory" => self.crit_memory = r,
-                    "warn_clients" => self.warn_clients = r,
-                    "crit_clients" => self.crit_clients = r,
-                    "warn_fragmentation" => self.warn_fragmentation = r,
-                    "crit_fragmentation" => self.crit_fragmentation = r,
-                    "warn_hit_ratio" => self.warn_hit_ratio = r,
-                    _ => self.crit_hit_ratio = r,
-                }
+/// `[a, b]` or `a,b` as a list of words.
+fn list(v: &serde_yaml::Value) -> Vec<String> {
+    match v {
+        serde_yaml::Value::Sequence(s) => s.iter().map(scalar).collect(),
+        other => vec![scalar(other)],
+    }
+}
+
+/// The threshold flags, one per registry limit (`--warn-memory RANGE`...), each parsed by clap
+/// into its typed setting.
+#[derive(Debug, Clone, Default)]
+pub struct LimitArgs {
+    pub settings: Vec<Setting>,
+}
+
+impl clap::FromArgMatches for LimitArgs {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut a = LimitArgs::default();
+        a.update_from_arg_matches(m)?;
+        Ok(a)
+    }
+
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for l in registry::limits() {
+            if let Some(s) = m.get_one::<Setting>(l.key) {
+                self.settings.push(s.clone());
             }
         }
         Ok(())
     }
+}
 
-    /// Applies the config's `health:` section. Keys may use `_` or `-`; `checks` and `skip`
-    /// are lists of check names, returned for the selection.
-    pub fn apply_config(
-        &mut self,
-        section: &serde_yaml::Value,
-        origin: &str,
-    ) -> anyhow::Result<(Vec<String>, Vec<String>)> {
-        let map = section
-            .as_mapping()
-            .ok_or_else(|| exit::usage(format!("{origin}: health: must be a mapping")))?;
-        let mut checks = Vec::new();
-        let mut skip = Vec::new();
-        for (k, v) in map {
-            let key = k.as_str().unwrap_or_default().replace('-', "_");
-            if key == "checks" || key == "skip" {
-                let list: Vec<String> = match v {
-                    serde_yaml::Value::Sequence(s) => {
-                        s.iter().filter_map(scalar).collect::<Vec<_>>()
-                    }
-                    other => scalar(other).into_iter().collect(),
-                };
-                if key == "checks" {
-                    checks = list;
-                } else {
-                    skip = list;
-                }
-                continue;
-            }
-            let text = scalar(v).unwrap_or_default();
-            self.set(&key, &text)
-                .map_err(|e| exit::usage(format!("{origin}: health.{key}: {e}")))?;
+impl clap::Args for LimitArgs {
+    fn augment_args(mut cmd: clap::Command) -> clap::Command {
+        for l in registry::limits() {
+            let slot = l.slot;
+            cmd = cmd.arg(
+                clap::Arg::new(l.key)
+                    .long(l.flag())
+                    .value_name(slot.value_name())
+                    .help(format!("{} [default: {}]", l.about, l.default))
+                    .help_heading("Thresholds")
+                    .value_parser(clap::builder::ValueParser::new(move |text: &str| {
+                        slot.parse(text)
+                    })),
+            );
         }
-        Ok((checks, skip))
+        cmd
     }
 
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl Thresholds {
     pub fn latency_text(&self) -> Option<String> {
         durations(self.warn_latency, self.crit_latency)
     }
@@ -269,18 +248,8 @@ impl Thresholds {
     }
 }
 
-fn scalar(v: &serde_yaml::Value) -> Option<String> {
-    match v {
-        serde_yaml::Value::String(s) => Some(s.clone()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
-        serde_yaml::Value::Bool(b) => Some(b.to_string()),
-        serde_yaml::Value::Null => Some(String::new()),
-        _ => None,
-    }
-}
-
 /// `warn >100ms, crit >500ms` for duration limits.
-fn durations(w: Option<Duration>, c: Option<Duration>) -> Option<String> {
+pub fn durations(w: Option<Duration>, c: Option<Duration>) -> Option<String> {
     let parts: Vec<String> = [("warn", w), ("crit", c)]
         .into_iter()
         .filter_map(|(n, d)| d.map(|d| format!("{n} >{}", duration::format(d))))
@@ -297,63 +266,77 @@ pub fn ranges(w: &Option<Range>, c: &Option<Range>, unit: &str) -> Option<String
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-/// The check names `--check`/`--skip` accept. `cluster` also selects `cluster_state`,
-/// `cluster_slots`, `cluster_nodes` and `cluster_replicas`; `sentinel` selects both of its.
-pub const CHECKS: &[&str] = &[
-    "latency",
-    "server",
-    "memory",
-    "clients",
-    "persistence",
-    "replication",
-    "keyspace",
-    "slowlog",
-    "cluster",
-    "cluster_state",
-    "cluster_slots",
-    "cluster_nodes",
-    "cluster_replicas",
-    "sentinel",
-    "sentinel_master",
-    "sentinel_quorum",
-];
+/// A word of `--check`/`--skip`: one check, or a group of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    One(CheckKind),
+    Group(Group),
+}
+
+impl Pick {
+    fn parse(name: &str) -> Option<Pick> {
+        Group::ALL
+            .iter()
+            .find(|g| g.name() == name)
+            .map(|g| Pick::Group(*g))
+            .or_else(|| {
+                CheckKind::by_name(name)
+                    .filter(|k| *k != CheckKind::Reachability)
+                    .map(Pick::One)
+            })
+    }
+
+    fn matches(self, kind: CheckKind) -> bool {
+        match self {
+            Pick::One(k) => k == kind,
+            Pick::Group(g) => kind.def().group == Some(g),
+        }
+    }
+}
 
 /// Which checks run. `reachability` always does: a node that cannot be reached is reported
 /// whatever was selected.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
-    only: Vec<String>,
-    skip: Vec<String>,
+    only: Vec<Pick>,
+    skip: Vec<Pick>,
 }
 
 impl Selection {
     pub fn new(only: Vec<String>, skip: Vec<String>) -> anyhow::Result<Selection> {
-        let split = |v: Vec<String>| -> Vec<String> {
+        let picks = |v: Vec<String>| -> anyhow::Result<Vec<Pick>> {
             v.iter()
                 .flat_map(|s| s.split(','))
                 .map(|s| s.trim().replace('-', "_"))
                 .filter(|s| !s.is_empty())
+                .map(|name| {
+                    Pick::parse(&name).ok_or_else(|| {
+                        exit::usage(format!(
+                            "--check/--skip: unknown check '{name}' (known: {})",
+                            registry::selectable_names().join(", ")
+                        ))
+                    })
+                })
                 .collect()
         };
-        let (only, skip) = (split(only), split(skip));
-        for name in only.iter().chain(&skip) {
-            if !CHECKS.contains(&name.as_str()) {
-                return Err(exit::usage(format!(
-                    "--check/--skip: unknown check '{name}' (known: {})",
-                    CHECKS.join(", ")
-                )));
-            }
-        }
-        Ok(Selection { only, skip })
+        Ok(Selection {
+            only: picks(only)?,
+            skip: picks(skip)?,
+        })
     }
 
-    /// Whether the check `name` runs.
-    pub fn wants(&self, name: &str) -> bool {
-        let matches = |sel: &String| name == sel || name.starts_with(&format!("{sel}_"));
-        if name == "reachability" {
+    /// Whether the check runs.
+    pub fn wants(&self, kind: CheckKind) -> bool {
+        if kind == CheckKind::Reachability {
             return true;
         }
-        (self.only.is_empty() || self.only.iter().any(matches)) && !self.skip.iter().any(matches)
+        (self.only.is_empty() || self.only.iter().any(|p| p.matches(kind)))
+            && !self.skip.iter().any(|p| p.matches(kind))
+    }
+
+    /// Whether the check was named by `--check` (or `checks:`), not only left on by default.
+    pub fn named(&self, kind: CheckKind) -> bool {
+        self.only.iter().any(|p| p.matches(kind)) && !self.skip.iter().any(|p| p.matches(kind))
     }
 }
 
@@ -385,30 +368,63 @@ mod tests {
     fn config_section_and_flags() {
         let mut t = Thresholds::default();
         let y: serde_yaml::Value = serde_yaml::from_str(
-            "warn-memory: 50\ncrit_latency: 2s\nwarn_hit_ratio: '90:'\nskip: [slowlog]\n",
+            "warn-memory: 50\ncrit_latency: 2s\nwarn_hit_ratio: '90:'\nskip: [slowlog]\ncrit_memory:\n",
         )
         .unwrap();
-        let (checks, skip) = t.apply_config(&y, "redkit.yaml").unwrap();
-        assert!(checks.is_empty());
-        assert_eq!(skip, vec!["slowlog"]);
+        let c = HealthConfig::from_section(&y, "redkit.yaml").unwrap();
+        assert!(c.checks.is_none());
+        assert_eq!(c.skip, Some(vec!["slowlog".to_string()]));
+        for s in c.limits {
+            s.apply(&mut t);
+        }
         assert!(t.warn_memory.as_ref().unwrap().alerts(51.0));
         assert_eq!(t.crit_latency, Some(Duration::from_secs(2)));
         assert!(t.warn_hit_ratio.as_ref().unwrap().alerts(80.0));
+        assert!(t.crit_memory.is_none(), "an empty value turns a limit off");
         let bad: serde_yaml::Value = serde_yaml::from_str("warn_mem: 5").unwrap();
-        let e = t.apply_config(&bad, "redkit.yaml").unwrap_err().to_string();
+        let e = HealthConfig::from_section(&bad, "redkit.yaml")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("health.warn_mem: unknown key"), "{e}");
-        t.set("crit-memory", "none").unwrap();
-        assert!(t.crit_memory.is_none());
-        assert!(t.set("samples", "0").is_err());
+        assert_eq!(
+            crate::exit::classify(&HealthConfig::from_section(&bad, "x").unwrap_err()),
+            crate::exit::ExitStatus::Usage
+        );
+        let bad: serde_yaml::Value = serde_yaml::from_str("warn_memory: lots").unwrap();
+        let e = HealthConfig::from_section(&bad, "redkit.yaml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("health.warn_memory: invalid range 'lots'"),
+            "{e}"
+        );
+        let bad: serde_yaml::Value = serde_yaml::from_str("samples: 0").unwrap();
+        assert!(HealthConfig::from_section(&bad, "x").is_err());
+        let bad: serde_yaml::Value = serde_yaml::from_str("- 1").unwrap();
+        assert!(HealthConfig::from_section(&bad, "x").is_err());
+        let s = registry::limit("crit-memory")
+            .unwrap()
+            .slot
+            .parse("none")
+            .unwrap();
+        s.apply(&mut t);
+        assert!(t.warn_memory.is_some() && t.crit_memory.is_none());
     }
 
     #[test]
     fn selection() {
         let s = Selection::new(vec!["cluster,memory".into()], vec![]).unwrap();
-        assert!(s.wants("cluster_slots") && s.wants("memory") && !s.wants("latency"));
-        assert!(s.wants("reachability"));
+        assert!(s.wants(CheckKind::ClusterSlots) && s.wants(CheckKind::Memory));
+        assert!(!s.wants(CheckKind::Latency));
+        assert!(s.wants(CheckKind::Reachability));
         let s = Selection::new(vec![], vec!["slowlog".into()]).unwrap();
-        assert!(!s.wants("slowlog") && s.wants("memory"));
+        assert!(!s.wants(CheckKind::Slowlog) && s.wants(CheckKind::Memory));
         assert!(Selection::new(vec!["nope".into()], vec![]).is_err());
+        assert!(Selection::new(vec!["reachability".into()], vec![]).is_err());
+        let e = Selection::new(vec!["nope".into()], vec![])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("known: latency, server, memory"), "{e}");
+        assert!(e.contains("cluster, cluster_state"), "{e}");
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::preflight::Reasons;
 use super::verify::Verification;
 use crate::db::Dialect;
-use crate::output::{Render, Ui};
+use crate::output::{Format, Render, Ui};
 
 /// What a dry run would do.
 #[derive(Debug, Clone, Serialize)]
@@ -59,6 +59,8 @@ fn ids(v: &[i64]) -> String {
 }
 
 impl Render for MigrateReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         let mut row = |k: &str, v: String| {

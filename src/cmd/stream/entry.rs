@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use colored::Colorize;
+use crate::output::paint::Painted;
 use redis::Value;
 
 use super::id::StreamId;
@@ -70,14 +70,14 @@ impl Entry {
         write_raw(self.id, &self.pairs(), w);
     }
 
-    /// One table line: id, local time, event type (colored by kind), summary.
+    /// One table line: id, local time, event type (colored by kind), summary. Everything that
+    /// came from Redis is escaped (control characters shown, not obeyed), color or not.
     pub fn write_table_line(&self, w: &mut Vec<u8>, color: bool) {
         let time = local_time(self.id.ms);
-        let kind = self.event_type().map(str::to_string).unwrap_or_else(|| {
-            self.field("event_type")
-                .map(escape)
-                .unwrap_or_else(|| "-".into())
-        });
+        let kind = self
+            .field("event_type")
+            .map(escape)
+            .unwrap_or_else(|| "-".into());
         let padded = format!("{kind:<20}");
         let kind = if color { paint(&kind, &padded) } else { padded };
         let _ = writeln!(
@@ -166,26 +166,36 @@ pub fn table_header() -> String {
     )
 }
 
-/// Colors an event type by kind: started, progress, completed, failed.
+/// Colors an event type by kind: started, progress, completed, failed. Callers ask only when
+/// their output takes colour.
 pub fn paint(kind: &str, text: &str) -> String {
+    let t = Painted::new(text, true);
     if kind.ends_with("failed") || kind.contains("error") {
-        text.red().bold().to_string()
+        t.red().bold().to_string()
     } else if kind.ends_with("completed") || kind.ends_with("generated") {
-        text.green().to_string()
+        t.green().to_string()
     } else if kind.ends_with("started") {
-        text.cyan().to_string()
+        t.cyan().to_string()
     } else if kind.ends_with("progress") {
-        text.yellow().to_string()
+        t.yellow().to_string()
     } else {
         text.to_string()
     }
 }
 
-/// The most telling text of an entry: the progress, error or message of its `data`, else the
-/// compact `data`, else its fields; cut to `max` characters.
+/// The most telling text of an entry: the progress, error or message of its `data` (the error
+/// first for a failure), else the compact `data`, else its fields; cut to `max` characters.
 pub fn summary(e: &Entry, max: usize) -> String {
+    let failed = e
+        .field("event_type")
+        .is_some_and(|t| t.ends_with(b"failed") || t.windows(5).any(|w| w == b"error"));
+    let keys: &[&str] = if failed {
+        &["error", "message", "progress", "status"]
+    } else {
+        &["progress", "error", "message", "status"]
+    };
     let text = match e.data() {
-        Some(serde_json::Value::Object(m)) => ["progress", "error", "message", "status"]
+        Some(serde_json::Value::Object(m)) => keys
             .iter()
             .find_map(|k| m.get(*k).and_then(|v| v.as_str()).map(str::to_string))
             .unwrap_or_else(|| serde_json::Value::Object(m).to_string()),
@@ -200,12 +210,10 @@ pub fn summary(e: &Entry, max: usize) -> String {
     cut(&text, max)
 }
 
-/// Cuts text to `max` characters, marking the cut.
+/// Cuts text to `max` characters, marking the cut; control characters are escaped first, so
+/// the text stays on one line and cannot steer the terminal.
 pub fn cut(text: &str, max: usize) -> String {
-    let one_line: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let one_line = crate::output::escape::escape_str(text);
     if one_line.chars().count() <= max {
         return one_line;
     }
@@ -216,20 +224,7 @@ pub fn cut(text: &str, max: usize) -> String {
 
 /// Bytes for people: valid UTF-8 as is, other bytes and control characters as `\xNN`.
 pub fn escape(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            if c.is_control() {
-                out.push_str(&c.escape_default().to_string());
-            } else {
-                out.push(c);
-            }
-        }
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02x}"));
-        }
-    }
-    out
+    crate::output::escape::escape_bytes(bytes)
 }
 
 /// `data`: verbatim when it is valid JSON on one line, re-serialized when valid but spread over
@@ -473,6 +468,15 @@ mod tests {
                 .to_string();
             assert_eq!(ours, theirs);
         }
+    }
+
+    #[test]
+    fn a_failure_is_summed_up_by_its_error() {
+        let data = br#"{"progress": "step 3 of 5", "error": "timeout talking to the model"}"#;
+        let failed = entry(&[(b"data", data), (b"event_type", b"task_failed")]);
+        assert_eq!(summary(&failed, 100), "timeout talking to the model");
+        let progress = entry(&[(b"data", data), (b"event_type", b"task_progress")]);
+        assert_eq!(summary(&progress, 100), "step 3 of 5");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::entry::Pair;
+use super::entry::{Entry, Pair};
 use super::id::StreamId;
 use super::read::Filter;
 use super::sink::Sink;
@@ -20,12 +20,17 @@ use crate::redis::{Mode, Target};
 /// None when it cannot be had, and the redis-rs path takes over.
 pub async fn open(target: &Target, key: &str) -> Option<RawConn> {
     let ep = target.master_for_key(key.as_bytes()).await.ok()?;
+    open_at(target, &ep).await
+}
+
+/// Opens the raw connection to one master of the deployment (TLS or not).
+pub async fn open_at(target: &Target, ep: &crate::redis::Endpoint) -> Option<RawConn> {
     let db = match target.mode {
         Mode::Cluster(_) => 0,
         Mode::Standalone(_) | Mode::Sentinel { .. } => target.auth.db,
     };
     let opts = RawOptions::from_auth(&target.auth, db).ok()?;
-    RawConn::connect(&ep, &opts).await.ok()
+    RawConn::connect(ep, &opts).await.ok()
 }
 
 /// One parsed XRANGE reply: entries as ids and ranges into `fields`, fields as ranges into
@@ -188,7 +193,7 @@ pub async fn export(
                 Parse::Done => break,
                 Parse::Incomplete => conn.fill().await.map_err(ConnError::into_runtime)?,
                 Parse::Error(e) => {
-                    let e = crate::output::escape::escape_control(&e);
+                    let e = crate::output::escape::escape_str(&e);
                     return Err(exit::runtime(format!("{}: {e}", conn.addr())));
                 }
             }
@@ -233,6 +238,74 @@ pub async fn export(
             return Ok(());
         }
     }
+}
+
+/// The first and last entry of each key (`stream jobs`): one XRANGE and one XREVRANGE
+/// `COUNT 1` per key, all written at once, the replies framed in place and only the two
+/// entries of each key copied out. A key that is gone answers empty (None); one that is no
+/// longer a stream answers an error (None too).
+pub async fn first_and_last(
+    conn: &mut RawConn,
+    keys: &[String],
+) -> anyhow::Result<Vec<Option<(Entry, Entry)>>> {
+    let mut out_buf = Vec::with_capacity(keys.len() * 80);
+    for k in keys {
+        crate::redis::resp::encode(
+            &mut out_buf,
+            &[b"XRANGE", k.as_bytes(), b"-", b"+", b"COUNT", b"1"],
+        );
+        crate::redis::resp::encode(
+            &mut out_buf,
+            &[b"XREVRANGE", k.as_bytes(), b"+", b"-", b"COUNT", b"1"],
+        );
+    }
+    conn.write(&out_buf)
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let mut page = Page::default();
+    let mut out = Vec::with_capacity(keys.len());
+    let mut first: Option<Entry> = None;
+    for i in 0..keys.len() * 2 {
+        let entry = loop {
+            if conn.unread().first() == Some(&b'-') {
+                // An error for this key only (WRONGTYPE): skip its line.
+                if let Some(end) = conn.unread().windows(2).position(|w| w == b"\r\n") {
+                    conn.consume(end + 2);
+                    break None;
+                }
+            } else {
+                match parse_page(conn.unread(), &mut page) {
+                    Parse::Done => {
+                        let buf = conn.unread();
+                        // Of the first entry only the id is used.
+                        let keep = i % 2 == 1;
+                        let e = page.entries.first().map(|(id, fr)| Entry {
+                            id: *id,
+                            fields: page.fields[fr.clone()]
+                                .iter()
+                                .filter(|_| keep)
+                                .map(|(k, v)| (buf[k.clone()].to_vec(), buf[v.clone()].to_vec()))
+                                .collect(),
+                        });
+                        conn.consume(page.consumed);
+                        break e;
+                    }
+                    Parse::Error(e) => {
+                        let e = crate::output::escape::escape_str(&e);
+                        return Err(exit::runtime(format!("{}: {e}", conn.addr())));
+                    }
+                    Parse::Incomplete => {}
+                }
+            }
+            conn.fill().await.map_err(ConnError::into_runtime)?;
+        };
+        if i % 2 == 0 {
+            first = entry;
+        } else {
+            out.push(first.take().zip(entry));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

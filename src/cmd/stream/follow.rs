@@ -12,7 +12,8 @@ use tokio::sync::mpsc;
 use super::entry::{Entry, parse_entries};
 use super::id::StreamId;
 use crate::output::Output;
-use crate::redis::{ConnError, Keyed, Target, as_conn_error};
+use crate::output::escape::escape_str;
+use crate::redis::{ConnError, Keyed, Mode, ServerCode, Target, as_conn_error, cluster_nodes};
 
 /// Reading through a consumer group instead of plain XREAD.
 #[derive(Debug, Clone)]
@@ -28,40 +29,59 @@ pub type Batch = anyhow::Result<(usize, Vec<Entry>)>;
 
 /// Errors worth waiting out: the server went away, restarts, loads its data, fails over.
 pub fn retryable(e: &ConnError) -> bool {
-    match e {
-        ConnError::Refused { .. }
-        | ConnError::Dropped { .. }
-        | ConnError::Timeout { .. }
-        | ConnError::Unreachable { .. }
-        | ConnError::Resolve { .. } => true,
-        ConnError::Server { detail, .. } => {
-            let d = detail.to_ascii_uppercase();
-            [
-                "LOADING",
-                "TRYAGAIN",
-                "CLUSTERDOWN",
-                "MASTERDOWN",
-                "BROKEN PIPE",
-                "CONNECTION",
-            ]
-            .iter()
-            .any(|w| d.contains(w))
-        }
-        _ => false,
-    }
+    // The key's slot moved (resharding, failover): connect to its new owner.
+    e.is_retryable() || matches!(e.code(), Some(ServerCode::Moved | ServerCode::Ask))
 }
 
-/// Connects, retrying with backoff (100 ms doubling to 3 s) while the failure is retryable.
-pub async fn connect_retrying(target: &Target, out: &Output, what: &str) -> anyhow::Result<Keyed> {
+/// A connection for blocking reads of `key`: on a cluster, straight to the master that owns
+/// the key's slot rather than through the cluster client. The cluster client bounds every
+/// request by the reply timeout and may first try a node that answers MOVED, refresh its slot
+/// map and retry, so a blocking read that fits the reply timeout on one server could overrun it
+/// there, be abandoned and look like a lost connection ("reconnecting") on an idle cluster.
+/// A direct connection gives the read exactly its own deadline (block time + reply timeout).
+pub async fn reader_conn(target: &Target, key: &str) -> anyhow::Result<Keyed> {
+    if !matches!(target.mode, Mode::Cluster(_)) {
+        return target.keyed().await;
+    }
+    let mut seed = target.connect_seed().await?;
+    let slot: i64 = seed
+        .query(redis::cmd("CLUSTER").arg("KEYSLOT").arg(key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let nodes = cluster_nodes(&mut seed)
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let owner = nodes
+        .iter()
+        .filter(|n| n.is_master() && !n.is_failed())
+        .find(|n| {
+            n.slots
+                .iter()
+                .any(|(a, b)| (i64::from(*a)..=i64::from(*b)).contains(&slot))
+        })
+        .ok_or_else(|| {
+            anyhow::Error::new(ConnError::Server {
+                addr: seed.addr.clone(),
+                detail: format!("CLUSTERDOWN no master serves slot {slot}"),
+            })
+        })?;
+    Ok(Keyed::Single(
+        target.auth.connect_db(&owner.endpoint, 0).await?,
+    ))
+}
+
+/// Connects for reads of `key`, retrying with backoff (100 ms doubling to 3 s) while the
+/// failure is retryable.
+pub async fn connect_retrying(target: &Target, out: &Output, key: &str) -> anyhow::Result<Keyed> {
     let mut delay = Duration::from_millis(100);
     let mut warned = false;
     loop {
-        match target.keyed().await {
+        match reader_conn(target, key).await {
             Ok(c) => return Ok(c),
             Err(e) => match as_conn_error(&e) {
                 Some(ce) if retryable(ce) => {
                     if !warned {
-                        out.warn(format!("{what}: {ce}; reconnecting"));
+                        out.warn(escape_str(&format!("{key}: {ce}; reconnecting")));
                         warned = true;
                     }
                     tokio::time::sleep(delay).await;
@@ -165,10 +185,10 @@ impl Reader {
                 Some(c) => c,
                 None => {
                     let c = connect_retrying(&self.target, &self.out, &self.key).await?;
-                    self.out.note(format!(
+                    self.out.note(escape_str(&format!(
                         "{}: reconnected, resuming after {}",
                         self.key, self.after
-                    ));
+                    )));
                     if self.group.is_some() {
                         history = Some(self.after);
                     }
@@ -199,7 +219,8 @@ impl Reader {
                     }
                 }
                 Err(e) if retryable(&e) => {
-                    self.out.warn(format!("{}: {e}; reconnecting", self.key));
+                    self.out
+                        .warn(escape_str(&format!("{}: {e}; reconnecting", self.key)));
                     conn = None;
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
@@ -210,10 +231,9 @@ impl Reader {
 }
 
 fn classify_fatal(e: ConnError, key: &str, group: Option<&Group>) -> anyhow::Error {
-    let text = e.to_string();
-    if let (true, Some(g)) = (text.contains("NOGROUP"), group) {
+    if let (Some(ServerCode::NoGroup), Some(g)) = (e.code(), group) {
         return crate::exit::problem(format!(
-            "{key}: no consumer group '{}' (create it with: XGROUP CREATE {key} {} $)",
+            "{key}: no consumer group '{}' (create it with: redkit stream group create {key} {})",
             g.group, g.group
         ));
     }

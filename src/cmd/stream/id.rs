@@ -134,6 +134,24 @@ pub fn parse_point(text: &str, end: End, flag: &str) -> anyhow::Result<StreamId>
     )))
 }
 
+/// A duration ago (`--since 10m`) as the id of that millisecond. A bare number is refused:
+/// `--from 10` reads it as an id's milliseconds, and `--since 10` must not quietly mean
+/// something else.
+pub fn parse_ago(text: &str, flag: &str) -> anyhow::Result<StreamId> {
+    let t = text.trim();
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Err(exit::usage(format!(
+            "{flag} {text}: give a unit (10s, 10m, 2h, 7d); {flag} takes a duration ago, \
+             and --from takes an id, an RFC 3339 time or a duration"
+        )));
+    }
+    let ago = duration::parse(t).map_err(|e| exit::usage(format!("{flag}: {e}")))?;
+    Ok(StreamId {
+        ms: now_ms().saturating_sub(ago.as_millis() as u64),
+        seq: 0,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +191,8 @@ mod tests {
         assert!(now_ms() - ago.ms >= 600_000 && now_ms() - ago.ms < 660_000);
         assert_eq!(parse_point("12", End::Stop, "--to").unwrap().ms, 12);
         assert!(parse_point("yesterday", End::Start, "--from").is_err());
+        let e = parse_ago("10", "--since").unwrap_err().to_string();
+        assert!(e.contains("give a unit") && e.contains("10m"), "{e}");
+        assert!(now_ms() - parse_ago("10s", "--since").unwrap().ms >= 10_000);
     }
 }

@@ -13,6 +13,7 @@ use super::{ensure_stream, get, int_of, pairs, text_of, value_to_json};
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
 use crate::output::Format;
+use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 use crate::redis::ConnError;
 
@@ -71,12 +72,18 @@ fn when(id: &Option<String>) -> String {
 }
 
 impl Render for InfoReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
-        writeln!(w, "stream             {}", self.stream)?;
+        writeln!(w, "stream             {}", escape_str(&self.stream))?;
         writeln!(w, "length             {}", self.length)?;
         writeln!(w, "first entry        {}", when(&self.first_id))?;
         writeln!(w, "last entry         {}", when(&self.last_id))?;
-        writeln!(w, "last generated id  {}", self.last_generated_id)?;
+        writeln!(
+            w,
+            "last generated id  {}",
+            escape_str(&self.last_generated_id)
+        )?;
         if self.groups.is_empty() {
             return writeln!(w, "groups             none");
         }
@@ -91,10 +98,10 @@ impl Render for InfoReport {
         ]);
         for g in &self.groups {
             t.add_row(vec![
-                Cell::new(&g.name),
+                Cell::new(escape_str(&g.name)),
                 Cell::new(g.consumers),
                 Cell::new(g.pending),
-                Cell::new(&g.last_delivered_id),
+                Cell::new(escape_str(&g.last_delivered_id)),
                 Cell::new(g.lag.map_or("?".into(), |l| l.to_string())),
             ]);
         }
@@ -106,8 +113,8 @@ impl Render for InfoReport {
             for k in &g.consumer_list {
                 any = true;
                 c.add_row(vec![
-                    Cell::new(&g.name),
-                    Cell::new(&k.name),
+                    Cell::new(escape_str(&g.name)),
+                    Cell::new(escape_str(&k.name)),
                     Cell::new(k.pending),
                     Cell::new(crate::duration::format(std::time::Duration::from_millis(
                         k.idle_ms.max(0) as u64,
@@ -124,8 +131,7 @@ impl Render for InfoReport {
 }
 
 pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream info", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<InfoReport>("stream info")?;
     let target = ctx.target()?;
     let mut conn = target.keyed().await?;
     ensure_stream(&mut conn, &args.key).await?;

@@ -7,13 +7,14 @@ use std::io::Write;
 use clap::Args;
 use serde::Serialize;
 
-use super::entry::{Entry, cut, paint, rfc3339_ms, summary};
+use super::entry::{Entry, cut, escape, paint, rfc3339_ms, summary};
 use super::follow;
-use super::id::StreamId;
+use super::id::{StreamId, now_ms};
 use super::read::Pager;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
+use crate::output::escape::escape_str;
 use crate::redis::ConnError;
 
 pub const EXAMPLES: &str = "\
@@ -22,8 +23,10 @@ Examples:
   redkit stream job 42 --follow          wait until the job completes (exit 0) or fails (exit 1)
   redkit stream job 42 --format json | jq '{outcome, duration_ms}'
 
+  redkit stream job 42 --follow --max-wait 1h    exit 3 when there is no outcome within an hour
+
 The key comes from streams.job_key in the config (job_events:{job_id}). Exit 0 when the job
-completed or is still running, 1 when it failed or has no stream.";
+completed or is still running, 1 when it failed or has no stream, 3 when --max-wait ran out.";
 
 #[derive(Debug, Args)]
 pub struct JobArgs {
@@ -33,6 +36,11 @@ pub struct JobArgs {
     /// Wait for the job to complete or fail (also when its stream does not exist yet)
     #[arg(short = 'f', long)]
     pub follow: bool,
+
+    /// With --follow: give up after DUR without an outcome (exit 3), including the wait for a
+    /// stream that does not exist yet
+    #[arg(long, value_name = "DUR", requires = "follow", value_parser = crate::duration::clap_parse)]
+    pub max_wait: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,7 +50,12 @@ pub struct JobReport {
     /// completed, failed or running.
     pub outcome: &'static str,
     pub started: Option<String>,
+    /// Completed or failed: first event to last. Running: first event until now.
     pub duration_ms: u64,
+    pub last_event_type: Option<String>,
+    pub last_event: Option<String>,
+    /// How long ago the last event was written.
+    pub last_event_age_ms: Option<u64>,
     pub events: Vec<serde_json::Value>,
 }
 
@@ -60,6 +73,7 @@ struct Timeline<'a> {
     key: String,
     first_ms: Option<u64>,
     last_ms: u64,
+    last_type: Option<String>,
     outcome: Option<&'static str>,
     events: Vec<serde_json::Value>,
 }
@@ -69,6 +83,7 @@ impl Timeline<'_> {
         let first = *self.first_ms.get_or_insert(e.id.ms);
         let elapsed = e.id.ms.saturating_sub(first);
         self.last_ms = e.id.ms;
+        self.last_type = e.field("event_type").map(escape_lossless);
         if self.outcome.is_none() {
             self.outcome = outcome_of(e);
         }
@@ -79,10 +94,10 @@ impl Timeline<'_> {
         let mut w = std::io::stdout().lock();
         match self.ctx.out.format {
             Format::Table => {
-                let kind = e.event_type().unwrap_or("-");
+                let kind = e.field("event_type").map_or_else(|| "-".into(), escape);
                 let padded = format!("{kind:<20}");
                 let kind = if self.ctx.out.ui.color {
-                    paint(kind, &padded)
+                    paint(&kind, &padded)
                 } else {
                     padded
                 };
@@ -104,15 +119,27 @@ impl Timeline<'_> {
     }
 
     fn report(self, job_id: &str) -> JobReport {
+        let now = now_ms();
         let first = self.first_ms.unwrap_or(0);
+        let outcome = self.outcome.unwrap_or("running");
+        let end = if outcome == "running" {
+            now
+        } else {
+            self.last_ms
+        };
+        let seen = self.first_ms.is_some();
         JobReport {
             job_id: job_id.to_string(),
             stream: self.key,
-            outcome: self.outcome.unwrap_or("running"),
+            outcome,
             started: self
                 .first_ms
                 .map(|m| String::from_utf8_lossy(&rfc3339_ms(m)).into_owned()),
-            duration_ms: self.last_ms.saturating_sub(first),
+            duration_ms: if seen { end.saturating_sub(first) } else { 0 },
+            last_event_type: self.last_type,
+            last_event: seen
+                .then(|| String::from_utf8_lossy(&rfc3339_ms(self.last_ms)).into_owned()),
+            last_event_age_ms: seen.then(|| now.saturating_sub(self.last_ms)),
             events: self.events,
         }
     }
@@ -146,13 +173,19 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     if ctx.out.format == Format::Table {
-        writeln!(std::io::stdout(), "job {} ({key})", args.job_id)?;
+        writeln!(
+            std::io::stdout(),
+            "job {} ({})",
+            escape_str(&args.job_id),
+            escape_str(&key)
+        )?;
     }
     let mut tl = Timeline {
         ctx,
         key: key.clone(),
         first_ms: None,
         last_ms: 0,
+        last_type: None,
         outcome: None,
         events: Vec::new(),
     };
@@ -169,8 +202,33 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     if args.follow && tl.outcome.is_none() {
+        let deadline = args.max_wait.map(|d| tokio::time::Instant::now() + d);
         let mut rx = follow::spawn(&target, &ctx.out, vec![(key.clone(), last)], None, None);
-        'wait: while let Some(batch) = rx.recv().await {
+        'wait: loop {
+            let batch = match deadline {
+                Some(d) => match tokio::time::timeout_at(d, rx.recv()).await {
+                    Ok(b) => b,
+                    Err(_) => {
+                        let age = tl.first_ms.map(|_| {
+                            crate::duration::format(std::time::Duration::from_millis(
+                                now_ms().saturating_sub(tl.last_ms),
+                            ))
+                        });
+                        let why = match (age, &tl.last_type) {
+                            (None, _) => format!("{} does not exist", escape_str(&key)),
+                            (Some(a), Some(t)) => format!("last event {} {a} ago", escape_str(t)),
+                            (Some(a), None) => format!("last event {a} ago"),
+                        };
+                        return Err(exit::runtime(format!(
+                            "job {}: no outcome within --max-wait {} ({why})",
+                            escape_str(&args.job_id),
+                            crate::duration::format(args.max_wait.unwrap_or_default())
+                        )));
+                    }
+                },
+                None => rx.recv().await,
+            };
+            let Some(batch) = batch else { break };
             let (_, entries) = batch?;
             for e in &entries {
                 tl.add(e)?;
@@ -189,10 +247,15 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
     match ctx.out.format {
         Format::Json => ctx.out.emit(&JsonOnly(&report))?,
         Format::Table => {
-            let dur = crate::duration::format(std::time::Duration::from_millis(report.duration_ms));
+            let fmt = |ms: u64| crate::duration::format(std::time::Duration::from_millis(ms));
+            let dur = fmt(report.duration_ms);
             let line = match report.outcome {
                 "running" if report.started.is_none() => "no events yet".to_string(),
-                "running" => format!("running for {dur} so far"),
+                "running" => format!(
+                    "running: first event {dur} ago, last event {} ago ({})",
+                    fmt(report.last_event_age_ms.unwrap_or(0)),
+                    escape_str(report.last_event_type.as_deref().unwrap_or("-"))
+                ),
                 o => format!("{o} in {dur}"),
             };
             let line = if ctx.out.ui.color {
@@ -205,6 +268,15 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         _ => {}
     }
     Ok(status)
+}
+
+/// An event type for the report: the text as stored when it is UTF-8, else escaped bytes
+/// (tables escape it again before printing).
+fn escape_lossless(v: &[u8]) -> String {
+    match std::str::from_utf8(v) {
+        Ok(s) => s.to_string(),
+        Err(_) => escape(v),
+    }
 }
 
 /// The job report renders only as JSON (the table is printed while events arrive).

@@ -12,7 +12,7 @@ use super::id::StreamId;
 use super::{get, int_of, pairs, text_of};
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
-use crate::output::Format;
+use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 use crate::redis::Node;
 
@@ -65,7 +65,7 @@ impl Render for ListReport {
             writeln!(w, "not reached: {u}")?;
         }
         if self.streams.is_empty() {
-            return writeln!(w, "no streams match {}", self.pattern);
+            return writeln!(w, "no streams match {}", escape_str(&self.pattern));
         }
         let mut t = ui.table();
         t.set_header(vec![
@@ -78,12 +78,12 @@ impl Render for ListReport {
                     .map_or("-".into(), |i| local_time(i.ms))
             };
             t.add_row(vec![
-                Cell::new(&s.stream),
+                Cell::new(escape_str(&s.stream)),
                 Cell::new(s.length),
                 Cell::new(s.groups),
                 Cell::new(when(&s.first_id)),
                 Cell::new(when(&s.last_id)),
-                Cell::new(&s.last_generated_id),
+                Cell::new(escape_str(&s.last_generated_id)),
             ]);
         }
         writeln!(w, "{t}")?;
@@ -137,10 +137,7 @@ fn summary(stream: String, node: &str, info: redis::Value) -> StreamSummary {
 }
 
 pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require(
-        "stream list",
-        &[Format::Table, Format::Json, Format::Ndjson],
-    )?;
+    ctx.out.accepts::<ListReport>("stream list")?;
     let pattern = args
         .pattern
         .clone()

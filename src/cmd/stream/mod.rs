@@ -1,12 +1,15 @@
 //! `redkit stream`: the application's Redis Streams (`job_events:{job_id}`) for people and
 //! scripts: list, info, read, tail, job, pending, trim, on one server or a cluster.
 
+pub mod claim;
 pub mod entry;
 pub mod fast;
 pub mod follow;
+pub mod group;
 pub mod id;
 pub mod info;
 pub mod job;
+pub mod jobs;
 pub mod list;
 pub mod pending;
 pub mod read;
@@ -27,10 +30,14 @@ Examples:
   redkit stream read job_events:42 --format ndjson > events.ndjson
   redkit stream tail job_events:42 --until-event task_completed,task_failed
   redkit stream job 42 --follow
+  redkit stream jobs --state stuck,failed                 exit 1 when a job is stuck
   redkit stream trim --match 'job_events:*' --older-than 7d --dry-run
+  redkit stream claim job_events:42 workers --to w-2 --min-idle 10m --dry-run
 
 Entries in json/ndjson have stream, id, time, event_type, fields and data (the parsed JSON of
-the data field, or null). A missing key or a key that is not a stream exits 1.";
+the data field, or null). A missing key or a key that is not a stream exits 1; tail and
+job --follow wait for a missing key (--max-wait DUR: exit 3). Tables escape control
+characters from Redis; only --format raw writes bytes as stored.";
 
 #[derive(Debug, Args)]
 pub struct StreamArgs {
@@ -55,40 +62,88 @@ pub enum StreamCommand {
     /// A job's events as a timeline with its outcome and duration
     #[command(after_help = job::EXAMPLES)]
     Job(job::JobArgs),
+    /// Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck
+    #[command(after_help = jobs::EXAMPLES)]
+    Jobs(jobs::JobsArgs),
     /// A consumer group's pending entries, oldest first, to find stuck work
     #[command(after_help = pending::EXAMPLES)]
     Pending(pending::PendingArgs),
+    /// Consumer groups: create, move the last-delivered id (replay or skip), delete consumers
+    #[command(after_help = group::EXAMPLES)]
+    Group(group::GroupArgs),
+    /// Move entries pending with a dead consumer to a live one (idle longer than --min-idle)
+    #[command(after_help = claim::CLAIM_EXAMPLES)]
+    Claim(claim::ClaimArgs),
+    /// Acknowledge entries of a consumer group (by id, or a consumer's idle entries)
+    #[command(after_help = claim::ACK_EXAMPLES)]
+    Ack(claim::AckArgs),
     /// Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one
     #[command(after_help = trim::EXAMPLES)]
     Trim(trim::TrimArgs),
 }
 
 pub async fn run(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
+    dispatch(ctx, args).await.map_err(escape_error)
+}
+
+/// An error whose text holds control characters (a key name, a server's error reply) becomes
+/// the same error with them escaped, keeping its exit code; others pass untouched (so a
+/// closed pipe is still recognised).
+fn escape_error(err: anyhow::Error) -> anyhow::Error {
+    let text = format!("{err:#}");
+    if !text.chars().any(crate::output::escape::is_unsafe) {
+        return err;
+    }
+    exit::Coded {
+        status: exit::classify(&err),
+        message: crate::output::escape::escape_str(&text),
+    }
+    .into()
+}
+
+async fn dispatch(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
     match &args.command {
         StreamCommand::List(a) => list::run(ctx, a).await,
         StreamCommand::Info(a) => info::run(ctx, a).await,
         StreamCommand::Read(a) => read::run(ctx, a).await,
         StreamCommand::Tail(a) => tail::run(ctx, a).await,
         StreamCommand::Job(a) => job::run(ctx, a).await,
+        StreamCommand::Jobs(a) => jobs::run(ctx, a).await,
         StreamCommand::Pending(a) => pending::run(ctx, a).await,
         StreamCommand::Trim(a) => trim::run(ctx, a).await,
+        StreamCommand::Group(a) => group::run(ctx, a).await,
+        StreamCommand::Claim(a) => claim::claim(ctx, a).await,
+        StreamCommand::Ack(a) => claim::ack(ctx, a).await,
     }
 }
 
-/// Whether the command handles Ctrl-C itself (trim reports what it removed before stopping).
+/// Whether the command handles Ctrl-C itself (trim, claim and ack report what they changed
+/// before stopping).
 pub fn reports_interruption(args: &StreamArgs) -> bool {
-    matches!(args.command, StreamCommand::Trim(_))
+    matches!(
+        args.command,
+        StreamCommand::Trim(_) | StreamCommand::Claim(_) | StreamCommand::Ack(_)
+    )
 }
 
 /// Fails with exit 1 unless `key` exists and is a stream.
 pub async fn ensure_stream(conn: &mut Keyed, key: &str) -> anyhow::Result<()> {
+    if stream_exists(conn, key).await? {
+        Ok(())
+    } else {
+        Err(exit::problem(format!("{key}: no such key")))
+    }
+}
+
+/// Whether `key` is a stream: false when it does not exist, exit 1 when it is another type.
+pub async fn stream_exists(conn: &mut Keyed, key: &str) -> anyhow::Result<bool> {
     let kind: String = conn
         .query(redis::cmd("TYPE").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
     match kind.as_str() {
-        "stream" => Ok(()),
-        "none" => Err(exit::problem(format!("{key}: no such key"))),
+        "stream" => Ok(true),
+        "none" => Ok(false),
         other => Err(exit::problem(format!(
             "{key}: not a stream (it is a {other})"
         ))),

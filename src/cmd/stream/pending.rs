@@ -13,7 +13,7 @@ use super::id::StreamId;
 use super::{ensure_stream, int_of, text_of};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
-use crate::output::Format;
+use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 
 pub const EXAMPLES: &str = "\
@@ -63,14 +63,19 @@ pub struct PendingEntry {
 impl Render for PendingReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         if self.entries.is_empty() {
-            return writeln!(w, "{} / {}: nothing pending", self.stream, self.group);
+            return writeln!(
+                w,
+                "{} / {}: nothing pending",
+                escape_str(&self.stream),
+                escape_str(&self.group)
+            );
         }
         let mut t = ui.table();
         t.set_header(vec!["ID", "CONSUMER", "IDLE", "DELIVERIES"]);
         for e in &self.entries {
             t.add_row(vec![
-                Cell::new(&e.id),
-                Cell::new(&e.consumer),
+                Cell::new(escape_str(&e.id)),
+                Cell::new(escape_str(&e.consumer)),
                 Cell::new(crate::duration::format(Duration::from_millis(
                     e.idle_ms.max(0) as u64,
                 ))),
@@ -89,10 +94,7 @@ impl Render for PendingReport {
 }
 
 pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require(
-        "stream pending",
-        &[Format::Table, Format::Json, Format::Ndjson],
-    )?;
+    ctx.out.accepts::<PendingReport>("stream pending")?;
     let target = ctx.target()?;
     let mut conn = target.keyed().await?;
     ensure_stream(&mut conn, &args.key).await?;
@@ -110,7 +112,7 @@ pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
             cmd.arg(c);
         }
         let v: redis::Value = conn.query(&cmd).await.map_err(|e| {
-            if e.to_string().contains("NOGROUP") {
+            if e.code() == Some(&crate::redis::ServerCode::NoGroup) {
                 exit::problem(format!("{}: no consumer group '{}'", args.key, args.group))
             } else {
                 e.into_runtime()

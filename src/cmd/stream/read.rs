@@ -6,7 +6,7 @@ use clap::Args;
 use tokio::task::JoinHandle;
 
 use super::entry::{self, Entry, Pair, parse_entries};
-use super::id::{End, StreamId, now_ms, parse_point};
+use super::id::{End, StreamId, parse_ago, parse_point};
 use super::sink::Sink;
 use super::{ensure_stream, fast, tail};
 use crate::cmd::Ctx;
@@ -39,7 +39,7 @@ pub struct ReadArgs {
     #[arg(long, value_name = "ID|TIME")]
     pub to: Option<String>,
 
-    /// Only entries of the last DUR (same as --from DUR)
+    /// Only entries of the last DUR: 30s, 10m, 2h, 7d (same as --from DUR; a bare number is refused)
     #[arg(long, value_name = "DUR")]
     pub since: Option<String>,
 
@@ -180,13 +180,7 @@ impl Pager {
 pub fn range_of(args: &ReadArgs) -> anyhow::Result<(StreamId, StreamId)> {
     let lo = match (&args.from, &args.since) {
         (Some(f), _) => parse_point(f, End::Start, "--from")?,
-        (None, Some(s)) => {
-            let d = crate::duration::parse(s).map_err(|e| exit::usage(format!("--since: {e}")))?;
-            StreamId {
-                ms: now_ms().saturating_sub(d.as_millis() as u64),
-                seq: 0,
-            }
-        }
+        (None, Some(s)) => parse_ago(s, "--since")?,
         (None, None) => StreamId::MIN,
     };
     let hi = match &args.to {

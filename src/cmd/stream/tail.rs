@@ -3,15 +3,16 @@
 
 use clap::Args;
 
-use super::ensure_stream;
-use super::entry::Entry;
+use super::entry::{Entry, escape};
 use super::follow::{self, Group, connect_retrying, retryable};
 use super::id::{End, StreamId, parse_point};
 use super::read::Filter;
 use super::sink::Sink;
+use super::stream_exists;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
+use crate::output::escape::escape_str;
 use crate::redis::{ConnError, Keyed};
 
 pub const EXAMPLES: &str = "\
@@ -25,7 +26,9 @@ Examples:
 duration ago (10m). With --group, new entries come through XREADGROUP and --from 0 first
 re-delivers this consumer's pending entries. After a dropped connection or a server restart
 the tail reconnects and resumes after the last entry it printed.
---until-event A,B exits 0 when an A entry arrives and 1 when a B entry does.";
+--until-event A,B exits 0 when an A entry arrives and 1 when a B entry does.
+A key that does not exist yet is waited for (its first entry is printed); --max-wait DUR
+gives up on it after DUR with exit 3.";
 
 #[derive(Debug, Args)]
 pub struct TailArgs {
@@ -60,6 +63,10 @@ pub struct TailArgs {
     /// Exit when one of these event types arrives: 0 for the first listed, 1 for the others
     #[arg(long, value_name = "T[,T]", value_delimiter = ',')]
     pub until_event: Vec<String>,
+
+    /// Give up (exit 3) when a key that does not exist yet has no entry after DUR
+    #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
+    pub max_wait: Option<std::time::Duration>,
 }
 
 /// Event types from repeated and comma-separated flags.
@@ -122,14 +129,44 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     };
     let target = ctx.target()?;
     let mut conn = target.keyed().await?;
+    let deadline = args.max_wait.map(|d| tokio::time::Instant::now() + d);
     let mut keys = Vec::new();
-    for k in &args.keys {
-        ensure_stream(&mut conn, k).await?;
+    // Keys that do not exist yet, by index: waited for until their first entry arrives.
+    let mut absent = std::collections::BTreeSet::new();
+    for (i, k) in args.keys.iter().enumerate() {
+        let exists = stream_exists(&mut conn, k).await?;
+        if !exists {
+            ctx.out.note(format!(
+                "{}: does not exist yet, waiting for its first entry",
+                escape_str(k)
+            ));
+            absent.insert(i);
+        }
         let after = match &args.group {
             Some(_) => StreamId::MIN,
+            None if !exists => StreamId::MIN,
             None => start_after(&mut conn, k, &args.from).await?,
         };
         keys.push((k.clone(), after));
+    }
+    // A group lives on its stream: wait for the stream, then the group must be there, checked
+    // before anything is printed.
+    if let Some(g) = &args.group {
+        for &i in &absent {
+            let k = &args.keys[i];
+            let mut delay = std::time::Duration::from_millis(50);
+            while !stream_exists(&mut conn, k).await? {
+                if deadline.is_some_and(|d| tokio::time::Instant::now() + delay > d) {
+                    return Err(gave_up(k, args.max_wait));
+                }
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(std::time::Duration::from_secs(1));
+            }
+        }
+        absent.clear();
+        for k in &args.keys {
+            ensure_group(&mut conn, k, g).await?;
+        }
     }
     let group = match (&args.group, &args.consumer) {
         (Some(g), Some(c)) => Some(Group {
@@ -155,8 +192,20 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         sink.header()?;
     }
     let mut acker = args.ack.then_some(conn);
-    while let Some(batch) = rx.recv().await {
+    loop {
+        let batch = match deadline.filter(|_| !absent.is_empty()) {
+            Some(d) => match tokio::time::timeout_at(d, rx.recv()).await {
+                Ok(b) => b,
+                Err(_) => {
+                    let first = absent.iter().next().map_or("", |&i| args.keys[i].as_str());
+                    return Err(gave_up(first, args.max_wait));
+                }
+            },
+            None => rx.recv().await,
+        };
+        let Some(batch) = batch else { break };
         let (i, entries) = batch?;
+        absent.remove(&i);
         let key = &names[i];
         let mut handled = Vec::new();
         let mut stop = None;
@@ -167,8 +216,9 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
             }
             if let Some(s) = until_status(&until, e) {
                 ctx.out.note(format!(
-                    "{key}: {} at {}",
-                    e.event_type().unwrap_or_default(),
+                    "{}: {} at {}",
+                    escape_str(key),
+                    e.field("event_type").map(escape).unwrap_or_default(),
                     e.id
                 ));
                 stop = Some(s);
@@ -188,6 +238,36 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     Err(exit::runtime("the stream readers stopped"))
+}
+
+/// The error for a key that did not appear within --max-wait (exit 3).
+fn gave_up(key: &str, max_wait: Option<std::time::Duration>) -> anyhow::Error {
+    exit::runtime(format!(
+        "{}: no such stream after waiting --max-wait {}",
+        escape_str(key),
+        crate::duration::format(max_wait.unwrap_or_default())
+    ))
+}
+
+/// Fails with exit 1, and the XGROUP CREATE to run, when the group does not exist.
+pub async fn ensure_group(conn: &mut Keyed, key: &str, group: &str) -> anyhow::Result<()> {
+    let v: redis::Value = conn
+        .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let found = match v {
+        redis::Value::Array(gs) => gs.into_iter().any(|g| {
+            super::get(&super::pairs(g), "name").is_some_and(|n| super::text_of(n) == group)
+        }),
+        _ => false,
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(exit::problem(format!(
+            "{key}: no consumer group '{group}' (create it with: redkit stream group create {key} {group})"
+        )))
+    }
 }
 
 /// XACK the handled ids, reconnecting once if the connection was lost meanwhile.

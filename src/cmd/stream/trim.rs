@@ -16,6 +16,7 @@ use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::Format;
+use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Keyed, Node};
 
@@ -70,6 +71,13 @@ pub struct TrimReport {
     pub streams: Vec<TrimmedStream>,
     /// Entries removed (or, in a dry run, that would be).
     pub removed: u64,
+    /// Streams that lost (or would lose) at least one entry.
+    pub streams_affected: usize,
+}
+
+fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[derive(Debug, Serialize)]
@@ -80,6 +88,8 @@ pub struct TrimmedStream {
 }
 
 impl Render for TrimReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         let verb = if self.dry_run {
@@ -88,25 +98,27 @@ impl Render for TrimReport {
             "REMOVED"
         };
         t.set_header(vec!["STREAM", "LENGTH", verb]);
-        for s in &self.streams {
+        // Only the streams that lose entries: a glob over thousands of streams would bury them.
+        for s in self.streams.iter().filter(|s| s.removed > 0) {
             t.add_row(vec![
-                Cell::new(&s.stream),
+                Cell::new(escape_str(&s.stream)),
                 Cell::new(s.length),
                 Cell::new(s.removed),
             ]);
         }
-        if !self.streams.is_empty() {
+        if self.streams_affected > 0 {
             writeln!(w, "{t}")?;
         }
         writeln!(
             w,
-            "{} {} entries from {} streams ({}{})",
+            "{} {} from {} ({} matched; {}{})",
             if self.dry_run {
                 "would remove"
             } else {
                 "removed"
             },
-            self.removed,
+            plural(self.removed, "entry", "entries"),
+            plural(self.streams_affected as u64, "stream", "streams"),
             self.streams.len(),
             self.rule,
             if self.approximate {
@@ -191,8 +203,7 @@ fn confirm(total: u64, streams: usize) -> anyhow::Result<bool> {
 }
 
 pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream trim", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<TrimReport>("stream trim")?;
     if !args.dry_run && !args.yes && !io::stdin().is_terminal() {
         confirm(0, 0)?;
     }
@@ -258,6 +269,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         rule: rule_text,
         approximate: args.approximate,
         removed: planned,
+        streams_affected: streams.iter().filter(|s| s.removed > 0).count(),
         streams,
     };
     if !args.dry_run {
@@ -283,15 +295,17 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         if stopped() {
             report.streams.truncate(done);
             report.removed = report.streams.iter().map(|s| s.removed).sum();
+            report.streams_affected = report.streams.iter().filter(|s| s.removed > 0).count();
             ctx.out.emit(&report)?;
-            eprintln!(
+            ctx.out.problem(format!(
                 "redkit: interrupted after trimming {done} of {} streams",
                 work.len()
-            );
+            ));
             return Ok(ExitStatus::Interrupted);
         }
         report.removed = report.streams.iter().map(|s| s.removed).sum();
+        report.streams_affected = report.streams.iter().filter(|s| s.removed > 0).count();
     }
-    ctx.out.emit(&report)?;
+    ctx.out.emit_outcome(&report, true)?;
     Ok(ExitStatus::Success)
 }

@@ -10,13 +10,11 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use colored::Colorize;
 use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::cmd::{Ctx, problem_if};
 use crate::exit::ExitStatus;
-use crate::output::Format;
 use crate::output::{Render, Ui};
 use crate::secret::mask;
 use crate::settings::{DotEnv, Source};
@@ -305,11 +303,11 @@ pub fn build_report(
 }
 
 impl EnvReport {
-    fn summary_line(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn summary_line(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let verdict = if self.ok {
-            "OK".green().bold()
+            ui.paint("OK").green().bold()
         } else {
-            "FAILED".red().bold()
+            ui.paint("FAILED").red().bold()
         };
         let s = &self.summary;
         writeln!(
@@ -344,16 +342,16 @@ impl EnvReport {
             if rows.is_empty() {
                 continue;
             }
-            writeln!(w, "\n{} ({})", level.name().bold(), rows.len())?;
+            writeln!(w, "\n{} ({})", ui.paint(level.name()).bold(), rows.len())?;
             let mut t = ui.table();
             t.set_header(vec!["status", "variable", "value", "source", "note"]);
             for v in rows {
                 let status = v.status.name();
                 let status = match (v.status, v.fails) {
-                    (_, true) => status.red().bold().to_string(),
-                    (Status::Ok, _) => status.green().to_string(),
-                    (Status::Default, _) => status.cyan().to_string(),
-                    _ => status.yellow().to_string(),
+                    (_, true) => ui.paint(status).red().bold().to_string(),
+                    (Status::Ok, _) => ui.paint(status).green().to_string(),
+                    (Status::Default, _) => ui.paint(status).cyan().to_string(),
+                    _ => ui.paint(status).yellow().to_string(),
                 };
                 let source = match (&v.source, &v.origin) {
                     (Some(Source::DotEnv), Some(o)) => o.clone(),
@@ -376,14 +374,14 @@ impl EnvReport {
             writeln!(w, "{t}")?;
         }
         if let Some(conns) = &self.connections {
-            writeln!(w, "\n{} ({})", "connections".bold(), conns.len())?;
+            writeln!(w, "\n{} ({})", ui.paint("connections").bold(), conns.len())?;
             let mut t = ui.table();
             t.set_header(vec!["status", "variables", "target", "note"]);
             for c in conns {
                 let status = if c.ok {
-                    "ok".green().to_string()
+                    ui.paint("ok").green().to_string()
                 } else {
-                    "failed".red().bold().to_string()
+                    ui.paint("failed").red().bold().to_string()
                 };
                 let mut note = c.reason.clone().unwrap_or_default();
                 let allowed: Vec<&str> = c
@@ -412,7 +410,7 @@ impl EnvReport {
             writeln!(w, "{t}")?;
         }
         for warning in &self.warnings {
-            writeln!(w, "{} {warning}", "warning:".yellow())?;
+            writeln!(w, "{} {warning}", ui.paint("warning:").yellow())?;
         }
         Ok(())
     }
@@ -420,12 +418,12 @@ impl EnvReport {
 
 impl Render for EnvReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
-        self.summary_line(w)?;
+        self.summary_line(w, ui)?;
         self.rows_table(w, ui, false)
     }
 
     fn problems_table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
-        self.summary_line(w)?;
+        self.summary_line(w, ui)?;
         self.rows_table(w, ui, true)
     }
 
@@ -473,10 +471,7 @@ fn connections(
 }
 
 pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require(
-        "validate-env",
-        &[Format::Table, Format::Json, Format::Ndjson],
-    )?;
+    ctx.out.accepts::<EnvReport>("validate-env")?;
     let spec = match (&args.spec, ctx.settings.section("env")) {
         (Some(path), _) => spec::load_file(path)?,
         (None, Some(section)) => {

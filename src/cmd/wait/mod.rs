@@ -99,6 +99,8 @@ impl WaitReport {
 }
 
 impl Render for WaitReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+
     fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
         if !self.ready {
             return writeln!(w, "{}", self.not_ready_line());
@@ -183,7 +185,7 @@ fn plan(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<Vec<(Probe, Dependency)>> 
 }
 
 pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require("wait", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<WaitReport>("wait")?;
     let mut deps = plan(ctx, args)?;
     let redis = ctx.settings.redis();
     let (connect_timeout, timeout) = match redis {

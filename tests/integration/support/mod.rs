@@ -3,8 +3,8 @@
 //! redkit binary. Everything is stopped when its handle drops. A missing redis-server is a
 //! failure, never a skip: `tests/run` installs it.
 
-#![allow(dead_code)]
-
+// The database helpers are shared by the migrate and wait modules; not each uses all.
+#[allow(dead_code)]
 pub mod db;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -31,6 +31,97 @@ pub fn redkit(dir: &Path) -> assert_cmd::Command {
         .current_dir(dir)
         .timeout(Duration::from_secs(60));
     c
+}
+
+/// One run of redkit, built up and then checked in one call: args, env and stdin in; exit
+/// code, stdout, stderr and parsed JSON out. A failed expectation prints all of it.
+pub struct Run {
+    cmd: assert_cmd::Command,
+    args: Vec<String>,
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Ran {
+    pub args: Vec<String>,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Starts building a run of redkit in `dir` (clean environment, as `redkit`).
+pub fn run(dir: &Path) -> Run {
+    Run {
+        cmd: redkit(dir),
+        args: Vec::new(),
+    }
+}
+
+impl Run {
+    pub fn args<S: AsRef<str>>(mut self, args: impl IntoIterator<Item = S>) -> Run {
+        for a in args {
+            self.args.push(a.as_ref().to_string());
+            self.cmd.arg(a.as_ref());
+        }
+        self
+    }
+
+    pub fn env(mut self, k: &str, v: impl AsRef<std::ffi::OsStr>) -> Run {
+        self.cmd.env(k, v);
+        self
+    }
+
+    pub fn stdin(mut self, input: &str) -> Run {
+        self.cmd.write_stdin(input.to_string());
+        self
+    }
+
+    /// Runs and returns the output, whatever the exit code.
+    pub fn output(mut self) -> Ran {
+        let out = self.cmd.output().expect("run redkit");
+        Ran {
+            args: self.args,
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs and checks the exit code.
+    #[track_caller]
+    pub fn expect(self, code: i32) -> Ran {
+        let ran = self.output();
+        if ran.code != Some(code) {
+            panic!("expected exit {code}\n{ran}");
+        }
+        ran
+    }
+}
+
+impl Ran {
+    /// stdout parsed as one JSON document.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        match serde_json::from_str(&self.stdout) {
+            Ok(v) => v,
+            Err(e) => panic!("stdout is not JSON ({e})\n{self}"),
+        }
+    }
+
+    /// Both streams, for searching.
+    pub fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+impl std::fmt::Display for Ran {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "redkit {:?}\nexit: {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.args, self.code, self.stdout, self.stderr
+        )
+    }
 }
 
 /// The redkit binary started in the background (clean environment, cwd `dir`, output piped),
@@ -227,7 +318,21 @@ impl Builder {
         self
     }
 
+    /// Starts the server on a free port; a port taken between the check and the bind (another
+    /// test process) is retried on a new one.
     pub fn start(self) -> RedisServer {
+        let mut last = String::new();
+        for _ in 0..3 {
+            match self.clone().try_start() {
+                Ok(s) => return s,
+                Err(log) if log.contains("Address already in use") => last = log,
+                Err(log) => panic!("redis-server did not start:\n{log}"),
+            }
+        }
+        panic!("redis-server found no free port in 3 tries:\n{last}");
+    }
+
+    fn try_start(self) -> Result<RedisServer, String> {
         let bin = require("redis-server");
         require("redis-cli");
         let dir = tempfile::tempdir().expect("tempdir");
@@ -297,8 +402,8 @@ impl Builder {
             tls,
             socket,
         };
-        server.wait_log("Ready to accept connections");
-        server
+        server.ready()?;
+        Ok(server)
     }
 }
 
@@ -337,6 +442,22 @@ impl RedisServer {
 
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("redis.log")).unwrap_or_default()
+    }
+
+    /// Waits for "Ready to accept connections"; the log when the server failed to start.
+    fn ready(&self) -> Result<(), String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            let log = self.log();
+            if log.contains("Ready to accept connections") {
+                return Ok(());
+            }
+            if log.contains("Address already in use") || log.contains("Could not create server") {
+                return Err(log);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Err(format!("not ready after 20 s:\n{}", self.log()))
     }
 
     fn wait_log(&self, needle: &str) {
@@ -434,6 +555,16 @@ impl RedisServer {
         self.wait_log("Ready to accept connections");
     }
 
+    /// Waits until this master sees every replica it lists `online` (a replica whose link is up
+    /// may still be `wait_bgsave` from the master's side, which health reports as lagging).
+    pub fn wait_replicas_online(&self) {
+        wait_until(
+            &format!("the replicas of {} to be online", self.port),
+            Duration::from_secs(20),
+            || replicas_online(&self.cli(&["INFO", "replication"])),
+        );
+    }
+
     /// Waits until this replica reports its link to the master up.
     pub fn wait_replica_up(&self) {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -516,7 +647,6 @@ impl Drop for Sentinel {
 /// A Redis Cluster of `masters` masters, each with `replicas` replicas.
 pub struct Cluster {
     pub nodes: Vec<RedisServer>,
-    pub masters: usize,
 }
 
 impl Cluster {
@@ -540,7 +670,7 @@ impl Cluster {
             "cluster create: {}",
             String::from_utf8_lossy(&out.stdout)
         );
-        let c = Cluster { nodes, masters };
+        let c = Cluster { nodes };
         c.wait_ok();
         c
     }
@@ -673,7 +803,33 @@ pub fn raw_command(port: u16, cmd: &str) -> String {
     line.trim_end().to_string()
 }
 
-/// Whether the tests run in CI, where a missing service is a failure.
-pub fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+/// Whether an INFO replication text of a master lists at least one replica and all `online`.
+pub fn replicas_online(info: &str) -> bool {
+    let replicas: Vec<&str> = info.lines().filter(|l| l.starts_with("slave")).collect();
+    !replicas.is_empty() && replicas.iter().all(|l| l.contains("state=online"))
+}
+
+/// Polls `cond` every 20 ms until it holds, instead of sleeping a fixed time before acting
+/// (a kill, a signal): fails the test naming `what` after `within`.
+#[track_caller]
+pub fn wait_until(what: &str, within: Duration, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        if cond() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("timed out after {within:?} waiting for {what}");
+}
+
+impl RedisServer {
+    /// A numeric field of INFO (0 when absent).
+    pub fn info_num(&self, field: &str) -> u64 {
+        self.cli(&["INFO"])
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{field}:")))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
+    }
 }

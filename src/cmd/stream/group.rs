@@ -1,0 +1,551 @@
+//! `redkit stream group create|setid|delconsumer`: consumer-group changes with a preview.
+//! Every change is computed first (the numbers a dry run prints), then confirmed on a terminal
+//! or by `--yes`, then made; without a terminal and without `--yes` nothing changes (exit 2).
+
+use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::id::{End, StreamId, parse_point};
+use super::{ensure_stream, get, int_of, pairs, stream_exists, text_of};
+use crate::cmd::Ctx;
+use crate::exit::{self, ExitStatus};
+use crate::output::Format;
+use crate::output::escape::escape_str;
+use crate::output::{Render, Ui};
+use crate::redis::{ConnError, Keyed};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit stream group create job_events:42 workers --from '$'
+  redkit stream group create job_events:43 workers --from 0 --mkstream
+  redkit stream group setid job_events:42 workers 10m --dry-run     replay the last ten minutes
+  redkit stream group delconsumer job_events:42 workers --idle-over 1d --yes
+  redkit stream group delconsumer job_events:42 workers w-3 --force --yes
+
+Each change prints what it will do (entries the group will see, lag before and after,
+pending entries dropped) and asks on a terminal; --yes skips the question, and without a
+terminal and without --yes nothing changes (exit 2). --dry-run only previews.";
+
+#[derive(Debug, Args)]
+pub struct GroupArgs {
+    #[command(subcommand)]
+    pub command: GroupCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Create a consumer group starting after an id or a time ($ = only new entries)
+    Create(CreateArgs),
+    /// Move a group's last-delivered id: replay entries or skip them
+    Setid(SetidArgs),
+    /// Delete consumers (one, or every consumer idle longer than --idle-over)
+    Delconsumer(DelconsumerArgs),
+}
+
+/// The flags every change shares.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct Change {
+    /// Show what would change and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Do not ask for confirmation
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
+    pub key: String,
+    /// Group name
+    pub group: String,
+    /// Deliver entries after this point: $ (only new), 0 (everything), an id, an RFC 3339
+    /// time or a duration ago (10m)
+    #[arg(long, value_name = "$|0|ID|TIME", default_value = "$")]
+    pub from: String,
+    /// Create the stream when it does not exist
+    #[arg(long)]
+    pub mkstream: bool,
+    #[command(flatten)]
+    pub change: Change,
+}
+
+#[derive(Debug, Args)]
+pub struct SetidArgs {
+    /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
+    pub key: String,
+    /// Group name
+    pub group: String,
+    /// The new last-delivered point: $, 0, an id, an RFC 3339 time or a duration ago (10m)
+    #[arg(value_name = "ID|TIME")]
+    pub to: String,
+    #[command(flatten)]
+    pub change: Change,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["consumer", "idle_over"])))]
+pub struct DelconsumerArgs {
+    /// Stream key
+    #[arg(id = "stream_key", value_name = "KEY")]
+    pub key: String,
+    /// Group name
+    pub group: String,
+    /// The consumer to delete
+    pub consumer: Option<String>,
+    /// Delete every consumer idle longer than DUR
+    #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse, conflicts_with = "consumer")]
+    pub idle_over: Option<Duration>,
+    /// Also delete consumers that hold pending entries (those entries are dropped from the
+    /// group: nobody will be given them again)
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub change: Change,
+}
+
+/// What a change did, or in a dry run would do.
+#[derive(Debug, Serialize)]
+pub struct GroupReport {
+    pub action: &'static str,
+    pub stream: String,
+    pub group: String,
+    pub dry_run: bool,
+    /// Whether the change was made (false in a dry run or when refused).
+    pub changed: bool,
+    /// The group's last-delivered id before (setid) and after (create, setid).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_delivered_before: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_delivered_id: Option<String>,
+    /// Entries not yet delivered to the group, before and after the change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lag_before: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lag_after: Option<u64>,
+    /// setid: entries delivered again (moved back) or never delivered (moved forward).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redelivered: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<u64>,
+    /// delconsumer: each consumer with its pending entries (dropped when deleted).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub consumers: Vec<ConsumerChange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending_dropped: Option<u64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConsumerChange {
+    pub name: String,
+    pub pending: u64,
+    pub idle_ms: u64,
+}
+
+impl GroupReport {
+    fn new(action: &'static str, key: &str, group: &str, dry_run: bool) -> GroupReport {
+        GroupReport {
+            action,
+            stream: key.to_string(),
+            group: group.to_string(),
+            dry_run,
+            changed: false,
+            last_delivered_before: None,
+            last_delivered_id: None,
+            lag_before: None,
+            lag_after: None,
+            redelivered: None,
+            skipped: None,
+            consumers: Vec::new(),
+            pending_dropped: None,
+        }
+    }
+
+    /// The preview in one line (also the confirmation question).
+    pub fn describe(&self) -> String {
+        let (s, g) = (escape_str(&self.stream), escape_str(&self.group));
+        match self.action {
+            "create" => format!(
+                "create group {g} on {s} at {}: {} entries to deliver",
+                self.last_delivered_id.as_deref().unwrap_or("?"),
+                self.lag_after.unwrap_or(0)
+            ),
+            "setid" => {
+                let what = match (self.redelivered, self.skipped) {
+                    (Some(n), _) if n > 0 => format!("{n} entries will be delivered again"),
+                    (_, Some(n)) if n > 0 => format!("{n} entries will be skipped"),
+                    _ => "no entry delivered again or skipped".to_string(),
+                };
+                format!(
+                    "set group {g} on {s} from {} to {}: {what}; lag {} -> {}",
+                    self.last_delivered_before.as_deref().unwrap_or("?"),
+                    self.last_delivered_id.as_deref().unwrap_or("?"),
+                    self.lag_before.unwrap_or(0),
+                    self.lag_after.unwrap_or(0)
+                )
+            }
+            _ => format!(
+                "delete {} consumer(s) of group {g} on {s} ({}), dropping {} pending entries",
+                self.consumers.len(),
+                self.consumers
+                    .iter()
+                    .map(|c| format!("{}: {} pending", escape_str(&c.name), c.pending))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                self.pending_dropped.unwrap_or(0)
+            ),
+        }
+    }
+}
+
+impl Render for GroupReport {
+    fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
+        let head = if self.dry_run {
+            "dry run, nothing changed: would "
+        } else if self.changed {
+            "done: "
+        } else {
+            "nothing changed: "
+        };
+        writeln!(w, "{head}{}", self.describe())
+    }
+}
+
+/// No terminal and no --yes: refuse before anything is read or changed (exit 2).
+pub fn refuse_early(what: &str, change: Change) -> anyhow::Result<()> {
+    if !change.dry_run && !change.yes && !io::stdin().is_terminal() {
+        return Err(refusal(what));
+    }
+    Ok(())
+}
+
+fn refusal(what: &str) -> anyhow::Error {
+    exit::usage(format!(
+        "{what}: refusing to change anything without --yes (stdin is not a terminal; use --dry-run to preview)"
+    ))
+}
+
+/// Asks (unless --yes); false when the operator said no.
+pub fn confirmed(what: &str, change: Change, question: &str) -> anyhow::Result<bool> {
+    if change.yes {
+        return Ok(true);
+    }
+    crate::output::confirm(&format!("{question}?"), &refusal(what).to_string())
+}
+
+/// Counts the entries with ids in `(after, upto]`, page by page (only counts are kept).
+pub async fn count_between(
+    conn: &mut Keyed,
+    key: &str,
+    after: StreamId,
+    upto: StreamId,
+) -> anyhow::Result<u64> {
+    let Some(mut lo) = after.next() else {
+        return Ok(0);
+    };
+    let mut n = 0u64;
+    while lo <= upto {
+        let v: redis::Value = conn
+            .query(
+                redis::cmd("XRANGE")
+                    .arg(key)
+                    .arg(lo.to_string())
+                    .arg(upto.to_string())
+                    .arg("COUNT")
+                    .arg(10_000),
+            )
+            .await
+            .map_err(ConnError::into_runtime)?;
+        let page = super::entry::parse_entries(v)?;
+        n += page.len() as u64;
+        match page.last().and_then(|e| e.id.next()) {
+            Some(next) if page.len() == 10_000 => lo = next,
+            _ => break,
+        }
+    }
+    Ok(n)
+}
+
+/// The stream's last entry id (0-0 when empty) and `entries-added` (Redis 7).
+async fn stream_facts(conn: &mut Keyed, key: &str) -> anyhow::Result<(StreamId, Option<i64>)> {
+    let v: redis::Value = conn
+        .query(redis::cmd("XINFO").arg("STREAM").arg(key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let p = pairs(v);
+    let last = get(&p, "last-generated-id")
+        .map(text_of)
+        .and_then(|t| StreamId::parse(t.as_bytes()))
+        .unwrap_or(StreamId::MIN);
+    Ok((last, get(&p, "entries-added").and_then(int_of)))
+}
+
+/// A group's XINFO GROUPS pairs, or exit 1 naming the group.
+pub async fn group_info(
+    conn: &mut Keyed,
+    key: &str,
+    group: &str,
+) -> anyhow::Result<Vec<(String, redis::Value)>> {
+    let v: redis::Value = conn
+        .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    if let redis::Value::Array(gs) = v {
+        for g in gs {
+            let p = pairs(g);
+            if get(&p, "name").is_some_and(|n| text_of(n) == group) {
+                return Ok(p);
+            }
+        }
+    }
+    Err(exit::problem(format!(
+        "{}: no consumer group '{}'",
+        escape_str(key),
+        escape_str(group)
+    )))
+}
+
+/// `$`, `0` or a point as an id to deliver after.
+fn point_after(text: &str, last: StreamId, flag: &str) -> anyhow::Result<StreamId> {
+    match text.trim() {
+        "$" => Ok(last),
+        "0" | "0-0" | "-" => Ok(StreamId::MIN),
+        other => {
+            // An exact id means "delivered up to this one"; a time means "from this time on".
+            let p = parse_point(other, End::Start, flag)?;
+            Ok(if other.contains('-') && !other.contains(':') {
+                p
+            } else {
+                p.prev().unwrap_or(StreamId::MIN)
+            })
+        }
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &GroupArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out
+        .require("stream group", &[Format::Table, Format::Json])?;
+    match &args.command {
+        GroupCommand::Create(a) => create(ctx, a).await,
+        GroupCommand::Setid(a) => setid(ctx, a).await,
+        GroupCommand::Delconsumer(a) => delconsumer(ctx, a).await,
+    }
+}
+
+fn finish(ctx: &Ctx, report: &GroupReport) -> anyhow::Result<ExitStatus> {
+    ctx.out
+        .emit_outcome(report, report.dry_run || report.changed)?;
+    Ok(if report.dry_run || report.changed {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Problem
+    })
+}
+
+async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
+    let what = "stream group create";
+    refuse_early(what, a.change)?;
+    let target = ctx.target()?;
+    let mut conn = target.keyed().await?;
+    let exists = stream_exists(&mut conn, &a.key).await?;
+    if !exists && !a.mkstream {
+        return Err(exit::problem(format!(
+            "{}: no such key (--mkstream creates it with the group)",
+            escape_str(&a.key)
+        )));
+    }
+    let (last, added) = if exists {
+        stream_facts(&mut conn, &a.key).await?
+    } else {
+        (StreamId::MIN, None)
+    };
+    if exists && group_info(&mut conn, &a.key, &a.group).await.is_ok() {
+        return Err(exit::problem(format!(
+            "{}: group '{}' already exists (stream group setid moves it)",
+            escape_str(&a.key),
+            escape_str(&a.group)
+        )));
+    }
+    let after = point_after(&a.from, last, "--from")?;
+    let mut report = GroupReport::new("create", &a.key, &a.group, a.change.dry_run);
+    report.last_delivered_id = Some(after.to_string());
+    report.lag_after = Some(if exists {
+        count_between(&mut conn, &a.key, after, StreamId::MAX).await?
+    } else {
+        0
+    });
+    if a.change.dry_run {
+        return finish(ctx, &report);
+    }
+    if !confirmed(what, a.change, &report.describe())? {
+        return finish(ctx, &report);
+    }
+    let mut cmd = redis::cmd("XGROUP");
+    cmd.arg("CREATE")
+        .arg(&a.key)
+        .arg(&a.group)
+        .arg(after.to_string());
+    if a.mkstream {
+        cmd.arg("MKSTREAM");
+    }
+    // Tell Redis how many entries the group has read, so XINFO (and health) show a true lag.
+    if let (Some(added), Some(lag)) = (added, report.lag_after) {
+        cmd.arg("ENTRIESREAD").arg((added - lag as i64).max(0));
+    }
+    let _: redis::Value = conn.query(&cmd).await.map_err(|e| {
+        if e.code() == Some(&crate::redis::ServerCode::BusyGroup) {
+            exit::problem(format!(
+                "{}: group '{}' already exists",
+                escape_str(&a.key),
+                escape_str(&a.group)
+            ))
+        } else {
+            e.into_runtime()
+        }
+    })?;
+    report.changed = true;
+    finish(ctx, &report)
+}
+
+async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
+    let what = "stream group setid";
+    refuse_early(what, a.change)?;
+    let target = ctx.target()?;
+    let mut conn = target.keyed().await?;
+    ensure_stream(&mut conn, &a.key).await?;
+    let g = group_info(&mut conn, &a.key, &a.group).await?;
+    let before = get(&g, "last-delivered-id")
+        .map(text_of)
+        .and_then(|t| StreamId::parse(t.as_bytes()))
+        .unwrap_or(StreamId::MIN);
+    let (last, added) = stream_facts(&mut conn, &a.key).await?;
+    let after = point_after(&a.to, last, "ID|TIME")?;
+    let mut report = GroupReport::new("setid", &a.key, &a.group, a.change.dry_run);
+    report.last_delivered_before = Some(before.to_string());
+    report.last_delivered_id = Some(after.to_string());
+    let lag_before = count_between(&mut conn, &a.key, before, StreamId::MAX).await?;
+    let lag_after = count_between(&mut conn, &a.key, after, StreamId::MAX).await?;
+    report.lag_before = Some(lag_before);
+    report.lag_after = Some(lag_after);
+    report.redelivered = Some(lag_after.saturating_sub(lag_before));
+    report.skipped = Some(lag_before.saturating_sub(lag_after));
+    if a.change.dry_run || !confirmed(what, a.change, &report.describe())? {
+        return finish(ctx, &report);
+    }
+    let mut cmd = redis::cmd("XGROUP");
+    cmd.arg("SETID")
+        .arg(&a.key)
+        .arg(&a.group)
+        .arg(after.to_string());
+    // Tell Redis how many entries the group has read, so XINFO (and health) keep a true lag.
+    if let Some(added) = added {
+        cmd.arg("ENTRIESREAD")
+            .arg((added - lag_after as i64).max(0));
+    }
+    let _: redis::Value = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
+    report.changed = true;
+    finish(ctx, &report)
+}
+
+async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatus> {
+    let what = "stream group delconsumer";
+    refuse_early(what, a.change)?;
+    let target = ctx.target()?;
+    let mut conn = target.keyed().await?;
+    ensure_stream(&mut conn, &a.key).await?;
+    group_info(&mut conn, &a.key, &a.group).await?;
+    let v: redis::Value = conn
+        .query(
+            redis::cmd("XINFO")
+                .arg("CONSUMERS")
+                .arg(&a.key)
+                .arg(&a.group),
+        )
+        .await
+        .map_err(ConnError::into_runtime)?;
+    let all: Vec<ConsumerChange> = match v {
+        redis::Value::Array(cs) => cs
+            .into_iter()
+            .map(|c| {
+                let p = pairs(c);
+                ConsumerChange {
+                    name: get(&p, "name").map(text_of).unwrap_or_default(),
+                    pending: get(&p, "pending").and_then(int_of).unwrap_or(0).max(0) as u64,
+                    idle_ms: get(&p, "idle").and_then(int_of).unwrap_or(0).max(0) as u64,
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let chosen: Vec<ConsumerChange> = match (&a.consumer, a.idle_over) {
+        (Some(name), _) => {
+            let found: Vec<_> = all.into_iter().filter(|c| &c.name == name).collect();
+            if found.is_empty() {
+                return Err(exit::problem(format!(
+                    "{}: group '{}' has no consumer '{}'",
+                    escape_str(&a.key),
+                    escape_str(&a.group),
+                    escape_str(name)
+                )));
+            }
+            found
+        }
+        (None, Some(idle)) => all
+            .into_iter()
+            .filter(|c| c.idle_ms > idle.as_millis() as u64)
+            .collect(),
+        (None, None) => {
+            return Err(exit::usage(format!(
+                "{what}: give a CONSUMER or --idle-over"
+            )));
+        }
+    };
+    let holding: Vec<&ConsumerChange> = chosen.iter().filter(|c| c.pending > 0).collect();
+    if !holding.is_empty() && !a.force {
+        return Err(exit::problem(format!(
+            "{}: refusing to delete consumer(s) holding pending entries ({}); claim them first \
+             (stream claim) or pass --force to drop them",
+            escape_str(&a.key),
+            holding
+                .iter()
+                .map(|c| format!("{}: {} pending", escape_str(&c.name), c.pending))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let mut report = GroupReport::new("delconsumer", &a.key, &a.group, a.change.dry_run);
+    report.pending_dropped = Some(chosen.iter().map(|c| c.pending).sum());
+    report.consumers = chosen;
+    if report.consumers.is_empty() {
+        report.changed = !a.change.dry_run;
+        return finish(ctx, &report);
+    }
+    if a.change.dry_run || !confirmed(what, a.change, &report.describe())? {
+        return finish(ctx, &report);
+    }
+    let mut dropped = 0u64;
+    for c in &mut report.consumers {
+        let n: i64 = conn
+            .query(
+                redis::cmd("XGROUP")
+                    .arg("DELCONSUMER")
+                    .arg(&a.key)
+                    .arg(&a.group)
+                    .arg(&c.name),
+            )
+            .await
+            .map_err(ConnError::into_runtime)?;
+        // What Redis dropped, which may differ from the preview if work moved meanwhile.
+        c.pending = n.max(0) as u64;
+        dropped += c.pending;
+    }
+    report.pending_dropped = Some(dropped);
+    report.changed = true;
+    finish(ctx, &report)
+}

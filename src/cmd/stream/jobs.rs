@@ -1,0 +1,492 @@
+//! `redkit stream jobs`: one row per job stream (`streams.match`, every master of a cluster)
+//! with its state judged from the first and last entry only: `completed` or `failed` by the
+//! last event, else `running`, or `stuck` when the last event is older than `--stuck-after`.
+//! The two entries of a whole SCAN batch are asked for in one pipeline, so 100,000 jobs cost
+//! a few hundred round trips, not 200,000.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+use comfy_table::Cell;
+use serde::{Serialize, Serializer};
+
+use super::entry::{Entry, paint, parse_entries, rfc3339_ms, summary};
+use super::fast;
+use super::id::{now_ms, parse_ago};
+use crate::cmd::Ctx;
+use crate::exit::{self, ExitStatus};
+use crate::ops::scan::{KeyType, scan_typed};
+use crate::output::Format;
+use crate::output::escape::escape_str;
+use crate::output::{Render, Ui};
+use crate::redis::Node;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit stream jobs                                   every job, most recently active first
+  redkit stream jobs --state stuck,failed --since 1d
+  redkit stream jobs -q --stuck-after 30m || alert     cron: exit 1 when a job is stuck
+  redkit stream jobs --format ndjson | jq -r 'select(.state == \"failed\") | .job_id'
+
+A job is the stream streams.job_key names (job_events:{job_id}); --match defaults to
+streams.match (job_events:*). Its state comes from its last event: task_completed is
+completed, task_failed is failed, anything else is running, or stuck when that event is
+older than --stuck-after (streams.stuck_after in the config, default 15m). Exit 1 when a
+listed job is stuck.";
+
+#[derive(Debug, Args)]
+pub struct JobsArgs {
+    /// Key glob [default: streams.match from the config, job_events:*]
+    #[arg(long = "match", value_name = "GLOB")]
+    pub pattern: Option<String>,
+
+    /// A job whose last event is older than DUR and that has not finished is stuck
+    /// [default: streams.stuck_after from the config, 15m]
+    #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
+    pub stuck_after: Option<Duration>,
+
+    /// Only jobs in these states (repeat or separate with commas)
+    #[arg(long, value_name = "STATE", value_delimiter = ',')]
+    pub state: Vec<JobState>,
+
+    /// Only jobs with an event in the last DUR (30s, 10m, 2h, 7d)
+    #[arg(long, value_name = "DUR")]
+    pub since: Option<String>,
+
+    /// Show only the N most recently active jobs (counts still cover every listed job)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobState {
+    Running,
+    Completed,
+    Failed,
+    Stuck,
+}
+
+impl JobState {
+    pub fn name(self) -> &'static str {
+        match self {
+            JobState::Running => "running",
+            JobState::Completed => "completed",
+            JobState::Failed => "failed",
+            JobState::Stuck => "stuck",
+        }
+    }
+}
+
+/// One job, kept small (100,000 of them are held to sort): times as milliseconds, text cut.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub stream: Box<str>,
+    pub state: JobState,
+    pub first_ms: u64,
+    pub last_ms: u64,
+    pub last_type: Option<Box<str>>,
+    pub summary: Box<str>,
+}
+
+/// The facts of a job as JSON shows them.
+#[derive(Debug, Serialize)]
+pub struct JobView<'a> {
+    pub job_id: &'a str,
+    pub stream: &'a str,
+    pub state: JobState,
+    pub started: String,
+    pub last_event_type: Option<&'a str>,
+    pub last_event: String,
+    pub last_event_age_ms: u64,
+    pub duration_ms: u64,
+    pub summary: &'a str,
+}
+
+#[derive(Debug, Default, Serialize, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub running: u64,
+    pub completed: u64,
+    pub failed: u64,
+    pub stuck: u64,
+}
+
+impl Counts {
+    fn add(&mut self, s: JobState) {
+        match s {
+            JobState::Running => self.running += 1,
+            JobState::Completed => self.completed += 1,
+            JobState::Failed => self.failed += 1,
+            JobState::Stuck => self.stuck += 1,
+        }
+    }
+
+    fn total(&self) -> u64 {
+        self.running + self.completed + self.failed + self.stuck
+    }
+}
+
+#[derive(Debug)]
+pub struct JobsReport {
+    pub jobs: Vec<Job>,
+    pub counts: Counts,
+    pub now_ms: u64,
+    pub stuck_after: Duration,
+    /// `streams.job_key` split around `{job_id}`, to turn a stream name into a job id.
+    pub key_parts: (String, String),
+    /// Cluster masters (and slots) whose jobs could not be read.
+    pub unreached: Vec<crate::redis::Unreached>,
+}
+
+impl JobsReport {
+    fn job_id<'a>(&self, stream: &'a str) -> &'a str {
+        let (pre, post) = &self.key_parts;
+        stream
+            .strip_prefix(pre.as_str())
+            .and_then(|s| s.strip_suffix(post.as_str()))
+            .filter(|s| !s.is_empty())
+            .unwrap_or(stream)
+    }
+
+    pub fn view<'a>(&self, j: &'a Job) -> JobView<'a> {
+        let time = |ms: u64| String::from_utf8_lossy(&rfc3339_ms(ms)).into_owned();
+        let end = match j.state {
+            JobState::Completed | JobState::Failed => j.last_ms,
+            _ => self.now_ms,
+        };
+        JobView {
+            job_id: self.job_id(&j.stream),
+            stream: &j.stream,
+            state: j.state,
+            started: time(j.first_ms),
+            last_event_type: j.last_type.as_deref(),
+            last_event: time(j.last_ms),
+            last_event_age_ms: self.now_ms.saturating_sub(j.last_ms),
+            duration_ms: end.saturating_sub(j.first_ms),
+            summary: &j.summary,
+        }
+    }
+
+    /// One JSON object per job, written as it is formatted (no list of values in memory).
+    pub fn write_ndjson(&self, w: &mut dyn Write) -> io::Result<()> {
+        for j in &self.jobs {
+            serde_json::to_writer(&mut *w, &self.view(j))?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for JobsReport {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Jobs<'a>(&'a JobsReport);
+        impl Serialize for Jobs<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.jobs.iter().map(|j| self.0.view(j)))
+            }
+        }
+        let mut st = s.serialize_struct("JobsReport", 3)?;
+        st.serialize_field("jobs", &Jobs(self))?;
+        st.serialize_field("counts", &self.counts)?;
+        st.serialize_field("unreached", &self.unreached)?;
+        st.end()
+    }
+}
+
+fn fmt_ms(ms: u64) -> String {
+    crate::duration::format(Duration::from_millis(ms))
+}
+
+impl Render for JobsReport {
+    fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        if !self.jobs.is_empty() {
+            let mut t = ui.table();
+            t.set_header(vec![
+                "JOB",
+                "STATE",
+                "STARTED",
+                "LAST EVENT",
+                "AGE",
+                "DURATION",
+                "SUMMARY",
+            ]);
+            for j in &self.jobs {
+                let v = self.view(j);
+                let state = if ui.color {
+                    paint(&format!("task_{}", v.state.name()), v.state.name())
+                } else {
+                    v.state.name().to_string()
+                };
+                let state = if j.state == JobState::Stuck && ui.color {
+                    ui.paint(v.state.name()).red().bold().to_string()
+                } else {
+                    state
+                };
+                t.add_row(vec![
+                    Cell::new(escape_str(v.job_id)),
+                    Cell::new(state),
+                    Cell::new(super::entry::local_time(j.first_ms)),
+                    Cell::new(escape_str(v.last_event_type.unwrap_or("-"))),
+                    Cell::new(fmt_ms(v.last_event_age_ms)),
+                    Cell::new(fmt_ms(v.duration_ms)),
+                    Cell::new(escape_str(v.summary)),
+                ]);
+            }
+            writeln!(w, "{t}")?;
+        }
+        let c = &self.counts;
+        writeln!(
+            w,
+            "{} jobs: {} running, {} completed, {} failed, {} stuck (no event for {}){}",
+            c.total(),
+            c.running,
+            c.completed,
+            c.failed,
+            c.stuck,
+            crate::duration::format(self.stuck_after),
+            if (self.jobs.len() as u64) < c.total() {
+                format!("; {} most recent shown", self.jobs.len())
+            } else {
+                String::new()
+            }
+        )
+    }
+}
+
+/// Judges a job by its last event: its outcome, or its age against `stuck_after`.
+pub fn judge(last: &Entry, now_ms: u64, stuck_after: Duration) -> JobState {
+    match last.field("event_type") {
+        Some(b"task_completed") => JobState::Completed,
+        Some(b"task_failed") => JobState::Failed,
+        _ if now_ms.saturating_sub(last.id.ms) > stuck_after.as_millis() as u64 => JobState::Stuck,
+        _ => JobState::Running,
+    }
+}
+
+fn job_of(stream: String, first: &Entry, last: &Entry, now: u64, stuck: Duration) -> Job {
+    let last_type = last
+        .field("event_type")
+        .map(|t| match std::str::from_utf8(t) {
+            Ok(s) => s.into(),
+            Err(_) => super::entry::escape(t).into(),
+        });
+    Job {
+        stream: stream.into(),
+        state: judge(last, now, stuck),
+        first_ms: first.id.ms,
+        last_ms: last.id.ms,
+        last_type,
+        summary: summary(last, 80).into(),
+    }
+}
+
+/// The first and last entry of each key, in one pipeline per batch.
+async fn first_and_last(
+    node: &mut Node,
+    keys: &[String],
+) -> anyhow::Result<Vec<Option<(Entry, Entry)>>> {
+    let mut p = redis::pipe();
+    for k in keys {
+        p.cmd("XRANGE").arg(k).arg("-").arg("+").arg("COUNT").arg(1);
+        p.cmd("XREVRANGE")
+            .arg(k)
+            .arg("+")
+            .arg("-")
+            .arg("COUNT")
+            .arg(1);
+    }
+    let replies: Vec<redis::Value> = node
+        .pipe(&p)
+        .await
+        .map_err(crate::redis::ConnError::into_runtime)?;
+    let mut out = Vec::with_capacity(keys.len());
+    let mut it = replies.into_iter();
+    while let (Some(a), Some(b)) = (it.next(), it.next()) {
+        // A key deleted or replaced since the SCAN answers empty or with an error: no job.
+        let one = |v: redis::Value| {
+            parse_entries(v)
+                .ok()
+                .and_then(|mut e| (!e.is_empty()).then(|| e.swap_remove(0)))
+        };
+        out.push(one(a).zip(one(b)));
+    }
+    Ok(out)
+}
+
+/// SCAN batches whose pipelines may be outstanding at once (each at most ~2,000 commands).
+const BATCHES_IN_FLIGHT: usize = 3;
+
+async fn joined(h: tokio::task::JoinHandle<anyhow::Result<Vec<Job>>>) -> anyhow::Result<Vec<Job>> {
+    h.await
+        .map_err(|e| exit::runtime(format!("reading job streams: {e}")))?
+}
+
+fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<Duration> {
+    if let Some(d) = flag {
+        return Ok(d);
+    }
+    let configured = ctx
+        .settings
+        .config
+        .as_ref()
+        .and_then(|c| c.get_string(&["streams", "stuck_after"]));
+    match configured {
+        Some(text) => crate::duration::parse(&text)
+            .map_err(|e| exit::usage(format!("streams.stuck_after in the config: {e}"))),
+        None => Ok(Duration::from_secs(15 * 60)),
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
+    ctx.out.accepts::<JobsReport>("stream jobs")?;
+    let stuck = stuck_after(ctx, args.stuck_after)?;
+    let since = args
+        .since
+        .as_deref()
+        .map(|s| parse_ago(s, "--since"))
+        .transpose()?;
+    let pattern = args
+        .pattern
+        .clone()
+        .unwrap_or_else(|| ctx.settings.stream_match.value.clone());
+    let key_parts = match ctx.settings.job_key.value.split_once("{job_id}") {
+        Some((a, b)) => (a.to_string(), b.to_string()),
+        None => (String::new(), String::new()),
+    };
+    let target = ctx.target()?;
+    let now = now_ms();
+    let mut jobs = Vec::new();
+    // Each SCAN batch's pipeline runs (and is parsed and judged) in a task of its own while the
+    // next SCAN goes out; a few batches in flight keep both the server and the client busy.
+    let mut in_flight: std::collections::VecDeque<
+        tokio::task::JoinHandle<anyhow::Result<Vec<Job>>>,
+    > = std::collections::VecDeque::new();
+    let states = std::sync::Arc::new(args.state.clone());
+    let masters = target.masters().await?;
+    for mut node in masters.nodes {
+        // Replies are framed in place on raw RESP connections to this master (one per batch in
+        // flight, TLS or not), which costs a fraction of redis-rs's value trees.
+        let ep = node.endpoint.clone();
+        let raw = fast::open_at(&target, &ep).await;
+        let fast_path = raw.is_some();
+        let pool = std::sync::Arc::new(std::sync::Mutex::new(raw.into_iter().collect::<Vec<_>>()));
+        scan_typed(
+            &mut node,
+            &pattern,
+            KeyType::Stream,
+            async |n: &mut Node, keys: Vec<String>| {
+                let mut n = n.clone();
+                let states = states.clone();
+                let (pool, target, ep) = (pool.clone(), target.clone(), ep.clone());
+                in_flight.push_back(tokio::spawn(async move {
+                    let found = if fast_path {
+                        let taken = pool.lock().ok().and_then(|mut p| p.pop());
+                        let mut c = match taken {
+                            Some(c) => c,
+                            None => fast::open_at(&target, &ep).await.ok_or_else(|| {
+                                exit::runtime(format!("{}: cannot open another connection", n.addr))
+                            })?,
+                        };
+                        let found = fast::first_and_last(&mut c, &keys).await?;
+                        if let Ok(mut p) = pool.lock() {
+                            p.push(c);
+                        }
+                        found
+                    } else {
+                        first_and_last(&mut n, &keys).await?
+                    };
+                    let mut out = Vec::with_capacity(keys.len());
+                    for (k, fl) in keys.into_iter().zip(found) {
+                        let Some((first, last)) = fl else { continue };
+                        if since.is_some_and(|s| last.id.ms < s.ms) {
+                            continue;
+                        }
+                        let job = job_of(k, &first, &last, now, stuck);
+                        if states.is_empty() || states.contains(&job.state) {
+                            out.push(job);
+                        }
+                    }
+                    Ok(out)
+                }));
+                if in_flight.len() >= BATCHES_IN_FLIGHT
+                    && let Some(h) = in_flight.pop_front()
+                {
+                    jobs.extend(joined(h).await?);
+                }
+                Ok(())
+            },
+        )
+        .await?;
+    }
+    while let Some(h) = in_flight.pop_front() {
+        jobs.extend(joined(h).await?);
+    }
+    jobs.sort_by(|a, b| b.last_ms.cmp(&a.last_ms).then(a.stream.cmp(&b.stream)));
+    let mut counts = Counts::default();
+    for j in &jobs {
+        counts.add(j.state);
+    }
+    if let Some(l) = args.limit {
+        jobs.truncate(l);
+    }
+    let report = JobsReport {
+        jobs,
+        counts,
+        now_ms: now,
+        stuck_after: stuck,
+        key_parts,
+        unreached: masters.unreached,
+    };
+    let status = crate::cmd::problem_if(counts.stuck > 0);
+    let gap = crate::redis::unreached_error(&report.unreached);
+    if ctx.out.quiet && status == ExitStatus::Success && gap.is_none() {
+        return Ok(status);
+    }
+    if ctx.out.format == Format::Ndjson {
+        let stdout = io::stdout();
+        let mut w = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+        report.write_ndjson(&mut w)?;
+        w.flush()?;
+    } else {
+        ctx.out.emit(&report)?;
+    }
+    // Jobs on an unreached master are unknown: a runtime failure (exit 3), named.
+    if let Some(e) = gap {
+        return Err(e);
+    }
+    Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::stream::id::StreamId;
+
+    fn e(ms: u64, t: &str) -> Entry {
+        Entry {
+            id: StreamId { ms, seq: 0 },
+            fields: vec![(b"event_type".to_vec(), t.as_bytes().to_vec())],
+        }
+    }
+
+    #[test]
+    fn states_from_the_last_event_and_its_age() {
+        let m = Duration::from_secs(60);
+        let now = 1_000_000;
+        assert_eq!(
+            judge(&e(now - 10, "task_completed"), now, m),
+            JobState::Completed
+        );
+        assert_eq!(judge(&e(1, "task_failed"), now, m), JobState::Failed);
+        assert_eq!(
+            judge(&e(now - 60_000, "task_progress"), now, m),
+            JobState::Running
+        );
+        assert_eq!(
+            judge(&e(now - 60_001, "task_progress"), now, m),
+            JobState::Stuck
+        );
+    }
+}
