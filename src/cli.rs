@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cmd;
 use crate::duration;
+use crate::exit;
 use crate::output::{ColorChoice, Format, OutputOptions};
 use crate::settings::{ConnFlags, SettingsInput};
 
@@ -18,7 +19,7 @@ Examples:
   redkit ping -u redis://cache.internal:6379
   redkit cache flush --prefix agent:cache: --dry-run
   redkit stream tail job_events:42 --until-event task_completed,task_failed
-  redkit config show --format json         resolved settings and where each came from
+  redkit config --format json              resolved settings and where each came from
   redkit init                              write a commented starter redkit.yaml
 
 Exit codes: 0 ok, 1 problem found, 2 usage/config error, 3 runtime failure, 130 interrupted.";
@@ -33,7 +34,6 @@ Exit codes: 0 ok, 1 problem found, 2 usage/config error, 3 runtime failure, 130 
                   Redis checks and maintenance, in one fast binary for shells, start-up scripts \
                   and cron.",
     after_help = EXAMPLES,
-    propagate_version = true,
     max_term_width = 100
 )]
 pub struct Cli {
@@ -48,36 +48,36 @@ pub struct Cli {
 pub enum Command {
     /// Check the environment and .env against a spec (required/recommended/optional, typed)
     #[command(name = "validate-env", after_help = cmd::validate_env::EXAMPLES)]
-    ValidateEnv(cmd::validate_env::ValidateEnvArgs),
+    ValidateEnv(WithTimeouts<cmd::validate_env::ValidateEnvArgs>),
 
     /// Check every node's health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)
     #[command(after_help = cmd::health::EXAMPLES)]
-    Health(Box<cmd::health::HealthArgs>),
+    Health(Box<WithConn<cmd::health::HealthArgs>>),
 
     /// Connect to Redis (standalone, cluster or through Sentinel) and report who answered
     #[command(after_help = cmd::ping::EXAMPLES)]
-    Ping(cmd::ping::PingArgs),
+    Ping(WithConn<cmd::ping::PingArgs>),
 
     /// Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)
     #[command(after_help = cmd::cache::EXAMPLES)]
-    Cache(cmd::cache::CacheArgs),
+    Cache(WithConn<cmd::cache::CacheArgs>),
 
     /// Generate load and measure latency percentiles; save and compare baselines
     #[command(after_help = cmd::bench::EXAMPLES)]
-    Bench(cmd::bench::BenchArgs),
+    Bench(WithConn<cmd::bench::BenchArgs>),
     /// Inspect the application's Redis Streams: list, info, read, tail, job, pending, trim
     #[command(after_help = cmd::stream::EXAMPLES)]
-    Stream(cmd::stream::StreamArgs),
+    Stream(WithConn<cmd::stream::StreamArgs>),
     /// Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)
     #[command(after_help = cmd::wait::EXAMPLES)]
-    Wait(cmd::wait::WaitArgs),
+    Wait(WithConn<cmd::wait::WaitArgs>),
     /// Database migrations of the application's tables (message_recipients)
     #[command(after_help = cmd::migrate::EXAMPLES)]
-    Migrate(cmd::migrate::MigrateArgs),
+    Migrate(WithTimeouts<cmd::migrate::MigrateArgs>),
 
     /// Show the resolved settings and where each came from, secrets masked
     #[command(after_help = cmd::config::EXAMPLES)]
-    Config(cmd::config::ConfigArgs),
+    Config(WithConn<cmd::config::ConfigArgs>),
 
     /// Write a commented starter redkit.yaml
     #[command(after_help = cmd::init::EXAMPLES)]
@@ -88,7 +88,250 @@ pub enum Command {
     Completions(cmd::completions::CompletionsArgs),
 }
 
+/// A command that talks to Redis: its own flags plus the connection options, which are global
+/// within its subtree (`redkit stream read KEY -u URL`). Values given here win over the same
+/// options given before the subcommand.
+#[derive(Debug, Args)]
+pub struct WithConn<T: Args> {
+    #[command(flatten)]
+    pub conn: ConnArgs,
+
+    #[command(flatten)]
+    pub args: T,
+}
+
+/// A command that does not talk to Redis but connects all the same (a database, or the
+/// targets of `validate-env --connect`): only the two timeouts, global within its subtree.
+#[derive(Debug, Args)]
+pub struct WithTimeouts<T: Args> {
+    #[command(flatten)]
+    pub timeouts: TimeoutArgs,
+
+    #[command(flatten)]
+    pub args: T,
+}
+
+/// `--connect-timeout` and `--timeout` for the commands without the Redis options.
+#[derive(Debug, Args, Clone, Default)]
+pub struct TimeoutArgs {
+    /// Connect timeout, e.g. 500ms, 5s [default: 5s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = "Timeouts")]
+    pub connect_timeout: Option<Duration>,
+
+    /// Timeout for each reply or statement [default: 5s]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = "Timeouts")]
+    pub timeout: Option<Duration>,
+}
+
+impl Cli {
+    /// Parses a command line with the definition of `command()` (never the derive's own, which
+    /// would offer the connection options on every subcommand).
+    pub fn try_parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::FromArgMatches;
+        let mut matches = command().try_get_matches_from(args)?;
+        Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command()))
+    }
+
+    /// The plain input of the settings layer: the connection options given after the
+    /// subcommand win over those given before it.
+    ///
+    /// The pairs clap cannot check across the two places (`--sentinel` here, `--master-name`
+    /// there) are checked here, on the merged options; a missing master name may still come
+    /// from the config, so that one is left to the target.
+    pub fn settings_input(&self) -> anyhow::Result<SettingsInput> {
+        let mut conn = match self.command.conn() {
+            Some(sub) => sub.clone().or(&self.global.conn),
+            None => self.global.conn.clone(),
+        };
+        if let Some(t) = self.command.timeouts() {
+            conn.connect_timeout = t.connect_timeout.or(conn.connect_timeout);
+            conn.timeout = t.timeout.or(conn.timeout);
+        }
+        conn.check()?;
+        match (&conn.cert, &conn.key) {
+            (Some(_), None) => return Err(exit::usage("--cert needs --key (mutual TLS)")),
+            (None, Some(_)) => return Err(exit::usage("--key needs --cert (mutual TLS)")),
+            _ => {}
+        }
+        Ok(self.global.settings_input(conn))
+    }
+}
+
+/// The command line: the derive's definition, with the top-level connection options made
+/// local to the top level. Only the commands that talk to Redis (`WithConn`) list them in
+/// their `--help`; `validate-env`, `migrate`, `init` and `completions` do not.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command().mut_args(|a| {
+        if a.get_help_heading() == Some(CONNECTION) {
+            a.global(false)
+        } else {
+            a
+        }
+    });
+    // Each command's own --format, listing only the formats it renders; the global one stays
+    // for `redkit --format json ping` and for commands not listed here (they check it
+    // themselves). clap propagates a global option only where no option of that id exists.
+    for (path, formats) in FORMATS {
+        cmd = with_subcommand(cmd, path, &|sc| sc.arg(format_arg(formats)));
+    }
+    for path in [&["init"][..], &["completions"]] {
+        cmd = with_subcommand(cmd, path, &|sc| sc.arg(no_format_arg()));
+    }
+    yes_is_y(cmd)
+}
+
+/// Every `--yes` also answers to `-y` (cargo, apt, npm), wherever a command defines it.
+fn yes_is_y(cmd: clap::Command) -> clap::Command {
+    let y_free = cmd.get_arguments().all(|a| a.get_short() != Some('y'));
+    let has_yes = cmd
+        .get_arguments()
+        .any(|a| a.get_long() == Some("yes") && a.get_short().is_none());
+    let mut cmd = if y_free && has_yes {
+        cmd.mut_args(|a| {
+            if a.get_long() == Some("yes") {
+                a.short('y')
+            } else {
+                a
+            }
+        })
+    } else {
+        cmd
+    };
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, yes_is_y);
+    }
+    cmd
+}
+
+/// The formats each command renders: its report type's `Render::FORMATS` where the command
+/// checks with `Output::accepts`, else the list its `Output::require` call names (a unit test
+/// reads those from the command sources to keep the two in step). Commands not listed keep the
+/// global `--format` and check it themselves.
+pub const FORMATS: &[(&[&str], &[Format])] = {
+    use crate::output::Render;
+    use Format::*;
+    use cmd::*;
+    &[
+        (&["validate-env"], validate_env::EnvReport::FORMATS),
+        (&["health"], health::report::HealthReport::FORMATS),
+        (&["ping"], ping::PingReport::FORMATS),
+        (&["cache", "flush"], cache::flush::FlushReport::FORMATS),
+        (&["cache", "stats"], cache::flush::FlushReport::FORMATS),
+        (&["bench"], bench::report::BenchReport::FORMATS),
+        (&["stream", "list"], stream::list::ListReport::FORMATS),
+        (&["stream", "info"], stream::info::InfoReport::FORMATS),
+        (
+            &["stream", "pending"],
+            stream::pending::PendingReport::FORMATS,
+        ),
+        (&["stream", "trim"], stream::trim::TrimReport::FORMATS),
+        (&["stream", "jobs"], stream::jobs::JobsReport::FORMATS),
+        (&["stream", "read"], &[Table, Json, Ndjson, Raw]),
+        (&["stream", "tail"], &[Table, Ndjson, Raw]),
+        (&["stream", "job"], &[Table, Json, Ndjson]),
+        (&["stream", "claim"], &[Table, Json]),
+        (&["stream", "ack"], &[Table, Json]),
+        (&["stream", "group", "create"], &[Table, Json]),
+        (&["stream", "group", "setid"], &[Table, Json]),
+        (&["stream", "group", "delconsumer"], &[Table, Json]),
+        (&["wait"], wait::WaitReport::FORMATS),
+        (&["migrate", "recipients"], &[Table, Json]),
+        (&["config"], config::ConfigReport::FORMATS),
+        (&["config", "show"], config::ConfigReport::FORMATS),
+    ]
+};
+
+fn with_subcommand(
+    cmd: clap::Command,
+    path: &[&str],
+    f: &dyn Fn(clap::Command) -> clap::Command,
+) -> clap::Command {
+    match path {
+        [] => f(cmd),
+        [first, rest @ ..] => {
+            if cmd.find_subcommand(first).is_none() {
+                return cmd;
+            }
+            cmd.mut_subcommand(*first, |sc| with_subcommand(sc, rest, f))
+        }
+    }
+}
+
+/// `--format` offering only `formats` (same id and value type as the global one, so the
+/// value reaches `GlobalArgs::format`).
+fn format_arg(formats: &'static [Format]) -> clap::Arg {
+    let values = FormatArg::value_variants()
+        .iter()
+        .filter(|v| formats.contains(&Format::from(**v)))
+        .filter_map(|v| v.to_possible_value());
+    clap::Arg::new("format")
+        .long("format")
+        .value_name("FORMAT")
+        .help("Output format")
+        .help_heading("Output")
+        .value_parser(clap::builder::TypedValueParser::map(
+            clap::builder::PossibleValuesParser::new(values),
+            |s: String| FormatArg::from_str(&s, false).expect("a possible value"),
+        ))
+}
+
+/// A command that prints no report takes no --format (hidden, and refused when given).
+fn no_format_arg() -> clap::Arg {
+    clap::Arg::new("format")
+        .long("format")
+        .value_name("FORMAT")
+        .hide(true)
+        .value_parser(|_: &str| -> Result<FormatArg, String> {
+            Err("this command prints no report, so it has no formats".into())
+        })
+}
+
+const CONNECTION: &str = "Connection";
+
 impl Command {
+    /// The connection options given after the subcommand, for the commands that take them.
+    pub fn conn(&self) -> Option<&ConnArgs> {
+        match self {
+            Command::Health(a) => Some(&a.conn),
+            Command::Ping(a) => Some(&a.conn),
+            Command::Cache(a) => Some(&a.conn),
+            Command::Bench(a) => Some(&a.conn),
+            Command::Stream(a) => Some(&a.conn),
+            Command::Wait(a) => Some(&a.conn),
+            Command::Config(a) => Some(&a.conn),
+            Command::ValidateEnv(_)
+            | Command::Migrate(_)
+            | Command::Init(_)
+            | Command::Completions(_) => None,
+        }
+    }
+
+    /// The timeouts given after the subcommand, for the commands that take only those.
+    pub fn timeouts(&self) -> Option<&TimeoutArgs> {
+        match self {
+            Command::ValidateEnv(a) => Some(&a.timeouts),
+            Command::Migrate(a) => Some(&a.timeouts),
+            Command::Health(_)
+            | Command::Ping(_)
+            | Command::Cache(_)
+            | Command::Bench(_)
+            | Command::Stream(_)
+            | Command::Wait(_)
+            | Command::Config(_)
+            | Command::Init(_)
+            | Command::Completions(_) => None,
+        }
+    }
+
     /// Whether the command exits like a monitoring plugin (0/1/2/3, usage errors are 3).
     pub fn plugin_exit_codes(&self) -> bool {
         matches!(self, Command::Health(_))
@@ -119,6 +362,9 @@ pub struct GlobalArgs {
     )]
     pub no_env_file: bool,
 
+    /// The connection options before the subcommand (`redkit -u URL ping`). Only the commands
+    /// that talk to Redis list them again; there they are global within the subtree, so
+    /// `redkit stream read KEY -u URL` works too. See `command()`.
     #[command(flatten)]
     pub conn: ConnArgs,
 
@@ -162,41 +408,40 @@ pub struct ConnArgs {
         long,
         global = true,
         value_name = "URL",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub url: Vec<String>,
 
     /// Redis host [env: REDIS_HOST] [default: localhost]
-    #[arg(long, global = true, value_name = "HOST", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "HOST", help_heading = CONNECTION)]
     pub host: Option<String>,
 
     /// Redis port [env: REDIS_PORT] [default: 6379]
-    #[arg(long, global = true, value_name = "PORT", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "PORT", help_heading = CONNECTION)]
     pub port: Option<u16>,
 
     /// Database number [env: REDIS_DB] [default: 0]
-    #[arg(long, global = true, value_name = "N", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "N", help_heading = CONNECTION)]
     pub db: Option<i64>,
 
     /// ACL user name [env: REDIS_USERNAME]
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = CONNECTION)]
     pub user: Option<String>,
 
     /// Read the password from FILE (first line) instead of REDIS_PASSWORD
-    #[arg(long, global = true, value_name = "FILE", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION)]
     pub password_file: Option<PathBuf>,
 
     /// Prompt for the password on the terminal
     #[arg(
         long,
         global = true,
-        conflicts_with = "password_file",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub askpass: bool,
 
     /// The URL(s) are seed nodes of a Redis Cluster
-    #[arg(long, global = true, help_heading = "Connection")]
+    #[arg(long, global = true, help_heading = CONNECTION)]
     pub cluster: bool,
 
     /// Find the master through this Sentinel (host:port or redis:// URL)
@@ -204,21 +449,20 @@ pub struct ConnArgs {
         long,
         global = true,
         value_name = "URL",
-        requires = "master_name",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub sentinel: Option<String>,
 
     /// Master name known to Sentinel
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = CONNECTION)]
     pub master_name: Option<String>,
 
     /// Use TLS (implied by rediss://)
-    #[arg(long, global = true, help_heading = "Connection")]
+    #[arg(long, global = true, help_heading = CONNECTION)]
     pub tls: bool,
 
     /// CA certificate (PEM) to verify the server with
-    #[arg(long, global = true, value_name = "FILE", help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION)]
     pub cacert: Option<PathBuf>,
 
     /// Client certificate (PEM) for mutual TLS
@@ -226,8 +470,7 @@ pub struct ConnArgs {
         long,
         global = true,
         value_name = "FILE",
-        requires = "key",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub cert: Option<PathBuf>,
 
@@ -236,21 +479,20 @@ pub struct ConnArgs {
         long,
         global = true,
         value_name = "FILE",
-        requires = "cert",
-        help_heading = "Connection"
+        help_heading = CONNECTION
     )]
     pub key: Option<PathBuf>,
 
     /// Do not verify the server's certificate at all (tests and labs only)
-    #[arg(long, global = true, help_heading = "Connection")]
+    #[arg(long, global = true, help_heading = CONNECTION)]
     pub insecure: bool,
 
     /// Connect timeout, e.g. 500ms, 5s [default: 5s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = CONNECTION)]
     pub connect_timeout: Option<Duration>,
 
     /// Timeout for each reply [default: 5s]
-    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = "Connection")]
+    #[arg(long, global = true, value_name = "DUR", value_parser = duration::clap_parse_positive, help_heading = CONNECTION)]
     pub timeout: Option<Duration>,
 }
 
@@ -303,10 +545,50 @@ impl From<ColorArg> for ColorChoice {
     }
 }
 
+impl ConnArgs {
+    /// Options that exclude each other, wherever they were given (clap shares the values of
+    /// one id between the two places, so which came first is not known here).
+    fn check(&self) -> anyhow::Result<()> {
+        if self.askpass && self.password_file.is_some() {
+            return Err(exit::usage(
+                "--askpass and --password-file exclude each other",
+            ));
+        }
+        Ok(())
+    }
+
+    /// These options, each one not given here taken from `outer`.
+    pub fn or(self, outer: &ConnArgs) -> ConnArgs {
+        let o = outer.clone();
+        let (password_file, askpass) = (
+            self.password_file.or(o.password_file),
+            self.askpass || o.askpass,
+        );
+        ConnArgs {
+            url: if self.url.is_empty() { o.url } else { self.url },
+            host: self.host.or(o.host),
+            port: self.port.or(o.port),
+            db: self.db.or(o.db),
+            user: self.user.or(o.user),
+            password_file,
+            askpass,
+            cluster: self.cluster || o.cluster,
+            sentinel: self.sentinel.or(o.sentinel),
+            master_name: self.master_name.or(o.master_name),
+            tls: self.tls || o.tls,
+            cacert: self.cacert.or(o.cacert),
+            cert: self.cert.or(o.cert),
+            key: self.key.or(o.key),
+            insecure: self.insecure || o.insecure,
+            connect_timeout: self.connect_timeout.or(o.connect_timeout),
+            timeout: self.timeout.or(o.timeout),
+        }
+    }
+}
+
 impl GlobalArgs {
-    /// The plain input of the settings layer.
-    pub fn settings_input(&self) -> SettingsInput {
-        let c = self.conn.clone();
+    /// The plain input of the settings layer, with these connection options.
+    pub fn settings_input(&self, c: ConnArgs) -> SettingsInput {
         SettingsInput {
             config: self.config.clone(),
             profile: self.profile.clone(),
@@ -353,6 +635,147 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    /// `FORMATS` says what each command's `Output::require` says: read from the sources, so a
+    /// format added to a command but not here (clap would refuse it) fails this test.
+    #[test]
+    fn formats_match_what_each_command_requires() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(std::fs::read_to_string(&p).unwrap());
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cmd"),
+            &mut texts,
+        );
+        // (command words, format names) of every `.require("name", &[Format::X, ...])`.
+        let mut required: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+        for text in &texts {
+            for (at, _) in text.match_indices(".require(") {
+                let call = &text[at..];
+                let call = &call[..call.find(']').expect("require(..., &[...]) closes")];
+                let name = call.split('"').nth(1).expect("require names its command");
+                let formats = call
+                    .split("Format::")
+                    .skip(1)
+                    .map(|f| {
+                        f.chars()
+                            .take_while(|c| c.is_alphanumeric())
+                            .collect::<String>()
+                            .to_lowercase()
+                    })
+                    .collect();
+                let words = name.split(' ').map(str::to_string).collect();
+                required.push((words, formats));
+            }
+        }
+        assert!(required.len() >= 5, "found only {required:?}");
+        for (path, formats) in FORMATS {
+            // Entries taken from a report type's FORMATS are linked by the compiler.
+            let Some((_, want)) = required
+                .iter()
+                .filter(|(words, _)| {
+                    path.starts_with(&words.iter().map(String::as_str).collect::<Vec<_>>())
+                })
+                .max_by_key(|(words, _)| words.len())
+            else {
+                continue;
+            };
+            let have: Vec<String> = formats.iter().map(|f| f.name().to_string()).collect();
+            assert_eq!(&have, want, "--format of {path:?}");
+        }
+        // Each listed command exists, and its --help lists exactly these formats.
+        let mut cmd = command();
+        cmd.build();
+        for (path, formats) in FORMATS {
+            let mut sc = &cmd;
+            for word in *path {
+                sc = sc
+                    .find_subcommand(word)
+                    .unwrap_or_else(|| panic!("{path:?}"));
+            }
+            let arg = sc.get_arguments().find(|a| a.get_id() == "format").unwrap();
+            let shown: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let want: Vec<String> = formats.iter().map(|f| f.name().to_string()).collect();
+            assert_eq!(shown, want, "{path:?}");
+        }
+    }
+
+    /// Options given before and after the subcommand merge, the inner ones winning; pairs
+    /// split across the two places are whole.
+    #[test]
+    fn connection_options_merge_across_the_subcommand() {
+        let input = |args: &[&str]| {
+            let mut argv = vec!["redkit"];
+            argv.extend_from_slice(args);
+            Cli::try_parse_args(argv).unwrap().settings_input()
+        };
+        let c = input(&["--sentinel", "s:26379", "ping", "--master-name", "m"])
+            .unwrap()
+            .conn;
+        assert_eq!(c.sentinel.as_deref(), Some("s:26379"));
+        assert_eq!(c.master_name.as_deref(), Some("m"));
+        let c = input(&[
+            "-u",
+            "redis://a",
+            "--db",
+            "2",
+            "stream",
+            "list",
+            "-u",
+            "redis://b",
+        ])
+        .unwrap()
+        .conn;
+        assert_eq!(c.url, vec!["redis://b".to_string()]);
+        assert_eq!(c.db, Some(2));
+        assert!(input(&["--askpass", "config", "--password-file", "pw"]).is_err());
+        assert!(
+            input(&["--cert", "c.pem", "ping", "--key", "k.pem"])
+                .unwrap()
+                .conn
+                .key
+                .is_some()
+        );
+        assert!(input(&["--cert", "c.pem", "ping"]).is_err());
+        assert!(input(&["ping", "--askpass", "--password-file", "pw"]).is_err());
+        // Not offered after validate-env, still taken before it.
+        assert!(Cli::try_parse_args(["redkit", "validate-env", "--host", "h"]).is_err());
+        let c = input(&["--host", "h", "validate-env"]).unwrap().conn;
+        assert_eq!(c.host.as_deref(), Some("h"));
+    }
+
+    #[test]
+    fn every_yes_has_a_y() {
+        fn walk(cmd: &clap::Command, seen: &mut usize) {
+            for a in cmd.get_arguments() {
+                if a.get_long() == Some("yes") {
+                    *seen += 1;
+                    assert_eq!(a.get_short(), Some('y'), "{} --yes", cmd.get_name());
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, seen);
+            }
+        }
+        let mut cmd = command();
+        cmd.build();
+        let mut seen = 0;
+        walk(&cmd, &mut seen);
+        assert!(seen >= 3, "only {seen} --yes flags found");
     }
 
     #[test]
@@ -368,7 +791,7 @@ mod tests {
                 walk(sub);
             }
         }
-        let mut cmd = Cli::command();
+        let mut cmd = command();
         cmd.build();
         walk(&cmd);
     }

@@ -137,8 +137,10 @@ impl DbUrl {
 /// A database URL as it may be shown: only a password is masked, so `postgres://app@db/app`
 /// keeps its user (unlike a Redis URL, where a bare userinfo is a password).
 pub fn mask_db_url(raw: &str) -> String {
+    // Only a well-formed URL with a host is trusted to have no password elsewhere; a typo
+    // (`postgres:/app:pw@db`) parses with the password in its path.
     match url::Url::parse(raw) {
-        Ok(u) if u.password().is_none() => raw.to_string(),
+        Ok(u) if u.password().is_none() && u.has_host() && raw.contains("://") => raw.to_string(),
         _ => mask_url(raw),
     }
 }

@@ -4,10 +4,7 @@
 
 use std::path::Path;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
-
-use crate::cli::Cli;
 
 pub const SHELLS: [Shell; 5] = [
     Shell::Bash,
@@ -19,7 +16,7 @@ pub const SHELLS: [Shell; 5] = [
 
 /// The completion script for one shell.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "redkit", &mut buf);
     buf
@@ -40,30 +37,249 @@ pub fn completion_file(shell: Shell) -> String {
 /// Every man page: `redkit.1` and one per subcommand (`redkit-stream-tail.1`), as
 /// (file name, roff text).
 pub fn man_pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     cmd.build();
     let mut pages = Vec::new();
-    fn walk(
-        cmd: &clap::Command,
-        prefix: &str,
-        pages: &mut Vec<(String, Vec<u8>)>,
-    ) -> anyhow::Result<()> {
-        let name = if prefix.is_empty() {
-            cmd.get_name().to_string()
-        } else {
-            format!("{prefix}-{}", cmd.get_name())
-        };
-        let page_cmd = cmd.clone().name(name.clone());
-        let mut buf = Vec::new();
-        clap_mangen::Man::new(page_cmd).render(&mut buf)?;
-        pages.push((format!("{name}.1"), buf));
-        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
-            walk(sub, &name, pages)?;
-        }
-        Ok(())
-    }
-    walk(&cmd, "", &mut pages)?;
+    walk(&cmd, &[], &mut pages)?;
     Ok(pages)
+}
+
+fn walk(
+    cmd: &clap::Command,
+    parents: &[String],
+    pages: &mut Vec<(String, Vec<u8>)>,
+) -> anyhow::Result<()> {
+    let mut path = parents.to_vec();
+    path.push(cmd.get_name().to_string());
+    let page = path.join("-");
+    pages.push((format!("{page}.1"), man_page(cmd, &path)?));
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        walk(sub, &path, pages)?;
+    }
+    Ok(())
+}
+
+/// One page. clap_mangen renders the title, name, description and options; the synopsis
+/// (with option arguments and `KEY...`), the subcommand list (no `help` page: there is none),
+/// the examples (`.nf`, never filled or justified), the notes and the exit status come from
+/// here.
+fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write;
+    let page = path.join("-");
+    let man = clap_mangen::Man::new(cmd.clone().name(page.clone()))
+        .source(format!("redkit {}", env!("CARGO_PKG_VERSION")))
+        .manual("redkit manual");
+    let mut w = Vec::new();
+    man.render_title(&mut w)?;
+    // Left-aligned, never justified: flags and paths must not be stretched apart.
+    // No hyphenation either: a flag split at a hyphen reads as two flags.
+    writeln!(w, ".ad l")?;
+    writeln!(w, ".nh")?;
+    man.render_name_section(&mut w)?;
+    writeln!(w, ".SH SYNOPSIS")?;
+    writeln!(w, "{}", synopsis(cmd, path))?;
+    man.render_description_section(&mut w)?;
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut w)?;
+    }
+    let subs: Vec<&clap::Command> = cmd
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help" && !s.is_hide_set())
+        .collect();
+    if !subs.is_empty() {
+        writeln!(w, ".SH COMMANDS")?;
+        for sub in subs {
+            writeln!(w, ".TP")?;
+            writeln!(
+                w,
+                "\\fB{}\\fR(1)",
+                esc(&format!("{page}-{}", sub.get_name()))
+            )?;
+            if let Some(about) = sub.get_about() {
+                writeln!(w, "{}", text_line(&about.to_string()))?;
+            }
+        }
+    }
+    let after = cmd
+        .get_after_long_help()
+        .or_else(|| cmd.get_after_help())
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    let sections = after_help_sections(&after);
+    for (title, lines) in &sections {
+        writeln!(w, ".SH {title}")?;
+        if *title == "EXAMPLES" {
+            writeln!(w, ".nf")?;
+            writeln!(w, ".RS 4")?;
+            for line in lines {
+                writeln!(w, "{}", text_line(line.strip_prefix("  ").unwrap_or(line)))?;
+            }
+            writeln!(w, ".RE")?;
+            writeln!(w, ".fi")?;
+        } else {
+            for line in lines {
+                if line.is_empty() {
+                    writeln!(w, ".PP")?;
+                } else {
+                    writeln!(w, "{}", text_line(line))?;
+                }
+            }
+        }
+    }
+    if path.len() > 1 {
+        writeln!(w, ".SH SEE ALSO")?;
+        let parents: Vec<String> = (1..path.len())
+            .rev()
+            .map(|n| format!("\\fB{}\\fR(1)", esc(&path[..n].join("-"))))
+            .collect();
+        writeln!(w, "{}", parents.join(", "))?;
+    } else {
+        man.render_version_section(&mut w)?;
+    }
+    Ok(drop_repeated_preamble(&w))
+}
+
+/// clap_mangen opens each section it renders with the same two string definitions; keep the
+/// first pair.
+fn drop_repeated_preamble(text: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(text);
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::new();
+    for line in text.lines() {
+        let preamble = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+        if preamble && !seen.insert(line) {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// `redkit cache flush [--prefix P] [-u|--url URL]... KEY...`: every visible option with its
+/// argument, repeatable ones marked `...`.
+fn synopsis(cmd: &clap::Command, path: &[String]) -> String {
+    let mut parts = vec![format!("\\fB{}\\fR", esc(&path.join(" ")))];
+    let takes_value = |a: &clap::Arg| a.get_num_args().is_some_and(|n| n.takes_values());
+    let repeats = |a: &clap::Arg| {
+        matches!(
+            a.get_action(),
+            clap::ArgAction::Append | clap::ArgAction::Count
+        ) || a.get_num_args().is_some_and(|n| n.max_values() > 1)
+    };
+    let value_name = |a: &clap::Arg| {
+        a.get_value_names()
+            .map(|v| {
+                v.iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_else(|| a.get_id().as_str().to_uppercase())
+    };
+    for a in cmd
+        .get_arguments()
+        .filter(|a| !a.is_hide_set() && !a.is_positional())
+    {
+        let mut names = Vec::new();
+        if let Some(s) = a.get_short() {
+            names.push(format!("\\fB\\-{}\\fR", esc(&s.to_string())));
+        }
+        if let Some(l) = a.get_long() {
+            names.push(format!("\\fB\\-\\-{}\\fR", esc(l)));
+        }
+        if names.is_empty() {
+            continue;
+        }
+        let mut item = names.join("|");
+        if takes_value(a) {
+            // An unpaddable space: the flag and its argument stay on one line.
+            item.push_str(&format!("\\ \\fI{}\\fR", esc(&value_name(a))));
+        }
+        let (open, close) = if a.is_required_set() {
+            ("", "")
+        } else {
+            ("[", "]")
+        };
+        let more = if repeats(a) { "..." } else { "" };
+        parts.push(format!("{open}{item}{close}{more}"));
+    }
+    for a in cmd.get_positionals().filter(|a| !a.is_hide_set()) {
+        let (open, close) = if a.is_required_set() {
+            ("", "")
+        } else {
+            ("[", "]")
+        };
+        let more = if repeats(a) { "..." } else { "" };
+        parts.push(format!(
+            "{open}\\fI{}\\fR{more}{close}",
+            esc(&value_name(a))
+        ));
+    }
+    if cmd.has_subcommands() {
+        if cmd.is_subcommand_required_set() {
+            parts.push("\\fICOMMAND\\fR".into());
+        } else {
+            parts.push("[\\fICOMMAND\\fR]".into());
+        }
+    }
+    parts.join(" ")
+}
+
+/// Splits an `after_help` text into man sections: the `Examples:` block becomes EXAMPLES,
+/// lines from `Exit codes:` on become EXIT STATUS, the rest NOTES.
+fn after_help_sections(text: &str) -> Vec<(&'static str, Vec<String>)> {
+    let mut sections: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for para in text.split("\n\n") {
+        let mut lines = para.lines().peekable();
+        let mut title = "NOTES";
+        if lines.peek().is_some_and(|l| l.trim() == "Examples:") {
+            lines.next();
+            title = "EXAMPLES";
+        }
+        let mut first = true;
+        for line in lines {
+            let mut line = line;
+            if let Some(rest) = line
+                .strip_prefix("Exit codes:")
+                .filter(|_| title != "EXAMPLES")
+            {
+                title = "EXIT STATUS";
+                line = rest.trim_start();
+                first = true;
+            }
+            let idx = match sections.iter().position(|(t, _)| *t == title) {
+                Some(i) => i,
+                None => {
+                    sections.push((title, Vec::new()));
+                    sections.len() - 1
+                }
+            };
+            let body = &mut sections[idx].1;
+            // A new paragraph in a section that has text already: a blank line (.PP).
+            if first && !body.is_empty() {
+                body.push(String::new());
+            }
+            first = false;
+            body.push(line.to_string());
+        }
+    }
+    sections
+}
+
+/// Escapes text for roff: backslashes and hyphens, and a leading `.` or `'` that would read as
+/// a request.
+fn esc(s: &str) -> String {
+    s.replace('\\', "\\e").replace('-', "\\-")
+}
+
+fn text_line(s: &str) -> String {
+    let e = esc(s);
+    if e.starts_with('.') || e.starts_with('\'') {
+        format!("\\&{e}")
+    } else {
+        e
+    }
 }
 
 /// Writes completions/ and man/ under `root` (used by the test with REDKIT_REGENERATE=1).

@@ -46,10 +46,6 @@ pub mod signal;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use clap::CommandFactory;
-
 use crate::exit::ExitStatus;
 use crate::output::Format;
 
@@ -57,7 +53,7 @@ use crate::output::Format;
 pub fn main_entry() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let is_health = subcommand_name(&args).as_deref() == Some("health");
-    let cli = match cli::Cli::try_parse_from(&args) {
+    let cli = match cli::Cli::try_parse_args(&args) {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -101,54 +97,54 @@ pub fn main_entry() -> ExitCode {
 pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     use cli::Command;
     use cmd::*;
-    let input = cli.global.settings_input();
+    let input = cli.settings_input()?;
     let opts = cli.global.output_options();
     let ctx = |f: Format| cmd::ctx(&input, &opts, f);
     match cli.command {
-        Command::Completions(a) => completions::run(&a, cli::Cli::command()),
+        Command::Completions(a) => completions::run(&a, cli::command()),
         Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
-        Command::ValidateEnv(a) => validate_env::run(&ctx(Format::Table)?, &a),
-        Command::Config(a) => config::run(&ctx(Format::Table)?, &a),
+        Command::ValidateEnv(a) => validate_env::run(&ctx(Format::Table)?, &a.args),
+        Command::Config(a) => config::run(&ctx(Format::Table)?, &a.args),
         Command::Bench(a) => {
             init_tls();
             let c = ctx(Format::Table)?;
-            block_on_graceful(bench::run(&c, &a))
+            block_on_graceful(bench::run(&c, &a.args))
         }
         Command::Cache(a) => {
             init_tls();
             let c = ctx(Format::Table)?;
-            block_on_graceful(cache::run(&c, &a))
+            block_on_graceful(cache::run(&c, &a.args))
         }
         Command::Health(a) => {
             init_tls();
             let c = ctx(Format::Table)?;
             // A watch handles Ctrl-C itself: it exits with the last round's status.
-            if a.watch.is_some() {
-                block_on_graceful(health::run(&c, &a))
+            if a.args.watch.is_some() {
+                block_on_graceful(health::run(&c, &a.args))
             } else {
-                block_on(health::run(&c, &a))
+                block_on(health::run(&c, &a.args))
             }
         }
         Command::Ping(a) => {
             init_tls();
             let c = ctx(Format::Table)?;
-            block_on(ping::run(&c, &a))
+            block_on(ping::run(&c, &a.args))
         }
         Command::Stream(a) => {
             init_tls();
             let c = ctx(Format::Table)?;
-            if stream::reports_interruption(&a) {
-                block_on_graceful(stream::run(&c, &a))
+            if stream::reports_interruption(&a.args) {
+                block_on_graceful(stream::run(&c, &a.args))
             } else {
-                block_on(stream::run(&c, &a))
+                block_on(stream::run(&c, &a.args))
             }
         }
         Command::Wait(a) => {
             init_tls();
             let c = ctx(Format::Table)?;
-            block_on(wait::run(&c, &a))
+            block_on(wait::run(&c, &a.args))
         }
-        Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(Format::Table)?, &a)),
+        Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(Format::Table)?, &a.args)),
     }
 }
 
@@ -175,7 +171,7 @@ fn plugin_unknown(reason: &str) {
 /// The subcommand named on the command line: the first word that is neither a flag nor a
 /// flag's value (`--profile health stream list` runs `stream`). Only used when parsing failed.
 fn subcommand_name(args: &[std::ffi::OsString]) -> Option<String> {
-    let cmd = cli::Cli::command();
+    let cmd = cli::command();
     let mut long = std::collections::HashSet::new();
     let mut short = std::collections::HashSet::new();
     for a in cmd

@@ -52,7 +52,8 @@ streams:
   job_key: "job_events:{job_id}"
 
 # The spec `redkit validate-env` checks. Types: string, int, port, bool, url, redis-url, enum,
-# email, duration, path, json. A name containing KEY, SECRET, TOKEN or PASSWORD is secret.
+# email, duration, path, json. A name containing KEY, SECRET, TOKEN, PASSWORD, PASSWD, PASS, PWD,
+# AUTH, DSN, CREDS, CREDENTIAL or PRIVATE is secret (masked) unless it says `secret: false`.
 env:
   required:
     QWEN_API_KEY: { secret: true, description: "LLM gateway key" }
@@ -98,5 +99,33 @@ mod tests {
     fn starter_parses() {
         let v: serde_yaml::Value = serde_yaml::from_str(super::STARTER).unwrap();
         assert!(v.get("env").is_some());
+    }
+
+    /// The starter's comment and the README name the same secret words as the code.
+    #[test]
+    fn starter_and_readme_name_every_secret_word() {
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        let readme_list = readme
+            .split("when their name contains ")
+            .nth(1)
+            .and_then(|s| s.split('.').next())
+            .expect("README lists the secret words");
+        let starter_list = super::STARTER
+            .split("A name containing ")
+            .nth(1)
+            .and_then(|s| s.split(" is secret").next())
+            .expect("starter lists the secret words");
+        let words = |list: &str| -> Vec<String> {
+            list.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty() && *w != "or")
+                .map(str::to_string)
+                .collect()
+        };
+        let want: Vec<String> = crate::secret::mask::SECRET_NAME_MARKERS
+            .iter()
+            .map(|m| m.to_string())
+            .collect();
+        assert_eq!(words(readme_list), want, "README");
+        assert_eq!(words(starter_list), want, "redkit init");
     }
 }

@@ -135,7 +135,12 @@ impl RawConn {
 
     /// Sends bytes already encoded, under the reply timeout.
     pub async fn write(&mut self, bytes: &[u8]) -> Result<(), ConnError> {
-        match tokio::time::timeout(self.timeout, self.io.write_all(bytes)).await {
+        // A TLS stream may hold the records until flushed: the server would never see them.
+        let send = async {
+            self.io.write_all(bytes).await?;
+            self.io.flush().await
+        };
+        match tokio::time::timeout(self.timeout, send).await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) => Err(io_error(&self.addr, &e)),
             Err(_) => Err(self.timed_out()),
@@ -195,6 +200,10 @@ impl RawConn {
     pub async fn exchange(&mut self, bytes: &[u8], n: usize) -> Result<Vec<String>, ConnError> {
         self.io
             .write_all(bytes)
+            .await
+            .map_err(|e| io_error(&self.addr, &e))?;
+        self.io
+            .flush()
             .await
             .map_err(|e| io_error(&self.addr, &e))?;
         let mut errors = Vec::new();

@@ -68,25 +68,27 @@ fn mask_malformed(text: &str) -> String {
 
 /// Whether a variable's name marks it as a secret when the spec does not say.
 pub fn name_looks_secret(name: &str) -> bool {
-    // The list, plus PASS, AUTH, DSN and CREDS, common in .env files (DB_PASS,
-    // SENTRY_DSN): masking one value too many is cheaper than printing one.
-    const MARKERS: [&str; 12] = [
-        "KEY",
-        "SECRET",
-        "TOKEN",
-        "PASSWORD",
-        "PASSWD",
-        "PASS",
-        "PWD",
-        "AUTH",
-        "DSN",
-        "CREDS",
-        "CREDENTIAL",
-        "PRIVATE",
-    ];
     let upper = name.to_ascii_uppercase();
-    MARKERS.iter().any(|m| upper.contains(m))
+    SECRET_NAME_MARKERS.iter().any(|m| upper.contains(m))
 }
+
+// The list, plus PASS, AUTH, DSN and CREDS, common in .env files (DB_PASS,
+// SENTRY_DSN): masking one value too many is cheaper than printing one.
+/// The words that make a variable's name secret (the README and `redkit init` list them).
+pub const SECRET_NAME_MARKERS: [&str; 12] = [
+    "KEY",
+    "SECRET",
+    "TOKEN",
+    "PASSWORD",
+    "PASSWD",
+    "PASS",
+    "PWD",
+    "AUTH",
+    "DSN",
+    "CREDS",
+    "CREDENTIAL",
+    "PRIVATE",
+];
 
 #[cfg(test)]
 mod tests {

@@ -462,3 +462,62 @@ fn match_everything_spellings_are_refused() {
     }
     assert_eq!(s.cli(&["DBSIZE"]), "2");
 }
+
+/// --top-prefixes groups keys by shape: 300 `user:N:unread` keys are one `user:*:unread`
+/// group, hex and UUID ids become `*` too, and --depth still cuts the groups.
+#[test]
+fn top_prefixes_group_ids_into_one_shape() {
+    let s = RedisServer::start();
+    let mut cmds: String = (100..400)
+        .map(|i| format!("SET user:{i}:unread {i}\n"))
+        .collect();
+    for i in 0..20 {
+        cmds.push_str(&format!("SET agent:cache:{:016x} v\n", 0x5eed_0000_u64 + i));
+        cmds.push_str(&format!(
+            "SET session:3f2b9c1e-07aa-4c1e-9d2f-{i:012}:data v\n"
+        ));
+    }
+    cmds.push_str("SET config:features v\n");
+    load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let groups = |depth: &str| {
+        let out = redkit(dir.path())
+            .args(["-u", &s.url(), "cache", "stats", "--top-prefixes", "10"])
+            .args(["--depth", depth, "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["prefixes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["prefix"].as_str().unwrap().to_string(),
+                    p["keys"].as_u64().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        groups("2"),
+        vec![
+            ("user:*:unread".to_string(), 300),
+            ("agent:cache:".to_string(), 20),
+            ("session:*:data".to_string(), 20),
+            ("config:".to_string(), 1),
+        ]
+    );
+    assert_eq!(
+        groups("1"),
+        vec![
+            ("user:".to_string(), 300),
+            ("agent:".to_string(), 20),
+            ("session:".to_string(), 20),
+            ("config:".to_string(), 1),
+        ]
+    );
+    // A deeper cut reaches the id of the cache keys.
+    assert!(groups("3").contains(&("agent:cache:*".to_string(), 20)));
+}

@@ -1,6 +1,6 @@
 //! The command line itself: help, version, completions and man pages kept current.
 
-use crate::support::{redkit, stdout};
+use crate::support::{RedisServer, redkit, stderr, stdout};
 
 #[test]
 fn help_lists_only_real_commands_with_examples() {
@@ -113,4 +113,351 @@ fn usage_error_codes_follow_the_subcommand() {
         Some(2)
     );
     assert_eq!(code(&["cache", "flush", "--no-such-flag"]), Some(2));
+}
+
+/// Each subcommand's --help lists only the options that apply to it: the connection options
+/// appear on the commands that talk to Redis (and on `config`, which shows what they resolve
+/// to), not on `validate-env`, `migrate`, `init` or `completions`. No `-V` below the top.
+#[test]
+fn help_lists_connection_options_only_where_they_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |args: &[&str]| {
+        let out = redkit(dir.path())
+            .args(args)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?} --help");
+        stdout(&out)
+    };
+    for cmd in [
+        &["validate-env"][..],
+        &["migrate"],
+        &["migrate", "recipients"],
+        &["init"],
+        &["completions"],
+    ] {
+        let text = help(cmd);
+        for flag in ["--url", "--host", "--password-file", "--tls", "--cluster"] {
+            assert!(
+                !text.contains(flag),
+                "{cmd:?} --help offers {flag}:\n{text}"
+            );
+        }
+        // The database migration and --connect still need their time limits.
+        let timed = matches!(
+            cmd,
+            ["validate-env"] | ["migrate"] | ["migrate", "recipients"]
+        );
+        assert_eq!(text.contains("--timeout"), timed, "{cmd:?}:\n{text}");
+        assert!(!text.contains("-V"), "{cmd:?} --help offers -V:\n{text}");
+    }
+    for cmd in [
+        &["ping"][..],
+        &["health"],
+        &["cache", "flush"],
+        &["cache", "stats"],
+        &["stream", "read"],
+        &["bench"],
+        &["wait"],
+        &["config"],
+        &["config", "show"],
+    ] {
+        let text = help(cmd);
+        for flag in [
+            "-u, --url <URL>",
+            "--host <HOST>",
+            "--connect-timeout <DUR>",
+        ] {
+            assert!(text.contains(flag), "{cmd:?} --help lacks {flag}:\n{text}");
+        }
+        assert!(!text.contains("-V"), "{cmd:?} --help offers -V:\n{text}");
+    }
+    let top = help(&[]);
+    assert!(top.contains("-V, --version") && top.contains("-u, --url <URL>"));
+    let out = redkit(dir.path()).arg("-V").output().unwrap();
+    assert!(out.status.success() && stdout(&out).starts_with("redkit "));
+    for args in [&["ping", "-V"][..], &["validate-env", "-u", "redis://h"]] {
+        let out = redkit(dir.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+/// The connection options work before the subcommand, after it, and after a nested
+/// subcommand; given in both places, the later (inner) one wins.
+#[test]
+fn connection_options_before_and_after_the_subcommand() {
+    let s = RedisServer::start();
+    s.cli(&["XADD", "job_events:1", "*", "event_type", "task_started"]);
+    let dir = tempfile::tempdir().unwrap();
+    let url = s.url();
+    let dead = "redis://127.0.0.1:1";
+    for args in [
+        vec!["-u", &url, "ping"],
+        vec!["ping", "-u", &url],
+        vec!["-u", dead, "ping", "-u", &url],
+        vec![
+            "stream",
+            "read",
+            "job_events:1",
+            "-u",
+            &url,
+            "--format",
+            "json",
+        ],
+        vec![
+            "-u",
+            &url,
+            "stream",
+            "read",
+            "job_events:1",
+            "--format",
+            "json",
+        ],
+    ] {
+        let out = redkit(dir.path()).args(&args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+    }
+    let out = redkit(dir.path())
+        .args(["-u", &url, "ping", "-u", dead, "--connect-timeout", "1s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    // `config` shows what the options resolve to, wherever they were given.
+    let out = redkit(dir.path())
+        .args([
+            "--host", "outer", "config", "--port", "7000", "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let value = |key: &str| {
+        v["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == key)
+            .map(|s| s["value"].clone())
+    };
+    assert_eq!(value("redis.host"), Some("outer".into()));
+    assert_eq!(value("redis.port"), Some("7000".into()));
+}
+
+/// The man pages: every `redkit-…(1)` they name exists (no `redkit-help(1)`), examples sit in
+/// an EXAMPLES section set `.nf` (unfilled, unjustified), the SYNOPSIS shows option arguments
+/// and repeated arguments as `KEY...`.
+#[test]
+fn man_pages_reference_real_pages_and_keep_examples_verbatim() {
+    let pages = redkit::docs::man_pages().unwrap();
+    let names: std::collections::HashSet<String> = pages
+        .iter()
+        .map(|(n, _)| n.trim_end_matches(".1").replace('-', "\\-"))
+        .collect();
+    let page = |name: &str| {
+        pages
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| String::from_utf8(t.clone()).unwrap())
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    for (name, text) in &pages {
+        let text = String::from_utf8(text.clone()).unwrap();
+        assert!(!text.contains("help(1)"), "{name} names a help page");
+        for (i, _) in text.match_indices("(1)") {
+            let start = text[..i]
+                .rfind(|c: char| c.is_whitespace() || c == 'B')
+                .map_or(0, |p| p + 1);
+            let referenced = &text[start..i];
+            if referenced.starts_with("redkit") {
+                let referenced = referenced.trim_end_matches("\\fR");
+                assert!(
+                    names.contains(referenced),
+                    "{name} names {referenced}(1), which is not generated"
+                );
+            }
+        }
+        assert!(text.contains("\n.ad l\n"), "{name} is justified");
+        assert!(
+            !text.contains("Examples:"),
+            "{name}: examples outside EXAMPLES"
+        );
+        if let Some(at) = text.find(".SH EXAMPLES\n") {
+            let section = &text[at + ".SH EXAMPLES\n".len()..];
+            let section = &section[..section.find("\n.SH ").unwrap_or(section.len())];
+            assert!(section.starts_with(".nf\n"), "{name}: examples filled");
+            assert!(
+                section.trim_end().ends_with(".fi"),
+                "{name}: .nf not closed"
+            );
+            assert!(section.contains("redkit "), "{name}: empty EXAMPLES");
+        }
+        let synopsis = text
+            .split(".SH SYNOPSIS\n")
+            .nth(1)
+            .and_then(|s| s.lines().next())
+            .unwrap_or_else(|| panic!("{name} has no SYNOPSIS"));
+        assert!(
+            synopsis.contains("[\\fB\\-h\\fR|\\fB\\-\\-help\\fR]"),
+            "{name}: {synopsis}"
+        );
+    }
+    for name in [
+        "redkit.1",
+        "redkit-ping.1",
+        "redkit-stream-read.1",
+        "redkit-health.1",
+    ] {
+        assert!(
+            page(name).contains(".SH EXAMPLES\n.nf\n"),
+            "{name} lacks EXAMPLES"
+        );
+    }
+    let ping = page("redkit-ping.1");
+    let synopsis = ping.split(".SH SYNOPSIS\n").nth(1).unwrap();
+    assert!(
+        synopsis.contains("[\\fB\\-u\\fR|\\fB\\-\\-url\\fR\\ \\fIURL\\fR]..."),
+        "{synopsis}"
+    );
+    assert!(synopsis.contains("[\\fB\\-\\-connect\\-timeout\\fR\\ \\fIDUR\\fR]"));
+    let tail = page("redkit-stream-tail.1");
+    assert!(
+        tail.contains("\\fIKEY\\fR..."),
+        "stream tail: KEY... missing"
+    );
+    let top = page("redkit.1");
+    assert!(top.contains("\\fBredkit\\-stream\\fR(1)") && top.contains(".SH EXIT STATUS"));
+    assert!(!page("redkit-validate-env.1").contains("\\-\\-url"));
+}
+
+/// `--format` lists, in each command's help, only the formats that command renders, and a
+/// format it cannot render is a usage error naming the ones it can (exit 3 for health).
+#[test]
+fn format_values_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| redkit(dir.path()).args(args).output().unwrap();
+    let ping = stdout(&run(&["ping", "--help"]));
+    assert!(
+        ping.contains("ndjson") && !ping.contains("prometheus"),
+        "{ping}"
+    );
+    let health = stdout(&run(&["health", "--help"]));
+    assert!(health.contains("prometheus") && health.contains("nagios"));
+    assert!(!health.contains("raw:"), "{health}");
+    let out = run(&["ping", "--format", "prometheus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("[possible values: table, json, ndjson]"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["stream", "tail", "job_events:1", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("table, ndjson, raw"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(run(&["health", "--format", "raw"]).status.code(), Some(3));
+    // Commands that print no report take no --format at all.
+    for cmd in ["init", "completions"] {
+        let help = stdout(&run(&[cmd, "--help"]));
+        assert!(!help.contains("--format"), "{cmd}: {help}");
+    }
+    let out = run(&["init", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("redkit.yaml").exists());
+}
+
+/// Every `redkit …` line in the README's shell blocks and in the --help examples parses with
+/// the real command line: the two cannot drift apart from the flags (a renamed flag, `config`
+/// vs `config show`).
+#[test]
+fn readme_and_help_examples_parse() {
+    fn words(line: &str) -> Vec<String> {
+        // Enough of the shell for examples: quotes, and a stop at pipes, redirections, `&&`,
+        // `||`, `;` and comments.
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let mut quote: Option<char> = None;
+        let mut started = false;
+        for c in line.chars() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => cur.push(c),
+                None if c == '\'' || c == '"' => {
+                    quote = Some(c);
+                    started = true;
+                }
+                None if c.is_whitespace() => {
+                    if started || !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    started = false;
+                }
+                None if matches!(c, '|' | '>' | '<' | ';' | '&' | '#') && cur.is_empty() => break,
+                None => cur.push(c),
+            }
+        }
+        if started || !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+    let mut lines: Vec<(String, String)> = Vec::new();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut in_sh = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_sh = line == "```sh" || line == "```bash";
+            continue;
+        }
+        if in_sh {
+            lines.push(("README".into(), line.to_string()));
+        }
+    }
+    fn help_examples(cmd: &clap::Command, path: &str, lines: &mut Vec<(String, String)>) {
+        if let Some(h) = cmd.get_after_help() {
+            for l in h.to_string().lines() {
+                lines.push((format!("{path} --help"), l.to_string()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            help_examples(sub, &format!("{path} {}", sub.get_name()), lines);
+        }
+    }
+    help_examples(&redkit::cli::command(), "redkit", &mut lines);
+    let mut checked = 0;
+    for (source, line) in &lines {
+        let mut line = line.trim().trim_start_matches("$ ");
+        if source.ends_with("--help") {
+            // Help examples end in a description after a wide gap.
+            line = line.split("   ").next().unwrap();
+        }
+        // The command may follow variable assignments or another command (`cmd && redkit …`).
+        let Some(at) = line.find("redkit ").filter(|&at| {
+            let before = &line[..at];
+            before.ends_with("&& ") || before.split_whitespace().all(|w| w.contains('='))
+        }) else {
+            continue;
+        };
+        let argv = words(&line[at..]);
+        if argv.len() < 2 || argv[1].starts_with('<') {
+            continue;
+        }
+        checked += 1;
+        if let Err(e) = redkit::cli::Cli::try_parse_args(&argv) {
+            use clap::error::ErrorKind;
+            assert!(
+                matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion),
+                "{source}: `{line}` does not parse:\n{e}"
+            );
+        }
+    }
+    assert!(checked > 40, "only {checked} examples found");
 }

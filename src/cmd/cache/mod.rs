@@ -117,7 +117,8 @@ pub struct StatsArgs {
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub biggest: usize,
 
-    /// Group the whole keyspace (or the selection) by prefix and show the N largest groups
+    /// Group the whole keyspace (or the selection) by key shape and show the N largest groups:
+    /// numbers, UUIDs and hex ids become * (user:*:unread)
     #[arg(long, value_name = "N")]
     pub top_prefixes: Option<usize>,
 
@@ -125,7 +126,7 @@ pub struct StatsArgs {
     #[arg(long, value_name = "SEP", default_value = ":")]
     pub separator: String,
 
-    /// Segments per prefix for --top-prefixes
+    /// Named segments per group for --top-prefixes (the * of an id does not count)
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub depth: usize,
 }

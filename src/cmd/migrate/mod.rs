@@ -98,7 +98,7 @@ pub struct RecipientsArgs {
     pub rollback: bool,
 
     /// Do not ask before changing the database
-    #[arg(long)]
+    #[arg(short, long)]
     pub yes: bool,
 
     /// Create the recipients table (the seed's schema, in this database's dialect) if missing

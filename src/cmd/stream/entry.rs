@@ -162,7 +162,7 @@ pub fn write_raw(id: StreamId, fields: &[Pair], w: &mut Vec<u8>) {
 pub fn table_header() -> String {
     format!(
         "{:<22}  {:<23}  {:<20}  {}",
-        "ID", "TIME", "EVENT_TYPE", "SUMMARY"
+        "id", "time", "event_type", "summary"
     )
 }
 

@@ -90,11 +90,11 @@ impl Render for InfoReport {
         writeln!(w)?;
         let mut t = ui.table();
         t.set_header(vec![
-            "GROUP",
-            "CONSUMERS",
-            "PENDING",
-            "LAST DELIVERED",
-            "LAG",
+            "group",
+            "consumers",
+            "pending",
+            "last delivered",
+            "lag",
         ]);
         for g in &self.groups {
             t.add_row(vec![
@@ -107,7 +107,7 @@ impl Render for InfoReport {
         }
         writeln!(w, "{t}")?;
         let mut c = ui.table();
-        c.set_header(vec!["GROUP", "CONSUMER", "PENDING", "IDLE"]);
+        c.set_header(vec!["group", "consumer", "pending", "idle"]);
         let mut any = false;
         for g in &self.groups {
             for k in &g.consumer_list {

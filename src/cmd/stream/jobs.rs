@@ -206,13 +206,13 @@ impl Render for JobsReport {
         if !self.jobs.is_empty() {
             let mut t = ui.table();
             t.set_header(vec![
-                "JOB",
-                "STATE",
-                "STARTED",
-                "LAST EVENT",
-                "AGE",
-                "DURATION",
-                "SUMMARY",
+                "job",
+                "state",
+                "started",
+                "last event",
+                "age",
+                "duration",
+                "summary",
             ]);
             for j in &self.jobs {
                 let v = self.view(j);

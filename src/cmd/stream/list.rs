@@ -69,7 +69,7 @@ impl Render for ListReport {
         }
         let mut t = ui.table();
         t.set_header(vec![
-            "STREAM", "LENGTH", "GROUPS", "FIRST", "LAST", "LAST ID",
+            "stream", "length", "groups", "first", "last", "last id",
         ]);
         for s in &self.streams {
             let when = |id: &Option<String>| {

@@ -71,7 +71,7 @@ impl Render for PendingReport {
             );
         }
         let mut t = ui.table();
-        t.set_header(vec!["ID", "CONSUMER", "IDLE", "DELIVERIES"]);
+        t.set_header(vec!["id", "consumer", "idle", "deliveries"]);
         for e in &self.entries {
             t.add_row(vec![
                 Cell::new(escape_str(&e.id)),

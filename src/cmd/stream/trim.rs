@@ -93,11 +93,11 @@ impl Render for TrimReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         let verb = if self.dry_run {
-            "WOULD REMOVE"
+            "would remove"
         } else {
-            "REMOVED"
+            "removed"
         };
-        t.set_header(vec!["STREAM", "LENGTH", verb]);
+        t.set_header(vec!["stream", "length", verb]);
         // Only the streams that lose entries: a glob over thousands of streams would bury them.
         for s in self.streams.iter().filter(|s| s.removed > 0) {
             t.add_row(vec![
