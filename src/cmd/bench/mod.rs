@@ -294,12 +294,9 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
         if size == 0 {
             continue;
         }
-        let mut cursor: u64 = 0;
+        let mut scan = crate::ops::scan::Scan::new(n.clone(), "*", 1000, Default::default());
         let mut seen: u64 = 0;
-        loop {
-            let (next, keys): (u64, Vec<Vec<u8>>) = n
-                .query(redis::cmd("SCAN").arg(cursor).arg("COUNT").arg(1000))
-                .await?;
+        while let Some(keys) = scan.next_batch().await? {
             if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
                 let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(k));
                 return Ok(Some(format!(
@@ -308,16 +305,12 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
                 )));
             }
             seen += keys.len() as u64;
-            if next == 0 {
-                break;
-            }
-            if seen >= LIMIT {
+            if seen >= LIMIT && !scan.done() {
                 return Ok(Some(format!(
                     "{} holds {size} keys; the first {seen} are under '{prefix}' but not all could be checked",
                     n.addr
                 )));
             }
-            cursor = next;
         }
     }
     Ok(None)

@@ -408,20 +408,9 @@ pub fn node_cluster_state(n: &NodeInput) -> Option<Check> {
     Some(c)
 }
 
-/// `1.5 MB`, `812 KB`: sizes for people.
+/// Sizes for people: the one byte formatter (`1.5 KiB`).
 pub fn bytes(b: f64) -> String {
-    const UNITS: &[&str] = &["B", "KB", "MB", "GB", "TB"];
-    let mut v = b;
-    let mut u = 0;
-    while v >= 1024.0 && u < UNITS.len() - 1 {
-        v /= 1024.0;
-        u += 1;
-    }
-    if u == 0 {
-        format!("{} B", v as u64)
-    } else {
-        format!("{v:.1} {}", UNITS[u])
-    }
+    crate::ops::units::format_bytes(b.max(0.0) as u64)
 }
 
 #[cfg(test)]
@@ -502,6 +491,6 @@ mod tests {
     fn medians() {
         assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
-        assert_eq!(bytes(1536.0), "1.5 KB");
+        assert_eq!(bytes(1536.0), "1.5 KiB");
     }
 }

@@ -193,37 +193,26 @@ fn is_pattern(s: &str) -> bool {
     s.contains(['*', '?', '['])
 }
 
-/// Every stream key matching `pattern` on this node, up to `limit`.
+/// Every stream key matching `pattern` on this node, up to `limit` (the shared SCAN).
 async fn scan(
     node: &mut Node,
     pattern: &str,
     limit: usize,
 ) -> Result<(Vec<Vec<u8>>, bool), ConnError> {
-    let mut cursor = "0".to_string();
+    use crate::ops::scan::{Filters, KeyType, Scan};
+    let filters = Filters {
+        key_type: Some(KeyType::Stream),
+        ..Filters::default()
+    };
+    let mut scan = Scan::new(node.clone(), pattern, 1000, filters);
     let mut out = Vec::new();
-    loop {
-        let (next, keys): (String, Vec<Vec<u8>>) = node
-            .query(
-                redis::cmd("SCAN")
-                    .arg(&cursor)
-                    .arg("MATCH")
-                    .arg(pattern)
-                    .arg("COUNT")
-                    .arg(1000)
-                    .arg("TYPE")
-                    .arg("stream"),
-            )
-            .await?;
+    while let Some(keys) = scan.next_batch().await? {
         for k in keys {
             if out.len() >= limit {
                 return Ok((out, true));
             }
             out.push(k);
         }
-        if next == "0" {
-            break;
-        }
-        cursor = next;
     }
     // SCAN may return a key twice.
     out.sort();
