@@ -2,6 +2,7 @@
 //! engine, key selection (globs, display), and units for people. No command imports another
 //! command; what two commands share lives here.
 
+pub mod confirm;
 pub mod jobs;
 pub mod keys;
 pub mod probe;

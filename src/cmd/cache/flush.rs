@@ -8,14 +8,6 @@ use comfy_table::Cell;
 pub use crate::ops::unlink::{FlushReport, Plan, run_all};
 use crate::output::{Render, Ui};
 
-/// Asks on the terminal; refuses (exit 2) when there is none to ask on.
-pub fn confirm(question: &str) -> anyhow::Result<bool> {
-    crate::output::confirm(
-        question,
-        "refusing to delete without --yes: no terminal to confirm on (use --dry-run to see what would go)",
-    )
-}
-
 impl Render for FlushReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let verb = if self.dry_run {

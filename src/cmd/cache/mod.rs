@@ -194,14 +194,8 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         s.all_keys,
     )?;
     // Refuse before touching the server when nobody can confirm.
-    if !a.yes && !a.dry_run {
-        use std::io::IsTerminal;
-        if !std::io::stdin().is_terminal() {
-            return Err(exit::usage(
-                "refusing to delete without --yes: no terminal to confirm on (use --dry-run to see what would go)",
-            ));
-        }
-    }
+    let guard = crate::ops::confirm::destructive("cache flush", a.yes, a.dry_run);
+    guard.check_early()?;
     let (masters, cluster) = nodes(ctx).await?;
     let Masters { nodes, unreached } = masters;
     // Ctrl-C is caught only once deleting starts, so it still ends the confirmation prompt.
@@ -249,7 +243,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             }
             return Ok(ExitStatus::Success);
         }
-        if !flush::confirm(&format!("Delete {} keys?", estimate.matched))? {
+        if !guard.confirm(&format!("Delete {} keys", estimate.matched))? {
             ctx.out.problem("nothing deleted");
             return Ok(ExitStatus::Problem);
         }

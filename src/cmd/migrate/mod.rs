@@ -180,13 +180,7 @@ async fn connect(ctx: &Ctx, url: &DbUrl) -> anyhow::Result<Db> {
 
 /// Asks before a change unless --yes; without a terminal to ask on, refuses (exit 2).
 fn confirm(a: &RecipientsArgs, question: &str) -> anyhow::Result<bool> {
-    if a.yes {
-        return Ok(true);
-    }
-    crate::output::confirm(
-        &format!("{question}?"),
-        &format!("{question}: pass --yes to confirm (no terminal to ask on)"),
-    )
+    crate::ops::confirm::destructive("migrate recipients", a.yes, false).confirm(question)
 }
 
 fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {

@@ -2,7 +2,7 @@
 //! Every change is computed first (the numbers a dry run prints), then confirmed on a terminal
 //! or by `--yes`, then made; without a terminal and without `--yes` nothing changes (exit 2).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
@@ -219,24 +219,12 @@ impl Render for GroupReport {
 
 /// No terminal and no --yes: refuse before anything is read or changed (exit 2).
 pub fn refuse_early(what: &str, change: Change) -> anyhow::Result<()> {
-    if !change.dry_run && !change.yes && !io::stdin().is_terminal() {
-        return Err(refusal(what));
-    }
-    Ok(())
-}
-
-fn refusal(what: &str) -> anyhow::Error {
-    exit::usage(format!(
-        "{what}: refusing to change anything without --yes (stdin is not a terminal; use --dry-run to preview)"
-    ))
+    crate::ops::confirm::destructive(what, change.yes, change.dry_run).check_early()
 }
 
 /// Asks (unless --yes); false when the operator said no.
 pub fn confirmed(what: &str, change: Change, question: &str) -> anyhow::Result<bool> {
-    if change.yes {
-        return Ok(true);
-    }
-    crate::output::confirm(&format!("{question}?"), &refusal(what).to_string())
+    crate::ops::confirm::destructive(what, change.yes, false).confirm(question)
 }
 
 /// Counts the entries with ids in `(after, upto]`, page by page (only counts are kept).

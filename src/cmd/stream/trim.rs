@@ -2,7 +2,7 @@
 //! (on every master of a cluster). `--dry-run` counts what would go from each stream; without
 //! `--yes` it asks on a terminal and refuses (exit 2) without one, so cron must say `--yes`.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::time::Duration;
 
 use clap::{ArgGroup, Args};
@@ -194,19 +194,10 @@ async fn xtrim(conn: &mut Keyed, key: &str, rule: Rule, approximate: bool) -> an
     conn.query(&cmd).await.map_err(ConnError::into_runtime)
 }
 
-/// Asks on the terminal; refuses (exit 2) when there is none.
-fn confirm(total: u64, streams: usize) -> anyhow::Result<bool> {
-    crate::output::confirm(
-        &format!("Trim {total} entries from {streams} streams?"),
-        "stream trim: refusing to trim without --yes (stdin is not a terminal; use --dry-run to preview)",
-    )
-}
-
 pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.accepts::<TrimReport>("stream trim")?;
-    if !args.dry_run && !args.yes && !io::stdin().is_terminal() {
-        confirm(0, 0)?;
-    }
+    let guard = crate::ops::confirm::destructive("stream trim", args.yes, args.dry_run);
+    guard.check_early()?;
     let (rule, rule_text) = match (args.maxlen, args.older_than) {
         (Some(n), _) => (Rule::MaxLen(n), format!("maxlen {n}")),
         (None, Some(d)) => {
@@ -273,8 +264,13 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         streams,
     };
     if !args.dry_run {
-        if !args.yes && !confirm(planned, report.streams.len())? {
-            ctx.out.note("nothing trimmed");
+        let question = format!(
+            "Trim {} from {}",
+            crate::ops::units::count(planned, "entry", "entries"),
+            crate::ops::units::count(report.streams.len() as u64, "stream", "streams")
+        );
+        if !guard.confirm(&question)? {
+            ctx.out.problem("nothing trimmed");
             return Ok(ExitStatus::Problem);
         }
         // Ctrl-C from here on lets the XTRIM in flight finish, then reports what was removed
