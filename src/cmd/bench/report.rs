@@ -65,6 +65,15 @@ pub struct Latency {
     pub mean: f64,
 }
 
+/// One `--slo` objective and whether the run met it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SloResult {
+    pub workload: Workload,
+    pub objective: String,
+    pub measured: String,
+    pub met: bool,
+}
+
 impl Latency {
     fn from_hist(h: &Histogram<u64>) -> Latency {
         if h.is_empty() {
@@ -273,7 +282,7 @@ pub struct BenchReport {
     pub interrupted: bool,
     /// With --slo: each goal for each workload, met or missed.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub slo: Option<Vec<super::slo::SloResult>>,
+    pub slo: Option<Vec<SloResult>>,
 }
 
 fn pct(old: f64, new: f64) -> f64 {

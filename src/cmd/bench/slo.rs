@@ -1,10 +1,7 @@
 //! `--slo 'p99<2ms,ops>50000'`: absolute goals each workload must meet (exit 1 when one is
 //! missed), as k6 thresholds are.
 
-use serde::{Deserialize, Serialize};
-
-use super::report::WorkloadResult;
-use super::workload::Workload;
+use super::report::{SloResult, WorkloadResult};
 use crate::exit;
 
 /// What a goal is about.
@@ -34,14 +31,6 @@ pub struct Objective {
     cmp: Cmp,
     /// µs for latencies, plain numbers otherwise.
     limit: f64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SloResult {
-    pub workload: Workload,
-    pub objective: String,
-    pub measured: String,
-    pub met: bool,
 }
 
 /// Parses `p99<2ms,ops>50000,errors=0`-style lists (`<`, `<=`, `>`, `>=`; latencies need a

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::runner::{RunCtx, RunResult, unless_stopped};
+use super::runs::{RunCtx, RunResult, unless_stopped};
 use super::state::set_pending;
 use crate::db::get_i64;
 

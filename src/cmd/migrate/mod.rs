@@ -7,6 +7,7 @@ mod preflight;
 mod ranges;
 mod report;
 mod runner;
+mod runs;
 mod sql;
 mod state;
 mod status;

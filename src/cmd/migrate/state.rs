@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::runner::{Job, RunResult};
+use super::runs::{Job, RunResult};
 use super::sql::Sql;
 use crate::db::{self, Db, get_i64, get_text};
 
