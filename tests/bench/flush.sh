@@ -15,7 +15,8 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 
 calc() { awk "BEGIN { print $1 }"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=tests/bench/lib.sh
+source tests/bench/lib.sh
 start() { # port dir [extra args]
   local port=$1 dir=$2; shift 2; mkdir -p "$dir"
   redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save '' --appendonly no \
@@ -53,7 +54,7 @@ printf '  ratio: redkit is %.1fx faster\n' "$(calc "$cli / $rk")"
 
 # 3-master cluster, redkit only.
 ports=()
-for i in 1 2 3; do p=$(free_port); ports+=("$p"); start "$p" "$work/c$i" --cluster-enabled yes --cluster-config-file "$work/c$i/nodes.conf"; done
+for i in 1 2 3; do p=$(bus_port); ports+=("$p"); start "$p" "$work/c$i" --cluster-enabled yes --cluster-config-file "$work/c$i/nodes.conf"; done
 redis-cli --cluster create "${ports[@]/#/127.0.0.1:}" --cluster-replicas 0 --cluster-yes >/dev/null
 until [ "$(redis-cli -p "${ports[0]}" cluster info | grep -c 'cluster_state:ok')" = 1 ]; do sleep 0.1; done
 sleep 1

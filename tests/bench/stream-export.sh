@@ -97,19 +97,7 @@ pids+=($!)
 tcli() { redis-cli --tls --cacert "$work/ca.crt" -p "$tport" "$@"; }
 for _ in $(seq 1 100); do tcli PING >/dev/null 2>&1 && break; sleep 0.05; done
 tcli --pipe < "$work/load.resp" >/dev/null
-# A cluster node also listens on port + 10000 (the bus): pick ports where both are free.
-bus_port() {
-  python3 -c '
-import random, socket
-while True:
-    p = random.randint(20000, 45000)
-    try:
-        for q in (p, p + 10000):
-            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
-        print(p); break
-    except OSError:
-        pass'
-}
+# A cluster node also listens on port + 10000 (the bus): bus_port (lib.sh) keeps both free.
 cports=()
 for i in 1 2 3; do
   p=$(bus_port); cports+=("$p"); mkdir -p "$work/c$i"
