@@ -5,6 +5,7 @@ pub mod escape;
 pub mod format;
 pub mod paint;
 pub mod progress;
+pub mod records;
 
 use std::io::{self, IsTerminal, Write};
 

@@ -15,7 +15,6 @@ pub mod sentinel;
 pub mod streams;
 pub mod thresholds;
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -184,14 +183,7 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
         return Ok(());
     }
     if a.watch.is_some() && ctx.out.format == Format::Table {
-        let mut w = std::io::stdout().lock();
-        if std::io::stdout().is_terminal() {
-            // Redraw in place: home the cursor and clear the screen.
-            write!(w, "\x1b[H\x1b[2J")?;
-        } else if round > 0 {
-            writeln!(w)?;
-        }
-        w.flush()?;
+        crate::output::records::Records::default().new_round(round == 0)?;
     }
     if quiet {
         return ctx.out.emit(&render::Problems(report));

@@ -325,11 +325,11 @@ fn interrupted_or_success(
     report: &ClaimReport,
 ) -> anyhow::Result<ExitStatus> {
     if stop.requested() {
-        eprintln!(
+        crate::output::stderr_line(&format!(
             "redkit: interrupted after {} of {} entries",
             report.ids.len(),
             report.candidates
-        );
+        ));
         return Ok(ExitStatus::Interrupted);
     }
     Ok(ExitStatus::Success)

@@ -15,6 +15,7 @@ use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
 use crate::output::escape::escape_str;
+use crate::output::records::Records;
 use crate::redis::ConnError;
 
 pub const EXAMPLES: &str = "\
@@ -91,7 +92,9 @@ impl Timeline<'_> {
         if let serde_json::Value::Object(m) = &mut json {
             m.insert("elapsed_ms".into(), elapsed.into());
         }
-        let mut w = std::io::stdout().lock();
+        // Each event goes out at once through the record sink (a follower shows it live).
+        let mut records = Records::default();
+        let w = records.buf();
         match self.ctx.out.format {
             Format::Table => {
                 let kind = e.field("event_type").map_or_else(|| "-".into(), escape);
@@ -109,12 +112,12 @@ impl Timeline<'_> {
                 )?;
             }
             Format::Ndjson => {
-                serde_json::to_writer(&mut w, &json)?;
+                serde_json::to_writer(&mut *w, &json)?;
                 writeln!(w)?;
             }
             _ => self.events.push(json),
         }
-        w.flush()?;
+        records.flush()?;
         Ok(())
     }
 
@@ -173,12 +176,14 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     if ctx.out.format == Format::Table {
+        let mut records = Records::default();
         writeln!(
-            std::io::stdout(),
+            records.buf(),
             "job {} ({})",
             escape_str(&args.job_id),
             escape_str(&key)
         )?;
+        records.flush()?;
     }
     let mut tl = Timeline {
         ctx,
@@ -263,7 +268,9 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             } else {
                 line
             };
-            writeln!(std::io::stdout(), "{line}")?;
+            let mut records = Records::default();
+            writeln!(records.buf(), "{line}")?;
+            records.flush()?;
         }
         _ => {}
     }

@@ -1,5 +1,5 @@
-//! Where entries go while they stream: stdout in the chosen format, through one reused buffer
-//! flushed in large writes (and at once when following, so a pipe sees each entry).
+//! Where entries go while they stream: the output layer's record sink, in the chosen format
+//! (flushed in large writes, and at once when following, so a pipe sees each entry).
 
 use std::io::{self, Write};
 
@@ -7,15 +7,12 @@ use super::entry::{self, Entry, Pair, table_header};
 use super::id::StreamId;
 use crate::output::Format;
 use crate::output::Output;
-
-/// Flush when the buffer grows past this (large writes, bounded memory).
-const FLUSH_AT: usize = 256 * 1024;
+use crate::output::records::Records;
 
 pub struct Sink {
     format: Format,
     color: bool,
-    buf: Vec<u8>,
-    out: io::Stdout,
+    records: Records,
     written: u64,
     started: bool,
 }
@@ -25,8 +22,7 @@ impl Sink {
         Sink {
             format: out.format,
             color: out.ui.color,
-            buf: Vec::with_capacity(FLUSH_AT + 64 * 1024),
-            out: io::stdout(),
+            records: Records::default(),
             written: 0,
             started: false,
         }
@@ -43,9 +39,9 @@ impl Sink {
         }
         self.started = true;
         match self.format {
-            Format::Json => self.buf.extend_from_slice(b"[\n"),
+            Format::Json => self.records.buf().extend_from_slice(b"[\n"),
             Format::Table => {
-                let _ = writeln!(self.buf, "{}", table_header());
+                let _ = writeln!(self.records.buf(), "{}", table_header());
             }
             _ => {}
         }
@@ -62,7 +58,7 @@ impl Sink {
             Format::Json | Format::Ndjson | Format::Raw => self.pairs(stream, e.id, &e.pairs()),
             _ => {
                 self.start();
-                e.write_table_line(&mut self.buf, self.color);
+                e.write_table_line(&mut self.records.buf(), self.color);
                 self.written += 1;
                 self.maybe_flush()
             }
@@ -75,42 +71,34 @@ impl Sink {
         match self.format {
             Format::Json => {
                 if self.written > 0 {
-                    self.buf.extend_from_slice(b",\n");
+                    self.records.buf().extend_from_slice(b",\n");
                 }
-                entry::write_json(stream, id, fields, &mut self.buf);
+                entry::write_json(stream, id, fields, &mut self.records.buf());
             }
             Format::Ndjson => {
-                entry::write_json(stream, id, fields, &mut self.buf);
-                self.buf.push(b'\n');
+                entry::write_json(stream, id, fields, &mut self.records.buf());
+                self.records.buf().push(b'\n');
             }
-            _ => entry::write_raw(id, fields, &mut self.buf),
+            _ => entry::write_raw(id, fields, &mut self.records.buf()),
         }
         self.written += 1;
         self.maybe_flush()
     }
 
     fn maybe_flush(&mut self) -> io::Result<()> {
-        if self.buf.len() >= FLUSH_AT {
-            self.flush()?;
-        }
-        Ok(())
+        self.records.maybe_flush()
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
-        if !self.buf.is_empty() {
-            let mut lock = self.out.lock();
-            lock.write_all(&self.buf)?;
-            lock.flush()?;
-            self.buf.clear();
-        }
-        Ok(())
+        self.records.flush()
     }
 
     /// Closes the document (the JSON array) and flushes.
     pub fn finish(&mut self) -> io::Result<()> {
         if self.format == Format::Json {
             self.start();
-            self.buf
+            self.records
+                .buf()
                 .extend_from_slice(if self.written > 0 { b"\n]\n" } else { b"]\n" });
         }
         self.flush()
