@@ -58,7 +58,7 @@ impl Sink {
             Format::Json | Format::Ndjson | Format::Raw => self.pairs(stream, e.id, &e.pairs()),
             _ => {
                 self.start();
-                e.write_table_line(&mut self.records.buf(), self.color);
+                e.write_table_line(self.records.buf(), self.color);
                 self.written += 1;
                 self.maybe_flush()
             }
@@ -73,13 +73,13 @@ impl Sink {
                 if self.written > 0 {
                     self.records.buf().extend_from_slice(b",\n");
                 }
-                entry::write_json(stream, id, fields, &mut self.records.buf());
+                entry::write_json(stream, id, fields, self.records.buf());
             }
             Format::Ndjson => {
-                entry::write_json(stream, id, fields, &mut self.records.buf());
+                entry::write_json(stream, id, fields, self.records.buf());
                 self.records.buf().push(b'\n');
             }
-            _ => entry::write_raw(id, fields, &mut self.records.buf()),
+            _ => entry::write_raw(id, fields, self.records.buf()),
         }
         self.written += 1;
         self.maybe_flush()
