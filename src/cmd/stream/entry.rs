@@ -161,7 +161,7 @@ pub fn write_raw(id: StreamId, fields: &[Pair], w: &mut Vec<u8>) {
 /// The header matching `write_table_line`.
 pub fn table_header() -> String {
     format!(
-        "{:<22}  {:<23}  {:<20}  {}",
+        "{:<22}  {:<29}  {:<20}  {}",
         "id", "time", "event_type", "summary"
     )
 }
@@ -330,7 +330,8 @@ pub fn local_time(ms: u64) -> String {
     use chrono::{Local, TimeZone};
     match Local.timestamp_millis_opt(ms as i64) {
         chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
-            t.format("%Y-%m-%d %H:%M:%S%.3f").to_string()
+            // With its zone: a time read at 3 a.m. on another machine must not mislead.
+            t.format("%Y-%m-%d %H:%M:%S%.3f%:z").to_string()
         }
         chrono::LocalResult::None => String::from_utf8_lossy(&rfc3339_ms(ms)).into_owned(),
     }
