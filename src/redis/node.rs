@@ -120,6 +120,22 @@ impl Node {
 }
 
 impl Auth {
+    /// The transport of the settings (TLS files, timeouts) without credentials or database.
+    pub fn transport(r: &crate::settings::RedisSettings, tls: bool) -> Auth {
+        Auth {
+            username: None,
+            password: None,
+            db: 0,
+            tls,
+            cacert: r.cacert.clone().map(|s| s.value),
+            cert: r.cert.clone().map(|s| s.value),
+            key: r.key.clone().map(|s| s.value),
+            insecure: r.insecure.value,
+            connect_timeout: r.connect_timeout.value,
+            timeout: r.timeout.value,
+        }
+    }
+
     pub(crate) fn tls_certificates(&self) -> anyhow::Result<Option<redis::TlsCertificates>> {
         if self.cacert.is_none() && self.cert.is_none() {
             return Ok(None);

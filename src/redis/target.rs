@@ -109,13 +109,7 @@ impl Target {
             username: username.map(|u| u.value),
             password,
             db: db.value,
-            tls,
-            cacert: r.cacert.clone().map(|s| s.value),
-            cert: r.cert.clone().map(|s| s.value),
-            key: r.key.clone().map(|s| s.value),
-            insecure: r.insecure.value,
-            connect_timeout: r.connect_timeout.value,
-            timeout: r.timeout.value,
+            ..Auth::transport(r, tls)
         };
         let mut sentinel_credentials = (None, None);
         let mode = if let Some(s) = &r.sentinel {

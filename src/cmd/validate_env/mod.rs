@@ -446,18 +446,7 @@ fn connections(
     args: &ValidateEnvArgs,
 ) -> anyhow::Result<Vec<connect::ConnCheck>> {
     let r = &ctx.settings.redis;
-    let base = crate::redis::Auth {
-        username: None,
-        password: None,
-        db: 0,
-        tls: r.tls.value,
-        cacert: r.cacert.clone().map(|s| s.value),
-        cert: r.cert.clone().map(|s| s.value),
-        key: r.key.clone().map(|s| s.value),
-        insecure: r.insecure.value,
-        connect_timeout: r.connect_timeout.value,
-        timeout: r.timeout.value,
-    };
+    let base = crate::redis::Auth::transport(r, r.tls.value);
     let planned = connect::plan(spec, &ctx.settings.vars, &base);
     super::init_tls();
     let rt = tokio::runtime::Builder::new_current_thread()
