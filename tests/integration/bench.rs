@@ -571,7 +571,8 @@ fn compare_tells_noise_from_a_real_regression() {
     assert!(table.contains("verdict"), "{table}");
     assert!(table.contains("within noise"), "{table}");
 
-    // The same comparison while the server sleeps 300 ms of every 400: a regression, exit 1.
+    // The same comparison while the server sleeps nearly all the time (back-to-back 200 ms
+    // DEBUG SLEEPs): every run is slowed alike, a regression beyond any noise, exit 1.
     let port = s.port;
     let slowing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     let sleeper = {
@@ -579,9 +580,8 @@ fn compare_tells_noise_from_a_real_regression() {
         std::thread::spawn(move || {
             while slowing.load(std::sync::atomic::Ordering::SeqCst) {
                 let _ = std::process::Command::new("redis-cli")
-                    .args(["-p", &port.to_string(), "DEBUG", "SLEEP", "0.3"])
+                    .args(["-p", &port.to_string(), "DEBUG", "SLEEP", "0.2"])
                     .output();
-                std::thread::sleep(Duration::from_millis(100));
             }
         })
     };
@@ -592,9 +592,11 @@ fn compare_tells_noise_from_a_real_regression() {
     let c = &doc["comparison"][0];
     assert_eq!(c["verdict"], "regression", "{c}");
     assert_eq!(c["regression"], true);
-    // A closed loop hides most of the stall from p99 (coordinated omission); ops/s shows it.
+    // The change that decided it is beyond the noise measured on both sides: ops/s (a closed
+    // loop hides most of a stall from p99) or p99, whichever the stall hit harder this time.
+    let f = |k: &str| c[k].as_f64().unwrap();
     assert!(
-        c["ops_change_pct"].as_f64().unwrap() < -c["ops_noise_pct"].as_f64().unwrap(),
+        f("ops_change_pct") < -f("ops_noise_pct") || f("p99_change_pct") > f("p99_noise_pct"),
         "{c}"
     );
 }
