@@ -180,7 +180,7 @@ fn node_report(p: &Probed, opts: &Options, now: i64) -> NodeReport {
         Err(f) => unreachable(p.ep.to_string(), p.role_hint, f),
         Ok(facts) => {
             let mut checks = vec![reachable()];
-            checks.extend(judge::judge(facts, &opts.thresholds, &opts.selection, now));
+            checks.extend(judge_node(facts, &opts.thresholds, &opts.selection, now));
             NodeReport::new(
                 p.ep.to_string(),
                 Role::from_info(facts.info.get("role")),
@@ -453,4 +453,46 @@ async fn via_sentinel(
     }
     reports.extend(probed.iter().map(|p| node_report(p, opts, now)));
     reports
+}
+
+/// Every selected check of a node that answered, in registry order.
+fn judge_node(f: &Facts, t: &Thresholds, sel: &Selection, now: i64) -> Vec<Check> {
+    let input = judge::NodeInput { facts: f, t, now };
+    let mut out = Vec::new();
+    for d in CHECKS.iter().filter(|d| sel.wants(d.kind)) {
+        if let Some(err) = &f.info_error
+            && d.uses_info
+        {
+            // PING works but INFO is refused: say so once instead of guessing every figure.
+            if d.kind == CheckKind::Server {
+                out.push(
+                    Check::new(CheckKind::Server, Status::Unknown, serde_json::Value::Null)
+                        .message(format!("INFO refused: {err}")),
+                );
+            }
+            continue;
+        }
+        out.extend(d.node.and_then(|judge| judge(&input)));
+        out.extend(d.streams.into_iter().flat_map(|judge| judge(&input)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod node_tests {
+    use super::*;
+
+    #[test]
+    fn info_refused_leaves_latency_and_one_unknown() {
+        let facts = Facts {
+            latency_ms: vec![0.1],
+            info_error: Some("NOPERM".into()),
+            ..Facts::default()
+        };
+        let sel = Selection::default();
+        let checks = judge_node(&facts, &Thresholds::default(), &sel, 0);
+        let names: Vec<CheckKind> = checks.iter().map(|c| c.name).collect();
+        assert_eq!(names, [CheckKind::Latency, CheckKind::Server]);
+        assert_eq!(checks[1].status, Status::Unknown);
+    }
 }

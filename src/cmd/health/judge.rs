@@ -3,9 +3,9 @@
 use std::time::Duration;
 
 use super::probe::{Facts, Info};
-use super::registry::{CHECKS, CheckKind};
 use super::report::{Check, Metric, Status, Unit};
-use super::thresholds::{Range, Selection, Thresholds, num, ranges};
+use super::types::CheckKind;
+use super::types::{Range, Thresholds, num, ranges};
 use crate::duration;
 
 /// Fragmentation is only judged when the bytes it wastes matter: a nearly empty server shows a
@@ -23,29 +23,6 @@ impl NodeInput<'_> {
     pub fn info(&self) -> &Info {
         &self.facts.info
     }
-}
-
-/// Every selected check of a node that answered, in registry order.
-pub fn judge(f: &Facts, t: &Thresholds, sel: &Selection, now: i64) -> Vec<Check> {
-    let input = NodeInput { facts: f, t, now };
-    let mut out = Vec::new();
-    for d in CHECKS.iter().filter(|d| sel.wants(d.kind)) {
-        if let Some(err) = &f.info_error
-            && d.uses_info
-        {
-            // PING works but INFO is refused: say so once instead of guessing every figure.
-            if d.kind == CheckKind::Server {
-                out.push(
-                    Check::new(CheckKind::Server, Status::Unknown, serde_json::Value::Null)
-                        .message(format!("INFO refused: {err}")),
-                );
-            }
-            continue;
-        }
-        out.extend(d.node.and_then(|judge| judge(&input)));
-        out.extend(d.streams.into_iter().flat_map(|judge| judge(&input)));
-    }
-    out
 }
 
 pub(super) fn judge_ranges(v: f64, w: &Option<Range>, c: &Option<Range>) -> Status {
@@ -471,20 +448,6 @@ mod tests {
         assert_eq!(c.status, Status::Warning);
         let c = on("keyspace_hits:0 keyspace_misses:0", &t, keyspace);
         assert_eq!(c.value, serde_json::Value::Null);
-    }
-
-    #[test]
-    fn info_refused_leaves_latency_and_one_unknown() {
-        let facts = Facts {
-            latency_ms: vec![0.1],
-            info_error: Some("NOPERM".into()),
-            ..Facts::default()
-        };
-        let sel = Selection::default();
-        let checks = judge(&facts, &Thresholds::default(), &sel, 0);
-        let names: Vec<CheckKind> = checks.iter().map(|c| c.name).collect();
-        assert_eq!(names, [CheckKind::Latency, CheckKind::Server]);
-        assert_eq!(checks[1].status, Status::Unknown);
     }
 
     #[test]

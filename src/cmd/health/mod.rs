@@ -12,8 +12,10 @@ pub mod render;
 pub mod replication;
 pub mod report;
 pub mod sentinel;
+pub mod stream_facts;
 pub mod streams;
 pub mod thresholds;
+pub mod types;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use super::judge::NodeInput;
 use super::report::{Check, CheckKind, Metric, Status, Unit};
-use super::thresholds::num;
+use super::types::num;
 use crate::duration;
 
 pub fn persistence(n: &NodeInput) -> Option<Check> {
@@ -97,7 +97,7 @@ pub fn persistence(n: &NodeInput) -> Option<Check> {
 #[cfg(test)]
 mod tests {
     use super::super::probe::{Facts, Info};
-    use super::super::thresholds::Thresholds;
+    use super::super::types::Thresholds;
     use super::*;
 
     fn persistence_of(info: &str, save: Option<&str>, t: &Thresholds, now: i64) -> Check {

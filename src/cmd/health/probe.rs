@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::streams::StreamFacts;
+use super::stream_facts::StreamFacts;
 use crate::redis::{Auth, ConnError, Endpoint, Node, ServerCode, as_conn_error};
 
 pub use crate::redis::info::{Info, subfields};

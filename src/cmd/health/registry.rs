@@ -7,8 +7,6 @@
 use std::fmt;
 use std::time::Duration;
 
-use serde::Serialize;
-
 use super::cluster::{self, ClusterInput};
 use super::judge::{self, NodeInput};
 use super::persistence;
@@ -16,33 +14,8 @@ use super::replication;
 use super::report::Check;
 use super::sentinel::{self, SentinelInput};
 use super::streams::{self, StreamInput};
-use super::thresholds::Range;
+pub use super::types::{CheckKind, Range, Thresholds};
 
-/// Every check health knows. The serialised name is the check's `name` in JSON, the
-/// `check` label in Prometheus and the word `--check`/`--skip` accept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckKind {
-    Reachability,
-    Latency,
-    Server,
-    Memory,
-    Clients,
-    Persistence,
-    Replication,
-    Keyspace,
-    Slowlog,
-    ClusterState,
-    ClusterSlots,
-    ClusterNodes,
-    ClusterReplicas,
-    SentinelMaster,
-    SentinelQuorum,
-    Streams,
-    Jobs,
-}
-
-/// A word that selects several checks at once (`--check cluster`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Group {
     Cluster,
@@ -433,40 +406,6 @@ pub static CHECKS: &[CheckDef] = &[
         ..def(CheckKind::Jobs)
     },
 ];
-
-/// Every limit health judges against, typed; filled from the registry's defaults, then the
-/// config's `health:` section, then the flags.
-#[derive(Debug, Clone)]
-pub struct Thresholds {
-    pub samples: u32,
-    pub min_uptime: Option<Duration>,
-    pub warn_latency: Option<Duration>,
-    pub crit_latency: Option<Duration>,
-    pub warn_memory: Option<Range>,
-    pub crit_memory: Option<Range>,
-    pub warn_clients: Option<Range>,
-    pub crit_clients: Option<Range>,
-    pub warn_lag: Option<Duration>,
-    pub crit_lag: Option<Duration>,
-    pub warn_fragmentation: Option<Range>,
-    pub crit_fragmentation: Option<Range>,
-    pub warn_hit_ratio: Option<Range>,
-    pub crit_hit_ratio: Option<Range>,
-    pub warn_save_age: Option<Duration>,
-    pub warn_slowlog: Option<Duration>,
-    pub warn_stream_lag: Option<Range>,
-    pub crit_stream_lag: Option<Range>,
-    pub warn_stream_pending: Option<Range>,
-    pub crit_stream_pending: Option<Range>,
-    pub warn_stream_idle: Option<Duration>,
-    pub crit_stream_idle: Option<Duration>,
-    pub warn_consumer_idle: Option<Duration>,
-    pub warn_stream_age: Option<Duration>,
-    pub crit_stream_age: Option<Duration>,
-    pub stuck_after: Option<Duration>,
-    pub warn_stuck_jobs: Option<Range>,
-    pub crit_stuck_jobs: Option<Range>,
-}
 
 impl Default for Thresholds {
     fn default() -> Self {

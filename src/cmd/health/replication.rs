@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::judge::{NodeInput, judge_duration};
 use super::report::{Check, CheckKind, Metric, Status, Unit};
-use super::thresholds::num;
+use super::types::num;
 use crate::duration;
 
 pub fn replication(n: &NodeInput) -> Option<Check> {
@@ -154,7 +154,7 @@ pub fn replication(n: &NodeInput) -> Option<Check> {
 #[cfg(test)]
 mod tests {
     use super::super::probe::{Facts, Info};
-    use super::super::thresholds::Thresholds;
+    use super::super::types::Thresholds;
     use super::*;
 
     fn replication(text: &str, master_offset: Option<i64>, t: &Thresholds) -> Check {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::judge;
 use super::probe::{Failure, ping_samples};
 use super::report::{Check, CheckKind, Metric, Status};
-use super::thresholds::Thresholds;
+use super::types::Thresholds;
 use crate::redis::{Auth, Endpoint};
 
 /// What a Sentinel's checks judge: what it said, the master name asked about, and the role

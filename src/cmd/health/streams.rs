@@ -12,7 +12,8 @@ use redis::Value;
 
 use super::judge::{NodeInput, judge_duration, judge_ranges, text};
 use super::report::{Check, CheckKind, Metric, Status, Unit};
-use super::thresholds::{durations, num, ranges};
+pub use super::stream_facts::{ConsumerState, GroupState, JobCounts, StreamFacts, StreamState};
+use super::types::{durations, num, ranges};
 use crate::duration;
 use crate::ops::jobs::JobState;
 use crate::redis::{ConnError, Node};
@@ -38,60 +39,6 @@ pub struct StreamPlan {
 }
 
 /// One consumer of a group.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConsumerState {
-    pub name: String,
-    pub pending: u64,
-    pub idle_ms: u64,
-}
-
-/// One consumer group of a stream.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupState {
-    pub name: String,
-    /// Entries not yet delivered to the group; None when Redis cannot tell (after deletions).
-    pub lag: Option<u64>,
-    pub pending: u64,
-    /// Idle time of the oldest pending entry (since it was last delivered).
-    pub oldest_pending_idle_ms: Option<u64>,
-    pub last_delivered_id: String,
-    pub consumers: Vec<ConsumerState>,
-}
-
-/// One stream as read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StreamState {
-    pub key: String,
-    /// False when a named stream does not exist (or is not a stream).
-    pub exists: bool,
-    pub length: u64,
-    pub first_id: Option<String>,
-    pub last_id: Option<String>,
-    pub groups: Vec<GroupState>,
-}
-
-/// The job streams of one node by state.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct JobCounts {
-    pub running: u64,
-    pub completed: u64,
-    pub failed: u64,
-    /// Stuck job streams with the age of their last event, oldest first (at most a few kept).
-    pub stuck: Vec<(String, u64)>,
-    pub stuck_count: u64,
-}
-
-/// What the stream reads found on one node (errors keep the check UNKNOWN, not the node).
-#[derive(Debug, Clone, Default)]
-pub struct StreamFacts {
-    pub streams: Option<Result<Vec<StreamState>, String>>,
-    /// Stream id time of "now" in ms, so ages are computed against one clock.
-    pub now_ms: u64,
-    pub jobs: Option<Result<JobCounts, String>>,
-    /// How many streams the patterns matched beyond MAX_STREAMS.
-    pub truncated: bool,
-}
-
 /// The milliseconds part of a stream id.
 pub fn id_ms(id: &str) -> Option<u64> {
     id.split('-').next()?.parse().ok()
@@ -467,7 +414,7 @@ pub fn judge_streams(n: &StreamInput) -> Vec<Check> {
     out
 }
 
-fn stream_check(s: &StreamState, now_ms: u64, t: &super::thresholds::Thresholds) -> Check {
+fn stream_check(s: &StreamState, now_ms: u64, t: &super::types::Thresholds) -> Check {
     if !s.exists {
         return Check::new(CheckKind::Streams, Status::Warning, serde_json::Value::Null)
             .subject(&s.key)
@@ -547,7 +494,7 @@ fn stream_check(s: &StreamState, now_ms: u64, t: &super::thresholds::Thresholds)
     c
 }
 
-fn group_check(s: &StreamState, g: &GroupState, t: &super::thresholds::Thresholds) -> Check {
+fn group_check(s: &StreamState, g: &GroupState, t: &super::types::Thresholds) -> Check {
     let subject = format!("{}/{}", s.key, g.name);
     let mut thresholds = Vec::new();
     if let Some(r) = ranges(&t.warn_stream_lag, &t.crit_stream_lag, "") {
@@ -749,7 +696,7 @@ pub fn judge_jobs(n: &StreamInput) -> Vec<Check> {
 #[cfg(test)]
 mod tests {
     use super::super::probe::Facts;
-    use super::super::thresholds::{Range, Thresholds};
+    use super::super::types::{Range, Thresholds};
     use super::*;
 
     #[test]

@@ -2,99 +2,13 @@
 //! flags over the config's `health:` section over the defaults; and which checks to run.
 
 use std::fmt;
-use std::time::Duration;
 
 use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, Visitor};
 
 use super::registry::{self, CheckKind, Group, Setting};
-use crate::duration;
 use crate::exit;
 
-pub use super::registry::Thresholds;
-
-/// A monitoring-plugin range: `10` alerts outside 0..10, `10:` below 10, `~:10` above 10,
-/// `10:20` outside that span, `@10:20` inside it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Range {
-    pub start: f64,
-    pub end: f64,
-    pub inside: bool,
-    text: String,
-}
-
-impl Range {
-    pub fn parse(text: &str) -> Result<Range, String> {
-        let t = text.trim();
-        let bad =
-            || format!("invalid range '{text}' (use 10, 10:, ~:10, 10:20 or @10:20 as plugins do)");
-        let (inside, body) = match t.strip_prefix('@') {
-            Some(rest) => (true, rest),
-            None => (false, t),
-        };
-        let num = |s: &str| s.trim_end_matches('%').parse::<f64>().map_err(|_| bad());
-        let (start, end) = match body.split_once(':') {
-            None => (0.0, num(body)?),
-            Some((a, b)) => {
-                let start = match a {
-                    "~" => f64::NEG_INFINITY,
-                    "" => 0.0,
-                    a => num(a)?,
-                };
-                let end = if b.is_empty() { f64::INFINITY } else { num(b)? };
-                (start, end)
-            }
-        };
-        if body.is_empty() || start > end || start.is_nan() || end.is_nan() {
-            return Err(bad());
-        }
-        Ok(Range {
-            start,
-            end,
-            inside,
-            text: t.trim_end_matches('%').to_string(),
-        })
-    }
-
-    /// Whether `v` raises an alert.
-    pub fn alerts(&self, v: f64) -> bool {
-        let within = v >= self.start && v <= self.end;
-        within == self.inside
-    }
-
-    /// The range as written, for perfdata.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// A short phrase for tables: `>80`, `<50`, `outside 10:20`.
-    pub fn describe(&self) -> String {
-        if self.inside {
-            return format!("in {}", &self.text[1..]);
-        }
-        match (self.start, self.end) {
-            (s, e) if s == 0.0 && e.is_finite() => format!(">{}", num(e)),
-            (s, e) if s == f64::NEG_INFINITY => format!(">{}", num(e)),
-            (s, e) if e == f64::INFINITY => format!("<{}", num(s)),
-            _ => format!("outside {}", self.text),
-        }
-    }
-}
-
-impl fmt::Display for Range {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-/// A number without needless decimals: `80`, `1.5`, `0.25`.
-pub fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
+pub use super::types::{Range, Thresholds, durations, num, ranges};
 
 /// The config's `health:` section, read once: every key is a registry limit, `samples`,
 /// `checks` or `skip`; any other key is refused, naming it.
@@ -248,24 +162,6 @@ impl Thresholds {
     }
 }
 
-/// `warn >100ms, crit >500ms` for duration limits.
-pub fn durations(w: Option<Duration>, c: Option<Duration>) -> Option<String> {
-    let parts: Vec<String> = [("warn", w), ("crit", c)]
-        .into_iter()
-        .filter_map(|(n, d)| d.map(|d| format!("{n} >{}", duration::format(d))))
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-/// `warn >80, crit >90` for range limits, with a unit after each figure.
-pub fn ranges(w: &Option<Range>, c: &Option<Range>, unit: &str) -> Option<String> {
-    let parts: Vec<String> = [("warn", w), ("crit", c)]
-        .into_iter()
-        .filter_map(|(n, r)| r.as_ref().map(|r| format!("{n} {}{unit}", r.describe())))
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
 /// A word of `--check`/`--skip`: one check, or a group of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pick {
@@ -378,7 +274,7 @@ mod tests {
             s.apply(&mut t);
         }
         assert!(t.warn_memory.as_ref().unwrap().alerts(51.0));
-        assert_eq!(t.crit_latency, Some(Duration::from_secs(2)));
+        assert_eq!(t.crit_latency, Some(std::time::Duration::from_secs(2)));
         assert!(t.warn_hit_ratio.as_ref().unwrap().alerts(80.0));
         assert!(t.crit_memory.is_none(), "an empty value turns a limit off");
         let bad: serde_yaml::Value = serde_yaml::from_str("warn_mem: 5").unwrap();
