@@ -76,7 +76,22 @@ fn recipient_rows(db: &TestDb) -> Vec<Vec<i64>> {
 }
 
 /// Runs `redkit migrate recipients ARGS --format json` and returns (exit code, JSON, stderr).
+/// Runs `migrate recipients` on `db`. A run killed just before may leave its session (and so
+/// the run lock) alive until the server notices; such a refusal (exit 3, nothing changed) is
+/// retried for a while, as an operator would.
 fn migrate(db: &TestDb, args: &[&str]) -> (i32, Value, String) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (code, json, err) = migrate_once(db, args);
+        if code == 3 && err.contains("holds the migration lock") && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(200));
+            continue;
+        }
+        return (code, json, err);
+    }
+}
+
+fn migrate_once(db: &TestDb, args: &[&str]) -> (i32, Value, String) {
     let dir = tempfile::tempdir().unwrap();
     let out = redkit(dir.path())
         .args([
@@ -733,17 +748,8 @@ fn database_stops_answering(kind: Kind) {
         proxy.stall(false);
         assert_checkpoint_holds(&db);
     }
-    // The dead run's session ends once the server sees its client gone; until then it still
-    // holds the run lock (refused with exit 3, changing nothing), so the resume is retried.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let (code, j, err) = loop {
-        let (code, j, err) = migrate(&db, &["--yes"]);
-        if code == 3 && err.contains("migration lock") && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(200));
-            continue;
-        }
-        break (code, j, err);
-    };
+    // The dead run's session ends once the server sees its client gone (`migrate` waits).
+    let (code, j, err) = migrate(&db, &["--yes"]);
     assert_eq!(code, 0, "{err}");
     assert!(j["resumed_from"].as_i64().unwrap() > 0, "{j}");
     assert_eq!(recipient_rows(&db), expected(1000));
