@@ -32,6 +32,11 @@ fn failed_master_is_named_by_every_all_masters_command() {
     assert!(v["total"].as_u64().unwrap() < 300, "{r}");
     assert!(r.stderr.contains(&failed), "{r}");
 
+    let r = exit3(&["stream", "jobs", "--format", "json"]);
+    let v = r.json();
+    assert_eq!(v["unreached"][0]["addr"], failed.as_str(), "{r}");
+    assert!(r.stderr.contains(&failed), "{r}");
+
     let r = exit3(&["cache", "flush", "--dry-run", "--format", "json"]);
     assert!(r.stderr.contains(&failed), "{r}");
 
