@@ -65,7 +65,7 @@ pub enum Command {
     /// Generate load and measure latency percentiles; save and compare baselines
     #[command(after_help = cmd::bench::EXAMPLES)]
     Bench(WithConn<cmd::bench::BenchArgs>),
-    /// Inspect the application's Redis Streams: list, info, read, tail, job, pending, trim
+    /// Inspect and operate the application's Redis Streams: list, read, tail, jobs, groups, claim, trim
     #[command(after_help = cmd::stream::EXAMPLES)]
     Stream(WithConn<cmd::stream::StreamArgs>),
     /// Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)
