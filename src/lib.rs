@@ -99,25 +99,19 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     use cmd::*;
     let input = cli.settings_input()?;
     let opts = cli.global.output_options();
-    let ctx = |f: Format| cmd::ctx(&input, &opts, f);
+    // Every command's default format is the table; rustls needs its provider chosen once
+    // (cheap, and no network) before any TLS connection.
+    let ctx = || cmd::ctx(&input, &opts, Format::Table);
+    init_tls();
     match cli.command {
         Command::Completions(a) => completions::run(&a, cli::command()),
         Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
-        Command::ValidateEnv(a) => validate_env::run(&ctx(Format::Table)?, &a.args),
-        Command::Config(a) => config::run(&ctx(Format::Table)?, &a.args),
-        Command::Bench(a) => {
-            init_tls();
-            let c = ctx(Format::Table)?;
-            block_on_graceful(bench::run(&c, &a.args))
-        }
-        Command::Cache(a) => {
-            init_tls();
-            let c = ctx(Format::Table)?;
-            block_on_graceful(cache::run(&c, &a.args))
-        }
+        Command::ValidateEnv(a) => validate_env::run(&ctx()?, &a.args),
+        Command::Config(a) => config::run(&ctx()?, &a.args),
+        Command::Bench(a) => block_on_graceful(bench::run(&ctx()?, &a.args)),
+        Command::Cache(a) => block_on_graceful(cache::run(&ctx()?, &a.args)),
         Command::Health(a) => {
-            init_tls();
-            let c = ctx(Format::Table)?;
+            let c = ctx()?;
             // A watch handles Ctrl-C itself: it exits with the last round's status.
             if a.args.watch.is_some() {
                 block_on_graceful(health::run(&c, &a.args))
@@ -125,26 +119,17 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
                 block_on(health::run(&c, &a.args))
             }
         }
-        Command::Ping(a) => {
-            init_tls();
-            let c = ctx(Format::Table)?;
-            block_on(ping::run(&c, &a.args))
-        }
+        Command::Ping(a) => block_on(ping::run(&ctx()?, &a.args)),
         Command::Stream(a) => {
-            init_tls();
-            let c = ctx(Format::Table)?;
+            let c = ctx()?;
             if stream::reports_interruption(&a.args) {
                 block_on_graceful(stream::run(&c, &a.args))
             } else {
                 block_on(stream::run(&c, &a.args))
             }
         }
-        Command::Wait(a) => {
-            init_tls();
-            let c = ctx(Format::Table)?;
-            block_on(wait::run(&c, &a.args))
-        }
-        Command::Migrate(a) => block_on_graceful(migrate::run(&ctx(Format::Table)?, &a.args)),
+        Command::Wait(a) => block_on(wait::run(&ctx()?, &a.args)),
+        Command::Migrate(a) => block_on_graceful(migrate::run(&ctx()?, &a.args)),
     }
 }
 

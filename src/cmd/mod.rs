@@ -24,7 +24,6 @@ use crate::settings::{Settings, SettingsInput};
 pub struct Ctx {
     pub settings: Settings,
     pub out: Output,
-    pub verbose: u8,
 }
 
 impl Ctx {
@@ -85,11 +84,7 @@ pub fn ctx(
             ),
         );
     }
-    Ok(Ctx {
-        settings,
-        out,
-        verbose: opts.verbose,
-    })
+    Ok(Ctx { settings, out })
 }
 
 /// Runs an async command on a runtime, racing it against Ctrl-C.

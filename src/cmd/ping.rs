@@ -12,7 +12,7 @@ use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
-use crate::redis::{ConnError, Masters, Mode, Node, Unreached};
+use crate::redis::{ConnError, Masters, Node, Unreached};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -107,16 +107,11 @@ async fn ping_node(node: &mut Node) -> anyhow::Result<PingNode> {
 pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.accepts::<PingReport>("ping")?;
     let target = ctx.target()?;
+    // The server itself, or every master of a cluster (naming those it could not reach).
     let Masters {
         mut nodes,
         unreached,
-    } = match target.mode {
-        Mode::Cluster(_) => target.masters().await?,
-        _ => Masters {
-            nodes: vec![target.connect().await?],
-            unreached: Vec::new(),
-        },
-    };
+    } = target.masters().await?;
     let mut report = PingReport {
         target: target.describe(),
         nodes: Vec::new(),

@@ -47,10 +47,8 @@ pub fn matches_everything(pattern: &str) -> bool {
     true
 }
 
-/// A key as people read it: UTF-8 as is, other bytes escaped (`\xff`), control characters too.
-pub fn show_key(key: &[u8]) -> String {
-    crate::output::escape::escape_bytes(key)
-}
+/// A key as people read it: UTF-8 as is, control characters and other bytes escaped.
+pub use crate::output::escape::escape_bytes as show_key;
 
 #[cfg(test)]
 mod tests {

@@ -62,6 +62,7 @@ async fn cluster(target: &Target) -> Result<Node, Reason> {
         .query(redis::cmd("CLUSTER").arg("INFO"))
         .await
         .map_err(|e| plain(&e))?;
+    let info = proto::Info::parse(&info);
     let nodes = proto::cluster_nodes(&mut seed)
         .await
         .map_err(|e| plain(&e))?;
@@ -87,7 +88,7 @@ async fn cluster(target: &Target) -> Result<Node, Reason> {
             ));
         }
     }
-    let state = info_field(&info, "cluster_state").unwrap_or("?");
+    let state = info.get("cluster_state").unwrap_or("?");
     if state != "ok" {
         return Err(format!(
             "cluster: {} reports cluster_state:{}",
@@ -96,9 +97,7 @@ async fn cluster(target: &Target) -> Result<Node, Reason> {
         ));
     }
     let served: u32 = masters.iter().map(|m| m.slot_count()).sum();
-    let ok: u32 = info_field(&info, "cluster_slots_ok")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
+    let ok = info.num("cluster_slots_ok").unwrap_or(0.0) as u32;
     if served < 16384 || ok < 16384 {
         return Err(format!("cluster: {} of 16384 slots served", served.min(ok)));
     }
@@ -112,28 +111,6 @@ pub async fn database(url: &DbUrl, timeout: Duration) -> Result<(), Reason> {
     {
         // sqlx would say "(code: 14) unable to open database file"; redkit never creates it.
         return Err(escape(&format!("{}: no such file (yet)", url.masked)));
-    }
-    // sqlx reports a refused connection as "pool timed out": a plain TCP connect first says
-    // what is wrong in words.
-    if let Some((host, port)) = tcp_address(url) {
-        let connect = tokio::net::TcpStream::connect((host.as_str(), port));
-        match tokio::time::timeout(timeout, connect).await {
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-                return Err(escape(&format!(
-                    "{}: connection refused (is the database server running on that port?)",
-                    url.masked
-                )));
-            }
-            Ok(Err(e)) => return Err(escape(&format!("{}: cannot connect: {e}", url.masked))),
-            Err(_) => {
-                return Err(escape(&format!(
-                    "{}: timed out after {} while connecting",
-                    url.masked,
-                    crate::duration::format(timeout)
-                )));
-            }
-        }
     }
     let db = Db::connect(url, timeout, timeout)
         .await
@@ -158,32 +135,14 @@ fn sqlite_path(url: &DbUrl) -> Option<std::path::PathBuf> {
     (!path.is_empty() && path != ":memory:").then(|| path.into())
 }
 
-/// Host and port of a MySQL or PostgreSQL URL that goes over TCP (the masked form keeps both).
-fn tcp_address(url: &DbUrl) -> Option<(String, u16)> {
-    let default = match url.dialect {
-        crate::db::Dialect::Mysql => 3306,
-        crate::db::Dialect::Postgres => 5432,
-        crate::db::Dialect::Sqlite => return None,
-    };
-    let parsed = url::Url::parse(&url.masked).ok()?;
-    let host = parsed.host_str().filter(|h| !h.is_empty())?;
-    if parsed
-        .query_pairs()
-        .any(|(k, _)| k == "socket" || k == "host")
-    {
-        return None;
-    }
-    let host = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_string();
-    Some((host, parsed.port().unwrap_or(default)))
-}
-
 fn db_error(url: &DbUrl, e: &anyhow::Error) -> Reason {
     let text = crate::db::describe(e);
     let prefix = format!("cannot connect to {}: ", url.masked);
     let text = text.strip_prefix(&prefix).unwrap_or(&text);
+    // Db::connect names the database itself for refused, unreachable and silent servers.
+    if text.starts_with(&url.masked) {
+        return escape(text);
+    }
     escape(&format!("{}: {text}", url.masked))
 }
 
@@ -214,16 +173,7 @@ pub fn plain_error(e: &anyhow::Error) -> Reason {
     }
 }
 
-fn info_field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    text.lines()
-        .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
-        .map(str::trim)
-}
-
-/// Text from a server made safe for a terminal (the one escaping rule of the output layer).
-pub fn escape(text: &str) -> String {
-    crate::output::escape::escape_str(text)
-}
+pub use crate::output::escape::escape_str as escape;
 
 #[cfg(test)]
 mod tests {

@@ -213,7 +213,7 @@ impl Output {
 
     /// A line on stderr that reports a problem or an interruption: shown even with -q.
     pub fn problem(&self, msg: impl AsRef<str>) {
-        eprintln!("{}", msg.as_ref());
+        stderr_line(msg.as_ref());
     }
 
     /// Detail for `-v` (level 1) or `-vv` (level 2), on stderr.

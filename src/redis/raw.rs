@@ -19,7 +19,7 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
 
 /// How raw connections are opened: credentials, database, timeouts and the TLS configuration
 /// (built once and shared by every connection of a run).
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct RawOptions {
     pub username: Option<String>,
     pub password: Option<Secret>,

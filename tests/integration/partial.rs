@@ -37,6 +37,10 @@ fn failed_master_is_named_by_every_all_masters_command() {
     assert_eq!(v["unreached"][0]["addr"], failed.as_str(), "{r}");
     assert!(r.stderr.contains(&failed), "{r}");
 
+    // Load on part of a cluster would measure MOVED errors: refused before it starts.
+    let r = exit3(&["bench", "-n", "100", "-w", "get", "--yes"]);
+    assert!(r.stderr.contains(&failed), "{r}");
+
     let r = exit3(&["cache", "flush", "--dry-run", "--format", "json"]);
     assert!(r.stderr.contains(&failed), "{r}");
 

@@ -21,13 +21,8 @@ pub struct ConnSpec {
     pub endpoints: Vec<Endpoint>,
     /// Slot → index into `endpoints` on a cluster (16384 entries), empty otherwise.
     pub slots: Vec<u8>,
-    pub username: Option<String>,
-    pub password: Option<crate::settings::Secret>,
-    pub db: i64,
-    pub connect_timeout: Duration,
-    pub timeout: Duration,
-    /// Set when the server speaks TLS.
-    pub tls: Option<Arc<rustls::ClientConfig>>,
+    /// Credentials, database (0 on a cluster), timeouts and TLS of every connection.
+    pub raw: RawOptions,
 }
 
 #[derive(Debug, Clone)]
@@ -102,16 +97,7 @@ struct Conn(RawConn);
 
 impl Conn {
     async fn open(ep: &Endpoint, spec: &ConnSpec) -> Result<Conn, String> {
-        let opts = RawOptions {
-            username: spec.username.clone(),
-            password: spec.password.clone(),
-            // A cluster has only database 0.
-            db: if spec.slots.is_empty() { spec.db } else { 0 },
-            connect_timeout: spec.connect_timeout,
-            timeout: spec.timeout,
-            tls: spec.tls.clone(),
-        };
-        RawConn::connect(ep, &opts)
+        RawConn::connect(ep, &spec.raw)
             .await
             .map(Conn)
             .map_err(|e| e.to_string())
@@ -249,13 +235,13 @@ impl Client {
             let mut errs = Vec::new();
             if conns.len() == 1 {
                 errs = conns[0]
-                    .round_trip(&bufs[0], counts[0], self.spec.timeout)
+                    .round_trip(&bufs[0], counts[0], self.spec.raw.timeout)
                     .await?;
             } else {
                 for (k, conn) in conns.iter_mut().enumerate() {
                     if counts[k] > 0 {
                         errs.extend(
-                            conn.round_trip(&bufs[k], counts[k], self.spec.timeout)
+                            conn.round_trip(&bufs[k], counts[k], self.spec.raw.timeout)
                                 .await?,
                         );
                     }

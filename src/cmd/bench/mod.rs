@@ -19,6 +19,7 @@ use crate::exit::{self, ExitStatus};
 use crate::ops::keys::escape_glob;
 use crate::ops::unlink as flush;
 use crate::output::{progress, write_atomic};
+use crate::redis::raw::RawOptions;
 use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
 use report::{BenchReport, Params, ServerInfo, WorkloadResult};
@@ -320,46 +321,44 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
 async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerInfo)> {
     let target = ctx.target()?;
     let auth = &target.auth;
+    let cluster = matches!(target.mode, Mode::Cluster(_));
     let mut spec = ConnSpec {
         endpoints: Vec::new(),
         slots: Vec::new(),
-        username: auth.username.clone(),
-        password: auth.password.clone(),
-        db: auth.db,
-        connect_timeout: auth.connect_timeout,
-        timeout: auth.timeout,
-        tls: if auth.tls {
-            Some(crate::redis::tls::client_config(auth)?)
-        } else {
-            None
-        },
+        // A cluster has only database 0.
+        raw: RawOptions::from_auth(auth, if cluster { 0 } else { auth.db })?,
     };
     let nodes = match &target.mode {
         Mode::Cluster(_) => {
+            // Load on part of a cluster would measure MOVED errors, not the server: a failed
+            // master or unserved slots end the run before it starts (exit 3, named).
+            let masters = target.masters().await?;
+            if let Some(e) = masters.gap_error() {
+                return Err(e);
+            }
+            if masters.nodes.len() > 255 {
+                return Err(exit::usage("bench supports clusters of up to 255 masters"));
+            }
+            // Each reachable master's slots, from the same view of the cluster.
             let mut seed = target.connect_seed().await?;
             let all = cluster_nodes(&mut seed)
                 .await
                 .map_err(|e| e.into_runtime())?;
-            let masters: Vec<_> = all
-                .into_iter()
-                .filter(|n| n.is_master() && !n.is_failed())
-                .collect();
-            if masters.len() > 255 {
-                return Err(exit::usage("bench supports clusters of up to 255 masters"));
-            }
             spec.slots = vec![0u8; 16384];
-            let mut nodes = Vec::new();
-            for (i, m) in masters.iter().enumerate() {
-                for (a, b) in &m.slots {
+            for (i, node) in masters.nodes.iter().enumerate() {
+                let ranges = all
+                    .iter()
+                    .filter(|n| n.is_master() && n.endpoint == node.endpoint)
+                    .flat_map(|n| n.slots.iter());
+                for (a, b) in ranges {
                     // A range past the last slot would be a server bug; it is ignored, not a panic.
                     for s in (*a..=*b).filter(|s| *s < 16384) {
                         spec.slots[usize::from(s)] = i as u8;
                     }
                 }
-                spec.endpoints.push(m.endpoint.clone());
-                nodes.push(auth.connect_db(&m.endpoint, 0).await?);
+                spec.endpoints.push(node.endpoint.clone());
             }
-            nodes
+            masters.nodes
         }
         _ => {
             let node = target.connect().await?;

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::probe::Info;
 use super::report::{Check, CheckKind, Metric, Status, Unit};
 use crate::redis::ClusterNode;
+use crate::redis::slot_ranges;
 
 /// What the cluster-wide checks judge: one node's CLUSTER INFO and CLUSTER NODES, and the
 /// addresses that did not answer us.
@@ -17,11 +18,6 @@ pub struct ClusterInput<'a> {
 }
 
 pub const SLOTS: u32 = 16384;
-
-/// `0-5460,10923-16383` from ranges (merged, sorted): the one rendering of `redis::cluster`.
-pub fn slot_ranges(ranges: Vec<(u16, u16)>) -> String {
-    crate::redis::slot_ranges(&ranges)
-}
 
 /// Slots no master claims.
 fn unassigned(nodes: &[ClusterNode]) -> Vec<(u16, u16)> {
@@ -78,12 +74,12 @@ pub fn slots(x: &ClusterInput) -> Check {
         };
         if let Some(r) = reason {
             failing.extend(m.slots.iter().copied());
-            why.push(format!("{} on {addr} ({r})", slot_ranges(m.slots.clone())));
+            why.push(format!("{} on {addr} ({r})", slot_ranges(&m.slots)));
         }
     }
     let free = unassigned(nodes);
     if !free.is_empty() {
-        why.push(format!("{} unassigned", slot_ranges(free.clone())));
+        why.push(format!("{} unassigned", slot_ranges(&free)));
         failing.extend(free);
     }
     let mut c = Check::new(CheckKind::ClusterSlots, Status::Ok, ok)
@@ -120,7 +116,7 @@ pub fn slots(x: &ClusterInput) -> Check {
         let named = if failing.is_empty() {
             String::new()
         } else {
-            format!("failing slots {}: ", slot_ranges(failing))
+            format!("failing slots {}: ", slot_ranges(&failing))
         };
         c.raise(Status::Critical, &format!("{named}{}", why.join("; ")));
     }
@@ -264,6 +260,6 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
 
     #[test]
     fn merges_ranges() {
-        assert_eq!(slot_ranges(vec![(5, 9), (0, 4), (20, 20)]), "0-9,20");
+        assert_eq!(slot_ranges(&[(5, 9), (0, 4), (20, 20)]), "0-9,20");
     }
 }

@@ -94,19 +94,7 @@ fn ids(v: &[i64]) -> String {
 
 use super::runner::{count_of, plural};
 
-/// Text from the database (error messages) with control characters escaped before it reaches
-/// a terminal.
-pub fn escape(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
+pub use crate::output::escape::escape_str as escape;
 
 impl Render for MigrateReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];

@@ -222,10 +222,7 @@ pub fn cut(text: &str, max: usize) -> String {
     s
 }
 
-/// Bytes for people: valid UTF-8 as is, other bytes and control characters as `\xNN`.
-pub fn escape(bytes: &[u8]) -> String {
-    crate::output::escape::escape_bytes(bytes)
-}
+pub use crate::output::escape::escape_bytes as escape;
 
 /// `data`: verbatim when it is valid JSON on one line, re-serialized when valid but spread over
 /// lines (NDJSON needs one line), null otherwise.

@@ -448,7 +448,6 @@ fn connections(
     let r = &ctx.settings.redis;
     let base = crate::redis::Auth::transport(r, r.tls.value);
     let planned = connect::plan(spec, &ctx.settings.vars, &base);
-    super::init_tls();
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
