@@ -158,14 +158,30 @@ fn migrates_exact_rows_and_reruns_change_nothing(kind: Kind) {
     );
 }
 
-/// Polls the state table until the copy run has copied at least `rows` rows.
-fn wait_for_progress(db: &TestDb, rows: i64, child: &mut std::process::Child) {
+/// Polls the state table until the copy run has copied at least `rows` rows. A run that
+/// starts while a killed run's session still holds the run lock (the server has not yet seen
+/// that client go) ends at once saying so; it is started again with `respawn`.
+fn wait_for_progress(
+    db: &TestDb,
+    rows: i64,
+    child: &mut std::process::Child,
+    respawn: impl Fn() -> std::process::Child,
+) {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before it could be interrupted"
-        );
+        if child.try_wait().unwrap().is_some() {
+            let mut err = String::new();
+            if let Some(mut e) = child.stderr.take() {
+                std::io::Read::read_to_string(&mut e, &mut err).ok();
+            }
+            assert!(
+                err.contains("holds the migration lock") && Instant::now() < deadline,
+                "the run ended before it could be interrupted: {err}"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+            *child = respawn();
+            continue;
+        }
         if db.has_table("redkit_migrations") {
             let got = db.ints(&format!(
                 "SELECT {} FROM redkit_migrations WHERE kind = 'copy'",
@@ -249,7 +265,7 @@ fn resumes_after_ctrl_c_and_sigkill(kind: Kind) {
 
     // Ctrl-C: the chunk in flight finishes, the report says what was done, exit 130.
     let mut child = slow_run(&db);
-    wait_for_progress(&db, 100, &mut child);
+    wait_for_progress(&db, 100, &mut child, || slow_run(&db));
     signal(&child, "INT");
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
@@ -268,7 +284,7 @@ fn resumes_after_ctrl_c_and_sigkill(kind: Kind) {
 
     // SIGKILL in the middle of the resumed run: nothing half-applied, the checkpoint holds.
     let mut child = slow_run(&db);
-    wait_for_progress(&db, first + 100, &mut child);
+    wait_for_progress(&db, first + 100, &mut child, || slow_run(&db));
     signal(&child, "KILL");
     let _ = child.wait();
     assert_checkpoint_holds(&db);
@@ -296,7 +312,7 @@ fn catches_up_rows_written_during_the_run(kind: Kind) {
     let db = TestDb::new(kind);
     seed(&db, 1000);
     let mut child = slow_run(&db);
-    wait_for_progress(&db, 60, &mut child);
+    wait_for_progress(&db, 60, &mut child, || slow_run(&db));
     // The application writes above the starting high-water mark while the copy runs.
     db.exec(&[
         "INSERT INTO messages (id, sender_id, receiver_id, title, content, is_read, created_at) \
@@ -536,7 +552,7 @@ fn database_gone_mid_run(kind: Kind) {
     seed(&db, 1000);
     let url = db.url_with_password("Gone-Test-Pw-1234");
     let mut child = slow_run_at(&url);
-    wait_for_progress(&db, 60, &mut child);
+    wait_for_progress(&db, 60, &mut child, || slow_run_at(&url));
     db.lock_login(true);
     let out = child.wait_with_output().unwrap();
     let err = stderr(&out);
@@ -730,7 +746,9 @@ fn database_stops_answering(kind: Kind) {
         } else {
             0
         };
-        wait_for_progress(&db, copied + 60, &mut child);
+        wait_for_progress(&db, copied + 60, &mut child, || {
+            slow_run_with(&via, &["--timeout", "2s"])
+        });
         proxy.stall(true);
         if signal_too {
             signal(&child, "TERM");
@@ -822,7 +840,8 @@ fn pause_file_holds_the_copy(kind: Kind) {
     let hold_s = hold.to_str().unwrap().to_string();
     let mut child = slow_run_with(&db.url, &["--pause-file", &hold_s]);
     let log = StderrLog::take(&mut child);
-    wait_for_progress(&db, 100, &mut child);
+    // A fresh database: no earlier run can hold its lock.
+    wait_for_progress(&db, 100, &mut child, || panic!("the first run ended early"));
     std::fs::write(&hold, b"").unwrap();
     log.wait_for("paused: pause file", &mut child);
     // Paused before the next chunk: nothing commits while the file is there.
@@ -866,7 +885,7 @@ fn deferred_indexes_end_exact(kind: Kind) {
 
     // During the copy (auto, new table): no secondary index yet.
     let mut child = slow_run(&db);
-    wait_for_progress(&db, 100, &mut child);
+    wait_for_progress(&db, 100, &mut child, || slow_run(&db));
     let during = db.index_names("message_recipients");
     assert!(!during.iter().any(|n| n.contains("idx_")), "{during:?}");
     signal(&child, "KILL");
@@ -986,7 +1005,9 @@ fn deferred_indexes_end_exact(kind: Kind) {
     let db = TestDb::new(kind);
     seed(&db, 2000);
     let mut child = slow_run_with(&db.url, &["--defer-indexes", "never"]);
-    wait_for_progress(&db, 100, &mut child);
+    wait_for_progress(&db, 100, &mut child, || {
+        slow_run_with(&db.url, &["--defer-indexes", "never"])
+    });
     assert_eq!(db.index_names("message_recipients"), want);
     signal(&child, "KILL");
     let _ = child.wait();
