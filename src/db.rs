@@ -490,6 +490,17 @@ pub fn is_unique_violation(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether an error says the server lacks a function (PostgreSQL SQLSTATE 42883): a faster
+/// path that needs it gives way to a plainer one.
+pub fn is_undefined_function(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        let Some(sqlx::Error::Database(db)) = c.downcast_ref::<sqlx::Error>() else {
+            return false;
+        };
+        db.code().as_deref() == Some("42883")
+    })
+}
+
 /// Whether an error is worth retrying the same chunk for: a deadlock, a lock wait timeout, a
 /// busy SQLite file, or a unique-key race with the application inserting the same row.
 pub fn is_transient(err: &anyhow::Error) -> bool {

@@ -49,7 +49,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # it with --defer-indexes never (its dry-run plan), so the single statement writes into the
 # same indexes and foreign key that redkit's table ends up with.
 ddl() {
-  "$BIN" migrate recipients --database-url "$1" --dry-run --defer-indexes never --format json -q | python3 -c '
+  "$BIN" migrate recipients --database-url "$1" --dry-run --defer-indexes never --format json | python3 -c '
 import json, sys
 for s in json.load(sys.stdin)["plan"]["statements"]:
     if "redkit_migrations" not in s and (s.startswith("CREATE TABLE") or s.startswith("CREATE INDEX")):
@@ -78,11 +78,11 @@ PY
   summary+=("$(echo "$line" | grep '^SUMMARY' | cut -d' ' -f2-)")
 }
 redkit_run() { # url -> sets r_total r_rss r_copy r_verify r_rows r_re
-  r_total=$(timed "$BIN" migrate recipients --database-url "$1" --create-table --yes --format json -q)
+  r_total=$(timed "$BIN" migrate recipients --database-url "$1" --create-table --yes --format json)
   r_rss=$(cat "$work/rss"); r_copy=$(json_field copy_seconds); r_verify=$(json_field verify_seconds)
   r_rows=$(json_field migrated)
   [ "$(json_field verified)" = "True" ] || { echo "redkit did not verify" >&2; cat "$work/out" >&2; exit 1; }
-  r_re=$(timed "$BIN" migrate recipients --database-url "$1" --yes --format json -q)
+  r_re=$(timed "$BIN" migrate recipients --database-url "$1" --yes --format json)
   [ "$(json_field migrated)" = "0" ] || { echo "re-run copied rows" >&2; exit 1; }
 }
 

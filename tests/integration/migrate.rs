@@ -341,6 +341,12 @@ fn verify_detects_mismatches(kind: Kind) {
     assert_eq!(migrate(&db, &["--yes"]).0, 0);
     let (code, j, _) = migrate(&db, &["--verify"]);
     assert_eq!((code, &j["verified"]), (0, &Value::Bool(true)), "{j}");
+    // Mirror images are settled by the checksums of both tables where the server can hash.
+    let quick = match kind {
+        Kind::Sqlite => "row_join",
+        Kind::Mariadb | Kind::Postgres => "checksums",
+    };
+    assert_eq!(j["verification"]["method"], quick, "{j}");
 
     db.exec(&["DELETE FROM message_recipients WHERE message_id = 10"]);
     let (code, j, _) = migrate(&db, &["--verify"]);
@@ -348,6 +354,7 @@ fn verify_detects_mismatches(kind: Kind) {
     assert_eq!(j["verified"], false);
     assert_eq!(j["verification"]["missing"], 1);
     assert_eq!(j["verification"]["first_missing"], serde_json::json!([10]));
+    assert_eq!(j["verification"]["method"], "row_join", "{j}");
 
     // Repair by a re-run. After the cut-over the application reads message 11 on the new
     // table only: not a mismatch, counted apart.
@@ -407,6 +414,35 @@ fn verify_detects_mismatches(kind: Kind) {
     );
 }
 
+/// Errors that leave every count and plain sum equal: two messages' recipients swapped, and
+/// two read states swapped (one read lost, one read after the migration). The checksums
+/// must see them and leave the naming to the row join.
+fn verify_sees_swaps_that_keep_the_sums(kind: Kind) {
+    let db = TestDb::new(kind);
+    seed(&db, 300);
+    assert_eq!(migrate(&db, &["--yes"]).0, 0);
+    assert_eq!(
+        (receiver(20), receiver(21), is_read(30), is_read(31)),
+        (Some(21), Some(22), 1, 0)
+    );
+    db.exec(&[
+        "UPDATE message_recipients SET recipient_id = 22 WHERE message_id = 20",
+        "UPDATE message_recipients SET recipient_id = 21 WHERE message_id = 21",
+        "UPDATE message_recipients SET is_read = 0 WHERE message_id = 30",
+        "UPDATE message_recipients SET is_read = 1 WHERE message_id = 31",
+    ]);
+    let (code, j, err) = migrate(&db, &["--verify"]);
+    assert_eq!(code, 1, "{j} {err}");
+    let v = &j["verification"];
+    assert_eq!(v["method"], "row_join", "{j}");
+    assert_eq!(v["missing"], 2, "{j}");
+    assert_eq!(v["first_missing"], serde_json::json!([20, 21]), "{j}");
+    assert_eq!(v["is_read_mismatch"], 1, "{j}");
+    assert_eq!(v["first_is_read_mismatch"], serde_json::json!([30]), "{j}");
+    assert_eq!(v["read_after_migration"], 1, "{j}");
+    assert_eq!(v["orphans"], 0, "{j}");
+}
+
 fn rollback_restores_and_keeps_reads(kind: Kind) {
     let db = TestDb::new(kind);
     seed(&db, 300);
@@ -455,10 +491,23 @@ fn dry_run_changes_nothing(kind: Kind) {
     assert_eq!(j["migrated"], 0);
     assert_eq!(j["plan"]["rows_to_copy"], expected(120).len() as i64);
     let stmts = j["plan"]["statements"].to_string();
-    assert!(stmts.contains("NOT EXISTS"), "{stmts}");
+    // The table would be this run's own: its copy skips the anti-join, as the real run does.
+    assert!(!stmts.contains("AND NOT EXISTS"), "{stmts}");
     assert!(stmts.contains("CREATE TABLE"), "{stmts}");
     assert!(!db.has_table("message_recipients"));
     assert!(!db.has_table("redkit_migrations"));
+    // A table holding rows already gets the anti-join.
+    assert_eq!(migrate(&db, &["--yes", "--max-rows", "10"]).0, 0);
+    let (code, j, err) = migrate(&db, &["--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    let stmts = j["plan"]["statements"].to_string();
+    assert!(stmts.contains("AND NOT EXISTS"), "{stmts}");
+    assert_eq!(j["plan"]["create_table"], false, "{j}");
+    db.exec(&[
+        "DROP TABLE message_recipients",
+        "DROP TABLE redkit_migrations_chunks",
+        "DROP TABLE redkit_migrations",
+    ]);
     // Without --create-table the plan says the real run needs it; counts read right.
     let out = redkit(tempfile::tempdir().unwrap().path())
         .args([
@@ -1169,6 +1218,7 @@ on_every_database!(
     resumes_after_ctrl_c_and_sigkill,
     catches_up_rows_written_during_the_run,
     verify_detects_mismatches,
+    verify_sees_swaps_that_keep_the_sums,
     rollback_restores_and_keeps_reads,
     dry_run_changes_nothing,
     unfit_schema_is_refused,

@@ -581,15 +581,26 @@ async fn plan(
             statements.push(sql.drop_index(name));
         }
     }
-    statements.push(sql.copy_chunk());
+    // A table the run creates or finds empty is its own: no anti-join (see copy_loop).
+    statements.push(if create_table || pre.recipients_empty {
+        sql.copy_chunk_owned()
+    } else {
+        sql.copy_chunk()
+    });
     statements.push(sql.checkpoint());
     let known = sql.secondary_indexes();
-    for name in &idx.defer {
-        if let Some((_, col)) = known.iter().find(|(n, _)| n == name) {
-            statements.push(sql.create_index(name, col, idx.owned));
-        } else if *name == sql.fk_name() {
-            statements.push(sql.add_fk());
-        }
+    let builds: Vec<(String, String)> = idx
+        .defer
+        .iter()
+        .filter_map(|name| known.iter().find(|(n, _)| n == name).cloned())
+        .collect();
+    statements.extend(
+        sql.create_indexes(&builds, idx.owned)
+            .into_iter()
+            .map(|(_, stmt)| stmt),
+    );
+    if idx.defer.contains(&sql.fk_name()) {
+        statements.push(sql.add_fk());
     }
     let rows_to_copy = (pre.eligible - pre.already_migrated).max(0);
     Ok(Plan {

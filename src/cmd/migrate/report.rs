@@ -146,6 +146,7 @@ impl Render for MigrateReport {
                 "verified",
                 if v.ok { "ok".into() } else { "MISMATCH".into() },
             );
+            row("  by", v.method.as_str().into());
             row("  recipient rows", v.recipient_rows.to_string());
             for (name, n, first) in [
                 ("  missing", v.missing, &v.first_missing),

@@ -123,15 +123,16 @@ async fn copy_chunk(
         .await?
         .rows_affected() as i64;
     if rows > 0 {
-        let (first, last, count) = db
+        let (first, last) = db
             .timed("reading the rows the chunk created", async {
                 let row = db::stmt(&sql.created_rows())
                     .bind(before.unwrap_or(i64::MIN))
                     .fetch_one(&mut *tx)
                     .await?;
-                anyhow::Ok((get_i64(&row, 0)?, get_i64(&row, 1)?, get_i64(&row, 2)?))
+                anyhow::Ok((get_i64(&row, 0)?, get_i64(&row, 1)?))
             })
             .await?;
+        let count = rows;
         db.timed("recording the chunk", async {
             db::stmt(&sql.insert_chunk())
                 .bind(run.run_id)

@@ -218,14 +218,14 @@ impl Sql {
         )
     }
 
-    /// The rows a chunk just created: first and last row id and their count.
+    /// The rows a chunk just created: first and last row id (their count is the insert's own;
+    /// counting them here would read every new row once more, 0.1 s per 1M rows).
     pub fn created_rows(&self) -> String {
         let id = self.d.quote("id");
         format!(
-            "SELECT {}, {}, {} FROM {} WHERE {id} > {}",
+            "SELECT {}, {} FROM {} WHERE {id} > {}",
             self.d.int(&format!("MIN({id})")),
             self.d.int(&format!("MAX({id})")),
-            self.d.int("COUNT(*)"),
             self.rcp,
             self.p(1)
         )
@@ -277,6 +277,62 @@ impl Sql {
             i("SUM(CASE WHEN r.{rr} < m.{read} THEN 1 ELSE 0 END)"),
             i("SUM(CASE WHEN r.{rr} > m.{read} THEN 1 ELSE 0 END)"),
         ))
+    }
+
+    /// The checksum pass over each side, or None where the database has no hash function
+    /// (SQLite keeps the row join alone). Each side is one sequential scan: a row count, the
+    /// sums of message id, recipient id and read state, and two per-row hashes of
+    /// `id,recipient,read` summed (and on MySQL xor-ed over a reordered text, as its only hash
+    /// is CRC32). Equal results on both sides mean the tables mirror each other: every eligible
+    /// message has exactly its row with the same read state and there is no other row. Two
+    /// scans cost MariaDB 0.45 s for 1M rows where the row join takes 1.35 s; any difference
+    /// falls back to the join, which names what differs.
+    pub fn checksums(&self) -> Option<(String, String)> {
+        let d = self.d;
+        let side = |from: String, id: String, rid: String, read: String| -> Option<String> {
+            let (read, text) = match d {
+                Dialect::Mysql => (format!("COALESCE({read}, -1)"), "CHAR"),
+                Dialect::Postgres => (format!("COALESCE(CAST({read} AS INT), -1)"), "TEXT"),
+                Dialect::Sqlite => return None,
+            };
+            let row = format!("concat_ws(',', {id}, {rid}, {read})");
+            let (h1, h2) = match d {
+                Dialect::Mysql => (
+                    format!("SUM(CRC32({row}))"),
+                    format!("BIT_XOR(CRC32(concat_ws(',', {read}, {rid}, {id})))"),
+                ),
+                Dialect::Postgres => (
+                    format!("SUM(hashtextextended({row}, 0))"),
+                    format!("SUM(hashtextextended({row}, 1))"),
+                ),
+                Dialect::Sqlite => return None,
+            };
+            let cols: Vec<String> = [
+                "COUNT(*)".to_string(),
+                format!("SUM({id})"),
+                format!("SUM({rid})"),
+                format!("SUM({read})"),
+                h1,
+                h2,
+            ]
+            .iter()
+            .map(|e| format!("CAST({e} AS {text})"))
+            .collect();
+            Some(format!("SELECT {} FROM {from}", cols.join(", ")))
+        };
+        let msg = side(
+            self.t("{msg} m WHERE {elig}"),
+            self.t("m.{id}"),
+            self.t("m.{recv}"),
+            self.t("m.{read}"),
+        )?;
+        let rcp = side(
+            self.t("{rcp} r"),
+            self.t("r.{mid}"),
+            self.t("r.{rid}"),
+            self.t("r.{rr}"),
+        )?;
+        Some((msg, rcp))
     }
 
     /// Whether the recipients table has any row (an empty one needs no anti-join count).
@@ -598,21 +654,55 @@ impl Sql {
         }
     }
 
-    /// Builds one secondary index. `owned`: this run created the table, so nothing else uses
-    /// it and PostgreSQL may build without CONCURRENTLY (faster, and all-or-nothing).
-    pub fn create_index(&self, name: &str, col: &str, owned: bool) -> String {
-        let (i, c) = (self.d.quote(name), self.d.quote(col));
+    /// The statements that build secondary indexes `(name, column)`, each with the names it
+    /// builds. `owned`: this run created the table, so nothing else uses it and PostgreSQL may
+    /// build without CONCURRENTLY (faster, and all-or-nothing). MySQL builds them all in one
+    /// ALTER (one pass over the table, 1.07 s against 1.17 s for three on 1M rows; atomic, so
+    /// a killed build leaves none of them).
+    pub fn create_indexes(
+        &self,
+        builds: &[(String, String)],
+        owned: bool,
+    ) -> Vec<(Vec<String>, String)> {
+        let q = |name: &str, col: &str| (self.d.quote(name), self.d.quote(col));
         match self.d {
-            Dialect::Sqlite => format!("CREATE INDEX IF NOT EXISTS {i} ON {} ({c})", self.rcp),
-            Dialect::Mysql => format!(
-                "ALTER TABLE {} ADD INDEX {i} ({c}), ALGORITHM=INPLACE, LOCK=NONE",
-                self.rcp
-            ),
-            Dialect::Postgres => format!(
-                "CREATE INDEX {}IF NOT EXISTS {i} ON {} ({c})",
-                if owned { "" } else { "CONCURRENTLY " },
-                self.rcp
-            ),
+            Dialect::Mysql => {
+                if builds.is_empty() {
+                    return Vec::new();
+                }
+                let adds: Vec<String> = builds
+                    .iter()
+                    .map(|(n, c)| {
+                        let (i, c) = q(n, c);
+                        format!("ADD INDEX {i} ({c})")
+                    })
+                    .collect();
+                vec![(
+                    builds.iter().map(|(n, _)| n.clone()).collect(),
+                    format!(
+                        "ALTER TABLE {} {}, ALGORITHM=INPLACE, LOCK=NONE",
+                        self.rcp,
+                        adds.join(", ")
+                    ),
+                )]
+            }
+            Dialect::Sqlite | Dialect::Postgres => builds
+                .iter()
+                .map(|(n, c)| {
+                    let (i, c) = q(n, c);
+                    let stmt = match self.d {
+                        Dialect::Postgres => format!(
+                            "CREATE INDEX {}IF NOT EXISTS {i} ON {} ({c})",
+                            if owned { "" } else { "CONCURRENTLY " },
+                            self.rcp
+                        ),
+                        Dialect::Sqlite | Dialect::Mysql => {
+                            format!("CREATE INDEX IF NOT EXISTS {i} ON {} ({c})", self.rcp)
+                        }
+                    };
+                    (vec![n.clone()], stmt)
+                })
+                .collect(),
         }
     }
 
