@@ -315,6 +315,23 @@ static MARIADB: OnceLock<Server> = OnceLock::new();
 static POSTGRES: OnceLock<Server> = OnceLock::new();
 static NEXT_DB: AtomicU32 = AtomicU32::new(1);
 
+/// A session with an open transaction (see `TestDb::hold`).
+pub struct Held {
+    rt: tokio::runtime::Runtime,
+    conn: Option<sqlx::AnyConnection>,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        if let Some(mut c) = self.conn.take() {
+            self.rt.block_on(async {
+                let _ = sqlx::Executor::execute(&mut c, "ROLLBACK").await;
+                let _ = c.close().await;
+            });
+        }
+    }
+}
+
 /// A fresh database for one test.
 pub struct TestDb {
     pub kind: Kind,
@@ -443,6 +460,31 @@ impl TestDb {
                     )]);
                 }
             }
+        }
+    }
+
+    /// Opens a session, begins a transaction and runs `statements` in it: what they lock
+    /// stays locked until the returned value is dropped (the transaction is rolled back).
+    pub fn hold(&self, statements: &[&str]) -> Held {
+        let rt = runtime();
+        let conn = rt.block_on(async {
+            let mut c = sqlx::AnyConnection::connect(&self.url)
+                .await
+                .unwrap_or_else(|e| panic!("connect {}: {e}", self.url));
+            sqlx::Executor::execute(&mut c, "BEGIN")
+                .await
+                .unwrap_or_else(|e| panic!("BEGIN: {e}"));
+            for s in statements {
+                sqlx::query(AssertSqlSafe(s.to_string()))
+                    .execute(&mut c)
+                    .await
+                    .unwrap_or_else(|e| panic!("{s}: {e}"));
+            }
+            c
+        });
+        Held {
+            rt,
+            conn: Some(conn),
         }
     }
 
