@@ -892,6 +892,78 @@ fn killed_during_the_index_build_postgres() {
     killed_during_the_index_build(Kind::Postgres);
 }
 
+/// --max-load against real load: three sessions asleep inside a statement keep the server's
+/// running statements above the limit; the copy pauses, says why, and finishes exact once
+/// they end. (The server is shared with other tests: their statements only add load, so the
+/// pause is certain, and it ends once the sleepers and any passing statement are done.)
+fn max_load_pauses_while_the_server_is_busy(kind: Kind) {
+    let db = TestDb::new(kind);
+    seed(&db, 500);
+    let (sleep, running, limit) = match kind {
+        Kind::Mariadb => (
+            "SELECT SLEEP(3)",
+            "SELECT CAST(VARIABLE_VALUE AS SIGNED) FROM information_schema.GLOBAL_STATUS \
+             WHERE VARIABLE_NAME = 'THREADS_RUNNING'",
+            "Threads_running=3",
+        ),
+        Kind::Postgres | Kind::Sqlite => (
+            "SELECT pg_sleep(3)",
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_stat_activity WHERE state = 'active'",
+            "active_sessions=3",
+        ),
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..3 {
+            scope.spawn(|| db.exec(&[sleep]));
+        }
+        // The probe's own statement counts too: four while the sleepers run.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while db.int_of(running) < 4 {
+            assert!(Instant::now() < deadline, "the sleepers never showed");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let (code, j, err) = migrate(&db, &["--yes", "--max-load", limit]);
+        assert_eq!(code, 0, "{err}");
+        let name = limit.split('=').next().unwrap();
+        assert!(
+            err.contains("paused: ") && err.contains(&format!("{name} ")),
+            "{err}"
+        );
+        assert_eq!(
+            j["throttle_reasons"],
+            serde_json::json!(["max_load"]),
+            "{j}"
+        );
+        assert!(j["throttled_seconds"].as_f64().unwrap() > 0.5, "{j}");
+        assert_eq!(j["verified"], true, "{j}");
+    });
+    assert_eq!(recipient_rows(&db), expected(500));
+}
+
+/// A status variable the server does not know is a usage error before anything is written.
+#[test]
+fn max_load_unknown_variable_writes_nothing() {
+    for kind in [Kind::Mariadb, Kind::Postgres] {
+        let db = TestDb::new(kind);
+        seed(&db, 10);
+        let (code, _, err) = migrate(&db, &["--yes", "--max-load", "Threadz_running=5"]);
+        assert_eq!(code, 2, "{kind:?}: {err}");
+        assert!(err.contains("Threadz_running"), "{kind:?}: {err}");
+        assert!(!db.has_table("message_recipients"), "{kind:?}");
+        assert!(!db.has_table("redkit_migrations"), "{kind:?}");
+    }
+}
+
+#[test]
+fn max_load_pauses_while_the_server_is_busy_mariadb() {
+    max_load_pauses_while_the_server_is_busy(Kind::Mariadb);
+}
+
+#[test]
+fn max_load_pauses_while_the_server_is_busy_postgres() {
+    max_load_pauses_while_the_server_is_busy(Kind::Postgres);
+}
+
 /// Collects a child's stderr in the background, so a test can wait for a line.
 struct StderrLog(std::sync::Arc<std::sync::Mutex<String>>);
 

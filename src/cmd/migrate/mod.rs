@@ -370,7 +370,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         a.max_lag.unwrap_or(Duration::from_secs(1)),
         a.max_load.clone(),
     );
-    throttle.check_usage(db.dialect)?;
+    throttle.check_usage(&db).await?;
 
     // Ask before any change (and before Ctrl-C is caught, so it still ends a prompt).
     let to_copy = (pre.eligible - pre.already_migrated).max(0);

@@ -101,10 +101,12 @@ impl Throttle {
         }
     }
 
-    /// Checks the statements this throttle will run, before the first write.
-    pub fn check_usage(&self, d: Dialect) -> anyhow::Result<()> {
+    /// Checks the statements this throttle will run and reads each load value once, before
+    /// the first write: a misspelt status variable is a usage error (exit 2) with nothing
+    /// written, not a failure after the table was created.
+    pub async fn check_usage(&self, primary: &Db) -> anyhow::Result<()> {
         for m in &self.max_load {
-            m.query(d)?;
+            load_value(primary, &m.query(primary.dialect)?).await?;
         }
         Ok(())
     }
