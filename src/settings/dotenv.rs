@@ -54,7 +54,7 @@ impl DotEnv {
                     return Err(exit::usage(format!(
                         "{}:{line}: malformed line: {}",
                         path.display(),
-                        describe(&e)
+                        describe(&e, text.lines().nth(line.saturating_sub(1)).unwrap_or(""))
                     )));
                 }
             }
@@ -206,12 +206,12 @@ fn error_line(text: &str, err: &dotenvy::Error, scanned: &Scanned) -> usize {
 }
 
 /// The parse error in words that never quote the line: any part of it (a value wrapped onto a
-/// second line, an unclosed `${`) may be a secret. Only a well-formed key name is shown.
-fn describe(err: &dotenvy::Error) -> String {
+/// second line, an unclosed `${`) may be a secret. Only a well-formed key name is shown, taken
+/// from the file's line (the parser's own excerpt may start at the value).
+fn describe(err: &dotenvy::Error, line: &str) -> String {
     match err {
         dotenvy::Error::LineParse(content, idx) => {
-            let first = content.lines().next().unwrap_or("");
-            let key = first
+            let key = line
                 .split_once('=')
                 .map(|(k, _)| k.trim().trim_start_matches("export ").trim())
                 .filter(|k| {
@@ -220,14 +220,22 @@ fn describe(err: &dotenvy::Error) -> String {
                         && k.chars()
                             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
                 });
+            // The parser reads a quoted value on across lines: an index past the excerpt's
+            // first line means its quote (or `${`) never closes, and a column there would
+            // point nowhere.
+            let first = content.lines().next().unwrap_or("");
+            let on_this_line = *idx < first.len();
+            // The excerpt may begin after the key; count the column on the file's line.
+            let column = line.len().saturating_sub(first.len()) + idx + 1;
             match key {
+                Some(k) if !on_this_line => format!(
+                    "the value of {k} never ends: an unclosed quote or ${{...}} (its text is not shown, it may hold a secret)"
+                ),
                 Some(k) => format!(
-                    "cannot parse the value of {k} at column {} (unclosed quote or ${{...}}?)",
-                    idx + 1
+                    "cannot parse the value of {k} at column {column} (unclosed quote or ${{...}}?)"
                 ),
                 None => format!(
-                    "cannot parse this line at column {} (not KEY=VALUE; its text is not shown, it may hold a secret)",
-                    idx + 1
+                    "cannot parse this line at column {column} (not KEY=VALUE; its text is not shown, it may hold a secret)"
                 ),
             }
         }
@@ -349,6 +357,22 @@ mod tests {
             }
         }
         assert!(errors >= 3, "the malformed shapes must be refused");
+    }
+
+    #[test]
+    fn parse_errors_name_the_key_and_a_column_on_its_line() {
+        let msg = format!("{:#}", load("A=1\nB=${A\n").unwrap_err());
+        assert!(
+            msg.contains(":2:") && msg.contains("value of B at column 5"),
+            "{msg}"
+        );
+        // An unclosed quote runs on to the end of the file: no column, the key is named.
+        let msg = format!("{:#}", load("A=1\nTOKEN=\"Kx9v\nB=2\n").unwrap_err());
+        assert!(
+            msg.contains(":2:") && msg.contains("value of TOKEN never ends"),
+            "{msg}"
+        );
+        assert!(!msg.contains("column"), "{msg}");
     }
 
     #[test]
