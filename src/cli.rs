@@ -389,7 +389,8 @@ pub struct GlobalArgs {
     )]
     pub color: ColorArg,
 
-    /// Print only the result: no notes, no progress
+    /// Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says
+    /// so; queries too, as `grep -q`); on a problem, the summary and the failing rows
     #[arg(short, long, global = true, help_heading = "Output")]
     pub quiet: bool,
 

@@ -69,6 +69,6 @@ pub fn run(ctx: &Ctx, _args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
         profile: ctx.settings.profile.clone(),
         settings: ctx.settings.rows(),
     };
-    ctx.out.emit(&report)?;
+    ctx.out.emit_outcome(&report, true)?;
     Ok(ExitStatus::Success)
 }

@@ -10,6 +10,8 @@ const FLUSH_AT: usize = 256 * 1024;
 pub struct Records {
     buf: Vec<u8>,
     out: io::Stdout,
+    /// `-q`: records are dropped instead of written (the exit code carries the result).
+    discard: bool,
 }
 
 impl Default for Records {
@@ -17,11 +19,20 @@ impl Default for Records {
         Records {
             buf: Vec::with_capacity(FLUSH_AT + 64 * 1024),
             out: io::stdout(),
+            discard: false,
         }
     }
 }
 
 impl Records {
+    /// A sink that drops what it is given when `quiet` (`-q`).
+    pub fn quiet(quiet: bool) -> Records {
+        Records {
+            discard: quiet,
+            ..Records::default()
+        }
+    }
+
     /// The buffer the next record is written into.
     pub fn buf(&mut self) -> &mut Vec<u8> {
         &mut self.buf
@@ -37,7 +48,9 @@ impl Records {
 
     /// Writes everything buffered now (a follower shows each record as it comes).
     pub fn flush(&mut self) -> io::Result<()> {
-        if !self.buf.is_empty() {
+        if self.discard {
+            self.buf.clear();
+        } else if !self.buf.is_empty() {
             let mut lock = self.out.lock();
             lock.write_all(&self.buf)?;
             lock.flush()?;

@@ -54,6 +54,16 @@ fn config_found_under_xdg_config_home_names_its_env_file() {
 fn quiet_is_silent_on_success_and_not_on_failure() {
     let s = RedisServer::start();
     s.cli(&["SET", "agent:cache:1", "v"]);
+    s.cli(&[
+        "XADD",
+        "job_events:1",
+        "*",
+        "event_type",
+        "task_completed",
+        "job_id",
+        "1",
+    ]);
+    s.cli(&["XGROUP", "CREATE", "job_events:1", "g", "0"]);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(".env"), format!("REDIS_PORT={}\n", s.port)).unwrap();
     let url = s.url();
@@ -62,6 +72,37 @@ fn quiet_is_silent_on_success_and_not_on_failure() {
         vec!["ping", "-q", "-u", &url],
         vec!["cache", "flush", "--yes", "-q", "-u", &url],
         vec!["cache", "flush", "--dry-run", "-q", "-u", &url],
+        // Queries too: the exit code is the answer, as with grep -q.
+        vec!["cache", "stats", "-q", "-u", &url],
+        vec!["stream", "list", "-q", "-u", &url],
+        vec!["stream", "info", "job_events:1", "-q", "-u", &url],
+        vec!["stream", "read", "job_events:1", "-q", "-u", &url],
+        vec![
+            "stream",
+            "read",
+            "job_events:1",
+            "--format",
+            "json",
+            "-q",
+            "-u",
+            &url,
+        ],
+        vec![
+            "stream",
+            "tail",
+            "job_events:1",
+            "--from",
+            "0",
+            "--count",
+            "1",
+            "-q",
+            "-u",
+            &url,
+        ],
+        vec!["stream", "job", "1", "-q", "-u", &url],
+        vec!["stream", "pending", "job_events:1", "g", "-q", "-u", &url],
+        vec!["config", "show", "-q"],
+        vec!["config", "show", "--format", "json", "-q"],
     ];
     for args in &silent {
         let out = redkit(dir.path()).args(args).output().unwrap();
@@ -106,6 +147,28 @@ fn quiet_is_silent_on_success_and_not_on_failure() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("refused"), "{}", stderr(&out));
+    // A query that finds a problem says so: a missing stream, a failed job.
+    let out = redkit(dir.path())
+        .args(["stream", "read", "no:such:stream", "-q", "-u", &url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no such key"), "{}", stderr(&out));
+    s.cli(&[
+        "XADD",
+        "job_events:2",
+        "*",
+        "event_type",
+        "task_failed",
+        "job_id",
+        "2",
+    ]);
+    let out = redkit(dir.path())
+        .args(["stream", "job", "2", "-q", "-u", &url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("failed"), "{}", stdout(&out));
 }
 
 #[test]

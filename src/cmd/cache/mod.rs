@@ -307,8 +307,9 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
     let mut report = stats::run_all(nodes, &plan).await;
     report.unreached = unreached;
     pb.finish_and_clear();
-    ctx.out.emit(&report)?;
     let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));
+    ctx.out
+        .emit_outcome(&report, failed.is_empty() && report.unreached.is_empty())?;
     if !failed.is_empty() {
         return Err(exit::runtime(failed.join("; ")));
     }

@@ -212,6 +212,6 @@ pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
     if args.full && ctx.out.format == Format::Table {
         ctx.out.note("--full is shown with --format json");
     }
-    ctx.out.emit(&report)?;
+    ctx.out.emit_outcome(&report, true)?;
     Ok(ExitStatus::Success)
 }

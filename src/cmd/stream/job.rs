@@ -93,7 +93,7 @@ impl Timeline<'_> {
             m.insert("elapsed_ms".into(), elapsed.into());
         }
         // Each event goes out at once through the record sink (a follower shows it live).
-        let mut records = Records::default();
+        let mut records = Records::quiet(self.ctx.out.quiet);
         let w = records.buf();
         match self.ctx.out.format {
             Format::Table => {
@@ -176,7 +176,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     if ctx.out.format == Format::Table {
-        let mut records = Records::default();
+        let mut records = Records::quiet(ctx.out.quiet);
         writeln!(
             records.buf(),
             "job {} ({})",
@@ -250,7 +250,9 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         ExitStatus::Success
     };
     match ctx.out.format {
-        Format::Json => ctx.out.emit(&JsonOnly(&report))?,
+        Format::Json => ctx
+            .out
+            .emit_outcome(&JsonOnly(&report), status == ExitStatus::Success)?,
         Format::Table => {
             let fmt = |ms: u64| crate::duration::format(std::time::Duration::from_millis(ms));
             let dur = fmt(report.duration_ms);
@@ -268,7 +270,8 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             } else {
                 line
             };
-            let mut records = Records::default();
+            // Under -q only a failed job's outcome is printed.
+            let mut records = Records::quiet(ctx.out.quiet && status == ExitStatus::Success);
             writeln!(records.buf(), "{line}")?;
             records.flush()?;
         }

@@ -184,12 +184,16 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
     if let Some(l) = args.limit {
         streams.truncate(l);
     }
-    ctx.out.emit(&ListReport {
-        pattern,
-        total,
-        streams,
-        unreached: masters.unreached.clone(),
-    })?;
+    // Under -q a full listing prints nothing; one with unreached masters prints them.
+    ctx.out.emit_outcome(
+        &ListReport {
+            pattern,
+            total,
+            streams,
+            unreached: masters.unreached.clone(),
+        },
+        masters.unreached.is_empty(),
+    )?;
     if let Some(e) = crate::redis::unreached_error(&masters.unreached) {
         return Err(e);
     }

@@ -148,10 +148,13 @@ pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
             break;
         }
     }
-    ctx.out.emit(&PendingReport {
-        stream: args.key.clone(),
-        group: args.group.clone(),
-        entries,
-    })?;
+    ctx.out.emit_outcome(
+        &PendingReport {
+            stream: args.key.clone(),
+            group: args.group.clone(),
+            entries,
+        },
+        true,
+    )?;
     Ok(ExitStatus::Success)
 }

@@ -22,7 +22,7 @@ impl Sink {
         Sink {
             format: out.format,
             color: out.ui.color,
-            records: Records::default(),
+            records: Records::quiet(out.quiet),
             written: 0,
             started: false,
         }
