@@ -1182,6 +1182,9 @@ fn tail_and_job_follow_wait_for_a_missing_key_until_max_wait() {
             "{err}"
         );
         assert!(last.contains("--max-wait 300ms"), "{err}");
+        if !args.contains(&"job_events:soon") {
+            assert_eq!(stdout(&out), "", "{args:?}: no header before the error");
+        }
     }
     // A running job that does not finish in time: the reason says how old its last event is.
     let out = run(&s, &["job", "soon", "--follow", "--max-wait", "300ms"]);

@@ -71,6 +71,8 @@ fn outcome_of(e: &Entry) -> Option<&'static str> {
 /// Prints events as they are found (table and ndjson) and keeps the facts for the end.
 struct Timeline<'a> {
     ctx: &'a Ctx,
+    job_id: String,
+    titled: bool,
     key: String,
     first_ms: Option<u64>,
     last_ms: u64,
@@ -80,7 +82,25 @@ struct Timeline<'a> {
 }
 
 impl Timeline<'_> {
+    /// The table's title line, once.
+    fn title(&mut self) -> anyhow::Result<()> {
+        if self.titled || self.ctx.out.format != Format::Table {
+            return Ok(());
+        }
+        self.titled = true;
+        let mut records = Records::quiet(self.ctx.out.quiet);
+        writeln!(
+            records.buf(),
+            "job {} ({})",
+            escape_str(&self.job_id),
+            escape_str(&self.key)
+        )?;
+        records.flush()?;
+        Ok(())
+    }
+
     fn add(&mut self, e: &Entry) -> anyhow::Result<()> {
+        self.title()?;
         let first = *self.first_ms.get_or_insert(e.id.ms);
         let elapsed = e.id.ms.saturating_sub(first);
         self.last_ms = e.id.ms;
@@ -175,18 +195,12 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             )));
         }
     }
-    if ctx.out.format == Format::Table {
-        let mut records = Records::quiet(ctx.out.quiet);
-        writeln!(
-            records.buf(),
-            "job {} ({})",
-            escape_str(&args.job_id),
-            escape_str(&key)
-        )?;
-        records.flush()?;
-    }
     let mut tl = Timeline {
         ctx,
+        job_id: args.job_id.clone(),
+        // A job still awaited gets its title with its first event, so a wait that gives up
+        // prints its error alone.
+        titled: false,
         key: key.clone(),
         first_ms: None,
         last_ms: 0,
@@ -194,6 +208,9 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         outcome: None,
         events: Vec::new(),
     };
+    if kind == "stream" {
+        tl.title()?;
+    }
     let mut last = StreamId::MIN;
     let mut pager = Pager::new(conn, &key, StreamId::MIN, StreamId::MAX, false, 5000);
     loop {

@@ -178,7 +178,9 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         args.count.filter(|_| filter.is_empty()),
     );
     let mut sink = Sink::new(&ctx.out);
-    if ctx.out.format == Format::Table && !ctx.out.quiet {
+    // The header shows at once when every key exists; while one is awaited it comes with the
+    // first entry, so a wait that gives up prints its error alone.
+    if ctx.out.format == Format::Table && !ctx.out.quiet && absent.is_empty() {
         sink.header()?;
     }
     let mut acker = args.ack.then_some(conn);
