@@ -27,6 +27,9 @@
 //!   `Render` with a default, one arm in `Output::write_report`.
 //! - A new database: a variant of `db::Dialect`; every `match` on it is exhaustive, so the
 //!   compiler lists each place that must decide.
+//! - A new setting: one row in `settings::keys::KEYS` (flag, variables, config path, default,
+//!   secret, starter line); resolution, `config show`, `init` and the check of the config's
+//!   keys follow from it.
 //! - Anything two commands need: `ops/` (or `redis/` when it is protocol).
 
 pub mod cli;

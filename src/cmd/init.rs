@@ -23,35 +23,22 @@ pub struct InitArgs {
     pub force: bool,
 }
 
-/// The starter config: every section redkit reads, with the application's defaults.
-pub const STARTER: &str = r#"# redkit configuration. Values may use ${VAR} and ${VAR:default}; flags, the environment and
+/// The starter config: the settings table's sections (`settings::keys`), then the
+/// validate-env spec and a profile.
+pub fn starter() -> String {
+    format!(
+        "{HEAD}\n{}\n{TAIL}",
+        crate::settings::keys::starter_sections()
+    )
+}
+
+const HEAD: &str =
+    "# redkit configuration. Values may use ${VAR} and ${VAR:default}; flags, the environment and
 # .env override what is written here. Pick a profile with --profile NAME or REDKIT_PROFILE.
+# Keys redkit does not know are refused (exit 2), so a typo cannot fall back to a default.
+";
 
-redis:
-  # url: "${REDIS_URL}"              # redis://, rediss:// (TLS) or redis+unix:///path.sock
-  host: "${REDIS_HOST:localhost}"
-  port: "${REDIS_PORT:6379}"
-  db: "${REDIS_DB:0}"
-  # username: "${REDIS_USERNAME:}"
-  password: "${REDIS_PASSWORD:}"     # never write the password itself here
-  # cluster: false                   # url(s) are seed nodes of a Redis Cluster
-  # sentinel: "127.0.0.1:26379"
-  # master_name: mymaster
-  # tls: false
-  # cacert: /etc/ssl/redis-ca.pem
-  connect_timeout: 5s
-  timeout: 5s
-
-cache:
-  providers:
-    redis:
-      key_prefix: "agent:cache:"
-
-streams:
-  match: "job_events:*"
-  job_key: "job_events:{job_id}"
-
-# The spec `redkit validate-env` checks. Types: string, int, port, bool, url, redis-url, enum,
+const TAIL: &str = r#"# The spec `redkit validate-env` checks. Types: string, int, port, bool, url, redis-url, enum,
 # email, duration, path, json. A name containing KEY, SECRET, TOKEN, PASSWORD, PASSWD, PASS, PWD,
 # AUTH, DSN, CREDS, CREDENTIAL or PRIVATE is secret (masked) unless it says `secret: false`.
 env:
@@ -72,9 +59,6 @@ env:
     REDIS_PASSWORD: { secret: true }
     LOG_LEVEL: { type: enum, values: [debug, info, warn, error], default: info }
 
-# migrate:
-#   database_url: "${DATABASE_URL:}"
-
 profiles:
   staging:
     redis:
@@ -88,7 +72,7 @@ pub fn run(args: &InitArgs, out: &crate::output::Output) -> anyhow::Result<ExitS
             args.output.display()
         )));
     }
-    write_atomic(&args.output, STARTER.as_bytes())?;
+    write_atomic(&args.output, starter().as_bytes())?;
     out.note(format!("wrote {}", args.output.display()));
     Ok(ExitStatus::Success)
 }
@@ -97,8 +81,9 @@ pub fn run(args: &InitArgs, out: &crate::output::Output) -> anyhow::Result<ExitS
 mod tests {
     #[test]
     fn starter_parses() {
-        let v: serde_yaml::Value = serde_yaml::from_str(super::STARTER).unwrap();
+        let v: serde_yaml::Value = serde_yaml::from_str(&super::starter()).unwrap();
         assert!(v.get("env").is_some());
+        assert!(v.get("redis").and_then(|r| r.get("host")).is_some());
     }
 
     /// The starter's comment and the README name the same secret words as the code.
@@ -110,7 +95,8 @@ mod tests {
             .nth(1)
             .and_then(|s| s.split('.').next())
             .expect("README lists the secret words");
-        let starter_list = super::STARTER
+        let starter = super::starter();
+        let starter_list = starter
             .split("A name containing ")
             .nth(1)
             .and_then(|s| s.split(" is secret").next())

@@ -3,6 +3,7 @@
 
 pub mod dotenv;
 pub mod input;
+pub mod keys;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -147,6 +148,8 @@ pub struct Settings {
     pub cache_prefix: Sourced<String>,
     pub stream_match: Sourced<String>,
     pub job_key: Sourced<String>,
+    /// `streams.stuck_after` as written (parsed by the command that reads it).
+    pub stuck_after: Sourced<String>,
     pub database_url: Option<Sourced<Secret>>,
     /// Why the config file was chosen (`--config`, `REDKIT_CONFIG`, `search path`).
     pub config_origin: Option<String>,
@@ -325,26 +328,12 @@ impl Settings {
             Ok(redis) => (redis, None),
             Err(e) => (RedisSettings::defaults(), Some(e.to_string())),
         };
-        let cache_prefix = r
-            .pick(
-                None,
-                &[],
-                &[
-                    &["cache", "prefix"],
-                    &["cache", "providers", "redis", "key_prefix"],
-                ],
-            )
-            .unwrap_or_else(|| Sourced::new("agent:cache:".into(), Source::Default, "built-in"));
-        let stream_match = r
-            .pick(None, &[], &[&["streams", "match"]])
-            .unwrap_or_else(|| Sourced::new("job_events:*".into(), Source::Default, "built-in"));
-        let job_key = r
-            .pick(None, &[], &[&["streams", "job_key"]])
-            .unwrap_or_else(|| {
-                Sourced::new("job_events:{job_id}".into(), Source::Default, "built-in")
-            });
+        let cache_prefix = r.or_default("cache.prefix", None);
+        let stream_match = r.or_default("streams.match", None);
+        let job_key = r.or_default("streams.job_key", None);
+        let stuck_after = r.or_default("streams.stuck_after", None);
         let database_url = r
-            .pick(None, &["DATABASE_URL"], &[&["migrate", "database_url"]])
+            .setting("migrate.database_url", None)
             .map(|s| s.map(Secret::new));
         Ok(Settings {
             profile,
@@ -353,6 +342,7 @@ impl Settings {
             cache_prefix,
             stream_match,
             job_key,
+            stuck_after,
             database_url,
             vars,
             config,
@@ -367,7 +357,57 @@ impl Settings {
         self.config.as_ref()?.get(&[name]).filter(|v| !v.is_null())
     }
 
-    /// The resolved settings as rows, secrets masked.
+    /// A setting of the table as `config show` prints it (secrets and URL passwords masked),
+    /// or None when unset.
+    fn shown(&self, name: &str) -> Option<Sourced<String>> {
+        let r = &self.redis;
+        let text = |s: &Sourced<String>| Some(s.clone());
+        let path =
+            |p: &Option<Sourced<PathBuf>>| p.clone().map(|s| s.map(|p| p.display().to_string()));
+        let disp =
+            |v: &dyn fmt::Display, s: Source, o: &str| Some(Sourced::new(v.to_string(), s, o));
+        match name {
+            "redis.url" => r.urls.clone().map(|u| {
+                u.map(|v| {
+                    v.iter()
+                        .map(|x| mask::mask_url(x))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+            }),
+            "redis.host" => text(&r.host),
+            "redis.port" => disp(&r.port.value, r.port.source, &r.port.origin),
+            "redis.db" => disp(&r.db.value, r.db.source, &r.db.origin),
+            "redis.username" => r.username.clone(),
+            "redis.password" => r.password.clone().map(|p| {
+                p.map(|v| match v {
+                    Password::Value(s) => s.masked(),
+                    Password::Prompt => "(asked when connecting)".into(),
+                })
+            }),
+            "redis.cluster" => disp(&r.cluster.value, r.cluster.source, &r.cluster.origin),
+            "redis.sentinel" => r.sentinel.clone().map(|s| s.map(|v| mask::mask_url(&v))),
+            "redis.master_name" => r.master_name.clone(),
+            "redis.tls" => disp(&r.tls.value, r.tls.source, &r.tls.origin),
+            "redis.cacert" => path(&r.cacert),
+            "redis.cert" => path(&r.cert),
+            "redis.key" => path(&r.key),
+            "redis.insecure" => disp(&r.insecure.value, r.insecure.source, &r.insecure.origin),
+            "redis.connect_timeout" => Some(r.connect_timeout.clone().map(duration::format)),
+            "redis.timeout" => Some(r.timeout.clone().map(duration::format)),
+            "cache.prefix" => text(&self.cache_prefix),
+            "streams.match" => text(&self.stream_match),
+            "streams.job_key" => text(&self.job_key),
+            "streams.stuck_after" => text(&self.stuck_after),
+            "migrate.database_url" => self
+                .database_url
+                .clone()
+                .map(|u| u.map(|v| mask::mask_url(v.expose()))),
+            _ => None,
+        }
+    }
+
+    /// The resolved settings as rows, secrets masked: the files, then every key of the table.
     pub fn rows(&self) -> Vec<SettingRow> {
         fn row<T: fmt::Display>(key: &str, s: &Sourced<T>) -> SettingRow {
             SettingRow {
@@ -376,12 +416,6 @@ impl Settings {
                 source: s.source,
                 origin: s.origin.clone(),
                 secret: false,
-            }
-        }
-        fn opt<T: fmt::Display>(key: &str, s: &Option<Sourced<T>>) -> SettingRow {
-            match s {
-                Some(s) => row(key, s),
-                None => unset(key),
             }
         }
         fn unset(key: &str) -> SettingRow {
@@ -393,7 +427,6 @@ impl Settings {
                 secret: false,
             }
         }
-        let r = &self.redis;
         let mut rows = Vec::new();
         rows.push(match &self.config {
             Some(c) => SettingRow {
@@ -429,80 +462,14 @@ impl Settings {
             },
             None => unset("env_file"),
         });
-        rows.push(match &r.urls {
-            Some(u) => SettingRow {
-                key: "redis.url".into(),
-                value: Some(
-                    u.value
-                        .iter()
-                        .map(|x| mask::mask_url(x))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                source: u.source,
-                origin: u.origin.clone(),
-                secret: false,
-            },
-            None => unset("redis.url"),
-        });
-        rows.push(row("redis.host", &r.host));
-        rows.push(row("redis.port", &r.port));
-        rows.push(row("redis.db", &r.db));
-        rows.push(opt("redis.username", &r.username));
-        rows.push(match &r.password {
-            Some(p) => SettingRow {
-                key: "redis.password".into(),
-                value: Some(match &p.value {
-                    Password::Value(s) => s.masked(),
-                    Password::Prompt => "(asked when connecting)".into(),
-                }),
-                source: p.source,
-                origin: p.origin.clone(),
-                secret: true,
-            },
-            None => unset("redis.password"),
-        });
-        rows.push(row("redis.cluster", &r.cluster));
-        rows.push(opt(
-            "redis.sentinel",
-            &r.sentinel.clone().map(|s| s.map(|v| mask::mask_url(&v))),
-        ));
-        rows.push(opt("redis.master_name", &r.master_name));
-        rows.push(row("redis.tls", &r.tls));
-        rows.push(opt(
-            "redis.cacert",
-            &r.cacert.clone().map(|s| s.map(|p| p.display().to_string())),
-        ));
-        rows.push(opt(
-            "redis.cert",
-            &r.cert.clone().map(|s| s.map(|p| p.display().to_string())),
-        ));
-        rows.push(opt(
-            "redis.key",
-            &r.key.clone().map(|s| s.map(|p| p.display().to_string())),
-        ));
-        rows.push(row("redis.insecure", &r.insecure));
-        rows.push(row(
-            "redis.connect_timeout",
-            &r.connect_timeout.clone().map(duration::format),
-        ));
-        rows.push(row(
-            "redis.timeout",
-            &r.timeout.clone().map(duration::format),
-        ));
-        rows.push(row("cache.prefix", &self.cache_prefix));
-        rows.push(row("streams.match", &self.stream_match));
-        rows.push(row("streams.job_key", &self.job_key));
-        rows.push(match &self.database_url {
-            Some(u) => SettingRow {
-                key: "migrate.database_url".into(),
-                value: Some(mask::mask_url(u.value.expose())),
-                source: u.source,
-                origin: u.origin.clone(),
-                secret: true,
-            },
-            None => unset("migrate.database_url"),
-        });
+        for k in keys::KEYS {
+            let mut row = match self.shown(k.name) {
+                Some(s) => row(k.name, &s),
+                None => unset(k.name),
+            };
+            row.secret = k.secret;
+            rows.push(row);
+        }
         rows
     }
 }
@@ -513,6 +480,38 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// A setting of the table (`keys::KEYS`): the flag's value when given, else its variables,
+    /// else its config paths.
+    fn setting(&self, name: &str, flag: Option<String>) -> Option<Sourced<String>> {
+        let k = keys::get(name);
+        let paths: Vec<Vec<&str>> = std::iter::once(k.name)
+            .chain(k.aliases.iter().copied())
+            .map(|p| p.split('.').collect())
+            .collect();
+        let paths: Vec<&[&str]> = paths.iter().map(Vec::as_slice).collect();
+        self.pick(flag.map(|v| (v, k.flag.unwrap_or(k.name))), k.env, &paths)
+    }
+
+    /// A setting, or its built-in default.
+    fn or_default(&self, name: &str, flag: Option<String>) -> Sourced<String> {
+        self.setting(name, flag).unwrap_or_else(|| {
+            let d = keys::get(name).default.unwrap_or_default();
+            Sourced::new(d.to_string(), Source::Default, "built-in")
+        })
+    }
+
+    /// A typed setting: its value (or the default) parsed, a bad one a usage error naming
+    /// where it came from.
+    fn typed_setting<T>(
+        &self,
+        name: &str,
+        flag: Option<String>,
+        what: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> anyhow::Result<Sourced<T>> {
+        self.typed(self.or_default(name, flag), what, parse)
+    }
+
     /// The strongest of: a flag value, the first set variable in `env`, the first set config
     /// path in `cfg`.
     fn pick(
@@ -557,25 +556,24 @@ impl Resolver<'_> {
         }
     }
 
-    fn flag_bool(
-        &self,
-        flag: bool,
-        name: &str,
-        env: &[&str],
-        cfg: &[&str],
-    ) -> anyhow::Result<Sourced<bool>> {
-        let picked = self.pick(flag.then(|| ("true".to_string(), name)), env, &[cfg]);
-        match picked {
-            Some(s) => self.typed(s, "boolean", parse_bool),
-            None => Ok(Sourced::new(false, Source::Default, "built-in")),
-        }
+    fn flag_bool(&self, flag: bool, name: &str) -> anyhow::Result<Sourced<bool>> {
+        self.typed_setting(
+            name,
+            flag.then(|| "true".to_string()),
+            "boolean",
+            parse_bool,
+        )
     }
 
     fn redis(&self, g: &SettingsInput) -> anyhow::Result<RedisSettings> {
         let c = &g.conn;
         let urls = if !c.url.is_empty() {
             Some(Sourced::new(c.url.clone(), Source::Flag, "--url"))
-        } else if let Some(v) = self.vars.get("REDIS_URL").filter(|v| !v.value.is_empty()) {
+        } else if let Some(v) = keys::get("redis.url")
+            .env
+            .iter()
+            .find_map(|n| self.vars.get(n).filter(|v| !v.value.is_empty()))
+        {
             Some(v.map(|u| vec![u]))
         } else {
             self.config
@@ -600,39 +598,25 @@ impl Resolver<'_> {
                     None => None,
                 })
         };
-        let host = self
-            .pick(
-                c.host.clone().map(|h| (h, "--host")),
-                &["REDIS_HOST"],
-                &[&["redis", "host"]],
-            )
-            .unwrap_or_else(|| Sourced::new("localhost".into(), Source::Default, "built-in"));
-        let port = match self.pick(
-            c.port.map(|p| (p.to_string(), "--port")),
-            &["REDIS_PORT"],
-            &[&["redis", "port"]],
-        ) {
-            Some(s) => self.typed(s, "port", parse_port)?,
-            None => Sourced::new(6379, Source::Default, "built-in"),
-        };
-        let db = match self.pick(
-            c.db.map(|d| (d.to_string(), "--db")),
-            &["REDIS_DB"],
-            &[&["redis", "db"]],
-        ) {
-            Some(s) => self.typed(s, "database number", |t| {
+        let host = self.or_default("redis.host", c.host.clone());
+        let port = self.typed_setting(
+            "redis.port",
+            c.port.map(|p| p.to_string()),
+            "port",
+            parse_port,
+        )?;
+        let db = self.typed_setting(
+            "redis.db",
+            c.db.map(|d| d.to_string()),
+            "database number",
+            |t| {
                 t.parse::<i64>()
                     .ok()
                     .filter(|d| *d >= 0)
                     .ok_or_else(|| "expected a number >= 0".to_string())
-            })?,
-            None => Sourced::new(0, Source::Default, "built-in"),
-        };
-        let username = self.pick(
-            c.user.clone().map(|u| (u, "--user")),
-            &["REDIS_USERNAME"],
-            &[&["redis", "username"]],
-        );
+            },
+        )?;
+        let username = self.setting("redis.username", c.user.clone());
         let password = if let Some(path) = &c.password_file {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 exit::usage(format!(
@@ -649,48 +633,29 @@ impl Resolver<'_> {
         } else if c.askpass {
             Some(Sourced::new(Password::Prompt, Source::Flag, "--askpass"))
         } else {
-            self.pick(None, &["REDIS_PASSWORD"], &[&["redis", "password"]])
+            self.setting("redis.password", None)
                 .map(|s| s.map(|p| Password::Value(Secret::new(p))))
         };
-        let cluster = self.flag_bool(c.cluster, "--cluster", &[], &["redis", "cluster"])?;
-        let sentinel = self.pick(
-            c.sentinel.clone().map(|s| (s, "--sentinel")),
-            &[],
-            &[&["redis", "sentinel"]],
-        );
-        let master_name = self.pick(
-            c.master_name.clone().map(|s| (s, "--master-name")),
-            &[],
-            &[&["redis", "master_name"]],
-        );
-        let tls = self.flag_bool(c.tls, "--tls", &[], &["redis", "tls"])?;
-        let insecure = self.flag_bool(c.insecure, "--insecure", &[], &["redis", "insecure"])?;
-        let path_setting = |flag: &Option<PathBuf>, name: &str, key: &str| {
-            self.pick(
-                flag.as_ref().map(|p| (p.display().to_string(), name)),
-                &[],
-                &[&["redis", key]],
-            )
-            .map(|s| s.map(PathBuf::from))
+        let cluster = self.flag_bool(c.cluster, "redis.cluster")?;
+        let sentinel = self.setting("redis.sentinel", c.sentinel.clone());
+        let master_name = self.setting("redis.master_name", c.master_name.clone());
+        let tls = self.flag_bool(c.tls, "redis.tls")?;
+        let insecure = self.flag_bool(c.insecure, "redis.insecure")?;
+        let path_setting = |flag: &Option<PathBuf>, name: &str| {
+            self.setting(name, flag.as_ref().map(|p| p.display().to_string()))
+                .map(|s| s.map(PathBuf::from))
         };
-        let cacert = path_setting(&c.cacert, "--cacert", "cacert");
-        let cert = path_setting(&c.cert, "--cert", "cert");
-        let key = path_setting(&c.key, "--key", "key");
-        let dur =
-            |flag: Option<Duration>, name: &str, key: &str| -> anyhow::Result<Sourced<Duration>> {
-                match self.pick(
-                    flag.map(|d| (format!("{}ms", d.as_millis()), name)),
-                    &[],
-                    &[&["redis", key]],
-                ) {
-                    Some(s) => self.typed(s, "duration", duration::parse),
-                    None => Ok(Sourced::new(
-                        Duration::from_secs(5),
-                        Source::Default,
-                        "built-in",
-                    )),
-                }
-            };
+        let cacert = path_setting(&c.cacert, "redis.cacert");
+        let cert = path_setting(&c.cert, "redis.cert");
+        let key = path_setting(&c.key, "redis.key");
+        let dur = |flag: Option<Duration>, name: &str| -> anyhow::Result<Sourced<Duration>> {
+            self.typed_setting(
+                name,
+                flag.map(|d| format!("{}ms", d.as_millis())),
+                "duration",
+                duration::parse,
+            )
+        };
         Ok(RedisSettings {
             urls,
             host,
@@ -706,8 +671,8 @@ impl Resolver<'_> {
             cert,
             key,
             insecure,
-            connect_timeout: dur(c.connect_timeout, "--connect-timeout", "connect_timeout")?,
-            timeout: dur(c.timeout, "--timeout", "timeout")?,
+            connect_timeout: dur(c.connect_timeout, "redis.connect_timeout")?,
+            timeout: dur(c.timeout, "redis.timeout")?,
         })
     }
 }

@@ -53,6 +53,7 @@ impl ConfigFile {
         let text = std::fs::read_to_string(path)
             .map_err(|e| exit::usage(format!("{}: cannot read config: {e}", path.display())))?;
         let mut root = parse(path, &text)?;
+        check_keys(path, &text, &root)?;
         if let Value::Mapping(map) = &mut root {
             let profiles = map.remove("profiles");
             if let Some(name) = profile {
@@ -123,6 +124,178 @@ impl ConfigFile {
     pub fn get_string(&self, path: &[&str]) -> Option<String> {
         scalar_text(self.get(path)?)
     }
+}
+
+/// Refuses what the settings table does not know: a top-level section, or a key inside
+/// `redis:`, `cache:`, `streams:` or `migrate:` (the base and every profile). A misspelt key
+/// would otherwise be ignored and its default used, which in cron nobody sees (`cache:
+/// prefx:` would flush the default prefix). `health:` and `env:` are checked by their
+/// commands. Usage error naming `path:LINE`, the dotted key and the keys known there.
+fn check_keys(path: &Path, text: &str, root: &Value) -> anyhow::Result<()> {
+    let Value::Mapping(map) = root else {
+        return Ok(());
+    };
+    let known = super::keys::config_paths();
+    check_top(path, text, map, &[], &known)?;
+    if let Some(profiles) = map.get("profiles") {
+        match profiles {
+            Value::Mapping(ps) => {
+                for (name, p) in ps {
+                    let name = key_text(name);
+                    match p {
+                        Value::Mapping(pm) => {
+                            check_top(path, text, pm, &["profiles", &name], &known)?
+                        }
+                        Value::Null => {}
+                        _ => {
+                            return Err(misplaced(path, text, &["profiles", &name], "a section"));
+                        }
+                    }
+                }
+            }
+            Value::Null => {}
+            _ => {
+                return Err(misplaced(
+                    path,
+                    text,
+                    &["profiles"],
+                    "a section of profiles",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn key_text(k: &Value) -> String {
+    scalar_text(k).unwrap_or_else(|| "?".into())
+}
+
+fn check_top(
+    path: &Path,
+    text: &str,
+    map: &Mapping,
+    at: &[&str],
+    known: &[Vec<&'static str>],
+) -> anyhow::Result<()> {
+    use super::keys::{CHECKED_BY_COMMAND, TOP_LEVEL};
+    for (k, v) in map {
+        let k = key_text(k);
+        let here: Vec<&str> = at.iter().copied().chain([k.as_str()]).collect();
+        // Profiles do not nest.
+        if !TOP_LEVEL.contains(&k.as_str()) || (!at.is_empty() && k == "profiles") {
+            let mut names: Vec<&str> = TOP_LEVEL.to_vec();
+            if !at.is_empty() {
+                names.retain(|n| *n != "profiles");
+            }
+            return Err(unknown(path, text, &here, &names));
+        }
+        if CHECKED_BY_COMMAND.contains(&k.as_str()) || k == "env_file" || k == "profiles" {
+            continue;
+        }
+        check_section(path, text, v, &here, &[k.as_str()], known)?;
+    }
+    Ok(())
+}
+
+/// Walks a section: `key` (the path inside the config's sections) must be a known setting
+/// or lead to one.
+fn check_section(
+    path: &Path,
+    text: &str,
+    v: &Value,
+    at: &[&str],
+    key: &[&str],
+    known: &[Vec<&'static str>],
+) -> anyhow::Result<()> {
+    match v {
+        Value::Mapping(m) => {
+            for (k, sub) in m {
+                let k = key_text(k);
+                let here: Vec<&str> = at.iter().copied().chain([k.as_str()]).collect();
+                let full: Vec<&str> = key.iter().copied().chain([k.as_str()]).collect();
+                let leaf = known.contains(&full);
+                let inner = known
+                    .iter()
+                    .any(|p| p.len() > full.len() && p[..full.len()] == full[..]);
+                if leaf {
+                    if matches!(sub, Value::Mapping(_)) {
+                        return Err(misplaced(path, text, &here, "a value"));
+                    }
+                } else if inner {
+                    check_section(path, text, sub, &here, &full, known)?;
+                } else {
+                    let mut names: Vec<&str> = known
+                        .iter()
+                        .filter(|p| p.len() > key.len() && p[..key.len()] == key[..])
+                        .map(|p| p[key.len()])
+                        .collect();
+                    names.dedup();
+                    return Err(unknown(path, text, &here, &names));
+                }
+            }
+            Ok(())
+        }
+        Value::Null => Ok(()),
+        _ => Err(misplaced(path, text, at, "a section (key: value lines)")),
+    }
+}
+
+fn unknown(path: &Path, text: &str, at: &[&str], names: &[&str]) -> anyhow::Error {
+    let line = line_of(text, at);
+    let dotted = at.join(".");
+    let what = if at.len() == 1 || (at.first() == Some(&"profiles") && at.len() == 3) {
+        "unknown section"
+    } else {
+        "unknown key"
+    };
+    exit::usage(format!(
+        "{}:{line}: {dotted}: {what} (known: {})",
+        path.display(),
+        names.join(", ")
+    ))
+}
+
+fn misplaced(path: &Path, text: &str, at: &[&str], want: &str) -> anyhow::Error {
+    exit::usage(format!(
+        "{}:{}: {}: must be {want}",
+        path.display(),
+        line_of(text, at),
+        at.join(".")
+    ))
+}
+
+/// The line of a key path in the text: each segment is looked for below the previous one,
+/// deeper indented; inside a flow mapping (`messages: { table: m }`) on the same line.
+fn line_of(text: &str, at: &[&str]) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut from = 0;
+    let mut indent: Option<usize> = None;
+    let mut found = 1;
+    let mut flow = false;
+    for seg in at {
+        let key = format!("{seg}:");
+        if flow {
+            if lines.get(found - 1).is_some_and(|l| l.contains(&key)) {
+                continue;
+            }
+            break;
+        }
+        let hit = (from..lines.len()).find(|&i| {
+            let l = lines[i];
+            let ind = l.len() - l.trim_start().len();
+            let body = l.trim_start();
+            indent.is_none_or(|p| ind > p)
+                && (body.starts_with(&key) || body.starts_with(&format!("\"{seg}\":")))
+        });
+        let Some(i) = hit else { break };
+        let l = lines[i];
+        indent = Some(l.len() - l.trim_start().len());
+        found = i + 1;
+        from = i + 1;
+        flow = l.contains('{');
+    }
+    found
 }
 
 /// Parses YAML text, naming `path:LINE:COL` on error.

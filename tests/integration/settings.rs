@@ -104,6 +104,29 @@ fn config_errors_are_one_line_exit_2() {
             "redis:\n  password: \"${NOPE_NOT_SET}\"\n",
             "bad.yaml:2: ${NOPE_NOT_SET} is not set and has no default",
         ),
+        // A misspelt key is refused, not ignored for its default (cache.prefx would let a
+        // flush select the default prefix), in the base and in every profile.
+        (
+            "redis:\n  host: a\ncache:\n  prefx: \"app:\"\n",
+            "bad.yaml:4: cache.prefx: unknown key (known: prefix, providers)",
+        ),
+        ("redis:\n  hots: a\n", "bad.yaml:2: redis.hots: unknown key"),
+        (
+            "stream:\n  match: x\n",
+            "bad.yaml:1: stream: unknown section",
+        ),
+        (
+            "profiles:\n  prod:\n    streams:\n      mach: x\n",
+            "bad.yaml:4: profiles.prod.streams.mach: unknown key",
+        ),
+        (
+            "migrate:\n  messages: { table: msg, recever_id: to }\n",
+            "bad.yaml:2: migrate.messages.recever_id: unknown key",
+        ),
+        (
+            "redis:\n  host:\n    name: a\n",
+            "bad.yaml:2: redis.host: must be a value",
+        ),
     ];
     for (text, want) in cases {
         std::fs::write(dir.path().join("bad.yaml"), text).unwrap();

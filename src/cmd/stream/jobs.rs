@@ -328,16 +328,9 @@ fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<Duration> {
     if let Some(d) = flag {
         return Ok(d);
     }
-    let configured = ctx
-        .settings
-        .config
-        .as_ref()
-        .and_then(|c| c.get_string(&["streams", "stuck_after"]));
-    match configured {
-        Some(text) => crate::duration::parse(&text)
-            .map_err(|e| exit::usage(format!("streams.stuck_after in the config: {e}"))),
-        None => Ok(Duration::from_secs(15 * 60)),
-    }
+    let s = &ctx.settings.stuck_after;
+    crate::duration::parse(&s.value)
+        .map_err(|e| exit::usage(format!("streams.stuck_after ({}): {e}", s.origin)))
 }
 
 pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
