@@ -1,5 +1,6 @@
 //! The one raw RESP connection, for the paths where redis-rs costs too much (bench's load, the
-//! stream export): TCP, unix socket or TLS, AUTH and SELECT at connect time, then bytes in and
+//! stream export): TCP, unix socket or TLS, HELLO (authentication and the client name
+//! `redkit`; AUTH where the server has no HELLO) and SELECT at connect time, then bytes in and
 //! out of one buffer that callers frame themselves. Replies are never turned into values.
 
 use std::sync::Arc;
@@ -59,7 +60,7 @@ pub struct RawConn {
 }
 
 impl RawConn {
-    /// Connects, then AUTH and SELECT in one round trip, all within the connect timeout.
+    /// Connects, then HELLO and SELECT in one round trip, all within the connect timeout.
     pub async fn connect(ep: &Endpoint, opts: &RawOptions) -> Result<RawConn, ConnError> {
         let addr = ep.to_string();
         let io = match tokio::time::timeout(opts.connect_timeout, open_io(ep, opts)).await {
@@ -81,6 +82,50 @@ impl RawConn {
             addr,
             timeout: opts.timeout,
         };
+        // HELLO authenticates and names the connection (`redkit` in CLIENT LIST, so an
+        // operator sees who is connected), pipelined with SELECT: one round trip. A server
+        // that has no HELLO (before Redis 6, or renamed away) gets AUTH and SELECT instead.
+        let within = opts.connect_timeout;
+        let timed = |r: Result<Result<Vec<Option<String>>, ConnError>, _>, addr: &str| match r {
+            Ok(r) => r,
+            Err(_) => Err(ConnError::Timeout {
+                addr: addr.to_string(),
+                op: "connecting",
+                after: duration::format(within),
+            }),
+        };
+        let mut setup = Vec::new();
+        let mut hello: Vec<&[u8]> = vec![b"HELLO", b"2"];
+        if let Some(p) = &opts.password {
+            let user = opts.username.as_deref().unwrap_or("default");
+            hello.extend([b"AUTH" as &[u8], user.as_bytes(), p.expose().as_bytes()]);
+        }
+        hello.extend([b"SETNAME" as &[u8], b"redkit"]);
+        encode(&mut setup, &hello);
+        let db = opts.db.to_string();
+        if opts.db != 0 {
+            encode(&mut setup, &[b"SELECT", db.as_bytes()]);
+        }
+        let n = 1 + usize::from(opts.db != 0);
+        let addr = c.addr.clone();
+        let replies = timed(
+            tokio::time::timeout(within, c.replies(&setup, n)).await,
+            &addr,
+        )?;
+        match replies.first().cloned().flatten() {
+            None => {
+                return match replies.get(1).cloned().flatten() {
+                    None => Ok(c),
+                    Some(code) => Err(setup_refused(&addr, &code)),
+                };
+            }
+            Some(code) if code == "WRONGPASS" => return Err(auth_failed(&addr, opts)),
+            Some(code) if code == "NOAUTH" && opts.password.is_none() => {
+                return Err(auth_failed(&addr, opts));
+            }
+            // No HELLO here, or one this user may not run: the plain commands decide.
+            Some(_) => {}
+        }
         let mut setup = Vec::new();
         let mut n = 0;
         if let Some(p) = &opts.password {
@@ -91,34 +136,21 @@ impl RawConn {
             n += 1;
         }
         if opts.db != 0 {
-            encode(&mut setup, &[b"SELECT", opts.db.to_string().as_bytes()]);
+            encode(&mut setup, &[b"SELECT", db.as_bytes()]);
             n += 1;
         }
         if n == 0 {
             // Nothing to set up: the first command proves the connection.
             return Ok(c);
         }
-        let within = opts.connect_timeout;
-        let errors = match tokio::time::timeout(within, c.exchange(&setup, n)).await {
-            Ok(r) => r?,
-            Err(_) => {
-                return Err(ConnError::Timeout {
-                    addr: c.addr,
-                    op: "connecting",
-                    after: duration::format(within),
-                });
-            }
-        };
-        match errors.first().map(String::as_str) {
+        let replies = timed(
+            tokio::time::timeout(within, c.replies(&setup, n)).await,
+            &addr,
+        )?;
+        match replies.into_iter().flatten().next().as_deref() {
             None => Ok(c),
-            Some("WRONGPASS" | "NOAUTH" | "NOPERM") => Err(ConnError::Auth {
-                addr: c.addr,
-                detail: "wrong password or user".into(),
-            }),
-            Some(code) => Err(ConnError::Server {
-                addr: c.addr,
-                detail: format!("the server refused the connection set-up: {code}"),
-            }),
+            Some("WRONGPASS" | "NOAUTH" | "NOPERM") => Err(auth_failed(&addr, opts)),
+            Some(code) => Err(setup_refused(&addr, code)),
         }
     }
 
@@ -198,6 +230,20 @@ impl RawConn {
     /// Sends `bytes` (n encoded commands) and reads their `n` replies; returns the error codes
     /// among them (`WRONGTYPE`, `OOM`...). No timeout of its own: callers bound the exchange.
     pub async fn exchange(&mut self, bytes: &[u8], n: usize) -> Result<Vec<String>, ConnError> {
+        Ok(self
+            .replies(bytes, n)
+            .await?
+            .into_iter()
+            .flatten()
+            .collect())
+    }
+
+    /// Writes `bytes` (n commands) and reads n replies: per reply its error code, or None.
+    pub async fn replies(
+        &mut self,
+        bytes: &[u8],
+        n: usize,
+    ) -> Result<Vec<Option<String>>, ConnError> {
         self.io
             .write_all(bytes)
             .await
@@ -213,9 +259,10 @@ impl RawConn {
                 Ok(Some((reply, len))) => {
                     self.consume(len);
                     got += 1;
-                    if let Reply::Error(code) = reply {
-                        errors.push(code);
-                    }
+                    errors.push(match reply {
+                        Reply::Error(code) => Some(code),
+                        _ => None,
+                    });
                     continue;
                 }
                 Ok(None) => {}
@@ -277,6 +324,24 @@ enum Failure {
 }
 
 /// An I/O failure as a ConnError, by its kind (never by its message text).
+fn auth_failed(addr: &str, opts: &RawOptions) -> ConnError {
+    ConnError::Auth {
+        addr: addr.to_string(),
+        detail: if opts.password.is_some() {
+            "wrong password or user".into()
+        } else {
+            "the server requires a password and none was given".into()
+        },
+    }
+}
+
+fn setup_refused(addr: &str, code: &str) -> ConnError {
+    ConnError::Server {
+        addr: addr.to_string(),
+        detail: format!("the server refused the connection set-up: {code}"),
+    }
+}
+
 fn io_error(addr: &str, e: &std::io::Error) -> ConnError {
     use std::io::ErrorKind as K;
     let addr = addr.to_string();

@@ -642,3 +642,61 @@ fn slo_gates_on_absolute_goals() {
     assert!(err.contains("--slo 'p99<2'"), "{err}");
     assert_eq!(calls(&s, "get"), before);
 }
+
+/// The raw connections (bench, stream export) authenticate with one HELLO that also names
+/// them `redkit`; a server without HELLO (before Redis 6, or renamed away) gets AUTH instead,
+/// and a wrong password is named on both.
+#[test]
+fn raw_connections_say_hello_and_fall_back_to_auth() {
+    let dir = tempfile::tempdir().unwrap();
+    for hello in [true, false] {
+        let mut b = RedisServer::builder().password("hello-pw-1234");
+        if !hello {
+            b = b.arg("rename-command HELLO \"\"");
+        }
+        let s = b.start();
+        let url = format!("redis://:hello-pw-1234@127.0.0.1:{}/2", s.port);
+        let (code, doc, err) = bench_json(
+            dir.path(),
+            &url,
+            &["--requests", "2000", "--clients", "3", "--yes"],
+        );
+        assert_eq!(code, Some(0), "{err}");
+        assert!(doc.is_object(), "a report: {doc}");
+        // (AUTH is counted too, but redis-cli and redkit's redis-rs connection send it.)
+        let hellos = calls(&s, "hello");
+        if hello {
+            assert!(hellos >= 3, "one HELLO per client, got {hellos}");
+        } else {
+            assert_eq!(hellos, 0, "the run went on without HELLO");
+        }
+        // A wrong password is an authentication failure either way, exit 3.
+        let bad = format!("redis://:wrong-pw@127.0.0.1:{}", s.port);
+        let (code, _, err) = bench_json(dir.path(), &bad, &["--requests", "10", "--yes"]);
+        assert_eq!(code, Some(3), "{err}");
+        assert!(err.contains("authentication failed"), "{err}");
+    }
+    // The name shows in CLIENT LIST while a run is connected.
+    let s = RedisServer::start();
+    let mut child = spawn_redkit(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "bench",
+            "--duration",
+            "3s",
+            "--clients",
+            "2",
+            "--yes",
+            "-q",
+        ],
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !s.cli(&["CLIENT", "LIST"]).contains("name=redkit ") {
+        assert!(Instant::now() < deadline, "{}", s.cli(&["CLIENT", "LIST"]));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
