@@ -402,10 +402,10 @@ fn connect_error(url: &DbUrl, e: &sqlx::Error) -> anyhow::Error {
         },
         sqlx::Error::Database(db) => {
             let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
-            // PostgreSQL 28P01/28000, MySQL 1045 (access denied) and 1044 (no database access).
-            if matches!(code.as_str(), "28P01" | "28000" | "1045" | "1044" | "1698")
-                || db.message().contains("Access denied")
-                || db.message().contains("authentication failed")
+            // PostgreSQL 28P01/28000 (SQLSTATE); MySQL by its error number: 1045 access
+            // denied, 1044 no access to the database, 1698 socket-auth user.
+            if matches!(code.as_str(), "28P01" | "28000")
+                || matches!(mysql_number(db.as_ref()), Some(1045 | 1044 | 1698))
             {
                 format!("{m}: authentication failed: {detail}")
             } else {
@@ -517,10 +517,15 @@ pub fn is_transient(err: &anyhow::Error) -> bool {
         // SQLite: 5 busy, 6 locked.
         matches!(
             code.as_str(),
-            "40001" | "40P01" | "55P03" | "1213" | "1205" | "5" | "6" | "261" | "517"
-        ) || db.message().contains("Lock wait timeout")
-            || db.message().contains("Deadlock found")
+            "40001" | "40P01" | "55P03" | "5" | "6" | "261" | "517"
+        ) || matches!(mysql_number(db.as_ref()), Some(1213 | 1205))
     })
+}
+
+/// MySQL's own error number (its SQLSTATE is often the generic HY000).
+fn mysql_number(db: &dyn sqlx::error::DatabaseError) -> Option<u16> {
+    db.try_downcast_ref::<sqlx::mysql::MySqlDatabaseError>()
+        .map(|e| e.number())
 }
 
 /// Reads an integer column that may be NULL.
