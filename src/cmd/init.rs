@@ -35,7 +35,8 @@ pub fn starter() -> String {
 const HEAD: &str =
     "# redkit configuration. Values may use ${VAR} and ${VAR:default}; flags, the environment and
 # .env override what is written here. Pick a profile with --profile NAME or REDKIT_PROFILE.
-# Keys redkit does not know are refused (exit 2), so a typo cannot fall back to a default.
+# A key that looks like a misspelling of one redkit reads is refused (exit 2), so a typo
+# cannot fall back to a default; keys of the application sharing the file are left alone.
 ";
 
 const TAIL: &str = r#"# The spec `redkit validate-env` checks. Types: string, int, port, bool, url, redis-url, enum,

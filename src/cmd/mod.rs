@@ -84,6 +84,17 @@ pub fn ctx(
             ),
         );
     }
+    if let Some(c) = &settings.config
+        && !c.ignored.is_empty()
+    {
+        out.verbose(
+            1,
+            format!(
+                "config keys redkit does not read, left alone: {}",
+                c.ignored.join(", ")
+            ),
+        );
+    }
     Ok(Ctx { settings, out })
 }
 

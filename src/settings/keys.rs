@@ -107,6 +107,8 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         flag: Some("--tls"),
+        // The application's own config calls it `ssl`.
+        aliases: &["redis.ssl"],
         default: Some("false"),
         starter: Some("false"),
         starter_commented: true,

@@ -12,6 +12,9 @@ pub struct ConfigFile {
     pub path: PathBuf,
     /// The document after the profile was merged and every string interpolated.
     pub root: Value,
+    /// Keys redkit does not read and that resemble none it does (the application's own, when
+    /// the file is shared with it), for `-v`.
+    pub ignored: Vec<String>,
 }
 
 /// The top-level `env_file:` of a config, read before the env file itself is loaded (its
@@ -53,7 +56,8 @@ impl ConfigFile {
         let text = std::fs::read_to_string(path)
             .map_err(|e| exit::usage(format!("{}: cannot read config: {e}", path.display())))?;
         let mut root = parse(path, &text)?;
-        check_keys(path, &text, &root)?;
+        let mut ignored = Vec::new();
+        check_keys(path, &text, &root, &mut ignored)?;
         if let Value::Mapping(map) = &mut root {
             let profiles = map.remove("profiles");
             if let Some(name) = profile {
@@ -108,6 +112,7 @@ impl ConfigFile {
         Ok(ConfigFile {
             path: path.to_path_buf(),
             root,
+            ignored,
         })
     }
 
@@ -126,42 +131,43 @@ impl ConfigFile {
     }
 }
 
-/// Refuses what the settings table does not know: a top-level section, or a key inside
-/// `redis:`, `cache:`, `streams:` or `migrate:` (the base and every profile). A misspelt key
-/// would otherwise be ignored and its default used, which in cron nobody sees (`cache:
-/// prefx:` would flush the default prefix). `health:` and `env:` are checked by their
-/// commands. Usage error naming `path:LINE`, the dotted key and the keys known there.
-fn check_keys(path: &Path, text: &str, root: &Value) -> anyhow::Result<()> {
+/// Refuses a key that looks like a misspelling of one redkit reads (`cache: prefx:` would
+/// otherwise be ignored and a flush would select the default prefix; `stream:` for
+/// `streams:`), in the base and every profile, in the top level and inside `redis:`,
+/// `cache:`, `streams:` and `migrate:`. A key that resembles nothing redkit reads is left
+/// alone and listed for `-v`: the file may be the application's own config, which holds
+/// more (`cache.providers.redis.default_ttl`, `llm:`, ...). `health:` and `env:` are checked
+/// by their commands. Usage error naming `path:LINE`, the dotted key and what it resembles.
+fn check_keys(
+    path: &Path,
+    text: &str,
+    root: &Value,
+    ignored: &mut Vec<String>,
+) -> anyhow::Result<()> {
     let Value::Mapping(map) = root else {
         return Ok(());
     };
     let known = super::keys::config_paths();
-    check_top(path, text, map, &[], &known)?;
+    let cx = Check {
+        path,
+        text,
+        known: &known,
+    };
+    cx.top(map, &[], ignored)?;
     if let Some(profiles) = map.get("profiles") {
         match profiles {
             Value::Mapping(ps) => {
                 for (name, p) in ps {
                     let name = key_text(name);
                     match p {
-                        Value::Mapping(pm) => {
-                            check_top(path, text, pm, &["profiles", &name], &known)?
-                        }
+                        Value::Mapping(pm) => cx.top(pm, &["profiles", &name], ignored)?,
                         Value::Null => {}
-                        _ => {
-                            return Err(misplaced(path, text, &["profiles", &name], "a section"));
-                        }
+                        _ => return Err(cx.misplaced(&["profiles", &name], "a section")),
                     }
                 }
             }
             Value::Null => {}
-            _ => {
-                return Err(misplaced(
-                    path,
-                    text,
-                    &["profiles"],
-                    "a section of profiles",
-                ));
-            }
+            _ => return Err(cx.misplaced(&["profiles"], "a section of profiles")),
         }
     }
     Ok(())
@@ -171,98 +177,140 @@ fn key_text(k: &Value) -> String {
     scalar_text(k).unwrap_or_else(|| "?".into())
 }
 
-fn check_top(
-    path: &Path,
-    text: &str,
-    map: &Mapping,
-    at: &[&str],
-    known: &[Vec<&'static str>],
-) -> anyhow::Result<()> {
-    use super::keys::{CHECKED_BY_COMMAND, TOP_LEVEL};
-    for (k, v) in map {
-        let k = key_text(k);
-        let here: Vec<&str> = at.iter().copied().chain([k.as_str()]).collect();
-        // Profiles do not nest.
-        if !TOP_LEVEL.contains(&k.as_str()) || (!at.is_empty() && k == "profiles") {
-            let mut names: Vec<&str> = TOP_LEVEL.to_vec();
-            if !at.is_empty() {
-                names.retain(|n| *n != "profiles");
-            }
-            return Err(unknown(path, text, &here, &names));
-        }
-        if CHECKED_BY_COMMAND.contains(&k.as_str()) || k == "env_file" || k == "profiles" {
-            continue;
-        }
-        check_section(path, text, v, &here, &[k.as_str()], known)?;
+/// Whether `a` is a likely misspelling of `b`: at most one edit for short names, two for
+/// longer ones (a swap of two letters counts as one).
+fn resembles(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let limit = if b.len() < 5 { 1 } else { 2 };
+    if a == b || a.len().abs_diff(b.len()) > limit {
+        return false;
     }
-    Ok(())
+    // Optimal string alignment distance.
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()] <= limit
 }
 
-/// Walks a section: `key` (the path inside the config's sections) must be a known setting
-/// or lead to one.
-fn check_section(
-    path: &Path,
-    text: &str,
-    v: &Value,
-    at: &[&str],
-    key: &[&str],
-    known: &[Vec<&'static str>],
-) -> anyhow::Result<()> {
-    match v {
-        Value::Mapping(m) => {
-            for (k, sub) in m {
-                let k = key_text(k);
-                let here: Vec<&str> = at.iter().copied().chain([k.as_str()]).collect();
-                let full: Vec<&str> = key.iter().copied().chain([k.as_str()]).collect();
-                let leaf = known.contains(&full);
-                let inner = known
-                    .iter()
-                    .any(|p| p.len() > full.len() && p[..full.len()] == full[..]);
-                if leaf {
-                    if matches!(sub, Value::Mapping(_)) {
-                        return Err(misplaced(path, text, &here, "a value"));
-                    }
-                } else if inner {
-                    check_section(path, text, sub, &here, &full, known)?;
-                } else {
-                    let mut names: Vec<&str> = known
+struct Check<'a> {
+    path: &'a Path,
+    text: &'a str,
+    known: &'a [Vec<&'static str>],
+}
+
+impl Check<'_> {
+    fn top(&self, map: &Mapping, at: &[&str], ignored: &mut Vec<String>) -> anyhow::Result<()> {
+        use super::keys::{CHECKED_BY_COMMAND, TOP_LEVEL};
+        let names: Vec<&str> = TOP_LEVEL
+            .iter()
+            .copied()
+            .filter(|n| at.is_empty() || *n != "profiles")
+            .collect();
+        for (k, v) in map {
+            let k = key_text(k);
+            let here: Vec<&str> = at.iter().copied().chain([k.as_str()]).collect();
+            if !names.contains(&k.as_str()) {
+                self.unknown(&here, &names, ignored)?;
+                continue;
+            }
+            if CHECKED_BY_COMMAND.contains(&k.as_str()) || k == "env_file" || k == "profiles" {
+                continue;
+            }
+            self.section(v, &here, &[k.as_str()], ignored)?;
+        }
+        Ok(())
+    }
+
+    /// Walks a section: `key` is the path inside the config's sections.
+    fn section(
+        &self,
+        v: &Value,
+        at: &[&str],
+        key: &[&str],
+        ignored: &mut Vec<String>,
+    ) -> anyhow::Result<()> {
+        match v {
+            Value::Mapping(m) => {
+                for (k, sub) in m {
+                    let k = key_text(k);
+                    let here: Vec<&str> = at.iter().copied().chain([k.as_str()]).collect();
+                    let full: Vec<&str> = key.iter().copied().chain([k.as_str()]).collect();
+                    let leaf = self.known.contains(&full);
+                    let inner = self
+                        .known
                         .iter()
-                        .filter(|p| p.len() > key.len() && p[..key.len()] == key[..])
-                        .map(|p| p[key.len()])
-                        .collect();
-                    names.dedup();
-                    return Err(unknown(path, text, &here, &names));
+                        .any(|p| p.len() > full.len() && p[..full.len()] == full[..]);
+                    if leaf {
+                        if matches!(sub, Value::Mapping(_)) {
+                            return Err(self.misplaced(&here, "a value"));
+                        }
+                    } else if inner {
+                        self.section(sub, &here, &full, ignored)?;
+                    } else {
+                        let mut names: Vec<&str> = self
+                            .known
+                            .iter()
+                            .filter(|p| p.len() > key.len() && p[..key.len()] == key[..])
+                            .map(|p| p[key.len()])
+                            .collect();
+                        names.dedup();
+                        self.unknown(&here, &names, ignored)?;
+                    }
                 }
+                Ok(())
             }
-            Ok(())
+            Value::Null => Ok(()),
+            _ => Err(self.misplaced(at, "a section (key: value lines)")),
         }
-        Value::Null => Ok(()),
-        _ => Err(misplaced(path, text, at, "a section (key: value lines)")),
     }
-}
 
-fn unknown(path: &Path, text: &str, at: &[&str], names: &[&str]) -> anyhow::Error {
-    let line = line_of(text, at);
-    let dotted = at.join(".");
-    let what = if at.len() == 1 || (at.first() == Some(&"profiles") && at.len() == 3) {
-        "unknown section"
-    } else {
-        "unknown key"
-    };
-    exit::usage(format!(
-        "{}:{line}: {dotted}: {what} (known: {})",
-        path.display(),
-        names.join(", ")
-    ))
-}
+    /// A key redkit does not read: an error when it resembles one it does, else noted.
+    fn unknown(
+        &self,
+        at: &[&str],
+        names: &[&str],
+        ignored: &mut Vec<String>,
+    ) -> anyhow::Result<()> {
+        let dotted = at.join(".");
+        let key = at.last().copied().unwrap_or_default();
+        match names.iter().find(|n| resembles(key, n)) {
+            Some(near) => Err(exit::usage(format!(
+                "{}:{}: {dotted}: unknown key; did you mean {near}? (known here: {})",
+                self.path.display(),
+                line_of(self.text, at),
+                names.join(", ")
+            ))),
+            None => {
+                ignored.push(dotted);
+                Ok(())
+            }
+        }
+    }
 
-fn misplaced(path: &Path, text: &str, at: &[&str], want: &str) -> anyhow::Error {
-    exit::usage(format!(
-        "{}:{}: {}: must be {want}",
-        path.display(),
-        line_of(text, at),
-        at.join(".")
-    ))
+    fn misplaced(&self, at: &[&str], want: &str) -> anyhow::Error {
+        exit::usage(format!(
+            "{}:{}: {}: must be {want}",
+            self.path.display(),
+            line_of(self.text, at),
+            at.join(".")
+        ))
+    }
 }
 
 /// The line of a key path in the text: each segment is looked for below the previous one,
@@ -402,6 +450,30 @@ pub fn interpolate(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misspellings_resemble_and_other_names_do_not() {
+        for (a, b) in [
+            ("prefx", "prefix"),
+            ("hots", "host"),
+            ("stream", "streams"),
+            ("mach", "match"),
+            ("recever_id", "receiver_id"),
+            ("tiemout", "timeout"),
+        ] {
+            assert!(resembles(a, b), "{a} ~ {b}");
+        }
+        for (a, b) in [
+            ("default_ttl", "timeout"),
+            ("ssl", "tls"),
+            ("enabled", "db"),
+            ("max_connections", "connect_timeout"),
+            ("host", "host"),
+            ("app", "env"),
+        ] {
+            assert!(!resembles(a, b), "{a} !~ {b}");
+        }
+    }
 
     fn env(name: &str) -> Option<String> {
         match name {

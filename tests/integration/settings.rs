@@ -108,20 +108,23 @@ fn config_errors_are_one_line_exit_2() {
         // flush select the default prefix), in the base and in every profile.
         (
             "redis:\n  host: a\ncache:\n  prefx: \"app:\"\n",
-            "bad.yaml:4: cache.prefx: unknown key (known: prefix, providers)",
+            "bad.yaml:4: cache.prefx: unknown key; did you mean prefix?",
         ),
-        ("redis:\n  hots: a\n", "bad.yaml:2: redis.hots: unknown key"),
+        (
+            "redis:\n  hots: a\n",
+            "bad.yaml:2: redis.hots: unknown key; did you mean host?",
+        ),
         (
             "stream:\n  match: x\n",
-            "bad.yaml:1: stream: unknown section",
+            "bad.yaml:1: stream: unknown key; did you mean streams?",
         ),
         (
             "profiles:\n  prod:\n    streams:\n      mach: x\n",
-            "bad.yaml:4: profiles.prod.streams.mach: unknown key",
+            "bad.yaml:4: profiles.prod.streams.mach: unknown key; did you mean match?",
         ),
         (
             "migrate:\n  messages: { table: msg, recever_id: to }\n",
-            "bad.yaml:2: migrate.messages.recever_id: unknown key",
+            "bad.yaml:2: migrate.messages.recever_id: unknown key; did you mean receiver_id?",
         ),
         (
             "redis:\n  host:\n    name: a\n",
@@ -196,5 +199,72 @@ fn init_writes_a_starter_and_refuses_to_overwrite() {
         out.status.code(),
         Some(1),
         "required keys are unset in the test env"
+    );
+}
+
+/// The application's own `configs/global.yaml` (seed 001) works as redkit's config: the keys
+/// redkit reads are used (`cache.providers.redis.key_prefix`, `redis.ssl`), the application's
+/// others are left alone and listed under -v, and nothing is refused.
+#[test]
+fn the_applications_own_config_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("global.yaml"),
+        r#"app: { name: agent }
+redis:
+  enabled: true
+  host: "${REDIS_HOST:localhost}"
+  port: "${REDIS_PORT:6379}"
+  db: "${REDIS_DB:0}"
+  password: "${REDIS_PASSWORD:}"
+  ssl: "${REDIS_SSL:false}"
+  max_connections: 20
+  default_ttl: 3600
+cache:
+  default_provider: "memory"
+  providers:
+    memory: { enabled: true, max_size: 1000, default_ttl: 3600 }
+    redis:
+      enabled: true
+      host: "localhost"
+      key_prefix: "agent:cache:"
+      default_ttl: 3600
+      connection_pool: { max_connections: 20, timeout: 5 }
+"#,
+    )
+    .unwrap();
+    let out = redkit(dir.path())
+        .env("REDIS_SSL", "true")
+        .args([
+            "config",
+            "--config",
+            "global.yaml",
+            "--format",
+            "json",
+            "-v",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let get = |k: &str| {
+        v["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == k)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(get("cache.prefix")["value"], "agent:cache:");
+    assert_eq!(
+        get("redis.tls")["value"],
+        "true",
+        "redis.ssl is the app's name"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("left alone") && err.contains("redis.default_ttl") && err.contains("app"),
+        "{err}"
     );
 }
