@@ -201,7 +201,9 @@ pub(crate) fn classify(
     let addr = addr.to_string();
     let code = err.code().map(ServerCode::parse);
     match &code {
-        Some(ServerCode::WrongPass | ServerCode::NoPerm) => {
+        // NOPERM is not a failed login: the user got in and may not run this command; it stays
+        // a reply (with the command it names) below.
+        Some(ServerCode::WrongPass) => {
             return ConnError::Auth {
                 addr,
                 detail: "wrong password or user".into(),
@@ -302,7 +304,15 @@ pub fn describe_error(err: &redis::RedisError) -> String {
                 .collect();
             parts.join("; ")
         }
-        _ => err.to_string(),
+        // The reply's own code and words, without the library's names for them.
+        _ => match (err.code(), err.detail()) {
+            (Some(code), Some(detail)) => format!("{code} {detail}"),
+            _ => {
+                let t = err.to_string();
+                t.replace("Server(ResponseError): ", "")
+                    .replace("ResponseError: ", "")
+            }
+        },
     };
     bound_text(&crate::output::escape::escape_str(&text), MAX_ERROR_TEXT)
 }

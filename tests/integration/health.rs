@@ -420,6 +420,17 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
         "{out}"
     );
     assert!(!out.contains("latency"), "{out}");
+    // The monitoring formats are the verdict already: printed whole under -q.
+    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q", "--format", "nagios"], &[]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.starts_with("REDIS WARNING - "), "{out}{err}");
+    let (code, out, err) = health_in(
+        dir.path(),
+        &["-u", &url, "-q", "--format", "prometheus"],
+        &[],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("redkit_health_status"), "{out}{err}");
     // ... and with --output, one line on stderr.
     let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q", "--output", p], &[]);
     assert_eq!(code, 1);

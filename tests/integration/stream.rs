@@ -1800,3 +1800,70 @@ fn group_operations_route_on_a_cluster() {
         );
     }
 }
+
+/// A server that refuses the per-stream reads (an ACL user without XINFO, or without
+/// XRANGE) is a failure naming the refusal, exit 3: never "no streams" or "0 jobs", which
+/// cron would take for an all-clear. A key replaced by another type is still just skipped.
+#[test]
+fn refused_stream_reads_are_failures_not_empty_results() {
+    let s = RedisServer::start();
+    publish(&s, "job_events:a1", "task_started", "");
+    s.cli(&["SET", "job_events:plain", "x"]);
+    s.cli(&[
+        "ACL",
+        "SETUSER",
+        "noinfo",
+        "on",
+        ">noinfo-pw-1",
+        "~*",
+        "+@all",
+        "-xinfo",
+    ]);
+    s.cli(&[
+        "ACL",
+        "SETUSER",
+        "norange",
+        "on",
+        ">norange-pw-1",
+        "~*",
+        "+@all",
+        "-xrange",
+        "-xrevrange",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let as_user = |user: &str, args: &[&str]| {
+        let url = format!("redis://{user}:{user}-pw-1@127.0.0.1:{}", s.port);
+        redkit(dir.path())
+            .args(["-u", &url, "stream"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for (user, args) in [
+        ("noinfo", vec!["list"]),
+        ("noinfo", vec!["list", "-q"]),
+        ("norange", vec!["jobs"]),
+        ("norange", vec!["jobs", "-q"]),
+        ("norange", vec!["jobs", "--format", "json"]),
+    ] {
+        let out = as_user(user, &args);
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{user} {args:?}: {}",
+            stdout(&out)
+        );
+        assert!(
+            stderr(&out).contains("NOPERM"),
+            "{user} {args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // The default user sees the stream, and the string under the pattern is no job.
+    let out = run(&s, &["jobs", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let j: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(j["jobs"].as_array().unwrap().len(), 1, "{j}");
+    let out = run(&s, &["list", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

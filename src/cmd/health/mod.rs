@@ -187,7 +187,13 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
     if a.watch.is_some() && ctx.out.format == Format::Table {
         crate::output::records::Records::default().new_round(round == 0)?;
     }
-    if quiet {
+    // The monitoring formats are already the verdict (and a scraper needs the whole text).
+    if quiet
+        && matches!(
+            ctx.out.format,
+            Format::Table | Format::Json | Format::Ndjson
+        )
+    {
         return ctx.out.emit(&render::Problems(report));
     }
     ctx.out.emit(report)

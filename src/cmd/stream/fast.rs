@@ -268,10 +268,21 @@ pub async fn first_and_last(
     for i in 0..keys.len() * 2 {
         let entry = loop {
             if conn.unread().first() == Some(&b'-') {
-                // An error for this key only (WRONGTYPE): skip its line.
+                // A key replaced by another type since the SCAN (WRONGTYPE): no job. Any other
+                // error reply (an ACL refusal) fails the run rather than hide jobs.
                 if let Some(end) = conn.unread().windows(2).position(|w| w == b"\r\n") {
+                    let line = String::from_utf8_lossy(&conn.unread()[1..end]).into_owned();
                     conn.consume(end + 2);
-                    break None;
+                    if line.starts_with("WRONGTYPE") {
+                        break None;
+                    }
+                    let key = keys.get(i / 2).map(String::as_str).unwrap_or("?");
+                    return Err(exit::runtime(format!(
+                        "{}: {}: {}",
+                        conn.addr(),
+                        crate::output::escape::escape_str(key),
+                        crate::output::escape::escape_str(&line)
+                    )));
                 }
             } else {
                 match parse_page(conn.unread(), &mut page) {

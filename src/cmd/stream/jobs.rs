@@ -304,14 +304,31 @@ async fn first_and_last(
         .map_err(crate::redis::ConnError::into_runtime)?;
     let mut out = Vec::with_capacity(keys.len());
     let mut it = replies.into_iter();
-    while let (Some(a), Some(b)) = (it.next(), it.next()) {
-        // A key deleted or replaced since the SCAN answers empty or with an error: no job.
-        let one = |v: redis::Value| {
-            parse_entries(v)
+    let mut names = keys.iter();
+    while let (Some(a), Some(b), Some(key)) = (it.next(), it.next(), names.next()) {
+        // A key deleted since the SCAN answers empty, one replaced by another type WRONGTYPE:
+        // no job. Any other error reply (an ACL refusal) fails the run rather than hide jobs.
+        let one = |v: redis::Value| -> anyhow::Result<Option<Entry>> {
+            if let redis::Value::ServerError(e) = &v {
+                if e.code() == "WRONGTYPE" {
+                    return Ok(None);
+                }
+                return Err(exit::runtime(format!(
+                    "{}: {}: {}",
+                    node.addr,
+                    crate::output::escape::escape_str(key),
+                    crate::output::escape::escape_str(&format!(
+                        "{} {}",
+                        e.code(),
+                        e.details().unwrap_or("")
+                    ))
+                )));
+            }
+            Ok(parse_entries(v)
                 .ok()
-                .and_then(|mut e| (!e.is_empty()).then(|| e.swap_remove(0)))
+                .and_then(|mut e| (!e.is_empty()).then(|| e.swap_remove(0))))
         };
-        out.push(one(a).zip(one(b)));
+        out.push(one(a)?.zip(one(b)?));
     }
     Ok(out)
 }

@@ -11,10 +11,10 @@ use super::entry::{local_time, rfc3339_ms};
 use super::id::StreamId;
 use super::{get, int_of, pairs, text_of};
 use crate::cmd::Ctx;
-use crate::exit::ExitStatus;
+use crate::exit::{self, ExitStatus};
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
-use crate::redis::Node;
+use crate::redis::{ConnError, Node};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -162,14 +162,29 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
                             streams.push(summary(k, &addr, info));
                         }
                     }
-                    // A key deleted between SCAN and XINFO fails the batch: ask one by one.
+                    // An error reply fails the batch: ask one by one. A key deleted or
+                    // replaced since the SCAN is skipped; any other failure (a timeout,
+                    // an ACL refusal) ends the listing, so it never reports streams missing.
+                    Err(e) if e.code().is_none() => return Err(e.into_runtime()),
                     Err(_) => {
                         for k in keys {
-                            if let Ok(info) = n
+                            match n
                                 .query::<redis::Value>(redis::cmd("XINFO").arg("STREAM").arg(&k))
                                 .await
                             {
-                                streams.push(summary(k, &addr, info));
+                                Ok(info) => streams.push(summary(k, &addr, info)),
+                                Err(e) => {
+                                    let kind: String = n
+                                        .query(redis::cmd("TYPE").arg(&k))
+                                        .await
+                                        .map_err(ConnError::into_runtime)?;
+                                    if kind == "stream" {
+                                        return Err(exit::runtime(format!(
+                                            "{}: {e}",
+                                            escape_str(&k)
+                                        )));
+                                    }
+                                }
                             }
                         }
                     }
