@@ -32,7 +32,7 @@ pub fn mask_url(text: &str) -> String {
     // password may itself hold '/', '?', '#' or '@' when it was not percent-encoded, and a query
     // may hold an '@' of its own.
     let Some(first_at) = after.find('@') else {
-        return text.to_string();
+        return mask_port_shaped(text, scheme_end + 3);
     };
     let limit = after[first_at..]
         .find(['?', '#'])
@@ -50,6 +50,31 @@ pub fn mask_url(text: &str) -> String {
         &text[..scheme_end],
         masked_userinfo,
         &after[at + 1..]
+    )
+}
+
+/// A URL without `@`: `scheme://user:PW` (or `scheme://:PW/0`) puts the password where the
+/// port goes. What follows the authority's `:` is masked unless it is a port number.
+fn mask_port_shaped(text: &str, start: usize) -> String {
+    let rest = &text[start..];
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    // Past a bracketed IPv6 host; an unbalanced `[` counts as no host at all.
+    let from = match (authority.starts_with('['), authority.find(']')) {
+        (true, Some(close)) => close,
+        _ => 0,
+    };
+    let Some(colon) = authority[from..].find(':').map(|c| from + c) else {
+        return text.to_string();
+    };
+    let port = &authority[colon + 1..];
+    if !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
+        return text.to_string();
+    }
+    format!(
+        "{}:****{}",
+        &text[..start + colon],
+        &rest[end..]
     )
 }
 
@@ -155,6 +180,19 @@ mod tests {
         assert_eq!(mask_url("host:6379"), "host:6379");
     }
 
+    #[test]
+    fn a_password_where_the_port_goes_is_masked() {
+        assert_eq!(mask_url("redis://user:Zq7SECRET"), "redis://user:****");
+        assert_eq!(mask_url("redis://:PW/0"), "redis://:****/0");
+        assert_eq!(mask_url("rediss://default:PW?x=1"), "rediss://default:****?x=1");
+        assert_eq!(mask_url("postgres://app:Zq7SECRETzq7"), "postgres://app:****");
+        assert_eq!(mask_url("redis://[::1:Zq7SECRET"), "redis://[:****");
+        // Ports stay.
+        assert_eq!(mask_url("redis://host:6379/0"), "redis://host:6379/0");
+        assert_eq!(mask_url("redis://[::1]:6379"), "redis://[::1]:6379");
+        assert_eq!(mask_url("redis://host"), "redis://host");
+    }
+
     proptest::proptest! {
         /// Whatever surrounds it, a password placed between a ':' and an '@' never survives.
         #[test]
@@ -169,6 +207,19 @@ mod tests {
             let url = format!("{scheme}{sep}{user}:{pw}@{host}{tail}");
             let masked = mask_url(&url);
             proptest::prop_assert!(!masked.contains(pw), "{url} -> {masked}");
+            proptest::prop_assert!(!masked.contains("PwSecret"), "{url} -> {masked}");
+        }
+
+        /// Without an '@', a password written where the port goes never survives either.
+        #[test]
+        fn no_password_in_the_port_place_survives(
+            scheme in "(redis|rediss|postgres|mysql)",
+            user in "[a-z]{0,6}",
+            tail in "(/[0-9a-z]{0,4})?([?#][a-z=]{0,4})?",
+        ) {
+            let pw = "Zq7PwSecretXy";
+            let url = format!("{scheme}://{user}:{pw}{tail}");
+            let masked = mask_url(&url);
             proptest::prop_assert!(!masked.contains("PwSecret"), "{url} -> {masked}");
         }
     }

@@ -87,6 +87,10 @@ fn malformed_values_never_echo_the_secret() {
         format!(":{s}@127.0.0.1:1"),
         format!("redis:{s}@127.0.0.1:1"),
         format!("bogus://app:{s}@127.0.0.1:1"),
+        // No '@': the password sits where the port goes.
+        format!("redis://user:{s}"),
+        format!("redis://:{s}/0"),
+        format!("rediss://default:{s}"),
     ];
     let db_urls = [
         format!("postgres//app:{s}@127.0.0.1:1/app"),
@@ -94,6 +98,8 @@ fn malformed_values_never_echo_the_secret() {
         format!("mysql:app:{s}@127.0.0.1:1/app"),
         format!("mysql://app:{s}@/app"),
         format!("oracle://app:{s}@127.0.0.1:1/app"),
+        format!("postgres://app:{s}"),
+        format!("mysql://u:{s}/db"),
     ];
     let dotenvs = [
         format!("A=1\n{s} wrapped onto a second line\n"),
@@ -101,6 +107,8 @@ fn malformed_values_never_echo_the_secret() {
         format!("TOKEN=${{{s}\n"),
         format!("TOKEN={s} \"{s}\n"),
         format!("{s}\n"),
+        // A variable not named like a secret that copies one.
+        format!("REDIS_PASSWORD={s}\nX=${{REDIS_PASSWORD}}\nY=pre-${{REDIS_PASSWORD}}-post\n"),
     ];
     let commands: Vec<Vec<&str>> = vec![
         vec!["config"],

@@ -200,6 +200,36 @@ fn evaluate(var: &VarSpec, found: Option<(String, Source, String)>, strict: bool
     r
 }
 
+/// A variable that is not named like a secret but holds one (`X=${REDIS_PASSWORD}`, a URL
+/// built around a token) is shown masked too: its value contains the value of a secret.
+fn hide_copies_of_secrets(variables: &mut [VarReport], vars: &crate::settings::Vars) {
+    // Very short secrets would match by accident everywhere; they are masked whole anyway.
+    let secrets: Vec<String> = variables
+        .iter()
+        .filter(|r| r.secret)
+        .filter_map(|r| vars.value(&r.name))
+        .filter(|v| v.chars().count() >= 6)
+        .collect();
+    if secrets.is_empty() {
+        return;
+    }
+    for r in variables.iter_mut().filter(|r| !r.secret) {
+        let Some(raw) = vars.value(&r.name) else {
+            continue;
+        };
+        if !secrets.iter().any(|s| raw.contains(s.as_str())) {
+            continue;
+        }
+        r.value = Some(mask::mask(&raw));
+        r.secret = true;
+        if let Some(reason) = &mut r.reason {
+            for s in &secrets {
+                *reason = reason.replace(s.as_str(), "****");
+            }
+        }
+    }
+}
+
 /// Builds the whole report. Pure: the inputs are the spec, the variables and the flags.
 pub fn build_report(
     spec: &Spec,
@@ -279,6 +309,7 @@ pub fn build_report(
         }
     }
 
+    hide_copies_of_secrets(&mut variables, vars);
     let mut summary = Summary::default();
     for v in &variables {
         match v.status {
