@@ -71,11 +71,7 @@ fn mask_port_shaped(text: &str, start: usize) -> String {
     if !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
         return text.to_string();
     }
-    format!(
-        "{}:****{}",
-        &text[..start + colon],
-        &rest[end..]
-    )
+    format!("{}:****{}", &text[..start + colon], &rest[end..])
 }
 
 /// The rule for text that is not a well-formed URL: what lies between the first `:` and the last
@@ -184,8 +180,14 @@ mod tests {
     fn a_password_where_the_port_goes_is_masked() {
         assert_eq!(mask_url("redis://user:Zq7SECRET"), "redis://user:****");
         assert_eq!(mask_url("redis://:PW/0"), "redis://:****/0");
-        assert_eq!(mask_url("rediss://default:PW?x=1"), "rediss://default:****?x=1");
-        assert_eq!(mask_url("postgres://app:Zq7SECRETzq7"), "postgres://app:****");
+        assert_eq!(
+            mask_url("rediss://default:PW?x=1"),
+            "rediss://default:****?x=1"
+        );
+        assert_eq!(
+            mask_url("postgres://app:Zq7SECRETzq7"),
+            "postgres://app:****"
+        );
         assert_eq!(mask_url("redis://[::1:Zq7SECRET"), "redis://[:****");
         // Ports stay.
         assert_eq!(mask_url("redis://host:6379/0"), "redis://host:6379/0");

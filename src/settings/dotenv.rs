@@ -35,6 +35,9 @@ impl DotEnv {
     pub fn load(path: &Path) -> anyhow::Result<DotEnv> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| exit::usage(format!("{}: cannot read: {e}", path.display())))?;
+        // dotenvy knows `${VAR}` only: `${VAR:-default}` (as in shells and compose files)
+        // would expand to nothing and the default be lost, so defaults are resolved first.
+        let text = apply_defaults(&text, &|name| std::env::var(name).ok());
         let scanned = scan(&text);
         // dotenvy expands ${VAR} eagerly: a chain of doublings would take gigabytes before it
         // returned, so the expanded sizes are bounded first.
@@ -248,6 +251,124 @@ fn describe(err: &dotenvy::Error, line: &str) -> String {
 /// The most a value may grow to through `${VAR}` expansion.
 const MAX_EXPANDED: usize = 1 << 20;
 
+/// Resolves `${NAME:-default}`, `${NAME:default}` (unset or empty: the default) and
+/// `${NAME-default}` (unset: the default) before dotenvy sees the text: a set NAME (in the
+/// environment, or an earlier key of the file) becomes `${NAME}` for dotenvy to expand, an
+/// unset one its default, which may itself hold references and defaults. Single-quoted
+/// values and `\${` stay as written, as dotenvy leaves them.
+fn apply_defaults(text: &str, env: &dyn Fn(&str) -> Option<String>) -> String {
+    if !text.contains("${") {
+        return text.to_string();
+    }
+    // Earlier keys of the file: whether each is set to something non-empty.
+    let mut earlier: HashMap<String, bool> = HashMap::new();
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start();
+        let body = body.strip_prefix("export ").unwrap_or(body);
+        let assignment = body
+            .split_once('=')
+            .filter(|(k, _)| !k.trim().is_empty() && !k.trim_start().starts_with('#'));
+        let single = assignment.is_some_and(|(_, v)| v.trim_start().starts_with('\''));
+        let rewritten = if single || body.starts_with('#') {
+            line.to_string()
+        } else {
+            let set = |name: &str, empty_counts: bool| -> bool {
+                let v = earlier
+                    .get(name)
+                    .copied()
+                    .map(|nonempty| nonempty || !empty_counts)
+                    .or_else(|| env(name).map(|v| !v.is_empty() || !empty_counts));
+                v.unwrap_or(false)
+            };
+            let mut cur = line.to_string();
+            // Each pass resolves the outermost defaults; nested ones come out of a default.
+            for _ in 0..32 {
+                let (next, changed) = resolve_once(&cur, &set);
+                cur = next;
+                if !changed {
+                    break;
+                }
+            }
+            cur
+        };
+        if let Some((k, v)) = assignment {
+            let v = v.trim();
+            earlier.insert(
+                k.trim().to_string(),
+                !(v.is_empty() || v == "\"\"" || v == "''"),
+            );
+        }
+        out.push_str(&rewritten);
+    }
+    out
+}
+
+/// One pass over a line: every `${NAME<op>default}` replaced; whether anything changed.
+fn resolve_once(line: &str, set: &dyn Fn(&str, bool) -> bool) -> (String, bool) {
+    let b = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut changed = false;
+    let mut i = 0;
+    let mut copied = 0;
+    while i + 1 < b.len() {
+        if b[i] != b'$' || b[i + 1] != b'{' || (i > 0 && b[i - 1] == b'\\') {
+            i += 1;
+            continue;
+        }
+        let name_start = i + 2;
+        let name_end = b[name_start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+            .map_or(b.len(), |p| name_start + p);
+        let rest = &line[name_end..];
+        let (op_len, empty_counts) = if rest.starts_with(":-") {
+            (2, true)
+        } else if rest.starts_with(':') {
+            (1, true)
+        } else if rest.starts_with('-') {
+            (1, false)
+        } else {
+            i += 2;
+            continue;
+        };
+        // The default runs to the brace that closes this reference.
+        let def_start = name_end + op_len;
+        let mut depth = 1;
+        let mut j = def_start;
+        while j < b.len() {
+            match b[j] {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= b.len() || name_end == name_start {
+            // Unclosed, or no name: left for dotenvy to refuse.
+            i += 2;
+            continue;
+        }
+        let name = &line[name_start..name_end];
+        out.push_str(&line[copied..i]);
+        if set(name, empty_counts) {
+            out.push_str(&format!("${{{name}}}"));
+        } else {
+            out.push_str(&line[def_start..j]);
+        }
+        changed = true;
+        i = j + 1;
+        copied = i;
+    }
+    out.push_str(&line[copied..]);
+    (out, changed)
+}
+
 /// Estimates, line by line and in one pass, how long each value becomes once dotenvy expands
 /// its `$VAR` / `${VAR}` references (to earlier keys of the file, or the environment), and
 /// returns the first line and key that would pass `limit`.
@@ -373,6 +494,28 @@ mod tests {
             "{msg}"
         );
         assert!(!msg.contains("column"), "{msg}");
+    }
+
+    #[test]
+    fn defaults_are_applied_as_shells_do() {
+        let env = |n: &str| match n {
+            "SET_ENV" => Some("e".to_string()),
+            "EMPTY_ENV" => Some(String::new()),
+            _ => None,
+        };
+        let text = "A=${NOPE:-7101}\nB=a${NOPE:b}c\nC=${NOPE:${NOPE2:${NOPE3:x}}}\n\
+                    D=${SET_ENV:-d}\nE=${EMPTY_ENV:-d}\nF=${EMPTY_ENV-d}\nG=1\nH=${G:-h}\n\
+                    I='${NOPE:-i}'\nJ=\"${NOPE:-j j}\"\n";
+        let out = apply_defaults(text, &env);
+        assert_eq!(
+            out,
+            "A=7101\nB=abc\nC=x\nD=${SET_ENV}\nE=d\nF=${EMPTY_ENV}\nG=1\nH=${G}\n\
+             I='${NOPE:-i}'\nJ=\"j j\"\n"
+        );
+        let d = load("G=1\nPORT=${NOPE_NOT_SET_X:-7101}\nH=${G:-h}\n").unwrap();
+        assert_eq!(d.get("PORT").unwrap().value, "7101");
+        assert_eq!(d.get("H").unwrap().value, "1");
+        assert_eq!(d.get("H").unwrap().line, 3);
     }
 
     #[test]

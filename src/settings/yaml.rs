@@ -412,6 +412,17 @@ fn interpolate_value(
 /// Expands `${VAR}`, `${VAR:default}` and `${VAR:-default}`; `$${` stays a literal `${`.
 /// Returns the name of the first variable with no value and no default.
 pub fn interpolate(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<String, String> {
+    interpolate_at(s, lookup, 0)
+}
+
+/// Defaults may hold references and defaults of their own (`${A:${B:x}}`), to this depth.
+const MAX_NESTING: usize = 16;
+
+fn interpolate_at(
+    s: &str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+    depth: usize,
+) -> Result<String, String> {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(pos) = rest.find("${") {
@@ -423,7 +434,29 @@ pub fn interpolate(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<S
         }
         out.push_str(&rest[..pos]);
         let after = &rest[pos + 2..];
-        let Some(end) = after.find('}') else {
+        // The brace that closes this reference, past any nested `${...}` in its default.
+        let mut level = 1;
+        let mut end = None;
+        let bytes = after.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'$' if bytes.get(i + 1) == Some(&b'{') => {
+                    level += 1;
+                    i += 1;
+                }
+                b'}' => {
+                    level -= 1;
+                    if level == 0 {
+                        end = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let Some(end) = end else {
             out.push_str(&rest[pos..]);
             return Ok(out);
         };
@@ -437,6 +470,9 @@ pub fn interpolate(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<S
         };
         match (lookup(name.trim()), default) {
             (Some(v), _) if !v.is_empty() || default.is_none() => out.push_str(&v),
+            (_, Some(d)) if depth < MAX_NESTING => {
+                out.push_str(&interpolate_at(d, lookup, depth + 1)?)
+            }
             (_, Some(d)) => out.push_str(d),
             (None, None) => return Err(name.trim().to_string()),
             (Some(v), None) => out.push_str(&v),
@@ -450,6 +486,15 @@ pub fn interpolate(s: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Result<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_defaults_are_interpolated() {
+        let lookup = |n: &str| (n == "SET").then(|| "s".to_string());
+        assert_eq!(interpolate("${A:${A:${A:${A:x}}}}", &lookup).unwrap(), "x");
+        assert_eq!(interpolate("a${A:${SET}}b", &lookup).unwrap(), "asb");
+        assert_eq!(interpolate("${A:-${B:-p}:${SET}}", &lookup).unwrap(), "p:s");
+        assert_eq!(interpolate("$${A:x}", &lookup).unwrap(), "${A:x}");
+    }
 
     #[test]
     fn misspellings_resemble_and_other_names_do_not() {

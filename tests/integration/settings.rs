@@ -268,3 +268,32 @@ cache:
         "{err}"
     );
 }
+
+/// `.env` defaults as shells and compose files write them are applied, not dropped.
+#[test]
+fn dotenv_defaults_are_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".env"),
+        "REDIS_PORT=${REDKIT_TEST_UNSET_PORT:-7101}\nREDIS_HOST=a${REDKIT_TEST_UNSET:b}c\n",
+    )
+    .unwrap();
+    let out = redkit(dir.path())
+        .args(["config", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let row = |k: &str| {
+        v["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == k)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(row("redis.port")["value"], "7101", "{v}");
+    assert_eq!(row("redis.port")["source"], ".env", "{v}");
+    assert_eq!(row("redis.host")["value"], "abc", "{v}");
+}
