@@ -38,6 +38,7 @@ pub mod db;
 pub mod docs;
 pub mod duration;
 pub mod exit;
+pub mod files;
 pub mod ops;
 pub mod output;
 pub mod redis;

@@ -141,7 +141,7 @@ impl Auth {
             return Ok(None);
         }
         let read = |p: &PathBuf, flag: &str| {
-            std::fs::read(p)
+            crate::files::read(p, crate::files::SMALL)
                 .map_err(|e| exit::usage(format!("{flag} {}: cannot read: {e}", p.display())))
         };
         let root_cert = match &self.cacert {

@@ -52,9 +52,9 @@ impl ServerCertVerifier for NoVerify {
 }
 
 fn certs(path: &Path, flag: &str) -> anyhow::Result<Vec<CertificateDer<'static>>> {
-    let list: Result<Vec<_>, _> = CertificateDer::pem_file_iter(path)
-        .map_err(|e| exit::usage(format!("{flag} {}: cannot read: {e}", path.display())))?
-        .collect();
+    let pem = crate::files::read(path, crate::files::SMALL)
+        .map_err(|e| exit::usage(format!("{flag} {}: cannot read: {e}", path.display())))?;
+    let list: Result<Vec<_>, _> = CertificateDer::pem_slice_iter(&pem).collect();
     list.map_err(|e| {
         exit::usage(format!(
             "{flag} {}: not a PEM certificate: {e}",
@@ -90,7 +90,9 @@ pub fn client_config(auth: &Auth) -> anyhow::Result<Arc<ClientConfig>> {
         .with_root_certificates(roots);
     let mut config = match (&auth.cert, &auth.key) {
         (Some(c), Some(k)) => {
-            let key = PrivateKeyDer::from_pem_file(k)
+            let pem = crate::files::read(k, crate::files::SMALL)
+                .map_err(|e| exit::usage(format!("--key {}: cannot read: {e}", k.display())))?;
+            let key = PrivateKeyDer::from_pem_slice(&pem)
                 .map_err(|e| exit::usage(format!("--key {}: {e}", k.display())))?;
             builder
                 .with_client_auth_cert(certs(c, "--cert")?, key)

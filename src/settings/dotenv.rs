@@ -33,7 +33,7 @@ pub struct DotEnv {
 impl DotEnv {
     /// Reads and parses `path`. Any parse error is a usage error naming `path:LINE`.
     pub fn load(path: &Path) -> anyhow::Result<DotEnv> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::files::read_text(path, crate::files::TEXT)
             .map_err(|e| exit::usage(format!("{}: cannot read: {e}", path.display())))?;
         // dotenvy knows `${VAR}` only: `${VAR:-default}` (as in shells and compose files)
         // would expand to nothing and the default be lost, so defaults are resolved first.

@@ -177,6 +177,11 @@ pub fn config_search_path(xdg_config_home: Option<&str>, home: Option<&str>) -> 
     out
 }
 
+/// A path a file can be read from: a regular file, or `/dev/null` and `<(...)` (a pipe).
+pub(crate) fn readable(p: &Path) -> bool {
+    p.exists() && !p.is_dir()
+}
+
 /// The first existing file of the search path.
 fn find_config(search: &[PathBuf], exists: impl Fn(&Path) -> bool) -> Option<PathBuf> {
     search.iter().find(|p| exists(p)).cloned()
@@ -272,17 +277,22 @@ impl Settings {
         };
         // The config may name the env file (`env_file: /srv/app/.env`), for cron, which runs
         // where ./.env is not. An explicit --env-file or --no-env-file wins.
+        // Read once: a config given as `<(...)` is a pipe.
+        let config_text = match &config_path {
+            Some((path, _)) if readable(path) => Some(yaml::read(path)?),
+            _ => None,
+        };
         let mut vars = vars;
-        if let Some((path, _)) = &config_path
+        if let (Some((path, _)), Some(text)) = (&config_path, &config_text)
             && g.env_file.is_none()
             && !g.no_env_file
-            && let Some(named) = yaml::env_file_of(path)?
+            && let Some(named) = yaml::env_file_of(path, text)?
         {
             let named = match path.parent() {
                 Some(dir) if named.is_relative() => dir.join(named),
                 _ => named,
             };
-            if !named.is_file() {
+            if !readable(&named) {
                 return Err(exit::usage(format!(
                     "{}: env_file {}: no such file",
                     path.display(),
@@ -299,14 +309,20 @@ impl Settings {
             .or_else(|| vars.value("REDKIT_PROFILE").filter(|p| !p.is_empty()));
         let config = match config_path {
             Some((path, origin)) => {
-                if !path.is_file() {
+                if !readable(&path) {
                     return Err(exit::usage(format!(
                         "{}: config file not found (from {origin})",
                         path.display()
                     )));
                 }
                 let lookup = |name: &str| vars.value(name);
-                Some(ConfigFile::load(&path, profile.as_deref(), &lookup)?)
+                let text = config_text.as_deref().unwrap_or_default();
+                Some(ConfigFile::from_text(
+                    &path,
+                    text,
+                    profile.as_deref(),
+                    &lookup,
+                )?)
             }
             None => {
                 if let Some(p) = &profile {
@@ -618,7 +634,7 @@ impl Resolver<'_> {
         )?;
         let username = self.setting("redis.username", c.user.clone());
         let password = if let Some(path) = &c.password_file {
-            let text = std::fs::read_to_string(path).map_err(|e| {
+            let text = crate::files::read_text(path, crate::files::SMALL).map_err(|e| {
                 exit::usage(format!(
                     "--password-file {}: cannot read: {e}",
                     path.display()

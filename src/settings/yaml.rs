@@ -17,15 +17,16 @@ pub struct ConfigFile {
     pub ignored: Vec<String>,
 }
 
+/// The config file's text, bounded.
+pub fn read(path: &Path) -> anyhow::Result<String> {
+    crate::files::read_text(path, crate::files::TEXT)
+        .map_err(|e| exit::usage(format!("{}: cannot read config: {e}", path.display())))
+}
+
 /// The top-level `env_file:` of a config, read before the env file itself is loaded (its
 /// `${VAR}` references see the process environment only).
-pub fn env_file_of(path: &Path) -> anyhow::Result<Option<PathBuf>> {
-    if !path.is_file() {
-        return Ok(None);
-    }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| exit::usage(format!("{}: cannot read config: {e}", path.display())))?;
-    let root = parse(path, &text)?;
+pub fn env_file_of(path: &Path, text: &str) -> anyhow::Result<Option<PathBuf>> {
+    let root = parse(path, text)?;
     let Some(v) = root.get("env_file") else {
         return Ok(None);
     };
@@ -53,8 +54,17 @@ impl ConfigFile {
         profile: Option<&str>,
         lookup: &dyn Fn(&str) -> Option<String>,
     ) -> anyhow::Result<ConfigFile> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| exit::usage(format!("{}: cannot read config: {e}", path.display())))?;
+        ConfigFile::from_text(path, &read(path)?, profile, lookup)
+    }
+
+    /// As `load`, from the file's text read once (a pipe such as `<(...)` reads only once).
+    pub fn from_text(
+        path: &Path,
+        text: &str,
+        profile: Option<&str>,
+        lookup: &dyn Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<ConfigFile> {
+        let text = text.to_string();
         let mut root = parse(path, &text)?;
         let mut ignored = Vec::new();
         check_keys(path, &text, &root, &mut ignored)?;

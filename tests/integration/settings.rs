@@ -297,3 +297,29 @@ fn dotenv_defaults_are_applied() {
     assert_eq!(row("redis.port")["source"], ".env", "{v}");
     assert_eq!(row("redis.host")["value"], "abc", "{v}");
 }
+
+/// Files an operator names are read bounded (`/dev/zero` is a usage error, not gigabytes of
+/// memory), and a config may come from `/dev/null` or a pipe.
+#[test]
+fn named_files_are_bounded_and_pipes_work() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["--password-file", "/dev/zero", "config"],
+        vec!["--env-file", "/dev/zero", "config"],
+        vec!["--config", "/dev/zero", "config"],
+        vec!["validate-env", "--spec", "/dev/zero"],
+    ] {
+        let out = redkit(dir.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("larger than"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = redkit(dir.path())
+        .args(["--config", "/dev/null", "config"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

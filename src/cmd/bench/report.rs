@@ -381,7 +381,7 @@ impl BenchReport {
 
 /// Reads a saved report (a baseline).
 pub fn load(path: &Path) -> anyhow::Result<BenchReport> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::files::read_text(path, crate::files::TEXT)
         .map_err(|e| exit::usage(format!("--compare {}: cannot read: {e}", path.display())))?;
     serde_json::from_str(&text).map_err(|e| {
         exit::usage(format!(

@@ -73,7 +73,7 @@ pub fn builtin() -> Spec {
 
 /// Reads a spec file: either a document with an `env:` section or the levels at the top.
 pub fn load_file(path: &Path) -> anyhow::Result<Spec> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::files::read_text(path, crate::files::TEXT)
         .map_err(|e| exit::usage(format!("{}: cannot read spec: {e}", path.display())))?;
     let root = yaml::parse(path, &text)?;
     let section = match root.get("env") {
