@@ -1572,3 +1572,41 @@ fn cluster_stream_checks_read_every_master_once() {
         "{r:#}"
     );
 }
+
+/// Names that come from Redis reach the terminal escaped in health too: a replica that
+/// announces an address holding an escape sequence (INFO replication lists it on the
+/// master) shows it escaped in the table, and in Prometheus labels.
+#[test]
+fn hostile_names_from_redis_are_escaped() {
+    let master = RedisServer::start();
+    let _replica = RedisServer::builder()
+        .replica_of(master.port)
+        .arg("replica-announce-ip \"10.0.0.9\\x1b]0;pwned\\x07\\x1b[2J\"")
+        .start();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !master
+        .cli(&["INFO", "replication"])
+        .contains("connected_slaves:1")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the replica never connected"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    for format in ["table", "prometheus", "nagios", "json"] {
+        let (_, out, err) = health(&[
+            "-u",
+            &master.url(),
+            "--connect-timeout",
+            "1s",
+            "--format",
+            format,
+        ]);
+        assert!(out.contains("10.0.0.9"), "{format}: {out}{err}");
+        assert!(
+            !out.contains('\x1b') && !err.contains('\x1b') && !out.contains('\x07'),
+            "{format}: raw control bytes: {out:?}"
+        );
+    }
+}

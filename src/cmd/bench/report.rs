@@ -400,8 +400,8 @@ impl Render for BenchReport {
         writeln!(
             w,
             "{} (redis {}), {} clients, pipeline {}, {} threads, {} B values{}",
-            self.server.target,
-            self.server.version,
+            crate::output::escape::escape_str(&self.server.target),
+            crate::output::escape::escape_str(&self.server.version),
             p.clients,
             p.pipeline,
             p.threads,

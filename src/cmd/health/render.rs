@@ -43,20 +43,9 @@ fn value_text(v: &serde_json::Value, unit: Option<Unit>) -> String {
 }
 
 /// Text for a terminal or a plugin line: names and replies from Redis may hold control
-/// characters (`ESC ] 0;…BEL` retitles a terminal), shown escaped instead.
+/// characters (`ESC ] 0;…BEL` retitles a terminal), shown escaped as everywhere else.
 fn clean(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string().replace("\\u{", "\\x{")
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::output::escape::escape_str(s)
 }
 
 /// A status cell; comfy-table styles it itself so the columns stay aligned.
@@ -80,7 +69,7 @@ fn section(
     status: Status,
     checks: &[Check],
 ) -> io::Result<()> {
-    writeln!(w, "{title}  {}", colored_status(status, ui))?;
+    writeln!(w, "{}  {}", clean(title), colored_status(status, ui))?;
     let mut t = ui.table();
     if ui.color {
         t.enforce_styling();
@@ -114,7 +103,7 @@ impl Render for HealthReport {
             "{}: {} ({}, {:.0} ms)",
             colored_status(self.status, ui),
             clean(&self.summary),
-            self.target,
+            clean(&self.target),
             self.duration_ms
         )?;
         writeln!(w)?;
@@ -228,8 +217,19 @@ pub fn nagios(r: &HealthReport) -> String {
     out
 }
 
-/// A label value escaped for the exposition format.
+/// A label value escaped for the exposition format (backslash, quote and newline, its own
+/// escapes), other control characters first shown escaped as everywhere else.
 fn esc(v: &str) -> String {
+    let v: String = v
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                crate::output::escape::escape_str(&c.to_string())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
     v.replace('\\', "\\\\")
         .replace('"', "\\\"")
         .replace('\n', "\\n")
@@ -427,7 +427,8 @@ mod tests {
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(clean("plain"), "plain");
-        assert_eq!(clean("a\x1b]0;t\x07b\r"), "a\\x{1b}]0;t\\x{7}b\\r");
+        assert_eq!(clean("a\x1b]0;t\x07b\r"), "a\\x1b]0;t\\x07b\\r");
+        assert!(!esc("a\x1b[2J").contains('\x1b'));
     }
 
     #[test]
