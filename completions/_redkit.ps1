@@ -371,7 +371,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically) as a baseline')
             [CompletionResult]::new('--compare', '--compare', [CompletionResultType]::ParameterName, 'Run the parameters saved in FILE and compare; exit 1 on a regression')
             [CompletionResult]::new('--max-regression', '--max-regression', [CompletionResultType]::ParameterName, 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)')
-            [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Run each workload N times and report the median and spread [default: 1, or the baseline''s with --compare]')
+            [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline''s, at least 3]')
             [CompletionResult]::new('--slo', '--slo', [CompletionResultType]::ParameterName, 'Absolute goals every workload must meet, e.g. ''p99<2ms,ops>50000'' (exit 1 when missed)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')

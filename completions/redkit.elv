@@ -357,7 +357,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --save 'Write the report to FILE (atomically) as a baseline'
             cand --compare 'Run the parameters saved in FILE and compare; exit 1 on a regression'
             cand --max-regression 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)'
-            cand --runs 'Run each workload N times and report the median and spread [default: 1, or the baseline''s with --compare]'
+            cand --runs 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline''s, at least 3]'
             cand --slo 'Absolute goals every workload must meet, e.g. ''p99<2ms,ops>50000'' (exit 1 when missed)'
             cand --format 'Output format'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'

@@ -366,7 +366,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ratio -d 'SET:GE
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l save -d 'Write the report to FILE (atomically) as a baseline' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run the parameters saved in FILE and compare; exit 1 on a regression' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-regression -d 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l runs -d 'Run each workload N times and report the median and spread [default: 1, or the baseline\'s with --compare]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l runs -d 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline\'s, at least 3]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l slo -d 'Absolute goals every workload must meet, e.g. \'p99<2ms,ops>50000\' (exit 1 when missed)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'"

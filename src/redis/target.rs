@@ -141,6 +141,14 @@ impl Target {
             }
         } else if r.cluster.value {
             Mode::Cluster(endpoints)
+        } else if endpoints.len() > 1 {
+            // Only a cluster takes several: acting on the first alone would be silent.
+            return Err(exit::usage(format!(
+                "{} URLs given ({}): several are the seed nodes of a cluster, add --cluster; \
+                 otherwise give one",
+                endpoints.len(),
+                r.urls.as_ref().map_or("--url", |u| u.origin.as_str())
+            )));
         } else {
             Mode::Standalone(first)
         };

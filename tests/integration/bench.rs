@@ -121,7 +121,8 @@ fn every_workload_runs_and_errors_are_counted_by_kind() {
             "{value}",
         ],
     );
-    assert_eq!(code, Some(0), "{err}");
+    // Counted by kind; and as every request failed, the run is a problem (exit 1).
+    assert_eq!(code, Some(1), "{err}");
     assert_eq!(doc["workloads"][0]["errors"]["WRONGTYPE"], 50);
 }
 
@@ -215,8 +216,10 @@ fn baselines_save_and_compare() {
     );
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(doc["comparison"][0]["workload"], "get");
+    // The baseline's parameters were reused, with three runs (one has no measured noise).
+    assert_eq!(doc["parameters"]["runs"], 3, "{}", doc["parameters"]);
     assert_eq!(
-        doc["workloads"][0]["ops"], 2000,
+        doc["workloads"][0]["ops"], 6000,
         "the baseline's parameters were reused"
     );
     // A baseline 100x faster than anything here: a regression, exit 1.
@@ -699,4 +702,54 @@ fn raw_connections_say_hello_and_fall_back_to_auth() {
     }
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// A workload whose every request failed measured nothing: exit 1 and a line naming it and
+/// the server's error codes (a run with some errors still reports them by kind, exit 0).
+#[test]
+fn a_workload_that_only_failed_is_a_problem() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, doc, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-n",
+            "20",
+            "-c",
+            "2",
+            "-w",
+            "custom",
+            "--",
+            "NOSUCHCOMMAND",
+            "{key}",
+        ],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(doc["workloads"][0]["errors"]["ERR"], 20, "{doc}");
+    assert!(err.contains("every request failed (ERR:20)"), "{err}");
+    // Under -q too: not silent.
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            &s.url(),
+            "-q",
+            "bench",
+            "-n",
+            "20",
+            "-c",
+            "2",
+            "-w",
+            "custom",
+            "--",
+        ])
+        .args(["NOSUCHCOMMAND", "{key}"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("every request failed"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -323,3 +323,21 @@ fn named_files_are_bounded_and_pipes_work() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// Several --url without --cluster: a usage error, not a silent use of the first one.
+#[test]
+fn several_urls_need_cluster() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            "redis://127.0.0.1:1",
+            "-u",
+            "redis://127.0.0.1:2",
+            "ping",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("add --cluster"), "{}", stderr(&out));
+}

@@ -117,8 +117,8 @@ pub struct BenchArgs {
     #[arg(long, value_name = "PCT", default_value_t = 10.0)]
     pub max_regression: f64,
 
-    /// Run each workload N times and report the median and spread [default: 1, or the
-    /// baseline's with --compare]
+    /// Run each workload N times and report the median and spread [default: 1; with
+    /// --compare the baseline's, at least 3]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=50))]
     pub runs: Option<u64>,
 
@@ -533,6 +533,10 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     let mut params = params;
     if let Some(n) = args.runs {
         params.runs = n as usize;
+    } else if baseline.is_some() {
+        // A single new run has no measured noise, and a verdict without one cries wolf on a
+        // shared machine: compare with at least three.
+        params.runs = params.runs.max(3);
     }
     let slo = args.slo.as_deref().map(slo::parse).transpose()?;
     if !(args.max_regression >= 0.0 && args.max_regression.is_finite()) {
@@ -601,7 +605,11 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         ctx.out.note(format!("saved {}", path.display()));
     }
     // -q (cron): silent when the run completed and met its goals.
-    let ok = fatal.is_none() && !report.interrupted && !(report.regressed() || report.missed_slo());
+    let all_failed = report.all_failed();
+    let ok = fatal.is_none()
+        && !report.interrupted
+        && !(report.regressed() || report.missed_slo())
+        && all_failed.is_empty();
     ctx.out.emit_outcome(&report, ok)?;
     if let Some(f) = fatal {
         return Err(exit::runtime(format!("{f} (the report above is partial)")));
@@ -611,5 +619,10 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             .problem("redkit: interrupted; the report covers what ran until then");
         return Ok(ExitStatus::Interrupted);
     }
-    Ok(problem_if(report.regressed() || report.missed_slo()))
+    for line in &all_failed {
+        ctx.out.problem(format!("redkit: bench: {line}"));
+    }
+    Ok(problem_if(
+        report.regressed() || report.missed_slo() || !all_failed.is_empty(),
+    ))
 }

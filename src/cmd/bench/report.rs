@@ -373,6 +373,30 @@ impl BenchReport {
             .is_some_and(|c| c.iter().any(|x| x.regression))
     }
 
+    /// The workloads whose every measured request failed (a read-only replica, an unknown
+    /// command): they measured nothing, and a run made only of failures is no success.
+    pub fn all_failed(&self) -> Vec<String> {
+        self.workloads
+            .iter()
+            .filter(|w| {
+                let errors: u64 = w.errors.values().sum();
+                errors > 0 && errors >= w.ops
+            })
+            .map(|w| {
+                let codes: Vec<String> = w
+                    .errors
+                    .iter()
+                    .map(|(k, v)| format!("{}:{v}", crate::output::escape::escape_str(k)))
+                    .collect();
+                format!(
+                    "{}: every request failed ({})",
+                    w.workload.name(),
+                    codes.join(", ")
+                )
+            })
+            .collect()
+    }
+
     /// Whether a --slo goal was missed.
     pub fn missed_slo(&self) -> bool {
         self.slo.as_ref().is_some_and(|s| s.iter().any(|x| !x.met))
