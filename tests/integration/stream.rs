@@ -1867,3 +1867,58 @@ fn refused_stream_reads_are_failures_not_empty_results() {
     let out = run(&s, &["list", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// A server that keeps taking connections but stops answering (a proxy that stalls): a
+/// follower gives up after a few timeouts in a row, exit 3 with one line, instead of
+/// reconnecting forever. (A restart, seen as refused connections, is still waited out.)
+#[test]
+fn a_follower_gives_up_on_a_server_that_stops_answering() {
+    let s = RedisServer::start();
+    publish(&s, "job_events:stall", "task_started", "");
+    let proxy = crate::support::db::StallingProxy::start(s.port);
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("redis://127.0.0.1:{}", proxy.port);
+    for args in [
+        vec!["tail", "job_events:stall"],
+        vec!["job", "stall", "--follow"],
+    ] {
+        proxy.stall(false);
+        let mut child = spawn_redkit(
+            dir.path(),
+            &[
+                &[
+                    "-u",
+                    url.as_str(),
+                    "--timeout",
+                    "500ms",
+                    "--connect-timeout",
+                    "500ms",
+                    "stream",
+                ][..],
+                &args[..],
+            ]
+            .concat(),
+        );
+        std::thread::sleep(Duration::from_millis(800));
+        assert!(child.try_wait().unwrap().is_none(), "{args:?} ended early");
+        proxy.stall(true);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let status = loop {
+            if let Some(st) = child.try_wait().unwrap() {
+                break st;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{args:?} still following a silent server"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(status.code(), Some(3), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("does not answer"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}

@@ -75,10 +75,12 @@ pub async fn reader_conn(target: &Target, key: &str) -> anyhow::Result<Keyed> {
 pub async fn connect_retrying(target: &Target, out: &Output, key: &str) -> anyhow::Result<Keyed> {
     let mut delay = Duration::from_millis(100);
     let mut warned = false;
+    let mut silent = Silence::default();
     loop {
         match reader_conn(target, key).await {
             Ok(c) => return Ok(c),
             Err(e) => match as_conn_error(&e) {
+                Some(ce) if silent.gives_up(ce) => return Err(silent.error(key, ce)),
                 Some(ce) if retryable(ce) => {
                     if !warned {
                         out.warn(escape_str(&format!("{key}: {ce}; reconnecting")));
@@ -90,6 +92,39 @@ pub async fn connect_retrying(target: &Target, out: &Output, key: &str) -> anyho
                 _ => return Err(e),
             },
         }
+    }
+}
+
+/// Counts timeouts in a row. A restart shows as refused or dropped connections and is waited
+/// out; a server that takes connections and then answers nothing (stopped, wedged, a proxy
+/// that stalls) times out every time, and after `SILENT_LIMIT` of those the follower gives up
+/// (exit 3) instead of reconnecting forever.
+#[derive(Default)]
+struct Silence(u32);
+
+const SILENT_LIMIT: u32 = 3;
+
+impl Silence {
+    /// Notes a failure; whether it is the last timeout in a row allowed.
+    fn gives_up(&mut self, e: &ConnError) -> bool {
+        if matches!(e, ConnError::Timeout { .. }) {
+            self.0 += 1;
+        } else {
+            self.0 = 0;
+        }
+        self.0 >= SILENT_LIMIT
+    }
+
+    fn answered(&mut self) {
+        self.0 = 0;
+    }
+
+    fn error(&self, key: &str, e: &ConnError) -> anyhow::Error {
+        crate::exit::runtime(escape_str(&format!(
+            "{key}: {e}; no answer {} times in a row: the server takes connections but does not \
+             answer, giving up",
+            self.0
+        )))
     }
 }
 
@@ -177,6 +212,7 @@ impl Reader {
         let within = block + self.target.auth.timeout;
         let mut conn = Some(connect_retrying(&self.target, &self.out, &self.key).await?);
         let mut history = self.group.as_ref().and_then(|g| g.history_after);
+        let mut silent = Silence::default();
         loop {
             if self.limit.is_some_and(|l| self.handed >= l) {
                 return Ok(());
@@ -200,6 +236,7 @@ impl Reader {
                 .await;
             match reply {
                 Ok(v) => {
+                    silent.answered();
                     let entries = entries_of_xread(v)?;
                     if history.is_some() {
                         // Deleted entries come back without fields; they were never printed.
@@ -218,6 +255,7 @@ impl Reader {
                         }
                     }
                 }
+                Err(e) if silent.gives_up(&e) => return Err(silent.error(&self.key, &e)),
                 Err(e) if retryable(&e) => {
                     self.out
                         .warn(escape_str(&format!("{}: {e}; reconnecting", self.key)));
