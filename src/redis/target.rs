@@ -333,6 +333,52 @@ impl Target {
     }
 
     /// A connection that routes keyed commands: the server itself, or a cluster client.
+    /// A connection for commands on these keys. On a cluster, the masters that serve their
+    /// slots are looked up first: one the cluster flags failed (or suspects) is named with
+    /// its slots (exit 3), instead of a timeout blamed on the seed the client went through.
+    pub async fn keyed_for(&self, keys: &[&str]) -> anyhow::Result<Keyed> {
+        if let Mode::Cluster(_) = &self.mode {
+            let mut seed = self.connect_seed().await?;
+            let nodes = super::cluster::cluster_nodes(&mut seed)
+                .await
+                .map_err(ConnError::into_runtime)?;
+            for key in keys {
+                let slot = super::cluster::slot(key.as_bytes());
+                let owner = nodes
+                    .iter()
+                    .filter(|n| n.is_master())
+                    .find(|n| n.slots.iter().any(|(a, b)| (*a..=*b).contains(&slot)));
+                match owner {
+                    Some(n) if n.is_failed() || n.is_pfail() => {
+                        return Err(exit::runtime(format!(
+                            "{}: slot {slot} is served by {} (slots {}), which the cluster flags {}",
+                            crate::output::escape::escape_str(key),
+                            n.endpoint,
+                            super::cluster::slot_ranges(&n.slots),
+                            n.flags
+                                .iter()
+                                .filter(|f| matches!(
+                                    f.as_str(),
+                                    "fail" | "fail?" | "noaddr" | "handshake"
+                                ))
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(",")
+                        )));
+                    }
+                    Some(_) => {}
+                    None => {
+                        return Err(exit::runtime(format!(
+                            "{}: no master serves slot {slot} (CLUSTERDOWN)",
+                            crate::output::escape::escape_str(key)
+                        )));
+                    }
+                }
+            }
+        }
+        self.keyed().await
+    }
+
     pub async fn keyed(&self) -> anyhow::Result<Keyed> {
         match &self.mode {
             Mode::Cluster(seeds) => {

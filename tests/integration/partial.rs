@@ -67,4 +67,29 @@ fn failed_master_is_named_by_every_all_masters_command() {
         r.stdout.contains(&failed) && r.stdout.contains("not reached"),
         "{r}"
     );
+
+    // A command on one key served by the failed master names that master and its slots,
+    // not the seed it went through; keys on the others are read as usual.
+    let mut named = 0;
+    for i in 0..20 {
+        let key = format!("job_events:{i}");
+        let out = crate::support::redkit(dir.path())
+            .args(base)
+            .args(["stream", "info", key.as_str()])
+            .output()
+            .unwrap();
+        let err = crate::support::stderr(&out);
+        match out.status.code() {
+            Some(0) => {}
+            Some(3) => {
+                assert!(
+                    err.contains(&failed) && err.contains("flags fail") && err.contains("slot"),
+                    "{key}: {err}"
+                );
+                named += 1;
+            }
+            other => panic!("{key}: exit {other:?}: {err}"),
+        }
+    }
+    assert!(named > 0, "no key of the 20 on the failed master");
 }

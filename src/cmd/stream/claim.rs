@@ -226,7 +226,7 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream claim";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&a.key]).await?;
     ensure_stream(&mut conn, &a.key).await?;
     group_info(&mut conn, &a.key, &a.group).await?;
     let ids = pending_ids(
@@ -355,7 +355,7 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
         .collect::<anyhow::Result<_>>()?;
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&a.key]).await?;
     ensure_stream(&mut conn, &a.key).await?;
     group_info(&mut conn, &a.key, &a.group).await?;
     // The ids that are pending in the group: those an XACK acknowledges.

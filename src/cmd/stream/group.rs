@@ -340,7 +340,7 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group create";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&a.key]).await?;
     let exists = stream_exists(&mut conn, &a.key).await?;
     if !exists && !a.mkstream {
         return Err(exit::problem(format!(
@@ -405,7 +405,7 @@ async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group setid";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&a.key]).await?;
     ensure_stream(&mut conn, &a.key).await?;
     let g = group_info(&mut conn, &a.key, &a.group).await?;
     let before = get(&g, "last-delivered-id")
@@ -445,7 +445,7 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
     let what = "stream group delconsumer";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&a.key]).await?;
     ensure_stream(&mut conn, &a.key).await?;
     group_info(&mut conn, &a.key, &a.group).await?;
     let v: redis::Value = conn

@@ -133,7 +133,7 @@ impl Render for InfoReport {
 pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.accepts::<InfoReport>("stream info")?;
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&args.key]).await?;
     ensure_stream(&mut conn, &args.key).await?;
     let info: redis::Value = conn
         .query(redis::cmd("XINFO").arg("STREAM").arg(&args.key))

@@ -173,7 +173,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         .require("stream job", &[Format::Table, Format::Json, Format::Ndjson])?;
     let key = ctx.settings.job_key.value.replace("{job_id}", &args.job_id);
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&key]).await?;
     let kind: String = conn
         .query(redis::cmd("TYPE").arg(&key))
         .await

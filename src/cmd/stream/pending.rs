@@ -96,7 +96,7 @@ impl Render for PendingReport {
 pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.accepts::<PendingReport>("stream pending")?;
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&args.key]).await?;
     ensure_stream(&mut conn, &args.key).await?;
     let mut entries = Vec::new();
     let mut start = StreamId::MIN;

@@ -176,7 +176,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
         grep: args.grep.as_ref().map(|g| g.as_bytes().to_vec()),
     };
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let mut conn = target.keyed_for(&[&args.key]).await?;
     ensure_stream(&mut conn, &args.key).await?;
     let mut sink = Sink::new(&ctx.out);
     if ctx.out.format.is_machine()

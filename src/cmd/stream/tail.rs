@@ -118,7 +118,8 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         grep: None,
     };
     let target = ctx.target()?;
-    let mut conn = target.keyed().await?;
+    let names: Vec<&str> = args.keys.iter().map(String::as_str).collect();
+    let mut conn = target.keyed_for(&names).await?;
     let deadline = args.max_wait.map(|d| tokio::time::Instant::now() + d);
     let mut keys = Vec::new();
     // Keys that do not exist yet, by index: waited for until their first entry arrives.

@@ -217,7 +217,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
     let mut work: Vec<(String, Keyed)> = Vec::new();
     match (&args.key, &args.pattern) {
         (Some(k), _) => {
-            let mut c = target.keyed().await?;
+            let mut c = target.keyed_for(&[k.as_str()]).await?;
             ensure_stream(&mut c, k).await?;
             work.push((k.clone(), c));
         }
