@@ -342,6 +342,7 @@ impl Target {
             let nodes = super::cluster::cluster_nodes(&mut seed)
                 .await
                 .map_err(ConnError::into_runtime)?;
+            let mut owners: Vec<Endpoint> = Vec::new();
             for key in keys {
                 let slot = super::cluster::slot(key.as_bytes());
                 let owner = nodes
@@ -366,7 +367,11 @@ impl Target {
                                 .join(",")
                         )));
                     }
-                    Some(_) => {}
+                    Some(n) => {
+                        if !owners.contains(&n.endpoint) {
+                            owners.push(n.endpoint.clone());
+                        }
+                    }
                     None => {
                         return Err(exit::runtime(format!(
                             "{}: no master serves slot {slot} (CLUSTERDOWN)",
@@ -374,6 +379,11 @@ impl Target {
                         )));
                     }
                 }
+            }
+            // Keys of one master: straight to it. The cluster client would first connect to
+            // every node, waiting out a stopped one even for keys it does not serve.
+            if let [owner] = owners.as_slice() {
+                return Ok(Keyed::Single(self.auth.connect_db(owner, 0).await?));
             }
         }
         self.keyed().await
