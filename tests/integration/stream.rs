@@ -1376,6 +1376,15 @@ fn jobs_on_every_master_with_exact_states_and_ages() {
         text.contains("16 jobs: 0 running, 0 completed, 0 failed, 16 stuck"),
         "{text}"
     );
+    // -q on a problem: the stuck jobs and the summary, not the completed and failed ones.
+    let out = jobs(&["--stuck-after", "30s", "-q"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("stuck") && !text.contains(" completed  "),
+        "{text}"
+    );
+    assert!(!text.contains(" failed  "), "{text}");
 }
 
 fn json_of(out: &std::process::Output) -> Value {

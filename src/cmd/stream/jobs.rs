@@ -203,7 +203,23 @@ fn fmt_ms(ms: u64) -> String {
 
 impl Render for JobsReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
-        if !self.jobs.is_empty() {
+        self.write_table(w, ui, false)
+    }
+
+    /// Under -q: the stuck jobs (what made it a problem) and the summary line.
+    fn problems_table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+        self.write_table(w, ui, true)
+    }
+}
+
+impl JobsReport {
+    fn write_table(&self, w: &mut dyn Write, ui: &Ui, only_stuck: bool) -> io::Result<()> {
+        let shown: Vec<&Job> = self
+            .jobs
+            .iter()
+            .filter(|j| !only_stuck || j.state == JobState::Stuck)
+            .collect();
+        if !shown.is_empty() {
             let mut t = ui.table();
             t.set_header(vec![
                 "job",
@@ -214,7 +230,7 @@ impl Render for JobsReport {
                 "duration",
                 "summary",
             ]);
-            for j in &self.jobs {
+            for j in shown {
                 let v = self.view(j);
                 let state = if ui.color {
                     paint(&format!("task_{}", v.state.name()), v.state.name())
@@ -462,7 +478,8 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         report.write_ndjson(&mut w)?;
         w.flush()?;
     } else {
-        ctx.out.emit(&report)?;
+        ctx.out
+            .emit_outcome(&report, status == ExitStatus::Success && gap.is_none())?;
     }
     // Jobs on an unreached master are unknown: a runtime failure (exit 3), named.
     if let Some(e) = gap {
