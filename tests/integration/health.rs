@@ -1281,6 +1281,11 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     assert_eq!(code, 1);
     let c = subject_check(node(&r, &s.addr()), "streams", "nosuch");
     assert_eq!(c["message"], "no such stream");
+    // So is a pattern that matches nothing (a typo in `ordrs*` must not read as OK).
+    let (code, r) = json(&["-u", &url, "--stream", "ordrs*", "--check", "streams"]);
+    assert_eq!(code, 1, "{r:#}");
+    let c = subject_check(node(&r, &s.addr()), "streams", "ordrs*");
+    assert_eq!(c["message"], "no stream matches");
 
     // Nagios perfdata names the stream and group.
     let (code, out, _) = health(&[

@@ -53,4 +53,6 @@ pub struct StreamFacts {
     pub jobs: Option<Result<JobCounts, String>>,
     /// How many streams the patterns matched beyond MAX_STREAMS.
     pub truncated: bool,
+    /// Patterns that matched no stream (one server only: on a cluster each master holds part).
+    pub unmatched: Vec<String>,
 }

@@ -338,6 +338,9 @@ pub async fn read(
             match scan(node, p, MAX_STREAMS).await {
                 Ok((found, cut)) => {
                     facts.truncated |= cut;
+                    if found.is_empty() && plan.slots.is_none() {
+                        facts.unmatched.push(p.clone());
+                    }
                     keys.extend(found);
                 }
                 Err(e) => err = Some(e.to_string()),
@@ -396,6 +399,14 @@ pub fn judge_streams(n: &StreamInput) -> Vec<Check> {
         Ok(s) => s,
     };
     let mut out = Vec::new();
+    // A pattern that matches nothing is as worrying as a named stream that is missing.
+    for p in &sf.unmatched {
+        out.push(
+            Check::new(CheckKind::Streams, Status::Warning, serde_json::Value::Null)
+                .subject(p)
+                .message("no stream matches"),
+        );
+    }
     if sf.truncated {
         out.push(
             Check::new(CheckKind::Streams, Status::Ok, MAX_STREAMS)
