@@ -726,6 +726,7 @@ mod tests {
                 now_ms: 10_000_000,
                 jobs: jobs.map(Ok),
                 truncated: false,
+                unmatched: Vec::new(),
             }),
             ..Facts::default()
         }
