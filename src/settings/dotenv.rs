@@ -37,7 +37,9 @@ impl DotEnv {
             .map_err(|e| exit::usage(format!("{}: cannot read: {e}", path.display())))?;
         // dotenvy knows `${VAR}` only: `${VAR:-default}` (as in shells and compose files)
         // would expand to nothing and the default be lost, so defaults are resolved first.
-        let text = apply_defaults(&text, &|name| std::env::var(name).ok());
+        // A byte-order mark (editors on Windows write one) is not part of the first key.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let text = apply_defaults(text, &|name| std::env::var(name).ok());
         let scanned = scan(&text);
         // dotenvy expands ${VAR} eagerly: a chain of doublings would take gigabytes before it
         // returned, so the expanded sizes are bounded first.
@@ -494,6 +496,12 @@ mod tests {
             "{msg}"
         );
         assert!(!msg.contains("column"), "{msg}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_key() {
+        let d = load("\u{feff}REDIS_PORT=6490\n").unwrap();
+        assert_eq!(d.get("REDIS_PORT").unwrap().value, "6490");
     }
 
     #[test]

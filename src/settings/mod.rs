@@ -268,7 +268,11 @@ impl Settings {
             (Some(p), _) => Some((p.clone(), "--config".to_string())),
             (None, Some(v)) => Some((
                 PathBuf::from(v.value),
-                format!("REDKIT_CONFIG ({})", v.origin),
+                if v.origin == "REDKIT_CONFIG" {
+                    v.origin.clone()
+                } else {
+                    format!("REDKIT_CONFIG ({})", v.origin)
+                },
             )),
             (None, None) => {
                 config_searched = search.clone();

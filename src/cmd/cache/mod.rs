@@ -257,6 +257,12 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     let ok = failed.is_empty() && report.unreached.is_empty() && !report.interrupted;
     ctx.out.emit_outcome(&report, ok)?;
     if !failed.is_empty() {
+        if a.dry_run {
+            return Err(exit::runtime(format!(
+                "{} (dry run: nothing was deleted)",
+                failed.join("; ")
+            )));
+        }
         return Err(exit::runtime(format!(
             "{}; {} keys were deleted before the failure, run again to finish",
             failed.join("; "),

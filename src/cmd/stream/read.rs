@@ -45,7 +45,7 @@ pub struct ReadArgs {
     pub since: Option<String>,
 
     /// Print at most N entries (after filters)
-    #[arg(short = 'n', long, value_name = "N")]
+    #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
 
     /// Newest first
