@@ -20,7 +20,7 @@ pub use endpoint::{Endpoint, ParsedUrl, parse_url};
 pub use error::{ConnError, ServerCode, as_conn_error, describe_error};
 pub use info::Info;
 pub use node::{Auth, Node};
-pub use target::{Keyed, Mode, Target};
+pub use target::{Keyed, Mode, Target, url_wins};
 
 #[cfg(test)]
 mod tests {

@@ -32,6 +32,13 @@ pub struct Target {
     pub sentinel_credentials: (Option<String>, Option<Secret>),
 }
 
+/// Whether a part of the first URL (its host, port, db, user, password) replaces the same
+/// setting given with strength `cur`: a weaker one, or an equal one unless both are flags
+/// (`--url .../0 --db 3` means db 3).
+pub fn url_wins(cur: Source, url: Source) -> bool {
+    cur < url || (cur == url && url != Source::Flag)
+}
+
 impl Target {
     /// Resolves the deployment from the settings. The password prompt (--askpass) happens here.
     pub fn from_settings(r: &RedisSettings) -> anyhow::Result<Target> {
@@ -55,7 +62,7 @@ impl Target {
                     let src = urls.source;
                     // At equal strength the URL wins, except between two flags: `--url …/0
                     // --db 3` means db 3.
-                    let take = |cur: &Source| *cur < src || (*cur == src && src != Source::Flag);
+                    let take = |cur: &Source| url_wins(*cur, src);
                     if let Some(d) = parsed.db
                         && take(&db.source)
                     {

@@ -341,3 +341,34 @@ fn several_urls_need_cluster() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("add --cluster"), "{}", stderr(&out));
 }
+
+/// `config` shows the parts of a Redis URL as the connection uses them (`/3` is db 3).
+#[test]
+fn config_shows_the_url_parts_a_connection_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            "redis://ops@127.0.0.1:6390/3",
+            "config",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let row = |k: &str| {
+        v["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == k)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(row("redis.db")["value"], "3", "{v}");
+    assert_eq!(row("redis.port")["value"], "6390", "{v}");
+    assert_eq!(row("redis.username")["value"], "ops", "{v}");
+    assert_eq!(row("redis.db")["source"], "flag", "{v}");
+}
