@@ -292,7 +292,12 @@ pub fn base64(buf: &mut Vec<u8>, data: &[u8]) {
 
 /// `YYYY-MM-DDTHH:MM:SS.mmmZ` for milliseconds since the epoch, without a date library call
 /// per entry (civil-from-days, H. Hinnant).
+/// The last millisecond a four-digit year can show (9999-12-31T23:59:59.999Z): ids may carry
+/// any u64 time, and later ones are shown as this moment everywhere.
+const LAST_MS: u64 = 253_402_300_799_999;
+
 pub fn rfc3339_ms(ms: u64) -> [u8; 24] {
+    let ms = ms.min(LAST_MS);
     let secs = ms / 1000;
     let days = (secs / 86400) as i64;
     let sod = secs % 86400;
@@ -325,6 +330,9 @@ pub fn rfc3339_ms(ms: u64) -> [u8; 24] {
 /// Local, readable time of an id: `2026-11-23 10:57:56.123`.
 pub fn local_time(ms: u64) -> String {
     use chrono::{Local, TimeZone};
+    if ms > LAST_MS {
+        return String::from_utf8_lossy(&rfc3339_ms(ms)).into_owned();
+    }
     match Local.timestamp_millis_opt(ms as i64) {
         chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
             // With its zone: a time read at 3 a.m. on another machine must not mislead.
@@ -465,6 +473,11 @@ mod tests {
                 .format("%Y-%m-%dT%H:%M:%S%.3fZ")
                 .to_string();
             assert_eq!(ours, theirs);
+        }
+        // Past year 9999 (ids may hold any u64 time): the last moment, in both forms.
+        for ms in [LAST_MS + 1, 1 << 63, u64::MAX] {
+            assert_eq!(&rfc3339_ms(ms), b"9999-12-31T23:59:59.999Z");
+            assert!(local_time(ms).starts_with("9999-12-31"), "{}", local_time(ms));
         }
     }
 
