@@ -48,6 +48,11 @@ pub struct ParsedUrl {
 
 /// Parses `redis://[user[:pass]@]host[:port][/db]`, `rediss://...`, `redis+unix:///path?db=N`,
 /// `unix:///path`, or a bare `host:port`.
+/// Redis numbers its databases with a C int, from 0.
+fn db_in_range(d: &i64) -> bool {
+    (0..=i64::from(i32::MAX)).contains(d)
+}
+
 pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
     let text = text.trim();
     let with_scheme = if text.contains("://") {
@@ -71,8 +76,9 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
         .find(|(k, _)| k == "db")
         .map(|(_, v)| {
             // The value is not echoed: in a mistyped URL it may be a piece of the password.
-            v.parse::<i64>()
-                .map_err(|_| "the db= parameter must be a number".to_string())
+            v.parse::<i64>().ok().filter(db_in_range).ok_or_else(|| {
+                "the db= parameter must be a number from 0 to 2147483647".to_string()
+            })
         })
         .transpose()?;
     match url.scheme() {
@@ -89,8 +95,10 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
             let db = if path.is_empty() {
                 query_db
             } else {
-                Some(path.parse::<i64>().map_err(|_| {
-                    "the path must be a database number (/0); check the URL's spelling".to_string()
+                Some(path.parse::<i64>().ok().filter(db_in_range).ok_or_else(|| {
+                    "the path must be a database number from 0 to 2147483647 (/0); check the \
+                     URL's spelling"
+                        .to_string()
                 })?)
             };
             Ok(ParsedUrl {

@@ -630,10 +630,11 @@ impl Resolver<'_> {
             c.db.map(|d| d.to_string()),
             "database number",
             |t| {
+                // Redis numbers its databases with a C int.
                 t.parse::<i64>()
                     .ok()
-                    .filter(|d| *d >= 0)
-                    .ok_or_else(|| "expected a number >= 0".to_string())
+                    .filter(|d| (0..=i64::from(i32::MAX)).contains(d))
+                    .ok_or_else(|| "expected a number from 0 to 2147483647".to_string())
             },
         )?;
         let username = self.setting("redis.username", c.user.clone());

@@ -477,7 +477,11 @@ mod tests {
         // Past year 9999 (ids may hold any u64 time): the last moment, in both forms.
         for ms in [LAST_MS + 1, 1 << 63, u64::MAX] {
             assert_eq!(&rfc3339_ms(ms), b"9999-12-31T23:59:59.999Z");
-            assert!(local_time(ms).starts_with("9999-12-31"), "{}", local_time(ms));
+            assert!(
+                local_time(ms).starts_with("9999-12-31"),
+                "{}",
+                local_time(ms)
+            );
         }
     }
 
