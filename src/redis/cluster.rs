@@ -145,6 +145,14 @@ pub struct ClusterNode {
     pub slots: Vec<(u16, u16)>,
 }
 
+/// The master a CLUSTER NODES listing gives `slot` to, failed or not.
+pub fn slot_owner(nodes: &[ClusterNode], slot: u16) -> Option<&ClusterNode> {
+    nodes
+        .iter()
+        .filter(|n| n.is_master())
+        .find(|n| n.slots.iter().any(|(a, b)| (*a..=*b).contains(&slot)))
+}
+
 impl ClusterNode {
     pub fn is_master(&self) -> bool {
         self.flags.iter().any(|f| f == "master")
@@ -156,6 +164,14 @@ impl ClusterNode {
     }
     pub fn is_pfail(&self) -> bool {
         self.flags.iter().any(|f| f == "fail?")
+    }
+    /// The flags that say the node is down or suspected, for messages (`fail`, `fail?`...).
+    pub fn trouble(&self) -> Vec<&str> {
+        self.flags
+            .iter()
+            .map(String::as_str)
+            .filter(|f| matches!(*f, "fail" | "fail?" | "noaddr" | "handshake"))
+            .collect()
     }
     pub fn slot_count(&self) -> u32 {
         self.slots

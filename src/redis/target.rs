@@ -313,13 +313,8 @@ impl Target {
             .await
             .map_err(ConnError::into_runtime)?;
         let s = super::cluster::slot(key);
-        nodes
-            .iter()
-            .find(|n| {
-                n.is_master()
-                    && !n.is_failed()
-                    && n.slots.iter().any(|(a, b)| (*a..=*b).contains(&s))
-            })
+        super::cluster::slot_owner(&nodes, s)
+            .filter(|n| !n.is_failed())
             .map(|n| n.endpoint.clone())
             .ok_or_else(|| exit::runtime(format!("slot {s} is served by no reachable master")))
     }
@@ -339,7 +334,6 @@ impl Target {
         Err(last.unwrap_or_else(|| exit::usage("--cluster needs at least one --url")))
     }
 
-    /// A connection that routes keyed commands: the server itself, or a cluster client.
     /// A connection for commands on these keys. On a cluster, the masters that serve their
     /// slots are looked up first: one the cluster flags failed (or suspects) is named with
     /// its slots (exit 3), instead of a timeout blamed on the seed the client went through.
@@ -352,26 +346,14 @@ impl Target {
             let mut owners: Vec<Endpoint> = Vec::new();
             for key in keys {
                 let slot = super::cluster::slot(key.as_bytes());
-                let owner = nodes
-                    .iter()
-                    .filter(|n| n.is_master())
-                    .find(|n| n.slots.iter().any(|(a, b)| (*a..=*b).contains(&slot)));
-                match owner {
-                    Some(n) if n.is_failed() || n.is_pfail() => {
+                match super::cluster::slot_owner(&nodes, slot) {
+                    Some(n) if !n.trouble().is_empty() => {
                         return Err(exit::runtime(format!(
                             "{}: slot {slot} is served by {} (slots {}), which the cluster flags {}",
                             crate::output::escape::escape_str(key),
                             n.endpoint,
                             super::cluster::slot_ranges(&n.slots),
-                            n.flags
-                                .iter()
-                                .filter(|f| matches!(
-                                    f.as_str(),
-                                    "fail" | "fail?" | "noaddr" | "handshake"
-                                ))
-                                .cloned()
-                                .collect::<Vec<_>>()
-                                .join(",")
+                            n.trouble().join(",")
                         )));
                     }
                     Some(n) => {
@@ -396,6 +378,7 @@ impl Target {
         self.keyed().await
     }
 
+    /// A connection that routes keyed commands: the server itself, or a cluster client.
     pub async fn keyed(&self) -> anyhow::Result<Keyed> {
         match &self.mode {
             Mode::Cluster(seeds) => {

@@ -15,6 +15,8 @@ pub struct ConfigFile {
     /// Keys redkit does not read and that resemble none it does (the application's own, when
     /// the file is shared with it), for `-v`.
     pub ignored: Vec<String>,
+    /// The file as read, for commands that name lines in it (the spec of validate-env).
+    pub text: String,
 }
 
 /// The config file's text, bounded.
@@ -123,6 +125,7 @@ impl ConfigFile {
             path: path.to_path_buf(),
             root,
             ignored,
+            text,
         })
     }
 

@@ -247,18 +247,9 @@ cache:
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let get = |k: &str| {
-        v["settings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["key"] == k)
-            .cloned()
-            .unwrap()
-    };
-    assert_eq!(get("cache.prefix")["value"], "agent:cache:");
+    assert_eq!(setting(&v, "cache.prefix")["value"], "agent:cache:");
     assert_eq!(
-        get("redis.tls")["value"],
+        setting(&v, "redis.tls")["value"],
         "true",
         "redis.ssl is the app's name"
     );
@@ -284,18 +275,9 @@ fn dotenv_defaults_are_applied() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let row = |k: &str| {
-        v["settings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["key"] == k)
-            .cloned()
-            .unwrap()
-    };
-    assert_eq!(row("redis.port")["value"], "7101", "{v}");
-    assert_eq!(row("redis.port")["source"], ".env", "{v}");
-    assert_eq!(row("redis.host")["value"], "abc", "{v}");
+    assert_eq!(setting(&v, "redis.port")["value"], "7101", "{v}");
+    assert_eq!(setting(&v, "redis.port")["source"], ".env", "{v}");
+    assert_eq!(setting(&v, "redis.host")["value"], "abc", "{v}");
 }
 
 /// Files an operator names are read bounded (`/dev/zero` is a usage error, not gigabytes of
@@ -358,17 +340,8 @@ fn config_shows_the_url_parts_a_connection_uses() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let row = |k: &str| {
-        v["settings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["key"] == k)
-            .cloned()
-            .unwrap()
-    };
-    assert_eq!(row("redis.db")["value"], "3", "{v}");
-    assert_eq!(row("redis.port")["value"], "6390", "{v}");
-    assert_eq!(row("redis.username")["value"], "ops", "{v}");
-    assert_eq!(row("redis.db")["source"], "flag", "{v}");
+    assert_eq!(setting(&v, "redis.db")["value"], "3", "{v}");
+    assert_eq!(setting(&v, "redis.port")["value"], "6390", "{v}");
+    assert_eq!(setting(&v, "redis.username")["value"], "ops", "{v}");
+    assert_eq!(setting(&v, "redis.db")["source"], "flag", "{v}");
 }

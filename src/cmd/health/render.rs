@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::report::{Check, HealthReport, Status, Unit};
 use super::thresholds::num;
 use crate::duration;
+use crate::output::escape::escape_str;
 use crate::output::{Format, Render, Ui};
 
 fn colored_status(s: Status, ui: &Ui) -> String {
@@ -42,12 +43,6 @@ fn value_text(v: &serde_json::Value, unit: Option<Unit>) -> String {
     }
 }
 
-/// Text for a terminal or a plugin line: names and replies from Redis may hold control
-/// characters (`ESC ] 0;…BEL` retitles a terminal), shown escaped as everywhere else.
-fn clean(s: &str) -> String {
-    crate::output::escape::escape_str(s)
-}
-
 /// A status cell; comfy-table styles it itself so the columns stay aligned.
 fn status_cell(s: Status, ui: &Ui) -> Cell {
     let cell = Cell::new(s.upper());
@@ -69,7 +64,7 @@ fn section(
     status: Status,
     checks: &[Check],
 ) -> io::Result<()> {
-    writeln!(w, "{}  {}", clean(title), colored_status(status, ui))?;
+    writeln!(w, "{}  {}", escape_str(title), colored_status(status, ui))?;
     let mut t = ui.table();
     if ui.color {
         t.enforce_styling();
@@ -77,11 +72,11 @@ fn section(
     t.set_header(vec!["  check", "status", "value", "threshold", "message"]);
     for c in checks {
         t.add_row(vec![
-            Cell::new(format!("  {}", clean(&c.label()))),
+            Cell::new(format!("  {}", escape_str(&c.label()))),
             status_cell(c.status, ui),
-            Cell::new(clean(&value_text(&c.value, c.unit))),
+            Cell::new(escape_str(&value_text(&c.value, c.unit))),
             Cell::new(c.threshold.as_deref().unwrap_or("")),
-            Cell::new(clean(&c.message)),
+            Cell::new(escape_str(&c.message)),
         ]);
     }
     writeln!(w, "{t}")?;
@@ -102,8 +97,8 @@ impl Render for HealthReport {
             w,
             "{}: {} ({}, {:.0} ms)",
             colored_status(self.status, ui),
-            clean(&self.summary),
-            clean(&self.target),
+            escape_str(&self.summary),
+            escape_str(&self.target),
             self.duration_ms
         )?;
         writeln!(w)?;
@@ -144,12 +139,12 @@ impl Render for Problems<'_> {
             w,
             "{}: {} ({}, {:.0} ms)",
             colored_status(r.status, ui),
-            clean(&r.summary),
+            escape_str(&r.summary),
             r.target,
             r.duration_ms
         )?;
         for (s, p) in r.problems() {
-            writeln!(w, "  {}: {}", colored_status(s, ui), clean(&p))?;
+            writeln!(w, "  {}: {}", colored_status(s, ui), escape_str(&p))?;
         }
         Ok(())
     }
@@ -169,7 +164,7 @@ impl Render for Problems<'_> {
 
 /// Perfdata labels may hold anything but `'` and `=`.
 fn perf_label(s: &str) -> String {
-    clean(s).replace(['\'', '='], "_")
+    escape_str(s).replace(['\'', '='], "_")
 }
 
 /// `REDIS CRITICAL - summary | 'label'=value[UOM];warn;crit;min;max ...`, then one line per
@@ -204,7 +199,7 @@ pub fn nagios(r: &HealthReport) -> String {
         }
     }
     // The summary is one line and must not contain the perfdata separator.
-    let summary = clean(&r.summary).replace('|', "/");
+    let summary = escape_str(&r.summary).replace('|', "/");
     let mut out = format!("REDIS {} - {summary}", r.status.upper());
     if !perf.is_empty() {
         out.push_str(" | ");
@@ -212,7 +207,7 @@ pub fn nagios(r: &HealthReport) -> String {
     }
     out.push('\n');
     for (s, p) in r.problems() {
-        let _ = writeln!(out, "{}: {}", s.upper(), clean(&p).replace('|', "/"));
+        let _ = writeln!(out, "{}: {}", s.upper(), escape_str(&p).replace('|', "/"));
     }
     out
 }
@@ -224,7 +219,7 @@ fn esc(v: &str) -> String {
         .chars()
         .map(|c| {
             if c.is_control() && c != '\n' {
-                crate::output::escape::escape_str(&c.to_string())
+                escape_str(&c.to_string())
             } else {
                 c.to_string()
             }
@@ -426,8 +421,8 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped() {
-        assert_eq!(clean("plain"), "plain");
-        assert_eq!(clean("a\x1b]0;t\x07b\r"), "a\\x1b]0;t\\x07b\\r");
+        assert_eq!(escape_str("plain"), "plain");
+        assert_eq!(escape_str("a\x1b]0;t\x07b\r"), "a\\x1b]0;t\\x07b\\r");
         assert!(!esc("a\x1b[2J").contains('\x1b'));
     }
 

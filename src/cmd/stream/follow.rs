@@ -13,7 +13,7 @@ use super::entry::{Entry, parse_entries};
 use super::id::StreamId;
 use crate::output::Output;
 use crate::output::escape::escape_str;
-use crate::redis::{ConnError, Keyed, Mode, ServerCode, Target, as_conn_error, cluster_nodes};
+use crate::redis::{ConnError, Keyed, Mode, ServerCode, Target, as_conn_error};
 
 /// Reading through a consumer group instead of plain XREAD.
 #[derive(Debug, Clone)]
@@ -43,31 +43,9 @@ pub async fn reader_conn(target: &Target, key: &str) -> anyhow::Result<Keyed> {
     if !matches!(target.mode, Mode::Cluster(_)) {
         return target.keyed().await;
     }
-    let mut seed = target.connect_seed().await?;
-    let slot: i64 = seed
-        .query(redis::cmd("CLUSTER").arg("KEYSLOT").arg(key))
-        .await
-        .map_err(ConnError::into_runtime)?;
-    let nodes = cluster_nodes(&mut seed)
-        .await
-        .map_err(ConnError::into_runtime)?;
-    let owner = nodes
-        .iter()
-        .filter(|n| n.is_master() && !n.is_failed())
-        .find(|n| {
-            n.slots
-                .iter()
-                .any(|(a, b)| (i64::from(*a)..=i64::from(*b)).contains(&slot))
-        })
-        .ok_or_else(|| {
-            anyhow::Error::new(ConnError::Server {
-                addr: seed.addr.clone(),
-                detail: format!("CLUSTERDOWN no master serves slot {slot}"),
-            })
-        })?;
-    Ok(Keyed::Single(
-        target.auth.connect_db(&owner.endpoint, 0).await?,
-    ))
+    // A suspected (`fail?`) owner is still tried: a follower waits out a failover.
+    let owner = target.master_for_key(key.as_bytes()).await?;
+    Ok(Keyed::Single(target.auth.connect_db(&owner, 0).await?))
 }
 
 /// Connects for reads of `key`, retrying with backoff (100 ms doubling to 3 s) while the

@@ -118,8 +118,8 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         grep: None,
     };
     let target = ctx.target()?;
-    let names: Vec<&str> = args.keys.iter().map(String::as_str).collect();
-    let mut conn = target.keyed_for(&names).await?;
+    let key_refs: Vec<&str> = args.keys.iter().map(String::as_str).collect();
+    let mut conn = target.keyed_for(&key_refs).await?;
     let deadline = args.max_wait.map(|d| tokio::time::Instant::now() + d);
     let mut keys = Vec::new();
     // Keys that do not exist yet, by index: waited for until their first entry arrives.

@@ -517,8 +517,7 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
             let origin = cfg
                 .map(|c| c.path.display().to_string())
                 .unwrap_or_default();
-            let text = cfg.and_then(|c| crate::files::read_text(&c.path, crate::files::TEXT).ok());
-            spec::from_value(section, &origin, text.as_deref())?
+            spec::from_value(section, &origin, cfg.map(|c| c.text.as_str()))?
         }
         (None, None) => spec::builtin(),
     };
