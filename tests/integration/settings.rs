@@ -345,3 +345,50 @@ fn config_shows_the_url_parts_a_connection_uses() {
     assert_eq!(setting(&v, "redis.username")["value"], "ops", "{v}");
     assert_eq!(setting(&v, "redis.db")["source"], "flag", "{v}");
 }
+
+/// Database numbers are bounded as Redis bounds them (a C int): exit 2 naming the flag or
+/// the URL, before any connection; `--count 0` is a usage error too.
+#[test]
+fn out_of_range_numbers_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["-u", "redis://127.0.0.1:1", "--db", "4294967296", "ping"],
+        vec!["-u", "redis://127.0.0.1:1/4294967296", "ping"],
+        vec!["-u", "redis://127.0.0.1:1/?db=-1", "ping"],
+        vec![
+            "-u",
+            "redis://127.0.0.1:1",
+            "stream",
+            "read",
+            "k",
+            "--count",
+            "0",
+        ],
+    ] {
+        let out = redkit(dir.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    let out = redkit(dir.path())
+        .args(["-u", "redis://127.0.0.1:1", "--db", "4294967296", "ping"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("--db") && stderr(&out).contains("2147483647"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A missing config named by REDKIT_CONFIG says so once.
+#[test]
+fn a_missing_redkit_config_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .env("REDKIT_CONFIG", "/nonexistent/redkit.yaml")
+        .arg("config")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("(from REDKIT_CONFIG)"), "{err}");
+}
