@@ -1,6 +1,6 @@
 //! The command line itself: help, version, completions and man pages kept current.
 
-use crate::support::{RedisServer, redkit, stderr, stdout};
+use crate::support::{RedisServer, readme, redkit, stderr, stdout};
 
 #[test]
 fn help_lists_only_real_commands_with_examples() {
@@ -373,54 +373,15 @@ fn format_values_per_command() {
     assert!(!dir.path().join("redkit.yaml").exists());
 }
 
-/// Every `redkit …` line in the README's shell blocks and in the --help examples parses with
-/// the real command line: the two cannot drift apart from the flags (a renamed flag, `config`
-/// vs `config show`).
+/// Every `redkit …` line in the README's code blocks (sh, bash, cron, and `$ ` lines of plain
+/// blocks) and in the --help examples parses with the real command line: the two cannot drift
+/// apart from the flags (a renamed flag, `config` vs `config show`).
 #[test]
 fn readme_and_help_examples_parse() {
-    fn words(line: &str) -> Vec<String> {
-        // Enough of the shell for examples: quotes, and a stop at pipes, redirections, `&&`,
-        // `||`, `;` and comments.
-        let mut out = Vec::new();
-        let mut cur = String::new();
-        let mut quote: Option<char> = None;
-        let mut started = false;
-        for c in line.chars() {
-            match quote {
-                Some(q) if c == q => quote = None,
-                Some(_) => cur.push(c),
-                None if c == '\'' || c == '"' => {
-                    quote = Some(c);
-                    started = true;
-                }
-                None if c.is_whitespace() => {
-                    if started || !cur.is_empty() {
-                        out.push(std::mem::take(&mut cur));
-                    }
-                    started = false;
-                }
-                None if matches!(c, '|' | '>' | '<' | ';' | '&' | '#') && cur.is_empty() => break,
-                None => cur.push(c),
-            }
-        }
-        if started || !cur.is_empty() {
-            out.push(cur);
-        }
-        out
-    }
-    let mut lines: Vec<(String, String)> = Vec::new();
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let mut in_sh = false;
-    for line in readme.lines() {
-        if line.starts_with("```") {
-            in_sh = line == "```sh" || line == "```bash";
-            continue;
-        }
-        if in_sh {
-            lines.push(("README".into(), line.to_string()));
-        }
-    }
+    let mut lines: Vec<(String, String)> = readme::command_lines(&readme::readme_text())
+        .into_iter()
+        .map(|l| (format!("README.md:{}", l.number), l.command))
+        .collect();
     fn help_examples(cmd: &clap::Command, path: &str, lines: &mut Vec<(String, String)>) {
         if let Some(h) = cmd.get_after_help() {
             for l in h.to_string().lines() {
@@ -439,14 +400,10 @@ fn readme_and_help_examples_parse() {
             // Help examples end in a description after a wide gap.
             line = line.split("   ").next().unwrap();
         }
-        // The command may follow variable assignments or another command (`cmd && redkit …`).
-        let Some(at) = line.find("redkit ").filter(|&at| {
-            let before = &line[..at];
-            before.ends_with("&& ") || before.split_whitespace().all(|w| w.contains('='))
-        }) else {
+        // The command may follow variable assignments, `flock … LOCK` or another command.
+        let Some(argv) = readme::redkit_argv(line) else {
             continue;
         };
-        let argv = words(&line[at..]);
         if argv.len() < 2 || argv[1].starts_with('<') {
             continue;
         }

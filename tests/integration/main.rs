@@ -12,6 +12,7 @@ mod health;
 mod leaks;
 mod migrate;
 mod partial;
+mod readme;
 mod settings;
 mod stream;
 mod validate_env;

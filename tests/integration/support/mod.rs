@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+pub mod readme;
 pub mod stream;
 
 /// A secret planted in the environment of leak tests; it must never appear in any output.
