@@ -88,7 +88,10 @@ fn documented_codes(path: &str) -> &'static [i32] {
         // 1: a type other than the awaited first one arrived; 130: Ctrl-C.
         "stream tail" => &[0, 1, 130],
         // 1: the group exists, a consumer still holds entries, nothing to change.
-        "stream group create" | "stream group delconsumer" | "stream claim" | "stream ack"
+        "stream group create"
+        | "stream group delconsumer"
+        | "stream claim"
+        | "stream ack"
         | "stream group setid" => &[0, 1],
         "stream trim" => &[0],
         // 1: a verification mismatch, an unfinished run.
@@ -109,7 +112,15 @@ struct Shell {
 impl Shell {
     fn new() -> Shell {
         let root = tempfile::tempdir().expect("temp dir");
-        for d in ["home/.config/redkit", "bin", "log", "tmp", "srv/app", "var/lib", "etc/ssl"] {
+        for d in [
+            "home/.config/redkit",
+            "bin",
+            "log",
+            "tmp",
+            "srv/app",
+            "var/lib",
+            "etc/ssl",
+        ] {
             std::fs::create_dir_all(root.path().join(d)).expect("create dir");
         }
         let wrapper = root.path().join("bin/redkit");
@@ -294,7 +305,9 @@ impl Shell {
                         interrupt(&pids);
                         interrupted = Some(Instant::now());
                     }
-                    Act::FeedThenInterrupt(..) if fed && interrupted.is_none() && blocked_reader(server) => {
+                    Act::FeedThenInterrupt(..)
+                        if fed && interrupted.is_none() && blocked_reader(server) =>
+                    {
                         interrupt(&pids);
                         interrupted = Some(Instant::now());
                     }
@@ -353,7 +366,8 @@ fn interrupt(pids: &Path) {
 fn blocked_reader(server: &RedisServer) -> bool {
     server.cli(&["CLIENT", "LIST"]).lines().any(|l| {
         (l.contains(" cmd=xread ") || l.contains(" cmd=xreadgroup "))
-            && l.split(' ').any(|f| f.starts_with("flags=") && f.contains('b'))
+            && l.split(' ')
+                .any(|f| f.starts_with("flags=") && f.contains('b'))
     })
 }
 
@@ -403,8 +417,13 @@ fn seed_app(server: &RedisServer) {
         cmds.push(
             [
                 "SET",
-                &format!("agent:cache:llm:{:016x}", 0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i + 1)),
-                &format!("{{\"model\": \"qwen-max\", \"answer\": \"第{i}个回答\", \"tokens\": {i}}}"),
+                &format!(
+                    "agent:cache:llm:{:016x}",
+                    0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i + 1)
+                ),
+                &format!(
+                    "{{\"model\": \"qwen-max\", \"answer\": \"第{i}个回答\", \"tokens\": {i}}}"
+                ),
                 "EX",
                 "3600",
             ]
@@ -438,9 +457,14 @@ fn seed_app(server: &RedisServer) {
     cmds.push(event(key, now - 3 * minute, "outline_generated", ""));
     cmds.push(event(key, now - minute, "task_progress", progress));
     let old = now - 10 * 24 * 60 * minute;
-    for (i, t) in ["task_started", "task_progress", "document_generated", "task_completed"]
-        .iter()
-        .enumerate()
+    for (i, t) in [
+        "task_started",
+        "task_progress",
+        "document_generated",
+        "task_completed",
+    ]
+    .iter()
+    .enumerate()
     {
         cmds.push(event("job_events:41", old + i as u64 * minute, t, ""));
     }
@@ -451,8 +475,18 @@ fn seed_app(server: &RedisServer) {
         "task_failed",
         ", \"error\": \"document generation failed\"",
     ));
-    cmds.push(event("job_events:7", now - 130 * minute, "task_started", ""));
-    cmds.push(event("job_events:7", now - 120 * minute, "task_progress", progress));
+    cmds.push(event(
+        "job_events:7",
+        now - 130 * minute,
+        "task_started",
+        "",
+    ));
+    cmds.push(event(
+        "job_events:7",
+        now - 120 * minute,
+        "task_progress",
+        progress,
+    ));
     for c in [
         "XGROUP CREATE job_events:42 workers 0",
         "XGROUP CREATECONSUMER job_events:42 workers w-2",
@@ -463,7 +497,8 @@ fn seed_app(server: &RedisServer) {
     }
     pipe_load(server, &cmds);
     // Pending on w-1 for 30 minutes, as a worker that died.
-    let first = [1_795_431_937_000u64, 1_795_431_937_409, now - 8 * minute].map(|ms| format!("{ms}-0"));
+    let first =
+        [1_795_431_937_000u64, 1_795_431_937_409, now - 8 * minute].map(|ms| format!("{ms}-0"));
     let mut claim = vec!["XCLAIM", key, "workers", "w-1", "0"];
     claim.extend(first.iter().map(String::as_str));
     claim.extend(["IDLE", "1800000"]);
@@ -617,7 +652,10 @@ fn every_readme_command_line_runs() {
                 continue;
             }
         };
-        if let Some(i) = PARSE_ONLY.iter().position(|(l, _)| line.command.contains(l)) {
+        if let Some(i) = PARSE_ONLY
+            .iter()
+            .position(|(l, _)| line.command.contains(l))
+        {
             used_parse_only[i] = true;
             continue;
         }
@@ -638,7 +676,9 @@ fn every_readme_command_line_runs() {
             // The benchmark section's examples write and presume a server of their own (bench
             // refuses a database with other keys without --yes); those with --yes, and the
             // cron section's, go to the application's.
-            if line.section.contains("redkit bench") && !argv.iter().any(|a| a == "--yes" || a == "-y") {
+            if line.section.contains("redkit bench")
+                && !argv.iter().any(|a| a == "--yes" || a == "-y")
+            {
                 env.push(("REDIS_URL", bench.url()));
             }
         }
@@ -687,12 +727,16 @@ fn every_readme_command_line_runs() {
             && out.codes.iter().all(|&c| c == 0)
             && !out.output().is_empty()
         {
-            wrong.push("a cron line printed something although redkit succeeded (cron mails it)".into());
+            wrong.push(
+                "a cron line printed something although redkit succeeded (cron mails it)".into(),
+            );
         }
         if line.block == "cron" && line.command.contains('%') {
             wrong.push("a `%` in a crontab line is a newline to cron".into());
         }
-        let known = KNOWN_BROKEN.iter().position(|(l, _)| line.command.contains(l));
+        let known = KNOWN_BROKEN
+            .iter()
+            .position(|(l, _)| line.command.contains(l));
         match (known, wrong.is_empty()) {
             (Some(i), true) => {
                 used_known[i] = true;
@@ -714,7 +758,9 @@ fn every_readme_command_line_runs() {
     }
     for (i, (from, _)) in shell.rewrites.iter().enumerate() {
         if !used_rewrites[i] && from != "/srv/app/" {
-            failures.push(format!("the rewrite of {from} matches no README line: remove it"));
+            failures.push(format!(
+                "the rewrite of {from} matches no README line: remove it"
+            ));
         }
     }
     for (list, used, name) in [
@@ -734,5 +780,177 @@ fn every_readme_command_line_runs() {
     }
     eprintln!("{ran} README lines ran in {:?}", t0.elapsed());
     assert!(ran > 50, "only {ran} README lines found");
-    assert!(failures.is_empty(), "{} README lines fail:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} README lines fail:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The README's cron line(s) and shell lines of its "Running from cron" section that contain
+/// `needle`.
+fn cron_section_lines(block: &str, needle: &str) -> Vec<String> {
+    readme::command_lines(&readme::readme_text())
+        .into_iter()
+        .filter(|l| {
+            l.section == "Running from cron" && l.block == block && l.command.contains(needle)
+        })
+        .map(|l| l.command)
+        .collect()
+}
+
+/// The stuck-jobs cron line tells "found stuck jobs" (1) from "could not check" (3), and says
+/// nothing when all is well or when the previous run still holds the lock.
+#[test]
+fn cron_stuck_jobs_line_tells_stuck_jobs_from_a_failed_check() {
+    let lines = cron_section_lines("cron", "stream jobs");
+    assert_eq!(lines.len(), 1, "one cron line checks the jobs: {lines:?}");
+    let server = RedisServer::start();
+    let shell = Shell::new();
+    shell.install("redkit.yaml", "home/.config/redkit/redkit.yaml", "");
+    shell.install(
+        "app.env",
+        "srv/app/.env",
+        &format!(
+            "REDIS_URL={}\nDATABASE_URL=sqlite:///nonexistent.db\n",
+            server.url()
+        ),
+    );
+    let (command, _) = shell.rewritten(&lines[0]);
+    let run = |n: usize, env: &[(&str, String)]| shell.run(n, &command, false, env, None);
+    let now = now_ms();
+    let mut done: Vec<Vec<String>> = ["task_started", "task_completed"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| event("job_events:41", now - 60_000 + i as u64, t, ""))
+        .collect();
+    pipe_load(&server, &done);
+
+    let ok = run(1, &[]);
+    assert_eq!(ok.codes, [0], "{}", ok.output());
+    assert_eq!(ok.output(), "", "nothing stuck: cron must get no mail");
+
+    done = vec![event("job_events:7", now - 3_600_000, "task_progress", "")];
+    pipe_load(&server, &done);
+    let stuck = run(2, &[]);
+    assert_eq!(stuck.codes, [1], "{}", stuck.output());
+    assert!(stuck.output().contains("stuck"), "{}", stuck.output());
+    assert!(!stuck.output().contains("could not"), "{}", stuck.output());
+
+    let down = format!("redis://127.0.0.1:{}", free_port());
+    let failed = run(3, &[("REDIS_URL", down)]);
+    assert_eq!(failed.codes, [3], "{}", failed.output());
+    let text = failed.output();
+    assert!(
+        text.contains("could not check") && text.contains("exit 3"),
+        "Redis down must read as a failed check, not as stuck jobs:\n{text}"
+    );
+
+    // The previous run still holds the lock: skipped, silently.
+    let lock = words_after(&command, "flock");
+    let mut holder = Command::new("flock");
+    holder
+        .args([lock.as_str(), "sleep", "30"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    std::os::unix::process::CommandExt::process_group(&mut holder, 0);
+    let mut holder = holder.spawn().expect("start flock");
+    wait_until("the lock to be held", Duration::from_secs(10), || {
+        Command::new("flock")
+            .args(["-n", lock.as_str(), "true"])
+            .status()
+            .is_ok_and(|s| !s.success())
+    });
+    let skipped = run(4, &[]);
+    let _ = Command::new("kill")
+        .args(["-TERM", "--", &format!("-{}", holder.id())])
+        .status();
+    let _ = holder.wait();
+    assert!(
+        skipped.codes.is_empty(),
+        "redkit ran although the lock was held"
+    );
+    assert_eq!(skipped.output(), "", "a skipped run is not a finding");
+}
+
+/// The lock file of a `flock [-n] [-E N] LOCK …` command.
+fn words_after(command: &str, flock: &str) -> String {
+    let w = readme::words(command);
+    let mut i = w.iter().position(|x| x == flock).expect("a flock command") + 1;
+    while w[i].starts_with('-') {
+        i += if w[i] == "-E" { 2 } else { 1 };
+    }
+    w[i].clone()
+}
+
+/// The nightly benchmark runs on the application's database and writes nothing there: the
+/// baseline the README saves is read-only, so the cron line neither refuses (exit 2) nor
+/// leaves or removes a key.
+#[test]
+fn cron_bench_line_writes_nothing_into_the_application_database() {
+    let saves = cron_section_lines("sh", "--save");
+    assert_eq!(
+        saves.len(),
+        1,
+        "the cron section shows how its bench baseline is saved: {saves:?}"
+    );
+    let nightly = cron_section_lines("cron", "bench --compare");
+    assert_eq!(nightly.len(), 1, "{nightly:?}");
+    let server = RedisServer::start();
+    seed_app(&server);
+    let shell = Shell::new();
+    shell.install("redkit.yaml", "home/.config/redkit/redkit.yaml", "");
+    shell.install(
+        "app.env",
+        "srv/app/.env",
+        &format!(
+            "REDIS_URL={}\nDATABASE_URL=sqlite:///nonexistent.db\n",
+            server.url()
+        ),
+    );
+    let keys = || {
+        let mut k: Vec<String> = server.cli(&["--scan"]).lines().map(String::from).collect();
+        k.sort();
+        k
+    };
+    let writes = || {
+        server
+            .cli(&["INFO", "commandstats"])
+            .lines()
+            .filter(|l| {
+                [
+                    "set", "mset", "del", "unlink", "xadd", "hset", "lpush", "incr",
+                ]
+                .iter()
+                .any(|c| l.starts_with(&format!("cmdstat_{c}:")))
+            })
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let (keys_before, writes_before) = (keys(), writes());
+    for (n, line) in [bench_sized(&saves[0]), nightly[0].clone()]
+        .iter()
+        .enumerate()
+    {
+        let (command, _) = shell.rewritten(line);
+        shell.make_dirs(&command);
+        let out = shell.run(n, &command, false, &[], None);
+        assert!(
+            matches!(out.codes.as_slice(), [0] | [1]),
+            "{command}: exit {:?}\n{}",
+            out.codes,
+            out.output()
+        );
+        if line.contains("-q") && out.codes == [0] {
+            assert_eq!(out.output(), "", "{command}: printed on success");
+        }
+    }
+    assert_eq!(
+        keys(),
+        keys_before,
+        "the benchmark changed the application's keys"
+    );
+    assert_eq!(writes(), writes_before, "the benchmark sent write commands");
 }
