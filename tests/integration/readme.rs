@@ -1,6 +1,8 @@
 //! Every command line of the README runs (issue 19 item 7): each `redkit …` line of its `sh`,
-//! `bash` and `cron` blocks (and each `$ redkit …` example of its plain blocks) is run by
-//! `/bin/sh`, as an operator or cron would run it, against one shared set of real servers
+//! `bash` and `cron` blocks (and each `$ redkit …` example of its plain blocks, and the commands
+//! of its systemd and Compose/Kubernetes files) is run by `/bin/sh`, as an operator or cron
+//! would run it: on a pseudo-terminal (script(1)) answering `y`, or, for cron lines, with no
+//! terminal. They run against one shared set of real servers
 //! seeded with the application's data: a Redis with `agent:cache:` keys and `job_events:{id}`
 //! streams (a running, a completed, a failed and a stuck job, consumer groups with pending
 //! entries), an empty Redis for the benchmark examples, a TLS Redis, a Sentinel, a 3-master
@@ -592,6 +594,16 @@ fn redkit_lines() -> Vec<(readme::Line, Vec<String>)> {
 #[test]
 fn every_readme_command_line_runs() {
     let t0 = Instant::now();
+    let found = |bin: &str| {
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+            .any(|d| d.join(bin).is_file())
+    };
+    for bin in ["script", "flock"] {
+        assert!(
+            found(bin),
+            "{bin} not found on PATH: apt-get install util-linux bsdutils"
+        );
+    }
     let main = RedisServer::start();
     let (bench, tls, cluster, sentinel, maria) = std::thread::scope(|s| {
         let bench = s.spawn(RedisServer::start);
@@ -620,6 +632,9 @@ fn every_readme_command_line_runs() {
     shell.rewrite("redis.internal:6380", &tls.addr());
     shell.rewrite("10.0.0.1:7000", &cluster.nodes[0].addr());
     shell.rewrite("10.0.0.5:26379", &sentinel.addr());
+    // The Compose healthcheck's Redis is the container's own; the unit's binary the one built.
+    shell.rewrite("redis://localhost:6379", &main.url());
+    shell.rewrite("/usr/local/bin/redkit", "redkit");
     // The README's MySQL hosts are the test's MariaDB; the replica of the lag check is the
     // primary itself (its heartbeat is read back at once).
     shell.rewrite("mysql://app@db.internal/app", &maria.url);
@@ -694,9 +709,7 @@ fn every_readme_command_line_runs() {
         let out = shell.run(n, &command, line.block != "cron", &env, act);
         ran += 1;
         let took = started.elapsed();
-        if took > Duration::from_secs(1) {
-            eprintln!("{at}: {took:?}");
-        }
+        eprintln!("{at}: exit {:?} in {took:.1?}", out.codes);
         let allowed = documented_codes(&path);
         let mut wrong = Vec::new();
         if out.timed_out {

@@ -21,18 +21,22 @@ pub fn readme_text() -> String {
         .expect("read README.md")
 }
 
-/// Every line of the README's `sh`, `bash` and `cron` blocks and every `$ `-prompted line of
-/// its plain blocks (an example with its output), blank lines and comment lines left out.
+/// Every line of the README's `sh`, `bash` and `cron` blocks, every `$ `-prompted line of
+/// its plain blocks (an example with its output), blank lines and comment lines left out, and
+/// the commands its service files start: a systemd `Exec…=` line, a Compose healthcheck
+/// `["CMD", …]`, the `args` of a container whose image is redkit's.
 pub fn command_lines(readme: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut block: Option<String> = None;
     let mut section = String::new();
+    let mut redkit_image = false;
     for (i, raw) in readme.lines().enumerate() {
         if let Some(info) = raw.strip_prefix("```") {
             block = match block {
                 Some(_) => None,
                 None => Some(info.trim().to_string()),
             };
+            redkit_image = false;
             continue;
         }
         let Some(kind) = &block else {
@@ -56,6 +60,27 @@ pub fn command_lines(readme: &str) -> Vec<Line> {
                 Some(c) => c.to_string(),
                 None => continue,
             },
+            "ini" => match line.split_once('=') {
+                // systemd's prefixes (`-`: failure ignored, `@`, `+`, `!`) are not the command.
+                Some((key, value)) if key.starts_with("Exec") => {
+                    value.trim_start_matches(['-', '@', '+', '!']).to_string()
+                }
+                _ => continue,
+            },
+            "yaml" => {
+                redkit_image |= line.starts_with("image:") && line.contains("redkit");
+                let list = || {
+                    let at = line.find('[')?;
+                    serde_json::from_str::<Vec<String>>(line[at..].trim()).ok()
+                };
+                match list() {
+                    Some(l) if l.first().map(String::as_str) == Some("CMD") => shell_join(&l[1..]),
+                    Some(l) if redkit_image && line.starts_with("args:") => {
+                        format!("redkit {}", shell_join(&l))
+                    }
+                    _ => continue,
+                }
+            }
             _ => continue,
         };
         if command.is_empty() || command.starts_with('#') {
@@ -69,6 +94,26 @@ pub fn command_lines(readme: &str) -> Vec<Line> {
         });
     }
     out
+}
+
+/// Words as one shell line, quoted where the shell would split or expand them.
+fn shell_join(words: &[String]) -> String {
+    let plain = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+%".contains(c))
+    };
+    let quoted: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if plain(w) {
+                w.clone()
+            } else {
+                format!("'{}'", w.replace('\'', "'\\''"))
+            }
+        })
+        .collect();
+    quoted.join(" ")
 }
 
 /// The words of one simple command: quotes removed, a stop at pipes, redirections, `&&`, `||`,
