@@ -1,8 +1,8 @@
 //! Every command line of the README runs (issue 19 item 7): each `redkit …` line of its `sh`,
 //! `bash` and `cron` blocks (and each `$ redkit …` example of its plain blocks, and the commands
 //! of its systemd and Compose/Kubernetes files) is run by `/bin/sh`, as an operator or cron
-//! would run it: on a pseudo-terminal (script(1)) answering `y`, or, for cron lines, with no
-//! terminal. They run against one shared set of real servers
+//! would run it: on a pseudo-terminal (script(1)) answering `y`, or, for cron lines and service
+//! files, with no terminal. They run against one shared set of real servers
 //! seeded with the application's data: a Redis with `agent:cache:` keys and `job_events:{id}`
 //! streams (a running, a completed, a failed and a stuck job, consumer groups with pending
 //! entries), an empty Redis for the benchmark examples, a TLS Redis, a Sentinel, a 3-master
@@ -133,11 +133,11 @@ impl Shell {
              echo \"$rc\" >> \"$REDKIT_README_CODES\"\nexit $rc\n",
         )
         .expect("write wrapper");
-        Command::new("chmod")
-            .args(["+x"])
-            .arg(&wrapper)
-            .status()
-            .expect("chmod");
+        std::fs::set_permissions(
+            &wrapper,
+            std::os::unix::fs::PermissionsExt::from_mode(0o755),
+        )
+        .expect("chmod wrapper");
         let mut shell = Shell {
             root,
             rewrites: Vec::new(),
@@ -706,7 +706,10 @@ fn every_readme_command_line_runs() {
             });
         let started = Instant::now();
         shell.make_dirs(&command);
-        let out = shell.run(n, &command, line.block != "cron", &env, act);
+        // An operator types the lines of shell blocks at a terminal; cron, systemd and
+        // container runtimes start theirs without one.
+        let terminal = matches!(line.block.as_str(), "sh" | "bash" | "");
+        let out = shell.run(n, &command, terminal, &env, act);
         ran += 1;
         let took = started.elapsed();
         eprintln!("{at}: exit {:?} in {took:.1?}", out.codes);
