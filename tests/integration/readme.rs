@@ -11,7 +11,8 @@
 //! temporary `$HOME` as the working directory and a bare environment.
 //!
 //! Per line: no panic, no usage error (exit 2), an exit code the README documents for that
-//! command, and for a cron line, nothing printed when redkit succeeded. A line that cannot run
+//! command, and for a `-q` line of cron or a service file, nothing printed when redkit
+//! succeeded. A line that cannot run
 //! here must be listed in `PARSE_ONLY` with its reason; a new README line is run by default.
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,9 @@ const KNOWN_BROKEN: &[(&str, &str)] = &[(
 
 /// Lines only parsed, never run, each with its reason. None today: every line runs.
 const PARSE_ONLY: &[(&str, &str)] = &[];
+
+/// Lines whose point is a usage error (exit 2), each with what it demonstrates. None today.
+const USAGE_ERRORS: &[(&str, &str)] = &[];
 
 /// Commands the README's lines call that stand for the operator's own tooling.
 const PLACEHOLDERS: &str = "alert() { echo \"alert: redkit exit $?\"; }\n";
@@ -655,6 +659,7 @@ fn every_readme_command_line_runs() {
     let mut used_known = vec![false; KNOWN_BROKEN.len()];
     let mut used_parse_only = vec![false; PARSE_ONLY.len()];
     let mut used_interactive = vec![false; INTERACTIVE.len()];
+    let mut used_usage_errors = vec![false; USAGE_ERRORS.len()];
     let mut failures = Vec::new();
     let mut ran = 0;
     let mut section = None;
@@ -713,8 +718,21 @@ fn every_readme_command_line_runs() {
         ran += 1;
         let took = started.elapsed();
         eprintln!("{at}: exit {:?} in {took:.1?}", out.codes);
-        let allowed = documented_codes(&path);
         let mut wrong = Vec::new();
+        let allowed = documented_codes(&path);
+        let usage_error = USAGE_ERRORS
+            .iter()
+            .position(|(l, _)| line.command.contains(l));
+        if let Some(i) = usage_error {
+            used_usage_errors[i] = true;
+            if !out.codes.contains(&2) {
+                wrong.push(format!(
+                    "does not show the usage error it is listed for ({})",
+                    USAGE_ERRORS[i].1
+                ));
+            }
+        }
+        let demonstrates_usage_error = usage_error.is_some();
         if out.timed_out {
             wrong.push(format!(
                 "did not finish within {LINE_TIMEOUT:?} (a line that follows or watches needs an INTERACTIVE entry)"
@@ -726,6 +744,7 @@ fn every_readme_command_line_runs() {
         for code in &out.codes {
             match code {
                 101 => wrong.push("panicked (exit 101)".into()),
+                2 if demonstrates_usage_error => {}
                 2 => wrong.push("usage error (exit 2)".into()),
                 c if !allowed.contains(c) => wrong.push(format!(
                     "exit {c}, not one the README documents for `{path}` ({allowed:?})"
@@ -737,14 +756,16 @@ fn every_readme_command_line_runs() {
             wrong.push("panicked".into());
         }
         let quiet = argv.iter().any(|a| a == "-q" || a == "--quiet");
-        if line.block == "cron"
+        if !terminal
             && quiet
             && !out.codes.is_empty()
             && out.codes.iter().all(|&c| c == 0)
             && !out.output().is_empty()
         {
             wrong.push(
-                "a cron line printed something although redkit succeeded (cron mails it)".into(),
+                "printed something with -q although redkit succeeded (cron mails it, a service \
+                 manager logs it)"
+                    .into(),
             );
         }
         if line.block == "cron" && line.command.contains('%') {
@@ -761,7 +782,10 @@ fn every_readme_command_line_runs() {
                     KNOWN_BROKEN[i].1
                 ));
             }
-            (Some(i), false) => used_known[i] = true,
+            (Some(i), false) => {
+                used_known[i] = true;
+                eprintln!("{at}: known broken ({}): {}", KNOWN_BROKEN[i].1, wrong.join("; "));
+            }
             (None, false) => failures.push(format!(
                 "{at}\n  ran: {command}\n  {}\n  exit codes {:?} in {took:?}\n--- stdout\n{}--- stderr\n{}",
                 wrong.join("\n  "),
@@ -782,6 +806,7 @@ fn every_readme_command_line_runs() {
     for (list, used, name) in [
         (KNOWN_BROKEN, &used_known, "KNOWN_BROKEN"),
         (PARSE_ONLY, &used_parse_only, "PARSE_ONLY"),
+        (USAGE_ERRORS, &used_usage_errors, "USAGE_ERRORS"),
     ] {
         for (i, (l, _)) in list.iter().enumerate() {
             if !used[i] {
