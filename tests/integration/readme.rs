@@ -995,3 +995,51 @@ fn cron_bench_line_writes_nothing_into_the_application_database() {
     );
     assert_eq!(writes(), writes_before, "the benchmark sent write commands");
 }
+
+/// The finder of README lines (shared with cli.rs): redkit wherever a line calls it, and the
+/// command of each kind of block.
+#[test]
+fn redkit_is_found_wherever_a_line_calls_it() {
+    let argv = |l: &str| readme::redkit_argv(l).map(|a| a.join(" "));
+    assert_eq!(
+        argv("flock -n -E 0 /tmp/x.lock redkit stream jobs -q; rc=$?; case $rc in 0) ;; esac"),
+        Some("redkit stream jobs -q".into())
+    );
+    assert_eq!(
+        argv("DATABASE_URL=mysql://h/app redkit migrate status   # runs"),
+        Some("redkit migrate status".into())
+    );
+    assert_eq!(
+        argv("cd /srv && /usr/local/bin/redkit ping || alert"),
+        Some("redkit ping".into())
+    );
+    assert_eq!(
+        argv("redkit bench --slo 'p99<2ms,ops>50000' > out.txt"),
+        Some("redkit bench --slo p99<2ms,ops>50000".into())
+    );
+    assert_eq!(argv("echo redkit is here"), None);
+    assert_eq!(argv("cargo run --release -- validate-env"), None);
+
+    let text = "## Cron\n```cron\n# m h dom mon dow  command\n*/5 * * * *  flock -n /tmp/l redkit ping -q\n```\n\
+                ### Units\n```ini\nExecStartPre=-/usr/local/bin/redkit -q wait\nExecStart=/srv/app\n```\n\
+                ```yaml\nimage: example/redkit:1\nargs: [\"wait\", \"--max-wait\", \"5m\"]\n\
+                test: [\"CMD\", \"redkit\", \"-u\", \"redis://h:1\", \"ping\"]\n```\n\
+                ```\n$ redkit config\n redis.host  localhost\n```\n";
+    let lines: Vec<(usize, String, String, String)> = readme::command_lines(text)
+        .into_iter()
+        .map(|l| (l.number, l.block, l.section, l.command))
+        .collect();
+    let want = [
+        (4, "cron", "Cron", "flock -n /tmp/l redkit ping -q"),
+        (8, "ini", "Units", "/usr/local/bin/redkit -q wait"),
+        (9, "ini", "Units", "/srv/app"),
+        (13, "yaml", "Units", "redkit wait --max-wait 5m"),
+        (14, "yaml", "Units", "redkit -u redis://h:1 ping"),
+        (17, "", "Units", "redkit config"),
+    ];
+    let want: Vec<(usize, String, String, String)> = want
+        .iter()
+        .map(|(n, b, s, c)| (*n, b.to_string(), s.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(lines, want);
+}

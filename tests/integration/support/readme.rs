@@ -46,6 +46,9 @@ pub fn command_lines(readme: &str) -> Vec<Line> {
             continue;
         };
         let line = raw.trim();
+        if line.starts_with('#') {
+            continue;
+        }
         let command = match kind.as_str() {
             "sh" | "bash" => line.strip_prefix("$ ").unwrap_or(line).to_string(),
             "cron" => {
