@@ -12,6 +12,7 @@ pub mod info;
 pub mod job;
 pub mod jobs;
 pub mod list;
+pub mod name;
 pub mod pending;
 pub mod read;
 pub mod sink;
@@ -127,17 +128,24 @@ pub fn reports_interruption(args: &StreamArgs) -> bool {
     )
 }
 
+/// A key as given (text or [`name::Name`] bytes): sent as is, shown escaped.
+pub trait KeyArg: redis::ToRedisArgs + std::fmt::Display + Sync {}
+impl<T: redis::ToRedisArgs + std::fmt::Display + Sync + ?Sized> KeyArg for T {}
+
 /// Fails with exit 1 unless `key` exists and is a stream.
-pub async fn ensure_stream(conn: &mut Keyed, key: &str) -> anyhow::Result<()> {
+pub async fn ensure_stream<K: KeyArg + ?Sized>(conn: &mut Keyed, key: &K) -> anyhow::Result<()> {
     if stream_exists(conn, key).await? {
         Ok(())
     } else {
-        Err(exit::problem(format!("{key}: no such key")))
+        Err(exit::problem(format!(
+            "{}: no such key",
+            crate::output::escape::escape_str(&key.to_string())
+        )))
     }
 }
 
 /// Whether `key` is a stream: false when it does not exist, exit 1 when it is another type.
-pub async fn stream_exists(conn: &mut Keyed, key: &str) -> anyhow::Result<bool> {
+pub async fn stream_exists<K: KeyArg + ?Sized>(conn: &mut Keyed, key: &K) -> anyhow::Result<bool> {
     let kind: String = conn
         .query(redis::cmd("TYPE").arg(key))
         .await
@@ -146,7 +154,8 @@ pub async fn stream_exists(conn: &mut Keyed, key: &str) -> anyhow::Result<bool> 
         "stream" => Ok(true),
         "none" => Ok(false),
         other => Err(exit::problem(format!(
-            "{key}: not a stream (it is a {other})"
+            "{}: not a stream (it is a {other})",
+            crate::output::escape::escape_str(&key.to_string())
         ))),
     }
 }
