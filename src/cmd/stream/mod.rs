@@ -7,6 +7,7 @@ pub mod fast;
 pub mod filter;
 pub mod follow;
 pub mod group;
+pub mod hold;
 pub mod id;
 pub mod info;
 pub mod job;
