@@ -1931,3 +1931,290 @@ fn a_follower_gives_up_on_a_server_that_stops_answering() {
         );
     }
 }
+
+/// A stream's groups and pending lists as redis-cli prints them: what a trim must not change.
+fn group_state(cli: &dyn Fn(&[&str]) -> String, key: &str) -> String {
+    let mut out = cli(&["XINFO", "GROUPS", key]);
+    for g in cli(&["XINFO", "GROUPS", key])
+        .lines()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|w| w[0] == "name")
+        .map(|w| w[1].to_string())
+    {
+        out.push_str(&cli(&["XPENDING", key, &g, "-", "+", "1000"]).replace(char::is_numeric, ""));
+        out.push_str(&cli(&["XPENDING", key, &g]));
+    }
+    out
+}
+
+/// Ten entries 1-0 .. 10-0 (1970, so `--older-than` selects them all).
+fn ten(cli: &dyn Fn(&[&str]) -> String, key: &str) {
+    for i in 1..=10 {
+        cli(&[
+            "XADD",
+            key,
+            &format!("{i}-0"),
+            "data",
+            &format!("{{\"n\": {i}}}"),
+        ]);
+    }
+}
+
+fn trimmed<'a>(v: &'a Value, key: &str) -> &'a Value {
+    v["streams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["stream"] == key)
+        .unwrap_or_else(|| panic!("{key} not in {v}"))
+}
+
+/// The groups' cases on any server (standalone or cluster): `cli` writes, `rk` runs redkit.
+fn trim_keeps_unprocessed_work(
+    cli: &dyn Fn(&[&str]) -> String,
+    rk: &dyn Fn(&[&str]) -> std::process::Output,
+) {
+    // q:{pending}: group g was delivered 3 (pending), never given 7; group h read and acked all.
+    ten(cli, "q:{pending}");
+    cli(&["XGROUP", "CREATE", "q:{pending}", "g", "0"]);
+    cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "3",
+        "STREAMS",
+        "q:{pending}",
+        ">",
+    ]);
+    cli(&["XGROUP", "CREATE", "q:{pending}", "h", "$"]);
+    // q:{zero}: a group at 0-0 whose entries-read claims it read everything.
+    ten(cli, "q:{zero}");
+    cli(&[
+        "XGROUP",
+        "CREATE",
+        "q:{zero}",
+        "z",
+        "0",
+        "ENTRIESREAD",
+        "10",
+    ]);
+    // q:{gone}: the oldest pending entry was deleted; 2-5 acked, 6-10 never delivered.
+    ten(cli, "q:{gone}");
+    cli(&["XGROUP", "CREATE", "q:{gone}", "g", "0"]);
+    cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "5",
+        "STREAMS",
+        "q:{gone}",
+        ">",
+    ]);
+    cli(&["XACK", "q:{gone}", "g", "2-0", "3-0", "4-0", "5-0"]);
+    cli(&["XDEL", "q:{gone}", "1-0"]);
+    // q:{free}: no groups, trimmed as XTRIM does.
+    ten(cli, "q:{free}");
+    let keys = ["q:{pending}", "q:{zero}", "q:{gone}", "q:{free}"];
+    let before: Vec<String> = keys.iter().map(|k| group_state(cli, k)).collect();
+
+    let dry = rk(&[
+        "trim",
+        "--match",
+        "q:*",
+        "--maxlen",
+        "2",
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let dry = json_of(&dry);
+    let p = trimmed(&dry, "q:{pending}");
+    assert_eq!(
+        (p["removed"].as_u64(), p["kept"].as_u64()),
+        (Some(0), Some(8)),
+        "{p}"
+    );
+    let g = &p["groups"][0];
+    assert_eq!(g["group"], "g");
+    assert_eq!(
+        (g["undelivered"].as_u64(), g["pending"].as_u64()),
+        (Some(5), Some(3)),
+        "{g}"
+    );
+    assert_eq!(
+        p["groups"][1]["unprocessed"], 0,
+        "group h needs nothing: {p}"
+    );
+    assert_eq!(trimmed(&dry, "q:{zero}")["kept"], 8);
+    let gone = trimmed(&dry, "q:{gone}");
+    // Rule: 2..8 go (7 of the 9 left); the group needs 6.. : 2..5 go, 6..8 kept.
+    assert_eq!(
+        (gone["removed"].as_u64(), gone["kept"].as_u64()),
+        (Some(4), Some(3)),
+        "{gone}"
+    );
+    assert_eq!(trimmed(&dry, "q:{free}")["removed"], 8);
+    assert_eq!(trimmed(&dry, "q:{free}")["groups"], serde_json::json!([]));
+    assert_eq!(dry["kept"], 19);
+
+    let table = rk(&["trim", "--match", "q:*", "--maxlen", "2", "--dry-run"]);
+    assert!(
+        stdout(&table)
+            .contains("kept 8 entries: group g has not read 5 of them and is processing 3"),
+        "{}",
+        stdout(&table)
+    );
+    assert!(
+        stdout(&table).contains("group z has not read them"),
+        "{}",
+        stdout(&table)
+    );
+
+    let real = rk(&[
+        "trim", "--match", "q:*", "--maxlen", "2", "--yes", "--format", "json",
+    ]);
+    assert_eq!(real.status.code(), Some(0), "{}", stderr(&real));
+    let real = json_of(&real);
+    assert_eq!(real["removed"], dry["removed"], "{real}");
+    assert_eq!(cli(&["XLEN", "q:{pending}"]), "10");
+    assert_eq!(cli(&["XLEN", "q:{zero}"]), "10");
+    assert_eq!(
+        cli(&["XRANGE", "q:{gone}", "-", "+", "COUNT", "1"])
+            .lines()
+            .next(),
+        Some("6-0")
+    );
+    assert_eq!(cli(&["XLEN", "q:{free}"]), "2");
+    for (k, b) in keys.iter().zip(&before).take(3) {
+        // Groups, last-delivered ids, entries-read and pending lists exactly as before.
+        let after = group_state(cli, k);
+        assert_eq!(
+            &after.replace("lag\n0", "lag\n"),
+            &b.replace("lag\n0", "lag\n"),
+            "{k}"
+        );
+    }
+
+    // --older-than selects all ten (1970): the groups still keep theirs.
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--older-than",
+        "1d",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json_of(&out)["removed"], 0, "{}", stdout(&out));
+    assert_eq!(cli(&["XLEN", "q:{pending}"]), "10");
+
+    // Acked work goes: g acks 1-0 and 2-0, so those two (and nothing the group needs) go.
+    cli(&["XACK", "q:{pending}", "g", "1-0", "2-0"]);
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--maxlen",
+        "2",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["kept"].as_u64()),
+        (Some(2), Some(6)),
+        "{v}"
+    );
+    assert_eq!(
+        cli(&["XRANGE", "q:{pending}", "-", "+", "COUNT", "1"])
+            .lines()
+            .next(),
+        Some("3-0")
+    );
+
+    // --include-unprocessed: the dry run names the group that loses entries, then they go.
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--maxlen",
+        "2",
+        "--include-unprocessed",
+        "--dry-run",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("group g loses 6 (5 never delivered, 1 pending)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("would lose 6 entries that consumer groups had not processed"),
+        "{text}"
+    );
+    assert_eq!(cli(&["XLEN", "q:{pending}"]), "8");
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--maxlen",
+        "2",
+        "--include-unprocessed",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "no terminal, no --yes: {}",
+        stderr(&out)
+    );
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--maxlen",
+        "2",
+        "--include-unprocessed",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["unprocessed_removed"].as_u64()),
+        (Some(6), Some(6)),
+        "{v}"
+    );
+    assert_eq!(cli(&["XLEN", "q:{pending}"]), "2");
+}
+
+#[test]
+fn trim_never_removes_what_a_group_has_not_processed() {
+    let s = RedisServer::start();
+    let cli = |a: &[&str]| s.cli(a);
+    let rk = |a: &[&str]| run(&s, a);
+    trim_keeps_unprocessed_work(&cli, &rk);
+}
+
+#[test]
+fn trim_keeps_unprocessed_work_on_every_master_of_a_cluster() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let cli = |a: &[&str]| c.cli(a);
+    let rk = |a: &[&str]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream"])
+            .args(a);
+        cmd.output().unwrap()
+    };
+    // The four streams' hash tags spread them over the masters.
+    let owners: std::collections::HashSet<String> = ["pending", "zero", "gone", "free"]
+        .iter()
+        .map(|t| c.cli(&["CLUSTER", "KEYSLOT", t]))
+        .map(|slot| slot.parse::<u16>().unwrap() / 5462)
+        .map(|m| m.to_string())
+        .collect();
+    assert!(owners.len() >= 2, "tags all on one master: {owners:?}");
+    trim_keeps_unprocessed_work(&cli, &rk);
+}
