@@ -229,6 +229,7 @@ pub async fn export(
                     .iter()
                     .map(|(k, v)| (&buf[k.clone()], &buf[v.clone()])),
             );
+            sink.saw();
             if filter.keeps_pairs(&pairs) {
                 sink.pairs(key.as_bytes(), *id, &pairs)?;
             }

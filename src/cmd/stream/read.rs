@@ -195,7 +195,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
         )
         .await?;
         sink.finish()?;
-        return Ok(ExitStatus::Success);
+        return Ok(found_or_not(ctx, &args.key, &filter, &sink, lo, hi));
     }
     let mut pager = Pager::new(conn, &args.key, lo, hi, args.reverse, args.page_size);
     let key = args.key.as_bytes();
@@ -212,6 +212,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
             if args.count.is_some_and(|c| sink.written() >= c) {
                 break 'pages;
             }
+            sink.saw();
             if filter.keeps(e) {
                 sink.entry(key, e)?;
             }
@@ -221,9 +222,34 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     sink.finish()?;
-    if sink.written() == 0 && ctx.out.format == Format::Table {
-        ctx.out
-            .note(format!("{}: no entries in that range", args.key));
+    Ok(found_or_not(ctx, &args.key, &filter, &sink, lo, hi))
+}
+
+/// Exit 0 when something was printed; otherwise 1 (as grep), with a note naming what matched
+/// nothing: the range, or the filter among the entries the range had.
+fn found_or_not(
+    ctx: &Ctx,
+    key: &str,
+    filter: &Filter,
+    sink: &Sink,
+    lo: StreamId,
+    hi: StreamId,
+) -> ExitStatus {
+    if sink.written() > 0 {
+        return ExitStatus::Success;
     }
-    Ok(ExitStatus::Success)
+    let key = crate::output::escape::escape_str(key);
+    let whole = lo == StreamId::MIN && hi == StreamId::MAX;
+    let msg = match (sink.seen(), whole) {
+        (0, true) => format!("{key}: the stream has no entries"),
+        (0, false) => format!("{key}: no entries in that range"),
+        (n, _) => format!(
+            "{key}: {} among {}{}",
+            filter.describe_miss(),
+            crate::ops::units::count(n, "entry", "entries"),
+            if whole { "" } else { " in that range" }
+        ),
+    };
+    ctx.out.note(msg);
+    ExitStatus::Problem
 }
