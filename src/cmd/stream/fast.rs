@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::entry::{Entry, Pair};
 use super::filter::Filter;
 use super::id::StreamId;
+use super::name::Name;
 use super::sink::Sink;
 use crate::exit;
 use crate::redis::ConnError;
@@ -247,7 +248,7 @@ pub async fn export(
 /// longer a stream answers an error (None too).
 pub async fn first_and_last(
     conn: &mut RawConn,
-    keys: &[String],
+    keys: &[Name],
 ) -> anyhow::Result<Vec<Option<(Entry, Entry)>>> {
     let mut out_buf = Vec::with_capacity(keys.len() * 80);
     for k in keys {
@@ -277,11 +278,11 @@ pub async fn first_and_last(
                     if line.starts_with("WRONGTYPE") {
                         break None;
                     }
-                    let key = keys.get(i / 2).map(String::as_str).unwrap_or("?");
+                    let key = keys.get(i / 2).map(Name::as_bytes).unwrap_or(b"?");
                     return Err(exit::runtime(format!(
                         "{}: {}: {}",
                         conn.addr(),
-                        crate::output::escape::escape_str(key),
+                        crate::output::escape::escape_bytes(key),
                         crate::output::escape::escape_str(&line)
                     )));
                 }

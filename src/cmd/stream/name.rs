@@ -82,12 +82,28 @@ impl fmt::Display for Name {
 
 impl Serialize for Name {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match std::str::from_utf8(&self.0) {
+        NameRef(&self.0).serialize(s)
+    }
+}
+
+/// A borrowed name, shown and serialized as [`Name`] is.
+#[derive(Debug, Clone, Copy)]
+pub struct NameRef<'a>(pub &'a [u8]);
+
+impl fmt::Display for NameRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&escape_bytes(self.0))
+    }
+}
+
+impl Serialize for NameRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match std::str::from_utf8(self.0) {
             Ok(text) => s.serialize_str(text),
             Err(_) => {
                 use serde::ser::SerializeMap;
                 let mut buf = Vec::new();
-                super::entry::base64(&mut buf, &self.0);
+                super::entry::base64(&mut buf, self.0);
                 let mut m = s.serialize_map(Some(1))?;
                 m.serialize_entry("base64", &String::from_utf8_lossy(&buf))?;
                 m.end()
