@@ -1594,11 +1594,51 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
         a.extend_from_slice(extra);
         run(&s, &a)
     };
+    // "live" is not a consumer yet: a typo would hand the work to nobody. Refused (exit 2),
+    // naming the group's consumers, unless --new-consumer.
+    let out = claim(&["--dry-run"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("'live' is not a consumer of group 'g'")
+            && stderr(&out).contains("busy, dead")
+            && stderr(&out).contains("--new-consumer"),
+        "{}",
+        stderr(&out)
+    );
+    let claim = |extra: &[&str]| {
+        let mut a = vec!["--new-consumer"];
+        a.extend_from_slice(extra);
+        claim(&a)
+    };
     let out = claim(&["--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(v["candidates"], 4);
     assert_eq!(v["ids"], serde_json::json!([i1, i2, i3, i4]));
+    // The preview names each entry's consumer, idle time and deliveries.
+    assert_eq!(v["entries"][0]["consumer"], "dead");
+    assert!(
+        v["entries"][0]["idle_ms"].as_u64().unwrap() >= 3_600_000,
+        "{v}"
+    );
+    let text = stdout(&run(
+        &s,
+        &[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "busy",
+            "--min-idle",
+            "10m",
+            "--dry-run",
+        ],
+    ));
+    assert!(
+        text.contains(&format!("{i1}  from dead  idle 1h"))
+            && text.contains("would move 4 pending entries"),
+        "{text}"
+    );
     assert_eq!(
         pending_of(&s, key, "g"),
         before,
@@ -1793,6 +1833,7 @@ fn group_operations_route_on_a_cluster() {
             "g",
             "--to",
             "live",
+            "--new-consumer",
             "--min-idle",
             "0s",
             "-y",

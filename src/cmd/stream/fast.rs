@@ -19,8 +19,8 @@ use crate::redis::{Mode, Target};
 
 /// Opens the raw connection to the master that serves `key` (any deployment, TLS or not);
 /// None when it cannot be had, and the redis-rs path takes over.
-pub async fn open(target: &Target, key: &str) -> Option<RawConn> {
-    let ep = target.master_for_key(key.as_bytes()).await.ok()?;
+pub async fn open(target: &Target, key: &[u8]) -> Option<RawConn> {
+    let ep = target.master_for_key(key).await.ok()?;
     open_at(target, &ep).await
 }
 
@@ -78,7 +78,7 @@ impl Cursor<'_> {
 /// Sends the XRANGE (or XREVRANGE) for one page of `lo..=hi`.
 async fn ask_page(
     conn: &mut RawConn,
-    key: &str,
+    key: &[u8],
     reverse: bool,
     lo: StreamId,
     hi: StreamId,
@@ -87,16 +87,9 @@ async fn ask_page(
     let (a, b) = if reverse { (hi, lo) } else { (lo, hi) };
     let cmd: &[u8] = if reverse { b"XREVRANGE" } else { b"XRANGE" };
     let (a, b, n) = (a.to_string(), b.to_string(), size.to_string());
-    conn.send(&[
-        cmd,
-        key.as_bytes(),
-        a.as_bytes(),
-        b.as_bytes(),
-        b"COUNT",
-        n.as_bytes(),
-    ])
-    .await
-    .map_err(ConnError::into_runtime)
+    conn.send(&[cmd, key, a.as_bytes(), b.as_bytes(), b"COUNT", n.as_bytes()])
+        .await
+        .map_err(ConnError::into_runtime)
 }
 
 /// Parses one XRANGE reply at the start of `b` into `page`.
@@ -169,7 +162,7 @@ fn bulk(c: &mut Cursor, h: Range<usize>) -> Option<Range<usize>> {
 #[allow(clippy::too_many_arguments)]
 pub async fn export(
     conn: &mut RawConn,
-    key: &str,
+    key: &[u8],
     mut lo: StreamId,
     mut hi: StreamId,
     reverse: bool,
@@ -232,7 +225,7 @@ pub async fn export(
             );
             sink.saw();
             if filter.keeps_pairs(&pairs) {
-                sink.pairs(key.as_bytes(), *id, &pairs)?;
+                sink.pairs(key, *id, &pairs)?;
             }
         }
         conn.consume(page.consumed);

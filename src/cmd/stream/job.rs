@@ -212,7 +212,14 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         tl.title()?;
     }
     let mut last = StreamId::MIN;
-    let mut pager = Pager::new(conn, &key, StreamId::MIN, StreamId::MAX, false, 5000);
+    let mut pager = Pager::new(
+        conn,
+        &super::name::Name::from(key.as_str()),
+        StreamId::MIN,
+        StreamId::MAX,
+        false,
+        5000,
+    );
     loop {
         let page = pager.next_page(None).await?;
         if page.is_empty() {
@@ -261,11 +268,21 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     let report = tl.report(&args.job_id);
-    let status = if report.outcome == "failed" {
+    // A job whose stream holds no event answers nothing: exit 1, as a query that found
+    // nothing does (a failed job is 1 too; a running or completed one 0).
+    let empty = report.started.is_none();
+    let status = if report.outcome == "failed" || empty {
         ExitStatus::Problem
     } else {
         ExitStatus::Success
     };
+    if empty && ctx.out.format != Format::Table {
+        ctx.out.note(format!(
+            "job {}: {} has no events",
+            escape_str(&args.job_id),
+            escape_str(&key)
+        ));
+    }
     match ctx.out.format {
         Format::Json => ctx
             .out
@@ -287,8 +304,9 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             } else {
                 line
             };
-            // Under -q only a failed job's outcome is printed.
-            let mut records = Records::quiet(ctx.out.quiet && status == ExitStatus::Success);
+            // Under -q only a failed job's outcome is printed (an empty one is silent, as grep).
+            let mut records =
+                Records::quiet(ctx.out.quiet && (status == ExitStatus::Success || empty));
             writeln!(records.buf(), "{line}")?;
             records.flush()?;
         }

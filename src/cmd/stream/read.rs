@@ -8,6 +8,7 @@ use tokio::task::JoinHandle;
 use super::entry::{Entry, parse_entries};
 use super::filter::{Filter, split_types};
 use super::id::{End, StreamId, parse_ago, parse_point};
+use super::name::{self, Name};
 use super::sink::Sink;
 use super::{ensure_stream, fast};
 use crate::cmd::Ctx;
@@ -28,9 +29,9 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ReadArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: String,
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
 
     /// First entry: id, RFC 3339 time or duration ago [default: the first]
     #[arg(long, value_name = "ID|TIME", conflicts_with = "since")]
@@ -68,7 +69,7 @@ pub struct ReadArgs {
 /// A range of one stream, read page by page with the next page always in flight.
 pub struct Pager {
     conn: Keyed,
-    key: String,
+    key: Name,
     lo: StreamId,
     hi: StreamId,
     reverse: bool,
@@ -80,7 +81,7 @@ pub struct Pager {
 impl Pager {
     pub fn new(
         conn: Keyed,
-        key: &str,
+        key: &Name,
         lo: StreamId,
         hi: StreamId,
         reverse: bool,
@@ -88,7 +89,7 @@ impl Pager {
     ) -> Pager {
         Pager {
             conn,
-            key: key.to_string(),
+            key: key.clone(),
             lo,
             hi,
             reverse,
@@ -176,15 +177,15 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
         grep: args.grep.as_ref().map(|g| g.as_bytes().to_vec()),
     };
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&args.key]).await?;
+    let mut conn = name::keyed_for(&target, &args.key).await?;
     ensure_stream(&mut conn, &args.key).await?;
     let mut sink = Sink::new(&ctx.out);
     if ctx.out.format.is_machine()
-        && let Some(mut raw) = fast::open(&target, &args.key).await
+        && let Some(mut raw) = fast::open(&target, args.key.as_bytes()).await
     {
         fast::export(
             &mut raw,
-            &args.key,
+            args.key.as_bytes(),
             lo,
             hi,
             args.reverse,
@@ -229,7 +230,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
 /// nothing: the range, or the filter among the entries the range had.
 fn found_or_not(
     ctx: &Ctx,
-    key: &str,
+    key: &Name,
     filter: &Filter,
     sink: &Sink,
     lo: StreamId,
@@ -238,7 +239,6 @@ fn found_or_not(
     if sink.written() > 0 {
         return ExitStatus::Success;
     }
-    let key = crate::output::escape::escape_str(key);
     let whole = lo == StreamId::MIN && hi == StreamId::MAX;
     let msg = match (sink.seen(), whole) {
         (0, true) => format!("{key}: the stream has no entries"),
