@@ -2259,3 +2259,595 @@ fn trim_keeps_unprocessed_work_on_every_master_of_a_cluster() {
     assert!(owners.len() >= 2, "tags all on one master: {owners:?}");
     trim_keeps_unprocessed_work(&cli, &rk);
 }
+
+/// redkit with arguments that may not be UTF-8 (names as bytes).
+fn run_os(s: &RedisServer, args: &[&[u8]]) -> std::process::Output {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = redkit(dir.path());
+    c.args(["-u", &s.url(), "stream"]);
+    for a in args {
+        c.arg(std::ffi::OsStr::from_bytes(a));
+    }
+    c.output().unwrap()
+}
+
+#[test]
+fn queries_that_select_nothing_exit_1_and_name_the_filter() {
+    let s = RedisServer::start();
+    let key = "job_events:1212";
+    load(&s, key, 1_700_000_000_000, 14, "task_progress");
+    s.cli(&["XADD", "job_events:empty", "1-0", "x", "y"]);
+    s.cli(&["XDEL", "job_events:empty", "1-0"]);
+    for quiet in [false, true] {
+        let q: &[&str] = if quiet { &["-q"] } else { &[] };
+        let go = |a: &[&str]| {
+            let dir = tempfile::tempdir().unwrap();
+            let mut c = redkit(dir.path());
+            c.args(["-u", &s.url()]).args(q).arg("stream").args(a);
+            c.output().unwrap()
+        };
+        let check = |out: std::process::Output, want: &str| {
+            assert_eq!(out.status.code(), Some(1), "{want}: {}", stderr(&out));
+            if quiet {
+                assert_eq!(stdout(&out) + &stderr(&out), "", "-q prints nothing");
+            } else {
+                assert!(stderr(&out).contains(want), "want {want}: {}", stderr(&out));
+                assert!(
+                    !stderr(&out).contains("no entries in that range") || want.contains("range")
+                );
+            }
+        };
+        for f in [
+            &["--format", "ndjson"][..],
+            &["--format", "table"],
+            &["--format", "json"],
+        ] {
+            let mut a = vec!["read", key, "--event-type", "task_completed"];
+            a.extend_from_slice(f);
+            check(go(&a), "no entry of type task_completed among 14 entries");
+        }
+        check(
+            go(&["read", key, "--grep", "nothere"]),
+            "no entry containing \"nothere\" among 14 entries",
+        );
+        check(
+            go(&[
+                "read",
+                key,
+                "--from",
+                "1700000000005-0",
+                "--to",
+                "1700000000007-0",
+                "--event-type",
+                "x",
+            ]),
+            "no entry of type x among 3 entries in that range",
+        );
+        check(
+            go(&["read", key, "--from", "1800000000000-0"]),
+            "no entries in that range",
+        );
+        check(
+            go(&["read", "job_events:empty"]),
+            "the stream has no entries",
+        );
+        // Found something: exit 0.
+        let out = go(&["read", key, "--event-type", "task_progress", "-n", "1"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        check(go(&["list", "--match", "nomatch:*"]), "");
+        let out = go(&["list", "--match", "job_events:*"]);
+        assert_eq!(out.status.code(), Some(0));
+        check(go(&["job", "empty"]), "");
+    }
+    // pending: nothing pending, and a filter that selects nothing among what is pending.
+    s.cli(&["XGROUP", "CREATE", key, "g", "0"]);
+    let out = run(&s, &["pending", key, "g"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nothing pending"), "{}", stderr(&out));
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "w-1",
+        "COUNT",
+        "2",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    let out = run(&s, &["pending", key, "g", "--consumer", "w-9"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no pending entry held by consumer w-9 among 2 pending"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &s,
+        &["pending", key, "g", "--min-idle", "1h", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_of(&out)["entries"], serde_json::json!([]));
+    let out = run(&s, &["-q", "pending", key, "g"]);
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
+    // A group the stream does not have: named with the groups it has.
+    let out = run(&s, &["pending", key, "workers"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no consumer group 'workers' (its groups: g)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &s,
+        &[
+            "claim",
+            key,
+            "nope",
+            "--to",
+            "w-1",
+            "--min-idle",
+            "0s",
+            "--dry-run",
+        ],
+    );
+    assert!(stderr(&out).contains("(its groups: g)"), "{}", stderr(&out));
+}
+
+#[test]
+fn names_are_bytes_and_counts_come_from_the_server() {
+    let s = RedisServer::start();
+    // A consumer named w\xff\xfe holding two entries, and a stuck job whose key is not UTF-8.
+    let key = "job_events:bytes";
+    load(&s, key, 1_700_000_000_001, 4, "task_progress");
+    s.cli(&["XGROUP", "CREATE", key, "g", "0"]);
+    s.cli_stdin(
+        &[],
+        b"XREADGROUP GROUP g \"w\\xff\\xfe\" COUNT 2 STREAMS job_events:bytes >\n\
+          XADD \"job_events:j\\xff\" 1-0 event_type task_progress data \"{}\"\n",
+    );
+    let w: &[u8] = b"w\xff\xfe";
+    let out = run(&s, &["pending", key, "g", "--format", "json"]);
+    let v = json_of(&out);
+    assert_eq!(
+        v["entries"][0]["consumer"],
+        serde_json::json!({"base64": "d//+"})
+    );
+    let out = run_os(
+        &s,
+        &[
+            b"pending",
+            key.as_bytes(),
+            b"g",
+            b"--consumer",
+            w,
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(
+        (out.status.code(), lines(&out).len()),
+        (Some(0), 2),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&s, &["info", key]);
+    assert!(stdout(&out).contains("w\\xff\\xfe"), "{}", stdout(&out));
+
+    // delconsumer: the exact bytes reach Redis; refused while holding work, then removed.
+    let out = run_os(
+        &s,
+        &[b"group", b"delconsumer", key.as_bytes(), b"g", w, b"-y"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("w\\xff\\xfe: 2 pending"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_os(
+        &s,
+        &[
+            b"group",
+            b"delconsumer",
+            key.as_bytes(),
+            b"g",
+            w,
+            b"--force",
+            b"-y",
+            b"--format",
+            b"json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["pending_dropped"].as_u64()),
+        (Some(1), Some(2)),
+        "{v}"
+    );
+    assert_eq!(s.cli(&["XINFO", "CONSUMERS", key, "g"]), "");
+    assert_eq!(s.cli(&["XPENDING", key, "g"]).lines().next(), Some("0"));
+    // Again: nothing to remove is not "done".
+    let out = run_os(
+        &s,
+        &[
+            b"group",
+            b"delconsumer",
+            key.as_bytes(),
+            b"g",
+            w,
+            b"--force",
+            b"-y",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("has no consumer 'w\\xff\\xfe' (nothing removed; its consumers: none)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stdout(&out).contains("done"));
+    let out = run(
+        &s,
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "--idle-over",
+            "1d",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        (
+            v["consumers"].clone(),
+            v["removed"].as_u64(),
+            v["changed"].as_bool()
+        ),
+        (serde_json::json!([]), Some(0), Some(false)),
+        "{v}"
+    );
+    let out = run(
+        &s,
+        &["group", "delconsumer", key, "g", "--idle-over", "1d", "-y"],
+    );
+    assert!(
+        stdout(&out).contains("nothing changed") && !stdout(&out).contains("done"),
+        "{}",
+        stdout(&out)
+    );
+
+    // The non-UTF-8 job stream: listed, judged stuck (so -q exits 1), trimmed by --match.
+    let out = run(&s, &["list", "--format", "json"]);
+    let names: Vec<Value> = json_of(&out)["streams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["stream"].clone())
+        .collect();
+    assert!(
+        names.contains(&serde_json::json!({"base64": "am9iX2V2ZW50czpq/w=="})),
+        "{names:?}"
+    );
+    let out = run(&s, &["-q", "jobs", "--match", "job_events:j*"]);
+    assert_eq!(out.status.code(), Some(1), "a stuck job hidden by its name");
+    let out = run(
+        &s,
+        &["jobs", "--match", "job_events:j*", "--format", "json"],
+    );
+    let v = json_of(&out);
+    assert_eq!(v["counts"]["stuck"], 1, "{v}");
+    assert_eq!(
+        v["jobs"][0]["job_id"],
+        serde_json::json!({"base64": "av8="}),
+        "{v}"
+    );
+    let out = run(
+        &s,
+        &[
+            "trim",
+            "--match",
+            "job_events:j*",
+            "--maxlen",
+            "0",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json_of(&out)["removed"], 1, "{}", stdout(&out));
+    let out = run_os(&s, &[b"read", b"job_events:j\xff"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the key is found (and empty): {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("job_events:j\\xff: the stream has no entries"),
+        "{}",
+        stderr(&out)
+    );
+
+    // ack: an id given twice is one entry, counted from XACK's reply.
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "w-1",
+        "COUNT",
+        "1",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    let id = "1700000000003-0";
+    let out = run(&s, &["ack", key, "g", id, id, "-y"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("acknowledged 1 of 1 entries"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&s, &["ack", key, "g", id, "-y", "--format", "json"]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["changed"].as_u64(), v["skipped"][0].as_str()),
+        (Some(0), Some(id)),
+        "{v}"
+    );
+}
+
+/// Every key a stream report documents is there, whatever the run found (null / []).
+#[test]
+fn every_stream_report_keeps_its_keys() {
+    let s = RedisServer::start();
+    let key = "job_events:schema";
+    load(&s, key, 1_700_000_000_001, 3, "task_progress");
+    s.cli(&["XGROUP", "CREATE", key, "g", "0"]);
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "w-1",
+        "COUNT",
+        "1",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    let has = |args: &[&str], keys: &[&str], nested: Option<(&str, &[&str])>| {
+        let mut a = args.to_vec();
+        a.extend(["--format", "json"]);
+        let out = run(&s, &a);
+        let v = json_of(&out);
+        for k in keys {
+            assert!(v.get(k).is_some(), "{args:?}: no {k} in {v}");
+        }
+        if let Some((list, inner)) = nested {
+            let items = v[list]
+                .as_array()
+                .unwrap_or_else(|| panic!("{args:?}: {list} in {v}"));
+            assert!(!items.is_empty(), "{args:?}: {list} empty in {v}");
+            for k in inner {
+                assert!(
+                    items[0].get(k).is_some(),
+                    "{args:?}: no {list}[].{k} in {v}"
+                );
+            }
+        }
+    };
+    let group = [
+        "action",
+        "stream",
+        "group",
+        "dry_run",
+        "changed",
+        "last_delivered_before",
+        "last_delivered_id",
+        "lag_before",
+        "lag_after",
+        "redelivered",
+        "skipped",
+        "consumers",
+        "removed",
+        "pending_dropped",
+    ];
+    has(&["group", "create", key, "h", "--dry-run"], &group, None);
+    has(
+        &["group", "setid", key, "g", "0", "--dry-run"],
+        &group,
+        None,
+    );
+    has(
+        &["group", "delconsumer", key, "g", "--idle-over", "1d", "-y"],
+        &group,
+        None,
+    );
+    has(
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "w-1",
+            "--force",
+            "--dry-run",
+        ],
+        &group,
+        Some(("consumers", &["name", "pending", "idle_ms"])),
+    );
+    let claim = [
+        "action",
+        "stream",
+        "group",
+        "to",
+        "dry_run",
+        "candidates",
+        "entries",
+        "ids",
+        "changed",
+        "deleted",
+        "skipped",
+    ];
+    has(
+        &[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "w-1",
+            "--min-idle",
+            "0s",
+            "--dry-run",
+        ],
+        &claim,
+        Some(("entries", &["id", "consumer", "idle_ms", "deliveries"])),
+    );
+    has(
+        &["claim", key, "g", "--to", "w-1", "--min-idle", "1h", "-y"],
+        &claim,
+        None,
+    );
+    has(&["ack", key, "g", "1-0", "-y"], &claim, None);
+    let trim = [
+        "dry_run",
+        "rule",
+        "approximate",
+        "include_unprocessed",
+        "streams",
+        "removed",
+        "kept",
+        "unprocessed_removed",
+        "streams_affected",
+    ];
+    let trimmed_keys: &[&str] = &[
+        "stream",
+        "length",
+        "removed",
+        "kept",
+        "unprocessed_removed",
+        "minid",
+        "groups",
+        "acked",
+    ];
+    has(
+        &["trim", key, "--maxlen", "0", "--dry-run"],
+        &trim,
+        Some(("streams", trimmed_keys)),
+    );
+    let out = run(
+        &s,
+        &[
+            "trim",
+            key,
+            "--maxlen",
+            "0",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let g = &json_of(&out)["streams"][0]["groups"][0];
+    for k in [
+        "group",
+        "last_delivered_id",
+        "needs_from",
+        "unprocessed",
+        "undelivered",
+        "pending",
+    ] {
+        assert!(g.get(k).is_some(), "trim groups[].{k}: {g}");
+    }
+    has(
+        &["pending", key, "g"],
+        &["stream", "group", "entries"],
+        Some((
+            "entries",
+            &["id", "time", "consumer", "idle_ms", "deliveries"],
+        )),
+    );
+    has(
+        &["info", key],
+        &[
+            "stream",
+            "length",
+            "last_generated_id",
+            "first_id",
+            "last_id",
+            "entries_added",
+            "groups",
+            "full",
+        ],
+        Some((
+            "groups",
+            &[
+                "name",
+                "consumers",
+                "pending",
+                "last_delivered_id",
+                "lag",
+                "consumer_list",
+            ],
+        )),
+    );
+    has(
+        &["list"],
+        &["pattern", "total", "streams", "unreached"],
+        Some((
+            "streams",
+            &[
+                "stream",
+                "node",
+                "length",
+                "groups",
+                "first_id",
+                "first_time",
+                "last_id",
+                "last_time",
+                "last_generated_id",
+            ],
+        )),
+    );
+    has(
+        &["jobs"],
+        &["jobs", "counts", "unreached"],
+        Some((
+            "jobs",
+            &[
+                "job_id",
+                "stream",
+                "state",
+                "started",
+                "last_event_type",
+                "last_event",
+                "last_event_age_ms",
+                "duration_ms",
+                "summary",
+            ],
+        )),
+    );
+    has(
+        &["job", "schema"],
+        &[
+            "job_id",
+            "stream",
+            "outcome",
+            "started",
+            "duration_ms",
+            "last_event_type",
+            "last_event",
+            "last_event_age_ms",
+            "events",
+        ],
+        None,
+    );
+}
