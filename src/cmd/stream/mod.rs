@@ -39,8 +39,10 @@ Examples:
 
 Entries in json/ndjson have stream, id, time, event_type, fields and data (the parsed JSON of
 the data field, or null). A missing key or a key that is not a stream exits 1; tail and
-job --follow wait for a missing key (--max-wait DUR: exit 3). Tables escape control
-characters from Redis; only --format raw writes bytes as stored.";
+job --follow wait for a missing key (--max-wait DUR: exit 3). read, job, pending and list
+exit 1 when their range or filters select nothing (as grep, also under -q). Names are bytes:
+give one that is not UTF-8 as redkit prints it, in bash's $'…' quoting ($'w\\xff\\xfe').
+Tables escape control characters from Redis; only --format raw writes bytes as stored.";
 
 #[derive(Debug, Args)]
 pub struct StreamArgs {

@@ -25,7 +25,9 @@ Examples:
   redkit stream read job_events:42 --grep 'timeout' --format ndjson | jq .data
   redkit stream read job_events:42 --format raw               fields as stored
 
---from/--to take an id (1700000000000-0), an RFC 3339 time or a duration ago (10m).";
+--from/--to take an id (1700000000000-0), an RFC 3339 time or a duration ago (10m).
+Exit 1 when the range or the filters select nothing (as grep, also under -q); the note names
+the filter and how many entries it looked at.";
 
 #[derive(Debug, Args)]
 pub struct ReadArgs {
