@@ -247,7 +247,7 @@ pub fn confirmed(what: &str, change: Change, question: &str) -> anyhow::Result<b
 }
 
 /// Counts the entries with ids in `(after, upto]`, page by page (only counts are kept).
-pub async fn count_between<K: KeyArg + ?Sized>(
+pub async fn count_between<K: KeyArg>(
     conn: &mut Keyed,
     key: &K,
     after: StreamId,

@@ -133,10 +133,10 @@ pub fn reports_interruption(args: &StreamArgs) -> bool {
 
 /// A key as given (text or [`name::Name`] bytes): sent as is, shown escaped.
 pub trait KeyArg: redis::ToRedisArgs + std::fmt::Display + Sync {}
-impl<T: redis::ToRedisArgs + std::fmt::Display + Sync + ?Sized> KeyArg for T {}
+impl<T: redis::ToRedisArgs + std::fmt::Display + Sync> KeyArg for T {}
 
 /// Fails with exit 1 unless `key` exists and is a stream.
-pub async fn ensure_stream<K: KeyArg + ?Sized>(conn: &mut Keyed, key: &K) -> anyhow::Result<()> {
+pub async fn ensure_stream<K: KeyArg>(conn: &mut Keyed, key: &K) -> anyhow::Result<()> {
     if stream_exists(conn, key).await? {
         Ok(())
     } else {
@@ -148,7 +148,7 @@ pub async fn ensure_stream<K: KeyArg + ?Sized>(conn: &mut Keyed, key: &K) -> any
 }
 
 /// Whether `key` is a stream: false when it does not exist, exit 1 when it is another type.
-pub async fn stream_exists<K: KeyArg + ?Sized>(conn: &mut Keyed, key: &K) -> anyhow::Result<bool> {
+pub async fn stream_exists<K: KeyArg>(conn: &mut Keyed, key: &K) -> anyhow::Result<bool> {
     let kind: String = conn
         .query(redis::cmd("TYPE").arg(key))
         .await
