@@ -2851,3 +2851,52 @@ fn every_stream_report_keeps_its_keys() {
         None,
     );
 }
+
+#[test]
+fn tail_reads_and_acks_through_a_group_whose_names_are_not_utf8() {
+    let s = RedisServer::start();
+    s.cli_stdin(
+        &[],
+        b"XADD \"job_events:t\\xfe\" 1-0 event_type task_started\n\
+          XADD \"job_events:t\\xfe\" 2-0 event_type task_progress\n\
+          XGROUP CREATE \"job_events:t\\xfe\" \"g\\xff\" 0\n",
+    );
+    let out = run_os(
+        &s,
+        &[
+            b"tail",
+            b"job_events:t\xfe",
+            b"--group",
+            b"g\xff",
+            b"--consumer",
+            b"c\xff",
+            b"--ack",
+            b"-n",
+            b"2",
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = lines(&out);
+    assert_eq!(ids(&v), ["1-0", "2-0"]);
+    assert_eq!(
+        v[0]["stream"],
+        serde_json::json!({"base64": "am9iX2V2ZW50czp0/g=="})
+    );
+    // Delivered to and acknowledged by exactly that consumer of exactly that group.
+    let info = s.cli_stdin(&[], b"XINFO GROUPS \"job_events:t\\xfe\"\n");
+    assert!(
+        info.contains("entries-read\n2") || info.contains("last-delivered-id\n2-0"),
+        "{info}"
+    );
+    assert!(
+        s.cli_stdin(&[], b"XPENDING \"job_events:t\\xfe\" \"g\\xff\"\n")
+            .starts_with('0')
+    );
+    let consumers = s.cli_stdin(
+        &["--no-raw"],
+        b"XINFO CONSUMERS \"job_events:t\\xfe\" \"g\\xff\"\n",
+    );
+    assert!(consumers.contains("c\\xff"), "{consumers}");
+}

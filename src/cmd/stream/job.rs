@@ -232,7 +232,13 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
     }
     if args.follow && tl.outcome.is_none() {
         let deadline = args.max_wait.map(|d| tokio::time::Instant::now() + d);
-        let mut rx = follow::spawn(&target, &ctx.out, vec![(key.clone(), last)], None, None);
+        let mut rx = follow::spawn(
+            &target,
+            &ctx.out,
+            vec![(key.as_str().into(), last)],
+            None,
+            None,
+        );
         'wait: loop {
             let batch = match deadline {
                 Some(d) => match tokio::time::timeout_at(d, rx.recv()).await {

@@ -127,6 +127,15 @@ pub async fn keyed_for(target: &Target, key: &Name) -> anyhow::Result<Keyed> {
     }
 }
 
+/// A connection for commands on several keys (routed as [`keyed_for`] routes one).
+pub async fn keyed_for_all(target: &Target, keys: &[Name]) -> anyhow::Result<Keyed> {
+    let text: Option<Vec<&str>> = keys.iter().map(Name::as_str).collect();
+    match text {
+        Some(t) => target.keyed_for(&t).await,
+        None => target.keyed().await,
+    }
+}
+
 /// Every stream key matching `pattern` on one node, page by page, names as bytes: a key that
 /// is not UTF-8 is a stream like any other.
 pub async fn scan_streams<F>(node: &mut Node, pattern: &str, mut found: F) -> anyhow::Result<()>
