@@ -2547,11 +2547,11 @@ fn names_are_bytes_and_counts_come_from_the_server() {
     assert_eq!(v["counts"]["stuck"], 1, "{v}");
     let out = run_os(&s, &[b"job", b"j\xff", b"--format", b"json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v = json_of(&out);
+    let one = json_of(&out);
     assert_eq!(
-        (v["job_id"].clone(), v["events"].as_array().map(Vec::len)),
+        (one["job_id"].clone(), one["events"].as_array().map(Vec::len)),
         (serde_json::json!({"base64": "av8="}), Some(1)),
-        "{v}"
+        "{one}"
     );
     assert_eq!(
         v["jobs"][0]["job_id"],
