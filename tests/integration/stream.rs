@@ -2549,7 +2549,10 @@ fn names_are_bytes_and_counts_come_from_the_server() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let one = json_of(&out);
     assert_eq!(
-        (one["job_id"].clone(), one["events"].as_array().map(Vec::len)),
+        (
+            one["job_id"].clone(),
+            one["events"].as_array().map(Vec::len)
+        ),
         (serde_json::json!({"base64": "av8="}), Some(1)),
         "{one}"
     );
@@ -2907,4 +2910,101 @@ fn tail_reads_and_acks_through_a_group_whose_names_are_not_utf8() {
         b"XINFO CONSUMERS \"job_events:t\\xfe\" \"g\\xff\"\n",
     );
     assert!(consumers.contains("c\\xff"), "{consumers}");
+}
+
+#[test]
+fn non_utf8_streams_on_every_master_of_a_cluster() {
+    use std::os::unix::ffi::OsStrExt;
+    let c = Cluster::start(3, 0);
+    // Six stuck job streams named with bytes that are not UTF-8, spread over the masters by
+    // their hash tags; each with a group whose consumer is not UTF-8 either.
+    let mut feed = String::new();
+    for t in ["a", "b", "c", "d", "e", "f"] {
+        let k = format!("\"job_events:{{\\xff{t}}}\"");
+        feed.push_str(&format!(
+            "XADD {k} 1-0 event_type task_progress\nXADD {k} 2-0 event_type task_progress\n"
+        ));
+        feed.push_str(&format!(
+            "XGROUP CREATE {k} g 0\nXREADGROUP GROUP g \"w\\xfe\" COUNT 1 STREAMS {k} >\n"
+        ));
+    }
+    c.feed(&feed);
+    let dir = tempfile::tempdir().unwrap();
+    let rk = |args: &[&[u8]]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream"]);
+        for a in args {
+            cmd.arg(std::ffi::OsStr::from_bytes(a));
+        }
+        cmd.output().unwrap()
+    };
+    let out = rk(&[b"list", b"--format", b"json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    let streams = v["streams"].as_array().unwrap();
+    assert_eq!(streams.len(), 6, "{v}");
+    let nodes: std::collections::HashSet<&str> = streams
+        .iter()
+        .map(|s| s["node"].as_str().unwrap())
+        .collect();
+    assert!(nodes.len() >= 2, "all on one master: {nodes:?}");
+    let out = rk(&[b"-q", b"jobs"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stuck jobs found on every master"
+    );
+    let out = rk(&[b"jobs", b"--format", b"json"]);
+    assert_eq!(json_of(&out)["counts"]["stuck"], 6);
+    // trim --match: each stream keeps the entry its group has pending and the one never
+    // delivered: nothing goes; --include-unprocessed takes them.
+    let out = rk(&[
+        b"trim",
+        b"--match",
+        b"job_events:*",
+        b"--maxlen",
+        b"0",
+        b"--yes",
+        b"--format",
+        b"json",
+    ]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["kept"].as_u64()),
+        (Some(0), Some(12)),
+        "{v}"
+    );
+    // A keyed command on a name that is not UTF-8 routes through the cluster.
+    let out = rk(&[
+        b"group",
+        b"delconsumer",
+        b"job_events:{\xffa}",
+        b"g",
+        b"w\xfe",
+        b"--force",
+        b"-y",
+        b"--format",
+        b"json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["removed"], 1);
+    // 11: the consumer deleted with --force took its pending entry out of the group.
+    let out = rk(&[
+        b"trim",
+        b"--match",
+        b"job_events:*",
+        b"--maxlen",
+        b"0",
+        b"--include-unprocessed",
+        b"--yes",
+        b"--format",
+        b"json",
+    ]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["unprocessed_removed"].as_u64()),
+        (Some(12), Some(11)),
+        "{v}"
+    );
+    assert_eq!(c.dbsize(), 6, "the streams stay, empty");
 }
