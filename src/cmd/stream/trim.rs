@@ -408,10 +408,22 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
     let mut streams = Vec::new();
     let mut cuts = Vec::new();
     let mut acked = Vec::new();
+    // The server's version, asked once per node.
+    let mut versions: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     for (k, c) in &mut work {
         let (s, cut) = plan(c, k, rule, args.include_unprocessed).await?;
-        let use_acked =
-            matches!(cut, Cut::MinId(_)) && !args.include_unprocessed && has_acked(c).await;
+        let use_acked = if matches!(cut, Cut::MinId(_)) && !args.include_unprocessed {
+            match versions.get(c.addr()) {
+                Some(v) => *v,
+                None => {
+                    let v = has_acked(c).await;
+                    versions.insert(c.addr().to_string(), v);
+                    v
+                }
+            }
+        } else {
+            false
+        };
         streams.push(s);
         cuts.push(cut);
         acked.push(use_acked);
