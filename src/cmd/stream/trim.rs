@@ -269,12 +269,12 @@ async fn has_acked(conn: &mut Keyed) -> bool {
         return false;
     };
     let info = crate::redis::Info::parse(&text);
-    let v: Vec<u64> = info
-        .get("redis_version")
-        .unwrap_or("0")
-        .split('.')
-        .map(|p| p.parse().unwrap_or(0))
-        .collect();
+    version_has_acked(info.get("redis_version").unwrap_or("0"))
+}
+
+/// `XTRIM … ACKED` came with Redis 8.2.
+fn version_has_acked(version: &str) -> bool {
+    let v: Vec<u64> = version.split('.').map(|p| p.parse().unwrap_or(0)).collect();
     (
         v.first().copied().unwrap_or(0),
         v.get(1).copied().unwrap_or(0),
@@ -506,5 +506,25 @@ impl TrimReport {
         self.kept = self.streams.iter().map(|s| s.kept).sum();
         self.unprocessed_removed = self.streams.iter().map(|s| s.unprocessed_removed).sum();
         self.streams_affected = self.streams.iter().filter(|s| s.removed > 0).count();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acked_from_redis_8_2_on() {
+        for (v, has) in [
+            ("7.0.15", false),
+            ("8.0.2", false),
+            ("8.1.9", false),
+            ("8.2.0", true),
+            ("8.10.1", true),
+            ("10.0", true),
+            ("", false),
+        ] {
+            assert_eq!(version_has_acked(v), has, "{v}");
+        }
     }
 }
