@@ -2058,6 +2058,22 @@ fn trim_keeps_unprocessed_work(
     ]);
     cli(&["XACK", "q:{gone}", "g", "2-0", "3-0", "4-0", "5-0"]);
     cli(&["XDEL", "q:{gone}", "1-0"]);
+    // q:{mid}: a pending entry in the middle was deleted (XDEL): it holds nothing back.
+    ten(cli, "q:{mid}");
+    cli(&["XGROUP", "CREATE", "q:{mid}", "g", "0"]);
+    cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "5",
+        "STREAMS",
+        "q:{mid}",
+        ">",
+    ]);
+    cli(&["XACK", "q:{mid}", "g", "1-0", "2-0", "4-0", "5-0"]);
+    cli(&["XDEL", "q:{mid}", "3-0"]);
     // q:{free}: no groups, trimmed as XTRIM does.
     ten(cli, "q:{free}");
     let keys = ["q:{pending}", "q:{zero}", "q:{gone}", "q:{free}"];
@@ -2100,9 +2116,15 @@ fn trim_keeps_unprocessed_work(
         (Some(4), Some(3)),
         "{gone}"
     );
+    let mid = trimmed(&dry, "q:{mid}");
+    assert_eq!(
+        (mid["removed"].as_u64(), mid["kept"].as_u64()),
+        (Some(4), Some(3)),
+        "{mid}"
+    );
     assert_eq!(trimmed(&dry, "q:{free}")["removed"], 8);
     assert_eq!(trimmed(&dry, "q:{free}")["groups"], serde_json::json!([]));
-    assert_eq!(dry["kept"], 19);
+    assert_eq!(dry["kept"], 22);
 
     let table = rk(&["trim", "--match", "q:*", "--maxlen", "2", "--dry-run"]);
     assert!(
