@@ -2512,6 +2512,31 @@ fn names_are_bytes_and_counts_come_from_the_server() {
         stderr(&out)
     );
     assert!(!stdout(&out).contains("done"));
+    let out = run_os(
+        &s,
+        &[
+            b"group",
+            b"delconsumer",
+            key.as_bytes(),
+            b"g",
+            w,
+            b"--force",
+            b"-y",
+            b"--format",
+            b"json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out);
+    assert_eq!(
+        (
+            v["consumers"].clone(),
+            v["removed"].as_u64(),
+            v["changed"].as_bool()
+        ),
+        (serde_json::json!([]), Some(0), Some(false)),
+        "{v}"
+    );
     let out = run(
         &s,
         &[

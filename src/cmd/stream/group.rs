@@ -487,14 +487,21 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
         (Some(wanted), _) => {
             let found: Vec<_> = all.into_iter().filter(|c| &c.name == wanted).collect();
             if found.is_empty() {
-                // Nothing to delete is not a success: say which consumers the group has.
-                return Err(exit::problem(format!(
-                    "{}: group '{}' has no consumer '{}' (nothing removed; its consumers: {})",
+                // Nothing to delete is not a success: the report says 0 removed, and the
+                // message which consumers the group has (exit 1).
+                let mut report =
+                    GroupReport::new("delconsumer", &a.key, &a.group, a.change.dry_run);
+                report.removed = Some(0);
+                report.pending_dropped = Some(0);
+                ctx.out.emit_outcome(&report, false)?;
+                ctx.out.problem(format!(
+                    "redkit: {}: group '{}' has no consumer '{}' (nothing removed; its consumers: {})",
                     a.key,
                     a.group,
                     wanted,
                     list_names(&consumer_names(&mut conn, &a.key, &a.group).await?)
-                )));
+                ));
+                return Ok(ExitStatus::Problem);
             }
             found
         }
