@@ -571,6 +571,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
             [CompletionResult]::new('--approximate', '--approximate', [CompletionResultType]::ParameterName, 'Let Redis trim whole nodes only (~): faster, may keep a few more entries')
+            [CompletionResult]::new('--include-unprocessed', '--include-unprocessed', [CompletionResultType]::ParameterName, 'Also remove entries a consumer group has not been delivered or has pending (lost work for that group; asks, or --yes)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Report what would be removed and remove nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
@@ -746,7 +747,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             break
         }
         'redkit;stream;claim' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The consumer that takes the entries')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The consumer that takes the entries (must be a consumer of the group unless --new-consumer)')
             [CompletionResult]::new('--min-idle', '--min-idle', [CompletionResultType]::ParameterName, 'Only entries idle at least this long')
             [CompletionResult]::new('--from-consumer', '--from-consumer', [CompletionResultType]::ParameterName, 'Only entries held by this consumer')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Move at most N entries')
@@ -769,6 +770,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
+            [CompletionResult]::new('--new-consumer', '--new-consumer', [CompletionResultType]::ParameterName, 'Allow --to to name a consumer the group does not have yet (XCLAIM creates it)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')

@@ -2459,7 +2459,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__claim)
-            opts="-y -u -q -v -h --to --min-idle --from-consumer --count --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --to --new-consumer --min-idle --from-consumer --count --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3969,7 +3969,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__trim)
-            opts="-y -u -q -v -h --match --maxlen --older-than --approximate --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --match --maxlen --older-than --approximate --include-unprocessed --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

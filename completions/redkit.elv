@@ -552,6 +552,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
             cand --color 'When to use colors (NO_COLOR is honoured)'
             cand --approximate 'Let Redis trim whole nodes only (~): faster, may keep a few more entries'
+            cand --include-unprocessed 'Also remove entries a consumer group has not been delivered or has pending (lost work for that group; asks, or --yes)'
             cand --dry-run 'Report what would be removed and remove nothing'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
@@ -722,7 +723,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'redkit;stream;claim'= {
-            cand --to 'The consumer that takes the entries'
+            cand --to 'The consumer that takes the entries (must be a consumer of the group unless --new-consumer)'
             cand --min-idle 'Only entries idle at least this long'
             cand --from-consumer 'Only entries held by this consumer'
             cand --count 'Move at most N entries'
@@ -745,6 +746,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
             cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --new-consumer 'Allow --to to name a consumer the group does not have yet (XCLAIM creates it)'
             cand --dry-run 'Show what would change and change nothing'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'

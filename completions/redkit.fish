@@ -553,6 +553,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 always\t''
 never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l approximate -d 'Let Redis trim whole nodes only (~): faster, may keep a few more entries'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l include-unprocessed -d 'Also remove entries a consumer group has not been delivered or has pending (lost work for that group; asks, or --yes)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l dry-run -d 'Report what would be removed and remove nothing'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s y -l yes -d 'Do not ask for confirmation'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l askpass -d 'Prompt for the password on the terminal'
@@ -710,7 +711,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l to -d 'The consumer that takes the entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l to -d 'The consumer that takes the entries (must be a consumer of the group unless --new-consumer)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l min-idle -d 'Only entries idle at least this long' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l from-consumer -d 'Only entries held by this consumer' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l count -d 'Move at most N entries' -r
@@ -735,6 +736,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l new-consumer -d 'Allow --to to name a consumer the group does not have yet (XCLAIM creates it)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l dry-run -d 'Show what would change and change nothing'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s y -l yes -d 'Do not ask for confirmation'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l askpass -d 'Prompt for the password on the terminal'

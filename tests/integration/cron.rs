@@ -64,6 +64,18 @@ fn quiet_is_silent_on_success_and_not_on_failure() {
         "1",
     ]);
     s.cli(&["XGROUP", "CREATE", "job_events:1", "g", "0"]);
+    // Something pending, so `stream pending -q` finds it (a query that finds nothing exits 1).
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "w-1",
+        "COUNT",
+        "1",
+        "STREAMS",
+        "job_events:1",
+        ">",
+    ]);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(".env"), format!("REDIS_PORT={}\n", s.port)).unwrap();
     let url = s.url();

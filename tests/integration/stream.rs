@@ -1594,11 +1594,51 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
         a.extend_from_slice(extra);
         run(&s, &a)
     };
+    // "live" is not a consumer yet: a typo would hand the work to nobody. Refused (exit 2),
+    // naming the group's consumers, unless --new-consumer.
+    let out = claim(&["--dry-run"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("'live' is not a consumer of group 'g'")
+            && stderr(&out).contains("busy, dead")
+            && stderr(&out).contains("--new-consumer"),
+        "{}",
+        stderr(&out)
+    );
+    let claim = |extra: &[&str]| {
+        let mut a = vec!["--new-consumer"];
+        a.extend_from_slice(extra);
+        claim(&a)
+    };
     let out = claim(&["--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(v["candidates"], 4);
     assert_eq!(v["ids"], serde_json::json!([i1, i2, i3, i4]));
+    // The preview names each entry's consumer, idle time and deliveries.
+    assert_eq!(v["entries"][0]["consumer"], "dead");
+    assert!(
+        v["entries"][0]["idle_ms"].as_u64().unwrap() >= 3_600_000,
+        "{v}"
+    );
+    let text = stdout(&run(
+        &s,
+        &[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "busy",
+            "--min-idle",
+            "10m",
+            "--dry-run",
+        ],
+    ));
+    assert!(
+        text.contains(&format!("{i1}  from dead  idle 1h"))
+            && text.contains("would move 4 pending entries"),
+        "{text}"
+    );
     assert_eq!(
         pending_of(&s, key, "g"),
         before,
@@ -1793,6 +1833,7 @@ fn group_operations_route_on_a_cluster() {
             "g",
             "--to",
             "live",
+            "--new-consumer",
             "--min-idle",
             "0s",
             "-y",
@@ -1930,4 +1971,1087 @@ fn a_follower_gives_up_on_a_server_that_stops_answering() {
             stderr(&out)
         );
     }
+}
+
+/// A stream's groups and pending lists as redis-cli prints them: what a trim must not change.
+fn group_state(cli: &dyn Fn(&[&str]) -> String, key: &str) -> String {
+    let mut out = cli(&["XINFO", "GROUPS", key]);
+    for g in cli(&["XINFO", "GROUPS", key])
+        .lines()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|w| w[0] == "name")
+        .map(|w| w[1].to_string())
+    {
+        out.push_str(&cli(&["XPENDING", key, &g, "-", "+", "1000"]).replace(char::is_numeric, ""));
+        out.push_str(&cli(&["XPENDING", key, &g]));
+    }
+    out
+}
+
+/// Ten entries 1-0 .. 10-0 (1970, so `--older-than` selects them all).
+fn ten(cli: &dyn Fn(&[&str]) -> String, key: &str) {
+    for i in 1..=10 {
+        cli(&[
+            "XADD",
+            key,
+            &format!("{i}-0"),
+            "data",
+            &format!("{{\"n\": {i}}}"),
+        ]);
+    }
+}
+
+fn trimmed<'a>(v: &'a Value, key: &str) -> &'a Value {
+    v["streams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["stream"] == key)
+        .unwrap_or_else(|| panic!("{key} not in {v}"))
+}
+
+/// The groups' cases on any server (standalone or cluster): `cli` writes, `rk` runs redkit.
+fn trim_keeps_unprocessed_work(
+    cli: &dyn Fn(&[&str]) -> String,
+    rk: &dyn Fn(&[&str]) -> std::process::Output,
+) {
+    // q:{pending}: group g was delivered 3 (pending), never given 7; group h read and acked all.
+    ten(cli, "q:{pending}");
+    cli(&["XGROUP", "CREATE", "q:{pending}", "g", "0"]);
+    cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "3",
+        "STREAMS",
+        "q:{pending}",
+        ">",
+    ]);
+    cli(&["XGROUP", "CREATE", "q:{pending}", "h", "$"]);
+    // q:{zero}: a group at 0-0 whose entries-read claims it read everything.
+    ten(cli, "q:{zero}");
+    cli(&[
+        "XGROUP",
+        "CREATE",
+        "q:{zero}",
+        "z",
+        "0",
+        "ENTRIESREAD",
+        "10",
+    ]);
+    // q:{gone}: the oldest pending entry was deleted; 2-5 acked, 6-10 never delivered.
+    ten(cli, "q:{gone}");
+    cli(&["XGROUP", "CREATE", "q:{gone}", "g", "0"]);
+    cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "5",
+        "STREAMS",
+        "q:{gone}",
+        ">",
+    ]);
+    cli(&["XACK", "q:{gone}", "g", "2-0", "3-0", "4-0", "5-0"]);
+    cli(&["XDEL", "q:{gone}", "1-0"]);
+    // q:{mid}: a pending entry in the middle was deleted (XDEL): it holds nothing back.
+    ten(cli, "q:{mid}");
+    cli(&["XGROUP", "CREATE", "q:{mid}", "g", "0"]);
+    cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "5",
+        "STREAMS",
+        "q:{mid}",
+        ">",
+    ]);
+    cli(&["XACK", "q:{mid}", "g", "1-0", "2-0", "4-0", "5-0"]);
+    cli(&["XDEL", "q:{mid}", "3-0"]);
+    // q:{free}: no groups, trimmed as XTRIM does.
+    ten(cli, "q:{free}");
+    let keys = ["q:{pending}", "q:{zero}", "q:{gone}", "q:{free}"];
+    let before: Vec<String> = keys.iter().map(|k| group_state(cli, k)).collect();
+
+    let dry = rk(&[
+        "trim",
+        "--match",
+        "q:*",
+        "--maxlen",
+        "2",
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let dry = json_of(&dry);
+    let p = trimmed(&dry, "q:{pending}");
+    assert_eq!(
+        (p["removed"].as_u64(), p["kept"].as_u64()),
+        (Some(0), Some(8)),
+        "{p}"
+    );
+    let g = &p["groups"][0];
+    assert_eq!(g["group"], "g");
+    assert_eq!(
+        (g["undelivered"].as_u64(), g["pending"].as_u64()),
+        (Some(5), Some(3)),
+        "{g}"
+    );
+    assert_eq!(
+        p["groups"][1]["unprocessed"], 0,
+        "group h needs nothing: {p}"
+    );
+    assert_eq!(trimmed(&dry, "q:{zero}")["kept"], 8);
+    let gone = trimmed(&dry, "q:{gone}");
+    // Rule: 2..8 go (7 of the 9 left); the group needs 6.. : 2..5 go, 6..8 kept.
+    assert_eq!(
+        (gone["removed"].as_u64(), gone["kept"].as_u64()),
+        (Some(4), Some(3)),
+        "{gone}"
+    );
+    let mid = trimmed(&dry, "q:{mid}");
+    assert_eq!(
+        (mid["removed"].as_u64(), mid["kept"].as_u64()),
+        (Some(4), Some(3)),
+        "{mid}"
+    );
+    assert_eq!(trimmed(&dry, "q:{free}")["removed"], 8);
+    assert_eq!(trimmed(&dry, "q:{free}")["groups"], serde_json::json!([]));
+    assert_eq!(dry["kept"], 22);
+
+    let table = rk(&["trim", "--match", "q:*", "--maxlen", "2", "--dry-run"]);
+    assert!(
+        stdout(&table)
+            .contains("kept 8 entries: group g has not read 5 of them and is processing 3"),
+        "{}",
+        stdout(&table)
+    );
+    assert!(
+        stdout(&table).contains("group z has not read them"),
+        "{}",
+        stdout(&table)
+    );
+
+    let real = rk(&[
+        "trim", "--match", "q:*", "--maxlen", "2", "--yes", "--format", "json",
+    ]);
+    assert_eq!(real.status.code(), Some(0), "{}", stderr(&real));
+    let real = json_of(&real);
+    assert_eq!(real["removed"], dry["removed"], "{real}");
+    assert_eq!(cli(&["XLEN", "q:{pending}"]), "10");
+    assert_eq!(cli(&["XLEN", "q:{zero}"]), "10");
+    assert_eq!(
+        cli(&["XRANGE", "q:{gone}", "-", "+", "COUNT", "1"])
+            .lines()
+            .next(),
+        Some("6-0")
+    );
+    assert_eq!(cli(&["XLEN", "q:{free}"]), "2");
+    for (k, b) in keys.iter().zip(&before).take(3) {
+        // Groups, last-delivered ids, entries-read and pending lists exactly as before.
+        let after = group_state(cli, k);
+        assert_eq!(
+            &after.replace("lag\n0", "lag\n"),
+            &b.replace("lag\n0", "lag\n"),
+            "{k}"
+        );
+    }
+
+    // --older-than selects all ten (1970): the groups still keep theirs.
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--older-than",
+        "1d",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json_of(&out)["removed"], 0, "{}", stdout(&out));
+    assert_eq!(cli(&["XLEN", "q:{pending}"]), "10");
+
+    // Acked work goes: g acks 1-0 and 2-0, so those two (and nothing the group needs) go.
+    cli(&["XACK", "q:{pending}", "g", "1-0", "2-0"]);
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--maxlen",
+        "2",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["kept"].as_u64()),
+        (Some(2), Some(6)),
+        "{v}"
+    );
+    assert_eq!(
+        cli(&["XRANGE", "q:{pending}", "-", "+", "COUNT", "1"])
+            .lines()
+            .next(),
+        Some("3-0")
+    );
+
+    // --include-unprocessed: the dry run names the group that loses entries, then they go.
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--maxlen",
+        "2",
+        "--include-unprocessed",
+        "--dry-run",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("group g loses 6 (5 never delivered, 1 pending)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("would lose 6 entries that consumer groups had not processed"),
+        "{text}"
+    );
+    assert_eq!(cli(&["XLEN", "q:{pending}"]), "8");
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--maxlen",
+        "2",
+        "--include-unprocessed",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "no terminal, no --yes: {}",
+        stderr(&out)
+    );
+    let out = rk(&[
+        "trim",
+        "q:{pending}",
+        "--maxlen",
+        "2",
+        "--include-unprocessed",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["unprocessed_removed"].as_u64()),
+        (Some(6), Some(6)),
+        "{v}"
+    );
+    assert_eq!(cli(&["XLEN", "q:{pending}"]), "2");
+}
+
+#[test]
+fn trim_never_removes_what_a_group_has_not_processed() {
+    let s = RedisServer::start();
+    let cli = |a: &[&str]| s.cli(a);
+    let rk = |a: &[&str]| run(&s, a);
+    trim_keeps_unprocessed_work(&cli, &rk);
+}
+
+#[test]
+fn trim_keeps_unprocessed_work_on_every_master_of_a_cluster() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let cli = |a: &[&str]| c.cli(a);
+    let rk = |a: &[&str]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream"])
+            .args(a);
+        cmd.output().unwrap()
+    };
+    // The four streams' hash tags spread them over the masters.
+    let owners: std::collections::HashSet<String> = ["pending", "zero", "gone", "free"]
+        .iter()
+        .map(|t| c.cli(&["CLUSTER", "KEYSLOT", t]))
+        .map(|slot| slot.parse::<u16>().unwrap() / 5462)
+        .map(|m| m.to_string())
+        .collect();
+    assert!(owners.len() >= 2, "tags all on one master: {owners:?}");
+    trim_keeps_unprocessed_work(&cli, &rk);
+}
+
+/// redkit with arguments that may not be UTF-8 (names as bytes).
+fn run_os(s: &RedisServer, args: &[&[u8]]) -> std::process::Output {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = redkit(dir.path());
+    c.args(["-u", &s.url(), "stream"]);
+    for a in args {
+        c.arg(std::ffi::OsStr::from_bytes(a));
+    }
+    c.output().unwrap()
+}
+
+#[test]
+fn queries_that_select_nothing_exit_1_and_name_the_filter() {
+    let s = RedisServer::start();
+    let key = "job_events:1212";
+    load(&s, key, 1_700_000_000_000, 14, "task_progress");
+    s.cli(&["XADD", "job_events:empty", "1-0", "x", "y"]);
+    s.cli(&["XDEL", "job_events:empty", "1-0"]);
+    for quiet in [false, true] {
+        let q: &[&str] = if quiet { &["-q"] } else { &[] };
+        let go = |a: &[&str]| {
+            let dir = tempfile::tempdir().unwrap();
+            let mut c = redkit(dir.path());
+            c.args(["-u", &s.url()]).args(q).arg("stream").args(a);
+            c.output().unwrap()
+        };
+        let check = |out: std::process::Output, want: &str| {
+            assert_eq!(out.status.code(), Some(1), "{want}: {}", stderr(&out));
+            if quiet {
+                assert_eq!(stdout(&out) + &stderr(&out), "", "-q prints nothing");
+            } else {
+                assert!(stderr(&out).contains(want), "want {want}: {}", stderr(&out));
+                assert!(
+                    !stderr(&out).contains("no entries in that range") || want.contains("range")
+                );
+            }
+        };
+        for f in [
+            &["--format", "ndjson"][..],
+            &["--format", "table"],
+            &["--format", "json"],
+        ] {
+            let mut a = vec!["read", key, "--event-type", "task_completed"];
+            a.extend_from_slice(f);
+            check(go(&a), "no entry of type task_completed among 14 entries");
+        }
+        check(
+            go(&["read", key, "--grep", "nothere"]),
+            "no entry containing \"nothere\" among 14 entries",
+        );
+        check(
+            go(&[
+                "read",
+                key,
+                "--from",
+                "1700000000005-0",
+                "--to",
+                "1700000000007-0",
+                "--event-type",
+                "x",
+            ]),
+            "no entry of type x among 3 entries in that range",
+        );
+        check(
+            go(&["read", key, "--from", "1800000000000-0"]),
+            "no entries in that range",
+        );
+        check(
+            go(&["read", "job_events:empty"]),
+            "the stream has no entries",
+        );
+        // Found something: exit 0.
+        let out = go(&["read", key, "--event-type", "task_progress", "-n", "1"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        check(go(&["list", "--match", "nomatch:*"]), "");
+        let out = go(&["list", "--match", "job_events:*"]);
+        assert_eq!(out.status.code(), Some(0));
+        check(go(&["job", "empty"]), "");
+    }
+    // pending: nothing pending, and a filter that selects nothing among what is pending.
+    s.cli(&["XGROUP", "CREATE", key, "g", "0"]);
+    let out = run(&s, &["pending", key, "g"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nothing pending"), "{}", stderr(&out));
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "w-1",
+        "COUNT",
+        "2",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    let out = run(&s, &["pending", key, "g", "--consumer", "w-9"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no pending entry held by consumer w-9 among 2 pending"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &s,
+        &["pending", key, "g", "--min-idle", "1h", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_of(&out)["entries"], serde_json::json!([]));
+    let out = run(&s, &["-q", "pending", key, "g"]);
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
+    // A group the stream does not have: named with the groups it has.
+    let out = run(&s, &["pending", key, "workers"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no consumer group 'workers' (its groups: g)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        &s,
+        &[
+            "claim",
+            key,
+            "nope",
+            "--to",
+            "w-1",
+            "--min-idle",
+            "0s",
+            "--dry-run",
+        ],
+    );
+    assert!(stderr(&out).contains("(its groups: g)"), "{}", stderr(&out));
+}
+
+#[test]
+fn names_are_bytes_and_counts_come_from_the_server() {
+    let s = RedisServer::start();
+    // A consumer named w\xff\xfe holding two entries, and a stuck job whose key is not UTF-8.
+    let key = "job_events:bytes";
+    load(&s, key, 1_700_000_000_001, 4, "task_progress");
+    s.cli(&["XGROUP", "CREATE", key, "g", "0"]);
+    s.cli_stdin(
+        &[],
+        b"XREADGROUP GROUP g \"w\\xff\\xfe\" COUNT 2 STREAMS job_events:bytes >\n\
+          XADD \"job_events:j\\xff\" 1-0 event_type task_progress data \"{}\"\n",
+    );
+    let w: &[u8] = b"w\xff\xfe";
+    let out = run(&s, &["pending", key, "g", "--format", "json"]);
+    let v = json_of(&out);
+    assert_eq!(
+        v["entries"][0]["consumer"],
+        serde_json::json!({"base64": "d//+"})
+    );
+    let out = run_os(
+        &s,
+        &[
+            b"pending",
+            key.as_bytes(),
+            b"g",
+            b"--consumer",
+            w,
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(
+        (out.status.code(), lines(&out).len()),
+        (Some(0), 2),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&s, &["info", key]);
+    assert!(stdout(&out).contains("w\\xff\\xfe"), "{}", stdout(&out));
+
+    // delconsumer: the exact bytes reach Redis; refused while holding work, then removed.
+    let out = run_os(
+        &s,
+        &[b"group", b"delconsumer", key.as_bytes(), b"g", w, b"-y"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("w\\xff\\xfe: 2 pending"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_os(
+        &s,
+        &[
+            b"group",
+            b"delconsumer",
+            key.as_bytes(),
+            b"g",
+            w,
+            b"--force",
+            b"-y",
+            b"--format",
+            b"json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["pending_dropped"].as_u64()),
+        (Some(1), Some(2)),
+        "{v}"
+    );
+    assert_eq!(s.cli(&["XINFO", "CONSUMERS", key, "g"]), "");
+    assert_eq!(s.cli(&["XPENDING", key, "g"]).lines().next(), Some("0"));
+    // Again: nothing to remove is not "done".
+    let out = run_os(
+        &s,
+        &[
+            b"group",
+            b"delconsumer",
+            key.as_bytes(),
+            b"g",
+            w,
+            b"--force",
+            b"-y",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("has no consumer 'w\\xff\\xfe' (nothing removed; its consumers: none)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stdout(&out).contains("done"));
+    let out = run_os(
+        &s,
+        &[
+            b"group",
+            b"delconsumer",
+            key.as_bytes(),
+            b"g",
+            w,
+            b"--force",
+            b"-y",
+            b"--format",
+            b"json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out);
+    assert_eq!(
+        (
+            v["consumers"].clone(),
+            v["removed"].as_u64(),
+            v["changed"].as_bool()
+        ),
+        (serde_json::json!([]), Some(0), Some(false)),
+        "{v}"
+    );
+    let out = run(
+        &s,
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "--idle-over",
+            "1d",
+            "-y",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(
+        (
+            v["consumers"].clone(),
+            v["removed"].as_u64(),
+            v["changed"].as_bool()
+        ),
+        (serde_json::json!([]), Some(0), Some(false)),
+        "{v}"
+    );
+    let out = run(
+        &s,
+        &["group", "delconsumer", key, "g", "--idle-over", "1d", "-y"],
+    );
+    assert!(
+        stdout(&out).contains("nothing changed") && !stdout(&out).contains("done"),
+        "{}",
+        stdout(&out)
+    );
+
+    // The non-UTF-8 job stream: listed, judged stuck (so -q exits 1), trimmed by --match.
+    let out = run(&s, &["list", "--format", "json"]);
+    let names: Vec<Value> = json_of(&out)["streams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["stream"].clone())
+        .collect();
+    assert!(
+        names.contains(&serde_json::json!({"base64": "am9iX2V2ZW50czpq/w=="})),
+        "{names:?}"
+    );
+    let out = run(&s, &["-q", "jobs", "--match", "job_events:j*"]);
+    assert_eq!(out.status.code(), Some(1), "a stuck job hidden by its name");
+    let out = run(
+        &s,
+        &["jobs", "--match", "job_events:j*", "--format", "json"],
+    );
+    let v = json_of(&out);
+    assert_eq!(v["counts"]["stuck"], 1, "{v}");
+    let out = run_os(&s, &[b"job", b"j\xff", b"--format", b"json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let one = json_of(&out);
+    assert_eq!(
+        (
+            one["job_id"].clone(),
+            one["events"].as_array().map(Vec::len)
+        ),
+        (serde_json::json!({"base64": "av8="}), Some(1)),
+        "{one}"
+    );
+    assert_eq!(
+        v["jobs"][0]["job_id"],
+        serde_json::json!({"base64": "av8="}),
+        "{v}"
+    );
+    let out = run(
+        &s,
+        &[
+            "trim",
+            "--match",
+            "job_events:j*",
+            "--maxlen",
+            "0",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json_of(&out)["removed"], 1, "{}", stdout(&out));
+    let out = run_os(&s, &[b"read", b"job_events:j\xff"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the key is found (and empty): {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("job_events:j\\xff: the stream has no entries"),
+        "{}",
+        stderr(&out)
+    );
+
+    // ack: an id given twice is one entry, counted from XACK's reply.
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "w-1",
+        "COUNT",
+        "1",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    let id = "1700000000003-0";
+    let out = run(&s, &["ack", key, "g", id, id, "-y"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("acknowledged 1 of 1 entries"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&s, &["ack", key, "g", id, "-y", "--format", "json"]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["changed"].as_u64(), v["skipped"][0].as_str()),
+        (Some(0), Some(id)),
+        "{v}"
+    );
+}
+
+/// Every key a stream report documents is there, whatever the run found (null / []).
+#[test]
+fn every_stream_report_keeps_its_keys() {
+    let s = RedisServer::start();
+    let key = "job_events:schema";
+    load(&s, key, 1_700_000_000_001, 3, "task_progress");
+    s.cli(&["XGROUP", "CREATE", key, "g", "0"]);
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "w-1",
+        "COUNT",
+        "1",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    let has = |args: &[&str], keys: &[&str], nested: Option<(&str, &[&str])>| {
+        let mut a = args.to_vec();
+        a.extend(["--format", "json"]);
+        let out = run(&s, &a);
+        let v = json_of(&out);
+        for k in keys {
+            assert!(v.get(k).is_some(), "{args:?}: no {k} in {v}");
+        }
+        if let Some((list, inner)) = nested {
+            let items = v[list]
+                .as_array()
+                .unwrap_or_else(|| panic!("{args:?}: {list} in {v}"));
+            assert!(!items.is_empty(), "{args:?}: {list} empty in {v}");
+            for k in inner {
+                assert!(
+                    items[0].get(k).is_some(),
+                    "{args:?}: no {list}[].{k} in {v}"
+                );
+            }
+        }
+    };
+    let group = [
+        "action",
+        "stream",
+        "group",
+        "dry_run",
+        "changed",
+        "last_delivered_before",
+        "last_delivered_id",
+        "lag_before",
+        "lag_after",
+        "redelivered",
+        "skipped",
+        "consumers",
+        "removed",
+        "pending_dropped",
+    ];
+    has(&["group", "create", key, "h", "--dry-run"], &group, None);
+    has(
+        &["group", "setid", key, "g", "0", "--dry-run"],
+        &group,
+        None,
+    );
+    has(
+        &["group", "delconsumer", key, "g", "--idle-over", "1d", "-y"],
+        &group,
+        None,
+    );
+    has(
+        &[
+            "group",
+            "delconsumer",
+            key,
+            "g",
+            "w-1",
+            "--force",
+            "--dry-run",
+        ],
+        &group,
+        Some(("consumers", &["name", "pending", "idle_ms"])),
+    );
+    let claim = [
+        "action",
+        "stream",
+        "group",
+        "to",
+        "dry_run",
+        "candidates",
+        "entries",
+        "ids",
+        "changed",
+        "deleted",
+        "skipped",
+    ];
+    has(
+        &[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "w-1",
+            "--min-idle",
+            "0s",
+            "--dry-run",
+        ],
+        &claim,
+        Some(("entries", &["id", "consumer", "idle_ms", "deliveries"])),
+    );
+    has(
+        &["claim", key, "g", "--to", "w-1", "--min-idle", "1h", "-y"],
+        &claim,
+        None,
+    );
+    has(&["ack", key, "g", "1-0", "-y"], &claim, None);
+    let trim = [
+        "dry_run",
+        "rule",
+        "approximate",
+        "include_unprocessed",
+        "streams",
+        "removed",
+        "kept",
+        "unprocessed_removed",
+        "streams_affected",
+    ];
+    let trimmed_keys: &[&str] = &[
+        "stream",
+        "length",
+        "removed",
+        "kept",
+        "unprocessed_removed",
+        "minid",
+        "groups",
+        "acked",
+    ];
+    has(
+        &["trim", key, "--maxlen", "0", "--dry-run"],
+        &trim,
+        Some(("streams", trimmed_keys)),
+    );
+    let out = run(
+        &s,
+        &[
+            "trim",
+            key,
+            "--maxlen",
+            "0",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let g = &json_of(&out)["streams"][0]["groups"][0];
+    for k in [
+        "group",
+        "last_delivered_id",
+        "needs_from",
+        "unprocessed",
+        "undelivered",
+        "pending",
+    ] {
+        assert!(g.get(k).is_some(), "trim groups[].{k}: {g}");
+    }
+    has(
+        &["pending", key, "g"],
+        &["stream", "group", "entries"],
+        Some((
+            "entries",
+            &["id", "time", "consumer", "idle_ms", "deliveries"],
+        )),
+    );
+    has(
+        &["info", key],
+        &[
+            "stream",
+            "length",
+            "last_generated_id",
+            "first_id",
+            "last_id",
+            "entries_added",
+            "groups",
+            "full",
+        ],
+        Some((
+            "groups",
+            &[
+                "name",
+                "consumers",
+                "pending",
+                "last_delivered_id",
+                "lag",
+                "consumer_list",
+            ],
+        )),
+    );
+    has(
+        &["list"],
+        &["pattern", "total", "streams", "unreached"],
+        Some((
+            "streams",
+            &[
+                "stream",
+                "node",
+                "length",
+                "groups",
+                "first_id",
+                "first_time",
+                "last_id",
+                "last_time",
+                "last_generated_id",
+            ],
+        )),
+    );
+    has(
+        &["jobs"],
+        &["jobs", "counts", "unreached"],
+        Some((
+            "jobs",
+            &[
+                "job_id",
+                "stream",
+                "state",
+                "started",
+                "last_event_type",
+                "last_event",
+                "last_event_age_ms",
+                "duration_ms",
+                "summary",
+            ],
+        )),
+    );
+    has(
+        &["job", "schema"],
+        &[
+            "job_id",
+            "stream",
+            "outcome",
+            "started",
+            "duration_ms",
+            "last_event_type",
+            "last_event",
+            "last_event_age_ms",
+            "events",
+        ],
+        None,
+    );
+}
+
+#[test]
+fn tail_reads_and_acks_through_a_group_whose_names_are_not_utf8() {
+    let s = RedisServer::start();
+    s.cli_stdin(
+        &[],
+        b"XADD \"job_events:t\\xfe\" 1-0 event_type task_started\n\
+          XADD \"job_events:t\\xfe\" 2-0 event_type task_progress\n\
+          XGROUP CREATE \"job_events:t\\xfe\" \"g\\xff\" 0\n",
+    );
+    let out = run_os(
+        &s,
+        &[
+            b"tail",
+            b"job_events:t\xfe",
+            b"--group",
+            b"g\xff",
+            b"--consumer",
+            b"c\xff",
+            b"--ack",
+            b"-n",
+            b"2",
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = lines(&out);
+    assert_eq!(ids(&v), ["1-0", "2-0"]);
+    assert_eq!(
+        v[0]["stream"],
+        serde_json::json!({"base64": "am9iX2V2ZW50czp0/g=="})
+    );
+    // Delivered to and acknowledged by exactly that consumer of exactly that group.
+    let info = s.cli_stdin(&[], b"XINFO GROUPS \"job_events:t\\xfe\"\n");
+    assert!(
+        info.contains("entries-read\n2") || info.contains("last-delivered-id\n2-0"),
+        "{info}"
+    );
+    assert!(
+        s.cli_stdin(&[], b"XPENDING \"job_events:t\\xfe\" \"g\\xff\"\n")
+            .starts_with('0')
+    );
+    let consumers = s.cli_stdin(
+        &["--no-raw"],
+        b"XINFO CONSUMERS \"job_events:t\\xfe\" \"g\\xff\"\n",
+    );
+    assert!(consumers.contains("c\\xff"), "{consumers}");
+}
+
+#[test]
+fn non_utf8_streams_on_every_master_of_a_cluster() {
+    use std::os::unix::ffi::OsStrExt;
+    let c = Cluster::start(3, 0);
+    // Six stuck job streams named with bytes that are not UTF-8, spread over the masters by
+    // their hash tags; each with a group whose consumer is not UTF-8 either.
+    let mut feed = String::new();
+    for t in ["a", "b", "c", "d", "e", "f"] {
+        let k = format!("\"job_events:{{\\xff{t}}}\"");
+        feed.push_str(&format!(
+            "XADD {k} 1-0 event_type task_progress\nXADD {k} 2-0 event_type task_progress\n"
+        ));
+        feed.push_str(&format!(
+            "XGROUP CREATE {k} g 0\nXREADGROUP GROUP g \"w\\xfe\" COUNT 1 STREAMS {k} >\n"
+        ));
+    }
+    c.feed(&feed);
+    let dir = tempfile::tempdir().unwrap();
+    let rk = |args: &[&[u8]]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream"]);
+        for a in args {
+            cmd.arg(std::ffi::OsStr::from_bytes(a));
+        }
+        cmd.output().unwrap()
+    };
+    let out = rk(&[b"list", b"--format", b"json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    let streams = v["streams"].as_array().unwrap();
+    assert_eq!(streams.len(), 6, "{v}");
+    let nodes: std::collections::HashSet<&str> = streams
+        .iter()
+        .map(|s| s["node"].as_str().unwrap())
+        .collect();
+    assert!(nodes.len() >= 2, "all on one master: {nodes:?}");
+    let out = rk(&[b"-q", b"jobs"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stuck jobs found on every master"
+    );
+    let out = rk(&[b"jobs", b"--format", b"json"]);
+    assert_eq!(json_of(&out)["counts"]["stuck"], 6);
+    // trim --match: each stream keeps the entry its group has pending and the one never
+    // delivered: nothing goes; --include-unprocessed takes them.
+    let out = rk(&[
+        b"trim",
+        b"--match",
+        b"job_events:*",
+        b"--maxlen",
+        b"0",
+        b"--yes",
+        b"--format",
+        b"json",
+    ]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["kept"].as_u64()),
+        (Some(0), Some(12)),
+        "{v}"
+    );
+    // A keyed command on a name that is not UTF-8 routes through the cluster.
+    let out = rk(&[
+        b"group",
+        b"delconsumer",
+        b"job_events:{\xffa}",
+        b"g",
+        b"w\xfe",
+        b"--force",
+        b"-y",
+        b"--format",
+        b"json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["removed"], 1);
+    // 11: the consumer deleted with --force took its pending entry out of the group.
+    let out = rk(&[
+        b"trim",
+        b"--match",
+        b"job_events:*",
+        b"--maxlen",
+        b"0",
+        b"--include-unprocessed",
+        b"--yes",
+        b"--format",
+        b"json",
+    ]);
+    let v = json_of(&out);
+    assert_eq!(
+        (v["removed"].as_u64(), v["unprocessed_removed"].as_u64()),
+        (Some(12), Some(11)),
+        "{v}"
+    );
+    assert_eq!(c.dbsize(), 6, "the streams stay, empty");
 }

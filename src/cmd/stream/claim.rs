@@ -11,9 +11,10 @@ use clap::Args;
 use serde::Serialize;
 
 use super::entry::parse_entries;
-use super::group::{Change, confirmed, group_info, refuse_early};
+use super::group::{Change, confirmed, consumer_names, group_info, list_names, refuse_early};
 use super::id::StreamId;
-use super::{ensure_stream, text_of};
+use super::name::{self, Name};
+use super::{ensure_stream, int_of, text_of};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
@@ -38,20 +39,25 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ClaimArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: String,
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
     /// Consumer group
-    pub group: String,
-    /// The consumer that takes the entries
-    #[arg(long, value_name = "CONSUMER")]
-    pub to: String,
+    #[arg(value_parser = name::parser())]
+    pub group: Name,
+    /// The consumer that takes the entries (must be a consumer of the group unless
+    /// --new-consumer)
+    #[arg(long, value_name = "CONSUMER", value_parser = name::parser())]
+    pub to: Name,
+    /// Allow --to to name a consumer the group does not have yet (XCLAIM creates it)
+    #[arg(long)]
+    pub new_consumer: bool,
     /// Only entries idle at least this long
     #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
     pub min_idle: Duration,
     /// Only entries held by this consumer
-    #[arg(long, value_name = "C")]
-    pub from_consumer: Option<String>,
+    #[arg(long, value_name = "C", value_parser = name::parser())]
+    pub from_consumer: Option<Name>,
     /// Move at most N entries
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
@@ -62,17 +68,18 @@ pub struct ClaimArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("which").required(true).args(["ids", "from_consumer"])))]
 pub struct AckArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: String,
+    /// Stream key (bytes as given)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
     /// Consumer group
-    pub group: String,
-    /// Entry ids to acknowledge
+    #[arg(value_parser = name::parser())]
+    pub group: Name,
+    /// Entry ids to acknowledge (an id given twice counts once)
     #[arg(value_name = "ID")]
     pub ids: Vec<String>,
     /// Acknowledge the entries this consumer holds (with --min-idle: only those idle that long)
-    #[arg(long, value_name = "C", conflicts_with = "ids")]
-    pub from_consumer: Option<String>,
+    #[arg(long, value_name = "C", conflicts_with = "ids", value_parser = name::parser())]
+    pub from_consumer: Option<Name>,
     /// With --from-consumer: only entries idle at least this long
     #[arg(long, value_name = "DUR", requires = "from_consumer", value_parser = crate::duration::clap_parse)]
     pub min_idle: Option<Duration>,
@@ -80,39 +87,71 @@ pub struct AckArgs {
     pub change: Change,
 }
 
+/// Every key is always present: `to` is null for ack, lists are [] when empty.
 #[derive(Debug, Serialize)]
 pub struct ClaimReport {
     pub action: &'static str,
-    pub stream: String,
-    pub group: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
+    pub stream: Name,
+    pub group: Name,
+    pub to: Option<Name>,
     pub dry_run: bool,
     /// The entries that matched (a dry run's answer).
     pub candidates: u64,
-    /// claim: ids now held by --to; ack: ids acknowledged.
+    /// Each candidate with the consumer holding it, its idle time and deliveries so far.
+    pub entries: Vec<PendingItem>,
+    /// claim: ids now held by --to; ack: ids acknowledged (a dry run: the candidates).
     pub ids: Vec<String>,
+    /// Entries the server reports it moved (XCLAIM's reply) or acknowledged (XACK's reply).
+    pub changed: u64,
     /// claim: ids deleted from the stream meanwhile (dropped from the group by Redis).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deleted: Option<Vec<String>>,
+    pub deleted: Vec<String>,
     /// Ids left as they were: another consumer took them first, or (ack) not pending.
     pub skipped: Vec<String>,
 }
 
+/// One pending entry as XPENDING's extended form gives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingItem {
+    pub id: String,
+    pub consumer: Name,
+    pub idle_ms: u64,
+    pub deliveries: u64,
+    #[serde(skip)]
+    pub sid: StreamId,
+}
+
 impl ClaimReport {
     fn describe(&self) -> String {
-        let (s, g) = (escape_str(&self.stream), escape_str(&self.group));
+        let (s, g) = (&self.stream, &self.group);
         match &self.to {
             Some(to) => format!(
-                "move {} pending entries of group {g} on {s} to {}",
-                self.candidates,
-                escape_str(to)
+                "move {} of group {g} on {s} to {to}",
+                crate::ops::units::count(self.candidates, "pending entry", "pending entries"),
             ),
             None => format!(
-                "acknowledge {} entries of group {g} on {s}",
-                self.candidates
+                "acknowledge {} of group {g} on {s}",
+                crate::ops::units::count(self.candidates, "entry", "entries"),
             ),
         }
+    }
+
+    /// The candidates, one line each (at most 50, then a count): what a prompt and a dry run
+    /// show before anything moves.
+    fn candidate_lines(&self) -> String {
+        let mut out = String::new();
+        for e in self.entries.iter().take(50) {
+            out.push_str(&format!(
+                "  {}  from {}  idle {}  delivered {}\n",
+                e.id,
+                e.consumer,
+                crate::duration::format(Duration::from_millis(e.idle_ms)),
+                crate::ops::units::count(e.deliveries, "time", "times")
+            ));
+        }
+        if self.entries.len() > 50 {
+            out.push_str(&format!("  … and {} more\n", self.entries.len() - 50));
+        }
+        out
     }
 }
 
@@ -120,27 +159,30 @@ impl Render for ClaimReport {
     fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
         if self.dry_run {
             writeln!(w, "dry run, nothing changed: would {}", self.describe())?;
-            return Ok(());
+            return write!(w, "{}", self.candidate_lines());
         }
         let verb = if self.to.is_some() {
             "moved"
         } else {
             "acknowledged"
         };
-        let mut line = format!("{verb} {} of {} entries", self.ids.len(), self.candidates);
-        if let Some(d) = &self.deleted {
-            line.push_str(&format!("; {} deleted from the stream meanwhile", d.len()));
+        let mut line = format!("{verb} {} of {} entries", self.changed, self.candidates);
+        if !self.deleted.is_empty() {
+            line.push_str(&format!(
+                "; {} deleted from the stream meanwhile",
+                self.deleted.len()
+            ));
         }
         if !self.skipped.is_empty() {
             line.push_str(&format!("; {} left as they were", self.skipped.len()));
         }
         writeln!(w, "{line}")?;
         for (what, ids) in [
-            (verb, Some(&self.ids)),
-            ("deleted", self.deleted.as_ref()),
-            ("left", Some(&self.skipped)),
+            (verb, &self.ids),
+            ("deleted", &self.deleted),
+            ("left", &self.skipped),
         ] {
-            if let Some(ids) = ids.filter(|i| !i.is_empty()) {
+            if !ids.is_empty() {
                 let shown: Vec<String> = ids.iter().take(20).map(|i| escape_str(i)).collect();
                 let more = if ids.len() > 20 {
                     format!(" … (+{})", ids.len() - 20)
@@ -154,16 +196,16 @@ impl Render for ClaimReport {
     }
 }
 
-/// Pending ids idle at least `min_idle` (of one consumer when given), oldest first, at most
-/// `limit`, read in pages of XPENDING.
-async fn pending_ids(
+/// Pending entries idle at least `min_idle` (of one consumer when given), oldest first, at
+/// most `limit`, read in pages of XPENDING's extended form.
+async fn pending_items(
     conn: &mut Keyed,
-    key: &str,
-    group: &str,
+    key: &Name,
+    group: &Name,
     min_idle: Option<Duration>,
-    consumer: Option<&str>,
+    consumer: Option<&Name>,
     limit: Option<u64>,
-) -> anyhow::Result<Vec<StreamId>> {
+) -> anyhow::Result<Vec<PendingItem>> {
     let mut out = Vec::new();
     let mut start = StreamId::MIN;
     loop {
@@ -190,12 +232,17 @@ async fn pending_ids(
             let text = f.first().map(text_of).unwrap_or_default();
             let Some(id) = StreamId::parse(text.as_bytes()) else {
                 return Err(exit::runtime(format!(
-                    "{}: unexpected id '{}' in the XPENDING reply",
-                    escape_str(key),
+                    "{key}: unexpected id '{}' in the XPENDING reply",
                     escape_str(&text)
                 )));
             };
-            out.push(id);
+            out.push(PendingItem {
+                id: id.to_string(),
+                consumer: f.get(1).and_then(Name::from_reply).unwrap_or_default(),
+                idle_ms: f.get(2).and_then(int_of).unwrap_or(0).max(0) as u64,
+                deliveries: f.get(3).and_then(int_of).unwrap_or(0).max(0) as u64,
+                sid: id,
+            });
             start = id.next().unwrap_or(StreamId::MAX);
         }
         if n < want || start == StreamId::MAX {
@@ -207,7 +254,7 @@ async fn pending_ids(
 
 /// Which of `ids` still exist in the stream (one XRANGE id id per id, pipelined in effect by
 /// the multiplexed connection).
-async fn existing(conn: &mut Keyed, key: &str, ids: &[StreamId]) -> anyhow::Result<Vec<bool>> {
+async fn existing(conn: &mut Keyed, key: &Name, ids: &[StreamId]) -> anyhow::Result<Vec<bool>> {
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         let s = id.to_string();
@@ -226,18 +273,32 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream claim";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&a.key]).await?;
+    let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
     group_info(&mut conn, &a.key, &a.group).await?;
-    let ids = pending_ids(
+    // XCLAIM creates any consumer it is given: a typo would take the entries away from every
+    // live worker. Refuse an unknown target unless asked for (before anything moves).
+    let consumers = consumer_names(&mut conn, &a.key, &a.group).await?;
+    if !a.new_consumer && !consumers.contains(&a.to) {
+        return Err(exit::usage(format!(
+            "{what}: '{}' is not a consumer of group '{}' on {} (its consumers: {}); \
+             pass --new-consumer to create it",
+            a.to,
+            a.group,
+            a.key,
+            list_names(&consumers)
+        )));
+    }
+    let items = pending_items(
         &mut conn,
         &a.key,
         &a.group,
         Some(a.min_idle),
-        a.from_consumer.as_deref(),
+        a.from_consumer.as_ref(),
         a.count,
     )
     .await?;
+    let ids: Vec<StreamId> = items.iter().map(|e| e.sid).collect();
     let mut report = ClaimReport {
         action: "claim",
         stream: a.key.clone(),
@@ -245,8 +306,10 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         to: Some(a.to.clone()),
         dry_run: a.change.dry_run,
         candidates: ids.len() as u64,
+        entries: items,
         ids: Vec::new(),
-        deleted: Some(Vec::new()),
+        changed: 0,
+        deleted: Vec::new(),
         skipped: Vec::new(),
     };
     if a.change.dry_run {
@@ -258,7 +321,8 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         ctx.out.emit_outcome(&report, true)?;
         return Ok(ExitStatus::Success);
     }
-    if !confirmed(what, a.change, &report.describe())? {
+    let question = format!("{}{}", report.candidate_lines(), report.describe());
+    if !confirmed(what, a.change, &question)? {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
     }
@@ -301,6 +365,7 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
                 deleted.push(id.to_string());
             }
         }
+        report.changed += moved.len() as u64;
         report.ids.extend(moved.iter().map(StreamId::to_string));
     }
     // JUSTID leaves entries deleted from the stream in the PEL: drop them as XAUTOCLAIM would,
@@ -313,7 +378,7 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         }
         let _: i64 = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
     }
-    report.deleted = Some(deleted);
+    report.deleted = deleted;
     report.skipped = skipped;
     ctx.out.emit_outcome(&report, !stop.requested())?;
     interrupted_or_success(&stop, &report)
@@ -327,8 +392,7 @@ fn interrupted_or_success(
     if stop.requested() {
         crate::output::stderr_line(&format!(
             "redkit: interrupted after {} of {} entries",
-            report.ids.len(),
-            report.candidates
+            report.changed, report.candidates
         ));
         return Ok(ExitStatus::Interrupted);
     }
@@ -339,7 +403,7 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
     ctx.out
         .require("stream ack", &[Format::Table, Format::Json])?;
     let what = "stream ack";
-    let given: Vec<StreamId> = a
+    let mut given: Vec<StreamId> = a
         .ids
         .iter()
         .map(|t| {
@@ -353,14 +417,17 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
                 })
         })
         .collect::<anyhow::Result<_>>()?;
+    // An id given twice is one entry: XACK would count it once, and so does the report.
+    given.sort();
+    given.dedup();
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&a.key]).await?;
+    let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
     group_info(&mut conn, &a.key, &a.group).await?;
-    // The ids that are pending in the group: those an XACK acknowledges.
-    let pending: Vec<StreamId> = match &a.from_consumer {
-        Some(c) => pending_ids(&mut conn, &a.key, &a.group, a.min_idle, Some(c), None).await?,
+    // The entries that are pending in the group: those an XACK acknowledges.
+    let pending: Vec<PendingItem> = match &a.from_consumer {
+        Some(c) => pending_items(&mut conn, &a.key, &a.group, a.min_idle, Some(c), None).await?,
         None => {
             let mut found = Vec::new();
             for id in &given {
@@ -376,13 +443,22 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
                     )
                     .await
                     .map_err(ConnError::into_runtime)?;
-                if matches!(&v, redis::Value::Array(items) if !items.is_empty()) {
-                    found.push(*id);
+                if let redis::Value::Array(items) = &v
+                    && let Some(redis::Value::Array(f)) = items.first()
+                {
+                    found.push(PendingItem {
+                        id: s.clone(),
+                        consumer: f.get(1).and_then(Name::from_reply).unwrap_or_default(),
+                        idle_ms: f.get(2).and_then(int_of).unwrap_or(0).max(0) as u64,
+                        deliveries: f.get(3).and_then(int_of).unwrap_or(0).max(0) as u64,
+                        sid: *id,
+                    });
                 }
             }
             found
         }
     };
+    let pending_ids: Vec<StreamId> = pending.iter().map(|e| e.sid).collect();
     let mut report = ClaimReport {
         action: "ack",
         stream: a.key.clone(),
@@ -390,25 +466,28 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
         to: None,
         dry_run: a.change.dry_run,
         candidates: pending.len() as u64,
+        entries: pending,
         ids: Vec::new(),
-        deleted: None,
+        changed: 0,
+        deleted: Vec::new(),
         skipped: given
             .iter()
-            .filter(|id| !pending.contains(id))
+            .filter(|id| !pending_ids.contains(id))
             .map(StreamId::to_string)
             .collect(),
     };
     if a.change.dry_run {
-        report.ids = pending.iter().map(StreamId::to_string).collect();
+        report.ids = pending_ids.iter().map(StreamId::to_string).collect();
         ctx.out.emit_outcome(&report, true)?;
         return Ok(ExitStatus::Success);
     }
-    if !pending.is_empty() && !confirmed(what, a.change, &report.describe())? {
+    let question = format!("{}{}", report.candidate_lines(), report.describe());
+    if !pending_ids.is_empty() && !confirmed(what, a.change, &question)? {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
     }
     let stop = crate::cmd::Stop::on_signal();
-    for page in pending.chunks(1000) {
+    for page in pending_ids.chunks(1000) {
         if stop.requested() {
             break;
         }
@@ -417,7 +496,10 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
         for id in page {
             cmd.arg(id.to_string());
         }
-        let _: i64 = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
+        // XACK's reply: how many of these the server acknowledged (an entry acked meanwhile
+        // by its worker is not counted).
+        let n: i64 = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
+        report.changed += n.max(0) as u64;
         report.ids.extend(page.iter().map(StreamId::to_string));
     }
     ctx.out.emit_outcome(&report, !stop.requested())?;

@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::entry::{Entry, Pair};
 use super::filter::Filter;
 use super::id::StreamId;
+use super::name::Name;
 use super::sink::Sink;
 use crate::exit;
 use crate::redis::ConnError;
@@ -18,8 +19,8 @@ use crate::redis::{Mode, Target};
 
 /// Opens the raw connection to the master that serves `key` (any deployment, TLS or not);
 /// None when it cannot be had, and the redis-rs path takes over.
-pub async fn open(target: &Target, key: &str) -> Option<RawConn> {
-    let ep = target.master_for_key(key.as_bytes()).await.ok()?;
+pub async fn open(target: &Target, key: &[u8]) -> Option<RawConn> {
+    let ep = target.master_for_key(key).await.ok()?;
     open_at(target, &ep).await
 }
 
@@ -77,7 +78,7 @@ impl Cursor<'_> {
 /// Sends the XRANGE (or XREVRANGE) for one page of `lo..=hi`.
 async fn ask_page(
     conn: &mut RawConn,
-    key: &str,
+    key: &[u8],
     reverse: bool,
     lo: StreamId,
     hi: StreamId,
@@ -86,16 +87,9 @@ async fn ask_page(
     let (a, b) = if reverse { (hi, lo) } else { (lo, hi) };
     let cmd: &[u8] = if reverse { b"XREVRANGE" } else { b"XRANGE" };
     let (a, b, n) = (a.to_string(), b.to_string(), size.to_string());
-    conn.send(&[
-        cmd,
-        key.as_bytes(),
-        a.as_bytes(),
-        b.as_bytes(),
-        b"COUNT",
-        n.as_bytes(),
-    ])
-    .await
-    .map_err(ConnError::into_runtime)
+    conn.send(&[cmd, key, a.as_bytes(), b.as_bytes(), b"COUNT", n.as_bytes()])
+        .await
+        .map_err(ConnError::into_runtime)
 }
 
 /// Parses one XRANGE reply at the start of `b` into `page`.
@@ -168,7 +162,7 @@ fn bulk(c: &mut Cursor, h: Range<usize>) -> Option<Range<usize>> {
 #[allow(clippy::too_many_arguments)]
 pub async fn export(
     conn: &mut RawConn,
-    key: &str,
+    key: &[u8],
     mut lo: StreamId,
     mut hi: StreamId,
     reverse: bool,
@@ -229,8 +223,9 @@ pub async fn export(
                     .iter()
                     .map(|(k, v)| (&buf[k.clone()], &buf[v.clone()])),
             );
+            sink.saw();
             if filter.keeps_pairs(&pairs) {
-                sink.pairs(key.as_bytes(), *id, &pairs)?;
+                sink.pairs(key, *id, &pairs)?;
             }
         }
         conn.consume(page.consumed);
@@ -246,7 +241,7 @@ pub async fn export(
 /// longer a stream answers an error (None too).
 pub async fn first_and_last(
     conn: &mut RawConn,
-    keys: &[String],
+    keys: &[Name],
 ) -> anyhow::Result<Vec<Option<(Entry, Entry)>>> {
     let mut out_buf = Vec::with_capacity(keys.len() * 80);
     for k in keys {
@@ -276,11 +271,11 @@ pub async fn first_and_last(
                     if line.starts_with("WRONGTYPE") {
                         break None;
                     }
-                    let key = keys.get(i / 2).map(String::as_str).unwrap_or("?");
+                    let key = keys.get(i / 2).map(Name::as_bytes).unwrap_or(b"?");
                     return Err(exit::runtime(format!(
                         "{}: {}: {}",
                         conn.addr(),
-                        crate::output::escape::escape_str(key),
+                        crate::output::escape::escape_bytes(key),
                         crate::output::escape::escape_str(&line)
                     )));
                 }

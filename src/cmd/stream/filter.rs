@@ -15,6 +15,27 @@ impl Filter {
         self.event_types.is_empty() && self.grep.is_none()
     }
 
+    /// What matched nothing, for the note: `no entry of type task_completed`, `no entry
+    /// containing "timeout"`, or both.
+    pub fn describe_miss(&self) -> String {
+        let mut s = "no entry".to_string();
+        if !self.event_types.is_empty() {
+            let types: Vec<String> = self
+                .event_types
+                .iter()
+                .map(|t| crate::output::escape::escape_str(t))
+                .collect();
+            s.push_str(&format!(" of type {}", types.join(" or ")));
+        }
+        if let Some(g) = &self.grep {
+            s.push_str(&format!(
+                " containing \"{}\"",
+                crate::output::escape::escape_bytes(g)
+            ));
+        }
+        s
+    }
+
     pub fn keeps(&self, e: &Entry) -> bool {
         self.keeps_pairs(&e.pairs())
     }

@@ -11,6 +11,7 @@ use tokio::sync::mpsc;
 
 use super::entry::{Entry, parse_entries};
 use super::id::StreamId;
+use super::name::Name;
 use crate::output::Output;
 use crate::output::escape::escape_str;
 use crate::redis::{ConnError, Keyed, Mode, ServerCode, Target, as_conn_error};
@@ -18,8 +19,8 @@ use crate::redis::{ConnError, Keyed, Mode, ServerCode, Target, as_conn_error};
 /// Reading through a consumer group instead of plain XREAD.
 #[derive(Debug, Clone)]
 pub struct Group {
-    pub group: String,
-    pub consumer: String,
+    pub group: Name,
+    pub consumer: Name,
     /// Re-read this consumer's pending entries after this id before new ones.
     pub history_after: Option<StreamId>,
 }
@@ -39,7 +40,7 @@ pub fn retryable(e: &ConnError) -> bool {
 /// map and retry, so a blocking read that fits the reply timeout on one server could overrun it
 /// there, be abandoned and look like a lost connection ("reconnecting") on an idle cluster.
 /// A direct connection gives the read exactly its own deadline (block time + reply timeout).
-pub async fn reader_conn(target: &Target, key: &str) -> anyhow::Result<Keyed> {
+pub async fn reader_conn(target: &Target, key: &Name) -> anyhow::Result<Keyed> {
     if !matches!(target.mode, Mode::Cluster(_)) {
         return target.keyed().await;
     }
@@ -50,7 +51,7 @@ pub async fn reader_conn(target: &Target, key: &str) -> anyhow::Result<Keyed> {
 
 /// Connects for reads of `key`, retrying with backoff (100 ms doubling to 3 s) while the
 /// failure is retryable.
-pub async fn connect_retrying(target: &Target, out: &Output, key: &str) -> anyhow::Result<Keyed> {
+pub async fn connect_retrying(target: &Target, out: &Output, key: &Name) -> anyhow::Result<Keyed> {
     let mut delay = Duration::from_millis(100);
     let mut warned = false;
     let mut silent = Silence::default();
@@ -97,7 +98,7 @@ impl Silence {
         self.0 = 0;
     }
 
-    fn error(&self, key: &str, e: &ConnError) -> anyhow::Error {
+    fn error(&self, key: &Name, e: &ConnError) -> anyhow::Error {
         crate::exit::runtime(escape_str(&format!(
             "{key}: {e}; no answer {} times in a row: the server takes connections but does not \
              answer, giving up",
@@ -117,7 +118,7 @@ pub fn block_time(reply_timeout: Duration) -> Duration {
 pub fn spawn(
     target: &Target,
     out: &Output,
-    keys: Vec<(String, StreamId)>,
+    keys: Vec<(Name, StreamId)>,
     group: Option<Group>,
     limit: Option<u64>,
 ) -> mpsc::Receiver<Batch> {
@@ -146,7 +147,7 @@ pub fn spawn(
 
 struct Reader {
     index: usize,
-    key: String,
+    key: Name,
     after: StreamId,
     group: Option<Group>,
     /// Entries the caller will print at most (when it filters none out): a group read then
@@ -246,7 +247,7 @@ impl Reader {
     }
 }
 
-fn classify_fatal(e: ConnError, key: &str, group: Option<&Group>) -> anyhow::Error {
+fn classify_fatal(e: ConnError, key: &Name, group: Option<&Group>) -> anyhow::Error {
     if let (Some(ServerCode::NoGroup), Some(g)) = (e.code(), group) {
         return crate::exit::problem(format!(
             "{key}: no consumer group '{}' (create it with: redkit stream group create {key} {})",

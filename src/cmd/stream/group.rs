@@ -9,11 +9,11 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::id::{End, StreamId, parse_point};
-use super::{ensure_stream, get, int_of, pairs, stream_exists, text_of};
+use super::name::{self, Name};
+use super::{KeyArg, ensure_stream, get, int_of, pairs, stream_exists, text_of};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
-use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Keyed};
 
@@ -59,11 +59,12 @@ pub struct Change {
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: String,
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
     /// Group name
-    pub group: String,
+    #[arg(value_parser = name::parser())]
+    pub group: Name,
     /// Deliver entries after this point: $ (only new), 0 (everything), an id, an RFC 3339
     /// time or a duration ago (10m)
     #[arg(long, value_name = "$|0|ID|TIME", default_value = "$")]
@@ -77,11 +78,12 @@ pub struct CreateArgs {
 
 #[derive(Debug, Args)]
 pub struct SetidArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: String,
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
     /// Group name
-    pub group: String,
+    #[arg(value_parser = name::parser())]
+    pub group: Name,
     /// The new last-delivered point: $, 0, an id, an RFC 3339 time or a duration ago (10m)
     #[arg(value_name = "ID|TIME")]
     pub to: String,
@@ -92,13 +94,15 @@ pub struct SetidArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("which").required(true).args(["consumer", "idle_over"])))]
 pub struct DelconsumerArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: String,
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
     /// Group name
-    pub group: String,
-    /// The consumer to delete
-    pub consumer: Option<String>,
+    #[arg(value_parser = name::parser())]
+    pub group: Name,
+    /// The consumer to delete (bytes as given: `$'w\xff\xfe'` for a name shown as w\xff\xfe)
+    #[arg(value_parser = name::parser())]
+    pub consumer: Option<Name>,
     /// Delete every consumer idle longer than DUR
     #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse, conflicts_with = "consumer")]
     pub idle_over: Option<Duration>,
@@ -114,46 +118,42 @@ pub struct DelconsumerArgs {
 #[derive(Debug, Serialize)]
 pub struct GroupReport {
     pub action: &'static str,
-    pub stream: String,
-    pub group: String,
+    pub stream: Name,
+    pub group: Name,
     pub dry_run: bool,
     /// Whether the change was made (false in a dry run or when refused).
     pub changed: bool,
-    /// The group's last-delivered id before (setid) and after (create, setid).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The group's last-delivered id before (setid) and after (create, setid). Every key is
+    /// always present: null where the action has no such value.
     pub last_delivered_before: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_delivered_id: Option<String>,
     /// Entries not yet delivered to the group, before and after the change.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lag_before: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lag_after: Option<u64>,
     /// setid: entries delivered again (moved back) or never delivered (moved forward).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub redelivered: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub skipped: Option<u64>,
-    /// delconsumer: each consumer with its pending entries (dropped when deleted).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// delconsumer: each consumer chosen, with its pending entries (dropped when deleted);
+    /// [] when none matched or for another action.
     pub consumers: Vec<ConsumerChange>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// delconsumer: consumers the server no longer has after the change (0 in a dry run).
+    pub removed: Option<u64>,
     pub pending_dropped: Option<u64>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ConsumerChange {
-    pub name: String,
+    pub name: Name,
     pub pending: u64,
     pub idle_ms: u64,
 }
 
 impl GroupReport {
-    fn new(action: &'static str, key: &str, group: &str, dry_run: bool) -> GroupReport {
+    fn new(action: &'static str, key: &Name, group: &Name, dry_run: bool) -> GroupReport {
         GroupReport {
             action,
-            stream: key.to_string(),
-            group: group.to_string(),
+            stream: key.clone(),
+            group: group.clone(),
             dry_run,
             changed: false,
             last_delivered_before: None,
@@ -163,13 +163,14 @@ impl GroupReport {
             redelivered: None,
             skipped: None,
             consumers: Vec::new(),
+            removed: None,
             pending_dropped: None,
         }
     }
 
     /// The preview in one line (also the confirmation question).
     pub fn describe(&self) -> String {
-        let (s, g) = (escape_str(&self.stream), escape_str(&self.group));
+        let (s, g) = (&self.stream, &self.group);
         match self.action {
             "create" => format!(
                 "create group {g} on {s} at {}: {} entries to deliver",
@@ -190,15 +191,22 @@ impl GroupReport {
                     self.lag_after.unwrap_or(0)
                 )
             }
+            _ if self.consumers.is_empty() => {
+                format!("no consumer of group {g} on {s} matched, none removed")
+            }
             _ => format!(
-                "delete {} consumer(s) of group {g} on {s} ({}), dropping {} pending entries",
-                self.consumers.len(),
+                "delete {} of group {g} on {s} ({}), dropping {}",
+                crate::ops::units::count(self.consumers.len() as u64, "consumer", "consumers"),
                 self.consumers
                     .iter()
-                    .map(|c| format!("{}: {} pending", escape_str(&c.name), c.pending))
+                    .map(|c| format!("{}: {} pending", c.name, c.pending))
                     .collect::<Vec<_>>()
                     .join(", "),
-                self.pending_dropped.unwrap_or(0)
+                crate::ops::units::count(
+                    self.pending_dropped.unwrap_or(0),
+                    "pending entry",
+                    "pending entries"
+                )
             ),
         }
     }
@@ -213,7 +221,18 @@ impl Render for GroupReport {
         } else {
             "nothing changed: "
         };
-        writeln!(w, "{head}{}", self.describe())
+        writeln!(w, "{head}{}", self.describe())?;
+        if self.changed
+            && let Some(n) = self.removed
+        {
+            writeln!(
+                w,
+                "removed {} of {}",
+                n,
+                crate::ops::units::count(self.consumers.len() as u64, "consumer", "consumers")
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -228,9 +247,9 @@ pub fn confirmed(what: &str, change: Change, question: &str) -> anyhow::Result<b
 }
 
 /// Counts the entries with ids in `(after, upto]`, page by page (only counts are kept).
-pub async fn count_between(
+pub async fn count_between<K: KeyArg>(
     conn: &mut Keyed,
-    key: &str,
+    key: &K,
     after: StreamId,
     upto: StreamId,
 ) -> anyhow::Result<u64> {
@@ -261,7 +280,7 @@ pub async fn count_between(
 }
 
 /// The stream's last entry id (0-0 when empty) and `entries-added` (Redis 7).
-async fn stream_facts(conn: &mut Keyed, key: &str) -> anyhow::Result<(StreamId, Option<i64>)> {
+async fn stream_facts(conn: &mut Keyed, key: &Name) -> anyhow::Result<(StreamId, Option<i64>)> {
     let v: redis::Value = conn
         .query(redis::cmd("XINFO").arg("STREAM").arg(key))
         .await
@@ -274,29 +293,40 @@ async fn stream_facts(conn: &mut Keyed, key: &str) -> anyhow::Result<(StreamId, 
     Ok((last, get(&p, "entries-added").and_then(int_of)))
 }
 
-/// A group's XINFO GROUPS pairs, or exit 1 naming the group.
+/// A group's XINFO GROUPS pairs, or exit 1 naming the group and the groups the stream has.
 pub async fn group_info(
     conn: &mut Keyed,
-    key: &str,
-    group: &str,
+    key: &Name,
+    group: &Name,
 ) -> anyhow::Result<Vec<(String, redis::Value)>> {
     let v: redis::Value = conn
         .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
+    let mut names = Vec::new();
     if let redis::Value::Array(gs) = v {
         for g in gs {
             let p = pairs(g);
-            if get(&p, "name").is_some_and(|n| text_of(n) == group) {
+            let name = get(&p, "name")
+                .and_then(Name::from_reply)
+                .unwrap_or_default();
+            if &name == group {
                 return Ok(p);
             }
+            names.push(name.to_string());
         }
     }
-    Err(exit::problem(format!(
-        "{}: no consumer group '{}'",
-        escape_str(key),
-        escape_str(group)
-    )))
+    Err(exit::problem(no_such_group(key, group, &names)))
+}
+
+/// "no consumer group 'x'", with the groups the stream does have.
+pub fn no_such_group(key: &Name, group: &Name, names: &[String]) -> String {
+    let has = if names.is_empty() {
+        "the stream has no groups".to_string()
+    } else {
+        format!("its groups: {}", names.join(", "))
+    };
+    format!("{key}: no consumer group '{group}' ({has})")
 }
 
 /// `$`, `0` or a point as an id to deliver after.
@@ -340,12 +370,12 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group create";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&a.key]).await?;
+    let mut conn = name::keyed_for(&target, &a.key).await?;
     let exists = stream_exists(&mut conn, &a.key).await?;
     if !exists && !a.mkstream {
         return Err(exit::problem(format!(
             "{}: no such key (--mkstream creates it with the group)",
-            escape_str(&a.key)
+            a.key
         )));
     }
     let (last, added) = if exists {
@@ -356,8 +386,7 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     if exists && group_info(&mut conn, &a.key, &a.group).await.is_ok() {
         return Err(exit::problem(format!(
             "{}: group '{}' already exists (stream group setid moves it)",
-            escape_str(&a.key),
-            escape_str(&a.group)
+            a.key, a.group
         )));
     }
     let after = point_after(&a.from, last, "--from")?;
@@ -388,11 +417,7 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     }
     let _: redis::Value = conn.query(&cmd).await.map_err(|e| {
         if e.code() == Some(&crate::redis::ServerCode::BusyGroup) {
-            exit::problem(format!(
-                "{}: group '{}' already exists",
-                escape_str(&a.key),
-                escape_str(&a.group)
-            ))
+            exit::problem(format!("{}: group '{}' already exists", a.key, a.group))
         } else {
             e.into_runtime()
         }
@@ -405,7 +430,7 @@ async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group setid";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&a.key]).await?;
+    let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
     let g = group_info(&mut conn, &a.key, &a.group).await?;
     let before = get(&g, "last-delivered-id")
@@ -445,7 +470,7 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
     let what = "stream group delconsumer";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&a.key]).await?;
+    let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
     group_info(&mut conn, &a.key, &a.group).await?;
     let v: redis::Value = conn
@@ -457,30 +482,26 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
         )
         .await
         .map_err(ConnError::into_runtime)?;
-    let all: Vec<ConsumerChange> = match v {
-        redis::Value::Array(cs) => cs
-            .into_iter()
-            .map(|c| {
-                let p = pairs(c);
-                ConsumerChange {
-                    name: get(&p, "name").map(text_of).unwrap_or_default(),
-                    pending: get(&p, "pending").and_then(int_of).unwrap_or(0).max(0) as u64,
-                    idle_ms: get(&p, "idle").and_then(int_of).unwrap_or(0).max(0) as u64,
-                }
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let all = consumers_of(v);
     let chosen: Vec<ConsumerChange> = match (&a.consumer, a.idle_over) {
-        (Some(name), _) => {
-            let found: Vec<_> = all.into_iter().filter(|c| &c.name == name).collect();
+        (Some(wanted), _) => {
+            let found: Vec<_> = all.into_iter().filter(|c| &c.name == wanted).collect();
             if found.is_empty() {
-                return Err(exit::problem(format!(
-                    "{}: group '{}' has no consumer '{}'",
-                    escape_str(&a.key),
-                    escape_str(&a.group),
-                    escape_str(name)
-                )));
+                // Nothing to delete is not a success: the report says 0 removed, and the
+                // message which consumers the group has (exit 1).
+                let mut report =
+                    GroupReport::new("delconsumer", &a.key, &a.group, a.change.dry_run);
+                report.removed = Some(0);
+                report.pending_dropped = Some(0);
+                ctx.out.emit_outcome(&report, false)?;
+                ctx.out.problem(format!(
+                    "redkit: {}: group '{}' has no consumer '{}' (nothing removed; its consumers: {})",
+                    a.key,
+                    a.group,
+                    wanted,
+                    list_names(&consumer_names(&mut conn, &a.key, &a.group).await?)
+                ));
+                return Ok(ExitStatus::Problem);
             }
             found
         }
@@ -499,20 +520,22 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
         return Err(exit::problem(format!(
             "{}: refusing to delete consumer(s) holding pending entries ({}); claim them first \
              (stream claim) or pass --force to drop them",
-            escape_str(&a.key),
+            a.key,
             holding
                 .iter()
-                .map(|c| format!("{}: {} pending", escape_str(&c.name), c.pending))
+                .map(|c| format!("{}: {} pending", c.name, c.pending))
                 .collect::<Vec<_>>()
                 .join(", ")
         )));
     }
     let mut report = GroupReport::new("delconsumer", &a.key, &a.group, a.change.dry_run);
     report.pending_dropped = Some(chosen.iter().map(|c| c.pending).sum());
+    report.removed = Some(0);
     report.consumers = chosen;
     if report.consumers.is_empty() {
-        report.changed = !a.change.dry_run;
-        return finish(ctx, &report);
+        // --idle-over that matched nobody: nothing to do, said so (not "done"), exit 0.
+        ctx.out.emit_outcome(&report, true)?;
+        return Ok(ExitStatus::Success);
     }
     if a.change.dry_run || !confirmed(what, a.change, &report.describe())? {
         return finish(ctx, &report);
@@ -533,7 +556,60 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
         c.pending = n.max(0) as u64;
         dropped += c.pending;
     }
+    // DELCONSUMER answers 0 for a consumer that was already gone: count what the server no
+    // longer has, not the commands sent.
+    let left = consumer_names(&mut conn, &a.key, &a.group).await?;
+    let removed = report
+        .consumers
+        .iter()
+        .filter(|c| !left.contains(&c.name))
+        .count() as u64;
+    report.removed = Some(removed);
     report.pending_dropped = Some(dropped);
-    report.changed = true;
+    report.changed = removed > 0;
     finish(ctx, &report)
+}
+
+fn consumers_of(v: redis::Value) -> Vec<ConsumerChange> {
+    match v {
+        redis::Value::Array(cs) => cs
+            .into_iter()
+            .map(|c| {
+                let p = pairs(c);
+                ConsumerChange {
+                    name: get(&p, "name")
+                        .and_then(Name::from_reply)
+                        .unwrap_or_default(),
+                    pending: get(&p, "pending").and_then(int_of).unwrap_or(0).max(0) as u64,
+                    idle_ms: get(&p, "idle").and_then(int_of).unwrap_or(0).max(0) as u64,
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The names of a group's consumers (XINFO CONSUMERS), as bytes.
+pub async fn consumer_names(
+    conn: &mut Keyed,
+    key: &Name,
+    group: &Name,
+) -> anyhow::Result<Vec<Name>> {
+    let v: redis::Value = conn
+        .query(redis::cmd("XINFO").arg("CONSUMERS").arg(key).arg(group))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    Ok(consumers_of(v).into_iter().map(|c| c.name).collect())
+}
+
+/// Names for a message, escaped, or "none".
+pub fn list_names(names: &[Name]) -> String {
+    if names.is_empty() {
+        return "none".into();
+    }
+    names
+        .iter()
+        .map(Name::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::entry::local_time;
 use super::id::StreamId;
+use super::name::{self, Name};
 use super::{ensure_stream, get, int_of, pairs, text_of, value_to_json};
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
@@ -25,9 +26,9 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct InfoArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: String,
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
 
     /// Also include XINFO STREAM FULL (every group's PEL and consumers, as JSON)
     #[arg(long)]
@@ -36,20 +37,20 @@ pub struct InfoArgs {
 
 #[derive(Debug, Serialize)]
 pub struct InfoReport {
-    pub stream: String,
+    pub stream: Name,
     pub length: i64,
     pub last_generated_id: String,
     pub first_id: Option<String>,
     pub last_id: Option<String>,
     pub entries_added: Option<i64>,
     pub groups: Vec<GroupInfo>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// XINFO STREAM FULL with --full; null without.
     pub full: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct GroupInfo {
-    pub name: String,
+    pub name: Name,
     pub consumers: i64,
     pub pending: i64,
     pub last_delivered_id: String,
@@ -60,7 +61,7 @@ pub struct GroupInfo {
 
 #[derive(Debug, Serialize)]
 pub struct ConsumerInfo {
-    pub name: String,
+    pub name: Name,
     pub pending: i64,
     pub idle_ms: i64,
 }
@@ -75,7 +76,7 @@ impl Render for InfoReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
 
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
-        writeln!(w, "stream             {}", escape_str(&self.stream))?;
+        writeln!(w, "stream             {}", self.stream)?;
         writeln!(w, "length             {}", self.length)?;
         writeln!(w, "first entry        {}", when(&self.first_id))?;
         writeln!(w, "last entry         {}", when(&self.last_id))?;
@@ -98,7 +99,7 @@ impl Render for InfoReport {
         ]);
         for g in &self.groups {
             t.add_row(vec![
-                Cell::new(escape_str(&g.name)),
+                Cell::new(&g.name),
                 Cell::new(g.consumers),
                 Cell::new(g.pending),
                 Cell::new(escape_str(&g.last_delivered_id)),
@@ -113,8 +114,8 @@ impl Render for InfoReport {
             for k in &g.consumer_list {
                 any = true;
                 c.add_row(vec![
-                    Cell::new(escape_str(&g.name)),
-                    Cell::new(escape_str(&k.name)),
+                    Cell::new(&g.name),
+                    Cell::new(&k.name),
                     Cell::new(k.pending),
                     Cell::new(crate::duration::format(std::time::Duration::from_millis(
                         k.idle_ms.max(0) as u64,
@@ -133,7 +134,7 @@ impl Render for InfoReport {
 pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.accepts::<InfoReport>("stream info")?;
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&args.key]).await?;
+    let mut conn = name::keyed_for(&target, &args.key).await?;
     ensure_stream(&mut conn, &args.key).await?;
     let info: redis::Value = conn
         .query(redis::cmd("XINFO").arg("STREAM").arg(&args.key))
@@ -152,7 +153,9 @@ pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
     if let redis::Value::Array(gs) = groups_v {
         for g in gs {
             let gp = pairs(g);
-            let name = get(&gp, "name").map(text_of).unwrap_or_default();
+            let name = get(&gp, "name")
+                .and_then(Name::from_reply)
+                .unwrap_or_default();
             let cv: redis::Value = conn
                 .query(
                     redis::cmd("XINFO")
@@ -168,7 +171,9 @@ pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
                     .map(|c| {
                         let cp = pairs(c);
                         ConsumerInfo {
-                            name: get(&cp, "name").map(text_of).unwrap_or_default(),
+                            name: get(&cp, "name")
+                                .and_then(Name::from_reply)
+                                .unwrap_or_default(),
                             pending: get(&cp, "pending").and_then(int_of).unwrap_or(0),
                             idle_ms: get(&cp, "idle").and_then(int_of).unwrap_or(0),
                         }

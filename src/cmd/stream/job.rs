@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::entry::{Entry, cut, escape, paint, rfc3339_ms, summary};
 use super::follow;
 use super::id::{StreamId, now_ms};
+use super::name::{self, Name};
 use super::read::Pager;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
@@ -31,8 +32,9 @@ completed or is still running, 1 when it failed or has no stream, 3 when --max-w
 
 #[derive(Debug, Args)]
 pub struct JobArgs {
-    /// The job's id (replaces {job_id} in streams.job_key)
-    pub job_id: String,
+    /// The job's id (replaces {job_id} in streams.job_key; bytes as given)
+    #[arg(value_parser = name::parser())]
+    pub job_id: Name,
 
     /// Wait for the job to complete or fail (also when its stream does not exist yet)
     #[arg(short = 'f', long)]
@@ -46,8 +48,8 @@ pub struct JobArgs {
 
 #[derive(Debug, Serialize)]
 pub struct JobReport {
-    pub job_id: String,
-    pub stream: String,
+    pub job_id: Name,
+    pub stream: Name,
     /// completed, failed or running.
     pub outcome: &'static str,
     pub started: Option<String>,
@@ -71,9 +73,9 @@ fn outcome_of(e: &Entry) -> Option<&'static str> {
 /// Prints events as they are found (table and ndjson) and keeps the facts for the end.
 struct Timeline<'a> {
     ctx: &'a Ctx,
-    job_id: String,
+    job_id: Name,
     titled: bool,
-    key: String,
+    key: Name,
     first_ms: Option<u64>,
     last_ms: u64,
     last_type: Option<String>,
@@ -89,12 +91,7 @@ impl Timeline<'_> {
         }
         self.titled = true;
         let mut records = Records::quiet(self.ctx.out.quiet);
-        writeln!(
-            records.buf(),
-            "job {} ({})",
-            escape_str(&self.job_id),
-            escape_str(&self.key)
-        )?;
+        writeln!(records.buf(), "job {} ({})", self.job_id, self.key)?;
         records.flush()?;
         Ok(())
     }
@@ -141,7 +138,7 @@ impl Timeline<'_> {
         Ok(())
     }
 
-    fn report(self, job_id: &str) -> JobReport {
+    fn report(self, job_id: &Name) -> JobReport {
         let now = now_ms();
         let first = self.first_ms.unwrap_or(0);
         let outcome = self.outcome.unwrap_or("running");
@@ -152,7 +149,7 @@ impl Timeline<'_> {
         };
         let seen = self.first_ms.is_some();
         JobReport {
-            job_id: job_id.to_string(),
+            job_id: job_id.clone(),
             stream: self.key,
             outcome,
             started: self
@@ -168,12 +165,25 @@ impl Timeline<'_> {
     }
 }
 
+/// `streams.job_key` with `{job_id}` replaced by the id's bytes.
+fn job_key(template: &str, id: &Name) -> Name {
+    let mut out = Vec::with_capacity(template.len() + id.as_bytes().len());
+    let mut rest = template.as_bytes();
+    while let Some(at) = rest.windows(8).position(|w| w == b"{job_id}") {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(id.as_bytes());
+        rest = &rest[at + 8..];
+    }
+    out.extend_from_slice(rest);
+    Name(out)
+}
+
 pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
     ctx.out
         .require("stream job", &[Format::Table, Format::Json, Format::Ndjson])?;
-    let key = ctx.settings.job_key.value.replace("{job_id}", &args.job_id);
+    let key = job_key(&ctx.settings.job_key.value, &args.job_id);
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&key]).await?;
+    let mut conn = name::keyed_for(&target, &key).await?;
     let kind: String = conn
         .query(redis::cmd("TYPE").arg(&key))
         .await
@@ -237,13 +247,13 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
                             ))
                         });
                         let why = match (age, &tl.last_type) {
-                            (None, _) => format!("{} does not exist", escape_str(&key)),
+                            (None, _) => format!("{key} does not exist"),
                             (Some(a), Some(t)) => format!("last event {} {a} ago", escape_str(t)),
                             (Some(a), None) => format!("last event {a} ago"),
                         };
                         return Err(exit::runtime(format!(
                             "job {}: no outcome within --max-wait {} ({why})",
-                            escape_str(&args.job_id),
+                            &args.job_id,
                             crate::duration::format(args.max_wait.unwrap_or_default())
                         )));
                     }
@@ -261,11 +271,18 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     let report = tl.report(&args.job_id);
-    let status = if report.outcome == "failed" {
+    // A job whose stream holds no event answers nothing: exit 1, as a query that found
+    // nothing does (a failed job is 1 too; a running or completed one 0).
+    let empty = report.started.is_none();
+    let status = if report.outcome == "failed" || empty {
         ExitStatus::Problem
     } else {
         ExitStatus::Success
     };
+    if empty && ctx.out.format != Format::Table {
+        ctx.out
+            .note(format!("job {}: {} has no events", &args.job_id, &key));
+    }
     match ctx.out.format {
         Format::Json => ctx
             .out
@@ -287,8 +304,9 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             } else {
                 line
             };
-            // Under -q only a failed job's outcome is printed.
-            let mut records = Records::quiet(ctx.out.quiet && status == ExitStatus::Success);
+            // Under -q only a failed job's outcome is printed (an empty one is silent, as grep).
+            let mut records =
+                Records::quiet(ctx.out.quiet && (status == ExitStatus::Success || empty));
             writeln!(records.buf(), "{line}")?;
             records.flush()?;
         }

@@ -14,9 +14,9 @@ use serde::{Serialize, Serializer};
 use super::entry::{Entry, paint, parse_entries, rfc3339_ms, summary};
 use super::fast;
 use super::id::{now_ms, parse_ago};
+use super::name::{self, Name, NameRef};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
-use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::Format;
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
@@ -84,7 +84,8 @@ impl From<StateArg> for JobState {
 /// One job, kept small (100,000 of them are held to sort): times as milliseconds, text cut.
 #[derive(Debug, Clone)]
 pub struct Job {
-    pub stream: Box<str>,
+    /// The key as Redis holds it (bytes: a key that is not UTF-8 is a job like any other).
+    pub stream: Box<[u8]>,
     pub state: JobState,
     pub first_ms: u64,
     pub last_ms: u64,
@@ -95,8 +96,8 @@ pub struct Job {
 /// The facts of a job as JSON shows them.
 #[derive(Debug, Serialize)]
 pub struct JobView<'a> {
-    pub job_id: &'a str,
-    pub stream: &'a str,
+    pub job_id: NameRef<'a>,
+    pub stream: NameRef<'a>,
     pub state: JobState,
     pub started: String,
     pub last_event_type: Option<&'a str>,
@@ -142,11 +143,11 @@ pub struct JobsReport {
 }
 
 impl JobsReport {
-    fn job_id<'a>(&self, stream: &'a str) -> &'a str {
+    fn job_id<'a>(&self, stream: &'a [u8]) -> &'a [u8] {
         let (pre, post) = &self.key_parts;
         stream
-            .strip_prefix(pre.as_str())
-            .and_then(|s| s.strip_suffix(post.as_str()))
+            .strip_prefix(pre.as_bytes())
+            .and_then(|s| s.strip_suffix(post.as_bytes()))
             .filter(|s| !s.is_empty())
             .unwrap_or(stream)
     }
@@ -158,8 +159,8 @@ impl JobsReport {
             _ => self.now_ms,
         };
         JobView {
-            job_id: self.job_id(&j.stream),
-            stream: &j.stream,
+            job_id: NameRef(self.job_id(&j.stream)),
+            stream: NameRef(&j.stream),
             state: j.state,
             started: time(j.first_ms),
             last_event_type: j.last_type.as_deref(),
@@ -243,7 +244,7 @@ impl JobsReport {
                     state
                 };
                 t.add_row(vec![
-                    Cell::new(escape_str(v.job_id)),
+                    Cell::new(v.job_id),
                     Cell::new(state),
                     Cell::new(super::entry::local_time(j.first_ms)),
                     Cell::new(escape_str(v.last_event_type.unwrap_or("-"))),
@@ -282,7 +283,7 @@ pub fn judge(last: &Entry, now_ms: u64, stuck_after: Duration) -> JobState {
     )
 }
 
-fn job_of(stream: String, first: &Entry, last: &Entry, now: u64, stuck: Duration) -> Job {
+fn job_of(stream: Name, first: &Entry, last: &Entry, now: u64, stuck: Duration) -> Job {
     let last_type = last
         .field("event_type")
         .map(|t| match std::str::from_utf8(t) {
@@ -290,7 +291,7 @@ fn job_of(stream: String, first: &Entry, last: &Entry, now: u64, stuck: Duration
             Err(_) => super::entry::escape(t).into(),
         });
     Job {
-        stream: stream.into(),
+        stream: stream.0.into_boxed_slice(),
         state: judge(last, now, stuck),
         first_ms: first.id.ms,
         last_ms: last.id.ms,
@@ -302,7 +303,7 @@ fn job_of(stream: String, first: &Entry, last: &Entry, now: u64, stuck: Duration
 /// The first and last entry of each key, in one pipeline per batch.
 async fn first_and_last(
     node: &mut Node,
-    keys: &[String],
+    keys: &[Name],
 ) -> anyhow::Result<Vec<Option<(Entry, Entry)>>> {
     let mut p = redis::pipe();
     for k in keys {
@@ -332,7 +333,7 @@ async fn first_and_last(
                 return Err(exit::runtime(format!(
                     "{}: {}: {}",
                     node.addr,
-                    crate::output::escape::escape_str(key),
+                    key,
                     crate::output::escape::escape_str(&format!(
                         "{} {}",
                         e.code(),
@@ -400,11 +401,10 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         let raw = fast::open_at(&target, &ep).await;
         let fast_path = raw.is_some();
         let pool = std::sync::Arc::new(std::sync::Mutex::new(raw.into_iter().collect::<Vec<_>>()));
-        scan_typed(
+        name::scan_streams(
             &mut node,
             &pattern,
-            KeyType::Stream,
-            async |n: &mut Node, keys: Vec<String>| {
+            async |n: &mut Node, keys: Vec<Name>| {
                 let mut n = n.clone();
                 let states = states.clone();
                 let (pool, target, ep) = (pool.clone(), target.clone(), ep.clone());

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::entry::{local_time, rfc3339_ms};
 use super::id::StreamId;
+use super::name::{self, Name};
 use super::{get, int_of, pairs, text_of};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
@@ -46,7 +47,7 @@ pub struct ListReport {
 
 #[derive(Debug, Serialize)]
 pub struct StreamSummary {
-    pub stream: String,
+    pub stream: Name,
     pub node: String,
     pub length: i64,
     pub groups: i64,
@@ -78,7 +79,7 @@ impl Render for ListReport {
                     .map_or("-".into(), |i| local_time(i.ms))
             };
             t.add_row(vec![
-                Cell::new(escape_str(&s.stream)),
+                Cell::new(&s.stream),
                 Cell::new(s.length),
                 Cell::new(s.groups),
                 Cell::new(when(&s.first_id)),
@@ -106,7 +107,7 @@ impl Render for ListReport {
     }
 }
 
-fn summary(stream: String, node: &str, info: redis::Value) -> StreamSummary {
+fn summary(stream: Name, node: &str, info: redis::Value) -> StreamSummary {
     let p = pairs(info);
     let entry_id = |name: &str| match get(&p, name) {
         Some(redis::Value::Array(e)) => e.first().map(text_of),
@@ -147,11 +148,10 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
     let masters = target.masters().await?;
     for mut node in masters.nodes {
         let addr = node.addr.clone();
-        crate::ops::scan::scan_typed(
+        name::scan_streams(
             &mut node,
             &pattern,
-            crate::ops::scan::KeyType::Stream,
-            async |n: &mut Node, keys: Vec<String>| {
+            async |n: &mut Node, keys: Vec<Name>| {
                 let mut p = redis::pipe();
                 for k in &keys {
                     p.cmd("XINFO").arg("STREAM").arg(k);
@@ -179,10 +179,7 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
                                         .await
                                         .map_err(ConnError::into_runtime)?;
                                     if kind == "stream" {
-                                        return Err(exit::runtime(format!(
-                                            "{}: {e}",
-                                            escape_str(&k)
-                                        )));
+                                        return Err(exit::runtime(format!("{k}: {e}")));
                                     }
                                 }
                             }
@@ -200,9 +197,10 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         streams.truncate(l);
     }
     // Under -q a full listing prints nothing; one with unreached masters prints them.
+    let none = total == 0;
     ctx.out.emit_outcome(
         &ListReport {
-            pattern,
+            pattern: pattern.clone(),
             total,
             streams,
             unreached: masters.unreached.clone(),
@@ -212,5 +210,10 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
     if let Some(e) = crate::redis::unreached_error(&masters.unreached) {
         return Err(e);
     }
-    Ok(ExitStatus::Success)
+    // A glob that matches no stream answers 1, as grep does (under -q too, silently).
+    Ok(if none {
+        ExitStatus::Problem
+    } else {
+        ExitStatus::Success
+    })
 }

@@ -7,11 +7,13 @@ pub mod fast;
 pub mod filter;
 pub mod follow;
 pub mod group;
+pub mod hold;
 pub mod id;
 pub mod info;
 pub mod job;
 pub mod jobs;
 pub mod list;
+pub mod name;
 pub mod pending;
 pub mod read;
 pub mod sink;
@@ -37,8 +39,10 @@ Examples:
 
 Entries in json/ndjson have stream, id, time, event_type, fields and data (the parsed JSON of
 the data field, or null). A missing key or a key that is not a stream exits 1; tail and
-job --follow wait for a missing key (--max-wait DUR: exit 3). Tables escape control
-characters from Redis; only --format raw writes bytes as stored.";
+job --follow wait for a missing key (--max-wait DUR: exit 3). read, job, pending and list
+exit 1 when their range or filters select nothing (as grep, also under -q). Names are bytes:
+give one that is not UTF-8 as redkit prints it, in bash's $'…' quoting ($'w\\xff\\xfe').
+Tables escape control characters from Redis; only --format raw writes bytes as stored.";
 
 #[derive(Debug, Args)]
 pub struct StreamArgs {
@@ -127,17 +131,24 @@ pub fn reports_interruption(args: &StreamArgs) -> bool {
     )
 }
 
+/// A key as given (text or [`name::Name`] bytes): sent as is, shown escaped.
+pub trait KeyArg: redis::ToRedisArgs + std::fmt::Display + Sync {}
+impl<T: redis::ToRedisArgs + std::fmt::Display + Sync> KeyArg for T {}
+
 /// Fails with exit 1 unless `key` exists and is a stream.
-pub async fn ensure_stream(conn: &mut Keyed, key: &str) -> anyhow::Result<()> {
+pub async fn ensure_stream<K: KeyArg>(conn: &mut Keyed, key: &K) -> anyhow::Result<()> {
     if stream_exists(conn, key).await? {
         Ok(())
     } else {
-        Err(exit::problem(format!("{key}: no such key")))
+        Err(exit::problem(format!(
+            "{}: no such key",
+            crate::output::escape::escape_str(&key.to_string())
+        )))
     }
 }
 
 /// Whether `key` is a stream: false when it does not exist, exit 1 when it is another type.
-pub async fn stream_exists(conn: &mut Keyed, key: &str) -> anyhow::Result<bool> {
+pub async fn stream_exists<K: KeyArg>(conn: &mut Keyed, key: &K) -> anyhow::Result<bool> {
     let kind: String = conn
         .query(redis::cmd("TYPE").arg(key))
         .await
@@ -146,7 +157,8 @@ pub async fn stream_exists(conn: &mut Keyed, key: &str) -> anyhow::Result<bool> 
         "stream" => Ok(true),
         "none" => Ok(false),
         other => Err(exit::problem(format!(
-            "{key}: not a stream (it is a {other})"
+            "{}: not a stream (it is a {other})",
+            crate::output::escape::escape_str(&key.to_string())
         ))),
     }
 }

@@ -8,6 +8,7 @@ use tokio::task::JoinHandle;
 use super::entry::{Entry, parse_entries};
 use super::filter::{Filter, split_types};
 use super::id::{End, StreamId, parse_ago, parse_point};
+use super::name::{self, Name};
 use super::sink::Sink;
 use super::{ensure_stream, fast};
 use crate::cmd::Ctx;
@@ -24,13 +25,15 @@ Examples:
   redkit stream read job_events:42 --grep 'timeout' --format ndjson | jq .data
   redkit stream read job_events:42 --format raw               fields as stored
 
---from/--to take an id (1700000000000-0), an RFC 3339 time or a duration ago (10m).";
+--from/--to take an id (1700000000000-0), an RFC 3339 time or a duration ago (10m).
+Exit 1 when the range or the filters select nothing (as grep, also under -q); the note names
+the filter and how many entries it looked at.";
 
 #[derive(Debug, Args)]
 pub struct ReadArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: String,
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
 
     /// First entry: id, RFC 3339 time or duration ago [default: the first]
     #[arg(long, value_name = "ID|TIME", conflicts_with = "since")]
@@ -68,7 +71,7 @@ pub struct ReadArgs {
 /// A range of one stream, read page by page with the next page always in flight.
 pub struct Pager {
     conn: Keyed,
-    key: String,
+    key: Name,
     lo: StreamId,
     hi: StreamId,
     reverse: bool,
@@ -80,7 +83,7 @@ pub struct Pager {
 impl Pager {
     pub fn new(
         conn: Keyed,
-        key: &str,
+        key: &Name,
         lo: StreamId,
         hi: StreamId,
         reverse: bool,
@@ -88,7 +91,7 @@ impl Pager {
     ) -> Pager {
         Pager {
             conn,
-            key: key.to_string(),
+            key: key.clone(),
             lo,
             hi,
             reverse,
@@ -176,15 +179,15 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
         grep: args.grep.as_ref().map(|g| g.as_bytes().to_vec()),
     };
     let target = ctx.target()?;
-    let mut conn = target.keyed_for(&[&args.key]).await?;
+    let mut conn = name::keyed_for(&target, &args.key).await?;
     ensure_stream(&mut conn, &args.key).await?;
     let mut sink = Sink::new(&ctx.out);
     if ctx.out.format.is_machine()
-        && let Some(mut raw) = fast::open(&target, &args.key).await
+        && let Some(mut raw) = fast::open(&target, args.key.as_bytes()).await
     {
         fast::export(
             &mut raw,
-            &args.key,
+            args.key.as_bytes(),
             lo,
             hi,
             args.reverse,
@@ -195,7 +198,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
         )
         .await?;
         sink.finish()?;
-        return Ok(ExitStatus::Success);
+        return Ok(found_or_not(ctx, &args.key, &filter, &sink, lo, hi));
     }
     let mut pager = Pager::new(conn, &args.key, lo, hi, args.reverse, args.page_size);
     let key = args.key.as_bytes();
@@ -212,6 +215,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
             if args.count.is_some_and(|c| sink.written() >= c) {
                 break 'pages;
             }
+            sink.saw();
             if filter.keeps(e) {
                 sink.entry(key, e)?;
             }
@@ -221,9 +225,33 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     sink.finish()?;
-    if sink.written() == 0 && ctx.out.format == Format::Table {
-        ctx.out
-            .note(format!("{}: no entries in that range", args.key));
+    Ok(found_or_not(ctx, &args.key, &filter, &sink, lo, hi))
+}
+
+/// Exit 0 when something was printed; otherwise 1 (as grep), with a note naming what matched
+/// nothing: the range, or the filter among the entries the range had.
+fn found_or_not(
+    ctx: &Ctx,
+    key: &Name,
+    filter: &Filter,
+    sink: &Sink,
+    lo: StreamId,
+    hi: StreamId,
+) -> ExitStatus {
+    if sink.written() > 0 {
+        return ExitStatus::Success;
     }
-    Ok(ExitStatus::Success)
+    let whole = lo == StreamId::MIN && hi == StreamId::MAX;
+    let msg = match (sink.seen(), whole) {
+        (0, true) => format!("{key}: the stream has no entries"),
+        (0, false) => format!("{key}: no entries in that range"),
+        (n, _) => format!(
+            "{key}: {} among {}{}",
+            filter.describe_miss(),
+            crate::ops::units::count(n, "entry", "entries"),
+            if whole { "" } else { " in that range" }
+        ),
+    };
+    ctx.out.note(msg);
+    ExitStatus::Problem
 }

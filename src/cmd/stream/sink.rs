@@ -14,6 +14,7 @@ pub struct Sink {
     color: bool,
     records: Records,
     written: u64,
+    seen: u64,
     started: bool,
 }
 
@@ -24,6 +25,7 @@ impl Sink {
             color: out.ui.color,
             records: Records::quiet(out.quiet),
             written: 0,
+            seen: 0,
             started: false,
         }
     }
@@ -31,6 +33,16 @@ impl Sink {
     /// Entries written so far.
     pub fn written(&self) -> u64 {
         self.written
+    }
+
+    /// Counts an entry the filters looked at (written or not): what "among N entries" says.
+    pub fn saw(&mut self) {
+        self.seen += 1;
+    }
+
+    /// Entries the filters looked at.
+    pub fn seen(&self) -> u64 {
+        self.seen
     }
 
     fn start(&mut self) {

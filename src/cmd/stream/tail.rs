@@ -7,12 +7,12 @@ use super::entry::{Entry, escape};
 use super::filter::{Filter, split_types};
 use super::follow::{self, Group, connect_retrying, retryable};
 use super::id::{End, StreamId, parse_point};
+use super::name::{self, Name};
 use super::sink::Sink;
 use super::stream_exists;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
-use crate::output::escape::escape_str;
 use crate::redis::{ConnError, Keyed};
 
 pub const EXAMPLES: &str = "\
@@ -32,21 +32,21 @@ gives up on it after DUR with exit 3.";
 
 #[derive(Debug, Args)]
 pub struct TailArgs {
-    /// Stream keys
-    #[arg(required = true, value_name = "KEY")]
-    pub keys: Vec<String>,
+    /// Stream keys (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(required = true, value_name = "KEY", value_parser = name::parser())]
+    pub keys: Vec<Name>,
 
     /// Where to start: $, 0, an id, an RFC 3339 time or a duration ago
     #[arg(long, value_name = "$|0|ID|TIME", default_value = "$")]
     pub from: String,
 
     /// Read through this consumer group
-    #[arg(long, value_name = "G", requires = "consumer")]
-    pub group: Option<String>,
+    #[arg(long, value_name = "G", requires = "consumer", value_parser = name::parser())]
+    pub group: Option<Name>,
 
     /// Consumer name within --group
-    #[arg(long, value_name = "C", requires = "group")]
-    pub consumer: Option<String>,
+    #[arg(long, value_name = "C", requires = "group", value_parser = name::parser())]
+    pub consumer: Option<Name>,
 
     /// Acknowledge (XACK) each entry once it is printed
     #[arg(long, requires = "group")]
@@ -70,7 +70,7 @@ pub struct TailArgs {
 }
 
 /// The last entry's id, or 0-0 for an empty (or missing) stream.
-pub async fn last_id(conn: &mut Keyed, key: &str) -> anyhow::Result<StreamId> {
+pub async fn last_id(conn: &mut Keyed, key: &Name) -> anyhow::Result<StreamId> {
     let v: redis::Value = conn
         .query(
             redis::cmd("XREVRANGE")
@@ -88,7 +88,7 @@ pub async fn last_id(conn: &mut Keyed, key: &str) -> anyhow::Result<StreamId> {
 }
 
 /// The id to read after for `--from`.
-pub async fn start_after(conn: &mut Keyed, key: &str, from: &str) -> anyhow::Result<StreamId> {
+pub async fn start_after(conn: &mut Keyed, key: &Name, from: &str) -> anyhow::Result<StreamId> {
     match from.trim() {
         "$" => last_id(conn, key).await,
         "0" | "-" | "0-0" => Ok(StreamId::MIN),
@@ -118,8 +118,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         grep: None,
     };
     let target = ctx.target()?;
-    let key_refs: Vec<&str> = args.keys.iter().map(String::as_str).collect();
-    let mut conn = target.keyed_for(&key_refs).await?;
+    let mut conn = name::keyed_for_all(&target, &args.keys).await?;
     let deadline = args.max_wait.map(|d| tokio::time::Instant::now() + d);
     let mut keys = Vec::new();
     // Keys that do not exist yet, by index: waited for until their first entry arrives.
@@ -128,8 +127,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         let exists = stream_exists(&mut conn, k).await?;
         if !exists {
             ctx.out.note(format!(
-                "{}: does not exist yet, waiting for its first entry",
-                escape_str(k)
+                "{k}: does not exist yet, waiting for its first entry"
             ));
             absent.insert(i);
         }
@@ -170,7 +168,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         }),
         _ => None,
     };
-    let names: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
+    let names: Vec<Name> = keys.iter().map(|(k, _)| k.clone()).collect();
     let mut rx = follow::spawn(
         &target,
         &ctx.out,
@@ -190,8 +188,8 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
             Some(d) => match tokio::time::timeout_at(d, rx.recv()).await {
                 Ok(b) => b,
                 Err(_) => {
-                    let first = absent.iter().next().map_or("", |&i| args.keys[i].as_str());
-                    return Err(gave_up(first, args.max_wait));
+                    let first = absent.iter().next().map(|&i| args.keys[i].clone());
+                    return Err(gave_up(&first.unwrap_or_default(), args.max_wait));
                 }
             },
             None => rx.recv().await,
@@ -210,7 +208,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
             if let Some(s) = until_status(&until, e) {
                 ctx.out.note(format!(
                     "{}: {} at {}",
-                    escape_str(key),
+                    key,
                     e.field("event_type").map(escape).unwrap_or_default(),
                     e.id
                 ));
@@ -234,23 +232,25 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
 }
 
 /// The error for a key that did not appear within --max-wait (exit 3).
-fn gave_up(key: &str, max_wait: Option<std::time::Duration>) -> anyhow::Error {
+fn gave_up(key: &Name, max_wait: Option<std::time::Duration>) -> anyhow::Error {
     exit::runtime(format!(
         "{}: no such stream after waiting --max-wait {}",
-        escape_str(key),
+        key,
         crate::duration::format(max_wait.unwrap_or_default())
     ))
 }
 
 /// Fails with exit 1, and the XGROUP CREATE to run, when the group does not exist.
-pub async fn ensure_group(conn: &mut Keyed, key: &str, group: &str) -> anyhow::Result<()> {
+pub async fn ensure_group(conn: &mut Keyed, key: &Name, group: &Name) -> anyhow::Result<()> {
     let v: redis::Value = conn
         .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
     let found = match v {
         redis::Value::Array(gs) => gs.into_iter().any(|g| {
-            super::get(&super::pairs(g), "name").is_some_and(|n| super::text_of(n) == group)
+            super::get(&super::pairs(g), "name")
+                .and_then(Name::from_reply)
+                .is_some_and(|n| &n == group)
         }),
         _ => false,
     };
@@ -268,8 +268,8 @@ async fn ack(
     conn: &mut Keyed,
     target: &crate::redis::Target,
     ctx: &Ctx,
-    key: &str,
-    group: &str,
+    key: &Name,
+    group: &Name,
     ids: &[StreamId],
 ) -> anyhow::Result<()> {
     if ids.is_empty() {

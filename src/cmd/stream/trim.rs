@@ -11,12 +11,12 @@ use serde::Serialize;
 
 use super::ensure_stream;
 use super::entry::parse_entries;
+use super::hold::{self, GroupHold};
 use super::id::{StreamId, now_ms};
+use super::name::{self, Name};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
-use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::Format;
-use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Keyed, Node};
 
@@ -27,6 +27,12 @@ Examples:
   redkit stream trim --match 'job_events:*' --older-than 7d --yes      from cron
   redkit stream trim job_events:42 --maxlen 1000 --approximate --yes
 
+Entries a consumer group has not been delivered yet, or still has pending, are kept: the
+trim stops at the oldest entry any group still needs, and the report says how many entries
+it kept back and for which group. --include-unprocessed removes them anyway (the dry run
+names the groups that would lose entries). Streams without groups trim as XTRIM does. On
+Redis 8.2 and later the trim also passes ACKED, so the server re-checks the groups itself.
+
 Without --yes, trim asks on a terminal and refuses (exit 2) when stdin is not one.
 --approximate (XTRIM ~) is cheaper but may keep more than asked; its dry run is exact.";
 
@@ -34,9 +40,9 @@ Without --yes, trim asks on a terminal and refuses (exit 2) when stdin is not on
 #[command(group(ArgGroup::new("which").required(true).args(["stream_key", "pattern"])))]
 #[command(group(ArgGroup::new("rule").required(true).args(["maxlen", "older_than"])))]
 pub struct TrimArgs {
-    /// Stream key
-    #[arg(id = "stream_key", value_name = "KEY")]
-    pub key: Option<String>,
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Option<Name>,
 
     /// Every stream whose key matches GLOB (on every master of a cluster)
     #[arg(long = "match", value_name = "GLOB")]
@@ -54,6 +60,11 @@ pub struct TrimArgs {
     #[arg(long)]
     pub approximate: bool,
 
+    /// Also remove entries a consumer group has not been delivered or has pending (lost work
+    /// for that group; asks, or --yes)
+    #[arg(long)]
+    pub include_unprocessed: bool,
+
     /// Report what would be removed and remove nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -68,9 +79,14 @@ pub struct TrimReport {
     pub dry_run: bool,
     pub rule: String,
     pub approximate: bool,
+    pub include_unprocessed: bool,
     pub streams: Vec<TrimmedStream>,
     /// Entries removed (or, in a dry run, that would be).
     pub removed: u64,
+    /// Entries the rule selected but kept because a group still needs them.
+    pub kept: u64,
+    /// With --include-unprocessed: removed entries that some group had not processed.
+    pub unprocessed_removed: u64,
     /// Streams that lost (or would lose) at least one entry.
     pub streams_affected: usize,
 }
@@ -82,9 +98,47 @@ fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
 
 #[derive(Debug, Serialize)]
 pub struct TrimmedStream {
-    pub stream: String,
+    pub stream: Name,
     pub length: u64,
     pub removed: u64,
+    /// Entries kept back for the groups (0 with --include-unprocessed).
+    pub kept: u64,
+    /// With --include-unprocessed: entries removed that some group had not processed.
+    pub unprocessed_removed: u64,
+    /// The oldest id the trim removes up to (entries below it go); null without a cut.
+    pub minid: Option<String>,
+    /// Every consumer group with what the rule would take from it ([] without groups).
+    pub groups: Vec<GroupHold>,
+    /// Whether XTRIM … ACKED was used (Redis 8.2+).
+    pub acked: bool,
+}
+
+impl TrimmedStream {
+    /// "kept 7 entries: group g has not read them", or for --include-unprocessed who loses.
+    pub fn note(&self) -> String {
+        let losing: Vec<&GroupHold> = self.groups.iter().filter(|g| g.unprocessed > 0).collect();
+        if losing.is_empty() {
+            return String::new();
+        }
+        if self.kept > 0 {
+            let why: Vec<String> = losing.iter().map(|g| g.reason(self.kept)).collect();
+            return format!(
+                "kept {}: {}",
+                plural(self.kept, "entry", "entries"),
+                why.join("; ")
+            );
+        }
+        let who: Vec<String> = losing
+            .iter()
+            .map(|g| {
+                format!(
+                    "group {} loses {} ({} never delivered, {} pending)",
+                    g.group, g.unprocessed, g.undelivered, g.pending
+                )
+            })
+            .collect();
+        who.join("; ")
+    }
 }
 
 impl Render for TrimReport {
@@ -97,26 +151,28 @@ impl Render for TrimReport {
         } else {
             "removed"
         };
-        t.set_header(vec!["stream", "length", verb]);
-        // Only the streams that lose entries: a glob over thousands of streams would bury them.
-        for s in self.streams.iter().filter(|s| s.removed > 0) {
+        t.set_header(vec!["stream", "length", verb, "groups"]);
+        // Only the streams that lose or keep entries: a glob over thousands would bury them.
+        let shown: Vec<&TrimmedStream> = self
+            .streams
+            .iter()
+            .filter(|s| s.removed > 0 || !s.note().is_empty())
+            .collect();
+        for s in &shown {
             t.add_row(vec![
-                Cell::new(escape_str(&s.stream)),
+                Cell::new(&s.stream),
                 Cell::new(s.length),
                 Cell::new(s.removed),
+                Cell::new(s.note()),
             ]);
         }
-        if self.streams_affected > 0 {
+        if !shown.is_empty() {
             writeln!(w, "{t}")?;
         }
         writeln!(
             w,
             "{} {} from {} ({} matched; {}{})",
-            if self.dry_run {
-                "would remove"
-            } else {
-                "removed"
-            },
+            verb,
             plural(self.removed, "entry", "entries"),
             plural(self.streams_affected as u64, "stream", "streams"),
             self.streams.len(),
@@ -126,7 +182,23 @@ impl Render for TrimReport {
             } else {
                 ""
             }
-        )
+        )?;
+        if self.kept > 0 {
+            writeln!(
+                w,
+                "kept {} that consumer groups have not processed (--include-unprocessed removes them)",
+                plural(self.kept, "entry", "entries")
+            )?;
+        }
+        if self.unprocessed_removed > 0 {
+            writeln!(
+                w,
+                "{} {} that consumer groups had not processed",
+                if self.dry_run { "would lose" } else { "lost" },
+                plural(self.unprocessed_removed, "entry", "entries")
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -138,48 +210,39 @@ enum Rule {
 }
 
 /// How many entries the rule removes from this stream (exactly, as XTRIM without ~ would).
-async fn count_removable(conn: &mut Keyed, key: &str, rule: Rule) -> anyhow::Result<(u64, u64)> {
+async fn count_removable(conn: &mut Keyed, key: &Name, rule: Rule) -> anyhow::Result<(u64, u64)> {
     let len: u64 = conn
         .query(redis::cmd("XLEN").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
     let removable = match rule {
         Rule::MaxLen(n) => len.saturating_sub(n),
-        Rule::MinId(min) => {
-            // Count the ids below `min` page by page; only ids are kept, so memory stays flat.
-            let Some(hi) = min.prev() else {
-                return Ok((len, 0));
-            };
-            let mut lo = StreamId::MIN;
-            let mut n = 0u64;
-            loop {
-                let v: redis::Value = conn
-                    .query(
-                        redis::cmd("XRANGE")
-                            .arg(key)
-                            .arg(lo.to_string())
-                            .arg(hi.to_string())
-                            .arg("COUNT")
-                            .arg(10_000),
-                    )
-                    .await
-                    .map_err(ConnError::into_runtime)?;
-                let page = parse_entries(v)?;
-                n += page.len() as u64;
-                match page.last().and_then(|e| e.id.next()) {
-                    Some(next) if page.len() == 10_000 && next <= hi => lo = next,
-                    _ => break,
-                }
-            }
-            n
-        }
+        Rule::MinId(min) => hold::count_below(conn, key, min).await?,
     };
     Ok((len, removable))
 }
 
-async fn xtrim(conn: &mut Keyed, key: &str, rule: Rule, approximate: bool) -> anyhow::Result<u64> {
+/// The plan for one stream: the rule's own cut, or (with groups) a MINID no group objects to.
+#[derive(Debug, Clone, Copy)]
+enum Cut {
+    Rule,
+    MinId(StreamId),
+}
+
+async fn xtrim(
+    conn: &mut Keyed,
+    key: &Name,
+    rule: Rule,
+    cut: Cut,
+    approximate: bool,
+    acked: bool,
+) -> anyhow::Result<u64> {
     let mut cmd = redis::cmd("XTRIM");
     cmd.arg(key);
+    let rule = match cut {
+        Cut::Rule => rule,
+        Cut::MinId(id) => Rule::MinId(id),
+    };
     match rule {
         Rule::MaxLen(_) => cmd.arg("MAXLEN"),
         Rule::MinId(_) => cmd.arg("MINID"),
@@ -191,7 +254,107 @@ async fn xtrim(conn: &mut Keyed, key: &str, rule: Rule, approximate: bool) -> an
         Rule::MaxLen(n) => cmd.arg(n),
         Rule::MinId(id) => cmd.arg(id.to_string()),
     };
+    if acked {
+        cmd.arg("ACKED");
+    }
     conn.query(&cmd).await.map_err(ConnError::into_runtime)
+}
+
+/// Whether the server takes `XTRIM … ACKED` (Redis 8.2 and later); false when unknown.
+async fn has_acked(conn: &mut Keyed) -> bool {
+    let Keyed::Single(node) = conn else {
+        return false;
+    };
+    let Ok(text) = node.query::<String>(redis::cmd("INFO").arg("server")).await else {
+        return false;
+    };
+    let info = crate::redis::Info::parse(&text);
+    version_has_acked(info.get("redis_version").unwrap_or("0"))
+}
+
+/// `XTRIM … ACKED` came with Redis 8.2.
+fn version_has_acked(version: &str) -> bool {
+    let v: Vec<u64> = version.split('.').map(|p| p.parse().unwrap_or(0)).collect();
+    (
+        v.first().copied().unwrap_or(0),
+        v.get(1).copied().unwrap_or(0),
+    ) >= (8, 2)
+}
+
+/// Works out one stream's trim: the entries the rule selects, what the groups still need,
+/// and the cut that respects them.
+async fn plan(
+    conn: &mut Keyed,
+    key: &Name,
+    rule: Rule,
+    include_unprocessed: bool,
+) -> anyhow::Result<(TrimmedStream, Cut)> {
+    let (length, rule_removes) = count_removable(conn, key, rule).await?;
+    let mut groups = hold::holds(conn, key).await?;
+    let mut s = TrimmedStream {
+        stream: key.clone(),
+        length,
+        removed: rule_removes,
+        kept: 0,
+        unprocessed_removed: 0,
+        minid: None,
+        groups: Vec::new(),
+        acked: false,
+    };
+    if groups.is_empty() {
+        return Ok((s, Cut::Rule));
+    }
+    // The rule's cut as an id: entries below it go.
+    let cutoff = match rule {
+        Rule::MinId(id) => Some(id),
+        Rule::MaxLen(n) => match hold::id_at(conn, key, length, length.saturating_sub(n)).await? {
+            Some(first_kept) => Some(first_kept),
+            // Everything goes (MAXLEN 0, or n >= len with nothing to remove).
+            None if rule_removes > 0 => last_id(conn, key).await?.and_then(StreamId::next),
+            None => None,
+        },
+    };
+    let Some(cutoff) = cutoff else {
+        s.groups = groups;
+        return Ok((s, Cut::Rule));
+    };
+    hold::measure(conn, key, &mut groups, cutoff).await?;
+    let needed = groups.iter().filter_map(|g| g.from).min();
+    let unprocessed = match needed.filter(|n| *n < cutoff) {
+        Some(n) => rule_removes - hold::count_below(conn, key, n).await?.min(rule_removes),
+        None => 0,
+    };
+    let effective = if include_unprocessed {
+        cutoff
+    } else {
+        needed.map_or(cutoff, |n| n.min(cutoff))
+    };
+    if include_unprocessed {
+        s.unprocessed_removed = unprocessed;
+    } else {
+        s.kept = unprocessed;
+        s.removed = rule_removes - unprocessed;
+    }
+    s.minid = Some(effective.to_string());
+    s.groups = groups;
+    // A MINID, not MAXLEN, even when no group objects: entries added meanwhile would push a
+    // MAXLEN cut into what the groups need.
+    Ok((s, Cut::MinId(effective)))
+}
+
+async fn last_id(conn: &mut Keyed, key: &Name) -> anyhow::Result<Option<StreamId>> {
+    let v: redis::Value = conn
+        .query(
+            redis::cmd("XREVRANGE")
+                .arg(key)
+                .arg("+")
+                .arg("-")
+                .arg("COUNT")
+                .arg(1),
+        )
+        .await
+        .map_err(ConnError::into_runtime)?;
+    Ok(parse_entries(v)?.first().map(|e| e.id))
 }
 
 pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
@@ -214,10 +377,10 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
     };
     let target = ctx.target()?;
     // Every stream with the connection that reaches it.
-    let mut work: Vec<(String, Keyed)> = Vec::new();
+    let mut work: Vec<(Name, Keyed)> = Vec::new();
     match (&args.key, &args.pattern) {
         (Some(k), _) => {
-            let mut c = target.keyed_for(&[k.as_str()]).await?;
+            let mut c = name::keyed_for(&target, k).await?;
             ensure_stream(&mut c, k).await?;
             work.push((k.clone(), c));
         }
@@ -228,47 +391,74 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
                 return Err(e);
             }
             for mut node in masters.nodes {
-                scan_typed(
-                    &mut node,
-                    p,
-                    KeyType::Stream,
-                    async |n: &mut Node, keys: Vec<String>| {
-                        for k in keys {
-                            work.push((k, Keyed::Single(n.clone())));
-                        }
-                        Ok(())
-                    },
-                )
+                name::scan_streams(&mut node, p, async |n: &mut Node, keys: Vec<Name>| {
+                    for k in keys {
+                        work.push((k, Keyed::Single(n.clone())));
+                    }
+                    Ok(())
+                })
                 .await?;
             }
         }
         (None, None) => return Err(exit::usage("stream trim: give a KEY or --match GLOB")),
     }
     work.sort_by(|a, b| a.0.cmp(&b.0));
+    // SCAN may return a key twice.
+    work.dedup_by(|a, b| a.0 == b.0);
     let mut streams = Vec::new();
+    let mut cuts = Vec::new();
+    let mut acked = Vec::new();
+    // The server's version, asked once per node.
+    let mut versions: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     for (k, c) in &mut work {
-        let (length, removed) = count_removable(c, k, rule).await?;
-        streams.push(TrimmedStream {
-            stream: k.clone(),
-            length,
-            removed,
-        });
+        let (s, cut) = plan(c, k, rule, args.include_unprocessed).await?;
+        let use_acked = if matches!(cut, Cut::MinId(_)) && !args.include_unprocessed {
+            match versions.get(c.addr()) {
+                Some(v) => *v,
+                None => {
+                    let v = has_acked(c).await;
+                    versions.insert(c.addr().to_string(), v);
+                    v
+                }
+            }
+        } else {
+            false
+        };
+        streams.push(s);
+        cuts.push(cut);
+        acked.push(use_acked);
     }
-    let planned: u64 = streams.iter().map(|s| s.removed).sum();
     let mut report = TrimReport {
         dry_run: args.dry_run,
         rule: rule_text,
         approximate: args.approximate,
-        removed: planned,
-        streams_affected: streams.iter().filter(|s| s.removed > 0).count(),
+        include_unprocessed: args.include_unprocessed,
+        removed: 0,
+        kept: 0,
+        unprocessed_removed: 0,
+        streams_affected: 0,
         streams,
     };
+    report.total();
     if !args.dry_run {
-        let question = format!(
+        let mut question = format!(
             "Trim {} from {}",
-            crate::ops::units::count(planned, "entry", "entries"),
+            crate::ops::units::count(report.removed, "entry", "entries"),
             crate::ops::units::count(report.streams.len() as u64, "stream", "streams")
         );
+        if report.unprocessed_removed > 0 {
+            let groups: Vec<String> = report
+                .streams
+                .iter()
+                .flat_map(|s| s.groups.iter().filter(|g| g.unprocessed > 0))
+                .map(|g| g.group.to_string())
+                .collect();
+            question.push_str(&format!(
+                ", including {} that groups have not processed ({})",
+                crate::ops::units::count(report.unprocessed_removed, "entry", "entries"),
+                groups.join(", ")
+            ));
+        }
         if !guard.confirm(&question)? {
             ctx.out.problem("nothing trimmed");
             return Ok(ExitStatus::Problem);
@@ -278,7 +468,11 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         let stop = crate::cmd::Stop::on_signal();
         let stopped = || stop.requested();
         let mut done = 0;
-        for ((_, c), s) in work.iter_mut().zip(report.streams.iter_mut()) {
+        for (((_, c), s), (cut, use_acked)) in work
+            .iter_mut()
+            .zip(report.streams.iter_mut())
+            .zip(cuts.iter().zip(&acked))
+        {
             if stopped() {
                 break;
             }
@@ -286,12 +480,13 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
             if s.removed == 0 && !args.approximate {
                 continue;
             }
-            s.removed = xtrim(c, &s.stream, rule, args.approximate).await?;
+            // The server's count, not the plan's.
+            s.removed = xtrim(c, &s.stream, rule, *cut, args.approximate, *use_acked).await?;
+            s.acked = *use_acked;
         }
         if stopped() {
             report.streams.truncate(done);
-            report.removed = report.streams.iter().map(|s| s.removed).sum();
-            report.streams_affected = report.streams.iter().filter(|s| s.removed > 0).count();
+            report.total();
             ctx.out.emit(&report)?;
             ctx.out.problem(format!(
                 "redkit: interrupted after trimming {done} of {} streams",
@@ -299,9 +494,37 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
             ));
             return Ok(ExitStatus::Interrupted);
         }
-        report.removed = report.streams.iter().map(|s| s.removed).sum();
-        report.streams_affected = report.streams.iter().filter(|s| s.removed > 0).count();
+        report.total();
     }
     ctx.out.emit_outcome(&report, true)?;
     Ok(ExitStatus::Success)
+}
+
+impl TrimReport {
+    fn total(&mut self) {
+        self.removed = self.streams.iter().map(|s| s.removed).sum();
+        self.kept = self.streams.iter().map(|s| s.kept).sum();
+        self.unprocessed_removed = self.streams.iter().map(|s| s.unprocessed_removed).sum();
+        self.streams_affected = self.streams.iter().filter(|s| s.removed > 0).count();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acked_from_redis_8_2_on() {
+        for (v, has) in [
+            ("7.0.15", false),
+            ("8.0.2", false),
+            ("8.1.9", false),
+            ("8.2.0", true),
+            ("8.10.1", true),
+            ("10.0", true),
+            ("", false),
+        ] {
+            assert_eq!(version_has_acked(v), has, "{v}");
+        }
+    }
 }
