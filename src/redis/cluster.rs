@@ -181,17 +181,54 @@ impl ClusterNode {
     }
 }
 
-/// Parses CLUSTER NODES output; lines it cannot read are skipped.
-pub fn parse_cluster_nodes(text: &str) -> Vec<ClusterNode> {
+/// Parses CLUSTER NODES output as `answered_by` gave it; lines it cannot read are skipped.
+///
+/// The address field is `ip:port@cport[,hostname[,aux=value]*]`, IPv6 without brackets
+/// (`::1:7000@17000`). A node that was never told its address (a single-node cluster, whose
+/// only node lists itself as `:7000@17000`) has an empty ip: that means the address redkit
+/// reached the answering node by, as CLUSTER SLOTS documents for its empty host, and a wildcard
+/// (`0.0.0.0`, `::`) is read the same way. `?` is an address the cluster does not know: the
+/// node is flagged `noaddr`, as Redis flags a node it lost the address of.
+pub fn parse_cluster_nodes(text: &str, answered_by: &Endpoint) -> Vec<ClusterNode> {
     text.lines()
         .filter_map(|line| {
             let f: Vec<&str> = line.split_whitespace().collect();
             if f.len() < 8 {
                 return None;
             }
-            // ip:port@cport[,hostname]
-            let addr = f[1].split('@').next()?;
-            let endpoint = Endpoint::parse_host_port(addr)?;
+            let mut flags: Vec<String> = f[2].split(',').map(str::to_string).collect();
+            let addr = f[1].split([',', '@']).next()?;
+            let (host, port) = addr.rsplit_once(':')?;
+            let port: u16 = port.parse().ok()?;
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            let endpoint = match (host, answered_by) {
+                ("?", _) => {
+                    flag_noaddr(&mut flags);
+                    Endpoint::Tcp {
+                        host: String::new(),
+                        port,
+                    }
+                }
+                ("" | "0.0.0.0" | "::", Endpoint::Tcp { host: h, .. }) => Endpoint::Tcp {
+                    host: h.clone(),
+                    port,
+                },
+                // Reached over a socket: only the node itself is known to be there.
+                ("" | "0.0.0.0" | "::", Endpoint::Unix(_)) if flags.iter().any(|f| f == "myself") => {
+                    answered_by.clone()
+                }
+                ("" | "0.0.0.0" | "::", Endpoint::Unix(_)) => {
+                    flag_noaddr(&mut flags);
+                    Endpoint::Tcp {
+                        host: String::new(),
+                        port,
+                    }
+                }
+                (h, _) => Endpoint::Tcp {
+                    host: h.to_string(),
+                    port,
+                },
+            };
             let slots = f[8..]
                 .iter()
                 .filter(|s| !s.starts_with('['))
@@ -203,7 +240,7 @@ pub fn parse_cluster_nodes(text: &str) -> Vec<ClusterNode> {
             Some(ClusterNode {
                 id: f[0].to_string(),
                 endpoint,
-                flags: f[2].split(',').map(str::to_string).collect(),
+                flags,
                 master_id: (f[3] != "-").then(|| f[3].to_string()),
                 link_state: f[7].to_string(),
                 slots,
@@ -212,9 +249,16 @@ pub fn parse_cluster_nodes(text: &str) -> Vec<ClusterNode> {
         .collect()
 }
 
+fn flag_noaddr(flags: &mut Vec<String>) {
+    if !flags.iter().any(|f| f == "noaddr") {
+        flags.push("noaddr".into());
+    }
+}
+
+/// CLUSTER NODES of `node`, read as `node` gave it (see `parse_cluster_nodes`).
 pub async fn cluster_nodes(node: &mut Node) -> Result<Vec<ClusterNode>, ConnError> {
     let text: String = node.query(redis::cmd("CLUSTER").arg("NODES")).await?;
-    Ok(parse_cluster_nodes(&text))
+    Ok(parse_cluster_nodes(&text, &node.endpoint))
 }
 
 #[cfg(test)]
@@ -231,5 +275,54 @@ mod slot_tests {
         assert_eq!(slot(b"foo{}{bar}"), crc16(b"foo{}{bar}") % 16384);
         assert_ne!(slot(b"foo{}{bar}"), slot(b"bar"));
         assert_eq!(slot(b"{}foo"), crc16(b"{}foo") % 16384);
+    }
+
+    fn tcp(host: &str, port: u16) -> Endpoint {
+        Endpoint::Tcp {
+            host: host.into(),
+            port,
+        }
+    }
+
+    #[test]
+    fn addresses_in_every_form() {
+        let seed = tcp("10.1.2.3", 7000);
+        // A single-node cluster lists itself with an empty host: the address we reached it by.
+        let one = parse_cluster_nodes(
+            "04bc :7000@17000 myself,master - 0 0 0 connected 0-16383\n",
+            &seed,
+        );
+        assert_eq!(one[0].endpoint, tcp("10.1.2.3", 7000));
+        assert_eq!(one[0].slot_count(), 16384);
+        assert!(!one[0].is_failed());
+        let text = "\
+a 0.0.0.0:7001@17001 master - 0 0 1 connected 1
+b ::1:7002@17002 master - 0 0 2 connected 2
+c [fe80::1]:7003@17003 master - 0 0 3 connected 3
+d 127.0.0.1:7004@17004,cache-4.internal master - 0 0 4 connected 4
+e 127.0.0.1:7005@17005,,shard-id=69bc master - 0 0 5 connected 5
+f ?:7006@17006 master - 0 0 6 connected 6
+g :0@0 master,noaddr - 0 0 7 connected
+";
+        let n = parse_cluster_nodes(text, &seed);
+        assert_eq!(n.len(), 7);
+        assert_eq!(n[0].endpoint, tcp("10.1.2.3", 7001));
+        assert_eq!(n[1].endpoint, tcp("::1", 7002));
+        assert_eq!(n[1].endpoint.to_string(), "[::1]:7002");
+        assert_eq!(n[2].endpoint, tcp("fe80::1", 7003));
+        assert_eq!(n[3].endpoint, tcp("127.0.0.1", 7004));
+        assert_eq!(n[4].endpoint, tcp("127.0.0.1", 7005));
+        assert!(n[5].is_failed() && n[5].trouble() == ["noaddr"]);
+        assert!(n[6].is_failed());
+        assert_eq!(n[6].flags.iter().filter(|f| *f == "noaddr").count(), 1);
+        // Through a socket, only the answering node itself is known by that address.
+        let sock = Endpoint::Unix("/run/redis.sock".into());
+        let n = parse_cluster_nodes(
+            "a :7000@17000 myself,master - 0 0 0 connected 0-100\nb :7001@17001 master - 0 0 0 connected 101-200\n",
+            &sock,
+        );
+        assert_eq!(n[0].endpoint, sock);
+        assert!(!n[0].is_failed());
+        assert!(n[1].is_failed());
     }
 }

@@ -521,3 +521,51 @@ fn top_prefixes_group_ids_into_one_shape() {
     // A deeper cut reaches the id of the cache keys.
     assert!(groups("3").contains(&("agent:cache:*".to_string(), 20)));
 }
+
+/// A cluster of one node lists itself as `:PORT` (no host) in CLUSTER NODES; every command
+/// that reads the topology treats that as the address it connected to.
+#[test]
+fn a_single_node_cluster_is_a_cluster_like_any_other() {
+    let c = Cluster::single();
+    let nodes = c.nodes[0].cli(&["CLUSTER", "NODES"]);
+    assert!(
+        nodes.contains(&format!(" :{}@", c.nodes[0].port)),
+        "the case under test: an empty host in {nodes}"
+    );
+    let mut cmds = String::new();
+    for i in 0..300 {
+        cmds.push_str(&format!("SET agent:cache:{i} v\n"));
+    }
+    cmds.push_str("SET other:1 v\nXADD job_events:7 * event_type task_started\n");
+    load(&c.nodes[0], &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let url = c.seed_url();
+    let run = |args: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["--cluster", "-u", &url])
+            .args(args)
+    };
+    let ping = run(&["ping"]).expect(0);
+    assert!(!ping.all().contains(":0"), "{ping}");
+    run(&["wait", "--redis", "--max-wait", "5s"]).expect(0);
+    let health = run(&["health", "--format", "json"]).output();
+    assert!(
+        matches!(health.code, Some(0) | Some(1)),
+        "health judges the node, it does not fail to reach it\n{health}"
+    );
+    assert!(!health.all().contains("unreached"), "{health}");
+    let list = run(&["stream", "list", "--format", "json"]).expect(0);
+    assert_eq!(list.json()["total"], 1, "{list}");
+
+    let stats = run(&["cache", "stats", "--format", "json"]).expect(0);
+    let v = stats.json();
+    assert_eq!(v["total"]["keys"], 300, "{stats}");
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 1);
+    assert_eq!(v["unreached"], serde_json::json!([]));
+
+    let flush = run(&["cache", "flush", "--yes", "--format", "json"]).expect(0);
+    let v = flush.json();
+    assert_eq!(v["deleted"], 300, "{flush}");
+    assert_eq!(v["nodes"][0]["error"], Value::Null);
+    assert_eq!(c.nodes[0].cli(&["DBSIZE"]), "2");
+}
