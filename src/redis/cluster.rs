@@ -261,6 +261,163 @@ pub async fn cluster_nodes(node: &mut Node) -> Result<Vec<ClusterNode>, ConnErro
     Ok(parse_cluster_nodes(&text, &node.endpoint))
 }
 
+/// Where a MOVED or ASK reply sends a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    /// ASK: this one command, after ASKING, on a node importing the slot; MOVED: the slot's
+    /// owner.
+    pub ask: bool,
+    pub to: Endpoint,
+}
+
+/// The redirection an error reply asks for (`MOVED 3999 127.0.0.1:6381`, `ASK 3999 [::1]:6381`);
+/// an empty host is the host of the node that replied, as in CLUSTER NODES.
+pub fn redirect_of(e: &redis::ServerError, replied: &Endpoint) -> Option<Redirect> {
+    let ask = match e.code() {
+        "MOVED" => false,
+        "ASK" => true,
+        _ => return None,
+    };
+    let addr = e.details()?.split_whitespace().nth(1)?;
+    let (host, port) = addr.rsplit_once(':')?;
+    let port: u16 = port.parse().ok()?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let to = match (host, replied) {
+        ("", Endpoint::Tcp { host, .. }) => Endpoint::Tcp {
+            host: host.clone(),
+            port,
+        },
+        ("", Endpoint::Unix(_)) => return None,
+        (h, _) => Endpoint::Tcp {
+            host: h.to_string(),
+            port,
+        },
+    };
+    Some(Redirect { ask, to })
+}
+
+/// How many redirections one command may follow: a slot moves once per reshard step, so more
+/// than a few hops is a cluster changing faster than a command can land.
+pub const MAX_HOPS: usize = 5;
+
+/// What `Router::run` got back: a reply per command (in order; `Nil` for one that never ran
+/// because a connection failed), which of them landed on another node than the first, and
+/// the connection failure that stopped the rest.
+#[derive(Debug, Default)]
+pub struct Routed {
+    pub replies: Vec<redis::Value>,
+    pub redirected: Vec<bool>,
+    pub error: Option<ConnError>,
+}
+
+/// Connections to the nodes a cluster's redirections point at, opened on first use and shared
+/// by every task of a command, so keyed commands sent to the node whose SCAN found the keys
+/// still land where the keys are while a slot is being moved.
+pub struct Router {
+    auth: super::node::Auth,
+    nodes: tokio::sync::Mutex<std::collections::HashMap<Endpoint, Node>>,
+}
+
+impl fmt::Debug for Router {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Router")
+    }
+}
+
+impl Router {
+    /// A router that already knows the connections in `known` (the masters).
+    pub fn new(auth: super::node::Auth, known: &[Node]) -> Router {
+        let nodes = known
+            .iter()
+            .map(|n| (n.endpoint.clone(), n.clone()))
+            .collect();
+        Router {
+            auth,
+            nodes: tokio::sync::Mutex::new(nodes),
+        }
+    }
+
+    async fn node(&self, ep: &Endpoint) -> Result<Node, ConnError> {
+        let mut nodes = self.nodes.lock().await;
+        if let Some(n) = nodes.get(ep) {
+            return Ok(n.clone());
+        }
+        let n = self.auth.connect_db(ep, 0).await.map_err(|e| {
+            match e.downcast::<ConnError>() {
+                Ok(c) => c,
+                Err(e) => ConnError::Server {
+                    addr: ep.to_string(),
+                    detail: format!("{e:#}"),
+                },
+            }
+        })?;
+        nodes.insert(ep.clone(), n.clone());
+        Ok(n)
+    }
+
+    /// Sends `cmds` (each on the keys of one slot) as one pipeline to `node`, then each one
+    /// that answered MOVED or ASK again where the reply says (after ASKING for an ASK), up to
+    /// `MAX_HOPS` times. Any other error reply is the command's reply, for the caller to judge:
+    /// one redirected or failing command never costs the replies of the others.
+    pub async fn run(&self, node: &Node, cmds: &[redis::Cmd]) -> Routed {
+        let mut out = Routed {
+            replies: vec![redis::Value::Nil; cmds.len()],
+            redirected: vec![false; cmds.len()],
+            error: None,
+        };
+        let mut todo: Vec<(Node, bool, Vec<usize>)> =
+            vec![(node.clone(), false, (0..cmds.len()).collect())];
+        for hop in 0..=MAX_HOPS {
+            let mut next: Vec<(Redirect, Vec<usize>)> = Vec::new();
+            for (mut n, asking, idx) in todo.drain(..) {
+                let mut pipe = redis::pipe();
+                pipe.ignore_errors();
+                for &i in &idx {
+                    if asking {
+                        pipe.cmd("ASKING").ignore();
+                    }
+                    pipe.add_command(cmds[i].clone());
+                }
+                let got: Vec<redis::Value> = match n.pipe(&pipe).await {
+                    Ok(v) => v,
+                    Err(e) => {
+                        out.error.get_or_insert(e);
+                        continue;
+                    }
+                };
+                for (&i, v) in idx.iter().zip(got) {
+                    if hop > 0 {
+                        out.redirected[i] = true;
+                    }
+                    if hop < MAX_HOPS
+                        && let redis::Value::ServerError(e) = &v
+                        && let Some(r) = redirect_of(e, &n.endpoint)
+                    {
+                        match next.iter_mut().find(|(x, _)| *x == r) {
+                            Some((_, list)) => list.push(i),
+                            None => next.push((r, vec![i])),
+                        }
+                        continue;
+                    }
+                    out.replies[i] = v;
+                }
+            }
+            for (r, idx) in next {
+                match self.node(&r.to).await {
+                    Ok(n) => todo.push((n, r.ask, idx)),
+                    Err(e) => {
+                        out.error.get_or_insert(e);
+                    }
+                }
+            }
+            if todo.is_empty() {
+                break;
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod slot_tests {
     use super::*;
@@ -324,5 +481,30 @@ g :0@0 master,noaddr - 0 0 7 connected
         assert_eq!(n[0].endpoint, sock);
         assert!(!n[0].is_failed());
         assert!(n[1].is_failed());
+    }
+
+    #[test]
+    fn redirections_are_read_from_the_reply() {
+        let err = |code: &str, detail: &str| {
+            match redis::parse_redis_value(format!("-{code} {detail}\r\n").as_bytes()) {
+                Ok(redis::Value::ServerError(e)) => e,
+                other => panic!("not an error reply: {other:?}"),
+            }
+        };
+        let seed = tcp("10.0.0.9", 7000);
+        assert_eq!(
+            redirect_of(&err("MOVED", "3999 127.0.0.1:6381"), &seed),
+            Some(Redirect { ask: false, to: tcp("127.0.0.1", 6381) })
+        );
+        assert_eq!(
+            redirect_of(&err("ASK", "3999 :6381"), &seed),
+            Some(Redirect { ask: true, to: tcp("10.0.0.9", 6381) })
+        );
+        assert_eq!(
+            redirect_of(&err("ASK", "3999 ::1:6381"), &seed).map(|r| r.to),
+            Some(tcp("::1", 6381))
+        );
+        assert_eq!(redirect_of(&err("TRYAGAIN", "x"), &seed), None);
+        assert_eq!(redirect_of(&err("MOVED", "3999"), &seed), None);
     }
 }

@@ -569,3 +569,104 @@ fn a_single_node_cluster_is_a_cluster_like_any_other() {
     assert_eq!(v["nodes"][0]["error"], Value::Null);
     assert_eq!(c.nodes[0].cli(&["DBSIZE"]), "2");
 }
+
+/// Keys matching `pattern` on one node (its own keyspace, no redirects).
+fn count_on(n: &RedisServer, pattern: &str) -> u64 {
+    n.cli(&["--scan", "--pattern", pattern])
+        .lines()
+        .filter(|l| !l.is_empty())
+        .count() as u64
+}
+
+/// A 3-master cluster with slot S of nodes[0] being moved to nodes[1]: S is MIGRATING on the
+/// source and IMPORTING on the target, and half of its keys already moved. Returns S.
+fn cluster_mid_reshard(c: &Cluster) -> u16 {
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let owns_a = |slot: u16| {
+        a.cli(&["CLUSTER", "NODES"]).lines().any(|l| {
+            l.contains("myself")
+                && l.split(' ').skip(8).any(|r| match r.split_once('-') {
+                    Some((x, y)) => {
+                        (x.parse::<u16>().unwrap()..=y.parse().unwrap()).contains(&slot)
+                    }
+                    None => r.parse::<u16>().ok() == Some(slot),
+                })
+        })
+    };
+    let (tag, slot) = (0..)
+        .map(|i| {
+            let tag = format!("t{i}");
+            let slot: u16 = a.cli(&["CLUSTER", "KEYSLOT", &tag]).parse().unwrap();
+            (tag, slot)
+        })
+        .find(|(_, s)| owns_a(*s))
+        .unwrap();
+    let mut cmds = String::new();
+    for i in 0..900 {
+        cmds.push_str(&format!("SET agent:cache:{i} v\nSET keep:{i} v\n"));
+    }
+    for i in 0..200 {
+        cmds.push_str(&format!("SET agent:cache:{{{tag}}}:{i} v\n"));
+    }
+    for i in 0..60 {
+        cmds.push_str(&format!("SET keep:{{{tag}}}:{i} v\n"));
+    }
+    c.feed(&cmds);
+    let id_a = a.cli(&["CLUSTER", "MYID"]);
+    let id_b = b.cli(&["CLUSTER", "MYID"]);
+    let s = slot.to_string();
+    b.cli(&["CLUSTER", "SETSLOT", &s, "IMPORTING", &id_a]);
+    a.cli(&["CLUSTER", "SETSLOT", &s, "MIGRATING", &id_b]);
+    // Half of the slot's cache keys and some of its other keys go over now.
+    let mut moving: Vec<String> = (0..100).map(|i| format!("agent:cache:{{{tag}}}:{i}")).collect();
+    moving.extend((0..30).map(|i| format!("keep:{{{tag}}}:{i}")));
+    let port = b.port.to_string();
+    let mut args = vec!["MIGRATE", "127.0.0.1", &port, "", "0", "5000", "KEYS"];
+    args.extend(moving.iter().map(String::as_str));
+    assert_eq!(a.cli(&args), "OK");
+    let on_b = count_on(b, &format!("agent:cache:{{{tag}}}:*"));
+    assert_eq!(on_b, 100, "the slot's keys are on both sides");
+    assert_eq!(count_on(a, &format!("agent:cache:{{{tag}}}:*")), 100);
+    slot
+}
+
+/// A flush while a slot is being resharded follows MOVED and ASK per key, deletes the keys on
+/// both sides, finishes every node, and reports exactly the keys that are gone.
+#[test]
+fn cluster_flush_mid_reshard_deletes_both_sides_and_counts_them() {
+    let c = Cluster::start(3, 0);
+    cluster_mid_reshard(&c);
+    let masters = || c.nodes.iter();
+    let cache_keys = || -> u64 { masters().map(|n| count_on(n, "agent:cache:*")).sum() };
+    let other_keys = || -> u64 { masters().map(|n| count_on(n, "keep:*")).sum() };
+    let (before, others) = (cache_keys(), other_keys());
+    assert_eq!(before, 1100);
+    let dir = tempfile::tempdir().unwrap();
+    let url = c.seed_url();
+    let run = |args: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["--cluster", "-u", &url, "cache"])
+            .args(args)
+    };
+    let stats = run(&["stats", "--format", "json"]).expect(0);
+    assert_eq!(stats.json()["total"]["keys"], 1100, "{stats}");
+    let dry = run(&["flush", "--dry-run", "--format", "json"]).expect(0);
+    assert_eq!(dry.json()["matched"], 1100, "{dry}");
+
+    let ran = run(&["flush", "--yes", "--format", "json"]).expect(0);
+    let v = ran.json();
+    let gone = before - cache_keys();
+    assert_eq!(gone, 1100, "every cache key is gone, on both sides of the slot\n{ran}");
+    assert_eq!(v["deleted"], gone, "the count is what the server did\n{ran}");
+    assert_eq!(other_keys(), others, "nothing else was touched");
+    for n in v["nodes"].as_array().unwrap() {
+        assert_eq!(n["error"], Value::Null, "{ran}");
+    }
+    let redirected: u64 = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["redirected"].as_u64().unwrap())
+        .sum();
+    assert_eq!(redirected, 100, "the importing node's keys went through MOVED and ASK\n{ran}");
+}

@@ -20,6 +20,7 @@ use crate::ops::keys::escape_glob;
 use crate::ops::unlink as flush;
 use crate::output::{progress, write_atomic};
 use crate::redis::raw::RawOptions;
+use crate::redis::cluster::Router;
 use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
 use report::{BenchReport, Params, ServerInfo, WorkloadResult};
@@ -317,8 +318,17 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
     Ok(None)
 }
 
+/// What a run talks to: the raw benchmark sockets' settings, redis-rs nodes for INFO and
+/// cleanup, and on a cluster the router the cleanup's UNLINKs follow redirections with.
+struct Connections {
+    spec: ConnSpec,
+    nodes: Vec<Node>,
+    server: ServerInfo,
+    router: Option<Arc<Router>>,
+}
+
 /// Connection settings for the raw benchmark sockets, and redis-rs nodes for INFO.
-async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerInfo)> {
+async fn connections(ctx: &Ctx) -> anyhow::Result<Connections> {
     let target = ctx.target()?;
     let auth = &target.auth;
     let cluster = matches!(target.mode, Mode::Cluster(_));
@@ -379,7 +389,13 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerIn
             .to_string(),
         masters: nodes.len(),
     };
-    Ok((spec, nodes, server))
+    let router = cluster.then(|| Arc::new(Router::new(auth.clone(), &nodes)));
+    Ok(Connections {
+        spec,
+        nodes,
+        server,
+        router,
+    })
 }
 
 /// Calls per command name from INFO commandstats, summed over the masters.
@@ -561,7 +577,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             )));
         }
     }
-    let (spec, nodes, server) = connections(ctx).await?;
+    let Connections {
+        spec,
+        nodes,
+        server,
+        router,
+    } = connections(ctx).await?;
     if writes
         && !args.yes
         && let Some(what) = foreign_keys(&nodes, &params.key_prefix).await?
@@ -593,7 +614,7 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             dry_run: false,
             rate: None,
             sample: 0,
-            cluster: !spec.slots.is_empty(),
+            cluster: router.clone(),
         };
         let pb = indicatif::ProgressBar::hidden();
         let done = flush::run_all(nodes.clone(), &plan, &stop, &pb).await;
