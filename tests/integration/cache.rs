@@ -670,3 +670,76 @@ fn cluster_flush_mid_reshard_deletes_both_sides_and_counts_them() {
         .sum();
     assert_eq!(redirected, 100, "the importing node's keys went through MOVED and ASK\n{ran}");
 }
+
+/// --top-prefixes gives each group its sample's bytes scaled to its key count, so the groups
+/// add up to the total (an estimate, said so, with the sample size); --exact measures every key
+/// and the groups add up to the exact total, with no word of sampling.
+#[test]
+fn top_prefix_bytes_add_up_to_the_total() {
+    let s = RedisServer::start();
+    let big = "x".repeat(1000);
+    let mid = "y".repeat(200);
+    let mut cmds = String::new();
+    for i in 0..3000 {
+        cmds.push_str(&format!("SET agent:cache:{i} {big}\n"));
+    }
+    for i in 0..600 {
+        cmds.push_str(&format!("SET user:{i}:unread {i}\n"));
+    }
+    for i in 0..40 {
+        cmds.push_str(&format!("SET session:{i}:data {mid}\n"));
+    }
+    load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let stats = |extra: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["-u", &s.url(), "cache", "stats", "--top-prefixes", "10"])
+            .args(["--sample", "300"])
+            .args(extra)
+            .expect(0)
+    };
+    let groups = |v: &Value| -> Vec<(String, u64, bool)> {
+        v["prefixes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["prefix"].as_str().unwrap().to_string(),
+                    p["memory_bytes"].as_u64().unwrap(),
+                    p["memory_estimated"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let exact = stats(&["--exact", "--format", "json"]).json();
+    let exact_total = exact["total"]["memory_estimated_bytes"].as_u64().unwrap();
+    let eg = groups(&exact);
+    assert_eq!(eg.len(), 3, "{exact}");
+    assert_eq!(eg.iter().map(|g| g.1).sum::<u64>(), exact_total, "{exact}");
+    assert!(eg.iter().all(|g| !g.2), "{exact}");
+
+    let est = stats(&["--format", "json"]).json();
+    let est_total = est["total"]["memory_estimated_bytes"].as_u64().unwrap();
+    let sg = groups(&est);
+    let sum: u64 = sg.iter().map(|g| g.1).sum();
+    assert!(sum.abs_diff(est_total) <= 3, "groups {sum} vs total {est_total}\n{est}");
+    assert!(sg.iter().any(|g| g.2), "an estimate says so\n{est}");
+    // Every group's estimate is close to its exact bytes (values of one size per group); the
+    // sampled bytes alone were a tenth of it.
+    for (name, bytes, _) in &sg {
+        let truth = eg.iter().find(|g| &g.0 == name).unwrap().1;
+        assert!(
+            bytes.abs_diff(truth) * 10 <= truth,
+            "{name}: estimated {bytes}, exact {truth}\n{est}"
+        );
+    }
+    assert!(est_total.abs_diff(exact_total) * 10 <= exact_total);
+
+    let text = stats(&["--exact"]).stdout;
+    assert!(!text.contains("sampled"), "{text}");
+    assert!(text.contains("exact"), "{text}");
+    let text = stats(&[]).stdout;
+    assert!(text.contains("estimated"), "{text}");
+    assert!(text.contains("keys measured"), "{text}");
+}
