@@ -214,7 +214,9 @@ pub fn parse_cluster_nodes(text: &str, answered_by: &Endpoint) -> Vec<ClusterNod
                     port,
                 },
                 // Reached over a socket: only the node itself is known to be there.
-                ("" | "0.0.0.0" | "::", Endpoint::Unix(_)) if flags.iter().any(|f| f == "myself") => {
+                ("" | "0.0.0.0" | "::", Endpoint::Unix(_))
+                    if flags.iter().any(|f| f == "myself") =>
+                {
                     answered_by.clone()
                 }
                 ("" | "0.0.0.0" | "::", Endpoint::Unix(_)) => {
@@ -342,15 +344,17 @@ impl Router {
         if let Some(n) = nodes.get(ep) {
             return Ok(n.clone());
         }
-        let n = self.auth.connect_db(ep, 0).await.map_err(|e| {
-            match e.downcast::<ConnError>() {
+        let n = self
+            .auth
+            .connect_db(ep, 0)
+            .await
+            .map_err(|e| match e.downcast::<ConnError>() {
                 Ok(c) => c,
                 Err(e) => ConnError::Server {
                     addr: ep.to_string(),
                     detail: format!("{e:#}"),
                 },
-            }
-        })?;
+            })?;
         nodes.insert(ep.clone(), n.clone());
         Ok(n)
     }
@@ -485,20 +489,26 @@ g :0@0 master,noaddr - 0 0 7 connected
 
     #[test]
     fn redirections_are_read_from_the_reply() {
-        let err = |code: &str, detail: &str| {
-            match redis::parse_redis_value(format!("-{code} {detail}\r\n").as_bytes()) {
-                Ok(redis::Value::ServerError(e)) => e,
-                other => panic!("not an error reply: {other:?}"),
-            }
+        let err = |code: &str, detail: &str| match redis::parse_redis_value(
+            format!("-{code} {detail}\r\n").as_bytes(),
+        ) {
+            Ok(redis::Value::ServerError(e)) => e,
+            other => panic!("not an error reply: {other:?}"),
         };
         let seed = tcp("10.0.0.9", 7000);
         assert_eq!(
             redirect_of(&err("MOVED", "3999 127.0.0.1:6381"), &seed),
-            Some(Redirect { ask: false, to: tcp("127.0.0.1", 6381) })
+            Some(Redirect {
+                ask: false,
+                to: tcp("127.0.0.1", 6381)
+            })
         );
         assert_eq!(
             redirect_of(&err("ASK", "3999 :6381"), &seed),
-            Some(Redirect { ask: true, to: tcp("10.0.0.9", 6381) })
+            Some(Redirect {
+                ask: true,
+                to: tcp("10.0.0.9", 6381)
+            })
         );
         assert_eq!(
             redirect_of(&err("ASK", "3999 ::1:6381"), &seed).map(|r| r.to),

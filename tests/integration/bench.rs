@@ -253,7 +253,8 @@ fn keys_are_removed_by_default_and_kept_on_request() {
         &["-w", "set", "-n", "500", "--keyspace", "100", "--keep-keys"],
     );
     assert_eq!(code, Some(0), "{err}");
-    assert!(doc.get("cleaned_up").is_none(), "{doc}");
+    // Present and null: nothing was removed.
+    assert_eq!(doc.get("cleaned_up"), Some(&Value::Null), "{doc}");
     let kept: u64 = s.cli(&["DBSIZE"]).parse().unwrap();
     assert!(kept > 0);
     // A read-only run leaves what is there alone.
@@ -752,4 +753,65 @@ fn a_workload_that_only_failed_is_a_problem() {
         "{}",
         stderr(&out)
     );
+}
+
+/// A custom command on a cluster goes to the master of the key it names (`agent:cache:{key}`,
+/// not the generated key inside it); routed by the wrong word, MOVED replies above
+/// --max-errors make the run exit 1 naming them, under -q too.
+#[test]
+fn custom_commands_on_a_cluster_go_to_their_keys_master() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let bench = |extra: &[&str], cmd: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["--cluster", "-u", &c.seed_url(), "bench", "-w", "custom"])
+            // The custom keys are outside --key-prefix: the second run must not ask.
+            .args(["-n", "3000", "-c", "6", "-P", "8", "--yes"])
+            .args(extra)
+            .args(["--"])
+            .args(cmd)
+            .output()
+    };
+    let ran = bench(
+        &["--format", "json"],
+        &["SET", "agent:cache:{key}", "{value}"],
+    );
+    assert_eq!(ran.code, Some(0), "{ran}");
+    let w = &ran.json()["workloads"][0];
+    assert_eq!(w["errors"], serde_json::json!({}), "no MOVED\n{ran}");
+    let shares: Vec<u64> = w["server_calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(shares.iter().sum::<u64>(), 3000, "{ran}");
+    assert!(
+        shares.iter().all(|n| *n > 600),
+        "every master its share: {shares:?}"
+    );
+    // The key found by the server for a command whose key is not the first word.
+    let ran = bench(
+        &["--format", "json"],
+        &["OBJECT", "ENCODING", "agent:cache:{key}"],
+    );
+    assert_eq!(ran.code, Some(0), "{ran}");
+
+    // Routed by the value: most requests land on a master that does not own the key.
+    let ran = bench(
+        &["-q", "--key-index", "2"],
+        &["SET", "agent:cache:{key}", "v{rand}"],
+    );
+    assert_eq!(ran.code, Some(1), "{ran}");
+    assert!(ran.stderr.contains("MOVED:"), "{ran}");
+    assert!(ran.stderr.contains("--max-errors 0.1%"), "{ran}");
+    // A budget that allows them makes the run a success again.
+    let ran = bench(
+        &["-q", "--key-index", "2", "--max-errors", "100"],
+        &["SET", "agent:cache:{key}", "v{rand}"],
+    );
+    assert_eq!(ran.code, Some(0), "{ran}");
+    assert_eq!(ran.all(), "", "{ran}");
+    let ran = bench(&["--key-index", "3"], &["SET", "agent:cache:{key}", "v"]);
+    assert_eq!(ran.code, Some(2), "{ran}");
 }

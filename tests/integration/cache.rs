@@ -618,7 +618,9 @@ fn cluster_mid_reshard(c: &Cluster) -> u16 {
     b.cli(&["CLUSTER", "SETSLOT", &s, "IMPORTING", &id_a]);
     a.cli(&["CLUSTER", "SETSLOT", &s, "MIGRATING", &id_b]);
     // Half of the slot's cache keys and some of its other keys go over now.
-    let mut moving: Vec<String> = (0..100).map(|i| format!("agent:cache:{{{tag}}}:{i}")).collect();
+    let mut moving: Vec<String> = (0..100)
+        .map(|i| format!("agent:cache:{{{tag}}}:{i}"))
+        .collect();
     moving.extend((0..30).map(|i| format!("keep:{{{tag}}}:{i}")));
     let port = b.port.to_string();
     let mut args = vec!["MIGRATE", "127.0.0.1", &port, "", "0", "5000", "KEYS"];
@@ -656,8 +658,14 @@ fn cluster_flush_mid_reshard_deletes_both_sides_and_counts_them() {
     let ran = run(&["flush", "--yes", "--format", "json"]).expect(0);
     let v = ran.json();
     let gone = before - cache_keys();
-    assert_eq!(gone, 1100, "every cache key is gone, on both sides of the slot\n{ran}");
-    assert_eq!(v["deleted"], gone, "the count is what the server did\n{ran}");
+    assert_eq!(
+        gone, 1100,
+        "every cache key is gone, on both sides of the slot\n{ran}"
+    );
+    assert_eq!(
+        v["deleted"], gone,
+        "the count is what the server did\n{ran}"
+    );
     assert_eq!(other_keys(), others, "nothing else was touched");
     for n in v["nodes"].as_array().unwrap() {
         assert_eq!(n["error"], Value::Null, "{ran}");
@@ -668,7 +676,10 @@ fn cluster_flush_mid_reshard_deletes_both_sides_and_counts_them() {
         .iter()
         .map(|n| n["redirected"].as_u64().unwrap())
         .sum();
-    assert_eq!(redirected, 100, "the importing node's keys went through MOVED and ASK\n{ran}");
+    assert_eq!(
+        redirected, 100,
+        "the importing node's keys went through MOVED and ASK\n{ran}"
+    );
 }
 
 /// --top-prefixes gives each group its sample's bytes scaled to its key count, so the groups
@@ -723,7 +734,10 @@ fn top_prefix_bytes_add_up_to_the_total() {
     let est_total = est["total"]["memory_estimated_bytes"].as_u64().unwrap();
     let sg = groups(&est);
     let sum: u64 = sg.iter().map(|g| g.1).sum();
-    assert!(sum.abs_diff(est_total) <= 3, "groups {sum} vs total {est_total}\n{est}");
+    assert!(
+        sum.abs_diff(est_total) <= 3,
+        "groups {sum} vs total {est_total}\n{est}"
+    );
     assert!(sg.iter().any(|g| g.2), "an estimate says so\n{est}");
     // Every group's estimate is close to its exact bytes (values of one size per group); the
     // sampled bytes alone were a tenth of it.
