@@ -757,3 +757,121 @@ fn top_prefix_bytes_add_up_to_the_total() {
     assert!(text.contains("estimated"), "{text}");
     assert!(text.contains("keys measured"), "{text}");
 }
+
+/// Every documented key of an object, present whatever its value (null and [] included).
+#[track_caller]
+fn assert_keys(v: &Value, keys: &[&str], what: &str) {
+    let obj = v
+        .as_object()
+        .unwrap_or_else(|| panic!("{what}: not an object: {v}"));
+    let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
+    assert!(missing.is_empty(), "{what}: missing {missing:?} in {v}");
+}
+
+const FLUSH_KEYS: &[&str] = &[
+    "pattern",
+    "dry_run",
+    "matched",
+    "deleted",
+    "interrupted",
+    "elapsed_ms",
+    "keys_per_sec",
+    "nodes",
+    "unreached",
+];
+const FLUSH_NODE_KEYS: &[&str] = &[
+    "addr",
+    "matched",
+    "deleted",
+    "redirected",
+    "sample",
+    "error",
+];
+const STATS_KEYS: &[&str] = &[
+    "pattern",
+    "exact",
+    "total",
+    "nodes",
+    "prefixes",
+    "unreached",
+];
+const STATS_NODE_KEYS: &[&str] = &[
+    "addr",
+    "keys",
+    "types",
+    "ttl",
+    "memory_sampled_keys",
+    "memory_sampled_bytes",
+    "memory_estimated_bytes",
+    "biggest",
+    "error",
+];
+const TTL_KEYS: &[&str] = &["none", "under_1h", "under_1d", "longer"];
+const PREFIX_KEYS: &[&str] = &[
+    "prefix",
+    "keys",
+    "memory_bytes",
+    "memory_estimated",
+    "memory_sampled_keys",
+    "memory_sampled_bytes",
+];
+const BIG_KEYS: &[&str] = &["key", "type", "bytes", "node"];
+
+fn check_flush(v: &Value) {
+    assert_keys(v, FLUSH_KEYS, "flush");
+    for n in v["nodes"].as_array().unwrap() {
+        assert_keys(n, FLUSH_NODE_KEYS, "flush node");
+    }
+}
+
+fn check_stats(v: &Value) {
+    assert_keys(v, STATS_KEYS, "stats");
+    let mut nodes = v["nodes"].as_array().unwrap().clone();
+    nodes.push(v["total"].clone());
+    for n in &nodes {
+        assert_keys(n, STATS_NODE_KEYS, "stats node");
+        assert_keys(&n["ttl"], TTL_KEYS, "stats ttl");
+        for b in n["biggest"].as_array().unwrap() {
+            assert_keys(b, BIG_KEYS, "biggest");
+        }
+    }
+    if let Some(p) = v["prefixes"].as_array() {
+        for x in p {
+            assert_keys(x, PREFIX_KEYS, "prefix");
+        }
+    }
+}
+
+/// The cache reports keep every documented key, on an empty server as on a full one, with
+/// and without the options that fill them.
+#[test]
+fn cache_json_reports_always_have_their_keys() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["-u", &s.url(), "cache"])
+            .args(args)
+            .args(["--format", "json"])
+            .expect(0)
+            .json()
+    };
+    // Nothing there yet.
+    let v = run(&["stats"]);
+    check_stats(&v);
+    assert_eq!(v["prefixes"], Value::Null);
+    assert_eq!(v["nodes"][0]["error"], Value::Null);
+    assert_eq!(v["total"]["biggest"], serde_json::json!([]));
+    check_stats(&run(&["stats", "--top-prefixes", "5"]));
+    check_flush(&run(&["flush", "--dry-run"]));
+    check_flush(&run(&["flush", "--yes"]));
+    load_prefixed(&s, 50);
+    check_stats(&run(&["stats", "--exact"]));
+    let v = run(&["stats", "--top-prefixes", "5"]);
+    check_stats(&v);
+    assert_eq!(v["prefixes"].as_array().unwrap().len(), 1);
+    check_flush(&run(&["flush", "--dry-run"]));
+    let v = run(&["flush", "--yes"]);
+    check_flush(&v);
+    assert_eq!(v["deleted"], 50);
+}
