@@ -556,6 +556,12 @@ fn a_single_node_cluster_is_a_cluster_like_any_other() {
     assert!(!health.all().contains("unreached"), "{health}");
     let list = run(&["stream", "list", "--format", "json"]).expect(0);
     assert_eq!(list.json()["total"], 1, "{list}");
+    let bench = run(&[
+        "bench", "-w", "get", "-n", "300", "-c", "2", "--format", "json",
+    ])
+    .expect(0);
+    let calls = &bench.json()["workloads"][0]["server_calls"];
+    assert_eq!(calls, &serde_json::json!([300]), "{bench}");
 
     let stats = run(&["cache", "stats", "--format", "json"]).expect(0);
     let v = stats.json();
@@ -579,8 +585,9 @@ fn count_on(n: &RedisServer, pattern: &str) -> u64 {
 }
 
 /// A 3-master cluster with slot S of nodes[0] being moved to nodes[1]: S is MIGRATING on the
-/// source and IMPORTING on the target, and half of its keys already moved. Returns S.
-fn cluster_mid_reshard(c: &Cluster) -> u16 {
+/// source and IMPORTING on the target, and 100 of its `200 + extra` cache keys already moved
+/// (`agent:cache:{TAG}:0..99`). Returns the hash tag of S.
+fn cluster_mid_reshard(c: &Cluster, extra: u32) -> String {
     let (a, b) = (&c.nodes[0], &c.nodes[1]);
     let owns_a = |slot: u16| {
         a.cli(&["CLUSTER", "NODES"]).lines().any(|l| {
@@ -605,7 +612,7 @@ fn cluster_mid_reshard(c: &Cluster) -> u16 {
     for i in 0..900 {
         cmds.push_str(&format!("SET agent:cache:{i} v\nSET keep:{i} v\n"));
     }
-    for i in 0..200 {
+    for i in 0..200 + extra {
         cmds.push_str(&format!("SET agent:cache:{{{tag}}}:{i} v\n"));
     }
     for i in 0..60 {
@@ -628,8 +635,11 @@ fn cluster_mid_reshard(c: &Cluster) -> u16 {
     assert_eq!(a.cli(&args), "OK");
     let on_b = count_on(b, &format!("agent:cache:{{{tag}}}:*"));
     assert_eq!(on_b, 100, "the slot's keys are on both sides");
-    assert_eq!(count_on(a, &format!("agent:cache:{{{tag}}}:*")), 100);
-    slot
+    assert_eq!(
+        count_on(a, &format!("agent:cache:{{{tag}}}:*")),
+        100 + u64::from(extra)
+    );
+    tag
 }
 
 /// A flush while a slot is being resharded follows MOVED and ASK per key, deletes the keys on
@@ -637,7 +647,7 @@ fn cluster_mid_reshard(c: &Cluster) -> u16 {
 #[test]
 fn cluster_flush_mid_reshard_deletes_both_sides_and_counts_them() {
     let c = Cluster::start(3, 0);
-    cluster_mid_reshard(&c);
+    cluster_mid_reshard(&c, 0);
     let masters = || c.nodes.iter();
     let cache_keys = || -> u64 { masters().map(|n| count_on(n, "agent:cache:*")).sum() };
     let other_keys = || -> u64 { masters().map(|n| count_on(n, "keep:*")).sum() };
@@ -874,4 +884,80 @@ fn cache_json_reports_always_have_their_keys() {
     let v = run(&["flush", "--yes"]);
     check_flush(&v);
     assert_eq!(v["deleted"], 50);
+}
+
+/// Keys move from one master to the other while the flush runs (MIGRATE in a loop): whatever
+/// the interleaving (ASK, MOVED, TRYAGAIN), the deleted count is the keys that are gone, and a
+/// second flush once the moving stops leaves none.
+#[test]
+fn cluster_flush_while_keys_migrate_counts_what_is_gone() {
+    let c = Cluster::start(3, 0);
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let tag = cluster_mid_reshard(&c, 2800);
+    let cache_keys = || -> u64 { c.nodes.iter().map(|n| count_on(n, "agent:cache:*")).sum() };
+    let before = cache_keys();
+    assert_eq!(before, 3900);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mover = {
+        let stop = stop.clone();
+        let (src, dst) = (a.port, b.port);
+        std::thread::spawn(move || {
+            let mut moved = 0;
+            for chunk in (200..3000).collect::<Vec<u32>>().chunks(10) {
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                let keys: Vec<String> = chunk
+                    .iter()
+                    .map(|i| format!("agent:cache:{{{tag}}}:{i}"))
+                    .collect();
+                let dst = dst.to_string();
+                let mut args: Vec<&[u8]> = vec![
+                    b"MIGRATE",
+                    b"127.0.0.1",
+                    dst.as_bytes(),
+                    b"",
+                    b"0",
+                    b"5000",
+                    b"KEYS",
+                ];
+                args.extend(keys.iter().map(|k| k.as_bytes()));
+                let reply = resp(src, &args);
+                assert!(
+                    reply.starts_with(b"+OK") || reply.starts_with(b"+NOKEY"),
+                    "{}",
+                    String::from_utf8_lossy(&reply)
+                );
+                moved += 1;
+            }
+            moved
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = c.seed_url();
+    let flush = |extra: &[&str]| {
+        crate::support::run(dir.path())
+            .args([
+                "--cluster",
+                "-u",
+                &url,
+                "cache",
+                "flush",
+                "--yes",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .expect(0)
+            .json()
+    };
+    let v = flush(&["--batch", "20", "--scan-count", "20"]);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let rounds = mover.join().unwrap();
+    assert!(rounds > 0);
+    let after = cache_keys();
+    assert_eq!(v["deleted"], before - after, "deleted is what is gone: {v}");
+    let v = flush(&[]);
+    assert_eq!(v["deleted"], after, "{v}");
+    assert_eq!(cache_keys(), 0);
 }
