@@ -1,6 +1,6 @@
 //! The UNLINK engine: SCAN + UNLINK by pattern on every master concurrently, with a dry run, a
-//! rate cap, progress counters and a clean stop between batches. Used by `cache flush` and by
-//! `bench`'s cleanup.
+//! rate cap, progress counters and a clean stop between batches; on a cluster, UNLINKs grouped
+//! by slot and MOVED/ASK followed per command. Used by `cache flush` and by `bench`'s cleanup.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,5 +1,5 @@
-//! Redis Cluster topology: CLUSTER NODES, slots and their ranges, and the part of the keyspace
-//! a command could not reach.
+//! Redis Cluster topology: CLUSTER NODES, slots and their ranges, the part of the keyspace a
+//! command could not reach, and the router that follows MOVED/ASK redirections.
 
 use std::fmt;
 
