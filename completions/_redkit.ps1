@@ -373,6 +373,8 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--max-regression', '--max-regression', [CompletionResultType]::ParameterName, 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)')
             [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline''s, at least 3]')
             [CompletionResult]::new('--slo', '--slo', [CompletionResultType]::ParameterName, 'Absolute goals every workload must meet, e.g. ''p99<2ms,ops>50000'' (exit 1 when missed)')
+            [CompletionResult]::new('--key-index', '--key-index', [CompletionResultType]::ParameterName, 'Which word of the custom command is its key, routed to the key''s master on a cluster (0 is the command''s name) [default: the first key, as the server names it]')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Error replies allowed per workload, in percent of its requests; above it the run exits 1 naming the error codes')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')

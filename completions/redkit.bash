@@ -395,7 +395,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__bench)
-            opts="-u -w -c -P -n -d -y -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -w -c -P -n -d -y -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,6 +550,14 @@ _redkit() {
                     return 0
                     ;;
                 --slo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -359,6 +359,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --max-regression 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)'
             cand --runs 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline''s, at least 3]'
             cand --slo 'Absolute goals every workload must meet, e.g. ''p99<2ms,ops>50000'' (exit 1 when missed)'
+            cand --key-index 'Which word of the custom command is its key, routed to the key''s master on a cluster (0 is the command''s name) [default: the first key, as the server names it]'
+            cand --max-errors 'Error replies allowed per workload, in percent of its requests; above it the run exits 1 naming the error codes'
             cand --format 'Output format'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'

@@ -368,6 +368,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run 
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-regression -d 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l runs -d 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline\'s, at least 3]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l slo -d 'Absolute goals every workload must meet, e.g. \'p99<2ms,ops>50000\' (exit 1 when missed)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-index -d 'Which word of the custom command is its key, routed to the key\'s master on a cluster (0 is the command\'s name) [default: the first key, as the server names it]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-errors -d 'Error replies allowed per workload, in percent of its requests; above it the run exits 1 naming the error codes' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F

@@ -1,6 +1,6 @@
 //! The UNLINK engine: SCAN + UNLINK by pattern on every master concurrently, with a dry run, a
-//! rate cap, progress counters and a clean stop between batches. Used by `cache flush` and by
-//! `bench`'s cleanup.
+//! rate cap, progress counters and a clean stop between batches; on a cluster, UNLINKs grouped
+//! by slot and MOVED/ASK followed per command. Used by `cache flush` and by `bench`'s cleanup.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::ops::keys::show_key;
 use crate::ops::scan::{Filters, Scan};
-use crate::redis::{ConnError, Node, Unreached, slot};
+use crate::redis::cluster::Router;
+use crate::redis::{ConnError, Node, ServerCode, Unreached, slot};
 use crate::signal::Stop;
 
 /// How a flush runs.
@@ -23,8 +24,9 @@ pub struct Plan {
     pub dry_run: bool,
     pub rate: Option<u64>,
     pub sample: usize,
-    /// A cluster node: multi-key UNLINK only within one slot.
-    pub cluster: bool,
+    /// On a cluster: multi-key UNLINK only within one slot, and MOVED/ASK replies followed
+    /// through this router (a slot being resharded has keys on two nodes).
+    pub cluster: Option<Arc<Router>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -32,8 +34,11 @@ pub struct NodeFlush {
     pub addr: String,
     /// Keys selected (in a dry run: that would be deleted).
     pub matched: u64,
-    /// Keys the server said it removed.
+    /// Keys the server said it removed (UNLINK's replies, wherever they were sent).
     pub deleted: u64,
+    /// Keys this node's SCAN found that were deleted on another node, after a MOVED or ASK
+    /// reply (a slot being resharded).
+    pub redirected: u64,
     pub sample: Vec<String>,
     pub error: Option<String>,
 }
@@ -87,63 +92,151 @@ impl Limiter {
     }
 }
 
-/// UNLINKs one batch on its node; returns how many keys the server removed.
-async fn unlink(mut node: Node, keys: Vec<Vec<u8>>, cluster: bool) -> Result<u64, ConnError> {
+/// What one UNLINK batch did: the keys the server removed, how many of them after a
+/// redirection, and the error that stopped part of it.
+#[derive(Debug, Default)]
+struct Batch {
+    deleted: u64,
+    redirected: u64,
+    error: Option<ConnError>,
+}
+
+/// UNLINKs one batch on its node.
+async fn unlink(mut node: Node, keys: Vec<Vec<u8>>, router: Option<Arc<Router>>) -> Batch {
     if keys.is_empty() {
-        return Ok(0);
+        return Batch::default();
     }
-    if !cluster {
+    let Some(router) = router else {
         let mut cmd = redis::cmd("UNLINK");
         for k in &keys {
             cmd.arg(k);
         }
-        return node.query(&cmd).await;
-    }
+        return match node.query(&cmd).await {
+            Ok(n) => Batch {
+                deleted: n,
+                ..Batch::default()
+            },
+            Err(e) => Batch {
+                error: Some(e),
+                ..Batch::default()
+            },
+        };
+    };
     // On a cluster node a multi-key UNLINK must stay within one slot (else CROSSSLOT).
-    let mut by_slot: std::collections::BTreeMap<u16, Vec<&Vec<u8>>> = Default::default();
+    let mut by_slot: std::collections::BTreeMap<u16, Vec<&[u8]>> = Default::default();
     for k in &keys {
         by_slot.entry(slot(k)).or_default().push(k);
     }
-    let mut pipe = redis::pipe();
-    for group in by_slot.values() {
-        let c = pipe.cmd("UNLINK");
-        for k in group {
-            c.arg(*k);
+    let groups: Vec<Vec<&[u8]>> = by_slot.into_values().collect();
+    let mut batch = Batch::default();
+    let mut retry = run_groups(&node, &router, &groups, &mut batch).await;
+    // TRYAGAIN: a multi-key command on a slot whose keys are on both sides of a migration.
+    // One key at a time always lands on one side; a key still refused is tried a few times.
+    for attempt in 1..=5u64 {
+        if retry.is_empty() || batch.error.is_some() {
+            break;
         }
+        let singles: Vec<Vec<&[u8]>> = retry.iter().map(|k| vec![*k]).collect();
+        if attempt > 1 {
+            tokio::time::sleep(Duration::from_millis(20 * attempt)).await;
+        }
+        retry = run_groups(&node, &router, &singles, &mut batch).await;
     }
-    let counts: Vec<u64> = node.pipe(&pipe).await?;
-    Ok(counts.iter().sum())
+    if let Some(k) = retry.first()
+        && batch.error.is_none()
+    {
+        batch.error = Some(ConnError::Reply {
+            addr: node.addr.clone(),
+            code: ServerCode::TryAgain,
+            detail: format!("TRYAGAIN for {} key(s), e.g. {}", retry.len(), show_key(k)),
+        });
+    }
+    batch
 }
 
-type Inflight = Vec<tokio::task::JoinHandle<Result<u64, ConnError>>>;
+/// One UNLINK per group (keys of one slot), redirections followed; counts into `batch` and
+/// returns the keys of the groups that answered TRYAGAIN.
+async fn run_groups<'a>(
+    node: &Node,
+    router: &Router,
+    groups: &[Vec<&'a [u8]>],
+    batch: &mut Batch,
+) -> Vec<&'a [u8]> {
+    let cmds: Vec<redis::Cmd> = groups
+        .iter()
+        .map(|g| {
+            let mut c = redis::cmd("UNLINK");
+            for k in g {
+                c.arg(*k);
+            }
+            c
+        })
+        .collect();
+    let routed = router.run(node, &cmds).await;
+    let mut retry = Vec::new();
+    for ((g, reply), moved) in groups.iter().zip(routed.replies).zip(routed.redirected) {
+        match reply {
+            redis::Value::Int(n) => {
+                let n = u64::try_from(n).unwrap_or(0);
+                batch.deleted += n;
+                if moved {
+                    batch.redirected += n;
+                }
+            }
+            redis::Value::ServerError(e) if e.code() == "TRYAGAIN" => retry.extend(g),
+            redis::Value::ServerError(e) => {
+                let detail = crate::output::escape::escape_str(&format!(
+                    "{} {}",
+                    e.code(),
+                    e.details().unwrap_or("")
+                ));
+                batch.error.get_or_insert(ConnError::Reply {
+                    addr: node.addr.clone(),
+                    code: ServerCode::parse(e.code()),
+                    detail,
+                });
+            }
+            // Not sent: the connection failed first (that error is in `routed.error`).
+            redis::Value::Nil => {}
+            other => {
+                batch.error.get_or_insert(ConnError::Server {
+                    addr: node.addr.clone(),
+                    detail: format!("unexpected UNLINK reply {other:?}"),
+                });
+            }
+        }
+    }
+    if let Some(e) = routed.error {
+        batch.error.get_or_insert(e);
+    }
+    retry
+}
 
-/// Waits for the UNLINKs in flight: how many keys they removed, and the first error.
-async fn settle(
-    inflight: &mut Inflight,
-    addr: &str,
-    counters: &Counters,
-) -> (u64, Option<ConnError>) {
+type Inflight = Vec<tokio::task::JoinHandle<Batch>>;
+
+/// Waits for the UNLINKs in flight: what they removed, and the first error.
+async fn settle(inflight: &mut Inflight, addr: &str, counters: &Counters) -> Batch {
     // Every batch is awaited even after one fails, so what the others deleted is counted.
-    let mut total = 0;
-    let mut first_error = None;
+    let mut total = Batch::default();
     for h in inflight.drain(..) {
         match h.await {
-            Ok(Ok(n)) => {
-                total += n;
-                counters.deleted.fetch_add(n, Ordering::Relaxed);
-            }
-            Ok(Err(e)) => {
-                first_error.get_or_insert(e);
+            Ok(b) => {
+                total.deleted += b.deleted;
+                total.redirected += b.redirected;
+                counters.deleted.fetch_add(b.deleted, Ordering::Relaxed);
+                if let Some(e) = b.error {
+                    total.error.get_or_insert(e);
+                }
             }
             Err(e) => {
-                first_error.get_or_insert(ConnError::Server {
+                total.error.get_or_insert(ConnError::Server {
                     addr: addr.to_string(),
                     detail: e.to_string(),
                 });
             }
         }
     }
-    (total, first_error)
+    total
 }
 
 /// Flushes (or counts) one node. Scanning the next batch overlaps the UNLINK of the last one.
@@ -158,6 +251,7 @@ pub async fn flush_node(
         addr: node.addr.clone(),
         matched: 0,
         deleted: 0,
+        redirected: 0,
         sample: Vec::new(),
         error: None,
     };
@@ -190,9 +284,10 @@ pub async fn flush_node(
             if plan.dry_run {
                 continue;
             }
-            let (n, err) = settle(&mut inflight, &node.addr, counters).await;
-            result.deleted += n;
-            if let Some(e) = err {
+            let done = settle(&mut inflight, &node.addr, counters).await;
+            result.deleted += done.deleted;
+            result.redirected += done.redirected;
+            if let Some(e) = done.error {
                 return Err(e);
             }
             for chunk in keys.chunks(plan.batch.max(1)) {
@@ -202,14 +297,15 @@ pub async fn flush_node(
                 inflight.push(tokio::spawn(unlink(
                     node.clone(),
                     chunk.to_vec(),
-                    plan.cluster,
+                    plan.cluster.clone(),
                 )));
             }
         }
         // The batch in flight finishes even after Ctrl-C: what was sent is reported.
-        let (n, err) = settle(&mut inflight, &node.addr, counters).await;
-        result.deleted += n;
-        if let Some(e) = err {
+        let done = settle(&mut inflight, &node.addr, counters).await;
+        result.deleted += done.deleted;
+        result.redirected += done.redirected;
+        if let Some(e) = done.error {
             return Err(e);
         }
         Ok(())

@@ -77,7 +77,11 @@ mod tests {
 67ed2db8d677e59ec4a4cefb06858cf2a1a89fa1 127.0.0.1:30002@31002 master - 0 1426238316232 2 connected 5461-10922
 e7d1eecce10fd6bb5eb35b9f99a514335d9ba9ca 127.0.0.1:30001@31001 myself,master - 0 0 1 connected 0-5460 [5461->-67ed]
 ";
-        let nodes = parse_cluster_nodes(text);
+        let seed = Endpoint::Tcp {
+            host: "127.0.0.1".into(),
+            port: 30001,
+        };
+        let nodes = parse_cluster_nodes(text, &seed);
         assert_eq!(nodes.len(), 3);
         assert!(!nodes[0].is_master());
         assert_eq!(

@@ -253,7 +253,8 @@ fn keys_are_removed_by_default_and_kept_on_request() {
         &["-w", "set", "-n", "500", "--keyspace", "100", "--keep-keys"],
     );
     assert_eq!(code, Some(0), "{err}");
-    assert!(doc.get("cleaned_up").is_none(), "{doc}");
+    // Present and null: nothing was removed.
+    assert_eq!(doc.get("cleaned_up"), Some(&Value::Null), "{doc}");
     let kept: u64 = s.cli(&["DBSIZE"]).parse().unwrap();
     assert!(kept > 0);
     // A read-only run leaves what is there alone.
@@ -752,4 +753,217 @@ fn a_workload_that_only_failed_is_a_problem() {
         "{}",
         stderr(&out)
     );
+}
+
+/// A custom command on a cluster goes to the master of the key it names (`agent:cache:{key}`,
+/// not the generated key inside it); routed by the wrong word, MOVED replies above
+/// --max-errors make the run exit 1 naming them, under -q too.
+#[test]
+fn custom_commands_on_a_cluster_go_to_their_keys_master() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let bench = |extra: &[&str], cmd: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["--cluster", "-u", &c.seed_url(), "bench", "-w", "custom"])
+            // The custom keys are outside --key-prefix: the second run must not ask.
+            .args(["-n", "3000", "-c", "6", "-P", "8", "--yes"])
+            .args(extra)
+            .args(["--"])
+            .args(cmd)
+            .output()
+    };
+    let ran = bench(
+        &["--format", "json"],
+        &["SET", "agent:cache:{key}", "{value}"],
+    );
+    assert_eq!(ran.code, Some(0), "{ran}");
+    let w = &ran.json()["workloads"][0];
+    assert_eq!(w["errors"], serde_json::json!({}), "no MOVED\n{ran}");
+    let shares: Vec<u64> = w["server_calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(shares.iter().sum::<u64>(), 3000, "{ran}");
+    assert!(
+        shares.iter().all(|n| *n > 600),
+        "every master its share: {shares:?}"
+    );
+    // The key found by the server for a command whose key is not the first word.
+    let ran = bench(
+        &["--format", "json"],
+        &["OBJECT", "ENCODING", "agent:cache:{key}"],
+    );
+    assert_eq!(ran.code, Some(0), "{ran}");
+
+    // Routed by the value: most requests land on a master that does not own the key.
+    let ran = bench(
+        &["-q", "--key-index", "2"],
+        &["SET", "agent:cache:{key}", "v{rand}"],
+    );
+    assert_eq!(ran.code, Some(1), "{ran}");
+    assert!(ran.stderr.contains("MOVED:"), "{ran}");
+    assert!(ran.stderr.contains("--max-errors 0.1%"), "{ran}");
+    // A budget that allows them makes the run a success again.
+    let ran = bench(
+        &["-q", "--key-index", "2", "--max-errors", "100"],
+        &["SET", "agent:cache:{key}", "v{rand}"],
+    );
+    assert_eq!(ran.code, Some(0), "{ran}");
+    assert_eq!(ran.all(), "", "{ran}");
+    let ran = bench(&["--key-index", "3"], &["SET", "agent:cache:{key}", "v"]);
+    assert_eq!(ran.code, Some(2), "{ran}");
+}
+
+/// Every documented key of an object, present whatever its value (null and [] included).
+#[track_caller]
+fn assert_keys(v: &Value, keys: &[&str], what: &str) {
+    let obj = v
+        .as_object()
+        .unwrap_or_else(|| panic!("{what}: not an object: {v}"));
+    let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
+    assert!(missing.is_empty(), "{what}: missing {missing:?} in {v}");
+}
+
+const REPORT_KEYS: &[&str] = &[
+    "parameters",
+    "server",
+    "ops_per_sec",
+    "latency_us",
+    "workloads",
+    "comparison",
+    "max_regression_pct",
+    "max_errors_pct",
+    "cleaned_up",
+    "interrupted",
+    "slo",
+];
+const WORKLOAD_KEYS: &[&str] = &[
+    "workload",
+    "ops",
+    "commands_sent",
+    "server_calls",
+    "elapsed_s",
+    "ops_per_sec",
+    "keys_per_sec",
+    "latency_us",
+    "errors",
+    "errors_pct",
+    "timeline",
+    "runs",
+    "p99_median_us",
+    "ops_spread_pct",
+    "p99_spread_pct",
+];
+const LATENCY_KEYS: &[&str] = &["p50", "p90", "p99", "p999", "max", "mean"];
+const PARAM_KEYS: &[&str] = &[
+    "workloads",
+    "clients",
+    "pipeline",
+    "requests",
+    "duration_ms",
+    "data_size",
+    "keyspace",
+    "key_pattern",
+    "key_prefix",
+    "threads",
+    "warmup_ms",
+    "rate",
+    "batch",
+    "ratio",
+    "custom",
+    "key_index",
+    "runs",
+];
+
+#[track_caller]
+fn check_report(v: &Value) {
+    assert_keys(v, REPORT_KEYS, "bench report");
+    assert_keys(&v["parameters"], PARAM_KEYS, "parameters");
+    assert_keys(&v["server"], &["target", "version", "masters"], "server");
+    assert_keys(&v["latency_us"], LATENCY_KEYS, "latency_us");
+    for w in v["workloads"].as_array().unwrap() {
+        assert_keys(w, WORKLOAD_KEYS, "workload");
+        assert_keys(&w["latency_us"], LATENCY_KEYS, "workload latency_us");
+    }
+    if let Some(c) = v["comparison"].as_array() {
+        for x in c {
+            assert_keys(
+                x,
+                &[
+                    "workload",
+                    "old_ops_per_sec",
+                    "new_ops_per_sec",
+                    "ops_change_pct",
+                    "old_p99_us",
+                    "new_p99_us",
+                    "p99_change_pct",
+                    "ops_noise_pct",
+                    "p99_noise_pct",
+                    "verdict",
+                    "regression",
+                ],
+                "comparison",
+            );
+        }
+    }
+    if let Some(s) = v["slo"].as_array() {
+        for x in s {
+            assert_keys(x, &["workload", "objective", "measured", "met"], "slo");
+        }
+    }
+}
+
+/// The bench report keeps every documented key whether or not the options that fill them
+/// were given: a plain read-only run, and one with runs, a timeline, goals, a baseline.
+#[test]
+fn bench_json_report_always_has_its_keys() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, v, err) = bench_json(dir.path(), &s.url(), &["-w", "get", "-n", "200", "-c", "2"]);
+    assert_eq!(code, Some(0), "{err}");
+    check_report(&v);
+    assert_eq!(v["comparison"], Value::Null);
+    assert_eq!(v["cleaned_up"], Value::Null);
+    assert_eq!(v["slo"], Value::Null);
+    assert_eq!(v["workloads"][0]["timeline"], Value::Null);
+    assert_eq!(v["workloads"][0]["runs"], serde_json::json!([]));
+    assert_eq!(v["workloads"][0]["p99_median_us"], Value::Null);
+    let base = dir.path().join("base.json");
+    let (code, v, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "set",
+            "-n",
+            "200",
+            "-c",
+            "2",
+            "--runs",
+            "2",
+            "--timeline",
+            "--slo",
+            "p99<10s",
+            "--save",
+            base.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    check_report(&v);
+    assert!(v["cleaned_up"].is_u64());
+    let (code, v, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "--compare",
+            base.to_str().unwrap(),
+            "--max-regression",
+            "1000",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    check_report(&v);
+    assert!(v["comparison"].is_array());
 }

@@ -521,3 +521,443 @@ fn top_prefixes_group_ids_into_one_shape() {
     // A deeper cut reaches the id of the cache keys.
     assert!(groups("3").contains(&("agent:cache:*".to_string(), 20)));
 }
+
+/// A cluster of one node lists itself as `:PORT` (no host) in CLUSTER NODES; every command
+/// that reads the topology treats that as the address it connected to.
+#[test]
+fn a_single_node_cluster_is_a_cluster_like_any_other() {
+    let c = Cluster::single();
+    let nodes = c.nodes[0].cli(&["CLUSTER", "NODES"]);
+    assert!(
+        nodes.contains(&format!(" :{}@", c.nodes[0].port)),
+        "the case under test: an empty host in {nodes}"
+    );
+    let mut cmds = String::new();
+    for i in 0..300 {
+        cmds.push_str(&format!("SET agent:cache:{i} v\n"));
+    }
+    cmds.push_str("SET other:1 v\nXADD job_events:7 * event_type task_started\n");
+    load(&c.nodes[0], &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let url = c.seed_url();
+    let run = |args: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["--cluster", "-u", &url])
+            .args(args)
+    };
+    let ping = run(&["ping"]).expect(0);
+    assert!(!ping.all().contains(":0"), "{ping}");
+    run(&["wait", "--redis", "--max-wait", "5s"]).expect(0);
+    let health = run(&["health", "--format", "json"]).output();
+    assert!(
+        matches!(health.code, Some(0) | Some(1)),
+        "health judges the node, it does not fail to reach it\n{health}"
+    );
+    assert!(!health.all().contains("unreached"), "{health}");
+    let list = run(&["stream", "list", "--format", "json"]).expect(0);
+    assert_eq!(list.json()["total"], 1, "{list}");
+    let bench = run(&[
+        "bench", "-w", "get", "-n", "300", "-c", "2", "--format", "json",
+    ])
+    .expect(0);
+    let calls = &bench.json()["workloads"][0]["server_calls"];
+    assert_eq!(calls, &serde_json::json!([300]), "{bench}");
+
+    let stats = run(&["cache", "stats", "--format", "json"]).expect(0);
+    let v = stats.json();
+    assert_eq!(v["total"]["keys"], 300, "{stats}");
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 1);
+    assert_eq!(v["unreached"], serde_json::json!([]));
+
+    let flush = run(&["cache", "flush", "--yes", "--format", "json"]).expect(0);
+    let v = flush.json();
+    assert_eq!(v["deleted"], 300, "{flush}");
+    assert_eq!(v["nodes"][0]["error"], Value::Null);
+    assert_eq!(c.nodes[0].cli(&["DBSIZE"]), "2");
+}
+
+/// Keys matching `pattern` on one node (its own keyspace, no redirects).
+fn count_on(n: &RedisServer, pattern: &str) -> u64 {
+    n.cli(&["--scan", "--pattern", pattern])
+        .lines()
+        .filter(|l| !l.is_empty())
+        .count() as u64
+}
+
+/// A 3-master cluster with slot S of nodes[0] being moved to nodes[1]: S is MIGRATING on the
+/// source and IMPORTING on the target, and 100 of its `200 + extra` cache keys already moved
+/// (`agent:cache:{TAG}:0..99`). Returns the hash tag of S.
+fn cluster_mid_reshard(c: &Cluster, extra: u32) -> String {
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let owns_a = |slot: u16| {
+        a.cli(&["CLUSTER", "NODES"]).lines().any(|l| {
+            l.contains("myself")
+                && l.split(' ').skip(8).any(|r| match r.split_once('-') {
+                    Some((x, y)) => {
+                        (x.parse::<u16>().unwrap()..=y.parse().unwrap()).contains(&slot)
+                    }
+                    None => r.parse::<u16>().ok() == Some(slot),
+                })
+        })
+    };
+    let (tag, slot) = (0..)
+        .map(|i| {
+            let tag = format!("t{i}");
+            let slot: u16 = a.cli(&["CLUSTER", "KEYSLOT", &tag]).parse().unwrap();
+            (tag, slot)
+        })
+        .find(|(_, s)| owns_a(*s))
+        .unwrap();
+    let mut cmds = String::new();
+    for i in 0..900 {
+        cmds.push_str(&format!("SET agent:cache:{i} v\nSET keep:{i} v\n"));
+    }
+    for i in 0..200 + extra {
+        cmds.push_str(&format!("SET agent:cache:{{{tag}}}:{i} v\n"));
+    }
+    for i in 0..60 {
+        cmds.push_str(&format!("SET keep:{{{tag}}}:{i} v\n"));
+    }
+    c.feed(&cmds);
+    let id_a = a.cli(&["CLUSTER", "MYID"]);
+    let id_b = b.cli(&["CLUSTER", "MYID"]);
+    let s = slot.to_string();
+    b.cli(&["CLUSTER", "SETSLOT", &s, "IMPORTING", &id_a]);
+    a.cli(&["CLUSTER", "SETSLOT", &s, "MIGRATING", &id_b]);
+    // Half of the slot's cache keys and some of its other keys go over now.
+    let mut moving: Vec<String> = (0..100)
+        .map(|i| format!("agent:cache:{{{tag}}}:{i}"))
+        .collect();
+    moving.extend((0..30).map(|i| format!("keep:{{{tag}}}:{i}")));
+    let port = b.port.to_string();
+    let mut args = vec!["MIGRATE", "127.0.0.1", &port, "", "0", "5000", "KEYS"];
+    args.extend(moving.iter().map(String::as_str));
+    assert_eq!(a.cli(&args), "OK");
+    let on_b = count_on(b, &format!("agent:cache:{{{tag}}}:*"));
+    assert_eq!(on_b, 100, "the slot's keys are on both sides");
+    assert_eq!(
+        count_on(a, &format!("agent:cache:{{{tag}}}:*")),
+        100 + u64::from(extra)
+    );
+    tag
+}
+
+/// A flush while a slot is being resharded follows MOVED and ASK per key, deletes the keys on
+/// both sides, finishes every node, and reports exactly the keys that are gone.
+#[test]
+fn cluster_flush_mid_reshard_deletes_both_sides_and_counts_them() {
+    let c = Cluster::start(3, 0);
+    cluster_mid_reshard(&c, 0);
+    let masters = || c.nodes.iter();
+    let cache_keys = || -> u64 { masters().map(|n| count_on(n, "agent:cache:*")).sum() };
+    let other_keys = || -> u64 { masters().map(|n| count_on(n, "keep:*")).sum() };
+    let (before, others) = (cache_keys(), other_keys());
+    assert_eq!(before, 1100);
+    let dir = tempfile::tempdir().unwrap();
+    let url = c.seed_url();
+    let run = |args: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["--cluster", "-u", &url, "cache"])
+            .args(args)
+    };
+    let stats = run(&["stats", "--format", "json"]).expect(0);
+    assert_eq!(stats.json()["total"]["keys"], 1100, "{stats}");
+    let dry = run(&["flush", "--dry-run", "--format", "json"]).expect(0);
+    assert_eq!(dry.json()["matched"], 1100, "{dry}");
+
+    let ran = run(&["flush", "--yes", "--format", "json"]).expect(0);
+    let v = ran.json();
+    let gone = before - cache_keys();
+    assert_eq!(
+        gone, 1100,
+        "every cache key is gone, on both sides of the slot\n{ran}"
+    );
+    assert_eq!(
+        v["deleted"], gone,
+        "the count is what the server did\n{ran}"
+    );
+    assert_eq!(other_keys(), others, "nothing else was touched");
+    for n in v["nodes"].as_array().unwrap() {
+        assert_eq!(n["error"], Value::Null, "{ran}");
+    }
+    let redirected: u64 = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["redirected"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        redirected, 100,
+        "the importing node's keys went through MOVED and ASK\n{ran}"
+    );
+}
+
+/// --top-prefixes gives each group its sample's bytes scaled to its key count, so the groups
+/// add up to the total (an estimate, said so, with the sample size); --exact measures every key
+/// and the groups add up to the exact total, with no word of sampling.
+#[test]
+fn top_prefix_bytes_add_up_to_the_total() {
+    let s = RedisServer::start();
+    let big = "x".repeat(1000);
+    let mid = "y".repeat(200);
+    let mut cmds = String::new();
+    for i in 0..3000 {
+        cmds.push_str(&format!("SET agent:cache:{i} {big}\n"));
+    }
+    for i in 0..600 {
+        cmds.push_str(&format!("SET user:{i}:unread {i}\n"));
+    }
+    for i in 0..40 {
+        cmds.push_str(&format!("SET session:{i}:data {mid}\n"));
+    }
+    load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let stats = |extra: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["-u", &s.url(), "cache", "stats", "--top-prefixes", "10"])
+            .args(["--sample", "300"])
+            .args(extra)
+            .expect(0)
+    };
+    let groups = |v: &Value| -> Vec<(String, u64, bool)> {
+        v["prefixes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["prefix"].as_str().unwrap().to_string(),
+                    p["memory_bytes"].as_u64().unwrap(),
+                    p["memory_estimated"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let exact = stats(&["--exact", "--format", "json"]).json();
+    let exact_total = exact["total"]["memory_estimated_bytes"].as_u64().unwrap();
+    let eg = groups(&exact);
+    assert_eq!(eg.len(), 3, "{exact}");
+    assert_eq!(eg.iter().map(|g| g.1).sum::<u64>(), exact_total, "{exact}");
+    assert!(eg.iter().all(|g| !g.2), "{exact}");
+
+    let est = stats(&["--format", "json"]).json();
+    let est_total = est["total"]["memory_estimated_bytes"].as_u64().unwrap();
+    let sg = groups(&est);
+    let sum: u64 = sg.iter().map(|g| g.1).sum();
+    assert!(
+        sum.abs_diff(est_total) <= 3,
+        "groups {sum} vs total {est_total}\n{est}"
+    );
+    assert!(sg.iter().any(|g| g.2), "an estimate says so\n{est}");
+    // Every group's estimate is close to its exact bytes (values of one size per group); the
+    // sampled bytes alone were a tenth of it.
+    for (name, bytes, _) in &sg {
+        let truth = eg.iter().find(|g| &g.0 == name).unwrap().1;
+        assert!(
+            bytes.abs_diff(truth) * 10 <= truth,
+            "{name}: estimated {bytes}, exact {truth}\n{est}"
+        );
+    }
+    assert!(est_total.abs_diff(exact_total) * 10 <= exact_total);
+
+    let text = stats(&["--exact"]).stdout;
+    assert!(!text.contains("sampled"), "{text}");
+    assert!(text.contains("exact"), "{text}");
+    let text = stats(&[]).stdout;
+    assert!(text.contains("estimated"), "{text}");
+    assert!(text.contains("keys measured"), "{text}");
+}
+
+/// Every documented key of an object, present whatever its value (null and [] included).
+#[track_caller]
+fn assert_keys(v: &Value, keys: &[&str], what: &str) {
+    let obj = v
+        .as_object()
+        .unwrap_or_else(|| panic!("{what}: not an object: {v}"));
+    let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
+    assert!(missing.is_empty(), "{what}: missing {missing:?} in {v}");
+}
+
+const FLUSH_KEYS: &[&str] = &[
+    "pattern",
+    "dry_run",
+    "matched",
+    "deleted",
+    "interrupted",
+    "elapsed_ms",
+    "keys_per_sec",
+    "nodes",
+    "unreached",
+];
+const FLUSH_NODE_KEYS: &[&str] = &[
+    "addr",
+    "matched",
+    "deleted",
+    "redirected",
+    "sample",
+    "error",
+];
+const STATS_KEYS: &[&str] = &[
+    "pattern",
+    "exact",
+    "total",
+    "nodes",
+    "prefixes",
+    "unreached",
+];
+const STATS_NODE_KEYS: &[&str] = &[
+    "addr",
+    "keys",
+    "types",
+    "ttl",
+    "memory_sampled_keys",
+    "memory_sampled_bytes",
+    "memory_estimated_bytes",
+    "biggest",
+    "error",
+];
+const TTL_KEYS: &[&str] = &["none", "under_1h", "under_1d", "longer"];
+const PREFIX_KEYS: &[&str] = &[
+    "prefix",
+    "keys",
+    "memory_bytes",
+    "memory_estimated",
+    "memory_sampled_keys",
+    "memory_sampled_bytes",
+];
+const BIG_KEYS: &[&str] = &["key", "type", "bytes", "node"];
+
+fn check_flush(v: &Value) {
+    assert_keys(v, FLUSH_KEYS, "flush");
+    for n in v["nodes"].as_array().unwrap() {
+        assert_keys(n, FLUSH_NODE_KEYS, "flush node");
+    }
+}
+
+fn check_stats(v: &Value) {
+    assert_keys(v, STATS_KEYS, "stats");
+    let mut nodes = v["nodes"].as_array().unwrap().clone();
+    nodes.push(v["total"].clone());
+    for n in &nodes {
+        assert_keys(n, STATS_NODE_KEYS, "stats node");
+        assert_keys(&n["ttl"], TTL_KEYS, "stats ttl");
+        for b in n["biggest"].as_array().unwrap() {
+            assert_keys(b, BIG_KEYS, "biggest");
+        }
+    }
+    if let Some(p) = v["prefixes"].as_array() {
+        for x in p {
+            assert_keys(x, PREFIX_KEYS, "prefix");
+        }
+    }
+}
+
+/// The cache reports keep every documented key, on an empty server as on a full one, with
+/// and without the options that fill them.
+#[test]
+fn cache_json_reports_always_have_their_keys() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        crate::support::run(dir.path())
+            .args(["-u", &s.url(), "cache"])
+            .args(args)
+            .args(["--format", "json"])
+            .expect(0)
+            .json()
+    };
+    // Nothing there yet.
+    let v = run(&["stats"]);
+    check_stats(&v);
+    assert_eq!(v["prefixes"], Value::Null);
+    assert_eq!(v["nodes"][0]["error"], Value::Null);
+    assert_eq!(v["total"]["biggest"], serde_json::json!([]));
+    check_stats(&run(&["stats", "--top-prefixes", "5"]));
+    check_flush(&run(&["flush", "--dry-run"]));
+    check_flush(&run(&["flush", "--yes"]));
+    load_prefixed(&s, 50);
+    check_stats(&run(&["stats", "--exact"]));
+    let v = run(&["stats", "--top-prefixes", "5"]);
+    check_stats(&v);
+    assert_eq!(v["prefixes"].as_array().unwrap().len(), 1);
+    check_flush(&run(&["flush", "--dry-run"]));
+    let v = run(&["flush", "--yes"]);
+    check_flush(&v);
+    assert_eq!(v["deleted"], 50);
+}
+
+/// Keys move from one master to the other while the flush runs (MIGRATE in a loop): whatever
+/// the interleaving (ASK, MOVED, TRYAGAIN), the deleted count is the keys that are gone, and a
+/// second flush once the moving stops leaves none.
+#[test]
+fn cluster_flush_while_keys_migrate_counts_what_is_gone() {
+    let c = Cluster::start(3, 0);
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let tag = cluster_mid_reshard(&c, 2800);
+    let cache_keys = || -> u64 { c.nodes.iter().map(|n| count_on(n, "agent:cache:*")).sum() };
+    let before = cache_keys();
+    assert_eq!(before, 3900);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mover = {
+        let stop = stop.clone();
+        let (src, dst) = (a.port, b.port);
+        std::thread::spawn(move || {
+            let mut moved = 0;
+            for chunk in (200..3000).collect::<Vec<u32>>().chunks(10) {
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                let keys: Vec<String> = chunk
+                    .iter()
+                    .map(|i| format!("agent:cache:{{{tag}}}:{i}"))
+                    .collect();
+                let dst = dst.to_string();
+                let mut args: Vec<&[u8]> = vec![
+                    b"MIGRATE",
+                    b"127.0.0.1",
+                    dst.as_bytes(),
+                    b"",
+                    b"0",
+                    b"5000",
+                    b"KEYS",
+                ];
+                args.extend(keys.iter().map(|k| k.as_bytes()));
+                let reply = resp(src, &args);
+                assert!(
+                    reply.starts_with(b"+OK") || reply.starts_with(b"+NOKEY"),
+                    "{}",
+                    String::from_utf8_lossy(&reply)
+                );
+                moved += 1;
+            }
+            moved
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = c.seed_url();
+    let flush = |extra: &[&str]| {
+        crate::support::run(dir.path())
+            .args([
+                "--cluster",
+                "-u",
+                &url,
+                "cache",
+                "flush",
+                "--yes",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .expect(0)
+            .json()
+    };
+    let v = flush(&["--batch", "20", "--scan-count", "20"]);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let rounds = mover.join().unwrap();
+    assert!(rounds > 0);
+    let after = cache_keys();
+    assert_eq!(v["deleted"], before - after, "deleted is what is gone: {v}");
+    let v = flush(&[]);
+    assert_eq!(v["deleted"], after, "{v}");
+    assert_eq!(cache_keys(), 0);
+}

@@ -19,6 +19,7 @@ use crate::exit::{self, ExitStatus};
 use crate::ops::keys::escape_glob;
 use crate::ops::unlink as flush;
 use crate::output::{progress, write_atomic};
+use crate::redis::cluster::Router;
 use crate::redis::raw::RawOptions;
 use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
@@ -139,6 +140,16 @@ pub struct BenchArgs {
     #[arg(long, hide = true, conflicts_with = "keep_keys")]
     pub cleanup: bool,
 
+    /// Which word of the custom command is its key, routed to the key's master on a cluster
+    /// (0 is the command's name) [default: the first key, as the server names it]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub key_index: Option<u64>,
+
+    /// Error replies allowed per workload, in percent of its requests; above it the run exits 1
+    /// naming the error codes
+    #[arg(long, value_name = "PCT", default_value_t = 0.1)]
+    pub max_errors: f64,
+
     /// The command for --workload custom, e.g. -- SET {key} {value}
     #[arg(last = true, value_name = "CMD")]
     pub custom: Vec<String>,
@@ -195,6 +206,7 @@ impl BenchArgs {
             batch: self.batch,
             ratio: self.ratio.clone(),
             custom: self.custom.clone(),
+            key_index: self.key_index.map(|i| i as usize),
             runs: self.runs.unwrap_or(1) as usize,
         })
     }
@@ -242,6 +254,18 @@ fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
         return Err(exit::usage(format!("--rate {r}: must be above 0")));
     }
     parse_ratio(&p.ratio)?;
+    if let Some(i) = p.key_index {
+        if !p.workloads.contains(&Workload::Custom) {
+            return Err(exit::usage("--key-index is for --workload custom"));
+        }
+        if i == 0 || i >= p.custom.len() {
+            return Err(exit::usage(format!(
+                "--key-index {i}: the custom command has {} word(s) after its name; give 1 to {}",
+                p.custom.len().saturating_sub(1),
+                p.custom.len().saturating_sub(1)
+            )));
+        }
+    }
     // One command's bytes: its value(s) and keys, and the custom command's own words.
     let custom: usize = p.custom.iter().map(|a| a.len() + 16).sum();
     let per_key = (p.data_size + p.key_prefix.len() + 48) as u128;
@@ -317,8 +341,17 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
     Ok(None)
 }
 
+/// What a run talks to: the raw benchmark sockets' settings, redis-rs nodes for INFO and
+/// cleanup, and on a cluster the router the cleanup's UNLINKs follow redirections with.
+struct Connections {
+    spec: ConnSpec,
+    nodes: Vec<Node>,
+    server: ServerInfo,
+    router: Option<Arc<Router>>,
+}
+
 /// Connection settings for the raw benchmark sockets, and redis-rs nodes for INFO.
-async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerInfo)> {
+async fn connections(ctx: &Ctx) -> anyhow::Result<Connections> {
     let target = ctx.target()?;
     let auth = &target.auth;
     let cluster = matches!(target.mode, Mode::Cluster(_));
@@ -379,7 +412,80 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<(ConnSpec, Vec<Node>, ServerIn
             .to_string(),
         masters: nodes.len(),
     };
-    Ok((spec, nodes, server))
+    let router = cluster.then(|| Arc::new(Router::new(auth.clone(), &nodes)));
+    Ok(Connections {
+        spec,
+        nodes,
+        server,
+        router,
+    })
+}
+
+/// Which word of the custom command is its key: `--key-index`, else the first key the server
+/// names for it (COMMAND GETKEYS, with the placeholders filled in), so a cluster routes
+/// `SET agent:cache:{key} …` by `agent:cache:…`. None: a command without keys. Only a cluster
+/// routes, so only a cluster is asked.
+async fn custom_key_index(
+    ctx: &Ctx,
+    params: &Params,
+    nodes: &[Node],
+    cluster: bool,
+) -> anyhow::Result<Option<usize>> {
+    if !params.workloads.contains(&Workload::Custom) || params.custom.len() < 2 {
+        return Ok(None);
+    }
+    if let Some(i) = params.key_index {
+        return Ok(Some(i));
+    }
+    let fallback = Some(1);
+    let Some(node) = nodes.first().filter(|_| cluster) else {
+        return Ok(fallback);
+    };
+    let shape = workload::Shape {
+        keyspace: 1,
+        pattern: params.key_pattern,
+        prefix: params.key_prefix.clone(),
+        data_size: params.data_size.min(64),
+        batch: 1,
+        ratio: (1, 1),
+        custom: params.custom.clone(),
+        key_index: None,
+    };
+    let key = format!("{}0", params.key_prefix).into_bytes();
+    let args = workload::Gen::new(&shape, 0).custom_args(&key);
+    let mut cmd = redis::cmd("COMMAND");
+    cmd.arg("GETKEYS");
+    for a in &args {
+        cmd.arg(a);
+    }
+    let mut node = node.clone();
+    match node.query::<redis::Value>(&cmd).await {
+        Ok(redis::Value::Array(keys)) => {
+            let first = keys.into_iter().find_map(|k| match k {
+                redis::Value::BulkString(b) => Some(b),
+                _ => None,
+            });
+            Ok(first.and_then(|k| args.iter().skip(1).position(|a| *a == k).map(|i| i + 1)))
+        }
+        Ok(redis::Value::ServerError(e))
+            if e.details().is_some_and(|d| d.contains("no key arguments")) =>
+        {
+            Ok(None)
+        }
+        Err(e) if e.to_string().contains("no key arguments") => Ok(None),
+        other => {
+            // An unknown command or a user not allowed COMMAND: the word after the name.
+            let why = match other {
+                Err(e) => e.to_string(),
+                Ok(v) => format!("{v:?}"),
+            };
+            ctx.out.verbose(
+                1,
+                format!("COMMAND GETKEYS did not name the key ({why}); routing by word 1"),
+            );
+            Ok(fallback)
+        }
+    }
 }
 
 /// Calls per command name from INFO commandstats, summed over the masters.
@@ -411,9 +517,11 @@ async fn calls_per_master(nodes: &[Node], names: &[&str]) -> anyhow::Result<Vec<
 }
 
 /// Runs every workload of `params` and builds the report.
+#[allow(clippy::too_many_arguments)]
 async fn run_workloads(
     ctx: &Ctx,
     params: &Params,
+    key_index: Option<usize>,
     spec: &ConnSpec,
     nodes: &[Node],
     server: ServerInfo,
@@ -427,6 +535,7 @@ async fn run_workloads(
         batch: params.batch,
         ratio: parse_ratio(&params.ratio)?,
         custom: params.custom.clone(),
+        key_index,
     };
     let runs = params.runs.max(1);
     let mut per_workload: Vec<Vec<WorkloadResult>> = vec![Vec::new(); params.workloads.len()];
@@ -439,7 +548,17 @@ async fn run_workloads(
             if stop.requested() {
                 break 'rounds;
             }
-            let names = w.commands();
+            // A custom command is counted by its own name (lower case, as INFO commandstats).
+            let custom_name: Vec<String> = match (w, params.custom.first()) {
+                (Workload::Custom, Some(c)) => vec![c.to_lowercase()],
+                _ => Vec::new(),
+            };
+            let custom_names: Vec<&str> = custom_name.iter().map(String::as_str).collect();
+            let names: &[&str] = if w == Workload::Custom {
+                &custom_names
+            } else {
+                w.commands()
+            };
             let before = calls_per_master(nodes, names).await?;
             let phase = Phase {
                 workload: w,
@@ -539,6 +658,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         params.runs = params.runs.max(3);
     }
     let slo = args.slo.as_deref().map(slo::parse).transpose()?;
+    if !(0.0..=100.0).contains(&args.max_errors) {
+        return Err(exit::usage(format!(
+            "--max-errors {}: a percentage from 0 to 100",
+            args.max_errors
+        )));
+    }
     if !(args.max_regression >= 0.0 && args.max_regression.is_finite()) {
         return Err(exit::usage(format!(
             "--max-regression {}: must be a percentage of 0 or more",
@@ -561,7 +686,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             )));
         }
     }
-    let (spec, nodes, server) = connections(ctx).await?;
+    let Connections {
+        spec,
+        nodes,
+        server,
+        router,
+    } = connections(ctx).await?;
     if writes
         && !args.yes
         && let Some(what) = foreign_keys(&nodes, &params.key_prefix).await?
@@ -575,8 +705,17 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             return Ok(ExitStatus::Problem);
         }
     }
-    let (mut report, fatal) =
-        run_workloads(ctx, &params, &spec, &nodes, server, args.timeline).await?;
+    let key_index = custom_key_index(ctx, &params, &nodes, !spec.slots.is_empty()).await?;
+    let (mut report, fatal) = run_workloads(
+        ctx,
+        &params,
+        key_index,
+        &spec,
+        &nodes,
+        server,
+        args.timeline,
+    )
+    .await?;
     if let Some(b) = &baseline {
         report.compare_with(b, args.max_regression);
     }
@@ -593,7 +732,7 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             dry_run: false,
             rate: None,
             sample: 0,
-            cluster: !spec.slots.is_empty(),
+            cluster: router.clone(),
         };
         let pb = indicatif::ProgressBar::hidden();
         let done = flush::run_all(nodes.clone(), &plan, &stop, &pb).await;
@@ -605,11 +744,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         ctx.out.note(format!("saved {}", path.display()));
     }
     // -q (cron): silent when the run completed and met its goals.
-    let all_failed = report.all_failed();
+    report.max_errors_pct = args.max_errors;
+    let too_many_errors = report.too_many_errors();
     let ok = fatal.is_none()
         && !report.interrupted
         && !(report.regressed() || report.missed_slo())
-        && all_failed.is_empty();
+        && too_many_errors.is_empty();
     ctx.out.emit_outcome(&report, ok)?;
     if let Some(f) = fatal {
         return Err(exit::runtime(format!("{f} (the report above is partial)")));
@@ -619,10 +759,10 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             .problem("redkit: interrupted; the report covers what ran until then");
         return Ok(ExitStatus::Interrupted);
     }
-    for line in &all_failed {
+    for line in &too_many_errors {
         ctx.out.problem(format!("redkit: bench: {line}"));
     }
     Ok(problem_if(
-        report.regressed() || report.missed_slo() || !all_failed.is_empty(),
+        report.regressed() || report.missed_slo() || !too_many_errors.is_empty(),
     ))
 }

@@ -31,6 +31,10 @@ pub struct Params {
     pub batch: usize,
     pub ratio: String,
     pub custom: Vec<String>,
+    /// `--key-index`: the word of the custom command that is its key; null: found by asking
+    /// the server (COMMAND GETKEYS).
+    #[serde(default)]
+    pub key_index: Option<usize>,
     /// Times each workload ran; the figures are the median run (baselines before --runs: 1).
     #[serde(default = "one")]
     pub runs: usize,
@@ -105,14 +109,18 @@ pub struct WorkloadResult {
     pub keys_per_sec: f64,
     pub latency_us: Latency,
     pub errors: BTreeMap<String, u64>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// Error replies in percent of the commands sent.
+    #[serde(default)]
+    pub errors_pct: f64,
+    /// Per-second measured commands, with --timeline (null without).
+    #[serde(default)]
     pub timeline: Option<Vec<u64>>,
     /// With --runs N: each run's figures; `ops_per_sec` is their median, `latency_us` is over
-    /// every run.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    /// every run ([] for a single run).
+    #[serde(default)]
     pub runs: Vec<RunFigures>,
-    /// The median of the runs' p99 (the p99 compared with a baseline).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// The median of the runs' p99 (the p99 compared with a baseline; null for a single run).
+    #[serde(default)]
     pub p99_median_us: Option<u64>,
     /// Spread of the runs, (max - min) / median in percent: the noise a comparison allows for.
     #[serde(default)]
@@ -147,6 +155,7 @@ impl WorkloadResult {
                 ops_per_sec
             },
             latency_us: Latency::from_hist(&o.hist),
+            errors_pct: errors_pct(&o.errors, o.sent),
             errors: o.errors,
             timeline: timeline.then_some(o.timeline),
             runs: Vec::new(),
@@ -206,6 +215,7 @@ impl WorkloadResult {
         out.keys_per_sec = (median_ops * ratio).round();
         out.elapsed_s = (out.elapsed_s * 1000.0).round() / 1000.0;
         out.latency_us = Latency::from_hist(&all);
+        out.errors_pct = errors_pct(&out.errors, out.commands_sent);
         out.p99_median_us = Some(median(&p99).round() as u64);
         out.ops_spread_pct = spread(&ops);
         out.p99_spread_pct = spread(&p99);
@@ -219,6 +229,18 @@ impl WorkloadResult {
     pub fn p99(&self) -> u64 {
         self.p99_median_us.unwrap_or(self.latency_us.p99)
     }
+}
+
+/// Error replies in percent of `sent`, to three decimals (100 when nothing was sent but errors).
+fn errors_pct(errors: &BTreeMap<String, u64>, sent: u64) -> f64 {
+    let n: u64 = errors.values().sum();
+    if n == 0 {
+        return 0.0;
+    }
+    if sent == 0 {
+        return 100.0;
+    }
+    ((n as f64 / sent as f64 * 100.0).min(100.0) * 1000.0).round() / 1000.0
 }
 
 pub fn median(values: &[f64]) -> f64 {
@@ -271,18 +293,27 @@ pub struct BenchReport {
     /// All workloads' latencies merged.
     pub latency_us: Latency,
     pub workloads: Vec<WorkloadResult>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// With --compare (null without).
+    #[serde(default)]
     pub comparison: Option<Vec<Change>>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     pub max_regression_pct: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// `--max-errors`: a workload with more error replies (in percent) is a problem.
+    #[serde(default = "default_max_errors")]
+    pub max_errors_pct: f64,
+    /// Keys removed at the end of a run that wrote (null: nothing was removed).
+    #[serde(default)]
     pub cleaned_up: Option<u64>,
     /// Stopped by Ctrl-C: the figures cover what ran until then.
     #[serde(default)]
     pub interrupted: bool,
-    /// With --slo: each goal for each workload, met or missed.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// With --slo: each goal for each workload, met or missed (null without).
+    #[serde(default)]
     pub slo: Option<Vec<SloResult>>,
+}
+
+fn default_max_errors() -> f64 {
+    0.1
 }
 
 fn pct(old: f64, new: f64) -> f64 {
@@ -319,6 +350,7 @@ impl BenchReport {
             workloads,
             comparison: None,
             max_regression_pct: None,
+            max_errors_pct: default_max_errors(),
             cleaned_up: None,
             interrupted: false,
             slo: None,
@@ -373,26 +405,38 @@ impl BenchReport {
             .is_some_and(|c| c.iter().any(|x| x.regression))
     }
 
-    /// The workloads whose every measured request failed (a read-only replica, an unknown
-    /// command): they measured nothing, and a run made only of failures is no success.
-    pub fn all_failed(&self) -> Vec<String> {
+    /// The workloads with more error replies than `max_errors_pct` of their requests, each
+    /// as a line naming the error codes; one whose every request failed measured nothing (a
+    /// read-only replica, an unknown command, MOVED on a cluster).
+    pub fn too_many_errors(&self) -> Vec<String> {
         self.workloads
             .iter()
-            .filter(|w| {
+            .filter_map(|w| {
                 let errors: u64 = w.errors.values().sum();
-                errors > 0 && errors >= w.ops
-            })
-            .map(|w| {
+                if errors == 0 || (w.errors_pct <= self.max_errors_pct && errors < w.ops) {
+                    return None;
+                }
                 let codes: Vec<String> = w
                     .errors
                     .iter()
                     .map(|(k, v)| format!("{}:{v}", crate::output::escape::escape_str(k)))
                     .collect();
-                format!(
-                    "{}: every request failed ({})",
-                    w.workload.name(),
-                    codes.join(", ")
-                )
+                Some(if errors >= w.ops.max(w.commands_sent) {
+                    format!(
+                        "{}: every request failed ({})",
+                        w.workload.name(),
+                        codes.join(", ")
+                    )
+                } else {
+                    format!(
+                        "{}: {errors} of {} requests failed ({}%, more than --max-errors {}%): {}",
+                        w.workload.name(),
+                        w.commands_sent,
+                        w.errors_pct,
+                        self.max_errors_pct,
+                        codes.join(", ")
+                    )
+                })
             })
             .collect()
     }

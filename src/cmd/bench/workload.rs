@@ -104,6 +104,9 @@ pub struct Shape {
     /// SET:GET for `mixed`.
     pub ratio: (u32, u32),
     pub custom: Vec<String>,
+    /// The word of the custom command that is its key (0 is the command's name), routed to
+    /// the key's master on a cluster; None for a command without keys.
+    pub key_index: Option<usize>,
 }
 
 /// Per-client command generator: its own RNG, no locks on the hot path.
@@ -247,37 +250,48 @@ impl Gen {
             }
             Workload::Xread => encode(buf, &[b"XREAD", b"COUNT", b"10", b"STREAMS", &key, b"0"]),
             Workload::Custom => {
-                let rand = (self.next_u64() % 1_000_000).to_string();
-                let args: Vec<Vec<u8>> = self
-                    .shape
-                    .custom
-                    .iter()
-                    .map(|a| {
-                        if !a.contains('{') {
-                            return a.as_bytes().to_vec();
-                        }
-                        let mut out = a.replace("{rand}", &rand).into_bytes();
-                        if a.contains("{key}") {
-                            let text = String::from_utf8_lossy(&out)
-                                .replace("{key}", &String::from_utf8_lossy(&key));
-                            out = text.into_bytes();
-                        }
-                        if a.contains("{value}") {
-                            let text = String::from_utf8_lossy(&out)
-                                .replace("{value}", &String::from_utf8_lossy(&self.value));
-                            out = text.into_bytes();
-                        }
-                        out
-                    })
-                    .collect();
+                let args = self.custom_args(&key);
                 let refs: Vec<&[u8]> = args.iter().map(|a| a.as_slice()).collect();
                 encode(buf, &refs);
+                // The slot of the key the command really names (`agent:cache:{key}`), not of
+                // the generated key inside it.
+                if let Some(k) = self.shape.key_index.and_then(|i| args.get(i)) {
+                    let s = slot(k);
+                    self.key = key;
+                    return s;
+                }
             }
             Workload::Ping | Workload::Mset | Workload::Mget => {}
         }
         let s = slot(&key);
         self.key = key;
         s
+    }
+
+    /// The words of the custom command with `{key}`, `{value}` and `{rand}` filled in.
+    pub fn custom_args(&mut self, key: &[u8]) -> Vec<Vec<u8>> {
+        let rand = (self.next_u64() % 1_000_000).to_string();
+        self.shape
+            .custom
+            .iter()
+            .map(|a| {
+                if !a.contains('{') {
+                    return a.as_bytes().to_vec();
+                }
+                let mut out = a.replace("{rand}", &rand).into_bytes();
+                if a.contains("{key}") {
+                    let text = String::from_utf8_lossy(&out)
+                        .replace("{key}", &String::from_utf8_lossy(key));
+                    out = text.into_bytes();
+                }
+                if a.contains("{value}") {
+                    let text = String::from_utf8_lossy(&out)
+                        .replace("{value}", &String::from_utf8_lossy(&self.value));
+                    out = text.into_bytes();
+                }
+                out
+            })
+            .collect()
     }
 
     /// MSET/MGET: `batch` keys sharing a hash tag, so a cluster takes them in one slot.
@@ -320,6 +334,7 @@ mod tests {
             batch: 4,
             ratio: (1, 3),
             custom: vec!["SET".into(), "{key}".into(), "v{rand}".into()],
+            key_index: Some(1),
         }
     }
 
@@ -338,8 +353,23 @@ mod tests {
         assert!(text.starts_with("*9\r\n$4\r\nMSET"), "{text}");
         assert_eq!(s, slot(text.split("\r\n").nth(4).unwrap().as_bytes()));
         buf.clear();
-        g.write(Workload::Custom, 0, &mut buf);
+        let s = g.write(Workload::Custom, 0, &mut buf);
         assert!(String::from_utf8_lossy(&buf).contains("bench:"));
+        // The slot is the one of the word that is the key, whatever surrounds {key}.
+        let mut sh = shape(KeyPattern::Sequential);
+        sh.custom = vec!["SET".into(), "agent:cache:{key}".into(), "v".into()];
+        let mut g2 = Gen::new(&sh, 0);
+        buf.clear();
+        let s2 = g2.write(Workload::Custom, 0, &mut buf);
+        let text = String::from_utf8_lossy(&buf).into_owned();
+        let key = text.split("\r\n").nth(4).unwrap();
+        assert!(key.starts_with("agent:cache:bench:"), "{text}");
+        assert_eq!(s2, slot(key.as_bytes()));
+        let _ = s;
+        sh.key_index = None;
+        let mut g3 = Gen::new(&sh, 0);
+        buf.clear();
+        g3.write(Workload::Custom, 0, &mut buf);
         for p in [KeyPattern::Random, KeyPattern::Gaussian] {
             let mut g = Gen::new(&shape(p), 1);
             for _ in 0..1000 {

@@ -5,6 +5,7 @@ pub mod flush;
 pub mod select;
 pub mod stats;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
@@ -14,6 +15,7 @@ use crate::duration;
 use crate::exit::{self, ExitStatus};
 use crate::ops::scan::{Filters, KeyType};
 use crate::output::progress;
+use crate::redis::cluster::Router;
 use crate::redis::{Masters, Mode};
 
 pub const EXAMPLES: &str = "\
@@ -165,11 +167,14 @@ impl Selection {
     }
 }
 
-/// The nodes to act on: the server, or every master of the cluster (scans see each key once).
-async fn nodes(ctx: &Ctx) -> anyhow::Result<(Masters, bool)> {
+/// The nodes to act on: the server, or every master of the cluster (scans see each key once),
+/// and on a cluster the router that follows MOVED/ASK from them.
+async fn nodes(ctx: &Ctx) -> anyhow::Result<(Masters, Option<Arc<Router>>)> {
     let target = ctx.target()?;
-    let cluster = matches!(target.mode, Mode::Cluster(_));
-    Ok((target.masters().await?, cluster))
+    let masters = target.masters().await?;
+    let router = matches!(target.mode, Mode::Cluster(_))
+        .then(|| Arc::new(Router::new(target.auth.clone(), &masters.nodes)));
+    Ok((masters, router))
 }
 
 /// The errors of the nodes that failed.
@@ -196,7 +201,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     // Refuse before touching the server when nobody can confirm.
     let guard = crate::ops::confirm::destructive("cache flush", a.yes, a.dry_run);
     guard.check_early()?;
-    let (masters, cluster) = nodes(ctx).await?;
+    let (masters, router) = nodes(ctx).await?;
     let Masters { nodes, unreached } = masters;
     // Ctrl-C is caught only once deleting starts, so it still ends the confirmation prompt.
     let counting = Stop::default();
@@ -208,7 +213,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         dry_run: true,
         rate: a.rate,
         sample: a.sample,
-        cluster,
+        cluster: router,
     };
     // Keep pacing smooth: a batch is never more than a tenth of a second's allowance.
     if let Some(r) = a.rate {
@@ -296,7 +301,7 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
             s.all_keys,
         )?
     };
-    let (masters, _) = nodes(ctx).await?;
+    let (masters, router) = nodes(ctx).await?;
     let Masters { nodes, unreached } = masters;
     let plan = stats::StatsPlan {
         pattern,
@@ -308,6 +313,7 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
         top_prefixes: a
             .top_prefixes
             .map(|n| (n, a.separator.clone(), a.depth.max(1))),
+        cluster: router,
     };
     let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} scanning");
     let mut report = stats::run_all(nodes, &plan).await;

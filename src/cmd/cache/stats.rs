@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use comfy_table::Cell;
 use serde::Serialize;
@@ -12,6 +13,7 @@ use crate::ops::keys::show_key;
 use crate::ops::scan::{Filters, Scan};
 use crate::ops::units::format_bytes;
 use crate::output::{Render, Ui};
+use crate::redis::cluster::Router;
 use crate::redis::{ConnError, Node};
 
 #[derive(Debug, Clone)]
@@ -25,6 +27,8 @@ pub struct StatsPlan {
     pub biggest: usize,
     /// Group by prefix: (how many to show, separator, depth in segments).
     pub top_prefixes: Option<(usize, String, usize)>,
+    /// On a cluster: follows MOVED/ASK for keys of a slot being resharded.
+    pub cluster: Option<Arc<Router>>,
 }
 
 #[derive(Debug, Default, Clone, Serialize)]
@@ -53,17 +57,25 @@ pub struct NodeStats {
     /// Keys whose MEMORY USAGE was measured, and their bytes.
     pub memory_sampled_keys: u64,
     pub memory_sampled_bytes: u64,
-    /// The sampled average times the key count (exact with --exact).
+    /// The sampled average times the key count (exact with --exact); with --top-prefixes the
+    /// sum of the groups' estimates, each scaled from its own sample.
     pub memory_estimated_bytes: u64,
     pub biggest: Vec<BigKey>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
+/// One group of `--top-prefixes`.
 #[derive(Debug, Clone, Serialize)]
 pub struct PrefixStat {
     pub prefix: String,
     pub keys: u64,
+    /// The group's bytes: its sample's bytes scaled to its key count (exact when every key of
+    /// the group was measured, as with --exact).
+    pub memory_bytes: u64,
+    /// Whether `memory_bytes` is an estimate (false: every key of the group was measured).
+    pub memory_estimated: bool,
+    /// The keys of the group whose MEMORY USAGE was measured, and their bytes.
+    pub memory_sampled_keys: u64,
     pub memory_sampled_bytes: u64,
 }
 
@@ -73,7 +85,7 @@ pub struct StatsReport {
     pub exact: bool,
     pub total: NodeStats,
     pub nodes: Vec<NodeStats>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// With --top-prefixes (null without).
     pub prefixes: Option<Vec<PrefixStat>>,
     /// Masters (and slots) that could not be reached: not counted above.
     pub unreached: Vec<crate::redis::Unreached>,
@@ -138,12 +150,80 @@ fn is_id(s: &str) -> bool {
     number || uuid || hex
 }
 
-async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String, (u64, u64)>) {
+/// One group's figures on one node: its keys, and the keys whose MEMORY USAGE was measured.
+#[derive(Debug, Default, Clone, Copy)]
+struct GroupAcc {
+    keys: u64,
+    sampled_keys: u64,
+    sampled_bytes: u64,
+}
+
+impl GroupAcc {
+    /// The group's bytes: the sample's scaled to the group's key count, exact when every key
+    /// was measured; a group with no measured key gets the node's average (`fallback`).
+    fn estimate(&self, fallback: (u64, u64)) -> u64 {
+        if self.sampled_keys >= self.keys {
+            return self.sampled_bytes;
+        }
+        if self.sampled_keys == 0 {
+            return estimate(fallback.0, fallback.1, self.keys);
+        }
+        estimate(self.sampled_bytes, self.sampled_keys, self.keys)
+    }
+}
+
+/// With --top-prefixes, the first keys of every group are measured even beyond --sample, so a
+/// small group's bytes come from its own keys, not from the sample of a big neighbour.
+const MEASURED_PER_GROUP: u64 = 8;
+
+/// TYPE, PTTL and (when measured) MEMORY USAGE of each key: one pipeline, or on a cluster the
+/// router, which follows MOVED/ASK for keys of a slot being resharded.
+async fn key_facts(
+    node: &mut Node,
+    router: Option<&Router>,
+    keys: &[Vec<u8>],
+    measured: &[bool],
+) -> Result<Vec<redis::Value>, ConnError> {
+    let mut cmds = Vec::with_capacity(keys.len() * 3);
+    for (k, m) in keys.iter().zip(measured) {
+        cmds.push(redis::cmd("TYPE").arg(k).to_owned());
+        cmds.push(redis::cmd("PTTL").arg(k).to_owned());
+        if *m {
+            cmds.push(
+                redis::cmd("MEMORY")
+                    .arg("USAGE")
+                    .arg(k)
+                    .arg("SAMPLES")
+                    .arg(0)
+                    .to_owned(),
+            );
+        }
+    }
+    match router {
+        Some(r) => {
+            let routed = r.run(node, &cmds).await;
+            match routed.error {
+                Some(e) => Err(e),
+                None => Ok(routed.replies),
+            }
+        }
+        None => {
+            let mut pipe = redis::pipe();
+            for c in cmds {
+                pipe.add_command(c);
+            }
+            node.pipe(&pipe).await
+        }
+    }
+}
+
+/// One node's figures, and its groups with their estimated (or exact) bytes.
+async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String, (GroupAcc, u64)>) {
     let mut s = NodeStats {
         addr: node.addr.clone(),
         ..Default::default()
     };
-    let mut prefixes: HashMap<String, (u64, u64)> = HashMap::new();
+    let mut prefixes: HashMap<String, GroupAcc> = HashMap::new();
     let mut big: Vec<BigKey> = Vec::new();
     let mut scan = Scan::new(
         node.clone(),
@@ -157,21 +237,38 @@ async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String,
             if keys.is_empty() {
                 continue;
             }
-            let mut pipe = redis::pipe();
+            let shown: Vec<String> = keys.iter().map(|k| show_key(k)).collect();
+            let groups: Vec<Option<String>> = shown
+                .iter()
+                .map(|k| {
+                    plan.top_prefixes
+                        .as_ref()
+                        .map(|(_, sep, depth)| prefix_of(k, sep, *depth))
+                })
+                .collect();
+            // Planned measurements per group in this batch, on top of those already made.
+            let mut planned: HashMap<&str, u64> = HashMap::new();
+            let mut in_batch = 0usize;
             let mut measured = Vec::with_capacity(keys.len());
-            for k in &keys {
-                pipe.cmd("TYPE").arg(k).cmd("PTTL").arg(k);
-                let measure = plan.exact
-                    || (s.memory_sampled_keys as usize + measured.iter().filter(|m| **m).count())
-                        < plan.sample;
-                if measure {
-                    pipe.cmd("MEMORY").arg("USAGE").arg(k).arg("SAMPLES").arg(0);
+            for g in &groups {
+                let by_budget = (s.memory_sampled_keys as usize + in_batch) < plan.sample;
+                let by_group = plan.sample > 0
+                    && g.as_deref().is_some_and(|g| {
+                        let done = prefixes.get(g).map_or(0, |a| a.sampled_keys);
+                        done + planned.get(g).copied().unwrap_or(0) < MEASURED_PER_GROUP
+                    });
+                let m = plan.exact || by_budget || by_group;
+                if m {
+                    in_batch += 1;
+                    if let Some(g) = g {
+                        *planned.entry(g.as_str()).or_default() += 1;
+                    }
                 }
-                measured.push(measure);
+                measured.push(m);
             }
-            let replies: Vec<redis::Value> = node.pipe(&pipe).await?;
+            let replies = key_facts(&mut node, plan.cluster.as_deref(), &keys, &measured).await?;
             let mut it = replies.into_iter();
-            for (k, measure) in keys.iter().zip(measured) {
+            for ((shown, group), measure) in shown.into_iter().zip(groups).zip(measured) {
                 let key_type: String = it
                     .next()
                     .and_then(|v| redis::from_redis_value(v).ok())
@@ -196,12 +293,19 @@ async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String,
                     t if t < 86_400_000 => s.ttl.under_1d += 1,
                     _ => s.ttl.longer += 1,
                 }
-                let shown = show_key(k);
+                if let Some(g) = group {
+                    let e = prefixes.entry(g).or_default();
+                    e.keys += 1;
+                    if let Some(b) = bytes {
+                        e.sampled_keys += 1;
+                        e.sampled_bytes += b;
+                    }
+                }
                 if let Some(b) = bytes {
                     s.memory_sampled_keys += 1;
                     s.memory_sampled_bytes += b;
                     big.push(BigKey {
-                        key: shown.clone(),
+                        key: shown,
                         key_type,
                         bytes: b,
                         node: s.addr.clone(),
@@ -210,11 +314,6 @@ async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String,
                         big.sort_by_key(|b| std::cmp::Reverse(b.bytes));
                         big.truncate(plan.biggest);
                     }
-                }
-                if let Some((_, sep, depth)) = &plan.top_prefixes {
-                    let e = prefixes.entry(prefix_of(&shown, sep, *depth)).or_default();
-                    e.0 += 1;
-                    e.1 += bytes.unwrap_or(0);
                 }
             }
         }
@@ -227,8 +326,22 @@ async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String,
     big.sort_by_key(|b| std::cmp::Reverse(b.bytes));
     big.truncate(plan.biggest);
     s.biggest = big;
-    s.memory_estimated_bytes = estimate(s.memory_sampled_bytes, s.memory_sampled_keys, s.keys);
-    (s, prefixes)
+    s.memory_estimated_bytes = if plan.top_prefixes.is_some() {
+        // Stratified: each group scaled by its own sample, so the groups add up to the total.
+        let fallback = (s.memory_sampled_bytes, s.memory_sampled_keys);
+        prefixes.values().map(|g| g.estimate(fallback)).sum()
+    } else {
+        estimate(s.memory_sampled_bytes, s.memory_sampled_keys, s.keys)
+    };
+    let fallback = (s.memory_sampled_bytes, s.memory_sampled_keys);
+    let groups = prefixes
+        .into_iter()
+        .map(|(k, g)| {
+            let bytes = g.estimate(fallback);
+            (k, (g, bytes))
+        })
+        .collect();
+    (s, groups)
 }
 
 fn estimate(sampled_bytes: u64, sampled_keys: u64, keys: u64) -> u64 {
@@ -244,7 +357,7 @@ pub async fn run_all(nodes: Vec<Node>, plan: &StatsPlan) -> StatsReport {
         addr: "total".into(),
         ..Default::default()
     };
-    let mut prefixes: HashMap<String, (u64, u64)> = HashMap::new();
+    let mut prefixes: HashMap<String, (GroupAcc, u64)> = HashMap::new();
     let mut nodes = Vec::new();
     for (s, p) in results {
         total.keys += s.keys;
@@ -259,10 +372,14 @@ pub async fn run_all(nodes: Vec<Node>, plan: &StatsPlan) -> StatsReport {
         total.memory_sampled_bytes += s.memory_sampled_bytes;
         total.memory_estimated_bytes += s.memory_estimated_bytes;
         total.biggest.extend(s.biggest.iter().cloned());
-        for (k, (n, b)) in p {
+        // A group's bytes on the cluster: the sum of each node's estimate for it, so the
+        // groups add up to the total as the nodes do.
+        for (k, (g, bytes)) in p {
             let e = prefixes.entry(k).or_default();
-            e.0 += n;
-            e.1 += b;
+            e.0.keys += g.keys;
+            e.0.sampled_keys += g.sampled_keys;
+            e.0.sampled_bytes += g.sampled_bytes;
+            e.1 += bytes;
         }
         nodes.push(s);
     }
@@ -271,10 +388,13 @@ pub async fn run_all(nodes: Vec<Node>, plan: &StatsPlan) -> StatsReport {
     let prefixes = plan.top_prefixes.as_ref().map(|(n, _, _)| {
         let mut list: Vec<PrefixStat> = prefixes
             .into_iter()
-            .map(|(prefix, (keys, bytes))| PrefixStat {
+            .map(|(prefix, (g, bytes))| PrefixStat {
                 prefix,
-                keys,
-                memory_sampled_bytes: bytes,
+                keys: g.keys,
+                memory_bytes: bytes,
+                memory_estimated: g.sampled_keys < g.keys,
+                memory_sampled_keys: g.sampled_keys,
+                memory_sampled_bytes: g.sampled_bytes,
             })
             .collect();
         list.sort_by(|a, b| b.keys.cmp(&a.keys).then_with(|| a.prefix.cmp(&b.prefix)));
@@ -354,15 +474,37 @@ impl Render for StatsReport {
             writeln!(w, "{big}")?;
         }
         if let Some(p) = &self.prefixes {
-            writeln!(w, "\ntop prefixes")?;
+            let estimated = p.iter().any(|x| x.memory_estimated);
+            if estimated {
+                let sampled: u64 = p.iter().map(|x| x.memory_sampled_keys).sum();
+                writeln!(
+                    w,
+                    "\ntop prefixes (memory estimated: each group's sampled keys scaled to its key \
+                     count; {sampled} keys measured)"
+                )?;
+            } else {
+                writeln!(w, "\ntop prefixes (memory exact: every key measured)")?;
+            }
             let mut pt = ui.table();
-            pt.set_header(vec!["prefix", "keys", "sampled memory"]);
+            let mut header = vec!["prefix", "keys", "memory"];
+            if estimated {
+                header.push("sampled keys");
+            }
+            pt.set_header(header);
             for x in p {
-                pt.add_row(vec![
+                let mut row = vec![
                     Cell::new(&x.prefix),
                     Cell::new(x.keys),
-                    Cell::new(format_bytes(x.memory_sampled_bytes)),
-                ]);
+                    Cell::new(if x.memory_estimated {
+                        format!("~{}", format_bytes(x.memory_bytes))
+                    } else {
+                        format_bytes(x.memory_bytes)
+                    }),
+                ];
+                if estimated {
+                    row.push(Cell::new(x.memory_sampled_keys));
+                }
+                pt.add_row(row);
             }
             writeln!(w, "{pt}")?;
         }

@@ -231,7 +231,11 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
 
     #[test]
     fn names_failing_slots() {
-        let nodes = parse_cluster_nodes(NODES);
+        let seed = crate::redis::Endpoint::Tcp {
+            host: "127.0.0.1".into(),
+            port: 7000,
+        };
+        let nodes = parse_cluster_nodes(NODES, &seed);
         let info = Info::parse(
             "cluster_state:fail\ncluster_slots_assigned:16001\ncluster_slots_ok:10539\n",
         );

@@ -272,7 +272,7 @@ async fn topology(auth: &Auth, seeds: &[Endpoint]) -> Result<(Vec<ClusterNode>, 
                     .query(redis::cmd("CLUSTER").arg("INFO"))
                     .await
                     .map_err(|e| Failure::from_conn(e, &addr))?;
-                Ok::<_, Failure>((parse_cluster_nodes(&nodes), Info::parse(&info)))
+                Ok::<_, Failure>((parse_cluster_nodes(&nodes, s), Info::parse(&info)))
             };
             let r = tokio::time::timeout(b, ask)
                 .await

@@ -676,6 +676,16 @@ impl Cluster {
         c
     }
 
+    /// A cluster of one master holding every slot (a common development and CI setup): the
+    /// node was never MEETed, so CLUSTER NODES lists it as `:PORT@CPORT` with an empty host.
+    pub fn single() -> Cluster {
+        let node = RedisServer::builder().cluster().start();
+        node.cli(&["CLUSTER", "ADDSLOTSRANGE", "0", "16383"]);
+        let c = Cluster { nodes: vec![node] };
+        c.wait_ok();
+        c
+    }
+
     /// Waits until every node says cluster_state:ok and knows every other node.
     pub fn wait_ok(&self) {
         let deadline = Instant::now() + Duration::from_secs(30);
