@@ -9,7 +9,6 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, ConnectOptions, Executor, Row};
 
 use crate::exit;
-use crate::secret::mask::mask_url;
 
 /// The SQL dialect behind a URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -135,14 +134,10 @@ impl DbUrl {
 }
 
 /// A database URL as it may be shown: only a password is masked, so `postgres://app@db/app`
-/// keeps its user (unlike a Redis URL, where a bare userinfo is a password).
+/// keeps its user (unlike a Redis URL, where a bare userinfo is a password); a credential in the
+/// query string (`?password=`, libpq's form) is masked too. The rule lives in `secret::mask`.
 pub fn mask_db_url(raw: &str) -> String {
-    // Only a well-formed URL with a host is trusted to have no password elsewhere; a typo
-    // (`postgres:/app:pw@db`) parses with the password in its path.
-    match url::Url::parse(raw) {
-        Ok(u) if u.password().is_none() && u.has_host() && raw.contains("://") => raw.to_string(),
-        _ => mask_url(raw),
-    }
+    crate::secret::mask::mask_db_url(raw)
 }
 
 /// A statement (or a connection) that got no answer in time: the database stopped answering.

@@ -19,11 +19,34 @@ pub fn mask(value: &str) -> String {
     format!("{head}...{tail}")
 }
 
-/// Masks the password inside a URL (`redis://user:pw@host` → `redis://user:****@host`) and
-/// leaves the rest readable. A text without `://` (a typo such as `redis:/:pw@host`,
-/// `postgres//app:pw@db`, or the scheme-less `:pw@host:6379`) has everything between its first
-/// `:` and its last `@` masked. Text with no `user:password@` shape is returned unchanged.
+/// The one rule for every part of a URL that can hold a credential: the userinfo's password
+/// (`redis://user:pw@host` → `redis://user:****@host`), a password written where the port goes
+/// (`redis://user:pw`), and any query or fragment parameter whose name looks like a credential
+/// (`?password=`, `sslpassword`, `pass`, `pwd`, `token`, `auth`, `api_key`..., case-insensitive,
+/// percent-encoded or not: `postgres://app@db/app?password=X` is libpq's own form). In a Redis
+/// URL a bare userinfo (`redis://secret@host`) is a password too. A text without `://` (a typo
+/// such as `redis:/:pw@host`, `postgres//app:pw@db`, or the scheme-less `:pw@host:6379`) has
+/// everything between its first `:` and its last `@` masked. The rest stays readable.
 pub fn mask_url(text: &str) -> String {
+    mask_params(&mask_authority(text, BareUserinfo::Password))
+}
+
+/// The same rule for a database URL, where a bare userinfo is the user name
+/// (`postgres://app@db/app` keeps `app`).
+pub fn mask_db_url(text: &str) -> String {
+    mask_params(&mask_authority(text, BareUserinfo::User))
+}
+
+/// What a userinfo without `:` is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BareUserinfo {
+    /// Redis clients accept `redis://secret@host`.
+    Password,
+    /// `postgres://app@db`, `mysql://app@db`.
+    User,
+}
+
+fn mask_authority(text: &str, bare: BareUserinfo) -> String {
     let Some(scheme_end) = text.find("://") else {
         return mask_malformed(text);
     };
@@ -41,16 +64,14 @@ pub fn mask_url(text: &str) -> String {
     let userinfo = &after[..at];
     let masked_userinfo = match userinfo.find(':') {
         Some(colon) => format!("{}:****", &userinfo[..colon]),
-        // `redis://secret@host` is how some clients pass a bare password.
+        None if bare == BareUserinfo::User => userinfo.to_string(),
         None if !userinfo.is_empty() => "****".to_string(),
         None => String::new(),
     };
-    format!(
-        "{}://{}@{}",
-        &text[..scheme_end],
-        masked_userinfo,
-        &after[at + 1..]
-    )
+    let head = format!("{}://{}@", &text[..scheme_end], masked_userinfo);
+    // `scheme://user@host:PW` puts a password where the port goes, after the '@' too.
+    let rest = mask_port_shaped(&after[at + 1..], 0);
+    format!("{head}{rest}")
 }
 
 /// A URL without `@`: `scheme://user:PW` (or `scheme://:PW/0`) puts the password where the
@@ -68,7 +89,7 @@ fn mask_port_shaped(text: &str, start: usize) -> String {
         return text.to_string();
     };
     let port = &authority[colon + 1..];
-    if !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
+    if port.is_empty() || port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
         return text.to_string();
     }
     format!("{}:****{}", &text[..start + colon], &rest[end..])
@@ -85,6 +106,70 @@ fn mask_malformed(text: &str) -> String {
         // `user@host` or an e-mail address: no password shape.
         None => text.to_string(),
     }
+}
+
+/// Masks the value of every query and fragment parameter whose name looks like a credential.
+/// Parameters are separated by `&` or `;`; the query starts at the first `?` (the userinfo is
+/// already masked, so a `?` left of it cannot be part of a password any more).
+fn mask_params(text: &str) -> String {
+    let Some(q) = text.find(['?', '#']) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..=q]);
+    let mut rest = &text[q + 1..];
+    loop {
+        let end = rest.find(['&', ';', '#', '?']).unwrap_or(rest.len());
+        out.push_str(&mask_pair(&rest[..end]));
+        match rest[end..].chars().next() {
+            Some(sep) => {
+                out.push(sep);
+                rest = &rest[end + sep.len_utf8()..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// `name=value` with the value masked when the name looks like a credential.
+fn mask_pair(pair: &str) -> String {
+    match pair.split_once('=') {
+        Some((name, value)) if !value.is_empty() && param_looks_secret(name) => {
+            format!("{name}=****")
+        }
+        _ => pair.to_string(),
+    }
+}
+
+/// Whether a URL parameter's name (percent-decoded, any case) names a credential.
+pub fn param_looks_secret(name: &str) -> bool {
+    let decoded = percent_decode(&name.replace('+', " "));
+    let upper = decoded.to_ascii_uppercase();
+    name_looks_secret(&upper) || upper.contains("SIG") || upper == "PW"
+}
+
+/// Percent-decoding by hand (this module stays std only); invalid escapes stay as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether a variable's name marks it as a secret when the spec does not say.
