@@ -140,6 +140,12 @@ pub fn mask_db_url(raw: &str) -> String {
     crate::secret::mask::mask_db_url(raw)
 }
 
+/// A first connection the server answered with a no (wrong password, no such database, not a
+/// database file): trying again gets the same answer, so a wait ends at once. Exit 3.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConnectDenied(pub String);
+
 /// A statement (or a connection) that got no answer in time: the database stopped answering.
 #[derive(Debug, thiserror::Error)]
 #[error("{db}: no answer within {after} while {what}")]
@@ -399,13 +405,22 @@ fn connect_error(url: &DbUrl, e: &sqlx::Error) -> anyhow::Error {
             let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
             // PostgreSQL 28P01/28000 (SQLSTATE); MySQL by its error number: 1045 access
             // denied, 1044 no access to the database, 1698 socket-auth user.
-            if matches!(code.as_str(), "28P01" | "28000")
+            let msg = if matches!(code.as_str(), "28P01" | "28000")
                 || matches!(mysql_number(db.as_ref()), Some(1045 | 1044 | 1698))
             {
                 format!("{m}: authentication failed: {detail}")
             } else {
                 format!("cannot connect to {m}: {detail}")
+            };
+            // Only a server starting up, shutting down or out of connections (PostgreSQL
+            // 57P03, 53300; MySQL 1040, 1053) may say yes later; any other answer is final.
+            let later = matches!(code.as_str(), "57P03" | "53300")
+                || matches!(mysql_number(db.as_ref()), Some(1040 | 1053))
+                || matches!(code.as_str(), "5" | "6");
+            if !later {
+                return anyhow::Error::new(ConnectDenied(msg));
             }
+            msg
         }
         _ => format!("cannot connect to {m}: {detail}"),
     };

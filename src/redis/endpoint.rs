@@ -67,10 +67,24 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
             .decode_utf8_lossy()
             .into_owned()
     };
+    // redis-py and redis-rs (for sockets) also take the credentials as query parameters
+    // (`redis://h/0?password=X`, `redis+unix:///s?pass=X`); the userinfo wins.
+    let query = |names: &[&str]| {
+        url.query_pairs()
+            .find(|(k, _)| names.contains(&k.as_ref()))
+            .map(|(_, v)| v.into_owned())
+            .filter(|v| !v.is_empty())
+    };
     let username = Some(url.username())
-        .filter(|u| !u.is_empty() && *u != "default")
-        .map(decode);
-    let password = url.password().map(|p| Secret::new(decode(p)));
+        .filter(|u| !u.is_empty())
+        .map(decode)
+        .or_else(|| query(&["username", "user"]))
+        .filter(|u| u != "default");
+    let password = url
+        .password()
+        .map(decode)
+        .or_else(|| query(&["password", "pass"]))
+        .map(Secret::new);
     let query_db = url
         .query_pairs()
         .find(|(k, _)| k == "db")

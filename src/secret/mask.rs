@@ -312,6 +312,84 @@ mod tests {
     }
 
     #[test]
+    fn credentials_in_the_query_string_are_masked() {
+        assert_eq!(
+            mask_db_url("postgres://app@db/app?password=X1y2&sslmode=require"),
+            "postgres://app@db/app?password=****&sslmode=require"
+        );
+        assert_eq!(
+            mask_db_url("postgres://app@db/app?sslmode=require&SSLPassword=k"),
+            "postgres://app@db/app?sslmode=require&SSLPassword=****"
+        );
+        assert_eq!(
+            mask_db_url("mysql://app@db/app?pass%77ord=X"),
+            "mysql://app@db/app?pass%77ord=****"
+        );
+        assert_eq!(
+            mask_url("redis://h:6379/0?auth=X;token=Y#pwd=Z"),
+            "redis://h:6379/0?auth=****;token=****#pwd=****"
+        );
+        assert_eq!(
+            mask_url("redis://u:pw@h/0?password=X"),
+            "redis://u:****@h/0?password=****"
+        );
+        // Nothing to hide stays readable, and so does a user name in a database URL.
+        assert_eq!(
+            mask_db_url("postgres://app@db/app?sslmode=require&password="),
+            "postgres://app@db/app?sslmode=require&password="
+        );
+        assert_eq!(mask_db_url("postgres://app@db:5432/app"), "postgres://app@db:5432/app");
+        assert_eq!(mask_db_url("sqlite:///srv/app.db?mode=rw"), "sqlite:///srv/app.db?mode=rw");
+        // A password where the port goes, after the user.
+        assert_eq!(mask_db_url("postgres://app@db:Zq7SECRET/app"), "postgres://app@db:****/app");
+    }
+
+    proptest::proptest! {
+        /// A credential given as a query or fragment parameter never survives, whatever the
+        /// parameter's case or percent-encoding, the scheme, or the parameters around it.
+        #[test]
+        fn no_query_credential_survives_masking(
+            scheme in "(redis|rediss|postgres|postgresql|mysql|mariadb|sqlite|redis\\+unix)",
+            user in "(|app@|app:Zq7PwSecretXy@|:Zq7PwSecretXy@)",
+            host in "(db|db:5432|\\[::1\\]:6379|)",
+            path in "(|/|/app|/0)",
+            name in "(password|sslpassword|pass|pwd|passwd|token|auth|auth_token|api_key|apikey|secret|access_token|client_secret|sig|signature|credentials)",
+            upper in proptest::collection::vec(proptest::bool::ANY, 20),
+            encode in proptest::collection::vec(proptest::bool::ANY, 20),
+            before in "(|sslmode=require[&;])",
+            after in "(|[&;]connect_timeout=5|#frag)",
+            lead in "[?#]",
+            value_enc in proptest::bool::ANY,
+        ) {
+            let name: String = name
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    let c = if upper[i % 20] { c.to_ascii_uppercase() } else { c };
+                    if encode[i % 20] { format!("%{:02X}", c as u32) } else { c.to_string() }
+                })
+                .collect();
+            let value = if value_enc { "Zq7%50wSecretXy" } else { "Zq7PwSecretXy" };
+            let url = format!("{scheme}://{user}{host}{path}{lead}{before}{name}={value}{after}");
+            for masked in [mask_url(&url), mask_db_url(&url)] {
+                proptest::prop_assert!(!masked.contains("SecretXy"), "{url} -> {masked}");
+                proptest::prop_assert!(!masked.contains("PwSecret"), "{url} -> {masked}");
+            }
+        }
+
+        /// Parameters that hold no credential are left exactly as written.
+        #[test]
+        fn other_parameters_stay(
+            name in "(sslmode|db|connect_timeout|application_name|charset|protocol)",
+            value in "[a-z0-9_-]{1,12}",
+        ) {
+            let url = format!("postgres://app@db/app?{name}={value}");
+            proptest::prop_assert_eq!(mask_db_url(&url), url.clone());
+            proptest::prop_assert_eq!(mask_url(&url), url.replace("app@", "****@"));
+        }
+    }
+
+    #[test]
     fn secret_names() {
         assert!(name_looks_secret("QWEN_API_KEY"));
         assert!(name_looks_secret("ERP_PASSWORD"));

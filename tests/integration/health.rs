@@ -431,15 +431,37 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     );
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("redkit_health_status"), "{out}{err}");
-    // ... and with --output, one line on stderr.
-    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q", "--output", p], &[]);
-    assert_eq!(code, 1);
-    assert!(out.is_empty());
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.contains("WARNING: ") && err.contains("restarted recently"),
-        "{err}"
+    // ... and with --output the file is the alert path: -q is silent on a WARNING too (cron
+    // would mail it every run), the exit code still says WARNING, and the file holds it.
+    for format in [
+        vec!["--format", "prometheus"],
+        vec!["--format", "json"],
+        vec![],
+    ] {
+        std::fs::remove_file(&prom).ok();
+        let mut a = vec!["-u", url.as_str(), "-q", "--output", p];
+        a.extend(format.iter().copied());
+        let (code, out, err) = health_in(dir.path(), &a, &[]);
+        assert_eq!(code, 1, "{a:?}: {out}{err}");
+        assert!(out.is_empty() && err.is_empty(), "{a:?}: {out}{err}");
+        let written = std::fs::read_to_string(&prom).unwrap();
+        assert!(
+            written.contains("restarted recently")
+                || written
+                    .lines()
+                    .any(|l| l.starts_with("redkit_health_status{") && l.ends_with(" 1")),
+            "{a:?}: {written}"
+        );
+    }
+    // A file that cannot be written still speaks under -q.
+    let bad = dir.path().join("no-such-dir/redis.prom");
+    let (code, _, err) = health_in(
+        dir.path(),
+        &["-u", &url, "-q", "--output", bad.to_str().unwrap()],
+        &[],
     );
+    assert_ne!(code, 0);
+    assert!(err.contains("--output"), "{err}");
 }
 
 #[test]

@@ -160,7 +160,7 @@ pub fn options(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<Options> {
 
 fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow::Result<()> {
     // -q: nothing at all when all is well (cron mails any output); on a problem, the verdict
-    // and the failing checks only.
+    // and the failing checks only (nothing with --output: the file says it).
     let quiet = ctx.out.quiet;
     let ok = report.status == Status::Ok;
     if let Some(path) = &a.output {
@@ -174,10 +174,11 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
             report.summary,
             path.display()
         );
+        // With --output the file is the alert path (a textfile collector, a dashboard): under
+        // -q a WARNING is said by the file and the exit code only, or cron would mail it on
+        // every run. A failed write is an error and still speaks.
         if !quiet {
             ctx.out.note(line);
-        } else if !ok {
-            ctx.out.warn(line);
         }
         return Ok(());
     }

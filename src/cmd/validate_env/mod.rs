@@ -123,8 +123,7 @@ pub struct EnvReport {
     pub summary: Summary,
     pub variables: Vec<VarReport>,
     pub warnings: Vec<String>,
-    /// With --connect: each Redis and database tried (absent without --connect).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// With --connect: each Redis and database tried (null without --connect).
     pub connections: Option<Vec<connect::ConnCheck>>,
 }
 
