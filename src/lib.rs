@@ -193,10 +193,7 @@ fn subcommand_name(args: &[std::ffi::OsString]) -> Option<String> {
 /// Prints an error as one line and picks its exit code. A closed pipe (`| head`) is not an
 /// error worth a message.
 fn report_error(err: &anyhow::Error, health: bool) -> ExitStatus {
-    if err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    }) {
+    if output::is_broken_pipe(err) {
         return ExitStatus::Success;
     }
     let status = exit::classify(err);

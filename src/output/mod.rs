@@ -305,6 +305,18 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
     Ok(())
 }
 
+/// Whether an error is (or wraps) a write to a closed stdout (`redkit ... | head -1`): the
+/// reader has what it wanted, so the command ends quietly, as `cat` and `rg` do. serde_json
+/// keeps the I/O error inside its own (its `source` skips it), so both are looked at.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

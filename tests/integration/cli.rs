@@ -461,3 +461,80 @@ fn readme_and_help_examples_parse() {
     }
     assert!(checked > 40, "only {checked} examples found");
 }
+
+/// A closed stdout (`redkit ... | head -1`) ends every command quietly, as `cat` and `rg` do:
+/// no "Broken pipe", no panic, exit 0. Each command runs twice: with the reading end closed
+/// before it writes anything, and read for one line and then closed (`head -1`).
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let s = RedisServer::start();
+    // Enough output that a reader of one line closes the pipe while redkit still writes.
+    s.cli(&[
+        "EVAL",
+        "for i=1,3000 do redis.call('XADD','job_events:1','*','event_type','task_progress',\
+         'data','{\"p\":'..i..'}','timestamp','') redis.call('SET','agent:cache:'..i,'v') \
+         redis.call('XADD','job_events:s'..i,'*','event_type','task_started','data','{}',\
+         'timestamp','') end",
+        "0",
+    ]);
+    let url = s.url();
+    let dir = tempfile::tempdir().unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["completions", "bash"],
+        vec!["completions", "zsh"],
+        vec!["completions", "fish"],
+        vec!["-u", &url, "stream", "read", "job_events:1", "--format", "ndjson"],
+        vec!["-u", &url, "stream", "read", "job_events:1", "--format", "json"],
+        vec!["-u", &url, "stream", "read", "job_events:1"],
+        vec!["-u", &url, "stream", "list", "--format", "ndjson"],
+        vec!["-u", &url, "stream", "list", "--format", "json"],
+        vec!["-u", &url, "stream", "list"],
+        vec!["-u", &url, "stream", "jobs", "--format", "ndjson"],
+        vec!["-u", &url, "stream", "jobs", "--format", "json"],
+        vec!["-u", &url, "stream", "job", "1", "--format", "ndjson"],
+        vec!["-u", &url, "cache", "stats", "--format", "json"],
+        vec!["-u", &url, "ping", "--format", "json"],
+        vec!["-u", &url, "wait", "--format", "json"],
+        vec!["config", "--format", "json"],
+        vec!["config", "--format", "ndjson"],
+        vec!["validate-env", "--format", "json"],
+        vec!["--help"],
+    ];
+    for args in &runs {
+        for read_one_line in [false, true] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_redkit"))
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("HOME", dir.path())
+                .current_dir(dir.path())
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let out = child.stdout.take().unwrap();
+            if read_one_line {
+                let mut line = String::new();
+                BufReader::new(out).read_line(&mut line).unwrap();
+                assert!(!line.is_empty(), "redkit {args:?} wrote nothing");
+            } else {
+                drop(out);
+            }
+            let done = child.wait_with_output().unwrap();
+            let err = stderr(&done);
+            assert_eq!(
+                done.status.code(),
+                Some(0),
+                "redkit {args:?} (read a line: {read_one_line}) on a closed stdout:\n{err}"
+            );
+            assert!(
+                err.is_empty(),
+                "redkit {args:?} (read a line: {read_one_line}) said:\n{err}"
+            );
+        }
+    }
+}
