@@ -214,7 +214,9 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
             _ = crate::signal::interrupted(), if a.watch.is_some() => return Ok(last),
         };
         emit(ctx, a, &report, round)?;
-        last = if ctx.out.format == Format::Prometheus {
+        // Prometheus text on stdout is for a scraper, which judges by itself; written to
+        // --output (a textfile collector from cron), the exit code says the status as well.
+        last = if ctx.out.format == Format::Prometheus && a.output.is_none() {
             ExitStatus::Success
         } else {
             report.exit_status()
