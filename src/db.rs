@@ -413,9 +413,10 @@ fn connect_error(url: &DbUrl, e: &sqlx::Error) -> anyhow::Error {
                 format!("cannot connect to {m}: {detail}")
             };
             // Only a server starting up, shutting down or out of connections (PostgreSQL
-            // 57P03, 53300; MySQL 1040, 1053) may say yes later; any other answer is final.
-            let later = matches!(code.as_str(), "57P03" | "53300")
-                || matches!(mysql_number(db.as_ref()), Some(1040 | 1053))
+            // 57P03, 53300; MySQL 1040, 1053), or a database an init job has not created yet
+            // (3D000; MySQL 1049), may say yes later; any other answer is final.
+            let later = matches!(code.as_str(), "57P03" | "53300" | "3D000")
+                || matches!(mysql_number(db.as_ref()), Some(1040 | 1053 | 1049))
                 || matches!(code.as_str(), "5" | "6");
             if !later {
                 return anyhow::Error::new(ConnectDenied(msg));

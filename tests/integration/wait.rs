@@ -306,3 +306,116 @@ fn waits_for_a_postgres_database_created_late() {
     );
     assert!(!err.contains("redkit-test-pw") && !stdout(&out).contains("redkit-test-pw"));
 }
+
+/// What was ready stays ready: with Redis down and a healthy SQLite file, the deadline line
+/// names Redis only, run after run (the last round used to probe the database again with the
+/// ~1 ms left and call it not ready).
+#[test]
+fn a_ready_dependency_stays_ready_at_the_deadline() {
+    use crate::support::db::{Kind, TestDb};
+    let db = TestDb::new(Kind::Sqlite);
+    let down = crate::support::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let runs: Vec<_> = (0..10)
+        .map(|i| {
+            let interval = ["1s", "300ms", "450ms"][i % 3];
+            let mut c = redkit(dir.path());
+            c.args([
+                "-u",
+                &format!("redis://127.0.0.1:{down}"),
+                "wait",
+                "--max-wait",
+                "1s",
+                "--interval",
+                interval,
+                "--format",
+                "json",
+            ])
+            .env("DATABASE_URL", &db.url);
+            std::thread::spawn(move || c.output().unwrap())
+        })
+        .collect();
+    for r in runs {
+        let out = r.join().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        let last = err.lines().last().unwrap_or_default();
+        assert!(last.contains(&format!("redis 127.0.0.1:{down}")), "{err}");
+        assert!(!last.contains("database"), "the ready database is named: {err}");
+        let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let deps = doc["dependencies"].as_array().unwrap();
+        let database = deps.iter().find(|d| d["kind"] == "database").unwrap();
+        assert_eq!(database["ready"], true, "{doc}");
+        assert!(database["ready_after_s"].is_number(), "{doc}");
+        assert!(database["reason"].is_null(), "{doc}");
+        let redis = deps.iter().find(|d| d["kind"] == "redis").unwrap();
+        assert_eq!(redis["ready"], false, "{doc}");
+        assert_eq!(redis["definitive"], false, "{doc}");
+    }
+}
+
+/// A no from a server (a wrong password, NOPERM, PostgreSQL's wrong password) ends the wait at
+/// once, naming it; only "not there yet" is waited for.
+#[test]
+fn an_answer_that_says_no_ends_the_wait_at_once() {
+    use crate::support::db::{Kind, TestDb};
+    let s = RedisServer::builder().password("right-pw-123").start();
+    s.cli(&["ACL", "SETUSER", "noping", "on", ">np-pw-123", "-@all", "+get"]);
+    let pg = TestDb::new(Kind::Postgres);
+    let good = pg.url_with_password("pg-right-pw");
+    let wrong_pg = good.replace("pg-right-pw", "pg-wrong-pw");
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(Vec<String>, Vec<(&str, String)>, &str)> = vec![
+        (
+            vec!["-u".into(), format!("redis://:wrong-pw@127.0.0.1:{}", s.port)],
+            vec![],
+            "authentication failed",
+        ),
+        (
+            vec!["-u".into(), format!("redis://127.0.0.1:{}", s.port)],
+            vec![("REDIS_PASSWORD", "wrong-pw".into())],
+            "authentication failed",
+        ),
+        (
+            vec![
+                "-u".into(),
+                format!("redis://noping:np-pw-123@127.0.0.1:{}", s.port),
+            ],
+            vec![],
+            "NOPERM",
+        ),
+        (
+            vec![],
+            vec![("DATABASE_URL", wrong_pg.clone())],
+            "authentication failed",
+        ),
+    ];
+    for (args, env, want) in cases {
+        let mut c = redkit(dir.path());
+        c.args(&args)
+            .args(["wait", "--max-wait", "12s", "--interval", "200ms"]);
+        if args.is_empty() {
+            c.arg("--database");
+        }
+        for (k, v) in &env {
+            c.env(k, v);
+        }
+        let started = std::time::Instant::now();
+        let out = c.output().unwrap();
+        let took = started.elapsed();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(took < Duration::from_secs(5), "{args:?} waited {took:?}: {err}");
+        let last = err.lines().last().unwrap_or_default();
+        assert!(last.contains(want), "{args:?}: {err}");
+        assert!(last.contains("not retried"), "{args:?}: {err}");
+        assert!(!err.contains("wrong-pw") && !err.contains("np-pw-123"), "{err}");
+    }
+    // The right password is ready at once.
+    let out = redkit(dir.path())
+        .args(["wait", "--database", "--max-wait", "5s"])
+        .env("DATABASE_URL", &good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
