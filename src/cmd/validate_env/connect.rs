@@ -234,16 +234,16 @@ pub fn plan(spec: &Spec, vars: &Vars, base: &Auth) -> Vec<Planned> {
 }
 
 /// Tries every target, retrying the failing ones every second until `wait` has passed. Only
-/// "not there yet" is retried: a server that answered no (a wrong password, NOPERM, no such
-/// database) ends the wait at once, since the run fails whatever the others do.
+/// "not there yet" is retried: a target whose server answered no (a wrong password, NOPERM, a
+/// denied command) is settled at once, and the wait goes on only for the others (so the report
+/// says how each of them ends), ending when none is left to retry.
 pub async fn run(mut targets: Vec<Planned>, wait: Duration, timeout: Duration) -> Vec<ConnCheck> {
     let deadline = Instant::now() + wait;
     loop {
         let pending: Vec<&mut Planned> = targets.iter_mut().filter(|t| t.retry()).collect();
         futures::future::join_all(pending.into_iter().map(|t| attempt(t, timeout))).await;
         let now = Instant::now();
-        let refused = targets.iter().any(|t| t.settled && !t.check.ok);
-        if !targets.iter().any(Planned::retry) || refused || now >= deadline {
+        if !targets.iter().any(Planned::retry) || now >= deadline {
             break;
         }
         tokio::time::sleep(Duration::from_secs(1).min(deadline - now)).await;
