@@ -1639,3 +1639,33 @@ fn hostile_names_from_redis_are_escaped() {
         );
     }
 }
+
+/// The JSON report keeps every documented key, in a WARNING state too: the run's, each node's
+/// and each check's (`subject` and `unit` null, `metrics` [] where they do not apply).
+#[test]
+fn json_report_keeps_every_documented_key() {
+    let s = RedisServer::start();
+    let (code, out, err) = health(&["-u", &s.url(), "--format", "json"]);
+    assert_eq!(code, 1, "a server that just started: WARNING\n{out}{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let require = crate::validate_env::require_keys;
+    require(
+        &doc,
+        &[
+            "status", "exit_code", "summary", "target", "mode", "checked_at", "duration_ms",
+            "cluster", "nodes",
+        ],
+    );
+    let nodes = doc["nodes"].as_array().unwrap();
+    assert!(!nodes.is_empty());
+    for n in nodes {
+        require(n, &["addr", "role", "status", "checks"]);
+        for c in n["checks"].as_array().unwrap() {
+            require(
+                c,
+                &["name", "subject", "status", "value", "unit", "threshold", "message", "metrics"],
+            );
+            assert!(c["metrics"].is_array(), "{c}");
+        }
+    }
+}

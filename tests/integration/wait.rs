@@ -419,3 +419,29 @@ fn an_answer_that_says_no_ends_the_wait_at_once() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// The JSON report keeps every documented key, ready or not.
+#[test]
+fn json_report_keeps_every_documented_key() {
+    let s = RedisServer::start();
+    let down = crate::support::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    for (url, code) in [
+        (s.url(), 0),
+        (format!("redis://127.0.0.1:{down}"), 3),
+    ] {
+        let out = redkit(dir.path())
+            .args(["-u", &url, "wait", "--max-wait", "0", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        crate::validate_env::require_keys(&doc, &["ready", "waited_s", "attempts", "dependencies"]);
+        for d in doc["dependencies"].as_array().unwrap() {
+            crate::validate_env::require_keys(
+                d,
+                &["kind", "target", "ready", "ready_after_s", "reason", "definitive"],
+            );
+        }
+    }
+}
