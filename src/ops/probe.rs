@@ -118,7 +118,11 @@ async fn cluster(target: &Target) -> Result<Node, NotReady> {
     for m in &masters {
         if let Err(e) = node(&target.auth, &m.endpoint).await {
             return Err(NotReady {
-                reason: format!("cluster: slots {}: {}", proto::slot_ranges(&m.slots), e.reason),
+                reason: format!(
+                    "cluster: slots {}: {}",
+                    proto::slot_ranges(&m.slots),
+                    e.reason
+                ),
                 definitive: e.definitive,
             });
         }

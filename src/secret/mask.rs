@@ -338,10 +338,19 @@ mod tests {
             mask_db_url("postgres://app@db/app?sslmode=require&password="),
             "postgres://app@db/app?sslmode=require&password="
         );
-        assert_eq!(mask_db_url("postgres://app@db:5432/app"), "postgres://app@db:5432/app");
-        assert_eq!(mask_db_url("sqlite:///srv/app.db?mode=rw"), "sqlite:///srv/app.db?mode=rw");
+        assert_eq!(
+            mask_db_url("postgres://app@db:5432/app"),
+            "postgres://app@db:5432/app"
+        );
+        assert_eq!(
+            mask_db_url("sqlite:///srv/app.db?mode=rw"),
+            "sqlite:///srv/app.db?mode=rw"
+        );
         // A password where the port goes, after the user.
-        assert_eq!(mask_db_url("postgres://app@db:Zq7SECRET/app"), "postgres://app@db:****/app");
+        assert_eq!(
+            mask_db_url("postgres://app@db:Zq7SECRET/app"),
+            "postgres://app@db:****/app"
+        );
     }
 
     proptest::proptest! {

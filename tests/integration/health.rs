@@ -1652,8 +1652,15 @@ fn json_report_keeps_every_documented_key() {
     require(
         &doc,
         &[
-            "status", "exit_code", "summary", "target", "mode", "checked_at", "duration_ms",
-            "cluster", "nodes",
+            "status",
+            "exit_code",
+            "summary",
+            "target",
+            "mode",
+            "checked_at",
+            "duration_ms",
+            "cluster",
+            "nodes",
         ],
     );
     let nodes = doc["nodes"].as_array().unwrap();
@@ -1663,7 +1670,16 @@ fn json_report_keeps_every_documented_key() {
         for c in n["checks"].as_array().unwrap() {
             require(
                 c,
-                &["name", "subject", "status", "value", "unit", "threshold", "message", "metrics"],
+                &[
+                    "name",
+                    "subject",
+                    "status",
+                    "value",
+                    "unit",
+                    "threshold",
+                    "message",
+                    "metrics",
+                ],
             );
             assert!(c["metrics"].is_array(), "{c}");
         }

@@ -212,7 +212,14 @@ fn a_secret_in_the_query_string_never_reaches_any_output() {
         vec!["validate-env"],
         vec!["validate-env", "--format", "json"],
         vec!["validate-env", "--spec", "spec.yaml", "--connect"],
-        vec!["validate-env", "--spec", "spec.yaml", "--connect", "--format", "json"],
+        vec![
+            "validate-env",
+            "--spec",
+            "spec.yaml",
+            "--connect",
+            "--format",
+            "json",
+        ],
         vec!["-v", "config"],
         vec!["config", "show", "--format", "json"],
         vec!["wait", "--max-wait", "0"],
@@ -279,7 +286,8 @@ fn a_secret_in_the_query_string_never_reaches_any_output() {
         .env("DATABASE_URL", format!("{pg_plain}?password={s}"))
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&[out.stdout.clone(), out.stderr.clone()].concat()).into_owned();
+    let text =
+        String::from_utf8_lossy(&[out.stdout.clone(), out.stderr.clone()].concat()).into_owned();
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(!text.contains(&s[4..20]), "{text}");
     assert!(text.contains("password=****"), "{text}");

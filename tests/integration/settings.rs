@@ -435,7 +435,10 @@ fn config_and_env_file_rows_tell_where_they_came_from() {
     let other = other.to_str().unwrap();
 
     let ((src, origin), (esrc, _)) = show(d, &[], &[]);
-    assert_eq!((src.as_str(), origin.as_str()), ("search path", "search path"));
+    assert_eq!(
+        (src.as_str(), origin.as_str()),
+        ("search path", "search path")
+    );
     assert_eq!(esrc, "default");
 
     let ((src, _), (esrc, _)) = show(d, &["--config", other, "--env-file", "alt.env"], &[]);
@@ -482,5 +485,9 @@ fn config_json_keeps_every_documented_key() {
     for r in rows {
         crate::validate_env::require_keys(r, &["key", "value", "source", "origin", "secret"]);
     }
-    assert!(stdout(&out).contains("\"profile\": null"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("\"profile\": null"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -442,10 +442,7 @@ fn least_privilege_acl_users_pass_and_are_judged_without_command_info() {
     let c = connection(&doc, "REDIS_URL");
     assert_eq!(c["ok"], true, "{c}");
     assert!(c["reason"].is_null(), "{c}");
-    assert!(
-        c["note"].as_str().unwrap().contains("not checked"),
-        "{c}"
-    );
+    assert!(c["note"].as_str().unwrap().contains("not checked"), "{c}");
     assert_eq!(c["commands"], serde_json::json!([]), "{c}");
 
     // ACL DRYRUN but no COMMAND INFO: the arity is found by ACL DRYRUN itself.
@@ -546,7 +543,12 @@ fn connect_wait_does_not_retry_an_answer_that_says_no() {
             "{want}: {conn}"
         );
         let text = format!("{}{}", stdout(&out), stderr(&out));
-        for secret in ["wrong-pw", "np-pw-9f8e7d", "pg-wrong-pw-1", "right-pw-9f8e7d"] {
+        for secret in [
+            "wrong-pw",
+            "np-pw-9f8e7d",
+            "pg-wrong-pw-1",
+            "right-pw-9f8e7d",
+        ] {
             assert!(!text.contains(secret), "{secret}: {text}");
         }
     }
@@ -579,7 +581,16 @@ fn json_report_keeps_every_documented_key() {
         let doc = json(&out);
         require_keys(
             &doc,
-            &["ok", "spec", "env_file", "strict", "summary", "variables", "warnings", "connections"],
+            &[
+                "ok",
+                "spec",
+                "env_file",
+                "strict",
+                "summary",
+                "variables",
+                "warnings",
+                "connections",
+            ],
         );
         require_keys(
             &doc["summary"],
@@ -589,8 +600,17 @@ fn json_report_keeps_every_documented_key() {
             require_keys(
                 v,
                 &[
-                    "name", "level", "status", "value", "secret", "type", "source", "origin",
-                    "reason", "description", "fails",
+                    "name",
+                    "level",
+                    "status",
+                    "value",
+                    "secret",
+                    "type",
+                    "source",
+                    "origin",
+                    "reason",
+                    "description",
+                    "fails",
                 ],
             );
         }
@@ -600,7 +620,15 @@ fn json_report_keeps_every_documented_key() {
             for conn in conns {
                 require_keys(
                     conn,
-                    &["variables", "kind", "target", "ok", "reason", "commands", "note"],
+                    &[
+                        "variables",
+                        "kind",
+                        "target",
+                        "ok",
+                        "reason",
+                        "commands",
+                        "note",
+                    ],
                 );
                 assert!(conn["commands"].is_array(), "{conn}");
             }

@@ -341,7 +341,10 @@ fn a_ready_dependency_stays_ready_at_the_deadline() {
         assert_eq!(out.status.code(), Some(3), "{err}");
         let last = err.lines().last().unwrap_or_default();
         assert!(last.contains(&format!("redis 127.0.0.1:{down}")), "{err}");
-        assert!(!last.contains("database"), "the ready database is named: {err}");
+        assert!(
+            !last.contains("database"),
+            "the ready database is named: {err}"
+        );
         let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
         let deps = doc["dependencies"].as_array().unwrap();
         let database = deps.iter().find(|d| d["kind"] == "database").unwrap();
@@ -360,14 +363,27 @@ fn a_ready_dependency_stays_ready_at_the_deadline() {
 fn an_answer_that_says_no_ends_the_wait_at_once() {
     use crate::support::db::{Kind, TestDb};
     let s = RedisServer::builder().password("right-pw-123").start();
-    s.cli(&["ACL", "SETUSER", "noping", "on", ">np-pw-123", "-@all", "+get"]);
+    s.cli(&[
+        "ACL",
+        "SETUSER",
+        "noping",
+        "on",
+        ">np-pw-123",
+        "-@all",
+        "+get",
+    ]);
     let pg = TestDb::new(Kind::Postgres);
     let good = pg.url_with_password("pg-right-pw");
     let wrong_pg = good.replace("pg-right-pw", "pg-wrong-pw");
     let dir = tempfile::tempdir().unwrap();
-    let cases: Vec<(Vec<String>, Vec<(&str, String)>, &str)> = vec![
+    // Global flags, environment, and what the deadline line must name.
+    type Case<'a> = (Vec<String>, Vec<(&'a str, String)>, &'a str);
+    let cases: Vec<Case> = vec![
         (
-            vec!["-u".into(), format!("redis://:wrong-pw@127.0.0.1:{}", s.port)],
+            vec![
+                "-u".into(),
+                format!("redis://:wrong-pw@127.0.0.1:{}", s.port),
+            ],
             vec![],
             "authentication failed",
         ),
@@ -405,11 +421,17 @@ fn an_answer_that_says_no_ends_the_wait_at_once() {
         let took = started.elapsed();
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
-        assert!(took < Duration::from_secs(5), "{args:?} waited {took:?}: {err}");
+        assert!(
+            took < Duration::from_secs(5),
+            "{args:?} waited {took:?}: {err}"
+        );
         let last = err.lines().last().unwrap_or_default();
         assert!(last.contains(want), "{args:?}: {err}");
         assert!(last.contains("not retried"), "{args:?}: {err}");
-        assert!(!err.contains("wrong-pw") && !err.contains("np-pw-123"), "{err}");
+        assert!(
+            !err.contains("wrong-pw") && !err.contains("np-pw-123"),
+            "{err}"
+        );
     }
     // The right password is ready at once.
     let out = redkit(dir.path())
@@ -426,10 +448,7 @@ fn json_report_keeps_every_documented_key() {
     let s = RedisServer::start();
     let down = crate::support::free_port();
     let dir = tempfile::tempdir().unwrap();
-    for (url, code) in [
-        (s.url(), 0),
-        (format!("redis://127.0.0.1:{down}"), 3),
-    ] {
+    for (url, code) in [(s.url(), 0), (format!("redis://127.0.0.1:{down}"), 3)] {
         let out = redkit(dir.path())
             .args(["-u", &url, "wait", "--max-wait", "0", "--format", "json"])
             .output()
@@ -440,7 +459,14 @@ fn json_report_keeps_every_documented_key() {
         for d in doc["dependencies"].as_array().unwrap() {
             crate::validate_env::require_keys(
                 d,
-                &["kind", "target", "ready", "ready_after_s", "reason", "definitive"],
+                &[
+                    "kind",
+                    "target",
+                    "ready",
+                    "ready_after_s",
+                    "reason",
+                    "definitive",
+                ],
             );
         }
     }
