@@ -423,6 +423,10 @@ fn connect_error(url: &DbUrl, e: &sqlx::Error) -> anyhow::Error {
             }
             msg
         }
+        // A URL option no server accepts, a TLS handshake refused: no wait changes them.
+        sqlx::Error::Configuration(_) | sqlx::Error::Tls(_) => {
+            return anyhow::Error::new(ConnectDenied(format!("cannot connect to {m}: {detail}")));
+        }
         _ => format!("cannot connect to {m}: {detail}"),
     };
     exit::runtime(msg)

@@ -178,7 +178,8 @@ fn db_failed(url: &DbUrl, e: &anyhow::Error) -> NotReady {
     let denied = e
         .chain()
         .any(|c| c.downcast_ref::<crate::db::ConnectDenied>().is_some())
-        || (crate::db::is_server_error(e) && !crate::db::is_transient(e));
+        || (crate::db::is_server_error(e) && !crate::db::is_transient(e))
+        || is_usage(e);
     NotReady {
         reason: db_error(url, e),
         definitive: denied,
@@ -245,12 +246,19 @@ pub fn failed(e: &proto::ConnError) -> NotReady {
 }
 
 /// Any error of a connection attempt with its verdict; an error that is no connection error
-/// (a Sentinel that knows no such master yet) is worth another attempt.
+/// (a Sentinel that knows no such master yet) is worth another attempt, unless it is a usage
+/// error (a URL or setting that cannot work).
 pub fn failed_error(e: &anyhow::Error) -> NotReady {
     match as_conn_error(e) {
         Some(c) => failed(c),
+        None if is_usage(e) => NotReady::no(plain_error(e)),
         None => NotReady::later(plain_error(e)),
     }
+}
+
+/// A setting that cannot work (a bad URL option): no wait changes it.
+fn is_usage(e: &anyhow::Error) -> bool {
+    crate::exit::classify(e) == crate::exit::ExitStatus::Usage
 }
 
 pub use crate::output::escape::escape_str as escape;

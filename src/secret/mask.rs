@@ -48,7 +48,7 @@ enum BareUserinfo {
 
 fn mask_authority(text: &str, bare: BareUserinfo) -> String {
     let Some(scheme_end) = text.find("://") else {
-        return mask_malformed(text);
+        return mask_keywords(&mask_malformed(text));
     };
     let after = &text[scheme_end + 3..];
     // The userinfo ends at the last '@' before any '?' or '#' that follows the first '@': a
@@ -106,6 +106,70 @@ fn mask_malformed(text: &str) -> String {
         // `user@host` or an e-mail address: no password shape.
         None => text.to_string(),
     }
+}
+
+/// A keyword connection string (libpq's `host=db password=X`, ADO's `Server=db;Password=X`):
+/// the value of every keyword named like a credential is masked, quoted (`'a b'`) or not.
+fn mask_keywords(text: &str) -> String {
+    if !text.contains('=') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Copy separators as they are.
+        let word_start = rest
+            .find(|c: char| !(c.is_whitespace() || c == ';'))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..word_start]);
+        rest = &rest[word_start..];
+        if rest.is_empty() {
+            break;
+        }
+        let name_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace() || c == ';')
+            .unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        let after_name = &rest[name_end..];
+        // `name = value` (libpq allows spaces around '=').
+        let eq = after_name.trim_start_matches([' ', '\t']);
+        if !eq.starts_with('=') {
+            out.push_str(name);
+            rest = after_name;
+            continue;
+        }
+        let value = eq[1..].trim_start_matches([' ', '\t']);
+        let value_len = match value.chars().next() {
+            Some(q @ ('\'' | '"')) => {
+                // A quoted value runs to its closing quote (a backslash escapes one).
+                let mut end = value.len();
+                let mut escaped = false;
+                for (i, c) in value.char_indices().skip(1) {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' {
+                        escaped = true;
+                    } else if c == q {
+                        end = i + 1;
+                        break;
+                    }
+                }
+                end
+            }
+            _ => value
+                .find(|c: char| c.is_whitespace() || c == ';')
+                .unwrap_or(value.len()),
+        };
+        let consumed = rest.len() - value.len() + value_len;
+        if value_len > 0 && param_looks_secret(name) {
+            out.push_str(&rest[..rest.len() - value.len()]);
+            out.push_str("****");
+        } else {
+            out.push_str(&rest[..consumed]);
+        }
+        rest = &rest[consumed..];
+    }
+    out
 }
 
 /// Masks the value of every query and fragment parameter whose name looks like a credential.
@@ -353,7 +417,43 @@ mod tests {
         );
     }
 
+    #[test]
+    fn keyword_connection_strings_are_masked() {
+        assert_eq!(
+            mask_url("host=db user=app password=Zq7 dbname=app"),
+            "host=db user=app password=**** dbname=app"
+        );
+        assert_eq!(
+            mask_url("host=db password = 'a b\\' c' sslmode=require"),
+            "host=db password = **** sslmode=require"
+        );
+        assert_eq!(
+            mask_url("Server=db;User Id=app;Password=Zq7;Database=x"),
+            "Server=db;User Id=app;Password=****;Database=x"
+        );
+        assert_eq!(
+            mask_url("plain words, no keywords"),
+            "plain words, no keywords"
+        );
+        assert_eq!(mask_url("a=b c=d"), "a=b c=d");
+    }
+
     proptest::proptest! {
+        /// In a keyword connection string, a credential's value never survives.
+        #[test]
+        fn no_keyword_credential_survives(
+            before in "(|host=db |Server=db;|dbname=app )",
+            name in "(password|PASSWORD|sslpassword|Pwd|pass|token|auth)",
+            space in "( ?)",
+            quote in "(|'|\")",
+            after in "(| sslmode=require|;Database=x)",
+        ) {
+            let pw = format!("{quote}Zq7PwSecretXy{quote}");
+            let text = format!("{before}{name}{space}={space}{pw}{after}");
+            let masked = mask_url(&text);
+            proptest::prop_assert!(!masked.contains("PwSecret"), "{text} -> {masked}");
+        }
+
         /// A credential given as a query or fragment parameter never survives, whatever the
         /// parameter's case or percent-encoding, the scheme, or the parameters around it.
         #[test]

@@ -405,6 +405,12 @@ fn an_answer_that_says_no_ends_the_wait_at_once() {
             vec![("DATABASE_URL", wrong_pg.clone())],
             "authentication failed",
         ),
+        // A URL option no server can change.
+        (
+            vec![],
+            vec![("DATABASE_URL", format!("{good}?sslmode=bogus"))],
+            "bogus",
+        ),
     ];
     for (args, env, want) in cases {
         let mut c = redkit(dir.path());
