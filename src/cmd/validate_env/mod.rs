@@ -58,7 +58,8 @@ pub struct ValidateEnvArgs {
     #[arg(long)]
     pub connect: bool,
 
-    /// With --connect: retry failing connections for up to DUR
+    /// With --connect: retry connections that are not there yet (refused, unreachable,
+    /// LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried
     #[arg(long, value_name = "DUR", requires = "connect", value_parser = crate::duration::clap_parse)]
     pub wait: Option<std::time::Duration>,
 }

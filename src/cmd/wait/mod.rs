@@ -30,9 +30,11 @@ Examples:
 Ready means: Redis answers PING without LOADING, BUSY or MASTERDOWN (a cluster: cluster_state:ok
 and every slot served; through Sentinel: the named master answers as master); the database of
 DATABASE_URL or migrate.database_url accepts a connection and SELECT 1. --timeout bounds each
-connect and reply; --max-wait bounds the whole wait.
-Exit codes: 0 ready, 2 usage or configuration error, 3 not ready in time (the line names what),
-130 interrupted.";
+connect and reply; --max-wait bounds the whole wait. Only what is not there yet is waited for
+(refused, unreachable, LOADING, a missing SQLite file, a database starting up); an answer that
+says no (a wrong password, NOPERM) ends the wait at once, naming it.
+Exit codes: 0 ready, 2 usage or configuration error, 3 not ready in time or refused (the line
+names what), 130 interrupted.";
 
 #[derive(Debug, Args)]
 pub struct WaitArgs {
