@@ -512,6 +512,27 @@ fn a_closed_stdout_ends_every_command_quietly() {
         vec!["-u", &url, "stream", "jobs", "--format", "json"],
         vec!["-u", &url, "stream", "job", "1", "--format", "ndjson"],
         vec!["-u", &url, "cache", "stats", "--format", "json"],
+        vec![
+            "-u",
+            &url,
+            "cache",
+            "flush",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+        vec![
+            "-u",
+            &url,
+            "stream",
+            "info",
+            "job_events:1",
+            "--format",
+            "json",
+        ],
+        vec!["-u", &url, "health", "--format", "ndjson"],
+        vec!["-u", &url, "health", "--format", "prometheus"],
+        vec!["validate-env", "--format", "ndjson"],
         vec!["-u", &url, "ping", "--format", "json"],
         vec!["-u", &url, "wait", "--format", "json"],
         vec!["config", "--format", "json"],
@@ -542,10 +563,17 @@ fn a_closed_stdout_ends_every_command_quietly() {
             }
             let done = child.wait_with_output().unwrap();
             let err = stderr(&done);
-            assert_eq!(
-                done.status.code(),
-                Some(0),
-                "redkit {args:?} (read a line: {read_one_line}) on a closed stdout:\n{err}"
+            // health's output may fit the pipe whole: then its exit code is the status (a
+            // fresh server is WARNING), never a failure of its own.
+            let fine: &[i32] = if args.contains(&"health") {
+                &[0, 1]
+            } else {
+                &[0]
+            };
+            assert!(
+                done.status.code().is_some_and(|c| fine.contains(&c)),
+                "redkit {args:?} (read a line: {read_one_line}) on a closed stdout: {:?}\n{err}",
+                done.status.code()
             );
             assert!(
                 err.is_empty(),

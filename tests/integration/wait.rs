@@ -375,6 +375,7 @@ fn an_answer_that_says_no_ends_the_wait_at_once() {
     let pg = TestDb::new(Kind::Postgres);
     let good = pg.url_with_password("pg-right-pw");
     let wrong_pg = good.replace("pg-right-pw", "pg-wrong-pw");
+    let maria = TestDb::new(Kind::Mariadb);
     let dir = tempfile::tempdir().unwrap();
     // Global flags, environment, and what the deadline line must name.
     type Case<'a> = (Vec<String>, Vec<(&'a str, String)>, &'a str);
@@ -403,6 +404,16 @@ fn an_answer_that_says_no_ends_the_wait_at_once() {
         (
             vec![],
             vec![("DATABASE_URL", wrong_pg.clone())],
+            "authentication failed",
+        ),
+        (
+            vec![],
+            vec![(
+                "DATABASE_URL",
+                maria
+                    .url_with_password("maria-right-pw")
+                    .replace("maria-right-pw", "maria-wrong-pw"),
+            )],
             "authentication failed",
         ),
         // A URL option no server can change.
