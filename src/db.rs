@@ -218,11 +218,12 @@ impl Db {
                 Ok(Ok(c)) => c,
                 Ok(Err(e)) => return Err(connect_error(url, &e)),
                 Err(_) => {
-                    return Err(exit::runtime(format!(
-                        "{}: cannot connect: no answer within {}",
-                        url.masked,
-                        crate::duration::format(connect_timeout)
-                    )));
+                    // Typed, so a caller can tell silence from an answer (`is_no_answer`).
+                    return Err(anyhow::Error::new(NoAnswer {
+                        db: url.masked.clone(),
+                        after: crate::duration::format(connect_timeout),
+                        what: "connecting".into(),
+                    }));
                 }
             };
         // SQLite writes one at a time, and every connection has its own page cache: one is

@@ -21,6 +21,9 @@ pub struct NotReady {
     pub reason: Reason,
     /// The server answered no: retrying gets the same answer.
     pub definitive: bool,
+    /// Nothing answered in time (a silent server): no answer either way, so what was ready
+    /// stays ready.
+    pub silent: bool,
 }
 
 impl NotReady {
@@ -29,6 +32,7 @@ impl NotReady {
         NotReady {
             reason: reason.into(),
             definitive: false,
+            silent: false,
         }
     }
 
@@ -37,6 +41,7 @@ impl NotReady {
         NotReady {
             reason: reason.into(),
             definitive: true,
+            silent: false,
         }
     }
 }
@@ -123,7 +128,7 @@ async fn cluster(target: &Target) -> Result<Node, NotReady> {
                     proto::slot_ranges(&m.slots),
                     e.reason
                 ),
-                definitive: e.definitive,
+                ..e
             });
         }
     }
@@ -183,6 +188,15 @@ fn db_failed(url: &DbUrl, e: &anyhow::Error) -> NotReady {
     NotReady {
         reason: db_error(url, e),
         definitive: denied,
+        // A statement or a connection that got nothing back in time, or a pool that could
+        // not open one in time: silence, not an answer.
+        silent: crate::db::is_no_answer(e)
+            || e.chain().any(|c| {
+                matches!(
+                    c.downcast_ref::<sqlx::Error>(),
+                    Some(sqlx::Error::PoolTimedOut)
+                )
+            }),
     }
 }
 
@@ -242,6 +256,7 @@ pub fn failed(e: &proto::ConnError) -> NotReady {
     NotReady {
         reason: plain(e),
         definitive: !e.is_retryable(),
+        silent: matches!(e, proto::ConnError::Timeout { .. }),
     }
 }
 

@@ -488,3 +488,56 @@ fn json_report_keeps_every_documented_key() {
         }
     }
 }
+
+/// Silence is no answer: a database that was ready and then stops answering (a stalled proxy)
+/// stays ready; the deadline names only Redis, which never was.
+#[test]
+fn a_ready_dependency_that_goes_silent_stays_ready() {
+    use crate::support::db::{Kind, StallingProxy, TestDb};
+    let pg = TestDb::new(Kind::Postgres);
+    let port: u16 = url::Url::parse(&pg.url).unwrap().port().unwrap();
+    let proxy = StallingProxy::start(port);
+    let down = crate::support::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("DATABASE_URL", proxy.url_for(&pg.url))
+        .current_dir(dir.path())
+        .args([
+            "-u",
+            &format!("redis://127.0.0.1:{down}"),
+            "--connect-timeout",
+            "300ms",
+            "--timeout",
+            "300ms",
+            "wait",
+            "--max-wait",
+            "4s",
+            "--interval",
+            "200ms",
+            "--format",
+            "json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    proxy.stall(true);
+    let out = child.wait_with_output().unwrap();
+    proxy.stall(false);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let last = err.lines().last().unwrap_or_default();
+    assert!(last.contains(&format!("redis 127.0.0.1:{down}")), "{err}");
+    assert!(!last.contains("database"), "{err}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let db = doc["dependencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "database")
+        .unwrap();
+    assert_eq!(db["ready"], true, "{doc}");
+}

@@ -235,6 +235,8 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
                 // Not asked (the last round), or cut short while ready: it stays ready.
                 None => {}
                 Some(None) if d.ready => {}
+                // Silence is no answer either way.
+                Some(Some(Err(e))) if d.ready && e.silent => {}
                 Some(Some(Ok(()))) => {
                     if !d.ready {
                         d.ready = true;
