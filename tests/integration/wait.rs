@@ -541,3 +541,69 @@ fn a_ready_dependency_that_goes_silent_stays_ready() {
         .unwrap();
     assert_eq!(db["ready"], true, "{doc}");
 }
+
+/// A PostgreSQL that answers "the database system is starting up" (SQLSTATE 57P03) is not
+/// there yet: waited for until --max-wait, never taken for a final no. A fake server speaks
+/// just enough of the protocol to say so.
+#[test]
+fn a_postgres_starting_up_is_waited_for() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            let mut len = [0u8; 4];
+            if conn.read_exact(&mut len).is_err() {
+                continue;
+            }
+            let n = u32::from_be_bytes(len) as usize;
+            let mut startup = vec![0u8; n.saturating_sub(4)];
+            if conn.read_exact(&mut startup).is_err() {
+                continue;
+            }
+            let mut fields = Vec::new();
+            for (code, text) in [
+                (b'S', "FATAL"),
+                (b'V', "FATAL"),
+                (b'C', "57P03"),
+                (b'M', "the database system is starting up"),
+            ] {
+                fields.push(code);
+                fields.extend_from_slice(text.as_bytes());
+                fields.push(0);
+            }
+            fields.push(0);
+            let mut msg = vec![b'E'];
+            msg.extend_from_slice(&(fields.len() as u32 + 4).to_be_bytes());
+            msg.extend_from_slice(&fields);
+            let _ = conn.write_all(&msg);
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let out = redkit(dir.path())
+        .args([
+            "wait",
+            "--database",
+            "--max-wait",
+            "2s",
+            "--interval",
+            "200ms",
+        ])
+        .env(
+            "DATABASE_URL",
+            format!("postgres://app:pw@127.0.0.1:{port}/app?sslmode=disable"),
+        )
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        took >= Duration::from_millis(1900),
+        "gave up after {took:?}: {err}"
+    );
+    let last = err.lines().last().unwrap_or_default();
+    assert!(last.contains("starting up"), "{err}");
+    assert!(!last.contains("not retried"), "{err}");
+}
