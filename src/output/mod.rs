@@ -201,14 +201,14 @@ impl Output {
     /// A note for people on stderr (hidden by -q).
     pub fn note(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", msg.as_ref());
+            stderr_line(msg.as_ref());
         }
     }
 
     /// A warning on stderr (shown even with -q: it says something is off).
     pub fn warn(&self, msg: impl AsRef<str>) {
         let tag = paint::Painted::new("redkit: warning:", self.stderr_color).yellow();
-        eprintln!("{tag} {}", msg.as_ref());
+        stderr_line(&format!("{tag} {}", msg.as_ref()));
     }
 
     /// A line on stderr that reports a problem or an interruption: shown even with -q.
@@ -219,7 +219,7 @@ impl Output {
     /// Detail for `-v` (level 1) or `-vv` (level 2), on stderr.
     pub fn verbose(&self, level: u8, msg: impl AsRef<str>) {
         if self.ui.verbose >= level {
-            eprintln!("redkit: {}", msg.as_ref());
+            stderr_line(&format!("redkit: {}", msg.as_ref()));
         }
     }
 
@@ -229,8 +229,8 @@ impl Output {
     }
 }
 
-/// One line on stderr, for the few places that speak before or outside a command's `Output`
-/// (a second Ctrl-C, a fatal error).
+/// One line on stderr, for every note, warning and error. A closed stderr (`2>&1 | head -1`
+/// shares the closed pipe) is ignored: eprintln! would panic there.
 pub fn stderr_line(msg: &str) {
     let mut e = io::stderr().lock();
     let _ = writeln!(e, "{msg}");

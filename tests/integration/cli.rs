@@ -582,3 +582,46 @@ fn a_closed_stdout_ends_every_command_quietly() {
         }
     }
 }
+
+/// A closed stderr (`2>&1 | head -1` shares the closed pipe) is no panic either: notes and
+/// warnings are dropped and the exit code is the command's own.
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    use std::process::{Command, Stdio};
+    let down = crate::support::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let down_url = format!("redis://127.0.0.1:{down}");
+    for (args, code) in [
+        // Notes on every change of state, then the error line.
+        (
+            vec![
+                "-u",
+                &down_url,
+                "wait",
+                "--max-wait",
+                "1s",
+                "--interval",
+                "200ms",
+            ],
+            3,
+        ),
+        (vec!["-u", &down_url, "ping"], 3),
+        (vec!["validate-env", "--no-such-flag"], 2),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_redkit"))
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", dir.path())
+            .current_dir(dir.path())
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "redkit {args:?}");
+    }
+}
