@@ -239,9 +239,24 @@ pub fn plan(spec: &Spec, vars: &Vars, base: &Auth) -> Vec<Planned> {
 /// says how each of them ends), ending when none is left to retry.
 pub async fn run(mut targets: Vec<Planned>, wait: Duration, timeout: Duration) -> Vec<ConnCheck> {
     let deadline = Instant::now() + wait;
+    let mut first = true;
     loop {
+        // The first try gets its own timeouts; a retry ends at the deadline (keeping what the
+        // last finished try found), and none starts with no time left.
+        let left = deadline.saturating_duration_since(Instant::now());
+        if !first && left.is_zero() {
+            break;
+        }
         let pending: Vec<&mut Planned> = targets.iter_mut().filter(|t| t.retry()).collect();
-        futures::future::join_all(pending.into_iter().map(|t| attempt(t, timeout))).await;
+        futures::future::join_all(pending.into_iter().map(|t| async move {
+            if first {
+                attempt(t, timeout).await;
+            } else {
+                let _ = tokio::time::timeout(left, attempt(t, timeout)).await;
+            }
+        }))
+        .await;
+        first = false;
         let now = Instant::now();
         if !targets.iter().any(Planned::retry) || now >= deadline {
             break;
@@ -257,33 +272,33 @@ impl Planned {
     }
 }
 
+/// One try of one target. Nothing of `t` changes until the try has finished, so a try cut
+/// short at the deadline leaves what the last finished one found.
 async fn attempt(t: &mut Planned, timeout: Duration) {
+    let mut acl = None;
     let result = match &t.how {
         How::Redis(target) => match probe::redis(target).await {
             Ok(mut node) => {
-                t.settled = true;
                 let user = target
                     .auth
                     .username
                     .clone()
                     .unwrap_or_else(|| "default".into());
                 let (checks, note) = acl_checks(&mut node, &user, &t.commands).await;
-                t.check.commands = checks;
-                t.check.note = note;
-                match t
-                    .check
-                    .commands
+                let denied: Vec<String> = checks
                     .iter()
                     .filter(|c| c.allowed == Some(false))
                     .map(|c| c.command.clone())
-                    .collect::<Vec<_>>()
-                {
-                    denied if denied.is_empty() => Ok(()),
-                    denied => Err(probe::NotReady::no(format!(
+                    .collect();
+                acl = Some((checks, note));
+                if denied.is_empty() {
+                    Ok(())
+                } else {
+                    Err(probe::NotReady::no(format!(
                         "user '{}' may not run {}",
                         probe::escape(&user),
                         denied.join(", ")
-                    ))),
+                    )))
                 }
             }
             Err(e) => Err(e),
@@ -291,6 +306,12 @@ async fn attempt(t: &mut Planned, timeout: Duration) {
         How::Database(url) => probe::database(url, timeout).await,
         How::Broken => return,
     };
+    // Connected and answered: whatever the ACL checks say is the server's final word.
+    if let Some((checks, note)) = acl {
+        t.settled = true;
+        t.check.commands = checks;
+        t.check.note = note;
+    }
     match result {
         Ok(()) => {
             t.check.ok = true;
