@@ -141,3 +141,22 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_may_come_from_the_query() {
+        let u = parse_url("redis://h:1/0?password=p%26w&username=app").unwrap();
+        assert_eq!(u.password.unwrap().expose(), "p&w");
+        assert_eq!(u.username.as_deref(), Some("app"));
+        let u = parse_url("redis+unix:///run/redis.sock?db=3&pass=pw").unwrap();
+        assert_eq!(u.password.unwrap().expose(), "pw");
+        // The userinfo wins; `default` is no user name to send.
+        let u = parse_url("redis://default:a@h?password=b&user=x").unwrap();
+        assert_eq!(u.password.unwrap().expose(), "a");
+        assert_eq!(u.username, None);
+        assert!(parse_url("redis://h?password=").unwrap().password.is_none());
+    }
+}
