@@ -72,7 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each reply or statement [default: 5s]')
             [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'Spec file (YAML with required/recommended/optional, or an env: section)')
             [CompletionResult]::new('--example', '--example', [CompletionResultType]::ParameterName, 'Also report keys of this .env.example that are not set')
-            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'With --connect: retry failing connections for up to DUR')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'With --connect: retry connections that are not there yet (refused, unreachable, LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')

@@ -68,7 +68,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --timeout 'Timeout for each reply or statement [default: 5s]'
             cand --spec 'Spec file (YAML with required/recommended/optional, or an env: section)'
             cand --example 'Also report keys of this .env.example that are not set'
-            cand --wait 'With --connect: retry failing connections for up to DUR'
+            cand --wait 'With --connect: retry connections that are not there yet (refused, unreachable, LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried'
             cand --format 'Output format'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'

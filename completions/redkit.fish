@@ -74,7 +74,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect-t
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l spec -d 'Spec file (YAML with required/recommended/optional, or an env: section)' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l example -d 'Also report keys of this .env.example that are not set' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l wait -d 'With --connect: retry failing connections for up to DUR' -r
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l wait -d 'With --connect: retry connections that are not there yet (refused, unreachable, LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'"

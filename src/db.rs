@@ -9,7 +9,6 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, ConnectOptions, Executor, Row};
 
 use crate::exit;
-use crate::secret::mask::mask_url;
 
 /// The SQL dialect behind a URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -135,15 +134,17 @@ impl DbUrl {
 }
 
 /// A database URL as it may be shown: only a password is masked, so `postgres://app@db/app`
-/// keeps its user (unlike a Redis URL, where a bare userinfo is a password).
+/// keeps its user (unlike a Redis URL, where a bare userinfo is a password); a credential in the
+/// query string (`?password=`, libpq's form) is masked too. The rule lives in `secret::mask`.
 pub fn mask_db_url(raw: &str) -> String {
-    // Only a well-formed URL with a host is trusted to have no password elsewhere; a typo
-    // (`postgres:/app:pw@db`) parses with the password in its path.
-    match url::Url::parse(raw) {
-        Ok(u) if u.password().is_none() && u.has_host() && raw.contains("://") => raw.to_string(),
-        _ => mask_url(raw),
-    }
+    crate::secret::mask::mask_db_url(raw)
 }
+
+/// A first connection the server answered with a no (wrong password, no such database, not a
+/// database file): trying again gets the same answer, so a wait ends at once. Exit 3.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConnectDenied(pub String);
 
 /// A statement (or a connection) that got no answer in time: the database stopped answering.
 #[derive(Debug, thiserror::Error)]
@@ -217,11 +218,12 @@ impl Db {
                 Ok(Ok(c)) => c,
                 Ok(Err(e)) => return Err(connect_error(url, &e)),
                 Err(_) => {
-                    return Err(exit::runtime(format!(
-                        "{}: cannot connect: no answer within {}",
-                        url.masked,
-                        crate::duration::format(connect_timeout)
-                    )));
+                    // Typed, so a caller can tell silence from an answer (`is_no_answer`).
+                    return Err(anyhow::Error::new(NoAnswer {
+                        db: url.masked.clone(),
+                        after: crate::duration::format(connect_timeout),
+                        what: "connecting".into(),
+                    }));
                 }
             };
         // SQLite writes one at a time, and every connection has its own page cache: one is
@@ -404,13 +406,27 @@ fn connect_error(url: &DbUrl, e: &sqlx::Error) -> anyhow::Error {
             let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
             // PostgreSQL 28P01/28000 (SQLSTATE); MySQL by its error number: 1045 access
             // denied, 1044 no access to the database, 1698 socket-auth user.
-            if matches!(code.as_str(), "28P01" | "28000")
+            let msg = if matches!(code.as_str(), "28P01" | "28000")
                 || matches!(mysql_number(db.as_ref()), Some(1045 | 1044 | 1698))
             {
                 format!("{m}: authentication failed: {detail}")
             } else {
                 format!("cannot connect to {m}: {detail}")
+            };
+            // Only a server starting up, shutting down or out of connections (PostgreSQL
+            // 57P03, 53300; MySQL 1040, 1053), or a database an init job has not created yet
+            // (3D000; MySQL 1049), may say yes later; any other answer is final.
+            let later = matches!(code.as_str(), "57P03" | "53300" | "3D000")
+                || matches!(mysql_number(db.as_ref()), Some(1040 | 1053 | 1049))
+                || matches!(code.as_str(), "5" | "6");
+            if !later {
+                return anyhow::Error::new(ConnectDenied(msg));
             }
+            msg
+        }
+        // A URL option no server accepts, a TLS handshake refused: no wait changes them.
+        sqlx::Error::Configuration(_) | sqlx::Error::Tls(_) => {
+            return anyhow::Error::new(ConnectDenied(format!("cannot connect to {m}: {detail}")));
         }
         _ => format!("cannot connect to {m}: {detail}"),
     };

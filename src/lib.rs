@@ -55,6 +55,7 @@ use crate::output::Format;
 
 /// Runs redkit with the process arguments and returns the exit code.
 pub fn main_entry() -> ExitCode {
+    quiet_on_closed_pipe_panics();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let is_health = subcommand_name(&args).as_deref() == Some("health");
     let cli = match cli::Cli::try_parse_args(&args) {
@@ -94,6 +95,26 @@ pub fn main_entry() -> ExitCode {
             ExitCode::from(status.code())
         }
     }
+}
+
+/// A safety net under the typed handling of a closed stdout (`output::is_broken_pipe`): code
+/// outside redkit that panics when its write fails (clap_complete did, `println!` does) ends the
+/// process quietly with 0, as `cat` would, instead of a panic message and exit 101. Only a
+/// panic message is there to judge by.
+fn quiet_on_closed_pipe_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if msg.contains("BrokenPipe") || msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 /// Runs the parsed command line: settings and output resolved once, the command on a runtime
@@ -193,10 +214,7 @@ fn subcommand_name(args: &[std::ffi::OsString]) -> Option<String> {
 /// Prints an error as one line and picks its exit code. A closed pipe (`| head`) is not an
 /// error worth a message.
 fn report_error(err: &anyhow::Error, health: bool) -> ExitStatus {
-    if err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    }) {
+    if output::is_broken_pipe(err) {
         return ExitStatus::Success;
     }
     let status = exit::classify(err);

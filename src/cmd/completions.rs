@@ -23,8 +23,12 @@ pub struct CompletionsArgs {
 /// Prints the completion script of `cli` (the whole command line, built by the caller) for
 /// the shell.
 pub fn run(args: &CompletionsArgs, mut cli: clap::Command) -> anyhow::Result<ExitStatus> {
+    // clap_complete panics when its writer fails: it writes into memory, and the write to
+    // stdout returns the error (a closed pipe then ends the command quietly).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cli, "redkit", &mut script);
     let mut out = std::io::stdout().lock();
-    clap_complete::generate(args.shell, &mut cli, "redkit", &mut out);
+    out.write_all(&script)?;
     out.flush()?;
     Ok(ExitStatus::Success)
 }

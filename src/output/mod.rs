@@ -201,14 +201,14 @@ impl Output {
     /// A note for people on stderr (hidden by -q).
     pub fn note(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", msg.as_ref());
+            stderr_line(msg.as_ref());
         }
     }
 
     /// A warning on stderr (shown even with -q: it says something is off).
     pub fn warn(&self, msg: impl AsRef<str>) {
         let tag = paint::Painted::new("redkit: warning:", self.stderr_color).yellow();
-        eprintln!("{tag} {}", msg.as_ref());
+        stderr_line(&format!("{tag} {}", msg.as_ref()));
     }
 
     /// A line on stderr that reports a problem or an interruption: shown even with -q.
@@ -219,7 +219,7 @@ impl Output {
     /// Detail for `-v` (level 1) or `-vv` (level 2), on stderr.
     pub fn verbose(&self, level: u8, msg: impl AsRef<str>) {
         if self.ui.verbose >= level {
-            eprintln!("redkit: {}", msg.as_ref());
+            stderr_line(&format!("redkit: {}", msg.as_ref()));
         }
     }
 
@@ -229,8 +229,8 @@ impl Output {
     }
 }
 
-/// One line on stderr, for the few places that speak before or outside a command's `Output`
-/// (a second Ctrl-C, a fatal error).
+/// One line on stderr, for every note, warning and error. A closed stderr (`2>&1 | head -1`
+/// shares the closed pipe) is ignored: eprintln! would panic there.
 pub fn stderr_line(msg: &str) {
     let mut e = io::stderr().lock();
     let _ = writeln!(e, "{msg}");
@@ -303,6 +303,18 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
+}
+
+/// Whether an error is (or wraps) a write to a closed stdout (`redkit ... | head -1`): the
+/// reader has what it wanted, so the command ends quietly, as `cat` and `rg` do. serde_json
+/// keeps the I/O error inside its own (its `source` skips it), so both are looked at.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
+    })
 }
 
 #[cfg(test)]

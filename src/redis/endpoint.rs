@@ -67,10 +67,24 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
             .decode_utf8_lossy()
             .into_owned()
     };
+    // redis-py and redis-rs (for sockets) also take the credentials as query parameters
+    // (`redis://h/0?password=X`, `redis+unix:///s?pass=X`); the userinfo wins.
+    let query = |names: &[&str]| {
+        url.query_pairs()
+            .find(|(k, _)| names.contains(&k.as_ref()))
+            .map(|(_, v)| v.into_owned())
+            .filter(|v| !v.is_empty())
+    };
     let username = Some(url.username())
-        .filter(|u| !u.is_empty() && *u != "default")
-        .map(decode);
-    let password = url.password().map(|p| Secret::new(decode(p)));
+        .filter(|u| !u.is_empty())
+        .map(decode)
+        .or_else(|| query(&["username", "user"]))
+        .filter(|u| u != "default");
+    let password = url
+        .password()
+        .map(decode)
+        .or_else(|| query(&["password", "pass"]))
+        .map(Secret::new);
     let query_db = url
         .query_pairs()
         .find(|(k, _)| k == "db")
@@ -125,5 +139,24 @@ pub fn parse_url(text: &str) -> Result<ParsedUrl, String> {
             "unsupported scheme '{}' (use redis://, rediss:// or redis+unix://)",
             crate::secret::mask::mask_url(other)
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_may_come_from_the_query() {
+        let u = parse_url("redis://h:1/0?password=p%26w&username=app").unwrap();
+        assert_eq!(u.password.unwrap().expose(), "p&w");
+        assert_eq!(u.username.as_deref(), Some("app"));
+        let u = parse_url("redis+unix:///run/redis.sock?db=3&pass=pw").unwrap();
+        assert_eq!(u.password.unwrap().expose(), "pw");
+        // The userinfo wins; `default` is no user name to send.
+        let u = parse_url("redis://default:a@h?password=b&user=x").unwrap();
+        assert_eq!(u.password.unwrap().expose(), "a");
+        assert_eq!(u.username, None);
+        assert!(parse_url("redis://h?password=").unwrap().password.is_none());
     }
 }

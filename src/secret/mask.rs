@@ -19,13 +19,36 @@ pub fn mask(value: &str) -> String {
     format!("{head}...{tail}")
 }
 
-/// Masks the password inside a URL (`redis://user:pw@host` → `redis://user:****@host`) and
-/// leaves the rest readable. A text without `://` (a typo such as `redis:/:pw@host`,
-/// `postgres//app:pw@db`, or the scheme-less `:pw@host:6379`) has everything between its first
-/// `:` and its last `@` masked. Text with no `user:password@` shape is returned unchanged.
+/// The one rule for every part of a URL that can hold a credential: the userinfo's password
+/// (`redis://user:pw@host` → `redis://user:****@host`), a password written where the port goes
+/// (`redis://user:pw`), and any query or fragment parameter whose name looks like a credential
+/// (`?password=`, `sslpassword`, `pass`, `pwd`, `token`, `auth`, `api_key`..., case-insensitive,
+/// percent-encoded or not: `postgres://app@db/app?password=X` is libpq's own form). In a Redis
+/// URL a bare userinfo (`redis://secret@host`) is a password too. A text without `://` (a typo
+/// such as `redis:/:pw@host`, `postgres//app:pw@db`, or the scheme-less `:pw@host:6379`) has
+/// everything between its first `:` and its last `@` masked. The rest stays readable.
 pub fn mask_url(text: &str) -> String {
+    mask_params(&mask_authority(text, BareUserinfo::Password))
+}
+
+/// The same rule for a database URL, where a bare userinfo is the user name
+/// (`postgres://app@db/app` keeps `app`).
+pub fn mask_db_url(text: &str) -> String {
+    mask_params(&mask_authority(text, BareUserinfo::User))
+}
+
+/// What a userinfo without `:` is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BareUserinfo {
+    /// Redis clients accept `redis://secret@host`.
+    Password,
+    /// `postgres://app@db`, `mysql://app@db`.
+    User,
+}
+
+fn mask_authority(text: &str, bare: BareUserinfo) -> String {
     let Some(scheme_end) = text.find("://") else {
-        return mask_malformed(text);
+        return mask_keywords(&mask_malformed(text));
     };
     let after = &text[scheme_end + 3..];
     // The userinfo ends at the last '@' before any '?' or '#' that follows the first '@': a
@@ -41,16 +64,14 @@ pub fn mask_url(text: &str) -> String {
     let userinfo = &after[..at];
     let masked_userinfo = match userinfo.find(':') {
         Some(colon) => format!("{}:****", &userinfo[..colon]),
-        // `redis://secret@host` is how some clients pass a bare password.
+        None if bare == BareUserinfo::User => userinfo.to_string(),
         None if !userinfo.is_empty() => "****".to_string(),
         None => String::new(),
     };
-    format!(
-        "{}://{}@{}",
-        &text[..scheme_end],
-        masked_userinfo,
-        &after[at + 1..]
-    )
+    let head = format!("{}://{}@", &text[..scheme_end], masked_userinfo);
+    // `scheme://user@host:PW` puts a password where the port goes, after the '@' too.
+    let rest = mask_port_shaped(&after[at + 1..], 0);
+    format!("{head}{rest}")
 }
 
 /// A URL without `@`: `scheme://user:PW` (or `scheme://:PW/0`) puts the password where the
@@ -68,7 +89,7 @@ fn mask_port_shaped(text: &str, start: usize) -> String {
         return text.to_string();
     };
     let port = &authority[colon + 1..];
-    if !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
+    if port.is_empty() || port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
         return text.to_string();
     }
     format!("{}:****{}", &text[..start + colon], &rest[end..])
@@ -85,6 +106,134 @@ fn mask_malformed(text: &str) -> String {
         // `user@host` or an e-mail address: no password shape.
         None => text.to_string(),
     }
+}
+
+/// A keyword connection string (libpq's `host=db password=X`, ADO's `Server=db;Password=X`):
+/// the value of every keyword named like a credential is masked, quoted (`'a b'`) or not.
+fn mask_keywords(text: &str) -> String {
+    if !text.contains('=') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Copy separators as they are.
+        let word_start = rest
+            .find(|c: char| !(c.is_whitespace() || c == ';'))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..word_start]);
+        rest = &rest[word_start..];
+        if rest.is_empty() {
+            break;
+        }
+        let name_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace() || c == ';')
+            .unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        let after_name = &rest[name_end..];
+        // `name = value` (libpq allows spaces around '=').
+        let eq = after_name.trim_start_matches([' ', '\t']);
+        if !eq.starts_with('=') {
+            out.push_str(name);
+            rest = after_name;
+            continue;
+        }
+        let value = eq[1..].trim_start_matches([' ', '\t']);
+        let value_len = match value.chars().next() {
+            Some(q @ ('\'' | '"')) => {
+                // A quoted value runs to its closing quote (a backslash escapes one).
+                let mut end = value.len();
+                let mut escaped = false;
+                for (i, c) in value.char_indices().skip(1) {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' {
+                        escaped = true;
+                    } else if c == q {
+                        end = i + 1;
+                        break;
+                    }
+                }
+                end
+            }
+            _ => value
+                .find(|c: char| c.is_whitespace() || c == ';')
+                .unwrap_or(value.len()),
+        };
+        let consumed = rest.len() - value.len() + value_len;
+        if value_len > 0 && param_looks_secret(name) {
+            out.push_str(&rest[..rest.len() - value.len()]);
+            out.push_str("****");
+        } else {
+            out.push_str(&rest[..consumed]);
+        }
+        rest = &rest[consumed..];
+    }
+    out
+}
+
+/// Masks the value of every query and fragment parameter whose name looks like a credential.
+/// Parameters are separated by `&` or `;`; the query starts at the first `?` (the userinfo is
+/// already masked, so a `?` left of it cannot be part of a password any more).
+fn mask_params(text: &str) -> String {
+    let Some(q) = text.find(['?', '#']) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..=q]);
+    let mut rest = &text[q + 1..];
+    loop {
+        let end = rest.find(['&', ';', '#', '?']).unwrap_or(rest.len());
+        out.push_str(&mask_pair(&rest[..end]));
+        match rest[end..].chars().next() {
+            Some(sep) => {
+                out.push(sep);
+                rest = &rest[end + sep.len_utf8()..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// `name=value` with the value masked when the name looks like a credential.
+fn mask_pair(pair: &str) -> String {
+    match pair.split_once('=') {
+        Some((name, value)) if !value.is_empty() && param_looks_secret(name) => {
+            format!("{name}=****")
+        }
+        _ => pair.to_string(),
+    }
+}
+
+/// Whether a URL parameter's name (percent-decoded, any case) names a credential.
+pub fn param_looks_secret(name: &str) -> bool {
+    let decoded = percent_decode(&name.replace('+', " "));
+    let upper = decoded.to_ascii_uppercase();
+    name_looks_secret(&upper) || upper.contains("SIG") || upper == "PW"
+}
+
+/// Percent-decoding by hand (this module stays std only); invalid escapes stay as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether a variable's name marks it as a secret when the spec does not say.
@@ -223,6 +372,129 @@ mod tests {
             let url = format!("{scheme}://{user}:{pw}{tail}");
             let masked = mask_url(&url);
             proptest::prop_assert!(!masked.contains("PwSecret"), "{url} -> {masked}");
+        }
+    }
+
+    #[test]
+    fn credentials_in_the_query_string_are_masked() {
+        assert_eq!(
+            mask_db_url("postgres://app@db/app?password=X1y2&sslmode=require"),
+            "postgres://app@db/app?password=****&sslmode=require"
+        );
+        assert_eq!(
+            mask_db_url("postgres://app@db/app?sslmode=require&SSLPassword=k"),
+            "postgres://app@db/app?sslmode=require&SSLPassword=****"
+        );
+        assert_eq!(
+            mask_db_url("mysql://app@db/app?pass%77ord=X"),
+            "mysql://app@db/app?pass%77ord=****"
+        );
+        assert_eq!(
+            mask_url("redis://h:6379/0?auth=X;token=Y#pwd=Z"),
+            "redis://h:6379/0?auth=****;token=****#pwd=****"
+        );
+        assert_eq!(
+            mask_url("redis://u:pw@h/0?password=X"),
+            "redis://u:****@h/0?password=****"
+        );
+        // Nothing to hide stays readable, and so does a user name in a database URL.
+        assert_eq!(
+            mask_db_url("postgres://app@db/app?sslmode=require&password="),
+            "postgres://app@db/app?sslmode=require&password="
+        );
+        assert_eq!(
+            mask_db_url("postgres://app@db:5432/app"),
+            "postgres://app@db:5432/app"
+        );
+        assert_eq!(
+            mask_db_url("sqlite:///srv/app.db?mode=rw"),
+            "sqlite:///srv/app.db?mode=rw"
+        );
+        // A password where the port goes, after the user.
+        assert_eq!(
+            mask_db_url("postgres://app@db:Zq7SECRET/app"),
+            "postgres://app@db:****/app"
+        );
+    }
+
+    #[test]
+    fn keyword_connection_strings_are_masked() {
+        assert_eq!(
+            mask_url("host=db user=app password=Zq7 dbname=app"),
+            "host=db user=app password=**** dbname=app"
+        );
+        assert_eq!(
+            mask_url("host=db password = 'a b\\' c' sslmode=require"),
+            "host=db password = **** sslmode=require"
+        );
+        assert_eq!(
+            mask_url("Server=db;User Id=app;Password=Zq7;Database=x"),
+            "Server=db;User Id=app;Password=****;Database=x"
+        );
+        assert_eq!(
+            mask_url("plain words, no keywords"),
+            "plain words, no keywords"
+        );
+        assert_eq!(mask_url("a=b c=d"), "a=b c=d");
+    }
+
+    proptest::proptest! {
+        /// In a keyword connection string, a credential's value never survives.
+        #[test]
+        fn no_keyword_credential_survives(
+            before in "(|host=db |Server=db;|dbname=app )",
+            name in "(password|PASSWORD|sslpassword|Pwd|pass|token|auth)",
+            space in "( ?)",
+            quote in "(|'|\")",
+            after in "(| sslmode=require|;Database=x)",
+        ) {
+            let pw = format!("{quote}Zq7PwSecretXy{quote}");
+            let text = format!("{before}{name}{space}={space}{pw}{after}");
+            let masked = mask_url(&text);
+            proptest::prop_assert!(!masked.contains("PwSecret"), "{text} -> {masked}");
+        }
+
+        /// A credential given as a query or fragment parameter never survives, whatever the
+        /// parameter's case or percent-encoding, the scheme, or the parameters around it.
+        #[test]
+        fn no_query_credential_survives_masking(
+            scheme in "(redis|rediss|postgres|postgresql|mysql|mariadb|sqlite|redis\\+unix)",
+            user in "(|app@|app:Zq7PwSecretXy@|:Zq7PwSecretXy@)",
+            host in "(db|db:5432|\\[::1\\]:6379|)",
+            path in "(|/|/app|/0)",
+            name in "(password|sslpassword|pass|pwd|passwd|token|auth|auth_token|api_key|apikey|secret|access_token|client_secret|sig|signature|credentials)",
+            upper in proptest::collection::vec(proptest::bool::ANY, 20),
+            encode in proptest::collection::vec(proptest::bool::ANY, 20),
+            before in "(|sslmode=require[&;])",
+            after in "(|[&;]connect_timeout=5|#frag)",
+            lead in "[?#]",
+            value_enc in proptest::bool::ANY,
+        ) {
+            let name: String = name
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    let c = if upper[i % 20] { c.to_ascii_uppercase() } else { c };
+                    if encode[i % 20] { format!("%{:02X}", c as u32) } else { c.to_string() }
+                })
+                .collect();
+            let value = if value_enc { "Zq7%50wSecretXy" } else { "Zq7PwSecretXy" };
+            let url = format!("{scheme}://{user}{host}{path}{lead}{before}{name}={value}{after}");
+            for masked in [mask_url(&url), mask_db_url(&url)] {
+                proptest::prop_assert!(!masked.contains("SecretXy"), "{url} -> {masked}");
+                proptest::prop_assert!(!masked.contains("PwSecret"), "{url} -> {masked}");
+            }
+        }
+
+        /// Parameters that hold no credential are left exactly as written.
+        #[test]
+        fn other_parameters_stay(
+            name in "(sslmode|db|connect_timeout|application_name|charset|protocol)",
+            value in "[a-z0-9_-]{1,12}",
+        ) {
+            let url = format!("postgres://app@db/app?{name}={value}");
+            proptest::prop_assert_eq!(mask_db_url(&url), url.clone());
+            proptest::prop_assert_eq!(mask_url(&url), url.replace("app@", "****@"));
         }
     }
 

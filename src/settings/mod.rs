@@ -26,6 +26,9 @@ pub use yaml::ConfigFile;
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     Default,
+    /// Found on the config search path (`./redkit.yaml`, `$XDG_CONFIG_HOME/redkit/`, `/etc/redkit/`).
+    #[serde(rename = "search path")]
+    SearchPath,
     Config,
     #[serde(rename = ".env")]
     DotEnv,
@@ -37,6 +40,7 @@ impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Source::Default => "default",
+            Source::SearchPath => "search path",
             Source::Config => "config",
             Source::DotEnv => ".env",
             Source::Env => "env",
@@ -153,8 +157,12 @@ pub struct Settings {
     pub database_url: Option<Sourced<Secret>>,
     /// Why the config file was chosen (`--config`, `REDKIT_CONFIG`, `search path`).
     pub config_origin: Option<String>,
+    /// Where the config file's path came from (flag, env, `.env`, search path).
+    pub config_source: Source,
     /// Why the env file was chosen (`--env-file`, `./.env`, `env_file in CONFIG`).
     pub env_file_origin: Option<String>,
+    /// Where the env file's path came from (flag, default `./.env`, the config's `env_file`).
+    pub env_file_source: Source,
     /// Every place the config was looked for, in order (for `-v`).
     pub config_searched: Vec<PathBuf>,
 }
@@ -259,23 +267,36 @@ impl Settings {
                 "./.env".to_string()
             }
         });
+        let mut env_file_source = if g.env_file.is_some() {
+            Source::Flag
+        } else {
+            Source::Default
+        };
         let search = config_search_path(
             vars.process.get("XDG_CONFIG_HOME").map(String::as_str),
             vars.process.get("HOME").map(String::as_str),
         );
         let mut config_searched = Vec::new();
+        let config_source;
         let config_path = match (&g.config, vars.get("REDKIT_CONFIG")) {
-            (Some(p), _) => Some((p.clone(), "--config".to_string())),
-            (None, Some(v)) => Some((
-                PathBuf::from(v.value),
-                if v.origin == "REDKIT_CONFIG" {
-                    v.origin.clone()
-                } else {
-                    format!("REDKIT_CONFIG ({})", v.origin)
-                },
-            )),
+            (Some(p), _) => {
+                config_source = Source::Flag;
+                Some((p.clone(), "--config".to_string()))
+            }
+            (None, Some(v)) => {
+                config_source = v.source;
+                Some((
+                    PathBuf::from(v.value),
+                    if v.origin == "REDKIT_CONFIG" {
+                        v.origin.clone()
+                    } else {
+                        format!("REDKIT_CONFIG ({})", v.origin)
+                    },
+                ))
+            }
             (None, None) => {
                 config_searched = search.clone();
+                config_source = Source::SearchPath;
                 find_config(&search, |p| p.is_file()).map(|p| (p, "search path".to_string()))
             }
         };
@@ -305,6 +326,7 @@ impl Settings {
             }
             vars.dotenv = Some(DotEnv::load(&named)?);
             env_file_origin = Some(format!("env_file in {}", path.display()));
+            env_file_source = Source::Config;
         }
         let config_origin = config_path.as_ref().map(|(_, o)| o.clone());
         let profile = g
@@ -367,7 +389,9 @@ impl Settings {
             vars,
             config,
             config_origin,
+            config_source,
             env_file_origin,
+            env_file_source,
             config_searched,
         })
     }
@@ -422,7 +446,7 @@ impl Settings {
             "migrate.database_url" => self
                 .database_url
                 .clone()
-                .map(|u| u.map(|v| mask::mask_url(v.expose()))),
+                .map(|u| u.map(|v| mask::mask_db_url(v.expose()))),
             _ => None,
         }
     }
@@ -452,7 +476,7 @@ impl Settings {
             Some(c) => SettingRow {
                 key: "config".into(),
                 value: Some(c.path.display().to_string()),
-                source: Source::Default,
+                source: self.config_source,
                 origin: [
                     self.config_origin.clone(),
                     self.profile.clone().map(|p| format!("profile {p}")),
@@ -469,7 +493,7 @@ impl Settings {
             Some(d) => SettingRow {
                 key: "env_file".into(),
                 value: Some(d.path.display().to_string()),
-                source: Source::Default,
+                source: self.env_file_source,
                 origin: format!(
                     "{}{} variables",
                     self.env_file_origin

@@ -418,3 +418,167 @@ fn readme_and_help_examples_parse() {
     }
     assert!(checked > 40, "only {checked} examples found");
 }
+
+/// A closed stdout (`redkit ... | head -1`) ends every command quietly, as `cat` and `rg` do:
+/// no "Broken pipe", no panic, exit 0. Each command runs twice: with the reading end closed
+/// before it writes anything, and read for one line and then closed (`head -1`).
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let s = RedisServer::start();
+    // Enough output that a reader of one line closes the pipe while redkit still writes.
+    s.cli(&[
+        "EVAL",
+        "for i=1,3000 do redis.call('XADD','job_events:1','*','event_type','task_progress',\
+         'data','{\"p\":'..i..'}','timestamp','') redis.call('SET','agent:cache:'..i,'v') \
+         redis.call('XADD','job_events:s'..i,'*','event_type','task_started','data','{}',\
+         'timestamp','') end",
+        "0",
+    ]);
+    let url = s.url();
+    let dir = tempfile::tempdir().unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["completions", "bash"],
+        vec!["completions", "zsh"],
+        vec!["completions", "fish"],
+        vec![
+            "-u",
+            &url,
+            "stream",
+            "read",
+            "job_events:1",
+            "--format",
+            "ndjson",
+        ],
+        vec![
+            "-u",
+            &url,
+            "stream",
+            "read",
+            "job_events:1",
+            "--format",
+            "json",
+        ],
+        vec!["-u", &url, "stream", "read", "job_events:1"],
+        vec!["-u", &url, "stream", "list", "--format", "ndjson"],
+        vec!["-u", &url, "stream", "list", "--format", "json"],
+        vec!["-u", &url, "stream", "list"],
+        vec!["-u", &url, "stream", "jobs", "--format", "ndjson"],
+        vec!["-u", &url, "stream", "jobs", "--format", "json"],
+        vec!["-u", &url, "stream", "job", "1", "--format", "ndjson"],
+        vec!["-u", &url, "cache", "stats", "--format", "json"],
+        vec![
+            "-u",
+            &url,
+            "cache",
+            "flush",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+        vec![
+            "-u",
+            &url,
+            "stream",
+            "info",
+            "job_events:1",
+            "--format",
+            "json",
+        ],
+        vec!["-u", &url, "health", "--format", "ndjson"],
+        vec!["-u", &url, "health", "--format", "prometheus"],
+        vec!["validate-env", "--format", "ndjson"],
+        vec!["-u", &url, "ping", "--format", "json"],
+        vec!["-u", &url, "wait", "--format", "json"],
+        vec!["config", "--format", "json"],
+        vec!["config", "--format", "ndjson"],
+        vec!["validate-env", "--format", "json"],
+        vec!["--help"],
+    ];
+    for args in &runs {
+        for read_one_line in [false, true] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_redkit"))
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("HOME", dir.path())
+                .current_dir(dir.path())
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let out = child.stdout.take().unwrap();
+            if read_one_line {
+                let mut line = String::new();
+                BufReader::new(out).read_line(&mut line).unwrap();
+                assert!(!line.is_empty(), "redkit {args:?} wrote nothing");
+            } else {
+                drop(out);
+            }
+            let done = child.wait_with_output().unwrap();
+            let err = stderr(&done);
+            // health's output may fit the pipe whole: then its exit code is the status (a
+            // fresh server is WARNING), never a failure of its own.
+            let fine: &[i32] = if args.contains(&"health") {
+                &[0, 1]
+            } else {
+                &[0]
+            };
+            assert!(
+                done.status.code().is_some_and(|c| fine.contains(&c)),
+                "redkit {args:?} (read a line: {read_one_line}) on a closed stdout: {:?}\n{err}",
+                done.status.code()
+            );
+            assert!(
+                err.is_empty(),
+                "redkit {args:?} (read a line: {read_one_line}) said:\n{err}"
+            );
+        }
+    }
+}
+
+/// A closed stderr (`2>&1 | head -1` shares the closed pipe) is no panic either: notes and
+/// warnings are dropped and the exit code is the command's own.
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    use std::process::{Command, Stdio};
+    let down = crate::support::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let down_url = format!("redis://127.0.0.1:{down}");
+    for (args, code) in [
+        // Notes on every change of state, then the error line.
+        (
+            vec![
+                "-u",
+                &down_url,
+                "wait",
+                "--max-wait",
+                "1s",
+                "--interval",
+                "200ms",
+            ],
+            3,
+        ),
+        (vec!["-u", &down_url, "ping"], 3),
+        (vec!["validate-env", "--no-such-flag"], 2),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_redkit"))
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", dir.path())
+            .current_dir(dir.path())
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "redkit {args:?}");
+    }
+}

@@ -431,15 +431,37 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     );
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("redkit_health_status"), "{out}{err}");
-    // ... and with --output, one line on stderr.
-    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q", "--output", p], &[]);
-    assert_eq!(code, 1);
-    assert!(out.is_empty());
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.contains("WARNING: ") && err.contains("restarted recently"),
-        "{err}"
+    // ... and with --output the file is the alert path: -q is silent on a WARNING too (cron
+    // would mail it every run), the exit code still says WARNING, and the file holds it.
+    for format in [
+        vec!["--format", "prometheus"],
+        vec!["--format", "json"],
+        vec![],
+    ] {
+        std::fs::remove_file(&prom).ok();
+        let mut a = vec!["-u", url.as_str(), "-q", "--output", p];
+        a.extend(format.iter().copied());
+        let (code, out, err) = health_in(dir.path(), &a, &[]);
+        assert_eq!(code, 1, "{a:?}: {out}{err}");
+        assert!(out.is_empty() && err.is_empty(), "{a:?}: {out}{err}");
+        let written = std::fs::read_to_string(&prom).unwrap();
+        assert!(
+            written.contains("restarted recently")
+                || written
+                    .lines()
+                    .any(|l| l.starts_with("redkit_health_status{") && l.ends_with(" 1")),
+            "{a:?}: {written}"
+        );
+    }
+    // A file that cannot be written still speaks under -q.
+    let bad = dir.path().join("no-such-dir/redis.prom");
+    let (code, _, err) = health_in(
+        dir.path(),
+        &["-u", &url, "-q", "--output", bad.to_str().unwrap()],
+        &[],
     );
+    assert_ne!(code, 0);
+    assert!(err.contains("--output"), "{err}");
 }
 
 #[test]
@@ -500,7 +522,8 @@ fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_
     assert_eq!(code, 2);
     assert_eq!(check(&r["nodes"][0], "reachability")["value"], "refused");
 
-    // Prometheus: exit 0, the file written whole, the node's status 2 in it.
+    // Prometheus into a file: the file written whole, the node's status 2 in it, and the exit
+    // code says CRITICAL (the file is the alert path, no scraper judges an exit code).
     let dir = tempfile::tempdir().unwrap();
     let prom = dir.path().join("redis.prom");
     let (code, out, _) = health_in(
@@ -515,7 +538,7 @@ fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_
         ],
         &[],
     );
-    assert_eq!(code, 0);
+    assert_eq!(code, 2);
     assert!(out.is_empty(), "{out}");
     let text = std::fs::read_to_string(&prom).unwrap();
     assert_prometheus(&text);
@@ -1080,7 +1103,8 @@ fn output_file_never_follows_a_planted_symlink() {
         ],
         &[],
     );
-    assert_eq!(code, 0, "{out}{err}");
+    // OK, or WARNING for a server that just started: the status, not a failed write.
+    assert!(matches!(code, 0 | 1), "{code}: {out}{err}");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
     assert!(
         std::fs::symlink_metadata(&prom)
@@ -1613,5 +1637,51 @@ fn hostile_names_from_redis_are_escaped() {
             !out.contains('\x1b') && !err.contains('\x1b') && !out.contains('\x07'),
             "{format}: raw control bytes: {out:?}"
         );
+    }
+}
+
+/// The JSON report keeps every documented key, in a WARNING state too: the run's, each node's
+/// and each check's (`subject` and `unit` null, `metrics` [] where they do not apply).
+#[test]
+fn json_report_keeps_every_documented_key() {
+    let s = RedisServer::start();
+    let (code, out, err) = health(&["-u", &s.url(), "--format", "json"]);
+    assert_eq!(code, 1, "a server that just started: WARNING\n{out}{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let require = crate::validate_env::require_keys;
+    require(
+        &doc,
+        &[
+            "status",
+            "exit_code",
+            "summary",
+            "target",
+            "mode",
+            "checked_at",
+            "duration_ms",
+            "cluster",
+            "nodes",
+        ],
+    );
+    let nodes = doc["nodes"].as_array().unwrap();
+    assert!(!nodes.is_empty());
+    for n in nodes {
+        require(n, &["addr", "role", "status", "checks"]);
+        for c in n["checks"].as_array().unwrap() {
+            require(
+                c,
+                &[
+                    "name",
+                    "subject",
+                    "status",
+                    "value",
+                    "unit",
+                    "threshold",
+                    "message",
+                    "metrics",
+                ],
+            );
+            assert!(c["metrics"].is_array(), "{c}");
+        }
     }
 }

@@ -175,3 +175,120 @@ fn malformed_values_never_echo_the_secret() {
         }
     }
 }
+
+/// A secret given in a URL's query string (libpq's `?password=`, and `sslpassword`, `pass`,
+/// `pwd`, `token`, `auth`, any case, percent-encoded names) never reaches any output of any
+/// command: through DATABASE_URL, REDIS_URL and their flags, in every format, whether the
+/// server answers (PostgreSQL and Redis with that password) or not (a closed MySQL port).
+#[test]
+fn a_secret_in_the_query_string_never_reaches_any_output() {
+    use crate::support::db::{Kind, TestDb};
+    use crate::support::free_port;
+    let s = LEAK_SECRET;
+    let redis = RedisServer::builder().password(s).start();
+    let pg = TestDb::new(Kind::Postgres);
+    // postgres://USER:SECRET@HOST:PORT/DB, rewritten into the query form.
+    let with_pw = pg.url_with_password(s);
+    let pg_plain = with_pw.replace(&format!(":{s}@"), "@");
+    let closed = free_port();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "env:\n  required:\n    REDIS_URL: { type: redis-url }\n    DATABASE_URL: { type: url }\n",
+    )
+    .unwrap();
+    let params = [
+        "password",
+        "sslpassword",
+        "PassWord",
+        "pass%77ord",
+        "pass",
+        "pwd",
+        "token",
+        "auth",
+        "api_key",
+    ];
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["validate-env"],
+        vec!["validate-env", "--format", "json"],
+        vec!["validate-env", "--spec", "spec.yaml", "--connect"],
+        vec![
+            "validate-env",
+            "--spec",
+            "spec.yaml",
+            "--connect",
+            "--format",
+            "json",
+        ],
+        vec!["-v", "config"],
+        vec!["config", "show", "--format", "json"],
+        vec!["wait", "--max-wait", "0"],
+        vec!["wait", "--max-wait", "0", "--format", "json"],
+        vec!["wait", "--database", "--max-wait", "0"],
+        vec!["migrate", "status"],
+        vec!["migrate", "status", "--format", "json"],
+        vec!["migrate", "recipients", "--dry-run"],
+        vec!["migrate", "recipients", "--dry-run", "--format", "json"],
+        vec!["ping"],
+        vec!["ping", "--format", "json"],
+        vec!["health", "--format", "json"],
+        vec!["health", "--format", "nagios"],
+        vec!["stream", "list", "--format", "json"],
+    ];
+    let mut runs = 0;
+    for param in params {
+        let db_urls = [
+            format!("{pg_plain}?sslmode=disable&{param}={s}"),
+            format!("mysql://app@127.0.0.1:{closed}/app?{param}={s}"),
+        ];
+        let redis_url = format!("redis://127.0.0.1:{}/0?{param}={s}", redis.port);
+        for db_url in &db_urls {
+            for args in &commands {
+                let out = redkit(dir.path())
+                    .args(args)
+                    .env("REDIS_URL", &redis_url)
+                    .env("DATABASE_URL", db_url)
+                    .output()
+                    .unwrap();
+                let text = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
+                assert!(
+                    !text.contains(&s[4..20]),
+                    "{param}: redkit {args:?} (DATABASE_URL={db_url}) printed the secret:\n{text}"
+                );
+                runs += 1;
+            }
+        }
+        // The same URLs given as flags.
+        for args in [
+            vec!["-u", redis_url.as_str(), "ping", "--format", "json"],
+            vec!["-u", redis_url.as_str(), "config"],
+            vec!["-u", redis_url.as_str(), "wait", "--max-wait", "0"],
+            vec!["migrate", "status", "--database-url", db_urls[0].as_str()],
+            vec!["migrate", "status", "--database-url", db_urls[1].as_str()],
+        ] {
+            let out = redkit(dir.path()).args(&args).output().unwrap();
+            let text = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
+            assert!(
+                !text.contains(&s[4..20]),
+                "{param}: redkit {args:?} printed the secret:\n{text}"
+            );
+        }
+    }
+    assert!(runs > 300);
+
+    // The query form is not only masked but used: `?password=` reaches PostgreSQL and Redis.
+    let out = redkit(dir.path())
+        .args(["wait", "--max-wait", "5s", "--format", "json"])
+        .env(
+            "REDIS_URL",
+            format!("redis://127.0.0.1:{}/0?password={s}", redis.port),
+        )
+        .env("DATABASE_URL", format!("{pg_plain}?password={s}"))
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&[out.stdout.clone(), out.stderr.clone()].concat()).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(!text.contains(&s[4..20]), "{text}");
+    assert!(text.contains("password=****"), "{text}");
+}

@@ -392,3 +392,102 @@ fn a_missing_redkit_config_is_named_once() {
     let err = stderr(&out);
     assert!(err.contains("(from REDKIT_CONFIG)"), "{err}");
 }
+
+/// The config and env file rows say where each came from: `--config` and `--env-file` are
+/// flags, REDKIT_CONFIG is env (or .env), a config found on the search path says so, `./.env`
+/// is the default, and an env file named by the config's `env_file` is config.
+#[test]
+fn config_and_env_file_rows_tell_where_they_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("redkit.yaml"), "redis:\n  port: 7001\n").unwrap();
+    std::fs::write(d.join("other.yaml"), "redis:\n  port: 7002\n").unwrap();
+    std::fs::write(d.join(".env"), "A=1\n").unwrap();
+    std::fs::write(d.join("alt.env"), "B=2\n").unwrap();
+    std::fs::create_dir_all(d.join("srv")).unwrap();
+    std::fs::write(d.join("srv/app.env"), "C=3\n").unwrap();
+    std::fs::write(d.join("srv/named.yaml"), "env_file: app.env\n").unwrap();
+    let xdg = d.join("xdg");
+    std::fs::create_dir_all(xdg.join("redkit")).unwrap();
+    std::fs::write(xdg.join("redkit/redkit.yaml"), "redis:\n  port: 7003\n").unwrap();
+    let empty = d.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+
+    let show = |cwd: &std::path::Path, args: &[&str], env: &[(&str, &str)]| {
+        let mut c = redkit(cwd);
+        c.args(args).args(["config", "--format", "json"]);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let row = |k: &str| {
+            let r = setting(&doc, k);
+            (
+                r["source"].as_str().unwrap().to_string(),
+                r["origin"].as_str().unwrap().to_string(),
+            )
+        };
+        (row("config"), row("env_file"))
+    };
+    let other = d.join("other.yaml");
+    let other = other.to_str().unwrap();
+
+    let ((src, origin), (esrc, _)) = show(d, &[], &[]);
+    assert_eq!(
+        (src.as_str(), origin.as_str()),
+        ("search path", "search path")
+    );
+    assert_eq!(esrc, "default");
+
+    let ((src, _), (esrc, _)) = show(d, &["--config", other, "--env-file", "alt.env"], &[]);
+    assert_eq!(src, "flag");
+    assert_eq!(esrc, "flag");
+
+    let ((src, origin), _) = show(d, &[], &[("REDKIT_CONFIG", other)]);
+    assert_eq!(src, "env");
+    assert!(origin.contains("REDKIT_CONFIG"), "{origin}");
+
+    // REDKIT_CONFIG from the .env file.
+    std::fs::write(d.join(".env"), format!("REDKIT_CONFIG={other}\n")).unwrap();
+    let ((src, origin), _) = show(d, &[], &[]);
+    assert_eq!(src, ".env");
+    assert!(origin.contains("REDKIT_CONFIG"), "{origin}");
+
+    // Found further down the search path ($XDG_CONFIG_HOME), where cron finds it.
+    let ((src, _), (esrc, eorigin)) =
+        show(&empty, &[], &[("XDG_CONFIG_HOME", xdg.to_str().unwrap())]);
+    assert_eq!(src, "search path");
+    assert_eq!((esrc.as_str(), eorigin.as_str()), ("default", "unset"));
+
+    // The env file the config names.
+    let named = d.join("srv/named.yaml");
+    let ((src, _), (esrc, eorigin)) = show(&empty, &["--config", named.to_str().unwrap()], &[]);
+    assert_eq!(src, "flag");
+    assert_eq!(esrc, "config", "{eorigin}");
+    assert!(eorigin.contains("env_file in"), "{eorigin}");
+}
+
+/// `config --format json` keeps its documented keys, on every row, set or not.
+#[test]
+fn config_json_keeps_every_documented_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = redkit(dir.path())
+        .args(["config", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    crate::validate_env::require_keys(&doc, &["profile", "settings"]);
+    let rows = doc["settings"].as_array().unwrap();
+    assert!(rows.len() > 10, "{doc}");
+    for r in rows {
+        crate::validate_env::require_keys(r, &["key", "value", "source", "origin", "secret"]);
+    }
+    assert!(
+        stdout(&out).contains("\"profile\": null"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -390,11 +390,261 @@ fn connect_tries_every_target_and_names_each_failure_masked() {
     );
     assert_eq!(connection(&doc, "REDIS_URL")["ok"], false);
 
-    // Without --connect nothing is tried and there is no connections key.
+    // Without --connect nothing is tried and connections is null (the key stays).
     let mut c = redkit(dir.path());
     c.args(["validate-env", "--spec", "spec.yaml", "--format", "json"]);
     env(&mut c, WRONG, &bad_db);
     let out = c.output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(json(&out).get("connections").is_none());
+    assert!(json(&out)["connections"].is_null(), "{}", stdout(&out));
+    assert!(json(&out).get("connections").is_some());
+}
+
+/// A least-privilege ACL user, allowed exactly the spec's commands plus PING, passes: the
+/// arity lookup (COMMAND INFO) it may not run never turns into "denied". Without ACL DRYRUN the
+/// commands are "not checked" (exit 0); with ACL DRYRUN but no COMMAND INFO each is judged,
+/// and one it lacks is still denied.
+#[test]
+fn least_privilege_acl_users_pass_and_are_judged_without_command_info() {
+    use crate::support::RedisServer;
+    let s = RedisServer::builder()
+        .arg("user app on >app-pw-1a2b3c ~* &* -@all +get +set +xadd +xreadgroup +ping")
+        .arg("user dry on >dry-pw-1a2b3c ~* &* -@all +get +set +xadd +ping +acl|dryrun")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "required:\n  REDIS_URL: { type: redis-url, commands: [get, set, xadd, xreadgroup, 'config get'] }\n",
+    )
+    .unwrap();
+    let run = |user: &str| {
+        let out = redkit(dir.path())
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--connect",
+                "--format",
+                "json",
+            ])
+            .env(
+                "REDIS_URL",
+                format!("redis://{user}:{user}-pw-1a2b3c@127.0.0.1:{}", s.port),
+            )
+            .output()
+            .unwrap();
+        (out.status.code(), json(&out), stderr(&out))
+    };
+
+    // Only the spec's commands and PING: nothing can be checked, nothing fails.
+    let (code, doc, err) = run("app");
+    assert_eq!(code, Some(0), "{doc}\n{err}");
+    let c = connection(&doc, "REDIS_URL");
+    assert_eq!(c["ok"], true, "{c}");
+    assert!(c["reason"].is_null(), "{c}");
+    assert!(c["note"].as_str().unwrap().contains("not checked"), "{c}");
+    assert_eq!(c["commands"], serde_json::json!([]), "{c}");
+
+    // ACL DRYRUN but no COMMAND INFO: the arity is found by ACL DRYRUN itself.
+    let (code, doc, err) = run("dry");
+    assert_eq!(code, Some(1), "{doc}\n{err}");
+    let c = connection(&doc, "REDIS_URL");
+    let verdict = |name: &str| {
+        c["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["command"] == name)
+            .unwrap_or_else(|| panic!("{name} not in {c}"))["allowed"]
+            .clone()
+    };
+    for allowed in ["get", "set", "xadd"] {
+        assert_eq!(verdict(allowed), true, "{allowed}: {c}");
+    }
+    for denied in ["xreadgroup", "config get"] {
+        assert_eq!(verdict(denied), false, "{denied}: {c}");
+    }
+    let reason = c["reason"].as_str().unwrap();
+    assert!(reason.contains("may not run xreadgroup, config get"), "{c}");
+    assert!(!reason.contains("no such command"), "{c}");
+    assert!(c["note"].is_null(), "{c}");
+}
+
+/// `--connect --wait` waits only for what is not there yet: a wrong password, a NOPERM and a
+/// PostgreSQL wrong password end the wait at once, naming the answer.
+#[test]
+fn connect_wait_does_not_retry_an_answer_that_says_no() {
+    use crate::support::RedisServer;
+    use crate::support::db::{Kind, TestDb};
+    let s = RedisServer::builder()
+        .password("right-pw-9f8e7d")
+        .arg("user noping on >np-pw-9f8e7d ~* -@all +get")
+        .start();
+    let pg = TestDb::new(Kind::Postgres);
+    let wrong_pg = pg
+        .url_with_password("pg-right-pw-1")
+        .replace("pg-right-pw-1", "pg-wrong-pw-1");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "required:\n  REDIS_URL: { type: redis-url }\noptional:\n  DATABASE_URL: { type: url }\n",
+    )
+    .unwrap();
+    let redis_ok = format!("redis://:right-pw-9f8e7d@127.0.0.1:{}", s.port);
+    let cases = [
+        (
+            format!("redis://:wrong-pw@127.0.0.1:{}", s.port),
+            None,
+            "REDIS_URL",
+            "authentication failed",
+        ),
+        (
+            format!("redis://noping:np-pw-9f8e7d@127.0.0.1:{}", s.port),
+            None,
+            "REDIS_URL",
+            "NOPERM",
+        ),
+        (
+            redis_ok.clone(),
+            Some(wrong_pg.clone()),
+            "DATABASE_URL",
+            "authentication failed",
+        ),
+    ];
+    for (redis_url, db, failing, want) in cases {
+        let mut c = redkit(dir.path());
+        c.args([
+            "validate-env",
+            "--spec",
+            "spec.yaml",
+            "--connect",
+            "--wait",
+            "12s",
+            "--format",
+            "json",
+        ])
+        .env("REDIS_URL", &redis_url);
+        if let Some(db) = &db {
+            c.env("DATABASE_URL", db);
+        }
+        let started = std::time::Instant::now();
+        let out = c.output().unwrap();
+        let took = started.elapsed();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            took < std::time::Duration::from_secs(5),
+            "{failing} {want}: waited {took:?}"
+        );
+        let doc = json(&out);
+        let conn = connection(&doc, failing);
+        assert_eq!(conn["ok"], false, "{conn}");
+        assert!(
+            conn["reason"].as_str().unwrap().contains(want),
+            "{want}: {conn}"
+        );
+        let text = format!("{}{}", stdout(&out), stderr(&out));
+        for secret in [
+            "wrong-pw",
+            "np-pw-9f8e7d",
+            "pg-wrong-pw-1",
+            "right-pw-9f8e7d",
+        ] {
+            assert!(!text.contains(secret), "{secret}: {text}");
+        }
+    }
+}
+
+/// Every documented key of the JSON report is present whatever the run found: the report's
+/// own keys, each variable's, and each connection's (`commands` is [] and `note` null when
+/// nothing was checked), with and without --connect.
+#[test]
+fn json_report_keeps_every_documented_key() {
+    use crate::support::RedisServer;
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "required:\n  REDIS_URL: { type: redis-url }\n  JWT_SECRET_KEY: {}\noptional:\n  DATABASE_URL: { type: url }\n",
+    )
+    .unwrap();
+    for connect in [false, true] {
+        let mut c = redkit(dir.path());
+        c.args(["validate-env", "--spec", "spec.yaml", "--format", "json"])
+            .env("REDIS_URL", s.url())
+            .env("DATABASE_URL", "sqlite:///nonexistent/app.db");
+        // Without --connect a required variable is missing (its keys hold nulls).
+        if connect {
+            c.arg("--connect")
+                .env("JWT_SECRET_KEY", "jwt-secret-0123456789abcdef");
+        }
+        let out = c.output().unwrap();
+        let doc = json(&out);
+        require_keys(
+            &doc,
+            &[
+                "ok",
+                "spec",
+                "env_file",
+                "strict",
+                "summary",
+                "variables",
+                "warnings",
+                "connections",
+            ],
+        );
+        require_keys(
+            &doc["summary"],
+            &["ok", "missing", "invalid", "default", "unknown"],
+        );
+        for v in doc["variables"].as_array().unwrap() {
+            require_keys(
+                v,
+                &[
+                    "name",
+                    "level",
+                    "status",
+                    "value",
+                    "secret",
+                    "type",
+                    "source",
+                    "origin",
+                    "reason",
+                    "description",
+                    "fails",
+                ],
+            );
+        }
+        if connect {
+            let conns = doc["connections"].as_array().unwrap();
+            assert_eq!(conns.len(), 2, "{doc}");
+            for conn in conns {
+                require_keys(
+                    conn,
+                    &[
+                        "variables",
+                        "kind",
+                        "target",
+                        "ok",
+                        "reason",
+                        "commands",
+                        "note",
+                    ],
+                );
+                assert!(conn["commands"].is_array(), "{conn}");
+            }
+        } else {
+            assert!(doc["connections"].is_null(), "{doc}");
+        }
+    }
+}
+
+/// Fails naming every key of `keys` that `doc` lacks (a schema's required keys; a key whose
+/// value is null or [] is present).
+#[track_caller]
+pub(crate) fn require_keys(doc: &Value, keys: &[&str]) {
+    let Some(obj) = doc.as_object() else {
+        panic!("not an object: {doc}");
+    };
+    let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
+    assert!(missing.is_empty(), "missing keys {missing:?} in {doc}");
 }

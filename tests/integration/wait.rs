@@ -306,3 +306,304 @@ fn waits_for_a_postgres_database_created_late() {
     );
     assert!(!err.contains("redkit-test-pw") && !stdout(&out).contains("redkit-test-pw"));
 }
+
+/// What was ready stays ready: with Redis down and a healthy SQLite file, the deadline line
+/// names Redis only, run after run (the last round used to probe the database again with the
+/// ~1 ms left and call it not ready).
+#[test]
+fn a_ready_dependency_stays_ready_at_the_deadline() {
+    use crate::support::db::{Kind, TestDb};
+    let db = TestDb::new(Kind::Sqlite);
+    let down = crate::support::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let runs: Vec<_> = (0..10)
+        .map(|i| {
+            let interval = ["1s", "300ms", "450ms"][i % 3];
+            let mut c = redkit(dir.path());
+            c.args([
+                "-u",
+                &format!("redis://127.0.0.1:{down}"),
+                "wait",
+                "--max-wait",
+                "1s",
+                "--interval",
+                interval,
+                "--format",
+                "json",
+            ])
+            .env("DATABASE_URL", &db.url);
+            std::thread::spawn(move || c.output().unwrap())
+        })
+        .collect();
+    for r in runs {
+        let out = r.join().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        let last = err.lines().last().unwrap_or_default();
+        assert!(last.contains(&format!("redis 127.0.0.1:{down}")), "{err}");
+        assert!(
+            !last.contains("database"),
+            "the ready database is named: {err}"
+        );
+        let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let deps = doc["dependencies"].as_array().unwrap();
+        let database = deps.iter().find(|d| d["kind"] == "database").unwrap();
+        assert_eq!(database["ready"], true, "{doc}");
+        assert!(database["ready_after_s"].is_number(), "{doc}");
+        assert!(database["reason"].is_null(), "{doc}");
+        let redis = deps.iter().find(|d| d["kind"] == "redis").unwrap();
+        assert_eq!(redis["ready"], false, "{doc}");
+        assert_eq!(redis["definitive"], false, "{doc}");
+    }
+}
+
+/// A no from a server (a wrong password, NOPERM, PostgreSQL's wrong password) ends the wait at
+/// once, naming it; only "not there yet" is waited for.
+#[test]
+fn an_answer_that_says_no_ends_the_wait_at_once() {
+    use crate::support::db::{Kind, TestDb};
+    let s = RedisServer::builder().password("right-pw-123").start();
+    s.cli(&[
+        "ACL",
+        "SETUSER",
+        "noping",
+        "on",
+        ">np-pw-123",
+        "-@all",
+        "+get",
+    ]);
+    let pg = TestDb::new(Kind::Postgres);
+    let good = pg.url_with_password("pg-right-pw");
+    let wrong_pg = good.replace("pg-right-pw", "pg-wrong-pw");
+    let maria = TestDb::new(Kind::Mariadb);
+    let dir = tempfile::tempdir().unwrap();
+    // Global flags, environment, and what the deadline line must name.
+    type Case<'a> = (Vec<String>, Vec<(&'a str, String)>, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec![
+                "-u".into(),
+                format!("redis://:wrong-pw@127.0.0.1:{}", s.port),
+            ],
+            vec![],
+            "authentication failed",
+        ),
+        (
+            vec!["-u".into(), format!("redis://127.0.0.1:{}", s.port)],
+            vec![("REDIS_PASSWORD", "wrong-pw".into())],
+            "authentication failed",
+        ),
+        (
+            vec![
+                "-u".into(),
+                format!("redis://noping:np-pw-123@127.0.0.1:{}", s.port),
+            ],
+            vec![],
+            "NOPERM",
+        ),
+        (
+            vec![],
+            vec![("DATABASE_URL", wrong_pg.clone())],
+            "authentication failed",
+        ),
+        (
+            vec![],
+            vec![(
+                "DATABASE_URL",
+                maria
+                    .url_with_password("maria-right-pw")
+                    .replace("maria-right-pw", "maria-wrong-pw"),
+            )],
+            "authentication failed",
+        ),
+        // A URL option no server can change.
+        (
+            vec![],
+            vec![("DATABASE_URL", format!("{good}?sslmode=bogus"))],
+            "bogus",
+        ),
+    ];
+    for (args, env, want) in cases {
+        let mut c = redkit(dir.path());
+        c.args(&args)
+            .args(["wait", "--max-wait", "12s", "--interval", "200ms"]);
+        if args.is_empty() {
+            c.arg("--database");
+        }
+        for (k, v) in &env {
+            c.env(k, v);
+        }
+        let started = std::time::Instant::now();
+        let out = c.output().unwrap();
+        let took = started.elapsed();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(
+            took < Duration::from_secs(5),
+            "{args:?} waited {took:?}: {err}"
+        );
+        let last = err.lines().last().unwrap_or_default();
+        assert!(last.contains(want), "{args:?}: {err}");
+        assert!(last.contains("not retried"), "{args:?}: {err}");
+        assert!(
+            !err.contains("wrong-pw") && !err.contains("np-pw-123"),
+            "{err}"
+        );
+    }
+    // The right password is ready at once.
+    let out = redkit(dir.path())
+        .args(["wait", "--database", "--max-wait", "5s"])
+        .env("DATABASE_URL", &good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// The JSON report keeps every documented key, ready or not.
+#[test]
+fn json_report_keeps_every_documented_key() {
+    let s = RedisServer::start();
+    let down = crate::support::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    for (url, code) in [(s.url(), 0), (format!("redis://127.0.0.1:{down}"), 3)] {
+        let out = redkit(dir.path())
+            .args(["-u", &url, "wait", "--max-wait", "0", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        crate::validate_env::require_keys(&doc, &["ready", "waited_s", "attempts", "dependencies"]);
+        for d in doc["dependencies"].as_array().unwrap() {
+            crate::validate_env::require_keys(
+                d,
+                &[
+                    "kind",
+                    "target",
+                    "ready",
+                    "ready_after_s",
+                    "reason",
+                    "definitive",
+                ],
+            );
+        }
+    }
+}
+
+/// Silence is no answer: a database that was ready and then stops answering (a stalled proxy)
+/// stays ready; the deadline names only Redis, which never was.
+#[test]
+fn a_ready_dependency_that_goes_silent_stays_ready() {
+    use crate::support::db::{Kind, StallingProxy, TestDb};
+    let pg = TestDb::new(Kind::Postgres);
+    let port: u16 = url::Url::parse(&pg.url).unwrap().port().unwrap();
+    let proxy = StallingProxy::start(port);
+    let down = crate::support::free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("DATABASE_URL", proxy.url_for(&pg.url))
+        .current_dir(dir.path())
+        .args([
+            "-u",
+            &format!("redis://127.0.0.1:{down}"),
+            "--connect-timeout",
+            "300ms",
+            "--timeout",
+            "300ms",
+            "wait",
+            "--max-wait",
+            "4s",
+            "--interval",
+            "200ms",
+            "--format",
+            "json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    proxy.stall(true);
+    let out = child.wait_with_output().unwrap();
+    proxy.stall(false);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let last = err.lines().last().unwrap_or_default();
+    assert!(last.contains(&format!("redis 127.0.0.1:{down}")), "{err}");
+    assert!(!last.contains("database"), "{err}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let db = doc["dependencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "database")
+        .unwrap();
+    assert_eq!(db["ready"], true, "{doc}");
+}
+
+/// A PostgreSQL that answers "the database system is starting up" (SQLSTATE 57P03) is not
+/// there yet: waited for until --max-wait, never taken for a final no. A fake server speaks
+/// just enough of the protocol to say so.
+#[test]
+fn a_postgres_starting_up_is_waited_for() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            let mut len = [0u8; 4];
+            if conn.read_exact(&mut len).is_err() {
+                continue;
+            }
+            let n = u32::from_be_bytes(len) as usize;
+            let mut startup = vec![0u8; n.saturating_sub(4)];
+            if conn.read_exact(&mut startup).is_err() {
+                continue;
+            }
+            let mut fields = Vec::new();
+            for (code, text) in [
+                (b'S', "FATAL"),
+                (b'V', "FATAL"),
+                (b'C', "57P03"),
+                (b'M', "the database system is starting up"),
+            ] {
+                fields.push(code);
+                fields.extend_from_slice(text.as_bytes());
+                fields.push(0);
+            }
+            fields.push(0);
+            let mut msg = vec![b'E'];
+            msg.extend_from_slice(&(fields.len() as u32 + 4).to_be_bytes());
+            msg.extend_from_slice(&fields);
+            let _ = conn.write_all(&msg);
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let out = redkit(dir.path())
+        .args([
+            "wait",
+            "--database",
+            "--max-wait",
+            "2s",
+            "--interval",
+            "200ms",
+        ])
+        .env(
+            "DATABASE_URL",
+            format!("postgres://app:pw@127.0.0.1:{port}/app?sslmode=disable"),
+        )
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        took >= Duration::from_millis(1900),
+        "gave up after {took:?}: {err}"
+    );
+    let last = err.lines().last().unwrap_or_default();
+    assert!(last.contains("starting up"), "{err}");
+    assert!(!last.contains("not retried"), "{err}");
+}

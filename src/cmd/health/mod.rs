@@ -160,7 +160,7 @@ pub fn options(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<Options> {
 
 fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow::Result<()> {
     // -q: nothing at all when all is well (cron mails any output); on a problem, the verdict
-    // and the failing checks only.
+    // and the failing checks only (nothing with --output: the file says it).
     let quiet = ctx.out.quiet;
     let ok = report.status == Status::Ok;
     if let Some(path) = &a.output {
@@ -174,10 +174,11 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
             report.summary,
             path.display()
         );
+        // With --output the file is the alert path (a textfile collector, a dashboard): under
+        // -q a WARNING is said by the file and the exit code only, or cron would mail it on
+        // every run. A failed write is an error and still speaks.
         if !quiet {
             ctx.out.note(line);
-        } else if !ok {
-            ctx.out.warn(line);
         }
         return Ok(());
     }
@@ -213,7 +214,9 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
             _ = crate::signal::interrupted(), if a.watch.is_some() => return Ok(last),
         };
         emit(ctx, a, &report, round)?;
-        last = if ctx.out.format == Format::Prometheus {
+        // Prometheus text on stdout is for a scraper, which judges by itself; written to
+        // --output (a textfile collector from cron), the exit code says the status as well.
+        last = if ctx.out.format == Format::Prometheus && a.output.is_none() {
             ExitStatus::Success
         } else {
             report.exit_status()

@@ -189,19 +189,17 @@ pub enum Mode {
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
     pub name: CheckKind,
-    /// What the check is about when a node has several of its kind (a stream and group).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What the check is about when a node has several of its kind (a stream and group);
+    /// null otherwise (every key stays present, as for `unit` and `metrics`).
     pub subject: Option<String>,
     pub status: Status,
     /// The main figure: a number where there is one, else text; null when unknown.
     pub value: serde_json::Value,
     /// The unit of a numeric value (`ms`, `%`, `s`, `clients`...).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<Unit>,
     /// The thresholds applied, as text (`warn >80%, crit >90%`); null when none.
     pub threshold: Option<String>,
     pub message: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub metrics: Vec<Metric>,
 }
 

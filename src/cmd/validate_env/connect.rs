@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::spec::{REDIS_PARTS, Spec, VarType};
 use crate::db::DbUrl;
 use crate::ops::probe;
-use crate::redis::{Auth, Endpoint, Mode, Node, Target, parse_url};
+use crate::redis::{Auth, Endpoint, Mode, Node, ServerCode, Target, parse_url};
 use crate::secret::mask;
 use crate::settings::{Secret, Vars};
 
@@ -41,10 +41,9 @@ pub struct ConnCheck {
     pub target: String,
     pub ok: bool,
     pub reason: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The spec's commands and whether the user may run them (`[]` when none were checked).
     pub commands: Vec<CommandCheck>,
-    /// A note that does not fail the run (commands that could not be checked).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// A note that does not fail the run (commands that could not be checked), or null.
     pub note: Option<String>,
 }
 
@@ -234,12 +233,30 @@ pub fn plan(spec: &Spec, vars: &Vars, base: &Auth) -> Vec<Planned> {
     out
 }
 
-/// Tries every target, retrying the failing ones every second until `wait` has passed.
+/// Tries every target, retrying the failing ones every second until `wait` has passed. Only
+/// "not there yet" is retried: a target whose server answered no (a wrong password, NOPERM, a
+/// denied command) is settled at once, and the wait goes on only for the others (so the report
+/// says how each of them ends), ending when none is left to retry.
 pub async fn run(mut targets: Vec<Planned>, wait: Duration, timeout: Duration) -> Vec<ConnCheck> {
     let deadline = Instant::now() + wait;
+    let mut first = true;
     loop {
+        // The first try gets its own timeouts; a retry ends at the deadline (keeping what the
+        // last finished try found), and none starts with no time left.
+        let left = deadline.saturating_duration_since(Instant::now());
+        if !first && left.is_zero() {
+            break;
+        }
         let pending: Vec<&mut Planned> = targets.iter_mut().filter(|t| t.retry()).collect();
-        futures::future::join_all(pending.into_iter().map(|t| attempt(t, timeout))).await;
+        futures::future::join_all(pending.into_iter().map(|t| async move {
+            if first {
+                attempt(t, timeout).await;
+            } else {
+                let _ = tokio::time::timeout(left, attempt(t, timeout)).await;
+            }
+        }))
+        .await;
+        first = false;
         let now = Instant::now();
         if !targets.iter().any(Planned::retry) || now >= deadline {
             break;
@@ -255,53 +272,71 @@ impl Planned {
     }
 }
 
+/// One try of one target. Nothing of `t` changes until the try has finished, so a try cut
+/// short at the deadline leaves what the last finished one found.
 async fn attempt(t: &mut Planned, timeout: Duration) {
+    let mut acl = None;
     let result = match &t.how {
         How::Redis(target) => match probe::redis(target).await {
             Ok(mut node) => {
-                t.settled = true;
                 let user = target
                     .auth
                     .username
                     .clone()
                     .unwrap_or_else(|| "default".into());
                 let (checks, note) = acl_checks(&mut node, &user, &t.commands).await;
-                t.check.commands = checks;
-                t.check.note = note;
-                match t
-                    .check
-                    .commands
+                let denied: Vec<String> = checks
                     .iter()
                     .filter(|c| c.allowed == Some(false))
                     .map(|c| c.command.clone())
-                    .collect::<Vec<_>>()
-                {
-                    denied if denied.is_empty() => Ok(()),
-                    denied => Err(format!(
+                    .collect();
+                acl = Some((checks, note));
+                if denied.is_empty() {
+                    Ok(())
+                } else {
+                    Err(probe::NotReady::no(format!(
                         "user '{}' may not run {}",
                         probe::escape(&user),
                         denied.join(", ")
-                    )),
+                    )))
                 }
             }
-            Err(reason) => Err(reason),
+            Err(e) => Err(e),
         },
         How::Database(url) => probe::database(url, timeout).await,
         How::Broken => return,
     };
+    // Connected and answered: whatever the ACL checks say is the server's final word.
+    if let Some((checks, note)) = acl {
+        t.settled = true;
+        t.check.commands = checks;
+        t.check.note = note;
+    }
     match result {
         Ok(()) => {
             t.check.ok = true;
             t.check.reason = None;
         }
-        Err(reason) => t.check.reason = Some(reason),
+        Err(e) => {
+            if e.definitive {
+                t.settled = true;
+            }
+            t.check.reason = Some(e.reason);
+        }
     }
 }
 
+/// The most arguments tried when the arity could not be looked up (no command takes more
+/// fixed arguments than this).
+const MAX_PROBED_ARGS: usize = 8;
+
 /// `ACL DRYRUN user cmd args...` for each command. Arguments are padded to the command's arity
-/// (from COMMAND INFO); a denial that names a key rather than the command counts as allowed:
-/// only the command permission is checked, key patterns depend on the keys the application
-/// uses.
+/// (from COMMAND INFO, or, when the user may not run COMMAND INFO, found by adding arguments
+/// until ACL DRYRUN stops answering "wrong number of arguments"); a denial that names a key
+/// rather than the command counts as allowed: only the command permission is checked, key
+/// patterns depend on the keys the application uses. A check that cannot run (ACL DRYRUN not
+/// allowed, or a server before Redis 7) says "not checked" in a note and never counts as a
+/// denial.
 async fn acl_checks(
     node: &mut Node,
     user: &str,
@@ -314,55 +349,83 @@ async fn acl_checks(
         let info: Result<redis::Value, _> = node
             .query(redis::cmd("COMMAND").arg("INFO").arg(*name))
             .await;
+        // Some(Some(n)): the arity; Some(None): the server knows no such command; None: the
+        // lookup itself could not run (NOPERM for a least-privilege user).
         let arity = match &info {
             Ok(redis::Value::Array(items)) => match items.first() {
                 Some(redis::Value::Array(fields)) => match fields.get(1) {
-                    Some(redis::Value::Int(n)) => Some(*n),
+                    Some(redis::Value::Int(n)) => Some(Some(*n)),
                     _ => None,
                 },
+                Some(redis::Value::Nil) => Some(None),
                 _ => None,
             },
             _ => None,
         };
-        let Some(arity) = arity else {
-            out.push(CommandCheck {
-                command: entry.clone(),
-                allowed: Some(false),
-                reason: Some("the server knows no such command".into()),
-            });
+        if arity == Some(None) {
+            out.push(unknown_command(entry));
             continue;
-        };
-        let need = usize::try_from(arity.unsigned_abs()).unwrap_or(1).max(1);
-        let mut cmd = redis::cmd("ACL");
-        cmd.arg("DRYRUN").arg(user);
-        for w in &words {
-            cmd.arg(*w);
         }
-        for _ in words.len()..need {
-            cmd.arg("x");
-        }
-        let reply: Result<redis::Value, _> = node.query(&cmd).await;
-        let text = match reply {
-            Ok(redis::Value::Okay) => None,
-            Ok(redis::Value::SimpleString(s)) if s == "OK" => None,
-            Ok(redis::Value::SimpleString(s)) => Some(s),
-            Ok(redis::Value::BulkString(b)) => Some(String::from_utf8_lossy(&b).into_owned()),
-            Ok(other) => Some(format!("{other:?}")),
-            Err(e) => {
-                // No permission for ACL DRYRUN itself, or a server before Redis 7: the commands
-                // cannot be checked. That is said, but does not fail the start-up check.
-                let why = match e {
-                    crate::redis::ConnError::Auth { .. } => format!(
-                        "user '{}' may not run ACL DRYRUN: commands not checked",
-                        probe::escape(user)
-                    ),
-                    other => format!(
-                        "ACL DRYRUN failed ({}): commands not checked (needs Redis 7)",
-                        probe::plain(&other)
-                    ),
-                };
-                return (Vec::new(), Some(why));
+        let (first, last) = match arity {
+            Some(Some(n)) => {
+                let need = usize::try_from(n.unsigned_abs()).unwrap_or(1).max(1);
+                let n = need.max(words.len());
+                (n, n)
             }
+            _ => (words.len(), words.len().max(MAX_PROBED_ARGS)),
+        };
+        let mut verdict = None;
+        for argc in first..=last {
+            let mut cmd = redis::cmd("ACL");
+            cmd.arg("DRYRUN").arg(user);
+            for w in &words {
+                cmd.arg(*w);
+            }
+            for _ in words.len()..argc {
+                cmd.arg("x");
+            }
+            match node.query::<redis::Value>(&cmd).await {
+                Ok(reply) => {
+                    verdict = Some(Dryrun::Answer(reply));
+                    break;
+                }
+                Err(e) => {
+                    // ACL DRYRUN answers both with a plain ERR; only its words tell them apart.
+                    let text = e.to_string();
+                    if text.contains("wrong number of arguments") {
+                        continue;
+                    }
+                    if text.contains("not found") && e.code() == Some(&ServerCode::Err) {
+                        verdict = Some(Dryrun::Unknown);
+                    } else {
+                        verdict = Some(Dryrun::CannotRun(e));
+                    }
+                    break;
+                }
+            }
+        }
+        let reply = match verdict {
+            Some(Dryrun::Answer(r)) => r,
+            Some(Dryrun::Unknown) => {
+                out.push(unknown_command(entry));
+                continue;
+            }
+            Some(Dryrun::CannotRun(e)) => return (Vec::new(), Some(not_checked(user, &e))),
+            None => {
+                out.push(CommandCheck {
+                    command: entry.clone(),
+                    allowed: None,
+                    reason: Some("not checked: no argument count the server accepts".into()),
+                });
+                continue;
+            }
+        };
+        let text = match reply {
+            redis::Value::Okay => None,
+            redis::Value::SimpleString(s) if s == "OK" => None,
+            redis::Value::SimpleString(s) => Some(s),
+            redis::Value::BulkString(b) => Some(String::from_utf8_lossy(&b).into_owned()),
+            other => Some(format!("{other:?}")),
         };
         // Redis answers OK, or "This user has no permissions to run the 'x' command" /
         // "...to access the 'k' key" (no error code to tell them apart).
@@ -378,4 +441,37 @@ async fn acl_checks(
         });
     }
     (out, None)
+}
+
+enum Dryrun {
+    Answer(redis::Value),
+    Unknown,
+    CannotRun(crate::redis::ConnError),
+}
+
+fn unknown_command(entry: &str) -> CommandCheck {
+    CommandCheck {
+        command: entry.to_string(),
+        allowed: Some(false),
+        reason: Some("the server knows no such command".into()),
+    }
+}
+
+/// Why the commands could not be checked: the user may not run ACL DRYRUN, or the server
+/// predates it. Said, but it does not fail the start-up check.
+fn not_checked(user: &str, e: &crate::redis::ConnError) -> String {
+    match e {
+        crate::redis::ConnError::Auth { .. } => format!(
+            "user '{}' may not run ACL DRYRUN: commands not checked",
+            probe::escape(user)
+        ),
+        _ if e.code() == Some(&ServerCode::NoPerm) => format!(
+            "user '{}' may not run ACL DRYRUN: commands not checked",
+            probe::escape(user)
+        ),
+        other => format!(
+            "ACL DRYRUN failed ({}): commands not checked (needs Redis 7)",
+            probe::plain(other)
+        ),
+    }
 }

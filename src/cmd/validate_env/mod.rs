@@ -58,7 +58,8 @@ pub struct ValidateEnvArgs {
     #[arg(long)]
     pub connect: bool,
 
-    /// With --connect: retry failing connections for up to DUR
+    /// With --connect: retry connections that are not there yet (refused, unreachable,
+    /// LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried
     #[arg(long, value_name = "DUR", requires = "connect", value_parser = crate::duration::clap_parse)]
     pub wait: Option<std::time::Duration>,
 }
@@ -123,8 +124,7 @@ pub struct EnvReport {
     pub summary: Summary,
     pub variables: Vec<VarReport>,
     pub warnings: Vec<String>,
-    /// With --connect: each Redis and database tried (absent without --connect).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// With --connect: each Redis and database tried (null without --connect).
     pub connections: Option<Vec<connect::ConnCheck>>,
 }
 

@@ -30,9 +30,11 @@ Examples:
 Ready means: Redis answers PING without LOADING, BUSY or MASTERDOWN (a cluster: cluster_state:ok
 and every slot served; through Sentinel: the named master answers as master); the database of
 DATABASE_URL or migrate.database_url accepts a connection and SELECT 1. --timeout bounds each
-connect and reply; --max-wait bounds the whole wait.
-Exit codes: 0 ready, 2 usage or configuration error, 3 not ready in time (the line names what),
-130 interrupted.";
+connect and reply; --max-wait bounds the whole wait. Only what is not there yet is waited for
+(refused, unreachable, LOADING, a missing SQLite file, a database starting up); an answer that
+says no (a wrong password, NOPERM) ends the wait at once, naming it.
+Exit codes: 0 ready, 2 usage or configuration error, 3 not ready in time or refused (the line
+names what), 130 interrupted.";
 
 #[derive(Debug, Args)]
 pub struct WaitArgs {
@@ -65,6 +67,9 @@ pub struct Dependency {
     pub ready_after_s: Option<f64>,
     /// Why it is not ready (the last attempt), in plain words.
     pub reason: Option<String>,
+    /// The server's answer was a no (wrong password, NOPERM, no such database): the wait
+    /// ended at once instead of retrying.
+    pub definitive: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,17 +89,22 @@ impl WaitReport {
             .filter(|d| !d.ready)
             .map(|d| {
                 format!(
-                    "{} {}",
+                    "{} {}{}",
                     d.kind,
-                    d.reason.as_deref().unwrap_or("did not answer")
+                    d.reason.as_deref().unwrap_or("did not answer"),
+                    if d.definitive {
+                        " (a final answer: not retried)"
+                    } else {
+                        ""
+                    }
                 )
             })
             .collect();
-        format!(
-            "not ready after {}: {}",
-            duration::format(Duration::from_secs_f64(self.waited_s)),
-            what.join("; ")
-        )
+        let waited = duration::format(Duration::from_secs_f64(self.waited_s));
+        if self.dependencies.iter().any(|d| d.definitive) {
+            return format!("not ready (after {waited}): {}", what.join("; "));
+        }
+        format!("not ready after {waited}: {}", what.join("; "))
     }
 }
 
@@ -138,7 +148,7 @@ enum Probe {
 }
 
 impl Probe {
-    async fn attempt(&self, timeout: Duration) -> Result<(), probe::Reason> {
+    async fn attempt(&self, timeout: Duration) -> Result<(), probe::NotReady> {
         match self {
             Probe::Redis(t) => probe::redis(t).await.map(|_| ()),
             Probe::Database(u) => probe::database(u, timeout).await,
@@ -163,6 +173,7 @@ fn plan(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<Vec<(Probe, Dependency)>> 
         ready: false,
         ready_after_s: None,
         reason: None,
+        definitive: false,
     };
     if want_redis {
         let t = ctx.target()?;
@@ -199,6 +210,10 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
     loop {
         attempts += 1;
         let left = deadline.saturating_duration_since(Instant::now());
+        // At the deadline only what never became ready gets its last chance: what was ready
+        // stays ready unless a probe gets a real answer saying otherwise, and the ~1 ms left
+        // is no time to ask.
+        let last_round = !args.max_wait.is_zero() && left.is_zero();
         // Each attempt ends at the deadline, so --max-wait holds against a silent server; a
         // single check (--max-wait 0) gets the connect and reply timeouts.
         let bound = if args.max_wait.is_zero() {
@@ -206,17 +221,23 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
         } else {
             left.max(Duration::from_millis(1))
         };
-        let results = futures::future::join_all(deps.iter().map(|(p, _)| async move {
-            match tokio::time::timeout(bound, p.attempt(timeout)).await {
-                Ok(r) => r,
-                Err(_) => Err(String::new()),
+        let results = futures::future::join_all(deps.iter().map(|(p, d)| async move {
+            if last_round && d.ready {
+                return None;
             }
+            // None inside: cut short by the deadline, no answer either way.
+            Some(tokio::time::timeout(bound, p.attempt(timeout)).await.ok())
         }))
         .await;
         let at = started.elapsed().as_secs_f64();
         for ((_, d), r) in deps.iter_mut().zip(results) {
             match r {
-                Ok(()) => {
+                // Not asked (the last round), or cut short while ready: it stays ready.
+                None => {}
+                Some(None) if d.ready => {}
+                // Silence is no answer either way.
+                Some(Some(Err(e))) if d.ready && e.silent => {}
+                Some(Some(Ok(()))) => {
                     if !d.ready {
                         d.ready = true;
                         d.ready_after_s
@@ -232,24 +253,27 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
                         }
                     }
                 }
-                Err(reason) => {
+                failure => {
                     // An attempt cut short by the deadline keeps the last known reason.
-                    let reason = if reason.is_empty() {
-                        d.reason.clone().unwrap_or_else(|| {
-                            format!(
-                                "{}: no answer within --max-wait {}",
-                                d.target,
-                                duration::format(args.max_wait)
-                            )
-                        })
-                    } else {
-                        reason
+                    let (reason, definitive) = match failure {
+                        Some(Some(Err(e))) => (e.reason, e.definitive),
+                        _ => (
+                            d.reason.clone().unwrap_or_else(|| {
+                                format!(
+                                    "{}: no answer within --max-wait {}",
+                                    d.target,
+                                    duration::format(args.max_wait)
+                                )
+                            }),
+                            false,
+                        ),
                     };
                     let changed = d.ready || d.reason.as_deref() != Some(reason.as_str());
                     d.ready = false;
                     d.ready_after_s = None;
                     d.reason = Some(reason.clone());
-                    if changed && !ctx.out.progress_allowed() {
+                    d.definitive = definitive;
+                    if changed && !ctx.out.progress_allowed() && !definitive {
                         ctx.out
                             .note(format!("redkit: waiting for {} {reason}", d.kind));
                     }
@@ -258,7 +282,9 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
         }
         let all_ready = deps.iter().all(|(_, d)| d.ready);
         let now = Instant::now();
-        if all_ready || now >= deadline {
+        // A no from a server ends the wait at once: waiting will not change it.
+        let refused = deps.iter().any(|(_, d)| d.definitive);
+        if all_ready || refused || now >= deadline {
             pb.finish_and_clear();
             let report = WaitReport {
                 ready: all_ready,
@@ -266,7 +292,7 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
                 attempts,
                 dependencies: deps.into_iter().map(|(_, d)| d).collect(),
             };
-            if all_ready {
+            if all_ready && !refused {
                 if !ctx.out.quiet {
                     ctx.out.emit(&report)?;
                 }
