@@ -25,11 +25,7 @@ use crate::support::{Cluster, RedisServer, Sentinel, free_port, readme, wait_unt
 
 /// Lines that fail today because of a bug owned by another item of issue 19: the lead empties
 /// this list as the fixes are merged. A listed line that passes fails the test (remove it).
-const KNOWN_BROKEN: &[(&str, &str)] = &[(
-    "redkit health -q --format prometheus --output",
-    "issue 19 item 6: with --output, -q still prints the WARNING verdict on stderr (exit 0), \
-     so cron mails it every 5 minutes",
-)];
+const KNOWN_BROKEN: &[(&str, &str)] = &[];
 
 /// Lines only parsed, never run, each with its reason. None today: every line runs.
 const PARSE_ONLY: &[(&str, &str)] = &[];
