@@ -369,7 +369,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Keys per MSET/MGET (at most 100000)')
             [CompletionResult]::new('--ratio', '--ratio', [CompletionResultType]::ParameterName, 'SET:GET proportion for the mixed workload')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Write the report to FILE (atomically) as a baseline')
-            [CompletionResult]::new('--compare', '--compare', [CompletionResultType]::ParameterName, 'Run the parameters saved in FILE and compare; exit 1 on a regression')
+            [CompletionResult]::new('--compare', '--compare', [CompletionResultType]::ParameterName, 'Run the parameters saved in FILE and compare; exit 1 on a regression. The load''s shape (workloads, clients, sizes, keys, rate) is the baseline''s: giving one of those flags too is a usage error, not silently ignored')
             [CompletionResult]::new('--max-regression', '--max-regression', [CompletionResultType]::ParameterName, 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)')
             [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline''s, at least 3]')
             [CompletionResult]::new('--slo', '--slo', [CompletionResultType]::ParameterName, 'Absolute goals every workload must meet, e.g. ''p99<2ms,ops>50000'' (exit 1 when missed)')
@@ -714,6 +714,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         }
         'redkit;stream;job' {
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'With --follow: give up after DUR without an outcome (exit 3), including the wait for a stream that does not exist yet')
+            [CompletionResult]::new('--stuck-after', '--stuck-after', [CompletionResultType]::ParameterName, 'A job whose last event is older than DUR and that has not finished is stuck [default: streams.stuck_after from the config, 15m]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')

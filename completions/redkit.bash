@@ -3325,13 +3325,17 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__job)
-            opts="-f -u -q -v -h --follow --max-wait --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-f -u -q -v -h --follow --max-wait --stuck-after --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -355,7 +355,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --batch 'Keys per MSET/MGET (at most 100000)'
             cand --ratio 'SET:GET proportion for the mixed workload'
             cand --save 'Write the report to FILE (atomically) as a baseline'
-            cand --compare 'Run the parameters saved in FILE and compare; exit 1 on a regression'
+            cand --compare 'Run the parameters saved in FILE and compare; exit 1 on a regression. The load''s shape (workloads, clients, sizes, keys, rate) is the baseline''s: giving one of those flags too is a usage error, not silently ignored'
             cand --max-regression 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)'
             cand --runs 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline''s, at least 3]'
             cand --slo 'Absolute goals every workload must meet, e.g. ''p99<2ms,ops>50000'' (exit 1 when missed)'
@@ -691,6 +691,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;stream;job'= {
             cand --max-wait 'With --follow: give up after DUR without an outcome (exit 3), including the wait for a stream that does not exist yet'
+            cand --stuck-after 'A job whose last event is older than DUR and that has not finished is stuck [default: streams.stuck_after from the config, 15m]'
             cand --format 'Output format'
             cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
             cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'

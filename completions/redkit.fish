@@ -364,7 +364,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l rate -d 'Open lo
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l batch -d 'Keys per MSET/MGET (at most 100000)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ratio -d 'SET:GET proportion for the mixed workload' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l save -d 'Write the report to FILE (atomically) as a baseline' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run the parameters saved in FILE and compare; exit 1 on a regression' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run the parameters saved in FILE and compare; exit 1 on a regression. The load\'s shape (workloads, clients, sizes, keys, rate) is the baseline\'s: giving one of those flags too is a usage error, not silently ignored' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-regression -d 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l runs -d 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline\'s, at least 3]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l slo -d 'Absolute goals every workload must meet, e.g. \'p99<2ms,ops>50000\' (exit 1 when missed)' -r
@@ -682,6 +682,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l max-wait -d 'With --follow: give up after DUR without an outcome (exit 3), including the wait for a stream that does not exist yet' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l stuck-after -d 'A job whose last event is older than DUR and that has not finished is stuck [default: streams.stuck_after from the config, 15m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'"

@@ -967,3 +967,42 @@ fn bench_json_report_always_has_its_keys() {
     check_report(&v);
     assert!(v["comparison"].is_array());
 }
+
+/// `--compare` reruns the baseline's load: a shape flag beside it would be ignored, so it is a
+/// usage error naming the flag (an operator adding `-w get` to make a cron line read-only
+/// must not get the baseline's writes).
+#[test]
+fn compare_refuses_shape_flags_it_would_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    for extra in [
+        &["-w", "get"][..],
+        &["-c", "5"],
+        &["-n", "100"],
+        &["--duration", "1s"],
+        &["-d", "10"],
+        &["--key-prefix", "x:"],
+        &["--rate", "100"],
+        &["--", "GET", "{key}"],
+    ] {
+        let out = redkit(dir.path())
+            .args([
+                "-u",
+                "redis://127.0.0.1:1",
+                "bench",
+                "--compare",
+                "base.json",
+            ])
+            .args(extra)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("--compare"), "{extra:?}: {err}");
+        assert_eq!(
+            err.lines().filter(|l| l.starts_with("error")).count(),
+            1,
+            "{err}"
+        );
+    }
+}

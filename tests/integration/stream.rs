@@ -3055,3 +3055,71 @@ fn non_utf8_streams_on_every_master_of_a_cluster() {
     );
     assert_eq!(c.dbsize(), 6, "the streams stay, empty");
 }
+
+/// `stream job` judges a job as `stream jobs` does, by its last event: a retry after a
+/// `task_failed` runs again, an old last event is stuck (with the same `--stuck-after`).
+#[test]
+fn job_and_jobs_give_every_job_the_same_state() {
+    let s = RedisServer::start();
+    let now = now_ms();
+    let ev = |k: &str, at: u64, t: &str| -> Vec<String> {
+        ["XADD", k, &format!("{at}-0"), "data", "{}", "event_type", t]
+            .iter()
+            .map(|a| a.to_string())
+            .collect()
+    };
+    pipe_load(
+        &s,
+        &[
+            // Failed, then retried: running again.
+            ev("job_events:retry", now - 60_000, "task_started"),
+            ev("job_events:retry", now - 50_000, "task_failed"),
+            ev("job_events:retry", now - 1_000, "task_progress"),
+            // Quiet for 20 minutes: stuck at the default 15m, running with --stuck-after 1h.
+            ev("job_events:quiet", now - 1_800_000, "task_started"),
+            ev("job_events:quiet", now - 1_200_000, "task_progress"),
+            ev("job_events:done", now - 1_800_000, "task_started"),
+            ev("job_events:done", now - 1_700_000, "task_completed"),
+            ev("job_events:bad", now - 1_800_000, "task_started"),
+            ev("job_events:bad", now - 1_700_000, "task_failed"),
+        ],
+    );
+    for extra in [&[][..], &["--stuck-after", "1h"][..]] {
+        let mut args = vec!["jobs", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = run(&s, &args);
+        let report = json_of(&out);
+        for (job, want_code) in [("retry", 0), ("quiet", -1), ("done", 0), ("bad", 1)] {
+            let listed = report["jobs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|j| j["stream"] == format!("job_events:{job}"))
+                .unwrap_or_else(|| panic!("{job} not listed: {report}"));
+            let mut args = vec!["job", job, "--format", "json"];
+            args.extend_from_slice(extra);
+            let out = run(&s, &args);
+            let one = json_of(&out);
+            assert_eq!(
+                one["outcome"], listed["state"],
+                "{job} {extra:?}: stream job says {}, stream jobs {}",
+                one["outcome"], listed["state"]
+            );
+            let code = match (want_code, extra.is_empty()) {
+                (-1, true) => 1,
+                (-1, false) => 0,
+                (c, _) => c,
+            };
+            assert_eq!(out.status.code(), Some(code), "{job} {extra:?}: {one}");
+        }
+    }
+    let out = run(&s, &["job", "quiet"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("stuck: no event for 20m"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&s, &["job", "retry"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}

@@ -46,59 +46,86 @@ asks before writing into a database that holds other keys (--yes to skip the que
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// Workload to run (repeat for several, run one after another) [default: set, get]
-    #[arg(short, long = "workload", value_enum, value_name = "W")]
+    #[arg(
+        short,
+        long = "workload",
+        value_enum,
+        value_name = "W",
+        conflicts_with = "compare"
+    )]
     pub workloads: Vec<Workload>,
 
     /// Connections
-    #[arg(short, long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    #[arg(short, long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=10_000), conflicts_with = "compare")]
     pub clients: u64,
 
     /// Commands per round trip on each connection
-    #[arg(short = 'P', long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    #[arg(short = 'P', long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=10_000), conflicts_with = "compare")]
     pub pipeline: u64,
 
     /// Requests per workload [default: 100000 unless --duration]
-    #[arg(short = 'n', long, value_name = "N", conflicts_with = "duration", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(short = 'n', long, value_name = "N", conflicts_with_all = ["duration", "compare"], value_parser = clap::value_parser!(u64).range(1..))]
     pub requests: Option<u64>,
 
     /// Run each workload this long instead of a number of requests
-    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse, conflicts_with = "compare")]
     pub duration: Option<Duration>,
 
     /// Value size in bytes (at most 64 MiB)
-    #[arg(short = 'd', long, value_name = "BYTES", default_value_t = 64)]
+    #[arg(
+        short = 'd',
+        long,
+        value_name = "BYTES",
+        default_value_t = 64,
+        conflicts_with = "compare"
+    )]
     pub data_size: usize,
 
     /// Number of distinct keys
-    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "compare")]
     pub keyspace: u64,
 
     /// How keys are picked from the key space
-    #[arg(long, value_enum, value_name = "P", default_value_t = KeyPattern::Random)]
+    #[arg(long, value_enum, value_name = "P", default_value_t = KeyPattern::Random, conflicts_with = "compare")]
     pub key_pattern: KeyPattern,
 
     /// Prefix of every key written
-    #[arg(long, value_name = "P", default_value = "bench:")]
+    #[arg(
+        long,
+        value_name = "P",
+        default_value = "bench:",
+        conflicts_with = "compare"
+    )]
     pub key_prefix: String,
 
     /// OS threads driving the clients [default: number of cores]
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", conflicts_with = "compare")]
     pub threads: Option<usize>,
 
     /// Run this long before measuring
-    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse, default_value = "0s")]
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse, default_value = "0s", conflicts_with = "compare")]
     pub warmup: Duration,
 
     /// Open loop: send OPS requests per second on a schedule; latency counts from the schedule
-    #[arg(long, value_name = "OPS")]
+    #[arg(long, value_name = "OPS", conflicts_with = "compare")]
     pub rate: Option<f64>,
 
     /// Keys per MSET/MGET (at most 100000)
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 10,
+        conflicts_with = "compare"
+    )]
     pub batch: usize,
 
     /// SET:GET proportion for the mixed workload
-    #[arg(long, value_name = "S:G", default_value = "1:10")]
+    #[arg(
+        long,
+        value_name = "S:G",
+        default_value = "1:10",
+        conflicts_with = "compare"
+    )]
     pub ratio: String,
 
     /// Include a per-second timeline in the report
@@ -109,7 +136,9 @@ pub struct BenchArgs {
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
 
-    /// Run the parameters saved in FILE and compare; exit 1 on a regression
+    /// Run the parameters saved in FILE and compare; exit 1 on a regression. The load's shape
+    /// (workloads, clients, sizes, keys, rate) is the baseline's: giving one of those flags too
+    /// is a usage error, not silently ignored
     #[arg(long, value_name = "FILE")]
     pub compare: Option<PathBuf>,
 
@@ -142,7 +171,7 @@ pub struct BenchArgs {
 
     /// Which word of the custom command is its key, routed to the key's master on a cluster
     /// (0 is the command's name) [default: the first key, as the server names it]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "compare")]
     pub key_index: Option<u64>,
 
     /// Error replies allowed per workload, in percent of its requests; above it the run exits 1
@@ -151,7 +180,7 @@ pub struct BenchArgs {
     pub max_errors: f64,
 
     /// The command for --workload custom, e.g. -- SET {key} {value}
-    #[arg(last = true, value_name = "CMD")]
+    #[arg(last = true, value_name = "CMD", conflicts_with = "compare")]
     pub custom: Vec<String>,
 }
 

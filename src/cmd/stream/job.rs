@@ -27,8 +27,11 @@ Examples:
 
   redkit stream job 42 --follow --max-wait 1h    exit 3 when there is no outcome within an hour
 
-The key comes from streams.job_key in the config (job_events:{job_id}). Exit 0 when the job
-completed or is still running, 1 when it failed or has no stream, 3 when --max-wait ran out.";
+The key comes from streams.job_key in the config (job_events:{job_id}). The job is judged as
+`stream jobs` judges it, by its last event: task_completed is completed, task_failed is
+failed, anything else is running, or stuck when that event is older than --stuck-after.
+Exit 0 when the job completed or is running, 1 when it failed, is stuck or has no stream,
+3 when --max-wait ran out.";
 
 #[derive(Debug, Args)]
 pub struct JobArgs {
@@ -44,13 +47,18 @@ pub struct JobArgs {
     /// stream that does not exist yet
     #[arg(long, value_name = "DUR", requires = "follow", value_parser = crate::duration::clap_parse)]
     pub max_wait: Option<std::time::Duration>,
+
+    /// A job whose last event is older than DUR and that has not finished is stuck
+    /// [default: streams.stuck_after from the config, 15m]
+    #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
+    pub stuck_after: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JobReport {
     pub job_id: Name,
     pub stream: Name,
-    /// completed, failed or running.
+    /// completed, failed, running or stuck: the state `stream jobs` gives the job.
     pub outcome: &'static str,
     pub started: Option<String>,
     /// Completed or failed: first event to last. Running: first event until now.
@@ -62,6 +70,8 @@ pub struct JobReport {
     pub events: Vec<serde_json::Value>,
 }
 
+/// An event that ends the job (ends a --follow); the job's state is judged from its last
+/// event by `ops::jobs::job_state`, as `stream jobs` does.
 fn outcome_of(e: &Entry) -> Option<&'static str> {
     match e.event_type()? {
         "task_completed" => Some("completed"),
@@ -79,6 +89,8 @@ struct Timeline<'a> {
     first_ms: Option<u64>,
     last_ms: u64,
     last_type: Option<String>,
+    /// The last event's type as stored, for the state.
+    last_type_raw: Option<Vec<u8>>,
     outcome: Option<&'static str>,
     events: Vec<serde_json::Value>,
 }
@@ -102,9 +114,9 @@ impl Timeline<'_> {
         let elapsed = e.id.ms.saturating_sub(first);
         self.last_ms = e.id.ms;
         self.last_type = e.field("event_type").map(escape_lossless);
-        if self.outcome.is_none() {
-            self.outcome = outcome_of(e);
-        }
+        self.last_type_raw = e.field("event_type").map(<[u8]>::to_vec);
+        // The latest event decides: a retry after a task_failed runs again.
+        self.outcome = outcome_of(e);
         let mut json = e.to_json(self.key.as_bytes());
         if let serde_json::Value::Object(m) = &mut json {
             m.insert("elapsed_ms".into(), elapsed.into());
@@ -138,11 +150,16 @@ impl Timeline<'_> {
         Ok(())
     }
 
-    fn report(self, job_id: &Name) -> JobReport {
+    fn report(self, job_id: &Name, stuck_after: std::time::Duration) -> JobReport {
         let now = now_ms();
         let first = self.first_ms.unwrap_or(0);
-        let outcome = self.outcome.unwrap_or("running");
-        let end = if outcome == "running" {
+        let outcome = crate::ops::jobs::job_state(
+            self.last_type_raw.as_deref(),
+            now.saturating_sub(self.last_ms),
+            self.first_ms.map(|_| stuck_after),
+        )
+        .name();
+        let end = if self.outcome.is_none() {
             now
         } else {
             self.last_ms
@@ -181,6 +198,7 @@ fn job_key(template: &str, id: &Name) -> Name {
 pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
     ctx.out
         .require("stream job", &[Format::Table, Format::Json, Format::Ndjson])?;
+    let stuck = super::jobs::stuck_after(ctx, args.stuck_after)?;
     let key = job_key(&ctx.settings.job_key.value, &args.job_id);
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &key).await?;
@@ -215,6 +233,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         first_ms: None,
         last_ms: 0,
         last_type: None,
+        last_type_raw: None,
         outcome: None,
         events: Vec::new(),
     };
@@ -270,11 +289,11 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             }
         }
     }
-    let report = tl.report(&args.job_id);
+    let report = tl.report(&args.job_id, stuck);
     // A job whose stream holds no event answers nothing: exit 1, as a query that found
     // nothing does (a failed job is 1 too; a running or completed one 0).
     let empty = report.started.is_none();
-    let status = if report.outcome == "failed" || empty {
+    let status = if matches!(report.outcome, "failed" | "stuck") || empty {
         ExitStatus::Problem
     } else {
         ExitStatus::Success
@@ -292,6 +311,11 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             let dur = fmt(report.duration_ms);
             let line = match report.outcome {
                 "running" if report.started.is_none() => "no events yet".to_string(),
+                "stuck" => format!(
+                    "stuck: no event for {} (last {}, first event {dur} ago)",
+                    fmt(report.last_event_age_ms.unwrap_or(0)),
+                    escape_str(report.last_event_type.as_deref().unwrap_or("-"))
+                ),
                 "running" => format!(
                     "running: first event {dur} ago, last event {} ago ({})",
                     fmt(report.last_event_age_ms.unwrap_or(0)),
@@ -304,7 +328,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             } else {
                 line
             };
-            // Under -q only a failed job's outcome is printed (an empty one is silent, as grep).
+            // Under -q only a failed or stuck job's outcome is printed (an empty one is silent, as grep).
             let mut records =
                 Records::quiet(ctx.out.quiet && (status == ExitStatus::Success || empty));
             writeln!(records.buf(), "{line}")?;

@@ -358,7 +358,8 @@ async fn joined(h: tokio::task::JoinHandle<anyhow::Result<Vec<Job>>>) -> anyhow:
         .map_err(|e| exit::runtime(format!("reading job streams: {e}")))?
 }
 
-fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<Duration> {
+/// `--stuck-after`, else `streams.stuck_after`: one rule for `stream jobs` and `stream job`.
+pub(super) fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<Duration> {
     if let Some(d) = flag {
         return Ok(d);
     }
