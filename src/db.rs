@@ -212,7 +212,7 @@ impl Db {
                 scrub(&e, &url.url)
             ))
         })?;
-        let first: sqlx::AnyConnection =
+        let mut first: sqlx::AnyConnection =
             match tokio::time::timeout(connect_timeout, opts.connect()).await {
                 Ok(Ok(c)) => c,
                 Ok(Err(e)) => return Err(connect_error(url, &e)),
@@ -224,6 +224,18 @@ impl Db {
                     )));
                 }
             };
+        if dialect == Dialect::Sqlite {
+            match tokio::time::timeout(connect_timeout, sqlite_header_check(url, &mut first)).await {
+                Ok(r) => r?,
+                Err(_) => {
+                    return Err(exit::runtime(format!(
+                        "{}: cannot read the database file: no answer within {} (locked by another process?)",
+                        url.masked,
+                        crate::duration::format(connect_timeout)
+                    )));
+                }
+            }
+        }
         // SQLite writes one at a time, and every connection has its own page cache: one is
         // enough and keeps the memory down. The others need more: the run lock, the work, and
         // a liveness probe beside a long statement.
@@ -379,6 +391,30 @@ impl Db {
                 .map_err(|e| failed(sql, e))
         })
         .await
+    }
+}
+
+/// Reads the schema once on the first SQLite connection: SQLite opens any file lazily, so a
+/// file that holds something else is found only at the first read, and there the pool would
+/// retry until its acquire timeout and say "pool timed out". One read names it at once.
+async fn sqlite_header_check(url: &DbUrl, conn: &mut sqlx::AnyConnection) -> anyhow::Result<()> {
+    match stmt("SELECT COUNT(*) FROM sqlite_master").execute(&mut *conn).await {
+        Ok(_) => Ok(()),
+        Err(e) if is_not_a_database(&e) => Err(exit::usage(format!(
+            "{}: not an SQLite database (the file holds something else; check the path)",
+            url.masked
+        ))),
+        Err(e) => Err(connect_error(url, &e)),
+    }
+}
+
+/// SQLite's SQLITE_NOTADB (26): the file is not a database, or is encrypted.
+fn is_not_a_database(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            db.code().as_deref() == Some("26") || db.message().contains("file is not a database")
+        }
+        _ => false,
     }
 }
 
