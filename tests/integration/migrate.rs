@@ -1345,6 +1345,8 @@ macro_rules! on_every_database {
     };
 }
 
+mod reads;
+
 on_every_database!(
     migrates_exact_rows_and_reruns_change_nothing,
     resumes_after_ctrl_c_and_sigkill,

@@ -4,6 +4,7 @@
 mod indexes;
 mod names;
 mod preflight;
+mod preview;
 mod ranges;
 mod report;
 mod runner;
@@ -86,17 +87,24 @@ pub struct RecipientsArgs {
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
 
-    /// Show the preflight counts and the plan (batches, SQL); change nothing
-    #[arg(long, conflicts_with_all = ["verify", "rollback"])]
+    /// Show the preflight counts and the plan (batches, SQL); change nothing. With
+    /// --rollback or --repair-reads: the rows and read states they would change
+    #[arg(long, conflicts_with = "verify")]
     pub dry_run: bool,
 
     /// Only verify: every eligible message has its recipient row, no read lost, no orphans
-    #[arg(long, conflicts_with = "rollback")]
+    #[arg(long, conflicts_with_all = ["rollback", "repair_reads"])]
     pub verify: bool,
 
-    /// Remove the rows migration runs created, after copying read state back into messages
+    /// Remove the rows migration runs created, after copying reads done on them back into
+    /// messages (a read only: a message read in messages stays read)
     #[arg(long)]
     pub rollback: bool,
+
+    /// Mark read in message_recipients the rows --verify counts as "read lost" (read in
+    /// messages, unread in their row), in chunks recorded as a run
+    #[arg(long, conflicts_with = "rollback")]
+    pub repair_reads: bool,
 
     /// Do not ask before changing the database
     #[arg(short, long)]
@@ -110,7 +118,7 @@ pub struct RecipientsArgs {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = DeferIndexes::Auto)]
     pub defer_indexes: DeferIndexes,
 
-    /// Ids per chunk to start with (the size then adapts to --chunk-time)
+    /// Rows per chunk to start with (the size then adapts to --chunk-time)
     #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(i64).range(1..=100_000_000))]
     pub batch_size: i64,
 
@@ -126,9 +134,11 @@ pub struct RecipientsArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(1..))]
     pub max_rows: Option<i64>,
 
-    /// A log line on stderr every N chunks when no progress bar is shown (cron)
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub log_every: u64,
+    /// At most this often, a progress line on stderr when no progress bar is shown (cron),
+    /// and a reminder while the copy is paused (a pause is logged when it begins or its cause
+    /// changes); 0 for neither
+    #[arg(long, value_name = "DUR", default_value = "1m", value_parser = duration::clap_parse)]
+    pub log_every: Duration,
 
     /// A replica to watch: the copy pauses while its lag is over --max-lag (repeatable)
     #[arg(long, value_name = "URL")]
@@ -217,6 +227,9 @@ fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {
         pending_indexes: Vec::new(),
         error: None,
         plan: None,
+        rollback_plan: None,
+        repair_plan: None,
+        reads_repaired: None,
     }
 }
 
@@ -317,6 +330,10 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
             "--max-load: SQLite has no server load to watch",
         ));
     }
+    // Nobody to ask and no --yes: refused before connecting (a dry run and --verify change
+    // nothing).
+    crate::ops::confirm::destructive("migrate recipients", a.yes, a.dry_run || a.verify)
+        .check_early()?;
     let db = connect(ctx, &url).await?;
     let sql = Sql::new(db.dialect, &names);
     let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
@@ -327,6 +344,22 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         max_rows: a.max_rows,
         log_every: a.log_every,
     };
+
+    if a.dry_run && (a.rollback || a.repair_reads) {
+        let mut r = if a.rollback {
+            let mut r = base_report(Action::Rollback, &db, &pre);
+            r.rollback_plan = Some(preview::rollback(&db, &sql, &pre).await?);
+            r
+        } else {
+            let mut r = base_report(Action::RepairReads, &db, &pre);
+            r.repair_plan = Some(preview::repair(&db, &sql, &pre).await?);
+            r
+        };
+        r.dry_run = true;
+        r.seconds = started.elapsed().as_secs_f64();
+        ctx.out.emit_outcome(&r, true)?;
+        return Ok(ExitStatus::Success);
+    }
 
     if a.dry_run {
         let mut r = base_report(Action::DryRun, &db, &pre);
@@ -357,8 +390,14 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         return Ok(problem_if(r.verified == Some(false)));
     }
 
+    if a.repair_reads && !pre.recipients_table_exists {
+        return Err(exit::usage(format!(
+            "table {} not found: no read to repair (migrate first)",
+            names.recipients
+        )));
+    }
     // Creating a table in a production database is a decision for the operator, not a default.
-    if !a.rollback && !pre.recipients_table_exists && !a.create_table {
+    if !a.rollback && !a.repair_reads && !pre.recipients_table_exists && !a.create_table {
         return Err(exit::usage(format!(
             "table {} does not exist: pass --create-table to create it (see --dry-run for the SQL)",
             names.recipients
@@ -374,7 +413,20 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
 
     // Ask before any change (and before Ctrl-C is caught, so it still ends a prompt).
     let to_copy = (pre.eligible - pre.already_migrated).max(0);
-    let question = if !a.rollback {
+    let to_repair = if a.repair_reads {
+        preview::repair(&db, &sql, &pre).await?.reads_to_repair
+    } else {
+        0
+    };
+    let question = if a.repair_reads {
+        Some(format!(
+            "mark {} read in {} (read in {}, unread there) in {}",
+            runner::count_of(to_repair, "row", "rows"),
+            names.recipients,
+            names.messages,
+            db.masked
+        ))
+    } else if !a.rollback {
         Some(format!(
             "copy {} from {} into {} in {}",
             runner::count_of(to_copy, "row", "rows"),
@@ -406,6 +458,33 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         out: &ctx.out,
         stop: &stop,
     };
+    if a.repair_reads {
+        let mut r = base_report(Action::RepairReads, &db, &pre);
+        let t = Instant::now();
+        let outcome = runner::drive(
+            &cx,
+            Job::RepairReads,
+            to_repair,
+            false,
+            &IndexPlan::default(),
+            &mut throttle,
+        )
+        .await?;
+        r.copy_seconds = t.elapsed().as_secs_f64();
+        let run = match outcome {
+            Ok(run) => run,
+            Err(f) => return finish_failed(ctx, r, f, started),
+        };
+        apply_run(&mut r, &run);
+        r.reads_repaired = Some(run.rows);
+        r.seconds = started.elapsed().as_secs_f64();
+        ctx.out.emit_outcome(&r, !r.interrupted)?;
+        return Ok(if r.interrupted {
+            ExitStatus::Interrupted
+        } else {
+            ExitStatus::Success
+        });
+    }
     if a.rollback {
         let mut r = base_report(Action::Rollback, &db, &pre);
         if pre.recipients_table_exists {
@@ -529,6 +608,7 @@ fn finish_failed(
             r.rolled_back = Some(f.run.rows);
             r.read_state_restored = Some(f.run.extra);
         }
+        Action::RepairReads => r.reads_repaired = Some(f.run.rows),
         Action::DryRun | Action::Verify => {}
     }
     r.error = Some(format!("{:#}", f.error));
@@ -612,7 +692,7 @@ async fn plan(
         chunk_time_ms: u64::try_from(pace.chunk_time.as_millis()).unwrap_or(u64::MAX),
         high_water,
         rows_to_copy,
-        estimated_chunks: ranges::estimated_chunks(low_water, high_water, pace.batch_size),
+        estimated_chunks: ranges::estimated_chunks(pre.messages, pace.batch_size),
         statements,
     })
 }

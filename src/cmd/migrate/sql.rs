@@ -20,8 +20,9 @@ pub struct Sql {
     r_read_at: String,
     r_created: String,
     pub state: String,
-    /// The chunk records table (`<state>_chunks`).
+    /// The chunk records table (`<state>_chunks`), quoted and as a name.
     pub chunks: String,
+    pub chunks_name: String,
     users: Option<(String, String)>,
     /// The raw names (for DDL and index names).
     pub names: Names,
@@ -54,11 +55,8 @@ impl Sql {
             r_read_at: q(&n.r_read_at),
             r_created: q(&n.r_created_at),
             state: q(&n.state),
-            chunks: q(&{
-                let mut c = format!("{}_chunks", n.state);
-                c.truncate(63);
-                c
-            }),
+            chunks: q(&chunks_name(&n.state)),
+            chunks_name: chunks_name(&n.state),
             users: n.users.as_ref().map(|u| (q(u), q(&n.u_id))),
             names: n.clone(),
         }
@@ -175,15 +173,32 @@ impl Sql {
         )
     }
 
-    /// The first message id above a bound (skips gaps in the id sequence).
-    pub fn next_id(&self) -> String {
+    /// The next chunk, bounded by rows (keyset): the first and last of the first `p3` message
+    /// ids in `[p1, p2]`, NULL when there is none. One range read of the primary key, however
+    /// sparse the ids are.
+    pub fn chunk_bounds(&self) -> String {
         format!(
-            "SELECT {} FROM {} WHERE {} > {}",
-            self.d.int(&format!("MIN({})", self.m_id)),
+            "SELECT {}, {} FROM (SELECT {id} AS k FROM {} WHERE {id} >= {} AND {id} <= {} ORDER BY {id} LIMIT {}) x",
+            self.d.int("MIN(x.k)"),
+            self.d.int("MAX(x.k)"),
             self.msg,
-            self.m_id,
-            self.p(1)
+            self.p(1),
+            self.p(2),
+            self.p(3),
+            id = self.m_id,
         )
+    }
+
+    /// `expr` holds a read: a read state is any positive value (1, true); 0, false and NULL
+    /// are unread. A rollback or repair only ever moves a row from unread to read.
+    pub fn is_read(&self, expr: &str) -> String {
+        let n = match self.d {
+            // CAST AS INT takes PostgreSQL's boolean and smallint alike.
+            Dialect::Postgres => format!("CAST({expr} AS INT)"),
+            Dialect::Mysql => format!("CAST({expr} AS SIGNED)"),
+            Dialect::Sqlite => expr.to_string(),
+        };
+        format!("COALESCE({n}, 0) > 0")
     }
 
     /// One chunk of the copy: eligible messages with ids in [lo, hi] that have no recipient
@@ -231,19 +246,77 @@ impl Sql {
         )
     }
 
-    /// Rollback, step 1 for one chunk record (message ids [p1, p2], row ids [p3, p4]): read
-    /// state changed on the new table goes back into messages, so reads done after the
-    /// migration are not lost. The unique (message_id, recipient_id) key makes the inner
-    /// select one row.
+    /// Rollback, step 1 for one chunk record (message ids [p1, p2], row ids [p3, p4]): a read
+    /// done on the new table goes back into messages, so reads done after the migration are
+    /// not lost. Only a read is copied, and only over an unread: a message the old API marked
+    /// read meanwhile stays read (a read never goes back to unread). The unique (message_id,
+    /// recipient_id) key makes the inner select one row; every row it changes is counted.
     pub fn restore_read_state(&self) -> String {
         let own = "FROM {rcp} r WHERE r.{mid} = {msg}.{id} AND r.{rid} = {msg}.{recv}";
         self.t(&format!(
             "UPDATE {{msg}} SET {{read}} = (SELECT r.{{rr}} {own})\n\
-             WHERE {{msg}}.{{id}} >= {{p1}} AND {{msg}}.{{id}} <= {{p2}}\n\
-             AND EXISTS (SELECT 1 {own} AND r.{{rr}} <> {{msg}}.{{read}} AND r.{id} >= {p3} AND r.{id} <= {p4})",
+             WHERE {{msg}}.{{id}} >= {{p1}} AND {{msg}}.{{id}} <= {{p2}} AND NOT ({m_read})\n\
+             AND EXISTS (SELECT 1 {own} AND {r_read} AND r.{id} >= {p3} AND r.{id} <= {p4})",
             id = self.d.quote("id"),
             p3 = self.p(3),
             p4 = self.p(4),
+            m_read = self.is_read(&self.t("{msg}.{read}")),
+            r_read = self.is_read(&self.t("r.{rr}")),
+        ))
+    }
+
+    /// The rows of the chunk records a rollback would delete, and among them those whose
+    /// read it would copy back (for `--rollback --dry-run`): `(count, restore)`, one join of
+    /// the chunk records with the rows they name.
+    pub fn rollback_preview(&self) -> String {
+        let i = |e: &str| self.d.int(&format!("COALESCE({e}, 0)"));
+        let restore = format!(
+            "SUM(CASE WHEN {} AND NOT ({}) THEN 1 ELSE 0 END)",
+            self.is_read(&self.t("r.{rr}")),
+            self.is_read(&self.t("m.{read}"))
+        );
+        format!(
+            "SELECT {}, {} {}",
+            i("COUNT(*)"),
+            i(&restore),
+            self.rollback_rows()
+        )
+    }
+
+    /// The first message ids whose read a rollback would copy back.
+    pub fn rollback_restore_ids(&self, limit: u32) -> String {
+        format!(
+            "SELECT {} {} AND {} AND NOT ({}) ORDER BY m.{id} LIMIT {limit}",
+            self.d.int(&self.t("m.{id}")),
+            self.rollback_rows(),
+            self.is_read(&self.t("r.{rr}")),
+            self.is_read(&self.t("m.{read}")),
+            id = self.m_id,
+        )
+    }
+
+    /// `FROM … WHERE …` of the rows chunk records name, as `delete_created` selects them.
+    fn rollback_rows(&self) -> String {
+        let id = self.d.quote("id");
+        self.t(&format!(
+            "FROM {} c JOIN {{rcp}} r ON r.{id} >= c.first_row AND r.{id} <= c.last_row \
+             AND r.{{mid}} >= c.lo AND r.{{mid}} <= c.hi \
+             JOIN {{msg}} m ON m.{{id}} = r.{{mid}} AND m.{{recv}} = r.{{rid}} WHERE 1 = 1",
+            self.chunks
+        ))
+    }
+
+    /// `--repair-reads` for message ids [p1, p2]: a recipient row left unread while its
+    /// message is read in messages (written by an application that reads the old column) is
+    /// marked read with the message's own value. Only unread rows change.
+    pub fn repair_reads(&self) -> String {
+        let own = "FROM {msg} m WHERE m.{id} = {rcp}.{mid} AND m.{recv} = {rcp}.{rid}";
+        self.t(&format!(
+            "UPDATE {{rcp}} SET {{rr}} = (SELECT m.{{read}} {own})\n\
+             WHERE {{rcp}}.{{mid}} >= {{p1}} AND {{rcp}}.{{mid}} <= {{p2}} AND NOT ({r_read})\n\
+             AND EXISTS (SELECT 1 {own} AND {{elig}} AND {m_read})",
+            r_read = self.is_read(&self.t("{rcp}.{rr}")),
+            m_read = self.is_read(&self.t("m.{read}")),
         ))
     }
 
@@ -274,8 +347,12 @@ impl Sql {
             "SELECT {}, {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
             i("COUNT(*)"),
             i("SUM(CASE WHEN r.{mid} IS NULL THEN 1 ELSE 0 END)"),
-            i("SUM(CASE WHEN r.{rr} < m.{read} THEN 1 ELSE 0 END)"),
-            i("SUM(CASE WHEN r.{rr} > m.{read} THEN 1 ELSE 0 END)"),
+            i(&format!("SUM(CASE WHEN {} THEN 1 ELSE 0 END)", self.read_lost())),
+            i(&format!(
+                "SUM(CASE WHEN r.{{mid}} IS NOT NULL AND {} AND NOT ({}) THEN 1 ELSE 0 END)",
+                self.is_read("r.{rr}"),
+                self.is_read("m.{read}")
+            )),
         ))
     }
 
@@ -356,9 +433,30 @@ impl Sql {
     /// Verification: the first messages whose read was lost on the new table.
     pub fn read_mismatch(&self, limit: u32) -> String {
         self.first_ids(
-            "FROM {msg} m JOIN {rcp} r ON r.{mid} = m.{id} AND r.{rid} = m.{recv} WHERE {elig} AND r.{rr} < m.{read}",
+            &format!(
+                "FROM {{msg}} m JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}} AND {}",
+                self.read_lost()
+            ),
             "m.{id}",
             limit,
+        )
+    }
+
+    /// Verification's "read lost" count alone (what `--repair-reads` would change).
+    pub fn read_lost_count(&self) -> String {
+        self.t(&format!(
+            "SELECT {} FROM {{msg}} m JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}} AND {}",
+            self.d.int("COUNT(*)"),
+            self.read_lost()
+        ))
+    }
+
+    /// A read lost on the new table: the row exists, the message is read, the row is not.
+    fn read_lost(&self) -> String {
+        format!(
+            "r.{{mid}} IS NOT NULL AND {} AND NOT ({})",
+            self.is_read("m.{read}"),
+            self.is_read("r.{rr}")
         )
     }
 
@@ -854,6 +952,13 @@ fn safe_type(t: &str) -> &str {
         && t.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '(' | ')' | ',' | '_'));
     if plain { t } else { "BIGINT" }
+}
+
+/// `<state>_chunks`, cut to 63 characters.
+fn chunks_name(state: &str) -> String {
+    let mut c = format!("{state}_chunks");
+    c.truncate(63);
+    c
 }
 
 /// `<prefix>_<table>_<col>`, cut to 63 characters (index names share one namespace per schema

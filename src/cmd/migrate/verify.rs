@@ -31,6 +31,32 @@ pub struct Verification {
     pub pending_indexes: Vec<String>,
     /// How the answer was reached: equal checksums of both tables, or the row join.
     pub method: Method,
+    /// What mends each kind of mismatch found (empty when there is none).
+    pub remedies: Vec<String>,
+}
+
+impl Verification {
+    /// The remedy of each mismatch found, in the words of the command line.
+    fn with_remedies(mut self) -> Verification {
+        let mut r = Vec::new();
+        if self.missing > 0 {
+            r.push("missing: run `redkit migrate recipients` again to copy them".to_string());
+        }
+        if self.is_read_mismatch > 0 {
+            r.push(
+                "read lost: `redkit migrate recipients --repair-reads` marks them read in the recipients table (--dry-run first to list them)"
+                    .to_string(),
+            );
+        }
+        if self.orphans > 0 {
+            r.push("orphans: rows whose message is gone; delete them by hand after a look".to_string());
+        }
+        if !self.pending_indexes.is_empty() {
+            r.push("indexes missing: run `redkit migrate recipients` again to build them".to_string());
+        }
+        self.remedies = r;
+        self
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -53,7 +79,7 @@ impl Method {
 /// Verifies in one snapshot. A statement over the whole table may take longer than
 /// `--timeout`: it runs under the liveness probe instead.
 pub async fn run(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
-    db.long("verifying", verify(db, sql)).await
+    Ok(db.long("verifying", verify(db, sql)).await?.with_remedies())
 }
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -199,6 +225,7 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
         first_orphans,
         pending_indexes,
         method: Method::RowJoin,
+        remedies: Vec::new(),
     })
 }
 
