@@ -37,6 +37,15 @@ impl Dialect {
         }
     }
 
+    /// Quotes a table name checked by `valid_table_name`, each part on its own
+    /// (`"public"."messages"`).
+    pub fn quote_table(self, name: &str) -> String {
+        match split_table_name(name) {
+            (Some(schema), table) => format!("{}.{}", self.quote(schema), self.quote(table)),
+            (None, table) => self.quote(table),
+        }
+    }
+
     /// The n-th (1-based) bind placeholder.
     pub fn param(self, n: usize) -> String {
         match self {
@@ -72,6 +81,21 @@ pub fn valid_ident(s: &str) -> bool {
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && s.len() <= 64
+}
+
+/// Whether `s` is a table name: a plain identifier, or `schema.table` (PostgreSQL schema,
+/// MySQL database, SQLite attached database) of two plain identifiers.
+pub fn valid_table_name(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() <= 2 && parts.iter().all(|p| valid_ident(p))
+}
+
+/// `schema.table` as (Some(schema), table), a bare name as (None, name).
+pub fn split_table_name(s: &str) -> (Option<&str>, &str) {
+    match s.split_once('.') {
+        Some((schema, table)) => (Some(schema), table),
+        None => (None, s),
+    }
 }
 
 /// A database URL checked for a supported scheme, with the form sqlx expects.
@@ -588,6 +612,14 @@ mod tests {
         assert!(!valid_ident("a`b"));
         assert!(!valid_ident(""));
         assert!(!valid_ident(&"a".repeat(65)));
+        assert!(valid_table_name("public.messages"));
+        assert!(valid_table_name("messages"));
+        assert!(!valid_table_name("a.b.c"));
+        assert!(!valid_table_name("public."));
+        assert!(!valid_table_name("x;y.z"));
+        assert_eq!(Dialect::Postgres.quote_table("public.m"), "\"public\".\"m\"");
+        assert_eq!(Dialect::Mysql.quote_table("m"), "`m`");
+        assert_eq!(split_table_name("s.t"), (Some("s"), "t"));
     }
 
     #[test]

@@ -1346,6 +1346,7 @@ macro_rules! on_every_database {
 }
 
 mod reads;
+mod schemas;
 
 on_every_database!(
     migrates_exact_rows_and_reruns_change_nothing,

@@ -37,18 +37,46 @@ pub struct Preflight {
     pub types: SourceTypes,
 }
 
-/// The columns of a table with their types (empty when the table does not exist).
+/// The columns of a table with their types (empty when the table does not exist). The name
+/// is resolved as the database resolves it in a statement: PostgreSQL through `to_regclass`
+/// (the search path, `"$user", public` by default, or the schema given), MySQL in the
+/// database given or the current one, SQLite in the attached database given or `main`.
 pub async fn columns(db: &Db, table: &str) -> anyhow::Result<Vec<(String, String)>> {
-    let sql = match db.dialect {
-        Dialect::Sqlite => "SELECT name, type FROM pragma_table_info(?)".to_string(),
-        Dialect::Mysql => "SELECT CAST(column_name AS CHAR), CAST(column_type AS CHAR) \
-             FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?"
-            .to_string(),
-        Dialect::Postgres => "SELECT column_name::text, data_type::text \
-             FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1"
-            .to_string(),
+    let (schema, bare) = crate::db::split_table_name(table);
+    let (sql, binds): (String, Vec<String>) = match db.dialect {
+        Dialect::Sqlite => match schema {
+            Some(s) => (
+                "SELECT name, type FROM pragma_table_info(?, ?)".to_string(),
+                vec![bare.to_string(), s.to_string()],
+            ),
+            None => (
+                "SELECT name, type FROM pragma_table_info(?)".to_string(),
+                vec![bare.to_string()],
+            ),
+        },
+        Dialect::Mysql => (
+            format!(
+                "SELECT CAST(column_name AS CHAR), CAST(column_type AS CHAR) \
+                 FROM information_schema.columns WHERE table_schema = {} AND table_name = ? \
+                 ORDER BY ordinal_position",
+                if schema.is_some() { "?" } else { "DATABASE()" }
+            ),
+            schema
+                .into_iter()
+                .map(str::to_string)
+                .chain([bare.to_string()])
+                .collect(),
+        ),
+        Dialect::Postgres => (
+            "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod)::text \
+             FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 \
+             AND NOT a.attisdropped ORDER BY a.attnum"
+                .to_string(),
+            vec![db.dialect.quote_table(table)],
+        ),
     };
-    let rows = db.rows(&sql, &[table]).await?;
+    let refs: Vec<&str> = binds.iter().map(String::as_str).collect();
+    let rows = db.rows(&sql, &refs).await?;
     rows.iter()
         .map(|r| Ok((get_text(r, 0)?, get_text(r, 1)?)))
         .collect()

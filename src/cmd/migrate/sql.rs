@@ -41,23 +41,24 @@ pub struct SourceTypes {
 impl Sql {
     pub fn new(d: Dialect, n: &Names) -> Sql {
         let q = |s: &str| d.quote(s);
+        let qt = |s: &str| d.quote_table(s);
         Sql {
             d,
-            msg: q(&n.messages),
+            msg: qt(&n.messages),
             m_id: q(&n.m_id),
             m_recv: q(&n.m_receiver),
             m_read: q(&n.m_is_read),
             m_created: q(&n.m_created_at),
-            rcp: q(&n.recipients),
+            rcp: qt(&n.recipients),
             r_mid: q(&n.r_message_id),
             r_rid: q(&n.r_recipient_id),
             r_read: q(&n.r_is_read),
             r_read_at: q(&n.r_read_at),
             r_created: q(&n.r_created_at),
-            state: q(&n.state),
-            chunks: q(&chunks_name(&n.state)),
+            state: qt(&n.state),
+            chunks: qt(&chunks_name(&n.state)),
             chunks_name: chunks_name(&n.state),
-            users: n.users.as_ref().map(|u| (q(u), q(&n.u_id))),
+            users: n.users.as_ref().map(|u| (qt(u), q(&n.u_id))),
             names: n.clone(),
         }
     }
@@ -739,14 +740,16 @@ impl Sql {
     /// Whether a constraint of that name exists (1) or not (0); bind the name.
     pub fn constraint_state(&self) -> String {
         match self.d {
-            Dialect::Postgres => "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_constraint c \
-                 WHERE c.conname = $1 AND c.connamespace = current_schema()::regnamespace"
-                .to_string(),
-            Dialect::Mysql => {
+            Dialect::Postgres => format!(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_constraint c \
+                 WHERE c.conname = $1 AND c.conrelid = {}",
+                self.regclass_of_recipients()
+            ),
+            Dialect::Mysql => format!(
                 "SELECT CAST(COUNT(*) AS SIGNED) FROM information_schema.table_constraints \
-                 WHERE constraint_schema = DATABASE() AND constraint_name = ?"
-                    .to_string()
-            }
+                 WHERE constraint_schema = {} AND constraint_name = ?",
+                self.mysql_schema_of(&self.names.recipients)
+            ),
             // SQLite has no named constraints to look up; a table keeps the ones it was made with.
             Dialect::Sqlite => "SELECT 1 WHERE ? IS NOT NULL".to_string(),
         }
@@ -786,26 +789,66 @@ impl Sql {
             }
             Dialect::Sqlite | Dialect::Postgres => builds
                 .iter()
-                .map(|(n, c)| {
-                    let (i, c) = q(n, c);
-                    let stmt = match self.d {
-                        Dialect::Postgres => format!(
-                            "CREATE INDEX {}IF NOT EXISTS {i} ON {} ({c})",
-                            if owned { "" } else { "CONCURRENTLY " },
-                            self.rcp
-                        ),
-                        Dialect::Sqlite | Dialect::Mysql => {
-                            format!("CREATE INDEX IF NOT EXISTS {i} ON {} ({c})", self.rcp)
-                        }
-                    };
-                    (vec![n.clone()], stmt)
-                })
+                .map(|(n, c)| (vec![n.clone()], self.create_index(n, c, !owned)))
                 .collect(),
         }
     }
 
+    /// One secondary index on the recipients table, in the table's schema. SQLite names the
+    /// schema on the index (`CREATE INDEX "main"."i" ON "t"`), PostgreSQL on the table.
+    fn create_index(&self, name: &str, col: &str, concurrently: bool) -> String {
+        let (schema, table) = crate::db::split_table_name(&self.names.recipients);
+        let (i, c) = (self.d.quote(name), self.d.quote(col));
+        match self.d {
+            Dialect::Postgres => format!(
+                "CREATE INDEX {}IF NOT EXISTS {i} ON {} ({c})",
+                if concurrently { "CONCURRENTLY " } else { "" },
+                self.rcp
+            ),
+            Dialect::Sqlite => match schema {
+                Some(s) => format!(
+                    "CREATE INDEX IF NOT EXISTS {}.{i} ON {} ({c})",
+                    self.d.quote(s),
+                    self.d.quote(table)
+                ),
+                None => format!("CREATE INDEX IF NOT EXISTS {i} ON {} ({c})", self.rcp),
+            },
+            Dialect::Mysql => format!("CREATE INDEX {i} ON {} ({c})", self.rcp),
+        }
+    }
+
+    /// messages as a foreign key names it: SQLite's REFERENCES takes no schema (the parent
+    /// must be in the child's own).
+    fn referenced_messages(&self) -> String {
+        match self.d {
+            Dialect::Sqlite => self.d.quote(crate::db::split_table_name(&self.names.messages).1),
+            Dialect::Mysql | Dialect::Postgres => self.msg.clone(),
+        }
+    }
+
+    /// The recipients table as a text literal for `to_regclass` (PostgreSQL): resolved the
+    /// way PostgreSQL resolves the name in a statement (search path, or the schema given).
+    /// The name was validated, so it holds no quote.
+    fn regclass_of_recipients(&self) -> String {
+        format!("to_regclass('{}')", self.rcp)
+    }
+
+    /// `table_schema = …` for MySQL: the database a qualified name gives, else DATABASE().
+    fn mysql_schema_of(&self, table: &str) -> String {
+        match crate::db::split_table_name(table).0 {
+            Some(db) => format!("'{db}'"),
+            None => "DATABASE()".to_string(),
+        }
+    }
+
     pub fn drop_index(&self, name: &str) -> String {
-        let i = self.d.quote(name);
+        // PostgreSQL and SQLite keep an index in its table's schema.
+        let i = match crate::db::split_table_name(&self.names.recipients).0 {
+            Some(schema) if self.d != Dialect::Mysql => {
+                format!("{}.{}", self.d.quote(schema), self.d.quote(name))
+            }
+            _ => self.d.quote(name),
+        };
         match self.d {
             Dialect::Sqlite | Dialect::Postgres => format!("DROP INDEX IF EXISTS {i}"),
             Dialect::Mysql => format!("ALTER TABLE {} DROP INDEX {i}", self.rcp),
@@ -816,16 +859,24 @@ impl Sql {
     /// that was killed leaves an invalid index behind, which must be dropped and rebuilt).
     /// Returns 1 valid, 0 missing, -1 present but invalid; bind the index name.
     pub fn index_state(&self) -> String {
+        let (schema, table) = crate::db::split_table_name(&self.names.recipients);
         match self.d {
-            Dialect::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?"
-                .to_string(),
-            Dialect::Mysql => "SELECT CAST(COUNT(*) > 0 AS SIGNED) FROM information_schema.statistics \
-                 WHERE table_schema = DATABASE() AND index_name = ?"
-                .to_string(),
-            Dialect::Postgres => "SELECT CAST(COALESCE(MAX(CASE WHEN i.indisvalid THEN 1 ELSE -1 END), 0) AS BIGINT) \
+            Dialect::Sqlite => format!(
+                "SELECT COUNT(*) FROM {}sqlite_master WHERE type = 'index' AND name = ?",
+                schema.map_or(String::new(), |s| format!("{}.", self.d.quote(s)))
+            ),
+            Dialect::Mysql => format!(
+                "SELECT CAST(COUNT(*) > 0 AS SIGNED) FROM information_schema.statistics \
+                 WHERE table_schema = {} AND table_name = '{table}' AND index_name = ?",
+                self.mysql_schema_of(&self.names.recipients)
+            ),
+            // The indexes of the table the name resolves to, in whatever schema it is.
+            Dialect::Postgres => format!(
+                "SELECT CAST(COALESCE(MAX(CASE WHEN i.indisvalid THEN 1 ELSE -1 END), 0) AS BIGINT) \
                  FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid \
-                 WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace"
-                .to_string(),
+                 WHERE c.relname = $1 AND i.indrelid = {}",
+                self.regclass_of_recipients()
+            ),
         }
     }
 
@@ -908,7 +959,9 @@ impl Sql {
                     fk_line = if with_fk {
                         format!(
                             ",\n  CONSTRAINT {fk} FOREIGN KEY ({}) REFERENCES {} ({})",
-                            self.r_mid, self.msg, self.m_id
+                            self.r_mid,
+                            self.referenced_messages(),
+                            self.m_id
                         )
                     } else {
                         String::new()
@@ -922,12 +975,7 @@ impl Sql {
                 )];
                 if secondary {
                     for col in [&n.r_recipient_id, &n.r_is_read, &n.r_created_at] {
-                        v.push(format!(
-                            "CREATE INDEX IF NOT EXISTS {} ON {} ({})",
-                            idx(col),
-                            self.rcp,
-                            self.d.quote(col)
-                        ));
+                        v.push(self.create_index(&index_name("idx", &n.recipients, col), col, false));
                     }
                 }
                 v
@@ -964,6 +1012,8 @@ fn chunks_name(state: &str) -> String {
 /// `<prefix>_<table>_<col>`, cut to 63 characters (index names share one namespace per schema
 /// on PostgreSQL and SQLite, so the table name is part of them).
 fn index_name(prefix: &str, table: &str, col: &str) -> String {
+    // An index lives in its table's schema: its name carries the table's own name only.
+    let table = crate::db::split_table_name(table).1;
     let mut s = format!("{prefix}_{table}_{col}");
     s.truncate(63);
     s
