@@ -1347,6 +1347,7 @@ macro_rules! on_every_database {
 
 mod reads;
 mod schemas;
+mod created_at;
 
 on_every_database!(
     migrates_exact_rows_and_reruns_change_nothing,

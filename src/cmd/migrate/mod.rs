@@ -30,7 +30,7 @@ pub use status::StatusReport;
 use preflight::Preflight;
 use report::{Action, Plan};
 use runner::{Failed, IndexPlan, Job, Pace, RunCtx, RunResult, Stop};
-use sql::Sql;
+use sql::{OutOfRange, Sql};
 use throttle::{MaxLoad, Replica, Throttle};
 
 pub const EXAMPLES: &str = "\
@@ -116,6 +116,12 @@ pub struct RecipientsArgs {
     #[arg(long)]
     pub create_table: bool,
 
+    /// What the copy writes for a created_at the target column cannot hold (a MySQL
+    /// TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC): refuse (exit 2,
+    /// naming the ids), clamp to the nearest end of that range, or null
+    #[arg(long, value_name = "HOW", value_enum, default_value_t = OutOfRange::Refuse)]
+    pub created_at_out_of_range: OutOfRange,
+
     /// Build the secondary indexes after the copy (faster) or keep them during it
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = DeferIndexes::Auto)]
     pub defer_indexes: DeferIndexes,
@@ -197,6 +203,15 @@ fn confirm(a: &RecipientsArgs, question: &str) -> anyhow::Result<bool> {
 }
 
 fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {
+    base_report_with(action, db, pre, preflight::CreatedAtCheck::default())
+}
+
+fn base_report_with(
+    action: Action,
+    db: &Db,
+    pre: &Preflight,
+    created_at: preflight::CreatedAtCheck,
+) -> MigrateReport {
     MigrateReport {
         action,
         database: db.masked.clone(),
@@ -232,6 +247,7 @@ fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {
         rollback_plan: None,
         repair_plan: None,
         reads_repaired: None,
+        created_at_check: created_at,
     }
 }
 
@@ -337,8 +353,20 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     crate::ops::confirm::destructive("migrate recipients", a.yes, a.dry_run || a.verify)
         .check_early()?;
     let db = connect(ctx, &url).await?;
-    let sql = Sql::new(db.dialect, &names);
+    let mut sql = Sql::new(db.dialect, &names);
     let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
+    // A copy (or its dry run) first makes sure every created_at fits the target column.
+    let copying = !a.verify && !a.rollback && !a.repair_reads;
+    let created_at = if copying {
+        preflight::created_at(&db, &mut sql, &names, &pre, a.created_at_out_of_range, a.dry_run)
+            .await?
+    } else {
+        preflight::CreatedAtCheck {
+            mapping: a.created_at_out_of_range,
+            ..preflight::CreatedAtCheck::default()
+        }
+    };
+    let sql = sql;
     let pace = Pace {
         batch_size: a.batch_size,
         chunk_time: a.chunk_time,
@@ -364,7 +392,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     }
 
     if a.dry_run {
-        let mut r = base_report(Action::DryRun, &db, &pre);
+        let mut r = base_report_with(Action::DryRun, &db, &pre, created_at.clone());
         let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
         r.plan = Some(plan(&db, &sql, &pre, &pace, &idx, a.create_table).await?);
         r.seconds = started.elapsed().as_secs_f64();
@@ -530,7 +558,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         Dialect::Mysql | Dialect::Postgres => {}
     }
     let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
-    let mut r = base_report(Action::Migrate, &db, &pre);
+    let mut r = base_report_with(Action::Migrate, &db, &pre, created_at.clone());
     if !pre.recipients_table_exists {
         for stmt in sql.create_recipients(&pre.types, idx.defer.is_empty()) {
             db.exec_long(&stmt).await?;

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::preflight::Reasons;
+use super::preflight::{CreatedAtCheck, Reasons};
 use super::verify::Verification;
 use crate::db::Dialect;
 use crate::output::{Format, Render, Ui};
@@ -116,6 +116,8 @@ pub struct MigrateReport {
     /// `--rollback --dry-run` and `--repair-reads --dry-run`: what they would change.
     pub rollback_plan: Option<RollbackPlan>,
     pub repair_plan: Option<RepairPlan>,
+    /// created_at values the target column cannot hold, and how the copy maps them.
+    pub created_at_check: CreatedAtCheck,
 }
 
 fn ids(v: &[i64]) -> String {
@@ -175,6 +177,24 @@ impl Render for MigrateReport {
             "  receiver unknown",
             self.reasons.receiver_unknown.to_string(),
         );
+        let c = &self.created_at_check;
+        if c.out_of_range > 0 {
+            row(
+                "created_at out of range",
+                format!(
+                    "{} (the {} column holds {}): {}",
+                    with_ids(c.out_of_range, &c.first_out_of_range),
+                    c.target_type,
+                    c.range.as_deref().unwrap_or("any value"),
+                    match c.mapping {
+                        super::sql::OutOfRange::Refuse => {
+                            "refused: pass --created-at-out-of-range clamp or null".to_string()
+                        }
+                        m => format!("copied as {}", m.as_str()),
+                    }
+                ),
+            );
+        }
         if self.created_table {
             row("created table", "yes".into());
         }
@@ -222,6 +242,11 @@ impl Render for MigrateReport {
                     &v.first_is_read_mismatch,
                 ),
                 ("  orphans", v.orphans, &v.first_orphans),
+                (
+                    "  created_at differs",
+                    v.created_at_mismatch,
+                    &v.first_created_at_mismatch,
+                ),
             ] {
                 row(name, with_ids(n, first));
             }
@@ -359,6 +384,7 @@ mod tests {
             rollback_plan: None,
             repair_plan: None,
             reads_repaired: None,
+            created_at_check: CreatedAtCheck::default(),
         };
         let ui = Ui {
             color: false,

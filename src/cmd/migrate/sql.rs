@@ -26,7 +26,50 @@ pub struct Sql {
     users: Option<(String, String)>,
     /// The raw names (for DDL and index names).
     pub names: Names,
+    /// How the copy writes a created_at the target column cannot hold (set once the
+    /// preflight has seen the column types).
+    pub created_at: CreatedAtCopy,
 }
+
+/// `--created-at-out-of-range`: what the copy writes for a source `created_at` outside the
+/// range of the target column (MySQL/MariaDB TIMESTAMP: 1970-01-01 00:00:01 to 2038-01-19
+/// 03:14:07 UTC, while DATETIME spans years 1000 to 9999).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutOfRange {
+    /// Refuse to copy (exit 2, naming the ids); the default
+    #[default]
+    Refuse,
+    /// The nearest end of the target's range (1965 becomes 1970-01-01 00:00:01 UTC)
+    Clamp,
+    /// NULL: the row is copied without a time
+    Null,
+}
+
+impl OutOfRange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutOfRange::Refuse => "refuse",
+            OutOfRange::Clamp => "clamp",
+            OutOfRange::Null => "null",
+        }
+    }
+}
+
+/// How the copy writes created_at: as it is, or mapped (the target is a MySQL TIMESTAMP and
+/// the source is not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CreatedAtCopy {
+    #[default]
+    AsIs,
+    Mapped(OutOfRange),
+}
+
+/// MySQL's TIMESTAMP range, as DATETIME values in the session's time zone.
+const TS_MIN: &str = "FROM_UNIXTIME(1)";
+const TS_MAX: &str = "FROM_UNIXTIME(2147483647)";
+/// The same range in words, for messages.
+pub const TIMESTAMP_RANGE: &str = "1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC";
 
 /// Column types for a table redkit creates, taken from `messages` so values copy losslessly
 /// and the foreign key matches.
@@ -60,6 +103,7 @@ impl Sql {
             chunks_name: chunks_name(&n.state),
             users: n.users.as_ref().map(|u| (qt(u), q(&n.u_id))),
             names: n.clone(),
+            created_at: CreatedAtCopy::AsIs,
         }
     }
 
@@ -208,10 +252,12 @@ impl Sql {
     /// the insert is a unique-key error, and the chunk is retried; `ON CONFLICT DO NOTHING`
     /// would cover that race too, but costs PostgreSQL 60% more on every row.
     pub fn copy_chunk(&self) -> String {
-        self.t("INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
-             SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
+        self.with_created(
+            "INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
+             SELECT m.{id}, m.{recv}, m.{read}, NULL, {created_value} FROM {msg} m\n\
              WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}\n\
-             AND NOT EXISTS ({mirrored})")
+             AND NOT EXISTS ({mirrored})",
+        )
     }
 
     /// The copy of a chunk into a table the run owns (created it, or found it empty): no row
@@ -219,9 +265,69 @@ impl Sql {
     /// skipped. A row the application wrote there makes it fail on the unique key, and the run
     /// goes on with `copy_chunk`.
     pub fn copy_chunk_owned(&self) -> String {
-        self.t("INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
-             SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
-             WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}")
+        self.with_created(
+            "INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
+             SELECT m.{id}, m.{recv}, m.{read}, NULL, {created_value} FROM {msg} m\n\
+             WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}",
+        )
+    }
+
+    fn with_created(&self, template: &str) -> String {
+        self.t(&template.replace("{created_value}", &self.created_value()))
+    }
+
+    /// The value the copy writes into created_at (a template, `m` the message).
+    fn created_value(&self) -> String {
+        match self.created_at {
+            CreatedAtCopy::AsIs | CreatedAtCopy::Mapped(OutOfRange::Refuse) => {
+                "m.{created}".to_string()
+            }
+            CreatedAtCopy::Mapped(OutOfRange::Clamp) => format!(
+                "CASE WHEN m.{{created}} < {TS_MIN} THEN {TS_MIN} WHEN m.{{created}} > {TS_MAX} THEN {TS_MAX} ELSE m.{{created}} END"
+            ),
+            CreatedAtCopy::Mapped(OutOfRange::Null) => format!(
+                "CASE WHEN m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX} THEN NULL ELSE m.{{created}} END"
+            ),
+        }
+    }
+
+    /// Eligible messages whose created_at a MySQL TIMESTAMP cannot hold: `(count, first
+    /// ids)` statements. NULL is not out of range (it copies as NULL).
+    pub fn created_out_of_range(&self, limit: u32) -> (String, String) {
+        let from = format!(
+            "FROM {{msg}} m WHERE {{elig}} AND (m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX})"
+        );
+        (
+            self.t(&format!("SELECT {} {from}", self.d.int("COUNT(*)"))),
+            self.first_ids(&from, "m.{id}", limit),
+        )
+    }
+
+    /// The recipient row's created_at is what the copy writes for its message: equal (NULL
+    /// equal to NULL), or on MySQL, for a value a TIMESTAMP cannot hold, either mapping of
+    /// `--created-at-out-of-range` (an operator's choice, not a mismatch). A zero date or a
+    /// shifted time is a mismatch.
+    fn created_same(&self) -> String {
+        match self.d {
+            Dialect::Mysql => format!(
+                "(r.{{rc}} <=> m.{{created}} OR ((m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX}) \
+                 AND (r.{{rc}} IS NULL OR r.{{rc}} = CASE WHEN m.{{created}} < {TS_MIN} THEN {TS_MIN} ELSE {TS_MAX} END)))"
+            ),
+            Dialect::Postgres => "r.{rc} IS NOT DISTINCT FROM m.{created}".to_string(),
+            Dialect::Sqlite => "r.{rc} IS m.{created}".to_string(),
+        }
+    }
+
+    /// Verification: the first messages whose row has another created_at.
+    pub fn created_mismatch(&self, limit: u32) -> String {
+        self.first_ids(
+            &format!(
+                "FROM {{msg}} m JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}} AND NOT {}",
+                self.created_same()
+            ),
+            "m.{id}",
+            limit,
+        )
     }
 
     /// The largest recipient row id (NULL when empty), read in a chunk's transaction before
@@ -345,7 +451,7 @@ impl Sql {
     pub fn verify_pass(&self) -> String {
         let i = |e: &str| self.d.int(&format!("COALESCE({e}, 0)"));
         self.t(&format!(
-            "SELECT {}, {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
+            "SELECT {}, {}, {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
             i("COUNT(*)"),
             i("SUM(CASE WHEN r.{mid} IS NULL THEN 1 ELSE 0 END)"),
             i(&format!("SUM(CASE WHEN {} THEN 1 ELSE 0 END)", self.read_lost())),
@@ -353,6 +459,10 @@ impl Sql {
                 "SUM(CASE WHEN r.{{mid}} IS NOT NULL AND {} AND NOT ({}) THEN 1 ELSE 0 END)",
                 self.is_read("r.{rr}"),
                 self.is_read("m.{read}")
+            )),
+            i(&format!(
+                "SUM(CASE WHEN r.{{mid}} IS NOT NULL AND NOT {} THEN 1 ELSE 0 END)",
+                self.created_same()
             )),
         ))
     }
@@ -367,13 +477,16 @@ impl Sql {
     /// falls back to the join, which names what differs.
     pub fn checksums(&self) -> Option<(String, String)> {
         let d = self.d;
-        let side = |from: String, id: String, rid: String, read: String| -> Option<String> {
+        let side = |from: String, id: String, rid: String, read: String, created: String| -> Option<String> {
             let (read, text) = match d {
                 Dialect::Mysql => (format!("COALESCE({read}, -1)"), "CHAR"),
                 Dialect::Postgres => (format!("COALESCE(CAST({read} AS INT), -1)"), "TEXT"),
                 Dialect::Sqlite => return None,
             };
-            let row = format!("concat_ws(',', {id}, {rid}, {read})");
+            // created_at as text: equal text, equal time (a type whose text differs, such
+            // as timestamp against timestamptz, leaves the answer to the row join).
+            let created = format!("COALESCE(CAST({created} AS {text}), '-')");
+            let row = format!("concat_ws(',', {id}, {rid}, {read}, {created})");
             let (h1, h2) = match d {
                 Dialect::Mysql => (
                     format!("SUM(CRC32({row}))"),
@@ -403,12 +516,14 @@ impl Sql {
             self.t("m.{id}"),
             self.t("m.{recv}"),
             self.t("m.{read}"),
+            self.t("m.{created}"),
         )?;
         let rcp = side(
             self.t("{rcp} r"),
             self.t("r.{mid}"),
             self.t("r.{rid}"),
             self.t("r.{rr}"),
+            self.t("r.{rc}"),
         )?;
         Some((msg, rcp))
     }
@@ -901,7 +1016,7 @@ impl Sql {
                  {rid} BIGINT NOT NULL COMMENT 'the receiving user',\n  \
                  {rr} TINYINT(1) DEFAULT 0 COMMENT '1 when read',\n  \
                  {rra} TIMESTAMP NULL DEFAULT NULL COMMENT 'when it was read',\n  \
-                 {rc} TIMESTAMP DEFAULT CURRENT_TIMESTAMP COMMENT 'when it was sent',\n  \
+                 {rc} TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP COMMENT 'when it was sent',\n  \
                  UNIQUE KEY {uk} ({mid}, {rid}),\n  \
                  {keys}CONSTRAINT {fk} FOREIGN KEY ({mid}) REFERENCES {msg} ({mid_src})\n\
                  ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci \

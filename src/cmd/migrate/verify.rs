@@ -24,9 +24,13 @@ pub struct Verification {
     /// Read on the new table only: the application read it there after the migration.
     pub read_after_migration: i64,
     pub orphans: i64,
+    /// Rows whose created_at is not the message's (nor a `--created-at-out-of-range`
+    /// mapping of a value the column cannot hold).
+    pub created_at_mismatch: i64,
     pub first_missing: Vec<i64>,
     pub first_is_read_mismatch: Vec<i64>,
     pub first_orphans: Vec<i64>,
+    pub first_created_at_mismatch: Vec<i64>,
     /// Secondary indexes a run deferred and has not built yet.
     pub pending_indexes: Vec<String>,
     /// How the answer was reached: equal checksums of both tables, or the row join.
@@ -45,6 +49,12 @@ impl Verification {
         if self.is_read_mismatch > 0 {
             r.push(
                 "read lost: `redkit migrate recipients --repair-reads` marks them read in the recipients table (--dry-run first to list them)"
+                    .to_string(),
+            );
+        }
+        if self.created_at_mismatch > 0 {
+            r.push(
+                "created_at differs: roll back and copy again (--created-at-out-of-range for values the column cannot hold), or correct the rows by hand"
                     .to_string(),
             );
         }
@@ -105,20 +115,24 @@ struct MainPass {
     missing: i64,
     is_read_mismatch: i64,
     read_after_migration: i64,
+    created_at_mismatch: i64,
     recipient_rows: i64,
     first_missing: Vec<i64>,
     first_is_read_mismatch: Vec<i64>,
+    first_created_at_mismatch: Vec<i64>,
 }
 
 async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql) -> anyhow::Result<MainPass> {
     let row = db::stmt(&sql.verify_pass()).fetch_one(&mut **tx).await?;
     let missing = db::get_i64(&row, 1)?;
     let is_read_mismatch = db::get_i64(&row, 2)?;
+    let created_at_mismatch = db::get_i64(&row, 4)?;
     Ok(MainPass {
         eligible: db::get_i64(&row, 0)?,
         missing,
         is_read_mismatch,
         read_after_migration: db::get_i64(&row, 3)?,
+        created_at_mismatch,
         recipient_rows: one(
             tx,
             &format!(
@@ -130,6 +144,8 @@ async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql) -> anyhow::Result<MainPass> 
         .await?,
         first_missing: first_ids(tx, &sql.missing(FIRST), missing).await?,
         first_is_read_mismatch: first_ids(tx, &sql.read_mismatch(FIRST), is_read_mismatch).await?,
+        first_created_at_mismatch: first_ids(tx, &sql.created_mismatch(FIRST), created_at_mismatch)
+            .await?,
     })
 }
 
@@ -213,6 +229,7 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
         ok: main.missing == 0
             && main.is_read_mismatch == 0
             && orphans == 0
+            && main.created_at_mismatch == 0
             && pending_indexes.is_empty(),
         eligible: main.eligible,
         recipient_rows: main.recipient_rows,
@@ -220,6 +237,8 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
         is_read_mismatch: main.is_read_mismatch,
         read_after_migration: main.read_after_migration,
         orphans,
+        created_at_mismatch: main.created_at_mismatch,
+        first_created_at_mismatch: main.first_created_at_mismatch,
         first_missing: main.first_missing,
         first_is_read_mismatch: main.first_is_read_mismatch,
         first_orphans,
