@@ -1348,6 +1348,7 @@ macro_rules! on_every_database {
 mod reads;
 mod schemas;
 mod created_at;
+mod surfaces;
 
 on_every_database!(
     migrates_exact_rows_and_reruns_change_nothing,
