@@ -163,20 +163,21 @@ fn changing_readings_log_once(kind: Kind) {
         Kind::Postgres => ("active_sessions", "active_sessions=1"),
         Kind::Sqlite => unreachable!(),
     };
-    let holders: Vec<_> = (0..2)
-        .map(|_| {
+    // Three sessions busy for 2, 3 and 4 s: the reading steps down (4, 3, 2 > 1) while the
+    // cause stays the same.
+    let holders: Vec<_> = (0..3)
+        .map(|k| {
             let url = db.url.clone();
-            let kind = kind;
             std::thread::spawn(move || {
                 let sleep = match kind {
-                    Kind::Mariadb => "SELECT SLEEP(4)",
-                    _ => "SELECT pg_sleep(4)",
+                    Kind::Mariadb => format!("SELECT SLEEP({})", 2 + k),
+                    _ => format!("SELECT pg_sleep({})", 2 + k),
                 };
                 let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
                 rt.block_on(async {
                     use sqlx::Connection;
                     let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
-                    let _ = sqlx::query(sleep).execute(&mut c).await;
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(sleep)).execute(&mut c).await;
                 });
             })
         })
@@ -185,6 +186,7 @@ fn changing_readings_log_once(kind: Kind) {
     let mut child = slow_run_with(&db.url, &["--max-load", sessions, "--log-every", "1m"]);
     let log = StderrLog::take(&mut child);
     log.wait_for("paused:", &mut child);
+    assert!(text_has_reading(&log.text()), "{}", log.text());
     for h in holders {
         h.join().unwrap();
     }
@@ -204,6 +206,11 @@ fn changing_readings_log_once(kind: Kind) {
     }
     assert!(text.matches(" paused: ").count() >= 1, "{text}");
     assert_eq!(text.matches("still paused").count(), 0, "{text}");
+}
+
+/// The first pause line shows a reading above the limit.
+fn text_has_reading(text: &str) -> bool {
+    text.contains(" > 1")
 }
 
 #[test]
