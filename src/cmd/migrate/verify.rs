@@ -24,8 +24,8 @@ pub struct Verification {
     /// Read on the new table only: the application read it there after the migration.
     pub read_after_migration: i64,
     pub orphans: i64,
-    /// Rows whose created_at is not the message's (nor a `--created-at-out-of-range`
-    /// mapping of a value the column cannot hold).
+    /// Rows the migration runs created whose created_at is not the message's (nor a
+    /// `--created-at-out-of-range` mapping of a value the column cannot hold).
     pub created_at_mismatch: i64,
     pub first_missing: Vec<i64>,
     pub first_is_read_mismatch: Vec<i64>,
@@ -122,11 +122,17 @@ struct MainPass {
     first_created_at_mismatch: Vec<i64>,
 }
 
-async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql) -> anyhow::Result<MainPass> {
+async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql, has_chunks: bool) -> anyhow::Result<MainPass> {
     let row = db::stmt(&sql.verify_pass()).fetch_one(&mut **tx).await?;
     let missing = db::get_i64(&row, 1)?;
     let is_read_mismatch = db::get_i64(&row, 2)?;
-    let created_at_mismatch = db::get_i64(&row, 4)?;
+    let (created_at_mismatch, first_created_at_mismatch) = if has_chunks {
+        let (count, first) = sql.created_mismatch(FIRST);
+        let n = one(tx, &count).await?;
+        (n, first_ids(tx, &first, n).await?)
+    } else {
+        (0, Vec::new())
+    };
     Ok(MainPass {
         eligible: db::get_i64(&row, 0)?,
         missing,
@@ -144,8 +150,7 @@ async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql) -> anyhow::Result<MainPass> 
         .await?,
         first_missing: first_ids(tx, &sql.missing(FIRST), missing).await?,
         first_is_read_mismatch: first_ids(tx, &sql.read_mismatch(FIRST), is_read_mismatch).await?,
-        first_created_at_mismatch: first_ids(tx, &sql.created_mismatch(FIRST), created_at_mismatch)
-            .await?,
+        first_created_at_mismatch,
     })
 }
 
@@ -215,8 +220,9 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
             ..Verification::default()
         });
     }
+    let has_chunks = !super::preflight::columns(db, &sql.chunks_name).await?.is_empty();
     let mut tx = snapshot_tx(db).await?;
-    let main = main_pass(&mut tx, db, sql).await?;
+    let main = main_pass(&mut tx, db, sql, has_chunks).await?;
     let matched = main.eligible - main.missing;
     let (orphans, first_orphans) = if main.recipient_rows == matched {
         (0, Vec::new())

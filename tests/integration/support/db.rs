@@ -149,8 +149,12 @@ fn start_mariadb() -> Server {
     start_mariadb_with(&["--skip-log-bin"])
 }
 
+/// One server set-up at a time: two mariadb-install-db bootstraps at once have failed here.
+static STARTING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// A private mariadbd with `extra` arguments (binary log and server id for replication).
 fn start_mariadb_with(extra: &[&str]) -> Server {
+    let _one_at_a_time = STARTING.lock().unwrap_or_else(|e| e.into_inner());
     let sbin = vec![PathBuf::from("/usr/sbin"), PathBuf::from("/usr/bin")];
     let server = find_bin(&["mariadbd", "mysqld"], &sbin, "mariadb-server");
     let install = find_bin(
