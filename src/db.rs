@@ -249,7 +249,8 @@ impl Db {
                 }
             };
         if dialect == Dialect::Sqlite {
-            match tokio::time::timeout(connect_timeout, sqlite_header_check(url, &mut first)).await {
+            match tokio::time::timeout(connect_timeout, sqlite_header_check(url, &mut first)).await
+            {
                 Ok(r) => r?,
                 Err(_) => {
                     return Err(exit::runtime(format!(
@@ -422,7 +423,10 @@ impl Db {
 /// file that holds something else is found only at the first read, and there the pool would
 /// retry until its acquire timeout and say "pool timed out". One read names it at once.
 async fn sqlite_header_check(url: &DbUrl, conn: &mut sqlx::AnyConnection) -> anyhow::Result<()> {
-    match stmt("SELECT COUNT(*) FROM sqlite_master").execute(&mut *conn).await {
+    match stmt("SELECT COUNT(*) FROM sqlite_master")
+        .execute(&mut *conn)
+        .await
+    {
         Ok(_) => Ok(()),
         Err(e) if is_not_a_database(&e) => Err(exit::usage(format!(
             "{}: not an SQLite database (the file holds something else; check the path)",
@@ -617,7 +621,10 @@ mod tests {
         assert!(!valid_table_name("a.b.c"));
         assert!(!valid_table_name("public."));
         assert!(!valid_table_name("x;y.z"));
-        assert_eq!(Dialect::Postgres.quote_table("public.m"), "\"public\".\"m\"");
+        assert_eq!(
+            Dialect::Postgres.quote_table("public.m"),
+            "\"public\".\"m\""
+        );
         assert_eq!(Dialect::Mysql.quote_table("m"), "`m`");
         assert_eq!(split_table_name("s.t"), (Some("s"), "t"));
     }

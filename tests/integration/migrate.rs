@@ -1345,9 +1345,9 @@ macro_rules! on_every_database {
     };
 }
 
+mod created_at;
 mod reads;
 mod schemas;
-mod created_at;
 mod surfaces;
 
 on_every_database!(

@@ -25,12 +25,12 @@ use crate::db::{Db, DbUrl, Dialect};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
 use names::Names;
-pub use report::MigrateReport;
-pub use status::StatusReport;
 use preflight::Preflight;
+pub use report::MigrateReport;
 use report::{Action, Plan};
 use runner::{Failed, IndexPlan, Job, Pace, RunCtx, RunResult, Stop};
 use sql::{OutOfRange, Sql};
+pub use status::StatusReport;
 use throttle::{MaxLoad, Replica, Throttle};
 
 pub const EXAMPLES: &str = "\
@@ -40,14 +40,19 @@ Examples:
   redkit migrate recipients --yes --replica mysql://app@db2.internal/app --max-lag 1s
   redkit migrate recipients --yes --pause-file /tmp/hold-migration
   redkit migrate recipients --verify --format json
+  redkit migrate recipients --rollback --dry-run
   redkit migrate recipients --rollback --yes
+  redkit migrate recipients --repair-reads --dry-run
+  redkit migrate recipients --yes --created-at-out-of-range clamp
   redkit migrate status
 
 The password comes from the URL in DATABASE_URL, .env or the config (migrate.database_url);
 it is never printed. Every statement runs under --timeout (long ones while the server keeps
 answering). Ctrl-C or SIGTERM stops after the chunk in flight; a second run resumes.
-Exit codes: 0 ok, 1 verification found a mismatch (status: a run unfinished or indexes
-pending), 2 bad URL or unfit schema, 3 database error, 130 interrupted.";
+A read state only moves from unread to read: the rollback copies reads back, never an unread
+over a read. Exit codes: 0 ok, 1 verification found a mismatch (status: a run unfinished or
+indexes pending), 2 bad URL, not an SQLite database, unfit schema, a created_at the target
+column cannot hold, or no --yes without a terminal, 3 database error, 130 interrupted.";
 
 #[derive(Debug, Args)]
 pub struct MigrateArgs {
@@ -358,8 +363,15 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     // A copy (or its dry run) first makes sure every created_at fits the target column.
     let copying = !a.verify && !a.rollback && !a.repair_reads;
     let created_at = if copying {
-        preflight::created_at(&db, &mut sql, &names, &pre, a.created_at_out_of_range, a.dry_run)
-            .await?
+        preflight::created_at(
+            &db,
+            &mut sql,
+            &names,
+            &pre,
+            a.created_at_out_of_range,
+            a.dry_run,
+        )
+        .await?
     } else {
         preflight::CreatedAtCheck {
             mapping: a.created_at_out_of_range,

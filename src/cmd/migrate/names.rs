@@ -66,7 +66,13 @@ impl Names {
             let key = format!("migrate.{}", path.join("."));
             // Tables may be schema-qualified (`public.messages`); columns are plain names.
             let table = matches!(path.last(), Some(&"table")) || path == ["state_table"];
-            let ok = |s: &str| if table { valid_table_name(s) } else { valid_ident(s) };
+            let ok = |s: &str| {
+                if table {
+                    valid_table_name(s)
+                } else {
+                    valid_ident(s)
+                }
+            };
             match v {
                 Value::Null => Ok(None),
                 Value::String(s) if ok(s) => Ok(Some(s.clone())),
@@ -142,7 +148,10 @@ mod tests {
         assert_eq!(n.users.as_deref(), Some("users"));
         assert_eq!(n.m_id, "id");
         let v: Value = serde_yaml::from_str("messages: { table: public.messages }").unwrap();
-        assert_eq!(Names::from_config(Some(&v)).unwrap().messages, "public.messages");
+        assert_eq!(
+            Names::from_config(Some(&v)).unwrap().messages,
+            "public.messages"
+        );
         let v: Value = serde_yaml::from_str("messages: { id: public.id }").unwrap();
         assert!(Names::from_config(Some(&v)).is_err());
     }

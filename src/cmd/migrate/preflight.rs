@@ -249,16 +249,28 @@ pub async fn created_at(
     }
     let column = format!("{}.{}", names.recipients, names.r_created_at);
     if check.out_of_range > 0 && mapping == OutOfRange::Refuse && !dry_run {
-        let ids: Vec<String> = check.first_out_of_range.iter().map(i64::to_string).collect();
+        let ids: Vec<String> = check
+            .first_out_of_range
+            .iter()
+            .map(i64::to_string)
+            .collect();
         return Err(exit::usage(format!(
             "{} {} a created_at that {column} ({target}) cannot hold ({TIMESTAMP_RANGE}): message {} {}{}; \
              nothing copied. Pass --created-at-out-of-range clamp (the nearest end of the range) or null \
              (no time), or make the column DATETIME",
             check.out_of_range,
-            if check.out_of_range == 1 { "message has" } else { "messages have" },
+            if check.out_of_range == 1 {
+                "message has"
+            } else {
+                "messages have"
+            },
             if ids.len() == 1 { "id" } else { "ids" },
             ids.join(", "),
-            if check.out_of_range > ids.len() as i64 { ", …" } else { "" },
+            if check.out_of_range > ids.len() as i64 {
+                ", …"
+            } else {
+                ""
+            },
         )));
     }
     if check.out_of_range > 0 && mapping == OutOfRange::Null && pre.recipients_table_exists {

@@ -87,10 +87,12 @@ mod tests {
         let mut chunks = Vec::new();
         for step in 0..=ids.len() {
             let size = usize::try_from(sizes[step % sizes.len()].min(1 << 20)).unwrap();
-            let found = windows(cursor.next(), high_water).into_iter().find_map(|(a, b)| {
-                let got: Vec<i64> = ids.range(a..=b).take(size).copied().collect();
-                Some((*got.first()?, *got.last()?))
-            });
+            let found = windows(cursor.next(), high_water)
+                .into_iter()
+                .find_map(|(a, b)| {
+                    let got: Vec<i64> = ids.range(a..=b).take(size).copied().collect();
+                    Some((*got.first()?, *got.last()?))
+                });
             let Some((lo, hi)) = found else {
                 return Some(chunks);
             };
@@ -119,10 +121,7 @@ mod tests {
     }
 
     fn sizes() -> impl Strategy<Value = Vec<i64>> {
-        prop::collection::vec(
-            prop_oneof![1i64..10, 1i64..5_000_000, Just(i64::MAX)],
-            1..8,
-        )
+        prop::collection::vec(prop_oneof![1i64..10, 1i64..5_000_000, Just(i64::MAX)], 1..8)
     }
 
     proptest! {
@@ -171,17 +170,25 @@ mod tests {
     #[test]
     fn sparse_ids_make_few_chunks() {
         // Snowflake-style: gaps of about 2^22 and more between neighbours.
-        let ids: BTreeSet<i64> = (0..30_004i64).map(|i| 1_600_000_000_000_000_000 + i * 4_194_304 * 7).collect();
+        let ids: BTreeSet<i64> = (0..30_004i64)
+            .map(|i| 1_600_000_000_000_000_000 + i * 4_194_304 * 7)
+            .collect();
         let chunks = walk(&ids, &[5000], i64::MAX).unwrap();
         assert_eq!(chunks.len(), 7);
     }
 
     #[test]
     fn extremes() {
-        assert_eq!(windows(Next::Smallest, i64::MAX), vec![(i64::MIN, i64::MAX)]);
+        assert_eq!(
+            windows(Next::Smallest, i64::MAX),
+            vec![(i64::MIN, i64::MAX)]
+        );
         assert_eq!(windows(Next::Above(5), 10), vec![(6, 10), (11, i64::MAX)]);
         assert_eq!(windows(Next::Above(10), 10), vec![(11, i64::MAX)]);
-        assert_eq!(windows(Next::Above(i64::MAX - 1), i64::MAX), vec![(i64::MAX, i64::MAX)]);
+        assert_eq!(
+            windows(Next::Above(i64::MAX - 1), i64::MAX),
+            vec![(i64::MAX, i64::MAX)]
+        );
         assert_eq!(windows(Next::Finished, 0), Vec::new());
         assert_eq!(Cursor::new(Some(i64::MAX)).next(), Next::Finished);
         assert_eq!(Cursor::new(None).next(), Next::Smallest);

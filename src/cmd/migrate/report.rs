@@ -212,7 +212,10 @@ impl Render for MigrateReport {
             row("would delete rows", p.rows_to_delete.to_string());
             row(
                 "would copy reads back",
-                with_ids(p.read_states_to_copy_back, &p.first_read_states_to_copy_back),
+                with_ids(
+                    p.read_states_to_copy_back,
+                    &p.first_read_states_to_copy_back,
+                ),
             );
             if p.unrecorded_copy_runs > 0 {
                 row(

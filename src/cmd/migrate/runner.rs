@@ -359,7 +359,9 @@ async fn wait_throttle(
                             cx.out.note(format!(
                                 "redkit: migrate: run {} still paused after {}: {}",
                                 run.run_id,
-                                crate::duration::format(Duration::from_secs(since.elapsed().as_secs())),
+                                crate::duration::format(Duration::from_secs(
+                                    since.elapsed().as_secs()
+                                )),
                                 pause.text
                             ));
                             *logged = Instant::now();
@@ -652,11 +654,21 @@ async fn copy_loop(
 
 /// One repair chunk (message ids `[lo, hi]`): the update and its checkpoint in one
 /// transaction.
-async fn repair_chunk(db: &Db, sql: &Sql, run: &RunResult, lo: i64, hi: i64) -> anyhow::Result<i64> {
+async fn repair_chunk(
+    db: &Db,
+    sql: &Sql,
+    run: &RunResult,
+    lo: i64,
+    hi: i64,
+) -> anyhow::Result<i64> {
     let mut tx = db.begin().await?;
     let rows = db
         .timed(&format!("marking reads of ids {lo}..={hi}"), async {
-            db::stmt(&sql.repair_reads()).bind(lo).bind(hi).execute(&mut *tx).await
+            db::stmt(&sql.repair_reads())
+                .bind(lo)
+                .bind(hi)
+                .execute(&mut *tx)
+                .await
         })
         .await?
         .rows_affected() as i64;
@@ -687,7 +699,13 @@ async fn repair_loop(
     throttle: &mut Throttle,
     bar: &indicatif::ProgressBar,
 ) -> anyhow::Result<()> {
-    let RunCtx { db, sql, pace, stop, .. } = *cx;
+    let RunCtx {
+        db,
+        sql,
+        pace,
+        stop,
+        ..
+    } = *cx;
     let mut sizer = Sizer {
         size: pace.batch_size.max(1),
         target: pace.chunk_time,

@@ -322,7 +322,11 @@ impl Sql {
     /// created_at is not their message's: `(count, first message ids)`. Rows the application
     /// wrote itself keep the time it gave them.
     pub fn created_mismatch(&self, limit: u32) -> (String, String) {
-        let from = format!("{} AND NOT {}", self.rollback_rows(), self.t(&self.created_same()));
+        let from = format!(
+            "{} AND NOT {}",
+            self.rollback_rows(),
+            self.t(&self.created_same())
+        );
         (
             format!("SELECT {} {from}", self.d.int("COUNT(*)")),
             format!(
@@ -476,7 +480,12 @@ impl Sql {
     /// falls back to the join, which names what differs.
     pub fn checksums(&self) -> Option<(String, String)> {
         let d = self.d;
-        let side = |from: String, id: String, rid: String, read: String, created: String| -> Option<String> {
+        let side = |from: String,
+                    id: String,
+                    rid: String,
+                    read: String,
+                    created: String|
+         -> Option<String> {
             let (read, text) = match d {
                 Dialect::Mysql => (format!("COALESCE({read}, -1)"), "CHAR"),
                 Dialect::Postgres => (format!("COALESCE(CAST({read} AS INT), -1)"), "TEXT"),
@@ -935,7 +944,9 @@ impl Sql {
     /// must be in the child's own).
     fn referenced_messages(&self) -> String {
         match self.d {
-            Dialect::Sqlite => self.d.quote(crate::db::split_table_name(&self.names.messages).1),
+            Dialect::Sqlite => self
+                .d
+                .quote(crate::db::split_table_name(&self.names.messages).1),
             Dialect::Mysql | Dialect::Postgres => self.msg.clone(),
         }
     }
@@ -1089,7 +1100,11 @@ impl Sql {
                 )];
                 if secondary {
                     for col in [&n.r_recipient_id, &n.r_is_read, &n.r_created_at] {
-                        v.push(self.create_index(&index_name("idx", &n.recipients, col), col, false));
+                        v.push(self.create_index(
+                            &index_name("idx", &n.recipients, col),
+                            col,
+                            false,
+                        ));
                     }
                 }
                 v

@@ -59,10 +59,14 @@ impl Verification {
             );
         }
         if self.orphans > 0 {
-            r.push("orphans: rows whose message is gone; delete them by hand after a look".to_string());
+            r.push(
+                "orphans: rows whose message is gone; delete them by hand after a look".to_string(),
+            );
         }
         if !self.pending_indexes.is_empty() {
-            r.push("indexes missing: run `redkit migrate recipients` again to build them".to_string());
+            r.push(
+                "indexes missing: run `redkit migrate recipients` again to build them".to_string(),
+            );
         }
         self.remedies = r;
         self
@@ -220,7 +224,9 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
             ..Verification::default()
         });
     }
-    let has_chunks = !super::preflight::columns(db, &sql.chunks_name).await?.is_empty();
+    let has_chunks = !super::preflight::columns(db, &sql.chunks_name)
+        .await?
+        .is_empty();
     let mut tx = snapshot_tx(db).await?;
     let main = main_pass(&mut tx, db, sql, has_chunks).await?;
     let matched = main.eligible - main.missing;

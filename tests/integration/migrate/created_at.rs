@@ -28,9 +28,8 @@ fn seed_dates(db: &TestDb) {
 }
 
 fn created_text(db: &TestDb, id: i64) -> Option<String> {
-    let sql = format!(
-        "SELECT CAST(created_at AS CHAR) FROM message_recipients WHERE message_id = {id}"
-    );
+    let sql =
+        format!("SELECT CAST(created_at AS CHAR) FROM message_recipients WHERE message_id = {id}");
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -38,7 +37,10 @@ fn created_text(db: &TestDb, id: i64) -> Option<String> {
     rt.block_on(async {
         use sqlx::{Connection, Row};
         let mut c = sqlx::AnyConnection::connect(&db.url).await.unwrap();
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_one(&mut c).await.unwrap();
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_one(&mut c)
+            .await
+            .unwrap();
         row.try_get::<Option<String>, _>(0).unwrap()
     })
 }
@@ -47,11 +49,17 @@ fn out_of_range_is_refused_then_mapped(db: TestDb) {
     seed_dates(&db);
     // The ends of the TIMESTAMP range in the server's time zone, as the copy's session sees them.
     let ends = |sql: &str| {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         rt.block_on(async {
             use sqlx::{Connection, Row};
             let mut c = sqlx::AnyConnection::connect(&db.url).await.unwrap();
-            let row = sqlx::query(sqlx::AssertSqlSafe(sql.to_string())).fetch_one(&mut c).await.unwrap();
+            let row = sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+                .fetch_one(&mut c)
+                .await
+                .unwrap();
             row.try_get::<String, _>(0).unwrap()
         })
     };
@@ -59,15 +67,27 @@ fn out_of_range_is_refused_then_mapped(db: TestDb) {
     let highest = ends("SELECT CAST(FROM_UNIXTIME(2147483647) AS CHAR)");
     let (code, j, err) = migrate(&db, &["--yes"]);
     assert_eq!(code, 2, "{err}\n{j}");
-    for says in ["5, 9", "1970-01-01 00:00:01", "2038-01-19 03:14:07", "--created-at-out-of-range"] {
+    for says in [
+        "5, 9",
+        "1970-01-01 00:00:01",
+        "2038-01-19 03:14:07",
+        "--created-at-out-of-range",
+    ] {
         assert!(err.contains(says), "{says}: {err}");
     }
-    assert!(!db.has_table("message_recipients"), "refused before anything was created");
+    assert!(
+        !db.has_table("message_recipients"),
+        "refused before anything was created"
+    );
 
     let (code, j, err) = migrate(&db, &["--dry-run"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(j["created_at_check"]["out_of_range"], 2, "{j}");
-    assert_eq!(j["created_at_check"]["first_out_of_range"], serde_json::json!([5, 9]), "{j}");
+    assert_eq!(
+        j["created_at_check"]["first_out_of_range"],
+        serde_json::json!([5, 9]),
+        "{j}"
+    );
     assert_eq!(j["created_at_check"]["mapping"], "refuse", "{j}");
 
     let (code, j, err) = migrate(&db, &["--yes", "--created-at-out-of-range", "clamp"]);
@@ -78,7 +98,10 @@ fn out_of_range_is_refused_then_mapped(db: TestDb) {
     assert_eq!(created_text(&db, 9), Some(highest));
     assert_eq!(created_text(&db, 3).as_deref(), Some("2025-10-03 10:00:00"));
     let (code, j, _) = migrate(&db, &["--verify"]);
-    assert_eq!(code, 0, "a clamped value is the operator's mapping, not a mismatch: {j}");
+    assert_eq!(
+        code, 0,
+        "a clamped value is the operator's mapping, not a mismatch: {j}"
+    );
 
     // A zero date (what lax mode wrote before) and a shifted time are mismatches.
     db.exec(&[
@@ -89,10 +112,18 @@ fn out_of_range_is_refused_then_mapped(db: TestDb) {
     let (code, j, _) = migrate(&db, &["--verify"]);
     assert_eq!(code, 1, "{j}");
     assert_eq!(j["verification"]["created_at_mismatch"], 2, "{j}");
-    assert_eq!(j["verification"]["first_created_at_mismatch"], serde_json::json!([3, 5]), "{j}");
+    assert_eq!(
+        j["verification"]["first_created_at_mismatch"],
+        serde_json::json!([3, 5]),
+        "{j}"
+    );
 
     // null: the rows come without a time.
-    db.exec(&["DROP TABLE message_recipients", "DROP TABLE redkit_migrations_chunks", "DROP TABLE redkit_migrations"]);
+    db.exec(&[
+        "DROP TABLE message_recipients",
+        "DROP TABLE redkit_migrations_chunks",
+        "DROP TABLE redkit_migrations",
+    ]);
     let (code, j, err) = migrate(&db, &["--yes", "--created-at-out-of-range", "null"]);
     assert_eq!(code, 0, "{err}\n{j}");
     assert_eq!(j["verified"], true, "{j}");
@@ -129,13 +160,24 @@ fn created_at_is_verified(kind: Kind) {
     assert_eq!(code, 0, "{err}\n{j}");
     assert_eq!(j["verified"], true, "{j}");
     assert_eq!(j["created_at_check"]["out_of_range"], 0, "{j}");
-    db.exec(&["UPDATE message_recipients SET created_at = '2025-10-07 10:00:01' WHERE message_id = 7"]);
+    db.exec(&[
+        "UPDATE message_recipients SET created_at = '2025-10-07 10:00:01' WHERE message_id = 7",
+    ]);
     let (code, j, _) = migrate(&db, &["--verify"]);
     assert_eq!(code, 1, "{j}");
     assert_eq!(j["verification"]["method"], Value::from("row_join"), "{j}");
     assert_eq!(j["verification"]["created_at_mismatch"], 1, "{j}");
-    assert_eq!(j["verification"]["first_created_at_mismatch"], serde_json::json!([7]), "{j}");
-    assert!(j["verification"]["remedies"].to_string().contains("created_at"), "{j}");
+    assert_eq!(
+        j["verification"]["first_created_at_mismatch"],
+        serde_json::json!([7]),
+        "{j}"
+    );
+    assert!(
+        j["verification"]["remedies"]
+            .to_string()
+            .contains("created_at"),
+        "{j}"
+    );
 }
 
 on_every_database!(created_at_is_verified);

@@ -50,19 +50,36 @@ fn rollback_never_unreads(kind: Kind) {
     let p = &j["rollback_plan"];
     assert_eq!(p["rows_to_delete"], migrated, "{j}");
     assert_eq!(p["read_states_to_copy_back"], 1, "{j}");
-    assert_eq!(p["first_read_states_to_copy_back"], serde_json::json!([1]), "{j}");
+    assert_eq!(
+        p["first_read_states_to_copy_back"],
+        serde_json::json!([1]),
+        "{j}"
+    );
     assert!(p["chunk_records"].as_i64().unwrap() >= 1, "{j}");
     assert_eq!(message_reads(&db), before, "a dry run changes nothing");
-    assert_eq!(recipient_rows(&db), rows_before, "a dry run changes nothing");
+    assert_eq!(
+        recipient_rows(&db),
+        rows_before,
+        "a dry run changes nothing"
+    );
 
     let (code, j, err) = migrate(&db, &["--rollback", "--yes"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(j["rolled_back"], migrated, "{j}");
     assert_eq!(j["read_state_restored"], 1, "only message 1 changed: {j}");
-    assert_eq!((read_of(&db, 1), read_of(&db, 7), read_of(&db, 8)), (1, 1, 1));
+    assert_eq!(
+        (read_of(&db, 1), read_of(&db, 7), read_of(&db, 8)),
+        (1, 1, 1)
+    );
     let after = message_reads(&db);
     for (b, a) in before.iter().zip(&after) {
-        assert!(a[1] >= b[1], "message {} went from {} to {}", b[0], b[1], a[1]);
+        assert!(
+            a[1] >= b[1],
+            "message {} went from {} to {}",
+            b[0],
+            b[1],
+            a[1]
+        );
     }
     assert!(recipient_rows(&db).is_empty());
 }
@@ -83,7 +100,13 @@ fn repair_reads_mends_read_lost(kind: Kind) {
     let remedies = j["verification"]["remedies"].to_string();
     assert!(remedies.contains("--repair-reads"), "{j}");
     let out = redkit(tempfile::tempdir().unwrap().path())
-        .args(["migrate", "recipients", "--verify", "--database-url", &db.url])
+        .args([
+            "migrate",
+            "recipients",
+            "--verify",
+            "--database-url",
+            &db.url,
+        ])
         .output()
         .unwrap();
     assert!(stdout(&out).contains("--repair-reads"), "{}", stdout(&out));
@@ -95,7 +118,10 @@ fn repair_reads_mends_read_lost(kind: Kind) {
     let (code, j, err) = migrate(&db, &["--repair-reads", "--dry-run"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(j["repair_plan"]["reads_to_repair"], 2, "{j}");
-    assert_eq!(j["repair_plan"]["first_reads_to_repair"], serde_json::json!([7, 10]));
+    assert_eq!(
+        j["repair_plan"]["first_reads_to_repair"],
+        serde_json::json!([7, 10])
+    );
     assert_eq!(
         db.int_of(&format!(
             "SELECT {} FROM message_recipients WHERE message_id IN (7, 10) AND is_read = 1",
@@ -105,7 +131,17 @@ fn repair_reads_mends_read_lost(kind: Kind) {
         "the dry run changed nothing"
     );
 
-    let (code, j, err) = migrate(&db, &["--repair-reads", "--yes", "--batch-size", "50", "--chunk-time", "0"]);
+    let (code, j, err) = migrate(
+        &db,
+        &[
+            "--repair-reads",
+            "--yes",
+            "--batch-size",
+            "50",
+            "--chunk-time",
+            "0",
+        ],
+    );
     assert_eq!(code, 0, "{err}\n{j}");
     assert_eq!(j["action"], "repair_reads", "{j}");
     assert_eq!(j["reads_repaired"], 2, "{j}");
@@ -181,7 +217,10 @@ fn history() -> impl Strategy<Value = History> {
 fn apply(db: &TestDb, events: &[Event], extra: &mut i64) {
     for e in events {
         let stmt = match e {
-            Event::OldRead(i) => format!("UPDATE messages SET is_read = 1 WHERE id = {}", 10 * (i + 1)),
+            Event::OldRead(i) => format!(
+                "UPDATE messages SET is_read = 1 WHERE id = {}",
+                10 * (i + 1)
+            ),
             Event::NewRead(i) => format!(
                 "UPDATE message_recipients SET is_read = 1 WHERE message_id = {}",
                 10 * (i + 1)
@@ -209,7 +248,11 @@ fn one_history(kind: Kind, h: &History) -> Result<(), TestCaseError> {
         .enumerate()
         .map(|(i, r)| {
             let read = r.map_or("NULL".to_string(), |b| i64::from(b).to_string());
-            format!("({}, 1, {}, 't', 'c', {read}, '2025-10-01 10:00:00')", 10 * (i + 1), i % 5 + 1)
+            format!(
+                "({}, 1, {}, 't', 'c', {read}, '2025-10-01 10:00:00')",
+                10 * (i + 1),
+                i % 5 + 1
+            )
         })
         .collect();
     db.exec(&[&format!(
@@ -217,7 +260,18 @@ fn one_history(kind: Kind, h: &History) -> Result<(), TestCaseError> {
         values.join(", ")
     )]);
     let mut extra = 0;
-    let (code, _, err) = migrate(&db, &["--yes", "--batch-size", "5", "--chunk-time", "0", "--max-rows", &h.partial.to_string()]);
+    let (code, _, err) = migrate(
+        &db,
+        &[
+            "--yes",
+            "--batch-size",
+            "5",
+            "--chunk-time",
+            "0",
+            "--max-rows",
+            &h.partial.to_string(),
+        ],
+    );
     prop_assert_eq!(code, 0, "{}", err);
     apply(&db, &h.between, &mut extra);
     let (code, _, err) = migrate(&db, &["--yes", "--batch-size", "7", "--chunk-time", "0"]);
@@ -238,7 +292,9 @@ fn one_history(kind: Kind, h: &History) -> Result<(), TestCaseError> {
     ));
     let (code, j, err) = migrate(&db, &["--rollback", "--dry-run"]);
     prop_assert_eq!(code, 0, "{}", err);
-    let previewed = j["rollback_plan"]["read_states_to_copy_back"].as_i64().unwrap();
+    let previewed = j["rollback_plan"]["read_states_to_copy_back"]
+        .as_i64()
+        .unwrap();
     let (code, j, err) = migrate(&db, &["--rollback", "--yes"]);
     prop_assert_eq!(code, 0, "{}", err);
     let after = message_reads(&db);
@@ -246,18 +302,40 @@ fn one_history(kind: Kind, h: &History) -> Result<(), TestCaseError> {
     for (b, a) in before.iter().zip(&after) {
         let row_read = row_reads.iter().find(|r| r[0] == b[0]).map_or(0, |r| r[1]);
         let was_read = b[1] > 0;
-        prop_assert!(!(was_read && a[1] <= 0), "message {} lost its read: {:?} -> {:?}", b[0], b, a);
+        prop_assert!(
+            !(was_read && a[1] <= 0),
+            "message {} lost its read: {:?} -> {:?}",
+            b[0],
+            b,
+            a
+        );
         let want_read = was_read || row_read > 0;
-        prop_assert_eq!(a[1] > 0, want_read, "message {}: before {:?}, row read {}, after {:?}", b[0], b, row_read, a);
+        prop_assert_eq!(
+            a[1] > 0,
+            want_read,
+            "message {}: before {:?}, row read {}, after {:?}",
+            b[0],
+            b,
+            row_read,
+            a
+        );
         if a[1] != b[1] {
             changed += 1;
         }
     }
     prop_assert_eq!(j["read_state_restored"].as_i64(), Some(changed), "{}", j);
-    prop_assert_eq!(previewed, changed, "the dry run previewed {} changes", previewed);
+    prop_assert_eq!(
+        previewed,
+        changed,
+        "the dry run previewed {} changes",
+        previewed
+    );
     // Only the application's own rows remain.
     prop_assert_eq!(
-        db.int_of(&format!("SELECT {} FROM message_recipients", db.int("COUNT(*)"))),
+        db.int_of(&format!(
+            "SELECT {} FROM message_recipients",
+            db.int("COUNT(*)")
+        )),
         app_rows
     );
     Ok(())

@@ -33,7 +33,13 @@ fn postgres_search_path_finds_public_tables_beside_the_roles_schema() {
     let (code, j, err) = run_in(
         dir.path(),
         &url,
-        &["recipients", "--create-table", "--yes", "--batch-size", "50"],
+        &[
+            "recipients",
+            "--create-table",
+            "--yes",
+            "--batch-size",
+            "50",
+        ],
     );
     assert_eq!(code, 0, "{err}\n{j}");
     assert_eq!(j["migrated"], expected(120).len() as i64, "{j}");
@@ -73,7 +79,13 @@ fn qualified_names_are_accepted(kind: Kind) {
     let (code, j, err) = run_in(
         dir.path(),
         &db.url,
-        &["recipients", "--create-table", "--yes", "--batch-size", "40"],
+        &[
+            "recipients",
+            "--create-table",
+            "--yes",
+            "--batch-size",
+            "40",
+        ],
     );
     assert_eq!(code, 0, "{err}\n{j}");
     assert_eq!(j["verified"], true, "{j}");
@@ -81,7 +93,10 @@ fn qualified_names_are_accepted(kind: Kind) {
     // The three secondary indexes (and on PostgreSQL the foreign key) built after the copy.
     let built = j["indexes_built"].to_string();
     for col in ["recipient_id", "is_read", "created_at"] {
-        assert!(built.contains(&format!("idx_message_recipients_{col}")), "{j}");
+        assert!(
+            built.contains(&format!("idx_message_recipients_{col}")),
+            "{j}"
+        );
     }
     let (code, j, err) = run_in(dir.path(), &db.url, &["recipients", "--verify"]);
     assert_eq!(code, 0, "{err}\n{j}");

@@ -21,7 +21,12 @@ fn seed_sparse(db: &TestDb, n: i64) -> Vec<i64> {
     for part in ids.chunks(500) {
         let values: Vec<String> = part
             .iter()
-            .map(|id| format!("({id}, 1, {}, 't', 'c', 0, '2025-10-01 10:00:00')", id % 7 + 1))
+            .map(|id| {
+                format!(
+                    "({id}, 1, {}, 't', 'c', 0, '2025-10-01 10:00:00')",
+                    id % 7 + 1
+                )
+            })
             .collect();
         db.exec(&[&format!(
             "INSERT INTO messages (id, sender_id, receiver_id, title, content, is_read, created_at) VALUES {}",
@@ -34,7 +39,10 @@ fn seed_sparse(db: &TestDb, n: i64) -> Vec<i64> {
 fn sparse_ids_make_rows_over_size_chunks(kind: Kind) {
     let db = TestDb::new(kind);
     let ids = seed_sparse(&db, 3000);
-    let (code, j, err) = migrate(&db, &["--dry-run", "--batch-size", "500", "--chunk-time", "0"]);
+    let (code, j, err) = migrate(
+        &db,
+        &["--dry-run", "--batch-size", "500", "--chunk-time", "0"],
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(j["plan"]["estimated_chunks"], 6, "{j}");
     let (code, j, err) = migrate(&db, &["--yes", "--batch-size", "500", "--chunk-time", "0"]);
@@ -43,13 +51,22 @@ fn sparse_ids_make_rows_over_size_chunks(kind: Kind) {
     assert_eq!(j["verified"], true, "{j}");
     assert_eq!(j["chunks"], 6, "3000 rows in chunks of 500 rows: {j}");
     assert_eq!(
-        db.int_of(&format!("SELECT {} FROM redkit_migrations_chunks", db.int("COUNT(*)"))),
+        db.int_of(&format!(
+            "SELECT {} FROM redkit_migrations_chunks",
+            db.int("COUNT(*)")
+        )),
         6
     );
     assert_eq!(j["last_id"], *ids.last().unwrap(), "{j}");
     // The size still adapts to --chunk-time: fast chunks grow (at most 4x each time).
-    db.exec(&["DELETE FROM message_recipients", "DELETE FROM redkit_migrations_chunks"]);
-    let (code, j, err) = migrate(&db, &["--yes", "--batch-size", "100", "--chunk-time", "10s"]);
+    db.exec(&[
+        "DELETE FROM message_recipients",
+        "DELETE FROM redkit_migrations_chunks",
+    ]);
+    let (code, j, err) = migrate(
+        &db,
+        &["--yes", "--batch-size", "100", "--chunk-time", "10s"],
+    );
     assert_eq!(code, 0, "{err}\n{j}");
     assert_eq!(j["migrated"], 3000, "{j}");
     assert!(j["chunks"].as_i64().unwrap() <= 5, "growing chunks: {j}");
@@ -65,7 +82,11 @@ fn sparse_ids_make_rows_over_size_chunks(kind: Kind) {
 fn a_file_that_is_not_a_database_is_named_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("app.db");
-    std::fs::write(&file, "DATABASE_URL=postgres://x\nthis is a .env file, not SQLite\n".repeat(20)).unwrap();
+    std::fs::write(
+        &file,
+        "DATABASE_URL=postgres://x\nthis is a .env file, not SQLite\n".repeat(20),
+    )
+    .unwrap();
     let url = format!("sqlite://{}", file.display());
     let spec = dir.path().join("spec.yaml");
     std::fs::write(&spec, "required:\n  DATABASE_URL: { type: url }\n").unwrap();
@@ -74,20 +95,39 @@ fn a_file_that_is_not_a_database_is_named_at_once() {
         (vec!["migrate", "recipients", "--yes"], vec![2]),
         (vec!["migrate", "status"], vec![2]),
         (vec!["wait", "--database", "--max-wait", "0"], vec![3]),
-        (vec!["validate-env", "--spec", "spec.yaml", "--connect"], vec![1]),
+        (
+            vec!["validate-env", "--spec", "spec.yaml", "--connect"],
+            vec![1],
+        ),
     ];
     for (args, codes) in cases {
         let t = Instant::now();
-        let out = redkit(dir.path()).env("DATABASE_URL", &url).args(&args).output().unwrap();
+        let out = redkit(dir.path())
+            .env("DATABASE_URL", &url)
+            .args(&args)
+            .output()
+            .unwrap();
         let all = format!("{}{}", stdout(&out), stderr(&out));
-        assert!(t.elapsed() < Duration::from_secs(3), "{args:?} took {:?}: {all}", t.elapsed());
+        assert!(
+            t.elapsed() < Duration::from_secs(3),
+            "{args:?} took {:?}: {all}",
+            t.elapsed()
+        );
         assert!(all.contains("not an SQLite database"), "{args:?}: {all}");
         assert!(!all.contains("pool timed out"), "{args:?}: {all}");
-        assert!(codes.contains(&out.status.code().unwrap_or(-1)), "{args:?}: {:?} {all}", out.status);
+        assert!(
+            codes.contains(&out.status.code().unwrap_or(-1)),
+            "{args:?}: {:?} {all}",
+            out.status
+        );
     }
     // An empty file is a new database (SQLite's own rule), not refused.
     std::fs::write(&file, b"").unwrap();
-    let out = redkit(dir.path()).env("DATABASE_URL", &url).args(["wait", "--database", "--max-wait", "0"]).output().unwrap();
+    let out = redkit(dir.path())
+        .env("DATABASE_URL", &url)
+        .args(["wait", "--database", "--max-wait", "0"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
@@ -97,7 +137,10 @@ fn a_file_that_is_not_a_database_is_named_at_once() {
 fn migrate_help_lists_the_formats_it_renders() {
     let dir = tempfile::tempdir().unwrap();
     for sub in ["recipients", "status"] {
-        let out = redkit(dir.path()).args(["migrate", sub, "--help"]).output().unwrap();
+        let out = redkit(dir.path())
+            .args(["migrate", sub, "--help"])
+            .output()
+            .unwrap();
         let help = stdout(&out);
         let formats: Vec<&str> = help
             .lines()
@@ -105,22 +148,50 @@ fn migrate_help_lists_the_formats_it_renders() {
             .skip_while(|l| !l.contains("Possible values"))
             .skip(1)
             .take_while(|l| l.trim_start().starts_with("- "))
-            .map(|l| l.trim_start().trim_start_matches("- ").split(':').next().unwrap())
+            .map(|l| {
+                l.trim_start()
+                    .trim_start_matches("- ")
+                    .split(':')
+                    .next()
+                    .unwrap()
+            })
             .collect();
         assert_eq!(formats, ["table", "json"], "{sub}: {help}");
         for bad in ["ndjson", "prometheus", "nagios", "raw"] {
             let out = redkit(dir.path())
-                .args(["migrate", sub, "--format", bad, "--database-url", "sqlite:///nonexistent.db"])
+                .args([
+                    "migrate",
+                    sub,
+                    "--format",
+                    bad,
+                    "--database-url",
+                    "sqlite:///nonexistent.db",
+                ])
                 .output()
                 .unwrap();
             assert_eq!(out.status.code(), Some(2), "{sub} {bad}");
-            assert!(stderr(&out).contains("table, json"), "{sub} {bad}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("table, json"),
+                "{sub} {bad}: {}",
+                stderr(&out)
+            );
             let out = redkit(dir.path())
-                .args(["--format", bad, "migrate", sub, "--database-url", "sqlite:///nonexistent.db"])
+                .args([
+                    "--format",
+                    bad,
+                    "migrate",
+                    sub,
+                    "--database-url",
+                    "sqlite:///nonexistent.db",
+                ])
                 .output()
                 .unwrap();
             assert_eq!(out.status.code(), Some(2), "{sub} {bad} (global)");
-            assert!(stderr(&out).contains("table, json"), "{sub} {bad}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("table, json"),
+                "{sub} {bad}: {}",
+                stderr(&out)
+            );
         }
     }
 }
@@ -148,7 +219,10 @@ fn pause_logs_per_cause_not_per_poll(kind: Kind) {
     let paused = text.matches(" paused: ").count();
     let still = text.matches("still paused after").count();
     assert_eq!(paused, 1, "{text}");
-    assert!((2..=4).contains(&still), "reminders about every 1s over 3.3s: {text}");
+    assert!(
+        (2..=4).contains(&still),
+        "reminders about every 1s over 3.3s: {text}"
+    );
     assert_eq!(recipient_rows(&db), expected(600));
 }
 
@@ -173,11 +247,16 @@ fn changing_readings_log_once(kind: Kind) {
                     Kind::Mariadb => format!("SELECT SLEEP({})", 2 + k),
                     _ => format!("SELECT pg_sleep({})", 2 + k),
                 };
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
                 rt.block_on(async {
                     use sqlx::Connection;
                     let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
-                    let _ = sqlx::query(sqlx::AssertSqlSafe(sleep)).execute(&mut c).await;
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(sleep))
+                        .execute(&mut c)
+                        .await;
                 });
             })
         })
@@ -227,7 +306,9 @@ fn changing_readings_log_once_postgres() {
 /// there is nothing), with the type it is documented with.
 fn assert_keys(j: &Value, keys: &[(&str, &str)], what: &str) {
     for (key, ty) in keys {
-        let v = j.get(*key).unwrap_or_else(|| panic!("{what}: no key {key} in {j}"));
+        let v = j
+            .get(*key)
+            .unwrap_or_else(|| panic!("{what}: no key {key} in {j}"));
         let ok = match *ty {
             "bool" => v.is_boolean(),
             "int" => v.is_i64(),
@@ -330,7 +411,10 @@ const ROLLBACK_PLAN_KEYS: &[(&str, &str)] = &[
     ("unrecorded_copy_runs", "int"),
 ];
 
-const REPAIR_PLAN_KEYS: &[(&str, &str)] = &[("reads_to_repair", "int"), ("first_reads_to_repair", "array")];
+const REPAIR_PLAN_KEYS: &[(&str, &str)] = &[
+    ("reads_to_repair", "int"),
+    ("first_reads_to_repair", "array"),
+];
 
 const REASON_KEYS: &[(&str, &str)] = &[
     ("receiver_null", "int"),
@@ -387,20 +471,37 @@ fn every_report_has_its_keys(kind: Kind) {
     let dir = tempfile::tempdir().unwrap();
     let status = |what: &str| {
         let out = redkit(dir.path())
-            .args(["migrate", "status", "--database-url", &db.url, "--format", "json"])
+            .args([
+                "migrate",
+                "status",
+                "--database-url",
+                &db.url,
+                "--format",
+                "json",
+            ])
             .output()
             .unwrap();
-        let j: Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|_| panic!("{what}: {}", stderr(&out)));
+        let j: Value = serde_json::from_str(&stdout(&out))
+            .unwrap_or_else(|_| panic!("{what}: {}", stderr(&out)));
         assert_keys(&j, STATUS_KEYS, what);
         for r in j["runs"].as_array().unwrap() {
             assert_keys(r, RUN_KEYS, what);
         }
         j
     };
-    assert!(status("status before any run")["runs"].as_array().unwrap().is_empty());
+    assert!(
+        status("status before any run")["runs"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     let steps: Vec<(&str, Vec<&str>, Option<&str>)> = vec![
         ("dry run", vec!["--dry-run"], Some("plan")),
-        ("rollback dry run, nothing to undo", vec!["--rollback", "--dry-run"], Some("rollback_plan")),
+        (
+            "rollback dry run, nothing to undo",
+            vec!["--rollback", "--dry-run"],
+            Some("rollback_plan"),
+        ),
         ("copy", vec!["--yes"], Some("verification")),
         ("verify ok", vec!["--verify"], Some("verification")),
     ];
@@ -420,9 +521,17 @@ fn every_report_has_its_keys(kind: Kind) {
     assert_eq!(code, 1, "{j}");
     check_report(&j, "verify with mismatches");
     for (what, args, has) in [
-        ("repair dry run", vec!["--repair-reads", "--dry-run"], "repair_plan"),
+        (
+            "repair dry run",
+            vec!["--repair-reads", "--dry-run"],
+            "repair_plan",
+        ),
         ("repair", vec!["--repair-reads", "--yes"], "reads_repaired"),
-        ("rollback dry run", vec!["--rollback", "--dry-run"], "rollback_plan"),
+        (
+            "rollback dry run",
+            vec!["--rollback", "--dry-run"],
+            "rollback_plan",
+        ),
         ("rollback", vec!["--rollback", "--yes"], "rolled_back"),
     ] {
         let (code, j, err) = migrate(&db, &args);
@@ -434,4 +543,8 @@ fn every_report_has_its_keys(kind: Kind) {
     assert!(j["runs"].as_array().unwrap().len() >= 3, "{j}");
 }
 
-on_every_database!(sparse_ids_make_rows_over_size_chunks, pause_logs_per_cause_not_per_poll, every_report_has_its_keys);
+on_every_database!(
+    sparse_ids_make_rows_over_size_chunks,
+    pause_logs_per_cause_not_per_poll,
+    every_report_has_its_keys
+);
