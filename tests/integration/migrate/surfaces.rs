@@ -548,3 +548,28 @@ on_every_database!(
     pause_logs_per_cause_not_per_poll,
     every_report_has_its_keys
 );
+
+/// Every destructive mode is refused without a terminal and without --yes before it
+/// connects: against a port where nothing listens the answer is the refusal (exit 2), not a
+/// connection error (exit 3). Their dry runs need no --yes.
+#[test]
+fn destructive_modes_refuse_before_connecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("mysql://app@127.0.0.1:{}/app", crate::support::free_port());
+    for mode in [vec![], vec!["--rollback"], vec!["--repair-reads"]] {
+        let out = redkit(dir.path())
+            .args(["migrate", "recipients", "--database-url", &url])
+            .args(&mode)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{mode:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("--yes"), "{mode:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("connection refused"), "{mode:?}: {}", stderr(&out));
+        let out = redkit(dir.path())
+            .args(["migrate", "recipients", "--database-url", &url, "--dry-run"])
+            .args(&mode)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{mode:?} --dry-run connects: {}", stderr(&out));
+    }
+}
