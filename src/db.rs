@@ -390,6 +390,25 @@ impl Db {
         Ok(row.try_get::<Option<i64>, _>(0)?)
     }
 
+    /// The first column of the first row, if there is a row (None) and it is not NULL.
+    pub async fn int_if_any(&self, sql: &str, binds: &[i64]) -> anyhow::Result<Option<i64>> {
+        let mut q = stmt(sql);
+        for b in binds {
+            q = q.bind(*b);
+        }
+        let row = self
+            .timed(&first_line(sql), async {
+                q.fetch_optional(&self.pool)
+                    .await
+                    .map_err(|e| failed(sql, e))
+            })
+            .await?;
+        match row {
+            Some(r) => Ok(r.try_get::<Option<i64>, _>(0)?),
+            None => Ok(None),
+        }
+    }
+
     /// One integer (NULL reads as 0).
     pub async fn int(&self, sql: &str, binds: &[i64]) -> anyhow::Result<i64> {
         Ok(self.opt_int(sql, binds).await?.unwrap_or(0))

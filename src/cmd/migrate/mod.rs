@@ -500,69 +500,26 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         out: &ctx.out,
         stop: &stop,
     };
-    if a.repair_reads {
-        let mut r = base_report(Action::RepairReads, &db, &pre);
-        let t = Instant::now();
-        let outcome = runner::drive(
-            &cx,
-            Job::RepairReads,
-            to_repair,
-            false,
-            &IndexPlan::default(),
-            &mut throttle,
-        )
-        .await?;
-        r.copy_seconds = t.elapsed().as_secs_f64();
-        let run = match outcome {
-            Ok(run) => run,
-            Err(f) => return finish_failed(ctx, r, f, started),
+    if a.repair_reads || a.rollback {
+        let (action, job, expected) = if a.repair_reads {
+            (Action::RepairReads, Job::RepairReads, to_repair)
+        } else {
+            (Action::Rollback, Job::Rollback, pre.already_migrated)
         };
-        apply_run(&mut r, &run);
-        r.reads_repaired = Some(run.rows);
-        r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit_outcome(&r, !r.interrupted)?;
-        return Ok(if r.interrupted {
-            ExitStatus::Interrupted
-        } else {
-            ExitStatus::Success
-        });
-    }
-    if a.rollback {
-        let mut r = base_report(Action::Rollback, &db, &pre);
-        if pre.recipients_table_exists {
-            let t = Instant::now();
-            let outcome = runner::drive(
-                &cx,
-                Job::Rollback,
-                pre.already_migrated,
-                false,
-                &IndexPlan::default(),
-                &mut throttle,
-            )
-            .await?;
-            r.copy_seconds = t.elapsed().as_secs_f64();
-            let run = match outcome {
-                Ok(run) => run,
-                Err(f) => return finish_failed(ctx, r, f, started),
-            };
-            apply_run(&mut r, &run);
-            r.rolled_back = Some(run.rows);
-            r.read_state_restored = Some(run.extra);
-        } else {
+        let mut r = base_report(action, &db, &pre);
+        if !pre.recipients_table_exists {
+            // Only a rollback gets here without the table (a repair was refused above).
             ctx.out.note(format!(
                 "redkit: migrate: table {} not found: nothing to roll back",
                 names.recipients
             ));
             r.rolled_back = Some(0);
             r.read_state_restored = Some(0);
+            r.seconds = started.elapsed().as_secs_f64();
+            ctx.out.emit_outcome(&r, true)?;
+            return Ok(ExitStatus::Success);
         }
-        r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit_outcome(&r, !r.interrupted)?;
-        return Ok(if r.interrupted {
-            ExitStatus::Interrupted
-        } else {
-            ExitStatus::Success
-        });
+        return run_undo_or_repair(ctx, &cx, job, expected, r, &mut throttle, started).await;
     }
 
     match db.dialect {
@@ -629,6 +586,41 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         ExitStatus::Interrupted
     } else {
         problem_if(r.verified == Some(false))
+    })
+}
+
+/// Runs a rollback or a read repair to its end (or a stop) and prints its report.
+async fn run_undo_or_repair(
+    ctx: &Ctx,
+    cx: &RunCtx<'_>,
+    job: Job,
+    expected: i64,
+    mut r: MigrateReport,
+    throttle: &mut Throttle,
+    started: Instant,
+) -> anyhow::Result<ExitStatus> {
+    let t = Instant::now();
+    let outcome = runner::drive(cx, job, expected, false, &IndexPlan::default(), throttle).await?;
+    r.copy_seconds = t.elapsed().as_secs_f64();
+    let run = match outcome {
+        Ok(run) => run,
+        Err(f) => return finish_failed(ctx, r, f, started),
+    };
+    apply_run(&mut r, &run);
+    match job {
+        Job::Rollback => {
+            r.rolled_back = Some(run.rows);
+            r.read_state_restored = Some(run.extra);
+        }
+        Job::RepairReads => r.reads_repaired = Some(run.rows),
+        Job::Copy => {}
+    }
+    r.seconds = started.elapsed().as_secs_f64();
+    ctx.out.emit_outcome(&r, !r.interrupted)?;
+    Ok(if r.interrupted {
+        ExitStatus::Interrupted
+    } else {
+        ExitStatus::Success
     })
 }
 

@@ -451,14 +451,15 @@ impl Sql {
 
     /// Verification in one pass over messages: eligible rows, those without their recipient
     /// row, those whose read was lost on the new table (read in messages, unread in the row),
-    /// and those read on the new table after the migration (not a mismatch: the application
-    /// now reads and writes there). The LEFT JOIN keeps messages the driving
+    /// those read on the new table after the migration (not a mismatch: the application
+    /// now reads and writes there), and those whose created_at differs (a mismatch only for
+    /// rows a run created, see `created_mismatch`). The LEFT JOIN keeps messages the driving
     /// table (an inner join lets SQLite walk the recipient_id index and read rows at random,
     /// three times slower). The unique (message_id, recipient_id) key means one match at most.
     pub fn verify_pass(&self) -> String {
         let i = |e: &str| self.d.int(&format!("COALESCE({e}, 0)"));
         self.t(&format!(
-            "SELECT {}, {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
+            "SELECT {}, {}, {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
             i("COUNT(*)"),
             i("SUM(CASE WHEN r.{mid} IS NULL THEN 1 ELSE 0 END)"),
             i(&format!("SUM(CASE WHEN {} THEN 1 ELSE 0 END)", self.read_lost())),
@@ -466,6 +467,12 @@ impl Sql {
                 "SUM(CASE WHEN r.{{mid}} IS NOT NULL AND {} AND NOT ({}) THEN 1 ELSE 0 END)",
                 self.is_read("r.{rr}"),
                 self.is_read("m.{read}")
+            )),
+            // Any row with another created_at; only when some is does the pass over the
+            // chunk records tell which of them the runs created.
+            i(&format!(
+                "SUM(CASE WHEN r.{{mid}} IS NOT NULL AND NOT {} THEN 1 ELSE 0 END)",
+                self.created_same()
             )),
         ))
     }

@@ -171,7 +171,7 @@ impl Throttle {
         for r in &self.replicas {
             // A replica that has not applied the state table (or the run's row) yet has seen
             // no heartbeat at all.
-            let seen = match r.db.opt_int(&sql.read_heartbeat(), &[run_id]).await {
+            let seen = match r.db.int_if_any(&sql.read_heartbeat(), &[run_id]).await {
                 Ok(v) => v.unwrap_or(i64::MIN),
                 Err(e) if crate::db::is_server_error(&e) => i64::MIN,
                 Err(e) => {

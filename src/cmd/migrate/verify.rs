@@ -130,7 +130,8 @@ async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql, has_chunks: bool) -> anyhow:
     let row = db::stmt(&sql.verify_pass()).fetch_one(&mut **tx).await?;
     let missing = db::get_i64(&row, 1)?;
     let is_read_mismatch = db::get_i64(&row, 2)?;
-    let (created_at_mismatch, first_created_at_mismatch) = if has_chunks {
+    let any_created_differs = db::get_i64(&row, 4)? > 0;
+    let (created_at_mismatch, first_created_at_mismatch) = if has_chunks && any_created_differs {
         let (count, first) = sql.created_mismatch(FIRST);
         let n = one(tx, &count).await?;
         (n, first_ids(tx, &first, n).await?)

@@ -274,16 +274,8 @@ fn changing_readings_log_once(kind: Kind) {
     assert_eq!(out.status.code(), Some(0), "{text}");
     // Other tests share the server (Threads_running is server-wide): the copy may pause
     // again later, but each pause is one line, followed by its resume.
-    let mut open = false;
-    for line in text.lines() {
-        if line.contains(" paused: ") {
-            assert!(!open, "a second line for the same pause ({name}): {text}");
-            open = true;
-        } else if line.contains("resumed after a pause") {
-            open = false;
-        }
-    }
-    assert!(text.matches(" paused: ").count() >= 1, "{text}");
+    super::one_line_per_pause(&text);
+    assert!(text.matches(" paused: ").count() >= 1, "{name}: {text}");
     assert_eq!(text.matches("still paused").count(), 0, "{text}");
 }
 
@@ -564,12 +556,21 @@ fn destructive_modes_refuse_before_connecting() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{mode:?}: {}", stderr(&out));
         assert!(stderr(&out).contains("--yes"), "{mode:?}: {}", stderr(&out));
-        assert!(!stderr(&out).contains("connection refused"), "{mode:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("connection refused"),
+            "{mode:?}: {}",
+            stderr(&out)
+        );
         let out = redkit(dir.path())
             .args(["migrate", "recipients", "--database-url", &url, "--dry-run"])
             .args(&mode)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(3), "{mode:?} --dry-run connects: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{mode:?} --dry-run connects: {}",
+            stderr(&out)
+        );
     }
 }
