@@ -149,7 +149,14 @@ impl Render for MigrateReport {
         let mut row = |k: &str, v: String| {
             t.add_row(vec![k.to_string(), v]);
         };
-        row("action", self.action.as_str().to_string());
+        row(
+            "action",
+            if self.dry_run && self.action != Action::DryRun {
+                format!("{} (dry run: nothing changed)", self.action.as_str())
+            } else {
+                self.action.as_str().to_string()
+            },
+        );
         row("database", self.database.clone());
         if let Some(id) = self.run_id {
             row("run", id.to_string());
@@ -341,9 +348,8 @@ pub fn plan_text(p: &Plan) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn table_names_the_facts() {
-        let r = MigrateReport {
+    fn sample() -> MigrateReport {
+        MigrateReport {
             action: Action::Migrate,
             database: "mysql://app:****@db/app".into(),
             dialect: Dialect::Mysql,
@@ -388,7 +394,12 @@ mod tests {
             repair_plan: None,
             reads_repaired: None,
             created_at_check: CreatedAtCheck::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn table_names_the_facts() {
+        let r = sample();
         let ui = Ui {
             color: false,
             stdout_tty: false,
@@ -404,6 +415,35 @@ mod tests {
         assert_eq!(json["migrated"], 8);
         assert_eq!(json["verified"], false);
         assert_eq!(json["action"], "migrate");
+    }
+
+    #[test]
+    fn rollback_preview_table_lists_what_would_change() {
+        let ui = Ui {
+            color: false,
+            stdout_tty: false,
+            verbose: 0,
+        };
+        let mut r = sample();
+        r.action = Action::Rollback;
+        r.dry_run = true;
+        r.rollback_plan = Some(RollbackPlan {
+            chunk_records: 2,
+            rows_to_delete: 10,
+            read_states_to_copy_back: 1,
+            first_read_states_to_copy_back: vec![7],
+            unrecorded_copy_runs: 0,
+        });
+        let mut buf = Vec::new();
+        r.table(&mut buf, &ui).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(
+            text.contains("rollback (dry run: nothing changed)"),
+            "{text}"
+        );
+        assert!(text.contains("would delete rows"), "{text}");
+        assert!(text.contains("1 (message id 7)"), "{text}");
+        assert!(!text.contains("without chunk records"), "{text}");
     }
 
     #[test]
