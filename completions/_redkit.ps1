@@ -1113,7 +1113,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         }
         'redkit;migrate;recipients' {
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]')
-            [CompletionResult]::new('--created-at-out-of-range', '--created-at-out-of-range', [CompletionResultType]::ParameterName, 'What the copy writes for a created_at the target column cannot hold (a MySQL TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC): refuse (exit 2, naming the ids), clamp to the nearest end of that range, or null')
+            [CompletionResult]::new('--created-at-out-of-range', '--created-at-out-of-range', [CompletionResultType]::ParameterName, 'What the copy writes for a created_at the target column cannot hold (a MySQL TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC; an existing PostgreSQL date or timestamp(0) keeps less): refuse (exit 2, naming the ids), clamp to the nearest value the column holds, or null')
             [CompletionResult]::new('--defer-indexes', '--defer-indexes', [CompletionResultType]::ParameterName, 'Build the secondary indexes after the copy (faster) or keep them during it')
             [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Rows per chunk to start with (the size then adapts to --chunk-time)')
             [CompletionResult]::new('--chunk-time', '--chunk-time', [CompletionResultType]::ParameterName, 'Target time per chunk; 0 keeps --batch-size fixed')

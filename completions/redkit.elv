@@ -1060,7 +1060,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;migrate;recipients'= {
             cand --database-url 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]'
-            cand --created-at-out-of-range 'What the copy writes for a created_at the target column cannot hold (a MySQL TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC): refuse (exit 2, naming the ids), clamp to the nearest end of that range, or null'
+            cand --created-at-out-of-range 'What the copy writes for a created_at the target column cannot hold (a MySQL TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC; an existing PostgreSQL date or timestamp(0) keeps less): refuse (exit 2, naming the ids), clamp to the nearest value the column holds, or null'
             cand --defer-indexes 'Build the secondary indexes after the copy (faster) or keep them during it'
             cand --batch-size 'Rows per chunk to start with (the size then adapts to --chunk-time)'
             cand --chunk-time 'Target time per chunk; 0 keeps --batch-size fixed'

@@ -122,8 +122,9 @@ pub struct RecipientsArgs {
     pub create_table: bool,
 
     /// What the copy writes for a created_at the target column cannot hold (a MySQL
-    /// TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC): refuse (exit 2,
-    /// naming the ids), clamp to the nearest end of that range, or null
+    /// TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC; an existing
+    /// PostgreSQL date or timestamp(0) keeps less): refuse (exit 2, naming the ids), clamp
+    /// to the nearest value the column holds, or null
     #[arg(long, value_name = "HOW", value_enum, default_value_t = OutOfRange::Refuse)]
     pub created_at_out_of_range: OutOfRange,
 
@@ -360,6 +361,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     let db = connect(ctx, &url).await?;
     let mut sql = Sql::new(db.dialect, &names);
     let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
+    sql.note_created_types(&pre.types.created_at, &pre.recipients_created_type);
     // A copy (or its dry run) first makes sure every created_at fits the target column.
     let copying = !a.verify && !a.rollback && !a.repair_reads;
     let created_at = if copying {

@@ -224,14 +224,21 @@ pub async fn created_at(
         mapping,
         ..CreatedAtCheck::default()
     };
-    let bounded = match db.dialect {
-        Dialect::Mysql => target.starts_with("timestamp") && !source.starts_with("timestamp"),
-        Dialect::Postgres | Dialect::Sqlite => false,
+    let range = match db.dialect {
+        Dialect::Mysql if target.starts_with("timestamp") && !source.starts_with("timestamp") => {
+            Some(TIMESTAMP_RANGE.to_string())
+        }
+        // An existing column of another time type (`date`, `timestamp(0)`) keeps less.
+        Dialect::Postgres => sql
+            .pg_target
+            .as_ref()
+            .map(|t| format!("what a {t} keeps of a {source}")),
+        Dialect::Mysql | Dialect::Sqlite => None,
     };
-    if !bounded {
+    let Some(range) = range else {
         return Ok(check);
-    }
-    check.range = Some(TIMESTAMP_RANGE.to_string());
+    };
+    check.range = Some(range.clone());
     sql.created_at = CreatedAtCopy::Mapped(mapping);
     let (count, first) = sql.created_out_of_range(FIRST);
     check.out_of_range = db
@@ -255,7 +262,7 @@ pub async fn created_at(
             .map(i64::to_string)
             .collect();
         return Err(exit::usage(format!(
-            "{} {} a created_at that {column} ({target}) cannot hold ({TIMESTAMP_RANGE}): message {} {}{}; \
+            "{} {} a created_at that {column} ({target}) cannot hold ({range}): message {} {}{}; \
              nothing copied. Pass --created-at-out-of-range clamp (the nearest end of the range) or null \
              (no time), or make the column DATETIME",
             check.out_of_range,
@@ -273,7 +280,12 @@ pub async fn created_at(
             },
         )));
     }
-    if check.out_of_range > 0 && mapping == OutOfRange::Null && pre.recipients_table_exists {
+    // PostgreSQL refuses NULL in a NOT NULL column loudly; MySQL's lax mode would not.
+    if check.out_of_range > 0
+        && mapping == OutOfRange::Null
+        && pre.recipients_table_exists
+        && db.dialect == Dialect::Mysql
+    {
         let (schema, table) = crate::db::split_table_name(&names.recipients);
         let q = format!(
             "SELECT CAST(is_nullable AS CHAR) FROM information_schema.columns \

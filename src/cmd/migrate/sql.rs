@@ -29,6 +29,12 @@ pub struct Sql {
     /// How the copy writes a created_at the target column cannot hold (set once the
     /// preflight has seen the column types).
     pub created_at: CreatedAtCopy,
+    /// PostgreSQL: the type of an existing target created_at that differs from the source's
+    /// (a `date` or `timestamp(0)` keeps less), so values can change on the way.
+    pub pg_target: Option<String>,
+    /// Whether created_at can be compared at all (a PostgreSQL target of a non-time type
+    /// has no comparison with a timestamp).
+    pub created_comparable: bool,
 }
 
 /// `--created-at-out-of-range`: what the copy writes for a source `created_at` outside the
@@ -40,7 +46,8 @@ pub enum OutOfRange {
     /// Refuse to copy (exit 2, naming the ids); the default
     #[default]
     Refuse,
-    /// The nearest end of the target's range (1965 becomes 1970-01-01 00:00:01 UTC)
+    /// The nearest value the column holds (1965 becomes 1970-01-01 00:00:01 UTC in a
+    /// MySQL TIMESTAMP; a PostgreSQL timestamp(0) rounds the fraction)
     Clamp,
     /// NULL: the row is copied without a time
     Null,
@@ -104,6 +111,8 @@ impl Sql {
             users: n.users.as_ref().map(|u| (qt(u), q(&n.u_id))),
             names: n.clone(),
             created_at: CreatedAtCopy::AsIs,
+            pg_target: None,
+            created_comparable: true,
         }
     }
 
@@ -276,8 +285,38 @@ impl Sql {
         self.t(&template.replace("{created_value}", &self.created_value()))
     }
 
+    /// Records the created_at types of both tables (the target's empty when the run creates
+    /// it with the source's type).
+    pub fn note_created_types(&mut self, source: &str, target: &str) {
+        match self.d {
+            Dialect::Postgres => {
+                let (s, t) = (source.to_ascii_lowercase(), target.to_ascii_lowercase());
+                self.created_comparable = t.is_empty() || t.starts_with("timestamp") || t == "date";
+                if !t.is_empty() && t != s && self.created_comparable && safe_type(&t) == t {
+                    self.pg_target = Some(t);
+                }
+            }
+            Dialect::Mysql | Dialect::Sqlite => {}
+        }
+    }
+
+    /// PostgreSQL: the message's created_at changes when cast to the target's type.
+    fn pg_changes(&self, t: &str) -> String {
+        format!("CAST(m.{{created}} AS {t}) IS DISTINCT FROM m.{{created}}")
+    }
+
     /// The value the copy writes into created_at (a template, `m` the message).
     fn created_value(&self) -> String {
+        if let (Dialect::Postgres, Some(t)) = (self.d, &self.pg_target) {
+            return match self.created_at {
+                CreatedAtCopy::Mapped(OutOfRange::Null) => format!(
+                    "CASE WHEN {} THEN NULL ELSE m.{{created}} END",
+                    self.pg_changes(t)
+                ),
+                // The column keeps the nearest value it holds.
+                CreatedAtCopy::AsIs | CreatedAtCopy::Mapped(_) => "m.{created}".to_string(),
+            };
+        }
         match self.created_at {
             CreatedAtCopy::AsIs | CreatedAtCopy::Mapped(OutOfRange::Refuse) => {
                 "m.{created}".to_string()
@@ -294,9 +333,14 @@ impl Sql {
     /// Eligible messages whose created_at a MySQL TIMESTAMP cannot hold: `(count, first
     /// ids)` statements. NULL is not out of range (it copies as NULL).
     pub fn created_out_of_range(&self, limit: u32) -> (String, String) {
-        let from = format!(
-            "FROM {{msg}} m WHERE {{elig}} AND (m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX})"
-        );
+        let from = match (self.d, &self.pg_target) {
+            (Dialect::Postgres, Some(t)) => {
+                format!("FROM {{msg}} m WHERE {{elig}} AND {}", self.pg_changes(t))
+            }
+            _ => format!(
+                "FROM {{msg}} m WHERE {{elig}} AND (m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX})"
+            ),
+        };
         (
             self.t(&format!("SELECT {} {from}", self.d.int("COUNT(*)"))),
             self.first_ids(&from, "m.{id}", limit),
@@ -313,7 +357,15 @@ impl Sql {
                 "(r.{{rc}} <=> m.{{created}} OR ((m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX}) \
                  AND (r.{{rc}} IS NULL OR r.{{rc}} = CASE WHEN m.{{created}} < {TS_MIN} THEN {TS_MIN} ELSE {TS_MAX} END)))"
             ),
-            Dialect::Postgres => "r.{rc} IS NOT DISTINCT FROM m.{created}".to_string(),
+            Dialect::Postgres if !self.created_comparable => "1 = 1".to_string(),
+            Dialect::Postgres => match &self.pg_target {
+                Some(t) => format!(
+                    "(r.{{rc}} IS NOT DISTINCT FROM m.{{created}} OR ({} AND (r.{{rc}} IS NULL \
+                     OR r.{{rc}} IS NOT DISTINCT FROM CAST(m.{{created}} AS {t}))))",
+                    self.pg_changes(t)
+                ),
+                None => "r.{rc} IS NOT DISTINCT FROM m.{created}".to_string(),
+            },
             Dialect::Sqlite => "r.{rc} IS m.{created}".to_string(),
         }
     }

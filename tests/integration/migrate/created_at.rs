@@ -28,8 +28,14 @@ fn seed_dates(db: &TestDb) {
 }
 
 fn created_text(db: &TestDb, id: i64) -> Option<String> {
-    let sql =
-        format!("SELECT CAST(created_at AS CHAR) FROM message_recipients WHERE message_id = {id}");
+    let text = if db.kind == Kind::Postgres {
+        "TEXT"
+    } else {
+        "CHAR"
+    };
+    let sql = format!(
+        "SELECT CAST(created_at AS {text}) FROM message_recipients WHERE message_id = {id}"
+    );
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -181,3 +187,46 @@ fn created_at_is_verified(kind: Kind) {
 }
 
 on_every_database!(created_at_is_verified);
+
+/// PostgreSQL: an existing target column of a narrower time type (`timestamp(0)` rounds the
+/// fraction away) is found before the copy as well, and `clamp` takes the nearest value the
+/// column holds; verification accepts that and nothing else.
+#[test]
+fn postgres_narrower_target_column_is_refused_then_mapped() {
+    let db = TestDb::new(Kind::Postgres);
+    seed_dates(&db);
+    db.exec(&[
+        "UPDATE messages SET created_at = '2025-10-03 10:00:00.6' WHERE id = 3",
+        "CREATE TABLE message_recipients (id BIGSERIAL PRIMARY KEY, message_id BIGINT NOT NULL, \
+         recipient_id BIGINT NOT NULL, is_read SMALLINT DEFAULT 0, read_at TIMESTAMP NULL, \
+         created_at TIMESTAMP(0) NULL, CONSTRAINT uk UNIQUE (message_id, recipient_id))",
+    ]);
+    let (code, j, err) = migrate(&db, &["--yes"]);
+    assert_eq!(code, 2, "{err}\n{j}");
+    assert!(err.contains("message id 3;"), "{err}");
+    assert!(err.contains("timestamp(0)"), "{err}");
+    assert_eq!(
+        db.int_of("SELECT COUNT(*)::bigint FROM message_recipients"),
+        0
+    );
+    let (code, j, err) = migrate(&db, &["--yes", "--created-at-out-of-range", "clamp"]);
+    assert_eq!(code, 0, "{err}\n{j}");
+    assert_eq!(j["verified"], true, "{j}");
+    assert_eq!(
+        created_text(&db, 3).as_deref(),
+        Some("2025-10-03 10:00:01"),
+        "rounded by the column"
+    );
+    let (code, j, _) = migrate(&db, &["--verify"]);
+    assert_eq!(code, 0, "{j}");
+    db.exec(&[
+        "UPDATE message_recipients SET created_at = '2025-10-03 10:00:02' WHERE message_id = 3",
+    ]);
+    let (code, j, _) = migrate(&db, &["--verify"]);
+    assert_eq!(code, 1, "{j}");
+    assert_eq!(
+        j["verification"]["first_created_at_mismatch"],
+        serde_json::json!([3]),
+        "{j}"
+    );
+}
