@@ -573,6 +573,17 @@ pub fn is_unique_violation(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether an error says an index of that name exists already (MySQL 1061, PostgreSQL
+/// 42P07): another session (a killed run's, finishing its statement) built it meanwhile.
+pub fn is_duplicate_name(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        let Some(sqlx::Error::Database(db)) = c.downcast_ref::<sqlx::Error>() else {
+            return false;
+        };
+        db.code().as_deref() == Some("42P07") || mysql_number(db.as_ref()) == Some(1061)
+    })
+}
+
 /// Whether an error says the server lacks a function (PostgreSQL SQLSTATE 42883): a faster
 /// path that needs it gives way to a plainer one.
 pub fn is_undefined_function(err: &anyhow::Error) -> bool {
