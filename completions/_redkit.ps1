@@ -1111,37 +1111,20 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the runs in the state table and the work remaining (exit 1 when unfinished)')
             [CompletionResult]::new('recipients', 'recipients', [CompletionResultType]::ParameterValue, 'Move single-recipient messages into message_recipients (chunked, resumable, verified)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the runs in the state table and the work remaining (exit 1 when unfinished)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'redkit;migrate;status' {
-            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]')
-            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout, e.g. 500ms, 5s [default: 5s]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each reply or statement [default: 5s]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
-            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (each command lists the ones it supports)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
-            [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'redkit;migrate;recipients' {
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]')
+            [CompletionResult]::new('--created-at-out-of-range', '--created-at-out-of-range', [CompletionResultType]::ParameterName, 'What the copy writes for a created_at the target column cannot hold (a MySQL TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC; an existing PostgreSQL date or timestamp(0) keeps less): refuse (exit 2, naming the ids), clamp to the nearest value the column holds, or null')
             [CompletionResult]::new('--defer-indexes', '--defer-indexes', [CompletionResultType]::ParameterName, 'Build the secondary indexes after the copy (faster) or keep them during it')
-            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Ids per chunk to start with (the size then adapts to --chunk-time)')
+            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Rows per chunk to start with (the size then adapts to --chunk-time)')
             [CompletionResult]::new('--chunk-time', '--chunk-time', [CompletionResultType]::ParameterName, 'Target time per chunk; 0 keeps --batch-size fixed')
             [CompletionResult]::new('--sleep', '--sleep', [CompletionResultType]::ParameterName, 'Pause between chunks, to leave room for the application')
             [CompletionResult]::new('--max-rows', '--max-rows', [CompletionResultType]::ParameterName, 'Stop (resumably) once this many rows were copied in this run')
-            [CompletionResult]::new('--log-every', '--log-every', [CompletionResultType]::ParameterName, 'A log line on stderr every N chunks when no progress bar is shown (cron)')
+            [CompletionResult]::new('--log-every', '--log-every', [CompletionResultType]::ParameterName, 'At most this often, a progress line on stderr when no progress bar is shown (cron), and a reminder while the copy is paused (a pause is logged when it begins or its cause changes); 0 for neither')
             [CompletionResult]::new('--replica', '--replica', [CompletionResultType]::ParameterName, 'A replica to watch: the copy pauses while its lag is over --max-lag (repeatable)')
             [CompletionResult]::new('--max-lag', '--max-lag', [CompletionResultType]::ParameterName, 'The most replica lag the copy lets build up [default: 1s with a --replica]')
             [CompletionResult]::new('--max-load', '--max-load', [CompletionResultType]::ParameterName, 'Pause while a status value of the primary is above a limit: Threads_running=25 on MySQL/MariaDB, active_sessions=20 on PostgreSQL (repeatable)')
@@ -1153,9 +1136,10 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the preflight counts and the plan (batches, SQL); change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the preflight counts and the plan (batches, SQL); change nothing. With --rollback or --repair-reads: the rows and read states they would change')
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Only verify: every eligible message has its recipient row, no read lost, no orphans')
-            [CompletionResult]::new('--rollback', '--rollback', [CompletionResultType]::ParameterName, 'Remove the rows migration runs created, after copying read state back into messages')
+            [CompletionResult]::new('--rollback', '--rollback', [CompletionResultType]::ParameterName, 'Remove the rows migration runs created, after copying reads done on them back into messages (a read only: a message read in messages stays read)')
+            [CompletionResult]::new('--repair-reads', '--repair-reads', [CompletionResultType]::ParameterName, 'Mark read in message_recipients the rows --verify counts as "read lost" (read in messages, unread in their row), in chunks recorded as a run')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing the database')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing the database')
             [CompletionResult]::new('--create-table', '--create-table', [CompletionResultType]::ParameterName, 'Create the recipients table (the seed''s schema, in this database''s dialect) if missing')
@@ -1168,16 +1152,34 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'redkit;migrate;status' {
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout, e.g. 500ms, 5s [default: 5s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each reply or statement [default: 5s]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
+            [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'redkit;migrate;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the runs in the state table and the work remaining (exit 1 when unfinished)')
             [CompletionResult]::new('recipients', 'recipients', [CompletionResultType]::ParameterValue, 'Move single-recipient messages into message_recipients (chunked, resumable, verified)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the runs in the state table and the work remaining (exit 1 when unfinished)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
-        'redkit;migrate;help;status' {
+        'redkit;migrate;help;recipients' {
             break
         }
-        'redkit;migrate;help;recipients' {
+        'redkit;migrate;help;status' {
             break
         }
         'redkit;migrate;help;help' {
@@ -1396,14 +1398,14 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             break
         }
         'redkit;help;migrate' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the runs in the state table and the work remaining (exit 1 when unfinished)')
             [CompletionResult]::new('recipients', 'recipients', [CompletionResultType]::ParameterValue, 'Move single-recipient messages into message_recipients (chunked, resumable, verified)')
-            break
-        }
-        'redkit;help;migrate;status' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the runs in the state table and the work remaining (exit 1 when unfinished)')
             break
         }
         'redkit;help;migrate;recipients' {
+            break
+        }
+        'redkit;help;migrate;status' {
             break
         }
         'redkit;help;config' {

@@ -1623,7 +1623,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__help__subcmd__migrate)
-            opts="status recipients"
+            opts="recipients status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1959,7 +1959,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate)
-            opts="-q -v -h --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help status recipients help"
+            opts="-q -v -h --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help recipients status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2001,7 +2001,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__help)
-            opts="status recipients help"
+            opts="recipients status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,7 +2057,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__recipients)
-            opts="-y -q -v -h --database-url --dry-run --verify --rollback --yes --create-table --defer-indexes --batch-size --chunk-time --sleep --max-rows --log-every --replica --max-lag --max-load --pause-file --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -q -v -h --database-url --dry-run --verify --rollback --repair-reads --yes --create-table --created-at-out-of-range --defer-indexes --batch-size --chunk-time --sleep --max-rows --log-every --replica --max-lag --max-load --pause-file --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2065,6 +2065,10 @@ _redkit() {
             case "${prev}" in
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-at-out-of-range)
+                    COMPREPLY=($(compgen -W "refuse clamp null" -- "${cur}"))
                     return 0
                     ;;
                 --defer-indexes)
@@ -2143,7 +2147,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__status)
-            opts="-q -v -h --database-url --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help"
+            opts="-q -v -h --database-url --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2151,6 +2155,10 @@ _redkit() {
             case "${prev}" in
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --connect-timeout)
@@ -2171,10 +2179,6 @@ _redkit() {
                     ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus nagios raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)

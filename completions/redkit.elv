@@ -1059,35 +1059,19 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --verbose 'More detail on stderr (repeat for more)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
             cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'redkit;migrate;status'= {
-            cand --database-url 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]'
-            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
-            cand --timeout 'Timeout for each reply or statement [default: 5s]'
-            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
-            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
-            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
-            cand --format 'Output format (each command lists the ones it supports)'
-            cand --color 'When to use colors (NO_COLOR is honoured)'
-            cand --no-env-file 'Do not read any .env file'
-            cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
-            cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
-            cand -v 'More detail on stderr (repeat for more)'
-            cand --verbose 'More detail on stderr (repeat for more)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
         }
         &'redkit;migrate;recipients'= {
             cand --database-url 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]'
+            cand --created-at-out-of-range 'What the copy writes for a created_at the target column cannot hold (a MySQL TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC; an existing PostgreSQL date or timestamp(0) keeps less): refuse (exit 2, naming the ids), clamp to the nearest value the column holds, or null'
             cand --defer-indexes 'Build the secondary indexes after the copy (faster) or keep them during it'
-            cand --batch-size 'Ids per chunk to start with (the size then adapts to --chunk-time)'
+            cand --batch-size 'Rows per chunk to start with (the size then adapts to --chunk-time)'
             cand --chunk-time 'Target time per chunk; 0 keeps --batch-size fixed'
             cand --sleep 'Pause between chunks, to leave room for the application'
             cand --max-rows 'Stop (resumably) once this many rows were copied in this run'
-            cand --log-every 'A log line on stderr every N chunks when no progress bar is shown (cron)'
+            cand --log-every 'At most this often, a progress line on stderr when no progress bar is shown (cron), and a reminder while the copy is paused (a pause is logged when it begins or its cause changes); 0 for neither'
             cand --replica 'A replica to watch: the copy pauses while its lag is over --max-lag (repeatable)'
             cand --max-lag 'The most replica lag the copy lets build up [default: 1s with a --replica]'
             cand --max-load 'Pause while a status value of the primary is above a limit: Threads_running=25 on MySQL/MariaDB, active_sessions=20 on PostgreSQL (repeatable)'
@@ -1099,9 +1083,10 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
             cand --color 'When to use colors (NO_COLOR is honoured)'
-            cand --dry-run 'Show the preflight counts and the plan (batches, SQL); change nothing'
+            cand --dry-run 'Show the preflight counts and the plan (batches, SQL); change nothing. With --rollback or --repair-reads: the rows and read states they would change'
             cand --verify 'Only verify: every eligible message has its recipient row, no read lost, no orphans'
-            cand --rollback 'Remove the rows migration runs created, after copying read state back into messages'
+            cand --rollback 'Remove the rows migration runs created, after copying reads done on them back into messages (a read only: a message read in messages stays read)'
+            cand --repair-reads 'Mark read in message_recipients the rows --verify counts as "read lost" (read in messages, unread in their row), in chunks recorded as a run'
             cand -y 'Do not ask before changing the database'
             cand --yes 'Do not ask before changing the database'
             cand --create-table 'Create the recipients table (the seed''s schema, in this database''s dialect) if missing'
@@ -1113,14 +1098,31 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'redkit;migrate;status'= {
+            cand --database-url 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]'
+            cand --format 'Output format'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply or statement [default: 5s]'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --no-env-file 'Do not read any .env file'
+            cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'redkit;migrate;help'= {
-            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
-        &'redkit;migrate;help;status'= {
-        }
         &'redkit;migrate;help;recipients'= {
+        }
+        &'redkit;migrate;help;status'= {
         }
         &'redkit;migrate;help;help'= {
         }
@@ -1306,12 +1308,12 @@ set edit:completion:arg-completer[redkit] = {|@words|
         &'redkit;help;wait'= {
         }
         &'redkit;help;migrate'= {
-            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
-        }
-        &'redkit;help;migrate;status'= {
+            cand status 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
         }
         &'redkit;help;migrate;recipients'= {
+        }
+        &'redkit;help;migrate;status'= {
         }
         &'redkit;help;config'= {
             cand show 'Print the resolved settings (the default)'

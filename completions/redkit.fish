@@ -865,55 +865,39 @@ complete -c redkit -n "__fish_redkit_using_subcommand wait" -l no-env-file -d 'D
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
 prometheus\t'Prometheus text exposition format'
 nagios\t'Monitoring-plugin line with perfdata'
 raw\t'Values as stored'"
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from status recipients help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l database-url -d 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'
-nagios\t'Monitoring-plugin line with perfdata'
-raw\t'Values as stored'"
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l database-url -d 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l created-at-out-of-range -d 'What the copy writes for a created_at the target column cannot hold (a MySQL TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC; an existing PostgreSQL date or timestamp(0) keeps less): refuse (exit 2, naming the ids), clamp to the nearest value the column holds, or null' -r -f -a "refuse\t'Refuse to copy (exit 2, naming the ids); the default'
+clamp\t'The nearest value the column holds (1965 becomes 1970-01-01 00:00:01 UTC in a MySQL TIMESTAMP; a PostgreSQL timestamp(0) rounds the fraction)'
+null\t'NULL: the row is copied without a time'"
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l defer-indexes -d 'Build the secondary indexes after the copy (faster) or keep them during it' -r -f -a "auto\t'After the copy when this run creates the table or finds it empty'
 always\t'Always after the copy (they are dropped first if present)'
 never\t'Keep them during the copy (for a table the application already reads)'"
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l batch-size -d 'Ids per chunk to start with (the size then adapts to --chunk-time)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l batch-size -d 'Rows per chunk to start with (the size then adapts to --chunk-time)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l chunk-time -d 'Target time per chunk; 0 keeps --batch-size fixed' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l sleep -d 'Pause between chunks, to leave room for the application' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l max-rows -d 'Stop (resumably) once this many rows were copied in this run' -r
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l log-every -d 'A log line on stderr every N chunks when no progress bar is shown (cron)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l log-every -d 'At most this often, a progress line on stderr when no progress bar is shown (cron), and a reminder while the copy is paused (a pause is logged when it begins or its cause changes); 0 for neither' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l replica -d 'A replica to watch: the copy pauses while its lag is over --max-lag (repeatable)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l max-lag -d 'The most replica lag the copy lets build up [default: 1s with a --replica]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l max-load -d 'Pause while a status value of the primary is above a limit: Threads_running=25 on MySQL/MariaDB, active_sessions=20 on PostgreSQL (repeatable)' -r
@@ -928,17 +912,33 @@ complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_s
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l dry-run -d 'Show the preflight counts and the plan (batches, SQL); change nothing'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l dry-run -d 'Show the preflight counts and the plan (batches, SQL); change nothing. With --rollback or --repair-reads: the rows and read states they would change'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l verify -d 'Only verify: every eligible message has its recipient row, no read lost, no orphans'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l rollback -d 'Remove the rows migration runs created, after copying read state back into messages'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l rollback -d 'Remove the rows migration runs created, after copying reads done on them back into messages (a read only: a message read in messages stays read)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l repair-reads -d 'Mark read in message_recipients the rows --verify counts as "read lost" (read in messages, unread in their row), in chunks recorded as a run'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s y -l yes -d 'Do not ask before changing the database'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l create-table -d 'Create the recipients table (the seed\'s schema, in this database\'s dialect) if missing'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l database-url -d 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
@@ -1053,6 +1053,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subc
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "claim" -d 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the resolved settings (the default)'

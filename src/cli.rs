@@ -244,7 +244,8 @@ pub const FORMATS: &[(&[&str], &[Format])] = {
         (&["stream", "group", "setid"], &[Table, Json]),
         (&["stream", "group", "delconsumer"], &[Table, Json]),
         (&["wait"], wait::WaitReport::FORMATS),
-        (&["migrate", "recipients"], &[Table, Json]),
+        (&["migrate", "recipients"], migrate::MigrateReport::FORMATS),
+        (&["migrate", "status"], migrate::StatusReport::FORMATS),
         (&["config"], config::ConfigReport::FORMATS),
         (&["config", "show"], config::ConfigReport::FORMATS),
     ]

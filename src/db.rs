@@ -36,6 +36,15 @@ impl Dialect {
         }
     }
 
+    /// Quotes a table name checked by `valid_table_name`, each part on its own
+    /// (`"public"."messages"`).
+    pub fn quote_table(self, name: &str) -> String {
+        match split_table_name(name) {
+            (Some(schema), table) => format!("{}.{}", self.quote(schema), self.quote(table)),
+            (None, table) => self.quote(table),
+        }
+    }
+
     /// The n-th (1-based) bind placeholder.
     pub fn param(self, n: usize) -> String {
         match self {
@@ -71,6 +80,21 @@ pub fn valid_ident(s: &str) -> bool {
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && s.len() <= 64
+}
+
+/// Whether `s` is a table name: a plain identifier, or `schema.table` (PostgreSQL schema,
+/// MySQL database, SQLite attached database) of two plain identifiers.
+pub fn valid_table_name(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() <= 2 && parts.iter().all(|p| valid_ident(p))
+}
+
+/// `schema.table` as (Some(schema), table), a bare name as (None, name).
+pub fn split_table_name(s: &str) -> (Option<&str>, &str) {
+    match s.split_once('.') {
+        Some((schema, table)) => (Some(schema), table),
+        None => (None, s),
+    }
 }
 
 /// A database URL checked for a supported scheme, with the form sqlx expects.
@@ -213,7 +237,7 @@ impl Db {
                 scrub(&e, &url.url)
             ))
         })?;
-        let first: sqlx::AnyConnection =
+        let mut first: sqlx::AnyConnection =
             match tokio::time::timeout(connect_timeout, opts.connect()).await {
                 Ok(Ok(c)) => c,
                 Ok(Err(e)) => return Err(connect_error(url, &e)),
@@ -226,6 +250,19 @@ impl Db {
                     }));
                 }
             };
+        if dialect == Dialect::Sqlite {
+            match tokio::time::timeout(connect_timeout, sqlite_header_check(url, &mut first)).await
+            {
+                Ok(r) => r?,
+                Err(_) => {
+                    return Err(exit::runtime(format!(
+                        "{}: cannot read the database file: no answer within {} (locked by another process?)",
+                        url.masked,
+                        crate::duration::format(connect_timeout)
+                    )));
+                }
+            }
+        }
         // SQLite writes one at a time, and every connection has its own page cache: one is
         // enough and keeps the memory down. The others need more: the run lock, the work, and
         // a liveness probe beside a long statement.
@@ -355,6 +392,25 @@ impl Db {
         Ok(row.try_get::<Option<i64>, _>(0)?)
     }
 
+    /// The first column of the first row, if there is a row (None) and it is not NULL.
+    pub async fn int_if_any(&self, sql: &str, binds: &[i64]) -> anyhow::Result<Option<i64>> {
+        let mut q = stmt(sql);
+        for b in binds {
+            q = q.bind(*b);
+        }
+        let row = self
+            .timed(&first_line(sql), async {
+                q.fetch_optional(&self.pool)
+                    .await
+                    .map_err(|e| failed(sql, e))
+            })
+            .await?;
+        match row {
+            Some(r) => Ok(r.try_get::<Option<i64>, _>(0)?),
+            None => Ok(None),
+        }
+    }
+
     /// One integer (NULL reads as 0).
     pub async fn int(&self, sql: &str, binds: &[i64]) -> anyhow::Result<i64> {
         Ok(self.opt_int(sql, binds).await?.unwrap_or(0))
@@ -381,6 +437,33 @@ impl Db {
                 .map_err(|e| failed(sql, e))
         })
         .await
+    }
+}
+
+/// Reads the schema once on the first SQLite connection: SQLite opens any file lazily, so a
+/// file that holds something else is found only at the first read, and there the pool would
+/// retry until its acquire timeout and say "pool timed out". One read names it at once.
+async fn sqlite_header_check(url: &DbUrl, conn: &mut sqlx::AnyConnection) -> anyhow::Result<()> {
+    match stmt("SELECT COUNT(*) FROM sqlite_master")
+        .execute(&mut *conn)
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(e) if is_not_a_database(&e) => Err(exit::usage(format!(
+            "{}: not an SQLite database (the file holds something else; check the path)",
+            url.masked
+        ))),
+        Err(e) => Err(connect_error(url, &e)),
+    }
+}
+
+/// SQLite's SQLITE_NOTADB (26): the file is not a database, or is encrypted.
+fn is_not_a_database(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            db.code().as_deref() == Some("26") || db.message().contains("file is not a database")
+        }
+        _ => false,
     }
 }
 
@@ -506,6 +589,17 @@ pub fn is_unique_violation(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether an error says an index of that name exists already (MySQL 1061, PostgreSQL
+/// 42P07): another session (a killed run's, finishing its statement) built it meanwhile.
+pub fn is_duplicate_name(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        let Some(sqlx::Error::Database(db)) = c.downcast_ref::<sqlx::Error>() else {
+            return false;
+        };
+        db.code().as_deref() == Some("42P07") || mysql_number(db.as_ref()) == Some(1061)
+    })
+}
+
 /// Whether an error says the server lacks a function (PostgreSQL SQLSTATE 42883): a faster
 /// path that needs it gives way to a plainer one.
 pub fn is_undefined_function(err: &anyhow::Error) -> bool {
@@ -568,6 +662,17 @@ mod tests {
         assert!(!valid_ident("a`b"));
         assert!(!valid_ident(""));
         assert!(!valid_ident(&"a".repeat(65)));
+        assert!(valid_table_name("public.messages"));
+        assert!(valid_table_name("messages"));
+        assert!(!valid_table_name("a.b.c"));
+        assert!(!valid_table_name("public."));
+        assert!(!valid_table_name("x;y.z"));
+        assert_eq!(
+            Dialect::Postgres.quote_table("public.m"),
+            "\"public\".\"m\""
+        );
+        assert_eq!(Dialect::Mysql.quote_table("m"), "`m`");
+        assert_eq!(split_table_name("s.t"), (Some("s"), "t"));
     }
 
     #[test]

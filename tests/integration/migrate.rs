@@ -964,6 +964,19 @@ fn max_load_pauses_while_the_server_is_busy_postgres() {
     max_load_pauses_while_the_server_is_busy(Kind::Postgres);
 }
 
+/// Each pause is logged once, when it begins, and followed by its resume (reminders aside).
+fn one_line_per_pause(text: &str) {
+    let mut open = false;
+    for line in text.lines() {
+        if line.contains(" paused: ") {
+            assert!(!open, "a second line for the same pause: {text}");
+            open = true;
+        } else if line.contains("resumed after a pause") {
+            open = false;
+        }
+    }
+}
+
 /// Collects a child's stderr in the background, so a test can wait for a line.
 struct StderrLog(std::sync::Arc<std::sync::Mutex<String>>);
 
@@ -1299,9 +1312,11 @@ fn replica_lag_pauses_the_copy(kind: Kind) {
     log.wait_for("paused: replica", &mut child);
     // Paused: nothing commits on the primary while the replica stays behind.
     let held = recipient_count(&db);
-    std::thread::sleep(Duration::from_millis(400));
+    // The lag reading grows with every poll (four a second): still one line for the pause.
+    std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(recipient_count(&db), held, "rows grew while paused");
     assert!(held < expected(1500).len() as i64, "paused before the end");
+    assert_eq!(log.text().matches(" paused: ").count(), 1, "{}", log.text());
     pair.hold_apply(false);
     let out = bounded(child, Duration::from_secs(120));
     assert_eq!(out.status.code(), Some(0), "{}", log.text());
@@ -1310,6 +1325,7 @@ fn replica_lag_pauses_the_copy(kind: Kind) {
     assert!(j["throttled_seconds"].as_f64().unwrap() > 0.0, "{j}");
     assert_eq!(j["throttle_reasons"], serde_json::json!(["replica_lag"]));
     assert!(log.text().contains("lag"), "{}", log.text());
+    one_line_per_pause(&log.text());
     assert_eq!(recipient_rows(&db), expected(1500));
 }
 
@@ -1344,6 +1360,11 @@ macro_rules! on_every_database {
         )*
     };
 }
+
+mod created_at;
+mod reads;
+mod schemas;
+mod surfaces;
 
 on_every_database!(
     migrates_exact_rows_and_reruns_change_nothing,

@@ -52,8 +52,31 @@ pub(super) async fn build_pending(
             if names.len() == 1 { "index" } else { "indexes" }
         ));
         let t = Instant::now();
-        if !finished(stop, run, db.exec_long(&stmt)).await? {
-            return Ok(());
+        match unless_stopped(stop, db.exec_long(&stmt)).await {
+            None => {
+                run.interrupted = true;
+                return Ok(());
+            }
+            Some(Ok(_)) => {}
+            // A killed run's session may finish its own build after this run checked: when
+            // every index of the statement is there now, it is done.
+            Some(Err(e)) if crate::db::is_duplicate_name(&e) => {
+                for name in &names {
+                    let state = db
+                        .rows(&sql.index_state(), &[name.as_str()])
+                        .await
+                        .and_then(|rows| rows.first().map_or(Ok(0), |r| get_i64(r, 0)))?;
+                    if state != 1 {
+                        return Err(e);
+                    }
+                }
+                out.note(format!(
+                    "redkit: migrate: {what} built meanwhile by another session"
+                ));
+                done(cx, run, &names).await?;
+                continue;
+            }
+            Some(Err(e)) => return Err(e),
         }
         out.note(format!(
             "redkit: migrate: {what} built in {:.1}s",

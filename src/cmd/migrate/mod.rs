@@ -4,6 +4,7 @@
 mod indexes;
 mod names;
 mod preflight;
+mod preview;
 mod ranges;
 mod report;
 mod runner;
@@ -25,9 +26,11 @@ use crate::duration;
 use crate::exit::{self, ExitStatus};
 use names::Names;
 use preflight::Preflight;
-use report::{Action, MigrateReport, Plan};
+pub use report::MigrateReport;
+use report::{Action, Plan};
 use runner::{Failed, IndexPlan, Job, Pace, RunCtx, RunResult, Stop};
-use sql::Sql;
+use sql::{OutOfRange, Sql};
+pub use status::StatusReport;
 use throttle::{MaxLoad, Replica, Throttle};
 
 pub const EXAMPLES: &str = "\
@@ -37,14 +40,19 @@ Examples:
   redkit migrate recipients --yes --replica mysql://app@db2.internal/app --max-lag 1s
   redkit migrate recipients --yes --pause-file /tmp/hold-migration
   redkit migrate recipients --verify --format json
+  redkit migrate recipients --rollback --dry-run
   redkit migrate recipients --rollback --yes
+  redkit migrate recipients --repair-reads --dry-run
+  redkit migrate recipients --yes --created-at-out-of-range clamp
   redkit migrate status
 
 The password comes from the URL in DATABASE_URL, .env or the config (migrate.database_url);
 it is never printed. Every statement runs under --timeout (long ones while the server keeps
 answering). Ctrl-C or SIGTERM stops after the chunk in flight; a second run resumes.
-Exit codes: 0 ok, 1 verification found a mismatch (status: a run unfinished or indexes
-pending), 2 bad URL or unfit schema, 3 database error, 130 interrupted.";
+A read state only moves from unread to read: the rollback copies reads back, never an unread
+over a read. Exit codes: 0 ok, 1 verification found a mismatch (status: a run unfinished or
+indexes pending), 2 bad URL, not an SQLite database, unfit schema, a created_at the target
+column cannot hold, or no --yes without a terminal, 3 database error, 130 interrupted.";
 
 #[derive(Debug, Args)]
 pub struct MigrateArgs {
@@ -86,17 +94,24 @@ pub struct RecipientsArgs {
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
 
-    /// Show the preflight counts and the plan (batches, SQL); change nothing
-    #[arg(long, conflicts_with_all = ["verify", "rollback"])]
+    /// Show the preflight counts and the plan (batches, SQL); change nothing. With
+    /// --rollback or --repair-reads: the rows and read states they would change
+    #[arg(long, conflicts_with = "verify")]
     pub dry_run: bool,
 
     /// Only verify: every eligible message has its recipient row, no read lost, no orphans
-    #[arg(long, conflicts_with = "rollback")]
+    #[arg(long, conflicts_with_all = ["rollback", "repair_reads"])]
     pub verify: bool,
 
-    /// Remove the rows migration runs created, after copying read state back into messages
+    /// Remove the rows migration runs created, after copying reads done on them back into
+    /// messages (a read only: a message read in messages stays read)
     #[arg(long)]
     pub rollback: bool,
+
+    /// Mark read in message_recipients the rows --verify counts as "read lost" (read in
+    /// messages, unread in their row), in chunks recorded as a run
+    #[arg(long, conflicts_with = "rollback")]
+    pub repair_reads: bool,
 
     /// Do not ask before changing the database
     #[arg(short, long)]
@@ -106,11 +121,18 @@ pub struct RecipientsArgs {
     #[arg(long)]
     pub create_table: bool,
 
+    /// What the copy writes for a created_at the target column cannot hold (a MySQL
+    /// TIMESTAMP holds 1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC; an existing
+    /// PostgreSQL date or timestamp(0) keeps less): refuse (exit 2, naming the ids), clamp
+    /// to the nearest value the column holds, or null
+    #[arg(long, value_name = "HOW", value_enum, default_value_t = OutOfRange::Refuse)]
+    pub created_at_out_of_range: OutOfRange,
+
     /// Build the secondary indexes after the copy (faster) or keep them during it
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = DeferIndexes::Auto)]
     pub defer_indexes: DeferIndexes,
 
-    /// Ids per chunk to start with (the size then adapts to --chunk-time)
+    /// Rows per chunk to start with (the size then adapts to --chunk-time)
     #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(i64).range(1..=100_000_000))]
     pub batch_size: i64,
 
@@ -126,9 +148,11 @@ pub struct RecipientsArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(1..))]
     pub max_rows: Option<i64>,
 
-    /// A log line on stderr every N chunks when no progress bar is shown (cron)
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub log_every: u64,
+    /// At most this often, a progress line on stderr when no progress bar is shown (cron),
+    /// and a reminder while the copy is paused (a pause is logged when it begins or its cause
+    /// changes); 0 for neither
+    #[arg(long, value_name = "DUR", default_value = "1m", value_parser = duration::clap_parse)]
+    pub log_every: Duration,
 
     /// A replica to watch: the copy pauses while its lag is over --max-lag (repeatable)
     #[arg(long, value_name = "URL")]
@@ -185,6 +209,15 @@ fn confirm(a: &RecipientsArgs, question: &str) -> anyhow::Result<bool> {
 }
 
 fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {
+    base_report_with(action, db, pre, preflight::CreatedAtCheck::default())
+}
+
+fn base_report_with(
+    action: Action,
+    db: &Db,
+    pre: &Preflight,
+    created_at: preflight::CreatedAtCheck,
+) -> MigrateReport {
     MigrateReport {
         action,
         database: db.masked.clone(),
@@ -217,6 +250,10 @@ fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {
         pending_indexes: Vec::new(),
         error: None,
         plan: None,
+        rollback_plan: None,
+        repair_plan: None,
+        reads_repaired: None,
+        created_at_check: created_at,
     }
 }
 
@@ -317,9 +354,33 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
             "--max-load: SQLite has no server load to watch",
         ));
     }
+    // Nobody to ask and no --yes: refused before connecting (a dry run and --verify change
+    // nothing).
+    crate::ops::confirm::destructive("migrate recipients", a.yes, a.dry_run || a.verify)
+        .check_early()?;
     let db = connect(ctx, &url).await?;
-    let sql = Sql::new(db.dialect, &names);
+    let mut sql = Sql::new(db.dialect, &names);
     let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
+    sql.note_created_types(&pre.types.created_at, &pre.recipients_created_type);
+    // A copy (or its dry run) first makes sure every created_at fits the target column.
+    let copying = !a.verify && !a.rollback && !a.repair_reads;
+    let created_at = if copying {
+        preflight::created_at(
+            &db,
+            &mut sql,
+            &names,
+            &pre,
+            a.created_at_out_of_range,
+            a.dry_run,
+        )
+        .await?
+    } else {
+        preflight::CreatedAtCheck {
+            mapping: a.created_at_out_of_range,
+            ..preflight::CreatedAtCheck::default()
+        }
+    };
+    let sql = sql;
     let pace = Pace {
         batch_size: a.batch_size,
         chunk_time: a.chunk_time,
@@ -328,8 +389,24 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         log_every: a.log_every,
     };
 
+    if a.dry_run && (a.rollback || a.repair_reads) {
+        let mut r = if a.rollback {
+            let mut r = base_report(Action::Rollback, &db, &pre);
+            r.rollback_plan = Some(preview::rollback(&db, &sql, &pre).await?);
+            r
+        } else {
+            let mut r = base_report(Action::RepairReads, &db, &pre);
+            r.repair_plan = Some(preview::repair(&db, &sql, &pre).await?);
+            r
+        };
+        r.dry_run = true;
+        r.seconds = started.elapsed().as_secs_f64();
+        ctx.out.emit_outcome(&r, true)?;
+        return Ok(ExitStatus::Success);
+    }
+
     if a.dry_run {
-        let mut r = base_report(Action::DryRun, &db, &pre);
+        let mut r = base_report_with(Action::DryRun, &db, &pre, created_at.clone());
         let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
         r.plan = Some(plan(&db, &sql, &pre, &pace, &idx, a.create_table).await?);
         r.seconds = started.elapsed().as_secs_f64();
@@ -357,8 +434,14 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         return Ok(problem_if(r.verified == Some(false)));
     }
 
+    if a.repair_reads && !pre.recipients_table_exists {
+        return Err(exit::usage(format!(
+            "table {} not found: no read to repair (migrate first)",
+            names.recipients
+        )));
+    }
     // Creating a table in a production database is a decision for the operator, not a default.
-    if !a.rollback && !pre.recipients_table_exists && !a.create_table {
+    if !a.rollback && !a.repair_reads && !pre.recipients_table_exists && !a.create_table {
         return Err(exit::usage(format!(
             "table {} does not exist: pass --create-table to create it (see --dry-run for the SQL)",
             names.recipients
@@ -374,7 +457,20 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
 
     // Ask before any change (and before Ctrl-C is caught, so it still ends a prompt).
     let to_copy = (pre.eligible - pre.already_migrated).max(0);
-    let question = if !a.rollback {
+    let to_repair = if a.repair_reads {
+        preview::repair(&db, &sql, &pre).await?.reads_to_repair
+    } else {
+        0
+    };
+    let question = if a.repair_reads {
+        Some(format!(
+            "mark {} read in {} (read in {}, unread there) in {}",
+            runner::count_of(to_repair, "row", "rows"),
+            names.recipients,
+            names.messages,
+            db.masked
+        ))
+    } else if !a.rollback {
         Some(format!(
             "copy {} from {} into {} in {}",
             runner::count_of(to_copy, "row", "rows"),
@@ -406,42 +502,26 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         out: &ctx.out,
         stop: &stop,
     };
-    if a.rollback {
-        let mut r = base_report(Action::Rollback, &db, &pre);
-        if pre.recipients_table_exists {
-            let t = Instant::now();
-            let outcome = runner::drive(
-                &cx,
-                Job::Rollback,
-                pre.already_migrated,
-                false,
-                &IndexPlan::default(),
-                &mut throttle,
-            )
-            .await?;
-            r.copy_seconds = t.elapsed().as_secs_f64();
-            let run = match outcome {
-                Ok(run) => run,
-                Err(f) => return finish_failed(ctx, r, f, started),
-            };
-            apply_run(&mut r, &run);
-            r.rolled_back = Some(run.rows);
-            r.read_state_restored = Some(run.extra);
+    if a.repair_reads || a.rollback {
+        let (action, job, expected) = if a.repair_reads {
+            (Action::RepairReads, Job::RepairReads, to_repair)
         } else {
+            (Action::Rollback, Job::Rollback, pre.already_migrated)
+        };
+        let mut r = base_report(action, &db, &pre);
+        if !pre.recipients_table_exists {
+            // Only a rollback gets here without the table (a repair was refused above).
             ctx.out.note(format!(
                 "redkit: migrate: table {} not found: nothing to roll back",
                 names.recipients
             ));
             r.rolled_back = Some(0);
             r.read_state_restored = Some(0);
+            r.seconds = started.elapsed().as_secs_f64();
+            ctx.out.emit_outcome(&r, true)?;
+            return Ok(ExitStatus::Success);
         }
-        r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit_outcome(&r, !r.interrupted)?;
-        return Ok(if r.interrupted {
-            ExitStatus::Interrupted
-        } else {
-            ExitStatus::Success
-        });
+        return run_undo_or_repair(ctx, &cx, job, expected, r, &mut throttle, started).await;
     }
 
     match db.dialect {
@@ -449,7 +529,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         Dialect::Mysql | Dialect::Postgres => {}
     }
     let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
-    let mut r = base_report(Action::Migrate, &db, &pre);
+    let mut r = base_report_with(Action::Migrate, &db, &pre, created_at.clone());
     if !pre.recipients_table_exists {
         for stmt in sql.create_recipients(&pre.types, idx.defer.is_empty()) {
             db.exec_long(&stmt).await?;
@@ -511,6 +591,41 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     })
 }
 
+/// Runs a rollback or a read repair to its end (or a stop) and prints its report.
+async fn run_undo_or_repair(
+    ctx: &Ctx,
+    cx: &RunCtx<'_>,
+    job: Job,
+    expected: i64,
+    mut r: MigrateReport,
+    throttle: &mut Throttle,
+    started: Instant,
+) -> anyhow::Result<ExitStatus> {
+    let t = Instant::now();
+    let outcome = runner::drive(cx, job, expected, false, &IndexPlan::default(), throttle).await?;
+    r.copy_seconds = t.elapsed().as_secs_f64();
+    let run = match outcome {
+        Ok(run) => run,
+        Err(f) => return finish_failed(ctx, r, f, started),
+    };
+    apply_run(&mut r, &run);
+    match job {
+        Job::Rollback => {
+            r.rolled_back = Some(run.rows);
+            r.read_state_restored = Some(run.extra);
+        }
+        Job::RepairReads => r.reads_repaired = Some(run.rows),
+        Job::Copy => {}
+    }
+    r.seconds = started.elapsed().as_secs_f64();
+    ctx.out.emit_outcome(&r, !r.interrupted)?;
+    Ok(if r.interrupted {
+        ExitStatus::Interrupted
+    } else {
+        ExitStatus::Success
+    })
+}
+
 /// A run that stopped on a database error: the report so far on stdout, the error (naming
 /// the run and the last committed id) on stderr, exit 3.
 fn finish_failed(
@@ -529,6 +644,7 @@ fn finish_failed(
             r.rolled_back = Some(f.run.rows);
             r.read_state_restored = Some(f.run.extra);
         }
+        Action::RepairReads => r.reads_repaired = Some(f.run.rows),
         Action::DryRun | Action::Verify => {}
     }
     r.error = Some(format!("{:#}", f.error));
@@ -612,7 +728,7 @@ async fn plan(
         chunk_time_ms: u64::try_from(pace.chunk_time.as_millis()).unwrap_or(u64::MAX),
         high_water,
         rows_to_copy,
-        estimated_chunks: ranges::estimated_chunks(low_water, high_water, pace.batch_size),
+        estimated_chunks: ranges::estimated_chunks(pre.messages, pace.batch_size),
         statements,
     })
 }

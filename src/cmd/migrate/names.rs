@@ -3,7 +3,7 @@
 
 use serde_yaml::Value;
 
-use crate::db::valid_ident;
+use crate::db::{valid_ident, valid_table_name};
 use crate::exit;
 
 /// The names the migration works with.
@@ -64,9 +64,21 @@ impl Names {
                 }
             }
             let key = format!("migrate.{}", path.join("."));
+            // Tables may be schema-qualified (`public.messages`); columns are plain names.
+            let table = matches!(path.last(), Some(&"table")) || path == ["state_table"];
+            let ok = |s: &str| {
+                if table {
+                    valid_table_name(s)
+                } else {
+                    valid_ident(s)
+                }
+            };
             match v {
                 Value::Null => Ok(None),
-                Value::String(s) if valid_ident(s) => Ok(Some(s.clone())),
+                Value::String(s) if ok(s) => Ok(Some(s.clone())),
+                Value::String(s) if table => Err(exit::usage(format!(
+                    "config {key}: '{s}' is not a table name (a plain SQL identifier of letters, digits and _, or schema.table)"
+                ))),
                 Value::String(s) => Err(exit::usage(format!(
                     "config {key}: '{s}' is not a plain SQL identifier (letters, digits, _)"
                 ))),
@@ -135,6 +147,13 @@ mod tests {
         assert_eq!(n.m_receiver, "to_user");
         assert_eq!(n.users.as_deref(), Some("users"));
         assert_eq!(n.m_id, "id");
+        let v: Value = serde_yaml::from_str("messages: { table: public.messages }").unwrap();
+        assert_eq!(
+            Names::from_config(Some(&v)).unwrap().messages,
+            "public.messages"
+        );
+        let v: Value = serde_yaml::from_str("messages: { id: public.id }").unwrap();
+        assert!(Names::from_config(Some(&v)).is_err());
     }
 
     #[test]

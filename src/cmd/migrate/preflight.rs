@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::names::Names;
-use super::sql::{SourceTypes, Sql};
+use super::sql::{CreatedAtCopy, OutOfRange, SourceTypes, Sql, TIMESTAMP_RANGE};
 use crate::db::{Db, Dialect, get_i64, get_text};
 use crate::exit;
 
@@ -33,22 +33,53 @@ pub struct Preflight {
     pub recipients_table_exists: bool,
     /// The recipients table exists and holds no row.
     pub recipients_empty: bool,
+    /// The type of the recipients table's created_at (empty when the table is missing).
+    #[serde(skip)]
+    pub recipients_created_type: String,
     #[serde(skip)]
     pub types: SourceTypes,
 }
 
-/// The columns of a table with their types (empty when the table does not exist).
+/// The columns of a table with their types (empty when the table does not exist). The name
+/// is resolved as the database resolves it in a statement: PostgreSQL through `to_regclass`
+/// (the search path, `"$user", public` by default, or the schema given), MySQL in the
+/// database given or the current one, SQLite in the attached database given or `main`.
 pub async fn columns(db: &Db, table: &str) -> anyhow::Result<Vec<(String, String)>> {
-    let sql = match db.dialect {
-        Dialect::Sqlite => "SELECT name, type FROM pragma_table_info(?)".to_string(),
-        Dialect::Mysql => "SELECT CAST(column_name AS CHAR), CAST(column_type AS CHAR) \
-             FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?"
-            .to_string(),
-        Dialect::Postgres => "SELECT column_name::text, data_type::text \
-             FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1"
-            .to_string(),
+    let (schema, bare) = crate::db::split_table_name(table);
+    let (sql, binds): (String, Vec<String>) = match db.dialect {
+        Dialect::Sqlite => match schema {
+            Some(s) => (
+                "SELECT name, type FROM pragma_table_info(?, ?)".to_string(),
+                vec![bare.to_string(), s.to_string()],
+            ),
+            None => (
+                "SELECT name, type FROM pragma_table_info(?)".to_string(),
+                vec![bare.to_string()],
+            ),
+        },
+        Dialect::Mysql => (
+            format!(
+                "SELECT CAST(column_name AS CHAR), CAST(column_type AS CHAR) \
+                 FROM information_schema.columns WHERE table_schema = {} AND table_name = ? \
+                 ORDER BY ordinal_position",
+                if schema.is_some() { "?" } else { "DATABASE()" }
+            ),
+            schema
+                .into_iter()
+                .map(str::to_string)
+                .chain([bare.to_string()])
+                .collect(),
+        ),
+        Dialect::Postgres => (
+            "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod)::text \
+             FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 \
+             AND NOT a.attisdropped ORDER BY a.attnum"
+                .to_string(),
+            vec![db.dialect.quote_table(table)],
+        ),
     };
-    let rows = db.rows(&sql, &[table]).await?;
+    let refs: Vec<&str> = binds.iter().map(String::as_str).collect();
+    let rows = db.rows(&sql, &refs).await?;
     rows.iter()
         .map(|r| Ok((get_text(r, 0)?, get_text(r, 1)?)))
         .collect()
@@ -142,6 +173,136 @@ pub async fn run(
         reasons,
         recipients_table_exists: !rcols.is_empty(),
         recipients_empty,
+        recipients_created_type: type_of(&rcols, &names.r_created_at),
         types,
     })
+}
+
+/// How many ids of created_at values out of range are listed.
+const FIRST: u32 = 10;
+
+/// created_at: whether the target column can hold every source value. Only a MySQL/MariaDB
+/// TIMESTAMP target (the seed's schema) fed from a DATETIME (or other wider) source is
+/// bounded: 1970-01-01 00:00:01 to 2038-01-19 03:14:07 UTC, where a lax sql_mode writes
+/// `0000-00-00 00:00:00` and a strict one fails the chunk on every run. A PostgreSQL
+/// timestamp holds what any source timestamp holds; SQLite columns hold any value.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CreatedAtCheck {
+    /// The target column's type (`timestamp`), or the type a created table gets.
+    pub target_type: String,
+    /// The range the target holds where it is narrower than the source's, else null.
+    pub range: Option<String>,
+    /// Eligible messages whose created_at is outside that range, and the first ids.
+    pub out_of_range: i64,
+    pub first_out_of_range: Vec<i64>,
+    /// `--created-at-out-of-range`: refuse, clamp or null.
+    pub mapping: OutOfRange,
+}
+
+/// Checks created_at for a copy and sets how the copy writes it. Refuses (exit 2) values out
+/// of range unless a mapping was given (`refuse`: `dry_run` only reports them), and `null`
+/// into a NOT NULL column.
+pub async fn created_at(
+    db: &Db,
+    sql: &mut Sql,
+    names: &Names,
+    pre: &Preflight,
+    mapping: OutOfRange,
+    dry_run: bool,
+) -> anyhow::Result<CreatedAtCheck> {
+    let target = if pre.recipients_table_exists {
+        pre.recipients_created_type.to_ascii_lowercase()
+    } else {
+        match db.dialect {
+            Dialect::Mysql => "timestamp".to_string(),
+            Dialect::Postgres | Dialect::Sqlite => pre.types.created_at.to_ascii_lowercase(),
+        }
+    };
+    let source = pre.types.created_at.to_ascii_lowercase();
+    let mut check = CreatedAtCheck {
+        target_type: target.clone(),
+        mapping,
+        ..CreatedAtCheck::default()
+    };
+    let range = match db.dialect {
+        Dialect::Mysql if target.starts_with("timestamp") && !source.starts_with("timestamp") => {
+            Some(TIMESTAMP_RANGE.to_string())
+        }
+        // An existing column of another time type (`date`, `timestamp(0)`) keeps less.
+        Dialect::Postgres => sql
+            .pg_target
+            .as_ref()
+            .map(|t| format!("what a {t} keeps of a {source}")),
+        Dialect::Mysql | Dialect::Sqlite => None,
+    };
+    let Some(range) = range else {
+        return Ok(check);
+    };
+    check.range = Some(range.clone());
+    sql.created_at = CreatedAtCopy::Mapped(mapping);
+    let (count, first) = sql.created_out_of_range(FIRST);
+    check.out_of_range = db
+        .rows_long(&count)
+        .await?
+        .first()
+        .map_or(Ok(0), |r| get_i64(r, 0))?;
+    if check.out_of_range > 0 {
+        check.first_out_of_range = db
+            .rows_long(&first)
+            .await?
+            .iter()
+            .map(|r| get_i64(r, 0))
+            .collect::<anyhow::Result<_>>()?;
+    }
+    let column = format!("{}.{}", names.recipients, names.r_created_at);
+    if check.out_of_range > 0 && mapping == OutOfRange::Refuse && !dry_run {
+        let ids: Vec<String> = check
+            .first_out_of_range
+            .iter()
+            .map(i64::to_string)
+            .collect();
+        return Err(exit::usage(format!(
+            "{} {} a created_at that {column} ({target}) cannot hold ({range}): message {} {}{}; \
+             nothing copied. Pass --created-at-out-of-range clamp (the nearest end of the range) or null \
+             (no time), or make the column DATETIME",
+            check.out_of_range,
+            if check.out_of_range == 1 {
+                "message has"
+            } else {
+                "messages have"
+            },
+            if ids.len() == 1 { "id" } else { "ids" },
+            ids.join(", "),
+            if check.out_of_range > ids.len() as i64 {
+                ", …"
+            } else {
+                ""
+            },
+        )));
+    }
+    // PostgreSQL refuses NULL in a NOT NULL column loudly; MySQL's lax mode would not.
+    if check.out_of_range > 0
+        && mapping == OutOfRange::Null
+        && pre.recipients_table_exists
+        && db.dialect == Dialect::Mysql
+    {
+        let (schema, table) = crate::db::split_table_name(&names.recipients);
+        let q = format!(
+            "SELECT CAST(is_nullable AS CHAR) FROM information_schema.columns \
+             WHERE table_schema = {} AND table_name = ? AND column_name = ?",
+            schema.map_or("DATABASE()".to_string(), |s| format!("'{s}'"))
+        );
+        let rows = db.rows(&q, &[table, names.r_created_at.as_str()]).await?;
+        let nullable = rows
+            .first()
+            .map(|r| get_text(r, 0))
+            .transpose()?
+            .is_none_or(|v| v.eq_ignore_ascii_case("yes"));
+        if !nullable {
+            return Err(exit::usage(format!(
+                "--created-at-out-of-range null: {column} is NOT NULL; use clamp, or allow NULL there"
+            )));
+        }
+    }
+    Ok(check)
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::preflight::Reasons;
+use super::preflight::{CreatedAtCheck, Reasons};
 use super::verify::Verification;
 use crate::db::Dialect;
 use crate::output::{Format, Render, Ui};
@@ -17,6 +17,7 @@ pub enum Action {
     DryRun,
     Verify,
     Rollback,
+    RepairReads,
 }
 
 impl Action {
@@ -26,6 +27,7 @@ impl Action {
             Action::DryRun => "dry_run",
             Action::Verify => "verify",
             Action::Rollback => "rollback",
+            Action::RepairReads => "repair_reads",
         }
     }
 }
@@ -47,6 +49,29 @@ pub struct Plan {
     pub statements: Vec<String>,
 }
 
+/// What `--rollback --dry-run` would change.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RollbackPlan {
+    /// Chunk records the rollback would undo.
+    pub chunk_records: i64,
+    /// Recipient rows it would delete (those the chunk records name, and no other).
+    pub rows_to_delete: i64,
+    /// Messages whose read (done on the new table) it would copy back into messages; an
+    /// unread is never copied over a read.
+    pub read_states_to_copy_back: i64,
+    pub first_read_states_to_copy_back: Vec<i64>,
+    /// Copy runs of an older redkit without chunk records: their rows stay.
+    pub unrecorded_copy_runs: i64,
+}
+
+/// What `--repair-reads --dry-run` would change.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RepairPlan {
+    /// Recipient rows it would mark read (read in messages, unread in their row).
+    pub reads_to_repair: i64,
+    pub first_reads_to_repair: Vec<i64>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MigrateReport {
     /// `migrate`, `dry_run`, `verify` or `rollback`.
@@ -66,6 +91,8 @@ pub struct MigrateReport {
     pub reasons: Reasons,
     pub rolled_back: Option<i64>,
     pub read_state_restored: Option<i64>,
+    /// `--repair-reads`: recipient rows marked read.
+    pub reads_repaired: Option<i64>,
     pub verified: Option<bool>,
     pub verification: Option<Verification>,
     pub interrupted: bool,
@@ -86,10 +113,28 @@ pub struct MigrateReport {
     /// Why the run stopped early (exit 3), with where to resume.
     pub error: Option<String>,
     pub plan: Option<Plan>,
+    /// `--rollback --dry-run` and `--repair-reads --dry-run`: what they would change.
+    pub rollback_plan: Option<RollbackPlan>,
+    pub repair_plan: Option<RepairPlan>,
+    /// created_at values the target column cannot hold, and how the copy maps them.
+    pub created_at_check: CreatedAtCheck,
 }
 
 fn ids(v: &[i64]) -> String {
     v.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// `3 (message ids 7, 8, 9)`, or the bare count when no id is listed.
+fn with_ids(n: i64, first: &[i64]) -> String {
+    let mut s = n.to_string();
+    if !first.is_empty() {
+        s.push_str(&format!(
+            " ({} {})",
+            plural(first.len() as i64, "message id", "message ids"),
+            ids(first)
+        ));
+    }
+    s
 }
 
 use super::runner::{count_of, plural};
@@ -104,7 +149,14 @@ impl Render for MigrateReport {
         let mut row = |k: &str, v: String| {
             t.add_row(vec![k.to_string(), v]);
         };
-        row("action", self.action.as_str().to_string());
+        row(
+            "action",
+            if self.dry_run && self.action != Action::DryRun {
+                format!("{} (dry run: nothing changed)", self.action.as_str())
+            } else {
+                self.action.as_str().to_string()
+            },
+        );
         row("database", self.database.clone());
         if let Some(id) = self.run_id {
             row("run", id.to_string());
@@ -132,6 +184,24 @@ impl Render for MigrateReport {
             "  receiver unknown",
             self.reasons.receiver_unknown.to_string(),
         );
+        let c = &self.created_at_check;
+        if c.out_of_range > 0 {
+            row(
+                "created_at out of range",
+                format!(
+                    "{} (the {} column holds {}): {}",
+                    with_ids(c.out_of_range, &c.first_out_of_range),
+                    c.target_type,
+                    c.range.as_deref().unwrap_or("any value"),
+                    match c.mapping {
+                        super::sql::OutOfRange::Refuse => {
+                            "refused: pass --created-at-out-of-range clamp or null".to_string()
+                        }
+                        m => format!("copied as {}", m.as_str()),
+                    }
+                ),
+            );
+        }
         if self.created_table {
             row("created table", "yes".into());
         }
@@ -140,6 +210,32 @@ impl Render for MigrateReport {
         }
         if let Some(n) = self.read_state_restored {
             row("read state copied back", n.to_string());
+        }
+        if let Some(n) = self.reads_repaired {
+            row("reads repaired (marked read)", n.to_string());
+        }
+        if let Some(p) = &self.rollback_plan {
+            row("would undo chunk records", p.chunk_records.to_string());
+            row("would delete rows", p.rows_to_delete.to_string());
+            row(
+                "would copy reads back",
+                with_ids(
+                    p.read_states_to_copy_back,
+                    &p.first_read_states_to_copy_back,
+                ),
+            );
+            if p.unrecorded_copy_runs > 0 {
+                row(
+                    "copy runs without chunk records (rows stay)",
+                    p.unrecorded_copy_runs.to_string(),
+                );
+            }
+        }
+        if let Some(p) = &self.repair_plan {
+            row(
+                "would mark read",
+                with_ids(p.reads_to_repair, &p.first_reads_to_repair),
+            );
         }
         if let Some(v) = &self.verification {
             row(
@@ -156,16 +252,13 @@ impl Render for MigrateReport {
                     &v.first_is_read_mismatch,
                 ),
                 ("  orphans", v.orphans, &v.first_orphans),
+                (
+                    "  created_at differs",
+                    v.created_at_mismatch,
+                    &v.first_created_at_mismatch,
+                ),
             ] {
-                let mut s = n.to_string();
-                if !first.is_empty() {
-                    s.push_str(&format!(
-                        " ({} {})",
-                        plural(first.len() as i64, "message id", "message ids"),
-                        ids(first)
-                    ));
-                }
-                row(name, s);
+                row(name, with_ids(n, first));
             }
             row(
                 "  read after migration (ok)",
@@ -173,6 +266,9 @@ impl Render for MigrateReport {
             );
             if !v.pending_indexes.is_empty() {
                 row("  indexes missing", v.pending_indexes.join(", "));
+            }
+            for remedy in &v.remedies {
+                row("  remedy", remedy.clone());
             }
         }
         if self.interrupted {
@@ -234,7 +330,7 @@ pub fn plan_text(p: &Plan) -> String {
         "copies {} in about {} of {} (the size adapts to {} ms per chunk), {range}",
         count_of(p.rows_to_copy, "row", "rows"),
         count_of(p.estimated_chunks, "chunk", "chunks"),
-        count_of(p.batch_size, "id", "ids"),
+        count_of(p.batch_size, "row", "rows"),
         p.chunk_time_ms,
     ));
     if !p.deferred_indexes.is_empty() {
@@ -252,9 +348,8 @@ pub fn plan_text(p: &Plan) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn table_names_the_facts() {
-        let r = MigrateReport {
+    fn sample() -> MigrateReport {
+        MigrateReport {
             action: Action::Migrate,
             database: "mysql://app:****@db/app".into(),
             dialect: Dialect::Mysql,
@@ -295,7 +390,16 @@ mod tests {
             pending_indexes: Vec::new(),
             error: None,
             plan: None,
-        };
+            rollback_plan: None,
+            repair_plan: None,
+            reads_repaired: None,
+            created_at_check: CreatedAtCheck::default(),
+        }
+    }
+
+    #[test]
+    fn table_names_the_facts() {
+        let r = sample();
         let ui = Ui {
             color: false,
             stdout_tty: false,
@@ -314,6 +418,35 @@ mod tests {
     }
 
     #[test]
+    fn rollback_preview_table_lists_what_would_change() {
+        let ui = Ui {
+            color: false,
+            stdout_tty: false,
+            verbose: 0,
+        };
+        let mut r = sample();
+        r.action = Action::Rollback;
+        r.dry_run = true;
+        r.rollback_plan = Some(RollbackPlan {
+            chunk_records: 2,
+            rows_to_delete: 10,
+            read_states_to_copy_back: 1,
+            first_read_states_to_copy_back: vec![7],
+            unrecorded_copy_runs: 0,
+        });
+        let mut buf = Vec::new();
+        r.table(&mut buf, &ui).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(
+            text.contains("rollback (dry run: nothing changed)"),
+            "{text}"
+        );
+        assert!(text.contains("would delete rows"), "{text}");
+        assert!(text.contains("1 (message id 7)"), "{text}");
+        assert!(!text.contains("without chunk records"), "{text}");
+    }
+
+    #[test]
     fn plan_text_says_what_happens_with_plurals() {
         let mut p = Plan {
             create_table: true,
@@ -329,7 +462,7 @@ mod tests {
         };
         let t = plan_text(&p);
         assert!(t.contains("needs --create-table"), "{t}");
-        assert!(t.contains("copies 1 row in about 1 chunk of 1 id "), "{t}");
+        assert!(t.contains("copies 1 row in about 1 chunk of 1 row "), "{t}");
         assert!(t.contains("builds 1 index after the copy"), "{t}");
         p.needs_create_table_flag = false;
         p.rows_to_copy = 2;

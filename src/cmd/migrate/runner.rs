@@ -7,12 +7,12 @@
 use std::time::{Duration, Instant};
 
 use super::indexes::build_pending;
-use super::ranges::{self, Cursor, Next};
+use super::ranges::{self, Cursor};
 pub use super::runs::{Failed, Job, Pace, RunCtx, RunResult, Stop, unless_stopped};
 use super::sql::Sql;
 use super::state::{OptInt, close_run, now, open_run, set_pending, split_list};
 use super::state::{Owner, RunStatus};
-use super::throttle::{Throttle, now_us};
+use super::throttle::{Pause, Throttle, now_us};
 use crate::db::{self, Db, Dialect, get_i64, get_text};
 use crate::exit;
 use crate::output::progress;
@@ -323,18 +323,19 @@ async fn wait_throttle(
     if !throttle.is_active() {
         return Ok(true);
     }
-    let mut paused: Option<(Instant, String)> = None;
+    // When the pause began, what caused it, and when it was last logged.
+    let mut paused: Option<(Instant, Pause, Instant)> = None;
     loop {
         if cx.stop.requested() {
-            if let Some((t, _)) = paused {
+            if let Some((t, _, _)) = paused {
                 run.throttled += t.elapsed();
             }
             return Ok(false);
         }
         let reason = throttle.reason(cx.db, cx.sql, run.run_id).await?;
-        match (reason, &paused) {
+        match (reason, &mut paused) {
             (None, None) => return Ok(true),
-            (None, Some((t, _))) => {
+            (None, Some((t, _, _))) => {
                 let waited = t.elapsed();
                 run.throttled += waited;
                 bar.set_message("");
@@ -345,18 +346,36 @@ async fn wait_throttle(
                 ));
                 return Ok(true);
             }
-            (Some((kind, text)), _) => {
-                if !run.throttle_reasons.iter().any(|k| k == kind) {
-                    run.throttle_reasons.push(kind.to_string());
+            (Some(pause), state) => {
+                if !run.throttle_reasons.iter().any(|k| k == pause.kind) {
+                    run.throttle_reasons.push(pause.kind.to_string());
                 }
-                if paused.as_ref().is_none_or(|(_, last)| *last != text) {
-                    bar.set_message(format!("paused: {text}"));
-                    cx.out.note(format!(
-                        "redkit: migrate: run {} paused: {text}",
-                        run.run_id
-                    ));
-                    let since = paused.map_or_else(Instant::now, |(t, _)| t);
-                    paused = Some((since, text));
+                bar.set_message(format!("paused: {}", pause.text));
+                // One line when the pause begins or its cause changes; while it lasts, a
+                // reminder at most every --log-every (cron mails every line).
+                match state {
+                    Some((since, last, logged)) if last.same_cause(&pause) => {
+                        if !cx.pace.log_every.is_zero() && logged.elapsed() >= cx.pace.log_every {
+                            cx.out.note(format!(
+                                "redkit: migrate: run {} still paused after {}: {}",
+                                run.run_id,
+                                crate::duration::format(Duration::from_secs(
+                                    since.elapsed().as_secs()
+                                )),
+                                pause.text
+                            ));
+                            *logged = Instant::now();
+                        }
+                        *last = pause;
+                    }
+                    _ => {
+                        cx.out.note(format!(
+                            "redkit: migrate: run {} paused: {}",
+                            run.run_id, pause.text
+                        ));
+                        let since = state.as_ref().map_or_else(Instant::now, |(t, _, _)| *t);
+                        *state = Some((since, pause, Instant::now()));
+                    }
                 }
                 // Keep the heartbeat going, so a replica that catches up is seen to.
                 if !throttle.replicas.is_empty() {
@@ -389,10 +408,10 @@ async fn drive_locked(
     let RunCtx { db, sql, out, .. } = *cx;
     let defer = match job {
         Job::Copy => idx.defer.clone(),
-        Job::Rollback => Vec::new(),
+        Job::Rollback | Job::RepairReads => Vec::new(),
     };
     let owner = match (job, created_table, idx.found_empty) {
-        (Job::Rollback, _, _) => Owner::None,
+        (Job::Rollback | Job::RepairReads, _, _) => Owner::None,
         (Job::Copy, true, _) => Owner::Created,
         (Job::Copy, false, true) => Owner::FoundEmpty,
         (Job::Copy, false, false) => Owner::None,
@@ -412,6 +431,12 @@ async fn drive_locked(
         (Job::Rollback, _) => out.note(format!(
             "redkit: migrate: rollback run {} started",
             run.run_id
+        )),
+        (Job::RepairReads, _) => out.note(format!(
+            "redkit: migrate: repair run {} started (reads lost in {}), ids up to {}",
+            run.run_id,
+            sql.names.recipients,
+            opt(run.high_water)
         )),
     }
     // An existing table's deferred indexes go only now, once the run records them as pending:
@@ -439,6 +464,7 @@ async fn drive_locked(
     let walked = match job {
         Job::Copy => copy_loop(cx, &mut run, throttle, &bar).await,
         Job::Rollback => rollback_loop(cx, &mut run, &bar).await,
+        Job::RepairReads => repair_loop(cx, &mut run, throttle, &bar).await,
     };
     bar.finish_and_clear();
     if let Err(e) = walked {
@@ -455,7 +481,7 @@ async fn drive_locked(
         RunStatus::Interrupted
     } else {
         match job {
-            Job::Copy => RunStatus::Done,
+            Job::Copy | Job::RepairReads => RunStatus::Done,
             Job::Rollback => RunStatus::RolledBack,
         }
     };
@@ -520,6 +546,33 @@ pub fn count_of(n: i64, one: &'static str, many: &'static str) -> String {
     format!("{n} {}", plural(n, one, many))
 }
 
+/// The next chunk after `cursor`: the first and last of the next `size` message ids (keyset),
+/// kept at or below the high-water mark while the cursor is; None when the walk is over.
+pub(super) async fn next_chunk(
+    db: &Db,
+    sql: &Sql,
+    cursor: Cursor,
+    high_water: Option<i64>,
+    size: i64,
+) -> anyhow::Result<Option<(i64, i64)>> {
+    for (from, to) in ranges::windows(cursor.next(), high_water.unwrap_or(i64::MAX)) {
+        let row = db
+            .timed("reading the next chunk's ids", async {
+                db::stmt(&sql.chunk_bounds())
+                    .bind(from)
+                    .bind(to)
+                    .bind(size.max(1))
+                    .fetch_one(&db.pool)
+                    .await
+            })
+            .await?;
+        if let (Some(lo), Some(hi)) = (row.opt_i64(0)?, row.opt_i64(1)?) {
+            return Ok(Some((lo, hi)));
+        }
+    }
+    Ok(None)
+}
+
 async fn copy_loop(
     cx: &RunCtx<'_>,
     run: &mut RunResult,
@@ -538,6 +591,7 @@ async fn copy_loop(
         target: pace.chunk_time,
     };
     let started = Instant::now();
+    let mut last_log = started;
     let mut cursor = Cursor::new(run.last_id);
     let mut anti_join = !run.owned;
     loop {
@@ -553,15 +607,9 @@ async fn copy_loop(
             run.interrupted = true;
             return Ok(());
         }
-        let first = match cursor.next() {
-            Next::Smallest => db.opt_int(&sql.min_id(), &[]).await?,
-            Next::Above(c) => db.opt_int(&sql.next_id(), &[c]).await?,
-            Next::Finished => None,
-        };
-        let Some(first) = first else {
+        let Some((lo, hi)) = next_chunk(db, sql, cursor, run.high_water, sizer.size).await? else {
             return Ok(());
         };
-        let (lo, hi) = ranges::span(first, sizer.size, run.high_water.unwrap_or(i64::MAX));
         let t = Instant::now();
         let hb = now_us();
         let first_try = with_retry(anti_join, || {
@@ -585,10 +633,11 @@ async fn copy_loop(
         run.extra += c.extra;
         run.chunks += 1;
         bar.inc(c.rows.max(0) as u64);
-        if bar.is_hidden() && pace.log_every > 0 && run.chunks.is_multiple_of(pace.log_every) {
+        if bar.is_hidden() && !pace.log_every.is_zero() && last_log.elapsed() >= pace.log_every {
+            last_log = Instant::now();
             let secs = started.elapsed().as_secs_f64().max(0.001);
             out.note(format!(
-                "redkit: migrate: run {}: {} {} copied, up to id {hi} of {} ({:.0} rows/s, chunk {} ids)",
+                "redkit: migrate: run {}: {} {} copied, up to id {hi} of {} ({:.0} rows/s, chunk {} rows)",
                 run.run_id,
                 run.rows,
                 plural(run.rows, "row", "rows"),
@@ -597,6 +646,93 @@ async fn copy_loop(
                 sizer.size
             ));
         }
+        if !pace.sleep.is_zero() {
+            nap(stop, pace.sleep).await;
+        }
+    }
+}
+
+/// One repair chunk (message ids `[lo, hi]`): the update and its checkpoint in one
+/// transaction.
+async fn repair_chunk(
+    db: &Db,
+    sql: &Sql,
+    run: &RunResult,
+    lo: i64,
+    hi: i64,
+) -> anyhow::Result<i64> {
+    let mut tx = db.begin().await?;
+    let rows = db
+        .timed(&format!("marking reads of ids {lo}..={hi}"), async {
+            db::stmt(&sql.repair_reads())
+                .bind(lo)
+                .bind(hi)
+                .execute(&mut *tx)
+                .await
+        })
+        .await?
+        .rows_affected() as i64;
+    db.timed("writing the checkpoint", async {
+        db::stmt(&sql.checkpoint())
+            .bind(hi)
+            .bind(hi)
+            .bind(rows)
+            .bind(0i64)
+            .bind(run.high_water.unwrap_or(0))
+            .bind(now())
+            .bind(now_us())
+            .bind(run.run_id)
+            .execute(&mut *tx)
+            .await
+    })
+    .await?;
+    db.timed("committing the chunk", tx.commit()).await?;
+    Ok(rows)
+}
+
+/// `--repair-reads`: walks the message ids in keyset chunks like the copy (throttled, sized
+/// to --chunk-time) and marks read the recipient rows whose read was lost. Idempotent: a
+/// second run finds nothing to change.
+async fn repair_loop(
+    cx: &RunCtx<'_>,
+    run: &mut RunResult,
+    throttle: &mut Throttle,
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<()> {
+    let RunCtx {
+        db,
+        sql,
+        pace,
+        stop,
+        ..
+    } = *cx;
+    let mut sizer = Sizer {
+        size: pace.batch_size.max(1),
+        target: pace.chunk_time,
+    };
+    let mut cursor = Cursor::new(None);
+    loop {
+        if stop.requested() {
+            run.interrupted = true;
+            return Ok(());
+        }
+        if !wait_throttle(cx, throttle, run, bar).await? {
+            run.interrupted = true;
+            return Ok(());
+        }
+        let Some((lo, hi)) = next_chunk(db, sql, cursor, run.high_water, sizer.size).await? else {
+            return Ok(());
+        };
+        let t = Instant::now();
+        let rows = with_retry(true, || repair_chunk(db, sql, run, lo, hi))
+            .await
+            .map_err(|e| e.context(format!("chunk of ids {lo}..={hi} not committed")))?;
+        sizer.adapt(t.elapsed());
+        cursor.advance(hi);
+        run.last_id = Some(hi);
+        run.rows += rows;
+        run.chunks += 1;
+        bar.inc(rows.max(0) as u64);
         if !pace.sleep.is_zero() {
             nap(stop, pace.sleep).await;
         }

@@ -16,6 +16,8 @@ pub enum Job {
     Copy,
     /// Copy read state back into messages, then delete the rows copy runs created.
     Rollback,
+    /// Mark read in the recipients table the rows whose read was lost there.
+    RepairReads,
 }
 
 impl Job {
@@ -23,6 +25,7 @@ impl Job {
         match self {
             Job::Copy => "copy",
             Job::Rollback => "rollback",
+            Job::RepairReads => "repair_reads",
         }
     }
 
@@ -30,6 +33,7 @@ impl Job {
         match self {
             Job::Copy => "copied",
             Job::Rollback => "removed",
+            Job::RepairReads => "marked read",
         }
     }
 }
@@ -43,8 +47,9 @@ pub struct Pace {
     pub chunk_time: Duration,
     pub sleep: Duration,
     pub max_rows: Option<i64>,
-    /// A log line every this many chunks when no progress bar is shown.
-    pub log_every: u64,
+    /// A progress line at most this often when no progress bar is shown, and a reminder at
+    /// most this often while paused (zero: neither).
+    pub log_every: Duration,
 }
 
 /// Set once Ctrl-C (or SIGTERM) arrives; the loop stops after the chunk in flight.

@@ -20,12 +20,63 @@ pub struct Sql {
     r_read_at: String,
     r_created: String,
     pub state: String,
-    /// The chunk records table (`<state>_chunks`).
+    /// The chunk records table (`<state>_chunks`), quoted and as a name.
     pub chunks: String,
+    pub chunks_name: String,
     users: Option<(String, String)>,
     /// The raw names (for DDL and index names).
     pub names: Names,
+    /// How the copy writes a created_at the target column cannot hold (set once the
+    /// preflight has seen the column types).
+    pub created_at: CreatedAtCopy,
+    /// PostgreSQL: the type of an existing target created_at that differs from the source's
+    /// (a `date` or `timestamp(0)` keeps less), so values can change on the way.
+    pub pg_target: Option<String>,
+    /// Whether created_at can be compared at all (a PostgreSQL target of a non-time type
+    /// has no comparison with a timestamp).
+    pub created_comparable: bool,
 }
+
+/// `--created-at-out-of-range`: what the copy writes for a source `created_at` outside the
+/// range of the target column (MySQL/MariaDB TIMESTAMP: 1970-01-01 00:00:01 to 2038-01-19
+/// 03:14:07 UTC, while DATETIME spans years 1000 to 9999).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutOfRange {
+    /// Refuse to copy (exit 2, naming the ids); the default
+    #[default]
+    Refuse,
+    /// The nearest value the column holds (1965 becomes 1970-01-01 00:00:01 UTC in a
+    /// MySQL TIMESTAMP; a PostgreSQL timestamp(0) rounds the fraction)
+    Clamp,
+    /// NULL: the row is copied without a time
+    Null,
+}
+
+impl OutOfRange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutOfRange::Refuse => "refuse",
+            OutOfRange::Clamp => "clamp",
+            OutOfRange::Null => "null",
+        }
+    }
+}
+
+/// How the copy writes created_at: as it is, or mapped (the target is a MySQL TIMESTAMP and
+/// the source is not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CreatedAtCopy {
+    #[default]
+    AsIs,
+    Mapped(OutOfRange),
+}
+
+/// MySQL's TIMESTAMP range, as DATETIME values in the session's time zone.
+const TS_MIN: &str = "FROM_UNIXTIME(1)";
+const TS_MAX: &str = "FROM_UNIXTIME(2147483647)";
+/// The same range in words, for messages.
+pub const TIMESTAMP_RANGE: &str = "1970-01-01 00:00:01 .. 2038-01-19 03:14:07 UTC";
 
 /// Column types for a table redkit creates, taken from `messages` so values copy losslessly
 /// and the foreign key matches.
@@ -40,27 +91,28 @@ pub struct SourceTypes {
 impl Sql {
     pub fn new(d: Dialect, n: &Names) -> Sql {
         let q = |s: &str| d.quote(s);
+        let qt = |s: &str| d.quote_table(s);
         Sql {
             d,
-            msg: q(&n.messages),
+            msg: qt(&n.messages),
             m_id: q(&n.m_id),
             m_recv: q(&n.m_receiver),
             m_read: q(&n.m_is_read),
             m_created: q(&n.m_created_at),
-            rcp: q(&n.recipients),
+            rcp: qt(&n.recipients),
             r_mid: q(&n.r_message_id),
             r_rid: q(&n.r_recipient_id),
             r_read: q(&n.r_is_read),
             r_read_at: q(&n.r_read_at),
             r_created: q(&n.r_created_at),
-            state: q(&n.state),
-            chunks: q(&{
-                let mut c = format!("{}_chunks", n.state);
-                c.truncate(63);
-                c
-            }),
-            users: n.users.as_ref().map(|u| (q(u), q(&n.u_id))),
+            state: qt(&n.state),
+            chunks: qt(&chunks_name(&n.state)),
+            chunks_name: chunks_name(&n.state),
+            users: n.users.as_ref().map(|u| (qt(u), q(&n.u_id))),
             names: n.clone(),
+            created_at: CreatedAtCopy::AsIs,
+            pg_target: None,
+            created_comparable: true,
         }
     }
 
@@ -175,15 +227,32 @@ impl Sql {
         )
     }
 
-    /// The first message id above a bound (skips gaps in the id sequence).
-    pub fn next_id(&self) -> String {
+    /// The next chunk, bounded by rows (keyset): the first and last of the first `p3` message
+    /// ids in `[p1, p2]`, NULL when there is none. One range read of the primary key, however
+    /// sparse the ids are.
+    pub fn chunk_bounds(&self) -> String {
         format!(
-            "SELECT {} FROM {} WHERE {} > {}",
-            self.d.int(&format!("MIN({})", self.m_id)),
+            "SELECT {}, {} FROM (SELECT {id} AS k FROM {} WHERE {id} >= {} AND {id} <= {} ORDER BY {id} LIMIT {}) x",
+            self.d.int("MIN(x.k)"),
+            self.d.int("MAX(x.k)"),
             self.msg,
-            self.m_id,
-            self.p(1)
+            self.p(1),
+            self.p(2),
+            self.p(3),
+            id = self.m_id,
         )
+    }
+
+    /// `expr` holds a read: a read state is any positive value (1, true); 0, false and NULL
+    /// are unread. A rollback or repair only ever moves a row from unread to read.
+    pub fn is_read(&self, expr: &str) -> String {
+        let n = match self.d {
+            // CAST AS INT takes PostgreSQL's boolean and smallint alike.
+            Dialect::Postgres => format!("CAST({expr} AS INT)"),
+            Dialect::Mysql => format!("CAST({expr} AS SIGNED)"),
+            Dialect::Sqlite => expr.to_string(),
+        };
+        format!("COALESCE({n}, 0) > 0")
     }
 
     /// One chunk of the copy: eligible messages with ids in [lo, hi] that have no recipient
@@ -192,10 +261,12 @@ impl Sql {
     /// the insert is a unique-key error, and the chunk is retried; `ON CONFLICT DO NOTHING`
     /// would cover that race too, but costs PostgreSQL 60% more on every row.
     pub fn copy_chunk(&self) -> String {
-        self.t("INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
-             SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
+        self.with_created(
+            "INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
+             SELECT m.{id}, m.{recv}, m.{read}, NULL, {created_value} FROM {msg} m\n\
              WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}\n\
-             AND NOT EXISTS ({mirrored})")
+             AND NOT EXISTS ({mirrored})",
+        )
     }
 
     /// The copy of a chunk into a table the run owns (created it, or found it empty): no row
@@ -203,9 +274,119 @@ impl Sql {
     /// skipped. A row the application wrote there makes it fail on the unique key, and the run
     /// goes on with `copy_chunk`.
     pub fn copy_chunk_owned(&self) -> String {
-        self.t("INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
-             SELECT m.{id}, m.{recv}, m.{read}, NULL, m.{created} FROM {msg} m\n\
-             WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}")
+        self.with_created(
+            "INSERT INTO {rcp} ({mid}, {rid}, {rr}, {rra}, {rc})\n\
+             SELECT m.{id}, m.{recv}, m.{read}, NULL, {created_value} FROM {msg} m\n\
+             WHERE m.{id} >= {p1} AND m.{id} <= {p2} AND {elig}",
+        )
+    }
+
+    fn with_created(&self, template: &str) -> String {
+        self.t(&template.replace("{created_value}", &self.created_value()))
+    }
+
+    /// Records the created_at types of both tables (the target's empty when the run creates
+    /// it with the source's type).
+    pub fn note_created_types(&mut self, source: &str, target: &str) {
+        match self.d {
+            Dialect::Postgres => {
+                let (s, t) = (source.to_ascii_lowercase(), target.to_ascii_lowercase());
+                self.created_comparable = t.is_empty() || t.starts_with("timestamp") || t == "date";
+                if !t.is_empty() && t != s && self.created_comparable && safe_type(&t) == t {
+                    self.pg_target = Some(t);
+                }
+            }
+            Dialect::Mysql | Dialect::Sqlite => {}
+        }
+    }
+
+    /// PostgreSQL: the message's created_at changes when cast to the target's type.
+    fn pg_changes(&self, t: &str) -> String {
+        format!("CAST(m.{{created}} AS {t}) IS DISTINCT FROM m.{{created}}")
+    }
+
+    /// The value the copy writes into created_at (a template, `m` the message).
+    fn created_value(&self) -> String {
+        if let (Dialect::Postgres, Some(t)) = (self.d, &self.pg_target) {
+            return match self.created_at {
+                CreatedAtCopy::Mapped(OutOfRange::Null) => format!(
+                    "CASE WHEN {} THEN NULL ELSE m.{{created}} END",
+                    self.pg_changes(t)
+                ),
+                // The column keeps the nearest value it holds.
+                CreatedAtCopy::AsIs | CreatedAtCopy::Mapped(_) => "m.{created}".to_string(),
+            };
+        }
+        match self.created_at {
+            CreatedAtCopy::AsIs | CreatedAtCopy::Mapped(OutOfRange::Refuse) => {
+                "m.{created}".to_string()
+            }
+            CreatedAtCopy::Mapped(OutOfRange::Clamp) => format!(
+                "CASE WHEN m.{{created}} < {TS_MIN} THEN {TS_MIN} WHEN m.{{created}} > {TS_MAX} THEN {TS_MAX} ELSE m.{{created}} END"
+            ),
+            CreatedAtCopy::Mapped(OutOfRange::Null) => format!(
+                "CASE WHEN m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX} THEN NULL ELSE m.{{created}} END"
+            ),
+        }
+    }
+
+    /// Eligible messages whose created_at a MySQL TIMESTAMP cannot hold: `(count, first
+    /// ids)` statements. NULL is not out of range (it copies as NULL).
+    pub fn created_out_of_range(&self, limit: u32) -> (String, String) {
+        let from = match (self.d, &self.pg_target) {
+            (Dialect::Postgres, Some(t)) => {
+                format!("FROM {{msg}} m WHERE {{elig}} AND {}", self.pg_changes(t))
+            }
+            _ => format!(
+                "FROM {{msg}} m WHERE {{elig}} AND (m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX})"
+            ),
+        };
+        (
+            self.t(&format!("SELECT {} {from}", self.d.int("COUNT(*)"))),
+            self.first_ids(&from, "m.{id}", limit),
+        )
+    }
+
+    /// The recipient row's created_at is what the copy writes for its message: equal (NULL
+    /// equal to NULL), or on MySQL, for a value a TIMESTAMP cannot hold, either mapping of
+    /// `--created-at-out-of-range` (an operator's choice, not a mismatch). A zero date or a
+    /// shifted time is a mismatch.
+    fn created_same(&self) -> String {
+        match self.d {
+            Dialect::Mysql => format!(
+                "(r.{{rc}} <=> m.{{created}} OR ((m.{{created}} < {TS_MIN} OR m.{{created}} > {TS_MAX}) \
+                 AND (r.{{rc}} IS NULL OR r.{{rc}} = CASE WHEN m.{{created}} < {TS_MIN} THEN {TS_MIN} ELSE {TS_MAX} END)))"
+            ),
+            Dialect::Postgres if !self.created_comparable => "1 = 1".to_string(),
+            Dialect::Postgres => match &self.pg_target {
+                Some(t) => format!(
+                    "(r.{{rc}} IS NOT DISTINCT FROM m.{{created}} OR ({} AND (r.{{rc}} IS NULL \
+                     OR r.{{rc}} IS NOT DISTINCT FROM CAST(m.{{created}} AS {t}))))",
+                    self.pg_changes(t)
+                ),
+                None => "r.{rc} IS NOT DISTINCT FROM m.{created}".to_string(),
+            },
+            Dialect::Sqlite => "r.{rc} IS m.{created}".to_string(),
+        }
+    }
+
+    /// Verification: rows the migration runs created (their chunk records name them) whose
+    /// created_at is not their message's: `(count, first message ids)`. Rows the application
+    /// wrote itself keep the time it gave them.
+    pub fn created_mismatch(&self, limit: u32) -> (String, String) {
+        let from = format!(
+            "{} AND NOT {}",
+            self.rollback_rows(),
+            self.t(&self.created_same())
+        );
+        (
+            format!("SELECT {} {from}", self.d.int("COUNT(*)")),
+            format!(
+                "SELECT {} {from} ORDER BY m.{id} LIMIT {limit}",
+                self.d.int(&self.t("m.{id}")),
+                id = self.m_id
+            ),
+        )
     }
 
     /// The largest recipient row id (NULL when empty), read in a chunk's transaction before
@@ -231,19 +412,77 @@ impl Sql {
         )
     }
 
-    /// Rollback, step 1 for one chunk record (message ids [p1, p2], row ids [p3, p4]): read
-    /// state changed on the new table goes back into messages, so reads done after the
-    /// migration are not lost. The unique (message_id, recipient_id) key makes the inner
-    /// select one row.
+    /// Rollback, step 1 for one chunk record (message ids [p1, p2], row ids [p3, p4]): a read
+    /// done on the new table goes back into messages, so reads done after the migration are
+    /// not lost. Only a read is copied, and only over an unread: a message the old API marked
+    /// read meanwhile stays read (a read never goes back to unread). The unique (message_id,
+    /// recipient_id) key makes the inner select one row; every row it changes is counted.
     pub fn restore_read_state(&self) -> String {
         let own = "FROM {rcp} r WHERE r.{mid} = {msg}.{id} AND r.{rid} = {msg}.{recv}";
         self.t(&format!(
             "UPDATE {{msg}} SET {{read}} = (SELECT r.{{rr}} {own})\n\
-             WHERE {{msg}}.{{id}} >= {{p1}} AND {{msg}}.{{id}} <= {{p2}}\n\
-             AND EXISTS (SELECT 1 {own} AND r.{{rr}} <> {{msg}}.{{read}} AND r.{id} >= {p3} AND r.{id} <= {p4})",
+             WHERE {{msg}}.{{id}} >= {{p1}} AND {{msg}}.{{id}} <= {{p2}} AND NOT ({m_read})\n\
+             AND EXISTS (SELECT 1 {own} AND {r_read} AND r.{id} >= {p3} AND r.{id} <= {p4})",
             id = self.d.quote("id"),
             p3 = self.p(3),
             p4 = self.p(4),
+            m_read = self.is_read(&self.t("{msg}.{read}")),
+            r_read = self.is_read(&self.t("r.{rr}")),
+        ))
+    }
+
+    /// The rows of the chunk records a rollback would delete, and among them those whose
+    /// read it would copy back (for `--rollback --dry-run`): `(count, restore)`, one join of
+    /// the chunk records with the rows they name.
+    pub fn rollback_preview(&self) -> String {
+        let i = |e: &str| self.d.int(&format!("COALESCE({e}, 0)"));
+        let restore = format!(
+            "SUM(CASE WHEN {} AND NOT ({}) THEN 1 ELSE 0 END)",
+            self.is_read(&self.t("r.{rr}")),
+            self.is_read(&self.t("m.{read}"))
+        );
+        format!(
+            "SELECT {}, {} {}",
+            i("COUNT(*)"),
+            i(&restore),
+            self.rollback_rows()
+        )
+    }
+
+    /// The first message ids whose read a rollback would copy back.
+    pub fn rollback_restore_ids(&self, limit: u32) -> String {
+        format!(
+            "SELECT {} {} AND {} AND NOT ({}) ORDER BY m.{id} LIMIT {limit}",
+            self.d.int(&self.t("m.{id}")),
+            self.rollback_rows(),
+            self.is_read(&self.t("r.{rr}")),
+            self.is_read(&self.t("m.{read}")),
+            id = self.m_id,
+        )
+    }
+
+    /// `FROM … WHERE …` of the rows chunk records name, as `delete_created` selects them.
+    fn rollback_rows(&self) -> String {
+        let id = self.d.quote("id");
+        self.t(&format!(
+            "FROM {} c JOIN {{rcp}} r ON r.{id} >= c.first_row AND r.{id} <= c.last_row \
+             AND r.{{mid}} >= c.lo AND r.{{mid}} <= c.hi \
+             JOIN {{msg}} m ON m.{{id}} = r.{{mid}} AND m.{{recv}} = r.{{rid}} WHERE 1 = 1",
+            self.chunks
+        ))
+    }
+
+    /// `--repair-reads` for message ids [p1, p2]: a recipient row left unread while its
+    /// message is read in messages (written by an application that reads the old column) is
+    /// marked read with the message's own value. Only unread rows change.
+    pub fn repair_reads(&self) -> String {
+        let own = "FROM {msg} m WHERE m.{id} = {rcp}.{mid} AND m.{recv} = {rcp}.{rid}";
+        self.t(&format!(
+            "UPDATE {{rcp}} SET {{rr}} = (SELECT m.{{read}} {own})\n\
+             WHERE {{rcp}}.{{mid}} >= {{p1}} AND {{rcp}}.{{mid}} <= {{p2}} AND NOT ({r_read})\n\
+             AND EXISTS (SELECT 1 {own} AND {{elig}} AND {m_read})",
+            r_read = self.is_read(&self.t("{rcp}.{rr}")),
+            m_read = self.is_read(&self.t("m.{read}")),
         ))
     }
 
@@ -264,18 +503,29 @@ impl Sql {
 
     /// Verification in one pass over messages: eligible rows, those without their recipient
     /// row, those whose read was lost on the new table (read in messages, unread in the row),
-    /// and those read on the new table after the migration (not a mismatch: the application
-    /// now reads and writes there). The LEFT JOIN keeps messages the driving
+    /// those read on the new table after the migration (not a mismatch: the application
+    /// now reads and writes there), and those whose created_at differs (a mismatch only for
+    /// rows a run created, see `created_mismatch`). The LEFT JOIN keeps messages the driving
     /// table (an inner join lets SQLite walk the recipient_id index and read rows at random,
     /// three times slower). The unique (message_id, recipient_id) key means one match at most.
     pub fn verify_pass(&self) -> String {
         let i = |e: &str| self.d.int(&format!("COALESCE({e}, 0)"));
         self.t(&format!(
-            "SELECT {}, {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
+            "SELECT {}, {}, {}, {}, {} FROM {{msg}} m LEFT JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}}",
             i("COUNT(*)"),
             i("SUM(CASE WHEN r.{mid} IS NULL THEN 1 ELSE 0 END)"),
-            i("SUM(CASE WHEN r.{rr} < m.{read} THEN 1 ELSE 0 END)"),
-            i("SUM(CASE WHEN r.{rr} > m.{read} THEN 1 ELSE 0 END)"),
+            i(&format!("SUM(CASE WHEN {} THEN 1 ELSE 0 END)", self.read_lost())),
+            i(&format!(
+                "SUM(CASE WHEN r.{{mid}} IS NOT NULL AND {} AND NOT ({}) THEN 1 ELSE 0 END)",
+                self.is_read("r.{rr}"),
+                self.is_read("m.{read}")
+            )),
+            // Any row with another created_at; only when some is does the pass over the
+            // chunk records tell which of them the runs created.
+            i(&format!(
+                "SUM(CASE WHEN r.{{mid}} IS NOT NULL AND NOT {} THEN 1 ELSE 0 END)",
+                self.created_same()
+            )),
         ))
     }
 
@@ -289,13 +539,21 @@ impl Sql {
     /// falls back to the join, which names what differs.
     pub fn checksums(&self) -> Option<(String, String)> {
         let d = self.d;
-        let side = |from: String, id: String, rid: String, read: String| -> Option<String> {
+        let side = |from: String,
+                    id: String,
+                    rid: String,
+                    read: String,
+                    created: String|
+         -> Option<String> {
             let (read, text) = match d {
                 Dialect::Mysql => (format!("COALESCE({read}, -1)"), "CHAR"),
                 Dialect::Postgres => (format!("COALESCE(CAST({read} AS INT), -1)"), "TEXT"),
                 Dialect::Sqlite => return None,
             };
-            let row = format!("concat_ws(',', {id}, {rid}, {read})");
+            // created_at as text: equal text, equal time (a type whose text differs, such
+            // as timestamp against timestamptz, leaves the answer to the row join).
+            let created = format!("COALESCE(CAST({created} AS {text}), '-')");
+            let row = format!("concat_ws(',', {id}, {rid}, {read}, {created})");
             let (h1, h2) = match d {
                 Dialect::Mysql => (
                     format!("SUM(CRC32({row}))"),
@@ -325,12 +583,14 @@ impl Sql {
             self.t("m.{id}"),
             self.t("m.{recv}"),
             self.t("m.{read}"),
+            self.t("m.{created}"),
         )?;
         let rcp = side(
             self.t("{rcp} r"),
             self.t("r.{mid}"),
             self.t("r.{rid}"),
             self.t("r.{rr}"),
+            self.t("r.{rc}"),
         )?;
         Some((msg, rcp))
     }
@@ -356,9 +616,30 @@ impl Sql {
     /// Verification: the first messages whose read was lost on the new table.
     pub fn read_mismatch(&self, limit: u32) -> String {
         self.first_ids(
-            "FROM {msg} m JOIN {rcp} r ON r.{mid} = m.{id} AND r.{rid} = m.{recv} WHERE {elig} AND r.{rr} < m.{read}",
+            &format!(
+                "FROM {{msg}} m JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}} AND {}",
+                self.read_lost()
+            ),
             "m.{id}",
             limit,
+        )
+    }
+
+    /// Verification's "read lost" count alone (what `--repair-reads` would change).
+    pub fn read_lost_count(&self) -> String {
+        self.t(&format!(
+            "SELECT {} FROM {{msg}} m JOIN {{rcp}} r ON r.{{mid}} = m.{{id}} AND r.{{rid}} = m.{{recv}} WHERE {{elig}} AND {}",
+            self.d.int("COUNT(*)"),
+            self.read_lost()
+        ))
+    }
+
+    /// A read lost on the new table: the row exists, the message is read, the row is not.
+    fn read_lost(&self) -> String {
+        format!(
+            "r.{{mid}} IS NOT NULL AND {} AND NOT ({})",
+            self.is_read("m.{read}"),
+            self.is_read("r.{rr}")
         )
     }
 
@@ -641,14 +922,16 @@ impl Sql {
     /// Whether a constraint of that name exists (1) or not (0); bind the name.
     pub fn constraint_state(&self) -> String {
         match self.d {
-            Dialect::Postgres => "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_constraint c \
-                 WHERE c.conname = $1 AND c.connamespace = current_schema()::regnamespace"
-                .to_string(),
-            Dialect::Mysql => {
+            Dialect::Postgres => format!(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_constraint c \
+                 WHERE c.conname = $1 AND c.conrelid = {}",
+                self.regclass_of_recipients()
+            ),
+            Dialect::Mysql => format!(
                 "SELECT CAST(COUNT(*) AS SIGNED) FROM information_schema.table_constraints \
-                 WHERE constraint_schema = DATABASE() AND constraint_name = ?"
-                    .to_string()
-            }
+                 WHERE constraint_schema = {} AND constraint_name = ?",
+                self.mysql_schema_of(&self.names.recipients)
+            ),
             // SQLite has no named constraints to look up; a table keeps the ones it was made with.
             Dialect::Sqlite => "SELECT 1 WHERE ? IS NOT NULL".to_string(),
         }
@@ -688,26 +971,68 @@ impl Sql {
             }
             Dialect::Sqlite | Dialect::Postgres => builds
                 .iter()
-                .map(|(n, c)| {
-                    let (i, c) = q(n, c);
-                    let stmt = match self.d {
-                        Dialect::Postgres => format!(
-                            "CREATE INDEX {}IF NOT EXISTS {i} ON {} ({c})",
-                            if owned { "" } else { "CONCURRENTLY " },
-                            self.rcp
-                        ),
-                        Dialect::Sqlite | Dialect::Mysql => {
-                            format!("CREATE INDEX IF NOT EXISTS {i} ON {} ({c})", self.rcp)
-                        }
-                    };
-                    (vec![n.clone()], stmt)
-                })
+                .map(|(n, c)| (vec![n.clone()], self.create_index(n, c, !owned)))
                 .collect(),
         }
     }
 
+    /// One secondary index on the recipients table, in the table's schema. SQLite names the
+    /// schema on the index (`CREATE INDEX "main"."i" ON "t"`), PostgreSQL on the table.
+    fn create_index(&self, name: &str, col: &str, concurrently: bool) -> String {
+        let (schema, table) = crate::db::split_table_name(&self.names.recipients);
+        let (i, c) = (self.d.quote(name), self.d.quote(col));
+        match self.d {
+            Dialect::Postgres => format!(
+                "CREATE INDEX {}IF NOT EXISTS {i} ON {} ({c})",
+                if concurrently { "CONCURRENTLY " } else { "" },
+                self.rcp
+            ),
+            Dialect::Sqlite => match schema {
+                Some(s) => format!(
+                    "CREATE INDEX IF NOT EXISTS {}.{i} ON {} ({c})",
+                    self.d.quote(s),
+                    self.d.quote(table)
+                ),
+                None => format!("CREATE INDEX IF NOT EXISTS {i} ON {} ({c})", self.rcp),
+            },
+            Dialect::Mysql => format!("CREATE INDEX {i} ON {} ({c})", self.rcp),
+        }
+    }
+
+    /// messages as a foreign key names it: SQLite's REFERENCES takes no schema (the parent
+    /// must be in the child's own).
+    fn referenced_messages(&self) -> String {
+        match self.d {
+            Dialect::Sqlite => self
+                .d
+                .quote(crate::db::split_table_name(&self.names.messages).1),
+            Dialect::Mysql | Dialect::Postgres => self.msg.clone(),
+        }
+    }
+
+    /// The recipients table as a text literal for `to_regclass` (PostgreSQL): resolved the
+    /// way PostgreSQL resolves the name in a statement (search path, or the schema given).
+    /// The name was validated, so it holds no quote.
+    fn regclass_of_recipients(&self) -> String {
+        format!("to_regclass('{}')", self.rcp)
+    }
+
+    /// `table_schema = …` for MySQL: the database a qualified name gives, else DATABASE().
+    fn mysql_schema_of(&self, table: &str) -> String {
+        match crate::db::split_table_name(table).0 {
+            Some(db) => format!("'{db}'"),
+            None => "DATABASE()".to_string(),
+        }
+    }
+
     pub fn drop_index(&self, name: &str) -> String {
-        let i = self.d.quote(name);
+        // PostgreSQL and SQLite keep an index in its table's schema.
+        let i = match crate::db::split_table_name(&self.names.recipients).0 {
+            Some(schema) if self.d != Dialect::Mysql => {
+                format!("{}.{}", self.d.quote(schema), self.d.quote(name))
+            }
+            _ => self.d.quote(name),
+        };
         match self.d {
             Dialect::Sqlite | Dialect::Postgres => format!("DROP INDEX IF EXISTS {i}"),
             Dialect::Mysql => format!("ALTER TABLE {} DROP INDEX {i}", self.rcp),
@@ -718,16 +1043,24 @@ impl Sql {
     /// that was killed leaves an invalid index behind, which must be dropped and rebuilt).
     /// Returns 1 valid, 0 missing, -1 present but invalid; bind the index name.
     pub fn index_state(&self) -> String {
+        let (schema, table) = crate::db::split_table_name(&self.names.recipients);
         match self.d {
-            Dialect::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?"
-                .to_string(),
-            Dialect::Mysql => "SELECT CAST(COUNT(*) > 0 AS SIGNED) FROM information_schema.statistics \
-                 WHERE table_schema = DATABASE() AND index_name = ?"
-                .to_string(),
-            Dialect::Postgres => "SELECT CAST(COALESCE(MAX(CASE WHEN i.indisvalid THEN 1 ELSE -1 END), 0) AS BIGINT) \
+            Dialect::Sqlite => format!(
+                "SELECT COUNT(*) FROM {}sqlite_master WHERE type = 'index' AND name = ?",
+                schema.map_or(String::new(), |s| format!("{}.", self.d.quote(s)))
+            ),
+            Dialect::Mysql => format!(
+                "SELECT CAST(COUNT(*) > 0 AS SIGNED) FROM information_schema.statistics \
+                 WHERE table_schema = {} AND table_name = '{table}' AND index_name = ?",
+                self.mysql_schema_of(&self.names.recipients)
+            ),
+            // The indexes of the table the name resolves to, in whatever schema it is.
+            Dialect::Postgres => format!(
+                "SELECT CAST(COALESCE(MAX(CASE WHEN i.indisvalid THEN 1 ELSE -1 END), 0) AS BIGINT) \
                  FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid \
-                 WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace"
-                .to_string(),
+                 WHERE c.relname = $1 AND i.indrelid = {}",
+                self.regclass_of_recipients()
+            ),
         }
     }
 
@@ -752,7 +1085,7 @@ impl Sql {
                  {rid} BIGINT NOT NULL COMMENT 'the receiving user',\n  \
                  {rr} TINYINT(1) DEFAULT 0 COMMENT '1 when read',\n  \
                  {rra} TIMESTAMP NULL DEFAULT NULL COMMENT 'when it was read',\n  \
-                 {rc} TIMESTAMP DEFAULT CURRENT_TIMESTAMP COMMENT 'when it was sent',\n  \
+                 {rc} TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP COMMENT 'when it was sent',\n  \
                  UNIQUE KEY {uk} ({mid}, {rid}),\n  \
                  {keys}CONSTRAINT {fk} FOREIGN KEY ({mid}) REFERENCES {msg} ({mid_src})\n\
                  ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci \
@@ -810,7 +1143,9 @@ impl Sql {
                     fk_line = if with_fk {
                         format!(
                             ",\n  CONSTRAINT {fk} FOREIGN KEY ({}) REFERENCES {} ({})",
-                            self.r_mid, self.msg, self.m_id
+                            self.r_mid,
+                            self.referenced_messages(),
+                            self.m_id
                         )
                     } else {
                         String::new()
@@ -824,11 +1159,10 @@ impl Sql {
                 )];
                 if secondary {
                     for col in [&n.r_recipient_id, &n.r_is_read, &n.r_created_at] {
-                        v.push(format!(
-                            "CREATE INDEX IF NOT EXISTS {} ON {} ({})",
-                            idx(col),
-                            self.rcp,
-                            self.d.quote(col)
+                        v.push(self.create_index(
+                            &index_name("idx", &n.recipients, col),
+                            col,
+                            false,
                         ));
                     }
                 }
@@ -856,9 +1190,18 @@ fn safe_type(t: &str) -> &str {
     if plain { t } else { "BIGINT" }
 }
 
+/// `<state>_chunks`, cut to 63 characters.
+fn chunks_name(state: &str) -> String {
+    let mut c = format!("{state}_chunks");
+    c.truncate(63);
+    c
+}
+
 /// `<prefix>_<table>_<col>`, cut to 63 characters (index names share one namespace per schema
 /// on PostgreSQL and SQLite, so the table name is part of them).
 fn index_name(prefix: &str, table: &str, col: &str) -> String {
+    // An index lives in its table's schema: its name carries the table's own name only.
+    let table = crate::db::split_table_name(table).1;
     let mut s = format!("{prefix}_{table}_{col}");
     s.truncate(63);
     s

@@ -58,6 +58,8 @@ impl StatusReport {
 }
 
 impl Render for StatusReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         t.set_header(vec![
@@ -110,8 +112,7 @@ impl Render for StatusReport {
 }
 
 pub async fn run(ctx: &Ctx, a: &StatusArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("migrate status", &[Format::Table, Format::Json])?;
+    ctx.out.accepts::<StatusReport>("migrate status")?;
     let names = Names::from_config(ctx.settings.section("migrate"))?;
     let url = database_url(ctx, a.database_url.as_deref())?;
     let db = connect(ctx, &url).await?;

@@ -68,6 +68,23 @@ impl MaxLoad {
     }
 }
 
+/// Why the copy waits: `kind` is the stable name in the report, `subject` what holds it (the
+/// file, the status variable, the replica), `text` the current reading (a lag that changes
+/// with every poll). A log line is due when the kind or the subject changes, not the reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pause {
+    pub kind: &'static str,
+    pub subject: String,
+    pub text: String,
+}
+
+impl Pause {
+    /// The same pause as `other`: same kind, same cause (the reading may differ).
+    pub fn same_cause(&self, other: &Pause) -> bool {
+        self.kind == other.kind && self.subject == other.subject
+    }
+}
+
 /// Everything the copy may wait for.
 #[derive(Default)]
 pub struct Throttle {
@@ -122,28 +139,31 @@ impl Throttle {
         }
     }
 
-    /// Why the copy must wait now, or None. `kind` is the stable name of the reason.
+    /// Why the copy must wait now, or None.
     pub async fn reason(
         &mut self,
         primary: &Db,
         sql: &Sql,
         run_id: i64,
-    ) -> anyhow::Result<Option<(&'static str, String)>> {
+    ) -> anyhow::Result<Option<Pause>> {
         if let Some(p) = &self.pause_file
             && p.exists()
         {
-            return Ok(Some((
-                "pause_file",
-                format!("pause file {} exists", p.display()),
-            )));
+            let subject = format!("pause file {}", p.display());
+            return Ok(Some(Pause {
+                kind: "pause_file",
+                text: format!("{subject} exists"),
+                subject,
+            }));
         }
         for m in &self.max_load {
             let value = load_value(primary, &m.query(primary.dialect)?).await?;
             if value > m.limit {
-                return Ok(Some((
-                    "max_load",
-                    format!("{} {value} > {}", m.name, m.limit),
-                )));
+                return Ok(Some(Pause {
+                    kind: "max_load",
+                    subject: m.name.clone(),
+                    text: format!("{} {value} > {}", m.name, m.limit),
+                }));
             }
         }
         let mut min_seen = i64::MAX;
@@ -151,7 +171,7 @@ impl Throttle {
         for r in &self.replicas {
             // A replica that has not applied the state table (or the run's row) yet has seen
             // no heartbeat at all.
-            let seen = match r.db.opt_int(&sql.read_heartbeat(), &[run_id]).await {
+            let seen = match r.db.int_if_any(&sql.read_heartbeat(), &[run_id]).await {
                 Ok(v) => v.unwrap_or(i64::MIN),
                 Err(e) if crate::db::is_server_error(&e) => i64::MIN,
                 Err(e) => {
@@ -172,15 +192,14 @@ impl Throttle {
         while self.written.front().is_some_and(|w| *w <= min_seen) {
             self.written.pop_front();
         }
-        Ok(worst.map(|(lag, name)| {
-            (
-                "replica_lag",
-                format!(
-                    "replica {name} lag {:.1}s > {}",
-                    lag.as_secs_f64(),
-                    crate::duration::format(self.max_lag)
-                ),
-            )
+        Ok(worst.map(|(lag, name)| Pause {
+            kind: "replica_lag",
+            subject: format!("replica {name}"),
+            text: format!(
+                "replica {name} lag {:.1}s > {}",
+                lag.as_secs_f64(),
+                crate::duration::format(self.max_lag)
+            ),
         }))
     }
 

@@ -24,13 +24,53 @@ pub struct Verification {
     /// Read on the new table only: the application read it there after the migration.
     pub read_after_migration: i64,
     pub orphans: i64,
+    /// Rows the migration runs created whose created_at is not the message's (nor a
+    /// `--created-at-out-of-range` mapping of a value the column cannot hold).
+    pub created_at_mismatch: i64,
     pub first_missing: Vec<i64>,
     pub first_is_read_mismatch: Vec<i64>,
     pub first_orphans: Vec<i64>,
+    pub first_created_at_mismatch: Vec<i64>,
     /// Secondary indexes a run deferred and has not built yet.
     pub pending_indexes: Vec<String>,
     /// How the answer was reached: equal checksums of both tables, or the row join.
     pub method: Method,
+    /// What mends each kind of mismatch found (empty when there is none).
+    pub remedies: Vec<String>,
+}
+
+impl Verification {
+    /// The remedy of each mismatch found, in the words of the command line.
+    fn with_remedies(mut self) -> Verification {
+        let mut r = Vec::new();
+        if self.missing > 0 {
+            r.push("missing: run `redkit migrate recipients` again to copy them".to_string());
+        }
+        if self.is_read_mismatch > 0 {
+            r.push(
+                "read lost: `redkit migrate recipients --repair-reads` marks them read in the recipients table (--dry-run first to list them)"
+                    .to_string(),
+            );
+        }
+        if self.created_at_mismatch > 0 {
+            r.push(
+                "created_at differs: roll back and copy again (--created-at-out-of-range for values the column cannot hold), or correct the rows by hand"
+                    .to_string(),
+            );
+        }
+        if self.orphans > 0 {
+            r.push(
+                "orphans: rows whose message is gone; delete them by hand after a look".to_string(),
+            );
+        }
+        if !self.pending_indexes.is_empty() {
+            r.push(
+                "indexes missing: run `redkit migrate recipients` again to build them".to_string(),
+            );
+        }
+        self.remedies = r;
+        self
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -53,7 +93,7 @@ impl Method {
 /// Verifies in one snapshot. A statement over the whole table may take longer than
 /// `--timeout`: it runs under the liveness probe instead.
 pub async fn run(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
-    db.long("verifying", verify(db, sql)).await
+    Ok(db.long("verifying", verify(db, sql)).await?.with_remedies())
 }
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -79,20 +119,31 @@ struct MainPass {
     missing: i64,
     is_read_mismatch: i64,
     read_after_migration: i64,
+    created_at_mismatch: i64,
     recipient_rows: i64,
     first_missing: Vec<i64>,
     first_is_read_mismatch: Vec<i64>,
+    first_created_at_mismatch: Vec<i64>,
 }
 
-async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql) -> anyhow::Result<MainPass> {
+async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql, has_chunks: bool) -> anyhow::Result<MainPass> {
     let row = db::stmt(&sql.verify_pass()).fetch_one(&mut **tx).await?;
     let missing = db::get_i64(&row, 1)?;
     let is_read_mismatch = db::get_i64(&row, 2)?;
+    let any_created_differs = db::get_i64(&row, 4)? > 0;
+    let (created_at_mismatch, first_created_at_mismatch) = if has_chunks && any_created_differs {
+        let (count, first) = sql.created_mismatch(FIRST);
+        let n = one(tx, &count).await?;
+        (n, first_ids(tx, &first, n).await?)
+    } else {
+        (0, Vec::new())
+    };
     Ok(MainPass {
         eligible: db::get_i64(&row, 0)?,
         missing,
         is_read_mismatch,
         read_after_migration: db::get_i64(&row, 3)?,
+        created_at_mismatch,
         recipient_rows: one(
             tx,
             &format!(
@@ -104,6 +155,7 @@ async fn main_pass(tx: &mut Tx, db: &Db, sql: &Sql) -> anyhow::Result<MainPass> 
         .await?,
         first_missing: first_ids(tx, &sql.missing(FIRST), missing).await?,
         first_is_read_mismatch: first_ids(tx, &sql.read_mismatch(FIRST), is_read_mismatch).await?,
+        first_created_at_mismatch,
     })
 }
 
@@ -173,8 +225,11 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
             ..Verification::default()
         });
     }
+    let has_chunks = !super::preflight::columns(db, &sql.chunks_name)
+        .await?
+        .is_empty();
     let mut tx = snapshot_tx(db).await?;
-    let main = main_pass(&mut tx, db, sql).await?;
+    let main = main_pass(&mut tx, db, sql, has_chunks).await?;
     let matched = main.eligible - main.missing;
     let (orphans, first_orphans) = if main.recipient_rows == matched {
         (0, Vec::new())
@@ -187,6 +242,7 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
         ok: main.missing == 0
             && main.is_read_mismatch == 0
             && orphans == 0
+            && main.created_at_mismatch == 0
             && pending_indexes.is_empty(),
         eligible: main.eligible,
         recipient_rows: main.recipient_rows,
@@ -194,11 +250,14 @@ async fn verify(db: &Db, sql: &Sql) -> anyhow::Result<Verification> {
         is_read_mismatch: main.is_read_mismatch,
         read_after_migration: main.read_after_migration,
         orphans,
+        created_at_mismatch: main.created_at_mismatch,
+        first_created_at_mismatch: main.first_created_at_mismatch,
         first_missing: main.first_missing,
         first_is_read_mismatch: main.first_is_read_mismatch,
         first_orphans,
         pending_indexes,
         method: Method::RowJoin,
+        remedies: Vec::new(),
     })
 }
 

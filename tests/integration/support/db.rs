@@ -149,8 +149,12 @@ fn start_mariadb() -> Server {
     start_mariadb_with(&["--skip-log-bin"])
 }
 
+/// One server set-up at a time: two mariadb-install-db bootstraps at once have failed here.
+static STARTING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// A private mariadbd with `extra` arguments (binary log and server id for replication).
 fn start_mariadb_with(extra: &[&str]) -> Server {
+    let _one_at_a_time = STARTING.lock().unwrap_or_else(|e| e.into_inner());
     let sbin = vec![PathBuf::from("/usr/sbin"), PathBuf::from("/usr/bin")];
     let server = find_bin(&["mariadbd", "mysqld"], &sbin, "mariadb-server");
     let install = find_bin(
@@ -312,6 +316,9 @@ fn start_postgres_from(primary: Option<&Server>) -> Server {
 }
 
 static MARIADB: OnceLock<Server> = OnceLock::new();
+/// A MariaDB with an empty (lax) sql_mode: out-of-range values are stored as zero dates
+/// with a warning instead of failing (the shared one runs the default, strict mode).
+static MARIADB_LAX: OnceLock<Server> = OnceLock::new();
 static POSTGRES: OnceLock<Server> = OnceLock::new();
 static NEXT_DB: AtomicU32 = AtomicU32::new(1);
 
@@ -387,6 +394,26 @@ impl TestDb {
                     _dir: None,
                 }
             }
+        }
+    }
+
+    /// A fresh database on a MariaDB whose sql_mode is empty (lax).
+    pub fn mariadb_lax() -> TestDb {
+        let s = MARIADB_LAX.get_or_init(|| start_mariadb_with(&["--skip-log-bin", "--sql-mode="]));
+        let name = format!(
+            "l{}_{}",
+            std::process::id(),
+            NEXT_DB.fetch_add(1, Ordering::SeqCst)
+        );
+        admin(
+            &s.admin_url,
+            &format!("CREATE DATABASE {name} CHARACTER SET utf8mb4"),
+        );
+        TestDb {
+            kind: Kind::Mariadb,
+            url: format!("mysql://root@127.0.0.1:{}/{name}", s.port),
+            name,
+            _dir: None,
         }
     }
 
