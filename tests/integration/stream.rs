@@ -2592,9 +2592,11 @@ fn names_are_bytes_and_counts_come_from_the_server() {
     );
     let v = json_of(&out);
     assert_eq!(v["counts"]["stuck"], 1, "{v}");
+    // `stream job` judges it as `stream jobs` does: stuck, exit 1.
     let out = run_os(&s, &[b"job", b"j\xff", b"--format", b"json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let one = json_of(&out);
+    assert_eq!(one["outcome"], "stuck", "{one}");
     assert_eq!(
         (
             one["job_id"].clone(),
