@@ -276,7 +276,9 @@ impl PendingSummary {
                 .map(|c| {
                     let c = items(R, c)?;
                     match c.as_slice() {
-                        [name, n, ..] => Ok((bytes_of(name).unwrap_or_default(), int_of(n).unwrap_or(0))),
+                        [name, n, ..] => {
+                            Ok((bytes_of(name).unwrap_or_default(), int_of(n).unwrap_or(0)))
+                        }
                         _ => Err(DecodeError::Short {
                             reply: R,
                             len: c.len(),
@@ -379,12 +381,18 @@ fn entries_of(reply: &'static str, v: Value) -> Result<Vec<RawEntry>, DecodeErro
                 fields.reserve(fv.len() / 2);
                 let mut it = fv.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                    fields.push((into_bytes(k).unwrap_or_default(), into_bytes(v).unwrap_or_default()));
+                    fields.push((
+                        into_bytes(k).unwrap_or_default(),
+                        into_bytes(v).unwrap_or_default(),
+                    ));
                 }
             }
             Some(Value::Map(m)) => {
                 for (k, v) in m {
-                    fields.push((into_bytes(k).unwrap_or_default(), into_bytes(v).unwrap_or_default()));
+                    fields.push((
+                        into_bytes(k).unwrap_or_default(),
+                        into_bytes(v).unwrap_or_default(),
+                    ));
                 }
             }
             _ => {}
@@ -394,8 +402,15 @@ fn entries_of(reply: &'static str, v: Value) -> Result<Vec<RawEntry>, DecodeErro
     Ok(out)
 }
 
+/// One stream of an XREAD reply: its key and entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StreamEntries {
+    pub key: Vec<u8>,
+    pub entries: Vec<RawEntry>,
+}
+
 /// XREAD/XREADGROUP: per stream its key and entries (nil when a block timed out).
-pub fn xread(v: Value) -> Result<Vec<(Vec<u8>, Vec<RawEntry>)>, DecodeError> {
+pub fn xread(v: Value) -> Result<Vec<StreamEntries>, DecodeError> {
     const R: &str = "XREAD";
     let streams: Vec<(Value, Value)> = match v {
         Value::Nil => return Ok(Vec::new()),
@@ -411,7 +426,11 @@ pub fn xread(v: Value) -> Result<Vec<(Vec<u8>, Vec<RawEntry>)>, DecodeError> {
                 let mut it = kv.into_iter();
                 match (it.next(), it.next()) {
                     (Some(k), Some(e)) => Ok((k, e)),
-                    _ => Err(DecodeError::Short { reply: R, len, want: 2 }),
+                    _ => Err(DecodeError::Short {
+                        reply: R,
+                        len,
+                        want: 2,
+                    }),
                 }
             })
             .collect::<Result<_, _>>()?,
@@ -419,7 +438,12 @@ pub fn xread(v: Value) -> Result<Vec<(Vec<u8>, Vec<RawEntry>)>, DecodeError> {
     };
     streams
         .into_iter()
-        .map(|(k, e)| Ok((into_bytes(k).unwrap_or_default(), entries_of(R, e)?)))
+        .map(|(k, e)| {
+            Ok(StreamEntries {
+                key: into_bytes(k).unwrap_or_default(),
+                entries: entries_of(R, e)?,
+            })
+        })
         .collect()
 }
 
@@ -445,7 +469,11 @@ impl AutoClaim {
         let len = parts.len();
         let mut it = parts.into_iter();
         let (Some(next), Some(claimed)) = (it.next(), it.next()) else {
-            return Err(DecodeError::Short { reply: R, len, want: 2 });
+            return Err(DecodeError::Short {
+                reply: R,
+                len,
+                want: 2,
+            });
         };
         let next = text_of(&next).ok_or_else(|| shape(R, "a cursor id", &next))?;
         let claimed = items(R, claimed)?
@@ -502,7 +530,10 @@ mod tests {
             (bulk(b"first-entry"), entry.clone()),
             (bulk(b"last-entry"), entry),
         ];
-        let flat = arr(pairs.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect());
+        let flat = arr(pairs
+            .iter()
+            .flat_map(|(k, v)| [k.clone(), v.clone()])
+            .collect());
         let want = StreamInfo {
             length: Some(3),
             groups: Some(1),
@@ -513,11 +544,19 @@ mod tests {
         };
         assert_eq!(StreamInfo::decode(flat).unwrap(), want);
         assert_eq!(StreamInfo::decode(Value::Map(pairs)).unwrap(), want);
-        let empty = arr(vec![bulk(b"length"), Value::Int(0), bulk(b"first-entry"), Value::Nil]);
+        let empty = arr(vec![
+            bulk(b"length"),
+            Value::Int(0),
+            bulk(b"first-entry"),
+            Value::Nil,
+        ]);
         assert_eq!(StreamInfo::decode(empty).unwrap().first_id, None);
         assert!(matches!(
             StreamInfo::decode(Value::Int(1)),
-            Err(DecodeError::Shape { got: "an integer", .. })
+            Err(DecodeError::Shape {
+                got: "an integer",
+                ..
+            })
         ));
     }
 
@@ -541,7 +580,12 @@ mod tests {
         assert!(groups(Value::Nil).unwrap().is_empty());
         assert!(groups(arr(vec![Value::Int(1)])).is_err());
         assert!(groups(bulk(b"x")).is_err());
-        let c = arr(vec![bulk(b"name"), bulk(b"c\x1b"), bulk(b"idle"), Value::Int(7)]);
+        let c = arr(vec![
+            bulk(b"name"),
+            bulk(b"c\x1b"),
+            bulk(b"idle"),
+            Value::Int(7),
+        ]);
         let cs = consumers(arr(vec![c])).unwrap();
         assert_eq!(cs[0].name, b"c\x1b");
         assert_eq!((cs[0].idle_ms, cs[0].pending), (Some(7), None));
@@ -560,14 +604,31 @@ mod tests {
         assert_eq!(s.consumers, vec![(b"c1".to_vec(), 3)]);
         let none = arr(vec![Value::Int(0), Value::Nil, Value::Nil, Value::Nil]);
         assert_eq!(PendingSummary::decode(none).unwrap().consumers, vec![]);
-        assert!(PendingSummary::decode(arr(vec![Value::Int(1), Value::Nil, Value::Nil, arr(vec![arr(vec![])])])).is_err());
-        let e = arr(vec![arr(vec![bulk(b"1-0"), bulk(b"c\xff"), Value::Int(5), Value::Int(2)])]);
+        assert!(
+            PendingSummary::decode(arr(vec![
+                Value::Int(1),
+                Value::Nil,
+                Value::Nil,
+                arr(vec![arr(vec![])])
+            ]))
+            .is_err()
+        );
+        let e = arr(vec![arr(vec![
+            bulk(b"1-0"),
+            bulk(b"c\xff"),
+            Value::Int(5),
+            Value::Int(2),
+        ])]);
         let e = pending_entries(e).unwrap();
         assert_eq!(e[0].consumer, b"c\xff");
         assert_eq!((e[0].idle_ms, e[0].deliveries), (Some(5), Some(2)));
         assert!(matches!(
             pending_entries(arr(vec![arr(vec![bulk(b"1-0")])])),
-            Err(DecodeError::Short { len: 1, want: 4, .. })
+            Err(DecodeError::Short {
+                len: 1,
+                want: 4,
+                ..
+            })
         ));
         assert!(pending_entries(Value::Okay).is_err());
     }
@@ -592,7 +653,10 @@ mod tests {
     #[test]
     fn entries_reads_and_claims() {
         let e = arr(vec![
-            arr(vec![bulk(b"5-1"), arr(vec![bulk(b"event_type"), bulk(b"\xff")])]),
+            arr(vec![
+                bulk(b"5-1"),
+                arr(vec![bulk(b"event_type"), bulk(b"\xff")]),
+            ]),
             arr(vec![bulk(b"6-0"), Value::Nil]),
         ]);
         let got = entries(e.clone()).unwrap();
@@ -603,8 +667,16 @@ mod tests {
         assert!(entries(arr(vec![arr(vec![])])).is_err());
         assert!(entries(arr(vec![arr(vec![Value::Nil])])).is_err());
         let r = xread(arr(vec![arr(vec![bulk(b"k\xfe"), e.clone()])])).unwrap();
-        assert_eq!((r[0].0.as_slice(), r[0].1.len()), (&b"k\xfe"[..], 2));
-        assert_eq!(xread(Value::Map(vec![(bulk(b"k"), e.clone())])).unwrap()[0].1.len(), 2);
+        assert_eq!(
+            (r[0].key.as_slice(), r[0].entries.len()),
+            (&b"k\xfe"[..], 2)
+        );
+        assert_eq!(
+            xread(Value::Map(vec![(bulk(b"k"), e.clone())])).unwrap()[0]
+                .entries
+                .len(),
+            2
+        );
         assert!(xread(arr(vec![arr(vec![bulk(b"k")])])).is_err());
         assert!(xread(Value::Nil).unwrap().is_empty());
         let a = AutoClaim::decode(arr(vec![bulk(b"0-0"), e, arr(vec![bulk(b"4-0")])])).unwrap();

@@ -89,7 +89,8 @@ async fn probe_one(
             slots: p.slots.clone(),
             ..opts.streams.clone()
         };
-        facts.streams = Some(stream_read::read(&mut node, &plan, opts.thresholds.stuck_after).await);
+        facts.streams =
+            Some(stream_read::read(&mut node, &plan, opts.thresholds.stuck_after).await);
     }
     Ok(facts)
 }

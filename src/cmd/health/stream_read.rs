@@ -66,10 +66,7 @@ async fn read_stream(node: &Node, key: &[u8]) -> Result<StreamState, String> {
     let (mut a, mut b) = (node.clone(), node.clone());
     let info_cmd = redis::cmd("XINFO").arg("STREAM").arg(key).to_owned();
     let groups_cmd = redis::cmd("XINFO").arg("GROUPS").arg(key).to_owned();
-    let (info, groups) = futures::join!(
-        a.query::<Value>(&info_cmd),
-        b.query::<Value>(&groups_cmd)
-    );
+    let (info, groups) = futures::join!(a.query::<Value>(&info_cmd), b.query::<Value>(&groups_cmd));
     let info = StreamInfo::decode(info.map_err(conn)?).map_err(bad)?;
     s.length = count(info.length);
     s.first_id = info.first_id;

@@ -246,14 +246,9 @@ pub async fn ensure_group(conn: &mut Keyed, key: &Name, group: &Name) -> anyhow:
         .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
-    let found = match v {
-        redis::Value::Array(gs) => gs.into_iter().any(|g| {
-            super::get(&super::pairs(g), "name")
-                .and_then(Name::from_reply)
-                .is_some_and(|n| &n == group)
-        }),
-        _ => false,
-    };
+    let found = crate::redis::streams::groups(v)?
+        .iter()
+        .any(|g| g.name == group.as_bytes());
     if found {
         Ok(())
     } else {

@@ -16,6 +16,7 @@ use super::id::{StreamId, now_ms};
 use super::name::{self, Name};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
+use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::Format;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Keyed, Node};
@@ -391,12 +392,17 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
                 return Err(e);
             }
             for mut node in masters.nodes {
-                name::scan_streams(&mut node, p, async |n: &mut Node, keys: Vec<Name>| {
-                    for k in keys {
-                        work.push((k, Keyed::Single(n.clone())));
-                    }
-                    Ok(())
-                })
+                scan_typed(
+                    &mut node,
+                    p,
+                    KeyType::Stream,
+                    async |n: &mut Node, keys: Vec<Name>| {
+                        for k in keys {
+                            work.push((k, Keyed::Single(n.clone())));
+                        }
+                        Ok(())
+                    },
+                )
                 .await?;
             }
         }
