@@ -205,22 +205,28 @@ pub struct GroupInfo {
     pub entries_read: Option<i64>,
 }
 
+/// A list of XINFO records (groups, consumers), each decoded by `one`.
+fn records<T>(
+    reply: &'static str,
+    v: Value,
+    one: impl Fn(Fields) -> T,
+) -> Result<Vec<T>, DecodeError> {
+    items(reply, v)?
+        .into_iter()
+        .map(|r| Fields::decode(reply, r).map(&one))
+        .collect()
+}
+
 /// XINFO GROUPS.
 pub fn groups(v: Value) -> Result<Vec<GroupInfo>, DecodeError> {
-    items("XINFO GROUPS", v)?
-        .into_iter()
-        .map(|g| {
-            let f = Fields::decode("XINFO GROUPS", g)?;
-            Ok(GroupInfo {
-                name: f.bytes("name").unwrap_or_default(),
-                consumers: f.int("consumers"),
-                pending: f.int("pending"),
-                last_delivered_id: f.text("last-delivered-id"),
-                lag: f.int("lag"),
-                entries_read: f.int("entries-read"),
-            })
-        })
-        .collect()
+    records("XINFO GROUPS", v, |f| GroupInfo {
+        name: f.bytes("name").unwrap_or_default(),
+        consumers: f.int("consumers"),
+        pending: f.int("pending"),
+        last_delivered_id: f.text("last-delivered-id"),
+        lag: f.int("lag"),
+        entries_read: f.int("entries-read"),
+    })
 }
 
 /// One consumer of XINFO CONSUMERS.
@@ -235,18 +241,12 @@ pub struct ConsumerInfo {
 
 /// XINFO CONSUMERS.
 pub fn consumers(v: Value) -> Result<Vec<ConsumerInfo>, DecodeError> {
-    items("XINFO CONSUMERS", v)?
-        .into_iter()
-        .map(|c| {
-            let f = Fields::decode("XINFO CONSUMERS", c)?;
-            Ok(ConsumerInfo {
-                name: f.bytes("name").unwrap_or_default(),
-                pending: f.int("pending"),
-                idle_ms: f.int("idle"),
-                inactive_ms: f.int("inactive"),
-            })
-        })
-        .collect()
+    records("XINFO CONSUMERS", v, |f| ConsumerInfo {
+        name: f.bytes("name").unwrap_or_default(),
+        pending: f.int("pending"),
+        idle_ms: f.int("idle"),
+        inactive_ms: f.int("inactive"),
+    })
 }
 
 /// XPENDING's summary form: `[count, min id, max id, [[consumer, count], ...]]`.
@@ -346,6 +346,13 @@ impl RawEntry {
             .find(|(k, _)| k == name.as_bytes())
             .map(|(_, v)| v.as_slice())
     }
+}
+
+/// `XREVRANGE key + - COUNT 1`: the stream's last entry (decode with [`entries`]).
+pub fn last_entry_cmd(key: impl redis::ToRedisArgs) -> redis::Cmd {
+    let mut c = redis::cmd("XREVRANGE");
+    c.arg(key).arg("+").arg("-").arg("COUNT").arg(1);
+    c
 }
 
 /// The entries of an XRANGE/XREVRANGE reply (or one stream of an XREAD reply), moving the

@@ -145,12 +145,7 @@ async fn read_jobs(
     for batch in keys.chunks(JOB_BATCH) {
         let mut p = redis::pipe();
         for k in batch {
-            p.cmd("XREVRANGE")
-                .arg(k)
-                .arg("+")
-                .arg("-")
-                .arg("COUNT")
-                .arg(1);
+            p.add_command(decode::last_entry_cmd(k));
         }
         let replies: Vec<Value> = node.pipe(&p).await.map_err(conn)?;
         for (k, r) in batch.iter().zip(replies) {

@@ -309,12 +309,7 @@ async fn first_and_last(
     let mut p = redis::pipe();
     for k in keys {
         p.cmd("XRANGE").arg(k).arg("-").arg("+").arg("COUNT").arg(1);
-        p.cmd("XREVRANGE")
-            .arg(k)
-            .arg("+")
-            .arg("-")
-            .arg("COUNT")
-            .arg(1);
+        p.add_command(crate::redis::streams::last_entry_cmd(k));
     }
     let replies: Vec<redis::Value> = node
         .pipe(&p)

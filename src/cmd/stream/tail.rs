@@ -72,14 +72,7 @@ pub struct TailArgs {
 /// The last entry's id, or 0-0 for an empty (or missing) stream.
 pub async fn last_id(conn: &mut Keyed, key: &Name) -> anyhow::Result<StreamId> {
     let v: redis::Value = conn
-        .query(
-            redis::cmd("XREVRANGE")
-                .arg(key)
-                .arg("+")
-                .arg("-")
-                .arg("COUNT")
-                .arg(1),
-        )
+        .query(&crate::redis::streams::last_entry_cmd(key))
         .await
         .map_err(ConnError::into_runtime)?;
     Ok(super::entry::parse_entries(v)?

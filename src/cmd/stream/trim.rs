@@ -345,14 +345,7 @@ async fn plan(
 
 async fn last_id(conn: &mut Keyed, key: &Name) -> anyhow::Result<Option<StreamId>> {
     let v: redis::Value = conn
-        .query(
-            redis::cmd("XREVRANGE")
-                .arg(key)
-                .arg("+")
-                .arg("-")
-                .arg("COUNT")
-                .arg(1),
-        )
+        .query(&crate::redis::streams::last_entry_cmd(key))
         .await
         .map_err(ConnError::into_runtime)?;
     Ok(parse_entries(v)?.first().map(|e| e.id))
