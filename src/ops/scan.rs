@@ -162,7 +162,10 @@ impl Scan {
         let min_idle = self.filters.min_idle.map(|d| d.as_secs() as i64);
         let mut out = Vec::with_capacity(keys.len());
         for (i, k) in keys.into_iter().enumerate() {
-            let r = &replies[i * per_key..(i + 1) * per_key];
+            // A short pipeline reply (never from a sound server) keeps nothing it cannot judge.
+            let Some(r) = replies.get(i * per_key..(i + 1) * per_key) else {
+                break;
+            };
             let mut j = 0;
             let mut keep = true;
             if self.filters.no_ttl {
