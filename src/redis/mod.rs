@@ -9,6 +9,7 @@ pub mod info;
 pub mod node;
 pub mod raw;
 pub mod resp;
+pub mod stream_id;
 pub mod streams;
 pub mod target;
 pub mod tls;
