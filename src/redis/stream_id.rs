@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::resp::push_num;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct StreamId {
     pub ms: u64,
@@ -47,32 +49,42 @@ impl StreamId {
 
     /// Appends `ms-seq` without allocating.
     pub fn write_to(&self, buf: &mut Vec<u8>) {
-        let mut b = itoa_buf();
-        buf.extend_from_slice(fmt_u64(&mut b, self.ms));
+        push_num(buf, self.ms);
         buf.push(b'-');
-        buf.extend_from_slice(fmt_u64(&mut b, self.seq));
+        push_num(buf, self.seq);
     }
-}
-
-fn itoa_buf() -> [u8; 20] {
-    [0; 20]
-}
-
-fn fmt_u64(b: &mut [u8; 20], mut v: u64) -> &[u8] {
-    let mut i = 20;
-    loop {
-        i -= 1;
-        b[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    &b[i..]
 }
 
 impl fmt::Display for StreamId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{}", self.ms, self.seq)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_parse_step_and_write() {
+        for id in [StreamId::MIN, StreamId::MAX, StreamId { ms: 1700, seq: 9 }] {
+            let mut buf = Vec::new();
+            id.write_to(&mut buf);
+            assert_eq!(buf, id.to_string().into_bytes());
+            assert_eq!(StreamId::parse(&buf), Some(id));
+        }
+        assert_eq!(StreamId::parse(b"5"), Some(StreamId { ms: 5, seq: 0 }));
+        assert_eq!(StreamId::parse(b"5-x"), None);
+        assert_eq!(StreamId::parse(b"\xff"), None);
+        assert_eq!(StreamId::MAX.next(), None);
+        assert_eq!(StreamId::MIN.prev(), None);
+        assert_eq!(
+            StreamId {
+                ms: 1,
+                seq: u64::MAX
+            }
+            .next(),
+            Some(StreamId { ms: 2, seq: 0 })
+        );
     }
 }
