@@ -11,7 +11,7 @@
 //! | `docs` | completion scripts and man pages from the clap definition | `cli` |
 //! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table | the layers below, never another `cmd` |
 //! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, readiness probes, units | `redis`, `db`, `output`, `signal` |
-//! | `redis` | the protocol: endpoints/URLs, typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots, INFO | `output::escape`, `settings`, `secret` |
+//! | `redis` | the protocol: endpoints/URLs, typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots (the one slot hash), INFO, stream ids and stream replies decoded once (`stream_id`, `streams`) | `output::escape`, `settings`, `secret` |
 //! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
 //! | `output` | stdout/stderr: `Render` and formats, `emit`/`emit_outcome` (-q), notes, prompts, progress, escaping of untrusted text | `exit` |
 //! | `settings` | flags > env > .env > YAML > defaults, from a plain `SettingsInput`; config search path | `secret`, `exit`, `duration` |

@@ -30,32 +30,48 @@ impl KeyType {
 }
 
 /// Every key of one type on one node, page by page (`SCAN MATCH … TYPE …`), for commands that
-/// look for streams or other keys of a kind. Non-UTF-8 names are skipped: redkit's key
-/// arguments are text.
-pub async fn scan_typed<F>(
+/// look for streams or other keys of a kind. Names are bytes (`K` is `Vec<u8>` or a type made
+/// from one): a key that is not UTF-8 is found like any other.
+pub async fn scan_typed<K, F>(
     node: &mut Node,
     pattern: &str,
     key_type: KeyType,
     mut found: F,
 ) -> anyhow::Result<()>
 where
-    F: AsyncFnMut(&mut Node, Vec<String>) -> anyhow::Result<()>,
+    K: From<Vec<u8>>,
+    F: AsyncFnMut(&mut Node, Vec<K>) -> anyhow::Result<()>,
 {
-    let filters = Filters {
-        key_type: Some(key_type),
-        ..Filters::default()
-    };
-    let mut scan = Scan::new(node.clone(), pattern, 1000, filters);
+    let mut scan = Scan::typed(node.clone(), pattern, key_type);
     while let Some(keys) = scan.next_batch().await.map_err(ConnError::into_runtime)? {
-        let keys: Vec<String> = keys
-            .into_iter()
-            .filter_map(|k| String::from_utf8(k).ok())
-            .collect();
         if !keys.is_empty() {
-            found(node, keys).await?;
+            found(node, keys.into_iter().map(K::from).collect()).await?;
         }
     }
     Ok(())
+}
+
+/// The keys of one type on one node, sorted and without the repeats SCAN may return, up to
+/// `limit`; true when there were more.
+pub async fn collect_typed(
+    node: &Node,
+    pattern: &str,
+    key_type: KeyType,
+    limit: usize,
+) -> Result<(Vec<Vec<u8>>, bool), ConnError> {
+    let mut scan = Scan::typed(node.clone(), pattern, key_type);
+    let mut out = Vec::new();
+    while let Some(keys) = scan.next_batch().await? {
+        for k in keys {
+            if out.len() >= limit {
+                return Ok((out, true));
+            }
+            out.push(k);
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok((out, false))
 }
 
 /// Filters beyond the MATCH pattern.
@@ -89,6 +105,15 @@ impl Scan {
             started: false,
             seen: 0,
         }
+    }
+
+    /// A scan for keys of one type, 1000 a call.
+    pub fn typed(node: Node, pattern: &str, key_type: KeyType) -> Scan {
+        let filters = Filters {
+            key_type: Some(key_type),
+            ..Filters::default()
+        };
+        Scan::new(node, pattern, 1000, filters)
     }
 
     pub fn done(&self) -> bool {
@@ -137,7 +162,10 @@ impl Scan {
         let min_idle = self.filters.min_idle.map(|d| d.as_secs() as i64);
         let mut out = Vec::with_capacity(keys.len());
         for (i, k) in keys.into_iter().enumerate() {
-            let r = &replies[i * per_key..(i + 1) * per_key];
+            // A short pipeline reply (never from a sound server) keeps nothing it cannot judge.
+            let Some(r) = replies.get(i * per_key..(i + 1) * per_key) else {
+                break;
+            };
             let mut j = 0;
             let mut keep = true;
             if self.filters.no_ttl {

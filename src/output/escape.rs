@@ -60,6 +60,10 @@ mod tests {
         assert_eq!(escape_str("x\u{9b}31m\u{202e}y"), "x\\u{9b}31m\\u{202e}y");
         assert_eq!(escape_str("正在分析 ok"), "正在分析 ok");
         assert_eq!(escape_bytes(b"\xff\x1b[m\x7f"), "\\xff\\x1b[m\\x7f");
+        // Names from Redis (health's stream, group and consumer names).
+        assert_eq!(escape_bytes(b"orders"), "orders");
+        assert_eq!(escape_bytes(b"\x1b]0;pwned\x07"), "\\x1b]0;pwned\\x07");
+        assert_eq!(escape_bytes(b"a\xffb"), "a\\xffb");
         for c in '\0'..='\u{ffff}' {
             let shown = escape_str(&c.to_string());
             assert!(!shown.chars().any(is_unsafe), "{c:?} -> {shown:?}");

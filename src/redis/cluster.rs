@@ -431,6 +431,9 @@ mod slot_tests {
         // Values from CLUSTER KEYSLOT.
         assert_eq!(slot(b"foo"), 12182);
         assert_eq!(slot(b"bar"), 5061);
+        assert_eq!(slot(b"{user1000}.following"), slot(b"user1000"));
+        assert_eq!(slot(b"job_events:1"), 9487);
+        assert_eq!(slot(b"{}x"), 10595, "an empty tag hashes the whole key");
         assert_eq!(slot(b"{user1000}.following"), slot(b"{user1000}.followers"));
         // An empty tag hashes the whole key.
         assert_eq!(slot(b"foo{}{bar}"), crc16(b"foo{}{bar}") % 16384);

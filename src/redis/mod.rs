@@ -1,6 +1,6 @@
 //! The Redis protocol layer: endpoints and URLs, typed errors, connections (redis-rs for
-//! convenience, one raw RESP connection for speed), cluster topology and slots, INFO. Commands
-//! reach Redis only through here.
+//! convenience, one raw RESP connection for speed), cluster topology and slots, INFO, stream
+//! replies (`streams`). Commands reach Redis only through here.
 
 pub mod cluster;
 pub mod endpoint;
@@ -9,6 +9,8 @@ pub mod info;
 pub mod node;
 pub mod raw;
 pub mod resp;
+pub mod stream_id;
+pub mod streams;
 pub mod target;
 pub mod tls;
 

@@ -5,18 +5,19 @@
 /// Appends one command as a RESP array of bulk strings.
 pub fn encode(buf: &mut Vec<u8>, args: &[&[u8]]) {
     buf.push(b'*');
-    push_num(buf, args.len());
+    push_num(buf, args.len() as u64);
     buf.extend_from_slice(b"\r\n");
     for a in args {
         buf.push(b'$');
-        push_num(buf, a.len());
+        push_num(buf, a.len() as u64);
         buf.extend_from_slice(b"\r\n");
         buf.extend_from_slice(a);
         buf.extend_from_slice(b"\r\n");
     }
 }
 
-fn push_num(buf: &mut Vec<u8>, n: usize) {
+/// Appends a number's decimal digits without allocating.
+pub fn push_num(buf: &mut Vec<u8>, n: u64) {
     let mut tmp = [0u8; 20];
     let mut i = tmp.len();
     let mut n = n;

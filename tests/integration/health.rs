@@ -1427,6 +1427,57 @@ fn stream_names_with_control_bytes_are_escaped_in_tables() {
     assert!(out.contains("evil\\x1b]0;pwned\\x07"), "{out}");
 }
 
+/// Names that are not UTF-8 (a job stream's key, a group, a consumer) are read like any
+/// other: the job is counted and named escaped, the group and consumer judged.
+#[test]
+fn names_that_are_not_utf8_are_read_and_shown_escaped() {
+    let s = RedisServer::start();
+    s.cli_stdin(
+        &[],
+        b"XADD \"job_events:j\\xff\" 1000-0 event_type task_started data \"{}\"\n\
+          XADD \"q\\xfe\" 1-0 n 1\n\
+          XGROUP CREATE \"q\\xfe\" \"g\\xff\" 0\n\
+          XREADGROUP GROUP \"g\\xff\" \"c\\xfe\" COUNT 1 STREAMS \"q\\xfe\" >\n",
+    );
+    // The consumer must have idled longer than the 0s threshold below.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let url = s.url();
+    let (code, r) = json(&["-u", &url, "--check", "jobs"]);
+    assert_eq!(code, 1, "the stuck job is found: {r:#}");
+    let j = check(node(&r, &s.addr()), "jobs");
+    let msg = j["message"].as_str().unwrap();
+    assert!(
+        msg.contains("1 jobs: 0 running, 0 completed, 0 failed, 1 stuck"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("stuck: job_events:j\\xff (last event"),
+        "{msg}"
+    );
+    let (code, r) = json(&[
+        "-u",
+        &url,
+        "--check",
+        "streams",
+        "--stream",
+        "q*",
+        "--warn-consumer-idle",
+        "0s",
+    ]);
+    let n = node(&r, &s.addr());
+    let g = n["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["subject"] == "q\\xfe/g\\xff")
+        .unwrap_or_else(|| panic!("no group check in {n:#}"));
+    assert_eq!(code, 1, "{r:#}");
+    assert_eq!(g["value"], 0, "{g:#}");
+    let msg = g["message"].as_str().unwrap();
+    assert!(msg.contains("1 pending"), "{msg}");
+    assert!(msg.contains("idle consumers: c\\xfe (1 pending"), "{msg}");
+}
+
 #[test]
 fn cluster_master_flagged_fail_is_critical_naming_node_and_slots() {
     let c = Cluster::start(3, 0);

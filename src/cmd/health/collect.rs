@@ -13,7 +13,7 @@ use super::probe::{self, Facts, Failure, Info};
 use super::registry::{CHECKS, CheckKind};
 use super::report::{Check, ClusterReport, HealthReport, Metric, Mode, NodeReport, Role, Status};
 use super::sentinel::{self, SentinelFacts, SentinelInput};
-use super::streams::{self, StreamPlan};
+use super::stream_read::{self, StreamPlan};
 use super::thresholds::{Selection, Thresholds};
 use crate::duration;
 use crate::redis::{self as proto, Auth, ClusterNode, Endpoint, Target, parse_cluster_nodes};
@@ -89,7 +89,8 @@ async fn probe_one(
             slots: p.slots.clone(),
             ..opts.streams.clone()
         };
-        facts.streams = Some(streams::read(&mut node, &plan, opts.thresholds.stuck_after).await);
+        facts.streams =
+            Some(stream_read::read(&mut node, &plan, opts.thresholds.stuck_after).await);
     }
     Ok(facts)
 }

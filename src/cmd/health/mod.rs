@@ -13,6 +13,7 @@ pub mod replication;
 pub mod report;
 pub mod sentinel;
 pub mod stream_facts;
+pub mod stream_read;
 pub mod streams;
 pub mod thresholds;
 pub mod types;
@@ -31,7 +32,7 @@ use crate::settings::Source;
 use collect::Options;
 use registry::CheckKind;
 use report::{HealthReport, Status};
-use streams::StreamPlan;
+use stream_read::StreamPlan;
 use thresholds::{HealthConfig, LimitArgs, Selection, Thresholds};
 
 pub const EXAMPLES: &str = "\

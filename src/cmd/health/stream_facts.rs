@@ -56,3 +56,6 @@ pub struct StreamFacts {
     /// Patterns that matched no stream (one server only: on a cluster each master holds part).
     pub unmatched: Vec<String>,
 }
+
+/// At most this many streams are checked per node (a pattern may match many).
+pub const MAX_STREAMS: usize = 1000;

@@ -10,16 +10,17 @@ use std::time::Duration;
 use clap::Args;
 use serde::Serialize;
 
+use super::ensure_stream;
 use super::entry::parse_entries;
 use super::group::{Change, confirmed, consumer_names, group_info, list_names, refuse_early};
 use super::id::StreamId;
 use super::name::{self, Name};
-use super::{ensure_stream, int_of, text_of};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
+use crate::redis::streams as decode;
 use crate::redis::{ConnError, Keyed};
 
 pub const CLAIM_EXAMPLES: &str = "\
@@ -223,24 +224,20 @@ async fn pending_items(
             cmd.arg(c);
         }
         let v: redis::Value = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
-        let redis::Value::Array(items) = v else { break };
+        let items = decode::pending_entries(v)?;
         let n = items.len() as u64;
         for item in items {
-            let redis::Value::Array(f) = item else {
-                continue;
-            };
-            let text = f.first().map(text_of).unwrap_or_default();
-            let Some(id) = StreamId::parse(text.as_bytes()) else {
+            let Some(id) = StreamId::parse(item.id.as_bytes()) else {
                 return Err(exit::runtime(format!(
                     "{key}: unexpected id '{}' in the XPENDING reply",
-                    escape_str(&text)
+                    escape_str(&item.id)
                 )));
             };
             out.push(PendingItem {
                 id: id.to_string(),
-                consumer: f.get(1).and_then(Name::from_reply).unwrap_or_default(),
-                idle_ms: f.get(2).and_then(int_of).unwrap_or(0).max(0) as u64,
-                deliveries: f.get(3).and_then(int_of).unwrap_or(0).max(0) as u64,
+                consumer: Name::from(item.consumer),
+                idle_ms: item.idle_ms.unwrap_or(0).max(0) as u64,
+                deliveries: item.deliveries.unwrap_or(0).max(0) as u64,
                 sid: id,
             });
             start = id.next().unwrap_or(StreamId::MAX);
@@ -343,13 +340,10 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         }
         cmd.arg("JUSTID");
         let v: redis::Value = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
-        let moved: Vec<StreamId> = match v {
-            redis::Value::Array(items) => items
-                .iter()
-                .filter_map(|i| StreamId::parse(text_of(i).as_bytes()))
-                .collect(),
-            _ => Vec::new(),
-        };
+        let moved: Vec<StreamId> = decode::ids(v)?
+            .iter()
+            .filter_map(|i| StreamId::parse(i.as_bytes()))
+            .collect();
         let missing: Vec<StreamId> = page
             .iter()
             .filter(|id| !moved.contains(id))
@@ -443,14 +437,12 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
                     )
                     .await
                     .map_err(ConnError::into_runtime)?;
-                if let redis::Value::Array(items) = &v
-                    && let Some(redis::Value::Array(f)) = items.first()
-                {
+                if let Some(f) = decode::pending_entries(v)?.into_iter().next() {
                     found.push(PendingItem {
                         id: s.clone(),
-                        consumer: f.get(1).and_then(Name::from_reply).unwrap_or_default(),
-                        idle_ms: f.get(2).and_then(int_of).unwrap_or(0).max(0) as u64,
-                        deliveries: f.get(3).and_then(int_of).unwrap_or(0).max(0) as u64,
+                        consumer: Name::from(f.consumer),
+                        idle_ms: f.idle_ms.unwrap_or(0).max(0) as u64,
+                        deliveries: f.deliveries.unwrap_or(0).max(0) as u64,
                         sid: *id,
                     });
                 }

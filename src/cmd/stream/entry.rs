@@ -10,6 +10,8 @@ use std::io::{self, Write};
 use crate::output::paint::Painted;
 use redis::Value;
 
+use crate::redis::streams::RawEntry;
+
 use super::id::StreamId;
 
 /// One entry: its id and its fields in stored order (duplicates and all).
@@ -346,45 +348,21 @@ pub fn local_time(ms: u64) -> String {
 /// the bytes out of the reply. Entries without fields (deleted, in a consumer's history) keep
 /// their id and no fields.
 pub fn parse_entries(v: Value) -> io::Result<Vec<Entry>> {
-    let items = match v {
-        Value::Array(items) => items,
-        Value::Nil => return Ok(Vec::new()),
-        other => return Err(bad(format!("expected entries, got {other:?}"))),
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        let Value::Array(parts) = item else {
-            return Err(bad("an entry is not an array".into()));
-        };
-        let mut parts = parts.into_iter();
-        let id = match parts.next() {
-            Some(Value::BulkString(b)) => StreamId::parse(&b),
-            Some(Value::SimpleString(s)) => StreamId::parse(s.as_bytes()),
-            _ => None,
-        }
-        .ok_or_else(|| bad("an entry has no valid id".into()))?;
-        let mut fields = Vec::new();
-        if let Some(Value::Array(fv)) = parts.next() {
-            fields.reserve(fv.len() / 2);
-            let mut it = fv.into_iter();
-            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                fields.push((bytes_of(k), bytes_of(v)));
-            }
-        }
-        out.push(Entry { id, fields });
-    }
-    Ok(out)
+    entries_from(crate::redis::streams::entries(v).map_err(|e| bad(e.to_string()))?)
 }
 
-/// The bytes of a string-like reply value.
-pub fn bytes_of(v: Value) -> Vec<u8> {
-    match v {
-        Value::BulkString(b) => b,
-        Value::SimpleString(s) => s.into_bytes(),
-        Value::Int(i) => i.to_string().into_bytes(),
-        Value::Okay => b"OK".to_vec(),
-        _ => Vec::new(),
-    }
+/// Entries decoded by `redis::streams`, with their ids parsed.
+pub fn entries_from(raw: Vec<RawEntry>) -> io::Result<Vec<Entry>> {
+    raw.into_iter()
+        .map(|e| {
+            let id =
+                StreamId::parse(&e.id).ok_or_else(|| bad("an entry has no valid id".into()))?;
+            Ok(Entry {
+                id,
+                fields: e.fields,
+            })
+        })
+        .collect()
 }
 
 fn bad(msg: String) -> io::Error {

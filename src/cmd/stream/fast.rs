@@ -5,8 +5,6 @@
 //! reply has been parsed, so Redis builds it while this one is written. A failed connect takes
 //! the redis-rs path.
 
-use std::ops::Range;
-
 use super::entry::{Entry, Pair};
 use super::filter::Filter;
 use super::id::StreamId;
@@ -15,6 +13,7 @@ use super::sink::Sink;
 use crate::exit;
 use crate::redis::ConnError;
 use crate::redis::raw::{RawConn, RawOptions};
+use crate::redis::streams::{Page, Parse, parse_page};
 use crate::redis::{Mode, Target};
 
 /// Opens the raw connection to the master that serves `key` (any deployment, TLS or not);
@@ -34,47 +33,6 @@ pub async fn open_at(target: &Target, ep: &crate::redis::Endpoint) -> Option<Raw
     RawConn::connect(ep, &opts).await.ok()
 }
 
-/// One parsed XRANGE reply: entries as ids and ranges into `fields`, fields as ranges into
-/// the buffer.
-#[derive(Default)]
-struct Page {
-    entries: Vec<(StreamId, Range<usize>)>,
-    fields: Vec<(Range<usize>, Range<usize>)>,
-    consumed: usize,
-}
-
-enum Parse {
-    Incomplete,
-    Error(String),
-    Done,
-}
-
-struct Cursor<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl Cursor<'_> {
-    /// The next `\r\n`-terminated line (without it).
-    fn line(&mut self) -> Option<Range<usize>> {
-        let rest = &self.b[self.pos..];
-        let nl = rest.iter().position(|&c| c == b'\n')?;
-        if nl == 0 || rest[nl - 1] != b'\r' {
-            return None;
-        }
-        let r = self.pos..self.pos + nl - 1;
-        self.pos += nl + 1;
-        Some(r)
-    }
-
-    fn int(&self, r: Range<usize>) -> Option<i64> {
-        std::str::from_utf8(self.b.get(r.start + 1..r.end)?)
-            .ok()?
-            .parse()
-            .ok()
-    }
-}
-
 /// Sends the XRANGE (or XREVRANGE) for one page of `lo..=hi`.
 async fn ask_page(
     conn: &mut RawConn,
@@ -90,71 +48,6 @@ async fn ask_page(
     conn.send(&[cmd, key, a.as_bytes(), b.as_bytes(), b"COUNT", n.as_bytes()])
         .await
         .map_err(ConnError::into_runtime)
-}
-
-/// Parses one XRANGE reply at the start of `b` into `page`.
-fn parse_page(b: &[u8], page: &mut Page) -> Parse {
-    page.entries.clear();
-    page.fields.clear();
-    let mut c = Cursor { b, pos: 0 };
-    macro_rules! need {
-        ($e:expr) => {
-            match $e {
-                Some(v) => v,
-                None => return Parse::Incomplete,
-            }
-        };
-    }
-    let head = need!(c.line());
-    match b[head.start] {
-        b'-' => {
-            return Parse::Error(
-                String::from_utf8_lossy(&b[head.start + 1..head.end]).into_owned(),
-            );
-        }
-        b'*' => {}
-        _ => return Parse::Error("unexpected reply".into()),
-    }
-    let n = c.int(head).unwrap_or(-1);
-    for _ in 0..n.max(0) {
-        let h = need!(c.line());
-        if b[h.start] != b'*' {
-            return Parse::Error("an entry is not an array".into());
-        }
-        let idl = need!(c.line());
-        let idr = need!(bulk(&mut c, idl));
-        let Some(id) = StreamId::parse(&b[idr]) else {
-            return Parse::Error("an entry has no valid id".into());
-        };
-        let fl = need!(c.line());
-        let nf = c.int(fl).unwrap_or(0).max(0) as usize;
-        let from = page.fields.len();
-        for _ in 0..nf / 2 {
-            let kl = need!(c.line());
-            let k = need!(bulk(&mut c, kl));
-            let vl = need!(c.line());
-            let v = need!(bulk(&mut c, vl));
-            page.fields.push((k, v));
-        }
-        page.entries.push((id, from..page.fields.len()));
-    }
-    page.consumed = c.pos;
-    Parse::Done
-}
-
-/// The payload of a `$len` bulk string whose header line is `h`.
-fn bulk(c: &mut Cursor, h: Range<usize>) -> Option<Range<usize>> {
-    let len = c.int(h.clone())?;
-    if c.b[h.start] != b'$' || len < 0 {
-        return Some(c.pos..c.pos);
-    }
-    let start = c.pos;
-    let end = start + len as usize;
-    if c.b.len() < end + 2 {
-        return None;
-    }
-    c.pos = end + 2;
-    Some(start..end)
 }
 
 /// Exports `lo..=hi` (or reversed) of `key` into the sink, `count` entries at most after the
@@ -312,32 +205,4 @@ pub async fn first_and_last(
         }
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_reply_parses_only_when_complete() {
-        let reply = b"*2\r\n*2\r\n$3\r\n1-0\r\n*4\r\n$4\r\ndata\r\n$2\r\n{}\r\n$1\r\nx\r\n$3\r\n\xff\r\n\r\n*2\r\n$3\r\n2-5\r\n*0\r\n";
-        let mut page = Page::default();
-        for cut in 0..reply.len() {
-            assert!(
-                matches!(parse_page(&reply[..cut], &mut page), Parse::Incomplete),
-                "complete at {cut}"
-            );
-        }
-        assert!(matches!(parse_page(reply, &mut page), Parse::Done));
-        assert_eq!(page.consumed, reply.len());
-        assert_eq!(page.entries.len(), 2);
-        assert_eq!(page.entries[1].0, StreamId { ms: 2, seq: 5 });
-        let (k, v) = page.fields[1].clone();
-        assert_eq!(&reply[k], b"x");
-        assert_eq!(&reply[v], b"\xff\r\n");
-        assert!(matches!(
-            parse_page(b"-WRONGTYPE x\r\n", &mut page),
-            Parse::Error(_)
-        ));
-    }
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use redis::Value;
 use tokio::sync::mpsc;
 
-use super::entry::{Entry, parse_entries};
+use super::entry::{Entry, entries_from};
 use super::id::StreamId;
 use super::name::Name;
 use crate::output::Output;
@@ -259,21 +259,9 @@ fn classify_fatal(e: ConnError, key: &Name, group: Option<&Group>) -> anyhow::Er
 
 /// The entries of an XREAD/XREADGROUP reply for one key (nil when the block timed out).
 fn entries_of_xread(v: Value) -> anyhow::Result<Vec<Entry>> {
-    let streams = match v {
-        Value::Nil => return Ok(Vec::new()),
-        Value::Array(items) => items
-            .into_iter()
-            .filter_map(|s| match s {
-                Value::Array(mut kv) if kv.len() == 2 => kv.pop(),
-                _ => None,
-            })
-            .collect::<Vec<_>>(),
-        Value::Map(m) => m.into_iter().map(|(_, v)| v).collect(),
-        other => anyhow::bail!("unexpected XREAD reply: {other:?}"),
-    };
     let mut out = Vec::new();
-    for s in streams {
-        out.extend(parse_entries(s)?);
+    for s in crate::redis::streams::xread(v)? {
+        out.extend(entries_from(s.entries)?);
     }
     Ok(out)
 }

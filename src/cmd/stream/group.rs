@@ -10,11 +10,12 @@ use serde::Serialize;
 
 use super::id::{End, StreamId, parse_point};
 use super::name::{self, Name};
-use super::{KeyArg, ensure_stream, get, int_of, pairs, stream_exists, text_of};
+use super::{KeyArg, ensure_stream, stream_exists};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
 use crate::output::{Render, Ui};
+use crate::redis::streams::{self as decode, GroupInfo, StreamInfo};
 use crate::redis::{ConnError, Keyed};
 
 pub const EXAMPLES: &str = "\
@@ -285,36 +286,27 @@ async fn stream_facts(conn: &mut Keyed, key: &Name) -> anyhow::Result<(StreamId,
         .query(redis::cmd("XINFO").arg("STREAM").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
-    let p = pairs(v);
-    let last = get(&p, "last-generated-id")
-        .map(text_of)
+    let info = StreamInfo::decode(v)?;
+    let last = info
+        .last_generated_id
         .and_then(|t| StreamId::parse(t.as_bytes()))
         .unwrap_or(StreamId::MIN);
-    Ok((last, get(&p, "entries-added").and_then(int_of)))
+    Ok((last, info.entries_added))
 }
 
-/// A group's XINFO GROUPS pairs, or exit 1 naming the group and the groups the stream has.
-pub async fn group_info(
-    conn: &mut Keyed,
-    key: &Name,
-    group: &Name,
-) -> anyhow::Result<Vec<(String, redis::Value)>> {
+/// A group as XINFO GROUPS shows it, or exit 1 naming the group and the groups the stream
+/// has.
+pub async fn group_info(conn: &mut Keyed, key: &Name, group: &Name) -> anyhow::Result<GroupInfo> {
     let v: redis::Value = conn
         .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
     let mut names = Vec::new();
-    if let redis::Value::Array(gs) = v {
-        for g in gs {
-            let p = pairs(g);
-            let name = get(&p, "name")
-                .and_then(Name::from_reply)
-                .unwrap_or_default();
-            if &name == group {
-                return Ok(p);
-            }
-            names.push(name.to_string());
+    for g in decode::groups(v)? {
+        if g.name == group.as_bytes() {
+            return Ok(g);
         }
+        names.push(Name::from(g.name).to_string());
     }
     Err(exit::problem(no_such_group(key, group, &names)))
 }
@@ -433,8 +425,8 @@ async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
     let g = group_info(&mut conn, &a.key, &a.group).await?;
-    let before = get(&g, "last-delivered-id")
-        .map(text_of)
+    let before = g
+        .last_delivered_id
         .and_then(|t| StreamId::parse(t.as_bytes()))
         .unwrap_or(StreamId::MIN);
     let (last, added) = stream_facts(&mut conn, &a.key).await?;
@@ -482,7 +474,7 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
         )
         .await
         .map_err(ConnError::into_runtime)?;
-    let all = consumers_of(v);
+    let all = consumers_of(v)?;
     let chosen: Vec<ConsumerChange> = match (&a.consumer, a.idle_over) {
         (Some(wanted), _) => {
             let found: Vec<_> = all.into_iter().filter(|c| &c.name == wanted).collect();
@@ -570,23 +562,15 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
     finish(ctx, &report)
 }
 
-fn consumers_of(v: redis::Value) -> Vec<ConsumerChange> {
-    match v {
-        redis::Value::Array(cs) => cs
-            .into_iter()
-            .map(|c| {
-                let p = pairs(c);
-                ConsumerChange {
-                    name: get(&p, "name")
-                        .and_then(Name::from_reply)
-                        .unwrap_or_default(),
-                    pending: get(&p, "pending").and_then(int_of).unwrap_or(0).max(0) as u64,
-                    idle_ms: get(&p, "idle").and_then(int_of).unwrap_or(0).max(0) as u64,
-                }
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
+fn consumers_of(v: redis::Value) -> anyhow::Result<Vec<ConsumerChange>> {
+    Ok(decode::consumers(v)?
+        .into_iter()
+        .map(|c| ConsumerChange {
+            name: Name::from(c.name),
+            pending: c.pending.unwrap_or(0).max(0) as u64,
+            idle_ms: c.idle_ms.unwrap_or(0).max(0) as u64,
+        })
+        .collect())
 }
 
 /// The names of a group's consumers (XINFO CONSUMERS), as bytes.
@@ -599,7 +583,7 @@ pub async fn consumer_names(
         .query(redis::cmd("XINFO").arg("CONSUMERS").arg(key).arg(group))
         .await
         .map_err(ConnError::into_runtime)?;
-    Ok(consumers_of(v).into_iter().map(|c| c.name).collect())
+    Ok(consumers_of(v)?.into_iter().map(|c| c.name).collect())
 }
 
 /// Names for a message, escaped, or "none".

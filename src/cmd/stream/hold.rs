@@ -8,8 +8,8 @@ use super::entry::parse_entries;
 use super::group::count_between;
 use super::id::StreamId;
 use super::name::Name;
-use super::{get, pairs, text_of};
 use crate::exit;
+use crate::redis::streams as decode;
 use crate::redis::{ConnError, Keyed};
 
 /// One group's claim on a stream's oldest entries, with what a trim would take from it.
@@ -102,16 +102,10 @@ async fn oldest_pending(
             )
             .await
             .map_err(ConnError::into_runtime)?;
-        let redis::Value::Array(items) = v else {
-            return Ok(None);
-        };
+        let items = decode::pending_entries(v)?;
         let n = items.len();
         for item in items {
-            let redis::Value::Array(f) = item else {
-                continue;
-            };
-            let text = f.first().map(text_of).unwrap_or_default();
-            let Some(id) = StreamId::parse(text.as_bytes()) else {
+            let Some(id) = StreamId::parse(item.id.as_bytes()) else {
                 return Err(exit::runtime(format!(
                     "{key}: unexpected id in the XPENDING reply of group {group}"
                 )));
@@ -137,23 +131,18 @@ pub async fn holds(conn: &mut Keyed, key: &Name) -> anyhow::Result<Vec<GroupHold
         .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
-    let redis::Value::Array(gs) = v else {
-        return Ok(Vec::new());
-    };
+    let gs = decode::groups(v)?;
     if gs.is_empty() {
         return Ok(Vec::new());
     }
     let first = first_from(conn, key, StreamId::MIN).await?;
     let mut out = Vec::with_capacity(gs.len());
     for g in gs {
-        let p = pairs(g);
-        let group = get(&p, "name")
-            .and_then(Name::from_reply)
-            .unwrap_or_default();
+        let group = Name::from(g.name);
         // The id, not entries-read or lag: those may be unknown (nil) or set by hand
         // (ENTRIESREAD), and 0-0 means nothing was delivered at all.
-        let last = get(&p, "last-delivered-id")
-            .map(text_of)
+        let last = g
+            .last_delivered_id
             .and_then(|t| StreamId::parse(t.as_bytes()))
             .unwrap_or(StreamId::MIN);
         let undelivered = match last.next() {
@@ -241,17 +230,12 @@ async fn count_pending(
             )
             .await
             .map_err(ConnError::into_runtime)?;
-        let redis::Value::Array(items) = v else {
-            return Ok(n);
-        };
+        let items = decode::pending_entries(v)?;
         let page = items.len();
         n += page as u64;
-        let last = items.last().and_then(|i| match i {
-            redis::Value::Array(f) => f.first().map(text_of),
-            _ => None,
-        });
-        match last
-            .and_then(|t| StreamId::parse(t.as_bytes()))
+        match items
+            .last()
+            .and_then(|t| StreamId::parse(t.id.as_bytes()))
             .and_then(StreamId::next)
         {
             Some(next) if page == 1000 && next <= upto => start = next,

@@ -10,13 +10,14 @@ use serde::Serialize;
 use super::entry::local_time;
 use super::id::StreamId;
 use super::name::{self, Name};
-use super::{ensure_stream, get, int_of, pairs, text_of, value_to_json};
+use super::{ensure_stream, value_to_json};
 use crate::cmd::Ctx;
 use crate::exit::ExitStatus;
 use crate::output::Format;
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
 use crate::redis::ConnError;
+use crate::redis::streams::{self as decode, StreamInfo};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -140,58 +141,39 @@ pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
         .query(redis::cmd("XINFO").arg("STREAM").arg(&args.key))
         .await
         .map_err(ConnError::into_runtime)?;
-    let p = pairs(info);
-    let entry_id = |name: &str| match get(&p, name) {
-        Some(redis::Value::Array(e)) => e.first().map(text_of),
-        _ => None,
-    };
+    let info = StreamInfo::decode(info)?;
     let groups_v: redis::Value = conn
         .query(redis::cmd("XINFO").arg("GROUPS").arg(&args.key))
         .await
         .map_err(ConnError::into_runtime)?;
     let mut groups = Vec::new();
-    if let redis::Value::Array(gs) = groups_v {
-        for g in gs {
-            let gp = pairs(g);
-            let name = get(&gp, "name")
-                .and_then(Name::from_reply)
-                .unwrap_or_default();
-            let cv: redis::Value = conn
-                .query(
-                    redis::cmd("XINFO")
-                        .arg("CONSUMERS")
-                        .arg(&args.key)
-                        .arg(&name),
-                )
-                .await
-                .map_err(ConnError::into_runtime)?;
-            let consumer_list = match cv {
-                redis::Value::Array(cs) => cs
-                    .into_iter()
-                    .map(|c| {
-                        let cp = pairs(c);
-                        ConsumerInfo {
-                            name: get(&cp, "name")
-                                .and_then(Name::from_reply)
-                                .unwrap_or_default(),
-                            pending: get(&cp, "pending").and_then(int_of).unwrap_or(0),
-                            idle_ms: get(&cp, "idle").and_then(int_of).unwrap_or(0),
-                        }
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            };
-            groups.push(GroupInfo {
-                consumers: get(&gp, "consumers").and_then(int_of).unwrap_or(0),
-                pending: get(&gp, "pending").and_then(int_of).unwrap_or(0),
-                last_delivered_id: get(&gp, "last-delivered-id")
-                    .map(text_of)
-                    .unwrap_or_default(),
-                lag: get(&gp, "lag").and_then(int_of),
-                consumer_list,
-                name,
-            });
-        }
+    for g in decode::groups(groups_v)? {
+        let name = Name::from(g.name);
+        let cv: redis::Value = conn
+            .query(
+                redis::cmd("XINFO")
+                    .arg("CONSUMERS")
+                    .arg(&args.key)
+                    .arg(&name),
+            )
+            .await
+            .map_err(ConnError::into_runtime)?;
+        let consumer_list = decode::consumers(cv)?
+            .into_iter()
+            .map(|c| ConsumerInfo {
+                name: Name::from(c.name),
+                pending: c.pending.unwrap_or(0),
+                idle_ms: c.idle_ms.unwrap_or(0),
+            })
+            .collect();
+        groups.push(GroupInfo {
+            consumers: g.consumers.unwrap_or(0),
+            pending: g.pending.unwrap_or(0),
+            last_delivered_id: g.last_delivered_id.unwrap_or_default(),
+            lag: g.lag,
+            consumer_list,
+            name,
+        });
     }
     let full = if args.full {
         let v: redis::Value = conn
@@ -204,13 +186,11 @@ pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
     };
     let report = InfoReport {
         stream: args.key.clone(),
-        length: get(&p, "length").and_then(int_of).unwrap_or(0),
-        last_generated_id: get(&p, "last-generated-id")
-            .map(text_of)
-            .unwrap_or_default(),
-        first_id: entry_id("first-entry"),
-        last_id: entry_id("last-entry"),
-        entries_added: get(&p, "entries-added").and_then(int_of),
+        length: info.length.unwrap_or(0),
+        last_generated_id: info.last_generated_id.unwrap_or_default(),
+        first_id: info.first_id,
+        last_id: info.last_id,
+        entries_added: info.entries_added,
         groups,
         full,
     };

@@ -14,9 +14,10 @@ use serde::{Serialize, Serializer};
 use super::entry::{Entry, paint, parse_entries, rfc3339_ms, summary};
 use super::fast;
 use super::id::{now_ms, parse_ago};
-use super::name::{self, Name, NameRef};
+use super::name::{Name, NameRef};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
+use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::Format;
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
@@ -308,12 +309,7 @@ async fn first_and_last(
     let mut p = redis::pipe();
     for k in keys {
         p.cmd("XRANGE").arg(k).arg("-").arg("+").arg("COUNT").arg(1);
-        p.cmd("XREVRANGE")
-            .arg(k)
-            .arg("+")
-            .arg("-")
-            .arg("COUNT")
-            .arg(1);
+        p.add_command(crate::redis::streams::last_entry_cmd(k));
     }
     let replies: Vec<redis::Value> = node
         .pipe(&p)
@@ -402,9 +398,10 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         let raw = fast::open_at(&target, &ep).await;
         let fast_path = raw.is_some();
         let pool = std::sync::Arc::new(std::sync::Mutex::new(raw.into_iter().collect::<Vec<_>>()));
-        name::scan_streams(
+        scan_typed(
             &mut node,
             &pattern,
+            KeyType::Stream,
             async |n: &mut Node, keys: Vec<Name>| {
                 let mut n = n.clone();
                 let states = states.clone();

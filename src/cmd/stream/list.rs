@@ -9,12 +9,13 @@ use serde::Serialize;
 
 use super::entry::{local_time, rfc3339_ms};
 use super::id::StreamId;
-use super::name::{self, Name};
-use super::{get, int_of, pairs, text_of};
+use super::name::Name;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
+use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
+use crate::redis::streams::StreamInfo;
 use crate::redis::{ConnError, Node};
 
 pub const EXAMPLES: &str = "\
@@ -107,34 +108,27 @@ impl Render for ListReport {
     }
 }
 
-fn summary(stream: Name, node: &str, info: redis::Value) -> StreamSummary {
-    let p = pairs(info);
-    let entry_id = |name: &str| match get(&p, name) {
-        Some(redis::Value::Array(e)) => e.first().map(text_of),
-        _ => None,
-    };
+/// One stream's row from its XINFO STREAM reply (exit 3 naming the key when it is not one).
+fn summary(stream: Name, node: &str, info: redis::Value) -> anyhow::Result<StreamSummary> {
+    let info = StreamInfo::decode(info).map_err(|e| exit::runtime(format!("{stream}: {e}")))?;
     let time = |id: &Option<String>| {
         id.as_deref()
             .and_then(|i| StreamId::parse(i.as_bytes()))
             .map(|i| String::from_utf8_lossy(&rfc3339_ms(i.ms)).into_owned())
     };
-    let first_id = entry_id("first-entry");
-    let last_id = entry_id("last-entry");
-    let last_generated_id = get(&p, "last-generated-id")
-        .map(text_of)
-        .unwrap_or_default();
-    StreamSummary {
+    let last_generated_id = info.last_generated_id.unwrap_or_default();
+    Ok(StreamSummary {
         node: node.to_string(),
-        length: get(&p, "length").and_then(int_of).unwrap_or(0),
-        groups: get(&p, "groups").and_then(int_of).unwrap_or(0),
-        first_time: time(&first_id),
-        last_time: time(&last_id),
+        length: info.length.unwrap_or(0),
+        groups: info.groups.unwrap_or(0),
+        first_time: time(&info.first_id),
+        last_time: time(&info.last_id),
         activity: StreamId::parse(last_generated_id.as_bytes()).unwrap_or_default(),
-        first_id,
-        last_id,
+        first_id: info.first_id,
+        last_id: info.last_id,
         last_generated_id,
         stream,
-    }
+    })
 }
 
 pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
@@ -148,9 +142,10 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
     let masters = target.masters().await?;
     for mut node in masters.nodes {
         let addr = node.addr.clone();
-        name::scan_streams(
+        scan_typed(
             &mut node,
             &pattern,
+            KeyType::Stream,
             async |n: &mut Node, keys: Vec<Name>| {
                 let mut p = redis::pipe();
                 for k in &keys {
@@ -159,7 +154,7 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
                 match n.pipe::<Vec<redis::Value>>(&p).await {
                     Ok(infos) => {
                         for (k, info) in keys.into_iter().zip(infos) {
-                            streams.push(summary(k, &addr, info));
+                            streams.push(summary(k, &addr, info)?);
                         }
                     }
                     // An error reply fails the batch: ask one by one. A key deleted or
@@ -172,7 +167,7 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
                                 .query::<redis::Value>(redis::cmd("XINFO").arg("STREAM").arg(&k))
                                 .await
                             {
-                                Ok(info) => streams.push(summary(k, &addr, info)),
+                                Ok(info) => streams.push(summary(k, &addr, info)?),
                                 Err(e) => {
                                     let kind: String = n
                                         .query(redis::cmd("TYPE").arg(&k))

@@ -163,53 +163,11 @@ pub async fn stream_exists<K: KeyArg>(conn: &mut Keyed, key: &K) -> anyhow::Resu
     }
 }
 
-/// A reply value as text (field names of XINFO and XPENDING replies).
-pub fn text_of(v: &redis::Value) -> String {
-    match v {
-        redis::Value::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
-        redis::Value::SimpleString(s) => s.clone(),
-        redis::Value::Int(i) => i.to_string(),
-        redis::Value::Double(d) => d.to_string(),
-        redis::Value::Okay => "OK".into(),
-        _ => String::new(),
-    }
-}
-
-/// A reply value as a number, when it is one.
-pub fn int_of(v: &redis::Value) -> Option<i64> {
-    match v {
-        redis::Value::Int(i) => Some(*i),
-        redis::Value::BulkString(b) => std::str::from_utf8(b).ok()?.parse().ok(),
-        redis::Value::SimpleString(s) => s.parse().ok(),
-        _ => None,
-    }
-}
-
-/// The name/value pairs of an XINFO reply (a flat array in RESP2, a map in RESP3).
-pub fn pairs(v: redis::Value) -> Vec<(String, redis::Value)> {
-    match v {
-        redis::Value::Array(items) => {
-            let mut out = Vec::with_capacity(items.len() / 2);
-            let mut it = items.into_iter();
-            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                out.push((text_of(&k), v));
-            }
-            out
-        }
-        redis::Value::Map(m) => m.into_iter().map(|(k, v)| (text_of(&k), v)).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// Looks a name up in XINFO pairs.
-pub fn get<'a>(p: &'a [(String, redis::Value)], name: &str) -> Option<&'a redis::Value> {
-    p.iter().find(|(k, _)| k == name).map(|(_, v)| v)
-}
-
 /// Any reply as JSON (for `info --full`): byte strings as text when UTF-8, else base64.
 pub fn value_to_json(v: &redis::Value) -> serde_json::Value {
     use redis::Value as V;
     use serde_json::Value as J;
+    let text_of = |v: &V| crate::redis::streams::text_of(v).unwrap_or_default();
     match v {
         V::Nil => J::Null,
         V::Int(i) => J::from(*i),

@@ -8,9 +8,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::ops::scan::{Filters, KeyType, Scan};
 use crate::output::escape::escape_bytes;
-use crate::redis::{ConnError, Keyed, Node, Target};
+use crate::redis::{Keyed, Target};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Name(pub Vec<u8>);
@@ -18,15 +17,6 @@ pub struct Name(pub Vec<u8>);
 impl Name {
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
-    }
-
-    /// A name from a reply (bulk or simple string); None for anything else.
-    pub fn from_reply(v: &redis::Value) -> Option<Name> {
-        match v {
-            redis::Value::BulkString(b) => Some(Name(b.clone())),
-            redis::Value::SimpleString(s) => Some(Name(s.as_bytes().to_vec())),
-            _ => None,
-        }
     }
 
     /// A command-line argument as bytes: on Unix exactly the bytes the shell passed, so
@@ -53,6 +43,13 @@ impl Name {
 pub fn parser() -> impl clap::builder::TypedValueParser<Value = Name> {
     use clap::builder::TypedValueParser;
     clap::builder::OsStringValueParser::new().map(|s| Name::from_os(&s))
+}
+
+/// A name decoded from a reply (`redis::streams`), or found by a scan.
+impl From<Vec<u8>> for Name {
+    fn from(b: Vec<u8>) -> Name {
+        Name(b)
+    }
 }
 
 impl From<&str> for Name {
@@ -134,25 +131,6 @@ pub async fn keyed_for_all(target: &Target, keys: &[Name]) -> anyhow::Result<Key
         Some(t) => target.keyed_for(&t).await,
         None => target.keyed().await,
     }
-}
-
-/// Every stream key matching `pattern` on one node, page by page, names as bytes: a key that
-/// is not UTF-8 is a stream like any other.
-pub async fn scan_streams<F>(node: &mut Node, pattern: &str, mut found: F) -> anyhow::Result<()>
-where
-    F: AsyncFnMut(&mut Node, Vec<Name>) -> anyhow::Result<()>,
-{
-    let filters = Filters {
-        key_type: Some(KeyType::Stream),
-        ..Filters::default()
-    };
-    let mut scan = Scan::new(node.clone(), pattern, 1000, filters);
-    while let Some(keys) = scan.next_batch().await.map_err(ConnError::into_runtime)? {
-        if !keys.is_empty() {
-            found(node, keys.into_iter().map(Name).collect()).await?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -8,15 +8,16 @@ use clap::Args;
 use comfy_table::Cell;
 use serde::Serialize;
 
+use super::ensure_stream;
 use super::entry::rfc3339_ms;
 use super::id::StreamId;
 use super::name::{self, Name};
-use super::{ensure_stream, int_of, text_of};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::escape::escape_str;
 use crate::output::records::Records;
 use crate::output::{Format, Render, Ui};
+use crate::redis::streams as decode;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -212,16 +213,10 @@ pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
             Some(o) => o,
             None => out.insert(Out::new(ctx, &args.key, &args.group)?),
         };
-        let redis::Value::Array(items) = v else { break };
+        let items = decode::pending_entries(v)?;
         let n = items.len() as u64;
         for item in items {
-            let redis::Value::Array(f) = item else {
-                continue;
-            };
-            if f.len() < 4 {
-                continue;
-            }
-            let id = text_of(&f[0]);
+            let id = item.id;
             // An id we cannot read would restart the paging at the beginning, forever.
             let Some(sid) = StreamId::parse(id.as_bytes()) else {
                 return Err(exit::runtime(format!(
@@ -235,9 +230,9 @@ pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
             sink.add(PendingEntry {
                 time: String::from_utf8_lossy(&rfc3339_ms(sid.ms)).into_owned(),
                 id,
-                consumer: Name::from_reply(&f[1]).unwrap_or_default(),
-                idle_ms: int_of(&f[2]).unwrap_or(0),
-                deliveries: int_of(&f[3]).unwrap_or(0),
+                consumer: Name::from(item.consumer),
+                idle_ms: item.idle_ms.unwrap_or(0),
+                deliveries: item.deliveries.unwrap_or(0),
             })?;
         }
         if n < page {
@@ -289,8 +284,5 @@ async fn pending_total(
         .query(redis::cmd("XPENDING").arg(key).arg(group))
         .await
         .map_err(crate::redis::ConnError::into_runtime)?;
-    Ok(match v {
-        redis::Value::Array(items) => items.first().and_then(int_of).unwrap_or(0).max(0) as u64,
-        _ => 0,
-    })
+    Ok(decode::PendingSummary::decode(v)?.count.max(0) as u64)
 }

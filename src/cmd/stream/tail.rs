@@ -72,14 +72,7 @@ pub struct TailArgs {
 /// The last entry's id, or 0-0 for an empty (or missing) stream.
 pub async fn last_id(conn: &mut Keyed, key: &Name) -> anyhow::Result<StreamId> {
     let v: redis::Value = conn
-        .query(
-            redis::cmd("XREVRANGE")
-                .arg(key)
-                .arg("+")
-                .arg("-")
-                .arg("COUNT")
-                .arg(1),
-        )
+        .query(&crate::redis::streams::last_entry_cmd(key))
         .await
         .map_err(ConnError::into_runtime)?;
     Ok(super::entry::parse_entries(v)?
@@ -246,14 +239,9 @@ pub async fn ensure_group(conn: &mut Keyed, key: &Name, group: &Name) -> anyhow:
         .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
         .await
         .map_err(ConnError::into_runtime)?;
-    let found = match v {
-        redis::Value::Array(gs) => gs.into_iter().any(|g| {
-            super::get(&super::pairs(g), "name")
-                .and_then(Name::from_reply)
-                .is_some_and(|n| &n == group)
-        }),
-        _ => false,
-    };
+    let found = crate::redis::streams::groups(v)?
+        .iter()
+        .any(|g| g.name == group.as_bytes());
     if found {
         Ok(())
     } else {

@@ -16,6 +16,7 @@ use super::id::{StreamId, now_ms};
 use super::name::{self, Name};
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
+use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::Format;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Keyed, Node};
@@ -344,14 +345,7 @@ async fn plan(
 
 async fn last_id(conn: &mut Keyed, key: &Name) -> anyhow::Result<Option<StreamId>> {
     let v: redis::Value = conn
-        .query(
-            redis::cmd("XREVRANGE")
-                .arg(key)
-                .arg("+")
-                .arg("-")
-                .arg("COUNT")
-                .arg(1),
-        )
+        .query(&crate::redis::streams::last_entry_cmd(key))
         .await
         .map_err(ConnError::into_runtime)?;
     Ok(parse_entries(v)?.first().map(|e| e.id))
@@ -391,12 +385,17 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
                 return Err(e);
             }
             for mut node in masters.nodes {
-                name::scan_streams(&mut node, p, async |n: &mut Node, keys: Vec<Name>| {
-                    for k in keys {
-                        work.push((k, Keyed::Single(n.clone())));
-                    }
-                    Ok(())
-                })
+                scan_typed(
+                    &mut node,
+                    p,
+                    KeyType::Stream,
+                    async |n: &mut Node, keys: Vec<Name>| {
+                        for k in keys {
+                            work.push((k, Keyed::Single(n.clone())));
+                        }
+                        Ok(())
+                    },
+                )
                 .await?;
             }
         }
