@@ -3,7 +3,6 @@
 //! reach Redis only through here.
 
 pub mod cluster;
-pub mod endpoint;
 pub mod error;
 pub mod info;
 pub mod node;
@@ -16,11 +15,12 @@ pub use cluster::{
     ClusterNode, Masters, Unreached, cluster_nodes, parse_cluster_nodes, slot, slot_ranges,
     uncovered_slots, unreached_error,
 };
-pub use endpoint::{Endpoint, ParsedUrl, parse_url};
+// URLs are settings syntax, parsed where the settings are resolved.
+pub use crate::settings::endpoint::{Endpoint, ParsedUrl, parse_url};
 pub use error::{ConnError, ServerCode, as_conn_error, describe_error};
 pub use info::Info;
 pub use node::{Auth, Node};
-pub use target::{Keyed, Mode, Target, url_wins};
+pub use target::{Keyed, Mode, Target};
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! Every resolved value remembers where it came from, for `redkit config show`.
 
 pub mod dotenv;
+pub mod endpoint;
 pub mod input;
 pub mod keys;
 pub mod yaml;
@@ -18,7 +19,9 @@ use crate::exit;
 pub use crate::secret::Secret;
 use crate::secret::mask;
 pub use dotenv::DotEnv;
+use endpoint::{Endpoint, parse_url};
 pub use input::{ConnFlags, SettingsInput};
+use keys::Key;
 pub use yaml::ConfigFile;
 
 /// Where a value came from, weakest first so that `Ord` means "stronger".
@@ -121,6 +124,10 @@ impl Vars {
     }
 }
 
+/// The connection settings, effective: the first URL's host, port, db, user and password
+/// already weighed against the same settings given elsewhere (`url_wins`), and TLS on when a
+/// URL says `rediss://`. Each field is one row of `keys::KEYS` (see `shown`), except the two
+/// derived from them.
 #[derive(Debug, Clone)]
 pub struct RedisSettings {
     pub urls: Option<Sourced<Vec<String>>>,
@@ -139,6 +146,12 @@ pub struct RedisSettings {
     pub insecure: Sourced<bool>,
     pub connect_timeout: Sourced<Duration>,
     pub timeout: Sourced<Duration>,
+    /// Derived: the servers, one per URL (the first with the effective host and port), or
+    /// the host and port alone.
+    pub endpoints: Vec<Endpoint>,
+    /// Derived: the `redis.tls` row before any `rediss://` URL turned it on (validate-env
+    /// judges each variable's URL by its own scheme).
+    pub tls_setting: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -206,26 +219,159 @@ pub struct SettingRow {
 }
 
 impl RedisSettings {
-    fn defaults() -> RedisSettings {
-        RedisSettings {
-            urls: None,
-            host: Sourced::new("localhost".to_string(), Source::Default, "built-in"),
-            port: Sourced::new(6379, Source::Default, "built-in"),
-            db: Sourced::new(0, Source::Default, "built-in"),
-            username: None,
-            password: None,
-            cluster: Sourced::new(false, Source::Default, "built-in"),
-            sentinel: None,
-            master_name: None,
-            tls: Sourced::new(false, Source::Default, "built-in"),
-            cacert: None,
-            cert: None,
-            key: None,
-            insecure: Sourced::new(false, Source::Default, "built-in"),
-            connect_timeout: Sourced::new(Duration::from_secs(5), Source::Default, "built-in"),
-            timeout: Sourced::new(Duration::from_secs(5), Source::Default, "built-in"),
-        }
+    /// Every row's built-in default, from the table.
+    fn defaults() -> anyhow::Result<RedisSettings> {
+        let none = Resolver {
+            vars: &Vars::default(),
+            config: None,
+            flags: &ConnFlags::default(),
+        };
+        let mut r = none.redis()?;
+        r.merge_urls()?;
+        Ok(r)
     }
+
+    /// Weighs the URLs' parts in: the one place URL precedence is decided.
+    fn merge_urls(&mut self) -> anyhow::Result<()> {
+        let mut endpoints = Vec::new();
+        if let Some(urls) = self.urls.clone() {
+            let (src, origin) = (urls.source, format!("{} (in the URL)", urls.origin));
+            let from_url = |v| Sourced::new(v, src, origin.clone());
+            for (i, text) in urls.value.iter().enumerate() {
+                // The URL is not echoed: a malformed one may hold a password where it cannot
+                // be found to be masked.
+                let parsed = parse_url(text)
+                    .map_err(|e| exit::usage(format!("{}: invalid Redis URL: {e}", urls.origin)))?;
+                if parsed.tls && !self.tls.value {
+                    self.tls = from_url(true);
+                }
+                if i == 0 {
+                    // Parts given more strongly than the URL (a --db flag over REDIS_URL) win.
+                    let take = |cur: Source| url_wins(cur, src);
+                    if let Some(d) = parsed.db
+                        && take(self.db.source)
+                    {
+                        self.db = Sourced::new(d, src, origin.clone());
+                    }
+                    if let Some(u) = parsed.username.clone()
+                        && self.username.as_ref().is_none_or(|x| take(x.source))
+                    {
+                        self.username = Some(Sourced::new(u, src, origin.clone()));
+                    }
+                    if let Some(p) = parsed.password.clone()
+                        && self.password.as_ref().is_none_or(|x| take(x.source))
+                    {
+                        self.password = Some(Sourced::new(Password::Value(p), src, origin.clone()));
+                    }
+                    if let Endpoint::Tcp { host, port } = &parsed.endpoint {
+                        if take(self.host.source) {
+                            self.host = Sourced::new(host.clone(), src, origin.clone());
+                        }
+                        if take(self.port.source) {
+                            self.port = Sourced::new(*port, src, origin.clone());
+                        }
+                    }
+                }
+                endpoints.push(parsed.endpoint);
+            }
+        }
+        let first = match endpoints.first() {
+            Some(Endpoint::Unix(p)) => Endpoint::Unix(p.clone()),
+            _ => Endpoint::Tcp {
+                host: self.host.value.clone(),
+                port: self.port.value,
+            },
+        };
+        match endpoints.first_mut() {
+            Some(e) => *e = first,
+            None => endpoints.push(first),
+        }
+        self.endpoints = endpoints;
+        Ok(())
+    }
+
+    /// Each row this type holds with its value as `config show` prints it (secrets and URL
+    /// passwords masked), None when unset. The destructuring names every field, so a new
+    /// field does not compile until it is given its row here.
+    fn shown(&self) -> Vec<(&'static Key, Option<Sourced<String>>)> {
+        let RedisSettings {
+            urls,
+            host,
+            port,
+            db,
+            username,
+            password,
+            cluster,
+            sentinel,
+            master_name,
+            tls,
+            cacert,
+            cert,
+            key,
+            insecure,
+            connect_timeout,
+            timeout,
+            endpoints: _,
+            tls_setting: _,
+        } = self;
+        vec![
+            (
+                &keys::REDIS_URL,
+                urls.clone().map(|u| {
+                    u.map(|v| {
+                        v.iter()
+                            .map(|x| mask::mask_url(x))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                }),
+            ),
+            (&keys::REDIS_HOST, Some(host.clone())),
+            (&keys::REDIS_PORT, shown(port)),
+            (&keys::REDIS_DB, shown(db)),
+            (&keys::REDIS_USERNAME, username.clone()),
+            (
+                &keys::REDIS_PASSWORD,
+                password.clone().map(|p| {
+                    p.map(|v| match v {
+                        Password::Value(s) => s.masked(),
+                        Password::Prompt => "(asked when connecting)".into(),
+                    })
+                }),
+            ),
+            (&keys::REDIS_CLUSTER, shown(cluster)),
+            (
+                &keys::REDIS_SENTINEL,
+                sentinel.clone().map(|s| s.map(|v| mask::mask_url(&v))),
+            ),
+            (&keys::REDIS_MASTER_NAME, master_name.clone()),
+            (&keys::REDIS_TLS, shown(tls)),
+            (&keys::REDIS_CACERT, shown_path(cacert)),
+            (&keys::REDIS_CERT, shown_path(cert)),
+            (&keys::REDIS_KEY, shown_path(key)),
+            (&keys::REDIS_INSECURE, shown(insecure)),
+            (
+                &keys::REDIS_CONNECT_TIMEOUT,
+                Some(connect_timeout.clone().map(duration::format)),
+            ),
+            (
+                &keys::REDIS_TIMEOUT,
+                Some(timeout.clone().map(duration::format)),
+            ),
+        ]
+    }
+}
+
+fn shown<T: fmt::Display>(s: &Sourced<T>) -> Option<Sourced<String>> {
+    Some(Sourced::new(
+        s.value.to_string(),
+        s.source,
+        s.origin.clone(),
+    ))
+}
+
+fn shown_path(p: &Option<Sourced<PathBuf>>) -> Option<Sourced<String>> {
+    p.clone().map(|s| s.map(|p| p.display().to_string()))
 }
 
 impl Settings {
@@ -363,19 +509,23 @@ impl Settings {
         let r = Resolver {
             vars: &vars,
             config: config.as_ref(),
+            flags: &g.conn,
         };
-        // A bad REDIS_PORT must not stop validate-env from reporting it: the error waits until
-        // a command needs the connection settings.
-        let (redis, redis_error) = match r.redis(g) {
-            Ok(redis) => (redis, None),
-            Err(e) => (RedisSettings::defaults(), Some(e.to_string())),
+        // A bad REDIS_PORT (or REDIS_URL) must not stop validate-env from reporting it: the
+        // error waits until a command needs the connection settings.
+        let (redis, redis_error) = match r.redis() {
+            Ok(mut redis) => match redis.merge_urls() {
+                Ok(()) => (redis, None),
+                Err(e) => (redis, Some(e.to_string())),
+            },
+            Err(e) => (RedisSettings::defaults()?, Some(e.to_string())),
         };
-        let cache_prefix = r.or_default("cache.prefix", None);
-        let stream_match = r.or_default("streams.match", None);
-        let job_key = r.or_default("streams.job_key", None);
-        let stuck_after = r.or_default("streams.stuck_after", None);
+        let cache_prefix = r.or_default(&keys::CACHE_PREFIX);
+        let stream_match = r.or_default(&keys::STREAMS_MATCH);
+        let job_key = r.or_default(&keys::STREAMS_JOB_KEY);
+        let stuck_after = r.or_default(&keys::STREAMS_STUCK_AFTER);
         let database_url = r
-            .setting("migrate.database_url", None)
+            .setting(&keys::MIGRATE_DATABASE_URL)
             .map(|s| s.map(Secret::new));
         Ok(Settings {
             profile,
@@ -401,54 +551,42 @@ impl Settings {
         self.config.as_ref()?.get(&[name]).filter(|v| !v.is_null())
     }
 
-    /// A setting of the table as `config show` prints it (secrets and URL passwords masked),
-    /// or None when unset.
-    fn shown(&self, name: &str) -> Option<Sourced<String>> {
-        let r = &self.redis;
-        let text = |s: &Sourced<String>| Some(s.clone());
-        let path =
-            |p: &Option<Sourced<PathBuf>>| p.clone().map(|s| s.map(|p| p.display().to_string()));
-        let disp =
-            |v: &dyn fmt::Display, s: Source, o: &str| Some(Sourced::new(v.to_string(), s, o));
-        match name {
-            "redis.url" => r.urls.clone().map(|u| {
-                u.map(|v| {
-                    v.iter()
-                        .map(|x| mask::mask_url(x))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-            }),
-            "redis.host" => text(&r.host),
-            "redis.port" => disp(&r.port.value, r.port.source, &r.port.origin),
-            "redis.db" => disp(&r.db.value, r.db.source, &r.db.origin),
-            "redis.username" => r.username.clone(),
-            "redis.password" => r.password.clone().map(|p| {
-                p.map(|v| match v {
-                    Password::Value(s) => s.masked(),
-                    Password::Prompt => "(asked when connecting)".into(),
-                })
-            }),
-            "redis.cluster" => disp(&r.cluster.value, r.cluster.source, &r.cluster.origin),
-            "redis.sentinel" => r.sentinel.clone().map(|s| s.map(|v| mask::mask_url(&v))),
-            "redis.master_name" => r.master_name.clone(),
-            "redis.tls" => disp(&r.tls.value, r.tls.source, &r.tls.origin),
-            "redis.cacert" => path(&r.cacert),
-            "redis.cert" => path(&r.cert),
-            "redis.key" => path(&r.key),
-            "redis.insecure" => disp(&r.insecure.value, r.insecure.source, &r.insecure.origin),
-            "redis.connect_timeout" => Some(r.connect_timeout.clone().map(duration::format)),
-            "redis.timeout" => Some(r.timeout.clone().map(duration::format)),
-            "cache.prefix" => text(&self.cache_prefix),
-            "streams.match" => text(&self.stream_match),
-            "streams.job_key" => text(&self.job_key),
-            "streams.stuck_after" => text(&self.stuck_after),
-            "migrate.database_url" => self
-                .database_url
-                .clone()
-                .map(|u| u.map(|v| mask::mask_db_url(v.expose()))),
-            _ => None,
-        }
+    /// Every row of the table with its value as `config show` prints it (secrets and URL
+    /// passwords masked), None when unset; the connection rows from `RedisSettings::shown`.
+    /// The destructuring names every field, so a new one does not compile until it is
+    /// given its row here or said to be none.
+    fn shown(&self) -> Vec<(&'static Key, Option<Sourced<String>>)> {
+        let Settings {
+            vars: _,
+            config: _,
+            profile: _,
+            redis,
+            redis_error: _,
+            cache_prefix,
+            stream_match,
+            job_key,
+            stuck_after,
+            database_url,
+            config_origin: _,
+            config_source: _,
+            env_file_origin: _,
+            env_file_source: _,
+            config_searched: _,
+        } = self;
+        let mut rows = redis.shown();
+        rows.extend([
+            (&keys::CACHE_PREFIX, Some(cache_prefix.clone())),
+            (&keys::STREAMS_MATCH, Some(stream_match.clone())),
+            (&keys::STREAMS_JOB_KEY, Some(job_key.clone())),
+            (&keys::STREAMS_STUCK_AFTER, Some(stuck_after.clone())),
+            (
+                &keys::MIGRATE_DATABASE_URL,
+                database_url
+                    .clone()
+                    .map(|u| u.map(|v| mask::mask_db_url(v.expose()))),
+            ),
+        ]);
+        rows
     }
 
     /// The resolved settings as rows, secrets masked: the files, then every key of the table.
@@ -506,8 +644,8 @@ impl Settings {
             },
             None => unset("env_file"),
         });
-        for k in keys::KEYS {
-            let mut row = match self.shown(k.name) {
+        for (k, value) in self.shown() {
+            let mut row = match value {
                 Some(s) => row(k.name, &s),
                 None => unset(k.name),
             };
@@ -521,39 +659,42 @@ impl Settings {
 struct Resolver<'a> {
     vars: &'a Vars,
     config: Option<&'a ConfigFile>,
+    flags: &'a ConnFlags,
 }
 
 impl Resolver<'_> {
-    /// A setting of the table (`keys::KEYS`): the flag's value when given, else its variables,
-    /// else its config paths.
-    fn setting(&self, name: &str, flag: Option<String>) -> Option<Sourced<String>> {
-        let k = keys::get(name);
+    /// A setting of the table: its flag's value when given, else its variables, else its
+    /// config paths.
+    fn setting(&self, k: &'static Key) -> Option<Sourced<String>> {
         let paths: Vec<Vec<&str>> = std::iter::once(k.name)
             .chain(k.aliases.iter().copied())
             .map(|p| p.split('.').collect())
             .collect();
         let paths: Vec<&[&str]> = paths.iter().map(Vec::as_slice).collect();
-        self.pick(flag.map(|v| (v, k.flag.unwrap_or(k.name))), k.env, &paths)
+        let flag = self
+            .flags
+            .get(k)
+            .map(|v| (v.to_string(), k.flag.unwrap_or(k.name)));
+        self.pick(flag, k.env, &paths)
     }
 
-    /// A setting, or its built-in default.
-    fn or_default(&self, name: &str, flag: Option<String>) -> Sourced<String> {
-        self.setting(name, flag).unwrap_or_else(|| {
-            let d = keys::get(name).default.unwrap_or_default();
+    /// A setting, or the row's built-in default.
+    fn or_default(&self, k: &'static Key) -> Sourced<String> {
+        self.setting(k).unwrap_or_else(|| {
+            let d = k.default.unwrap_or_default();
             Sourced::new(d.to_string(), Source::Default, "built-in")
         })
     }
 
-    /// A typed setting: its value (or the default) parsed, a bad one a usage error naming
-    /// where it came from.
+    /// A typed setting: its value (or the row's default) parsed, a bad one a usage error
+    /// naming where it came from.
     fn typed_setting<T>(
         &self,
-        name: &str,
-        flag: Option<String>,
+        k: &'static Key,
         what: &str,
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> anyhow::Result<Sourced<T>> {
-        self.typed(self.or_default(name, flag), what, parse)
+        self.typed(self.or_default(k), what, parse)
     }
 
     /// The strongest of: a flag value, the first set variable in `env`, the first set config
@@ -600,69 +741,46 @@ impl Resolver<'_> {
         }
     }
 
-    fn flag_bool(&self, flag: bool, name: &str) -> anyhow::Result<Sourced<bool>> {
-        self.typed_setting(
-            name,
-            flag.then(|| "true".to_string()),
-            "boolean",
-            parse_bool,
-        )
+    fn boolean(&self, k: &'static Key) -> anyhow::Result<Sourced<bool>> {
+        self.typed_setting(k, "boolean", parse_bool)
     }
 
-    fn redis(&self, g: &SettingsInput) -> anyhow::Result<RedisSettings> {
-        let c = &g.conn;
-        let urls = if !c.url.is_empty() {
-            Some(Sourced::new(c.url.clone(), Source::Flag, "--url"))
-        } else if let Some(v) = keys::get("redis.url")
+    fn path(&self, k: &'static Key) -> Option<Sourced<PathBuf>> {
+        self.setting(k).map(|s| s.map(PathBuf::from))
+    }
+
+    fn duration(&self, k: &'static Key) -> anyhow::Result<Sourced<Duration>> {
+        self.typed_setting(k, "duration", duration::parse)
+    }
+
+    /// `redis.url`: a flag may repeat and the config may hold a list (cluster seeds).
+    fn urls(&self) -> Option<Sourced<Vec<String>>> {
+        if !self.flags.url.is_empty() {
+            return Some(Sourced::new(self.flags.url.clone(), Source::Flag, "--url"));
+        }
+        if let Some(v) = keys::REDIS_URL
             .env
             .iter()
             .find_map(|n| self.vars.get(n).filter(|v| !v.value.is_empty()))
         {
-            Some(v.map(|u| vec![u]))
-        } else {
-            self.config
-                .and_then(|cfg| match cfg.get(&["redis", "url"]) {
-                    Some(serde_yaml::Value::Sequence(seq)) => {
-                        let list: Vec<String> = seq.iter().filter_map(yaml::scalar_text).collect();
-                        (!list.is_empty()).then(|| {
-                            Sourced::new(
-                                list,
-                                Source::Config,
-                                format!("{} redis.url", cfg.path.display()),
-                            )
-                        })
-                    }
-                    Some(v) => yaml::scalar_text(v).map(|u| {
-                        Sourced::new(
-                            vec![u],
-                            Source::Config,
-                            format!("{} redis.url", cfg.path.display()),
-                        )
-                    }),
-                    None => None,
-                })
-        };
-        let host = self.or_default("redis.host", c.host.clone());
-        let port = self.typed_setting(
-            "redis.port",
-            c.port.map(|p| p.to_string()),
-            "port",
-            parse_port,
-        )?;
-        let db = self.typed_setting(
-            "redis.db",
-            c.db.map(|d| d.to_string()),
-            "database number",
-            |t| {
-                // Redis numbers its databases with a C int.
-                t.parse::<i64>()
-                    .ok()
-                    .filter(|d| (0..=i64::from(i32::MAX)).contains(d))
-                    .ok_or_else(|| "expected a number from 0 to 2147483647".to_string())
-            },
-        )?;
-        let username = self.setting("redis.username", c.user.clone());
-        let password = if let Some(path) = &c.password_file {
+            return Some(v.map(|u| vec![u]));
+        }
+        let cfg = self.config?;
+        let origin = format!("{} {}", cfg.path.display(), keys::REDIS_URL.name);
+        match cfg.get(&["redis", "url"]) {
+            Some(serde_yaml::Value::Sequence(seq)) => {
+                let list: Vec<String> = seq.iter().filter_map(yaml::scalar_text).collect();
+                (!list.is_empty()).then(|| Sourced::new(list, Source::Config, origin))
+            }
+            Some(v) => yaml::scalar_text(v).map(|u| Sourced::new(vec![u], Source::Config, origin)),
+            None => None,
+        }
+    }
+
+    /// `redis.password`: `--password-file` or `--askpass`, else the row's variables and config.
+    fn password(&self) -> anyhow::Result<Option<Sourced<Password>>> {
+        let c = self.flags;
+        if let Some(path) = &c.password_file {
             let text = crate::files::read_text(path, crate::files::SMALL).map_err(|e| {
                 exit::usage(format!(
                     "--password-file {}: cannot read: {e}",
@@ -670,56 +788,61 @@ impl Resolver<'_> {
                 ))
             })?;
             let first = text.lines().next().unwrap_or("").to_string();
-            Some(Sourced::new(
+            return Ok(Some(Sourced::new(
                 Password::Value(Secret::new(first)),
                 Source::Flag,
                 format!("--password-file {}", path.display()),
-            ))
-        } else if c.askpass {
-            Some(Sourced::new(Password::Prompt, Source::Flag, "--askpass"))
-        } else {
-            self.setting("redis.password", None)
-                .map(|s| s.map(|p| Password::Value(Secret::new(p))))
-        };
-        let cluster = self.flag_bool(c.cluster, "redis.cluster")?;
-        let sentinel = self.setting("redis.sentinel", c.sentinel.clone());
-        let master_name = self.setting("redis.master_name", c.master_name.clone());
-        let tls = self.flag_bool(c.tls, "redis.tls")?;
-        let insecure = self.flag_bool(c.insecure, "redis.insecure")?;
-        let path_setting = |flag: &Option<PathBuf>, name: &str| {
-            self.setting(name, flag.as_ref().map(|p| p.display().to_string()))
-                .map(|s| s.map(PathBuf::from))
-        };
-        let cacert = path_setting(&c.cacert, "redis.cacert");
-        let cert = path_setting(&c.cert, "redis.cert");
-        let key = path_setting(&c.key, "redis.key");
-        let dur = |flag: Option<Duration>, name: &str| -> anyhow::Result<Sourced<Duration>> {
-            self.typed_setting(
-                name,
-                flag.map(|d| format!("{}ms", d.as_millis())),
-                "duration",
-                duration::parse,
-            )
-        };
+            )));
+        }
+        if c.askpass {
+            return Ok(Some(Sourced::new(
+                Password::Prompt,
+                Source::Flag,
+                "--askpass",
+            )));
+        }
+        Ok(self
+            .setting(&keys::REDIS_PASSWORD)
+            .map(|s| s.map(|p| Password::Value(Secret::new(p)))))
+    }
+
+    /// The connection settings as given, before the URL's parts are weighed in.
+    fn redis(&self) -> anyhow::Result<RedisSettings> {
+        let tls = self.boolean(&keys::REDIS_TLS)?;
         Ok(RedisSettings {
-            urls,
-            host,
-            port,
-            db,
-            username,
-            password,
-            cluster,
-            sentinel,
-            master_name,
+            urls: self.urls(),
+            host: self.or_default(&keys::REDIS_HOST),
+            port: self.typed_setting(&keys::REDIS_PORT, "port", parse_port)?,
+            db: self.typed_setting(&keys::REDIS_DB, "database number", |t| {
+                // Redis numbers its databases with a C int.
+                t.parse::<i64>()
+                    .ok()
+                    .filter(|d| (0..=i64::from(i32::MAX)).contains(d))
+                    .ok_or_else(|| "expected a number from 0 to 2147483647".to_string())
+            })?,
+            username: self.setting(&keys::REDIS_USERNAME),
+            password: self.password()?,
+            cluster: self.boolean(&keys::REDIS_CLUSTER)?,
+            sentinel: self.setting(&keys::REDIS_SENTINEL),
+            master_name: self.setting(&keys::REDIS_MASTER_NAME),
+            tls_setting: tls.value,
             tls,
-            cacert,
-            cert,
-            key,
-            insecure,
-            connect_timeout: dur(c.connect_timeout, "redis.connect_timeout")?,
-            timeout: dur(c.timeout, "redis.timeout")?,
+            cacert: self.path(&keys::REDIS_CACERT),
+            cert: self.path(&keys::REDIS_CERT),
+            key: self.path(&keys::REDIS_KEY),
+            insecure: self.boolean(&keys::REDIS_INSECURE)?,
+            connect_timeout: self.duration(&keys::REDIS_CONNECT_TIMEOUT)?,
+            timeout: self.duration(&keys::REDIS_TIMEOUT)?,
+            endpoints: Vec::new(),
         })
     }
+}
+
+/// Whether a part of the first URL (its host, port, db, user, password) replaces the same
+/// setting given with strength `cur`: a weaker one, or an equal one unless both are flags
+/// (`--url .../0 --db 3` means db 3).
+fn url_wins(cur: Source, url: Source) -> bool {
+    cur < url || (cur == url && url != Source::Flag)
 }
 
 pub fn parse_bool(t: &str) -> Result<bool, String> {
@@ -741,6 +864,142 @@ pub fn parse_port(t: &str) -> Result<u16, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The settings from these variables and flags alone (no files).
+    fn resolved(env: &[(&str, &str)], flags: ConnFlags) -> Settings {
+        let vars = Vars {
+            process: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            dotenv: None,
+        };
+        let r = Resolver {
+            vars: &vars,
+            config: None,
+            flags: &flags,
+        };
+        let mut redis = r.redis().unwrap();
+        redis.merge_urls().unwrap();
+        Settings {
+            redis,
+            redis_error: None,
+            cache_prefix: r.or_default(&keys::CACHE_PREFIX),
+            stream_match: r.or_default(&keys::STREAMS_MATCH),
+            job_key: r.or_default(&keys::STREAMS_JOB_KEY),
+            stuck_after: r.or_default(&keys::STREAMS_STUCK_AFTER),
+            database_url: r
+                .setting(&keys::MIGRATE_DATABASE_URL)
+                .map(|s| s.map(Secret::new)),
+            vars: vars.clone(),
+            config: None,
+            profile: None,
+            config_origin: None,
+            config_source: Source::Default,
+            env_file_origin: None,
+            env_file_source: Source::Default,
+            config_searched: Vec::new(),
+        }
+    }
+
+    fn row(s: &Settings, key: &Key) -> Option<Sourced<String>> {
+        s.shown()
+            .into_iter()
+            .find(|(k, _)| k.name == key.name)
+            .and_then(|(_, v)| v)
+    }
+
+    /// A row without a field, or a field whose row is missing from the table, fails here (a
+    /// field without any row does not compile: `shown` names every field).
+    #[test]
+    fn every_row_has_a_field_and_every_field_a_row() {
+        let s = resolved(&[], ConnFlags::default());
+        let shown: Vec<&str> = s.shown().iter().map(|(k, _)| k.name).collect();
+        let table: Vec<&str> = keys::KEYS.iter().map(|k| k.name).collect();
+        assert_eq!(shown, table, "Settings::shown and keys::KEYS differ");
+        assert_eq!(s.rows().len(), table.len() + 2, "config and env_file first");
+    }
+
+    /// The built-in values are the table's defaults, nowhere restated.
+    #[test]
+    fn defaults_come_from_the_table() {
+        let s = resolved(&[], ConnFlags::default());
+        for (k, v) in s.shown() {
+            assert_eq!(
+                v.as_ref().map(|v| v.value.as_str()),
+                k.default,
+                "{}",
+                k.name
+            );
+            if let Some(v) = v {
+                assert_eq!(v.source, Source::Default, "{}", k.name);
+            }
+        }
+        let d = RedisSettings::defaults().unwrap();
+        assert_eq!(d.port.value, 6379);
+        assert_eq!(d.connect_timeout.value, Duration::from_secs(5));
+        assert_eq!(
+            d.endpoints,
+            vec![Endpoint::Tcp {
+                host: "localhost".into(),
+                port: 6379
+            }]
+        );
+    }
+
+    /// The URL's parts against the same settings given elsewhere, decided in one place: a
+    /// stronger source wins over the URL, the URL over an equal one unless both are flags.
+    #[test]
+    fn url_parts_are_weighed_once() {
+        let env = [
+            ("REDIS_URL", "redis://app:s3cret@cache:7000/3"),
+            ("REDIS_DB", "1"),
+        ];
+        let mut flags = ConnFlags::default();
+        flags.set(&keys::REDIS_PORT, Some("7001".into()));
+        let s = resolved(&env, flags);
+        let r = &s.redis;
+        // The env URL beats REDIS_DB (equal strength), the --port flag beats the URL.
+        assert_eq!((r.db.value, r.db.source), (3, Source::Env));
+        assert_eq!(r.port.value, 7001);
+        assert_eq!(r.host.value, "cache");
+        assert!(r.host.origin.contains("(in the URL)"), "{}", r.host.origin);
+        assert_eq!(r.username.as_ref().unwrap().value, "app");
+        assert_eq!(
+            r.endpoints,
+            vec![Endpoint::Tcp {
+                host: "cache".into(),
+                port: 7001
+            }]
+        );
+        let pw = row(&s, &keys::REDIS_PASSWORD).unwrap();
+        assert!(!pw.value.contains("s3cret"), "{}", pw.value);
+        assert_eq!(row(&s, &keys::REDIS_DB).unwrap().value, "3");
+
+        // Two flags: `--url …/0 --db 3` means db 3; a rediss:// seed turns TLS on.
+        let mut flags = ConnFlags::default();
+        flags.url = vec!["redis://a:1/0".into(), "rediss://b:2".into()];
+        flags.set(&keys::REDIS_DB, Some("3".into()));
+        let s = resolved(&[], flags);
+        assert_eq!((s.redis.db.value, s.redis.db.source), (3, Source::Flag));
+        assert!(s.redis.tls.value && !s.redis.tls_setting);
+        assert_eq!(row(&s, &keys::REDIS_TLS).unwrap().value, "true");
+        assert_eq!(s.redis.endpoints.len(), 2);
+
+        // A socket URL keeps the socket; host and port stay as given.
+        let s = resolved(
+            &[("REDIS_URL", "redis+unix:///run/r.sock?db=2")],
+            ConnFlags::default(),
+        );
+        assert_eq!(
+            s.redis.endpoints,
+            vec![Endpoint::Unix("/run/r.sock".into())]
+        );
+        assert_eq!(
+            (s.redis.db.value, s.redis.host.source),
+            (2, Source::Default)
+        );
+    }
 
     #[test]
     fn config_search_order() {
