@@ -565,45 +565,25 @@ fn path(p: Option<PathBuf>) -> Option<String> {
 }
 
 impl ConnArgs {
-    /// These flags keyed by their rows of the settings table. The destructuring names every
-    /// field, so a new flag does not compile until it is given its row here
-    /// (`tests::every_connection_flag_has_its_row` checks the pairing).
+    /// These flags keyed by their rows of the settings table: a flag without its line here
+    /// fails `tests::every_connection_flag_has_its_row`.
     pub fn flags(self) -> ConnFlags {
-        let ConnArgs {
-            url,
-            host,
-            port,
-            db,
-            user,
-            password_file,
-            askpass,
-            cluster,
-            sentinel,
-            master_name,
-            tls,
-            cacert,
-            cert,
-            key,
-            insecure,
-            connect_timeout,
-            timeout,
-        } = self;
         let mut c = ConnFlags::default();
-        (c.url, c.password_file, c.askpass) = (url, password_file, askpass);
-        c.set(&keys::REDIS_HOST, host);
-        c.set(&keys::REDIS_PORT, port.map(|p| p.to_string()));
-        c.set(&keys::REDIS_DB, db.map(|d| d.to_string()));
-        c.set(&keys::REDIS_USERNAME, user);
-        c.switch(&keys::REDIS_CLUSTER, cluster);
-        c.set(&keys::REDIS_SENTINEL, sentinel);
-        c.set(&keys::REDIS_MASTER_NAME, master_name);
-        c.switch(&keys::REDIS_TLS, tls);
-        c.set(&keys::REDIS_CACERT, path(cacert));
-        c.set(&keys::REDIS_CERT, path(cert));
-        c.set(&keys::REDIS_KEY, path(key));
-        c.switch(&keys::REDIS_INSECURE, insecure);
-        c.set(&keys::REDIS_CONNECT_TIMEOUT, dur(connect_timeout));
-        c.set(&keys::REDIS_TIMEOUT, dur(timeout));
+        (c.url, c.password_file, c.askpass) = (self.url, self.password_file, self.askpass);
+        c.set(&keys::REDIS_HOST, self.host);
+        c.set(&keys::REDIS_PORT, self.port.map(|p| p.to_string()));
+        c.set(&keys::REDIS_DB, self.db.map(|d| d.to_string()));
+        c.set(&keys::REDIS_USERNAME, self.user);
+        c.switch(&keys::REDIS_CLUSTER, self.cluster);
+        c.set(&keys::REDIS_SENTINEL, self.sentinel);
+        c.set(&keys::REDIS_MASTER_NAME, self.master_name);
+        c.switch(&keys::REDIS_TLS, self.tls);
+        c.set(&keys::REDIS_CACERT, path(self.cacert));
+        c.set(&keys::REDIS_CERT, path(self.cert));
+        c.set(&keys::REDIS_KEY, path(self.key));
+        c.switch(&keys::REDIS_INSECURE, self.insecure);
+        c.set(&keys::REDIS_CONNECT_TIMEOUT, dur(self.connect_timeout));
+        c.set(&keys::REDIS_TIMEOUT, dur(self.timeout));
         c
     }
 }

@@ -32,8 +32,8 @@
 //!   the check of the config's keys follow from it. Its typed field in `Settings` (or
 //!   `RedisSettings`) names the row in `shown` (a field without one does not compile; a row
 //!   without a field fails `every_row_has_a_field_and_every_field_a_row`). A connection flag
-//!   is a field of `cli::ConnArgs`, keyed by its row in `ConnArgs::flags` (a destructuring, so
-//!   the compiler points there; `every_connection_flag_has_its_row` checks the pairing).
+//!   is a field of `cli::ConnArgs`, keyed by its row in one line of `ConnArgs::flags`
+//!   (`every_connection_flag_has_its_row` fails for a flag without its row or line).
 //! - Anything two commands need: `ops/` (or `redis/` when it is protocol).
 
 pub mod cli;

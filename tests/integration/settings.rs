@@ -13,6 +13,17 @@ fn setting<'a>(doc: &'a Value, key: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{key} missing"))
 }
 
+/// `redkit ARGS config --format json`, which must succeed.
+fn config_json(dir: &std::path::Path, args: &[&str]) -> Value {
+    let out = redkit(dir)
+        .args(args)
+        .args(["config", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
 const CONFIG: &str = r#"
 redis:
   host: "${CFG_HOST:cfg-host}"
@@ -328,18 +339,7 @@ fn several_urls_need_cluster() {
 #[test]
 fn config_shows_the_url_parts_a_connection_uses() {
     let dir = tempfile::tempdir().unwrap();
-    let out = redkit(dir.path())
-        .args([
-            "-u",
-            "redis://ops@127.0.0.1:6390/3",
-            "config",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let v = config_json(dir.path(), &["-u", "redis://ops@127.0.0.1:6390/3"]);
     assert_eq!(setting(&v, "redis.db")["value"], "3", "{v}");
     assert_eq!(setting(&v, "redis.port")["value"], "6390", "{v}");
     assert_eq!(setting(&v, "redis.username")["value"], "ops", "{v}");
@@ -543,21 +543,8 @@ fn config_rows_are_what_the_connection_uses() {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["total"]["keys"], 2, "{doc}");
 
-    let out = redkit(dir.path())
-        .args([
-            "-u",
-            "redis://127.0.0.1:1",
-            "-u",
-            "rediss://127.0.0.1:2",
-            "--cluster",
-            "config",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let seeds = ["-u", "redis://127.0.0.1:1", "-u", "rediss://127.0.0.1:2"];
+    let v = config_json(dir.path(), &[&seeds[..], &["--cluster"]].concat());
     assert_eq!(setting(&v, "redis.tls")["value"], "true", "{v}");
     assert_eq!(setting(&v, "redis.tls")["source"], "flag", "{v}");
 }
