@@ -65,7 +65,7 @@ impl Render for ConfigReport {
 pub fn run(ctx: &Ctx, _args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.accepts::<ConfigReport>("config")?;
     // The rows as resolved: the URL's parts are already weighed in by the settings.
-    ctx.settings.redis()?;
+    ctx.settings.redis_rows()?;
     let settings = ctx.settings.rows();
     let report = ConfigReport {
         profile: ctx.settings.profile.clone(),

@@ -19,7 +19,7 @@ use crate::exit;
 pub use crate::secret::Secret;
 use crate::secret::mask;
 pub use dotenv::DotEnv;
-use endpoint::{Endpoint, parse_url};
+use endpoint::{Endpoint, ParsedUrl, parse_url};
 pub use input::{ConnFlags, SettingsInput};
 use keys::Key;
 pub use yaml::ConfigFile;
@@ -162,6 +162,9 @@ pub struct Settings {
     pub redis: RedisSettings,
     /// Why the Redis settings could not be resolved, reported when a command needs them.
     pub redis_error: Option<String>,
+    /// Why a Redis URL could not be read (its parts are then not weighed in): reported when a
+    /// command connects, while `config` still shows where the URL came from.
+    pub url_error: Option<String>,
     pub cache_prefix: Sourced<String>,
     pub stream_match: Sourced<String>,
     pub job_key: Sourced<String>,
@@ -237,11 +240,16 @@ impl RedisSettings {
         if let Some(urls) = self.urls.clone() {
             let (src, origin) = (urls.source, format!("{} (in the URL)", urls.origin));
             let from_url = |v| Sourced::new(v, src, origin.clone());
-            for (i, text) in urls.value.iter().enumerate() {
-                // The URL is not echoed: a malformed one may hold a password where it cannot
-                // be found to be masked.
-                let parsed = parse_url(text)
-                    .map_err(|e| exit::usage(format!("{}: invalid Redis URL: {e}", urls.origin)))?;
+            // All read before any is weighed in: a malformed one leaves the settings as given.
+            // The URL is not echoed: a malformed one may hold a password where it cannot be
+            // found to be masked.
+            let parsed: Vec<ParsedUrl> = urls
+                .value
+                .iter()
+                .map(|text| parse_url(text))
+                .collect::<Result<_, _>>()
+                .map_err(|e| exit::usage(format!("{}: invalid Redis URL: {e}", urls.origin)))?;
+            for (i, parsed) in parsed.into_iter().enumerate() {
                 if parsed.tls && !self.tls.value {
                     self.tls = from_url(true);
                 }
@@ -377,6 +385,15 @@ fn shown_path(p: &Option<Sourced<PathBuf>>) -> Option<Sourced<String>> {
 impl Settings {
     /// The Redis settings, or the usage error that kept them from resolving.
     pub fn redis(&self) -> anyhow::Result<&RedisSettings> {
+        match self.redis_error.as_ref().or(self.url_error.as_ref()) {
+            Some(e) => Err(exit::usage(e.clone())),
+            None => Ok(&self.redis),
+        }
+    }
+
+    /// The Redis settings for showing them: resolved, though a malformed URL (then shown as
+    /// given, masked) was not weighed in.
+    pub fn redis_rows(&self) -> anyhow::Result<&RedisSettings> {
         match &self.redis_error {
             Some(e) => Err(exit::usage(e.clone())),
             None => Ok(&self.redis),
@@ -513,12 +530,12 @@ impl Settings {
         };
         // A bad REDIS_PORT (or REDIS_URL) must not stop validate-env from reporting it: the
         // error waits until a command needs the connection settings.
-        let (redis, redis_error) = match r.redis() {
+        let (redis, redis_error, url_error) = match r.redis() {
             Ok(mut redis) => match redis.merge_urls() {
-                Ok(()) => (redis, None),
-                Err(e) => (redis, Some(e.to_string())),
+                Ok(()) => (redis, None, None),
+                Err(e) => (redis, None, Some(e.to_string())),
             },
-            Err(e) => (RedisSettings::defaults()?, Some(e.to_string())),
+            Err(e) => (RedisSettings::defaults()?, Some(e.to_string()), None),
         };
         let cache_prefix = r.or_default(&keys::CACHE_PREFIX);
         let stream_match = r.or_default(&keys::STREAMS_MATCH);
@@ -531,6 +548,7 @@ impl Settings {
             profile,
             redis,
             redis_error,
+            url_error,
             cache_prefix,
             stream_match,
             job_key,
@@ -562,6 +580,7 @@ impl Settings {
             profile: _,
             redis,
             redis_error: _,
+            url_error: _,
             cache_prefix,
             stream_match,
             job_key,
@@ -884,6 +903,7 @@ mod tests {
         Settings {
             redis,
             redis_error: None,
+            url_error: None,
             cache_prefix: r.or_default(&keys::CACHE_PREFIX),
             stream_match: r.or_default(&keys::STREAMS_MATCH),
             job_key: r.or_default(&keys::STREAMS_JOB_KEY),
@@ -999,6 +1019,29 @@ mod tests {
             (s.redis.db.value, s.redis.host.source),
             (2, Source::Default)
         );
+    }
+
+    /// A malformed URL among good ones: none is weighed in, and the error names where the
+    /// URLs came from without echoing them.
+    #[test]
+    fn a_malformed_url_leaves_the_settings_as_given() {
+        let mut flags = ConnFlags::default();
+        flags.url = vec!["redis://a:1/2".into(), "redis://:pw@h:99999".into()];
+        let vars = Vars::default();
+        let r = Resolver {
+            vars: &vars,
+            config: None,
+            flags: &flags,
+        };
+        let mut redis = r.redis().unwrap();
+        let err = redis.merge_urls().unwrap_err().to_string();
+        assert!(err.starts_with("--url: invalid Redis URL"), "{err}");
+        assert!(!err.contains("pw"), "{err}");
+        assert_eq!(
+            (redis.db.value, redis.host.value.as_str()),
+            (0, "localhost")
+        );
+        assert!(redis.endpoints.is_empty());
     }
 
     #[test]

@@ -548,3 +548,24 @@ fn config_rows_are_what_the_connection_uses() {
     assert_eq!(setting(&v, "redis.tls")["value"], "true", "{v}");
     assert_eq!(setting(&v, "redis.tls")["source"], "flag", "{v}");
 }
+
+/// A malformed URL: `config` still shows where it came from (masked), a command that
+/// connects refuses it (exit 2) naming its origin, not its text.
+#[test]
+fn a_malformed_url_is_shown_and_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = config_json(dir.path(), &["-u", "redis://op:url-s3cret@h:99999"]);
+    assert_eq!(setting(&v, "redis.url")["source"], "flag", "{v}");
+    assert!(!v.to_string().contains("url-s3cret"), "{v}");
+    let out = redkit(dir.path())
+        .args(["-u", "redis://op:url-s3cret@h:99999", "ping"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--url: invalid Redis URL"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("url-s3cret"), "{}", stderr(&out));
+}
