@@ -1,6 +1,7 @@
-//! The Redis protocol layer: endpoints and URLs, typed errors, connections (redis-rs for
-//! convenience, one raw RESP connection for speed), cluster topology and slots, INFO. Commands
-//! reach Redis only through here.
+//! The Redis protocol layer: the deployment (`Target`) built from the effective settings,
+//! typed errors, connections (redis-rs for convenience, one raw RESP connection for speed),
+//! cluster topology and slots, INFO. Commands reach Redis only through here. Endpoints and
+//! URLs are settings syntax (`settings::endpoint`), re-exported here.
 
 pub mod cluster;
 pub mod error;

@@ -10,7 +10,8 @@
 pub struct Key {
     /// The dotted config path, also the name `config show` prints (`redis.port`).
     pub name: &'static str,
-    /// The flag that sets it, for messages (`--port`).
+    /// The flag that sets it (`--port`), for messages; `cli` keys the flag's value by this
+    /// row and a test there checks each connection flag against it.
     pub flag: Option<&'static str>,
     /// Environment (and `.env`) variables, strongest first.
     pub env: &'static [&'static str],
