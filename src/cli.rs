@@ -10,7 +10,7 @@ use crate::cmd;
 use crate::duration;
 use crate::exit;
 use crate::output::{ColorChoice, Format, OutputOptions};
-use crate::settings::{ConnFlags, SettingsInput};
+use crate::settings::{ConnFlags, SettingsInput, keys};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -144,20 +144,29 @@ impl Cli {
     /// from the config, so that one is left to the target.
     pub fn settings_input(&self) -> anyhow::Result<SettingsInput> {
         let mut conn = match self.command.conn() {
-            Some(sub) => sub.clone().or(&self.global.conn),
-            None => self.global.conn.clone(),
+            Some(sub) => sub.clone().flags().or(self.global.conn.clone().flags()),
+            None => self.global.conn.clone().flags(),
         };
         if let Some(t) = self.command.timeouts() {
-            conn.connect_timeout = t.connect_timeout.or(conn.connect_timeout);
-            conn.timeout = t.timeout.or(conn.timeout);
+            conn = t.clone().flags().or(conn);
         }
-        conn.check()?;
-        match (&conn.cert, &conn.key) {
-            (Some(_), None) => return Err(exit::usage("--cert needs --key (mutual TLS)")),
-            (None, Some(_)) => return Err(exit::usage("--key needs --cert (mutual TLS)")),
-            _ => {}
-        }
+        check(&conn)?;
         Ok(self.global.settings_input(conn))
+    }
+}
+
+/// Options that exclude or need each other, wherever they were given (clap shares the values
+/// of one id between the two places, so which came first is not known here).
+fn check(c: &ConnFlags) -> anyhow::Result<()> {
+    if c.askpass && c.password_file.is_some() {
+        return Err(exit::usage(
+            "--askpass and --password-file exclude each other",
+        ));
+    }
+    match (c.get(&keys::REDIS_CERT), c.get(&keys::REDIS_KEY)) {
+        (Some(_), None) => Err(exit::usage("--cert needs --key (mutual TLS)")),
+        (None, Some(_)) => Err(exit::usage("--key needs --cert (mutual TLS)")),
+        _ => Ok(()),
     }
 }
 
@@ -547,74 +556,62 @@ impl From<ColorArg> for ColorChoice {
     }
 }
 
-impl ConnArgs {
-    /// Options that exclude each other, wherever they were given (clap shares the values of
-    /// one id between the two places, so which came first is not known here).
-    fn check(&self) -> anyhow::Result<()> {
-        if self.askpass && self.password_file.is_some() {
-            return Err(exit::usage(
-                "--askpass and --password-file exclude each other",
-            ));
-        }
-        Ok(())
-    }
+/// A duration flag as the settings read it.
+fn dur(d: Option<Duration>) -> Option<String> {
+    d.map(|d| format!("{}ms", d.as_millis()))
+}
 
-    /// These options, each one not given here taken from `outer`.
-    pub fn or(self, outer: &ConnArgs) -> ConnArgs {
-        let o = outer.clone();
-        let (password_file, askpass) = (
-            self.password_file.or(o.password_file),
-            self.askpass || o.askpass,
-        );
-        ConnArgs {
-            url: if self.url.is_empty() { o.url } else { self.url },
-            host: self.host.or(o.host),
-            port: self.port.or(o.port),
-            db: self.db.or(o.db),
-            user: self.user.or(o.user),
-            password_file,
-            askpass,
-            cluster: self.cluster || o.cluster,
-            sentinel: self.sentinel.or(o.sentinel),
-            master_name: self.master_name.or(o.master_name),
-            tls: self.tls || o.tls,
-            cacert: self.cacert.or(o.cacert),
-            cert: self.cert.or(o.cert),
-            key: self.key.or(o.key),
-            insecure: self.insecure || o.insecure,
-            connect_timeout: self.connect_timeout.or(o.connect_timeout),
-            timeout: self.timeout.or(o.timeout),
-        }
+fn path(p: Option<PathBuf>) -> Option<String> {
+    p.map(|p| p.display().to_string())
+}
+
+impl ConnArgs {
+    /// These flags keyed by their rows of the settings table: a flag without its line here
+    /// fails `tests::every_connection_flag_has_its_row`.
+    pub fn flags(self) -> ConnFlags {
+        let mut c = ConnFlags::default();
+        (c.url, c.password_file, c.askpass) = (self.url, self.password_file, self.askpass);
+        c.set(&keys::REDIS_HOST, self.host);
+        c.set(&keys::REDIS_PORT, self.port.map(|p| p.to_string()));
+        c.set(&keys::REDIS_DB, self.db.map(|d| d.to_string()));
+        c.set(&keys::REDIS_USERNAME, self.user);
+        c.switch(&keys::REDIS_CLUSTER, self.cluster);
+        c.set(&keys::REDIS_SENTINEL, self.sentinel);
+        c.set(&keys::REDIS_MASTER_NAME, self.master_name);
+        c.switch(&keys::REDIS_TLS, self.tls);
+        c.set(&keys::REDIS_CACERT, path(self.cacert));
+        c.set(&keys::REDIS_CERT, path(self.cert));
+        c.set(&keys::REDIS_KEY, path(self.key));
+        c.switch(&keys::REDIS_INSECURE, self.insecure);
+        c.set(&keys::REDIS_CONNECT_TIMEOUT, dur(self.connect_timeout));
+        c.set(&keys::REDIS_TIMEOUT, dur(self.timeout));
+        c
+    }
+}
+
+impl TimeoutArgs {
+    /// The two timeouts keyed by their rows.
+    pub fn flags(self) -> ConnFlags {
+        let TimeoutArgs {
+            connect_timeout,
+            timeout,
+        } = self;
+        let mut c = ConnFlags::default();
+        c.set(&keys::REDIS_CONNECT_TIMEOUT, dur(connect_timeout));
+        c.set(&keys::REDIS_TIMEOUT, dur(timeout));
+        c
     }
 }
 
 impl GlobalArgs {
     /// The plain input of the settings layer, with these connection options.
-    pub fn settings_input(&self, c: ConnArgs) -> SettingsInput {
+    pub fn settings_input(&self, conn: ConnFlags) -> SettingsInput {
         SettingsInput {
             config: self.config.clone(),
             profile: self.profile.clone(),
             env_file: self.env_file.clone(),
             no_env_file: self.no_env_file,
-            conn: ConnFlags {
-                url: c.url,
-                host: c.host,
-                port: c.port,
-                db: c.db,
-                user: c.user,
-                password_file: c.password_file,
-                askpass: c.askpass,
-                cluster: c.cluster,
-                sentinel: c.sentinel,
-                master_name: c.master_name,
-                tls: c.tls,
-                cacert: c.cacert,
-                cert: c.cert,
-                key: c.key,
-                insecure: c.insecure,
-                connect_timeout: c.connect_timeout,
-                timeout: c.timeout,
-            },
+            conn,
         }
     }
 
@@ -728,8 +725,8 @@ mod tests {
         let c = input(&["--sentinel", "s:26379", "ping", "--master-name", "m"])
             .unwrap()
             .conn;
-        assert_eq!(c.sentinel.as_deref(), Some("s:26379"));
-        assert_eq!(c.master_name.as_deref(), Some("m"));
+        assert_eq!(c.get(&keys::REDIS_SENTINEL), Some("s:26379"));
+        assert_eq!(c.get(&keys::REDIS_MASTER_NAME), Some("m"));
         let c = input(&[
             "-u",
             "redis://a",
@@ -743,13 +740,13 @@ mod tests {
         .unwrap()
         .conn;
         assert_eq!(c.url, vec!["redis://b".to_string()]);
-        assert_eq!(c.db, Some(2));
+        assert_eq!(c.get(&keys::REDIS_DB), Some("2"));
         assert!(input(&["--askpass", "config", "--password-file", "pw"]).is_err());
         assert!(
             input(&["--cert", "c.pem", "ping", "--key", "k.pem"])
                 .unwrap()
                 .conn
-                .key
+                .get(&keys::REDIS_KEY)
                 .is_some()
         );
         assert!(input(&["--cert", "c.pem", "ping"]).is_err());
@@ -757,7 +754,72 @@ mod tests {
         // Not offered after validate-env, still taken before it.
         assert!(Cli::try_parse_args(["redkit", "validate-env", "--host", "h"]).is_err());
         let c = input(&["--host", "h", "validate-env"]).unwrap().conn;
-        assert_eq!(c.host.as_deref(), Some("h"));
+        assert_eq!(c.get(&keys::REDIS_HOST), Some("h"));
+    }
+
+    /// The clap fields and the table's rows pair up: every connection flag sets its own row
+    /// (or is one of the three that are not one row's value), every row's flag is offered.
+    #[test]
+    fn every_connection_flag_has_its_row() {
+        let mut cmd = command();
+        cmd.build();
+        let ping = cmd.find_subcommand("ping").unwrap();
+        let mut longs = Vec::new();
+        for a in ping.get_arguments() {
+            if a.get_help_heading() != Some(CONNECTION) {
+                continue;
+            }
+            let long = format!("--{}", a.get_long().unwrap());
+            longs.push(long.clone());
+            if ["--url", "--password-file", "--askpass"].contains(&long.as_str()) {
+                continue;
+            }
+            let row = keys::KEYS
+                .iter()
+                .find(|k| k.flag == Some(long.as_str()))
+                .unwrap_or_else(|| panic!("{long} is the flag of no row in settings::keys"));
+            let mut argv = vec!["redkit".to_string(), long.clone()];
+            if a.get_action().takes_values() {
+                argv.push(if long.ends_with("timeout") { "2s" } else { "1" }.into());
+            }
+            argv.push("validate-env".into());
+            let cli = Cli::try_parse_args(&argv).unwrap();
+            let c = cli.global.conn.clone().flags();
+            assert!(c.get(row).is_some(), "{long} does not set {}", row.name);
+            let others = keys::KEYS.iter().filter(|k| k.name != row.name);
+            for k in others {
+                assert!(c.get(k).is_none(), "{long} sets {} too", k.name);
+            }
+        }
+        for k in keys::KEYS.iter().filter(|k| k.name.starts_with("redis.")) {
+            let flag = k.flag.unwrap_or_else(|| panic!("{} has no flag", k.name));
+            assert!(
+                longs.iter().any(|l| l == flag),
+                "{flag} of {} is not offered",
+                k.name
+            );
+        }
+        let c = Cli::try_parse_args(["redkit", "-u", "redis://a", "--password-file", "f", "ping"])
+            .unwrap()
+            .settings_input()
+            .unwrap()
+            .conn;
+        assert_eq!(c.url, vec!["redis://a".to_string()]);
+        assert_eq!(c.password_file, Some(PathBuf::from("f")));
+        // The timeouts of the commands without the Redis options set the same rows.
+        let c = Cli::try_parse_args([
+            "redkit",
+            "--timeout",
+            "9s",
+            "validate-env",
+            "--timeout",
+            "3s",
+        ])
+        .unwrap()
+        .settings_input()
+        .unwrap()
+        .conn;
+        assert_eq!(c.get(&keys::REDIS_TIMEOUT), Some("3000ms"));
     }
 
     #[test]

@@ -7,15 +7,15 @@
 //! | layer | owns | may import |
 //! |---|---|---|
 //! | `main.rs`, `lib.rs` | process entry; `dispatch`: settings, output, runtime, Ctrl-C race | everything |
-//! | `cli` | every clap type; converts flags into `SettingsInput` / `OutputOptions` | `cmd` (Args), `output`, `settings` |
+//! | `cli` | every clap type; converts flags into `SettingsInput` (each connection flag keyed by its row) / `OutputOptions` | `cmd` (Args), `output`, `settings`, `exit`, `duration` |
 //! | `docs` | completion scripts and man pages from the clap definition | `cli` |
 //! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table | the layers below, never another `cmd` |
 //! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, readiness probes, units | `redis`, `db`, `output`, `signal` |
-//! | `redis` | the protocol: endpoints/URLs, typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots (the one slot hash), INFO, stream ids and stream replies decoded once (`stream_id`, `streams`) | `output::escape`, `settings`, `secret` |
+//! | `redis` | the protocol: `Target` (mode and authentication from the effective settings), typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots (the one slot hash), INFO, stream ids and stream replies decoded once (`stream_id`, `streams`) | `output::escape`, `settings`, `secret`, `exit`, `duration`, `files` |
 //! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
-//! | `output` | stdout/stderr: `Render` and formats, `emit`/`emit_outcome` (-q), notes, prompts, progress, escaping of untrusted text | `exit` |
-//! | `settings` | flags > env > .env > YAML > defaults, from a plain `SettingsInput`; config search path | `secret`, `exit`, `duration` |
-//! | `secret`, `signal`, `exit`, `duration` | `Secret` and masking; Ctrl-C and `Stop`; exit codes; durations | std only |
+//! | `output` | stdout/stderr: `Render` and formats, `emit`/`emit_outcome` (-q), notes, prompts (confirmation, `--askpass`), progress, escaping of untrusted text | `exit`, `secret` |
+//! | `settings` | flags > env > .env > YAML > defaults, from a plain `SettingsInput`; the table of settings (`keys`); Redis URLs and endpoints (`endpoint`), whose parts are weighed into the effective connection settings here and nowhere else; config search path | `secret`, `exit`, `duration`, `files` |
+//! | `secret`, `signal`, `exit`, `duration`, `files` | `Secret` and masking; Ctrl-C and `Stop`; exit codes; durations; bounded reads of named files | std only (`signal`: `output::stderr_line`) |
 //!
 //! # Where things go
 //! - A new command: `src/cmd/<name>/` with `Args` (+ `EXAMPLES`), `run(ctx, args)`, a
@@ -27,9 +27,13 @@
 //!   `Render` with a default, one arm in `Output::write_report`.
 //! - A new database: a variant of `db::Dialect`; every `match` on it is exhaustive, so the
 //!   compiler lists each place that must decide.
-//! - A new setting: one row in `settings::keys::KEYS` (flag, variables, config path, default,
-//!   secret, starter line); resolution, `config show`, `init` and the check of the config's
-//!   keys follow from it.
+//! - A new setting: one row in `settings::keys` (flag, variables, config path, default,
+//!   secret, starter line), listed in `KEYS`; resolution, defaults, `config show`, `init` and
+//!   the check of the config's keys follow from it. Its typed field in `Settings` (or
+//!   `RedisSettings`) names the row in `shown` (a field without one does not compile; a row
+//!   without a field fails `every_row_has_a_field_and_every_field_a_row`). A connection flag
+//!   is a field of `cli::ConnArgs`, keyed by its row in one line of `ConnArgs::flags`
+//!   (`every_connection_flag_has_its_row` fails for a flag without its row or line).
 //! - Anything two commands need: `ops/` (or `redis/` when it is protocol).
 
 pub mod cli;

@@ -64,52 +64,13 @@ impl Render for ConfigReport {
 
 pub fn run(ctx: &Ctx, _args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.accepts::<ConfigReport>("config")?;
-    let redis = ctx.settings.redis()?;
-    let mut settings = ctx.settings.rows();
-    url_parts(&mut settings, redis);
+    // The rows as resolved: the URL's parts are already weighed in by the settings.
+    ctx.settings.redis_rows()?;
+    let settings = ctx.settings.rows();
     let report = ConfigReport {
         profile: ctx.settings.profile.clone(),
         settings,
     };
     ctx.out.emit_outcome(&report, true)?;
     Ok(ExitStatus::Success)
-}
-
-/// The parts of the first Redis URL (host, port, db, user, password, TLS) replace the rows
-/// they win over, as every command resolves them (`redis::url_wins`), so `config` shows what
-/// a connection will use.
-fn url_parts(rows: &mut [SettingRow], r: &crate::settings::RedisSettings) {
-    let Some(urls) = &r.urls else { return };
-    let Some(parsed) = urls
-        .value
-        .first()
-        .and_then(|u| crate::redis::parse_url(u).ok())
-    else {
-        return;
-    };
-    let mut set = |key: &str, value: String| {
-        if let Some(row) = rows.iter_mut().find(|row| row.key == key)
-            && (row.value.is_none() || crate::redis::url_wins(row.source, urls.source))
-        {
-            row.value = Some(value);
-            row.source = urls.source;
-            row.origin = format!("{} (in the URL)", urls.origin);
-        }
-    };
-    if let crate::redis::Endpoint::Tcp { host, port } = &parsed.endpoint {
-        set("redis.host", host.clone());
-        set("redis.port", port.to_string());
-    }
-    if let Some(d) = parsed.db {
-        set("redis.db", d.to_string());
-    }
-    if let Some(u) = parsed.username {
-        set("redis.username", u);
-    }
-    if let Some(p) = parsed.password {
-        set("redis.password", p.masked());
-    }
-    if parsed.tls {
-        set("redis.tls", "true".into());
-    }
 }

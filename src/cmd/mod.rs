@@ -29,7 +29,9 @@ pub struct Ctx {
 impl Ctx {
     /// The Redis deployment the settings point at (asks for the password with --askpass).
     pub fn target(&self) -> anyhow::Result<Target> {
-        let t = Target::from_settings(self.settings.redis()?)?;
+        let t = Target::from_settings(self.settings.redis()?, || {
+            crate::output::ask_secret("Redis password: ", "--askpass")
+        })?;
         self.out.verbose(
             1,
             format!(

@@ -13,6 +13,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::exit;
+use crate::secret::Secret;
 pub use format::{ColorChoice, Format, OutputOptions};
 
 /// What a report can be printed as. JSON is automatic; the rest is opt-in per report.
@@ -249,6 +250,17 @@ pub fn confirm(question: &str, refusal: &str) -> anyhow::Result<bool> {
     let mut answer = String::new();
     io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES"))
+}
+
+/// Reads a secret on the terminal without echoing it (`flag` is the option that asked for it,
+/// `--askpass`). With no terminal to ask on it refuses (a usage error, exit 2).
+pub fn ask_secret(question: &str, flag: &str) -> anyhow::Result<Secret> {
+    if !io::stdin().is_terminal() && !io::stderr().is_terminal() {
+        return Err(exit::usage(format!("{flag} needs a terminal to ask on")));
+    }
+    let p = rpassword::prompt_password(question)
+        .map_err(|e| exit::usage(format!("{flag}: cannot read the password: {e}")))?;
+    Ok(Secret::new(p))
 }
 
 /// `--color auto` means: stdout is a terminal, NO_COLOR unset or empty, TERM not `dumb`.

@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use super::endpoint::Endpoint;
 use super::error::ConnError;
 use super::node::Node;
 use crate::exit;
+use crate::settings::endpoint::Endpoint;
 
 /// The cluster slot of a key (CRC16/XMODEM of the key or its `{hash tag}`, mod 16384).
 pub fn slot(key: &[u8]) -> u16 {

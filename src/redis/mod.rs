@@ -1,9 +1,10 @@
-//! The Redis protocol layer: endpoints and URLs, typed errors, connections (redis-rs for
-//! convenience, one raw RESP connection for speed), cluster topology and slots, INFO, stream
-//! replies (`streams`). Commands reach Redis only through here.
+//! The Redis protocol layer: the deployment (`Target`) built from the effective settings,
+//! typed errors, connections (redis-rs for convenience, one raw RESP connection for speed),
+//! cluster topology and slots, INFO, stream ids and stream replies (`stream_id`, `streams`).
+//! Commands reach Redis only through here. Endpoints and URLs are settings syntax
+//! (`settings::endpoint`), re-exported here.
 
 pub mod cluster;
-pub mod endpoint;
 pub mod error;
 pub mod info;
 pub mod node;
@@ -18,11 +19,12 @@ pub use cluster::{
     ClusterNode, Masters, Unreached, cluster_nodes, parse_cluster_nodes, slot, slot_ranges,
     uncovered_slots, unreached_error,
 };
-pub use endpoint::{Endpoint, ParsedUrl, parse_url};
+// URLs are settings syntax, parsed where the settings are resolved.
+pub use crate::settings::endpoint::{Endpoint, ParsedUrl, parse_url};
 pub use error::{ConnError, ServerCode, as_conn_error, describe_error};
 pub use info::Info;
 pub use node::{Auth, Node};
-pub use target::{Keyed, Mode, Target, url_wins};
+pub use target::{Keyed, Mode, Target};
 
 #[cfg(test)]
 mod tests {

@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 use redis::aio::MultiplexedConnection;
 use redis::{AsyncConnectionConfig, Client, ConnectionAddr, RedisConnectionInfo};
 
-use super::endpoint::Endpoint;
 use super::error::{ConnError, classify};
 use crate::duration;
 use crate::exit;
 use crate::secret::Secret;
+use crate::settings::endpoint::Endpoint;
 
 /// Credentials and transport options shared by every node of a deployment.
 #[derive(Debug, Clone)]

@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
-use super::endpoint::Endpoint;
 use super::error::ConnError;
 use super::node::Auth;
 use super::resp::{Reply, encode, frame};
 use crate::duration;
 use crate::secret::Secret;
+use crate::settings::endpoint::Endpoint;
 
 trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}

@@ -4,13 +4,13 @@
 use std::time::Duration;
 
 use super::cluster::{Masters, Unreached, cluster_nodes, slot_ranges, uncovered_slots};
-use super::endpoint::{Endpoint, parse_url};
 use super::error::{ConnError, classify};
 use super::node::{Auth, Node};
 use crate::duration;
 use crate::exit;
 use crate::secret::Secret;
-use crate::settings::{Password, RedisSettings, Source, Sourced};
+use crate::settings::endpoint::{Endpoint, parse_url};
+use crate::settings::{Password, RedisSettings};
 
 /// What kind of deployment the settings point at.
 #[derive(Debug, Clone)]
@@ -32,79 +32,23 @@ pub struct Target {
     pub sentinel_credentials: (Option<String>, Option<Secret>),
 }
 
-/// Whether a part of the first URL (its host, port, db, user, password) replaces the same
-/// setting given with strength `cur`: a weaker one, or an equal one unless both are flags
-/// (`--url .../0 --db 3` means db 3).
-pub fn url_wins(cur: Source, url: Source) -> bool {
-    cur < url || (cur == url && url != Source::Flag)
-}
-
 impl Target {
-    /// Resolves the deployment from the settings. The password prompt (--askpass) happens here.
-    pub fn from_settings(r: &RedisSettings) -> anyhow::Result<Target> {
-        let mut host = r.host.clone();
-        let mut port = r.port.clone();
-        let mut db = r.db.clone();
-        let mut username = r.username.clone();
-        let mut password: Option<Sourced<Password>> = r.password.clone();
-        let mut tls = r.tls.value;
-        let mut endpoints = Vec::new();
-
-        if let Some(urls) = &r.urls {
-            for (i, text) in urls.value.iter().enumerate() {
-                // The URL is not echoed: a malformed one may hold a password where it cannot be
-                // found to be masked.
-                let parsed = parse_url(text)
-                    .map_err(|e| exit::usage(format!("{}: invalid Redis URL: {e}", urls.origin)))?;
-                tls |= parsed.tls;
-                if i == 0 {
-                    // Parts given more strongly than the URL (a --db flag over REDIS_URL) win.
-                    let src = urls.source;
-                    // At equal strength the URL wins, except between two flags: `--url …/0
-                    // --db 3` means db 3.
-                    let take = |cur: &Source| url_wins(*cur, src);
-                    if let Some(d) = parsed.db
-                        && take(&db.source)
-                    {
-                        db = Sourced::new(d, src, urls.origin.clone());
-                    }
-                    if let Some(u) = parsed.username.clone()
-                        && username.as_ref().is_none_or(|x| take(&x.source))
-                    {
-                        username = Some(Sourced::new(u, src, urls.origin.clone()));
-                    }
-                    if let Some(p) = parsed.password.clone()
-                        && password.as_ref().is_none_or(|x| take(&x.source))
-                    {
-                        password = Some(Sourced::new(Password::Value(p), src, urls.origin.clone()));
-                    }
-                    if let Endpoint::Tcp { host: h, port: p } = &parsed.endpoint {
-                        if take(&host.source) {
-                            host = Sourced::new(h.clone(), src, urls.origin.clone());
-                        }
-                        if take(&port.source) {
-                            port = Sourced::new(*p, src, urls.origin.clone());
-                        }
-                    }
-                }
-                endpoints.push(parsed.endpoint);
-            }
-        }
-        let first = match endpoints.first() {
-            Some(Endpoint::Unix(p)) => Endpoint::Unix(p.clone()),
-            _ => Endpoint::Tcp {
-                host: host.value.clone(),
-                port: port.value,
-            },
-        };
-        if endpoints.is_empty() {
-            endpoints.push(first.clone());
-        } else {
-            endpoints[0] = first.clone();
-        }
-        let password = match password.map(|p| p.value) {
-            Some(Password::Value(s)) => Some(s),
-            Some(Password::Prompt) => Some(prompt_password()?),
+    /// Builds the deployment from the effective settings (the URLs already weighed in by the
+    /// settings layer). `ask` reads the password when the settings say to ask for it
+    /// (`--askpass`): prompts belong to the output layer, which the caller holds.
+    pub fn from_settings(
+        r: &RedisSettings,
+        ask: impl FnOnce() -> anyhow::Result<Secret>,
+    ) -> anyhow::Result<Target> {
+        let tls = r.tls.value;
+        let endpoints = r.endpoints.clone();
+        let first = endpoints
+            .first()
+            .cloned()
+            .ok_or_else(|| exit::usage("no Redis server given"))?;
+        let password = match r.password.as_ref().map(|p| &p.value) {
+            Some(Password::Value(s)) => Some(s.clone()),
+            Some(Password::Prompt) => Some(ask()?),
             None => None,
         };
         if !tls && (r.cacert.is_some() || r.cert.is_some()) {
@@ -113,9 +57,9 @@ impl Target {
             ));
         }
         let auth = Auth {
-            username: username.map(|u| u.value),
+            username: r.username.clone().map(|u| u.value),
             password,
-            db: db.value,
+            db: r.db.value,
             ..Auth::transport(r, tls)
         };
         let mut sentinel_credentials = (None, None);
@@ -505,14 +449,4 @@ fn join(eps: &[Endpoint]) -> String {
         .map(|e| e.to_string())
         .collect::<Vec<_>>()
         .join(",")
-}
-
-fn prompt_password() -> anyhow::Result<Secret> {
-    use std::io::IsTerminal;
-    if !std::io::stdin().is_terminal() && !std::io::stderr().is_terminal() {
-        return Err(exit::usage("--askpass needs a terminal to ask on"));
-    }
-    let p = rpassword::prompt_password("Redis password: ")
-        .map_err(|e| exit::usage(format!("--askpass: cannot read the password: {e}")))?;
-    Ok(Secret::new(p))
 }

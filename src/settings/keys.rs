@@ -1,14 +1,17 @@
 //! The one table of settings: each key's flag, environment variables, config paths, default,
 //! whether it is a secret, and how the `init` starter writes it. Resolution, `config show`,
 //! the starter and the check of the config file's keys all read it, so a new setting is one
-//! row here (plus its typed field where a command reads it).
+//! row here (plus its typed field where a command reads it). Each row is a constant, and the
+//! settings types name the constant of each field (`Settings::shown`), so code never looks a
+//! row up by its name; a unit test there ties every row to a field and back.
 
 /// One setting.
 #[derive(Debug, Clone, Copy)]
 pub struct Key {
     /// The dotted config path, also the name `config show` prints (`redis.port`).
     pub name: &'static str,
-    /// The flag that sets it, for messages (`--port`).
+    /// The flag that sets it (`--port`), for messages; `cli` keys the flag's value by this
+    /// row and a test there checks each connection flag against it.
     pub flag: Option<&'static str>,
     /// Environment (and `.env`) variables, strongest first.
     pub env: &'static [&'static str],
@@ -38,157 +41,193 @@ const fn key(name: &'static str) -> Key {
     }
 }
 
-pub const KEYS: &[Key] = &[
-    Key {
-        flag: Some("--url"),
-        env: &["REDIS_URL"],
-        starter: Some("\"${REDIS_URL}\""),
-        starter_commented: true,
-        help: "redis://, rediss:// (TLS) or redis+unix:///path.sock; a list seeds a cluster",
-        ..key("redis.url")
-    },
-    Key {
-        flag: Some("--host"),
-        env: &["REDIS_HOST"],
-        default: Some("localhost"),
-        starter: Some("\"${REDIS_HOST:localhost}\""),
-        ..key("redis.host")
-    },
-    Key {
-        flag: Some("--port"),
-        env: &["REDIS_PORT"],
-        default: Some("6379"),
-        starter: Some("\"${REDIS_PORT:6379}\""),
-        ..key("redis.port")
-    },
-    Key {
-        flag: Some("--db"),
-        env: &["REDIS_DB"],
-        default: Some("0"),
-        starter: Some("\"${REDIS_DB:0}\""),
-        ..key("redis.db")
-    },
-    Key {
-        flag: Some("--user"),
-        env: &["REDIS_USERNAME"],
-        starter: Some("\"${REDIS_USERNAME:}\""),
-        starter_commented: true,
-        help: "an ACL user",
-        ..key("redis.username")
-    },
-    Key {
-        flag: Some("--password-file"),
-        env: &["REDIS_PASSWORD"],
-        secret: true,
-        starter: Some("\"${REDIS_PASSWORD:}\""),
-        help: "never write the password itself here",
-        ..key("redis.password")
-    },
-    Key {
-        flag: Some("--cluster"),
-        default: Some("false"),
-        starter: Some("false"),
-        starter_commented: true,
-        help: "the url(s) are seed nodes of a Redis Cluster",
-        ..key("redis.cluster")
-    },
-    Key {
-        flag: Some("--sentinel"),
-        starter: Some("\"127.0.0.1:26379\""),
-        starter_commented: true,
-        help: "find the master through this Sentinel",
-        ..key("redis.sentinel")
-    },
-    Key {
-        flag: Some("--master-name"),
-        starter: Some("mymaster"),
-        starter_commented: true,
-        ..key("redis.master_name")
-    },
-    Key {
-        flag: Some("--tls"),
-        // The application's own config calls it `ssl`.
-        aliases: &["redis.ssl"],
-        default: Some("false"),
-        starter: Some("false"),
-        starter_commented: true,
-        ..key("redis.tls")
-    },
-    Key {
-        flag: Some("--cacert"),
-        starter: Some("/etc/ssl/redis-ca.pem"),
-        starter_commented: true,
-        ..key("redis.cacert")
-    },
-    Key {
-        flag: Some("--cert"),
-        help: "client certificate (mutual TLS)",
-        ..key("redis.cert")
-    },
-    Key {
-        flag: Some("--key"),
-        help: "client key (mutual TLS)",
-        ..key("redis.key")
-    },
-    Key {
-        flag: Some("--insecure"),
-        default: Some("false"),
-        help: "skip certificate verification (tests only)",
-        ..key("redis.insecure")
-    },
-    Key {
-        flag: Some("--connect-timeout"),
-        default: Some("5s"),
-        starter: Some("5s"),
-        ..key("redis.connect_timeout")
-    },
-    Key {
-        flag: Some("--timeout"),
-        default: Some("5s"),
-        starter: Some("5s"),
-        help: "the bound on every reply",
-        ..key("redis.timeout")
-    },
-    Key {
-        aliases: &["cache.providers.redis.key_prefix"],
-        default: Some("agent:cache:"),
-        starter: Some("\"agent:cache:\""),
-        help: "what `cache flush` and `cache stats` select by default",
-        ..key("cache.prefix")
-    },
-    Key {
-        default: Some("job_events:*"),
-        starter: Some("\"job_events:*\""),
-        help: "the job streams (`stream list`, `stream jobs`, health)",
-        ..key("streams.match")
-    },
-    Key {
-        default: Some("job_events:{job_id}"),
-        starter: Some("\"job_events:{job_id}\""),
-        ..key("streams.job_key")
-    },
-    Key {
-        default: Some("15m"),
-        starter: Some("15m"),
-        help: "a job without an outcome whose last event is older is stuck",
-        ..key("streams.stuck_after")
-    },
-    Key {
-        env: &["DATABASE_URL"],
-        secret: true,
-        starter: Some("\"${DATABASE_URL:}\""),
-        starter_commented: true,
-        help: "for `migrate`: mysql://, postgres:// or sqlite://",
-        ..key("migrate.database_url")
-    },
-];
+pub const REDIS_URL: Key = Key {
+    flag: Some("--url"),
+    env: &["REDIS_URL"],
+    starter: Some("\"${REDIS_URL}\""),
+    starter_commented: true,
+    help: "redis://, rediss:// (TLS) or redis+unix:///path.sock; a list seeds a cluster",
+    ..key("redis.url")
+};
 
-/// The row of `name`. Every name the code asks for is in the table (a unit test checks).
-pub fn get(name: &str) -> &'static Key {
-    KEYS.iter()
-        .find(|k| k.name == name)
-        .unwrap_or_else(|| panic!("settings key {name} is not in the table"))
-}
+pub const REDIS_HOST: Key = Key {
+    flag: Some("--host"),
+    env: &["REDIS_HOST"],
+    default: Some("localhost"),
+    starter: Some("\"${REDIS_HOST:localhost}\""),
+    ..key("redis.host")
+};
+
+pub const REDIS_PORT: Key = Key {
+    flag: Some("--port"),
+    env: &["REDIS_PORT"],
+    default: Some("6379"),
+    starter: Some("\"${REDIS_PORT:6379}\""),
+    ..key("redis.port")
+};
+
+pub const REDIS_DB: Key = Key {
+    flag: Some("--db"),
+    env: &["REDIS_DB"],
+    default: Some("0"),
+    starter: Some("\"${REDIS_DB:0}\""),
+    ..key("redis.db")
+};
+
+pub const REDIS_USERNAME: Key = Key {
+    flag: Some("--user"),
+    env: &["REDIS_USERNAME"],
+    starter: Some("\"${REDIS_USERNAME:}\""),
+    starter_commented: true,
+    help: "an ACL user",
+    ..key("redis.username")
+};
+
+pub const REDIS_PASSWORD: Key = Key {
+    flag: Some("--password-file"),
+    env: &["REDIS_PASSWORD"],
+    secret: true,
+    starter: Some("\"${REDIS_PASSWORD:}\""),
+    help: "never write the password itself here",
+    ..key("redis.password")
+};
+
+pub const REDIS_CLUSTER: Key = Key {
+    flag: Some("--cluster"),
+    default: Some("false"),
+    starter: Some("false"),
+    starter_commented: true,
+    help: "the url(s) are seed nodes of a Redis Cluster",
+    ..key("redis.cluster")
+};
+
+pub const REDIS_SENTINEL: Key = Key {
+    flag: Some("--sentinel"),
+    starter: Some("\"127.0.0.1:26379\""),
+    starter_commented: true,
+    help: "find the master through this Sentinel",
+    ..key("redis.sentinel")
+};
+
+pub const REDIS_MASTER_NAME: Key = Key {
+    flag: Some("--master-name"),
+    starter: Some("mymaster"),
+    starter_commented: true,
+    ..key("redis.master_name")
+};
+
+pub const REDIS_TLS: Key = Key {
+    flag: Some("--tls"),
+    // The application's own config calls it `ssl`.
+    aliases: &["redis.ssl"],
+    default: Some("false"),
+    starter: Some("false"),
+    starter_commented: true,
+    ..key("redis.tls")
+};
+
+pub const REDIS_CACERT: Key = Key {
+    flag: Some("--cacert"),
+    starter: Some("/etc/ssl/redis-ca.pem"),
+    starter_commented: true,
+    ..key("redis.cacert")
+};
+
+pub const REDIS_CERT: Key = Key {
+    flag: Some("--cert"),
+    help: "client certificate (mutual TLS)",
+    ..key("redis.cert")
+};
+
+pub const REDIS_KEY: Key = Key {
+    flag: Some("--key"),
+    help: "client key (mutual TLS)",
+    ..key("redis.key")
+};
+
+pub const REDIS_INSECURE: Key = Key {
+    flag: Some("--insecure"),
+    default: Some("false"),
+    help: "skip certificate verification (tests only)",
+    ..key("redis.insecure")
+};
+
+pub const REDIS_CONNECT_TIMEOUT: Key = Key {
+    flag: Some("--connect-timeout"),
+    default: Some("5s"),
+    starter: Some("5s"),
+    ..key("redis.connect_timeout")
+};
+
+pub const REDIS_TIMEOUT: Key = Key {
+    flag: Some("--timeout"),
+    default: Some("5s"),
+    starter: Some("5s"),
+    help: "the bound on every reply",
+    ..key("redis.timeout")
+};
+
+pub const CACHE_PREFIX: Key = Key {
+    aliases: &["cache.providers.redis.key_prefix"],
+    default: Some("agent:cache:"),
+    starter: Some("\"agent:cache:\""),
+    help: "what `cache flush` and `cache stats` select by default",
+    ..key("cache.prefix")
+};
+
+pub const STREAMS_MATCH: Key = Key {
+    default: Some("job_events:*"),
+    starter: Some("\"job_events:*\""),
+    help: "the job streams (`stream list`, `stream jobs`, health)",
+    ..key("streams.match")
+};
+
+pub const STREAMS_JOB_KEY: Key = Key {
+    default: Some("job_events:{job_id}"),
+    starter: Some("\"job_events:{job_id}\""),
+    ..key("streams.job_key")
+};
+
+pub const STREAMS_STUCK_AFTER: Key = Key {
+    default: Some("15m"),
+    starter: Some("15m"),
+    help: "a job without an outcome whose last event is older is stuck",
+    ..key("streams.stuck_after")
+};
+
+pub const MIGRATE_DATABASE_URL: Key = Key {
+    env: &["DATABASE_URL"],
+    secret: true,
+    starter: Some("\"${DATABASE_URL:}\""),
+    starter_commented: true,
+    help: "for `migrate`: mysql://, postgres:// or sqlite://",
+    ..key("migrate.database_url")
+};
+
+/// Every row, in the order `config show` and the starter list them.
+pub const KEYS: &[Key] = &[
+    REDIS_URL,
+    REDIS_HOST,
+    REDIS_PORT,
+    REDIS_DB,
+    REDIS_USERNAME,
+    REDIS_PASSWORD,
+    REDIS_CLUSTER,
+    REDIS_SENTINEL,
+    REDIS_MASTER_NAME,
+    REDIS_TLS,
+    REDIS_CACERT,
+    REDIS_CERT,
+    REDIS_KEY,
+    REDIS_INSECURE,
+    REDIS_CONNECT_TIMEOUT,
+    REDIS_TIMEOUT,
+    CACHE_PREFIX,
+    STREAMS_MATCH,
+    STREAMS_JOB_KEY,
+    STREAMS_STUCK_AFTER,
+    MIGRATE_DATABASE_URL,
+];
 
 /// The config file's top-level entries: the sections of the table plus those a command reads
 /// whole (`health:`, `env:`, `migrate:` names, each checked by its command) and the file's own.

@@ -2,23 +2,27 @@
 //! Every resolved value remembers where it came from, for `redkit config show`.
 
 pub mod dotenv;
+pub mod endpoint;
 pub mod input;
 pub mod keys;
+mod redis;
+mod resolver;
 pub mod yaml;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::duration;
 use crate::exit;
 pub use crate::secret::Secret;
 use crate::secret::mask;
 pub use dotenv::DotEnv;
 pub use input::{ConnFlags, SettingsInput};
+use keys::Key;
+pub use redis::RedisSettings;
+use resolver::Resolver;
 pub use yaml::ConfigFile;
 
 /// Where a value came from, weakest first so that `Ord` means "stronger".
@@ -122,26 +126,6 @@ impl Vars {
 }
 
 #[derive(Debug, Clone)]
-pub struct RedisSettings {
-    pub urls: Option<Sourced<Vec<String>>>,
-    pub host: Sourced<String>,
-    pub port: Sourced<u16>,
-    pub db: Sourced<i64>,
-    pub username: Option<Sourced<String>>,
-    pub password: Option<Sourced<Password>>,
-    pub cluster: Sourced<bool>,
-    pub sentinel: Option<Sourced<String>>,
-    pub master_name: Option<Sourced<String>>,
-    pub tls: Sourced<bool>,
-    pub cacert: Option<Sourced<PathBuf>>,
-    pub cert: Option<Sourced<PathBuf>>,
-    pub key: Option<Sourced<PathBuf>>,
-    pub insecure: Sourced<bool>,
-    pub connect_timeout: Sourced<Duration>,
-    pub timeout: Sourced<Duration>,
-}
-
-#[derive(Debug, Clone)]
 pub struct Settings {
     pub vars: Vars,
     pub config: Option<ConfigFile>,
@@ -149,6 +133,9 @@ pub struct Settings {
     pub redis: RedisSettings,
     /// Why the Redis settings could not be resolved, reported when a command needs them.
     pub redis_error: Option<String>,
+    /// Why a Redis URL could not be read (its parts are then not weighed in): reported when a
+    /// command connects, while `config` still shows where the URL came from.
+    pub url_error: Option<String>,
     pub cache_prefix: Sourced<String>,
     pub stream_match: Sourced<String>,
     pub job_key: Sourced<String>,
@@ -205,32 +192,18 @@ pub struct SettingRow {
     pub secret: bool,
 }
 
-impl RedisSettings {
-    fn defaults() -> RedisSettings {
-        RedisSettings {
-            urls: None,
-            host: Sourced::new("localhost".to_string(), Source::Default, "built-in"),
-            port: Sourced::new(6379, Source::Default, "built-in"),
-            db: Sourced::new(0, Source::Default, "built-in"),
-            username: None,
-            password: None,
-            cluster: Sourced::new(false, Source::Default, "built-in"),
-            sentinel: None,
-            master_name: None,
-            tls: Sourced::new(false, Source::Default, "built-in"),
-            cacert: None,
-            cert: None,
-            key: None,
-            insecure: Sourced::new(false, Source::Default, "built-in"),
-            connect_timeout: Sourced::new(Duration::from_secs(5), Source::Default, "built-in"),
-            timeout: Sourced::new(Duration::from_secs(5), Source::Default, "built-in"),
-        }
-    }
-}
-
 impl Settings {
     /// The Redis settings, or the usage error that kept them from resolving.
     pub fn redis(&self) -> anyhow::Result<&RedisSettings> {
+        match self.redis_error.as_ref().or(self.url_error.as_ref()) {
+            Some(e) => Err(exit::usage(e.clone())),
+            None => Ok(&self.redis),
+        }
+    }
+
+    /// The Redis settings for showing them: resolved, though a malformed URL (then shown as
+    /// given, masked) was not weighed in.
+    pub fn redis_rows(&self) -> anyhow::Result<&RedisSettings> {
         match &self.redis_error {
             Some(e) => Err(exit::usage(e.clone())),
             None => Ok(&self.redis),
@@ -363,24 +336,29 @@ impl Settings {
         let r = Resolver {
             vars: &vars,
             config: config.as_ref(),
+            flags: &g.conn,
         };
-        // A bad REDIS_PORT must not stop validate-env from reporting it: the error waits until
-        // a command needs the connection settings.
-        let (redis, redis_error) = match r.redis(g) {
-            Ok(redis) => (redis, None),
-            Err(e) => (RedisSettings::defaults(), Some(e.to_string())),
+        // A bad REDIS_PORT (or REDIS_URL) must not stop validate-env from reporting it: the
+        // error waits until a command needs the connection settings.
+        let (redis, redis_error, url_error) = match r.redis() {
+            Ok(mut redis) => match redis.merge_urls() {
+                Ok(()) => (redis, None, None),
+                Err(e) => (redis, None, Some(e.to_string())),
+            },
+            Err(e) => (RedisSettings::defaults()?, Some(e.to_string()), None),
         };
-        let cache_prefix = r.or_default("cache.prefix", None);
-        let stream_match = r.or_default("streams.match", None);
-        let job_key = r.or_default("streams.job_key", None);
-        let stuck_after = r.or_default("streams.stuck_after", None);
+        let cache_prefix = r.or_default(&keys::CACHE_PREFIX);
+        let stream_match = r.or_default(&keys::STREAMS_MATCH);
+        let job_key = r.or_default(&keys::STREAMS_JOB_KEY);
+        let stuck_after = r.or_default(&keys::STREAMS_STUCK_AFTER);
         let database_url = r
-            .setting("migrate.database_url", None)
+            .setting(&keys::MIGRATE_DATABASE_URL)
             .map(|s| s.map(Secret::new));
         Ok(Settings {
             profile,
             redis,
             redis_error,
+            url_error,
             cache_prefix,
             stream_match,
             job_key,
@@ -401,54 +379,43 @@ impl Settings {
         self.config.as_ref()?.get(&[name]).filter(|v| !v.is_null())
     }
 
-    /// A setting of the table as `config show` prints it (secrets and URL passwords masked),
-    /// or None when unset.
-    fn shown(&self, name: &str) -> Option<Sourced<String>> {
-        let r = &self.redis;
-        let text = |s: &Sourced<String>| Some(s.clone());
-        let path =
-            |p: &Option<Sourced<PathBuf>>| p.clone().map(|s| s.map(|p| p.display().to_string()));
-        let disp =
-            |v: &dyn fmt::Display, s: Source, o: &str| Some(Sourced::new(v.to_string(), s, o));
-        match name {
-            "redis.url" => r.urls.clone().map(|u| {
-                u.map(|v| {
-                    v.iter()
-                        .map(|x| mask::mask_url(x))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-            }),
-            "redis.host" => text(&r.host),
-            "redis.port" => disp(&r.port.value, r.port.source, &r.port.origin),
-            "redis.db" => disp(&r.db.value, r.db.source, &r.db.origin),
-            "redis.username" => r.username.clone(),
-            "redis.password" => r.password.clone().map(|p| {
-                p.map(|v| match v {
-                    Password::Value(s) => s.masked(),
-                    Password::Prompt => "(asked when connecting)".into(),
-                })
-            }),
-            "redis.cluster" => disp(&r.cluster.value, r.cluster.source, &r.cluster.origin),
-            "redis.sentinel" => r.sentinel.clone().map(|s| s.map(|v| mask::mask_url(&v))),
-            "redis.master_name" => r.master_name.clone(),
-            "redis.tls" => disp(&r.tls.value, r.tls.source, &r.tls.origin),
-            "redis.cacert" => path(&r.cacert),
-            "redis.cert" => path(&r.cert),
-            "redis.key" => path(&r.key),
-            "redis.insecure" => disp(&r.insecure.value, r.insecure.source, &r.insecure.origin),
-            "redis.connect_timeout" => Some(r.connect_timeout.clone().map(duration::format)),
-            "redis.timeout" => Some(r.timeout.clone().map(duration::format)),
-            "cache.prefix" => text(&self.cache_prefix),
-            "streams.match" => text(&self.stream_match),
-            "streams.job_key" => text(&self.job_key),
-            "streams.stuck_after" => text(&self.stuck_after),
-            "migrate.database_url" => self
-                .database_url
-                .clone()
-                .map(|u| u.map(|v| mask::mask_db_url(v.expose()))),
-            _ => None,
-        }
+    /// Every row of the table with its value as `config show` prints it (secrets and URL
+    /// passwords masked), None when unset; the connection rows from `RedisSettings::shown`.
+    /// The destructuring names every field, so a new one does not compile until it is
+    /// given its row here or said to be none.
+    fn shown(&self) -> Vec<(&'static Key, Option<Sourced<String>>)> {
+        let Settings {
+            vars: _,
+            config: _,
+            profile: _,
+            redis,
+            redis_error: _,
+            url_error: _,
+            cache_prefix,
+            stream_match,
+            job_key,
+            stuck_after,
+            database_url,
+            config_origin: _,
+            config_source: _,
+            env_file_origin: _,
+            env_file_source: _,
+            config_searched: _,
+        } = self;
+        let mut rows = redis.shown();
+        rows.extend([
+            (&keys::CACHE_PREFIX, Some(cache_prefix.clone())),
+            (&keys::STREAMS_MATCH, Some(stream_match.clone())),
+            (&keys::STREAMS_JOB_KEY, Some(job_key.clone())),
+            (&keys::STREAMS_STUCK_AFTER, Some(stuck_after.clone())),
+            (
+                &keys::MIGRATE_DATABASE_URL,
+                database_url
+                    .clone()
+                    .map(|u| u.map(|v| mask::mask_db_url(v.expose()))),
+            ),
+        ]);
+        rows
     }
 
     /// The resolved settings as rows, secrets masked: the files, then every key of the table.
@@ -506,8 +473,8 @@ impl Settings {
             },
             None => unset("env_file"),
         });
-        for k in keys::KEYS {
-            let mut row = match self.shown(k.name) {
+        for (k, value) in self.shown() {
+            let mut row = match value {
                 Some(s) => row(k.name, &s),
                 None => unset(k.name),
             };
@@ -515,210 +482,6 @@ impl Settings {
             rows.push(row);
         }
         rows
-    }
-}
-
-struct Resolver<'a> {
-    vars: &'a Vars,
-    config: Option<&'a ConfigFile>,
-}
-
-impl Resolver<'_> {
-    /// A setting of the table (`keys::KEYS`): the flag's value when given, else its variables,
-    /// else its config paths.
-    fn setting(&self, name: &str, flag: Option<String>) -> Option<Sourced<String>> {
-        let k = keys::get(name);
-        let paths: Vec<Vec<&str>> = std::iter::once(k.name)
-            .chain(k.aliases.iter().copied())
-            .map(|p| p.split('.').collect())
-            .collect();
-        let paths: Vec<&[&str]> = paths.iter().map(Vec::as_slice).collect();
-        self.pick(flag.map(|v| (v, k.flag.unwrap_or(k.name))), k.env, &paths)
-    }
-
-    /// A setting, or its built-in default.
-    fn or_default(&self, name: &str, flag: Option<String>) -> Sourced<String> {
-        self.setting(name, flag).unwrap_or_else(|| {
-            let d = keys::get(name).default.unwrap_or_default();
-            Sourced::new(d.to_string(), Source::Default, "built-in")
-        })
-    }
-
-    /// A typed setting: its value (or the default) parsed, a bad one a usage error naming
-    /// where it came from.
-    fn typed_setting<T>(
-        &self,
-        name: &str,
-        flag: Option<String>,
-        what: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
-    ) -> anyhow::Result<Sourced<T>> {
-        self.typed(self.or_default(name, flag), what, parse)
-    }
-
-    /// The strongest of: a flag value, the first set variable in `env`, the first set config
-    /// path in `cfg`.
-    fn pick(
-        &self,
-        flag: Option<(String, &str)>,
-        env: &[&str],
-        cfg: &[&[&str]],
-    ) -> Option<Sourced<String>> {
-        if let Some((v, name)) = flag {
-            return Some(Sourced::new(v, Source::Flag, name));
-        }
-        for name in env {
-            if let Some(v) = self.vars.get(name).filter(|v| !v.value.is_empty()) {
-                return Some(v);
-            }
-        }
-        let config = self.config?;
-        for path in cfg {
-            if let Some(v) = config.get_string(path) {
-                return Some(Sourced::new(
-                    v,
-                    Source::Config,
-                    format!("{} {}", config.path.display(), path.join(".")),
-                ));
-            }
-        }
-        None
-    }
-
-    fn typed<T>(
-        &self,
-        s: Sourced<String>,
-        what: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
-    ) -> anyhow::Result<Sourced<T>> {
-        match parse(s.value.trim()) {
-            Ok(v) => Ok(Sourced::new(v, s.source, s.origin)),
-            Err(e) => Err(exit::usage(format!(
-                "{}: invalid {what} '{}': {e}",
-                s.origin, s.value
-            ))),
-        }
-    }
-
-    fn flag_bool(&self, flag: bool, name: &str) -> anyhow::Result<Sourced<bool>> {
-        self.typed_setting(
-            name,
-            flag.then(|| "true".to_string()),
-            "boolean",
-            parse_bool,
-        )
-    }
-
-    fn redis(&self, g: &SettingsInput) -> anyhow::Result<RedisSettings> {
-        let c = &g.conn;
-        let urls = if !c.url.is_empty() {
-            Some(Sourced::new(c.url.clone(), Source::Flag, "--url"))
-        } else if let Some(v) = keys::get("redis.url")
-            .env
-            .iter()
-            .find_map(|n| self.vars.get(n).filter(|v| !v.value.is_empty()))
-        {
-            Some(v.map(|u| vec![u]))
-        } else {
-            self.config
-                .and_then(|cfg| match cfg.get(&["redis", "url"]) {
-                    Some(serde_yaml::Value::Sequence(seq)) => {
-                        let list: Vec<String> = seq.iter().filter_map(yaml::scalar_text).collect();
-                        (!list.is_empty()).then(|| {
-                            Sourced::new(
-                                list,
-                                Source::Config,
-                                format!("{} redis.url", cfg.path.display()),
-                            )
-                        })
-                    }
-                    Some(v) => yaml::scalar_text(v).map(|u| {
-                        Sourced::new(
-                            vec![u],
-                            Source::Config,
-                            format!("{} redis.url", cfg.path.display()),
-                        )
-                    }),
-                    None => None,
-                })
-        };
-        let host = self.or_default("redis.host", c.host.clone());
-        let port = self.typed_setting(
-            "redis.port",
-            c.port.map(|p| p.to_string()),
-            "port",
-            parse_port,
-        )?;
-        let db = self.typed_setting(
-            "redis.db",
-            c.db.map(|d| d.to_string()),
-            "database number",
-            |t| {
-                // Redis numbers its databases with a C int.
-                t.parse::<i64>()
-                    .ok()
-                    .filter(|d| (0..=i64::from(i32::MAX)).contains(d))
-                    .ok_or_else(|| "expected a number from 0 to 2147483647".to_string())
-            },
-        )?;
-        let username = self.setting("redis.username", c.user.clone());
-        let password = if let Some(path) = &c.password_file {
-            let text = crate::files::read_text(path, crate::files::SMALL).map_err(|e| {
-                exit::usage(format!(
-                    "--password-file {}: cannot read: {e}",
-                    path.display()
-                ))
-            })?;
-            let first = text.lines().next().unwrap_or("").to_string();
-            Some(Sourced::new(
-                Password::Value(Secret::new(first)),
-                Source::Flag,
-                format!("--password-file {}", path.display()),
-            ))
-        } else if c.askpass {
-            Some(Sourced::new(Password::Prompt, Source::Flag, "--askpass"))
-        } else {
-            self.setting("redis.password", None)
-                .map(|s| s.map(|p| Password::Value(Secret::new(p))))
-        };
-        let cluster = self.flag_bool(c.cluster, "redis.cluster")?;
-        let sentinel = self.setting("redis.sentinel", c.sentinel.clone());
-        let master_name = self.setting("redis.master_name", c.master_name.clone());
-        let tls = self.flag_bool(c.tls, "redis.tls")?;
-        let insecure = self.flag_bool(c.insecure, "redis.insecure")?;
-        let path_setting = |flag: &Option<PathBuf>, name: &str| {
-            self.setting(name, flag.as_ref().map(|p| p.display().to_string()))
-                .map(|s| s.map(PathBuf::from))
-        };
-        let cacert = path_setting(&c.cacert, "redis.cacert");
-        let cert = path_setting(&c.cert, "redis.cert");
-        let key = path_setting(&c.key, "redis.key");
-        let dur = |flag: Option<Duration>, name: &str| -> anyhow::Result<Sourced<Duration>> {
-            self.typed_setting(
-                name,
-                flag.map(|d| format!("{}ms", d.as_millis())),
-                "duration",
-                duration::parse,
-            )
-        };
-        Ok(RedisSettings {
-            urls,
-            host,
-            port,
-            db,
-            username,
-            password,
-            cluster,
-            sentinel,
-            master_name,
-            tls,
-            cacert,
-            cert,
-            key,
-            insecure,
-            connect_timeout: dur(c.connect_timeout, "redis.connect_timeout")?,
-            timeout: dur(c.timeout, "redis.timeout")?,
-        })
     }
 }
 
@@ -740,7 +503,170 @@ pub fn parse_port(t: &str) -> Result<u16, String> {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
+    use super::endpoint::Endpoint;
     use super::*;
+
+    /// The settings from these variables and flags alone (no files).
+    fn resolved(env: &[(&str, &str)], flags: ConnFlags) -> Settings {
+        let vars = Vars {
+            process: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            dotenv: None,
+        };
+        let r = Resolver {
+            vars: &vars,
+            config: None,
+            flags: &flags,
+        };
+        let mut redis = r.redis().unwrap();
+        redis.merge_urls().unwrap();
+        Settings {
+            redis,
+            redis_error: None,
+            url_error: None,
+            cache_prefix: r.or_default(&keys::CACHE_PREFIX),
+            stream_match: r.or_default(&keys::STREAMS_MATCH),
+            job_key: r.or_default(&keys::STREAMS_JOB_KEY),
+            stuck_after: r.or_default(&keys::STREAMS_STUCK_AFTER),
+            database_url: r
+                .setting(&keys::MIGRATE_DATABASE_URL)
+                .map(|s| s.map(Secret::new)),
+            vars: vars.clone(),
+            config: None,
+            profile: None,
+            config_origin: None,
+            config_source: Source::Default,
+            env_file_origin: None,
+            env_file_source: Source::Default,
+            config_searched: Vec::new(),
+        }
+    }
+
+    fn row(s: &Settings, key: &Key) -> Option<Sourced<String>> {
+        s.shown()
+            .into_iter()
+            .find(|(k, _)| k.name == key.name)
+            .and_then(|(_, v)| v)
+    }
+
+    /// A row without a field, or a field whose row is missing from the table, fails here (a
+    /// field without any row does not compile: `shown` names every field).
+    #[test]
+    fn every_row_has_a_field_and_every_field_a_row() {
+        let s = resolved(&[], ConnFlags::default());
+        let shown: Vec<&str> = s.shown().iter().map(|(k, _)| k.name).collect();
+        let table: Vec<&str> = keys::KEYS.iter().map(|k| k.name).collect();
+        assert_eq!(shown, table, "Settings::shown and keys::KEYS differ");
+        assert_eq!(s.rows().len(), table.len() + 2, "config and env_file first");
+    }
+
+    /// The built-in values are the table's defaults, nowhere restated.
+    #[test]
+    fn defaults_come_from_the_table() {
+        let s = resolved(&[], ConnFlags::default());
+        for (k, v) in s.shown() {
+            assert_eq!(
+                v.as_ref().map(|v| v.value.as_str()),
+                k.default,
+                "{}",
+                k.name
+            );
+            if let Some(v) = v {
+                assert_eq!(v.source, Source::Default, "{}", k.name);
+            }
+        }
+        let d = RedisSettings::defaults().unwrap();
+        assert_eq!(d.port.value, 6379);
+        assert_eq!(d.connect_timeout.value, Duration::from_secs(5));
+        assert_eq!(
+            d.endpoints,
+            vec![Endpoint::Tcp {
+                host: "localhost".into(),
+                port: 6379
+            }]
+        );
+    }
+
+    /// The URL's parts against the same settings given elsewhere, decided in one place: a
+    /// stronger source wins over the URL, the URL over an equal one unless both are flags.
+    #[test]
+    fn url_parts_are_weighed_once() {
+        let env = [
+            ("REDIS_URL", "redis://app:s3cret@cache:7000/3"),
+            ("REDIS_DB", "1"),
+        ];
+        let mut flags = ConnFlags::default();
+        flags.set(&keys::REDIS_PORT, Some("7001".into()));
+        let s = resolved(&env, flags);
+        let r = &s.redis;
+        // The env URL beats REDIS_DB (equal strength), the --port flag beats the URL.
+        assert_eq!((r.db.value, r.db.source), (3, Source::Env));
+        assert_eq!(r.port.value, 7001);
+        assert_eq!(r.host.value, "cache");
+        assert!(r.host.origin.contains("(in the URL)"), "{}", r.host.origin);
+        assert_eq!(r.username.as_ref().unwrap().value, "app");
+        assert_eq!(
+            r.endpoints,
+            vec![Endpoint::Tcp {
+                host: "cache".into(),
+                port: 7001
+            }]
+        );
+        let pw = row(&s, &keys::REDIS_PASSWORD).unwrap();
+        assert!(!pw.value.contains("s3cret"), "{}", pw.value);
+        assert_eq!(row(&s, &keys::REDIS_DB).unwrap().value, "3");
+
+        // Two flags: `--url …/0 --db 3` means db 3; a rediss:// seed turns TLS on.
+        let mut flags = ConnFlags::default();
+        flags.url = vec!["redis://a:1/0".into(), "rediss://b:2".into()];
+        flags.set(&keys::REDIS_DB, Some("3".into()));
+        let s = resolved(&[], flags);
+        assert_eq!((s.redis.db.value, s.redis.db.source), (3, Source::Flag));
+        assert!(s.redis.tls.value && !s.redis.tls_setting);
+        assert_eq!(row(&s, &keys::REDIS_TLS).unwrap().value, "true");
+        assert_eq!(s.redis.endpoints.len(), 2);
+
+        // A socket URL keeps the socket; host and port stay as given.
+        let s = resolved(
+            &[("REDIS_URL", "redis+unix:///run/r.sock?db=2")],
+            ConnFlags::default(),
+        );
+        assert_eq!(
+            s.redis.endpoints,
+            vec![Endpoint::Unix("/run/r.sock".into())]
+        );
+        assert_eq!(
+            (s.redis.db.value, s.redis.host.source),
+            (2, Source::Default)
+        );
+    }
+
+    /// A malformed URL among good ones: none is weighed in, and the error names where the
+    /// URLs came from without echoing them.
+    #[test]
+    fn a_malformed_url_leaves_the_settings_as_given() {
+        let mut flags = ConnFlags::default();
+        flags.url = vec!["redis://a:1/2".into(), "redis://:pw@h:99999".into()];
+        let vars = Vars::default();
+        let r = Resolver {
+            vars: &vars,
+            config: None,
+            flags: &flags,
+        };
+        let mut redis = r.redis().unwrap();
+        let err = redis.merge_urls().unwrap_err().to_string();
+        assert!(err.starts_with("--url: invalid Redis URL"), "{err}");
+        assert!(!err.contains("pw"), "{err}");
+        assert_eq!(
+            (redis.db.value, redis.host.value.as_str()),
+            (0, "localhost")
+        );
+        assert!(redis.endpoints.is_empty());
+    }
 
     #[test]
     fn config_search_order() {

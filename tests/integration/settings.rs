@@ -13,6 +13,17 @@ fn setting<'a>(doc: &'a Value, key: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{key} missing"))
 }
 
+/// `redkit ARGS config --format json`, which must succeed.
+fn config_json(dir: &std::path::Path, args: &[&str]) -> Value {
+    let out = redkit(dir)
+        .args(args)
+        .args(["config", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
 const CONFIG: &str = r#"
 redis:
   host: "${CFG_HOST:cfg-host}"
@@ -328,18 +339,7 @@ fn several_urls_need_cluster() {
 #[test]
 fn config_shows_the_url_parts_a_connection_uses() {
     let dir = tempfile::tempdir().unwrap();
-    let out = redkit(dir.path())
-        .args([
-            "-u",
-            "redis://ops@127.0.0.1:6390/3",
-            "config",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let v = config_json(dir.path(), &["-u", "redis://ops@127.0.0.1:6390/3"]);
     assert_eq!(setting(&v, "redis.db")["value"], "3", "{v}");
     assert_eq!(setting(&v, "redis.port")["value"], "6390", "{v}");
     assert_eq!(setting(&v, "redis.username")["value"], "ops", "{v}");
@@ -490,4 +490,82 @@ fn config_json_keeps_every_documented_key() {
         "{}",
         stdout(&out)
     );
+}
+
+/// The URL's parts are weighed against the other settings in one place, so what `config`
+/// shows is what a command connects with: REDIS_URL's db and password beat REDIS_DB and the
+/// config file (equal and weaker), `--port` would beat it; a `rediss://` seed turns TLS on in
+/// the rows too (it used to show `false` while the connection used TLS).
+#[test]
+fn config_rows_are_what_the_connection_uses() {
+    let s = crate::support::RedisServer::builder()
+        .password("url-s3cret")
+        .start();
+    s.cli(&["-a", "url-s3cret", "-n", "4", "SET", "agent:cache:x", "1"]);
+    s.cli(&["-a", "url-s3cret", "-n", "4", "SET", "agent:cache:y", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "redis:\n  db: 7\n  port: 1\n  password: wrong\n",
+    )
+    .unwrap();
+    let url = format!("redis://:url-s3cret@127.0.0.1:{}/4", s.port);
+    let run = |args: &[&str]| {
+        redkit(dir.path())
+            .args(args)
+            .env("REDIS_URL", &url)
+            .env("REDIS_DB", "1")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["config", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("url-s3cret"), "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(setting(&v, "redis.db")["value"], "4", "{v}");
+    assert_eq!(setting(&v, "redis.db")["source"], "env", "{v}");
+    assert_eq!(
+        setting(&v, "redis.db")["origin"],
+        "REDIS_URL (in the URL)",
+        "{v}"
+    );
+    assert_eq!(
+        setting(&v, "redis.port")["value"],
+        s.port.to_string(),
+        "{v}"
+    );
+    assert_eq!(setting(&v, "redis.password")["source"], "env", "{v}");
+
+    // The connection uses the same db, port and password: the two keys of db 4.
+    let out = run(&["cache", "stats", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["total"]["keys"], 2, "{doc}");
+
+    let seeds = ["-u", "redis://127.0.0.1:1", "-u", "rediss://127.0.0.1:2"];
+    let v = config_json(dir.path(), &[&seeds[..], &["--cluster"]].concat());
+    assert_eq!(setting(&v, "redis.tls")["value"], "true", "{v}");
+    assert_eq!(setting(&v, "redis.tls")["source"], "flag", "{v}");
+}
+
+/// A malformed URL: `config` still shows where it came from (masked), a command that
+/// connects refuses it (exit 2) naming its origin, not its text.
+#[test]
+fn a_malformed_url_is_shown_and_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = config_json(dir.path(), &["-u", "redis://op:url-s3cret@h:99999"]);
+    assert_eq!(setting(&v, "redis.url")["source"], "flag", "{v}");
+    assert!(!v.to_string().contains("url-s3cret"), "{v}");
+    let out = redkit(dir.path())
+        .args(["-u", "redis://op:url-s3cret@h:99999", "ping"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--url: invalid Redis URL"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("url-s3cret"), "{}", stderr(&out));
 }

@@ -496,7 +496,7 @@ fn connections(
     args: &ValidateEnvArgs,
 ) -> anyhow::Result<Vec<connect::ConnCheck>> {
     let r = &ctx.settings.redis;
-    let base = crate::redis::Auth::transport(r, r.tls.value);
+    let base = crate::redis::Auth::transport(r, r.tls_setting);
     let planned = connect::plan(spec, &ctx.settings.vars, &base);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

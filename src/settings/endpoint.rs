@@ -1,4 +1,6 @@
-//! Where a server listens and how a Redis URL is read.
+//! Where a server listens and how a Redis URL is read. In the settings layer because a URL's
+//! parts are weighed against the other settings there (`RedisSettings::merge_urls`); the
+//! protocol layer re-exports it.
 
 use std::fmt;
 use std::path::PathBuf;
