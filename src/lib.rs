@@ -19,11 +19,12 @@
 //!
 //! # Where things go
 //! - A new command: `src/cmd/<name>/` with `Args` (+ `EXAMPLES`), `run(ctx, args)`, a
-//!   `#[derive(Serialize)]` report implementing `output::Render`; one variant in
-//!   `cli::Command`, one arm in `dispatch`; regenerate completions and man pages.
+//!   `#[derive(Serialize)]` report implementing `output::Render` and `output::Formats`; one
+//!   variant in `cli::Command`, one row in `cli::FORMATS` naming the report type (its
+//!   `--help` and `--format` check), one arm in `dispatch`; regenerate completions and man pages.
 //! - A new health check: one variant and one registry entry in `cmd/health/` (name, default
 //!   thresholds, flag/config key, judge function).
-//! - A new output format: a variant of `output::Format` (and `cli::FormatArg`), a method on
+//! - A new output format: a variant of `output::Format` (clap parses it as it is), a method on
 //!   `Render` with a default, one arm in `Output::write_report`.
 //! - A new database: a variant of `db::Dialect`; every `match` on it is exhaustive, so the
 //!   compiler lists each place that must decide.
@@ -84,7 +85,7 @@ pub fn main_entry() -> ExitCode {
         }
     };
     let health = cli.command.plugin_exit_codes();
-    let nagios = health && cli.global.format == Some(cli::FormatArg::Nagios);
+    let nagios = health && cli.global.format == Some(Format::Nagios);
     match dispatch(cli) {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) => {
@@ -123,6 +124,7 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     use cli::Command;
     use cmd::*;
     let input = cli.settings_input()?;
+    cli.check_format()?;
     let opts = cli.global.output_options();
     // Every command's default format is the table; rustls needs its provider chosen once
     // (cheap, and no network) before any TLS connection.

@@ -183,7 +183,6 @@ fn node_errors<'a>(errors: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str
 }
 
 pub async fn run(ctx: &Ctx, args: &CacheArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<flush::FlushReport>("cache")?;
     match &args.action {
         CacheAction::Flush(a) => run_flush(ctx, a).await,
         CacheAction::Stats(a) => run_stats(ctx, a).await,

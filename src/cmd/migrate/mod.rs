@@ -345,7 +345,6 @@ async fn index_plan(
 }
 
 async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<MigrateReport>("migrate recipients")?;
     let started = Instant::now();
     let names = Names::from_config(ctx.settings.section("migrate"))?;
     let url = database_url(ctx, a.database_url.as_deref())?;

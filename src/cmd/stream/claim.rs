@@ -155,6 +155,10 @@ impl ClaimReport {
     }
 }
 
+impl crate::output::Formats for ClaimReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
+
 impl Render for ClaimReport {
     fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
         if self.dry_run {
@@ -268,8 +272,6 @@ async fn existing(conn: &mut Keyed, key: &Name, ids: &[StreamId]) -> anyhow::Res
 }
 
 pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream claim", &[Format::Table, Format::Json])?;
     let what = "stream claim";
     refuse_early(what, a.change)?;
     let target = ctx.target()?;
@@ -400,8 +402,6 @@ fn interrupted_or_success(
 }
 
 pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream ack", &[Format::Table, Format::Json])?;
     let what = "stream ack";
     let mut given: Vec<StreamId> = a
         .ids

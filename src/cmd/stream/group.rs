@@ -212,6 +212,10 @@ impl GroupReport {
     }
 }
 
+impl crate::output::Formats for GroupReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
+
 impl Render for GroupReport {
     fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
         let head = if self.dry_run {
@@ -347,8 +351,6 @@ fn point_after(text: &str, last: StreamId, flag: &str) -> anyhow::Result<StreamI
 }
 
 pub async fn run(ctx: &Ctx, args: &GroupArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream group", &[Format::Table, Format::Json])?;
     match &args.command {
         GroupCommand::Create(a) => create(ctx, a).await,
         GroupCommand::Setid(a) => setid(ctx, a).await,

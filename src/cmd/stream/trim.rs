@@ -141,9 +141,11 @@ impl TrimmedStream {
     }
 }
 
-impl Render for TrimReport {
+impl crate::output::Formats for TrimReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
 
+impl Render for TrimReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         let verb = if self.dry_run {
@@ -358,7 +360,6 @@ async fn last_id(conn: &mut Keyed, key: &Name) -> anyhow::Result<Option<StreamId
 }
 
 pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<TrimReport>("stream trim")?;
     let guard = crate::ops::confirm::destructive("stream trim", args.yes, args.dry_run);
     guard.check_early()?;
     let (rule, rule_text) = match (args.maxlen, args.older_than) {
