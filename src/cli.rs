@@ -206,33 +206,6 @@ pub fn command() -> clap::Command {
     for path in [&["init"][..], &["completions"]] {
         cmd = with_subcommand(cmd, path, &|sc| sc.arg(no_format_arg()));
     }
-    yes_is_y(cmd)
-}
-
-/// Every `--yes` also answers to `-y` (cargo, apt, npm), wherever a command defines it.
-fn yes_is_y(cmd: clap::Command) -> clap::Command {
-    let y_free = cmd.get_arguments().all(|a| a.get_short() != Some('y'));
-    let has_yes = cmd
-        .get_arguments()
-        .any(|a| a.get_long() == Some("yes") && a.get_short().is_none());
-    let mut cmd = if y_free && has_yes {
-        cmd.mut_args(|a| {
-            if a.get_long() == Some("yes") {
-                a.short('y')
-            } else {
-                a
-            }
-        })
-    } else {
-        cmd
-    };
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        cmd = cmd.mut_subcommand(name, yes_is_y);
-    }
     cmd
 }
 

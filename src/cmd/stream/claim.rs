@@ -11,7 +11,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::entry::parse_entries;
-use super::group::{Change, confirmed, consumer_names, group_info, list_names, refuse_early};
+use super::group::{consumer_names, group_info, list_names};
 use super::id::StreamId;
 use super::name::{self, Name};
 use super::{ensure_stream, int_of, text_of};
@@ -62,7 +62,7 @@ pub struct ClaimArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 #[derive(Debug, Args)]
@@ -84,7 +84,7 @@ pub struct AckArgs {
     #[arg(long, value_name = "DUR", requires = "from_consumer", value_parser = crate::duration::clap_parse)]
     pub min_idle: Option<Duration>,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 /// Every key is always present: `to` is null for ack, lists are [] when empty.
@@ -273,7 +273,7 @@ async fn existing(conn: &mut Keyed, key: &Name, ids: &[StreamId]) -> anyhow::Res
 
 pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream claim";
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
@@ -324,7 +324,7 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
     let question = format!("{}{}", report.candidate_lines(), report.describe());
-    if !confirmed(what, a.change, &question)? {
+    if !guard.confirm(&question)? {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
     }
@@ -420,7 +420,7 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
     // An id given twice is one entry: XACK would count it once, and so does the report.
     given.sort();
     given.dedup();
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
@@ -482,7 +482,7 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
     let question = format!("{}{}", report.candidate_lines(), report.describe());
-    if !pending_ids.is_empty() && !confirmed(what, a.change, &question)? {
+    if !pending_ids.is_empty() && !guard.confirm(&question)? {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
     }

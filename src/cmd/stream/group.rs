@@ -45,18 +45,6 @@ pub enum GroupCommand {
     Delconsumer(DelconsumerArgs),
 }
 
-/// The flags every change shares.
-#[derive(Debug, Args, Clone, Copy)]
-pub struct Change {
-    /// Show what would change and change nothing
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// Do not ask for confirmation
-    #[arg(short = 'y', long)]
-    pub yes: bool,
-}
-
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
@@ -73,7 +61,7 @@ pub struct CreateArgs {
     #[arg(long)]
     pub mkstream: bool,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 #[derive(Debug, Args)]
@@ -88,7 +76,7 @@ pub struct SetidArgs {
     #[arg(value_name = "ID|TIME")]
     pub to: String,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 #[derive(Debug, Args)]
@@ -111,7 +99,7 @@ pub struct DelconsumerArgs {
     #[arg(long)]
     pub force: bool,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 /// What a change did, or in a dry run would do.
@@ -240,16 +228,6 @@ impl Render for GroupReport {
     }
 }
 
-/// No terminal and no --yes: refuse before anything is read or changed (exit 2).
-pub fn refuse_early(what: &str, change: Change) -> anyhow::Result<()> {
-    crate::ops::confirm::destructive(what, change.yes, change.dry_run).check_early()
-}
-
-/// Asks (unless --yes); false when the operator said no.
-pub fn confirmed(what: &str, change: Change, question: &str) -> anyhow::Result<bool> {
-    crate::ops::confirm::destructive(what, change.yes, false).confirm(question)
-}
-
 /// Counts the entries with ids in `(after, upto]`, page by page (only counts are kept).
 pub async fn count_between<K: KeyArg>(
     conn: &mut Keyed,
@@ -370,7 +348,7 @@ fn finish(ctx: &Ctx, report: &GroupReport) -> anyhow::Result<ExitStatus> {
 
 async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group create";
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     let exists = stream_exists(&mut conn, &a.key).await?;
@@ -402,7 +380,7 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     if a.change.dry_run {
         return finish(ctx, &report);
     }
-    if !confirmed(what, a.change, &report.describe())? {
+    if !guard.confirm(&report.describe())? {
         return finish(ctx, &report);
     }
     let mut cmd = redis::cmd("XGROUP");
@@ -430,7 +408,7 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
 
 async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group setid";
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
@@ -450,7 +428,7 @@ async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
     report.lag_after = Some(lag_after);
     report.redelivered = Some(lag_after.saturating_sub(lag_before));
     report.skipped = Some(lag_before.saturating_sub(lag_after));
-    if a.change.dry_run || !confirmed(what, a.change, &report.describe())? {
+    if a.change.dry_run || !guard.confirm(&report.describe())? {
         return finish(ctx, &report);
     }
     let mut cmd = redis::cmd("XGROUP");
@@ -470,7 +448,7 @@ async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
 
 async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group delconsumer";
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
@@ -539,7 +517,7 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
         ctx.out.emit_outcome(&report, true)?;
         return Ok(ExitStatus::Success);
     }
-    if a.change.dry_run || !confirmed(what, a.change, &report.describe())? {
+    if a.change.dry_run || !guard.confirm(&report.describe())? {
         return finish(ctx, &report);
     }
     let mut dropped = 0u64;
