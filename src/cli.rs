@@ -628,7 +628,10 @@ mod tests {
     #[test]
     fn every_printing_command_names_its_formats() {
         fn leaves(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
-            let subs: Vec<_> = cmd.get_subcommands().filter(|s| s.get_name() != "help").collect();
+            let subs: Vec<_> = cmd
+                .get_subcommands()
+                .filter(|s| s.get_name() != "help")
+                .collect();
             if subs.is_empty() || !cmd.is_subcommand_required_set() {
                 out.push(path.clone());
             }

@@ -352,8 +352,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     }
     // Nobody to ask and no --yes: refused before connecting (a dry run and --verify change
     // nothing).
-    a.confirm
-        .guard_changing("migrate recipients", !a.verify)?;
+    a.confirm.guard_changing("migrate recipients", !a.verify)?;
     let db = connect(ctx, &url).await?;
     let mut sql = Sql::new(db.dialect, &names);
     let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
