@@ -1,8 +1,8 @@
 //! The command line itself: help, version, completions and man pages kept current.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::support::{RedisServer, SilentServer, readme, redkit, stderr, stdout};
+use crate::support::{RedisServer, SilentServer, fastest_run, readme, redkit, stderr, stdout};
 
 #[test]
 fn help_lists_only_real_commands_with_examples() {
@@ -583,21 +583,6 @@ fn a_closed_stderr_is_no_panic() {
         let status = child.wait().unwrap();
         assert_eq!(status.code(), Some(code), "redkit {args:?}");
     }
-}
-
-/// The fastest of three runs: a refusal that comes before any connection takes the time of a
-/// process start, whatever else the machine is doing.
-fn fastest_run(dir: &std::path::Path, args: &[&str]) -> (std::process::Output, Duration) {
-    let mut best: Option<(std::process::Output, Duration)> = None;
-    for _ in 0..3 {
-        let t = Instant::now();
-        let out = redkit(dir).args(args).output().unwrap();
-        let took = t.elapsed();
-        if best.as_ref().is_none_or(|(_, b)| took < *b) {
-            best = Some((out, took));
-        }
-    }
-    best.unwrap()
 }
 
 /// Every destructive Redis command, with no terminal and no --yes, is refused (exit 2) before

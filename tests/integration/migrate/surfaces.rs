@@ -587,23 +587,19 @@ fn refusal_comes_before_the_first_connection() {
         format!("postgres://app@127.0.0.1:{}/app", silent.port),
     ] {
         for mode in [vec![], vec!["--rollback"], vec!["--repair-reads"]] {
-            let mut fastest = Duration::MAX;
-            for _ in 0..3 {
-                let t = Instant::now();
-                let out = redkit(dir.path())
-                    .args(["migrate", "recipients", "--connect-timeout", "5s"])
-                    .args(["--database-url", &url])
-                    .args(&mode)
-                    .output()
-                    .unwrap();
-                fastest = fastest.min(t.elapsed());
-                assert_eq!(out.status.code(), Some(2), "{mode:?}: {}", stderr(&out));
-                assert!(
-                    stderr(&out).contains("refusing to change anything without --yes"),
-                    "{mode:?}: {}",
-                    stderr(&out)
-                );
-            }
+            let args = [
+                &["migrate", "recipients", "--connect-timeout", "5s"][..],
+                &["--database-url", &url],
+                &mode,
+            ]
+            .concat();
+            let (out, fastest) = crate::support::fastest_run(dir.path(), &args);
+            assert_eq!(out.status.code(), Some(2), "{mode:?}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("refusing to change anything without --yes"),
+                "{mode:?}: {}",
+                stderr(&out)
+            );
             assert!(
                 fastest < Duration::from_millis(100),
                 "{url} {mode:?}: {fastest:?}"
