@@ -912,12 +912,12 @@ complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_s
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s y -l yes -d 'Do not ask for confirmation (needed when there is no terminal)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l verify -d 'Only verify: every eligible message has its recipient row, no read lost, no orphans'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l rollback -d 'Remove the rows migration runs created, after copying reads done on them back into messages (a read only: a message read in messages stays read)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l repair-reads -d 'Mark read in message_recipients the rows --verify counts as "read lost" (read in messages, unread in their row), in chunks recorded as a run'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l create-table -d 'Create the recipients table (the seed\'s schema, in this database\'s dialect) if missing'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l dry-run -d 'Show the preflight counts and the plan (batches, SQL); change nothing. With --rollback or --repair-reads: the rows and read states they would change'
-complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s y -l yes -d 'Do not ask before changing the database'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s v -l verbose -d 'More detail on stderr (repeat for more)'

@@ -9,7 +9,7 @@
 //! | `main.rs`, `lib.rs` | process entry; `dispatch`: settings, output, runtime, Ctrl-C race | everything |
 //! | `cli` | every clap type; converts flags into `SettingsInput` / `OutputOptions` | `cmd` (Args), `output`, `settings` |
 //! | `docs` | completion scripts and man pages from the clap definition | `cli` |
-//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table | the layers below, never another `cmd` |
+//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table; `cmd/mod.rs`: `Ctx` and `ConfirmArgs`, shared by all | the layers below, never another `cmd` |
 //! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, readiness probes, units | `redis`, `db`, `output`, `signal` |
 //! | `redis` | the protocol: endpoints/URLs, typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots, INFO | `output::escape`, `settings`, `secret` |
 //! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
@@ -31,6 +31,8 @@
 //! - A new setting: one row in `settings::keys::KEYS` (flag, variables, config path, default,
 //!   secret, starter line); resolution, `config show`, `init` and the check of the config's
 //!   keys follow from it.
+//! - A new destructive command: flatten `cmd::ConfirmArgs` (`-y, --yes`, `--dry-run`) and take
+//!   its `guard` before the first connection (it refuses, exit 2, when nobody can confirm).
 //! - Anything two commands need: `ops/` (or `redis/` when it is protocol).
 
 pub mod cli;

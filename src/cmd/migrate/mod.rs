@@ -66,7 +66,7 @@ pub enum MigrateWhat {
     #[command(after_help = EXAMPLES, mut_arg("dry_run", |a| a.help(
         "Show the preflight counts and the plan (batches, SQL); change nothing. With \
          --rollback or --repair-reads: the rows and read states they would change"
-    )), mut_arg("yes", |a| a.help("Do not ask before changing the database")))]
+    )))]
     Recipients(RecipientsArgs),
     /// Show the runs in the state table and the work remaining (exit 1 when unfinished)
     #[command(after_help = status::EXAMPLES)]
