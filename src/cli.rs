@@ -623,6 +623,23 @@ mod tests {
         command().debug_assert();
     }
 
+    /// `cache stats` is checked against the report it prints (`StatsReport`), also when
+    /// --format comes before the subcommand, where clap offers every format.
+    #[test]
+    fn format_check_names_the_command_and_its_report_formats() {
+        let cli =
+            Cli::try_parse_args(["redkit", "--format", "prometheus", "cache", "stats"]).unwrap();
+        assert_eq!(cli.path, ["cache", "stats"]);
+        let err = cli.check_format().unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "--format prometheus: not available for cache stats (use table, json, ndjson)"
+        );
+        let cli = Cli::try_parse_args(["redkit", "--format", "nagios", "health"]).unwrap();
+        assert!(cli.check_format().is_ok());
+        assert!(Cli::try_parse_args(["redkit", "cache", "stats", "--format", "raw"]).is_err());
+    }
+
     /// Every command that prints has its row in `FORMATS` (a command without one would get
     /// no --format check before its work), and only `init` and `completions` print nothing.
     #[test]
