@@ -42,6 +42,10 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+
+    /// The subcommand words given (`["cache", "stats"]`), to find the command's formats.
+    #[arg(skip)]
+    pub path: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -133,7 +137,27 @@ impl Cli {
     {
         use clap::FromArgMatches;
         let mut matches = command().try_get_matches_from(args)?;
-        Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command()))
+        let mut path = Vec::new();
+        let mut at = &matches;
+        while let Some((name, sub)) = at.subcommand() {
+            path.push(name.to_string());
+            at = sub;
+        }
+        let mut cli =
+            Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command()))?;
+        cli.path = path;
+        Ok(cli)
+    }
+
+    /// Refuses, before any work, a `--format` the command cannot print (also when given before
+    /// the subcommand, where clap offers every format): a usage error naming the command and
+    /// its formats.
+    pub fn check_format(&self) -> anyhow::Result<()> {
+        let Some((_, formats)) = FORMATS.iter().find(|(p, _)| *p == self.path.as_slice()) else {
+            return Ok(());
+        };
+        let format = self.global.format.unwrap_or(Format::Table);
+        crate::output::format::require(format, &self.path.join(" "), formats)
     }
 
     /// The plain input of the settings layer: the connection options given after the
@@ -191,50 +215,22 @@ pub fn command() -> clap::Command {
     for path in [&["init"][..], &["completions"]] {
         cmd = with_subcommand(cmd, path, &|sc| sc.arg(no_format_arg()));
     }
-    yes_is_y(cmd)
-}
-
-/// Every `--yes` also answers to `-y` (cargo, apt, npm), wherever a command defines it.
-fn yes_is_y(cmd: clap::Command) -> clap::Command {
-    let y_free = cmd.get_arguments().all(|a| a.get_short() != Some('y'));
-    let has_yes = cmd
-        .get_arguments()
-        .any(|a| a.get_long() == Some("yes") && a.get_short().is_none());
-    let mut cmd = if y_free && has_yes {
-        cmd.mut_args(|a| {
-            if a.get_long() == Some("yes") {
-                a.short('y')
-            } else {
-                a
-            }
-        })
-    } else {
-        cmd
-    };
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        cmd = cmd.mut_subcommand(name, yes_is_y);
-    }
     cmd
 }
 
-/// The formats each command renders: its report type's `Render::FORMATS` where the command
-/// checks with `Output::accepts`, else the list its `Output::require` call names (a unit test
-/// reads those from the command sources to keep the two in step). Commands not listed keep the
-/// global `--format` and check it themselves.
+/// The formats each command renders, named once by the type it prints (its report, or a marker
+/// type for a streaming command): its `--help`, the check of `--format` before any work
+/// (`Cli::check_format`) and the renderer's own check all read that type's `Formats::FORMATS`.
+/// A unit test fails for a command that prints and is missing here.
 pub const FORMATS: &[(&[&str], &[Format])] = {
-    use crate::output::Render;
-    use Format::*;
+    use crate::output::Formats;
     use cmd::*;
     &[
         (&["validate-env"], validate_env::EnvReport::FORMATS),
         (&["health"], health::report::HealthReport::FORMATS),
         (&["ping"], ping::PingReport::FORMATS),
         (&["cache", "flush"], cache::flush::FlushReport::FORMATS),
-        (&["cache", "stats"], cache::flush::FlushReport::FORMATS),
+        (&["cache", "stats"], cache::stats::StatsReport::FORMATS),
         (&["bench"], bench::report::BenchReport::FORMATS),
         (&["stream", "list"], stream::list::ListReport::FORMATS),
         (&["stream", "info"], stream::info::InfoReport::FORMATS),
@@ -244,14 +240,23 @@ pub const FORMATS: &[(&[&str], &[Format])] = {
         ),
         (&["stream", "trim"], stream::trim::TrimReport::FORMATS),
         (&["stream", "jobs"], stream::jobs::JobsReport::FORMATS),
-        (&["stream", "read"], &[Table, Json, Ndjson, Raw]),
-        (&["stream", "tail"], &[Table, Ndjson, Raw]),
-        (&["stream", "job"], &[Table, Json, Ndjson]),
-        (&["stream", "claim"], &[Table, Json]),
-        (&["stream", "ack"], &[Table, Json]),
-        (&["stream", "group", "create"], &[Table, Json]),
-        (&["stream", "group", "setid"], &[Table, Json]),
-        (&["stream", "group", "delconsumer"], &[Table, Json]),
+        (&["stream", "read"], stream::read::ReadEntries::FORMATS),
+        (&["stream", "tail"], stream::tail::TailEntries::FORMATS),
+        (&["stream", "job"], stream::job::JobEvents::FORMATS),
+        (&["stream", "claim"], stream::claim::ClaimReport::FORMATS),
+        (&["stream", "ack"], stream::claim::ClaimReport::FORMATS),
+        (
+            &["stream", "group", "create"],
+            stream::group::GroupReport::FORMATS,
+        ),
+        (
+            &["stream", "group", "setid"],
+            stream::group::GroupReport::FORMATS,
+        ),
+        (
+            &["stream", "group", "delconsumer"],
+            stream::group::GroupReport::FORMATS,
+        ),
         (&["wait"], wait::WaitReport::FORMATS),
         (&["migrate", "recipients"], migrate::MigrateReport::FORMATS),
         (&["migrate", "status"], migrate::StatusReport::FORMATS),
@@ -279,10 +284,7 @@ fn with_subcommand(
 /// `--format` offering only `formats` (same id and value type as the global one, so the
 /// value reaches `GlobalArgs::format`).
 fn format_arg(formats: &'static [Format]) -> clap::Arg {
-    let values = FormatArg::value_variants()
-        .iter()
-        .filter(|v| formats.contains(&Format::from(**v)))
-        .filter_map(|v| v.to_possible_value());
+    let values = formats.iter().filter_map(|f| f.to_possible_value());
     clap::Arg::new("format")
         .long("format")
         .value_name("FORMAT")
@@ -290,7 +292,7 @@ fn format_arg(formats: &'static [Format]) -> clap::Arg {
         .help_heading("Output")
         .value_parser(clap::builder::TypedValueParser::map(
             clap::builder::PossibleValuesParser::new(values),
-            |s: String| FormatArg::from_str(&s, false).expect("a possible value"),
+            |s: String| Format::from_str(&s, false).expect("a possible value"),
         ))
 }
 
@@ -300,7 +302,7 @@ fn no_format_arg() -> clap::Arg {
         .long("format")
         .value_name("FORMAT")
         .hide(true)
-        .value_parser(|_: &str| -> Result<FormatArg, String> {
+        .value_parser(|_: &str| -> Result<Format, String> {
             Err("this command prints no report, so it has no formats".into())
         })
 }
@@ -386,7 +388,7 @@ pub struct GlobalArgs {
         value_name = "FORMAT",
         help_heading = "Output"
     )]
-    pub format: Option<FormatArg>,
+    pub format: Option<Format>,
 
     /// When to use colors (NO_COLOR is honoured)
     #[arg(
@@ -507,33 +509,14 @@ pub struct ConnArgs {
     pub timeout: Option<Duration>,
 }
 
-/// `--format`: mapped onto `output::Format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Aligned table for people (default)
-    Table,
-    /// One JSON document
-    Json,
-    /// One JSON object per line
-    Ndjson,
-    /// Prometheus text exposition format
-    Prometheus,
-    /// Monitoring-plugin line with perfdata
-    Nagios,
-    /// Values as stored
-    Raw,
-}
+/// `--format` parses straight into `output::Format` (the output layer itself knows no clap).
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        Format::ALL
+    }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Ndjson => Format::Ndjson,
-            FormatArg::Prometheus => Format::Prometheus,
-            FormatArg::Nagios => Format::Nagios,
-            FormatArg::Raw => Format::Raw,
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.about()))
     }
 }
 
@@ -618,7 +601,7 @@ impl GlobalArgs {
     /// The plain input of the output layer.
     pub fn output_options(&self) -> OutputOptions {
         OutputOptions {
-            format: self.format.map(Format::from),
+            format: self.format,
             color: self.color.into(),
             quiet: self.quiet,
             verbose: self.verbose,
@@ -637,60 +620,49 @@ mod tests {
         command().debug_assert();
     }
 
-    /// `FORMATS` says what each command's `Output::require` says: read from the sources, so a
-    /// format added to a command but not here (clap would refuse it) fails this test.
+    /// `cache stats` is checked against the report it prints (`StatsReport`), also when
+    /// --format comes before the subcommand, where clap offers every format.
     #[test]
-    fn formats_match_what_each_command_requires() {
-        fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
-            for e in std::fs::read_dir(dir).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    sources(&p, out);
-                } else if p.extension().is_some_and(|x| x == "rs") {
-                    out.push(std::fs::read_to_string(&p).unwrap());
-                }
-            }
-        }
-        let mut texts = Vec::new();
-        sources(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cmd"),
-            &mut texts,
+    fn format_check_names_the_command_and_its_report_formats() {
+        let cli =
+            Cli::try_parse_args(["redkit", "--format", "prometheus", "cache", "stats"]).unwrap();
+        assert_eq!(cli.path, ["cache", "stats"]);
+        let err = cli.check_format().unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "--format prometheus: not available for cache stats (use table, json, ndjson)"
         );
-        // (command words, format names) of every `.require("name", &[Format::X, ...])`.
-        let mut required: Vec<(Vec<String>, Vec<String>)> = Vec::new();
-        for text in &texts {
-            for (at, _) in text.match_indices(".require(") {
-                let call = &text[at..];
-                let call = &call[..call.find(']').expect("require(..., &[...]) closes")];
-                let name = call.split('"').nth(1).expect("require names its command");
-                let formats = call
-                    .split("Format::")
-                    .skip(1)
-                    .map(|f| {
-                        f.chars()
-                            .take_while(|c| c.is_alphanumeric())
-                            .collect::<String>()
-                            .to_lowercase()
-                    })
-                    .collect();
-                let words = name.split(' ').map(str::to_string).collect();
-                required.push((words, formats));
+        let cli = Cli::try_parse_args(["redkit", "--format", "nagios", "health"]).unwrap();
+        assert!(cli.check_format().is_ok());
+        assert!(Cli::try_parse_args(["redkit", "cache", "stats", "--format", "raw"]).is_err());
+    }
+
+    /// Every command that prints has its row in `FORMATS` (a command without one would get
+    /// no --format check before its work), and only `init` and `completions` print nothing.
+    #[test]
+    fn every_printing_command_names_its_formats() {
+        fn leaves(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+            let subs: Vec<_> = cmd
+                .get_subcommands()
+                .filter(|s| s.get_name() != "help")
+                .collect();
+            if subs.is_empty() || !cmd.is_subcommand_required_set() {
+                out.push(path.clone());
+            }
+            for s in subs {
+                let mut p = path.clone();
+                p.push(s.get_name().to_string());
+                leaves(s, p, out);
             }
         }
-        assert!(required.len() >= 5, "found only {required:?}");
-        for (path, formats) in FORMATS {
-            // Entries taken from a report type's FORMATS are linked by the compiler.
-            let Some((_, want)) = required
-                .iter()
-                .filter(|(words, _)| {
-                    path.starts_with(&words.iter().map(String::as_str).collect::<Vec<_>>())
-                })
-                .max_by_key(|(words, _)| words.len())
-            else {
-                continue;
-            };
-            let have: Vec<String> = formats.iter().map(|f| f.name().to_string()).collect();
-            assert_eq!(&have, want, "--format of {path:?}");
+        let mut cmd = command();
+        cmd.build();
+        let mut all = Vec::new();
+        leaves(&cmd, Vec::new(), &mut all);
+        for path in all.iter().filter(|p| !p.is_empty()) {
+            let listed = FORMATS.iter().any(|(p, _)| p == path);
+            let silent = path == &["init"] || path == &["completions"];
+            assert!(listed != silent, "{path:?}: listed {listed}");
         }
         // Each listed command exists, and its --help lists exactly these formats.
         let mut cmd = command();

@@ -9,7 +9,7 @@
 //! | `main.rs`, `lib.rs` | process entry; `dispatch`: settings, output, runtime, Ctrl-C race | everything |
 //! | `cli` | every clap type; converts flags into `SettingsInput` (each connection flag keyed by its row) / `OutputOptions` | `cmd` (Args), `output`, `settings`, `exit`, `duration` |
 //! | `docs` | completion scripts and man pages from the clap definition | `cli` |
-//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table | the layers below, never another `cmd` |
+//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table; `cmd/mod.rs`: `Ctx` and `ConfirmArgs`, shared by all | the layers below, never another `cmd` |
 //! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, readiness probes, units | `redis`, `db`, `output`, `signal` |
 //! | `redis` | the protocol: `Target` (mode and authentication from the effective settings), typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots (the one slot hash), INFO, stream ids and stream replies decoded once (`stream_id`, `streams`) | `output::escape`, `settings`, `secret`, `exit`, `duration`, `files` |
 //! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
@@ -19,11 +19,12 @@
 //!
 //! # Where things go
 //! - A new command: `src/cmd/<name>/` with `Args` (+ `EXAMPLES`), `run(ctx, args)`, a
-//!   `#[derive(Serialize)]` report implementing `output::Render`; one variant in
-//!   `cli::Command`, one arm in `dispatch`; regenerate completions and man pages.
+//!   `#[derive(Serialize)]` report implementing `output::Render` and `output::Formats`; one
+//!   variant in `cli::Command`, one row in `cli::FORMATS` naming the report type (its
+//!   `--help` and `--format` check), one arm in `dispatch`; regenerate completions and man pages.
 //! - A new health check: one variant and one registry entry in `cmd/health/` (name, default
 //!   thresholds, flag/config key, judge function).
-//! - A new output format: a variant of `output::Format` (and `cli::FormatArg`), a method on
+//! - A new output format: a variant of `output::Format` (clap parses it as it is), a method on
 //!   `Render` with a default, one arm in `Output::write_report`.
 //! - A new database: a variant of `db::Dialect`; every `match` on it is exhaustive, so the
 //!   compiler lists each place that must decide.
@@ -34,6 +35,8 @@
 //!   without a field fails `every_row_has_a_field_and_every_field_a_row`). A connection flag
 //!   is a field of `cli::ConnArgs`, keyed by its row in one line of `ConnArgs::flags`
 //!   (`every_connection_flag_has_its_row` fails for a flag without its row or line).
+//! - A new destructive command: flatten `cmd::ConfirmArgs` (`-y, --yes`, `--dry-run`) and take
+//!   its `guard` before the first connection (it refuses, exit 2, when nobody can confirm).
 //! - Anything two commands need: `ops/` (or `redis/` when it is protocol).
 
 pub mod cli;
@@ -88,7 +91,7 @@ pub fn main_entry() -> ExitCode {
         }
     };
     let health = cli.command.plugin_exit_codes();
-    let nagios = health && cli.global.format == Some(cli::FormatArg::Nagios);
+    let nagios = health && cli.global.format == Some(Format::Nagios);
     match dispatch(cli) {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) => {
@@ -127,6 +130,7 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     use cli::Command;
     use cmd::*;
     let input = cli.settings_input()?;
+    cli.check_format()?;
     let opts = cli.global.output_options();
     // Every command's default format is the table; rustls needs its provider chosen once
     // (cheap, and no network) before any TLS connection.

@@ -35,6 +35,8 @@ pub struct ConfigReport {
     pub settings: Vec<SettingRow>,
 }
 
+impl crate::output::Formats for ConfigReport {}
+
 impl Render for ConfigReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
@@ -63,7 +65,6 @@ impl Render for ConfigReport {
 }
 
 pub fn run(ctx: &Ctx, _args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<ConfigReport>("config")?;
     // The rows as resolved: the URL's parts are already weighed in by the settings.
     ctx.settings.redis_rows()?;
     let settings = ctx.settings.rows();

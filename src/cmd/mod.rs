@@ -20,6 +20,39 @@ use crate::output::{Format, Output, OutputOptions};
 use crate::redis::Target;
 use crate::settings::{Settings, SettingsInput};
 
+/// `-y, --yes` and `--dry-run`, defined once and flattened into every destructive command
+/// (cache flush, stream trim/claim/ack/group changes, migrate recipients). `bench --yes` is not
+/// this: bench has no dry run, and whether it needs an answer is known only once it has
+/// looked at the database (other keys in it), so it cannot refuse before connecting.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ConfirmArgs {
+    /// Show what would change and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Do not ask for confirmation (needed when there is no terminal)
+    #[arg(short = 'y', long = "yes")]
+    pub yes: bool,
+}
+
+impl ConfirmArgs {
+    /// The confirmation of `what`: refused now (exit 2) when nobody can confirm, so call it
+    /// before the first connection.
+    pub fn guard<'a>(&self, what: &'a str) -> anyhow::Result<crate::ops::confirm::Destructive<'a>> {
+        self.guard_changing(what, true)
+    }
+
+    /// As `guard`, for a command whose mode may change nothing (`migrate recipients
+    /// --verify`): such a run needs no answer, like a dry run.
+    pub fn guard_changing<'a>(
+        &self,
+        what: &'a str,
+        changes: bool,
+    ) -> anyhow::Result<crate::ops::confirm::Destructive<'a>> {
+        crate::ops::confirm::Destructive::new(what, self.yes, self.dry_run || !changes)
+    }
+}
+
 /// What every command gets: the resolved settings and the output.
 pub struct Ctx {
     pub settings: Settings,

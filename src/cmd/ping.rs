@@ -40,6 +40,8 @@ pub struct PingNode {
     pub latency_ms: f64,
 }
 
+impl crate::output::Formats for PingReport {}
+
 impl Render for PingReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
@@ -105,7 +107,6 @@ async fn ping_node(node: &mut Node) -> anyhow::Result<PingNode> {
 }
 
 pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<PingReport>("ping")?;
     let target = ctx.target()?;
     // The server itself, or every master of a cluster (naming those it could not reach).
     let Masters {

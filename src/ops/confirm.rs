@@ -6,27 +6,25 @@ use std::io::IsTerminal;
 
 use crate::exit;
 
-/// A command's `--yes` and `--dry-run`, and what it is called in messages.
+/// A command's `--yes` and `--dry-run` (`cmd::ConfirmArgs`), and what it is called in
+/// messages. Only `new` makes one, and it refuses when nobody can confirm, so holding one
+/// means the run may go on to its work.
 #[derive(Debug, Clone, Copy)]
 pub struct Destructive<'a> {
-    pub what: &'a str,
-    pub yes: bool,
-    pub dry_run: bool,
+    what: &'a str,
+    yes: bool,
+    dry_run: bool,
 }
 
-/// The decision for a destructive command.
-pub fn destructive(what: &str, yes: bool, dry_run: bool) -> Destructive<'_> {
-    Destructive { what, yes, dry_run }
-}
-
-impl Destructive<'_> {
-    /// Called before the first connection: with no terminal to ask on and no `--yes`, the run
-    /// is refused now (exit 2), not after its work.
-    pub fn check_early(&self) -> anyhow::Result<()> {
-        if !self.dry_run && !self.yes && !std::io::stdin().is_terminal() {
-            return Err(self.refusal());
+impl<'a> Destructive<'a> {
+    /// Called before the first connection: with no terminal to ask on, no `--yes` and no dry
+    /// run, the run is refused now (exit 2), not after its work.
+    pub fn new(what: &'a str, yes: bool, dry_run: bool) -> anyhow::Result<Destructive<'a>> {
+        let d = Destructive { what, yes, dry_run };
+        if !dry_run && !yes && !std::io::stdin().is_terminal() {
+            return Err(d.refusal());
         }
-        Ok(())
+        Ok(d)
     }
 
     /// Called just before changing anything: true to go on (a dry run never asks, and changes

@@ -1,25 +1,42 @@
 //! The output formats and the colour choice, as plain types: the command line maps its flags
 //! onto these, so nothing below the commands depends on clap.
 
-/// How a report is printed. Each report declares the formats it supports (`Render::FORMATS`).
+/// How a report is printed. Each report declares the formats it supports (`Formats::FORMATS`);
+/// `about` is each format's line in `--help`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// Aligned table for people (default)
     Table,
-    /// One JSON document
     Json,
-    /// One JSON object per line
     Ndjson,
-    /// Prometheus text exposition format
     Prometheus,
-    /// Monitoring-plugin line with perfdata
     Nagios,
-    /// Values as stored
     Raw,
 }
 
 impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: &'static [Format] = &[
+        Format::Table,
+        Format::Json,
+        Format::Ndjson,
+        Format::Prometheus,
+        Format::Nagios,
+        Format::Raw,
+    ];
+
+    /// What the format is, for `--help`.
+    pub fn about(self) -> &'static str {
+        match self {
+            Format::Table => "Aligned table for people (default)",
+            Format::Json => "One JSON document",
+            Format::Ndjson => "One JSON object per line",
+            Format::Prometheus => "Prometheus text exposition format",
+            Format::Nagios => "Monitoring-plugin line with perfdata",
+            Format::Raw => "Values as stored",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
@@ -40,6 +57,20 @@ impl Format {
             }
         }
     }
+}
+
+/// Refuses a format the command cannot produce (a usage error naming the command and the
+/// formats it has).
+pub fn require(format: Format, command: &str, allowed: &[Format]) -> anyhow::Result<()> {
+    if allowed.contains(&format) {
+        return Ok(());
+    }
+    let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+    Err(crate::exit::usage(format!(
+        "--format {}: not available for {command} (use {})",
+        format.name(),
+        names.join(", ")
+    )))
 }
 
 /// When to colour: `auto` means a terminal, `NO_COLOR` unset, `TERM` not `dumb`.

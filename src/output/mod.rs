@@ -16,12 +16,16 @@ use crate::exit;
 use crate::secret::Secret;
 pub use format::{ColorChoice, Format, OutputOptions};
 
-/// What a report can be printed as. JSON is automatic; the rest is opt-in per report.
-pub trait Render: Serialize {
-    /// The formats this report can be printed in, declared once on its type; `Output` checks
-    /// them before the command does any work (`Output::accepts`) and again when printing.
+/// The formats a command can be printed in, declared once on the type it prints: its report,
+/// or for a streaming command a marker type standing for its records. `cli::FORMATS` names
+/// that type per command; `--help`, the check of `--format` before any work and `Output`'s
+/// check when printing all read this one list.
+pub trait Formats {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json, Format::Ndjson];
+}
 
+/// What a report can be printed as. JSON is automatic; the rest is opt-in per report.
+pub trait Render: Serialize + Formats {
     /// The table for people.
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()>;
 
@@ -113,21 +117,7 @@ impl Output {
 
     /// Refuses a format the command cannot produce (a usage error).
     pub fn require(&self, command: &str, allowed: &[Format]) -> anyhow::Result<()> {
-        if allowed.contains(&self.format) {
-            return Ok(());
-        }
-        let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
-        Err(exit::usage(format!(
-            "--format {}: not available for {command} (use {})",
-            self.format.name(),
-            names.join(", ")
-        )))
-    }
-
-    /// Refuses, before any work, a format that report type `R` cannot be printed in (a usage
-    /// error naming the command and the formats it has).
-    pub fn accepts<R: Render>(&self, command: &str) -> anyhow::Result<()> {
-        self.require(command, R::FORMATS)
+        format::require(self.format, command, allowed)
     }
 
     /// Prints the report to stdout in the chosen format.

@@ -1,6 +1,8 @@
 //! The command line itself: help, version, completions and man pages kept current.
 
-use crate::support::{RedisServer, readme, redkit, stderr, stdout};
+use std::time::Duration;
+
+use crate::support::{RedisServer, SilentServer, fastest_run, readme, redkit, stderr, stdout};
 
 #[test]
 fn help_lists_only_real_commands_with_examples() {
@@ -580,5 +582,125 @@ fn a_closed_stderr_is_no_panic() {
         drop(child.stderr.take());
         let status = child.wait().unwrap();
         assert_eq!(status.code(), Some(code), "redkit {args:?}");
+    }
+}
+
+/// Every destructive Redis command, with no terminal and no --yes, is refused (exit 2) before
+/// its first connection: against a server that accepts and never answers (a connection
+/// attempt would wait out --connect-timeout), the refusal comes within 100 ms. Its dry run
+/// needs no --yes, so it does connect (and times out).
+#[test]
+fn destructive_commands_refuse_before_connecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let silent = SilentServer::start();
+    let url = format!("redis://127.0.0.1:{}", silent.port);
+    let commands: [&[&str]; 7] = [
+        &["cache", "flush", "--prefix", "agent:cache:"],
+        &["stream", "trim", "job_events:1", "--maxlen", "10"],
+        &[
+            "stream",
+            "claim",
+            "job_events:1",
+            "workers",
+            "--to",
+            "w-2",
+            "--min-idle",
+            "10m",
+        ],
+        &["stream", "ack", "job_events:1", "workers", "1-0"],
+        &["stream", "group", "create", "job_events:1", "workers"],
+        &["stream", "group", "setid", "job_events:1", "workers", "0"],
+        &[
+            "stream",
+            "group",
+            "delconsumer",
+            "job_events:1",
+            "workers",
+            "w-1",
+        ],
+    ];
+    for cmd in commands {
+        let mut args = vec!["-u", &url, "--connect-timeout", "5s", "--timeout", "5s"];
+        args.extend_from_slice(cmd);
+        let (out, took) = fastest_run(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("refusing to change anything without --yes"),
+            "{cmd:?}: {}",
+            stderr(&out)
+        );
+        assert!(took < Duration::from_millis(100), "{cmd:?}: took {took:?}");
+        // -y is --yes everywhere: it gets past the refusal and into the (silent) connection.
+        let mut dry = vec![
+            "-u",
+            &url,
+            "--connect-timeout",
+            "300ms",
+            "--timeout",
+            "300ms",
+        ];
+        dry.extend_from_slice(cmd);
+        for flag in ["--dry-run", "-y"] {
+            let mut a = dry.clone();
+            a.push(flag);
+            let out = redkit(dir.path()).args(&a).output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(3),
+                "{cmd:?} {flag}: {}",
+                stderr(&out)
+            );
+        }
+    }
+}
+
+/// `cache stats` takes the formats of the report it prints, wherever --format is given: after
+/// the subcommand clap lists them; before it, the refusal names `cache stats` and its formats,
+/// before any connection. The same for the streaming commands' marker types.
+#[test]
+fn format_refusals_name_the_command_and_its_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let silent = SilentServer::start();
+    let url = format!("redis://127.0.0.1:{}", silent.port);
+    let out = redkit(dir.path())
+        .args(["-u", &url, "cache", "stats", "--format", "prometheus"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("[possible values: table, json, ndjson]"),
+        "{}",
+        stderr(&out)
+    );
+    for (args, want) in [
+        (
+            &["--format", "prometheus", "cache", "stats"][..],
+            "--format prometheus: not available for cache stats (use table, json, ndjson)",
+        ),
+        (
+            &["--format", "json", "stream", "tail", "job_events:1"][..],
+            "--format json: not available for stream tail (use table, ndjson, raw)",
+        ),
+        (
+            &[
+                "--format",
+                "ndjson",
+                "stream",
+                "ack",
+                "job_events:1",
+                "g",
+                "1-0",
+                "-y",
+            ][..],
+            "--format ndjson: not available for stream ack (use table, json)",
+        ),
+    ] {
+        let (out, took) = fastest_run(
+            dir.path(),
+            &[&["-u", &url, "--connect-timeout", "5s"][..], args].concat(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
+        assert!(took < Duration::from_millis(100), "{args:?}: took {took:?}");
     }
 }

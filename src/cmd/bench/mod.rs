@@ -668,7 +668,6 @@ async fn run_workloads(
 }
 
 pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<report::BenchReport>("bench")?;
     let baseline = match &args.compare {
         Some(path) => Some(report::load(path)?),
         None => None,

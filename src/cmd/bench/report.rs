@@ -460,9 +460,11 @@ pub fn load(path: &Path) -> anyhow::Result<BenchReport> {
     })
 }
 
-impl Render for BenchReport {
+impl crate::output::Formats for BenchReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
 
+impl Render for BenchReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let p = &self.parameters;
         writeln!(

@@ -8,6 +8,8 @@ use comfy_table::Cell;
 pub use crate::ops::unlink::{FlushReport, Plan, run_all};
 use crate::output::{Render, Ui};
 
+impl crate::output::Formats for FlushReport {}
+
 impl Render for FlushReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let verb = if self.dry_run {

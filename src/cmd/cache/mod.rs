@@ -36,7 +36,9 @@ pub struct CacheArgs {
 #[derive(Debug, Subcommand)]
 pub enum CacheAction {
     /// Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes
-    #[command(after_help = EXAMPLES)]
+    #[command(after_help = EXAMPLES, mut_arg("dry_run", |a| a.help(
+        "Count what would be deleted, per node, with a sample; delete nothing"
+    )))]
     Flush(FlushArgs),
     /// Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys
     #[command(after_help = EXAMPLES)]
@@ -81,13 +83,8 @@ pub struct FlushArgs {
     #[command(flatten)]
     pub select: Selection,
 
-    /// Count what would be deleted, per node, with a sample; delete nothing
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// Do not ask for confirmation (needed when there is no terminal)
-    #[arg(short, long)]
-    pub yes: bool,
+    #[command(flatten)]
+    pub confirm: crate::cmd::ConfirmArgs,
 
     /// Keys per UNLINK batch
     #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..=100_000))]
@@ -183,7 +180,6 @@ fn node_errors<'a>(errors: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str
 }
 
 pub async fn run(ctx: &Ctx, args: &CacheArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<flush::FlushReport>("cache")?;
     match &args.action {
         CacheAction::Flush(a) => run_flush(ctx, a).await,
         CacheAction::Stats(a) => run_stats(ctx, a).await,
@@ -199,8 +195,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         s.all_keys,
     )?;
     // Refuse before touching the server when nobody can confirm.
-    let guard = crate::ops::confirm::destructive("cache flush", a.yes, a.dry_run);
-    guard.check_early()?;
+    let guard = a.confirm.guard("cache flush")?;
     let (masters, router) = nodes(ctx).await?;
     let Masters { nodes, unreached } = masters;
     // Ctrl-C is caught only once deleting starts, so it still ends the confirmation prompt.
@@ -219,7 +214,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     if let Some(r) = a.rate {
         plan.batch = plan.batch.min((r / 10).max(1) as usize);
     }
-    if !a.yes && !a.dry_run {
+    if !a.confirm.yes && !a.confirm.dry_run {
         let pb = progress::bar(&ctx.out, None, "{spinner} counting {msg}");
         let mut estimate = tokio::select! {
             e = flush::run_all(nodes.clone(), &plan, &counting, &pb) => e,
@@ -253,7 +248,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             return Ok(ExitStatus::Problem);
         }
     }
-    plan.dry_run = a.dry_run;
+    plan.dry_run = a.confirm.dry_run;
     let stop = Stop::on_signal();
     let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} {msg}");
     let mut report = flush::run_all(nodes, &plan, &stop, &pb).await;
@@ -262,7 +257,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     let ok = failed.is_empty() && report.unreached.is_empty() && !report.interrupted;
     ctx.out.emit_outcome(&report, ok)?;
     if !failed.is_empty() {
-        if a.dry_run {
+        if a.confirm.dry_run {
             return Err(exit::runtime(format!(
                 "{} (dry run: nothing was deleted)",
                 failed.join("; ")

@@ -411,6 +411,8 @@ pub async fn run_all(nodes: Vec<Node>, plan: &StatsPlan) -> StatsReport {
     }
 }
 
+impl crate::output::Formats for StatsReport {}
+
 impl Render for StatsReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let t = &self.total;

@@ -202,7 +202,6 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
 }
 
 pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<HealthReport>("health")?;
     let opts = options(ctx, a)?;
     let target = ctx.target()?;
     let mut round = 0;

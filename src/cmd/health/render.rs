@@ -83,7 +83,7 @@ fn section(
     writeln!(w)
 }
 
-impl Render for HealthReport {
+impl crate::output::Formats for HealthReport {
     const FORMATS: &'static [Format] = &[
         Format::Table,
         Format::Json,
@@ -91,7 +91,9 @@ impl Render for HealthReport {
         Format::Prometheus,
         Format::Nagios,
     ];
+}
 
+impl Render for HealthReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         writeln!(
             w,
@@ -131,6 +133,8 @@ impl Render for HealthReport {
 #[derive(Serialize)]
 #[serde(transparent)]
 pub struct Problems<'a>(pub &'a HealthReport);
+
+impl crate::output::Formats for Problems<'_> {}
 
 impl Render for Problems<'_> {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {

@@ -63,7 +63,10 @@ pub struct MigrateArgs {
 #[derive(Debug, Subcommand)]
 pub enum MigrateWhat {
     /// Move single-recipient messages into message_recipients (chunked, resumable, verified)
-    #[command(after_help = EXAMPLES)]
+    #[command(after_help = EXAMPLES, mut_arg("dry_run", |a| a.help(
+        "Show the preflight counts and the plan (batches, SQL); change nothing. With \
+         --rollback or --repair-reads: the rows and read states they would change"
+    )))]
     Recipients(RecipientsArgs),
     /// Show the runs in the state table and the work remaining (exit 1 when unfinished)
     #[command(after_help = status::EXAMPLES)]
@@ -94,13 +97,11 @@ pub struct RecipientsArgs {
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
 
-    /// Show the preflight counts and the plan (batches, SQL); change nothing. With
-    /// --rollback or --repair-reads: the rows and read states they would change
-    #[arg(long, conflicts_with = "verify")]
-    pub dry_run: bool,
+    #[command(flatten)]
+    pub confirm: crate::cmd::ConfirmArgs,
 
     /// Only verify: every eligible message has its recipient row, no read lost, no orphans
-    #[arg(long, conflicts_with_all = ["rollback", "repair_reads"])]
+    #[arg(long, conflicts_with_all = ["rollback", "repair_reads", "dry_run"])]
     pub verify: bool,
 
     /// Remove the rows migration runs created, after copying reads done on them back into
@@ -112,10 +113,6 @@ pub struct RecipientsArgs {
     /// messages, unread in their row), in chunks recorded as a run
     #[arg(long, conflicts_with = "rollback")]
     pub repair_reads: bool,
-
-    /// Do not ask before changing the database
-    #[arg(short, long)]
-    pub yes: bool,
 
     /// Create the recipients table (the seed's schema, in this database's dialect) if missing
     #[arg(long)]
@@ -205,7 +202,7 @@ async fn connect(ctx: &Ctx, url: &DbUrl) -> anyhow::Result<Db> {
 
 /// Asks before a change unless --yes; without a terminal to ask on, refuses (exit 2).
 fn confirm(a: &RecipientsArgs, question: &str) -> anyhow::Result<bool> {
-    crate::ops::confirm::destructive("migrate recipients", a.yes, false).confirm(question)
+    a.confirm.guard("migrate recipients")?.confirm(question)
 }
 
 fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {
@@ -345,7 +342,6 @@ async fn index_plan(
 }
 
 async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<MigrateReport>("migrate recipients")?;
     let started = Instant::now();
     let names = Names::from_config(ctx.settings.section("migrate"))?;
     let url = database_url(ctx, a.database_url.as_deref())?;
@@ -356,8 +352,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     }
     // Nobody to ask and no --yes: refused before connecting (a dry run and --verify change
     // nothing).
-    crate::ops::confirm::destructive("migrate recipients", a.yes, a.dry_run || a.verify)
-        .check_early()?;
+    a.confirm.guard_changing("migrate recipients", !a.verify)?;
     let db = connect(ctx, &url).await?;
     let mut sql = Sql::new(db.dialect, &names);
     let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
@@ -371,7 +366,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
             &names,
             &pre,
             a.created_at_out_of_range,
-            a.dry_run,
+            a.confirm.dry_run,
         )
         .await?
     } else {
@@ -389,7 +384,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         log_every: a.log_every,
     };
 
-    if a.dry_run && (a.rollback || a.repair_reads) {
+    if a.confirm.dry_run && (a.rollback || a.repair_reads) {
         let mut r = if a.rollback {
             let mut r = base_report(Action::Rollback, &db, &pre);
             r.rollback_plan = Some(preview::rollback(&db, &sql, &pre).await?);
@@ -405,7 +400,7 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
         return Ok(ExitStatus::Success);
     }
 
-    if a.dry_run {
+    if a.confirm.dry_run {
         let mut r = base_report_with(Action::DryRun, &db, &pre, created_at.clone());
         let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
         r.plan = Some(plan(&db, &sql, &pre, &pace, &idx, a.create_table).await?);

@@ -141,9 +141,11 @@ use super::runner::{count_of, plural};
 
 pub use crate::output::escape::escape_str as escape;
 
-impl Render for MigrateReport {
+impl crate::output::Formats for MigrateReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
 
+impl Render for MigrateReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         let mut row = |k: &str, v: String| {

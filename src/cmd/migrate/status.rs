@@ -57,9 +57,11 @@ impl StatusReport {
     }
 }
 
-impl Render for StatusReport {
+impl crate::output::Formats for StatusReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
 
+impl Render for StatusReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         t.set_header(vec![
@@ -112,7 +114,6 @@ impl Render for StatusReport {
 }
 
 pub async fn run(ctx: &Ctx, a: &StatusArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<StatusReport>("migrate status")?;
     let names = Names::from_config(ctx.settings.section("migrate"))?;
     let url = database_url(ctx, a.database_url.as_deref())?;
     let db = connect(ctx, &url).await?;

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::ensure_stream;
 use super::entry::parse_entries;
-use super::group::{Change, confirmed, consumer_names, group_info, list_names, refuse_early};
+use super::group::{consumer_names, group_info, list_names};
 use super::id::StreamId;
 use super::name::{self, Name};
 use crate::cmd::Ctx;
@@ -63,7 +63,7 @@ pub struct ClaimArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 #[derive(Debug, Args)]
@@ -85,7 +85,7 @@ pub struct AckArgs {
     #[arg(long, value_name = "DUR", requires = "from_consumer", value_parser = crate::duration::clap_parse)]
     pub min_idle: Option<Duration>,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 /// Every key is always present: `to` is null for ack, lists are [] when empty.
@@ -154,6 +154,10 @@ impl ClaimReport {
         }
         out
     }
+}
+
+impl crate::output::Formats for ClaimReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
 }
 
 impl Render for ClaimReport {
@@ -265,10 +269,8 @@ async fn existing(conn: &mut Keyed, key: &Name, ids: &[StreamId]) -> anyhow::Res
 }
 
 pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream claim", &[Format::Table, Format::Json])?;
     let what = "stream claim";
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
@@ -319,7 +321,7 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
     let question = format!("{}{}", report.candidate_lines(), report.describe());
-    if !confirmed(what, a.change, &question)? {
+    if !guard.confirm(&question)? {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
     }
@@ -394,8 +396,6 @@ fn interrupted_or_success(
 }
 
 pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream ack", &[Format::Table, Format::Json])?;
     let what = "stream ack";
     let mut given: Vec<StreamId> = a
         .ids
@@ -414,7 +414,7 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
     // An id given twice is one entry: XACK would count it once, and so does the report.
     given.sort();
     given.dedup();
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
@@ -474,7 +474,7 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
     let question = format!("{}{}", report.candidate_lines(), report.describe());
-    if !pending_ids.is_empty() && !confirmed(what, a.change, &question)? {
+    if !pending_ids.is_empty() && !guard.confirm(&question)? {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
     }

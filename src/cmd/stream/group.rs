@@ -46,18 +46,6 @@ pub enum GroupCommand {
     Delconsumer(DelconsumerArgs),
 }
 
-/// The flags every change shares.
-#[derive(Debug, Args, Clone, Copy)]
-pub struct Change {
-    /// Show what would change and change nothing
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// Do not ask for confirmation
-    #[arg(short = 'y', long)]
-    pub yes: bool,
-}
-
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
@@ -74,7 +62,7 @@ pub struct CreateArgs {
     #[arg(long)]
     pub mkstream: bool,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 #[derive(Debug, Args)]
@@ -89,7 +77,7 @@ pub struct SetidArgs {
     #[arg(value_name = "ID|TIME")]
     pub to: String,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 #[derive(Debug, Args)]
@@ -112,7 +100,7 @@ pub struct DelconsumerArgs {
     #[arg(long)]
     pub force: bool,
     #[command(flatten)]
-    pub change: Change,
+    pub change: crate::cmd::ConfirmArgs,
 }
 
 /// What a change did, or in a dry run would do.
@@ -213,6 +201,10 @@ impl GroupReport {
     }
 }
 
+impl crate::output::Formats for GroupReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
+
 impl Render for GroupReport {
     fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
         let head = if self.dry_run {
@@ -235,16 +227,6 @@ impl Render for GroupReport {
         }
         Ok(())
     }
-}
-
-/// No terminal and no --yes: refuse before anything is read or changed (exit 2).
-pub fn refuse_early(what: &str, change: Change) -> anyhow::Result<()> {
-    crate::ops::confirm::destructive(what, change.yes, change.dry_run).check_early()
-}
-
-/// Asks (unless --yes); false when the operator said no.
-pub fn confirmed(what: &str, change: Change, question: &str) -> anyhow::Result<bool> {
-    crate::ops::confirm::destructive(what, change.yes, false).confirm(question)
 }
 
 /// Counts the entries with ids in `(after, upto]`, page by page (only counts are kept).
@@ -339,8 +321,6 @@ fn point_after(text: &str, last: StreamId, flag: &str) -> anyhow::Result<StreamI
 }
 
 pub async fn run(ctx: &Ctx, args: &GroupArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream group", &[Format::Table, Format::Json])?;
     match &args.command {
         GroupCommand::Create(a) => create(ctx, a).await,
         GroupCommand::Setid(a) => setid(ctx, a).await,
@@ -360,7 +340,7 @@ fn finish(ctx: &Ctx, report: &GroupReport) -> anyhow::Result<ExitStatus> {
 
 async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group create";
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     let exists = stream_exists(&mut conn, &a.key).await?;
@@ -392,7 +372,7 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     if a.change.dry_run {
         return finish(ctx, &report);
     }
-    if !confirmed(what, a.change, &report.describe())? {
+    if !guard.confirm(&report.describe())? {
         return finish(ctx, &report);
     }
     let mut cmd = redis::cmd("XGROUP");
@@ -420,7 +400,7 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
 
 async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group setid";
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
@@ -440,7 +420,7 @@ async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
     report.lag_after = Some(lag_after);
     report.redelivered = Some(lag_after.saturating_sub(lag_before));
     report.skipped = Some(lag_before.saturating_sub(lag_after));
-    if a.change.dry_run || !confirmed(what, a.change, &report.describe())? {
+    if a.change.dry_run || !guard.confirm(&report.describe())? {
         return finish(ctx, &report);
     }
     let mut cmd = redis::cmd("XGROUP");
@@ -460,7 +440,7 @@ async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
 
 async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatus> {
     let what = "stream group delconsumer";
-    refuse_early(what, a.change)?;
+    let guard = a.change.guard(what)?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
@@ -529,7 +509,7 @@ async fn delconsumer(ctx: &Ctx, a: &DelconsumerArgs) -> anyhow::Result<ExitStatu
         ctx.out.emit_outcome(&report, true)?;
         return Ok(ExitStatus::Success);
     }
-    if a.change.dry_run || !confirmed(what, a.change, &report.describe())? {
+    if a.change.dry_run || !guard.confirm(&report.describe())? {
         return finish(ctx, &report);
     }
     let mut dropped = 0u64;

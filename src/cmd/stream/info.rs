@@ -73,9 +73,11 @@ fn when(id: &Option<String>) -> String {
         .map_or_else(|| "-".into(), |i| format!("{} ({})", i, local_time(i.ms)))
 }
 
-impl Render for InfoReport {
+impl crate::output::Formats for InfoReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
 
+impl Render for InfoReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         writeln!(w, "stream             {}", self.stream)?;
         writeln!(w, "length             {}", self.length)?;
@@ -133,7 +135,6 @@ impl Render for InfoReport {
 }
 
 pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<InfoReport>("stream info")?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &args.key).await?;
     ensure_stream(&mut conn, &args.key).await?;

@@ -195,9 +195,14 @@ fn job_key(template: &str, id: &Name) -> Name {
     Name(out)
 }
 
+/// `stream job` prints events as they arrive (JSON: one report at the end): this marker names its formats.
+pub struct JobEvents;
+
+impl crate::output::Formats for JobEvents {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json, Format::Ndjson];
+}
+
 pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream job", &[Format::Table, Format::Json, Format::Ndjson])?;
     let stuck = super::jobs::stuck_after(ctx, args.stuck_after)?;
     let key = job_key(&ctx.settings.job_key.value, &args.job_id);
     let target = ctx.target()?;
@@ -356,6 +361,8 @@ impl Serialize for JsonOnly<'_> {
         self.0.serialize(s)
     }
 }
+
+impl crate::output::Formats for JsonOnly<'_> {}
 
 impl crate::output::Render for JsonOnly<'_> {
     fn table(&self, _w: &mut dyn Write, _ui: &crate::output::Ui) -> std::io::Result<()> {

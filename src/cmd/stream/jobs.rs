@@ -203,6 +203,8 @@ fn fmt_ms(ms: u64) -> String {
     crate::duration::format(Duration::from_millis(ms))
 }
 
+impl crate::output::Formats for JobsReport {}
+
 impl Render for JobsReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         self.write_table(w, ui, false)
@@ -365,7 +367,6 @@ pub(super) fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<D
 }
 
 pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<JobsReport>("stream jobs")?;
     let stuck = stuck_after(ctx, args.stuck_after)?;
     let since = args
         .since

@@ -61,6 +61,8 @@ pub struct StreamSummary {
     activity: StreamId,
 }
 
+impl crate::output::Formats for ListReport {}
+
 impl Render for ListReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         for u in &self.unreached {
@@ -132,7 +134,6 @@ fn summary(stream: Name, node: &str, info: redis::Value) -> anyhow::Result<Strea
 }
 
 pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<ListReport>("stream list")?;
     let pattern = args
         .pattern
         .clone()

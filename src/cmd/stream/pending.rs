@@ -68,6 +68,8 @@ pub struct PendingEntry {
     pub deliveries: i64,
 }
 
+impl crate::output::Formats for PendingReport {}
+
 impl Render for PendingReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         if self.entries.is_empty() {
@@ -182,7 +184,6 @@ impl Out {
 }
 
 pub async fn run(ctx: &Ctx, args: &PendingArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<PendingReport>("stream pending")?;
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &args.key).await?;
     ensure_stream(&mut conn, &args.key).await?;

@@ -168,11 +168,14 @@ pub fn range_of(args: &ReadArgs) -> anyhow::Result<(StreamId, StreamId)> {
     Ok((lo, hi))
 }
 
+/// `stream read` prints entries as they are read, not one report: this marker names its formats.
+pub struct ReadEntries;
+
+impl crate::output::Formats for ReadEntries {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json, Format::Ndjson, Format::Raw];
+}
+
 pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.require(
-        "stream read",
-        &[Format::Table, Format::Json, Format::Ndjson, Format::Raw],
-    )?;
     let (lo, hi) = range_of(args)?;
     let filter = Filter {
         event_types: split_types(&args.event_types),

@@ -102,9 +102,14 @@ pub fn until_status(until: &[String], e: &Entry) -> Option<ExitStatus> {
     })
 }
 
+/// `stream tail` prints entries as they arrive, not one report: this marker names its formats.
+pub struct TailEntries;
+
+impl crate::output::Formats for TailEntries {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Ndjson, Format::Raw];
+}
+
 pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out
-        .require("stream tail", &[Format::Table, Format::Ndjson, Format::Raw])?;
     let until = split_types(&args.until_event);
     let filter = Filter {
         event_types: split_types(&args.event_types),

@@ -66,13 +66,8 @@ pub struct TrimArgs {
     #[arg(long)]
     pub include_unprocessed: bool,
 
-    /// Report what would be removed and remove nothing
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// Do not ask for confirmation
-    #[arg(short = 'y', long)]
-    pub yes: bool,
+    #[command(flatten)]
+    pub confirm: crate::cmd::ConfirmArgs,
 }
 
 #[derive(Debug, Serialize)]
@@ -142,9 +137,11 @@ impl TrimmedStream {
     }
 }
 
-impl Render for TrimReport {
+impl crate::output::Formats for TrimReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
 
+impl Render for TrimReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         let verb = if self.dry_run {
@@ -352,9 +349,7 @@ async fn last_id(conn: &mut Keyed, key: &Name) -> anyhow::Result<Option<StreamId
 }
 
 pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<TrimReport>("stream trim")?;
-    let guard = crate::ops::confirm::destructive("stream trim", args.yes, args.dry_run);
-    guard.check_early()?;
+    let guard = args.confirm.guard("stream trim")?;
     let (rule, rule_text) = match (args.maxlen, args.older_than) {
         (Some(n), _) => (Rule::MaxLen(n), format!("maxlen {n}")),
         (None, Some(d)) => {
@@ -428,7 +423,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         acked.push(use_acked);
     }
     let mut report = TrimReport {
-        dry_run: args.dry_run,
+        dry_run: args.confirm.dry_run,
         rule: rule_text,
         approximate: args.approximate,
         include_unprocessed: args.include_unprocessed,
@@ -439,7 +434,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         streams,
     };
     report.total();
-    if !args.dry_run {
+    if !args.confirm.dry_run {
         let mut question = format!(
             "Trim {} from {}",
             crate::ops::units::count(report.removed, "entry", "entries"),

@@ -466,6 +466,8 @@ impl EnvReport {
     }
 }
 
+impl crate::output::Formats for EnvReport {}
+
 impl Render for EnvReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         self.summary_line(w, ui)?;
@@ -509,7 +511,6 @@ fn connections(
 }
 
 pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<EnvReport>("validate-env")?;
     let spec = match (&args.spec, ctx.settings.section("env")) {
         (Some(path), _) => spec::load_file(path)?,
         (None, Some(section)) => {

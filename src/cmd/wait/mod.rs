@@ -108,9 +108,11 @@ impl WaitReport {
     }
 }
 
-impl Render for WaitReport {
+impl crate::output::Formats for WaitReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
 
+impl Render for WaitReport {
     fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
         if !self.ready {
             return writeln!(w, "{}", self.not_ready_line());
@@ -196,7 +198,6 @@ fn plan(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<Vec<(Probe, Dependency)>> 
 }
 
 pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
-    ctx.out.accepts::<WaitReport>("wait")?;
     let mut deps = plan(ctx, args)?;
     let redis = ctx.settings.redis();
     let (connect_timeout, timeout) = match redis {

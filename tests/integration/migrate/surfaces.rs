@@ -574,3 +574,53 @@ fn destructive_modes_refuse_before_connecting() {
         );
     }
 }
+
+/// Without a terminal and without --yes, every destructive mode is refused within 100 ms,
+/// before its first connection: the database accepts and never answers, so a connection
+/// attempt would wait out --connect-timeout. --verify needs no answer and does connect.
+#[test]
+fn refusal_comes_before_the_first_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let silent = crate::support::SilentServer::start();
+    for url in [
+        format!("mysql://app@127.0.0.1:{}/app", silent.port),
+        format!("postgres://app@127.0.0.1:{}/app", silent.port),
+    ] {
+        for mode in [vec![], vec!["--rollback"], vec!["--repair-reads"]] {
+            let args = [
+                &["migrate", "recipients", "--connect-timeout", "5s"][..],
+                &["--database-url", &url],
+                &mode,
+            ]
+            .concat();
+            let (out, fastest) = crate::support::fastest_run(dir.path(), &args);
+            assert_eq!(out.status.code(), Some(2), "{mode:?}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("refusing to change anything without --yes"),
+                "{mode:?}: {}",
+                stderr(&out)
+            );
+            assert!(
+                fastest < Duration::from_millis(100),
+                "{url} {mode:?}: {fastest:?}"
+            );
+        }
+        let t = Instant::now();
+        let out = redkit(dir.path())
+            .args([
+                "migrate",
+                "recipients",
+                "--verify",
+                "--connect-timeout",
+                "300ms",
+            ])
+            .args(["--timeout", "300ms", "--database-url", &url])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "--verify: {}", stderr(&out));
+        assert!(
+            t.elapsed() >= Duration::from_millis(300),
+            "--verify connected"
+        );
+    }
+}
