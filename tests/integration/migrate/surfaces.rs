@@ -575,8 +575,8 @@ fn destructive_modes_refuse_before_connecting() {
     }
 }
 
-/// Without a terminal and without --yes, every destructive mode is refused within 100 ms,
-/// before its first connection: the database accepts and never answers, so a connection
+/// Without a terminal and without --yes, every destructive mode is refused before its first
+/// connection (the silent server counts none; about 20 ms here): the database accepts and never answers, so a connection
 /// attempt would wait out --connect-timeout. --verify needs no answer and does connect.
 #[test]
 fn refusal_comes_before_the_first_connection() {
@@ -593,15 +593,22 @@ fn refusal_comes_before_the_first_connection() {
                 &mode,
             ]
             .concat();
+            let before = silent.accepted();
             let (out, fastest) = crate::support::fastest_run(dir.path(), &args);
+            assert_eq!(
+                silent.accepted(),
+                before,
+                "{url} {mode:?} connected before refusing"
+            );
             assert_eq!(out.status.code(), Some(2), "{mode:?}: {}", stderr(&out));
             assert!(
                 stderr(&out).contains("refusing to change anything without --yes"),
                 "{mode:?}: {}",
                 stderr(&out)
             );
+            // Loose on purpose (a loaded CI machine): far under the 5 s a connection would wait.
             assert!(
-                fastest < Duration::from_millis(100),
+                fastest < Duration::from_secs(2),
                 "{url} {mode:?}: {fastest:?}"
             );
         }

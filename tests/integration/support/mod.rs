@@ -792,6 +792,7 @@ impl Cluster {
 /// A TCP listener that accepts connections and never says a word (a hung server).
 pub struct SilentServer {
     pub port: u16,
+    accepted: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     _thread: std::thread::JoinHandle<()>,
 }
 
@@ -799,9 +800,12 @@ impl SilentServer {
     pub fn start() -> SilentServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
+        let accepted = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = accepted.clone();
         let thread = std::thread::spawn(move || {
             let mut held = Vec::new();
             for s in listener.incoming().flatten() {
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 // Read and discard, so the client's writes succeed and it waits for a reply.
                 let mut c = s.try_clone().unwrap();
                 std::thread::spawn(move || {
@@ -813,8 +817,15 @@ impl SilentServer {
         });
         SilentServer {
             port,
+            accepted,
             _thread: thread,
         }
+    }
+
+    /// How many connections it has accepted so far: a command that refuses before any work
+    /// leaves this unchanged (a check that does not depend on the machine's speed).
+    pub fn accepted(&self) -> usize {
+        self.accepted.load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 
