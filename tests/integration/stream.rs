@@ -3125,3 +3125,83 @@ fn job_and_jobs_give_every_job_the_same_state() {
     let out = run(&s, &["job", "retry"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+/// Globs, event types and --grep text that are not UTF-8 reach Redis byte for byte, as
+/// positional names do: list, jobs and trim --match, read --grep and --event-type, tail
+/// --event-type.
+#[test]
+fn globs_and_filters_that_are_not_utf8_select_by_bytes() {
+    let s = RedisServer::start();
+    s.cli_stdin(
+        &[],
+        b"XADD \"q\\xff1\" 1-0 event_type \"t\\xff\" data x\n\
+          XADD \"q\\xff1\" 2-0 event_type task_progress data \"v\\xfe\"\n\
+          XADD \"q\\xff1\" 3-0 event_type task_progress data y\n\
+          XADD \"q\\xff2\" 1-0 event_type task_progress data y\n\
+          XADD \"q\\xff2\" 2-0 event_type task_progress data y\n\
+          XADD qa1 1-0 event_type task_progress data y\n\
+          XADD qa1 2-0 event_type task_progress data y\n",
+    );
+    let out = run_os(&s, &[b"list", b"--match", b"q\xff*", b"--format", b"json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["total"], 2, "{v}");
+    let out = run_os(&s, &[b"jobs", b"--match", b"q\xff*", b"--format", b"json"]);
+    assert!(out.status.code().is_some_and(|c| c < 2), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["jobs"].as_array().unwrap().len(), 2);
+    let out = run_os(
+        &s,
+        &[
+            b"read",
+            b"q\xff1",
+            b"--grep",
+            b"\xfe",
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ids(&lines(&out)), ["2-0"]);
+    let out = run_os(
+        &s,
+        &[
+            b"read",
+            b"q\xff1",
+            b"--event-type",
+            b"t\xff",
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ids(&lines(&out)), ["1-0"]);
+    let out = run_os(
+        &s,
+        &[
+            b"tail",
+            b"q\xff1",
+            b"--from",
+            b"0",
+            b"--event-type",
+            b"t\xff",
+            b"-n",
+            b"1",
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ids(&lines(&out)), ["1-0"]);
+    let out = run_os(
+        &s,
+        &[b"trim", b"--match", b"q\xff*", b"--maxlen", b"1", b"--yes"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(s.cli_stdin(&[], b"XLEN \"q\\xff1\"\n").trim(), "1");
+    assert_eq!(s.cli_stdin(&[], b"XLEN \"q\\xff2\"\n").trim(), "1");
+    assert_eq!(
+        s.cli(&["XLEN", "qa1"]).trim(),
+        "2",
+        "outside the glob: untouched"
+    );
+}

@@ -46,8 +46,8 @@ pub struct TrimArgs {
     pub key: Option<Name>,
 
     /// Every stream whose key matches GLOB (on every master of a cluster)
-    #[arg(long = "match", value_name = "GLOB")]
-    pub pattern: Option<String>,
+    #[arg(long = "match", value_name = "GLOB", value_parser = name::parser())]
+    pub pattern: Option<Name>,
 
     /// Keep the newest N entries
     #[arg(long, value_name = "N")]
@@ -382,7 +382,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
             for mut node in masters.nodes {
                 scan_typed(
                     &mut node,
-                    p,
+                    p.as_bytes(),
                     KeyType::Stream,
                     async |n: &mut Node, keys: Vec<Name>| {
                         for k in keys {
