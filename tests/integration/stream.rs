@@ -3205,3 +3205,40 @@ fn globs_and_filters_that_are_not_utf8_select_by_bytes() {
         "outside the glob: untouched"
     );
 }
+
+/// `stream job --format json` for a job without events prints its report with every key
+/// (outcome and duration null) and exits 1, for a missing stream and an empty one alike.
+#[test]
+fn job_json_without_events_prints_its_report_with_outcome_null() {
+    let s = RedisServer::start();
+    s.cli(&["XADD", "job_events:empty", "1-0", "x", "y"]);
+    s.cli(&["XDEL", "job_events:empty", "1-0"]);
+    for (job, why) in [("9999", "does not exist"), ("empty", "has no events")] {
+        let out = run(&s, &["job", job, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(1), "{job}: {}", stderr(&out));
+        let v = json_of(&out);
+        for k in [
+            "job_id",
+            "stream",
+            "outcome",
+            "started",
+            "duration_ms",
+            "last_event_type",
+            "last_event",
+            "last_event_age_ms",
+            "events",
+        ] {
+            assert!(v.get(k).is_some(), "{job}: no {k} in {v}");
+        }
+        assert_eq!(v["outcome"], Value::Null, "{job}: {v}");
+        assert_eq!(v["duration_ms"], Value::Null, "{job}: {v}");
+        assert_eq!(v["started"], Value::Null);
+        assert_eq!(v["events"], serde_json::json!([]));
+        assert_eq!(v["stream"], format!("job_events:{job}"));
+        assert!(stderr(&out).contains(why), "{job}: {}", stderr(&out));
+    }
+    // The table keeps its one-line answer.
+    let out = run(&s, &["job", "9999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("job_events:9999 does not exist"));
+}
