@@ -3242,3 +3242,78 @@ fn job_json_without_events_prints_its_report_with_outcome_null() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("job_events:9999 does not exist"));
 }
+
+/// A change that changes nothing never says done: setid to the group's own id, create on an
+/// existing group, claim of entries --to already holds, ack of ids not pending.
+#[test]
+fn changes_that_change_nothing_say_so() {
+    let s = RedisServer::start();
+    let key = "job_events:same";
+    load(&s, key, 1, 6, "task_progress");
+    s.cli(&["XGROUP", "CREATE", key, "g", "4-0"]);
+    for fmt in ["table", "json"] {
+        let out = run(
+            &s,
+            &["group", "setid", key, "g", "4-0", "--yes", "--format", fmt],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        if fmt == "json" {
+            let v = json_of(&out);
+            assert_eq!(v["changed"], false, "{v}");
+            assert_eq!(v["last_delivered_before"], "4-0");
+            assert_eq!(v["last_delivered_id"], "4-0");
+        } else {
+            let t = stdout(&out);
+            assert!(!t.contains("done"), "{t}");
+            assert!(t.contains("already at 4-0"), "{t}");
+        }
+    }
+    let out = run(
+        &s,
+        &["group", "create", key, "g", "--yes", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["changed"], false);
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    let out = run(&s, &["group", "create", key, "g", "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stdout(&out).contains("done"), "{}", stdout(&out));
+    // c1 holds two entries; claiming them to c1 moves nothing.
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "2",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    let out = run(
+        &s,
+        &[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "c1",
+            "--min-idle",
+            "0s",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["changed"], 0, "{v}");
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 2, "{v}");
+    let out = run(
+        &s,
+        &["claim", key, "g", "--to", "c1", "--min-idle", "0s", "--yes"],
+    );
+    assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
+    let out = run(&s, &["ack", key, "g", "1-0", "--yes"]);
+    assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
+}
