@@ -2782,6 +2782,8 @@ fn every_stream_report_keeps_its_keys() {
         "dry_run",
         "rule",
         "approximate",
+        "upper_bound",
+        "unreached",
         "include_unprocessed",
         "streams",
         "removed",
@@ -3316,4 +3318,136 @@ fn changes_that_change_nothing_say_so() {
     assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
     let out = run(&s, &["ack", key, "g", "1-0", "--yes"]);
     assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
+}
+
+/// With --approximate a dry run's count is a maximum ("up to", `upper_bound`), and the real
+/// run reports what XTRIM removed, which the server's length confirms.
+#[test]
+fn approximate_trim_says_up_to_and_counts_the_reply() {
+    let s = RedisServer::start();
+    let key = "job_events:approx";
+    load(&s, key, 1, 1000, "task_progress");
+    let out = run(
+        &s,
+        &[
+            "trim",
+            key,
+            "--maxlen",
+            "10",
+            "--approximate",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["removed"], 990, "{v}");
+    assert_eq!(v["upper_bound"], true, "{v}");
+    let out = run(
+        &s,
+        &["trim", key, "--maxlen", "10", "--approximate", "--dry-run"],
+    );
+    assert!(
+        stdout(&out).contains("would remove up to 990 entries"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(
+        &s,
+        &[
+            "trim",
+            key,
+            "--maxlen",
+            "10",
+            "--approximate",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    let left: u64 = s.cli(&["XLEN", key]).trim().parse().unwrap();
+    assert!(left > 10, "whole nodes only: {left} left");
+    assert_eq!(v["removed"], 1000 - left, "{v}");
+    assert_eq!(v["upper_bound"], false, "{v}");
+    // Exact: no bound, the count itself.
+    let out = run(
+        &s,
+        &[
+            "trim",
+            key,
+            "--maxlen",
+            "10",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json_of(&out);
+    assert_eq!(v["upper_bound"], false);
+    assert_eq!(v["removed"], left - 10);
+}
+
+/// trim --match on a cluster with a master down trims the others, prints that report with
+/// the master in `unreached`, and exits 3 naming it and its slots; with every master up,
+/// `unreached` is [].
+#[test]
+fn trim_reports_unreached_masters_and_trims_the_others() {
+    let mut c = Cluster::start(3, 0);
+    let mut feed = String::new();
+    for t in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+        for i in 1..=3 {
+            feed.push_str(&format!(
+                "XADD job_events:{{{t}}} {i}-0 event_type task_progress\n"
+            ));
+        }
+    }
+    c.feed(&feed);
+    let dir = tempfile::tempdir().unwrap();
+    let seed = c.seed_url();
+    let rk = |args: &[&str]| {
+        redkit(dir.path())
+            .args(["--cluster", "-u", &seed, "stream"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = rk(&[
+        "trim",
+        "--match",
+        "job_events:*",
+        "--maxlen",
+        "3",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["unreached"], serde_json::json!([]));
+    let down = c.fail_master(1);
+    let out = rk(&[
+        "trim",
+        "--match",
+        "job_events:*",
+        "--maxlen",
+        "1",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let v = json_of(&out);
+    let unreached = v["unreached"].as_array().unwrap();
+    assert_eq!(unreached.len(), 1, "{v}");
+    assert_eq!(unreached[0]["addr"], down.as_str(), "{v}");
+    let streams = v["streams"].as_array().unwrap();
+    assert!(!streams.is_empty() && streams.len() < 8, "{v}");
+    for st in streams {
+        assert_eq!(st["removed"], 2, "{st}");
+    }
+    assert_eq!(v["removed"], 2 * streams.len() as u64);
+    let err = stderr(&out);
+    assert!(err.contains(&down) && err.contains("slots"), "{err}");
 }
