@@ -229,7 +229,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         }
         'redkit;cache;flush' {
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]')
-            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'SCAN MATCH glob, e.g. ''user:*:unread''')
+            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'SCAN MATCH glob, e.g. ''user:*:unread'' (bytes: a glob need not be UTF-8)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only keys of this type')
             [CompletionResult]::new('--min-idle', '--min-idle', [CompletionResultType]::ParameterName, 'Only keys idle at least this long (OBJECT IDLETIME)')
             [CompletionResult]::new('--scan-count', '--scan-count', [CompletionResultType]::ParameterName, 'SCAN COUNT hint per call')
@@ -275,7 +275,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         }
         'redkit;cache;stats' {
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]')
-            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'SCAN MATCH glob, e.g. ''user:*:unread''')
+            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'SCAN MATCH glob, e.g. ''user:*:unread'' (bytes: a glob need not be UTF-8)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only keys of this type')
             [CompletionResult]::new('--min-idle', '--min-idle', [CompletionResultType]::ParameterName, 'Only keys idle at least this long (OBJECT IDLETIME)')
             [CompletionResult]::new('--scan-count', '--scan-count', [CompletionResultType]::ParameterName, 'SCAN COUNT hint per call')
@@ -635,7 +635,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Print at most N entries (after filters)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print at most N entries (after filters)')
             [CompletionResult]::new('--event-type', '--event-type', [CompletionResultType]::ParameterName, 'Only entries of this event type (repeat for several)')
-            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Only entries with TEXT in a field name or value')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Only entries with TEXT in a field name or value (bytes, as the shell passes them)')
             [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Entries fetched per XRANGE call')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')

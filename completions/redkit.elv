@@ -221,7 +221,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;cache;flush'= {
             cand --prefix 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]'
-            cand --pattern 'SCAN MATCH glob, e.g. ''user:*:unread'''
+            cand --pattern 'SCAN MATCH glob, e.g. ''user:*:unread'' (bytes: a glob need not be UTF-8)'
             cand --type 'Only keys of this type'
             cand --min-idle 'Only keys idle at least this long (OBJECT IDLETIME)'
             cand --scan-count 'SCAN COUNT hint per call'
@@ -266,7 +266,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;cache;stats'= {
             cand --prefix 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]'
-            cand --pattern 'SCAN MATCH glob, e.g. ''user:*:unread'''
+            cand --pattern 'SCAN MATCH glob, e.g. ''user:*:unread'' (bytes: a glob need not be UTF-8)'
             cand --type 'Only keys of this type'
             cand --min-idle 'Only keys idle at least this long (OBJECT IDLETIME)'
             cand --scan-count 'SCAN COUNT hint per call'
@@ -614,7 +614,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand -n 'Print at most N entries (after filters)'
             cand --count 'Print at most N entries (after filters)'
             cand --event-type 'Only entries of this event type (repeat for several)'
-            cand --grep 'Only entries with TEXT in a field name or value'
+            cand --grep 'Only entries with TEXT in a field name or value (bytes, as the shell passes them)'
             cand --page-size 'Entries fetched per XRANGE call'
             cand --format 'Output format'
             cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'

@@ -224,7 +224,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l prefix -d 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\'' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\' (bytes: a glob need not be UTF-8)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l type -d 'Only keys of this type' -r -f -a "string\t''
 hash\t''
 list\t''
@@ -271,7 +271,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l prefix -d 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\'' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\' (bytes: a glob need not be UTF-8)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l type -d 'Only keys of this type' -r -f -a "string\t''
 hash\t''
 list\t''
@@ -609,7 +609,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l since -d 'Only entries of the last DUR: 30s, 10m, 2h, 7d (same as --from DUR; a bare number is refused)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s n -l count -d 'Print at most N entries (after filters)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l event-type -d 'Only entries of this event type (repeat for several)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l grep -d 'Only entries with TEXT in a field name or value' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l grep -d 'Only entries with TEXT in a field name or value (bytes, as the shell passes them)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l page-size -d 'Entries fetched per XRANGE call' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'

@@ -2,12 +2,13 @@
 //! guard of destructive commands, and key names made safe for a terminal.
 
 /// Escapes the glob characters of SCAN MATCH so a prefix is matched literally:
-/// `a*b:` matches `a*b:1` and never `axb:1`.
-pub fn escape_glob(prefix: &str) -> String {
-    let mut out = String::with_capacity(prefix.len() + 4);
-    for c in prefix.chars() {
-        if matches!(c, '*' | '?' | '[' | ']' | '\\') {
-            out.push('\\');
+/// `a*b:` matches `a*b:1` and never `axb:1`. Bytes in, bytes out: Redis matches globs on
+/// bytes, so a prefix that is not UTF-8 selects exactly its keys.
+pub fn escape_glob(prefix: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(prefix.len() + 4);
+    for &c in prefix {
+        if matches!(c, b'*' | b'?' | b'[' | b']' | b'\\') {
+            out.push(b'\\');
         }
         out.push(c);
     }
@@ -15,28 +16,28 @@ pub fn escape_glob(prefix: &str) -> String {
 }
 
 /// Whether a glob may match every key: decided on what it can match, not on its spelling. A
-/// pattern without one literal character (`*`, `?*`, `*?*`, `[a-z]*`, empty) matches every
+/// pattern without one literal byte (`*`, `?*`, `*?*`, `[a-z]*`, empty) matches every
 /// non-empty key of some length, so it counts as "everything"; one literal (escaped or not)
 /// is a real restriction.
-pub fn matches_everything(pattern: &str) -> bool {
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
+pub fn matches_everything(pattern: &[u8]) -> bool {
+    let mut bytes = pattern.iter();
+    while let Some(&c) = bytes.next() {
         match c {
-            '*' | '?' => {}
-            // An escaped character is a literal, unless the pattern ends on the backslash.
-            '\\' => {
-                if chars.next().is_some() {
+            b'*' | b'?' => {}
+            // An escaped byte is a literal, unless the pattern ends on the backslash.
+            b'\\' => {
+                if bytes.next().is_some() {
                     return false;
                 }
             }
             // A class restricts one position to a set: not a literal.
-            '[' => {
+            b'[' => {
                 let mut escaped = false;
-                for d in chars.by_ref() {
+                for &d in bytes.by_ref() {
                     match d {
                         _ if escaped => escaped = false,
-                        '\\' => escaped = true,
-                        ']' => break,
+                        b'\\' => escaped = true,
+                        b']' => break,
                         _ => {}
                     }
                 }

@@ -5,6 +5,7 @@
 pub mod confirm;
 pub mod jobs;
 pub mod keys;
+pub mod name;
 pub mod probe;
 pub mod scan;
 pub mod units;

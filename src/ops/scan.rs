@@ -34,7 +34,7 @@ impl KeyType {
 /// from one): a key that is not UTF-8 is found like any other.
 pub async fn scan_typed<K, F>(
     node: &mut Node,
-    pattern: &str,
+    pattern: &[u8],
     key_type: KeyType,
     mut found: F,
 ) -> anyhow::Result<()>
@@ -55,7 +55,7 @@ where
 /// `limit`; true when there were more.
 pub async fn collect_typed(
     node: &Node,
-    pattern: &str,
+    pattern: &[u8],
     key_type: KeyType,
     limit: usize,
 ) -> Result<(Vec<Vec<u8>>, bool), ConnError> {
@@ -85,7 +85,7 @@ pub struct Filters {
 /// A SCAN in progress on one node.
 pub struct Scan {
     pub node: Node,
-    pattern: String,
+    pattern: Vec<u8>,
     count: usize,
     filters: Filters,
     cursor: u64,
@@ -95,10 +95,10 @@ pub struct Scan {
 }
 
 impl Scan {
-    pub fn new(node: Node, pattern: &str, count: usize, filters: Filters) -> Scan {
+    pub fn new(node: Node, pattern: &[u8], count: usize, filters: Filters) -> Scan {
         Scan {
             node,
-            pattern: pattern.to_string(),
+            pattern: pattern.to_vec(),
             count,
             filters,
             cursor: 0,
@@ -108,7 +108,7 @@ impl Scan {
     }
 
     /// A scan for keys of one type, 1000 a call.
-    pub fn typed(node: Node, pattern: &str, key_type: KeyType) -> Scan {
+    pub fn typed(node: Node, pattern: &[u8], key_type: KeyType) -> Scan {
         let filters = Filters {
             key_type: Some(key_type),
             ..Filters::default()

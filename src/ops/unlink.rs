@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::ops::keys::show_key;
+use crate::ops::name::Name;
 use crate::ops::scan::{Filters, Scan};
 use crate::redis::cluster::Router;
 use crate::redis::{ConnError, Node, ServerCode, Unreached, slot};
@@ -17,7 +18,7 @@ use crate::signal::Stop;
 /// How a flush runs.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    pub pattern: String,
+    pub pattern: Name,
     pub scan_count: usize,
     pub batch: usize,
     pub filters: Filters,
@@ -45,7 +46,7 @@ pub struct NodeFlush {
 
 #[derive(Debug, Serialize)]
 pub struct FlushReport {
-    pub pattern: String,
+    pub pattern: Name,
     pub dry_run: bool,
     pub matched: u64,
     pub deleted: u64,
@@ -257,7 +258,7 @@ pub async fn flush_node(
     };
     let mut scan = Scan::new(
         node.clone(),
-        &plan.pattern,
+        plan.pattern.as_bytes(),
         plan.scan_count,
         plan.filters.clone(),
     );

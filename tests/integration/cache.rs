@@ -961,3 +961,45 @@ fn cluster_flush_while_keys_migrate_counts_what_is_gone() {
     assert_eq!(v["deleted"], after, "{v}");
     assert_eq!(cache_keys(), 0);
 }
+
+/// A prefix or pattern that is not UTF-8 selects exactly its keys (SCAN MATCH on bytes), for
+/// flush and stats alike.
+#[test]
+fn prefixes_and_patterns_that_are_not_utf8_select_by_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let s = RedisServer::start();
+    for k in [&b"pre\xff:1"[..], b"pre\xff:2", b"pre\xfe:3", b"pre:4"] {
+        resp(s.port, &[b"SET", k, b"1"]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let rk = |args: &[&[u8]]| {
+        let mut c = redkit(dir.path());
+        c.args(["-u", &s.url(), "cache"]);
+        for a in args {
+            c.arg(std::ffi::OsStr::from_bytes(a));
+        }
+        c.output().unwrap()
+    };
+    let out = rk(&[b"stats", b"--pattern", b"pre\xff:*", b"--format", b"json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"]["keys"], 2, "{v}");
+    let out = rk(&[
+        b"flush",
+        b"--pattern",
+        b"pre\xfe:*",
+        b"--dry-run",
+        b"--format",
+        b"json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["matched"], 1, "{v}");
+    assert_eq!(keys(s.port).len(), 4, "a dry run deletes nothing");
+    let out = rk(&[b"flush", b"--prefix", b"pre\xff:", b"--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("pre\\xff:*"), "{}", stdout(&out));
+    let left = keys(s.port);
+    let want: BTreeSet<Vec<u8>> = [b"pre\xfe:3".to_vec(), b"pre:4".to_vec()].into();
+    assert_eq!(left, want);
+}

@@ -1736,3 +1736,43 @@ fn json_report_keeps_every_documented_key() {
         }
     }
 }
+
+/// `--stream` takes the shell's bytes, as stream commands take names: a stream whose key is
+/// not UTF-8 is read and judged, and a glob of such bytes finds it.
+#[test]
+fn streams_named_by_bytes_that_are_not_utf8_are_checked() {
+    use std::os::unix::ffi::OsStrExt;
+    let s = RedisServer::start();
+    s.cli_stdin(
+        &[],
+        b"XADD \"q\\xff\" 1-0 n 1\nXGROUP CREATE \"q\\xff\" g 0\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for name in [&b"q\xff"[..], b"q\xff*"] {
+        let out = crate::support::redkit(dir.path())
+            .args([
+                "health",
+                "-u",
+                &s.url(),
+                "--check",
+                "streams",
+                "--format",
+                "json",
+            ])
+            .arg("--stream")
+            .arg(std::ffi::OsStr::from_bytes(name))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{text}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let n = node(&v, &s.addr()).clone();
+        let g = subject_check(&n, "streams", "q\\xff/g");
+        assert_eq!(g["status"], "ok", "{g}");
+    }
+}

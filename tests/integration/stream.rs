@@ -2782,6 +2782,8 @@ fn every_stream_report_keeps_its_keys() {
         "dry_run",
         "rule",
         "approximate",
+        "upper_bound",
+        "unreached",
         "include_unprocessed",
         "streams",
         "removed",
@@ -3124,4 +3126,328 @@ fn job_and_jobs_give_every_job_the_same_state() {
     );
     let out = run(&s, &["job", "retry"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+/// Globs, event types and --grep text that are not UTF-8 reach Redis byte for byte, as
+/// positional names do: list, jobs and trim --match, read --grep and --event-type, tail
+/// --event-type.
+#[test]
+fn globs_and_filters_that_are_not_utf8_select_by_bytes() {
+    let s = RedisServer::start();
+    s.cli_stdin(
+        &[],
+        b"XADD \"q\\xff1\" 1-0 event_type \"t\\xff\" data x\n\
+          XADD \"q\\xff1\" 2-0 event_type task_progress data \"v\\xfe\"\n\
+          XADD \"q\\xff1\" 3-0 event_type task_progress data y\n\
+          XADD \"q\\xff2\" 1-0 event_type task_progress data y\n\
+          XADD \"q\\xff2\" 2-0 event_type task_progress data y\n\
+          XADD qa1 1-0 event_type task_progress data y\n\
+          XADD qa1 2-0 event_type task_progress data y\n",
+    );
+    let out = run_os(&s, &[b"list", b"--match", b"q\xff*", b"--format", b"json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["total"], 2, "{v}");
+    let out = run_os(&s, &[b"jobs", b"--match", b"q\xff*", b"--format", b"json"]);
+    assert!(out.status.code().is_some_and(|c| c < 2), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["jobs"].as_array().unwrap().len(), 2);
+    let out = run_os(
+        &s,
+        &[
+            b"read",
+            b"q\xff1",
+            b"--grep",
+            b"\xfe",
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ids(&lines(&out)), ["2-0"]);
+    let out = run_os(
+        &s,
+        &[
+            b"read",
+            b"q\xff1",
+            b"--event-type",
+            b"t\xff",
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ids(&lines(&out)), ["1-0"]);
+    let out = run_os(
+        &s,
+        &[
+            b"tail",
+            b"q\xff1",
+            b"--from",
+            b"0",
+            b"--event-type",
+            b"t\xff",
+            b"-n",
+            b"1",
+            b"--format",
+            b"ndjson",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ids(&lines(&out)), ["1-0"]);
+    let out = run_os(
+        &s,
+        &[b"trim", b"--match", b"q\xff*", b"--maxlen", b"1", b"--yes"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(s.cli_stdin(&[], b"XLEN \"q\\xff1\"\n").trim(), "1");
+    assert_eq!(s.cli_stdin(&[], b"XLEN \"q\\xff2\"\n").trim(), "1");
+    assert_eq!(
+        s.cli(&["XLEN", "qa1"]).trim(),
+        "2",
+        "outside the glob: untouched"
+    );
+}
+
+/// `stream job --format json` for a job without events prints its report with every key
+/// (outcome and duration null) and exits 1, for a missing stream and an empty one alike.
+#[test]
+fn job_json_without_events_prints_its_report_with_outcome_null() {
+    let s = RedisServer::start();
+    s.cli(&["XADD", "job_events:empty", "1-0", "x", "y"]);
+    s.cli(&["XDEL", "job_events:empty", "1-0"]);
+    for (job, why) in [("9999", "does not exist"), ("empty", "has no events")] {
+        let out = run(&s, &["job", job, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(1), "{job}: {}", stderr(&out));
+        let v = json_of(&out);
+        for k in [
+            "job_id",
+            "stream",
+            "outcome",
+            "started",
+            "duration_ms",
+            "last_event_type",
+            "last_event",
+            "last_event_age_ms",
+            "events",
+        ] {
+            assert!(v.get(k).is_some(), "{job}: no {k} in {v}");
+        }
+        assert_eq!(v["outcome"], Value::Null, "{job}: {v}");
+        assert_eq!(v["duration_ms"], Value::Null, "{job}: {v}");
+        assert_eq!(v["started"], Value::Null);
+        assert_eq!(v["events"], serde_json::json!([]));
+        assert_eq!(v["stream"], format!("job_events:{job}"));
+        assert!(stderr(&out).contains(why), "{job}: {}", stderr(&out));
+    }
+    // The table keeps its one-line answer.
+    let out = run(&s, &["job", "9999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("job_events:9999 does not exist"));
+}
+
+/// A change that changes nothing never says done: setid to the group's own id, create on an
+/// existing group, claim of entries --to already holds, ack of ids not pending.
+#[test]
+fn changes_that_change_nothing_say_so() {
+    let s = RedisServer::start();
+    let key = "job_events:same";
+    load(&s, key, 1, 6, "task_progress");
+    s.cli(&["XGROUP", "CREATE", key, "g", "4-0"]);
+    for fmt in ["table", "json"] {
+        let out = run(
+            &s,
+            &["group", "setid", key, "g", "4-0", "--yes", "--format", fmt],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        if fmt == "json" {
+            let v = json_of(&out);
+            assert_eq!(v["changed"], false, "{v}");
+            assert_eq!(v["last_delivered_before"], "4-0");
+            assert_eq!(v["last_delivered_id"], "4-0");
+        } else {
+            let t = stdout(&out);
+            assert!(!t.contains("done"), "{t}");
+            assert!(t.contains("already at 4-0"), "{t}");
+        }
+    }
+    let out = run(
+        &s,
+        &["group", "create", key, "g", "--yes", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["changed"], false);
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    let out = run(&s, &["group", "create", key, "g", "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stdout(&out).contains("done"), "{}", stdout(&out));
+    // c1 holds two entries; claiming them to c1 moves nothing.
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "2",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    let out = run(
+        &s,
+        &[
+            "claim",
+            key,
+            "g",
+            "--to",
+            "c1",
+            "--min-idle",
+            "0s",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["changed"], 0, "{v}");
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 2, "{v}");
+    let out = run(
+        &s,
+        &["claim", key, "g", "--to", "c1", "--min-idle", "0s", "--yes"],
+    );
+    assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
+    let out = run(&s, &["ack", key, "g", "1-0", "--yes"]);
+    assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
+}
+
+/// With --approximate a dry run's count is a maximum ("up to", `upper_bound`), and the real
+/// run reports what XTRIM removed, which the server's length confirms.
+#[test]
+fn approximate_trim_says_up_to_and_counts_the_reply() {
+    let s = RedisServer::start();
+    let key = "job_events:approx";
+    load(&s, key, 1, 1000, "task_progress");
+    let out = run(
+        &s,
+        &[
+            "trim",
+            key,
+            "--maxlen",
+            "10",
+            "--approximate",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["removed"], 990, "{v}");
+    assert_eq!(v["upper_bound"], true, "{v}");
+    let out = run(
+        &s,
+        &["trim", key, "--maxlen", "10", "--approximate", "--dry-run"],
+    );
+    assert!(
+        stdout(&out).contains("would remove up to 990 entries"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(
+        &s,
+        &[
+            "trim",
+            key,
+            "--maxlen",
+            "10",
+            "--approximate",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    let left: u64 = s.cli(&["XLEN", key]).trim().parse().unwrap();
+    assert!(left > 10, "whole nodes only: {left} left");
+    assert_eq!(v["removed"], 1000 - left, "{v}");
+    assert_eq!(v["upper_bound"], false, "{v}");
+    // Exact: no bound, the count itself.
+    let out = run(
+        &s,
+        &[
+            "trim",
+            key,
+            "--maxlen",
+            "10",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json_of(&out);
+    assert_eq!(v["upper_bound"], false);
+    assert_eq!(v["removed"], left - 10);
+}
+
+/// trim --match on a cluster with a master down trims the others, prints that report with
+/// the master in `unreached`, and exits 3 naming it and its slots; with every master up,
+/// `unreached` is [].
+#[test]
+fn trim_reports_unreached_masters_and_trims_the_others() {
+    let mut c = Cluster::start(3, 0);
+    let mut feed = String::new();
+    for t in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+        for i in 1..=3 {
+            feed.push_str(&format!(
+                "XADD job_events:{{{t}}} {i}-0 event_type task_progress\n"
+            ));
+        }
+    }
+    c.feed(&feed);
+    let dir = tempfile::tempdir().unwrap();
+    let seed = c.seed_url();
+    let rk = |args: &[&str]| {
+        redkit(dir.path())
+            .args(["--cluster", "-u", &seed, "stream"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = rk(&[
+        "trim",
+        "--match",
+        "job_events:*",
+        "--maxlen",
+        "3",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["unreached"], serde_json::json!([]));
+    let down = c.fail_master(1);
+    let out = rk(&[
+        "trim",
+        "--match",
+        "job_events:*",
+        "--maxlen",
+        "1",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let v = json_of(&out);
+    let unreached = v["unreached"].as_array().unwrap();
+    assert_eq!(unreached.len(), 1, "{v}");
+    assert_eq!(unreached[0]["addr"], down.as_str(), "{v}");
+    let streams = v["streams"].as_array().unwrap();
+    assert!(!streams.is_empty() && streams.len() < 8, "{v}");
+    for st in streams {
+        assert_eq!(st["removed"], 2, "{st}");
+    }
+    assert_eq!(v["removed"], 2 * streams.len() as u64);
+    let err = stderr(&out);
+    assert!(err.contains(&down) && err.contains("slots"), "{err}");
 }

@@ -348,7 +348,7 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
         if size == 0 {
             continue;
         }
-        let mut scan = crate::ops::scan::Scan::new(n.clone(), "*", 1000, Default::default());
+        let mut scan = crate::ops::scan::Scan::new(n.clone(), b"*", 1000, Default::default());
         let mut seen: u64 = 0;
         while let Some(keys) = scan.next_batch().await? {
             if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
@@ -753,7 +753,11 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     if remove_keys || args.cleanup {
         let stop = Stop::default();
         let plan = flush::Plan {
-            pattern: format!("{}*", escape_glob(&params.key_prefix)),
+            pattern: {
+                let mut g = escape_glob(params.key_prefix.as_bytes());
+                g.push(b'*');
+                g.into()
+            },
             scan_count: 1000,
             batch: 500,
             filters: Default::default(),

@@ -13,6 +13,7 @@ use clap::{Args, Subcommand};
 use crate::cmd::{Ctx, Stop};
 use crate::duration;
 use crate::exit::{self, ExitStatus};
+use crate::ops::name::{self, Name};
 use crate::ops::scan::{Filters, KeyType};
 use crate::output::progress;
 use crate::redis::cluster::Router;
@@ -50,12 +51,12 @@ pub enum CacheAction {
 pub struct Selection {
     /// Literal key prefix (glob characters are escaped) [default: cache prefix from config,
     /// agent:cache:]
-    #[arg(long, value_name = "P", conflicts_with = "pattern")]
-    pub prefix: Option<String>,
+    #[arg(long, value_name = "P", conflicts_with = "pattern", value_parser = name::parser())]
+    pub prefix: Option<Name>,
 
-    /// SCAN MATCH glob, e.g. 'user:*:unread'
-    #[arg(long, value_name = "GLOB")]
-    pub pattern: Option<String>,
+    /// SCAN MATCH glob, e.g. 'user:*:unread' (bytes: a glob need not be UTF-8)
+    #[arg(long, value_name = "GLOB", value_parser = name::parser())]
+    pub pattern: Option<Name>,
 
     /// Allow a selection that matches every key
     #[arg(long)]
@@ -189,8 +190,8 @@ pub async fn run(ctx: &Ctx, args: &CacheArgs) -> anyhow::Result<ExitStatus> {
 async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     let s = &a.select;
     let pattern = select::match_pattern(
-        s.prefix.as_deref(),
-        s.pattern.as_deref(),
+        s.prefix.as_ref(),
+        s.pattern.as_ref(),
         &ctx.settings.cache_prefix.value,
         s.all_keys,
     )?;
@@ -287,11 +288,11 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
     // --top-prefixes looks at the whole keyspace unless a selection is given.
     let whole = a.top_prefixes.is_some() && s.prefix.is_none() && s.pattern.is_none();
     let pattern = if whole {
-        "*".to_string()
+        Name::from("*")
     } else {
         select::match_pattern(
-            s.prefix.as_deref(),
-            s.pattern.as_deref(),
+            s.prefix.as_ref(),
+            s.pattern.as_ref(),
             &ctx.settings.cache_prefix.value,
             s.all_keys,
         )?

@@ -10,6 +10,7 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::ops::keys::show_key;
+use crate::ops::name::Name;
 use crate::ops::scan::{Filters, Scan};
 use crate::ops::units::format_bytes;
 use crate::output::{Render, Ui};
@@ -18,7 +19,7 @@ use crate::redis::{ConnError, Node};
 
 #[derive(Debug, Clone)]
 pub struct StatsPlan {
-    pub pattern: String,
+    pub pattern: Name,
     pub scan_count: usize,
     pub filters: Filters,
     /// MEMORY USAGE on this many keys per node (all with `exact`).
@@ -81,7 +82,7 @@ pub struct PrefixStat {
 
 #[derive(Debug, Serialize)]
 pub struct StatsReport {
-    pub pattern: String,
+    pub pattern: Name,
     pub exact: bool,
     pub total: NodeStats,
     pub nodes: Vec<NodeStats>,
@@ -227,7 +228,7 @@ async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String,
     let mut big: Vec<BigKey> = Vec::new();
     let mut scan = Scan::new(
         node.clone(),
-        &plan.pattern,
+        plan.pattern.as_bytes(),
         plan.scan_count,
         plan.filters.clone(),
     );

@@ -26,6 +26,7 @@ use clap::Args;
 use crate::cmd::Ctx;
 use crate::duration;
 use crate::exit::{self, ExitStatus};
+use crate::ops::name::{self, Name};
 use crate::output::Format;
 use crate::output::write_atomic;
 use crate::settings::Source;
@@ -76,8 +77,8 @@ pub struct HealthArgs {
 
     /// Streams whose consumer groups are checked: keys or glob patterns (repeat or
     /// comma-separate); turns the streams and jobs checks on
-    #[arg(long = "stream", value_name = "KEY", value_delimiter = ',')]
-    pub stream: Vec<String>,
+    #[arg(long = "stream", value_name = "KEY", value_delimiter = ',', value_parser = name::parser())]
+    pub stream: Vec<Name>,
 
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -122,14 +123,20 @@ pub fn options(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<Options> {
         a.skip.clone()
     };
     let selection = Selection::new(only, skip)?;
-    let named: Vec<String> = if a.stream.is_empty() {
-        config.streams.unwrap_or_default()
+    // The flag's names are bytes (a key need not be UTF-8); the config's are text.
+    let named: Vec<Vec<u8>> = if a.stream.is_empty() {
+        config
+            .streams
+            .unwrap_or_default()
+            .into_iter()
+            .map(String::into_bytes)
+            .collect()
     } else {
-        a.stream.clone()
+        a.stream.iter().map(|n| n.as_bytes().to_vec()).collect()
     };
-    let named: Vec<String> = named
-        .into_iter()
-        .map(|s| s.trim().to_string())
+    let named: Vec<Vec<u8>> = named
+        .iter()
+        .map(|s| s.trim_ascii().to_vec())
         .filter(|s| !s.is_empty())
         .collect();
     let jobs_pattern = &ctx.settings.stream_match;
@@ -141,7 +148,7 @@ pub fn options(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<Options> {
             && (!named.is_empty() || selection.named(CheckKind::Streams)))
         .then(|| {
             if named.is_empty() {
-                vec![jobs_pattern.value.clone()]
+                vec![jobs_pattern.value.clone().into_bytes()]
             } else {
                 named.clone()
             }

@@ -22,16 +22,17 @@ const JOB_BATCH: usize = 500;
 /// What to read on each master.
 #[derive(Debug, Clone, Default)]
 pub struct StreamPlan {
-    /// Keys or glob patterns of streams whose groups are checked; None: not checked.
-    pub streams: Option<Vec<String>>,
+    /// Keys or glob patterns of streams whose groups are checked, as bytes (a key need not be
+    /// UTF-8); None: not checked.
+    pub streams: Option<Vec<Vec<u8>>>,
     /// The job streams' pattern; None: jobs not checked.
     pub jobs: Option<String>,
     /// In a cluster, the slot ranges this node serves (exact keys are read where they live).
     pub slots: Option<Vec<(u16, u16)>>,
 }
 
-fn is_pattern(s: &str) -> bool {
-    s.contains(['*', '?', '['])
+fn is_pattern(s: &[u8]) -> bool {
+    s.iter().any(|c| matches!(c, b'*' | b'?' | b'['))
 }
 
 /// A reply that did not decode, as the text the facts keep.
@@ -138,7 +139,7 @@ async fn read_jobs(
     stuck_after: Option<Duration>,
     now_ms: u64,
 ) -> Result<JobCounts, String> {
-    let (keys, _) = collect_typed(node, pattern, KeyType::Stream, usize::MAX)
+    let (keys, _) = collect_typed(node, pattern.as_bytes(), KeyType::Stream, usize::MAX)
         .await
         .map_err(conn)?;
     let mut c = JobCounts::default();
@@ -188,16 +189,16 @@ pub async fn read(
         ..StreamFacts::default()
     };
     if let Some(names) = &plan.streams {
-        let here = |k: &str| {
+        let here = |k: &[u8]| {
             plan.slots.as_ref().is_none_or(|ranges| {
-                let s = slot(k.as_bytes());
+                let s = slot(k);
                 ranges.iter().any(|(a, b)| (*a..=*b).contains(&s))
             })
         };
         let mut keys: Vec<Vec<u8>> = names
             .iter()
             .filter(|k| !is_pattern(k) && here(k))
-            .map(|k| k.as_bytes().to_vec())
+            .cloned()
             .collect();
         let mut err = None;
         for p in names.iter().filter(|k| is_pattern(k)) {
@@ -205,7 +206,7 @@ pub async fn read(
                 Ok((found, cut)) => {
                     facts.truncated |= cut;
                     if found.is_empty() && plan.slots.is_none() {
-                        facts.unmatched.push(p.clone());
+                        facts.unmatched.push(escape_bytes(p));
                     }
                     keys.extend(found);
                 }

@@ -171,7 +171,16 @@ impl Render for ClaimReport {
         } else {
             "acknowledged"
         };
-        let mut line = format!("{verb} {} of {} entries", self.changed, self.candidates);
+        // A run that changed nothing never reads as done.
+        let head = if self.changed == 0 {
+            "nothing changed: "
+        } else {
+            ""
+        };
+        let mut line = format!(
+            "{head}{verb} {} of {} entries",
+            self.changed, self.candidates
+        );
         if !self.deleted.is_empty() {
             line.push_str(&format!(
                 "; {} deleted from the stream meanwhile",
@@ -297,7 +306,17 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         a.count,
     )
     .await?;
-    let ids: Vec<StreamId> = items.iter().map(|e| e.sid).collect();
+    // Entries --to already holds would "move" to where they are: left as they were, not sent.
+    let held: Vec<String> = items
+        .iter()
+        .filter(|e| e.consumer == a.to)
+        .map(|e| e.id.clone())
+        .collect();
+    let ids: Vec<StreamId> = items
+        .iter()
+        .filter(|e| e.consumer != a.to)
+        .map(|e| e.sid)
+        .collect();
     let mut report = ClaimReport {
         action: "claim",
         stream: a.key.clone(),
@@ -309,7 +328,7 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
         ids: Vec::new(),
         changed: 0,
         deleted: Vec::new(),
-        skipped: Vec::new(),
+        skipped: held.clone(),
     };
     if a.change.dry_run {
         report.ids = ids.iter().map(StreamId::to_string).collect();
@@ -327,7 +346,7 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
     }
     // Ctrl-C from here on lets the XCLAIM in flight finish, then reports what moved (exit 130).
     let stop = crate::cmd::Stop::on_signal();
-    let (mut deleted, mut skipped) = (Vec::new(), Vec::new());
+    let (mut deleted, mut skipped) = (Vec::new(), held);
     for page in ids.chunks(500) {
         if stop.requested() {
             break;

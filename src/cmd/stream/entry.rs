@@ -270,27 +270,7 @@ pub fn json_bytes(buf: &mut Vec<u8>, b: &[u8]) {
     }
 }
 
-/// Standard base64 with padding (RFC 4648), appended to `buf`.
-pub fn base64(buf: &mut Vec<u8>, data: &[u8]) {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for c in data.chunks(3) {
-        let n = (u32::from(c[0]) << 16)
-            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*c.get(2).unwrap_or(&0));
-        buf.push(T[(n >> 18) as usize & 63]);
-        buf.push(T[(n >> 12) as usize & 63]);
-        buf.push(if c.len() > 1 {
-            T[(n >> 6) as usize & 63]
-        } else {
-            b'='
-        });
-        buf.push(if c.len() > 2 {
-            T[n as usize & 63]
-        } else {
-            b'='
-        });
-    }
-}
+pub use crate::output::escape::base64;
 
 /// `YYYY-MM-DDTHH:MM:SS.mmmZ` for milliseconds since the epoch, without a date library call
 /// per entry (civil-from-days, H. Hinnant).

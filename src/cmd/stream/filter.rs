@@ -2,11 +2,13 @@
 //! raw export.
 
 use super::entry::{self, Entry, Pair};
+use super::name::Name;
 
-/// What entries to print: event types and a text to find.
+/// What entries to print: event types and a text to find, both as bytes (a field value need
+/// not be UTF-8, and the flags take the shell's bytes).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub event_types: Vec<String>,
+    pub event_types: Vec<Vec<u8>>,
     pub grep: Option<Vec<u8>>,
 }
 
@@ -23,7 +25,7 @@ impl Filter {
             let types: Vec<String> = self
                 .event_types
                 .iter()
-                .map(|t| crate::output::escape::escape_str(t))
+                .map(|t| crate::output::escape::escape_bytes(t))
                 .collect();
             s.push_str(&format!(" of type {}", types.join(" or ")));
         }
@@ -42,7 +44,8 @@ impl Filter {
 
     pub fn keeps_pairs(&self, fields: &[Pair]) -> bool {
         (self.event_types.is_empty()
-            || entry::event_type(fields).is_some_and(|t| self.event_types.iter().any(|w| w == t)))
+            || entry::find(fields, b"event_type")
+                .is_some_and(|t| self.event_types.iter().any(|w| w == t)))
             && self
                 .grep
                 .as_deref()
@@ -50,12 +53,12 @@ impl Filter {
     }
 }
 
-/// Event types from repeated and comma-separated flags.
-pub fn split_types(v: &[String]) -> Vec<String> {
+/// Event types from repeated and comma-separated flags, as the bytes given.
+pub fn split_types(v: &[Name]) -> Vec<Vec<u8>> {
     v.iter()
-        .flat_map(|s| s.split(','))
-        .map(str::trim)
+        .flat_map(|s| s.as_bytes().split(|&c| c == b','))
+        .map(<[u8]>::trim_ascii)
         .filter(|s| !s.is_empty())
-        .map(str::to_string)
+        .map(<[u8]>::to_vec)
         .collect()
 }

@@ -157,9 +157,21 @@ impl GroupReport {
         }
     }
 
+    /// A setid to the id the group already has: nothing to change.
+    fn is_noop(&self) -> bool {
+        self.action == "setid" && self.last_delivered_before == self.last_delivered_id
+    }
+
     /// The preview in one line (also the confirmation question).
     pub fn describe(&self) -> String {
         let (s, g) = (&self.stream, &self.group);
+        if self.is_noop() {
+            return format!(
+                "group {g} on {s} is already at {}: lag {}",
+                self.last_delivered_id.as_deref().unwrap_or("?"),
+                self.lag_after.unwrap_or(0)
+            );
+        }
         match self.action {
             "create" => format!(
                 "create group {g} on {s} at {}: {} entries to deliver",
@@ -207,7 +219,9 @@ impl crate::output::Formats for GroupReport {
 
 impl Render for GroupReport {
     fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
-        let head = if self.dry_run {
+        let head = if self.is_noop() {
+            "nothing to change: "
+        } else if self.dry_run {
             "dry run, nothing changed: would "
         } else if self.changed {
             "done: "
@@ -355,11 +369,16 @@ async fn create(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<ExitStatus> {
     } else {
         (StreamId::MIN, None)
     };
-    if exists && group_info(&mut conn, &a.key, &a.group).await.is_ok() {
-        return Err(exit::problem(format!(
-            "{}: group '{}' already exists (stream group setid moves it)",
+    if exists && let Ok(g) = group_info(&mut conn, &a.key, &a.group).await {
+        // Nothing created: the report says so (changed false, the group's own id), exit 1.
+        let mut report = GroupReport::new("create", &a.key, &a.group, a.change.dry_run);
+        report.last_delivered_id = g.last_delivered_id.clone();
+        ctx.out.emit_outcome(&report, false)?;
+        ctx.out.problem(format!(
+            "redkit: {}: group '{}' already exists (nothing created; stream group setid moves it)",
             a.key, a.group
-        )));
+        ));
+        return Ok(ExitStatus::Problem);
     }
     let after = point_after(&a.from, last, "--from")?;
     let mut report = GroupReport::new("create", &a.key, &a.group, a.change.dry_run);
@@ -420,6 +439,11 @@ async fn setid(ctx: &Ctx, a: &SetidArgs) -> anyhow::Result<ExitStatus> {
     report.lag_after = Some(lag_after);
     report.redelivered = Some(lag_after.saturating_sub(lag_before));
     report.skipped = Some(lag_before.saturating_sub(lag_after));
+    if after == before {
+        // Already there: nothing to confirm or send; said so (changed false), exit 0.
+        ctx.out.emit_outcome(&report, true)?;
+        return Ok(ExitStatus::Success);
+    }
     if a.change.dry_run || !guard.confirm(&report.describe())? {
         return finish(ctx, &report);
     }

@@ -30,8 +30,9 @@ Examples:
 The key comes from streams.job_key in the config (job_events:{job_id}). The job is judged as
 `stream jobs` judges it, by its last event: task_completed is completed, task_failed is
 failed, anything else is running, or stuck when that event is older than --stuck-after.
-Exit 0 when the job completed or is running, 1 when it failed, is stuck or has no stream,
-3 when --max-wait ran out.";
+Exit 0 when the job completed or is running, 1 when it failed, is stuck or has no event (its
+stream is empty or does not exist; JSON still prints the report, outcome null), 3 when
+--max-wait ran out.";
 
 #[derive(Debug, Args)]
 pub struct JobArgs {
@@ -58,11 +59,13 @@ pub struct JobArgs {
 pub struct JobReport {
     pub job_id: Name,
     pub stream: Name,
-    /// completed, failed, running or stuck: the state `stream jobs` gives the job.
-    pub outcome: &'static str,
+    /// completed, failed, running or stuck: the state `stream jobs` gives the job; null when
+    /// the job has no event (its stream is empty or does not exist).
+    pub outcome: Option<&'static str>,
     pub started: Option<String>,
-    /// Completed or failed: first event to last. Running: first event until now.
-    pub duration_ms: u64,
+    /// Completed or failed: first event to last. Running: first event until now. Null without
+    /// an event.
+    pub duration_ms: Option<u64>,
     pub last_event_type: Option<String>,
     pub last_event: Option<String>,
     /// How long ago the last event was written.
@@ -153,12 +156,15 @@ impl Timeline<'_> {
     fn report(self, job_id: &Name, stuck_after: std::time::Duration) -> JobReport {
         let now = now_ms();
         let first = self.first_ms.unwrap_or(0);
-        let outcome = crate::ops::jobs::job_state(
-            self.last_type_raw.as_deref(),
-            now.saturating_sub(self.last_ms),
-            self.first_ms.map(|_| stuck_after),
-        )
-        .name();
+        // No event, no state: a job that has not started is neither running nor anything else.
+        let outcome = self.first_ms.map(|_| {
+            crate::ops::jobs::job_state(
+                self.last_type_raw.as_deref(),
+                now.saturating_sub(self.last_ms),
+                Some(stuck_after),
+            )
+            .name()
+        });
         let end = if self.outcome.is_none() {
             now
         } else {
@@ -172,7 +178,7 @@ impl Timeline<'_> {
             started: self
                 .first_ms
                 .map(|m| String::from_utf8_lossy(&rfc3339_ms(m)).into_owned()),
-            duration_ms: if seen { end.saturating_sub(first) } else { 0 },
+            duration_ms: seen.then(|| end.saturating_sub(first)),
             last_event_type: self.last_type,
             last_event: seen
                 .then(|| String::from_utf8_lossy(&rfc3339_ms(self.last_ms)).into_owned()),
@@ -216,12 +222,14 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         "none" if args.follow => ctx
             .out
             .note(format!("{key}: waiting for the job's first event")),
-        "none" => {
+        "none" if ctx.out.format == Format::Table => {
             return Err(exit::problem(format!(
                 "job {}: no events ({key} does not exist)",
                 args.job_id
             )));
         }
+        // JSON still prints its report (every key, outcome null); ndjson has no event to print.
+        "none" => {}
         other => {
             return Err(exit::problem(format!(
                 "{key}: not a stream (it is a {other})"
@@ -298,14 +306,19 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
     // A job whose stream holds no event answers nothing: exit 1, as a query that found
     // nothing does (a failed job is 1 too; a running or completed one 0).
     let empty = report.started.is_none();
-    let status = if matches!(report.outcome, "failed" | "stuck") || empty {
+    let status = if matches!(report.outcome, Some("failed" | "stuck")) || empty {
         ExitStatus::Problem
     } else {
         ExitStatus::Success
     };
     if empty && ctx.out.format != Format::Table {
+        let why = if kind == "none" {
+            "does not exist"
+        } else {
+            "has no events"
+        };
         ctx.out
-            .note(format!("job {}: {} has no events", &args.job_id, &key));
+            .note(format!("job {}: no events ({key} {why})", &args.job_id));
     }
     match ctx.out.format {
         Format::Json => ctx
@@ -313,23 +326,23 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             .emit_outcome(&JsonOnly(&report), status == ExitStatus::Success)?,
         Format::Table => {
             let fmt = |ms: u64| crate::duration::format(std::time::Duration::from_millis(ms));
-            let dur = fmt(report.duration_ms);
+            let dur = fmt(report.duration_ms.unwrap_or(0));
             let line = match report.outcome {
-                "running" if report.started.is_none() => "no events yet".to_string(),
-                "stuck" => format!(
+                None => "no events yet".to_string(),
+                Some("stuck") => format!(
                     "stuck: no event for {} (last {}, first event {dur} ago)",
                     fmt(report.last_event_age_ms.unwrap_or(0)),
                     escape_str(report.last_event_type.as_deref().unwrap_or("-"))
                 ),
-                "running" => format!(
+                Some("running") => format!(
                     "running: first event {dur} ago, last event {} ago ({})",
                     fmt(report.last_event_age_ms.unwrap_or(0)),
                     escape_str(report.last_event_type.as_deref().unwrap_or("-"))
                 ),
-                o => format!("{o} in {dur}"),
+                Some(o) => format!("{o} in {dur}"),
             };
             let line = if ctx.out.ui.color {
-                paint(&format!("task_{}", report.outcome), &line)
+                paint(&format!("task_{}", report.outcome.unwrap_or("none")), &line)
             } else {
                 line
             };

@@ -39,8 +39,8 @@ listed job is stuck.";
 #[derive(Debug, Args)]
 pub struct JobsArgs {
     /// Key glob [default: streams.match from the config, job_events:*]
-    #[arg(long = "match", value_name = "GLOB")]
-    pub pattern: Option<String>,
+    #[arg(long = "match", value_name = "GLOB", value_parser = super::name::parser())]
+    pub pattern: Option<Name>,
 
     /// A job whose last event is older than DUR and that has not finished is stuck
     /// [default: streams.stuck_after from the config, 15m]
@@ -376,7 +376,7 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
     let pattern = args
         .pattern
         .clone()
-        .unwrap_or_else(|| ctx.settings.stream_match.value.clone());
+        .unwrap_or_else(|| Name::from(ctx.settings.stream_match.value.as_str()));
     let key_parts = match ctx.settings.job_key.value.split_once("{job_id}") {
         Some((a, b)) => (a.to_string(), b.to_string()),
         None => (String::new(), String::new()),
@@ -401,7 +401,7 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         let pool = std::sync::Arc::new(std::sync::Mutex::new(raw.into_iter().collect::<Vec<_>>()));
         scan_typed(
             &mut node,
-            &pattern,
+            pattern.as_bytes(),
             KeyType::Stream,
             async |n: &mut Node, keys: Vec<Name>| {
                 let mut n = n.clone();

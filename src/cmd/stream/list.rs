@@ -29,8 +29,8 @@ The default --match comes from streams.match in the config (job_events:*).";
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Key glob [default: streams.match from the config, job_events:*]
-    #[arg(long = "match", value_name = "GLOB")]
-    pub pattern: Option<String>,
+    #[arg(long = "match", value_name = "GLOB", value_parser = super::name::parser())]
+    pub pattern: Option<Name>,
 
     /// Show only the N most recently active streams
     #[arg(long, value_name = "N")]
@@ -39,7 +39,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Serialize)]
 pub struct ListReport {
-    pub pattern: String,
+    pub pattern: Name,
     pub total: usize,
     pub streams: Vec<StreamSummary>,
     /// Cluster masters (and slots) that could not be listed.
@@ -69,7 +69,7 @@ impl Render for ListReport {
             writeln!(w, "not reached: {u}")?;
         }
         if self.streams.is_empty() {
-            return writeln!(w, "no streams match {}", escape_str(&self.pattern));
+            return writeln!(w, "no streams match {}", self.pattern);
         }
         let mut t = ui.table();
         t.set_header(vec![
@@ -137,7 +137,7 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
     let pattern = args
         .pattern
         .clone()
-        .unwrap_or_else(|| ctx.settings.stream_match.value.clone());
+        .unwrap_or_else(|| Name::from(ctx.settings.stream_match.value.as_str()));
     let target = ctx.target()?;
     let mut streams = Vec::new();
     let masters = target.masters().await?;
@@ -145,7 +145,7 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         let addr = node.addr.clone();
         scan_typed(
             &mut node,
-            &pattern,
+            pattern.as_bytes(),
             KeyType::Stream,
             async |n: &mut Node, keys: Vec<Name>| {
                 let mut p = redis::pipe();

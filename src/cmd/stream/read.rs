@@ -56,12 +56,12 @@ pub struct ReadArgs {
     pub reverse: bool,
 
     /// Only entries of this event type (repeat for several)
-    #[arg(long = "event-type", value_name = "TYPE")]
-    pub event_types: Vec<String>,
+    #[arg(long = "event-type", value_name = "TYPE", value_parser = name::parser())]
+    pub event_types: Vec<Name>,
 
-    /// Only entries with TEXT in a field name or value
-    #[arg(long, value_name = "TEXT")]
-    pub grep: Option<String>,
+    /// Only entries with TEXT in a field name or value (bytes, as the shell passes them)
+    #[arg(long, value_name = "TEXT", value_parser = name::parser())]
+    pub grep: Option<Name>,
 
     /// Entries fetched per XRANGE call
     #[arg(long, value_name = "N", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]

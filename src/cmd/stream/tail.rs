@@ -57,12 +57,12 @@ pub struct TailArgs {
     pub count: Option<u64>,
 
     /// Only print entries of this event type (repeat for several)
-    #[arg(long = "event-type", value_name = "TYPE")]
-    pub event_types: Vec<String>,
+    #[arg(long = "event-type", value_name = "TYPE", value_parser = name::parser())]
+    pub event_types: Vec<Name>,
 
     /// Exit when one of these event types arrives: 0 for the first listed, 1 for the others
-    #[arg(long, value_name = "T[,T]", value_delimiter = ',')]
-    pub until_event: Vec<String>,
+    #[arg(long, value_name = "T[,T]", value_delimiter = ',', value_parser = name::parser())]
+    pub until_event: Vec<Name>,
 
     /// Give up (exit 3) when a key that does not exist yet has no entry after DUR
     #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
@@ -92,8 +92,8 @@ pub async fn start_after(conn: &mut Keyed, key: &Name, from: &str) -> anyhow::Re
 }
 
 /// Whether an entry ends the tail, and with what status.
-pub fn until_status(until: &[String], e: &Entry) -> Option<ExitStatus> {
-    let t = e.event_type()?;
+pub fn until_status(until: &[Vec<u8>], e: &Entry) -> Option<ExitStatus> {
+    let t = e.field("event_type")?;
     let i = until.iter().position(|u| u == t)?;
     Some(if i == 0 {
         ExitStatus::Success

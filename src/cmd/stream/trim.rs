@@ -19,7 +19,7 @@ use crate::exit::{self, ExitStatus};
 use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::Format;
 use crate::output::{Render, Ui};
-use crate::redis::{ConnError, Keyed, Node};
+use crate::redis::{ConnError, Keyed, Node, Unreached};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -46,8 +46,8 @@ pub struct TrimArgs {
     pub key: Option<Name>,
 
     /// Every stream whose key matches GLOB (on every master of a cluster)
-    #[arg(long = "match", value_name = "GLOB")]
-    pub pattern: Option<String>,
+    #[arg(long = "match", value_name = "GLOB", value_parser = name::parser())]
+    pub pattern: Option<Name>,
 
     /// Keep the newest N entries
     #[arg(long, value_name = "N")]
@@ -75,9 +75,12 @@ pub struct TrimReport {
     pub dry_run: bool,
     pub rule: String,
     pub approximate: bool,
+    /// Whether `removed` is a maximum, not a count: a dry run with --approximate (Redis trims
+    /// whole nodes only, so the real run may remove fewer; its report counts XTRIM's reply).
+    pub upper_bound: bool,
     pub include_unprocessed: bool,
     pub streams: Vec<TrimmedStream>,
-    /// Entries removed (or, in a dry run, that would be).
+    /// Entries removed (or, in a dry run, that would be; with `upper_bound`, at most).
     pub removed: u64,
     /// Entries the rule selected but kept because a group still needs them.
     pub kept: u64,
@@ -85,6 +88,9 @@ pub struct TrimReport {
     pub unprocessed_removed: u64,
     /// Streams that lost (or would lose) at least one entry.
     pub streams_affected: usize,
+    /// Masters (and slots) that could not be reached with --match: their streams were not
+    /// trimmed ([] when every master answered; exit 3 otherwise).
+    pub unreached: Vec<Unreached>,
 }
 
 fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
@@ -144,10 +150,10 @@ impl crate::output::Formats for TrimReport {
 impl Render for TrimReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
-        let verb = if self.dry_run {
-            "would remove"
-        } else {
-            "removed"
+        let verb = match (self.dry_run, self.upper_bound) {
+            (true, true) => "would remove up to",
+            (true, false) => "would remove",
+            _ => "removed",
         };
         t.set_header(vec!["stream", "length", verb, "groups"]);
         // Only the streams that lose or keep entries: a glob over thousands would bury them.
@@ -181,6 +187,9 @@ impl Render for TrimReport {
                 ""
             }
         )?;
+        for u in &self.unreached {
+            writeln!(w, "not reached, not trimmed: {u}")?;
+        }
         if self.kept > 0 {
             writeln!(
                 w,
@@ -367,6 +376,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
     let target = ctx.target()?;
     // Every stream with the connection that reaches it.
     let mut work: Vec<(Name, Keyed)> = Vec::new();
+    let mut unreached: Vec<Unreached> = Vec::new();
     match (&args.key, &args.pattern) {
         (Some(k), _) => {
             let mut c = name::keyed_for(&target, k).await?;
@@ -375,14 +385,13 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         }
         (None, Some(p)) => {
             let masters = target.masters().await?;
-            // Trimming only part of a cluster would look like success: refuse up front.
-            if let Some(e) = masters.gap_error() {
-                return Err(e);
-            }
+            // A master that cannot be reached is reported (and the exit is 3) after the
+            // others are trimmed: partial work never looks like success.
+            unreached = masters.unreached;
             for mut node in masters.nodes {
                 scan_typed(
                     &mut node,
-                    p,
+                    p.as_bytes(),
                     KeyType::Stream,
                     async |n: &mut Node, keys: Vec<Name>| {
                         for k in keys {
@@ -426,7 +435,9 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         dry_run: args.confirm.dry_run,
         rule: rule_text,
         approximate: args.approximate,
+        upper_bound: args.approximate,
         include_unprocessed: args.include_unprocessed,
+        unreached,
         removed: 0,
         kept: 0,
         unprocessed_removed: 0,
@@ -436,7 +447,8 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
     report.total();
     if !args.confirm.dry_run {
         let mut question = format!(
-            "Trim {} from {}",
+            "Trim {}{} from {}",
+            if args.approximate { "up to " } else { "" },
             crate::ops::units::count(report.removed, "entry", "entries"),
             crate::ops::units::count(report.streams.len() as u64, "stream", "streams")
         );
@@ -453,6 +465,12 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
                 groups.join(", ")
             ));
         }
+        if !report.unreached.is_empty() {
+            question.push_str(&format!(
+                " ({} not reached: not trimmed)",
+                crate::ops::units::count(report.unreached.len() as u64, "master", "masters")
+            ));
+        }
         if !guard.confirm(&question)? {
             ctx.out.problem("nothing trimmed");
             return Ok(ExitStatus::Problem);
@@ -461,6 +479,8 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         // (exit 130). Before this point nothing has changed and Ctrl-C simply ends the process.
         let stop = crate::cmd::Stop::on_signal();
         let stopped = || stop.requested();
+        // From here on the counts are XTRIM's replies.
+        report.upper_bound = false;
         let mut done = 0;
         for (((_, c), s), (cut, use_acked)) in work
             .iter_mut()
@@ -490,7 +510,10 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         }
         report.total();
     }
-    ctx.out.emit_outcome(&report, true)?;
+    ctx.out.emit_outcome(&report, report.unreached.is_empty())?;
+    if let Some(e) = crate::redis::unreached_error(&report.unreached) {
+        return Err(e);
+    }
     Ok(ExitStatus::Success)
 }
 
