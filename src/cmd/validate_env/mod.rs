@@ -1,5 +1,6 @@
 //! `redkit validate-env`: the environment and `.env` checked against a spec before start-up.
 
+mod acl;
 pub mod check;
 pub mod connect;
 pub mod spec;
