@@ -25,8 +25,8 @@ pub fn mask(value: &str) -> String {
 /// [`mask`]: the prefix and suffix of a URL are its scheme and its last parameter, often the
 /// password itself (`postgres://app@db/app?password=X`). Every query parameter's value is
 /// hidden then, whatever its name. A URL in which nothing is hidden that way shows its scheme
-/// and host only (`https://hooks.example/****`): its secret is then
-/// in the path or query, under a name the rule does not know. Anything else gets [`mask`].
+/// and host only (`https://hooks.example/****`; `redis://****` with nothing after the host):
+/// its secret is then in the path, where the rule cannot name it. Anything else gets [`mask`].
 pub fn mask_secret(value: &str) -> String {
     if let Some(scheme_end) = url_scheme_end(value) {
         let scheme = value[..scheme_end].to_ascii_lowercase();
@@ -43,9 +43,11 @@ pub fn mask_secret(value: &str) -> String {
         }
         let after = &value[scheme_end + 3..];
         let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        // Nothing after the authority: the whole rest is hidden, as a password that merely
+        // holds `://` would otherwise show whole as a "host".
         return match after[end..].chars().next() {
             Some(sep) => format!("{}{sep}****", &value[..scheme_end + 3 + end]),
-            None => value.to_string(),
+            None => format!("{}://****", &value[..scheme_end]),
         };
     }
     let keywords = mask_keywords(value);
@@ -576,7 +578,8 @@ mod tests {
             mask_secret("https://hooks.example/services/T0/B0/XyzSecretTail"),
             "https://hooks.example/****"
         );
-        assert_eq!(mask_secret("redis://cache:6379"), "redis://cache:6379");
+        assert_eq!(mask_secret("redis://cache:6379"), "redis://****");
+        assert_eq!(mask_secret("pw://LongPasswordValue"), "pw://****");
         assert_eq!(
             mask_secret("host=db user=app password=LongDbPassword1"),
             "host=db user=app password=****"
