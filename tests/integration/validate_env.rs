@@ -776,3 +776,58 @@ fn subcommands_are_checked_and_a_full_permission_user_passes() {
         "{c}"
     );
 }
+
+/// Without COMMAND INFO (a least-privilege user with only ACL DRYRUN), a subcommand is still
+/// judged by ACL DRYRUN finding its arity, and a container written alone cannot be formed: it is
+/// "not checked", never denied.
+#[test]
+fn subcommands_are_judged_without_command_info() {
+    use crate::support::RedisServer;
+    let s = RedisServer::builder()
+        .arg("user dry on >dry-pw-1a2b3c ~* &* -@all +ping +acl|dryrun +xinfo|stream")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "required:\n  REDIS_URL: { type: redis-url, commands: ['xinfo|stream', xinfo, 'xgroup create'] }\n",
+    )
+    .unwrap();
+    let out = redkit(dir.path())
+        .args([
+            "validate-env",
+            "--spec",
+            "spec.yaml",
+            "--connect",
+            "--format",
+            "json",
+        ])
+        .env(
+            "REDIS_URL",
+            format!("redis://dry:dry-pw-1a2b3c@127.0.0.1:{}", s.port),
+        )
+        .output()
+        .unwrap();
+    let doc = json(&out);
+    let c = connection(&doc, "REDIS_URL");
+    let row = |name: &str| {
+        c["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["command"] == name)
+            .unwrap_or_else(|| panic!("{name} not in {c}"))
+            .clone()
+    };
+    assert_eq!(row("xinfo|stream")["allowed"], true, "{c}");
+    assert!(row("xinfo")["allowed"].is_null(), "{c}");
+    assert_eq!(row("xgroup create")["allowed"], false, "{c}");
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .contains("may not run xgroup create"),
+        "{c}"
+    );
+    assert!(!c["reason"].as_str().unwrap().contains("xinfo"), "{c}");
+    assert_eq!(out.status.code(), Some(1), "{c}");
+}
