@@ -19,6 +19,58 @@ pub fn mask(value: &str) -> String {
     format!("{head}...{tail}")
 }
 
+/// The one decision for showing a value marked secret, wherever it is shown (reports, `config`,
+/// errors, `Debug`). A value that is a URL (`scheme://…`, any scheme) or a keyword connection
+/// string holding a credential (`host=db password=X`) is masked by the URL rule, never by
+/// [`mask`]: the prefix and suffix of a URL are its scheme and its last parameter, often the
+/// password itself (`postgres://app@db/app?password=X`). Every query parameter's value is
+/// hidden then, whatever its name. A URL in which nothing is hidden that way shows its scheme
+/// and host only (`https://hooks.example/****`; `redis://****` with nothing after the host):
+/// its secret is then in the path, where the rule cannot name it. Anything else gets [`mask`].
+pub fn mask_secret(value: &str) -> String {
+    if let Some(scheme_end) = url_scheme_end(value) {
+        let scheme = value[..scheme_end].to_ascii_lowercase();
+        let bare = if DB_SCHEMES.iter().any(|s| scheme.starts_with(s)) {
+            BareUserinfo::User
+        } else {
+            BareUserinfo::Password
+        };
+        // In a value marked secret every parameter's value is hidden, not only those named
+        // like a credential: `?foo=TOKEN` is as likely as `?token=TOKEN`.
+        let masked = mask_params_with(&mask_authority(value, bare), |_| true);
+        if masked != value {
+            return masked;
+        }
+        let after = &value[scheme_end + 3..];
+        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        // Nothing after the authority: the whole rest is hidden, as a password that merely
+        // holds `://` would otherwise show whole as a "host".
+        return match after[end..].chars().next() {
+            Some(sep) => format!("{}{sep}****", &value[..scheme_end + 3 + end]),
+            None => format!("{}://****", &value[..scheme_end]),
+        };
+    }
+    let keywords = mask_keywords(value);
+    if keywords != value {
+        return keywords;
+    }
+    mask(value)
+}
+
+/// Schemes whose bare userinfo is a user name (`postgres://app@db`), as in [`mask_db_url`].
+const DB_SCHEMES: [&str; 4] = ["postgres", "mysql", "mariadb", "sqlite"];
+
+/// Where `://` starts when the text begins with a URL scheme (a letter, then letters, digits,
+/// `+`, `-` or `.`), as RFC 3986 spells one.
+fn url_scheme_end(text: &str) -> Option<usize> {
+    let end = text.find("://")?;
+    let scheme = &text[..end];
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .then_some(end)
+}
+
 /// The one rule for every part of a URL that can hold a credential: the userinfo's password
 /// (`redis://user:pw@host` → `redis://user:****@host`), a password written where the port goes
 /// (`redis://user:pw`), and any query or fragment parameter whose name looks like a credential
@@ -176,6 +228,11 @@ fn mask_keywords(text: &str) -> String {
 /// Parameters are separated by `&` or `;`; the query starts at the first `?` (the userinfo is
 /// already masked, so a `?` left of it cannot be part of a password any more).
 fn mask_params(text: &str) -> String {
+    mask_params_with(text, param_looks_secret)
+}
+
+/// [`mask_params`] with the test of a parameter's name given.
+fn mask_params_with(text: &str, secret_name: impl Fn(&str) -> bool) -> String {
     let Some(q) = text.find(['?', '#']) else {
         return text.to_string();
     };
@@ -184,7 +241,7 @@ fn mask_params(text: &str) -> String {
     let mut rest = &text[q + 1..];
     loop {
         let end = rest.find(['&', ';', '#', '?']).unwrap_or(rest.len());
-        out.push_str(&mask_pair(&rest[..end]));
+        out.push_str(&mask_pair(&rest[..end], &secret_name));
         match rest[end..].chars().next() {
             Some(sep) => {
                 out.push(sep);
@@ -197,9 +254,9 @@ fn mask_params(text: &str) -> String {
 }
 
 /// `name=value` with the value masked when the name looks like a credential.
-fn mask_pair(pair: &str) -> String {
+fn mask_pair(pair: &str, secret_name: impl Fn(&str) -> bool) -> String {
     match pair.split_once('=') {
-        Some((name, value)) if !value.is_empty() && param_looks_secret(name) => {
+        Some((name, value)) if !value.is_empty() && secret_name(name) => {
             format!("{name}=****")
         }
         _ => pair.to_string(),
@@ -495,6 +552,68 @@ mod tests {
             let url = format!("postgres://app@db/app?{name}={value}");
             proptest::prop_assert_eq!(mask_db_url(&url), url.clone());
             proptest::prop_assert_eq!(mask_url(&url), url.replace("app@", "****@"));
+        }
+    }
+
+    #[test]
+    fn secret_urls_are_masked_by_the_url_rule() {
+        assert_eq!(
+            mask_secret("postgres://app@db/app?password=LongDbPassword1"),
+            "postgres://app@db/app?password=****"
+        );
+        assert_eq!(
+            mask_secret("mysql://app@db/app?x=1&api_key=ApiK3ySecret"),
+            "mysql://app@db/app?x=****&api_key=****"
+        );
+        assert_eq!(
+            mask_secret("redis://default:LongRedisPassw0rd@cache:6379"),
+            "redis://default:****@cache:6379"
+        );
+        assert_eq!(
+            mask_secret("https://abcdef0123456789@o1.ingest.example/42"),
+            "https://****@o1.ingest.example/42"
+        );
+        // No credential the URL rule knows: scheme and host only.
+        assert_eq!(
+            mask_secret("https://hooks.example/services/T0/B0/XyzSecretTail"),
+            "https://hooks.example/****"
+        );
+        assert_eq!(mask_secret("redis://cache:6379"), "redis://****");
+        assert_eq!(mask_secret("pw://LongPasswordValue"), "pw://****");
+        assert_eq!(
+            mask_secret("host=db user=app password=LongDbPassword1"),
+            "host=db user=app password=****"
+        );
+        // Not a URL: the general mask.
+        assert_eq!(
+            mask_secret("sk-1234567890abcdef1234567890abcd23"),
+            "sk-1...cd23"
+        );
+        assert_eq!(mask_secret("1abc://x"), mask("1abc://x"));
+    }
+
+    proptest::proptest! {
+        /// A secret URL never shows its password's tail, wherever the password sits.
+        #[test]
+        fn no_tail_of_a_secret_url_survives(
+            scheme in "(redis|rediss|postgres|postgresql|mysql|mariadb|https|amqp|mongodb\\+srv)",
+            place in 0usize..4,
+            name in "(password|api_key|token|secret|sig|foo)",
+        ) {
+            let pw = "Zq7PwSecretXy";
+            let url = match place {
+                0 => format!("{scheme}://app:{pw}@db/app"),
+                1 => format!("{scheme}://app@db/app?{name}={pw}"),
+                // A bare userinfo is a password except in a database URL (the user name).
+                2 if !["postgres", "mysql", "mariadb"].iter().any(|d| scheme.starts_with(d)) => {
+                    format!("{scheme}://{pw}@db/app")
+                }
+                2 => format!("{scheme}://app@db/app?password={pw}"),
+                _ => format!("{scheme}://db/app/{pw}"),
+            };
+            let m = mask_secret(&url);
+            proptest::prop_assert!(!m.contains("etXy"), "{url} -> {m}");
+            proptest::prop_assert!(!m.contains("Zq7P"), "{url} -> {m}");
         }
     }
 

@@ -17,7 +17,7 @@ impl Secret {
         &self.0
     }
     pub fn masked(&self) -> String {
-        mask::mask(&self.0)
+        mask::mask_secret(&self.0)
     }
 }
 

@@ -17,7 +17,6 @@ use serde::Serialize;
 
 use crate::exit;
 pub use crate::secret::Secret;
-use crate::secret::mask;
 pub use dotenv::DotEnv;
 pub use input::{ConnFlags, SettingsInput};
 use keys::Key;
@@ -412,7 +411,8 @@ impl Settings {
                 &keys::MIGRATE_DATABASE_URL,
                 database_url
                     .clone()
-                    .map(|u| u.map(|v| mask::mask_db_url(v.expose()))),
+                    // Marked secret: the one rule for secrets (a URL by the URL rule).
+                    .map(|u| u.map(|v| v.masked())),
             ),
         ]);
         rows

@@ -292,3 +292,148 @@ fn a_secret_in_the_query_string_never_reaches_any_output() {
     assert!(!text.contains(&s[4..20]), "{text}");
     assert!(text.contains("password=****"), "{text}");
 }
+
+/// A variable marked secret whose value is a URL (or a keyword connection string) with the
+/// password at its end, in the query, the userinfo's port place or the path: no format of
+/// validate-env shows the password or its tail, as the general prefix...suffix mask did
+/// (`post...ord1`). The Redis one is checked with --connect against a server using it.
+#[test]
+fn a_secret_url_never_shows_its_passwords_tail() {
+    let redis_pw = "TailRedisPassw0rd1";
+    let redis = RedisServer::builder().password(redis_pw).start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "env:\n  required:\n    DATABASE_URL: { type: url, secret: true }\n    OTHER_DSN: {}\n    REDIS_URL: { type: redis-url, secret: true }\n    CACHE_URL: { secret: true }\n    HOOK_URL: { type: url, secret: true }\n    PG_CONN: { secret: true }\n    LONG_URL: { type: url, secret: true, min_length: 500 }\n",
+    )
+    .unwrap();
+    // --connect runs once the variables pass: the same spec without the invalid one.
+    let spec = std::fs::read_to_string(dir.path().join("spec.yaml")).unwrap();
+    let valid: String = spec
+        .lines()
+        .filter(|l| !l.contains("LONG_URL"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("valid.yaml"), valid).unwrap();
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "DATABASE_URL",
+            "postgres://app@db/app?password=LongDbPassword1".into(),
+            "LongDbPassword1",
+        ),
+        (
+            "OTHER_DSN",
+            "mysql://app@db/app?charset=utf8&api_key=ApiK3ySecr3tZ9".into(),
+            "ApiK3ySecr3tZ9",
+        ),
+        (
+            "REDIS_URL",
+            format!("redis://127.0.0.1:{}/0?password={redis_pw}", redis.port),
+            redis_pw,
+        ),
+        (
+            "CACHE_URL",
+            "redis://default:CachePassw0rdTail".into(),
+            "CachePassw0rdTail",
+        ),
+        (
+            "HOOK_URL",
+            "https://hooks.example/services/T0/B0/HookSecretTail9".into(),
+            "HookSecretTail9",
+        ),
+        (
+            "PG_CONN",
+            "host=db user=app password=KeywordSecret77".into(),
+            "KeywordSecret77",
+        ),
+        (
+            "LONG_URL",
+            "https://api.example/v1?foo=UnknownNameSecret5".into(),
+            "UnknownNameSecret5",
+        ),
+    ];
+    // One of them from the .env, the rest from the environment.
+    std::fs::write(
+        dir.path().join(".env"),
+        format!("OTHER_DSN='{}'\n", cases[1].1),
+    )
+    .unwrap();
+    let runs: [&[&str]; 6] = [
+        &["config"],
+        &["config", "show", "--format", "json"],
+        &["validate-env", "--spec", "spec.yaml"],
+        &["validate-env", "--spec", "spec.yaml", "--format", "json"],
+        &[
+            "validate-env",
+            "--spec",
+            "spec.yaml",
+            "--format",
+            "ndjson",
+            "-v",
+        ],
+        &[
+            "validate-env",
+            "--spec",
+            "valid.yaml",
+            "--connect",
+            "--format",
+            "json",
+        ],
+    ];
+    for args in runs {
+        let mut c = redkit(dir.path());
+        c.args(args);
+        for (name, value, _) in &cases {
+            if *name != "OTHER_DSN" {
+                c.env(name, value);
+            }
+        }
+        let out = c.output().unwrap();
+        let text = String::from_utf8_lossy(&[out.stdout.clone(), out.stderr].concat()).into_owned();
+        for (name, _, pw) in &cases {
+            let tail = &pw[pw.len() - 4..];
+            assert!(
+                !text.contains(pw),
+                "{args:?}: {name}'s password shown:\n{text}"
+            );
+            assert!(
+                !text.contains(tail),
+                "{args:?}: {name}'s password tail {tail} shown:\n{text}"
+            );
+        }
+        if args[0] == "validate-env" && args.contains(&"json") {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let shown = |n: &str| {
+                v["variables"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|r| r["name"] == n)
+                    .map(|r| r["value"].as_str().unwrap_or_default().to_string())
+                    .unwrap()
+            };
+            assert_eq!(shown("DATABASE_URL"), "postgres://app@db/app?password=****");
+            assert_eq!(
+                shown("OTHER_DSN"),
+                "mysql://app@db/app?charset=****&api_key=****"
+            );
+            assert_eq!(shown("CACHE_URL"), "redis://default:****");
+            assert_eq!(shown("HOOK_URL"), "https://hooks.example/****");
+            assert_eq!(shown("PG_CONN"), "host=db user=app password=****");
+        }
+        if args.contains(&"--connect") {
+            // The secret URL was used, not only masked: the server with that password answered.
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let conns = v["connections"].to_string();
+            assert!(conns.contains("password=****"), "{conns}\n{v}");
+            assert!(
+                v["connections"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["ok"] == true),
+                "{conns}"
+            );
+        }
+    }
+}

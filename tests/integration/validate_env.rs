@@ -648,3 +648,186 @@ pub(crate) fn require_keys(doc: &Value, keys: &[&str]) {
     let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
     assert!(missing.is_empty(), "missing keys {missing:?} in {doc}");
 }
+
+/// Commands with subcommands (XINFO, XGROUP, CLIENT, CONFIG), written alone, as `a|b` or as
+/// `a b`: a user with every permission passes; a user allowed only some subcommands is judged
+/// per subcommand (a container alone means all of them, so `xinfo` is denied naming the
+/// refused ones); a user denied XGROUP is denied it. A command the server does not know is
+/// "not checked" and never fails the run.
+#[test]
+fn subcommands_are_checked_and_a_full_permission_user_passes() {
+    use crate::support::RedisServer;
+    let s = RedisServer::builder()
+        .arg("user part on >part-pw-1a2b3c ~* &* -@all +ping +get +xack +xinfo|stream +xgroup|create +client|setname +config|get +acl|dryrun +command|info")
+        .arg("user nogroup on >nogroup-pw-1a2b3c ~* &* +@all -xgroup")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let all = "[get, xgroup, xinfo, xack, 'xinfo|stream', 'client|setname', 'config get', 'xgroup create', 'XINFO STREAM', nosuchcmd, 'xinfo nosuchsub']";
+    std::fs::write(
+        dir.path().join("all.yaml"),
+        format!("required:\n  REDIS_URL: {{ type: redis-url, commands: {all} }}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("subs.yaml"),
+        "required:\n  REDIS_URL: { type: redis-url, commands: [get, xack, 'xinfo|stream', 'xgroup create', 'client|setname', 'config get'] }\n",
+    )
+    .unwrap();
+    let run = |spec: &str, auth: &str| {
+        let out = redkit(dir.path())
+            .args([
+                "validate-env",
+                "--spec",
+                spec,
+                "--connect",
+                "--format",
+                "json",
+            ])
+            .env("REDIS_URL", format!("redis://{auth}127.0.0.1:{}", s.port))
+            .output()
+            .unwrap();
+        let doc = json(&out);
+        let c = connection(&doc, "REDIS_URL").clone();
+        (out.status.code(), c)
+    };
+    let verdict = |c: &Value, name: &str| {
+        c["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["command"] == name)
+            .unwrap_or_else(|| panic!("{name} not in {c}"))
+            .clone()
+    };
+
+    // The default user may run everything: nothing is denied, the unknown ones not checked.
+    let (code, c) = run("all.yaml", "");
+    assert_eq!(code, Some(0), "{c}");
+    assert_eq!(c["ok"], true, "{c}");
+    for name in [
+        "get",
+        "xgroup",
+        "xinfo",
+        "xack",
+        "xinfo|stream",
+        "client|setname",
+        "config get",
+        "xgroup create",
+        "xinfo stream",
+    ] {
+        assert_eq!(verdict(&c, name)["allowed"], true, "{name}: {c}");
+    }
+    for name in ["nosuchcmd", "xinfo nosuchsub"] {
+        let v = verdict(&c, name);
+        assert!(v["allowed"].is_null(), "{name}: {c}");
+        assert!(v["reason"].as_str().unwrap().contains("not checked"), "{c}");
+    }
+
+    // Allowed exactly the subcommands it needs: passes when the spec names them.
+    let (code, c) = run("subs.yaml", "part:part-pw-1a2b3c@");
+    assert_eq!(code, Some(0), "{c}");
+    for v in c["commands"].as_array().unwrap() {
+        assert_eq!(v["allowed"], true, "{c}");
+    }
+    // The containers alone mean all their subcommands: denied, naming the refused ones.
+    let (code, c) = run("all.yaml", "part:part-pw-1a2b3c@");
+    assert_eq!(code, Some(1), "{c}");
+    for name in [
+        "xinfo|stream",
+        "xgroup create",
+        "client|setname",
+        "config get",
+        "xack",
+    ] {
+        assert_eq!(verdict(&c, name)["allowed"], true, "{name}: {c}");
+    }
+    let xinfo = verdict(&c, "xinfo");
+    assert_eq!(xinfo["allowed"], false, "{c}");
+    let why = xinfo["reason"].as_str().unwrap();
+    assert!(
+        why.contains("xinfo|groups") && !why.contains("xinfo|stream"),
+        "{c}"
+    );
+    assert_eq!(verdict(&c, "xgroup")["allowed"], false, "{c}");
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .contains("may not run xgroup, xinfo"),
+        "{c}"
+    );
+
+    // Denied XGROUP: denied in every form, and nothing else.
+    let (code, c) = run("all.yaml", "nogroup:nogroup-pw-1a2b3c@");
+    assert_eq!(code, Some(1), "{c}");
+    let denied: Vec<&str> = c["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["allowed"] == false)
+        .map(|x| x["command"].as_str().unwrap())
+        .collect();
+    assert_eq!(denied, ["xgroup", "xgroup create"], "{c}");
+    assert!(
+        verdict(&c, "xgroup create")["reason"]
+            .as_str()
+            .unwrap()
+            .contains("no permissions to run the 'xgroup|create' command"),
+        "{c}"
+    );
+}
+
+/// Without COMMAND INFO (a least-privilege user with only ACL DRYRUN), a subcommand is still
+/// judged by ACL DRYRUN finding its arity, and a container written alone cannot be formed: it is
+/// "not checked", never denied.
+#[test]
+fn subcommands_are_judged_without_command_info() {
+    use crate::support::RedisServer;
+    let s = RedisServer::builder()
+        .arg("user dry on >dry-pw-1a2b3c ~* &* -@all +ping +acl|dryrun +xinfo|stream")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yaml"),
+        "required:\n  REDIS_URL: { type: redis-url, commands: ['xinfo|stream', xinfo, 'xgroup create'] }\n",
+    )
+    .unwrap();
+    let out = redkit(dir.path())
+        .args([
+            "validate-env",
+            "--spec",
+            "spec.yaml",
+            "--connect",
+            "--format",
+            "json",
+        ])
+        .env(
+            "REDIS_URL",
+            format!("redis://dry:dry-pw-1a2b3c@127.0.0.1:{}", s.port),
+        )
+        .output()
+        .unwrap();
+    let doc = json(&out);
+    let c = connection(&doc, "REDIS_URL");
+    let row = |name: &str| {
+        c["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["command"] == name)
+            .unwrap_or_else(|| panic!("{name} not in {c}"))
+            .clone()
+    };
+    assert_eq!(row("xinfo|stream")["allowed"], true, "{c}");
+    assert!(row("xinfo")["allowed"].is_null(), "{c}");
+    assert_eq!(row("xgroup create")["allowed"], false, "{c}");
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .contains("may not run xgroup create"),
+        "{c}"
+    );
+    assert!(!c["reason"].as_str().unwrap().contains("xinfo"), "{c}");
+    assert_eq!(out.status.code(), Some(1), "{c}");
+}

@@ -607,3 +607,103 @@ fn a_postgres_starting_up_is_waited_for() {
     assert!(last.contains("starting up"), "{err}");
     assert!(!last.contains("not retried"), "{err}");
 }
+
+/// Each dependency's `ready_after_s` is the instant its own probe answered, not the end of a
+/// round held up by a silent one: with a Redis that accepts connections but never answers, a
+/// SQLite file already there is ready in milliseconds (it was given the whole --max-wait), and
+/// one created after 600 ms is ready soon after it appears; the other way round, a real Redis
+/// is ready at once beside a silent database.
+#[test]
+fn each_dependency_records_its_own_ready_time() {
+    let silent = SilentServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("app.db");
+    std::fs::write(&file, b"").unwrap();
+    let late = dir.path().join("late.db");
+    let ready_after = |out: &std::process::Output, kind: &str| -> Value {
+        let doc: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(out), stderr(out)));
+        doc["dependencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["kind"] == kind)
+            .unwrap_or_else(|| panic!("{kind} not in {doc}"))
+            .clone()
+    };
+    let args = |redis: String| {
+        vec![
+            "-u".to_string(),
+            redis,
+            "wait".into(),
+            "--max-wait".into(),
+            "2s".into(),
+            "--interval".into(),
+            "100ms".into(),
+            "--redis".into(),
+            "--database".into(),
+            "--format".into(),
+            "json".into(),
+        ]
+    };
+    let silent_url = format!("redis://127.0.0.1:{}", silent.port);
+
+    // The file is there: ready in milliseconds, Redis still not ready at the deadline.
+    let out = redkit(dir.path())
+        .args(args(silent_url.clone()))
+        .env("DATABASE_URL", format!("sqlite://{}", file.display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let db = ready_after(&out, "database");
+    assert_eq!(db["ready"], true, "{db}");
+    let t = db["ready_after_s"].as_f64().unwrap();
+    assert!(
+        t < 0.5,
+        "the database answered at once, reported after {t} s: {db}"
+    );
+    assert_eq!(ready_after(&out, "redis")["ready"], false);
+
+    // The file appears after 600 ms: ready soon after, not at the deadline.
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("DATABASE_URL", format!("sqlite://{}", late.display()))
+        .current_dir(dir.path())
+        .args(args(silent_url.clone()))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    std::fs::write(&late, b"").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let db = ready_after(&out, "database");
+    assert_eq!(db["ready"], true, "{db}");
+    let t = db["ready_after_s"].as_f64().unwrap();
+    assert!(
+        (0.55..1.5).contains(&t),
+        "file made at 0.6 s, ready after {t} s: {db}"
+    );
+
+    // A real Redis beside a database that accepts connections and never answers.
+    let s = RedisServer::start();
+    let out = redkit(dir.path())
+        .args(args(format!("redis://127.0.0.1:{}", s.port)))
+        .env(
+            "DATABASE_URL",
+            format!("mysql://app@127.0.0.1:{}/app", silent.port),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let redis = ready_after(&out, "redis");
+    assert_eq!(redis["ready"], true, "{redis}");
+    let t = redis["ready_after_s"].as_f64().unwrap();
+    assert!(
+        t < 0.5,
+        "Redis answered at once, reported after {t} s: {redis}"
+    );
+    assert_eq!(ready_after(&out, "database")["ready"], false);
+}

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::spec::{REDIS_PARTS, Spec, VarType};
 use crate::db::DbUrl;
 use crate::ops::probe;
-use crate::redis::{Auth, Endpoint, Mode, Node, ServerCode, Target, parse_url};
+use crate::redis::{Auth, Endpoint, Mode, Target, parse_url};
 use crate::secret::mask;
 use crate::settings::{Secret, Vars};
 
@@ -22,14 +22,7 @@ pub enum Kind {
     Database,
 }
 
-/// One Redis command the application needs, and whether the user may run it.
-#[derive(Debug, Clone, Serialize)]
-pub struct CommandCheck {
-    pub command: String,
-    /// `true` allowed, `false` denied, null when it could not be checked.
-    pub allowed: Option<bool>,
-    pub reason: Option<String>,
-}
+pub use super::acl::CommandCheck;
 
 /// One connection tried, as the report shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -284,7 +277,7 @@ async fn attempt(t: &mut Planned, timeout: Duration) {
                     .username
                     .clone()
                     .unwrap_or_else(|| "default".into());
-                let (checks, note) = acl_checks(&mut node, &user, &t.commands).await;
+                let (checks, note) = super::acl::acl_checks(&mut node, &user, &t.commands).await;
                 let denied: Vec<String> = checks
                     .iter()
                     .filter(|c| c.allowed == Some(false))
@@ -323,155 +316,5 @@ async fn attempt(t: &mut Planned, timeout: Duration) {
             }
             t.check.reason = Some(e.reason);
         }
-    }
-}
-
-/// The most arguments tried when the arity could not be looked up (no command takes more
-/// fixed arguments than this).
-const MAX_PROBED_ARGS: usize = 8;
-
-/// `ACL DRYRUN user cmd args...` for each command. Arguments are padded to the command's arity
-/// (from COMMAND INFO, or, when the user may not run COMMAND INFO, found by adding arguments
-/// until ACL DRYRUN stops answering "wrong number of arguments"); a denial that names a key
-/// rather than the command counts as allowed: only the command permission is checked, key
-/// patterns depend on the keys the application uses. A check that cannot run (ACL DRYRUN not
-/// allowed, or a server before Redis 7) says "not checked" in a note and never counts as a
-/// denial.
-async fn acl_checks(
-    node: &mut Node,
-    user: &str,
-    commands: &[String],
-) -> (Vec<CommandCheck>, Option<String>) {
-    let mut out = Vec::new();
-    for entry in commands {
-        let words: Vec<&str> = entry.split_whitespace().collect();
-        let Some(name) = words.first() else { continue };
-        let info: Result<redis::Value, _> = node
-            .query(redis::cmd("COMMAND").arg("INFO").arg(*name))
-            .await;
-        // Some(Some(n)): the arity; Some(None): the server knows no such command; None: the
-        // lookup itself could not run (NOPERM for a least-privilege user).
-        let arity = match &info {
-            Ok(redis::Value::Array(items)) => match items.first() {
-                Some(redis::Value::Array(fields)) => match fields.get(1) {
-                    Some(redis::Value::Int(n)) => Some(Some(*n)),
-                    _ => None,
-                },
-                Some(redis::Value::Nil) => Some(None),
-                _ => None,
-            },
-            _ => None,
-        };
-        if arity == Some(None) {
-            out.push(unknown_command(entry));
-            continue;
-        }
-        let (first, last) = match arity {
-            Some(Some(n)) => {
-                let need = usize::try_from(n.unsigned_abs()).unwrap_or(1).max(1);
-                let n = need.max(words.len());
-                (n, n)
-            }
-            _ => (words.len(), words.len().max(MAX_PROBED_ARGS)),
-        };
-        let mut verdict = None;
-        for argc in first..=last {
-            let mut cmd = redis::cmd("ACL");
-            cmd.arg("DRYRUN").arg(user);
-            for w in &words {
-                cmd.arg(*w);
-            }
-            for _ in words.len()..argc {
-                cmd.arg("x");
-            }
-            match node.query::<redis::Value>(&cmd).await {
-                Ok(reply) => {
-                    verdict = Some(Dryrun::Answer(reply));
-                    break;
-                }
-                Err(e) => {
-                    // ACL DRYRUN answers both with a plain ERR; only its words tell them apart.
-                    let text = e.to_string();
-                    if text.contains("wrong number of arguments") {
-                        continue;
-                    }
-                    if text.contains("not found") && e.code() == Some(&ServerCode::Err) {
-                        verdict = Some(Dryrun::Unknown);
-                    } else {
-                        verdict = Some(Dryrun::CannotRun(e));
-                    }
-                    break;
-                }
-            }
-        }
-        let reply = match verdict {
-            Some(Dryrun::Answer(r)) => r,
-            Some(Dryrun::Unknown) => {
-                out.push(unknown_command(entry));
-                continue;
-            }
-            Some(Dryrun::CannotRun(e)) => return (Vec::new(), Some(not_checked(user, &e))),
-            None => {
-                out.push(CommandCheck {
-                    command: entry.clone(),
-                    allowed: None,
-                    reason: Some("not checked: no argument count the server accepts".into()),
-                });
-                continue;
-            }
-        };
-        let text = match reply {
-            redis::Value::Okay => None,
-            redis::Value::SimpleString(s) if s == "OK" => None,
-            redis::Value::SimpleString(s) => Some(s),
-            redis::Value::BulkString(b) => Some(String::from_utf8_lossy(&b).into_owned()),
-            other => Some(format!("{other:?}")),
-        };
-        // Redis answers OK, or "This user has no permissions to run the 'x' command" /
-        // "...to access the 'k' key" (no error code to tell them apart).
-        let (allowed, reason) = match text {
-            None => (true, None),
-            Some(t) if t.contains("to run the") => (false, Some(probe::escape(&t))),
-            Some(_) => (true, None),
-        };
-        out.push(CommandCheck {
-            command: entry.clone(),
-            allowed: Some(allowed),
-            reason,
-        });
-    }
-    (out, None)
-}
-
-enum Dryrun {
-    Answer(redis::Value),
-    Unknown,
-    CannotRun(crate::redis::ConnError),
-}
-
-fn unknown_command(entry: &str) -> CommandCheck {
-    CommandCheck {
-        command: entry.to_string(),
-        allowed: Some(false),
-        reason: Some("the server knows no such command".into()),
-    }
-}
-
-/// Why the commands could not be checked: the user may not run ACL DRYRUN, or the server
-/// predates it. Said, but it does not fail the start-up check.
-fn not_checked(user: &str, e: &crate::redis::ConnError) -> String {
-    match e {
-        crate::redis::ConnError::Auth { .. } => format!(
-            "user '{}' may not run ACL DRYRUN: commands not checked",
-            probe::escape(user)
-        ),
-        _ if e.code() == Some(&ServerCode::NoPerm) => format!(
-            "user '{}' may not run ACL DRYRUN: commands not checked",
-            probe::escape(user)
-        ),
-        other => format!(
-            "ACL DRYRUN failed ({}): commands not checked (needs Redis 7)",
-            probe::plain(other)
-        ),
     }
 }

@@ -1,5 +1,6 @@
 //! `redkit validate-env`: the environment and `.env` checked against a spec before start-up.
 
+mod acl;
 pub mod check;
 pub mod connect;
 pub mod spec;
@@ -128,11 +129,12 @@ pub struct EnvReport {
     pub connections: Option<Vec<connect::ConnCheck>>,
 }
 
-/// A value as the report shows it: masked when secret, and a URL's password masked always
-/// (`DATABASE_URL=mysql://app:pw@db` is not named like a secret but holds one).
+/// A value as the report shows it: masked when secret (a secret URL by the URL rule, see
+/// `mask_secret`), and a URL's password masked always (`DATABASE_URL=mysql://app:pw@db` is not
+/// named like a secret but holds one).
 fn display_value(v: &str, secret: bool) -> String {
     if secret {
-        mask::mask(v)
+        mask::mask_secret(v)
     } else {
         mask::mask_url(v)
     }
@@ -236,7 +238,15 @@ fn hide_copies_of_secrets(variables: &mut [VarReport], vars: &crate::settings::V
         if found.is_empty() {
             continue;
         }
-        r.value = Some(mask::mask(&raw));
+        // The secret rule, and the copies cut out besides: the URL rule alone would show a
+        // copy that sits under a parameter name it does not know.
+        let mut shown = mask::mask_secret(&raw);
+        for s in &found {
+            if let Ok(s) = std::str::from_utf8(s) {
+                shown = shown.replace(s, "****");
+            }
+        }
+        r.value = Some(shown);
         r.secret = true;
         if let Some(reason) = &mut r.reason {
             for s in found {

@@ -76,6 +76,7 @@ pub struct Dependency {
 pub struct WaitReport {
     pub ready: bool,
     pub waited_s: f64,
+    /// The most attempts any one dependency made (each is probed on its own schedule).
     pub attempts: u32,
     pub dependencies: Vec<Dependency>,
 }
@@ -207,114 +208,168 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
     let deadline = started + args.max_wait;
     let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
-    let mut attempts = 0u32;
-    loop {
-        attempts += 1;
-        let left = deadline.saturating_duration_since(Instant::now());
-        // At the deadline only what never became ready gets its last chance: what was ready
-        // stays ready unless a probe gets a real answer saying otherwise, and the ~1 ms left
-        // is no time to ask.
-        let last_round = !args.max_wait.is_zero() && left.is_zero();
-        // Each attempt ends at the deadline, so --max-wait holds against a silent server; a
-        // single check (--max-wait 0) gets the connect and reply timeouts.
-        let bound = if args.max_wait.is_zero() {
-            connect_timeout + timeout
-        } else {
-            left.max(Duration::from_millis(1))
-        };
-        let results = futures::future::join_all(deps.iter().map(|(p, d)| async move {
-            if last_round && d.ready {
-                return None;
-            }
-            // None inside: cut short by the deadline, no answer either way.
-            Some(tokio::time::timeout(bound, p.attempt(timeout)).await.ok())
-        }))
-        .await;
-        let at = started.elapsed().as_secs_f64();
-        for ((_, d), r) in deps.iter_mut().zip(results) {
-            match r {
-                // Not asked (the last round), or cut short while ready: it stays ready.
-                None => {}
-                Some(None) if d.ready => {}
-                // Silence is no answer either way.
-                Some(Some(Err(e))) if d.ready && e.silent => {}
-                Some(Some(Ok(()))) => {
-                    if !d.ready {
-                        d.ready = true;
-                        d.ready_after_s
-                            .get_or_insert((at * 1000.0).round() / 1000.0);
-                        d.reason = None;
-                        if !ctx.out.progress_allowed() && attempts > 1 {
-                            ctx.out.note(format!(
-                                "redkit: {} {} ready after {}",
-                                d.kind,
-                                d.target,
-                                duration::format(started.elapsed())
-                            ));
-                        }
-                    }
+    let (probes, deps): (Vec<Probe>, Vec<Dependency>) = deps.drain(..).unzip();
+    // Each dependency is probed on its own schedule and records the instant its own probe
+    // answered: a fast one is not held to the pace (or the ready time) of a silent one. All
+    // run on this one task, so they share the state through a RefCell, never held across an
+    // await.
+    let state = std::cell::RefCell::new(deps);
+    let attempts = std::cell::Cell::new(0u32);
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let stopped = || {
+        let mut rx = stop_rx.clone();
+        async move {
+            let _ = rx.wait_for(|s| *s).await;
+        }
+    };
+    let watch = |i: usize| {
+        let (state, attempts, stop_tx, pb) = (&state, &attempts, &stop_tx, &pb);
+        let p = &probes[i];
+        async move {
+            let mut tries = 0u32;
+            loop {
+                if *stop_tx.borrow() {
+                    return;
                 }
-                failure => {
-                    // An attempt cut short by the deadline keeps the last known reason.
-                    let (reason, definitive) = match failure {
-                        Some(Some(Err(e))) => (e.reason, e.definitive),
-                        _ => (
-                            d.reason.clone().unwrap_or_else(|| {
-                                format!(
-                                    "{}: no answer within --max-wait {}",
-                                    d.target,
-                                    duration::format(args.max_wait)
-                                )
-                            }),
-                            false,
-                        ),
-                    };
-                    let changed = d.ready || d.reason.as_deref() != Some(reason.as_str());
-                    d.ready = false;
-                    d.ready_after_s = None;
-                    d.reason = Some(reason.clone());
-                    d.definitive = definitive;
-                    if changed && !ctx.out.progress_allowed() && !definitive {
-                        ctx.out
-                            .note(format!("redkit: waiting for {} {reason}", d.kind));
+                let left = deadline.saturating_duration_since(Instant::now());
+                // At the deadline only what never became ready gets its last chance: what was
+                // ready stays ready unless a probe gets a real answer saying otherwise, and
+                // the ~1 ms left is no time to ask.
+                let last_round = !args.max_wait.is_zero() && left.is_zero();
+                if last_round && state.borrow()[i].ready {
+                    return;
+                }
+                // Each attempt ends at the deadline, so --max-wait holds against a silent
+                // server; a single check (--max-wait 0) gets the connect and reply timeouts.
+                let bound = if args.max_wait.is_zero() {
+                    connect_timeout + timeout
+                } else {
+                    left.max(Duration::from_millis(1))
+                };
+                let r = tokio::select! {
+                    r = tokio::time::timeout(bound, p.attempt(timeout)) => r.ok(),
+                    () = stopped() => {
+                        // Cut short by the end of the wait: as an attempt cut by the deadline.
+                        let at = started.elapsed();
+                        update(ctx, args, &mut state.borrow_mut()[i], None, at, tries + 1);
+                        return;
                     }
+                };
+                let at = started.elapsed();
+                tries += 1;
+                attempts.set(attempts.get().max(tries));
+                {
+                    let mut deps = state.borrow_mut();
+                    update(ctx, args, &mut deps[i], r, at, tries);
+                    let all_ready = deps.iter().all(|d| d.ready);
+                    let refused = deps.iter().any(|d| d.definitive);
+                    if all_ready || refused || Instant::now() >= deadline {
+                        let _ = stop_tx.send(true);
+                        return;
+                    }
+                    let waiting: Vec<String> = deps
+                        .iter()
+                        .filter(|d| !d.ready)
+                        .map(|d| format!("{} {}", d.kind, d.reason.as_deref().unwrap_or("")))
+                        .collect();
+                    pb.set_message(format!(
+                        "waiting {} of {}: {}",
+                        duration::format(started.elapsed()),
+                        duration::format(args.max_wait),
+                        waiting.join("; ")
+                    ));
+                }
+                if last_round {
+                    return;
+                }
+                let pause = args
+                    .interval
+                    .min(deadline.saturating_duration_since(Instant::now()));
+                tokio::select! {
+                    () = tokio::time::sleep(pause) => {}
+                    () = stopped() => return,
                 }
             }
         }
-        let all_ready = deps.iter().all(|(_, d)| d.ready);
-        let now = Instant::now();
-        // A no from a server ends the wait at once: waiting will not change it.
-        let refused = deps.iter().any(|(_, d)| d.definitive);
-        if all_ready || refused || now >= deadline {
-            pb.finish_and_clear();
-            let report = WaitReport {
-                ready: all_ready,
-                waited_s: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
-                attempts,
-                dependencies: deps.into_iter().map(|(_, d)| d).collect(),
+    };
+    futures::future::join_all((0..probes.len()).map(watch)).await;
+    pb.finish_and_clear();
+    let deps = state.into_inner();
+    let all_ready = deps.iter().all(|d| d.ready);
+    let refused = deps.iter().any(|d| d.definitive);
+    let report = WaitReport {
+        ready: all_ready,
+        waited_s: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+        attempts: attempts.get(),
+        dependencies: deps,
+    };
+    if all_ready && !refused {
+        if !ctx.out.quiet {
+            ctx.out.emit(&report)?;
+        }
+        return Ok(ExitStatus::Success);
+    }
+    if ctx.out.format == Format::Json {
+        ctx.out.emit(&report)?;
+    }
+    Err(exit::runtime(report.not_ready_line()))
+}
+
+/// One attempt's outcome, `at` the instant its own probe finished (None: cut short by the
+/// deadline, no answer either way).
+fn update(
+    ctx: &Ctx,
+    args: &WaitArgs,
+    d: &mut Dependency,
+    r: Option<Result<(), probe::NotReady>>,
+    at: Duration,
+    tries: u32,
+) {
+    match r {
+        // Cut short while ready: it stays ready.
+        None if d.ready => {}
+        // Silence is no answer either way.
+        Some(Err(e)) if d.ready && e.silent => {}
+        Some(Ok(())) => {
+            if !d.ready {
+                d.ready = true;
+                d.ready_after_s
+                    .get_or_insert((at.as_secs_f64() * 1000.0).round() / 1000.0);
+                d.reason = None;
+                if !ctx.out.progress_allowed() && tries > 1 {
+                    ctx.out.note(format!(
+                        "redkit: {} {} ready after {}",
+                        d.kind,
+                        d.target,
+                        duration::format(at)
+                    ));
+                }
+            }
+        }
+        failure => {
+            // An attempt cut short by the deadline keeps the last known reason.
+            let (reason, definitive) = match failure {
+                Some(Err(e)) => (e.reason, e.definitive),
+                _ => (
+                    d.reason.clone().unwrap_or_else(|| {
+                        format!(
+                            "{}: no answer within --max-wait {}",
+                            d.target,
+                            duration::format(args.max_wait)
+                        )
+                    }),
+                    false,
+                ),
             };
-            if all_ready && !refused {
-                if !ctx.out.quiet {
-                    ctx.out.emit(&report)?;
-                }
-                return Ok(ExitStatus::Success);
+            let changed = d.ready || d.reason.as_deref() != Some(reason.as_str());
+            d.ready = false;
+            d.ready_after_s = None;
+            d.reason = Some(reason.clone());
+            d.definitive = definitive;
+            if changed && !ctx.out.progress_allowed() && !definitive {
+                ctx.out
+                    .note(format!("redkit: waiting for {} {reason}", d.kind));
             }
-            if ctx.out.format == Format::Json {
-                ctx.out.emit(&report)?;
-            }
-            return Err(exit::runtime(report.not_ready_line()));
         }
-        let waiting: Vec<String> = deps
-            .iter()
-            .filter(|(_, d)| !d.ready)
-            .map(|(_, d)| format!("{} {}", d.kind, d.reason.as_deref().unwrap_or("")))
-            .collect();
-        pb.set_message(format!(
-            "waiting {} of {}: {}",
-            duration::format(started.elapsed()),
-            duration::format(args.max_wait),
-            waiting.join("; ")
-        ));
-        tokio::time::sleep(args.interval.min(deadline.saturating_duration_since(now))).await;
     }
 }
