@@ -143,3 +143,16 @@ pub fn problem_if(found: bool) -> ExitStatus {
         ExitStatus::Success
     }
 }
+
+/// A report's table as a test reads it: no colour, no terminal, the default verbosity.
+#[cfg(test)]
+pub(crate) fn table_of(r: &impl crate::output::Render) -> String {
+    let ui = crate::output::Ui {
+        color: false,
+        stdout_tty: false,
+        verbose: 0,
+    };
+    let mut buf = Vec::new();
+    r.table(&mut buf, &ui).expect("a Vec takes every write");
+    String::from_utf8(buf).expect("tables are UTF-8")
+}
