@@ -92,20 +92,42 @@ mod tests {
         let r = ConfigReport {
             profile: None,
             settings: vec![
-                row("redis.host", Some("cache.internal"), Source::Env, "REDIS_HOST"),
+                row(
+                    "redis.host",
+                    Some("cache.internal"),
+                    Source::Env,
+                    "REDIS_HOST",
+                ),
                 row("redis.password", Some("****"), Source::DotEnv, ".env"),
                 row("redis.sentinel", None, Source::Default, ""),
             ],
         };
         let text = crate::cmd::table_of(&r);
         let words = |needle: &str| -> Vec<String> {
-            let line = text.lines().find(|l| l.contains(needle)).unwrap_or_default();
+            let line = text
+                .lines()
+                .find(|l| l.contains(needle))
+                .unwrap_or_default();
             line.split_whitespace().map(str::to_string).collect()
         };
-        assert_eq!(words("setting"), ["setting", "value", "source", "origin"], "{text}");
-        assert_eq!(words("redis.host"), ["redis.host", "cache.internal", "env", "REDIS_HOST"]);
-        assert_eq!(words("redis.password"), ["redis.password", "****", ".env", ".env"]);
+        assert_eq!(
+            words("setting"),
+            ["setting", "value", "source", "origin"],
+            "{text}"
+        );
+        assert_eq!(
+            words("redis.host"),
+            ["redis.host", "cache.internal", "env", "REDIS_HOST"]
+        );
+        assert_eq!(
+            words("redis.password"),
+            ["redis.password", "****", ".env", ".env"]
+        );
         // An unset setting shows no source.
-        assert_eq!(words("redis.sentinel"), ["redis.sentinel", "-", "-"], "{text}");
+        assert_eq!(
+            words("redis.sentinel"),
+            ["redis.sentinel", "-", "-"],
+            "{text}"
+        );
     }
 }

@@ -149,13 +149,31 @@ mod tests {
         };
         let text = crate::cmd::table_of(&r);
         let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-        assert!(lines[0].contains("addr") && lines[0].contains("latency"), "{text}");
-        let node = lines.iter().find(|l| l.contains("127.0.0.1:7000")).expect("the node");
-        assert!(node.contains("master") && node.contains("0.26 ms"), "{text}");
+        assert!(
+            lines[0].contains("addr") && lines[0].contains("latency"),
+            "{text}"
+        );
+        let node = lines
+            .iter()
+            .find(|l| l.contains("127.0.0.1:7000"))
+            .expect("the node");
+        assert!(
+            node.contains("master") && node.contains("0.26 ms"),
+            "{text}"
+        );
         // A server's text reaches the terminal escaped.
-        assert!(!text.contains('\x1b') && node.contains("7.2.4\\x1b[31m"), "{text}");
-        let gap = lines.iter().find(|l| l.contains("127.0.0.1:7001")).expect("the gap");
-        assert!(gap.contains("unreached") && gap.contains("slots 5461-10922"), "{text}");
+        assert!(
+            !text.contains('\x1b') && node.contains("7.2.4\\x1b[31m"),
+            "{text}"
+        );
+        let gap = lines
+            .iter()
+            .find(|l| l.contains("127.0.0.1:7001"))
+            .expect("the gap");
+        assert!(
+            gap.contains("unreached") && gap.contains("slots 5461-10922"),
+            "{text}"
+        );
         assert!(gap.contains("connection refused"), "{text}");
     }
 }

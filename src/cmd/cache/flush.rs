@@ -101,7 +101,12 @@ mod tests {
                     matched: 12,
                     deleted: if dry_run { 0 } else { 12 },
                     redirected: 0,
-                    sample: vec!["cache:a".into(), "cache:b".into(), "cache:c".into(), "cache:d".into()],
+                    sample: vec![
+                        "cache:a".into(),
+                        "cache:b".into(),
+                        "cache:c".into(),
+                        "cache:d".into(),
+                    ],
                     error: None,
                 },
                 NodeFlush {
@@ -129,20 +134,41 @@ mod tests {
             first,
             "deleted 12 keys matching 'cache:*' on 2 node(s) in 1.5s (8 keys/s), with errors"
         );
-        let node = text.lines().find(|l| l.contains("10.0.0.1:6379")).expect("node 1");
+        let node = text
+            .lines()
+            .find(|l| l.contains("10.0.0.1:6379"))
+            .expect("node 1");
         // Three sample keys at most.
-        assert!(node.contains("cache:a, cache:b, cache:c") && !node.contains("cache:d"), "{text}");
-        let failed = text.lines().find(|l| l.contains("10.0.0.2:6379")).expect("node 2");
+        assert!(
+            node.contains("cache:a, cache:b, cache:c") && !node.contains("cache:d"),
+            "{text}"
+        );
+        let failed = text
+            .lines()
+            .find(|l| l.contains("10.0.0.2:6379"))
+            .expect("node 2");
         assert!(failed.contains("NOPERM no permission"), "{text}");
-        let gap = text.lines().find(|l| l.contains("10.0.0.3:6379")).expect("the gap");
-        assert!(gap.contains("not reached (slots 0-5460): timed out"), "{text}");
+        let gap = text
+            .lines()
+            .find(|l| l.contains("10.0.0.3:6379"))
+            .expect("the gap");
+        assert!(
+            gap.contains("not reached (slots 0-5460): timed out"),
+            "{text}"
+        );
     }
 
     #[test]
     fn dry_run_table_says_would_delete_and_deletes_nothing() {
         let text = crate::cmd::table_of(&report(true));
-        assert!(text.starts_with("would delete 12 keys matching 'cache:*'"), "{text}");
-        let node = text.lines().find(|l| l.contains("10.0.0.1:6379")).expect("node 1");
+        assert!(
+            text.starts_with("would delete 12 keys matching 'cache:*'"),
+            "{text}"
+        );
+        let node = text
+            .lines()
+            .find(|l| l.contains("10.0.0.1:6379"))
+            .expect("node 1");
         let cols: Vec<&str> = node.split_whitespace().collect();
         assert_eq!(&cols[..3], ["10.0.0.1:6379", "12", "-"], "{text}");
     }

@@ -543,7 +543,10 @@ mod tests {
             pattern: "cache:*".into(),
             exact: false,
             total,
-            nodes: vec![node("10.0.0.1:6379", 20, 2048), node("10.0.0.2:6379", 10, 1024)],
+            nodes: vec![
+                node("10.0.0.1:6379", 20, 2048),
+                node("10.0.0.2:6379", 10, 1024),
+            ],
             prefixes: Some(vec![PrefixStat {
                 prefix: "cache:user:".into(),
                 keys: 30,
@@ -561,16 +564,29 @@ mod tests {
             "30 keys matching 'cache:*', 3.0 KiB (estimated from 30 sampled keys)"
         );
         let words = |start: &str| -> Vec<&str> {
-            let line = lines.iter().find(|l| l.split_whitespace().next() == Some(start));
-            line.map(|l| l.split_whitespace().collect()).unwrap_or_default()
+            let line = lines
+                .iter()
+                .find(|l| l.split_whitespace().next() == Some(start));
+            line.map(|l| l.split_whitespace().collect())
+                .unwrap_or_default()
         };
-        assert_eq!(words("10.0.0.1:6379")[..5], ["10.0.0.1:6379", "20", "2.0", "KiB", "hash:19"]);
+        assert_eq!(
+            words("10.0.0.1:6379")[..5],
+            ["10.0.0.1:6379", "20", "2.0", "KiB", "hash:19"]
+        );
         // More than one node: a total row.
         assert_eq!(words("total")[..3], ["total", "30", "3.0"], "{text}");
         assert!(lines.contains(&"biggest keys"), "{text}");
-        assert_eq!(words("cache:user:1"), ["cache:user:1", "hash", "2.0", "KiB", "10.0.0.1:6379"]);
+        assert_eq!(
+            words("cache:user:1"),
+            ["cache:user:1", "hash", "2.0", "KiB", "10.0.0.1:6379"]
+        );
         assert!(text.contains("\ntop prefixes (memory estimated"), "{text}");
-        assert_eq!(words("cache:user:"), ["cache:user:", "30", "~3.0", "KiB", "12"], "{text}");
+        assert_eq!(
+            words("cache:user:"),
+            ["cache:user:", "30", "~3.0", "KiB", "12"],
+            "{text}"
+        );
     }
 
     #[test]

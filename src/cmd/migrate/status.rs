@@ -202,10 +202,16 @@ mod tests {
             throttled_seconds: 2.25,
             pending_indexes: vec!["idx_recipients_user".into()],
         }]));
-        let run = text.lines().find(|l| l.trim_start().starts_with('7')).expect("run 7");
+        let run = text
+            .lines()
+            .find(|l| l.trim_start().starts_with('7'))
+            .expect("run 7");
         let cols: Vec<&str> = run.split_whitespace().collect();
         assert_eq!(cols[..3], ["7", "copy", "interrupted"], "{text}");
-        assert!(run.contains(" - ") && run.contains("1234") && run.contains("2.2s"), "{text}");
+        assert!(
+            run.contains(" - ") && run.contains("1234") && run.contains("2.2s"),
+            "{text}"
+        );
         assert_eq!(
             text.lines().last().unwrap_or_default(),
             "eligible 100, migrated 60, remaining 40, indexes pending: idx_recipients_user; \

@@ -612,14 +612,32 @@ mod tests {
             lines[0],
             "FAILED: 1 ok, 0 default, 1 missing, 0 invalid, 0 unknown (spec: redkit.yaml, env file: .env)"
         );
-        assert!(lines.contains(&"required (1)") && lines.contains(&"optional (1)"), "{text}");
-        let missing = lines.iter().find(|l| l.contains("REDIS_URL ")).expect("REDIS_URL");
-        assert!(missing.contains("missing") && missing.contains("required, not set"), "{text}");
-        let ok = lines.iter().find(|l| l.contains("QUEUE") && l.contains("jobs")).expect("QUEUE");
+        assert!(
+            lines.contains(&"required (1)") && lines.contains(&"optional (1)"),
+            "{text}"
+        );
+        let missing = lines
+            .iter()
+            .find(|l| l.contains("REDIS_URL "))
+            .expect("REDIS_URL");
+        assert!(
+            missing.contains("missing") && missing.contains("required, not set"),
+            "{text}"
+        );
+        let ok = lines
+            .iter()
+            .find(|l| l.contains("QUEUE") && l.contains("jobs"))
+            .expect("QUEUE");
         assert!(ok.contains(".env:3") && ok.contains("the queue"), "{text}");
         assert!(lines.contains(&"connections (1)"), "{text}");
-        let conn = lines.iter().find(|l| l.contains("redis://cache:6379")).expect("conn");
-        assert!(conn.contains("ok") && conn.contains("commands allowed: XADD"), "{text}");
+        let conn = lines
+            .iter()
+            .find(|l| l.contains("redis://cache:6379"))
+            .expect("conn");
+        assert!(
+            conn.contains("ok") && conn.contains("commands allowed: XADD"),
+            "{text}"
+        );
         assert_eq!(lines.last(), Some(&"warning: .env:7: duplicate key QUEUE"));
     }
 
@@ -634,7 +652,13 @@ mod tests {
         let mut buf = Vec::new();
         r.problems_table(&mut buf, &ui).unwrap();
         let text = String::from_utf8(buf).unwrap();
-        assert!(text.contains("REDIS_URL") && text.contains("required (1)"), "{text}");
-        assert!(!text.contains("optional (1)") && !text.contains("jobs"), "{text}");
+        assert!(
+            text.contains("REDIS_URL") && text.contains("required (1)"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("optional (1)") && !text.contains("jobs"),
+            "{text}"
+        );
     }
 }
