@@ -23,15 +23,24 @@ pub mod stream;
 pub const LEAK_SECRET: &str = "Leaky-Secret-Value-3f9a81c2d7e4";
 
 /// The redkit binary with a clean environment (no REDIS_* or config leaking in from the
-/// developer's shell) running in `dir`.
+/// developer's shell, no machine-wide `/etc/redkit/redkit.yaml`: the system's config folder is
+/// an empty one) running in `dir`.
 pub fn redkit(dir: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_redkit"));
     c.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("REDKIT_SYSTEM_CONFIG_DIR", empty_system_config_dir())
         .env("HOME", dir)
         .current_dir(dir)
         .timeout(Duration::from_secs(60));
     c
+}
+
+/// An empty folder for the system's config, shared by every run (nothing writes to it).
+pub fn empty_system_config_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
+        .path()
 }
 
 /// One run of redkit, built up and then checked in one call: args, env and stdin in; exit
