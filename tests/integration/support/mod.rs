@@ -48,6 +48,8 @@ pub fn empty_system_config_dir() -> &'static Path {
 pub struct Run {
     cmd: assert_cmd::Command,
     args: Vec<String>,
+    /// The folder of a run in a fresh temporary folder, removed with the run.
+    _dir: Option<TempDir>,
 }
 
 /// What a run produced.
@@ -64,7 +66,16 @@ pub fn run(dir: &Path) -> Run {
     Run {
         cmd: redkit(dir),
         args: Vec::new(),
+        _dir: None,
     }
+}
+
+/// Starts building a run of redkit in a fresh empty folder of its own.
+pub fn run_in_temp() -> Run {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut r = run(dir.path());
+    r._dir = Some(dir);
+    r
 }
 
 impl Run {
@@ -78,6 +89,13 @@ impl Run {
 
     pub fn env(mut self, k: &str, v: impl AsRef<std::ffi::OsStr>) -> Run {
         self.cmd.env(k, v);
+        self
+    }
+
+    pub fn envs(mut self, vars: &[(&str, &str)]) -> Run {
+        for (k, v) in vars {
+            self.cmd.env(k, v);
+        }
         self
     }
 
@@ -116,6 +134,11 @@ impl Ran {
             Ok(v) => v,
             Err(e) => panic!("stdout is not JSON ({e})\n{self}"),
         }
+    }
+
+    /// Exit code (-1 for a signal), stdout and stderr.
+    pub fn parts(self) -> (i32, String, String) {
+        (self.code.unwrap_or(-1), self.stdout, self.stderr)
     }
 
     /// Both streams, for searching.
