@@ -164,7 +164,7 @@ fn standalone_ok_in_every_format_and_fresh_restart_warns() {
     // A server started seconds ago is a WARNING with the default --min-uptime of 5m.
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["-u", &url])
+        .args(["-u", &url])
         .output()
         .parts();
     assert_eq!(code, 1, "{out}");
@@ -180,7 +180,7 @@ fn standalone_ok_in_every_format_and_fresh_restart_warns() {
 
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["-u", &url, "--min-uptime", "0", "--format", "nagios"])
+        .args(["-u", &url, "--min-uptime", "0", "--format", "nagios"])
         .output()
         .parts();
     assert_eq!(code, 0);
@@ -189,7 +189,7 @@ fn standalone_ok_in_every_format_and_fresh_restart_warns() {
 
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["-u", &url, "--format", "prometheus"])
+        .args(["-u", &url, "--format", "prometheus"])
         .output()
         .parts();
     assert_eq!(code, 0, "prometheus exits 0 whatever the status");
@@ -209,7 +209,7 @@ fn standalone_ok_in_every_format_and_fresh_restart_warns() {
 
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["-u", &url, "--min-uptime", "0", "--format", "ndjson"])
+        .args(["-u", &url, "--min-uptime", "0", "--format", "ndjson"])
         .output()
         .parts();
     assert_eq!(code, 0);
@@ -251,7 +251,7 @@ fn thresholds_from_flags_and_config_give_warning_and_critical() {
     let warn = format!("{}", (pct - 10.0).floor());
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &url,
             "--check",
@@ -287,7 +287,7 @@ fn thresholds_from_flags_and_config_give_warning_and_critical() {
     .unwrap();
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url, "--format", "json"])
+        .args(["-u", &url, "--format", "json"])
         .output()
         .parts();
     assert_eq!(code, 1, "{out}{err}");
@@ -301,7 +301,7 @@ fn thresholds_from_flags_and_config_give_warning_and_critical() {
     );
     let (code, _, _) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url, "--warn-memory", "none"])
+        .args(["-u", &url, "--warn-memory", "none"])
         .output()
         .parts();
     assert_eq!(code, 0);
@@ -320,7 +320,7 @@ fn thresholds_from_flags_and_config_give_warning_and_critical() {
     .unwrap();
     let (code, _, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url])
+        .args(["-u", &url])
         .output()
         .parts();
     assert_eq!(code, 3);
@@ -343,7 +343,7 @@ fn usage_errors_are_unknown() {
     }
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["--help"])
+        .args(["--help"])
         .output()
         .parts();
     assert_eq!(code, 0);
@@ -370,14 +370,14 @@ fn usage_errors_with_nagios_print_the_unknown_plugin_line() {
     }
     let (_, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["--check", "nonsense", "--format=nagios"])
+        .args(["--check", "nonsense", "--format=nagios"])
         .output()
         .parts();
     assert!(out.contains("unknown check 'nonsense'"), "{out}");
     // Other formats keep stdout for the report only.
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["--check", "nonsense"])
+        .args(["--check", "nonsense"])
         .output()
         .parts();
     assert_eq!(code, 3);
@@ -392,7 +392,7 @@ fn usage_errors_with_nagios_print_the_unknown_plugin_line() {
     .unwrap();
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&["--format", "nagios"])
+        .args(["--format", "nagios"])
         .output()
         .parts();
     assert_eq!(code, 3, "{out}{err}");
@@ -432,7 +432,7 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     // Without -q, --output says what it wrote on stderr.
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url, "--min-uptime", "0", "--output", p])
+        .args(["-u", &url, "--min-uptime", "0", "--output", p])
         .output()
         .parts();
     assert_eq!(code, 0);
@@ -445,7 +445,7 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     // A problem under -q: the verdict and the failing check, not the whole table.
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url, "-q"])
+        .args(["-u", &url, "-q"])
         .output()
         .parts();
     assert_eq!(code, 1, "{out}{err}");
@@ -460,14 +460,14 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     // The monitoring formats are the verdict already: printed whole under -q.
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url, "-q", "--format", "nagios"])
+        .args(["-u", &url, "-q", "--format", "nagios"])
         .output()
         .parts();
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.starts_with("REDIS WARNING - "), "{out}{err}");
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url, "-q", "--format", "prometheus"])
+        .args(["-u", &url, "-q", "--format", "prometheus"])
         .output()
         .parts();
     assert_eq!(code, 0, "{out}{err}");
@@ -498,7 +498,7 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     let bad = dir.path().join("no-such-dir/redis.prom");
     let (code, _, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url, "-q", "--output", bad.to_str().unwrap()])
+        .args(["-u", &url, "-q", "--output", bad.to_str().unwrap()])
         .output()
         .parts();
     assert_ne!(code, 0);
@@ -510,7 +510,7 @@ fn table_values_carry_units() {
     let s = RedisServer::start();
     let (_, out, _) = run_in_temp()
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &s.url(),
             "--check",
@@ -573,7 +573,7 @@ fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_
     let prom = dir.path().join("redis.prom");
     let (code, out, _) = run(dir.path())
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &format!("redis://127.0.0.1:{port}"),
             "--format",
@@ -602,7 +602,7 @@ fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_
 
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &format!("redis://127.0.0.1:{port}"),
             "--format",
@@ -623,7 +623,7 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
     let bad = format!("redis://:{LEAK_SECRET}x@127.0.0.1:{}", s.port);
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &s.url(), "--min-uptime", "0", "--format", "json"])
+        .args(["-u", &s.url(), "--min-uptime", "0", "--format", "json"])
         .envs(&[("REDIS_PASSWORD", LEAK_SECRET)])
         .output()
         .parts();
@@ -631,7 +631,7 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
 
     let (code, out, _) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &bad, "--format", "json"])
+        .args(["-u", &bad, "--format", "json"])
         .output()
         .parts();
     assert_eq!(code, 2);
@@ -643,7 +643,7 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
     );
     let (code, out, _) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &s.url(), "--format", "json"])
+        .args(["-u", &s.url(), "--format", "json"])
         .output()
         .parts();
     assert_eq!(code, 2, "no password: NOAUTH");
@@ -658,7 +658,7 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
                 }
                 let (_, out, err) = run(dir.path())
                     .args(["health"])
-                    .args(&["-u", url, "--format", format, "-v"])
+                    .args(["-u", url, "--format", format, "-v"])
                     .envs(&e)
                     .output()
                     .parts();
@@ -763,7 +763,7 @@ fn cluster_of_three_masters_silent_node_then_killed_master() {
     signal(&stopped, "-STOP");
     let (code, out, err) = run_in_temp()
         .args(["health"])
-        .args(&[
+        .args([
             "--cluster",
             "-u",
             &seed,
@@ -807,7 +807,7 @@ fn cluster_of_three_masters_silent_node_then_killed_master() {
 
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["--cluster", "-u", &seed, "--format", "nagios"])
+        .args(["--cluster", "-u", &seed, "--format", "nagios"])
         .output()
         .parts();
     assert_eq!(code, 2);
@@ -851,7 +851,7 @@ fn cluster_with_replicas_is_ok_and_visits_every_node() {
     }
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["--cluster", "-u", &c.seed_url(), "--format", "prometheus"])
+        .args(["--cluster", "-u", &c.seed_url(), "--format", "prometheus"])
         .output()
         .parts();
     assert_eq!(code, 0);
@@ -1167,7 +1167,7 @@ fn output_file_never_follows_a_planted_symlink() {
     symlink(&victim, &prom).unwrap();
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &s.url(),
             "--format",
@@ -1196,7 +1196,7 @@ fn output_file_never_follows_a_planted_symlink() {
     // A directory nobody may write to: exit 3 (UNKNOWN) naming the file, nothing left behind.
     let (code, _, err) = run(dir.path())
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &s.url(),
             "--output",
@@ -1336,7 +1336,7 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     .unwrap();
     let (code, out, err) = run(dir.path())
         .args(["health"])
-        .args(&["-u", &url, "--min-uptime", "0", "--format", "json"])
+        .args(["-u", &url, "--min-uptime", "0", "--format", "json"])
         .output()
         .parts();
     assert_eq!(code, 2, "{out}{err}");
@@ -1349,7 +1349,7 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     assert!(check(n, "jobs").is_object(), "jobs run by default too");
     let (code, _, _) = run(dir.path())
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &url,
             "--min-uptime",
@@ -1388,7 +1388,7 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     // Nagios perfdata names the stream and group.
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &url,
             "--stream",
@@ -1448,7 +1448,7 @@ fn stream_metrics_use_redis_exporter_names() {
     stream_fixture(&s);
     let (code, out, _) = run_in_temp()
         .args(["health"])
-        .args(&[
+        .args([
             "-u",
             &s.url(),
             "--stream",
@@ -1506,7 +1506,7 @@ fn stream_names_with_control_bytes_are_escaped_in_tables() {
     s.cli(&["XADD", evil, "*", "event_type", "x"]);
     let (_, out, _) = run_in_temp()
         .args(["health"])
-        .args(&["-u", &s.url(), "--stream", "evil*", "--check", "streams"])
+        .args(["-u", &s.url(), "--stream", "evil*", "--check", "streams"])
         .output()
         .parts();
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
@@ -1599,7 +1599,7 @@ fn cluster_master_flagged_fail_is_critical_naming_node_and_slots() {
     });
     let (code, out, err) = run_in_temp()
         .args(["health"])
-        .args(&[
+        .args([
             "--cluster",
             "-u",
             &c.seed_url(),
@@ -1616,7 +1616,7 @@ fn cluster_master_flagged_fail_is_critical_naming_node_and_slots() {
         .parts();
     let (ncode, nagios, _) = run_in_temp()
         .args(["health"])
-        .args(&[
+        .args([
             "--cluster",
             "-u",
             &c.seed_url(),
@@ -1771,7 +1771,7 @@ fn hostile_names_from_redis_are_escaped() {
     for format in ["table", "prometheus", "nagios", "json"] {
         let (_, out, err) = run_in_temp()
             .args(["health"])
-            .args(&[
+            .args([
                 "-u",
                 &master.url(),
                 "--connect-timeout",
@@ -1796,7 +1796,7 @@ fn json_report_keeps_every_documented_key() {
     let s = RedisServer::start();
     let (code, out, err) = run_in_temp()
         .args(["health"])
-        .args(&["-u", &s.url(), "--format", "json"])
+        .args(["-u", &s.url(), "--format", "json"])
         .output()
         .parts();
     assert_eq!(code, 1, "a server that just started: WARNING\n{out}{err}");

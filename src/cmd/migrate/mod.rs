@@ -558,20 +558,8 @@ async fn rollback(s: &Session<'_>) -> anyhow::Result<ExitStatus> {
         runner::count_of(s.pre.already_migrated, "row", "rows"),
         s.db.masked
     );
-    if !s.confirmed(&question)? {
-        return Ok(ExitStatus::Problem);
-    }
-    let stop = Stop::on_signal();
     let expected = s.pre.already_migrated;
-    run_undo_or_repair(
-        s,
-        &s.run_ctx(&stop),
-        Job::Rollback,
-        expected,
-        r,
-        &mut throttle,
-    )
-    .await
+    run_undo_or_repair(s, &question, Job::Rollback, expected, r, &mut throttle).await
 }
 
 /// `--repair-reads` (or its `--dry-run`): marks read what was read in the old table.
@@ -596,19 +584,7 @@ async fn repair_reads(s: &Session<'_>) -> anyhow::Result<ExitStatus> {
         s.names.messages,
         s.db.masked
     );
-    if !s.confirmed(&question)? {
-        return Ok(ExitStatus::Problem);
-    }
-    let stop = Stop::on_signal();
-    run_undo_or_repair(
-        s,
-        &s.run_ctx(&stop),
-        Job::RepairReads,
-        to_repair,
-        r,
-        &mut throttle,
-    )
-    .await
+    run_undo_or_repair(s, &question, Job::RepairReads, to_repair, r, &mut throttle).await
 }
 
 /// The copy: creates the table if asked, copies in chunks, builds deferred indexes, verifies.
@@ -701,17 +677,22 @@ async fn copy(s: &Session<'_>) -> anyhow::Result<ExitStatus> {
     })
 }
 
-/// Runs a rollback or a read repair to its end (or a stop) and prints its report.
+/// Asks, then runs a rollback or a read repair to its end (or a stop) and prints its report.
 async fn run_undo_or_repair(
     s: &Session<'_>,
-    cx: &RunCtx<'_>,
+    question: &str,
     job: Job,
     expected: i64,
     mut r: MigrateReport,
     throttle: &mut Throttle,
 ) -> anyhow::Result<ExitStatus> {
+    if !s.confirmed(question)? {
+        return Ok(ExitStatus::Problem);
+    }
+    let stop = Stop::on_signal();
+    let cx = s.run_ctx(&stop);
     let t = Instant::now();
-    let outcome = runner::drive(cx, job, expected, false, &IndexPlan::default(), throttle).await?;
+    let outcome = runner::drive(&cx, job, expected, false, &IndexPlan::default(), throttle).await?;
     r.copy_seconds = t.elapsed().as_secs_f64();
     let run = match outcome {
         Ok(run) => run,

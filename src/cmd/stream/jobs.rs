@@ -545,14 +545,7 @@ mod tests {
             text.lines().last(),
             Some("2 jobs: 0 running, 1 completed, 0 failed, 1 stuck (no event for 1m)")
         );
-        let ui = Ui {
-            color: false,
-            stdout_tty: false,
-            verbose: 0,
-        };
-        let mut buf = Vec::new();
-        r.problems_table(&mut buf, &ui).unwrap();
-        let quiet = String::from_utf8(buf).unwrap();
+        let quiet = crate::cmd::problems_table_of(&r);
         assert!(
             quiet.contains("stuck") && !quiet.contains("task_completed"),
             "{quiet}"

@@ -643,15 +643,7 @@ mod tests {
 
     #[test]
     fn problems_table_keeps_only_the_failing_rows() {
-        let r = report();
-        let ui = Ui {
-            color: false,
-            stdout_tty: false,
-            verbose: 0,
-        };
-        let mut buf = Vec::new();
-        r.problems_table(&mut buf, &ui).unwrap();
-        let text = String::from_utf8(buf).unwrap();
+        let text = crate::cmd::problems_table_of(&report());
         assert!(
             text.contains("REDIS_URL") && text.contains("required (1)"),
             "{text}"

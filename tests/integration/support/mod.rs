@@ -92,6 +92,16 @@ impl Run {
         self
     }
 
+    /// Arguments that may not be UTF-8 (names as bytes).
+    pub fn args_bytes(mut self, args: &[&[u8]]) -> Run {
+        use std::os::unix::ffi::OsStrExt;
+        for a in args {
+            self.args.push(String::from_utf8_lossy(a).into_owned());
+            self.cmd.arg(std::ffi::OsStr::from_bytes(a));
+        }
+        self
+    }
+
     pub fn envs(mut self, vars: &[(&str, &str)]) -> Run {
         for (k, v) in vars {
             self.cmd.env(k, v);
@@ -113,6 +123,11 @@ impl Run {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// Runs and returns the process's output as it is (bytes), for byte-exact checks.
+    pub fn raw(mut self) -> std::process::Output {
+        self.cmd.output().expect("run redkit")
     }
 
     /// Runs and checks the exit code.
