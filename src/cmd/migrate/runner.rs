@@ -179,6 +179,23 @@ struct ChunkRecord {
     last_row: i64,
 }
 
+/// One statement of a chunk's transaction with its integer binds, under `--timeout`: the rows
+/// it touched.
+async fn exec_in(
+    db: &Db,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    what: &str,
+    sql: &str,
+    binds: &[i64],
+) -> anyhow::Result<i64> {
+    let mut q = db::stmt(sql);
+    for b in binds {
+        q = q.bind(*b);
+    }
+    let done = db.timed(what, q.execute(&mut **tx)).await?;
+    Ok(done.rows_affected() as i64)
+}
+
 /// Undoes one chunk record: read state back into messages, delete exactly the rows that
 /// chunk created, drop the record, checkpoint; one transaction.
 async fn rollback_chunk(
@@ -188,37 +205,29 @@ async fn rollback_chunk(
     c: ChunkRecord,
 ) -> anyhow::Result<Copied> {
     let mut tx = db.begin().await?;
-    let restored = db
-        .timed("copying read state back", async {
-            db::stmt(&sql.restore_read_state())
-                .bind(c.lo)
-                .bind(c.hi)
-                .bind(c.first_row)
-                .bind(c.last_row)
-                .execute(&mut *tx)
-                .await
-        })
-        .await?
-        .rows_affected() as i64;
-    let deleted = db
-        .timed("deleting the rows a chunk created", async {
-            db::stmt(&sql.delete_created())
-                .bind(c.first_row)
-                .bind(c.last_row)
-                .bind(c.lo)
-                .bind(c.hi)
-                .execute(&mut *tx)
-                .await
-        })
-        .await?
-        .rows_affected() as i64;
-    db.timed("dropping the chunk record", async {
-        db::stmt(&sql.delete_chunk())
-            .bind(c.run_id)
-            .bind(c.lo)
-            .execute(&mut *tx)
-            .await
-    })
+    let restored = exec_in(
+        db,
+        &mut tx,
+        "copying read state back",
+        &sql.restore_read_state(),
+        &[c.lo, c.hi, c.first_row, c.last_row],
+    )
+    .await?;
+    let deleted = exec_in(
+        db,
+        &mut tx,
+        "deleting the rows a chunk created",
+        &sql.delete_created(),
+        &[c.first_row, c.last_row, c.lo, c.hi],
+    )
+    .await?;
+    exec_in(
+        db,
+        &mut tx,
+        "dropping the chunk record",
+        &sql.delete_chunk(),
+        &[c.run_id, c.lo],
+    )
     .await?;
     db.timed("writing the checkpoint", async {
         db::stmt(&sql.checkpoint())
