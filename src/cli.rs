@@ -343,11 +343,6 @@ impl Command {
             | Command::Completions(_) => None,
         }
     }
-
-    /// Whether the command exits like a monitoring plugin (0/1/2/3, usage errors are 3).
-    pub fn plugin_exit_codes(&self) -> bool {
-        matches!(self, Command::Health(_))
-    }
 }
 
 /// Options every command accepts.

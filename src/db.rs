@@ -352,29 +352,28 @@ impl Db {
 
     /// Runs a statement that returns nothing.
     pub async fn exec(&self, sql: &str) -> anyhow::Result<u64> {
-        let what = first_line(sql);
-        let r = self
-            .timed(&what, async {
-                stmt(sql)
-                    .execute(&self.pool)
-                    .await
-                    .map_err(|e| failed(sql, e))
-            })
-            .await?;
-        Ok(r.rows_affected())
+        self.execute(sql, false).await
     }
 
     /// Runs a long statement that returns nothing (DDL such as an index build).
     pub async fn exec_long(&self, sql: &str) -> anyhow::Result<u64> {
+        self.execute(sql, true).await
+    }
+
+    /// A statement that returns nothing, under `--timeout` or (`long`) without one.
+    async fn execute(&self, sql: &str, long: bool) -> anyhow::Result<u64> {
         let what = first_line(sql);
-        let r = self
-            .long(&what, async {
-                stmt(sql)
-                    .execute(&self.pool)
-                    .await
-                    .map_err(|e| failed(sql, e))
-            })
-            .await?;
+        let run = async {
+            stmt(sql)
+                .execute(&self.pool)
+                .await
+                .map_err(|e| failed(sql, e))
+        };
+        let r = if long {
+            self.long(&what, run).await?
+        } else {
+            self.timed(&what, run).await?
+        };
         Ok(r.rows_affected())
     }
 

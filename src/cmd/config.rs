@@ -75,3 +75,60 @@ pub fn run(ctx: &Ctx, _args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.emit_outcome(&report, true)?;
     Ok(ExitStatus::Success)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Source;
+
+    #[test]
+    fn table_has_a_row_per_setting_with_its_source() {
+        let row = |key: &str, value: Option<&str>, source, origin: &str| SettingRow {
+            key: key.into(),
+            value: value.map(str::to_string),
+            source,
+            origin: origin.into(),
+            secret: false,
+        };
+        let r = ConfigReport {
+            profile: None,
+            settings: vec![
+                row(
+                    "redis.host",
+                    Some("cache.internal"),
+                    Source::Env,
+                    "REDIS_HOST",
+                ),
+                row("redis.password", Some("****"), Source::DotEnv, ".env"),
+                row("redis.sentinel", None, Source::Default, ""),
+            ],
+        };
+        let text = crate::cmd::table_of(&r);
+        let words = |needle: &str| -> Vec<String> {
+            let line = text
+                .lines()
+                .find(|l| l.contains(needle))
+                .unwrap_or_default();
+            line.split_whitespace().map(str::to_string).collect()
+        };
+        assert_eq!(
+            words("setting"),
+            ["setting", "value", "source", "origin"],
+            "{text}"
+        );
+        assert_eq!(
+            words("redis.host"),
+            ["redis.host", "cache.internal", "env", "REDIS_HOST"]
+        );
+        assert_eq!(
+            words("redis.password"),
+            ["redis.password", "****", ".env", ".env"]
+        );
+        // An unset setting shows no source.
+        assert_eq!(
+            words("redis.sentinel"),
+            ["redis.sentinel", "-", "-"],
+            "{text}"
+        );
+    }
+}

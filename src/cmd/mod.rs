@@ -176,3 +176,29 @@ pub fn problem_if(found: bool) -> ExitStatus {
         ExitStatus::Success
     }
 }
+
+/// A report's table as a test reads it: no colour, no terminal, the default verbosity.
+#[cfg(test)]
+pub(crate) fn table_of(r: &impl crate::output::Render) -> String {
+    rendered(|w, ui| r.table(w, ui))
+}
+
+/// A report's table under `-q` (`Render::problems_table`), as `table_of`.
+#[cfg(test)]
+pub(crate) fn problems_table_of(r: &impl crate::output::Render) -> String {
+    rendered(|w, ui| r.problems_table(w, ui))
+}
+
+#[cfg(test)]
+fn rendered(
+    f: impl FnOnce(&mut dyn std::io::Write, &crate::output::Ui) -> std::io::Result<()>,
+) -> String {
+    let ui = crate::output::Ui {
+        color: false,
+        stdout_tty: false,
+        verbose: 0,
+    };
+    let mut buf = Vec::new();
+    f(&mut buf, &ui).expect("a Vec takes every write");
+    String::from_utf8(buf).expect("tables are UTF-8")
+}

@@ -127,3 +127,54 @@ pub async fn run(ctx: &Ctx, _args: &PingArgs) -> anyhow::Result<ExitStatus> {
     }
     Ok(ExitStatus::Success)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_lists_each_node_and_each_unreached_master() {
+        let r = PingReport {
+            target: "redis://127.0.0.1:7000".into(),
+            nodes: vec![PingNode {
+                addr: "127.0.0.1:7000".into(),
+                role: "master".into(),
+                version: "7.2.4\x1b[31m".into(),
+                latency_ms: 0.256,
+            }],
+            unreached: vec![Unreached {
+                addr: "127.0.0.1:7001".into(),
+                slots: "5461-10922".into(),
+                reason: "connection refused".into(),
+            }],
+        };
+        let text = crate::cmd::table_of(&r);
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        assert!(
+            lines[0].contains("addr") && lines[0].contains("latency"),
+            "{text}"
+        );
+        let node = lines
+            .iter()
+            .find(|l| l.contains("127.0.0.1:7000"))
+            .expect("the node");
+        assert!(
+            node.contains("master") && node.contains("0.26 ms"),
+            "{text}"
+        );
+        // A server's text reaches the terminal escaped.
+        assert!(
+            !text.contains('\x1b') && node.contains("7.2.4\\x1b[31m"),
+            "{text}"
+        );
+        let gap = lines
+            .iter()
+            .find(|l| l.contains("127.0.0.1:7001"))
+            .expect("the gap");
+        assert!(
+            gap.contains("unreached") && gap.contains("slots 5461-10922"),
+            "{text}"
+        );
+        assert!(gap.contains("connection refused"), "{text}");
+    }
+}

@@ -155,8 +155,14 @@ pub struct Settings {
 
 /// The conventional places of the config file after `--config` and `REDKIT_CONFIG`: the
 /// working directory, then the user's (`$XDG_CONFIG_HOME`, else `~/.config`), then the
-/// system's. Cron runs in `$HOME`, where `./redkit.yaml` is not.
-pub fn config_search_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Vec<PathBuf> {
+/// system's (`/etc/redkit`, or an absolute `REDKIT_SYSTEM_CONFIG_DIR`: tests and packagers
+/// relocate it so a machine-wide config cannot leak in). Cron runs in `$HOME`, where
+/// `./redkit.yaml` is not.
+pub fn config_search_path(
+    xdg_config_home: Option<&str>,
+    home: Option<&str>,
+    system_dir: Option<&str>,
+) -> Vec<PathBuf> {
     let mut out = vec![PathBuf::from("redkit.yaml")];
     // The XDG spec ignores a relative XDG_CONFIG_HOME.
     match xdg_config_home.filter(|x| Path::new(x).is_absolute()) {
@@ -167,9 +173,15 @@ pub fn config_search_path(xdg_config_home: Option<&str>, home: Option<&str>) -> 
             }
         }
     }
-    out.push(PathBuf::from("/etc/redkit/redkit.yaml"));
+    let system = system_dir
+        .filter(|d| Path::new(d).is_absolute())
+        .unwrap_or(SYSTEM_CONFIG_DIR);
+    out.push(Path::new(system).join("redkit.yaml"));
     out
 }
+
+/// The system's config folder, unless `REDKIT_SYSTEM_CONFIG_DIR` names another.
+pub const SYSTEM_CONFIG_DIR: &str = "/etc/redkit";
 
 /// A path a file can be read from: a regular file, or `/dev/null` and `<(...)` (a pipe).
 pub(crate) fn readable(p: &Path) -> bool {
@@ -247,6 +259,9 @@ impl Settings {
         let search = config_search_path(
             vars.process.get("XDG_CONFIG_HOME").map(String::as_str),
             vars.process.get("HOME").map(String::as_str),
+            vars.process
+                .get("REDKIT_SYSTEM_CONFIG_DIR")
+                .map(String::as_str),
         );
         let mut config_searched = Vec::new();
         let config_source;
@@ -671,7 +686,7 @@ mod tests {
     #[test]
     fn config_search_order() {
         assert_eq!(
-            config_search_path(Some("/x/cfg"), Some("/home/op")),
+            config_search_path(Some("/x/cfg"), Some("/home/op"), None),
             vec![
                 PathBuf::from("redkit.yaml"),
                 PathBuf::from("/x/cfg/redkit/redkit.yaml"),
@@ -681,11 +696,20 @@ mod tests {
         // No (or a relative) XDG_CONFIG_HOME: ~/.config.
         for xdg in [None, Some("rel/cfg")] {
             assert_eq!(
-                config_search_path(xdg, Some("/home/op"))[1],
+                config_search_path(xdg, Some("/home/op"), None)[1],
                 PathBuf::from("/home/op/.config/redkit/redkit.yaml")
             );
         }
-        let search = config_search_path(None, Some("/home/op"));
+        // REDKIT_SYSTEM_CONFIG_DIR moves the system's folder; a relative one is ignored.
+        assert_eq!(
+            config_search_path(None, None, Some("/opt/redkit/etc"))[1],
+            PathBuf::from("/opt/redkit/etc/redkit.yaml")
+        );
+        assert_eq!(
+            config_search_path(None, None, Some("etc"))[1],
+            PathBuf::from("/etc/redkit/redkit.yaml")
+        );
+        let search = config_search_path(None, Some("/home/op"), None);
         let only_etc = |p: &Path| p.starts_with("/etc");
         assert_eq!(
             find_config(&search, only_etc),

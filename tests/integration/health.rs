@@ -11,30 +11,15 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::support::{
-    Cluster, LEAK_SECRET, RedisServer, Sentinel, SilentServer, raw_command, redkit, spawn_redkit,
-    stderr, stdout,
+    Cluster, LEAK_SECRET, RedisServer, Sentinel, SilentServer, raw_command, redkit, run,
+    run_in_temp, spawn_redkit, stderr, stdout,
 };
 
-/// Runs `redkit health ARGS` in a fresh directory; returns (exit code, stdout, stderr).
-fn health(args: &[&str]) -> (i32, String, String) {
-    let dir = tempfile::tempdir().unwrap();
-    health_in(dir.path(), args, &[])
-}
-
-fn health_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut c = redkit(dir);
-    c.arg("health").args(args);
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    let out = c.output().unwrap();
-    (out.status.code().unwrap_or(-1), stdout(&out), stderr(&out))
-}
-
+/// `redkit health ARGS --format json` in a fresh folder: the exit code and the report.
 fn json(args: &[&str]) -> (i32, Value) {
     let mut a = args.to_vec();
     a.extend(["--format", "json"]);
-    let (code, out, err) = health(&a);
+    let (code, out, err) = run_in_temp().args(["health"]).args(&a).output().parts();
     let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
     (code, v)
 }
@@ -177,7 +162,11 @@ fn standalone_ok_in_every_format_and_fresh_restart_warns() {
     );
 
     // A server started seconds ago is a WARNING with the default --min-uptime of 5m.
-    let (code, out, _) = health(&["-u", &url]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["-u", &url])
+        .output()
+        .parts();
     assert_eq!(code, 1, "{out}");
     let first = out.lines().next().unwrap();
     assert!(
@@ -189,12 +178,20 @@ fn standalone_ok_in_every_format_and_fresh_restart_warns() {
         "{out}"
     );
 
-    let (code, out, _) = health(&["-u", &url, "--min-uptime", "0", "--format", "nagios"]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["-u", &url, "--min-uptime", "0", "--format", "nagios"])
+        .output()
+        .parts();
     assert_eq!(code, 0);
     assert_nagios(&out, "OK");
     assert!(out.contains("'latency_median_ms'="), "{out}");
 
-    let (code, out, _) = health(&["-u", &url, "--format", "prometheus"]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["-u", &url, "--format", "prometheus"])
+        .output()
+        .parts();
     assert_eq!(code, 0, "prometheus exits 0 whatever the status");
     assert_prometheus(&out);
     let addr = s.addr();
@@ -210,7 +207,11 @@ fn standalone_ok_in_every_format_and_fresh_restart_warns() {
     assert!(out.contains(&format!("redkit_up{{addr=\"{addr}\",role=\"master\"}} 1\n")));
     assert!(out.contains("redkit_memory_used_bytes{"));
 
-    let (code, out, _) = health(&["-u", &url, "--min-uptime", "0", "--format", "ndjson"]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["-u", &url, "--min-uptime", "0", "--format", "ndjson"])
+        .output()
+        .parts();
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 1);
     let v: Value = serde_json::from_str(out.trim()).unwrap();
@@ -248,18 +249,22 @@ fn thresholds_from_flags_and_config_give_warning_and_critical() {
     );
 
     let warn = format!("{}", (pct - 10.0).floor());
-    let (code, out, _) = health(&[
-        "-u",
-        &url,
-        "--check",
-        "memory",
-        "--warn-memory",
-        &warn,
-        "--crit-memory",
-        "99",
-        "--format",
-        "nagios",
-    ]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args([
+            "-u",
+            &url,
+            "--check",
+            "memory",
+            "--warn-memory",
+            &warn,
+            "--crit-memory",
+            "99",
+            "--format",
+            "nagios",
+        ])
+        .output()
+        .parts();
     assert_eq!(code, 1, "{out}");
     assert_nagios(&out, "WARNING");
     assert!(
@@ -280,7 +285,11 @@ fn thresholds_from_flags_and_config_give_warning_and_critical() {
         format!("health:\n  min_uptime: 0s\n  warn-memory: {warn}\n  crit_memory: 99\n  skip: [slowlog]\n"),
     )
     .unwrap();
-    let (code, out, err) = health_in(dir.path(), &["-u", &url, "--format", "json"], &[]);
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url, "--format", "json"])
+        .output()
+        .parts();
     assert_eq!(code, 1, "{out}{err}");
     let r: Value = serde_json::from_str(&out).unwrap();
     assert!(
@@ -290,7 +299,11 @@ fn thresholds_from_flags_and_config_give_warning_and_critical() {
             .iter()
             .all(|c| c["name"] != "slowlog")
     );
-    let (code, _, _) = health_in(dir.path(), &["-u", &url, "--warn-memory", "none"], &[]);
+    let (code, _, _) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url, "--warn-memory", "none"])
+        .output()
+        .parts();
     assert_eq!(code, 0);
 
     // A hit ratio below its plugin range (90: means alert below 90).
@@ -305,7 +318,11 @@ fn thresholds_from_flags_and_config_give_warning_and_critical() {
         "health:\n  warn_memory: lots\n",
     )
     .unwrap();
-    let (code, _, err) = health_in(dir.path(), &["-u", &url], &[]);
+    let (code, _, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url])
+        .output()
+        .parts();
     assert_eq!(code, 3);
     assert!(err.contains("health.warn_memory"), "{err}");
 }
@@ -320,11 +337,15 @@ fn usage_errors_are_unknown() {
         vec!["--no-such-flag"],
         vec!["--samples", "0"],
     ] {
-        let (code, _, err) = health(&args);
+        let (code, _, err) = run_in_temp().args(["health"]).args(&args).output().parts();
         assert_eq!(code, 3, "{args:?}: {err}");
         assert!(!err.is_empty());
     }
-    let (code, out, _) = health(&["--help"]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["--help"])
+        .output()
+        .parts();
     assert_eq!(code, 0);
     assert!(out.contains("Examples:") && out.contains("--warn-memory"));
 }
@@ -340,17 +361,25 @@ fn usage_errors_with_nagios_print_the_unknown_plugin_line() {
     ] {
         let mut a = args.clone();
         a.extend(["--format", "nagios"]);
-        let (code, out, err) = health(&a);
+        let (code, out, err) = run_in_temp().args(["health"]).args(&a).output().parts();
         assert_eq!(code, 3, "{args:?}: {err}");
         assert_eq!(out.lines().count(), 1, "{args:?}: {out}");
         assert!(out.starts_with("REDIS UNKNOWN - "), "{args:?}: {out}");
         assert!(!out.contains('|'), "no perfdata separator: {out}");
         assert!(!err.is_empty());
     }
-    let (_, out, _) = health(&["--check", "nonsense", "--format=nagios"]);
+    let (_, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["--check", "nonsense", "--format=nagios"])
+        .output()
+        .parts();
     assert!(out.contains("unknown check 'nonsense'"), "{out}");
     // Other formats keep stdout for the report only.
-    let (code, out, _) = health(&["--check", "nonsense"]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["--check", "nonsense"])
+        .output()
+        .parts();
     assert_eq!(code, 3);
     assert!(out.is_empty(), "{out}");
 
@@ -361,7 +390,11 @@ fn usage_errors_with_nagios_print_the_unknown_plugin_line() {
         "health:\n  warn_memroy: 50\n",
     )
     .unwrap();
-    let (code, out, err) = health_in(dir.path(), &["--format", "nagios"], &[]);
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args(["--format", "nagios"])
+        .output()
+        .parts();
     assert_eq!(code, 3, "{out}{err}");
     assert!(err.contains("health.warn_memroy: unknown key"), "{err}");
     assert!(
@@ -386,7 +419,7 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     ] {
         let mut a = ok.to_vec();
         a.extend(extra.iter().copied());
-        let (code, out, err) = health_in(dir.path(), &a, &[]);
+        let (code, out, err) = run(dir.path()).args(["health"]).args(&a).output().parts();
         assert_eq!(code, 0, "{a:?}: {err}");
         assert!(out.is_empty() && err.is_empty(), "{a:?}: {out}{err}");
     }
@@ -397,11 +430,11 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     );
 
     // Without -q, --output says what it wrote on stderr.
-    let (code, out, err) = health_in(
-        dir.path(),
-        &["-u", &url, "--min-uptime", "0", "--output", p],
-        &[],
-    );
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url, "--min-uptime", "0", "--output", p])
+        .output()
+        .parts();
     assert_eq!(code, 0);
     assert!(out.is_empty());
     assert!(
@@ -410,7 +443,11 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     );
 
     // A problem under -q: the verdict and the failing check, not the whole table.
-    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q"], &[]);
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url, "-q"])
+        .output()
+        .parts();
     assert_eq!(code, 1, "{out}{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
@@ -421,14 +458,18 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     );
     assert!(!out.contains("latency"), "{out}");
     // The monitoring formats are the verdict already: printed whole under -q.
-    let (code, out, err) = health_in(dir.path(), &["-u", &url, "-q", "--format", "nagios"], &[]);
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url, "-q", "--format", "nagios"])
+        .output()
+        .parts();
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.starts_with("REDIS WARNING - "), "{out}{err}");
-    let (code, out, err) = health_in(
-        dir.path(),
-        &["-u", &url, "-q", "--format", "prometheus"],
-        &[],
-    );
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url, "-q", "--format", "prometheus"])
+        .output()
+        .parts();
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("redkit_health_status"), "{out}{err}");
     // ... and with --output the file is the alert path: -q is silent on a WARNING too (cron
@@ -441,7 +482,7 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
         std::fs::remove_file(&prom).ok();
         let mut a = vec!["-u", url.as_str(), "-q", "--output", p];
         a.extend(format.iter().copied());
-        let (code, out, err) = health_in(dir.path(), &a, &[]);
+        let (code, out, err) = run(dir.path()).args(["health"]).args(&a).output().parts();
         assert_eq!(code, 1, "{a:?}: {out}{err}");
         assert!(out.is_empty() && err.is_empty(), "{a:?}: {out}{err}");
         let written = std::fs::read_to_string(&prom).unwrap();
@@ -455,11 +496,11 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
     }
     // A file that cannot be written still speaks under -q.
     let bad = dir.path().join("no-such-dir/redis.prom");
-    let (code, _, err) = health_in(
-        dir.path(),
-        &["-u", &url, "-q", "--output", bad.to_str().unwrap()],
-        &[],
-    );
+    let (code, _, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url, "-q", "--output", bad.to_str().unwrap()])
+        .output()
+        .parts();
     assert_ne!(code, 0);
     assert!(err.contains("--output"), "{err}");
 }
@@ -467,12 +508,16 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
 #[test]
 fn table_values_carry_units() {
     let s = RedisServer::start();
-    let (_, out, _) = health(&[
-        "-u",
-        &s.url(),
-        "--check",
-        "latency,memory,clients,replication",
-    ]);
+    let (_, out, _) = run_in_temp()
+        .args(["health"])
+        .args([
+            "-u",
+            &s.url(),
+            "--check",
+            "latency,memory,clients,replication",
+        ])
+        .output()
+        .parts();
     let row = |name: &str| {
         out.lines()
             .find(|l| l.trim_start().starts_with(name))
@@ -526,18 +571,18 @@ fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_
     // code says CRITICAL (the file is the alert path, no scraper judges an exit code).
     let dir = tempfile::tempdir().unwrap();
     let prom = dir.path().join("redis.prom");
-    let (code, out, _) = health_in(
-        dir.path(),
-        &[
+    let (code, out, _) = run(dir.path())
+        .args(["health"])
+        .args([
             "-u",
             &format!("redis://127.0.0.1:{port}"),
             "--format",
             "prometheus",
             "--output",
             prom.to_str().unwrap(),
-        ],
-        &[],
-    );
+        ])
+        .output()
+        .parts();
     assert_eq!(code, 2);
     assert!(out.is_empty(), "{out}");
     let text = std::fs::read_to_string(&prom).unwrap();
@@ -555,12 +600,16 @@ fn unreachable_silent_and_auth_failures_are_critical_and_prometheus_still_exits_
         "no temporary file left"
     );
 
-    let (code, out, _) = health(&[
-        "-u",
-        &format!("redis://127.0.0.1:{port}"),
-        "--format",
-        "nagios",
-    ]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args([
+            "-u",
+            &format!("redis://127.0.0.1:{port}"),
+            "--format",
+            "nagios",
+        ])
+        .output()
+        .parts();
     assert_eq!(code, 2);
     assert_nagios(&out, "CRITICAL");
     assert!(out.contains("connection refused"));
@@ -572,14 +621,19 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
     let dir = tempfile::tempdir().unwrap();
     let good = format!("redis://:{LEAK_SECRET}@127.0.0.1:{}", s.port);
     let bad = format!("redis://:{LEAK_SECRET}x@127.0.0.1:{}", s.port);
-    let (code, out, err) = health_in(
-        dir.path(),
-        &["-u", &s.url(), "--min-uptime", "0", "--format", "json"],
-        &[("REDIS_PASSWORD", LEAK_SECRET)],
-    );
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &s.url(), "--min-uptime", "0", "--format", "json"])
+        .envs(&[("REDIS_PASSWORD", LEAK_SECRET)])
+        .output()
+        .parts();
     assert_eq!(code, 0, "{out}{err}");
 
-    let (code, out, _) = health_in(dir.path(), &["-u", &bad, "--format", "json"], &[]);
+    let (code, out, _) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &bad, "--format", "json"])
+        .output()
+        .parts();
     assert_eq!(code, 2);
     let r: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
@@ -587,7 +641,11 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
         "auth",
         "{r:#}"
     );
-    let (code, out, _) = health_in(dir.path(), &["-u", &s.url(), "--format", "json"], &[]);
+    let (code, out, _) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &s.url(), "--format", "json"])
+        .output()
+        .parts();
     assert_eq!(code, 2, "no password: NOAUTH");
     assert!(out.contains("\"critical\""));
 
@@ -598,8 +656,12 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
                 if env {
                     e.push(("REDIS_PASSWORD", LEAK_SECRET));
                 }
-                let (_, out, err) =
-                    health_in(dir.path(), &["-u", url, "--format", format, "-v"], &e);
+                let (_, out, err) = run(dir.path())
+                    .args(["health"])
+                    .args(["-u", url, "--format", format, "-v"])
+                    .envs(&e)
+                    .output()
+                    .parts();
                 assert!(
                     !out.contains(LEAK_SECRET) && !err.contains(LEAK_SECRET),
                     "leak in {format}: {out}{err}"
@@ -699,17 +761,21 @@ fn cluster_of_three_masters_silent_node_then_killed_master() {
     // still reported, and the run ends within the timeouts.
     let stopped = pid(&c.nodes[1]);
     signal(&stopped, "-STOP");
-    let (code, out, err) = health(&[
-        "--cluster",
-        "-u",
-        &seed,
-        "--timeout",
-        "1s",
-        "--connect-timeout",
-        "1s",
-        "--format",
-        "json",
-    ]);
+    let (code, out, err) = run_in_temp()
+        .args(["health"])
+        .args([
+            "--cluster",
+            "-u",
+            &seed,
+            "--timeout",
+            "1s",
+            "--connect-timeout",
+            "1s",
+            "--format",
+            "json",
+        ])
+        .output()
+        .parts();
     signal(&stopped, "-CONT");
     assert_eq!(code, 2, "{err}");
     let r: Value = serde_json::from_str(&out).unwrap();
@@ -739,7 +805,11 @@ fn cluster_of_three_masters_silent_node_then_killed_master() {
     assert!(msg.contains("failing slots 10923-16383"), "{msg}");
     assert!(msg.contains(&dead), "{msg}");
 
-    let (code, out, _) = health(&["--cluster", "-u", &seed, "--format", "nagios"]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["--cluster", "-u", &seed, "--format", "nagios"])
+        .output()
+        .parts();
     assert_eq!(code, 2);
     assert_nagios(&out, "CRITICAL");
     assert!(
@@ -779,7 +849,11 @@ fn cluster_with_replicas_is_ok_and_visits_every_node() {
         );
         assert_eq!(check(n, "cluster_state")["value"], "ok");
     }
-    let (code, out, _) = health(&["--cluster", "-u", &c.seed_url(), "--format", "prometheus"]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["--cluster", "-u", &c.seed_url(), "--format", "prometheus"])
+        .output()
+        .parts();
     assert_eq!(code, 0);
     assert_prometheus(&out);
     assert!(out.contains("redkit_cluster_slots_ok{"), "{out}");
@@ -1091,18 +1165,18 @@ fn output_file_never_follows_a_planted_symlink() {
         symlink(&victim, shared.join(format!(".redis.prom.tmp.{pid}"))).unwrap();
     }
     symlink(&victim, &prom).unwrap();
-    let (code, out, err) = health_in(
-        dir.path(),
-        &[
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args([
             "-u",
             &s.url(),
             "--format",
             "prometheus",
             "--output",
             prom.to_str().unwrap(),
-        ],
-        &[],
-    );
+        ])
+        .output()
+        .parts();
     // OK, or WARNING for a server that just started: the status, not a failed write.
     assert!(matches!(code, 0 | 1), "{code}: {out}{err}");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
@@ -1120,16 +1194,16 @@ fn output_file_never_follows_a_planted_symlink() {
     );
 
     // A directory nobody may write to: exit 3 (UNKNOWN) naming the file, nothing left behind.
-    let (code, _, err) = health_in(
-        dir.path(),
-        &[
+    let (code, _, err) = run(dir.path())
+        .args(["health"])
+        .args([
             "-u",
             &s.url(),
             "--output",
             "/proc/redkit-no-such/redis.prom",
-        ],
-        &[],
-    );
+        ])
+        .output()
+        .parts();
     assert_eq!(code, 3, "{err}");
     assert!(
         err.contains("--output /proc/redkit-no-such/redis.prom"),
@@ -1204,7 +1278,7 @@ fn stream_group_thresholds_turn_warning_and_critical() {
         "--check",
         "streams",
     ];
-    let run = |extra: &[&str]| {
+    let judged = |extra: &[&str]| {
         let mut a = base.to_vec();
         a.extend(extra);
         let (code, r) = json(&a);
@@ -1217,7 +1291,7 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     };
 
     // Defaults: lag and pending are not judged, the oldest pending entry idle 1h > 30m is.
-    let (code, g, n) = run(&[]);
+    let (code, g, n) = judged(&[]);
     assert_eq!(code, 2, "{n:#}");
     assert_eq!(g["status"], "critical");
     assert_eq!(g["value"], 6, "lag: 6 entries never delivered");
@@ -1235,7 +1309,7 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     let with = |more: &[&str]| {
         let mut a = off.to_vec();
         a.extend(more);
-        run(&a)
+        judged(&a)
     };
     let (code, g, _) = with(&[]);
     assert_eq!((code, g["status"].as_str()), (0, Some("ok")), "{g:#}");
@@ -1250,7 +1324,7 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     assert!(g["message"].as_str().unwrap().contains("4 pending"));
     let (code, g, _) = with(&["--crit-stream-pending", "3"]);
     assert_eq!((code, g["status"].as_str()), (2, Some("critical")));
-    let (code, g, _) = run(&["--warn-stream-idle", "10m", "--crit-stream-idle", "2h"]);
+    let (code, g, _) = judged(&["--warn-stream-idle", "10m", "--crit-stream-idle", "2h"]);
     assert_eq!((code, g["status"].as_str()), (1, Some("warning")), "{g:#}");
 
     // The same limits from the config; naming streams there turns the checks on by default.
@@ -1260,11 +1334,11 @@ fn stream_group_thresholds_turn_warning_and_critical() {
         "health:\n  streams: [orders]\n  warn-stream-idle: none\n  crit_stream_idle: none\n  crit_stream_lag: 5\n",
     )
     .unwrap();
-    let (code, out, err) = health_in(
-        dir.path(),
-        &["-u", &url, "--min-uptime", "0", "--format", "json"],
-        &[],
-    );
+    let (code, out, err) = run(dir.path())
+        .args(["health"])
+        .args(["-u", &url, "--min-uptime", "0", "--format", "json"])
+        .output()
+        .parts();
     assert_eq!(code, 2, "{out}{err}");
     let r: Value = serde_json::from_str(&out).unwrap();
     let n = node(&r, &s.addr());
@@ -1273,9 +1347,9 @@ fn stream_group_thresholds_turn_warning_and_critical() {
         "critical"
     );
     assert!(check(n, "jobs").is_object(), "jobs run by default too");
-    let (code, _, _) = health_in(
-        dir.path(),
-        &[
+    let (code, _, _) = run(dir.path())
+        .args(["health"])
+        .args([
             "-u",
             &url,
             "--min-uptime",
@@ -1284,9 +1358,9 @@ fn stream_group_thresholds_turn_warning_and_critical() {
             "none",
             "--skip",
             "jobs",
-        ],
-        &[],
-    );
+        ])
+        .output()
+        .parts();
     assert_eq!(code, 0, "a flag beats the config");
 
     // Nothing named, nothing read: no stream checks at all.
@@ -1312,18 +1386,22 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     assert_eq!(c["message"], "no stream matches");
 
     // Nagios perfdata names the stream and group.
-    let (code, out, _) = health(&[
-        "-u",
-        &url,
-        "--stream",
-        "orders",
-        "--check",
-        "streams",
-        "--warn-stream-lag",
-        "10",
-        "--format",
-        "nagios",
-    ]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args([
+            "-u",
+            &url,
+            "--stream",
+            "orders",
+            "--check",
+            "streams",
+            "--warn-stream-lag",
+            "10",
+            "--format",
+            "nagios",
+        ])
+        .output()
+        .parts();
     assert_eq!(code, 2);
     assert_nagios(&out, "CRITICAL");
     assert!(
@@ -1368,16 +1446,20 @@ fn stuck_jobs_are_counted_and_named() {
 fn stream_metrics_use_redis_exporter_names() {
     let s = RedisServer::start();
     stream_fixture(&s);
-    let (code, out, _) = health(&[
-        "-u",
-        &s.url(),
-        "--stream",
-        "orders",
-        "--check",
-        "streams,jobs",
-        "--format",
-        "prometheus",
-    ]);
+    let (code, out, _) = run_in_temp()
+        .args(["health"])
+        .args([
+            "-u",
+            &s.url(),
+            "--stream",
+            "orders",
+            "--check",
+            "streams,jobs",
+            "--format",
+            "prometheus",
+        ])
+        .output()
+        .parts();
     assert_eq!(code, 0);
     assert_prometheus(&out);
     let l = format!("addr=\"{}\",role=\"master\"", s.addr());
@@ -1422,7 +1504,11 @@ fn stream_names_with_control_bytes_are_escaped_in_tables() {
     let s = RedisServer::start();
     let evil = "evil\x1b]0;pwned\x07\x1b[2J";
     s.cli(&["XADD", evil, "*", "event_type", "x"]);
-    let (_, out, _) = health(&["-u", &s.url(), "--stream", "evil*", "--check", "streams"]);
+    let (_, out, _) = run_in_temp()
+        .args(["health"])
+        .args(["-u", &s.url(), "--stream", "evil*", "--check", "streams"])
+        .output()
+        .parts();
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
     assert!(out.contains("evil\\x1b]0;pwned\\x07"), "{out}");
 }
@@ -1511,30 +1597,38 @@ fn cluster_master_flagged_fail_is_critical_naming_node_and_slots() {
             .cli(&["CLUSTER", "INFO"])
             .contains("cluster_state:ok")
     });
-    let (code, out, err) = health(&[
-        "--cluster",
-        "-u",
-        &c.seed_url(),
-        "--timeout",
-        "1s",
-        "--connect-timeout",
-        "1s",
-        "--min-uptime",
-        "0",
-        "--format",
-        "json",
-    ]);
-    let (ncode, nagios, _) = health(&[
-        "--cluster",
-        "-u",
-        &c.seed_url(),
-        "--timeout",
-        "1s",
-        "--connect-timeout",
-        "1s",
-        "--format",
-        "nagios",
-    ]);
+    let (code, out, err) = run_in_temp()
+        .args(["health"])
+        .args([
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "--timeout",
+            "1s",
+            "--connect-timeout",
+            "1s",
+            "--min-uptime",
+            "0",
+            "--format",
+            "json",
+        ])
+        .output()
+        .parts();
+    let (ncode, nagios, _) = run_in_temp()
+        .args(["health"])
+        .args([
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "--timeout",
+            "1s",
+            "--connect-timeout",
+            "1s",
+            "--format",
+            "nagios",
+        ])
+        .output()
+        .parts();
     // ping names the failed master and its slots too, and fails.
     let dir = tempfile::tempdir().unwrap();
     let ping = redkit(dir.path())
@@ -1675,14 +1769,18 @@ fn hostile_names_from_redis_are_escaped() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     for format in ["table", "prometheus", "nagios", "json"] {
-        let (_, out, err) = health(&[
-            "-u",
-            &master.url(),
-            "--connect-timeout",
-            "1s",
-            "--format",
-            format,
-        ]);
+        let (_, out, err) = run_in_temp()
+            .args(["health"])
+            .args([
+                "-u",
+                &master.url(),
+                "--connect-timeout",
+                "1s",
+                "--format",
+                format,
+            ])
+            .output()
+            .parts();
         assert!(out.contains("10.0.0.9"), "{format}: {out}{err}");
         assert!(
             !out.contains('\x1b') && !err.contains('\x1b') && !out.contains('\x07'),
@@ -1696,7 +1794,11 @@ fn hostile_names_from_redis_are_escaped() {
 #[test]
 fn json_report_keeps_every_documented_key() {
     let s = RedisServer::start();
-    let (code, out, err) = health(&["-u", &s.url(), "--format", "json"]);
+    let (code, out, err) = run_in_temp()
+        .args(["health"])
+        .args(["-u", &s.url(), "--format", "json"])
+        .output()
+        .parts();
     assert_eq!(code, 1, "a server that just started: WARNING\n{out}{err}");
     let doc: Value = serde_json::from_str(&out).unwrap();
     let require = crate::validate_env::require_keys;

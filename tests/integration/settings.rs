@@ -569,3 +569,45 @@ fn a_malformed_url_is_shown_and_refused() {
     );
     assert!(!stderr(&out).contains("url-s3cret"), "{}", stderr(&out));
 }
+
+/// The tests never read the machine's `/etc/redkit`: `support::redkit` points the system's
+/// config folder at an empty one, and a config written where that folder points is the one
+/// found (so the lookup uses the override, and the real `/etc/redkit` is never consulted).
+#[test]
+fn the_system_config_folder_is_relocated_and_cannot_leak_into_tests() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = crate::support::empty_system_config_dir();
+    assert!(
+        std::fs::read_dir(empty).unwrap().next().is_none(),
+        "the shared system folder stays empty"
+    );
+    let json = |c: &mut assert_cmd::Command| -> Value {
+        let out = c
+            .args(["-v", "config", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Nothing found anywhere: the defaults, and -v shows the relocated folder was searched.
+    let mut c = redkit(dir.path());
+    let out = c.args(["-v", "config"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(
+        err.contains(&empty.join("redkit.yaml").display().to_string()),
+        "the relocated folder is searched: {err}"
+    );
+    assert!(!err.contains("/etc/redkit/redkit.yaml"), "{err}");
+    let doc = json(&mut redkit(dir.path()));
+    assert_eq!(setting(&doc, "config")["value"], Value::Null, "{doc:#}");
+    assert_eq!(setting(&doc, "redis.port")["source"], "default");
+
+    // An /etc-style config in the folder the override names is found, last on the path.
+    let system = tempfile::tempdir().unwrap();
+    std::fs::write(system.path().join("redkit.yaml"), "redis:\n  port: 7009\n").unwrap();
+    let mut c = redkit(dir.path());
+    c.env("REDKIT_SYSTEM_CONFIG_DIR", system.path());
+    let doc = json(&mut c);
+    assert_eq!(setting(&doc, "redis.port")["value"], "7009", "{doc:#}");
+    assert_eq!(setting(&doc, "config")["source"], "search path");
+}

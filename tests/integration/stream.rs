@@ -8,14 +8,9 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::support::stream::{event_json, pipe_load, publish};
-use crate::support::{Cluster, LEAK_SECRET, RedisServer, redkit, spawn_redkit, stderr, stdout};
-
-fn run(s: &RedisServer, args: &[&str]) -> std::process::Output {
-    let dir = tempfile::tempdir().unwrap();
-    let mut c = redkit(dir.path());
-    c.args(["-u", &s.url(), "stream"]).args(args);
-    c.output().unwrap()
-}
+use crate::support::{
+    Cluster, LEAK_SECRET, RedisServer, redkit, run_in_temp, spawn_redkit, stderr, stdout,
+};
 
 fn lines(out: &std::process::Output) -> Vec<Value> {
     stdout(out)
@@ -68,7 +63,10 @@ fn entries_written_like_the_application_read_back_exactly() {
         &[],
         b"XADD job_events:job_001 * bin \"\\xff\\xfe\\x00A\" data \"{oops\"\n",
     );
-    let out = run(&s, &["read", key, "--format", "ndjson"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", key, "--format", "ndjson"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = lines(&out);
     assert_eq!(v.len(), 3);
@@ -94,28 +92,37 @@ fn entries_written_like_the_application_read_back_exactly() {
     assert!(v[2]["data"].is_null() && v[2]["event_type"].is_null());
 
     // One JSON array, the same objects.
-    let out = run(&s, &["read", key, "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", key, "--format", "json"])
+        .raw();
     let arr: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(arr.as_array().unwrap(), &v);
 
     // Raw: the fields as stored, redis-cli --raw style.
-    let out = run(&s, &["read", key, "--format", "raw", "--count", "2"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", key, "--format", "raw", "--count", "2"])
+        .raw();
     let raw = stdout(&out);
     assert!(raw.starts_with(&format!("{id1}\ndata\n{{")), "{raw}");
     assert!(raw.contains("\nevent_type\ntask_progress\n"));
     assert!(raw.contains("正在分析用户需求"));
-    let out = run(&s, &["read", key]);
-    let last = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", key])
+        .raw();
+    let last = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             key,
             "--format",
             "raw",
             "--from",
             v[2]["id"].as_str().unwrap(),
-        ],
-    );
+        ])
+        .raw();
     assert!(last.stdout.windows(4).any(|w| w == b"\xff\xfe\x00A"));
 
     // Table for people.
@@ -141,23 +148,26 @@ fn ranges_reverse_filters_and_paging() {
     ]);
 
     // Paging: 31 entries in pages of 4, in order, none lost or repeated.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             "job_events:r",
             "--format",
             "ndjson",
             "--page-size",
             "4",
-        ],
-    );
+        ])
+        .raw();
     let all = ids(&lines(&out));
     let want: Vec<String> = (0..31).map(|i| format!("{}-0", base + i)).collect();
     assert_eq!(all, want);
 
     // The table (read through redis-rs, not the export path) pages the same way.
-    let out = run(&s, &["read", "job_events:r", "--page-size", "4"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", "job_events:r", "--page-size", "4"])
+        .raw();
     let rows: Vec<String> = stdout(&out)
         .lines()
         .skip(1)
@@ -166,9 +176,9 @@ fn ranges_reverse_filters_and_paging() {
     assert_eq!(rows, want);
 
     // Reverse, also paged.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             "job_events:r",
             "--format",
@@ -176,14 +186,14 @@ fn ranges_reverse_filters_and_paging() {
             "--page-size",
             "4",
             "--reverse",
-        ],
-    );
+        ])
+        .raw();
     let mut rev = ids(&lines(&out));
     rev.reverse();
     assert_eq!(rev, want);
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             "job_events:r",
             "--format",
@@ -191,14 +201,14 @@ fn ranges_reverse_filters_and_paging() {
             "--reverse",
             "-n",
             "2",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(ids(&lines(&out)), [want[30].clone(), want[29].clone()]);
 
     // Time ranges: RFC 3339 and ids, both ends inclusive.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             "job_events:r",
             "--format",
@@ -207,38 +217,38 @@ fn ranges_reverse_filters_and_paging() {
             "2023-11-14T22:13:20.005Z",
             "--to",
             &format!("{}", base + 9),
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(ids(&lines(&out)), want[5..10]);
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             "job_events:r",
             "--format",
             "ndjson",
             "--since",
             "1h",
-        ],
-    );
+        ])
+        .raw();
     assert!(lines(&out).is_empty());
 
     // Event types and text search.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             "job_events:r",
             "--format",
             "ndjson",
             "--event-type",
             "task_failed",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(ids(&lines(&out)), [want[30].clone()]);
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             "job_events:r",
             "--format",
@@ -247,19 +257,25 @@ fn ranges_reverse_filters_and_paging() {
             "\"n\": 17}",
             "--page-size",
             "3",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(ids(&lines(&out)), [want[17].clone()]);
 
     // More than one default page (5000): 12,000 entries come back whole, flat.
     load(&s, "job_events:big", base, 12_000, "task_progress");
-    let out = run(&s, &["read", "job_events:big", "--format", "ndjson"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", "job_events:big", "--format", "ndjson"])
+        .raw();
     let got = lines(&out);
     assert_eq!(got.len(), 12_000);
     assert_eq!(got[11_999]["data"]["n"], 11_999);
 
     // A bad time is a usage error.
-    let out = run(&s, &["read", "job_events:r", "--from", "yesterday"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", "job_events:r", "--from", "yesterday"])
+        .raw();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
@@ -274,7 +290,10 @@ fn missing_keys_and_other_types_exit_1() {
             vec!["pending", key, "g"],
             vec!["trim", key, "--maxlen", "1", "--dry-run"],
         ] {
-            let out = run(&s, &args);
+            let out = run_in_temp()
+                .args(["-u", &s.url(), "stream"])
+                .args(&args)
+                .raw();
             assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
             let err = stderr(&out);
             assert!(
@@ -283,11 +302,17 @@ fn missing_keys_and_other_types_exit_1() {
             );
         }
     }
-    let out = run(&s, &["job", "none"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "none"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("job_events:none does not exist"));
     // tail waits for a missing key (see below) but refuses another type at once.
-    let out = run(&s, &["tail", "job_events:str"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["tail", "job_events:str"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("not a stream (it is a string)"));
 }
@@ -368,9 +393,9 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
     for t in ["task_started", "task_progress", "task_completed"] {
         publish(&s, "job_events:g", t, "");
     }
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "tail",
             "job_events:g",
             "--group",
@@ -381,16 +406,16 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
             "2",
             "--format",
             "ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let first = lines(&out);
     assert_eq!(first.len(), 2);
     // Not acknowledged: both pending for c1.
-    let out = run(
-        &s,
-        &["pending", "job_events:g", "workers", "--format", "json"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["pending", "job_events:g", "workers", "--format", "json"])
+        .raw();
     let p: Value = serde_json::from_slice(&out.stdout).unwrap();
     let pend = p["entries"].as_array().unwrap();
     assert_eq!(pend.len(), 2);
@@ -399,9 +424,9 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
     assert_eq!(pend[0]["id"], first[0]["id"]);
 
     // --ack: the third entry is printed and acknowledged, the earlier two stay pending.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "tail",
             "job_events:g",
             "--group",
@@ -413,29 +438,35 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
             "1",
             "--format",
             "ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let third = lines(&out);
     assert_eq!(third[0]["event_type"], "task_completed");
-    let out = run(
-        &s,
-        &["pending", "job_events:g", "workers", "--format", "json"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["pending", "job_events:g", "workers", "--format", "json"])
+        .raw();
     let p: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(p["entries"].as_array().unwrap().len(), 2);
-    let info = run(&s, &["info", "job_events:g", "--format", "json"]);
+    let info = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["info", "job_events:g", "--format", "json"])
+        .raw();
     let i: Value = serde_json::from_slice(&info.stdout).unwrap();
     assert_eq!(i["groups"][0]["name"], "workers");
     assert_eq!(i["groups"][0]["pending"], 2);
     let consumers = i["groups"][0]["consumer_list"].as_array().unwrap();
     assert_eq!(consumers.len(), 2);
-    let out = run(&s, &["info", "job_events:g", "--full", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["info", "job_events:g", "--full", "--format", "json"])
+        .raw();
     let full: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(full["full"]["length"], 3, "{full}");
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "pending",
             "job_events:g",
             "workers",
@@ -443,13 +474,13 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
             "1h",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     let p: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(p["entries"].as_array().unwrap().is_empty());
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "pending",
             "job_events:g",
             "workers",
@@ -457,14 +488,14 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
             "c1",
             "--format",
             "ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(lines(&out).len(), 2);
 
     // --from 0 re-delivers c1's own pending entries first; with --ack they are done.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "tail",
             "job_events:g",
             "--group",
@@ -478,19 +509,19 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
             "2",
             "--format",
             "ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(ids(&lines(&out)), ids(&first));
-    let out = run(
-        &s,
-        &["pending", "job_events:g", "workers", "--format", "json"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["pending", "job_events:g", "workers", "--format", "json"])
+        .raw();
     let p: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(p["entries"].as_array().unwrap().is_empty(), "{p}");
 
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "tail",
             "job_events:g",
             "--group",
@@ -499,8 +530,8 @@ fn tail_with_a_consumer_group_acks_what_it_printed() {
             "c",
             "--count",
             "1",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("stream group create"),
@@ -526,17 +557,23 @@ fn until_event_exit_codes_and_job_timeline() {
         "--format",
         "ndjson",
     ];
-    let out = run(&s, &[&["tail", "job_events:ok"][..], &until[..]].concat());
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([&["tail", "job_events:ok"][..], &until[..]].concat())
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(lines(&out).len(), 3);
-    let out = run(&s, &[&["tail", "job_events:bad"][..], &until[..]].concat());
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([&["tail", "job_events:bad"][..], &until[..]].concat())
+        .raw();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(lines(&out).last().unwrap()["event_type"], "task_failed");
 
     // Several keys at once, each followed on its own connection.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "tail",
             "job_events:ok",
             "job_events:bad",
@@ -546,8 +583,8 @@ fn until_event_exit_codes_and_job_timeline() {
             "5",
             "--format",
             "ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let both = lines(&out);
     assert_eq!(
@@ -563,12 +600,18 @@ fn until_event_exit_codes_and_job_timeline() {
         2
     );
 
-    let out = run(&s, &["job", "ok", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "ok", "--format", "json"])
+        .raw();
     assert_eq!(out.status.code(), Some(0));
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(j["outcome"], "completed");
     assert_eq!(j["events"].as_array().unwrap().len(), 3);
-    let out = run(&s, &["job", "bad"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "bad"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
@@ -686,7 +729,10 @@ fn tail_resumes_after_a_server_restart_without_duplicates_or_gaps() {
                 .to_string()
         })
         .collect();
-    let out = run(&s, &["read", key, "--format", "ndjson"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", key, "--format", "ndjson"])
+        .raw();
     assert_eq!(printed, ids(&lines(&out)), "every entry once, in order");
     let mut err = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
@@ -703,9 +749,9 @@ fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
             publish(&s, key, "task_progress", "");
         }
     }
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             "--match",
             "job_events:t*",
@@ -714,8 +760,8 @@ fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let dry: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(dry["dry_run"], true);
@@ -724,14 +770,17 @@ fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
     assert_eq!(s.cli(&["XLEN", "job_events:t1"]), "50");
 
     // No terminal and no --yes: refused, nothing removed.
-    let out = run(&s, &["trim", "job_events:t1", "--maxlen", "5"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["trim", "job_events:t1", "--maxlen", "5"])
+        .raw();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--yes"));
     assert_eq!(s.cli(&["XLEN", "job_events:t1"]), "50");
 
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             "--match",
             "job_events:t*",
@@ -740,17 +789,17 @@ fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
             "--yes",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     let real: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(real["dry_run"], false);
     assert_eq!(real["removed"], dry["removed"]);
     assert_eq!(real["streams"], dry["streams"]);
     assert_eq!(s.cli(&["XLEN", "job_events:t2"]), "10");
 
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             "job_events:t1",
             "--maxlen",
@@ -758,11 +807,14 @@ fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["removed"], 7);
-    let out = run(&s, &["trim", "job_events:t1", "--maxlen", "3", "-y"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["trim", "job_events:t1", "--maxlen", "3", "-y"])
+        .raw();
     assert!(
         stdout(&out).contains("removed 7 entries from 1 stream (1 matched"),
         "{}",
@@ -771,17 +823,17 @@ fn trim_dry_run_changes_nothing_and_trim_removes_what_it_reported() {
     assert_eq!(s.cli(&["XLEN", "job_events:t1"]), "3");
 
     // Only streams that would lose entries are counted and listed: t2 keeps its 10.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             "--match",
             "job_events:t*",
             "--maxlen",
             "5",
             "--dry-run",
-        ],
-    );
+        ])
+        .raw();
     let text = stdout(&out);
     assert!(
         text.contains("would remove 5 entries from 1 stream (2 matched; maxlen 5)"),
@@ -993,7 +1045,10 @@ fn hostile_bytes_from_redis_never_reach_the_terminal_raw() {
     ];
     for color in ["never", "always"] {
         for args in &runs {
-            let out = run(&s, &[&["--color", color][..], &args[..]].concat());
+            let out = run_in_temp()
+                .args(["-u", &s.url(), "stream"])
+                .args([&["--color", color][..], &args[..]].concat())
+                .raw();
             let what = format!("stream {args:?} --color {color}");
             assert!(out.status.code().is_some(), "{what}");
             assert_terminal_safe(&format!("{what} stdout"), &out.stdout, color == "always");
@@ -1001,13 +1056,19 @@ fn hostile_bytes_from_redis_never_reach_the_terminal_raw() {
         }
     }
     // The escaped text is there to read, and raw still gives the bytes as stored.
-    let out = run(&s, &["read", key]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", key])
+        .raw();
     assert!(
         stdout(&out).contains("\\x1b]0;pwned\\x07\\x1b[2J\\r"),
         "{}",
         stdout(&out)
     );
-    let out = run(&s, &["read", key, "--format", "raw"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", key, "--format", "raw"])
+        .raw();
     assert!(
         out.stdout
             .windows(HOSTILE.len())
@@ -1063,7 +1124,10 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
     .collect();
     pipe_load(&s, &cmds);
 
-    let out = run(&s, &["job", "run", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "run", "--format", "json"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     let after = now_ms();
@@ -1074,7 +1138,10 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
     assert!((600_000..=after - first).contains(&dur), "{dur}");
     let age = j["last_event_age_ms"].as_u64().unwrap();
     assert!((240_000..=after - last).contains(&age), "{age}");
-    let out = run(&s, &["job", "run"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "run"])
+        .raw();
     let text = stdout(&out);
     assert!(
         text.contains("running: first event 10m") && text.contains("last event 4m"),
@@ -1083,7 +1150,10 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
     assert!(text.contains("ago (task_progress)"), "{text}");
 
     // A failure is summed up by its error, not by an older progress text.
-    let out = run(&s, &["job", "bad"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "bad"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     let failed_line = text.lines().find(|l| l.contains("task_failed")).unwrap();
@@ -1091,27 +1161,33 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
     assert!(text.contains("failed in 6m"), "{text}");
 
     // --since takes a duration with a unit; a bare number is refused with the accepted forms.
-    let out = run(&s, &["read", "job_events:run", "--since", "10"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["read", "job_events:run", "--since", "10"])
+        .raw();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("--since 10") && err.contains("10m"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "read",
             "job_events:run",
             "--since",
             "5m",
             "--format",
             "ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(lines(&out).len(), 1);
 
     // stream jobs on one server (replies framed in place) agrees with stream job.
     s.cli(&["SET", "job_events:str", "x"]);
-    let out = run(&s, &["jobs", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["jobs", "--format", "json"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(
@@ -1127,7 +1203,10 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
     assert_eq!(run_["summary"], "一半");
     assert_eq!(bad["summary"], "连接超时");
     assert_eq!(bad["duration_ms"], last - first);
-    let out = run(&s, &["jobs", "--stuck-after", "3m"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["jobs", "--stuck-after", "3m"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -1173,7 +1252,10 @@ fn tail_and_job_follow_wait_for_a_missing_key_until_max_wait() {
         ],
         vec!["job", "never", "--follow", "--max-wait", "300ms"],
     ] {
-        let out = run(&s, &args);
+        let out = run_in_temp()
+            .args(["-u", &s.url(), "stream"])
+            .args(&args)
+            .raw();
         assert_eq!(out.status.code(), Some(3), "{args:?}: {}", stderr(&out));
         let err = stderr(&out);
         let last = err.lines().last().unwrap();
@@ -1187,7 +1269,10 @@ fn tail_and_job_follow_wait_for_a_missing_key_until_max_wait() {
         }
     }
     // A running job that does not finish in time: the reason says how old its last event is.
-    let out = run(&s, &["job", "soon", "--follow", "--max-wait", "300ms"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "soon", "--follow", "--max-wait", "300ms"])
+        .raw();
     assert_eq!(out.status.code(), Some(3));
     assert!(
         stderr(&out).contains("last event task_started"),
@@ -1196,17 +1281,17 @@ fn tail_and_job_follow_wait_for_a_missing_key_until_max_wait() {
     );
 
     // A missing group is an error before any table header.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "tail",
             "job_events:soon",
             "--group",
             "nope",
             "--consumer",
             "c",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(out.stdout.is_empty(), "{}", stdout(&out));
     assert!(stderr(&out).contains("no consumer group 'nope'"));
@@ -1432,9 +1517,9 @@ fn group_create_and_setid_preview_what_xinfo_then_shows() {
     let s = RedisServer::start();
     let key = "job_events:grp";
     load(&s, key, 1_700_000_000_001, 10, "task_progress");
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "group",
             "create",
             key,
@@ -1444,8 +1529,8 @@ fn group_create_and_setid_preview_what_xinfo_then_shows() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(
@@ -1454,14 +1539,17 @@ fn group_create_and_setid_preview_what_xinfo_then_shows() {
     );
     assert_eq!(xinfo_group(&s, key), None, "a dry run created the group");
     // No terminal, no --yes: refused, nothing created.
-    let out = run(&s, &["group", "create", key, "w", "--from", "0"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["group", "create", key, "w", "--from", "0"])
+        .raw();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--yes"));
     assert_eq!(xinfo_group(&s, key), None);
 
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "group",
             "create",
             key,
@@ -1471,22 +1559,25 @@ fn group_create_and_setid_preview_what_xinfo_then_shows() {
             "-y",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(v["lag_after"], 6);
     let (name, last, lag) = xinfo_group(&s, key).unwrap();
     assert_eq!((name.as_str(), last.as_str()), ("w", "1700000000004-0"));
     assert_eq!(lag, "6");
-    let out = run(&s, &["group", "create", key, "w", "-y"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["group", "create", key, "w", "-y"])
+        .raw();
     assert_eq!(out.status.code(), Some(1), "an existing group is refused");
     assert_eq!(undelivered(&s, key, "w"), 6);
 
     // Back to the start: every entry delivered again; the dry run changes nothing.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "group",
             "setid",
             key,
@@ -1495,8 +1586,8 @@ fn group_create_and_setid_preview_what_xinfo_then_shows() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     let v = json_of(&out);
     assert_eq!(
         (
@@ -1508,9 +1599,9 @@ fn group_create_and_setid_preview_what_xinfo_then_shows() {
     );
     assert_eq!(xinfo_group(&s, key).unwrap().1, "1700000000010-0");
     // To a time: entries from that millisecond on are delivered again.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "group",
             "setid",
             key,
@@ -1519,8 +1610,8 @@ fn group_create_and_setid_preview_what_xinfo_then_shows() {
             "--yes",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(
@@ -1535,17 +1626,20 @@ fn group_create_and_setid_preview_what_xinfo_then_shows() {
     assert_eq!(undelivered(&s, key, "w"), 3);
     // Forward: entries skipped.
     s.cli(&["XGROUP", "SETID", key, "w", "1700000000002-0"]);
-    let out = run(
-        &s,
-        &["group", "setid", key, "w", "$", "-y", "--format", "json"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["group", "setid", key, "w", "$", "-y", "--format", "json"])
+        .raw();
     let v = json_of(&out);
     assert_eq!(
         (v["skipped"].as_u64(), v["lag_after"].as_u64()),
         (Some(8), Some(0))
     );
     assert_eq!(undelivered(&s, key, "w"), 0);
-    let out = run(&s, &["group", "setid", key, "nope", "0", "-y"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["group", "setid", key, "nope", "0", "-y"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
@@ -1592,7 +1686,10 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
             "json",
         ];
         a.extend_from_slice(extra);
-        run(&s, &a)
+        run_in_temp()
+            .args(["-u", &s.url(), "stream"])
+            .args(&a)
+            .raw()
     };
     // "live" is not a consumer yet: a typo would hand the work to nobody. Refused (exit 2),
     // naming the group's consumers, unless --new-consumer.
@@ -1621,19 +1718,21 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
         v["entries"][0]["idle_ms"].as_u64().unwrap() >= 3_600_000,
         "{v}"
     );
-    let text = stdout(&run(
-        &s,
-        &[
-            "claim",
-            key,
-            "g",
-            "--to",
-            "busy",
-            "--min-idle",
-            "10m",
-            "--dry-run",
-        ],
-    ));
+    let text = stdout(
+        &run_in_temp()
+            .args(["-u", &s.url(), "stream"])
+            .args([
+                "claim",
+                key,
+                "g",
+                "--to",
+                "busy",
+                "--min-idle",
+                "10m",
+                "--dry-run",
+            ])
+            .raw(),
+    );
     assert!(
         text.contains(&format!("{i1}  from dead  idle 1h"))
             && text.contains("would move 4 pending entries"),
@@ -1668,9 +1767,9 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
     assert_eq!(owner(&i2), None);
 
     // --from-consumer and --count pick only that consumer's entries.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "claim",
             key,
             "g",
@@ -1685,18 +1784,21 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
             "-y",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(json_of(&out)["ids"], serde_json::json!([i5]));
 
     // delconsumer: refused while the consumer holds entries; --force says what it drops.
-    let out = run(&s, &["group", "delconsumer", key, "g", "live", "-y"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["group", "delconsumer", key, "g", "live", "-y"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("live: 4 pending"), "{}", stderr(&out));
     assert!(s.cli(&["XINFO", "CONSUMERS", key, "g"]).contains("live"));
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "group",
             "delconsumer",
             key,
@@ -1706,13 +1808,13 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(json_of(&out)["pending_dropped"], 4);
     assert_eq!(pending_of(&s, key, "g").len(), 5);
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "group",
             "delconsumer",
             key,
@@ -1722,8 +1824,8 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
             "-y",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(json_of(&out)["pending_dropped"], 4);
     assert_eq!(
@@ -1743,9 +1845,9 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
         key,
         "0",
     ]);
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "group",
             "delconsumer",
             key,
@@ -1755,17 +1857,17 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
             "-y",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(v["consumers"][0]["name"], "dead");
     assert_eq!(v["consumers"].as_array().unwrap().len(), 1);
 
     // ack: by id (one pending, one not) and by consumer.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "ack",
             key,
             "g",
@@ -1774,18 +1876,24 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     let v = json_of(&out);
     assert_eq!(
         (v["candidates"].as_u64(), v["skipped"][0].as_str()),
         (Some(1), Some(i7_of().as_str()))
     );
     assert_eq!(pending_of(&s, key, "g").len(), 1);
-    let out = run(&s, &["ack", key, "g", "--from-consumer", "busy", "-y"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["ack", key, "g", "--from-consumer", "busy", "-y"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(pending_of(&s, key, "g").is_empty());
-    let out = run(&s, &["ack", key, "g", "not-an-id", "-y"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["ack", key, "g", "not-an-id", "-y"])
+        .raw();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -1910,11 +2018,17 @@ fn refused_stream_reads_are_failures_not_empty_results() {
         );
     }
     // The default user sees the stream, and the string under the pattern is no job.
-    let out = run(&s, &["jobs", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["jobs", "--format", "json"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let j: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(j["jobs"].as_array().unwrap().len(), 1, "{j}");
-    let out = run(&s, &["list", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["list", "--format", "json"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
@@ -2256,7 +2370,7 @@ fn trim_keeps_unprocessed_work(
 fn trim_never_removes_what_a_group_has_not_processed() {
     let s = RedisServer::start();
     let cli = |a: &[&str]| s.cli(a);
-    let rk = |a: &[&str]| run(&s, a);
+    let rk = |a: &[&str]| run_in_temp().args(["-u", &s.url(), "stream"]).args(a).raw();
     trim_keeps_unprocessed_work(&cli, &rk);
 }
 
@@ -2280,18 +2394,6 @@ fn trim_keeps_unprocessed_work_on_every_master_of_a_cluster() {
         .collect();
     assert!(owners.len() >= 2, "tags all on one master: {owners:?}");
     trim_keeps_unprocessed_work(&cli, &rk);
-}
-
-/// redkit with arguments that may not be UTF-8 (names as bytes).
-fn run_os(s: &RedisServer, args: &[&[u8]]) -> std::process::Output {
-    use std::os::unix::ffi::OsStrExt;
-    let dir = tempfile::tempdir().unwrap();
-    let mut c = redkit(dir.path());
-    c.args(["-u", &s.url(), "stream"]);
-    for a in args {
-        c.arg(std::ffi::OsStr::from_bytes(a));
-    }
-    c.output().unwrap()
 }
 
 #[test]
@@ -2364,7 +2466,10 @@ fn queries_that_select_nothing_exit_1_and_name_the_filter() {
     }
     // pending: nothing pending, and a filter that selects nothing among what is pending.
     s.cli(&["XGROUP", "CREATE", key, "g", "0"]);
-    let out = run(&s, &["pending", key, "g"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["pending", key, "g"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("nothing pending"), "{}", stderr(&out));
     s.cli(&[
@@ -2378,32 +2483,41 @@ fn queries_that_select_nothing_exit_1_and_name_the_filter() {
         key,
         ">",
     ]);
-    let out = run(&s, &["pending", key, "g", "--consumer", "w-9"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["pending", key, "g", "--consumer", "w-9"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("no pending entry held by consumer w-9 among 2 pending"),
         "{}",
         stderr(&out)
     );
-    let out = run(
-        &s,
-        &["pending", key, "g", "--min-idle", "1h", "--format", "json"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["pending", key, "g", "--min-idle", "1h", "--format", "json"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json_of(&out)["entries"], serde_json::json!([]));
-    let out = run(&s, &["-q", "pending", key, "g"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["-q", "pending", key, "g"])
+        .raw();
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
     // A group the stream does not have: named with the groups it has.
-    let out = run(&s, &["pending", key, "workers"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["pending", key, "workers"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("no consumer group 'workers' (its groups: g)"),
         "{}",
         stderr(&out)
     );
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "claim",
             key,
             "nope",
@@ -2412,8 +2526,8 @@ fn queries_that_select_nothing_exit_1_and_name_the_filter() {
             "--min-idle",
             "0s",
             "--dry-run",
-        ],
-    );
+        ])
+        .raw();
     assert!(stderr(&out).contains("(its groups: g)"), "{}", stderr(&out));
 }
 
@@ -2430,15 +2544,18 @@ fn names_are_bytes_and_counts_come_from_the_server() {
           XADD \"job_events:j\\xff\" 1-0 event_type task_progress data \"{}\"\n",
     );
     let w: &[u8] = b"w\xff\xfe";
-    let out = run(&s, &["pending", key, "g", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["pending", key, "g", "--format", "json"])
+        .raw();
     let v = json_of(&out);
     assert_eq!(
         v["entries"][0]["consumer"],
         serde_json::json!({"base64": "d//+"})
     );
-    let out = run_os(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[
             b"pending",
             key.as_bytes(),
             b"g",
@@ -2446,31 +2563,34 @@ fn names_are_bytes_and_counts_come_from_the_server() {
             w,
             b"--format",
             b"ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(
         (out.status.code(), lines(&out).len()),
         (Some(0), 2),
         "{}",
         stderr(&out)
     );
-    let out = run(&s, &["info", key]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["info", key])
+        .raw();
     assert!(stdout(&out).contains("w\\xff\\xfe"), "{}", stdout(&out));
 
     // delconsumer: the exact bytes reach Redis; refused while holding work, then removed.
-    let out = run_os(
-        &s,
-        &[b"group", b"delconsumer", key.as_bytes(), b"g", w, b"-y"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[b"group", b"delconsumer", key.as_bytes(), b"g", w, b"-y"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("w\\xff\\xfe: 2 pending"),
         "{}",
         stderr(&out)
     );
-    let out = run_os(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[
             b"group",
             b"delconsumer",
             key.as_bytes(),
@@ -2480,8 +2600,8 @@ fn names_are_bytes_and_counts_come_from_the_server() {
             b"-y",
             b"--format",
             b"json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(
@@ -2492,9 +2612,9 @@ fn names_are_bytes_and_counts_come_from_the_server() {
     assert_eq!(s.cli(&["XINFO", "CONSUMERS", key, "g"]), "");
     assert_eq!(s.cli(&["XPENDING", key, "g"]).lines().next(), Some("0"));
     // Again: nothing to remove is not "done".
-    let out = run_os(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[
             b"group",
             b"delconsumer",
             key.as_bytes(),
@@ -2502,8 +2622,8 @@ fn names_are_bytes_and_counts_come_from_the_server() {
             w,
             b"--force",
             b"-y",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out)
@@ -2512,9 +2632,9 @@ fn names_are_bytes_and_counts_come_from_the_server() {
         stderr(&out)
     );
     assert!(!stdout(&out).contains("done"));
-    let out = run_os(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[
             b"group",
             b"delconsumer",
             key.as_bytes(),
@@ -2524,8 +2644,8 @@ fn names_are_bytes_and_counts_come_from_the_server() {
             b"-y",
             b"--format",
             b"json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     let v = json_of(&out);
     assert_eq!(
@@ -2537,9 +2657,9 @@ fn names_are_bytes_and_counts_come_from_the_server() {
         (serde_json::json!([]), Some(0), Some(false)),
         "{v}"
     );
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "group",
             "delconsumer",
             key,
@@ -2549,8 +2669,8 @@ fn names_are_bytes_and_counts_come_from_the_server() {
             "-y",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(
@@ -2562,10 +2682,10 @@ fn names_are_bytes_and_counts_come_from_the_server() {
         (serde_json::json!([]), Some(0), Some(false)),
         "{v}"
     );
-    let out = run(
-        &s,
-        &["group", "delconsumer", key, "g", "--idle-over", "1d", "-y"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["group", "delconsumer", key, "g", "--idle-over", "1d", "-y"])
+        .raw();
     assert!(
         stdout(&out).contains("nothing changed") && !stdout(&out).contains("done"),
         "{}",
@@ -2573,7 +2693,10 @@ fn names_are_bytes_and_counts_come_from_the_server() {
     );
 
     // The non-UTF-8 job stream: listed, judged stuck (so -q exits 1), trimmed by --match.
-    let out = run(&s, &["list", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["list", "--format", "json"])
+        .raw();
     let names: Vec<Value> = json_of(&out)["streams"]
         .as_array()
         .unwrap()
@@ -2584,16 +2707,22 @@ fn names_are_bytes_and_counts_come_from_the_server() {
         names.contains(&serde_json::json!({"base64": "am9iX2V2ZW50czpq/w=="})),
         "{names:?}"
     );
-    let out = run(&s, &["-q", "jobs", "--match", "job_events:j*"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["-q", "jobs", "--match", "job_events:j*"])
+        .raw();
     assert_eq!(out.status.code(), Some(1), "a stuck job hidden by its name");
-    let out = run(
-        &s,
-        &["jobs", "--match", "job_events:j*", "--format", "json"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["jobs", "--match", "job_events:j*", "--format", "json"])
+        .raw();
     let v = json_of(&out);
     assert_eq!(v["counts"]["stuck"], 1, "{v}");
     // `stream job` judges it as `stream jobs` does: stuck, exit 1.
-    let out = run_os(&s, &[b"job", b"j\xff", b"--format", b"json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[b"job", b"j\xff", b"--format", b"json"])
+        .raw();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let one = json_of(&out);
     assert_eq!(one["outcome"], "stuck", "{one}");
@@ -2610,9 +2739,9 @@ fn names_are_bytes_and_counts_come_from_the_server() {
         serde_json::json!({"base64": "av8="}),
         "{v}"
     );
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             "--match",
             "job_events:j*",
@@ -2621,10 +2750,13 @@ fn names_are_bytes_and_counts_come_from_the_server() {
             "--yes",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(json_of(&out)["removed"], 1, "{}", stdout(&out));
-    let out = run_os(&s, &[b"read", b"job_events:j\xff"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[b"read", b"job_events:j\xff"])
+        .raw();
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -2650,14 +2782,20 @@ fn names_are_bytes_and_counts_come_from_the_server() {
         ">",
     ]);
     let id = "1700000000003-0";
-    let out = run(&s, &["ack", key, "g", id, id, "-y"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["ack", key, "g", id, id, "-y"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stdout(&out).contains("acknowledged 1 of 1 entries"),
         "{}",
         stdout(&out)
     );
-    let out = run(&s, &["ack", key, "g", id, "-y", "--format", "json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["ack", key, "g", id, "-y", "--format", "json"])
+        .raw();
     let v = json_of(&out);
     assert_eq!(
         (v["changed"].as_u64(), v["skipped"][0].as_str()),
@@ -2687,7 +2825,10 @@ fn every_stream_report_keeps_its_keys() {
     let has = |args: &[&str], keys: &[&str], nested: Option<(&str, &[&str])>| {
         let mut a = args.to_vec();
         a.extend(["--format", "json"]);
-        let out = run(&s, &a);
+        let out = run_in_temp()
+            .args(["-u", &s.url(), "stream"])
+            .args(&a)
+            .raw();
         let v = json_of(&out);
         for k in keys {
             assert!(v.get(k).is_some(), "{args:?}: no {k} in {v}");
@@ -2806,9 +2947,9 @@ fn every_stream_report_keeps_its_keys() {
         &trim,
         Some(("streams", trimmed_keys)),
     );
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             key,
             "--maxlen",
@@ -2816,8 +2957,8 @@ fn every_stream_report_keeps_its_keys() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     let g = &json_of(&out)["streams"][0]["groups"][0];
     for k in [
         "group",
@@ -2923,9 +3064,9 @@ fn tail_reads_and_acks_through_a_group_whose_names_are_not_utf8() {
           XADD \"job_events:t\\xfe\" 2-0 event_type task_progress\n\
           XGROUP CREATE \"job_events:t\\xfe\" \"g\\xff\" 0\n",
     );
-    let out = run_os(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[
             b"tail",
             b"job_events:t\xfe",
             b"--group",
@@ -2937,8 +3078,8 @@ fn tail_reads_and_acks_through_a_group_whose_names_are_not_utf8() {
             b"2",
             b"--format",
             b"ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = lines(&out);
     assert_eq!(ids(&v), ["1-0", "2-0"]);
@@ -3091,7 +3232,10 @@ fn job_and_jobs_give_every_job_the_same_state() {
     for extra in [&[][..], &["--stuck-after", "1h"][..]] {
         let mut args = vec!["jobs", "--format", "json"];
         args.extend_from_slice(extra);
-        let out = run(&s, &args);
+        let out = run_in_temp()
+            .args(["-u", &s.url(), "stream"])
+            .args(&args)
+            .raw();
         let report = json_of(&out);
         for (job, want_code) in [("retry", 0), ("quiet", -1), ("done", 0), ("bad", 1)] {
             let listed = report["jobs"]
@@ -3102,7 +3246,10 @@ fn job_and_jobs_give_every_job_the_same_state() {
                 .unwrap_or_else(|| panic!("{job} not listed: {report}"));
             let mut args = vec!["job", job, "--format", "json"];
             args.extend_from_slice(extra);
-            let out = run(&s, &args);
+            let out = run_in_temp()
+                .args(["-u", &s.url(), "stream"])
+                .args(&args)
+                .raw();
             let one = json_of(&out);
             assert_eq!(
                 one["outcome"], listed["state"],
@@ -3117,14 +3264,20 @@ fn job_and_jobs_give_every_job_the_same_state() {
             assert_eq!(out.status.code(), Some(code), "{job} {extra:?}: {one}");
         }
     }
-    let out = run(&s, &["job", "quiet"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "quiet"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout(&out).contains("stuck: no event for 20m"),
         "{}",
         stdout(&out)
     );
-    let out = run(&s, &["job", "retry"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "retry"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
 
@@ -3144,42 +3297,48 @@ fn globs_and_filters_that_are_not_utf8_select_by_bytes() {
           XADD qa1 1-0 event_type task_progress data y\n\
           XADD qa1 2-0 event_type task_progress data y\n",
     );
-    let out = run_os(&s, &[b"list", b"--match", b"q\xff*", b"--format", b"json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[b"list", b"--match", b"q\xff*", b"--format", b"json"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(v["total"], 2, "{v}");
-    let out = run_os(&s, &[b"jobs", b"--match", b"q\xff*", b"--format", b"json"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[b"jobs", b"--match", b"q\xff*", b"--format", b"json"])
+        .raw();
     assert!(out.status.code().is_some_and(|c| c < 2), "{}", stderr(&out));
     assert_eq!(json_of(&out)["jobs"].as_array().unwrap().len(), 2);
-    let out = run_os(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[
             b"read",
             b"q\xff1",
             b"--grep",
             b"\xfe",
             b"--format",
             b"ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(ids(&lines(&out)), ["2-0"]);
-    let out = run_os(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[
             b"read",
             b"q\xff1",
             b"--event-type",
             b"t\xff",
             b"--format",
             b"ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(ids(&lines(&out)), ["1-0"]);
-    let out = run_os(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[
             b"tail",
             b"q\xff1",
             b"--from",
@@ -3190,14 +3349,14 @@ fn globs_and_filters_that_are_not_utf8_select_by_bytes() {
             b"1",
             b"--format",
             b"ndjson",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(ids(&lines(&out)), ["1-0"]);
-    let out = run_os(
-        &s,
-        &[b"trim", b"--match", b"q\xff*", b"--maxlen", b"1", b"--yes"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args_bytes(&[b"trim", b"--match", b"q\xff*", b"--maxlen", b"1", b"--yes"])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(s.cli_stdin(&[], b"XLEN \"q\\xff1\"\n").trim(), "1");
     assert_eq!(s.cli_stdin(&[], b"XLEN \"q\\xff2\"\n").trim(), "1");
@@ -3216,7 +3375,10 @@ fn job_json_without_events_prints_its_report_with_outcome_null() {
     s.cli(&["XADD", "job_events:empty", "1-0", "x", "y"]);
     s.cli(&["XDEL", "job_events:empty", "1-0"]);
     for (job, why) in [("9999", "does not exist"), ("empty", "has no events")] {
-        let out = run(&s, &["job", job, "--format", "json"]);
+        let out = run_in_temp()
+            .args(["-u", &s.url(), "stream"])
+            .args(["job", job, "--format", "json"])
+            .raw();
         assert_eq!(out.status.code(), Some(1), "{job}: {}", stderr(&out));
         let v = json_of(&out);
         for k in [
@@ -3240,7 +3402,10 @@ fn job_json_without_events_prints_its_report_with_outcome_null() {
         assert!(stderr(&out).contains(why), "{job}: {}", stderr(&out));
     }
     // The table keeps its one-line answer.
-    let out = run(&s, &["job", "9999"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["job", "9999"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("job_events:9999 does not exist"));
 }
@@ -3254,10 +3419,10 @@ fn changes_that_change_nothing_say_so() {
     load(&s, key, 1, 6, "task_progress");
     s.cli(&["XGROUP", "CREATE", key, "g", "4-0"]);
     for fmt in ["table", "json"] {
-        let out = run(
-            &s,
-            &["group", "setid", key, "g", "4-0", "--yes", "--format", fmt],
-        );
+        let out = run_in_temp()
+            .args(["-u", &s.url(), "stream"])
+            .args(["group", "setid", key, "g", "4-0", "--yes", "--format", fmt])
+            .raw();
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         if fmt == "json" {
             let v = json_of(&out);
@@ -3270,14 +3435,17 @@ fn changes_that_change_nothing_say_so() {
             assert!(t.contains("already at 4-0"), "{t}");
         }
     }
-    let out = run(
-        &s,
-        &["group", "create", key, "g", "--yes", "--format", "json"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["group", "create", key, "g", "--yes", "--format", "json"])
+        .raw();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(json_of(&out)["changed"], false);
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
-    let out = run(&s, &["group", "create", key, "g", "--yes"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["group", "create", key, "g", "--yes"])
+        .raw();
     assert_eq!(out.status.code(), Some(1));
     assert!(!stdout(&out).contains("done"), "{}", stdout(&out));
     // c1 holds two entries; claiming them to c1 moves nothing.
@@ -3292,9 +3460,9 @@ fn changes_that_change_nothing_say_so() {
         key,
         ">",
     ]);
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "claim",
             key,
             "g",
@@ -3305,18 +3473,21 @@ fn changes_that_change_nothing_say_so() {
             "--yes",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(v["changed"], 0, "{v}");
     assert_eq!(v["skipped"].as_array().unwrap().len(), 2, "{v}");
-    let out = run(
-        &s,
-        &["claim", key, "g", "--to", "c1", "--min-idle", "0s", "--yes"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["claim", key, "g", "--to", "c1", "--min-idle", "0s", "--yes"])
+        .raw();
     assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
-    let out = run(&s, &["ack", key, "g", "1-0", "--yes"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["ack", key, "g", "1-0", "--yes"])
+        .raw();
     assert!(stdout(&out).contains("nothing changed"), "{}", stdout(&out));
 }
 
@@ -3327,9 +3498,9 @@ fn approximate_trim_says_up_to_and_counts_the_reply() {
     let s = RedisServer::start();
     let key = "job_events:approx";
     load(&s, key, 1, 1000, "task_progress");
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             key,
             "--maxlen",
@@ -3338,24 +3509,24 @@ fn approximate_trim_says_up_to_and_counts_the_reply() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     assert_eq!(v["removed"], 990, "{v}");
     assert_eq!(v["upper_bound"], true, "{v}");
-    let out = run(
-        &s,
-        &["trim", key, "--maxlen", "10", "--approximate", "--dry-run"],
-    );
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args(["trim", key, "--maxlen", "10", "--approximate", "--dry-run"])
+        .raw();
     assert!(
         stdout(&out).contains("would remove up to 990 entries"),
         "{}",
         stdout(&out)
     );
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             key,
             "--maxlen",
@@ -3364,8 +3535,8 @@ fn approximate_trim_says_up_to_and_counts_the_reply() {
             "--yes",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json_of(&out);
     let left: u64 = s.cli(&["XLEN", key]).trim().parse().unwrap();
@@ -3373,9 +3544,9 @@ fn approximate_trim_says_up_to_and_counts_the_reply() {
     assert_eq!(v["removed"], 1000 - left, "{v}");
     assert_eq!(v["upper_bound"], false, "{v}");
     // Exact: no bound, the count itself.
-    let out = run(
-        &s,
-        &[
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream"])
+        .args([
             "trim",
             key,
             "--maxlen",
@@ -3383,8 +3554,8 @@ fn approximate_trim_says_up_to_and_counts_the_reply() {
             "--dry-run",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .raw();
     let v = json_of(&out);
     assert_eq!(v["upper_bound"], false);
     assert_eq!(v["removed"], left - 10);

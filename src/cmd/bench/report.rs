@@ -601,3 +601,66 @@ impl Render for BenchReport {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report as a baseline file holds it (the shape `--compare` reads).
+    fn report() -> BenchReport {
+        let lat = serde_json::json!({"p50": 120, "p90": 200, "p99": 450, "p999": 900, "max": 1500, "mean": 140.0});
+        serde_json::from_value(serde_json::json!({
+            "parameters": {
+                "workloads": ["set"], "clients": 50, "pipeline": 1, "requests": 10000,
+                "duration_ms": null, "data_size": 64, "keyspace": 1000, "key_pattern": "random",
+                "key_prefix": "redkit:bench:", "threads": 2, "warmup_ms": 0, "rate": null,
+                "batch": 1, "ratio": "1:10", "custom": []
+            },
+            "server": {"target": "127.0.0.1:6379", "version": "7.2.4", "masters": 1},
+            "ops_per_sec": 50000.4,
+            "latency_us": lat,
+            "workloads": [{
+                "workload": "set", "ops": 10000, "commands_sent": 10000, "server_calls": [10000],
+                "elapsed_s": 0.2, "ops_per_sec": 50000.4, "keys_per_sec": 50000.4,
+                "latency_us": lat, "errors": {"OOM": 3}
+            }],
+            "comparison": null,
+            "max_regression_pct": null,
+            "cleaned_up": 1000,
+            "slo": [{"workload": "set", "objective": "p99 < 1ms", "measured": "450µs", "met": true}]
+        }))
+        .expect("a baseline's shape")
+    }
+
+    #[test]
+    fn table_has_the_parameters_each_workload_the_slos_and_the_cleanup() {
+        let text = crate::cmd::table_of(&report());
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert_eq!(
+            lines[0],
+            "127.0.0.1:6379 (redis 7.2.4), 50 clients, pipeline 1, 2 threads, 64 B values"
+        );
+        let set: Vec<&str> = lines
+            .iter()
+            .find(|l| l.starts_with("set "))
+            .map(|l| l.split_whitespace().collect())
+            .unwrap_or_default();
+        assert_eq!(
+            set,
+            [
+                "set", "10000", "50000", "50000", "120", "200", "450", "900", "1500", "OOM:3"
+            ],
+            "{text}"
+        );
+        assert!(lines.contains(&"service level objectives"), "{text}");
+        let slo = lines
+            .iter()
+            .find(|l| l.contains("p99 < 1ms"))
+            .expect("the slo row");
+        assert!(slo.contains("450µs") && slo.ends_with("met"), "{text}");
+        assert_eq!(
+            lines.last(),
+            Some(&"cleaned up 1000 keys under redkit:bench:")
+        );
+    }
+}

@@ -81,3 +81,97 @@ impl Render for FlushReport {
         writeln!(w, "{t}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::unlink::NodeFlush;
+    use crate::redis::Unreached;
+
+    fn report(dry_run: bool) -> FlushReport {
+        FlushReport {
+            pattern: "cache:*".into(),
+            dry_run,
+            matched: 12,
+            deleted: if dry_run { 0 } else { 12 },
+            interrupted: false,
+            elapsed_ms: 1500,
+            keys_per_sec: 8.0,
+            nodes: vec![
+                NodeFlush {
+                    addr: "10.0.0.1:6379".into(),
+                    matched: 12,
+                    deleted: if dry_run { 0 } else { 12 },
+                    redirected: 0,
+                    sample: vec![
+                        "cache:a".into(),
+                        "cache:b".into(),
+                        "cache:c".into(),
+                        "cache:d".into(),
+                    ],
+                    error: None,
+                },
+                NodeFlush {
+                    addr: "10.0.0.2:6379".into(),
+                    matched: 0,
+                    deleted: 0,
+                    redirected: 0,
+                    sample: vec![],
+                    error: Some("NOPERM no permission".into()),
+                },
+            ],
+            unreached: vec![Unreached {
+                addr: "10.0.0.3:6379".into(),
+                slots: "0-5460".into(),
+                reason: "timed out".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn table_heads_with_the_count_and_lists_each_node() {
+        let text = crate::cmd::table_of(&report(false));
+        let first = text.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            "deleted 12 keys matching 'cache:*' on 2 node(s) in 1.5s (8 keys/s), with errors"
+        );
+        let node = text
+            .lines()
+            .find(|l| l.contains("10.0.0.1:6379"))
+            .expect("node 1");
+        // Three sample keys at most.
+        assert!(
+            node.contains("cache:a, cache:b, cache:c") && !node.contains("cache:d"),
+            "{text}"
+        );
+        let failed = text
+            .lines()
+            .find(|l| l.contains("10.0.0.2:6379"))
+            .expect("node 2");
+        assert!(failed.contains("NOPERM no permission"), "{text}");
+        let gap = text
+            .lines()
+            .find(|l| l.contains("10.0.0.3:6379"))
+            .expect("the gap");
+        assert!(
+            gap.contains("not reached (slots 0-5460): timed out"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn dry_run_table_says_would_delete_and_deletes_nothing() {
+        let text = crate::cmd::table_of(&report(true));
+        assert!(
+            text.starts_with("would delete 12 keys matching 'cache:*'"),
+            "{text}"
+        );
+        let node = text
+            .lines()
+            .find(|l| l.contains("10.0.0.1:6379"))
+            .expect("node 1");
+        let cols: Vec<&str> = node.split_whitespace().collect();
+        assert_eq!(&cols[..3], ["10.0.0.1:6379", "12", "-"], "{text}");
+    }
+}

@@ -520,6 +520,79 @@ mod tests {
     use super::*;
 
     #[test]
+    fn table_has_the_total_each_node_the_biggest_keys_and_the_prefixes() {
+        let node = |addr: &str, keys: u64, bytes: u64| NodeStats {
+            addr: addr.into(),
+            keys,
+            types: BTreeMap::from([("hash".to_string(), keys - 1), ("string".to_string(), 1)]),
+            ttl: TtlBuckets {
+                none: keys,
+                ..TtlBuckets::default()
+            },
+            memory_sampled_keys: keys,
+            memory_sampled_bytes: bytes,
+            memory_estimated_bytes: bytes,
+            biggest: vec![],
+            error: None,
+        };
+        let mut total = node("total", 30, 3072);
+        total.biggest = vec![BigKey {
+            key: "cache:user:1".into(),
+            key_type: "hash".into(),
+            bytes: 2048,
+            node: "10.0.0.1:6379".into(),
+        }];
+        let r = StatsReport {
+            pattern: "cache:*".into(),
+            exact: false,
+            total,
+            nodes: vec![
+                node("10.0.0.1:6379", 20, 2048),
+                node("10.0.0.2:6379", 10, 1024),
+            ],
+            prefixes: Some(vec![PrefixStat {
+                prefix: "cache:user:".into(),
+                keys: 30,
+                memory_bytes: 3072,
+                memory_estimated: true,
+                memory_sampled_keys: 12,
+                memory_sampled_bytes: 1200,
+            }]),
+            unreached: vec![],
+        };
+        let text = crate::cmd::table_of(&r);
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        assert_eq!(
+            lines[0],
+            "30 keys matching 'cache:*', 3.0 KiB (estimated from 30 sampled keys)"
+        );
+        let words = |start: &str| -> Vec<&str> {
+            let line = lines
+                .iter()
+                .find(|l| l.split_whitespace().next() == Some(start));
+            line.map(|l| l.split_whitespace().collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            words("10.0.0.1:6379")[..5],
+            ["10.0.0.1:6379", "20", "2.0", "KiB", "hash:19"]
+        );
+        // More than one node: a total row.
+        assert_eq!(words("total")[..3], ["total", "30", "3.0"], "{text}");
+        assert!(lines.contains(&"biggest keys"), "{text}");
+        assert_eq!(
+            words("cache:user:1"),
+            ["cache:user:1", "hash", "2.0", "KiB", "10.0.0.1:6379"]
+        );
+        assert!(text.contains("\ntop prefixes (memory estimated"), "{text}");
+        assert_eq!(
+            words("cache:user:"),
+            ["cache:user:", "30", "~3.0", "KiB", "12"],
+            "{text}"
+        );
+    }
+
+    #[test]
     fn prefixes_and_sizes() {
         assert_eq!(prefix_of("agent:cache:abc", ":", 2), "agent:cache:");
         assert_eq!(prefix_of("agent:cache:abc", ":", 1), "agent:");

@@ -386,14 +386,7 @@ mod tests {
 
     #[test]
     fn table_has_verdict_first() {
-        let ui = Ui {
-            color: false,
-            stdout_tty: false,
-            verbose: 0,
-        };
-        let mut buf = Vec::new();
-        report().table(&mut buf, &ui).unwrap();
-        let text = String::from_utf8(buf).unwrap();
+        let text = crate::cmd::table_of(&report());
         assert!(
             text.starts_with(
                 "CRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used; 0 of 1 node OK"
@@ -406,14 +399,7 @@ mod tests {
 
     #[test]
     fn quiet_table_is_verdict_and_problems() {
-        let ui = Ui {
-            color: false,
-            stdout_tty: false,
-            verbose: 0,
-        };
-        let mut buf = Vec::new();
-        Problems(&report()).table(&mut buf, &ui).unwrap();
-        let text = String::from_utf8(buf).unwrap();
+        let text = crate::cmd::table_of(&Problems(&report()));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2, "{text}");
         assert_eq!(

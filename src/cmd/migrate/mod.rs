@@ -205,10 +205,6 @@ fn confirm(a: &RecipientsArgs, question: &str) -> anyhow::Result<bool> {
     a.confirm.guard("migrate recipients")?.confirm(question)
 }
 
-fn base_report(action: Action, db: &Db, pre: &Preflight) -> MigrateReport {
-    base_report_with(action, db, pre, preflight::CreatedAtCheck::default())
-}
-
 fn base_report_with(
     action: Action,
     db: &Db,
@@ -254,7 +250,20 @@ fn base_report_with(
     }
 }
 
+/// What a run (finished or failed) did, in the fields of its action.
 fn apply_run(r: &mut MigrateReport, run: &RunResult) {
+    match r.action {
+        Action::Migrate => {
+            r.migrated = run.rows;
+            r.caught_up = run.extra;
+        }
+        Action::Rollback => {
+            r.rolled_back = Some(run.rows);
+            r.read_state_restored = Some(run.extra);
+        }
+        Action::RepairReads => r.reads_repaired = Some(run.rows),
+        Action::DryRun | Action::Verify => {}
+    }
     r.run_id = Some(run.run_id);
     r.resumed_from = run.resumed_from;
     r.interrupted = run.interrupted;
@@ -341,195 +350,273 @@ async fn index_plan(
     })
 }
 
-async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus> {
-    let started = Instant::now();
-    let names = Names::from_config(ctx.settings.section("migrate"))?;
-    let url = database_url(ctx, a.database_url.as_deref())?;
-    if url.dialect == Dialect::Sqlite && !a.max_load.is_empty() {
-        return Err(exit::usage(
-            "--max-load: SQLite has no server load to watch",
-        ));
-    }
-    // Nobody to ask and no --yes: refused before connecting (a dry run and --verify change
-    // nothing).
-    a.confirm.guard_changing("migrate recipients", !a.verify)?;
-    let db = connect(ctx, &url).await?;
-    let mut sql = Sql::new(db.dialect, &names);
-    let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
-    sql.note_created_types(&pre.types.created_at, &pre.recipients_created_type);
-    // A copy (or its dry run) first makes sure every created_at fits the target column.
-    let copying = !a.verify && !a.rollback && !a.repair_reads;
-    let created_at = if copying {
-        preflight::created_at(
-            &db,
-            &mut sql,
-            &names,
-            &pre,
-            a.created_at_out_of_range,
-            a.confirm.dry_run,
-        )
-        .await?
-    } else {
-        preflight::CreatedAtCheck {
-            mapping: a.created_at_out_of_range,
-            ..preflight::CreatedAtCheck::default()
-        }
-    };
-    let sql = sql;
-    let pace = Pace {
-        batch_size: a.batch_size,
-        chunk_time: a.chunk_time,
-        sleep: a.sleep,
-        max_rows: a.max_rows,
-        log_every: a.log_every,
-    };
+/// What every mode of `migrate recipients` starts from: the database opened, the preflight
+/// read (and, for a copy or its dry run, every created_at checked) and the pace of a run.
+struct Session<'a> {
+    ctx: &'a Ctx,
+    a: &'a RecipientsArgs,
+    started: Instant,
+    names: Names,
+    db: Db,
+    sql: Sql,
+    pre: Preflight,
+    created_at: preflight::CreatedAtCheck,
+    pace: Pace,
+}
 
-    if a.confirm.dry_run && (a.rollback || a.repair_reads) {
-        let mut r = if a.rollback {
-            let mut r = base_report(Action::Rollback, &db, &pre);
-            r.rollback_plan = Some(preview::rollback(&db, &sql, &pre).await?);
-            r
-        } else {
-            let mut r = base_report(Action::RepairReads, &db, &pre);
-            r.repair_plan = Some(preview::repair(&db, &sql, &pre).await?);
-            r
-        };
-        r.dry_run = true;
-        r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit_outcome(&r, true)?;
-        return Ok(ExitStatus::Success);
-    }
-
-    if a.confirm.dry_run {
-        let mut r = base_report_with(Action::DryRun, &db, &pre, created_at.clone());
-        let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
-        r.plan = Some(plan(&db, &sql, &pre, &pace, &idx, a.create_table).await?);
-        r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit_outcome(&r, true)?;
-        return Ok(ExitStatus::Success);
-    }
-
+/// The mode the flags ask for (`--verify` conflicts with the others, `--dry-run` previews a
+/// rollback or a repair as well as a copy).
+fn action(a: &RecipientsArgs) -> Action {
     if a.verify {
-        if !pre.recipients_table_exists {
-            return Err(exit::usage(format!(
-                "table {} not found: nothing to verify (migrate first)",
-                names.recipients
-            )));
+        Action::Verify
+    } else if a.rollback {
+        Action::Rollback
+    } else if a.repair_reads {
+        Action::RepairReads
+    } else if a.confirm.dry_run {
+        Action::DryRun
+    } else {
+        Action::Migrate
+    }
+}
+
+async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus> {
+    let s = Session::open(ctx, a).await?;
+    match action(a) {
+        Action::DryRun => dry_run(&s).await,
+        Action::Verify => verify(&s).await,
+        Action::Rollback => rollback(&s).await,
+        Action::RepairReads => repair_reads(&s).await,
+        Action::Migrate => copy(&s).await,
+    }
+}
+
+impl<'a> Session<'a> {
+    /// The preamble every mode shares, refusals first: usage, then confirmation, then the
+    /// database.
+    async fn open(ctx: &'a Ctx, a: &'a RecipientsArgs) -> anyhow::Result<Session<'a>> {
+        let started = Instant::now();
+        let names = Names::from_config(ctx.settings.section("migrate"))?;
+        let url = database_url(ctx, a.database_url.as_deref())?;
+        if url.dialect == Dialect::Sqlite && !a.max_load.is_empty() {
+            return Err(exit::usage(
+                "--max-load: SQLite has no server load to watch",
+            ));
         }
-        let t = Instant::now();
-        let v = verify::run(&db, &sql).await?;
-        let mut r = base_report(Action::Verify, &db, &pre);
-        r.already_migrated = v.eligible - v.missing;
-        r.verify_seconds = t.elapsed().as_secs_f64();
-        r.verified = Some(v.ok);
-        r.pending_indexes = v.pending_indexes.clone();
-        r.verification = Some(v);
-        r.seconds = started.elapsed().as_secs_f64();
-        ctx.out.emit_outcome(&r, r.verified != Some(false))?;
-        return Ok(problem_if(r.verified == Some(false)));
+        // Nobody to ask and no --yes: refused before connecting (a dry run and --verify change
+        // nothing).
+        a.confirm.guard_changing("migrate recipients", !a.verify)?;
+        let db = connect(ctx, &url).await?;
+        let mut sql = Sql::new(db.dialect, &names);
+        let pre = preflight::run(&db, &sql, &names, !a.verify).await?;
+        sql.note_created_types(&pre.types.created_at, &pre.recipients_created_type);
+        // A copy (or its dry run) first makes sure every created_at fits the target column.
+        let created_at = if matches!(action(a), Action::Migrate | Action::DryRun) {
+            preflight::created_at(
+                &db,
+                &mut sql,
+                &names,
+                &pre,
+                a.created_at_out_of_range,
+                a.confirm.dry_run,
+            )
+            .await?
+        } else {
+            preflight::CreatedAtCheck {
+                mapping: a.created_at_out_of_range,
+                ..preflight::CreatedAtCheck::default()
+            }
+        };
+        let pace = Pace {
+            batch_size: a.batch_size,
+            chunk_time: a.chunk_time,
+            sleep: a.sleep,
+            max_rows: a.max_rows,
+            log_every: a.log_every,
+        };
+        Ok(Session {
+            ctx,
+            a,
+            started,
+            names,
+            db,
+            sql,
+            pre,
+            created_at,
+            pace,
+        })
     }
 
-    if a.repair_reads && !pre.recipients_table_exists {
-        return Err(exit::usage(format!(
-            "table {} not found: no read to repair (migrate first)",
-            names.recipients
-        )));
+    fn report(&self, action: Action) -> MigrateReport {
+        base_report_with(
+            action,
+            &self.db,
+            &self.pre,
+            preflight::CreatedAtCheck::default(),
+        )
     }
+
+    /// Prints a report that changed nothing (a dry run, a rollback of nothing): exit 0.
+    fn emit_unchanged(&self, mut r: MigrateReport) -> anyhow::Result<ExitStatus> {
+        r.seconds = self.started.elapsed().as_secs_f64();
+        self.ctx.out.emit_outcome(&r, true)?;
+        Ok(ExitStatus::Success)
+    }
+
+    /// The replicas and load limits to throttle on, checked before the question is asked.
+    async fn throttle(&self) -> anyhow::Result<Throttle> {
+        let a = self.a;
+        let throttle = Throttle::new(
+            a.pause_file.clone(),
+            replicas(self.ctx, a, self.db.dialect).await?,
+            a.max_lag.unwrap_or(Duration::from_secs(1)),
+            a.max_load.clone(),
+        );
+        throttle.check_usage(&self.db).await?;
+        Ok(throttle)
+    }
+
+    /// Asks before any change (and before Ctrl-C is caught, so it still ends a prompt).
+    fn confirmed(&self, question: &str) -> anyhow::Result<bool> {
+        if confirm(self.a, question)? {
+            return Ok(true);
+        }
+        self.ctx.out.note("not confirmed: nothing changed");
+        Ok(false)
+    }
+
+    fn run_ctx<'s>(&'s self, stop: &'s Stop) -> RunCtx<'s> {
+        RunCtx {
+            db: &self.db,
+            sql: &self.sql,
+            pace: &self.pace,
+            out: &self.ctx.out,
+            stop,
+        }
+    }
+
+    fn table_missing(&self, what: &str) -> anyhow::Error {
+        exit::usage(format!(
+            "table {} not found: {what} (migrate first)",
+            self.names.recipients
+        ))
+    }
+}
+
+/// `--dry-run`: the plan of a copy, nothing changed.
+async fn dry_run(s: &Session<'_>) -> anyhow::Result<ExitStatus> {
+    let mut r = base_report_with(Action::DryRun, &s.db, &s.pre, s.created_at.clone());
+    let idx = index_plan(&s.db, &s.sql, &s.pre, s.a.defer_indexes).await?;
+    r.plan = Some(plan(&s.db, &s.sql, &s.pre, &s.pace, &idx, s.a.create_table).await?);
+    s.emit_unchanged(r)
+}
+
+/// `--verify`: compares the tables, exit 1 on a difference.
+async fn verify(s: &Session<'_>) -> anyhow::Result<ExitStatus> {
+    if !s.pre.recipients_table_exists {
+        return Err(s.table_missing("nothing to verify"));
+    }
+    let t = Instant::now();
+    let v = verify::run(&s.db, &s.sql).await?;
+    let mut r = s.report(Action::Verify);
+    r.already_migrated = v.eligible - v.missing;
+    r.verify_seconds = t.elapsed().as_secs_f64();
+    r.verified = Some(v.ok);
+    r.pending_indexes = v.pending_indexes.clone();
+    r.verification = Some(v);
+    r.seconds = s.started.elapsed().as_secs_f64();
+    s.ctx.out.emit_outcome(&r, r.verified != Some(false))?;
+    Ok(problem_if(r.verified == Some(false)))
+}
+
+/// `--rollback` (or its `--dry-run`): removes the rows migration runs created.
+async fn rollback(s: &Session<'_>) -> anyhow::Result<ExitStatus> {
+    let mut r = s.report(Action::Rollback);
+    if s.a.confirm.dry_run {
+        r.rollback_plan = Some(preview::rollback(&s.db, &s.sql, &s.pre).await?);
+        r.dry_run = true;
+        return s.emit_unchanged(r);
+    }
+    let mut throttle = s.throttle().await?;
+    if !s.pre.recipients_table_exists {
+        s.ctx.out.note(format!(
+            "redkit: migrate: table {} not found: nothing to roll back",
+            s.names.recipients
+        ));
+        r.rolled_back = Some(0);
+        r.read_state_restored = Some(0);
+        return s.emit_unchanged(r);
+    }
+    let question = format!(
+        "remove the rows migration runs created in {} (up to {}) in {}",
+        s.names.recipients,
+        runner::count_of(s.pre.already_migrated, "row", "rows"),
+        s.db.masked
+    );
+    let expected = s.pre.already_migrated;
+    run_undo_or_repair(s, &question, Job::Rollback, expected, r, &mut throttle).await
+}
+
+/// `--repair-reads` (or its `--dry-run`): marks read what was read in the old table.
+async fn repair_reads(s: &Session<'_>) -> anyhow::Result<ExitStatus> {
+    let mut r = s.report(Action::RepairReads);
+    if s.a.confirm.dry_run {
+        r.repair_plan = Some(preview::repair(&s.db, &s.sql, &s.pre).await?);
+        r.dry_run = true;
+        return s.emit_unchanged(r);
+    }
+    if !s.pre.recipients_table_exists {
+        return Err(s.table_missing("no read to repair"));
+    }
+    let mut throttle = s.throttle().await?;
+    let to_repair = preview::repair(&s.db, &s.sql, &s.pre)
+        .await?
+        .reads_to_repair;
+    let question = format!(
+        "mark {} read in {} (read in {}, unread there) in {}",
+        runner::count_of(to_repair, "row", "rows"),
+        s.names.recipients,
+        s.names.messages,
+        s.db.masked
+    );
+    run_undo_or_repair(s, &question, Job::RepairReads, to_repair, r, &mut throttle).await
+}
+
+/// The copy: creates the table if asked, copies in chunks, builds deferred indexes, verifies.
+async fn copy(s: &Session<'_>) -> anyhow::Result<ExitStatus> {
+    let (db, sql, pre, names) = (&s.db, &s.sql, &s.pre, &s.names);
     // Creating a table in a production database is a decision for the operator, not a default.
-    if !a.rollback && !a.repair_reads && !pre.recipients_table_exists && !a.create_table {
+    if !pre.recipients_table_exists && !s.a.create_table {
         return Err(exit::usage(format!(
             "table {} does not exist: pass --create-table to create it (see --dry-run for the SQL)",
             names.recipients
         )));
     }
-    let mut throttle = Throttle::new(
-        a.pause_file.clone(),
-        replicas(ctx, a, db.dialect).await?,
-        a.max_lag.unwrap_or(Duration::from_secs(1)),
-        a.max_load.clone(),
-    );
-    throttle.check_usage(&db).await?;
-
-    // Ask before any change (and before Ctrl-C is caught, so it still ends a prompt).
+    let mut throttle = s.throttle().await?;
     let to_copy = (pre.eligible - pre.already_migrated).max(0);
-    let to_repair = if a.repair_reads {
-        preview::repair(&db, &sql, &pre).await?.reads_to_repair
-    } else {
-        0
-    };
-    let question = if a.repair_reads {
-        Some(format!(
-            "mark {} read in {} (read in {}, unread there) in {}",
-            runner::count_of(to_repair, "row", "rows"),
-            names.recipients,
-            names.messages,
-            db.masked
-        ))
-    } else if !a.rollback {
-        Some(format!(
-            "copy {} from {} into {} in {}",
-            runner::count_of(to_copy, "row", "rows"),
-            names.messages,
-            names.recipients,
-            db.masked
-        ))
-    } else if pre.recipients_table_exists {
-        Some(format!(
-            "remove the rows migration runs created in {} (up to {}) in {}",
-            names.recipients,
-            runner::count_of(pre.already_migrated, "row", "rows"),
-            db.masked
-        ))
-    } else {
-        None
-    };
-    if let Some(q) = question
-        && !confirm(a, &q)?
-    {
-        ctx.out.note("not confirmed: nothing changed");
+    let question = format!(
+        "copy {} from {} into {} in {}",
+        runner::count_of(to_copy, "row", "rows"),
+        names.messages,
+        names.recipients,
+        db.masked
+    );
+    if !s.confirmed(&question)? {
         return Ok(ExitStatus::Problem);
     }
     let stop = Stop::on_signal();
-    let cx = RunCtx {
-        db: &db,
-        sql: &sql,
-        pace: &pace,
-        out: &ctx.out,
-        stop: &stop,
-    };
-    if a.repair_reads || a.rollback {
-        let (action, job, expected) = if a.repair_reads {
-            (Action::RepairReads, Job::RepairReads, to_repair)
-        } else {
-            (Action::Rollback, Job::Rollback, pre.already_migrated)
-        };
-        let mut r = base_report(action, &db, &pre);
-        if !pre.recipients_table_exists {
-            // Only a rollback gets here without the table (a repair was refused above).
-            ctx.out.note(format!(
-                "redkit: migrate: table {} not found: nothing to roll back",
-                names.recipients
-            ));
-            r.rolled_back = Some(0);
-            r.read_state_restored = Some(0);
-            r.seconds = started.elapsed().as_secs_f64();
-            ctx.out.emit_outcome(&r, true)?;
-            return Ok(ExitStatus::Success);
-        }
-        return run_undo_or_repair(ctx, &cx, job, expected, r, &mut throttle, started).await;
-    }
-
+    let cx = s.run_ctx(&stop);
     match db.dialect {
-        Dialect::Sqlite => sqlite_wal(&db, &ctx.out).await?,
+        Dialect::Sqlite => sqlite_wal(db, &s.ctx.out).await?,
         Dialect::Mysql | Dialect::Postgres => {}
     }
-    let idx = index_plan(&db, &sql, &pre, a.defer_indexes).await?;
-    let mut r = base_report_with(Action::Migrate, &db, &pre, created_at.clone());
+    let idx = index_plan(db, sql, pre, s.a.defer_indexes).await?;
+    let mut r = base_report_with(Action::Migrate, db, pre, s.created_at.clone());
     if !pre.recipients_table_exists {
         for stmt in sql.create_recipients(&pre.types, idx.defer.is_empty()) {
             db.exec_long(&stmt).await?;
         }
-        ctx.out.note(format!(
+        s.ctx.out.note(format!(
             "redkit: migrate: created table {}{}",
             names.recipients,
             if idx.defer.is_empty() {
@@ -553,14 +640,12 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     r.copy_seconds = t.elapsed().as_secs_f64();
     let run = match outcome {
         Ok(run) => run,
-        Err(f) => return finish_failed(ctx, r, f, started),
+        Err(f) => return finish_failed(s, r, f),
     };
     apply_run(&mut r, &run);
-    r.migrated = run.rows;
-    r.caught_up = run.extra;
     if !run.interrupted && !run.limited {
         let t = Instant::now();
-        match runner::unless_stopped(&stop, verify::run(&db, &sql)).await {
+        match runner::unless_stopped(&stop, verify::run(db, sql)).await {
             Some(v) => {
                 let v = v.map_err(|e| {
                     exit::runtime(format!(
@@ -576,8 +661,9 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
             None => r.interrupted = true,
         }
     }
-    r.seconds = started.elapsed().as_secs_f64();
-    ctx.out
+    r.seconds = s.started.elapsed().as_secs_f64();
+    s.ctx
+        .out
         .emit_outcome(&r, !r.interrupted && r.verified != Some(false))?;
     Ok(if r.interrupted {
         ExitStatus::Interrupted
@@ -586,34 +672,30 @@ async fn recipients(ctx: &Ctx, a: &RecipientsArgs) -> anyhow::Result<ExitStatus>
     })
 }
 
-/// Runs a rollback or a read repair to its end (or a stop) and prints its report.
+/// Asks, then runs a rollback or a read repair to its end (or a stop) and prints its report.
 async fn run_undo_or_repair(
-    ctx: &Ctx,
-    cx: &RunCtx<'_>,
+    s: &Session<'_>,
+    question: &str,
     job: Job,
     expected: i64,
     mut r: MigrateReport,
     throttle: &mut Throttle,
-    started: Instant,
 ) -> anyhow::Result<ExitStatus> {
+    if !s.confirmed(question)? {
+        return Ok(ExitStatus::Problem);
+    }
+    let stop = Stop::on_signal();
+    let cx = s.run_ctx(&stop);
     let t = Instant::now();
-    let outcome = runner::drive(cx, job, expected, false, &IndexPlan::default(), throttle).await?;
+    let outcome = runner::drive(&cx, job, expected, false, &IndexPlan::default(), throttle).await?;
     r.copy_seconds = t.elapsed().as_secs_f64();
     let run = match outcome {
         Ok(run) => run,
-        Err(f) => return finish_failed(ctx, r, f, started),
+        Err(f) => return finish_failed(s, r, f),
     };
     apply_run(&mut r, &run);
-    match job {
-        Job::Rollback => {
-            r.rolled_back = Some(run.rows);
-            r.read_state_restored = Some(run.extra);
-        }
-        Job::RepairReads => r.reads_repaired = Some(run.rows),
-        Job::Copy => {}
-    }
-    r.seconds = started.elapsed().as_secs_f64();
-    ctx.out.emit_outcome(&r, !r.interrupted)?;
+    r.seconds = s.started.elapsed().as_secs_f64();
+    s.ctx.out.emit_outcome(&r, !r.interrupted)?;
     Ok(if r.interrupted {
         ExitStatus::Interrupted
     } else {
@@ -623,28 +705,11 @@ async fn run_undo_or_repair(
 
 /// A run that stopped on a database error: the report so far on stdout, the error (naming
 /// the run and the last committed id) on stderr, exit 3.
-fn finish_failed(
-    ctx: &Ctx,
-    mut r: MigrateReport,
-    f: Failed,
-    started: Instant,
-) -> anyhow::Result<ExitStatus> {
+fn finish_failed(s: &Session<'_>, mut r: MigrateReport, f: Failed) -> anyhow::Result<ExitStatus> {
     apply_run(&mut r, &f.run);
-    match r.action {
-        Action::Migrate => {
-            r.migrated = f.run.rows;
-            r.caught_up = f.run.extra;
-        }
-        Action::Rollback => {
-            r.rolled_back = Some(f.run.rows);
-            r.read_state_restored = Some(f.run.extra);
-        }
-        Action::RepairReads => r.reads_repaired = Some(f.run.rows),
-        Action::DryRun | Action::Verify => {}
-    }
     r.error = Some(format!("{:#}", f.error));
-    r.seconds = started.elapsed().as_secs_f64();
-    ctx.out.emit(&r)?;
+    r.seconds = s.started.elapsed().as_secs_f64();
+    s.ctx.out.emit(&r)?;
     Err(f.error)
 }
 

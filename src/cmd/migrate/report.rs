@@ -402,14 +402,7 @@ mod tests {
     #[test]
     fn table_names_the_facts() {
         let r = sample();
-        let ui = Ui {
-            color: false,
-            stdout_tty: false,
-            verbose: 0,
-        };
-        let mut buf = Vec::new();
-        r.table(&mut buf, &ui).unwrap();
-        let text = String::from_utf8(buf).unwrap();
+        let text = crate::cmd::table_of(&r);
         assert!(text.contains("MISMATCH"), "{text}");
         assert!(text.contains("1 (message ids 3, 5, 6)"), "{text}");
         assert!(text.contains("mysql://app:****@db/app"));
@@ -421,11 +414,6 @@ mod tests {
 
     #[test]
     fn rollback_preview_table_lists_what_would_change() {
-        let ui = Ui {
-            color: false,
-            stdout_tty: false,
-            verbose: 0,
-        };
         let mut r = sample();
         r.action = Action::Rollback;
         r.dry_run = true;
@@ -436,9 +424,7 @@ mod tests {
             first_read_states_to_copy_back: vec![7],
             unrecorded_copy_runs: 0,
         });
-        let mut buf = Vec::new();
-        r.table(&mut buf, &ui).unwrap();
-        let text = String::from_utf8(buf).unwrap();
+        let text = crate::cmd::table_of(&r);
         assert!(
             text.contains("rollback (dry run: nothing changed)"),
             "{text}"

@@ -179,6 +179,23 @@ struct ChunkRecord {
     last_row: i64,
 }
 
+/// One statement of a chunk's transaction with its integer binds, under `--timeout`: the rows
+/// it touched.
+async fn exec_in(
+    db: &Db,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    what: &str,
+    sql: &str,
+    binds: &[i64],
+) -> anyhow::Result<i64> {
+    let mut q = db::stmt(sql);
+    for b in binds {
+        q = q.bind(*b);
+    }
+    let done = db.timed(what, q.execute(&mut **tx)).await?;
+    Ok(done.rows_affected() as i64)
+}
+
 /// Undoes one chunk record: read state back into messages, delete exactly the rows that
 /// chunk created, drop the record, checkpoint; one transaction.
 async fn rollback_chunk(
@@ -188,37 +205,29 @@ async fn rollback_chunk(
     c: ChunkRecord,
 ) -> anyhow::Result<Copied> {
     let mut tx = db.begin().await?;
-    let restored = db
-        .timed("copying read state back", async {
-            db::stmt(&sql.restore_read_state())
-                .bind(c.lo)
-                .bind(c.hi)
-                .bind(c.first_row)
-                .bind(c.last_row)
-                .execute(&mut *tx)
-                .await
-        })
-        .await?
-        .rows_affected() as i64;
-    let deleted = db
-        .timed("deleting the rows a chunk created", async {
-            db::stmt(&sql.delete_created())
-                .bind(c.first_row)
-                .bind(c.last_row)
-                .bind(c.lo)
-                .bind(c.hi)
-                .execute(&mut *tx)
-                .await
-        })
-        .await?
-        .rows_affected() as i64;
-    db.timed("dropping the chunk record", async {
-        db::stmt(&sql.delete_chunk())
-            .bind(c.run_id)
-            .bind(c.lo)
-            .execute(&mut *tx)
-            .await
-    })
+    let restored = exec_in(
+        db,
+        &mut tx,
+        "copying read state back",
+        &sql.restore_read_state(),
+        &[c.lo, c.hi, c.first_row, c.last_row],
+    )
+    .await?;
+    let deleted = exec_in(
+        db,
+        &mut tx,
+        "deleting the rows a chunk created",
+        &sql.delete_created(),
+        &[c.first_row, c.last_row, c.lo, c.hi],
+    )
+    .await?;
+    exec_in(
+        db,
+        &mut tx,
+        "dropping the chunk record",
+        &sql.delete_chunk(),
+        &[c.run_id, c.lo],
+    )
     .await?;
     db.timed("writing the checkpoint", async {
         db::stmt(&sql.checkpoint())
@@ -573,6 +582,67 @@ pub(super) async fn next_chunk(
     Ok(None)
 }
 
+/// A keyset walk over the message ids (the copy, the read repair): chunks sized to
+/// --chunk-time, after the last committed id.
+struct Walk {
+    sizer: Sizer,
+    cursor: Cursor,
+}
+
+impl Walk {
+    fn new(pace: &Pace, after: Option<i64>) -> Walk {
+        Walk {
+            sizer: Sizer {
+                size: pace.batch_size.max(1),
+                target: pace.chunk_time,
+            },
+            cursor: Cursor::new(after),
+        }
+    }
+
+    /// The next chunk, or None when the run ends here: Ctrl-C or a throttle wait cut short
+    /// (interrupted), `limit` rows done (limited), or no id left.
+    async fn next(
+        &self,
+        cx: &RunCtx<'_>,
+        run: &mut RunResult,
+        throttle: &mut Throttle,
+        bar: &indicatif::ProgressBar,
+        limit: Option<i64>,
+    ) -> anyhow::Result<Option<(i64, i64)>> {
+        if cx.stop.requested() {
+            run.interrupted = true;
+            return Ok(None);
+        }
+        if limit.is_some_and(|m| run.rows >= m) {
+            run.limited = true;
+            return Ok(None);
+        }
+        if !wait_throttle(cx, throttle, run, bar).await? {
+            run.interrupted = true;
+            return Ok(None);
+        }
+        next_chunk(cx.db, cx.sql, self.cursor, run.high_water, self.sizer.size).await
+    }
+
+    /// A chunk up to `hi` committed with `rows` rows, `started` at the given instant.
+    fn done(
+        &mut self,
+        run: &mut RunResult,
+        bar: &indicatif::ProgressBar,
+        started: Instant,
+        hi: i64,
+        rows: i64,
+    ) {
+        self.sizer.adapt(started.elapsed());
+        self.cursor.advance(hi);
+        run.last_id = Some(hi);
+        run.rows += rows;
+        run.chunks += 1;
+        bar.inc(rows.max(0) as u64);
+    }
+}
+
 async fn copy_loop(
     cx: &RunCtx<'_>,
     run: &mut RunResult,
@@ -586,28 +656,12 @@ async fn copy_loop(
         out,
         stop,
     } = *cx;
-    let mut sizer = Sizer {
-        size: pace.batch_size.max(1),
-        target: pace.chunk_time,
-    };
+    let mut walk = Walk::new(pace, run.last_id);
     let started = Instant::now();
     let mut last_log = started;
-    let mut cursor = Cursor::new(run.last_id);
     let mut anti_join = !run.owned;
     loop {
-        if stop.requested() {
-            run.interrupted = true;
-            return Ok(());
-        }
-        if pace.max_rows.is_some_and(|m| run.rows >= m) {
-            run.limited = true;
-            return Ok(());
-        }
-        if !wait_throttle(cx, throttle, run, bar).await? {
-            run.interrupted = true;
-            return Ok(());
-        }
-        let Some((lo, hi)) = next_chunk(db, sql, cursor, run.high_water, sizer.size).await? else {
+        let Some((lo, hi)) = walk.next(cx, run, throttle, bar, pace.max_rows).await? else {
             return Ok(());
         };
         let t = Instant::now();
@@ -626,13 +680,8 @@ async fn copy_loop(
         }
         .map_err(|e| e.context(format!("chunk of ids {lo}..={hi} not committed")))?;
         throttle.wrote(hb);
-        sizer.adapt(t.elapsed());
-        cursor.advance(hi);
-        run.last_id = Some(hi);
-        run.rows += c.rows;
+        walk.done(run, bar, t, hi, c.rows);
         run.extra += c.extra;
-        run.chunks += 1;
-        bar.inc(c.rows.max(0) as u64);
         if bar.is_hidden() && !pace.log_every.is_zero() && last_log.elapsed() >= pace.log_every {
             last_log = Instant::now();
             let secs = started.elapsed().as_secs_f64().max(0.001);
@@ -643,7 +692,7 @@ async fn copy_loop(
                 plural(run.rows, "row", "rows"),
                 opt(run.high_water),
                 run.rows as f64 / secs,
-                sizer.size
+                walk.sizer.size
             ));
         }
         if !pace.sleep.is_zero() {
@@ -706,33 +755,16 @@ async fn repair_loop(
         stop,
         ..
     } = *cx;
-    let mut sizer = Sizer {
-        size: pace.batch_size.max(1),
-        target: pace.chunk_time,
-    };
-    let mut cursor = Cursor::new(None);
+    let mut walk = Walk::new(pace, None);
     loop {
-        if stop.requested() {
-            run.interrupted = true;
-            return Ok(());
-        }
-        if !wait_throttle(cx, throttle, run, bar).await? {
-            run.interrupted = true;
-            return Ok(());
-        }
-        let Some((lo, hi)) = next_chunk(db, sql, cursor, run.high_water, sizer.size).await? else {
+        let Some((lo, hi)) = walk.next(cx, run, throttle, bar, None).await? else {
             return Ok(());
         };
         let t = Instant::now();
         let rows = with_retry(true, || repair_chunk(db, sql, run, lo, hi))
             .await
             .map_err(|e| e.context(format!("chunk of ids {lo}..={hi} not committed")))?;
-        sizer.adapt(t.elapsed());
-        cursor.advance(hi);
-        run.last_id = Some(hi);
-        run.rows += rows;
-        run.chunks += 1;
-        bar.inc(rows.max(0) as u64);
+        walk.done(run, bar, t, hi, rows);
         if !pace.sleep.is_zero() {
             nap(stop, pace.sleep).await;
         }

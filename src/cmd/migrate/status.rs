@@ -173,3 +173,62 @@ pub async fn run(ctx: &Ctx, a: &StatusArgs) -> anyhow::Result<ExitStatus> {
         .emit_outcome(&report, status == ExitStatus::Success)?;
     Ok(status)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(runs: Vec<RunRow>) -> StatusReport {
+        StatusReport {
+            database: "postgres://app:***@db/app".into(),
+            runs,
+            eligible: 100,
+            migrated: 60,
+            remaining: 40,
+            pending_indexes: vec!["idx_recipients_user".into()],
+            unfinished: true,
+        }
+    }
+
+    #[test]
+    fn table_lists_each_run_and_the_work_remaining() {
+        let text = crate::cmd::table_of(&report(vec![RunRow {
+            run_id: 7,
+            kind: "copy".into(),
+            status: RunStatus::Interrupted,
+            started_at: "2026-12-01 10:00:00".into(),
+            finished_at: None,
+            rows: 60,
+            last_id: 1234,
+            throttled_seconds: 2.25,
+            pending_indexes: vec!["idx_recipients_user".into()],
+        }]));
+        let run = text
+            .lines()
+            .find(|l| l.trim_start().starts_with('7'))
+            .expect("run 7");
+        let cols: Vec<&str> = run.split_whitespace().collect();
+        assert_eq!(cols[..3], ["7", "copy", "interrupted"], "{text}");
+        assert!(
+            run.contains(" - ") && run.contains("1234") && run.contains("2.2s"),
+            "{text}"
+        );
+        assert_eq!(
+            text.lines().last().unwrap_or_default(),
+            "eligible 100, migrated 60, remaining 40, indexes pending: idx_recipients_user; \
+             a run is unfinished: run `redkit migrate recipients` again to resume"
+        );
+    }
+
+    #[test]
+    fn table_without_runs_says_so() {
+        let mut r = report(vec![]);
+        r.pending_indexes.clear();
+        r.unfinished = false;
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "no migration runs recorded in postgres://app:***@db/app\n\
+             eligible 100, migrated 60, remaining 40\n"
+        );
+    }
+}

@@ -516,3 +516,60 @@ pub async fn ack(ctx: &Ctx, a: &AckArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.emit_outcome(&report, !stop.requested())?;
     interrupted_or_success(&stop, &report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(dry_run: bool) -> ClaimReport {
+        ClaimReport {
+            action: "claim",
+            stream: "job_events:42".into(),
+            group: "workers".into(),
+            to: Some("w-9".into()),
+            dry_run,
+            candidates: 2,
+            entries: vec![PendingItem {
+                id: "1700000000000-0".into(),
+                consumer: "w-3".into(),
+                idle_ms: 120_000,
+                deliveries: 1,
+                sid: StreamId {
+                    ms: 1_700_000_000_000,
+                    seq: 0,
+                },
+            }],
+            ids: vec!["1700000000000-0".into()],
+            changed: 1,
+            deleted: vec!["1700000000001-0".into()],
+            skipped: vec![],
+        }
+    }
+
+    #[test]
+    fn dry_run_table_says_what_would_move() {
+        assert_eq!(
+            crate::cmd::table_of(&report(true)),
+            "dry run, nothing changed: would move 2 pending entries of group workers on \
+             job_events:42 to w-9\n  1700000000000-0  from w-3  idle 2m  delivered 1 time\n"
+        );
+    }
+
+    #[test]
+    fn table_counts_what_moved_and_what_was_deleted() {
+        assert_eq!(
+            crate::cmd::table_of(&report(false)),
+            "moved 1 of 2 entries; 1 deleted from the stream meanwhile\n  \
+             moved: 1700000000000-0\n  deleted: 1700000000001-0\n"
+        );
+        let mut ack = report(false);
+        ack.to = None;
+        ack.deleted.clear();
+        ack.skipped = vec!["1700000000002-0".into()];
+        assert_eq!(
+            crate::cmd::table_of(&ack),
+            "acknowledged 1 of 2 entries; 1 left as they were\n  \
+             acknowledged: 1700000000000-0\n  left: 1700000000002-0\n"
+        );
+    }
+}

@@ -601,3 +601,45 @@ pub fn list_names(names: &[Name]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_heads_with_what_was_done_or_would_be() {
+        let (key, group) = (Name::from("job_events:42"), Name::from("workers"));
+        let mut r = GroupReport::new("setid", &key, &group, true);
+        r.last_delivered_before = Some("0-0".into());
+        r.last_delivered_id = Some("$".into());
+        r.lag_before = Some(5);
+        r.lag_after = Some(0);
+        r.skipped = Some(5);
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "dry run, nothing changed: would set group workers on job_events:42 from 0-0 to $: \
+             5 entries will be skipped; lag 5 -> 0\n"
+        );
+
+        let mut r = GroupReport::new("delconsumer", &key, &group, false);
+        r.changed = true;
+        r.consumers = vec![ConsumerChange {
+            name: "w-3".into(),
+            pending: 2,
+            idle_ms: 1000,
+        }];
+        r.removed = Some(1);
+        r.pending_dropped = Some(2);
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "done: delete 1 consumer of group workers on job_events:42 (w-3: 2 pending), \
+             dropping 2 pending entries\nremoved 1 of 1 consumer\n"
+        );
+
+        let r = GroupReport::new("delconsumer", &key, &group, false);
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "nothing changed: no consumer of group workers on job_events:42 matched, none removed\n"
+        );
+    }
+}

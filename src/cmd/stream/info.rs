@@ -201,3 +201,60 @@ pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.emit_outcome(&report, true)?;
     Ok(ExitStatus::Success)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(groups: Vec<GroupInfo>) -> InfoReport {
+        InfoReport {
+            stream: "job_events:42".into(),
+            length: 3,
+            last_generated_id: "1700000000000-2".into(),
+            first_id: None,
+            last_id: None,
+            entries_added: Some(3),
+            groups,
+            full: None,
+        }
+    }
+
+    #[test]
+    fn table_has_the_stream_facts_then_groups_and_consumers() {
+        let text = crate::cmd::table_of(&report(vec![GroupInfo {
+            name: "workers".into(),
+            consumers: 1,
+            pending: 2,
+            last_delivered_id: "1700000000000-1".into(),
+            lag: None,
+            consumer_list: vec![ConsumerInfo {
+                name: "w1".into(),
+                pending: 2,
+                idle_ms: 90_000,
+            }],
+        }]));
+        let lines: Vec<Vec<&str>> = text
+            .lines()
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        assert_eq!(lines[0], ["stream", "job_events:42"], "{text}");
+        assert_eq!(lines[1], ["length", "3"]);
+        assert_eq!(lines[2], ["first", "entry", "-"]);
+        assert_eq!(lines[4], ["last", "generated", "id", "1700000000000-2"]);
+        // An unknown lag is shown as such.
+        assert!(
+            lines.contains(&vec!["workers", "1", "2", "1700000000000-1", "?"]),
+            "{text}"
+        );
+        assert!(
+            lines.contains(&vec!["workers", "w1", "2", "1m30s"]),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn table_without_groups_says_none() {
+        let text = crate::cmd::table_of(&report(vec![]));
+        assert_eq!(text.lines().last(), Some("groups             none"));
+    }
+}

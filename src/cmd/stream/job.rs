@@ -382,3 +382,28 @@ impl crate::output::Render for JsonOnly<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_of_the_json_only_report_is_empty_and_its_json_the_report() {
+        let r = JobReport {
+            job_id: "42".into(),
+            stream: "job_events:42".into(),
+            outcome: Some("completed"),
+            started: Some("2026-12-01T10:00:00.000Z".into()),
+            duration_ms: Some(1500),
+            last_event_type: Some("task_completed".into()),
+            last_event: Some("2026-12-01T10:00:01.500Z".into()),
+            last_event_age_ms: Some(10),
+            events: vec![],
+        };
+        // The table was printed while the events arrived: nothing is left to print at the end.
+        assert_eq!(crate::cmd::table_of(&JsonOnly(&r)), "");
+        let json = serde_json::to_value(JsonOnly(&r)).unwrap();
+        assert_eq!(json["outcome"], "completed");
+        assert_eq!(json["stream"], "job_events:42");
+    }
+}

@@ -500,6 +500,60 @@ mod tests {
     }
 
     #[test]
+    fn table_lists_each_job_and_the_counts_and_problems_table_only_the_stuck() {
+        let job = |key: &str, state, last_type: &str| Job {
+            stream: key.as_bytes().into(),
+            state,
+            first_ms: 1_000,
+            last_ms: 61_000,
+            last_type: Some(last_type.into()),
+            summary: "resize images".into(),
+        };
+        let r = JobsReport {
+            jobs: vec![
+                job("job_events:7", JobState::Completed, "task_completed"),
+                job("job_events:8", JobState::Stuck, "task_progress"),
+            ],
+            counts: Counts {
+                running: 0,
+                completed: 1,
+                failed: 0,
+                stuck: 1,
+            },
+            now_ms: 181_000,
+            stuck_after: Duration::from_secs(60),
+            key_parts: ("job_events:".into(), String::new()),
+            unreached: vec![],
+        };
+        let text = crate::cmd::table_of(&r);
+        let words = |job: &str| -> Vec<String> {
+            let line = text
+                .lines()
+                .find(|l| l.split_whitespace().next() == Some(job));
+            line.map(|l| l.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default()
+        };
+        // The job id is the key without streams.job_key's parts.
+        let done = words("7");
+        assert_eq!(done.get(1).map(String::as_str), Some("completed"), "{text}");
+        assert!(
+            text.contains("task_completed") && text.contains("resize images"),
+            "{text}"
+        );
+        let stuck = words("8");
+        assert_eq!(stuck.get(1).map(String::as_str), Some("stuck"), "{text}");
+        assert_eq!(
+            text.lines().last(),
+            Some("2 jobs: 0 running, 1 completed, 0 failed, 1 stuck (no event for 1m)")
+        );
+        let quiet = crate::cmd::problems_table_of(&r);
+        assert!(
+            quiet.contains("stuck") && !quiet.contains("task_completed"),
+            "{quiet}"
+        );
+    }
+
+    #[test]
     fn states_from_the_last_event_and_its_age() {
         let m = Duration::from_secs(60);
         let now = 1_000_000;

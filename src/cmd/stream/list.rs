@@ -213,3 +213,69 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         ExitStatus::Success
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stream(name: &str, length: i64) -> StreamSummary {
+        StreamSummary {
+            stream: name.into(),
+            node: "127.0.0.1:6379".into(),
+            length,
+            groups: 2,
+            first_id: None,
+            first_time: None,
+            last_id: None,
+            last_time: None,
+            last_generated_id: "1700000000000-3".into(),
+            activity: StreamId { ms: 0, seq: 0 },
+        }
+    }
+
+    #[test]
+    fn table_has_a_row_per_stream_and_says_when_some_are_hidden() {
+        let r = ListReport {
+            pattern: "job_events:*".into(),
+            total: 3,
+            streams: vec![stream("job_events:a", 10), stream("job_events:b\x07", 0)],
+            unreached: vec![],
+        };
+        let text = crate::cmd::table_of(&r);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(
+            lines[0].starts_with("stream") && lines[0].ends_with("last id"),
+            "{text}"
+        );
+        let a: Vec<&str> = lines[1].split_whitespace().collect();
+        assert_eq!(
+            a,
+            ["job_events:a", "10", "2", "-", "-", "1700000000000-3"],
+            "{text}"
+        );
+        // A key's bytes reach the terminal escaped.
+        assert!(
+            lines[2].starts_with("job_events:b\\x07") && !text.contains('\x07'),
+            "{text}"
+        );
+        assert_eq!(lines.last(), Some(&"(2 of 3 streams shown)"));
+    }
+
+    #[test]
+    fn table_without_streams_names_the_glob() {
+        let r = ListReport {
+            pattern: "nothing:*".into(),
+            total: 0,
+            streams: vec![],
+            unreached: vec![crate::redis::Unreached {
+                addr: "10.0.0.2:7000".into(),
+                slots: "0-5460".into(),
+                reason: "refused".into(),
+            }],
+        };
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "not reached: 10.0.0.2:7000 (slots 0-5460): refused\nno streams match nothing:*\n"
+        );
+    }
+}

@@ -287,3 +287,35 @@ async fn pending_total(
         .map_err(crate::redis::ConnError::into_runtime)?;
     Ok(decode::PendingSummary::decode(v)?.count.max(0) as u64)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_has_a_row_per_pending_entry() {
+        let mut r = PendingReport {
+            stream: "job_events:42".into(),
+            group: "workers".into(),
+            entries: vec![PendingEntry {
+                id: "1700000000000-0".into(),
+                time: "2023-11-14T22:13:20.000Z".into(),
+                consumer: "w-3".into(),
+                idle_ms: 600_000,
+                deliveries: 4,
+            }],
+        };
+        let text = crate::cmd::table_of(&r);
+        let lines: Vec<Vec<&str>> = text
+            .lines()
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        assert_eq!(lines[0], ["id", "consumer", "idle", "deliveries"], "{text}");
+        assert_eq!(lines[1], ["1700000000000-0", "w-3", "10m", "4"], "{text}");
+        r.entries.clear();
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "job_events:42 / workers: nothing pending\n"
+        );
+    }
+}

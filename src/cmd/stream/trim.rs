@@ -531,6 +531,65 @@ mod tests {
     use super::*;
 
     #[test]
+    fn table_lists_the_streams_that_lose_entries_and_the_totals() {
+        let stream = |name: &str, removed: u64| TrimmedStream {
+            stream: name.into(),
+            length: 100,
+            removed,
+            kept: 0,
+            unprocessed_removed: 0,
+            minid: None,
+            groups: vec![],
+            acked: false,
+        };
+        let mut r = TrimReport {
+            dry_run: true,
+            rule: "maxlen 90".into(),
+            approximate: true,
+            include_unprocessed: false,
+            streams: vec![stream("job_events:1", 10), stream("job_events:2", 0)],
+            removed: 10,
+            kept: 1,
+            unprocessed_removed: 0,
+            streams_affected: 1,
+            upper_bound: true,
+            unreached: vec![],
+        };
+        let text = crate::cmd::table_of(&r);
+        let lines: Vec<Vec<&str>> = text
+            .lines()
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        assert_eq!(
+            lines[0],
+            ["stream", "length", "would", "remove", "groups"],
+            "{text}"
+        );
+        assert_eq!(lines[1], ["job_events:1", "100", "10"], "{text}");
+        // A stream that loses nothing is not listed.
+        assert!(!text.contains("job_events:2"), "{text}");
+        assert!(
+            text.contains(
+                "\nwould remove 10 entries from 1 stream (2 matched; maxlen 90, approximate)\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("kept 1 entry that consumer groups have not processed"),
+            "{text}"
+        );
+        r.dry_run = false;
+        r.kept = 0;
+        r.unprocessed_removed = 2;
+        let text = crate::cmd::table_of(&r);
+        assert!(text.contains("removed 10 entries from 1 stream"), "{text}");
+        assert!(
+            text.contains("lost 2 entries that consumer groups had not processed"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn acked_from_redis_8_2_on() {
         for (v, has) in [
             ("7.0.15", false),

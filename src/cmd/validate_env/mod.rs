@@ -561,3 +561,107 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
     ctx.out.emit_outcome(&report, report.ok)?;
     Ok(problem_if(!report.ok))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::connect::{CommandCheck, ConnCheck, Kind};
+    use super::*;
+
+    fn var(name: &str, level: Level, status: Status, value: Option<&str>) -> VarReport {
+        VarReport {
+            name: name.into(),
+            level,
+            status,
+            value: value.map(str::to_string),
+            secret: false,
+            ty: "string",
+            source: value.map(|_| Source::DotEnv),
+            origin: value.map(|_| ".env:3".to_string()),
+            reason: (status == Status::Missing).then(|| "required, not set".to_string()),
+            description: Some("the queue".into()),
+            fails: status == Status::Missing,
+        }
+    }
+
+    fn report() -> EnvReport {
+        EnvReport {
+            ok: false,
+            spec: "redkit.yaml".into(),
+            env_file: Some(".env".into()),
+            strict: false,
+            summary: Summary {
+                ok: 1,
+                missing: 1,
+                ..Summary::default()
+            },
+            variables: vec![
+                var("REDIS_URL", Level::Required, Status::Missing, None),
+                var("QUEUE", Level::Optional, Status::Ok, Some("jobs")),
+            ],
+            warnings: vec![".env:7: duplicate key QUEUE".into()],
+            connections: Some(vec![ConnCheck {
+                variables: "REDIS_URL".into(),
+                kind: Kind::Redis,
+                target: "redis://cache:6379".into(),
+                ok: true,
+                reason: None,
+                commands: vec![CommandCheck {
+                    command: "XADD".into(),
+                    allowed: Some(true),
+                    reason: None,
+                }],
+                note: None,
+            }]),
+        }
+    }
+
+    #[test]
+    fn table_has_the_verdict_then_one_section_per_level() {
+        let text = crate::cmd::table_of(&report());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "FAILED: 1 ok, 0 default, 1 missing, 0 invalid, 0 unknown (spec: redkit.yaml, env file: .env)"
+        );
+        assert!(
+            lines.contains(&"required (1)") && lines.contains(&"optional (1)"),
+            "{text}"
+        );
+        let missing = lines
+            .iter()
+            .find(|l| l.contains("REDIS_URL "))
+            .expect("REDIS_URL");
+        assert!(
+            missing.contains("missing") && missing.contains("required, not set"),
+            "{text}"
+        );
+        let ok = lines
+            .iter()
+            .find(|l| l.contains("QUEUE") && l.contains("jobs"))
+            .expect("QUEUE");
+        assert!(ok.contains(".env:3") && ok.contains("the queue"), "{text}");
+        assert!(lines.contains(&"connections (1)"), "{text}");
+        let conn = lines
+            .iter()
+            .find(|l| l.contains("redis://cache:6379"))
+            .expect("conn");
+        assert!(
+            conn.contains("ok") && conn.contains("commands allowed: XADD"),
+            "{text}"
+        );
+        assert_eq!(lines.last(), Some(&"warning: .env:7: duplicate key QUEUE"));
+    }
+
+    #[test]
+    fn problems_table_keeps_only_the_failing_rows() {
+        let text = crate::cmd::problems_table_of(&report());
+        assert!(
+            text.contains("REDIS_URL") && text.contains("required (1)"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("optional (1)") && !text.contains("jobs"),
+            "{text}"
+        );
+    }
+}

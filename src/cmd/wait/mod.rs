@@ -373,3 +373,58 @@ fn update(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dep(kind: &'static str, target: &str, ready_after_s: Option<f64>) -> Dependency {
+        Dependency {
+            kind,
+            target: target.into(),
+            ready: ready_after_s.is_some(),
+            ready_after_s,
+            reason: None,
+            definitive: false,
+        }
+    }
+
+    #[test]
+    fn ready_table_is_one_line_naming_each_dependency() {
+        let r = WaitReport {
+            ready: true,
+            waited_s: 1.2,
+            attempts: 3,
+            dependencies: vec![
+                dep("redis", "127.0.0.1:6379", Some(0.25)),
+                dep("database", "postgres://app:***@db/app", Some(1.2)),
+            ],
+        };
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "ready: redis 127.0.0.1:6379 (250ms), database postgres://app:***@db/app (1.2s)\n"
+        );
+    }
+
+    #[test]
+    fn not_ready_table_names_what_is_missing_and_a_final_answer() {
+        let mut redis = dep("redis", "127.0.0.1:6379", None);
+        redis.reason = Some("connection refused".into());
+        let mut r = WaitReport {
+            ready: false,
+            waited_s: 30.0,
+            attempts: 30,
+            dependencies: vec![redis, dep("database", "sqlite:app.db", Some(0.1))],
+        };
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "not ready after 30s: redis connection refused\n"
+        );
+        r.dependencies[0].definitive = true;
+        r.dependencies[0].reason = Some("WRONGPASS".into());
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "not ready (after 30s): redis WRONGPASS (a final answer: not retried)\n"
+        );
+    }
+}

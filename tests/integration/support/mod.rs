@@ -23,11 +23,13 @@ pub mod stream;
 pub const LEAK_SECRET: &str = "Leaky-Secret-Value-3f9a81c2d7e4";
 
 /// The redkit binary with a clean environment (no REDIS_* or config leaking in from the
-/// developer's shell) running in `dir`.
+/// developer's shell, no machine-wide `/etc/redkit/redkit.yaml`: the system's config folder is
+/// an empty one) running in `dir`.
 pub fn redkit(dir: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_redkit"));
     c.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("REDKIT_SYSTEM_CONFIG_DIR", empty_system_config_dir())
         .env("HOME", dir)
         .current_dir(dir)
         .timeout(Duration::from_secs(60));
@@ -49,11 +51,20 @@ pub fn fastest_run(dir: &Path, args: &[&str]) -> (std::process::Output, Duration
     best.unwrap()
 }
 
+/// An empty folder for the system's config, shared by every run (nothing writes to it).
+pub fn empty_system_config_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
+        .path()
+}
+
 /// One run of redkit, built up and then checked in one call: args, env and stdin in; exit
 /// code, stdout, stderr and parsed JSON out. A failed expectation prints all of it.
 pub struct Run {
     cmd: assert_cmd::Command,
     args: Vec<String>,
+    /// The folder of a run in a fresh temporary folder, removed with the run.
+    _dir: Option<TempDir>,
 }
 
 /// What a run produced.
@@ -70,7 +81,16 @@ pub fn run(dir: &Path) -> Run {
     Run {
         cmd: redkit(dir),
         args: Vec::new(),
+        _dir: None,
     }
+}
+
+/// Starts building a run of redkit in a fresh empty folder of its own.
+pub fn run_in_temp() -> Run {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut r = run(dir.path());
+    r._dir = Some(dir);
+    r
 }
 
 impl Run {
@@ -84,6 +104,23 @@ impl Run {
 
     pub fn env(mut self, k: &str, v: impl AsRef<std::ffi::OsStr>) -> Run {
         self.cmd.env(k, v);
+        self
+    }
+
+    /// Arguments that may not be UTF-8 (names as bytes).
+    pub fn args_bytes(mut self, args: &[&[u8]]) -> Run {
+        use std::os::unix::ffi::OsStrExt;
+        for a in args {
+            self.args.push(String::from_utf8_lossy(a).into_owned());
+            self.cmd.arg(std::ffi::OsStr::from_bytes(a));
+        }
+        self
+    }
+
+    pub fn envs(mut self, vars: &[(&str, &str)]) -> Run {
+        for (k, v) in vars {
+            self.cmd.env(k, v);
+        }
         self
     }
 
@@ -101,6 +138,11 @@ impl Run {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// Runs and returns the process's output as it is (bytes), for byte-exact checks.
+    pub fn raw(mut self) -> std::process::Output {
+        self.cmd.output().expect("run redkit")
     }
 
     /// Runs and checks the exit code.
@@ -122,6 +164,11 @@ impl Ran {
             Ok(v) => v,
             Err(e) => panic!("stdout is not JSON ({e})\n{self}"),
         }
+    }
+
+    /// Exit code (-1 for a signal), stdout and stderr.
+    pub fn parts(self) -> (i32, String, String) {
+        (self.code.unwrap_or(-1), self.stdout, self.stderr)
     }
 
     /// Both streams, for searching.
