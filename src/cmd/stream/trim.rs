@@ -560,9 +560,10 @@ mod tests {
             .lines()
             .map(|l| l.split_whitespace().collect())
             .collect();
+        // An approximate dry run's count is a maximum (Redis trims whole nodes only).
         assert_eq!(
             lines[0],
-            ["stream", "length", "would", "remove", "groups"],
+            ["stream", "length", "would", "remove", "up", "to", "groups"],
             "{text}"
         );
         assert_eq!(lines[1], ["job_events:1", "100", "10"], "{text}");
@@ -570,7 +571,7 @@ mod tests {
         assert!(!text.contains("job_events:2"), "{text}");
         assert!(
             text.contains(
-                "\nwould remove 10 entries from 1 stream (2 matched; maxlen 90, approximate)\n"
+                "\nwould remove up to 10 entries from 1 stream (2 matched; maxlen 90, approximate)\n"
             ),
             "{text}"
         );
@@ -579,6 +580,7 @@ mod tests {
             "{text}"
         );
         r.dry_run = false;
+        r.upper_bound = false;
         r.kept = 0;
         r.unprocessed_removed = 2;
         let text = crate::cmd::table_of(&r);
