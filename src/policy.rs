@@ -24,23 +24,39 @@ impl ExitPolicy {
     /// The policy of the command line, read from clap's partial parse (errors ignored), so a
     /// command line that fails to parse still gets its command's policy.
     pub fn of_args(args: &[std::ffi::OsString]) -> ExitPolicy {
-        let matches = crate::cli::command()
-            .ignore_errors(true)
-            .try_get_matches_from(args);
-        let Ok(matches) = matches else {
-            return ExitPolicy::Plain;
-        };
-        match matches.subcommand() {
-            Some(("health", sub)) => ExitPolicy::Plugin {
-                nagios: match format_of(sub).or_else(|| format_of(&matches)) {
-                    Some(format) => format == "nagios",
-                    // clap's partial parse stops reading at the first argument it refuses, so
-                    // a `--format` after that one is only found among the words.
-                    None => words_ask_nagios(args),
-                },
-            },
-            _ => ExitPolicy::Plain,
+        let mut args = args.to_vec();
+        // Bounded: each round drops one word.
+        for _ in 0..=args.len() {
+            let matches = crate::cli::command()
+                .ignore_errors(true)
+                .try_get_matches_from(&args);
+            let Ok(matches) = matches else {
+                return ExitPolicy::Plain;
+            };
+            if let Some((name, sub)) = matches.subcommand() {
+                return match name {
+                    "health" => ExitPolicy::Plugin {
+                        nagios: match format_of(sub).or_else(|| format_of(&matches)) {
+                            Some(format) => format == "nagios",
+                            // clap's partial parse stops reading at the first argument it
+                            // refuses, so a `--format` after that one is only found among the
+                            // words.
+                            None => words_ask_nagios(&args),
+                        },
+                    },
+                    _ => ExitPolicy::Plain,
+                };
+            }
+            // clap stopped before the command (an unknown global flag in front of it): drop the
+            // word its own error names and read on, so `--bad health` is still health's line.
+            match refused_word(&args) {
+                Some(at) => {
+                    args.remove(at);
+                }
+                None => return ExitPolicy::Plain,
+            }
         }
+        ExitPolicy::Plain
     }
 
     /// Prints a parse error (or the help or version asked for) and picks the exit code.
@@ -86,6 +102,26 @@ impl ExitPolicy {
             plugin_unknown(&format!("{err:#}"));
         }
     }
+}
+
+/// Where the argument clap's strict parse refuses stands among the words (never the program
+/// name), from the error's own context.
+fn refused_word(args: &[std::ffi::OsString]) -> Option<usize> {
+    use clap::error::{ContextKind, ContextValue};
+    let e = crate::cli::command().try_get_matches_from(args).err()?;
+    let Some(ContextValue::String(bad)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let bad = bad.split_whitespace().next()?;
+    args.iter()
+        .skip(1)
+        .position(|a| {
+            let a = a.to_string_lossy();
+            a == bad
+                || a.strip_prefix(bad)
+                    .is_some_and(|rest| rest.starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 /// The `--format` value clap read at this level of the parse, as given.
@@ -147,6 +183,24 @@ mod tests {
             NAGIOS
         );
         assert_eq!(policy(&["health", "--format", "json"]), PLUGIN);
+        // A bad flag in front of the command: still health's line.
+        assert_eq!(
+            policy(&[
+                "-u",
+                "redis://h",
+                "--bad-flag",
+                "health",
+                "--format",
+                "nagios"
+            ]),
+            NAGIOS
+        );
+        assert_eq!(
+            policy(&["--format", "nagios", "--bad-flag", "health"]),
+            NAGIOS
+        );
+        assert_eq!(policy(&["--bad-flag=1", "health"]), PLUGIN);
+        assert_eq!(policy(&["--bad-flag", "ping"]), ExitPolicy::Plain);
         assert_eq!(
             policy(&["health", "--format", "json", "--no-such-flag"]),
             PLUGIN

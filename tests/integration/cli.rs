@@ -115,6 +115,19 @@ fn usage_error_codes_follow_the_subcommand() {
         Some(2)
     );
     assert_eq!(code(&["cache", "flush", "--no-such-flag"]), Some(2));
+    // A bad flag in front of the command is still the command's usage error.
+    assert_eq!(code(&["--no-such-flag", "health"]), Some(3));
+    assert_eq!(code(&["--no-such-flag", "ping"]), Some(2));
+    let out = redkit(dir.path())
+        .args(["--format", "nagios", "--no-such-flag", "health"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stdout(&out).starts_with("REDIS UNKNOWN - unexpected argument '--no-such-flag'"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 /// Each subcommand's --help lists only the options that apply to it: the connection options

@@ -215,10 +215,14 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     // A watch ends with Ctrl-C, and then exits like a plugin with the last round's status
     // (UNKNOWN when no round finished), never 130.
     let mut last = ExitStatus::Code(3);
+    // One listener for the whole watch: a Ctrl-C that lands while a round is printed is kept
+    // for the next select (a listener made afresh each time would miss it).
+    let interrupted = crate::signal::interrupted();
+    tokio::pin!(interrupted);
     loop {
         let report = tokio::select! {
             r = collect::collect(&target, &opts) => r,
-            _ = crate::signal::interrupted(), if a.watch.is_some() => return Ok(last),
+            _ = &mut interrupted, if a.watch.is_some() => return Ok(last),
         };
         emit(ctx, a, &report, round)?;
         // Prometheus text on stdout is for a scraper, which judges by itself; written to
@@ -233,7 +237,7 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
         };
         tokio::select! {
             _ = tokio::time::sleep(every) => {}
-            _ = crate::signal::interrupted() => return Ok(last),
+            _ = &mut interrupted => return Ok(last),
         }
         round += 1;
     }
