@@ -89,10 +89,15 @@ impl WaitReport {
             .iter()
             .filter(|d| !d.ready)
             .map(|d| {
+                // A reason names its target; one not probed to an answer yet is named here.
+                let reason = match &d.reason {
+                    Some(r) => r.clone(),
+                    None => format!("{}: no answer yet", d.target),
+                };
                 format!(
                     "{} {}{}",
                     d.kind,
-                    d.reason.as_deref().unwrap_or("did not answer"),
+                    reason,
                     if d.definitive {
                         " (a final answer: not retried)"
                     } else {
