@@ -816,16 +816,6 @@ fn custom_commands_on_a_cluster_go_to_their_keys_master() {
     assert_eq!(ran.code, Some(2), "{ran}");
 }
 
-/// Every documented key of an object, present whatever its value (null and [] included).
-#[track_caller]
-fn assert_keys(v: &Value, keys: &[&str], what: &str) {
-    let obj = v
-        .as_object()
-        .unwrap_or_else(|| panic!("{what}: not an object: {v}"));
-    let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
-    assert!(missing.is_empty(), "{what}: missing {missing:?} in {v}");
-}
-
 const REPORT_KEYS: &[&str] = &[
     "parameters",
     "server",
@@ -879,17 +869,17 @@ const PARAM_KEYS: &[&str] = &[
 
 #[track_caller]
 fn check_report(v: &Value) {
-    assert_keys(v, REPORT_KEYS, "bench report");
-    assert_keys(&v["parameters"], PARAM_KEYS, "parameters");
-    assert_keys(&v["server"], &["target", "version", "masters"], "server");
-    assert_keys(&v["latency_us"], LATENCY_KEYS, "latency_us");
+    crate::support::assert_keys(v, REPORT_KEYS, "bench report");
+    crate::support::assert_keys(&v["parameters"], PARAM_KEYS, "parameters");
+    crate::support::assert_keys(&v["server"], &["target", "version", "masters"], "server");
+    crate::support::assert_keys(&v["latency_us"], LATENCY_KEYS, "latency_us");
     for w in v["workloads"].as_array().unwrap() {
-        assert_keys(w, WORKLOAD_KEYS, "workload");
-        assert_keys(&w["latency_us"], LATENCY_KEYS, "workload latency_us");
+        crate::support::assert_keys(w, WORKLOAD_KEYS, "workload");
+        crate::support::assert_keys(&w["latency_us"], LATENCY_KEYS, "workload latency_us");
     }
     if let Some(c) = v["comparison"].as_array() {
         for x in c {
-            assert_keys(
+            crate::support::assert_keys(
                 x,
                 &[
                     "workload",
@@ -910,7 +900,7 @@ fn check_report(v: &Value) {
     }
     if let Some(s) = v["slo"].as_array() {
         for x in s {
-            assert_keys(x, &["workload", "objective", "measured", "met"], "slo");
+            crate::support::assert_keys(x, &["workload", "objective", "measured", "met"], "slo");
         }
     }
 }

@@ -768,16 +768,6 @@ fn top_prefix_bytes_add_up_to_the_total() {
     assert!(text.contains("keys measured"), "{text}");
 }
 
-/// Every documented key of an object, present whatever its value (null and [] included).
-#[track_caller]
-fn assert_keys(v: &Value, keys: &[&str], what: &str) {
-    let obj = v
-        .as_object()
-        .unwrap_or_else(|| panic!("{what}: not an object: {v}"));
-    let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
-    assert!(missing.is_empty(), "{what}: missing {missing:?} in {v}");
-}
-
 const FLUSH_KEYS: &[&str] = &[
     "pattern",
     "dry_run",
@@ -828,26 +818,26 @@ const PREFIX_KEYS: &[&str] = &[
 const BIG_KEYS: &[&str] = &["key", "type", "bytes", "node"];
 
 fn check_flush(v: &Value) {
-    assert_keys(v, FLUSH_KEYS, "flush");
+    crate::support::assert_keys(v, FLUSH_KEYS, "flush");
     for n in v["nodes"].as_array().unwrap() {
-        assert_keys(n, FLUSH_NODE_KEYS, "flush node");
+        crate::support::assert_keys(n, FLUSH_NODE_KEYS, "flush node");
     }
 }
 
 fn check_stats(v: &Value) {
-    assert_keys(v, STATS_KEYS, "stats");
+    crate::support::assert_keys(v, STATS_KEYS, "stats");
     let mut nodes = v["nodes"].as_array().unwrap().clone();
     nodes.push(v["total"].clone());
     for n in &nodes {
-        assert_keys(n, STATS_NODE_KEYS, "stats node");
-        assert_keys(&n["ttl"], TTL_KEYS, "stats ttl");
+        crate::support::assert_keys(n, STATS_NODE_KEYS, "stats node");
+        crate::support::assert_keys(&n["ttl"], TTL_KEYS, "stats ttl");
         for b in n["biggest"].as_array().unwrap() {
-            assert_keys(b, BIG_KEYS, "biggest");
+            crate::support::assert_keys(b, BIG_KEYS, "biggest");
         }
     }
     if let Some(p) = v["prefixes"].as_array() {
         for x in p {
-            assert_keys(x, PREFIX_KEYS, "prefix");
+            crate::support::assert_keys(x, PREFIX_KEYS, "prefix");
         }
     }
 }

@@ -479,11 +479,11 @@ fn config_json_keeps_every_documented_key() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    crate::validate_env::require_keys(&doc, &["profile", "settings"]);
+    crate::support::assert_keys(&doc, &["profile", "settings"], "report");
     let rows = doc["settings"].as_array().unwrap();
     assert!(rows.len() > 10, "{doc}");
     for r in rows {
-        crate::validate_env::require_keys(r, &["key", "value", "source", "origin", "secret"]);
+        crate::support::assert_keys(r, &["key", "value", "source", "origin", "secret"], "report");
     }
     assert!(
         stdout(&out).contains("\"profile\": null"),

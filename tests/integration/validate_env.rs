@@ -579,7 +579,7 @@ fn json_report_keeps_every_documented_key() {
         }
         let out = c.output().unwrap();
         let doc = json(&out);
-        require_keys(
+        crate::support::assert_keys(
             &doc,
             &[
                 "ok",
@@ -591,13 +591,15 @@ fn json_report_keeps_every_documented_key() {
                 "warnings",
                 "connections",
             ],
+            "report",
         );
-        require_keys(
+        crate::support::assert_keys(
             &doc["summary"],
             &["ok", "missing", "invalid", "default", "unknown"],
+            "report",
         );
         for v in doc["variables"].as_array().unwrap() {
-            require_keys(
+            crate::support::assert_keys(
                 v,
                 &[
                     "name",
@@ -612,13 +614,14 @@ fn json_report_keeps_every_documented_key() {
                     "description",
                     "fails",
                 ],
+                "report",
             );
         }
         if connect {
             let conns = doc["connections"].as_array().unwrap();
             assert_eq!(conns.len(), 2, "{doc}");
             for conn in conns {
-                require_keys(
+                crate::support::assert_keys(
                     conn,
                     &[
                         "variables",
@@ -629,6 +632,7 @@ fn json_report_keeps_every_documented_key() {
                         "commands",
                         "note",
                     ],
+                    "report",
                 );
                 assert!(conn["commands"].is_array(), "{conn}");
             }
@@ -636,17 +640,6 @@ fn json_report_keeps_every_documented_key() {
             assert!(doc["connections"].is_null(), "{doc}");
         }
     }
-}
-
-/// Fails naming every key of `keys` that `doc` lacks (a schema's required keys; a key whose
-/// value is null or [] is present).
-#[track_caller]
-pub(crate) fn require_keys(doc: &Value, keys: &[&str]) {
-    let Some(obj) = doc.as_object() else {
-        panic!("not an object: {doc}");
-    };
-    let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
-    assert!(missing.is_empty(), "missing keys {missing:?} in {doc}");
 }
 
 /// Commands with subcommands (XINFO, XGROUP, CLIENT, CONFIG), written alone, as `a|b` or as

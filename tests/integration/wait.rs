@@ -472,9 +472,13 @@ fn json_report_keeps_every_documented_key() {
             .unwrap();
         assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-        crate::validate_env::require_keys(&doc, &["ready", "waited_s", "attempts", "dependencies"]);
+        crate::support::assert_keys(
+            &doc,
+            &["ready", "waited_s", "attempts", "dependencies"],
+            "report",
+        );
         for d in doc["dependencies"].as_array().unwrap() {
-            crate::validate_env::require_keys(
+            crate::support::assert_keys(
                 d,
                 &[
                     "kind",
@@ -484,6 +488,7 @@ fn json_report_keeps_every_documented_key() {
                     "reason",
                     "definitive",
                 ],
+                "report",
             );
         }
     }

@@ -58,6 +58,17 @@ pub fn empty_system_config_dir() -> &'static Path {
         .path()
 }
 
+/// Fails naming every documented key an object lacks (a report's schema: a key whose value is
+/// null or [] is present), for the tests of every command's JSON.
+#[track_caller]
+pub fn assert_keys(v: &serde_json::Value, keys: &[&str], what: &str) {
+    let obj = v
+        .as_object()
+        .unwrap_or_else(|| panic!("{what}: not an object: {v}"));
+    let missing: Vec<&&str> = keys.iter().filter(|k| !obj.contains_key(**k)).collect();
+    assert!(missing.is_empty(), "{what}: missing {missing:?} in {v}");
+}
+
 /// One run of redkit, built up and then checked in one call: args, env and stdin in; exit
 /// code, stdout, stderr and parsed JSON out. A failed expectation prints all of it.
 pub struct Run {
