@@ -91,9 +91,8 @@ struct Timeline<'a> {
     key: Name,
     first_ms: Option<u64>,
     last_ms: u64,
-    last_type: Option<String>,
-    /// The last event's type as stored, for the state.
-    last_type_raw: Option<Vec<u8>>,
+    /// The last event's type as stored (the state is judged from it; reports show it).
+    last_type: Option<Vec<u8>>,
     outcome: Option<&'static str>,
     events: Vec<serde_json::Value>,
 }
@@ -116,8 +115,7 @@ impl Timeline<'_> {
         let first = *self.first_ms.get_or_insert(e.id.ms);
         let elapsed = e.id.ms.saturating_sub(first);
         self.last_ms = e.id.ms;
-        self.last_type = e.field("event_type").map(escape_lossless);
-        self.last_type_raw = e.field("event_type").map(<[u8]>::to_vec);
+        self.last_type = e.field("event_type").map(<[u8]>::to_vec);
         // The latest event decides: a retry after a task_failed runs again.
         self.outcome = outcome_of(e);
         let mut json = e.to_json(self.key.as_bytes());
@@ -159,7 +157,7 @@ impl Timeline<'_> {
         // No event, no state: a job that has not started is neither running nor anything else.
         let outcome = self.first_ms.map(|_| {
             crate::ops::jobs::job_state(
-                self.last_type_raw.as_deref(),
+                self.last_type.as_deref(),
                 now.saturating_sub(self.last_ms),
                 Some(stuck_after),
             )
@@ -179,7 +177,7 @@ impl Timeline<'_> {
                 .first_ms
                 .map(|m| String::from_utf8_lossy(&rfc3339_ms(m)).into_owned()),
             duration_ms: seen.then(|| end.saturating_sub(first)),
-            last_event_type: self.last_type,
+            last_event_type: self.last_type.as_deref().map(escape_lossless),
             last_event: seen
                 .then(|| String::from_utf8_lossy(&rfc3339_ms(self.last_ms)).into_owned()),
             last_event_age_ms: seen.then(|| now.saturating_sub(self.last_ms)),
@@ -246,7 +244,6 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         first_ms: None,
         last_ms: 0,
         last_type: None,
-        last_type_raw: None,
         outcome: None,
         events: Vec::new(),
     };
@@ -278,9 +275,9 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
                                 now_ms().saturating_sub(tl.last_ms),
                             ))
                         });
-                        let why = match (age, &tl.last_type) {
+                        let why = match (age, tl.last_type.as_deref().map(escape_lossless)) {
                             (None, _) => format!("{key} does not exist"),
-                            (Some(a), Some(t)) => format!("last event {} {a} ago", escape_str(t)),
+                            (Some(a), Some(t)) => format!("last event {} {a} ago", escape_str(&t)),
                             (Some(a), None) => format!("last event {a} ago"),
                         };
                         return Err(exit::runtime(format!(
