@@ -50,6 +50,7 @@ pub mod files;
 pub mod ops;
 pub mod output;
 pub mod policy;
+pub mod rdb;
 pub mod redis;
 
 pub mod secret;
