@@ -8,5 +8,6 @@ pub mod keys;
 pub mod name;
 pub mod probe;
 pub mod scan;
+pub mod shape;
 pub mod units;
 pub mod unlink;

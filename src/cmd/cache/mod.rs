@@ -1,6 +1,7 @@
 //! `redkit cache flush|stats`: the application's cache keys, removed or sized safely (SCAN +
 //! UNLINK, never FLUSHDB), on one server or every master of a cluster.
 
+pub mod analyze;
 pub mod flush;
 pub mod select;
 pub mod stats;
@@ -44,6 +45,9 @@ pub enum CacheAction {
     /// Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys
     #[command(after_help = EXAMPLES)]
     Stats(StatsArgs),
+    /// Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs
+    #[command(after_help = analyze::EXAMPLES)]
+    Analyze(analyze::AnalyzeArgs),
 }
 
 /// Which keys: shared by flush and stats.
@@ -184,6 +188,7 @@ pub async fn run(ctx: &Ctx, args: &CacheArgs) -> anyhow::Result<ExitStatus> {
     match &args.action {
         CacheAction::Flush(a) => run_flush(ctx, a).await,
         CacheAction::Stats(a) => run_stats(ctx, a).await,
+        CacheAction::Analyze(a) => analyze::run(ctx, a).await,
     }
 }
 

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::ops::keys::show_key;
 use crate::ops::name::Name;
 use crate::ops::scan::{Filters, Scan};
+use crate::ops::shape::prefix_of;
 use crate::ops::units::format_bytes;
 use crate::output::{Render, Ui};
 use crate::redis::cluster::Router;
@@ -90,65 +91,6 @@ pub struct StatsReport {
     pub prefixes: Option<Vec<PrefixStat>>,
     /// Masters (and slots) that could not be reached: not counted above.
     pub unreached: Vec<crate::redis::Unreached>,
-}
-
-/// The group a key counts under for `--top-prefixes`: its first `depth` named segments, with
-/// every id-like segment (a number, a UUID, a hex id) turned into `*` on the way and not
-/// counted, so `user:100:unread` and `user:101:unread` are both `user:*:unread`, and
-/// `agent:cache:5f2a…` is `agent:cache:`. A key's own name never forms a group of one: a key
-/// of named segments only is cut before its last one.
-fn prefix_of(key: &str, sep: &str, depth: usize) -> String {
-    if sep.is_empty() {
-        return key.to_string();
-    }
-    let parts: Vec<&str> = key.split(sep).map(shape_of_segment).collect();
-    if parts.len() <= 1 {
-        return parts.concat();
-    }
-    let mut named = 0;
-    let mut take = 0;
-    for p in &parts {
-        if named == depth {
-            break;
-        }
-        take += 1;
-        if *p != "*" {
-            named += 1;
-        }
-    }
-    let wildcard = parts[..take].contains(&"*");
-    if take == parts.len() && !wildcard {
-        take -= 1;
-    }
-    let mut group = parts[..take].join(sep);
-    if take < parts.len() {
-        group.push_str(sep);
-    }
-    group
-}
-
-/// `*` for a segment that names one object rather than a kind: a number, a UUID, or a hex id
-/// (8 or more hex characters with at least one digit, so words like `deadbeef` stay). A
-/// cluster hash tag around an id (`{42}`) counts as the id.
-fn shape_of_segment(seg: &str) -> &str {
-    let inner = seg
-        .strip_prefix('{')
-        .and_then(|s| s.strip_suffix('}'))
-        .unwrap_or(seg);
-    if is_id(inner) { "*" } else { seg }
-}
-
-fn is_id(s: &str) -> bool {
-    let number = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let uuid = s.len() == 36
-        && s.bytes().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        });
-    let hex = s.len() >= 8
-        && s.bytes().all(|b| b.is_ascii_hexdigit())
-        && s.bytes().any(|b| b.is_ascii_digit());
-    number || uuid || hex
 }
 
 /// One group's figures on one node: its keys, and the keys whose MEMORY USAGE was measured.
@@ -602,30 +544,5 @@ mod tests {
         assert_eq!(format_bytes(1536), "1.5 KiB");
         assert_eq!(estimate(1000, 10, 100), 10000);
         assert_eq!(estimate(0, 0, 100), 0);
-    }
-
-    #[test]
-    fn prefixes_group_keys_by_shape() {
-        // Ids become `*` and do not count towards --depth.
-        assert_eq!(prefix_of("user:100:unread", ":", 2), "user:*:unread");
-        assert_eq!(prefix_of("user:101:unread", ":", 2), "user:*:unread");
-        assert_eq!(prefix_of("user:100:unread", ":", 1), "user:");
-        assert_eq!(prefix_of("user:100:latest:7", ":", 2), "user:*:latest:");
-        assert_eq!(prefix_of("user:100:latest:7", ":", 3), "user:*:latest:*");
-        assert_eq!(prefix_of("job_events:42", ":", 2), "job_events:*");
-        assert_eq!(prefix_of("job_events:{42}", ":", 2), "job_events:*");
-        assert_eq!(
-            prefix_of("session:3f2b9c1e-07aa-4c1e-9d2f-0123456789ab:data", ":", 2),
-            "session:*:data"
-        );
-        assert_eq!(prefix_of("agent:cache:5f2a9e0c11", ":", 2), "agent:cache:");
-        assert_eq!(prefix_of("agent:cache:5f2a9e0c11", ":", 5), "agent:cache:*");
-        // Words stay words, even hex-looking ones without a digit or under 8 characters.
-        assert_eq!(prefix_of("blob:deadbeef:x", ":", 2), "blob:deadbeef:");
-        assert_eq!(prefix_of("blob:abc123:x", ":", 3), "blob:abc123:");
-        assert_eq!(prefix_of("v2:users:x", ":", 2), "v2:users:");
-        assert_eq!(prefix_of("12345", ":", 2), "*");
-        assert_eq!(prefix_of("user/100/unread", "/", 2), "user/*/unread");
-        assert!(is_id("0") && is_id("00ff00ff1") && !is_id("") && !is_id("1e-5"));
     }
 }

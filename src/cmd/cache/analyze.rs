@@ -1,0 +1,239 @@
+//! `redkit cache analyze`: where the memory goes, read from an RDB snapshot (a file, stdin, or
+//! one fetched over the replication protocol) without touching the keyspace: per key-shape
+//! group (the grouping of `cache stats --top-prefixes`), the biggest keys, per database and
+//! per type, as a table, JSON, ndjson lines per key, folded stacks or an SVG flame graph.
+
+mod diff;
+mod flame;
+mod render;
+mod replica;
+mod tally;
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::cmd::Ctx;
+use crate::exit::{self, ExitStatus};
+use crate::output::progress;
+use crate::output::records::Records;
+use crate::rdb::{Key, Reader, RdbError};
+
+pub use diff::GroupDiff;
+pub use tally::{DbTotals, Group, KeyLine, TtlHistogram, TypeTotals};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit cache analyze --rdb /var/lib/redis/dump.rdb
+  redkit cache analyze --rdb dump.rdb --depth 3 --format json > today.json
+  redkit cache analyze --rdb dump.rdb --diff yesterday.json
+  redkit cache analyze --rdb dump.rdb --keys | jq 'select(.ttl_seconds == null)'
+  redkit cache analyze --rdb dump.rdb --svg memory.svg
+  redkit cache analyze --from redis://replica-1:6379 --save snapshot.rdb
+  cat dump.rdb | redkit cache analyze --rdb -";
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The RDB file to read (`-` for stdin)
+    #[arg(long, value_name = "FILE", required_unless_present = "from", conflicts_with = "from")]
+    pub rdb: Option<PathBuf>,
+
+    /// Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb`
+    /// does) and read it as it arrives, with no temporary file
+    #[arg(long, value_name = "URL")]
+    pub from: Option<String>,
+
+    /// With --from: fetch the snapshot from a replica of that server (found by INFO
+    /// replication), sparing the primary
+    #[arg(long, requires = "from")]
+    pub from_replica: bool,
+
+    /// With --from: also write the snapshot to FILE
+    #[arg(long, value_name = "FILE", requires = "from")]
+    pub save: Option<PathBuf>,
+
+    /// Separator of key segments
+    #[arg(long, value_name = "SEP", default_value = ":")]
+    pub separator: String,
+
+    /// Named segments per group (the * of an id does not count)
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub depth: usize,
+
+    /// Groups shown in the table (JSON has every group)
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+
+    /// How many of the biggest keys to list
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub biggest: usize,
+
+    /// Print one JSON line per key (ndjson, for scripts) instead of the report
+    #[arg(long, conflicts_with_all = ["folded", "diff"])]
+    pub keys: bool,
+
+    /// Print memory by prefix segment as folded stacks (`a;b;c bytes`) instead of the report
+    #[arg(long, conflicts_with = "diff")]
+    pub folded: bool,
+
+    /// Also write a flame graph of memory by prefix segment to FILE (SVG)
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+
+    /// Show growth per group since an earlier analysis (its --format json output)
+    #[arg(long, value_name = "OLD.json")]
+    pub diff: Option<PathBuf>,
+}
+
+/// The analysis of one dump.
+#[derive(Debug, Serialize)]
+pub struct AnalyzeReport {
+    /// The file, `stdin`, or the server the snapshot came from.
+    pub source: String,
+    pub rdb_version: u32,
+    /// The `redis-ver` aux field of the dump, when present.
+    pub redis_version: Option<String>,
+    /// Whether the dump's CRC64 was present and matched (false: written without one).
+    pub checksum_verified: bool,
+    /// Bytes read.
+    pub file_bytes: u64,
+    /// The number of keys.
+    pub keys: u64,
+    /// Estimated bytes in memory of all keys.
+    pub bytes: u64,
+    pub serialized_bytes: u64,
+    pub keys_without_ttl: u64,
+    pub ttl_histogram: TtlHistogram,
+    pub separator: String,
+    pub depth: usize,
+    /// Every group, biggest first.
+    pub groups: Vec<Group>,
+    /// The biggest keys by estimated memory.
+    pub biggest: Vec<KeyLine>,
+    pub databases: Vec<DbTotals>,
+    pub types: Vec<TypeTotals>,
+    /// Function libraries in the dump.
+    pub functions: u64,
+    /// Modules with aux data in the dump.
+    pub module_aux: Vec<String>,
+    /// Cluster slots with slot info in the dump (0 outside a cluster).
+    pub slots: u64,
+    /// With --diff: growth per group, biggest absolute change first (null without).
+    pub diff: Option<Vec<GroupDiff>>,
+    /// Groups shown in the table.
+    #[serde(skip)]
+    pub top: usize,
+}
+
+/// What the pass over the dump does with each key besides counting it.
+enum Sink {
+    Report,
+    Keys(Records),
+}
+
+/// A dump that cannot be read is a bad input (exit 2), a failing input a runtime failure.
+fn rdb_error(source: &str, e: RdbError) -> anyhow::Error {
+    if e.io {
+        exit::runtime(format!("{source}: {e}"))
+    } else {
+        exit::usage(format!("{source}: {e}"))
+    }
+}
+
+/// Reads the whole dump once, counting every key.
+fn read_dump<R: Read>(
+    input: R,
+    source: &str,
+    a: &AnalyzeArgs,
+    sink: &mut Sink,
+    pb: &indicatif::ProgressBar,
+) -> anyhow::Result<AnalyzeReport> {
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    let mut tally = tally::Tally::new(&a.separator, a.depth, a.biggest, now_ms);
+    let mut reader = Reader::new(input).map_err(|e| rdb_error(source, e))?;
+    let mut n: u64 = 0;
+    loop {
+        let key: Key = match reader.next_key() {
+            Ok(Some(k)) => k,
+            Ok(None) => break,
+            Err(e) => return Err(rdb_error(source, e)),
+        };
+        let group = tally.add(&key);
+        if let Sink::Keys(rec) = sink {
+            let line = KeyLine::of(&key, group, now_ms);
+            serde_json::to_writer(&mut *rec.buf(), &line)?;
+            rec.buf().push(b'\n');
+            rec.maybe_flush()?;
+        }
+        n += 1;
+        if n % 512 == 0 {
+            pb.set_position(reader.offset());
+        }
+    }
+    pb.finish_and_clear();
+    let offset = reader.offset();
+    Ok(tally.finish(reader.meta(), source.to_string(), offset))
+}
+
+pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
+    // Everything that can be refused is refused before the dump is read.
+    let baseline = a.diff.as_deref().map(diff::Baseline::load).transpose()?;
+    if a.separator.is_empty() {
+        return Err(exit::usage("--separator must not be empty"));
+    }
+    let mut sink = if a.keys {
+        Sink::Keys(Records::quiet(false))
+    } else {
+        Sink::Report
+    };
+    let mut report = match (&a.rdb, &a.from) {
+        (Some(path), _) if path.as_os_str() == "-" => {
+            let pb = progress::bar(
+                &ctx.out,
+                None,
+                "{spinner} {binary_bytes} read, {binary_bytes_per_sec}",
+            );
+            read_dump(io::stdin().lock(), "stdin", a, &mut sink, &pb)?
+        }
+        (Some(path), _) => {
+            let shown = path.display().to_string();
+            let file = std::fs::File::open(path)
+                .map_err(|e| exit::usage(format!("--rdb {shown}: {e}")))?;
+            let len = file.metadata().map(|m| m.len()).ok();
+            let pb = progress::bar(
+                &ctx.out,
+                len,
+                "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}, eta {eta}",
+            );
+            read_dump(file, &shown, a, &mut sink, &pb)?
+        }
+        (None, Some(url)) => replica::analyze(ctx, url, a, &mut sink).await?,
+        (None, None) => return Err(exit::usage("give --rdb FILE, --rdb - or --from URL")),
+    };
+    report.top = a.top;
+    if let Sink::Keys(mut rec) = sink {
+        rec.flush()?;
+        return Ok(ExitStatus::Success);
+    }
+    let lines = flame::folded(&report.groups, &a.separator);
+    if let Some(path) = &a.svg {
+        let svg = flame::svg(&lines, &format!("Memory by key prefix: {}", report.source))?;
+        crate::output::write_atomic(path, &svg)
+            .map_err(|e| exit::runtime(format!("--svg {}: {e:#}", path.display())))?;
+    }
+    if a.folded {
+        let mut out = io::stdout().lock();
+        for l in &lines {
+            writeln!(out, "{l}")?;
+        }
+        out.flush()?;
+        return Ok(ExitStatus::Success);
+    }
+    if let Some(b) = &baseline {
+        report.diff = Some(b.compare(&report.groups));
+    }
+    ctx.out.emit(&report)?;
+    Ok(ExitStatus::Success)
+}

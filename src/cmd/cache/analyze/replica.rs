@@ -1,0 +1,262 @@
+//! `--from URL`: a snapshot over the replication protocol, as `redis-cli --rdb` fetches one
+//! (`REPLCONF capa eof`, `REPLCONF rdb-only 1`, `SYNC`), read by the reader as it arrives: the
+//! socket is drained by a task into a small bounded channel, so memory stays flat and nothing
+//! touches the disk unless `--save FILE`.
+
+use std::io::{self, Read, Write};
+use std::sync::mpsc;
+
+use super::{AnalyzeArgs, AnalyzeReport, Sink};
+use crate::cmd::Ctx;
+use crate::exit;
+use crate::output::progress;
+use crate::redis::raw::{RawConn, RawOptions};
+use crate::redis::{ConnError, Endpoint, Info, parse_url};
+
+/// Chunks in flight between the socket and the reader (64 KiB each at most).
+const CHANNEL: usize = 16;
+
+/// The end of a diskless transfer: `$EOF:<40 bytes>` announced, the same 40 bytes after it.
+const MARK: usize = 40;
+
+/// Reads one `\r\n`-terminated line (the keepalive newlines a primary sends while it prepares
+/// the snapshot come back as empty lines).
+async fn line(c: &mut RawConn) -> Result<Vec<u8>, ConnError> {
+    loop {
+        if let Some(i) = c.unread().iter().position(|&b| b == b'\n') {
+            let l = c.unread()[..i].strip_suffix(b"\r").unwrap_or(&c.unread()[..i]).to_vec();
+            c.consume(i + 1);
+            return Ok(l);
+        }
+        c.fill().await?;
+    }
+}
+
+/// One command's reply line: an error reply is the server's refusal.
+async fn simple(c: &mut RawConn, args: &[&[u8]]) -> Result<Result<Vec<u8>, String>, ConnError> {
+    c.send(args).await?;
+    let l = line(c).await?;
+    Ok(match l.first() {
+        Some(b'-') => Err(String::from_utf8_lossy(&l[1..]).into_owned()),
+        _ => Ok(l),
+    })
+}
+
+async fn info_replication(c: &mut RawConn) -> anyhow::Result<Info> {
+    c.send(&[b"INFO", b"replication"]).await?;
+    let head = line(c).await?;
+    let n: usize = std::str::from_utf8(head.strip_prefix(b"$").unwrap_or_default())
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| exit::runtime(format!("{}: INFO replication refused", c.addr())))?;
+    while c.unread().len() < n + 2 {
+        c.fill().await?;
+    }
+    let text = String::from_utf8_lossy(&c.unread()[..n]).into_owned();
+    c.consume(n + 2);
+    Ok(Info::parse(&text))
+}
+
+/// The first online replica of a primary, from its INFO replication.
+fn online_replica(info: &Info) -> Option<Endpoint> {
+    info.indexed("slave").into_iter().find_map(|(_, f)| {
+        if f.get("state").map(String::as_str) != Some("online") {
+            return None;
+        }
+        Some(Endpoint::Tcp {
+            host: f.get("ip")?.clone(),
+            port: f.get("port")?.parse().ok()?,
+        })
+    })
+}
+
+/// How the snapshot's length is known.
+enum Framing {
+    Len(u64),
+    Eof([u8; MARK]),
+}
+
+/// A `Read` over the chunks the socket task sends.
+struct Chunks {
+    rx: mpsc::Receiver<Result<Vec<u8>, String>>,
+    cur: Vec<u8>,
+    pos: usize,
+}
+
+impl Read for Chunks {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.cur.len() {
+            match self.rx.recv() {
+                Ok(Ok(c)) => {
+                    self.cur = c;
+                    self.pos = 0;
+                }
+                Ok(Err(e)) => return Err(io::Error::other(e)),
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = out.len().min(self.cur.len() - self.pos);
+        out[..n].copy_from_slice(&self.cur[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// Drains the snapshot from the socket into the channel (and the --save file).
+async fn pump(
+    mut c: RawConn,
+    framing: Framing,
+    tx: mpsc::SyncSender<Result<Vec<u8>, String>>,
+    mut save: Option<std::fs::File>,
+) {
+    let mut left = match framing {
+        Framing::Len(n) => Some(n),
+        Framing::Eof(_) => None,
+    };
+    let mut tail: Vec<u8> = Vec::new();
+    loop {
+        if c.unread().is_empty() {
+            if let Err(e) = c.fill().await {
+                let _ = tx.send(Err(e.to_string()));
+                return;
+            }
+        }
+        let mut chunk = c.unread().to_vec();
+        c.consume(chunk.len());
+        let mut last = false;
+        match (&mut left, &framing) {
+            (Some(n), _) => {
+                if chunk.len() as u64 >= *n {
+                    chunk.truncate(*n as usize);
+                    last = true;
+                }
+                *n -= chunk.len() as u64;
+            }
+            (None, Framing::Eof(mark)) => {
+                // Hold back the last 40 bytes: they may be the end mark.
+                tail.extend_from_slice(&chunk);
+                if tail.ends_with(mark) {
+                    tail.truncate(tail.len() - MARK);
+                    last = true;
+                    chunk = std::mem::take(&mut tail);
+                } else {
+                    let keep = tail.len().saturating_sub(MARK);
+                    chunk = tail.drain(..keep).collect();
+                }
+            }
+            (None, Framing::Len(_)) => {}
+        }
+        if let Some(f) = save.as_mut()
+            && let Err(e) = f.write_all(&chunk)
+        {
+            let _ = tx.send(Err(format!("--save: {e}")));
+            return;
+        }
+        if !chunk.is_empty() && tx.send(Ok(chunk)).is_err() {
+            return; // the reader stopped (done or failed)
+        }
+        if last {
+            if let Some(f) = save.as_mut()
+                && let Err(e) = f.flush()
+            {
+                let _ = tx.send(Err(format!("--save: {e}")));
+            }
+            return;
+        }
+    }
+}
+
+pub async fn analyze(
+    ctx: &Ctx,
+    url: &str,
+    a: &AnalyzeArgs,
+    sink: &mut Sink,
+) -> anyhow::Result<AnalyzeReport> {
+    let parsed = parse_url(url).map_err(|e| exit::usage(format!("--from: {e}")))?;
+    let mut auth = ctx.target()?.auth;
+    if parsed.username.is_some() {
+        auth.username = parsed.username.clone();
+    }
+    if parsed.password.is_some() {
+        auth.password = parsed.password.clone();
+    }
+    auth.tls |= parsed.tls;
+    let opts = RawOptions::from_auth(&auth, 0)?;
+    let save = match &a.save {
+        Some(p) => Some(std::fs::File::create(p).map_err(|e| {
+            exit::usage(format!("--save {}: {e}", p.display()))
+        })?),
+        None => None,
+    };
+    let mut endpoint = parsed.endpoint.clone();
+    let mut c = RawConn::connect(&endpoint, &opts).await?;
+    if a.from_replica {
+        let info = info_replication(&mut c).await?;
+        endpoint = online_replica(&info).ok_or_else(|| {
+            exit::runtime(format!("{endpoint}: no online replica to take the snapshot from"))
+        })?;
+        c = RawConn::connect(&endpoint, &opts).await?;
+    }
+    let source = endpoint.to_string();
+    // A diskless transfer spares the server's disk; rdb-only (7.0+) stops it from streaming
+    // the replication backlog afterwards. Older servers refuse them: SYNC alone still works.
+    let _ = simple(&mut c, &[b"REPLCONF", b"capa", b"eof"]).await?;
+    let _ = simple(&mut c, &[b"REPLCONF", b"rdb-only", b"1"]).await?;
+    c.send(&[b"SYNC"]).await?;
+    let framing = loop {
+        let l = line(&mut c).await?;
+        if l.is_empty() {
+            continue; // keepalive while the snapshot is being prepared
+        }
+        if l.first() == Some(&b'-') {
+            return Err(exit::runtime(format!(
+                "{source}: SYNC refused: {}",
+                String::from_utf8_lossy(&l[1..])
+            )));
+        }
+        if let Some(mark) = l.strip_prefix(b"$EOF:") {
+            let mark: [u8; MARK] = mark
+                .try_into()
+                .map_err(|_| exit::runtime(format!("{source}: bad EOF mark in the SYNC reply")))?;
+            break Framing::Eof(mark);
+        }
+        let n = std::str::from_utf8(l.strip_prefix(b"$").unwrap_or_default())
+            .ok()
+            .and_then(|s| s.parse::<u64>().ok())
+            .ok_or_else(|| {
+                exit::runtime(format!(
+                    "{source}: unexpected reply to SYNC: {}",
+                    String::from_utf8_lossy(&l[..l.len().min(80)])
+                ))
+            })?;
+        break Framing::Len(n);
+    };
+    let pb = match framing {
+        Framing::Len(n) => progress::bar(
+            &ctx.out,
+            Some(n),
+            "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}, eta {eta}",
+        ),
+        Framing::Eof(_) => progress::bar(
+            &ctx.out,
+            None,
+            "{spinner} {binary_bytes} received, {binary_bytes_per_sec}",
+        ),
+    };
+    let (tx, rx) = mpsc::sync_channel(CHANNEL);
+    let task = tokio::spawn(pump(c, framing, tx, save));
+    let chunks = Chunks {
+        rx,
+        cur: Vec::new(),
+        pos: 0,
+    };
+    // The reader blocks this thread; the socket is drained on the runtime's workers.
+    let result = tokio::task::block_in_place(|| super::read_dump(chunks, &source, a, sink, &pb));
+    if result.is_ok() && a.save.is_some() {
+        // Let the task write the last bytes of the file.
+        let _ = task.await;
+    } else {
+        task.abort();
+    }
+    result
+}
