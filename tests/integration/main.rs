@@ -5,6 +5,7 @@ mod support;
 
 mod bench;
 mod cache;
+mod cache_analyze;
 mod cli;
 mod connect;
 mod cron;

@@ -1,0 +1,369 @@
+//! `cache analyze`: dumps written by the tests' own redis-server read back and compared with
+//! the live server (SCAN/TYPE/*LEN/TTL/OBJECT ENCODING/MEMORY USAGE), corrupt dumps refused
+//! with exit 2, snapshots fetched over the replication protocol.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::support::stream::pipe_load;
+use crate::support::{RedisServer, assert_keys, run_in_temp};
+
+fn cmd(parts: &[&str]) -> Vec<String> {
+    parts.iter().map(|s| s.to_string()).collect()
+}
+
+/// SAVE, and the path of the dump.
+fn save(server: &RedisServer) -> PathBuf {
+    assert_eq!(server.cli(&["SAVE"]), "OK");
+    server.dir.path().join("dump.rdb")
+}
+
+fn analyze(args: &[&str]) -> crate::support::Ran {
+    run_in_temp().args(["cache", "analyze"]).args(args).expect(0)
+}
+
+fn key_lines(rdb: &PathBuf) -> Vec<serde_json::Value> {
+    let ran = analyze(&["--rdb", rdb.to_str().unwrap(), "--keys"]);
+    ran.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// A keyspace with every type and encoding redis 7.0 writes: small (listpack, intset,
+/// embstr, int) and big (hashtable, skiplist, raw, multi-node quicklist), with and without
+/// TTL, in two databases, streams with consumer groups.
+fn load_every_encoding(s: &RedisServer) {
+    for c in [
+        ["CONFIG", "SET", "hash-max-listpack-entries", "16"],
+        ["CONFIG", "SET", "zset-max-listpack-entries", "16"],
+        ["CONFIG", "SET", "set-max-intset-entries", "16"],
+        ["CONFIG", "SET", "list-max-listpack-size", "8"],
+    ] {
+        s.cli(&c);
+    }
+    let mut cmds = vec![
+        cmd(&["SET", "str:int", "12345"]),
+        cmd(&["SET", "str:short", "hello"]),
+        cmd(&["SET", "str:long", &"x".repeat(5000), "EX", "3600"]),
+        cmd(&["SET", "str:json", &format!("{{\"a\":\"{}\"}}", "é".repeat(300)), "PX", "90000000"]),
+        cmd(&["HSET", "hash:small", "a", "1", "b", "2"]),
+        cmd(&["SADD", "set:ints", "1", "2", "3"]),
+        cmd(&["SADD", "set:words", "a", "b", "c"]),
+        cmd(&["ZADD", "zset:small", "1", "a", "2.5", "b"]),
+        cmd(&["RPUSH", "list:small", "a", "b", "c"]),
+        cmd(&["EXPIRE", "hash:small", "600000"]),
+    ];
+    for i in 0..200 {
+        let (f, v) = (format!("f{i}"), format!("value-{i}"));
+        cmds.push(cmd(&["HSET", "hash:big", &f, &v]));
+        cmds.push(cmd(&["SADD", "set:big", &f]));
+        cmds.push(cmd(&["SADD", "set:bigints", &i.to_string()]));
+        cmds.push(cmd(&["ZADD", "zset:big", &i.to_string(), &f]));
+        cmds.push(cmd(&["RPUSH", "list:big", &v]));
+        cmds.push(cmd(&["XADD", "job_events:{42}", "*", "data", "{\"x\":1}", "event_type", "task_progress"]));
+    }
+    cmds.push(cmd(&["XGROUP", "CREATE", "job_events:{42}", "workers", "0"]));
+    cmds.push(cmd(&["XREADGROUP", "GROUP", "workers", "w1", "COUNT", "5", "STREAMS", "job_events:{42}", ">"]));
+    cmds.push(cmd(&["XADD", "job_events:{43}", "*", "data", "{}"]));
+    cmds.push(cmd(&["SELECT", "3"]));
+    cmds.push(cmd(&["SET", "db3:key", "v"]));
+    cmds.push(cmd(&["HSET", "db3:hash", "f", "v"]));
+    pipe_load(s, &cmds);
+}
+
+/// (type, *LEN, has TTL, OBJECT ENCODING) of a key on the live server.
+fn live(s: &RedisServer, db: u64, key: &str) -> (String, u64, bool, String) {
+    let db = db.to_string();
+    let c = |args: &[&str]| {
+        let mut full = vec!["-n", db.as_str()];
+        full.extend_from_slice(args);
+        s.cli(&full)
+    };
+    let t = c(&["TYPE", key]);
+    let len_cmd = match t.as_str() {
+        "string" => "STRLEN",
+        "list" => "LLEN",
+        "set" => "SCARD",
+        "zset" => "ZCARD",
+        "hash" => "HLEN",
+        "stream" => "XLEN",
+        other => panic!("type {other}"),
+    };
+    let len = c(&[len_cmd, key]).parse().unwrap();
+    let ttl: i64 = c(&["PTTL", key]).parse().unwrap();
+    let enc = c(&["OBJECT", "ENCODING", key]);
+    (t, len, ttl >= 0, enc)
+}
+
+#[test]
+fn every_key_agrees_with_the_live_server() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let rdb = save(&s);
+    let lines = key_lines(&rdb);
+    let mut seen = BTreeMap::new();
+    for l in &lines {
+        let key = l["key"].as_str().unwrap().to_string();
+        let db = l["db"].as_u64().unwrap();
+        let (t, len, ttl, enc) = live(&s, db, &key);
+        assert_eq!(l["type"], t.as_str(), "{key}");
+        assert_eq!(l["len"], len, "{key}: {l}");
+        assert_eq!(!l["ttl_seconds"].is_null(), ttl, "{key}: {l}");
+        assert_eq!(l["encoding"], enc.as_str(), "{key}: {l}");
+        seen.insert((db, key), ());
+    }
+    // Every key of every database, once.
+    for db in [0u64, 3] {
+        let live_keys = s.cli(&["-n", &db.to_string(), "--scan"]);
+        for k in live_keys.lines() {
+            assert!(seen.contains_key(&(db, k.to_string())), "db {db} key {k} missing");
+        }
+    }
+    assert_eq!(seen.len(), lines.len());
+    let encs: Vec<&str> = lines.iter().map(|l| l["encoding"].as_str().unwrap()).collect();
+    for e in ["int", "embstr", "raw", "listpack", "intset", "hashtable", "skiplist", "quicklist", "stream"] {
+        assert!(encs.contains(&e), "no {e} in {encs:?}");
+    }
+}
+
+#[test]
+fn the_report_groups_keys_like_stats_top_prefixes() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let rdb = save(&s);
+    let ran = analyze(&["--rdb", rdb.to_str().unwrap(), "--format", "json"]);
+    let v = ran.json();
+    assert_keys(&v, &["keys", "groups", "biggest", "databases", "types"], "analyze");
+    assert_eq!(v["keys"], 18);
+    let groups: BTreeMap<String, &serde_json::Value> = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["group"].as_str().unwrap().to_string(), g))
+        .collect();
+    // The stream ids are `*`, as stats --top-prefixes shows them.
+    let streams = groups["job_events:*"];
+    assert_eq!(streams["keys"], 2);
+    assert_keys(streams, &["group", "keys", "bytes", "keys_without_ttl", "ttl_histogram", "biggest"], "group");
+    assert_eq!(streams["biggest"]["key"], "job_events:{42}");
+    let strs = groups["str:"];
+    assert_eq!(strs["keys"], 4);
+    assert_eq!(strs["keys_without_ttl"], 2);
+    assert_eq!(strs["ttl_histogram"]["under_1h"], 1);
+    assert_eq!(strs["ttl_histogram"]["under_7d"], 1);
+    let dbs: Vec<u64> = v["databases"].as_array().unwrap().iter().map(|d| d["db"].as_u64().unwrap()).collect();
+    assert_eq!(dbs, [0, 3]);
+    let shares: f64 = v["groups"].as_array().unwrap().iter().map(|g| g["share"].as_f64().unwrap()).sum();
+    assert!((shares - 1.0).abs() < 1e-6, "{shares}");
+    // The same grouping as cache stats on the live server.
+    let stats = run_in_temp()
+        .args(["cache", "stats", "-u", &s.url(), "--top-prefixes", "50", "--format", "json"])
+        .expect(0)
+        .json();
+    let stat_groups: BTreeMap<String, u64> = stats["prefixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["prefix"].as_str().unwrap().to_string(), p["keys"].as_u64().unwrap()))
+        .collect();
+    for (name, n) in &stat_groups {
+        assert_eq!(groups[name]["keys"].as_u64().unwrap(), *n, "{name}");
+    }
+    // Biggest keys: bounded and sorted.
+    let big = analyze(&["--rdb", rdb.to_str().unwrap(), "--biggest", "3", "--format", "json"]).json();
+    let b: Vec<u64> = big["biggest"].as_array().unwrap().iter().map(|k| k["bytes"].as_u64().unwrap()).collect();
+    assert_eq!(b.len(), 3);
+    assert!(b.windows(2).all(|w| w[0] >= w[1]), "{b:?}");
+    // The table names the groups and the biggest keys.
+    let table = analyze(&["--rdb", rdb.to_str().unwrap()]).stdout;
+    assert!(table.contains("18 keys"), "{table}");
+    assert!(table.contains("job_events:*") && table.contains("biggest keys"), "{table}");
+}
+
+#[test]
+fn memory_estimate_is_within_15_percent_of_memory_usage_for_the_application_shapes() {
+    let s = RedisServer::start();
+    let mut cmds = Vec::new();
+    for i in 0..300 {
+        let body: String = (0..1500).map(|j| char::from(b'a' + ((i * 7 + j * 13) % 26) as u8)).collect();
+        let json = format!("{{\"answer\":\"{body}\",\"n\":{i}}}");
+        cmds.push(cmd(&["SET", &format!("agent:cache:{:016x}", i * 7919), &json, "EX", "3600"]));
+        let user = format!("user:{}:", 1000 + i);
+        cmds.push(cmd(&["HSET", &format!("{user}unread"), "count", &i.to_string(), "last", "2026-11-23T10:00:00"]));
+        for m in 0..20 {
+            cmds.push(cmd(&["ZADD", &format!("{user}latest"), &m.to_string(), &format!("msg-{i}-{m}")]));
+            cmds.push(cmd(&["RPUSH", &format!("{user}messages"), &format!("{{\"id\":{m},\"title\":\"hello {m}\"}}")]));
+        }
+    }
+    for j in 0..40 {
+        for e in 0..30 {
+            let data = format!("{{\"event_type\":\"task_progress\",\"job_id\":\"{j}\",\"progress\":{e}}}");
+            cmds.push(cmd(&["XADD", &format!("job_events:{j}"), "*", "data", &data, "timestamp", "2026-11-23T10:00:00.123456", "event_type", "task_progress"]));
+        }
+    }
+    pipe_load(&s, &cmds);
+    let rdb = save(&s);
+    let lines = key_lines(&rdb);
+    let mut est: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for l in &lines {
+        let key = l["key"].as_str().unwrap();
+        let usage: u64 = s.cli(&["MEMORY", "USAGE", key, "SAMPLES", "0"]).parse().unwrap();
+        let e = est.entry(l["group"].as_str().unwrap().to_string()).or_default();
+        e.0 += l["bytes"].as_u64().unwrap();
+        e.1 += usage;
+    }
+    assert_eq!(est.len(), 5, "{est:?}");
+    for (g, (ours, live)) in &est {
+        let ratio = *ours as f64 / *live as f64;
+        assert!((0.85..=1.15).contains(&ratio), "{g}: estimated {ours}, MEMORY USAGE {live} ({ratio:.3})");
+    }
+}
+
+#[test]
+fn a_cluster_node_dump_reads_with_its_keys() {
+    let s = RedisServer::builder().cluster().start();
+    s.cli(&["CLUSTER", "ADDSLOTSRANGE", "0", "16383"]);
+    let mut cmds = Vec::new();
+    for i in 0..50 {
+        cmds.push(cmd(&["SET", &format!("agent:cache:{i}"), "v"]));
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !s.cli(&["CLUSTER", "INFO"]).contains("cluster_state:ok") {
+        assert!(std::time::Instant::now() < deadline, "cluster never ok");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    pipe_load(&s, &cmds);
+    let rdb = save(&s);
+    let v = analyze(&["--rdb", rdb.to_str().unwrap(), "--format", "json"]).json();
+    assert_eq!(v["keys"], 50);
+    assert_eq!(v["groups"][0]["group"], "agent:cache:");
+    assert!(v["slots"].as_u64().is_some());
+}
+
+#[test]
+fn corrupt_truncated_and_foreign_dumps_exit_2_naming_the_offset_and_the_key() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let rdb = save(&s);
+    let bytes = std::fs::read(&rdb).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.rdb");
+    std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    let ran = run_in_temp().args(["cache", "analyze", "--rdb", cut.to_str().unwrap()]).expect(2);
+    assert!(ran.stderr.contains("truncated") && ran.stderr.contains("at byte"), "{ran}");
+    assert!(ran.stderr.contains("(reading key '"), "{ran}");
+    assert!(ran.stdout.is_empty(), "{ran}");
+    let bad = dir.path().join("bad.rdb");
+    let mut b = bytes.clone();
+    let n = b.len();
+    b[n - 1] ^= 0xff;
+    std::fs::write(&bad, &b).unwrap();
+    let ran = run_in_temp().args(["cache", "analyze", "--rdb", bad.to_str().unwrap()]).expect(2);
+    assert!(ran.stderr.contains("wrong checksum"), "{ran}");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rdb");
+    for (f, says) in [("future_v19.rdb", "RDB version 99 is not supported"), ("invalid_chksum_v8.rdb", "wrong checksum")] {
+        let ran = run_in_temp().args(["cache", "analyze", "--rdb", fixtures.join(f).to_str().unwrap()]).expect(2);
+        assert!(ran.stderr.contains(says), "{ran}");
+    }
+    let ran = run_in_temp().args(["cache", "analyze", "--rdb", "/nonexistent.rdb"]).expect(2);
+    assert!(ran.stderr.contains("/nonexistent.rdb"), "{ran}");
+}
+
+#[test]
+fn librdb_dumps_read_through_the_binary() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rdb");
+    let v = analyze(&["--rdb", fixtures.join("hash_zm_v2.rdb").to_str().unwrap(), "--format", "json"]).json();
+    assert_eq!(v["rdb_version"], 2);
+    assert_eq!(v["groups"][0]["encodings"]["zipmap"], 1);
+    let v = analyze(&["--rdb", fixtures.join("module.rdb").to_str().unwrap(), "--keys"]).stdout;
+    assert!(v.contains("\"module\":\"test__rdb\""), "{v}");
+}
+
+#[test]
+fn diff_folded_and_svg() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "agent:cache:1", "v"]);
+    s.cli(&["HSET", "user:1:unread", "count", "1"]);
+    let old = save(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let old_json = dir.path().join("old.json");
+    let before = analyze(&["--rdb", old.to_str().unwrap(), "--format", "json"]).stdout;
+    std::fs::write(&old_json, before).unwrap();
+    for i in 2..100 {
+        s.cli(&["SET", &format!("agent:cache:{i}"), &"x".repeat(500)]);
+    }
+    s.cli(&["DEL", "user:1:unread"]);
+    s.cli(&["SET", "session:1", "v"]);
+    let new = save(&s);
+    let v = analyze(&["--rdb", new.to_str().unwrap(), "--diff", old_json.to_str().unwrap(), "--format", "json"]).json();
+    let diff = v["diff"].as_array().unwrap();
+    assert_eq!(diff[0]["group"], "agent:cache:");
+    assert_eq!(diff[0]["keys_change"], 98);
+    assert!(diff[0]["bytes_change_pct"].as_f64().unwrap() > 100.0);
+    let gone = diff.iter().find(|d| d["group"] == "user:*:unread").unwrap();
+    assert_eq!(gone["keys_after"], 0);
+    let fresh = diff.iter().find(|d| d["group"] == "session:*").unwrap();
+    assert!(fresh["bytes_change_pct"].is_null());
+    let table = analyze(&["--rdb", new.to_str().unwrap(), "--diff", old_json.to_str().unwrap()]).stdout;
+    assert!(table.contains("growth since the baseline"), "{table}");
+    // A baseline that is not an analysis is refused before any work.
+    let ran = run_in_temp()
+        .args(["cache", "analyze", "--rdb", new.to_str().unwrap(), "--diff", new.to_str().unwrap()])
+        .expect(2);
+    assert!(ran.stderr.contains("--diff"), "{ran}");
+    let folded = analyze(&["--rdb", new.to_str().unwrap(), "--folded"]).stdout;
+    let line = folded.lines().find(|l| l.starts_with("agent;cache ")).unwrap_or_else(|| panic!("{folded}"));
+    assert!(line.rsplit(' ').next().unwrap().parse::<u64>().unwrap() > 50_000, "{line}");
+    let svg = dir.path().join("m.svg");
+    analyze(&["--rdb", new.to_str().unwrap(), "--svg", svg.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<?xml") && text.contains("agent"), "{}", &text[..200]);
+}
+
+#[test]
+fn from_fetches_the_snapshot_over_replication_and_saves_it() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("snap.rdb");
+    let v = analyze(&["--from", &s.url(), "--save", saved.to_str().unwrap(), "--format", "json"]).json();
+    assert_eq!(v["keys"], 18);
+    assert_eq!(v["source"], s.addr());
+    // The saved copy is a complete dump: it reads to the same figures.
+    let again = analyze(&["--rdb", saved.to_str().unwrap(), "--format", "json"]).json();
+    assert_eq!(again["keys"], 18);
+    let figures = |v: &serde_json::Value| -> Vec<(String, u64, u64)> {
+        v["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| (g["group"].to_string(), g["keys"].as_u64().unwrap(), g["bytes"].as_u64().unwrap()))
+            .collect()
+    };
+    assert_eq!(figures(&again), figures(&v));
+    // Diskless (EOF-mark) transfer too.
+    s.cli(&["CONFIG", "SET", "repl-diskless-sync", "yes"]);
+    s.cli(&["CONFIG", "SET", "repl-diskless-sync-delay", "0"]);
+    let v = analyze(&["--from", &s.url(), "--format", "json"]).json();
+    assert_eq!(v["keys"], 18);
+    s.cli(&["CONFIG", "SET", "repl-diskless-sync", "no"]);
+    let v = analyze(&["--from", &s.url(), "--format", "json"]).json();
+    assert_eq!(v["keys"], 18);
+    // From a replica of it.
+    let r = RedisServer::builder().replica_of(s.port).start();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !s.cli(&["INFO", "replication"]).contains("state=online") {
+        assert!(std::time::Instant::now() < deadline, "replica never online");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let v = analyze(&["--from", &s.url(), "--from-replica", "--format", "json"]).json();
+    assert_eq!(v["source"], r.addr());
+    assert_eq!(v["keys"], 18);
+    // A server that is not there: runtime failure, exit 3.
+    drop(r);
+    let ran = run_in_temp()
+        .args(["cache", "analyze", "--from", "redis://127.0.0.1:1", "--connect-timeout", "1s"])
+        .output();
+    assert_eq!(ran.code, Some(3), "{ran}");
+}
