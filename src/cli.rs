@@ -231,7 +231,10 @@ pub const FORMATS: &[(&[&str], &[Format])] = {
         (&["ping"], ping::PingReport::FORMATS),
         (&["cache", "flush"], cache::flush::FlushReport::FORMATS),
         (&["cache", "stats"], cache::stats::StatsReport::FORMATS),
-        (&["cache", "analyze"], cache::analyze::AnalyzeReport::FORMATS),
+        (
+            &["cache", "analyze"],
+            cache::analyze::AnalyzeReport::FORMATS,
+        ),
         (&["bench"], bench::report::BenchReport::FORMATS),
         (&["stream", "list"], stream::list::ListReport::FORMATS),
         (&["stream", "info"], stream::info::InfoReport::FORMATS),

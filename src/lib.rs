@@ -11,7 +11,8 @@
 //! | `cli` | every clap type; converts flags into `SettingsInput` (each connection flag keyed by its row) / `OutputOptions` | `cmd` (Args), `output`, `settings`, `exit`, `duration` |
 //! | `docs` | completion scripts and man pages from the clap definition | `cli` |
 //! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table; `cmd/mod.rs`: `Ctx` and `ConfirmArgs`, shared by all | the layers below, never another `cmd` |
-//! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, readiness probes, units | `redis`, `db`, `output`, `signal` |
+//! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, key shapes (`shape`: the groups of `stats --top-prefixes` and `analyze`), readiness probes, units | `redis`, `db`, `output`, `signal` |
+//! | `rdb` | the streaming reader of RDB dump files (versions 1-12, every encoding, CRC64): keys with type, encoding, length, serialized size, expiry and estimated memory (`rdb::memory`), one forward pass through a fixed buffer | std and `crc` only |
 //! | `redis` | the protocol: `Target` (mode and authentication from the effective settings), typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots (the one slot hash), INFO, stream ids and stream replies decoded once (`stream_id`, `streams`) | `output::escape`, `settings`, `secret`, `exit`, `duration`, `files` |
 //! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
 //! | `output` | stdout/stderr: `Render` and formats, `emit`/`emit_outcome` (-q), notes, prompts (confirmation, `--askpass`), progress, escaping of untrusted text | `exit`, `secret` |

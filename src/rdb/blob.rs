@@ -149,9 +149,7 @@ pub fn listpack_count(l: &[u8]) -> Result<u64, &'static str> {
             2 + ((((enc & 0x0f) as usize) << 8) | b(1)? as usize)
         } else {
             match enc {
-                0xf0 => {
-                    5 + u32::from_le_bytes([b(1)?, b(2)?, b(3)?, b(4)?]) as usize
-                }
+                0xf0 => 5 + u32::from_le_bytes([b(1)?, b(2)?, b(3)?, b(4)?]) as usize,
                 0xf1 => 3,
                 0xf2 => 4,
                 0xf3 => 5,
@@ -216,8 +214,7 @@ pub fn zipmap_count(z: &[u8]) -> Result<u64, &'static str> {
             }
         }
     };
-    loop {
-        let Some(klen) = len_at(&mut p)? else { break };
+    while let Some(klen) = len_at(&mut p)? {
         p = p.checked_add(klen).ok_or("zipmap past the end")?;
         let vlen = len_at(&mut p)?.ok_or("zipmap field without a value")?;
         let free = *z.get(p).ok_or("zipmap past the end")? as usize;

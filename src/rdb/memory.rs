@@ -61,7 +61,16 @@ pub fn string(len: u64, integer: bool) -> u64 {
     } else if len <= 44 {
         jemalloc(ROBJ + 3 + len + 1)
     } else {
-        ROBJ + jemalloc(if len < 256 { 3 } else if len < 65536 { 5 } else { 9 } + len + 1)
+        ROBJ + jemalloc(
+            if len < 256 {
+                3
+            } else if len < 65536 {
+                5
+            } else {
+                9
+            } + len
+                + 1,
+        )
     }
 }
 
@@ -106,8 +115,9 @@ pub struct StreamParts {
 
 pub fn stream(p: &StreamParts) -> u64 {
     let groups = p.groups * (40 + rax(0)) + rax(p.pending).saturating_sub(rax(0)) + p.pending * 24;
-    let consumers =
-        p.consumers * (32 + rax(0)) + p.consumer_name_bytes + p.consumer_pending * (16 + 2 * RAX_NODE);
+    let consumers = p.consumers * (32 + rax(0))
+        + p.consumer_name_bytes
+        + p.consumer_pending * (16 + 2 * RAX_NODE);
     ROBJ + STREAM + rax(p.listpacks) + p.listpack_bytes + groups + consumers
 }
 

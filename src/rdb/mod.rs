@@ -357,7 +357,11 @@ impl<R: Read> Reader<R> {
     }
 
     /// The element count and size of a packed blob, reading it whole only when needed.
-    fn blob(&mut self, count: fn(&[u8]) -> Result<u64, &'static str>, header: Header) -> Res<(u64, u64)> {
+    fn blob(
+        &mut self,
+        count: fn(&[u8]) -> Result<u64, &'static str>,
+        header: Header,
+    ) -> Res<(u64, u64)> {
         let at = self.src.offset();
         let whole = match self.len_raw()? {
             Len::Len(n) if n >= header.size() as u64 && header != Header::Walk => {
@@ -540,7 +544,12 @@ impl<R: Read> Reader<R> {
                 // Held as a quicklist of 8 KiB listpacks once loaded.
                 let nodes = bytes.div_ceil(8192).max(1);
                 let alloc = memory::jemalloc(bytes / nodes + 7);
-                v(List, "linkedlist", n, memory::quicklist(nodes, alloc * nodes))
+                v(
+                    List,
+                    "linkedlist",
+                    n,
+                    memory::quicklist(nodes, alloc * nodes),
+                )
             }
             2 => {
                 let n = self.len()?;
@@ -587,7 +596,12 @@ impl<R: Read> Reader<R> {
             }
             10 => {
                 let (n, bytes) = self.blob(blob::ziplist_count, Header::Ziplist)?;
-                v(List, "ziplist", n, memory::quicklist(1, memory::jemalloc(bytes)))
+                v(
+                    List,
+                    "ziplist",
+                    n,
+                    memory::quicklist(1, memory::jemalloc(bytes)),
+                )
             }
             11 => {
                 let (n, bytes) = self.blob(blob::intset_count, Header::Walk)?;
@@ -621,7 +635,9 @@ impl<R: Read> Reader<R> {
                         n += c;
                         alloc += memory::jemalloc(bytes);
                     } else {
-                        return Err(self.corrupt(&format!("unknown quicklist container {container}")));
+                        return Err(
+                            self.corrupt(&format!("unknown quicklist container {container}"))
+                        );
                     }
                 }
                 v(List, "quicklist", n, memory::quicklist(nodes, alloc))

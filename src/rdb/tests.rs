@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use super::*;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rdb").join(name);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rdb")
+        .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
@@ -61,7 +63,9 @@ fn librdb_dumps_agree_with_their_exports() {
     let mut checked = 0;
     for e in std::fs::read_dir(&dir).unwrap() {
         let name = e.unwrap().file_name().into_string().unwrap();
-        let Some(stem) = name.strip_suffix("_data.json") else { continue };
+        let Some(stem) = name.strip_suffix("_data.json") else {
+            continue;
+        };
         if !dir.join(format!("{stem}.rdb")).exists() {
             continue;
         }

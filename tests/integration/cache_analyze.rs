@@ -19,10 +19,13 @@ fn save(server: &RedisServer) -> PathBuf {
 }
 
 fn analyze(args: &[&str]) -> crate::support::Ran {
-    run_in_temp().args(["cache", "analyze"]).args(args).expect(0)
+    run_in_temp()
+        .args(["cache", "analyze"])
+        .args(args)
+        .expect(0)
 }
 
-fn key_lines(rdb: &PathBuf) -> Vec<serde_json::Value> {
+fn key_lines(rdb: &std::path::Path) -> Vec<serde_json::Value> {
     let ran = analyze(&["--rdb", rdb.to_str().unwrap(), "--keys"]);
     ran.stdout
         .lines()
@@ -46,7 +49,13 @@ fn load_every_encoding(s: &RedisServer) {
         cmd(&["SET", "str:int", "12345"]),
         cmd(&["SET", "str:short", "hello"]),
         cmd(&["SET", "str:long", &"x".repeat(5000), "EX", "3600"]),
-        cmd(&["SET", "str:json", &format!("{{\"a\":\"{}\"}}", "é".repeat(300)), "PX", "90000000"]),
+        cmd(&[
+            "SET",
+            "str:json",
+            &format!("{{\"a\":\"{}\"}}", "é".repeat(300)),
+            "PX",
+            "90000000",
+        ]),
         cmd(&["HSET", "hash:small", "a", "1", "b", "2"]),
         cmd(&["SADD", "set:ints", "1", "2", "3"]),
         cmd(&["SADD", "set:words", "a", "b", "c"]),
@@ -61,10 +70,34 @@ fn load_every_encoding(s: &RedisServer) {
         cmds.push(cmd(&["SADD", "set:bigints", &i.to_string()]));
         cmds.push(cmd(&["ZADD", "zset:big", &i.to_string(), &f]));
         cmds.push(cmd(&["RPUSH", "list:big", &v]));
-        cmds.push(cmd(&["XADD", "job_events:{42}", "*", "data", "{\"x\":1}", "event_type", "task_progress"]));
+        cmds.push(cmd(&[
+            "XADD",
+            "job_events:{42}",
+            "*",
+            "data",
+            "{\"x\":1}",
+            "event_type",
+            "task_progress",
+        ]));
     }
-    cmds.push(cmd(&["XGROUP", "CREATE", "job_events:{42}", "workers", "0"]));
-    cmds.push(cmd(&["XREADGROUP", "GROUP", "workers", "w1", "COUNT", "5", "STREAMS", "job_events:{42}", ">"]));
+    cmds.push(cmd(&[
+        "XGROUP",
+        "CREATE",
+        "job_events:{42}",
+        "workers",
+        "0",
+    ]));
+    cmds.push(cmd(&[
+        "XREADGROUP",
+        "GROUP",
+        "workers",
+        "w1",
+        "COUNT",
+        "5",
+        "STREAMS",
+        "job_events:{42}",
+        ">",
+    ]));
     cmds.push(cmd(&["XADD", "job_events:{43}", "*", "data", "{}"]));
     cmds.push(cmd(&["SELECT", "3"]));
     cmds.push(cmd(&["SET", "db3:key", "v"]));
@@ -117,12 +150,28 @@ fn every_key_agrees_with_the_live_server() {
     for db in [0u64, 3] {
         let live_keys = s.cli(&["-n", &db.to_string(), "--scan"]);
         for k in live_keys.lines() {
-            assert!(seen.contains_key(&(db, k.to_string())), "db {db} key {k} missing");
+            assert!(
+                seen.contains_key(&(db, k.to_string())),
+                "db {db} key {k} missing"
+            );
         }
     }
     assert_eq!(seen.len(), lines.len());
-    let encs: Vec<&str> = lines.iter().map(|l| l["encoding"].as_str().unwrap()).collect();
-    for e in ["int", "embstr", "raw", "listpack", "intset", "hashtable", "skiplist", "quicklist", "stream"] {
+    let encs: Vec<&str> = lines
+        .iter()
+        .map(|l| l["encoding"].as_str().unwrap())
+        .collect();
+    for e in [
+        "int",
+        "embstr",
+        "raw",
+        "listpack",
+        "intset",
+        "hashtable",
+        "skiplist",
+        "quicklist",
+        "stream",
+    ] {
         assert!(encs.contains(&e), "no {e} in {encs:?}");
     }
 }
@@ -134,7 +183,11 @@ fn the_report_groups_keys_like_stats_top_prefixes() {
     let rdb = save(&s);
     let ran = analyze(&["--rdb", rdb.to_str().unwrap(), "--format", "json"]);
     let v = ran.json();
-    assert_keys(&v, &["keys", "groups", "biggest", "databases", "types"], "analyze");
+    assert_keys(
+        &v,
+        &["keys", "groups", "biggest", "databases", "types"],
+        "analyze",
+    );
     assert_eq!(v["keys"], 18);
     let groups: BTreeMap<String, &serde_json::Value> = v["groups"]
         .as_array()
@@ -145,40 +198,91 @@ fn the_report_groups_keys_like_stats_top_prefixes() {
     // The stream ids are `*`, as stats --top-prefixes shows them.
     let streams = groups["job_events:*"];
     assert_eq!(streams["keys"], 2);
-    assert_keys(streams, &["group", "keys", "bytes", "keys_without_ttl", "ttl_histogram", "biggest"], "group");
+    assert_keys(
+        streams,
+        &[
+            "group",
+            "keys",
+            "bytes",
+            "keys_without_ttl",
+            "ttl_histogram",
+            "biggest",
+        ],
+        "group",
+    );
     assert_eq!(streams["biggest"]["key"], "job_events:{42}");
     let strs = groups["str:"];
     assert_eq!(strs["keys"], 4);
     assert_eq!(strs["keys_without_ttl"], 2);
     assert_eq!(strs["ttl_histogram"]["under_1h"], 1);
     assert_eq!(strs["ttl_histogram"]["under_7d"], 1);
-    let dbs: Vec<u64> = v["databases"].as_array().unwrap().iter().map(|d| d["db"].as_u64().unwrap()).collect();
+    let dbs: Vec<u64> = v["databases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["db"].as_u64().unwrap())
+        .collect();
     assert_eq!(dbs, [0, 3]);
-    let shares: f64 = v["groups"].as_array().unwrap().iter().map(|g| g["share"].as_f64().unwrap()).sum();
+    let shares: f64 = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["share"].as_f64().unwrap())
+        .sum();
     assert!((shares - 1.0).abs() < 1e-6, "{shares}");
     // The same grouping as cache stats on the live server.
     let stats = run_in_temp()
-        .args(["cache", "stats", "-u", &s.url(), "--top-prefixes", "50", "--format", "json"])
+        .args([
+            "cache",
+            "stats",
+            "-u",
+            &s.url(),
+            "--top-prefixes",
+            "50",
+            "--format",
+            "json",
+        ])
         .expect(0)
         .json();
     let stat_groups: BTreeMap<String, u64> = stats["prefixes"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["prefix"].as_str().unwrap().to_string(), p["keys"].as_u64().unwrap()))
+        .map(|p| {
+            (
+                p["prefix"].as_str().unwrap().to_string(),
+                p["keys"].as_u64().unwrap(),
+            )
+        })
         .collect();
     for (name, n) in &stat_groups {
         assert_eq!(groups[name]["keys"].as_u64().unwrap(), *n, "{name}");
     }
     // Biggest keys: bounded and sorted.
-    let big = analyze(&["--rdb", rdb.to_str().unwrap(), "--biggest", "3", "--format", "json"]).json();
-    let b: Vec<u64> = big["biggest"].as_array().unwrap().iter().map(|k| k["bytes"].as_u64().unwrap()).collect();
+    let big = analyze(&[
+        "--rdb",
+        rdb.to_str().unwrap(),
+        "--biggest",
+        "3",
+        "--format",
+        "json",
+    ])
+    .json();
+    let b: Vec<u64> = big["biggest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["bytes"].as_u64().unwrap())
+        .collect();
     assert_eq!(b.len(), 3);
     assert!(b.windows(2).all(|w| w[0] >= w[1]), "{b:?}");
     // The table names the groups and the biggest keys.
     let table = analyze(&["--rdb", rdb.to_str().unwrap()]).stdout;
     assert!(table.contains("18 keys"), "{table}");
-    assert!(table.contains("job_events:*") && table.contains("biggest keys"), "{table}");
+    assert!(
+        table.contains("job_events:*") && table.contains("biggest keys"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -186,20 +290,55 @@ fn memory_estimate_is_within_15_percent_of_memory_usage_for_the_application_shap
     let s = RedisServer::start();
     let mut cmds = Vec::new();
     for i in 0..300 {
-        let body: String = (0..1500).map(|j| char::from(b'a' + ((i * 7 + j * 13) % 26) as u8)).collect();
+        let body: String = (0..1500)
+            .map(|j| char::from(b'a' + ((i * 7 + j * 13) % 26) as u8))
+            .collect();
         let json = format!("{{\"answer\":\"{body}\",\"n\":{i}}}");
-        cmds.push(cmd(&["SET", &format!("agent:cache:{:016x}", i * 7919), &json, "EX", "3600"]));
+        cmds.push(cmd(&[
+            "SET",
+            &format!("agent:cache:{:016x}", i * 7919),
+            &json,
+            "EX",
+            "3600",
+        ]));
         let user = format!("user:{}:", 1000 + i);
-        cmds.push(cmd(&["HSET", &format!("{user}unread"), "count", &i.to_string(), "last", "2026-11-23T10:00:00"]));
+        cmds.push(cmd(&[
+            "HSET",
+            &format!("{user}unread"),
+            "count",
+            &i.to_string(),
+            "last",
+            "2026-11-23T10:00:00",
+        ]));
         for m in 0..20 {
-            cmds.push(cmd(&["ZADD", &format!("{user}latest"), &m.to_string(), &format!("msg-{i}-{m}")]));
-            cmds.push(cmd(&["RPUSH", &format!("{user}messages"), &format!("{{\"id\":{m},\"title\":\"hello {m}\"}}")]));
+            cmds.push(cmd(&[
+                "ZADD",
+                &format!("{user}latest"),
+                &m.to_string(),
+                &format!("msg-{i}-{m}"),
+            ]));
+            cmds.push(cmd(&[
+                "RPUSH",
+                &format!("{user}messages"),
+                &format!("{{\"id\":{m},\"title\":\"hello {m}\"}}"),
+            ]));
         }
     }
     for j in 0..40 {
         for e in 0..30 {
-            let data = format!("{{\"event_type\":\"task_progress\",\"job_id\":\"{j}\",\"progress\":{e}}}");
-            cmds.push(cmd(&["XADD", &format!("job_events:{j}"), "*", "data", &data, "timestamp", "2026-11-23T10:00:00.123456", "event_type", "task_progress"]));
+            let data =
+                format!("{{\"event_type\":\"task_progress\",\"job_id\":\"{j}\",\"progress\":{e}}}");
+            cmds.push(cmd(&[
+                "XADD",
+                &format!("job_events:{j}"),
+                "*",
+                "data",
+                &data,
+                "timestamp",
+                "2026-11-23T10:00:00.123456",
+                "event_type",
+                "task_progress",
+            ]));
         }
     }
     pipe_load(&s, &cmds);
@@ -208,15 +347,23 @@ fn memory_estimate_is_within_15_percent_of_memory_usage_for_the_application_shap
     let mut est: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for l in &lines {
         let key = l["key"].as_str().unwrap();
-        let usage: u64 = s.cli(&["MEMORY", "USAGE", key, "SAMPLES", "0"]).parse().unwrap();
-        let e = est.entry(l["group"].as_str().unwrap().to_string()).or_default();
+        let usage: u64 = s
+            .cli(&["MEMORY", "USAGE", key, "SAMPLES", "0"])
+            .parse()
+            .unwrap();
+        let e = est
+            .entry(l["group"].as_str().unwrap().to_string())
+            .or_default();
         e.0 += l["bytes"].as_u64().unwrap();
         e.1 += usage;
     }
     assert_eq!(est.len(), 5, "{est:?}");
     for (g, (ours, live)) in &est {
         let ratio = *ours as f64 / *live as f64;
-        assert!((0.85..=1.15).contains(&ratio), "{g}: estimated {ours}, MEMORY USAGE {live} ({ratio:.3})");
+        assert!(
+            (0.85..=1.15).contains(&ratio),
+            "{g}: estimated {ours}, MEMORY USAGE {live} ({ratio:.3})"
+        );
     }
 }
 
@@ -250,8 +397,13 @@ fn corrupt_truncated_and_foreign_dumps_exit_2_naming_the_offset_and_the_key() {
     let dir = tempfile::tempdir().unwrap();
     let cut = dir.path().join("cut.rdb");
     std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).unwrap();
-    let ran = run_in_temp().args(["cache", "analyze", "--rdb", cut.to_str().unwrap()]).expect(2);
-    assert!(ran.stderr.contains("truncated") && ran.stderr.contains("at byte"), "{ran}");
+    let ran = run_in_temp()
+        .args(["cache", "analyze", "--rdb", cut.to_str().unwrap()])
+        .expect(2);
+    assert!(
+        ran.stderr.contains("truncated") && ran.stderr.contains("at byte"),
+        "{ran}"
+    );
     assert!(ran.stderr.contains("(reading key '"), "{ran}");
     assert!(ran.stdout.is_empty(), "{ran}");
     let bad = dir.path().join("bad.rdb");
@@ -259,24 +411,49 @@ fn corrupt_truncated_and_foreign_dumps_exit_2_naming_the_offset_and_the_key() {
     let n = b.len();
     b[n - 1] ^= 0xff;
     std::fs::write(&bad, &b).unwrap();
-    let ran = run_in_temp().args(["cache", "analyze", "--rdb", bad.to_str().unwrap()]).expect(2);
+    let ran = run_in_temp()
+        .args(["cache", "analyze", "--rdb", bad.to_str().unwrap()])
+        .expect(2);
     assert!(ran.stderr.contains("wrong checksum"), "{ran}");
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rdb");
-    for (f, says) in [("future_v19.rdb", "RDB version 99 is not supported"), ("invalid_chksum_v8.rdb", "wrong checksum")] {
-        let ran = run_in_temp().args(["cache", "analyze", "--rdb", fixtures.join(f).to_str().unwrap()]).expect(2);
+    for (f, says) in [
+        ("future_v19.rdb", "RDB version 99 is not supported"),
+        ("invalid_chksum_v8.rdb", "wrong checksum"),
+    ] {
+        let ran = run_in_temp()
+            .args([
+                "cache",
+                "analyze",
+                "--rdb",
+                fixtures.join(f).to_str().unwrap(),
+            ])
+            .expect(2);
         assert!(ran.stderr.contains(says), "{ran}");
     }
-    let ran = run_in_temp().args(["cache", "analyze", "--rdb", "/nonexistent.rdb"]).expect(2);
+    let ran = run_in_temp()
+        .args(["cache", "analyze", "--rdb", "/nonexistent.rdb"])
+        .expect(2);
     assert!(ran.stderr.contains("/nonexistent.rdb"), "{ran}");
 }
 
 #[test]
 fn librdb_dumps_read_through_the_binary() {
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rdb");
-    let v = analyze(&["--rdb", fixtures.join("hash_zm_v2.rdb").to_str().unwrap(), "--format", "json"]).json();
+    let v = analyze(&[
+        "--rdb",
+        fixtures.join("hash_zm_v2.rdb").to_str().unwrap(),
+        "--format",
+        "json",
+    ])
+    .json();
     assert_eq!(v["rdb_version"], 2);
     assert_eq!(v["groups"][0]["encodings"]["zipmap"], 1);
-    let v = analyze(&["--rdb", fixtures.join("module.rdb").to_str().unwrap(), "--keys"]).stdout;
+    let v = analyze(&[
+        "--rdb",
+        fixtures.join("module.rdb").to_str().unwrap(),
+        "--keys",
+    ])
+    .stdout;
     assert!(v.contains("\"module\":\"test__rdb\""), "{v}");
 }
 
@@ -296,7 +473,15 @@ fn diff_folded_and_svg() {
     s.cli(&["DEL", "user:1:unread"]);
     s.cli(&["SET", "session:1", "v"]);
     let new = save(&s);
-    let v = analyze(&["--rdb", new.to_str().unwrap(), "--diff", old_json.to_str().unwrap(), "--format", "json"]).json();
+    let v = analyze(&[
+        "--rdb",
+        new.to_str().unwrap(),
+        "--diff",
+        old_json.to_str().unwrap(),
+        "--format",
+        "json",
+    ])
+    .json();
     let diff = v["diff"].as_array().unwrap();
     assert_eq!(diff[0]["group"], "agent:cache:");
     assert_eq!(diff[0]["keys_change"], 98);
@@ -305,20 +490,48 @@ fn diff_folded_and_svg() {
     assert_eq!(gone["keys_after"], 0);
     let fresh = diff.iter().find(|d| d["group"] == "session:*").unwrap();
     assert!(fresh["bytes_change_pct"].is_null());
-    let table = analyze(&["--rdb", new.to_str().unwrap(), "--diff", old_json.to_str().unwrap()]).stdout;
+    let table = analyze(&[
+        "--rdb",
+        new.to_str().unwrap(),
+        "--diff",
+        old_json.to_str().unwrap(),
+    ])
+    .stdout;
     assert!(table.contains("growth since the baseline"), "{table}");
     // A baseline that is not an analysis is refused before any work.
     let ran = run_in_temp()
-        .args(["cache", "analyze", "--rdb", new.to_str().unwrap(), "--diff", new.to_str().unwrap()])
+        .args([
+            "cache",
+            "analyze",
+            "--rdb",
+            new.to_str().unwrap(),
+            "--diff",
+            new.to_str().unwrap(),
+        ])
         .expect(2);
     assert!(ran.stderr.contains("--diff"), "{ran}");
     let folded = analyze(&["--rdb", new.to_str().unwrap(), "--folded"]).stdout;
-    let line = folded.lines().find(|l| l.starts_with("agent;cache ")).unwrap_or_else(|| panic!("{folded}"));
-    assert!(line.rsplit(' ').next().unwrap().parse::<u64>().unwrap() > 50_000, "{line}");
+    let line = folded
+        .lines()
+        .find(|l| l.starts_with("agent;cache "))
+        .unwrap_or_else(|| panic!("{folded}"));
+    assert!(
+        line.rsplit(' ').next().unwrap().parse::<u64>().unwrap() > 50_000,
+        "{line}"
+    );
     let svg = dir.path().join("m.svg");
-    analyze(&["--rdb", new.to_str().unwrap(), "--svg", svg.to_str().unwrap()]);
+    analyze(&[
+        "--rdb",
+        new.to_str().unwrap(),
+        "--svg",
+        svg.to_str().unwrap(),
+    ]);
     let text = std::fs::read_to_string(&svg).unwrap();
-    assert!(text.starts_with("<?xml") && text.contains("agent"), "{}", &text[..200]);
+    assert!(
+        text.starts_with("<?xml") && text.contains("agent"),
+        "{}",
+        &text[..200]
+    );
 }
 
 #[test]
@@ -327,7 +540,15 @@ fn from_fetches_the_snapshot_over_replication_and_saves_it() {
     load_every_encoding(&s);
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("snap.rdb");
-    let v = analyze(&["--from", &s.url(), "--save", saved.to_str().unwrap(), "--format", "json"]).json();
+    let v = analyze(&[
+        "--from",
+        &s.url(),
+        "--save",
+        saved.to_str().unwrap(),
+        "--format",
+        "json",
+    ])
+    .json();
     assert_eq!(v["keys"], 18);
     assert_eq!(v["source"], s.addr());
     // The saved copy is a complete dump: it reads to the same figures.
@@ -338,7 +559,13 @@ fn from_fetches_the_snapshot_over_replication_and_saves_it() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|g| (g["group"].to_string(), g["keys"].as_u64().unwrap(), g["bytes"].as_u64().unwrap()))
+            .map(|g| {
+                (
+                    g["group"].to_string(),
+                    g["keys"].as_u64().unwrap(),
+                    g["bytes"].as_u64().unwrap(),
+                )
+            })
             .collect()
     };
     assert_eq!(figures(&again), figures(&v));
@@ -363,7 +590,14 @@ fn from_fetches_the_snapshot_over_replication_and_saves_it() {
     // A server that is not there: runtime failure, exit 3.
     drop(r);
     let ran = run_in_temp()
-        .args(["cache", "analyze", "--from", "redis://127.0.0.1:1", "--connect-timeout", "1s"])
+        .args([
+            "cache",
+            "analyze",
+            "--from",
+            "redis://127.0.0.1:1",
+            "--connect-timeout",
+            "1s",
+        ])
         .output();
     assert_eq!(ran.code, Some(3), "{ran}");
 }

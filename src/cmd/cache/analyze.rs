@@ -19,7 +19,7 @@ use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::progress;
 use crate::output::records::Records;
-use crate::rdb::{Key, Reader, RdbError};
+use crate::rdb::{Key, RdbError, Reader};
 
 pub use diff::GroupDiff;
 pub use tally::{DbTotals, Group, KeyLine, TtlHistogram, TypeTotals};
@@ -37,7 +37,12 @@ Examples:
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
     /// The RDB file to read (`-` for stdin)
-    #[arg(long, value_name = "FILE", required_unless_present = "from", conflicts_with = "from")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        required_unless_present = "from",
+        conflicts_with = "from"
+    )]
     pub rdb: Option<PathBuf>,
 
     /// Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb`
@@ -168,7 +173,7 @@ fn read_dump<R: Read>(
             rec.maybe_flush()?;
         }
         n += 1;
-        if n % 512 == 0 {
+        if n.is_multiple_of(512) {
             pb.set_position(reader.offset());
         }
     }

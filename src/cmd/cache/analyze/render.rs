@@ -74,8 +74,18 @@ impl Render for AnalyzeReport {
         )?;
         let mut t = ui.table();
         t.set_header(vec![
-            "group", "keys", "memory", "share", "no ttl", "expired", "<1h", "<1d", "<7d",
-            "longer", "encodings", "biggest key",
+            "group",
+            "keys",
+            "memory",
+            "share",
+            "no ttl",
+            "expired",
+            "<1h",
+            "<1d",
+            "<7d",
+            "longer",
+            "encodings",
+            "biggest key",
         ]);
         for g in self.groups.iter().take(self.top) {
             let enc = g
@@ -109,7 +119,9 @@ impl Render for AnalyzeReport {
         if !self.biggest.is_empty() {
             writeln!(w, "\nbiggest keys")?;
             let mut t = ui.table();
-            t.set_header(vec!["key", "db", "type", "encoding", "elements", "memory", "ttl"]);
+            t.set_header(vec![
+                "key", "db", "type", "encoding", "elements", "memory", "ttl",
+            ]);
             for b in &self.biggest {
                 t.add_row(vec![
                     Cell::new(&b.key),

@@ -24,7 +24,10 @@ const MARK: usize = 40;
 async fn line(c: &mut RawConn) -> Result<Vec<u8>, ConnError> {
     loop {
         if let Some(i) = c.unread().iter().position(|&b| b == b'\n') {
-            let l = c.unread()[..i].strip_suffix(b"\r").unwrap_or(&c.unread()[..i]).to_vec();
+            let l = c.unread()[..i]
+                .strip_suffix(b"\r")
+                .unwrap_or(&c.unread()[..i])
+                .to_vec();
             c.consume(i + 1);
             return Ok(l);
         }
@@ -115,11 +118,11 @@ async fn pump(
     };
     let mut tail: Vec<u8> = Vec::new();
     loop {
-        if c.unread().is_empty() {
-            if let Err(e) = c.fill().await {
-                let _ = tx.send(Err(e.to_string()));
-                return;
-            }
+        if c.unread().is_empty()
+            && let Err(e) = c.fill().await
+        {
+            let _ = tx.send(Err(e.to_string()));
+            return;
         }
         let mut chunk = c.unread().to_vec();
         c.consume(chunk.len());
@@ -183,9 +186,10 @@ pub async fn analyze(
     auth.tls |= parsed.tls;
     let opts = RawOptions::from_auth(&auth, 0)?;
     let save = match &a.save {
-        Some(p) => Some(std::fs::File::create(p).map_err(|e| {
-            exit::usage(format!("--save {}: {e}", p.display()))
-        })?),
+        Some(p) => Some(
+            std::fs::File::create(p)
+                .map_err(|e| exit::usage(format!("--save {}: {e}", p.display())))?,
+        ),
         None => None,
     };
     let mut endpoint = parsed.endpoint.clone();
@@ -193,7 +197,9 @@ pub async fn analyze(
     if a.from_replica {
         let info = info_replication(&mut c).await?;
         endpoint = online_replica(&info).ok_or_else(|| {
-            exit::runtime(format!("{endpoint}: no online replica to take the snapshot from"))
+            exit::runtime(format!(
+                "{endpoint}: no online replica to take the snapshot from"
+            ))
         })?;
         c = RawConn::connect(&endpoint, &opts).await?;
     }

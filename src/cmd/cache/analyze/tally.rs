@@ -240,8 +240,16 @@ impl Tally {
                 share: g.totals.bytes as f64 / all,
                 keys_without_ttl: g.totals.keys_without_ttl,
                 ttl_histogram: g.ttl,
-                types: g.types.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-                encodings: g.encodings.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                types: g
+                    .types
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect(),
+                encodings: g
+                    .encodings
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect(),
                 biggest: g.biggest,
             })
             .collect();
