@@ -224,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys')
+            [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -319,9 +320,55 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'redkit;cache;analyze' {
+            [CompletionResult]::new('--rdb', '--rdb', [CompletionResultType]::ParameterName, 'The RDB file to read (`-` for stdin)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'With --from: also write the snapshot to FILE')
+            [CompletionResult]::new('--separator', '--separator', [CompletionResultType]::ParameterName, 'Separator of key segments')
+            [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'Named segments per group (the * of an id does not count)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Groups shown in the table (JSON has every group)')
+            [CompletionResult]::new('--biggest', '--biggest', [CompletionResultType]::ParameterName, 'How many of the biggest keys to list')
+            [CompletionResult]::new('--svg', '--svg', [CompletionResultType]::ParameterName, 'Also write a flame graph of memory by prefix segment to FILE (SVG)')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Show growth per group since an earlier analysis (its --format json output)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Redis host [env: REDIS_HOST] [default: localhost]')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Redis port [env: REDIS_PORT] [default: 6379]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database number [env: REDIS_DB] [default: 0]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from FILE (first line) instead of REDIS_PASSWORD')
+            [CompletionResult]::new('--sentinel', '--sentinel', [CompletionResultType]::ParameterName, 'Find the master through this Sentinel (host:port or redis:// URL)')
+            [CompletionResult]::new('--master-name', '--master-name', [CompletionResultType]::ParameterName, 'Master name known to Sentinel')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout, e.g. 500ms, 5s [default: 5s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each reply [default: 5s]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
+            [CompletionResult]::new('--from-replica', '--from-replica', [CompletionResultType]::ParameterName, 'With --from: fetch the snapshot from a replica of that server (found by INFO replication), sparing the primary')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'Print one JSON line per key (ndjson, for scripts) instead of the report')
+            [CompletionResult]::new('--folded', '--folded', [CompletionResultType]::ParameterName, 'Print memory by prefix segment as folded stacks (`a;b;c bytes`) instead of the report')
+            [CompletionResult]::new('--askpass', '--askpass', [CompletionResultType]::ParameterName, 'Prompt for the password on the terminal')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The URL(s) are seed nodes of a Redis Cluster')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by rediss://)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate at all (tests and labs only)')
+            [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'redkit;cache;help' {
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys')
+            [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -329,6 +376,9 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             break
         }
         'redkit;cache;help;stats' {
+            break
+        }
+        'redkit;cache;help;analyze' {
             break
         }
         'redkit;cache;help;help' {
@@ -1324,12 +1374,16 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         'redkit;help;cache' {
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys')
+            [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs')
             break
         }
         'redkit;help;cache;flush' {
             break
         }
         'redkit;help;cache;stats' {
+            break
+        }
+        'redkit;help;cache;analyze' {
             break
         }
         'redkit;help;bench' {

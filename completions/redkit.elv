@@ -217,6 +217,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand flush 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
             cand stats 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
+            cand analyze 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;cache;flush'= {
@@ -309,14 +310,61 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'redkit;cache;analyze'= {
+            cand --rdb 'The RDB file to read (`-` for stdin)'
+            cand --from 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file'
+            cand --save 'With --from: also write the snapshot to FILE'
+            cand --separator 'Separator of key segments'
+            cand --depth 'Named segments per group (the * of an id does not count)'
+            cand --top 'Groups shown in the table (JSON has every group)'
+            cand --biggest 'How many of the biggest keys to list'
+            cand --svg 'Also write a flame graph of memory by prefix segment to FILE (SVG)'
+            cand --diff 'Show growth per group since an earlier analysis (its --format json output)'
+            cand --format 'Output format'
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --from-replica 'With --from: fetch the snapshot from a replica of that server (found by INFO replication), sparing the primary'
+            cand --keys 'Print one JSON line per key (ndjson, for scripts) instead of the report'
+            cand --folded 'Print memory by prefix segment as folded stacks (`a;b;c bytes`) instead of the report'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand --no-env-file 'Do not read any .env file'
+            cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'redkit;cache;help'= {
             cand flush 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
             cand stats 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
+            cand analyze 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;cache;help;flush'= {
         }
         &'redkit;cache;help;stats'= {
+        }
+        &'redkit;cache;help;analyze'= {
         }
         &'redkit;cache;help;help'= {
         }
@@ -1254,10 +1302,13 @@ set edit:completion:arg-completer[redkit] = {|@words|
         &'redkit;help;cache'= {
             cand flush 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
             cand stats 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
+            cand analyze 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'
         }
         &'redkit;help;cache;flush'= {
         }
         &'redkit;help;cache;stats'= {
+        }
+        &'redkit;help;cache;analyze'= {
         }
         &'redkit;help;bench'= {
         }

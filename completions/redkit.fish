@@ -187,42 +187,43 @@ complete -c redkit -n "__fish_redkit_using_subcommand ping" -l no-env-file -d 'D
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
 prometheus\t'Prometheus text exposition format'
 nagios\t'Monitoring-plugin line with perfdata'
 raw\t'Values as stored'"
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -f -a "analyze" -d 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l prefix -d 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\' (bytes: a glob need not be UTF-8)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l type -d 'Only keys of this type' -r -f -a "string\t''
@@ -318,8 +319,51 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l rdb -d 'The RDB file to read (`-` for stdin)' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l from -d 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l save -d 'With --from: also write the snapshot to FILE' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l separator -d 'Separator of key segments' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l depth -d 'Named segments per group (the * of an id does not count)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l top -d 'Groups shown in the table (JSON has every group)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l biggest -d 'How many of the biggest keys to list' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l svg -d 'Also write a flame graph of memory by prefix segment to FILE (SVG)' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l diff -d 'Show growth per group since an earlier analysis (its --format json output)' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l from-replica -d 'With --from: fetch the snapshot from a replica of that server (found by INFO replication), sparing the primary'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l keys -d 'Print one JSON line per key (ndjson, for scripts) instead of the report'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l folded -d 'Print memory by prefix segment as folded stacks (`a;b;c bytes`) instead of the report'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "analyze" -d 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
@@ -1042,6 +1086,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "analyze" -d 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
