@@ -171,3 +171,60 @@ impl Render for AnalyzeReport {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tally::Tally;
+    use crate::rdb::Reader;
+
+    /// A report from librdb's dump of lists and strings, read without any server.
+    fn report() -> super::AnalyzeReport {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/rdb/multiple_lists_strings.rdb"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let mut r = Reader::new(&bytes[..]).unwrap();
+        let mut t = Tally::new(":", 2, 3, 0);
+        while let Some(k) = r.next_key().unwrap() {
+            t.add(&k);
+        }
+        t.finish(r.meta(), "fixture".into(), r.offset())
+    }
+
+    #[test]
+    fn table_has_the_summary_groups_biggest_keys_databases_and_types() {
+        let text = crate::cmd::table_of(&report());
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        assert!(
+            lines[0].starts_with("fixture: 6 keys, 776 B estimated in memory, 143 B serialized; 6 without TTL; RDB v11"),
+            "{text}"
+        );
+        let words = |start: &str| -> Vec<&str> {
+            lines
+                .iter()
+                .find(|l| l.split_whitespace().next() == Some(start))
+                .map(|l| l.split_whitespace().collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            words("lzf_compressed")[..6],
+            ["lzf_compressed", "1", "184", "B", "23.7%", "1"],
+            "{text}"
+        );
+        assert!(text.contains("\nbiggest keys\n"), "{text}");
+        // --biggest 3: three rows under the biggest keys' header.
+        let big = text.split("\nbiggest keys\n").nth(1).unwrap();
+        let rows = big.split("\n\n").next().unwrap().lines().count();
+        assert_eq!(rows, 4, "{text}");
+        assert_eq!(words("list")[..5], ["list", "3", "448", "B", "6"], "{text}");
+    }
+
+    #[test]
+    fn ndjson_is_one_group_per_line() {
+        let r = report();
+        let items = crate::output::Render::ndjson_items(&r);
+        assert_eq!(items.len(), 6);
+        assert_eq!(items[0]["group"], "lzf_compressed");
+    }
+}

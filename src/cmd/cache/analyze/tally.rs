@@ -206,7 +206,13 @@ impl Tally {
         self.dbs.entry(k.db).or_default().add(k);
         self.types.entry(k.kind.name()).or_default().add(k);
         self.seq += 1;
-        let g = self.groups.entry(group.clone()).or_default();
+        // Look up before inserting: most keys land in a group that exists (no clone).
+        if !self.groups.contains_key(&group) {
+            self.groups.insert(group.clone(), GroupAcc::default());
+        }
+        let Some(g) = self.groups.get_mut(&group) else {
+            return group;
+        };
         g.totals.add(k);
         g.ttl.add(ttl);
         *g.types.entry(k.kind.name()).or_default() += 1;
