@@ -47,7 +47,10 @@ impl Render for AnalyzeReport {
             format_bytes(self.serialized_bytes),
             self.keys_without_ttl,
         )?;
-        if let Some(diff) = &self.diff {
+        if self.diff.as_ref().is_some_and(|d| d.is_empty()) {
+            writeln!(w, "\nno change since the baseline")?;
+        }
+        if let Some(diff) = self.diff.as_ref().filter(|d| !d.is_empty()) {
             writeln!(w, "\ngrowth since the baseline (biggest change first)")?;
             let mut t = ui.table();
             t.set_header(vec!["group", "keys", "change", "memory", "change", "%"]);
