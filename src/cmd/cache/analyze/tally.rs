@@ -70,7 +70,9 @@ impl KeyLine {
             len: k.len,
             bytes: k.memory,
             serialized_bytes: k.serialized,
-            ttl_seconds: k.expire_ms.map(|e| (e - now_ms).div_euclid(1000)),
+            ttl_seconds: k
+                .expire_ms
+                .map(|e| e.saturating_sub(now_ms).div_euclid(1000)),
             module: k.module.clone(),
         }
     }
@@ -200,7 +202,7 @@ impl Tally {
         if self.groups.len() >= MAX_GROUPS && !self.groups.contains_key(&group) {
             group = OTHER.to_string();
         }
-        let ttl = k.expire_ms.map(|e| e - self.now_ms);
+        let ttl = k.expire_ms.map(|e| e.saturating_sub(self.now_ms));
         self.total.add(k);
         self.ttl.add(ttl);
         self.dbs.entry(k.db).or_default().add(k);
@@ -301,5 +303,52 @@ impl Tally {
             diff: None,
             top: 20,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdb::Kind;
+
+    fn key(name: &str, memory: u64, expire_ms: Option<i64>) -> Key {
+        Key {
+            db: 0,
+            key: name.as_bytes().to_vec(),
+            kind: Kind::String,
+            encoding: "raw",
+            len: 1,
+            serialized: 10,
+            memory,
+            expire_ms,
+            fields_with_ttl: 0,
+            module: None,
+        }
+    }
+
+    #[test]
+    fn ttl_buckets_extremes_and_the_bounded_heap() {
+        let mut t = Tally::new(":", 2, 2, 1_000_000);
+        // Expiries a corrupt or odd dump may hold: no overflow, each in its bucket.
+        for (i, e) in [
+            Some(i64::MIN),
+            Some(i64::MAX),
+            Some(0),
+            None,
+            Some(1_000_000 + 1000),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            t.add(&key(&format!("a:{i}"), 100 + i as u64, e));
+        }
+        let r = t.finish(&Meta::default(), "t".into(), 0);
+        let h = &r.ttl_histogram;
+        assert_eq!((h.expired, h.under_1h, h.longer, h.none), (2, 1, 1, 1));
+        assert_eq!(r.groups.len(), 1);
+        assert_eq!(r.groups[0].group, "a:*");
+        let big: Vec<u64> = r.biggest.iter().map(|b| b.bytes).collect();
+        assert_eq!(big, [104, 103]);
+        assert_eq!(r.groups[0].biggest.as_ref().map(|b| b.bytes), Some(104));
     }
 }
