@@ -6,15 +6,17 @@ pub mod format;
 pub mod paint;
 pub mod progress;
 pub mod records;
+pub mod table;
+pub mod width;
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::exit;
 use crate::secret::Secret;
 pub use format::{ColorChoice, Format, OutputOptions};
+pub use table::{Attribute, Cell, Color, Kind, Table};
 
 /// The formats a command can be printed in, declared once on the type it prints: its report,
 /// or for a streaming command a marker type standing for its records. `cli::FORMATS` names
@@ -57,11 +59,13 @@ pub trait Render: Serialize + Formats {
 }
 
 /// What table renderers need to know about the terminal.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Ui {
     pub color: bool,
     pub stdout_tty: bool,
     pub verbose: u8,
+    /// Columns of the terminal stdout goes to; `None` when unlimited (a pipe, `--wide`).
+    pub width: Option<usize>,
 }
 
 impl Ui {
@@ -70,17 +74,13 @@ impl Ui {
         paint::Painted::new(text, self.color)
     }
 
-    /// A table in redkit's style: light rules, no styling when color is off.
+    /// A table in redkit's style: no borders (like kubectl: easy to read and to grep), fitted
+    /// to this output's width, coloured only when it takes colour.
     pub fn table(&self) -> Table {
-        let mut t = Table::new();
-        // No borders, like kubectl: easy to read and to grep.
-        t.load_preset(presets::NOTHING);
-        if self.stdout_tty {
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-        } else {
-            t.force_no_tty();
-        }
-        t
+        Table::new(table::Fit {
+            width: self.width,
+            color: self.color,
+        })
     }
 }
 
@@ -106,6 +106,7 @@ impl Output {
                 color,
                 stdout_tty,
                 verbose: g.verbose,
+                width: table_width(stdout_tty, g.wide, |k| std::env::var(k).ok()),
             },
             quiet: g.quiet,
             stderr_tty: io::stderr().is_terminal(),
@@ -253,6 +254,21 @@ pub fn ask_secret(question: &str, flag: &str) -> anyhow::Result<Secret> {
     Ok(Secret::new(p))
 }
 
+/// The columns tables may take: unlimited under `--wide` or without a terminal; on one,
+/// `COLUMNS` when set, else the terminal's width, else 80.
+pub fn table_width(tty: bool, wide: bool, env: impl Fn(&str) -> Option<String>) -> Option<usize> {
+    if wide || !tty {
+        return None;
+    }
+    if let Some(n) = env("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok())
+        && n > 0
+    {
+        return Some(n);
+    }
+    let size = terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0));
+    Some(size.filter(|&w| w > 0).unwrap_or(80))
+}
+
 /// `--color auto` means: stdout is a terminal, NO_COLOR unset or empty, TERM not `dumb`.
 pub fn decide_color(
     choice: ColorChoice,
@@ -322,6 +338,16 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_width_rules() {
+        let none = |_: &str| None;
+        assert_eq!(table_width(false, false, none), None, "piped: unlimited");
+        assert_eq!(table_width(true, true, none), None, "--wide");
+        let cols = |k: &str| (k == "COLUMNS").then(|| "100".to_string());
+        assert_eq!(table_width(true, false, cols), Some(100));
+        assert_eq!(table_width(false, false, cols), None);
+    }
 
     #[test]
     fn color_auto_rules() {
