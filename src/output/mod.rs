@@ -7,6 +7,7 @@ pub mod paint;
 pub mod progress;
 pub mod records;
 pub mod table;
+pub mod time;
 pub mod width;
 
 use std::io::{self, IsTerminal, Write};
