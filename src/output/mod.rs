@@ -144,7 +144,9 @@ impl Output {
         if self.format == Format::Table {
             let stdout = io::stdout();
             let mut w = io::BufWriter::new(stdout.lock());
-            report.problems_table(&mut w, &self.ui)?;
+            let mut buf = Vec::new();
+            report.problems_table(&mut buf, &self.ui)?;
+            w.write_all(&fit_lines(&buf, self.ui.width))?;
             w.flush()?;
             return Ok(());
         }
@@ -155,7 +157,11 @@ impl Output {
     pub fn write_report<R: Render>(&self, w: &mut dyn Write, report: &R) -> anyhow::Result<()> {
         self.require("this command", R::FORMATS)?;
         match self.format {
-            Format::Table => report.table(w, &self.ui)?,
+            Format::Table => {
+                let mut buf = Vec::new();
+                report.table(&mut buf, &self.ui)?;
+                w.write_all(&fit_lines(&buf, self.ui.width))?;
+            }
             Format::Json => {
                 serde_json::to_writer_pretty(&mut *w, report)?;
                 writeln!(w)?;
@@ -255,6 +261,49 @@ pub fn ask_secret(question: &str, flag: &str) -> anyhow::Result<Secret> {
     Ok(Secret::new(p))
 }
 
+/// A report's text fitted to the terminal: tables are fitted already, and any other line wider
+/// than `width` (a summary, a verdict) is wrapped at spaces under a two-space indent, so a
+/// token is never cut and a colour is closed at each line's end and opened again. Without a
+/// width (a pipe, `--wide`) the text is unchanged.
+pub fn fit_lines(text: &[u8], width: Option<usize>) -> Vec<u8> {
+    let Some(max) = width else {
+        return text.to_vec();
+    };
+    let Ok(s) = std::str::from_utf8(text) else {
+        return text.to_vec();
+    };
+    if s.lines().all(|l| self::width::width(l) <= max) {
+        return text.to_vec();
+    }
+    let mut out = String::with_capacity(s.len() + 64);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if self::width::width(line) <= max {
+            out.push_str(line);
+            continue;
+        }
+        let indent = "  ";
+        let first = self::width::wrap(line, max);
+        let (head, rest) = first
+            .split_first()
+            .map_or(("", &[][..]), |(h, r)| (h.as_str(), r));
+        out.push_str(head);
+        // The rest again, at the indented width.
+        let tail = rest.join(" ");
+        for l in self::width::wrap(&tail, max.saturating_sub(indent.len()).max(1)) {
+            if l.is_empty() {
+                continue;
+            }
+            out.push('\n');
+            out.push_str(indent);
+            out.push_str(&l);
+        }
+    }
+    out.into_bytes()
+}
+
 /// The columns tables may take: unlimited under `--wide` or without a terminal; on one,
 /// `COLUMNS` when set, else the terminal's width, else 80.
 pub fn table_width(tty: bool, wide: bool, env: impl Fn(&str) -> Option<String>) -> Option<usize> {
@@ -339,6 +388,18 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_wrap_at_spaces_and_tables_stay() {
+        let text = "WARNING: 127.0.0.1:6379 server: redis 7.0.15, master, up 0ms; restarted recently\nab  cd\n";
+        let out = String::from_utf8(fit_lines(text.as_bytes(), Some(40))).unwrap();
+        for l in out.lines() {
+            assert!(width::width(l) <= 40, "{l}");
+        }
+        assert!(out.contains("127.0.0.1:6379"));
+        assert!(out.ends_with("\nab  cd\n"), "{out:?}");
+        assert_eq!(fit_lines(text.as_bytes(), None), text.as_bytes());
+    }
 
     #[test]
     fn table_width_rules() {

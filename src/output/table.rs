@@ -170,8 +170,20 @@ macro_rules! display_cells {
     )*};
 }
 display_cells!(
-    &str, String, &String, Box<str>, std::borrow::Cow<'_, str>, char, u8, u16, u32, u64, usize,
-    i32, i64, f64
+    &str,
+    String,
+    &String,
+    Box<str>,
+    std::borrow::Cow<'_, str>,
+    char,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    i32,
+    i64,
+    f64
 );
 
 /// comfy-table cells of code not yet moved to `output::Cell`: their text, and their colour and
@@ -191,8 +203,11 @@ impl IntoCell for comfy_table::Cell {
             (Some(C::DarkGrey), Some(Color::DarkGrey)),
             (Some(C::Grey), Some(Color::Grey)),
         ];
-        let weights: [&[(A, Attribute)]; 3] =
-            [&[], &[(A::Bold, Attribute::Bold)], &[(A::Dim, Attribute::Dim)]];
+        let weights: [&[(A, Attribute)]; 3] = [
+            &[],
+            &[(A::Bold, Attribute::Bold)],
+            &[(A::Dim, Attribute::Dim)],
+        ];
         for (cf, of) in colours {
             for w in weights {
                 let mut probe = comfy_table::Cell::new(&text);
@@ -325,7 +340,10 @@ impl Table {
             .and_then(|h| h.get(col))
             .map(|c| strip(c.content()).trim().to_ascii_lowercase())
             .unwrap_or_default();
-        if TEXT_HEADERS.iter().any(|t| head == *t || head.ends_with(&format!(" {t}"))) {
+        if TEXT_HEADERS
+            .iter()
+            .any(|t| head == *t || head.ends_with(&format!(" {t}")))
+        {
             Kind::Text
         } else {
             Kind::Token
@@ -487,7 +505,11 @@ impl Table {
         let mut used = 0;
         for (i, cw) in w.iter().enumerate() {
             let indent = if groups.is_empty() { 0 } else { FOLD_INDENT };
-            let need = if i == start { indent + cw } else { used + GAP + cw };
+            let need = if i == start {
+                indent + cw
+            } else {
+                used + GAP + cw
+            };
             if i > start && need > limit {
                 groups.push(start..i);
                 start = i;
@@ -554,7 +576,10 @@ mod tests {
         t.set_header(["job", "summary"]);
         let long = "正在分析图片".repeat(10);
         t.add_row([Cell::new("job_events:1229"), Cell::new(&long)]);
-        t.add_row([Cell::new("7"), Cell::new("\x1b[31mred red red red red red red red red\x1b[0m")]);
+        t.add_row([
+            Cell::new("7"),
+            Cell::new("\x1b[31mred red red red red red red red red\x1b[0m"),
+        ]);
         for l in t.lines() {
             assert!(w(&l) <= 40, "{l:?} is {} wide", w(&l));
             assert!(!leaves_open(&l), "{l:?}");
@@ -574,10 +599,16 @@ mod tests {
         }
         let text = lines.join("\n");
         for token in ["job_events:1229", "128077", "1796156335574-0"] {
-            assert!(text.lines().any(|l| l.contains(token)), "{token} split: {text}");
+            assert!(
+                text.lines().any(|l| l.contains(token)),
+                "{token} split: {text}"
+            );
         }
         assert!(lines.len() > 2, "folded: {text}");
-        assert!(lines[1].starts_with("    "), "continuation indented: {text}");
+        assert!(
+            lines[1].starts_with("    "),
+            "continuation indented: {text}"
+        );
     }
 
     #[test]
@@ -600,7 +631,9 @@ mod tests {
         let mut t = Table::new(fit(Some(20), true));
         t.set_header(["v", "message"]);
         t.add_row([
-            Cell::new("CRITICAL").fg(Color::Red).add_attribute(Attribute::Bold),
+            Cell::new("CRITICAL")
+                .fg(Color::Red)
+                .add_attribute(Attribute::Bold),
             Cell::new("a message much longer than the terminal"),
         ]);
         let lines = t.lines();

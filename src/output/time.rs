@@ -110,7 +110,10 @@ mod tests {
     fn zones_and_ages() {
         assert_eq!(zone_of(FixedOffset::east_opt(0).unwrap()), "UTC");
         assert_eq!(zone_of(FixedOffset::east_opt(3600).unwrap()), "UTC+01:00");
-        assert_eq!(zone_of(FixedOffset::west_opt(5 * 3600 + 1800).unwrap()), "UTC-05:30");
+        assert_eq!(
+            zone_of(FixedOffset::west_opt(5 * 3600 + 1800).unwrap()),
+            "UTC-05:30"
+        );
         assert_eq!(ago(NOW - 300_000, NOW), "5m ago");
         assert_eq!(ago(NOW - 40_000, NOW), "40s ago");
         assert_eq!(ago(NOW - 3 * 3_600_000 - 5, NOW), "3h ago");

@@ -150,15 +150,16 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let mut word = String::new();
     let mut word_w = 0;
     let ps = pieces(s);
-    let flush_line = |line: &mut String, line_w: &mut usize, active: &[String], lines: &mut Vec<String>| {
-        let done = closed(line.trim_end());
-        lines.push(done);
-        line.clear();
-        for a in active {
-            line.push_str(a);
-        }
-        *line_w = 0;
-    };
+    let flush_line =
+        |line: &mut String, line_w: &mut usize, active: &[String], lines: &mut Vec<String>| {
+            let done = closed(line.trim_end());
+            lines.push(done);
+            line.clear();
+            for a in active {
+                line.push_str(a);
+            }
+            *line_w = 0;
+        };
     let mut i = 0;
     while i <= ps.len() {
         let p = ps.get(i).copied();

@@ -134,7 +134,10 @@ impl Timeline<'_> {
                 } else {
                     padded
                 };
-                let lead = format!("  {:>10}  {kind}  ", format!("+{:.3}s", elapsed as f64 / 1000.0));
+                let lead = format!(
+                    "  {:>10}  {kind}  ",
+                    format!("+{:.3}s", elapsed as f64 / 1000.0)
+                );
                 let room = self
                     .ctx
                     .out
