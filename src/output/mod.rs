@@ -3,6 +3,7 @@
 
 pub mod escape;
 pub mod format;
+pub mod number;
 pub mod paint;
 pub mod progress;
 pub mod records;

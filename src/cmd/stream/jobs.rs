@@ -266,8 +266,8 @@ impl JobsReport {
         let c = &self.counts;
         writeln!(
             w,
-            "{} jobs: {} running, {} completed, {} failed, {} stuck (no event for {}){}",
-            c.total(),
+            "{}: {} running, {} completed, {} failed, {} stuck (no event for {}){}",
+            crate::output::number::plural(c.total(), "job"),
             c.running,
             c.completed,
             c.failed,

@@ -102,9 +102,9 @@ impl Render for ListReport {
         if self.total > self.streams.len() {
             writeln!(
                 w,
-                "({} of {} streams shown)",
+                "({} of {} shown)",
                 self.streams.len(),
-                self.total
+                crate::output::number::plural(self.total as u64, "stream")
             )?;
         }
         Ok(())

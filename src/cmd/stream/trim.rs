@@ -94,8 +94,7 @@ pub struct TrimReport {
 }
 
 fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
+    crate::output::number::plural_with(n, one, many)
 }
 
 #[derive(Debug, Serialize)]
