@@ -305,7 +305,7 @@ _redkit() {
 
     case "${cmd}" in
         redkit)
-            opts="-u -q -v -h -V --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --help --version validate-env health ping cache bench stream wait migrate config init completions help"
+            opts="-u -q -v -h -V --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --wide --help --version validate-env health ping cache bench stream wait migrate config init completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -395,7 +395,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__bench)
-            opts="-u -w -c -P -n -d -y -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -w -c -P -n -d -y -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -507,10 +507,16 @@ _redkit() {
                     ;;
                 --key-pattern)
                     COMPREPLY=($(compgen -W "random sequential gaussian" -- "${cur}"))
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --key-prefix)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --threads)
@@ -589,7 +595,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help flush stats help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --wide --help flush stats help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -679,18 +685,24 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache__subcmd__flush)
-            opts="-y -u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --yes --batch --rate --sample --dry-run --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --yes --batch --rate --sample --dry-run --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --prefix)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --pattern)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --type)
@@ -857,18 +869,24 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache__subcmd__stats)
-            opts="-u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --sample --exact --biggest --top-prefixes --separator --depth --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --sample --exact --biggest --top-prefixes --separator --depth --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --prefix)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --pattern)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --type)
@@ -987,7 +1005,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__completions)
-            opts="-q -v -h --format --config --profile --env-file --no-env-file --color --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-q -v -h --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,7 +1039,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__config)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --help show help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1153,7 +1171,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__config__subcmd__show)
-            opts="-u -q -v -h --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,7 +1261,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__health)
-            opts="-u -o -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --check --skip --samples --stream --warn-latency --crit-latency --min-uptime --warn-memory --crit-memory --warn-fragmentation --crit-fragmentation --warn-clients --crit-clients --warn-save-age --warn-lag --crit-lag --warn-hit-ratio --crit-hit-ratio --warn-slowlog --warn-stream-lag --crit-stream-lag --warn-stream-pending --crit-stream-pending --warn-stream-idle --crit-stream-idle --warn-consumer-idle --warn-stream-age --crit-stream-age --stuck-after --warn-stuck-jobs --crit-stuck-jobs --no-replicas --watch --output --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -o -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --check --skip --samples --stream --warn-latency --crit-latency --min-uptime --warn-memory --crit-memory --warn-fragmentation --crit-fragmentation --warn-clients --crit-clients --warn-save-age --warn-lag --crit-lag --warn-hit-ratio --crit-hit-ratio --warn-slowlog --warn-stream-lag --crit-stream-lag --warn-stream-pending --crit-stream-pending --warn-stream-idle --crit-stream-idle --warn-consumer-idle --warn-stream-age --crit-stream-age --stuck-after --warn-stuck-jobs --crit-stuck-jobs --no-replicas --watch --output --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1318,7 +1336,10 @@ _redkit() {
                     return 0
                     ;;
                 --stream)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --warn-latency)
@@ -1917,7 +1938,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__init)
-            opts="-o -q -v -h --output --force --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-o -q -v -h --output --force --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1959,7 +1980,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate)
-            opts="-q -v -h --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help recipients status help"
+            opts="-q -v -h --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --wide --help recipients status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,7 +2078,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__recipients)
-            opts="-y -q -v -h --database-url --yes --verify --rollback --repair-reads --create-table --created-at-out-of-range --defer-indexes --batch-size --chunk-time --sleep --max-rows --log-every --replica --max-lag --max-load --pause-file --dry-run --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -q -v -h --database-url --yes --verify --rollback --repair-reads --create-table --created-at-out-of-range --defer-indexes --batch-size --chunk-time --sleep --max-rows --log-every --replica --max-lag --max-load --pause-file --dry-run --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2147,7 +2168,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__status)
-            opts="-q -v -h --database-url --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-q -v -h --database-url --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2193,7 +2214,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__ping)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2283,7 +2304,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help list info pending trim jobs read tail job claim ack group help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --wide --help list info pending trim jobs read tail job claim ack group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2373,7 +2394,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__ack)
-            opts="-y -u -q -v -h --from-consumer --min-idle --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --from-consumer --min-idle --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2471,7 +2492,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__claim)
-            opts="-y -u -q -v -h --to --new-consumer --min-idle --from-consumer --count --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --to --new-consumer --min-idle --from-consumer --count --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2577,7 +2598,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__group)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help create setid delconsumer help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --wide --help create setid delconsumer help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2667,7 +2688,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__group__subcmd__create)
-            opts="-y -u -q -v -h --from --mkstream --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --from --mkstream --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2761,7 +2782,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__group__subcmd__delconsumer)
-            opts="-y -u -q -v -h --idle-over --force --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --idle-over --force --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2925,7 +2946,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__group__subcmd__setid)
-            opts="-y -u -q -v -h --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3239,7 +3260,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__info)
-            opts="-u -q -v -h --full --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --full --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3329,7 +3350,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__job)
-            opts="-f -u -q -v -h --follow --max-wait --stuck-after --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-f -u -q -v -h --follow --max-wait --stuck-after --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3427,14 +3448,17 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__jobs)
-            opts="-u -q -v -h --match --stuck-after --state --since --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --match --stuck-after --state --since --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --match)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --stuck-after)
@@ -3537,14 +3561,17 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__list)
-            opts="-u -q -v -h --match --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --match --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --match)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --limit)
@@ -3635,7 +3662,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__pending)
-            opts="-n -u -q -v -h --min-idle --consumer --count --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --min-idle --consumer --count --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3741,7 +3768,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__read)
-            opts="-n -u -q -v -h --from --to --since --count --reverse --event-type --grep --page-size --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --from --to --since --count --reverse --event-type --grep --page-size --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3863,7 +3890,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__tail)
-            opts="-n -u -q -v -h --from --group --consumer --ack --count --event-type --until-event --max-wait --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --from --group --consumer --ack --count --event-type --until-event --max-wait --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3985,14 +4012,17 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__trim)
-            opts="-y -u -q -v -h --match --maxlen --older-than --approximate --include-unprocessed --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --match --maxlen --older-than --approximate --include-unprocessed --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --match)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --maxlen)
@@ -4087,7 +4117,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__validate__subcmd__env)
-            opts="-q -v -h --connect-timeout --timeout --spec --example --strict --deny-unknown --connect --wait --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-q -v -h --connect-timeout --timeout --spec --example --strict --deny-unknown --connect --wait --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4141,7 +4171,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__wait)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --redis --database --max-wait --interval --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --redis --database --max-wait --interval --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

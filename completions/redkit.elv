@@ -46,6 +46,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -82,6 +83,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -149,6 +151,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -181,6 +184,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -213,6 +217,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand flush 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
@@ -261,6 +266,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -306,6 +312,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -380,6 +387,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -412,6 +420,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'Every stream key (on every master of a cluster) with length, times and groups'
@@ -458,6 +467,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -491,6 +501,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -527,6 +538,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -567,6 +579,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -604,6 +617,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -645,6 +659,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -686,6 +701,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -722,6 +738,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -762,6 +779,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -799,6 +817,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -831,6 +850,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand create 'Create a consumer group starting after an id or a time ($ = only new entries)'
@@ -872,6 +892,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -907,6 +928,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -944,6 +966,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1041,6 +1064,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1057,6 +1081,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
@@ -1095,6 +1120,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1112,6 +1138,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1155,6 +1182,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand show 'Print the resolved settings (the default)'
@@ -1189,6 +1217,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1214,6 +1243,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -1228,6 +1258,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help'
             cand --help 'Print help'
         }

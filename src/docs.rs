@@ -16,10 +16,34 @@ pub const SHELLS: [Shell; 5] = [
 
 /// The completion script for one shell.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::command();
+    let mut cmd = completion_command(crate::cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "redkit", &mut buf);
     buf
+}
+
+/// The command line as completions see it: a key, prefix, glob or stream name is something
+/// only Redis knows, so those values complete to nothing rather than to file names.
+fn completion_command(cmd: clap::Command) -> clap::Command {
+    const NAMES: &[&str] = &["P", "GLOB", "KEY", "PREFIX", "PATTERN", "STREAM", "GROUP", "ID"];
+    let cmd = cmd.mut_args(|a| {
+        let named = a
+            .get_value_names()
+            .is_some_and(|v| v.iter().any(|n| NAMES.contains(&n.as_str())));
+        let id = a.get_id().as_str();
+        if named || matches!(id, "prefix" | "pattern" | "match" | "key_prefix" | "key_pattern") {
+            a.value_hint(clap::ValueHint::Other)
+        } else {
+            a
+        }
+    });
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    names.into_iter().fold(cmd, |c, n| {
+        c.mut_subcommand(n, completion_command)
+    })
 }
 
 /// The file name a shell's completion script is committed under.
@@ -126,6 +150,10 @@ fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
+    if path.len() == 1 {
+        environment_section(&mut w)?;
+        files_section(&mut w)?;
+    }
     if path.len() > 1 {
         writeln!(w, ".SH SEE ALSO")?;
         let parents: Vec<String> = (1..path.len())
@@ -137,6 +165,105 @@ fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
         man.render_version_section(&mut w)?;
     }
     Ok(drop_repeated_preamble(&w))
+}
+
+/// Every variable redkit reads: the settings table's (each with its config key and flag), then
+/// those that steer the config search and the terminal.
+fn environment_section(w: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::io::Write;
+    writeln!(w, ".SH ENVIRONMENT")?;
+    let intro = "Flags win over variables, variables over the .env file, that over the config \
+                 file. validate-env also reads the variables its spec lists (the application's).";
+    writeln!(w, "{}", text_line(intro))?;
+    for k in crate::settings::keys::KEYS {
+        for var in k.env {
+            writeln!(w, ".TP")?;
+            writeln!(w, "\\fB{}\\fR", esc(var))?;
+            let mut what = format!("The setting {}", k.name);
+            if let Some(f) = k.flag {
+                what.push_str(&format!(" ({f})"));
+            }
+            if let Some(d) = k.default {
+                what.push_str(&format!(", default {d}"));
+            }
+            if !k.help.is_empty() {
+                what.push_str(&format!(": {}", k.help));
+            }
+            if k.secret {
+                what.push_str(" (a secret: shown masked)");
+            }
+            writeln!(w, "{}.", text_line(&what))?;
+        }
+    }
+    let others: &[(&str, &str)] = &[
+        ("REDKIT_CONFIG", "The config file, as --config."),
+        ("REDKIT_PROFILE", "The profile of the config file, as --profile."),
+        (
+            "REDKIT_SYSTEM_CONFIG_DIR",
+            "An absolute folder read instead of /etc/redkit (packagers, tests).",
+        ),
+        (
+            "XDG_CONFIG_HOME",
+            "The user's config folder (absolute; else ~/.config): redkit/redkit.yaml in it.",
+        ),
+        ("HOME", "Where ~/.config is."),
+        (
+            "COLUMNS",
+            "The width tables fit on a terminal (else the terminal's, else 80); --wide ignores it.",
+        ),
+        ("NO_COLOR", "When set and not empty, --color auto means no colour."),
+        ("TERM", "dumb means no colour under --color auto."),
+    ];
+    for (var, what) in others {
+        writeln!(w, ".TP")?;
+        writeln!(w, "\\fB{}\\fR", esc(var))?;
+        writeln!(w, "{}", text_line(what))?;
+    }
+    Ok(())
+}
+
+/// The files redkit reads and writes.
+fn files_section(w: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::io::Write;
+    writeln!(w, ".SH FILES")?;
+    let files: &[(&str, &str)] = &[
+        (
+            "./redkit.yaml",
+            "The config file, first on the search path (or --config FILE, REDKIT_CONFIG).",
+        ),
+        (
+            "$XDG_CONFIG_HOME/redkit/redkit.yaml",
+            "Next on the search path (~/.config/redkit/redkit.yaml without XDG_CONFIG_HOME).",
+        ),
+        (
+            "/etc/redkit/redkit.yaml",
+            "Last on the search path (the folder is REDKIT_SYSTEM_CONFIG_DIR when set).",
+        ),
+        (
+            "./.env",
+            "Variables for settings and validate-env, never over the real environment \
+             (--env-file FILE, --no-env-file).",
+        ),
+        (
+            "bench --save FILE, --compare FILE",
+            "A benchmark baseline: the JSON report, written atomically.",
+        ),
+        (
+            "--password-file FILE, --cacert, --cert, --key FILE",
+            "Secrets and TLS material, read when connecting.",
+        ),
+        (
+            "state files",
+            "Files a command keeps between runs (health's, a Prometheus textfile) are written \
+             atomically: a temporary file, then rename.",
+        ),
+    ];
+    for (f, what) in files {
+        writeln!(w, ".TP")?;
+        writeln!(w, "\\fI{}\\fR", esc(f))?;
+        writeln!(w, "{}", text_line(what))?;
+    }
+    Ok(())
 }
 
 /// clap_mangen opens each section it renders with the same two string definitions; keep the
