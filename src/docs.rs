@@ -136,7 +136,9 @@ fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
             writeln!(w, ".nf")?;
             writeln!(w, ".RS 4")?;
             for line in lines {
-                writeln!(w, "{}", text_line(line.strip_prefix("  ").unwrap_or(line)))?;
+                for l in example_lines(line.strip_prefix("  ").unwrap_or(line)) {
+                    writeln!(w, "{}", text_line(&l))?;
+                }
             }
             writeln!(w, ".RE")?;
             writeln!(w, ".fi")?;
@@ -165,6 +167,43 @@ fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
         man.render_version_section(&mut w)?;
     }
     Ok(drop_repeated_preamble(&w))
+}
+
+/// Columns an example line may take in a man page read at 80 columns: the page's indent (7)
+/// and the examples' (4) come off.
+pub const EXAMPLE_WIDTH: usize = 80 - 7 - 4;
+
+/// One example as it fits [`EXAMPLE_WIDTH`]: `command   what it does` stays one line when it
+/// fits; else the comment goes above as `# what it does`, and a command still too long is
+/// continued with `\` before a flag.
+fn example_lines(line: &str) -> Vec<String> {
+    if line.chars().count() <= EXAMPLE_WIDTH {
+        return vec![line.to_string()];
+    }
+    let (cmd, note) = match line.find("   ") {
+        Some(i) => (line[..i].trim_end(), line[i..].trim()),
+        None => (line.trim_end(), ""),
+    };
+    let mut out = Vec::new();
+    if !note.is_empty() {
+        out.push(format!("# {note}"));
+    }
+    let mut rest = cmd.to_string();
+    let mut indent = "";
+    while indent.len() + rest.chars().count() > EXAMPLE_WIDTH {
+        // The last break before a flag (or a space) that leaves room for ` \`.
+        let room = EXAMPLE_WIDTH.saturating_sub(indent.len() + 2);
+        let head: String = rest.chars().take(room).collect();
+        let cut = head.rfind(" -").or_else(|| head.rfind(' '));
+        let Some(cut) = cut.filter(|&c| c > 0) else {
+            break;
+        };
+        out.push(format!("{indent}{} \\", &rest[..cut]));
+        rest = rest[cut + 1..].to_string();
+        indent = "    ";
+    }
+    out.push(format!("{indent}{rest}"));
+    out
 }
 
 /// Every variable redkit reads: the settings table's (each with its config key and flag), then
@@ -425,4 +464,64 @@ pub fn write_generated(root: &Path) -> anyhow::Result<()> {
         std::fs::write(man.join(name), text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_fit_a_man_page_read_at_80_columns() {
+        for (name, page) in man_pages().unwrap() {
+            let text = String::from_utf8(page).unwrap();
+            let mut inside = false;
+            for l in text.lines() {
+                match l {
+                    ".SH EXAMPLES" => inside = true,
+                    ".fi" => inside = false,
+                    _ if inside && !l.starts_with('.') => {
+                        let shown = l.replace("\\-", "-").replace("\\e", "\\").replace("\\&", "");
+                        assert!(
+                            shown.chars().count() <= EXAMPLE_WIDTH,
+                            "{name}: {} columns: {shown}",
+                            shown.chars().count()
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_examples_put_the_note_above_and_continue_the_command() {
+        let l = "redkit --cluster -u redis://10.0.0.1:7000 cache flush --yes --format json   all masters";
+        let out = example_lines(l);
+        assert_eq!(out[0], "# all masters");
+        assert!(out[1].ends_with(" \\"), "{out:?}");
+        assert!(out.iter().all(|x| x.chars().count() <= EXAMPLE_WIDTH), "{out:?}");
+        assert_eq!(example_lines("redkit ping   one line"), vec!["redkit ping   one line"]);
+    }
+
+    #[test]
+    fn the_top_page_lists_every_variable_of_the_settings_table() {
+        let pages = man_pages().unwrap();
+        let top = String::from_utf8(pages[0].1.clone()).unwrap();
+        assert!(top.contains(".SH ENVIRONMENT") && top.contains(".SH FILES"));
+        for k in crate::settings::keys::KEYS {
+            for v in k.env {
+                assert!(top.contains(&esc(v)), "{v} missing");
+            }
+        }
+        for v in ["COLUMNS", "NO_COLOR", "XDG_CONFIG_HOME", "REDKIT_CONFIG"] {
+            assert!(top.contains(&esc(v)), "{v} missing");
+        }
+    }
+
+    #[test]
+    fn keys_and_globs_complete_to_nothing() {
+        let zsh = String::from_utf8(completion_script(Shell::Zsh)).unwrap();
+        let line = zsh.lines().find(|l| l.contains("--pattern=[")).unwrap();
+        assert!(!line.contains("_default") && !line.contains("_files"), "{line}");
+    }
 }
