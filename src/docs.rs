@@ -25,13 +25,20 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
 /// The command line as completions see it: a key, prefix, glob or stream name is something
 /// only Redis knows, so those values complete to nothing rather than to file names.
 fn completion_command(cmd: clap::Command) -> clap::Command {
-    const NAMES: &[&str] = &["P", "GLOB", "KEY", "PREFIX", "PATTERN", "STREAM", "GROUP", "ID"];
+    const NAMES: &[&str] = &[
+        "P", "GLOB", "KEY", "PREFIX", "PATTERN", "STREAM", "GROUP", "ID",
+    ];
     let cmd = cmd.mut_args(|a| {
         let named = a
             .get_value_names()
             .is_some_and(|v| v.iter().any(|n| NAMES.contains(&n.as_str())));
         let id = a.get_id().as_str();
-        if named || matches!(id, "prefix" | "pattern" | "match" | "key_prefix" | "key_pattern") {
+        if named
+            || matches!(
+                id,
+                "prefix" | "pattern" | "match" | "key_prefix" | "key_pattern"
+            )
+        {
             a.value_hint(clap::ValueHint::Other)
         } else {
             a
@@ -41,9 +48,9 @@ fn completion_command(cmd: clap::Command) -> clap::Command {
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
-    names.into_iter().fold(cmd, |c, n| {
-        c.mut_subcommand(n, completion_command)
-    })
+    names
+        .into_iter()
+        .fold(cmd, |c, n| c.mut_subcommand(n, completion_command))
 }
 
 /// The file name a shell's completion script is committed under.
@@ -236,7 +243,10 @@ fn environment_section(w: &mut Vec<u8>) -> std::io::Result<()> {
     }
     let others: &[(&str, &str)] = &[
         ("REDKIT_CONFIG", "The config file, as --config."),
-        ("REDKIT_PROFILE", "The profile of the config file, as --profile."),
+        (
+            "REDKIT_PROFILE",
+            "The profile of the config file, as --profile.",
+        ),
         (
             "REDKIT_SYSTEM_CONFIG_DIR",
             "An absolute folder read instead of /etc/redkit (packagers, tests).",
@@ -250,7 +260,10 @@ fn environment_section(w: &mut Vec<u8>) -> std::io::Result<()> {
             "COLUMNS",
             "The width tables fit on a terminal (else the terminal's, else 80); --wide ignores it.",
         ),
-        ("NO_COLOR", "When set and not empty, --color auto means no colour."),
+        (
+            "NO_COLOR",
+            "When set and not empty, --color auto means no colour.",
+        ),
         ("TERM", "dumb means no colour under --color auto."),
     ];
     for (var, what) in others {
@@ -480,7 +493,10 @@ mod tests {
                     ".SH EXAMPLES" => inside = true,
                     ".fi" => inside = false,
                     _ if inside && !l.starts_with('.') => {
-                        let shown = l.replace("\\-", "-").replace("\\e", "\\").replace("\\&", "");
+                        let shown = l
+                            .replace("\\-", "-")
+                            .replace("\\e", "\\")
+                            .replace("\\&", "");
                         assert!(
                             shown.chars().count() <= EXAMPLE_WIDTH,
                             "{name}: {} columns: {shown}",
@@ -499,8 +515,14 @@ mod tests {
         let out = example_lines(l);
         assert_eq!(out[0], "# all masters");
         assert!(out[1].ends_with(" \\"), "{out:?}");
-        assert!(out.iter().all(|x| x.chars().count() <= EXAMPLE_WIDTH), "{out:?}");
-        assert_eq!(example_lines("redkit ping   one line"), vec!["redkit ping   one line"]);
+        assert!(
+            out.iter().all(|x| x.chars().count() <= EXAMPLE_WIDTH),
+            "{out:?}"
+        );
+        assert_eq!(
+            example_lines("redkit ping   one line"),
+            vec!["redkit ping   one line"]
+        );
     }
 
     #[test]
@@ -522,6 +544,9 @@ mod tests {
     fn keys_and_globs_complete_to_nothing() {
         let zsh = String::from_utf8(completion_script(Shell::Zsh)).unwrap();
         let line = zsh.lines().find(|l| l.contains("--pattern=[")).unwrap();
-        assert!(!line.contains("_default") && !line.contains("_files"), "{line}");
+        assert!(
+            !line.contains("_default") && !line.contains("_files"),
+            "{line}"
+        );
     }
 }

@@ -498,7 +498,7 @@ impl Table {
     /// continuation lines.
     fn groups(&self, w: &[usize]) -> Vec<std::ops::Range<usize>> {
         let Some(limit) = self.fit.width else {
-            return vec![0..w.len()];
+            return std::iter::once(0..w.len()).collect();
         };
         let mut groups = Vec::new();
         let mut start = 0;

@@ -318,3 +318,28 @@ fn validate_env_fits() {
         screen.assert_whole("QWEN_API_KEY");
     }
 }
+
+/// The checks themselves catch what the issue saw: a colour running into the next line, a
+/// line wider than the pane, a split escape's remains, a number cut in two.
+#[test]
+fn the_screen_checks_catch_broken_views() {
+    let screen = |lines: &[&str]| Screen {
+        cols: 20,
+        lines: lines.iter().map(|l| l.to_string()).collect(),
+        code: 0,
+    };
+    let fails = |f: &dyn Fn()| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err();
+    let bleed = screen(&["a \x1b[31mstuck", "next row\x1b[39m"]);
+    assert!(fails(&|| bleed.assert_colours_closed()));
+    let closed = screen(&["a \x1b[32mOK", "\x1b[39mnext row"]);
+    assert!(!fails(&|| closed.assert_colours_closed()));
+    assert!(fails(&|| screen(&["x".repeat(21).as_str()]).assert_fits()));
+    assert!(fails(&|| screen(&["stuck026-12-01 [0m"]).assert_fits()));
+    assert!(!fails(&|| screen(&["正在分析用户需求并生"]).assert_fits()));
+    assert!(fails(
+        &|| screen(&["正在分析用户需求并生成"]).assert_fits()
+    ));
+    let split = screen(&["ops/s 12807", "7"]);
+    assert!(fails(&|| split.assert_whole("128077")));
+    assert!(!fails(&|| screen(&["ops/s 128077"]).assert_whole("128077")));
+}

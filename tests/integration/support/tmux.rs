@@ -233,6 +233,7 @@ impl Screen {
     /// no literal remains of a split escape sequence.
     #[track_caller]
     pub fn assert_fits(&self) {
+        let split_sgr = regex::Regex::new(r"\[[0-9;]*m").unwrap();
         for l in self.plain() {
             assert!(
                 width(&l) <= self.cols,
@@ -241,8 +242,10 @@ impl Screen {
                 self.cols,
                 self.text()
             );
-            let re = regex::Regex::new(r"\[[0-9;]*m").unwrap();
-            assert!(!re.is_match(&l), "a split escape sequence shows: {l}");
+            assert!(
+                !split_sgr.is_match(&l),
+                "a split escape sequence shows: {l}"
+            );
         }
     }
 
@@ -252,11 +255,11 @@ impl Screen {
     #[track_caller]
     pub fn assert_colours_closed(&self) {
         let (mut fg, mut attr) = (false, false);
-        let mut coloured_lines = 0;
         for (n, l) in self.lines.iter().enumerate() {
+            let carried = fg || attr;
+            let mut sgr_seen = false;
             let mut seen_text = false;
             let mut it = l.chars().peekable();
-            let carried = fg || attr;
             while let Some(c) = it.next() {
                 if c == '\x1b' && it.peek() == Some(&'[') {
                     it.next();
@@ -271,23 +274,20 @@ impl Screen {
                     }
                     if fin == 'm' {
                         apply_sgr(&params, &mut fg, &mut attr);
-                        if fg || attr {
-                            coloured_lines += 1;
-                        }
+                        sgr_seen = true;
                     }
                     continue;
                 }
                 if !seen_text && !c.is_whitespace() {
                     seen_text = true;
                     assert!(
-                        !(carried && (fg || attr) && !l[..l.find(c).unwrap_or(0)].contains('\x1b')),
+                        !carried || sgr_seen,
                         "line {n} starts coloured by a colour left open above:\n{}",
                         self.lines[n.saturating_sub(1)..=n].join("\n")
                     );
                 }
             }
         }
-        let _ = coloured_lines;
     }
 
     /// Whether the pane showed any colour at all.
