@@ -347,10 +347,12 @@ pub async fn run_all(
                     c.matched.load(Ordering::Relaxed),
                     c.deleted.load(Ordering::Relaxed),
                 );
+                // Short: the bar's line must not wrap.
+                let _ = s;
                 if dry {
-                    pb.set_message(format!("scanned {s}, matched {m}"));
+                    pb.set_message(format!("{m} matched"));
                 } else {
-                    pb.set_message(format!("scanned {s}, matched {m}, deleted {d}"));
+                    pb.set_message(format!("{d} deleted"));
                 }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }

@@ -28,6 +28,45 @@ impl Drop for Bar {
     }
 }
 
+/// stderr, a little narrower than it is: indicatif pads its line to the width, and the `^C`
+/// a terminal echoes after a full line wraps it, so the clear would hit the line below and
+/// leave the bar behind.
+#[derive(Debug)]
+struct Narrow(console::Term);
+
+impl indicatif::TermLike for Narrow {
+    fn width(&self) -> u16 {
+        self.0.size().1.saturating_sub(4).max(20)
+    }
+    fn height(&self) -> u16 {
+        self.0.size().0
+    }
+    fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_up(n)
+    }
+    fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_down(n)
+    }
+    fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_right(n)
+    }
+    fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_left(n)
+    }
+    fn write_line(&self, s: &str) -> std::io::Result<()> {
+        self.0.write_line(s)
+    }
+    fn write_str(&self, s: &str) -> std::io::Result<()> {
+        self.0.write_str(s)
+    }
+    fn clear_line(&self) -> std::io::Result<()> {
+        self.0.clear_line()
+    }
+    fn flush(&self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// A bar that never draws.
 pub fn hidden() -> Bar {
     Bar(ProgressBar::hidden())
@@ -43,7 +82,9 @@ pub fn bar(out: &Output, len: Option<u64>, template: &str) -> Bar {
     if !out.progress_allowed() {
         return Bar(ProgressBar::hidden());
     }
-    let pb = ProgressBar::with_draw_target(len, ProgressDrawTarget::stderr());
+    let target =
+        ProgressDrawTarget::term_like_with_hz(Box::new(Narrow(console::Term::stderr())), 20);
+    let pb = ProgressBar::with_draw_target(len, target);
     pb.set_style(style(&template.replace("{per_sec}", "{rate}")));
     pb.enable_steady_tick(Duration::from_millis(120));
     Bar(pb)
@@ -52,7 +93,9 @@ pub fn bar(out: &Output, len: Option<u64>, template: &str) -> Bar {
 /// A bar for work whose size is only estimated (a SCAN): position in per mille of the
 /// estimate, the percent and ETA from it, and the counts in the message.
 pub fn fraction_bar(out: &Output, what: &str) -> Bar {
-    let t = format!("{{spinner}} {what} [{{bar:30}}] {{percent}}% {{msg}} eta {{eta}}");
+    // Short of the line's end: a line that wraps (or the `^C` the terminal echoes after it)
+    // leaves a trail the bar cannot clear.
+    let t = format!("{{spinner}} {what} [{{bar:20}}] {{percent}}% {{msg}} eta {{eta}}");
     bar(out, Some(FRACTION_STEPS), &t)
 }
 

@@ -336,10 +336,57 @@ fn the_screen_checks_catch_broken_views() {
     assert!(fails(&|| screen(&["x".repeat(21).as_str()]).assert_fits()));
     assert!(fails(&|| screen(&["stuck026-12-01 [0m"]).assert_fits()));
     assert!(!fails(&|| screen(&["正在分析用户需求并生"]).assert_fits()));
-    assert!(fails(
-        &|| screen(&["正在分析用户需求并生成"]).assert_fits()
-    ));
+    assert!(fails(&|| screen(&["正在分析用户需求并生成"]).assert_fits()));
     let split = screen(&["ops/s 12807", "7"]);
     assert!(fails(&|| split.assert_whole("128077")));
     assert!(!fails(&|| screen(&["ops/s 128077"]).assert_whole("128077")));
+}
+
+/// `cache flush` shows how far it is (a bar with its percent, rate and ETA, estimated from the
+/// SCAN cursor) and leaves nothing of it behind after Ctrl-C.
+#[test]
+fn flush_progress_says_how_far_and_is_cleared_on_ctrl_c() {
+    let s = RedisServer::start();
+    let cmds: Vec<Vec<String>> = (0..20_000)
+        .map(|i| vec!["SET".into(), format!("agent:cache:{i}"), "v".into()])
+        .collect();
+    crate::support::stream::pipe_load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let args = [
+        "-u",
+        url.as_str(),
+        "cache",
+        "flush",
+        "--prefix",
+        "agent:cache:",
+        "--rate",
+        "2000",
+        "--scan-count",
+        "100",
+        "--yes",
+    ];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    let shown = t.wait_for(&pane, "a bar with percent and eta", |p| {
+        p.contains('%') && p.contains("eta") && p.contains("deleted")
+    });
+    let bar = crate::support::tmux::strip(&shown);
+    let bar = bar
+        .lines()
+        .find(|l| l.contains("eta"))
+        .unwrap()
+        .trim_end()
+        .to_string();
+    assert!(width(&bar) <= 80, "{bar}");
+    // Let the estimate move, then interrupt.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    t.send(&pane, "C-c");
+    let screen = t.finish(&pane, 80, &args);
+    let text = screen.text();
+    assert!(!text.contains("eta"), "the bar was left behind:\n{text}");
+    assert!(text.contains("interrupted"), "{text}");
+    assert_ne!(screen.code, 0, "{text}");
+    let left: u64 = s.cli(&["DBSIZE"]).trim().parse().unwrap();
+    assert!(left > 0 && left < 20_000, "stopped part way: {left} left");
 }

@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
+use crate::output::Cell;
 use clap::Args;
-use comfy_table::Cell;
 use serde::Serialize;
 
 use super::id::StreamId;

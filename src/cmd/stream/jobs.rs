@@ -7,8 +7,8 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
+use crate::output::Cell;
 use clap::{Args, ValueEnum};
-use comfy_table::Cell;
 use serde::{Serialize, Serializer};
 
 use super::entry::{Entry, paint, parse_entries, rfc3339_ms, summary};

@@ -36,6 +36,8 @@ impl Tmux {
         );
         let dir = tempfile::tempdir().expect("a temporary folder");
         let socket = dir.path().join("tmux.sock");
+        // Scrollback for long tables, set before the first pane exists.
+        std::fs::write(dir.path().join("tmux.conf"), "set -g history-limit 5000\n").unwrap();
         Tmux {
             dir,
             socket,
@@ -45,24 +47,27 @@ impl Tmux {
 
     fn tmux(&self) -> Command {
         let mut c = Command::new("tmux");
-        c.arg("-S").arg(&self.socket).arg("-f").arg("/dev/null");
+        c.arg("-S")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg(self.dir.path().join("tmux.conf"));
         c
     }
 
-    /// Runs `redkit ARGS` in `cwd` in a fresh `cols`x`rows` pane (environment as `support::
-    /// redkit` pins it, plus `env`) and captures the whole pane with its scrollback.
-    pub fn run(
+    /// Starts `redkit ARGS` in `cwd` in a fresh `cols`x`rows` pane and returns its name.
+    pub fn spawn(
         &self,
         cwd: &Path,
         cols: usize,
         rows: usize,
         args: &[&str],
         env: &[(&str, &str)],
-    ) -> Screen {
+    ) -> String {
         let n = self.n.get() + 1;
         self.n.set(n);
         let script = self.dir.path().join(format!("run{n}.sh"));
-        let mut text = String::from("#!/bin/sh\n");
+        // A Ctrl-C typed into the pane goes to redkit; the shell lives on to report the code.
+        let mut text = String::from("#!/bin/sh\ntrap true INT\n");
         text.push_str(&format!("cd {}\n", quote(&cwd.to_string_lossy())));
         let mut vars: Vec<(String, String)> = vec![
             ("HOME".into(), cwd.to_string_lossy().into_owned()),
@@ -104,30 +109,76 @@ impl Tmux {
             .status()
             .unwrap();
         assert!(st.success(), "tmux new-session failed");
-        // Scrollback for long tables.
-        let _ = self
+        name
+    }
+
+    /// The whole pane now (scrollback too), with its escape sequences.
+    pub fn capture(&self, name: &str) -> String {
+        let out = self
             .tmux()
-            .args(["set-option", "-t", &name, "history-limit", "5000"])
-            .status();
+            .args([
+                "capture-pane",
+                "-p",
+                "-e",
+                "-J",
+                "-t",
+                name,
+                "-S",
+                "-",
+                "-E",
+                "-",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Types keys into the pane (`C-c` is Ctrl-C).
+    pub fn send(&self, name: &str, keys: &str) {
+        let st = self
+            .tmux()
+            .args(["send-keys", "-t", name, keys])
+            .status()
+            .unwrap();
+        assert!(st.success());
+    }
+
+    /// Waits until the pane's text matches `pred` (at most 60 s) and returns it.
+    #[track_caller]
+    pub fn wait_for(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
-            let out = self
-                .tmux()
-                .args([
-                    "capture-pane",
-                    "-p",
-                    "-e",
-                    "-J",
-                    "-t",
-                    &name,
-                    "-S",
-                    "-",
-                    "-E",
-                    "-",
-                ])
-                .output()
-                .unwrap();
-            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let text = self.capture(name);
+            if pred(&text) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "the pane never showed {what}:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Runs `redkit ARGS` in `cwd` in a fresh `cols`x`rows` pane (environment as `support::
+    /// redkit` pins it, plus `env`) and captures the whole pane with its scrollback.
+    pub fn run(
+        &self,
+        cwd: &Path,
+        cols: usize,
+        rows: usize,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Screen {
+        let name = self.spawn(cwd, cols, rows, args, env);
+        self.finish(&name, cols, args)
+    }
+
+    /// Waits for the run in pane `name` to end and returns what it showed.
+    pub fn finish(&self, name: &str, cols: usize, args: &[&str]) -> Screen {
+        let start = Instant::now();
+        loop {
+            let text = self.capture(name);
             if let Some(pos) = text.find(DONE) {
                 let code = text[pos + DONE.len()..]
                     .split_whitespace()
@@ -138,7 +189,7 @@ impl Tmux {
                 while lines.last().is_some_and(|l| strip(l).trim().is_empty()) {
                     lines.pop();
                 }
-                let _ = self.tmux().args(["kill-session", "-t", &name]).status();
+                let _ = self.tmux().args(["kill-session", "-t", name]).status();
                 return Screen { cols, lines, code };
             }
             assert!(
