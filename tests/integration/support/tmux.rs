@@ -37,7 +37,13 @@ impl Tmux {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let socket = dir.path().join("tmux.sock");
         // Scrollback for long tables, set before the first pane exists.
-        std::fs::write(dir.path().join("tmux.conf"), "set -g history-limit 5000\n").unwrap();
+        // The server stays up between panes (a new session racing the exit of the last one
+        // fails).
+        std::fs::write(
+            dir.path().join("tmux.conf"),
+            "set -g history-limit 5000\nset -s exit-empty off\n",
+        )
+        .unwrap();
         Tmux {
             dir,
             socket,
@@ -93,22 +99,31 @@ impl Tmux {
         text.push_str(&format!("echo {DONE} $?\nsleep 600\n"));
         std::fs::write(&script, text).unwrap();
         let name = format!("v{n}");
-        let st = self
-            .tmux()
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &name,
-                "-x",
-                &cols.to_string(),
-                "-y",
-                &rows.to_string(),
-            ])
-            .arg(format!("sh {}", script.display()))
-            .status()
-            .unwrap();
-        assert!(st.success(), "tmux new-session failed");
+        // Retried: a server starting or stopping under a loaded machine refuses briefly.
+        let mut st = None;
+        for _ in 0..20 {
+            let ok = self
+                .tmux()
+                .args([
+                    "new-session",
+                    "-d",
+                    "-s",
+                    &name,
+                    "-x",
+                    &cols.to_string(),
+                    "-y",
+                    &rows.to_string(),
+                ])
+                .arg(format!("sh {}", script.display()))
+                .status()
+                .unwrap();
+            if ok.success() {
+                st = Some(ok);
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert!(st.is_some(), "tmux new-session failed");
         name
     }
 
