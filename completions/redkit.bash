@@ -314,7 +314,7 @@ _redkit() {
 
     case "${cmd}" in
         redkit)
-            opts="-u -q -v -h -V --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --help --version validate-env health ping cache bench stream wait migrate config init completions help"
+            opts="-u -q -v -h -V --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --wide --help --version validate-env health ping cache bench stream wait migrate config init completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -404,7 +404,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__bench)
-            opts="-u -w -c -P -n -d -y -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -w -c -P -n -d -y -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --data-size --keyspace --key-pattern --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,10 +516,16 @@ _redkit() {
                     ;;
                 --key-pattern)
                     COMPREPLY=($(compgen -W "random sequential gaussian" -- "${cur}"))
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --key-prefix)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --threads)
@@ -598,7 +604,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help flush stats analyze help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --wide --help flush stats analyze help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,7 +694,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache__subcmd__analyze)
-            opts="-u -q -v -h --rdb --from --from-replica --save --separator --depth --top --biggest --keys --folded --svg --diff --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --rdb --from --from-replica --save --separator --depth --top --biggest --keys --folded --svg --diff --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,18 +820,24 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache__subcmd__flush)
-            opts="-y -u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --yes --batch --rate --sample --dry-run --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --yes --batch --rate --sample --dry-run --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --prefix)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --pattern)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --type)
@@ -1006,18 +1018,24 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache__subcmd__stats)
-            opts="-u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --sample --exact --biggest --top-prefixes --separator --depth --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --prefix --pattern --all-keys --type --no-ttl --min-idle --scan-count --sample --exact --biggest --top-prefixes --separator --depth --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --prefix)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --pattern)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --type)
@@ -1136,7 +1154,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__completions)
-            opts="-q -v -h --format --config --profile --env-file --no-env-file --color --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-q -v -h --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1170,7 +1188,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__config)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --help show help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,7 +1320,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__config__subcmd__show)
-            opts="-u -q -v -h --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1392,7 +1410,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__health)
-            opts="-u -o -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --check --skip --samples --stream --warn-latency --crit-latency --min-uptime --warn-memory --crit-memory --warn-fragmentation --crit-fragmentation --warn-clients --crit-clients --warn-save-age --warn-lag --crit-lag --warn-hit-ratio --crit-hit-ratio --warn-slowlog --warn-stream-lag --crit-stream-lag --warn-stream-pending --crit-stream-pending --warn-stream-idle --crit-stream-idle --warn-consumer-idle --warn-stream-age --crit-stream-age --stuck-after --warn-stuck-jobs --crit-stuck-jobs --no-replicas --watch --output --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -o -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --check --skip --samples --stream --warn-latency --crit-latency --min-uptime --warn-memory --crit-memory --warn-fragmentation --crit-fragmentation --warn-clients --crit-clients --warn-save-age --warn-lag --crit-lag --warn-hit-ratio --crit-hit-ratio --warn-slowlog --warn-stream-lag --crit-stream-lag --warn-stream-pending --crit-stream-pending --warn-stream-idle --crit-stream-idle --warn-consumer-idle --warn-stream-age --crit-stream-age --stuck-after --warn-stuck-jobs --crit-stuck-jobs --no-replicas --watch --output --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1467,7 +1485,10 @@ _redkit() {
                     return 0
                     ;;
                 --stream)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --warn-latency)
@@ -2080,7 +2101,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__init)
-            opts="-o -q -v -h --output --force --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-o -q -v -h --output --force --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2122,7 +2143,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate)
-            opts="-q -v -h --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help recipients status help"
+            opts="-q -v -h --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --wide --help recipients status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2220,7 +2241,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__recipients)
-            opts="-y -q -v -h --database-url --yes --verify --rollback --repair-reads --create-table --created-at-out-of-range --defer-indexes --batch-size --chunk-time --sleep --max-rows --log-every --replica --max-lag --max-load --pause-file --dry-run --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -q -v -h --database-url --yes --verify --rollback --repair-reads --create-table --created-at-out-of-range --defer-indexes --batch-size --chunk-time --sleep --max-rows --log-every --replica --max-lag --max-load --pause-file --dry-run --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2310,7 +2331,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__migrate__subcmd__status)
-            opts="-q -v -h --database-url --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-q -v -h --database-url --format --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2356,7 +2377,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__ping)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2446,7 +2467,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help list info pending trim jobs read tail job claim ack group help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --wide --help list info pending trim jobs read tail job claim ack group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2536,7 +2557,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__ack)
-            opts="-y -u -q -v -h --from-consumer --min-idle --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --from-consumer --min-idle --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2634,7 +2655,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__claim)
-            opts="-y -u -q -v -h --to --new-consumer --min-idle --from-consumer --count --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --to --new-consumer --min-idle --from-consumer --count --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2740,7 +2761,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__group)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help create setid delconsumer help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --wide --help create setid delconsumer help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2830,7 +2851,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__group__subcmd__create)
-            opts="-y -u -q -v -h --from --mkstream --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --from --mkstream --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2924,7 +2945,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__group__subcmd__delconsumer)
-            opts="-y -u -q -v -h --idle-over --force --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --idle-over --force --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3088,7 +3109,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__group__subcmd__setid)
-            opts="-y -u -q -v -h --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3402,7 +3423,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__info)
-            opts="-u -q -v -h --full --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --full --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3492,7 +3513,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__job)
-            opts="-f -u -q -v -h --follow --max-wait --stuck-after --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-f -u -q -v -h --follow --max-wait --stuck-after --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3590,14 +3611,17 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__jobs)
-            opts="-u -q -v -h --match --stuck-after --state --since --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --match --stuck-after --state --since --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --match)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --stuck-after)
@@ -3700,14 +3724,17 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__list)
-            opts="-u -q -v -h --match --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --match --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --match)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --limit)
@@ -3798,7 +3825,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__pending)
-            opts="-n -u -q -v -h --min-idle --consumer --count --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --min-idle --consumer --count --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3904,7 +3931,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__read)
-            opts="-n -u -q -v -h --from --to --since --count --reverse --event-type --grep --page-size --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --from --to --since --count --reverse --event-type --grep --page-size --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4026,7 +4053,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__tail)
-            opts="-n -u -q -v -h --from --group --consumer --ack --count --event-type --until-event --max-wait --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --from --group --consumer --ack --count --event-type --until-event --max-wait --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4148,14 +4175,17 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__trim)
-            opts="-y -u -q -v -h --match --maxlen --older-than --approximate --include-unprocessed --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --match --maxlen --older-than --approximate --include-unprocessed --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --match)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --maxlen)
@@ -4250,7 +4280,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__validate__subcmd__env)
-            opts="-q -v -h --connect-timeout --timeout --spec --example --strict --deny-unknown --connect --wait --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-q -v -h --connect-timeout --timeout --spec --example --strict --deny-unknown --connect --wait --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4304,7 +4334,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__wait)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --redis --database --max-wait --interval --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --redis --database --max-wait --interval --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -82,6 +83,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -149,6 +151,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -181,6 +184,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -213,6 +217,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand flush 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
@@ -262,6 +267,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -307,6 +313,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -351,6 +358,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -428,6 +436,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -460,6 +469,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'Every stream key (on every master of a cluster) with length, times and groups'
@@ -506,6 +516,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -539,6 +550,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -575,6 +587,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -615,6 +628,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -652,6 +666,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -693,6 +708,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -734,6 +750,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -770,6 +787,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -810,6 +828,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -847,6 +866,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -879,6 +899,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand create 'Create a consumer group starting after an id or a time ($ = only new entries)'
@@ -920,6 +941,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -955,6 +977,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -992,6 +1015,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1089,6 +1113,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1105,6 +1130,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand recipients 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
@@ -1143,6 +1169,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1160,6 +1187,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1203,6 +1231,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand show 'Print the resolved settings (the default)'
@@ -1237,6 +1266,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -1262,6 +1292,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -1276,6 +1307,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand -v 'More detail on stderr (repeat for more)'
             cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_redkit_global_optspecs
-    string join \n config= profile= env-file= no-env-file u/url= host= port= db= user= password-file= askpass cluster sentinel= master-name= tls cacert= cert= key= insecure connect-timeout= timeout= format= color= q/quiet v/verbose h/help V/version
+    string join \n config= profile= env-file= no-env-file u/url= host= port= db= user= password-file= askpass cluster sentinel= master-name= tls cacert= cert= key= insecure connect-timeout= timeout= format= color= q/quiet v/verbose wide h/help V/version
 end
 
 function __fish_redkit_needs_command
@@ -56,6 +56,7 @@ complete -c redkit -n "__fish_redkit_needs_command" -l tls -d 'Use TLS (implied 
 complete -c redkit -n "__fish_redkit_needs_command" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_needs_command" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_needs_command" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_needs_command" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_needs_command" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
@@ -90,6 +91,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect -
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
@@ -107,7 +109,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Tim
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l stream -d 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l stream -d 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency -d 'Median PING round trip for WARNING [default: 100ms]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-latency -d 'Median PING round trip for CRITICAL [default: 500ms]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-uptime -d 'A restart more recent than this is a WARNING [default: 5m]' -r
@@ -156,6 +158,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-replicas -d 
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
@@ -186,6 +189,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand ping" -l insecure -d 'Do n
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand ping" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
@@ -219,13 +223,14 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -f -a "analyze" -d 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and not __fish_seen_subcommand_from flush stats analyze help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l prefix -d 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\' (bytes: a glob need not be UTF-8)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l prefix -d 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]' -r -f
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\' (bytes: a glob need not be UTF-8)' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l type -d 'Only keys of this type' -r -f -a "string\t''
 hash\t''
 list\t''
@@ -270,9 +275,10 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l prefix -d 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\' (bytes: a glob need not be UTF-8)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l prefix -d 'Literal key prefix (glob characters are escaped) [default: cache prefix from config, agent:cache:]' -r -f
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l pattern -d 'SCAN MATCH glob, e.g. \'user:*:unread\' (bytes: a glob need not be UTF-8)' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l type -d 'Only keys of this type' -r -f -a "string\t''
 hash\t''
 list\t''
@@ -318,6 +324,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l rdb -d 'The RDB file to read (`-` for stdin)' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l from -d 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file' -r
@@ -360,6 +367,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
@@ -401,7 +409,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keyspace -d 'Num
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-pattern -d 'How keys are picked from the key space' -r -f -a "random\t''
 sequential\t''
 gaussian\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-prefix -d 'Prefix of every key written' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-prefix -d 'Prefix of every key written' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l threads -d 'OS threads driving the clients [default: number of cores]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l warmup -d 'Run this long before measuring' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l rate -d 'Open loop: send OPS requests per second on a schedule; latency counts from the schedule' -r
@@ -433,6 +441,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cleanup -d 'Remo
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
@@ -466,6 +475,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
@@ -479,7 +489,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l limit -d 'Show only the N most recently active streams' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
@@ -510,6 +520,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'"
@@ -540,6 +551,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l min-idle -d 'Only entries idle at least this long' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l consumer -d 'Only this consumer\'s entries' -r
@@ -573,8 +585,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from pending" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l match -d 'Every stream whose key matches GLOB (on every master of a cluster)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l match -d 'Every stream whose key matches GLOB (on every master of a cluster)' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l maxlen -d 'Keep the newest N entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l older-than -d 'Drop entries older than DUR (by their id\'s time)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
@@ -609,8 +622,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from trim" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l stuck-after -d 'A job whose last event is older than DUR and that has not finished is stuck [default: streams.stuck_after from the config, 15m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l state -d 'Only jobs in these states (repeat or separate with commas)' -r -f -a "running\t''
 completed\t''
@@ -647,6 +661,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l from -d 'First entry: id, RFC 3339 time or duration ago [default: the first]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l to -d 'Last entry: id, RFC 3339 time or duration ago [default: the last]' -r
@@ -686,6 +701,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l from -d 'Where to start: $, 0, an id, an RFC 3339 time or a duration ago' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l group -d 'Read through this consumer group' -r
@@ -724,6 +740,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l max-wait -d 'With --follow: give up after DUR without an outcome (exit 3), including the wait for a stream that does not exist yet' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l stuck-after -d 'A job whose last event is older than DUR and that has not finished is stuck [default: streams.stuck_after from the config, 15m]' -r
@@ -757,6 +774,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l to -d 'The consumer that takes the entries (must be a consumer of the group unless --new-consumer)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l min-idle -d 'Only entries idle at least this long' -r
@@ -793,6 +811,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l from-consumer -d 'Acknowledge the entries this consumer holds (with --min-idle: only those idle that long)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l min-idle -d 'With --from-consumer: only entries idle at least this long' -r
@@ -826,6 +845,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
@@ -859,6 +879,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a consumer group starting after an id or a time ($ = only new entries)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -f -a "setid" -d 'Move a group\'s last-delivered id: replay entries or skip them'
@@ -908,6 +929,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand wait" -l database -d 'Wait
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand wait" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
@@ -926,6 +948,7 @@ never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and not __fish_seen_subcommand_from recipients status help" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
@@ -965,6 +988,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_s
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from recipients" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l database-url -d 'sqlite://PATH, mysql:// (or mariadb://), postgres:// [env: DATABASE_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
@@ -980,6 +1004,7 @@ never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
 complete -c redkit -n "__fish_redkit_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'
@@ -1013,6 +1038,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_see
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print the resolved settings (the default)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1045,6 +1071,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the resolved settings (the default)'
 complete -c redkit -n "__fish_redkit_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1060,6 +1087,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand init" -l force -d 'Overwri
 complete -c redkit -n "__fish_redkit_using_subcommand init" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand init" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand init" -s h -l help -d 'Print help'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l format -r
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
@@ -1071,6 +1099,7 @@ never\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand completions" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'

@@ -408,6 +408,10 @@ pub struct GlobalArgs {
     /// More detail on stderr (repeat for more)
     #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Output")]
     pub verbose: u8,
+
+    /// Tables show every cell whole instead of fitting the terminal's width
+    #[arg(long, global = true, help_heading = "Output")]
+    pub wide: bool,
 }
 
 /// How to reach Redis. There is deliberately no password flag: command lines are visible to
@@ -604,6 +608,7 @@ impl GlobalArgs {
             color: self.color.into(),
             quiet: self.quiet,
             verbose: self.verbose,
+            wide: self.wide,
         }
     }
 }

@@ -16,10 +16,41 @@ pub const SHELLS: [Shell; 5] = [
 
 /// The completion script for one shell.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::command();
+    let mut cmd = completion_command(crate::cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "redkit", &mut buf);
     buf
+}
+
+/// The command line as completions see it: a key, prefix, glob or stream name is something
+/// only Redis knows, so those values complete to nothing rather than to file names.
+fn completion_command(cmd: clap::Command) -> clap::Command {
+    const NAMES: &[&str] = &[
+        "P", "GLOB", "KEY", "PREFIX", "PATTERN", "STREAM", "GROUP", "ID",
+    ];
+    let cmd = cmd.mut_args(|a| {
+        let named = a
+            .get_value_names()
+            .is_some_and(|v| v.iter().any(|n| NAMES.contains(&n.as_str())));
+        let id = a.get_id().as_str();
+        if named
+            || matches!(
+                id,
+                "prefix" | "pattern" | "match" | "key_prefix" | "key_pattern"
+            )
+        {
+            a.value_hint(clap::ValueHint::Other)
+        } else {
+            a
+        }
+    });
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    names
+        .into_iter()
+        .fold(cmd, |c, n| c.mut_subcommand(n, completion_command))
 }
 
 /// The file name a shell's completion script is committed under.
@@ -112,7 +143,9 @@ fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
             writeln!(w, ".nf")?;
             writeln!(w, ".RS 4")?;
             for line in lines {
-                writeln!(w, "{}", text_line(line.strip_prefix("  ").unwrap_or(line)))?;
+                for l in example_lines(line.strip_prefix("  ").unwrap_or(line)) {
+                    writeln!(w, "{}", text_line(&l))?;
+                }
             }
             writeln!(w, ".RE")?;
             writeln!(w, ".fi")?;
@@ -126,6 +159,10 @@ fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
+    if path.len() == 1 {
+        environment_section(&mut w)?;
+        files_section(&mut w)?;
+    }
     if path.len() > 1 {
         writeln!(w, ".SH SEE ALSO")?;
         let parents: Vec<String> = (1..path.len())
@@ -137,6 +174,148 @@ fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
         man.render_version_section(&mut w)?;
     }
     Ok(drop_repeated_preamble(&w))
+}
+
+/// Columns an example line may take in a man page read at 80 columns: the page's indent (7)
+/// and the examples' (4) come off.
+pub const EXAMPLE_WIDTH: usize = 80 - 7 - 4;
+
+/// One example as it fits [`EXAMPLE_WIDTH`]: `command   what it does` stays one line when it
+/// fits; else the comment goes above as `# what it does`, and a command still too long is
+/// continued with `\` before a flag.
+fn example_lines(line: &str) -> Vec<String> {
+    if line.chars().count() <= EXAMPLE_WIDTH {
+        return vec![line.to_string()];
+    }
+    let (cmd, note) = match line.find("   ") {
+        Some(i) => (line[..i].trim_end(), line[i..].trim()),
+        None => (line.trim_end(), ""),
+    };
+    let mut out = Vec::new();
+    if !note.is_empty() {
+        out.push(format!("# {note}"));
+    }
+    let mut rest = cmd.to_string();
+    let mut indent = "";
+    while indent.len() + rest.chars().count() > EXAMPLE_WIDTH {
+        // The last break before a flag (or a space) that leaves room for ` \`.
+        let room = EXAMPLE_WIDTH.saturating_sub(indent.len() + 2);
+        let head: String = rest.chars().take(room).collect();
+        let cut = head.rfind(" -").or_else(|| head.rfind(' '));
+        let Some(cut) = cut.filter(|&c| c > 0) else {
+            break;
+        };
+        out.push(format!("{indent}{} \\", &rest[..cut]));
+        rest = rest[cut + 1..].to_string();
+        indent = "    ";
+    }
+    out.push(format!("{indent}{rest}"));
+    out
+}
+
+/// Every variable redkit reads: the settings table's (each with its config key and flag), then
+/// those that steer the config search and the terminal.
+fn environment_section(w: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::io::Write;
+    writeln!(w, ".SH ENVIRONMENT")?;
+    let intro = "Flags win over variables, variables over the .env file, that over the config \
+                 file. validate-env also reads the variables its spec lists (the application's).";
+    writeln!(w, "{}", text_line(intro))?;
+    for k in crate::settings::keys::KEYS {
+        for var in k.env {
+            writeln!(w, ".TP")?;
+            writeln!(w, "\\fB{}\\fR", esc(var))?;
+            let mut what = format!("The setting {}", k.name);
+            if let Some(f) = k.flag {
+                what.push_str(&format!(" ({f})"));
+            }
+            if let Some(d) = k.default {
+                what.push_str(&format!(", default {d}"));
+            }
+            if !k.help.is_empty() {
+                what.push_str(&format!(": {}", k.help));
+            }
+            if k.secret {
+                what.push_str(" (a secret: shown masked)");
+            }
+            writeln!(w, "{}.", text_line(&what))?;
+        }
+    }
+    let others: &[(&str, &str)] = &[
+        ("REDKIT_CONFIG", "The config file, as --config."),
+        (
+            "REDKIT_PROFILE",
+            "The profile of the config file, as --profile.",
+        ),
+        (
+            "REDKIT_SYSTEM_CONFIG_DIR",
+            "An absolute folder read instead of /etc/redkit (packagers, tests).",
+        ),
+        (
+            "XDG_CONFIG_HOME",
+            "The user's config folder (absolute; else ~/.config): redkit/redkit.yaml in it.",
+        ),
+        ("HOME", "Where ~/.config is."),
+        (
+            "COLUMNS",
+            "The width tables fit on a terminal (else the terminal's, else 80); --wide ignores it.",
+        ),
+        (
+            "NO_COLOR",
+            "When set and not empty, --color auto means no colour.",
+        ),
+        ("TERM", "dumb means no colour under --color auto."),
+    ];
+    for (var, what) in others {
+        writeln!(w, ".TP")?;
+        writeln!(w, "\\fB{}\\fR", esc(var))?;
+        writeln!(w, "{}", text_line(what))?;
+    }
+    Ok(())
+}
+
+/// The files redkit reads and writes.
+fn files_section(w: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::io::Write;
+    writeln!(w, ".SH FILES")?;
+    let files: &[(&str, &str)] = &[
+        (
+            "./redkit.yaml",
+            "The config file, first on the search path (or --config FILE, REDKIT_CONFIG).",
+        ),
+        (
+            "$XDG_CONFIG_HOME/redkit/redkit.yaml",
+            "Next on the search path (~/.config/redkit/redkit.yaml without XDG_CONFIG_HOME).",
+        ),
+        (
+            "/etc/redkit/redkit.yaml",
+            "Last on the search path (the folder is REDKIT_SYSTEM_CONFIG_DIR when set).",
+        ),
+        (
+            "./.env",
+            "Variables for settings and validate-env, never over the real environment \
+             (--env-file FILE, --no-env-file).",
+        ),
+        (
+            "bench --save FILE, --compare FILE",
+            "A benchmark baseline: the JSON report, written atomically.",
+        ),
+        (
+            "--password-file FILE, --cacert, --cert, --key FILE",
+            "Secrets and TLS material, read when connecting.",
+        ),
+        (
+            "state files",
+            "Files a command keeps between runs (health's, a Prometheus textfile) are written \
+             atomically: a temporary file, then rename.",
+        ),
+    ];
+    for (f, what) in files {
+        writeln!(w, ".TP")?;
+        writeln!(w, "\\fI{}\\fR", esc(f))?;
+        writeln!(w, "{}", text_line(what))?;
+    }
+    Ok(())
 }
 
 /// clap_mangen opens each section it renders with the same two string definitions; keep the
@@ -298,4 +477,76 @@ pub fn write_generated(root: &Path) -> anyhow::Result<()> {
         std::fs::write(man.join(name), text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_fit_a_man_page_read_at_80_columns() {
+        for (name, page) in man_pages().unwrap() {
+            let text = String::from_utf8(page).unwrap();
+            let mut inside = false;
+            for l in text.lines() {
+                match l {
+                    ".SH EXAMPLES" => inside = true,
+                    ".fi" => inside = false,
+                    _ if inside && !l.starts_with('.') => {
+                        let shown = l
+                            .replace("\\-", "-")
+                            .replace("\\e", "\\")
+                            .replace("\\&", "");
+                        assert!(
+                            shown.chars().count() <= EXAMPLE_WIDTH,
+                            "{name}: {} columns: {shown}",
+                            shown.chars().count()
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_examples_put_the_note_above_and_continue_the_command() {
+        let l = "redkit --cluster -u redis://10.0.0.1:7000 cache flush --yes --format json   all masters";
+        let out = example_lines(l);
+        assert_eq!(out[0], "# all masters");
+        assert!(out[1].ends_with(" \\"), "{out:?}");
+        assert!(
+            out.iter().all(|x| x.chars().count() <= EXAMPLE_WIDTH),
+            "{out:?}"
+        );
+        assert_eq!(
+            example_lines("redkit ping   one line"),
+            vec!["redkit ping   one line"]
+        );
+    }
+
+    #[test]
+    fn the_top_page_lists_every_variable_of_the_settings_table() {
+        let pages = man_pages().unwrap();
+        let top = String::from_utf8(pages[0].1.clone()).unwrap();
+        assert!(top.contains(".SH ENVIRONMENT") && top.contains(".SH FILES"));
+        for k in crate::settings::keys::KEYS {
+            for v in k.env {
+                assert!(top.contains(&esc(v)), "{v} missing");
+            }
+        }
+        for v in ["COLUMNS", "NO_COLOR", "XDG_CONFIG_HOME", "REDKIT_CONFIG"] {
+            assert!(top.contains(&esc(v)), "{v} missing");
+        }
+    }
+
+    #[test]
+    fn keys_and_globs_complete_to_nothing() {
+        let zsh = String::from_utf8(completion_script(Shell::Zsh)).unwrap();
+        let line = zsh.lines().find(|l| l.contains("--pattern=[")).unwrap();
+        assert!(
+            !line.contains("_default") && !line.contains("_files"),
+            "{line}"
+        );
+    }
 }

@@ -9,13 +9,13 @@
 //! | `main.rs`, `lib.rs` | process entry; `dispatch`: settings, output, runtime, Ctrl-C race | everything |
 //! | `policy` | the exit policy of each command, chosen from clap's parse (`health`: Nagios codes, usage errors UNKNOWN (3) with the plugin line under `--format nagios`) | `cli`, `exit` |
 //! | `cli` | every clap type; converts flags into `SettingsInput` (each connection flag keyed by its row) / `OutputOptions` | `cmd` (Args), `output`, `settings`, `exit`, `duration` |
-//! | `docs` | completion scripts and man pages from the clap definition | `cli` |
+//! | `docs` | completion scripts and man pages from the clap definition; ENVIRONMENT from the settings table | `cli`, `settings::keys` |
 //! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table; `cmd/mod.rs`: `Ctx` and `ConfirmArgs`, shared by all | the layers below, never another `cmd` |
 //! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, key shapes (`shape`: the groups of `stats --top-prefixes` and `analyze`), readiness probes, units | `redis`, `db`, `output`, `signal` |
 //! | `rdb` | the streaming reader of RDB dump files (versions 1-12, every encoding, CRC64): keys with type, encoding, length, serialized size, expiry and estimated memory (`rdb::memory`), one forward pass through a fixed buffer | std and `crc` only |
 //! | `redis` | the protocol: `Target` (mode and authentication from the effective settings), typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots (the one slot hash), INFO, stream ids and stream replies decoded once (`stream_id`, `streams`) | `output::escape`, `settings`, `secret`, `exit`, `duration`, `files` |
 //! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
-//! | `output` | stdout/stderr: `Render` and formats, `emit`/`emit_outcome` (-q), notes, prompts (confirmation, `--askpass`), progress, escaping of untrusted text | `exit`, `secret` |
+//! | `output` | stdout/stderr: `Render` and formats, `emit`/`emit_outcome` (-q), notes, prompts (confirmation, `--askpass`), progress, escaping of untrusted text; the one table renderer (`table`, by display width: `width`), times (`time`), figures and plurals (`number`) | `exit`, `secret` |
 //! | `settings` | flags > env > .env > YAML > defaults, from a plain `SettingsInput`; the table of settings (`keys`); Redis URLs and endpoints (`endpoint`), whose parts are weighed into the effective connection settings here and nowhere else; config search path | `secret`, `exit`, `duration`, `files` |
 //! | `secret`, `signal`, `exit`, `duration`, `files` | `Secret` and masking; Ctrl-C and `Stop`; exit codes; durations; bounded reads of named files | std only (`signal`: `output::stderr_line`) |
 //!

@@ -2,8 +2,8 @@
 
 use std::io::{self, Write};
 
+use crate::output::Cell;
 use clap::{Args, Subcommand};
-use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::cmd::Ctx;

@@ -197,6 +197,7 @@ fn rendered(
         color: false,
         stdout_tty: false,
         verbose: 0,
+        width: None,
     };
     let mut buf = Vec::new();
     f(&mut buf, &ui).expect("a Vec takes every write");

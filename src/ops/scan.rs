@@ -120,6 +120,16 @@ impl Scan {
         self.started && self.cursor == 0
     }
 
+    /// How far through the node's keyspace, 0 to 1, estimated from the cursor.
+    pub fn fraction(&self) -> f64 {
+        crate::output::progress::scan_fraction(self.cursor, self.started)
+    }
+
+    /// [`fraction`](Self::fraction) in steps of a progress bar's estimate.
+    pub fn steps(&self) -> u64 {
+        (self.fraction() * crate::output::progress::FRACTION_STEPS as f64) as u64
+    }
+
     /// The next batch of keys that pass every filter; `None` when the scan is complete.
     /// SCAN may return a key twice; callers count effects from replies, not from batches.
     pub async fn next_batch(&mut self) -> Result<Option<Vec<Vec<u8>>>, ConnError> {

@@ -19,11 +19,7 @@ pub fn format_bytes(n: u64) -> String {
 
 /// `1 stream`, `3 streams`: a count with its noun in the right number.
 pub fn count(n: u64, singular: &str, plural: &str) -> String {
-    if n == 1 {
-        format!("1 {singular}")
-    } else {
-        format!("{n} {plural}")
-    }
+    crate::output::number::plural_with(n, singular, plural)
 }
 
 #[cfg(test)]

@@ -64,6 +64,8 @@ pub struct Counters {
     pub scanned: AtomicU64,
     pub matched: AtomicU64,
     pub deleted: AtomicU64,
+    /// Every node's SCAN progress, in `progress::FRACTION_STEPS` per node, summed.
+    pub steps: AtomicU64,
 }
 
 /// Paces deletions to `rate` keys per second across all nodes.
@@ -266,9 +268,13 @@ pub async fn flush_node(
     let outcome: Result<(), ConnError> = async {
         while !stop.requested() {
             let seen_before = scan.seen;
+            let steps_before = scan.steps();
             let Some(keys) = scan.next_batch().await? else {
                 break;
             };
+            counters
+                .steps
+                .fetch_add(scan.steps().saturating_sub(steps_before), Ordering::Relaxed);
             counters
                 .scanned
                 .fetch_add(scan.seen - seen_before, Ordering::Relaxed);
@@ -328,21 +334,25 @@ pub async fn run_all(
     let started = Instant::now();
     let counters = Arc::new(Counters::default());
     let limiter = plan.rate.map(Limiter::new);
+    let n_nodes = nodes.len().max(1) as u64;
     let ticker = {
         let c = counters.clone();
         let pb = progress.clone();
         let dry = plan.dry_run;
         tokio::spawn(async move {
             loop {
+                pb.set_position(c.steps.load(Ordering::Relaxed) / n_nodes);
                 let (s, m, d) = (
                     c.scanned.load(Ordering::Relaxed),
                     c.matched.load(Ordering::Relaxed),
                     c.deleted.load(Ordering::Relaxed),
                 );
+                // Short: the bar's line must not wrap.
+                let _ = s;
                 if dry {
-                    pb.set_message(format!("scanned {s}, matched {m}"));
+                    pb.set_message(format!("{m} matched"));
                 } else {
-                    pb.set_message(format!("scanned {s}, matched {m}, deleted {d}"));
+                    pb.set_message(format!("{d} deleted"));
                 }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }

@@ -89,4 +89,6 @@ pub struct OutputOptions {
     pub color: ColorChoice,
     pub quiet: bool,
     pub verbose: u8,
+    /// `--wide`: tables show every cell whole, however wide the terminal.
+    pub wide: bool,
 }

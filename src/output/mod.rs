@@ -3,18 +3,22 @@
 
 pub mod escape;
 pub mod format;
+pub mod number;
 pub mod paint;
 pub mod progress;
 pub mod records;
+pub mod table;
+pub mod time;
+pub mod width;
 
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::exit;
 use crate::secret::Secret;
 pub use format::{ColorChoice, Format, OutputOptions};
+pub use table::{Attribute, Cell, Color, Kind, Table};
 
 /// The formats a command can be printed in, declared once on the type it prints: its report,
 /// or for a streaming command a marker type standing for its records. `cli::FORMATS` names
@@ -57,11 +61,13 @@ pub trait Render: Serialize + Formats {
 }
 
 /// What table renderers need to know about the terminal.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Ui {
     pub color: bool,
     pub stdout_tty: bool,
     pub verbose: u8,
+    /// Columns of the terminal stdout goes to; `None` when unlimited (a pipe, `--wide`).
+    pub width: Option<usize>,
 }
 
 impl Ui {
@@ -70,17 +76,13 @@ impl Ui {
         paint::Painted::new(text, self.color)
     }
 
-    /// A table in redkit's style: light rules, no styling when color is off.
+    /// A table in redkit's style: no borders (like kubectl: easy to read and to grep), fitted
+    /// to this output's width, coloured only when it takes colour.
     pub fn table(&self) -> Table {
-        let mut t = Table::new();
-        // No borders, like kubectl: easy to read and to grep.
-        t.load_preset(presets::NOTHING);
-        if self.stdout_tty {
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-        } else {
-            t.force_no_tty();
-        }
-        t
+        Table::new(table::Fit {
+            width: self.width,
+            color: self.color,
+        })
     }
 }
 
@@ -106,6 +108,7 @@ impl Output {
                 color,
                 stdout_tty,
                 verbose: g.verbose,
+                width: table_width(stdout_tty, g.wide, |k| std::env::var(k).ok()),
             },
             quiet: g.quiet,
             stderr_tty: io::stderr().is_terminal(),
@@ -142,7 +145,9 @@ impl Output {
         if self.format == Format::Table {
             let stdout = io::stdout();
             let mut w = io::BufWriter::new(stdout.lock());
-            report.problems_table(&mut w, &self.ui)?;
+            let mut buf = Vec::new();
+            report.problems_table(&mut buf, &self.ui)?;
+            w.write_all(&fit_lines(&buf, self.ui.width))?;
             w.flush()?;
             return Ok(());
         }
@@ -153,7 +158,11 @@ impl Output {
     pub fn write_report<R: Render>(&self, w: &mut dyn Write, report: &R) -> anyhow::Result<()> {
         self.require("this command", R::FORMATS)?;
         match self.format {
-            Format::Table => report.table(w, &self.ui)?,
+            Format::Table => {
+                let mut buf = Vec::new();
+                report.table(&mut buf, &self.ui)?;
+                w.write_all(&fit_lines(&buf, self.ui.width))?;
+            }
             Format::Json => {
                 serde_json::to_writer_pretty(&mut *w, report)?;
                 writeln!(w)?;
@@ -253,6 +262,64 @@ pub fn ask_secret(question: &str, flag: &str) -> anyhow::Result<Secret> {
     Ok(Secret::new(p))
 }
 
+/// A report's text fitted to the terminal: tables are fitted already, and any other line wider
+/// than `width` (a summary, a verdict) is wrapped at spaces under a two-space indent, so a
+/// token is never cut and a colour is closed at each line's end and opened again. Without a
+/// width (a pipe, `--wide`) the text is unchanged.
+pub fn fit_lines(text: &[u8], width: Option<usize>) -> Vec<u8> {
+    let Some(max) = width else {
+        return text.to_vec();
+    };
+    let Ok(s) = std::str::from_utf8(text) else {
+        return text.to_vec();
+    };
+    if s.lines().all(|l| self::width::width(l) <= max) {
+        return text.to_vec();
+    }
+    let mut out = String::with_capacity(s.len() + 64);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if self::width::width(line) <= max {
+            out.push_str(line);
+            continue;
+        }
+        let indent = "  ";
+        let first = self::width::wrap(line, max);
+        let (head, rest) = first
+            .split_first()
+            .map_or(("", &[][..]), |(h, r)| (h.as_str(), r));
+        out.push_str(head);
+        // The rest again, at the indented width.
+        let tail = rest.join(" ");
+        for l in self::width::wrap(&tail, max.saturating_sub(indent.len()).max(1)) {
+            if l.is_empty() {
+                continue;
+            }
+            out.push('\n');
+            out.push_str(indent);
+            out.push_str(&l);
+        }
+    }
+    out.into_bytes()
+}
+
+/// The columns tables may take: unlimited under `--wide` or without a terminal; on one,
+/// `COLUMNS` when set, else the terminal's width, else 80.
+pub fn table_width(tty: bool, wide: bool, env: impl Fn(&str) -> Option<String>) -> Option<usize> {
+    if wide || !tty {
+        return None;
+    }
+    if let Some(n) = env("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok())
+        && n > 0
+    {
+        return Some(n);
+    }
+    let size = terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0));
+    Some(size.filter(|&w| w > 0).unwrap_or(80))
+}
+
 /// `--color auto` means: stdout is a terminal, NO_COLOR unset or empty, TERM not `dumb`.
 pub fn decide_color(
     choice: ColorChoice,
@@ -322,6 +389,28 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_wrap_at_spaces_and_tables_stay() {
+        let text = "WARNING: 127.0.0.1:6379 server: redis 7.0.15, master, up 0ms; restarted recently\nab  cd\n";
+        let out = String::from_utf8(fit_lines(text.as_bytes(), Some(40))).unwrap();
+        for l in out.lines() {
+            assert!(width::width(l) <= 40, "{l}");
+        }
+        assert!(out.contains("127.0.0.1:6379"));
+        assert!(out.ends_with("\nab  cd\n"), "{out:?}");
+        assert_eq!(fit_lines(text.as_bytes(), None), text.as_bytes());
+    }
+
+    #[test]
+    fn table_width_rules() {
+        let none = |_: &str| None;
+        assert_eq!(table_width(false, false, none), None, "piped: unlimited");
+        assert_eq!(table_width(true, true, none), None, "--wide");
+        let cols = |k: &str| (k == "COLUMNS").then(|| "100".to_string());
+        assert_eq!(table_width(true, false, cols), Some(100));
+        assert_eq!(table_width(false, false, cols), None);
+    }
 
     #[test]
     fn color_auto_rules() {

@@ -10,7 +10,7 @@ pub fn mask(value: &str) -> String {
         return String::new();
     }
     if n < 12 {
-        return format!("****** ({n} chars)");
+        return format!("****** ({n} {})", if n == 1 { "char" } else { "chars" });
     }
     // Each side shows k chars; 2k <= n/4 keeps the visible part to a quarter at most.
     let k = (n / 8).min(4);

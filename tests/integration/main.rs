@@ -17,4 +17,5 @@ mod readme;
 mod settings;
 mod stream;
 mod validate_env;
+mod views;
 mod wait;

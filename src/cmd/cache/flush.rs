@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Cell;
+use crate::output::Cell;
+use crate::output::number::plural;
 
 pub use crate::ops::unlink::{FlushReport, Plan, run_all};
 use crate::output::{Render, Ui};
@@ -24,11 +25,12 @@ impl Render for FlushReport {
         };
         let failed = self.nodes.iter().filter(|n| n.error.is_some()).count() + self.unreached.len();
         let head = format!(
-            "{verb} {n} keys matching '{}' on {} node(s) in {:.1}s ({} keys/s){}{}",
+            "{verb} {} matching '{}' on {} in {:.1}s ({} keys/s){}{}",
+            plural(n, "key"),
             self.pattern,
-            self.nodes.len(),
+            plural(self.nodes.len() as u64, "node"),
             self.elapsed_ms as f64 / 1000.0,
-            self.keys_per_sec,
+            crate::output::number::sig3(self.keys_per_sec),
             if self.interrupted {
                 ", interrupted"
             } else {
@@ -134,7 +136,7 @@ mod tests {
         let first = text.lines().next().unwrap_or_default();
         assert_eq!(
             first,
-            "deleted 12 keys matching 'cache:*' on 2 node(s) in 1.5s (8 keys/s), with errors"
+            "deleted 12 keys matching 'cache:*' on 2 nodes in 1.5s (8 keys/s), with errors"
         );
         let node = text
             .lines()

@@ -221,7 +221,7 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
         plan.batch = plan.batch.min((r / 10).max(1) as usize);
     }
     if !a.confirm.yes && !a.confirm.dry_run {
-        let pb = progress::bar(&ctx.out, None, "{spinner} counting {msg}");
+        let pb = progress::fraction_bar(&ctx.out, "counting");
         let mut estimate = tokio::select! {
             e = flush::run_all(nodes.clone(), &plan, &counting, &pb) => e,
             _ = crate::signal::interrupted() => return Ok(ExitStatus::Interrupted),
@@ -234,10 +234,10 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             .take(5)
             .collect();
         ctx.out.problem(format!(
-            "{} keys match '{}' on {} node(s), e.g. {}",
-            estimate.matched,
+            "{} match '{}' on {}, e.g. {}",
+            crate::output::number::plural(estimate.matched, "key"),
             plan.pattern,
-            estimate.nodes.len(),
+            crate::output::number::plural(estimate.nodes.len() as u64, "node"),
             sample.join(", ")
         ));
         if estimate.matched == 0 {
@@ -249,14 +249,17 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             }
             return Ok(ExitStatus::Success);
         }
-        if !guard.confirm(&format!("Delete {} keys", estimate.matched))? {
+        if !guard.confirm(&format!(
+            "Delete {}",
+            crate::output::number::plural(estimate.matched, "key")
+        ))? {
             ctx.out.problem("nothing deleted");
             return Ok(ExitStatus::Problem);
         }
     }
     plan.dry_run = a.confirm.dry_run;
     let stop = Stop::on_signal();
-    let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} {msg}");
+    let pb = progress::fraction_bar(&ctx.out, if plan.dry_run { "scanning" } else { "deleting" });
     let mut report = flush::run_all(nodes, &plan, &stop, &pb).await;
     report.unreached = unreached;
     let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));
@@ -316,8 +319,8 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
             .map(|n| (n, a.separator.clone(), a.depth.max(1))),
         cluster: router,
     };
-    let pb = progress::bar(&ctx.out, None, "{spinner} {elapsed} scanning");
-    let mut report = stats::run_all(nodes, &plan).await;
+    let pb = progress::fraction_bar(&ctx.out, "scanning");
+    let mut report = stats::run_all(nodes, &plan, &pb).await;
     report.unreached = unreached;
     pb.finish_and_clear();
     let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));

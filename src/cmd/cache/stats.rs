@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use comfy_table::Cell;
+use crate::output::Cell;
 use serde::Serialize;
 
 use crate::ops::keys::show_key;
@@ -161,7 +161,13 @@ async fn key_facts(
 }
 
 /// One node's figures, and its groups with their estimated (or exact) bytes.
-async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String, (GroupAcc, u64)>) {
+async fn node_stats(
+    node: Node,
+    plan: &StatsPlan,
+    steps: &std::sync::atomic::AtomicU64,
+    scanned: &std::sync::atomic::AtomicU64,
+    tick: &dyn Fn(),
+) -> (NodeStats, HashMap<String, (GroupAcc, u64)>) {
     let mut s = NodeStats {
         addr: node.addr.clone(),
         ..Default::default()
@@ -176,7 +182,17 @@ async fn node_stats(node: Node, plan: &StatsPlan) -> (NodeStats, HashMap<String,
     );
     let mut node = node;
     let outcome: Result<(), ConnError> = async {
-        while let Some(keys) = scan.next_batch().await? {
+        loop {
+            let before = scan.steps();
+            let Some(keys) = scan.next_batch().await? else {
+                break;
+            };
+            steps.fetch_add(
+                scan.steps().saturating_sub(before),
+                std::sync::atomic::Ordering::Relaxed,
+            );
+            scanned.fetch_add(keys.len() as u64, std::sync::atomic::Ordering::Relaxed);
+            tick();
             if keys.is_empty() {
                 continue;
             }
@@ -294,8 +310,26 @@ fn estimate(sampled_bytes: u64, sampled_keys: u64, keys: u64) -> u64 {
     ((sampled_bytes as f64 / sampled_keys as f64) * keys as f64).round() as u64
 }
 
-pub async fn run_all(nodes: Vec<Node>, plan: &StatsPlan) -> StatsReport {
-    let results = futures::future::join_all(nodes.into_iter().map(|n| node_stats(n, plan))).await;
+pub async fn run_all(
+    nodes: Vec<Node>,
+    plan: &StatsPlan,
+    progress: &indicatif::ProgressBar,
+) -> StatsReport {
+    // Each node's SCAN progress, summed, shown as the mean fraction of the nodes.
+    let steps = std::sync::atomic::AtomicU64::new(0);
+    let scanned = std::sync::atomic::AtomicU64::new(0);
+    let n_nodes = nodes.len().max(1) as u64;
+    let tick = || {
+        use std::sync::atomic::Ordering::Relaxed;
+        progress.set_position(steps.load(Relaxed) / n_nodes);
+        progress.set_message(format!("scanned {}", scanned.load(Relaxed)));
+    };
+    let results = futures::future::join_all(
+        nodes
+            .into_iter()
+            .map(|n| node_stats(n, plan, &steps, &scanned, &tick)),
+    )
+    .await;
     let mut total = NodeStats {
         addr: "total".into(),
         ..Default::default()
@@ -362,12 +396,19 @@ impl Render for StatsReport {
         let how = if self.exact {
             "exact".to_string()
         } else {
-            format!("estimated from {} sampled keys", t.memory_sampled_keys)
+            format!(
+                "estimated from {}",
+                crate::output::number::plural_with(
+                    t.memory_sampled_keys,
+                    "sampled key",
+                    "sampled keys"
+                )
+            )
         };
         writeln!(
             w,
-            "{} keys matching '{}', {} ({how})",
-            t.keys,
+            "{} matching '{}', {} ({how})",
+            crate::output::number::plural(t.keys, "key"),
             self.pattern,
             format_bytes(t.memory_estimated_bytes)
         )?;

@@ -468,7 +468,7 @@ async fn drive_locked(
     let bar = progress::bar(
         out,
         Some(expected_rows.max(0) as u64),
-        "{spinner} [{bar:40}] {pos}/{len} rows {per_sec} eta {eta} {msg}",
+        "{spinner} [{bar:30}] {pos}/{len} rows {percent}% {per_sec} eta {eta} {msg}",
     );
     let walked = match job {
         Job::Copy => copy_loop(cx, &mut run, throttle, &bar).await,
@@ -686,12 +686,12 @@ async fn copy_loop(
             last_log = Instant::now();
             let secs = started.elapsed().as_secs_f64().max(0.001);
             out.note(format!(
-                "redkit: migrate: run {}: {} {} copied, up to id {hi} of {} ({:.0} rows/s, chunk {} rows)",
+                "redkit: migrate: run {}: {} {} copied, up to id {hi} of {} ({} rows/s, chunk {} rows)",
                 run.run_id,
                 run.rows,
                 plural(run.rows, "row", "rows"),
                 opt(run.high_water),
-                run.rows as f64 / secs,
+                crate::output::number::sig3(run.rows as f64 / secs),
                 walk.sizer.size
             ));
         }

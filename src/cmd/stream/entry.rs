@@ -212,16 +212,12 @@ pub fn summary(e: &Entry, max: usize) -> String {
     cut(&text, max)
 }
 
-/// Cuts text to `max` characters, marking the cut; control characters are escaped first, so
-/// the text stays on one line and cannot steer the terminal.
+/// Cuts text to `max` columns of a terminal (a CJK character takes two), marking the cut;
+/// control characters are escaped first, so the text stays on one line and cannot steer the
+/// terminal.
 pub fn cut(text: &str, max: usize) -> String {
     let one_line = crate::output::escape::escape_str(text);
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let mut s: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    s.push('…');
-    s
+    crate::output::width::truncate(&one_line, max)
 }
 
 pub use crate::output::escape::escape_bytes as escape;

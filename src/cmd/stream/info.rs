@@ -3,11 +3,10 @@
 
 use std::io::{self, Write};
 
+use crate::output::Cell;
 use clap::Args;
-use comfy_table::Cell;
 use serde::Serialize;
 
-use super::entry::local_time;
 use super::id::StreamId;
 use super::name::{self, Name};
 use super::{ensure_stream, value_to_json};
@@ -70,7 +69,19 @@ pub struct ConsumerInfo {
 fn when(id: &Option<String>) -> String {
     id.as_deref()
         .and_then(|i| StreamId::parse(i.as_bytes()))
-        .map_or_else(|| "-".into(), |i| format!("{} ({})", i, local_time(i.ms)))
+        .map_or_else(
+            || "-".into(),
+            |i| {
+                let now = crate::output::time::now_ms();
+                format!(
+                    "{} ({} {}, {})",
+                    i,
+                    crate::output::time::compact(i.ms),
+                    crate::output::time::zone(),
+                    crate::output::time::ago(i.ms, now)
+                )
+            },
+        )
 }
 
 impl crate::output::Formats for InfoReport {

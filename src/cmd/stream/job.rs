@@ -134,12 +134,32 @@ impl Timeline<'_> {
                 } else {
                     padded
                 };
-                writeln!(
-                    w,
-                    "  {:>10}  {kind}  {}",
-                    format!("+{:.3}s", elapsed as f64 / 1000.0),
-                    cut(&summary(e, 200), 100)
-                )?;
+                let lead = format!(
+                    "  {:>10}  {kind}  ",
+                    format!("+{:.3}s", elapsed as f64 / 1000.0)
+                );
+                let room = self
+                    .ctx
+                    .out
+                    .ui
+                    .width
+                    .map(|w| w.saturating_sub(crate::output::width::width(&lead)).max(20));
+                // A failure is read whole, wrapped under its column; other events are cut to
+                // the line.
+                if self.outcome == Some("failed") {
+                    let text = summary(e, usize::MAX);
+                    let lines = match room {
+                        Some(r) => crate::output::width::wrap(&text, r),
+                        None => vec![text],
+                    };
+                    let pad = " ".repeat(crate::output::width::width(&lead));
+                    for (i, l) in lines.iter().enumerate() {
+                        writeln!(w, "{}{l}", if i == 0 { lead.as_str() } else { &pad })?;
+                    }
+                } else {
+                    let text = cut(&summary(e, 200), room.unwrap_or(100));
+                    writeln!(w, "{}", format!("{lead}{text}").trim_end())?;
+                }
             }
             Format::Ndjson => {
                 serde_json::to_writer(&mut *w, &json)?;

@@ -7,8 +7,8 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
+use crate::output::Cell;
 use clap::{Args, ValueEnum};
-use comfy_table::Cell;
 use serde::{Serialize, Serializer};
 
 use super::entry::{Entry, paint, parse_entries, rfc3339_ms, summary};
@@ -226,14 +226,15 @@ impl JobsReport {
         if !shown.is_empty() {
             let mut t = ui.table();
             t.set_header(vec![
-                "job",
-                "state",
-                "started",
-                "last event",
-                "age",
-                "duration",
-                "summary",
+                "job".to_string(),
+                "state".into(),
+                crate::output::time::header("started"),
+                "last event".into(),
+                "age".into(),
+                "duration".into(),
+                "summary".into(),
             ]);
+            t.set_kind(6, crate::output::Kind::Text);
             for j in shown {
                 let v = self.view(j);
                 let state = if ui.color {
@@ -249,9 +250,13 @@ impl JobsReport {
                 t.add_row(vec![
                     Cell::new(v.job_id),
                     Cell::new(state),
-                    Cell::new(super::entry::local_time(j.first_ms)),
+                    Cell::new(crate::output::time::compact_in(
+                        j.first_ms,
+                        self.now_ms,
+                        &chrono::Local,
+                    )),
                     Cell::new(escape_str(v.last_event_type.unwrap_or("-"))),
-                    Cell::new(fmt_ms(v.last_event_age_ms)),
+                    Cell::new(crate::output::time::ago(j.last_ms, self.now_ms)),
                     Cell::new(fmt_ms(v.duration_ms)),
                     Cell::new(escape_str(v.summary)),
                 ]);
@@ -261,8 +266,8 @@ impl JobsReport {
         let c = &self.counts;
         writeln!(
             w,
-            "{} jobs: {} running, {} completed, {} failed, {} stuck (no event for {}){}",
-            c.total(),
+            "{}: {} running, {} completed, {} failed, {} stuck (no event for {}){}",
+            crate::output::number::plural(c.total(), "job"),
             c.running,
             c.completed,
             c.failed,

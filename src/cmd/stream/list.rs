@@ -3,11 +3,11 @@
 
 use std::io::{self, Write};
 
+use crate::output::Cell;
 use clap::Args;
-use comfy_table::Cell;
 use serde::Serialize;
 
-use super::entry::{local_time, rfc3339_ms};
+use super::entry::rfc3339_ms;
 use super::id::StreamId;
 use super::name::Name;
 use crate::cmd::Ctx;
@@ -73,13 +73,21 @@ impl Render for ListReport {
         }
         let mut t = ui.table();
         t.set_header(vec![
-            "stream", "length", "groups", "first", "last", "last id",
+            "stream".to_string(),
+            "length".into(),
+            "groups".into(),
+            crate::output::time::header("first"),
+            "last".into(),
+            "last id".into(),
         ]);
+        let now = crate::output::time::now_ms();
         for s in &self.streams {
             let when = |id: &Option<String>| {
                 id.as_deref()
                     .and_then(|i| StreamId::parse(i.as_bytes()))
-                    .map_or("-".into(), |i| local_time(i.ms))
+                    .map_or("-".into(), |i| {
+                        crate::output::time::compact_in(i.ms, now, &chrono::Local)
+                    })
             };
             t.add_row(vec![
                 Cell::new(&s.stream),
@@ -94,9 +102,9 @@ impl Render for ListReport {
         if self.total > self.streams.len() {
             writeln!(
                 w,
-                "({} of {} streams shown)",
+                "({} of {} shown)",
                 self.streams.len(),
-                self.total
+                crate::output::number::plural(self.total as u64, "stream")
             )?;
         }
         Ok(())

@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
+use crate::output::Cell;
 use clap::Args;
-use comfy_table::Cell;
 use serde::Serialize;
 
 use super::ensure_stream;

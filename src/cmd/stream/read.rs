@@ -203,6 +203,26 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
         sink.finish()?;
         return Ok(found_or_not(ctx, &args.key, &filter, &sink, lo, hi));
     }
+    // A bar only while the entries go elsewhere (a file): on the terminal they are the
+    // progress. Its total is the stream's length, or --count when that is smaller.
+    let bar = if ctx.out.ui.stdout_tty {
+        crate::output::progress::hidden()
+    } else {
+        let len: Option<u64> = if lo == StreamId::MIN && hi == StreamId::MAX {
+            conn.query(redis::cmd("XLEN").arg(&args.key)).await.ok()
+        } else {
+            None
+        };
+        let total = match (len, args.count) {
+            (Some(l), Some(c)) => Some(l.min(c)),
+            (l, c) => l.or(c),
+        };
+        crate::output::progress::bar(
+            &ctx.out,
+            total,
+            "{spinner} [{bar:30}] {pos}/{len} entries {percent}% {per_sec} eta {eta}",
+        )
+    };
     let mut pager = Pager::new(conn, &args.key, lo, hi, args.reverse, args.page_size);
     let key = args.key.as_bytes();
     'pages: loop {
@@ -223,10 +243,12 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
                 sink.entry(key, e)?;
             }
         }
+        bar.set_position(sink.seen());
         if args.count.is_some_and(|c| sink.written() >= c) {
             break;
         }
     }
+    drop(bar);
     sink.finish()?;
     Ok(found_or_not(ctx, &args.key, &filter, &sink, lo, hi))
 }

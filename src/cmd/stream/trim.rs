@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
+use crate::output::Cell;
 use clap::{ArgGroup, Args};
-use comfy_table::Cell;
 use serde::Serialize;
 
 use super::ensure_stream;
@@ -94,8 +94,7 @@ pub struct TrimReport {
 }
 
 fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
+    crate::output::number::plural_with(n, one, many)
 }
 
 #[derive(Debug, Serialize)]

@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use crate::output::Cell;
 use clap::Args;
-use comfy_table::Cell;
 use serde::Serialize;
 
 use crate::cmd::{Ctx, problem_if};

@@ -18,6 +18,7 @@ use tempfile::TempDir;
 
 pub mod readme;
 pub mod stream;
+pub mod tmux;
 
 /// A secret planted in the environment of leak tests; it must never appear in any output.
 pub const LEAK_SECRET: &str = "Leaky-Secret-Value-3f9a81c2d7e4";

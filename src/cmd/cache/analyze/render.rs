@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Cell;
+use crate::output::Cell;
 
 use super::AnalyzeReport;
 use crate::ops::units::format_bytes;

@@ -1,0 +1,667 @@
+//! The one table renderer: columns laid out by display width (see `width`), fitted to the
+//! terminal without ever breaking a token (a number, key, stream id, time), and coloured after
+//! layout so no escape sequence is split or left open.
+//!
+//! Fitting, when the natural widths are wider than the terminal: free-text columns
+//! ([`Kind::Text`], [`Kind::Wrap`]) shrink first, the widest first, down to a floor; when the
+//! row is still too wide it folds: the columns that do not fit go on indented continuation
+//! lines, the same for every row so they stay aligned. `--wide` (or a pipe) shows every cell
+//! whole. Lines never end in spaces.
+
+use std::fmt;
+
+use super::width::{self, closed, strip, truncate, wrap};
+
+/// What a column holds, which decides how it may be fitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Shown whole or not at all: numbers, keys, ids, times, states.
+    Token,
+    /// Free text cut with `…` when space is short.
+    Text,
+    /// Free text wrapped onto more lines when space is short (an error someone must read).
+    Wrap,
+}
+
+/// Colours a cell can take (the names of comfy-table's, so call sites only change imports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    Black,
+    Red,
+    Green,
+    Yellow,
+    Blue,
+    Magenta,
+    Cyan,
+    White,
+    Grey,
+    DarkGrey,
+    DarkRed,
+    DarkGreen,
+    DarkYellow,
+    DarkBlue,
+    DarkMagenta,
+    DarkCyan,
+}
+
+impl Color {
+    fn sgr(self) -> &'static str {
+        match self {
+            Color::Black => "30",
+            Color::DarkRed => "31",
+            Color::DarkGreen => "32",
+            Color::DarkYellow => "33",
+            Color::DarkBlue => "34",
+            Color::DarkMagenta => "35",
+            Color::DarkCyan => "36",
+            Color::Grey => "37",
+            Color::DarkGrey => "90",
+            Color::Red => "91",
+            Color::Green => "92",
+            Color::Yellow => "93",
+            Color::Blue => "94",
+            Color::Magenta => "95",
+            Color::Cyan => "96",
+            Color::White => "97",
+        }
+    }
+}
+
+/// Text attributes a cell can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attribute {
+    Bold,
+    Dim,
+    Italic,
+    Underlined,
+}
+
+impl Attribute {
+    fn sgr(self) -> &'static str {
+        match self {
+            Attribute::Bold => "1",
+            Attribute::Dim => "2",
+            Attribute::Italic => "3",
+            Attribute::Underlined => "4",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Right,
+}
+
+/// One cell: text (which may already hold colour from `ui.paint`) and a style applied after
+/// layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    text: String,
+    fg: Option<Color>,
+    attrs: Vec<Attribute>,
+    align: Align,
+}
+
+impl Cell {
+    pub fn new(content: impl fmt::Display) -> Cell {
+        Cell {
+            text: content.to_string(),
+            fg: None,
+            attrs: Vec::new(),
+            align: Align::Left,
+        }
+    }
+
+    pub fn fg(mut self, c: Color) -> Cell {
+        self.fg = Some(c);
+        self
+    }
+
+    pub fn add_attribute(mut self, a: Attribute) -> Cell {
+        self.attrs.push(a);
+        self
+    }
+
+    pub fn align_right(mut self) -> Cell {
+        self.align = Align::Right;
+        self
+    }
+
+    /// The text as given, without the cell's own style.
+    pub fn content(&self) -> &str {
+        &self.text
+    }
+
+    fn style(&self) -> Option<String> {
+        let mut codes: Vec<&str> = self.attrs.iter().map(|a| a.sgr()).collect();
+        if let Some(c) = self.fg {
+            codes.push(c.sgr());
+        }
+        (!codes.is_empty()).then(|| format!("\x1b[{}m", codes.join(";")))
+    }
+}
+
+/// Anything a call site passes as a cell.
+pub trait IntoCell {
+    fn into_cell(self) -> Cell;
+}
+
+impl IntoCell for Cell {
+    fn into_cell(self) -> Cell {
+        self
+    }
+}
+
+impl IntoCell for super::paint::Painted {
+    fn into_cell(self) -> Cell {
+        Cell::new(self)
+    }
+}
+
+macro_rules! display_cells {
+    ($($t:ty),*) => {$(
+        impl IntoCell for $t {
+            fn into_cell(self) -> Cell {
+                Cell::new(self)
+            }
+        }
+    )*};
+}
+display_cells!(
+    &str,
+    String,
+    &String,
+    Box<str>,
+    std::borrow::Cow<'_, str>,
+    char,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    i32,
+    i64,
+    f64
+);
+
+/// comfy-table cells of code not yet moved to `output::Cell`: their text, and their colour and
+/// weight recovered by comparison (comfy-table keeps them private).
+impl IntoCell for comfy_table::Cell {
+    fn into_cell(self) -> Cell {
+        use comfy_table::{Attribute as A, Color as C};
+        let text = self.content();
+        let colours = [
+            (None, None),
+            (Some(C::Red), Some(Color::Red)),
+            (Some(C::Green), Some(Color::Green)),
+            (Some(C::Yellow), Some(Color::Yellow)),
+            (Some(C::Cyan), Some(Color::Cyan)),
+            (Some(C::Magenta), Some(Color::Magenta)),
+            (Some(C::Blue), Some(Color::Blue)),
+            (Some(C::DarkGrey), Some(Color::DarkGrey)),
+            (Some(C::Grey), Some(Color::Grey)),
+        ];
+        let weights: [&[(A, Attribute)]; 3] = [
+            &[],
+            &[(A::Bold, Attribute::Bold)],
+            &[(A::Dim, Attribute::Dim)],
+        ];
+        for (cf, of) in colours {
+            for w in weights {
+                let mut probe = comfy_table::Cell::new(&text);
+                if let Some(c) = cf {
+                    probe = probe.fg(c);
+                }
+                for (a, _) in w {
+                    probe = probe.add_attribute(*a);
+                }
+                if probe == self {
+                    let mut cell = Cell::new(&text);
+                    cell.fg = of;
+                    cell.attrs = w.iter().map(|(_, b)| *b).collect();
+                    return cell;
+                }
+            }
+        }
+        Cell::new(text)
+    }
+}
+
+/// Columns a table may take, from the output it goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// `None`: unlimited (a pipe, a file, `--wide`).
+    pub width: Option<usize>,
+    pub color: bool,
+}
+
+/// A table being built: `set_header`, `add_row`, then `Display`.
+#[derive(Debug, Clone)]
+pub struct Table {
+    header: Option<Vec<Cell>>,
+    rows: Vec<Vec<Cell>>,
+    kinds: Vec<Option<Kind>>,
+    fit: Fit,
+}
+
+/// Headers whose columns are free text unless declared otherwise.
+const TEXT_HEADERS: &[&str] = &[
+    "message",
+    "summary",
+    "error",
+    "detail",
+    "details",
+    "description",
+    "reason",
+    "note",
+    "hint",
+    "problem",
+];
+
+const GAP: usize = 2;
+const FOLD_INDENT: usize = 4;
+/// The narrowest a free-text column is cut to before the row folds.
+const TEXT_FLOOR: usize = 12;
+
+impl Table {
+    pub fn new(fit: Fit) -> Table {
+        Table {
+            header: None,
+            rows: Vec::new(),
+            kinds: Vec::new(),
+            fit,
+        }
+    }
+
+    pub fn set_header<I>(&mut self, cells: I) -> &mut Table
+    where
+        I: IntoIterator,
+        I::Item: IntoCell,
+    {
+        self.header = Some(cells.into_iter().map(IntoCell::into_cell).collect());
+        self
+    }
+
+    pub fn add_row<I>(&mut self, cells: I) -> &mut Table
+    where
+        I: IntoIterator,
+        I::Item: IntoCell,
+    {
+        self.rows
+            .push(cells.into_iter().map(IntoCell::into_cell).collect());
+        self
+    }
+
+    /// Declares what column `col` holds (see [`Kind`]); undeclared columns are tokens, except
+    /// ones headed like free text (`message`, `summary`, `error`, ...).
+    pub fn set_kind(&mut self, col: usize, kind: Kind) -> &mut Table {
+        if self.kinds.len() <= col {
+            self.kinds.resize(col + 1, None);
+        }
+        self.kinds[col] = Some(kind);
+        self
+    }
+
+    /// Declares every column's kind at once, in order.
+    pub fn set_kinds(&mut self, kinds: &[Kind]) -> &mut Table {
+        for (i, k) in kinds.iter().enumerate() {
+            self.set_kind(i, *k);
+        }
+        self
+    }
+
+    /// Kept for code written against comfy-table: styling follows `--color` already.
+    pub fn enforce_styling(&mut self) -> &mut Table {
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn ncols(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain(self.header.iter().map(Vec::len))
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn kind(&self, col: usize) -> Kind {
+        if let Some(Some(k)) = self.kinds.get(col) {
+            return *k;
+        }
+        let head = self
+            .header
+            .as_ref()
+            .and_then(|h| h.get(col))
+            .map(|c| strip(c.content()).trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        if TEXT_HEADERS
+            .iter()
+            .any(|t| head == *t || head.ends_with(&format!(" {t}")))
+        {
+            Kind::Text
+        } else {
+            Kind::Token
+        }
+    }
+
+    /// The lines of the table, without line ends.
+    pub fn lines(&self) -> Vec<String> {
+        let n = self.ncols();
+        if n == 0 {
+            return Vec::new();
+        }
+        let prep = |c: &Cell| -> Vec<String> {
+            let t = if self.fit.color {
+                c.text.clone()
+            } else {
+                strip(&c.text)
+            };
+            t.split('\n').map(str::to_string).collect()
+        };
+        let all: Vec<(&[Cell], Vec<Vec<String>>)> = self
+            .header
+            .iter()
+            .chain(self.rows.iter())
+            .map(|r| (r.as_slice(), r.iter().map(prep).collect()))
+            .collect();
+        let mut natural = vec![0usize; n];
+        let mut floor = vec![0usize; n];
+        for (_, cells) in &all {
+            for (i, lines) in cells.iter().enumerate() {
+                for l in lines {
+                    natural[i] = natural[i].max(width::width(l));
+                }
+            }
+        }
+        let kinds: Vec<Kind> = (0..n).map(|i| self.kind(i)).collect();
+        for i in 0..n {
+            let head = self
+                .header
+                .as_ref()
+                .and_then(|h| h.get(i))
+                .map_or(0, |c| width::width(&c.text));
+            floor[i] = match kinds[i] {
+                Kind::Token => natural[i],
+                Kind::Text | Kind::Wrap => natural[i].min(TEXT_FLOOR.max(head)),
+            };
+        }
+        let mut widths = self.fitted(&natural, &floor);
+        let groups = self.groups(&widths);
+        if groups.len() > 1 {
+            self.widen(&mut widths, &natural, &kinds, &groups);
+        }
+        let mut out = Vec::new();
+        for (cells_style, cells) in &all {
+            for (g, cols) in groups.iter().enumerate() {
+                // Each cell's physical lines at its column's width.
+                let laid: Vec<Vec<String>> = cols
+                    .clone()
+                    .map(|i| {
+                        let w = widths[i];
+                        let lines = cells.get(i).cloned().unwrap_or_default();
+                        match kinds[i] {
+                            Kind::Wrap => lines.iter().flat_map(|l| wrap(l, w)).collect(),
+                            Kind::Text => lines.iter().map(|l| truncate(l, w)).collect(),
+                            Kind::Token => lines.iter().map(|l| closed(l)).collect(),
+                        }
+                    })
+                    .collect();
+                let height = laid.iter().map(Vec::len).max().unwrap_or(0);
+                for k in 0..height {
+                    let mut line = String::new();
+                    if g > 0 {
+                        line.push_str(&" ".repeat(FOLD_INDENT));
+                    }
+                    for (j, i) in cols.clone().enumerate() {
+                        let text = laid[j].get(k).map_or("", String::as_str);
+                        let pad = widths[i].saturating_sub(width::width(text));
+                        let styled = match cells_style.get(i).and_then(Cell::style) {
+                            Some(s) if self.fit.color && !text.is_empty() => {
+                                format!("{s}{text}\x1b[0m")
+                            }
+                            _ => text.to_string(),
+                        };
+                        let right = cells_style.get(i).is_some_and(|c| c.align == Align::Right);
+                        if j > 0 {
+                            line.push_str(&" ".repeat(GAP));
+                        }
+                        if right {
+                            line.push_str(&" ".repeat(pad));
+                            line.push_str(&styled);
+                        } else {
+                            line.push_str(&styled);
+                            line.push_str(&" ".repeat(pad));
+                        }
+                    }
+                    let trimmed = line.trim_end().len();
+                    line.truncate(trimmed);
+                    out.push(line);
+                }
+            }
+        }
+        out
+    }
+
+    /// Column widths within the limit: free text shrinks, the widest first, to its floor.
+    fn fitted(&self, natural: &[usize], floor: &[usize]) -> Vec<usize> {
+        let mut w = natural.to_vec();
+        let Some(limit) = self.fit.width else {
+            return w;
+        };
+        let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+        while total(&w) > limit {
+            let widest = (0..w.len())
+                .filter(|&i| w[i] > floor[i])
+                .max_by_key(|&i| (w[i], std::cmp::Reverse(i)));
+            match widest {
+                Some(i) => w[i] -= 1,
+                None => break,
+            }
+        }
+        w
+    }
+
+    /// After a fold, free text takes back the room its line has left.
+    fn widen(
+        &self,
+        w: &mut [usize],
+        natural: &[usize],
+        kinds: &[Kind],
+        groups: &[std::ops::Range<usize>],
+    ) {
+        let Some(limit) = self.fit.width else {
+            return;
+        };
+        for (g, cols) in groups.iter().enumerate() {
+            let indent = if g == 0 { 0 } else { FOLD_INDENT };
+            let used = indent
+                + cols.clone().map(|i| w[i]).sum::<usize>()
+                + GAP * cols.len().saturating_sub(1);
+            let mut slack = limit.saturating_sub(used);
+            for i in cols.clone() {
+                if kinds[i] != Kind::Token && slack > 0 {
+                    let more = natural[i].saturating_sub(w[i]).min(slack);
+                    w[i] += more;
+                    slack -= more;
+                }
+            }
+        }
+    }
+
+    /// Columns per line: all on one when they fit, else packed greedily onto indented
+    /// continuation lines.
+    fn groups(&self, w: &[usize]) -> Vec<std::ops::Range<usize>> {
+        let Some(limit) = self.fit.width else {
+            return std::iter::once(0..w.len()).collect();
+        };
+        let mut groups = Vec::new();
+        let mut start = 0;
+        let mut used = 0;
+        for (i, cw) in w.iter().enumerate() {
+            let indent = if groups.is_empty() { 0 } else { FOLD_INDENT };
+            let need = if i == start {
+                indent + cw
+            } else {
+                used + GAP + cw
+            };
+            if i > start && need > limit {
+                groups.push(start..i);
+                start = i;
+                used = FOLD_INDENT + cw;
+            } else {
+                used = need;
+            }
+        }
+        groups.push(start..w.len());
+        groups
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines = self.lines();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::width::{leaves_open, width as w};
+
+    fn fit(width: Option<usize>, color: bool) -> Fit {
+        Fit { width, color }
+    }
+
+    #[test]
+    fn columns_align_by_display_width_with_escapes_and_cjk() {
+        let mut t = Table::new(fit(None, true));
+        t.set_header(["state", "started"]);
+        t.add_row(["\x1b[1;31mstuck\x1b[0m", "19:40:40"]);
+        t.add_row(["running", "19:40:41"]);
+        t.add_row(["正在", "19:40:42"]);
+        let lines = t.lines();
+        let col = |l: &str| {
+            let s = strip(l);
+            w(&s[..s.find("19:").unwrap()])
+        };
+        assert_eq!(col(&lines[1]), col(&lines[2]));
+        assert_eq!(col(&lines[2]), col(&lines[3]));
+        assert_eq!(lines[0], "state    started");
+    }
+
+    #[test]
+    fn piped_output_has_no_colour_and_no_trailing_spaces() {
+        let mut t = Table::new(fit(None, false));
+        t.set_header(["a", "long header"]);
+        t.add_row([Cell::new("x").fg(Color::Red), Cell::new("")]);
+        t.add_row(["\x1b[31mred\x1b[0m", "y"]);
+        let text = t.to_string();
+        assert!(!text.contains('\x1b'), "{text:?}");
+        for l in text.lines() {
+            assert_eq!(l, l.trim_end());
+        }
+        assert_eq!(text, "a    long header\nx\nred  y");
+    }
+
+    #[test]
+    fn free_text_is_cut_by_display_width_first_and_tokens_stay_whole() {
+        let mut t = Table::new(fit(Some(40), true));
+        t.set_header(["job", "summary"]);
+        let long = "正在分析图片".repeat(10);
+        t.add_row([Cell::new("job_events:1229"), Cell::new(&long)]);
+        t.add_row([
+            Cell::new("7"),
+            Cell::new("\x1b[31mred red red red red red red red red\x1b[0m"),
+        ]);
+        for l in t.lines() {
+            assert!(w(&l) <= 40, "{l:?} is {} wide", w(&l));
+            assert!(!leaves_open(&l), "{l:?}");
+        }
+        assert!(t.to_string().contains("job_events:1229"));
+        assert!(t.to_string().contains('…'));
+    }
+
+    #[test]
+    fn rows_fold_between_cells_never_inside_a_token() {
+        let mut t = Table::new(fit(Some(30), true));
+        t.set_header(["stream", "length", "last id"]);
+        t.add_row(["job_events:1229", "128077", "1796156335574-0"]);
+        let lines = t.lines();
+        for l in &lines {
+            assert!(w(l) <= 30, "{l:?}");
+        }
+        let text = lines.join("\n");
+        for token in ["job_events:1229", "128077", "1796156335574-0"] {
+            assert!(
+                text.lines().any(|l| l.contains(token)),
+                "{token} split: {text}"
+            );
+        }
+        assert!(lines.len() > 2, "folded: {text}");
+        assert!(
+            lines[1].starts_with("    "),
+            "continuation indented: {text}"
+        );
+    }
+
+    #[test]
+    fn wrap_columns_keep_every_word() {
+        let mut t = Table::new(fit(Some(30), false));
+        t.set_kinds(&[Kind::Token, Kind::Wrap]);
+        let err = "retries exhausted (3 attempts): upstream timeout after 30s";
+        t.add_row(["error", err]);
+        let lines = t.lines();
+        assert!(lines.len() > 1);
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        assert_eq!(words[1..].join(" "), err);
+        for l in &lines {
+            assert!(w(l) <= 30, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn styles_are_applied_after_layout_and_closed() {
+        let mut t = Table::new(fit(Some(20), true));
+        t.set_header(["v", "message"]);
+        t.add_row([
+            Cell::new("CRITICAL")
+                .fg(Color::Red)
+                .add_attribute(Attribute::Bold),
+            Cell::new("a message much longer than the terminal"),
+        ]);
+        let lines = t.lines();
+        // 8 + 2 + the floor of 12 is wider than 20: the message folds onto its own line,
+        // where it takes the whole width left.
+        assert_eq!(lines[2], "\x1b[1;91mCRITICAL\x1b[0m", "{lines:?}");
+        assert_eq!(lines[3], "    a message much…");
+        for l in &lines {
+            assert!(w(l) <= 20 && !leaves_open(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn comfy_cells_keep_their_colour() {
+        let c = comfy_table::Cell::new("WARN")
+            .fg(comfy_table::Color::Yellow)
+            .add_attribute(comfy_table::Attribute::Bold)
+            .into_cell();
+        assert_eq!(c.fg, Some(Color::Yellow));
+        assert_eq!(c.attrs, vec![Attribute::Bold]);
+        assert_eq!(comfy_table::Cell::new(5).into_cell().content(), "5");
+    }
+
+    #[test]
+    fn emoji_take_two_columns() {
+        let mut t = Table::new(fit(None, false));
+        t.add_row(["🚀", "x"]);
+        t.add_row(["ab", "y"]);
+        assert_eq!(t.to_string(), "🚀  x\nab  y");
+    }
+}

@@ -1,0 +1,392 @@
+//! The views as a person sees them: redkit in a tmux pane at 80x24 and 120x40 with colour on,
+//! against a real redis-server. Every screen must fit its width (nothing wrapped), keep each
+//! figure the JSON of the same run reports whole on one line, and close every colour it opens.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::support::stream::publish;
+use crate::support::tmux::{Screen, Tmux, width};
+use crate::support::{RedisServer, redkit};
+
+const SIZES: [(usize, usize); 2] = [(80, 24), (120, 40)];
+/// 58 CJK characters: 116 columns, wider than an 80-column terminal by itself.
+const CJK: &str = "正在分析用户需求并生成大纲正在分析用户需求并生成大纲正在分析用户需求并生成大纲正在分析用户需求并生成大纲正在分析用户需";
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+}
+
+fn json(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let out = redkit(dir)
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{args:?}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+fn jobs_fixture() -> RedisServer {
+    let s = RedisServer::start();
+    let cjk = format!(", \"progress\": \"{CJK}\"");
+    publish(&s, "job_events:1229", "task_started", "");
+    publish(&s, "job_events:1229", "task_progress", &cjk);
+    publish(&s, "job_events:1230", "task_started", "");
+    let err = ", \"error\": \"retries exhausted (3 attempts): upstream model endpoint answered 503 Service Unavailable after 30s; giving up on chapter 7 of 12\"";
+    publish(&s, "job_events:1230", "task_failed", err);
+    publish(&s, "job_events:1231", "task_started", "");
+    publish(&s, "job_events:1231", "task_completed", "");
+    // A job whose last event is an hour old: stuck, painted red.
+    let old = format!("{}-0", now_ms() - 3_600_000);
+    let data = crate::support::stream::event_json(
+        "task_progress",
+        "1232",
+        ", \"progress\": \"step 2 of 9\"",
+    );
+    s.cli(&[
+        "XADD",
+        "job_events:1232",
+        &old,
+        "data",
+        &data,
+        "event_type",
+        "task_progress",
+    ]);
+    s
+}
+
+fn each_size(t: &Tmux, dir: &std::path::Path, args: &[&str]) -> Vec<Screen> {
+    SIZES
+        .iter()
+        .map(|&(c, r)| {
+            let mut a: Vec<&str> = args.to_vec();
+            a.extend(["--color", "always"]);
+            let screen = t.run(dir, c, r, &a, &[]);
+            screen.assert_clean();
+            screen
+        })
+        .collect()
+}
+
+#[test]
+fn stream_jobs_fit_80_and_120_columns_with_colour() {
+    let s = jobs_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let doc = json(dir.path(), &["-u", &url, "stream", "jobs"]);
+    let jobs = doc["jobs"].as_array().unwrap();
+    assert_eq!(jobs.len(), 4, "{doc}");
+    for screen in each_size(&t, dir.path(), &["-u", &url, "stream", "jobs"]) {
+        assert!(screen.has_colour(), "{}", screen.text());
+        for j in jobs {
+            screen.assert_whole(j["job_id"].as_str().unwrap());
+        }
+        screen.assert_whole("stuck");
+        // The CJK summary is cut by display width: its line fits and ends in the ellipsis.
+        let line = screen
+            .plain()
+            .into_iter()
+            .find(|l| l.contains("正在分析"))
+            .unwrap_or_else(|| panic!("no CJK summary:\n{}", screen.text()));
+        assert!(width(&line) <= screen.cols, "{line}");
+        assert!(line.contains('…'), "{line}");
+        // Times are compact (the zone is in the header once), ages read as ages.
+        assert!(screen.text().contains("started (UTC"), "{}", screen.text());
+        assert!(screen.text().contains("1h ago"), "{}", screen.text());
+        assert!(
+            !screen.text().contains(".000+"),
+            "no full timestamps:\n{}",
+            screen.text()
+        );
+        let counts = &doc["counts"];
+        assert!(
+            screen.text().contains(&format!("{} jobs:", jobs.len())),
+            "{}\n{counts}",
+            screen.text()
+        );
+    }
+}
+
+#[test]
+fn wide_shows_every_cell_whole() {
+    let s = jobs_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let doc = json(dir.path(), &["-u", &url, "stream", "jobs"]);
+    let summary = doc["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["job_id"] == "1229")
+        .unwrap()["summary"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The report keeps 80 columns of a summary (its JSON says so); --wide shows that whole,
+    // where 80 columns cut it.
+    assert!(width(&summary) <= 80 && width(&summary) >= 79, "{summary}");
+    let args = ["-u", url.as_str(), "stream", "jobs"];
+    let narrow = t.run(dir.path(), 80, 24, &args, &[]);
+    assert!(!narrow.text().contains(&summary), "{}", narrow.text());
+    let wide_args = [&args[..], &["--wide"]].concat();
+    let screen = t.run(dir.path(), 80, 24, &wide_args, &[]);
+    let line = screen
+        .plain()
+        .into_iter()
+        .find(|l| l.contains("正在分析"))
+        .unwrap();
+    assert!(
+        line.contains(&summary),
+        "--wide cut the summary:\n{line}\n{summary}"
+    );
+    assert!(width(&line) > 80, "{line}");
+}
+
+#[test]
+fn stream_list_keeps_keys_and_ids_whole() {
+    let s = jobs_fixture();
+    for i in 0..30 {
+        publish(
+            &s,
+            &format!("job_events:{}", 100_000 + i),
+            "task_started",
+            "",
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let doc = json(dir.path(), &["-u", &url, "stream", "list", "--limit", "50"]);
+    for screen in each_size(
+        &t,
+        dir.path(),
+        &["-u", &url, "stream", "list", "--limit", "50"],
+    ) {
+        for st in doc["streams"].as_array().unwrap() {
+            screen.assert_whole(st["stream"].as_str().unwrap());
+            screen.assert_whole(st["last_generated_id"].as_str().unwrap());
+            screen.assert_whole(&st["length"].to_string());
+        }
+    }
+}
+
+#[test]
+fn stream_job_shows_a_failed_jobs_whole_error() {
+    let s = jobs_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    for screen in each_size(&t, dir.path(), &["-u", &url, "stream", "job", "1230"]) {
+        assert_eq!(screen.code, 1, "a failed job exits 1:\n{}", screen.text());
+        let words: Vec<String> = screen
+            .plain()
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        let all = words.join(" ");
+        assert!(
+            all.contains("retries exhausted (3 attempts): upstream model endpoint answered 503 Service Unavailable after 30s; giving up on chapter 7 of 12"),
+            "the error is not whole:\n{}",
+            screen.text()
+        );
+    }
+}
+
+#[test]
+fn health_fits_with_colour() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let doc = json(dir.path(), &["-u", &url, "health"]);
+    for screen in each_size(&t, dir.path(), &["-u", &url, "health"]) {
+        assert!(screen.has_colour(), "{}", screen.text());
+        screen.assert_whole(&s.addr());
+        let checks = doc["nodes"][0]["checks"].as_array().unwrap();
+        assert!(!checks.is_empty());
+        for c in checks {
+            if let Some(n) = c["value"].as_u64() {
+                // A figure is whole wherever the table shows it.
+                let text = screen.text();
+                if text.contains(&n.to_string()) {
+                    screen.assert_whole(&n.to_string());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn bench_compare_keeps_figures_and_verdicts_whole() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = s.url();
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            &url,
+            "bench",
+            "-w",
+            "get",
+            "-n",
+            "2000",
+            "-c",
+            "4",
+            "--save",
+            "base.json",
+            "--format",
+            "json",
+        ])
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A baseline 100x faster than this machine: the compare says REGRESSION, in red.
+    let mut base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap())
+            .unwrap();
+    base["workloads"][0]["ops_per_sec"] = serde_json::json!(12807712.0);
+    std::fs::write(dir.path().join("fast.json"), base.to_string()).unwrap();
+    let t = Tmux::start();
+    for screen in each_size(
+        &t,
+        dir.path(),
+        &["-u", &url, "bench", "--compare", "fast.json"],
+    ) {
+        screen.assert_whole("12807712");
+        // The verdict (which one depends on this machine's noise) is one word, whole.
+        let text = screen.text();
+        assert!(
+            text.contains("REGRESSION") || text.contains("within noise"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn cache_stats_top_prefixes_fit() {
+    let s = RedisServer::start();
+    let mut cmds = Vec::new();
+    for i in 0..300 {
+        cmds.push(vec![
+            "SET".to_string(),
+            format!("user:{i}:unread"),
+            "x".repeat(40),
+        ]);
+        cmds.push(vec![
+            "SET".to_string(),
+            format!("session:{i}:payload-with-a-long-name"),
+            "y".repeat(100),
+        ]);
+    }
+    crate::support::stream::pipe_load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let args = ["-u", url.as_str(), "cache", "stats", "--top-prefixes", "10"];
+    let doc = json(dir.path(), &args);
+    for screen in each_size(&t, dir.path(), &args) {
+        screen.assert_whole(&doc["total"]["keys"].to_string());
+        screen.assert_whole("user:*:unread");
+    }
+}
+
+#[test]
+fn validate_env_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".env"),
+        "REDIS_URL=redis://127.0.0.1:6379/0\nQWEN_API_KEY=sk-1234567890abcdef1234567890abcd23\nJWT_SECRET_KEY=short\n",
+    )
+    .unwrap();
+    let t = Tmux::start();
+    for screen in each_size(&t, dir.path(), &["validate-env"]) {
+        assert!(screen.text().contains("QWEN_API_KEY"), "{}", screen.text());
+        screen.assert_whole("QWEN_API_KEY");
+    }
+}
+
+/// The checks themselves catch what the issue saw: a colour running into the next line, a
+/// line wider than the pane, a split escape's remains, a number cut in two.
+#[test]
+fn the_screen_checks_catch_broken_views() {
+    let screen = |lines: &[&str]| Screen {
+        cols: 20,
+        lines: lines.iter().map(|l| l.to_string()).collect(),
+        code: 0,
+    };
+    let fails = |f: &dyn Fn()| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err();
+    let bleed = screen(&["a \x1b[31mstuck", "next row\x1b[39m"]);
+    assert!(fails(&|| bleed.assert_colours_closed()));
+    let closed = screen(&["a \x1b[32mOK", "\x1b[39mnext row"]);
+    assert!(!fails(&|| closed.assert_colours_closed()));
+    assert!(fails(&|| screen(&["x".repeat(21).as_str()]).assert_fits()));
+    assert!(fails(&|| screen(&["stuck026-12-01 [0m"]).assert_fits()));
+    assert!(!fails(&|| screen(&["正在分析用户需求并生"]).assert_fits()));
+    assert!(fails(&|| screen(&["正在分析用户需求并生成"]).assert_fits()));
+    let split = screen(&["ops/s 12807", "7"]);
+    assert!(fails(&|| split.assert_whole("128077")));
+    assert!(!fails(&|| screen(&["ops/s 128077"]).assert_whole("128077")));
+}
+
+/// `cache flush` shows how far it is (a bar with its percent, rate and ETA, estimated from the
+/// SCAN cursor) and leaves nothing of it behind after Ctrl-C.
+#[test]
+fn flush_progress_says_how_far_and_is_cleared_on_ctrl_c() {
+    let s = RedisServer::start();
+    let cmds: Vec<Vec<String>> = (0..20_000)
+        .map(|i| vec!["SET".into(), format!("agent:cache:{i}"), "v".into()])
+        .collect();
+    crate::support::stream::pipe_load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let args = [
+        "-u",
+        url.as_str(),
+        "cache",
+        "flush",
+        "--prefix",
+        "agent:cache:",
+        "--rate",
+        "2000",
+        "--scan-count",
+        "100",
+        "--yes",
+    ];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    let shown = t.wait_for(&pane, "a bar with percent and eta", |p| {
+        p.contains('%') && p.contains("eta") && p.contains("deleted")
+    });
+    let bar = crate::support::tmux::strip(&shown);
+    let bar = bar
+        .lines()
+        .find(|l| l.contains("eta"))
+        .unwrap()
+        .trim_end()
+        .to_string();
+    assert!(width(&bar) <= 80, "{bar}");
+    // Let the estimate move, then interrupt.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    t.send(&pane, "C-c");
+    let screen = t.finish(&pane, 80, &args);
+    let text = screen.text();
+    assert!(!text.contains("eta"), "the bar was left behind:\n{text}");
+    assert!(text.contains("interrupted"), "{text}");
+    assert_ne!(screen.code, 0, "{text}");
+    let left: u64 = s.cli(&["DBSIZE"]).trim().parse().unwrap();
+    assert!(left > 0 && left < 20_000, "stopped part way: {left} left");
+}
