@@ -246,7 +246,10 @@ pub const FORMATS: &[(&[&str], &[Format])] = {
         (&["stream", "claim"], stream::claim::ClaimReport::FORMATS),
         (&["stream", "ack"], stream::claim::ClaimReport::FORMATS),
         (&["stream", "dlq"], stream::dlq::DlqReport::FORMATS),
-        (&["stream", "requeue"], stream::requeue::RequeueReport::FORMATS),
+        (
+            &["stream", "requeue"],
+            stream::requeue::RequeueReport::FORMATS,
+        ),
         (
             &["stream", "group", "create"],
             stream::group::GroupReport::FORMATS,

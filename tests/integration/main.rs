@@ -15,5 +15,6 @@ mod partial;
 mod readme;
 mod settings;
 mod stream;
+mod stream_queue;
 mod validate_env;
 mod wait;

@@ -299,9 +299,7 @@ pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
         })?,
     };
     if dlq == a.key {
-        return Err(exit::usage(format!(
-            "{what}: --to names the stream itself"
-        )));
+        return Err(exit::usage(format!("{what}: --to names the stream itself")));
     }
     same_slot(what, &a.key, &dlq, cluster)?;
     let mut conn = name::keyed_for_all(&target, &[a.key.clone(), dlq.clone()]).await?;
@@ -344,11 +342,7 @@ pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
         ctx.out.emit_outcome(&report, true)?;
         return Ok(ExitStatus::Success);
     }
-    let question = format!(
-        "{}{}",
-        candidate_lines(&report.entries),
-        report.describe()
-    );
+    let question = format!("{}{}", candidate_lines(&report.entries), report.describe());
     if !guard.confirm(&question)? {
         ctx.out.emit(&report)?;
         return Ok(ExitStatus::Problem);
@@ -395,14 +389,20 @@ mod tests {
     #[test]
     fn the_default_dead_letter_stream_shares_the_slot_on_a_cluster() {
         let k = Name::from("job_events:42");
-        assert_eq!(default_dlq(&k, false), Some(Name::from("job_events:42:dlq")));
+        assert_eq!(
+            default_dlq(&k, false),
+            Some(Name::from("job_events:42:dlq"))
+        );
         assert_eq!(
             default_dlq(&k, true),
             Some(Name::from("{job_events:42}:dlq"))
         );
         // A key with a hash tag keeps its tag: KEY:dlq is already in its slot.
         let t = Name::from("job_events:{42}");
-        assert_eq!(default_dlq(&t, true), Some(Name::from("job_events:{42}:dlq")));
+        assert_eq!(
+            default_dlq(&t, true),
+            Some(Name::from("job_events:{42}:dlq"))
+        );
         assert!(same_slot("x", &k, &Name::from("other"), true).is_err());
         assert!(same_slot("x", &k, &Name::from("other"), false).is_ok());
     }

@@ -143,8 +143,10 @@ fn entry_lines(entries: &[DeadLetter]) -> String {
                 .as_ref()
                 .map_or_else(|| "?".to_string(), Name::to_string),
             escape_str(e.original_id.as_deref().unwrap_or("?")),
-            e.deliveries
-                .map_or_else(|| "?".into(), |d| crate::ops::units::count(d, "time", "times"))
+            e.deliveries.map_or_else(
+                || "?".into(),
+                |d| crate::ops::units::count(d, "time", "times")
+            )
         ));
     }
     if entries.len() > 50 {
@@ -336,7 +338,9 @@ pub async fn run(ctx: &Ctx, a: &RequeueArgs) -> anyhow::Result<ExitStatus> {
     while i < report.entries.len() && !stop.requested() {
         let dest = report.entries[i].stream.clone().unwrap_or_default();
         let mut j = i;
-        while j < report.entries.len() && j - i < BATCH && report.entries[j].stream.as_ref() == Some(&dest)
+        while j < report.entries.len()
+            && j - i < BATCH
+            && report.entries[j].stream.as_ref() == Some(&dest)
         {
             j += 1;
         }

@@ -1,0 +1,330 @@
+//! `redkit stream` as a job queue, against real servers (standalone and a 3-master cluster):
+//! dead letters and their requeue (byte for byte, and a SIGKILL mid-run), retention of
+//! finished job streams, lag in seconds.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::stream::pipe_load;
+use crate::support::{Cluster, RedisServer, redkit, run_in_temp, stderr, stdout};
+
+fn json_of(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {} / {}", stdout(out), stderr(out)))
+}
+
+/// The `fields` part of each ndjson entry of `stream read`, as written (duplicates, base64 of
+/// bytes that are not UTF-8 and all), in stream order.
+fn fields_text(out: &std::process::Output) -> Vec<String> {
+    stdout(out)
+        .lines()
+        .map(|l| {
+            let from = l.find("\"fields\":").unwrap_or_else(|| panic!("{l}"));
+            let to = l.rfind(",\"data\":").unwrap_or_else(|| panic!("{l}"));
+            l[from..to].to_string()
+        })
+        .collect()
+}
+
+/// The values of `field` in each entry of redis-cli's raw XRANGE output.
+fn values_of(xrange: &str, field: &str) -> Vec<String> {
+    let l: Vec<&str> = xrange.lines().collect();
+    l.windows(2)
+        .filter(|w| w[0] == field)
+        .map(|w| w[1].to_string())
+        .collect()
+}
+
+/// The round trip on any server: `feed` writes commands (redis-cli syntax, one per line, with
+/// "\xff" escapes), `cli` runs one, `rk` runs `redkit stream …`.
+fn dead_letters_round_trip(
+    feed: &dyn Fn(&str),
+    cli: &dyn Fn(&[&str]) -> String,
+    rk: &dyn Fn(&[&str]) -> std::process::Output,
+    key: &str,
+    dlq: &str,
+) {
+    // Bytes that are not UTF-8, an empty value, a duplicate field name, Chinese text.
+    feed(&format!(
+        "XADD {key} 1-0 data \"\\xff\\xfe\\x00\" event_type task_failed\n\
+         XADD {key} 2-0 data \"\" timestamp \"\" event_type \"\"\n\
+         XADD {key} 3-0 data \"{{\\\"msg\\\": \\\"正在分析\\\"}}\" a 1 a 2\n\
+         XADD {key} 4-0 \"k\\xff\" \"v\\r\\n\"\n\
+         XADD {key} 5-0 data fresh\n"
+    ));
+    let before = fields_text(&rk(&["read", key, "--format", "ndjson"]));
+    assert_eq!(before.len(), 5, "{before:?}");
+    cli(&["XGROUP", "CREATE", key, "g", "0"]);
+    // 1..4 delivered three times (history reads count), 5 once.
+    cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "4",
+        "STREAMS",
+        key,
+        ">",
+    ]);
+    cli(&["XREADGROUP", "GROUP", "g", "c1", "STREAMS", key, "0"]);
+    cli(&["XREADGROUP", "GROUP", "g", "c1", "STREAMS", key, "0"]);
+    cli(&["XREADGROUP", "GROUP", "g", "c2", "STREAMS", key, ">"]);
+    std::thread::sleep(Duration::from_millis(150));
+    let args = [
+        "dlq",
+        key,
+        "g",
+        "--min-deliveries",
+        "3",
+        "--min-idle",
+        "100ms",
+    ];
+
+    let dry = rk(&[&args[..], &["--dry-run", "--format", "json"]].concat());
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let v = json_of(&dry);
+    assert_eq!(v["dlq"], dlq, "{v}");
+    assert_eq!(
+        v["ids"],
+        serde_json::json!(["1-0", "2-0", "3-0", "4-0"]),
+        "{v}"
+    );
+    assert_eq!(v["entries"][0]["deliveries"], 3, "{v}");
+    assert!(v["entries"][0]["idle_ms"].as_u64().unwrap() >= 100, "{v}");
+    let table = stdout(&rk(&[&args[..], &["--dry-run"]].concat()));
+    assert!(
+        table.contains("would move 4 entries of group g")
+            && table.contains("1-0  from c1  idle")
+            && table.contains("delivered 3 times"),
+        "{table}"
+    );
+    assert_eq!(cli(&["EXISTS", dlq]), "0", "a dry run writes nothing");
+    // No terminal, no --yes: refused before any work.
+    let refused = rk(&args);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert_eq!(cli(&["EXISTS", dlq]), "0");
+
+    let real = rk(&[&args[..], &["--yes", "--format", "json"]].concat());
+    assert_eq!(real.status.code(), Some(0), "{}", stderr(&real));
+    let v = json_of(&real);
+    assert_eq!(v["moved"], 4, "{v}");
+    assert_eq!(v["dlq_ids"].as_array().unwrap().len(), 4, "{v}");
+    assert_eq!(cli(&["XLEN", dlq]), "4");
+    // Acked in the group: only 5 is pending (with c2).
+    assert_eq!(cli(&["XPENDING", key, "g"]).lines().next(), Some("1"));
+    let raw = cli(&["XRANGE", dlq, "-", "+"]);
+    assert_eq!(values_of(&raw, "dlq_stream"), vec![key; 4], "{raw}");
+    assert_eq!(values_of(&raw, "dlq_id"), ["1-0", "2-0", "3-0", "4-0"]);
+    assert_eq!(values_of(&raw, "dlq_group"), vec!["g"; 4]);
+    assert_eq!(values_of(&raw, "dlq_consumer"), vec!["c1"; 4]);
+    assert_eq!(values_of(&raw, "dlq_deliveries"), vec!["3"; 4]);
+    for at in values_of(&raw, "dlq_at") {
+        assert!(at.len() == 24 && at.ends_with('Z'), "{at}");
+    }
+    // The dead letters hold the original fields first, as stored.
+    let letters = fields_text(&rk(&["read", dlq, "--format", "ndjson"]));
+    for (b, l) in before.iter().zip(&letters) {
+        assert!(
+            l.starts_with(b.trim_end_matches('}')),
+            "{l} does not start with {b}"
+        );
+    }
+    // A second run finds nothing left to move.
+    let again = json_of(&rk(&[&args[..], &["--yes", "--format", "json"]].concat()));
+    assert_eq!(
+        (again["candidates"].as_u64(), again["moved"].as_u64()),
+        (Some(0), Some(0))
+    );
+
+    // requeue: dry run lists, then the fields come back byte for byte as new entries.
+    let dry = rk(&["requeue", dlq, "--all", "--dry-run", "--format", "json"]);
+    let dv = json_of(&dry);
+    assert_eq!(dv["candidates"], 4, "{dv}");
+    assert_eq!(dv["entries"][0]["stream"], key, "{dv}");
+    assert_eq!(dv["entries"][0]["original_id"], "1-0", "{dv}");
+    assert_eq!(cli(&["XLEN", dlq]), "4");
+    let none = rk(&["requeue", dlq, "--dry-run"]);
+    assert_eq!(none.status.code(), Some(2), "--id or --all is required");
+    let back = rk(&["requeue", dlq, "--all", "--yes", "--format", "json"]);
+    assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+    let bv = json_of(&back);
+    assert_eq!(bv["requeued"], 4, "{bv}");
+    assert_eq!(cli(&["XLEN", dlq]), "0");
+    let after = fields_text(&rk(&["read", key, "--format", "ndjson"]));
+    assert_eq!(after.len(), 9, "{after:?}");
+    assert_eq!(&after[5..], &before[..4], "requeued fields differ");
+    // New entries after the group's last-delivered id: the group gets them again.
+    let got = cli(&["XREADGROUP", "GROUP", "g", "c3", "STREAMS", key, ">"]);
+    assert_eq!(values_of(&got, "a"), ["1", "2"], "{got}");
+}
+
+#[test]
+fn dead_letters_round_trip_byte_for_byte() {
+    let s = RedisServer::start();
+    let feed = |lines: &str| {
+        s.cli_stdin(&[], lines.as_bytes());
+    };
+    let cli = |a: &[&str]| s.cli(a);
+    let rk = |a: &[&str]| run_in_temp().args(["-u", &s.url(), "stream"]).args(a).raw();
+    dead_letters_round_trip(&feed, &cli, &rk, "job_events:7", "job_events:7:dlq");
+
+    // --id requeues only the named one; an unknown id is reported, not an error.
+    s.cli(&["XADD", "q", "1-0", "data", "x"]);
+    s.cli(&["XADD", "q:dlq", "5-0", "data", "y", "dlq_stream", "q"]);
+    s.cli(&["XADD", "q:dlq", "6-0", "data", "z", "dlq_stream", "q"]);
+    let v = json_of(&rk(&[
+        "requeue", "q:dlq", "--id", "6-0,7-0", "--yes", "--format", "json",
+    ]));
+    assert_eq!(v["requeued"], 1, "{v}");
+    assert_eq!(v["skipped"][0]["id"], "7-0", "{v}");
+    assert_eq!(s.cli(&["XLEN", "q:dlq"]), "1");
+    assert_eq!(s.cli(&["XLEN", "q"]), "2");
+    // A group that does not exist names the groups the stream has.
+    let out = rk(&[
+        "dlq",
+        "job_events:7",
+        "nope",
+        "--min-deliveries",
+        "1",
+        "--min-idle",
+        "0s",
+        "--yes",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("g"), "{}", stderr(&out));
+}
+
+#[test]
+fn dead_letters_on_a_cluster_share_the_slot_of_their_stream() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let feed = |lines: &str| c.feed(lines);
+    let cli = |a: &[&str]| c.cli(a);
+    let rk = |a: &[&str]| {
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url(), "stream"])
+            .args(a);
+        cmd.output().unwrap()
+    };
+    // No hash tag: the dead letters go to {KEY}:dlq, in KEY's slot.
+    dead_letters_round_trip(&feed, &cli, &rk, "job_events:7", "{job_events:7}:dlq");
+    // A --to in another slot is refused before anything moves.
+    let out = rk(&[
+        "dlq",
+        "job_events:7",
+        "g",
+        "--min-deliveries",
+        "1",
+        "--min-idle",
+        "0s",
+        "--to",
+        "elsewhere",
+        "--yes",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("slot"), "{}", stderr(&out));
+}
+
+/// A SIGKILL in the middle of a run leaves every entry either moved and acked or pending and
+/// not copied: no duplicate, no loss; a second run moves the rest.
+#[test]
+fn dead_letters_survive_a_kill_mid_run_without_duplicates_or_loss() {
+    let s = RedisServer::start();
+    let n = 30_000u64;
+    let mut cmds: Vec<Vec<String>> = (1..=n)
+        .map(|i| {
+            [
+                "XADD",
+                "jq",
+                &format!("{i}-0"),
+                "data",
+                &format!("{{\"n\":{i}}}"),
+            ]
+            .iter()
+            .map(|a| a.to_string())
+            .collect()
+        })
+        .collect();
+    cmds.push(
+        ["XGROUP", "CREATE", "jq", "g", "0"]
+            .iter()
+            .map(|a| a.to_string())
+            .collect(),
+    );
+    pipe_load(&s, &cmds);
+    for id in [">", "0"] {
+        s.cli_stdin(
+            &[],
+            format!("XREADGROUP GROUP g c1 COUNT {n} STREAMS jq {id}\n").as_bytes(),
+        );
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = crate::support::spawn_redkit(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "stream",
+            "dlq",
+            "jq",
+            "g",
+            "--min-deliveries",
+            "2",
+            "--min-idle",
+            "10ms",
+            "--yes",
+        ],
+    );
+    let started = Instant::now();
+    while s.cli(&["XLEN", "jq:dlq"]) == "0" {
+        assert!(started.elapsed() < Duration::from_secs(60), "nothing moved");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let moved: u64 = s.cli(&["XLEN", "jq:dlq"]).parse().unwrap();
+    let pending: u64 = s
+        .cli(&["XPENDING", "jq", "g"])
+        .lines()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        moved < n,
+        "the run finished before the kill: make it longer"
+    );
+    assert_eq!(moved + pending, n, "moved {moved} + pending {pending}");
+    let check = |want: u64| {
+        let raw = s.cli(&["XRANGE", "jq:dlq", "-", "+"]);
+        let mut ids = values_of(&raw, "dlq_id");
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len() as u64, want, "a dead letter was copied twice");
+        // None of them is still pending.
+        let p = s.cli(&["XPENDING", "jq", "g", "-", "+", &n.to_string()]);
+        let still: std::collections::HashSet<&str> = p.lines().step_by(4).collect();
+        assert!(ids.iter().all(|i| !still.contains(i.as_str())));
+    };
+    check(moved);
+    let rest = run_in_temp()
+        .args([
+            "-u",
+            &s.url(),
+            "stream",
+            "dlq",
+            "jq",
+            "g",
+            "--min-deliveries",
+            "2",
+        ])
+        .args(["--min-idle", "10ms", "--yes", "--format", "json"])
+        .raw();
+    assert_eq!(rest.status.code(), Some(0), "{}", stderr(&rest));
+    assert_eq!(json_of(&rest)["moved"].as_u64(), Some(pending));
+    check(n);
+    assert_eq!(s.cli(&["XPENDING", "jq", "g"]).lines().next(), Some("0"));
+}
