@@ -216,12 +216,7 @@ impl Render for DlqReport {
 
 /// `KEY:dlq`, or on a cluster the first of `KEY:dlq`, `{KEY}:dlq` in KEY's slot.
 pub fn default_dlq(key: &Name, cluster: bool) -> Option<Name> {
-    let plain = Name([key.as_bytes(), b":dlq"].concat());
-    if !cluster || slot(plain.as_bytes()) == slot(key.as_bytes()) {
-        return Some(plain);
-    }
-    let braced = Name([b"{", key.as_bytes(), b"}:dlq"].concat());
-    (slot(braced.as_bytes()) == slot(key.as_bytes())).then_some(braced)
+    crate::redis::streams::dead_letter_key(key.as_bytes(), cluster).map(Name)
 }
 
 /// On a cluster, `other` must share `key`'s slot (one script touches both); exit 2 if not.

@@ -92,6 +92,8 @@ pub struct Job {
     pub last_ms: u64,
     pub last_type: Option<Box<str>>,
     pub summary: Box<str>,
+    /// Entries in the job's dead-letter stream (KEY:dlq, {KEY}:dlq on a cluster).
+    pub dead_letters: u64,
 }
 
 /// The facts of a job as JSON shows them.
@@ -106,6 +108,7 @@ pub struct JobView<'a> {
     pub last_event_age_ms: u64,
     pub duration_ms: u64,
     pub summary: &'a str,
+    pub dead_letters: u64,
 }
 
 #[derive(Debug, Default, Serialize, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +117,8 @@ pub struct Counts {
     pub completed: u64,
     pub failed: u64,
     pub stuck: u64,
+    /// Dead letters of every listed job.
+    pub dead_letters: u64,
 }
 
 impl Counts {
@@ -169,6 +174,7 @@ impl JobsReport {
             last_event_age_ms: self.now_ms.saturating_sub(j.last_ms),
             duration_ms: end.saturating_sub(j.first_ms),
             summary: &j.summary,
+            dead_letters: j.dead_letters,
         }
     }
 
@@ -223,9 +229,11 @@ impl JobsReport {
             .iter()
             .filter(|j| !only_stuck || j.state == JobState::Stuck)
             .collect();
+        // The dead-letter column only when some shown job has dead letters.
+        let with_dlq = shown.iter().any(|j| j.dead_letters > 0);
         if !shown.is_empty() {
             let mut t = ui.table();
-            t.set_header(vec![
+            let mut header = vec![
                 "job",
                 "state",
                 "started",
@@ -233,7 +241,11 @@ impl JobsReport {
                 "age",
                 "duration",
                 "summary",
-            ]);
+            ];
+            if with_dlq {
+                header.push("dead letters");
+            }
+            t.set_header(header);
             for j in shown {
                 let v = self.view(j);
                 let state = if ui.color {
@@ -246,7 +258,7 @@ impl JobsReport {
                 } else {
                     state
                 };
-                t.add_row(vec![
+                let mut row = vec![
                     Cell::new(v.job_id),
                     Cell::new(state),
                     Cell::new(super::entry::local_time(j.first_ms)),
@@ -254,7 +266,11 @@ impl JobsReport {
                     Cell::new(fmt_ms(v.last_event_age_ms)),
                     Cell::new(fmt_ms(v.duration_ms)),
                     Cell::new(escape_str(v.summary)),
-                ]);
+                ];
+                if with_dlq {
+                    row.push(Cell::new(j.dead_letters));
+                }
+                t.add_row(row);
             }
             writeln!(w, "{t}")?;
         }
@@ -273,7 +289,15 @@ impl JobsReport {
             } else {
                 String::new()
             }
-        )
+        )?;
+        if c.dead_letters > 0 {
+            writeln!(
+                w,
+                "{} in dead-letter streams (stream requeue puts them back)",
+                crate::ops::units::count(c.dead_letters, "entry", "entries")
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -300,7 +324,39 @@ fn job_of(stream: Name, first: &Entry, last: &Entry, now: u64, stuck: Duration) 
         last_ms: last.id.ms,
         last_type,
         summary: summary(last, 80).into(),
+        dead_letters: 0,
     }
+}
+
+/// Whether a key is a dead-letter stream (`stream dlq`'s KEY:dlq or {KEY}:dlq): not a job.
+pub fn is_dead_letter_stream(key: &[u8]) -> bool {
+    key.ends_with(b":dlq")
+}
+
+/// The dead letters of each job, one pipelined XLEN per job of the batch.
+async fn count_dead_letters(
+    node: &mut Node,
+    jobs: &mut [Job],
+    cluster: bool,
+) -> anyhow::Result<()> {
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let mut p = redis::pipe();
+    for j in jobs.iter() {
+        let key = Name(j.stream.to_vec());
+        let dlq = super::dlq::default_dlq(&key, cluster).unwrap_or(key);
+        p.cmd("XLEN").arg(dlq);
+    }
+    let replies: Vec<redis::Value> = node
+        .pipe(&p)
+        .await
+        .map_err(crate::redis::ConnError::into_runtime)?;
+    for (j, r) in jobs.iter_mut().zip(replies) {
+        // A dead-letter key of another type answers WRONGTYPE: no dead letters counted.
+        j.dead_letters = crate::redis::streams::uint_of(&r).unwrap_or(0);
+    }
+    Ok(())
 }
 
 /// The first and last entry of each key, in one pipeline per batch.
@@ -382,6 +438,7 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         None => (String::new(), String::new()),
     };
     let target = ctx.target()?;
+    let cluster = matches!(target.mode, crate::redis::Mode::Cluster(_));
     let now = now_ms();
     let mut jobs = Vec::new();
     // Each SCAN batch's pipeline runs (and is parsed and judged) in a task of its own while the
@@ -427,6 +484,9 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
                     let mut out = Vec::with_capacity(keys.len());
                     for (k, fl) in keys.into_iter().zip(found) {
                         let Some((first, last)) = fl else { continue };
+                        if is_dead_letter_stream(k.as_bytes()) {
+                            continue;
+                        }
                         if since.is_some_and(|s| last.id.ms < s.ms) {
                             continue;
                         }
@@ -435,6 +495,7 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
                             out.push(job);
                         }
                     }
+                    count_dead_letters(&mut n, &mut out, cluster).await?;
                     Ok(out)
                 }));
                 if in_flight.len() >= BATCHES_IN_FLIGHT
@@ -454,6 +515,7 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
     let mut counts = Counts::default();
     for j in &jobs {
         counts.add(j.state);
+        counts.dead_letters += j.dead_letters;
     }
     if let Some(l) = args.limit {
         jobs.truncate(l);
@@ -508,6 +570,7 @@ mod tests {
             last_ms: 61_000,
             last_type: Some(last_type.into()),
             summary: "resize images".into(),
+            dead_letters: 0,
         };
         let r = JobsReport {
             jobs: vec![
@@ -519,6 +582,7 @@ mod tests {
                 completed: 1,
                 failed: 0,
                 stuck: 1,
+                dead_letters: 0,
             },
             now_ms: 181_000,
             stuck_after: Duration::from_secs(60),
