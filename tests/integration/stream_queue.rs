@@ -328,3 +328,181 @@ fn dead_letters_survive_a_kill_mid_run_without_duplicates_or_loss() {
     check(n);
     assert_eq!(s.cli(&["XPENDING", "jq", "g"]).lines().next(), Some("0"));
 }
+
+/// Job streams of every state for the retention tests: `cli` runs one redis-cli command.
+/// Returns the keys that retention may remove (finished, old, no dead letters).
+fn job_streams(cli: &dyn Fn(&[&str]) -> String) -> Vec<&'static str> {
+    let old = |k: &str, t: &str| {
+        cli(&["XADD", k, "1000-0", "event_type", "task_started"]);
+        cli(&["XADD", k, "2000-0", "event_type", t]);
+    };
+    old("job_events:{a}done", "task_completed");
+    old("job_events:{b}failed", "task_failed");
+    old("job_events:{c}stuck", "task_progress");
+    old("job_events:{a}dead", "task_failed");
+    cli(&["XADD", "job_events:{a}dead:dlq", "1-0", "data", "x"]);
+    cli(&[
+        "XADD",
+        "job_events:{b}new",
+        "*",
+        "event_type",
+        "task_completed",
+    ]);
+    cli(&[
+        "XADD",
+        "job_events:{c}running",
+        "*",
+        "event_type",
+        "task_progress",
+    ]);
+    vec!["job_events:{a}done", "job_events:{b}failed"]
+}
+
+fn retention_on(cli: &dyn Fn(&[&str]) -> String, rk: &dyn Fn(&[&str]) -> std::process::Output) {
+    let gone = job_streams(cli);
+    let keep = [
+        "job_events:{c}stuck",
+        "job_events:{a}dead",
+        "job_events:{b}new",
+        "job_events:{c}running",
+    ];
+    let args = ["jobs", "--delete-finished", "--older-than", "1h"];
+    let dry = rk(&[&args[..], &["--dry-run", "--format", "json"]].concat());
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let v = json_of(&dry);
+    assert_eq!(v["deleted"], 2, "{v}");
+    assert!(v["bytes"].as_u64().unwrap() > 0, "{v}");
+    assert_eq!(
+        (
+            v["kept_running"].as_u64(),
+            v["kept_stuck"].as_u64(),
+            v["kept_recent"].as_u64(),
+            v["kept_dead_letters"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1), Some(1)),
+        "{v}"
+    );
+    let mut sample: Vec<String> = v["sample"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
+    sample.sort();
+    assert_eq!(sample, gone, "{v}");
+    for k in gone.iter().chain(&keep) {
+        assert_eq!(cli(&["EXISTS", k]), "1", "a dry run deleted {k}");
+    }
+    let refused = rk(&args);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    // --expire first: a TTL on the finished old ones only.
+    let out = rk(&[
+        "jobs",
+        "--expire",
+        "1h",
+        "--older-than",
+        "1h",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json_of(&out)["deleted"], 2, "{}", stdout(&out));
+    for k in &gone {
+        let ttl: i64 = cli(&["TTL", k]).parse().unwrap();
+        assert!((3590..=3600).contains(&ttl), "{k}: {ttl}");
+    }
+    for k in &keep {
+        assert_eq!(cli(&["TTL", k]), "-1", "{k} got a TTL");
+    }
+    // Cron: -q prints nothing on success, and deletes.
+    let quiet = rk(&[
+        "-q",
+        "jobs",
+        "--delete-finished",
+        "--older-than",
+        "1h",
+        "--yes",
+    ]);
+    assert_eq!(quiet.status.code(), Some(0), "{}", stderr(&quiet));
+    assert_eq!(
+        (stdout(&quiet), stderr(&quiet)),
+        (String::new(), String::new())
+    );
+    for k in &gone {
+        assert_eq!(cli(&["EXISTS", k]), "0", "{k} not deleted");
+    }
+    for k in &keep {
+        assert_eq!(cli(&["EXISTS", k]), "1", "{k} was deleted");
+    }
+    // The dead-letter streams are not jobs: never deleted by retention.
+    assert_eq!(cli(&["EXISTS", "job_events:{a}dead:dlq"]), "1");
+}
+
+#[test]
+fn retention_deletes_only_finished_old_jobs() {
+    let s = RedisServer::start();
+    let cli = |a: &[&str]| s.cli(a);
+    let rk = |a: &[&str]| {
+        let (q, rest): (Vec<&str>, Vec<&str>) = a.iter().partition(|x| **x == "-q");
+        run_in_temp()
+            .args(["-u", &s.url()])
+            .args(q)
+            .args(["stream"])
+            .args(rest)
+            .raw()
+    };
+    retention_on(&cli, &rk);
+    // --rate paces the deletions (the UNLINK engine's limiter).
+    for i in 0..30 {
+        s.cli(&[
+            "XADD",
+            &format!("job_events:r{i}"),
+            "1-0",
+            "event_type",
+            "task_completed",
+        ]);
+    }
+    let t = Instant::now();
+    let out = rk(&[
+        "jobs",
+        "--delete-finished",
+        "--older-than",
+        "1h",
+        "--rate",
+        "20",
+        "--yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json_of(&out)["deleted"], 30, "{}", stdout(&out));
+    assert!(
+        t.elapsed() >= Duration::from_millis(1000),
+        "--rate 20 for 30 took {:?}",
+        t.elapsed()
+    );
+    // --older-than alone (without --delete-finished or --expire) is a usage error.
+    let out = rk(&["jobs", "--older-than", "1h"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn retention_works_on_every_master_of_a_cluster() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let cli = |a: &[&str]| c.cli(a);
+    let rk = |a: &[&str]| {
+        let (q, rest): (Vec<&str>, Vec<&str>) = a.iter().partition(|x| **x == "-q");
+        let mut cmd = redkit(dir.path());
+        cmd.args(["--cluster", "-u", &c.seed_url()])
+            .args(q)
+            .arg("stream")
+            .args(rest);
+        cmd.output().unwrap()
+    };
+    let owners: std::collections::HashSet<u16> = ["a", "b", "c"]
+        .iter()
+        .map(|t| c.cli(&["CLUSTER", "KEYSLOT", t]).parse::<u16>().unwrap() / 5462)
+        .collect();
+    assert!(owners.len() >= 2, "tags on one master: {owners:?}");
+    retention_on(&cli, &rk);
+}

@@ -58,6 +58,34 @@ pub struct JobsArgs {
     /// Show only the N most recently active jobs (counts still cover every listed job)
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+
+    /// Delete the streams of finished jobs (completed or failed) whose last event is older
+    /// than --older-than; running and stuck jobs, and jobs with dead letters, are never touched
+    #[arg(long, requires = "older_than")]
+    pub delete_finished: bool,
+
+    /// With --delete-finished or --expire: only jobs whose last event is older than DUR
+    #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
+    pub older_than: Option<Duration>,
+
+    /// Instead of deleting, set this TTL on the finished jobs' streams (those without one)
+    #[arg(long, value_name = "DUR", requires = "older_than", value_parser = crate::duration::clap_parse)]
+    pub expire: Option<Duration>,
+
+    /// With --delete-finished/--expire: at most N streams per second (keeps a busy server
+    /// responsive)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub rate: Option<u64>,
+
+    #[command(flatten)]
+    pub confirm: crate::cmd::ConfirmArgs,
+}
+
+impl JobsArgs {
+    /// Whether this run retires job streams (deletes or expires) rather than listing them.
+    pub fn retires(&self) -> bool {
+        self.delete_finished || self.expire.is_some()
+    }
 }
 
 pub use crate::ops::jobs::JobState;
@@ -424,6 +452,37 @@ pub(super) fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<D
 
 pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
     let stuck = stuck_after(ctx, args.stuck_after)?;
+    if args.retires() {
+        let guard = args.confirm.guard("stream jobs --delete-finished")?;
+        let Some(older_than) = args.older_than else {
+            return Err(exit::usage(
+                "stream jobs: --delete-finished and --expire need --older-than DUR",
+            ));
+        };
+        if !args.state.is_empty() || args.since.is_some() || args.limit.is_some() {
+            return Err(exit::usage(
+                "stream jobs: --state, --since and --limit select what is listed; \
+                 --delete-finished and --expire take only finished jobs older than --older-than",
+            ));
+        }
+        let r = super::retention::Retention {
+            pattern: args
+                .pattern
+                .clone()
+                .unwrap_or_else(|| Name::from(ctx.settings.stream_match.value.as_str())),
+            older_than,
+            expire: args.expire,
+            stuck_after: stuck,
+            rate: args.rate,
+        };
+        return super::retention::run(ctx, &r, &args.confirm, guard).await;
+    }
+    if args.confirm.dry_run || args.confirm.yes || args.rate.is_some() || args.older_than.is_some()
+    {
+        return Err(exit::usage(
+            "stream jobs: --dry-run, --yes, --rate and --older-than go with --delete-finished or --expire",
+        ));
+    }
     let since = args
         .since
         .as_deref()

@@ -18,6 +18,7 @@ pub mod name;
 pub mod pending;
 pub mod read;
 pub mod requeue;
+pub mod retention;
 pub mod sink;
 pub mod tail;
 pub mod trim;
@@ -142,7 +143,7 @@ pub fn reports_interruption(args: &StreamArgs) -> bool {
             | StreamCommand::Ack(_)
             | StreamCommand::Dlq(_)
             | StreamCommand::Requeue(_)
-    )
+    ) || matches!(&args.command, StreamCommand::Jobs(a) if a.retires())
 }
 
 /// A key as given (text or [`name::Name`] bytes): sent as is, shown escaped.
