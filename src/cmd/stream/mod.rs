@@ -13,6 +13,7 @@ pub mod id;
 pub mod info;
 pub mod job;
 pub mod jobs;
+pub mod lag;
 pub mod list;
 pub mod name;
 pub mod pending;
@@ -21,6 +22,7 @@ pub mod requeue;
 pub mod retention;
 pub mod sink;
 pub mod tail;
+pub mod top;
 pub mod trim;
 
 use clap::{Args, Subcommand};
