@@ -131,6 +131,19 @@ fn dead_letters_round_trip(
             "{l} does not start with {b}"
         );
     }
+    // stream jobs counts the dead letters of the job, and the dead-letter stream is no job.
+    let jobs = json_of(&rk(&[
+        "jobs",
+        "--match",
+        "job_events:*",
+        "--format",
+        "json",
+    ]));
+    let listed = jobs["jobs"].as_array().unwrap();
+    assert_eq!(listed.len(), 1, "{jobs}");
+    assert_eq!(listed[0]["stream"], key, "{jobs}");
+    assert_eq!(listed[0]["dead_letters"], 4, "{jobs}");
+    assert_eq!(jobs["counts"]["dead_letters"], 4, "{jobs}");
     // A second run finds nothing left to move.
     let again = json_of(&rk(&[&args[..], &["--yes", "--format", "json"]].concat()));
     assert_eq!(
@@ -505,4 +518,196 @@ fn retention_works_on_every_master_of_a_cluster() {
         .collect();
     assert!(owners.len() >= 2, "tags on one master: {owners:?}");
     retention_on(&cli, &rk);
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+}
+
+/// The value of a Prometheus sample line whose name and labels contain `parts`.
+fn sample(text: &str, parts: &[&str]) -> Option<f64> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .find(|l| parts.iter().all(|p| l.contains(p)))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+}
+
+/// A group at a known position: entries 60 s, 40 s and 20 s old; the first delivered (and
+/// pending), so the group's lag is 40 s and its oldest pending entry 60 s old.
+#[test]
+fn lag_in_seconds_is_within_a_second_of_the_truth() {
+    let s = RedisServer::start();
+    let now = now_ms();
+    for ago in [60_000u64, 40_000, 20_000] {
+        s.cli(&[
+            "XADD",
+            "job_events:lag",
+            &format!("{}-0", now - ago),
+            "data",
+            "{}",
+        ]);
+    }
+    s.cli(&["XGROUP", "CREATE", "job_events:lag", "g", "0"]);
+    s.cli(&["XGROUP", "CREATE", "job_events:lag", "caught", "$"]);
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c",
+        "COUNT",
+        "1",
+        "STREAMS",
+        "job_events:lag",
+        ">",
+    ]);
+    let near = |v: &Value, want: f64, what: &str| {
+        let got = v.as_f64().unwrap_or_else(|| panic!("{what}: {v}"));
+        let elapsed = (now_ms() - now) as f64 / 1000.0;
+        assert!(
+            got >= want - 1.0 && got <= want + elapsed + 1.0,
+            "{what}: {got} vs {want}"
+        );
+    };
+    let rk = |a: &[&str]| run_in_temp().args(["-u", &s.url()]).args(a).raw();
+
+    let info = json_of(&rk(&[
+        "stream",
+        "info",
+        "job_events:lag",
+        "--format",
+        "json",
+    ]));
+    let groups = info["groups"].as_array().unwrap();
+    let g = groups.iter().find(|g| g["name"] == "g").unwrap();
+    near(&g["lag_seconds"], 40.0, "info lag");
+    near(&g["oldest_pending_seconds"], 60.0, "info oldest pending");
+    let caught = groups.iter().find(|g| g["name"] == "caught").unwrap();
+    assert_eq!(caught["lag_seconds"], 0.0, "{caught}");
+    assert_eq!(caught["oldest_pending_seconds"], Value::Null, "{caught}");
+    let table = stdout(&rk(&["stream", "info", "job_events:lag"]));
+    assert!(
+        table.contains("lag time") && table.contains("40"),
+        "{table}"
+    );
+
+    let list = json_of(&rk(&["stream", "list", "--format", "json"]));
+    near(&list["streams"][0]["group_lag_seconds"], 40.0, "list lag");
+    near(
+        &list["streams"][0]["oldest_pending_seconds"],
+        60.0,
+        "list pending",
+    );
+
+    let prom = rk(&[
+        "health",
+        "--stream",
+        "job_events:lag",
+        "--format",
+        "prometheus",
+    ]);
+    let text = stdout(&prom);
+    let lag = sample(&text, &["redkit_stream_group_lag_seconds{", "group=\"g\""]);
+    near(&serde_json::json!(lag), 40.0, "prometheus lag");
+    let pend = sample(
+        &text,
+        &["redkit_stream_group_oldest_pending_seconds{", "group=\"g\""],
+    );
+    near(&serde_json::json!(pend), 60.0, "prometheus oldest pending");
+    assert_eq!(
+        sample(
+            &text,
+            &["redkit_stream_group_lag_seconds{", "group=\"caught\""]
+        ),
+        Some(0.0),
+        "{text}"
+    );
+    // promtool accepts every name (base units, help and type lines).
+    let mut check = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("promtool is installed");
+    use std::io::Write;
+    check
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let checked = check.wait_with_output().unwrap();
+    let complaints = format!(
+        "{}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    assert!(
+        !complaints.contains("stream_group_lag_seconds")
+            && !complaints.contains("oldest_pending_seconds")
+            && !complaints.contains("dead_letters"),
+        "{complaints}"
+    );
+    // The time threshold: 30 s of lag warns (exit 1), 50 s does not.
+    let warn = rk(&[
+        "health",
+        "--stream",
+        "job_events:lag",
+        "--warn-group-lag",
+        "30s",
+    ]);
+    assert_eq!(warn.status.code(), Some(1), "{}", stdout(&warn));
+    assert!(stdout(&warn).contains("behind"), "{}", stdout(&warn));
+    let ok = rk(&[
+        "health",
+        "--stream",
+        "job_events:lag",
+        "--warn-group-lag",
+        "50s",
+        "--warn-stream-idle",
+        "10m",
+        "--crit-stream-idle",
+        "20m",
+        "--min-uptime",
+        "0s",
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+}
+
+#[test]
+fn health_counts_dead_letters_per_stream() {
+    let s = RedisServer::start();
+    s.cli(&["XADD", "orders", "1-0", "data", "x"]);
+    for i in 1..=3 {
+        s.cli(&["XADD", "orders:dlq", &format!("{i}-0"), "data", "x"]);
+    }
+    let out = run_in_temp()
+        .args([
+            "-u",
+            &s.url(),
+            "health",
+            "--stream",
+            "orders",
+            "--format",
+            "prometheus",
+        ])
+        .raw();
+    let text = stdout(&out);
+    assert_eq!(
+        sample(&text, &["redkit_stream_dead_letters{", "stream=\"orders\""]),
+        Some(3.0),
+        "{text}"
+    );
+    let table = run_in_temp()
+        .args(["-u", &s.url(), "health", "--stream", "orders"])
+        .raw();
+    assert!(
+        stdout(&table).contains("3 dead letters"),
+        "{}",
+        stdout(&table)
+    );
 }
