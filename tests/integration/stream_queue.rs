@@ -711,3 +711,146 @@ fn health_counts_dead_letters_per_stream() {
         stdout(&table)
     );
 }
+
+#[test]
+fn where_filters_on_the_events_json_and_any_field() {
+    let s = RedisServer::start();
+    let k = "job_events:w";
+    s.cli_stdin(
+        &[],
+        b"XADD job_events:w 1-0 data \"{\\\"progress\\\": 20, \\\"status\\\": \\\"running\\\"}\" event_type task_progress\n\
+          XADD job_events:w 2-0 data \"{\\\"progress\\\": 100, \\\"status\\\": \\\"failed\\\", \\\"error\\\": \\\"read timeout\\\"}\" event_type task_failed\n\
+          XADD job_events:w 3-0 data \"\\xffnot json\" event_type custom\n\
+          XADD job_events:w 4-0 data \"{\\\"progress\\\": \\\"9\\\"}\" event_type task_progress\n",
+    );
+    let read = |w: &[&str]| {
+        let mut a = vec![
+            "-u".to_string(),
+            s.url(),
+            "stream".into(),
+            "read".into(),
+            k.into(),
+        ];
+        for x in w {
+            a.push("--where".into());
+            a.push(x.to_string());
+        }
+        a.extend(["--format".into(), "ndjson".into()]);
+        let out = run_in_temp().args(a).raw();
+        let ids: Vec<String> = stdout(&out)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        (out.status.code(), ids)
+    };
+    // Numbers compare as numbers (9 < 50 < 100, a number held as a string too).
+    assert_eq!(
+        read(&["data.progress>=50"]),
+        (Some(0), vec!["2-0".to_string()])
+    );
+    assert_eq!(read(&["data.progress<50"]).1, ["1-0", "4-0"]);
+    assert_eq!(read(&["data.status=failed"]).1, ["2-0"]);
+    assert_eq!(read(&["data.error~time(out)"]).1, ["2-0"]);
+    assert_eq!(read(&["event_type!=task_progress"]).1, ["2-0", "3-0"]);
+    // Repeated: all must hold.
+    assert_eq!(
+        read(&["event_type=task_progress", "data.progress>10"]).1,
+        ["1-0"]
+    );
+    // A missing path (and data that is not JSON) matches only !=.
+    assert_eq!(read(&["data.status!=failed"]).1, ["1-0", "3-0", "4-0"]);
+    assert_eq!(read(&["data~not json"]).1, ["3-0"]);
+    // Nothing matched: exit 1, silent under -q.
+    assert_eq!(read(&["data.status=done"]), (Some(1), vec![]));
+    let q = run_in_temp()
+        .args([
+            "-q",
+            "-u",
+            &s.url(),
+            "stream",
+            "read",
+            k,
+            "--where",
+            "data.status=done",
+        ])
+        .raw();
+    assert_eq!(q.status.code(), Some(1));
+    assert_eq!((stdout(&q), stderr(&q)), (String::new(), String::new()));
+    let bad = run_in_temp()
+        .args([
+            "-u",
+            &s.url(),
+            "stream",
+            "read",
+            k,
+            "--where",
+            "data.status",
+        ])
+        .raw();
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    // stream job shows only the matching events; the state still comes from all of them.
+    let job = run_in_temp()
+        .args([
+            "-u",
+            &s.url(),
+            "stream",
+            "job",
+            "w",
+            "--where",
+            "data.progress>=50",
+        ])
+        .args(["--format", "json"])
+        .raw();
+    let v = json_of(&job);
+    assert_eq!(v["events"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["events"][0]["id"], "2-0", "{v}");
+    // A completed job answers 0, and 1 (silently under -q) when --where matches none of it.
+    s.cli(&[
+        "XADD",
+        "job_events:done",
+        "*",
+        "data",
+        "{\"x\": 2}",
+        "event_type",
+        "task_completed",
+    ]);
+    let job = |w: &str| {
+        run_in_temp()
+            .args(["-q", "-u", &s.url(), "stream", "job", "done", "--where", w])
+            .raw()
+    };
+    let found = job("data.x=2");
+    assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
+    let none = job("data.x=1");
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(
+        (stdout(&none), stderr(&none)),
+        (String::new(), String::new())
+    );
+    // tail takes --where too (with --count it stops after the matches).
+    let tail = run_in_temp()
+        .args([
+            "-u",
+            &s.url(),
+            "stream",
+            "tail",
+            k,
+            "--from",
+            "0",
+            "--count",
+            "1",
+        ])
+        .args(["--where", "data.status=failed", "--format", "ndjson"])
+        .raw();
+    assert!(
+        stdout(&tail).contains("\"id\":\"2-0\""),
+        "{}{}",
+        stdout(&tail),
+        stderr(&tail)
+    );
+}

@@ -2,6 +2,7 @@
 //! scripts: list, info, read, tail, job, pending, trim, on one server or a cluster.
 
 pub mod claim;
+pub mod cond;
 pub mod dlq;
 pub mod entry;
 pub mod fast;
