@@ -250,6 +250,7 @@ pub const FORMATS: &[(&[&str], &[Format])] = {
             &["stream", "requeue"],
             stream::requeue::RequeueReport::FORMATS,
         ),
+        (&["stream", "copy"], stream::copy::CopyReport::FORMATS),
         (
             &["stream", "group", "create"],
             stream::group::GroupReport::FORMATS,

@@ -854,3 +854,77 @@ fn where_filters_on_the_events_json_and_any_field() {
         stderr(&tail)
     );
 }
+
+#[test]
+fn copy_replays_entries_with_and_without_their_ids() {
+    let s = RedisServer::start();
+    let other = RedisServer::start();
+    s.cli_stdin(
+        &[],
+        b"XADD src 1-0 data \"\\xff\" event_type task_started\n\
+          XADD src 2-0 data \"{\\\"p\\\": 50}\" event_type task_progress e \"\"\n\
+          XADD src 3-0 data \"{}\" event_type task_completed\n",
+    );
+    let rk = |a: &[&str]| run_in_temp().args(["-u", &s.url(), "stream"]).args(a).raw();
+    let dry = json_of(&rk(&[
+        "copy",
+        "src",
+        "dst",
+        "--dry-run",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        (dry["copied"].as_u64(), dry["scanned"].as_u64()),
+        (Some(3), Some(3))
+    );
+    assert_eq!(s.cli(&["EXISTS", "dst"]), "0", "a dry run copies nothing");
+    // New ids, same fields byte for byte, in order.
+    let out = rk(&["copy", "src", "dst", "--format", "json"]);
+    assert_eq!(json_of(&out)["copied"], 3, "{}", stderr(&out));
+    let fields = |k: &str, url: &str| {
+        fields_text(
+            &run_in_temp()
+                .args(["-u", url, "stream", "read", k, "--format", "ndjson"])
+                .raw(),
+        )
+    };
+    assert_eq!(fields("dst", &s.url()), fields("src", &s.url()));
+    assert_ne!(
+        s.cli(&["XRANGE", "dst", "-", "+", "COUNT", "1"])
+            .lines()
+            .next(),
+        Some("1-0")
+    );
+    // --keep-ids into a stream that already has later ids is refused before any XADD.
+    let refused = rk(&["copy", "src", "dst", "--keep-ids"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert_eq!(s.cli(&["XLEN", "dst"]), "3");
+    // --keep-ids with a range and a filter, into another server.
+    let out = rk(&[
+        "copy",
+        "src",
+        "copied",
+        "--keep-ids",
+        "--from",
+        "2-0",
+        "--where",
+        "event_type!=task_started",
+        "--to-url",
+        &other.url(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json_of(&out)["copied"], 2, "{}", stderr(&out));
+    assert_eq!(
+        other.cli(&["XRANGE", "copied", "-", "+"]).lines().next(),
+        Some("2-0")
+    );
+    assert_eq!(
+        fields("copied", &other.url()),
+        fields("src", &s.url())[1..].to_vec()
+    );
+    // Nothing selected: exit 1.
+    let none = rk(&["copy", "src", "x", "--where", "data.p>99"]);
+    assert_eq!(none.status.code(), Some(1));
+}

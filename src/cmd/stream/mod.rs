@@ -3,6 +3,7 @@
 
 pub mod claim;
 pub mod cond;
+pub mod copy;
 pub mod dlq;
 pub mod entry;
 pub mod fast;
@@ -97,6 +98,9 @@ pub enum StreamCommand {
     /// Put dead letters back into their stream as new entries
     #[command(after_help = requeue::EXAMPLES)]
     Requeue(requeue::RequeueArgs),
+    /// Copy (replay) entries into another stream, on this server or another one
+    #[command(after_help = copy::EXAMPLES)]
+    Copy(copy::CopyArgs),
 }
 
 pub async fn run(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
@@ -133,6 +137,7 @@ async fn dispatch(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
         StreamCommand::Ack(a) => claim::ack(ctx, a).await,
         StreamCommand::Dlq(a) => dlq::run(ctx, a).await,
         StreamCommand::Requeue(a) => requeue::run(ctx, a).await,
+        StreamCommand::Copy(a) => copy::run(ctx, a).await,
     }
 }
 
