@@ -139,6 +139,12 @@ _redkit() {
             redkit__subcmd__help__subcmd__stream,claim)
                 cmd="redkit__subcmd__help__subcmd__stream__subcmd__claim"
                 ;;
+            redkit__subcmd__help__subcmd__stream,copy)
+                cmd="redkit__subcmd__help__subcmd__stream__subcmd__copy"
+                ;;
+            redkit__subcmd__help__subcmd__stream,dlq)
+                cmd="redkit__subcmd__help__subcmd__stream__subcmd__dlq"
+                ;;
             redkit__subcmd__help__subcmd__stream,group)
                 cmd="redkit__subcmd__help__subcmd__stream__subcmd__group"
                 ;;
@@ -159,6 +165,9 @@ _redkit() {
                 ;;
             redkit__subcmd__help__subcmd__stream,read)
                 cmd="redkit__subcmd__help__subcmd__stream__subcmd__read"
+                ;;
+            redkit__subcmd__help__subcmd__stream,requeue)
+                cmd="redkit__subcmd__help__subcmd__stream__subcmd__requeue"
                 ;;
             redkit__subcmd__help__subcmd__stream,tail)
                 cmd="redkit__subcmd__help__subcmd__stream__subcmd__tail"
@@ -199,6 +208,12 @@ _redkit() {
             redkit__subcmd__stream,claim)
                 cmd="redkit__subcmd__stream__subcmd__claim"
                 ;;
+            redkit__subcmd__stream,copy)
+                cmd="redkit__subcmd__stream__subcmd__copy"
+                ;;
+            redkit__subcmd__stream,dlq)
+                cmd="redkit__subcmd__stream__subcmd__dlq"
+                ;;
             redkit__subcmd__stream,group)
                 cmd="redkit__subcmd__stream__subcmd__group"
                 ;;
@@ -222,6 +237,9 @@ _redkit() {
                 ;;
             redkit__subcmd__stream,read)
                 cmd="redkit__subcmd__stream__subcmd__read"
+                ;;
+            redkit__subcmd__stream,requeue)
+                cmd="redkit__subcmd__stream__subcmd__requeue"
                 ;;
             redkit__subcmd__stream,tail)
                 cmd="redkit__subcmd__stream__subcmd__tail"
@@ -259,6 +277,12 @@ _redkit() {
             redkit__subcmd__stream__subcmd__help,claim)
                 cmd="redkit__subcmd__stream__subcmd__help__subcmd__claim"
                 ;;
+            redkit__subcmd__stream__subcmd__help,copy)
+                cmd="redkit__subcmd__stream__subcmd__help__subcmd__copy"
+                ;;
+            redkit__subcmd__stream__subcmd__help,dlq)
+                cmd="redkit__subcmd__stream__subcmd__help__subcmd__dlq"
+                ;;
             redkit__subcmd__stream__subcmd__help,group)
                 cmd="redkit__subcmd__stream__subcmd__help__subcmd__group"
                 ;;
@@ -282,6 +306,9 @@ _redkit() {
                 ;;
             redkit__subcmd__stream__subcmd__help,read)
                 cmd="redkit__subcmd__stream__subcmd__help__subcmd__read"
+                ;;
+            redkit__subcmd__stream__subcmd__help,requeue)
+                cmd="redkit__subcmd__stream__subcmd__help__subcmd__requeue"
                 ;;
             redkit__subcmd__stream__subcmd__help,tail)
                 cmd="redkit__subcmd__stream__subcmd__help__subcmd__tail"
@@ -1243,7 +1270,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__health)
-            opts="-u -o -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --check --skip --samples --stream --warn-latency --crit-latency --min-uptime --warn-memory --crit-memory --warn-fragmentation --crit-fragmentation --warn-clients --crit-clients --warn-save-age --warn-lag --crit-lag --warn-hit-ratio --crit-hit-ratio --warn-slowlog --warn-stream-lag --crit-stream-lag --warn-stream-pending --crit-stream-pending --warn-stream-idle --crit-stream-idle --warn-consumer-idle --warn-stream-age --crit-stream-age --stuck-after --warn-stuck-jobs --crit-stuck-jobs --no-replicas --watch --output --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -o -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --check --skip --samples --stream --warn-latency --crit-latency --min-uptime --warn-memory --crit-memory --warn-fragmentation --crit-fragmentation --warn-clients --crit-clients --warn-save-age --warn-lag --crit-lag --warn-hit-ratio --crit-hit-ratio --warn-slowlog --warn-stream-lag --crit-stream-lag --warn-stream-pending --crit-stream-pending --warn-stream-idle --crit-stream-idle --warn-consumer-idle --warn-stream-age --crit-stream-age --warn-group-lag --crit-group-lag --stuck-after --warn-stuck-jobs --crit-stuck-jobs --no-replicas --watch --output --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1414,6 +1441,14 @@ _redkit() {
                     return 0
                     ;;
                 --crit-stream-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-group-lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crit-group-lag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1679,7 +1714,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__help__subcmd__stream)
-            opts="list info pending trim jobs read tail job claim ack group"
+            opts="list info pending trim jobs read tail job claim ack dlq requeue copy group"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1707,6 +1742,34 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__help__subcmd__stream__subcmd__claim)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__help__subcmd__stream__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__help__subcmd__stream__subcmd__dlq)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1847,6 +1910,20 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__help__subcmd__stream__subcmd__read)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__help__subcmd__stream__subcmd__requeue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2283,7 +2360,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream)
-            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help list info pending trim jobs read tail job claim ack group help"
+            opts="-u -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --format --color --quiet --verbose --help list info pending trim jobs read tail job claim ack dlq requeue copy group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2486,6 +2563,222 @@ _redkit() {
                     return 0
                     ;;
                 --from-consumer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__stream__subcmd__copy)
+            opts="-u -q -v -h --from --to --event-type --where --keep-ids --to-url --to-cluster --dry-run --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__stream__subcmd__dlq)
+            opts="-y -u -q -v -h --min-deliveries --min-idle --to --count --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --min-deliveries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-idle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3015,7 +3308,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__help)
-            opts="list info pending trim jobs read tail job claim ack group help"
+            opts="list info pending trim jobs read tail job claim ack dlq requeue copy group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3043,6 +3336,34 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__help__subcmd__claim)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__stream__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__stream__subcmd__help__subcmd__dlq)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3210,6 +3531,20 @@ _redkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        redkit__subcmd__stream__subcmd__help__subcmd__requeue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         redkit__subcmd__stream__subcmd__help__subcmd__tail)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3329,7 +3664,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__job)
-            opts="-f -u -q -v -h --follow --max-wait --stuck-after --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-f -u -q -v -h --follow --max-wait --stuck-after --where --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3340,6 +3675,10 @@ _redkit() {
                     return 0
                     ;;
                 --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3427,7 +3766,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__jobs)
-            opts="-u -q -v -h --match --stuck-after --state --since --limit --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-y -u -q -v -h --match --stuck-after --state --since --limit --sort --delete-finished --older-than --expire --rate --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3450,6 +3789,22 @@ _redkit() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "state age length" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expire)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3741,7 +4096,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__stream__subcmd__read)
-            opts="-n -u -q -v -h --from --to --since --count --reverse --event-type --grep --page-size --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --from --to --since --count --reverse --event-type --grep --where --page-size --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3772,6 +4127,10 @@ _redkit() {
                     return 0
                     ;;
                 --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3862,8 +4221,106 @@ _redkit() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        redkit__subcmd__stream__subcmd__requeue)
+            opts="-y -u -q -v -h --to --id --all --dry-run --yes --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         redkit__subcmd__stream__subcmd__tail)
-            opts="-n -u -q -v -h --from --group --consumer --ack --count --event-type --until-event --max-wait --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-n -u -q -v -h --from --group --consumer --ack --count --event-type --where --until-event --max-wait --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3890,6 +4347,10 @@ _redkit() {
                     return 0
                     ;;
                 --event-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
