@@ -134,6 +134,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stream-idl
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-consumer-idle -d 'A consumer (with pending entries) idle longer than this is a WARNING [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-age -d 'Age of a stream\'s last entry for WARNING [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stream-age -d 'Age of a stream\'s last entry for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-group-lag -d 'Lag of a group in time (age of its oldest undelivered entry), for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-group-lag -d 'Lag of a group in time, for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l stuck-after -d 'A job without task_completed/task_failed whose last event is older is stuck [default: 15m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stuck-jobs -d 'Stuck jobs for WARNING [default: 0]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stuck-jobs -d 'Stuck jobs for CRITICAL [default: none]' -r
@@ -443,52 +445,55 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -s q -l quiet -d 'Q
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l master-name -d 'Master name known to Sentinel' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l format -d 'Output format (each command lists the ones it supports)' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
 prometheus\t'Prometheus text exposition format'
 nagios\t'Monitoring-plugin line with perfdata'
 raw\t'Values as stored'"
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l askpass -d 'Prompt for the password on the terminal'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l tls -d 'Use TLS (implied by rediss://)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l no-env-file -d 'Do not read any .env file'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "jobs" -d 'Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "claim" -d 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack group help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "info" -d 'One stream\'s details: groups with lag and pending, consumers with idle time'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "pending" -d 'A consumer group\'s pending entries, oldest first, to find stuck work'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "trim" -d 'Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "jobs" -d 'Every job stream with its state (running, completed, failed, stuck); exit 1 when stuck'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "read" -d 'Entries in order, by id or time range, paged so memory stays flat'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "tail" -d 'Follow new entries (XREAD / XREADGROUP BLOCK), reconnecting after a restart'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "claim" -d 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "dlq" -d 'Move entries delivered too often and idle too long to a dead-letter stream (acked)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "requeue" -d 'Put dead letters back into their stream as new entries'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "copy" -d 'Copy (replay) entries into another stream, on this server or another one'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and not __fish_seen_subcommand_from list info pending trim jobs read tail job claim ack dlq requeue copy group help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l match -d 'Key glob [default: streams.match from the config, job_events:*]' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l limit -d 'Show only the N most recently active streams' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
@@ -632,6 +637,12 @@ failed\t''
 stuck\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l since -d 'Only jobs with an event in the last DUR (30s, 10m, 2h, 7d)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l limit -d 'Show only the N most recently active jobs (counts still cover every listed job)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l sort -d 'Order of the jobs: state (stuck, failed, running, completed), age (oldest last event first) or length (most events first) [default: most recent first; on a terminal, stuck jobs first]' -r -f -a "state\t''
+age\t''
+length\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l older-than -d 'With --delete-finished or --expire: only jobs whose last event is older than DUR' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l expire -d 'Instead of deleting, set this TTL on the finished jobs\' streams (those without one)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l rate -d 'With --delete-finished/--expire: at most N streams per second (keeps a busy server responsive)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'"
@@ -654,6 +665,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l delete-finished -d 'Delete the streams of finished jobs (completed or failed) whose last event is older than --older-than; running and stuck jobs, and jobs with dead letters, are never touched'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l dry-run -d 'Show what would change and change nothing'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -s y -l yes -d 'Do not ask for confirmation (needed when there is no terminal)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l askpass -d 'Prompt for the password on the terminal'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from jobs" -l tls -d 'Use TLS (implied by rediss://)'
@@ -669,6 +683,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -s n -l count -d 'Print at most N entries (after filters)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l event-type -d 'Only entries of this event type (repeat for several)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l grep -d 'Only entries with TEXT in a field name or value (bytes, as the shell passes them)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l where -d 'Only entries where PATH OP VALUE holds (repeat: all must): data.status=failed, data.progress>=50, data.error~timeout (a regex), event_type!=task_progress. PATH is a field, then keys into its JSON; numbers compare as numbers; a missing path matches only !=' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l page-size -d 'Entries fetched per XRANGE call' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from read" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
@@ -708,6 +723,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l consumer -d 'Consumer name within --group' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s n -l count -d 'Exit after N entries' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l event-type -d 'Only print entries of this event type (repeat for several)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l where -d 'Only entries where PATH OP VALUE holds (repeat: all must): data.status=failed, data.progress>=50, data.error~timeout (a regex), event_type!=task_progress. PATH is a field, then keys into its JSON; numbers compare as numbers; a missing path matches only !=' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l until-event -d 'Exit when one of these event types arrives: 0 for the first listed, 1 for the others' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l max-wait -d 'Give up (exit 3) when a key that does not exist yet has no entry after DUR' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
@@ -744,6 +760,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l max-wait -d 'With --follow: give up after DUR without an outcome (exit 3), including the wait for a stream that does not exist yet' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l stuck-after -d 'A job whose last event is older than DUR and that has not finished is stuck [default: streams.stuck_after from the config, 15m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l where -d 'Only show events where PATH OP VALUE holds (repeat: all must), e.g. data.progress>=50; the job\'s state still comes from every event. Exit 1 when none does' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'"
@@ -847,6 +864,115 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l min-deliveries -d 'Only entries delivered at least N times' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l min-idle -d 'Only entries idle at least this long' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l to -d 'The dead-letter stream [default: KEY:dlq; on a cluster {KEY}:dlq when KEY has no hash tag, so it shares KEY\'s slot]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l count -d 'Move at most N entries' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l dry-run -d 'Show what would change and change nothing'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -s y -l yes -d 'Do not ask for confirmation (needed when there is no terminal)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from dlq" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l to -d 'Requeue into this stream instead of each entry\'s dlq_stream' -r -f
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l id -d 'Only these dead letters (repeat or separate with commas)' -r -f
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l all -d 'Every dead letter in the stream'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l dry-run -d 'Show what would change and change nothing'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -s y -l yes -d 'Do not ask for confirmation (needed when there is no terminal)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from requeue" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l from -d 'First entry: an id, an RFC 3339 time or a duration ago (10m)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l to -d 'Last entry: an id, an RFC 3339 time or a duration ago' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l event-type -d 'Only entries of this event type (repeat or separate with commas)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l where -d 'Only entries where PATH OP VALUE holds (as stream read --where)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l to-url -d 'Write DST on this server instead (redis://, rediss://); the password comes from the URL' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l keep-ids -d 'Keep the entries\' ids (DST must be empty or end before the first entry copied)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l to-cluster -d 'With --to-url: the URL is a seed of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l dry-run -d 'Count what would be copied and copy nothing'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from group" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -895,6 +1021,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "claim" -d 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "dlq" -d 'Move entries delivered too often and idle too long to a dead-letter stream (acked)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "requeue" -d 'Put dead letters back into their stream as new entries'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy (replay) entries into another stream, on this server or another one'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand wait" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
@@ -1126,6 +1255,9 @@ complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subc
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "job" -d 'A job\'s events as a timeline with its outcome and duration'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "claim" -d 'Move entries pending with a dead consumer to a live one (idle longer than --min-idle)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "ack" -d 'Acknowledge entries of a consumer group (by id, or a consumer\'s idle entries)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "dlq" -d 'Move entries delivered too often and idle too long to a dead-letter stream (acked)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "requeue" -d 'Put dead letters back into their stream as new entries'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "copy" -d 'Copy (replay) entries into another stream, on this server or another one'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "group" -d 'Consumer groups: create, move the last-delivered id (replay or skip), delete consumers'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "recipients" -d 'Move single-recipient messages into message_recipients (chunked, resumable, verified)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "status" -d 'Show the runs in the state table and the work remaining (exit 1 when unfinished)'

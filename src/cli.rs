@@ -249,6 +249,12 @@ pub const FORMATS: &[(&[&str], &[Format])] = {
         (&["stream", "job"], stream::job::JobEvents::FORMATS),
         (&["stream", "claim"], stream::claim::ClaimReport::FORMATS),
         (&["stream", "ack"], stream::claim::ClaimReport::FORMATS),
+        (&["stream", "dlq"], stream::dlq::DlqReport::FORMATS),
+        (
+            &["stream", "requeue"],
+            stream::requeue::RequeueReport::FORMATS,
+        ),
+        (&["stream", "copy"], stream::copy::CopyReport::FORMATS),
         (
             &["stream", "group", "create"],
             stream::group::GroupReport::FORMATS,

@@ -85,7 +85,7 @@ impl Limiter {
     }
 
     /// Waits until `n` more deletions fit under the rate.
-    async fn take(&self, n: u64) {
+    pub async fn take(&self, n: u64) {
         let before = self.granted.fetch_add(n, Ordering::SeqCst);
         let due = Duration::from_secs_f64(before as f64 / self.rate as f64);
         let elapsed = self.start.elapsed();

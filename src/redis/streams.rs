@@ -360,6 +360,35 @@ pub fn last_entry_cmd(key: impl redis::ToRedisArgs) -> redis::Cmd {
     c
 }
 
+/// `XRANGE key (id + COUNT 1`: the first entry after `id`, i.e. the oldest entry a group
+/// whose last-delivered id is `id` has not been delivered (decode with [`entries`]).
+pub fn first_after_cmd(key: impl redis::ToRedisArgs, id: &str) -> redis::Cmd {
+    let mut c = redis::cmd("XRANGE");
+    c.arg(key)
+        .arg(format!("({id}"))
+        .arg("+")
+        .arg("COUNT")
+        .arg(1);
+    c
+}
+
+/// How old an entry is by its id's time, in ms (0 for an id from the future).
+pub fn age_ms(now_ms: u64, id: &str) -> Option<u64> {
+    id_ms(id).map(|ms| now_ms.saturating_sub(ms))
+}
+
+/// The dead-letter stream of `key` (`stream dlq`'s default): `KEY:dlq`, or on a cluster the
+/// first of `KEY:dlq`, `{KEY}:dlq` that shares KEY's slot (one script moves an entry).
+pub fn dead_letter_key(key: &[u8], cluster: bool) -> Option<Vec<u8>> {
+    use super::cluster::slot;
+    let plain = [key, b":dlq"].concat();
+    if !cluster || slot(&plain) == slot(key) {
+        return Some(plain);
+    }
+    let braced = [b"{", key, b"}:dlq"].concat();
+    (slot(&braced) == slot(key)).then_some(braced)
+}
+
 /// The entries of an XRANGE/XREVRANGE reply (or one stream of an XREAD reply), moving the
 /// bytes out of the reply.
 pub fn entries(v: Value) -> Result<Vec<RawEntry>, DecodeError> {

@@ -16,6 +16,7 @@ mod partial;
 mod readme;
 mod settings;
 mod stream;
+mod stream_queue;
 mod validate_env;
 mod views;
 mod wait;

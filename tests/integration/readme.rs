@@ -96,6 +96,8 @@ fn documented_codes(path: &str) -> &'static [i32] {
         | "stream ack"
         | "stream group setid" => &[0, 1],
         "stream trim" => &[0],
+        // 1: the range or the filter selected nothing; DLQKEY does not exist.
+        "stream dlq" | "stream requeue" | "stream copy" => &[0, 1],
         // 1: a verification mismatch, an unfinished run.
         "migrate recipients" | "migrate status" => &[0, 1],
         // 1: a regression, a missed --slo, a workload whose every request failed.

@@ -1384,7 +1384,7 @@ fn jobs_on_every_master_with_exact_states_and_ages() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v["counts"],
-        serde_json::json!({"running": 8, "completed": 8, "failed": 8, "stuck": 8})
+        serde_json::json!({"running": 8, "completed": 8, "failed": 8, "stuck": 8, "dead_letters": 0})
     );
     let list = v["jobs"].as_array().unwrap();
     assert_eq!(list.len(), 32);
@@ -1407,7 +1407,9 @@ fn jobs_on_every_master_with_exact_states_and_ages() {
                 "last_event",
                 "last_event_age_ms",
                 "duration_ms",
-                "summary"
+                "summary",
+                "length",
+                "dead_letters"
             ]
         );
         let id = job["job_id"].as_str().unwrap();
@@ -2998,6 +3000,8 @@ fn every_stream_report_keeps_its_keys() {
                 "pending",
                 "last_delivered_id",
                 "lag",
+                "lag_seconds",
+                "oldest_pending_seconds",
                 "consumer_list",
             ],
         )),
@@ -3017,6 +3021,8 @@ fn every_stream_report_keeps_its_keys() {
                 "last_id",
                 "last_time",
                 "last_generated_id",
+                "group_lag_seconds",
+                "oldest_pending_seconds",
             ],
         )),
     );
@@ -3035,6 +3041,8 @@ fn every_stream_report_keeps_its_keys() {
                 "last_event_age_ms",
                 "duration_ms",
                 "summary",
+                "length",
+                "dead_letters",
             ],
         )),
     );

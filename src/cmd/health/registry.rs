@@ -377,6 +377,18 @@ pub static CHECKS: &[CheckDef] = &[
                 default: "none",
                 slot: Slot::Dur(|t| &mut t.crit_stream_age),
             },
+            LimitDef {
+                key: "warn_group_lag",
+                about: "Lag of a group in time (age of its oldest undelivered entry), for WARNING",
+                default: "none",
+                slot: Slot::Dur(|t| &mut t.warn_group_lag),
+            },
+            LimitDef {
+                key: "crit_group_lag",
+                about: "Lag of a group in time, for CRITICAL",
+                default: "none",
+                slot: Slot::Dur(|t| &mut t.crit_group_lag),
+            },
         ],
         streams: Some(streams::judge_streams),
         ..def(CheckKind::Streams)
@@ -435,6 +447,8 @@ impl Default for Thresholds {
             warn_consumer_idle: None,
             warn_stream_age: None,
             crit_stream_age: None,
+            warn_group_lag: None,
+            crit_group_lag: None,
             stuck_after: None,
             warn_stuck_jobs: None,
             crit_stuck_jobs: None,

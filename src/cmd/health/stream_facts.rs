@@ -19,6 +19,11 @@ pub struct GroupState {
     pub oldest_pending_idle_ms: Option<u64>,
     pub last_delivered_id: String,
     pub consumers: Vec<ConsumerState>,
+    /// Lag in time: the age of the oldest entry the group has not been delivered (0 when
+    /// caught up); None when it could not be read.
+    pub lag_ms: Option<u64>,
+    /// The age (by its id's time) of the group's oldest pending entry; None when none pending.
+    pub oldest_pending_age_ms: Option<u64>,
 }
 
 /// One stream as read.
@@ -31,6 +36,8 @@ pub struct StreamState {
     pub first_id: Option<String>,
     pub last_id: Option<String>,
     pub groups: Vec<GroupState>,
+    /// Entries in the stream's dead-letter stream (KEY:dlq, {KEY}:dlq on a cluster).
+    pub dead_letters: u64,
 }
 
 /// The job streams of one node by state.
@@ -42,6 +49,8 @@ pub struct JobCounts {
     /// Stuck job streams with the age of their last event, oldest first (at most a few kept).
     pub stuck: Vec<(String, u64)>,
     pub stuck_count: u64,
+    /// Entries in the dead-letter streams (`…:dlq`) the job pattern matched.
+    pub dead_letters: u64,
 }
 
 /// What the stream reads found on one node (errors keep the check UNKNOWN, not the node).

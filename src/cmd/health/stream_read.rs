@@ -50,7 +50,12 @@ fn count(v: Option<i64>) -> u64 {
 
 /// Reads one stream: XINFO STREAM, XINFO GROUPS, and per group the oldest pending entry and
 /// the consumers.
-async fn read_stream(node: &Node, key: &[u8]) -> Result<StreamState, String> {
+async fn read_stream(
+    node: &Node,
+    key: &[u8],
+    cluster: bool,
+    now_ms: u64,
+) -> Result<StreamState, String> {
     let mut n = node.clone();
     let kind: String = n.query(redis::cmd("TYPE").arg(key)).await.map_err(conn)?;
     let mut s = StreamState {
@@ -60,6 +65,7 @@ async fn read_stream(node: &Node, key: &[u8]) -> Result<StreamState, String> {
         first_id: None,
         last_id: None,
         groups: Vec::new(),
+        dead_letters: 0,
     };
     if !s.exists {
         return Ok(s);
@@ -74,6 +80,12 @@ async fn read_stream(node: &Node, key: &[u8]) -> Result<StreamState, String> {
     s.last_id = info.last_id;
     let last_generated = info.last_generated_id;
     let groups = decode::groups(groups.map_err(conn)?).map_err(bad)?;
+    // The dead letters `stream dlq` keeps beside the stream (same slot: this node).
+    if let Some(dlq) = decode::dead_letter_key(key, cluster) {
+        let mut d = node.clone();
+        let n: Value = d.query(redis::cmd("XLEN").arg(&dlq)).await.map_err(conn)?;
+        s.dead_letters = decode::uint_of(&n).unwrap_or(0);
+    }
     let reads = groups.into_iter().map(|g| {
         let node = node.clone();
         let key = key.to_vec();
@@ -97,11 +109,21 @@ async fn read_stream(node: &Node, key: &[u8]) -> Result<StreamState, String> {
                 .arg(&key)
                 .arg(&g.name)
                 .to_owned();
-            let (oldest, consumers) = futures::join!(
+            let mut c = node.clone();
+            let next_cmd = decode::first_after_cmd(&key, &last_delivered_id);
+            let (oldest, consumers, next) = futures::join!(
                 a.query::<Value>(&oldest_cmd),
-                b.query::<Value>(&consumers_cmd)
+                b.query::<Value>(&consumers_cmd),
+                c.query::<Value>(&next_cmd)
             );
             let oldest = decode::pending_entries(oldest.map_err(conn)?).map_err(bad)?;
+            let oldest_pending_age_ms = oldest.first().and_then(|e| decode::age_ms(now_ms, &e.id));
+            // Lag in time: the age of the first entry after the last-delivered id (0 when
+            // there is none: caught up).
+            let lag_ms = match decode::entries(next.map_err(conn)?).map_err(bad)?.first() {
+                Some(e) => decode::age_ms(now_ms, &String::from_utf8_lossy(&e.id)),
+                None => Some(0),
+            };
             let oldest_pending_idle_ms = oldest
                 .first()
                 .and_then(|e| e.idle_ms)
@@ -122,6 +144,8 @@ async fn read_stream(node: &Node, key: &[u8]) -> Result<StreamState, String> {
                 oldest_pending_idle_ms,
                 last_delivered_id,
                 consumers,
+                lag_ms,
+                oldest_pending_age_ms,
             })
         }
     });
@@ -146,10 +170,19 @@ async fn read_jobs(
     for batch in keys.chunks(JOB_BATCH) {
         let mut p = redis::pipe();
         for k in batch {
-            p.add_command(decode::last_entry_cmd(k));
+            if k.ends_with(b":dlq") {
+                p.cmd("XLEN").arg(k);
+            } else {
+                p.add_command(decode::last_entry_cmd(k));
+            }
         }
         let replies: Vec<Value> = node.pipe(&p).await.map_err(conn)?;
         for (k, r) in batch.iter().zip(replies) {
+            // A dead-letter stream (`stream dlq`) is not a job: its entries are counted.
+            if k.ends_with(b":dlq") {
+                c.dead_letters += decode::uint_of(&r).unwrap_or(0);
+                continue;
+            }
             // A key replaced by another type since the scan answers with something else.
             let Ok(entries) = decode::entries(r) else {
                 continue;
@@ -221,10 +254,13 @@ pub async fn read(
         }
         facts.streams = Some(match err {
             Some(e) => Err(e),
-            None => futures::future::join_all(keys.iter().map(|k| read_stream(node, k)))
-                .await
-                .into_iter()
-                .collect::<Result<Vec<_>, _>>(),
+            None => futures::future::join_all(
+                keys.iter()
+                    .map(|k| read_stream(node, k, plan.slots.is_some(), now_ms)),
+            )
+            .await
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>(),
         });
     }
     if let Some(pattern) = &plan.jobs {

@@ -89,12 +89,25 @@ fn stream_check(s: &StreamState, now_ms: u64, t: &super::types::Thresholds) -> C
         .unit(Unit::Entries)
         .threshold(durations(t.warn_stream_age, t.crit_stream_age).map(|d| format!("age {d}")))
         .message(format!(
-            "{} {}, {} group(s), last entry {}",
+            "{} {}, {} group(s), last entry {}{}",
             s.length,
             if s.length == 1 { "entry" } else { "entries" },
             s.groups.len(),
-            age_ms.map_or("none".to_string(), |a| format!("{} ago", ago(a)))
+            age_ms.map_or("none".to_string(), |a| format!("{} ago", ago(a))),
+            if s.dead_letters > 0 {
+                format!(", {} dead letters", s.dead_letters)
+            } else {
+                String::new()
+            }
         ))
+        .metric(
+            Metric::new(
+                "stream_dead_letters",
+                s.dead_letters as f64,
+                "Entries in the stream's dead-letter stream (stream dlq)",
+            )
+            .label("stream", &s.key),
+        )
         .metric(
             Metric::new("stream_length", s.length as f64, "Entries in the stream")
                 .label("stream", &s.key),
@@ -168,8 +181,14 @@ fn group_check(s: &StreamState, g: &GroupState, t: &super::types::Thresholds) ->
     if let Some(d) = t.warn_consumer_idle {
         thresholds.push(format!("consumer idle warn >{}", duration::format(d)));
     }
+    if let Some(r) = durations(t.warn_group_lag, t.crit_group_lag) {
+        thresholds.push(format!("lag time {r}"));
+    }
     let label = |m: Metric| m.label("stream", &s.key).label("group", &g.name);
-    let lag_text = g.lag.map_or("unknown".to_string(), |l| l.to_string());
+    let mut lag_text = g.lag.map_or("unknown".to_string(), |l| l.to_string());
+    if let Some(ms) = g.lag_ms.filter(|ms| *ms > 0) {
+        lag_text.push_str(&format!(" (oldest undelivered {} old)", ago(ms)));
+    }
     let oldest = g.oldest_pending_idle_ms.map_or(String::new(), |ms| {
         format!(", oldest pending idle {}", ago(ms))
     });
@@ -224,6 +243,35 @@ fn group_check(s: &StreamState, g: &GroupState, t: &super::types::Thresholds) ->
         if st != Status::Ok {
             c.raise(st, &format!("lag {lag}"));
         }
+    }
+    if let Some(ms) = g.lag_ms {
+        c = c.metric(label(
+            Metric::new(
+                "stream_group_lag_seconds",
+                secs(ms),
+                "Age of the oldest entry not yet delivered to the group (0 when caught up)",
+            )
+            .perf(
+                "s",
+                t.warn_group_lag.map(|d| num(d.as_secs_f64())),
+                t.crit_group_lag.map(|d| num(d.as_secs_f64())),
+            ),
+        ));
+        let st = judge_duration(
+            Duration::from_millis(ms),
+            t.warn_group_lag,
+            t.crit_group_lag,
+        );
+        if st != Status::Ok {
+            c.raise(st, &format!("lag {} behind", ago(ms)));
+        }
+    }
+    if let Some(ms) = g.oldest_pending_age_ms {
+        c = c.metric(label(Metric::new(
+            "stream_group_oldest_pending_seconds",
+            secs(ms),
+            "Age (by its id) of the group's oldest pending entry",
+        )));
     }
     let st = judge_ranges(
         g.pending as f64,
@@ -319,13 +367,26 @@ pub fn judge_jobs(n: &StreamInput) -> Vec<Check> {
             }),
         )
         .message(format!(
-            "{total} jobs: {} running, {} completed, {} failed, {} stuck",
-            j.running, j.completed, j.failed, j.stuck_count
+            "{total} jobs: {} running, {} completed, {} failed, {} stuck{}",
+            j.running,
+            j.completed,
+            j.failed,
+            j.stuck_count,
+            if j.dead_letters > 0 {
+                format!(", {} dead letters", j.dead_letters)
+            } else {
+                String::new()
+            }
         ))
         .metric(state("running", j.running))
         .metric(state("completed", j.completed))
         .metric(state("failed", j.failed))
         .metric(state("stuck", j.stuck_count))
+        .metric(Metric::new(
+            "stream_jobs_dead_letters",
+            j.dead_letters as f64,
+            "Entries in the job streams' dead-letter streams (stream dlq)",
+        ))
         .metric(
             Metric::new(
                 "stream_jobs_stuck",
@@ -389,7 +450,10 @@ mod tests {
                     pending,
                     idle_ms: 60_000,
                 }],
+                lag_ms: Some(0),
+                oldest_pending_age_ms: None,
             }],
+            dead_letters: 0,
         }
     }
 
@@ -435,6 +499,31 @@ mod tests {
     }
 
     #[test]
+    fn group_lag_in_seconds_has_its_threshold_and_metrics() {
+        let mut s = group(Some(6), 4, Some(1000));
+        s.groups[0].lag_ms = Some(45_000);
+        s.groups[0].oldest_pending_age_ms = Some(90_000);
+        let f = facts(vec![s], None);
+        let mut t = Thresholds::default();
+        let c = run(&f, &t, judge_streams);
+        assert_eq!(c[1].status, Status::Ok, "{}", c[1].message);
+        let m = |name: &str| {
+            c[1].metrics
+                .iter()
+                .find(|m| m.name == name)
+                .map(|m| m.value)
+        };
+        assert_eq!(m("stream_group_lag_seconds"), Some(45.0));
+        assert_eq!(m("stream_group_oldest_pending_seconds"), Some(90.0));
+        t.warn_group_lag = Some(Duration::from_secs(30));
+        let c = run(&f, &t, judge_streams);
+        assert_eq!(c[1].status, Status::Warning);
+        assert!(c[1].message.contains("lag 45s behind"), "{}", c[1].message);
+        t.crit_group_lag = Some(Duration::from_secs(40));
+        assert_eq!(run(&f, &t, judge_streams)[1].status, Status::Critical);
+    }
+
+    #[test]
     fn jobs_counted_and_stuck_named() {
         let t = Thresholds::default();
         let j = JobCounts {
@@ -443,6 +532,7 @@ mod tests {
             failed: 1,
             stuck: vec![("job_events:7".into(), 3_600_000)],
             stuck_count: 1,
+            dead_letters: 0,
         };
         let c = run(&facts(vec![], Some(j)), &t, judge_jobs);
         assert_eq!(c.len(), 1);

@@ -62,6 +62,8 @@ pub struct Thresholds {
     pub warn_consumer_idle: Option<Duration>,
     pub warn_stream_age: Option<Duration>,
     pub crit_stream_age: Option<Duration>,
+    pub warn_group_lag: Option<Duration>,
+    pub crit_group_lag: Option<Duration>,
     pub stuck_after: Option<Duration>,
     pub warn_stuck_jobs: Option<Range>,
     pub crit_stuck_jobs: Option<Range>,

@@ -212,13 +212,27 @@ impl Render for ClaimReport {
 
 /// Pending entries idle at least `min_idle` (of one consumer when given), oldest first, at
 /// most `limit`, read in pages of XPENDING's extended form.
-async fn pending_items(
+pub(super) async fn pending_items(
     conn: &mut Keyed,
     key: &Name,
     group: &Name,
     min_idle: Option<Duration>,
     consumer: Option<&Name>,
     limit: Option<u64>,
+) -> anyhow::Result<Vec<PendingItem>> {
+    pending_where(conn, key, group, min_idle, consumer, limit, |_| true).await
+}
+
+/// [`pending_items`] keeping only the entries `keep` accepts (as the pages arrive, so memory
+/// follows what is kept, not the whole pending list); `limit` counts kept entries.
+pub(super) async fn pending_where(
+    conn: &mut Keyed,
+    key: &Name,
+    group: &Name,
+    min_idle: Option<Duration>,
+    consumer: Option<&Name>,
+    limit: Option<u64>,
+    keep: impl Fn(&PendingItem) -> bool,
 ) -> anyhow::Result<Vec<PendingItem>> {
     let mut out = Vec::new();
     let mut start = StreamId::MIN;
@@ -246,14 +260,17 @@ async fn pending_items(
                     escape_str(&item.id)
                 )));
             };
-            out.push(PendingItem {
+            let p = PendingItem {
                 id: id.to_string(),
                 consumer: Name::from(item.consumer),
                 idle_ms: item.idle_ms.unwrap_or(0).max(0) as u64,
                 deliveries: item.deliveries.unwrap_or(0).max(0) as u64,
                 sid: id,
-            });
+            };
             start = id.next().unwrap_or(StreamId::MAX);
+            if keep(&p) {
+                out.push(p);
+            }
         }
         if n < want || start == StreamId::MAX {
             break;

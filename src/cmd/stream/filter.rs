@@ -10,11 +10,13 @@ use super::name::Name;
 pub struct Filter {
     pub event_types: Vec<Vec<u8>>,
     pub grep: Option<Vec<u8>>,
+    /// `--where` conditions, all of which must hold.
+    pub wheres: Vec<super::cond::Cond>,
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.event_types.is_empty() && self.grep.is_none()
+        self.event_types.is_empty() && self.grep.is_none() && self.wheres.is_empty()
     }
 
     /// What matched nothing, for the note: `no entry of type task_completed`, `no entry
@@ -35,6 +37,14 @@ impl Filter {
                 crate::output::escape::escape_bytes(g)
             ));
         }
+        if !self.wheres.is_empty() {
+            let w: Vec<String> = self
+                .wheres
+                .iter()
+                .map(|c| crate::output::escape::escape_str(&c.text))
+                .collect();
+            s.push_str(&format!(" where {}", w.join(" and ")));
+        }
         s
     }
 
@@ -50,7 +60,13 @@ impl Filter {
                 .grep
                 .as_deref()
                 .is_none_or(|g| entry::contains(fields, g))
+            && self.wheres.iter().all(|c| c.keeps(fields))
     }
+}
+
+/// Parses every `--where` (exit 2 on a bad one).
+pub fn parse_wheres(v: &[String]) -> anyhow::Result<Vec<super::cond::Cond>> {
+    v.iter().map(|w| super::cond::Cond::parse(w)).collect()
 }
 
 /// Event types from repeated and comma-separated flags, as the bytes given.

@@ -56,6 +56,10 @@ pub struct GroupInfo {
     pub last_delivered_id: String,
     /// Entries not yet delivered to the group (null when Redis cannot tell, before 7.0).
     pub lag: Option<i64>,
+    /// Age in seconds of the oldest entry not yet delivered to the group (0 when caught up).
+    pub lag_seconds: f64,
+    /// Age in seconds of the group's oldest pending entry (null when none is pending).
+    pub oldest_pending_seconds: Option<f64>,
     pub consumer_list: Vec<ConsumerInfo>,
 }
 
@@ -110,6 +114,8 @@ impl Render for InfoReport {
             "pending",
             "last delivered",
             "lag",
+            "lag time",
+            "oldest pending",
         ]);
         for g in &self.groups {
             t.add_row(vec![
@@ -118,6 +124,8 @@ impl Render for InfoReport {
                 Cell::new(g.pending),
                 Cell::new(escape_str(&g.last_delivered_id)),
                 Cell::new(g.lag.map_or("?".into(), |l| l.to_string())),
+                Cell::new(super::lag::show(Some(g.lag_seconds))),
+                Cell::new(super::lag::show(g.oldest_pending_seconds)),
             ]);
         }
         writeln!(w, "{t}")?;
@@ -159,8 +167,11 @@ pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
         .await
         .map_err(ConnError::into_runtime)?;
     let mut groups = Vec::new();
+    let now = super::id::now_ms();
     for g in decode::groups(groups_v)? {
         let name = Name::from(g.name);
+        let last = g.last_delivered_id.clone().unwrap_or_else(|| "0-0".into());
+        let lag = super::lag::group_lag(&mut conn, &args.key, &name, &last, now).await?;
         let cv: redis::Value = conn
             .query(
                 redis::cmd("XINFO")
@@ -183,6 +194,8 @@ pub async fn run(ctx: &Ctx, args: &InfoArgs) -> anyhow::Result<ExitStatus> {
             pending: g.pending.unwrap_or(0),
             last_delivered_id: g.last_delivered_id.unwrap_or_default(),
             lag: g.lag,
+            lag_seconds: lag.lag_seconds,
+            oldest_pending_seconds: lag.oldest_pending_seconds,
             consumer_list,
             name,
         });
@@ -238,6 +251,8 @@ mod tests {
             pending: 2,
             last_delivered_id: "1700000000000-1".into(),
             lag: None,
+            lag_seconds: 12.5,
+            oldest_pending_seconds: Some(90.0),
             consumer_list: vec![ConsumerInfo {
                 name: "w1".into(),
                 pending: 2,
@@ -254,7 +269,15 @@ mod tests {
         assert_eq!(lines[4], ["last", "generated", "id", "1700000000000-2"]);
         // An unknown lag is shown as such.
         assert!(
-            lines.contains(&vec!["workers", "1", "2", "1700000000000-1", "?"]),
+            lines.contains(&vec![
+                "workers",
+                "1",
+                "2",
+                "1700000000000-1",
+                "?",
+                "12.5s",
+                "1m30s"
+            ]),
             "{text}"
         );
         assert!(

@@ -53,6 +53,11 @@ pub struct JobArgs {
     /// [default: streams.stuck_after from the config, 15m]
     #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
     pub stuck_after: Option<std::time::Duration>,
+
+    /// Only show events where PATH OP VALUE holds (repeat: all must), e.g.
+    /// data.progress>=50; the job's state still comes from every event. Exit 1 when none does
+    #[arg(long = "where", value_name = "PATH OP VALUE")]
+    pub wheres: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -95,6 +100,9 @@ struct Timeline<'a> {
     last_type: Option<Vec<u8>>,
     outcome: Option<&'static str>,
     events: Vec<serde_json::Value>,
+    /// `--where`: which events are shown (all of them decide the state).
+    filter: super::filter::Filter,
+    shown: u64,
 }
 
 impl Timeline<'_> {
@@ -118,6 +126,10 @@ impl Timeline<'_> {
         self.last_type = e.field("event_type").map(<[u8]>::to_vec);
         // The latest event decides: a retry after a task_failed runs again.
         self.outcome = outcome_of(e);
+        if !self.filter.keeps(e) {
+            return Ok(());
+        }
+        self.shown += 1;
         let mut json = e.to_json(self.key.as_bytes());
         if let serde_json::Value::Object(m) = &mut json {
             m.insert("elapsed_ms".into(), elapsed.into());
@@ -266,6 +278,11 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
         last_type: None,
         outcome: None,
         events: Vec::new(),
+        filter: super::filter::Filter {
+            wheres: super::filter::parse_wheres(&args.wheres)?,
+            ..Default::default()
+        },
+        shown: 0,
     };
     if kind == "stream" {
         tl.title()?;
@@ -319,15 +336,21 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             }
         }
     }
+    // With --where, a job none of whose events match answers 1, as grep does.
+    let unmatched = (!tl.filter.is_empty() && tl.shown == 0).then(|| tl.filter.describe_miss());
     let report = tl.report(&args.job_id, stuck);
     // A job whose stream holds no event answers nothing: exit 1, as a query that found
     // nothing does (a failed job is 1 too; a running or completed one 0).
     let empty = report.started.is_none();
-    let status = if matches!(report.outcome, Some("failed" | "stuck")) || empty {
-        ExitStatus::Problem
-    } else {
-        ExitStatus::Success
-    };
+    if let Some(miss) = &unmatched {
+        ctx.out.note(format!("job {}: {miss}", &args.job_id));
+    }
+    let status =
+        if matches!(report.outcome, Some("failed" | "stuck")) || empty || unmatched.is_some() {
+            ExitStatus::Problem
+        } else {
+            ExitStatus::Success
+        };
     if empty && ctx.out.format != Format::Table {
         let why = if kind == "none" {
             "does not exist"
@@ -338,9 +361,11 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
             .note(format!("job {}: no events ({key} {why})", &args.job_id));
     }
     match ctx.out.format {
-        Format::Json => ctx
-            .out
-            .emit_outcome(&JsonOnly(&report), status == ExitStatus::Success)?,
+        Format::Json => ctx.out.emit_outcome(
+            &JsonOnly(&report),
+            status == ExitStatus::Success
+                || (unmatched.is_some() && !matches!(report.outcome, Some("failed" | "stuck"))),
+        )?,
         Format::Table => {
             let fmt = |ms: u64| crate::duration::format(std::time::Duration::from_millis(ms));
             let dur = fmt(report.duration_ms.unwrap_or(0));
@@ -364,8 +389,13 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
                 line
             };
             // Under -q only a failed or stuck job's outcome is printed (an empty one is silent, as grep).
-            let mut records =
-                Records::quiet(ctx.out.quiet && (status == ExitStatus::Success || empty));
+            let mut records = Records::quiet(
+                ctx.out.quiet
+                    && (status == ExitStatus::Success
+                        || empty
+                        || (unmatched.is_some()
+                            && !matches!(report.outcome, Some("failed" | "stuck")))),
+            );
             writeln!(records.buf(), "{line}")?;
             records.flush()?;
         }

@@ -58,9 +58,92 @@ pub struct JobsArgs {
     /// Show only the N most recently active jobs (counts still cover every listed job)
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+
+    /// Order of the jobs: state (stuck, failed, running, completed), age (oldest last event
+    /// first) or length (most events first) [default: most recent first; on a terminal,
+    /// stuck jobs first]
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub sort: Option<SortArg>,
+
+    /// Delete the streams of finished jobs (completed or failed) whose last event is older
+    /// than --older-than; running and stuck jobs, and jobs with dead letters, are never touched
+    #[arg(long, requires = "older_than")]
+    pub delete_finished: bool,
+
+    /// With --delete-finished or --expire: only jobs whose last event is older than DUR
+    #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
+    pub older_than: Option<Duration>,
+
+    /// Instead of deleting, set this TTL on the finished jobs' streams (those without one)
+    #[arg(long, value_name = "DUR", requires = "older_than", value_parser = crate::duration::clap_parse)]
+    pub expire: Option<Duration>,
+
+    /// With --delete-finished/--expire: at most N streams per second (keeps a busy server
+    /// responsive)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub rate: Option<u64>,
+
+    #[command(flatten)]
+    pub confirm: crate::cmd::ConfirmArgs,
+}
+
+impl JobsArgs {
+    /// Whether this run retires job streams (deletes or expires) rather than listing them.
+    pub fn retires(&self) -> bool {
+        self.delete_finished || self.expire.is_some()
+    }
 }
 
 pub use crate::ops::jobs::JobState;
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    State,
+    Age,
+    Length,
+}
+
+/// How jobs are ranked (smaller first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Recent,
+    StuckFirst,
+    State,
+    Age,
+    Length,
+}
+
+/// A job's rank under an order: (group, primary, name), smaller first.
+pub type Rank = (u8, i128, Box<[u8]>);
+
+impl Order {
+    pub fn rank(self, j: &Job) -> Rank {
+        let state = match j.state {
+            JobState::Stuck => 0,
+            JobState::Failed => 1,
+            JobState::Running => 2,
+            JobState::Completed => 3,
+        };
+        let recent = -i128::from(j.last_ms);
+        let (group, primary) = match self {
+            Order::Recent => (0, recent),
+            Order::StuckFirst => (u8::from(j.state != JobState::Stuck), recent),
+            Order::State => (state, recent),
+            Order::Age => (0, i128::from(j.last_ms)),
+            Order::Length => (0, -i128::from(j.length)),
+        };
+        (group, primary, j.stream.clone())
+    }
+}
+
+/// Where jobs go as the batches are judged: all kept (to sort), the top N, or written
+/// straight out as ndjson (no sort, no limit: memory flat).
+enum JobSink {
+    All(Vec<Job>),
+    Top(super::top::TopN<Rank, Job>),
+    Stream(io::BufWriter<io::Stdout>),
+}
 
 /// `--state`: mapped onto `ops::jobs::JobState`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,6 +175,10 @@ pub struct Job {
     pub last_ms: u64,
     pub last_type: Option<Box<str>>,
     pub summary: Box<str>,
+    /// Entries (events) in the job's stream.
+    pub length: u64,
+    /// Entries in the job's dead-letter stream (KEY:dlq, {KEY}:dlq on a cluster).
+    pub dead_letters: u64,
 }
 
 /// The facts of a job as JSON shows them.
@@ -106,6 +193,8 @@ pub struct JobView<'a> {
     pub last_event_age_ms: u64,
     pub duration_ms: u64,
     pub summary: &'a str,
+    pub length: u64,
+    pub dead_letters: u64,
 }
 
 #[derive(Debug, Default, Serialize, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +203,8 @@ pub struct Counts {
     pub completed: u64,
     pub failed: u64,
     pub stuck: u64,
+    /// Dead letters of every listed job.
+    pub dead_letters: u64,
 }
 
 impl Counts {
@@ -169,6 +260,8 @@ impl JobsReport {
             last_event_age_ms: self.now_ms.saturating_sub(j.last_ms),
             duration_ms: end.saturating_sub(j.first_ms),
             summary: &j.summary,
+            length: j.length,
+            dead_letters: j.dead_letters,
         }
     }
 
@@ -223,9 +316,11 @@ impl JobsReport {
             .iter()
             .filter(|j| !only_stuck || j.state == JobState::Stuck)
             .collect();
+        // The dead-letter column only when some shown job has dead letters.
+        let with_dlq = shown.iter().any(|j| j.dead_letters > 0);
         if !shown.is_empty() {
             let mut t = ui.table();
-            t.set_header(vec![
+            let mut header = vec![
                 "job".to_string(),
                 "state".into(),
                 crate::output::time::header("started"),
@@ -233,7 +328,11 @@ impl JobsReport {
                 "age".into(),
                 "duration".into(),
                 "summary".into(),
-            ]);
+            ];
+            if with_dlq {
+                header.push("dead letters".into());
+            }
+            t.set_header(header);
             t.set_kind(6, crate::output::Kind::Text);
             for j in shown {
                 let v = self.view(j);
@@ -247,7 +346,7 @@ impl JobsReport {
                 } else {
                     state
                 };
-                t.add_row(vec![
+                let mut row = vec![
                     Cell::new(v.job_id),
                     Cell::new(state),
                     Cell::new(crate::output::time::compact_in(
@@ -259,7 +358,11 @@ impl JobsReport {
                     Cell::new(crate::output::time::ago(j.last_ms, self.now_ms)),
                     Cell::new(fmt_ms(v.duration_ms)),
                     Cell::new(escape_str(v.summary)),
-                ]);
+                ];
+                if with_dlq {
+                    row.push(Cell::new(j.dead_letters));
+                }
+                t.add_row(row);
             }
             writeln!(w, "{t}")?;
         }
@@ -278,7 +381,15 @@ impl JobsReport {
             } else {
                 String::new()
             }
-        )
+        )?;
+        if c.dead_letters > 0 {
+            writeln!(
+                w,
+                "{} in dead-letter streams (stream requeue puts them back)",
+                crate::ops::units::count(c.dead_letters, "entry", "entries")
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -305,7 +416,50 @@ fn job_of(stream: Name, first: &Entry, last: &Entry, now: u64, stuck: Duration) 
         last_ms: last.id.ms,
         last_type,
         summary: summary(last, 80).into(),
+        length: 0,
+        dead_letters: 0,
     }
+}
+
+/// Whether a key is a dead-letter stream (`stream dlq`'s KEY:dlq or {KEY}:dlq): not a job.
+pub fn is_dead_letter_stream(key: &[u8]) -> bool {
+    key.ends_with(b":dlq")
+}
+
+/// The length and dead letters of each job: two pipelined XLENs per job of the batch.
+async fn count_dead_letters(
+    node: &mut Node,
+    jobs: &mut [Job],
+    cluster: bool,
+) -> anyhow::Result<()> {
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let mut p = redis::pipe();
+    for j in jobs.iter() {
+        let key = Name(j.stream.to_vec());
+        p.cmd("XLEN").arg(&key);
+        let dlq = super::dlq::default_dlq(&key, cluster).unwrap_or(key);
+        p.cmd("XLEN").arg(dlq);
+    }
+    let replies: Vec<redis::Value> = node
+        .pipe(&p)
+        .await
+        .map_err(crate::redis::ConnError::into_runtime)?;
+    let mut it = replies.into_iter();
+    for j in jobs.iter_mut() {
+        // A key of another type answers WRONGTYPE: counted as 0.
+        let (len, dl) = (it.next(), it.next());
+        j.length = len
+            .as_ref()
+            .and_then(crate::redis::streams::uint_of)
+            .unwrap_or(0);
+        j.dead_letters = dl
+            .as_ref()
+            .and_then(crate::redis::streams::uint_of)
+            .unwrap_or(0);
+    }
+    Ok(())
 }
 
 /// The first and last entry of each key, in one pipeline per batch.
@@ -373,6 +527,37 @@ pub(super) fn stuck_after(ctx: &Ctx, flag: Option<Duration>) -> anyhow::Result<D
 
 pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
     let stuck = stuck_after(ctx, args.stuck_after)?;
+    if args.retires() {
+        let guard = args.confirm.guard("stream jobs --delete-finished")?;
+        let Some(older_than) = args.older_than else {
+            return Err(exit::usage(
+                "stream jobs: --delete-finished and --expire need --older-than DUR",
+            ));
+        };
+        if !args.state.is_empty() || args.since.is_some() || args.limit.is_some() {
+            return Err(exit::usage(
+                "stream jobs: --state, --since and --limit select what is listed; \
+                 --delete-finished and --expire take only finished jobs older than --older-than",
+            ));
+        }
+        let r = super::retention::Retention {
+            pattern: args
+                .pattern
+                .clone()
+                .unwrap_or_else(|| Name::from(ctx.settings.stream_match.value.as_str())),
+            older_than,
+            expire: args.expire,
+            stuck_after: stuck,
+            rate: args.rate,
+        };
+        return super::retention::run(ctx, &r, &args.confirm, guard).await;
+    }
+    if args.confirm.dry_run || args.confirm.yes || args.rate.is_some() || args.older_than.is_some()
+    {
+        return Err(exit::usage(
+            "stream jobs: --dry-run, --yes, --rate and --older-than go with --delete-finished or --expire",
+        ));
+    }
     let since = args
         .since
         .as_deref()
@@ -387,8 +572,48 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         None => (String::new(), String::new()),
     };
     let target = ctx.target()?;
+    let cluster = matches!(target.mode, crate::redis::Mode::Cluster(_));
     let now = now_ms();
-    let mut jobs = Vec::new();
+    let order = match args.sort {
+        Some(SortArg::State) => Order::State,
+        Some(SortArg::Age) => Order::Age,
+        Some(SortArg::Length) => Order::Length,
+        // People at a terminal look for trouble first; scripts get the stable order.
+        None if ctx.out.ui.stdout_tty && ctx.out.format == Format::Table => Order::StuckFirst,
+        None => Order::Recent,
+    };
+    let mut counts = Counts::default();
+    let mut sink = match args.limit {
+        Some(n) => JobSink::Top(super::top::TopN::new(n)),
+        None if args.sort.is_none() && ctx.out.format == Format::Ndjson && !ctx.out.quiet => {
+            JobSink::Stream(io::BufWriter::with_capacity(256 * 1024, io::stdout()))
+        }
+        None => JobSink::All(Vec::new()),
+    };
+    // Views of jobs (ndjson as it goes) need the report's context, not its list.
+    let viewer = JobsReport {
+        jobs: Vec::new(),
+        counts: Counts::default(),
+        now_ms: now,
+        stuck_after: stuck,
+        key_parts: key_parts.clone(),
+        unreached: Vec::new(),
+    };
+    let mut take = |batch: Vec<Job>| -> anyhow::Result<()> {
+        for j in batch {
+            counts.add(j.state);
+            counts.dead_letters += j.dead_letters;
+            match &mut sink {
+                JobSink::All(v) => v.push(j),
+                JobSink::Top(t) => t.push(order.rank(&j), j),
+                JobSink::Stream(w) => {
+                    serde_json::to_writer(&mut *w, &viewer.view(&j))?;
+                    w.write_all(b"\n")?;
+                }
+            }
+        }
+        Ok(())
+    };
     // Each SCAN batch's pipeline runs (and is parsed and judged) in a task of its own while the
     // next SCAN goes out; a few batches in flight keep both the server and the client busy.
     let mut in_flight: std::collections::VecDeque<
@@ -432,6 +657,9 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
                     let mut out = Vec::with_capacity(keys.len());
                     for (k, fl) in keys.into_iter().zip(found) {
                         let Some((first, last)) = fl else { continue };
+                        if is_dead_letter_stream(k.as_bytes()) {
+                            continue;
+                        }
                         if since.is_some_and(|s| last.id.ms < s.ms) {
                             continue;
                         }
@@ -440,12 +668,13 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
                             out.push(job);
                         }
                     }
+                    count_dead_letters(&mut n, &mut out, cluster).await?;
                     Ok(out)
                 }));
                 if in_flight.len() >= BATCHES_IN_FLIGHT
                     && let Some(h) = in_flight.pop_front()
                 {
-                    jobs.extend(joined(h).await?);
+                    take(joined(h).await?)?;
                 }
                 Ok(())
             },
@@ -453,16 +682,22 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         .await?;
     }
     while let Some(h) = in_flight.pop_front() {
-        jobs.extend(joined(h).await?);
+        take(joined(h).await?)?;
     }
-    jobs.sort_by(|a, b| b.last_ms.cmp(&a.last_ms).then(a.stream.cmp(&b.stream)));
-    let mut counts = Counts::default();
-    for j in &jobs {
-        counts.add(j.state);
-    }
-    if let Some(l) = args.limit {
-        jobs.truncate(l);
-    }
+    let jobs = match sink {
+        JobSink::Stream(mut w) => {
+            w.flush()?;
+            if let Some(e) = crate::redis::unreached_error(&masters.unreached) {
+                return Err(e);
+            }
+            return Ok(crate::cmd::problem_if(counts.stuck > 0));
+        }
+        JobSink::Top(t) => t.into_sorted(),
+        JobSink::All(mut v) => {
+            v.sort_by_cached_key(|j| order.rank(j));
+            v
+        }
+    };
     let report = JobsReport {
         jobs,
         counts,
@@ -513,6 +748,8 @@ mod tests {
             last_ms: 61_000,
             last_type: Some(last_type.into()),
             summary: "resize images".into(),
+            length: 2,
+            dead_letters: 0,
         };
         let r = JobsReport {
             jobs: vec![
@@ -524,6 +761,7 @@ mod tests {
                 completed: 1,
                 failed: 0,
                 stuck: 1,
+                dead_letters: 0,
             },
             now_ms: 181_000,
             stuck_after: Duration::from_secs(60),
@@ -555,6 +793,50 @@ mod tests {
         assert!(
             quiet.contains("stuck") && !quiet.contains("task_completed"),
             "{quiet}"
+        );
+    }
+
+    #[test]
+    fn orders_rank_jobs_as_asked() {
+        let job = |name: &str, state, last_ms, length| Job {
+            stream: name.as_bytes().into(),
+            state,
+            first_ms: 0,
+            last_ms,
+            last_type: None,
+            summary: "".into(),
+            length,
+            dead_letters: 0,
+        };
+        let jobs = vec![
+            job("a", JobState::Completed, 300, 1),
+            job("b", JobState::Stuck, 100, 5),
+            job("c", JobState::Failed, 200, 9),
+            job("d", JobState::Running, 400, 3),
+        ];
+        let by = |o: Order| {
+            let mut v: Vec<&Job> = jobs.iter().collect();
+            v.sort_by_key(|j| o.rank(j));
+            v.iter()
+                .map(|j| std::str::from_utf8(&j.stream).unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(by(Order::Recent), ["d", "a", "c", "b"]);
+        assert_eq!(by(Order::StuckFirst), ["b", "d", "a", "c"]);
+        assert_eq!(by(Order::State), ["b", "c", "d", "a"]);
+        assert_eq!(by(Order::Age), ["b", "c", "a", "d"]);
+        assert_eq!(by(Order::Length), ["c", "b", "d", "a"]);
+        // --limit keeps the same first N as a full sort.
+        let mut t = crate::cmd::stream::top::TopN::new(2);
+        for j in &jobs {
+            t.push(Order::State.rank(j), j.stream.clone());
+        }
+        assert_eq!(
+            t.into_sorted(),
+            vec![
+                b"b".to_vec().into_boxed_slice(),
+                b"c".to_vec().into_boxed_slice()
+            ]
         );
     }
 

@@ -57,8 +57,16 @@ pub struct StreamSummary {
     pub last_id: Option<String>,
     pub last_time: Option<String>,
     pub last_generated_id: String,
+    /// The worst lag in seconds over the stream's groups (age of the oldest entry a group has
+    /// not been delivered); null without groups.
+    pub group_lag_seconds: Option<f64>,
+    /// The oldest pending entry's age in seconds over the groups; null when none is pending.
+    pub oldest_pending_seconds: Option<f64>,
     #[serde(skip)]
     activity: StreamId,
+    /// Which master holds it (to ask for its groups' lag once it is shown).
+    #[serde(skip)]
+    node_index: usize,
 }
 
 impl crate::output::Formats for ListReport {}
@@ -72,14 +80,20 @@ impl Render for ListReport {
             return writeln!(w, "no streams match {}", self.pattern);
         }
         let mut t = ui.table();
-        t.set_header(vec![
+        // The lag columns only when some shown stream has groups.
+        let with_lag = self.streams.iter().any(|s| s.group_lag_seconds.is_some());
+        let mut header = vec![
             "stream".to_string(),
             "length".into(),
             "groups".into(),
             crate::output::time::header("first"),
             "last".into(),
             "last id".into(),
-        ]);
+        ];
+        if with_lag {
+            header.extend(["group lag".to_string(), "oldest pending".into()]);
+        }
+        t.set_header(header);
         let now = crate::output::time::now_ms();
         for s in &self.streams {
             let when = |id: &Option<String>| {
@@ -89,14 +103,19 @@ impl Render for ListReport {
                         crate::output::time::compact_in(i.ms, now, &chrono::Local)
                     })
             };
-            t.add_row(vec![
+            let mut row = vec![
                 Cell::new(&s.stream),
                 Cell::new(s.length),
                 Cell::new(s.groups),
                 Cell::new(when(&s.first_id)),
                 Cell::new(when(&s.last_id)),
                 Cell::new(escape_str(&s.last_generated_id)),
-            ]);
+            ];
+            if with_lag {
+                row.push(Cell::new(super::lag::show(s.group_lag_seconds)));
+                row.push(Cell::new(super::lag::show(s.oldest_pending_seconds)));
+            }
+            t.add_row(row);
         }
         writeln!(w, "{t}")?;
         if self.total > self.streams.len() {
@@ -119,7 +138,12 @@ impl Render for ListReport {
 }
 
 /// One stream's row from its XINFO STREAM reply (exit 3 naming the key when it is not one).
-fn summary(stream: Name, node: &str, info: redis::Value) -> anyhow::Result<StreamSummary> {
+fn summary(
+    stream: Name,
+    node: &str,
+    node_index: usize,
+    info: redis::Value,
+) -> anyhow::Result<StreamSummary> {
     let info = StreamInfo::decode(info).map_err(|e| exit::runtime(format!("{stream}: {e}")))?;
     let time = |id: &Option<String>| {
         id.as_deref()
@@ -138,7 +162,48 @@ fn summary(stream: Name, node: &str, info: redis::Value) -> anyhow::Result<Strea
         last_id: info.last_id,
         last_generated_id,
         stream,
+        group_lag_seconds: None,
+        oldest_pending_seconds: None,
+        node_index,
     })
+}
+
+/// The rank of a stream in the listing: most recent activity first, then by name.
+type Rank = (std::cmp::Reverse<StreamId>, Name);
+
+/// Where the summaries go as the scan finds them: all kept (to sort), the top N, or written
+/// straight out as ndjson (no sort asked: memory flat).
+enum Collect {
+    All(Vec<StreamSummary>),
+    Top(super::top::TopN<Rank, StreamSummary>),
+    Stream(Box<dyn Write>),
+}
+
+impl Collect {
+    async fn add(&mut self, mut s: StreamSummary, node: &Node, now: u64) -> anyhow::Result<()> {
+        match self {
+            Collect::All(v) => v.push(s),
+            Collect::Top(t) => t.push((std::cmp::Reverse(s.activity), s.stream.clone()), s),
+            Collect::Stream(w) => {
+                fill_lag(&mut s, node, now).await?;
+                serde_json::to_writer(&mut *w, &s)?;
+                w.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The worst lag over the stream's groups (none without groups).
+async fn fill_lag(s: &mut StreamSummary, node: &Node, now: u64) -> anyhow::Result<()> {
+    if s.groups > 0 {
+        let mut conn = crate::redis::Keyed::Single(node.clone());
+        if let Some(l) = super::lag::worst_lag(&mut conn, &s.stream, now).await? {
+            s.group_lag_seconds = Some(l.lag_seconds);
+            s.oldest_pending_seconds = l.oldest_pending_seconds;
+        }
+    }
+    Ok(())
 }
 
 pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
@@ -147,9 +212,21 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         .clone()
         .unwrap_or_else(|| Name::from(ctx.settings.stream_match.value.as_str()));
     let target = ctx.target()?;
-    let mut streams = Vec::new();
+    let now = super::id::now_ms();
     let masters = target.masters().await?;
-    for mut node in masters.nodes {
+    let nodes: Vec<Node> = masters.nodes.clone();
+    let mut out = match args.limit {
+        Some(n) => Collect::Top(super::top::TopN::new(n)),
+        None if ctx.out.format == crate::output::Format::Ndjson && !ctx.out.quiet => {
+            Collect::Stream(Box::new(io::BufWriter::with_capacity(
+                256 * 1024,
+                io::stdout(),
+            )))
+        }
+        None => Collect::All(Vec::new()),
+    };
+    let mut total = 0usize;
+    for (i, mut node) in masters.nodes.into_iter().enumerate() {
         let addr = node.addr.clone();
         scan_typed(
             &mut node,
@@ -163,7 +240,8 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
                 match n.pipe::<Vec<redis::Value>>(&p).await {
                     Ok(infos) => {
                         for (k, info) in keys.into_iter().zip(infos) {
-                            streams.push(summary(k, &addr, info)?);
+                            total += 1;
+                            out.add(summary(k, &addr, i, info)?, n, now).await?;
                         }
                     }
                     // An error reply fails the batch: ask one by one. A key deleted or
@@ -176,7 +254,10 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
                                 .query::<redis::Value>(redis::cmd("XINFO").arg("STREAM").arg(&k))
                                 .await
                             {
-                                Ok(info) => streams.push(summary(k, &addr, info)?),
+                                Ok(info) => {
+                                    total += 1;
+                                    out.add(summary(k, &addr, i, info)?, n, now).await?;
+                                }
                                 Err(e) => {
                                     let kind: String = n
                                         .query(redis::cmd("TYPE").arg(&k))
@@ -195,13 +276,36 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         )
         .await?;
     }
-    streams.sort_by(|a, b| b.activity.cmp(&a.activity).then(a.stream.cmp(&b.stream)));
-    let total = streams.len();
-    if let Some(l) = args.limit {
-        streams.truncate(l);
+    let none = total == 0;
+    let mut streams = match out {
+        Collect::Stream(mut w) => {
+            w.flush()?;
+            drop(w);
+            for u in &masters.unreached {
+                ctx.out.problem(format!("not reached: {u}"));
+            }
+            if let Some(e) = crate::redis::unreached_error(&masters.unreached) {
+                return Err(e);
+            }
+            return Ok(if none {
+                ExitStatus::Problem
+            } else {
+                ExitStatus::Success
+            });
+        }
+        Collect::Top(t) => t.into_sorted(),
+        Collect::All(mut v) => {
+            v.sort_by(|a, b| b.activity.cmp(&a.activity).then(a.stream.cmp(&b.stream)));
+            v
+        }
+    };
+    // The lag of the shown streams only (a listing of millions asks for few).
+    for s in &mut streams {
+        if let Some(node) = nodes.get(s.node_index) {
+            fill_lag(s, node, now).await?;
+        }
     }
     // Under -q a full listing prints nothing; one with unreached masters prints them.
-    let none = total == 0;
     ctx.out.emit_outcome(
         &ListReport {
             pattern: pattern.clone(),
@@ -237,7 +341,10 @@ mod tests {
             last_id: None,
             last_time: None,
             last_generated_id: "1700000000000-3".into(),
+            group_lag_seconds: None,
+            oldest_pending_seconds: None,
             activity: StreamId { ms: 0, seq: 0 },
+            node_index: 0,
         }
     }
 

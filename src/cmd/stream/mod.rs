@@ -2,6 +2,9 @@
 //! scripts: list, info, read, tail, job, pending, trim, on one server or a cluster.
 
 pub mod claim;
+pub mod cond;
+pub mod copy;
+pub mod dlq;
 pub mod entry;
 pub mod fast;
 pub mod filter;
@@ -12,12 +15,16 @@ pub mod id;
 pub mod info;
 pub mod job;
 pub mod jobs;
+pub mod lag;
 pub mod list;
 pub mod name;
 pub mod pending;
 pub mod read;
+pub mod requeue;
+pub mod retention;
 pub mod sink;
 pub mod tail;
+pub mod top;
 pub mod trim;
 
 use clap::{Args, Subcommand};
@@ -85,6 +92,15 @@ pub enum StreamCommand {
     /// Drop old entries (XTRIM MAXLEN / MINID) from one stream or every matching one
     #[command(after_help = trim::EXAMPLES)]
     Trim(trim::TrimArgs),
+    /// Move entries delivered too often and idle too long to a dead-letter stream (acked)
+    #[command(after_help = dlq::EXAMPLES)]
+    Dlq(dlq::DlqArgs),
+    /// Put dead letters back into their stream as new entries
+    #[command(after_help = requeue::EXAMPLES)]
+    Requeue(requeue::RequeueArgs),
+    /// Copy (replay) entries into another stream, on this server or another one
+    #[command(after_help = copy::EXAMPLES)]
+    Copy(copy::CopyArgs),
 }
 
 pub async fn run(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
@@ -119,6 +135,9 @@ async fn dispatch(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
         StreamCommand::Group(a) => group::run(ctx, a).await,
         StreamCommand::Claim(a) => claim::claim(ctx, a).await,
         StreamCommand::Ack(a) => claim::ack(ctx, a).await,
+        StreamCommand::Dlq(a) => dlq::run(ctx, a).await,
+        StreamCommand::Requeue(a) => requeue::run(ctx, a).await,
+        StreamCommand::Copy(a) => copy::run(ctx, a).await,
     }
 }
 
@@ -127,8 +146,12 @@ async fn dispatch(ctx: &Ctx, args: &StreamArgs) -> anyhow::Result<ExitStatus> {
 pub fn reports_interruption(args: &StreamArgs) -> bool {
     matches!(
         args.command,
-        StreamCommand::Trim(_) | StreamCommand::Claim(_) | StreamCommand::Ack(_)
-    )
+        StreamCommand::Trim(_)
+            | StreamCommand::Claim(_)
+            | StreamCommand::Ack(_)
+            | StreamCommand::Dlq(_)
+            | StreamCommand::Requeue(_)
+    ) || matches!(&args.command, StreamCommand::Jobs(a) if a.retires())
 }
 
 /// A key as given (text or [`name::Name`] bytes): sent as is, shown escaped.

@@ -63,6 +63,12 @@ pub struct ReadArgs {
     #[arg(long, value_name = "TEXT", value_parser = name::parser())]
     pub grep: Option<Name>,
 
+    /// Only entries where PATH OP VALUE holds (repeat: all must): data.status=failed,
+    /// data.progress>=50, data.error~timeout (a regex), event_type!=task_progress. PATH is a
+    /// field, then keys into its JSON; numbers compare as numbers; a missing path matches only !=
+    #[arg(long = "where", value_name = "PATH OP VALUE")]
+    pub wheres: Vec<String>,
+
     /// Entries fetched per XRANGE call
     #[arg(long, value_name = "N", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub page_size: u64,
@@ -180,6 +186,7 @@ pub async fn run(ctx: &Ctx, args: &ReadArgs) -> anyhow::Result<ExitStatus> {
     let filter = Filter {
         event_types: split_types(&args.event_types),
         grep: args.grep.as_ref().map(|g| g.as_bytes().to_vec()),
+        wheres: super::filter::parse_wheres(&args.wheres)?,
     };
     let target = ctx.target()?;
     let mut conn = name::keyed_for(&target, &args.key).await?;

@@ -60,6 +60,12 @@ pub struct TailArgs {
     #[arg(long = "event-type", value_name = "TYPE", value_parser = name::parser())]
     pub event_types: Vec<Name>,
 
+    /// Only entries where PATH OP VALUE holds (repeat: all must): data.status=failed,
+    /// data.progress>=50, data.error~timeout (a regex), event_type!=task_progress. PATH is a
+    /// field, then keys into its JSON; numbers compare as numbers; a missing path matches only !=
+    #[arg(long = "where", value_name = "PATH OP VALUE")]
+    pub wheres: Vec<String>,
+
     /// Exit when one of these event types arrives: 0 for the first listed, 1 for the others
     #[arg(long, value_name = "T[,T]", value_delimiter = ',', value_parser = name::parser())]
     pub until_event: Vec<Name>,
@@ -114,6 +120,7 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     let filter = Filter {
         event_types: split_types(&args.event_types),
         grep: None,
+        wheres: super::filter::parse_wheres(&args.wheres)?,
     };
     let target = ctx.target()?;
     let mut conn = name::keyed_for_all(&target, &args.keys).await?;

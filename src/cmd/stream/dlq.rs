@@ -1,0 +1,437 @@
+//! `redkit stream dlq`: move the entries a group keeps failing on (delivered at least N times,
+//! idle at least DUR) to a dead-letter stream, with provenance fields, and acknowledge them.
+//! Each entry moves in one Lua script on the stream's slot (re-check pending, read, XADD to
+//! the dead-letter stream, XACK), so a crash of redkit at any moment leaves every entry either
+//! moved and acknowledged or untouched: never acknowledged and lost, never copied twice.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::claim::{PendingItem, pending_where};
+use super::ensure_stream;
+use super::entry::rfc3339_ms;
+use super::group::group_info;
+use super::id::now_ms;
+use super::name::{self, Name};
+use crate::cmd::Ctx;
+use crate::exit::{self, ExitStatus};
+use crate::output::Format;
+use crate::output::escape::escape_str;
+use crate::output::{Render, Ui};
+use crate::redis::{ConnError, Keyed, Mode, slot};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit stream dlq job_events:42 workers --min-deliveries 5 --min-idle 10m --dry-run
+  redkit stream dlq job_events:42 workers --min-deliveries 5 --min-idle 10m --yes
+  redkit stream requeue job_events:42:dlq --all --dry-run
+
+Each dead letter keeps the original fields as stored and adds dlq_stream, dlq_id, dlq_group,
+dlq_consumer, dlq_deliveries and dlq_at (RFC 3339, UTC). The dead-letter stream is KEY:dlq; on
+a cluster it must live in KEY's slot, so a KEY without a {hash tag} gets {KEY}:dlq. Every
+entry is copied and acknowledged in one script: an interrupted run never loses or duplicates
+an entry, and running it again moves the rest.";
+
+/// The provenance fields a dead letter carries after the original fields, in this order.
+pub const PROVENANCE: [&str; 6] = [
+    "dlq_stream",
+    "dlq_id",
+    "dlq_group",
+    "dlq_consumer",
+    "dlq_deliveries",
+    "dlq_at",
+];
+
+/// Re-checks each id (still pending, idle and delivered enough), copies it with provenance
+/// and acks it. Per id: {1, new id} moved, {0, ''} no longer qualifies (acked or claimed
+/// meanwhile), {2, ''} deleted from the stream (acked, so the group forgets it).
+const MOVE_SCRIPT: &str = r"
+local key, dlq = KEYS[1], KEYS[2]
+local group, idle, mind, at = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local out = {}
+for i = 5, #ARGV do
+  local id = ARGV[i]
+  local p = redis.call('XPENDING', key, group, 'IDLE', idle, id, id, 1)[1]
+  if p == nil or tonumber(p[4]) < mind then
+    out[#out + 1] = {0, ''}
+  else
+    local r = redis.call('XRANGE', key, id, id)
+    if #r == 0 then
+      redis.call('XACK', key, group, id)
+      out[#out + 1] = {2, ''}
+    else
+      local f = r[1][2]
+      local n = #f
+      f[n + 1] = 'dlq_stream'; f[n + 2] = key
+      f[n + 3] = 'dlq_id'; f[n + 4] = id
+      f[n + 5] = 'dlq_group'; f[n + 6] = group
+      f[n + 7] = 'dlq_consumer'; f[n + 8] = p[2]
+      f[n + 9] = 'dlq_deliveries'; f[n + 10] = tostring(p[4])
+      f[n + 11] = 'dlq_at'; f[n + 12] = at
+      local nid = redis.call('XADD', dlq, '*', unpack(f))
+      redis.call('XACK', key, group, id)
+      out[#out + 1] = {1, nid}
+    end
+  end
+end
+return out
+";
+
+/// Entries per script call: each call is atomic, and a short one keeps the server responsive.
+const BATCH: usize = 100;
+
+#[derive(Debug, Args)]
+pub struct DlqArgs {
+    /// Stream key (bytes as given: `$'job\xff'` names a key that is not UTF-8)
+    #[arg(id = "stream_key", value_name = "KEY", value_parser = name::parser())]
+    pub key: Name,
+    /// Consumer group
+    #[arg(value_parser = name::parser())]
+    pub group: Name,
+    /// Only entries delivered at least N times
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_deliveries: u64,
+    /// Only entries idle at least this long
+    #[arg(long, value_name = "DUR", value_parser = crate::duration::clap_parse)]
+    pub min_idle: Duration,
+    /// The dead-letter stream [default: KEY:dlq; on a cluster {KEY}:dlq when KEY has no hash
+    /// tag, so it shares KEY's slot]
+    #[arg(long, value_name = "DLQKEY", value_parser = name::parser())]
+    pub to: Option<Name>,
+    /// Move at most N entries
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub count: Option<u64>,
+    #[command(flatten)]
+    pub change: crate::cmd::ConfirmArgs,
+}
+
+/// Every key is always present; lists are [] when empty.
+#[derive(Debug, Serialize)]
+pub struct DlqReport {
+    pub stream: Name,
+    pub group: Name,
+    pub dlq: Name,
+    pub dry_run: bool,
+    pub min_deliveries: u64,
+    pub min_idle_ms: u64,
+    /// The entries that qualified when they were listed.
+    pub candidates: u64,
+    /// Each candidate with the consumer holding it, its idle time and deliveries.
+    pub entries: Vec<PendingItem>,
+    /// Entries moved (copied to the dead-letter stream and acknowledged).
+    pub moved: u64,
+    /// The original ids moved (a dry run: the candidates).
+    pub ids: Vec<String>,
+    /// The ids of the new dead letters, in the order of `ids`.
+    pub dlq_ids: Vec<String>,
+    /// Ids deleted from the stream meanwhile (acknowledged, nothing to copy).
+    pub deleted: Vec<String>,
+    /// Ids that no longer qualified when their turn came (acked or claimed meanwhile).
+    pub skipped: Vec<String>,
+}
+
+impl crate::output::Formats for DlqReport {
+    const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
+}
+
+/// Candidate lines (at most 50, then a count), for the dry run and the prompt.
+pub fn candidate_lines(entries: &[PendingItem]) -> String {
+    let mut out = String::new();
+    for e in entries.iter().take(50) {
+        out.push_str(&format!(
+            "  {}  from {}  idle {}  delivered {}\n",
+            e.id,
+            e.consumer,
+            crate::duration::format(Duration::from_millis(e.idle_ms)),
+            crate::ops::units::count(e.deliveries, "time", "times")
+        ));
+    }
+    if entries.len() > 50 {
+        out.push_str(&format!("  … and {} more\n", entries.len() - 50));
+    }
+    out
+}
+
+impl DlqReport {
+    fn describe(&self) -> String {
+        format!(
+            "move {} of group {} on {} to {}",
+            crate::ops::units::count(self.candidates, "entry", "entries"),
+            self.group,
+            self.stream,
+            self.dlq
+        )
+    }
+}
+
+impl Render for DlqReport {
+    fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
+        if self.dry_run {
+            writeln!(w, "dry run, nothing changed: would {}", self.describe())?;
+            return write!(w, "{}", candidate_lines(&self.entries));
+        }
+        let head = if self.moved == 0 {
+            "nothing changed: "
+        } else {
+            ""
+        };
+        let mut line = format!(
+            "{head}moved {} of {} entries to {}",
+            self.moved, self.candidates, self.dlq
+        );
+        if !self.deleted.is_empty() {
+            line.push_str(&format!(
+                "; {} deleted from the stream meanwhile (acknowledged)",
+                self.deleted.len()
+            ));
+        }
+        if !self.skipped.is_empty() {
+            line.push_str(&format!(
+                "; {} no longer qualified (left as they were)",
+                self.skipped.len()
+            ));
+        }
+        writeln!(w, "{line}")?;
+        for (what, ids) in [
+            ("moved", &self.ids),
+            ("deleted", &self.deleted),
+            ("left", &self.skipped),
+        ] {
+            if !ids.is_empty() {
+                let shown: Vec<String> = ids.iter().take(20).map(|i| escape_str(i)).collect();
+                let more = if ids.len() > 20 {
+                    format!(" … (+{})", ids.len() - 20)
+                } else {
+                    String::new()
+                };
+                writeln!(w, "  {what}: {}{more}", shown.join(" "))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `KEY:dlq`, or on a cluster the first of `KEY:dlq`, `{KEY}:dlq` in KEY's slot.
+pub fn default_dlq(key: &Name, cluster: bool) -> Option<Name> {
+    crate::redis::streams::dead_letter_key(key.as_bytes(), cluster).map(Name)
+}
+
+/// On a cluster, `other` must share `key`'s slot (one script touches both); exit 2 if not.
+pub fn same_slot(what: &str, key: &Name, other: &Name, cluster: bool) -> anyhow::Result<()> {
+    if cluster && slot(key.as_bytes()) != slot(other.as_bytes()) {
+        return Err(exit::usage(format!(
+            "{what}: {other} is not in the slot of {key} (a cluster moves an entry atomically \
+             only within one slot): name it with {key}'s hash tag, e.g. {{{key}}}:dlq"
+        )));
+    }
+    Ok(())
+}
+
+/// One EVAL of a script over `ids` with two keys; its reply as (code, id) pairs.
+pub async fn eval_pairs(
+    conn: &mut Keyed,
+    script: &str,
+    keys: [&Name; 2],
+    args: &[&[u8]],
+    ids: &[String],
+) -> anyhow::Result<Vec<(i64, String)>> {
+    let mut cmd = redis::cmd("EVAL");
+    cmd.arg(script).arg(2).arg(keys[0]).arg(keys[1]);
+    for a in args {
+        cmd.arg(*a);
+    }
+    for id in ids {
+        cmd.arg(id);
+    }
+    let v: redis::Value = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
+    let redis::Value::Array(items) = v else {
+        return Err(exit::runtime(format!(
+            "{}: unexpected script reply ({})",
+            keys[0],
+            crate::redis::streams::kind(&v)
+        )));
+    };
+    let pairs: Vec<(i64, String)> = items
+        .iter()
+        .map(|it| match it {
+            redis::Value::Array(p) => (
+                p.first()
+                    .and_then(crate::redis::streams::int_of)
+                    .unwrap_or(-1),
+                p.get(1)
+                    .and_then(crate::redis::streams::text_of)
+                    .unwrap_or_default(),
+            ),
+            _ => (-1, String::new()),
+        })
+        .collect();
+    if pairs.len() != ids.len() {
+        return Err(exit::runtime(format!(
+            "{}: the script answered for {} of {} entries",
+            keys[0],
+            pairs.len(),
+            ids.len()
+        )));
+    }
+    Ok(pairs)
+}
+
+pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
+    let what = "stream dlq";
+    let guard = a.change.guard(what)?;
+    let target = ctx.target()?;
+    let cluster = matches!(target.mode, Mode::Cluster(_));
+    let dlq = match &a.to {
+        Some(d) => d.clone(),
+        None => default_dlq(&a.key, cluster).ok_or_else(|| {
+            exit::usage(format!(
+                "{what}: no default dead-letter name shares the slot of {}: give --to",
+                a.key
+            ))
+        })?,
+    };
+    if dlq == a.key {
+        return Err(exit::usage(format!("{what}: --to names the stream itself")));
+    }
+    same_slot(what, &a.key, &dlq, cluster)?;
+    let mut conn = name::keyed_for_all(&target, &[a.key.clone(), dlq.clone()]).await?;
+    ensure_stream(&mut conn, &a.key).await?;
+    group_info(&mut conn, &a.key, &a.group).await?;
+    // The dead-letter key may not exist yet; another type there would fail every XADD.
+    super::stream_exists(&mut conn, &dlq).await?;
+    let min = a.min_deliveries;
+    let items = pending_where(
+        &mut conn,
+        &a.key,
+        &a.group,
+        Some(a.min_idle),
+        None,
+        a.count,
+        |p| p.deliveries >= min,
+    )
+    .await?;
+    let mut report = DlqReport {
+        stream: a.key.clone(),
+        group: a.group.clone(),
+        dlq: dlq.clone(),
+        dry_run: a.change.dry_run,
+        min_deliveries: min,
+        min_idle_ms: a.min_idle.as_millis() as u64,
+        candidates: items.len() as u64,
+        ids: Vec::new(),
+        dlq_ids: Vec::new(),
+        deleted: Vec::new(),
+        skipped: Vec::new(),
+        moved: 0,
+        entries: items,
+    };
+    if a.change.dry_run {
+        report.ids = report.entries.iter().map(|e| e.id.clone()).collect();
+        ctx.out.emit_outcome(&report, true)?;
+        return Ok(ExitStatus::Success);
+    }
+    if report.entries.is_empty() {
+        ctx.out.emit_outcome(&report, true)?;
+        return Ok(ExitStatus::Success);
+    }
+    let question = format!("{}{}", candidate_lines(&report.entries), report.describe());
+    if !guard.confirm(&question)? {
+        ctx.out.emit(&report)?;
+        return Ok(ExitStatus::Problem);
+    }
+    // Ctrl-C lets the script in flight finish, then reports what moved (exit 130).
+    let stop = crate::cmd::Stop::on_signal();
+    let ids: Vec<String> = report.entries.iter().map(|e| e.id.clone()).collect();
+    let idle = report.min_idle_ms.to_string();
+    let mind = min.to_string();
+    for page in ids.chunks(BATCH) {
+        if stop.requested() {
+            break;
+        }
+        let at = rfc3339_ms(now_ms());
+        let args: [&[u8]; 4] = [a.group.as_bytes(), idle.as_bytes(), mind.as_bytes(), &at];
+        let pairs = eval_pairs(&mut conn, MOVE_SCRIPT, [&a.key, &dlq], &args, page).await?;
+        for (id, (code, new_id)) in page.iter().zip(pairs) {
+            match code {
+                1 => {
+                    report.moved += 1;
+                    report.ids.push(id.clone());
+                    report.dlq_ids.push(new_id);
+                }
+                2 => report.deleted.push(id.clone()),
+                _ => report.skipped.push(id.clone()),
+            }
+        }
+    }
+    ctx.out.emit_outcome(&report, !stop.requested())?;
+    if stop.requested() {
+        crate::output::stderr_line(&format!(
+            "redkit: interrupted after moving {} of {} entries",
+            report.moved, report.candidates
+        ));
+        return Ok(ExitStatus::Interrupted);
+    }
+    Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_dead_letter_stream_shares_the_slot_on_a_cluster() {
+        let k = Name::from("job_events:42");
+        assert_eq!(
+            default_dlq(&k, false),
+            Some(Name::from("job_events:42:dlq"))
+        );
+        assert_eq!(
+            default_dlq(&k, true),
+            Some(Name::from("{job_events:42}:dlq"))
+        );
+        // A key with a hash tag keeps its tag: KEY:dlq is already in its slot.
+        let t = Name::from("job_events:{42}");
+        assert_eq!(
+            default_dlq(&t, true),
+            Some(Name::from("job_events:{42}:dlq"))
+        );
+        assert!(same_slot("x", &k, &Name::from("other"), true).is_err());
+        assert!(same_slot("x", &k, &Name::from("other"), false).is_ok());
+    }
+
+    #[test]
+    fn dry_run_table_lists_ids_deliveries_and_idle() {
+        let r = DlqReport {
+            stream: "job_events:42".into(),
+            group: "workers".into(),
+            dlq: "job_events:42:dlq".into(),
+            dry_run: true,
+            min_deliveries: 3,
+            min_idle_ms: 60_000,
+            candidates: 1,
+            entries: vec![PendingItem {
+                id: "1700000000000-0".into(),
+                consumer: "w-1".into(),
+                idle_ms: 120_000,
+                deliveries: 4,
+                sid: crate::redis::streams::StreamId {
+                    ms: 1_700_000_000_000,
+                    seq: 0,
+                },
+            }],
+            moved: 0,
+            ids: vec![],
+            dlq_ids: vec![],
+            deleted: vec![],
+            skipped: vec![],
+        };
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "dry run, nothing changed: would move 1 entry of group workers on job_events:42 \
+             to job_events:42:dlq\n  1700000000000-0  from w-1  idle 2m  delivered 4 times\n"
+        );
+    }
+}

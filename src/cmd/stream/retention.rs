@@ -1,0 +1,400 @@
+//! `redkit stream jobs --delete-finished --older-than DUR` (or `--expire DUR`): retention of
+//! job streams. One stream per job means the key count grows with every job; this deletes (or
+//! sets a TTL on) the streams of jobs that completed or failed and whose last event is older
+//! than DUR, on every master, in pipelined batches as the SCAN goes (memory flat), paced by
+//! the UNLINK engine's rate limiter. Running and stuck jobs are never touched, nor jobs with
+//! dead letters; each deletion re-checks in one script that the job's last event is still the
+//! one judged, so a job that got an event meanwhile is left.
+
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use super::jobs::{JobState, is_dead_letter_stream, judge};
+use super::name::Name;
+use crate::cmd::Ctx;
+use crate::exit::{self, ExitStatus};
+use crate::ops::scan::{KeyType, scan_typed};
+use crate::ops::unlink::Limiter;
+use crate::output::{Render, Ui};
+use crate::redis::{ConnError, Mode, Node, Unreached};
+
+/// Deletes (or expires) a job stream only if its last entry is still `ARGV[1]`; returns its
+/// memory (MEMORY USAGE) or -1 when it changed. `ARGV[2]`: empty to UNLINK, else the TTL in ms
+/// (PEXPIRE NX: a stream already expiring keeps its TTL).
+const RETIRE_SCRIPT: &str = r"
+local l = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+if l[1] == nil or l[1][1] ~= ARGV[1] then return -1 end
+local b = redis.call('MEMORY', 'USAGE', KEYS[1]) or 0
+if ARGV[2] == '' then
+  redis.call('UNLINK', KEYS[1])
+  return b
+end
+if redis.call('PEXPIRE', KEYS[1], ARGV[2], 'NX') == 0 then return -2 end
+return b
+";
+
+/// What retention was asked to do.
+#[derive(Debug, Clone)]
+pub struct Retention {
+    pub pattern: Name,
+    pub older_than: Duration,
+    pub expire: Option<Duration>,
+    pub stuck_after: Duration,
+    pub rate: Option<u64>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct RetentionReport {
+    /// `delete` or `expire`.
+    pub action: &'static str,
+    pub dry_run: bool,
+    pub older_than_ms: u64,
+    /// With --expire: the TTL set, in ms (null when deleting).
+    pub expire_ms: Option<u64>,
+    /// Job streams scanned.
+    pub scanned: u64,
+    /// Finished jobs (completed or failed) whose last event is older than --older-than.
+    pub matched: u64,
+    /// Streams deleted (or given a TTL); in a dry run, that would be.
+    pub deleted: u64,
+    /// Memory of those streams (MEMORY USAGE), freed now or when the TTL runs out.
+    pub bytes: u64,
+    /// Jobs left because they are running, stuck, newer than --older-than, or have dead
+    /// letters.
+    pub kept_running: u64,
+    pub kept_stuck: u64,
+    pub kept_recent: u64,
+    pub kept_dead_letters: u64,
+    /// Matched jobs that got a new event (or a TTL) before their turn: left as they are.
+    pub changed: u64,
+    /// The first streams deleted (or that would be), at most 20.
+    pub sample: Vec<Name>,
+    pub interrupted: bool,
+    pub elapsed_ms: u64,
+    /// Masters that could not be reached: their jobs were not touched (exit 3).
+    pub unreached: Vec<Unreached>,
+}
+
+impl crate::output::Formats for RetentionReport {
+    const FORMATS: &'static [crate::output::Format] =
+        &[crate::output::Format::Table, crate::output::Format::Json];
+}
+
+const SAMPLE: usize = 20;
+
+impl Render for RetentionReport {
+    fn table(&self, w: &mut dyn Write, _ui: &Ui) -> io::Result<()> {
+        let count = crate::ops::units::count;
+        let verb = match (self.dry_run, self.action) {
+            (true, "expire") => "would expire",
+            (true, _) => "would delete",
+            (false, "expire") => "expired",
+            (false, _) => "deleted",
+        };
+        let ttl = self
+            .expire_ms
+            .map(|ms| {
+                format!(
+                    " (TTL {})",
+                    crate::duration::format(Duration::from_millis(ms))
+                )
+            })
+            .unwrap_or_default();
+        writeln!(
+            w,
+            "{verb} {} of finished jobs older than {}{ttl}: {} {}",
+            count(self.deleted, "stream", "streams"),
+            crate::duration::format(Duration::from_millis(self.older_than_ms)),
+            crate::ops::units::format_bytes(self.bytes),
+            if self.action == "expire" {
+                "to free"
+            } else if self.dry_run {
+                "would be freed"
+            } else {
+                "freed"
+            }
+        )?;
+        writeln!(
+            w,
+            "kept {} running, {} stuck, {} newer, {} with dead letters ({} scanned)",
+            self.kept_running,
+            self.kept_stuck,
+            self.kept_recent,
+            self.kept_dead_letters,
+            self.scanned
+        )?;
+        if self.changed > 0 {
+            writeln!(
+                w,
+                "left {} that changed before their turn",
+                count(self.changed, "stream", "streams")
+            )?;
+        }
+        if !self.sample.is_empty() {
+            let shown: Vec<String> = self.sample.iter().map(Name::to_string).collect();
+            let more = self.deleted.saturating_sub(self.sample.len() as u64);
+            writeln!(
+                w,
+                "  {}{}",
+                shown.join(" "),
+                if more > 0 {
+                    format!(" … (+{more})")
+                } else {
+                    String::new()
+                }
+            )?;
+        }
+        for u in &self.unreached {
+            writeln!(w, "not reached, not touched: {u}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The last entry and the dead-letter count of each key of a batch, in one pipeline.
+async fn last_and_dead_letters(
+    node: &mut Node,
+    keys: &[Name],
+    cluster: bool,
+) -> anyhow::Result<Vec<(Option<super::entry::Entry>, u64)>> {
+    let mut p = redis::pipe();
+    for k in keys {
+        p.add_command(crate::redis::streams::last_entry_cmd(k));
+        let dlq = crate::redis::streams::dead_letter_key(k.as_bytes(), cluster)
+            .unwrap_or_else(|| k.as_bytes().to_vec());
+        p.cmd("XLEN").arg(dlq);
+    }
+    let replies: Vec<redis::Value> = node.pipe(&p).await.map_err(ConnError::into_runtime)?;
+    let mut out = Vec::with_capacity(keys.len());
+    let mut it = replies.into_iter();
+    while let (Some(last), Some(dl)) = (it.next(), it.next()) {
+        // A key gone or replaced by another type since the SCAN: no job (None).
+        let last = super::entry::parse_entries(last)
+            .ok()
+            .and_then(|mut e| (!e.is_empty()).then(|| e.swap_remove(0)));
+        out.push((last, crate::redis::streams::uint_of(&dl).unwrap_or(0)));
+    }
+    Ok(out)
+}
+
+/// One pass over every master: judges each job stream and retires the finished old ones
+/// (or, in a dry run, counts them and their memory).
+pub async fn pass(
+    ctx: &Ctx,
+    r: &Retention,
+    dry_run: bool,
+    stop: &crate::cmd::Stop,
+) -> anyhow::Result<RetentionReport> {
+    let started = Instant::now();
+    let target = ctx.target()?;
+    let cluster = matches!(target.mode, Mode::Cluster(_));
+    let masters = target.masters().await?;
+    let limiter = r.rate.map(Limiter::new);
+    let mut rep = RetentionReport {
+        action: if r.expire.is_some() {
+            "expire"
+        } else {
+            "delete"
+        },
+        dry_run,
+        older_than_ms: r.older_than.as_millis() as u64,
+        expire_ms: r.expire.map(|d| d.as_millis() as u64),
+        unreached: masters.unreached,
+        ..RetentionReport::default()
+    };
+    let ttl = rep
+        .expire_ms
+        .map(|ms| ms.max(1).to_string())
+        .unwrap_or_default();
+    let older_ms = rep.older_than_ms;
+    for mut node in masters.nodes {
+        if stop.requested() {
+            break;
+        }
+        scan_typed(
+            &mut node,
+            r.pattern.as_bytes(),
+            KeyType::Stream,
+            async |n: &mut Node, keys: Vec<Name>| {
+                if stop.requested() {
+                    return Ok(());
+                }
+                let keys: Vec<Name> = keys
+                    .into_iter()
+                    .filter(|k| !is_dead_letter_stream(k.as_bytes()))
+                    .collect();
+                let now = super::id::now_ms();
+                let facts = last_and_dead_letters(n, &keys, cluster).await?;
+                let mut chosen: Vec<(&Name, String)> = Vec::new();
+                for (k, (last, dead)) in keys.iter().zip(facts) {
+                    let Some(last) = last else { continue };
+                    rep.scanned += 1;
+                    match judge(&last, now, r.stuck_after) {
+                        JobState::Running => rep.kept_running += 1,
+                        JobState::Stuck => rep.kept_stuck += 1,
+                        JobState::Completed | JobState::Failed => {
+                            if now.saturating_sub(last.id.ms) <= older_ms {
+                                rep.kept_recent += 1;
+                            } else if dead > 0 {
+                                rep.matched += 1;
+                                rep.kept_dead_letters += 1;
+                            } else {
+                                rep.matched += 1;
+                                chosen.push((k, last.id.to_string()));
+                            }
+                        }
+                    }
+                }
+                if chosen.is_empty() {
+                    return Ok(());
+                }
+                // With --rate, small pipelines each let through by the limiter (a batch's
+                // wait is for the deletions granted before it).
+                let step = match (&limiter, dry_run) {
+                    (Some(_), false) => (r.rate.unwrap_or(1) / 10).max(1) as usize,
+                    _ => chosen.len(),
+                };
+                let mut replies: Vec<redis::Value> = Vec::with_capacity(chosen.len());
+                for part in chosen.chunks(step) {
+                    let mut p = redis::pipe();
+                    for (k, last) in part {
+                        if dry_run {
+                            p.cmd("MEMORY").arg("USAGE").arg(*k);
+                        } else {
+                            p.cmd("EVAL")
+                                .arg(RETIRE_SCRIPT)
+                                .arg(1)
+                                .arg(*k)
+                                .arg(last)
+                                .arg(&ttl);
+                        }
+                    }
+                    if !dry_run && let Some(l) = &limiter {
+                        l.take(part.len() as u64).await;
+                    }
+                    let got: Vec<redis::Value> =
+                        n.pipe(&p).await.map_err(ConnError::into_runtime)?;
+                    replies.extend(got);
+                }
+                for ((k, _), v) in chosen.iter().zip(replies) {
+                    match v {
+                        redis::Value::Int(b) if b >= 0 => {
+                            rep.deleted += 1;
+                            rep.bytes += b as u64;
+                            if rep.sample.len() < SAMPLE {
+                                rep.sample.push((*k).clone());
+                            }
+                        }
+                        // MEMORY USAGE of a key gone meanwhile.
+                        redis::Value::Nil => rep.changed += 1,
+                        redis::Value::Int(_) => rep.changed += 1,
+                        redis::Value::ServerError(e) if dry_run || e.code() == "WRONGTYPE" => {
+                            rep.changed += 1
+                        }
+                        redis::Value::ServerError(e) => {
+                            return Err(exit::runtime(format!(
+                                "{}: {k}: {}",
+                                n.addr,
+                                crate::output::escape::escape_str(&format!(
+                                    "{} {}",
+                                    e.code(),
+                                    e.details().unwrap_or("")
+                                ))
+                            )));
+                        }
+                        _ => rep.changed += 1,
+                    }
+                }
+                Ok(())
+            },
+        )
+        .await?;
+    }
+    rep.interrupted = stop.requested();
+    rep.elapsed_ms = started.elapsed().as_millis() as u64;
+    Ok(rep)
+}
+
+/// `stream jobs --delete-finished` / `--expire`: a dry run counts; a run with --yes works in
+/// one pass; asked on a terminal, a counting pass comes first and the question names it.
+pub async fn run(
+    ctx: &Ctx,
+    r: &Retention,
+    confirm: &crate::cmd::ConfirmArgs,
+    guard: crate::ops::confirm::Destructive<'_>,
+) -> anyhow::Result<ExitStatus> {
+    let stop = crate::cmd::Stop::on_signal();
+    if !confirm.dry_run && !confirm.yes {
+        let preview = pass(ctx, r, true, &stop).await?;
+        let question = format!(
+            "{} {} of finished jobs older than {} ({})",
+            if r.expire.is_some() {
+                "Set a TTL on"
+            } else {
+                "Delete"
+            },
+            crate::ops::units::count(preview.deleted, "stream", "streams"),
+            crate::duration::format(r.older_than),
+            crate::ops::units::format_bytes(preview.bytes)
+        );
+        if preview.deleted == 0 {
+            ctx.out
+                .emit_outcome(&preview, preview.unreached.is_empty())?;
+            return finish(&preview);
+        }
+        if !guard.confirm(&question)? {
+            ctx.out.problem("nothing deleted");
+            return Ok(ExitStatus::Problem);
+        }
+    }
+    let report = pass(ctx, r, confirm.dry_run, &stop).await?;
+    ctx.out
+        .emit_outcome(&report, report.unreached.is_empty() && !report.interrupted)?;
+    if report.interrupted {
+        crate::output::stderr_line(&format!(
+            "redkit: interrupted after {} of the job streams",
+            report.deleted
+        ));
+        return Ok(ExitStatus::Interrupted);
+    }
+    finish(&report)
+}
+
+fn finish(report: &RetentionReport) -> anyhow::Result<ExitStatus> {
+    if let Some(e) = crate::redis::unreached_error(&report.unreached) {
+        return Err(e);
+    }
+    Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_counts_what_went_and_what_stayed() {
+        let r = RetentionReport {
+            action: "delete",
+            dry_run: true,
+            older_than_ms: 7 * 86_400_000,
+            scanned: 10,
+            matched: 4,
+            deleted: 3,
+            bytes: 3 * 1024,
+            kept_running: 2,
+            kept_stuck: 1,
+            kept_recent: 3,
+            kept_dead_letters: 1,
+            sample: vec!["job_events:1".into()],
+            ..RetentionReport::default()
+        };
+        assert_eq!(
+            crate::cmd::table_of(&r),
+            "would delete 3 streams of finished jobs older than 7d: 3.0 KiB would be freed\n\
+             kept 2 running, 1 stuck, 3 newer, 1 with dead letters (10 scanned)\n  \
+             job_events:1 … (+2)\n"
+        );
+    }
+}
