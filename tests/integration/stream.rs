@@ -1192,7 +1192,7 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
     let v = json_of(&out);
     assert_eq!(
         v["counts"],
-        serde_json::json!({"running": 1, "completed": 0, "failed": 1, "stuck": 0})
+        serde_json::json!({"running": 1, "completed": 0, "failed": 1, "stuck": 0, "dead_letters": 0})
     );
     // Both last events are at the same millisecond: ties go by stream name.
     let (bad, run_) = (&v["jobs"][0], &v["jobs"][1]);
