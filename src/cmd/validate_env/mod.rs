@@ -541,7 +541,7 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
                     p.display()
                 )));
             }
-            Some(DotEnv::load(p)?)
+            Some(DotEnv::load(p, ctx.settings.dotenv_dialect.value)?)
         }
         None => None,
     };
