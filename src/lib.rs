@@ -10,7 +10,7 @@
 //! | `policy` | the exit policy of each command, chosen from clap's parse (`health`: Nagios codes, usage errors UNKNOWN (3) with the plugin line under `--format nagios`) | `cli`, `exit` |
 //! | `cli` | every clap type; converts flags into `SettingsInput` (each connection flag keyed by its row) / `OutputOptions` | `cmd` (Args), `output`, `settings`, `exit`, `duration` |
 //! | `docs` | completion scripts and man pages from the clap definition | `cli` |
-//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table; `cmd/mod.rs`: `Ctx` and `ConfirmArgs`, shared by all | the layers below, never another `cmd` |
+//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table; `cmd/mod.rs`: `Ctx` and `ConfirmArgs`, shared by all | the layers below, never another `cmd` (one exception: `cmd/run` is validate-env then exec, and calls `cmd::validate_env`) |
 //! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, readiness probes, units | `redis`, `db`, `output`, `signal` |
 //! | `redis` | the protocol: `Target` (mode and authentication from the effective settings), typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots (the one slot hash), INFO, stream ids and stream replies decoded once (`stream_id`, `streams`) | `output::escape`, `settings`, `secret`, `exit`, `duration`, `files` |
 //! | `db` | SQL through sqlx: one pool from a URL, dialect differences in exhaustive matches | `secret`, `exit` |
@@ -118,6 +118,7 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
         Command::Completions(a) => completions::run(&a, cli::command()),
         Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
         Command::ValidateEnv(a) => validate_env::run(&ctx()?, &a.args),
+        Command::Run(a) => run::run(&ctx()?, &a.args),
         Command::Config(a) => config::run(&ctx()?, &a.args),
         Command::Bench(a) => block_on_graceful(bench::run(&ctx()?, &a.args)),
         Command::Cache(a) => block_on_graceful(cache::run(&ctx()?, &a.args)),

@@ -9,6 +9,7 @@ pub mod health;
 pub mod init;
 pub mod migrate;
 pub mod ping;
+pub mod run;
 pub mod stream;
 pub mod validate_env;
 pub mod wait;

@@ -35,6 +35,8 @@ pub enum Source {
     Config,
     #[serde(rename = ".env")]
     DotEnv,
+    /// A secret file: `VAR_FILE`, or the file of its name in `env.secrets_dir`.
+    File,
     Env,
     Flag,
 }
@@ -46,6 +48,7 @@ impl fmt::Display for Source {
             Source::SearchPath => "search path",
             Source::Config => "config",
             Source::DotEnv => ".env",
+            Source::File => "file",
             Source::Env => "env",
             Source::Flag => "flag",
         })
