@@ -128,9 +128,13 @@ impl DotEnv {
         dialect: Dialect,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> anyhow::Result<DotEnv> {
-        // A byte-order mark (editors on Windows write one) is not part of the first key;
-        // python-dotenv drops it too.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // A byte-order mark (editors on Windows write one) is not part of the first key for
+        // compose and dotenvy; python-dotenv (up to 1.2) and bash read it as part of the line.
+        let bom = text.starts_with('\u{feff}');
+        let text = match dialect {
+            Dialect::Compose | Dialect::Dotenvy => text.strip_prefix('\u{feff}').unwrap_or(text),
+            Dialect::Python | Dialect::Shell => text,
+        };
         let read = match dialect {
             Dialect::Python => python::read(text, env, MAX_EXPANDED),
             Dialect::Shell => shell::read(text, env, MAX_EXPANDED),
@@ -146,7 +150,16 @@ impl DotEnv {
                 line: s.line,
             })
             .collect();
-        let lints = lint(text, dialect, &entries);
+        let mut lints = lint(text, dialect, &entries);
+        if bom && dialect == Dialect::Python {
+            lints.insert(
+                0,
+                Lint {
+                    line: 1,
+                    message: "the file starts with a byte-order mark: python-dotenv (up to 1.2) reads it as part of the first key".into(),
+                },
+            );
+        }
         let index = entries
             .iter()
             .enumerate()

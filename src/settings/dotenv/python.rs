@@ -4,6 +4,9 @@
 //! `\\ \' \" \a \b \f \n \r \t \v`, `\r\n`, `\r` and `\n` as line ends, a key without `=`
 //! present without a value, and `${N}` / `${N:-d}` expanded (not nested) in every value, the
 //! real environment before the earlier keys of the file (`load_dotenv`'s `override=False`).
+//! The file is read as Python's `open()` reads it: universal newlines, and a byte-order mark
+//! kept (python-dotenv up to 1.2 reads it as part of the first key, so the application does
+//! not see that key).
 //! python-dotenv skips what it cannot parse with a warning; here every such statement is a
 //! refusal naming its line, so the gate never passes a file the application reads differently.
 
@@ -301,6 +304,15 @@ pub fn read(
     env: &dyn Fn(&str) -> Option<String>,
     limit: usize,
 ) -> Result<Vec<Stmt>, Vec<Refusal>> {
+    // Python opens the file with universal newlines: `\r\n` and a lone `\r` reach the parser
+    // as `\n`, inside quoted values too.
+    let normalized;
+    let text = if text.contains('\r') {
+        normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        text
+    };
     let stmts = parse(text)?;
     let mut earlier: std::collections::HashMap<String, Option<String>> =
         std::collections::HashMap::with_capacity(stmts.len());
