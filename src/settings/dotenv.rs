@@ -195,8 +195,14 @@ fn refusal_error(path: &Path, dialect: Dialect, refused: &[Refusal]) -> anyhow::
     let Some(first) = refused.first() else {
         return exit::usage(format!("{}: cannot parse", path.display()));
     };
+    // A value too large to expand is not a malformed line; everything else is.
+    let what = if first.reason.contains("expands to more than") {
+        ""
+    } else {
+        "malformed line: "
+    };
     let mut msg = format!(
-        "{}:{}: {} [--dotenv {}: as {} reads it; the line's text is not shown, it may hold a secret]",
+        "{}:{}: {what}{} [--dotenv {}: as {} reads it; the line's text is not shown, it may hold a secret]",
         path.display(),
         first.line,
         first.reason,

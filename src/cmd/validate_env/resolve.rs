@@ -45,7 +45,14 @@ pub fn lookup(
     let named_file = vars
         .get(&file_var)
         .filter(|s| !s.value.is_empty())
-        .map(|s| (PathBuf::from(&s.value), format!("{file_var} ({})", s.origin)));
+        .map(|s| {
+            let how = if s.origin == file_var {
+                file_var.clone()
+            } else {
+                format!("{file_var} in {}", s.origin)
+            };
+            (PathBuf::from(&s.value), how)
+        });
     let dir_file = secrets_dir
         .map(|d| d.join(name))
         .filter(|p| p.exists())

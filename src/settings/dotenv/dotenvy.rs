@@ -33,10 +33,7 @@ pub fn read(
                 let line = error_line(&text, &e, &scanned);
                 return Err(vec![Refusal {
                     line,
-                    reason: format!(
-                        "malformed line: {}",
-                        describe(&e, text.lines().nth(line.saturating_sub(1)).unwrap_or(""))
-                    ),
+                    reason: describe(&e, text.lines().nth(line.saturating_sub(1)).unwrap_or("")),
                 }]);
             }
         }
