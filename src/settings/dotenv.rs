@@ -211,7 +211,11 @@ fn refusal_error(path: &Path, dialect: Dialect, refused: &[Refusal]) -> anyhow::
     );
     if refused.len() > 1 {
         let more: Vec<String> = refused[1..].iter().map(|r| r.line.to_string()).collect();
-        msg.push_str(&format!("; also line{} {}", if more.len() > 1 { "s" } else { "" }, more.join(", ")));
+        msg.push_str(&format!(
+            "; also line{} {}",
+            if more.len() > 1 { "s" } else { "" },
+            more.join(", ")
+        ));
     }
     exit::usage(msg)
 }
@@ -238,7 +242,10 @@ fn raw_lines(text: &str, dialect: Dialect) -> Vec<&str> {
             out.push(&text[start..]);
             out
         }
-        _ => text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect(),
+        _ => text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect(),
     }
 }
 
@@ -256,7 +263,9 @@ fn lint(text: &str, dialect: Dialect, entries: &[DotEntry]) -> Vec<Lint> {
             let body = line.strip_prefix("export ").unwrap_or(line).trim_start();
             if let Some(eq) = body.find('=') {
                 let key_part = &body[..eq];
-                if key_part.len() != key_part.trim_end().len() || body[eq + 1..].starts_with([' ', '\t']) {
+                if key_part.len() != key_part.trim_end().len()
+                    || body[eq + 1..].starts_with([' ', '\t'])
+                {
                     lints.push(Lint {
                         line: line_no,
                         message: format!("{key}: spaces around '='"),

@@ -413,10 +413,10 @@ impl Settings {
         let database_url = r
             .setting(&keys::MIGRATE_DATABASE_URL)
             .map(|s| s.map(Secret::new));
-        let dotenv_dialect = r.typed_setting(&keys::ENV_DOTENV_DIALECT, ".env dialect", Dialect::parse)?;
+        let dotenv_dialect =
+            r.typed_setting(&keys::ENV_DOTENV_DIALECT, ".env dialect", Dialect::parse)?;
         let require_spec = r.boolean(&keys::ENV_REQUIRE_SPEC)?;
         let secrets_dir = r.path(&keys::ENV_SECRETS_DIR);
-        drop(r);
         // A profile may name another dialect than the file's base.
         if dotenv_dialect.value != dialect {
             dialect = dotenv_dialect.value;
@@ -501,7 +501,9 @@ impl Settings {
             ),
             (
                 &keys::ENV_SECRETS_DIR,
-                secrets_dir.clone().map(|p| p.map(|p| p.display().to_string())),
+                secrets_dir
+                    .clone()
+                    .map(|p| p.map(|p| p.display().to_string())),
             ),
         ]);
         rows

@@ -41,7 +41,10 @@ fn refused_lines(stderr: &str) -> Vec<u64> {
     }
     if let Some(more) = stderr.split("; also line").nth(1) {
         let more = more.trim_start_matches('s').trim();
-        out.extend(more.split(", ").filter_map(|n| n.trim().parse::<u64>().ok()));
+        out.extend(
+            more.split(", ")
+                .filter_map(|n| n.trim().parse::<u64>().ok()),
+        );
     }
     out
 }
@@ -89,10 +92,8 @@ fn every_dialect_reads_the_corpus_as_committed() {
                             let v: Value = serde_json::from_slice(&out.stdout).unwrap();
                             if let Some(env) = want.get("environment") {
                                 // bash's whole environment: the case's, then the file's.
-                                let mut all: serde_json::Map<String, Value> = case["env"]
-                                    .as_object()
-                                    .unwrap()
-                                    .clone();
+                                let mut all: serde_json::Map<String, Value> =
+                                    case["env"].as_object().unwrap().clone();
                                 for (k, v) in v["values"].as_object().unwrap() {
                                     if !v.is_null() {
                                         all.insert(k.clone(), v.clone());
@@ -174,13 +175,20 @@ fn the_real_python_dotenv_reads_the_corpus_as_committed() {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let real: Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut failures = Vec::new();
     for case in cases() {
         let file = case["file"].as_str().unwrap();
         if real[file] != case["python"] {
-            failures.push(format!("{file}: python-dotenv {} corpus {}", real[file], case["python"]));
+            failures.push(format!(
+                "{file}: python-dotenv {} corpus {}",
+                real[file], case["python"]
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -201,7 +209,10 @@ fn env0(bytes: &[u8]) -> serde_json::Map<String, Value> {
 
 #[test]
 fn bash_sources_the_corpus_as_committed() {
-    if !available("bash", Command::new("bash").arg("-c").arg("true").output().is_ok()) {
+    if !available(
+        "bash",
+        Command::new("bash").arg("-c").arg("true").output().is_ok(),
+    ) {
         return;
     }
     let dir = corpus_dir().join("cases");

@@ -55,7 +55,16 @@ fn the_command_gets_exactly_the_validated_environment() {
     assert!(ran.stderr.is_empty(), "{ran}");
     // The shell dialect reads the same file as bash would.
     let ran = run(dir.path())
-        .args(["run", "--spec", "spec.yaml", "--dotenv", "shell", "--", "env", "-0"])
+        .args([
+            "run",
+            "--spec",
+            "spec.yaml",
+            "--dotenv",
+            "shell",
+            "--",
+            "env",
+            "-0",
+        ])
         .output();
     assert_eq!(ran.code, Some(2), "BARE is a command word to bash: {ran}");
 }
@@ -69,7 +78,10 @@ fn the_exit_code_is_the_commands() {
     let ran = run(dir.path())
         .args(["run", "--spec", "spec.yaml", "--", "no-such-program-xyz"])
         .expect(127);
-    assert!(ran.stderr.contains("no-such-program-xyz: not found"), "{ran}");
+    assert!(
+        ran.stderr.contains("no-such-program-xyz: not found"),
+        "{ran}"
+    );
 }
 
 #[test]
@@ -134,7 +146,16 @@ fn a_failed_check_starts_nothing() {
     assert!(ran.stderr.contains("the command was not started"), "{ran}");
     // JSON like validate-env's.
     let ran = run(dir.path())
-        .args(["run", "--spec", "spec.yaml", "--format", "json", "--", "touch", "started"])
+        .args([
+            "run",
+            "--spec",
+            "spec.yaml",
+            "--format",
+            "json",
+            "--",
+            "touch",
+            "started",
+        ])
         .expect(1);
     assert_eq!(ran.json()["ok"], false);
     assert!(!dir.path().join("started").exists());
@@ -145,10 +166,23 @@ fn wait_connects_to_the_named_redis_before_starting() {
     let server = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("spec.yaml"), "required:\n  REDIS_URL: { type: redis-url }\n").unwrap();
+    std::fs::write(
+        d.join("spec.yaml"),
+        "required:\n  REDIS_URL: { type: redis-url }\n",
+    )
+    .unwrap();
     std::fs::write(d.join(".env"), format!("REDIS_URL={}\n", server.url())).unwrap();
     run(d)
-        .args(["run", "--spec", "spec.yaml", "--wait", "5s", "--", "touch", "started"])
+        .args([
+            "run",
+            "--spec",
+            "spec.yaml",
+            "--wait",
+            "5s",
+            "--",
+            "touch",
+            "started",
+        ])
         .expect(0);
     assert!(d.join("started").exists());
     std::fs::remove_file(d.join("started")).unwrap();
@@ -159,7 +193,16 @@ fn wait_connects_to_the_named_redis_before_starting() {
     )
     .unwrap();
     let ran = run(d)
-        .args(["run", "--spec", "spec.yaml", "--wait", "1s", "--", "touch", "started"])
+        .args([
+            "run",
+            "--spec",
+            "spec.yaml",
+            "--wait",
+            "1s",
+            "--",
+            "touch",
+            "started",
+        ])
         .expect(1);
     assert!(!d.join("started").exists(), "{ran}");
 }

@@ -854,7 +854,9 @@ mod gate {
         assert!(
             ran.stderr.contains("no spec found from /")
                 && ran.stderr.contains("no .env was found (looked for /.env)")
-                && ran.stderr.contains("the application's variables were not checked"),
+                && ran
+                    .stderr
+                    .contains("the application's variables were not checked"),
             "{ran}"
         );
         assert_eq!(ran.stderr.lines().count(), 1, "once: {ran}");
@@ -864,7 +866,11 @@ mod gate {
         assert!(ran.stderr.contains("--require-spec"), "{ran}");
         // The config's env.require_spec, in a config without levels.
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("redkit.yaml"), "env:\n  require_spec: true\n").unwrap();
+        std::fs::write(
+            dir.path().join("redkit.yaml"),
+            "env:\n  require_spec: true\n",
+        )
+        .unwrap();
         let ran = run(dir.path()).args(["validate-env"]).expect(2);
         assert!(ran.stderr.contains("env.require_spec"), "{ran}");
     }
@@ -897,7 +903,11 @@ mod gate {
         assert_eq!(value(Some("shell"), "Q"), "${OTHER}");
         assert_eq!(value(Some("compose"), "Q"), "${OTHER}");
         // The config key sets it once.
-        std::fs::write(dir.path().join("redkit.yaml"), "env:\n  dotenv_dialect: shell\n").unwrap();
+        std::fs::write(
+            dir.path().join("redkit.yaml"),
+            "env:\n  dotenv_dialect: shell\n",
+        )
+        .unwrap();
         assert_eq!(value(None, "VAR"), "dflto");
         let doc = run(dir.path())
             .args(["config", "--format", "json"])
@@ -915,7 +925,10 @@ mod gate {
         )
         .unwrap();
         let ran = run(dir.path()).args(["validate-env"]).expect(2);
-        assert!(ran.stderr.contains(".env:2:") && ran.stderr.contains("also line 4"), "{ran}");
+        assert!(
+            ran.stderr.contains(".env:2:") && ran.stderr.contains("also line 4"),
+            "{ran}"
+        );
         assert!(!ran.all().contains("SecretPart"), "{ran}");
     }
 
@@ -944,7 +957,10 @@ mod gate {
         assert_eq!(var(&doc, "REDIS_HOST")["note"], "env overrides .env:2");
         let typo = var(&doc, "JWT_SECRT_KEY");
         assert!(
-            typo["reason"].as_str().unwrap().ends_with("did you mean JWT_SECRET_KEY?"),
+            typo["reason"]
+                .as_str()
+                .unwrap()
+                .ends_with("did you mean JWT_SECRET_KEY?"),
             "{doc}"
         );
         assert_eq!(var(&doc, "JWT_SECRET_KEY")["status"], "missing");
@@ -954,7 +970,9 @@ mod gate {
         assert!(
             table.stdout.contains("set but empty (.env:1)")
                 && table.stdout.contains("did you mean JWT_SECRET_KEY?")
-                && table.stdout.contains("JWT_SECRT_KEY is set (.env:3): a typo?"),
+                && table
+                    .stdout
+                    .contains("JWT_SECRT_KEY is set (.env:3): a typo?"),
             "{table}"
         );
     }
@@ -986,33 +1004,70 @@ mod gate {
         assert_eq!(ran.code, Some(0), "{ran}");
         let doc = ran.json();
         let p = var(&doc, "DB_PASSWORD");
-        assert_eq!((p["status"].as_str(), p["source"].as_str()), (Some("ok"), Some("file")));
+        assert_eq!(
+            (p["status"].as_str(), p["source"].as_str()),
+            (Some("ok"), Some("file"))
+        );
         assert_eq!(p["origin"], pw.as_str());
         assert!(p["secret"].as_bool().unwrap(), "{doc}");
         // The first line (its mask ends as the line does), the whole key file (with its
         // last line end).
         assert!(p["value"].as_str().unwrap().ends_with('1'), "{doc}");
-        assert!(var(&doc, "TLS_KEY")["value"].as_str().unwrap().ends_with('\n'), "{doc}");
+        assert!(
+            var(&doc, "TLS_KEY")["value"]
+                .as_str()
+                .unwrap()
+                .ends_with('\n'),
+            "{doc}"
+        );
         assert!(!ran.all().contains("SecretPart"), "{ran}");
 
         // Readable by others: a warning, and a failure under --strict.
         let open = secret(d, "open", "Kx9vSecretPart3\n", 0o644);
-        let env = [("DB_PASSWORD_FILE", open.as_str()), ("TLS_KEY_FILE", key.as_str())];
+        let env = [
+            ("DB_PASSWORD_FILE", open.as_str()),
+            ("TLS_KEY_FILE", key.as_str()),
+        ];
         let ran = check(&[], &env);
         assert_eq!(ran.code, Some(0), "{ran}");
-        assert!(ran.json()["warnings"].to_string().contains("readable by group or others"), "{ran}");
+        assert!(
+            ran.json()["warnings"]
+                .to_string()
+                .contains("readable by group or others"),
+            "{ran}"
+        );
         assert_eq!(check(&["--strict"], &env).code, Some(1));
 
         // A missing file, and both forms at once: named, exit 1.
-        let ran = check(&[], &[("DB_PASSWORD_FILE", "/no/such/secret"), ("TLS_KEY_FILE", &key)]);
-        assert_eq!(ran.code, Some(1), "{ran}");
-        assert!(var(&ran.json(), "DB_PASSWORD")["reason"].as_str().unwrap().contains("/no/such/secret (from DB_PASSWORD_FILE): no such file"));
         let ran = check(
             &[],
-            &[("DB_PASSWORD", "direct"), ("DB_PASSWORD_FILE", &pw), ("TLS_KEY_FILE", &key)],
+            &[
+                ("DB_PASSWORD_FILE", "/no/such/secret"),
+                ("TLS_KEY_FILE", &key),
+            ],
         );
         assert_eq!(ran.code, Some(1), "{ran}");
-        assert!(var(&ran.json(), "DB_PASSWORD")["reason"].as_str().unwrap().contains("ambiguous"));
+        assert!(
+            var(&ran.json(), "DB_PASSWORD")["reason"]
+                .as_str()
+                .unwrap()
+                .contains("/no/such/secret (from DB_PASSWORD_FILE): no such file")
+        );
+        let ran = check(
+            &[],
+            &[
+                ("DB_PASSWORD", "direct"),
+                ("DB_PASSWORD_FILE", &pw),
+                ("TLS_KEY_FILE", &key),
+            ],
+        );
+        assert_eq!(ran.code, Some(1), "{ran}");
+        assert!(
+            var(&ran.json(), "DB_PASSWORD")["reason"]
+                .as_str()
+                .unwrap()
+                .contains("ambiguous")
+        );
 
         // env.secrets_dir: the file named after the variable.
         let sd = d.join("secrets");
@@ -1022,7 +1077,10 @@ mod gate {
         let ran = check(&["--secrets-dir", sd.to_str().unwrap()], &[]);
         assert_eq!(ran.code, Some(0), "{ran}");
         assert_eq!(var(&ran.json(), "TLS_KEY")["source"], "file");
-        let ran = check(&["--secrets-dir", sd.to_str().unwrap()], &[("DB_PASSWORD", "x")]);
+        let ran = check(
+            &["--secrets-dir", sd.to_str().unwrap()],
+            &[("DB_PASSWORD", "x")],
+        );
         assert_eq!(ran.code, Some(1), "{ran}");
     }
 
@@ -1036,36 +1094,97 @@ mod gate {
         )
         .unwrap();
         run(d)
-            .args(["validate-env", "--spec", "spec.yaml", "--write-example", ".env.example"])
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--write-example",
+                ".env.example",
+            ])
             .expect(0);
         let text = std::fs::read_to_string(d.join(".env.example")).unwrap();
-        assert!(text.contains("# --- required ---") && text.contains("# LLM gateway key"), "{text}");
-        assert!(text.contains("QWEN_API_KEY=\n") && text.contains("QWEN_API_KEY_FILE"), "{text}");
+        assert!(
+            text.contains("# --- required ---") && text.contains("# LLM gateway key"),
+            "{text}"
+        );
+        assert!(
+            text.contains("QWEN_API_KEY=\n") && text.contains("QWEN_API_KEY_FILE"),
+            "{text}"
+        );
         // Read back in every dialect: the defaults as written in the spec.
         for dialect in ["python", "shell", "compose"] {
             let out = run(d)
-                .args(["validate-env", "--print-dotenv", "--env-file", ".env.example", "--dotenv", dialect])
+                .args([
+                    "validate-env",
+                    "--print-dotenv",
+                    "--env-file",
+                    ".env.example",
+                    "--dotenv",
+                    dialect,
+                ])
                 .expect(0)
                 .json();
             let v = &out["values"];
-            assert_eq!(v["GREETING"], "hello world # not a comment", "{dialect}: {out}");
+            assert_eq!(
+                v["GREETING"], "hello world # not a comment",
+                "{dialect}: {out}"
+            );
             assert_eq!(v["REDIS_PORT"], "6379", "{dialect}");
             assert_eq!(v["LOG_LEVEL"], "it's \"done\"", "{dialect}: {out}");
             assert_eq!(v["QWEN_API_KEY"], "", "{dialect}");
         }
         let ran = run(d)
-            .args(["validate-env", "--spec", "spec.yaml", "--example", ".env.example", "--no-env-file", "--format", "json"])
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--example",
+                ".env.example",
+                "--no-env-file",
+                "--format",
+                "json",
+            ])
             .output();
         let doc = ran.json();
-        assert_eq!(doc["drift"]["missing_from_example"], serde_json::json!([]), "{ran}");
-        assert_eq!(doc["drift"]["missing_from_spec"], serde_json::json!([]), "{ran}");
+        assert_eq!(
+            doc["drift"]["missing_from_example"],
+            serde_json::json!([]),
+            "{ran}"
+        );
+        assert_eq!(
+            doc["drift"]["missing_from_spec"],
+            serde_json::json!([]),
+            "{ran}"
+        );
         // Drift both ways.
-        std::fs::write(d.join(".env.example"), text.replace("REDIS_PORT=6379\n", "") + "EXTRA_KEY=\n").unwrap();
+        std::fs::write(
+            d.join(".env.example"),
+            text.replace("REDIS_PORT=6379\n", "") + "EXTRA_KEY=\n",
+        )
+        .unwrap();
         let ran = run(d)
-            .args(["validate-env", "--spec", "spec.yaml", "--example", ".env.example", "--no-env-file", "--format", "json", "--strict"])
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--example",
+                ".env.example",
+                "--no-env-file",
+                "--format",
+                "json",
+                "--strict",
+            ])
             .expect(1);
         let doc = ran.json();
-        assert_eq!(doc["drift"]["missing_from_example"], serde_json::json!(["REDIS_PORT"]), "{ran}");
-        assert_eq!(doc["drift"]["missing_from_spec"], serde_json::json!(["EXTRA_KEY"]), "{ran}");
+        assert_eq!(
+            doc["drift"]["missing_from_example"],
+            serde_json::json!(["REDIS_PORT"]),
+            "{ran}"
+        );
+        assert_eq!(
+            doc["drift"]["missing_from_spec"],
+            serde_json::json!(["EXTRA_KEY"]),
+            "{ran}"
+        );
     }
 }

@@ -52,14 +52,17 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<ExitStatus> {
     let (report, extra) = validate_env::check(ctx, &spec, &args.check, None, connect)?;
     if !report.ok {
         ctx.out.emit_outcome(&report, false)?;
-        ctx.out.problem("redkit run: the check failed; the command was not started");
+        ctx.out
+            .problem("redkit run: the check failed; the command was not started");
         return Ok(ExitStatus::Problem);
     }
     for w in &report.warnings {
         ctx.out.warn(w);
     }
     let Some((program, rest)) = args.command.split_first() else {
-        return Err(exit::usage("run: no command given (redkit run -- CMD [ARGS...])"));
+        return Err(exit::usage(
+            "run: no command given (redkit run -- CMD [ARGS...])",
+        ));
     };
     let env = validate_env::environment(&ctx.settings.vars, extra);
     let err = std::process::Command::new(program)
@@ -74,6 +77,7 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<ExitStatus> {
         std::io::ErrorKind::PermissionDenied => (126, "permission denied"),
         _ => (126, "cannot be run"),
     };
-    ctx.out.problem(format!("redkit: error: run: {shown}: {what} ({err})"));
+    ctx.out
+        .problem(format!("redkit: error: run: {shown}: {what} ({err})"));
     Ok(ExitStatus::Code(code))
 }

@@ -53,8 +53,7 @@ fn one_line(s: &str) -> String {
 /// single-quoted otherwise (no `'` inside), else double-quoted with escapes.
 fn quote(v: &str) -> String {
     let plain = !v.is_empty()
-        && v
-            .chars()
+        && v.chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_.,:/@+%".contains(c));
     if plain {
         v.to_string()

@@ -729,20 +729,22 @@ pub fn find_spec(ctx: &Ctx, check: &CheckArgs) -> anyhow::Result<Spec> {
         "no spec found from {dir}: no --spec, {config}; only the built-in REDIS_* variables are checked"
     );
     if s.require_spec.value {
-        return Err(crate::exit::usage(format!(
-            "{what} (refused: {} {})",
-            if s.require_spec.source == Source::Flag {
-                "--require-spec"
-            } else {
-                "env.require_spec from"
-            },
-            if s.require_spec.source == Source::Flag {
-                String::new()
-            } else {
-                s.require_spec.origin.clone()
-            }
-        )
-        .replace(" )", ")")));
+        return Err(crate::exit::usage(
+            format!(
+                "{what} (refused: {} {})",
+                if s.require_spec.source == Source::Flag {
+                    "--require-spec"
+                } else {
+                    "env.require_spec from"
+                },
+                if s.require_spec.source == Source::Flag {
+                    String::new()
+                } else {
+                    s.require_spec.origin.clone()
+                }
+            )
+            .replace(" )", ")"),
+        ));
     }
     if s.vars.dotenv.is_none() {
         ctx.out.warn(format!(
@@ -816,11 +818,7 @@ pub fn environment(
     });
     let mut from_file: Vec<_> = from_file.collect();
     from_file.sort();
-    for (k, v) in from_file
-        .into_iter()
-        .map(|(_, k, v)| (k, v))
-        .chain(extra)
-    {
+    for (k, v) in from_file.into_iter().map(|(_, k, v)| (k, v)).chain(extra) {
         if set.insert(k.clone().into()) {
             env.push((k.into(), v.into()));
         }

@@ -119,7 +119,9 @@ fn read_secret(path: &Path, how: &str, mode: FileMode, warnings: &mut Vec<String
     }
     let text = match crate::files::read_text(path, SECRET_FILE_LIMIT) {
         Ok(t) => t,
-        Err(e) => return Lookup::Refused(format!("{shown} (from {how}): cannot read: {}", plain(&e))),
+        Err(e) => {
+            return Lookup::Refused(format!("{shown} (from {how}): cannot read: {}", plain(&e)));
+        }
     };
     let value = match mode {
         FileMode::Whole => text,

@@ -13,7 +13,10 @@ use super::{Refusal, Stmt};
 
 /// compose-go's `isSpace`: blanks that are not a line feed.
 fn space(c: char) -> bool {
-    matches!(c, '\t' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{a0}')
+    matches!(
+        c,
+        '\t' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{a0}'
+    )
 }
 
 fn line_of(s: &str, at: usize) -> usize {
@@ -34,11 +37,8 @@ pub fn read(
             reason,
         }])
     };
-    loop {
-        // The statement's start: past whitespace and comment lines.
-        let Some(p) = text[i..].find(|c: char| !c.is_whitespace()) else {
-            break;
-        };
+    // The statement's start: past whitespace and comment lines.
+    while let Some(p) = text[i..].find(|c: char| !c.is_whitespace()) {
         i += p;
         if text[i..].starts_with('#') {
             match text[i..].find('\n') {
@@ -79,9 +79,14 @@ pub fn read(
             }
         }
         let (key_end, sep) = end.unwrap_or((src.len(), '\n'));
-        let key = src[..key_end].trim_end_matches(char::is_whitespace).to_string();
+        let key = src[..key_end]
+            .trim_end_matches(char::is_whitespace)
+            .to_string();
         if key.contains(' ') {
-            return fail(start, "the key contains a space (compose refuses the file)".into());
+            return fail(
+                start,
+                "the key contains a space (compose refuses the file)".into(),
+            );
         }
         let consumed = text.len() - src.len();
         let after_sep = (consumed + key_end + sep.len_utf8()).min(text.len());
@@ -200,7 +205,10 @@ fn escapes(s: &str) -> String {
 
 fn name_len(s: &str) -> usize {
     let b = s.as_bytes();
-    if !b.first().is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_') {
+    if !b
+        .first()
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+    {
         return 0;
     }
     b.iter()
@@ -327,17 +335,26 @@ mod tests {
         assert_eq!(v("VAR='VAL'").unwrap(), "VAL");
         assert_eq!(v("VAR=VAL # comment").unwrap(), "VAL");
         assert_eq!(v("VAR=VAL# not a comment").unwrap(), "VAL# not a comment");
-        assert_eq!(v("VAR=\"VAL # not a comment\"").unwrap(), "VAL # not a comment");
+        assert_eq!(
+            v("VAR=\"VAL # not a comment\"").unwrap(),
+            "VAL # not a comment"
+        );
         assert_eq!(v("VAR=\"VAL\" # comment").unwrap(), "VAL");
         assert_eq!(v("VAR='$OTHER'").unwrap(), "$OTHER");
         assert_eq!(v("VAR='${OTHER}'").unwrap(), "${OTHER}");
         assert_eq!(v("VAR='Let\\'s go!'").unwrap(), "Let's go!");
-        assert_eq!(v("VAR=\"{\\\"hello\\\": \\\"json\\\"}\"").unwrap(), "{\"hello\": \"json\"}");
+        assert_eq!(
+            v("VAR=\"{\\\"hello\\\": \\\"json\\\"}\"").unwrap(),
+            "{\"hello\": \"json\"}"
+        );
         assert_eq!(v("VAR=\"some\\tvalue\"").unwrap(), "some\tvalue");
         assert_eq!(v("VAR='some\\tvalue'").unwrap(), "some\\tvalue");
         assert_eq!(v("VAR=some\\tvalue").unwrap(), "some\\tvalue");
         assert_eq!(v("KEY='SOME\nVALUE'").unwrap(), "SOME\nVALUE");
-        assert_eq!(v("VAR=$OTHER ${OTHER} ${NOPE:-d} ${NOPE-e} $$").unwrap(), "o o d e $");
+        assert_eq!(
+            v("VAR=$OTHER ${OTHER} ${NOPE:-d} ${NOPE-e} $$").unwrap(),
+            "o o d e $"
+        );
         assert_eq!(v("VAR=${NOPE:-${OTHER}}").unwrap(), "o");
         assert_eq!(v("VAR: yaml").unwrap(), "yaml");
         assert!(read("A=1\nVAR=${NOPE:?needed}\n", &|_| None, 1 << 20).is_err());

@@ -346,4 +346,3 @@ fn check_expansion(
     }
     Ok(())
 }
-

@@ -418,7 +418,10 @@ mod tests {
         assert_eq!(one("a=#novalue").1.unwrap(), "#novalue");
         assert_eq!(one("a=\"b\"#c").1.unwrap(), "b");
         assert_eq!(one("V=my\\ cool\\ value").1.unwrap(), "my\\ cool\\ value");
-        assert_eq!(one("VAR=VAL# not a comment").1.unwrap(), "VAL# not a comment");
+        assert_eq!(
+            one("VAR=VAL# not a comment").1.unwrap(),
+            "VAL# not a comment"
+        );
         assert_eq!(one("VAR='Let\\'s go!'").1.unwrap(), "Let's go!");
         assert_eq!(one("VAR=\"some\\tvalue\"").1.unwrap(), "some\tvalue");
         assert_eq!(one("VAR='some\\tvalue'").1.unwrap(), "some\\tvalue");

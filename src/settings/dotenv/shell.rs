@@ -111,27 +111,28 @@ impl P<'_> {
             }
             match c {
                 b'|' | b'&' | b'<' | b'>' | b'(' | b')' if !in_brace => {
-                    return Err("a shell operator (| & < > ( )): the file would run commands or redirect".into());
+                    return Err(
+                        "a shell operator (| & < > ( )): the file would run commands or redirect"
+                            .into(),
+                    );
                 }
                 b'`' => return Err("command substitution (`…`) would run a command".into()),
                 b'~' if assignment && (first || out.last() == Some(&b':')) => {
                     return Err("tilde expansion (~) depends on the shell's user; quote it".into());
                 }
-                b'\\' => {
-                    match self.at(1) {
-                        Some(b'\n') => self.i += 2,
-                        Some(n) => {
-                            let len = utf8_len(n);
-                            let bytes = self.s[self.i + 1..self.i + 1 + len].to_vec();
-                            self.push(&mut out, &bytes)?;
-                            self.i += 1 + len;
-                        }
-                        None => {
-                            out.push(b'\\');
-                            self.i += 1;
-                        }
+                b'\\' => match self.at(1) {
+                    Some(b'\n') => self.i += 2,
+                    Some(n) => {
+                        let len = utf8_len(n);
+                        let bytes = self.s[self.i + 1..self.i + 1 + len].to_vec();
+                        self.push(&mut out, &bytes)?;
+                        self.i += 1 + len;
                     }
-                }
+                    None => {
+                        out.push(b'\\');
+                        self.i += 1;
+                    }
+                },
                 b'\'' => {
                     let body = &self.s[self.i + 1..];
                     let end = body
@@ -240,7 +241,9 @@ impl P<'_> {
                                 }
                             }
                             if n == 0 {
-                                return Err("a NUL byte ($'\\0') cannot be in the environment".into());
+                                return Err(
+                                    "a NUL byte ($'\\0') cannot be in the environment".into()
+                                );
                             }
                             out.push((n & 0xff) as u8);
                         }
@@ -269,13 +272,17 @@ impl P<'_> {
                             } else if e == b'x' {
                                 out.push(n as u8);
                             } else {
-                                let ch = char::from_u32(n)
-                                    .ok_or("an invalid \\u escape in $'…'")?;
+                                let ch =
+                                    char::from_u32(n).ok_or("an invalid \\u escape in $'…'")?;
                                 let mut buf = [0u8; 4];
                                 out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                             }
                         }
-                        b'c' => return Err("a control-character escape (\\c) in $'…' is not supported".into()),
+                        b'c' => {
+                            return Err(
+                                "a control-character escape (\\c) in $'…' is not supported".into()
+                            );
+                        }
                         other => out.extend_from_slice(&[b'\\', other]),
                     }
                 }
@@ -292,7 +299,9 @@ impl P<'_> {
             Some(b'{') => {
                 self.i += 2;
                 let Some(name) = self.name() else {
-                    return Err("this ${…} form (special parameters, ${#…}, ${!…}) is not supported".into());
+                    return Err(
+                        "this ${…} form (special parameters, ${#…}, ${!…}) is not supported".into(),
+                    );
                 };
                 let value = self.lookup(&name);
                 let op: &[u8] = match (self.at(0), self.at(1)) {
@@ -309,8 +318,15 @@ impl P<'_> {
                 let word = if op.is_empty() {
                     Vec::new()
                 } else {
-                    if quoted && self.s[self.i..].iter().take_while(|&&b| b != b'}').any(|&b| b == b'"' || b == b'\'') {
-                        return Err("quotes inside ${…} inside double quotes are not supported".into());
+                    if quoted
+                        && self.s[self.i..]
+                            .iter()
+                            .take_while(|&&b| b != b'}')
+                            .any(|&b| b == b'"' || b == b'\'')
+                    {
+                        return Err(
+                            "quotes inside ${…} inside double quotes are not supported".into()
+                        );
                     }
                     self.word(true, false)?
                 };
@@ -337,9 +353,9 @@ impl P<'_> {
                 let v = self.lookup(&name).unwrap_or_default();
                 self.push(out, v.as_bytes())
             }
-            Some(c) if c.is_ascii_digit() || b"@*#?$!-".contains(&c) => {
-                Err("a special parameter ($1, $$, $?, $@ …) depends on the shell; escape the $".into())
-            }
+            Some(c) if c.is_ascii_digit() || b"@*#?$!-".contains(&c) => Err(
+                "a special parameter ($1, $$, $?, $@ …) depends on the shell; escape the $".into(),
+            ),
             _ => {
                 out.push(b'$');
                 self.i += 1;
@@ -375,11 +391,14 @@ impl P<'_> {
     fn assign(&mut self, out: &mut Vec<Stmt>, name_len: usize, line: usize) -> R<()> {
         let name = self.text[self.i..self.i + name_len].to_string();
         if SPECIAL.contains(&name.as_str()) {
-            return Err(format!("{name} is kept by bash itself and cannot be set from a file"));
+            return Err(format!(
+                "{name} is kept by bash itself and cannot be set from a file"
+            ));
         }
         self.i += name_len + 1;
         let bytes = self.word(false, true)?;
-        let value = String::from_utf8(bytes).map_err(|_| format!("the value of {name} is not UTF-8"))?;
+        let value =
+            String::from_utf8(bytes).map_err(|_| format!("the value of {name} is not UTF-8"))?;
         self.vars.insert(name.clone(), value.clone());
         out.push(Stmt {
             key: name,
@@ -408,7 +427,10 @@ impl P<'_> {
             let line = self.line(self.i);
             if let Some(n) = self.assignment_ahead() {
                 self.assign(out, n, line)?;
-            } else if words == 0 && self.s[self.i..].starts_with(b"export") && self.at(6).is_none_or(word_end) {
+            } else if words == 0
+                && self.s[self.i..].starts_with(b"export")
+                && self.at(6).is_none_or(word_end)
+            {
                 self.i += 6;
                 export = true;
             } else if export {
@@ -528,7 +550,16 @@ mod tests {
 
     #[test]
     fn code_and_state_are_refused_with_the_line() {
-        for text in ["A=1\nA=b c\n", "A=1\nA=$(id)\n", "A=1\nA=`id`\n", "A=1\nA=~/x\n", "A=1\nA=\"open\n", "A=1\né=è\n", "A=1\nA=$1\n", "A=1\nA=${B:=x}\n"] {
+        for text in [
+            "A=1\nA=b c\n",
+            "A=1\nA=$(id)\n",
+            "A=1\nA=`id`\n",
+            "A=1\nA=~/x\n",
+            "A=1\nA=\"open\n",
+            "A=1\né=è\n",
+            "A=1\nA=$1\n",
+            "A=1\nA=${B:=x}\n",
+        ] {
             let e = read(text, &|_| None, 1 << 20).unwrap_err();
             assert_eq!(e[0].line, 2, "{text:?}");
         }
