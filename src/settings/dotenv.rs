@@ -255,7 +255,9 @@ fn lint(text: &str, dialect: Dialect, entries: &[DotEntry]) -> Vec<Lint> {
     let lines = raw_lines(text, dialect);
     let mut lints = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for e in entries {
+    // A key without a value is a word alone on its line: perhaps a secret pasted there, so no
+    // finding names it (validate-env reports it by its line).
+    for e in entries.iter().filter(|e| e.value.is_some()) {
         let key = e.key.as_str();
         let line_no = e.line;
         if let Some(raw) = lines.get(line_no.wrapping_sub(1)) {

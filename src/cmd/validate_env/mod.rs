@@ -443,6 +443,20 @@ pub fn build_report(
             })
             .collect();
         unknown.sort_by_key(|e| e.line);
+        // A word without `=` may be a secret pasted alone on a line: named by its line only.
+        let (bare, unknown): (Vec<_>, Vec<_>) = unknown.into_iter().partition(|e| e.value.is_none());
+        for e in bare {
+            warnings.push(format!(
+                "{}:{}: a key without '=' that the spec does not name ({} leaves it unset; its text is not shown, it may be a secret)",
+                d.path.display(),
+                e.line,
+                match d.dialect {
+                    Dialect::Shell => "bash",
+                    Dialect::Compose => "compose",
+                    _ => "python-dotenv",
+                }
+            ));
+        }
         let near = suggest::Near::new(known.iter().copied());
         for e in unknown {
             let secret = mask::name_looks_secret(&e.key);
