@@ -444,7 +444,8 @@ pub fn build_report(
             .collect();
         unknown.sort_by_key(|e| e.line);
         // A word without `=` may be a secret pasted alone on a line: named by its line only.
-        let (bare, unknown): (Vec<_>, Vec<_>) = unknown.into_iter().partition(|e| e.value.is_none());
+        let (bare, unknown): (Vec<_>, Vec<_>) =
+            unknown.into_iter().partition(|e| e.value.is_none());
         for e in bare {
             warnings.push(format!(
                 "{}:{}: a key without '=' that the spec does not name ({} leaves it unset; its text is not shown, it may be a secret)",
@@ -743,22 +744,11 @@ pub fn find_spec(ctx: &Ctx, check: &CheckArgs) -> anyhow::Result<Spec> {
         "no spec found from {dir}: no --spec, {config}; only the built-in REDIS_* variables are checked"
     );
     if s.require_spec.value {
-        return Err(crate::exit::usage(
-            format!(
-                "{what} (refused: {} {})",
-                if s.require_spec.source == Source::Flag {
-                    "--require-spec"
-                } else {
-                    "env.require_spec from"
-                },
-                if s.require_spec.source == Source::Flag {
-                    String::new()
-                } else {
-                    s.require_spec.origin.clone()
-                }
-            )
-            .replace(" )", ")"),
-        ));
+        let by = match s.require_spec.source {
+            Source::Flag => "--require-spec".to_string(),
+            _ => s.require_spec.origin.clone(),
+        };
+        return Err(crate::exit::usage(format!("{what} (refused by {by})")));
     }
     if s.vars.dotenv.is_none() {
         ctx.out.warn(format!(

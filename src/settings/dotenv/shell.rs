@@ -280,7 +280,7 @@ impl P<'_> {
                         }
                         b'c' => {
                             return Err(
-                                "a control-character escape (\\c) in $'…' is not supported".into()
+                                "a control-character escape (\\c) in $'…' is not supported".into(),
                             );
                         }
                         other => out.extend_from_slice(&[b'\\', other]),
@@ -294,11 +294,14 @@ impl P<'_> {
     /// At a `$`: a reference, or a literal dollar.
     fn dollar(&mut self, out: &mut Vec<u8>, quoted: bool) -> R<()> {
         match self.at(1) {
+            Some(b'\\') if self.at(2) == Some(b'\n') => {
+                Err("a line continuation right after $ is not supported".into())
+            }
             Some(b'(') => Err("command substitution or arithmetic ($(…)) would run code".into()),
             Some(b'[') => Err("arithmetic ($[…]) is not supported".into()),
             Some(b'{') => {
                 self.i += 2;
-                let Some(name) = self.name() else {
+                let Some(name) = self.name().filter(|n| n != "_") else {
                     return Err(
                         "this ${…} form (special parameters, ${#…}, ${!…}) is not supported".into(),
                     );
@@ -350,6 +353,17 @@ impl P<'_> {
             Some(c) if name_start(c) => {
                 self.i += 1;
                 let name = self.name().unwrap_or_default();
+                if name == "_" {
+                    return Err(
+                        "a special parameter ($_) depends on the shell; escape the $".into(),
+                    );
+                }
+                // bash joins `\<newline>` before it reads names: `$A\<newline>B` is `$AB`.
+                if self.at(0) == Some(b'\\') && self.at(1) == Some(b'\n') {
+                    return Err(
+                        "a line continuation inside a $NAME reference is not supported".into(),
+                    );
+                }
                 let v = self.lookup(&name).unwrap_or_default();
                 self.push(out, v.as_bytes())
             }
