@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('validate-env', 'validate-env', [CompletionResultType]::ParameterValue, 'Check the environment and .env against a spec (required/recommended/optional, typed)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Validate the environment (optionally wait for its services), then exec CMD with it')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check every node''s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)')
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)')
@@ -72,16 +73,47 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout, e.g. 500ms, 5s [default: 5s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each reply or statement [default: 5s]')
             [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'Spec file (YAML with required/recommended/optional, or an env: section)')
-            [CompletionResult]::new('--example', '--example', [CompletionResultType]::ParameterName, 'Also report keys of this .env.example that are not set')
+            [CompletionResult]::new('--dotenv', '--dotenv', [CompletionResultType]::ParameterName, 'How the application reads .env: python (python-dotenv, the default), shell (bash''s `set -a; . ./.env`), compose (docker compose env_file), dotenvy [config: env.dotenv_dialect]')
+            [CompletionResult]::new('--secrets-dir', '--secrets-dir', [CompletionResultType]::ParameterName, 'A variable that is not set is read from the file of its name in DIR (Docker and Kubernetes secrets; VAR_FILE=PATH works without it) [config: env.secrets_dir]')
+            [CompletionResult]::new('--example', '--example', [CompletionResultType]::ParameterName, 'Also report keys of this .env.example that are not set, and (with a spec) the drift both ways: spec keys the example lacks, example keys the spec lacks')
+            [CompletionResult]::new('--write-example', '--write-example', [CompletionResultType]::ParameterName, 'Write a .env.example from the spec (levels as sections, descriptions as comments, defaults shown, secrets empty) and exit')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'With --connect: retry connections that are not there yet (refused, unreachable, LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
-            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on missing recommended variables, missing --example keys, and .env lint findings (duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace)')
+            [CompletionResult]::new('--require-spec', '--require-spec', [CompletionResultType]::ParameterName, 'Exit 2 when no spec is found (no --spec, no levels in the config''s env: section) [config: env.require_spec]')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on missing recommended variables, missing --example keys, and warnings (.env lint findings: duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace; secret files readable by group or others)')
             [CompletionResult]::new('--deny-unknown', '--deny-unknown', [CompletionResultType]::ParameterName, 'Fail on variables set in .env that the spec does not know')
             [CompletionResult]::new('--connect', '--connect', [CompletionResultType]::ParameterName, 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec''s `commands`)')
+            [CompletionResult]::new('--print-dotenv', '--print-dotenv', [CompletionResultType]::ParameterName, 'Print the .env as the dialect read it (JSON, values unmasked) and exit: for comparing dialects with the real parsers in tests')
+            [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every cell whole instead of fitting the terminal''s width')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'redkit;run' {
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout, e.g. 500ms, 5s [default: 5s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each reply or statement [default: 5s]')
+            [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'Spec file (YAML with required/recommended/optional, or an env: section)')
+            [CompletionResult]::new('--dotenv', '--dotenv', [CompletionResultType]::ParameterName, 'How the application reads .env: python (python-dotenv, the default), shell (bash''s `set -a; . ./.env`), compose (docker compose env_file), dotenvy [config: env.dotenv_dialect]')
+            [CompletionResult]::new('--secrets-dir', '--secrets-dir', [CompletionResultType]::ParameterName, 'A variable that is not set is read from the file of its name in DIR (Docker and Kubernetes secrets; VAR_FILE=PATH works without it) [config: env.secrets_dir]')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait up to DUR for the Redis servers and databases the variables name to be ready (as `wait` does; implies --connect)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
+            [CompletionResult]::new('--require-spec', '--require-spec', [CompletionResultType]::ParameterName, 'Exit 2 when no spec is found (no --spec, no levels in the config''s env: section) [config: env.require_spec]')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on missing recommended variables, missing --example keys, and warnings (.env lint findings: duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace; secret files readable by group or others)')
+            [CompletionResult]::new('--deny-unknown', '--deny-unknown', [CompletionResultType]::ParameterName, 'Fail on variables set in .env that the spec does not know')
+            [CompletionResult]::new('--connect', '--connect', [CompletionResultType]::ParameterName, 'Before starting, connect to every Redis and database the variables name')
             [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
@@ -1532,6 +1564,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         }
         'redkit;help' {
             [CompletionResult]::new('validate-env', 'validate-env', [CompletionResultType]::ParameterValue, 'Check the environment and .env against a spec (required/recommended/optional, typed)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Validate the environment (optionally wait for its services), then exec CMD with it')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check every node''s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)')
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)')
@@ -1546,6 +1579,9 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             break
         }
         'redkit;help;validate-env' {
+            break
+        }
+        'redkit;help;run' {
             break
         }
         'redkit;help;health' {

@@ -43,6 +43,9 @@ _redkit() {
             redkit,ping)
                 cmd="redkit__subcmd__ping"
                 ;;
+            redkit,run)
+                cmd="redkit__subcmd__run"
+                ;;
             redkit,stream)
                 cmd="redkit__subcmd__stream"
                 ;;
@@ -114,6 +117,9 @@ _redkit() {
                 ;;
             redkit__subcmd__help,ping)
                 cmd="redkit__subcmd__help__subcmd__ping"
+                ;;
+            redkit__subcmd__help,run)
+                cmd="redkit__subcmd__help__subcmd__run"
                 ;;
             redkit__subcmd__help,stream)
                 cmd="redkit__subcmd__help__subcmd__stream"
@@ -341,7 +347,7 @@ _redkit() {
 
     case "${cmd}" in
         redkit)
-            opts="-u -q -v -h -V --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --wide --help --version validate-env health ping cache bench stream wait migrate config init completions help"
+            opts="-u -q -v -h -V --config --profile --env-file --no-env-file --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --format --color --quiet --verbose --wide --help --version validate-env run health ping cache bench stream wait migrate config init completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1674,7 +1680,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__help)
-            opts="validate-env health ping cache bench stream wait migrate config init completions help"
+            opts="validate-env run health ping cache bench stream wait migrate config init completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1884,6 +1890,20 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__help__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2513,6 +2533,64 @@ _redkit() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        redkit__subcmd__run)
+            opts="-q -v -h --connect-timeout --timeout --spec --dotenv --require-spec --secrets-dir --strict --deny-unknown --connect --wait --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --spec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dotenv)
+                    COMPREPLY=($(compgen -W "python shell compose dotenvy" -- "${cur}"))
+                    return 0
+                    ;;
+                --secrets-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4747,7 +4825,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__validate__subcmd__env)
-            opts="-q -v -h --connect-timeout --timeout --spec --example --strict --deny-unknown --connect --wait --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
+            opts="-q -v -h --connect-timeout --timeout --spec --dotenv --require-spec --secrets-dir --strict --deny-unknown --example --write-example --connect --wait --print-dotenv --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4765,7 +4843,19 @@ _redkit() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dotenv)
+                    COMPREPLY=($(compgen -W "python shell compose dotenvy" -- "${cur}"))
+                    return 0
+                    ;;
+                --secrets-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --example)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write-example)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

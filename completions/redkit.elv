@@ -52,6 +52,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand validate-env 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+            cand run 'Validate the environment (optionally wait for its services), then exec CMD with it'
             cand health 'Check every node''s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
             cand ping 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
             cand cache 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
@@ -68,16 +69,46 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
             cand --timeout 'Timeout for each reply or statement [default: 5s]'
             cand --spec 'Spec file (YAML with required/recommended/optional, or an env: section)'
-            cand --example 'Also report keys of this .env.example that are not set'
+            cand --dotenv 'How the application reads .env: python (python-dotenv, the default), shell (bash''s `set -a; . ./.env`), compose (docker compose env_file), dotenvy [config: env.dotenv_dialect]'
+            cand --secrets-dir 'A variable that is not set is read from the file of its name in DIR (Docker and Kubernetes secrets; VAR_FILE=PATH works without it) [config: env.secrets_dir]'
+            cand --example 'Also report keys of this .env.example that are not set, and (with a spec) the drift both ways: spec keys the example lacks, example keys the spec lacks'
+            cand --write-example 'Write a .env.example from the spec (levels as sections, descriptions as comments, defaults shown, secrets empty) and exit'
             cand --wait 'With --connect: retry connections that are not there yet (refused, unreachable, LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried'
             cand --format 'Output format'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
             cand --color 'When to use colors (NO_COLOR is honoured)'
-            cand --strict 'Fail on missing recommended variables, missing --example keys, and .env lint findings (duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace)'
+            cand --require-spec 'Exit 2 when no spec is found (no --spec, no levels in the config''s env: section) [config: env.require_spec]'
+            cand --strict 'Fail on missing recommended variables, missing --example keys, and warnings (.env lint findings: duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace; secret files readable by group or others)'
             cand --deny-unknown 'Fail on variables set in .env that the spec does not know'
             cand --connect 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec''s `commands`)'
+            cand --print-dotenv 'Print the .env as the dialect read it (JSON, values unmasked) and exit: for comparing dialects with the real parsers in tests'
+            cand --no-env-file 'Do not read any .env file'
+            cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'redkit;run'= {
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply or statement [default: 5s]'
+            cand --spec 'Spec file (YAML with required/recommended/optional, or an env: section)'
+            cand --dotenv 'How the application reads .env: python (python-dotenv, the default), shell (bash''s `set -a; . ./.env`), compose (docker compose env_file), dotenvy [config: env.dotenv_dialect]'
+            cand --secrets-dir 'A variable that is not set is read from the file of its name in DIR (Docker and Kubernetes secrets; VAR_FILE=PATH works without it) [config: env.secrets_dir]'
+            cand --wait 'Wait up to DUR for the Redis servers and databases the variables name to be ready (as `wait` does; implies --connect)'
+            cand --format 'Output format'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --require-spec 'Exit 2 when no spec is found (no --spec, no levels in the config''s env: section) [config: env.require_spec]'
+            cand --strict 'Fail on missing recommended variables, missing --example keys, and warnings (.env lint findings: duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace; secret files readable by group or others)'
+            cand --deny-unknown 'Fail on variables set in .env that the spec does not know'
+            cand --connect 'Before starting, connect to every Redis and database the variables name'
             cand --no-env-file 'Do not read any .env file'
             cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
@@ -1458,6 +1489,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;help'= {
             cand validate-env 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+            cand run 'Validate the environment (optionally wait for its services), then exec CMD with it'
             cand health 'Check every node''s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
             cand ping 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
             cand cache 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
@@ -1471,6 +1503,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;help;validate-env'= {
+        }
+        &'redkit;help;run'= {
         }
         &'redkit;help;health'= {
         }

@@ -60,6 +60,7 @@ complete -c redkit -n "__fish_redkit_needs_command" -l wide -d 'Tables show ever
 complete -c redkit -n "__fish_redkit_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_needs_command" -s V -l version -d 'Print version'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_needs_command" -f -a "run" -d 'Validate the environment (optionally wait for its services), then exec CMD with it'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
@@ -74,7 +75,13 @@ complete -c redkit -n "__fish_redkit_needs_command" -f -a "help" -d 'Print this 
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l spec -d 'Spec file (YAML with required/recommended/optional, or an env: section)' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l example -d 'Also report keys of this .env.example that are not set' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l dotenv -d 'How the application reads .env: python (python-dotenv, the default), shell (bash\'s `set -a; . ./.env`), compose (docker compose env_file), dotenvy [config: env.dotenv_dialect]' -r -f -a "python\t''
+shell\t''
+compose\t''
+dotenvy\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l secrets-dir -d 'A variable that is not set is read from the file of its name in DIR (Docker and Kubernetes secrets; VAR_FILE=PATH works without it) [config: env.secrets_dir]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l example -d 'Also report keys of this .env.example that are not set, and (with a spec) the drift both ways: spec keys the example lacks, example keys the spec lacks' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l write-example -d 'Write a .env.example from the spec (levels as sections, descriptions as comments, defaults shown, secrets empty) and exit' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l wait -d 'With --connect: retry connections that are not there yet (refused, unreachable, LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
@@ -85,14 +92,43 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l env-file 
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l strict -d 'Fail on missing recommended variables, missing --example keys, and .env lint findings (duplicate keys, spaces around \'=\', lowercase names, unquoted trailing whitespace)'
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l require-spec -d 'Exit 2 when no spec is found (no --spec, no levels in the config\'s env: section) [config: env.require_spec]'
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l strict -d 'Fail on missing recommended variables, missing --example keys, and warnings (.env lint findings: duplicate keys, spaces around \'=\', lowercase names, unquoted trailing whitespace; secret files readable by group or others)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l deny-unknown -d 'Fail on variables set in .env that the spec does not know'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect -d 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec\'s `commands`)'
+complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l print-dotenv -d 'Print the .env as the dialect read it (JSON, values unmasked) and exit: for comparing dialects with the real parsers in tests'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l spec -d 'Spec file (YAML with required/recommended/optional, or an env: section)' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l dotenv -d 'How the application reads .env: python (python-dotenv, the default), shell (bash\'s `set -a; . ./.env`), compose (docker compose env_file), dotenvy [config: env.dotenv_dialect]' -r -f -a "python\t''
+shell\t''
+compose\t''
+dotenvy\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l secrets-dir -d 'A variable that is not set is read from the file of its name in DIR (Docker and Kubernetes secrets; VAR_FILE=PATH works without it) [config: env.secrets_dir]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l wait -d 'Wait up to DUR for the Redis servers and databases the variables name to be ready (as `wait` does; implies --connect)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'"
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l require-spec -d 'Exit 2 when no spec is found (no --spec, no levels in the config\'s env: section) [config: env.require_spec]'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l strict -d 'Fail on missing recommended variables, missing --example keys, and warnings (.env lint findings: duplicate keys, spaces around \'=\', lowercase names, unquoted trailing whitespace; secret files readable by group or others)'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l deny-unknown -d 'Fail on variables set in .env that the spec does not know'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l connect -d 'Before starting, connect to every Redis and database the variables name'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
+complete -c redkit -n "__fish_redkit_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
@@ -1230,18 +1266,19 @@ complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "stream" -d 'Inspect and operate the application\'s Redis Streams: list, read, tail, jobs, groups, claim, trim'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "wait" -d 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "migrate" -d 'Database migrations of the application\'s tables (message_recipients)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "run" -d 'Validate the environment (optionally wait for its services), then exec CMD with it'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "stream" -d 'Inspect and operate the application\'s Redis Streams: list, read, tail, jobs, groups, claim, trim'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "wait" -d 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "migrate" -d 'Database migrations of the application\'s tables (message_recipients)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "analyze" -d 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'

@@ -75,6 +75,9 @@ pub enum Command {
     /// Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)
     #[command(after_help = cmd::wait::EXAMPLES)]
     Wait(WithConn<cmd::wait::WaitArgs>),
+    /// Validate the environment (optionally wait for its services), then exec CMD with it
+    #[command(after_help = cmd::run::EXAMPLES)]
+    Run(WithTimeouts<cmd::run::RunArgs>),
     /// Database migrations of the application's tables (message_recipients)
     #[command(after_help = cmd::migrate::EXAMPLES)]
     Migrate(WithTimeouts<cmd::migrate::MigrateArgs>),
@@ -175,6 +178,12 @@ impl Cli {
             conn = t.clone().flags().or(conn);
         }
         check(&conn)?;
+        // validate-env's and run's `env.*` settings (`--dotenv`, `--require-spec`, ...).
+        match &self.command {
+            Command::ValidateEnv(a) => a.args.check.flags(&mut conn),
+            Command::Run(a) => a.args.check.flags(&mut conn),
+            _ => {}
+        }
         Ok(self.global.settings_input(conn))
     }
 }
@@ -227,6 +236,7 @@ pub const FORMATS: &[(&[&str], &[Format])] = {
     use cmd::*;
     &[
         (&["validate-env"], validate_env::EnvReport::FORMATS),
+        (&["run"], validate_env::EnvReport::FORMATS),
         (&["health"], health::report::HealthReport::FORMATS),
         (&["ping"], ping::PingReport::FORMATS),
         (&["cache", "flush"], cache::flush::FlushReport::FORMATS),
@@ -331,6 +341,7 @@ impl Command {
             Command::Wait(a) => Some(&a.conn),
             Command::Config(a) => Some(&a.conn),
             Command::ValidateEnv(_)
+            | Command::Run(_)
             | Command::Migrate(_)
             | Command::Init(_)
             | Command::Completions(_) => None,
@@ -341,6 +352,7 @@ impl Command {
     pub fn timeouts(&self) -> Option<&TimeoutArgs> {
         match self {
             Command::ValidateEnv(a) => Some(&a.timeouts),
+            Command::Run(a) => Some(&a.timeouts),
             Command::Migrate(a) => Some(&a.timeouts),
             Command::Health(_)
             | Command::Ping(_)

@@ -10,7 +10,7 @@
 //! | `policy` | the exit policy of each command, chosen from clap's parse (`health`: Nagios codes, usage errors UNKNOWN (3) with the plugin line under `--format nagios`) | `cli`, `exit` |
 //! | `cli` | every clap type; converts flags into `SettingsInput` (each connection flag keyed by its row) / `OutputOptions` | `cmd` (Args), `output`, `settings`, `exit`, `duration` |
 //! | `docs` | completion scripts and man pages from the clap definition; ENVIRONMENT from the settings table | `cli`, `settings::keys` |
-//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table; `cmd/mod.rs`: `Ctx` and `ConfirmArgs`, shared by all | the layers below, never another `cmd` |
+//! | `cmd/<name>` | one command: its Args, `run`, its report (plain data) and its table; `cmd/mod.rs`: `Ctx` and `ConfirmArgs`, shared by all | the layers below, never another `cmd` (`run` is `validate_env::exec`: the check, then exec) |
 //! | `ops` | what commands share: one SCAN, the UNLINK engine, key globs, key shapes (`shape`: the groups of `stats --top-prefixes` and `analyze`), readiness probes, units | `redis`, `db`, `output`, `signal` |
 //! | `rdb` | the streaming reader of RDB dump files (versions 1-12, every encoding, CRC64): keys with type, encoding, length, serialized size, expiry and estimated memory (`rdb::memory`), one forward pass through a fixed buffer | std and `crc` only |
 //! | `redis` | the protocol: `Target` (mode and authentication from the effective settings), typed errors (`ServerCode`), redis-rs nodes, the one raw RESP connection, cluster slots (the one slot hash), INFO, stream ids and stream replies decoded once (`stream_id`, `streams`) | `output::escape`, `settings`, `secret`, `exit`, `duration`, `files` |
@@ -120,6 +120,7 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
         Command::Completions(a) => completions::run(&a, cli::command()),
         Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
         Command::ValidateEnv(a) => validate_env::run(&ctx()?, &a.args),
+        Command::Run(a) => run::run(&ctx()?, &a.args),
         Command::Config(a) => config::run(&ctx()?, &a.args),
         Command::Bench(a) => block_on_graceful(bench::run(&ctx()?, &a.args)),
         Command::Cache(a) => block_on_graceful(cache::run(&ctx()?, &a.args)),

@@ -42,11 +42,20 @@ const HEAD: &str =
 const TAIL: &str = r#"# The spec `redkit validate-env` checks. Types: string, int, port, bool, url, redis-url, enum,
 # email, duration, path, json. A name containing KEY, SECRET, TOKEN, PASSWORD, PASSWD, PASS, PWD,
 # AUTH, DSN, CREDS, CREDENTIAL or PRIVATE is secret (masked) unless it says `secret: false`.
+# VAR_FILE=/run/secrets/var (Docker and Kubernetes secrets) gives VAR from a file; a whole
+# file (a key, a certificate) with `file_mode: whole`.
 env:
+  # How the application reads .env: python (python-dotenv), shell (set -a; . ./.env),
+  # compose (docker compose env_file) or dotenvy.
+  dotenv_dialect: python
+  # require_spec: true             # exit 2 when no spec is found (validate-env, run)
+  # secrets_dir: /run/secrets      # VAR from the file /run/secrets/VAR when VAR is not set
   required:
     QWEN_API_KEY: { secret: true, description: "LLM gateway key" }
     JWT_SECRET_KEY: { min_length: 32, description: "signs session tokens" }
   recommended:
+    REDIS_URL: { type: redis-url, description: "the application's Redis (redis://, rediss://)" }
+    DATABASE_URL: { type: url, schemes: [mysql, postgres, postgresql, sqlite], description: "the application's database" }
     GLM_API_KEY: {}
     DEEPSEEK_API_KEY: {}
     ERP_USERNAME: {}
@@ -85,6 +94,9 @@ mod tests {
         let v: serde_yaml::Value = serde_yaml::from_str(&super::starter()).unwrap();
         assert!(v.get("env").is_some());
         assert!(v.get("redis").and_then(|r| r.get("host")).is_some());
+        let listed = &v["env"]["recommended"];
+        assert!(listed.get("REDIS_URL").is_some() && listed.get("DATABASE_URL").is_some());
+        assert_eq!(v["env"]["dotenv_dialect"], "python");
     }
 
     /// The starter's comment and the README name the same secret words as the code.

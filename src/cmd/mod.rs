@@ -9,6 +9,8 @@ pub mod health;
 pub mod init;
 pub mod migrate;
 pub mod ping;
+// `run` is validate-env followed by exec: it lives with the check it runs.
+pub use validate_env::exec as run;
 pub mod stream;
 pub mod validate_env;
 pub mod wait;

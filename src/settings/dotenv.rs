@@ -1,15 +1,92 @@
-//! The `.env` file: values through dotenvy, plus our own line tracking so every error and every
-//! value can name `.env:LINE` (dotenvy's errors carry no line number).
+//! The `.env` file in the dialect of the program that reads it next: python-dotenv (the
+//! application's parser, the default), bash's `set -a; . ./.env`, docker compose's
+//! `env_file`, or dotenvy (Rust services). Each dialect lives in its own file and yields the
+//! file's statements with their lines; what is common stays here: reading the file (bounded,
+//! byte-order mark dropped), the `.env:LINE` of every value and refusal, the lint findings,
+//! and errors that never echo a value.
+
+mod compose;
+mod dotenvy;
+mod python;
+mod shell;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::exit;
 
+/// Who reads the file after the gate, and so whose rules the gate must read it by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    /// python-dotenv 1.x (`load_dotenv`), the application's parser.
+    #[default]
+    Python,
+    /// bash's `set -a; . ./.env`.
+    Shell,
+    /// docker compose's `env_file:`.
+    Compose,
+    /// the dotenvy crate (redkit's reading before the dialects).
+    Dotenvy,
+}
+
+impl Dialect {
+    pub const NAMES: [&'static str; 4] = ["python", "shell", "compose", "dotenvy"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Python => "python",
+            Dialect::Shell => "shell",
+            Dialect::Compose => "compose",
+            Dialect::Dotenvy => "dotenvy",
+        }
+    }
+
+    pub fn parse(t: &str) -> Result<Dialect, String> {
+        match t.trim().to_ascii_lowercase().as_str() {
+            "python" | "python-dotenv" => Ok(Dialect::Python),
+            "shell" | "bash" | "sh" => Ok(Dialect::Shell),
+            "compose" | "docker-compose" => Ok(Dialect::Compose),
+            "dotenvy" => Ok(Dialect::Dotenvy),
+            other => Err(format!(
+                "unknown .env dialect '{other}' (use {})",
+                Dialect::NAMES.join(", ")
+            )),
+        }
+    }
+
+    /// The program whose reading this dialect reproduces, for messages.
+    fn reader(self) -> &'static str {
+        match self {
+            Dialect::Python => "python-dotenv",
+            Dialect::Shell => "bash (set -a; . ./.env)",
+            Dialect::Compose => "docker compose",
+            Dialect::Dotenvy => "dotenvy",
+        }
+    }
+}
+
+/// One statement of a file as a dialect read it: its key, its value after quotes, escapes and
+/// references (None: named without a value, as `export A` or a bare `A`), its first line.
+#[derive(Debug, Clone)]
+pub(crate) struct Stmt {
+    pub key: String,
+    pub value: Option<String>,
+    pub line: usize,
+}
+
+/// A statement the dialect's reader skips or stops at; the reason never quotes the file.
+#[derive(Debug, Clone)]
+pub(crate) struct Refusal {
+    pub line: usize,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct DotEntry {
     pub key: String,
-    pub value: String,
+    /// None for a key named without `=` (python-dotenv's `None`: not set in the environment).
+    pub value: Option<String>,
     pub line: usize,
 }
 
@@ -23,57 +100,65 @@ pub struct Lint {
 #[derive(Debug, Clone, Default)]
 pub struct DotEnv {
     pub path: PathBuf,
-    /// In file order; a key set twice appears twice (the last one wins, as in dotenvy).
+    pub dialect: Dialect,
+    /// In file order; a key set twice appears twice (the last one wins in every dialect).
     pub entries: Vec<DotEntry>,
     pub lints: Vec<Lint>,
     /// The winning entry of each key, so lookups stay O(1) in a file of 200,000 keys.
     index: HashMap<String, usize>,
 }
 
+/// The most a value may grow to through `${VAR}` expansion.
+const MAX_EXPANDED: usize = 1 << 20;
+
 impl DotEnv {
-    /// Reads and parses `path`. Any parse error is a usage error naming `path:LINE`.
-    pub fn load(path: &Path) -> anyhow::Result<DotEnv> {
+    /// Reads and parses `path` in `dialect`, references resolved against the process
+    /// environment. A statement the dialect's reader cannot read is a usage error naming
+    /// `path:LINE`.
+    pub fn load(path: &Path, dialect: Dialect) -> anyhow::Result<DotEnv> {
         let text = crate::files::read_text(path, crate::files::TEXT)
             .map_err(|e| exit::usage(format!("{}: cannot read: {e}", path.display())))?;
-        // dotenvy knows `${VAR}` only: `${VAR:-default}` (as in shells and compose files)
-        // would expand to nothing and the default be lost, so defaults are resolved first.
-        // A byte-order mark (editors on Windows write one) is not part of the first key.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let text = apply_defaults(text, &|name| std::env::var(name).ok());
-        let scanned = scan(&text);
-        // dotenvy expands ${VAR} eagerly: a chain of doublings would take gigabytes before it
-        // returned, so the expanded sizes are bounded first.
-        if let Err((line, key)) = check_expansion(&text, MAX_EXPANDED) {
-            return Err(exit::usage(format!(
-                "{}:{line}: {key}: the value expands to more than {} MiB through ${{...}} references",
-                path.display(),
-                MAX_EXPANDED >> 20
-            )));
-        }
-        let mut values: Vec<(String, String)> = Vec::new();
-        for item in dotenvy::from_read_iter(text.as_bytes()) {
-            match item {
-                Ok(kv) => values.push(kv),
-                Err(e) => {
-                    let line = error_line(&text, &e, &scanned);
-                    return Err(exit::usage(format!(
-                        "{}:{line}: malformed line: {}",
-                        path.display(),
-                        describe(&e, text.lines().nth(line.saturating_sub(1)).unwrap_or(""))
-                    )));
-                }
-            }
-        }
-        // Pair dotenvy's values with the lines we found, in order; both walk the file top-down.
-        let mut entries = Vec::with_capacity(values.len());
-        let mut lines = scanned.keys.iter();
-        for (key, value) in values {
-            let line = lines
-                .by_ref()
-                .find(|(k, _)| *k == key)
-                .map(|(_, l)| *l)
-                .unwrap_or(0);
-            entries.push(DotEntry { key, value, line });
+        DotEnv::parse(path, &text, dialect, &|name| std::env::var(name).ok())
+    }
+
+    /// Parses `text` (the file at `path`) in `dialect` with `env` as the real environment.
+    pub fn parse(
+        path: &Path,
+        text: &str,
+        dialect: Dialect,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<DotEnv> {
+        // A byte-order mark (editors on Windows write one) is not part of the first key for
+        // compose and dotenvy; python-dotenv (up to 1.2) and bash read it as part of the line.
+        let bom = text.starts_with('\u{feff}');
+        let text = match dialect {
+            Dialect::Compose | Dialect::Dotenvy => text.strip_prefix('\u{feff}').unwrap_or(text),
+            Dialect::Python | Dialect::Shell => text,
+        };
+        let read = match dialect {
+            Dialect::Python => python::read(text, env, MAX_EXPANDED),
+            Dialect::Shell => shell::read(text, env, MAX_EXPANDED),
+            Dialect::Compose => compose::read(text, env, MAX_EXPANDED),
+            Dialect::Dotenvy => dotenvy::read(text, env, MAX_EXPANDED),
+        };
+        let stmts = read.map_err(|refused| refusal_error(path, dialect, &refused))?;
+        let entries: Vec<DotEntry> = stmts
+            .into_iter()
+            .map(|s| DotEntry {
+                key: s.key,
+                value: s.value,
+                line: s.line,
+            })
+            .collect();
+        let mut lints = lint(text, dialect, &entries);
+        if bom && dialect == Dialect::Python {
+            lints.insert(
+                0,
+                Lint {
+                    line: 1,
+                    message: "the file starts with a byte-order mark: python-dotenv (up to 1.2) reads it as part of the first key".into(),
+                },
+            );
         }
         let index = entries
             .iter()
@@ -82,13 +167,14 @@ impl DotEnv {
             .collect();
         Ok(DotEnv {
             path: path.to_path_buf(),
+            dialect,
             entries,
-            lints: scanned.lints,
+            lints,
             index,
         })
     }
 
-    /// The value that counts for `key` (the last assignment).
+    /// The entry that counts for `key` (the last assignment).
     pub fn get(&self, key: &str) -> Option<&DotEntry> {
         self.index.get(key).and_then(|&i| self.entries.get(i))
     }
@@ -103,53 +189,101 @@ impl DotEnv {
     }
 }
 
-struct Scanned {
-    keys: Vec<(String, usize)>,
-    lints: Vec<Lint>,
-    /// Lines that cannot be an assignment, a comment or blank.
-    bad: Vec<usize>,
+/// The usage error of a file the dialect refuses: the first statement's line and reason, and
+/// the lines of any others (python-dotenv skips each one and reads on).
+fn refusal_error(path: &Path, dialect: Dialect, refused: &[Refusal]) -> anyhow::Error {
+    let Some(first) = refused.first() else {
+        return exit::usage(format!("{}: cannot parse", path.display()));
+    };
+    // A value too large to expand is not a malformed line; everything else is.
+    let what = if first.reason.contains("expands to more than") {
+        ""
+    } else {
+        "malformed line: "
+    };
+    let mut msg = format!(
+        "{}:{}: {what}{} [--dotenv {}: as {} reads it; the line's text is not shown, it may hold a secret]",
+        path.display(),
+        first.line,
+        first.reason,
+        dialect.name(),
+        dialect.reader()
+    );
+    if refused.len() > 1 {
+        let more: Vec<String> = refused[1..].iter().map(|r| r.line.to_string()).collect();
+        msg.push_str(&format!(
+            "; also line{} {}",
+            if more.len() > 1 { "s" } else { "" },
+            more.join(", ")
+        ));
+    }
+    exit::usage(msg)
 }
 
-/// A light line scanner: where each key is assigned, plus lint findings. It follows quotes
-/// that span lines so a multi-line value does not look like bad lines.
-fn scan(text: &str) -> Scanned {
-    let mut keys = Vec::new();
-    let mut lints = Vec::new();
-    let mut bad = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut open_quote: Option<char> = None;
-    for (idx, raw) in text.lines().enumerate() {
-        let line_no = idx + 1;
-        if let Some(q) = open_quote {
-            if closes_quote(raw, q) {
-                open_quote = None;
+/// The raw lines of the text as the dialect counts them (python-dotenv also ends a line at a
+/// lone `\r`).
+fn raw_lines(text: &str, dialect: Dialect) -> Vec<&str> {
+    match dialect {
+        Dialect::Python => {
+            let mut out = Vec::new();
+            let b = text.as_bytes();
+            let mut start = 0;
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == b'\n' || b[i] == b'\r' {
+                    out.push(&text[start..i]);
+                    if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                i += 1;
             }
-            continue;
+            out.push(&text[start..]);
+            out
         }
-        let line = raw.trim_start();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let body = line.strip_prefix("export ").unwrap_or(line);
-        let Some(eq) = body.find('=') else {
-            bad.push(line_no);
-            continue;
-        };
-        let key_part = &body[..eq];
-        let key = key_part.trim();
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-        {
-            bad.push(line_no);
-            continue;
-        }
-        if key_part.len() != key.len() || body[eq + 1..].starts_with([' ', '\t']) {
-            lints.push(Lint {
-                line: line_no,
-                message: format!("{key}: spaces around '='"),
-            });
+        _ => text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect(),
+    }
+}
+
+/// dotenv-linter's findings on each statement's first line: spaces around `=`, a lowercase
+/// key, a key set twice, unquoted trailing whitespace.
+fn lint(text: &str, dialect: Dialect, entries: &[DotEntry]) -> Vec<Lint> {
+    let lines = raw_lines(text, dialect);
+    let mut lints = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // A key without a value is a word alone on its line: perhaps a secret pasted there, so no
+    // finding names it (validate-env reports it by its line).
+    for e in entries.iter().filter(|e| e.value.is_some()) {
+        let key = e.key.as_str();
+        let line_no = e.line;
+        if let Some(raw) = lines.get(line_no.wrapping_sub(1)) {
+            let line = raw.trim_start();
+            let body = line.strip_prefix("export ").unwrap_or(line).trim_start();
+            if let Some(eq) = body.find('=') {
+                let key_part = &body[..eq];
+                if key_part.len() != key_part.trim_end().len()
+                    || body[eq + 1..].starts_with([' ', '\t'])
+                {
+                    lints.push(Lint {
+                        line: line_no,
+                        message: format!("{key}: spaces around '='"),
+                    });
+                }
+                let value = body[eq + 1..].trim_start();
+                if !value.is_empty() && !value.starts_with(['"', '\'']) {
+                    let unquoted = value.split(" #").next().unwrap_or(value);
+                    if unquoted.ends_with([' ', '\t']) && !value.contains(" #") {
+                        lints.push(Lint {
+                            line: line_no,
+                            message: format!("{key}: unquoted trailing whitespace"),
+                        });
+                    }
+                }
+            }
         }
         if key.chars().any(|c| c.is_ascii_lowercase()) {
             lints.push(Lint {
@@ -157,270 +291,14 @@ fn scan(text: &str) -> Scanned {
                 message: format!("{key}: lowercase key"),
             });
         }
-        if let Some(first) = seen.insert(key.to_string(), line_no) {
+        if let Some(first) = seen.insert(key, line_no) {
             lints.push(Lint {
                 line: line_no,
                 message: format!("{key}: duplicate key (first set on line {first}); this one wins"),
             });
         }
-        let value = body[eq + 1..].trim_start();
-        match value.chars().next() {
-            Some(q @ ('"' | '\'')) if !closes_quote(&value[1..], q) => open_quote = Some(q),
-            Some('"' | '\'') | None => {}
-            Some(_) => {
-                let unquoted = value.split(" #").next().unwrap_or(value);
-                if unquoted.ends_with([' ', '\t']) && !value.contains(" #") {
-                    lints.push(Lint {
-                        line: line_no,
-                        message: format!("{key}: unquoted trailing whitespace"),
-                    });
-                }
-            }
-        }
-        keys.push((key.to_string(), line_no));
     }
-    Scanned { keys, lints, bad }
-}
-
-fn closes_quote(s: &str, q: char) -> bool {
-    let mut escaped = false;
-    for c in s.chars() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' && q == '"' {
-            escaped = true;
-        } else if c == q {
-            return true;
-        }
-    }
-    false
-}
-
-fn error_line(text: &str, err: &dotenvy::Error, scanned: &Scanned) -> usize {
-    if let dotenvy::Error::LineParse(content, _) = err {
-        let first = content.lines().next().unwrap_or("").trim();
-        if !first.is_empty()
-            && let Some(i) = text
-                .lines()
-                .position(|l| l.trim() == first || l.contains(first))
-        {
-            return i + 1;
-        }
-    }
-    scanned.bad.first().copied().unwrap_or(1)
-}
-
-/// The parse error in words that never quote the line: any part of it (a value wrapped onto a
-/// second line, an unclosed `${`) may be a secret. Only a well-formed key name is shown, taken
-/// from the file's line (the parser's own excerpt may start at the value).
-fn describe(err: &dotenvy::Error, line: &str) -> String {
-    match err {
-        dotenvy::Error::LineParse(content, idx) => {
-            let key = line
-                .split_once('=')
-                .map(|(k, _)| k.trim().trim_start_matches("export ").trim())
-                .filter(|k| {
-                    !k.is_empty()
-                        && k.len() <= 64
-                        && k.chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-                });
-            // The parser reads a quoted value on across lines: an index past the excerpt's
-            // first line means its quote (or `${`) never closes, and a column there would
-            // point nowhere.
-            let first = content.lines().next().unwrap_or("");
-            let on_this_line = *idx < first.len();
-            // The excerpt may begin after the key; count the column on the file's line.
-            let column = line.len().saturating_sub(first.len()) + idx + 1;
-            match key {
-                Some(k) if !on_this_line => format!(
-                    "the value of {k} never ends: an unclosed quote or ${{...}} (its text is not shown, it may hold a secret)"
-                ),
-                Some(k) => format!(
-                    "cannot parse the value of {k} at column {column} (unclosed quote or ${{...}}?)"
-                ),
-                None => format!(
-                    "cannot parse this line at column {column} (not KEY=VALUE; its text is not shown, it may hold a secret)"
-                ),
-            }
-        }
-        // Other dotenvy errors (I/O, a missing variable) carry no file content.
-        dotenvy::Error::Io(e) => e.to_string(),
-        _ => "cannot parse this line (its text is not shown, it may hold a secret)".to_string(),
-    }
-}
-
-/// The most a value may grow to through `${VAR}` expansion.
-const MAX_EXPANDED: usize = 1 << 20;
-
-/// Resolves `${NAME:-default}`, `${NAME:default}` (unset or empty: the default) and
-/// `${NAME-default}` (unset: the default) before dotenvy sees the text: a set NAME (in the
-/// environment, or an earlier key of the file) becomes `${NAME}` for dotenvy to expand, an
-/// unset one its default, which may itself hold references and defaults. Single-quoted
-/// values and `\${` stay as written, as dotenvy leaves them.
-fn apply_defaults(text: &str, env: &dyn Fn(&str) -> Option<String>) -> String {
-    if !text.contains("${") {
-        return text.to_string();
-    }
-    // Earlier keys of the file: whether each is set to something non-empty.
-    let mut earlier: HashMap<String, bool> = HashMap::new();
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_start();
-        let body = body.strip_prefix("export ").unwrap_or(body);
-        let assignment = body
-            .split_once('=')
-            .filter(|(k, _)| !k.trim().is_empty() && !k.trim_start().starts_with('#'));
-        let single = assignment.is_some_and(|(_, v)| v.trim_start().starts_with('\''));
-        let rewritten = if single || body.starts_with('#') {
-            line.to_string()
-        } else {
-            let set = |name: &str, empty_counts: bool| -> bool {
-                let v = earlier
-                    .get(name)
-                    .copied()
-                    .map(|nonempty| nonempty || !empty_counts)
-                    .or_else(|| env(name).map(|v| !v.is_empty() || !empty_counts));
-                v.unwrap_or(false)
-            };
-            let mut cur = line.to_string();
-            // Each pass resolves the outermost defaults; nested ones come out of a default.
-            for _ in 0..32 {
-                let (next, changed) = resolve_once(&cur, &set);
-                cur = next;
-                if !changed {
-                    break;
-                }
-            }
-            cur
-        };
-        if let Some((k, v)) = assignment {
-            let v = v.trim();
-            earlier.insert(
-                k.trim().to_string(),
-                !(v.is_empty() || v == "\"\"" || v == "''"),
-            );
-        }
-        out.push_str(&rewritten);
-    }
-    out
-}
-
-/// One pass over a line: every `${NAME<op>default}` replaced; whether anything changed.
-fn resolve_once(line: &str, set: &dyn Fn(&str, bool) -> bool) -> (String, bool) {
-    let b = line.as_bytes();
-    let mut out = String::with_capacity(line.len());
-    let mut changed = false;
-    let mut i = 0;
-    let mut copied = 0;
-    while i + 1 < b.len() {
-        if b[i] != b'$' || b[i + 1] != b'{' || (i > 0 && b[i - 1] == b'\\') {
-            i += 1;
-            continue;
-        }
-        let name_start = i + 2;
-        let name_end = b[name_start..]
-            .iter()
-            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
-            .map_or(b.len(), |p| name_start + p);
-        let rest = &line[name_end..];
-        let (op_len, empty_counts) = if rest.starts_with(":-") {
-            (2, true)
-        } else if rest.starts_with(':') {
-            (1, true)
-        } else if rest.starts_with('-') {
-            (1, false)
-        } else {
-            i += 2;
-            continue;
-        };
-        // The default runs to the brace that closes this reference.
-        let def_start = name_end + op_len;
-        let mut depth = 1;
-        let mut j = def_start;
-        while j < b.len() {
-            match b[j] {
-                b'{' => depth += 1,
-                b'}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
-        }
-        if j >= b.len() || name_end == name_start {
-            // Unclosed, or no name: left for dotenvy to refuse.
-            i += 2;
-            continue;
-        }
-        let name = &line[name_start..name_end];
-        out.push_str(&line[copied..i]);
-        if set(name, empty_counts) {
-            out.push_str(&format!("${{{name}}}"));
-        } else {
-            out.push_str(&line[def_start..j]);
-        }
-        changed = true;
-        i = j + 1;
-        copied = i;
-    }
-    out.push_str(&line[copied..]);
-    (out, changed)
-}
-
-/// Estimates, line by line and in one pass, how long each value becomes once dotenvy expands
-/// its `$VAR` / `${VAR}` references (to earlier keys of the file, or the environment), and
-/// returns the first line and key that would pass `limit`.
-fn check_expansion(text: &str, limit: usize) -> Result<(), (usize, String)> {
-    let mut sizes: HashMap<&str, usize> = HashMap::new();
-    for (idx, raw) in text.lines().enumerate() {
-        let line = raw.trim_start();
-        let body = line.strip_prefix("export ").unwrap_or(line);
-        let Some((key, value)) = body.split_once('=') else {
-            continue;
-        };
-        let key = key.trim();
-        if key.is_empty() || key.starts_with('#') {
-            continue;
-        }
-        let value = value.trim();
-        // Single quotes turn expansion off.
-        let size = if value.starts_with('\'') {
-            value.len()
-        } else {
-            let mut size = value.len();
-            let bytes = value.as_bytes();
-            let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i] == b'$' {
-                    let start = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'{'));
-                    let end = bytes[start..]
-                        .iter()
-                        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
-                        .map_or(bytes.len(), |p| start + p);
-                    let name = &value[start..end];
-                    let referenced = sizes
-                        .get(name)
-                        .copied()
-                        .or_else(|| std::env::var_os(name).map(|v| v.len()))
-                        .unwrap_or(0);
-                    size = size.saturating_add(referenced);
-                    i = end.max(i + 1);
-                } else {
-                    i += 1;
-                }
-            }
-            size
-        };
-        if size > limit {
-            return Err((idx + 1, key.to_string()));
-        }
-        sizes.insert(key, size);
-    }
-    Ok(())
+    lints
 }
 
 #[cfg(test)]
@@ -429,17 +307,21 @@ mod tests {
     use std::io::Write;
 
     fn load(text: &str) -> anyhow::Result<DotEnv> {
+        load_as(text, Dialect::Dotenvy)
+    }
+
+    fn load_as(text: &str, dialect: Dialect) -> anyhow::Result<DotEnv> {
         let mut f = tempfile::NamedTempFile::new().unwrap();
         f.write_all(text.as_bytes()).unwrap();
-        DotEnv::load(f.path())
+        DotEnv::load(f.path(), dialect)
     }
 
     #[test]
     fn values_and_lines() {
         let d = load("# comment\nA=1\n\nexport B=\"two words\"\nC='x'\nA=3\n").unwrap();
-        assert_eq!(d.get("A").unwrap().value, "3");
+        assert_eq!(d.get("A").unwrap().value.as_deref(), Some("3"));
         assert_eq!(d.get("A").unwrap().line, 6);
-        assert_eq!(d.get("B").unwrap().value, "two words");
+        assert_eq!(d.get("B").unwrap().value.as_deref(), Some("two words"));
         assert_eq!(d.get("B").unwrap().line, 4);
         assert!(
             d.lints
@@ -451,7 +333,7 @@ mod tests {
     #[test]
     fn multiline_values_keep_line_numbers() {
         let d = load("A=\"one\ntwo\"\nB=2\n").unwrap();
-        assert_eq!(d.get("A").unwrap().value, "one\ntwo");
+        assert_eq!(d.get("A").unwrap().value.as_deref(), Some("one\ntwo"));
         assert_eq!(d.get("B").unwrap().line, 3);
     }
 
@@ -501,7 +383,7 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_not_part_of_the_first_key() {
         let d = load("\u{feff}REDIS_PORT=6490\n").unwrap();
-        assert_eq!(d.get("REDIS_PORT").unwrap().value, "6490");
+        assert_eq!(d.get("REDIS_PORT").unwrap().value.as_deref(), Some("6490"));
     }
 
     #[test]
@@ -514,15 +396,15 @@ mod tests {
         let text = "A=${NOPE:-7101}\nB=a${NOPE:b}c\nC=${NOPE:${NOPE2:${NOPE3:x}}}\n\
                     D=${SET_ENV:-d}\nE=${EMPTY_ENV:-d}\nF=${EMPTY_ENV-d}\nG=1\nH=${G:-h}\n\
                     I='${NOPE:-i}'\nJ=\"${NOPE:-j j}\"\n";
-        let out = apply_defaults(text, &env);
+        let out = dotenvy::apply_defaults(text, &env);
         assert_eq!(
             out,
             "A=7101\nB=abc\nC=x\nD=${SET_ENV}\nE=d\nF=${EMPTY_ENV}\nG=1\nH=${G}\n\
              I='${NOPE:-i}'\nJ=\"j j\"\n"
         );
         let d = load("G=1\nPORT=${NOPE_NOT_SET_X:-7101}\nH=${G:-h}\n").unwrap();
-        assert_eq!(d.get("PORT").unwrap().value, "7101");
-        assert_eq!(d.get("H").unwrap().value, "1");
+        assert_eq!(d.get("PORT").unwrap().value.as_deref(), Some("7101"));
+        assert_eq!(d.get("H").unwrap().value.as_deref(), Some("1"));
         assert_eq!(d.get("H").unwrap().line, 3);
     }
 
@@ -538,7 +420,7 @@ mod tests {
         assert_eq!(crate::exit::classify(&err), crate::exit::ExitStatus::Usage);
         // Small expansions still work.
         let d = load("A=ab\nB=${A}${A}\nC='${B}'\n").unwrap();
-        assert_eq!(d.get("B").unwrap().value, "abab");
+        assert_eq!(d.get("B").unwrap().value.as_deref(), Some("abab"));
     }
 
     #[test]

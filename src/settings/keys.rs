@@ -204,6 +204,26 @@ pub const MIGRATE_DATABASE_URL: Key = Key {
     ..key("migrate.database_url")
 };
 
+pub const ENV_DOTENV_DIALECT: Key = Key {
+    flag: Some("--dotenv"),
+    default: Some("python"),
+    help: "how the application reads .env: python (python-dotenv), shell (set -a; . ./.env), compose, dotenvy",
+    ..key("env.dotenv_dialect")
+};
+
+pub const ENV_REQUIRE_SPEC: Key = Key {
+    flag: Some("--require-spec"),
+    default: Some("false"),
+    help: "validate-env and run exit 2 when no spec (no --spec, no env: levels) is found",
+    ..key("env.require_spec")
+};
+
+pub const ENV_SECRETS_DIR: Key = Key {
+    flag: Some("--secrets-dir"),
+    help: "a variable not set is read from the file of its name here (/run/secrets)",
+    ..key("env.secrets_dir")
+};
+
 /// Every row, in the order `config show` and the starter list them.
 pub const KEYS: &[Key] = &[
     REDIS_URL,
@@ -227,6 +247,9 @@ pub const KEYS: &[Key] = &[
     STREAMS_JOB_KEY,
     STREAMS_STUCK_AFTER,
     MIGRATE_DATABASE_URL,
+    ENV_DOTENV_DIALECT,
+    ENV_REQUIRE_SPEC,
+    ENV_SECRETS_DIR,
 ];
 
 /// The config file's top-level entries: the sections of the table plus those a command reads

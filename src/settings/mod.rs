@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::exit;
 pub use crate::secret::Secret;
-pub use dotenv::DotEnv;
+pub use dotenv::{Dialect, DotEnv};
 pub use input::{ConnFlags, SettingsInput};
 use keys::Key;
 pub use redis::RedisSettings;
@@ -35,6 +35,8 @@ pub enum Source {
     Config,
     #[serde(rename = ".env")]
     DotEnv,
+    /// A secret file: `VAR_FILE`, or the file of its name in `env.secrets_dir`.
+    File,
     Env,
     Flag,
 }
@@ -46,6 +48,7 @@ impl fmt::Display for Source {
             Source::SearchPath => "search path",
             Source::Config => "config",
             Source::DotEnv => ".env",
+            Source::File => "file",
             Source::Env => "env",
             Source::Flag => "flag",
         })
@@ -113,7 +116,7 @@ impl Vars {
         let d = self.dotenv.as_ref()?;
         let e = d.get(name)?;
         Some(Sourced::new(
-            e.value.clone(),
+            e.value.clone()?,
             Source::DotEnv,
             format!("{}:{}", d.path.display(), e.line),
         ))
@@ -151,6 +154,12 @@ pub struct Settings {
     pub env_file_source: Source,
     /// Every place the config was looked for, in order (for `-v`).
     pub config_searched: Vec<PathBuf>,
+    /// Whose rules the `.env` was read by (`--dotenv`, `env.dotenv_dialect`).
+    pub dotenv_dialect: Sourced<Dialect>,
+    /// `--require-spec` / `env.require_spec`: no spec found is a usage error.
+    pub require_spec: Sourced<bool>,
+    /// `env.secrets_dir`: a variable not set is read from the file of its name here.
+    pub secrets_dir: Option<Sourced<PathBuf>>,
 }
 
 /// The conventional places of the config file after `--config` and `REDKIT_CONFIG`: the
@@ -186,6 +195,19 @@ pub const SYSTEM_CONFIG_DIR: &str = "/etc/redkit";
 /// A path a file can be read from: a regular file, or `/dev/null` and `<(...)` (a pipe).
 pub(crate) fn readable(p: &Path) -> bool {
     p.exists() && !p.is_dir()
+}
+
+/// The config's `env.dotenv_dialect` as written (read before the config is interpolated,
+/// since the `.env` it governs feeds the interpolation).
+fn dialect_of(path: &Path, text: &str) -> anyhow::Result<Option<Dialect>> {
+    let root = yaml::parse(path, text)?;
+    let Some(v) = root.get("env").and_then(|e| e.get("dotenv_dialect")) else {
+        return Ok(None);
+    };
+    let t = yaml::scalar_text(v).unwrap_or_default();
+    Dialect::parse(&t)
+        .map(Some)
+        .map_err(|e| exit::usage(format!("{}: env.dotenv_dialect: {e}", path.display())))
 }
 
 /// The first existing file of the search path.
@@ -224,7 +246,15 @@ impl Settings {
     /// Resolves everything from the flags, the environment and the files they point to.
     pub fn load(g: &SettingsInput) -> anyhow::Result<Settings> {
         let bare = Vars::from_process(None);
-        let dotenv = if g.no_env_file {
+        let flag_dialect = g
+            .conn
+            .get(&keys::ENV_DOTENV_DIALECT)
+            .map(Dialect::parse)
+            .transpose()
+            .map_err(|e| exit::usage(format!("--dotenv: {e}")))?;
+        // The config may name the dialect, but the .env may name the config: the file is read
+        // in the flag's dialect (or python's) first, and again once the config says otherwise.
+        let env_path = if g.no_env_file {
             None
         } else if let Some(path) = &g.env_file {
             if !path.exists() {
@@ -233,15 +263,20 @@ impl Settings {
                     path.display()
                 )));
             }
-            Some(DotEnv::load(path)?)
+            Some(path.clone())
         } else if Path::new(".env").is_file() {
-            Some(DotEnv::load(Path::new(".env"))?)
+            Some(PathBuf::from(".env"))
         } else {
             None
         };
+        let provisional = flag_dialect.unwrap_or_default();
+        let first = env_path
+            .as_ref()
+            .map(|p| DotEnv::load(p, provisional))
+            .transpose();
         let vars = Vars {
             process: bare.process,
-            dotenv,
+            dotenv: first.as_ref().ok().cloned().flatten(),
         };
 
         let mut env_file_origin = vars.dotenv.as_ref().map(|_| {
@@ -294,7 +329,17 @@ impl Settings {
             Some((path, _)) if readable(path) => Some(yaml::read(path)?),
             _ => None,
         };
+        let mut dialect = match (flag_dialect, &config_path, &config_text) {
+            (Some(d), _, _) => d,
+            (None, Some((path, _)), Some(text)) => dialect_of(path, text)?.unwrap_or_default(),
+            _ => Dialect::default(),
+        };
         let mut vars = vars;
+        vars.dotenv = match (first, &env_path) {
+            (Ok(d), _) if dialect == provisional => d,
+            (_, Some(p)) => Some(DotEnv::load(p, dialect)?),
+            (r, None) => r?,
+        };
         if let (Some((path, _)), Some(text)) = (&config_path, &config_text)
             && g.env_file.is_none()
             && !g.no_env_file
@@ -311,7 +356,7 @@ impl Settings {
                     named.display()
                 )));
             }
-            vars.dotenv = Some(DotEnv::load(&named)?);
+            vars.dotenv = Some(DotEnv::load(&named, dialect)?);
             env_file_origin = Some(format!("env_file in {}", path.display()));
             env_file_source = Source::Config;
         }
@@ -368,7 +413,21 @@ impl Settings {
         let database_url = r
             .setting(&keys::MIGRATE_DATABASE_URL)
             .map(|s| s.map(Secret::new));
+        let dotenv_dialect =
+            r.typed_setting(&keys::ENV_DOTENV_DIALECT, ".env dialect", Dialect::parse)?;
+        let require_spec = r.boolean(&keys::ENV_REQUIRE_SPEC)?;
+        let secrets_dir = r.path(&keys::ENV_SECRETS_DIR);
+        // A profile may name another dialect than the file's base.
+        if dotenv_dialect.value != dialect {
+            dialect = dotenv_dialect.value;
+            if let Some(d) = &vars.dotenv {
+                vars.dotenv = Some(DotEnv::load(&d.path.clone(), dialect)?);
+            }
+        }
         Ok(Settings {
+            dotenv_dialect,
+            require_spec,
+            secrets_dir,
             profile,
             redis,
             redis_error,
@@ -415,6 +474,9 @@ impl Settings {
             env_file_origin: _,
             env_file_source: _,
             config_searched: _,
+            dotenv_dialect,
+            require_spec,
+            secrets_dir,
         } = self;
         let mut rows = redis.shown();
         rows.extend([
@@ -428,6 +490,20 @@ impl Settings {
                     .clone()
                     // Marked secret: the one rule for secrets (a URL by the URL rule).
                     .map(|u| u.map(|v| v.masked())),
+            ),
+            (
+                &keys::ENV_DOTENV_DIALECT,
+                Some(dotenv_dialect.clone().map(|d| d.name().to_string())),
+            ),
+            (
+                &keys::ENV_REQUIRE_SPEC,
+                Some(require_spec.clone().map(|b| b.to_string())),
+            ),
+            (
+                &keys::ENV_SECRETS_DIR,
+                secrets_dir
+                    .clone()
+                    .map(|p| p.map(|p| p.display().to_string())),
             ),
         ]);
         rows
@@ -558,6 +634,11 @@ mod tests {
             env_file_origin: None,
             env_file_source: Source::Default,
             config_searched: Vec::new(),
+            dotenv_dialect: r
+                .typed_setting(&keys::ENV_DOTENV_DIALECT, "dialect", Dialect::parse)
+                .unwrap(),
+            require_spec: r.boolean(&keys::ENV_REQUIRE_SPEC).unwrap(),
+            secrets_dir: r.path(&keys::ENV_SECRETS_DIR),
         }
     }
 

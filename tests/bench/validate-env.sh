@@ -28,9 +28,9 @@ trap 'rm -rf "$work"' EXIT
 } > "$work/.env"
 
 cd "$work"
-"$BIN" validate-env --spec spec.yaml >/dev/null   # must pass: exit 0
+"$BIN" validate-env --spec spec.yaml --dotenv python >/dev/null   # must pass: exit 0
 hyperfine -N --warmup 20 --runs 300 --export-json "$work/h.json" \
-  -n redkit "$BIN validate-env --spec spec.yaml --env-file .env" \
+  -n redkit "$BIN validate-env --spec spec.yaml --env-file .env --dotenv python" \
   -n python-floor "python3 -c 'import os'" >/dev/null
 python3 - "$work/h.json" <<'PY'
 import json, sys

@@ -454,6 +454,9 @@ fn a_closed_stdout_ends_every_command_quietly() {
     ]);
     let url = s.url();
     let dir = tempfile::tempdir().unwrap();
+    // A .env, so validate-env has something of the application to check (with neither a spec
+    // nor a .env it says so on stderr, even under -q).
+    std::fs::write(dir.path().join(".env"), "REDIS_DB=0\n").unwrap();
     let runs: Vec<Vec<&str>> = vec![
         vec!["completions", "bash"],
         vec!["completions", "zsh"],

@@ -241,6 +241,8 @@ fn quiet_in_every_command() {
     ]);
     s.cli(&["SET", "agent:cache:1", "v"]);
     let dir = tempfile::tempdir().unwrap();
+    // validate-env with neither a spec nor a .env says so even under -q: give it a .env.
+    std::fs::write(dir.path().join(".env"), "REDIS_DB=0\n").unwrap();
     let silent: Vec<Vec<&str>> = vec![
         vec!["validate-env"],
         vec!["ping"],

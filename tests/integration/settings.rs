@@ -271,13 +271,19 @@ cache:
     );
 }
 
-/// `.env` defaults as shells and compose files write them are applied, not dropped.
+/// `.env` defaults as shells and compose files write them are applied, not dropped (the
+/// dotenvy dialect adds `${N:d}`; python-dotenv, the default, leaves that one as written).
 #[test]
 fn dotenv_defaults_are_applied() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join(".env"),
         "REDIS_PORT=${REDKIT_TEST_UNSET_PORT:-7101}\nREDIS_HOST=a${REDKIT_TEST_UNSET:b}c\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("redkit.yaml"),
+        "env:\n  dotenv_dialect: dotenvy\n",
     )
     .unwrap();
     let out = redkit(dir.path())

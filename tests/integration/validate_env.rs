@@ -824,3 +824,367 @@ fn subcommands_are_judged_without_command_info() {
     assert!(!c["reason"].as_str().unwrap().contains("xinfo"), "{c}");
     assert_eq!(out.status.code(), Some(1), "{c}");
 }
+
+mod gate {
+    //! The gate agrees with what the application reads next: its `.env` dialect, what was
+    //! not checked, the values people get wrong, secrets from files, the example file.
+
+    use std::os::unix::fs::PermissionsExt;
+
+    use serde_json::Value;
+
+    use crate::support::run;
+
+    fn var<'a>(doc: &'a Value, name: &str) -> &'a Value {
+        doc["variables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not in {doc}"))
+    }
+
+    #[test]
+    fn from_root_with_no_spec_it_says_what_was_not_checked() {
+        // Run from `/` (a start.sh without cd): no spec, no .env.
+        let ran = run(std::path::Path::new("/"))
+            .args(["validate-env", "-q"])
+            .expect(0);
+        assert!(ran.stdout.is_empty(), "{ran}");
+        assert!(
+            ran.stderr.contains("no spec found from /")
+                && ran.stderr.contains("no .env was found (looked for /.env)")
+                && ran
+                    .stderr
+                    .contains("the application's variables were not checked"),
+            "{ran}"
+        );
+        assert_eq!(ran.stderr.lines().count(), 1, "once: {ran}");
+        let ran = run(std::path::Path::new("/"))
+            .args(["validate-env", "--require-spec"])
+            .expect(2);
+        assert!(ran.stderr.contains("--require-spec"), "{ran}");
+        // The config's env.require_spec, in a config without levels.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("redkit.yaml"),
+            "env:\n  require_spec: true\n",
+        )
+        .unwrap();
+        let ran = run(dir.path()).args(["validate-env"]).expect(2);
+        assert!(ran.stderr.contains("env.require_spec"), "{ran}");
+    }
+
+    #[test]
+    fn the_dotenv_is_read_as_python_dotenv_by_default_and_in_the_chosen_dialect() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("spec.yaml"),
+            "optional:\n  VAR: {}\n  OTHER: {}\n  Q: {}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(".env"),
+            "OTHER=o\nVAR=${NOPE-dflt}$OTHER\nQ='${OTHER}'\n",
+        )
+        .unwrap();
+        let value = |dialect: Option<&str>, name: &str| {
+            let mut args = vec!["validate-env", "--spec", "spec.yaml", "--format", "json"];
+            if let Some(d) = dialect {
+                args.extend(["--dotenv", d]);
+            }
+            let doc = run(dir.path()).args(args).expect(0).json();
+            var(&doc, name)["value"].clone()
+        };
+        // python-dotenv: `${N-d}` is a reference to a variable named `N-d`, `$N` stays.
+        assert_eq!(value(None, "VAR"), "$OTHER");
+        assert_eq!(value(None, "Q"), "o");
+        assert_eq!(value(Some("shell"), "VAR"), "dflto");
+        assert_eq!(value(Some("shell"), "Q"), "${OTHER}");
+        assert_eq!(value(Some("compose"), "Q"), "${OTHER}");
+        // The config key sets it once.
+        std::fs::write(
+            dir.path().join("redkit.yaml"),
+            "env:\n  dotenv_dialect: shell\n",
+        )
+        .unwrap();
+        assert_eq!(value(None, "VAR"), "dflto");
+        let doc = run(dir.path())
+            .args(["config", "--format", "json"])
+            .expect(0)
+            .json();
+        assert!(doc.to_string().contains("env.dotenv_dialect"), "{doc}");
+    }
+
+    #[test]
+    fn a_line_python_dotenv_skips_is_refused_by_its_line_without_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(".env"),
+            "A=1\nTOKEN='Kx9vSecretPart\nB=2\nC=\"x\" Lp4tSecretPart\n",
+        )
+        .unwrap();
+        let ran = run(dir.path()).args(["validate-env"]).expect(2);
+        assert!(
+            ran.stderr.contains(".env:2:") && ran.stderr.contains("also line 4"),
+            "{ran}"
+        );
+        assert!(!ran.all().contains("SecretPart"), "{ran}");
+    }
+
+    #[test]
+    fn empty_shadowed_and_misspelt_values_say_so() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("spec.yaml"),
+            "required:\n  QWEN_API_KEY: {}\n  JWT_SECRET_KEY: {}\noptional:\n  REDIS_HOST: {}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(".env"),
+            "QWEN_API_KEY=\nREDIS_HOST=from-file\nJWT_SECRT_KEY=abcdefgh\n",
+        )
+        .unwrap();
+        let ran = run(dir.path())
+            .env("REDIS_HOST", "from-env")
+            .args(["validate-env", "--spec", "spec.yaml", "--format", "json"])
+            .expect(1);
+        let doc = ran.json();
+        let q = var(&doc, "QWEN_API_KEY");
+        assert_eq!(q["status"], "empty", "{doc}");
+        assert_eq!(q["reason"], "set but empty (.env:1)", "{doc}");
+        assert_eq!(doc["summary"]["empty"], 1);
+        assert_eq!(var(&doc, "REDIS_HOST")["note"], "env overrides .env:2");
+        let typo = var(&doc, "JWT_SECRT_KEY");
+        assert!(
+            typo["reason"]
+                .as_str()
+                .unwrap()
+                .ends_with("did you mean JWT_SECRET_KEY?"),
+            "{doc}"
+        );
+        assert_eq!(var(&doc, "JWT_SECRET_KEY")["status"], "missing");
+        let table = run(dir.path())
+            .args(["validate-env", "--spec", "spec.yaml"])
+            .expect(1);
+        assert!(
+            table.stdout.contains("set but empty (.env:1)")
+                && table.stdout.contains("did you mean JWT_SECRET_KEY?")
+                && table
+                    .stdout
+                    .contains("JWT_SECRT_KEY is set (.env:3): a typo?"),
+            "{table}"
+        );
+    }
+
+    fn secret(dir: &std::path::Path, name: &str, text: &str, mode: u32) -> String {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).unwrap();
+        p.display().to_string()
+    }
+
+    #[test]
+    fn secrets_come_from_var_file_and_secrets_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("spec.yaml"),
+            "required:\n  DB_PASSWORD: {}\n  TLS_KEY: { file_mode: whole }\n",
+        )
+        .unwrap();
+        let pw = secret(d, "pw", "Kx9vSecretPart1\nsecond line\n", 0o600);
+        let key = secret(d, "key", "-----BEGIN-----\nLp4tSecretPart2\n", 0o600);
+        let check = |extra: &[&str], env: &[(&str, &str)]| {
+            let mut args = vec!["validate-env", "--spec", "spec.yaml", "--format", "json"];
+            args.extend_from_slice(extra);
+            run(d).args(args).envs(env).output()
+        };
+        let ran = check(&[], &[("DB_PASSWORD_FILE", &pw), ("TLS_KEY_FILE", &key)]);
+        assert_eq!(ran.code, Some(0), "{ran}");
+        let doc = ran.json();
+        let p = var(&doc, "DB_PASSWORD");
+        assert_eq!(
+            (p["status"].as_str(), p["source"].as_str()),
+            (Some("ok"), Some("file"))
+        );
+        assert_eq!(p["origin"], pw.as_str());
+        assert!(p["secret"].as_bool().unwrap(), "{doc}");
+        // The first line (its mask ends as the line does), the whole key file (with its
+        // last line end).
+        assert!(p["value"].as_str().unwrap().ends_with('1'), "{doc}");
+        assert!(
+            var(&doc, "TLS_KEY")["value"]
+                .as_str()
+                .unwrap()
+                .ends_with('\n'),
+            "{doc}"
+        );
+        assert!(!ran.all().contains("SecretPart"), "{ran}");
+
+        // Readable by others: a warning, and a failure under --strict.
+        let open = secret(d, "open", "Kx9vSecretPart3\n", 0o644);
+        let env = [
+            ("DB_PASSWORD_FILE", open.as_str()),
+            ("TLS_KEY_FILE", key.as_str()),
+        ];
+        let ran = check(&[], &env);
+        assert_eq!(ran.code, Some(0), "{ran}");
+        assert!(
+            ran.json()["warnings"]
+                .to_string()
+                .contains("readable by group or others"),
+            "{ran}"
+        );
+        assert_eq!(check(&["--strict"], &env).code, Some(1));
+
+        // A missing file, and both forms at once: named, exit 1.
+        let ran = check(
+            &[],
+            &[
+                ("DB_PASSWORD_FILE", "/no/such/secret"),
+                ("TLS_KEY_FILE", &key),
+            ],
+        );
+        assert_eq!(ran.code, Some(1), "{ran}");
+        assert!(
+            var(&ran.json(), "DB_PASSWORD")["reason"]
+                .as_str()
+                .unwrap()
+                .contains("/no/such/secret (from DB_PASSWORD_FILE): no such file")
+        );
+        let ran = check(
+            &[],
+            &[
+                ("DB_PASSWORD", "direct"),
+                ("DB_PASSWORD_FILE", &pw),
+                ("TLS_KEY_FILE", &key),
+            ],
+        );
+        assert_eq!(ran.code, Some(1), "{ran}");
+        assert!(
+            var(&ran.json(), "DB_PASSWORD")["reason"]
+                .as_str()
+                .unwrap()
+                .contains("ambiguous")
+        );
+
+        // env.secrets_dir: the file named after the variable.
+        let sd = d.join("secrets");
+        std::fs::create_dir(&sd).unwrap();
+        secret(&sd, "DB_PASSWORD", "Kx9vSecretPart4\n", 0o600);
+        secret(&sd, "TLS_KEY", "Kx9vSecretPart5", 0o400);
+        let ran = check(&["--secrets-dir", sd.to_str().unwrap()], &[]);
+        assert_eq!(ran.code, Some(0), "{ran}");
+        assert_eq!(var(&ran.json(), "TLS_KEY")["source"], "file");
+        let ran = check(
+            &["--secrets-dir", sd.to_str().unwrap()],
+            &[("DB_PASSWORD", "x")],
+        );
+        assert_eq!(ran.code, Some(1), "{ran}");
+    }
+
+    #[test]
+    fn write_example_round_trips_and_drift_is_reported_both_ways() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("spec.yaml"),
+            "required:\n  QWEN_API_KEY: { description: \"LLM gateway key\" }\nrecommended:\n  GREETING: { default: \"hello world # not a comment\" }\noptional:\n  REDIS_PORT: { type: port, default: 6379 }\n  LOG_LEVEL: { default: \"it's \\\"done\\\"\" }\n",
+        )
+        .unwrap();
+        run(d)
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--write-example",
+                ".env.example",
+            ])
+            .expect(0);
+        let text = std::fs::read_to_string(d.join(".env.example")).unwrap();
+        assert!(
+            text.contains("# --- required ---") && text.contains("# LLM gateway key"),
+            "{text}"
+        );
+        assert!(
+            text.contains("QWEN_API_KEY=\n") && text.contains("QWEN_API_KEY_FILE"),
+            "{text}"
+        );
+        // Read back in every dialect: the defaults as written in the spec.
+        for dialect in ["python", "shell", "compose"] {
+            let out = run(d)
+                .args([
+                    "validate-env",
+                    "--print-dotenv",
+                    "--env-file",
+                    ".env.example",
+                    "--dotenv",
+                    dialect,
+                ])
+                .expect(0)
+                .json();
+            let v = &out["values"];
+            assert_eq!(
+                v["GREETING"], "hello world # not a comment",
+                "{dialect}: {out}"
+            );
+            assert_eq!(v["REDIS_PORT"], "6379", "{dialect}");
+            assert_eq!(v["LOG_LEVEL"], "it's \"done\"", "{dialect}: {out}");
+            assert_eq!(v["QWEN_API_KEY"], "", "{dialect}");
+        }
+        let ran = run(d)
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--example",
+                ".env.example",
+                "--no-env-file",
+                "--format",
+                "json",
+            ])
+            .output();
+        let doc = ran.json();
+        assert_eq!(
+            doc["drift"]["missing_from_example"],
+            serde_json::json!([]),
+            "{ran}"
+        );
+        assert_eq!(
+            doc["drift"]["missing_from_spec"],
+            serde_json::json!([]),
+            "{ran}"
+        );
+        // Drift both ways.
+        std::fs::write(
+            d.join(".env.example"),
+            text.replace("REDIS_PORT=6379\n", "") + "EXTRA_KEY=\n",
+        )
+        .unwrap();
+        let ran = run(d)
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--example",
+                ".env.example",
+                "--no-env-file",
+                "--format",
+                "json",
+                "--strict",
+            ])
+            .expect(1);
+        let doc = ran.json();
+        assert_eq!(
+            doc["drift"]["missing_from_example"],
+            serde_json::json!(["REDIS_PORT"]),
+            "{ran}"
+        );
+        assert_eq!(
+            doc["drift"]["missing_from_spec"],
+            serde_json::json!(["EXTRA_KEY"]),
+            "{ran}"
+        );
+    }
+}

@@ -125,6 +125,7 @@ mod tests {
             min: None,
             max: None,
             commands: Vec::new(),
+            file_mode: Default::default(),
         }
     }
 

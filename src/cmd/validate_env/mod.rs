@@ -3,7 +3,11 @@
 mod acl;
 pub mod check;
 pub mod connect;
+pub mod exec;
+mod example;
+mod resolve;
 pub mod spec;
+mod suggest;
 pub mod var;
 
 use std::collections::BTreeSet;
@@ -18,7 +22,8 @@ use crate::cmd::{Ctx, problem_if};
 use crate::exit::ExitStatus;
 use crate::output::{Render, Ui};
 use crate::secret::mask;
-use crate::settings::{DotEnv, Source};
+use crate::settings::{ConnFlags, Dialect, DotEnv, Source, keys};
+use resolve::Lookup;
 use spec::{Level, Spec, VarSpec};
 
 pub const EXAMPLES: &str = "\
@@ -35,24 +40,66 @@ REDIS_* variables. Exit 0 when every required variable is present and valid, 1 o
 redis-url variable, the REDIS_HOST/REDIS_PORT/REDIS_PASSWORD... group and each database url,
 and checks a spec's `commands: [get, set, xadd]` with ACL DRYRUN; a failure exits 1.";
 
-#[derive(Debug, Args)]
-pub struct ValidateEnvArgs {
+/// What `validate-env` and `run` share: which spec, how `.env` is read, where secret files
+/// are, how strict.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CheckArgs {
     /// Spec file (YAML with required/recommended/optional, or an env: section)
     #[arg(long, value_name = "FILE")]
     pub spec: Option<PathBuf>,
 
-    /// Also report keys of this .env.example that are not set
-    #[arg(long, value_name = "FILE")]
-    pub example: Option<PathBuf>,
+    /// How the application reads .env: python (python-dotenv, the default), shell (bash's
+    /// `set -a; . ./.env`), compose (docker compose env_file), dotenvy [config: env.dotenv_dialect]
+    #[arg(long, value_name = "DIALECT", value_parser = clap::builder::PossibleValuesParser::new(Dialect::NAMES))]
+    pub dotenv: Option<String>,
 
-    /// Fail on missing recommended variables, missing --example keys, and .env lint findings
-    /// (duplicate keys, spaces around '=', lowercase names, unquoted trailing whitespace)
+    /// Exit 2 when no spec is found (no --spec, no levels in the config's env: section)
+    /// [config: env.require_spec]
+    #[arg(long)]
+    pub require_spec: bool,
+
+    /// A variable that is not set is read from the file of its name in DIR (Docker and
+    /// Kubernetes secrets; VAR_FILE=PATH works without it) [config: env.secrets_dir]
+    #[arg(long, value_name = "DIR")]
+    pub secrets_dir: Option<PathBuf>,
+
+    /// Fail on missing recommended variables, missing --example keys, and warnings (.env lint
+    /// findings: duplicate keys, spaces around '=', lowercase names, unquoted trailing
+    /// whitespace; secret files readable by group or others)
     #[arg(long)]
     pub strict: bool,
 
     /// Fail on variables set in .env that the spec does not know
     #[arg(long)]
     pub deny_unknown: bool,
+}
+
+impl CheckArgs {
+    /// The settings these flags give (the `env.*` rows).
+    pub fn flags(&self, conn: &mut ConnFlags) {
+        conn.set(&keys::ENV_DOTENV_DIALECT, self.dotenv.clone());
+        conn.switch(&keys::ENV_REQUIRE_SPEC, self.require_spec);
+        conn.set(
+            &keys::ENV_SECRETS_DIR,
+            self.secrets_dir.as_ref().map(|p| p.display().to_string()),
+        );
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateEnvArgs {
+    #[command(flatten)]
+    pub check: CheckArgs,
+
+    /// Also report keys of this .env.example that are not set, and (with a spec) the drift
+    /// both ways: spec keys the example lacks, example keys the spec lacks
+    #[arg(long, value_name = "FILE")]
+    pub example: Option<PathBuf>,
+
+    /// Write a .env.example from the spec (levels as sections, descriptions as comments,
+    /// defaults shown, secrets empty) and exit
+    #[arg(long, value_name = "FILE", conflicts_with = "example")]
+    pub write_example: Option<PathBuf>,
 
     /// Once the spec passes, connect to every Redis and database the variables name
     /// (authenticate, PING / SELECT 1; ACL DRYRUN of a spec's `commands`)
@@ -63,6 +110,11 @@ pub struct ValidateEnvArgs {
     /// LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried
     #[arg(long, value_name = "DUR", requires = "connect", value_parser = crate::duration::clap_parse)]
     pub wait: Option<std::time::Duration>,
+
+    /// Print the .env as the dialect read it (JSON, values unmasked) and exit: for comparing
+    /// dialects with the real parsers in tests
+    #[arg(long, hide = true)]
+    pub print_dotenv: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,6 +125,8 @@ pub enum Status {
     Invalid,
     Default,
     Unknown,
+    /// Set, to nothing: the application reads an empty string (not its default).
+    Empty,
 }
 
 impl Status {
@@ -83,6 +137,7 @@ impl Status {
             Status::Invalid => "invalid",
             Status::Default => "default",
             Status::Unknown => "unknown",
+            Status::Empty => "empty",
         }
     }
 }
@@ -103,6 +158,8 @@ pub struct VarReport {
     pub origin: Option<String>,
     pub reason: Option<String>,
     pub description: Option<String>,
+    /// What else to know (`env overrides .env:3`, `did you mean JWT_SECRET_KEY?`).
+    pub note: Option<String>,
     /// Whether this entry makes the run fail.
     pub fails: bool,
 }
@@ -114,6 +171,7 @@ pub struct Summary {
     pub invalid: usize,
     pub default: usize,
     pub unknown: usize,
+    pub empty: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -127,6 +185,10 @@ pub struct EnvReport {
     pub warnings: Vec<String>,
     /// With --connect: each Redis and database tried (null without --connect).
     pub connections: Option<Vec<connect::ConnCheck>>,
+    /// The dialect the `.env` was read in (null without a `.env`).
+    pub dialect: Option<Dialect>,
+    /// With --example: the keys the spec and the example do not share (null without).
+    pub drift: Option<example::Drift>,
 }
 
 /// A value as the report shows it: masked when secret (a secret URL by the URL rule, see
@@ -140,8 +202,8 @@ fn display_value(v: &str, secret: bool) -> String {
     }
 }
 
-/// Checks one spec variable against the environment and `.env`.
-fn evaluate(var: &VarSpec, found: Option<(String, Source, String)>, strict: bool) -> VarReport {
+/// Checks one spec variable against what the lookup found.
+fn evaluate(var: &VarSpec, found: Lookup, strict: bool) -> VarReport {
     let shown = |v: &str| display_value(v, var.secret);
     let mut r = VarReport {
         name: var.name.clone(),
@@ -154,14 +216,50 @@ fn evaluate(var: &VarSpec, found: Option<(String, Source, String)>, strict: bool
         origin: None,
         reason: None,
         description: var.description.clone(),
+        note: None,
         fails: false,
     };
-    // An empty value counts as unset, as in the application's own checker.
-    match found.filter(|(v, _, _)| !v.is_empty()) {
-        Some((value, source, origin)) => {
+    let unset_fails = match var.level {
+        Level::Required => true,
+        Level::Recommended | Level::Example => strict,
+        Level::Optional | Level::Unknown => false,
+    };
+    let not_set = |r: &mut VarReport, how: String| match &var.default {
+        Some(d) => {
+            r.status = Status::Default;
+            r.value = Some(shown(d));
+            r.source = Some(Source::Default);
+            if !how.is_empty() {
+                r.note = Some(how);
+            }
+        }
+        None => {
+            r.status = Status::Missing;
+            r.fails = unset_fails;
+            let what = match var.level {
+                Level::Required => "required but not set",
+                Level::Recommended => "recommended but not set",
+                Level::Example => "in the example file but not set",
+                _ => "not set",
+            };
+            r.reason = Some(if how.is_empty() {
+                what.to_string()
+            } else {
+                format!("{what} ({how})")
+            });
+        }
+    };
+    match found {
+        Lookup::Found(f) => {
+            // A value read from a secret file is a secret, whatever its name says.
+            if f.source == Source::File {
+                r.secret = true;
+            }
+            let shown = |v: &str| display_value(v, r.secret);
+            let value = f.value;
             r.value = Some(shown(&value));
-            r.source = Some(source);
-            r.origin = Some(origin);
+            r.source = Some(f.source);
+            r.origin = Some(f.origin);
             if let Err(reason) = check::check(var, &value) {
                 r.status = Status::Invalid;
                 r.fails = true;
@@ -177,27 +275,25 @@ fn evaluate(var: &VarSpec, found: Option<(String, Source, String)>, strict: bool
                 });
             }
         }
-        None => match &var.default {
-            Some(d) => {
-                r.status = Status::Default;
-                r.value = Some(shown(d));
-                r.source = Some(Source::Default);
-            }
-            None => {
-                r.status = Status::Missing;
-                r.fails = match var.level {
-                    Level::Required => true,
-                    Level::Recommended | Level::Example => strict,
-                    Level::Optional | Level::Unknown => false,
-                };
-                r.reason = Some(match var.level {
-                    Level::Required => "required but not set".into(),
-                    Level::Recommended => "recommended but not set".into(),
-                    Level::Example => "in the example file but not set".into(),
-                    _ => "not set".into(),
-                });
-            }
-        },
+        Lookup::Empty(f) => {
+            // The application reads "" here, not a default: set but empty is its own finding.
+            r.status = Status::Empty;
+            r.value = Some(String::new());
+            r.source = Some(f.source);
+            r.reason = Some(format!("set but empty ({})", f.origin));
+            r.origin = Some(f.origin);
+            r.fails = unset_fails;
+        }
+        Lookup::Bare(origin) => not_set(
+            &mut r,
+            format!("{origin} names it without '=', which leaves it unset"),
+        ),
+        Lookup::Missing => not_set(&mut r, String::new()),
+        Lookup::Refused(reason) => {
+            r.status = Status::Invalid;
+            r.fails = true;
+            r.reason = Some(reason);
+        }
     }
     r
 }
@@ -259,21 +355,48 @@ fn hide_copies_of_secrets(variables: &mut [VarReport], vars: &crate::settings::V
     }
 }
 
-/// Builds the whole report. Pure: the inputs are the spec, the variables and the flags.
+/// Builds the whole report, and the values the application's environment gains beyond the
+/// real environment and `.env` (spec defaults, secrets read from files). Pure but for reading
+/// the secret files.
 pub fn build_report(
     spec: &Spec,
     vars: &crate::settings::Vars,
     example: Option<&DotEnv>,
-    args: &ValidateEnvArgs,
-) -> EnvReport {
-    let lookup = |name: &str| vars.get(name).map(|s| (s.value, s.source, s.origin));
-    let mut variables: Vec<VarReport> = spec
-        .vars
-        .iter()
-        .map(|v| evaluate(v, lookup(&v.name), args.strict))
-        .collect();
-    let known: BTreeSet<&str> = spec.vars.iter().map(|v| v.name.as_str()).collect();
+    args: &CheckArgs,
+    secrets_dir: Option<&std::path::Path>,
+) -> (EnvReport, Vec<(String, String)>) {
     let mut warnings = Vec::new();
+    let mut extra = Vec::new();
+    let dotenv_origin = |name: &str| {
+        let d = vars.dotenv.as_ref()?;
+        let e = d.get(name)?;
+        e.value.as_ref()?;
+        Some(format!("{}:{}", d.path.display(), e.line))
+    };
+    let mut variables: Vec<VarReport> = Vec::with_capacity(spec.vars.len());
+    for v in &spec.vars {
+        let found = resolve::lookup(v, vars, secrets_dir, &mut warnings);
+        match &found {
+            Lookup::Found(f) if f.source == Source::File => {
+                extra.push((v.name.clone(), f.value.clone()));
+            }
+            Lookup::Missing | Lookup::Bare(_) => {
+                if let Some(d) = &v.default {
+                    extra.push((v.name.clone(), d.clone()));
+                }
+            }
+            _ => {}
+        }
+        let mut r = evaluate(v, found, args.strict);
+        if r.source == Some(Source::Env)
+            && let Some(o) = dotenv_origin(&v.name)
+        {
+            r.note = Some(format!("env overrides {o}"));
+        }
+        variables.push(r);
+    }
+    let known: BTreeSet<&str> = spec.vars.iter().map(|v| v.name.as_str()).collect();
+    let lookup = |name: &str| vars.get(name).map(|s| (s.value, s.source, s.origin));
 
     if let Some(ex) = example {
         let mut seen = BTreeSet::new();
@@ -294,10 +417,15 @@ pub fn build_report(
                 min: None,
                 max: None,
                 commands: Vec::new(),
+                file_mode: Default::default(),
             };
-            let r = evaluate(&var, lookup(&e.key), args.strict);
-            variables.push(r);
+            let found = resolve::lookup(&var, vars, secrets_dir, &mut warnings);
+            variables.push(evaluate(&var, found, args.strict));
         }
+    }
+    let drift = example.map(|ex| example::drift(spec, ex));
+    if let Some(d) = &drift {
+        warnings.extend(d.warnings());
     }
 
     if let Some(d) = &vars.dotenv {
@@ -308,12 +436,43 @@ pub fn build_report(
             .effective()
             .into_values()
             .filter(|e| !known.contains(e.key.as_str()) && !in_example.contains(e.key.as_str()))
+            // `VAR_FILE` of a spec variable is how that variable is given.
+            .filter(|e| {
+                e.key
+                    .strip_suffix("_FILE")
+                    .is_none_or(|base| !known.contains(base))
+            })
             .collect();
         unknown.sort_by_key(|e| e.line);
+        // A word without `=` may be a secret pasted alone on a line: named by its line only.
+        let (bare, unknown): (Vec<_>, Vec<_>) =
+            unknown.into_iter().partition(|e| e.value.is_none());
+        for e in bare {
+            warnings.push(format!(
+                "{}:{}: a key without '=' that the spec does not name ({} leaves it unset; its text is not shown, it may be a secret)",
+                d.path.display(),
+                e.line,
+                match d.dialect {
+                    Dialect::Shell => "bash",
+                    Dialect::Compose => "compose",
+                    _ => "python-dotenv",
+                }
+            ));
+        }
+        let near = suggest::Near::new(known.iter().copied());
         for e in unknown {
             let secret = mask::name_looks_secret(&e.key);
-            let (value, source, origin) =
-                lookup(&e.key).unwrap_or_else(|| (String::new(), Source::DotEnv, String::new()));
+            let (value, source, origin) = lookup(&e.key).unwrap_or_else(|| {
+                (
+                    String::new(),
+                    Source::DotEnv,
+                    format!("{}:{}", d.path.display(), e.line),
+                )
+            });
+            let mut reason = "set in .env but not in the spec".to_string();
+            if let Some(m) = near.closest(&e.key) {
+                reason.push_str(&format!("; did you mean {m}?"));
+            }
             variables.push(VarReport {
                 name: e.key.clone(),
                 level: Level::Unknown,
@@ -323,10 +482,26 @@ pub fn build_report(
                 ty: "string",
                 source: Some(source),
                 origin: Some(origin),
-                reason: Some("set in .env but not in the spec".into()),
+                reason: Some(reason),
                 description: None,
+                note: None,
                 fails: args.deny_unknown,
             });
+        }
+        // A missing variable whose near-twin is set: the likely typo, named on both sides.
+        let unknown_names: Vec<String> = variables
+            .iter()
+            .filter(|v| v.status == Status::Unknown)
+            .map(|v| v.name.clone())
+            .collect();
+        if !unknown_names.is_empty() && unknown_names.len() <= 10_000 {
+            let near = suggest::Near::new(unknown_names.iter().map(String::as_str));
+            for v in variables.iter_mut().filter(|v| v.status == Status::Missing) {
+                if let Some(m) = near.closest(&v.name) {
+                    let o = dotenv_origin(m).unwrap_or_default();
+                    v.note = Some(format!("{m} is set ({o}): a typo?"));
+                }
+            }
         }
         for lint in &d.lints {
             warnings.push(format!(
@@ -347,9 +522,10 @@ pub fn build_report(
             Status::Invalid => summary.invalid += 1,
             Status::Default => summary.default += 1,
             Status::Unknown => summary.unknown += 1,
+            Status::Empty => summary.empty += 1,
         }
     }
-    EnvReport {
+    let report = EnvReport {
         // Under --strict the .env lint findings fail the run too.
         ok: !variables.iter().any(|v| v.fails) && (!args.strict || warnings.is_empty()),
         spec: spec.origin.clone(),
@@ -359,7 +535,10 @@ pub fn build_report(
         variables,
         warnings,
         connections: None,
-    }
+        dialect: vars.dotenv.as_ref().map(|d| d.dialect),
+        drift,
+    };
+    (report, extra)
 }
 
 impl EnvReport {
@@ -372,12 +551,17 @@ impl EnvReport {
         let s = &self.summary;
         writeln!(
             w,
-            "{verdict}: {} ok, {} default, {} missing, {} invalid, {} unknown (spec: {}{})",
+            "{verdict}: {} ok, {} default, {} missing, {} invalid, {} unknown{} (spec: {}{})",
             s.ok,
             s.default,
             s.missing,
             s.invalid,
             s.unknown,
+            if s.empty > 0 {
+                format!(", {} empty", s.empty)
+            } else {
+                String::new()
+            },
             self.spec,
             self.env_file
                 .as_deref()
@@ -414,15 +598,16 @@ impl EnvReport {
                     _ => ui.paint(status).yellow().to_string(),
                 };
                 let source = match (&v.source, &v.origin) {
-                    (Some(Source::DotEnv), Some(o)) => o.clone(),
+                    (Some(Source::DotEnv | Source::File), Some(o)) => o.clone(),
                     (Some(s), _) => s.to_string(),
                     (None, _) => "-".into(),
                 };
-                let note = v
-                    .reason
-                    .clone()
-                    .or_else(|| v.description.clone())
-                    .unwrap_or_default();
+                let note = match (&v.reason, &v.note) {
+                    (Some(r), Some(n)) => format!("{r}; {n}"),
+                    (Some(r), None) => r.clone(),
+                    (None, Some(n)) => n.clone(),
+                    (None, None) => v.description.clone().unwrap_or_default(),
+                };
                 t.add_row(vec![
                     Cell::new(status),
                     Cell::new(&v.name),
@@ -505,7 +690,7 @@ impl Render for EnvReport {
 fn connections(
     ctx: &Ctx,
     spec: &Spec,
-    args: &ValidateEnvArgs,
+    wait: std::time::Duration,
 ) -> anyhow::Result<Vec<connect::ConnCheck>> {
     let r = &ctx.settings.redis;
     let base = crate::redis::Auth::transport(r, r.tls_setting);
@@ -513,42 +698,102 @@ fn connections(
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    Ok(rt.block_on(connect::run(
-        planned,
-        args.wait.unwrap_or_default(),
-        r.timeout.value,
-    )))
+    Ok(rt.block_on(connect::run(planned, wait, r.timeout.value)))
 }
 
-pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
-    let spec = match (&args.spec, ctx.settings.section("env")) {
-        (Some(path), _) => spec::load_file(path)?,
+/// The spec to check against: `--spec`, the levels of the config's `env:` section, else the
+/// built-in one. Finding none says so on stderr even under -q when there is no `.env` either
+/// (the gate then checked nothing of the application), and is a usage error under
+/// `--require-spec`.
+pub fn find_spec(ctx: &Ctx, check: &CheckArgs) -> anyhow::Result<Spec> {
+    let section = ctx.settings.section("env").filter(|v| {
+        v.as_mapping().is_some_and(|m| {
+            m.keys().any(|k| {
+                let k = crate::settings::yaml::scalar_text(k).unwrap_or_default();
+                !spec::SETTINGS.contains(&k.as_str())
+            })
+        })
+    });
+    match (&check.spec, section) {
+        (Some(path), _) => return spec::load_file(path),
         (None, Some(section)) => {
             let cfg = ctx.settings.config.as_ref();
             let origin = cfg
                 .map(|c| c.path.display().to_string())
                 .unwrap_or_default();
-            spec::from_value(section, &origin, cfg.map(|c| c.text.as_str()))?
+            return spec::from_value(section, &origin, cfg.map(|c| c.text.as_str()));
         }
-        (None, None) => spec::builtin(),
+        (None, None) => {}
+    }
+    let s = &ctx.settings;
+    let dir = std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|_| "?".into());
+    let config = match &s.config {
+        Some(c) => format!("{} (it has no env: levels)", c.path.display()),
+        None if s.config_searched.is_empty() => "no config".into(),
+        None => format!(
+            "no config on the search path ({})",
+            s.config_searched
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
-    let example = match &args.example {
-        Some(p) => {
-            // Not `is_file`: `--example /dev/null` (an empty example) is fine.
-            if !p.exists() || p.is_dir() {
-                return Err(crate::exit::usage(format!(
-                    "--example {}: no such file",
-                    p.display()
-                )));
+    let what = format!(
+        "no spec found from {dir}: no --spec, {config}; only the built-in REDIS_* variables are checked"
+    );
+    if s.require_spec.value {
+        let by = match s.require_spec.source {
+            Source::Flag => "--require-spec".to_string(),
+            _ => s.require_spec.origin.clone(),
+        };
+        return Err(crate::exit::usage(format!("{what} (refused by {by})")));
+    }
+    if s.vars.dotenv.is_none() {
+        ctx.out.warn(format!(
+            "{what}, and no .env was found ({}): the application's variables were not checked",
+            match &s.env_file_origin {
+                Some(o) => o.clone(),
+                None => format!(
+                    "looked for {}",
+                    std::path::Path::new(&dir).join(".env").display()
+                ),
             }
-            Some(DotEnv::load(p)?)
-        }
-        None => None,
-    };
-    let mut report = build_report(&spec, &ctx.settings.vars, example.as_ref(), args);
-    if args.connect {
+        ));
+    }
+    Ok(spec::builtin())
+}
+
+/// The report (with `connect`, the connections tried, retried for up to the duration) and
+/// the values the application's environment gains beyond the real environment and `.env`.
+pub fn check(
+    ctx: &Ctx,
+    spec: &Spec,
+    check: &CheckArgs,
+    example: Option<&DotEnv>,
+    connect: Option<std::time::Duration>,
+) -> anyhow::Result<(EnvReport, Vec<(String, String)>)> {
+    let secrets_dir = ctx.settings.secrets_dir.as_ref().map(|s| s.value.clone());
+    if let Some(d) = &secrets_dir
+        && !d.is_dir()
+    {
+        return Err(crate::exit::usage(format!(
+            "env.secrets_dir {}: not a directory",
+            d.display()
+        )));
+    }
+    let (mut report, extra) = build_report(
+        spec,
+        &ctx.settings.vars,
+        example,
+        check,
+        secrets_dir.as_deref(),
+    );
+    if let Some(wait) = connect {
         if report.ok {
-            let conns = connections(ctx, &spec, args)?;
+            let conns = connections(ctx, spec, wait)?;
             report.ok = conns.iter().all(|c| c.ok);
             report.connections = Some(conns);
         } else {
@@ -558,6 +803,82 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
                 .push("--connect: nothing tried, the variables failed their checks".into());
         }
     }
+    Ok((report, extra))
+}
+
+/// The environment the application starts with: the real one as it is, the `.env` values it
+/// does not set, then `extra` (spec defaults, secrets from files) where still unset.
+pub fn environment(
+    vars: &crate::settings::Vars,
+    extra: Vec<(String, String)>,
+) -> Vec<(std::ffi::OsString, std::ffi::OsString)> {
+    let mut env: Vec<(std::ffi::OsString, std::ffi::OsString)> = std::env::vars_os().collect();
+    let mut set: std::collections::HashSet<std::ffi::OsString> =
+        env.iter().map(|(k, _)| k.clone()).collect();
+    let from_file = vars.dotenv.iter().flat_map(|d| {
+        d.effective()
+            .into_values()
+            .filter_map(|e| Some((e.line, e.key.clone(), e.value.clone()?)))
+            .collect::<Vec<_>>()
+    });
+    let mut from_file: Vec<_> = from_file.collect();
+    from_file.sort();
+    for (k, v) in from_file.into_iter().map(|(_, k, v)| (k, v)).chain(extra) {
+        if set.insert(k.clone().into()) {
+            env.push((k.into(), v.into()));
+        }
+    }
+    env
+}
+
+/// The `.env` as the dialect read it, values unmasked (the hidden `--print-dotenv`).
+fn print_dotenv(ctx: &Ctx) -> anyhow::Result<ExitStatus> {
+    let d = ctx.settings.vars.dotenv.as_ref();
+    let mut values = serde_json::Map::new();
+    let mut lines = serde_json::Map::new();
+    for e in d.map(|d| d.entries.as_slice()).unwrap_or_default() {
+        values.insert(e.key.clone(), e.value.clone().into());
+        lines.insert(e.key.clone(), e.line.into());
+    }
+    ctx.out.line(&serde_json::json!({
+        "dialect": ctx.settings.dotenv_dialect.value,
+        "path": d.map(|d| d.path.display().to_string()),
+        "values": values,
+        "lines": lines,
+    }))?;
+    Ok(ExitStatus::Success)
+}
+
+pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
+    if args.print_dotenv {
+        return print_dotenv(ctx);
+    }
+    let spec = find_spec(ctx, &args.check)?;
+    if let Some(path) = &args.write_example {
+        crate::output::write_atomic(path, example::write(&spec).as_bytes())?;
+        ctx.out.note(format!(
+            "wrote {} ({} variables from {})",
+            path.display(),
+            spec.vars.len(),
+            spec.origin
+        ));
+        return Ok(ExitStatus::Success);
+    }
+    let example = match &args.example {
+        Some(p) => {
+            // Not `is_file`: `--example /dev/null` (an empty example) is fine.
+            if !p.exists() || p.is_dir() {
+                return Err(crate::exit::usage(format!(
+                    "--example {}: no such file",
+                    p.display()
+                )));
+            }
+            Some(DotEnv::load(p, ctx.settings.dotenv_dialect.value)?)
+        }
+        None => None,
+    };
+    let connect = args.connect.then(|| args.wait.unwrap_or_default());
+    let (report, _) = check(ctx, &spec, &args.check, example.as_ref(), connect)?;
     ctx.out.emit_outcome(&report, report.ok)?;
     Ok(problem_if(!report.ok))
 }
@@ -579,6 +900,7 @@ mod tests {
             origin: value.map(|_| ".env:3".to_string()),
             reason: (status == Status::Missing).then(|| "required, not set".to_string()),
             description: Some("the queue".into()),
+            note: None,
             fails: status == Status::Missing,
         }
     }
@@ -612,6 +934,8 @@ mod tests {
                 }],
                 note: None,
             }]),
+            dialect: Some(Dialect::Python),
+            drift: None,
         }
     }
 

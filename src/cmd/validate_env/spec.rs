@@ -10,9 +10,9 @@ use crate::exit;
 use crate::secret::mask;
 use crate::settings::yaml;
 
-pub use super::var::{Level, Spec, VarSpec, VarType};
+pub use super::var::{FileMode, Level, Spec, VarSpec, VarType};
 
-const RULES: [&str; 12] = [
+const RULES: [&str; 13] = [
     "type",
     "secret",
     "default",
@@ -25,7 +25,11 @@ const RULES: [&str; 12] = [
     "values",
     "schemes",
     "commands",
+    "file_mode",
 ];
+
+/// Settings that live in the `env:` section beside the levels (`settings::keys`).
+pub const SETTINGS: [&str; 3] = ["dotenv_dialect", "require_spec", "secrets_dir"];
 
 /// The spec used on a bare machine: the application's Redis variables, all optional.
 pub fn builtin() -> Spec {
@@ -42,6 +46,7 @@ pub fn builtin() -> Spec {
         min: None,
         max: None,
         commands: Vec::new(),
+        file_mode: FileMode::FirstLine,
     };
     let mut db = var("REDIS_DB", VarType::Int, Some("0"), "database number");
     db.min = Some(0.0);
@@ -102,6 +107,9 @@ pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result
         std::collections::HashMap::new();
     for (k, body) in levels {
         let lname = yaml::scalar_text(k).unwrap_or_default();
+        if SETTINGS.contains(&lname.as_str()) {
+            continue;
+        }
         let level = match lname.as_str() {
             "required" => Level::Required,
             "recommended" => Level::Recommended,
@@ -263,6 +271,15 @@ fn parse_var(
             .map(|c| c.trim().to_ascii_lowercase())
             .filter(|c| !c.is_empty())
             .collect(),
+        file_mode: match text("file_mode").as_deref() {
+            None | Some("first_line" | "first-line" | "line") => FileMode::FirstLine,
+            Some("whole") => FileMode::Whole,
+            Some(other) => {
+                return Err(format!(
+                    "file_mode must be first_line or whole, got '{other}'"
+                ));
+            }
+        },
         ty,
     };
     if !var.commands.is_empty() && !is_redis_target(name, &var.ty) {

@@ -63,6 +63,16 @@ impl VarType {
     }
 }
 
+/// How much of a `VAR_FILE` / `secrets_dir` file is the value (`file_mode:` in the spec).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FileMode {
+    /// The first line, without its line end (a password file).
+    #[default]
+    FirstLine,
+    /// Every byte (a key or a certificate).
+    Whole,
+}
+
 #[derive(Debug, Clone)]
 pub struct VarSpec {
     pub name: String,
@@ -78,6 +88,7 @@ pub struct VarSpec {
     pub max: Option<f64>,
     /// Redis commands the application needs, checked with ACL DRYRUN under `--connect`.
     pub commands: Vec<String>,
+    pub file_mode: FileMode,
 }
 
 #[derive(Debug, Clone)]

@@ -1,0 +1,134 @@
+//! `.env.example` from the spec (`--write-example`), and the drift between the two
+//! (`--example`): spec keys the example lacks, and example keys the spec lacks.
+
+use serde::Serialize;
+
+use super::spec::{Level, Spec};
+use crate::settings::DotEnv;
+
+/// The example file: one section per level, each variable with its description and type as a
+/// comment, its default as the value (secrets always empty), and the `VAR_FILE` alternative
+/// named for secrets.
+pub fn write(spec: &Spec) -> String {
+    let mut out = format!(
+        "# Written by `redkit validate-env --write-example` from {}.\n\
+         # Copy to .env and fill in; secrets stay empty here (or set NAME_FILE=/run/secrets/name).\n",
+        spec.origin
+    );
+    for level in [Level::Required, Level::Recommended, Level::Optional] {
+        let vars: Vec<_> = spec.vars.iter().filter(|v| v.level == level).collect();
+        if vars.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n# --- {} ---\n", level.name()));
+        for v in vars {
+            let mut about = Vec::new();
+            if let Some(d) = &v.description {
+                about.push(one_line(d));
+            }
+            if v.ty.name() != "string" {
+                about.push(format!("type {}", v.ty.name()));
+            }
+            if v.secret {
+                about.push(format!("secret; or {}_FILE=/run/secrets/...", v.name));
+            }
+            if !about.is_empty() {
+                out.push_str(&format!("# {}\n", about.join("; ")));
+            }
+            let value = match (&v.default, v.secret) {
+                (Some(d), false) => quote(d),
+                _ => String::new(),
+            };
+            out.push_str(&format!("{}={value}\n", v.name));
+        }
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A default as python-dotenv, bash and compose all read it back: bare when it is plain,
+/// single-quoted otherwise (no `'` inside), else double-quoted with escapes.
+fn quote(v: &str) -> String {
+    let plain = !v.is_empty()
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.,:/@+%".contains(c));
+    if plain {
+        v.to_string()
+    } else if !v.contains('\'') && !v.contains("${") && !v.contains('\n') {
+        format!("'{v}'")
+    } else {
+        let mut out = String::from("\"");
+        for c in v.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+}
+
+/// The keys the spec and the example file do not share.
+#[derive(Debug, Clone, Serialize)]
+pub struct Drift {
+    pub example: String,
+    /// Spec variables the example does not list.
+    pub missing_from_example: Vec<String>,
+    /// Example keys the spec does not list.
+    pub missing_from_spec: Vec<String>,
+}
+
+impl Drift {
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.missing_from_example.is_empty() {
+            out.push(format!(
+                "{}: lacks {} of the spec (drift; --write-example rewrites it)",
+                self.example,
+                self.missing_from_example.join(", ")
+            ));
+        }
+        if !self.missing_from_spec.is_empty() {
+            out.push(format!(
+                "{}: lists {} that the spec does not (drift)",
+                self.example,
+                self.missing_from_spec.join(", ")
+            ));
+        }
+        out
+    }
+}
+
+pub fn drift(spec: &Spec, ex: &DotEnv) -> Drift {
+    let in_example: std::collections::HashSet<&str> =
+        ex.entries.iter().map(|e| e.key.as_str()).collect();
+    let in_spec: std::collections::HashSet<&str> =
+        spec.vars.iter().map(|v| v.name.as_str()).collect();
+    let mut missing_from_spec = Vec::new();
+    for e in &ex.entries {
+        // `NAME_FILE` of a spec variable is that variable's other form.
+        let twin = e
+            .key
+            .strip_suffix("_FILE")
+            .is_some_and(|b| in_spec.contains(b));
+        if !in_spec.contains(e.key.as_str()) && !twin && !missing_from_spec.contains(&e.key) {
+            missing_from_spec.push(e.key.clone());
+        }
+    }
+    Drift {
+        example: ex.path.display().to_string(),
+        missing_from_example: spec
+            .vars
+            .iter()
+            .filter(|v| !in_example.contains(v.name.as_str()))
+            .map(|v| v.name.clone())
+            .collect(),
+        missing_from_spec,
+    }
+}
