@@ -104,12 +104,68 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l cert -d 'Client
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Timeout for each reply [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r -f -a "latency\t''
+server\t''
+memory\t''
+clients\t''
+persistence\t''
+replication\t''
+keyspace\t''
+slowlog\t''
+evictions\t''
+rejected_connections\t''
+expired\t''
+error_replies\t''
+full_syncs\t''
+maxmemory\t''
+output_buffers\t''
+backlog\t''
+cluster\t''
+cluster_state\t''
+cluster_slots\t''
+cluster_nodes\t''
+cluster_replicas\t''
+skew\t''
+sentinel\t''
+sentinel_master\t''
+sentinel_quorum\t''
+streams\t''
+jobs\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r -f -a "latency\t''
+server\t''
+memory\t''
+clients\t''
+persistence\t''
+replication\t''
+keyspace\t''
+slowlog\t''
+evictions\t''
+rejected_connections\t''
+expired\t''
+error_replies\t''
+full_syncs\t''
+maxmemory\t''
+output_buffers\t''
+backlog\t''
+cluster\t''
+cluster_state\t''
+cluster_slots\t''
+cluster_nodes\t''
+cluster_replicas\t''
+skew\t''
+sentinel\t''
+sentinel_master\t''
+sentinel_quorum\t''
+streams\t''
+jobs\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l stream -d 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency -d 'Median PING round trip for WARNING [default: 100ms]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-latency -d 'Median PING round trip for CRITICAL [default: 500ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-command-p99 -d 'A command\'s p99 (INFO LATENCYSTATS, Redis 7) for WARNING; the worst are named [default: 100ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-command-p99 -d 'A command\'s p99 for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency-event -d 'A LATENCY LATEST spike since the previous run for WARNING [default: 100ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-latency-event -d 'A latency spike since the previous run for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-uptime -d 'A restart more recent than this is a WARNING [default: 5m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-memory -d 'Memory used, percent of maxmemory (of system memory when unlimited) [default: 80]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-memory -d 'Memory used for CRITICAL [default: 90]' -r
@@ -123,6 +179,19 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-lag -d 'Re
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-hit-ratio -d 'Keyspace hit ratio in percent for WARNING, e.g. 90: (below 90) [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-hit-ratio -d 'Keyspace hit ratio for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-slowlog -d 'Slowest recent slow-log entry for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-evictions -d 'Keys evicted per second since the previous run, for WARNING [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-evictions -d 'Evictions per second for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-rejected-connections -d 'Connections rejected (maxclients) per second since the previous run, for WARNING [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-rejected-connections -d 'Rejected connections per second for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-expired -d 'Keys expired per second since the previous run, for WARNING (informative by default) [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-error-replies -d 'Error replies per second since the previous run, for WARNING, e.g. 1 [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-error-replies -d 'Error replies per second for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-full-syncs -d 'Full resyncs a master served since the previous run, for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-full-syncs -d 'Full resyncs since the previous run for CRITICAL [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-output-buffer -d 'Fullest replica/pub-sub output buffer, percent of its limit, for WARNING [default: 50]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-output-buffer -d 'Fullest output buffer for CRITICAL [default: 90]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-backlog -d 'Seconds of writes the replication backlog must hold; less is a WARNING [default: 1m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-skew -d 'The busiest master\'s keys or memory above the cluster mean, in percent, for WARNING [default: 50]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-lag -d 'Entries a consumer group has not been delivered yet, for WARNING [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stream-lag -d 'Undelivered entries of a group for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-pending -d 'Entries delivered to a group and not acknowledged, for WARNING [default: none]' -r
@@ -137,6 +206,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stuck-jobs
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stuck-jobs -d 'Stuck jobs for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l watch -d 'Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s o -l output -d 'Write the output to FILE atomically (temporary file, then rename) instead of stdout' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l state -d 'Keep each node\'s counters here for rates between runs [default: /var/lib/redkit/health.json when writable, else $XDG_STATE_HOME/redkit/health.json, ~/.local/state/redkit/health.json]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l interval -d 'Take two samples DUR apart in this run and judge the rates between them (instead of the state file)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -153,6 +224,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l cluster -d 'The
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-replicas -d 'Standalone: do not also check the replicas the master lists'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-state -d 'Neither read nor write a state file (rate checks then need --interval or --watch)'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s v -l verbose -d 'More detail on stderr (repeat for more)'

@@ -9,6 +9,7 @@ mod cli;
 mod connect;
 mod cron;
 mod health;
+mod health_rates;
 mod leaks;
 mod migrate;
 mod partial;

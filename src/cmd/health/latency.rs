@@ -92,7 +92,7 @@ pub fn extend(c: &mut Check, n: &NodeInput) {
                 c.raise(status, &format!("slow commands: {}", names.join(", ")));
             }
             for x in cmds.iter().take(EXPORTED) {
-                for (q, v) in [("0.5", x.p50), ("0.99", x.p99), ("0.999", x.p999)] {
+                for (q, v) in [("p50", x.p50), ("p99", x.p99), ("p99.9", x.p999)] {
                     c.metrics.push(
                         Metric::new(
                             "command_latency_seconds",
@@ -100,7 +100,7 @@ pub fn extend(c: &mut Check, n: &NodeInput) {
                             "Per-command latency percentiles from INFO LATENCYSTATS (the slowest commands by p99)",
                         )
                         .label("command", x.command.clone())
-                        .label("quantile", q),
+                        .label("percentile", q),
                     );
                 }
             }
@@ -159,9 +159,14 @@ fn judge_events(c: &mut Check, events: &[LatencyEvent], n: &NodeInput) {
         }
         return;
     };
+    // An event seen before is new when its time moved; one never seen is new when it is not
+    // older than the previous sample (whose second it may share).
     let new: Vec<&LatencyEvent> = events
         .iter()
-        .filter(|e| e.at as f64 >= prev.at.floor())
+        .filter(|e| match prev.events.get(&e.event) {
+            Some(seen) => e.at > *seen,
+            None => e.at as f64 >= prev.at.floor(),
+        })
         .collect();
     c.metrics.push(Metric::new(
         "latency_events_new",

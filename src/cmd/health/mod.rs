@@ -292,7 +292,9 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
         }
         emit(ctx, a, &report, round)?;
         let fresh = samples_of(&report);
+        // Nothing answered: nothing to keep (and no folder made for it).
         if let Some(path) = &state_file
+            && !fresh.is_empty()
             && let Err(e) = state::State::save(path, &fresh)
         {
             ctx.out.warn(format!("--state {}: {e:#}", path.display()));

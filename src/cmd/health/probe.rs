@@ -302,6 +302,9 @@ async fn more_facts(node: &Node, o: &ProbeOptions, facts: &mut Facts) {
     );
     facts.latency_stats = lat.and_then(|v| text(&v)).map(|t| Info::parse(&t));
     facts.latency_events = latest.map(|v| latency_latest(&v));
+    if let (Some(sample), Some(events)) = (&mut facts.sample, &facts.latency_events) {
+        sample.events = events.iter().map(|e| (e.event.clone(), e.at)).collect();
+    }
     facts.buffers = match (
         pubsub.and_then(|v| text(&v)),
         replica.and_then(|v| text(&v)),

@@ -202,6 +202,7 @@ mod tests {
                 ("sync_full".to_string(), 1.0),
             ]
             .into(),
+            events: Default::default(),
         }
     }
 

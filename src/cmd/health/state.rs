@@ -36,6 +36,9 @@ pub struct Sample {
     pub uptime: f64,
     #[serde(default)]
     pub counters: BTreeMap<String, f64>,
+    /// The time of each LATENCY LATEST event as last seen, so a spike is reported once.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub events: BTreeMap<String, i64>,
 }
 
 impl Sample {
@@ -48,6 +51,7 @@ impl Sample {
                 .iter()
                 .filter_map(|k| Some((k.to_string(), info.num(k)?)))
                 .collect(),
+            events: BTreeMap::new(),
         }
     }
 }
@@ -204,6 +208,7 @@ mod tests {
             run_id: run.into(),
             uptime: up,
             counters: [("evicted_keys".to_string(), ev)].into(),
+            events: BTreeMap::new(),
         }
     }
 
