@@ -61,6 +61,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand config 'Show the resolved settings and where each came from, secrets masked'
             cand init 'Write a commented starter redkit.yaml'
             cand completions 'Print a shell completion script'
+            cand top 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;validate-env'= {
@@ -1251,6 +1252,44 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'redkit;top'= {
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --interval 'Refresh every DUR: one INFO per node per refresh'
+            cand --record 'Write every frame to FILE as one JSON object per line'
+            cand --replay 'Play a recording made with --record instead of asking any server'
+            cand --sort 'Sort by this column at start'
+            cand --stream 'Streams whose consumer groups the streams pane shows (repeat or comma-separate)'
+            cand --count 'Stop after N frames (recording without a terminal)'
+            cand --format 'format'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand --no-env-file 'Do not read any .env file'
+            cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'redkit;help'= {
             cand validate-env 'Check the environment and .env against a spec (required/recommended/optional, typed)'
             cand health 'Check every node''s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
@@ -1263,6 +1302,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand config 'Show the resolved settings and where each came from, secrets masked'
             cand init 'Write a commented starter redkit.yaml'
             cand completions 'Print a shell completion script'
+            cand top 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;help;validate-env'= {
@@ -1343,6 +1383,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
         &'redkit;help;init'= {
         }
         &'redkit;help;completions'= {
+        }
+        &'redkit;help;top'= {
         }
         &'redkit;help;help'= {
         }

@@ -69,6 +69,7 @@ complete -c redkit -n "__fish_redkit_needs_command" -f -a "migrate" -d 'Database
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "init" -d 'Write a commented starter redkit.yaml'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c redkit -n "__fish_redkit_needs_command" -f -a "top" -d 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
@@ -1100,18 +1101,64 @@ complete -c redkit -n "__fish_redkit_using_subcommand completions" -l no-env-fil
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "stream" -d 'Inspect and operate the application\'s Redis Streams: list, read, tail, jobs, groups, claim, trim'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "wait" -d 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "migrate" -d 'Database migrations of the application\'s tables (message_recipients)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l interval -d 'Refresh every DUR: one INFO per node per refresh' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l record -d 'Write every frame to FILE as one JSON object per line' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l replay -d 'Play a recording made with --record instead of asking any server' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l sort -d 'Sort by this column at start' -r -f -a "node\t''
+role\t''
+ops/s\t''
+p99\t''
+mem\t''
+%max\t''
+frag\t''
+hit%\t''
+conns\t''
+evict\t''
+lag\t''
+slots\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l stream -d 'Streams whose consumer groups the streams pane shows (repeat or comma-separate)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l count -d 'Stop after N frames (recording without a terminal)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l format -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -s h -l help -d 'Print help'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "stream" -d 'Inspect and operate the application\'s Redis Streams: list, read, tail, jobs, groups, claim, trim'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "wait" -d 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "migrate" -d 'Database migrations of the application\'s tables (message_recipients)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "init" -d 'Write a commented starter redkit.yaml'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "completions" -d 'Print a shell completion script'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "top" -d 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env health ping cache bench stream wait migrate config init completions top help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from stream" -f -a "list" -d 'Every stream key (on every master of a cluster) with length, times and groups'

@@ -10,6 +10,7 @@ pub mod init;
 pub mod migrate;
 pub mod ping;
 pub mod stream;
+pub mod top;
 pub mod validate_env;
 pub mod wait;
 
