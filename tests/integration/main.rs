@@ -16,5 +16,6 @@ mod partial;
 mod readme;
 mod settings;
 mod stream;
+mod top;
 mod validate_env;
 mod wait;

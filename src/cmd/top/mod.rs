@@ -233,7 +233,10 @@ async fn replay(
         note: None,
     };
     let mut i = 0;
-    let name = path.display().to_string();
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     loop {
         v.source = format!("replay {name} {}/{total}", i + 1);
         v.note = (i + 1 == total).then(|| "end of recording".to_string());

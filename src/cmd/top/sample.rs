@@ -147,7 +147,11 @@ impl NodeRow {
         }
         .to_string();
         let (lag_bytes, lag_secs) = if role == "replica" {
-            (None, i.num("master_last_io_seconds_ago"))
+            // -1 while the link is down or still syncing: no figure then.
+            (
+                None,
+                i.num("master_last_io_seconds_ago").filter(|s| *s >= 0.0),
+            )
         } else {
             (None, None)
         };
