@@ -279,3 +279,62 @@ fn a_recording_replays_the_same_numbers() {
     assert!(screen.contains("EXITED 2"), "{screen}");
     assert!(screen.contains("bad.ndjson:"), "{screen}");
 }
+
+#[test]
+fn panes_show_slow_log_clients_and_stream_groups() {
+    let s = RedisServer::builder()
+        .arg("slowlog-log-slower-than 0")
+        .start();
+    for i in 0..5 {
+        s.cli(&["XADD", "orders", "*", "n", &i.to_string()]);
+    }
+    s.cli(&["XGROUP", "CREATE", "orders", "workers", "0"]);
+    s.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "workers",
+        "w1",
+        "COUNT",
+        "2",
+        "STREAMS",
+        "orders",
+        ">",
+    ]);
+    s.cli(&["XADD", "orders:dlq", "*", "n", "dead"]);
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start(
+        dir.path(),
+        100,
+        30,
+        &redkit_line(dir.path(), &format!("top -u {} --stream orders", s.url())),
+    );
+    t.wait("the node", Duration::from_secs(5), |x| {
+        x.contains(&s.addr())
+    });
+    t.keys(&["p"]);
+    t.wait("slow log pane", Duration::from_secs(5), |x| {
+        x.contains("slow log") && x.contains("XADD")
+    });
+    t.keys(&["p", "p"]);
+    t.wait("clients pane", Duration::from_secs(5), |x| {
+        x.contains("clients (output buffers)") && x.contains("omem")
+    });
+    t.keys(&["p"]);
+    // workers: 3 entries not delivered, 2 pending, 1 dead letter.
+    let screen = t.wait("streams pane", Duration::from_secs(5), |x| {
+        x.lines()
+            .any(|l| l.contains("orders") && l.contains("workers"))
+    });
+    let row = screen
+        .lines()
+        .find(|l| l.contains("workers"))
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    assert_eq!(row[0], "orders", "{screen}");
+    assert_eq!(row[2], "3", "lag: {screen}");
+    assert_eq!(row[4], "2", "pending: {screen}");
+    assert_eq!(row[5], "1", "dead letters: {screen}");
+    t.keys(&["q"]);
+    t.wait("exit", Duration::from_secs(5), |x| x.contains("EXITED 0"));
+}

@@ -53,14 +53,21 @@ Examples:
   redkit health --watch 5s                           redraw every 5 s until Ctrl-C
   redkit health --stream orders --warn-stream-lag 1000 --crit-stream-idle 10m
   redkit health --check jobs --stuck-after 30m       stuck job_events:* streams
+  redkit health --interval 10s --check evictions,error_replies    rates over 10 s
 
 Thresholds come from these flags, else the health: section of the config, else the defaults
 shown. Figures take monitoring-plugin ranges: 80 alerts above 80, 90: below 90, @10:20 inside.
 'none' turns a threshold off. Checks: latency, server, memory, clients, persistence,
-replication, keyspace, slowlog, cluster (cluster_state, cluster_slots, cluster_nodes,
-cluster_replicas), sentinel (sentinel_master, sentinel_quorum), streams (groups of the streams
-named by --stream or health.streams), jobs (job streams of streams.match); reachability always
-runs. streams and jobs run by default when the config names streams.
+replication, keyspace, slowlog, evictions, rejected_connections, expired, error_replies,
+full_syncs, maxmemory, output_buffers, backlog, cluster (cluster_state, cluster_slots,
+cluster_nodes, cluster_replicas, skew), sentinel (sentinel_master, sentinel_quorum), streams
+(groups of the streams named by --stream or health.streams), jobs (job streams of
+streams.match); reachability always runs. streams and jobs run by default when the config
+names streams.
+
+Rates (evictions/s, rejected connections/s, error replies/s, full resyncs, the hit ratio) are
+judged against the previous run's counters in the --state file, or between two samples
+--interval apart; a first run says 'no previous sample', a restarted node starts over.
 
 Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (unreachable, auth failure, timeout, cluster not ok,
 replica link down), 3 UNKNOWN (usage errors too). --format prometheus always exits 0: the
