@@ -12,8 +12,10 @@ for bin in tmux redis-server redis-cli python3; do
 done
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 SECS=${SECS:-30}
-cargo build --release --quiet
-BIN="$PWD/target/release/redkit"
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN="$PWD/target/release/redkit"
+fi
 work=$(mktemp -d)
 pids=()
 cleanup() {

@@ -436,6 +436,39 @@ mod tests {
     }
 
     #[test]
+    fn sorting_puts_the_biggest_first_and_unknown_figures_last() {
+        let row = |a: &str, ops: Option<f64>| NodeRow {
+            addr: a.into(),
+            up: ops.is_some(),
+            ops_per_sec: ops,
+            ..NodeRow::default()
+        };
+        let f = Frame {
+            at: 0.0,
+            interval: 1.0,
+            nodes: vec![
+                row("a:1", Some(5.0)),
+                row("b:1", None),
+                row("c:1", Some(50.0)),
+            ],
+        };
+        let mut v = View {
+            sort: Col::Ops,
+            reverse: false,
+            pane: Pane::None,
+            source: String::new(),
+            note: None,
+        };
+        let order: Vec<&str> = sorted(&f, &v).iter().map(|n| n.addr.as_str()).collect();
+        assert_eq!(order, ["c:1", "a:1", "b:1"]);
+        v.sort = Col::Node;
+        let order: Vec<&str> = sorted(&f, &v).iter().map(|n| n.addr.as_str()).collect();
+        assert_eq!(order, ["a:1", "b:1", "c:1"]);
+        assert_eq!(Col::Ops.cell(&f.nodes[1]), "DOWN");
+        assert_eq!(Col::Role.cell(&f.nodes[1]), "down");
+    }
+
+    #[test]
     fn figures_read_short() {
         assert_eq!(si(950.0), "950");
         assert_eq!(si(12345.0), "12.3k");
