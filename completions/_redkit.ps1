@@ -66,6 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings and where each came from, secrets masked')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter redkit.yaml')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -145,6 +146,10 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on')
             [CompletionResult]::new('--warn-latency', '--warn-latency', [CompletionResultType]::ParameterName, 'Median PING round trip for WARNING [default: 100ms]')
             [CompletionResult]::new('--crit-latency', '--crit-latency', [CompletionResultType]::ParameterName, 'Median PING round trip for CRITICAL [default: 500ms]')
+            [CompletionResult]::new('--warn-command-p99', '--warn-command-p99', [CompletionResultType]::ParameterName, 'A command''s p99 (INFO LATENCYSTATS, Redis 7) for WARNING; the worst are named [default: 100ms]')
+            [CompletionResult]::new('--crit-command-p99', '--crit-command-p99', [CompletionResultType]::ParameterName, 'A command''s p99 for CRITICAL [default: none]')
+            [CompletionResult]::new('--warn-latency-event', '--warn-latency-event', [CompletionResultType]::ParameterName, 'A LATENCY LATEST spike since the previous run for WARNING [default: 100ms]')
+            [CompletionResult]::new('--crit-latency-event', '--crit-latency-event', [CompletionResultType]::ParameterName, 'A latency spike since the previous run for CRITICAL [default: none]')
             [CompletionResult]::new('--min-uptime', '--min-uptime', [CompletionResultType]::ParameterName, 'A restart more recent than this is a WARNING [default: 5m]')
             [CompletionResult]::new('--warn-memory', '--warn-memory', [CompletionResultType]::ParameterName, 'Memory used, percent of maxmemory (of system memory when unlimited) [default: 80]')
             [CompletionResult]::new('--crit-memory', '--crit-memory', [CompletionResultType]::ParameterName, 'Memory used for CRITICAL [default: 90]')
@@ -158,6 +163,19 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--warn-hit-ratio', '--warn-hit-ratio', [CompletionResultType]::ParameterName, 'Keyspace hit ratio in percent for WARNING, e.g. 90: (below 90) [default: none]')
             [CompletionResult]::new('--crit-hit-ratio', '--crit-hit-ratio', [CompletionResultType]::ParameterName, 'Keyspace hit ratio for CRITICAL [default: none]')
             [CompletionResult]::new('--warn-slowlog', '--warn-slowlog', [CompletionResultType]::ParameterName, 'Slowest recent slow-log entry for WARNING [default: none]')
+            [CompletionResult]::new('--warn-evictions', '--warn-evictions', [CompletionResultType]::ParameterName, 'Keys evicted per second since the previous run, for WARNING [default: 0]')
+            [CompletionResult]::new('--crit-evictions', '--crit-evictions', [CompletionResultType]::ParameterName, 'Evictions per second for CRITICAL [default: none]')
+            [CompletionResult]::new('--warn-rejected-connections', '--warn-rejected-connections', [CompletionResultType]::ParameterName, 'Connections rejected (maxclients) per second since the previous run, for WARNING [default: 0]')
+            [CompletionResult]::new('--crit-rejected-connections', '--crit-rejected-connections', [CompletionResultType]::ParameterName, 'Rejected connections per second for CRITICAL [default: none]')
+            [CompletionResult]::new('--warn-expired', '--warn-expired', [CompletionResultType]::ParameterName, 'Keys expired per second since the previous run, for WARNING (informative by default) [default: none]')
+            [CompletionResult]::new('--warn-error-replies', '--warn-error-replies', [CompletionResultType]::ParameterName, 'Error replies per second since the previous run, for WARNING, e.g. 1 [default: none]')
+            [CompletionResult]::new('--crit-error-replies', '--crit-error-replies', [CompletionResultType]::ParameterName, 'Error replies per second for CRITICAL [default: none]')
+            [CompletionResult]::new('--warn-full-syncs', '--warn-full-syncs', [CompletionResultType]::ParameterName, 'Full resyncs a master served since the previous run, for WARNING [default: none]')
+            [CompletionResult]::new('--crit-full-syncs', '--crit-full-syncs', [CompletionResultType]::ParameterName, 'Full resyncs since the previous run for CRITICAL [default: 0]')
+            [CompletionResult]::new('--warn-output-buffer', '--warn-output-buffer', [CompletionResultType]::ParameterName, 'Fullest replica/pub-sub output buffer, percent of its limit, for WARNING [default: 50]')
+            [CompletionResult]::new('--crit-output-buffer', '--crit-output-buffer', [CompletionResultType]::ParameterName, 'Fullest output buffer for CRITICAL [default: 90]')
+            [CompletionResult]::new('--min-backlog', '--min-backlog', [CompletionResultType]::ParameterName, 'Seconds of writes the replication backlog must hold; less is a WARNING [default: 1m]')
+            [CompletionResult]::new('--warn-skew', '--warn-skew', [CompletionResultType]::ParameterName, 'The busiest master''s keys or memory above the cluster mean, in percent, for WARNING [default: 50]')
             [CompletionResult]::new('--warn-stream-lag', '--warn-stream-lag', [CompletionResultType]::ParameterName, 'Entries a consumer group has not been delivered yet, for WARNING [default: none]')
             [CompletionResult]::new('--crit-stream-lag', '--crit-stream-lag', [CompletionResultType]::ParameterName, 'Undelivered entries of a group for CRITICAL [default: none]')
             [CompletionResult]::new('--warn-stream-pending', '--warn-stream-pending', [CompletionResultType]::ParameterName, 'Entries delivered to a group and not acknowledged, for WARNING [default: none]')
@@ -175,6 +193,8 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE atomically (temporary file, then rename) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE atomically (temporary file, then rename) instead of stdout')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Keep each node''s counters here for rates between runs [default: /var/lib/redkit/health.json when writable, else $XDG_STATE_HOME/redkit/health.json, ~/.local/state/redkit/health.json]')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Take two samples DUR apart in this run and judge the rates between them (instead of the state file)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
@@ -185,6 +205,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by rediss://)')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate at all (tests and labs only)')
             [CompletionResult]::new('--no-replicas', '--no-replicas', [CompletionResultType]::ParameterName, 'Standalone: do not also check the replicas the master lists')
+            [CompletionResult]::new('--no-state', '--no-state', [CompletionResultType]::ParameterName, 'Neither read nor write a state file (rate checks then need --interval or --watch)')
             [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
@@ -1562,6 +1583,46 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'redkit;top' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Redis host [env: REDIS_HOST] [default: localhost]')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Redis port [env: REDIS_PORT] [default: 6379]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database number [env: REDIS_DB] [default: 0]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from FILE (first line) instead of REDIS_PASSWORD')
+            [CompletionResult]::new('--sentinel', '--sentinel', [CompletionResultType]::ParameterName, 'Find the master through this Sentinel (host:port or redis:// URL)')
+            [CompletionResult]::new('--master-name', '--master-name', [CompletionResultType]::ParameterName, 'Master name known to Sentinel')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the server with')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout, e.g. 500ms, 5s [default: 5s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout for each reply [default: 5s]')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Refresh every DUR: one INFO per node per refresh')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Write every frame to FILE as one JSON object per line')
+            [CompletionResult]::new('--replay', '--replay', [CompletionResultType]::ParameterName, 'Play a recording made with --record instead of asking any server')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by this column at start')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Streams whose consumer groups the streams pane shows (repeat or comma-separate)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N frames (recording without a terminal)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
+            [CompletionResult]::new('--askpass', '--askpass', [CompletionResultType]::ParameterName, 'Prompt for the password on the terminal')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The URL(s) are seed nodes of a Redis Cluster')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by rediss://)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate at all (tests and labs only)')
+            [CompletionResult]::new('--no-env-file', '--no-env-file', [CompletionResultType]::ParameterName, 'Do not read any .env file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every cell whole instead of fitting the terminal''s width')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'redkit;help' {
             [CompletionResult]::new('validate-env', 'validate-env', [CompletionResultType]::ParameterValue, 'Check the environment and .env against a spec (required/recommended/optional, typed)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Validate the environment (optionally wait for its services), then exec CMD with it')
@@ -1575,6 +1636,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings and where each came from, secrets masked')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter redkit.yaml')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1704,6 +1766,9 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             break
         }
         'redkit;help;completions' {
+            break
+        }
+        'redkit;help;top' {
             break
         }
         'redkit;help;help' {

@@ -63,6 +63,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand config 'Show the resolved settings and where each came from, secrets masked'
             cand init 'Write a commented starter redkit.yaml'
             cand completions 'Print a shell completion script'
+            cand top 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;validate-env'= {
@@ -139,6 +140,10 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --stream 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on'
             cand --warn-latency 'Median PING round trip for WARNING [default: 100ms]'
             cand --crit-latency 'Median PING round trip for CRITICAL [default: 500ms]'
+            cand --warn-command-p99 'A command''s p99 (INFO LATENCYSTATS, Redis 7) for WARNING; the worst are named [default: 100ms]'
+            cand --crit-command-p99 'A command''s p99 for CRITICAL [default: none]'
+            cand --warn-latency-event 'A LATENCY LATEST spike since the previous run for WARNING [default: 100ms]'
+            cand --crit-latency-event 'A latency spike since the previous run for CRITICAL [default: none]'
             cand --min-uptime 'A restart more recent than this is a WARNING [default: 5m]'
             cand --warn-memory 'Memory used, percent of maxmemory (of system memory when unlimited) [default: 80]'
             cand --crit-memory 'Memory used for CRITICAL [default: 90]'
@@ -152,6 +157,19 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --warn-hit-ratio 'Keyspace hit ratio in percent for WARNING, e.g. 90: (below 90) [default: none]'
             cand --crit-hit-ratio 'Keyspace hit ratio for CRITICAL [default: none]'
             cand --warn-slowlog 'Slowest recent slow-log entry for WARNING [default: none]'
+            cand --warn-evictions 'Keys evicted per second since the previous run, for WARNING [default: 0]'
+            cand --crit-evictions 'Evictions per second for CRITICAL [default: none]'
+            cand --warn-rejected-connections 'Connections rejected (maxclients) per second since the previous run, for WARNING [default: 0]'
+            cand --crit-rejected-connections 'Rejected connections per second for CRITICAL [default: none]'
+            cand --warn-expired 'Keys expired per second since the previous run, for WARNING (informative by default) [default: none]'
+            cand --warn-error-replies 'Error replies per second since the previous run, for WARNING, e.g. 1 [default: none]'
+            cand --crit-error-replies 'Error replies per second for CRITICAL [default: none]'
+            cand --warn-full-syncs 'Full resyncs a master served since the previous run, for WARNING [default: none]'
+            cand --crit-full-syncs 'Full resyncs since the previous run for CRITICAL [default: 0]'
+            cand --warn-output-buffer 'Fullest replica/pub-sub output buffer, percent of its limit, for WARNING [default: 50]'
+            cand --crit-output-buffer 'Fullest output buffer for CRITICAL [default: 90]'
+            cand --min-backlog 'Seconds of writes the replication backlog must hold; less is a WARNING [default: 1m]'
+            cand --warn-skew 'The busiest master''s keys or memory above the cluster mean, in percent, for WARNING [default: 50]'
             cand --warn-stream-lag 'Entries a consumer group has not been delivered yet, for WARNING [default: none]'
             cand --crit-stream-lag 'Undelivered entries of a group for CRITICAL [default: none]'
             cand --warn-stream-pending 'Entries delivered to a group and not acknowledged, for WARNING [default: none]'
@@ -169,6 +187,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --watch 'Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C'
             cand -o 'Write the output to FILE atomically (temporary file, then rename) instead of stdout'
             cand --output 'Write the output to FILE atomically (temporary file, then rename) instead of stdout'
+            cand --state 'Keep each node''s counters here for rates between runs [default: /var/lib/redkit/health.json when writable, else $XDG_STATE_HOME/redkit/health.json, ~/.local/state/redkit/health.json]'
+            cand --interval 'Take two samples DUR apart in this run and judge the rates between them (instead of the state file)'
             cand --format 'Output format'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
@@ -179,6 +199,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --tls 'Use TLS (implied by rediss://)'
             cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
             cand --no-replicas 'Standalone: do not also check the replicas the master lists'
+            cand --no-state 'Neither read nor write a state file (rate checks then need --interval or --watch)'
             cand --no-env-file 'Do not read any .env file'
             cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
@@ -1487,6 +1508,45 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'redkit;top'= {
+            cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --url 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'
+            cand --host 'Redis host [env: REDIS_HOST] [default: localhost]'
+            cand --port 'Redis port [env: REDIS_PORT] [default: 6379]'
+            cand --db 'Database number [env: REDIS_DB] [default: 0]'
+            cand --user 'ACL user name [env: REDIS_USERNAME]'
+            cand --password-file 'Read the password from FILE (first line) instead of REDIS_PASSWORD'
+            cand --sentinel 'Find the master through this Sentinel (host:port or redis:// URL)'
+            cand --master-name 'Master name known to Sentinel'
+            cand --cacert 'CA certificate (PEM) to verify the server with'
+            cand --cert 'Client certificate (PEM) for mutual TLS'
+            cand --key 'Client private key (PEM) for mutual TLS'
+            cand --connect-timeout 'Connect timeout, e.g. 500ms, 5s [default: 5s]'
+            cand --timeout 'Timeout for each reply [default: 5s]'
+            cand --interval 'Refresh every DUR: one INFO per node per refresh'
+            cand --record 'Write every frame to FILE as one JSON object per line'
+            cand --replay 'Play a recording made with --record instead of asking any server'
+            cand --sort 'Sort by this column at start'
+            cand --stream 'Streams whose consumer groups the streams pane shows (repeat or comma-separate)'
+            cand --count 'Stop after N frames (recording without a terminal)'
+            cand --format 'format'
+            cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
+            cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
+            cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
+            cand --color 'When to use colors (NO_COLOR is honoured)'
+            cand --askpass 'Prompt for the password on the terminal'
+            cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
+            cand --tls 'Use TLS (implied by rediss://)'
+            cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
+            cand --no-env-file 'Do not read any .env file'
+            cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand --wide 'Tables show every cell whole instead of fitting the terminal''s width'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'redkit;help'= {
             cand validate-env 'Check the environment and .env against a spec (required/recommended/optional, typed)'
             cand run 'Validate the environment (optionally wait for its services), then exec CMD with it'
@@ -1500,6 +1560,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand config 'Show the resolved settings and where each came from, secrets masked'
             cand init 'Write a commented starter redkit.yaml'
             cand completions 'Print a shell completion script'
+            cand top 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'redkit;help;validate-env'= {
@@ -1594,6 +1655,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
         &'redkit;help;init'= {
         }
         &'redkit;help;completions'= {
+        }
+        &'redkit;help;top'= {
         }
         &'redkit;help;help'= {
         }

@@ -71,6 +71,7 @@ complete -c redkit -n "__fish_redkit_needs_command" -f -a "migrate" -d 'Database
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "init" -d 'Write a commented starter redkit.yaml'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c redkit -n "__fish_redkit_needs_command" -f -a "top" -d 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)'
 complete -c redkit -n "__fish_redkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l timeout -d 'Timeout for each reply or statement [default: 5s]' -r
@@ -142,12 +143,68 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l cert -d 'Client
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Timeout for each reply [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r -f -a "latency\t''
+server\t''
+memory\t''
+clients\t''
+persistence\t''
+replication\t''
+keyspace\t''
+slowlog\t''
+evictions\t''
+rejected_connections\t''
+expired\t''
+error_replies\t''
+full_syncs\t''
+maxmemory\t''
+output_buffers\t''
+backlog\t''
+cluster\t''
+cluster_state\t''
+cluster_slots\t''
+cluster_nodes\t''
+cluster_replicas\t''
+skew\t''
+sentinel\t''
+sentinel_master\t''
+sentinel_quorum\t''
+streams\t''
+jobs\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r -f -a "latency\t''
+server\t''
+memory\t''
+clients\t''
+persistence\t''
+replication\t''
+keyspace\t''
+slowlog\t''
+evictions\t''
+rejected_connections\t''
+expired\t''
+error_replies\t''
+full_syncs\t''
+maxmemory\t''
+output_buffers\t''
+backlog\t''
+cluster\t''
+cluster_state\t''
+cluster_slots\t''
+cluster_nodes\t''
+cluster_replicas\t''
+skew\t''
+sentinel\t''
+sentinel_master\t''
+sentinel_quorum\t''
+streams\t''
+jobs\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l stream -d 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency -d 'Median PING round trip for WARNING [default: 100ms]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-latency -d 'Median PING round trip for CRITICAL [default: 500ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-command-p99 -d 'A command\'s p99 (INFO LATENCYSTATS, Redis 7) for WARNING; the worst are named [default: 100ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-command-p99 -d 'A command\'s p99 for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency-event -d 'A LATENCY LATEST spike since the previous run for WARNING [default: 100ms]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-latency-event -d 'A latency spike since the previous run for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-uptime -d 'A restart more recent than this is a WARNING [default: 5m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-memory -d 'Memory used, percent of maxmemory (of system memory when unlimited) [default: 80]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-memory -d 'Memory used for CRITICAL [default: 90]' -r
@@ -161,6 +218,19 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-lag -d 'Re
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-hit-ratio -d 'Keyspace hit ratio in percent for WARNING, e.g. 90: (below 90) [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-hit-ratio -d 'Keyspace hit ratio for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-slowlog -d 'Slowest recent slow-log entry for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-evictions -d 'Keys evicted per second since the previous run, for WARNING [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-evictions -d 'Evictions per second for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-rejected-connections -d 'Connections rejected (maxclients) per second since the previous run, for WARNING [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-rejected-connections -d 'Rejected connections per second for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-expired -d 'Keys expired per second since the previous run, for WARNING (informative by default) [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-error-replies -d 'Error replies per second since the previous run, for WARNING, e.g. 1 [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-error-replies -d 'Error replies per second for CRITICAL [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-full-syncs -d 'Full resyncs a master served since the previous run, for WARNING [default: none]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-full-syncs -d 'Full resyncs since the previous run for CRITICAL [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-output-buffer -d 'Fullest replica/pub-sub output buffer, percent of its limit, for WARNING [default: 50]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-output-buffer -d 'Fullest output buffer for CRITICAL [default: 90]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-backlog -d 'Seconds of writes the replication backlog must hold; less is a WARNING [default: 1m]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-skew -d 'The busiest master\'s keys or memory above the cluster mean, in percent, for WARNING [default: 50]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-lag -d 'Entries a consumer group has not been delivered yet, for WARNING [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stream-lag -d 'Undelivered entries of a group for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stream-pending -d 'Entries delivered to a group and not acknowledged, for WARNING [default: none]' -r
@@ -177,6 +247,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-stuck-jobs
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-stuck-jobs -d 'Stuck jobs for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l watch -d 'Re-check every DUR (redraws on a terminal; one report per round otherwise) until Ctrl-C' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s o -l output -d 'Write the output to FILE atomically (temporary file, then rename) instead of stdout' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l state -d 'Keep each node\'s counters here for rates between runs [default: /var/lib/redkit/health.json when writable, else $XDG_STATE_HOME/redkit/health.json, ~/.local/state/redkit/health.json]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l interval -d 'Take two samples DUR apart in this run and judge the rates between them (instead of the state file)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'
 ndjson\t'One JSON object per line'
@@ -193,6 +265,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l cluster -d 'The
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-replicas -d 'Standalone: do not also check the replicas the master lists'
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-state -d 'Neither read nor write a state file (rate checks then need --interval or --watch)'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand health" -s v -l verbose -d 'More detail on stderr (repeat for more)'
@@ -1266,19 +1339,66 @@ complete -c redkit -n "__fish_redkit_using_subcommand completions" -s q -l quiet
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "run" -d 'Validate the environment (optionally wait for its services), then exec CMD with it'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "stream" -d 'Inspect and operate the application\'s Redis Streams: list, read, tail, jobs, groups, claim, trim'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "wait" -d 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "migrate" -d 'Database migrations of the application\'s tables (message_recipients)'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "init" -d 'Write a commented starter redkit.yaml'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -s u -l url -d 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l host -d 'Redis host [env: REDIS_HOST] [default: localhost]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l port -d 'Redis port [env: REDIS_PORT] [default: 6379]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l db -d 'Database number [env: REDIS_DB] [default: 0]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l user -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l password-file -d 'Read the password from FILE (first line) instead of REDIS_PASSWORD' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l sentinel -d 'Find the master through this Sentinel (host:port or redis:// URL)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l master-name -d 'Master name known to Sentinel' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l cacert -d 'CA certificate (PEM) to verify the server with' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l timeout -d 'Timeout for each reply [default: 5s]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l interval -d 'Refresh every DUR: one INFO per node per refresh' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l record -d 'Write every frame to FILE as one JSON object per line' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l replay -d 'Play a recording made with --record instead of asking any server' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l sort -d 'Sort by this column at start' -r -f -a "node\t''
+role\t''
+ops/s\t''
+p99\t''
+mem\t''
+%max\t''
+frag\t''
+hit%\t''
+conns\t''
+evict\t''
+lag\t''
+slots\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l stream -d 'Streams whose consumer groups the streams pane shows (repeat or comma-separate)' -r -f
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l count -d 'Stop after N frames (recording without a terminal)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l format -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l env-file -d '.env file to read (never overrides the real environment) [default: ./.env when present]' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l askpass -d 'Prompt for the password on the terminal'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l tls -d 'Use TLS (implied by rediss://)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l no-env-file -d 'Do not read any .env file'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -s h -l help -d 'Print help'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "validate-env" -d 'Check the environment and .env against a spec (required/recommended/optional, typed)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "run" -d 'Validate the environment (optionally wait for its services), then exec CMD with it'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "health" -d 'Check every node\'s health against thresholds (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "ping" -d 'Connect to Redis (standalone, cluster or through Sentinel) and report who answered'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "cache" -d 'Flush or size cache keys by prefix or pattern (SCAN + UNLINK, never FLUSHDB)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "bench" -d 'Generate load and measure latency percentiles; save and compare baselines'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "stream" -d 'Inspect and operate the application\'s Redis Streams: list, read, tail, jobs, groups, claim, trim'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "wait" -d 'Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "migrate" -d 'Database migrations of the application\'s tables (message_recipients)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "config" -d 'Show the resolved settings and where each came from, secrets masked'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "init" -d 'Write a commented starter redkit.yaml'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "completions" -d 'Print a shell completion script'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "top" -d 'Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)'
+complete -c redkit -n "__fish_redkit_using_subcommand help; and not __fish_seen_subcommand_from validate-env run health ping cache bench stream wait migrate config init completions top help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "flush" -d 'Delete keys by prefix or pattern (SCAN + UNLINK), asking first unless --yes'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "stats" -d 'Count and size keys by prefix or pattern: types, TTLs, memory, biggest keys'
 complete -c redkit -n "__fish_redkit_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "analyze" -d 'Where the memory goes, from an RDB snapshot: per key-shape group, biggest keys, TTLs'

@@ -72,6 +72,9 @@ pub enum Command {
     /// Inspect and operate the application's Redis Streams: list, read, tail, jobs, groups, claim, trim
     #[command(after_help = cmd::stream::EXAMPLES)]
     Stream(WithConn<cmd::stream::StreamArgs>),
+    /// Live view of every node: ops/s, p99, memory, hit %, clients, evictions, lag (q quits)
+    #[command(after_help = cmd::top::EXAMPLES)]
+    Top(Box<WithConn<cmd::top::TopArgs>>),
     /// Block until Redis and the database are ready (exit 3 naming what is not, after --max-wait)
     #[command(after_help = cmd::wait::EXAMPLES)]
     Wait(WithConn<cmd::wait::WaitArgs>),
@@ -221,7 +224,7 @@ pub fn command() -> clap::Command {
     for (path, formats) in FORMATS {
         cmd = with_subcommand(cmd, path, &|sc| sc.arg(format_arg(formats)));
     }
-    for path in [&["init"][..], &["completions"]] {
+    for path in [&["init"][..], &["completions"], &["top"]] {
         cmd = with_subcommand(cmd, path, &|sc| sc.arg(no_format_arg()));
     }
     cmd
@@ -339,6 +342,7 @@ impl Command {
             Command::Bench(a) => Some(&a.conn),
             Command::Stream(a) => Some(&a.conn),
             Command::Wait(a) => Some(&a.conn),
+            Command::Top(a) => Some(&a.conn),
             Command::Config(a) => Some(&a.conn),
             Command::ValidateEnv(_)
             | Command::Run(_)
@@ -360,6 +364,7 @@ impl Command {
             | Command::Bench(_)
             | Command::Stream(_)
             | Command::Wait(_)
+            | Command::Top(_)
             | Command::Config(_)
             | Command::Init(_)
             | Command::Completions(_) => None,
@@ -683,7 +688,8 @@ mod tests {
         leaves(&cmd, Vec::new(), &mut all);
         for path in all.iter().filter(|p| !p.is_empty()) {
             let listed = FORMATS.iter().any(|(p, _)| p == path);
-            let silent = path == &["init"] || path == &["completions"];
+            // top draws a screen (or records frames): it has no report and no --format.
+            let silent = path == &["init"] || path == &["completions"] || path == &["top"];
             assert!(listed != silent, "{path:?}: listed {listed}");
         }
         // Each listed command exists, and its --help lists exactly these formats.

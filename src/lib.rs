@@ -143,6 +143,8 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
             }
         }
         Command::Wait(a) => block_on(wait::run(&ctx()?, &a.args)),
+        // top handles SIGINT/SIGTERM itself: it restores the terminal first.
+        Command::Top(a) => block_on_graceful(top::run(&ctx()?, &a.args)),
         Command::Migrate(a) => block_on_graceful(migrate::run(&ctx()?, &a.args)),
     }
 }

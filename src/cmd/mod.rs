@@ -12,6 +12,7 @@ pub mod ping;
 // `run` is validate-env followed by exec: it lives with the check it runs.
 pub use validate_env::exec as run;
 pub mod stream;
+pub mod top;
 pub mod validate_env;
 pub mod wait;
 

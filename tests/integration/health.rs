@@ -77,9 +77,38 @@ fn signal(pid: &str, sig: &str) {
     assert!(ok.success());
 }
 
+/// `promtool check metrics` (Prometheus's own linter: base units, counter suffixes, HELP)
+/// finds nothing in the text. promtool is installed by tests/run; missing, the test fails.
+pub fn assert_promtool(text: &str) {
+    let mut child = Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("promtool (Debian package prometheus; tests/run installs it)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success() && said.trim().is_empty(),
+        "promtool check metrics: {said}\n{text}"
+    );
+}
+
 /// Every line of the text exposition format is a comment we know or a well-formed sample,
-/// and every family has HELP and TYPE before its samples.
-fn assert_prometheus(text: &str) {
+/// and every family has HELP and TYPE before its samples; and promtool agrees.
+pub fn assert_prometheus(text: &str) {
+    assert_promtool(text);
     let sample = regex::Regex::new(
         r#"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? -?[0-9.e+-]+$"#,
     )
@@ -472,6 +501,7 @@ fn quiet_is_silent_when_ok_and_short_otherwise() {
         .parts();
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("redkit_health_status"), "{out}{err}");
+    assert_prometheus(&out);
     // ... and with --output the file is the alert path: -q is silent on a WARNING too (cron
     // would mail it every run), the exit code still says WARNING, and the file holds it.
     for format in [
@@ -666,6 +696,9 @@ fn password_failures_are_critical_and_the_secret_never_shows() {
                     !out.contains(LEAK_SECRET) && !err.contains(LEAK_SECRET),
                     "leak in {format}: {out}{err}"
                 );
+                if format == "prometheus" {
+                    assert_prometheus(&out);
+                }
             }
         }
     }
@@ -940,6 +973,20 @@ fn sentinel_master_quorum_and_replicas() {
     assert_eq!(check(sn, "sentinel_quorum")["status"], "ok");
     assert_eq!(node(&r, &master.addr())["role"], "master");
     assert_eq!(node(&r, &replica.addr())["role"], "replica");
+    let (code, out, err) = run_in_temp()
+        .args([
+            "health",
+            "--sentinel",
+            &s.addr(),
+            "--master-name",
+            "mymaster",
+        ])
+        .args(["--format", "prometheus"])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("redkit_sentinel_quorum_ok"), "{out}");
+    assert_prometheus(&out);
 
     // A silent Sentinel beside the real one: CRITICAL itself, the rest reported normally.
     let silent = SilentServer::start();
@@ -1782,6 +1829,9 @@ fn hostile_names_from_redis_are_escaped() {
             .output()
             .parts();
         assert!(out.contains("10.0.0.9"), "{format}: {out}{err}");
+        if format == "prometheus" {
+            assert_prometheus(&out);
+        }
         assert!(
             !out.contains('\x1b') && !err.contains('\x1b') && !out.contains('\x07'),
             "{format}: raw control bytes: {out:?}"

@@ -15,6 +15,104 @@ pub struct ClusterInput<'a> {
     pub info: &'a Info,
     pub nodes: &'a [ClusterNode],
     pub down: &'a HashSet<String>,
+    /// The masters that answered: their memory, keys and sampled slot counts (skew).
+    pub masters: &'a [MasterLoad],
+    pub t: Option<&'a super::types::Thresholds>,
+}
+
+/// One master's load, for the skew check.
+#[derive(Debug, Clone, Default)]
+pub struct MasterLoad {
+    pub addr: String,
+    pub used_memory: f64,
+    pub keys: f64,
+    /// (slot, keys) of the sampled slots.
+    pub slots: Vec<(u16, i64)>,
+}
+
+/// Below these the skew is noise (a nearly empty cluster is always "uneven").
+const SKEW_MIN_KEYS: f64 = 1000.0;
+const SKEW_MIN_MEMORY: f64 = 64.0 * 1024.0 * 1024.0;
+
+/// Memory and keys per master against the mean, and the hottest sampled slots by key count.
+pub fn skew(x: &ClusterInput) -> Check {
+    let m = x.masters;
+    let warn = x.t.and_then(|t| t.warn_skew.clone());
+    let threshold = warn
+        .as_ref()
+        .map(|r| format!("warn {}% above the mean", r.describe()));
+    if m.len() < 2 {
+        return Check::new(CheckKind::Skew, Status::Ok, serde_json::Value::Null)
+            .message(format!("{} answered: nothing to compare", m.len()))
+            .threshold(threshold);
+    }
+    let n = m.len() as f64;
+    let dev = |f: fn(&MasterLoad) -> f64, floor: f64| -> Option<(f64, &MasterLoad)> {
+        let mean = m.iter().map(f).sum::<f64>() / n;
+        if mean * n < floor || mean <= 0.0 {
+            return None;
+        }
+        m.iter()
+            .map(|x| ((f(x) - mean) * 100.0 / mean, x))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+    };
+    let keys = dev(|x| x.keys, SKEW_MIN_KEYS);
+    let mem = dev(|x| x.used_memory, SKEW_MIN_MEMORY * n);
+    let worst = [keys, mem]
+        .into_iter()
+        .flatten()
+        .map(|(p, _)| p)
+        .fold(0.0, f64::max);
+    let worst = (worst * 10.0).round() / 10.0;
+    let mut parts = Vec::new();
+    match keys {
+        Some((p, at)) => parts.push(format!("keys: {} {p:+.0}% of the mean", at.addr)),
+        None => parts.push("keys: too few to judge".to_string()),
+    }
+    match mem {
+        Some((p, at)) => parts.push(format!("memory: {} {p:+.0}% of the mean", at.addr)),
+        None => parts.push("memory: too little to judge".to_string()),
+    }
+    let mut hot: Vec<(u16, i64, &str)> = m
+        .iter()
+        .flat_map(|x| x.slots.iter().map(move |(s, k)| (*s, *k, x.addr.as_str())))
+        .filter(|(_, k, _)| *k > 0)
+        .collect();
+    hot.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if !hot.is_empty() {
+        let named: Vec<String> = hot
+            .iter()
+            .take(3)
+            .map(|(s, k, a)| format!("{s} ({k} keys, {a})"))
+            .collect();
+        parts.push(format!("hottest sampled slots {}", named.join(", ")));
+    }
+    let status = if warn.as_ref().is_some_and(|r| r.alerts(worst)) {
+        Status::Warning
+    } else {
+        Status::Ok
+    };
+    let mut c = Check::new(CheckKind::Skew, status, worst)
+        .unit(Unit::Percent)
+        .message(parts.join("; "))
+        .threshold(threshold)
+        .metric(Metric::new(
+            "cluster_skew_ratio",
+            worst / 100.0,
+            "The busiest master's keys or memory above the mean, as a fraction of the mean",
+        ));
+    for (slot, k, addr) in hot.iter().take(3) {
+        c = c.metric(
+            Metric::new(
+                "cluster_hot_slot_keys",
+                *k as f64,
+                "Keys in the hottest sampled slots (CLUSTER COUNTKEYSINSLOT)",
+            )
+            .label("slot", slot.to_string())
+            .label("node", addr.to_string()),
+        );
+    }
+    c
 }
 
 pub const SLOTS: u32 = 16384;
@@ -244,6 +342,8 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
             info: &info,
             nodes: &nodes,
             down: &down,
+            masters: &[],
+            t: None,
         };
         assert_eq!(state(&x).status, Status::Critical);
         let slots = slots(&x);
@@ -260,6 +360,44 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
         let r = replicas(&x);
         assert_eq!(r.status, Status::Warning);
         assert!(r.message.contains("127.0.0.1:7002") && !r.message.contains("7000"));
+    }
+
+    #[test]
+    fn skew_names_the_busiest_master_and_hot_slots() {
+        let info = Info::default();
+        let down = HashSet::new();
+        let load = |a: &str, keys: f64, slots: Vec<(u16, i64)>| MasterLoad {
+            addr: a.into(),
+            used_memory: 1.0,
+            keys,
+            slots,
+        };
+        let m = [
+            load("a:1", 1000.0, vec![(5, 3)]),
+            load("b:1", 1000.0, vec![]),
+            load("c:1", 4000.0, vec![(9000, 700), (9001, 2)]),
+        ];
+        let t = super::super::types::Thresholds::default();
+        let x = ClusterInput {
+            info: &info,
+            nodes: &[],
+            down: &down,
+            masters: &m,
+            t: Some(&t),
+        };
+        let c = skew(&x);
+        assert_eq!(c.status, Status::Warning, "{c:?}");
+        assert!(
+            c.message.contains("keys: c:1 +100% of the mean"),
+            "{}",
+            c.message
+        );
+        assert!(
+            c.message
+                .contains("hottest sampled slots 9000 (700 keys, c:1)"),
+            "{}",
+            c.message
+        );
     }
 
     #[test]

@@ -2,17 +2,18 @@
 //! NODES, or the Sentinels with their master and replicas), checking them all concurrently,
 //! each within a fixed budget, and assembling the report.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use futures::future::join_all;
 
-use super::cluster::ClusterInput;
+use super::cluster::{ClusterInput, MasterLoad};
 use super::judge;
-use super::probe::{self, Facts, Failure, Info};
+use super::probe::{self, Facts, Failure, Info, ProbeOptions};
 use super::registry::{CHECKS, CheckKind};
 use super::report::{Check, ClusterReport, HealthReport, Metric, Mode, NodeReport, Role, Status};
 use super::sentinel::{self, SentinelFacts, SentinelInput};
+use super::state::Sample;
 use super::stream_read::{self, StreamPlan};
 use super::thresholds::{Selection, Thresholds};
 use crate::duration;
@@ -27,6 +28,12 @@ pub struct Options {
     pub follow_replicas: bool,
     /// Streams and job streams to read on every master (empty: none).
     pub streams: StreamPlan,
+    /// The previous sample of each node, by address (rates since then).
+    pub prev: BTreeMap<String, Sample>,
+    /// `-v`: ask LATENCY DOCTOR and MEMORY DOCTOR too.
+    pub doctor: bool,
+    /// The cache prefix, for the maxmemory check.
+    pub cache_prefix: Option<String>,
 }
 
 impl Options {
@@ -78,12 +85,22 @@ async fn probe_one(
     cluster: bool,
 ) -> Result<Facts, Failure> {
     let b = budget(auth);
-    let samples = opts.thresholds.samples;
-    let (mut node, mut facts) =
-        match tokio::time::timeout(b, probe::probe(auth, &p.ep, samples, cluster)).await {
-            Ok(r) => r?,
-            Err(_) => return Err(late(b)),
-        };
+    let po = ProbeOptions {
+        samples: opts.thresholds.samples,
+        cluster,
+        doctor: opts.doctor,
+        cache_prefix: opts.cache_prefix.clone(),
+        slots: p
+            .slots
+            .clone()
+            .filter(|_| opts.selection.wants(CheckKind::Skew)),
+    };
+    let (mut node, mut facts) = match tokio::time::timeout(b, probe::probe(auth, &p.ep, &po)).await
+    {
+        Ok(r) => r?,
+        Err(_) => return Err(late(b)),
+    };
+    facts.prev = opts.prev.get(&p.ep.to_string()).cloned();
     if opts.reads_streams() && facts.info.get("role") == Some("master") {
         let plan = StreamPlan {
             slots: p.slots.clone(),
@@ -182,11 +199,13 @@ fn node_report(p: &Probed, opts: &Options, now: i64) -> NodeReport {
         Ok(facts) => {
             let mut checks = vec![reachable()];
             checks.extend(judge_node(facts, &opts.thresholds, &opts.selection, now));
-            NodeReport::new(
+            let mut r = NodeReport::new(
                 p.ep.to_string(),
                 Role::from_info(facts.info.get("role")),
                 checks,
-            )
+            );
+            r.sample = facts.sample.clone();
+            r
         }
     }
 }
@@ -356,10 +375,29 @@ async fn whole_cluster(
         .filter(|p| p.result.is_err())
         .map(|p| p.ep.to_string())
         .collect();
+    let masters: Vec<MasterLoad> = probed
+        .iter()
+        .filter_map(|p| {
+            let f = p.result.as_ref().ok()?;
+            (f.info.get("role") == Some("master")).then(|| MasterLoad {
+                addr: p.ep.to_string(),
+                used_memory: f.info.num("used_memory").unwrap_or(0.0),
+                keys: f
+                    .info
+                    .indexed("db")
+                    .iter()
+                    .filter_map(|(_, d)| d.get("keys")?.parse::<f64>().ok())
+                    .sum(),
+                slots: f.slot_counts.clone(),
+            })
+        })
+        .collect();
     let input = ClusterInput {
         info: &info,
         nodes: &nodes,
         down: &down,
+        masters: &masters,
+        t: Some(&opts.thresholds),
     };
     let checks: Vec<Check> = CHECKS
         .iter()

@@ -5,7 +5,7 @@ use std::time::Duration;
 use super::probe::{Facts, Info};
 use super::report::{Check, Metric, Status, Unit};
 use super::types::CheckKind;
-use super::types::{Range, Thresholds, num, ranges};
+use super::types::{Range, Thresholds, count, num, ranges};
 use crate::duration;
 
 /// Fragmentation is only judged when the bytes it wastes matter: a nearly empty server shows a
@@ -92,18 +92,34 @@ pub fn latency(samples: &[f64], t: &Thresholds) -> Check {
                 round3(med),
                 "Median PING round trip in milliseconds",
             )
-            .perf("ms", ms_text(t.warn_latency), ms_text(t.crit_latency)),
+            .perf("ms", ms_text(t.warn_latency), ms_text(t.crit_latency))
+            .perf_only(),
+        )
+        .metric(
+            Metric::new(
+                "latency_max_ms",
+                round3(max),
+                "Slowest PING round trip in milliseconds",
+            )
+            .perf_only(),
         )
         .metric(Metric::new(
-            "latency_max_ms",
-            round3(max),
-            "Slowest PING round trip in milliseconds",
+            "latency_median_seconds",
+            med / 1000.0,
+            "Median PING round trip in seconds",
+        ))
+        .metric(Metric::new(
+            "latency_max_seconds",
+            max / 1000.0,
+            "Slowest PING round trip in seconds",
         ))
 }
 
 /// The latency of a data node's PING samples.
 pub fn latency_of_node(n: &NodeInput) -> Option<Check> {
-    Some(latency(&n.facts.latency_ms, n.t))
+    let mut c = latency(&n.facts.latency_ms, n.t);
+    super::latency::extend(&mut c, n);
+    Some(c)
 }
 
 pub fn server(n: &NodeInput) -> Option<Check> {
@@ -164,12 +180,12 @@ pub fn memory(n: &NodeInput) -> Option<Check> {
     let mut c = Check::new(CheckKind::Memory, status, pct)
         .unit(Unit::Percent)
         .message(format!(
-            "{} used, {:.1}% of {against} {}; policy {policy}; fragmentation {:.2}; {} keys evicted",
+            "{} used, {:.1}% of {against} {}; policy {policy}; fragmentation {:.2}; {} evicted",
             bytes(used),
             pct,
             bytes(limit),
             frag,
-            num(evicted)
+            count(evicted, "key", "keys")
         ))
         .threshold(Some(threshold.trim_start_matches("; ").to_string()))
         .metric(
@@ -178,8 +194,14 @@ pub fn memory(n: &NodeInput) -> Option<Check> {
                 pct,
                 "Used memory in percent of maxmemory (or of system memory when unlimited)",
             )
-            .perf("%", text(&t.warn_memory), text(&t.crit_memory)),
+            .perf("%", text(&t.warn_memory), text(&t.crit_memory))
+            .perf_only(),
         )
+        .metric(Metric::new(
+            "memory_used_ratio",
+            pct / 100.0,
+            "Used memory as a fraction of maxmemory (of system memory when unlimited), 0-1",
+        ))
         .metric(Metric::new(
             "memory_used_bytes",
             used,
@@ -243,8 +265,14 @@ pub fn clients(n: &NodeInput) -> Option<Check> {
                 pct,
                 "Client connections in percent of maxclients",
             )
-            .perf("%", text(&t.warn_clients), text(&t.crit_clients)),
+            .perf("%", text(&t.warn_clients), text(&t.crit_clients))
+            .perf_only(),
         )
+        .metric(Metric::new(
+            "clients_used_ratio",
+            pct / 100.0,
+            "Client connections as a fraction of maxclients, 0-1",
+        ))
         .metric(Metric::new(
             "blocked_clients",
             blocked,
@@ -279,8 +307,8 @@ pub fn keyspace(n: &NodeInput) -> Option<Check> {
     )
     .unit(Unit::Percent)
     .message(format!(
-        "{} keys ({}); hit ratio {}",
-        num(total),
+        "{} ({}); hit ratio {}",
+        count(total, "key", "keys"),
         if per_db.is_empty() {
             "empty".to_string()
         } else {
@@ -313,11 +341,51 @@ pub fn keyspace(n: &NodeInput) -> Option<Check> {
                 r,
                 "keyspace_hits / (hits + misses) in percent",
             )
-            .perf("%", text(&t.warn_hit_ratio), text(&t.crit_hit_ratio)),
+            .perf("%", text(&t.warn_hit_ratio), text(&t.crit_hit_ratio))
+            .perf_only(),
         );
+        c = c.metric(Metric::new(
+            "keyspace_hit_ratio",
+            r / 100.0,
+            "keyspace_hits / (hits + misses) since the server started, 0-1",
+        ));
+    }
+    // With a previous sample the interval's ratio is judged: a lifetime ratio over weeks hides
+    // today's collapse. The lifetime one is judged only on a first run.
+    let judged = match super::rates::interval_hit_ratio(n) {
+        Some((ir, h, m, secs)) => {
+            let ir = round3(ir);
+            c.value = serde_json::json!(ir);
+            c.message = format!(
+                "{}; over the last {}: {ir:.1}% ({} hits, {} misses)",
+                c.message,
+                duration::format(Duration::from_secs_f64(secs)),
+                num(h),
+                num(m)
+            );
+            c = c
+                .metric(
+                    Metric::new(
+                        "keyspace_interval_hit_percent",
+                        ir,
+                        "Hit ratio since the previous sample in percent",
+                    )
+                    .perf("%", text(&t.warn_hit_ratio), text(&t.crit_hit_ratio))
+                    .perf_only(),
+                )
+                .metric(Metric::new(
+                    "keyspace_interval_hit_ratio",
+                    ir / 100.0,
+                    "keyspace_hits / (hits + misses) since the previous sample, 0-1",
+                ));
+            Some((ir, "over the interval"))
+        }
+        None => ratio.map(|r| (r, "since start")),
+    };
+    if let Some((r, span)) = judged {
         let s = judge_ranges(r, &t.warn_hit_ratio, &t.crit_hit_ratio);
         if s != Status::Ok {
-            c.raise(s, &format!("hit ratio {r:.1}%"));
+            c.raise(s, &format!("hit ratio {r:.1}% {span}"));
         }
     }
     Some(c)

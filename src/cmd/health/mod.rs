@@ -2,22 +2,27 @@
 //! Sentinel-managed, Redis Cluster) and judge it against thresholds, the monitoring-plugin way:
 //! exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 
+pub mod capacity;
 pub mod cluster;
 pub mod collect;
 pub mod judge;
+pub mod latency;
 pub mod persistence;
 pub mod probe;
+pub mod rates;
 pub mod registry;
 pub mod render;
 pub mod replication;
 pub mod report;
 pub mod sentinel;
+pub mod state;
 pub mod stream_facts;
 pub mod stream_read;
 pub mod streams;
 pub mod thresholds;
 pub mod types;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -48,14 +53,21 @@ Examples:
   redkit health --watch 5s                           redraw every 5 s until Ctrl-C
   redkit health --stream orders --warn-stream-lag 1000 --crit-stream-idle 10m
   redkit health --check jobs --stuck-after 30m       stuck job_events:* streams
+  redkit health --interval 10s --check evictions,error_replies    rates over 10 s
 
 Thresholds come from these flags, else the health: section of the config, else the defaults
 shown. Figures take monitoring-plugin ranges: 80 alerts above 80, 90: below 90, @10:20 inside.
 'none' turns a threshold off. Checks: latency, server, memory, clients, persistence,
-replication, keyspace, slowlog, cluster (cluster_state, cluster_slots, cluster_nodes,
-cluster_replicas), sentinel (sentinel_master, sentinel_quorum), streams (groups of the streams
-named by --stream or health.streams), jobs (job streams of streams.match); reachability always
-runs. streams and jobs run by default when the config names streams.
+replication, keyspace, slowlog, evictions, rejected_connections, expired, error_replies,
+full_syncs, maxmemory, output_buffers, backlog, cluster (cluster_state, cluster_slots,
+cluster_nodes, cluster_replicas, skew), sentinel (sentinel_master, sentinel_quorum), streams
+(groups of the streams named by --stream or health.streams), jobs (job streams of
+streams.match); reachability always runs. streams and jobs run by default when the config
+names streams.
+
+Rates (evictions/s, rejected connections/s, error replies/s, full resyncs, the hit ratio) are
+judged against the previous run's counters in the --state file, or between two samples
+--interval apart; a first run says 'no previous sample', a restarted node starts over.
 
 Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (unreachable, auth failure, timeout, cluster not ok,
 replica link down), 3 UNKNOWN (usage errors too). --format prometheus always exits 0: the
@@ -64,11 +76,11 @@ scraper judges.";
 #[derive(Debug, Args)]
 pub struct HealthArgs {
     /// Only these checks (repeat or comma-separate)
-    #[arg(long = "check", value_name = "NAME", value_delimiter = ',')]
+    #[arg(long = "check", value_name = "NAME", value_delimiter = ',', value_parser = registry::CheckNameParser, hide_possible_values = true)]
     pub check: Vec<String>,
 
     /// Leave these checks out (repeat or comma-separate)
-    #[arg(long = "skip", value_name = "NAME", value_delimiter = ',')]
+    #[arg(long = "skip", value_name = "NAME", value_delimiter = ',', value_parser = registry::CheckNameParser, hide_possible_values = true)]
     pub skip: Vec<String>,
 
     /// PINGs per node for the latency figures [default: 5]
@@ -94,6 +106,37 @@ pub struct HealthArgs {
     /// Write the output to FILE atomically (temporary file, then rename) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Keep each node's counters here for rates between runs [default:
+    /// /var/lib/redkit/health.json when writable, else $XDG_STATE_HOME/redkit/health.json,
+    /// ~/.local/state/redkit/health.json]
+    #[arg(long, value_name = "FILE", conflicts_with = "no_state")]
+    pub state: Option<PathBuf>,
+
+    /// Neither read nor write a state file (rate checks then need --interval or --watch)
+    #[arg(long)]
+    pub no_state: bool,
+
+    /// Take two samples DUR apart in this run and judge the rates between them (instead of
+    /// the state file)
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse_positive)]
+    pub interval: Option<Duration>,
+}
+
+/// The state file this run reads and writes, if any.
+fn state_path(a: &HealthArgs) -> Option<PathBuf> {
+    if a.no_state || a.interval.is_some() {
+        return None;
+    }
+    a.state.clone().or_else(state::default_path)
+}
+
+fn samples_of(report: &HealthReport) -> BTreeMap<String, state::Sample> {
+    report
+        .nodes
+        .iter()
+        .filter_map(|n| Some((n.addr.clone(), n.sample.clone()?)))
+        .collect()
 }
 
 /// Thresholds and selection: flags over the config's `health:` section over the defaults.
@@ -163,6 +206,9 @@ pub fn options(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<Options> {
         selection,
         follow_replicas: !a.no_replicas,
         streams: plan,
+        prev: BTreeMap::new(),
+        doctor: ctx.out.ui.verbose >= 1,
+        cache_prefix: Some(ctx.settings.cache_prefix.value.clone()).filter(|p| !p.is_empty()),
     })
 }
 
@@ -209,8 +255,16 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
 }
 
 pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
-    let opts = options(ctx, a)?;
+    let mut opts = options(ctx, a)?;
     let target = ctx.target()?;
+    let state_file = state_path(a);
+    if let Some(path) = &state_file {
+        match state::State::load(path) {
+            Ok(s) => opts.prev = s.nodes,
+            // A damaged state costs the rates of one run, not the run: it is rewritten below.
+            Err(e) => ctx.out.warn(format!("--state {e}; rates start over")),
+        }
+    }
     let mut round = 0;
     // A watch ends with Ctrl-C, and then exits like a plugin with the last round's status
     // (UNKNOWN when no round finished), never 130.
@@ -219,12 +273,41 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     // for the next select (a listener made afresh each time would miss it).
     let interrupted = crate::signal::interrupted();
     tokio::pin!(interrupted);
+    if let Some(gap) = a.interval {
+        // The first of two samples: only its counters are kept.
+        let first = tokio::select! {
+            r = collect::collect(&target, &opts) => r,
+            _ = &mut interrupted => return Ok(last),
+        };
+        opts.prev = samples_of(&first);
+        tokio::select! {
+            _ = tokio::time::sleep(gap) => {}
+            _ = &mut interrupted => return Ok(last),
+        }
+    }
     loop {
-        let report = tokio::select! {
+        let mut report = tokio::select! {
             r = collect::collect(&target, &opts) => r,
             _ = &mut interrupted, if a.watch.is_some() => return Ok(last),
         };
+        if let Some(every) = a.watch {
+            report.refreshed = Some(format!(
+                "refreshed {}, every {}",
+                chrono::Local::now().format("%H:%M:%S"),
+                duration::format(every)
+            ));
+        }
         emit(ctx, a, &report, round)?;
+        let fresh = samples_of(&report);
+        // Nothing answered: nothing to keep (and no folder made for it).
+        if let Some(path) = &state_file
+            && !fresh.is_empty()
+            && let Err(e) = state::State::save(path, &fresh)
+        {
+            ctx.out.warn(format!("--state {}: {e:#}", path.display()));
+        }
+        // A watch judges each round against the one before.
+        opts.prev.extend(fresh);
         // Prometheus text on stdout is for a scraper, which judges by itself; written to
         // --output (a textfile collector from cron), the exit code says the status as well.
         last = if ctx.out.format == Format::Prometheus && a.output.is_none() {

@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use super::state::Sample;
 use super::stream_facts::StreamFacts;
 use crate::redis::{Auth, ConnError, Endpoint, Node, ServerCode, as_conn_error};
 
@@ -141,15 +142,62 @@ pub struct Facts {
     pub master_offset: Option<i64>,
     /// Streams and job streams, read on masters when stream checks run.
     pub streams: Option<StreamFacts>,
+    /// This run's counters, and the previous run's of the same node (state file, or the first
+    /// sample of `--interval`, or the previous round of `--watch`).
+    pub sample: Option<Sample>,
+    pub prev: Option<Sample>,
+    /// `INFO latencystats` (Redis 7; empty before).
+    pub latency_stats: Option<Info>,
+    /// `LATENCY LATEST`: event, unix time of the latest spike, its ms, the max ms.
+    pub latency_events: Option<Vec<LatencyEvent>>,
+    /// `LATENCY DOCTOR` and `MEMORY DOCTOR` text, asked only under `-v`.
+    pub doctor: Vec<(String, String)>,
+    /// Pub/sub and replica connections with their output buffers (`CLIENT LIST TYPE ...`).
+    pub buffers: Option<Vec<ClientBuffer>>,
+    /// `CONFIG GET client-output-buffer-limit`.
+    pub buffer_limits: Option<String>,
+    /// Whether the node holds keys under the cache prefix (first SCAN page).
+    pub cache_keys: Option<bool>,
+    /// `CLUSTER COUNTKEYSINSLOT` of sampled slots of this master: (slot, keys).
+    pub slot_counts: Vec<(u16, i64)>,
+}
+
+/// One `LATENCY LATEST` row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LatencyEvent {
+    pub event: String,
+    pub at: i64,
+    pub latest_ms: i64,
+    pub max_ms: i64,
+}
+
+/// A client's output buffer as `CLIENT LIST` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientBuffer {
+    /// `pubsub` or `replica` (the class of `client-output-buffer-limit`).
+    pub class: &'static str,
+    pub addr: String,
+    pub name: String,
+    /// Output memory in bytes (`omem`).
+    pub omem: u64,
+}
+
+/// What a probe asks besides INFO.
+#[derive(Debug, Clone, Default)]
+pub struct ProbeOptions {
+    pub samples: u32,
+    pub cluster: bool,
+    /// `-v`: also LATENCY DOCTOR and MEMORY DOCTOR.
+    pub doctor: bool,
+    /// The cache prefix (`agent:cache:`) for the maxmemory check.
+    pub cache_prefix: Option<String>,
+    /// On a cluster master: the slots it serves, to sample with COUNTKEYSINSLOT.
+    pub slots: Option<Vec<(u16, u16)>>,
 }
 
 /// Connects and collects the facts of one data node. Err means it is not usable at all.
-pub async fn probe(
-    auth: &Auth,
-    ep: &Endpoint,
-    samples: u32,
-    cluster: bool,
-) -> Result<(Node, Facts), Failure> {
+pub async fn probe(auth: &Auth, ep: &Endpoint, o: &ProbeOptions) -> Result<(Node, Facts), Failure> {
+    let (samples, cluster) = (o.samples, o.cluster);
     let addr = ep.to_string();
     let mut node = auth
         .connect(ep)
@@ -198,7 +246,183 @@ pub async fn probe(
     facts.slowlog_worst = get.ok().and_then(|v| worst_slow(&v));
     facts.save_config = save.ok().and_then(|v| v.get(1).cloned());
     facts.cluster_info = cinfo.and_then(Result::ok).map(|t| Info::parse(&t));
+    if facts.info_error.is_none() {
+        facts.sample = Some(Sample::of_info(
+            &facts.info,
+            chrono::Utc::now().timestamp_millis() as f64 / 1000.0,
+        ));
+        more_facts(&node, o, &mut facts).await;
+    }
     Ok((node, facts))
+}
+
+/// The figures of the newer checks, asked at once after INFO: a refusal (an ACL, an old
+/// server) leaves that figure None and its check says so.
+async fn more_facts(node: &Node, o: &ProbeOptions, facts: &mut Facts) {
+    let master = facts.info.get("role") == Some("master");
+    let q = |c: redis::Cmd| {
+        let mut n = node.clone();
+        async move { n.query::<redis::Value>(&c).await.ok() }
+    };
+    let mut lat = redis::cmd("INFO");
+    lat.arg("latencystats");
+    let mut latest = redis::cmd("LATENCY");
+    latest.arg("LATEST");
+    let mut pubsub = redis::cmd("CLIENT");
+    pubsub.arg("LIST").arg("TYPE").arg("pubsub");
+    let mut replica = redis::cmd("CLIENT");
+    replica.arg("LIST").arg("TYPE").arg("replica");
+    let mut limits = redis::cmd("CONFIG");
+    limits.arg("GET").arg("client-output-buffer-limit");
+    let scan = o.cache_prefix.as_ref().map(|p| {
+        let mut c = redis::cmd("SCAN");
+        let mut pattern = crate::ops::keys::escape_glob(p.as_bytes());
+        pattern.push(b'*');
+        c.arg(0).arg("MATCH").arg(pattern).arg("COUNT").arg(1000);
+        c
+    });
+    let (lat, latest, pubsub, replica, limits, scan) = futures::join!(
+        q(lat),
+        q(latest),
+        q(pubsub),
+        async {
+            if master {
+                q(replica).await
+            } else {
+                Some(redis::Value::BulkString(Vec::new()))
+            }
+        },
+        q(limits),
+        async {
+            match scan {
+                Some(c) => q(c).await,
+                None => None,
+            }
+        }
+    );
+    facts.latency_stats = lat.and_then(|v| text(&v)).map(|t| Info::parse(&t));
+    facts.latency_events = latest.map(|v| latency_latest(&v));
+    if let (Some(sample), Some(events)) = (&mut facts.sample, &facts.latency_events) {
+        sample.events = events.iter().map(|e| (e.event.clone(), e.at)).collect();
+    }
+    facts.buffers = match (
+        pubsub.and_then(|v| text(&v)),
+        replica.and_then(|v| text(&v)),
+    ) {
+        (Some(p), Some(r)) => {
+            let mut out = client_buffers(&p, "pubsub");
+            out.extend(client_buffers(&r, "replica"));
+            Some(out)
+        }
+        _ => None,
+    };
+    facts.buffer_limits = limits.and_then(|v| match v {
+        redis::Value::Array(a) => a.get(1).and_then(text),
+        redis::Value::Map(m) => m.first().and_then(|(_, v)| text(v)),
+        _ => None,
+    });
+    facts.cache_keys = scan.and_then(|v| match v {
+        redis::Value::Array(a) => match a.get(1) {
+            Some(redis::Value::Array(keys)) => Some(!keys.is_empty()),
+            _ => None,
+        },
+        _ => None,
+    });
+    if o.doctor {
+        let mut ld = redis::cmd("LATENCY");
+        ld.arg("DOCTOR");
+        let mut md = redis::cmd("MEMORY");
+        md.arg("DOCTOR");
+        let (ld, md) = futures::join!(q(ld), q(md));
+        for (name, v) in [("LATENCY DOCTOR", ld), ("MEMORY DOCTOR", md)] {
+            if let Some(t) = v.and_then(|v| text(&v)) {
+                facts.doctor.push((name.to_string(), t));
+            }
+        }
+    }
+    if master && let Some(ranges) = &o.slots {
+        facts.slot_counts = count_slots(node, ranges).await;
+    }
+}
+
+/// Slots sampled per master for the hottest-slot figure: evenly over its ranges.
+const SLOT_SAMPLES: usize = 64;
+
+/// `CLUSTER COUNTKEYSINSLOT` of up to SLOT_SAMPLES slots, pipelined on one connection.
+async fn count_slots(node: &Node, ranges: &[(u16, u16)]) -> Vec<(u16, i64)> {
+    let all: Vec<u16> = ranges.iter().flat_map(|&(a, b)| a..=b.min(16383)).collect();
+    if all.is_empty() {
+        return Vec::new();
+    }
+    let step = all.len().div_ceil(SLOT_SAMPLES).max(1);
+    let picked: Vec<u16> = all.iter().step_by(step).copied().collect();
+    let mut pipe = redis::pipe();
+    for s in &picked {
+        pipe.cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(*s);
+    }
+    let mut n = node.clone();
+    match n.pipe::<Vec<i64>>(&pipe).await {
+        Ok(counts) => picked.into_iter().zip(counts).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A bulk or verbatim string reply as text.
+fn text(v: &redis::Value) -> Option<String> {
+    match v {
+        redis::Value::BulkString(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        redis::Value::SimpleString(s) => Some(s.clone()),
+        redis::Value::VerbatimString { text, .. } => Some(text.clone()),
+        _ => None,
+    }
+}
+
+fn int(v: &redis::Value) -> Option<i64> {
+    match v {
+        redis::Value::Int(n) => Some(*n),
+        other => text(other)?.parse().ok(),
+    }
+}
+
+/// `LATENCY LATEST`: `[[event, time, latest, max], ...]`; malformed rows are skipped.
+fn latency_latest(v: &redis::Value) -> Vec<LatencyEvent> {
+    let redis::Value::Array(rows) = v else {
+        return Vec::new();
+    };
+    rows.iter()
+        .filter_map(|r| {
+            let redis::Value::Array(f) = r else {
+                return None;
+            };
+            Some(LatencyEvent {
+                event: text(f.first()?)?,
+                at: int(f.get(1)?)?,
+                latest_ms: int(f.get(2)?)?,
+                max_ms: int(f.get(3)?)?,
+            })
+        })
+        .collect()
+}
+
+/// `CLIENT LIST` lines: `id=.. addr=.. name=.. omem=..`.
+fn client_buffers(text: &str, class: &'static str) -> Vec<ClientBuffer> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let field = |k: &str| {
+                l.split(' ')
+                    .find_map(|kv| kv.strip_prefix(k).and_then(|v| v.strip_prefix('=')))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            ClientBuffer {
+                class,
+                addr: field("addr"),
+                name: field("name"),
+                omem: field("omem").parse().unwrap_or(0),
+            }
+        })
+        .collect()
 }
 
 /// `samples` PINGs one after another; their round trips in milliseconds.

@@ -7,9 +7,11 @@
 use std::fmt;
 use std::time::Duration;
 
+use super::capacity;
 use super::cluster::{self, ClusterInput};
 use super::judge::{self, NodeInput};
 use super::persistence;
+use super::rates;
 use super::replication;
 use super::report::Check;
 use super::sentinel::{self, SentinelInput};
@@ -170,6 +172,30 @@ pub static CHECKS: &[CheckDef] = &[
                 default: "500ms",
                 slot: Slot::Dur(|t| &mut t.crit_latency),
             },
+            LimitDef {
+                key: "warn_command_p99",
+                about: "A command's p99 (INFO LATENCYSTATS, Redis 7) for WARNING; the worst are named",
+                default: "100ms",
+                slot: Slot::Dur(|t| &mut t.warn_command_p99),
+            },
+            LimitDef {
+                key: "crit_command_p99",
+                about: "A command's p99 for CRITICAL",
+                default: "none",
+                slot: Slot::Dur(|t| &mut t.crit_command_p99),
+            },
+            LimitDef {
+                key: "warn_latency_event",
+                about: "A LATENCY LATEST spike since the previous run for WARNING",
+                default: "100ms",
+                slot: Slot::Dur(|t| &mut t.warn_latency_event),
+            },
+            LimitDef {
+                key: "crit_latency_event",
+                about: "A latency spike since the previous run for CRITICAL",
+                default: "none",
+                slot: Slot::Dur(|t| &mut t.crit_latency_event),
+            },
         ],
         uses_info: false,
         node: Some(judge::latency_of_node),
@@ -291,6 +317,121 @@ pub static CHECKS: &[CheckDef] = &[
         ..def(CheckKind::Slowlog)
     },
     CheckDef {
+        limits: &[
+            LimitDef {
+                key: "warn_evictions",
+                about: "Keys evicted per second since the previous run, for WARNING",
+                default: "0",
+                slot: Slot::Range(|t| &mut t.warn_evictions),
+            },
+            LimitDef {
+                key: "crit_evictions",
+                about: "Evictions per second for CRITICAL",
+                default: "none",
+                slot: Slot::Range(|t| &mut t.crit_evictions),
+            },
+        ],
+        node: Some(rates::evictions),
+        ..def(CheckKind::Evictions)
+    },
+    CheckDef {
+        limits: &[
+            LimitDef {
+                key: "warn_rejected_connections",
+                about: "Connections rejected (maxclients) per second since the previous run, for WARNING",
+                default: "0",
+                slot: Slot::Range(|t| &mut t.warn_rejected_connections),
+            },
+            LimitDef {
+                key: "crit_rejected_connections",
+                about: "Rejected connections per second for CRITICAL",
+                default: "none",
+                slot: Slot::Range(|t| &mut t.crit_rejected_connections),
+            },
+        ],
+        node: Some(rates::rejected_connections),
+        ..def(CheckKind::RejectedConnections)
+    },
+    CheckDef {
+        limits: &[LimitDef {
+            key: "warn_expired",
+            about: "Keys expired per second since the previous run, for WARNING (informative by default)",
+            default: "none",
+            slot: Slot::Range(|t| &mut t.warn_expired),
+        }],
+        node: Some(rates::expired),
+        ..def(CheckKind::Expired)
+    },
+    CheckDef {
+        limits: &[
+            LimitDef {
+                key: "warn_error_replies",
+                about: "Error replies per second since the previous run, for WARNING, e.g. 1",
+                default: "none",
+                slot: Slot::Range(|t| &mut t.warn_error_replies),
+            },
+            LimitDef {
+                key: "crit_error_replies",
+                about: "Error replies per second for CRITICAL",
+                default: "none",
+                slot: Slot::Range(|t| &mut t.crit_error_replies),
+            },
+        ],
+        node: Some(rates::error_replies),
+        ..def(CheckKind::ErrorReplies)
+    },
+    CheckDef {
+        limits: &[
+            LimitDef {
+                key: "warn_full_syncs",
+                about: "Full resyncs a master served since the previous run, for WARNING",
+                default: "none",
+                slot: Slot::Range(|t| &mut t.warn_full_syncs),
+            },
+            LimitDef {
+                key: "crit_full_syncs",
+                about: "Full resyncs since the previous run for CRITICAL",
+                default: "0",
+                slot: Slot::Range(|t| &mut t.crit_full_syncs),
+            },
+        ],
+        node: Some(rates::full_syncs),
+        ..def(CheckKind::FullSyncs)
+    },
+    CheckDef {
+        limits: &[],
+        node: Some(capacity::maxmemory),
+        ..def(CheckKind::Maxmemory)
+    },
+    CheckDef {
+        limits: &[
+            LimitDef {
+                key: "warn_output_buffer",
+                about: "Fullest replica/pub-sub output buffer, percent of its limit, for WARNING",
+                default: "50",
+                slot: Slot::Range(|t| &mut t.warn_output_buffer),
+            },
+            LimitDef {
+                key: "crit_output_buffer",
+                about: "Fullest output buffer for CRITICAL",
+                default: "90",
+                slot: Slot::Range(|t| &mut t.crit_output_buffer),
+            },
+        ],
+        node: Some(capacity::output_buffers),
+        ..def(CheckKind::OutputBuffers)
+    },
+    CheckDef {
+        limits: &[LimitDef {
+            key: "min_backlog",
+            about: "Seconds of writes the replication backlog must hold; less is a WARNING",
+            default: "1m",
+            slot: Slot::Dur(|t| &mut t.min_backlog),
+        }],
+        node: Some(capacity::backlog),
+        ..def(CheckKind::Backlog)
+    },
+    CheckDef {
         group: Some(Group::Cluster),
         node: Some(judge::node_cluster_state),
         cluster: Some(cluster::state),
@@ -310,6 +451,17 @@ pub static CHECKS: &[CheckDef] = &[
         group: Some(Group::Cluster),
         cluster: Some(cluster::replicas),
         ..def(CheckKind::ClusterReplicas)
+    },
+    CheckDef {
+        group: Some(Group::Cluster),
+        limits: &[LimitDef {
+            key: "warn_skew",
+            about: "The busiest master's keys or memory above the cluster mean, in percent, for WARNING",
+            default: "50",
+            slot: Slot::Range(|t| &mut t.warn_skew),
+        }],
+        cluster: Some(cluster::skew),
+        ..def(CheckKind::Skew)
     },
     CheckDef {
         group: Some(Group::Sentinel),
@@ -452,6 +604,23 @@ impl Default for Thresholds {
             stuck_after: None,
             warn_stuck_jobs: None,
             crit_stuck_jobs: None,
+            warn_evictions: None,
+            crit_evictions: None,
+            warn_rejected_connections: None,
+            crit_rejected_connections: None,
+            warn_expired: None,
+            warn_error_replies: None,
+            crit_error_replies: None,
+            warn_full_syncs: None,
+            crit_full_syncs: None,
+            warn_command_p99: None,
+            crit_command_p99: None,
+            warn_latency_event: None,
+            crit_latency_event: None,
+            warn_output_buffer: None,
+            crit_output_buffer: None,
+            min_backlog: None,
+            warn_skew: None,
         };
         for l in limits() {
             // The defaults are constants checked by a unit test; one that did not parse
@@ -491,6 +660,15 @@ impl CheckKind {
             CheckKind::SentinelQuorum => "sentinel_quorum",
             CheckKind::Streams => "streams",
             CheckKind::Jobs => "jobs",
+            CheckKind::Evictions => "evictions",
+            CheckKind::RejectedConnections => "rejected_connections",
+            CheckKind::Expired => "expired",
+            CheckKind::ErrorReplies => "error_replies",
+            CheckKind::FullSyncs => "full_syncs",
+            CheckKind::Maxmemory => "maxmemory",
+            CheckKind::OutputBuffers => "output_buffers",
+            CheckKind::Backlog => "backlog",
+            CheckKind::Skew => "skew",
         }
     }
 
@@ -528,6 +706,38 @@ pub fn selectable_names() -> Vec<&'static str> {
         out.push(d.kind.name());
     }
     out
+}
+
+/// `--check`/`--skip` values: any text passes here (the selection refuses unknown names with
+/// the health exit policy and the list of known ones), while completions and `--help` offer the
+/// registry's names.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CheckNameParser;
+
+impl clap::builder::TypedValueParser for CheckNameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        value
+            .to_str()
+            .map(str::to_string)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            selectable_names()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 #[cfg(test)]

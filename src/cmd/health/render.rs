@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, Color};
+use crate::output::{Attribute, Cell, Color};
 use serde::Serialize;
 
 use super::report::{Check, HealthReport, Status, Unit};
@@ -33,6 +33,8 @@ fn value_text(v: &serde_json::Value, unit: Option<Unit>) -> String {
             (None, _) => n.to_string(),
             (Some(x), None) => num(x),
             (Some(x), Some(Unit::Percent)) => format!("{}%", num(x)),
+            (Some(x), Some(Unit::PerSecond)) => format!("{}/s", num(x)),
+            (Some(x), Some(Unit::Bytes)) => super::judge::bytes(x),
             (Some(x), Some(Unit::Seconds)) if x >= 0.0 && x.is_finite() => {
                 duration::format(std::time::Duration::from_secs_f64(x))
             }
@@ -80,6 +82,14 @@ fn section(
         ]);
     }
     writeln!(w, "{t}")?;
+    for c in checks {
+        if let Some(d) = &c.detail {
+            writeln!(w, "  {}:", escape_str(&c.label()))?;
+            for line in d.lines() {
+                writeln!(w, "    {}", escape_str(line))?;
+            }
+        }
+    }
     writeln!(w)
 }
 
@@ -97,11 +107,15 @@ impl Render for HealthReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         writeln!(
             w,
-            "{}: {} ({}, {:.0} ms)",
+            "{}: {} ({}, {:.0} ms{})",
             colored_status(self.status, ui),
             escape_str(&self.summary),
             escape_str(&self.target),
-            self.duration_ms
+            self.duration_ms,
+            self.refreshed
+                .as_ref()
+                .map(|r| format!(", {r}"))
+                .unwrap_or_default()
         )?;
         writeln!(w)?;
         if let Some(c) = &self.cluster {
@@ -141,11 +155,15 @@ impl Render for Problems<'_> {
         let r = self.0;
         writeln!(
             w,
-            "{}: {} ({}, {:.0} ms)",
+            "{}: {} ({}, {:.0} ms{})",
             colored_status(r.status, ui),
             escape_str(&r.summary),
             r.target,
-            r.duration_ms
+            r.duration_ms,
+            r.refreshed
+                .as_ref()
+                .map(|x| format!(", {x}"))
+                .unwrap_or_default()
         )?;
         for (s, p) in r.problems() {
             writeln!(w, "  {}: {}", colored_status(s, ui), escape_str(&p))?;
@@ -293,7 +311,7 @@ pub fn prometheus(r: &HealthReport) -> String {
                 labels(&l),
                 f64::from(c.status.code()),
             );
-            for m in &c.metrics {
+            for m in c.metrics.iter().filter(|m| m.prometheus) {
                 let mut l: Vec<(&str, &str)> = vec![("addr", addr), ("role", role)];
                 l.extend(m.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())));
                 add(&m.name, m.help, labels(&l), m.value);
@@ -341,11 +359,11 @@ mod tests {
         let mem = Check::new(CheckKind::Memory, Status::Critical, 95.0)
             .unit(Unit::Percent)
             .message("95.0% of maxmemory used")
-            .metric(Metric::new("memory_used_percent", 95.0, "Pct").perf(
-                "%",
-                Some("80".into()),
-                Some("90".into()),
-            ));
+            .metric(
+                Metric::new("memory_used_percent", 95.0, "Pct")
+                    .perf("%", Some("80".into()), Some("90".into()))
+                    .perf_only(),
+            );
         let n = NodeReport::new("127.0.0.1:6379".into(), Role::Master, vec![lat, mem]);
         HealthReport::new(
             "127.0.0.1:6379".into(),
@@ -362,7 +380,7 @@ mod tests {
         let first = text.lines().next().unwrap();
         assert_eq!(
             first,
-            "REDIS CRITICAL - 127.0.0.1:6379 memory: 95.0% of maxmemory used; 0 of 1 node OK \
+            "REDIS CRITICAL - 127.0.0.1:6379 memory: 95.0% of maxmemory used; 1 node CRITICAL \
              | 'latency_median_ms'=0.2ms;100;500;0; 'memory_used_percent'=95%;80;90;0;100"
         );
         assert!(text.contains("\nCRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used\n"));
@@ -377,9 +395,8 @@ mod tests {
             "redkit_health_status{addr=\"127.0.0.1:6379\",role=\"master\",check=\"memory\"} 2\n"
         ));
         assert!(
-            text.contains(
-                "redkit_memory_used_percent{addr=\"127.0.0.1:6379\",role=\"master\"} 95\n"
-            )
+            !text.contains("redkit_memory_used_percent"),
+            "percent figures stay in perfdata: {text}"
         );
         assert_eq!(text.matches("# HELP redkit_health_status ").count(), 1);
     }
@@ -389,7 +406,7 @@ mod tests {
         let text = crate::cmd::table_of(&report());
         assert!(
             text.starts_with(
-                "CRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used; 0 of 1 node OK"
+                "CRITICAL: 127.0.0.1:6379 memory: 95.0% of maxmemory used; 1 node CRITICAL"
             ),
             "{text}"
         );

@@ -56,6 +56,10 @@ pub struct Metric {
     /// Extra labels (a replica's address, a db number).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<(String, String)>,
+    /// Exported to Prometheus; false for figures kept in the perfdata's own units (`ms`, `%`)
+    /// whose Prometheus twin is in base units (`_seconds`, `_ratio`).
+    #[serde(skip)]
+    pub prometheus: bool,
 }
 
 impl Metric {
@@ -68,7 +72,14 @@ impl Metric {
             warn: None,
             crit: None,
             labels: Vec::new(),
+            prometheus: true,
         }
+    }
+
+    /// Only in perfdata and JSON, not in Prometheus (promtool wants base units there).
+    pub fn perf_only(mut self) -> Metric {
+        self.prometheus = false;
+        self
     }
 
     /// Also shown as Nagios perfdata with this unit and thresholds.
@@ -99,6 +110,8 @@ pub enum Unit {
     Nodes,
     Masters,
     Jobs,
+    PerSecond,
+    Bytes,
 }
 
 impl Unit {
@@ -114,6 +127,8 @@ impl Unit {
             Unit::Nodes => "nodes",
             Unit::Masters => "masters",
             Unit::Jobs => "jobs",
+            Unit::PerSecond => "/s",
+            Unit::Bytes => "B",
         }
     }
 
@@ -127,7 +142,9 @@ impl Unit {
             Unit::Nodes => "node",
             Unit::Masters => "master",
             Unit::Jobs => "job",
-            Unit::Ms | Unit::Percent | Unit::Seconds => self.as_str(),
+            Unit::Ms | Unit::Percent | Unit::Seconds | Unit::PerSecond | Unit::Bytes => {
+                self.as_str()
+            }
         }
     }
 }
@@ -201,6 +218,9 @@ pub struct Check {
     pub threshold: Option<String>,
     pub message: String,
     pub metrics: Vec<Metric>,
+    /// Longer text the server wrote about itself (`-v`: LATENCY DOCTOR, MEMORY DOCTOR); null
+    /// otherwise.
+    pub detail: Option<String>,
 }
 
 impl Check {
@@ -214,6 +234,7 @@ impl Check {
             threshold: None,
             message: String::new(),
             metrics: Vec::new(),
+            detail: None,
         }
     }
 
@@ -274,6 +295,9 @@ pub struct NodeReport {
     pub role: Role,
     pub status: Status,
     pub checks: Vec<Check>,
+    /// The counters read this run, kept in the state file for the next one.
+    #[serde(skip)]
+    pub sample: Option<super::state::Sample>,
 }
 
 impl NodeReport {
@@ -284,6 +308,7 @@ impl NodeReport {
             role,
             status,
             checks,
+            sample: None,
         }
     }
 }
@@ -309,6 +334,15 @@ pub struct HealthReport {
     pub duration_ms: f64,
     pub cluster: Option<ClusterReport>,
     pub nodes: Vec<NodeReport>,
+    /// Under `--watch`: `refreshed 19:40:40, every 5s` (local time), shown on the table's
+    /// verdict line (JSON has `checked_at`).
+    #[serde(skip)]
+    pub refreshed: Option<String>,
+}
+
+/// `1 node`, `2 nodes`: the count with the word that agrees with it.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn worst(statuses: impl Iterator<Item = Status>) -> Status {
@@ -339,6 +373,7 @@ impl HealthReport {
             duration_ms,
             cluster,
             nodes,
+            refreshed: None,
         };
         r.summary = r.make_summary();
         r
@@ -366,20 +401,42 @@ impl HealthReport {
 
     fn make_summary(&self) -> String {
         let n = self.nodes.len();
-        let plural = if n == 1 { "" } else { "s" };
         let problems = self.problems();
         match problems.first() {
-            None => format!("{n} node{plural} checked, all OK"),
+            None => format!("{} checked, all OK", plural(n, "node", "nodes")),
             Some((_, first)) => {
-                let ok = self.nodes.iter().filter(|x| x.status == Status::Ok).count();
-                let more = if problems.len() > 1 {
-                    format!(" (+{} more)", problems.len() - 1)
-                } else {
-                    String::new()
+                let more = match problems.len() - 1 {
+                    0 => String::new(),
+                    m => format!(" (+{})", plural(m, "more problem", "more problems")),
                 };
-                format!("{first}{more}; {ok} of {n} node{plural} OK")
+                format!("{first}{more}; {}", self.node_counts())
             }
         }
+    }
+
+    /// `1 node WARNING`, `2 nodes CRITICAL, 4 OK`: the worst first, each status once.
+    fn node_counts(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for s in [
+            Status::Critical,
+            Status::Unknown,
+            Status::Warning,
+            Status::Ok,
+        ] {
+            let k = self.nodes.iter().filter(|x| x.status == s).count();
+            if k == 0 {
+                continue;
+            }
+            parts.push(if parts.is_empty() {
+                format!("{} {}", plural(k, "node", "nodes"), s.upper())
+            } else {
+                format!("{k} {}", s.upper())
+            });
+        }
+        if parts.is_empty() {
+            return "0 nodes".into();
+        }
+        parts.join(", ")
     }
 
     /// The exit status for the monitoring-plugin convention.
@@ -404,7 +461,27 @@ mod tests {
         let r = HealthReport::new("a:1".into(), Mode::Standalone, None, vec![n1, n2], 1.0);
         assert_eq!(r.status, Status::Warning);
         assert_eq!(r.exit_code, 1);
-        assert_eq!(r.summary, "a:1 memory: 85% of maxmemory; 1 of 2 nodes OK");
+        assert_eq!(
+            r.summary,
+            "a:1 memory: 85% of maxmemory; 1 node WARNING, 1 OK"
+        );
+    }
+
+    #[test]
+    fn summary_names_what_it_counts() {
+        let w = |m: &str| Check::new(CheckKind::Memory, Status::Warning, 1.0).message(m);
+        let one = NodeReport::new("a:1".into(), Role::Master, vec![w("x")]);
+        let r = HealthReport::new("a:1".into(), Mode::Standalone, None, vec![one.clone()], 1.0);
+        assert_eq!(r.summary, "a:1 memory: x; 1 node WARNING");
+        let two = NodeReport::new("b:1".into(), Role::Master, vec![w("y"), w("z")]);
+        let r = HealthReport::new("a:1".into(), Mode::Standalone, None, vec![one, two], 1.0);
+        assert_eq!(
+            r.summary,
+            "a:1 memory: x (+2 more problems); 2 nodes WARNING"
+        );
+        let ok = NodeReport::new("c:1".into(), Role::Master, vec![]);
+        let r = HealthReport::new("c:1".into(), Mode::Standalone, None, vec![ok], 1.0);
+        assert_eq!(r.summary, "1 node checked, all OK");
     }
 
     #[test]

@@ -30,6 +30,15 @@ pub enum CheckKind {
     SentinelQuorum,
     Streams,
     Jobs,
+    Evictions,
+    RejectedConnections,
+    Expired,
+    ErrorReplies,
+    FullSyncs,
+    Maxmemory,
+    OutputBuffers,
+    Backlog,
+    Skew,
 }
 
 /// A word that selects several checks at once (`--check cluster`).
@@ -67,6 +76,23 @@ pub struct Thresholds {
     pub stuck_after: Option<Duration>,
     pub warn_stuck_jobs: Option<Range>,
     pub crit_stuck_jobs: Option<Range>,
+    pub warn_evictions: Option<Range>,
+    pub crit_evictions: Option<Range>,
+    pub warn_rejected_connections: Option<Range>,
+    pub crit_rejected_connections: Option<Range>,
+    pub warn_expired: Option<Range>,
+    pub warn_error_replies: Option<Range>,
+    pub crit_error_replies: Option<Range>,
+    pub warn_full_syncs: Option<Range>,
+    pub crit_full_syncs: Option<Range>,
+    pub warn_command_p99: Option<Duration>,
+    pub crit_command_p99: Option<Duration>,
+    pub warn_latency_event: Option<Duration>,
+    pub crit_latency_event: Option<Duration>,
+    pub warn_output_buffer: Option<Range>,
+    pub crit_output_buffer: Option<Range>,
+    pub min_backlog: Option<Duration>,
+    pub warn_skew: Option<Range>,
 }
 
 /// A monitoring-plugin range: `10` alerts outside 0..10, `10:` below 10, `~:10` above 10,
@@ -151,6 +177,11 @@ pub fn num(v: f64) -> String {
         let s = format!("{v:.3}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
+}
+
+/// `1 key`, `3 keys`: a figure with the word that agrees with it.
+pub fn count(v: f64, one: &str, many: &str) -> String {
+    format!("{} {}", num(v), if v == 1.0 { one } else { many })
 }
 
 /// `warn >100ms, crit >500ms` for duration limits.

@@ -1,0 +1,268 @@
+//! The previous run's counters (`health --state FILE`): one sample per node (its run id, uptime,
+//! the lifetime counters rates are computed from, and when they were read), kept in a JSON file
+//! written atomically and merged under a lock, so two runs at once both leave a valid file.
+
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::probe::Info;
+use crate::output::write_atomic;
+
+/// The INFO counters a rate is computed from (lifetime totals since the server started).
+pub const COUNTERS: &[&str] = &[
+    "evicted_keys",
+    "rejected_connections",
+    "expired_keys",
+    "total_error_replies",
+    "sync_full",
+    "keyspace_hits",
+    "keyspace_misses",
+    "master_repl_offset",
+    "total_commands_processed",
+];
+
+/// One node's counters at one time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sample {
+    /// Unix time in seconds (with milliseconds) when INFO was read.
+    pub at: f64,
+    /// The server's `run_id`: a new one means the server restarted and the counters with it.
+    #[serde(default)]
+    pub run_id: String,
+    #[serde(default)]
+    pub uptime: f64,
+    #[serde(default)]
+    pub counters: BTreeMap<String, f64>,
+    /// The time of each LATENCY LATEST event as last seen, so a spike is reported once.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub events: BTreeMap<String, i64>,
+}
+
+impl Sample {
+    pub fn of_info(info: &Info, at: f64) -> Sample {
+        Sample {
+            at,
+            run_id: info.get("run_id").unwrap_or_default().to_string(),
+            uptime: info.num("uptime_in_seconds").unwrap_or(0.0),
+            counters: COUNTERS
+                .iter()
+                .filter_map(|k| Some((k.to_string(), info.num(k)?)))
+                .collect(),
+            events: BTreeMap::new(),
+        }
+    }
+}
+
+/// What the previous sample of a node says about now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Baseline<'a> {
+    /// No sample of this node yet (first run, or a new node).
+    None,
+    /// The server restarted since (why, in words): its counters started over.
+    Restarted(&'static str),
+    /// The previous sample and the seconds since it.
+    Since(&'a Sample, f64),
+}
+
+impl<'a> Baseline<'a> {
+    pub fn of(prev: Option<&'a Sample>, now: &Sample) -> Baseline<'a> {
+        let Some(p) = prev else {
+            return Baseline::None;
+        };
+        if !p.run_id.is_empty() && !now.run_id.is_empty() && p.run_id != now.run_id {
+            return Baseline::Restarted("run id changed");
+        }
+        if now.uptime < p.uptime {
+            return Baseline::Restarted("uptime went back");
+        }
+        let secs = now.at - p.at;
+        if secs <= 0.0 || !secs.is_finite() {
+            // A clock that went back, or two reads in the same instant: no interval to judge.
+            return Baseline::None;
+        }
+        Baseline::Since(p, secs)
+    }
+
+    /// The increase of a counter over the interval, and the interval in seconds; None without
+    /// a usable previous sample or when either sample lacks the counter. A counter that went
+    /// down (CONFIG RESETSTAT) counts from zero.
+    pub fn increase(&self, now: &Sample, key: &str) -> Option<(f64, f64)> {
+        let Baseline::Since(p, secs) = self else {
+            return None;
+        };
+        let (a, b) = (p.counters.get(key)?, now.counters.get(key)?);
+        let d = if b >= a { b - a } else { *b };
+        Some((d, *secs))
+    }
+}
+
+/// Every node's last sample, by address.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct State {
+    #[serde(default)]
+    pub version: u32,
+    #[serde(default)]
+    pub nodes: BTreeMap<String, Sample>,
+}
+
+/// Samples older than this are dropped when the file is written (a node long gone).
+const KEEP_SECS: f64 = 30.0 * 86400.0;
+
+impl State {
+    /// Reads the file; a missing file is an empty state. A file that is not a state (cut
+    /// short, edited by hand) is refused with the reason, and the run goes on without it.
+    pub fn load(path: &Path) -> Result<State, String> {
+        let text = match crate::files::read_text(path, crate::files::TEXT) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State::default()),
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        };
+        serde_json::from_str(&text)
+            .map_err(|e| format!("{}: not a health state file: {e}", path.display()))
+    }
+
+    /// Merges `fresh` into the file under an exclusive lock (`FILE.lock`): the file is read
+    /// again inside the lock, so a run that finished meanwhile keeps its other nodes; then it
+    /// is replaced atomically (temporary file, then rename).
+    pub fn save(path: &Path, fresh: &BTreeMap<String, Sample>) -> anyhow::Result<()> {
+        use anyhow::Context;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let lock_path = lock_path(path);
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("cannot open {}", lock_path.display()))?;
+        lock.lock()
+            .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+        let mut state = State::load(path).unwrap_or_default();
+        state.version = 1;
+        let newest = fresh.values().map(|s| s.at).fold(0.0, f64::max);
+        state.nodes.retain(|_, s| newest - s.at < KEEP_SECS);
+        for (k, v) in fresh {
+            // A slower concurrent run must not put an older sample over a newer one.
+            if state.nodes.get(k).is_none_or(|old| old.at <= v.at) {
+                state.nodes.insert(k.clone(), v.clone());
+            }
+        }
+        let mut bytes = serde_json::to_vec_pretty(&state)?;
+        bytes.push(b'\n');
+        let r = write_atomic(path, &bytes);
+        drop(unlock(lock));
+        r
+    }
+}
+
+fn unlock(f: File) -> std::io::Result<()> {
+    f.unlock()
+}
+
+fn lock_path(path: &Path) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(".lock");
+    PathBuf::from(p)
+}
+
+/// The default state file: `/var/lib/redkit/health.json` when that folder exists and can be
+/// written, else `$XDG_STATE_HOME/redkit/health.json`, else `~/.local/state/redkit/health.json`.
+pub fn default_path() -> Option<PathBuf> {
+    let system = Path::new("/var/lib/redkit");
+    if system.is_dir() && writable(system) {
+        return Some(system.join("health.json"));
+    }
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/state"))
+        })?;
+    Some(base.join("redkit/health.json"))
+}
+
+/// Whether a file can be created in `dir` (tried, since permission bits do not tell about
+/// ACLs, read-only mounts or root).
+fn writable(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".redkit-probe")
+        .tempfile_in(dir)
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(at: f64, run: &str, up: f64, ev: f64) -> Sample {
+        Sample {
+            at,
+            run_id: run.into(),
+            uptime: up,
+            counters: [("evicted_keys".to_string(), ev)].into(),
+            events: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn baseline_detects_restarts_and_computes_increase() {
+        let p = sample(100.0, "a", 50.0, 10.0);
+        let n = sample(110.0, "a", 60.0, 30.0);
+        let b = Baseline::of(Some(&p), &n);
+        assert_eq!(b.increase(&n, "evicted_keys"), Some((20.0, 10.0)));
+        assert_eq!(b.increase(&n, "missing"), None);
+        let r = sample(110.0, "b", 5.0, 0.0);
+        assert_eq!(
+            Baseline::of(Some(&p), &r),
+            Baseline::Restarted("run id changed")
+        );
+        let r = sample(110.0, "", 5.0, 0.0);
+        assert_eq!(
+            Baseline::of(Some(&p), &r),
+            Baseline::Restarted("uptime went back")
+        );
+        assert_eq!(Baseline::of(None, &n), Baseline::None);
+        // Counters reset by CONFIG RESETSTAT: the increase counts from zero.
+        let reset = sample(110.0, "a", 60.0, 4.0);
+        let b = Baseline::of(Some(&p), &reset);
+        assert_eq!(b.increase(&reset, "evicted_keys"), Some((4.0, 10.0)));
+    }
+
+    #[test]
+    fn save_merges_and_never_puts_an_older_sample_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/health.json");
+        let a: BTreeMap<_, _> = [("a:1".to_string(), sample(200.0, "x", 1.0, 1.0))].into();
+        State::save(&path, &a).unwrap();
+        let b: BTreeMap<_, _> = [
+            ("b:1".to_string(), sample(150.0, "y", 1.0, 1.0)),
+            ("a:1".to_string(), sample(100.0, "x", 1.0, 0.0)),
+        ]
+        .into();
+        State::save(&path, &b).unwrap();
+        let s = State::load(&path).unwrap();
+        assert_eq!(s.version, 1);
+        assert_eq!(s.nodes["a:1"].at, 200.0);
+        assert_eq!(s.nodes["b:1"].at, 150.0);
+        std::fs::write(&path, "{ cut").unwrap();
+        assert!(
+            State::load(&path)
+                .unwrap_err()
+                .contains("not a health state file")
+        );
+        assert!(
+            State::load(&dir.path().join("none"))
+                .unwrap()
+                .nodes
+                .is_empty()
+        );
+    }
+}

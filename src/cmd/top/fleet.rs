@@ -1,0 +1,430 @@
+//! The nodes `top` watches, found from one seed (CLUSTER NODES, Sentinel's master and the
+//! replicas it lists, or a single node and its replicas), each sampled once per interval on a
+//! connection kept between frames. A node that does not answer within the frame is a red row.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use futures::future::join_all;
+
+use super::sample::{ClientRow, Frame, NodeRow, SlowRow, StreamRow, command_counters};
+use crate::redis::info::Info;
+use crate::redis::{Auth, Endpoint, Mode, Node, Target, parse_cluster_nodes};
+
+/// The detail pane on screen: its figures are asked only while it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    None,
+    Slowlog,
+    Commands,
+    Clients,
+    Streams,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::None,
+        Pane::Slowlog,
+        Pane::Commands,
+        Pane::Clients,
+        Pane::Streams,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::None => "",
+            Pane::Slowlog => "slow log",
+            Pane::Commands => "command stats",
+            Pane::Clients => "clients (output buffers)",
+            Pane::Streams => "streams",
+        }
+    }
+}
+
+struct Planned {
+    ep: Endpoint,
+    role: &'static str,
+    slots: Option<u32>,
+}
+
+pub struct Fleet {
+    target: Target,
+    auth: Auth,
+    planned: Vec<Planned>,
+    conns: HashMap<String, Node>,
+    discovered: Option<Instant>,
+    prev: Option<Frame>,
+    /// Streams read for the streams pane.
+    pub streams: Vec<String>,
+}
+
+/// How often the node list is asked again (a failover, a node added).
+const REDISCOVER: Duration = Duration::from_secs(10);
+
+impl Fleet {
+    pub fn new(target: Target, streams: Vec<String>) -> Fleet {
+        let auth = match target.mode {
+            Mode::Cluster(_) => Auth {
+                db: 0,
+                ..target.auth.clone()
+            },
+            _ => target.auth.clone(),
+        };
+        Fleet {
+            target,
+            auth,
+            planned: Vec::new(),
+            conns: HashMap::new(),
+            discovered: None,
+            prev: None,
+            streams,
+        }
+    }
+
+    async fn node(&mut self, ep: &Endpoint) -> anyhow::Result<Node> {
+        let key = ep.to_string();
+        if let Some(n) = self.conns.get(&key) {
+            return Ok(n.clone());
+        }
+        let n = self.auth.connect(ep).await?;
+        self.conns.insert(key, n.clone());
+        Ok(n)
+    }
+
+    /// The node list: kept when asking fails, so a dead node stays on screen as a red row.
+    async fn discover(&mut self) {
+        let found = match self.target.mode.clone() {
+            Mode::Cluster(seeds) => {
+                let mut tried: Vec<Endpoint> = self.planned.iter().map(|p| p.ep.clone()).collect();
+                tried.extend(seeds);
+                let mut out = None;
+                for s in tried {
+                    let Ok(mut n) = self.node(&s).await else {
+                        continue;
+                    };
+                    let Ok(text) = n.query::<String>(redis::cmd("CLUSTER").arg("NODES")).await
+                    else {
+                        self.conns.remove(&s.to_string());
+                        continue;
+                    };
+                    let nodes = parse_cluster_nodes(&text, &s);
+                    out = Some(
+                        nodes
+                            .iter()
+                            .filter(|n| !n.flags.iter().any(|f| f == "noaddr"))
+                            .map(|n| Planned {
+                                ep: n.endpoint.clone(),
+                                role: if n.is_master() { "master" } else { "replica" },
+                                slots: n.is_master().then(|| {
+                                    n.slots.iter().map(|(a, b)| u32::from(b - a) + 1).sum()
+                                }),
+                            })
+                            .collect::<Vec<_>>(),
+                    );
+                    break;
+                }
+                out
+            }
+            Mode::Standalone(ep) => Some(self.with_replicas(ep).await),
+            Mode::Sentinel { .. } => match self.target.master_endpoint().await {
+                Ok(ep) => Some(self.with_replicas(ep).await),
+                Err(_) => None,
+            },
+        };
+        if let Some(mut f) = found {
+            f.sort_by_key(|p| p.ep.to_string());
+            self.planned = f;
+        }
+        self.discovered = Some(Instant::now());
+    }
+
+    async fn with_replicas(&mut self, ep: Endpoint) -> Vec<Planned> {
+        let mut out = vec![Planned {
+            ep: ep.clone(),
+            role: "master",
+            slots: None,
+        }];
+        if let Ok(mut n) = self.node(&ep).await
+            && let Ok(text) = n
+                .query::<String>(redis::cmd("INFO").arg("replication"))
+                .await
+        {
+            for (_, r) in Info::parse(&text).indexed("slave") {
+                if let (Some(ip), Some(port)) =
+                    (r.get("ip"), r.get("port").and_then(|p| p.parse().ok()))
+                {
+                    out.push(Planned {
+                        ep: Endpoint::Tcp {
+                            host: ip.clone(),
+                            port,
+                        },
+                        role: "replica",
+                        slots: None,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// One frame: every node asked at once, each within `budget`.
+    pub async fn sample(&mut self, every: Duration, budget: Duration, pane: Pane) -> Frame {
+        if self.discovered.is_none_or(|t| t.elapsed() >= REDISCOVER) {
+            self.discover().await;
+        }
+        let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
+        let prev = self.prev.take();
+        let secs = prev.as_ref().map_or(0.0, |p| now - p.at);
+        let mut jobs = Vec::new();
+        for p in &self.planned {
+            let conn = match self.conns.get(&p.ep.to_string()) {
+                Some(n) => Ok(n.clone()),
+                None => Err(p.ep.clone()),
+            };
+            jobs.push((p.ep.clone(), p.role, p.slots, conn));
+        }
+        let auth = self.auth.clone();
+        let streams = self.streams.clone();
+        let prev_ref = prev.as_ref();
+        let results = join_all(jobs.into_iter().map(|(ep, role, slots, conn)| {
+            let (auth, streams) = (&auth, &streams);
+            async move {
+                let addr = ep.to_string();
+                let before = prev_ref.and_then(|f| f.nodes.iter().find(|n| n.addr == addr));
+                let work = async {
+                    let mut node = match conn {
+                        Ok(n) => n,
+                        Err(ep) => auth.connect(&ep).await.map_err(|e| format!("{e:#}"))?,
+                    };
+                    let text: String = node
+                        .query(redis::cmd("INFO").arg("all"))
+                        .await
+                        .map_err(|e| format!("{e:#}"))?;
+                    let info = Info::parse(&text);
+                    let mut row = NodeRow::from_info(addr.clone(), &info, before, secs, slots);
+                    row.counters.extend(command_counters(&info));
+                    extras(&mut node, &mut row, pane, streams).await;
+                    Ok::<_, String>((row, node))
+                };
+                let r = match tokio::time::timeout(budget, work).await {
+                    Ok(r) => r,
+                    Err(_) => Err(format!(
+                        "no answer within {}",
+                        crate::duration::format(budget)
+                    )),
+                };
+                (addr, role, r)
+            }
+        }))
+        .await;
+        let mut nodes = Vec::new();
+        for (addr, role, r) in results {
+            match r {
+                Ok((row, node)) => {
+                    self.conns.insert(addr, node);
+                    nodes.push(row);
+                }
+                Err(e) => {
+                    // A fresh connection next frame: this one may be dead or mid-reply.
+                    self.conns.remove(&addr);
+                    let e = e
+                        .strip_prefix(&format!("{addr}: "))
+                        .unwrap_or(&e)
+                        .to_string();
+                    nodes.push(NodeRow::down(addr, role, e));
+                }
+            }
+        }
+        replica_lag(&mut nodes);
+        let frame = Frame {
+            at: now,
+            interval: every.as_secs_f64(),
+            nodes,
+        };
+        self.prev = Some(frame.clone());
+        frame
+    }
+}
+
+/// A replica's offset behind its master's, from the two rows of this frame.
+fn replica_lag(nodes: &mut [NodeRow]) {
+    let offsets: HashMap<String, f64> = nodes
+        .iter()
+        .filter(|n| n.role == "master")
+        .filter_map(|n| Some((n.addr.clone(), *n.counters.get("master_repl_offset")?)))
+        .collect();
+    for n in nodes.iter_mut().filter(|n| n.role == "replica") {
+        if let (Some(m), Some(own)) = (
+            n.master.as_ref().and_then(|m| offsets.get(m)),
+            n.counters.get("slave_repl_offset"),
+        ) {
+            n.lag_bytes = Some((m - own).max(0.0));
+        }
+    }
+}
+
+/// The pane's figures for one node (asked only while that pane is shown).
+async fn extras(node: &mut Node, row: &mut NodeRow, pane: Pane, streams: &[String]) {
+    match pane {
+        Pane::None | Pane::Commands => {}
+        Pane::Slowlog => {
+            if let Ok(redis::Value::Array(entries)) = node
+                .query::<redis::Value>(redis::cmd("SLOWLOG").arg("GET").arg(5))
+                .await
+            {
+                row.slowlog = entries.iter().filter_map(slow_row).collect();
+            }
+        }
+        Pane::Clients => {
+            if let Ok(text) = node.query::<String>(redis::cmd("CLIENT").arg("LIST")).await {
+                let mut rows: Vec<ClientRow> = text.lines().map(client_row).collect();
+                rows.sort_by(|a, b| b.omem.cmp(&a.omem).then(a.idle.cmp(&b.idle)));
+                rows.truncate(5);
+                row.client_buffers = rows;
+            }
+        }
+        Pane::Streams => {
+            if row.role != "master" {
+                return;
+            }
+            for s in streams {
+                row.streams.extend(stream_rows(node, s).await);
+            }
+        }
+    }
+}
+
+fn slow_row(v: &redis::Value) -> Option<SlowRow> {
+    let redis::Value::Array(f) = v else {
+        return None;
+    };
+    let int = |v: Option<&redis::Value>| match v {
+        Some(redis::Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    let command = match f.get(3) {
+        Some(redis::Value::Array(args)) => args
+            .iter()
+            .take(3)
+            .map(|a| match a {
+                redis::Value::BulkString(b) => {
+                    crate::output::escape::escape_str(&String::from_utf8_lossy(b))
+                }
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
+    };
+    Some(SlowRow {
+        at: int(f.get(1))?,
+        micros: int(f.get(2))?,
+        command,
+    })
+}
+
+fn client_row(line: &str) -> ClientRow {
+    let field = |k: &str| {
+        line.split(' ')
+            .find_map(|kv| kv.strip_prefix(k).and_then(|v| v.strip_prefix('=')))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let flags = field("flags");
+    let kind = if flags.contains('S') {
+        "replica"
+    } else if field("sub") != "0" || field("psub") != "0" {
+        "pubsub"
+    } else {
+        "normal"
+    };
+    ClientRow {
+        addr: field("addr"),
+        name: crate::output::escape::escape_str(&field("name")),
+        kind: kind.to_string(),
+        omem: field("omem").parse().unwrap_or(0),
+        idle: field("idle").parse().unwrap_or(0),
+    }
+}
+
+/// XINFO GROUPS of one stream: lag (Redis 7), pending, the lag in seconds (the age of the
+/// next undelivered entry, from the ids), and the dead letters of `<stream>:dlq`.
+async fn stream_rows(node: &mut Node, key: &str) -> Vec<StreamRow> {
+    let Ok(redis::Value::Array(groups)) = node
+        .query::<redis::Value>(redis::cmd("XINFO").arg("GROUPS").arg(key))
+        .await
+    else {
+        return Vec::new();
+    };
+    let last_id: Option<String> = node
+        .query::<redis::Value>(redis::cmd("XINFO").arg("STREAM").arg(key))
+        .await
+        .ok()
+        .and_then(|v| field(&v, "last-generated-id"))
+        .and_then(|v| text(&v));
+    let dlq: Option<i64> = node
+        .query::<i64>(redis::cmd("XLEN").arg(format!("{key}:dlq")))
+        .await
+        .ok()
+        .filter(|n| *n > 0);
+    let ms = |id: &str| id.split('-').next().and_then(|m| m.parse::<i64>().ok());
+    groups
+        .iter()
+        .map(|g| {
+            let lag = field(g, "lag").and_then(|v| match v {
+                redis::Value::Int(n) => Some(n),
+                _ => None,
+            });
+            let delivered = field(g, "last-delivered-id").and_then(|v| text(&v));
+            let lag_secs = match (
+                lag,
+                delivered.as_deref().and_then(ms),
+                last_id.as_deref().and_then(ms),
+            ) {
+                (Some(0), _, _) => Some(0.0),
+                (_, Some(d), Some(l)) => Some(((l - d).max(0)) as f64 / 1000.0),
+                _ => None,
+            };
+            StreamRow {
+                stream: crate::output::escape::escape_str(key),
+                group: field(g, "name")
+                    .and_then(|v| text(&v))
+                    .map(|n| crate::output::escape::escape_str(&n))
+                    .unwrap_or_default(),
+                lag,
+                lag_secs,
+                pending: field(g, "pending")
+                    .and_then(|v| match v {
+                        redis::Value::Int(n) => Some(n),
+                        _ => None,
+                    })
+                    .unwrap_or(0),
+                dead_letters: dlq,
+            }
+        })
+        .collect()
+}
+
+fn text(v: &redis::Value) -> Option<String> {
+    match v {
+        redis::Value::BulkString(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        redis::Value::SimpleString(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// A field of a flat `[k, v, k, v...]` array or a RESP3 map.
+fn field(v: &redis::Value, name: &str) -> Option<redis::Value> {
+    match v {
+        redis::Value::Array(a) => a
+            .chunks(2)
+            .find(|kv| text(&kv[0]).as_deref() == Some(name))
+            .and_then(|kv| kv.get(1).cloned()),
+        redis::Value::Map(m) => m
+            .iter()
+            .find(|(k, _)| text(k).as_deref() == Some(name))
+            .map(|(_, v)| v.clone()),
+        _ => None,
+    }
+}

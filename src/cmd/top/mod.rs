@@ -1,0 +1,328 @@
+//! `redkit top`: a live terminal view of every node reachable from one seed (Cluster, Sentinel
+//! or a single node with its replicas): one row per node, sortable, with panes for the slow
+//! log, command stats, clients and streams. One INFO per node per `--interval`, never MONITOR.
+//! `--record FILE` writes every frame as a JSON line; `--replay FILE` shows a recording.
+
+pub mod fleet;
+pub mod sample;
+pub mod view;
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+
+use crate::cmd::Ctx;
+use crate::duration;
+use crate::exit::{self, ExitStatus};
+use fleet::{Fleet, Pane};
+use sample::Frame;
+use view::{Col, View};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  redkit top                                   the server of REDIS_URL / REDIS_HOST
+  redkit top --cluster -u redis://10.0.0.1:7000   every node of the cluster
+  redkit top --sentinel 10.0.0.5:26379 --master-name mymaster
+  redkit top --stream orders --sort ops/s      with the streams pane's groups
+  redkit top --record incident.ndjson          also write every frame
+  redkit top --replay incident.ndjson          play a recording (another machine is fine)
+
+Keys: q quit, left/right sort column, r reverse, p next pane (slow log, command stats, clients
+with output buffers, streams). A node that does not answer is a red row.
+Without a terminal, --record FILE records until Ctrl-C (or --count frames); for one report in
+a script use `redkit health --format json`.";
+
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// Refresh every DUR: one INFO per node per refresh
+    #[arg(long, value_name = "DUR", default_value = "1s", value_parser = duration::clap_parse_positive)]
+    pub interval: Duration,
+
+    /// Write every frame to FILE as one JSON object per line
+    #[arg(long, value_name = "FILE", conflicts_with = "replay")]
+    pub record: Option<PathBuf>,
+
+    /// Play a recording made with --record instead of asking any server
+    #[arg(long, value_name = "FILE")]
+    pub replay: Option<PathBuf>,
+
+    /// Sort by this column at start
+    #[arg(long, value_name = "COLUMN", value_parser = clap::builder::PossibleValuesParser::new(Col::names()))]
+    pub sort: Option<String>,
+
+    /// Streams whose consumer groups the streams pane shows (repeat or comma-separate)
+    #[arg(long = "stream", value_name = "KEY", value_delimiter = ',')]
+    pub stream: Vec<String>,
+
+    /// Stop after N frames (recording without a terminal)
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+}
+
+fn usage_without_terminal() -> anyhow::Error {
+    exit::usage(
+        "top needs a terminal; from a script use `redkit health --format json` for one report, \
+         or `redkit top --record FILE.ndjson` to record frames",
+    )
+}
+
+pub async fn run(ctx: &Ctx, a: &TopArgs) -> anyhow::Result<ExitStatus> {
+    let tty = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let sort = a
+        .sort
+        .as_deref()
+        .and_then(Col::by_name)
+        .unwrap_or(Col::Node);
+    if let Some(path) = &a.replay {
+        if !tty {
+            return Err(usage_without_terminal());
+        }
+        let frames = read_recording(path)?;
+        return replay(path, frames, sort).await;
+    }
+    if !tty && a.record.is_none() {
+        return Err(usage_without_terminal());
+    }
+    let mut record = match &a.record {
+        Some(p) => Some(std::io::BufWriter::new(
+            std::fs::File::create(p)
+                .map_err(|e| exit::usage(format!("--record {}: {e}", p.display())))?,
+        )),
+        None => None,
+    };
+    let target = ctx.target()?;
+    let source = format!("live {}", target.describe());
+    let mut fleet = Fleet::new(target, a.stream.clone());
+    let budget = a.interval.mul_f64(0.9).max(Duration::from_millis(200));
+    let mut v = View {
+        sort,
+        reverse: false,
+        pane: Pane::None,
+        source,
+        note: None,
+    };
+    let mut signals = Signals::new()?;
+    let mut tick = tokio::time::interval(a.interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut frames = 0u64;
+    if !tty {
+        // Recording without a screen.
+        loop {
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = signals.any() => return Ok(ExitStatus::Success),
+            }
+            let f = fleet.sample(a.interval, budget, Pane::None).await;
+            write_frame(&mut record, &f)?;
+            frames += 1;
+            if a.count.is_some_and(|n| frames >= n) {
+                return Ok(ExitStatus::Success);
+            }
+        }
+    }
+    let mut term = Term::start()?;
+    let mut keys = key_events();
+    let mut frame = Frame::default();
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {
+                frame = fleet.sample(a.interval, budget, v.pane).await;
+                write_frame(&mut record, &frame)?;
+                frames += 1;
+                if a.count.is_some_and(|n| frames >= n) {
+                    break;
+                }
+            }
+            ev = keys.recv() => match ev {
+                Some(ev) => if !handle(ev, &mut v) { break },
+                None => break,
+            },
+            _ = signals.any() => break,
+        }
+        term.draw(&frame, &v)?;
+    }
+    drop(term);
+    Ok(ExitStatus::Success)
+}
+
+/// A key: false to quit.
+fn handle(ev: Event, v: &mut View) -> bool {
+    let Event::Key(k) = ev else {
+        return true;
+    };
+    if k.kind == KeyEventKind::Release {
+        return true;
+    }
+    let i = Col::ALL.iter().position(|c| *c == v.sort).unwrap_or(0);
+    match k.code {
+        KeyCode::Char('q') | KeyCode::Esc => return false,
+        KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => return false,
+        KeyCode::Right | KeyCode::Char('>') => v.sort = Col::ALL[(i + 1) % Col::ALL.len()],
+        KeyCode::Left | KeyCode::Char('<') => {
+            v.sort = Col::ALL[(i + Col::ALL.len() - 1) % Col::ALL.len()]
+        }
+        KeyCode::Char('r') => v.reverse = !v.reverse,
+        KeyCode::Char('p') | KeyCode::Tab => {
+            let j = Pane::ALL.iter().position(|p| *p == v.pane).unwrap_or(0);
+            v.pane = Pane::ALL[(j + 1) % Pane::ALL.len()];
+        }
+        _ => {}
+    }
+    true
+}
+
+fn write_frame(
+    out: &mut Option<std::io::BufWriter<std::fs::File>>,
+    f: &Frame,
+) -> anyhow::Result<()> {
+    if let Some(w) = out {
+        serde_json::to_writer(&mut *w, f)?;
+        w.write_all(b"\n")?;
+        w.flush()?;
+    }
+    Ok(())
+}
+
+/// Every frame of a recording; a line that is not a frame is refused with its number.
+fn read_recording(path: &std::path::Path) -> anyhow::Result<Vec<Frame>> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| exit::usage(format!("--replay {}: {e}", path.display())))?;
+    let mut frames = Vec::new();
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| exit::usage(format!("--replay {}: {e}", path.display())))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f: Frame = serde_json::from_str(&line).map_err(|e| {
+            exit::usage(format!(
+                "--replay {}:{}: not a top frame: {e}",
+                path.display(),
+                n + 1
+            ))
+        })?;
+        frames.push(f);
+    }
+    if frames.is_empty() {
+        return Err(exit::usage(format!(
+            "--replay {}: no frames in the file",
+            path.display()
+        )));
+    }
+    Ok(frames)
+}
+
+/// Plays the frames at their recorded pace (a pause longer than 5 s is cut short); the last
+/// one stays on screen until `q`.
+async fn replay(
+    path: &std::path::Path,
+    frames: Vec<Frame>,
+    sort: Col,
+) -> anyhow::Result<ExitStatus> {
+    let mut signals = Signals::new()?;
+    let mut term = Term::start()?;
+    let mut keys = key_events();
+    let total = frames.len();
+    let mut v = View {
+        sort,
+        reverse: false,
+        pane: Pane::None,
+        source: String::new(),
+        note: None,
+    };
+    let mut i = 0;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    loop {
+        v.source = format!("replay {name} {}/{total}", i + 1);
+        v.note = (i + 1 == total).then(|| "end of recording".to_string());
+        term.draw(&frames[i], &v)?;
+        let wait = if i + 1 < total {
+            (frames[i + 1].at - frames[i].at).clamp(0.0, 5.0)
+        } else {
+            3600.0
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs_f64(wait)) => {
+                if i + 1 < total { i += 1; }
+            }
+            ev = keys.recv() => match ev {
+                Some(ev) => if !handle(ev, &mut v) { break },
+                None => break,
+            },
+            _ = signals.any() => break,
+        }
+    }
+    drop(term);
+    Ok(ExitStatus::Success)
+}
+
+/// The terminal in raw mode on the alternate screen; restored when dropped (every return and
+/// error path) and by ratatui's panic hook (a panic).
+struct Term {
+    t: ratatui::DefaultTerminal,
+}
+
+impl Term {
+    fn start() -> anyhow::Result<Term> {
+        let t = ratatui::try_init().map_err(|e| exit::runtime(format!("terminal: {e}")))?;
+        Ok(Term { t })
+    }
+
+    fn draw(&mut self, f: &Frame, v: &View) -> anyhow::Result<()> {
+        self.t
+            .draw(|s| view::draw(s, f, v))
+            .map_err(|e| exit::runtime(format!("terminal: {e}")))?;
+        Ok(())
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        ratatui::restore();
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
+    }
+}
+
+/// Key presses from a thread blocked in crossterm's read (it ends with the process).
+fn key_events() -> tokio::sync::mpsc::UnboundedReceiver<Event> {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    std::thread::spawn(move || {
+        while let Ok(ev) = crossterm::event::read() {
+            if tx.send(ev).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// SIGTERM, SIGINT and SIGHUP end the view like `q` (the terminal restored on the way out).
+struct Signals {
+    term: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> anyhow::Result<Signals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            int: signal(SignalKind::interrupt())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+
+    async fn any(&mut self) {
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.int.recv() => {}
+            _ = self.hup.recv() => {}
+        }
+    }
+}

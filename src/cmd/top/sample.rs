@@ -1,0 +1,265 @@
+//! One refresh of `redkit top`: what each node said (one INFO per node per interval, plus the
+//! slow log, client list and streams of the pane on screen), turned into the figures of a row.
+//! A frame is plain data: it is what `--record` writes (one JSON line) and `--replay` reads.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::redis::info::{Info, subfields};
+
+/// One refresh of every node.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Frame {
+    /// Unix time in seconds (milliseconds kept).
+    pub at: f64,
+    /// The refresh interval in seconds.
+    #[serde(default)]
+    pub interval: f64,
+    pub nodes: Vec<NodeRow>,
+}
+
+/// One node's row and its panes' details.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct NodeRow {
+    pub addr: String,
+    /// `master`, `replica`, or `down`/`unknown` when it did not answer.
+    pub role: String,
+    pub up: bool,
+    /// Why it is down (refused, timeout...).
+    pub error: Option<String>,
+    pub ops_per_sec: Option<f64>,
+    /// The slowest command's p99 in microseconds, and the command.
+    pub worst_p99_us: Option<f64>,
+    pub worst_command: Option<String>,
+    pub used_memory: Option<f64>,
+    pub maxmemory: Option<f64>,
+    pub fragmentation: Option<f64>,
+    /// Hits over the refresh interval in percent (None without lookups in it).
+    pub hit_pct: Option<f64>,
+    pub clients: Option<f64>,
+    pub evictions_per_sec: Option<f64>,
+    /// A replica's lag behind its master: bytes of the offset and seconds since the last I/O.
+    pub lag_bytes: Option<f64>,
+    pub lag_secs: Option<f64>,
+    /// Slots served (cluster masters).
+    pub slots: Option<u32>,
+    /// A replica's master, `host:port`.
+    #[serde(default)]
+    pub master: Option<String>,
+    /// Counters for the next frame's rates.
+    #[serde(default)]
+    pub counters: BTreeMap<String, f64>,
+    /// Pane details (only for the pane on screen; empty otherwise).
+    #[serde(default)]
+    pub commands: Vec<CommandRow>,
+    #[serde(default)]
+    pub slowlog: Vec<SlowRow>,
+    #[serde(default)]
+    pub client_buffers: Vec<ClientRow>,
+    #[serde(default)]
+    pub streams: Vec<StreamRow>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct CommandRow {
+    pub command: String,
+    pub calls_per_sec: Option<f64>,
+    pub usec_per_call: f64,
+    pub p99_us: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SlowRow {
+    pub at: i64,
+    pub micros: i64,
+    pub command: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ClientRow {
+    pub addr: String,
+    pub name: String,
+    pub kind: String,
+    pub omem: u64,
+    pub idle: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct StreamRow {
+    pub stream: String,
+    pub group: String,
+    pub lag: Option<i64>,
+    pub lag_secs: Option<f64>,
+    pub pending: i64,
+    /// Entries of the dead-letter stream `<stream>:dlq`, when it exists.
+    pub dead_letters: Option<i64>,
+}
+
+const COUNTERS: &[&str] = &[
+    "total_commands_processed",
+    "keyspace_hits",
+    "keyspace_misses",
+    "evicted_keys",
+    "master_repl_offset",
+    "slave_repl_offset",
+];
+
+impl NodeRow {
+    pub fn down(addr: String, role: &str, error: String) -> NodeRow {
+        NodeRow {
+            addr,
+            role: role.to_string(),
+            up: false,
+            error: Some(error),
+            ..NodeRow::default()
+        }
+    }
+
+    /// The row from one `INFO everything` (or `INFO all`), with rates against `prev` (the same
+    /// node's row of the previous frame, `secs` ago).
+    pub fn from_info(
+        addr: String,
+        i: &Info,
+        prev: Option<&NodeRow>,
+        secs: f64,
+        slots: Option<u32>,
+    ) -> NodeRow {
+        let counters: BTreeMap<String, f64> = COUNTERS
+            .iter()
+            .filter_map(|k| Some((k.to_string(), i.num(k)?)))
+            .collect();
+        // A restarted node (counters went back) shows no rate for one frame.
+        let delta = |k: &str| -> Option<f64> {
+            let p = prev?.counters.get(k)?;
+            let n = counters.get(k)?;
+            (n >= p && secs > 0.0).then(|| n - p)
+        };
+        let rate = |k: &str| delta(k).map(|d| d / secs);
+        let hit_pct = match (delta("keyspace_hits"), delta("keyspace_misses")) {
+            (Some(h), Some(m)) if h + m > 0.0 => Some(h * 100.0 / (h + m)),
+            _ => None,
+        };
+        let role = match i.get("role") {
+            Some("slave") => "replica",
+            Some(r) => r,
+            None => "unknown",
+        }
+        .to_string();
+        let (lag_bytes, lag_secs) = if role == "replica" {
+            // -1 while the link is down or still syncing: no figure then.
+            (
+                None,
+                i.num("master_last_io_seconds_ago").filter(|s| *s >= 0.0),
+            )
+        } else {
+            (None, None)
+        };
+        let cmds = commands(i, prev, secs);
+        let worst = cmds
+            .iter()
+            .filter(|c| c.p99_us.is_some())
+            .max_by(|a, b| a.p99_us.unwrap_or(0.0).total_cmp(&b.p99_us.unwrap_or(0.0)));
+        NodeRow {
+            addr,
+            role,
+            up: true,
+            error: None,
+            ops_per_sec: rate("total_commands_processed")
+                .or_else(|| i.num("instantaneous_ops_per_sec")),
+            worst_p99_us: worst.and_then(|c| c.p99_us),
+            worst_command: worst.map(|c| c.command.clone()),
+            used_memory: i.num("used_memory"),
+            maxmemory: i.num("maxmemory"),
+            fragmentation: i.num("mem_fragmentation_ratio"),
+            hit_pct,
+            clients: i.num("connected_clients"),
+            evictions_per_sec: rate("evicted_keys"),
+            lag_bytes,
+            lag_secs,
+            slots,
+            master: match (i.get("master_host"), i.get("master_port")) {
+                (Some(h), Some(p)) => Some(format!("{h}:{p}")),
+                _ => None,
+            },
+            counters,
+            commands: cmds,
+            slowlog: Vec::new(),
+            client_buffers: Vec::new(),
+            streams: Vec::new(),
+        }
+    }
+}
+
+/// Replication internals left out of the worst p99.
+const IGNORED: &[&str] = &["psync", "sync", "replconf"];
+
+/// Per-command calls/s (from `cmdstat_*` against the previous frame) and p99 (latencystats),
+/// the busiest first.
+fn commands(i: &Info, prev: Option<&NodeRow>, secs: f64) -> Vec<CommandRow> {
+    let mut out: Vec<CommandRow> =
+        i.0.iter()
+            .filter_map(|(k, v)| {
+                let cmd = k.strip_prefix("cmdstat_")?;
+                let f = subfields(v);
+                let calls: f64 = f.get("calls")?.parse().ok()?;
+                let p99 = i
+                    .get(&format!("latency_percentiles_usec_{cmd}"))
+                    .and_then(|l| subfields(l).get("p99")?.parse().ok())
+                    .filter(|_| !IGNORED.contains(&cmd));
+                let before = prev.and_then(|p| p.counters.get(&format!("calls:{cmd}")).copied());
+                Some(CommandRow {
+                    command: cmd.to_string(),
+                    calls_per_sec: before
+                        .filter(|b| calls >= *b && secs > 0.0)
+                        .map(|b| (calls - b) / secs),
+                    usec_per_call: f
+                        .get("usec_per_call")
+                        .and_then(|x| x.parse().ok())
+                        .unwrap_or(0.0),
+                    p99_us: p99,
+                })
+            })
+            .collect();
+    out.sort_by(|a, b| {
+        b.calls_per_sec
+            .unwrap_or(0.0)
+            .total_cmp(&a.calls_per_sec.unwrap_or(0.0))
+            .then(a.command.cmp(&b.command))
+    });
+    out
+}
+
+/// The per-command call counters kept for the next frame's calls/s.
+pub fn command_counters(i: &Info) -> impl Iterator<Item = (String, f64)> + '_ {
+    i.0.iter().filter_map(|(k, v)| {
+        let cmd = k.strip_prefix("cmdstat_")?;
+        let calls: f64 = subfields(v).get("calls")?.parse().ok()?;
+        Some((format!("calls:{cmd}"), calls))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_against_the_previous_frame() {
+        let a = Info::parse(
+            "role:master\r\ntotal_commands_processed:100\r\nkeyspace_hits:10\r\nkeyspace_misses:0\r\nevicted_keys:0\r\ncmdstat_get:calls=50,usec=100,usec_per_call=2.00\r\nlatency_percentiles_usec_get:p50=1,p99=7.5,p99.9=9\r\nused_memory:1000\r\n",
+        );
+        let mut first = NodeRow::from_info("a:1".into(), &a, None, 1.0, None);
+        first.counters.extend(command_counters(&a));
+        assert_eq!(first.ops_per_sec, None);
+        assert_eq!(first.worst_p99_us, Some(7.5));
+        let b = Info::parse(
+            "role:master\r\ntotal_commands_processed:300\r\nkeyspace_hits:13\r\nkeyspace_misses:1\r\nevicted_keys:4\r\ncmdstat_get:calls=150,usec=100,usec_per_call=2.00\r\n",
+        );
+        let next = NodeRow::from_info("a:1".into(), &b, Some(&first), 2.0, Some(5461));
+        assert_eq!(next.ops_per_sec, Some(100.0));
+        assert_eq!(next.hit_pct, Some(75.0));
+        assert_eq!(next.evictions_per_sec, Some(2.0));
+        assert_eq!(next.commands[0].calls_per_sec, Some(50.0));
+        assert_eq!(next.slots, Some(5461));
+    }
+}

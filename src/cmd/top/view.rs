@@ -1,0 +1,480 @@
+//! The screen of `redkit top`: a header, one row per node (sortable by any column, columns
+//! dropped by priority to fit the width, a node down in red), the pane on screen and the keys.
+
+use ratatui::Frame as Screen;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
+
+use super::fleet::Pane;
+use super::sample::{Frame, NodeRow};
+
+/// A column of the node table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Node,
+    Role,
+    Ops,
+    P99,
+    Mem,
+    MaxPct,
+    Frag,
+    Hit,
+    Clients,
+    Evict,
+    Lag,
+    Slots,
+}
+
+impl Col {
+    pub const ALL: [Col; 12] = [
+        Col::Node,
+        Col::Role,
+        Col::Ops,
+        Col::P99,
+        Col::Mem,
+        Col::MaxPct,
+        Col::Frag,
+        Col::Hit,
+        Col::Clients,
+        Col::Evict,
+        Col::Lag,
+        Col::Slots,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Col::Node => "node",
+            Col::Role => "role",
+            Col::Ops => "ops/s",
+            Col::P99 => "p99",
+            Col::Mem => "mem",
+            Col::MaxPct => "%max",
+            Col::Frag => "frag",
+            Col::Hit => "hit%",
+            Col::Clients => "conns",
+            Col::Evict => "evict",
+            Col::Lag => "lag",
+            Col::Slots => "slots",
+        }
+    }
+
+    /// Width, and the order columns are given up in on a narrow screen (higher goes first).
+    fn width(self) -> (u16, u8) {
+        match self {
+            Col::Node => (16, 0),
+            Col::Role => (7, 0),
+            Col::Ops => (6, 0),
+            Col::P99 => (6, 1),
+            Col::Mem => (6, 0),
+            Col::MaxPct => (5, 2),
+            Col::Frag => (5, 5),
+            Col::Hit => (5, 2),
+            Col::Clients => (5, 3),
+            Col::Evict => (6, 2),
+            Col::Lag => (8, 1),
+            Col::Slots => (5, 4),
+        }
+    }
+
+    pub fn by_name(name: &str) -> Option<Col> {
+        Col::ALL
+            .into_iter()
+            .find(|c| c.title() == name || format!("{c:?}").eq_ignore_ascii_case(name))
+    }
+
+    pub fn names() -> Vec<&'static str> {
+        Col::ALL.iter().map(|c| c.title()).collect()
+    }
+
+    /// The figure sorted by (None sorts last).
+    fn key(self, n: &NodeRow) -> Option<f64> {
+        match self {
+            Col::Node | Col::Role => None,
+            Col::Ops => n.ops_per_sec,
+            Col::P99 => n.worst_p99_us,
+            Col::Mem => n.used_memory,
+            Col::MaxPct => max_pct(n),
+            Col::Frag => n.fragmentation,
+            Col::Hit => n.hit_pct,
+            Col::Clients => n.clients,
+            Col::Evict => n.evictions_per_sec,
+            Col::Lag => n.lag_bytes.or(n.lag_secs),
+            Col::Slots => n.slots.map(f64::from),
+        }
+    }
+
+    pub fn cell(self, n: &NodeRow) -> String {
+        if !n.up && !matches!(self, Col::Node | Col::Role) {
+            return if self == Col::Ops {
+                "DOWN".into()
+            } else {
+                String::new()
+            };
+        }
+        match self {
+            Col::Node => n.addr.clone(),
+            Col::Role => {
+                if n.up {
+                    n.role.clone()
+                } else {
+                    "down".into()
+                }
+            }
+            Col::Ops => opt(n.ops_per_sec, si),
+            Col::P99 => opt(n.worst_p99_us, micros),
+            Col::Mem => opt(n.used_memory, bytes),
+            Col::MaxPct => opt(max_pct(n), |p| format!("{p:.0}%")),
+            Col::Frag => opt(n.fragmentation, |f| format!("{f:.2}")),
+            Col::Hit => opt(n.hit_pct, |p| format!("{p:.0}%")),
+            Col::Clients => opt(n.clients, |c| format!("{c:.0}")),
+            Col::Evict => opt(n.evictions_per_sec, si),
+            Col::Lag => match (n.lag_bytes, n.lag_secs) {
+                (None, None) => "-".into(),
+                (b, s) => format!(
+                    "{} {}",
+                    b.map_or("-".into(), bytes),
+                    s.map_or("-".into(), |s| format!("{s:.0}s"))
+                ),
+            },
+            Col::Slots => n.slots.map_or("-".into(), |s| s.to_string()),
+        }
+    }
+}
+
+fn max_pct(n: &NodeRow) -> Option<f64> {
+    match (n.used_memory, n.maxmemory) {
+        (Some(u), Some(m)) if m > 0.0 => Some(u * 100.0 / m),
+        _ => None,
+    }
+}
+
+fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    v.map_or("-".into(), f)
+}
+
+/// `950`, `12.3k`, `1.20M`: three significant figures.
+pub fn si(v: f64) -> String {
+    let (x, unit) = if v >= 1e6 {
+        (v / 1e6, "M")
+    } else if v >= 1e3 {
+        (v / 1e3, "k")
+    } else {
+        (v, "")
+    };
+    if x >= 100.0 || unit.is_empty() && x.fract() == 0.0 {
+        format!("{x:.0}{unit}")
+    } else if x >= 10.0 {
+        format!("{x:.1}{unit}")
+    } else {
+        format!("{x:.2}{unit}")
+    }
+}
+
+pub fn bytes(b: f64) -> String {
+    const UNITS: [&str; 5] = ["B", "K", "M", "G", "T"];
+    let mut v = b;
+    let mut i = 0;
+    while v >= 1024.0 && i < UNITS.len() - 1 {
+        v /= 1024.0;
+        i += 1;
+    }
+    if i == 0 {
+        format!("{v:.0}B")
+    } else if v >= 100.0 {
+        format!("{v:.0}{}", UNITS[i])
+    } else {
+        format!("{v:.1}{}", UNITS[i])
+    }
+}
+
+pub fn micros(us: f64) -> String {
+    if us >= 1e6 {
+        format!("{:.1}s", us / 1e6)
+    } else if us >= 1000.0 {
+        format!("{:.1}ms", us / 1000.0)
+    } else {
+        format!("{us:.0}µs")
+    }
+}
+
+/// What the screen shows besides the frame.
+pub struct View {
+    pub sort: Col,
+    pub reverse: bool,
+    pub pane: Pane,
+    /// `live 127.0.0.1:7000 (cluster)` or `replay FILE 3/40`.
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// The columns that fit `width`, in table order.
+pub fn fitting(width: u16) -> Vec<Col> {
+    let mut cols: Vec<Col> = Col::ALL.to_vec();
+    let need = |c: &[Col]| c.iter().map(|c| c.width().0 + 1).sum::<u16>();
+    while need(&cols) > width {
+        let Some(drop) = cols
+            .iter()
+            .copied()
+            .filter(|c| c.width().1 > 0)
+            .max_by_key(|c| c.width().1)
+        else {
+            break;
+        };
+        cols.retain(|c| *c != drop);
+    }
+    cols
+}
+
+/// The rows in the order the view sorts them.
+pub fn sorted<'a>(frame: &'a Frame, v: &View) -> Vec<&'a NodeRow> {
+    let mut rows: Vec<&NodeRow> = frame.nodes.iter().collect();
+    rows.sort_by(|a, b| {
+        let o = match v.sort {
+            Col::Node => a.addr.cmp(&b.addr),
+            Col::Role => a.role.cmp(&b.role).then(a.addr.cmp(&b.addr)),
+            c => match (c.key(a), c.key(b)) {
+                // Biggest first: the question is "who is busiest".
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => a.addr.cmp(&b.addr),
+            },
+        };
+        if v.reverse { o.reverse() } else { o }
+    });
+    rows
+}
+
+pub fn draw(s: &mut Screen, frame: &Frame, v: &View) {
+    let area = s.area();
+    let pane_h = if v.pane == Pane::None {
+        0
+    } else {
+        (area.height / 3).clamp(4, 12)
+    };
+    let [head, table, pane, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(pane_h),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let up = frame.nodes.iter().filter(|n| n.up).count();
+    let when = chrono::DateTime::from_timestamp_millis((frame.at * 1000.0) as i64)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let mut title = format!(
+        "redkit top  {}  {when}  {up}/{} nodes up  every {}",
+        v.source,
+        frame.nodes.len(),
+        crate::duration::format(std::time::Duration::from_secs_f64(frame.interval.max(0.0)))
+    );
+    if let Some(n) = &v.note {
+        title = format!("{title}  {n}");
+    }
+    s.render_widget(
+        Paragraph::new(title).style(Style::default().add_modifier(Modifier::BOLD)),
+        head,
+    );
+    node_table(s, table, frame, v);
+    if pane_h > 0 {
+        pane_view(s, pane, frame, v);
+    }
+    s.render_widget(
+        Paragraph::new(
+            "q quit  ←/→ sort  r reverse  p pane (slow log, commands, clients, streams)",
+        )
+        .style(Style::default().fg(Color::DarkGray)),
+        keys,
+    );
+}
+
+fn node_table(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
+    let cols = fitting(area.width);
+    let header = Row::new(cols.iter().map(|c| {
+        if *c == v.sort {
+            format!("{}{}", c.title(), if v.reverse { "▲" } else { "▼" })
+        } else {
+            c.title().to_string()
+        }
+    }))
+    .style(Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED));
+    let rows = sorted(frame, v).into_iter().map(|n| {
+        let row = Row::new(cols.iter().map(|c| c.cell(n)));
+        if n.up {
+            row
+        } else {
+            row.style(Style::default().fg(Color::White).bg(Color::Red))
+        }
+    });
+    let widths: Vec<Constraint> = cols
+        .iter()
+        .map(|c| Constraint::Length(c.width().0))
+        .collect();
+    s.render_widget(Table::new(rows, widths).header(header), area);
+}
+
+fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
+    let mut lines: Vec<Line> = Vec::new();
+    let nodes = sorted(frame, v);
+    match v.pane {
+        Pane::None => {}
+        Pane::Slowlog => {
+            for n in &nodes {
+                for e in &n.slowlog {
+                    lines.push(Line::from(format!(
+                        "{:<21} {:>8} {}",
+                        n.addr,
+                        micros(e.micros as f64),
+                        e.command
+                    )));
+                }
+            }
+        }
+        Pane::Commands => {
+            let mut all: Vec<(&str, &super::sample::CommandRow)> = nodes
+                .iter()
+                .flat_map(|n| n.commands.iter().map(move |c| (n.addr.as_str(), c)))
+                .collect();
+            all.sort_by(|a, b| {
+                b.1.calls_per_sec
+                    .unwrap_or(0.0)
+                    .total_cmp(&a.1.calls_per_sec.unwrap_or(0.0))
+            });
+            lines.push(Line::from(format!(
+                "{:<21} {:<16} {:>8} {:>9} {:>8}",
+                "node", "command", "calls/s", "µs/call", "p99"
+            )));
+            for (addr, c) in all {
+                lines.push(Line::from(format!(
+                    "{addr:<21} {:<16} {:>8} {:>9.1} {:>8}",
+                    c.command,
+                    opt(c.calls_per_sec, si),
+                    c.usec_per_call,
+                    opt(c.p99_us, micros)
+                )));
+            }
+        }
+        Pane::Clients => {
+            lines.push(Line::from(format!(
+                "{:<21} {:<21} {:<8} {:>8} {:>6} name",
+                "node", "client", "kind", "omem", "idle"
+            )));
+            for n in &nodes {
+                for c in &n.client_buffers {
+                    lines.push(Line::from(format!(
+                        "{:<21} {:<21} {:<8} {:>8} {:>5}s {}",
+                        n.addr,
+                        c.addr,
+                        c.kind,
+                        bytes(c.omem as f64),
+                        c.idle,
+                        c.name
+                    )));
+                }
+            }
+        }
+        Pane::Streams => {
+            lines.push(Line::from(format!(
+                "{:<24} {:<14} {:>8} {:>8} {:>8} {:>6}",
+                "stream", "group", "lag", "lag s", "pending", "dead"
+            )));
+            for n in &nodes {
+                for r in &n.streams {
+                    lines.push(Line::from(format!(
+                        "{:<24} {:<14} {:>8} {:>8} {:>8} {:>6}",
+                        r.stream,
+                        r.group,
+                        r.lag.map_or("-".into(), |l| l.to_string()),
+                        r.lag_secs.map_or("-".into(), |l| format!("{l:.1}")),
+                        r.pending,
+                        r.dead_letters.map_or("-".into(), |d| d.to_string())
+                    )));
+                }
+            }
+            if lines.len() == 1 {
+                lines.push(Line::from("no streams named (top --stream KEY)"));
+            }
+        }
+    }
+    s.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(Borders::TOP).title(v.pane.title())),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn essentials_fit_80_columns() {
+        let cols = fitting(80);
+        let w: u16 = cols.iter().map(|c| c.width().0 + 1).sum();
+        assert!(w <= 80, "{w}");
+        for c in [
+            Col::Node,
+            Col::Role,
+            Col::Ops,
+            Col::P99,
+            Col::Mem,
+            Col::MaxPct,
+            Col::Hit,
+            Col::Clients,
+            Col::Evict,
+            Col::Lag,
+        ] {
+            assert!(cols.contains(&c), "{c:?} at 80 columns");
+        }
+        assert_eq!(fitting(200).len(), Col::ALL.len());
+    }
+
+    #[test]
+    fn sorting_puts_the_biggest_first_and_unknown_figures_last() {
+        let row = |a: &str, ops: Option<f64>| NodeRow {
+            addr: a.into(),
+            up: ops.is_some(),
+            ops_per_sec: ops,
+            ..NodeRow::default()
+        };
+        let f = Frame {
+            at: 0.0,
+            interval: 1.0,
+            nodes: vec![
+                row("a:1", Some(5.0)),
+                row("b:1", None),
+                row("c:1", Some(50.0)),
+            ],
+        };
+        let mut v = View {
+            sort: Col::Ops,
+            reverse: false,
+            pane: Pane::None,
+            source: String::new(),
+            note: None,
+        };
+        let order: Vec<&str> = sorted(&f, &v).iter().map(|n| n.addr.as_str()).collect();
+        assert_eq!(order, ["c:1", "a:1", "b:1"]);
+        v.sort = Col::Node;
+        let order: Vec<&str> = sorted(&f, &v).iter().map(|n| n.addr.as_str()).collect();
+        assert_eq!(order, ["a:1", "b:1", "c:1"]);
+        assert_eq!(Col::Ops.cell(&f.nodes[1]), "DOWN");
+        assert_eq!(Col::Role.cell(&f.nodes[1]), "down");
+    }
+
+    #[test]
+    fn figures_read_short() {
+        assert_eq!(si(950.0), "950");
+        assert_eq!(si(12345.0), "12.3k");
+        assert_eq!(si(1_200_000.0), "1.20M");
+        assert_eq!(bytes(1536.0), "1.5K");
+        assert_eq!(micros(352.0), "352µs");
+        assert_eq!(micros(1200.0), "1.2ms");
+    }
+}

@@ -1,0 +1,610 @@
+//! `redkit health` over time, against real servers: rates from the previous run's state file
+//! (an eviction burst, a restart, two runs at once), `--interval`, latency events and command
+//! percentiles, output buffers of a pub/sub client that does not read, maxmemory, full
+//! resyncs, backlog coverage, cluster skew; and the wording and Prometheus names of issue 21.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::health::assert_prometheus;
+use crate::support::{Cluster, RedisServer, run, spawn_redkit};
+
+/// `redkit health ARGS --format json` in `dir` with `--state STATE`: exit code and report.
+fn json_in(dir: &Path, state: &Path, args: &[&str]) -> (i32, Value) {
+    let (code, out, err) = run(dir)
+        .args(["health", "--format", "json", "--state"])
+        .args([state.to_str().unwrap()])
+        .args(args)
+        .output()
+        .parts();
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    (code, v)
+}
+
+fn check<'a>(report: &'a Value, addr: &str, name: &str) -> &'a Value {
+    report["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["addr"] == addr)
+        .unwrap_or_else(|| panic!("no node {addr} in {report:#}"))["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no check {name} on {addr} in {report:#}"))
+}
+
+fn msg(c: &Value) -> &str {
+    c["message"].as_str().unwrap_or_default()
+}
+
+/// Writes `n` values of `size` bytes through one pipelined redis-cli.
+fn fill(s: &RedisServer, prefix: &str, n: usize, size: usize) {
+    let v = "x".repeat(size);
+    let lines: String = (0..n).map(|i| format!("SET {prefix}{i} {v}\n")).collect();
+    s.cli_stdin(&[], lines.as_bytes());
+}
+
+#[test]
+fn eviction_burst_warns_on_the_next_run_then_a_quiet_run_is_ok_and_a_restart_starts_over() {
+    let s = RedisServer::builder()
+        .arg("maxmemory 4mb")
+        .arg("maxmemory-policy allkeys-lru")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state/health.json");
+    let url = s.url();
+    let base = [
+        "-u",
+        url.as_str(),
+        "--min-uptime",
+        "0",
+        "--check",
+        "evictions,keyspace",
+    ];
+
+    let (code, r) = json_in(dir.path(), &state, &base);
+    assert_eq!(code, 0, "{r:#}");
+    let ev = check(&r, &s.addr(), "evictions");
+    assert_eq!(ev["status"], "ok");
+    assert!(msg(ev).starts_with("no previous sample"), "{ev:#}");
+    assert!(ev["value"].is_null());
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    assert!(saved["nodes"][s.addr()]["run_id"].as_str().unwrap().len() == 40);
+
+    // The burst: about 8 MB into a 4 MB cache evicts thousands of keys.
+    fill(&s, "k", 8000, 1000);
+    assert!(s.info_num("evicted_keys") > 0);
+    let (code, r) = json_in(dir.path(), &state, &base);
+    assert_eq!(code, 1, "{r:#}");
+    let ev = check(&r, &s.addr(), "evictions");
+    assert_eq!(ev["status"], "warning", "{ev:#}");
+    assert!(ev["value"].as_f64().unwrap() > 0.0, "{ev:#}");
+    assert!(msg(ev).contains("keys evicted in"), "{ev:#}");
+    assert_eq!(ev["unit"], "/s");
+    let summary = r["summary"].as_str().unwrap();
+    assert!(summary.ends_with("; 1 node WARNING"), "{summary}");
+
+    // A quiet interval: no new evictions.
+    let (code, r) = json_in(dir.path(), &state, &base);
+    assert_eq!(code, 0, "{r:#}");
+    let ev = check(&r, &s.addr(), "evictions");
+    assert_eq!(ev["status"], "ok", "{ev:#}");
+    assert_eq!(ev["value"], 0.0);
+
+    // The Nagios perfdata and Prometheus carry the rate.
+    let (_, out, _) = run(dir.path())
+        .args([
+            "health",
+            "-u",
+            &url,
+            "--check",
+            "evictions",
+            "--format",
+            "nagios",
+        ])
+        .args(["--state", state.to_str().unwrap()])
+        .output()
+        .parts();
+    assert!(out.contains("'evicted_keys_per_second'=0;0;;0;"), "{out}");
+    let (_, out, _) = run(dir.path())
+        .args(["health", "-u", &url, "--format", "prometheus"])
+        .args(["--state", state.to_str().unwrap()])
+        .output()
+        .parts();
+    assert!(out.contains("redkit_evicted_keys_per_second{"), "{out}");
+    assert_prometheus(&out);
+
+    // A restart: the counters started over, and the check says so instead of a rate.
+    let mut s = s;
+    s.restart();
+    let (code, r) = json_in(dir.path(), &state, &base);
+    assert_eq!(code, 0, "{r:#}");
+    let ev = check(&r, &s.addr(), "evictions");
+    assert!(
+        msg(ev).contains("restarted since the previous sample"),
+        "{ev:#}"
+    );
+    assert!(msg(ev).contains("run id changed"), "{ev:#}");
+}
+
+#[test]
+fn hit_ratio_is_judged_over_the_interval_once_there_is_a_sample() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("h.json");
+    s.cli(&["SET", "a", "1"]);
+    for _ in 0..50 {
+        s.cli(&["GET", "a"]);
+    }
+    let url = s.url();
+    let args = [
+        "-u",
+        url.as_str(),
+        "--check",
+        "keyspace",
+        "--warn-hit-ratio",
+        "90:",
+    ];
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "lifetime ratio 100%: {r:#}");
+    // Today's collapse: misses only. The lifetime ratio is still high; the interval's is 0.
+    for _ in 0..20 {
+        s.cli(&["GET", "nope"]);
+    }
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 1, "{r:#}");
+    let k = check(&r, &s.addr(), "keyspace");
+    assert_eq!(k["value"], 0.0, "{k:#}");
+    assert!(msg(k).contains("over the last"), "{k:#}");
+    assert!(msg(k).contains("hit ratio 0.0% over the interval"), "{k:#}");
+}
+
+#[test]
+fn two_runs_at_once_leave_a_valid_state_file_with_both_servers() {
+    let a = RedisServer::start();
+    let b = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("shared.json");
+    for _ in 0..3 {
+        let mut kids: Vec<_> = [&a, &b, &a, &b]
+            .iter()
+            .map(|s| {
+                spawn_redkit(
+                    dir.path(),
+                    &[
+                        "health",
+                        "-u",
+                        &s.url(),
+                        "--state",
+                        state.to_str().unwrap(),
+                        "--check",
+                        "evictions",
+                    ],
+                )
+            })
+            .collect();
+        for k in &mut kids {
+            let st = k.wait().unwrap();
+            assert!(st.code().is_some_and(|c| c <= 1), "{st:?}");
+        }
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap())
+            .expect("the state file stays valid JSON");
+        assert!(v["nodes"][a.addr()]["at"].as_f64().is_some(), "{v:#}");
+        assert!(v["nodes"][b.addr()]["at"].as_f64().is_some(), "{v:#}");
+    }
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn default_state_file_is_under_xdg_state_home_and_interval_needs_none() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let xdg = dir.path().join("xdg");
+    let (code, _, err) = run(dir.path())
+        .env("XDG_STATE_HOME", &xdg)
+        .args(["health", "-u", &s.url(), "--check", "evictions"])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{err}");
+    assert!(xdg.join("redkit/health.json").is_file());
+    // Without XDG_STATE_HOME: ~/.local/state (HOME is the test folder).
+    let (code, _, _) = run(dir.path())
+        .args(["health", "-u", &s.url(), "--check", "evictions"])
+        .output()
+        .parts();
+    assert_eq!(code, 0);
+    assert!(dir.path().join(".local/state/redkit/health.json").is_file());
+
+    // --interval: two samples in one run, no file read or written.
+    let other = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let (code, out, err) = run(other.path())
+        .args(["health", "-u", &s.url(), "--check", "evictions,expired"])
+        .args(["--interval", "700ms", "--format", "json"])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{err}");
+    assert!(started.elapsed() >= Duration::from_millis(700));
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let ev = check(&r, &s.addr(), "evictions");
+    assert_eq!(ev["value"], 0.0, "{ev:#}");
+    assert!(msg(ev).contains("0 keys evicted in 7"), "{ev:#}");
+    assert!(!other.path().join(".local").exists());
+
+    // A damaged state file is said once on stderr; the run goes on and rewrites it.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    let (code, _, err) = run(dir.path())
+        .args(["health", "-u", &s.url(), "--check", "evictions"])
+        .args(["--state", bad.to_str().unwrap()])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("not a health state file"), "{err}");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&bad).unwrap()).unwrap();
+    assert_eq!(v["version"], 1);
+}
+
+#[test]
+fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
+    let s = RedisServer::builder()
+        .arg("latency-monitor-threshold 50")
+        .arg("enable-debug-command local")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("h.json");
+    let url = s.url();
+    let base = ["-u", url.as_str(), "--check", "latency"];
+    let (code, r) = json_in(dir.path(), &state, &base);
+    assert_eq!(code, 0, "{r:#}");
+    // The sample's time has whole-second resolution on the server's side: step past it.
+    std::thread::sleep(Duration::from_millis(1100));
+    s.cli(&["DEBUG", "SLEEP", "0.3"]);
+    let (code, r) = json_in(
+        dir.path(),
+        &state,
+        &[&base[..], &["--warn-command-p99", "none"]].concat(),
+    );
+    assert_eq!(code, 1, "{r:#}");
+    let l = check(&r, &s.addr(), "latency");
+    assert_eq!(l["status"], "warning", "{l:#}");
+    assert!(
+        msg(l).contains("latency events since the previous run: command 30"),
+        "{l:#}"
+    );
+    // Nothing new since: OK again.
+    let (code, r) = json_in(
+        dir.path(),
+        &state,
+        &[&base[..], &["--warn-command-p99", "none"]].concat(),
+    );
+    assert_eq!(code, 0, "{r:#}");
+
+    // Per-command p99 from INFO LATENCYSTATS: DEBUG's 300 ms is named.
+    let (code, r) = json_in(
+        dir.path(),
+        &state,
+        &[&base[..], &["--warn-command-p99", "5ms"]].concat(),
+    );
+    assert_eq!(code, 1, "{r:#}");
+    let l = check(&r, &s.addr(), "latency");
+    assert!(msg(l).contains("slow commands: debug p99 "), "{l:#}");
+    assert!(
+        l["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["name"] == "command_latency_seconds" && m["labels"][0][1] == "debug"),
+        "{l:#}"
+    );
+
+    // -v: the server's own LATENCY DOCTOR and MEMORY DOCTOR text under the table.
+    let (_, out, _) = run(dir.path())
+        .args([
+            "health",
+            "-u",
+            &url,
+            "--check",
+            "latency",
+            "-v",
+            "--no-state",
+        ])
+        .output()
+        .parts();
+    assert!(out.contains("LATENCY DOCTOR:"), "{out}");
+    assert!(out.contains("MEMORY DOCTOR:"), "{out}");
+    let (_, out, _) = run(dir.path())
+        .args(["health", "-u", &url, "--format", "prometheus", "--no-state"])
+        .output()
+        .parts();
+    assert!(out.contains("redkit_command_latency_seconds{"), "{out}");
+    assert_prometheus(&out);
+}
+
+/// Sends one RESP command on a raw socket and does not read the reply.
+fn send(sock: &mut TcpStream, args: &[&[u8]]) {
+    let mut buf = format!("*{}\r\n", args.len()).into_bytes();
+    for a in args {
+        buf.extend(format!("${}\r\n", a.len()).as_bytes());
+        buf.extend_from_slice(a);
+        buf.extend(b"\r\n");
+    }
+    sock.write_all(&buf).unwrap();
+}
+
+#[test]
+fn a_pubsub_client_that_does_not_read_grows_its_buffer_until_the_check_fires() {
+    let s = RedisServer::builder()
+        .arg("client-output-buffer-limit pubsub 64mb 0 0")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut sub = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    send(&mut sub, &[b"CLIENT", b"SETNAME", b"stuck-reader"]);
+    send(&mut sub, &[b"SUBSCRIBE", b"news"]);
+    let mut publisher = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    publisher
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let payload = vec![b'x'; 256 * 1024];
+    let url = s.url();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut last = Value::Null;
+    let mut fired = false;
+    while Instant::now() < deadline {
+        for _ in 0..8 {
+            send(&mut publisher, &[b"PUBLISH", b"news", &payload]);
+        }
+        let mut reply = [0u8; 64];
+        let mut got = 0;
+        // Eight `:1\r\n` replies (the subscriber is still there).
+        while got < 32 {
+            let n = publisher.read(&mut reply).unwrap();
+            assert!(n > 0, "publisher connection closed");
+            got += n;
+        }
+        let (code, out, _) = run(dir.path())
+            .args([
+                "health",
+                "-u",
+                &url,
+                "--check",
+                "output_buffers",
+                "--format",
+                "json",
+            ])
+            .args(["--no-state"])
+            .output()
+            .parts();
+        last = serde_json::from_str(&out).unwrap();
+        if code == 1 {
+            fired = true;
+            break;
+        }
+    }
+    assert!(fired, "never fired: {last:#}");
+    let c = check(&last, &s.addr(), "output_buffers");
+    assert_eq!(c["status"], "warning", "{c:#}");
+    assert!(c["value"].as_f64().unwrap() > 50.0, "{c:#}");
+    assert!(msg(c).contains("pubsub"), "{c:#}");
+    assert!(msg(c).contains("(stuck-reader)"), "{c:#}");
+    assert!(
+        msg(c).contains("Redis drops the client at its limit"),
+        "{c:#}"
+    );
+    let (_, out, _) = run(dir.path())
+        .args(["health", "-u", &url, "--format", "prometheus", "--no-state"])
+        .output()
+        .parts();
+    assert!(
+        out.contains("redkit_client_output_buffer_used_ratio{"),
+        "{out}"
+    );
+    assert_prometheus(&out);
+    drop(sub);
+}
+
+#[test]
+fn maxmemory_unset_with_cache_keys_and_noeviction_near_full_warn() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = s.url();
+    let args = [
+        "-u",
+        url.as_str(),
+        "--check",
+        "maxmemory",
+        "--format",
+        "json",
+        "--no-state",
+    ];
+    let (code, out, _) = run(dir.path()).args(["health"]).args(args).output().parts();
+    assert_eq!(code, 0, "an empty node without a limit is fine: {out}");
+    s.cli(&["SET", "agent:cache:user:1", "{}"]);
+    let (code, out, _) = run(dir.path()).args(["health"]).args(args).output().parts();
+    assert_eq!(code, 1, "{out}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let c = check(&r, &s.addr(), "maxmemory");
+    assert!(msg(c).contains("maxmemory unset"), "{c:#}");
+    assert!(msg(c).contains("cache prefix"), "{c:#}");
+
+    // A limit with noeviction above the memory warning: writes will fail with OOM.
+    let used = s.info_num("used_memory");
+    s.cli(&[
+        "CONFIG",
+        "SET",
+        "maxmemory",
+        &(used + used / 10).to_string(),
+    ]);
+    s.cli(&["CONFIG", "SET", "maxmemory-policy", "noeviction"]);
+    let (code, out, _) = run(dir.path()).args(["health"]).args(args).output().parts();
+    assert_eq!(code, 1, "{out}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let c = check(&r, &s.addr(), "maxmemory");
+    assert!(msg(c).contains("noeviction at"), "{c:#}");
+    s.cli(&["CONFIG", "SET", "maxmemory-policy", "allkeys-lru"]);
+    let (code, out, _) = run(dir.path()).args(["health"]).args(args).output().parts();
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_full_resync_is_critical_and_a_small_backlog_warns() {
+    let master = RedisServer::builder().arg("repl-backlog-size 16kb").start();
+    let replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("h.json");
+    let url = master.url();
+    let args = [
+        "-u",
+        url.as_str(),
+        "--no-replicas",
+        "--check",
+        "full_syncs,backlog",
+    ];
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    assert!(msg(check(&r, &master.addr(), "backlog")).contains("no previous sample"));
+    // A replica promoted and attached again after more writes than the backlog holds: its
+    // replication id no longer matches, and the master serves it a full resync.
+    replica.cli(&["REPLICAOF", "NO", "ONE"]);
+    fill(&master, "w", 2000, 500);
+    replica.cli(&["REPLICAOF", "127.0.0.1", &master.port.to_string()]);
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 2, "{r:#}");
+    let f = check(&r, &master.addr(), "full_syncs");
+    assert_eq!(f["status"], "critical", "{f:#}");
+    assert!(msg(f).contains("1 full resync in"), "{f:#}");
+    let b = check(&r, &master.addr(), "backlog");
+    assert_eq!(b["status"], "warning", "{b:#}");
+    assert!(msg(b).contains("needs a full resync"), "{b:#}");
+}
+
+#[test]
+fn cluster_skew_names_the_busiest_master_and_the_hottest_slot() {
+    let c = Cluster::start(3, 0);
+    // Every key in one slot through a hash tag: one master holds them all. The tag is one of
+    // slot 0, the first slot of a master's range, which the sampling always reads.
+    let tag = (0..)
+        .map(|i| format!("t{i}"))
+        .find(|t| redkit::redis::cluster::slot(t.as_bytes()) == 0)
+        .unwrap();
+    let lines: String = (0..3000)
+        .map(|i| format!("SET {{{tag}}}:{i} v\n"))
+        .collect();
+    c.feed(&lines);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(dir.path())
+        .args([
+            "health",
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "--check",
+            "skew",
+        ])
+        .args(["--format", "json", "--no-state"])
+        .output()
+        .parts();
+    assert_eq!(code, 1, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let skew = r["cluster"]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "skew")
+        .unwrap();
+    assert_eq!(skew["status"], "warning", "{skew:#}");
+    let m = msg(skew);
+    assert!(m.contains("+200% of the mean"), "{m}");
+    assert_eq!(c.cli(&["CLUSTER", "KEYSLOT", &format!("{{{tag}}}")]), "0");
+    assert!(
+        m.contains("hottest sampled slots 0 (3000 keys, 127.0.0.1:"),
+        "{m}"
+    );
+    let (_, out, _) = run(dir.path())
+        .args([
+            "health",
+            "--cluster",
+            "-u",
+            &c.seed_url(),
+            "--format",
+            "prometheus",
+        ])
+        .args(["--no-state"])
+        .output()
+        .parts();
+    assert!(out.contains("redkit_cluster_skew_ratio{"), "{out}");
+    assert_prometheus(&out);
+}
+
+#[test]
+fn watch_prints_the_refresh_time_and_judges_rates_between_rounds() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let child = spawn_redkit(
+        dir.path(),
+        &[
+            "health",
+            "-u",
+            &s.url(),
+            "--watch",
+            "300ms",
+            "--check",
+            "evictions",
+            "--no-state",
+        ],
+    );
+    std::thread::sleep(Duration::from_millis(1500));
+    let pid = child.id().to_string();
+    Command::new("kill")
+        .args(["-INT", &pid])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let re = regex::Regex::new(r"refreshed \d\d:\d\d:\d\d, every 300ms\)").unwrap();
+    assert!(re.is_match(&text), "{text}");
+    assert!(text.contains("no previous sample"), "{text}");
+    assert!(text.contains("0 keys evicted in"), "{text}");
+}
+
+#[test]
+fn check_names_are_offered_to_completions_and_bad_ones_are_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, _) = run(dir.path())
+        .args(["completions", "bash"])
+        .output()
+        .parts();
+    assert_eq!(code, 0);
+    for name in [
+        "rejected_connections",
+        "output_buffers",
+        "cluster_state",
+        "skew",
+    ] {
+        assert!(out.contains(name), "{name} not offered");
+    }
+    let (code, _, err) = run(dir.path())
+        .args(["health", "--check", "nosuch"])
+        .output()
+        .parts();
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("unknown check 'nosuch'"), "{err}");
+}
