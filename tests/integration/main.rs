@@ -4,6 +4,7 @@
 mod support;
 
 mod bench;
+mod bench_compare;
 mod cache;
 mod cli;
 mod connect;

@@ -2,8 +2,10 @@
 //! percentiles, saved baselines and a regression check for cron.
 
 pub mod driver;
+pub mod machine;
 pub mod report;
 pub mod slo;
+pub mod verdict;
 pub mod workload;
 
 use std::path::PathBuf;
@@ -152,6 +154,12 @@ pub struct BenchArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=50))]
     pub runs: Option<u64>,
 
+    /// Each run's measured part lasts at least this long: -n is raised (the clients keep
+    /// sending) and a shorter --duration lengthened. [default: 2s with --save or --compare,
+    /// where a verdict needs samples; none otherwise]
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
+    pub min_run: Option<Duration>,
+
     /// Absolute goals every workload must meet, e.g. 'p99<2ms,ops>50000' (exit 1 when missed)
     #[arg(long, value_name = "GOALS")]
     pub slo: Option<String>,
@@ -237,6 +245,7 @@ impl BenchArgs {
             custom: self.custom.clone(),
             key_index: self.key_index.map(|i| i as usize),
             runs: self.runs.unwrap_or(1) as usize,
+            min_run_ms: None,
         })
     }
 }
@@ -248,6 +257,8 @@ const MAX_DATA_SIZE: usize = 64 << 20;
 const MAX_BATCH: usize = 100_000;
 const MAX_KEY_PREFIX: usize = 1024;
 const MAX_IN_FLIGHT: u128 = 1 << 30;
+/// `--min-run` of a run that saves or compares a baseline: 20 samples of 100 ms per run.
+const DEFAULT_MIN_RUN: Duration = Duration::from_secs(2);
 
 /// Every check on the parameters (given or read from a baseline), before anything is sent.
 fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
@@ -517,6 +528,38 @@ async fn custom_key_index(
     }
 }
 
+/// CPU time and run-queue wait of every master that runs on this machine (loopback or a unix
+/// socket, with its INFO `process_id` a Redis process here): its starving counts with the
+/// client's. None when no master is local.
+async fn server_sched(nodes: &[Node], spec: &ConnSpec) -> Option<machine::Sched> {
+    let local = |ep: &crate::redis::Endpoint| match ep {
+        crate::redis::Endpoint::Unix(_) => true,
+        crate::redis::Endpoint::Tcp { host, .. } => {
+            host == "localhost"
+                || host
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
+    };
+    let mut total: Option<machine::Sched> = None;
+    for (n, ep) in nodes.iter().zip(&spec.endpoints) {
+        if !local(ep) {
+            continue;
+        }
+        let mut n = n.clone();
+        let Ok(text) = n.query::<String>(redis::cmd("INFO").arg("server")).await else {
+            continue;
+        };
+        let pid = crate::redis::Info::parse(&text)
+            .get("process_id")
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(s) = pid.and_then(machine::process) {
+            total.get_or_insert_with(Default::default).add(s);
+        }
+    }
+    total
+}
+
 /// Calls per command name from INFO commandstats, summed over the masters.
 async fn command_calls(nodes: &[Node], names: &[&str]) -> anyhow::Result<u64> {
     let mut total = 0;
@@ -589,6 +632,7 @@ async fn run_workloads(
                 w.commands()
             };
             let before = calls_per_master(nodes, names).await?;
+            let server_before = server_sched(nodes, spec).await;
             let phase = Phase {
                 workload: w,
                 clients: params.clients,
@@ -599,6 +643,7 @@ async fn run_workloads(
                 rate: params.rate,
                 threads: params.threads,
                 shape: shape.clone(),
+                min_run: params.min_run_ms.map(Duration::from_millis),
             };
             let live = Arc::new(Live::default());
             let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
@@ -633,9 +678,14 @@ async fn run_workloads(
                 ));
             }
             pb.finish_and_clear();
-            let outcome = job
+            let mut outcome = job
                 .await
                 .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
+            let mut sched = outcome.sched;
+            if let (Some(a), Some(b)) = (server_before, server_sched(nodes, spec).await) {
+                sched.add(b.since(a));
+            }
+            outcome.samples.cpu_wait_pct = sched.starved().map(|f| (f * 1000.0).round() / 10.0);
             let after = calls_per_master(nodes, names)
                 .await
                 .unwrap_or_else(|_| before.clone());
@@ -685,6 +735,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         // shared machine: compare with at least three.
         params.runs = params.runs.max(3);
     }
+    // A run that is judged (saved as a baseline, or compared) needs enough 100 ms samples.
+    params.min_run_ms = args
+        .min_run
+        .or((args.save.is_some() || baseline.is_some()).then_some(DEFAULT_MIN_RUN))
+        .filter(|d| !d.is_zero())
+        .map(|d| d.as_millis() as u64);
     let slo = args.slo.as_deref().map(slo::parse).transpose()?;
     if !(0.0..=100.0).contains(&args.max_errors) {
         return Err(exit::usage(format!(

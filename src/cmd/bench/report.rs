@@ -8,7 +8,8 @@ use comfy_table::Cell;
 use hdrhistogram::Histogram;
 use serde::{Deserialize, Serialize};
 
-use super::driver::{Outcome, new_hist};
+use super::driver::{Outcome, RunSamples, new_hist};
+use super::verdict::{self, MetricChange, Verdict};
 use super::workload::{KeyPattern, Workload};
 use crate::exit;
 use crate::output::{Format, Render, Ui};
@@ -38,6 +39,9 @@ pub struct Params {
     /// Times each workload ran; the figures are the median run (baselines before --runs: 1).
     #[serde(default = "one")]
     pub runs: usize,
+    /// `--min-run` in ms: each run's measured part lasts at least this long (null: no floor).
+    #[serde(default)]
+    pub min_run_ms: Option<u64>,
 }
 
 fn one() -> usize {
@@ -127,6 +131,17 @@ pub struct WorkloadResult {
     pub ops_spread_pct: f64,
     #[serde(default)]
     pub p99_spread_pct: f64,
+    /// Each run's 100 ms interval samples of ops/s and p99: what `--compare` judges (a
+    /// baseline saved before they existed has [] and is judged by the runs' spread).
+    #[serde(default)]
+    pub samples: Vec<RunSamples>,
+    /// `--min-run` raised `-n` (the clients kept sending) or lengthened `--duration`.
+    #[serde(default)]
+    pub min_run_raised: bool,
+    /// A run's measured part was shorter than `--min-run` (interrupted, or a floor of 0 with
+    /// a short run): too short to judge.
+    #[serde(default)]
+    pub too_short: bool,
     /// Latency histogram, serialized only internally for merging.
     #[serde(skip)]
     hist: Option<Histogram<u64>>,
@@ -141,6 +156,9 @@ impl WorkloadResult {
         timeline: bool,
     ) -> WorkloadResult {
         let secs = o.elapsed.as_secs_f64().max(1e-9);
+        let too_short = params
+            .min_run_ms
+            .is_some_and(|m| o.elapsed.as_millis() < u128::from(m));
         let ops_per_sec = (o.measured as f64 / secs).round();
         WorkloadResult {
             workload: w,
@@ -162,6 +180,9 @@ impl WorkloadResult {
             p99_median_us: None,
             ops_spread_pct: 0.0,
             p99_spread_pct: 0.0,
+            samples: vec![o.samples],
+            min_run_raised: o.raised,
+            too_short,
             hist: Some(o.hist),
         }
     }
@@ -189,7 +210,11 @@ impl WorkloadResult {
         out.elapsed_s = 0.0;
         out.errors = BTreeMap::new();
         out.server_calls = vec![0; runs[0].server_calls.len()];
+        out.samples = Vec::new();
         for r in &runs {
+            out.samples.extend(r.samples.iter().cloned());
+            out.min_run_raised |= r.min_run_raised;
+            out.too_short |= r.too_short;
             if let Some(h) = &r.hist {
                 let _ = all.add(h);
             }
@@ -278,10 +303,27 @@ pub struct Change {
     pub ops_noise_pct: f64,
     #[serde(default)]
     pub p99_noise_pct: f64,
-    /// `ok`, `within noise` (beyond --max-regression but not beyond the noise) or `regression`.
+    /// Deprecated, kept for scripts: `ok`, `within noise` or `regression`; read `verdict_code`.
     #[serde(default)]
     pub verdict: String,
+    /// `regression`, `improvement`, `within_noise` or `inconclusive` (exit 1 only for
+    /// `regression`).
+    #[serde(default = "inconclusive")]
+    pub verdict_code: Verdict,
+    /// Why: the change that decided, its interval, or what was missing.
+    #[serde(default)]
+    pub reason: String,
+    /// The interval-sample statistics of ops/s and p99 (change, its 99% interval, each new
+    /// run's change, samples on each side).
+    #[serde(default)]
+    pub ops_stats: MetricChange,
+    #[serde(default)]
+    pub p99_stats: MetricChange,
     pub regression: bool,
+}
+
+fn inconclusive() -> Verdict {
+    Verdict::Inconclusive
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -310,6 +352,10 @@ pub struct BenchReport {
     /// With --slo: each goal for each workload, met or missed (null without).
     #[serde(default)]
     pub slo: Option<Vec<SloResult>>,
+    /// With --compare: the worst of the workloads' verdicts (`regression` before
+    /// `inconclusive` before `improvement` before `within_noise`); null without.
+    #[serde(default)]
+    pub verdict: Option<Verdict>,
 }
 
 fn default_max_errors() -> f64 {
@@ -354,14 +400,16 @@ impl BenchReport {
             cleaned_up: None,
             interrupted: false,
             slo: None,
+            verdict: None,
         }
     }
 
-    /// Compares with a baseline. A drop in ops/s or a rise in p99 is a regression only when it
-    /// is beyond both `max_pct` and the noise: the larger spread of the baseline's runs and the
-    /// new ones (a single run has no measured spread, so only `max_pct` applies).
+    /// Compares with a baseline. With interval samples on both sides the verdict comes from
+    /// them (`verdict::judge`); a baseline saved before samples existed is judged as before: a
+    /// drop in ops/s or a rise in p99 is a regression only when it is beyond both `max_pct`
+    /// and the larger spread of the baseline's runs and the new ones.
     pub fn compare_with(&mut self, old: &BenchReport, max_pct: f64) {
-        let changes = self
+        let changes: Vec<Change> = self
             .workloads
             .iter()
             .filter_map(|new| {
@@ -370,15 +418,28 @@ impl BenchReport {
                 let p99_change = pct(prev.p99() as f64, new.p99() as f64);
                 let ops_noise = prev.ops_spread_pct.max(new.ops_spread_pct);
                 let p99_noise = prev.p99_spread_pct.max(new.p99_spread_pct);
-                let beyond_limit = ops_change < -max_pct || p99_change > max_pct;
-                let beyond_noise = (ops_change < -max_pct && ops_change < -ops_noise)
-                    || (p99_change > max_pct && p99_change > p99_noise);
-                let verdict = if beyond_noise {
-                    "regression"
-                } else if beyond_limit {
-                    "within noise"
+                let (code, reason, ops_stats, p99_stats) = if prev.samples.is_empty() {
+                    let beyond_limit = ops_change < -max_pct || p99_change > max_pct;
+                    let beyond_noise = (ops_change < -max_pct && ops_change < -ops_noise)
+                        || (p99_change > max_pct && p99_change > p99_noise);
+                    let code = if beyond_noise {
+                        Verdict::Regression
+                    } else if beyond_limit {
+                        Verdict::Inconclusive
+                    } else {
+                        Verdict::WithinNoise
+                    };
+                    let reason = "the baseline has no interval samples (saved by an older \
+                                  redkit): judged by the runs' spread; save it again"
+                        .to_string();
+                    (code, reason, MetricChange::default(), MetricChange::default())
                 } else {
-                    "ok"
+                    let mut j = verdict::judge(&prev.samples, &new.samples, max_pct);
+                    if (prev.too_short || new.too_short) && j.verdict != Verdict::Regression {
+                        j.verdict = Verdict::Inconclusive;
+                        j.reason = format!("a run was shorter than --min-run; {}", j.reason);
+                    }
+                    (j.verdict, j.reason, j.ops, j.p99)
                 };
                 Some(Change {
                     workload: new.workload,
@@ -390,11 +451,28 @@ impl BenchReport {
                     p99_change_pct: p99_change,
                     ops_noise_pct: ops_noise,
                     p99_noise_pct: p99_noise,
-                    verdict: verdict.into(),
-                    regression: beyond_noise,
+                    verdict: code.legacy().into(),
+                    verdict_code: code,
+                    reason,
+                    ops_stats,
+                    p99_stats,
+                    regression: code == Verdict::Regression,
                 })
             })
             .collect();
+        let rank = |v: Verdict| match v {
+            Verdict::Regression => 3,
+            Verdict::Inconclusive => 2,
+            Verdict::Improvement => 1,
+            Verdict::WithinNoise => 0,
+        };
+        self.verdict = Some(
+            changes
+                .iter()
+                .map(|c| c.verdict_code)
+                .max_by_key(|v| rank(*v))
+                .unwrap_or(Verdict::Inconclusive),
+        );
         self.comparison = Some(changes);
         self.max_regression_pct = Some(max_pct);
     }
@@ -543,7 +621,7 @@ impl Render for BenchReport {
             let limit = self.max_regression_pct.unwrap_or(0.0);
             writeln!(
                 w,
-                "\ncompared with the baseline (allowed change {limit}%, or the noise when larger)"
+                "\ncompared with the baseline: 100 ms samples of ops/s and p99, 99% interval of the change (allowed change {limit}%)"
             )?;
             let mut c = ui.table();
             c.set_header(vec![
@@ -558,10 +636,11 @@ impl Render for BenchReport {
                 "verdict",
             ]);
             for x in changes {
-                let verdict = match x.verdict.as_str() {
-                    "regression" => ui.paint("REGRESSION").red().bold().to_string(),
-                    "within noise" => ui.paint("within noise").yellow().to_string(),
-                    _ => ui.paint("ok").green().to_string(),
+                let verdict = match x.verdict_code {
+                    Verdict::Regression => ui.paint("REGRESSION").red().bold().to_string(),
+                    Verdict::Inconclusive => ui.paint("inconclusive").yellow().to_string(),
+                    Verdict::Improvement => ui.paint("improvement").green().to_string(),
+                    Verdict::WithinNoise => ui.paint("within noise").green().to_string(),
                 };
                 c.add_row(vec![
                     Cell::new(x.workload.name()),
@@ -576,6 +655,15 @@ impl Render for BenchReport {
                 ]);
             }
             writeln!(w, "{c}")?;
+            for x in changes {
+                writeln!(
+                    w,
+                    "{}: {}: {}",
+                    x.workload.name(),
+                    x.verdict_code.name(),
+                    x.reason
+                )?;
+            }
         }
         if let Some(results) = &self.slo {
             writeln!(w, "\nservice level objectives")?;
@@ -594,6 +682,22 @@ impl Render for BenchReport {
                 ]);
             }
             writeln!(w, "{t}")?;
+        }
+        for r in &self.workloads {
+            if r.too_short {
+                writeln!(
+                    w,
+                    "{}: shorter than --min-run: too short to judge against a baseline",
+                    r.workload.name()
+                )?;
+            } else if r.min_run_raised {
+                writeln!(
+                    w,
+                    "{}: ran past -n/--duration to last --min-run ({} ms)",
+                    r.workload.name(),
+                    p.min_run_ms.unwrap_or(0)
+                )?;
+            }
         }
         if let Some(n) = self.cleaned_up {
             writeln!(w, "cleaned up {n} keys under {}", p.key_prefix)?;
