@@ -769,6 +769,7 @@ const REPORT_KEYS: &[&str] = &[
     "cleaned_up",
     "interrupted",
     "slo",
+    "verdict",
 ];
 const WORKLOAD_KEYS: &[&str] = &[
     "workload",
@@ -786,6 +787,9 @@ const WORKLOAD_KEYS: &[&str] = &[
     "p99_median_us",
     "ops_spread_pct",
     "p99_spread_pct",
+    "samples",
+    "min_run_raised",
+    "too_short",
 ];
 const LATENCY_KEYS: &[&str] = &["p50", "p90", "p99", "p999", "max", "mean"];
 const PARAM_KEYS: &[&str] = &[
@@ -806,6 +810,10 @@ const PARAM_KEYS: &[&str] = &[
     "custom",
     "key_index",
     "runs",
+    "min_run_ms",
+    "data_sizes",
+    "value_kind",
+    "ttl",
 ];
 
 #[track_caller]
@@ -833,6 +841,10 @@ fn check_report(v: &Value) {
                     "ops_noise_pct",
                     "p99_noise_pct",
                     "verdict",
+                    "verdict_code",
+                    "reason",
+                    "ops_stats",
+                    "p99_stats",
                     "regression",
                 ],
                 "comparison",
@@ -856,6 +868,7 @@ fn bench_json_report_always_has_its_keys() {
     assert_eq!(code, Some(0), "{err}");
     check_report(&v);
     assert_eq!(v["comparison"], Value::Null);
+    assert_eq!(v["verdict"], Value::Null);
     assert_eq!(v["cleaned_up"], Value::Null);
     assert_eq!(v["slo"], Value::Null);
     assert_eq!(v["workloads"][0]["timeline"], Value::Null);

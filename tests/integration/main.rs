@@ -5,6 +5,7 @@ mod support;
 
 mod bench;
 mod bench_compare;
+mod bench_shapes;
 mod cache;
 mod cli;
 mod connect;

@@ -2,6 +2,8 @@
 //! percentiles, saved baselines and a regression check for cron.
 
 pub mod driver;
+pub mod keys;
+pub mod values;
 pub mod machine;
 pub mod report;
 pub mod slo;
@@ -26,6 +28,7 @@ use crate::redis::raw::RawOptions;
 use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
 use report::{BenchReport, Params, ServerInfo, WorkloadResult};
+use values::{DataSize, Ttl, ValueKind};
 use workload::{KeyPattern, Shape, Workload};
 
 pub const EXAMPLES: &str = "\
@@ -73,22 +76,34 @@ pub struct BenchArgs {
     #[arg(long, value_name = "DUR", value_parser = duration::clap_parse, conflicts_with = "compare")]
     pub duration: Option<Duration>,
 
-    /// Value size in bytes (at most 64 MiB)
+    /// Value size in bytes (at most 64 MiB): N, a range A..B (uniform), or weighted sizes
+    /// SIZE:WEIGHT,... (64:70,1024:25,65536:5); k and m suffixes
     #[arg(
         short = 'd',
         long,
         value_name = "BYTES",
-        default_value_t = 64,
+        default_value = "64",
+        value_parser = DataSize::parse,
         conflicts_with = "compare"
     )]
-    pub data_size: usize,
+    pub data_size: DataSize,
+
+    /// What values hold: raw bytes, or JSON objects of the size asked (like the cache's)
+    #[arg(long = "value", value_enum, value_name = "KIND", default_value_t = ValueKind::Raw, conflicts_with = "compare")]
+    pub value_kind: ValueKind,
+
+    /// Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)
+    #[arg(long, value_name = "DUR", value_parser = Ttl::parse, conflicts_with = "compare")]
+    pub ttl: Option<Ttl>,
 
     /// Number of distinct keys
     #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "compare")]
     pub keyspace: u64,
 
-    /// How keys are picked from the key space
-    #[arg(long, value_enum, value_name = "P", default_value_t = KeyPattern::Random, conflicts_with = "compare")]
+    /// How keys are picked from the key space: random, sequential, gaussian, zipf[:S] (rank k
+    /// with probability ∝ 1/k^S, S 0.99 by default) or hotspot:P%:Q% (Q% of the requests on
+    /// the first P% of the keys)
+    #[arg(long, value_name = "P", default_value = "random", value_parser = KeyPattern::parse, conflicts_with = "compare")]
     pub key_pattern: KeyPattern,
 
     /// Prefix of every key written
@@ -233,7 +248,11 @@ impl BenchArgs {
                 Some(self.requests.unwrap_or(100_000))
             },
             duration_ms: self.duration.map(|d| d.as_millis() as u64),
-            data_size: self.data_size,
+            data_size: self.data_size.max(),
+            data_sizes: (!matches!(self.data_size, DataSize::Fixed(_)))
+                .then(|| self.data_size.clone()),
+            value_kind: self.value_kind,
+            ttl: self.ttl,
             keyspace: self.keyspace,
             key_pattern: self.key_pattern,
             key_prefix: self.key_prefix.clone(),
@@ -294,6 +313,15 @@ fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
         return Err(exit::usage(format!("--rate {r}: must be above 0")));
     }
     parse_ratio(&p.ratio)?;
+    if p.ttl.is_some()
+        && let Some(w) = p.workloads.iter().find(|w| !w.takes_ttl())
+    {
+        return Err(exit::usage(format!(
+            "--ttl: the {} workload cannot set an expiry (set, mixed and cache can; a custom \
+             command says EX/PX itself)",
+            w.name()
+        )));
+    }
     if let Some(i) = p.key_index {
         if !p.workloads.contains(&Workload::Custom) {
             return Err(exit::usage("--key-index is for --workload custom"));
@@ -485,7 +513,9 @@ async fn custom_key_index(
         keyspace: 1,
         pattern: params.key_pattern,
         prefix: params.key_prefix.clone(),
-        data_size: params.data_size.min(64),
+        data: DataSize::Fixed(params.data_size.min(64)),
+        value_kind: params.value_kind,
+        ttl: None,
         batch: 1,
         ratio: (1, 1),
         custom: params.custom.clone(),
@@ -603,7 +633,9 @@ async fn run_workloads(
         keyspace: params.keyspace,
         pattern: params.key_pattern,
         prefix: params.key_prefix.clone(),
-        data_size: params.data_size,
+        data: params.sizes(),
+        value_kind: params.value_kind,
+        ttl: params.ttl,
         batch: params.batch,
         ratio: parse_ratio(&params.ratio)?,
         custom: params.custom.clone(),

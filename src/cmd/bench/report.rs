@@ -9,6 +9,7 @@ use hdrhistogram::Histogram;
 use serde::{Deserialize, Serialize};
 
 use super::driver::{Outcome, RunSamples, new_hist};
+use super::values::{DataSize, Ttl, ValueKind};
 use super::verdict::{self, MetricChange, Verdict};
 use super::workload::{KeyPattern, Workload};
 use crate::exit;
@@ -22,7 +23,17 @@ pub struct Params {
     pub pipeline: usize,
     pub requests: Option<u64>,
     pub duration_ms: Option<u64>,
+    /// The value size, or the largest of `data_sizes`.
     pub data_size: usize,
+    /// `--data-size` as a range or weighted list (null: every value is `data_size` bytes).
+    #[serde(default)]
+    pub data_sizes: Option<DataSize>,
+    /// `raw` or `json`.
+    #[serde(default)]
+    pub value_kind: ValueKind,
+    /// `--ttl` of every SET, in ms (null: no expiry).
+    #[serde(default)]
+    pub ttl: Option<Ttl>,
     pub keyspace: u64,
     pub key_pattern: KeyPattern,
     pub key_prefix: String,
@@ -46,6 +57,15 @@ pub struct Params {
 
 fn one() -> usize {
     1
+}
+
+impl Params {
+    /// The value sizes every generator uses.
+    pub fn sizes(&self) -> DataSize {
+        self.data_sizes
+            .clone()
+            .unwrap_or(DataSize::Fixed(self.data_size))
+    }
 }
 
 /// One run's figures of a workload repeated with --runs.
@@ -547,13 +567,23 @@ impl Render for BenchReport {
         let p = &self.parameters;
         writeln!(
             w,
-            "{} (redis {}), {} clients, pipeline {}, {} threads, {} B values{}",
+            "{} (redis {}), {} clients, pipeline {}, {} threads, {} values{}{}{}",
             crate::output::escape::escape_str(&self.server.target),
             crate::output::escape::escape_str(&self.server.version),
             p.clients,
             p.pipeline,
             p.threads,
-            p.data_size,
+            p.sizes().describe(),
+            if p.value_kind == ValueKind::Json {
+                " (json)"
+            } else {
+                ""
+            },
+            if p.key_pattern == KeyPattern::Random {
+                String::new()
+            } else {
+                format!(", keys {}", p.key_pattern)
+            },
             p.rate
                 .map(|r| format!(", open loop at {r} ops/s"))
                 .unwrap_or_default()

@@ -79,19 +79,20 @@ impl Workload {
         )
     }
 
+    /// Whether its writes can carry `--ttl` (SET with PX).
+    pub fn takes_ttl(self) -> bool {
+        matches!(self, Workload::Set | Workload::Mixed)
+    }
+
     /// Whether one command touches `batch` keys.
     pub fn is_batch(self) -> bool {
         matches!(self, Workload::Mset | Workload::Mget)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum KeyPattern {
-    Random,
-    Sequential,
-    Gaussian,
-}
+pub use super::keys::KeyPattern;
+use super::keys::Zipf;
+use super::values::{DataSize, Ttl, ValueKind, Values};
 
 /// Everything a generator needs, shared by all clients.
 #[derive(Debug, Clone)]
@@ -99,7 +100,10 @@ pub struct Shape {
     pub keyspace: u64,
     pub pattern: KeyPattern,
     pub prefix: String,
-    pub data_size: usize,
+    pub data: DataSize,
+    pub value_kind: ValueKind,
+    /// `--ttl`: every SET carries `PX` of this (a fixed value or a uniform range).
+    pub ttl: Option<Ttl>,
     pub batch: usize,
     /// SET:GET for `mixed`.
     pub ratio: (u32, u32),
@@ -114,6 +118,11 @@ pub struct Gen {
     shape: Shape,
     rng: u64,
     seq: u64,
+    values: Values,
+    /// Whether value sizes vary per request (else no random number is spent on them).
+    sizes_vary: bool,
+    zipf: Option<Zipf>,
+    /// The fixed value of the custom command's `{value}` and of MSET.
     value: Vec<u8>,
     event: Vec<u8>,
     key: Vec<u8>,
@@ -130,13 +139,15 @@ const EVENT_TYPES: [&str; 4] = [
 
 impl Gen {
     pub fn new(shape: &Shape, client: u64) -> Gen {
-        let value = vec![b'x'; shape.data_size];
+        let data_size = shape.data.max();
+        let mut values = Values::new(&shape.data, shape.value_kind);
+        let value = values.value(data_size).to_vec();
         // A job event like the application's: JSON padded to --data-size, non-ASCII kept.
         let mut event =
             r#"{"job_id":"bench","type":"task_progress","progress":42,"message":"生成中 "#
                 .as_bytes()
                 .to_vec();
-        while event.len() + 2 < shape.data_size {
+        while event.len() + 2 < data_size {
             event.push(b'.');
         }
         event.extend_from_slice(b"\"}");
@@ -144,6 +155,12 @@ impl Gen {
             rng: 0x9E37_79B9_7F4A_7C15 ^ (client.wrapping_mul(0xBF58_476D_1CE4_E5B9) | 1),
             seq: client.wrapping_mul(7919),
             shape: shape.clone(),
+            sizes_vary: !matches!(shape.data, DataSize::Fixed(_)),
+            zipf: match shape.pattern {
+                KeyPattern::Zipf(s) => Some(Zipf::new(shape.keyspace, s)),
+                _ => None,
+            },
+            values,
             value,
             event,
             key: Vec::with_capacity(64),
@@ -177,6 +194,56 @@ impl Gen {
                 let z = (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos();
                 let v = n as f64 / 2.0 + z * n as f64 / 6.0;
                 v.clamp(0.0, (n - 1) as f64) as u64
+            }
+            KeyPattern::Zipf(_) => match self.zipf {
+                Some(z) => z.sample(|| (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64),
+                None => 0,
+            },
+            KeyPattern::Hotspot { keys_pct, ops_pct } => {
+                let hot = ((n as f64 * keys_pct / 100.0) as u64).clamp(1, n);
+                let r = self.next_u64();
+                // The top 53 bits pick hot or cold; the rest of a fresh number the key.
+                let to_hot = ((r >> 11) as f64 / (1u64 << 53) as f64) < ops_pct / 100.0;
+                let k = self.next_u64();
+                if to_hot || hot == n {
+                    k % hot
+                } else {
+                    hot + k % (n - hot)
+                }
+            }
+        }
+    }
+
+    /// A value for the next write: its size picked per request when sizes vary.
+    fn next_value(&mut self) -> &[u8] {
+        if !self.sizes_vary {
+            return self.values.value(self.value.len());
+        }
+        let r = self.next_u64();
+        let n = self.values.pick(r);
+        self.values.value(n)
+    }
+
+    /// `SET key value [PX ms]` as the request's words.
+    fn write_set(&mut self, key: &[u8], buf: &mut Vec<u8>) {
+        match self.shape.ttl {
+            None => {
+                let v = self.next_value();
+                encode(buf, &[b"SET", key, v]);
+            }
+            Some(t) => {
+                let ms = if t.max_ms > t.min_ms {
+                    t.min_ms + self.next_u64() % (t.max_ms - t.min_ms + 1)
+                } else {
+                    t.min_ms
+                };
+                let mut num = std::mem::take(&mut self.num);
+                num.clear();
+                use std::fmt::Write;
+                let _ = write!(num, "{ms}");
+                let v = self.next_value();
+                encode(buf, &[b"SET", key, v, b"PX", num.as_bytes()]);
+                self.num = num;
             }
         }
     }
@@ -213,20 +280,26 @@ impl Gen {
         }
         let key = std::mem::take(&mut self.key);
         match w {
-            Workload::Set => encode(buf, &[b"SET", &key, &self.value]),
+            Workload::Set => self.write_set(&key, buf),
             Workload::Get => encode(buf, &[b"GET", &key]),
             Workload::Mixed => {
                 let (s, g) = self.shape.ratio;
                 if i % u64::from(s + g).max(1) < u64::from(s) {
-                    encode(buf, &[b"SET", &key, &self.value]);
+                    self.write_set(&key, buf);
                 } else {
                     encode(buf, &[b"GET", &key]);
                 }
             }
             Workload::Incr => encode(buf, &[b"INCR", &key]),
-            Workload::Hset => encode(buf, &[b"HSET", &key, b"field", &self.value]),
+            Workload::Hset => {
+                let v = self.next_value();
+                encode(buf, &[b"HSET", &key, b"field", v]);
+            }
             Workload::Hgetall => encode(buf, &[b"HGETALL", &key]),
-            Workload::Lpush => encode(buf, &[b"LPUSH", &key, &self.value]),
+            Workload::Lpush => {
+                let v = self.next_value();
+                encode(buf, &[b"LPUSH", &key, v]);
+            }
             Workload::Rpop => encode(buf, &[b"RPOP", &key]),
             Workload::Xadd => {
                 let ty = EVENT_TYPES[(i % 4) as usize].as_bytes();
@@ -330,7 +403,9 @@ mod tests {
             keyspace: 100,
             pattern,
             prefix: "bench:".into(),
-            data_size: 8,
+            data: DataSize::Fixed(8),
+            value_kind: ValueKind::Raw,
+            ttl: None,
             batch: 4,
             ratio: (1, 3),
             custom: vec!["SET".into(), "{key}".into(), "v{rand}".into()],
