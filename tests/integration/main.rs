@@ -6,6 +6,7 @@ mod support;
 mod bench;
 mod bench_compare;
 mod bench_shapes;
+mod bench_workloads;
 mod cache;
 mod cli;
 mod connect;

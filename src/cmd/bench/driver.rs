@@ -14,6 +14,7 @@ use super::workload::{Gen, Shape, Workload};
 use crate::duration;
 use crate::redis::Endpoint;
 use crate::redis::raw::{RawConn, RawOptions};
+use crate::redis::resp::{Reply, frame};
 
 /// How to open a benchmark connection: the node and the credentials.
 #[derive(Debug, Clone)]
@@ -67,6 +68,8 @@ struct ThreadStats {
     /// every 100 ms) and its count; the sampler takes and clears them.
     interval: Histogram<u64>,
     interval_ops: u64,
+    /// The cache workload's (hits, misses) per second.
+    cache: Vec<(u64, u64)>,
 }
 
 /// Live figures for the progress line, shared by every client.
@@ -126,6 +129,8 @@ pub struct Outcome {
     pub raised: bool,
     /// The client threads' CPU time and run-queue wait.
     pub sched: super::machine::Sched,
+    /// The cache workload's (hits, misses) per second of measuring ([] for the others).
+    pub cache: Vec<(u64, u64)>,
 }
 
 /// One benchmark connection: the shared raw RESP connection.
@@ -148,6 +153,49 @@ impl Conn {
     ) -> Result<Vec<String>, String> {
         match tokio::time::timeout(timeout, self.0.exchange(buf, n)).await {
             Ok(r) => r.map_err(|e| e.to_string()),
+            Err(_) => Err(format!(
+                "{}: timed out after {} waiting for replies",
+                self.0.addr(),
+                duration::format(timeout)
+            )),
+        }
+    }
+}
+
+impl Conn {
+    /// Sends `buf` (n commands) and reads their replies, telling a nil reply (a cache miss)
+    /// from a value: per reply Ok(true) for nil, Ok(false) for a value, Err(code) for an error.
+    async fn replies_nil(
+        &mut self,
+        buf: &[u8],
+        n: usize,
+        timeout: Duration,
+    ) -> Result<Vec<Result<bool, String>>, String> {
+        let conn = &mut self.0;
+        let work = async {
+            conn.write(buf).await.map_err(|e| e.to_string())?;
+            let mut out = Vec::with_capacity(n);
+            while out.len() < n {
+                let unread = conn.unread();
+                let nil = unread.starts_with(b"$-1\r\n") || unread.starts_with(b"_\r\n");
+                match frame(unread) {
+                    Ok(Some((reply, len))) => {
+                        conn.consume(len);
+                        out.push(match reply {
+                            Reply::Error(code) => Err(code),
+                            Reply::Ok => Ok(nil),
+                        });
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(e) => return Err(format!("{}: {e}", conn.addr())),
+                }
+                conn.fill_untimed().await.map_err(|e| e.to_string())?;
+            }
+            Ok(out)
+        };
+        match tokio::time::timeout(timeout, work).await {
+            Ok(r) => r,
             Err(_) => Err(format!(
                 "{}: timed out after {} waiting for replies",
                 self.0.addr(),
@@ -182,6 +230,59 @@ struct Client {
 }
 
 impl Client {
+    /// One round of the read-through cache: `take` GETs, then a SET with the TTL for each
+    /// miss, on the master of its key. Returns the error codes, hits and misses.
+    async fn cache_round(
+        &self,
+        conns: &mut [Conn],
+        g: &mut Gen,
+        take: u64,
+    ) -> Result<(Vec<String>, u64, u64), String> {
+        let n = conns.len();
+        let timeout = self.spec.raw.timeout;
+        let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); n];
+        let mut keys: Vec<Vec<Vec<u8>>> = vec![Vec::new(); n];
+        for _ in 0..take {
+            let (key, slot) = g.cache_key();
+            let node = if self.spec.slots.is_empty() {
+                0
+            } else {
+                usize::from(self.spec.slots[usize::from(slot)])
+            };
+            g.write_get(&key, &mut bufs[node]);
+            keys[node].push(key);
+        }
+        let (mut errs, mut hits, mut misses) = (Vec::new(), 0, 0);
+        let mut sets: Vec<Vec<u8>> = vec![Vec::new(); n];
+        let mut set_counts = vec![0usize; n];
+        for k in 0..n {
+            if keys[k].is_empty() {
+                continue;
+            }
+            let replies = conns[k].replies_nil(&bufs[k], keys[k].len(), timeout).await?;
+            for (j, r) in replies.into_iter().enumerate() {
+                match r {
+                    Err(code) => errs.push(code),
+                    Ok(false) => hits += 1,
+                    Ok(true) => {
+                        misses += 1;
+                        g.write_cache_set(&keys[k][j], &mut sets[k]);
+                        set_counts[k] += 1;
+                    }
+                }
+            }
+        }
+        for k in 0..n {
+            if set_counts[k] > 0 {
+                self.live
+                    .issued
+                    .fetch_add(set_counts[k] as u64, Ordering::Relaxed);
+                errs.extend(conns[k].round_trip(&sets[k], set_counts[k], timeout).await?);
+            }
+        }
+        Ok((errs, hits, misses))
+    }
+
     async fn run(self) {
         if let Err(e) = self.drive().await {
             self.live.fail(e);
@@ -266,6 +367,9 @@ impl Client {
             }
             counts.iter_mut().for_each(|c| *c = 0);
             for _ in 0..take {
+                if p.workload == Workload::Cache {
+                    break;
+                }
                 let before = bufs[0].len();
                 let slot = generator.write(p.workload, i, &mut bufs[0]);
                 i = i.wrapping_add(1);
@@ -282,7 +386,12 @@ impl Client {
                 counts[0] += 1;
             }
             let mut errs = Vec::new();
-            if conns.len() == 1 {
+            let mut cache = (0u64, 0u64);
+            if p.workload == Workload::Cache {
+                let (e, hits, misses) = self.cache_round(&mut conns, &mut generator, take).await?;
+                errs = e;
+                cache = (hits, misses);
+            } else if conns.len() == 1 {
                 errs = conns[0]
                     .round_trip(&bufs[0], counts[0], self.spec.raw.timeout)
                     .await?;
@@ -312,6 +421,13 @@ impl Client {
                         s.timeline.resize(sec + 1, 0);
                     }
                     s.timeline[sec] += take;
+                    if p.workload == Workload::Cache {
+                        if s.cache.len() <= sec {
+                            s.cache.resize(sec + 1, (0, 0));
+                        }
+                        s.cache[sec].0 += cache.0;
+                        s.cache[sec].1 += cache.1;
+                    }
                     if !local_errors.is_empty() {
                         for (k, v) in std::mem::take(&mut local_errors) {
                             *s.errors.entry(k).or_default() += v;
@@ -355,6 +471,7 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
             timeline: Vec::new(),
             interval: interval_hist(),
             interval_ops: 0,
+            cache: Vec::new(),
         }));
         all_stats.push(stats.clone());
         if let Ok(mut list) = live.stats.lock() {
@@ -420,8 +537,16 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
     let mut hist = new_hist();
     let mut errors = BTreeMap::new();
     let mut timeline: Vec<u64> = Vec::new();
+    let mut cache: Vec<(u64, u64)> = Vec::new();
     for s in all_stats {
         if let Ok(s) = s.lock() {
+            if cache.len() < s.cache.len() {
+                cache.resize(s.cache.len(), (0, 0));
+            }
+            for (i, (h, m)) in s.cache.iter().enumerate() {
+                cache[i].0 += h;
+                cache[i].1 += m;
+            }
             let _ = hist.add(&s.hist);
             for (k, v) in &s.errors {
                 *errors.entry(k.clone()).or_default() += v;
@@ -446,6 +571,7 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
         samples,
         raised: lengthened || live.raised.load(Ordering::SeqCst),
         sched: live.sched.lock().map(|s| *s).unwrap_or_default(),
+        cache,
     }
 }
 

@@ -162,6 +162,16 @@ pub struct WorkloadResult {
     /// a short run): too short to judge.
     #[serde(default)]
     pub too_short: bool,
+    /// The cache workload: GETs that found their key, in percent of the GETs (null for the
+    /// other workloads), with the counts and the rate of each second.
+    #[serde(default)]
+    pub hit_rate: Option<f64>,
+    #[serde(default)]
+    pub hits: Option<u64>,
+    #[serde(default)]
+    pub misses: Option<u64>,
+    #[serde(default)]
+    pub hit_rate_per_sec: Option<Vec<f64>>,
     /// Latency histogram, serialized only internally for merging.
     #[serde(skip)]
     hist: Option<Histogram<u64>>,
@@ -180,7 +190,7 @@ impl WorkloadResult {
             .min_run_ms
             .is_some_and(|m| o.elapsed.as_millis() < u128::from(m));
         let ops_per_sec = (o.measured as f64 / secs).round();
-        WorkloadResult {
+        let mut out = WorkloadResult {
             workload: w,
             ops: o.measured,
             commands_sent: o.sent,
@@ -203,9 +213,29 @@ impl WorkloadResult {
             samples: vec![o.samples],
             min_run_raised: o.raised,
             too_short,
+            hit_rate: None,
+            hits: None,
+            misses: None,
+            hit_rate_per_sec: None,
             hist: Some(o.hist),
+        };
+        if w == Workload::Cache {
+            let (h, m) = o
+                .cache
+                .iter()
+                .fold((0, 0), |(a, b), (h, m)| (a + h, b + m));
+            out.set_hits(h, m);
+            out.hit_rate_per_sec = Some(o.cache.iter().map(|(h, m)| rate(*h, *m)).collect());
         }
+        out
     }
+
+    fn set_hits(&mut self, h: u64, m: u64) {
+        self.hits = Some(h);
+        self.misses = Some(m);
+        self.hit_rate = Some(rate(h, m));
+    }
+
 
     /// One result from N runs of the same workload: the median run's ops/s, the median p99,
     /// the spread of both, counts and errors summed, latencies over every run.
@@ -231,10 +261,15 @@ impl WorkloadResult {
         out.errors = BTreeMap::new();
         out.server_calls = vec![0; runs[0].server_calls.len()];
         out.samples = Vec::new();
+        let mut hits = (0u64, 0u64);
         for r in &runs {
             out.samples.extend(r.samples.iter().cloned());
             out.min_run_raised |= r.min_run_raised;
             out.too_short |= r.too_short;
+            if let (Some(h), Some(m)) = (r.hits, r.misses) {
+                hits.0 += h;
+                hits.1 += m;
+            }
             if let Some(h) = &r.hist {
                 let _ = all.add(h);
             }
@@ -266,6 +301,10 @@ impl WorkloadResult {
         out.p99_spread_pct = spread(&p99);
         out.runs = figures;
         out.timeline = None;
+        if out.hit_rate.is_some() {
+            out.set_hits(hits.0, hits.1);
+            out.hit_rate_per_sec = None;
+        }
         out.hist = Some(all);
         Some(out)
     }
@@ -274,6 +313,15 @@ impl WorkloadResult {
     pub fn p99(&self) -> u64 {
         self.p99_median_us.unwrap_or(self.latency_us.p99)
     }
+}
+
+/// Hits in percent of the lookups, two decimals.
+fn rate(hits: u64, misses: u64) -> f64 {
+    let n = hits + misses;
+    if n == 0 {
+        return 0.0;
+    }
+    (hits as f64 / n as f64 * 10_000.0).round() / 100.0
 }
 
 /// Error replies in percent of `sent`, to three decimals (100 when nothing was sent but errors).
@@ -714,6 +762,13 @@ impl Render for BenchReport {
             writeln!(w, "{t}")?;
         }
         for r in &self.workloads {
+            if let (Some(rate), Some(h), Some(m)) = (r.hit_rate, r.hits, r.misses) {
+                writeln!(
+                    w,
+                    "{}: hit rate {rate}% ({h} hits, {m} misses, each miss written back with its TTL)",
+                    r.workload.name()
+                )?;
+            }
             if r.too_short {
                 writeln!(
                     w,

@@ -29,6 +29,8 @@ pub enum Workload {
     Xread,
     /// The command after `--`, with {key}, {value} and {rand} placeholders
     Custom,
+    /// A read-through cache: GET, and on a miss SET with --ttl (1h by default); hit rate
+    Cache,
 }
 
 impl Workload {
@@ -48,6 +50,7 @@ impl Workload {
             Workload::Xadd => "xadd",
             Workload::Xread => "xread",
             Workload::Custom => "custom",
+            Workload::Cache => "cache",
         }
     }
 
@@ -68,6 +71,7 @@ impl Workload {
             Workload::Xadd => &["xadd"],
             Workload::Xread => &["xread"],
             Workload::Custom => &[],
+            Workload::Cache => &["get", "set"],
         }
     }
 
@@ -81,7 +85,7 @@ impl Workload {
 
     /// Whether its writes can carry `--ttl` (SET with PX).
     pub fn takes_ttl(self) -> bool {
-        matches!(self, Workload::Set | Workload::Mixed)
+        matches!(self, Workload::Set | Workload::Mixed | Workload::Cache)
     }
 
     /// Whether one command touches `batch` keys.
@@ -129,6 +133,12 @@ pub struct Gen {
     keys: Vec<Vec<u8>>,
     num: String,
 }
+
+/// The application cache's `default_ttl`.
+pub const DEFAULT_CACHE_TTL: Ttl = Ttl {
+    min_ms: 3_600_000,
+    max_ms: 3_600_000,
+};
 
 const EVENT_TYPES: [&str; 4] = [
     "task_started",
@@ -224,9 +234,30 @@ impl Gen {
         self.values.value(n)
     }
 
+    /// The cache workload's next key (`<prefix>cache:N`) and its slot.
+    pub fn cache_key(&mut self) -> (Vec<u8>, u16) {
+        let n = self.key_number();
+        self.make_key_in("cache:", n);
+        (self.key.clone(), slot(&self.key))
+    }
+
+    pub fn write_get(&mut self, key: &[u8], buf: &mut Vec<u8>) {
+        encode(buf, &[b"GET", key]);
+    }
+
+    /// The cache's SET on a miss: with --ttl, or the application's default TTL (3600 s).
+    pub fn write_cache_set(&mut self, key: &[u8], buf: &mut Vec<u8>) {
+        let ttl = self.shape.ttl.unwrap_or(DEFAULT_CACHE_TTL);
+        self.write_set_ttl(key, Some(ttl), buf);
+    }
+
     /// `SET key value [PX ms]` as the request's words.
     fn write_set(&mut self, key: &[u8], buf: &mut Vec<u8>) {
-        match self.shape.ttl {
+        self.write_set_ttl(key, self.shape.ttl, buf);
+    }
+
+    fn write_set_ttl(&mut self, key: &[u8], ttl: Option<Ttl>, buf: &mut Vec<u8>) {
+        match ttl {
             None => {
                 let v = self.next_value();
                 encode(buf, &[b"SET", key, v]);
@@ -334,6 +365,9 @@ impl Gen {
                     return s;
                 }
             }
+            // The cache's rounds are written by `cache_key`/`write_get`/`write_cache_set`; a
+            // lone GET stands for it here.
+            Workload::Cache => encode(buf, &[b"GET", &key]),
             Workload::Ping | Workload::Mset | Workload::Mget => {}
         }
         let s = slot(&key);
