@@ -69,3 +69,41 @@ fn cache_hit_rate_follows_the_keyspace_and_the_ttl() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(doc["workloads"][0]["hit_rate"], Value::Null);
 }
+
+/// The job lifecycle: every event XADDed is read by a worker of the group and acked; latency
+/// runs from XADD to ack; at the end nothing is pending, the group is gone, and without
+/// --keep-keys the streams are removed too.
+#[test]
+fn jobs_acks_every_event_leaves_nothing_pending_and_cleans_up() {
+    let s = RedisServer::start();
+    let (code, doc, err) = bench(
+        &s,
+        &["-w", "jobs", "-n", "3000", "-c", "4", "--keyspace", "10", "--keep-keys"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let w = &doc["workloads"][0];
+    assert_eq!(w["events_acked"], 3000, "{w}");
+    assert_eq!(w["ops"], 3000);
+    assert_eq!(w["pending_left"], 0);
+    assert_eq!(w["server_calls"][0], 3000, "one XADD per event");
+    assert!(w["latency_us"]["p50"].as_u64().unwrap() > 0);
+    // Kept streams hold the events, with no group (so no pending entries) left on them.
+    let mut total = 0;
+    for j in 0..10 {
+        let key = format!("bench:job_events:{j}");
+        total += s.cli(&["XLEN", &key]).parse::<u64>().unwrap();
+        assert_eq!(s.cli(&["XINFO", "GROUPS", &key]), "", "{key}");
+    }
+    assert_eq!(total, 3000);
+    let fields = s.cli(&["XRANGE", "bench:job_events:0", "-", "+", "COUNT", "1"]);
+    for f in ["data", "timestamp", "event_type", "sent_us"] {
+        assert!(fields.contains(f), "{fields}");
+    }
+    // Without --keep-keys nothing of the run stays.
+    s.cli(&["FLUSHALL"]);
+    let (code, doc, err) = bench(&s, &["-w", "jobs", "--duration", "1s", "-c", "4", "--keyspace", "5"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(doc["workloads"][0]["events_acked"].as_u64().unwrap() > 100, "{doc}");
+    assert_eq!(doc["workloads"][0]["pending_left"], 0);
+    assert_eq!(s.cli(&["DBSIZE"]), "0");
+}

@@ -232,3 +232,58 @@ mod tests {
         assert!(counts[0] > counts[1] && counts[1] > counts[9]);
     }
 }
+
+/// A key picker outside the raw generator (the jobs workload's producers): the same patterns
+/// over `n` keys, from a caller's xorshift state.
+pub struct Picker {
+    pattern: KeyPattern,
+    n: u64,
+    seq: u64,
+    zipf: Option<Zipf>,
+}
+
+impl Picker {
+    pub fn new(pattern: KeyPattern, n: u64) -> Picker {
+        Picker {
+            pattern,
+            n: n.max(1),
+            seq: 0,
+            zipf: match pattern {
+                KeyPattern::Zipf(s) => Some(Zipf::new(n, s)),
+                _ => None,
+            },
+        }
+    }
+
+    pub fn next(&mut self, rng: &mut u64) -> u64 {
+        let mut r = || {
+            *rng ^= *rng >> 12;
+            *rng ^= *rng << 25;
+            *rng ^= *rng >> 27;
+            rng.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        let unit = |x: u64| (x >> 11) as f64 / (1u64 << 53) as f64;
+        let n = self.n;
+        match self.pattern {
+            KeyPattern::Random | KeyPattern::Gaussian => r() % n,
+            KeyPattern::Sequential => {
+                self.seq = self.seq.wrapping_add(1);
+                self.seq % n
+            }
+            KeyPattern::Zipf(_) => match self.zipf {
+                Some(z) => z.sample(|| unit(r())),
+                None => 0,
+            },
+            KeyPattern::Hotspot { keys_pct, ops_pct } => {
+                let hot = ((n as f64 * keys_pct / 100.0) as u64).clamp(1, n);
+                let to_hot = unit(r()) < ops_pct / 100.0;
+                let k = r();
+                if to_hot || hot == n {
+                    k % hot
+                } else {
+                    hot + k % (n - hot)
+                }
+            }
+        }
+    }
+}

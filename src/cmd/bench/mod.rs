@@ -2,6 +2,7 @@
 //! percentiles, saved baselines and a regression check for cron.
 
 pub mod driver;
+pub mod jobs;
 pub mod keys;
 pub mod values;
 pub mod machine;
@@ -618,6 +619,31 @@ async fn calls_per_master(nodes: &[Node], names: &[&str]) -> anyhow::Result<Vec<
     Ok(out)
 }
 
+/// The jobs workload: producers and workers on redis-rs connections (not the raw driver).
+async fn run_jobs(
+    ctx: &Ctx,
+    params: &Params,
+    phase: &Phase,
+    spec: &ConnSpec,
+) -> anyhow::Result<(driver::Outcome, jobs::JobsFigures)> {
+    let target = ctx.target()?;
+    let plan = jobs::JobsPlan {
+        prefix: params.key_prefix.clone(),
+        jobs: params.keyspace.min(100),
+        pattern: params.key_pattern,
+        event_size: params.data_size,
+        clients: params.clients,
+        requests: phase.requests,
+        duration: phase
+            .duration
+            .map(|d| d.max(phase.min_run.unwrap_or_default())),
+        slots: spec.slots.clone(),
+        endpoints: spec.endpoints.clone(),
+        cluster: !spec.slots.is_empty(),
+    };
+    jobs::run(&target.auth, &plan).await
+}
+
 /// Runs every workload of `params` and builds the report.
 #[allow(clippy::too_many_arguments)]
 async fn run_workloads(
@@ -677,6 +703,22 @@ async fn run_workloads(
                 shape: shape.clone(),
                 min_run: params.min_run_ms.map(Duration::from_millis),
             };
+            if w == Workload::Jobs {
+                let (outcome, figures) = run_jobs(ctx, params, &phase, spec).await?;
+                let after = calls_per_master(nodes, names)
+                    .await
+                    .unwrap_or_else(|_| before.clone());
+                let per_master: Vec<u64> = after
+                    .iter()
+                    .zip(&before)
+                    .map(|(a, b)| a.saturating_sub(*b))
+                    .collect();
+                let mut r = WorkloadResult::from_outcome(w, params, outcome, &per_master, timeline);
+                r.events_acked = Some(figures.acked);
+                r.pending_left = Some(figures.pending_left);
+                per_workload[k].push(r);
+                continue;
+            }
             let live = Arc::new(Live::default());
             let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
             let job = {

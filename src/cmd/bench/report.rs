@@ -172,6 +172,12 @@ pub struct WorkloadResult {
     pub misses: Option<u64>,
     #[serde(default)]
     pub hit_rate_per_sec: Option<Vec<f64>>,
+    /// The jobs workload: events acked by the workers (`ops` too; null for the others), and
+    /// entries still pending in the group when the run ended (0 unless a worker lost some).
+    #[serde(default)]
+    pub events_acked: Option<u64>,
+    #[serde(default)]
+    pub pending_left: Option<u64>,
     /// Latency histogram, serialized only internally for merging.
     #[serde(skip)]
     hist: Option<Histogram<u64>>,
@@ -217,6 +223,8 @@ impl WorkloadResult {
             hits: None,
             misses: None,
             hit_rate_per_sec: None,
+            events_acked: None,
+            pending_left: None,
             hist: Some(o.hist),
         };
         if w == Workload::Cache {
@@ -767,6 +775,14 @@ impl Render for BenchReport {
                     w,
                     "{}: hit rate {rate}% ({h} hits, {m} misses, each miss written back with its TTL)",
                     r.workload.name()
+                )?;
+            }
+            if let (Some(a), Some(p)) = (r.events_acked, r.pending_left) {
+                writeln!(
+                    w,
+                    "{}: {a} events acked at {:.0}/s, latency XADD to ack; {p} left pending",
+                    r.workload.name(),
+                    r.ops_per_sec
                 )?;
             }
             if r.too_short {

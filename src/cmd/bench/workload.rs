@@ -31,6 +31,8 @@ pub enum Workload {
     Custom,
     /// A read-through cache: GET, and on a miss SET with --ttl (1h by default); hit rate
     Cache,
+    /// Job events: XADD to job_events:{id}, workers XREADGROUP/XACK; latency XADD to ack
+    Jobs,
 }
 
 impl Workload {
@@ -51,6 +53,7 @@ impl Workload {
             Workload::Xread => "xread",
             Workload::Custom => "custom",
             Workload::Cache => "cache",
+            Workload::Jobs => "jobs",
         }
     }
 
@@ -72,6 +75,7 @@ impl Workload {
             Workload::Xread => &["xread"],
             Workload::Custom => &[],
             Workload::Cache => &["get", "set"],
+            Workload::Jobs => &["xadd"],
         }
     }
 
@@ -368,6 +372,8 @@ impl Gen {
             // The cache's rounds are written by `cache_key`/`write_get`/`write_cache_set`; a
             // lone GET stands for it here.
             Workload::Cache => encode(buf, &[b"GET", &key]),
+            // The jobs workload runs in `jobs`, not through the raw generator.
+            Workload::Jobs => encode(buf, &[b"PING"]),
             Workload::Ping | Workload::Mset | Workload::Mget => {}
         }
         let s = slot(&key);
