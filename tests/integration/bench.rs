@@ -219,7 +219,11 @@ fn baselines_save_and_compare() {
     // The baseline's parameters were reused, with three runs (one has no measured noise),
     // each at least --min-run (2 s) long: the 2000 requests were raised.
     assert_eq!(doc["parameters"]["runs"], 3, "{}", doc["parameters"]);
-    assert_eq!(doc["parameters"]["min_run_ms"], 2000, "{}", doc["parameters"]);
+    assert_eq!(
+        doc["parameters"]["min_run_ms"], 2000,
+        "{}",
+        doc["parameters"]
+    );
     assert_eq!(doc["workloads"][0]["min_run_raised"], true);
     assert!(doc["workloads"][0]["ops"].as_u64().unwrap() > 6000, "{doc}");
     assert_eq!(doc["workloads"][0]["samples"].as_array().unwrap().len(), 3);

@@ -45,7 +45,18 @@ fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
     let (code, doc, err) = bench(
         dir.path(),
         &s.url(),
-        &["-w", "get", "-n", "1000", "-c", "4", "--runs", "2", "--save", "base.json"],
+        &[
+            "-w",
+            "get",
+            "-n",
+            "1000",
+            "-c",
+            "4",
+            "--runs",
+            "2",
+            "--save",
+            "base.json",
+        ],
     );
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(doc["workloads"][0]["min_run_raised"], true);
@@ -71,7 +82,10 @@ fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
             let (on, stop) = (on.clone(), stop.clone());
             std::thread::spawn(move || {
                 let t = Instant::now();
-                while loaded && !stop.load(Ordering::Relaxed) && t.elapsed() < Duration::from_secs(30) {
+                while loaded
+                    && !stop.load(Ordering::Relaxed)
+                    && t.elapsed() < Duration::from_secs(30)
+                {
                     let phase = started.elapsed().as_millis() % 4000;
                     on.store(phase < 1500, Ordering::Relaxed);
                     std::thread::sleep(Duration::from_millis(20));
@@ -127,7 +141,16 @@ fn a_server_that_sleeps_every_100ms_is_a_regression() {
     let (code, _, err) = bench(
         dir.path(),
         &s.url(),
-        &["-w", "get", "-n", "1000", "--runs", "2", "--save", "base.json"],
+        &[
+            "-w",
+            "get",
+            "-n",
+            "1000",
+            "--runs",
+            "2",
+            "--save",
+            "base.json",
+        ],
     );
     assert_eq!(code, Some(0), "{err}");
     // A side client (one connection, so no process start-up counts as other load) stalls
@@ -152,7 +175,11 @@ fn a_server_that_sleeps_every_100ms_is_a_regression() {
             }
         })
     };
-    let (code, doc, err) = bench(dir.path(), &s.url(), &["--compare", "base.json", "--runs", "2"]);
+    let (code, doc, err) = bench(
+        dir.path(),
+        &s.url(),
+        &["--compare", "base.json", "--runs", "2"],
+    );
     slowing.store(false, Ordering::SeqCst);
     sleeper.join().unwrap();
     let _ = side.kill();
@@ -184,7 +211,18 @@ fn too_short_runs_are_inconclusive_not_regressions() {
     let (code, doc, err) = bench(
         dir.path(),
         &s.url(),
-        &["-w", "get", "-n", "300", "-c", "2", "--min-run", "0s", "--save", "base.json"],
+        &[
+            "-w",
+            "get",
+            "-n",
+            "300",
+            "-c",
+            "2",
+            "--min-run",
+            "0s",
+            "--save",
+            "base.json",
+        ],
     );
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(doc["parameters"]["min_run_ms"], Value::Null);
@@ -201,13 +239,27 @@ fn too_short_runs_are_inconclusive_not_regressions() {
     let c = &doc["comparison"][0];
     assert_eq!(c["verdict_code"], "inconclusive", "{c}");
     assert_eq!(c["verdict"], "within noise", "{c}");
-    assert!(c["reason"].as_str().unwrap().contains("too few samples"), "{c}");
+    assert!(
+        c["reason"].as_str().unwrap().contains("too few samples"),
+        "{c}"
+    );
     // The table says it too.
     let out = redkit(dir.path())
-        .args(["-u", &s.url(), "bench", "--compare", "fast.json", "--min-run", "0s"])
+        .args([
+            "-u",
+            &s.url(),
+            "bench",
+            "--compare",
+            "fast.json",
+            "--min-run",
+            "0s",
+        ])
         .args(["--runs", "1"])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(text.contains("get: inconclusive: too few samples"), "{text}");
+    assert!(
+        text.contains("get: inconclusive: too few samples"),
+        "{text}"
+    );
 }

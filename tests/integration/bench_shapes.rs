@@ -45,8 +45,19 @@ fn zipf_keys_give_the_top_one_percent_the_share_zipf_predicts() {
         let (code, doc, err) = bench(
             &s,
             &[
-                "-w", "incr", "--key-pattern", pattern, "--keyspace", "2000", "-n", "100000",
-                "-c", "8", "-P", "8", "--keep-keys",
+                "-w",
+                "incr",
+                "--key-pattern",
+                pattern,
+                "--keyspace",
+                "2000",
+                "-n",
+                "100000",
+                "-c",
+                "8",
+                "-P",
+                "8",
+                "--keep-keys",
             ],
         );
         assert_eq!(code, Some(0), "{err}");
@@ -70,8 +81,19 @@ fn hotspot_keys_get_their_share_and_uniform_keys_do_not() {
     let (code, _, err) = bench(
         &s,
         &[
-            "-w", "incr", "--key-pattern", "hotspot:10%:90%", "--keyspace", "1000", "-n",
-            "50000", "-c", "4", "-P", "8", "--keep-keys",
+            "-w",
+            "incr",
+            "--key-pattern",
+            "hotspot:10%:90%",
+            "--keyspace",
+            "1000",
+            "-n",
+            "50000",
+            "-c",
+            "4",
+            "-P",
+            "8",
+            "--keep-keys",
         ],
     );
     assert_eq!(code, Some(0), "{err}");
@@ -82,12 +104,27 @@ fn hotspot_keys_get_their_share_and_uniform_keys_do_not() {
     s.cli(&["FLUSHALL"]);
     let (code, _, err) = bench(
         &s,
-        &["-w", "incr", "--keyspace", "1000", "-n", "50000", "-c", "4", "-P", "8", "--keep-keys"],
+        &[
+            "-w",
+            "incr",
+            "--keyspace",
+            "1000",
+            "-n",
+            "50000",
+            "-c",
+            "4",
+            "-P",
+            "8",
+            "--keep-keys",
+        ],
     );
     assert_eq!(code, Some(0), "{err}");
     let counts = counters(&s, 1000);
     let share = counts[..100].iter().sum::<u64>() as f64 / 50_000.0;
-    assert!((0.08..=0.12).contains(&share), "uniform: first 10% got {share:.3}");
+    assert!(
+        (0.08..=0.12).contains(&share),
+        "uniform: first 10% got {share:.3}"
+    );
 }
 
 #[test]
@@ -96,8 +133,21 @@ fn value_sizes_json_values_and_ttls_are_what_was_asked() {
     let (code, doc, err) = bench(
         &s,
         &[
-            "-w", "set", "-d", "64..4096", "--value", "json", "--ttl", "100s..200s",
-            "--keyspace", "300", "-n", "3000", "-c", "4", "--keep-keys",
+            "-w",
+            "set",
+            "-d",
+            "64..4096",
+            "--value",
+            "json",
+            "--ttl",
+            "100s..200s",
+            "--keyspace",
+            "300",
+            "-n",
+            "3000",
+            "-c",
+            "4",
+            "--keep-keys",
         ],
     );
     assert_eq!(code, Some(0), "{err}");
@@ -105,7 +155,10 @@ fn value_sizes_json_values_and_ttls_are_what_was_asked() {
     assert_eq!(p["data_size"], 4096);
     assert_eq!(p["data_sizes"], serde_json::json!({"range": [64, 4096]}));
     assert_eq!(p["value_kind"], "json");
-    assert_eq!(p["ttl"], serde_json::json!({"min_ms": 100000, "max_ms": 200000}));
+    assert_eq!(
+        p["ttl"],
+        serde_json::json!({"min_ms": 100000, "max_ms": 200000})
+    );
     let keys: Vec<String> = s.cli(&["--scan"]).lines().map(String::from).collect();
     assert!(keys.len() > 250, "{}", keys.len());
     let mut sizes = Vec::new();
@@ -120,13 +173,26 @@ fn value_sizes_json_values_and_ttls_are_what_was_asked() {
         assert!((90_000..=200_000).contains(&ttl), "{k}: pttl {ttl}");
     }
     sizes.sort_unstable();
-    assert!(sizes[50] - sizes[10] > 1000, "sizes vary over the range: {sizes:?}");
+    assert!(
+        sizes[50] - sizes[10] > 1000,
+        "sizes vary over the range: {sizes:?}"
+    );
 
     // Weighted sizes: about 70% of the keys hold 64 bytes.
     s.cli(&["FLUSHALL"]);
     let (code, _, err) = bench(
         &s,
-        &["-w", "set", "-d", "64:70,1024:30", "--keyspace", "100000", "-n", "2000", "--keep-keys"],
+        &[
+            "-w",
+            "set",
+            "-d",
+            "64:70,1024:30",
+            "--keyspace",
+            "100000",
+            "-n",
+            "2000",
+            "--keep-keys",
+        ],
     );
     assert_eq!(code, Some(0), "{err}");
     let keys: Vec<String> = s.cli(&["--scan"]).lines().map(String::from).collect();
@@ -147,7 +213,10 @@ fn bad_key_patterns_sizes_and_ttls_are_usage_errors() {
         (&["-d", "10..5"], "--data-size"),
         (&["-d", "64:0"], "--data-size"),
         (&["--ttl", "0s"], "--ttl"),
-        (&["-w", "incr", "--ttl", "10s"], "incr workload cannot set an expiry"),
+        (
+            &["-w", "incr", "--ttl", "10s"],
+            "incr workload cannot set an expiry",
+        ),
         (&["--value", "xml"], "--value"),
     ] {
         let (code, _, err) = bench(&s, args);

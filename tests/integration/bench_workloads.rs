@@ -34,14 +34,29 @@ fn cache_hit_rate_follows_the_keyspace_and_the_ttl() {
     // clients miss it at the same moment), every other GET hits.
     let (code, doc, err) = bench(
         &s,
-        &["-w", "cache", "--keyspace", "1000", "-n", "20000", "-c", "10", "-P", "4"],
+        &[
+            "-w",
+            "cache",
+            "--keyspace",
+            "1000",
+            "-n",
+            "20000",
+            "-c",
+            "10",
+            "-P",
+            "4",
+        ],
     );
     assert_eq!(code, Some(0), "{err}");
     let w = &doc["workloads"][0];
     let (hits, misses) = (w["hits"].as_u64().unwrap(), w["misses"].as_u64().unwrap());
     assert_eq!(hits + misses, 20000, "{w}");
     assert!((1000..=1100).contains(&misses), "{w}");
-    assert_eq!(stat(&s, "keyspace_hits"), hits, "the server counted the same hits");
+    assert_eq!(
+        stat(&s, "keyspace_hits"),
+        hits,
+        "the server counted the same hits"
+    );
     assert_eq!(stat(&s, "keyspace_misses"), misses);
     assert_eq!(w["server_calls"][0], 20000 + misses, "a SET for every miss");
     let rate = w["hit_rate"].as_f64().unwrap();
@@ -54,8 +69,18 @@ fn cache_hit_rate_follows_the_keyspace_and_the_ttl() {
     let (code, doc, err) = bench(
         &s,
         &[
-            "-w", "cache", "--keyspace", "200", "--rate", "2000", "--duration", "3s", "--ttl",
-            "100ms", "-c", "10",
+            "-w",
+            "cache",
+            "--keyspace",
+            "200",
+            "--rate",
+            "2000",
+            "--duration",
+            "3s",
+            "--ttl",
+            "100ms",
+            "-c",
+            "10",
         ],
     );
     assert_eq!(code, Some(0), "{err}");
@@ -63,7 +88,10 @@ fn cache_hit_rate_follows_the_keyspace_and_the_ttl() {
     let rate = w["hit_rate"].as_f64().unwrap();
     let lambda_t = w["ops_per_sec"].as_f64().unwrap() / 200.0 * 0.1;
     let want = lambda_t / (1.0 + lambda_t) * 100.0;
-    assert!((rate - want).abs() < 8.0, "hit rate {rate}%, predicted {want:.1}%");
+    assert!(
+        (rate - want).abs() < 8.0,
+        "hit rate {rate}%, predicted {want:.1}%"
+    );
     // Other workloads have no hit rate.
     let (code, doc, err) = bench(&s, &["-w", "get", "-n", "100"]);
     assert_eq!(code, Some(0), "{err}");
@@ -78,7 +106,17 @@ fn jobs_acks_every_event_leaves_nothing_pending_and_cleans_up() {
     let s = RedisServer::start();
     let (code, doc, err) = bench(
         &s,
-        &["-w", "jobs", "-n", "3000", "-c", "4", "--keyspace", "10", "--keep-keys"],
+        &[
+            "-w",
+            "jobs",
+            "-n",
+            "3000",
+            "-c",
+            "4",
+            "--keyspace",
+            "10",
+            "--keep-keys",
+        ],
     );
     assert_eq!(code, Some(0), "{err}");
     let w = &doc["workloads"][0];
@@ -101,9 +139,24 @@ fn jobs_acks_every_event_leaves_nothing_pending_and_cleans_up() {
     }
     // Without --keep-keys nothing of the run stays.
     s.cli(&["FLUSHALL"]);
-    let (code, doc, err) = bench(&s, &["-w", "jobs", "--duration", "1s", "-c", "4", "--keyspace", "5"]);
+    let (code, doc, err) = bench(
+        &s,
+        &[
+            "-w",
+            "jobs",
+            "--duration",
+            "1s",
+            "-c",
+            "4",
+            "--keyspace",
+            "5",
+        ],
+    );
     assert_eq!(code, Some(0), "{err}");
-    assert!(doc["workloads"][0]["events_acked"].as_u64().unwrap() > 100, "{doc}");
+    assert!(
+        doc["workloads"][0]["events_acked"].as_u64().unwrap() > 100,
+        "{doc}"
+    );
     assert_eq!(doc["workloads"][0]["pending_left"], 0);
     assert_eq!(s.cli(&["DBSIZE"]), "0");
 }

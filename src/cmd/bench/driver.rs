@@ -259,7 +259,9 @@ impl Client {
             if keys[k].is_empty() {
                 continue;
             }
-            let replies = conns[k].replies_nil(&bufs[k], keys[k].len(), timeout).await?;
+            let replies = conns[k]
+                .replies_nil(&bufs[k], keys[k].len(), timeout)
+                .await?;
             for (j, r) in replies.into_iter().enumerate() {
                 match r {
                     Err(code) => errs.push(code),
@@ -277,7 +279,11 @@ impl Client {
                 self.live
                     .issued
                     .fetch_add(set_counts[k] as u64, Ordering::Relaxed);
-                errs.extend(conns[k].round_trip(&sets[k], set_counts[k], timeout).await?);
+                errs.extend(
+                    conns[k]
+                        .round_trip(&sets[k], set_counts[k], timeout)
+                        .await?,
+                );
             }
         }
         Ok((errs, hits, misses))

@@ -74,9 +74,9 @@ pub async fn run(auth: &Auth, plan: &JobsPlan) -> anyhow::Result<(Outcome, JobsF
         by_master[master_of(plan, s)].push(s.clone());
     }
     let mut producers_conn = Vec::new();
-    for i in 0..masters {
+    for (i, keys) in by_master.iter().enumerate() {
         let mut n = open(auth, plan, i).await?;
-        for s in &by_master[i] {
+        for s in keys {
             let _: redis::Value = n
                 .query(
                     redis::cmd("XGROUP")
@@ -112,13 +112,13 @@ pub async fn run(auth: &Auth, plan: &JobsPlan) -> anyhow::Result<(Outcome, JobsF
     // (a BLOCK must not hold up the producers' shared one).
     let per_master = (plan.clients / (2 * masters)).max(1);
     let mut workers = Vec::new();
-    for m in 0..masters {
-        if by_master[m].is_empty() {
+    for (m, keys_of) in by_master.iter().enumerate() {
+        if keys_of.is_empty() {
             continue;
         }
         for w in 0..per_master {
             let mut conn = open(auth, plan, m).await?;
-            let keys = by_master[m].clone();
+            let keys = keys_of.clone();
             let (acked, sent, producing, hist, timeline) = (
                 acked.clone(),
                 sent.clone(),
@@ -264,7 +264,9 @@ pub async fn run(auth: &Auth, plan: &JobsPlan) -> anyhow::Result<(Outcome, JobsF
 
 /// The `data` field: a job event's JSON padded to `size`.
 fn event_data(size: usize) -> String {
-    let mut s = String::from(r#"{"job_id":"bench","type":"task_progress","progress":42,"message":"生成中 "#);
+    let mut s = String::from(
+        r#"{"job_id":"bench","type":"task_progress","progress":42,"message":"生成中 "#,
+    );
     while s.len() + 2 < size {
         s.push('.');
     }

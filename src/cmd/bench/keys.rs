@@ -178,61 +178,6 @@ fn helper2(x: f64) -> f64 {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn patterns_parse_and_print_back() {
-        for (text, want) in [
-            ("random", KeyPattern::Random),
-            ("zipf", KeyPattern::Zipf(0.99)),
-            ("zipf:1.2", KeyPattern::Zipf(1.2)),
-            (
-                "hotspot:10%:90%",
-                KeyPattern::Hotspot {
-                    keys_pct: 10.0,
-                    ops_pct: 90.0,
-                },
-            ),
-        ] {
-            let p = KeyPattern::parse(text).unwrap();
-            assert_eq!(p, want);
-            assert_eq!(KeyPattern::parse(&p.to_string()).unwrap(), p);
-        }
-        for bad in ["zipf:0", "zipf:x", "hotspot:10%", "hotspot:0%:50%", "pareto"] {
-            assert!(KeyPattern::parse(bad).unwrap_err().starts_with("--key-pattern"));
-        }
-        let json = serde_json::to_string(&KeyPattern::Zipf(0.99)).unwrap();
-        assert_eq!(json, "\"zipf:0.99\"");
-        let old: KeyPattern = serde_json::from_str("\"gaussian\"").unwrap();
-        assert_eq!(old, KeyPattern::Gaussian);
-    }
-
-    #[test]
-    fn zipf_ranks_follow_the_law() {
-        let (n, s) = (1000u64, 0.99);
-        let z = Zipf::new(n, s);
-        let mut state = 0x1234_5678u64;
-        let mut u = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 11) as f64 / (1u64 << 53) as f64
-        };
-        let mut counts = vec![0u64; n as usize];
-        let draws = 200_000;
-        for _ in 0..draws {
-            counts[z.sample(&mut u) as usize] += 1;
-        }
-        let top: u64 = counts[..10].iter().sum();
-        let want = KeyPattern::Zipf(s).top_share(n, 10).unwrap();
-        let got = top as f64 / draws as f64;
-        assert!((got / want - 1.0).abs() < 0.05, "{got} vs {want}");
-        assert!(counts[0] > counts[1] && counts[1] > counts[9]);
-    }
-}
-
 /// A key picker outside the raw generator (the jobs workload's producers): the same patterns
 /// over `n` keys, from a caller's xorshift state.
 pub struct Picker {
@@ -285,5 +230,70 @@ impl Picker {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_parse_and_print_back() {
+        for (text, want) in [
+            ("random", KeyPattern::Random),
+            ("zipf", KeyPattern::Zipf(0.99)),
+            ("zipf:1.2", KeyPattern::Zipf(1.2)),
+            (
+                "hotspot:10%:90%",
+                KeyPattern::Hotspot {
+                    keys_pct: 10.0,
+                    ops_pct: 90.0,
+                },
+            ),
+        ] {
+            let p = KeyPattern::parse(text).unwrap();
+            assert_eq!(p, want);
+            assert_eq!(KeyPattern::parse(&p.to_string()).unwrap(), p);
+        }
+        for bad in [
+            "zipf:0",
+            "zipf:x",
+            "hotspot:10%",
+            "hotspot:0%:50%",
+            "pareto",
+        ] {
+            assert!(
+                KeyPattern::parse(bad)
+                    .unwrap_err()
+                    .starts_with("--key-pattern")
+            );
+        }
+        let json = serde_json::to_string(&KeyPattern::Zipf(0.99)).unwrap();
+        assert_eq!(json, "\"zipf:0.99\"");
+        let old: KeyPattern = serde_json::from_str("\"gaussian\"").unwrap();
+        assert_eq!(old, KeyPattern::Gaussian);
+    }
+
+    #[test]
+    fn zipf_ranks_follow_the_law() {
+        let (n, s) = (1000u64, 0.99);
+        let z = Zipf::new(n, s);
+        let mut state = 0x1234_5678u64;
+        let mut u = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut counts = vec![0u64; n as usize];
+        let draws = 200_000;
+        for _ in 0..draws {
+            counts[z.sample(&mut u) as usize] += 1;
+        }
+        let top: u64 = counts[..10].iter().sum();
+        let want = KeyPattern::Zipf(s).top_share(n, 10).unwrap();
+        let got = top as f64 / draws as f64;
+        assert!((got / want - 1.0).abs() < 0.05, "{got} vs {want}");
+        assert!(counts[0] > counts[1] && counts[1] > counts[9]);
     }
 }

@@ -4,10 +4,10 @@
 pub mod driver;
 pub mod jobs;
 pub mod keys;
-pub mod values;
 pub mod machine;
 pub mod report;
 pub mod slo;
+pub mod values;
 pub mod verdict;
 pub mod workload;
 
@@ -77,35 +77,9 @@ pub struct BenchArgs {
     #[arg(long, value_name = "DUR", value_parser = duration::clap_parse, conflicts_with = "compare")]
     pub duration: Option<Duration>,
 
-    /// Value size in bytes (at most 64 MiB): N, a range A..B (uniform), or weighted sizes
-    /// SIZE:WEIGHT,... (64:70,1024:25,65536:5); k and m suffixes
-    #[arg(
-        short = 'd',
-        long,
-        value_name = "BYTES",
-        default_value = "64",
-        value_parser = DataSize::parse,
-        conflicts_with = "compare"
-    )]
-    pub data_size: DataSize,
-
-    /// What values hold: raw bytes, or JSON objects of the size asked (like the cache's)
-    #[arg(long = "value", value_enum, value_name = "KIND", default_value_t = ValueKind::Raw, conflicts_with = "compare")]
-    pub value_kind: ValueKind,
-
-    /// Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)
-    #[arg(long, value_name = "DUR", value_parser = Ttl::parse, conflicts_with = "compare")]
-    pub ttl: Option<Ttl>,
-
     /// Number of distinct keys
     #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "compare")]
     pub keyspace: u64,
-
-    /// How keys are picked from the key space: random, sequential, gaussian, zipf[:S] (rank k
-    /// with probability ∝ 1/k^S, S 0.99 by default) or hotspot:P%:Q% (Q% of the requests on
-    /// the first P% of the keys)
-    #[arg(long, value_name = "P", default_value = "random", value_parser = KeyPattern::parse, conflicts_with = "compare")]
-    pub key_pattern: KeyPattern,
 
     /// Prefix of every key written
     #[arg(
@@ -170,12 +144,6 @@ pub struct BenchArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=50))]
     pub runs: Option<u64>,
 
-    /// Each run's measured part lasts at least this long: -n is raised (the clients keep
-    /// sending) and a shorter --duration lengthened. [default: 2s with --save or --compare,
-    /// where a verdict needs samples; none otherwise]
-    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
-    pub min_run: Option<Duration>,
-
     /// Absolute goals every workload must meet, e.g. 'p99<2ms,ops>50000' (exit 1 when missed)
     #[arg(long, value_name = "GOALS")]
     pub slo: Option<String>,
@@ -203,9 +171,50 @@ pub struct BenchArgs {
     #[arg(long, value_name = "PCT", default_value_t = 0.1)]
     pub max_errors: f64,
 
+    /// Keys, values, expiry and the length of a judged run (boxed: they keep the command
+    /// enum small).
+    #[command(flatten)]
+    pub shape: Box<ShapeArgs>,
+
     /// The command for --workload custom, e.g. -- SET {key} {value}
     #[arg(last = true, value_name = "CMD", conflicts_with = "compare")]
     pub custom: Vec<String>,
+}
+
+/// How keys and values are shaped, and how long a judged run lasts.
+#[derive(Debug, Args)]
+pub struct ShapeArgs {
+    /// How keys are picked from the key space: random, sequential, gaussian, zipf[:S] (rank k
+    /// with probability ∝ 1/k^S, S 0.99 by default) or hotspot:P%:Q% (Q% of the requests on
+    /// the first P% of the keys)
+    #[arg(long, value_name = "P", default_value = "random", value_parser = KeyPattern::parse, conflicts_with = "compare")]
+    pub key_pattern: KeyPattern,
+
+    /// Value size in bytes (at most 64 MiB): N, a range A..B (uniform), or weighted sizes
+    /// SIZE:WEIGHT,... (64:70,1024:25,65536:5); k and m suffixes
+    #[arg(
+        short = 'd',
+        long,
+        value_name = "BYTES",
+        default_value = "64",
+        value_parser = DataSize::parse,
+        conflicts_with = "compare"
+    )]
+    pub data_size: DataSize,
+
+    /// What values hold: raw bytes, or JSON objects of the size asked (like the cache's)
+    #[arg(long = "value", value_enum, value_name = "KIND", default_value_t = ValueKind::Raw, conflicts_with = "compare")]
+    pub value_kind: ValueKind,
+
+    /// Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)
+    #[arg(long, value_name = "DUR", value_parser = Ttl::parse, conflicts_with = "compare")]
+    pub ttl: Option<Ttl>,
+
+    /// Each run's measured part lasts at least this long: -n is raised (the clients keep
+    /// sending) and a shorter --duration lengthened. [default: 2s with --save or --compare,
+    /// where a verdict needs samples; none otherwise]
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
+    pub min_run: Option<Duration>,
 }
 
 fn parse_ratio(text: &str) -> anyhow::Result<(u32, u32)> {
@@ -249,13 +258,13 @@ impl BenchArgs {
                 Some(self.requests.unwrap_or(100_000))
             },
             duration_ms: self.duration.map(|d| d.as_millis() as u64),
-            data_size: self.data_size.max(),
-            data_sizes: (!matches!(self.data_size, DataSize::Fixed(_)))
-                .then(|| self.data_size.clone()),
-            value_kind: self.value_kind,
-            ttl: self.ttl,
+            data_size: self.shape.data_size.max(),
+            data_sizes: (!matches!(self.shape.data_size, DataSize::Fixed(_)))
+                .then(|| self.shape.data_size.clone()),
+            value_kind: self.shape.value_kind,
+            ttl: self.shape.ttl,
             keyspace: self.keyspace,
-            key_pattern: self.key_pattern,
+            key_pattern: self.shape.key_pattern,
             key_prefix: self.key_prefix.clone(),
             threads: self.threads.unwrap_or(cores).max(1),
             warmup_ms: self.warmup.as_millis() as u64,
@@ -811,6 +820,7 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     }
     // A run that is judged (saved as a baseline, or compared) needs enough 100 ms samples.
     params.min_run_ms = args
+        .shape
         .min_run
         .or((args.save.is_some() || baseline.is_some()).then_some(DEFAULT_MIN_RUN))
         .filter(|d| !d.is_zero())

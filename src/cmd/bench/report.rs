@@ -228,10 +228,7 @@ impl WorkloadResult {
             hist: Some(o.hist),
         };
         if w == Workload::Cache {
-            let (h, m) = o
-                .cache
-                .iter()
-                .fold((0, 0), |(a, b), (h, m)| (a + h, b + m));
+            let (h, m) = o.cache.iter().fold((0, 0), |(a, b), (h, m)| (a + h, b + m));
             out.set_hits(h, m);
             out.hit_rate_per_sec = Some(o.cache.iter().map(|(h, m)| rate(*h, *m)).collect());
         }
@@ -243,7 +240,6 @@ impl WorkloadResult {
         self.misses = Some(m);
         self.hit_rate = Some(rate(h, m));
     }
-
 
     /// One result from N runs of the same workload: the median run's ops/s, the median p99,
     /// the spread of both, counts and errors summed, latencies over every run.
@@ -508,7 +504,12 @@ impl BenchReport {
                     let reason = "the baseline has no interval samples (saved by an older \
                                   redkit): judged by the runs' spread; save it again"
                         .to_string();
-                    (code, reason, MetricChange::default(), MetricChange::default())
+                    (
+                        code,
+                        reason,
+                        MetricChange::default(),
+                        MetricChange::default(),
+                    )
                 } else {
                     let mut j = verdict::judge(&prev.samples, &new.samples, max_pct);
                     if (prev.too_short || new.too_short) && j.verdict != Verdict::Regression {

@@ -72,7 +72,10 @@ impl DataSize {
             DataSize::Range(a, b) => (*a + *b) as f64 / 2.0,
             DataSize::Weighted(l) => {
                 let w: f64 = l.iter().map(|(_, w)| f64::from(*w)).sum();
-                l.iter().map(|(s, x)| *s as f64 * f64::from(*x)).sum::<f64>() / w.max(1.0)
+                l.iter()
+                    .map(|(s, x)| *s as f64 * f64::from(*x))
+                    .sum::<f64>()
+                    / w.max(1.0)
             }
         }
     }
@@ -250,16 +253,24 @@ mod tests {
         );
         assert_eq!(w.max(), 65536);
         for bad in ["x", "10..5", "64:0", "64:x,1:1", "1q"] {
-            assert!(DataSize::parse(bad).unwrap_err().starts_with("--data-size"), "{bad}");
+            assert!(
+                DataSize::parse(bad).unwrap_err().starts_with("--data-size"),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn weighted_sizes_follow_their_weights_and_ranges_stay_inside() {
-        let v = Values::new(&DataSize::parse("64:70,1024:25,65536:5").unwrap(), ValueKind::Raw);
+        let v = Values::new(
+            &DataSize::parse("64:70,1024:25,65536:5").unwrap(),
+            ValueKind::Raw,
+        );
         let mut counts = std::collections::BTreeMap::new();
         for r in 0..10_000u64 {
-            *counts.entry(v.pick(r.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 7)).or_insert(0) += 1;
+            *counts
+                .entry(v.pick(r.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 7))
+                .or_insert(0) += 1;
         }
         assert!((6700..7300).contains(&counts[&64]), "{counts:?}");
         assert!((2200..2800).contains(&counts[&1024]), "{counts:?}");

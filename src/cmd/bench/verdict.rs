@@ -253,7 +253,7 @@ fn change(
     out.change_pct = round1((mb / ma - 1.0) * 100.0);
     out.per_run_pct = new
         .iter()
-        .map(|r| of(r))
+        .map(&of)
         .filter(|v| !v.is_empty())
         .map(|v| round1((median(&v) / ma - 1.0) * 100.0))
         .collect();
@@ -412,8 +412,14 @@ mod tests {
         assert!(j.reason.contains("a busier machine"), "{}", j.reason);
         // As busy as for the baseline: the slowdown is the server's; and a drop far beyond
         // what the waiting explains is too.
-        assert_eq!(judge(&old, &with(slow.clone(), 3.0), 10.0).verdict, Verdict::Regression);
-        assert_eq!(judge(&old, &with(slow, 15.0), 10.0).verdict, Verdict::Regression);
+        assert_eq!(
+            judge(&old, &with(slow.clone(), 3.0), 10.0).verdict,
+            Verdict::Regression
+        );
+        assert_eq!(
+            judge(&old, &with(slow, 15.0), 10.0).verdict,
+            Verdict::Regression
+        );
     }
 
     #[test]
