@@ -395,7 +395,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__bench)
-            opts="-u -w -c -P -n -y -d -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --keyspace --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --key-pattern --data-size --value --ttl --min-run --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
+            opts="-u -w -c -P -n -y -d -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --keyspace --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --key-pattern --data-size --value --ttl --min-run --scenario --format --config --profile --env-file --no-env-file --color --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -458,11 +458,11 @@ _redkit() {
                     return 0
                     ;;
                 --workload)
-                    COMPREPLY=($(compgen -W "ping set get mixed incr mset mget hset hgetall lpush rpop xadd xread custom cache jobs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ping set get mixed incr mset mget hset hgetall lpush rpop xadd xread custom cache jobs scenario" -- "${cur}"))
                     return 0
                     ;;
                 -w)
-                    COMPREPLY=($(compgen -W "ping set get mixed incr mset mget hset hgetall lpush rpop xadd xread custom cache jobs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ping set get mixed incr mset mget hset hgetall lpush rpop xadd xread custom cache jobs scenario" -- "${cur}"))
                     return 0
                     ;;
                 --clients)
@@ -570,6 +570,10 @@ _redkit() {
                     return 0
                     ;;
                 --min-run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scenario)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -349,7 +349,8 @@ xadd\t'XADD of job events shaped like the application\'s'
 xread\t'XREAD COUNT 10 from the start of a job stream'
 custom\t'The command after `--`, with {key}, {value} and {rand} placeholders'
 cache\t'A read-through cache: GET, and on a miss SET with --ttl (1h by default); hit rate'
-jobs\t'Job events: XADD to job_events:{id}, workers XREADGROUP/XACK; latency XADD to ack'"
+jobs\t'Job events: XADD to job_events:{id}, workers XREADGROUP/XACK; latency XADD to ack'
+scenario\t'The weighted commands and sequences of --scenario FILE'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s c -l clients -d 'Connections' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s P -l pipeline -d 'Commands per round trip on each connection' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s n -l requests -d 'Requests per workload [default: 100000 unless --duration]' -r
@@ -374,6 +375,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l value -d 'What v
 json\t'A JSON object of exactly the size asked, shaped like the application\'s cache entries'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ttl -d 'Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l min-run -d 'Each run\'s measured part lasts at least this long: -n is raised (the clients keep sending) and a shorter --duration lengthened. [default: 2s with --save or --compare, where a verdict needs samples; none otherwise]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l scenario -d 'Weighted commands and sequences on one key from a YAML file (see the README); each entry may set its own key_pattern, keyspace, data_size, value and ttl' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F

@@ -160,3 +160,128 @@ fn jobs_acks_every_event_leaves_nothing_pending_and_cleans_up() {
     assert_eq!(doc["workloads"][0]["pending_left"], 0);
     assert_eq!(s.cli(&["DBSIZE"]), "0");
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/bench/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn calls(s: &RedisServer, cmd: &str) -> u64 {
+    s.cli(&["INFO", "commandstats"])
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("cmdstat_{cmd}:calls=")))
+        .and_then(|r| r.split(',').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// A scenario's weighted entries and sequences run as written: the server executed a GET for
+/// each single request and SET, HSET, GET for each sequence, on the same key; values are JSON
+/// with the entry's TTL; a mistake in the file names its line.
+#[test]
+fn scenario_runs_weighted_commands_and_sequences_and_names_bad_lines() {
+    let s = RedisServer::start();
+    let file = fixture("scenario.yaml");
+    let (code, doc, err) = bench(
+        &s,
+        &[
+            "--scenario",
+            &file,
+            "-n",
+            "5000",
+            "-c",
+            "4",
+            "-P",
+            "4",
+            "--keep-keys",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let w = &doc["workloads"][0];
+    assert_eq!(w["workload"], "scenario");
+    assert_eq!(w["ops"], 5000);
+    let (sets, hsets, gets) = (calls(&s, "set"), calls(&s, "hset"), calls(&s, "get"));
+    assert_eq!(sets, hsets, "every sequence ran whole");
+    assert_eq!(
+        gets, 5000,
+        "one GET per request: single GETs plus the sequences' last"
+    );
+    assert!((800..1200).contains(&sets), "about 20% sequences: {sets}");
+    assert_eq!(w["commands_sent"], 5000 + 2 * sets);
+    assert_eq!(w["server_calls"][0], 5000 + 2 * sets, "{w}");
+    assert_eq!(w["errors"], serde_json::json!({}));
+    let key = s
+        .cli(&["--scan", "--pattern", "bench:*:meta"])
+        .lines()
+        .next()
+        .unwrap()
+        .trim_end_matches(":meta")
+        .to_string();
+    assert!(
+        key.starts_with("bench:{"),
+        "a hash tag keeps {{key}} and {{key}}:meta together: {key}"
+    );
+    let v: Value = serde_json::from_str(&s.cli(&["GET", &key])).unwrap();
+    assert!(v.is_object());
+    let ttl: u64 = s.cli(&["PTTL", &key]).parse().unwrap();
+    assert!((1..=10_000).contains(&ttl), "{ttl}");
+    // Every key is under the prefix: the cleanup removes them all.
+    let (code, _, err) = bench(&s, &["--scenario", &file, "-n", "500", "-c", "2", "--yes"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(s.cli(&["DBSIZE"]), "0");
+
+    let sets = calls(&s, "set");
+    let (code, _, err) = bench(
+        &s,
+        &["--scenario", &fixture("bad-scenario.yaml"), "-n", "10"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("bad-scenario.yaml:5: unknown key `wieght`"),
+        "{err}"
+    );
+    assert_eq!(calls(&s, "set"), sets, "nothing sent");
+}
+
+/// On a cluster the scenario's commands, the cache's GET/SET and the jobs' streams go to the
+/// master of their key: no MOVED, every master its share.
+#[test]
+fn scenario_cache_and_jobs_are_routed_by_slot_on_a_cluster() {
+    let c = crate::support::Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["--scenario", &fixture("scenario.yaml"), "-n", "3000"][..],
+        &["-w", "cache", "--keyspace", "500", "-n", "3000"],
+        &["-w", "jobs", "-n", "1500", "--keyspace", "30"],
+    ] {
+        let out = redkit(dir.path())
+            .args([
+                "--cluster",
+                "-u",
+                &c.seed_url(),
+                "bench",
+                "--format",
+                "json",
+            ])
+            .args(["-c", "6", "-P", "4"])
+            .args(args)
+            .timeout(Duration::from_secs(120))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let w = &doc["workloads"][0];
+        assert_eq!(w["errors"], serde_json::json!({}), "{args:?}: {w}");
+        let shares: Vec<u64> = w["server_calls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        assert_eq!(shares.len(), 3);
+        assert!(shares.iter().all(|n| *n > 100), "{args:?}: {shares:?}");
+        if w["workload"] == "jobs" {
+            assert_eq!(w["events_acked"], 1500);
+            assert_eq!(w["pending_left"], 0);
+        }
+    }
+}

@@ -378,18 +378,25 @@ impl Client {
                 }
                 let before = bufs[0].len();
                 let slot = generator.write(p.workload, i, &mut bufs[0]);
+                let written = generator.written();
                 i = i.wrapping_add(1);
+                if written > 1 {
+                    // A scenario's sequence: the extra commands are sent (and executed) too.
+                    self.live
+                        .issued
+                        .fetch_add(written as u64 - 1, Ordering::Relaxed);
+                }
                 if !self.spec.slots.is_empty() {
-                    // Move the command just written to its master's buffer.
+                    // Move the commands just written to their master's buffer.
                     let node = usize::from(self.spec.slots[usize::from(slot)]);
                     if node != 0 {
                         let cmd = bufs[0].split_off(before);
                         bufs[node].extend_from_slice(&cmd);
-                        counts[node] += 1;
+                        counts[node] += written;
                         continue;
                     }
                 }
-                counts[0] += 1;
+                counts[0] += written;
             }
             let mut errs = Vec::new();
             let mut cache = (0u64, 0u64);

@@ -127,9 +127,11 @@ pub async fn run(auth: &Auth, plan: &JobsPlan) -> anyhow::Result<(Outcome, JobsF
                 timeline.clone(),
             );
             let name = format!("w{m}-{w}");
+            let cluster = plan.cluster;
             workers.push(tokio::spawn(async move {
                 worker(
                     &mut conn, &keys, &name, &acked, &sent, &producing, &hist, &timeline, start,
+                    cluster,
                 )
                 .await
             }));
@@ -285,22 +287,32 @@ async fn worker(
     hist: &Mutex<hdrhistogram::Histogram<u64>>,
     timeline: &Mutex<Vec<u64>>,
     start: Instant,
+    cluster: bool,
 ) {
+    // On a cluster one XREADGROUP may only name keys of one slot: each stream is read on its
+    // own, without BLOCK (which would wait on each in turn), with a short pause after a round
+    // that found nothing.
+    let mut turn = 0usize;
+    let mut empty_round = 0usize;
     loop {
         let mut cmd = redis::cmd("XREADGROUP");
-        cmd.arg("GROUP")
-            .arg(GROUP)
-            .arg(name)
-            .arg("COUNT")
-            .arg(100)
-            .arg("BLOCK")
-            .arg(100)
-            .arg("STREAMS");
-        for k in keys {
-            cmd.arg(k);
-        }
-        for _ in keys {
-            cmd.arg(">");
+        cmd.arg("GROUP").arg(GROUP).arg(name).arg("COUNT").arg(100);
+        if cluster {
+            if empty_round >= keys.len() {
+                empty_round = 0;
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+            let k = &keys[turn % keys.len().max(1)];
+            turn += 1;
+            cmd.arg("STREAMS").arg(k).arg(">");
+        } else {
+            cmd.arg("BLOCK").arg(100).arg("STREAMS");
+            for k in keys {
+                cmd.arg(k);
+            }
+            for _ in keys {
+                cmd.arg(">");
+            }
         }
         let reply = match conn
             .query_within::<redis::Value>(&cmd, Duration::from_secs(5))
@@ -320,6 +332,16 @@ async fn worker(
         let Ok(batches) = streams::xread(reply) else {
             continue;
         };
+        if batches.iter().all(|b| b.entries.is_empty()) {
+            empty_round += 1;
+            if !producing.load(Ordering::SeqCst)
+                && acked.load(Ordering::SeqCst) >= sent.load(Ordering::SeqCst)
+            {
+                return;
+            }
+        } else {
+            empty_round = 0;
+        }
         for b in batches {
             if b.entries.is_empty() {
                 continue;

@@ -6,6 +6,7 @@ pub mod jobs;
 pub mod keys;
 pub mod machine;
 pub mod report;
+pub mod scenario;
 pub mod slo;
 pub mod values;
 pub mod verdict;
@@ -176,6 +177,11 @@ pub struct BenchArgs {
     #[command(flatten)]
     pub shape: Box<ShapeArgs>,
 
+    /// Weighted commands and sequences on one key from a YAML file (see the README); each
+    /// entry may set its own key_pattern, keyspace, data_size, value and ttl
+    #[arg(long, value_name = "FILE", conflicts_with = "compare")]
+    pub scenario: Option<PathBuf>,
+
     /// The command for --workload custom, e.g. -- SET {key} {value}
     #[arg(last = true, value_name = "CMD", conflicts_with = "compare")]
     pub custom: Vec<String>,
@@ -233,6 +239,27 @@ fn parse_ratio(text: &str) -> anyhow::Result<(u32, u32)> {
 impl BenchArgs {
     fn params(&self) -> anyhow::Result<Params> {
         let mut workloads = self.workloads.clone();
+        let scenario = self
+            .scenario
+            .as_deref()
+            .map(|path| {
+                scenario::load(
+                    path,
+                    (
+                        self.shape.key_pattern,
+                        self.keyspace,
+                        &self.shape.data_size,
+                        self.shape.value_kind,
+                    ),
+                )
+            })
+            .transpose()?;
+        if scenario.is_some() && !workloads.contains(&Workload::Scenario) {
+            workloads.push(Workload::Scenario);
+        }
+        if workloads.contains(&Workload::Scenario) && scenario.is_none() {
+            return Err(exit::usage("--workload scenario needs --scenario FILE"));
+        }
         if workloads.is_empty() {
             workloads = if self.custom.is_empty() {
                 vec![Workload::Set, Workload::Get]
@@ -275,6 +302,7 @@ impl BenchArgs {
             key_index: self.key_index.map(|i| i as usize),
             runs: self.runs.unwrap_or(1) as usize,
             min_run_ms: None,
+            scenario,
         })
     }
 }
@@ -530,6 +558,7 @@ async fn custom_key_index(
         ratio: (1, 1),
         custom: params.custom.clone(),
         key_index: None,
+        scenario: None,
     };
     let key = format!("{}0", params.key_prefix).into_bytes();
     let args = workload::Gen::new(&shape, 0).custom_args(&key);
@@ -675,6 +704,7 @@ async fn run_workloads(
         ratio: parse_ratio(&params.ratio)?,
         custom: params.custom.clone(),
         key_index,
+        scenario: params.scenario.clone().map(Arc::new),
     };
     let runs = params.runs.max(1);
     let mut per_workload: Vec<Vec<WorkloadResult>> = vec![Vec::new(); params.workloads.len()];
@@ -692,8 +722,21 @@ async fn run_workloads(
                 (Workload::Custom, Some(c)) => vec![c.to_lowercase()],
                 _ => Vec::new(),
             };
+            let mut custom_name = custom_name;
+            if let (Workload::Scenario, Some(sc)) = (w, &params.scenario) {
+                for e in &sc.entries {
+                    for c in &e.commands {
+                        if let Some(name) = c.first() {
+                            let name = name.to_lowercase();
+                            if !custom_name.contains(&name) {
+                                custom_name.push(name);
+                            }
+                        }
+                    }
+                }
+            }
             let custom_names: Vec<&str> = custom_name.iter().map(String::as_str).collect();
-            let names: &[&str] = if w == Workload::Custom {
+            let names: &[&str] = if matches!(w, Workload::Custom | Workload::Scenario) {
                 &custom_names
             } else {
                 w.commands()

@@ -53,6 +53,9 @@ pub struct Params {
     /// `--min-run` in ms: each run's measured part lasts at least this long (null: no floor).
     #[serde(default)]
     pub min_run_ms: Option<u64>,
+    /// `--scenario`: its file and entries, as parsed (null without).
+    #[serde(default)]
+    pub scenario: Option<super::scenario::Scenario>,
 }
 
 fn one() -> usize {

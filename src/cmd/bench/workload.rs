@@ -33,6 +33,8 @@ pub enum Workload {
     Cache,
     /// Job events: XADD to job_events:{id}, workers XREADGROUP/XACK; latency XADD to ack
     Jobs,
+    /// The weighted commands and sequences of --scenario FILE
+    Scenario,
 }
 
 impl Workload {
@@ -54,6 +56,7 @@ impl Workload {
             Workload::Custom => "custom",
             Workload::Cache => "cache",
             Workload::Jobs => "jobs",
+            Workload::Scenario => "scenario",
         }
     }
 
@@ -76,6 +79,7 @@ impl Workload {
             Workload::Custom => &[],
             Workload::Cache => &["get", "set"],
             Workload::Jobs => &["xadd"],
+            Workload::Scenario => &[],
         }
     }
 
@@ -119,6 +123,8 @@ pub struct Shape {
     /// The word of the custom command that is its key (0 is the command's name), routed to
     /// the key's master on a cluster; None for a command without keys.
     pub key_index: Option<usize>,
+    /// `--scenario`: its entries, each generated with its own shape.
+    pub scenario: Option<std::sync::Arc<super::scenario::Scenario>>,
 }
 
 /// Per-client command generator: its own RNG, no locks on the hot path.
@@ -136,6 +142,12 @@ pub struct Gen {
     key: Vec<u8>,
     keys: Vec<Vec<u8>>,
     num: String,
+    /// Commands written by the last `write` (a scenario's sequence writes several).
+    written: usize,
+    /// A scenario's entries: one generator each (its keys, sizes, TTL) and the cumulative
+    /// weights.
+    entries: Vec<Gen>,
+    cumulative: Vec<u64>,
 }
 
 /// The application cache's `default_ttl`.
@@ -180,7 +192,116 @@ impl Gen {
             key: Vec::with_capacity(64),
             keys: Vec::new(),
             num: String::new(),
+            written: 1,
+            entries: Vec::new(),
+            cumulative: Vec::new(),
         }
+        .with_scenario(client)
+    }
+
+    fn with_scenario(mut self, client: u64) -> Gen {
+        let Some(sc) = self.shape.scenario.clone() else {
+            return self;
+        };
+        let mut acc = 0u64;
+        for (i, e) in sc.entries.iter().enumerate() {
+            let shape = Shape {
+                keyspace: e.keyspace,
+                pattern: e.key_pattern,
+                prefix: self.shape.prefix.clone(),
+                data: e.data_size.clone(),
+                value_kind: e.value_kind,
+                ttl: e.ttl,
+                batch: 1,
+                ratio: (1, 1),
+                custom: Vec::new(),
+                key_index: None,
+                scenario: None,
+            };
+            self.entries.push(Gen::new(
+                &shape,
+                client.wrapping_mul(31).wrapping_add(i as u64),
+            ));
+            acc += u64::from(e.weight);
+            self.cumulative.push(acc);
+        }
+        self
+    }
+
+    /// Commands the last `write` appended.
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
+    /// A scenario request: an entry by weight, its key, then each of its commands with the
+    /// placeholders filled. Returns the slot of the key word of the first command.
+    fn write_scenario(&mut self, buf: &mut Vec<u8>) -> u16 {
+        let Some(sc) = self.shape.scenario.clone() else {
+            encode(buf, &[b"PING"]);
+            return 0;
+        };
+        let total = self.cumulative.last().copied().unwrap_or(1).max(1);
+        let x = self.next_u64() % total;
+        let i = self.cumulative.partition_point(|c| *c <= x);
+        let (Some(entry), Some(g)) = (sc.entries.get(i), self.entries.get_mut(i)) else {
+            encode(buf, &[b"PING"]);
+            return 0;
+        };
+        let n = g.key_number();
+        let key = if entry.tagged {
+            format!("{}{{{n}}}", self.shape.prefix).into_bytes()
+        } else {
+            g.make_key_in("", n);
+            g.key.clone()
+        };
+        let mut slot_of = None;
+        for (c, words) in entry.commands.iter().enumerate() {
+            let mut filled: Vec<Vec<u8>> = Vec::with_capacity(words.len());
+            for w in words {
+                if !w.contains('{') {
+                    filled.push(w.as_bytes().to_vec());
+                    continue;
+                }
+                let mut out = Vec::with_capacity(w.len() + key.len());
+                let mut rest = w.as_str();
+                while let Some(at) = rest.find('{') {
+                    out.extend_from_slice(&rest.as_bytes()[..at]);
+                    let tail = &rest[at..];
+                    if let Some(t) = tail.strip_prefix("{key}") {
+                        out.extend_from_slice(&key);
+                        rest = t;
+                    } else if let Some(t) = tail.strip_prefix("{value}") {
+                        out.extend_from_slice(g.next_value());
+                        rest = t;
+                    } else if let Some(t) = tail.strip_prefix("{ttl}") {
+                        let ms = match entry.ttl {
+                            Some(tt) if tt.max_ms > tt.min_ms => {
+                                tt.min_ms + g.next_u64() % (tt.max_ms - tt.min_ms + 1)
+                            }
+                            Some(tt) => tt.min_ms,
+                            None => 0,
+                        };
+                        out.extend_from_slice(ms.to_string().as_bytes());
+                        rest = t;
+                    } else if let Some(t) = tail.strip_prefix("{rand}") {
+                        out.extend_from_slice((g.next_u64() % 1_000_000).to_string().as_bytes());
+                        rest = t;
+                    } else {
+                        out.push(b'{');
+                        rest = &tail[1..];
+                    }
+                }
+                out.extend_from_slice(rest.as_bytes());
+                filled.push(out);
+            }
+            if c == 0 {
+                slot_of = entry.key_word.and_then(|k| filled.get(k)).map(|w| slot(w));
+            }
+            let refs: Vec<&[u8]> = filled.iter().map(Vec::as_slice).collect();
+            encode(buf, &refs);
+        }
+        self.written = entry.commands.len();
+        slot_of.unwrap_or_else(|| slot(&key))
     }
 
     fn next_u64(&mut self) -> u64 {
@@ -295,6 +416,10 @@ impl Gen {
 
     /// Appends the command for request `i` to `buf`; returns the cluster slot it must go to.
     pub fn write(&mut self, w: Workload, i: u64, buf: &mut Vec<u8>) -> u16 {
+        self.written = 1;
+        if w == Workload::Scenario {
+            return self.write_scenario(buf);
+        }
         let n = self.key_number();
         match w {
             Workload::Ping => {
@@ -373,7 +498,7 @@ impl Gen {
             // lone GET stands for it here.
             Workload::Cache => encode(buf, &[b"GET", &key]),
             // The jobs workload runs in `jobs`, not through the raw generator.
-            Workload::Jobs => encode(buf, &[b"PING"]),
+            Workload::Jobs | Workload::Scenario => encode(buf, &[b"PING"]),
             Workload::Ping | Workload::Mset | Workload::Mget => {}
         }
         let s = slot(&key);
@@ -450,6 +575,7 @@ mod tests {
             ratio: (1, 3),
             custom: vec!["SET".into(), "{key}".into(), "v{rand}".into()],
             key_index: Some(1),
+            scenario: None,
         }
     }
 
