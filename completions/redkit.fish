@@ -510,16 +510,15 @@ lpush\t''
 rpop\t''
 xadd\t'XADD of job events shaped like the application\'s'
 xread\t'XREAD COUNT 10 from the start of a job stream'
-custom\t'The command after `--`, with {key}, {value} and {rand} placeholders'"
+custom\t'The command after `--`, with {key}, {value} and {rand} placeholders'
+cache\t'A read-through cache: GET, and on a miss SET with --ttl (1h by default); hit rate'
+jobs\t'Job events: XADD to job_events:{id}, workers XREADGROUP/XACK; latency XADD to ack'
+scenario\t'The weighted commands and sequences of --scenario FILE'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s c -l clients -d 'Connections' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s P -l pipeline -d 'Commands per round trip on each connection' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s n -l requests -d 'Requests per workload [default: 100000 unless --duration]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l duration -d 'Run each workload this long instead of a number of requests' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -s d -l data-size -d 'Value size in bytes (at most 64 MiB)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keyspace -d 'Number of distinct keys' -r
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-pattern -d 'How keys are picked from the key space' -r -f -a "random\t''
-sequential\t''
-gaussian\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-prefix -d 'Prefix of every key written' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l threads -d 'OS threads driving the clients [default: number of cores]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l warmup -d 'Run this long before measuring' -r
@@ -533,6 +532,13 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l runs -d 'Run eac
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l slo -d 'Absolute goals every workload must meet, e.g. \'p99<2ms,ops>50000\' (exit 1 when missed)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-index -d 'Which word of the custom command is its key, routed to the key\'s master on a cluster (0 is the command\'s name) [default: the first key, as the server names it]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-errors -d 'Error replies allowed per workload, in percent of its requests; above it the run exits 1 naming the error codes' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-pattern -d 'How keys are picked from the key space: random, sequential, gaussian, zipf[:S] (rank k with probability ∝ 1/k^S, S 0.99 by default) or hotspot:P%:Q% (Q% of the requests on the first P% of the keys)' -r -f
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s d -l data-size -d 'Value size in bytes (at most 64 MiB): N, a range A..B (uniform), or weighted sizes SIZE:WEIGHT,... (64:70,1024:25,65536:5); k and m suffixes' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l value -d 'What values hold: raw bytes, or JSON objects of the size asked (like the cache\'s)' -r -f -a "raw\t'`xxxx…`'
+json\t'A JSON object of exactly the size asked, shaped like the application\'s cache entries'"
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ttl -d 'Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l min-run -d 'Each run\'s measured part lasts at least this long: -n is raised (the clients keep sending) and a shorter --duration lengthened. [default: 2s with --save or --compare, where a verdict needs samples; none otherwise]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l scenario -d 'Weighted commands and sequences on one key from a YAML file (see the README); each entry may set its own key_pattern, keyspace, data_size, value and ttl' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F

@@ -4,6 +4,9 @@
 mod support;
 
 mod bench;
+mod bench_compare;
+mod bench_shapes;
+mod bench_workloads;
 mod cache;
 mod cache_analyze;
 mod cli;

@@ -14,6 +14,7 @@ use super::workload::{Gen, Shape, Workload};
 use crate::duration;
 use crate::redis::Endpoint;
 use crate::redis::raw::{RawConn, RawOptions};
+use crate::redis::resp::{Reply, frame};
 
 /// How to open a benchmark connection: the node and the credentials.
 #[derive(Debug, Clone)]
@@ -36,6 +37,26 @@ pub struct Phase {
     pub rate: Option<f64>,
     pub threads: usize,
     pub shape: Shape,
+    /// `--min-run`: the measured part lasts at least this long; `-n` requests are raised (the
+    /// clients keep sending) and a shorter `--duration` is lengthened to it.
+    pub min_run: Option<Duration>,
+}
+
+/// The length of one interval sample: a compare judges sets of these, not one figure per run.
+pub const SAMPLE_MS: u64 = 100;
+
+/// Per-interval figures of one run: ops/s of each 100 ms interval, and the p99 of each
+/// interval in which a request completed (an interval of a total stall has no latency).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct RunSamples {
+    pub interval_ms: u64,
+    pub ops_per_sec: Vec<f64>,
+    pub p99_us: Vec<u64>,
+    /// Of the CPU time redkit's threads and a local server's wanted during the run, the share
+    /// they waited for a CPU, in percent (other work on the machine); null where the kernel
+    /// does not say.
+    #[serde(default)]
+    pub cpu_wait_pct: Option<f64>,
 }
 
 /// What one thread measured.
@@ -43,12 +64,25 @@ struct ThreadStats {
     hist: Histogram<u64>,
     errors: BTreeMap<String, u64>,
     timeline: Vec<u64>,
+    /// The current interval sample's latencies (2 significant digits: cheap to merge and reset
+    /// every 100 ms) and its count; the sampler takes and clears them.
+    interval: Histogram<u64>,
+    interval_ops: u64,
+    /// The cache workload's (hits, misses) per second.
+    cache: Vec<(u64, u64)>,
 }
 
 /// Live figures for the progress line, shared by every client.
 #[derive(Default)]
 pub struct Live {
     pub sent: AtomicU64,
+    /// Commands written to a socket (warm-up included); `sent` is the counter of claims and
+    /// overshoots by a pipeline per client at the end.
+    issued: AtomicU64,
+    /// Whether `--min-run` kept clients sending past `-n`.
+    raised: AtomicBool,
+    /// The client threads' CPU time and run-queue wait.
+    sched: Mutex<super::machine::Sched>,
     pub measured: AtomicU64,
     pub stop: AtomicBool,
     pub fatal: Mutex<Option<String>>,
@@ -90,6 +124,13 @@ pub struct Outcome {
     pub elapsed: Duration,
     pub timeline: Vec<u64>,
     pub fatal: Option<String>,
+    pub samples: RunSamples,
+    /// `-n` was raised (or `--duration` lengthened) to last `--min-run`.
+    pub raised: bool,
+    /// The client threads' CPU time and run-queue wait.
+    pub sched: super::machine::Sched,
+    /// The cache workload's (hits, misses) per second of measuring ([] for the others).
+    pub cache: Vec<(u64, u64)>,
 }
 
 /// One benchmark connection: the shared raw RESP connection.
@@ -121,9 +162,58 @@ impl Conn {
     }
 }
 
+impl Conn {
+    /// Sends `buf` (n commands) and reads their replies, telling a nil reply (a cache miss)
+    /// from a value: per reply Ok(true) for nil, Ok(false) for a value, Err(code) for an error.
+    async fn replies_nil(
+        &mut self,
+        buf: &[u8],
+        n: usize,
+        timeout: Duration,
+    ) -> Result<Vec<Result<bool, String>>, String> {
+        let conn = &mut self.0;
+        let work = async {
+            conn.write(buf).await.map_err(|e| e.to_string())?;
+            let mut out = Vec::with_capacity(n);
+            while out.len() < n {
+                let unread = conn.unread();
+                let nil = unread.starts_with(b"$-1\r\n") || unread.starts_with(b"_\r\n");
+                match frame(unread) {
+                    Ok(Some((reply, len))) => {
+                        conn.consume(len);
+                        out.push(match reply {
+                            Reply::Error(code) => Err(code),
+                            Reply::Ok => Ok(nil),
+                        });
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(e) => return Err(format!("{}: {e}", conn.addr())),
+                }
+                conn.fill_untimed().await.map_err(|e| e.to_string())?;
+            }
+            Ok(out)
+        };
+        match tokio::time::timeout(timeout, work).await {
+            Ok(r) => r,
+            Err(_) => Err(format!(
+                "{}: timed out after {} waiting for replies",
+                self.0.addr(),
+                duration::format(timeout)
+            )),
+        }
+    }
+}
+
 /// 1 µs to 1 h at 3 significant digits (constant bounds, so creation cannot fail).
 pub fn new_hist() -> Histogram<u64> {
     Histogram::new_with_bounds(1, 3_600_000_000, 3).expect("constant histogram bounds are valid")
+}
+
+/// The interval samples' histogram: 2 significant digits (1% resolution) is plenty for one
+/// interval's p99 and keeps the reset every 100 ms cheap.
+fn interval_hist() -> Histogram<u64> {
+    Histogram::new_with_bounds(1, 3_600_000_000, 2).expect("constant histogram bounds are valid")
 }
 
 struct Client {
@@ -135,9 +225,70 @@ struct Client {
     start: Instant,
     measure_from: Instant,
     deadline: Option<Instant>,
+    /// `--min-run` with `-n`: sending goes on past the requests until then.
+    floor: Option<Instant>,
 }
 
 impl Client {
+    /// One round of the read-through cache: `take` GETs, then a SET with the TTL for each
+    /// miss, on the master of its key. Returns the error codes, hits and misses.
+    async fn cache_round(
+        &self,
+        conns: &mut [Conn],
+        g: &mut Gen,
+        take: u64,
+    ) -> Result<(Vec<String>, u64, u64), String> {
+        let n = conns.len();
+        let timeout = self.spec.raw.timeout;
+        let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); n];
+        let mut keys: Vec<Vec<Vec<u8>>> = vec![Vec::new(); n];
+        for _ in 0..take {
+            let (key, slot) = g.cache_key();
+            let node = if self.spec.slots.is_empty() {
+                0
+            } else {
+                usize::from(self.spec.slots[usize::from(slot)])
+            };
+            g.write_get(&key, &mut bufs[node]);
+            keys[node].push(key);
+        }
+        let (mut errs, mut hits, mut misses) = (Vec::new(), 0, 0);
+        let mut sets: Vec<Vec<u8>> = vec![Vec::new(); n];
+        let mut set_counts = vec![0usize; n];
+        for k in 0..n {
+            if keys[k].is_empty() {
+                continue;
+            }
+            let replies = conns[k]
+                .replies_nil(&bufs[k], keys[k].len(), timeout)
+                .await?;
+            for (j, r) in replies.into_iter().enumerate() {
+                match r {
+                    Err(code) => errs.push(code),
+                    Ok(false) => hits += 1,
+                    Ok(true) => {
+                        misses += 1;
+                        g.write_cache_set(&keys[k][j], &mut sets[k]);
+                        set_counts[k] += 1;
+                    }
+                }
+            }
+        }
+        for k in 0..n {
+            if set_counts[k] > 0 {
+                self.live
+                    .issued
+                    .fetch_add(set_counts[k] as u64, Ordering::Relaxed);
+                errs.extend(
+                    conns[k]
+                        .round_trip(&sets[k], set_counts[k], timeout)
+                        .await?,
+                );
+            }
+        }
+        Ok((errs, hits, misses))
+    }
+
     async fn run(self) {
         if let Err(e) = self.drive().await {
             self.live.fail(e);
@@ -202,38 +353,58 @@ impl Client {
             let take = match p.requests {
                 Some(total) => {
                     let got = self.live.sent.fetch_add(pipeline, Ordering::Relaxed);
-                    if got >= total {
+                    if got < total {
+                        pipeline.min(total - got)
+                    } else if self.floor.is_some_and(|f| Instant::now() < f) {
+                        self.live.raised.store(true, Ordering::Relaxed);
+                        pipeline
+                    } else {
                         break;
                     }
-                    pipeline.min(total - got)
                 }
                 None => {
                     self.live.sent.fetch_add(pipeline, Ordering::Relaxed);
                     pipeline
                 }
             };
+            self.live.issued.fetch_add(take, Ordering::Relaxed);
             for b in &mut bufs {
                 b.clear();
             }
             counts.iter_mut().for_each(|c| *c = 0);
             for _ in 0..take {
+                if p.workload == Workload::Cache {
+                    break;
+                }
                 let before = bufs[0].len();
                 let slot = generator.write(p.workload, i, &mut bufs[0]);
+                let written = generator.written();
                 i = i.wrapping_add(1);
+                if written > 1 {
+                    // A scenario's sequence: the extra commands are sent (and executed) too.
+                    self.live
+                        .issued
+                        .fetch_add(written as u64 - 1, Ordering::Relaxed);
+                }
                 if !self.spec.slots.is_empty() {
-                    // Move the command just written to its master's buffer.
+                    // Move the commands just written to their master's buffer.
                     let node = usize::from(self.spec.slots[usize::from(slot)]);
                     if node != 0 {
                         let cmd = bufs[0].split_off(before);
                         bufs[node].extend_from_slice(&cmd);
-                        counts[node] += 1;
+                        counts[node] += written;
                         continue;
                     }
                 }
-                counts[0] += 1;
+                counts[0] += written;
             }
             let mut errs = Vec::new();
-            if conns.len() == 1 {
+            let mut cache = (0u64, 0u64);
+            if p.workload == Workload::Cache {
+                let (e, hits, misses) = self.cache_round(&mut conns, &mut generator, take).await?;
+                errs = e;
+                cache = (hits, misses);
+            } else if conns.len() == 1 {
                 errs = conns[0]
                     .round_trip(&bufs[0], counts[0], self.spec.raw.timeout)
                     .await?;
@@ -257,10 +428,19 @@ impl Client {
                 self.live.measured.fetch_add(take, Ordering::Relaxed);
                 if let Ok(mut s) = self.stats.lock() {
                     let _ = s.hist.record_n(us, take);
+                    let _ = s.interval.record_n(us, take);
+                    s.interval_ops += take;
                     if s.timeline.len() <= sec {
                         s.timeline.resize(sec + 1, 0);
                     }
                     s.timeline[sec] += take;
+                    if p.workload == Workload::Cache {
+                        if s.cache.len() <= sec {
+                            s.cache.resize(sec + 1, (0, 0));
+                        }
+                        s.cache[sec].0 += cache.0;
+                        s.cache[sec].1 += cache.1;
+                    }
                     if !local_errors.is_empty() {
                         for (k, v) in std::mem::take(&mut local_errors) {
                             *s.errors.entry(k).or_default() += v;
@@ -287,7 +467,14 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
     let threads = phase.threads.clamp(1, phase.clients.max(1));
     let start = Instant::now();
     let measure_from = start + phase.warmup;
-    let deadline = phase.duration.map(|d| measure_from + d);
+    let deadline = phase
+        .duration
+        .map(|d| measure_from + d.max(phase.min_run.unwrap_or_default()));
+    let floor = phase.min_run.map(|m| measure_from + m);
+    let lengthened = phase
+        .duration
+        .zip(phase.min_run)
+        .is_some_and(|(d, m)| d < m);
     let mut handles = Vec::new();
     let mut all_stats = Vec::new();
     for t in 0..threads {
@@ -295,6 +482,9 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
             hist: new_hist(),
             errors: BTreeMap::new(),
             timeline: Vec::new(),
+            interval: interval_hist(),
+            interval_ops: 0,
+            cache: Vec::new(),
         }));
         all_stats.push(stats.clone());
         if let Ok(mut list) = live.stats.lock() {
@@ -305,6 +495,8 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
             .collect();
         let (phase, spec, live) = (phase.clone(), spec.clone(), live.clone());
         handles.push(std::thread::spawn(move || {
+            let sched0 = super::machine::this_thread();
+            let _record = SchedOnExit(live.clone(), sched0);
             let rt = match tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
@@ -331,6 +523,7 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
                                     start,
                                     measure_from,
                                     deadline,
+                                    floor,
                                 };
                                 tokio::task::spawn_local(c.run())
                             })
@@ -343,15 +536,30 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
             });
         }));
     }
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let (stats, done) = (all_stats.clone(), done.clone());
+        std::thread::spawn(move || sample_intervals(&stats, measure_from, &done))
+    };
     for h in handles {
         let _ = h.join();
     }
+    done.store(true, Ordering::SeqCst);
+    let samples = sampler.join().unwrap_or_default();
     let elapsed = Instant::now().saturating_duration_since(measure_from);
     let mut hist = new_hist();
     let mut errors = BTreeMap::new();
     let mut timeline: Vec<u64> = Vec::new();
+    let mut cache: Vec<(u64, u64)> = Vec::new();
     for s in all_stats {
         if let Ok(s) = s.lock() {
+            if cache.len() < s.cache.len() {
+                cache.resize(s.cache.len(), (0, 0));
+            }
+            for (i, (h, m)) in s.cache.iter().enumerate() {
+                cache[i].0 += h;
+                cache[i].1 += m;
+            }
             let _ = hist.add(&s.hist);
             for (k, v) in &s.errors {
                 *errors.entry(k.clone()).or_default() += v;
@@ -367,14 +575,76 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
     let fatal = live.fatal.lock().ok().and_then(|f| f.clone());
     Outcome {
         hist,
-        sent: live
-            .sent
-            .load(Ordering::SeqCst)
-            .min(phase.requests.unwrap_or(u64::MAX)),
+        sent: live.issued.load(Ordering::SeqCst),
         measured: live.measured.load(Ordering::SeqCst),
         errors,
         elapsed,
         timeline,
         fatal,
+        samples,
+        raised: lengthened || live.raised.load(Ordering::SeqCst),
+        sched: live.sched.lock().map(|s| *s).unwrap_or_default(),
+        cache,
+    }
+}
+
+/// Adds a driver thread's CPU time and wait since it started to `Live` when the thread ends,
+/// on every way out.
+struct SchedOnExit(Arc<Live>, super::machine::Sched);
+
+impl Drop for SchedOnExit {
+    fn drop(&mut self) {
+        let d = super::machine::this_thread().since(self.1);
+        if let Ok(mut s) = self.0.sched.lock() {
+            s.add(d);
+        }
+    }
+}
+
+/// Every 100 ms from the start of measuring until `done`: takes each thread's interval figures
+/// and merges them into one sample. The last, partial interval is dropped (its rate would be
+/// off by its length).
+fn sample_intervals(
+    stats: &[Arc<Mutex<ThreadStats>>],
+    measure_from: Instant,
+    done: &AtomicBool,
+) -> RunSamples {
+    let mut out = RunSamples {
+        interval_ms: SAMPLE_MS,
+        ..RunSamples::default()
+    };
+    let step = Duration::from_millis(SAMPLE_MS);
+    let mut merged = interval_hist();
+    let mut next = measure_from + step;
+    let mut last = measure_from;
+    loop {
+        // Sleep in short slices so the end of the run is noticed at once.
+        while Instant::now() < next {
+            if done.load(Ordering::SeqCst) {
+                return out;
+            }
+            std::thread::sleep((next - Instant::now()).min(Duration::from_millis(10)));
+        }
+        merged.reset();
+        let mut ops = 0;
+        for s in stats {
+            if let Ok(mut s) = s.lock() {
+                let _ = merged.add(&s.interval);
+                s.interval.reset();
+                ops += std::mem::take(&mut s.interval_ops);
+            }
+        }
+        let now = Instant::now();
+        let secs = now.duration_since(last).as_secs_f64().max(1e-6);
+        out.ops_per_sec.push((ops as f64 / secs).round());
+        if ops > 0 {
+            out.p99_us.push(merged.value_at_quantile(0.99));
+        }
+        last = now;
+        next += step;
+        // A sampler that fell behind (a stalled machine) starts again from now.
+        if next < now {
+            next = now + step;
+        }
     }
 }

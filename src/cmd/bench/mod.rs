@@ -2,8 +2,14 @@
 //! percentiles, saved baselines and a regression check for cron.
 
 pub mod driver;
+pub mod jobs;
+pub mod keys;
+pub mod machine;
 pub mod report;
+pub mod scenario;
 pub mod slo;
+pub mod values;
+pub mod verdict;
 pub mod workload;
 
 use std::path::PathBuf;
@@ -24,6 +30,7 @@ use crate::redis::raw::RawOptions;
 use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
 use report::{BenchReport, Params, ServerInfo, WorkloadResult};
+use values::{DataSize, Ttl, ValueKind};
 use workload::{KeyPattern, Shape, Workload};
 
 pub const EXAMPLES: &str = "\
@@ -71,23 +78,9 @@ pub struct BenchArgs {
     #[arg(long, value_name = "DUR", value_parser = duration::clap_parse, conflicts_with = "compare")]
     pub duration: Option<Duration>,
 
-    /// Value size in bytes (at most 64 MiB)
-    #[arg(
-        short = 'd',
-        long,
-        value_name = "BYTES",
-        default_value_t = 64,
-        conflicts_with = "compare"
-    )]
-    pub data_size: usize,
-
     /// Number of distinct keys
     #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "compare")]
     pub keyspace: u64,
-
-    /// How keys are picked from the key space
-    #[arg(long, value_enum, value_name = "P", default_value_t = KeyPattern::Random, conflicts_with = "compare")]
-    pub key_pattern: KeyPattern,
 
     /// Prefix of every key written
     #[arg(
@@ -179,9 +172,55 @@ pub struct BenchArgs {
     #[arg(long, value_name = "PCT", default_value_t = 0.1)]
     pub max_errors: f64,
 
+    /// Keys, values, expiry and the length of a judged run (boxed: they keep the command
+    /// enum small).
+    #[command(flatten)]
+    pub shape: Box<ShapeArgs>,
+
+    /// Weighted commands and sequences on one key from a YAML file (see the README); each
+    /// entry may set its own key_pattern, keyspace, data_size, value and ttl
+    #[arg(long, value_name = "FILE", conflicts_with = "compare")]
+    pub scenario: Option<PathBuf>,
+
     /// The command for --workload custom, e.g. -- SET {key} {value}
     #[arg(last = true, value_name = "CMD", conflicts_with = "compare")]
     pub custom: Vec<String>,
+}
+
+/// How keys and values are shaped, and how long a judged run lasts.
+#[derive(Debug, Args)]
+pub struct ShapeArgs {
+    /// How keys are picked from the key space: random, sequential, gaussian, zipf[:S] (rank k
+    /// with probability ∝ 1/k^S, S 0.99 by default) or hotspot:P%:Q% (Q% of the requests on
+    /// the first P% of the keys)
+    #[arg(long, value_name = "P", default_value = "random", value_parser = KeyPattern::parse, conflicts_with = "compare")]
+    pub key_pattern: KeyPattern,
+
+    /// Value size in bytes (at most 64 MiB): N, a range A..B (uniform), or weighted sizes
+    /// SIZE:WEIGHT,... (64:70,1024:25,65536:5); k and m suffixes
+    #[arg(
+        short = 'd',
+        long,
+        value_name = "BYTES",
+        default_value = "64",
+        value_parser = DataSize::parse,
+        conflicts_with = "compare"
+    )]
+    pub data_size: DataSize,
+
+    /// What values hold: raw bytes, or JSON objects of the size asked (like the cache's)
+    #[arg(long = "value", value_enum, value_name = "KIND", default_value_t = ValueKind::Raw, conflicts_with = "compare")]
+    pub value_kind: ValueKind,
+
+    /// Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)
+    #[arg(long, value_name = "DUR", value_parser = Ttl::parse, conflicts_with = "compare")]
+    pub ttl: Option<Ttl>,
+
+    /// Each run's measured part lasts at least this long: -n is raised (the clients keep
+    /// sending) and a shorter --duration lengthened. [default: 2s with --save or --compare,
+    /// where a verdict needs samples; none otherwise]
+    #[arg(long, value_name = "DUR", value_parser = duration::clap_parse)]
+    pub min_run: Option<Duration>,
 }
 
 fn parse_ratio(text: &str) -> anyhow::Result<(u32, u32)> {
@@ -200,6 +239,27 @@ fn parse_ratio(text: &str) -> anyhow::Result<(u32, u32)> {
 impl BenchArgs {
     fn params(&self) -> anyhow::Result<Params> {
         let mut workloads = self.workloads.clone();
+        let scenario = self
+            .scenario
+            .as_deref()
+            .map(|path| {
+                scenario::load(
+                    path,
+                    (
+                        self.shape.key_pattern,
+                        self.keyspace,
+                        &self.shape.data_size,
+                        self.shape.value_kind,
+                    ),
+                )
+            })
+            .transpose()?;
+        if scenario.is_some() && !workloads.contains(&Workload::Scenario) {
+            workloads.push(Workload::Scenario);
+        }
+        if workloads.contains(&Workload::Scenario) && scenario.is_none() {
+            return Err(exit::usage("--workload scenario needs --scenario FILE"));
+        }
         if workloads.is_empty() {
             workloads = if self.custom.is_empty() {
                 vec![Workload::Set, Workload::Get]
@@ -225,9 +285,13 @@ impl BenchArgs {
                 Some(self.requests.unwrap_or(100_000))
             },
             duration_ms: self.duration.map(|d| d.as_millis() as u64),
-            data_size: self.data_size,
+            data_size: self.shape.data_size.max(),
+            data_sizes: (!matches!(self.shape.data_size, DataSize::Fixed(_)))
+                .then(|| self.shape.data_size.clone()),
+            value_kind: self.shape.value_kind,
+            ttl: self.shape.ttl,
             keyspace: self.keyspace,
-            key_pattern: self.key_pattern,
+            key_pattern: self.shape.key_pattern,
             key_prefix: self.key_prefix.clone(),
             threads: self.threads.unwrap_or(cores).max(1),
             warmup_ms: self.warmup.as_millis() as u64,
@@ -237,6 +301,8 @@ impl BenchArgs {
             custom: self.custom.clone(),
             key_index: self.key_index.map(|i| i as usize),
             runs: self.runs.unwrap_or(1) as usize,
+            min_run_ms: None,
+            scenario,
         })
     }
 }
@@ -248,6 +314,8 @@ const MAX_DATA_SIZE: usize = 64 << 20;
 const MAX_BATCH: usize = 100_000;
 const MAX_KEY_PREFIX: usize = 1024;
 const MAX_IN_FLIGHT: u128 = 1 << 30;
+/// `--min-run` of a run that saves or compares a baseline: 20 samples of 100 ms per run.
+const DEFAULT_MIN_RUN: Duration = Duration::from_secs(2);
 
 /// Every check on the parameters (given or read from a baseline), before anything is sent.
 fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
@@ -283,6 +351,15 @@ fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
         return Err(exit::usage(format!("--rate {r}: must be above 0")));
     }
     parse_ratio(&p.ratio)?;
+    if p.ttl.is_some()
+        && let Some(w) = p.workloads.iter().find(|w| !w.takes_ttl())
+    {
+        return Err(exit::usage(format!(
+            "--ttl: the {} workload cannot set an expiry (set, mixed and cache can; a custom \
+             command says EX/PX itself)",
+            w.name()
+        )));
+    }
     if let Some(i) = p.key_index {
         if !p.workloads.contains(&Workload::Custom) {
             return Err(exit::usage("--key-index is for --workload custom"));
@@ -474,11 +551,14 @@ async fn custom_key_index(
         keyspace: 1,
         pattern: params.key_pattern,
         prefix: params.key_prefix.clone(),
-        data_size: params.data_size.min(64),
+        data: DataSize::Fixed(params.data_size.min(64)),
+        value_kind: params.value_kind,
+        ttl: None,
         batch: 1,
         ratio: (1, 1),
         custom: params.custom.clone(),
         key_index: None,
+        scenario: None,
     };
     let key = format!("{}0", params.key_prefix).into_bytes();
     let args = workload::Gen::new(&shape, 0).custom_args(&key);
@@ -517,6 +597,38 @@ async fn custom_key_index(
     }
 }
 
+/// CPU time and run-queue wait of every master that runs on this machine (loopback or a unix
+/// socket, with its INFO `process_id` a Redis process here): its starving counts with the
+/// client's. None when no master is local.
+async fn server_sched(nodes: &[Node], spec: &ConnSpec) -> Option<machine::Sched> {
+    let local = |ep: &crate::redis::Endpoint| match ep {
+        crate::redis::Endpoint::Unix(_) => true,
+        crate::redis::Endpoint::Tcp { host, .. } => {
+            host == "localhost"
+                || host
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
+    };
+    let mut total: Option<machine::Sched> = None;
+    for (n, ep) in nodes.iter().zip(&spec.endpoints) {
+        if !local(ep) {
+            continue;
+        }
+        let mut n = n.clone();
+        let Ok(text) = n.query::<String>(redis::cmd("INFO").arg("server")).await else {
+            continue;
+        };
+        let pid = crate::redis::Info::parse(&text)
+            .get("process_id")
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(s) = pid.and_then(machine::process) {
+            total.get_or_insert_with(Default::default).add(s);
+        }
+    }
+    total
+}
+
 /// Calls per command name from INFO commandstats, summed over the masters.
 async fn command_calls(nodes: &[Node], names: &[&str]) -> anyhow::Result<u64> {
     let mut total = 0;
@@ -545,6 +657,31 @@ async fn calls_per_master(nodes: &[Node], names: &[&str]) -> anyhow::Result<Vec<
     Ok(out)
 }
 
+/// The jobs workload: producers and workers on redis-rs connections (not the raw driver).
+async fn run_jobs(
+    ctx: &Ctx,
+    params: &Params,
+    phase: &Phase,
+    spec: &ConnSpec,
+) -> anyhow::Result<(driver::Outcome, jobs::JobsFigures)> {
+    let target = ctx.target()?;
+    let plan = jobs::JobsPlan {
+        prefix: params.key_prefix.clone(),
+        jobs: params.keyspace.min(100),
+        pattern: params.key_pattern,
+        event_size: params.data_size,
+        clients: params.clients,
+        requests: phase.requests,
+        duration: phase
+            .duration
+            .map(|d| d.max(phase.min_run.unwrap_or_default())),
+        slots: spec.slots.clone(),
+        endpoints: spec.endpoints.clone(),
+        cluster: !spec.slots.is_empty(),
+    };
+    jobs::run(&target.auth, &plan).await
+}
+
 /// Runs every workload of `params` and builds the report.
 #[allow(clippy::too_many_arguments)]
 async fn run_workloads(
@@ -560,11 +697,14 @@ async fn run_workloads(
         keyspace: params.keyspace,
         pattern: params.key_pattern,
         prefix: params.key_prefix.clone(),
-        data_size: params.data_size,
+        data: params.sizes(),
+        value_kind: params.value_kind,
+        ttl: params.ttl,
         batch: params.batch,
         ratio: parse_ratio(&params.ratio)?,
         custom: params.custom.clone(),
         key_index,
+        scenario: params.scenario.clone().map(Arc::new),
     };
     let runs = params.runs.max(1);
     let mut per_workload: Vec<Vec<WorkloadResult>> = vec![Vec::new(); params.workloads.len()];
@@ -582,13 +722,27 @@ async fn run_workloads(
                 (Workload::Custom, Some(c)) => vec![c.to_lowercase()],
                 _ => Vec::new(),
             };
+            let mut custom_name = custom_name;
+            if let (Workload::Scenario, Some(sc)) = (w, &params.scenario) {
+                for e in &sc.entries {
+                    for c in &e.commands {
+                        if let Some(name) = c.first() {
+                            let name = name.to_lowercase();
+                            if !custom_name.contains(&name) {
+                                custom_name.push(name);
+                            }
+                        }
+                    }
+                }
+            }
             let custom_names: Vec<&str> = custom_name.iter().map(String::as_str).collect();
-            let names: &[&str] = if w == Workload::Custom {
+            let names: &[&str] = if matches!(w, Workload::Custom | Workload::Scenario) {
                 &custom_names
             } else {
                 w.commands()
             };
             let before = calls_per_master(nodes, names).await?;
+            let server_before = server_sched(nodes, spec).await;
             let phase = Phase {
                 workload: w,
                 clients: params.clients,
@@ -599,7 +753,24 @@ async fn run_workloads(
                 rate: params.rate,
                 threads: params.threads,
                 shape: shape.clone(),
+                min_run: params.min_run_ms.map(Duration::from_millis),
             };
+            if w == Workload::Jobs {
+                let (outcome, figures) = run_jobs(ctx, params, &phase, spec).await?;
+                let after = calls_per_master(nodes, names)
+                    .await
+                    .unwrap_or_else(|_| before.clone());
+                let per_master: Vec<u64> = after
+                    .iter()
+                    .zip(&before)
+                    .map(|(a, b)| a.saturating_sub(*b))
+                    .collect();
+                let mut r = WorkloadResult::from_outcome(w, params, outcome, &per_master, timeline);
+                r.events_acked = Some(figures.acked);
+                r.pending_left = Some(figures.pending_left);
+                per_workload[k].push(r);
+                continue;
+            }
             let live = Arc::new(Live::default());
             let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
             let job = {
@@ -633,9 +804,14 @@ async fn run_workloads(
                 ));
             }
             pb.finish_and_clear();
-            let outcome = job
+            let mut outcome = job
                 .await
                 .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
+            let mut sched = outcome.sched;
+            if let (Some(a), Some(b)) = (server_before, server_sched(nodes, spec).await) {
+                sched.add(b.since(a));
+            }
+            outcome.samples.cpu_wait_pct = sched.starved().map(|f| (f * 1000.0).round() / 10.0);
             let after = calls_per_master(nodes, names)
                 .await
                 .unwrap_or_else(|_| before.clone());
@@ -685,6 +861,13 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         // shared machine: compare with at least three.
         params.runs = params.runs.max(3);
     }
+    // A run that is judged (saved as a baseline, or compared) needs enough 100 ms samples.
+    params.min_run_ms = args
+        .shape
+        .min_run
+        .or((args.save.is_some() || baseline.is_some()).then_some(DEFAULT_MIN_RUN))
+        .filter(|d| !d.is_zero())
+        .map(|d| d.as_millis() as u64);
     let slo = args.slo.as_deref().map(slo::parse).transpose()?;
     if !(0.0..=100.0).contains(&args.max_errors) {
         return Err(exit::usage(format!(

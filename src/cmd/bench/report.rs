@@ -4,11 +4,13 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
-use comfy_table::Cell;
+use crate::output::Cell;
 use hdrhistogram::Histogram;
 use serde::{Deserialize, Serialize};
 
-use super::driver::{Outcome, new_hist};
+use super::driver::{Outcome, RunSamples, new_hist};
+use super::values::{DataSize, Ttl, ValueKind};
+use super::verdict::{self, MetricChange, Verdict};
 use super::workload::{KeyPattern, Workload};
 use crate::exit;
 use crate::output::{Format, Render, Ui};
@@ -21,7 +23,17 @@ pub struct Params {
     pub pipeline: usize,
     pub requests: Option<u64>,
     pub duration_ms: Option<u64>,
+    /// The value size, or the largest of `data_sizes`.
     pub data_size: usize,
+    /// `--data-size` as a range or weighted list (null: every value is `data_size` bytes).
+    #[serde(default)]
+    pub data_sizes: Option<DataSize>,
+    /// `raw` or `json`.
+    #[serde(default)]
+    pub value_kind: ValueKind,
+    /// `--ttl` of every SET, in ms (null: no expiry).
+    #[serde(default)]
+    pub ttl: Option<Ttl>,
     pub keyspace: u64,
     pub key_pattern: KeyPattern,
     pub key_prefix: String,
@@ -38,10 +50,25 @@ pub struct Params {
     /// Times each workload ran; the figures are the median run (baselines before --runs: 1).
     #[serde(default = "one")]
     pub runs: usize,
+    /// `--min-run` in ms: each run's measured part lasts at least this long (null: no floor).
+    #[serde(default)]
+    pub min_run_ms: Option<u64>,
+    /// `--scenario`: its file and entries, as parsed (null without).
+    #[serde(default)]
+    pub scenario: Option<super::scenario::Scenario>,
 }
 
 fn one() -> usize {
     1
+}
+
+impl Params {
+    /// The value sizes every generator uses.
+    pub fn sizes(&self) -> DataSize {
+        self.data_sizes
+            .clone()
+            .unwrap_or(DataSize::Fixed(self.data_size))
+    }
 }
 
 /// One run's figures of a workload repeated with --runs.
@@ -127,6 +154,33 @@ pub struct WorkloadResult {
     pub ops_spread_pct: f64,
     #[serde(default)]
     pub p99_spread_pct: f64,
+    /// Each run's 100 ms interval samples of ops/s and p99: what `--compare` judges (a
+    /// baseline saved before they existed has [] and is judged by the runs' spread).
+    #[serde(default)]
+    pub samples: Vec<RunSamples>,
+    /// `--min-run` raised `-n` (the clients kept sending) or lengthened `--duration`.
+    #[serde(default)]
+    pub min_run_raised: bool,
+    /// A run's measured part was shorter than `--min-run` (interrupted, or a floor of 0 with
+    /// a short run): too short to judge.
+    #[serde(default)]
+    pub too_short: bool,
+    /// The cache workload: GETs that found their key, in percent of the GETs (null for the
+    /// other workloads), with the counts and the rate of each second.
+    #[serde(default)]
+    pub hit_rate: Option<f64>,
+    #[serde(default)]
+    pub hits: Option<u64>,
+    #[serde(default)]
+    pub misses: Option<u64>,
+    #[serde(default)]
+    pub hit_rate_per_sec: Option<Vec<f64>>,
+    /// The jobs workload: events acked by the workers (`ops` too; null for the others), and
+    /// entries still pending in the group when the run ended (0 unless a worker lost some).
+    #[serde(default)]
+    pub events_acked: Option<u64>,
+    #[serde(default)]
+    pub pending_left: Option<u64>,
     /// Latency histogram, serialized only internally for merging.
     #[serde(skip)]
     hist: Option<Histogram<u64>>,
@@ -141,8 +195,11 @@ impl WorkloadResult {
         timeline: bool,
     ) -> WorkloadResult {
         let secs = o.elapsed.as_secs_f64().max(1e-9);
+        let too_short = params
+            .min_run_ms
+            .is_some_and(|m| o.elapsed.as_millis() < u128::from(m));
         let ops_per_sec = (o.measured as f64 / secs).round();
-        WorkloadResult {
+        let mut out = WorkloadResult {
             workload: w,
             ops: o.measured,
             commands_sent: o.sent,
@@ -162,8 +219,29 @@ impl WorkloadResult {
             p99_median_us: None,
             ops_spread_pct: 0.0,
             p99_spread_pct: 0.0,
+            samples: vec![o.samples],
+            min_run_raised: o.raised,
+            too_short,
+            hit_rate: None,
+            hits: None,
+            misses: None,
+            hit_rate_per_sec: None,
+            events_acked: None,
+            pending_left: None,
             hist: Some(o.hist),
+        };
+        if w == Workload::Cache {
+            let (h, m) = o.cache.iter().fold((0, 0), |(a, b), (h, m)| (a + h, b + m));
+            out.set_hits(h, m);
+            out.hit_rate_per_sec = Some(o.cache.iter().map(|(h, m)| rate(*h, *m)).collect());
         }
+        out
+    }
+
+    fn set_hits(&mut self, h: u64, m: u64) {
+        self.hits = Some(h);
+        self.misses = Some(m);
+        self.hit_rate = Some(rate(h, m));
     }
 
     /// One result from N runs of the same workload: the median run's ops/s, the median p99,
@@ -189,7 +267,16 @@ impl WorkloadResult {
         out.elapsed_s = 0.0;
         out.errors = BTreeMap::new();
         out.server_calls = vec![0; runs[0].server_calls.len()];
+        out.samples = Vec::new();
+        let mut hits = (0u64, 0u64);
         for r in &runs {
+            out.samples.extend(r.samples.iter().cloned());
+            out.min_run_raised |= r.min_run_raised;
+            out.too_short |= r.too_short;
+            if let (Some(h), Some(m)) = (r.hits, r.misses) {
+                hits.0 += h;
+                hits.1 += m;
+            }
             if let Some(h) = &r.hist {
                 let _ = all.add(h);
             }
@@ -221,6 +308,10 @@ impl WorkloadResult {
         out.p99_spread_pct = spread(&p99);
         out.runs = figures;
         out.timeline = None;
+        if out.hit_rate.is_some() {
+            out.set_hits(hits.0, hits.1);
+            out.hit_rate_per_sec = None;
+        }
         out.hist = Some(all);
         Some(out)
     }
@@ -229,6 +320,15 @@ impl WorkloadResult {
     pub fn p99(&self) -> u64 {
         self.p99_median_us.unwrap_or(self.latency_us.p99)
     }
+}
+
+/// Hits in percent of the lookups, two decimals.
+fn rate(hits: u64, misses: u64) -> f64 {
+    let n = hits + misses;
+    if n == 0 {
+        return 0.0;
+    }
+    (hits as f64 / n as f64 * 10_000.0).round() / 100.0
 }
 
 /// Error replies in percent of `sent`, to three decimals (100 when nothing was sent but errors).
@@ -278,10 +378,27 @@ pub struct Change {
     pub ops_noise_pct: f64,
     #[serde(default)]
     pub p99_noise_pct: f64,
-    /// `ok`, `within noise` (beyond --max-regression but not beyond the noise) or `regression`.
+    /// Deprecated, kept for scripts: `ok`, `within noise` or `regression`; read `verdict_code`.
     #[serde(default)]
     pub verdict: String,
+    /// `regression`, `improvement`, `within_noise` or `inconclusive` (exit 1 only for
+    /// `regression`).
+    #[serde(default = "inconclusive")]
+    pub verdict_code: Verdict,
+    /// Why: the change that decided, its interval, or what was missing.
+    #[serde(default)]
+    pub reason: String,
+    /// The interval-sample statistics of ops/s and p99 (change, its 99% interval, each new
+    /// run's change, samples on each side).
+    #[serde(default)]
+    pub ops_stats: MetricChange,
+    #[serde(default)]
+    pub p99_stats: MetricChange,
     pub regression: bool,
+}
+
+fn inconclusive() -> Verdict {
+    Verdict::Inconclusive
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -310,6 +427,10 @@ pub struct BenchReport {
     /// With --slo: each goal for each workload, met or missed (null without).
     #[serde(default)]
     pub slo: Option<Vec<SloResult>>,
+    /// With --compare: the worst of the workloads' verdicts (`regression` before
+    /// `inconclusive` before `improvement` before `within_noise`); null without.
+    #[serde(default)]
+    pub verdict: Option<Verdict>,
 }
 
 fn default_max_errors() -> f64 {
@@ -354,14 +475,16 @@ impl BenchReport {
             cleaned_up: None,
             interrupted: false,
             slo: None,
+            verdict: None,
         }
     }
 
-    /// Compares with a baseline. A drop in ops/s or a rise in p99 is a regression only when it
-    /// is beyond both `max_pct` and the noise: the larger spread of the baseline's runs and the
-    /// new ones (a single run has no measured spread, so only `max_pct` applies).
+    /// Compares with a baseline. With interval samples on both sides the verdict comes from
+    /// them (`verdict::judge`); a baseline saved before samples existed is judged as before: a
+    /// drop in ops/s or a rise in p99 is a regression only when it is beyond both `max_pct`
+    /// and the larger spread of the baseline's runs and the new ones.
     pub fn compare_with(&mut self, old: &BenchReport, max_pct: f64) {
-        let changes = self
+        let changes: Vec<Change> = self
             .workloads
             .iter()
             .filter_map(|new| {
@@ -370,15 +493,33 @@ impl BenchReport {
                 let p99_change = pct(prev.p99() as f64, new.p99() as f64);
                 let ops_noise = prev.ops_spread_pct.max(new.ops_spread_pct);
                 let p99_noise = prev.p99_spread_pct.max(new.p99_spread_pct);
-                let beyond_limit = ops_change < -max_pct || p99_change > max_pct;
-                let beyond_noise = (ops_change < -max_pct && ops_change < -ops_noise)
-                    || (p99_change > max_pct && p99_change > p99_noise);
-                let verdict = if beyond_noise {
-                    "regression"
-                } else if beyond_limit {
-                    "within noise"
+                let (code, reason, ops_stats, p99_stats) = if prev.samples.is_empty() {
+                    let beyond_limit = ops_change < -max_pct || p99_change > max_pct;
+                    let beyond_noise = (ops_change < -max_pct && ops_change < -ops_noise)
+                        || (p99_change > max_pct && p99_change > p99_noise);
+                    let code = if beyond_noise {
+                        Verdict::Regression
+                    } else if beyond_limit {
+                        Verdict::Inconclusive
+                    } else {
+                        Verdict::WithinNoise
+                    };
+                    let reason = "the baseline has no interval samples (saved by an older \
+                                  redkit): judged by the runs' spread; save it again"
+                        .to_string();
+                    (
+                        code,
+                        reason,
+                        MetricChange::default(),
+                        MetricChange::default(),
+                    )
                 } else {
-                    "ok"
+                    let mut j = verdict::judge(&prev.samples, &new.samples, max_pct);
+                    if (prev.too_short || new.too_short) && j.verdict != Verdict::Regression {
+                        j.verdict = Verdict::Inconclusive;
+                        j.reason = format!("a run was shorter than --min-run; {}", j.reason);
+                    }
+                    (j.verdict, j.reason, j.ops, j.p99)
                 };
                 Some(Change {
                     workload: new.workload,
@@ -390,11 +531,28 @@ impl BenchReport {
                     p99_change_pct: p99_change,
                     ops_noise_pct: ops_noise,
                     p99_noise_pct: p99_noise,
-                    verdict: verdict.into(),
-                    regression: beyond_noise,
+                    verdict: code.legacy().into(),
+                    verdict_code: code,
+                    reason,
+                    ops_stats,
+                    p99_stats,
+                    regression: code == Verdict::Regression,
                 })
             })
             .collect();
+        let rank = |v: Verdict| match v {
+            Verdict::Regression => 3,
+            Verdict::Inconclusive => 2,
+            Verdict::Improvement => 1,
+            Verdict::WithinNoise => 0,
+        };
+        self.verdict = Some(
+            changes
+                .iter()
+                .map(|c| c.verdict_code)
+                .max_by_key(|v| rank(*v))
+                .unwrap_or(Verdict::Inconclusive),
+        );
         self.comparison = Some(changes);
         self.max_regression_pct = Some(max_pct);
     }
@@ -469,13 +627,23 @@ impl Render for BenchReport {
         let p = &self.parameters;
         writeln!(
             w,
-            "{} (redis {}), {} clients, pipeline {}, {} threads, {} B values{}",
+            "{} (redis {}), {} clients, pipeline {}, {} threads, {} values{}{}{}",
             crate::output::escape::escape_str(&self.server.target),
             crate::output::escape::escape_str(&self.server.version),
             p.clients,
             p.pipeline,
             p.threads,
-            p.data_size,
+            p.sizes().describe(),
+            if p.value_kind == ValueKind::Json {
+                " (json)"
+            } else {
+                ""
+            },
+            if p.key_pattern == KeyPattern::Random {
+                String::new()
+            } else {
+                format!(", keys {}", p.key_pattern)
+            },
             p.rate
                 .map(|r| format!(", open loop at {r} ops/s"))
                 .unwrap_or_default()
@@ -543,7 +711,7 @@ impl Render for BenchReport {
             let limit = self.max_regression_pct.unwrap_or(0.0);
             writeln!(
                 w,
-                "\ncompared with the baseline (allowed change {limit}%, or the noise when larger)"
+                "\ncompared with the baseline: 100 ms samples of ops/s and p99, 99% interval of the change (allowed change {limit}%)"
             )?;
             let mut c = ui.table();
             c.set_header(vec![
@@ -558,10 +726,11 @@ impl Render for BenchReport {
                 "verdict",
             ]);
             for x in changes {
-                let verdict = match x.verdict.as_str() {
-                    "regression" => ui.paint("REGRESSION").red().bold().to_string(),
-                    "within noise" => ui.paint("within noise").yellow().to_string(),
-                    _ => ui.paint("ok").green().to_string(),
+                let verdict = match x.verdict_code {
+                    Verdict::Regression => ui.paint("REGRESSION").red().bold().to_string(),
+                    Verdict::Inconclusive => ui.paint("inconclusive").yellow().to_string(),
+                    Verdict::Improvement => ui.paint("improvement").green().to_string(),
+                    Verdict::WithinNoise => ui.paint("within noise").green().to_string(),
                 };
                 c.add_row(vec![
                     Cell::new(x.workload.name()),
@@ -576,6 +745,15 @@ impl Render for BenchReport {
                 ]);
             }
             writeln!(w, "{c}")?;
+            for x in changes {
+                writeln!(
+                    w,
+                    "{}: {}: {}",
+                    x.workload.name(),
+                    x.verdict_code.name(),
+                    x.reason
+                )?;
+            }
         }
         if let Some(results) = &self.slo {
             writeln!(w, "\nservice level objectives")?;
@@ -594,6 +772,37 @@ impl Render for BenchReport {
                 ]);
             }
             writeln!(w, "{t}")?;
+        }
+        for r in &self.workloads {
+            if let (Some(rate), Some(h), Some(m)) = (r.hit_rate, r.hits, r.misses) {
+                writeln!(
+                    w,
+                    "{}: hit rate {rate}% ({h} hits, {m} misses, each miss written back with its TTL)",
+                    r.workload.name()
+                )?;
+            }
+            if let (Some(a), Some(p)) = (r.events_acked, r.pending_left) {
+                writeln!(
+                    w,
+                    "{}: {a} events acked at {:.0}/s, latency XADD to ack; {p} left pending",
+                    r.workload.name(),
+                    r.ops_per_sec
+                )?;
+            }
+            if r.too_short {
+                writeln!(
+                    w,
+                    "{}: shorter than --min-run: too short to judge against a baseline",
+                    r.workload.name()
+                )?;
+            } else if r.min_run_raised {
+                writeln!(
+                    w,
+                    "{}: ran past -n/--duration to last --min-run ({} ms)",
+                    r.workload.name(),
+                    p.min_run_ms.unwrap_or(0)
+                )?;
+            }
         }
         if let Some(n) = self.cleaned_up {
             writeln!(w, "cleaned up {n} keys under {}", p.key_prefix)?;

@@ -29,6 +29,12 @@ pub enum Workload {
     Xread,
     /// The command after `--`, with {key}, {value} and {rand} placeholders
     Custom,
+    /// A read-through cache: GET, and on a miss SET with --ttl (1h by default); hit rate
+    Cache,
+    /// Job events: XADD to job_events:{id}, workers XREADGROUP/XACK; latency XADD to ack
+    Jobs,
+    /// The weighted commands and sequences of --scenario FILE
+    Scenario,
 }
 
 impl Workload {
@@ -48,6 +54,9 @@ impl Workload {
             Workload::Xadd => "xadd",
             Workload::Xread => "xread",
             Workload::Custom => "custom",
+            Workload::Cache => "cache",
+            Workload::Jobs => "jobs",
+            Workload::Scenario => "scenario",
         }
     }
 
@@ -68,6 +77,9 @@ impl Workload {
             Workload::Xadd => &["xadd"],
             Workload::Xread => &["xread"],
             Workload::Custom => &[],
+            Workload::Cache => &["get", "set"],
+            Workload::Jobs => &["xadd"],
+            Workload::Scenario => &[],
         }
     }
 
@@ -79,19 +91,20 @@ impl Workload {
         )
     }
 
+    /// Whether its writes can carry `--ttl` (SET with PX).
+    pub fn takes_ttl(self) -> bool {
+        matches!(self, Workload::Set | Workload::Mixed | Workload::Cache)
+    }
+
     /// Whether one command touches `batch` keys.
     pub fn is_batch(self) -> bool {
         matches!(self, Workload::Mset | Workload::Mget)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum KeyPattern {
-    Random,
-    Sequential,
-    Gaussian,
-}
+pub use super::keys::KeyPattern;
+use super::keys::Zipf;
+use super::values::{DataSize, Ttl, ValueKind, Values};
 
 /// Everything a generator needs, shared by all clients.
 #[derive(Debug, Clone)]
@@ -99,7 +112,10 @@ pub struct Shape {
     pub keyspace: u64,
     pub pattern: KeyPattern,
     pub prefix: String,
-    pub data_size: usize,
+    pub data: DataSize,
+    pub value_kind: ValueKind,
+    /// `--ttl`: every SET carries `PX` of this (a fixed value or a uniform range).
+    pub ttl: Option<Ttl>,
     pub batch: usize,
     /// SET:GET for `mixed`.
     pub ratio: (u32, u32),
@@ -107,6 +123,8 @@ pub struct Shape {
     /// The word of the custom command that is its key (0 is the command's name), routed to
     /// the key's master on a cluster; None for a command without keys.
     pub key_index: Option<usize>,
+    /// `--scenario`: its entries, each generated with its own shape.
+    pub scenario: Option<std::sync::Arc<super::scenario::Scenario>>,
 }
 
 /// Per-client command generator: its own RNG, no locks on the hot path.
@@ -114,12 +132,29 @@ pub struct Gen {
     shape: Shape,
     rng: u64,
     seq: u64,
+    values: Values,
+    /// Whether value sizes vary per request (else no random number is spent on them).
+    sizes_vary: bool,
+    zipf: Option<Zipf>,
+    /// The fixed value of the custom command's `{value}` and of MSET.
     value: Vec<u8>,
     event: Vec<u8>,
     key: Vec<u8>,
     keys: Vec<Vec<u8>>,
     num: String,
+    /// Commands written by the last `write` (a scenario's sequence writes several).
+    written: usize,
+    /// A scenario's entries: one generator each (its keys, sizes, TTL) and the cumulative
+    /// weights.
+    entries: Vec<Gen>,
+    cumulative: Vec<u64>,
 }
+
+/// The application cache's `default_ttl`.
+pub const DEFAULT_CACHE_TTL: Ttl = Ttl {
+    min_ms: 3_600_000,
+    max_ms: 3_600_000,
+};
 
 const EVENT_TYPES: [&str; 4] = [
     "task_started",
@@ -130,13 +165,15 @@ const EVENT_TYPES: [&str; 4] = [
 
 impl Gen {
     pub fn new(shape: &Shape, client: u64) -> Gen {
-        let value = vec![b'x'; shape.data_size];
+        let data_size = shape.data.max();
+        let mut values = Values::new(&shape.data, shape.value_kind);
+        let value = values.value(data_size).to_vec();
         // A job event like the application's: JSON padded to --data-size, non-ASCII kept.
         let mut event =
             r#"{"job_id":"bench","type":"task_progress","progress":42,"message":"生成中 "#
                 .as_bytes()
                 .to_vec();
-        while event.len() + 2 < shape.data_size {
+        while event.len() + 2 < data_size {
             event.push(b'.');
         }
         event.extend_from_slice(b"\"}");
@@ -144,12 +181,127 @@ impl Gen {
             rng: 0x9E37_79B9_7F4A_7C15 ^ (client.wrapping_mul(0xBF58_476D_1CE4_E5B9) | 1),
             seq: client.wrapping_mul(7919),
             shape: shape.clone(),
+            sizes_vary: !matches!(shape.data, DataSize::Fixed(_)),
+            zipf: match shape.pattern {
+                KeyPattern::Zipf(s) => Some(Zipf::new(shape.keyspace, s)),
+                _ => None,
+            },
+            values,
             value,
             event,
             key: Vec::with_capacity(64),
             keys: Vec::new(),
             num: String::new(),
+            written: 1,
+            entries: Vec::new(),
+            cumulative: Vec::new(),
         }
+        .with_scenario(client)
+    }
+
+    fn with_scenario(mut self, client: u64) -> Gen {
+        let Some(sc) = self.shape.scenario.clone() else {
+            return self;
+        };
+        let mut acc = 0u64;
+        for (i, e) in sc.entries.iter().enumerate() {
+            let shape = Shape {
+                keyspace: e.keyspace,
+                pattern: e.key_pattern,
+                prefix: self.shape.prefix.clone(),
+                data: e.data_size.clone(),
+                value_kind: e.value_kind,
+                ttl: e.ttl,
+                batch: 1,
+                ratio: (1, 1),
+                custom: Vec::new(),
+                key_index: None,
+                scenario: None,
+            };
+            self.entries.push(Gen::new(
+                &shape,
+                client.wrapping_mul(31).wrapping_add(i as u64),
+            ));
+            acc += u64::from(e.weight);
+            self.cumulative.push(acc);
+        }
+        self
+    }
+
+    /// Commands the last `write` appended.
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
+    /// A scenario request: an entry by weight, its key, then each of its commands with the
+    /// placeholders filled. Returns the slot of the key word of the first command.
+    fn write_scenario(&mut self, buf: &mut Vec<u8>) -> u16 {
+        let Some(sc) = self.shape.scenario.clone() else {
+            encode(buf, &[b"PING"]);
+            return 0;
+        };
+        let total = self.cumulative.last().copied().unwrap_or(1).max(1);
+        let x = self.next_u64() % total;
+        let i = self.cumulative.partition_point(|c| *c <= x);
+        let (Some(entry), Some(g)) = (sc.entries.get(i), self.entries.get_mut(i)) else {
+            encode(buf, &[b"PING"]);
+            return 0;
+        };
+        let n = g.key_number();
+        let key = if entry.tagged {
+            format!("{}{{{n}}}", self.shape.prefix).into_bytes()
+        } else {
+            g.make_key_in("", n);
+            g.key.clone()
+        };
+        let mut slot_of = None;
+        for (c, words) in entry.commands.iter().enumerate() {
+            let mut filled: Vec<Vec<u8>> = Vec::with_capacity(words.len());
+            for w in words {
+                if !w.contains('{') {
+                    filled.push(w.as_bytes().to_vec());
+                    continue;
+                }
+                let mut out = Vec::with_capacity(w.len() + key.len());
+                let mut rest = w.as_str();
+                while let Some(at) = rest.find('{') {
+                    out.extend_from_slice(&rest.as_bytes()[..at]);
+                    let tail = &rest[at..];
+                    if let Some(t) = tail.strip_prefix("{key}") {
+                        out.extend_from_slice(&key);
+                        rest = t;
+                    } else if let Some(t) = tail.strip_prefix("{value}") {
+                        out.extend_from_slice(g.next_value());
+                        rest = t;
+                    } else if let Some(t) = tail.strip_prefix("{ttl}") {
+                        let ms = match entry.ttl {
+                            Some(tt) if tt.max_ms > tt.min_ms => {
+                                tt.min_ms + g.next_u64() % (tt.max_ms - tt.min_ms + 1)
+                            }
+                            Some(tt) => tt.min_ms,
+                            None => 0,
+                        };
+                        out.extend_from_slice(ms.to_string().as_bytes());
+                        rest = t;
+                    } else if let Some(t) = tail.strip_prefix("{rand}") {
+                        out.extend_from_slice((g.next_u64() % 1_000_000).to_string().as_bytes());
+                        rest = t;
+                    } else {
+                        out.push(b'{');
+                        rest = &tail[1..];
+                    }
+                }
+                out.extend_from_slice(rest.as_bytes());
+                filled.push(out);
+            }
+            if c == 0 {
+                slot_of = entry.key_word.and_then(|k| filled.get(k)).map(|w| slot(w));
+            }
+            let refs: Vec<&[u8]> = filled.iter().map(Vec::as_slice).collect();
+            encode(buf, &refs);
+        }
+        self.written = entry.commands.len();
+        slot_of.unwrap_or_else(|| slot(&key))
     }
 
     fn next_u64(&mut self) -> u64 {
@@ -178,6 +330,77 @@ impl Gen {
                 let v = n as f64 / 2.0 + z * n as f64 / 6.0;
                 v.clamp(0.0, (n - 1) as f64) as u64
             }
+            KeyPattern::Zipf(_) => match self.zipf {
+                Some(z) => z.sample(|| (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64),
+                None => 0,
+            },
+            KeyPattern::Hotspot { keys_pct, ops_pct } => {
+                let hot = ((n as f64 * keys_pct / 100.0) as u64).clamp(1, n);
+                let r = self.next_u64();
+                // The top 53 bits pick hot or cold; the rest of a fresh number the key.
+                let to_hot = ((r >> 11) as f64 / (1u64 << 53) as f64) < ops_pct / 100.0;
+                let k = self.next_u64();
+                if to_hot || hot == n {
+                    k % hot
+                } else {
+                    hot + k % (n - hot)
+                }
+            }
+        }
+    }
+
+    /// A value for the next write: its size picked per request when sizes vary.
+    fn next_value(&mut self) -> &[u8] {
+        if !self.sizes_vary {
+            return self.values.value(self.value.len());
+        }
+        let r = self.next_u64();
+        let n = self.values.pick(r);
+        self.values.value(n)
+    }
+
+    /// The cache workload's next key (`<prefix>cache:N`) and its slot.
+    pub fn cache_key(&mut self) -> (Vec<u8>, u16) {
+        let n = self.key_number();
+        self.make_key_in("cache:", n);
+        (self.key.clone(), slot(&self.key))
+    }
+
+    pub fn write_get(&mut self, key: &[u8], buf: &mut Vec<u8>) {
+        encode(buf, &[b"GET", key]);
+    }
+
+    /// The cache's SET on a miss: with --ttl, or the application's default TTL (3600 s).
+    pub fn write_cache_set(&mut self, key: &[u8], buf: &mut Vec<u8>) {
+        let ttl = self.shape.ttl.unwrap_or(DEFAULT_CACHE_TTL);
+        self.write_set_ttl(key, Some(ttl), buf);
+    }
+
+    /// `SET key value [PX ms]` as the request's words.
+    fn write_set(&mut self, key: &[u8], buf: &mut Vec<u8>) {
+        self.write_set_ttl(key, self.shape.ttl, buf);
+    }
+
+    fn write_set_ttl(&mut self, key: &[u8], ttl: Option<Ttl>, buf: &mut Vec<u8>) {
+        match ttl {
+            None => {
+                let v = self.next_value();
+                encode(buf, &[b"SET", key, v]);
+            }
+            Some(t) => {
+                let ms = if t.max_ms > t.min_ms {
+                    t.min_ms + self.next_u64() % (t.max_ms - t.min_ms + 1)
+                } else {
+                    t.min_ms
+                };
+                let mut num = std::mem::take(&mut self.num);
+                num.clear();
+                use std::fmt::Write;
+                let _ = write!(num, "{ms}");
+                let v = self.next_value();
+                encode(buf, &[b"SET", key, v, b"PX", num.as_bytes()]);
+                self.num = num;
+            }
         }
     }
 
@@ -193,6 +416,10 @@ impl Gen {
 
     /// Appends the command for request `i` to `buf`; returns the cluster slot it must go to.
     pub fn write(&mut self, w: Workload, i: u64, buf: &mut Vec<u8>) -> u16 {
+        self.written = 1;
+        if w == Workload::Scenario {
+            return self.write_scenario(buf);
+        }
         let n = self.key_number();
         match w {
             Workload::Ping => {
@@ -213,20 +440,26 @@ impl Gen {
         }
         let key = std::mem::take(&mut self.key);
         match w {
-            Workload::Set => encode(buf, &[b"SET", &key, &self.value]),
+            Workload::Set => self.write_set(&key, buf),
             Workload::Get => encode(buf, &[b"GET", &key]),
             Workload::Mixed => {
                 let (s, g) = self.shape.ratio;
                 if i % u64::from(s + g).max(1) < u64::from(s) {
-                    encode(buf, &[b"SET", &key, &self.value]);
+                    self.write_set(&key, buf);
                 } else {
                     encode(buf, &[b"GET", &key]);
                 }
             }
             Workload::Incr => encode(buf, &[b"INCR", &key]),
-            Workload::Hset => encode(buf, &[b"HSET", &key, b"field", &self.value]),
+            Workload::Hset => {
+                let v = self.next_value();
+                encode(buf, &[b"HSET", &key, b"field", v]);
+            }
             Workload::Hgetall => encode(buf, &[b"HGETALL", &key]),
-            Workload::Lpush => encode(buf, &[b"LPUSH", &key, &self.value]),
+            Workload::Lpush => {
+                let v = self.next_value();
+                encode(buf, &[b"LPUSH", &key, v]);
+            }
             Workload::Rpop => encode(buf, &[b"RPOP", &key]),
             Workload::Xadd => {
                 let ty = EVENT_TYPES[(i % 4) as usize].as_bytes();
@@ -261,6 +494,11 @@ impl Gen {
                     return s;
                 }
             }
+            // The cache's rounds are written by `cache_key`/`write_get`/`write_cache_set`; a
+            // lone GET stands for it here.
+            Workload::Cache => encode(buf, &[b"GET", &key]),
+            // The jobs workload runs in `jobs`, not through the raw generator.
+            Workload::Jobs | Workload::Scenario => encode(buf, &[b"PING"]),
             Workload::Ping | Workload::Mset | Workload::Mget => {}
         }
         let s = slot(&key);
@@ -330,11 +568,14 @@ mod tests {
             keyspace: 100,
             pattern,
             prefix: "bench:".into(),
-            data_size: 8,
+            data: DataSize::Fixed(8),
+            value_kind: ValueKind::Raw,
+            ttl: None,
             batch: 4,
             ratio: (1, 3),
             custom: vec!["SET".into(), "{key}".into(), "v{rand}".into()],
             key_index: Some(1),
+            scenario: None,
         }
     }
 

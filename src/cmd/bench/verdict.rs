@@ -1,0 +1,434 @@
+//! The compare verdict from statistics: the baseline's and the new run's 100 ms interval
+//! samples of ops/s and p99, an interval of the change (a moving-block bootstrap of the ratio
+//! of medians, so a burst of background load that spans several samples counts once, not as
+//! many independent ones), and a rule that a regression shows in every new run.
+
+use serde::{Deserialize, Serialize};
+
+use super::driver::RunSamples;
+
+/// The verdict of one workload against its baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Worse beyond `--max-regression` with confidence, in every new run: exit 1.
+    Regression,
+    /// Better beyond `--max-regression` with confidence, in every new run.
+    Improvement,
+    /// No change beyond `--max-regression` that the samples can tell from noise.
+    WithinNoise,
+    /// Too few samples, too much spread, or a change seen in some runs only.
+    Inconclusive,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Regression => "regression",
+            Verdict::Improvement => "improvement",
+            Verdict::WithinNoise => "within_noise",
+            Verdict::Inconclusive => "inconclusive",
+        }
+    }
+
+    /// The value of the older `verdict` key (`ok`, `within noise`, `regression`), kept for the
+    /// scripts that read it.
+    pub fn legacy(self) -> &'static str {
+        match self {
+            Verdict::Regression => "regression",
+            Verdict::Inconclusive => "within noise",
+            Verdict::Improvement | Verdict::WithinNoise => "ok",
+        }
+    }
+}
+
+/// The change of one metric: the point estimate and its interval, in percent (new against
+/// old), and each new run's change against the whole baseline.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MetricChange {
+    pub change_pct: f64,
+    pub low_pct: f64,
+    pub high_pct: f64,
+    pub per_run_pct: Vec<f64>,
+    pub samples_old: usize,
+    pub samples_new: usize,
+}
+
+/// The judgement of one workload: the verdict, why, and the two metrics' changes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub reason: String,
+    pub ops: MetricChange,
+    pub p99: MetricChange,
+}
+
+/// Fewer interval samples than this on either side (one second) cannot be judged.
+pub const MIN_SAMPLES: usize = 10;
+/// Samples per bootstrap block: 500 ms, longer than a typical burst of background load.
+const BLOCK: usize = 5;
+const RESAMPLES: usize = 2000;
+/// The interval's coverage: 99%, so that of many nightly compares few cry wolf.
+const COVERAGE: f64 = 0.99;
+
+/// Which way is worse for a metric.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Worse {
+    Lower,
+    Higher,
+}
+
+/// Judges new runs against the baseline's runs, with `max_pct` the change allowed.
+pub fn judge(old: &[RunSamples], new: &[RunSamples], max_pct: f64) -> Judgement {
+    let ops_of = |r: &RunSamples| r.ops_per_sec.clone();
+    let p99_of = |r: &RunSamples| r.p99_us.iter().map(|v| *v as f64).collect::<Vec<_>>();
+    let ops = change(old, new, ops_of);
+    let p99 = change(old, new, p99_of);
+    let (mut verdict, mut reason) = decide(&ops, &p99, max_pct);
+    // A change measured while the benchmark waited for a CPU much more than for the baseline
+    // (a busy neighbour on the client's machine) may be the neighbour's doing. Throughput
+    // follows the CPU received: the drop the waiting explains is 1 - (1 - new) / (1 - old);
+    // a drop in every run well beyond it is still the server's.
+    let (wait_old, wait_new) = (waits(old), waits(new));
+    if matches!(verdict, Verdict::Regression | Verdict::Improvement)
+        && !wait_old.is_empty()
+        && !wait_new.is_empty()
+    {
+        let (busy, calm) = if verdict == Verdict::Regression {
+            (&wait_new, &wait_old)
+        } else {
+            (&wait_old, &wait_new)
+        };
+        let hi = busy.iter().copied().fold(f64::MIN, f64::max);
+        let base = median(calm);
+        if hi - base > MORE_WAIT_PCT {
+            let explained = (1.0 - (100.0 - hi) / (100.0 - base).max(1.0)) * 100.0;
+            let least_drop = ops.per_run_pct.iter().map(|c| -c).fold(f64::MAX, f64::min);
+            let (new_w, old_w) = if verdict == Verdict::Regression {
+                (hi, base)
+            } else {
+                (base, hi)
+            };
+            let waited = format!(
+                "redkit and the server waited for a CPU up to {new_w:.1}% of the time in the new \
+                 runs, against {old_w:.1}% for the baseline"
+            );
+            if verdict == Verdict::Regression && least_drop > explained + max_pct {
+                reason = format!(
+                    "{reason}; more than a busier machine explains ({waited}: at most {explained:.0}% slower)"
+                );
+            } else {
+                reason = format!("{waited} (a busier machine): {reason}");
+                verdict = Verdict::Inconclusive;
+            }
+        }
+    }
+    Judgement {
+        verdict,
+        reason,
+        ops,
+        p99,
+    }
+}
+
+/// More waiting for a CPU than this (percentage points) beyond the other side's makes a
+/// change suspect.
+const MORE_WAIT_PCT: f64 = 5.0;
+
+fn waits(runs: &[RunSamples]) -> Vec<f64> {
+    runs.iter().filter_map(|r| r.cpu_wait_pct).collect()
+}
+
+fn decide(ops: &MetricChange, p99: &MetricChange, t: f64) -> (Verdict, String) {
+    let few = ops.samples_old.min(ops.samples_new);
+    if few < MIN_SAMPLES {
+        return (
+            Verdict::Inconclusive,
+            format!(
+                "too few samples ({} and {} intervals of 100 ms; at least {MIN_SAMPLES} each): runs shorter than --min-run",
+                ops.samples_old, ops.samples_new
+            ),
+        );
+    }
+    let metrics = [("ops/s", ops, Worse::Lower), ("p99", p99, Worse::Higher)];
+    let worse = |m: &MetricChange, w: Worse| match w {
+        Worse::Lower => m.high_pct < -t,
+        Worse::Higher => m.low_pct > t,
+    };
+    let better = |m: &MetricChange, w: Worse| match w {
+        Worse::Lower => m.low_pct > t,
+        Worse::Higher => m.high_pct < -t,
+    };
+    let every_run = |m: &MetricChange, w: Worse, sign: f64| {
+        !m.per_run_pct.is_empty()
+            && m.per_run_pct.iter().all(|c| match w {
+                Worse::Lower => sign * c < -t,
+                Worse::Higher => sign * c > t,
+            })
+    };
+    let mut mixed = Vec::new();
+    for (name, m, w) in metrics {
+        if m.samples_old < MIN_SAMPLES || m.samples_new < MIN_SAMPLES {
+            continue;
+        }
+        if worse(m, w) {
+            if every_run(m, w, 1.0) {
+                return (
+                    Verdict::Regression,
+                    format!(
+                        "{name} {:+.1}% (interval {:+.1}% to {:+.1}%), beyond {t}% in every run",
+                        m.change_pct, m.low_pct, m.high_pct
+                    ),
+                );
+            }
+            mixed.push(format!(
+                "{name} {:+.1}% overall but not in every run ({}): background load?",
+                m.change_pct,
+                runs_text(&m.per_run_pct)
+            ));
+        }
+    }
+    if !mixed.is_empty() {
+        return (Verdict::Inconclusive, mixed.join("; "));
+    }
+    // The interval of ops/s reaches far past the limit on the worse side: a regression cannot
+    // be ruled out, nor said.
+    if ops.low_pct < -3.0 * t {
+        return (
+            Verdict::Inconclusive,
+            format!(
+                "too much spread: ops/s {:+.1}% with an interval of {:+.1}% to {:+.1}%",
+                ops.change_pct, ops.low_pct, ops.high_pct
+            ),
+        );
+    }
+    for (name, m, w) in metrics {
+        if m.samples_old >= MIN_SAMPLES
+            && m.samples_new >= MIN_SAMPLES
+            && better(m, w)
+            && every_run(m, w, -1.0)
+        {
+            return (
+                Verdict::Improvement,
+                format!(
+                    "{name} {:+.1}% (interval {:+.1}% to {:+.1}%) in every run",
+                    m.change_pct, m.low_pct, m.high_pct
+                ),
+            );
+        }
+    }
+    (
+        Verdict::WithinNoise,
+        format!(
+            "ops/s {:+.1}% ({:+.1}% to {:+.1}%), p99 {:+.1}% ({:+.1}% to {:+.1}%)",
+            ops.change_pct, ops.low_pct, ops.high_pct, p99.change_pct, p99.low_pct, p99.high_pct
+        ),
+    )
+}
+
+fn runs_text(v: &[f64]) -> String {
+    v.iter()
+        .map(|c| format!("{c:+.1}%"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The change of one metric from the pooled samples of each side.
+fn change(
+    old: &[RunSamples],
+    new: &[RunSamples],
+    of: impl Fn(&RunSamples) -> Vec<f64>,
+) -> MetricChange {
+    let a: Vec<f64> = old.iter().flat_map(&of).collect();
+    let b: Vec<f64> = new.iter().flat_map(&of).collect();
+    let mut out = MetricChange {
+        samples_old: a.len(),
+        samples_new: b.len(),
+        ..MetricChange::default()
+    };
+    let (ma, mb) = (median(&a), median(&b));
+    if a.is_empty() || b.is_empty() || ma <= 0.0 {
+        return out;
+    }
+    out.change_pct = round1((mb / ma - 1.0) * 100.0);
+    out.per_run_pct = new
+        .iter()
+        .map(&of)
+        .filter(|v| !v.is_empty())
+        .map(|v| round1((median(&v) / ma - 1.0) * 100.0))
+        .collect();
+    // Deterministic: the same samples give the same interval.
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ (a.len() as u64) << 20 ^ b.len() as u64);
+    let mut ratios = Vec::with_capacity(RESAMPLES);
+    let (mut sa, mut sb) = (Vec::with_capacity(a.len()), Vec::with_capacity(b.len()));
+    for _ in 0..RESAMPLES {
+        block_resample(&a, &mut sa, &mut rng);
+        block_resample(&b, &mut sb, &mut rng);
+        let m = median(&sa);
+        if m > 0.0 {
+            ratios.push(median(&sb) / m);
+        }
+    }
+    ratios.sort_by(|x, y| x.total_cmp(y));
+    let tail = (1.0 - COVERAGE) / 2.0;
+    let at = |q: f64| {
+        let i = ((ratios.len() as f64 - 1.0) * q).round() as usize;
+        ratios.get(i).copied().unwrap_or(1.0)
+    };
+    out.low_pct = round1((at(tail) - 1.0) * 100.0);
+    out.high_pct = round1((at(1.0 - tail) - 1.0) * 100.0);
+    out
+}
+
+/// A moving-block bootstrap resample of `v` into `out` (same length).
+fn block_resample(v: &[f64], out: &mut Vec<f64>, rng: &mut Rng) {
+    out.clear();
+    let n = v.len();
+    let block = BLOCK.min(n).max(1);
+    let starts = n - block + 1;
+    while out.len() < n {
+        let s = (rng.next() % starts as u64) as usize;
+        let take = block.min(n - out.len());
+        out.extend_from_slice(&v[s..s + take]);
+    }
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // splitmix64
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+fn median(v: &[f64]) -> f64 {
+    super::report::median(v)
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(ops: &[f64], p99: &[u64]) -> RunSamples {
+        RunSamples {
+            interval_ms: 100,
+            ops_per_sec: ops.to_vec(),
+            p99_us: p99.to_vec(),
+            cpu_wait_pct: None,
+        }
+    }
+
+    /// Noisy samples around `level` (a fixed pseudo-random jitter of ±`jitter`).
+    fn noisy(level: f64, jitter: f64, n: usize, seed: u64) -> Vec<f64> {
+        let mut r = Rng(seed);
+        (0..n)
+            .map(|_| level * (1.0 + jitter * ((r.next() % 2001) as f64 / 1000.0 - 1.0)))
+            .collect()
+    }
+
+    fn p99(level: f64, n: usize, seed: u64) -> Vec<u64> {
+        noisy(level, 0.2, n, seed)
+            .into_iter()
+            .map(|v| v as u64)
+            .collect()
+    }
+
+    #[test]
+    fn the_same_load_is_within_noise() {
+        let old: Vec<_> = (0..3)
+            .map(|i| run(&noisy(50_000.0, 0.1, 20, i), &p99(400.0, 20, i + 9)))
+            .collect();
+        let new: Vec<_> = (0..3)
+            .map(|i| run(&noisy(50_000.0, 0.1, 20, i + 50), &p99(400.0, 20, i + 90)))
+            .collect();
+        let j = judge(&old, &new, 10.0);
+        assert_eq!(j.verdict, Verdict::WithinNoise, "{j:?}");
+        assert!(j.ops.low_pct < 0.0 && j.ops.high_pct > 0.0, "{j:?}");
+    }
+
+    #[test]
+    fn a_slowdown_in_every_run_is_a_regression_and_a_speedup_an_improvement() {
+        let old: Vec<_> = (0..3)
+            .map(|i| run(&noisy(50_000.0, 0.1, 20, i), &p99(400.0, 20, i)))
+            .collect();
+        let slow: Vec<_> = (0..3)
+            .map(|i| run(&noisy(30_000.0, 0.1, 20, i + 7), &p99(400.0, 20, i + 7)))
+            .collect();
+        let j = judge(&old, &slow, 10.0);
+        assert_eq!(j.verdict, Verdict::Regression, "{j:?}");
+        assert!(j.reason.starts_with("ops/s -4"), "{}", j.reason);
+        let j = judge(&slow, &old, 10.0);
+        assert_eq!(j.verdict, Verdict::Improvement, "{j:?}");
+        // A p99 that doubles in every run is a regression too.
+        let laggy: Vec<_> = (0..3)
+            .map(|i| run(&noisy(50_000.0, 0.1, 20, i + 7), &p99(900.0, 20, i + 7)))
+            .collect();
+        assert_eq!(judge(&old, &laggy, 10.0).verdict, Verdict::Regression);
+    }
+
+    #[test]
+    fn a_slowdown_in_one_run_of_three_is_inconclusive() {
+        let old: Vec<_> = (0..3)
+            .map(|i| run(&noisy(50_000.0, 0.05, 20, i), &p99(400.0, 20, i)))
+            .collect();
+        let mut new: Vec<_> = (0..3)
+            .map(|i| run(&noisy(50_000.0, 0.05, 20, i + 3), &p99(400.0, 20, i + 3)))
+            .collect();
+        new[1] = run(&noisy(20_000.0, 0.05, 20, 1), &p99(3000.0, 20, 1));
+        let j = judge(&old, &new, 10.0);
+        assert_ne!(j.verdict, Verdict::Regression, "{j:?}");
+    }
+
+    #[test]
+    fn a_slowdown_on_a_busier_machine_is_inconclusive() {
+        let with = |runs: Vec<RunSamples>, cores: f64| -> Vec<RunSamples> {
+            runs.into_iter()
+                .map(|mut r| {
+                    r.cpu_wait_pct = Some(cores);
+                    r
+                })
+                .collect()
+        };
+        let old = with(
+            (0..3)
+                .map(|i| run(&noisy(50_000.0, 0.1, 20, i), &p99(400.0, 20, i)))
+                .collect(),
+            2.0,
+        );
+        let slow = (0..3)
+            .map(|i| run(&noisy(30_000.0, 0.1, 20, i + 7), &p99(400.0, 20, i + 7)))
+            .collect::<Vec<_>>();
+        let j = judge(&old, &with(slow.clone(), 40.0), 10.0);
+        assert_eq!(j.verdict, Verdict::Inconclusive, "{j:?}");
+        assert!(j.reason.contains("a busier machine"), "{}", j.reason);
+        // As busy as for the baseline: the slowdown is the server's; and a drop far beyond
+        // what the waiting explains is too.
+        assert_eq!(
+            judge(&old, &with(slow.clone(), 3.0), 10.0).verdict,
+            Verdict::Regression
+        );
+        assert_eq!(
+            judge(&old, &with(slow, 15.0), 10.0).verdict,
+            Verdict::Regression
+        );
+    }
+
+    #[test]
+    fn too_few_samples_are_inconclusive() {
+        let old = [run(&[50_000.0; 5], &[400; 5])];
+        let new = [run(&[10_000.0; 5], &[4000; 5])];
+        let j = judge(&old, &new, 10.0);
+        assert_eq!(j.verdict, Verdict::Inconclusive);
+        assert!(j.reason.contains("too few samples"), "{}", j.reason);
+        assert_eq!(judge(&[], &new, 10.0).verdict, Verdict::Inconclusive);
+    }
+}

@@ -1,0 +1,265 @@
+//! `bench --compare` judged from statistics (issue 25 item 6): against its own baseline, with
+//! a CPU burner in the background during some runs, it never says regression; a real slowdown
+//! of the server (a `DEBUG SLEEP` every 100 ms from a side client) is caught, exit 1.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{RedisServer, redkit, stderr};
+
+fn bench(dir: &std::path::Path, url: &str, args: &[&str]) -> (Option<i32>, Value, String) {
+    let out = redkit(dir)
+        .args(["-u", url, "bench", "--format", "json"])
+        .args(args)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let doc = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code(), doc, stderr(&out))
+}
+
+/// A thread that keeps a core busy while `on` is set, until `stop`.
+fn burner(on: Arc<AtomicBool>, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<u64> {
+    std::thread::spawn(move || {
+        let mut x: u64 = 1;
+        while !stop.load(Ordering::Relaxed) {
+            if on.load(Ordering::Relaxed) {
+                for _ in 0..100_000 {
+                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                }
+            } else {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+        x
+    })
+}
+
+#[test]
+fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, doc, err) = bench(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "get",
+            "-n",
+            "1000",
+            "-c",
+            "4",
+            "--runs",
+            "2",
+            "--save",
+            "base.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(doc["workloads"][0]["min_run_raised"], true);
+    let samples = doc["workloads"][0]["samples"].as_array().unwrap();
+    assert_eq!(samples.len(), 2, "one set of samples per run");
+    for run in samples {
+        assert_eq!(run["interval_ms"], 100);
+        // 2 s of --min-run: about 20 intervals of 100 ms (the last, partial one dropped).
+        let n = run["ops_per_sec"].as_array().unwrap().len();
+        assert!((17..=22).contains(&n), "{n} samples: {run}");
+    }
+    // A burner that is on for 1.5 s of every 4 s, during the middle compares only.
+    let (on, stop) = (
+        Arc::new(AtomicBool::new(false)),
+        Arc::new(AtomicBool::new(false)),
+    );
+    let burn = burner(on.clone(), stop.clone());
+    let started = Instant::now();
+    let mut verdicts = Vec::new();
+    for i in 0..10 {
+        let loaded = (3..8).contains(&i);
+        let toggler = {
+            let (on, stop) = (on.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let t = Instant::now();
+                while loaded
+                    && !stop.load(Ordering::Relaxed)
+                    && t.elapsed() < Duration::from_secs(30)
+                {
+                    let phase = started.elapsed().as_millis() % 4000;
+                    on.store(phase < 1500, Ordering::Relaxed);
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                on.store(false, Ordering::Relaxed);
+            })
+        };
+        let out = redkit(dir.path())
+            .args(["-u", &s.url(), "bench", "--format", "json"])
+            .args(["--compare", "base.json", "--runs", "2"])
+            .timeout(Duration::from_secs(120))
+            .output()
+            .unwrap();
+        stop.store(!loaded, Ordering::Relaxed);
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        let c = &doc["comparison"][0];
+        let waits: Vec<String> = doc["workloads"][0]["samples"]
+            .as_array()
+            .map(|a| a.iter().map(|r| r["cpu_wait_pct"].to_string()).collect())
+            .unwrap_or_default();
+        verdicts.push(format!(
+            "{i}: {} ({}; cpu wait {waits:?})",
+            c["verdict_code"], c["reason"]
+        ));
+        stop.store(false, Ordering::Relaxed);
+        on.store(false, Ordering::Relaxed);
+        toggler.join().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "run {i} cried wolf: {}\n{}",
+            verdicts.join("\n"),
+            stderr(&out)
+        );
+        assert_ne!(c["verdict_code"], "regression", "{}", verdicts.join("\n"));
+        let code = c["verdict_code"].as_str().unwrap_or("");
+        assert!(
+            ["improvement", "within_noise", "inconclusive"].contains(&code),
+            "{c}"
+        );
+    }
+    stop.store(true, Ordering::Relaxed);
+    burn.join().unwrap();
+    eprintln!("{}", verdicts.join("\n"));
+}
+
+#[test]
+fn a_server_that_sleeps_every_100ms_is_a_regression() {
+    let s = RedisServer::builder()
+        .arg("enable-debug-command yes")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = bench(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "get",
+            "-n",
+            "1000",
+            "--runs",
+            "2",
+            "--save",
+            "base.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    // A side client (one connection, so no process start-up counts as other load) stalls
+    // the server 80 ms of every 100 ms.
+    let mut side = std::process::Command::new("redis-cli")
+        .args(["-p", &s.port.to_string()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = side.stdin.take().unwrap();
+    let slowing = Arc::new(AtomicBool::new(true));
+    let sleeper = {
+        let slowing = slowing.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            while slowing.load(Ordering::SeqCst) {
+                let t = Instant::now();
+                let _ = input.write_all(b"DEBUG SLEEP 0.08\n");
+                let _ = input.flush();
+                std::thread::sleep(Duration::from_millis(100).saturating_sub(t.elapsed()));
+            }
+        })
+    };
+    let (code, doc, err) = bench(
+        dir.path(),
+        &s.url(),
+        &["--compare", "base.json", "--runs", "2"],
+    );
+    slowing.store(false, Ordering::SeqCst);
+    sleeper.join().unwrap();
+    let _ = side.kill();
+    let _ = side.wait();
+    let c = &doc["comparison"][0];
+    assert_eq!(code, Some(1), "{c}\n{err}");
+    assert_eq!(c["verdict_code"], "regression", "{c}");
+    assert_eq!(c["verdict"], "regression", "the older key keeps its value");
+    assert_eq!(c["regression"], true);
+    assert_eq!(doc["verdict"], "regression");
+    // The p99 of every interval holds a stall: its interval of change is far above the limit.
+    assert!(c["p99_stats"]["low_pct"].as_f64().unwrap() > 10.0, "{c}");
+    assert!(
+        c["p99_stats"]["per_run_pct"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v.as_f64().unwrap() > 10.0),
+        "{c}"
+    );
+}
+
+/// Runs shorter than one second of samples cannot be judged: `inconclusive`, exit 0, even
+/// against a baseline 100x faster.
+#[test]
+fn too_short_runs_are_inconclusive_not_regressions() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, doc, err) = bench(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "get",
+            "-n",
+            "300",
+            "-c",
+            "2",
+            "--min-run",
+            "0s",
+            "--save",
+            "base.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(doc["parameters"]["min_run_ms"], Value::Null);
+    assert_eq!(doc["workloads"][0]["ops"], 300, "no floor: -n exactly");
+    let mut base = doc.clone();
+    base["workloads"][0]["ops_per_sec"] = serde_json::json!(1.0e9);
+    std::fs::write(dir.path().join("fast.json"), base.to_string()).unwrap();
+    let (code, doc, err) = bench(
+        dir.path(),
+        &s.url(),
+        &["--compare", "fast.json", "--min-run", "0s", "--runs", "1"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let c = &doc["comparison"][0];
+    assert_eq!(c["verdict_code"], "inconclusive", "{c}");
+    assert_eq!(c["verdict"], "within noise", "{c}");
+    assert!(
+        c["reason"].as_str().unwrap().contains("too few samples"),
+        "{c}"
+    );
+    // The table says it too.
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            &s.url(),
+            "bench",
+            "--compare",
+            "fast.json",
+            "--min-run",
+            "0s",
+        ])
+        .args(["--runs", "1"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        text.contains("get: inconclusive: too few samples"),
+        "{text}"
+    );
+}
