@@ -641,3 +641,102 @@ fn stdin_reads_a_dump_as_a_file_does() {
         .collect();
     assert_eq!(dbs.len(), 3, "{v}");
 }
+
+/// A server whose snapshot trickles (1 ms per key, forked child), so a test can break the
+/// transfer while it runs.
+fn slow_snapshot_server() -> RedisServer {
+    let s = RedisServer::start();
+    let cmds: Vec<Vec<String>> = (0..3000)
+        .map(|i| cmd(&["SET", &format!("slow:{i}"), &"v".repeat(100)]))
+        .collect();
+    pipe_load(&s, &cmds);
+    s.cli(&["CONFIG", "SET", "repl-diskless-sync-delay", "0"]);
+    s.cli(&["CONFIG", "SET", "rdb-key-save-delay", "1000"]);
+    s
+}
+
+/// The files left in a directory (a stray temporary file is a defect).
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn wait_exit(child: &mut std::process::Child, secs: u64) -> std::process::Output {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("redkit did not exit within {secs}s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let mut out = std::process::Command::new("true").output().unwrap();
+    let status = child.wait().unwrap();
+    out.status = status;
+    use std::io::Read;
+    if let Some(mut e) = child.stderr.take() {
+        e.read_to_end(&mut out.stderr).unwrap();
+    }
+    out
+}
+
+#[test]
+fn save_keeps_the_previous_file_when_the_transfer_fails_times_out_or_is_interrupted() {
+    let s = slow_snapshot_server();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("snap.rdb");
+    let saved_s = saved.to_str().unwrap();
+    let url = s.url();
+    let args = ["cache", "analyze", "--from", &url, "--save", saved_s];
+    // A complete transfer writes the file (and replaces an older one).
+    std::fs::write(&saved, b"older").unwrap();
+    let v = analyze(&["--from", &url, "--save", saved_s, "--format", "json"]).json();
+    assert_eq!(v["keys"], 3000);
+    let good = std::fs::read(&saved).unwrap();
+    assert!(good.starts_with(b"REDIS"));
+    assert_eq!(files_in(dir.path()), ["snap.rdb"]);
+    // 1. The server drops the replica mid-transfer: exit 3, the old file intact, no temp file.
+    let mut child = crate::support::spawn_redkit(dir.path(), &args);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    s.cli(&["CLIENT", "KILL", "TYPE", "replica"]);
+    let out = wait_exit(&mut child, 30);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    assert_eq!(std::fs::read(&saved).unwrap(), good);
+    assert_eq!(files_in(dir.path()), ["snap.rdb"]);
+    // 2. Ctrl-C while the snapshot arrives: exit 130, same guarantees.
+    let mut child = crate::support::spawn_redkit(dir.path(), &args);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let pid = child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = wait_exit(&mut child, 30);
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    assert_eq!(std::fs::read(&saved).unwrap(), good);
+    assert_eq!(files_in(dir.path()), ["snap.rdb"]);
+    // 3. A server that stops sending (the key delay far above --timeout): exit 3, intact.
+    s.cli(&["CLIENT", "KILL", "TYPE", "replica"]);
+    s.cli(&["CONFIG", "SET", "rdb-key-save-delay", "3000000"]);
+    let ran = run_in_temp().args(args).args(["--timeout", "1s"]).output();
+    assert_eq!(ran.code, Some(3), "{ran}");
+    assert_eq!(std::fs::read(&saved).unwrap(), good);
+    assert_eq!(files_in(dir.path()), ["snap.rdb"]);
+}

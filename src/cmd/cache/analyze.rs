@@ -20,6 +20,7 @@ use crate::exit::{self, ExitStatus};
 use crate::output::progress;
 use crate::output::records::Records;
 use crate::rdb::{Key, RdbError, Reader};
+use crate::signal::Stop;
 
 pub use diff::GroupDiff;
 pub use tally::{DbTotals, Group, KeyLine, TtlHistogram, TypeTotals};
@@ -147,6 +148,15 @@ fn rdb_error(source: &str, e: RdbError) -> anyhow::Error {
     }
 }
 
+/// Ctrl-C during the read: exit 130, nothing written (a --save file is not renamed into place).
+fn interrupted() -> anyhow::Error {
+    exit::Coded {
+        status: ExitStatus::Interrupted,
+        message: "interrupted".into(),
+    }
+    .into()
+}
+
 /// Reads the whole dump once, counting every key.
 fn read_dump<R: Read>(
     input: R,
@@ -154,6 +164,7 @@ fn read_dump<R: Read>(
     a: &AnalyzeArgs,
     sink: &mut Sink,
     pb: &indicatif::ProgressBar,
+    stop: &Stop,
 ) -> anyhow::Result<AnalyzeReport> {
     let now_ms = chrono::Utc::now().timestamp_millis();
     let mut tally = tally::Tally::new(&a.separator, a.depth, a.biggest, now_ms);
@@ -163,6 +174,7 @@ fn read_dump<R: Read>(
         let key: Key = match reader.next_key() {
             Ok(Some(k)) => k,
             Ok(None) => break,
+            Err(_) if stop.requested() => return Err(interrupted()),
             Err(e) => return Err(rdb_error(source, e)),
         };
         let group = tally.add(&key);
@@ -175,6 +187,10 @@ fn read_dump<R: Read>(
         n += 1;
         if n.is_multiple_of(512) {
             pb.set_position(reader.offset());
+            if stop.requested() {
+                pb.finish_and_clear();
+                return Err(interrupted());
+            }
         }
     }
     pb.finish_and_clear();
@@ -193,6 +209,7 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     } else {
         Sink::Report
     };
+    let stop = Stop::on_signal();
     let mut report = match (&a.rdb, &a.from) {
         (Some(path), _) if path.as_os_str() == "-" => {
             let pb = progress::bar(
@@ -200,7 +217,7 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 None,
                 "{spinner} {binary_bytes} read, {binary_bytes_per_sec}",
             );
-            read_dump(io::stdin().lock(), "stdin", a, &mut sink, &pb)?
+            read_dump(io::stdin().lock(), "stdin", a, &mut sink, &pb, &stop)?
         }
         (Some(path), _) => {
             let shown = path.display().to_string();
@@ -212,9 +229,9 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 len,
                 "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}, eta {eta}",
             );
-            read_dump(file, &shown, a, &mut sink, &pb)?
+            read_dump(file, &shown, a, &mut sink, &pb, &stop)?
         }
-        (None, Some(url)) => replica::analyze(ctx, url, a, &mut sink).await?,
+        (None, Some(url)) => replica::analyze(ctx, url, a, &mut sink, &stop).await?,
         (None, None) => return Err(exit::usage("give --rdb FILE, --rdb - or --from URL")),
     };
     report.top = a.top;
