@@ -740,3 +740,131 @@ fn save_keeps_the_previous_file_when_the_transfer_fails_times_out_or_is_interrup
     assert_eq!(std::fs::read(&saved).unwrap(), good);
     assert_eq!(files_in(dir.path()), ["snap.rdb"]);
 }
+
+/// Runs `cache analyze ARGS` (bytes allowed, for control characters in paths).
+fn analyze_bytes(args: &[&[u8]]) -> crate::support::Ran {
+    run_in_temp()
+        .args_bytes(&[&b"cache"[..], b"analyze"])
+        .args_bytes(args)
+        .output()
+}
+
+#[test]
+fn usage_errors_exit_2_before_any_work_and_paths_are_escaped() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let rdb = save(&s);
+    let r = rdb.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let json = dir.path().join("base.json");
+    std::fs::write(&json, analyze(&["--rdb", r, "--format", "json"]).stdout).unwrap();
+    let j = json.to_str().unwrap();
+    let svg_in_dir = format!("{d}/none/t.svg");
+    for (args, says) in [
+        // Flags of --from only.
+        (
+            vec!["--rdb", r, "--save", "/tmp/never.rdb"],
+            "--save needs --from",
+        ),
+        (
+            vec!["--rdb", r, "--from-replica"],
+            "--from-replica needs --from",
+        ),
+        // A directory is a bad input like a missing file.
+        (vec!["--rdb", d], "is a directory"),
+        // An SVG that cannot be written: the path as given, no temporary file's name.
+        (vec!["--rdb", r, "--svg", &svg_in_dir], &svg_in_dir),
+        (vec!["--rdb", r, "--svg", d], "is a directory"),
+        (vec!["--rdb", r, "--depth", "0"], "--depth"),
+        // A baseline grouped another way does not compare.
+        (vec!["--rdb", r, "--diff", j, "--depth", "3"], "--depth 2"),
+        (
+            vec!["--rdb", r, "--diff", j, "--separator", "/"],
+            "--separator",
+        ),
+    ] {
+        let ran = run_in_temp()
+            .args(["cache", "analyze"])
+            .args(&args)
+            .output();
+        assert_eq!(ran.code, Some(2), "{ran}");
+        assert!(ran.stderr.contains(says), "{says}: {ran}");
+        assert!(!ran.stderr.contains(".t.svg."), "{ran}");
+        assert!(ran.stdout.is_empty(), "{ran}");
+    }
+    assert!(!std::path::Path::new("/tmp/never.rdb").exists());
+    // Control bytes of paths never reach the terminal raw, in any message.
+    let evil_rdb = format!("{d}/\x1b[31mred\x07.rdb");
+    let evil_svg = format!("{d}/nonexist/\x1b[31m.svg");
+    let evil_diff = format!("{d}/\x1b[2J.json");
+    for args in [
+        vec![&b"--rdb"[..], evil_rdb.as_bytes()],
+        vec![b"--rdb", r.as_bytes(), b"--svg", evil_svg.as_bytes()],
+        vec![b"--rdb", r.as_bytes(), b"--diff", evil_diff.as_bytes()],
+    ] {
+        let ran = analyze_bytes(&args);
+        assert_eq!(ran.code, Some(2), "{ran}");
+        assert!(
+            !ran.stderr.contains('\x1b') && !ran.stderr.contains('\x07'),
+            "{ran}"
+        );
+        assert!(ran.stderr.contains("\\x1b"), "{ran}");
+    }
+}
+
+#[test]
+fn quiet_prints_nothing_an_empty_dump_exits_1_and_stdout_errors_name_stdout() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let rdb = save(&s);
+    let r = rdb.to_str().unwrap();
+    for extra in [&[][..], &["--folded"], &["--keys"], &["--format", "json"]] {
+        let ran = run_in_temp()
+            .args(["-q", "cache", "analyze", "--rdb", r])
+            .args(extra)
+            .expect(0);
+        assert!(ran.stdout.is_empty() && ran.stderr.is_empty(), "{ran}");
+    }
+    // -q still writes the files asked for.
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("m.svg");
+    run_in_temp()
+        .args([
+            "-q",
+            "cache",
+            "analyze",
+            "--rdb",
+            r,
+            "--svg",
+            svg.to_str().unwrap(),
+        ])
+        .expect(0);
+    assert!(svg.exists());
+    // A dump without keys: like a query that finds nothing.
+    s.cli(&["FLUSHALL"]);
+    let empty = save(&s);
+    let ran = run_in_temp()
+        .args([
+            "cache",
+            "analyze",
+            "--rdb",
+            empty.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .expect(1);
+    assert_eq!(ran.json()["keys"], 0);
+    // A full stdout is named.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .args(["cache", "analyze", "--rdb", r])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stdout"));
+}

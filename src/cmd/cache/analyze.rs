@@ -148,6 +148,21 @@ fn rdb_error(source: &str, e: RdbError) -> anyhow::Error {
     }
 }
 
+/// A path (or any operator-given text) as shown in messages: control bytes escaped, so a
+/// file name cannot drive the terminal.
+pub(super) fn shown_path(p: &std::path::Path) -> String {
+    crate::output::escape::escape_str(&p.to_string_lossy())
+}
+
+/// Output to stdout that failed (a full disk, a closed pipe is handled by the caller): named.
+fn stdout_error(e: impl Into<anyhow::Error>) -> anyhow::Error {
+    let e = e.into();
+    if crate::output::is_broken_pipe(&e) {
+        return e; // the reader has what it wanted: the caller ends quietly
+    }
+    exit::runtime(format!("cannot write to stdout: {e:#}"))
+}
+
 /// Ctrl-C during the read: exit 130, nothing written (a --save file is not renamed into place).
 fn interrupted() -> anyhow::Error {
     exit::Coded {
@@ -200,12 +215,36 @@ fn read_dump<R: Read>(
 
 pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     // Everything that can be refused is refused before the dump is read.
-    let baseline = a.diff.as_deref().map(diff::Baseline::load).transpose()?;
+    if a.rdb.is_some() {
+        // clap's `requires` is not enforced next to `conflicts_with`: refuse here, before work.
+        for (set, flag) in [
+            (a.save.is_some(), "--save"),
+            (a.from_replica, "--from-replica"),
+        ] {
+            if set {
+                return Err(exit::usage(format!(
+                    "{flag} needs --from URL (it does nothing with --rdb)"
+                )));
+            }
+        }
+    }
     if a.separator.is_empty() {
         return Err(exit::usage("--separator must not be empty"));
     }
+    if a.depth == 0 {
+        return Err(exit::usage("--depth must be at least 1"));
+    }
+    let baseline = a
+        .diff
+        .as_deref()
+        .map(|p| diff::Baseline::load(p, &a.separator, a.depth))
+        .transpose()?;
+    if let Some(path) = &a.svg {
+        check_writable_dir(path, "--svg")?;
+    }
+    let quiet = ctx.out.quiet;
     let mut sink = if a.keys {
-        Sink::Keys(Records::quiet(false))
+        Sink::Keys(Records::quiet(quiet))
     } else {
         Sink::Report
     };
@@ -220,7 +259,10 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
             read_dump(io::stdin().lock(), "stdin", a, &mut sink, &pb, &stop)?
         }
         (Some(path), _) => {
-            let shown = path.display().to_string();
+            let shown = shown_path(path);
+            if path.is_dir() {
+                return Err(exit::usage(format!("--rdb {shown}: is a directory")));
+            }
             let file = std::fs::File::open(path)
                 .map_err(|e| exit::usage(format!("--rdb {shown}: {e}")))?;
             let len = file.metadata().map(|m| m.len()).ok();
@@ -235,27 +277,57 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
         (None, None) => return Err(exit::usage("give --rdb FILE, --rdb - or --from URL")),
     };
     report.top = a.top;
+    // A dump with no key is like a query that finds nothing: exit 1 (the report still prints).
+    let status = if report.keys == 0 {
+        ExitStatus::Problem
+    } else {
+        ExitStatus::Success
+    };
     if let Sink::Keys(mut rec) = sink {
-        rec.flush()?;
-        return Ok(ExitStatus::Success);
+        rec.flush().map_err(stdout_error)?;
+        return Ok(status);
     }
     let lines = flame::folded(&report.groups, &a.separator);
     if let Some(path) = &a.svg {
         let svg = flame::svg(&lines, &format!("Memory by key prefix: {}", report.source))?;
         crate::output::write_atomic(path, &svg)
-            .map_err(|e| exit::runtime(format!("--svg {}: {e:#}", path.display())))?;
+            .map_err(|e| exit::usage(format!("--svg {}: {}", shown_path(path), e.root_cause())))?;
     }
     if a.folded {
-        let mut out = io::stdout().lock();
-        for l in &lines {
-            writeln!(out, "{l}")?;
+        if !quiet {
+            let mut out = io::stdout().lock();
+            for l in &lines {
+                writeln!(out, "{l}").map_err(stdout_error)?;
+            }
+            out.flush().map_err(stdout_error)?;
         }
-        out.flush()?;
-        return Ok(ExitStatus::Success);
+        return Ok(status);
     }
     if let Some(b) = &baseline {
         report.diff = Some(b.compare(&report.groups));
     }
-    ctx.out.emit(&report)?;
-    Ok(ExitStatus::Success)
+    if !quiet {
+        ctx.out.emit(&report).map_err(stdout_error)?;
+    }
+    Ok(status)
+}
+
+/// An output file's directory must exist and be a directory: refused (exit 2) before the dump
+/// is read, naming the path as given.
+fn check_writable_dir(path: &std::path::Path, flag: &str) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let shown = shown_path(path);
+    if path.is_dir() {
+        return Err(exit::usage(format!("{flag} {shown}: is a directory")));
+    }
+    if !dir.is_dir() {
+        return Err(exit::usage(format!(
+            "{flag} {shown}: no such directory {}",
+            shown_path(dir)
+        )));
+    }
+    Ok(())
 }

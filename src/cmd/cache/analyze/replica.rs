@@ -308,10 +308,8 @@ pub async fn analyze(
     Ok(report)
 }
 
-/// The path as an operator typed it, with control bytes escaped.
 fn escape_path(p: Option<&std::path::Path>) -> String {
-    p.map(|p| crate::output::escape::escape_str(&p.to_string_lossy()))
-        .unwrap_or_default()
+    p.map(super::shown_path).unwrap_or_default()
 }
 
 /// A temporary file in FILE's directory (so the final rename stays on one file system).
