@@ -868,3 +868,43 @@ fn quiet_prints_nothing_an_empty_dump_exits_1_and_stdout_errors_name_stdout() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("stdout"));
 }
+
+#[test]
+fn compressed_quicklist_nodes_count_at_their_compressed_size() {
+    let s = RedisServer::start();
+    s.cli(&["CONFIG", "SET", "list-compress-depth", "1"]);
+    s.cli(&["CONFIG", "SET", "list-max-listpack-size", "16"]);
+    let items: Vec<String> = (0..5000).map(|i| format!("item-{i:06}-payload")).collect();
+    let mut c = vec!["RPUSH".to_string(), "biglist".to_string()];
+    c.extend(items);
+    pipe_load(&s, &[c]);
+    let live: u64 = s
+        .cli(&["MEMORY", "USAGE", "biglist", "SAMPLES", "0"])
+        .parse()
+        .unwrap();
+    let rdb = save(&s);
+    let within = |got: u64, what: &str| {
+        let ratio = got as f64 / live as f64;
+        assert!(
+            (0.85..=1.15).contains(&ratio),
+            "{what}: {got} vs MEMORY USAGE {live}"
+        );
+    };
+    // Offline, told the depth.
+    let v = analyze(&[
+        "--rdb",
+        rdb.to_str().unwrap(),
+        "--list-compress-depth",
+        "1",
+        "--format",
+        "json",
+    ])
+    .json();
+    within(
+        v["bytes"].as_u64().unwrap(),
+        "--rdb --list-compress-depth 1",
+    );
+    // Over replication, the depth is asked of the server.
+    let v = analyze(&["--from", &s.url(), "--format", "json"]).json();
+    within(v["bytes"].as_u64().unwrap(), "--from");
+}

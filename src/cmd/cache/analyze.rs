@@ -88,6 +88,12 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 
+    /// The `list-compress-depth` of the server that wrote the dump (the dump does not say):
+    /// quicklist nodes it keeps compressed count at their compressed size. Default: asked of
+    /// the server with --from, else 0 (Redis's default)
+    #[arg(long, value_name = "N")]
+    pub list_compress_depth: Option<u64>,
+
     /// Show growth per group since an earlier analysis (its --format json output)
     #[arg(long, value_name = "OLD.json")]
     pub diff: Option<PathBuf>,
@@ -180,10 +186,12 @@ fn read_dump<R: Read>(
     sink: &mut Sink,
     pb: &indicatif::ProgressBar,
     stop: &Stop,
+    compress_depth: u64,
 ) -> anyhow::Result<AnalyzeReport> {
     let now_ms = chrono::Utc::now().timestamp_millis();
     let mut tally = tally::Tally::new(&a.separator, a.depth, a.biggest, now_ms);
     let mut reader = Reader::new(input).map_err(|e| rdb_error(source, e))?;
+    reader.set_list_compress_depth(compress_depth);
     let mut n: u64 = 0;
     loop {
         let key: Key = match reader.next_key() {
@@ -256,7 +264,15 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 None,
                 "{spinner} {binary_bytes} read, {binary_bytes_per_sec}",
             );
-            read_dump(io::stdin().lock(), "stdin", a, &mut sink, &pb, &stop)?
+            read_dump(
+                io::stdin().lock(),
+                "stdin",
+                a,
+                &mut sink,
+                &pb,
+                &stop,
+                a.list_compress_depth.unwrap_or(0),
+            )?
         }
         (Some(path), _) => {
             let shown = shown_path(path);
@@ -271,7 +287,15 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 len,
                 "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}, eta {eta}",
             );
-            read_dump(file, &shown, a, &mut sink, &pb, &stop)?
+            read_dump(
+                file,
+                &shown,
+                a,
+                &mut sink,
+                &pb,
+                &stop,
+                a.list_compress_depth.unwrap_or(0),
+            )?
         }
         (None, Some(url)) => replica::analyze(ctx, url, a, &mut sink, &stop).await?,
         (None, None) => return Err(exit::usage("give --rdb FILE, --rdb - or --from URL")),

@@ -61,6 +61,23 @@ async fn info_replication(c: &mut RawConn) -> anyhow::Result<Info> {
     Ok(Info::parse(&text))
 }
 
+/// The server's `list-compress-depth` (0, Redis's default, when CONFIG is refused).
+async fn compress_depth(c: &mut RawConn) -> Result<u64, ConnError> {
+    c.send(&[b"CONFIG", b"GET", b"list-compress-depth"]).await?;
+    let head = line(c).await?;
+    if head.as_slice() != b"*2" && head.as_slice() != b"%1" {
+        return Ok(0); // an error (ACL, renamed CONFIG) or nothing set
+    }
+    let mut value = Vec::new();
+    for _ in 0..4 {
+        value = line(c).await?;
+    }
+    Ok(std::str::from_utf8(&value)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
 /// The first online replica of a primary, from its INFO replication.
 fn online_replica(info: &Info) -> Option<Endpoint> {
     info.indexed("slave").into_iter().find_map(|(_, f)| {
@@ -222,6 +239,10 @@ pub async fn analyze(
         c = RawConn::connect(&endpoint, &opts).await?;
     }
     let source = endpoint.to_string();
+    let depth = match a.list_compress_depth {
+        Some(d) => d,
+        None => compress_depth(&mut c).await?,
+    };
     // A diskless transfer spares the server's disk; rdb-only (7.0+) stops it from streaming
     // the replication backlog afterwards. Older servers refuse them: SYNC alone still works.
     let _ = simple(&mut c, &[b"REPLCONF", b"capa", b"eof"]).await?;
@@ -283,8 +304,9 @@ pub async fn analyze(
         stop: stop.clone(),
     };
     // The reader blocks this thread; the socket is drained on the runtime's workers.
-    let result =
-        tokio::task::block_in_place(|| super::read_dump(chunks, &source, a, sink, &pb, stop));
+    let result = tokio::task::block_in_place(|| {
+        super::read_dump(chunks, &source, a, sink, &pb, stop, depth)
+    });
     let report = match result {
         Ok(r) => r,
         Err(e) => {
