@@ -700,16 +700,22 @@ fn save_keeps_the_previous_file_when_the_transfer_fails_times_out_or_is_interrup
     assert!(good.starts_with(b"REDIS"));
     assert_eq!(files_in(dir.path()), ["snap.rdb"]);
     // 1. The server drops the replica mid-transfer: exit 3, the old file intact, no temp file.
-    let mut child = crate::support::spawn_redkit(dir.path(), &args);
+    // -v names the URL's server, not the configured one; the error names it once.
+    let mut verbose = vec!["-v"];
+    verbose.extend(args);
+    let mut child = crate::support::spawn_redkit(dir.path(), &verbose);
     std::thread::sleep(std::time::Duration::from_millis(800));
     s.cli(&["CLIENT", "KILL", "TYPE", "replica"]);
     let out = wait_exit(&mut child, 30);
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "{}",
-        crate::support::stderr(&out)
+    let err = crate::support::stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains(&format!("snapshot from {}", s.addr())),
+        "{err}"
     );
+    assert!(!err.contains("localhost:6379"), "{err}");
+    let last = err.lines().last().unwrap_or_default();
+    assert_eq!(last.matches(&s.addr()).count(), 1, "{err}");
     assert_eq!(std::fs::read(&saved).unwrap(), good);
     assert_eq!(files_in(dir.path()), ["snap.rdb"]);
     // 2. Ctrl-C while the snapshot arrives: exit 130, same guarantees.

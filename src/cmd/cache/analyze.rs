@@ -148,6 +148,11 @@ enum Sink {
 /// A dump that cannot be read is a bad input (exit 2), a failing input a runtime failure.
 fn rdb_error(source: &str, e: RdbError) -> anyhow::Error {
     if e.io {
+        // A connection error already names the server: not twice.
+        let text = e.to_string();
+        if text.starts_with(&format!("{source}: ")) {
+            return exit::runtime(text);
+        }
         exit::runtime(format!("{source}: {e}"))
     } else {
         exit::usage(format!("{source}: {e}"))

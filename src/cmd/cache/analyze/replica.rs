@@ -211,7 +211,11 @@ pub async fn analyze(
     stop: &Stop,
 ) -> anyhow::Result<AnalyzeReport> {
     let parsed = parse_url(url).map_err(|e| exit::usage(format!("--from: {e}")))?;
-    let mut auth = ctx.target()?.auth;
+    // Not ctx.target(): its -v line would name the configured server, not the URL's.
+    let mut auth = crate::redis::Target::from_settings(ctx.settings.redis()?, || {
+        crate::output::ask_secret("Redis password: ", "--askpass")
+    })?
+    .auth;
     if parsed.username.is_some() {
         auth.username = parsed.username.clone();
     }
@@ -228,6 +232,15 @@ pub async fn analyze(
         None => None,
     };
     let mut endpoint = parsed.endpoint.clone();
+    ctx.out.verbose(
+        1,
+        format!(
+            "snapshot from {endpoint}{} (connect timeout {}, timeout {})",
+            if auth.tls { " over TLS" } else { "" },
+            crate::duration::format(auth.connect_timeout),
+            crate::duration::format(auth.timeout)
+        ),
+    );
     let mut c = RawConn::connect(&endpoint, &opts).await?;
     if a.from_replica {
         let info = info_replication(&mut c).await?;
