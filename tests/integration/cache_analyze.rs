@@ -783,6 +783,8 @@ fn usage_errors_exit_2_before_any_work_and_paths_are_escaped() {
         (vec!["--rdb", r, "--svg", &svg_in_dir], &svg_in_dir),
         (vec!["--rdb", r, "--svg", d], "is a directory"),
         (vec!["--rdb", r, "--depth", "0"], "--depth"),
+        (vec!["--rdb", r, "--keys", "--format", "json"], "--keys"),
+        (vec!["--rdb", r, "--folded", "--format", "json"], "--folded"),
         // A baseline grouped another way does not compare.
         (vec!["--rdb", r, "--diff", j, "--depth", "3"], "--depth 2"),
         (
@@ -913,4 +915,20 @@ fn compressed_quicklist_nodes_count_at_their_compressed_size() {
     // Over replication, the depth is asked of the server.
     let v = analyze(&["--from", &s.url(), "--format", "json"]).json();
     within(v["bytes"].as_u64().unwrap(), "--from");
+}
+
+#[test]
+fn the_table_shows_the_empty_key_name_and_string_bytes_as_bytes() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "", "some value"]);
+    s.cli(&["SET", "plain", "x"]);
+    let rdb = save(&s);
+    let ran = analyze(&["--rdb", rdb.to_str().unwrap()]);
+    assert!(ran.stdout.contains("(empty)"), "{ran}");
+    let types = ran.stdout.split("\ntypes\n").nth(1).unwrap_or_default();
+    let string = types
+        .lines()
+        .find(|l| l.starts_with("string"))
+        .unwrap_or_default();
+    assert!(string.trim_end().ends_with("11 bytes"), "{ran}");
 }

@@ -255,6 +255,13 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     if let Some(path) = &a.svg {
         check_writable_dir(path, "--svg")?;
     }
+    if (a.keys || a.folded) && ctx.out.format != crate::output::Format::Table {
+        let flag = if a.keys { "--keys" } else { "--folded" };
+        return Err(exit::usage(format!(
+            "{flag} prints its own lines ({}): drop --format",
+            if a.keys { "ndjson" } else { "folded stacks" }
+        )));
+    }
     let quiet = ctx.out.quiet;
     let mut sink = if a.keys {
         Sink::Keys(Records::quiet(quiet))
@@ -264,6 +271,12 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     let stop = Stop::on_signal();
     let mut report = match (&a.rdb, &a.from) {
         (Some(path), _) if path.as_os_str() == "-" => {
+            use std::io::IsTerminal;
+            if io::stdin().is_terminal() {
+                crate::output::stderr_line(
+                    "redkit: reading the dump from stdin (pipe one in, e.g. `cat dump.rdb | redkit cache analyze --rdb -`; Ctrl-C stops)",
+                );
+            }
             let pb = progress::bar(
                 &ctx.out,
                 None,
