@@ -391,6 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Groups shown in the table (JSON has every group)')
             [CompletionResult]::new('--biggest', '--biggest', [CompletionResultType]::ParameterName, 'How many of the biggest keys to list')
             [CompletionResult]::new('--svg', '--svg', [CompletionResultType]::ParameterName, 'Also write a flame graph of memory by prefix segment to FILE (SVG)')
+            [CompletionResult]::new('--list-compress-depth', '--list-compress-depth', [CompletionResultType]::ParameterName, 'The `list-compress-depth` of the server that wrote the dump (the dump does not say): quicklist nodes it keeps compressed count at their compressed size. Default: asked of the server with --from, else 0 (Redis''s default)')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Show growth per group since an earlier analysis (its --format json output)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]')

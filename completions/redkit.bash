@@ -749,7 +749,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__cache__subcmd__analyze)
-            opts="-u -q -v -h --rdb --from --from-replica --save --separator --depth --top --biggest --keys --folded --svg --diff --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
+            opts="-u -q -v -h --rdb --from --from-replica --save --separator --depth --top --biggest --keys --folded --svg --list-compress-depth --diff --format --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -784,6 +784,10 @@ _redkit() {
                     return 0
                     ;;
                 --svg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --list-compress-depth)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

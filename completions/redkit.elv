@@ -380,6 +380,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --top 'Groups shown in the table (JSON has every group)'
             cand --biggest 'How many of the biggest keys to list'
             cand --svg 'Also write a flame graph of memory by prefix segment to FILE (SVG)'
+            cand --list-compress-depth 'The `list-compress-depth` of the server that wrote the dump (the dump does not say): quicklist nodes it keeps compressed count at their compressed size. Default: asked of the server with --from, else 0 (Redis''s default)'
             cand --diff 'Show growth per group since an earlier analysis (its --format json output)'
             cand --format 'Output format'
             cand -u 'Redis URL: redis://, rediss://, redis+unix:// (repeat for cluster seeds) [env: REDIS_URL]'

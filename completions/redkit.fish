@@ -445,6 +445,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l top -d 'Groups shown in the table (JSON has every group)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l biggest -d 'How many of the biggest keys to list' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l svg -d 'Also write a flame graph of memory by prefix segment to FILE (SVG)' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l list-compress-depth -d 'The `list-compress-depth` of the server that wrote the dump (the dump does not say): quicklist nodes it keeps compressed count at their compressed size. Default: asked of the server with --from, else 0 (Redis\'s default)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l diff -d 'Show growth per group since an earlier analysis (its --format json output)' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'

@@ -147,6 +147,10 @@ pub struct Reader<R> {
     /// The key whose value is being read (for errors).
     current: Option<Vec<u8>>,
     done: bool,
+    /// See `set_list_compress_depth`.
+    list_compress_depth: u64,
+    /// The compressed length of the last LZF string read (a quicklist node's in-memory size).
+    last_lzf: Option<u64>,
 }
 
 fn shown(k: &[u8]) -> String {
@@ -183,6 +187,8 @@ impl<R: Read> Reader<R> {
             expire: None,
             current: None,
             done: false,
+            list_compress_depth: 0,
+            last_lzf: None,
         };
         let head = r.src.array::<9>().map_err(|e| r.fail(e))?;
         if &head[..5] != b"REDIS" {
@@ -395,6 +401,13 @@ impl<R: Read> Reader<R> {
         Ok((c, whole.len() as u64))
     }
 
+    /// The `list-compress-depth` of the server the dump comes from: the quicklist nodes it
+    /// keeps LZF-compressed in memory (all but `depth` at each end) count at their compressed
+    /// size. The dump cannot tell (Redis LZF-compresses any node on save), so it is given.
+    pub fn set_list_compress_depth(&mut self, depth: u64) {
+        self.list_compress_depth = depth;
+    }
+
     /// An LZF string, decompressed. LZF expands at most about 88 times: a bigger announced
     /// length is corrupt, so a corrupt length cannot allocate much.
     fn lzf_string(&mut self) -> Res<Vec<u8>> {
@@ -405,6 +418,7 @@ impl<R: Read> Reader<R> {
         }
         let at = self.src.offset();
         let packed = self.vec(clen)?;
+        self.last_lzf = Some(clen);
         blob::lzf(&packed, len as usize).map_err(|m| self.error_at(at, m))
     }
 
@@ -617,9 +631,12 @@ impl<R: Read> Reader<R> {
             }
             14 | 18 => {
                 let nodes = self.len()?;
+                let depth = self.list_compress_depth;
                 let mut n = 0;
                 let mut alloc = 0;
-                for _ in 0..nodes {
+                for i in 0..nodes {
+                    // quicklist.c keeps `depth` nodes at each end plain, compresses the rest.
+                    let inner = depth > 0 && i >= depth && i < nodes.saturating_sub(depth);
                     let container = if t == 18 { self.len()? } else { 2 };
                     if container == 1 {
                         // A plain node: one big element.
@@ -627,13 +644,22 @@ impl<R: Read> Reader<R> {
                         n += 1;
                         alloc += memory::jemalloc(s.len);
                     } else if container == 2 {
+                        self.last_lzf = None;
                         let (c, bytes) = if t == 14 {
                             self.blob(blob::ziplist_count, Header::Ziplist)?
                         } else {
                             self.blob(blob::listpack_count, Header::Listpack)?
                         };
                         n += c;
-                        alloc += memory::jemalloc(bytes);
+                        alloc += match self.last_lzf.take() {
+                            // In memory a quicklistLZF: its 4-byte size and the same LZF bytes
+                            // (quicklist.c compresses only nodes of 48 bytes and more that
+                            // shrink by more than 8).
+                            Some(clen) if inner && bytes >= 48 && clen + 8 < bytes => {
+                                memory::jemalloc(4 + clen)
+                            }
+                            _ => memory::jemalloc(bytes),
+                        };
                     } else {
                         return Err(
                             self.corrupt(&format!("unknown quicklist container {container}"))

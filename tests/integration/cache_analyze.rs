@@ -641,3 +641,294 @@ fn stdin_reads_a_dump_as_a_file_does() {
         .collect();
     assert_eq!(dbs.len(), 3, "{v}");
 }
+
+/// A server whose snapshot trickles (1 ms per key, forked child), so a test can break the
+/// transfer while it runs.
+fn slow_snapshot_server() -> RedisServer {
+    let s = RedisServer::start();
+    let cmds: Vec<Vec<String>> = (0..3000)
+        .map(|i| cmd(&["SET", &format!("slow:{i}"), &"v".repeat(100)]))
+        .collect();
+    pipe_load(&s, &cmds);
+    s.cli(&["CONFIG", "SET", "repl-diskless-sync-delay", "0"]);
+    s.cli(&["CONFIG", "SET", "rdb-key-save-delay", "1000"]);
+    s
+}
+
+/// The files left in a directory (a stray temporary file is a defect).
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn wait_exit(child: &mut std::process::Child, secs: u64) -> std::process::Output {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("redkit did not exit within {secs}s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let mut out = std::process::Command::new("true").output().unwrap();
+    let status = child.wait().unwrap();
+    out.status = status;
+    use std::io::Read;
+    if let Some(mut e) = child.stderr.take() {
+        e.read_to_end(&mut out.stderr).unwrap();
+    }
+    out
+}
+
+#[test]
+fn save_keeps_the_previous_file_when_the_transfer_fails_times_out_or_is_interrupted() {
+    let s = slow_snapshot_server();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("snap.rdb");
+    let saved_s = saved.to_str().unwrap();
+    let url = s.url();
+    let args = ["cache", "analyze", "--from", &url, "--save", saved_s];
+    // A complete transfer writes the file (and replaces an older one).
+    std::fs::write(&saved, b"older").unwrap();
+    let v = analyze(&["--from", &url, "--save", saved_s, "--format", "json"]).json();
+    assert_eq!(v["keys"], 3000);
+    let good = std::fs::read(&saved).unwrap();
+    assert!(good.starts_with(b"REDIS"));
+    assert_eq!(files_in(dir.path()), ["snap.rdb"]);
+    // 1. The server drops the replica mid-transfer: exit 3, the old file intact, no temp file.
+    // -v names the URL's server, not the configured one; the error names it once.
+    let mut verbose = vec!["-v"];
+    verbose.extend(args);
+    let mut child = crate::support::spawn_redkit(dir.path(), &verbose);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    s.cli(&["CLIENT", "KILL", "TYPE", "replica"]);
+    let out = wait_exit(&mut child, 30);
+    let err = crate::support::stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains(&format!("snapshot from {}", s.addr())),
+        "{err}"
+    );
+    assert!(!err.contains("localhost:6379"), "{err}");
+    let last = err.lines().last().unwrap_or_default();
+    assert_eq!(last.matches(&s.addr()).count(), 1, "{err}");
+    assert_eq!(std::fs::read(&saved).unwrap(), good);
+    assert_eq!(files_in(dir.path()), ["snap.rdb"]);
+    // 2. Ctrl-C while the snapshot arrives: exit 130, same guarantees.
+    let mut child = crate::support::spawn_redkit(dir.path(), &args);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let pid = child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = wait_exit(&mut child, 30);
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    assert_eq!(std::fs::read(&saved).unwrap(), good);
+    assert_eq!(files_in(dir.path()), ["snap.rdb"]);
+    // 3. A server that stops sending (the key delay far above --timeout): exit 3, intact.
+    s.cli(&["CLIENT", "KILL", "TYPE", "replica"]);
+    s.cli(&["CONFIG", "SET", "rdb-key-save-delay", "3000000"]);
+    let ran = run_in_temp().args(args).args(["--timeout", "1s"]).output();
+    assert_eq!(ran.code, Some(3), "{ran}");
+    assert_eq!(std::fs::read(&saved).unwrap(), good);
+    assert_eq!(files_in(dir.path()), ["snap.rdb"]);
+}
+
+/// Runs `cache analyze ARGS` (bytes allowed, for control characters in paths).
+fn analyze_bytes(args: &[&[u8]]) -> crate::support::Ran {
+    run_in_temp()
+        .args_bytes(&[&b"cache"[..], b"analyze"])
+        .args_bytes(args)
+        .output()
+}
+
+#[test]
+fn usage_errors_exit_2_before_any_work_and_paths_are_escaped() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let rdb = save(&s);
+    let r = rdb.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let json = dir.path().join("base.json");
+    std::fs::write(&json, analyze(&["--rdb", r, "--format", "json"]).stdout).unwrap();
+    let j = json.to_str().unwrap();
+    let svg_in_dir = format!("{d}/none/t.svg");
+    for (args, says) in [
+        // Flags of --from only.
+        (
+            vec!["--rdb", r, "--save", "/tmp/never.rdb"],
+            "--save needs --from",
+        ),
+        (
+            vec!["--rdb", r, "--from-replica"],
+            "--from-replica needs --from",
+        ),
+        // A directory is a bad input like a missing file.
+        (vec!["--rdb", d], "is a directory"),
+        // An SVG that cannot be written: the path as given, no temporary file's name.
+        (vec!["--rdb", r, "--svg", &svg_in_dir], &svg_in_dir),
+        (vec!["--rdb", r, "--svg", d], "is a directory"),
+        (vec!["--rdb", r, "--depth", "0"], "--depth"),
+        (vec!["--rdb", r, "--keys", "--format", "json"], "--keys"),
+        (vec!["--rdb", r, "--folded", "--format", "json"], "--folded"),
+        // A baseline grouped another way does not compare.
+        (vec!["--rdb", r, "--diff", j, "--depth", "3"], "--depth 2"),
+        (
+            vec!["--rdb", r, "--diff", j, "--separator", "/"],
+            "--separator",
+        ),
+    ] {
+        let ran = run_in_temp()
+            .args(["cache", "analyze"])
+            .args(&args)
+            .output();
+        assert_eq!(ran.code, Some(2), "{ran}");
+        assert!(ran.stderr.contains(says), "{says}: {ran}");
+        assert!(!ran.stderr.contains(".t.svg."), "{ran}");
+        assert!(ran.stdout.is_empty(), "{ran}");
+    }
+    assert!(!std::path::Path::new("/tmp/never.rdb").exists());
+    // Control bytes of paths never reach the terminal raw, in any message.
+    let evil_rdb = format!("{d}/\x1b[31mred\x07.rdb");
+    let evil_svg = format!("{d}/nonexist/\x1b[31m.svg");
+    let evil_diff = format!("{d}/\x1b[2J.json");
+    for args in [
+        vec![&b"--rdb"[..], evil_rdb.as_bytes()],
+        vec![b"--rdb", r.as_bytes(), b"--svg", evil_svg.as_bytes()],
+        vec![b"--rdb", r.as_bytes(), b"--diff", evil_diff.as_bytes()],
+    ] {
+        let ran = analyze_bytes(&args);
+        assert_eq!(ran.code, Some(2), "{ran}");
+        assert!(
+            !ran.stderr.contains('\x1b') && !ran.stderr.contains('\x07'),
+            "{ran}"
+        );
+        assert!(ran.stderr.contains("\\x1b"), "{ran}");
+    }
+}
+
+#[test]
+fn quiet_prints_nothing_an_empty_dump_exits_1_and_stdout_errors_name_stdout() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let rdb = save(&s);
+    let r = rdb.to_str().unwrap();
+    for extra in [&[][..], &["--folded"], &["--keys"], &["--format", "json"]] {
+        let ran = run_in_temp()
+            .args(["-q", "cache", "analyze", "--rdb", r])
+            .args(extra)
+            .expect(0);
+        assert!(ran.stdout.is_empty() && ran.stderr.is_empty(), "{ran}");
+    }
+    // -q still writes the files asked for.
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("m.svg");
+    run_in_temp()
+        .args([
+            "-q",
+            "cache",
+            "analyze",
+            "--rdb",
+            r,
+            "--svg",
+            svg.to_str().unwrap(),
+        ])
+        .expect(0);
+    assert!(svg.exists());
+    // A dump without keys: like a query that finds nothing.
+    s.cli(&["FLUSHALL"]);
+    let empty = save(&s);
+    let ran = run_in_temp()
+        .args([
+            "cache",
+            "analyze",
+            "--rdb",
+            empty.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .expect(1);
+    assert_eq!(ran.json()["keys"], 0);
+    // A full stdout is named.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"))
+        .args(["cache", "analyze", "--rdb", r])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stdout"));
+}
+
+#[test]
+fn compressed_quicklist_nodes_count_at_their_compressed_size() {
+    let s = RedisServer::start();
+    s.cli(&["CONFIG", "SET", "list-compress-depth", "1"]);
+    s.cli(&["CONFIG", "SET", "list-max-listpack-size", "16"]);
+    let items: Vec<String> = (0..5000).map(|i| format!("item-{i:06}-payload")).collect();
+    let mut c = vec!["RPUSH".to_string(), "biglist".to_string()];
+    c.extend(items);
+    pipe_load(&s, &[c]);
+    let live: u64 = s
+        .cli(&["MEMORY", "USAGE", "biglist", "SAMPLES", "0"])
+        .parse()
+        .unwrap();
+    let rdb = save(&s);
+    let within = |got: u64, what: &str| {
+        let ratio = got as f64 / live as f64;
+        assert!(
+            (0.85..=1.15).contains(&ratio),
+            "{what}: {got} vs MEMORY USAGE {live}"
+        );
+    };
+    // Offline, told the depth.
+    let v = analyze(&[
+        "--rdb",
+        rdb.to_str().unwrap(),
+        "--list-compress-depth",
+        "1",
+        "--format",
+        "json",
+    ])
+    .json();
+    within(
+        v["bytes"].as_u64().unwrap(),
+        "--rdb --list-compress-depth 1",
+    );
+    // Over replication, the depth is asked of the server.
+    let v = analyze(&["--from", &s.url(), "--format", "json"]).json();
+    within(v["bytes"].as_u64().unwrap(), "--from");
+}
+
+#[test]
+fn the_table_shows_the_empty_key_name_and_string_bytes_as_bytes() {
+    let s = RedisServer::start();
+    s.cli(&["SET", "", "some value"]);
+    s.cli(&["SET", "plain", "x"]);
+    let rdb = save(&s);
+    let ran = analyze(&["--rdb", rdb.to_str().unwrap()]);
+    assert!(ran.stdout.contains("(empty)"), "{ran}");
+    let types = ran.stdout.split("\ntypes\n").nth(1).unwrap_or_default();
+    let string = types
+        .lines()
+        .find(|l| l.starts_with("string"))
+        .unwrap_or_default();
+    assert!(string.trim_end().ends_with("11 bytes"), "{ran}");
+}

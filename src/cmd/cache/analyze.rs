@@ -20,6 +20,7 @@ use crate::exit::{self, ExitStatus};
 use crate::output::progress;
 use crate::output::records::Records;
 use crate::rdb::{Key, RdbError, Reader};
+use crate::signal::Stop;
 
 pub use diff::GroupDiff;
 pub use tally::{DbTotals, Group, KeyLine, TtlHistogram, TypeTotals};
@@ -87,6 +88,12 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 
+    /// The `list-compress-depth` of the server that wrote the dump (the dump does not say):
+    /// quicklist nodes it keeps compressed count at their compressed size. Default: asked of
+    /// the server with --from, else 0 (Redis's default)
+    #[arg(long, value_name = "N")]
+    pub list_compress_depth: Option<u64>,
+
     /// Show growth per group since an earlier analysis (its --format json output)
     #[arg(long, value_name = "OLD.json")]
     pub diff: Option<PathBuf>,
@@ -141,10 +148,39 @@ enum Sink {
 /// A dump that cannot be read is a bad input (exit 2), a failing input a runtime failure.
 fn rdb_error(source: &str, e: RdbError) -> anyhow::Error {
     if e.io {
+        // A connection error already names the server: not twice.
+        let text = e.to_string();
+        if text.starts_with(&format!("{source}: ")) {
+            return exit::runtime(text);
+        }
         exit::runtime(format!("{source}: {e}"))
     } else {
         exit::usage(format!("{source}: {e}"))
     }
+}
+
+/// A path (or any operator-given text) as shown in messages: control bytes escaped, so a
+/// file name cannot drive the terminal.
+pub(super) fn shown_path(p: &std::path::Path) -> String {
+    crate::output::escape::escape_str(&p.to_string_lossy())
+}
+
+/// Output to stdout that failed (a full disk, a closed pipe is handled by the caller): named.
+fn stdout_error(e: impl Into<anyhow::Error>) -> anyhow::Error {
+    let e = e.into();
+    if crate::output::is_broken_pipe(&e) {
+        return e; // the reader has what it wanted: the caller ends quietly
+    }
+    exit::runtime(format!("cannot write to stdout: {e:#}"))
+}
+
+/// Ctrl-C during the read: exit 130, nothing written (a --save file is not renamed into place).
+fn interrupted() -> anyhow::Error {
+    exit::Coded {
+        status: ExitStatus::Interrupted,
+        message: "interrupted".into(),
+    }
+    .into()
 }
 
 /// Reads the whole dump once, counting every key.
@@ -154,15 +190,19 @@ fn read_dump<R: Read>(
     a: &AnalyzeArgs,
     sink: &mut Sink,
     pb: &indicatif::ProgressBar,
+    stop: &Stop,
+    compress_depth: u64,
 ) -> anyhow::Result<AnalyzeReport> {
     let now_ms = chrono::Utc::now().timestamp_millis();
     let mut tally = tally::Tally::new(&a.separator, a.depth, a.biggest, now_ms);
     let mut reader = Reader::new(input).map_err(|e| rdb_error(source, e))?;
+    reader.set_list_compress_depth(compress_depth);
     let mut n: u64 = 0;
     loop {
         let key: Key = match reader.next_key() {
             Ok(Some(k)) => k,
             Ok(None) => break,
+            Err(_) if stop.requested() => return Err(interrupted()),
             Err(e) => return Err(rdb_error(source, e)),
         };
         let group = tally.add(&key);
@@ -175,6 +215,10 @@ fn read_dump<R: Read>(
         n += 1;
         if n.is_multiple_of(512) {
             pb.set_position(reader.offset());
+            if stop.requested() {
+                pb.finish_and_clear();
+                return Err(interrupted());
+            }
         }
     }
     pb.finish_and_clear();
@@ -184,26 +228,75 @@ fn read_dump<R: Read>(
 
 pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     // Everything that can be refused is refused before the dump is read.
-    let baseline = a.diff.as_deref().map(diff::Baseline::load).transpose()?;
+    if a.rdb.is_some() {
+        // clap's `requires` is not enforced next to `conflicts_with`: refuse here, before work.
+        for (set, flag) in [
+            (a.save.is_some(), "--save"),
+            (a.from_replica, "--from-replica"),
+        ] {
+            if set {
+                return Err(exit::usage(format!(
+                    "{flag} needs --from URL (it does nothing with --rdb)"
+                )));
+            }
+        }
+    }
     if a.separator.is_empty() {
         return Err(exit::usage("--separator must not be empty"));
     }
+    if a.depth == 0 {
+        return Err(exit::usage("--depth must be at least 1"));
+    }
+    let baseline = a
+        .diff
+        .as_deref()
+        .map(|p| diff::Baseline::load(p, &a.separator, a.depth))
+        .transpose()?;
+    if let Some(path) = &a.svg {
+        check_writable_dir(path, "--svg")?;
+    }
+    if (a.keys || a.folded) && ctx.out.format != crate::output::Format::Table {
+        let flag = if a.keys { "--keys" } else { "--folded" };
+        return Err(exit::usage(format!(
+            "{flag} prints its own lines ({}): drop --format",
+            if a.keys { "ndjson" } else { "folded stacks" }
+        )));
+    }
+    let quiet = ctx.out.quiet;
     let mut sink = if a.keys {
-        Sink::Keys(Records::quiet(false))
+        Sink::Keys(Records::quiet(quiet))
     } else {
         Sink::Report
     };
+    let stop = Stop::on_signal();
     let mut report = match (&a.rdb, &a.from) {
         (Some(path), _) if path.as_os_str() == "-" => {
+            use std::io::IsTerminal;
+            if io::stdin().is_terminal() {
+                crate::output::stderr_line(
+                    "redkit: reading the dump from stdin (pipe one in, e.g. `cat dump.rdb | redkit cache analyze --rdb -`; Ctrl-C stops)",
+                );
+            }
             let pb = progress::bar(
                 &ctx.out,
                 None,
                 "{spinner} {binary_bytes} read, {binary_bytes_per_sec}",
             );
-            read_dump(io::stdin().lock(), "stdin", a, &mut sink, &pb)?
+            read_dump(
+                io::stdin().lock(),
+                "stdin",
+                a,
+                &mut sink,
+                &pb,
+                &stop,
+                a.list_compress_depth.unwrap_or(0),
+            )?
         }
         (Some(path), _) => {
-            let shown = path.display().to_string();
+            let shown = shown_path(path);
+            if path.is_dir() {
+                return Err(exit::usage(format!("--rdb {shown}: is a directory")));
+            }
             let file = std::fs::File::open(path)
                 .map_err(|e| exit::usage(format!("--rdb {shown}: {e}")))?;
             let len = file.metadata().map(|m| m.len()).ok();
@@ -212,33 +305,71 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 len,
                 "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}, eta {eta}",
             );
-            read_dump(file, &shown, a, &mut sink, &pb)?
+            read_dump(
+                file,
+                &shown,
+                a,
+                &mut sink,
+                &pb,
+                &stop,
+                a.list_compress_depth.unwrap_or(0),
+            )?
         }
-        (None, Some(url)) => replica::analyze(ctx, url, a, &mut sink).await?,
+        (None, Some(url)) => replica::analyze(ctx, url, a, &mut sink, &stop).await?,
         (None, None) => return Err(exit::usage("give --rdb FILE, --rdb - or --from URL")),
     };
     report.top = a.top;
+    // A dump with no key is like a query that finds nothing: exit 1 (the report still prints).
+    let status = if report.keys == 0 {
+        ExitStatus::Problem
+    } else {
+        ExitStatus::Success
+    };
     if let Sink::Keys(mut rec) = sink {
-        rec.flush()?;
-        return Ok(ExitStatus::Success);
+        rec.flush().map_err(stdout_error)?;
+        return Ok(status);
     }
     let lines = flame::folded(&report.groups, &a.separator);
     if let Some(path) = &a.svg {
         let svg = flame::svg(&lines, &format!("Memory by key prefix: {}", report.source))?;
         crate::output::write_atomic(path, &svg)
-            .map_err(|e| exit::runtime(format!("--svg {}: {e:#}", path.display())))?;
+            .map_err(|e| exit::usage(format!("--svg {}: {}", shown_path(path), e.root_cause())))?;
     }
     if a.folded {
-        let mut out = io::stdout().lock();
-        for l in &lines {
-            writeln!(out, "{l}")?;
+        if !quiet {
+            let mut out = io::stdout().lock();
+            for l in &lines {
+                writeln!(out, "{l}").map_err(stdout_error)?;
+            }
+            out.flush().map_err(stdout_error)?;
         }
-        out.flush()?;
-        return Ok(ExitStatus::Success);
+        return Ok(status);
     }
     if let Some(b) = &baseline {
         report.diff = Some(b.compare(&report.groups));
     }
-    ctx.out.emit(&report)?;
-    Ok(ExitStatus::Success)
+    if !quiet {
+        ctx.out.emit(&report).map_err(stdout_error)?;
+    }
+    Ok(status)
+}
+
+/// An output file's directory must exist and be a directory: refused (exit 2) before the dump
+/// is read, naming the path as given.
+fn check_writable_dir(path: &std::path::Path, flag: &str) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let shown = shown_path(path);
+    if path.is_dir() {
+        return Err(exit::usage(format!("{flag} {shown}: is a directory")));
+    }
+    if !dir.is_dir() {
+        return Err(exit::usage(format!(
+            "{flag} {shown}: no such directory {}",
+            shown_path(dir)
+        )));
+    }
+    Ok(())
 }

@@ -11,6 +11,8 @@ use crate::exit;
 #[derive(Debug, Deserialize)]
 struct OldReport {
     groups: Vec<OldGroup>,
+    separator: Option<String>,
+    depth: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -37,16 +39,28 @@ pub struct GroupDiff {
 }
 
 impl Baseline {
-    /// Reads OLD.json, refusing (exit 2) a file that is not an analysis.
-    pub fn load(path: &std::path::Path) -> anyhow::Result<Baseline> {
-        let text = std::fs::read(path)
-            .map_err(|e| exit::usage(format!("--diff {}: {e}", path.display())))?;
+    /// Reads OLD.json, refusing (exit 2) a file that is not an analysis, or one grouped with
+    /// another --depth or --separator (its groups would not compare with these).
+    pub fn load(path: &std::path::Path, separator: &str, depth: usize) -> anyhow::Result<Baseline> {
+        let shown = super::shown_path(path);
+        let text = std::fs::read(path).map_err(|e| exit::usage(format!("--diff {shown}: {e}")))?;
         let old: OldReport = serde_json::from_slice(&text).map_err(|e| {
             exit::usage(format!(
-                "--diff {}: not the JSON of `cache analyze --format json`: {e}",
-                path.display()
+                "--diff {shown}: not the JSON of `cache analyze --format json`: {e}"
             ))
         })?;
+        let (old_sep, old_depth) = (
+            old.separator.as_deref().unwrap_or(":"),
+            old.depth.unwrap_or(2),
+        );
+        if old_sep != separator || old_depth != depth {
+            return Err(exit::usage(format!(
+                "--diff {shown}: the baseline is grouped with --depth {old_depth} --separator {:?}, \
+                 this analysis with --depth {depth} --separator {:?}: run both with the same",
+                crate::output::escape::escape_str(old_sep),
+                crate::output::escape::escape_str(separator),
+            )));
+        }
         Ok(Baseline(
             old.groups
                 .into_iter()

@@ -22,6 +22,21 @@ fn ttl(t: Option<i64>) -> String {
     }
 }
 
+/// A key or group name as a table shows it: the empty name visible.
+fn name(s: impl std::fmt::Display) -> String {
+    let s = s.to_string();
+    if s.is_empty() { "(empty)".into() } else { s }
+}
+
+/// An element count; a string's "elements" are its bytes.
+fn elements(key_type: &str, n: u64) -> String {
+    if key_type == "string" {
+        format!("{n} bytes")
+    } else {
+        n.to_string()
+    }
+}
+
 fn signed_bytes(n: i64) -> String {
     let sign = if n < 0 { "-" } else { "+" };
     format!("{sign}{}", format_bytes(n.unsigned_abs()))
@@ -56,7 +71,7 @@ impl Render for AnalyzeReport {
             t.set_header(vec!["group", "keys", "change", "memory", "change", "%"]);
             for d in diff.iter().take(self.top.max(1)) {
                 t.add_row(vec![
-                    Cell::new(&d.group),
+                    Cell::new(name(&d.group)),
                     Cell::new(d.keys_after),
                     Cell::new(format!("{:+}", d.keys_change)),
                     Cell::new(format_bytes(d.bytes_after)),
@@ -100,11 +115,11 @@ impl Render for AnalyzeReport {
             let big = g
                 .biggest
                 .as_ref()
-                .map(|b| format!("{} ({})", b.key, format_bytes(b.bytes)))
+                .map(|b| format!("{} ({})", name(&b.key), format_bytes(b.bytes)))
                 .unwrap_or_default();
             let h = &g.ttl_histogram;
             t.add_row(vec![
-                Cell::new(&g.group),
+                Cell::new(name(&g.group)),
                 Cell::new(g.keys),
                 Cell::new(format_bytes(g.bytes)),
                 Cell::new(pct(g.share)),
@@ -127,11 +142,11 @@ impl Render for AnalyzeReport {
             ]);
             for b in &self.biggest {
                 t.add_row(vec![
-                    Cell::new(&b.key),
+                    Cell::new(name(&b.key)),
                     Cell::new(b.db),
                     Cell::new(b.key_type),
                     Cell::new(b.encoding),
-                    Cell::new(b.len),
+                    Cell::new(elements(b.key_type, b.len)),
                     Cell::new(format_bytes(b.bytes)),
                     Cell::new(ttl(b.ttl_seconds)),
                 ]);
@@ -159,7 +174,7 @@ impl Render for AnalyzeReport {
                 Cell::new(&x.key_type),
                 Cell::new(x.totals.keys),
                 Cell::new(format_bytes(x.totals.bytes)),
-                Cell::new(x.totals.elements),
+                Cell::new(elements(&x.key_type, x.totals.elements)),
             ]);
         }
         writeln!(w, "{t}")?;

@@ -12,6 +12,7 @@ use crate::exit;
 use crate::output::progress;
 use crate::redis::raw::{RawConn, RawOptions};
 use crate::redis::{ConnError, Endpoint, Info, parse_url};
+use crate::signal::Stop;
 
 /// Chunks in flight between the socket and the reader (64 KiB each at most).
 const CHANNEL: usize = 16;
@@ -60,6 +61,23 @@ async fn info_replication(c: &mut RawConn) -> anyhow::Result<Info> {
     Ok(Info::parse(&text))
 }
 
+/// The server's `list-compress-depth` (0, Redis's default, when CONFIG is refused).
+async fn compress_depth(c: &mut RawConn) -> Result<u64, ConnError> {
+    c.send(&[b"CONFIG", b"GET", b"list-compress-depth"]).await?;
+    let head = line(c).await?;
+    if head.as_slice() != b"*2" && head.as_slice() != b"%1" {
+        return Ok(0); // an error (ACL, renamed CONFIG) or nothing set
+    }
+    let mut value = Vec::new();
+    for _ in 0..4 {
+        value = line(c).await?;
+    }
+    Ok(std::str::from_utf8(&value)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
 /// The first online replica of a primary, from its INFO replication.
 fn online_replica(info: &Info) -> Option<Endpoint> {
     info.indexed("slave").into_iter().find_map(|(_, f)| {
@@ -84,18 +102,25 @@ struct Chunks {
     rx: mpsc::Receiver<Result<Vec<u8>, String>>,
     cur: Vec<u8>,
     pos: usize,
+    stop: Stop,
 }
 
 impl Read for Chunks {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         while self.pos == self.cur.len() {
-            match self.rx.recv() {
+            // Wakes up now and then so a Ctrl-C is seen while a slow server sends nothing.
+            match self.rx.recv_timeout(std::time::Duration::from_millis(100)) {
                 Ok(Ok(c)) => {
                     self.cur = c;
                     self.pos = 0;
                 }
                 Ok(Err(e)) => return Err(io::Error::other(e)),
-                Err(_) => return Ok(0),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if self.stop.requested() {
+                        return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(0),
             }
         }
         let n = out.len().min(self.cur.len() - self.pos);
@@ -111,7 +136,7 @@ async fn pump(
     framing: Framing,
     tx: mpsc::SyncSender<Result<Vec<u8>, String>>,
     mut save: Option<std::fs::File>,
-) {
+) -> Result<(), String> {
     let mut left = match framing {
         Framing::Len(n) => Some(n),
         Framing::Eof(_) => None,
@@ -121,8 +146,9 @@ async fn pump(
         if c.unread().is_empty()
             && let Err(e) = c.fill().await
         {
-            let _ = tx.send(Err(e.to_string()));
-            return;
+            let e = e.to_string();
+            let _ = tx.send(Err(e.clone()));
+            return Err(e);
         }
         let mut chunk = c.unread().to_vec();
         c.consume(chunk.len());
@@ -152,19 +178,27 @@ async fn pump(
         if let Some(f) = save.as_mut()
             && let Err(e) = f.write_all(&chunk)
         {
-            let _ = tx.send(Err(format!("--save: {e}")));
-            return;
+            let e = format!("--save: {e}");
+            let _ = tx.send(Err(e.clone()));
+            return Err(e);
         }
         if !chunk.is_empty() && tx.send(Ok(chunk)).is_err() {
-            return; // the reader stopped (done or failed)
+            // The reader stopped (done or failed): the file is complete only if this was the end.
+            return if last {
+                Ok(())
+            } else {
+                Err("the reader stopped early".into())
+            };
         }
         if last {
             if let Some(f) = save.as_mut()
-                && let Err(e) = f.flush()
+                && let Err(e) = f.sync_all()
             {
-                let _ = tx.send(Err(format!("--save: {e}")));
+                let e = format!("--save: {e}");
+                let _ = tx.send(Err(e.clone()));
+                return Err(e);
             }
-            return;
+            return Ok(());
         }
     }
 }
@@ -174,9 +208,14 @@ pub async fn analyze(
     url: &str,
     a: &AnalyzeArgs,
     sink: &mut Sink,
+    stop: &Stop,
 ) -> anyhow::Result<AnalyzeReport> {
     let parsed = parse_url(url).map_err(|e| exit::usage(format!("--from: {e}")))?;
-    let mut auth = ctx.target()?.auth;
+    // Not ctx.target(): its -v line would name the configured server, not the URL's.
+    let mut auth = crate::redis::Target::from_settings(ctx.settings.redis()?, || {
+        crate::output::ask_secret("Redis password: ", "--askpass")
+    })?
+    .auth;
     if parsed.username.is_some() {
         auth.username = parsed.username.clone();
     }
@@ -185,14 +224,23 @@ pub async fn analyze(
     }
     auth.tls |= parsed.tls;
     let opts = RawOptions::from_auth(&auth, 0)?;
+    // The snapshot goes to a temporary file beside FILE, renamed over it only once the whole
+    // dump was read and its checksum passed: a failed or interrupted transfer leaves the
+    // previous FILE as it was (the temporary file is removed when `save` drops).
     let save = match &a.save {
-        Some(p) => Some(
-            std::fs::File::create(p)
-                .map_err(|e| exit::usage(format!("--save {}: {e}", p.display())))?,
-        ),
+        Some(p) => Some(temp_beside(p)?),
         None => None,
     };
     let mut endpoint = parsed.endpoint.clone();
+    ctx.out.verbose(
+        1,
+        format!(
+            "snapshot from {endpoint}{} (connect timeout {}, timeout {})",
+            if auth.tls { " over TLS" } else { "" },
+            crate::duration::format(auth.connect_timeout),
+            crate::duration::format(auth.timeout)
+        ),
+    );
     let mut c = RawConn::connect(&endpoint, &opts).await?;
     if a.from_replica {
         let info = info_replication(&mut c).await?;
@@ -204,6 +252,10 @@ pub async fn analyze(
         c = RawConn::connect(&endpoint, &opts).await?;
     }
     let source = endpoint.to_string();
+    let depth = match a.list_compress_depth {
+        Some(d) => d,
+        None => compress_depth(&mut c).await?,
+    };
     // A diskless transfer spares the server's disk; rdb-only (7.0+) stops it from streaming
     // the replication backlog afterwards. Older servers refuse them: SYNC alone still works.
     let _ = simple(&mut c, &[b"REPLCONF", b"capa", b"eof"]).await?;
@@ -250,19 +302,68 @@ pub async fn analyze(
         ),
     };
     let (tx, rx) = mpsc::sync_channel(CHANNEL);
-    let task = tokio::spawn(pump(c, framing, tx, save));
+    let file =
+        match &save {
+            Some(t) => Some(t.as_file().try_clone().map_err(|e| {
+                exit::usage(format!("--save {}: {e}", escape_path(a.save.as_deref())))
+            })?),
+            None => None,
+        };
+    let task = tokio::spawn(pump(c, framing, tx, file));
     let chunks = Chunks {
         rx,
         cur: Vec::new(),
         pos: 0,
+        stop: stop.clone(),
     };
     // The reader blocks this thread; the socket is drained on the runtime's workers.
-    let result = tokio::task::block_in_place(|| super::read_dump(chunks, &source, a, sink, &pb));
-    if result.is_ok() && a.save.is_some() {
+    let result = tokio::task::block_in_place(|| {
+        super::read_dump(chunks, &source, a, sink, &pb, stop, depth)
+    });
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            task.abort();
+            return Err(e);
+        }
+    };
+    if let (Some(tmp), Some(path)) = (save, &a.save) {
+        let shown = escape_path(Some(path));
         // Let the task write the last bytes of the file.
-        let _ = task.await;
+        match task.await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(exit::runtime(format!("--save {shown}: {e}"))),
+            Err(e) => return Err(exit::runtime(format!("--save {shown}: {e}"))),
+        }
+        tmp.persist(path)
+            .map_err(|e| exit::runtime(format!("--save {shown}: {}", e.error)))?;
     } else {
         task.abort();
     }
-    result
+    Ok(report)
+}
+
+fn escape_path(p: Option<&std::path::Path>) -> String {
+    p.map(super::shown_path).unwrap_or_default()
+}
+
+/// A temporary file in FILE's directory (so the final rename stays on one file system).
+fn temp_beside(path: &std::path::Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "snapshot".into());
+    let shown = escape_path(Some(path));
+    if path.is_dir() {
+        return Err(exit::usage(format!("--save {shown}: is a directory")));
+    }
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| exit::usage(format!("--save {shown}: {e}")))
 }
