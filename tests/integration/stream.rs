@@ -1208,7 +1208,7 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
     let v = json_of(&out);
     assert_eq!(
         v["counts"],
-        serde_json::json!({"running": 1, "completed": 0, "failed": 1, "stuck": 0})
+        serde_json::json!({"running": 1, "completed": 0, "failed": 1, "stuck": 0, "dead_letters": 0})
     );
     // Both last events are at the same millisecond: ties go by stream name.
     let (bad, run_) = (&v["jobs"][0], &v["jobs"][1]);
@@ -1425,7 +1425,9 @@ fn jobs_on_every_master_with_exact_states_and_ages() {
                 "duration_ms",
                 "summary",
                 "length",
-                "dead_letters"
+                "dead_letters",
+                "group_lag_seconds",
+                "oldest_pending_seconds"
             ]
         );
         let id = job["job_id"].as_str().unwrap();
@@ -1725,7 +1727,14 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
     let out = run_in_temp()
         .args(["-u", &s.url(), "-q", "stream"])
         .args([
-            "claim", key, "g", "--to", "live", "--min-idle", "10m", "--yes",
+            "claim",
+            key,
+            "g",
+            "--to",
+            "live",
+            "--min-idle",
+            "10m",
+            "--yes",
         ])
         .raw();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));

@@ -104,7 +104,12 @@ pub async fn batch_worst_lag(
         for g in gs {
             let last = g.last_delivered_id.as_deref().unwrap_or("0-0");
             p.add_command(first_after_cmd(k, last));
-            p.cmd("XPENDING").arg(k).arg(&g.name).arg("-").arg("+").arg(1);
+            p.cmd("XPENDING")
+                .arg(k)
+                .arg(&g.name)
+                .arg("-")
+                .arg("+")
+                .arg(1);
             asked += 1;
         }
     }
