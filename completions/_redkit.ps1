@@ -892,7 +892,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             break
         }
         'redkit;stream;claim' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The consumer that takes the entries (must be a consumer of the group unless --new-consumer)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The consumer that takes the entries (a name the group does not have is warned about, and refused under -q, unless --new-consumer)')
             [CompletionResult]::new('--min-idle', '--min-idle', [CompletionResultType]::ParameterName, 'Only entries idle at least this long')
             [CompletionResult]::new('--from-consumer', '--from-consumer', [CompletionResultType]::ParameterName, 'Only entries held by this consumer')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Move at most N entries')
@@ -915,7 +915,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
-            [CompletionResult]::new('--new-consumer', '--new-consumer', [CompletionResultType]::ParameterName, 'Allow --to to name a consumer the group does not have yet (XCLAIM creates it)')
+            [CompletionResult]::new('--new-consumer', '--new-consumer', [CompletionResultType]::ParameterName, '--to names a consumer the group does not have yet, on purpose (XCLAIM creates it): no warning, and no refusal under -q')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when there is no terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when there is no terminal)')

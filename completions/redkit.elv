@@ -865,7 +865,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'redkit;stream;claim'= {
-            cand --to 'The consumer that takes the entries (must be a consumer of the group unless --new-consumer)'
+            cand --to 'The consumer that takes the entries (a name the group does not have is warned about, and refused under -q, unless --new-consumer)'
             cand --min-idle 'Only entries idle at least this long'
             cand --from-consumer 'Only entries held by this consumer'
             cand --count 'Move at most N entries'
@@ -888,7 +888,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
             cand --color 'When to use colors (NO_COLOR is honoured)'
-            cand --new-consumer 'Allow --to to name a consumer the group does not have yet (XCLAIM creates it)'
+            cand --new-consumer '--to names a consumer the group does not have yet, on purpose (XCLAIM creates it): no warning, and no refusal under -q'
             cand --dry-run 'Show what would change and change nothing'
             cand -y 'Do not ask for confirmation (needed when there is no terminal)'
             cand --yes 'Do not ask for confirmation (needed when there is no terminal)'

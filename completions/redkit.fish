@@ -909,7 +909,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from job" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l to -d 'The consumer that takes the entries (must be a consumer of the group unless --new-consumer)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l to -d 'The consumer that takes the entries (a name the group does not have is warned about, and refused under -q, unless --new-consumer)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l min-idle -d 'Only entries idle at least this long' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l from-consumer -d 'Only entries held by this consumer' -r
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l count -d 'Move at most N entries' -r
@@ -934,7 +934,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_su
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l new-consumer -d 'Allow --to to name a consumer the group does not have yet (XCLAIM creates it)'
+complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l new-consumer -d '--to names a consumer the group does not have yet, on purpose (XCLAIM creates it): no warning, and no refusal under -q'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l dry-run -d 'Show what would change and change nothing'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -s y -l yes -d 'Do not ask for confirmation (needed when there is no terminal)'
 complete -c redkit -n "__fish_redkit_using_subcommand stream; and __fish_seen_subcommand_from claim" -l askpass -d 'Prompt for the password on the terminal'

@@ -1139,6 +1139,7 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
     let age = j["last_event_age_ms"].as_u64().unwrap();
     assert!((240_000..=after - last).contains(&age), "{age}");
     let out = run_in_temp()
+        .env("TZ", "UTC")
         .args(["-u", &s.url(), "stream"])
         .args(["job", "run"])
         .raw();
@@ -1148,6 +1149,21 @@ fn job_reports_time_until_now_the_last_events_age_and_a_failures_error() {
         "{text}"
     );
     assert!(text.contains("ago (task_progress)"), "{text}");
+    // And the wall-clock times, in the local zone (today's: a time of day).
+    let clock = |ms: u64| {
+        let s = ms / 1000 % 86_400;
+        format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    };
+    if first / 86_400_000 == after / 86_400_000 {
+        assert!(
+            text.contains(&format!(
+                "; started {}, last event {} (UTC)",
+                clock(first),
+                clock(last)
+            )),
+            "{text}"
+        );
+    }
 
     // A failure is summed up by its error, not by an older progress text.
     let out = run_in_temp()
@@ -1409,7 +1425,9 @@ fn jobs_on_every_master_with_exact_states_and_ages() {
                 "duration_ms",
                 "summary",
                 "length",
-                "dead_letters"
+                "dead_letters",
+                "group_lag_seconds",
+                "oldest_pending_seconds"
             ]
         );
         let id = job["job_id"].as_str().unwrap();
@@ -1693,17 +1711,39 @@ fn claim_moves_exactly_the_idle_entries_and_delconsumer_guards_pending_work() {
             .args(&a)
             .raw()
     };
-    // "live" is not a consumer yet: a typo would hand the work to nobody. Refused (exit 2),
-    // naming the group's consumers, unless --new-consumer.
+    // "live" is not a consumer yet: a typo would hand the work to nobody. A warning on
+    // stderr naming the group's consumers; under -q (nobody reads it) a refusal, exit 2,
+    // before anything moves; neither with --new-consumer.
     let out = claim(&["--dry-run"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("'live' is not a consumer of group 'g'")
+        stderr(&out).contains("warning: 'live' is not a consumer of group 'g'")
             && stderr(&out).contains("busy, dead")
             && stderr(&out).contains("--new-consumer"),
         "{}",
         stderr(&out)
     );
+    assert_eq!(json_of(&out)["candidates"], 4);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "-q", "stream"])
+        .args([
+            "claim",
+            key,
+            "g",
+            "--to",
+            "live",
+            "--min-idle",
+            "10m",
+            "--yes",
+        ])
+        .raw();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("'live' is not a consumer of group 'g'"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(pending_of(&s, key, "g"), before, "nothing moved under -q");
     let claim = |extra: &[&str]| {
         let mut a = vec!["--new-consumer"];
         a.extend_from_slice(extra);

@@ -46,11 +46,12 @@ pub struct ClaimArgs {
     /// Consumer group
     #[arg(value_parser = name::parser())]
     pub group: Name,
-    /// The consumer that takes the entries (must be a consumer of the group unless
-    /// --new-consumer)
+    /// The consumer that takes the entries (a name the group does not have is warned about,
+    /// and refused under -q, unless --new-consumer)
     #[arg(long, value_name = "CONSUMER", value_parser = name::parser())]
     pub to: Name,
-    /// Allow --to to name a consumer the group does not have yet (XCLAIM creates it)
+    /// --to names a consumer the group does not have yet, on purpose (XCLAIM creates it):
+    /// no warning, and no refusal under -q
     #[arg(long)]
     pub new_consumer: bool,
     /// Only entries idle at least this long
@@ -156,6 +157,8 @@ impl ClaimReport {
     }
 }
 
+static EMPTY: Vec<String> = Vec::new();
+
 impl crate::output::Formats for ClaimReport {
     const FORMATS: &'static [Format] = &[Format::Table, Format::Json];
 }
@@ -191,8 +194,33 @@ impl Render for ClaimReport {
             line.push_str(&format!("; {} left as they were", self.skipped.len()));
         }
         writeln!(w, "{line}")?;
+        // Each moved entry with its delivery count: XCLAIM JUSTID does not count a delivery,
+        // so the count is what it was (the next read by --to adds one).
+        let moved_lines = self.to.is_some() && !self.ids.is_empty();
+        if moved_lines {
+            writeln!(
+                w,
+                "  moved (delivery counts kept; the next delivery adds one):"
+            )?;
+            for id in self.ids.iter().take(20) {
+                let e = self.entries.iter().find(|e| &e.id == id);
+                writeln!(
+                    w,
+                    "    {}  from {}  delivered {}",
+                    escape_str(id),
+                    e.map_or_else(|| "-".to_string(), |e| e.consumer.to_string()),
+                    e.map_or_else(
+                        || "-".to_string(),
+                        |e| crate::ops::units::count(e.deliveries, "time", "times")
+                    )
+                )?;
+            }
+            if self.ids.len() > 20 {
+                writeln!(w, "    … and {} more", self.ids.len() - 20)?;
+            }
+        }
         for (what, ids) in [
-            (verb, &self.ids),
+            (verb, if moved_lines { &EMPTY } else { &self.ids }),
             ("deleted", &self.deleted),
             ("left", &self.skipped),
         ] {
@@ -301,18 +329,25 @@ pub async fn claim(ctx: &Ctx, a: &ClaimArgs) -> anyhow::Result<ExitStatus> {
     let mut conn = name::keyed_for(&target, &a.key).await?;
     ensure_stream(&mut conn, &a.key).await?;
     group_info(&mut conn, &a.key, &a.group).await?;
-    // XCLAIM creates any consumer it is given: a typo would take the entries away from every
-    // live worker. Refuse an unknown target unless asked for (before anything moves).
+    // XCLAIM creates any consumer it is given: a typo would hand the entries to nobody. An
+    // unknown target is said on stderr (the dry run and the question say it too); under -q,
+    // where nobody reads a warning, it is refused before anything moves. --new-consumer
+    // says the name is meant.
     let consumers = consumer_names(&mut conn, &a.key, &a.group).await?;
-    if !a.new_consumer && !consumers.contains(&a.to) {
-        return Err(exit::usage(format!(
-            "{what}: '{}' is not a consumer of group '{}' on {} (its consumers: {}); \
-             pass --new-consumer to create it",
+    let unknown = !a.new_consumer && !consumers.contains(&a.to);
+    if unknown {
+        let msg = format!(
+            "'{}' is not a consumer of group '{}' on {} (its consumers: {}); XCLAIM creates \
+             it: pass --new-consumer if that is meant",
             a.to,
             a.group,
             a.key,
             list_names(&consumers)
-        )));
+        );
+        if ctx.out.quiet {
+            return Err(exit::usage(format!("{what}: {msg}")));
+        }
+        crate::output::stderr_line(&format!("redkit: warning: {msg}"));
     }
     let items = pending_items(
         &mut conn,
@@ -573,11 +608,12 @@ mod tests {
     }
 
     #[test]
-    fn table_counts_what_moved_and_what_was_deleted() {
+    fn table_counts_what_moved_with_its_delivery_count_and_what_was_deleted() {
         assert_eq!(
             crate::cmd::table_of(&report(false)),
             "moved 1 of 2 entries; 1 deleted from the stream meanwhile\n  \
-             moved: 1700000000000-0\n  deleted: 1700000000001-0\n"
+             moved (delivery counts kept; the next delivery adds one):\n    \
+             1700000000000-0  from w-3  delivered 1 time\n  deleted: 1700000000001-0\n"
         );
         let mut ack = report(false);
         ack.to = None;

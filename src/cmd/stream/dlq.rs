@@ -5,9 +5,11 @@
 //! moved and acknowledged or untouched: never acknowledged and lost, never copied twice.
 
 use std::io::{self, Write};
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use clap::Args;
+use futures::StreamExt;
 use serde::Serialize;
 
 use super::claim::{PendingItem, pending_where};
@@ -16,6 +18,7 @@ use super::entry::rfc3339_ms;
 use super::group::group_info;
 use super::id::now_ms;
 use super::name::{self, Name};
+use super::script::Lua;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 use crate::output::Format;
@@ -80,8 +83,15 @@ end
 return out
 ";
 
+/// The script, by digest.
+pub static MOVE: LazyLock<Lua> = LazyLock::new(|| Lua::new(MOVE_SCRIPT));
+
 /// Entries per script call: each call is atomic, and a short one keeps the server responsive.
 const BATCH: usize = 100;
+
+/// Script calls in flight at once on the multiplexed connection: the next batch is on the
+/// wire while Redis runs this one (one at a time left the server idle between round trips).
+pub const IN_FLIGHT: usize = 4;
 
 #[derive(Debug, Args)]
 pub struct DlqArgs {
@@ -230,23 +240,26 @@ pub fn same_slot(what: &str, key: &Name, other: &Name, cluster: bool) -> anyhow:
     Ok(())
 }
 
-/// One EVAL of a script over `ids` with two keys; its reply as (code, id) pairs.
+/// One call of a script (by digest) over `ids` with two keys; its reply as (code, id) pairs.
 pub async fn eval_pairs(
     conn: &mut Keyed,
-    script: &str,
+    script: &Lua,
     keys: [&Name; 2],
     args: &[&[u8]],
     ids: &[String],
 ) -> anyhow::Result<Vec<(i64, String)>> {
-    let mut cmd = redis::cmd("EVAL");
-    cmd.arg(script).arg(2).arg(keys[0]).arg(keys[1]);
-    for a in args {
-        cmd.arg(*a);
-    }
-    for id in ids {
-        cmd.arg(id);
-    }
-    let v: redis::Value = conn.query(&cmd).await.map_err(ConnError::into_runtime)?;
+    let v = script
+        .run(conn, 2, |cmd| {
+            cmd.arg(keys[0]).arg(keys[1]);
+            for a in args {
+                cmd.arg(*a);
+            }
+            for id in ids {
+                cmd.arg(id);
+            }
+        })
+        .await
+        .map_err(ConnError::into_runtime)?;
     let redis::Value::Array(items) = v else {
         return Err(exit::runtime(format!(
             "{}: unexpected script reply ({})",
@@ -347,13 +360,25 @@ pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
     let ids: Vec<String> = report.entries.iter().map(|e| e.id.clone()).collect();
     let idle = report.min_idle_ms.to_string();
     let mind = min.to_string();
-    for page in ids.chunks(BATCH) {
-        if stop.requested() {
-            break;
+    let group = a.group.as_bytes();
+    let (key, dlq_key) = (&a.key, &dlq);
+    let (idle, mind) = (idle.as_bytes(), mind.as_bytes());
+    let calls = ids.chunks(BATCH).map(|page| {
+        let mut conn = conn.clone();
+        let stop = &stop;
+        async move {
+            if stop.requested() {
+                return Ok(None);
+            }
+            let at = rfc3339_ms(now_ms());
+            let args: [&[u8]; 4] = [group, idle, mind, &at];
+            let pairs = eval_pairs(&mut conn, &MOVE, [key, dlq_key], &args, page).await?;
+            anyhow::Ok(Some((page, pairs)))
         }
-        let at = rfc3339_ms(now_ms());
-        let args: [&[u8]; 4] = [a.group.as_bytes(), idle.as_bytes(), mind.as_bytes(), &at];
-        let pairs = eval_pairs(&mut conn, MOVE_SCRIPT, [&a.key, &dlq], &args, page).await?;
+    });
+    let mut done = futures::stream::iter(calls).buffered(IN_FLIGHT);
+    while let Some(r) = done.next().await {
+        let Some((page, pairs)) = r? else { continue };
         for (id, (code, new_id)) in page.iter().zip(pairs) {
             match code {
                 1 => {

@@ -338,6 +338,7 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
     }
     // With --where, a job none of whose events match answers 1, as grep does.
     let unmatched = (!tl.filter.is_empty() && tl.shown == 0).then(|| tl.filter.describe_miss());
+    let (first_ms, last_ms) = (tl.first_ms, tl.last_ms);
     let report = tl.report(&args.job_id, stuck);
     // A job whose stream holds no event answers nothing: exit 1, as a query that found
     // nothing does (a failed job is 1 too; a running or completed one 0).
@@ -382,6 +383,16 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
                     escape_str(report.last_event_type.as_deref().unwrap_or("-"))
                 ),
                 Some(o) => format!("{o} in {dur}"),
+            };
+            // Wall-clock times too, in the local zone (JSON has them as RFC 3339).
+            let line = match first_ms {
+                Some(f) => format!(
+                    "{line}; started {}, last event {} ({})",
+                    crate::output::time::compact(f),
+                    crate::output::time::compact(last_ms),
+                    crate::output::time::zone()
+                ),
+                None => line,
             };
             let line = if ctx.out.ui.color {
                 paint(&format!("task_{}", report.outcome.unwrap_or("none")), &line)

@@ -179,6 +179,8 @@ pub struct Job {
     pub length: u64,
     /// Entries in the job's dead-letter stream (KEY:dlq, {KEY}:dlq on a cluster).
     pub dead_letters: u64,
+    /// The worst lag over the stream's consumer groups; None without groups.
+    pub lag: Option<super::lag::Lag>,
 }
 
 /// The facts of a job as JSON shows them.
@@ -195,6 +197,11 @@ pub struct JobView<'a> {
     pub summary: &'a str,
     pub length: u64,
     pub dead_letters: u64,
+    /// The worst group's lag: the age of the oldest entry some group has not been delivered
+    /// (0 when caught up); null when the stream has no groups.
+    pub group_lag_seconds: Option<f64>,
+    /// The age of the oldest entry pending in any group; null when nothing is pending.
+    pub oldest_pending_seconds: Option<f64>,
 }
 
 #[derive(Debug, Default, Serialize, Clone, Copy, PartialEq, Eq)]
@@ -262,6 +269,8 @@ impl JobsReport {
             summary: &j.summary,
             length: j.length,
             dead_letters: j.dead_letters,
+            group_lag_seconds: j.lag.map(|l| l.lag_seconds),
+            oldest_pending_seconds: j.lag.and_then(|l| l.oldest_pending_seconds),
         }
     }
 
@@ -318,6 +327,8 @@ impl JobsReport {
             .collect();
         // The dead-letter column only when some shown job has dead letters.
         let with_dlq = shown.iter().any(|j| j.dead_letters > 0);
+        // The lag columns only when some shown job's stream has consumer groups.
+        let with_lag = shown.iter().any(|j| j.lag.is_some());
         if !shown.is_empty() {
             let mut t = ui.table();
             let mut header = vec![
@@ -329,6 +340,10 @@ impl JobsReport {
                 "duration".into(),
                 "summary".into(),
             ];
+            if with_lag {
+                header.push("group lag".into());
+                header.push("oldest pending".into());
+            }
             if with_dlq {
                 header.push("dead letters".into());
             }
@@ -359,6 +374,10 @@ impl JobsReport {
                     Cell::new(fmt_ms(v.duration_ms)),
                     Cell::new(escape_str(v.summary)),
                 ];
+                if with_lag {
+                    row.push(Cell::new(super::lag::show(v.group_lag_seconds)));
+                    row.push(Cell::new(super::lag::show(v.oldest_pending_seconds)));
+                }
                 if with_dlq {
                     row.push(Cell::new(j.dead_letters));
                 }
@@ -418,6 +437,7 @@ fn job_of(stream: Name, first: &Entry, last: &Entry, now: u64, stuck: Duration) 
         summary: summary(last, 80).into(),
         length: 0,
         dead_letters: 0,
+        lag: None,
     }
 }
 
@@ -426,7 +446,8 @@ pub fn is_dead_letter_stream(key: &[u8]) -> bool {
     key.ends_with(b":dlq")
 }
 
-/// The length and dead letters of each job: two pipelined XLENs per job of the batch.
+/// The length, dead letters and group lag of each job: two pipelined XLENs per job of the
+/// batch, then the lag rounds (`lag::batch_worst_lag`).
 async fn count_dead_letters(
     node: &mut Node,
     jobs: &mut [Job],
@@ -458,6 +479,11 @@ async fn count_dead_letters(
             .as_ref()
             .and_then(crate::redis::streams::uint_of)
             .unwrap_or(0);
+    }
+    let keys: Vec<Name> = jobs.iter().map(|j| Name(j.stream.to_vec())).collect();
+    let lags = super::lag::batch_worst_lag(node, &keys, now_ms()).await?;
+    for (j, l) in jobs.iter_mut().zip(lags) {
+        j.lag = l;
     }
     Ok(())
 }
@@ -750,6 +776,7 @@ mod tests {
             summary: "resize images".into(),
             length: 2,
             dead_letters: 0,
+            lag: None,
         };
         let r = JobsReport {
             jobs: vec![
@@ -807,6 +834,7 @@ mod tests {
             summary: "".into(),
             length,
             dead_letters: 0,
+            lag: None,
         };
         let jobs = vec![
             job("a", JobState::Completed, 300, 1),

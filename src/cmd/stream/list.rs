@@ -206,6 +206,53 @@ async fn fill_lag(s: &mut StreamSummary, node: &Node, now: u64) -> anyhow::Resul
     Ok(())
 }
 
+/// SCAN batches whose XINFO pipelines may be outstanding at once.
+const BATCHES_IN_FLIGHT: usize = 3;
+
+type Infos = anyhow::Result<Vec<(Name, redis::Value)>>;
+
+async fn joined(h: tokio::task::JoinHandle<Infos>) -> Infos {
+    h.await
+        .map_err(|e| exit::runtime(format!("reading streams: {e}")))?
+}
+
+/// XINFO STREAM of each key of a batch, in one pipeline; keys deleted or replaced since the
+/// SCAN are left out.
+async fn infos(mut n: Node, keys: Vec<Name>) -> Infos {
+    let mut p = redis::pipe();
+    for k in &keys {
+        p.cmd("XINFO").arg("STREAM").arg(k);
+    }
+    match n.pipe::<Vec<redis::Value>>(&p).await {
+        Ok(infos) => Ok(keys.into_iter().zip(infos).collect()),
+        // An error reply fails the batch: ask one by one. A key deleted or replaced since
+        // the SCAN is skipped; any other failure (a timeout, an ACL refusal) ends the
+        // listing, so it never reports streams missing.
+        Err(e) if e.code().is_none() => Err(e.into_runtime()),
+        Err(_) => {
+            let mut out = Vec::with_capacity(keys.len());
+            for k in keys {
+                match n
+                    .query::<redis::Value>(redis::cmd("XINFO").arg("STREAM").arg(&k))
+                    .await
+                {
+                    Ok(info) => out.push((k, info)),
+                    Err(e) => {
+                        let kind: String = n
+                            .query(redis::cmd("TYPE").arg(&k))
+                            .await
+                            .map_err(ConnError::into_runtime)?;
+                        if kind == "stream" {
+                            return Err(exit::runtime(format!("{k}: {e}")));
+                        }
+                    }
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
 pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
     let pattern = args
         .pattern
@@ -226,6 +273,8 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         None => Collect::All(Vec::new()),
     };
     let mut total = 0usize;
+    let mut in_flight: std::collections::VecDeque<tokio::task::JoinHandle<Infos>> =
+        std::collections::VecDeque::new();
     for (i, mut node) in masters.nodes.into_iter().enumerate() {
         let addr = node.addr.clone();
         scan_typed(
@@ -233,48 +282,27 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
             pattern.as_bytes(),
             KeyType::Stream,
             async |n: &mut Node, keys: Vec<Name>| {
-                let mut p = redis::pipe();
-                for k in &keys {
-                    p.cmd("XINFO").arg("STREAM").arg(k);
-                }
-                match n.pipe::<Vec<redis::Value>>(&p).await {
-                    Ok(infos) => {
-                        for (k, info) in keys.into_iter().zip(infos) {
-                            total += 1;
-                            out.add(summary(k, &addr, i, info)?, n, now).await?;
-                        }
-                    }
-                    // An error reply fails the batch: ask one by one. A key deleted or
-                    // replaced since the SCAN is skipped; any other failure (a timeout,
-                    // an ACL refusal) ends the listing, so it never reports streams missing.
-                    Err(e) if e.code().is_none() => return Err(e.into_runtime()),
-                    Err(_) => {
-                        for k in keys {
-                            match n
-                                .query::<redis::Value>(redis::cmd("XINFO").arg("STREAM").arg(&k))
-                                .await
-                            {
-                                Ok(info) => {
-                                    total += 1;
-                                    out.add(summary(k, &addr, i, info)?, n, now).await?;
-                                }
-                                Err(e) => {
-                                    let kind: String = n
-                                        .query(redis::cmd("TYPE").arg(&k))
-                                        .await
-                                        .map_err(ConnError::into_runtime)?;
-                                    if kind == "stream" {
-                                        return Err(exit::runtime(format!("{k}: {e}")));
-                                    }
-                                }
-                            }
-                        }
+                // Each batch's XINFO pipeline runs (and is decoded) in a task of its own while
+                // the next SCAN goes out, as `stream jobs` does: a few batches in flight.
+                in_flight.push_back(tokio::spawn(infos(n.clone(), keys)));
+                if in_flight.len() >= BATCHES_IN_FLIGHT
+                    && let Some(h) = in_flight.pop_front()
+                {
+                    for (k, info) in joined(h).await? {
+                        total += 1;
+                        out.add(summary(k, &addr, i, info)?, n, now).await?;
                     }
                 }
                 Ok(())
             },
         )
         .await?;
+        while let Some(h) = in_flight.pop_front() {
+            for (k, info) in joined(h).await? {
+                total += 1;
+                out.add(summary(k, &addr, i, info)?, &node, now).await?;
+            }
+        }
     }
     let none = total == 0;
     let mut streams = match out {

@@ -22,6 +22,7 @@ pub mod pending;
 pub mod read;
 pub mod requeue;
 pub mod retention;
+pub mod script;
 pub mod sink;
 pub mod tail;
 pub mod top;

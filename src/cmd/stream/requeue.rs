@@ -33,6 +33,9 @@ stream dlq added are dropped. Entries go back in the dead-letter stream's order.
 /// Per id: {1, new id} requeued, {0, ''} no longer in the dead-letter stream, {3, ''} nothing
 /// left to add once the provenance fields are gone. The provenance fields are removed from
 /// the tail when they are the six stream dlq appended, else wherever they are.
+static REQUEUE: std::sync::LazyLock<super::script::Lua> =
+    std::sync::LazyLock::new(|| super::script::Lua::new(REQUEUE_SCRIPT));
+
 const REQUEUE_SCRIPT: &str = r"
 local dlq, dst = KEYS[1], KEYS[2]
 local names = {dlq_stream=1, dlq_id=1, dlq_group=1, dlq_consumer=1, dlq_deliveries=1, dlq_at=1}
@@ -345,7 +348,7 @@ pub async fn run(ctx: &Ctx, a: &RequeueArgs) -> anyhow::Result<ExitStatus> {
             j += 1;
         }
         let ids: Vec<String> = report.entries[i..j].iter().map(|e| e.id.clone()).collect();
-        let pairs = eval_pairs(&mut conn, REQUEUE_SCRIPT, [&a.dlq, &dest], &[], &ids).await?;
+        let pairs = eval_pairs(&mut conn, &REQUEUE, [&a.dlq, &dest], &[], &ids).await?;
         for (id, (code, new_id)) in ids.into_iter().zip(pairs) {
             match code {
                 1 => {

@@ -35,6 +35,16 @@ if redis.call('PEXPIRE', KEYS[1], ARGV[2], 'NX') == 0 then return -2 end
 return b
 ";
 
+/// The script, by digest (EVALSHA: the text is not sent and hashed once per stream).
+static RETIRE: std::sync::LazyLock<super::script::Lua> =
+    std::sync::LazyLock::new(|| super::script::Lua::new(RETIRE_SCRIPT));
+
+fn retire_cmd(by_sha: bool, key: &Name, last: &str, ttl: &str) -> redis::Cmd {
+    let mut c = RETIRE.cmd(by_sha, 1);
+    c.arg(key).arg(last).arg(ttl);
+    c
+}
+
 /// What retention was asked to do.
 #[derive(Debug, Clone)]
 pub struct Retention {
@@ -213,6 +223,13 @@ pub async fn pass(
         if stop.requested() {
             break;
         }
+        if !dry_run {
+            // Cached once per master; a refusal here (an ACL without SCRIPT) is not fatal:
+            // each NOSCRIPT reply falls back to the text.
+            let _: Result<String, _> = node
+                .query(redis::cmd("SCRIPT").arg("LOAD").arg(RETIRE.text))
+                .await;
+        }
         scan_typed(
             &mut node,
             r.pattern.as_bytes(),
@@ -263,19 +280,30 @@ pub async fn pass(
                         if dry_run {
                             p.cmd("MEMORY").arg("USAGE").arg(*k);
                         } else {
-                            p.cmd("EVAL")
-                                .arg(RETIRE_SCRIPT)
-                                .arg(1)
-                                .arg(*k)
-                                .arg(last)
-                                .arg(&ttl);
+                            p.add_command(retire_cmd(true, k, last, &ttl));
                         }
                     }
                     if !dry_run && let Some(l) = &limiter {
                         l.take(part.len() as u64).await;
                     }
-                    let got: Vec<redis::Value> =
+                    let mut got: Vec<redis::Value> =
                         n.pipe(&p).await.map_err(ConnError::into_runtime)?;
+                    // A script cache flushed meanwhile: those keys again, by the text.
+                    let missing: Vec<usize> = (0..got.len())
+                        .filter(|&i| super::script::is_noscript_reply(&got[i]))
+                        .collect();
+                    if !missing.is_empty() {
+                        let mut p = redis::pipe();
+                        for &i in &missing {
+                            let (k, last) = &part[i];
+                            p.add_command(retire_cmd(false, k, last, &ttl));
+                        }
+                        let again: Vec<redis::Value> =
+                            n.pipe(&p).await.map_err(ConnError::into_runtime)?;
+                        for (&i, v) in missing.iter().zip(again) {
+                            got[i] = v;
+                        }
+                    }
                     replies.extend(got);
                 }
                 for ((k, _), v) in chosen.iter().zip(replies) {
