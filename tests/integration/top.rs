@@ -191,8 +191,9 @@ fn sigterm_restores_the_terminal_and_without_a_terminal_it_is_a_usage_error() {
         .status()
         .unwrap();
     assert!(ok.success());
+    // SIGTERM is an interruption: 130 (README's exit table), not success.
     let screen = t.wait("exit on SIGTERM", Duration::from_secs(5), |x| {
-        x.contains("EXITED 0")
+        x.contains("EXITED 130")
     });
     assert!(!screen.contains("nodes up"), "{screen}");
     // The terminal is back in cooked mode: a typed line echoes.
@@ -335,6 +336,88 @@ fn panes_show_slow_log_clients_and_stream_groups() {
     assert_eq!(row[2], "3", "lag: {screen}");
     assert_eq!(row[4], "2", "pending: {screen}");
     assert_eq!(row[5], "1", "dead letters: {screen}");
+    t.keys(&["q"]);
+    t.wait("exit", Duration::from_secs(5), |x| x.contains("EXITED 0"));
+}
+
+#[test]
+fn ctrl_c_exits_130_and_restores_the_terminal() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start(
+        dir.path(),
+        100,
+        30,
+        &redkit_line(dir.path(), &format!("top -u {}", s.url())),
+    );
+    t.wait("the node", Duration::from_secs(5), |x| {
+        x.contains(&s.addr())
+    });
+    t.keys(&["C-c"]);
+    let screen = t.wait("exit on Ctrl-C", Duration::from_secs(5), |x| {
+        x.contains("EXITED")
+    });
+    assert!(screen.contains("EXITED 130"), "{screen}");
+    assert!(!screen.contains("nodes up"), "{screen}");
+}
+
+/// The streams pane's "lag s" is the age of the oldest entry a group has not been delivered
+/// (0 when caught up), the rule health's stream checks use; `--stream` takes health's globs.
+#[test]
+fn streams_pane_lag_seconds_is_the_age_of_the_oldest_undelivered_entry() {
+    let s = RedisServer::start();
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    // Two entries 7 minutes and 6m50s old, then one fresh.
+    let old = format!("{}-0", now_ms - 420_000);
+    let next = format!("{}-0", now_ms - 410_000);
+    s.cli(&["XADD", "job_events:1", &old, "n", "1"]);
+    s.cli(&["XADD", "job_events:1", &next, "n", "2"]);
+    s.cli(&["XADD", "job_events:1", "*", "n", "3"]);
+    // from0: created at 0, nothing delivered: the oldest undelivered entry is 420 s old.
+    s.cli(&["XGROUP", "CREATE", "job_events:1", "from0", "0"]);
+    // mid: delivered up to the first entry: the next one is 410 s old.
+    s.cli(&["XGROUP", "CREATE", "job_events:1", "mid", &old]);
+    // done: caught up.
+    s.cli(&["XGROUP", "CREATE", "job_events:1", "done", "$"]);
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start(
+        dir.path(),
+        120,
+        30,
+        &redkit_line(
+            dir.path(),
+            &format!("top -u {} --stream 'job_events:*'", s.url()),
+        ),
+    );
+    t.wait("the node", Duration::from_secs(5), |x| {
+        x.contains(&s.addr())
+    });
+    t.keys(&["p", "p", "p", "p"]);
+    let screen = t.wait("streams pane", Duration::from_secs(8), |x| {
+        ["from0", "mid", "done"].iter().all(|g| {
+            x.lines()
+                .any(|l| l.contains("job_events:1") && l.contains(g))
+        })
+    });
+    let lag_s = |group: &str| -> f64 {
+        let row: Vec<&str> = screen
+            .lines()
+            .find(|l| l.contains("job_events:1") && l.split_whitespace().nth(1) == Some(group))
+            .unwrap_or_else(|| panic!("{group}: {screen}"))
+            .split_whitespace()
+            .collect();
+        row[3]
+            .parse()
+            .unwrap_or_else(|_| panic!("{group} lag s: {screen}"))
+    };
+    let from0 = lag_s("from0");
+    assert!((415.0..=440.0).contains(&from0), "from0 {from0}: {screen}");
+    let mid = lag_s("mid");
+    assert!((405.0..=430.0).contains(&mid), "mid {mid}: {screen}");
+    assert_eq!(lag_s("done"), 0.0, "{screen}");
     t.keys(&["q"]);
     t.wait("exit", Duration::from_secs(5), |x| x.contains("EXITED 0"));
 }

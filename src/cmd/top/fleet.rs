@@ -46,6 +46,8 @@ struct Planned {
     ep: Endpoint,
     role: &'static str,
     slots: Option<u32>,
+    /// In a cluster, the slot ranges a master serves (the streams pane reads keys where they live).
+    ranges: Option<Vec<(u16, u16)>>,
 }
 
 pub struct Fleet {
@@ -119,6 +121,7 @@ impl Fleet {
                                 slots: n.is_master().then(|| {
                                     n.slots.iter().map(|(a, b)| u32::from(b - a) + 1).sum()
                                 }),
+                                ranges: Some(n.slots.clone()),
                             })
                             .collect::<Vec<_>>(),
                     );
@@ -144,6 +147,7 @@ impl Fleet {
             ep: ep.clone(),
             role: "master",
             slots: None,
+            ranges: None,
         }];
         if let Ok(mut n) = self.node(&ep).await
             && let Ok(text) = n
@@ -161,6 +165,7 @@ impl Fleet {
                         },
                         role: "replica",
                         slots: None,
+                        ranges: None,
                     });
                 }
             }
@@ -182,12 +187,12 @@ impl Fleet {
                 Some(n) => Ok(n.clone()),
                 None => Err(p.ep.clone()),
             };
-            jobs.push((p.ep.clone(), p.role, p.slots, conn));
+            jobs.push((p.ep.clone(), p.role, p.slots, p.ranges.clone(), conn));
         }
         let auth = self.auth.clone();
         let streams = self.streams.clone();
         let prev_ref = prev.as_ref();
-        let results = join_all(jobs.into_iter().map(|(ep, role, slots, conn)| {
+        let results = join_all(jobs.into_iter().map(|(ep, role, slots, ranges, conn)| {
             let (auth, streams) = (&auth, &streams);
             async move {
                 let addr = ep.to_string();
@@ -204,7 +209,7 @@ impl Fleet {
                     let info = Info::parse(&text);
                     let mut row = NodeRow::from_info(addr.clone(), &info, before, secs, slots);
                     row.counters.extend(command_counters(&info));
-                    extras(&mut node, &mut row, pane, streams).await;
+                    extras(&mut node, &mut row, pane, streams, ranges).await;
                     Ok::<_, String>((row, node))
                 };
                 let r = match tokio::time::timeout(budget, work).await {
@@ -265,7 +270,13 @@ fn replica_lag(nodes: &mut [NodeRow]) {
 }
 
 /// The pane's figures for one node (asked only while that pane is shown).
-async fn extras(node: &mut Node, row: &mut NodeRow, pane: Pane, streams: &[String]) {
+async fn extras(
+    node: &mut Node,
+    row: &mut NodeRow,
+    pane: Pane,
+    streams: &[String],
+    ranges: Option<Vec<(u16, u16)>>,
+) {
     match pane {
         Pane::None | Pane::Commands => {}
         Pane::Slowlog => {
@@ -288,9 +299,7 @@ async fn extras(node: &mut Node, row: &mut NodeRow, pane: Pane, streams: &[Strin
             if row.role != "master" {
                 return;
             }
-            for s in streams {
-                row.streams.extend(stream_rows(node, s).await);
-            }
+            row.streams = stream_rows(node, streams, ranges).await;
         }
     }
 }
@@ -348,83 +357,45 @@ fn client_row(line: &str) -> ClientRow {
     }
 }
 
-/// XINFO GROUPS of one stream: lag (Redis 7), pending, the lag in seconds (the age of the
-/// next undelivered entry, from the ids), and the dead letters of `<stream>:dlq`.
-async fn stream_rows(node: &mut Node, key: &str) -> Vec<StreamRow> {
-    let Ok(redis::Value::Array(groups)) = node
-        .query::<redis::Value>(redis::cmd("XINFO").arg("GROUPS").arg(key))
-        .await
-    else {
+/// The streams pane's groups, read as health's stream checks read them (one selection: keys
+/// and globs; one lag rule: the age of the oldest entry not yet delivered, 0 when caught up).
+async fn stream_rows(
+    node: &mut Node,
+    streams: &[String],
+    ranges: Option<Vec<(u16, u16)>>,
+) -> Vec<StreamRow> {
+    use crate::cmd::health::stream_read::{StreamPlan, read};
+    if streams.is_empty() {
+        return Vec::new();
+    }
+    let plan = StreamPlan {
+        streams: Some(
+            streams
+                .iter()
+                .map(|s| s.trim().as_bytes().to_vec())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        ),
+        jobs: None,
+        slots: ranges,
+    };
+    let facts = read(node, &plan, None).await;
+    let Some(Ok(found)) = facts.streams else {
         return Vec::new();
     };
-    let last_id: Option<String> = node
-        .query::<redis::Value>(redis::cmd("XINFO").arg("STREAM").arg(key))
-        .await
-        .ok()
-        .and_then(|v| field(&v, "last-generated-id"))
-        .and_then(|v| text(&v));
-    let dlq: Option<i64> = node
-        .query::<i64>(redis::cmd("XLEN").arg(format!("{key}:dlq")))
-        .await
-        .ok()
-        .filter(|n| *n > 0);
-    let ms = |id: &str| id.split('-').next().and_then(|m| m.parse::<i64>().ok());
-    groups
+    found
         .iter()
-        .map(|g| {
-            let lag = field(g, "lag").and_then(|v| match v {
-                redis::Value::Int(n) => Some(n),
-                _ => None,
-            });
-            let delivered = field(g, "last-delivered-id").and_then(|v| text(&v));
-            let lag_secs = match (
-                lag,
-                delivered.as_deref().and_then(ms),
-                last_id.as_deref().and_then(ms),
-            ) {
-                (Some(0), _, _) => Some(0.0),
-                (_, Some(d), Some(l)) => Some(((l - d).max(0)) as f64 / 1000.0),
-                _ => None,
-            };
-            StreamRow {
-                stream: crate::output::escape::escape_str(key),
-                group: field(g, "name")
-                    .and_then(|v| text(&v))
-                    .map(|n| crate::output::escape::escape_str(&n))
-                    .unwrap_or_default(),
-                lag,
-                lag_secs,
-                pending: field(g, "pending")
-                    .and_then(|v| match v {
-                        redis::Value::Int(n) => Some(n),
-                        _ => None,
-                    })
-                    .unwrap_or(0),
-                dead_letters: dlq,
-            }
+        .filter(|s| s.exists)
+        .flat_map(|s| {
+            s.groups.iter().map(move |g| StreamRow {
+                stream: s.key.clone(),
+                group: g.name.clone(),
+                lag: g.lag.and_then(|n| i64::try_from(n).ok()),
+                lag_secs: g.lag_ms.map(|ms| ms as f64 / 1000.0),
+                pending: i64::try_from(g.pending).unwrap_or(i64::MAX),
+                dead_letters: (s.dead_letters > 0)
+                    .then(|| i64::try_from(s.dead_letters).unwrap_or(i64::MAX)),
+            })
         })
         .collect()
-}
-
-fn text(v: &redis::Value) -> Option<String> {
-    match v {
-        redis::Value::BulkString(b) => Some(String::from_utf8_lossy(b).into_owned()),
-        redis::Value::SimpleString(s) => Some(s.clone()),
-        _ => None,
-    }
-}
-
-/// A field of a flat `[k, v, k, v...]` array or a RESP3 map.
-fn field(v: &redis::Value, name: &str) -> Option<redis::Value> {
-    match v {
-        redis::Value::Array(a) => a
-            .chunks(2)
-            .find(|kv| text(&kv[0]).as_deref() == Some(name))
-            .and_then(|kv| kv.get(1).cloned()),
-        redis::Value::Map(m) => m
-            .iter()
-            .find(|(k, _)| text(k).as_deref() == Some(name))
-            .map(|(_, v)| v.clone()),
-        _ => None,
-    }
 }

@@ -113,7 +113,7 @@ pub async fn run(ctx: &Ctx, a: &TopArgs) -> anyhow::Result<ExitStatus> {
         loop {
             tokio::select! {
                 _ = tick.tick() => {}
-                _ = signals.any() => return Ok(ExitStatus::Success),
+                _ = signals.any() => return Ok(ExitStatus::Interrupted),
             }
             let f = fleet.sample(a.interval, budget, Pane::None).await;
             write_frame(&mut record, &f)?;
@@ -126,6 +126,7 @@ pub async fn run(ctx: &Ctx, a: &TopArgs) -> anyhow::Result<ExitStatus> {
     let mut term = Term::start()?;
     let mut keys = key_events();
     let mut frame = Frame::default();
+    let mut status = ExitStatus::Success;
     loop {
         tokio::select! {
             _ = tick.tick() => {
@@ -137,29 +138,32 @@ pub async fn run(ctx: &Ctx, a: &TopArgs) -> anyhow::Result<ExitStatus> {
                 }
             }
             ev = keys.recv() => match ev {
-                Some(ev) => if !handle(ev, &mut v) { break },
+                Some(ev) => if let Some(end) = handle(ev, &mut v) { status = end; break },
                 None => break,
             },
-            _ = signals.any() => break,
+            // Ctrl-C and SIGTERM exit 130 (README's exit table), the terminal restored first.
+            _ = signals.any() => { status = ExitStatus::Interrupted; break },
         }
         term.draw(&frame, &v)?;
     }
     drop(term);
-    Ok(ExitStatus::Success)
+    Ok(status)
 }
 
-/// A key: false to quit.
-fn handle(ev: Event, v: &mut View) -> bool {
+/// A key: the exit status when it ends the view (q: 0, Ctrl-C: 130).
+fn handle(ev: Event, v: &mut View) -> Option<ExitStatus> {
     let Event::Key(k) = ev else {
-        return true;
+        return None;
     };
     if k.kind == KeyEventKind::Release {
-        return true;
+        return None;
     }
     let i = Col::ALL.iter().position(|c| *c == v.sort).unwrap_or(0);
     match k.code {
-        KeyCode::Char('q') | KeyCode::Esc => return false,
-        KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => return false,
+        KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+            return Some(ExitStatus::Interrupted);
+        }
+        KeyCode::Char('q') | KeyCode::Esc => return Some(ExitStatus::Success),
         KeyCode::Right | KeyCode::Char('>') => v.sort = Col::ALL[(i + 1) % Col::ALL.len()],
         KeyCode::Left | KeyCode::Char('<') => {
             v.sort = Col::ALL[(i + Col::ALL.len() - 1) % Col::ALL.len()]
@@ -171,7 +175,7 @@ fn handle(ev: Event, v: &mut View) -> bool {
         }
         _ => {}
     }
-    true
+    None
 }
 
 fn write_frame(
@@ -224,6 +228,7 @@ async fn replay(
     let mut signals = Signals::new()?;
     let mut term = Term::start()?;
     let mut keys = key_events();
+    let mut status = ExitStatus::Success;
     let total = frames.len();
     let mut v = View {
         sort,
@@ -251,14 +256,15 @@ async fn replay(
                 if i + 1 < total { i += 1; }
             }
             ev = keys.recv() => match ev {
-                Some(ev) => if !handle(ev, &mut v) { break },
+                Some(ev) => if let Some(end) = handle(ev, &mut v) { status = end; break },
                 None => break,
             },
-            _ = signals.any() => break,
+            // Ctrl-C and SIGTERM exit 130 (README's exit table), the terminal restored first.
+            _ = signals.any() => { status = ExitStatus::Interrupted; break },
         }
     }
     drop(term);
-    Ok(ExitStatus::Success)
+    Ok(status)
 }
 
 /// The terminal in raw mode on the alternate screen; restored when dropped (every return and
