@@ -230,6 +230,8 @@ fn no_terminal_means_no_confirmation() {
 fn quiet_in_every_command() {
     let s = RedisServer::start();
     let url = s.url();
+    // A production-shaped cache node has a memory limit (health warns without one).
+    s.cli(&["CONFIG", "SET", "maxmemory", "256mb"]);
     s.cli(&[
         "XADD",
         "job_events:1",

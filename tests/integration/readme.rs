@@ -244,8 +244,13 @@ impl Shell {
         } else {
             cmd.arg("-c").arg(&line);
         }
+        // Each line is its own first run of health's rates: otherwise a line judges what the
+        // lines before it did (`cache analyze --from` is a full sync of the master).
+        let state = out.with_extension("state");
+        std::fs::create_dir_all(&state).expect("state dir");
         cmd.env("PATH", path)
             .env("HOME", self.home())
+            .env("XDG_STATE_HOME", &state)
             .env("REDKIT_README_BIN", env!("CARGO_BIN_EXE_redkit"))
             .env("REDKIT_README_PIDS", &pids)
             .env("REDKIT_README_CODES", &codes)

@@ -96,7 +96,9 @@ pub async fn probe(
     for r in replicas.unwrap_or_default() {
         let m = as_map(&r);
         let port = m.get("port").and_then(|p| p.parse().ok());
-        if let (Some(host), Some(port)) = (m.get("ip").cloned(), port) {
+        // Port 0 is a snapshot client (`redis-cli --rdb`, `cache analyze --from`) that the
+        // master listed while it synced: Sentinel remembers it, but it is no server.
+        if let (Some(host), Some(port)) = (m.get("ip").cloned(), port.filter(|p: &u16| *p != 0)) {
             let flags = m.get("flags").cloned().unwrap_or_default();
             facts.replicas.push((Endpoint::Tcp { host, port }, flags));
         }
