@@ -492,6 +492,8 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'What values hold: raw bytes, or JSON objects of the size asked (like the cache''s)')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)')
             [CompletionResult]::new('--min-run', '--min-run', [CompletionResultType]::ParameterName, 'Each run''s measured part lasts at least this long: -n is raised (the clients keep sending) and a shorter --duration lengthened. [default: 2s with --save or --compare, where a verdict needs samples; none otherwise]')
+            [CompletionResult]::new('--hdr-out', '--hdr-out', [CompletionResultType]::ParameterName, 'Write each workload''s latency histogram as PREFIX<workload>.hgrm (HdrHistogram percentile distribution, ms) and its 100 ms interval log as PREFIX<workload>.hlog')
+            [CompletionResult]::new('--timeline-out', '--timeline-out', [CompletionResultType]::ParameterName, 'Write every 100 ms sample (ops/s, p50, p99 per workload) to FILE as ndjson')
             [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'Weighted commands and sequences on one key from a YAML file (see the README); each entry may set its own key_pattern, keyspace, data_size, value and ttl')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]')

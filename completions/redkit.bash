@@ -443,7 +443,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__bench)
-            opts="-u -w -c -P -n -y -d -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --keyspace --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --key-pattern --data-size --value --ttl --min-run --scenario --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
+            opts="-u -w -c -P -n -y -d -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --keyspace --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --key-pattern --data-size --value --ttl --min-run --hdr-out --timeline-out --scenario --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,6 +624,17 @@ _redkit() {
                     return 0
                     ;;
                 --min-run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hdr-out)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --timeline-out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

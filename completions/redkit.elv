@@ -475,6 +475,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --value 'What values hold: raw bytes, or JSON objects of the size asked (like the cache''s)'
             cand --ttl 'Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)'
             cand --min-run 'Each run''s measured part lasts at least this long: -n is raised (the clients keep sending) and a shorter --duration lengthened. [default: 2s with --save or --compare, where a verdict needs samples; none otherwise]'
+            cand --hdr-out 'Write each workload''s latency histogram as PREFIX<workload>.hgrm (HdrHistogram percentile distribution, ms) and its 100 ms interval log as PREFIX<workload>.hlog'
+            cand --timeline-out 'Write every 100 ms sample (ops/s, p50, p99 per workload) to FILE as ndjson'
             cand --scenario 'Weighted commands and sequences on one key from a YAML file (see the README); each entry may set its own key_pattern, keyspace, data_size, value and ttl'
             cand --format 'Output format'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'

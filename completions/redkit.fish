@@ -539,6 +539,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l value -d 'What v
 json\t'A JSON object of exactly the size asked, shaped like the application\'s cache entries'"
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ttl -d 'Expiry of every SET (set, mixed): a duration (60s) or a range (10s..1h)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l min-run -d 'Each run\'s measured part lasts at least this long: -n is raised (the clients keep sending) and a shorter --duration lengthened. [default: 2s with --save or --compare, where a verdict needs samples; none otherwise]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l hdr-out -d 'Write each workload\'s latency histogram as PREFIX<workload>.hgrm (HdrHistogram percentile distribution, ms) and its 100 ms interval log as PREFIX<workload>.hlog' -r -f
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline-out -d 'Write every 100 ms sample (ops/s, p50, p99 per workload) to FILE as ndjson' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l scenario -d 'Weighted commands and sequences on one key from a YAML file (see the README); each entry may set its own key_pattern, keyspace, data_size, value and ttl' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'"

@@ -40,6 +40,8 @@ pub struct Phase {
     /// `--min-run`: the measured part lasts at least this long; `-n` requests are raised (the
     /// clients keep sending) and a shorter `--duration` is lengthened to it.
     pub min_run: Option<Duration>,
+    /// Keep each 100 ms interval's histogram (for `--hdr-out`'s interval log; ~26 KB each).
+    pub keep_intervals: bool,
 }
 
 /// The length of one interval sample: a compare judges sets of these, not one figure per run.
@@ -57,6 +59,22 @@ pub struct RunSamples {
     /// does not say.
     #[serde(default)]
     pub cpu_wait_pct: Option<f64>,
+    /// Every interval's figures, aligned (for `--timeline-out` and `--hdr-out`); not saved.
+    #[serde(skip)]
+    pub intervals: Vec<Interval>,
+}
+
+/// One 100 ms interval: its start from the beginning of measuring, its length, the commands
+/// completed in it and their latency (none when nothing completed).
+#[derive(Debug, Clone)]
+pub struct Interval {
+    pub start: Duration,
+    pub length: Duration,
+    pub ops: u64,
+    pub p50_us: Option<u64>,
+    pub p99_us: Option<u64>,
+    /// With `keep_intervals` only.
+    pub hist: Option<Histogram<u64>>,
 }
 
 /// What one thread measured.
@@ -539,7 +557,8 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
     let done = Arc::new(AtomicBool::new(false));
     let sampler = {
         let (stats, done) = (all_stats.clone(), done.clone());
-        std::thread::spawn(move || sample_intervals(&stats, measure_from, &done))
+        let keep = phase.keep_intervals;
+        std::thread::spawn(move || sample_intervals(&stats, measure_from, &done, keep))
     };
     for h in handles {
         let _ = h.join();
@@ -608,6 +627,7 @@ fn sample_intervals(
     stats: &[Arc<Mutex<ThreadStats>>],
     measure_from: Instant,
     done: &AtomicBool,
+    keep: bool,
 ) -> RunSamples {
     let mut out = RunSamples {
         interval_ms: SAMPLE_MS,
@@ -637,9 +657,21 @@ fn sample_intervals(
         let now = Instant::now();
         let secs = now.duration_since(last).as_secs_f64().max(1e-6);
         out.ops_per_sec.push((ops as f64 / secs).round());
-        if ops > 0 {
-            out.p99_us.push(merged.value_at_quantile(0.99));
-        }
+        let (p50, p99) = if ops > 0 {
+            let p99 = merged.value_at_quantile(0.99);
+            out.p99_us.push(p99);
+            (Some(merged.value_at_quantile(0.5)), Some(p99))
+        } else {
+            (None, None)
+        };
+        out.intervals.push(Interval {
+            start: last.duration_since(measure_from),
+            length: now.duration_since(last),
+            ops,
+            p50_us: p50,
+            p99_us: p99,
+            hist: keep.then(|| merged.clone()),
+        });
         last = now;
         next += step;
         // A sampler that fell behind (a stalled machine) starts again from now.

@@ -2,6 +2,7 @@
 //! percentiles, saved baselines and a regression check for cron.
 
 pub mod driver;
+pub mod hdr;
 pub mod jobs;
 pub mod keys;
 pub mod machine;
@@ -177,6 +178,10 @@ pub struct BenchArgs {
     #[command(flatten)]
     pub shape: Box<ShapeArgs>,
 
+    /// Files written from the run's histograms and samples.
+    #[command(flatten)]
+    pub files: Box<FileArgs>,
+
     /// Weighted commands and sequences on one key from a YAML file (see the README); each
     /// entry may set its own key_pattern, keyspace, data_size, value and ttl
     #[arg(long, value_name = "FILE", conflicts_with = "compare")]
@@ -185,6 +190,19 @@ pub struct BenchArgs {
     /// The command for --workload custom, e.g. -- SET {key} {value}
     #[arg(last = true, value_name = "CMD", conflicts_with = "compare")]
     pub custom: Vec<String>,
+}
+
+/// Histograms and samples written to files.
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// Write each workload's latency histogram as PREFIX<workload>.hgrm (HdrHistogram
+    /// percentile distribution, ms) and its 100 ms interval log as PREFIX<workload>.hlog
+    #[arg(long, value_name = "PREFIX")]
+    pub hdr_out: Option<PathBuf>,
+
+    /// Write every 100 ms sample (ops/s, p50, p99 per workload) to FILE as ndjson
+    #[arg(long, value_name = "FILE")]
+    pub timeline_out: Option<PathBuf>,
 }
 
 /// How keys and values are shaped, and how long a judged run lasts.
@@ -692,6 +710,7 @@ async fn run_workloads(
     nodes: &[Node],
     server: ServerInfo,
     timeline: bool,
+    keep_intervals: bool,
 ) -> anyhow::Result<(BenchReport, Option<String>)> {
     let shape = Shape {
         keyspace: params.keyspace,
@@ -754,6 +773,7 @@ async fn run_workloads(
                 threads: params.threads,
                 shape: shape.clone(),
                 min_run: params.min_run_ms.map(Duration::from_millis),
+                keep_intervals,
             };
             if w == Workload::Jobs {
                 let (outcome, figures) = run_jobs(ctx, params, &phase, spec).await?;
@@ -897,6 +917,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             )));
         }
     }
+    if let Some(p) = &args.files.hdr_out {
+        hdr::check_prefix("--hdr-out", p)?;
+    }
+    if let Some(p) = &args.files.timeline_out {
+        hdr::check_prefix("--timeline-out", p)?;
+    }
     let Connections {
         spec,
         nodes,
@@ -925,8 +951,18 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         &nodes,
         server,
         args.timeline,
+        args.files.hdr_out.is_some(),
     )
     .await?;
+    if let Some(prefix) = &args.files.hdr_out {
+        for f in hdr::write_hdr(prefix, &report.workloads)? {
+            ctx.out.note(format!("wrote {}", f.display()));
+        }
+    }
+    if let Some(path) = &args.files.timeline_out {
+        write_atomic(path, hdr::timeline_ndjson(&report.workloads).as_bytes())?;
+        ctx.out.note(format!("wrote {}", path.display()));
+    }
     if let Some(b) = &baseline {
         report.compare_with(b, args.max_regression);
     }

@@ -316,6 +316,11 @@ impl WorkloadResult {
         Some(out)
     }
 
+    /// The latency histogram over every run (none for a result loaded from a file).
+    pub fn histogram(&self) -> Option<&Histogram<u64>> {
+        self.hist.as_ref()
+    }
+
     /// The p99 a comparison uses: the median of the runs, or the one run's.
     pub fn p99(&self) -> u64 {
         self.p99_median_us.unwrap_or(self.latency_us.p99)

@@ -324,6 +324,7 @@ mod tests {
             ops_per_sec: ops.to_vec(),
             p99_us: p99.to_vec(),
             cpu_wait_pct: None,
+            intervals: Vec::new(),
         }
     }
 
