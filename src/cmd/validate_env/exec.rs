@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cmd::Ctx;
 use super::{self as validate_env, CheckArgs};
+use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
 
 pub const EXAMPLES: &str = "\

@@ -3,8 +3,8 @@
 mod acl;
 pub mod check;
 pub mod connect;
-pub mod exec;
 mod example;
+pub mod exec;
 mod resolve;
 pub mod spec;
 mod suggest;
