@@ -340,15 +340,46 @@ pub fn decide_color(
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then rename, so
 /// a reader (cron, node_exporter) never sees half a file. The temporary file gets a random name
 /// and is created exclusively (`O_CREAT|O_EXCL`, which never follows a symlink), so a symlink
-/// planted in a shared directory cannot redirect the write; the rename replaces `path` itself,
-/// never a file a symlink at `path` points to. The file is world-readable like one `>` would
-/// create (0644 before the umask): a textfile collector runs as another user.
+/// planted in a shared directory cannot redirect the write. A new file is world-readable like
+/// one `>` would create (0644 before the umask): a textfile collector runs as another user; an
+/// existing file keeps its mode and owner. `-` is stdout. A target that exists and is not a
+/// regular file (a device such as `/dev/full`, a directory, a FIFO, a symlink) is refused
+/// (exit 2) rather than replaced: a rename would swap the device or link for a plain file.
+/// Symlinks are refused, not followed, so a link planted at the target cannot redirect the
+/// write either; name the file it points to. A missing directory is refused (exit 2) too.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
     use anyhow::Context;
+    if path.as_os_str() == "-" {
+        let mut out = io::stdout().lock();
+        out.write_all(bytes).and_then(|()| out.flush())?;
+        return Ok(());
+    }
+    let shown = escape::escape_str(&path.display().to_string());
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_file() => Some(m),
+        Ok(m) => {
+            let what = if m.file_type().is_symlink() {
+                "a symlink (name the file it points to)"
+            } else if m.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            };
+            return Err(exit::usage(format!("cannot write {shown}: it is {what}")));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(exit::usage(format!("cannot write {shown}: {e}"))),
+    };
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
+    if !dir.is_dir() {
+        return Err(exit::usage(format!(
+            "cannot write {shown}: no such directory {}",
+            escape::escape_str(&dir.display().to_string())
+        )));
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -359,11 +390,30 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        b.permissions(std::fs::Permissions::from_mode(0o644));
+        let mode = existing
+            .as_ref()
+            .map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        b.permissions(std::fs::Permissions::from_mode(mode));
     }
     let mut tmp = b
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    #[cfg(unix)]
+    if let Some(m) = &existing {
+        use std::os::unix::fs::MetadataExt;
+        let t = tmp.as_file().metadata()?;
+        if (t.uid(), t.gid()) != (m.uid(), m.gid()) {
+            std::os::unix::fs::fchown(tmp.as_file(), Some(m.uid()), Some(m.gid())).with_context(
+                || format!("cannot keep the owner of {shown} (write it as its owner)"),
+            )?;
+        }
+        // fchown clears set-id bits; the mode asked for at creation went through the umask.
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(
+                m.permissions().mode() & 0o7777,
+            ))?;
+    }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", tmp.path().display()))?;
@@ -464,6 +514,11 @@ mod tests {
             symlink(&victim, l).unwrap();
         }
         symlink(&victim, &p).unwrap();
+        // A symlink at the target is refused (exit 2), not replaced and not followed.
+        let e = write_atomic(&p, b"metrics\n").unwrap_err();
+        assert!(e.to_string().contains("symlink"), "{e}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+        std::fs::remove_file(&p).unwrap();
         write_atomic(&p, b"metrics\n").unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
         let meta = std::fs::symlink_metadata(&p).unwrap();
@@ -496,5 +551,30 @@ mod tests {
         std::fs::write(p.join("x"), "x").unwrap();
         assert!(write_atomic(&p, b"data").is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_refuses_devices_and_missing_dirs_and_keeps_the_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        for dev in ["/dev/full", "/dev/null", "."] {
+            let e = write_atomic(std::path::Path::new(dev), b"x").unwrap_err();
+            assert_eq!(
+                crate::exit::classify(&e),
+                crate::exit::ExitStatus::Usage,
+                "{dev}"
+            );
+            assert!(e.to_string().contains(dev), "{e}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let e = write_atomic(&dir.path().join("nope/x"), b"x").unwrap_err();
+        assert_eq!(crate::exit::classify(&e), crate::exit::ExitStatus::Usage);
+        let p = dir.path().join("keep");
+        std::fs::write(&p, "old").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&p, b"new").unwrap();
+        let m = std::fs::metadata(&p).unwrap();
+        assert_eq!(m.permissions().mode() & 0o7777, 0o600);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
     }
 }

@@ -1111,14 +1111,28 @@ mod gate {
             text.contains("QWEN_API_KEY=\n") && text.contains("QWEN_API_KEY_FILE"),
             "{text}"
         );
-        // Read back in every dialect: the defaults as written in the spec.
+        // Variables with a default are commented out, so a copied example keeps them.
+        assert!(
+            text.contains("# REDIS_PORT=6379\n") && !text.contains("\nREDIS_PORT="),
+            "{text}"
+        );
+        // Read back in every dialect, uncommented: the defaults as written in the spec.
+        let uncommented: String = text
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(kv) if kv.split_once('=').is_some_and(|(k, _)| !k.contains(' ')) => kv,
+                _ => l,
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(d.join(".env.uncommented"), uncommented).unwrap();
         for dialect in ["python", "shell", "compose"] {
             let out = run(d)
                 .args([
                     "validate-env",
                     "--print-dotenv",
                     "--env-file",
-                    ".env.example",
+                    ".env.uncommented",
                     "--dotenv",
                     dialect,
                 ])
@@ -1159,7 +1173,7 @@ mod gate {
         // Drift both ways.
         std::fs::write(
             d.join(".env.example"),
-            text.replace("REDIS_PORT=6379\n", "") + "EXTRA_KEY=\n",
+            text.replace("# REDIS_PORT=6379\n", "") + "EXTRA_KEY=\n",
         )
         .unwrap();
         let ran = run(d)
@@ -1186,5 +1200,105 @@ mod gate {
             serde_json::json!(["EXTRA_KEY"]),
             "{ran}"
         );
+    }
+
+    #[test]
+    fn write_example_keeps_a_secret_default_commented_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("spec.yaml"),
+            "optional:\n  TOKEN: { secret: true, default: s3cr3t-default }\n  MODE: { default: fast }\n",
+        )
+        .unwrap();
+        run(d)
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--write-example",
+                ".env.example",
+            ])
+            .expect(0);
+        let text = std::fs::read_to_string(d.join(".env.example")).unwrap();
+        assert!(
+            text.contains("# TOKEN=\n") && !text.contains("s3cr3t"),
+            "{text}"
+        );
+        assert!(text.contains("# MODE=fast\n"), "{text}");
+        // After `cp .env.example .env` the application gets the defaults, not "".
+        std::fs::copy(d.join(".env.example"), d.join(".env")).unwrap();
+        let out = run(d)
+            .args(["validate-env", "--spec", "spec.yaml", "--format", "json"])
+            .expect(0)
+            .json();
+        let src = |n: &str| {
+            out["variables"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|v| v["name"] == n)
+                .unwrap()["source"]
+                .clone()
+        };
+        assert_eq!(src("TOKEN"), "default", "{out}");
+        assert_eq!(src("MODE"), "default", "{out}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_example_refuses_devices_links_and_bad_paths_and_keeps_the_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("spec.yaml"), "optional:\n  MODE: {}\n").unwrap();
+        let target = d.join("real.example");
+        std::fs::write(&target, "old\n").unwrap();
+        std::os::unix::fs::symlink(&target, d.join("link")).unwrap();
+        for bad in ["/dev/full", "/dev/null", ".", "link", "no/such/dir/x"] {
+            let ran = run(d)
+                .args([
+                    "validate-env",
+                    "--spec",
+                    "spec.yaml",
+                    "--write-example",
+                    bad,
+                ])
+                .expect(2);
+            assert!(ran.stderr.contains(bad), "{bad}: {ran}");
+        }
+        assert!(
+            std::fs::symlink_metadata(d.join("link"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old\n");
+        // `-` is stdout, not a file named `-`.
+        let ran = run(d)
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--write-example",
+                "-",
+            ])
+            .expect(0);
+        assert!(ran.stdout.contains("MODE="), "{ran}");
+        assert!(!d.join("-").exists());
+        // An existing file keeps its mode.
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        run(d)
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--write-example",
+                "real.example",
+            ])
+            .expect(0);
+        let m = std::fs::metadata(&target).unwrap();
+        assert_eq!(m.permissions().mode() & 0o7777, 0o640);
+        assert!(std::fs::read_to_string(&target).unwrap().contains("MODE="));
     }
 }

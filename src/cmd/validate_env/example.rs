@@ -7,8 +7,9 @@ use super::spec::{Level, Spec};
 use crate::settings::DotEnv;
 
 /// The example file: one section per level, each variable with its description and type as a
-/// comment, its default as the value (secrets always empty), and the `VAR_FILE` alternative
-/// named for secrets.
+/// comment, and the `VAR_FILE` alternative named for secrets. A variable without a default is
+/// `NAME=`; one with a default is commented out, `# NAME=default` (`# NAME=` for a secret), so
+/// a copied example keeps the defaults.
 pub fn write(spec: &Spec) -> String {
     let mut out = format!(
         "# Written by `redkit validate-env --write-example` from {}.\n\
@@ -35,11 +36,13 @@ pub fn write(spec: &Spec) -> String {
             if !about.is_empty() {
                 out.push_str(&format!("# {}\n", about.join("; ")));
             }
-            let value = match (&v.default, v.secret) {
-                (Some(d), false) => quote(d),
-                _ => String::new(),
-            };
-            out.push_str(&format!("{}={value}\n", v.name));
+            // A variable with a default is commented out: `cp .env.example .env` must leave the
+            // default in force, not set it to "" (a secret's default is never shown).
+            match (&v.default, v.secret) {
+                (Some(d), false) => out.push_str(&format!("# {}={}\n", v.name, quote(d))),
+                (Some(_), true) => out.push_str(&format!("# {}=\n", v.name)),
+                (None, _) => out.push_str(&format!("{}=\n", v.name)),
+            }
         }
     }
     out
@@ -74,6 +77,19 @@ fn quote(v: &str) -> String {
     }
 }
 
+/// Keys listed commented out (`# NAME=...`, as `--write-example` writes variables with a
+/// default): the example names them all the same.
+fn commented_keys(path: &std::path::Path) -> Vec<String> {
+    let text = crate::files::read_text(path, crate::files::TEXT).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| {
+            let (k, _) = l.strip_prefix('#')?.trim_start().split_once('=')?;
+            let ok = !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            ok.then(|| k.to_string())
+        })
+        .collect()
+}
+
 /// The keys the spec and the example file do not share.
 #[derive(Debug, Clone, Serialize)]
 pub struct Drift {
@@ -106,8 +122,10 @@ impl Drift {
 }
 
 pub fn drift(spec: &Spec, ex: &DotEnv) -> Drift {
-    let in_example: std::collections::HashSet<&str> =
+    let commented = commented_keys(&ex.path);
+    let mut in_example: std::collections::HashSet<&str> =
         ex.entries.iter().map(|e| e.key.as_str()).collect();
+    in_example.extend(commented.iter().map(String::as_str));
     let in_spec: std::collections::HashSet<&str> =
         spec.vars.iter().map(|v| v.name.as_str()).collect();
     let mut missing_from_spec = Vec::new();
