@@ -1345,7 +1345,9 @@ fn stream_group_thresholds_turn_warning_and_critical() {
     assert_eq!(g["unit"], "entries");
     let msg = g["message"].as_str().unwrap();
     assert!(
-        msg.contains("lag 6") && msg.contains("4 pending") && msg.contains("oldest pending idle 1h"),
+        msg.contains("lag 6")
+            && msg.contains("4 pending")
+            && msg.contains("oldest pending idle 1h"),
         "{msg}"
     );
     let st = subject_check(&n, "streams", "orders");
