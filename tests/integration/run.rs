@@ -52,7 +52,7 @@ fn the_command_gets_exactly_the_validated_environment() {
     // A key without `=` is not set (python-dotenv's None): one warning names its line (never
     // its text), and nothing else is printed but the command's own output.
     assert!(!lines.iter().any(|l| l.starts_with("BARE")), "{lines:?}");
-    let err = String::from_utf8_lossy(&ran.stderr);
+    let err = &ran.stderr;
     let warnings: Vec<&str> = err.lines().collect();
     assert!(
         warnings.len() == 1
