@@ -472,6 +472,10 @@ impl Table {
                     }
                     let trimmed = line.trim_end().len();
                     line.truncate(trimmed);
+                    // A continuation line with nothing on it (an empty threshold) is noise.
+                    if g > 0 && line.is_empty() {
+                        continue;
+                    }
                     out.push(line);
                 }
             }
