@@ -247,16 +247,16 @@ pub struct Table {
 }
 
 /// Headers whose columns are free text unless declared otherwise.
-const TEXT_HEADERS: &[&str] = &[
+const TEXT_HEADERS: &[&str] = &["summary", "note", "hint"];
+
+/// Headers whose columns someone must read whole (why a check failed): wrapped, never cut.
+const WRAP_HEADERS: &[&str] = &[
     "message",
-    "summary",
     "error",
     "detail",
     "details",
     "description",
     "reason",
-    "note",
-    "hint",
     "problem",
 ];
 
@@ -264,6 +264,8 @@ const GAP: usize = 2;
 const FOLD_INDENT: usize = 4;
 /// The narrowest a free-text column is cut to before the row folds.
 const TEXT_FLOOR: usize = 12;
+/// Free text squeezed below this next to tokens goes on its own line at full width instead.
+const READABLE: usize = 30;
 
 impl Table {
     pub fn new(fit: Fit) -> Table {
@@ -340,10 +342,13 @@ impl Table {
             .and_then(|h| h.get(col))
             .map(|c| strip(c.content()).trim().to_ascii_lowercase())
             .unwrap_or_default();
-        if TEXT_HEADERS
-            .iter()
-            .any(|t| head == *t || head.ends_with(&format!(" {t}")))
-        {
+        let named = |list: &[&str]| {
+            list.iter()
+                .any(|t| head == *t || head.ends_with(&format!(" {t}")))
+        };
+        if named(WRAP_HEADERS) {
+            Kind::Wrap
+        } else if named(TEXT_HEADERS) {
             Kind::Text
         } else {
             Kind::Token
@@ -391,18 +396,44 @@ impl Table {
                 Kind::Text | Kind::Wrap => natural[i].min(TEXT_FLOOR.max(head)),
             };
         }
-        let mut widths = self.fitted(&natural, &floor);
-        let groups = self.groups(&widths);
+        let mut widths = self.fitted(&natural, &floor, &[]);
+        // Free text the tokens would squeeze below a readable width leaves the line: it goes
+        // on its own continuation line at full width (wrapped or cut there), so tokens never
+        // drive it to a stub.
+        let starved: Vec<usize> = match self.fit.width {
+            Some(_) => (0..n)
+                .filter(|&i| {
+                    kinds[i] != Kind::Token && widths[i] < natural[i] && widths[i] < READABLE
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        if !starved.is_empty() {
+            let mut nat = natural.clone();
+            let mut fl = floor.clone();
+            for &i in &starved {
+                nat[i] = 0;
+                fl[i] = 0;
+            }
+            widths = self.fitted(&nat, &fl, &starved);
+        }
+        let mut groups = self.groups(&widths, &starved);
         if groups.len() > 1 {
             self.widen(&mut widths, &natural, &kinds, &groups);
+        }
+        if let Some(limit) = self.fit.width {
+            for &i in &starved {
+                widths[i] = natural[i].min(limit.saturating_sub(FOLD_INDENT).max(1));
+                groups.push(vec![i]);
+            }
         }
         let mut out = Vec::new();
         for (cells_style, cells) in &all {
             for (g, cols) in groups.iter().enumerate() {
                 // Each cell's physical lines at its column's width.
                 let laid: Vec<Vec<String>> = cols
-                    .clone()
-                    .map(|i| {
+                    .iter()
+                    .map(|&i| {
                         let w = widths[i];
                         let lines = cells.get(i).cloned().unwrap_or_default();
                         match kinds[i] {
@@ -418,7 +449,7 @@ impl Table {
                     if g > 0 {
                         line.push_str(&" ".repeat(FOLD_INDENT));
                     }
-                    for (j, i) in cols.clone().enumerate() {
+                    for (j, &i) in cols.iter().enumerate() {
                         let text = laid[j].get(k).map_or("", String::as_str);
                         let pad = widths[i].saturating_sub(width::width(text));
                         let styled = match cells_style.get(i).and_then(Cell::style) {
@@ -441,6 +472,10 @@ impl Table {
                     }
                     let trimmed = line.trim_end().len();
                     line.truncate(trimmed);
+                    // A continuation line with nothing on it (an empty threshold) is noise.
+                    if g > 0 && line.is_empty() {
+                        continue;
+                    }
                     out.push(line);
                 }
             }
@@ -449,12 +484,13 @@ impl Table {
     }
 
     /// Column widths within the limit: free text shrinks, the widest first, to its floor.
-    fn fitted(&self, natural: &[usize], floor: &[usize]) -> Vec<usize> {
+    fn fitted(&self, natural: &[usize], floor: &[usize], skip: &[usize]) -> Vec<usize> {
         let mut w = natural.to_vec();
         let Some(limit) = self.fit.width else {
             return w;
         };
-        let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+        let shown = w.len() - skip.len().min(w.len());
+        let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * shown.saturating_sub(1);
         while total(&w) > limit {
             let widest = (0..w.len())
                 .filter(|&i| w[i] > floor[i])
@@ -468,23 +504,17 @@ impl Table {
     }
 
     /// After a fold, free text takes back the room its line has left.
-    fn widen(
-        &self,
-        w: &mut [usize],
-        natural: &[usize],
-        kinds: &[Kind],
-        groups: &[std::ops::Range<usize>],
-    ) {
+    fn widen(&self, w: &mut [usize], natural: &[usize], kinds: &[Kind], groups: &[Vec<usize>]) {
         let Some(limit) = self.fit.width else {
             return;
         };
         for (g, cols) in groups.iter().enumerate() {
             let indent = if g == 0 { 0 } else { FOLD_INDENT };
             let used = indent
-                + cols.clone().map(|i| w[i]).sum::<usize>()
+                + cols.iter().map(|&i| w[i]).sum::<usize>()
                 + GAP * cols.len().saturating_sub(1);
             let mut slack = limit.saturating_sub(used);
-            for i in cols.clone() {
+            for &i in cols {
                 if kinds[i] != Kind::Token && slack > 0 {
                     let more = natural[i].saturating_sub(w[i]).min(slack);
                     w[i] += more;
@@ -495,30 +525,33 @@ impl Table {
     }
 
     /// Columns per line: all on one when they fit, else packed greedily onto indented
-    /// continuation lines.
-    fn groups(&self, w: &[usize]) -> Vec<std::ops::Range<usize>> {
+    /// continuation lines. `skip` columns are laid out by the caller on lines of their own.
+    fn groups(&self, w: &[usize], skip: &[usize]) -> Vec<Vec<usize>> {
+        let cols: Vec<usize> = (0..w.len()).filter(|i| !skip.contains(i)).collect();
         let Some(limit) = self.fit.width else {
-            return std::iter::once(0..w.len()).collect();
+            return vec![cols];
         };
-        let mut groups = Vec::new();
-        let mut start = 0;
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut cur: Vec<usize> = Vec::new();
         let mut used = 0;
-        for (i, cw) in w.iter().enumerate() {
+        for i in cols {
             let indent = if groups.is_empty() { 0 } else { FOLD_INDENT };
-            let need = if i == start {
-                indent + cw
+            let need = if cur.is_empty() {
+                indent + w[i]
             } else {
-                used + GAP + cw
+                used + GAP + w[i]
             };
-            if i > start && need > limit {
-                groups.push(start..i);
-                start = i;
-                used = FOLD_INDENT + cw;
+            if !cur.is_empty() && need > limit {
+                groups.push(std::mem::take(&mut cur));
+                used = FOLD_INDENT + w[i];
             } else {
                 used = need;
             }
+            cur.push(i);
         }
-        groups.push(start..w.len());
+        if !cur.is_empty() || groups.is_empty() {
+            groups.push(cur);
+        }
         groups
     }
 }
@@ -629,7 +662,7 @@ mod tests {
     #[test]
     fn styles_are_applied_after_layout_and_closed() {
         let mut t = Table::new(fit(Some(20), true));
-        t.set_header(["v", "message"]);
+        t.set_header(["v", "summary"]);
         t.add_row([
             Cell::new("CRITICAL")
                 .fg(Color::Red)
@@ -637,7 +670,7 @@ mod tests {
             Cell::new("a message much longer than the terminal"),
         ]);
         let lines = t.lines();
-        // 8 + 2 + the floor of 12 is wider than 20: the message folds onto its own line,
+        // 8 + 2 + the floor of 12 is wider than 20: the summary folds onto its own line,
         // where it takes the whole width left.
         assert_eq!(lines[2], "\x1b[1;91mCRITICAL\x1b[0m", "{lines:?}");
         assert_eq!(lines[3], "    a message much…");
@@ -655,6 +688,43 @@ mod tests {
         assert_eq!(c.fg, Some(Color::Yellow));
         assert_eq!(c.attrs, vec![Attribute::Bold]);
         assert_eq!(comfy_table::Cell::new(5).into_cell().content(), "5");
+    }
+
+    /// Health's table: a wide threshold token must not squeeze the message to a stub; the
+    /// message goes under the check at full width and is wrapped whole.
+    #[test]
+    fn messages_fold_under_the_row_at_full_width_never_cut() {
+        let msg = "connected, answered PING in 0.2 ms; no previous sample in the state file, rates start on the next run";
+        for limit in [80, 120] {
+            let mut t = Table::new(fit(Some(limit), false));
+            t.set_header(["  check", "status", "value", "threshold", "message"]);
+            t.add_row([
+                "  ping",
+                "OK",
+                "0.2 ms",
+                "warn > 100 ms, crit > 500 ms, over 3 samples",
+                msg,
+            ]);
+            t.add_row([
+                "  rejected_connections",
+                "WARNING",
+                "12",
+                "warn > 0",
+                "no previous sample",
+            ]);
+            let lines = t.lines();
+            for l in &lines {
+                assert!(w(l) <= limit, "{limit}: {l:?}");
+                assert!(!l.contains('…'), "{limit}: cut: {lines:#?}");
+            }
+            let joined = lines
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(joined.contains(msg), "{limit}: {lines:#?}");
+            assert!(joined.contains("no previous sample"), "{limit}: {lines:#?}");
+        }
     }
 
     #[test]

@@ -225,6 +225,42 @@ fn health_fits_with_colour() {
     }
 }
 
+/// Why a check failed is read whole: a message that does not fit next to the tokens folds
+/// under the check at full width and wraps; it is never cut to a stub with `…`.
+#[test]
+fn health_messages_are_shown_whole_at_80_and_120_columns() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let doc = json(dir.path(), &["-u", &url, "health"]);
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let messages: Vec<String> = doc["nodes"][0]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["message"].as_str())
+        .filter(|m| !m.is_empty())
+        // Figures (latency, age) move between the JSON run and the screen's; the words stay.
+        .filter(|m| !m.chars().any(|c| c.is_ascii_digit()))
+        // The JSON run has no rate sample yet; the screen's run measures one in-run.
+        .filter(|m| !m.contains("previous sample"))
+        .map(squash)
+        .collect();
+    assert!(messages.iter().any(|m| m.len() > 20), "{messages:?}");
+    for screen in each_size(&t, dir.path(), &["-u", &url, "health"]) {
+        let joined = squash(&screen.plain().join(" "));
+        for m in &messages {
+            assert!(
+                joined.contains(m.as_str()),
+                "{} columns: {m:?} not whole in\n{}",
+                screen.cols,
+                screen.text()
+            );
+        }
+    }
+}
+
 #[test]
 fn bench_compare_keeps_figures_and_verdicts_whole() {
     let s = RedisServer::start();

@@ -716,7 +716,7 @@ impl Render for BenchReport {
             let limit = self.max_regression_pct.unwrap_or(0.0);
             writeln!(
                 w,
-                "\ncompared with the baseline: 100 ms samples of ops/s and p99, 99% interval of the change (allowed change {limit}%)"
+                "\ncompared with the baseline (allowed change {limit}%): the table's changes are of the whole runs; the lines below, which decide, are of the 100 ms samples (change and its 99% interval)"
             )?;
             let mut c = ui.table();
             c.set_header(vec![
@@ -753,9 +753,10 @@ impl Render for BenchReport {
             for x in changes {
                 writeln!(
                     w,
-                    "{}: {}: {}",
+                    "{}: {} (100 ms samples): {}",
                     x.workload.name(),
-                    x.verdict_code.name(),
+                    // Human text: `within noise`, not the JSON code `within_noise`.
+                    x.verdict_code.name().replace('_', " "),
                     x.reason
                 )?;
             }
