@@ -1255,7 +1255,7 @@ mod gate {
         let target = d.join("real.example");
         std::fs::write(&target, "old\n").unwrap();
         std::os::unix::fs::symlink(&target, d.join("link")).unwrap();
-        for bad in ["/dev/full", "/dev/null", ".", "link", "no/such/dir/x"] {
+        for bad in ["/dev/full", "/dev/null", ".", "no/such/dir/x"] {
             let ran = run(d)
                 .args([
                     "validate-env",
@@ -1267,11 +1267,22 @@ mod gate {
                 .expect(2);
             assert!(ran.stderr.contains(bad), "{bad}: {ran}");
         }
+        // A link at the name is replaced by the file, never followed (as for every file
+        // redkit writes: a planted link cannot redirect a write).
+        run(d)
+            .args([
+                "validate-env",
+                "--spec",
+                "spec.yaml",
+                "--write-example",
+                "link",
+            ])
+            .expect(0);
         assert!(
             std::fs::symlink_metadata(d.join("link"))
                 .unwrap()
                 .file_type()
-                .is_symlink()
+                .is_file()
         );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "old\n");
         // `-` is stdout, not a file named `-`.
