@@ -117,7 +117,7 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     let ctx = || cmd::ctx(&input, &opts, Format::Table);
     init_tls();
     match cli.command {
-        Command::Completions(a) => completions::run(&a, cli::command()),
+        Command::Completions(a) => completions::run(&docs::completion_script(a.shell)),
         Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
         Command::ValidateEnv(a) => validate_env::run(&ctx()?, &a.args),
         Command::Run(a) => run::run(&ctx()?, &a.args),

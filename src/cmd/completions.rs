@@ -1,4 +1,4 @@
-//! `redkit completions SHELL`, and the generators behind the committed `completions/` and `man/`.
+//! `redkit completions SHELL`: the script `docs` generates, as committed in `completions/`.
 
 use std::io::Write;
 
@@ -20,15 +20,12 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-/// Prints the completion script of `cli` (the whole command line, built by the caller) for
-/// the shell.
-pub fn run(args: &CompletionsArgs, mut cli: clap::Command) -> anyhow::Result<ExitStatus> {
-    // clap_complete panics when its writer fails: it writes into memory, and the write to
-    // stdout returns the error (a closed pipe then ends the command quietly).
-    let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut cli, "redkit", &mut script);
+/// Prints the completion script for the shell: `script` is the one the committed
+/// `completions/` hold (`docs::completion_script`, built by the caller), so an installed
+/// script and the committed file never differ.
+pub fn run(script: &[u8]) -> anyhow::Result<ExitStatus> {
     let mut out = std::io::stdout().lock();
-    out.write_all(&script)?;
+    out.write_all(script)?;
     out.flush()?;
     Ok(ExitStatus::Success)
 }

@@ -729,3 +729,29 @@ fn format_refusals_name_the_command_and_its_formats() {
     }
     assert_eq!(silent.accepted(), 0, "a format refusal connected first");
 }
+
+/// `redkit completions SHELL` prints the committed script: what an operator installs is what
+/// the repository ships (keys, prefixes and globs complete to nothing, not to file names).
+#[test]
+fn installed_completions_are_the_committed_ones() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (shell, file) in [
+        ("bash", "redkit.bash"),
+        ("zsh", "_redkit"),
+        ("fish", "redkit.fish"),
+        ("powershell", "_redkit.ps1"),
+        ("elvish", "redkit.elv"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = redkit(dir.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let committed = std::fs::read(root.join("completions").join(file)).unwrap();
+        assert!(
+            out.stdout == committed,
+            "{shell}: differs from completions/{file}"
+        );
+    }
+}
