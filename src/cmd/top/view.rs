@@ -254,8 +254,12 @@ pub fn draw(s: &mut Screen, frame: &Frame, v: &View) {
     } else {
         (area.height / 3).clamp(4, 12)
     };
-    let [head, table, pane, keys] = Layout::vertical([
+    // A note (end of a recording, damaged lines skipped) gets a line of its own, so a narrow
+    // screen does not cut it off the header.
+    let note_h = u16::from(v.note.is_some());
+    let [head, note, table, pane, keys] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(note_h),
         Constraint::Min(3),
         Constraint::Length(pane_h),
         Constraint::Length(1),
@@ -269,19 +273,22 @@ pub fn draw(s: &mut Screen, frame: &Frame, v: &View) {
                 .to_string()
         })
         .unwrap_or_default();
-    let mut title = format!(
+    let title = format!(
         "redkit top  {}  {when}  {up}/{} nodes up  every {}",
         v.source,
         frame.nodes.len(),
         crate::duration::format(std::time::Duration::from_secs_f64(frame.interval.max(0.0)))
     );
-    if let Some(n) = &v.note {
-        title = format!("{title}  {n}");
-    }
     s.render_widget(
         Paragraph::new(title).style(Style::default().add_modifier(Modifier::BOLD)),
         head,
     );
+    if let Some(n) = &v.note {
+        s.render_widget(
+            Paragraph::new(n.as_str()).style(Style::default().fg(Color::Yellow)),
+            note,
+        );
+    }
     node_table(s, table, frame, v);
     if pane_h > 0 {
         pane_view(s, pane, frame, v);
