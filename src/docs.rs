@@ -19,7 +19,38 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
     let mut cmd = completion_command(crate::cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "redkit", &mut buf);
-    buf
+    comma_lists(shell, buf)
+}
+
+/// `health --check a,<TAB>`: clap completes one value per word, but `--check`/`--skip` take a
+/// comma-separated list of check names, so in bash, zsh and fish the names complete after the
+/// last comma too. The names are the registry's, as clap already lists them.
+fn comma_lists(shell: Shell, script: Vec<u8>) -> Vec<u8> {
+    let names = crate::cmd::health::registry::selectable_names();
+    let Ok(text) = String::from_utf8(script.clone()) else {
+        return script;
+    };
+    let spaced = names.join(" ");
+    let text = match shell {
+        Shell::Bash => text.replace(
+            &format!(r#"compgen -W "{spaced}" -- "${{cur}}""#),
+            &format!(r#"compgen -P "${{cur%"${{cur##*,}}"}}" -W "{spaced}" -- "${{cur##*,}}""#),
+        ),
+        Shell::Zsh => text.replace(
+            &format!(":NAME:({spaced})'"),
+            &format!(":NAME:_values -s , check {spaced}'"),
+        ),
+        Shell::Fish => {
+            let listed: Vec<String> = names.iter().map(|n| format!("{n}\\t''")).collect();
+            let replaced = text.replace(
+                &format!("-a \"{}\"", listed.join("\n")),
+                "-a \"(__fish_complete_list , __redkit_check_names)\"",
+            );
+            format!("function __redkit_check_names\n    printf '%s\\n' {spaced}\nend\n\n{replaced}")
+        }
+        _ => text,
+    };
+    text.into_bytes()
 }
 
 /// The command line as completions see it: a key, prefix, glob or stream name is something
