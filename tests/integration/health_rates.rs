@@ -710,3 +710,81 @@ fn check_names_are_offered_to_completions_and_bad_ones_are_unknown() {
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("unknown check 'nosuch'"), "{err}");
 }
+
+/// `--check a,<TAB>` completes the next check name after the comma in bash and fish (run for
+/// real on the scripts `redkit completions` prints; zsh uses `_values -s ,`, the same list),
+/// and every name the output shows is accepted: `--check reachability` runs it alone,
+/// `--skip reachability` leaves out the OK row only.
+#[test]
+fn check_lists_complete_after_a_comma_and_reachability_is_a_check_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = |shell: &str| {
+        let (code, out, _) = run(dir.path())
+            .args(["completions", shell])
+            .output()
+            .parts();
+        assert_eq!(code, 0);
+        let path = dir.path().join(format!("c.{shell}"));
+        std::fs::write(&path, out).unwrap();
+        path
+    };
+    let bash = script("bash");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source {}; COMP_WORDS=(redkit health --check memory,ser); COMP_CWORD=3; \
+             _redkit redkit memory,ser --check; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            bash.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "memory,server\n");
+    let fish = script("fish");
+    let out = Command::new("fish")
+        .arg("-c")
+        .arg(format!(
+            "source {}; complete -C 'redkit health --skip memory,reach'",
+            fish.display()
+        ))
+        .output()
+        .expect("fish (tests/run installs it)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("memory,reachability\t"), "{text}");
+    let zsh = std::fs::read_to_string(script("zsh")).unwrap();
+    assert!(
+        zsh.contains(":NAME:_values -s , check reachability latency server"),
+        "zsh"
+    );
+
+    let s = RedisServer::start();
+    let (code, out, err) = run(dir.path())
+        .args(["health", "-u", &s.url(), "--no-state", "--format", "json"])
+        .args(["--check", "reachability"])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&Value> = r["nodes"][0]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["name"])
+        .collect();
+    assert_eq!(names, ["reachability"], "{r:#}");
+    let (code, out, _) = run(dir.path())
+        .args(["health", "-u", &s.url(), "--no-state", "--format", "json"])
+        .args(["--skip", "reachability", "--check", "reachability,memory"])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{out}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert!(!out.contains("\"reachability\""), "{r:#}");
+    // A node that does not answer is CRITICAL whatever was skipped.
+    let (code, out, _) = run(dir.path())
+        .args(["health", "-u", "redis://127.0.0.1:1", "--no-state"])
+        .args(["--skip", "reachability", "--format", "json"])
+        .output()
+        .parts();
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("\"reachability\""), "{out}");
+}
