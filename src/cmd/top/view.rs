@@ -346,12 +346,12 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
         Pane::Slowlog => {
             for n in &nodes {
                 for e in &n.slowlog {
-                    lines.push(String::from(format!(
+                    lines.push(format!(
                         "{:<21} {:>8} {}",
                         n.addr,
                         micros(e.micros as f64),
                         e.command
-                    )));
+                    ));
                 }
             }
             if lines.is_empty() {
@@ -370,28 +370,28 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                     .unwrap_or(0.0)
                     .total_cmp(&a.1.calls_per_sec.unwrap_or(0.0))
             });
-            lines.push(String::from(format!(
+            lines.push(format!(
                 "{:<21} {:<16} {:>8} {:>9} {:>8}",
                 "node", "command", "calls/s", "µs/call", "p99"
-            )));
+            ));
             for (addr, c) in all {
-                lines.push(String::from(format!(
+                lines.push(format!(
                     "{addr:<21} {:<16} {:>8} {:>9.1} {:>8}",
                     c.command,
                     opt(c.calls_per_sec, sig3),
                     c.usec_per_call,
                     opt(c.p99_us, micros)
-                )));
+                ));
             }
         }
         Pane::Clients => {
-            lines.push(String::from(format!(
+            lines.push(format!(
                 "{:<21} {:<21} {:<8} {:>8} {:>6} name",
                 "node", "client", "kind", "omem", "idle"
-            )));
+            ));
             for n in &nodes {
                 for c in &n.client_buffers {
-                    lines.push(String::from(format!(
+                    lines.push(format!(
                         "{:<21} {:<21} {:<8} {:>8} {:>5}s {}",
                         n.addr,
                         c.addr,
@@ -399,18 +399,18 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                         bytes(c.omem as f64),
                         c.idle,
                         c.name
-                    )));
+                    ));
                 }
             }
         }
         Pane::Streams => {
-            lines.push(String::from(format!(
+            lines.push(format!(
                 "{:<24} {:<14} {:>8} {:>8} {:>8} {:>6}",
                 "stream", "group", "lag", "lag s", "pending", "dead"
-            )));
+            ));
             for n in &nodes {
                 for r in &n.streams {
-                    lines.push(String::from(format!(
+                    lines.push(format!(
                         "{:<24} {:<14} {:>8} {:>8} {:>8} {:>6}",
                         r.stream,
                         r.group,
@@ -418,7 +418,7 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                         r.lag_secs.map_or("-".into(), |l| format!("{l:.1}")),
                         r.pending,
                         r.dead_letters.map_or("-".into(), |d| d.to_string())
-                    )));
+                    ));
                 }
             }
             if lines.len() == 1 {
