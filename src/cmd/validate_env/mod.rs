@@ -364,7 +364,9 @@ fn shadow_note(vars: &crate::settings::Vars, name: &str, source: Option<Source>)
     let o = vars.from_file(name)?.origin;
     match source? {
         Source::Env => Some(format!("env overrides {o}")),
-        Source::DotEnv => Some(format!("{o} overrides env (set -a; . ./.env assigns over it)")),
+        Source::DotEnv => Some(format!(
+            "{o} overrides env (set -a; . ./.env assigns over it)"
+        )),
         _ => None,
     }
 }

@@ -116,7 +116,10 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_named() {
         let n = Near::new(["JWT_SECRET_KEY"].into_iter());
-        assert_eq!(n.behind_bom("\u{feff}JWT_SECRET_KEY"), Some("JWT_SECRET_KEY"));
+        assert_eq!(
+            n.behind_bom("\u{feff}JWT_SECRET_KEY"),
+            Some("JWT_SECRET_KEY")
+        );
         assert_eq!(n.behind_bom("JWT_SECRET_KEY"), None);
         assert_eq!(n.behind_bom("\u{feff}OTHER"), None);
     }

@@ -84,6 +84,12 @@ pub fn read(
             .to_string();
         // compose-go's parser would keep `=value` under the name "", which no container
         // environment can hold (docker: "no variable name"): refused, with its line.
+        if key.is_empty() && sep == '\n' {
+            // `export` alone: compose looks the name "" up in the environment, finds nothing
+            // and sets nothing.
+            i = (text.len() - src.len() + key_end + 1).min(text.len());
+            continue;
+        }
         if key.is_empty() {
             return fail(
                 start,
