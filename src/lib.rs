@@ -119,8 +119,14 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Completions(a) => completions::run(&docs::completion_script(a.shell)),
         Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
-        Command::ValidateEnv(a) => validate_env::run(&ctx()?, &a.args),
-        Command::Run(a) => run::run(&ctx()?, &a.args),
+        // A gate read by scripts: an error (a malformed .env, a bad spec) is a JSON document too.
+        Command::ValidateEnv(a) => validate_env::or_error_document(
+            ctx().and_then(|c| validate_env::run(&c, &a.args)),
+            &opts,
+        ),
+        Command::Run(a) => {
+            validate_env::or_error_document(ctx().and_then(|c| run::run(&c, &a.args)), &opts)
+        }
         Command::Config(a) => config::run(&ctx()?, &a.args),
         Command::Bench(a) => block_on_graceful(bench::run(&ctx()?, &a.args)),
         Command::Cache(a) => block_on_graceful(cache::run(&ctx()?, &a.args)),
@@ -157,6 +163,8 @@ fn report_error(err: &anyhow::Error, policy: ExitPolicy) -> ExitStatus {
     }
     let status = exit::classify(err);
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "redkit: error: {err:#}");
+    // Errors name files, keys and server replies: their control bytes are shown, not obeyed.
+    let msg = output::escape::escape_str(&format!("{err:#}"));
+    let _ = writeln!(stderr, "redkit: error: {msg}");
     policy.status_of(status)
 }
