@@ -58,7 +58,6 @@ pub mod secret;
 pub mod settings;
 pub mod signal;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::exit::ExitStatus;
@@ -156,7 +155,7 @@ fn report_error(err: &anyhow::Error, policy: ExitPolicy) -> ExitStatus {
         return ExitStatus::Success;
     }
     let status = exit::classify(err);
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "redkit: error: {err:#}");
+    // Wrapped at words on a terminal, one line elsewhere.
+    output::stderr_line(&format!("redkit: error: {err:#}"));
     policy.status_of(status)
 }
