@@ -46,8 +46,8 @@ impl Render for FlushReport {
         writeln!(w, "{head}")?;
         let mut t = ui.table();
         t.set_header(vec!["node", "matched", "deleted", "sample / error"]);
-        // Sample keys one per line: a key is a token, never cut or split at a space inside it.
-        t.set_kind(3, crate::output::Kind::Wrap);
+        // Sample keys one per line, as tokens: never cut or split; the row folds instead.
+        t.set_kind(3, crate::output::Kind::Token);
         for node in &self.nodes {
             let note = match &node.error {
                 Some(e) => ui.paint(e.as_str()).red().to_string(),
