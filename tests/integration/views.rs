@@ -597,3 +597,55 @@ fn top_prefixes_group_cjk_and_escaped_ids_with_their_shape() {
         screen.assert_whole("user:*:unread");
     }
 }
+
+/// The README's 80-column screens of `stream jobs` and `health` fit 80 columns and show the
+/// real layout: the same header lines as a run in an 80-column pane.
+#[test]
+fn readme_screens_match_real_80_column_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let from = readme
+        .find("`stream jobs` on an 80-column terminal")
+        .unwrap();
+    let blocks: Vec<Vec<&str>> = readme[from..]
+        .split("```text\n")
+        .skip(1)
+        .take(2)
+        .map(|b| b.split("\n```").next().unwrap().lines().collect())
+        .collect();
+    assert_eq!(blocks.len(), 2);
+    for l in blocks.iter().flatten() {
+        assert!(width(l) <= 80, "README line wider than 80 columns: {l}");
+    }
+    let s = jobs_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let jobs = t.run(
+        dir.path(),
+        80,
+        24,
+        &["-u", &url, "stream", "jobs"],
+        &[("TZ", "UTC")],
+    );
+    assert_eq!(&jobs.plain()[..2], &blocks[0][..2], "{}", jobs.text());
+    let health = t.run(
+        dir.path(),
+        80,
+        40,
+        &["-u", &url, "health"],
+        &[("TZ", "UTC")],
+    );
+    let shown = health.plain();
+    let head = shown.iter().position(|l| l.contains("(master)")).unwrap();
+    let readme_head = blocks[1]
+        .iter()
+        .position(|l| l.contains("(master)"))
+        .unwrap();
+    assert_eq!(
+        &shown[head + 1..head + 4],
+        &blocks[1][readme_head + 1..readme_head + 4],
+        "{}",
+        health.text()
+    );
+}
