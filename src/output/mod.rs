@@ -242,16 +242,21 @@ pub fn stderr_line(msg: &str) {
 
 /// The columns of the terminal stderr goes to (`COLUMNS` when set), `None` when it is none.
 pub fn stderr_width(tty: bool, env: impl Fn(&str) -> Option<String>) -> Option<usize> {
-    if !tty {
-        return None;
-    }
+    tty.then(|| columns(env, || terminal_size::terminal_size_of(io::stderr())))
+}
+
+/// A terminal's columns: `COLUMNS` when set, else what the terminal says, else 80.
+fn columns(
+    env: impl Fn(&str) -> Option<String>,
+    measure: impl Fn() -> Option<(terminal_size::Width, terminal_size::Height)>,
+) -> usize {
     if let Some(n) = env("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok())
         && n > 0
     {
-        return Some(n);
+        return n;
     }
-    let size = terminal_size::terminal_size_of(io::stderr()).map(|(w, _)| usize::from(w.0));
-    Some(size.filter(|&w| w > 0).unwrap_or(80))
+    let size = measure().map(|(w, _)| usize::from(w.0));
+    size.filter(|&w| w > 0).unwrap_or(80)
 }
 
 /// Asks a yes/no question on the terminal (stderr), the one prompt of every destructive
@@ -329,13 +334,9 @@ pub fn table_width(tty: bool, wide: bool, env: impl Fn(&str) -> Option<String>) 
     if wide || !tty {
         return None;
     }
-    if let Some(n) = env("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok())
-        && n > 0
-    {
-        return Some(n);
-    }
-    let size = terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0));
-    Some(size.filter(|&w| w > 0).unwrap_or(80))
+    Some(columns(env, || {
+        terminal_size::terminal_size_of(io::stdout())
+    }))
 }
 
 /// `--color auto` means: stdout is a terminal, NO_COLOR unset or empty, TERM not `dumb`.
