@@ -58,7 +58,6 @@ pub mod secret;
 pub mod settings;
 pub mod signal;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::exit::ExitStatus;
@@ -162,9 +161,9 @@ fn report_error(err: &anyhow::Error, policy: ExitPolicy) -> ExitStatus {
         return ExitStatus::Success;
     }
     let status = exit::classify(err);
-    let mut stderr = std::io::stderr().lock();
     // Errors name files, keys and server replies: their control bytes are shown, not obeyed.
+    // Wrapped at words on a terminal, one line elsewhere.
     let msg = output::escape::escape_str(&format!("{err:#}"));
-    let _ = writeln!(stderr, "redkit: error: {msg}");
+    output::stderr_line(&format!("redkit: error: {msg}"));
     policy.status_of(status)
 }
