@@ -46,7 +46,7 @@ pub fn needs(path: &[String]) -> &'static [Need] {
         None => ALL,
         Some("completions") => &[],
         Some("init") => &[Starter],
-        Some("validate-env" | "run") => &[Config, Redis, Database, Env, Terminal],
+        Some("validate-env" | "run") => &[Config, Database, Env, Terminal],
         Some("config") => &[Config, Redis, Cache, Streams, Database, Env, Terminal],
         Some("bench") => &[Config, Redis, Terminal, Baselines],
         Some("cache") => &[Config, Redis, Cache, Terminal],
