@@ -4,7 +4,6 @@
 mod support;
 
 mod bench;
-mod bench_compare;
 mod bench_files;
 mod bench_shapes;
 mod bench_workloads;
