@@ -1543,11 +1543,11 @@ _redkit() {
                     return 0
                     ;;
                 --check)
-                    COMPREPLY=($(compgen -W "latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs" -- "${cur}"))
+                    COMPREPLY=($(compgen -P "${cur%"${cur##*,}"}" -W "reachability latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs" -- "${cur##*,}"))
                     return 0
                     ;;
                 --skip)
-                    COMPREPLY=($(compgen -W "latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs" -- "${cur}"))
+                    COMPREPLY=($(compgen -P "${cur%"${cur##*,}"}" -W "reachability latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs" -- "${cur##*,}"))
                     return 0
                     ;;
                 --samples)

@@ -1,3 +1,7 @@
+function __redkit_check_names
+    printf '%s\n' reachability latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs
+end
+
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_redkit_global_optspecs
     string join \n config= profile= env-file= no-env-file u/url= host= port= db= user= password-file= askpass cluster sentinel= master-name= tls cacert= cert= key= insecure connect-timeout= timeout= format= color= q/quiet v/verbose wide h/help V/version
@@ -143,60 +147,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l cert -d 'Client
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Timeout for each reply [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r -f -a "latency\t''
-server\t''
-memory\t''
-clients\t''
-persistence\t''
-replication\t''
-keyspace\t''
-slowlog\t''
-evictions\t''
-rejected_connections\t''
-expired\t''
-error_replies\t''
-full_syncs\t''
-maxmemory\t''
-output_buffers\t''
-backlog\t''
-cluster\t''
-cluster_state\t''
-cluster_slots\t''
-cluster_nodes\t''
-cluster_replicas\t''
-skew\t''
-sentinel\t''
-sentinel_master\t''
-sentinel_quorum\t''
-streams\t''
-jobs\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r -f -a "latency\t''
-server\t''
-memory\t''
-clients\t''
-persistence\t''
-replication\t''
-keyspace\t''
-slowlog\t''
-evictions\t''
-rejected_connections\t''
-expired\t''
-error_replies\t''
-full_syncs\t''
-maxmemory\t''
-output_buffers\t''
-backlog\t''
-cluster\t''
-cluster_state\t''
-cluster_slots\t''
-cluster_nodes\t''
-cluster_replicas\t''
-skew\t''
-sentinel\t''
-sentinel_master\t''
-sentinel_quorum\t''
-streams\t''
-jobs\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r -f -a "(__fish_complete_list , __redkit_check_names)"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r -f -a "(__fish_complete_list , __redkit_check_names)"
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l stream -d 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency -d 'Median PING round trip for WARNING [default: 100ms]' -r

@@ -11,9 +11,14 @@
 //! - hash tables (sets, hashes, sorted sets as skiplists): the object, the dict with a
 //!   power-of-two table of pointers, per element its sds (and value sds) and a dict entry;
 //!   sorted sets add a skiplist node of about 53 bytes each;
-//! - streams: the object and stream header, the listpacks' bytes, the radix tree's nodes
-//!   (MEMORY USAGE counts 244 bytes per node, about two nodes per entry), consumer groups,
-//!   their pending entries and consumers;
+//! - streams: the object and stream header, the listpacks' allocations (the open last one
+//!   at its 4096 preallocated bytes), and 16 bytes per id plus 244 per node of each radix
+//!   tree (the stream's, every group's pending entries, every consumer's), the nodes counted
+//!   exactly from the ids the dump lists (`RaxNodes`); per group 40 bytes and 24 per pending
+//!   entry, per consumer 24 bytes (32 from Redis 7.2) and its name. `MEMORY USAGE` walks
+//!   every group and consumer; only its listpack sum is sampled (`SAMPLES`, default 5: the
+//!   first five nodes' average times the others, plus the last), which for a stream's equal
+//!   nodes is the same figure;
 //! - module values: their serialized size (a module's own memory is not knowable offline).
 
 /// The allocation jemalloc makes for a request of `n` bytes (4 size classes per doubling).
@@ -47,7 +52,6 @@ const QUICKLIST_NODE: u64 = 32;
 const SKIPLIST_NODE: u64 = 53;
 /// zset + zskiplist + the 32-level header node.
 const ZSET_FIXED: u64 = 16 + 32 + 640;
-const STREAM: u64 = 80;
 const RAX_NODE: u64 = 4 + 8 * 30;
 
 /// The key's own share: its name and its dict entry.
@@ -97,28 +101,113 @@ pub fn skiplist(n: u64, alloc: u64) -> u64 {
     ROBJ + ZSET_FIXED + dict(n) + n * SKIPLIST_NODE + alloc
 }
 
-fn rax(elements: u64) -> u64 {
-    elements * 16 + (2 * elements).max(1) * RAX_NODE
+/// The nodes of a Redis radix tree (rax.c) holding distinct 16-byte stream ids, counted from
+/// the ids in ascending order (as a dump lists them) in constant memory. A rax is a compact
+/// trie: one node per key (a leaf), one per branching point, and one compressed node before
+/// either wherever a run of bytes is not shared with a sibling. `MEMORY USAGE` charges a
+/// fixed 244 bytes per node (`streamRadixTreeMemoryUsage`), so the count decides the figure.
+#[derive(Debug, Default, Clone)]
+pub struct RaxNodes {
+    prev: Option<[u8; 16]>,
+    /// The common prefix of the previous two keys (the last leaf's left neighbour).
+    prev_lcp: Option<u8>,
+    /// Depths of the branching nodes still open, deepest last (at most 16).
+    open: Vec<u8>,
+    keys: u64,
+    nodes: u64,
 }
 
-/// The parts of a stream that decide its size.
+impl RaxNodes {
+    /// One node, plus a compressed node when bytes lie between its parent's branch (at
+    /// `parent`, or the root for None) and its own depth.
+    fn node(&mut self, depth: u8, parent: Option<u8>) {
+        let start = parent.map_or(0, |p| p + 1);
+        self.nodes += 1 + (depth > start) as u64;
+    }
+
+    fn leaf(&mut self, left: Option<u8>, right: Option<u8>) {
+        self.node(16, left.max(right));
+    }
+
+    pub fn push(&mut self, id: [u8; 16]) {
+        let Some(prev) = self.prev else {
+            self.prev = Some(id);
+            self.keys = 1;
+            return;
+        };
+        let lcp = prev.iter().zip(&id).take_while(|(a, b)| a == b).count() as u8;
+        if lcp == 16 {
+            return; // the same id twice (a corrupt dump): one key
+        }
+        self.leaf(self.prev_lcp, Some(lcp));
+        // Close the branches deeper than this one; the last closed hangs under it.
+        while let Some(&top) = self.open.last().filter(|&&t| t > lcp) {
+            self.open.pop();
+            let parent = match self.open.last() {
+                Some(&u) if u >= lcp => u,
+                _ => lcp,
+            };
+            self.node(top, Some(parent));
+        }
+        if self.open.last() != Some(&lcp) {
+            self.open.push(lcp);
+        }
+        self.prev = Some(id);
+        self.prev_lcp = Some(lcp);
+        self.keys += 1;
+    }
+
+    /// (keys, nodes); an empty rax is its root alone.
+    pub fn finish(mut self) -> (u64, u64) {
+        if self.prev.is_none() {
+            return (0, 1);
+        }
+        self.leaf(self.prev_lcp, None);
+        while let Some(top) = self.open.pop() {
+            let parent = self.open.last().copied();
+            self.node(top, parent);
+        }
+        (self.keys, self.nodes)
+    }
+}
+
+/// `streamRadixTreeMemoryUsage`: 16 bytes per id, 244 per node.
+fn rax(keys: u64, nodes: u64) -> u64 {
+    keys * 16 + nodes * RAX_NODE
+}
+
+/// The parts of a stream that decide its size, as `MEMORY USAGE` adds them up (object.c):
+/// the stream's radix tree, its listpacks' allocations, and per consumer group its struct,
+/// its pending entries' tree and NACKs (24 bytes each), per consumer its struct, its name's
+/// bytes and its own tree of pending ids.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct StreamParts {
+    /// `sizeof(stream)`: 80 since Redis 7.0, 40 before.
+    pub header: u64,
     pub listpacks: u64,
-    pub listpack_bytes: u64,
+    pub rax_nodes: u64,
+    pub listpack_alloc: u64,
     pub groups: u64,
     pub pending: u64,
+    pub pel_nodes: u64,
+    /// `sizeof(streamConsumer)`: 32 since Redis 7.2 (active time), 24 before.
+    pub consumer_size: u64,
     pub consumers: u64,
     pub consumer_name_bytes: u64,
     pub consumer_pending: u64,
+    pub consumer_pel_nodes: u64,
 }
 
+/// `sizeof(streamCG)` (7.0: last id, entries read, two pointers) and `sizeof(streamNACK)`.
+const STREAM_CG: u64 = 40;
+const STREAM_NACK: u64 = 24;
+
 pub fn stream(p: &StreamParts) -> u64 {
-    let groups = p.groups * (40 + rax(0)) + rax(p.pending).saturating_sub(rax(0)) + p.pending * 24;
-    let consumers = p.consumers * (32 + rax(0))
+    let groups = p.groups * STREAM_CG + rax(p.pending, p.pel_nodes) + p.pending * STREAM_NACK;
+    let consumers = p.consumers * p.consumer_size
         + p.consumer_name_bytes
-        + p.consumer_pending * (16 + 2 * RAX_NODE);
-    ROBJ + STREAM + rax(p.listpacks) + p.listpack_bytes + groups + consumers
+        + rax(p.consumer_pending, p.consumer_pel_nodes);
+    ROBJ + p.header + rax(p.listpacks, p.rax_nodes) + p.listpack_alloc + groups + consumers
 }
 
 #[cfg(test)]
@@ -136,5 +225,70 @@ mod tests {
         assert_eq!(key(3) + string(5, false), 64);
         assert_eq!(key(3) + string(5, true), 48);
         assert_eq!(key(3) + string(100, false), 160);
+    }
+
+    /// The node count of a compact trie over sorted, distinct 16-byte keys, the slow way:
+    /// a compressed node for a shared run, a branching node, then each child below it.
+    fn naive(keys: &[[u8; 16]], depth: usize) -> u64 {
+        if keys.len() == 1 {
+            return 1 + (depth < 16) as u64;
+        }
+        let first = keys[0];
+        let last = keys[keys.len() - 1];
+        let mut p = depth;
+        while first[p] == last[p] {
+            p += 1;
+        }
+        let mut n = 1 + (p > depth) as u64;
+        let mut i = 0;
+        while i < keys.len() {
+            let j = i + keys[i..].iter().take_while(|k| k[p] == keys[i][p]).count();
+            n += naive(&keys[i..j], p + 1);
+            i = j;
+        }
+        n
+    }
+
+    #[test]
+    fn rax_nodes_match_a_compact_trie() {
+        let count = |keys: &[[u8; 16]]| {
+            let mut r = RaxNodes::default();
+            keys.iter().for_each(|k| r.push(*k));
+            r.finish()
+        };
+        assert_eq!(count(&[]), (0, 1));
+        let id = |ms: u64, seq: u64| {
+            let mut k = [0u8; 16];
+            k[..8].copy_from_slice(&ms.to_be_bytes());
+            k[8..].copy_from_slice(&seq.to_be_bytes());
+            k
+        };
+        assert_eq!(count(&[id(5, 0)]), (1, 2));
+        // Root run of 15 bytes, a branch, two leaves.
+        assert_eq!(count(&[id(5, 0), id(5, 1)]), (2, 4));
+        // A repeated id (a corrupt dump) counts once.
+        assert_eq!(count(&[id(5, 0), id(5, 0)]), (1, 2));
+        // Ids as XADD makes them: bursts in one millisecond, gaps between.
+        let mut seed = 7u64;
+        for round in 0..200 {
+            let mut keys = Vec::new();
+            let mut ms = 1_700_000_000_000u64;
+            for _ in 0..(round % 37 + 2) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ms += (seed >> 33) % [1, 3, 300, 70_000][round % 4];
+                for seq in 0..(seed >> 60) + 1 {
+                    keys.push(id(ms, seq));
+                }
+            }
+            keys.sort();
+            keys.dedup();
+            assert_eq!(
+                count(&keys),
+                (keys.len() as u64, naive(&keys, 0)),
+                "{round}"
+            );
+        }
     }
 }

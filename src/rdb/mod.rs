@@ -735,24 +735,32 @@ impl<R: Read> Reader<R> {
     }
 
     fn stream(&mut self, t: u8) -> Res<Value> {
-        let mut p = memory::StreamParts::default();
+        let mut p = memory::StreamParts {
+            header: if t >= 19 { 80 } else { 40 },
+            consumer_size: if t >= 21 { 32 } else { 24 },
+            ..Default::default()
+        };
         let nodes = self.len()?;
-        let mut last_bytes = 0;
+        let mut tree = memory::RaxNodes::default();
+        let mut last = 0;
         for _ in 0..nodes {
             let at = self.src.offset();
             let master = self.string()?;
-            if master.len() != 16 {
-                return Err(self.error_at(at, "stream node key is not a 16-byte id"));
-            }
+            let id: [u8; 16] = master
+                .as_slice()
+                .try_into()
+                .map_err(|_| self.error_at(at, "stream node key is not a 16-byte id"))?;
+            tree.push(id);
             let (_, bytes) = self.blob(blob::listpack_count, Header::Listpack)?;
-            p.listpacks += 1;
-            p.listpack_bytes += bytes;
-            last_bytes = bytes;
+            p.listpack_alloc += memory::jemalloc(bytes);
+            last = bytes;
         }
-        // A server that appended to the last listpack allocated it whole (4096 bytes).
-        if nodes > 0 && last_bytes < 4096 {
-            p.listpack_bytes += 4096 - last_bytes;
+        // The last node is still open on the server: XADD allocated it whole (4096 bytes,
+        // `STREAM_LISTPACK_MAX_PRE_ALLOCATE`); closed ones were shrunk to fit.
+        if nodes > 0 && last < 4096 {
+            p.listpack_alloc += 4096 - memory::jemalloc(last);
         }
+        (p.listpacks, p.rax_nodes) = tree.finish();
         let length = self.len()?;
         self.len()?; // last id ms
         self.len()?; // last id seq
@@ -770,12 +778,16 @@ impl<R: Read> Reader<R> {
                 self.len()?; // entries read
             }
             let pel = self.len()?;
+            let mut tree = memory::RaxNodes::default();
             for _ in 0..pel {
-                self.skip(16 + 8)?;
-                self.len()?;
+                tree.push(self.bytes::<16>()?);
+                self.skip(8)?; // delivery time
+                self.len()?; // delivery count
             }
+            let (ids, nodes) = tree.finish();
             p.groups += 1;
-            p.pending += pel;
+            p.pending += ids;
+            p.pel_nodes += nodes;
             let consumers = self.len()?;
             for _ in 0..consumers {
                 p.consumer_name_bytes += self.skip_string()?.len;
@@ -784,9 +796,14 @@ impl<R: Read> Reader<R> {
                     self.skip(8)?; // active time
                 }
                 let pel = self.len()?;
-                self.skip(pel.saturating_mul(16))?;
+                let mut tree = memory::RaxNodes::default();
+                for _ in 0..pel {
+                    tree.push(self.bytes::<16>()?);
+                }
+                let (ids, nodes) = tree.finish();
                 p.consumers += 1;
-                p.consumer_pending += pel;
+                p.consumer_pending += ids;
+                p.consumer_pel_nodes += nodes;
             }
         }
         Ok(Value {
