@@ -6,6 +6,7 @@ mod support;
 mod bench;
 mod bench_files;
 mod bench_shapes;
+mod bench_suites;
 mod bench_workloads;
 mod cache;
 mod cache_analyze;
