@@ -1,5 +1,5 @@
 //! The compare verdict judges timing, so its tests run in their own binary: cargo runs test
-//! binaries one after another, so these run after the integration suite, not beside a hundred
+//! binaries one after another, so these run alone, before the integration suite, not beside a hundred
 //! other servers (which made a machine-wide burst look like a regression, or hide one).
 
 #[allow(dead_code, unused_imports)]
