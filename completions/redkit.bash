@@ -443,7 +443,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__bench)
-            opts="-u -w -c -P -n -y -d -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --keyspace --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --key-pattern --data-size --value --ttl --min-run --hdr-out --timeline-out --scenario --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
+            opts="-u -w -c -P -n -y -d -q -v -h --url --host --port --db --user --password-file --askpass --cluster --sentinel --master-name --tls --cacert --cert --key --insecure --connect-timeout --timeout --workload --clients --pipeline --requests --duration --keyspace --key-prefix --threads --warmup --rate --batch --ratio --timeline --save --compare --max-regression --runs --slo --keep-keys --yes --cleanup --key-index --max-errors --key-pattern --data-size --value --ttl --min-run --hdr-out --timeline-out --suite --report --ramp --read-from-replicas --replica --scenario --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,6 +635,22 @@ _redkit() {
                     return 0
                     ;;
                 --timeline-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --suite)
+                    COMPREPLY=($(compgen -W "batching pool values app" -- "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ramp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replica)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1543,11 +1559,11 @@ _redkit() {
                     return 0
                     ;;
                 --check)
-                    COMPREPLY=($(compgen -W "latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs" -- "${cur}"))
+                    COMPREPLY=($(compgen -P "${cur%"${cur##*,}"}" -W "reachability latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs" -- "${cur##*,}"))
                     return 0
                     ;;
                 --skip)
-                    COMPREPLY=($(compgen -W "latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs" -- "${cur}"))
+                    COMPREPLY=($(compgen -P "${cur%"${cur##*,}"}" -W "reachability latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs" -- "${cur##*,}"))
                     return 0
                     ;;
                 --samples)

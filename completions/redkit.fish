@@ -1,3 +1,7 @@
+function __redkit_check_names
+    printf '%s\n' reachability latency server memory clients persistence replication keyspace slowlog evictions rejected_connections expired error_replies full_syncs maxmemory output_buffers backlog cluster cluster_state cluster_slots cluster_nodes cluster_replicas skew sentinel sentinel_master sentinel_quorum streams jobs
+end
+
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_redkit_global_optspecs
     string join \n config= profile= env-file= no-env-file u/url= host= port= db= user= password-file= askpass cluster sentinel= master-name= tls cacert= cert= key= insecure connect-timeout= timeout= format= color= q/quiet v/verbose wide h/help V/version
@@ -143,60 +147,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l cert -d 'Client
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l timeout -d 'Timeout for each reply [default: 5s]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r -f -a "latency\t''
-server\t''
-memory\t''
-clients\t''
-persistence\t''
-replication\t''
-keyspace\t''
-slowlog\t''
-evictions\t''
-rejected_connections\t''
-expired\t''
-error_replies\t''
-full_syncs\t''
-maxmemory\t''
-output_buffers\t''
-backlog\t''
-cluster\t''
-cluster_state\t''
-cluster_slots\t''
-cluster_nodes\t''
-cluster_replicas\t''
-skew\t''
-sentinel\t''
-sentinel_master\t''
-sentinel_quorum\t''
-streams\t''
-jobs\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r -f -a "latency\t''
-server\t''
-memory\t''
-clients\t''
-persistence\t''
-replication\t''
-keyspace\t''
-slowlog\t''
-evictions\t''
-rejected_connections\t''
-expired\t''
-error_replies\t''
-full_syncs\t''
-maxmemory\t''
-output_buffers\t''
-backlog\t''
-cluster\t''
-cluster_state\t''
-cluster_slots\t''
-cluster_nodes\t''
-cluster_replicas\t''
-skew\t''
-sentinel\t''
-sentinel_master\t''
-sentinel_quorum\t''
-streams\t''
-jobs\t''"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l check -d 'Only these checks (repeat or comma-separate)' -r -f -a "(__fish_complete_list , __redkit_check_names)"
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l skip -d 'Leave these checks out (repeat or comma-separate)' -r -f -a "(__fish_complete_list , __redkit_check_names)"
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l samples -d 'PINGs per node for the latency figures [default: 5]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l stream -d 'Streams whose consumer groups are checked: keys or glob patterns (repeat or comma-separate); turns the streams and jobs checks on' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-latency -d 'Median PING round trip for WARNING [default: 100ms]' -r
@@ -541,6 +493,13 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ttl -d 'Expiry o
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l min-run -d 'Each run\'s measured part lasts at least this long: -n is raised (the clients keep sending) and a shorter --duration lengthened. [default: 2s with --save or --compare, where a verdict needs samples; none otherwise]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l hdr-out -d 'Write each workload\'s latency histogram as PREFIX<workload>.hgrm (HdrHistogram percentile distribution, ms) and its 100 ms interval log as PREFIX<workload>.hlog' -r -f
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline-out -d 'Write every 100 ms sample (ops/s, p50, p99 per workload) to FILE as ndjson' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l suite -d 'Run a suite instead of workloads (repeat for several): batching (MSET/MGET of 1 to 1000 keys against the same keys one by one), pool (1 to 256 connections, the knee named), values (64 B to 1 MiB), app (the cache and jobs workloads at the application\'s shapes). Each step lasts --duration (500ms by default) or -n requests' -r -f -a "batching\t'MSET/MGET of 1, 10, 100, 1000 keys against the same number of keys one by one'
+pool\t'1 to 256 connections: throughput and p99 per size, the knee'
+values\t'Values of 64 B to 1 MiB: throughput, bytes/s, p99'
+app\t'The cache and jobs workloads at the application\'s shapes'"
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l report -d 'With --suite: also write one self-contained HTML page with SVG charts to FILE' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ramp -d 'Open loop at rising rates, START, START+STEP, ... up to MAX ops/s, each step --duration long (1s by default): the highest rate that meets --slo. Stops after two missed steps in a row' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l replica -d 'Standalone: reads go to the replica at URL, writes to the primary (the primary\'s credentials, database and TLS are used; no password in the URL)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l scenario -d 'Weighted commands and sequences on one key from a YAML file (see the README); each entry may set its own key_pattern, keyspace, data_size, value and ttl' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l format -d 'Output format' -r -f -a "table\t'Aligned table for people (default)'
 json\t'One JSON document'"
@@ -558,6 +517,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline -d 'Inc
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keep-keys -d 'Leave the keys the run wrote (by default every key under --key-prefix is removed at the end of a run that writes)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s y -l yes -d 'Write even into a database that holds keys outside --key-prefix (no question asked)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cleanup -d 'Remove the keys under --key-prefix afterwards (the default now; kept for old scripts)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l read-from-replicas -d 'Reads (GET, MGET, HGETALL, XREAD, the reads of mixed, cache, custom and scenario commands) go to a replica of each master of the cluster; writes to the masters'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s v -l verbose -d 'More detail on stderr (repeat for more)'

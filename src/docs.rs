@@ -2,6 +2,8 @@
 //! clap definition of the command line. `completions/` and `man/` hold them, and a test fails
 //! when they are stale (`REDKIT_REGENERATE=1` rewrites them).
 
+mod environment;
+
 use std::path::Path;
 
 use clap_complete::Shell;
@@ -19,7 +21,38 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
     let mut cmd = completion_command(crate::cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "redkit", &mut buf);
-    buf
+    comma_lists(shell, buf)
+}
+
+/// `health --check a,<TAB>`: clap completes one value per word, but `--check`/`--skip` take a
+/// comma-separated list of check names, so in bash, zsh and fish the names complete after the
+/// last comma too. The names are the registry's, as clap already lists them.
+fn comma_lists(shell: Shell, script: Vec<u8>) -> Vec<u8> {
+    let names = crate::cmd::health::registry::selectable_names();
+    let Ok(text) = String::from_utf8(script.clone()) else {
+        return script;
+    };
+    let spaced = names.join(" ");
+    let text = match shell {
+        Shell::Bash => text.replace(
+            &format!(r#"compgen -W "{spaced}" -- "${{cur}}""#),
+            &format!(r#"compgen -P "${{cur%"${{cur##*,}}"}}" -W "{spaced}" -- "${{cur##*,}}""#),
+        ),
+        Shell::Zsh => text.replace(
+            &format!(":NAME:({spaced})'"),
+            &format!(":NAME:_values -s , check {spaced}'"),
+        ),
+        Shell::Fish => {
+            let listed: Vec<String> = names.iter().map(|n| format!("{n}\\t''")).collect();
+            let replaced = text.replace(
+                &format!("-a \"{}\"", listed.join("\n")),
+                "-a \"(__fish_complete_list , __redkit_check_names)\"",
+            );
+            format!("function __redkit_check_names\n    printf '%s\\n' {spaced}\nend\n\n{replaced}")
+        }
+        _ => text,
+    };
+    text.into_bytes()
 }
 
 /// The command line as completions see it: a key, prefix, glob or stream name is something
@@ -159,10 +192,9 @@ fn man_page(cmd: &clap::Command, path: &[String]) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
-    if path.len() == 1 {
-        environment_section(&mut w)?;
-        files_section(&mut w)?;
-    }
+    let needs = environment::needs(path);
+    environment::environment_section(&mut w, needs)?;
+    environment::files_section(&mut w, needs)?;
     if path.len() > 1 {
         writeln!(w, ".SH SEE ALSO")?;
         let parents: Vec<String> = (1..path.len())
@@ -211,111 +243,6 @@ fn example_lines(line: &str) -> Vec<String> {
     }
     out.push(format!("{indent}{rest}"));
     out
-}
-
-/// Every variable redkit reads: the settings table's (each with its config key and flag), then
-/// those that steer the config search and the terminal.
-fn environment_section(w: &mut Vec<u8>) -> std::io::Result<()> {
-    use std::io::Write;
-    writeln!(w, ".SH ENVIRONMENT")?;
-    let intro = "Flags win over variables, variables over the .env file, that over the config \
-                 file. validate-env also reads the variables its spec lists (the application's).";
-    writeln!(w, "{}", text_line(intro))?;
-    for k in crate::settings::keys::KEYS {
-        for var in k.env {
-            writeln!(w, ".TP")?;
-            writeln!(w, "\\fB{}\\fR", esc(var))?;
-            let mut what = format!("The setting {}", k.name);
-            if let Some(f) = k.flag {
-                what.push_str(&format!(" ({f})"));
-            }
-            if let Some(d) = k.default {
-                what.push_str(&format!(", default {d}"));
-            }
-            if !k.help.is_empty() {
-                what.push_str(&format!(": {}", k.help));
-            }
-            if k.secret {
-                what.push_str(" (a secret: shown masked)");
-            }
-            writeln!(w, "{}.", text_line(&what))?;
-        }
-    }
-    let others: &[(&str, &str)] = &[
-        ("REDKIT_CONFIG", "The config file, as --config."),
-        (
-            "REDKIT_PROFILE",
-            "The profile of the config file, as --profile.",
-        ),
-        (
-            "REDKIT_SYSTEM_CONFIG_DIR",
-            "An absolute folder read instead of /etc/redkit (packagers, tests).",
-        ),
-        (
-            "XDG_CONFIG_HOME",
-            "The user's config folder (absolute; else ~/.config): redkit/redkit.yaml in it.",
-        ),
-        ("HOME", "Where ~/.config is."),
-        (
-            "COLUMNS",
-            "The width tables fit on a terminal (else the terminal's, else 80); --wide ignores it.",
-        ),
-        (
-            "NO_COLOR",
-            "When set and not empty, --color auto means no colour.",
-        ),
-        ("TERM", "dumb means no colour under --color auto."),
-    ];
-    for (var, what) in others {
-        writeln!(w, ".TP")?;
-        writeln!(w, "\\fB{}\\fR", esc(var))?;
-        writeln!(w, "{}", text_line(what))?;
-    }
-    Ok(())
-}
-
-/// The files redkit reads and writes.
-fn files_section(w: &mut Vec<u8>) -> std::io::Result<()> {
-    use std::io::Write;
-    writeln!(w, ".SH FILES")?;
-    let files: &[(&str, &str)] = &[
-        (
-            "./redkit.yaml",
-            "The config file, first on the search path (or --config FILE, REDKIT_CONFIG).",
-        ),
-        (
-            "$XDG_CONFIG_HOME/redkit/redkit.yaml",
-            "Next on the search path (~/.config/redkit/redkit.yaml without XDG_CONFIG_HOME).",
-        ),
-        (
-            "/etc/redkit/redkit.yaml",
-            "Last on the search path (the folder is REDKIT_SYSTEM_CONFIG_DIR when set).",
-        ),
-        (
-            "./.env",
-            "Variables for settings and validate-env, never over the real environment \
-             (--env-file FILE, --no-env-file).",
-        ),
-        (
-            "bench --save FILE, --compare FILE",
-            "A benchmark baseline: the JSON report, written atomically.",
-        ),
-        (
-            "--password-file FILE, --cacert, --cert, --key FILE",
-            "Secrets and TLS material, read when connecting.",
-        ),
-        (
-            "state files",
-            "Files a command keeps between runs (health's, a Prometheus textfile) are written \
-             atomically: a temporary file, then rename.",
-        ),
-    ];
-    for (f, what) in files {
-        writeln!(w, ".TP")?;
-        writeln!(w, "\\fI{}\\fR", esc(f))?;
-        writeln!(w, "{}", text_line(what))?;
-    }
-    Ok(())
 }
 
 /// clap_mangen opens each section it renders with the same two string definitions; keep the
@@ -538,6 +465,45 @@ mod tests {
         for v in ["COLUMNS", "NO_COLOR", "XDG_CONFIG_HOME", "REDKIT_CONFIG"] {
             assert!(top.contains(&esc(v)), "{v} missing");
         }
+    }
+
+    #[test]
+    fn every_page_has_environment_and_files() {
+        for (name, page) in man_pages().unwrap() {
+            let text = String::from_utf8(page).unwrap();
+            for sec in [".SH ENVIRONMENT", ".SH FILES"] {
+                assert_eq!(text.matches(sec).count(), 1, "{name}: {sec}");
+            }
+        }
+        let page = |n: &str| {
+            let pages = man_pages().unwrap();
+            let p = pages.iter().find(|(f, _)| f == n).unwrap();
+            String::from_utf8(p.1.clone()).unwrap()
+        };
+        // Each page lists what its command reads, from the settings table.
+        let flush = page("redkit-cache-flush.1");
+        for v in [
+            "REDIS_URL",
+            "REDIS_PASSWORD",
+            "NO_COLOR",
+            "COLUMNS",
+            "XDG_CONFIG_HOME",
+        ] {
+            assert!(flush.contains(&esc(v)), "cache flush: {v}");
+        }
+        assert!(!flush.contains("DATABASE_URL") && !flush.contains("health.json"));
+        let health = page("redkit-health.1");
+        for v in [
+            "XDG_STATE_HOME",
+            "/var/lib/redkit/health.json",
+            ".local/state",
+        ] {
+            assert!(health.contains(&esc(v)), "health: {v}");
+        }
+        let migrate = page("redkit-migrate-recipients.1");
+        assert!(migrate.contains("DATABASE_URL") && !migrate.contains("REDIS_HOST"));
+        assert!(page("redkit-bench.1").contains(r"\-\-compare FILE"));
+        assert!(page("redkit-top.1").contains(r"\-\-record FILE"));
     }
 
     #[test]

@@ -56,6 +56,42 @@ pub fn usage(message: impl Into<String>) -> anyhow::Error {
     .into()
 }
 
+/// An error about one line of one file (a `.env` statement): its message, and where, for the
+/// JSON error documents of the commands that print one.
+#[derive(Debug)]
+pub struct Located {
+    pub status: ExitStatus,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+}
+
+impl fmt::Display for Located {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Located {}
+
+/// A usage error at `file:line`: exit 2.
+pub fn usage_at(file: impl Into<String>, line: usize, message: impl Into<String>) -> anyhow::Error {
+    Located {
+        status: ExitStatus::Usage,
+        message: message.into(),
+        file: file.into(),
+        line,
+    }
+    .into()
+}
+
+/// Where an error is located, when it names one line of one file.
+pub fn location(err: &anyhow::Error) -> Option<(&str, usize)> {
+    err.chain()
+        .find_map(|c| c.downcast_ref::<Located>())
+        .map(|l| (l.file.as_str(), l.line))
+}
+
 /// A runtime failure: exit 3.
 pub fn runtime(message: impl Into<String>) -> anyhow::Error {
     Coded {
@@ -79,6 +115,9 @@ pub fn problem(message: impl Into<String>) -> anyhow::Error {
 pub fn classify(err: &anyhow::Error) -> ExitStatus {
     for cause in err.chain() {
         if let Some(c) = cause.downcast_ref::<Coded>() {
+            return c.status;
+        }
+        if let Some(c) = cause.downcast_ref::<Located>() {
             return c.status;
         }
         if cause.downcast_ref::<clap::Error>().is_some() {
@@ -108,5 +147,10 @@ mod tests {
         let e = e.context("while reading settings").unwrap_err();
         assert_eq!(classify(&e), ExitStatus::Usage);
         assert_eq!(classify(&anyhow::anyhow!("io")), ExitStatus::Runtime);
+        let e: anyhow::Result<()> = Err(usage_at(".env", 3, ".env:3: bad"));
+        let e = e.context("reading settings").unwrap_err();
+        assert_eq!(classify(&e), ExitStatus::Usage);
+        assert_eq!(location(&e), Some((".env", 3)));
+        assert_eq!(location(&usage("x")), None);
     }
 }

@@ -58,7 +58,6 @@ pub mod secret;
 pub mod settings;
 pub mod signal;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::exit::ExitStatus;
@@ -119,8 +118,14 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Completions(a) => completions::run(&docs::completion_script(a.shell)),
         Command::Init(a) => init::run(&a, &output::Output::new(&opts, Format::Table)),
-        Command::ValidateEnv(a) => validate_env::run(&ctx()?, &a.args),
-        Command::Run(a) => run::run(&ctx()?, &a.args),
+        // A gate read by scripts: an error (a malformed .env, a bad spec) is a JSON document too.
+        Command::ValidateEnv(a) => validate_env::or_error_document(
+            ctx().and_then(|c| validate_env::run(&c, &a.args)),
+            &opts,
+        ),
+        Command::Run(a) => {
+            validate_env::or_error_document(ctx().and_then(|c| run::run(&c, &a.args)), &opts)
+        }
         Command::Config(a) => config::run(&ctx()?, &a.args),
         Command::Bench(a) => block_on_graceful(bench::run(&ctx()?, &a.args)),
         Command::Cache(a) => block_on_graceful(cache::run(&ctx()?, &a.args)),
@@ -156,7 +161,9 @@ fn report_error(err: &anyhow::Error, policy: ExitPolicy) -> ExitStatus {
         return ExitStatus::Success;
     }
     let status = exit::classify(err);
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "redkit: error: {err:#}");
+    // Errors name files, keys and server replies: their control bytes are shown, not obeyed.
+    // Wrapped at words on a terminal, one line elsewhere.
+    let msg = output::escape::escape_str(&format!("{err:#}"));
+    output::stderr_line(&format!("redkit: error: {msg}"));
     policy.status_of(status)
 }

@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod jobs;
 pub mod keys;
 pub mod name;
+pub mod natural;
 pub mod probe;
 pub mod scan;
 pub mod shape;

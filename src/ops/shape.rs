@@ -36,8 +36,11 @@ pub fn prefix_of(key: &str, sep: &str, depth: usize) -> String {
     group
 }
 
-/// `*` for a segment that names one object rather than a kind: a number, a UUID, or a hex id
-/// (8 or more hex characters with at least one digit, so words like `deadbeef` stay). A
+/// `*` for a segment that names one object rather than a kind: a number, a UUID, a hex id
+/// (8 or more hex characters with at least one digit, so words like `deadbeef` stay), or
+/// text that is not a programmer's word: non-ASCII (a user's name, `张三`) or control bytes,
+/// raw or as the escapes keys are shown with (`\x1b`, `\xff`, `\n`). So such keys group
+/// with their shape instead of each forming a row, and a group never holds an escape. A
 /// cluster hash tag around an id (`{42}`) counts as the id.
 pub fn shape_of_segment(seg: &str) -> &str {
     let inner = seg
@@ -48,6 +51,9 @@ pub fn shape_of_segment(seg: &str) -> &str {
 }
 
 pub fn is_id(s: &str) -> bool {
+    let text = s
+        .chars()
+        .any(|c| !c.is_ascii() || c.is_ascii_control() || c == '\\');
     let number = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let uuid = s.len() == 36
         && s.bytes().enumerate().all(|(i, b)| match i {
@@ -57,7 +63,7 @@ pub fn is_id(s: &str) -> bool {
     let hex = s.len() >= 8
         && s.bytes().all(|b| b.is_ascii_hexdigit())
         && s.bytes().any(|b| b.is_ascii_digit());
-    number || uuid || hex
+    text || number || uuid || hex
 }
 
 #[cfg(test)]
@@ -87,5 +93,19 @@ mod tests {
         assert_eq!(prefix_of("12345", ":", 2), "*");
         assert_eq!(prefix_of("user/100/unread", "/", 2), "user/*/unread");
         assert!(is_id("0") && is_id("00ff00ff1") && !is_id("") && !is_id("1e-5"));
+        // Names of people and bytes that are not text group with the numbers of their shape.
+        for k in [
+            "user:100:unread",
+            "user:张三:unread",
+            "user:\\x1b[31mred:unread",
+            "user:\\xff\\xfe:unread",
+            "user:a\\nb:unread",
+            "user:a\x07b:unread",
+            "user:{李四}:unread",
+        ] {
+            assert_eq!(prefix_of(k, ":", 2), "user:*:unread", "{k}");
+        }
+        assert_eq!(prefix_of("agent:cache:用户画像", ":", 2), "agent:cache:");
+        assert_eq!(prefix_of("agent:cache:用户画像", ":", 3), "agent:cache:*");
     }
 }

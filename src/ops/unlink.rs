@@ -350,9 +350,9 @@ pub async fn run_all(
                 // Short: the bar's line must not wrap.
                 let _ = s;
                 if dry {
-                    pb.set_message(format!("{m} matched"));
+                    crate::output::progress::set_count(&pb, m, "matched");
                 } else {
-                    pb.set_message(format!("{d} deleted"));
+                    crate::output::progress::set_count(&pb, d, "deleted");
                 }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }

@@ -229,11 +229,34 @@ impl Output {
     }
 }
 
-/// One line on stderr, for every note, warning and error. A closed stderr (`2>&1 | head -1`
-/// shares the closed pipe) is ignored: eprintln! would panic there.
+/// One line on stderr, for every note, warning and error. On a terminal a line wider than it
+/// wraps at spaces (under an indent), never inside a word or a figure; elsewhere (a log, a
+/// pipe) it stays one line for grep. A closed stderr (`2>&1 | head -1` shares the closed
+/// pipe) is ignored: eprintln! would panic there.
 pub fn stderr_line(msg: &str) {
+    let width = stderr_width(io::stderr().is_terminal(), |k| std::env::var(k).ok());
+    let text = fit_lines(msg.as_bytes(), width);
     let mut e = io::stderr().lock();
-    let _ = writeln!(e, "{msg}");
+    let _ = e.write_all(&text).and_then(|()| e.write_all(b"\n"));
+}
+
+/// The columns of the terminal stderr goes to (`COLUMNS` when set), `None` when it is none.
+pub fn stderr_width(tty: bool, env: impl Fn(&str) -> Option<String>) -> Option<usize> {
+    tty.then(|| columns(env, || terminal_size::terminal_size_of(io::stderr())))
+}
+
+/// A terminal's columns: `COLUMNS` when set, else what the terminal says, else 80.
+fn columns(
+    env: impl Fn(&str) -> Option<String>,
+    measure: impl Fn() -> Option<(terminal_size::Width, terminal_size::Height)>,
+) -> usize {
+    if let Some(n) = env("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok())
+        && n > 0
+    {
+        return n;
+    }
+    let size = measure().map(|(w, _)| usize::from(w.0));
+    size.filter(|&w| w > 0).unwrap_or(80)
 }
 
 /// Asks a yes/no question on the terminal (stderr), the one prompt of every destructive
@@ -311,13 +334,9 @@ pub fn table_width(tty: bool, wide: bool, env: impl Fn(&str) -> Option<String>) 
     if wide || !tty {
         return None;
     }
-    if let Some(n) = env("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok())
-        && n > 0
-    {
-        return Some(n);
-    }
-    let size = terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0));
-    Some(size.filter(|&w| w > 0).unwrap_or(80))
+    Some(columns(env, || {
+        terminal_size::terminal_size_of(io::stdout())
+    }))
 }
 
 /// `--color auto` means: stdout is a terminal, NO_COLOR unset or empty, TERM not `dumb`.

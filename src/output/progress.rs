@@ -99,6 +99,20 @@ pub fn fraction_bar(out: &Output, what: &str) -> Bar {
     bar(out, Some(FRACTION_STEPS), &t)
 }
 
+/// The count of a bar whose position is not that count (a scan's estimated fraction, a
+/// position in an id range): `20000 deleted 5230/s`, the rate since the bar began.
+pub fn set_count(pb: &ProgressBar, n: u64, what: &str) {
+    pb.set_message(count_text(n, what, pb.elapsed()));
+}
+
+fn count_text(n: u64, what: &str, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    if secs < 0.05 {
+        return format!("{n} {what}");
+    }
+    format!("{n} {what} {}", super::number::rate(n as f64 / secs))
+}
+
 fn style(template: &str) -> ProgressStyle {
     ProgressStyle::with_template(template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -122,6 +136,13 @@ pub fn scan_fraction(cursor: u64, started: bool) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_carries_its_rate() {
+        let t = count_text(20_000, "deleted", Duration::from_millis(3820));
+        assert_eq!(t, "20000 deleted 5240/s");
+        assert_eq!(count_text(7, "keys", Duration::ZERO), "7 keys");
+    }
 
     #[test]
     fn a_scan_cursor_reads_as_a_growing_fraction() {

@@ -135,8 +135,10 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 /// Free text folded into lines of at most `max` columns, at spaces where it can, inside a
-/// word only when one word is wider than a line. Escape sequences stay whole; a colour open
-/// at the end of a line is closed there and opened again on the next.
+/// word only when one word is wider than a line. A figure and the unit after it
+/// (`52500 keys/s`, `3 attempts`) are one token: the space between them never breaks unless
+/// they are wider than a line together. Escape sequences stay whole; a colour open at the end
+/// of a line is closed there and opened again on the next.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     if width(s) <= max {
@@ -164,6 +166,12 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     while i <= ps.len() {
         let p = ps.get(i).copied();
         let at_space = matches!(p, Some(Piece::Text(' ')) | None);
+        if at_space && p.is_some() && glues(&word, word_w, &ps[i + 1..], max) {
+            word.push(' ');
+            word_w += 1;
+            i += 1;
+            continue;
+        }
         if at_space {
             // Place the word.
             if word_w > 0 || !word.is_empty() {
@@ -219,6 +227,34 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// Whether the space after `word` joins it to what follows: the word ends in a figure, the
+/// next word starts like a unit (`keys/s`, `ms`, `%`), and both fit on a line together.
+fn glues(word: &str, word_w: usize, rest: &[Piece<'_>], max: usize) -> bool {
+    let ends_in_digit = pieces(word)
+        .iter()
+        .rev()
+        .find_map(|p| match p {
+            Piece::Text(c) => Some(*c),
+            Piece::Esc(_) => None,
+        })
+        .is_some_and(|c| c.is_ascii_digit());
+    let next = rest.iter().find_map(|p| match p {
+        Piece::Text(c) => Some(*c),
+        Piece::Esc(_) => None,
+    });
+    let next_w: usize = rest
+        .iter()
+        .take_while(|p| !matches!(p, Piece::Text(' ')))
+        .map(|p| match p {
+            Piece::Text(c) => char_width(*c),
+            Piece::Esc(_) => 0,
+        })
+        .sum();
+    ends_in_digit
+        && next.is_some_and(|c| c.is_alphabetic() || matches!(c, '%' | '/' | 'µ'))
+        && word_w + 1 + next_w <= max
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,9 +290,19 @@ mod tests {
     fn wrapping_breaks_at_spaces_and_reopens_colour() {
         assert_eq!(
             wrap("retries exhausted (3 attempts): timeout", 20),
-            vec!["retries exhausted (3", "attempts): timeout"]
+            vec!["retries exhausted", "(3 attempts):", "timeout"]
         );
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        // A figure keeps its unit.
+        assert_eq!(
+            wrap("deleted 9 keys in 0.2s (52500 keys/s)", 27),
+            vec!["deleted 9 keys in 0.2s", "(52500 keys/s)"]
+        );
+        assert_eq!(wrap("took 300 ms", 9), vec!["took", "300 ms"]);
+        // Together wider than a line, they break at their space after all.
+        assert_eq!(wrap("12345 units", 6), vec!["12345", "units"]);
+        // A figure before a figure is no unit.
+        assert_eq!(wrap("ids 10 20", 6), vec!["ids 10", "20"]);
         let lines = wrap("\x1b[31mred words here\x1b[0m", 9);
         assert_eq!(lines.len(), 2);
         for l in &lines {

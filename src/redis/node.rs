@@ -29,6 +29,11 @@ pub struct Auth {
     pub timeout: Duration,
 }
 
+/// Why `AUTH <password>` failed on a server whose default user has no password.
+const NO_PASSWORD_SET: &str = "the server has no password set, but a password was given (it \
+answers ERR AUTH <password> called without any password configured); leave REDIS_PASSWORD, \
+--password-file and the URL's password out";
+
 /// A connection to one server, with the timeouts applied to every call.
 #[derive(Clone)]
 pub struct Node {
@@ -195,6 +200,21 @@ impl Auth {
         self.connect_db(ep, self.db).await
     }
 
+    /// Whether a refused `AUTH <password>` came from a server that has no password at all
+    /// (Redis answers `ERR AUTH <password> called without any password configured`, which the
+    /// client library reports as a plain authentication failure): told by behaviour, not by
+    /// the words, by connecting once without the password. Only the failure path pays for it.
+    async fn server_has_no_password(&self, ep: &Endpoint, db: i64) -> bool {
+        if self.password.is_none() || self.username.is_some() {
+            return false;
+        }
+        let bare = Auth {
+            password: None,
+            ..self.clone()
+        };
+        Box::pin(bare.connect_db(ep, db)).await.is_ok()
+    }
+
     pub async fn connect_db(&self, ep: &Endpoint, db: i64) -> Result<Node, anyhow::Error> {
         let addr = ep.to_string();
         // The name is resolved first, so a typo is told apart from a dead server by what
@@ -238,6 +258,11 @@ impl Auth {
                 if let ConnError::Timeout { op, after, .. } = &mut err {
                     *op = "connecting";
                     *after = duration::format(self.connect_timeout);
+                }
+                if let ConnError::Auth { detail, .. } = &mut err
+                    && self.server_has_no_password(ep, db).await
+                {
+                    *detail = NO_PASSWORD_SET.into();
                 }
                 if started.elapsed() >= self.connect_timeout
                     && !matches!(err, ConnError::Auth { .. })

@@ -55,8 +55,20 @@ impl Dialect {
         }
     }
 
+    /// Whether the file's assignments replace the real environment's values: `set -a; .
+    /// ./.env` assigns over whatever bash inherited (the real environment only feeds the
+    /// expansions of names the file has not set). python-dotenv's `load_dotenv` (override
+    /// false), dotenvy's `dotenv()` and a container's environment over its compose env_file
+    /// keep the real value.
+    pub fn file_wins(self) -> bool {
+        match self {
+            Dialect::Shell => true,
+            Dialect::Python | Dialect::Compose | Dialect::Dotenvy => false,
+        }
+    }
+
     /// The program whose reading this dialect reproduces, for messages.
-    fn reader(self) -> &'static str {
+    pub fn reader(self) -> &'static str {
         match self {
             Dialect::Python => "python-dotenv",
             Dialect::Shell => "bash (set -a; . ./.env)",
@@ -115,9 +127,19 @@ impl DotEnv {
     /// Reads and parses `path` in `dialect`, references resolved against the process
     /// environment. A statement the dialect's reader cannot read is a usage error naming
     /// `path:LINE`.
+    /// Only a regular file is read: the application reads it after redkit, so a FIFO (or
+    /// `<(…)`) would be empty for one of the two, and a FIFO with no writer would hang.
     pub fn load(path: &Path, dialect: Dialect) -> anyhow::Result<DotEnv> {
+        let text = crate::files::read_regular_text(path, crate::files::TEXT)
+            .map_err(|e| exit::usage(format!("{}: cannot read: {e}", shown(path))))?;
+        DotEnv::parse(path, &text, dialect, &|name| std::env::var(name).ok())
+    }
+
+    /// Like `load`, from any readable file (`--example /dev/null`, `<(…)`): for files that
+    /// only redkit reads.
+    pub fn load_any(path: &Path, dialect: Dialect) -> anyhow::Result<DotEnv> {
         let text = crate::files::read_text(path, crate::files::TEXT)
-            .map_err(|e| exit::usage(format!("{}: cannot read: {e}", path.display())))?;
+            .map_err(|e| exit::usage(format!("{}: cannot read: {e}", shown(path))))?;
         DotEnv::parse(path, &text, dialect, &|name| std::env::var(name).ok())
     }
 
@@ -142,6 +164,19 @@ impl DotEnv {
             Dialect::Dotenvy => dotenvy::read(text, env, MAX_EXPANDED),
         };
         let stmts = read.map_err(|refused| refusal_error(path, dialect, &refused))?;
+        // No process environment can carry a NUL (python-dotenv hands it to os.environ, which
+        // raises; bash drops it): refused in every dialect, by the statement's line.
+        let nul: Vec<Refusal> = stmts
+            .iter()
+            .filter(|s| s.key.contains('\0') || s.value.as_ref().is_some_and(|v| v.contains('\0')))
+            .map(|s| Refusal {
+                line: s.line,
+                reason: "a NUL byte, which no process environment can carry".into(),
+            })
+            .collect();
+        if !nul.is_empty() {
+            return Err(refusal_error(path, dialect, &nul));
+        }
         let entries: Vec<DotEntry> = stmts
             .into_iter()
             .map(|s| DotEntry {
@@ -193,7 +228,7 @@ impl DotEnv {
 /// the lines of any others (python-dotenv skips each one and reads on).
 fn refusal_error(path: &Path, dialect: Dialect, refused: &[Refusal]) -> anyhow::Error {
     let Some(first) = refused.first() else {
-        return exit::usage(format!("{}: cannot parse", path.display()));
+        return exit::usage(format!("{}: cannot parse", shown(path)));
     };
     // A value too large to expand is not a malformed line; everything else is.
     let what = if first.reason.contains("expands to more than") {
@@ -203,7 +238,7 @@ fn refusal_error(path: &Path, dialect: Dialect, refused: &[Refusal]) -> anyhow::
     };
     let mut msg = format!(
         "{}:{}: {what}{} [--dotenv {}: as {} reads it; the line's text is not shown, it may hold a secret]",
-        path.display(),
+        shown(path),
         first.line,
         first.reason,
         dialect.name(),
@@ -217,7 +252,12 @@ fn refusal_error(path: &Path, dialect: Dialect, refused: &[Refusal]) -> anyhow::
             more.join(", ")
         ));
     }
-    exit::usage(msg)
+    exit::usage_at(shown(path), first.line, msg)
+}
+
+/// A path for a message: control characters escaped (a file name may hold any byte).
+fn shown(path: &Path) -> String {
+    crate::output::escape::escape_str(&path.display().to_string())
 }
 
 /// The raw lines of the text as the dialect counts them (python-dotenv also ends a line at a

@@ -108,11 +108,21 @@ impl Vars {
         Vars { process, dotenv }
     }
 
-    /// The real environment wins over `.env`.
+    /// The value the application sees: the real environment wins over `.env`, but for a
+    /// dialect whose reader assigns over it (`set -a; . ./.env`), where the file's value wins.
     pub fn get(&self, name: &str) -> Option<Sourced<String>> {
+        let file_wins = self.dotenv.as_ref().is_some_and(|d| d.dialect.file_wins());
+        if file_wins && let Some(s) = self.from_file(name) {
+            return Some(s);
+        }
         if let Some(v) = self.process.get(name) {
             return Some(Sourced::new(v.clone(), Source::Env, name));
         }
+        self.from_file(name)
+    }
+
+    /// The `.env` value of `name` (a key without `=` sets nothing).
+    pub fn from_file(&self, name: &str) -> Option<Sourced<String>> {
         let d = self.dotenv.as_ref()?;
         let e = d.get(name)?;
         Some(Sourced::new(
@@ -152,6 +162,9 @@ pub struct Settings {
     pub env_file_origin: Option<String>,
     /// Where the env file's path came from (flag, default `./.env`, the config's `env_file`).
     pub env_file_source: Source,
+    /// Why the `./.env` that is there was not read (not a regular file), for the commands
+    /// that check what the application reads.
+    pub env_file_skipped: Option<String>,
     /// Every place the config was looked for, in order (for `-v`).
     pub config_searched: Vec<PathBuf>,
     /// Whose rules the `.env` was read by (`--dotenv`, `env.dotenv_dialect`).
@@ -193,6 +206,24 @@ pub fn config_search_path(
 pub const SYSTEM_CONFIG_DIR: &str = "/etc/redkit";
 
 /// A path a file can be read from: a regular file, or `/dev/null` and `<(...)` (a pipe).
+/// Why a `./.env` that is there was not read (a FIFO, a directory, a broken link), when it
+/// is the default env file: it is not silently skipped.
+fn default_env_file_skipped(g: &SettingsInput) -> Option<String> {
+    if g.no_env_file || g.env_file.is_some() {
+        return None;
+    }
+    let path = Path::new(".env");
+    std::fs::symlink_metadata(path).ok()?;
+    let what = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => return None,
+        Ok(m) => crate::files::kind(&m),
+        Err(_) => "a broken link",
+    };
+    Some(format!(
+        "./.env is {what}, not a regular file: not read (pass --env-file FILE, or --no-env-file)"
+    ))
+}
+
 pub(crate) fn readable(p: &Path) -> bool {
     p.exists() && !p.is_dir()
 }
@@ -269,6 +300,7 @@ impl Settings {
         } else {
             None
         };
+        let env_file_skipped = default_env_file_skipped(g);
         let provisional = flag_dialect.unwrap_or_default();
         let first = env_path
             .as_ref()
@@ -443,6 +475,7 @@ impl Settings {
             config_source,
             env_file_origin,
             env_file_source,
+            env_file_skipped,
             config_searched,
         })
     }
@@ -473,6 +506,7 @@ impl Settings {
             config_source: _,
             env_file_origin: _,
             env_file_source: _,
+            env_file_skipped: _,
             config_searched: _,
             dotenv_dialect,
             require_spec,
@@ -633,6 +667,7 @@ mod tests {
             config_source: Source::Default,
             env_file_origin: None,
             env_file_source: Source::Default,
+            env_file_skipped: None,
             config_searched: Vec::new(),
             dotenv_dialect: r
                 .typed_setting(&keys::ENV_DOTENV_DIALECT, "dialect", Dialect::parse)

@@ -109,6 +109,37 @@ fn passwords_and_acl_users() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// A password sent to a server that has none: Redis refuses `AUTH <password>` ("called without
+/// any password configured"); the message says that plainly instead of "wrong password", and
+/// never the password itself. health reports the same words.
+#[test]
+fn a_password_given_to_a_server_without_one_is_said_plainly() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let pw = "given-Needlessly-Do-Not-Print-31";
+    let out = ping(dir.path(), &["-u", &s.url()], &[("REDIS_PASSWORD", pw)]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the server has no password set, but a password was given (")
+            && err.contains("ERR AUTH <password> called without any password configured"),
+        "{err}"
+    );
+    assert!(!err.contains("wrong password"), "{err}");
+    assert!(!err.contains(pw) && !stdout(&out).contains(pw));
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    let out = redkit(dir.path())
+        .args(["health", "--no-state", "-u", &s.url(), "--format", "json"])
+        .env("REDIS_PASSWORD", pw)
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(text.contains("the server has no password set"), "{text}");
+    assert!(!text.contains(pw), "{text}");
+}
+
 #[test]
 fn tls_with_ca_insecure_and_client_certs() {
     let s = RedisServer::builder().tls().start();

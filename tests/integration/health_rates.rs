@@ -489,10 +489,112 @@ fn a_full_resync_is_critical_and_a_small_backlog_warns() {
     assert_eq!(code, 2, "{r:#}");
     let f = check(&r, &master.addr(), "full_syncs");
     assert_eq!(f["status"], "critical", "{f:#}");
-    assert!(msg(f).contains("1 full resync in"), "{f:#}");
+    assert!(msg(f).contains("1 replica full resync in"), "{f:#}");
     let b = check(&r, &master.addr(), "backlog");
     assert_eq!(b["status"], "warning", "{b:#}");
     assert!(msg(b).contains("needs a full resync"), "{b:#}");
+}
+
+/// `redis-cli --rdb` takes a snapshot over the replication protocol: the master counts it in
+/// `sync_full`, but no replica resynced, so `full_syncs` stays OK and says what it was; a
+/// replica that attaches (and copies the whole dataset) between two runs is CRITICAL.
+#[test]
+fn a_client_snapshot_is_a_note_and_a_replica_attaching_is_a_full_resync() {
+    let master = RedisServer::start();
+    fill(&master, "k", 100, 100);
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("h.json");
+    let url = master.url();
+    let args = ["-u", url.as_str(), "--check", "full_syncs"];
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+
+    let rdb = dir.path().join("snapshot.rdb");
+    let out = master
+        .cli_cmd()
+        .args(["--rdb", rdb.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        master.info_num("sync_full"),
+        1,
+        "the snapshot counts in sync_full"
+    );
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    let f = check(&r, &master.addr(), "full_syncs");
+    assert_eq!(f["status"], "ok", "{f:#}");
+    assert_eq!(f["value"], 0.0, "{f:#}");
+    assert!(
+        msg(f).contains("0 replica full resyncs in")
+            && msg(f).contains("1 snapshot taken by a client (redis-cli --rdb or similar)"),
+        "{f:#}"
+    );
+
+    // A replica started with replicaof copies the whole dataset: CRITICAL.
+    let replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    assert_eq!(
+        master.info_num("sync_full"),
+        2,
+        "the replica synced in full"
+    );
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 2, "{r:#}");
+    let f = check(&r, &master.addr(), "full_syncs");
+    assert_eq!(f["status"], "critical", "{f:#}");
+    assert!(msg(f).starts_with("1 replica full resync in"), "{f:#}");
+    assert!(!msg(f).contains("snapshot"), "{f:#}");
+}
+
+/// A state file whose sample is dated in the future (clock skew, a file copied from another
+/// machine) is no baseline: the run says so, is OK like a first run, and replaces it, so the
+/// next run judges rates again. A sample whose counters went down without a restart too.
+#[test]
+fn a_sample_from_the_future_or_with_counters_gone_down_starts_over() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("h.json");
+    let url = s.url();
+    let args = ["-u", url.as_str(), "--check", "evictions,error_replies"];
+    let (code, _) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0);
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+        f(&mut v["nodes"][s.addr()]);
+        std::fs::write(&state, v.to_string()).unwrap();
+    };
+    // A day ahead.
+    edit(&|n| n["at"] = (n["at"].as_f64().unwrap() + 86400.0).into());
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    for name in ["evictions", "error_replies"] {
+        let c = check(&r, &s.addr(), name);
+        assert_eq!(c["status"], "ok", "{c:#}");
+        assert!(
+            msg(c).starts_with("previous sample is from the future (read at ")
+                && msg(c).contains(" after this run); starting over"),
+            "{c:#}"
+        );
+    }
+    // Replaced by this run's sample: the next run has an interval to judge.
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    let c = check(&r, &s.addr(), "evictions");
+    assert!(msg(c).contains("keys evicted in"), "{c:#}");
+
+    // Counters higher than the server's now, with the same run id and uptime: invalid.
+    edit(&|n| n["counters"]["total_error_replies"] = 1.0e9.into());
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    let c = check(&r, &s.addr(), "error_replies");
+    assert!(
+        msg(c).starts_with("counters went down without a restart (total_error_replies")
+            && msg(c).ends_with("; starting over"),
+        "{c:#}"
+    );
 }
 
 #[test]
@@ -607,4 +709,82 @@ fn check_names_are_offered_to_completions_and_bad_ones_are_unknown() {
         .parts();
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("unknown check 'nosuch'"), "{err}");
+}
+
+/// `--check a,<TAB>` completes the next check name after the comma in bash and fish (run for
+/// real on the scripts `redkit completions` prints; zsh uses `_values -s ,`, the same list),
+/// and every name the output shows is accepted: `--check reachability` runs it alone,
+/// `--skip reachability` leaves out the OK row only.
+#[test]
+fn check_lists_complete_after_a_comma_and_reachability_is_a_check_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = |shell: &str| {
+        let (code, out, _) = run(dir.path())
+            .args(["completions", shell])
+            .output()
+            .parts();
+        assert_eq!(code, 0);
+        let path = dir.path().join(format!("c.{shell}"));
+        std::fs::write(&path, out).unwrap();
+        path
+    };
+    let bash = script("bash");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source {}; COMP_WORDS=(redkit health --check memory,ser); COMP_CWORD=3; \
+             _redkit redkit memory,ser --check; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            bash.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "memory,server\n");
+    let fish = script("fish");
+    let out = Command::new("fish")
+        .arg("-c")
+        .arg(format!(
+            "source {}; complete -C 'redkit health --skip memory,reach'",
+            fish.display()
+        ))
+        .output()
+        .expect("fish (tests/run installs it)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("memory,reachability\t"), "{text}");
+    let zsh = std::fs::read_to_string(script("zsh")).unwrap();
+    assert!(
+        zsh.contains(":NAME:_values -s , check reachability latency server"),
+        "zsh"
+    );
+
+    let s = RedisServer::start();
+    let (code, out, err) = run(dir.path())
+        .args(["health", "-u", &s.url(), "--no-state", "--format", "json"])
+        .args(["--check", "reachability"])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&Value> = r["nodes"][0]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["name"])
+        .collect();
+    assert_eq!(names, ["reachability"], "{r:#}");
+    let (code, out, _) = run(dir.path())
+        .args(["health", "-u", &s.url(), "--no-state", "--format", "json"])
+        .args(["--skip", "reachability", "--check", "reachability,memory"])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{out}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert!(!out.contains("\"reachability\""), "{r:#}");
+    // A node that does not answer is CRITICAL whatever was skipped.
+    let (code, out, _) = run(dir.path())
+        .args(["health", "-u", "redis://127.0.0.1:1", "--no-state"])
+        .args(["--skip", "reachability", "--format", "json"])
+        .output()
+        .parts();
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("\"reachability\""), "{out}");
 }

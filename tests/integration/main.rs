@@ -4,9 +4,9 @@
 mod support;
 
 mod bench;
-mod bench_compare;
 mod bench_files;
 mod bench_shapes;
+mod bench_suites;
 mod bench_workloads;
 mod cache;
 mod cache_analyze;

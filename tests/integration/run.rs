@@ -213,3 +213,193 @@ fn wait_connects_to_the_named_redis_before_starting() {
         .expect(1);
     assert!(!d.join("started").exists(), "{ran}");
 }
+
+/// Whether a real reader is here; with CI=true a missing one is a failure, not a skip.
+fn have(what: &str, probe: &mut Command) -> bool {
+    let ok = probe.output().is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{what} is missing (tests/run installs it)"
+        );
+        eprintln!("NOTE: {what} is missing: not compared");
+    }
+    ok
+}
+
+/// The values of `keys` in a NUL-separated environment listing.
+fn pick(env0: &[u8], keys: &[&str]) -> Vec<(String, Option<String>)> {
+    let all: Vec<(String, String)> = env0
+        .split(|b| *b == 0)
+        .filter_map(|item| {
+            let item = String::from_utf8_lossy(item);
+            let (k, v) = item.split_once('=')?;
+            Some((k.to_string(), v.to_string()))
+        })
+        .collect();
+    keys.iter()
+        .map(|k| {
+            let v = all.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+            (k.to_string(), v)
+        })
+        .collect()
+}
+
+/// A `.env` that sets a variable the real environment also has: bash's `set -a; . ./.env`
+/// assigns over it (the real value only feeds references to names the file does not set),
+/// python-dotenv's `load_dotenv` keeps the real one. `run` hands the command what the real
+/// reader would have, and validate-env's notes say which side won.
+#[test]
+fn a_conflicting_real_variable_ends_as_the_real_reader_leaves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("spec.yaml"),
+        "optional:\n  A: {}\n  B: {}\n  C: {}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join(".env"), "A=file\nB=${A}-x\nC=$OTHER\n").unwrap();
+    let keys = ["A", "B", "C", "OTHER"];
+    let real_env = [("A", "real"), ("OTHER", "o")];
+    let redkit_env = |dialect: &str| {
+        let out = run(d)
+            .envs(&real_env)
+            .args(["run", "--spec", "spec.yaml", "--dotenv", dialect])
+            .args(["--", "/usr/bin/env", "-0"])
+            .raw();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        pick(&out.stdout, &keys)
+    };
+    let real_reader = |argv: &[&str]| {
+        let out = Command::new("env")
+            .arg("-i")
+            .args(real_env.iter().map(|(k, v)| format!("{k}={v}")))
+            .arg(format!(
+                "PATH={}",
+                std::env::var("PATH").unwrap_or_default()
+            ))
+            .args(argv)
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        pick(&out.stdout, &keys)
+    };
+    let want_shell = vec![
+        ("A".to_string(), Some("file".to_string())),
+        ("B".to_string(), Some("file-x".to_string())),
+        ("C".to_string(), Some("o".to_string())),
+        ("OTHER".to_string(), Some("o".to_string())),
+    ];
+    assert_eq!(redkit_env("shell"), want_shell);
+    if have("bash", Command::new("bash").args(["-c", "true"])) {
+        let bash = real_reader(&["bash", "-c", "set -a; . ./.env; exec /usr/bin/env -0"]);
+        assert_eq!(redkit_env("shell"), bash);
+    }
+    let want_python = vec![
+        ("A".to_string(), Some("real".to_string())),
+        ("B".to_string(), Some("real-x".to_string())),
+        ("C".to_string(), Some("$OTHER".to_string())),
+        ("OTHER".to_string(), Some("o".to_string())),
+    ];
+    assert_eq!(redkit_env("python"), want_python);
+    if have(
+        "python-dotenv",
+        Command::new("python3").args(["-c", "import dotenv"]),
+    ) {
+        let py = real_reader(&[
+            "python3",
+            "-c",
+            "import os, sys; from dotenv import load_dotenv; load_dotenv('.env'); \
+             sys.stdout.write(''.join(f'{k}={v}\\0' for k, v in os.environ.items()))",
+        ]);
+        assert_eq!(redkit_env("python"), py);
+    }
+    // The report says which side won, and shows that value.
+    for (dialect, value, source, note) in [
+        ("shell", "file", ".env", ".env:1 overrides env"),
+        ("python", "real", "env", "env overrides .env:1"),
+    ] {
+        let ran = run(d)
+            .envs(&real_env)
+            .args(["validate-env", "--spec", "spec.yaml", "--format", "json"])
+            .args(["--dotenv", dialect])
+            .expect(0);
+        let doc = ran.json();
+        let a = doc["variables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["name"] == "A")
+            .unwrap();
+        assert_eq!(a["value"], value, "{dialect}: {a}");
+        assert_eq!(a["source"], source, "{dialect}: {a}");
+        assert!(
+            a["note"].as_str().unwrap_or_default().contains(note),
+            "{dialect}: {a}"
+        );
+    }
+}
+
+/// An empty secret file is validated as an empty value, and that is what the command gets: the
+/// variable set to "" (not left out), from `VAR_FILE` and from `secrets_dir` alike.
+#[test]
+fn an_empty_secret_file_reaches_the_command_as_an_empty_value() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("spec.yaml"),
+        "optional:\n  NAMED_SECRET: {}\n  DIR_SECRET: {}\n",
+    )
+    .unwrap();
+    let secrets = d.join("secrets");
+    std::fs::create_dir(&secrets).unwrap();
+    for f in [d.join("empty"), secrets.join("DIR_SECRET")] {
+        std::fs::write(&f, "").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    std::fs::write(d.join(".env"), "NAMED_SECRET_FILE=./empty\n").unwrap();
+    let ran = run(d)
+        .args(["validate-env", "--spec", "spec.yaml", "--format", "json"])
+        .args(["--secrets-dir", "secrets"])
+        .expect(0);
+    let doc = ran.json();
+    for name in ["NAMED_SECRET", "DIR_SECRET"] {
+        let v = doc["variables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["name"] == name)
+            .unwrap();
+        assert_eq!(
+            (&v["status"], &v["value"]),
+            (&"empty".into(), &"".into()),
+            "{v}"
+        );
+    }
+    let out = run(d)
+        .args(["run", "--spec", "spec.yaml", "--secrets-dir", "secrets"])
+        .args(["--", "/usr/bin/env", "-0"])
+        .raw();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        pick(&out.stdout, &["NAMED_SECRET", "DIR_SECRET"]),
+        vec![
+            ("NAMED_SECRET".to_string(), Some(String::new())),
+            ("DIR_SECRET".to_string(), Some(String::new())),
+        ]
+    );
+}

@@ -304,7 +304,6 @@ fn named_files_are_bounded_and_pipes_work() {
     let dir = tempfile::tempdir().unwrap();
     for args in [
         vec!["--password-file", "/dev/zero", "config"],
-        vec!["--env-file", "/dev/zero", "config"],
         vec!["--config", "/dev/zero", "config"],
         vec!["validate-env", "--spec", "/dev/zero"],
     ] {
@@ -316,6 +315,17 @@ fn named_files_are_bounded_and_pipes_work() {
             stderr(&out)
         );
     }
+    // The .env is read by the application after redkit: only a regular file will do.
+    let out = redkit(dir.path())
+        .args(["--env-file", "/dev/zero", "config"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/dev/zero: cannot read: a character device, not a regular file"),
+        "{}",
+        stderr(&out)
+    );
     let out = redkit(dir.path())
         .args(["--config", "/dev/null", "config"])
         .output()

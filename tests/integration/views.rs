@@ -407,7 +407,7 @@ fn flush_progress_says_how_far_and_is_cleared_on_ctrl_c() {
     ];
     let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
     let shown = t.wait_for(&pane, "a bar with percent and eta", |p| {
-        p.contains('%') && p.contains("eta") && p.contains("deleted")
+        p.contains('%') && p.contains("eta") && p.contains("deleted") && p.contains("/s")
     });
     let bar = crate::support::tmux::strip(&shown);
     let bar = bar
@@ -427,4 +427,225 @@ fn flush_progress_says_how_far_and_is_cleared_on_ctrl_c() {
     assert_ne!(screen.code, 0, "{text}");
     let left: u64 = s.cli(&["DBSIZE"]).trim().parse().unwrap();
     assert!(left > 0 && left < 20_000, "stopped part way: {left} left");
+}
+
+/// `cache flush --dry-run` keeps each sample key whole (one per line) and its rate with its
+/// unit: `(52500 keys/s)` is one token, never `(52500` / `keys/s)`.
+#[test]
+fn flush_dry_run_keeps_sample_keys_and_rates_whole() {
+    let s = RedisServer::start();
+    let prefix = "agent:cache:user-profile-with-a-long-name:";
+    let cmds: Vec<Vec<String>> = (0..2000)
+        .map(|i| {
+            vec![
+                "SET".into(),
+                format!("{prefix}{i}:rendered-page-fragment"),
+                "v".into(),
+            ]
+        })
+        .collect();
+    crate::support::stream::pipe_load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let args = [
+        "-u",
+        url.as_str(),
+        "cache",
+        "flush",
+        "--prefix",
+        prefix,
+        "--dry-run",
+    ];
+    let doc = json(dir.path(), &args);
+    let sample: Vec<String> = doc["nodes"][0]["sample"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(3)
+        .map(|k| k.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(sample.len(), 3, "{doc}");
+    for screen in each_size(&t, dir.path(), &args) {
+        for k in &sample {
+            screen.assert_whole(k);
+        }
+        screen.assert_whole("2000");
+        let plain = screen.plain();
+        let line = plain
+            .iter()
+            .find(|l| l.contains("keys/s)"))
+            .unwrap_or_else(|| panic!("no rate:\n{}", screen.text()));
+        let before = &line[..line.find(" keys/s)").unwrap()];
+        let figure = before.rsplit(' ').next().unwrap();
+        assert!(
+            figure.starts_with('(') && figure[1..].chars().all(|c| c.is_ascii_digit()),
+            "the rate is split from its unit: {line:?}\n{}",
+            screen.text()
+        );
+    }
+}
+
+/// Our own usage errors wrap at words on a narrow terminal (tmux joins a line the terminal
+/// wrapped, so a line wider than the pane would show).
+#[test]
+fn usage_errors_wrap_at_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let args = ["cache", "flush", "--pattern", "*", "--dry-run"];
+    let piped = redkit(dir.path()).args(args).output().unwrap();
+    assert_eq!(piped.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&piped.stderr)
+        .trim_end()
+        .to_string();
+    assert_eq!(err.lines().count(), 1, "one line when piped: {err}");
+    assert!(width(&err) > 80, "{err}");
+    for screen in each_size(&t, dir.path(), &args) {
+        assert_eq!(screen.code, 2, "{}", screen.text());
+        let words: Vec<String> = screen
+            .plain()
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        let on_screen = words.join(" ");
+        assert!(on_screen.contains(err.as_str()), "{}\n{err}", screen.text());
+    }
+}
+
+/// `stream read` shows compact local times (the zone once, in the header), fits the pane,
+/// and its JSON keeps RFC 3339 with milliseconds.
+#[test]
+fn stream_read_times_are_compact_and_lines_fit() {
+    let s = jobs_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let args = ["-u", url.as_str(), "stream", "read", "job_events:1229"];
+    let out = redkit(dir.path())
+        .args(args)
+        .args(["--format", "ndjson"])
+        .output()
+        .unwrap();
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    let time = first["time"].as_str().unwrap();
+    assert!(
+        time.len() == 24 && time.ends_with('Z') && time.contains('.'),
+        "{time}"
+    );
+    for screen in each_size(&t, dir.path(), &args) {
+        let text = screen.text();
+        assert!(text.contains("time (UTC"), "{text}");
+        let id = first["id"].as_str().unwrap();
+        screen.assert_whole(id);
+        // Today's time of day, not `2026-12-01 19:40:40.661+00:00`.
+        let row = screen
+            .plain()
+            .into_iter()
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("no row of {id}:\n{text}"));
+        let shown = row
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            shown.len() == 8 && shown.matches(':').count() == 2,
+            "{shown:?} in {row}"
+        );
+        let cjk = screen
+            .plain()
+            .into_iter()
+            .find(|l| l.contains("正在分析"))
+            .unwrap_or_else(|| panic!("no CJK summary:\n{text}"));
+        assert!(cjk.contains('…'), "{cjk}");
+    }
+}
+
+/// Keys whose id is a person's name or holds escape bytes group with their shape.
+#[test]
+fn top_prefixes_group_cjk_and_escaped_ids_with_their_shape() {
+    let s = RedisServer::start();
+    let mut cmds = Vec::new();
+    for (i, name) in ["张三", "李四", "王五", "a\u{1b}b", "\u{7}bell"]
+        .iter()
+        .enumerate()
+    {
+        cmds.push(vec![
+            "SET".to_string(),
+            format!("user:{name}:unread"),
+            "x".into(),
+        ]);
+        cmds.push(vec![
+            "SET".to_string(),
+            format!("user:{i}:unread"),
+            "x".into(),
+        ]);
+    }
+    crate::support::stream::pipe_load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let args = ["-u", url.as_str(), "cache", "stats", "--top-prefixes", "10"];
+    let doc = json(dir.path(), &args);
+    let groups = doc["prefixes"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{doc}");
+    assert_eq!(groups[0]["prefix"], "user:*:unread");
+    assert_eq!(groups[0]["keys"], 10);
+    for screen in each_size(&t, dir.path(), &args) {
+        // One group row (the JSON above); the biggest keys below show the names themselves.
+        screen.assert_whole("user:*:unread");
+    }
+}
+
+/// The README's 80-column screens of `stream jobs` and `health` fit 80 columns and show the
+/// real layout: the same header lines as a run in an 80-column pane.
+#[test]
+fn readme_screens_match_real_80_column_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let from = readme
+        .find("`stream jobs` on an 80-column terminal")
+        .unwrap();
+    let blocks: Vec<Vec<&str>> = readme[from..]
+        .split("```text\n")
+        .skip(1)
+        .take(2)
+        .map(|b| b.split("\n```").next().unwrap().lines().collect())
+        .collect();
+    assert_eq!(blocks.len(), 2);
+    for l in blocks.iter().flatten() {
+        assert!(width(l) <= 80, "README line wider than 80 columns: {l}");
+    }
+    let s = jobs_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let jobs = t.run(
+        dir.path(),
+        80,
+        24,
+        &["-u", &url, "stream", "jobs"],
+        &[("TZ", "UTC")],
+    );
+    assert_eq!(&jobs.plain()[..2], &blocks[0][..2], "{}", jobs.text());
+    let health = t.run(
+        dir.path(),
+        80,
+        40,
+        &["-u", &url, "health"],
+        &[("TZ", "UTC")],
+    );
+    let shown = health.plain();
+    let head = shown.iter().position(|l| l.contains("(master)")).unwrap();
+    let readme_head = blocks[1]
+        .iter()
+        .position(|l| l.contains("(master)"))
+        .unwrap();
+    assert_eq!(
+        &shown[head + 1..head + 4],
+        &blocks[1][readme_head + 1..readme_head + 4],
+        "{}",
+        health.text()
+    );
 }

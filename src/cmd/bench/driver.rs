@@ -24,6 +24,21 @@ pub struct ConnSpec {
     pub slots: Vec<u8>,
     /// Credentials, database (0 on a cluster), timeouts and TLS of every connection.
     pub raw: RawOptions,
+    /// Where reads go instead (`--replica`, `--read-from-replicas`): one replica per entry of
+    /// `endpoints`, same order; empty: reads go to the masters.
+    pub read_endpoints: Vec<Endpoint>,
+}
+
+impl ConnSpec {
+    /// The connection (index into a client's connections: masters, then replicas) that a
+    /// command for `node` goes to.
+    fn route(&self, node: usize, read: bool) -> usize {
+        if read && !self.read_endpoints.is_empty() {
+            self.endpoints.len() + node
+        } else {
+            node
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -162,6 +177,21 @@ impl Conn {
             .map_err(|e| e.to_string())
     }
 
+    /// A connection for reads on a replica: on a cluster the replica answers MOVED unless told
+    /// READONLY first.
+    async fn open_replica(ep: &Endpoint, spec: &ConnSpec) -> Result<Conn, String> {
+        let mut c = Conn::open(ep, spec).await?;
+        if !spec.slots.is_empty() {
+            let errs = c
+                .round_trip(b"*1\r\n$8\r\nREADONLY\r\n", 1, spec.raw.timeout)
+                .await?;
+            if let Some(e) = errs.first() {
+                return Err(format!("{ep}: READONLY refused: {e}"));
+            }
+        }
+        Ok(c)
+    }
+
     /// Sends `buf` and reads `n` replies; returns the error codes among them.
     async fn round_trip(
         &mut self,
@@ -257,6 +287,7 @@ impl Client {
         take: u64,
     ) -> Result<(Vec<String>, u64, u64), String> {
         let n = conns.len();
+        let masters = self.spec.endpoints.len();
         let timeout = self.spec.raw.timeout;
         let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); n];
         let mut keys: Vec<Vec<Vec<u8>>> = vec![Vec::new(); n];
@@ -267,8 +298,10 @@ impl Client {
             } else {
                 usize::from(self.spec.slots[usize::from(slot)])
             };
-            g.write_get(&key, &mut bufs[node]);
-            keys[node].push(key);
+            // The GET may go to a replica; its SET on a miss goes to the master.
+            let to = self.spec.route(node, true);
+            g.write_get(&key, &mut bufs[to]);
+            keys[to].push(key);
         }
         let (mut errs, mut hits, mut misses) = (Vec::new(), 0, 0);
         let mut sets: Vec<Vec<u8>> = vec![Vec::new(); n];
@@ -286,8 +319,9 @@ impl Client {
                     Ok(false) => hits += 1,
                     Ok(true) => {
                         misses += 1;
-                        g.write_cache_set(&keys[k][j], &mut sets[k]);
-                        set_counts[k] += 1;
+                        let m = k % masters.max(1);
+                        g.write_cache_set(&keys[k][j], &mut sets[m]);
+                        set_counts[m] += 1;
                     }
                 }
             }
@@ -318,6 +352,9 @@ impl Client {
         let mut conns = Vec::with_capacity(self.spec.endpoints.len());
         for ep in &self.spec.endpoints {
             conns.push(Conn::open(ep, &self.spec).await?);
+        }
+        for ep in &self.spec.read_endpoints {
+            conns.push(Conn::open_replica(ep, &self.spec).await?);
         }
         let mut generator = Gen::new(&p.shape, self.id);
         let mut bufs: Vec<Vec<u8>> = vec![Vec::with_capacity(4096); conns.len()];
@@ -404,15 +441,18 @@ impl Client {
                         .issued
                         .fetch_add(written as u64 - 1, Ordering::Relaxed);
                 }
-                if !self.spec.slots.is_empty() {
-                    // Move the commands just written to their master's buffer.
-                    let node = usize::from(self.spec.slots[usize::from(slot)]);
-                    if node != 0 {
-                        let cmd = bufs[0].split_off(before);
-                        bufs[node].extend_from_slice(&cmd);
-                        counts[node] += written;
-                        continue;
-                    }
+                let node = if self.spec.slots.is_empty() {
+                    0
+                } else {
+                    usize::from(self.spec.slots[usize::from(slot)])
+                };
+                // Move the commands just written to their master's (or replica's) buffer.
+                let to = self.spec.route(node, generator.reads());
+                if to != 0 {
+                    let cmd = bufs[0].split_off(before);
+                    bufs[to].extend_from_slice(&cmd);
+                    counts[to] += written;
+                    continue;
                 }
                 counts[0] += written;
             }

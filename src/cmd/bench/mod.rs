@@ -3,12 +3,15 @@
 
 pub mod driver;
 pub mod hdr;
+pub mod html;
 pub mod jobs;
 pub mod keys;
 pub mod machine;
+pub mod ramp;
 pub mod report;
 pub mod scenario;
 pub mod slo;
+pub mod suite;
 pub mod values;
 pub mod verdict;
 pub mod workload;
@@ -18,6 +21,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use anyhow::Context;
 use clap::Args;
 
 use crate::cmd::{Ctx, Stop, problem_if};
@@ -47,6 +51,10 @@ Examples:
   redkit bench -w get --slo 'p99<2ms,ops>50000'      absolute goals, exit 1 when missed
   redkit bench --workload set --keep-keys --yes     write beside other keys, leave ours
   redkit bench --workload custom -- SET {key} {value} EX 60
+  redkit bench --suite batching --suite pool --report bench.html   the team's questions
+  redkit bench --suite values --duration 1s --format json
+  redkit bench -w get --ramp 10000:10000:200000 --slo 'p99<2ms'    highest rate meeting p99<2ms
+  redkit bench -w mixed --replica redis://replica:6379             reads on the replica
 
 A run that writes removes the keys under --key-prefix at the end (--keep-keys leaves them) and
 asks before writing into a database that holds other keys (--yes to skip the question).";
@@ -182,6 +190,10 @@ pub struct BenchArgs {
     #[command(flatten)]
     pub files: Box<FileArgs>,
 
+    /// Suites, ramps and where reads go.
+    #[command(flatten)]
+    pub plan: Box<PlanArgs>,
+
     /// Weighted commands and sequences on one key from a YAML file (see the README); each
     /// entry may set its own key_pattern, keyspace, data_size, value and ttl
     #[arg(long, value_name = "FILE", conflicts_with = "compare")]
@@ -190,6 +202,37 @@ pub struct BenchArgs {
     /// The command for --workload custom, e.g. -- SET {key} {value}
     #[arg(last = true, value_name = "CMD", conflicts_with = "compare")]
     pub custom: Vec<String>,
+}
+
+/// The team's questions as suites, capacity ramps, and reads from replicas.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Run a suite instead of workloads (repeat for several): batching (MSET/MGET of 1 to
+    /// 1000 keys against the same keys one by one), pool (1 to 256 connections, the knee
+    /// named), values (64 B to 1 MiB), app (the cache and jobs workloads at the application's
+    /// shapes). Each step lasts --duration (500ms by default) or -n requests
+    #[arg(long = "suite", value_enum, value_name = "S", conflicts_with_all = ["workloads", "compare", "save", "ramp", "scenario"])]
+    pub suites: Vec<suite::Suite>,
+
+    /// With --suite: also write one self-contained HTML page with SVG charts to FILE
+    #[arg(long, value_name = "FILE", requires = "suites")]
+    pub report: Option<PathBuf>,
+
+    /// Open loop at rising rates, START, START+STEP, ... up to MAX ops/s, each step
+    /// --duration long (1s by default): the highest rate that meets --slo. Stops after two
+    /// missed steps in a row
+    #[arg(long, value_name = "START:STEP[:MAX]", value_parser = ramp::Ramp::parse, requires = "slo", conflicts_with_all = ["compare", "save", "rate", "requests"])]
+    pub ramp: Option<ramp::Ramp>,
+
+    /// Reads (GET, MGET, HGETALL, XREAD, the reads of mixed, cache, custom and scenario
+    /// commands) go to a replica of each master of the cluster; writes to the masters
+    #[arg(long)]
+    pub read_from_replicas: bool,
+
+    /// Standalone: reads go to the replica at URL, writes to the primary (the primary's
+    /// credentials, database and TLS are used; no password in the URL)
+    #[arg(long, value_name = "URL")]
+    pub replica: Option<String>,
 }
 
 /// Histograms and samples written to files.
@@ -467,23 +510,67 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
 
 /// What a run talks to: the raw benchmark sockets' settings, redis-rs nodes for INFO and
 /// cleanup, and on a cluster the router the cleanup's UNLINKs follow redirections with.
-struct Connections {
+pub(crate) struct Connections {
     spec: ConnSpec,
     nodes: Vec<Node>,
+    /// The replicas reads go to (`--replica`, `--read-from-replicas`), for their INFO.
+    replicas: Vec<Node>,
     server: ServerInfo,
     router: Option<Arc<Router>>,
 }
 
+/// Where reads go: a replica of each cluster master, or one given replica of a standalone.
+#[derive(Debug, Clone, Default)]
+struct ReadsFrom {
+    cluster_replicas: bool,
+    replica: Option<crate::redis::Endpoint>,
+}
+
+impl ReadsFrom {
+    fn from_args(a: &PlanArgs, cluster: bool) -> anyhow::Result<ReadsFrom> {
+        let replica = match &a.replica {
+            None => None,
+            Some(_) if cluster => {
+                return Err(exit::usage(
+                    "--replica is for a standalone server; on a cluster use --read-from-replicas",
+                ));
+            }
+            Some(url) => {
+                let parsed = crate::settings::endpoint::parse_url(url)
+                    .map_err(|e| exit::usage(format!("--replica: {e}")))?;
+                if parsed.password.is_some() {
+                    return Err(exit::usage(
+                        "--replica: no password in the URL (command lines are visible to every \
+                         user); the primary's credentials are used",
+                    ));
+                }
+                Some(parsed.endpoint)
+            }
+        };
+        if a.read_from_replicas && !cluster && replica.is_none() {
+            return Err(exit::usage(
+                "--read-from-replicas needs --cluster (or --replica URL for a standalone server)",
+            ));
+        }
+        Ok(ReadsFrom {
+            cluster_replicas: a.read_from_replicas && cluster,
+            replica,
+        })
+    }
+}
+
 /// Connection settings for the raw benchmark sockets, and redis-rs nodes for INFO.
-async fn connections(ctx: &Ctx) -> anyhow::Result<Connections> {
+pub(crate) async fn connections(ctx: &Ctx, plan: &PlanArgs) -> anyhow::Result<Connections> {
     let target = ctx.target()?;
     let auth = &target.auth;
     let cluster = matches!(target.mode, Mode::Cluster(_));
+    let reads = &ReadsFrom::from_args(plan, cluster)?;
     let mut spec = ConnSpec {
         endpoints: Vec::new(),
         slots: Vec::new(),
         // A cluster has only database 0.
         raw: RawOptions::from_auth(auth, if cluster { 0 } else { auth.db })?,
+        read_endpoints: Vec::new(),
     };
     let nodes = match &target.mode {
         Mode::Cluster(_) => {
@@ -503,10 +590,10 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<Connections> {
                 .map_err(|e| e.into_runtime())?;
             spec.slots = vec![0u8; 16384];
             for (i, node) in masters.nodes.iter().enumerate() {
-                let ranges = all
+                let me = all
                     .iter()
-                    .filter(|n| n.is_master() && n.endpoint == node.endpoint)
-                    .flat_map(|n| n.slots.iter());
+                    .find(|n| n.is_master() && n.endpoint == node.endpoint);
+                let ranges = me.iter().flat_map(|n| n.slots.iter());
                 for (a, b) in ranges {
                     // A range past the last slot would be a server bug; it is ignored, not a panic.
                     for s in (*a..=*b).filter(|s| *s < 16384) {
@@ -514,15 +601,44 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<Connections> {
                     }
                 }
                 spec.endpoints.push(node.endpoint.clone());
+                if reads.cluster_replicas {
+                    // A healthy replica of this master, the first CLUSTER NODES lists.
+                    let replica = me.and_then(|m| {
+                        all.iter().find(|n| {
+                            n.master_id.as_deref() == Some(m.id.as_str())
+                                && !n.is_failed()
+                                && !n.is_pfail()
+                                && n.link_state == "connected"
+                        })
+                    });
+                    let Some(r) = replica else {
+                        return Err(exit::runtime(format!(
+                            "--read-from-replicas: master {} has no reachable replica",
+                            node.endpoint
+                        )));
+                    };
+                    spec.read_endpoints.push(r.endpoint.clone());
+                }
             }
             masters.nodes
         }
         _ => {
             let node = target.connect().await?;
             spec.endpoints.push(node.endpoint.clone());
+            if let Some(r) = &reads.replica {
+                spec.read_endpoints.push(r.clone());
+            }
             vec![node]
         }
     };
+    let mut replicas = Vec::new();
+    for ep in &spec.read_endpoints {
+        let n = auth
+            .connect_db(ep, if cluster { 0 } else { auth.db })
+            .await
+            .with_context(|| format!("connecting to the replica {ep}"))?;
+        replicas.push(n);
+    }
     let mut first = nodes
         .first()
         .cloned()
@@ -540,6 +656,7 @@ async fn connections(ctx: &Ctx) -> anyhow::Result<Connections> {
     Ok(Connections {
         spec,
         nodes,
+        replicas,
         server,
         router,
     })
@@ -701,17 +818,15 @@ async fn run_jobs(
 }
 
 /// Runs every workload of `params` and builds the report.
-#[allow(clippy::too_many_arguments)]
-async fn run_workloads(
+pub(crate) async fn run_workloads(
     ctx: &Ctx,
     params: &Params,
     key_index: Option<usize>,
-    spec: &ConnSpec,
-    nodes: &[Node],
-    server: ServerInfo,
+    conns: &Connections,
     timeline: bool,
     keep_intervals: bool,
 ) -> anyhow::Result<(BenchReport, Option<String>)> {
+    let (spec, nodes, server) = (&conns.spec, &conns.nodes[..], conns.server.clone());
     let shape = Shape {
         keyspace: params.keyspace,
         pattern: params.key_pattern,
@@ -761,6 +876,13 @@ async fn run_workloads(
                 w.commands()
             };
             let before = calls_per_master(nodes, names).await?;
+            // Replicas also execute the writes they replicate: only reads are theirs.
+            let read_names: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|n| workload::is_read_command(n))
+                .collect();
+            let replicas_before = calls_per_master(&conns.replicas, &read_names).await?;
             let server_before = server_sched(nodes, spec).await;
             let phase = Phase {
                 workload: w,
@@ -841,13 +963,18 @@ async fn run_workloads(
                 .map(|(a, b)| a.saturating_sub(*b))
                 .collect();
             let fatal_now = outcome.fatal.clone();
-            per_workload[k].push(WorkloadResult::from_outcome(
-                w,
-                params,
-                outcome,
-                &per_master,
-                timeline,
-            ));
+            let mut r = WorkloadResult::from_outcome(w, params, outcome, &per_master, timeline);
+            if !conns.replicas.is_empty() {
+                let after = calls_per_master(&conns.replicas, &read_names)
+                    .await
+                    .unwrap_or_else(|_| replicas_before.clone());
+                r.replica_calls = after
+                    .iter()
+                    .zip(&replicas_before)
+                    .map(|(a, b)| a.saturating_sub(*b))
+                    .collect();
+            }
+            per_workload[k].push(r);
             if let Some(f) = fatal_now {
                 fatal = Some(f);
                 break 'rounds;
@@ -863,7 +990,61 @@ async fn run_workloads(
     Ok((report, fatal))
 }
 
+/// Asks before a run writes into a database holding keys outside the prefix (unless `yes`);
+/// false when the answer is no (nothing written, noted).
+pub(crate) async fn confirm_writes(
+    ctx: &Ctx,
+    conns: &Connections,
+    prefix: &str,
+    yes: bool,
+) -> anyhow::Result<bool> {
+    if yes {
+        return Ok(true);
+    }
+    let Some(what) = foreign_keys(&conns.nodes, prefix).await? else {
+        return Ok(true);
+    };
+    let question = format!("{what}. Write benchmark keys into it anyway?");
+    let refusal = format!(
+        "{what}: not writing benchmark keys into what looks like an application's database (pass --yes to do it anyway)"
+    );
+    if !crate::output::confirm(&question, &refusal)? {
+        ctx.out.note("nothing written");
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Removes every key under `prefix` on every master; the count removed.
+pub(crate) async fn remove_bench_keys(conns: &Connections, prefix: &str) -> u64 {
+    let stop = Stop::default();
+    let plan = flush::Plan {
+        pattern: {
+            let mut g = escape_glob(prefix.as_bytes());
+            g.push(b'*');
+            g.into()
+        },
+        scan_count: 1000,
+        batch: 500,
+        filters: Default::default(),
+        dry_run: false,
+        rate: None,
+        sample: 0,
+        cluster: conns.router.clone(),
+    };
+    let pb = indicatif::ProgressBar::hidden();
+    flush::run_all(conns.nodes.clone(), &plan, &stop, &pb)
+        .await
+        .deleted
+}
+
 pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
+    if !args.plan.suites.is_empty() {
+        return suite::run(ctx, args).await;
+    }
+    if let Some(r) = &args.plan.ramp {
+        return ramp::run(ctx, args, r).await;
+    }
     let baseline = match &args.compare {
         Some(path) => Some(report::load(path)?),
         None => None,
@@ -923,33 +1104,17 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     if let Some(p) = &args.files.timeline_out {
         hdr::check_prefix("--timeline-out", p)?;
     }
-    let Connections {
-        spec,
-        nodes,
-        server,
-        router,
-    } = connections(ctx).await?;
-    if writes
-        && !args.yes
-        && let Some(what) = foreign_keys(&nodes, &params.key_prefix).await?
-    {
-        let question = format!("{what}. Write benchmark keys into it anyway?");
-        let refusal = format!(
-            "{what}: not writing benchmark keys into what looks like an application's database (pass --yes to do it anyway)"
-        );
-        if !crate::output::confirm(&question, &refusal)? {
-            ctx.out.note("nothing written");
-            return Ok(ExitStatus::Problem);
-        }
+    let conns = connections(ctx, &args.plan).await?;
+    if writes && !confirm_writes(ctx, &conns, &params.key_prefix, args.yes).await? {
+        return Ok(ExitStatus::Problem);
     }
-    let key_index = custom_key_index(ctx, &params, &nodes, !spec.slots.is_empty()).await?;
+    let key_index =
+        custom_key_index(ctx, &params, &conns.nodes, !conns.spec.slots.is_empty()).await?;
     let (mut report, fatal) = run_workloads(
         ctx,
         &params,
         key_index,
-        &spec,
-        &nodes,
-        server,
+        &conns,
         args.timeline,
         args.files.hdr_out.is_some(),
     )
@@ -970,24 +1135,7 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         report.slo = Some(slo::judge(goals, &report.workloads));
     }
     if remove_keys || args.cleanup {
-        let stop = Stop::default();
-        let plan = flush::Plan {
-            pattern: {
-                let mut g = escape_glob(params.key_prefix.as_bytes());
-                g.push(b'*');
-                g.into()
-            },
-            scan_count: 1000,
-            batch: 500,
-            filters: Default::default(),
-            dry_run: false,
-            rate: None,
-            sample: 0,
-            cluster: router.clone(),
-        };
-        let pb = indicatif::ProgressBar::hidden();
-        let done = flush::run_all(nodes.clone(), &plan, &stop, &pb).await;
-        report.cleaned_up = Some(done.deleted);
+        report.cleaned_up = Some(remove_bench_keys(&conns, &params.key_prefix).await);
     }
     if let Some(path) = &args.save {
         let text = serde_json::to_vec_pretty(&report)?;

@@ -130,6 +130,9 @@ pub struct WorkloadResult {
     pub commands_sent: u64,
     /// Calls of the workload's commands the server counted (INFO commandstats), per master.
     pub server_calls: Vec<u64>,
+    /// With `--replica`/`--read-from-replicas`: the same count on each replica reads went to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replica_calls: Vec<u64>,
     pub elapsed_s: f64,
     pub ops_per_sec: f64,
     /// Keys per second for MSET/MGET (ops/s times --batch).
@@ -204,6 +207,7 @@ impl WorkloadResult {
             ops: o.measured,
             commands_sent: o.sent,
             server_calls: per_master.to_vec(),
+            replica_calls: Vec::new(),
             elapsed_s: (secs * 1000.0).round() / 1000.0,
             ops_per_sec,
             keys_per_sec: if w.is_batch() {
@@ -267,6 +271,7 @@ impl WorkloadResult {
         out.elapsed_s = 0.0;
         out.errors = BTreeMap::new();
         out.server_calls = vec![0; runs[0].server_calls.len()];
+        out.replica_calls = Vec::new();
         out.samples = Vec::new();
         let mut hits = (0u64, 0u64);
         for r in &runs {
@@ -290,6 +295,12 @@ impl WorkloadResult {
                 if let Some(slot) = out.server_calls.get_mut(i) {
                     *slot += c;
                 }
+            }
+            if out.replica_calls.len() < r.replica_calls.len() {
+                out.replica_calls.resize(r.replica_calls.len(), 0);
+            }
+            for (i, c) in r.replica_calls.iter().enumerate() {
+                out.replica_calls[i] += c;
             }
         }
         let median_ops = median(&ops);

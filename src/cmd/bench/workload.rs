@@ -91,6 +91,15 @@ impl Workload {
         )
     }
 
+    /// Whether every command it sends only reads (a replica may answer it; `mixed` and
+    /// `cache` decide per command).
+    pub fn reads(self) -> bool {
+        matches!(
+            self,
+            Workload::Get | Workload::Mget | Workload::Hgetall | Workload::Xread
+        )
+    }
+
     /// Whether its writes can carry `--ttl` (SET with PX).
     pub fn takes_ttl(self) -> bool {
         matches!(self, Workload::Set | Workload::Mixed | Workload::Cache)
@@ -100,6 +109,45 @@ impl Workload {
     pub fn is_batch(self) -> bool {
         matches!(self, Workload::Mset | Workload::Mget)
     }
+}
+
+/// Commands a replica can answer, for custom and scenario commands sent with
+/// `--read-from-replicas`/`--replica` (anything else goes to the master).
+pub fn is_read_command(name: &str) -> bool {
+    const READS: &[&str] = &[
+        "GET",
+        "MGET",
+        "GETRANGE",
+        "STRLEN",
+        "EXISTS",
+        "TYPE",
+        "TTL",
+        "PTTL",
+        "HGET",
+        "HMGET",
+        "HGETALL",
+        "HLEN",
+        "HEXISTS",
+        "HKEYS",
+        "HVALS",
+        "LRANGE",
+        "LLEN",
+        "LINDEX",
+        "SMEMBERS",
+        "SISMEMBER",
+        "SCARD",
+        "ZRANGE",
+        "ZSCORE",
+        "ZCARD",
+        "ZRANK",
+        "ZCOUNT",
+        "XRANGE",
+        "XREVRANGE",
+        "XLEN",
+        "XREAD",
+        "PING",
+    ];
+    READS.iter().any(|r| r.eq_ignore_ascii_case(name))
 }
 
 pub use super::keys::KeyPattern;
@@ -144,6 +192,10 @@ pub struct Gen {
     num: String,
     /// Commands written by the last `write` (a scenario's sequence writes several).
     written: usize,
+    /// Whether the last `write` wrote only reads (which a replica may answer).
+    read: bool,
+    /// Whether the custom command is a read.
+    custom_read: bool,
     /// A scenario's entries: one generator each (its keys, sizes, TTL) and the cumulative
     /// weights.
     entries: Vec<Gen>,
@@ -193,6 +245,8 @@ impl Gen {
             keys: Vec::new(),
             num: String::new(),
             written: 1,
+            read: false,
+            custom_read: shape.custom.first().is_some_and(|c| is_read_command(c)),
             entries: Vec::new(),
             cumulative: Vec::new(),
         }
@@ -231,6 +285,11 @@ impl Gen {
     /// Commands the last `write` appended.
     pub fn written(&self) -> usize {
         self.written
+    }
+
+    /// Whether the commands the last `write` appended only read.
+    pub fn reads(&self) -> bool {
+        self.read
     }
 
     /// A scenario request: an entry by weight, its key, then each of its commands with the
@@ -301,6 +360,10 @@ impl Gen {
             encode(buf, &refs);
         }
         self.written = entry.commands.len();
+        self.read = entry
+            .commands
+            .iter()
+            .all(|c| c.first().is_some_and(|n| is_read_command(n)));
         slot_of.unwrap_or_else(|| slot(&key))
     }
 
@@ -417,6 +480,10 @@ impl Gen {
     /// Appends the command for request `i` to `buf`; returns the cluster slot it must go to.
     pub fn write(&mut self, w: Workload, i: u64, buf: &mut Vec<u8>) -> u16 {
         self.written = 1;
+        self.read = match w {
+            Workload::Custom => self.custom_read,
+            w => w.reads(),
+        };
         if w == Workload::Scenario {
             return self.write_scenario(buf);
         }
@@ -445,8 +512,10 @@ impl Gen {
             Workload::Mixed => {
                 let (s, g) = self.shape.ratio;
                 if i % u64::from(s + g).max(1) < u64::from(s) {
+                    self.read = false;
                     self.write_set(&key, buf);
                 } else {
+                    self.read = true;
                     encode(buf, &[b"GET", &key]);
                 }
             }

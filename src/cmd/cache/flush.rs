@@ -46,6 +46,8 @@ impl Render for FlushReport {
         writeln!(w, "{head}")?;
         let mut t = ui.table();
         t.set_header(vec!["node", "matched", "deleted", "sample / error"]);
+        // Sample keys one per line, as tokens: never cut or split; the row folds instead.
+        t.set_kind(3, crate::output::Kind::Token);
         for node in &self.nodes {
             let note = match &node.error {
                 Some(e) => ui.paint(e.as_str()).red().to_string(),
@@ -55,7 +57,7 @@ impl Render for FlushReport {
                     .take(3)
                     .cloned()
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join("\n"),
             };
             t.add_row(vec![
                 Cell::new(&node.addr),
@@ -142,9 +144,10 @@ mod tests {
             .lines()
             .find(|l| l.contains("10.0.0.1:6379"))
             .expect("node 1");
-        // Three sample keys at most.
+        // Three sample keys at most, one per line.
+        assert!(node.ends_with("cache:a"), "{text}");
         assert!(
-            node.contains("cache:a, cache:b, cache:c") && !node.contains("cache:d"),
+            text.lines().any(|l| l.trim() == "cache:c") && !text.contains("cache:d"),
             "{text}"
         );
         let failed = text

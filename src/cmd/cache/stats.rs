@@ -322,7 +322,7 @@ pub async fn run_all(
     let tick = || {
         use std::sync::atomic::Ordering::Relaxed;
         progress.set_position(steps.load(Relaxed) / n_nodes);
-        progress.set_message(format!("scanned {}", scanned.load(Relaxed)));
+        crate::output::progress::set_count(progress, scanned.load(Relaxed), "keys");
     };
     let results = futures::future::join_all(
         nodes

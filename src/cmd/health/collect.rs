@@ -187,17 +187,23 @@ fn unreachable(addr: String, role: Role, f: &Failure) -> NodeReport {
     NodeReport::new(addr, role, vec![c])
 }
 
-fn reachable() -> Check {
-    Check::new(CheckKind::Reachability, Status::Ok, "up")
-        .message("connected, authenticated, PING answered")
-        .metric(Metric::new("up", 1.0, "1 when the node answered"))
+/// The OK reachability row, unless `--skip reachability` left it out.
+fn reachable(sel: &Selection) -> Vec<Check> {
+    if sel.skipped(CheckKind::Reachability) {
+        return Vec::new();
+    }
+    vec![
+        Check::new(CheckKind::Reachability, Status::Ok, "up")
+            .message("connected, authenticated, PING answered")
+            .metric(Metric::new("up", 1.0, "1 when the node answered")),
+    ]
 }
 
 fn node_report(p: &Probed, opts: &Options, now: i64) -> NodeReport {
     match &p.result {
         Err(f) => unreachable(p.ep.to_string(), p.role_hint, f),
         Ok(facts) => {
-            let mut checks = vec![reachable()];
+            let mut checks = reachable(&opts.selection);
             checks.extend(judge_node(facts, &opts.thresholds, &opts.selection, now));
             let mut r = NodeReport::new(
                 p.ep.to_string(),
@@ -479,7 +485,7 @@ async fn via_sentinel(
                     master_role: role.as_deref(),
                     t: &opts.thresholds,
                 };
-                let mut checks = vec![reachable()];
+                let mut checks = reachable(&opts.selection);
                 checks.extend(
                     CHECKS
                         .iter()

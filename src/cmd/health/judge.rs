@@ -413,7 +413,8 @@ pub fn slowlog(n: &NodeInput) -> Option<Check> {
     match &f.slowlog_worst {
         Some((us, cmd)) => {
             c.message = format!(
-                "{len} entries; worst recent {} ({cmd})",
+                "{}; worst recent {} ({cmd})",
+                entries(len),
                 duration::format(Duration::from_micros(*us as u64))
             );
             c = c.metric(Metric::new(
@@ -427,9 +428,14 @@ pub fn slowlog(n: &NodeInput) -> Option<Check> {
                 c.raise(Status::Warning, "slow commands");
             }
         }
-        None => c.message = format!("{len} entries"),
+        None => c.message = entries(len),
     }
     Some(c)
+}
+
+/// `1 entry`, `3 entries` of the slow log.
+fn entries(len: i64) -> String {
+    crate::output::number::plural_with(len.max(0) as u64, "entry", "entries")
 }
 
 /// What this node thinks of the cluster (cluster nodes only).

@@ -62,8 +62,8 @@ replication, keyspace, slowlog, evictions, rejected_connections, expired, error_
 full_syncs, maxmemory, output_buffers, backlog, cluster (cluster_state, cluster_slots,
 cluster_nodes, cluster_replicas, skew), sentinel (sentinel_master, sentinel_quorum), streams
 (groups of the streams named by --stream or health.streams), jobs (job streams of
-streams.match); reachability always runs. streams and jobs run by default when the config
-names streams.
+streams.match); reachability always runs (--skip reachability leaves out only its OK row).
+streams and jobs run by default when the config names streams.
 
 Rates (evictions/s, rejected connections/s, error replies/s, full resyncs, the hit ratio) are
 judged against the previous run's counters in the --state file, or between two samples

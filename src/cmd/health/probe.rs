@@ -180,6 +180,9 @@ pub struct ClientBuffer {
     pub name: String,
     /// Output memory in bytes (`omem`).
     pub omem: u64,
+    /// Seconds since the connection was made (`age`): a replica connected within the
+    /// interval has just synced.
+    pub age: u64,
 }
 
 /// What a probe asks besides INFO.
@@ -420,6 +423,7 @@ fn client_buffers(text: &str, class: &'static str) -> Vec<ClientBuffer> {
                 addr: field("addr"),
                 name: field("name"),
                 omem: field("omem").parse().unwrap_or(0),
+                age: field("age").parse().unwrap_or(0),
             }
         })
         .collect()

@@ -21,6 +21,7 @@ fn no_interval(kind: CheckKind, b: &Baseline) -> Option<Check> {
         Baseline::Restarted(why) => {
             format!("restarted since the previous sample ({why}): counting starts over")
         }
+        Baseline::Invalid(why) => format!("{why}; starting over"),
         Baseline::Since(..) => return None,
     };
     Some(Check::new(kind, Status::Ok, serde_json::Value::Null).message(msg))
@@ -143,8 +144,11 @@ pub fn error_replies(n: &NodeInput) -> Option<Check> {
     )
 }
 
-/// Full resyncs a master served since the previous sample: each one copied the whole dataset
-/// to a replica (its backlog did not cover the replica's absence).
+/// Full resyncs a master served since the previous sample. `sync_full` also counts the
+/// snapshots clients take over the replication protocol (`redis-cli --rdb`, `cache analyze
+/// --from`), which copy nothing to a replica; a replica's own resync shows as a replica
+/// connection made within the interval (CLIENT LIST age) that no partial resync explains, or
+/// as a failed partial resync. Only those are judged; client snapshots are a note.
 pub fn full_syncs(n: &NodeInput) -> Option<Check> {
     let t = n.t;
     let (now, b) = baseline(n)?;
@@ -153,22 +157,43 @@ pub fn full_syncs(n: &NodeInput) -> Option<Check> {
         return Some(c.threshold(threshold));
     }
     let (d, secs) = b.increase(now, "sync_full")?;
-    let status = judge_ranges(d, &t.warn_full_syncs, &t.crit_full_syncs);
-    let mut c = Check::new(CheckKind::FullSyncs, status, d)
-        .message(format!(
-            "{} in {}",
-            count(d, "full resync", "full resyncs"),
-            interval_text(secs)
-        ))
+    let grew = |k: &str| b.increase(now, k).map_or(0.0, |(x, _)| x);
+    let replica = replica_resyncs(
+        n,
+        d,
+        secs,
+        grew("sync_partial_ok"),
+        grew("sync_partial_err"),
+    );
+    let snapshots = d - replica;
+    let status = judge_ranges(replica, &t.warn_full_syncs, &t.crit_full_syncs);
+    let mut message = format!(
+        "{} in {}",
+        count(replica, "replica full resync", "replica full resyncs"),
+        interval_text(secs)
+    );
+    if snapshots > 0.0 {
+        message.push_str(&format!(
+            "; {} by a client (redis-cli --rdb or similar), not a replica",
+            count(snapshots, "snapshot taken", "snapshots taken")
+        ));
+    }
+    let mut c = Check::new(CheckKind::FullSyncs, status, replica)
+        .message(message)
         .threshold(threshold)
         .metric(
             Metric::new(
                 "sync_full_increase",
                 d,
-                "Full resyncs served since the previous sample",
+                "Full syncs served since the previous sample (replicas and client snapshots)",
             )
             .perf("", text(&t.warn_full_syncs), text(&t.crit_full_syncs)),
-        );
+        )
+        .metric(Metric::new(
+            "replica_full_resyncs_increase",
+            replica,
+            "Full resyncs served to replicas since the previous sample",
+        ));
     if status != Status::Ok {
         c.message = format!(
             "{}: a replica copied the whole dataset (the backlog did not cover its absence)",
@@ -176,6 +201,28 @@ pub fn full_syncs(n: &NodeInput) -> Option<Check> {
         );
     }
     Some(c)
+}
+
+/// How many of `full` full syncs in `secs` went to replicas: replica connections made within
+/// the interval, less those a partial resync explains and the snapshot clients still
+/// listed (INFO replication shows them at port 0); at least the failed partial resyncs.
+/// Without CLIENT LIST (an ACL) every full sync counts as a replica's.
+fn replica_resyncs(n: &NodeInput, full: f64, secs: f64, partial_ok: f64, partial_err: f64) -> f64 {
+    let Some(clients) = &n.facts.buffers else {
+        return full;
+    };
+    let recent = clients
+        .iter()
+        .filter(|c| c.class == "replica" && (c.age as f64) <= secs.ceil())
+        .count() as f64;
+    let snapshots_listed = n
+        .info()
+        .indexed("slave")
+        .iter()
+        .filter(|(_, r)| r.get("port").is_some_and(|p| p == "0"))
+        .count() as f64;
+    let reconnected = (recent - snapshots_listed - partial_ok).max(0.0);
+    reconnected.max(partial_err).min(full)
 }
 
 /// The keyspace hit ratio over the interval, in percent: None without lookups in it.
@@ -228,7 +275,7 @@ mod tests {
         assert_eq!(c.message, "5/s: 50 keys evicted in 10s");
         let f = full_syncs(&n).unwrap();
         assert_eq!(f.status, Status::Ok);
-        assert_eq!(f.message, "0 full resyncs in 10s");
+        assert_eq!(f.message, "0 replica full resyncs in 10s");
         let first = Facts {
             prev: None,
             ..facts.clone()
@@ -241,5 +288,56 @@ mod tests {
         .unwrap();
         assert_eq!(c.status, Status::Ok);
         assert!(c.message.starts_with("no previous sample"), "{c:?}");
+    }
+
+    #[test]
+    fn a_client_snapshot_is_not_a_replica_resync() {
+        use super::super::probe::ClientBuffer;
+        let t = Thresholds::default();
+        let with = |at: f64, full: f64, ok: f64| Sample {
+            counters: [
+                ("sync_full".to_string(), full),
+                ("sync_partial_ok".to_string(), ok),
+            ]
+            .into(),
+            ..sample(at, 0.0)
+        };
+        let replica = |age: u64| ClientBuffer {
+            class: "replica",
+            addr: "127.0.0.1:5000".into(),
+            name: String::new(),
+            omem: 0,
+            age,
+        };
+        let judged = |buffers: Vec<ClientBuffer>, ok: f64| {
+            let facts = Facts {
+                sample: Some(with(110.0, 2.0, ok)),
+                prev: Some(with(100.0, 1.0, 0.0)),
+                buffers: Some(buffers),
+                ..Facts::default()
+            };
+            full_syncs(&NodeInput {
+                facts: &facts,
+                t: &t,
+                now: 0,
+            })
+            .unwrap()
+        };
+        // The replica has been connected for an hour: the full sync was a client's snapshot.
+        let c = judged(vec![replica(3600)], 0.0);
+        assert_eq!(c.status, Status::Ok, "{c:?}");
+        assert_eq!(
+            c.message,
+            "0 replica full resyncs in 10s; 1 snapshot taken by a client (redis-cli --rdb or similar), not a replica"
+        );
+        // A replica connected 3 s ago, with no partial resync to explain it: a real resync.
+        let c = judged(vec![replica(3)], 0.0);
+        assert_eq!(c.status, Status::Critical, "{c:?}");
+        assert!(
+            c.message
+                .starts_with("1 replica full resync in 10s: a replica copied")
+        );
+        // It reconnected by a partial resync: the full sync was someone else's snapshot.
+        assert_eq!(judged(vec![replica(3)], 1.0).status, Status::Ok);
     }
 }

@@ -694,10 +694,11 @@ pub fn limit(key: &str) -> Option<&'static LimitDef> {
     limits().find(|l| l.key == key)
 }
 
-/// The words `--check`/`--skip` accept, groups before their members; reachability always runs.
+/// The words `--check`/`--skip` accept, groups before their members: every check name the
+/// output shows (reachability too: it always runs, and `--skip` leaves out only its OK row).
 pub fn selectable_names() -> Vec<&'static str> {
     let mut out = Vec::new();
-    for d in CHECKS.iter().filter(|d| d.kind != CheckKind::Reachability) {
+    for d in CHECKS.iter() {
         if let Some(g) = d.group
             && !out.contains(&g.name())
         {

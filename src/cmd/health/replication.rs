@@ -105,7 +105,10 @@ pub fn replication(n: &NodeInput) -> Option<Check> {
             offset,
             "The master's replication offset",
         ));
-    let mut parts = vec![format!("master with {} connected replica(s)", num(n))];
+    let mut parts = vec![format!(
+        "master with {} connected",
+        crate::output::number::plural(n.max(0.0) as u64, "replica")
+    )];
     let mut worst = Status::Ok;
     for (_, r) in i.indexed("slave") {
         let ip = r.get("ip").map(String::as_str).unwrap_or("?");

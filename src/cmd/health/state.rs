@@ -18,6 +18,8 @@ pub const COUNTERS: &[&str] = &[
     "expired_keys",
     "total_error_replies",
     "sync_full",
+    "sync_partial_ok",
+    "sync_partial_err",
     "keyspace_hits",
     "keyspace_misses",
     "master_repl_offset",
@@ -63,6 +65,9 @@ pub enum Baseline<'a> {
     None,
     /// The server restarted since (why, in words): its counters started over.
     Restarted(&'static str),
+    /// The previous sample cannot be judged against (dated in the future, no interval,
+    /// counters that went back without a restart): why, in words. This run's sample replaces it.
+    Invalid(String),
     /// The previous sample and the seconds since it.
     Since(&'a Sample, f64),
 }
@@ -72,31 +77,59 @@ impl<'a> Baseline<'a> {
         let Some(p) = prev else {
             return Baseline::None;
         };
+        let secs = now.at - p.at;
+        if !p.at.is_finite() || !secs.is_finite() {
+            return Baseline::Invalid("previous sample has no valid time".into());
+        }
+        if secs < 0.0 {
+            // Clock skew, or a state file copied from another machine: a sample from the
+            // future would otherwise be kept (it is "newer") and silence the rates for good.
+            return Baseline::Invalid(format!(
+                "previous sample is from the future (read at {}, {} after this run)",
+                utc(p.at),
+                crate::duration::format(std::time::Duration::from_secs_f64(-secs))
+            ));
+        }
         if !p.run_id.is_empty() && !now.run_id.is_empty() && p.run_id != now.run_id {
             return Baseline::Restarted("run id changed");
         }
         if now.uptime < p.uptime {
             return Baseline::Restarted("uptime went back");
         }
-        let secs = now.at - p.at;
-        if secs <= 0.0 || !secs.is_finite() {
-            // A clock that went back, or two reads in the same instant: no interval to judge.
-            return Baseline::None;
+        if secs == 0.0 {
+            return Baseline::Invalid("previous sample was read at the same instant".into());
+        }
+        // Lifetime counters only grow while the server runs; one that went back without a
+        // restart (CONFIG RESETSTAT, or a sample of another server) gives no increase to judge.
+        if let Some((k, a, b)) = p.counters.iter().find_map(|(k, a)| {
+            let b = now.counters.get(k)?;
+            (b < a).then_some((k, a, b))
+        }) {
+            return Baseline::Invalid(format!(
+                "counters went down without a restart ({k} {} to {}; CONFIG RESETSTAT?)",
+                crate::output::number::sig3(*a),
+                crate::output::number::sig3(*b)
+            ));
         }
         Baseline::Since(p, secs)
     }
 
     /// The increase of a counter over the interval, and the interval in seconds; None without
-    /// a usable previous sample or when either sample lacks the counter. A counter that went
-    /// down (CONFIG RESETSTAT) counts from zero.
+    /// a usable previous sample or when either sample lacks the counter.
     pub fn increase(&self, now: &Sample, key: &str) -> Option<(f64, f64)> {
         let Baseline::Since(p, secs) = self else {
             return None;
         };
         let (a, b) = (p.counters.get(key)?, now.counters.get(key)?);
-        let d = if b >= a { b - a } else { *b };
-        Some((d, *secs))
+        Some(((b - a).max(0.0), *secs))
     }
+}
+
+/// `2026-12-02 09:14:03 UTC` for a unix time in seconds.
+fn utc(at: f64) -> String {
+    chrono::DateTime::from_timestamp_millis((at * 1000.0) as i64)
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .unwrap_or_else(|| format!("unix time {at}"))
 }
 
 /// Every node's last sample, by address.
@@ -146,9 +179,15 @@ impl State {
         state.version = 1;
         let newest = fresh.values().map(|s| s.at).fold(0.0, f64::max);
         state.nodes.retain(|_, s| newest - s.at < KEEP_SECS);
+        let wall = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
         for (k, v) in fresh {
-            // A slower concurrent run must not put an older sample over a newer one.
-            if state.nodes.get(k).is_none_or(|old| old.at <= v.at) {
+            // A slower concurrent run must not put an older sample over a newer one; but a
+            // sample dated after now (clock skew, a copied file) is no newer one: replace it.
+            if state
+                .nodes
+                .get(k)
+                .is_none_or(|old| old.at <= v.at || old.at > wall || !old.at.is_finite())
+            {
                 state.nodes.insert(k.clone(), v.clone());
             }
         }
@@ -230,10 +269,21 @@ mod tests {
             Baseline::Restarted("uptime went back")
         );
         assert_eq!(Baseline::of(None, &n), Baseline::None);
-        // Counters reset by CONFIG RESETSTAT: the increase counts from zero.
+        // Counters reset without a restart (CONFIG RESETSTAT): nothing to judge, said so.
         let reset = sample(110.0, "a", 60.0, 4.0);
         let b = Baseline::of(Some(&p), &reset);
-        assert_eq!(b.increase(&reset, "evicted_keys"), Some((4.0, 10.0)));
+        assert_eq!(b.increase(&reset, "evicted_keys"), None);
+        assert!(
+            matches!(&b, Baseline::Invalid(w) if w.contains("evicted_keys 10 to 4")),
+            "{b:?}"
+        );
+        // A sample from the future (clock skew, a copied file) is no baseline either.
+        let future = sample(4000.0, "a", 10.0, 1.0);
+        let b = Baseline::of(Some(&future), &n);
+        assert!(
+            matches!(&b, Baseline::Invalid(w) if w.starts_with("previous sample is from the future (read at 1970-01-01 01:06:40 UTC, 1h4m after")),
+            "{b:?}"
+        );
     }
 
     #[test]
@@ -252,6 +302,13 @@ mod tests {
         assert_eq!(s.version, 1);
         assert_eq!(s.nodes["a:1"].at, 200.0);
         assert_eq!(s.nodes["b:1"].at, 150.0);
+        // A sample dated after now is replaced by an older, real one.
+        let far = 4.0e12;
+        let f: BTreeMap<_, _> = [("a:1".to_string(), sample(far, "x", 1.0, 1.0))].into();
+        State::save(&path, &f).unwrap();
+        assert_eq!(State::load(&path).unwrap().nodes["a:1"].at, far);
+        State::save(&path, &a).unwrap();
+        assert_eq!(State::load(&path).unwrap().nodes["a:1"].at, 200.0);
         std::fs::write(&path, "{ cut").unwrap();
         assert!(
             State::load(&path)

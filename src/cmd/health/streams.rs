@@ -14,6 +14,7 @@ pub use super::stream_facts::{
 };
 use super::types::{durations, num, ranges};
 use crate::duration;
+use crate::output::number::{plural, plural_with};
 use crate::redis::streams::id_ms;
 
 /// The stream checks judge a node's facts like every node check.
@@ -89,13 +90,12 @@ fn stream_check(s: &StreamState, now_ms: u64, t: &super::types::Thresholds) -> C
         .unit(Unit::Entries)
         .threshold(durations(t.warn_stream_age, t.crit_stream_age).map(|d| format!("age {d}")))
         .message(format!(
-            "{} {}, {} group(s), last entry {}{}",
-            s.length,
-            if s.length == 1 { "entry" } else { "entries" },
-            s.groups.len(),
+            "{}, {}, last entry {}{}",
+            plural_with(s.length, "entry", "entries"),
+            plural(s.groups.len() as u64, "group"),
             age_ms.map_or("none".to_string(), |a| format!("{} ago", ago(a))),
             if s.dead_letters > 0 {
-                format!(", {} dead letters", s.dead_letters)
+                format!(", {}", plural(s.dead_letters, "dead letter"))
             } else {
                 String::new()
             }
@@ -202,9 +202,9 @@ fn group_check(s: &StreamState, g: &GroupState, t: &super::types::Thresholds) ->
     .unit(Unit::Entries)
     .threshold((!thresholds.is_empty()).then(|| thresholds.join("; ")))
     .message(format!(
-        "lag {lag_text}, {} pending{oldest}, {} consumer(s)",
+        "lag {lag_text}, {} pending{oldest}, {}",
         g.pending,
-        g.consumers.len()
+        plural(g.consumers.len() as u64, "consumer")
     ))
     .metric(label(Metric::new(
         "stream_group_consumers",

@@ -175,11 +175,7 @@ impl Pick {
             .iter()
             .find(|g| g.name() == name)
             .map(|g| Pick::Group(*g))
-            .or_else(|| {
-                CheckKind::by_name(name)
-                    .filter(|k| *k != CheckKind::Reachability)
-                    .map(Pick::One)
-            })
+            .or_else(|| CheckKind::by_name(name).map(Pick::One))
     }
 
     fn matches(self, kind: CheckKind) -> bool {
@@ -228,6 +224,12 @@ impl Selection {
         }
         (self.only.is_empty() || self.only.iter().any(|p| p.matches(kind)))
             && !self.skip.iter().any(|p| p.matches(kind))
+    }
+
+    /// Whether `--skip` named the check: for reachability, which always runs, that leaves out
+    /// the OK row of a node that answered (one that did not is CRITICAL whatever is skipped).
+    pub fn skipped(&self, kind: CheckKind) -> bool {
+        self.skip.iter().any(|p| p.matches(kind))
     }
 
     /// Whether the check was named by `--check` (or `checks:`), not only left on by default.
@@ -316,11 +318,18 @@ mod tests {
         let s = Selection::new(vec![], vec!["slowlog".into()]).unwrap();
         assert!(!s.wants(CheckKind::Slowlog) && s.wants(CheckKind::Memory));
         assert!(Selection::new(vec!["nope".into()], vec![]).is_err());
-        assert!(Selection::new(vec!["reachability".into()], vec![]).is_err());
+        // Every name the output shows is accepted, reachability too (it always runs).
+        let s = Selection::new(vec!["reachability".into()], vec![]).unwrap();
+        assert!(s.wants(CheckKind::Reachability) && !s.wants(CheckKind::Memory));
+        let s = Selection::new(vec![], vec!["reachability".into()]).unwrap();
+        assert!(s.wants(CheckKind::Reachability) && s.skipped(CheckKind::Reachability));
         let e = Selection::new(vec!["nope".into()], vec![])
             .unwrap_err()
             .to_string();
-        assert!(e.contains("known: latency, server, memory"), "{e}");
+        assert!(
+            e.contains("known: reachability, latency, server, memory"),
+            "{e}"
+        );
         assert!(e.contains("cluster, cluster_state"), "{e}");
     }
 }

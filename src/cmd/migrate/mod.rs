@@ -1,6 +1,7 @@
 //! `redkit migrate recipients`: copy single-recipient `messages` rows into `message_recipients`
 //! in checkpointed chunks, verify the result, and roll it back on request.
 
+mod bar;
 mod indexes;
 mod names;
 mod preflight;

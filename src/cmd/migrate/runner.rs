@@ -6,6 +6,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::bar::RunBar;
 use super::indexes::build_pending;
 use super::ranges::{self, Cursor};
 pub use super::runs::{Failed, Job, Pace, RunCtx, RunResult, Stop, unless_stopped};
@@ -15,7 +16,6 @@ use super::state::{Owner, RunStatus};
 use super::throttle::{Pause, Throttle, now_us};
 use crate::db::{self, Db, Dialect, get_i64, get_text};
 use crate::exit;
-use crate::output::progress;
 
 /// Adapts the chunk size so each chunk takes about the target time.
 #[derive(Debug, Clone)]
@@ -465,11 +465,14 @@ async fn drive_locked(
             }
         }
     }
-    let bar = progress::bar(
-        out,
-        Some(expected_rows.max(0) as u64),
-        "{spinner} [{bar:30}] {pos}/{len} rows {percent}% {per_sec} eta {eta} {msg}",
-    );
+    let first_id = match job {
+        Job::Copy | Job::RepairReads => db.opt_int(&sql.min_id(), &[]).await?,
+        Job::Rollback => None,
+    };
+    let bar = match (first_id, run.high_water) {
+        (Some(lo), Some(hi)) if hi >= lo => RunBar::ids(out, lo, hi, run.last_id),
+        _ => RunBar::rows(out, expected_rows.max(0) as u64),
+    };
     let walked = match job {
         Job::Copy => copy_loop(cx, &mut run, throttle, &bar).await,
         Job::Rollback => rollback_loop(cx, &mut run, &bar).await,
@@ -626,20 +629,13 @@ impl Walk {
     }
 
     /// A chunk up to `hi` committed with `rows` rows, `started` at the given instant.
-    fn done(
-        &mut self,
-        run: &mut RunResult,
-        bar: &indicatif::ProgressBar,
-        started: Instant,
-        hi: i64,
-        rows: i64,
-    ) {
+    fn done(&mut self, run: &mut RunResult, bar: &RunBar, started: Instant, hi: i64, rows: i64) {
         self.sizer.adapt(started.elapsed());
         self.cursor.advance(hi);
         run.last_id = Some(hi);
         run.rows += rows;
         run.chunks += 1;
-        bar.inc(rows.max(0) as u64);
+        bar.advanced(hi, rows, run.rows);
     }
 }
 
@@ -647,7 +643,7 @@ async fn copy_loop(
     cx: &RunCtx<'_>,
     run: &mut RunResult,
     throttle: &mut Throttle,
-    bar: &indicatif::ProgressBar,
+    bar: &RunBar,
 ) -> anyhow::Result<()> {
     let RunCtx {
         db,
@@ -746,7 +742,7 @@ async fn repair_loop(
     cx: &RunCtx<'_>,
     run: &mut RunResult,
     throttle: &mut Throttle,
-    bar: &indicatif::ProgressBar,
+    bar: &RunBar,
 ) -> anyhow::Result<()> {
     let RunCtx {
         db,
@@ -771,11 +767,7 @@ async fn repair_loop(
     }
 }
 
-async fn rollback_loop(
-    cx: &RunCtx<'_>,
-    run: &mut RunResult,
-    bar: &indicatif::ProgressBar,
-) -> anyhow::Result<()> {
+async fn rollback_loop(cx: &RunCtx<'_>, run: &mut RunResult, bar: &RunBar) -> anyhow::Result<()> {
     let RunCtx {
         db,
         sql,
@@ -824,7 +816,7 @@ async fn rollback_loop(
         run.rows += done.rows;
         run.extra += done.extra;
         run.chunks += 1;
-        bar.inc(done.rows.max(0) as u64);
+        bar.advanced(c.hi, done.rows, run.rows);
         if !pace.sleep.is_zero() {
             nap(stop, pace.sleep).await;
         }

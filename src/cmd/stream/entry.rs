@@ -8,6 +8,7 @@
 use std::io::{self, Write};
 
 use crate::output::paint::Painted;
+use crate::output::width::width as width_of;
 use redis::Value;
 
 use crate::redis::streams::RawEntry;
@@ -72,23 +73,75 @@ impl Entry {
         write_raw(self.id, &self.pairs(), w);
     }
 
-    /// One table line: id, local time, event type (colored by kind), summary. Everything that
-    /// came from Redis is escaped (control characters shown, not obeyed), color or not.
-    pub fn write_table_line(&self, w: &mut Vec<u8>, color: bool) {
-        let time = local_time(self.id.ms);
+    /// One table line: id, compact local time, event type (colored by kind), summary cut to
+    /// what the line has left. Everything that came from Redis is escaped (control
+    /// characters shown, not obeyed), color or not.
+    pub fn write_table_line(&self, w: &mut Vec<u8>, color: bool, layout: &Layout) {
+        let time = crate::output::time::compact(self.id.ms);
         let kind = self
             .field("event_type")
             .map(escape)
             .unwrap_or_else(|| "-".into());
-        let padded = format!("{kind:<20}");
-        let kind = if color { paint(&kind, &padded) } else { padded };
-        let _ = writeln!(
-            w,
-            "{:<22}  {time}  {kind}  {}",
-            self.id.to_string(),
-            summary(self, 100)
+        let padded = pad(&kind, KIND_W);
+        let head = format!(
+            "{}  {}  ",
+            pad(&self.id.to_string(), ID_W),
+            pad(&time, layout.time_w)
         );
+        let used = width_of(&head) + width_of(&padded) + 2;
+        let room = layout
+            .width
+            .map_or(SUMMARY_MAX, |w| w.saturating_sub(used).max(10));
+        let kind = if color { paint(&kind, &padded) } else { padded };
+        let line = format!("{head}{kind}  {}", summary(self, room));
+        let _ = writeln!(w, "{}", line.trim_end());
     }
+}
+
+/// The columns of the streaming table: the id, the time (compact, in the local zone, the zone
+/// once in the header; JSON keeps RFC 3339 with milliseconds), the event type, the summary.
+const ID_W: usize = 16;
+const KIND_W: usize = 18;
+/// The summary's columns when the line has no width (a pipe, `--wide`).
+const SUMMARY_MAX: usize = 100;
+
+/// How the table lines of one run are laid out: the time column fits its header, the line its
+/// terminal.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    time_head: String,
+    time_w: usize,
+    width: Option<usize>,
+}
+
+impl Layout {
+    pub fn new(width: Option<usize>) -> Layout {
+        let time_head = crate::output::time::header("time");
+        // `Nov 30 19:40` is the widest compact time.
+        let time_w = width_of(&time_head).max(12);
+        Layout {
+            time_head,
+            time_w,
+            width,
+        }
+    }
+
+    /// The header matching `write_table_line`.
+    pub fn header(&self) -> String {
+        let line = format!(
+            "{}  {}  {}  summary",
+            pad("id", ID_W),
+            pad(&self.time_head, self.time_w),
+            pad("event_type", KIND_W)
+        );
+        line.trim_end().to_string()
+    }
+}
+
+/// `s` padded with spaces to `w` columns (display width).
+fn pad(s: &str, w: usize) -> String {
+    let n = w.saturating_sub(width_of(s));
+    format!("{s}{}", " ".repeat(n))
 }
 
 /// A field name and value, borrowed from an owned entry or straight from a reply buffer.
@@ -158,14 +211,6 @@ pub fn write_raw(id: StreamId, fields: &[Pair], w: &mut Vec<u8>) {
         w.extend_from_slice(v);
         w.push(b'\n');
     }
-}
-
-/// The header matching `write_table_line`.
-pub fn table_header() -> String {
-    format!(
-        "{:<22}  {:<29}  {:<20}  {}",
-        "id", "time", "event_type", "summary"
-    )
 }
 
 /// Colors an event type by kind: started, progress, completed, failed. Callers ask only when
@@ -305,21 +350,6 @@ pub fn rfc3339_ms(ms: u64) -> [u8; 24] {
     out
 }
 
-/// Local, readable time of an id: `2026-11-23 10:57:56.123`.
-pub fn local_time(ms: u64) -> String {
-    use chrono::{Local, TimeZone};
-    if ms > LAST_MS {
-        return String::from_utf8_lossy(&rfc3339_ms(ms)).into_owned();
-    }
-    match Local.timestamp_millis_opt(ms as i64) {
-        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
-            // With its zone: a time read at 3 a.m. on another machine must not mislead.
-            t.format("%Y-%m-%d %H:%M:%S%.3f%:z").to_string()
-        }
-        chrono::LocalResult::None => String::from_utf8_lossy(&rfc3339_ms(ms)).into_owned(),
-    }
-}
-
 /// Reads the entries of an XRANGE/XREVRANGE reply (or one stream of an XREAD reply), moving
 /// the bytes out of the reply. Entries without fields (deleted, in a consumer's history) keep
 /// their id and no fields.
@@ -382,6 +412,33 @@ mod tests {
     }
 
     #[test]
+    fn table_lines_are_compact_and_fit_their_terminal() {
+        let long = "正在分析".repeat(30);
+        let data = format!("{{\"progress\":\"{long}\"}}");
+        let e = entry(&[
+            (b"data", data.as_bytes()),
+            (b"event_type", b"task_progress"),
+        ]);
+        for cols in [80, 120] {
+            let layout = Layout::new(Some(cols));
+            assert!(layout.header().contains("time (UTC"), "{}", layout.header());
+            let mut buf = Vec::new();
+            e.write_table_line(&mut buf, true, &layout);
+            let line = String::from_utf8(buf).unwrap();
+            let line = line.trim_end_matches('\n');
+            assert!(width_of(line) <= cols, "{cols}: {line}");
+            assert!(line.starts_with("1700000000123-4  "), "{line}");
+            // The compact time of 2023: a date, not 29 characters of timestamp.
+            assert!(!line.contains(".123"), "{line}");
+            assert!(!crate::output::width::leaves_open(line), "{line:?}");
+        }
+        // Without a width (a pipe) the summary keeps its 100 columns.
+        let mut buf = Vec::new();
+        e.write_table_line(&mut buf, false, &Layout::new(None));
+        assert!(width_of(std::str::from_utf8(&buf).unwrap()) > 120);
+    }
+
+    #[test]
     fn invalid_and_binary_values_stay_lossless() {
         let e = entry(&[(b"data", b"{not json"), (b"\xff", b"\x00\xfe\x41")]);
         let mut buf = Vec::new();
@@ -431,11 +488,8 @@ mod tests {
         // Past year 9999 (ids may hold any u64 time): the last moment, in both forms.
         for ms in [LAST_MS + 1, 1 << 63, u64::MAX] {
             assert_eq!(&rfc3339_ms(ms), b"9999-12-31T23:59:59.999Z");
-            assert!(
-                local_time(ms).starts_with("9999-12-31"),
-                "{}",
-                local_time(ms)
-            );
+            let shown = crate::output::time::compact(ms);
+            assert!(shown.len() <= 12, "{shown}");
         }
     }
 

@@ -95,6 +95,7 @@ impl JobsArgs {
 }
 
 pub use crate::ops::jobs::JobState;
+use crate::ops::natural::Natural;
 
 /// `--sort`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,8 +115,9 @@ pub enum Order {
     Length,
 }
 
-/// A job's rank under an order: (group, primary, name), smaller first.
-pub type Rank = (u8, i128, Box<[u8]>);
+/// A job's rank under an order: (group, primary, name), smaller first; names in natural
+/// order (`job_events:9` before `job_events:10`).
+pub type Rank = (u8, i128, Natural);
 
 impl Order {
     pub fn rank(self, j: &Job) -> Rank {
@@ -133,7 +135,7 @@ impl Order {
             Order::Age => (0, i128::from(j.last_ms)),
             Order::Length => (0, -i128::from(j.length)),
         };
-        (group, primary, j.stream.clone())
+        (group, primary, Natural(j.stream.clone()))
     }
 }
 
@@ -854,6 +856,14 @@ mod tests {
         assert_eq!(by(Order::State), ["b", "c", "d", "a"]);
         assert_eq!(by(Order::Age), ["b", "c", "a", "d"]);
         assert_eq!(by(Order::Length), ["c", "b", "d", "a"]);
+        // Ties go by name, counting as people do.
+        let ties = [
+            job("job_events:10", JobState::Running, 100, 1),
+            job("job_events:9", JobState::Running, 100, 1),
+        ];
+        let mut v: Vec<&Job> = ties.iter().collect();
+        v.sort_by_key(|j| Order::Recent.rank(j));
+        assert_eq!(&*v[0].stream, b"job_events:9");
         // --limit keeps the same first N as a full sort.
         let mut t = crate::cmd::stream::top::TopN::new(2);
         for j in &jobs {

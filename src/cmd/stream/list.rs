@@ -12,6 +12,7 @@ use super::id::StreamId;
 use super::name::Name;
 use crate::cmd::Ctx;
 use crate::exit::{self, ExitStatus};
+use crate::ops::natural::{self, Natural};
 use crate::ops::scan::{KeyType, scan_typed};
 use crate::output::escape::escape_str;
 use crate::output::{Render, Ui};
@@ -169,7 +170,7 @@ fn summary(
 }
 
 /// The rank of a stream in the listing: most recent activity first, then by name.
-type Rank = (std::cmp::Reverse<StreamId>, Name);
+type Rank = (std::cmp::Reverse<StreamId>, Natural);
 
 /// Where the summaries go as the scan finds them: all kept (to sort), the top N, or written
 /// straight out as ndjson (no sort asked: memory flat).
@@ -183,7 +184,13 @@ impl Collect {
     async fn add(&mut self, mut s: StreamSummary, node: &Node, now: u64) -> anyhow::Result<()> {
         match self {
             Collect::All(v) => v.push(s),
-            Collect::Top(t) => t.push((std::cmp::Reverse(s.activity), s.stream.clone()), s),
+            Collect::Top(t) => t.push(
+                (
+                    std::cmp::Reverse(s.activity),
+                    Natural(s.stream.as_bytes().into()),
+                ),
+                s,
+            ),
             Collect::Stream(w) => {
                 fill_lag(&mut s, node, now).await?;
                 serde_json::to_writer(&mut *w, &s)?;
@@ -323,7 +330,11 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         }
         Collect::Top(t) => t.into_sorted(),
         Collect::All(mut v) => {
-            v.sort_by(|a, b| b.activity.cmp(&a.activity).then(a.stream.cmp(&b.stream)));
+            v.sort_by(|a, b| {
+                b.activity
+                    .cmp(&a.activity)
+                    .then_with(|| natural::compare(a.stream.as_bytes(), b.stream.as_bytes()))
+            });
             v
         }
     };

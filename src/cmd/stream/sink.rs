@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::entry::{self, Entry, Pair, table_header};
+use super::entry::{self, Entry, Layout, Pair};
 use super::id::StreamId;
 use crate::output::Format;
 use crate::output::Output;
@@ -12,6 +12,7 @@ use crate::output::records::Records;
 pub struct Sink {
     format: Format,
     color: bool,
+    layout: Layout,
     records: Records,
     written: u64,
     seen: u64,
@@ -23,6 +24,7 @@ impl Sink {
         Sink {
             format: out.format,
             color: out.ui.color,
+            layout: Layout::new(out.ui.width),
             records: Records::quiet(out.quiet),
             written: 0,
             seen: 0,
@@ -53,7 +55,7 @@ impl Sink {
         match self.format {
             Format::Json => self.records.buf().extend_from_slice(b"[\n"),
             Format::Table => {
-                let _ = writeln!(self.records.buf(), "{}", table_header());
+                let _ = writeln!(self.records.buf(), "{}", self.layout.header());
             }
             _ => {}
         }
@@ -70,7 +72,7 @@ impl Sink {
             Format::Json | Format::Ndjson | Format::Raw => self.pairs(stream, e.id, &e.pairs()),
             _ => {
                 self.start();
-                e.write_table_line(self.records.buf(), self.color);
+                e.write_table_line(self.records.buf(), self.color, &self.layout);
                 self.written += 1;
                 self.maybe_flush()
             }

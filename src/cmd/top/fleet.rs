@@ -200,12 +200,12 @@ impl Fleet {
                 let work = async {
                     let mut node = match conn {
                         Ok(n) => n,
-                        Err(ep) => auth.connect(&ep).await.map_err(|e| format!("{e:#}"))?,
+                        Err(ep) => auth.connect(&ep).await.map_err(|e| why_down(&e))?,
                     };
                     let text: String = node
                         .query(redis::cmd("INFO").arg("all"))
                         .await
-                        .map_err(|e| format!("{e:#}"))?;
+                        .map_err(|e| why_down(&anyhow::Error::new(e)))?;
                     let info = Info::parse(&text);
                     let mut row = NodeRow::from_info(addr.clone(), &info, before, secs, slots);
                     row.counters.extend(command_counters(&info));
@@ -215,7 +215,7 @@ impl Fleet {
                 let r = match tokio::time::timeout(budget, work).await {
                     Ok(r) => r,
                     Err(_) => Err(format!(
-                        "no answer within {}",
+                        "timeout: no answer within {}",
                         crate::duration::format(budget)
                     )),
                 };
@@ -252,19 +252,45 @@ impl Fleet {
     }
 }
 
-/// A replica's offset behind its master's, from the two rows of this frame.
+/// Why a node is down, short enough for its row: `connection refused`, `timeout (connecting,
+/// 5s)`, `auth: wrong password or user`; other failures as their message.
+fn why_down(e: &anyhow::Error) -> String {
+    use crate::redis::{ConnError, as_conn_error};
+    match as_conn_error(e) {
+        Some(ConnError::Refused { .. }) => "connection refused".into(),
+        Some(ConnError::Timeout { op, after, .. }) => format!("timeout ({op}, {after})"),
+        Some(ConnError::Auth { detail, .. }) => format!("auth: {detail}"),
+        Some(ConnError::Resolve { detail, .. }) => format!("cannot resolve: {detail}"),
+        Some(ConnError::Dropped { .. }) => "connection closed".into(),
+        _ => format!("{e:#}"),
+    }
+}
+
+/// A replica's offset behind its master's, from the two rows of this frame, and how long the
+/// master takes to write that much at its current rate.
 fn replica_lag(nodes: &mut [NodeRow]) {
-    let offsets: HashMap<String, f64> = nodes
+    let masters: HashMap<String, (f64, Option<f64>)> = nodes
         .iter()
         .filter(|n| n.role == "master")
-        .filter_map(|n| Some((n.addr.clone(), *n.counters.get("master_repl_offset")?)))
+        .filter_map(|n| {
+            Some((
+                n.addr.clone(),
+                (*n.counters.get("master_repl_offset")?, n.repl_bytes_per_sec),
+            ))
+        })
         .collect();
     for n in nodes.iter_mut().filter(|n| n.role == "replica") {
-        if let (Some(m), Some(own)) = (
-            n.master.as_ref().and_then(|m| offsets.get(m)),
+        if let (Some((m, rate)), Some(own)) = (
+            n.master.as_ref().and_then(|m| masters.get(m)),
             n.counters.get("slave_repl_offset"),
         ) {
-            n.lag_bytes = Some((m - own).max(0.0));
+            let behind = (m - own).max(0.0);
+            n.lag_bytes = Some(behind);
+            n.lag_secs = if behind == 0.0 {
+                Some(0.0)
+            } else {
+                rate.filter(|r| *r > 0.0).map(|r| behind / r)
+            };
         }
     }
 }

@@ -7,7 +7,7 @@ pub mod fleet;
 pub mod sample;
 pub mod view;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -80,8 +80,14 @@ pub async fn run(ctx: &Ctx, a: &TopArgs) -> anyhow::Result<ExitStatus> {
         if !tty {
             return Err(usage_without_terminal());
         }
-        let frames = read_recording(path)?;
-        return replay(path, frames, sort).await;
+        let rec = read_recording(path)?;
+        let note = rec.note();
+        let status = replay(path, rec.frames, note.clone(), sort).await;
+        // Said again once the screen is restored, where it stays.
+        if let Some(n) = note {
+            ctx.out.warn(format!("--replay {}: {n}", path.display()));
+        }
+        return status;
     }
     if !tty && a.record.is_none() {
         return Err(usage_without_terminal());
@@ -190,32 +196,72 @@ fn write_frame(
     Ok(())
 }
 
-/// Every frame of a recording; a line that is not a frame is refused with its number.
-fn read_recording(path: &std::path::Path) -> anyhow::Result<Vec<Frame>> {
-    let file = std::fs::File::open(path)
+/// The frames of a recording, and the numbers of the lines that were not frames (a recording
+/// cut short by a crash, a line damaged in a copy): those are skipped. Refused, naming the
+/// file and the first bad line, only when no frame remains.
+struct Recording {
+    frames: Vec<Frame>,
+    damaged: Vec<usize>,
+}
+
+impl Recording {
+    /// `skipped 1 damaged line (line 17)`, `skipped 3 damaged lines (lines 2, 5, 9)`.
+    fn note(&self) -> Option<String> {
+        let n = self.damaged.len();
+        if n == 0 {
+            return None;
+        }
+        const SHOWN: usize = 5;
+        let mut at: Vec<String> = self
+            .damaged
+            .iter()
+            .take(SHOWN)
+            .map(|l| l.to_string())
+            .collect();
+        if n > SHOWN {
+            at.push("…".into());
+        }
+        Some(format!(
+            "skipped {} ({} {})",
+            crate::output::number::plural(n as u64, "damaged line"),
+            if n == 1 { "line" } else { "lines" },
+            at.join(", ")
+        ))
+    }
+}
+
+fn read_recording(path: &std::path::Path) -> anyhow::Result<Recording> {
+    let bytes = std::fs::read(path)
         .map_err(|e| exit::usage(format!("--replay {}: {e}", path.display())))?;
-    let mut frames = Vec::new();
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| exit::usage(format!("--replay {}: {e}", path.display())))?;
-        if line.trim().is_empty() {
+    let mut rec = Recording {
+        frames: Vec::new(),
+        damaged: Vec::new(),
+    };
+    let mut first_error = None;
+    // Split on bytes: a line that is not UTF-8 is one damaged line, not the end of the file.
+    for (n, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.trim_ascii().is_empty() {
             continue;
         }
-        let f: Frame = serde_json::from_str(&line).map_err(|e| {
-            exit::usage(format!(
-                "--replay {}:{}: not a top frame: {e}",
-                path.display(),
-                n + 1
-            ))
-        })?;
-        frames.push(f);
+        match serde_json::from_slice::<Frame>(line) {
+            Ok(f) if f.at.is_finite() => rec.frames.push(f),
+            Ok(_) => rec.damaged.push(n + 1),
+            Err(e) => {
+                rec.damaged.push(n + 1);
+                first_error.get_or_insert((n + 1, e.to_string()));
+            }
+        }
     }
-    if frames.is_empty() {
-        return Err(exit::usage(format!(
-            "--replay {}: no frames in the file",
-            path.display()
-        )));
+    if rec.frames.is_empty() {
+        return Err(exit::usage(match first_error {
+            Some((line, e)) => format!(
+                "--replay {}:{line}: not a top frame: {e} (no frame in the file)",
+                path.display()
+            ),
+            None => format!("--replay {}: no frames in the file", path.display()),
+        }));
     }
-    Ok(frames)
+    Ok(rec)
 }
 
 /// Plays the frames at their recorded pace (a pause longer than 5 s is cut short); the last
@@ -223,6 +269,7 @@ fn read_recording(path: &std::path::Path) -> anyhow::Result<Vec<Frame>> {
 async fn replay(
     path: &std::path::Path,
     frames: Vec<Frame>,
+    skipped: Option<String>,
     sort: Col,
 ) -> anyhow::Result<ExitStatus> {
     let mut signals = Signals::new()?;
@@ -244,7 +291,11 @@ async fn replay(
     );
     loop {
         v.source = format!("replay {name} {}/{total}", i + 1);
-        v.note = (i + 1 == total).then(|| "end of recording".to_string());
+        let end = (i + 1 == total).then(|| "end of recording".to_string());
+        v.note = match (&skipped, end) {
+            (Some(s), Some(e)) => Some(format!("{e}; {s}")),
+            (s, e) => e.or_else(|| s.clone()),
+        };
         term.draw(&frames[i], &v)?;
         let wait = if i + 1 < total {
             (frames[i + 1].at - frames[i].at).clamp(0.0, 5.0)

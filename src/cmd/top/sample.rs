@@ -39,9 +39,14 @@ pub struct NodeRow {
     pub hit_pct: Option<f64>,
     pub clients: Option<f64>,
     pub evictions_per_sec: Option<f64>,
-    /// A replica's lag behind its master: bytes of the offset and seconds since the last I/O.
+    /// A replica's lag behind its master: bytes of the offset, and the seconds the master
+    /// takes to write that much at its current rate (0 when in sync; never the seconds since
+    /// the last interaction, which an idle, in-sync replica also counts up).
     pub lag_bytes: Option<f64>,
     pub lag_secs: Option<f64>,
+    /// A master's replication offset growth, bytes per second over the interval.
+    #[serde(default)]
+    pub repl_bytes_per_sec: Option<f64>,
     /// Slots served (cluster masters).
     pub slots: Option<u32>,
     /// A replica's master, `host:port`.
@@ -146,15 +151,6 @@ impl NodeRow {
             None => "unknown",
         }
         .to_string();
-        let (lag_bytes, lag_secs) = if role == "replica" {
-            // -1 while the link is down or still syncing: no figure then.
-            (
-                None,
-                i.num("master_last_io_seconds_ago").filter(|s| *s >= 0.0),
-            )
-        } else {
-            (None, None)
-        };
         let cmds = commands(i, prev, secs);
         let worst = cmds
             .iter()
@@ -175,8 +171,10 @@ impl NodeRow {
             hit_pct,
             clients: i.num("connected_clients"),
             evictions_per_sec: rate("evicted_keys"),
-            lag_bytes,
-            lag_secs,
+            lag_bytes: None,
+            lag_secs: None,
+            repl_bytes_per_sec: rate("master_repl_offset")
+                .filter(|_| i.get("role") == Some("master")),
             slots,
             master: match (i.get("master_host"), i.get("master_port")) {
                 (Some(h), Some(p)) => Some(format!("{h}:{p}")),

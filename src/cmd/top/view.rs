@@ -9,6 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
 
 use super::fleet::Pane;
 use super::sample::{Frame, NodeRow};
+use crate::output::escape::escape_str;
+use crate::output::number::sig3;
 
 /// A column of the node table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,12 +67,12 @@ impl Col {
         match self {
             Col::Node => (16, 0),
             Col::Role => (7, 0),
-            Col::Ops => (6, 0),
+            Col::Ops => (7, 0),
             Col::P99 => (6, 1),
             Col::Mem => (6, 0),
-            Col::MaxPct => (5, 2),
+            Col::MaxPct => (4, 2),
             Col::Frag => (5, 5),
-            Col::Hit => (5, 2),
+            Col::Hit => (4, 2),
             Col::Clients => (5, 3),
             Col::Evict => (6, 2),
             Col::Lag => (8, 1),
@@ -105,7 +107,12 @@ impl Col {
         }
     }
 
+    /// The cell's text, control bytes escaped (a recording, or a server, is untrusted).
     pub fn cell(self, n: &NodeRow) -> String {
+        crate::output::escape::escape_str(&self.raw_cell(n))
+    }
+
+    fn raw_cell(self, n: &NodeRow) -> String {
         if !n.up && !matches!(self, Col::Node | Col::Role) {
             return if self == Col::Ops {
                 "DOWN".into()
@@ -122,16 +129,19 @@ impl Col {
                     "down".into()
                 }
             }
-            Col::Ops => opt(n.ops_per_sec, si),
+            Col::Ops => opt(n.ops_per_sec, sig3),
             Col::P99 => opt(n.worst_p99_us, micros),
             Col::Mem => opt(n.used_memory, bytes),
             Col::MaxPct => opt(max_pct(n), |p| format!("{p:.0}%")),
             Col::Frag => opt(n.fragmentation, |f| format!("{f:.2}")),
             Col::Hit => opt(n.hit_pct, |p| format!("{p:.0}%")),
             Col::Clients => opt(n.clients, |c| format!("{c:.0}")),
-            Col::Evict => opt(n.evictions_per_sec, si),
+            Col::Evict => opt(n.evictions_per_sec, sig3),
             Col::Lag => match (n.lag_bytes, n.lag_secs) {
                 (None, None) => "-".into(),
+                // The replica's offset is its master's: nothing to catch up, whatever the
+                // seconds since the last interaction.
+                (Some(b), _) if b <= 0.0 => "in sync".into(),
                 (b, s) => format!(
                     "{} {}",
                     b.map_or("-".into(), bytes),
@@ -152,24 +162,6 @@ fn max_pct(n: &NodeRow) -> Option<f64> {
 
 fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
     v.map_or("-".into(), f)
-}
-
-/// `950`, `12.3k`, `1.20M`: three significant figures.
-pub fn si(v: f64) -> String {
-    let (x, unit) = if v >= 1e6 {
-        (v / 1e6, "M")
-    } else if v >= 1e3 {
-        (v / 1e3, "k")
-    } else {
-        (v, "")
-    };
-    if x >= 100.0 || unit.is_empty() && x.fract() == 0.0 {
-        format!("{x:.0}{unit}")
-    } else if x >= 10.0 {
-        format!("{x:.1}{unit}")
-    } else {
-        format!("{x:.2}{unit}")
-    }
 }
 
 pub fn bytes(b: f64) -> String {
@@ -254,8 +246,12 @@ pub fn draw(s: &mut Screen, frame: &Frame, v: &View) {
     } else {
         (area.height / 3).clamp(4, 12)
     };
-    let [head, table, pane, keys] = Layout::vertical([
+    // A note (end of a recording, damaged lines skipped) gets a line of its own, so a narrow
+    // screen does not cut it off the header.
+    let note_h = u16::from(v.note.is_some());
+    let [head, note, table, pane, keys] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(note_h),
         Constraint::Min(3),
         Constraint::Length(pane_h),
         Constraint::Length(1),
@@ -269,19 +265,22 @@ pub fn draw(s: &mut Screen, frame: &Frame, v: &View) {
                 .to_string()
         })
         .unwrap_or_default();
-    let mut title = format!(
+    let title = format!(
         "redkit top  {}  {when}  {up}/{} nodes up  every {}",
         v.source,
         frame.nodes.len(),
         crate::duration::format(std::time::Duration::from_secs_f64(frame.interval.max(0.0)))
     );
-    if let Some(n) = &v.note {
-        title = format!("{title}  {n}");
-    }
     s.render_widget(
-        Paragraph::new(title).style(Style::default().add_modifier(Modifier::BOLD)),
+        Paragraph::new(escape_str(&title)).style(Style::default().add_modifier(Modifier::BOLD)),
         head,
     );
+    if let Some(n) = &v.note {
+        s.render_widget(
+            Paragraph::new(escape_str(n)).style(Style::default().fg(Color::Yellow)),
+            note,
+        );
+    }
     node_table(s, table, frame, v);
     if pane_h > 0 {
         pane_view(s, pane, frame, v);
@@ -318,23 +317,47 @@ fn node_table(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
         .map(|c| Constraint::Length(c.width().0))
         .collect();
     s.render_widget(Table::new(rows, widths).header(header), area);
+    // A down row says why across the figures it has not got (a table cell would cut it).
+    let from: u16 = cols
+        .iter()
+        .take_while(|c| matches!(c, Col::Node | Col::Role))
+        .map(|c| c.width().0 + 1)
+        .sum();
+    for (i, n) in sorted(frame, v).iter().enumerate() {
+        let y = area.y + 1 + i as u16;
+        if n.up || y >= area.y + area.height || from >= area.width {
+            continue;
+        }
+        let why = n.error.as_deref().unwrap_or("no answer");
+        let at = Rect::new(area.x + from, y, area.width - from, 1);
+        s.render_widget(
+            Paragraph::new(escape_str(&format!("DOWN: {why}")))
+                .style(Style::default().fg(Color::White).bg(Color::Red)),
+            at,
+        );
+    }
 }
 
 fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
     let nodes = sorted(frame, v);
     match v.pane {
         Pane::None => {}
         Pane::Slowlog => {
             for n in &nodes {
                 for e in &n.slowlog {
-                    lines.push(Line::from(format!(
+                    lines.push(format!(
                         "{:<21} {:>8} {}",
                         n.addr,
                         micros(e.micros as f64),
                         e.command
-                    )));
+                    ));
                 }
+            }
+            if lines.is_empty() {
+                lines.push(String::from(
+                    "slow log is empty on every node (slowlog-log-slower-than decides what enters)",
+                ));
             }
         }
         Pane::Commands => {
@@ -347,28 +370,28 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                     .unwrap_or(0.0)
                     .total_cmp(&a.1.calls_per_sec.unwrap_or(0.0))
             });
-            lines.push(Line::from(format!(
+            lines.push(format!(
                 "{:<21} {:<16} {:>8} {:>9} {:>8}",
                 "node", "command", "calls/s", "µs/call", "p99"
-            )));
+            ));
             for (addr, c) in all {
-                lines.push(Line::from(format!(
+                lines.push(format!(
                     "{addr:<21} {:<16} {:>8} {:>9.1} {:>8}",
                     c.command,
-                    opt(c.calls_per_sec, si),
+                    opt(c.calls_per_sec, sig3),
                     c.usec_per_call,
                     opt(c.p99_us, micros)
-                )));
+                ));
             }
         }
         Pane::Clients => {
-            lines.push(Line::from(format!(
+            lines.push(format!(
                 "{:<21} {:<21} {:<8} {:>8} {:>6} name",
                 "node", "client", "kind", "omem", "idle"
-            )));
+            ));
             for n in &nodes {
                 for c in &n.client_buffers {
-                    lines.push(Line::from(format!(
+                    lines.push(format!(
                         "{:<21} {:<21} {:<8} {:>8} {:>5}s {}",
                         n.addr,
                         c.addr,
@@ -376,18 +399,18 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                         bytes(c.omem as f64),
                         c.idle,
                         c.name
-                    )));
+                    ));
                 }
             }
         }
         Pane::Streams => {
-            lines.push(Line::from(format!(
+            lines.push(format!(
                 "{:<24} {:<14} {:>8} {:>8} {:>8} {:>6}",
                 "stream", "group", "lag", "lag s", "pending", "dead"
-            )));
+            ));
             for n in &nodes {
                 for r in &n.streams {
-                    lines.push(Line::from(format!(
+                    lines.push(format!(
                         "{:<24} {:<14} {:>8} {:>8} {:>8} {:>6}",
                         r.stream,
                         r.group,
@@ -395,16 +418,22 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                         r.lag_secs.map_or("-".into(), |l| format!("{l:.1}")),
                         r.pending,
                         r.dead_letters.map_or("-".into(), |d| d.to_string())
-                    )));
+                    ));
                 }
             }
             if lines.len() == 1 {
-                lines.push(Line::from("no streams named (top --stream KEY)"));
+                lines.push(String::from("no streams named (top --stream KEY)"));
             }
         }
     }
     s.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::TOP).title(v.pane.title())),
+        Paragraph::new(
+            lines
+                .iter()
+                .map(|l| Line::from(escape_str(l)))
+                .collect::<Vec<_>>(),
+        )
+        .block(Block::default().borders(Borders::TOP).title(v.pane.title())),
         area,
     );
 }
@@ -470,9 +499,26 @@ mod tests {
 
     #[test]
     fn figures_read_short() {
-        assert_eq!(si(950.0), "950");
-        assert_eq!(si(12345.0), "12.3k");
-        assert_eq!(si(1_200_000.0), "1.20M");
+        // ops/s as everywhere else (output::number): three significant figures, no suffixes.
+        let row = |ops: f64| NodeRow {
+            up: true,
+            ops_per_sec: Some(ops),
+            ..NodeRow::default()
+        };
+        assert_eq!(Col::Ops.cell(&row(12345.0)), "12300");
+        assert_eq!(Col::Ops.cell(&row(39.62)), "39.6");
+        let in_sync = NodeRow {
+            up: true,
+            lag_bytes: Some(0.0),
+            lag_secs: Some(9.0),
+            ..NodeRow::default()
+        };
+        assert_eq!(Col::Lag.cell(&in_sync), "in sync");
+        let behind = NodeRow {
+            lag_bytes: Some(2048.0),
+            ..in_sync
+        };
+        assert_eq!(Col::Lag.cell(&behind), "2.0K 9s");
         assert_eq!(bytes(1536.0), "1.5K");
         assert_eq!(micros(352.0), "352µs");
         assert_eq!(micros(1200.0), "1.2ms");

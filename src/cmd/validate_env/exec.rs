@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::Problem);
     }
     for w in &report.warnings {
-        ctx.out.warn(w);
+        ctx.out.warn(crate::output::escape::escape_str(w));
     }
     let Some((program, rest)) = args.command.split_first() else {
         return Err(exit::usage(
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &RunArgs) -> anyhow::Result<ExitStatus> {
         .envs(env)
         .exec();
     // exec returns only when the command could not be started.
-    let shown = program.to_string_lossy();
+    let shown = crate::output::escape::escape_str(&program.to_string_lossy());
     let (code, what) = match err.kind() {
         std::io::ErrorKind::NotFound => (127, "not found"),
         std::io::ErrorKind::PermissionDenied => (126, "permission denied"),

@@ -15,6 +15,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::output::Cell;
+use crate::output::escape::escape_str;
 use clap::Args;
 use serde::Serialize;
 
@@ -355,6 +356,21 @@ fn hide_copies_of_secrets(variables: &mut [VarReport], vars: &crate::settings::V
     }
 }
 
+/// When the real environment and `.env` both set `name`, which one the application gets and
+/// over what: `env overrides .env:3` (python-dotenv, dotenvy, compose), `.env:3 overrides
+/// env` (`set -a; . ./.env`).
+fn shadow_note(vars: &crate::settings::Vars, name: &str, source: Option<Source>) -> Option<String> {
+    vars.process.get(name)?;
+    let o = vars.from_file(name)?.origin;
+    match source? {
+        Source::Env => Some(format!("env overrides {o}")),
+        Source::DotEnv => Some(format!(
+            "{o} overrides env (set -a; . ./.env assigns over it)"
+        )),
+        _ => None,
+    }
+}
+
 /// Builds the whole report, and the values the application's environment gains beyond the
 /// real environment and `.env` (spec defaults, secrets read from files). Pure but for reading
 /// the secret files.
@@ -377,7 +393,8 @@ pub fn build_report(
     for v in &spec.vars {
         let found = resolve::lookup(v, vars, secrets_dir, &mut warnings);
         match &found {
-            Lookup::Found(f) if f.source == Source::File => {
+            // An empty secret file is validated as "" and so passed on as "".
+            Lookup::Found(f) | Lookup::Empty(f) if f.source == Source::File => {
                 extra.push((v.name.clone(), f.value.clone()));
             }
             Lookup::Missing | Lookup::Bare(_) => {
@@ -388,10 +405,8 @@ pub fn build_report(
             _ => {}
         }
         let mut r = evaluate(v, found, args.strict);
-        if r.source == Some(Source::Env)
-            && let Some(o) = dotenv_origin(&v.name)
-        {
-            r.note = Some(format!("env overrides {o}"));
+        if let Some(note) = shadow_note(vars, &v.name, r.source) {
+            r.note = Some(note);
         }
         variables.push(r);
     }
@@ -470,7 +485,12 @@ pub fn build_report(
                 )
             });
             let mut reason = "set in .env but not in the spec".to_string();
-            if let Some(m) = near.closest(&e.key) {
+            if let Some(m) = near.behind_bom(&e.key) {
+                reason.push_str(&format!(
+                    "; did you mean {m}? The file starts with a byte-order mark (U+FEFF), which {} reads as part of this first key: save the file without it",
+                    d.dialect.reader()
+                ));
+            } else if let Some(m) = near.closest(&e.key) {
                 reason.push_str(&format!("; did you mean {m}?"));
             }
             variables.push(VarReport {
@@ -497,7 +517,14 @@ pub fn build_report(
         if !unknown_names.is_empty() && unknown_names.len() <= 10_000 {
             let near = suggest::Near::new(unknown_names.iter().map(String::as_str));
             for v in variables.iter_mut().filter(|v| v.status == Status::Missing) {
-                if let Some(m) = near.closest(&v.name) {
+                let behind_bom = format!("{}{}", suggest::BOM, v.name);
+                if unknown_names.contains(&behind_bom) {
+                    let o = dotenv_origin(&behind_bom).unwrap_or_default();
+                    v.note = Some(format!(
+                        "set ({o}) behind a byte-order mark, which {} makes part of the name",
+                        d.dialect.reader()
+                    ));
+                } else if let Some(m) = near.closest(&v.name) {
                     let o = dotenv_origin(m).unwrap_or_default();
                     v.note = Some(format!("{m} is set ({o}): a typo?"));
                 }
@@ -562,10 +589,10 @@ impl EnvReport {
             } else {
                 String::new()
             },
-            self.spec,
+            escape_str(&self.spec),
             self.env_file
                 .as_deref()
-                .map(|f| format!(", env file: {f}"))
+                .map(|f| format!(", env file: {}", escape_str(f)))
                 .unwrap_or_default()
         )
     }
@@ -608,12 +635,13 @@ impl EnvReport {
                     (None, Some(n)) => n.clone(),
                     (None, None) => v.description.clone().unwrap_or_default(),
                 };
+                // Names, values, paths and reasons come from files: escaped for the terminal.
                 t.add_row(vec![
                     Cell::new(status),
-                    Cell::new(&v.name),
-                    Cell::new(v.value.as_deref().unwrap_or("-")),
-                    Cell::new(source),
-                    Cell::new(note),
+                    Cell::new(escape_str(&v.name)),
+                    Cell::new(escape_str(v.value.as_deref().unwrap_or("-"))),
+                    Cell::new(escape_str(&source)),
+                    Cell::new(escape_str(&note)),
                 ]);
             }
             writeln!(w, "{t}")?;
@@ -647,15 +675,20 @@ impl EnvReport {
                 }
                 t.add_row(vec![
                     Cell::new(status),
-                    Cell::new(&c.variables),
-                    Cell::new(&c.target),
-                    Cell::new(note),
+                    Cell::new(escape_str(&c.variables)),
+                    Cell::new(escape_str(&c.target)),
+                    Cell::new(escape_str(&note)),
                 ]);
             }
             writeln!(w, "{t}")?;
         }
         for warning in &self.warnings {
-            writeln!(w, "{} {warning}", ui.paint("warning:").yellow())?;
+            writeln!(
+                w,
+                "{} {}",
+                ui.paint("warning:").yellow(),
+                escape_str(warning)
+            )?;
         }
         Ok(())
     }
@@ -706,6 +739,10 @@ fn connections(
 /// (the gate then checked nothing of the application), and is a usage error under
 /// `--require-spec`.
 pub fn find_spec(ctx: &Ctx, check: &CheckArgs) -> anyhow::Result<Spec> {
+    // A ./.env that is there but was not read is said first, even under -q.
+    if let Some(why) = &ctx.settings.env_file_skipped {
+        ctx.out.warn(escape_str(why));
+    }
     let section = ctx.settings.section("env").filter(|v| {
         v.as_mapping().is_some_and(|m| {
             m.keys().any(|k| {
@@ -752,7 +789,7 @@ pub fn find_spec(ctx: &Ctx, check: &CheckArgs) -> anyhow::Result<Spec> {
         return Err(crate::exit::usage(format!("{what} (refused by {by})")));
     }
     if s.vars.dotenv.is_none() {
-        ctx.out.warn(format!(
+        ctx.out.warn(escape_str(&format!(
             "{what}, and no .env was found ({}): the application's variables were not checked",
             match &s.env_file_origin {
                 Some(o) => o.clone(),
@@ -761,7 +798,7 @@ pub fn find_spec(ctx: &Ctx, check: &CheckArgs) -> anyhow::Result<Spec> {
                     std::path::Path::new(&dir).join(".env").display()
                 ),
             }
-        ));
+        )));
     }
     Ok(spec::builtin())
 }
@@ -806,26 +843,43 @@ pub fn check(
     Ok((report, extra))
 }
 
-/// The environment the application starts with: the real one as it is, the `.env` values it
-/// does not set, then `extra` (spec defaults, secrets from files) where still unset.
+/// The environment the application starts with: the real one, the `.env` values (over the
+/// real ones where the dialect's reader assigns over them, as `Vars::get` decides), then
+/// `extra` (spec defaults, secrets from files) where still unset.
 pub fn environment(
     vars: &crate::settings::Vars,
     extra: Vec<(String, String)>,
 ) -> Vec<(std::ffi::OsString, std::ffi::OsString)> {
-    let mut env: Vec<(std::ffi::OsString, std::ffi::OsString)> = std::env::vars_os().collect();
-    let mut set: std::collections::HashSet<std::ffi::OsString> =
-        env.iter().map(|(k, _)| k.clone()).collect();
-    let from_file = vars.dotenv.iter().flat_map(|d| {
-        d.effective()
-            .into_values()
-            .filter_map(|e| Some((e.line, e.key.clone(), e.value.clone()?)))
-            .collect::<Vec<_>>()
-    });
-    let mut from_file: Vec<_> = from_file.collect();
+    use std::ffi::OsString;
+    let mut env: Vec<(OsString, OsString)> = std::env::vars_os().collect();
+    let mut at: std::collections::HashMap<OsString, usize> = env
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.clone(), i))
+        .collect();
+    let file_wins = vars.dotenv.as_ref().is_some_and(|d| d.dialect.file_wins());
+    let mut from_file: Vec<_> = vars
+        .dotenv
+        .iter()
+        .flat_map(|d| {
+            d.effective()
+                .into_values()
+                .filter_map(|e| Some((e.line, e.key.clone(), e.value.clone()?)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     from_file.sort();
-    for (k, v) in from_file.into_iter().map(|(_, k, v)| (k, v)).chain(extra) {
-        if set.insert(k.clone().into()) {
-            env.push((k.into(), v.into()));
+    let from_file = from_file.into_iter().map(|(_, k, v)| (k, v, file_wins));
+    let extra = extra.into_iter().map(|(k, v)| (k, v, false));
+    for (k, v, wins) in from_file.chain(extra) {
+        let k = OsString::from(k);
+        match at.get(&k) {
+            Some(&i) if wins => env[i].1 = v.into(),
+            Some(_) => {}
+            None => {
+                at.insert(k.clone(), env.len());
+                env.push((k, v.into()));
+            }
         }
     }
     env
@@ -849,6 +903,40 @@ fn print_dotenv(ctx: &Ctx) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
+/// The JSON document of a run that stopped at an error (a malformed `.env`, a bad spec, a
+/// server that cannot be reached): `ok` false, no `variables`, and the `error` with its exit
+/// code and, for a `.env` statement, its file and line. The message is the stderr line's.
+pub fn error_document(err: &anyhow::Error) -> serde_json::Value {
+    let (file, line) = crate::exit::location(err).unzip();
+    serde_json::json!({
+        "ok": false,
+        "error": {
+            "message": format!("{err:#}"),
+            "exit_code": crate::exit::classify(err).code(),
+            "file": file,
+            "line": line,
+        },
+        "variables": [],
+        "warnings": [],
+    })
+}
+
+/// `result`, and with `--format json` or `ndjson`, an error's JSON document on stdout
+/// (stderr still gets the one-line error and the exit code stays the error's).
+pub fn or_error_document(
+    result: anyhow::Result<ExitStatus>,
+    opts: &crate::output::OutputOptions,
+) -> anyhow::Result<ExitStatus> {
+    use crate::output::Format;
+    if let Err(e) = &result
+        && matches!(opts.format, Some(Format::Json | Format::Ndjson))
+        && !crate::output::is_broken_pipe(e)
+    {
+        crate::output::Output::new(opts, Format::Table).line(&error_document(e))?;
+    }
+    result
+}
+
 pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
     if args.print_dotenv {
         return print_dotenv(ctx);
@@ -856,12 +944,12 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
     let spec = find_spec(ctx, &args.check)?;
     if let Some(path) = &args.write_example {
         crate::output::write_atomic(path, example::write(&spec).as_bytes())?;
-        ctx.out.note(format!(
+        ctx.out.note(escape_str(&format!(
             "wrote {} ({} variables from {})",
             path.display(),
             spec.vars.len(),
             spec.origin
-        ));
+        )));
         return Ok(ExitStatus::Success);
     }
     let example = match &args.example {
@@ -873,7 +961,7 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
                     p.display()
                 )));
             }
-            Some(DotEnv::load(p, ctx.settings.dotenv_dialect.value)?)
+            Some(DotEnv::load_any(p, ctx.settings.dotenv_dialect.value)?)
         }
         None => None,
     };

@@ -100,13 +100,18 @@ pub fn lookup(
 }
 
 fn read_secret(path: &Path, how: &str, mode: FileMode, warnings: &mut Vec<String>) -> Lookup {
-    let shown = path.display();
+    let shown = crate::output::escape::escape_str(&path.display().to_string());
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return Lookup::Refused(format!("{shown} (from {how}): {}", plain(&e))),
     };
-    if meta.is_dir() {
-        return Lookup::Refused(format!("{shown} (from {how}): is a directory"));
+    // A FIFO, device or directory is refused by its kind, never waited on: the application
+    // reads the file after redkit, so a pipe would be empty for one of the two.
+    if !meta.is_file() {
+        return Lookup::Refused(format!(
+            "{shown} (from {how}): {}, not a regular file",
+            crate::files::kind(&meta)
+        ));
     }
     {
         use std::os::unix::fs::PermissionsExt;
@@ -117,7 +122,7 @@ fn read_secret(path: &Path, how: &str, mode: FileMode, warnings: &mut Vec<String
             ));
         }
     }
-    let text = match crate::files::read_text(path, SECRET_FILE_LIMIT) {
+    let text = match crate::files::read_regular_text(path, SECRET_FILE_LIMIT) {
         Ok(t) => t,
         Err(e) => {
             return Lookup::Refused(format!("{shown} (from {how}): cannot read: {}", plain(&e)));

@@ -82,6 +82,20 @@ pub fn read(
         let key = src[..key_end]
             .trim_end_matches(char::is_whitespace)
             .to_string();
+        // compose-go's parser would keep `=value` under the name "", which no container
+        // environment can hold (docker: "no variable name"): refused, with its line.
+        if key.is_empty() && sep == '\n' {
+            // `export` alone: compose looks the name "" up in the environment, finds nothing
+            // and sets nothing.
+            i = (text.len() - src.len() + key_end + 1).min(text.len());
+            continue;
+        }
+        if key.is_empty() {
+            return fail(
+                start,
+                "no variable name before '=' (docker refuses an empty name)".into(),
+            );
+        }
         if key.contains(' ') {
             return fail(
                 start,

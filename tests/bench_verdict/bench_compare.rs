@@ -10,6 +10,13 @@ use serde_json::Value;
 
 use crate::support::{RedisServer, redkit, stderr};
 
+/// One verdict test at a time: each is the other's background load otherwise.
+static QUIET: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn quiet() -> std::sync::MutexGuard<'static, ()> {
+    QUIET.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn bench(dir: &std::path::Path, url: &str, args: &[&str]) -> (Option<i32>, Value, String) {
     let out = redkit(dir)
         .args(["-u", url, "bench", "--format", "json"])
@@ -40,6 +47,7 @@ fn burner(on: Arc<AtomicBool>, stop: Arc<AtomicBool>) -> std::thread::JoinHandle
 
 #[test]
 fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
+    let _quiet = quiet();
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
     let (code, doc, err) = bench(
@@ -134,6 +142,7 @@ fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
 
 #[test]
 fn a_server_that_sleeps_every_100ms_is_a_regression() {
+    let _quiet = quiet();
     let s = RedisServer::builder()
         .arg("enable-debug-command yes")
         .start();
@@ -206,6 +215,7 @@ fn a_server_that_sleeps_every_100ms_is_a_regression() {
 /// against a baseline 100x faster.
 #[test]
 fn too_short_runs_are_inconclusive_not_regressions() {
+    let _quiet = quiet();
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
     let (code, doc, err) = bench(
