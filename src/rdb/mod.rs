@@ -124,8 +124,16 @@ impl fmt::Display for RdbError {
         if let Some(r) = &self.record {
             let at = format!("key #{} of the dump, in db {}", r.position, r.db);
             match &r.key {
-                Some(k) => write!(f, " (reading key '{k}': {at}, record from byte {})", r.start)?,
-                None => write!(f, " (reading the name of {at}, record from byte {})", r.start)?,
+                Some(k) => write!(
+                    f,
+                    " (reading key '{k}': {at}, record from byte {})",
+                    r.start
+                )?,
+                None => write!(
+                    f,
+                    " (reading the name of {at}, record from byte {})",
+                    r.start
+                )?,
             }
         }
         Ok(())

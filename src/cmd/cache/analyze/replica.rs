@@ -209,9 +209,13 @@ fn timeout_named(e: &ConnError, during: &str) -> Option<String> {
         return None;
     };
     Some(if *op == "connecting" {
-        format!("{addr}: timed out connecting: no connection within the connect timeout of {after} (--connect-timeout)")
+        format!(
+            "{addr}: timed out connecting: no connection within the connect timeout of {after} (--connect-timeout)"
+        )
     } else {
-        format!("{addr}: timed out {during}: nothing arrived within the read timeout of {after} (--timeout)")
+        format!(
+            "{addr}: timed out {during}: nothing arrived within the read timeout of {after} (--timeout)"
+        )
     })
 }
 
@@ -223,7 +227,9 @@ pub async fn analyze(
     stop: &Stop,
 ) -> anyhow::Result<AnalyzeReport> {
     fetch(ctx, url, a, sink, stop).await.map_err(|e| {
-        match crate::redis::as_conn_error(&e).and_then(|c| timeout_named(c, "waiting for the server")) {
+        match crate::redis::as_conn_error(&e)
+            .and_then(|c| timeout_named(c, "waiting for the server"))
+        {
             Some(text) => exit::runtime(text),
             None => e,
         }
