@@ -23,6 +23,9 @@ pub const MAX_VERSION: u32 = 12;
 /// Packed blobs bigger than this are refused (a corrupt length, not a real listpack).
 const MAX_BLOB: u64 = 1 << 32;
 
+/// `proto-max-bulk-len`'s default: no key name is longer.
+const MAX_KEY: u64 = 512 << 20;
+
 /// What a key holds, as `TYPE` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
@@ -96,17 +99,42 @@ pub struct Meta {
 #[derive(Debug)]
 pub struct RdbError {
     pub offset: u64,
-    pub key: Option<String>,
+    /// The record being read when it failed, if any.
+    pub record: Option<Record>,
     pub message: String,
     /// The input itself failed (not the dump's content): a runtime failure, not corruption.
     pub io: bool,
 }
 
+/// Where in the dump a key's record is: its position among the keys and its first byte.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// 1 for the first key of the dump.
+    pub position: u64,
+    pub db: u64,
+    /// The offset of its type byte.
+    pub start: u64,
+    /// Its name (escaped, cut to 200 characters), once read.
+    pub key: Option<String>,
+}
+
 impl fmt::Display for RdbError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} at byte {}", self.message, self.offset)?;
-        if let Some(k) = &self.key {
-            write!(f, " (reading key '{k}')")?;
+        if let Some(r) = &self.record {
+            let at = format!("key #{} of the dump, in db {}", r.position, r.db);
+            match &r.key {
+                Some(k) => write!(
+                    f,
+                    " (reading key '{k}': {at}, record from byte {})",
+                    r.start
+                )?,
+                None => write!(
+                    f,
+                    " (reading the name of {at}, record from byte {})",
+                    r.start
+                )?,
+            }
         }
         Ok(())
     }
@@ -146,6 +174,9 @@ pub struct Reader<R> {
     expire: Option<i64>,
     /// The key whose value is being read (for errors).
     current: Option<Vec<u8>>,
+    /// Keys begun so far, and where the current record started (for errors).
+    keys_begun: u64,
+    record_start: Option<u64>,
     done: bool,
     /// See `set_list_compress_depth`.
     list_compress_depth: u64,
@@ -186,6 +217,8 @@ impl<R: Read> Reader<R> {
             db: 0,
             expire: None,
             current: None,
+            keys_begun: 0,
+            record_start: None,
             done: false,
             list_compress_depth: 0,
             last_lzf: None,
@@ -222,7 +255,12 @@ impl<R: Read> Reader<R> {
     fn error_at(&self, offset: u64, msg: &str) -> RdbError {
         RdbError {
             offset,
-            key: self.current.as_deref().map(shown),
+            record: self.record_start.map(|start| Record {
+                position: self.keys_begun,
+                db: self.db,
+                start,
+                key: self.current.as_deref().map(shown),
+            }),
             message: msg.to_string(),
             io: false,
         }
@@ -318,7 +356,12 @@ impl<R: Read> Reader<R> {
 
     /// A string's bytes (keys, aux fields, blobs), decompressed.
     fn string(&mut self) -> Res<Vec<u8>> {
-        match self.len_raw()? {
+        let l = self.len_raw()?;
+        self.string_of(l)
+    }
+
+    fn string_of(&mut self, l: Len) -> Res<Vec<u8>> {
+        match l {
             Len::Len(n) => self.vec(n),
             Len::Enc(3) => self.lzf_string(),
             Len::Enc(e) => {
@@ -437,6 +480,7 @@ impl<R: Read> Reader<R> {
                 return Ok(None);
             }
             self.current = None;
+            self.record_start = None;
             let op = self.u8()?;
             match op {
                 0xff => {
@@ -508,7 +552,9 @@ impl<R: Read> Reader<R> {
         if !matches!(t, 0..=7 | 9..=25) {
             return Err(self.error_at(start, &format!("unknown opcode or value type {t}")));
         }
-        let key = self.string()?;
+        self.keys_begun += 1;
+        self.record_start = Some(start);
+        let key = self.key_name()?;
         self.current = Some(key);
         let v = self.value(t)?;
         let key = self.current.take().unwrap_or_default();
@@ -525,6 +571,32 @@ impl<R: Read> Reader<R> {
             module: v.module,
             key,
         })
+    }
+
+    /// A key's name. Its length is checked before anything is read: a corrupt length is named
+    /// as such, not as a file that ends early.
+    fn key_name(&mut self) -> Res<Vec<u8>> {
+        let at = self.src.offset();
+        let l = self.len_raw()?;
+        let name_at = self.src.offset();
+        match l {
+            Len::Len(n) if n > MAX_KEY => Err(self.error_at(
+                at,
+                &format!("bad key length {n} (over Redis's 512 MB limit of a string)"),
+            )),
+            Len::Len(n) => match self.src.vec(n) {
+                Ok(v) => Ok(v),
+                Err(ReadError::Truncated) => Err(self.error_at(
+                    at,
+                    &format!(
+                        "bad key length {n}: the dump ends {} bytes into the name",
+                        self.src.offset() - name_at
+                    ),
+                )),
+                Err(e) => Err(self.fail(e)),
+            },
+            l => self.string_of(l),
+        }
     }
 
     fn value(&mut self, t: u8) -> Res<Value> {

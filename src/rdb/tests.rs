@@ -146,6 +146,33 @@ fn refusals_name_the_version_the_offset_and_the_key() {
         assert!(e.to_string().contains("truncated"), "{e}");
         assert!(e.offset <= cut as u64, "{e}");
     }
+    // A corrupt key length: named as such, with the offset of the length, the key's position
+    // among the keys, its database and where its record starts.
+    let head = b"REDIS0011\xfe\x03\x00\x01a\x01b\x00";
+    let mut huge = head.to_vec();
+    huge.extend_from_slice(&[0x80, 0x7f, 0xff, 0xff, 0xff, b'x']);
+    let e = read_all(&huge).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "bad key length 2147483647 (over Redis's 512 MB limit of a string) at byte 17 \
+         (reading the name of key #2 of the dump, in db 3, record from byte 16)"
+    );
+    let mut long = head.to_vec();
+    long.extend_from_slice(&[0x40, 0x64, b'a', b'b', b'c']);
+    let e = read_all(&long).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "bad key length 100: the dump ends 3 bytes into the name at byte 17 \
+         (reading the name of key #2 of the dump, in db 3, record from byte 16)"
+    );
+    // In a value, the key is named.
+    let mut cut = head.to_vec();
+    cut.extend_from_slice(&[0x01, b'k', 0x05, b'v']);
+    let e = read_all(&cut).unwrap_err().to_string();
+    assert!(
+        e.contains("(reading key 'k': key #2 of the dump, in db 3, record from byte 16)"),
+        "{e}"
+    );
     // A flipped byte inside a value: the checksum or the structure catches it.
     let mut bad = good.clone();
     let n = bad.len();

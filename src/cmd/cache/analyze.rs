@@ -38,12 +38,7 @@ Examples:
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
     /// The RDB file to read (`-` for stdin)
-    #[arg(
-        long,
-        value_name = "FILE",
-        required_unless_present = "from",
-        conflicts_with = "from"
-    )]
+    #[arg(long, value_name = "FILE", conflicts_with = "from")]
     pub rdb: Option<PathBuf>,
 
     /// Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb`
@@ -98,6 +93,8 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "OLD.json")]
     pub diff: Option<PathBuf>,
 }
+
+const NO_SOURCE: &str = "give --rdb FILE or --from URL (--rdb - reads the dump from stdin)";
 
 /// The analysis of one dump.
 #[derive(Debug, Serialize)]
@@ -228,6 +225,9 @@ fn read_dump<R: Read>(
 
 pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     // Everything that can be refused is refused before the dump is read.
+    if a.rdb.is_none() && a.from.is_none() {
+        return Err(exit::usage(NO_SOURCE));
+    }
     if a.rdb.is_some() {
         // clap's `requires` is not enforced next to `conflicts_with`: refuse here, before work.
         for (set, flag) in [
@@ -316,7 +316,7 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
             )?
         }
         (None, Some(url)) => replica::analyze(ctx, url, a, &mut sink, &stop).await?,
-        (None, None) => return Err(exit::usage("give --rdb FILE, --rdb - or --from URL")),
+        (None, None) => return Err(exit::usage(NO_SOURCE)),
     };
     report.top = a.top;
     // A dump with no key is like a query that finds nothing: exit 1 (the report still prints).

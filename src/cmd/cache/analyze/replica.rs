@@ -146,7 +146,7 @@ async fn pump(
         if c.unread().is_empty()
             && let Err(e) = c.fill().await
         {
-            let e = e.to_string();
+            let e = timeout_named(&e, "receiving the snapshot").unwrap_or_else(|| e.to_string());
             let _ = tx.send(Err(e.clone()));
             return Err(e);
         }
@@ -203,7 +203,40 @@ async fn pump(
     }
 }
 
+/// A timeout as `--from` reports it: which of the two it was, its value and its flag.
+fn timeout_named(e: &ConnError, during: &str) -> Option<String> {
+    let ConnError::Timeout { addr, op, after } = e else {
+        return None;
+    };
+    Some(if *op == "connecting" {
+        format!(
+            "{addr}: timed out connecting: no connection within the connect timeout of {after} (--connect-timeout)"
+        )
+    } else {
+        format!(
+            "{addr}: timed out {during}: nothing arrived within the read timeout of {after} (--timeout)"
+        )
+    })
+}
+
 pub async fn analyze(
+    ctx: &Ctx,
+    url: &str,
+    a: &AnalyzeArgs,
+    sink: &mut Sink,
+    stop: &Stop,
+) -> anyhow::Result<AnalyzeReport> {
+    fetch(ctx, url, a, sink, stop).await.map_err(|e| {
+        match crate::redis::as_conn_error(&e)
+            .and_then(|c| timeout_named(c, "waiting for the server"))
+        {
+            Some(text) => exit::runtime(text),
+            None => e,
+        }
+    })
+}
+
+async fn fetch(
     ctx: &Ctx,
     url: &str,
     a: &AnalyzeArgs,
