@@ -891,6 +891,25 @@ fn cluster_with_replicas_is_ok_and_visits_every_node() {
     assert_prometheus(&out);
     assert!(out.contains("redkit_cluster_slots_ok{"), "{out}");
     assert_eq!(out.matches("redkit_up{").count(), 6);
+    // The cluster's own series name their seed in `seed`; `addr` is always a node's address.
+    let seed = c.seed_url();
+    let seed = seed.trim_start_matches("redis://");
+    assert!(
+        out.contains(&format!(
+            "redkit_health_status{{seed=\"{seed}\",role=\"cluster\"}}"
+        )),
+        "{out}"
+    );
+    for line in out.lines().filter(|l| l.contains("addr=\"")) {
+        let addr = line
+            .split("addr=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        assert!(
+            addr.is_some_and(|a| a.parse::<std::net::SocketAddr>().is_ok()),
+            "addr is not a node's address: {line}"
+        );
+    }
 
     // A master dies: at once its slots are named as failing; after the failover the cluster
     // is whole again, the dead node is marked fail and the promoted master has no replica.

@@ -285,23 +285,36 @@ pub fn prometheus(r: &HealthReport) -> String {
         f.samples.push(format!("{full}{l} {}", num(v)));
     };
     let status_help = "Health status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (per node; per check with a check label)";
-    let mut scopes: Vec<(String, &str, Status, &[Check])> = Vec::new();
+    // A node's series carry its address; the cluster's own carry the seeds they were found
+    // through (`seed`), never a pseudo-address in `addr`, so `addr` always joins with
+    // redis_exporter's series.
+    let seed = r.target.strip_prefix("cluster via ").unwrap_or(&r.target);
+    type Labels<'a> = Vec<(&'a str, &'a str)>;
+    let mut scopes: Vec<(Labels, Status, &[Check])> = Vec::new();
     if let Some(c) = &r.cluster {
-        scopes.push((r.target.clone(), "cluster", c.status, &c.checks));
+        scopes.push((
+            vec![("seed", seed), ("role", "cluster")],
+            c.status,
+            &c.checks,
+        ));
     }
     for n in &r.nodes {
-        scopes.push((n.addr.clone(), n.role.as_str(), n.status, &n.checks));
+        scopes.push((
+            vec![("addr", n.addr.as_str()), ("role", n.role.as_str())],
+            n.status,
+            &n.checks,
+        ));
     }
-    for (addr, role, status, checks) in &scopes {
+    for (base, status, checks) in &scopes {
         add(
             "health_status",
             status_help,
-            labels(&[("addr", addr), ("role", role)]),
+            labels(base),
             f64::from(status.code()),
         );
         for c in checks.iter() {
-            let mut l: Vec<(&str, &str)> =
-                vec![("addr", addr), ("role", role), ("check", c.name.name())];
+            let mut l = base.clone();
+            l.push(("check", c.name.name()));
             if let Some(s) = &c.subject {
                 l.push(("subject", s));
             }
@@ -312,7 +325,7 @@ pub fn prometheus(r: &HealthReport) -> String {
                 f64::from(c.status.code()),
             );
             for m in c.metrics.iter().filter(|m| m.prometheus) {
-                let mut l: Vec<(&str, &str)> = vec![("addr", addr), ("role", role)];
+                let mut l = base.clone();
                 l.extend(m.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())));
                 add(&m.name, m.help, labels(&l), m.value);
             }
