@@ -185,8 +185,8 @@ fn dead_letters_round_trip_byte_for_byte() {
 
     // --id requeues only the named one; an unknown id is reported, not an error.
     s.cli(&["XADD", "q", "1-0", "data", "x"]);
-    s.cli(&["XADD", "q:dlq", "5-0", "data", "y", "dlq_stream", "q"]);
-    s.cli(&["XADD", "q:dlq", "6-0", "data", "z", "dlq_stream", "q"]);
+    s.cli(&["XADD", "q:dlq", "5-0", "data", "y", "dlq_stream", "q", "dlq_id", "1-0"]);
+    s.cli(&["XADD", "q:dlq", "6-0", "data", "z", "dlq_stream", "q", "dlq_id", "1-1"]);
     let v = json_of(&rk(&[
         "requeue", "q:dlq", "--id", "6-0,7-0", "--yes", "--format", "json",
     ]));
@@ -194,6 +194,28 @@ fn dead_letters_round_trip_byte_for_byte() {
     assert_eq!(v["skipped"][0]["id"], "7-0", "{v}");
     assert_eq!(s.cli(&["XLEN", "q:dlq"]), "1");
     assert_eq!(s.cli(&["XLEN", "q"]), "2");
+    // Only dead letters move, --to or not: a job stream named by mistake is refused (exit 2)
+    // and left whole; in a mixed stream the plain entries are left and named.
+    let out = rk(&["requeue", "q", "--to", "elsewhere", "--all", "--yes"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("holds no dead letters"), "{}", stderr(&out));
+    assert_eq!(s.cli(&["XLEN", "q"]), "2");
+    assert_eq!(s.cli(&["EXISTS", "elsewhere"]), "0");
+    s.cli(&["XADD", "q:dlq", "8-0", "data", "plain"]);
+    let v = json_of(&rk(&[
+        "requeue", "q:dlq", "--to", "elsewhere", "--all", "--yes", "--format", "json",
+    ]));
+    assert_eq!(v["requeued"], 1, "{v}");
+    assert_eq!(v["skipped"][0]["id"], "8-0", "{v}");
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not a dead letter"),
+        "{v}"
+    );
+    assert_eq!(s.cli(&["XRANGE", "q:dlq", "-", "+"]), "8-0\ndata\nplain");
+    assert_eq!(s.cli(&["XLEN", "elsewhere"]), "1");
     // A group that does not exist names the groups the stream has.
     let out = rk(&[
         "dlq",
@@ -340,6 +362,127 @@ fn dead_letters_survive_a_kill_mid_run_without_duplicates_or_loss() {
     assert_eq!(json_of(&rest)["moved"].as_u64(), Some(pending));
     check(n);
     assert_eq!(s.cli(&["XPENDING", "jq", "g"]).lines().next(), Some("0"));
+}
+
+/// The pending ids of group g on `key` (redis-cli's raw extended XPENDING, 4 lines each).
+fn pending_ids(s: &RedisServer, key: &str) -> Vec<String> {
+    s.cli(&["XPENDING", key, "g", "-", "+", "1000"])
+        .lines()
+        .step_by(4)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Sets the delivery count of `ids` to `times` (owner c2, idle 5 s): XCLAIM RETRYCOUNT.
+fn deliver(s: &RedisServer, key: &str, ids: &[String], times: &str) {
+    let mut a: Vec<&str> = vec!["XCLAIM", key, "g", "c2", "0"];
+    a.extend(ids.iter().map(String::as_str));
+    a.extend(["IDLE", "5000", "RETRYCOUNT", times, "JUSTID"]);
+    s.cli(&a);
+}
+
+/// Both ways the move script reads a batch, each with a candidate deleted from the stream
+/// meanwhile: candidates far apart in the pending list (every third entry: read per id) and
+/// close together (read by range, non-candidates in between left pending); and an XADD that
+/// fails part-way acks exactly the entries it copied.
+#[test]
+fn dead_letters_move_sparse_and_dense_candidates_exactly() {
+    let s = RedisServer::start();
+    let rk = |a: &[&str]| run_in_temp().args(["-u", &s.url(), "stream"]).args(a).raw();
+    let dlq = |key: &str, extra: &[&str]| {
+        let mut a = vec![
+            "dlq",
+            key,
+            "g",
+            "--min-deliveries",
+            "3",
+            "--min-idle",
+            "1s",
+        ];
+        a.extend(extra);
+        rk(&a)
+    };
+    let ids = |r: std::ops::RangeInclusive<u32>, step: usize| -> Vec<String> {
+        r.step_by(step).map(|i| format!("{i}-0")).collect()
+    };
+    for (key, wanted) in [("sparse", ids(3..=30, 3)), ("dense", ids(5..=14, 1))] {
+        let mut cmds: Vec<Vec<String>> = (1..=30)
+            .map(|i| {
+                ["XADD", key, &format!("{i}-0"), "data", &format!("{key} {i}")]
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect()
+            })
+            .collect();
+        cmds.push(["XGROUP", "CREATE", key, "g", "0"].map(String::from).to_vec());
+        cmds.push(
+            ["XREADGROUP", "GROUP", "g", "c1", "STREAMS", key, ">"]
+                .map(String::from)
+                .to_vec(),
+        );
+        pipe_load(&s, &cmds);
+        // Every entry idle 5 s; the wanted ones delivered 3 times, 8-0 twice (not enough).
+        deliver(&s, key, &ids(1..=30, 1), "1");
+        deliver(&s, key, &wanted, "3");
+        deliver(&s, key, &["8-0".to_string()], "2");
+        let wanted: Vec<String> = wanted.into_iter().filter(|i| i != "8-0").collect();
+        // One candidate is deleted from the stream before the move: acked, not copied.
+        let gone = &wanted[2];
+        s.cli(&["XDEL", key, gone]);
+        let out = dlq(key, &["--yes", "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{key}: {}", stderr(&out));
+        let v = json_of(&out);
+        let moved: Vec<String> = wanted.iter().filter(|i| *i != gone).cloned().collect();
+        assert_eq!(v["ids"], serde_json::json!(moved), "{key}: {v}");
+        assert_eq!(v["deleted"], serde_json::json!([gone]), "{key}: {v}");
+        assert_eq!(v["skipped"], serde_json::json!([]), "{key}: {v}");
+        let raw = s.cli(&["XRANGE", &format!("{key}:dlq"), "-", "+"]);
+        assert_eq!(values_of(&raw, "dlq_id"), moved, "{key}: {raw}");
+        assert_eq!(values_of(&raw, "dlq_deliveries"), vec!["3"; moved.len()]);
+        let data: Vec<String> = moved
+            .iter()
+            .map(|i| format!("{key} {}", i.trim_end_matches("-0")))
+            .collect();
+        assert_eq!(values_of(&raw, "data"), data, "{key}: {raw}");
+        // Exactly the moved and the deleted ids left the pending list.
+        let left: Vec<String> = ids(1..=30, 1)
+            .into_iter()
+            .filter(|i| !wanted.contains(i))
+            .collect();
+        assert_eq!(pending_ids(&s, key), left, "{key}");
+    }
+
+    // A dead-letter stream with room for one more id: the second XADD fails; the first entry
+    // is moved and acked, the rest stay pending and uncopied, and the run fails naming why.
+    let key = "full";
+    let mut cmds: Vec<Vec<String>> = (1..=5)
+        .map(|i| {
+            ["XADD", key, &format!("{i}-0"), "data", "x"]
+                .iter()
+                .map(|a| a.to_string())
+                .collect()
+        })
+        .collect();
+    cmds.push(["XGROUP", "CREATE", key, "g", "0"].map(String::from).to_vec());
+    cmds.push(
+        ["XREADGROUP", "GROUP", "g", "c1", "STREAMS", key, ">"]
+            .map(String::from)
+            .to_vec(),
+    );
+    pipe_load(&s, &cmds);
+    deliver(&s, key, &ids(1..=5, 1), "3");
+    let max = "18446744073709551615";
+    s.cli(&["XADD", "full:dlq", &format!("{max}-18446744073709551614"), "f", "v"]);
+    let out = dlq(key, &["--yes"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("failed after moving 1 entries"),
+        "{}",
+        stderr(&out)
+    );
+    let raw = s.cli(&["XRANGE", "full:dlq", "-", "+"]);
+    assert_eq!(values_of(&raw, "dlq_id"), ["1-0"], "{raw}");
+    assert_eq!(pending_ids(&s, key), ids(2..=5, 1));
 }
 
 /// Job streams of every state for the retention tests: `cli` runs one redis-cli command.
@@ -942,6 +1085,17 @@ fn copy_replays_entries_with_and_without_their_ids() {
             .next(),
         Some("1-0")
     );
+    // A filter that matches nothing: exit 1, silent under -q (as read), nothing written.
+    let none = run_in_temp()
+        .args(["-q", "-u", &s.url(), "stream", "copy", "src", "nothing"])
+        .args(["--where", "data.nope=1"])
+        .raw();
+    assert_eq!(none.status.code(), Some(1), "{}", stderr(&none));
+    assert_eq!(
+        (stdout(&none), stderr(&none)),
+        (String::new(), String::new())
+    );
+    assert_eq!(s.cli(&["EXISTS", "nothing"]), "0");
     // --keep-ids into a stream that already has later ids is refused before any XADD.
     let refused = rk(&["copy", "src", "dst", "--keep-ids"]);
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
@@ -973,4 +1127,235 @@ fn copy_replays_entries_with_and_without_their_ids() {
     // Nothing selected: exit 1.
     let none = rk(&["copy", "src", "x", "--where", "data.p>99"]);
     assert_eq!(none.status.code(), Some(1));
+}
+
+/// Retention judges each job once, in the scan; the deletion itself only checks that no event
+/// came after the one judged. A job that gets an event between the two (here: while --rate
+/// holds the deletions back) is left, and counted as changed.
+#[test]
+fn retention_leaves_a_job_that_got_an_event_after_it_was_judged() {
+    let s = RedisServer::start();
+    let n = 20;
+    let keys: Vec<String> = (0..n).map(|i| format!("job_events:{i}")).collect();
+    let mut cmds: Vec<Vec<String>> = Vec::new();
+    for k in &keys {
+        for (id, t) in [("1000-0", "task_started"), ("2000-0", "task_completed")] {
+            cmds.push(
+                ["XADD", k, id, "event_type", t]
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect(),
+            );
+        }
+    }
+    pipe_load(&s, &cmds);
+    let dir = tempfile::tempdir().unwrap();
+    let child = crate::support::spawn_redkit(
+        dir.path(),
+        &[
+            "-u",
+            &s.url(),
+            "stream",
+            "jobs",
+            "--delete-finished",
+            "--older-than",
+            "1h",
+            "--rate",
+            "5",
+            "--yes",
+            "--format",
+            "json",
+        ],
+    );
+    let started = Instant::now();
+    while s.cli(&["DBSIZE"]) == n.to_string() {
+        assert!(started.elapsed() < Duration::from_secs(60), "nothing deleted");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    // An event for every job still there (NOMKSTREAM: a deleted one is not recreated).
+    let mut touched = Vec::new();
+    for k in &keys {
+        let id = s.cli(&[
+            "XADD",
+            k,
+            "NOMKSTREAM",
+            "*",
+            "event_type",
+            "task_progress",
+        ]);
+        if !id.is_empty() {
+            touched.push(k.clone());
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !touched.is_empty(),
+        "every job was deleted before the events: make the run longer"
+    );
+    for k in &touched {
+        assert_eq!(s.cli(&["EXISTS", k]), "1", "{k} got an event and was deleted");
+    }
+    let v = json_of(&out);
+    // Judged before its event: changed (a later SCAN batch would judge it running).
+    let changed = v["changed"].as_u64().unwrap();
+    assert!(changed >= 1, "{v}");
+    assert_eq!(
+        changed + v["kept_running"].as_u64().unwrap(),
+        touched.len() as u64,
+        "{v}"
+    );
+    assert_eq!(v["deleted"].as_u64(), Some((n - touched.len()) as u64), "{v}");
+    assert_eq!(s.cli(&["DBSIZE"]), touched.len().to_string());
+}
+
+/// A SIGKILL in the middle of a requeue leaves every dead letter either back in its stream
+/// (once) and gone from the dead-letter stream, or still a dead letter: no duplicate, no
+/// loss; a second run requeues the rest.
+#[test]
+fn requeue_survives_a_kill_mid_run_without_duplicates_or_loss() {
+    let s = RedisServer::start();
+    let n = 30_000u64;
+    let cmds: Vec<Vec<String>> = (1..=n)
+        .map(|i| {
+            [
+                "XADD",
+                "rq:dlq",
+                &format!("{i}-0"),
+                "data",
+                &format!("{{\"n\":{i}}}"),
+                "dlq_stream",
+                "rq",
+                "dlq_id",
+                &format!("{i}-0"),
+                "dlq_group",
+                "g",
+                "dlq_consumer",
+                "c1",
+                "dlq_deliveries",
+                "3",
+                "dlq_at",
+                "2026-11-23T10:00:00.000Z",
+            ]
+            .iter()
+            .map(|a| a.to_string())
+            .collect()
+        })
+        .collect();
+    pipe_load(&s, &cmds);
+    let args = ["-u", &s.url(), "stream", "requeue", "rq:dlq", "--all", "--yes"];
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = crate::support::spawn_redkit(dir.path(), &args);
+    let started = Instant::now();
+    while s.cli(&["EXISTS", "rq"]) == "0" {
+        assert!(started.elapsed() < Duration::from_secs(60), "nothing requeued");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let back: u64 = s.cli(&["XLEN", "rq"]).parse().unwrap();
+    let left: u64 = s.cli(&["XLEN", "rq:dlq"]).parse().unwrap();
+    assert!(back < n, "the run finished before the kill: make it longer");
+    assert_eq!(back + left, n, "requeued {back} + left {left}");
+    // Each original exactly once over both streams, and no provenance field came back.
+    let check = || {
+        let mut all = values_of(&s.cli(&["XRANGE", "rq", "-", "+"]), "data");
+        all.extend(values_of(&s.cli(&["XRANGE", "rq:dlq", "-", "+"]), "data"));
+        all.sort();
+        let want: std::collections::BTreeSet<String> =
+            (1..=n).map(|i| format!("{{\"n\":{i}}}")).collect();
+        assert_eq!(all.len() as u64, n, "an entry was requeued twice or lost");
+        assert!(all.into_iter().eq(want), "the entries differ");
+        assert!(values_of(&s.cli(&["XRANGE", "rq", "-", "+"]), "dlq_id").is_empty());
+    };
+    check();
+    let rest = run_in_temp().args(args).args(["--format", "json"]).raw();
+    assert_eq!(rest.status.code(), Some(0), "{}", stderr(&rest));
+    assert_eq!(json_of(&rest)["requeued"].as_u64(), Some(left));
+    check();
+    assert_eq!(s.cli(&["XLEN", "rq:dlq"]), "0");
+}
+
+/// Retention keeps what a consumer group has not finished (entries pending or not delivered,
+/// the rule of `stream trim`), and with --expire the streams that already have a TTL; the dry
+/// run counts exactly what the run then does.
+#[test]
+fn retention_keeps_unfinished_group_work_and_existing_ttls() {
+    let s = RedisServer::start();
+    let old = |k: &str| {
+        s.cli(&["XADD", k, "1000-0", "event_type", "task_started"]);
+        s.cli(&["XADD", k, "2000-0", "event_type", "task_completed"]);
+    };
+    let read = |k: &str, count: &str| {
+        s.cli(&[
+            "XREADGROUP", "GROUP", "g", "c1", "COUNT", count, "STREAMS", k, ">",
+        ]);
+    };
+    // Read to the end and acked: done. Read to the end, one pending: kept. One never delivered:
+    // kept. A group created at the end ($), nothing pending: done.
+    for k in ["job_events:acked", "job_events:pending", "job_events:behind", "job_events:new"] {
+        old(k);
+    }
+    s.cli(&["XGROUP", "CREATE", "job_events:acked", "g", "0"]);
+    read("job_events:acked", "10");
+    s.cli(&["XACK", "job_events:acked", "g", "1000-0", "2000-0"]);
+    s.cli(&["XGROUP", "CREATE", "job_events:pending", "g", "0"]);
+    read("job_events:pending", "10");
+    s.cli(&["XACK", "job_events:pending", "g", "1000-0"]);
+    s.cli(&["XGROUP", "CREATE", "job_events:behind", "g", "0"]);
+    read("job_events:behind", "1");
+    s.cli(&["XACK", "job_events:behind", "g", "1000-0"]);
+    s.cli(&["XGROUP", "CREATE", "job_events:new", "g", "$"]);
+    let rk = |a: &[&str]| {
+        run_in_temp()
+            .args(["-u", &s.url(), "stream", "jobs", "--older-than", "1h"])
+            .args(a)
+            .args(["--format", "json"])
+            .raw()
+    };
+    let dry = rk(&["--delete-finished", "--dry-run"]);
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let d = json_of(&dry);
+    assert_eq!(
+        (d["deleted"].as_u64(), d["kept_unprocessed"].as_u64()),
+        (Some(2), Some(2)),
+        "{d}"
+    );
+    let table = stdout(
+        &run_in_temp()
+            .args(["-u", &s.url(), "stream", "jobs", "--older-than", "1h"])
+            .args(["--delete-finished", "--dry-run"])
+            .raw(),
+    );
+    assert!(
+        table.contains("2 a consumer group has not finished"),
+        "{table}"
+    );
+    // --expire: one of the two already expires; the dry run and the run agree.
+    s.cli(&["EXPIRE", "job_events:new", "99999"]);
+    let ex = |extra: &[&str]| rk(&[&["--expire", "1d"][..], extra].concat());
+    let d = json_of(&ex(&["--dry-run"]));
+    let r = json_of(&ex(&["--yes"]));
+    for v in [&d, &r] {
+        assert_eq!(
+            (
+                v["deleted"].as_u64(),
+                v["kept_has_ttl"].as_u64(),
+                v["kept_unprocessed"].as_u64(),
+                v["changed"].as_u64()
+            ),
+            (Some(1), Some(1), Some(2), Some(0)),
+            "{v}"
+        );
+    }
+    assert_eq!(s.cli(&["TTL", "job_events:new"]), "99999");
+    let ttl: i64 = s.cli(&["TTL", "job_events:acked"]).parse().unwrap();
+    assert!((86_390..=86_400).contains(&ttl), "{ttl}");
+    let real = json_of(&rk(&["--delete-finished", "--yes"]));
+    assert_eq!(real["deleted"], 2, "{real}");
+    assert_eq!(s.cli(&["EXISTS", "job_events:acked"]), "0");
+    assert_eq!(s.cli(&["EXISTS", "job_events:new"]), "0");
+    for k in ["job_events:pending", "job_events:behind"] {
+        assert_eq!(s.cli(&["EXISTS", k]), "1", "{k}: a group has not finished it");
+    }
 }

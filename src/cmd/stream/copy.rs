@@ -242,7 +242,8 @@ pub async fn run(ctx: &Ctx, a: &CopyArgs) -> anyhow::Result<ExitStatus> {
         }
         report.copied += kept.len() as u64;
     }
-    ctx.out.emit_outcome(&report, report.copied > 0)?;
-    // A range or filter that selects nothing answers 1, as the other queries do.
+    // A range or filter that selects nothing answers 1, as the other queries do (silently
+    // under -q, as grep -q).
+    ctx.out.emit_outcome(&report, true)?;
     Ok(crate::cmd::problem_if(report.copied == 0))
 }

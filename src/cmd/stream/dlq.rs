@@ -51,22 +51,62 @@ pub const PROVENANCE: [&str; 6] = [
 /// Re-checks each id (still pending, idle and delivered enough), copies it with provenance
 /// and acks it. Per id: {1, new id} moved, {0, ''} no longer qualifies (acked or claimed
 /// meanwhile), {2, ''} deleted from the stream (acked, so the group forgets it).
+/// ARGV[5] is the mode: `r` (dense candidates) reads the pending facts with one XPENDING over
+/// the batch's range and the entries with one XRANGE over the qualifying ids' range (each
+/// capped at twice the ids; ids the cap did not reach are read one by one); `i` (sparse
+/// candidates) reads both per id. Every XADD runs under pcall and one XACK at the end acks
+/// exactly the ids copied (and those deleted): on an XADD error only what was copied is
+/// acked and the error returned, so an entry is never acked without its copy.
 const MOVE_SCRIPT: &str = r"
 local key, dlq = KEYS[1], KEYS[2]
-local group, idle, mind, at = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
-local out = {}
-for i = 5, #ARGV do
-  local id = ARGV[i]
+local group, idle, mind, at, mode = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local first, last = 6, #ARGV
+local pend, ent = {}, {}
+local function pending_one(id)
   local p = redis.call('XPENDING', key, group, 'IDLE', idle, id, id, 1)[1]
+  if p ~= nil then pend[id] = p end
+end
+local function entry_one(id)
+  local r = redis.call('XRANGE', key, id, id)
+  if r[1] ~= nil then ent[id] = r[1][2] end
+end
+if mode == 'r' then
+  local cap = 2 * (last - first + 1)
+  local ps = redis.call('XPENDING', key, group, 'IDLE', idle, ARGV[first], ARGV[last], cap)
+  for _, p in ipairs(ps) do pend[p[1]] = p end
+  if #ps >= cap then
+    for i = first, last do if pend[ARGV[i]] == nil then pending_one(ARGV[i]) end end
+  end
+else
+  for i = first, last do pending_one(ARGV[i]) end
+end
+local q = {}
+for i = first, last do
+  local p = pend[ARGV[i]]
+  if p ~= nil and tonumber(p[4]) >= mind then q[#q + 1] = ARGV[i] end
+end
+if mode == 'r' and #q > 0 then
+  local cap = 2 * #q
+  local r = redis.call('XRANGE', key, q[1], q[#q], 'COUNT', cap)
+  for _, e in ipairs(r) do ent[e[1]] = e[2] end
+  if #r >= cap then
+    for _, id in ipairs(q) do if ent[id] == nil then entry_one(id) end end
+  end
+else
+  for _, id in ipairs(q) do entry_one(id) end
+end
+local out, acks, moved = {}, {}, 0
+for i = first, last do
+  local id = ARGV[i]
+  local p = pend[id]
   if p == nil or tonumber(p[4]) < mind then
     out[#out + 1] = {0, ''}
   else
-    local r = redis.call('XRANGE', key, id, id)
-    if #r == 0 then
-      redis.call('XACK', key, group, id)
+    local f = ent[id]
+    if f == nil then
+      acks[#acks + 1] = id
       out[#out + 1] = {2, ''}
     else
-      local f = r[1][2]
       local n = #f
       f[n + 1] = 'dlq_stream'; f[n + 2] = key
       f[n + 3] = 'dlq_id'; f[n + 4] = id
@@ -74,12 +114,19 @@ for i = 5, #ARGV do
       f[n + 7] = 'dlq_consumer'; f[n + 8] = p[2]
       f[n + 9] = 'dlq_deliveries'; f[n + 10] = tostring(p[4])
       f[n + 11] = 'dlq_at'; f[n + 12] = at
-      local nid = redis.call('XADD', dlq, '*', unpack(f))
-      redis.call('XACK', key, group, id)
+      local nid = redis.pcall('XADD', dlq, '*', unpack(f))
+      if type(nid) == 'table' then
+        if #acks > 0 then redis.call('XACK', key, group, unpack(acks)) end
+        return redis.error_reply('dead-letter XADD failed after moving ' .. moved ..
+          ' entries of this batch (those are acknowledged): ' .. tostring(nid.err))
+      end
+      moved = moved + 1
+      acks[#acks + 1] = id
       out[#out + 1] = {1, nid}
     end
   end
 end
+if #acks > 0 then redis.call('XACK', key, group, unpack(acks)) end
 return out
 ";
 
@@ -224,6 +271,16 @@ impl Render for DlqReport {
     }
 }
 
+/// How the script reads a batch: `r` (by range) when its candidates are at most twice as
+/// many pending entries apart as they are many (the range reads stay within the script's
+/// caps), else `i` (per id). `positions`: each candidate's index in the pending list.
+fn batch_mode(positions: &[u64]) -> &'static [u8] {
+    match (positions.first(), positions.last()) {
+        (Some(a), Some(b)) if b - a < 2 * positions.len() as u64 => b"r",
+        _ => b"i",
+    }
+}
+
 /// `KEY:dlq`, or on a cluster the first of `KEY:dlq`, `{KEY}:dlq` in KEY's slot.
 pub fn default_dlq(key: &Name, cluster: bool) -> Option<Name> {
     crate::redis::streams::dead_letter_key(key.as_bytes(), cluster).map(Name)
@@ -316,6 +373,10 @@ pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
     // The dead-letter key may not exist yet; another type there would fail every XADD.
     super::stream_exists(&mut conn, &dlq).await?;
     let min = a.min_deliveries;
+    // Each candidate's position in the group's pending list (idle enough): a batch whose
+    // candidates lie close together there is read by range, a sparse one per id.
+    let seen = std::cell::Cell::new(0u64);
+    let positions = std::cell::RefCell::new(Vec::new());
     let items = pending_where(
         &mut conn,
         &a.key,
@@ -323,9 +384,18 @@ pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
         Some(a.min_idle),
         None,
         a.count,
-        |p| p.deliveries >= min,
+        |p| {
+            let at = seen.get();
+            seen.set(at + 1);
+            let keep = p.deliveries >= min;
+            if keep {
+                positions.borrow_mut().push(at);
+            }
+            keep
+        },
     )
     .await?;
+    let positions = positions.into_inner();
     let mut report = DlqReport {
         stream: a.key.clone(),
         group: a.group.clone(),
@@ -363,7 +433,7 @@ pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
     let group = a.group.as_bytes();
     let (key, dlq_key) = (&a.key, &dlq);
     let (idle, mind) = (idle.as_bytes(), mind.as_bytes());
-    let calls = ids.chunks(BATCH).map(|page| {
+    let calls = ids.chunks(BATCH).zip(positions.chunks(BATCH)).map(|(page, pos)| {
         let mut conn = conn.clone();
         let stop = &stop;
         async move {
@@ -371,7 +441,8 @@ pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
                 return Ok(None);
             }
             let at = rfc3339_ms(now_ms());
-            let args: [&[u8]; 4] = [group, idle, mind, &at];
+            let mode = batch_mode(pos);
+            let args: [&[u8]; 5] = [group, idle, mind, &at, mode];
             let pairs = eval_pairs(&mut conn, &MOVE, [key, dlq_key], &args, page).await?;
             anyhow::Ok(Some((page, pairs)))
         }
@@ -425,6 +496,16 @@ mod tests {
         );
         assert!(same_slot("x", &k, &Name::from("other"), true).is_err());
         assert!(same_slot("x", &k, &Name::from("other"), false).is_ok());
+    }
+
+    #[test]
+    fn dense_batches_are_read_by_range_and_sparse_ones_per_id() {
+        assert_eq!(batch_mode(&[0, 1, 2, 3]), b"r");
+        // Every other pending entry still qualifies by range (8 apart, 4 ids: 7 < 8).
+        assert_eq!(batch_mode(&[0, 2, 4, 7]), b"r");
+        assert_eq!(batch_mode(&[0, 2, 4, 8]), b"i");
+        assert_eq!(batch_mode(&[5]), b"r");
+        assert_eq!(batch_mode(&[]), b"i");
     }
 
     #[test]

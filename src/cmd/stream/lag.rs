@@ -49,22 +49,6 @@ pub async fn group_lag(
     })
 }
 
-/// The worst lag over a stream's groups (XINFO GROUPS, then each group): None without groups.
-pub async fn worst_lag(conn: &mut Keyed, key: &Name, now_ms: u64) -> anyhow::Result<Option<Lag>> {
-    let v: redis::Value = conn
-        .query(redis::cmd("XINFO").arg("GROUPS").arg(key))
-        .await
-        .map_err(ConnError::into_runtime)?;
-    let mut worst: Option<Lag> = None;
-    for g in decode::groups(v)? {
-        let name = Name::from(g.name);
-        let last = g.last_delivered_id.unwrap_or_else(|| "0-0".into());
-        let l = group_lag(conn, key, &name, &last, now_ms).await?;
-        worse(worst.get_or_insert_default(), l);
-    }
-    Ok(worst)
-}
-
 /// Folds one group's lag into the worst so far.
 fn worse(w: &mut Lag, l: Lag) {
     w.lag_seconds = w.lag_seconds.max(l.lag_seconds);

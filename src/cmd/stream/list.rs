@@ -181,7 +181,7 @@ enum Collect {
 }
 
 impl Collect {
-    async fn add(&mut self, mut s: StreamSummary, node: &Node, now: u64) -> anyhow::Result<()> {
+    fn add(&mut self, s: StreamSummary) -> anyhow::Result<()> {
         match self {
             Collect::All(v) => v.push(s),
             Collect::Top(t) => t.push(
@@ -192,22 +192,39 @@ impl Collect {
                 s,
             ),
             Collect::Stream(w) => {
-                fill_lag(&mut s, node, now).await?;
                 serde_json::to_writer(&mut *w, &s)?;
                 w.write_all(b"\n")?;
             }
         }
         Ok(())
     }
+
+    /// Whether rows leave as they come (their lag is asked for with their batch).
+    fn streams(&self) -> bool {
+        matches!(self, Collect::Stream(_))
+    }
 }
 
-/// The worst lag over the stream's groups (none without groups).
-async fn fill_lag(s: &mut StreamSummary, node: &Node, now: u64) -> anyhow::Result<()> {
-    if s.groups > 0 {
-        let mut conn = crate::redis::Keyed::Single(node.clone());
-        if let Some(l) = super::lag::worst_lag(&mut conn, &s.stream, now).await? {
-            s.group_lag_seconds = Some(l.lag_seconds);
-            s.oldest_pending_seconds = l.oldest_pending_seconds;
+/// The worst lag over the groups of each stream of `rows` that has groups (and, with
+/// `master`, is on that master), in the two pipelined rounds of `lag::batch_worst_lag` per
+/// thousand such streams.
+async fn fill_lags(
+    rows: &mut [StreamSummary],
+    master: Option<usize>,
+    node: &mut Node,
+    now: u64,
+) -> anyhow::Result<()> {
+    let at: Vec<usize> = (0..rows.len())
+        .filter(|&j| rows[j].groups > 0 && master.is_none_or(|m| rows[j].node_index == m))
+        .collect();
+    for part in at.chunks(1000) {
+        let keys: Vec<Name> = part.iter().map(|&j| rows[j].stream.clone()).collect();
+        let lags = super::lag::batch_worst_lag(node, &keys, now).await?;
+        for (&j, l) in part.iter().zip(lags) {
+            if let Some(l) = l {
+                rows[j].group_lag_seconds = Some(l.lag_seconds);
+                rows[j].oldest_pending_seconds = l.oldest_pending_seconds;
+            }
         }
     }
     Ok(())
@@ -216,16 +233,39 @@ async fn fill_lag(s: &mut StreamSummary, node: &Node, now: u64) -> anyhow::Resul
 /// SCAN batches whose XINFO pipelines may be outstanding at once.
 const BATCHES_IN_FLIGHT: usize = 3;
 
-type Infos = anyhow::Result<Vec<(Name, redis::Value)>>;
+type Rows = anyhow::Result<Vec<StreamSummary>>;
 
-async fn joined(h: tokio::task::JoinHandle<Infos>) -> Infos {
+async fn joined(h: tokio::task::JoinHandle<Rows>) -> Rows {
     h.await
         .map_err(|e| exit::runtime(format!("reading streams: {e}")))?
 }
 
+/// Where a batch was scanned: the master's address and index, and whether its rows need
+/// their lag now (ndjson as it goes) or only once the shown ones are known.
+#[derive(Clone)]
+struct Origin {
+    addr: String,
+    index: usize,
+    lag_now: bool,
+    now: u64,
+}
+
+/// The rows of one SCAN batch: XINFO STREAM of each key in one pipeline, decoded, and with
+/// `lag_now` the lag of those with groups.
+async fn rows(mut n: Node, keys: Vec<Name>, o: Origin) -> Rows {
+    let mut out = Vec::with_capacity(keys.len());
+    for (k, info) in infos(n.clone(), keys).await? {
+        out.push(summary(k, &o.addr, o.index, info)?);
+    }
+    if o.lag_now {
+        fill_lags(&mut out, None, &mut n, o.now).await?;
+    }
+    Ok(out)
+}
+
 /// XINFO STREAM of each key of a batch, in one pipeline; keys deleted or replaced since the
 /// SCAN are left out.
-async fn infos(mut n: Node, keys: Vec<Name>) -> Infos {
+async fn infos(mut n: Node, keys: Vec<Name>) -> anyhow::Result<Vec<(Name, redis::Value)>> {
     let mut p = redis::pipe();
     for k in &keys {
         p.cmd("XINFO").arg("STREAM").arg(k);
@@ -280,10 +320,15 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         None => Collect::All(Vec::new()),
     };
     let mut total = 0usize;
-    let mut in_flight: std::collections::VecDeque<tokio::task::JoinHandle<Infos>> =
+    let mut in_flight: std::collections::VecDeque<tokio::task::JoinHandle<Rows>> =
         std::collections::VecDeque::new();
     for (i, mut node) in masters.nodes.into_iter().enumerate() {
-        let addr = node.addr.clone();
+        let origin = Origin {
+            addr: node.addr.clone(),
+            index: i,
+            lag_now: out.streams(),
+            now,
+        };
         scan_typed(
             &mut node,
             pattern.as_bytes(),
@@ -291,13 +336,13 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
             async |n: &mut Node, keys: Vec<Name>| {
                 // Each batch's XINFO pipeline runs (and is decoded) in a task of its own while
                 // the next SCAN goes out, as `stream jobs` does: a few batches in flight.
-                in_flight.push_back(tokio::spawn(infos(n.clone(), keys)));
+                in_flight.push_back(tokio::spawn(rows(n.clone(), keys, origin.clone())));
                 if in_flight.len() >= BATCHES_IN_FLIGHT
                     && let Some(h) = in_flight.pop_front()
                 {
-                    for (k, info) in joined(h).await? {
+                    for s in joined(h).await? {
                         total += 1;
-                        out.add(summary(k, &addr, i, info)?, n, now).await?;
+                        out.add(s)?;
                     }
                 }
                 Ok(())
@@ -305,9 +350,9 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
         )
         .await?;
         while let Some(h) = in_flight.pop_front() {
-            for (k, info) in joined(h).await? {
+            for s in joined(h).await? {
                 total += 1;
-                out.add(summary(k, &addr, i, info)?, &node, now).await?;
+                out.add(s)?;
             }
         }
     }
@@ -338,11 +383,9 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
             v
         }
     };
-    // The lag of the shown streams only (a listing of millions asks for few).
-    for s in &mut streams {
-        if let Some(node) = nodes.get(s.node_index) {
-            fill_lag(s, node, now).await?;
-        }
+    // The lag of the shown streams only (a listing of millions asks for few), per master.
+    for (i, node) in nodes.iter().enumerate() {
+        fill_lags(&mut streams, Some(i), &mut node.clone(), now).await?;
     }
     // Under -q a full listing prints nothing; one with unreached masters prints them.
     ctx.out.emit_outcome(

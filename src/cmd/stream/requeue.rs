@@ -108,6 +108,10 @@ pub struct DeadLetter {
     pub original_id: Option<String>,
     pub group: Option<Name>,
     pub deliveries: Option<u64>,
+    /// Whether it carries the provenance `stream dlq` writes (dlq_stream and dlq_id): only
+    /// those are dead letters; another entry is never moved, even with --to.
+    #[serde(skip)]
+    pub provenance: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -210,6 +214,8 @@ fn letter(id: StreamId, fields: &[(Vec<u8>, Vec<u8>)], to: Option<&Name>) -> Dea
         original_id: text(PROVENANCE[1]),
         group: field_text(fields, PROVENANCE[2]).map(Name),
         deliveries: text(PROVENANCE[4]).and_then(|d| d.parse().ok()),
+        provenance: field_text(fields, PROVENANCE[0]).is_some()
+            && field_text(fields, PROVENANCE[1]).is_some(),
     }
 }
 
@@ -283,8 +289,17 @@ pub async fn run(ctx: &Ctx, a: &RequeueArgs) -> anyhow::Result<ExitStatus> {
     let all = chosen(&mut conn, a, &mut skipped).await?;
     // Entries without a destination, or (on a cluster) with one in another slot, stay.
     let mut entries = Vec::with_capacity(all.len());
+    let listed = all.len();
+    let mut plain = 0usize;
     for e in all {
         match &e.stream {
+            _ if !e.provenance => {
+                plain += 1;
+                skipped.push(Skipped {
+                    id: e.id.clone(),
+                    reason: "not a dead letter (no dlq_stream and dlq_id fields)".into(),
+                })
+            }
             None => skipped.push(Skipped {
                 id: e.id.clone(),
                 reason: "no dlq_stream field (give --to)".into(),
@@ -299,6 +314,14 @@ pub async fn run(ctx: &Ctx, a: &RequeueArgs) -> anyhow::Result<ExitStatus> {
             }),
             Some(_) => entries.push(e),
         }
+    }
+    // A stream none of whose entries is a dead letter is not a dead-letter stream (a job
+    // stream named by mistake): refused, so requeue never empties it.
+    if listed > 0 && plain == listed {
+        return Err(exit::usage(format!(
+            "{what}: {} holds no dead letters (no entry has the dlq_stream and dlq_id fields              stream dlq writes): name the dead-letter stream, e.g. {}:dlq",
+            a.dlq, a.dlq
+        )));
     }
     // A destination of another type would fail the XADD: named before anything moves.
     let mut dests: Vec<Name> = entries.iter().filter_map(|e| e.stream.clone()).collect();

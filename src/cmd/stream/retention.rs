@@ -3,8 +3,9 @@
 //! sets a TTL on) the streams of jobs that completed or failed and whose last event is older
 //! than DUR, on every master, in pipelined batches as the SCAN goes (memory flat), paced by
 //! the UNLINK engine's rate limiter. Running and stuck jobs are never touched, nor jobs with
-//! dead letters; each deletion re-checks in one script that the job's last event is still the
-//! one judged, so a job that got an event meanwhile is left.
+//! dead letters, nor jobs a consumer group has not finished (pending or undelivered entries);
+//! each deletion checks in one script that no event came after the one judged, so a job that
+//! got an event meanwhile is left.
 
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
@@ -20,18 +21,46 @@ use crate::ops::unlink::Limiter;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Mode, Node, Unreached};
 
-/// Deletes (or expires) a job stream only if its last entry is still `ARGV[1]`; returns its
-/// memory (MEMORY USAGE) or -1 when it changed. `ARGV[2]`: empty to UNLINK, else the TTL in ms
-/// (PEXPIRE NX: a stream already expiring keeps its TTL).
+/// Retires a job stream judged finished and old, in one script both for the run and its dry
+/// run (so the dry run counts exactly what the run would do). Left, with the reason as a
+/// negative reply: -1 when it has an entry after the last one judged (`ARGV[1]` is the id
+/// right after it, and `XREVRANGE key + ARGV[1] COUNT 1` answers empty unless an event came
+/// since: a seek, not a copy of the entry the scan already read) or is gone; -3 when a
+/// consumer group still has work in it (entries pending, or not delivered: its last-delivered
+/// id before `ARGV[3]`, the judged last id), the rule `stream trim` keeps; -2 with --expire
+/// when it already has a TTL (kept). Else its memory (MEMORY USAGE); unless `ARGV[4]` is `1`
+/// (dry run) it is UNLINKed, or with `ARGV[2]` (the TTL in ms) given a TTL.
 const RETIRE_SCRIPT: &str = r"
-local l = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
-if l[1] == nil or l[1][1] ~= ARGV[1] then return -1 end
-local b = redis.call('MEMORY', 'USAGE', KEYS[1]) or 0
+if redis.call('XREVRANGE', KEYS[1], '+', ARGV[1], 'COUNT', 1)[1] ~= nil then return -1 end
+local b = redis.call('MEMORY', 'USAGE', KEYS[1])
+if not b then return -1 end
+local function cmp(x, y)
+  if #x ~= #y then return #x < #y and -1 or 1 end
+  if x == y then return 0 end
+  return x < y and -1 or 1
+end
+local function before(a, z)
+  local am, as = string.match(a, '^(%d+)-(%d+)$')
+  local zm, zs = string.match(z, '^(%d+)-(%d+)$')
+  if am == nil or zm == nil then return true end
+  local c = cmp(am, zm)
+  if c == 0 then c = cmp(as, zs) end
+  return c < 0
+end
+for _, g in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
+  local f = {}
+  for i = 1, #g, 2 do f[g[i]] = g[i + 1] end
+  if tonumber(f['pending']) ~= 0 or before(tostring(f['last-delivered-id']), ARGV[3]) then
+    return -3
+  end
+end
+if ARGV[2] ~= '' and redis.call('PTTL', KEYS[1]) >= 0 then return -2 end
+if ARGV[4] == '1' then return b end
 if ARGV[2] == '' then
   redis.call('UNLINK', KEYS[1])
-  return b
+else
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
 end
-if redis.call('PEXPIRE', KEYS[1], ARGV[2], 'NX') == 0 then return -2 end
 return b
 ";
 
@@ -39,10 +68,21 @@ return b
 static RETIRE: std::sync::LazyLock<super::script::Lua> =
     std::sync::LazyLock::new(|| super::script::Lua::new(RETIRE_SCRIPT));
 
-fn retire_cmd(by_sha: bool, key: &Name, last: &str, ttl: &str) -> redis::Cmd {
+fn retire_cmd(by_sha: bool, key: &Name, judged: &Judged, ttl: &str, dry_run: bool) -> redis::Cmd {
     let mut c = RETIRE.cmd(by_sha, 1);
-    c.arg(key).arg(last).arg(ttl);
+    c.arg(key)
+        .arg(&judged.after)
+        .arg(ttl)
+        .arg(&judged.last)
+        .arg(if dry_run { "1" } else { "0" });
     c
+}
+
+/// A stream's last entry as judged: its id, and the id right after it (the guard's start; a
+/// stream at the greatest id answers itself there, and is left).
+struct Judged {
+    last: String,
+    after: String,
 }
 
 /// What retention was asked to do.
@@ -77,6 +117,11 @@ pub struct RetentionReport {
     pub kept_stuck: u64,
     pub kept_recent: u64,
     pub kept_dead_letters: u64,
+    /// Matched jobs a consumer group has not finished (entries pending or not delivered):
+    /// kept, as `stream trim` keeps such entries.
+    pub kept_unprocessed: u64,
+    /// With --expire: matched jobs that already have a TTL (it is kept).
+    pub kept_has_ttl: u64,
     /// Matched jobs that got a new event (or a TTL) before their turn: left as they are.
     pub changed: u64,
     /// The first streams deleted (or that would be), at most 20.
@@ -126,15 +171,20 @@ impl Render for RetentionReport {
                 "freed"
             }
         )?;
-        writeln!(
-            w,
-            "kept {} running, {} stuck, {} newer, {} with dead letters ({} scanned)",
-            self.kept_running,
-            self.kept_stuck,
-            self.kept_recent,
-            self.kept_dead_letters,
-            self.scanned
-        )?;
+        let mut kept = format!(
+            "kept {} running, {} stuck, {} newer, {} with dead letters",
+            self.kept_running, self.kept_stuck, self.kept_recent, self.kept_dead_letters
+        );
+        if self.kept_unprocessed > 0 {
+            kept.push_str(&format!(
+                ", {} a consumer group has not finished",
+                self.kept_unprocessed
+            ));
+        }
+        if self.kept_has_ttl > 0 {
+            kept.push_str(&format!(", {} that already have a TTL", self.kept_has_ttl));
+        }
+        writeln!(w, "{kept} ({} scanned)", self.scanned)?;
         if self.changed > 0 {
             writeln!(
                 w,
@@ -190,7 +240,7 @@ async fn last_and_dead_letters(
 }
 
 /// One pass over every master: judges each job stream and retires the finished old ones
-/// (or, in a dry run, counts them and their memory).
+/// (or, in a dry run, counts them and their memory, by the same script).
 pub async fn pass(
     ctx: &Ctx,
     r: &Retention,
@@ -223,13 +273,11 @@ pub async fn pass(
         if stop.requested() {
             break;
         }
-        if !dry_run {
-            // Cached once per master; a refusal here (an ACL without SCRIPT) is not fatal:
-            // each NOSCRIPT reply falls back to the text.
-            let _: Result<String, _> = node
-                .query(redis::cmd("SCRIPT").arg("LOAD").arg(RETIRE.text))
-                .await;
-        }
+        // Cached once per master (the dry run runs it too); a refusal here (an ACL without
+        // SCRIPT) is not fatal: each NOSCRIPT reply falls back to the text.
+        let _: Result<String, _> = node
+            .query(redis::cmd("SCRIPT").arg("LOAD").arg(RETIRE.text))
+            .await;
         scan_typed(
             &mut node,
             r.pattern.as_bytes(),
@@ -244,7 +292,7 @@ pub async fn pass(
                     .collect();
                 let now = super::id::now_ms();
                 let facts = last_and_dead_letters(n, &keys, cluster).await?;
-                let mut chosen: Vec<(&Name, String)> = Vec::new();
+                let mut chosen: Vec<(&Name, Judged)> = Vec::new();
                 for (k, (last, dead)) in keys.iter().zip(facts) {
                     let Some(last) = last else { continue };
                     rep.scanned += 1;
@@ -259,7 +307,14 @@ pub async fn pass(
                                 rep.kept_dead_letters += 1;
                             } else {
                                 rep.matched += 1;
-                                chosen.push((k, last.id.to_string()));
+                                let after = last.id.next().unwrap_or(last.id);
+                                chosen.push((
+                                    k,
+                                    Judged {
+                                        last: last.id.to_string(),
+                                        after: after.to_string(),
+                                    },
+                                ));
                             }
                         }
                     }
@@ -276,12 +331,8 @@ pub async fn pass(
                 let mut replies: Vec<redis::Value> = Vec::with_capacity(chosen.len());
                 for part in chosen.chunks(step) {
                     let mut p = redis::pipe();
-                    for (k, last) in part {
-                        if dry_run {
-                            p.cmd("MEMORY").arg("USAGE").arg(*k);
-                        } else {
-                            p.add_command(retire_cmd(true, k, last, &ttl));
-                        }
+                    for (k, judged) in part {
+                        p.add_command(retire_cmd(true, k, judged, &ttl, dry_run));
                     }
                     if !dry_run && let Some(l) = &limiter {
                         l.take(part.len() as u64).await;
@@ -295,8 +346,8 @@ pub async fn pass(
                     if !missing.is_empty() {
                         let mut p = redis::pipe();
                         for &i in &missing {
-                            let (k, last) = &part[i];
-                            p.add_command(retire_cmd(false, k, last, &ttl));
+                            let (k, judged) = &part[i];
+                            p.add_command(retire_cmd(false, k, judged, &ttl, dry_run));
                         }
                         let again: Vec<redis::Value> =
                             n.pipe(&p).await.map_err(ConnError::into_runtime)?;
@@ -315,10 +366,10 @@ pub async fn pass(
                                 rep.sample.push((*k).clone());
                             }
                         }
-                        // MEMORY USAGE of a key gone meanwhile.
-                        redis::Value::Nil => rep.changed += 1,
+                        redis::Value::Int(-2) => rep.kept_has_ttl += 1,
+                        redis::Value::Int(-3) => rep.kept_unprocessed += 1,
                         redis::Value::Int(_) => rep.changed += 1,
-                        redis::Value::ServerError(e) if dry_run || e.code() == "WRONGTYPE" => {
+                        redis::Value::ServerError(e) if e.code() == "WRONGTYPE" => {
                             rep.changed += 1
                         }
                         redis::Value::ServerError(e) => {
