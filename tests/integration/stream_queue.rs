@@ -185,8 +185,28 @@ fn dead_letters_round_trip_byte_for_byte() {
 
     // --id requeues only the named one; an unknown id is reported, not an error.
     s.cli(&["XADD", "q", "1-0", "data", "x"]);
-    s.cli(&["XADD", "q:dlq", "5-0", "data", "y", "dlq_stream", "q", "dlq_id", "1-0"]);
-    s.cli(&["XADD", "q:dlq", "6-0", "data", "z", "dlq_stream", "q", "dlq_id", "1-1"]);
+    s.cli(&[
+        "XADD",
+        "q:dlq",
+        "5-0",
+        "data",
+        "y",
+        "dlq_stream",
+        "q",
+        "dlq_id",
+        "1-0",
+    ]);
+    s.cli(&[
+        "XADD",
+        "q:dlq",
+        "6-0",
+        "data",
+        "z",
+        "dlq_stream",
+        "q",
+        "dlq_id",
+        "1-1",
+    ]);
     let v = json_of(&rk(&[
         "requeue", "q:dlq", "--id", "6-0,7-0", "--yes", "--format", "json",
     ]));
@@ -198,12 +218,23 @@ fn dead_letters_round_trip_byte_for_byte() {
     // and left whole; in a mixed stream the plain entries are left and named.
     let out = rk(&["requeue", "q", "--to", "elsewhere", "--all", "--yes"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("holds no dead letters"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds no dead letters"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(s.cli(&["XLEN", "q"]), "2");
     assert_eq!(s.cli(&["EXISTS", "elsewhere"]), "0");
     s.cli(&["XADD", "q:dlq", "8-0", "data", "plain"]);
     let v = json_of(&rk(&[
-        "requeue", "q:dlq", "--to", "elsewhere", "--all", "--yes", "--format", "json",
+        "requeue",
+        "q:dlq",
+        "--to",
+        "elsewhere",
+        "--all",
+        "--yes",
+        "--format",
+        "json",
     ]));
     assert_eq!(v["requeued"], 1, "{v}");
     assert_eq!(v["skipped"][0]["id"], "8-0", "{v}");
@@ -390,15 +421,7 @@ fn dead_letters_move_sparse_and_dense_candidates_exactly() {
     let s = RedisServer::start();
     let rk = |a: &[&str]| run_in_temp().args(["-u", &s.url(), "stream"]).args(a).raw();
     let dlq = |key: &str, extra: &[&str]| {
-        let mut a = vec![
-            "dlq",
-            key,
-            "g",
-            "--min-deliveries",
-            "3",
-            "--min-idle",
-            "1s",
-        ];
+        let mut a = vec!["dlq", key, "g", "--min-deliveries", "3", "--min-idle", "1s"];
         a.extend(extra);
         rk(&a)
     };
@@ -408,13 +431,23 @@ fn dead_letters_move_sparse_and_dense_candidates_exactly() {
     for (key, wanted) in [("sparse", ids(3..=30, 3)), ("dense", ids(5..=14, 1))] {
         let mut cmds: Vec<Vec<String>> = (1..=30)
             .map(|i| {
-                ["XADD", key, &format!("{i}-0"), "data", &format!("{key} {i}")]
-                    .iter()
-                    .map(|a| a.to_string())
-                    .collect()
+                [
+                    "XADD",
+                    key,
+                    &format!("{i}-0"),
+                    "data",
+                    &format!("{key} {i}"),
+                ]
+                .iter()
+                .map(|a| a.to_string())
+                .collect()
             })
             .collect();
-        cmds.push(["XGROUP", "CREATE", key, "g", "0"].map(String::from).to_vec());
+        cmds.push(
+            ["XGROUP", "CREATE", key, "g", "0"]
+                .map(String::from)
+                .to_vec(),
+        );
         cmds.push(
             ["XREADGROUP", "GROUP", "g", "c1", "STREAMS", key, ">"]
                 .map(String::from)
@@ -463,7 +496,11 @@ fn dead_letters_move_sparse_and_dense_candidates_exactly() {
                 .collect()
         })
         .collect();
-    cmds.push(["XGROUP", "CREATE", key, "g", "0"].map(String::from).to_vec());
+    cmds.push(
+        ["XGROUP", "CREATE", key, "g", "0"]
+            .map(String::from)
+            .to_vec(),
+    );
     cmds.push(
         ["XREADGROUP", "GROUP", "g", "c1", "STREAMS", key, ">"]
             .map(String::from)
@@ -472,7 +509,13 @@ fn dead_letters_move_sparse_and_dense_candidates_exactly() {
     pipe_load(&s, &cmds);
     deliver(&s, key, &ids(1..=5, 1), "3");
     let max = "18446744073709551615";
-    s.cli(&["XADD", "full:dlq", &format!("{max}-18446744073709551614"), "f", "v"]);
+    s.cli(&[
+        "XADD",
+        "full:dlq",
+        &format!("{max}-18446744073709551614"),
+        "f",
+        "v",
+    ]);
     let out = dlq(key, &["--yes"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(
@@ -1169,20 +1212,16 @@ fn retention_leaves_a_job_that_got_an_event_after_it_was_judged() {
     );
     let started = Instant::now();
     while s.cli(&["DBSIZE"]) == n.to_string() {
-        assert!(started.elapsed() < Duration::from_secs(60), "nothing deleted");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "nothing deleted"
+        );
         std::thread::sleep(Duration::from_millis(2));
     }
     // An event for every job still there (NOMKSTREAM: a deleted one is not recreated).
     let mut touched = Vec::new();
     for k in &keys {
-        let id = s.cli(&[
-            "XADD",
-            k,
-            "NOMKSTREAM",
-            "*",
-            "event_type",
-            "task_progress",
-        ]);
+        let id = s.cli(&["XADD", k, "NOMKSTREAM", "*", "event_type", "task_progress"]);
         if !id.is_empty() {
             touched.push(k.clone());
         }
@@ -1194,7 +1233,11 @@ fn retention_leaves_a_job_that_got_an_event_after_it_was_judged() {
         "every job was deleted before the events: make the run longer"
     );
     for k in &touched {
-        assert_eq!(s.cli(&["EXISTS", k]), "1", "{k} got an event and was deleted");
+        assert_eq!(
+            s.cli(&["EXISTS", k]),
+            "1",
+            "{k} got an event and was deleted"
+        );
     }
     let v = json_of(&out);
     // Judged before its event: changed (a later SCAN batch would judge it running).
@@ -1205,7 +1248,11 @@ fn retention_leaves_a_job_that_got_an_event_after_it_was_judged() {
         touched.len() as u64,
         "{v}"
     );
-    assert_eq!(v["deleted"].as_u64(), Some((n - touched.len()) as u64), "{v}");
+    assert_eq!(
+        v["deleted"].as_u64(),
+        Some((n - touched.len()) as u64),
+        "{v}"
+    );
     assert_eq!(s.cli(&["DBSIZE"]), touched.len().to_string());
 }
 
@@ -1243,12 +1290,23 @@ fn requeue_survives_a_kill_mid_run_without_duplicates_or_loss() {
         })
         .collect();
     pipe_load(&s, &cmds);
-    let args = ["-u", &s.url(), "stream", "requeue", "rq:dlq", "--all", "--yes"];
+    let args = [
+        "-u",
+        &s.url(),
+        "stream",
+        "requeue",
+        "rq:dlq",
+        "--all",
+        "--yes",
+    ];
     let dir = tempfile::tempdir().unwrap();
     let mut child = crate::support::spawn_redkit(dir.path(), &args);
     let started = Instant::now();
     while s.cli(&["EXISTS", "rq"]) == "0" {
-        assert!(started.elapsed() < Duration::from_secs(60), "nothing requeued");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "nothing requeued"
+        );
         std::thread::sleep(Duration::from_millis(2));
     }
     child.kill().unwrap();
@@ -1288,12 +1346,25 @@ fn retention_keeps_unfinished_group_work_and_existing_ttls() {
     };
     let read = |k: &str, count: &str| {
         s.cli(&[
-            "XREADGROUP", "GROUP", "g", "c1", "COUNT", count, "STREAMS", k, ">",
+            "XREADGROUP",
+            "GROUP",
+            "g",
+            "c1",
+            "COUNT",
+            count,
+            "STREAMS",
+            k,
+            ">",
         ]);
     };
     // Read to the end and acked: done. Read to the end, one pending: kept. One never delivered:
     // kept. A group created at the end ($), nothing pending: done.
-    for k in ["job_events:acked", "job_events:pending", "job_events:behind", "job_events:new"] {
+    for k in [
+        "job_events:acked",
+        "job_events:pending",
+        "job_events:behind",
+        "job_events:new",
+    ] {
         old(k);
     }
     s.cli(&["XGROUP", "CREATE", "job_events:acked", "g", "0"]);
@@ -1356,6 +1427,111 @@ fn retention_keeps_unfinished_group_work_and_existing_ttls() {
     assert_eq!(s.cli(&["EXISTS", "job_events:acked"]), "0");
     assert_eq!(s.cli(&["EXISTS", "job_events:new"]), "0");
     for k in ["job_events:pending", "job_events:behind"] {
-        assert_eq!(s.cli(&["EXISTS", k]), "1", "{k}: a group has not finished it");
+        assert_eq!(
+            s.cli(&["EXISTS", k]),
+            "1",
+            "{k}: a group has not finished it"
+        );
     }
+}
+
+/// `stream tail --group --ack --where`: only the printed entries are acknowledged; those the
+/// filter hides stay pending with the consumer (the group has not processed them).
+#[test]
+fn tail_with_a_group_acks_only_what_the_filter_shows() {
+    let s = RedisServer::start();
+    for i in 1..=4 {
+        s.cli(&[
+            "XADD",
+            "tq",
+            &format!("{i}-0"),
+            "data",
+            &format!("{{\"n\":{i}}}"),
+        ]);
+    }
+    s.cli(&["XGROUP", "CREATE", "tq", "audit", "0"]);
+    let out = run_in_temp()
+        .args(["-u", &s.url(), "stream", "tail", "tq", "--group", "audit"])
+        .args([
+            "--consumer",
+            "ops-1",
+            "--ack",
+            "--where",
+            "data.n>=3",
+            "--count",
+            "2",
+        ])
+        .args(["--format", "ndjson"])
+        .raw();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(shown, ["3-0", "4-0"]);
+    assert_eq!(pending_ids_of(&s, "tq", "audit"), ["1-0", "2-0"]);
+    assert!(
+        stderr(&out).contains("2 entries delivered to group audit and not shown"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+fn pending_ids_of(s: &RedisServer, key: &str, group: &str) -> Vec<String> {
+    s.cli(&["XPENDING", key, group, "-", "+", "1000"])
+        .lines()
+        .step_by(4)
+        .map(str::to_string)
+        .collect()
+}
+
+/// `stream trim --match` leaves the dead-letter streams the glob matches whole, and says so;
+/// named as KEY, one is trimmed.
+#[test]
+fn trim_by_glob_leaves_dead_letter_streams_whole() {
+    let s = RedisServer::start();
+    for i in 1..=5 {
+        let id = format!("{i}-0");
+        s.cli(&["XADD", "job_events:77", &id, "data", "x"]);
+        s.cli(&["XADD", "job_events:77:dlq", &id, "data", "x", "dlq_id", &id]);
+    }
+    let rk = |a: &[&str]| {
+        run_in_temp()
+            .args(["-u", &s.url(), "stream", "trim"])
+            .args(a)
+            .raw()
+    };
+    let v = json_of(&rk(&[
+        "--match",
+        "job_events:*",
+        "--maxlen",
+        "1",
+        "--yes",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["removed"], 4, "{v}");
+    assert_eq!(
+        v["skipped_dead_letter_streams"],
+        serde_json::json!(["job_events:77:dlq"]),
+        "{v}"
+    );
+    assert_eq!(s.cli(&["XLEN", "job_events:77"]), "1");
+    assert_eq!(s.cli(&["XLEN", "job_events:77:dlq"]), "5");
+    let table = stdout(&rk(&[
+        "--match",
+        "job_events:*",
+        "--maxlen",
+        "1",
+        "--dry-run",
+    ]));
+    assert!(table.contains("skipped 1 dead-letter stream"), "{table}");
+    let named = rk(&["job_events:77:dlq", "--maxlen", "1", "--yes"]);
+    assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
+    assert_eq!(s.cli(&["XLEN", "job_events:77:dlq"]), "1");
 }

@@ -433,20 +433,23 @@ pub async fn run(ctx: &Ctx, a: &DlqArgs) -> anyhow::Result<ExitStatus> {
     let group = a.group.as_bytes();
     let (key, dlq_key) = (&a.key, &dlq);
     let (idle, mind) = (idle.as_bytes(), mind.as_bytes());
-    let calls = ids.chunks(BATCH).zip(positions.chunks(BATCH)).map(|(page, pos)| {
-        let mut conn = conn.clone();
-        let stop = &stop;
-        async move {
-            if stop.requested() {
-                return Ok(None);
+    let calls = ids
+        .chunks(BATCH)
+        .zip(positions.chunks(BATCH))
+        .map(|(page, pos)| {
+            let mut conn = conn.clone();
+            let stop = &stop;
+            async move {
+                if stop.requested() {
+                    return Ok(None);
+                }
+                let at = rfc3339_ms(now_ms());
+                let mode = batch_mode(pos);
+                let args: [&[u8]; 5] = [group, idle, mind, &at, mode];
+                let pairs = eval_pairs(&mut conn, &MOVE, [key, dlq_key], &args, page).await?;
+                anyhow::Ok(Some((page, pairs)))
             }
-            let at = rfc3339_ms(now_ms());
-            let mode = batch_mode(pos);
-            let args: [&[u8]; 5] = [group, idle, mind, &at, mode];
-            let pairs = eval_pairs(&mut conn, &MOVE, [key, dlq_key], &args, page).await?;
-            anyhow::Ok(Some((page, pairs)))
-        }
-    });
+        });
     let mut done = futures::stream::iter(calls).buffered(IN_FLIGHT);
     while let Some(r) = done.next().await {
         let Some((page, pairs)) = r? else { continue };

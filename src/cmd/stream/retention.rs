@@ -369,9 +369,7 @@ pub async fn pass(
                         redis::Value::Int(-2) => rep.kept_has_ttl += 1,
                         redis::Value::Int(-3) => rep.kept_unprocessed += 1,
                         redis::Value::Int(_) => rep.changed += 1,
-                        redis::Value::ServerError(e) if e.code() == "WRONGTYPE" => {
-                            rep.changed += 1
-                        }
+                        redis::Value::ServerError(e) if e.code() == "WRONGTYPE" => rep.changed += 1,
                         redis::Value::ServerError(e) => {
                             return Err(exit::runtime(format!(
                                 "{}: {k}: {}",

@@ -188,6 +188,9 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         sink.header()?;
     }
     let mut acker = args.ack.then_some(conn);
+    // With --group --ack only what is printed is acknowledged: entries the filter hides stay
+    // pending with the consumer (the group has not processed them), and are counted.
+    let mut held = 0u64;
     loop {
         let batch = match deadline.filter(|_| !absent.is_empty()) {
             Some(d) => match tokio::time::timeout_at(d, rx.recv()).await {
@@ -206,9 +209,11 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         let mut handled = Vec::new();
         let mut stop = None;
         for e in &entries {
-            handled.push(e.id);
             if filter.keeps(e) {
+                handled.push(e.id);
                 sink.entry(key.as_bytes(), e)?;
+            } else {
+                held += 1;
             }
             if let Some(s) = until_status(&until, e) {
                 ctx.out.note(format!(
@@ -230,6 +235,16 @@ pub async fn run(ctx: &Ctx, args: &TailArgs) -> anyhow::Result<ExitStatus> {
             ack(a, &target, ctx, key, g, &handled).await?;
         }
         if let Some(s) = stop {
+            if held > 0
+                && acker.is_some()
+                && let Some(g) = &args.group
+            {
+                ctx.out.note(format!(
+                    "{} delivered to group {g} and not shown (filtered) stay pending, not \
+                     acknowledged",
+                    crate::ops::units::count(held, "entry", "entries")
+                ));
+            }
             return Ok(s);
         }
     }

@@ -91,6 +91,9 @@ pub struct TrimReport {
     /// Masters (and slots) that could not be reached with --match: their streams were not
     /// trimmed ([] when every master answered; exit 3 otherwise).
     pub unreached: Vec<Unreached>,
+    /// With --match: dead-letter streams (KEY:dlq, {KEY}:dlq) the glob matched and that were
+    /// left whole (dead letters wait for a person; name one as KEY to trim it).
+    pub skipped_dead_letter_streams: Vec<Name>,
 }
 
 fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
@@ -188,6 +191,17 @@ impl Render for TrimReport {
         )?;
         for u in &self.unreached {
             writeln!(w, "not reached, not trimmed: {u}")?;
+        }
+        if !self.skipped_dead_letter_streams.is_empty() {
+            writeln!(
+                w,
+                "skipped {} (name one as KEY to trim it)",
+                plural(
+                    self.skipped_dead_letter_streams.len() as u64,
+                    "dead-letter stream",
+                    "dead-letter streams"
+                )
+            )?;
         }
         if self.kept > 0 {
             writeln!(
@@ -376,6 +390,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
     // Every stream with the connection that reaches it.
     let mut work: Vec<(Name, Keyed)> = Vec::new();
     let mut unreached: Vec<Unreached> = Vec::new();
+    let mut dead_letter_streams: Vec<Name> = Vec::new();
     match (&args.key, &args.pattern) {
         (Some(k), _) => {
             let mut c = name::keyed_for(&target, k).await?;
@@ -394,7 +409,11 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
                     KeyType::Stream,
                     async |n: &mut Node, keys: Vec<Name>| {
                         for k in keys {
-                            work.push((k, Keyed::Single(n.clone())));
+                            if super::jobs::is_dead_letter_stream(k.as_bytes()) {
+                                dead_letter_streams.push(k);
+                            } else {
+                                work.push((k, Keyed::Single(n.clone())));
+                            }
                         }
                         Ok(())
                     },
@@ -404,6 +423,8 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         }
         (None, None) => return Err(exit::usage("stream trim: give a KEY or --match GLOB")),
     }
+    dead_letter_streams.sort();
+    dead_letter_streams.dedup();
     work.sort_by(|a, b| a.0.cmp(&b.0));
     // SCAN may return a key twice.
     work.dedup_by(|a, b| a.0 == b.0);
@@ -442,6 +463,7 @@ pub async fn run(ctx: &Ctx, args: &TrimArgs) -> anyhow::Result<ExitStatus> {
         unprocessed_removed: 0,
         streams_affected: 0,
         streams,
+        skipped_dead_letter_streams: dead_letter_streams,
     };
     report.total();
     if !args.confirm.dry_run {
@@ -553,6 +575,7 @@ mod tests {
             streams_affected: 1,
             upper_bound: true,
             unreached: vec![],
+            skipped_dead_letter_streams: vec![],
         };
         let text = crate::cmd::table_of(&r);
         let lines: Vec<Vec<&str>> = text
