@@ -289,9 +289,14 @@ pub fn default_dlq(key: &Name, cluster: bool) -> Option<Name> {
 /// On a cluster, `other` must share `key`'s slot (one script touches both); exit 2 if not.
 pub fn same_slot(what: &str, key: &Name, other: &Name, cluster: bool) -> anyhow::Result<()> {
     if cluster && slot(key.as_bytes()) != slot(other.as_bytes()) {
+        // The example is a name in KEY's slot: KEY:dlq when KEY has a hash tag, {KEY}:dlq
+        // when it has none (wrapping a tagged key in braces would change its tag).
+        let example = default_dlq(key, true)
+            .map(|n| format!(", e.g. {n}"))
+            .unwrap_or_default();
         return Err(exit::usage(format!(
             "{what}: {other} is not in the slot of {key} (a cluster moves an entry atomically \
-             only within one slot): name it with {key}'s hash tag, e.g. {{{key}}}:dlq"
+             only within one slot): name it with {key}'s hash tag{example}"
         )));
     }
     Ok(())
@@ -498,6 +503,15 @@ mod tests {
             Some(Name::from("job_events:{42}:dlq"))
         );
         assert!(same_slot("x", &k, &Name::from("other"), true).is_err());
+        // The hint names a key of the same slot, keeping a tag the key already has.
+        let e = same_slot("x", &t, &Name::from("other"), true).unwrap_err();
+        assert!(e.to_string().ends_with("e.g. job_events:{42}:dlq"), "{e}");
+        let d = Name::from("{job_events:3001}:dlq");
+        let e = same_slot("x", &d, &Name::from("job_events:9999"), true).unwrap_err();
+        assert!(
+            e.to_string().ends_with("e.g. {job_events:3001}:dlq:dlq"),
+            "{e}"
+        );
         assert!(same_slot("x", &k, &Name::from("other"), false).is_ok());
     }
 
