@@ -397,7 +397,11 @@ fn dead_letters_survive_a_kill_mid_run_without_duplicates_or_loss() {
 
 /// The pending ids of group g on `key` (redis-cli's raw extended XPENDING, 4 lines each).
 fn pending_ids(s: &RedisServer, key: &str) -> Vec<String> {
-    s.cli(&["XPENDING", key, "g", "-", "+", "1000"])
+    pending_ids_of(s, key, "g")
+}
+
+fn pending_ids_of(s: &RedisServer, key: &str, group: &str) -> Vec<String> {
+    s.cli(&["XPENDING", key, group, "-", "+", "1000"])
         .lines()
         .step_by(4)
         .map(str::to_string)
@@ -1480,14 +1484,6 @@ fn tail_with_a_group_acks_only_what_the_filter_shows() {
         "{}",
         stderr(&out)
     );
-}
-
-fn pending_ids_of(s: &RedisServer, key: &str, group: &str) -> Vec<String> {
-    s.cli(&["XPENDING", key, group, "-", "+", "1000"])
-        .lines()
-        .step_by(4)
-        .map(str::to_string)
-        .collect()
 }
 
 /// `stream trim --match` leaves the dead-letter streams the glob matches whole, and says so;
