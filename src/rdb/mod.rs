@@ -272,7 +272,10 @@ impl<R: Read> Reader<R> {
 
     fn fail(&self, e: ReadError) -> RdbError {
         match e {
-            ReadError::Truncated => self.corrupt("truncated RDB file: it ends"),
+            // Where the input ended, not where the read that failed began.
+            ReadError::Truncated => {
+                self.error_at(self.src.end_offset(), "truncated RDB file: it ends")
+            }
             ReadError::Io(e) => RdbError {
                 io: true,
                 ..self.corrupt(&format!("reading the dump: {e}"))
@@ -632,11 +635,13 @@ impl<R: Read> Reader<R> {
             )),
             Len::Len(n) => match self.src.vec(n) {
                 Ok(v) => Ok(v),
+                // A cut file or a corrupt length: the dump cannot tell which, so both.
                 Err(ReadError::Truncated) => Err(self.error_at(
-                    at,
+                    self.src.end_offset(),
                     &format!(
-                        "bad key length {n}: the dump ends {} bytes into the name",
-                        self.src.offset() - name_at
+                        "truncated RDB file or bad key length: the {n}-byte name from byte \
+                         {name_at} (its length at byte {at}) ends {} bytes in, where the dump ends",
+                        self.src.end_offset() - name_at
                     ),
                 )),
                 Err(e) => Err(self.fail(e)),
