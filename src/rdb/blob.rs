@@ -34,9 +34,14 @@ pub fn lzf(input: &[u8], len: usize) -> Result<Vec<u8>, &'static str> {
                 return Err("LZF output longer than announced");
             }
             let from = out.len() - back;
-            for i in 0..n {
-                let b = out[from + i];
-                out.push(b);
+            if back >= n {
+                out.extend_from_within(from..from + n);
+            } else {
+                // An overlapping copy repeats the last `back` bytes.
+                for i in 0..n {
+                    let b = out[from + i];
+                    out.push(b);
+                }
             }
         }
     }

@@ -272,7 +272,10 @@ impl<R: Read> Reader<R> {
 
     fn fail(&self, e: ReadError) -> RdbError {
         match e {
-            ReadError::Truncated => self.corrupt("truncated RDB file: it ends"),
+            // Where the input ended, not where the read that failed began.
+            ReadError::Truncated => {
+                self.error_at(self.src.end_offset(), "truncated RDB file: it ends")
+            }
             ReadError::Io(e) => RdbError {
                 io: true,
                 ..self.corrupt(&format!("reading the dump: {e}"))
@@ -437,7 +440,10 @@ impl<R: Read> Reader<R> {
                 }
                 self.vec(n)?
             }
-            Len::Enc(3) => self.lzf_string()?,
+            Len::Enc(3) => match self.lzf_blob(header, at)? {
+                Ok(counted) => return Ok(counted),
+                Err(whole) => whole,
+            },
             Len::Enc(_) => return Err(self.error_at(at, "an integer where a packed value belongs")),
         };
         let c = count(&whole).map_err(|m| self.error_at(at, m))?;
@@ -463,6 +469,49 @@ impl<R: Read> Reader<R> {
         let packed = self.vec(clen)?;
         self.last_lzf = Some(clen);
         blob::lzf(&packed, len as usize).map_err(|m| self.error_at(at, m))
+    }
+
+    /// An LZF-compressed blob (Redis compresses any packed value over 20 bytes on save when
+    /// LZF shrinks it). LZF starts with a literal run, and that run normally holds the whole
+    /// header: then the count comes from the header and the rest is skipped undecompressed,
+    /// as for a plain blob. Otherwise (a short first run, a count of 65535) it is decompressed
+    /// whole (`Err` carries the bytes, for the caller to walk).
+    fn lzf_blob(&mut self, header: Header, at: u64) -> Res<Result<(u64, u64), Vec<u8>>> {
+        let clen = self.len()?;
+        let len = self.len()?;
+        if len > clen.saturating_mul(90).saturating_add(64) || len > MAX_BLOB {
+            return Err(self.corrupt("LZF string with an impossible length"));
+        }
+        self.last_lzf = Some(clen);
+        let size = header.size();
+        let data_at = self.src.offset();
+        let mut packed = Vec::new();
+        if header != Header::Walk && clen > size as u64 && len >= size as u64 {
+            let ctrl = self.u8()?;
+            packed.push(ctrl);
+            if (ctrl as usize) + 1 >= size {
+                let mut buf = [0u8; 16];
+                match self.src.take(size) {
+                    Ok(h) => buf[..size].copy_from_slice(h),
+                    Err(e) => return Err(self.fail(e)),
+                }
+                let head = &buf[..size];
+                let (bytes, announced) = header.read(head).map_err(|m| self.error_at(at, m))?;
+                packed.extend_from_slice(head);
+                if bytes as u64 != len {
+                    return Err(self.error_at(at, "packed value size differs from its header"));
+                }
+                if let Some(c) = announced {
+                    self.skip(clen - 1 - size as u64)?;
+                    return Ok(Ok((c, len)));
+                }
+            }
+        }
+        let rest = self.vec(clen - packed.len() as u64)?;
+        packed.extend_from_slice(&rest);
+        blob::lzf(&packed, len as usize)
+            .map(Err)
+            .map_err(|m| self.error_at(data_at, m))
     }
 
     fn double_text(&mut self) -> Res<()> {
@@ -586,11 +635,13 @@ impl<R: Read> Reader<R> {
             )),
             Len::Len(n) => match self.src.vec(n) {
                 Ok(v) => Ok(v),
+                // A cut file or a corrupt length: the dump cannot tell which, so both.
                 Err(ReadError::Truncated) => Err(self.error_at(
-                    at,
+                    self.src.end_offset(),
                     &format!(
-                        "bad key length {n}: the dump ends {} bytes into the name",
-                        self.src.offset() - name_at
+                        "truncated RDB file or bad key length: the {n}-byte name from byte \
+                         {name_at} (its length at byte {at}) ends {} bytes in, where the dump ends",
+                        self.src.end_offset() - name_at
                     ),
                 )),
                 Err(e) => Err(self.fail(e)),
@@ -643,7 +694,12 @@ impl<R: Read> Reader<R> {
                 for _ in 0..n {
                     alloc += memory::sds(self.skip_string()?.len);
                 }
-                v(Set, "hashtable", n, memory::table(n, alloc))
+                v(
+                    Set,
+                    "hashtable",
+                    n,
+                    memory::table(n, alloc, memory::Adds::Add),
+                )
             }
             3 | 5 => {
                 let n = self.len()?;
@@ -665,7 +721,12 @@ impl<R: Read> Reader<R> {
                     alloc += memory::sds(self.skip_string()?.len);
                     alloc += memory::sds(self.skip_string()?.len);
                 }
-                v(Hash, "hashtable", n, memory::table(n, alloc))
+                v(
+                    Hash,
+                    "hashtable",
+                    n,
+                    memory::table(n, alloc, memory::Adds::FindThenAdd),
+                )
             }
             6 => return Err(self.corrupt("module value of a pre-release format (type 6)")),
             7 => {
@@ -769,7 +830,12 @@ impl<R: Read> Reader<R> {
                     alloc += memory::sds(self.skip_string()?.len) + 8;
                     alloc += memory::sds(self.skip_string()?.len);
                 }
-                let mut h = v(Hash, "hashtable", n, memory::table(n, alloc));
+                let mut h = v(
+                    Hash,
+                    "hashtable",
+                    n,
+                    memory::table(n, alloc, memory::Adds::FindThenAdd),
+                );
                 h.fields_with_ttl = with_ttl;
                 h
             }

@@ -45,6 +45,11 @@ impl<R: Read> Source<R> {
         }
     }
 
+    /// The offset just past the last byte the input gave (where a truncated dump ends).
+    pub fn end_offset(&self) -> u64 {
+        self.base + self.end as u64
+    }
+
     /// The offset of the next byte.
     pub fn offset(&self) -> u64 {
         self.base + self.pos as u64

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod analyze_views;
 mod bench;
 mod bench_files;
 mod bench_shapes;

@@ -29,7 +29,7 @@ pub const EXAMPLES: &str = "\
 Examples:
   redkit cache analyze --rdb /var/lib/redis/dump.rdb
   redkit cache analyze --rdb dump.rdb --depth 3 --format json > today.json
-  redkit cache analyze --rdb dump.rdb --diff yesterday.json
+  redkit cache analyze --rdb dump.rdb --depth 3 --diff yesterday.json
   redkit cache analyze --rdb dump.rdb --keys | jq 'select(.ttl_seconds == null)'
   redkit cache analyze --rdb dump.rdb --svg memory.svg
   redkit cache analyze --from redis://replica-1:6379 --save snapshot.rdb

@@ -22,11 +22,21 @@ fn ttl(t: Option<i64>) -> String {
     }
 }
 
-/// A key or group name as a table shows it: the empty name visible.
-fn name(s: impl std::fmt::Display) -> String {
+/// A key or group name as a table shows it: the empty name visible, and on a terminal one
+/// wider than a continuation line of the table cut with `…` (whole under `--wide` or in a
+/// pipe), so a long key is never broken over lines.
+fn name(s: impl std::fmt::Display, ui: &Ui) -> String {
     let s = s.to_string();
-    if s.is_empty() { "(empty)".into() } else { s }
+    let s = if s.is_empty() { "(empty)".into() } else { s };
+    match ui.width {
+        Some(w) => crate::output::width::truncate(&s, w.saturating_sub(FOLD_ROOM).max(12)),
+        None => s,
+    }
 }
+
+/// The columns a table's continuation line leaves a cell (its indent), so a cut name never
+/// makes a line wider than the terminal.
+const FOLD_ROOM: usize = 4;
 
 /// An element count; a string's "elements" are its bytes.
 fn elements(key_type: &str, n: u64) -> String {
@@ -42,6 +52,20 @@ fn signed_bytes(n: i64) -> String {
     format!("{sign}{}", format_bytes(n.unsigned_abs()))
 }
 
+/// A count of keys that will never expire: yellow when there are any (what an operator
+/// looking for unbounded growth hunts for).
+fn no_ttl(n: u64, ui: &Ui) -> Cell {
+    if n > 0 {
+        Cell::new(ui.paint(n.to_string()).yellow())
+    } else {
+        Cell::new(n)
+    }
+}
+
+fn group_cell(g: &str, ui: &Ui) -> Cell {
+    Cell::new(ui.paint(name(g, ui)).cyan())
+}
+
 impl Render for AnalyzeReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let version = match &self.redis_version {
@@ -53,10 +77,11 @@ impl Render for AnalyzeReport {
         } else {
             "no checksum"
         };
+        // Two short lines rather than one long one: each fits 80 columns for any dump.
+        writeln!(w, "{}: {version}, {checksum}", self.source)?;
         writeln!(
             w,
-            "{}: {} keys, {} estimated in memory, {} serialized; {} without TTL; {version}, {checksum}",
-            self.source,
+            "{} keys, {} estimated in memory, {} serialized, {} without TTL",
             self.keys,
             format_bytes(self.bytes),
             format_bytes(self.serialized_bytes),
@@ -71,7 +96,7 @@ impl Render for AnalyzeReport {
             t.set_header(vec!["group", "keys", "change", "memory", "change", "%"]);
             for d in diff.iter().take(self.top.max(1)) {
                 t.add_row(vec![
-                    Cell::new(name(&d.group)),
+                    group_cell(&d.group, ui),
                     Cell::new(d.keys_after),
                     Cell::new(format!("{:+}", d.keys_change)),
                     Cell::new(format_bytes(d.bytes_after)),
@@ -84,10 +109,13 @@ impl Render for AnalyzeReport {
             }
             writeln!(w, "{t}")?;
         }
+        let shown = &self.groups[..self.groups.len().min(self.top)];
+        // The figures of a group in two tables of the same rows, each narrow enough for 80
+        // columns: size and the biggest key; then expiry and encodings.
         writeln!(
             w,
             "\ngroups by memory ({} of {})",
-            self.groups.len().min(self.top),
+            shown.len(),
             self.groups.len()
         )?;
         let mut t = ui.table();
@@ -97,40 +125,54 @@ impl Render for AnalyzeReport {
             "memory",
             "share",
             "no ttl",
+            "biggest",
+            "biggest key",
+        ]);
+        for g in shown {
+            let (big_bytes, big_key) = match &g.biggest {
+                Some(b) => (format_bytes(b.bytes), name(&b.key, ui)),
+                None => (String::new(), String::new()),
+            };
+            t.add_row(vec![
+                group_cell(&g.group, ui),
+                Cell::new(g.keys),
+                Cell::new(format_bytes(g.bytes)),
+                Cell::new(pct(g.share)),
+                no_ttl(g.keys_without_ttl, ui),
+                Cell::new(big_bytes),
+                Cell::new(big_key),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        writeln!(w, "\nexpiry and encodings by group (keys)")?;
+        let mut t = ui.table();
+        t.set_header(vec![
+            "group",
             "expired",
             "<1h",
             "<1d",
             "<7d",
             "longer",
+            "no ttl",
             "encodings",
-            "biggest key",
         ]);
-        for g in self.groups.iter().take(self.top) {
+        for g in shown {
             let enc = g
                 .encodings
                 .iter()
                 .map(|(e, n)| format!("{e}:{n}"))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let big = g
-                .biggest
-                .as_ref()
-                .map(|b| format!("{} ({})", name(&b.key), format_bytes(b.bytes)))
-                .unwrap_or_default();
             let h = &g.ttl_histogram;
             t.add_row(vec![
-                Cell::new(name(&g.group)),
-                Cell::new(g.keys),
-                Cell::new(format_bytes(g.bytes)),
-                Cell::new(pct(g.share)),
-                Cell::new(g.keys_without_ttl),
+                group_cell(&g.group, ui),
                 Cell::new(h.expired),
                 Cell::new(h.under_1h),
                 Cell::new(h.under_1d),
                 Cell::new(h.under_7d),
                 Cell::new(h.longer),
+                no_ttl(h.none, ui),
                 Cell::new(enc),
-                Cell::new(big),
             ]);
         }
         writeln!(w, "{t}")?;
@@ -142,7 +184,7 @@ impl Render for AnalyzeReport {
             ]);
             for b in &self.biggest {
                 t.add_row(vec![
-                    Cell::new(name(&b.key)),
+                    Cell::new(name(&b.key, ui)),
                     Cell::new(b.db),
                     Cell::new(b.key_type),
                     Cell::new(b.encoding),
@@ -162,7 +204,7 @@ impl Render for AnalyzeReport {
                 Cell::new(d.totals.keys),
                 Cell::new(format_bytes(d.totals.bytes)),
                 Cell::new(format_bytes(d.totals.serialized_bytes)),
-                Cell::new(d.totals.keys_without_ttl),
+                no_ttl(d.totals.keys_without_ttl, ui),
             ]);
         }
         writeln!(w, "{t}")?;
@@ -214,8 +256,9 @@ mod tests {
     fn table_has_the_summary_groups_biggest_keys_databases_and_types() {
         let text = crate::cmd::table_of(&report());
         let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-        assert!(
-            lines[0].starts_with("fixture: 6 keys, 776 B estimated in memory, 143 B serialized; 6 without TTL; RDB v11"),
+        assert!(lines[0].starts_with("fixture: RDB v11"), "{text}");
+        assert_eq!(
+            lines[1], "6 keys, 776 B estimated in memory, 143 B serialized, 6 without TTL",
             "{text}"
         );
         let words = |start: &str| -> Vec<&str> {
@@ -236,6 +279,43 @@ mod tests {
         let rows = big.split("\n\n").next().unwrap().lines().count();
         assert_eq!(rows, 4, "{text}");
         assert_eq!(words("list")[..5], ["list", "3", "448", "B", "6"], "{text}");
+    }
+
+    #[test]
+    fn at_80_columns_a_long_key_is_cut_on_its_line_and_wide_keeps_it() {
+        let long = format!("tenant:{}:payload", "a-b".repeat(40));
+        let mut t = Tally::new(":", 2, 3, 0);
+        t.add(&crate::rdb::Key {
+            db: 0,
+            key: long.clone().into_bytes(),
+            kind: crate::rdb::Kind::String,
+            encoding: "raw",
+            len: 5000,
+            serialized: 5010,
+            memory: 5120,
+            expire_ms: None,
+            fields_with_ttl: 0,
+            module: None,
+        });
+        let r = t.finish(&crate::rdb::Meta::default(), "fixture".into(), 0);
+        let render = |width| {
+            let ui = crate::output::Ui {
+                color: true,
+                stdout_tty: true,
+                verbose: 0,
+                width,
+            };
+            let mut buf = Vec::new();
+            crate::output::Render::table(&r, &mut buf, &ui).unwrap();
+            String::from_utf8(crate::output::fit_lines(&buf, width)).unwrap()
+        };
+        let text = render(Some(80));
+        for l in text.lines() {
+            assert!(crate::output::width::width(l) <= 80, "{l}\n{text}");
+            assert!(!crate::output::width::leaves_open(l), "{l:?}");
+        }
+        assert!(!text.contains(&long) && text.contains('…'), "{text}");
+        assert!(render(None).contains(&long));
     }
 
     #[test]

@@ -193,7 +193,13 @@ impl Tally {
 
     /// The group of a key: the same shape as `cache stats --top-prefixes`.
     pub fn group_of(&self, key: &[u8]) -> String {
-        prefix_of(&show_key(key), &self.separator, self.depth)
+        // Most keys are plain text, shown as they are: no escaped copy to make.
+        match std::str::from_utf8(key) {
+            Ok(s) if !s.chars().any(crate::output::escape::is_unsafe) => {
+                prefix_of(s, &self.separator, self.depth)
+            }
+            _ => prefix_of(&show_key(key), &self.separator, self.depth),
+        }
     }
 
     /// Counts one key; returns its group.
