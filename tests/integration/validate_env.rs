@@ -1322,24 +1322,11 @@ mod gate_defects {
     use std::path::Path;
     use std::process::Command;
 
-    use crate::support::run;
+    use crate::support::{have, run};
 
     fn mkfifo(p: &Path) {
         let ok = Command::new("mkfifo").arg(p).status().unwrap();
         assert!(ok.success(), "mkfifo {}", p.display());
-    }
-
-    /// Whether a real reader is here; with CI=true a missing one is a failure, not a skip.
-    fn have(what: &str, probe: &mut Command) -> bool {
-        let ok = probe.output().is_ok_and(|o| o.status.success());
-        if !ok {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "{what} is missing (tests/run installs it)"
-            );
-            eprintln!("NOTE: {what} is missing: not compared");
-        }
-        ok
     }
 
     /// A FIFO, a directory or a device as the `.env` or as a secret file is refused by its
