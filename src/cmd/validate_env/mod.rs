@@ -1064,6 +1064,36 @@ mod tests {
         assert_eq!(lines.last(), Some(&"warning: .env:7: duplicate key QUEUE"));
     }
 
+    /// A name behind a byte-order mark (or with a zero-width space) is shown escaped, and the
+    /// columns are laid out by the escaped text: the value column starts at the same display
+    /// column in the header and in every row.
+    #[test]
+    fn invisible_characters_are_shown_escaped_and_the_columns_stay_aligned() {
+        let mut r = report();
+        r.connections = None;
+        r.variables = vec![
+            var("\u{feff}JWT_SECRET_KEY", Level::Unknown, Status::Unknown, Some("v1")),
+            var("A\u{200b}B", Level::Unknown, Status::Unknown, Some("v2")),
+            var("PLAIN", Level::Unknown, Status::Unknown, Some("v3")),
+        ];
+        let text = crate::cmd::table_of(&r);
+        assert!(
+            text.contains("\\u{feff}JWT_SECRET_KEY") && text.contains("A\\u{200b}B"),
+            "{text}"
+        );
+        assert!(!text.contains('\u{feff}') && !text.contains('\u{200b}'), "{text}");
+        let column = |line: &str, word: &str| {
+            let at = line.find(word).unwrap_or_else(|| panic!("{word} in {line}"));
+            crate::output::width::width(&line[..at])
+        };
+        let header = text.lines().find(|l| l.contains("variable")).unwrap();
+        let start = column(header, "value");
+        for v in ["v1", "v2", "v3"] {
+            let row = text.lines().find(|l| l.contains(v)).unwrap();
+            assert_eq!(column(row, v), start, "{text}");
+        }
+    }
+
     #[test]
     fn problems_table_keeps_only_the_failing_rows() {
         let text = crate::cmd::problems_table_of(&report());
