@@ -1037,6 +1037,19 @@ mod gate {
             "{ran}"
         );
         assert_eq!(check(&["--strict"], &env).code, Some(1));
+        // Also under -q (the start.sh gate): the run passes, and says it on stderr (review F1).
+        let ran = run(d)
+            .args(["validate-env", "--spec", "spec.yaml", "-q"])
+            .envs(&env)
+            .expect(0);
+        assert!(ran.stdout.is_empty(), "{ran}");
+        assert!(
+            ran.stderr
+                .contains("readable by group or others (mode 0644)")
+                && ran.stderr.contains(open.as_str()),
+            "{ran}"
+        );
+        assert!(!ran.all().contains("SecretPart"), "{ran}");
 
         // A missing file, and both forms at once: named, exit 1.
         let ran = check(
@@ -1297,7 +1310,32 @@ mod gate {
             .expect(0);
         assert!(ran.stdout.contains("MODE="), "{ran}");
         assert!(!d.join("-").exists());
-        // An existing file keeps its mode.
+        // A file that --write-example did not write (the .env, a secret file, the spec) is
+        // never replaced (review F5): exit 2 naming it, the file as it was.
+        std::fs::write(d.join(".env"), "TOKEN=Kx9vSecretPart\n").unwrap();
+        for kept in ["real.example", ".env", "spec.yaml"] {
+            let before = std::fs::read(d.join(kept)).unwrap();
+            let ran = run(d)
+                .args([
+                    "validate-env",
+                    "--spec",
+                    "spec.yaml",
+                    "--write-example",
+                    kept,
+                ])
+                .expect(2);
+            assert!(
+                ran.stderr.contains(kept) && ran.stderr.contains("not written by --write-example"),
+                "{ran}"
+            );
+            assert_eq!(std::fs::read(d.join(kept)).unwrap(), before, "{kept}");
+        }
+        // One it wrote is replaced, and keeps its mode.
+        std::fs::write(
+            &target,
+            "# Written by `redkit validate-env --write-example` from x.\nOLD=\n",
+        )
+        .unwrap();
         std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
         run(d)
             .args([
