@@ -50,7 +50,8 @@ pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
             format!("{}, not a regular file", kind(&meta)),
         ));
     }
-    let mut buf = Vec::new();
+    // Sized from the file (a `.env` is read in one call, not in reads doubling from 32 bytes).
+    let mut buf = Vec::with_capacity(meta.len().min(limit) as usize + 1);
     file.take(limit + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > limit {
         return Err(io::Error::other(format!(

@@ -68,14 +68,17 @@ use crate::policy::ExitPolicy;
 pub fn main_entry() -> ExitCode {
     quiet_on_closed_pipe_panics();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let policy = ExitPolicy::of_args(&args);
+    // Decided only when something failed: it parses the words again, a cost every successful
+    // run (a start-up gate) would pay for nothing.
+    let policy = || ExitPolicy::of_args(&args);
     let cli = match cli::Cli::try_parse_args(&args) {
         Ok(cli) => cli,
-        Err(e) => return policy.parse_failed(&e),
+        Err(e) => return policy().parse_failed(&e),
     };
     match dispatch(cli) {
         Ok(status) => ExitCode::from(status.code()),
         Err(err) => {
+            let policy = policy();
             let status = report_error(&err, policy);
             policy.run_failed(&err, status);
             ExitCode::from(status.code())

@@ -4,10 +4,21 @@
 //! such strings through here; only `--format raw` writes bytes as stored.
 
 /// Whether a character must not reach a terminal as is: C0 and C1 controls (ESC, BEL, CR, the
-/// 8-bit CSI U+009B ...) and the bidirectional overrides that reorder what is shown.
+/// 8-bit CSI U+009B ...), the bidirectional marks, embeddings, overrides and isolates that
+/// reorder what is shown (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), and the
+/// zero-width characters that hide inside a name (U+200B-U+200D, the word joiner U+2060, a
+/// byte-order mark U+FEFF): `\u{feff}JWT_SECRET_KEY` looks like the spec's key when shown as is.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
 }
 
 /// Text for people: safe characters as is, `\t` `\n` `\r` by name, other ASCII controls as
@@ -90,6 +101,28 @@ mod tests {
             let shown = escape_str(&c.to_string());
             assert!(!shown.chars().any(is_unsafe), "{c:?} -> {shown:?}");
         }
+    }
+
+    /// Invisible and bidirectional format characters are shown by code point, so a name with a
+    /// byte-order mark or a zero-width space in it does not pass for the name without.
+    #[test]
+    fn invisible_and_bidi_format_characters_are_shown() {
+        for c in [
+            '\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}',
+            '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+            '\u{2069}', '\u{2060}', '\u{061c}',
+        ] {
+            let shown = escape_str(&format!("A{c}B"));
+            assert_eq!(shown, format!("A\\u{{{:x}}}B", c as u32));
+            assert!(shown.is_ascii(), "{c:?} -> {shown}");
+        }
+        assert_eq!(
+            escape_str("\u{feff}JWT_SECRET_KEY"),
+            "\\u{feff}JWT_SECRET_KEY"
+        );
+        assert_eq!(escape_bytes("x\u{200b}y".as_bytes()), "x\\u{200b}y");
+        // Visible text around them is untouched.
+        assert_eq!(escape_str("café 正在 ok"), "café 正在 ok");
     }
 
     proptest::proptest! {

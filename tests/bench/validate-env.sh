@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # validate-env start-up cost: redkit (python dialect) on a 200-variable spec and .env, side by
 # side with the usual alternative (a Python script: python-dotenv's load_dotenv, then the same
-# presence checks), with hyperfine. Prints wall medians, user+sys CPU and the ratio. Target:
-# redkit median under 5 ms.
+# presence checks), with hyperfine. The machine may be loaded: the two alternate in ROUNDS
+# hyperfine rounds (A B A B ...), each with its warm-up, and the medians are over every run of
+# every round. Prints wall medians, user+sys CPU, the load average and the ratio. Target: redkit
+# median under 5 ms. Usage: [REDKIT_BIN=path] tests/bench/validate-env.sh [ROUNDS] [RUNS_PER_ROUND]
 set -euo pipefail
+ROUNDS=${1:-10}
+RUNS=${2:-40}
 cd "$(dirname "$0")/../.."
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-cargo build --release --quiet
-BIN="$PWD/target/release/redkit"
+# REDKIT_BIN: measure that binary instead of building this tree's (a before/after comparison).
+if [[ -n "${REDKIT_BIN:-}" ]]; then
+  BIN=$(realpath "$REDKIT_BIN")
+else
+  cargo build --release --quiet
+  BIN="$PWD/target/release/redkit"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -38,16 +47,32 @@ sys.exit(1 if missing else 0)
 PY
 
 cd "$work"
-"$BIN" validate-env --spec spec.yaml --dotenv python >/dev/null   # must pass: exit 0
-hyperfine -N --warmup 20 --runs 300 --export-json "$work/h.json" \
-  -n redkit "$BIN validate-env --spec spec.yaml --env-file .env --dotenv python" \
-  -n python-dotenv "python3 check.py" >/dev/null
-python3 - "$work/h.json" <<'PY'
-import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-rk, py = r["redkit"]["median"] * 1000, r["python-dotenv"]["median"] * 1000
-cpu = lambda x: (x["user"] + x["system"]) * 1000
-print(f"redkit validate-env (200 vars): median {rk:.2f} ms wall, {cpu(r['redkit']):.2f} ms user+sys (mean)")
-print(f"python-dotenv script:           median {py:.2f} ms wall, {cpu(r['python-dotenv']):.2f} ms user+sys (mean)")
+"$BIN" validate-env --spec spec.yaml --env-file .env --dotenv python >/dev/null   # must pass: exit 0
+python3 check.py                                                                 # must pass too
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for r in $(seq 1 "$ROUNDS"); do
+  # Alternate which goes first, so neither always runs right after the other's warm-up.
+  if (( r % 2 )); then
+    order=(-n redkit "$BIN validate-env --spec spec.yaml --env-file .env --dotenv python" -n python-dotenv "python3 check.py")
+  else
+    order=(-n python-dotenv "python3 check.py" -n redkit "$BIN validate-env --spec spec.yaml --env-file .env --dotenv python")
+  fi
+  hyperfine -N --warmup 10 --runs "$RUNS" --export-json "$work/h$r.json" "${order[@]}" >/dev/null
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+python3 - "$work" "$ROUNDS" "$RUNS" "$load_before" "$load_after" <<'PY'
+import glob, json, statistics, sys
+work, rounds, runs, lb, la = sys.argv[1:]
+times, cpu = {}, {}
+for f in glob.glob(f"{work}/h*.json"):
+    for x in json.load(open(f))["results"]:
+        times.setdefault(x["command"], []).extend(x["times"])
+        cpu.setdefault(x["command"], []).append((x["user"] + x["system"]) * 1000)
+med = {k: statistics.median(v) * 1000 for k, v in times.items()}
+rk, py = med["redkit"], med["python-dotenv"]
+n = len(times["redkit"])
+print(f"{rounds} interleaved rounds x {runs} runs each ({n} runs per command); load average {lb} before, {la} after")
+print(f"redkit validate-env (200 vars): median {rk:.2f} ms wall, {statistics.mean(cpu['redkit']):.2f} ms user+sys (mean)")
+print(f"python-dotenv script:           median {py:.2f} ms wall, {statistics.mean(cpu['python-dotenv']):.2f} ms user+sys (mean)")
 print(f"ratio (python / redkit):        {py / rk:.1f}x; target < 5 ms: {'met' if rk < 5 else 'MISSED'}")
 PY

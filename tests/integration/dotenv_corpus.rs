@@ -10,7 +10,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::redkit;
+use crate::support::{available, redkit};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dotenv")
@@ -47,18 +47,6 @@ fn refused_lines(stderr: &str) -> Vec<u64> {
         );
     }
     out
-}
-
-/// Whether a real parser is here; with CI=true a missing one is a failure, not a skip.
-fn available(what: &str, ok: bool) -> bool {
-    if !ok {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{what} is missing (tests/run installs it)"
-        );
-        eprintln!("NOTE: {what} is missing: the corpus is checked against redkit only");
-    }
-    ok
 }
 
 /// The environment `redkit run --dotenv shell` starts a command with, for a case, minus what

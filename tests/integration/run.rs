@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::support::{RedisServer, empty_system_config_dir, free_port, run};
+use crate::support::{RedisServer, empty_system_config_dir, free_port, have, run};
 
 const SPEC: &str = "required:\n  APP_TOKEN: {}\n  DB_PASSWORD: {}\noptional:\n  REDIS_PORT: { type: port, default: 6390 }\n  FROM_FILE: {}\n  SHADOWED: {}\n";
 
@@ -212,19 +212,6 @@ fn wait_connects_to_the_named_redis_before_starting() {
         ])
         .expect(1);
     assert!(!d.join("started").exists(), "{ran}");
-}
-
-/// Whether a real reader is here; with CI=true a missing one is a failure, not a skip.
-fn have(what: &str, probe: &mut Command) -> bool {
-    let ok = probe.output().is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{what} is missing (tests/run installs it)"
-        );
-        eprintln!("NOTE: {what} is missing: not compared");
-    }
-    ok
 }
 
 /// The values of `keys` in a NUL-separated environment listing.

@@ -1037,6 +1037,19 @@ mod gate {
             "{ran}"
         );
         assert_eq!(check(&["--strict"], &env).code, Some(1));
+        // Also under -q (the start.sh gate): the run passes, and says it on stderr (review F1).
+        let ran = run(d)
+            .args(["validate-env", "--spec", "spec.yaml", "-q"])
+            .envs(&env)
+            .expect(0);
+        assert!(ran.stdout.is_empty(), "{ran}");
+        assert!(
+            ran.stderr
+                .contains("readable by group or others (mode 0644)")
+                && ran.stderr.contains(open.as_str()),
+            "{ran}"
+        );
+        assert!(!ran.all().contains("SecretPart"), "{ran}");
 
         // A missing file, and both forms at once: named, exit 1.
         let ran = check(
@@ -1297,7 +1310,32 @@ mod gate {
             .expect(0);
         assert!(ran.stdout.contains("MODE="), "{ran}");
         assert!(!d.join("-").exists());
-        // An existing file keeps its mode.
+        // A file that --write-example did not write (the .env, a secret file, the spec) is
+        // never replaced (review F5): exit 2 naming it, the file as it was.
+        std::fs::write(d.join(".env"), "TOKEN=Kx9vSecretPart\n").unwrap();
+        for kept in ["real.example", ".env", "spec.yaml"] {
+            let before = std::fs::read(d.join(kept)).unwrap();
+            let ran = run(d)
+                .args([
+                    "validate-env",
+                    "--spec",
+                    "spec.yaml",
+                    "--write-example",
+                    kept,
+                ])
+                .expect(2);
+            assert!(
+                ran.stderr.contains(kept) && ran.stderr.contains("not written by --write-example"),
+                "{ran}"
+            );
+            assert_eq!(std::fs::read(d.join(kept)).unwrap(), before, "{kept}");
+        }
+        // One it wrote is replaced, and keeps its mode.
+        std::fs::write(
+            &target,
+            "# Written by `redkit validate-env --write-example` from x.\nOLD=\n",
+        )
+        .unwrap();
         std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
         run(d)
             .args([
@@ -1322,24 +1360,11 @@ mod gate_defects {
     use std::path::Path;
     use std::process::Command;
 
-    use crate::support::run;
+    use crate::support::{have, run};
 
     fn mkfifo(p: &Path) {
         let ok = Command::new("mkfifo").arg(p).status().unwrap();
         assert!(ok.success(), "mkfifo {}", p.display());
-    }
-
-    /// Whether a real reader is here; with CI=true a missing one is a failure, not a skip.
-    fn have(what: &str, probe: &mut Command) -> bool {
-        let ok = probe.output().is_ok_and(|o| o.status.success());
-        if !ok {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "{what} is missing (tests/run installs it)"
-            );
-            eprintln!("NOTE: {what} is missing: not compared");
-        }
-        ok
     }
 
     /// A FIFO, a directory or a device as the `.env` or as a secret file is refused by its

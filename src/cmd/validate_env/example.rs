@@ -6,13 +6,39 @@ use serde::Serialize;
 use super::spec::{Level, Spec};
 use crate::settings::DotEnv;
 
+/// How every file `--write-example` writes begins: the one kind of file it may replace.
+pub const HEADER: &str = "# Written by `redkit validate-env --write-example`";
+
+/// Refuses to replace a regular file that `--write-example` did not write (a `.env` with the
+/// production keys, a secret file, the spec or config itself): exit 2, naming it. A link at
+/// the name is replaced, never followed, so what it points to is never lost.
+pub fn may_replace(path: &std::path::Path) -> anyhow::Result<()> {
+    use std::io::Read;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if !meta.is_file() {
+        return Ok(());
+    }
+    let mut head = Vec::new();
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(HEADER.len() as u64).read_to_end(&mut head));
+    if read.is_ok() && (head == HEADER.as_bytes() || meta.len() == 0) {
+        return Ok(());
+    }
+    Err(crate::exit::usage(format!(
+        "--write-example {}: the file exists and was not written by --write-example (it may be the .env, a secret or the spec): not replaced; move it away or name another file",
+        crate::output::escape::escape_str(&path.display().to_string())
+    )))
+}
+
 /// The example file: one section per level, each variable with its description and type as a
 /// comment, and the `VAR_FILE` alternative named for secrets. A variable without a default is
 /// `NAME=`; one with a default is commented out, `# NAME=default` (`# NAME=` for a secret), so
 /// a copied example keeps the defaults.
 pub fn write(spec: &Spec) -> String {
     let mut out = format!(
-        "# Written by `redkit validate-env --write-example` from {}.\n\
+        "{HEADER} from {}.\n\
          # Copy to .env and fill in; secrets stay empty here (or set NAME_FILE=/run/secrets/name).\n",
         spec.origin
     );

@@ -720,14 +720,23 @@ impl Render for EnvReport {
 
 /// Tries every connection the variables name (`--connect`), on a runtime of its own: the rest
 /// of validate-env never touches the network.
+/// The targets come from the validated values: the real environment, `.env`, and `extra`
+/// (secrets read from `*_FILE` or `secrets_dir`, spec defaults), as the application gets them.
 fn connections(
     ctx: &Ctx,
     spec: &Spec,
+    extra: &[(String, String)],
     wait: std::time::Duration,
 ) -> anyhow::Result<Vec<connect::ConnCheck>> {
     let r = &ctx.settings.redis;
     let base = crate::redis::Auth::transport(r, r.tls_setting);
-    let planned = connect::plan(spec, &ctx.settings.vars, &base);
+    let mut vars = ctx.settings.vars.clone();
+    for (k, v) in extra {
+        if vars.get(k).is_none() {
+            vars.process.insert(k.clone(), v.clone());
+        }
+    }
+    let planned = connect::plan(spec, &vars, &base);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -830,7 +839,7 @@ pub fn check(
     );
     if let Some(wait) = connect {
         if report.ok {
-            let conns = connections(ctx, spec, wait)?;
+            let conns = connections(ctx, spec, &extra, wait)?;
             report.ok = conns.iter().all(|c| c.ok);
             report.connections = Some(conns);
         } else {
@@ -943,6 +952,9 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
     }
     let spec = find_spec(ctx, &args.check)?;
     if let Some(path) = &args.write_example {
+        if path.as_os_str() != "-" {
+            example::may_replace(path)?;
+        }
         crate::output::write_atomic(path, example::write(&spec).as_bytes())?;
         ctx.out.note(escape_str(&format!(
             "wrote {} ({} variables from {})",
@@ -968,6 +980,13 @@ pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
     let connect = args.connect.then(|| args.wait.unwrap_or_default());
     let (report, _) = check(ctx, &spec, &args.check, example.as_ref(), connect)?;
     ctx.out.emit_outcome(&report, report.ok)?;
+    // `-q` is silent only when nothing is wrong: a run that passes with warnings (a secret
+    // file readable by others, a duplicate key) still says them, on stderr, as `run` does.
+    if ctx.out.quiet && report.ok {
+        for w in &report.warnings {
+            ctx.out.warn(escape_str(w));
+        }
+    }
     Ok(problem_if(!report.ok))
 }
 
@@ -1062,6 +1081,46 @@ mod tests {
             "{text}"
         );
         assert_eq!(lines.last(), Some(&"warning: .env:7: duplicate key QUEUE"));
+    }
+
+    /// A name behind a byte-order mark (or with a zero-width space) is shown escaped, and the
+    /// columns are laid out by the escaped text: the value column starts at the same display
+    /// column in the header and in every row.
+    #[test]
+    fn invisible_characters_are_shown_escaped_and_the_columns_stay_aligned() {
+        let mut r = report();
+        r.connections = None;
+        r.variables = vec![
+            var(
+                "\u{feff}JWT_SECRET_KEY",
+                Level::Unknown,
+                Status::Unknown,
+                Some("v1"),
+            ),
+            var("A\u{200b}B", Level::Unknown, Status::Unknown, Some("v2")),
+            var("PLAIN", Level::Unknown, Status::Unknown, Some("v3")),
+        ];
+        let text = crate::cmd::table_of(&r);
+        assert!(
+            text.contains("\\u{feff}JWT_SECRET_KEY") && text.contains("A\\u{200b}B"),
+            "{text}"
+        );
+        assert!(
+            !text.contains('\u{feff}') && !text.contains('\u{200b}'),
+            "{text}"
+        );
+        let column = |line: &str, word: &str| {
+            let at = line
+                .find(word)
+                .unwrap_or_else(|| panic!("{word} in {line}"));
+            crate::output::width::width(&line[..at])
+        };
+        let header = text.lines().find(|l| l.contains("variable")).unwrap();
+        let start = column(header, "value");
+        for v in ["v1", "v2", "v3"] {
+            let row = text.lines().find(|l| l.contains(v)).unwrap();
+            assert_eq!(column(row, v), start, "{text}");
+        }
     }
 
     #[test]

@@ -81,11 +81,10 @@ pub fn load_file(path: &Path) -> anyhow::Result<Spec> {
     let text = crate::files::read_text(path, crate::files::TEXT)
         .map_err(|e| exit::usage(format!("{}: cannot read spec: {e}", path.display())))?;
     let root = yaml::parse(path, &text)?;
-    let section = match root.get("env") {
-        Some(v) => v.clone(),
-        None => root,
-    };
-    from_value(&section, &path.display().to_string(), Some(&text))
+    // The section by reference: a copy of a spec of hundreds of variables cost as much as
+    // parsing it.
+    let section = root.get("env").unwrap_or(&root);
+    from_value(section, &path.display().to_string(), Some(&text))
 }
 
 /// Builds a spec from the `env:` mapping. `text` (the file), when given, lets errors name a line.
@@ -121,11 +120,12 @@ pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result
                 )));
             }
         };
-        let entries = match body {
-            Value::Mapping(m) => m.clone(),
-            Value::Null => Default::default(),
+        let null = Value::Null;
+        let entries: Vec<(&Value, &Value)> = match body {
+            Value::Mapping(m) => m.iter().collect(),
+            Value::Null => Vec::new(),
             // A plain list of names: no rules.
-            Value::Sequence(s) => s.iter().map(|n| (n.clone(), Value::Null)).collect(),
+            Value::Sequence(s) => s.iter().map(|n| (n, &null)).collect(),
             _ => {
                 return Err(exit::usage(format!(
                     "{}: '{lname}' must be a mapping of variable names to rules",
@@ -134,7 +134,7 @@ pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result
             }
         };
         for (name, rules) in entries {
-            let name = yaml::scalar_text(&name).unwrap_or_default();
+            let name = yaml::scalar_text(name).unwrap_or_default();
             if name.is_empty() {
                 return Err(exit::usage(format!(
                     "{}: empty variable name",
@@ -149,7 +149,7 @@ pub fn from_value(v: &Value, origin: &str, text: Option<&str>) -> anyhow::Result
                     level.name()
                 )));
             }
-            let var = parse_var(&name, level, &rules, &mut regexes)
+            let var = parse_var(&name, level, rules, &mut regexes)
                 .map_err(|e| exit::usage(format!("{}: {name}: {e}", here(&name))))?;
             vars.push(var);
         }

@@ -23,6 +23,24 @@ pub mod tmux;
 /// A secret planted in the environment of leak tests; it must never appear in any output.
 pub const LEAK_SECRET: &str = "Leaky-Secret-Value-3f9a81c2d7e4";
 
+/// Whether a real tool the tests compare redkit with (bash, python-dotenv) is here, as `ok`
+/// says; with CI=true a missing one fails the test, elsewhere a NOTE names what is skipped.
+pub fn available(what: &str, ok: bool) -> bool {
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{what} is missing (tests/run installs it)"
+        );
+        eprintln!("NOTE: {what} is missing: not compared with it");
+    }
+    ok
+}
+
+/// [`available`], judged by running `probe` (it must exit 0).
+pub fn have(what: &str, probe: &mut Command) -> bool {
+    available(what, probe.output().is_ok_and(|o| o.status.success()))
+}
+
 /// The redkit binary with a clean environment (no REDIS_* or config leaking in from the
 /// developer's shell, no machine-wide `/etc/redkit/redkit.yaml`: the system's config folder is
 /// an empty one) running in `dir`.
