@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::support::tmux as term;
 use crate::support::{Cluster, RedisServer, run};
 
 /// One tmux session on a private socket, killed on drop.
@@ -420,4 +421,195 @@ fn streams_pane_lag_seconds_is_the_age_of_the_oldest_undelivered_entry() {
     assert_eq!(lag_s("done"), 0.0, "{screen}");
     t.keys(&["q"]);
     t.wait("exit", Duration::from_secs(5), |x| x.contains("EXITED 0"));
+}
+
+/// The pane of `redkit top ARGS` (a shared tmux server of the view tests), its plain text
+/// once `pred` holds on it.
+fn wait_plain(t: &term::Tmux, pane: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    term::strip(&t.wait_for(pane, what, |s| pred(&term::strip(s))))
+}
+
+/// The captured line (with its escapes) that holds every one of `parts`.
+fn raw_line(t: &term::Tmux, pane: &str, parts: &[&str]) -> String {
+    let raw = t.capture(pane);
+    raw.lines()
+        .find(|l| {
+            let plain = term::strip(l);
+            parts.iter().all(|p| plain.contains(p))
+        })
+        .unwrap_or_else(|| panic!("no line with {parts:?}:\n{}", term::strip(&raw)))
+        .to_string()
+}
+
+/// Whether `text` stands on a red background on the captured `line`.
+fn on_red(line: &str, text: &str) -> bool {
+    matches!(
+        term::background_at(line, text).as_deref(),
+        Some("41") | Some("101") | Some("48;5;1") | Some("48;5;9")
+    )
+}
+
+/// A recording with a damaged line in the middle replays the frames it has, and says on the
+/// screen which line it skipped (and again on stderr once the screen is restored).
+#[test]
+fn a_replayed_recording_with_a_damaged_line_says_so_on_screen() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("rec.ndjson");
+    let (code, _, err) = run(dir.path())
+        .args(["top", "-u", &s.url(), "--interval", "200ms", "--count", "2"])
+        .args(["--record", rec.to_str().unwrap()])
+        .output()
+        .parts();
+    assert_eq!(code, 0, "{err}");
+    drop(s);
+    // A copy that went wrong between the two frames: garbled JSON, then bytes that are not
+    // UTF-8.
+    let text = std::fs::read_to_string(&rec).unwrap();
+    let frames: Vec<&str> = text.lines().collect();
+    assert_eq!(frames.len(), 2, "{text}");
+    let mut damaged = Vec::new();
+    damaged.extend_from_slice(frames[0].as_bytes());
+    damaged.extend_from_slice(b"\n{\"at\": 12, \"nodes\": [{\"addr\n");
+    damaged.extend_from_slice(b"\xff\xfe\x1b[31m\n");
+    damaged.extend_from_slice(frames[1].as_bytes());
+    damaged.push(b'\n');
+    std::fs::write(&rec, &damaged).unwrap();
+
+    let t = term::Tmux::start();
+    let pane = t.spawn(dir.path(), 80, 24, &["top", "--replay", "rec.ndjson"], &[]);
+    let screen = wait_plain(&t, &pane, "the end of the recording", |x| {
+        x.contains("end of recording")
+    });
+    assert!(
+        screen.contains("end of recording; skipped 2 damaged lines (lines 2, 3)"),
+        "{screen}"
+    );
+    assert!(screen.contains("replay rec.ndjson 2/2"), "{screen}");
+    // The damaged bytes are not drawn (no stray escape turned the screen red).
+    assert!(!screen.contains('\u{fffd}'), "{screen}");
+    t.send(&pane, "q");
+    let done = t.finish(&pane, 80, &["top", "--replay"]);
+    assert_eq!(done.code, 0, "{}", done.text());
+    assert!(
+        done.text()
+            .contains("--replay rec.ndjson: skipped 2 damaged lines (lines 2, 3)"),
+        "{}",
+        done.text()
+    );
+}
+
+/// A node that accepts but never answers and one that refuses connections are both red
+/// rows that say why: `timeout`, `connection refused`; a node that answers again is a row like
+/// the others; a dead master's replica stays on screen (the node list is kept).
+#[test]
+fn a_down_node_says_why_on_a_red_row() {
+    let mut master = RedisServer::start();
+    let replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("rec.ndjson");
+    let t = term::Tmux::start();
+    let args = [
+        "top",
+        "-u",
+        &master.url(),
+        "--interval",
+        "500ms",
+        "--record",
+        rec.to_str().unwrap(),
+    ];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    wait_plain(&t, &pane, "both nodes up", |x| x.contains("2/2 nodes up"));
+    let (m, r) = (master.addr(), replica.addr());
+
+    // Hung: the kernel still accepts, the server says nothing.
+    replica.signal("STOP");
+    wait_plain(&t, &pane, "the hung replica's timeout", |x| {
+        x.lines()
+            .any(|l| l.contains(&r) && l.contains("DOWN: timeout: no answer within"))
+    });
+    let row = raw_line(&t, &pane, &[&r, "DOWN: timeout"]);
+    assert!(on_red(&row, &r), "the row is red: {row:?}");
+    assert!(on_red(&row, "DOWN: timeout"), "the reason is red: {row:?}");
+    let up = raw_line(&t, &pane, &[&m, "master"]);
+    assert!(!on_red(&up, &m), "an answering row is red: {up:?}");
+    replica.signal("CONT");
+    wait_plain(&t, &pane, "the replica back", |x| {
+        x.contains("2/2 nodes up") && !x.contains("DOWN")
+    });
+
+    // Gone: nothing listens on the port any more.
+    master.kill();
+    let killed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    let screen = wait_plain(&t, &pane, "the killed master refused", |x| {
+        x.lines()
+            .any(|l| l.contains(&m) && l.contains("DOWN: connection refused"))
+    });
+    assert!(screen.contains("1/2 nodes up"), "{screen}");
+    let row = raw_line(&t, &pane, &[&m, "DOWN: connection refused"]);
+    assert!(on_red(&row, &m), "the row is red: {row:?}");
+    assert!(
+        on_red(&row, "DOWN: connection refused"),
+        "the reason is red: {row:?}"
+    );
+    // The node list is asked again every 10 s; the master's refusal keeps its replica listed.
+    let frames = |after: f64| -> Vec<serde_json::Value> {
+        std::fs::read_to_string(&rec)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|f| f["at"].as_f64().is_some_and(|at| at > after))
+            .collect()
+    };
+    crate::support::wait_until(
+        "a frame recorded after the node list was asked again",
+        Duration::from_secs(60),
+        || !frames(killed + 11.0).is_empty(),
+    );
+    let late = &frames(killed + 11.0)[0];
+    let addrs: Vec<&str> = late["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["addr"].as_str())
+        .collect();
+    assert!(
+        addrs.contains(&r.as_str()) && addrs.contains(&m.as_str()),
+        "{late}"
+    );
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
+}
+
+/// A replica whose offset is its master's reads `in sync` in the lag column (not the
+/// seconds since its last interaction, which count up while it idles); the master has none.
+#[test]
+fn a_caught_up_replica_reads_in_sync() {
+    let master = RedisServer::start();
+    let replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    for i in 0..50 {
+        master.cli(&["SET", &format!("k{i}"), "v"]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let pane = t.spawn(dir.path(), 80, 24, &["top", "-u", &master.url()], &[]);
+    let (m, r) = (master.addr(), replica.addr());
+    let screen = wait_plain(&t, &pane, "the replica in sync", |x| {
+        x.lines()
+            .any(|l| l.contains(&r) && l.contains("replica") && l.contains("in sync"))
+    });
+    let master_row = screen
+        .lines()
+        .find(|l| l.contains(&m))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(!master_row.contains("in sync"), "{screen}");
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
 }

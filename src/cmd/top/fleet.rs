@@ -129,9 +129,9 @@ impl Fleet {
                 }
                 out
             }
-            Mode::Standalone(ep) => Some(self.with_replicas(ep).await),
+            Mode::Standalone(ep) => self.with_replicas(ep).await,
             Mode::Sentinel { .. } => match self.target.master_endpoint().await {
-                Ok(ep) => Some(self.with_replicas(ep).await),
+                Ok(ep) => self.with_replicas(ep).await,
                 Err(_) => None,
             },
         };
@@ -142,35 +142,43 @@ impl Fleet {
         self.discovered = Some(Instant::now());
     }
 
-    async fn with_replicas(&mut self, ep: Endpoint) -> Vec<Planned> {
+    /// The master and the replicas its INFO lists. A master that does not answer keeps the
+    /// list it had (None), so its replicas stay on screen; the first time, it is listed alone.
+    async fn with_replicas(&mut self, ep: Endpoint) -> Option<Vec<Planned>> {
         let mut out = vec![Planned {
             ep: ep.clone(),
             role: "master",
             slots: None,
             ranges: None,
         }];
-        if let Ok(mut n) = self.node(&ep).await
-            && let Ok(text) = n
+        let text = match self.node(&ep).await {
+            Ok(mut n) => n
                 .query::<String>(redis::cmd("INFO").arg("replication"))
                 .await
-        {
-            for (_, r) in Info::parse(&text).indexed("slave") {
-                if let (Some(ip), Some(port)) =
-                    (r.get("ip"), r.get("port").and_then(|p| p.parse().ok()))
-                {
-                    out.push(Planned {
-                        ep: Endpoint::Tcp {
-                            host: ip.clone(),
-                            port,
-                        },
-                        role: "replica",
-                        slots: None,
-                        ranges: None,
-                    });
-                }
+                .ok(),
+            Err(_) => None,
+        };
+        let Some(text) = text else {
+            self.conns.remove(&ep.to_string());
+            let known = self.planned.iter().any(|p| p.ep == ep);
+            return (!known).then_some(out);
+        };
+        for (_, r) in Info::parse(&text).indexed("slave") {
+            if let (Some(ip), Some(port)) =
+                (r.get("ip"), r.get("port").and_then(|p| p.parse().ok()))
+            {
+                out.push(Planned {
+                    ep: Endpoint::Tcp {
+                        host: ip.clone(),
+                        port,
+                    },
+                    role: "replica",
+                    slots: None,
+                    ranges: None,
+                });
             }
         }
-        out
+        Some(out)
     }
 
     /// One frame: every node asked at once, each within `budget`.

@@ -158,6 +158,23 @@ impl Tmux {
         assert!(st.success());
     }
 
+    /// The process id of the redkit a pane runs (the pane's shell is its parent).
+    pub fn pid(&self, name: &str) -> u32 {
+        let out = self
+            .tmux()
+            .args(["display-message", "-p", "-t", name, "#{pane_pid}"])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let children =
+            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        children
+            .split_whitespace()
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no process in pane {name} (shell {shell})"))
+    }
+
     /// Waits until the pane's text matches `pred` (at most 60 s) and returns it.
     #[track_caller]
     pub fn wait_for(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
@@ -281,6 +298,44 @@ fn apply_sgr(params: &str, fg: &mut bool, attr: &mut bool) {
         }
         i += 1;
     }
+}
+
+/// The background colour (its SGR parameters, `41` for red) in effect where `needle` starts
+/// on a captured line; None when `needle` is not there or stands on the default background.
+pub fn background_at(line: &str, needle: &str) -> Option<String> {
+    let at = line.find(needle)?;
+    let mut bg: Option<String> = None;
+    let mut rest = &line[..at];
+    while let Some(i) = rest.find("\x1b[") {
+        let seq = &rest[i + 2..];
+        let Some(end) = seq.find(|c: char| ('\x40'..='\x7e').contains(&c)) else {
+            break;
+        };
+        if seq[end..].starts_with('m') {
+            let ps: Vec<&str> = seq[..end].split(';').collect();
+            let mut k = 0;
+            while k < ps.len() {
+                match ps[k] {
+                    "" | "0" | "49" => bg = None,
+                    "48" => {
+                        let n = if ps.get(k + 1) == Some(&"5") { 3 } else { 5 };
+                        bg = Some(ps[k..(k + n).min(ps.len())].join(";"));
+                        k += n - 1;
+                    }
+                    "38" => k += if ps.get(k + 1) == Some(&"5") { 2 } else { 4 },
+                    p if (p.len() == 2 && p.starts_with('4'))
+                        || (p.len() == 3 && p.starts_with("10")) =>
+                    {
+                        bg = Some(p.to_string())
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+        }
+        rest = &seq[end + 1..];
+    }
+    bg
 }
 
 impl Screen {
