@@ -788,3 +788,132 @@ fn check_lists_complete_after_a_comma_and_reachability_is_a_check_name() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("\"reachability\""), "{out}");
 }
+
+/// Restarts a replica without its data (no dump to load: it must copy the whole dataset
+/// again) and waits until its master serves it as online.
+fn restart_without_data(master: &RedisServer, replica: &mut RedisServer) {
+    let full = master.info_num("sync_full");
+    replica.kill();
+    let _ = std::fs::remove_file(replica.dir.path().join("dump.rdb"));
+    replica.restart();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    assert_eq!(
+        master.info_num("sync_full"),
+        full + 1,
+        "the replica synced in full"
+    );
+}
+
+/// A replica restarted without its data between two runs: on the next run its master's
+/// `full_syncs` is CRITICAL (sync_full grew), and the replica's own rate checks say it
+/// restarted (a new run id) and start over, in the same run; the run after is quiet again.
+#[test]
+fn a_replica_restarted_without_its_data_is_a_full_resync_and_starts_over() {
+    let master = RedisServer::start();
+    fill(&master, "k", 500, 100);
+    let mut replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("h.json");
+    let url = master.url();
+    let args = ["-u", url.as_str(), "--check", "full_syncs,evictions"];
+    let (m, r) = (master.addr(), replica.addr());
+    let (code, first) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{first:#}");
+    assert!(msg(check(&first, &r, "full_syncs")).starts_with("no previous sample"));
+    let run_id = |v: &Value| v["nodes"][&r]["run_id"].as_str().unwrap().to_string();
+    let saved =
+        |p: &Path| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    let before = run_id(&saved(&state));
+
+    restart_without_data(&master, &mut replica);
+    let (code, second) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 2, "{second:#}");
+    let f = check(&second, &m, "full_syncs");
+    assert_eq!(f["status"], "critical", "{f:#}");
+    assert!(msg(f).starts_with("1 replica full resync in"), "{f:#}");
+    assert!(
+        msg(f).contains("a replica copied the whole dataset"),
+        "{f:#}"
+    );
+    assert!(!msg(f).contains("snapshot"), "{f:#}");
+    for name in ["full_syncs", "evictions"] {
+        let c = check(&second, &r, name);
+        assert_eq!(c["status"], "ok", "{c:#}");
+        assert_eq!(
+            msg(c),
+            "restarted since the previous sample (run id changed): counting starts over",
+            "{c:#}"
+        );
+    }
+    // The master did not restart: its other rates have their interval.
+    assert!(msg(check(&second, &m, "evictions")).contains("keys evicted in"));
+    // The state keeps the replica's new run.
+    assert_ne!(run_id(&saved(&state)), before);
+
+    // Nothing happened since: OK on both, each judged over its interval.
+    let (code, third) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{third:#}");
+    assert!(msg(check(&third, &m, "full_syncs")).starts_with("0 replica full resyncs in"));
+    assert!(msg(check(&third, &r, "full_syncs")).starts_with("0 replica full resyncs in"));
+    let kept = run_id(&saved(&state));
+
+    // The same within one run: --interval, the replica restarted between its two samples.
+    // redkit is held (SIGSTOP) after the first sample until the resync is done, so the second
+    // sample sees it whatever the machine's speed.
+    let mut child = spawn_redkit(
+        dir.path(),
+        &[
+            "health",
+            "-u",
+            &url,
+            "--check",
+            "full_syncs,evictions",
+            "--format",
+            "json",
+            "--interval",
+            "1s",
+            "-v",
+        ],
+    );
+    let pid = child.id().to_string();
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    loop {
+        let mut line = String::new();
+        let n = std::io::BufRead::read_line(&mut err, &mut line).unwrap();
+        assert!(n > 0, "redkit ended before its first sample: {said}");
+        said.push_str(&line);
+        if line.contains("--interval: first sample of 2 nodes read; the second in 1s") {
+            break;
+        }
+    }
+    let signal = |sig: &str| {
+        assert!(
+            Command::new("kill")
+                .args([sig, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    signal("-STOP");
+    restart_without_data(&master, &mut replica);
+    signal("-CONT");
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    let f = check(&v, &m, "full_syncs");
+    assert_eq!(f["status"], "critical", "{f:#}");
+    assert!(msg(f).starts_with("1 replica full resync in"), "{f:#}");
+    let c = check(&v, &r, "full_syncs");
+    assert!(
+        msg(c).contains("(run id changed): counting starts over"),
+        "{c:#}"
+    );
+    // --interval writes no state file: it still holds the replica's run before this restart.
+    assert_eq!(run_id(&saved(&state)), kept);
+}
