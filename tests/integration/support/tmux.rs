@@ -300,11 +300,12 @@ fn apply_sgr(params: &str, fg: &mut bool, attr: &mut bool) {
     }
 }
 
-/// The background colour (its SGR parameters, `41` for red) in effect where `needle` starts
-/// on a captured line; None when `needle` is not there or stands on the default background.
-pub fn background_at(line: &str, needle: &str) -> Option<String> {
+/// The colours in effect where `needle` starts on a captured line: (foreground, background),
+/// each as its SGR parameters (`31`, `41`, `38;5;1`) or None for the terminal's default; None
+/// when `needle` is not on the line.
+pub fn colours_at(line: &str, needle: &str) -> Option<(Option<String>, Option<String>)> {
     let at = line.find(needle)?;
-    let mut bg: Option<String> = None;
+    let (mut fg, mut bg): (Option<String>, Option<String>) = (None, None);
     let mut rest = &line[..at];
     while let Some(i) = rest.find("\x1b[") {
         let seq = &rest[i + 2..];
@@ -315,14 +316,24 @@ pub fn background_at(line: &str, needle: &str) -> Option<String> {
             let ps: Vec<&str> = seq[..end].split(';').collect();
             let mut k = 0;
             while k < ps.len() {
-                match ps[k] {
-                    "" | "0" | "49" => bg = None,
-                    "48" => {
+                let p = ps[k];
+                match p {
+                    "" | "0" => (fg, bg) = (None, None),
+                    "39" => fg = None,
+                    "49" => bg = None,
+                    "38" | "48" => {
                         let n = if ps.get(k + 1) == Some(&"5") { 3 } else { 5 };
-                        bg = Some(ps[k..(k + n).min(ps.len())].join(";"));
+                        let v = Some(ps[k..(k + n).min(ps.len())].join(";"));
+                        if p == "38" {
+                            fg = v
+                        } else {
+                            bg = v
+                        }
                         k += n - 1;
                     }
-                    "38" => k += if ps.get(k + 1) == Some(&"5") { 2 } else { 4 },
+                    p if (p.len() == 2 && (p.starts_with('3') || p.starts_with('9'))) => {
+                        fg = Some(p.to_string())
+                    }
                     p if (p.len() == 2 && p.starts_with('4'))
                         || (p.len() == 3 && p.starts_with("10")) =>
                     {
@@ -335,7 +346,7 @@ pub fn background_at(line: &str, needle: &str) -> Option<String> {
         }
         rest = &seq[end + 1..];
     }
-    bg
+    Some((fg, bg))
 }
 
 impl Screen {
