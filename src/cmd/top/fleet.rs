@@ -142,6 +142,24 @@ impl Fleet {
         self.discovered = Some(Instant::now());
     }
 
+    /// The nodes named on the command line, listed while nothing else is known (a seed that
+    /// does not answer is shown as a down row).
+    fn seeds(&self) -> Vec<Planned> {
+        let eps = match &self.target.mode {
+            Mode::Cluster(seeds) => seeds.clone(),
+            Mode::Standalone(ep) => vec![ep.clone()],
+            Mode::Sentinel { .. } => Vec::new(),
+        };
+        eps.into_iter()
+            .map(|ep| Planned {
+                ep,
+                role: "master",
+                slots: None,
+                ranges: None,
+            })
+            .collect()
+    }
+
     /// The master and the replicas its INFO lists. A master that does not answer keeps the
     /// list it had (None), so its replicas stay on screen; the first time, it is listed alone.
     async fn with_replicas(&mut self, ep: Endpoint) -> Option<Vec<Planned>> {
@@ -183,8 +201,19 @@ impl Fleet {
 
     /// One frame: every node asked at once, each within `budget`.
     pub async fn sample(&mut self, every: Duration, budget: Duration, pane: Pane) -> Frame {
+        // The whole frame within `budget`, discovery included: a seed that accepts and never
+        // answers is a red row within the refresh, not a blank screen for the --timeout.
+        let deadline = tokio::time::Instant::now() + budget;
         if self.discovered.is_none_or(|t| t.elapsed() >= REDISCOVER) {
-            self.discover().await;
+            if tokio::time::timeout_at(deadline, self.discover())
+                .await
+                .is_err()
+            {
+                self.discovered = Some(Instant::now());
+            }
+            if self.planned.is_empty() {
+                self.planned = self.seeds();
+            }
         }
         let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
         let prev = self.prev.take();
@@ -220,7 +249,7 @@ impl Fleet {
                     extras(&mut node, &mut row, pane, streams, ranges).await;
                     Ok::<_, String>((row, node))
                 };
-                let r = match tokio::time::timeout(budget, work).await {
+                let r = match tokio::time::timeout_at(deadline, work).await {
                     Ok(r) => r,
                     Err(_) => Err(format!(
                         "timeout: no answer within {}",
