@@ -293,7 +293,9 @@ fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
     );
     assert_eq!(code, 0, "{r:#}");
 
-    // Per-command p99 from INFO LATENCYSTATS: DEBUG's 300 ms is named.
+    // Per-command p99 from INFO LATENCYSTATS: DEBUG, called again in the interval, is named
+    // with its 300 ms.
+    s.cli(&["DEBUG", "SLEEP", "0.3"]);
     let (code, r) = json_in(
         dir.path(),
         &state,
@@ -310,6 +312,22 @@ fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
             .any(|m| m["name"] == "command_latency_seconds" && m["labels"][0][1] == "debug"),
         "{l:#}"
     );
+    // Not called since: the percentiles are since start, so it is said but not judged (one
+    // slow call must not warn on every later run).
+    let (code, r) = json_in(
+        dir.path(),
+        &state,
+        &[&base[..], &["--warn-command-p99", "5ms"]].concat(),
+    );
+    assert_eq!(code, 0, "{r:#}");
+    let l = check(&r, &s.addr(), "latency");
+    assert_eq!(l["status"], "ok", "{l:#}");
+    assert!(
+        msg(l).contains("; debug p99 3")
+            && msg(l).contains(" since start, not called since the previous sample (not judged)"),
+        "{l:#}"
+    );
+    assert!(!msg(l).contains("slow commands"), "{l:#}");
 
     // -v: the server's own LATENCY DOCTOR and MEMORY DOCTOR text under the table.
     let (_, out, _) = run(dir.path())
@@ -485,6 +503,9 @@ fn a_full_resync_is_critical_and_a_small_backlog_warns() {
     replica.cli(&["REPLICAOF", "127.0.0.1", &master.port.to_string()]);
     replica.wait_replica_up();
     master.wait_replicas_online();
+    // The same baseline for the Nagios run below.
+    let copy = dir.path().join("h2.json");
+    std::fs::copy(&state, &copy).unwrap();
     let (code, r) = json_in(dir.path(), &state, &args);
     assert_eq!(code, 2, "{r:#}");
     let f = check(&r, &master.addr(), "full_syncs");
@@ -493,6 +514,39 @@ fn a_full_resync_is_critical_and_a_small_backlog_warns() {
     let b = check(&r, &master.addr(), "backlog");
     assert_eq!(b["status"], "warning", "{b:#}");
     assert!(msg(b).contains("needs a full resync"), "{b:#}");
+    // One figure: the value is the metric, and the message says it (no rounding to 0.1 s).
+    let value = b["value"].as_f64().unwrap();
+    assert!(value > 0.0, "{b:#}");
+    let metric = b["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "repl_backlog_coverage_seconds")
+        .unwrap_or_else(|| panic!("{b:#}"));
+    assert_eq!(metric["value"].as_f64(), Some(value), "{b:#}");
+    let shown = if value < 1.0 {
+        format!("holds {}ms at", (value * 1000.0).round())
+    } else {
+        "holds ".to_string()
+    };
+    assert!(msg(b).contains(&shown), "{shown}: {b:#}");
+    // Nagios perfdata carries it, with the minimum as a `N:` range.
+    let (_, out, _) = run(dir.path())
+        .args([
+            "health",
+            "--format",
+            "nagios",
+            "--state",
+            copy.to_str().unwrap(),
+        ])
+        .args(args)
+        .args(["--min-backlog", "1m"])
+        .output()
+        .parts();
+    assert!(
+        out.contains("'repl_backlog_coverage_seconds'=") && out.contains("s;60:;;"),
+        "{out}"
+    );
 }
 
 /// `redis-cli --rdb` takes a snapshot over the replication protocol: the master counts it in
