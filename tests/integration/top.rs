@@ -523,3 +523,47 @@ fn a_caught_up_replica_reads_in_sync() {
     t.send(&pane, "q");
     assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
 }
+
+/// A seed that accepts and never answers: the header is on screen at once and `q` is obeyed
+/// while the node is still being asked (here it can never answer within the hour-long
+/// refresh and timeouts); with the default refresh it is a red timeout row, not a blank screen.
+#[test]
+fn a_silent_seed_never_blanks_the_screen_or_holds_q() {
+    let silent = crate::support::SilentServer::start();
+    let url = format!("redis://127.0.0.1:{}", silent.port);
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let args = [
+        "top",
+        "-u",
+        &url,
+        "--interval",
+        "1h",
+        "--timeout",
+        "1h",
+        "--connect-timeout",
+        "1h",
+    ];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    let screen = wait_plain(&t, &pane, "the header while asking", |x| {
+        x.contains("redkit top") && x.contains("asking 127.0.0.1:")
+    });
+    assert!(screen.contains("q quit"), "{screen}");
+    crate::support::wait_until("the connection accepted", Duration::from_secs(60), || {
+        silent.accepted() > 0
+    });
+    t.send(&pane, "q");
+    let done = t.finish(&pane, 80, &args);
+    assert_eq!(done.code, 0, "{}", done.text());
+
+    let pane = t.spawn(dir.path(), 80, 24, &["top", "-u", &url], &[]);
+    let addr = format!("127.0.0.1:{}", silent.port);
+    wait_plain(&t, &pane, "the silent seed as a timeout row", |x| {
+        x.lines()
+            .any(|l| l.contains(&addr) && l.contains("DOWN: timeout: no answer within"))
+    });
+    let row = raw_line(&t, &pane, &[&addr, "DOWN: timeout"]);
+    assert!(on_red(&row, "DOWN: timeout"), "{row:?}");
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
+}

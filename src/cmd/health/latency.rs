@@ -19,7 +19,7 @@ pub struct CommandLatency {
 }
 
 /// Replication internals whose "latency" is a transfer, not a reply time.
-const IGNORED: &[&str] = &["psync", "sync", "replconf"];
+pub const IGNORED: &[&str] = &["psync", "sync", "replconf"];
 
 /// Commands exported to Prometheus per node (the slowest by p99): a bounded label set.
 const EXPORTED: usize = 10;

@@ -207,8 +207,8 @@ impl NodeRow {
     }
 }
 
-/// Replication internals left out of the worst p99.
-const IGNORED: &[&str] = &["psync", "sync", "replconf"];
+/// Replication internals left out of the worst p99 (health's list).
+use crate::cmd::health::latency::IGNORED;
 
 /// Per-command calls/s (from `cmdstat_*` against the previous frame) and p99 (latencystats),
 /// the busiest first.
@@ -246,14 +246,9 @@ fn commands(i: &Info, prev: Option<&NodeRow>, secs: f64) -> Vec<CommandRow> {
     out
 }
 
-/// The per-command call counters kept for the next frame's calls/s.
-pub fn command_counters(i: &Info) -> impl Iterator<Item = (String, f64)> + '_ {
-    i.0.iter().filter_map(|(k, v)| {
-        let cmd = k.strip_prefix("cmdstat_")?;
-        let calls: f64 = subfields(v).get("calls")?.parse().ok()?;
-        Some((format!("calls:{cmd}"), calls))
-    })
-}
+/// The per-command call counters kept for the next frame's calls/s (`calls:get`), as health
+/// keeps them in its samples.
+pub use crate::cmd::health::latency::call_counters as command_counters;
 
 #[cfg(test)]
 mod tests {
