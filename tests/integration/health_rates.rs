@@ -164,6 +164,14 @@ fn hit_ratio_is_judged_over_the_interval_once_there_is_a_sample() {
     assert_eq!(k["value"], 0.0, "{k:#}");
     assert!(msg(k).contains("over the last"), "{k:#}");
     assert!(msg(k).contains("hit ratio 0.0% over the interval"), "{k:#}");
+    // A quiet interval: no lookups, no ratio to judge; the low lifetime ratio (50 of 70)
+    // does not take its place.
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    let k = check(&r, &s.addr(), "keyspace");
+    assert_eq!(k["status"], "ok", "{k:#}");
+    assert!(msg(k).contains("; no lookups in the last "), "{k:#}");
+    assert!(msg(k).ends_with(" (not judged)"), "{k:#}");
 }
 
 #[test]

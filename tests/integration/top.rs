@@ -567,3 +567,67 @@ fn a_silent_seed_never_blanks_the_screen_or_holds_q() {
     t.send(&pane, "q");
     assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
 }
+
+/// A killed replica that its master no longer lists (as an old master after a Sentinel
+/// failover is no longer listed by the new one) stays on screen as a red row when the node
+/// list is asked again: a dead node does not vanish from the view.
+#[test]
+fn a_dead_node_no_longer_listed_stays_a_red_row() {
+    let master = RedisServer::start();
+    let mut replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("rec.ndjson");
+    let t = term::Tmux::start();
+    let url = master.url();
+    let args = [
+        "top",
+        "-u",
+        &url,
+        "--interval",
+        "500ms",
+        "--record",
+        "rec.ndjson",
+    ];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    wait_plain(&t, &pane, "both nodes up", |x| x.contains("2/2 nodes up"));
+    replica.kill();
+    crate::support::wait_until(
+        "the master to drop the replica",
+        Duration::from_secs(60),
+        || master.info_num("connected_slaves") == 0,
+    );
+    let dropped = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    // The node list is asked again every 10 s.
+    crate::support::wait_until(
+        "a frame recorded after the node list was asked again",
+        Duration::from_secs(60),
+        || {
+            recorded(&rec)
+                .iter()
+                .any(|f| f["at"].as_f64().is_some_and(|at| at > dropped + 11.0))
+        },
+    );
+    let frames = recorded(&rec);
+    let late = frames
+        .iter()
+        .find(|f| f["at"].as_f64().is_some_and(|at| at > dropped + 11.0))
+        .unwrap();
+    let row = late["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["addr"] == replica.addr())
+        .unwrap_or_else(|| panic!("the dead replica vanished: {late}"));
+    assert_eq!(row["up"], false, "{row}");
+    let screen = wait_plain(&t, &pane, "the dead replica's red row", |x| {
+        x.contains("1/2 nodes up") && x.contains("DOWN: connection refused")
+    });
+    assert!(screen.contains(&replica.addr()), "{screen}");
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &args).code, 0);
+}

@@ -136,6 +136,22 @@ impl Fleet {
             },
         };
         if let Some(mut f) = found {
+            // A node that was down in the last frame and is no longer listed (an old master
+            // after a Sentinel failover: its new master does not list it) stays, a red row,
+            // until it answers: a dead node must not vanish from the view.
+            let down: Vec<&str> = self
+                .prev
+                .iter()
+                .flat_map(|fr| fr.nodes.iter())
+                .filter(|n| !n.up)
+                .map(|n| n.addr.as_str())
+                .collect();
+            for p in std::mem::take(&mut self.planned) {
+                let addr = p.ep.to_string();
+                if down.contains(&addr.as_str()) && !f.iter().any(|q| q.ep == p.ep) {
+                    f.push(p);
+                }
+            }
             f.sort_by_key(|p| p.ep.to_string());
             self.planned = f;
         }
