@@ -164,6 +164,14 @@ fn hit_ratio_is_judged_over_the_interval_once_there_is_a_sample() {
     assert_eq!(k["value"], 0.0, "{k:#}");
     assert!(msg(k).contains("over the last"), "{k:#}");
     assert!(msg(k).contains("hit ratio 0.0% over the interval"), "{k:#}");
+    // A quiet interval: no lookups, no ratio to judge; the low lifetime ratio (50 of 70)
+    // does not take its place.
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    let k = check(&r, &s.addr(), "keyspace");
+    assert_eq!(k["status"], "ok", "{k:#}");
+    assert!(msg(k).contains("; no lookups in the last "), "{k:#}");
+    assert!(msg(k).ends_with(" (not judged)"), "{k:#}");
 }
 
 #[test]
@@ -293,7 +301,9 @@ fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
     );
     assert_eq!(code, 0, "{r:#}");
 
-    // Per-command p99 from INFO LATENCYSTATS: DEBUG's 300 ms is named.
+    // Per-command p99 from INFO LATENCYSTATS: DEBUG, called again in the interval, is named
+    // with its 300 ms.
+    s.cli(&["DEBUG", "SLEEP", "0.3"]);
     let (code, r) = json_in(
         dir.path(),
         &state,
@@ -310,6 +320,22 @@ fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
             .any(|m| m["name"] == "command_latency_seconds" && m["labels"][0][1] == "debug"),
         "{l:#}"
     );
+    // Not called since: the percentiles are since start, so it is said but not judged (one
+    // slow call must not warn on every later run).
+    let (code, r) = json_in(
+        dir.path(),
+        &state,
+        &[&base[..], &["--warn-command-p99", "5ms"]].concat(),
+    );
+    assert_eq!(code, 0, "{r:#}");
+    let l = check(&r, &s.addr(), "latency");
+    assert_eq!(l["status"], "ok", "{l:#}");
+    assert!(
+        msg(l).contains("; debug p99 3")
+            && msg(l).contains(" since start, not called since the previous sample (not judged)"),
+        "{l:#}"
+    );
+    assert!(!msg(l).contains("slow commands"), "{l:#}");
 
     // -v: the server's own LATENCY DOCTOR and MEMORY DOCTOR text under the table.
     let (_, out, _) = run(dir.path())
@@ -485,6 +511,9 @@ fn a_full_resync_is_critical_and_a_small_backlog_warns() {
     replica.cli(&["REPLICAOF", "127.0.0.1", &master.port.to_string()]);
     replica.wait_replica_up();
     master.wait_replicas_online();
+    // The same baseline for the Nagios run below.
+    let copy = dir.path().join("h2.json");
+    std::fs::copy(&state, &copy).unwrap();
     let (code, r) = json_in(dir.path(), &state, &args);
     assert_eq!(code, 2, "{r:#}");
     let f = check(&r, &master.addr(), "full_syncs");
@@ -493,6 +522,39 @@ fn a_full_resync_is_critical_and_a_small_backlog_warns() {
     let b = check(&r, &master.addr(), "backlog");
     assert_eq!(b["status"], "warning", "{b:#}");
     assert!(msg(b).contains("needs a full resync"), "{b:#}");
+    // One figure: the value is the metric, and the message says it (no rounding to 0.1 s).
+    let value = b["value"].as_f64().unwrap();
+    assert!(value > 0.0, "{b:#}");
+    let metric = b["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "repl_backlog_coverage_seconds")
+        .unwrap_or_else(|| panic!("{b:#}"));
+    assert_eq!(metric["value"].as_f64(), Some(value), "{b:#}");
+    let shown = if value < 1.0 {
+        format!("holds {}ms at", (value * 1000.0).round())
+    } else {
+        "holds ".to_string()
+    };
+    assert!(msg(b).contains(&shown), "{shown}: {b:#}");
+    // Nagios perfdata carries it, with the minimum as a `N:` range.
+    let (_, out, _) = run(dir.path())
+        .args([
+            "health",
+            "--format",
+            "nagios",
+            "--state",
+            copy.to_str().unwrap(),
+        ])
+        .args(args)
+        .args(["--min-backlog", "1m"])
+        .output()
+        .parts();
+    assert!(
+        out.contains("'repl_backlog_coverage_seconds'=") && out.contains("s;60:;;"),
+        "{out}"
+    );
 }
 
 /// `redis-cli --rdb` takes a snapshot over the replication protocol: the master counts it in
@@ -787,4 +849,133 @@ fn check_lists_complete_after_a_comma_and_reachability_is_a_check_name() {
         .parts();
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("\"reachability\""), "{out}");
+}
+
+/// Restarts a replica without its data (no dump to load: it must copy the whole dataset
+/// again) and waits until its master serves it as online.
+fn restart_without_data(master: &RedisServer, replica: &mut RedisServer) {
+    let full = master.info_num("sync_full");
+    replica.kill();
+    let _ = std::fs::remove_file(replica.dir.path().join("dump.rdb"));
+    replica.restart();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    assert_eq!(
+        master.info_num("sync_full"),
+        full + 1,
+        "the replica synced in full"
+    );
+}
+
+/// A replica restarted without its data between two runs: on the next run its master's
+/// `full_syncs` is CRITICAL (sync_full grew), and the replica's own rate checks say it
+/// restarted (a new run id) and start over, in the same run; the run after is quiet again.
+#[test]
+fn a_replica_restarted_without_its_data_is_a_full_resync_and_starts_over() {
+    let master = RedisServer::start();
+    fill(&master, "k", 500, 100);
+    let mut replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("h.json");
+    let url = master.url();
+    let args = ["-u", url.as_str(), "--check", "full_syncs,evictions"];
+    let (m, r) = (master.addr(), replica.addr());
+    let (code, first) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{first:#}");
+    assert!(msg(check(&first, &r, "full_syncs")).starts_with("no previous sample"));
+    let run_id = |v: &Value| v["nodes"][&r]["run_id"].as_str().unwrap().to_string();
+    let saved =
+        |p: &Path| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    let before = run_id(&saved(&state));
+
+    restart_without_data(&master, &mut replica);
+    let (code, second) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 2, "{second:#}");
+    let f = check(&second, &m, "full_syncs");
+    assert_eq!(f["status"], "critical", "{f:#}");
+    assert!(msg(f).starts_with("1 replica full resync in"), "{f:#}");
+    assert!(
+        msg(f).contains("a replica copied the whole dataset"),
+        "{f:#}"
+    );
+    assert!(!msg(f).contains("snapshot"), "{f:#}");
+    for name in ["full_syncs", "evictions"] {
+        let c = check(&second, &r, name);
+        assert_eq!(c["status"], "ok", "{c:#}");
+        assert_eq!(
+            msg(c),
+            "restarted since the previous sample (run id changed): counting starts over",
+            "{c:#}"
+        );
+    }
+    // The master did not restart: its other rates have their interval.
+    assert!(msg(check(&second, &m, "evictions")).contains("keys evicted in"));
+    // The state keeps the replica's new run.
+    assert_ne!(run_id(&saved(&state)), before);
+
+    // Nothing happened since: OK on both, each judged over its interval.
+    let (code, third) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{third:#}");
+    assert!(msg(check(&third, &m, "full_syncs")).starts_with("0 replica full resyncs in"));
+    assert!(msg(check(&third, &r, "full_syncs")).starts_with("0 replica full resyncs in"));
+    let kept = run_id(&saved(&state));
+
+    // The same within one run: --interval, the replica restarted between its two samples.
+    // redkit is held (SIGSTOP) after the first sample until the resync is done, so the second
+    // sample sees it whatever the machine's speed.
+    let mut child = spawn_redkit(
+        dir.path(),
+        &[
+            "health",
+            "-u",
+            &url,
+            "--check",
+            "full_syncs,evictions",
+            "--format",
+            "json",
+            "--interval",
+            "1s",
+            "-v",
+        ],
+    );
+    let pid = child.id().to_string();
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    loop {
+        let mut line = String::new();
+        let n = std::io::BufRead::read_line(&mut err, &mut line).unwrap();
+        assert!(n > 0, "redkit ended before its first sample: {said}");
+        said.push_str(&line);
+        if line.contains("--interval: first sample of 2 nodes read; the second in 1s") {
+            break;
+        }
+    }
+    let signal = |sig: &str| {
+        assert!(
+            Command::new("kill")
+                .args([sig, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    signal("-STOP");
+    restart_without_data(&master, &mut replica);
+    signal("-CONT");
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    let f = check(&v, &m, "full_syncs");
+    assert_eq!(f["status"], "critical", "{f:#}");
+    assert!(msg(f).starts_with("1 replica full resync in"), "{f:#}");
+    let c = check(&v, &r, "full_syncs");
+    assert!(
+        msg(c).contains("(run id changed): counting starts over"),
+        "{c:#}"
+    );
+    // --interval writes no state file: it still holds the replica's run before this restart.
+    assert_eq!(run_id(&saved(&state)), kept);
 }

@@ -205,20 +205,30 @@ pub fn backlog(n: &NodeInput) -> Option<Check> {
             duration::format(Duration::from_secs_f64(secs))
         )));
     }
-    let cover = size / rate;
+    // One figure for the value, the message, perfdata and Prometheus: three significant
+    // figures (an estimate from one interval), so 0.04 s is not rounded to 0.
+    let cover = super::rates::sig3(size / rate);
     let mut c = base;
-    c.value = serde_json::json!((cover * 10.0).round() / 10.0);
+    c.value = serde_json::json!(cover);
     c.message = format!(
         "backlog {} holds {} at {}/s of writes",
         bytes(size),
         duration::format(Duration::from_secs_f64(cover)),
         bytes(rate)
     );
-    c = c.metric(Metric::new(
-        "repl_backlog_coverage_seconds",
-        cover,
-        "Seconds of the current write rate the replication backlog holds",
-    ));
+    c = c.metric(
+        Metric::new(
+            "repl_backlog_coverage_seconds",
+            cover,
+            "Seconds of the current write rate the replication backlog holds",
+        )
+        // A minimum: Nagios' `60:` warns below 60.
+        .perf(
+            "s",
+            t.min_backlog.map(|m| format!("{}:", m.as_secs_f64())),
+            None,
+        ),
+    );
     if t.min_backlog.is_some_and(|m| cover < m.as_secs_f64()) {
         c.raise(
             Status::Warning,

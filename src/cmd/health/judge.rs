@@ -352,9 +352,24 @@ pub fn keyspace(n: &NodeInput) -> Option<Check> {
     }
     // With a previous sample the interval's ratio is judged: a lifetime ratio over weeks hides
     // today's collapse. The lifetime one is judged only on a first run.
-    let judged = match super::rates::interval_hit_ratio(n) {
-        Some((ir, h, m, secs)) => {
-            let ir = round3(ir);
+    let interval = super::rates::baseline(n).and_then(|(now, b)| {
+        let (h, secs) = b.increase(now, "keyspace_hits")?;
+        let (m, _) = b.increase(now, "keyspace_misses")?;
+        Some((h, m, secs))
+    });
+    let judged = match interval {
+        // An interval without lookups has no ratio: not the lifetime one in its place (a quiet
+        // night after a bad day would page on every run).
+        Some((h, m, secs)) if h + m <= 0.0 => {
+            c.message = format!(
+                "{}; no lookups in the last {} (not judged)",
+                c.message,
+                duration::format(Duration::from_secs_f64(secs))
+            );
+            None
+        }
+        Some((h, m, secs)) => {
+            let ir = round3(h * 100.0 / (h + m));
             c.value = serde_json::json!(ir);
             c.message = format!(
                 "{}; over the last {}: {ir:.1}% ({} hits, {} misses)",

@@ -19,7 +19,7 @@ pub struct CommandLatency {
 }
 
 /// Replication internals whose "latency" is a transfer, not a reply time.
-const IGNORED: &[&str] = &["psync", "sync", "replconf"];
+pub const IGNORED: &[&str] = &["psync", "sync", "replconf"];
 
 /// Commands exported to Prometheus per node (the slowest by p99): a bounded label set.
 const EXPORTED: usize = 10;
@@ -47,6 +47,42 @@ pub fn command_latencies(i: &Info) -> Vec<CommandLatency> {
     out
 }
 
+/// The per-command call counters kept in a sample (`calls:get`), so the next run knows which
+/// commands ran in its interval.
+pub fn call_counters(i: &Info) -> impl Iterator<Item = (String, f64)> + '_ {
+    i.0.iter().filter_map(|(k, v)| {
+        let cmd = k.strip_prefix("cmdstat_")?;
+        let calls: f64 = subfields(v).get("calls")?.parse().ok()?;
+        Some((format!("calls:{cmd}"), calls))
+    })
+}
+
+/// The commands judged: INFO LATENCYSTATS percentiles are since the server started, so with a
+/// previous sample only the commands called since then are judged (one slow call last month
+/// must not warn on every run); without one (or without call counts), all of them.
+fn called_in_interval<'a>(n: &NodeInput, cmds: &'a [CommandLatency]) -> Vec<&'a CommandLatency> {
+    let Some((now, b)) = super::rates::baseline(n) else {
+        return cmds.iter().collect();
+    };
+    let super::state::Baseline::Since(prev, _) = b else {
+        return cmds.iter().collect();
+    };
+    if !now.counters.keys().any(|k| k.starts_with("calls:")) {
+        return cmds.iter().collect();
+    }
+    cmds.iter()
+        .filter(|x| {
+            let k = format!("calls:{}", x.command);
+            match (prev.counters.get(&k), now.counters.get(&k)) {
+                (Some(a), Some(b)) => b > a,
+                // First called since the previous sample.
+                (None, Some(_)) => true,
+                _ => false,
+            }
+        })
+        .collect()
+}
+
 fn ms(us: f64) -> String {
     if us >= 1000.0 {
         format!("{:.1} ms", us / 1000.0)
@@ -59,12 +95,22 @@ fn ms(us: f64) -> String {
 pub fn extend(c: &mut Check, n: &NodeInput) {
     let (f, t) = (n.facts, n.t);
     if let Some(stats) = &f.latency_stats {
-        let cmds = command_latencies(stats);
-        if let Some(worst) = cmds.first() {
+        let all = command_latencies(stats);
+        let cmds = called_in_interval(n, &all);
+        // A slower command not called in the interval: said, not judged.
+        if let Some(idle) = all.first().filter(|x| !cmds.contains(x)) {
+            c.message = format!(
+                "{}; {} p99 {} since start, not called since the previous sample (not judged)",
+                c.message,
+                idle.command,
+                ms(idle.p99)
+            );
+        }
+        if let Some(worst) = cmds.first().copied() {
             let limit = |d: Option<Duration>| d.map(|d| d.as_secs_f64() * 1e6);
             let (w, cr) = (limit(t.warn_command_p99), limit(t.crit_command_p99));
             let over = |l: Option<f64>| -> Vec<&CommandLatency> {
-                l.map(|l| cmds.iter().filter(|x| x.p99 > l).collect())
+                l.map(|l| cmds.iter().copied().filter(|x| x.p99 > l).collect())
                     .unwrap_or_default()
             };
             let status = judge_duration(
@@ -91,7 +137,7 @@ pub fn extend(c: &mut Check, n: &NodeInput) {
                     .collect();
                 c.raise(status, &format!("slow commands: {}", names.join(", ")));
             }
-            for x in cmds.iter().take(EXPORTED) {
+            for x in all.iter().take(EXPORTED) {
                 for (q, v) in [("p50", x.p50), ("p99", x.p99), ("p99.9", x.p999)] {
                     c.metrics.push(
                         Metric::new(

@@ -280,6 +280,14 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
             _ = &mut interrupted => return Ok(last),
         };
         opts.prev = samples_of(&first);
+        ctx.out.verbose(
+            1,
+            format!(
+                "--interval: first sample of {} read; the second in {}",
+                crate::output::number::plural(opts.prev.len() as u64, "node"),
+                duration::format(gap)
+            ),
+        );
         tokio::select! {
             _ = tokio::time::sleep(gap) => {}
             _ = &mut interrupted => return Ok(last),

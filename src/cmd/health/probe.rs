@@ -267,8 +267,9 @@ async fn more_facts(node: &Node, o: &ProbeOptions, facts: &mut Facts) {
         let mut n = node.clone();
         async move { n.query::<redis::Value>(&c).await.ok() }
     };
+    // With the command stats: their call counts tell which commands ran in the interval.
     let mut lat = redis::cmd("INFO");
-    lat.arg("latencystats");
+    lat.arg("latencystats").arg("commandstats");
     let mut latest = redis::cmd("LATENCY");
     latest.arg("LATEST");
     let mut pubsub = redis::cmd("CLIENT");
@@ -304,6 +305,9 @@ async fn more_facts(node: &Node, o: &ProbeOptions, facts: &mut Facts) {
         }
     );
     facts.latency_stats = lat.and_then(|v| text(&v)).map(|t| Info::parse(&t));
+    if let (Some(sample), Some(stats)) = (&mut facts.sample, &facts.latency_stats) {
+        sample.counters.extend(super::latency::call_counters(stats));
+    }
     facts.latency_events = latest.map(|v| latency_latest(&v));
     if let (Some(sample), Some(events)) = (&mut facts.sample, &facts.latency_events) {
         sample.events = events.iter().map(|e| (e.event.clone(), e.at)).collect();

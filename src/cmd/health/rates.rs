@@ -225,14 +225,6 @@ fn replica_resyncs(n: &NodeInput, full: f64, secs: f64, partial_ok: f64, partial
     reconnected.max(partial_err).min(full)
 }
 
-/// The keyspace hit ratio over the interval, in percent: None without lookups in it.
-pub fn interval_hit_ratio(n: &NodeInput) -> Option<(f64, f64, f64, f64)> {
-    let (now, b) = baseline(n)?;
-    let (hits, secs) = b.increase(now, "keyspace_hits")?;
-    let (misses, _) = b.increase(now, "keyspace_misses")?;
-    (hits + misses > 0.0).then(|| (hits * 100.0 / (hits + misses), hits, misses, secs))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::probe::Facts;

@@ -129,54 +129,107 @@ impl Fleet {
                 }
                 out
             }
-            Mode::Standalone(ep) => Some(self.with_replicas(ep).await),
+            Mode::Standalone(ep) => self.with_replicas(ep).await,
             Mode::Sentinel { .. } => match self.target.master_endpoint().await {
-                Ok(ep) => Some(self.with_replicas(ep).await),
+                Ok(ep) => self.with_replicas(ep).await,
                 Err(_) => None,
             },
         };
         if let Some(mut f) = found {
+            // A node that was down in the last frame and is no longer listed (an old master
+            // after a Sentinel failover: its new master does not list it) stays, a red row,
+            // until it answers: a dead node must not vanish from the view.
+            let down: Vec<&str> = self
+                .prev
+                .iter()
+                .flat_map(|fr| fr.nodes.iter())
+                .filter(|n| !n.up)
+                .map(|n| n.addr.as_str())
+                .collect();
+            for p in std::mem::take(&mut self.planned) {
+                let addr = p.ep.to_string();
+                if down.contains(&addr.as_str()) && !f.iter().any(|q| q.ep == p.ep) {
+                    f.push(p);
+                }
+            }
             f.sort_by_key(|p| p.ep.to_string());
             self.planned = f;
         }
         self.discovered = Some(Instant::now());
     }
 
-    async fn with_replicas(&mut self, ep: Endpoint) -> Vec<Planned> {
+    /// The nodes named on the command line, listed while nothing else is known (a seed that
+    /// does not answer is shown as a down row).
+    fn seeds(&self) -> Vec<Planned> {
+        let eps = match &self.target.mode {
+            Mode::Cluster(seeds) => seeds.clone(),
+            Mode::Standalone(ep) => vec![ep.clone()],
+            Mode::Sentinel { .. } => Vec::new(),
+        };
+        eps.into_iter()
+            .map(|ep| Planned {
+                ep,
+                role: "master",
+                slots: None,
+                ranges: None,
+            })
+            .collect()
+    }
+
+    /// The master and the replicas its INFO lists. A master that does not answer keeps the
+    /// list it had (None), so its replicas stay on screen; the first time, it is listed alone.
+    async fn with_replicas(&mut self, ep: Endpoint) -> Option<Vec<Planned>> {
         let mut out = vec![Planned {
             ep: ep.clone(),
             role: "master",
             slots: None,
             ranges: None,
         }];
-        if let Ok(mut n) = self.node(&ep).await
-            && let Ok(text) = n
+        let text = match self.node(&ep).await {
+            Ok(mut n) => n
                 .query::<String>(redis::cmd("INFO").arg("replication"))
                 .await
-        {
-            for (_, r) in Info::parse(&text).indexed("slave") {
-                if let (Some(ip), Some(port)) =
-                    (r.get("ip"), r.get("port").and_then(|p| p.parse().ok()))
-                {
-                    out.push(Planned {
-                        ep: Endpoint::Tcp {
-                            host: ip.clone(),
-                            port,
-                        },
-                        role: "replica",
-                        slots: None,
-                        ranges: None,
-                    });
-                }
+                .ok(),
+            Err(_) => None,
+        };
+        let Some(text) = text else {
+            self.conns.remove(&ep.to_string());
+            let known = self.planned.iter().any(|p| p.ep == ep);
+            return (!known).then_some(out);
+        };
+        for (_, r) in Info::parse(&text).indexed("slave") {
+            if let (Some(ip), Some(port)) =
+                (r.get("ip"), r.get("port").and_then(|p| p.parse().ok()))
+            {
+                out.push(Planned {
+                    ep: Endpoint::Tcp {
+                        host: ip.clone(),
+                        port,
+                    },
+                    role: "replica",
+                    slots: None,
+                    ranges: None,
+                });
             }
         }
-        out
+        Some(out)
     }
 
     /// One frame: every node asked at once, each within `budget`.
     pub async fn sample(&mut self, every: Duration, budget: Duration, pane: Pane) -> Frame {
+        // The whole frame within `budget`, discovery included: a seed that accepts and never
+        // answers is a red row within the refresh, not a blank screen for the --timeout.
+        let deadline = tokio::time::Instant::now() + budget;
         if self.discovered.is_none_or(|t| t.elapsed() >= REDISCOVER) {
-            self.discover().await;
+            if tokio::time::timeout_at(deadline, self.discover())
+                .await
+                .is_err()
+            {
+                self.discovered = Some(Instant::now());
+            }
+            if self.planned.is_empty() {
+                self.planned = self.seeds();
+            }
         }
         let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
         let prev = self.prev.take();
@@ -212,7 +265,7 @@ impl Fleet {
                     extras(&mut node, &mut row, pane, streams, ranges).await;
                     Ok::<_, String>((row, node))
                 };
-                let r = match tokio::time::timeout(budget, work).await {
+                let r = match tokio::time::timeout_at(deadline, work).await {
                     Ok(r) => r,
                     Err(_) => Err(format!(
                         "timeout: no answer within {}",

@@ -133,22 +133,42 @@ pub async fn run(ctx: &Ctx, a: &TopArgs) -> anyhow::Result<ExitStatus> {
     let mut keys = key_events();
     let mut frame = Frame::default();
     let mut status = ExitStatus::Success;
-    loop {
+    // The header at once, before any node has answered.
+    v.note = Some(format!("asking {}…", v.source.trim_start_matches("live ")));
+    term.draw(&frame, &v)?;
+    'run: loop {
         tokio::select! {
-            _ = tick.tick() => {
-                frame = fleet.sample(a.interval, budget, v.pane).await;
-                write_frame(&mut record, &frame)?;
-                frames += 1;
-                if a.count.is_some_and(|n| frames >= n) {
-                    break;
+            _ = tick.tick() => {}
+            ev = keys.recv() => {
+                match ev {
+                    Some(ev) => if let Some(end) = handle(ev, &mut v) { status = end; break },
+                    None => break,
                 }
+                term.draw(&frame, &v)?;
+                continue;
             }
-            ev = keys.recv() => match ev {
-                Some(ev) => if let Some(end) = handle(ev, &mut v) { status = end; break },
-                None => break,
-            },
             // Ctrl-C and SIGTERM exit 130 (README's exit table), the terminal restored first.
             _ = signals.any() => { status = ExitStatus::Interrupted; break },
+        }
+        // Keys are read while the nodes are asked: `q` never waits for a slow node.
+        let sampling = fleet.sample(a.interval, budget, v.pane);
+        tokio::pin!(sampling);
+        loop {
+            tokio::select! {
+                f = &mut sampling => { frame = f; break }
+                ev = keys.recv() => match ev {
+                    Some(ev) => if let Some(end) = handle(ev, &mut v) { status = end; break 'run },
+                    None => break 'run,
+                },
+                _ = signals.any() => { status = ExitStatus::Interrupted; break 'run },
+            }
+            term.draw(&frame, &v)?;
+        }
+        v.note = None;
+        write_frame(&mut record, &frame)?;
+        frames += 1;
+        if a.count.is_some_and(|n| frames >= n) {
+            break;
         }
         term.draw(&frame, &v)?;
     }

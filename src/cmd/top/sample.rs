@@ -52,6 +52,10 @@ pub struct NodeRow {
     /// A replica's master, `host:port`.
     #[serde(default)]
     pub master: Option<String>,
+    /// A replica whose link to its master is down: the seconds it has been down (INFO
+    /// `master_link_down_since_seconds`; None when the server does not say, or the link is up).
+    #[serde(default)]
+    pub link_down: Option<LinkDown>,
     /// Counters for the next frame's rates.
     #[serde(default)]
     pub counters: BTreeMap<String, f64>,
@@ -64,6 +68,12 @@ pub struct NodeRow {
     pub client_buffers: Vec<ClientRow>,
     #[serde(default)]
     pub streams: Vec<StreamRow>,
+}
+
+/// A replica's link to its master is down, for `secs` seconds when the server says.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct LinkDown {
+    pub secs: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -180,6 +190,14 @@ impl NodeRow {
                 (Some(h), Some(p)) => Some(format!("{h}:{p}")),
                 _ => None,
             },
+            link_down: (i.get("role") == Some("slave")
+                && i.get("master_link_status").is_some_and(|l| l != "up"))
+            .then(|| LinkDown {
+                // -1 while the link has never been up (a replica still on its first sync).
+                secs: i
+                    .num("master_link_down_since_seconds")
+                    .filter(|s| *s >= 0.0),
+            }),
             counters,
             commands: cmds,
             slowlog: Vec::new(),
@@ -189,8 +207,8 @@ impl NodeRow {
     }
 }
 
-/// Replication internals left out of the worst p99.
-const IGNORED: &[&str] = &["psync", "sync", "replconf"];
+/// Replication internals left out of the worst p99 (health's list).
+use crate::cmd::health::latency::IGNORED;
 
 /// Per-command calls/s (from `cmdstat_*` against the previous frame) and p99 (latencystats),
 /// the busiest first.
@@ -228,14 +246,9 @@ fn commands(i: &Info, prev: Option<&NodeRow>, secs: f64) -> Vec<CommandRow> {
     out
 }
 
-/// The per-command call counters kept for the next frame's calls/s.
-pub fn command_counters(i: &Info) -> impl Iterator<Item = (String, f64)> + '_ {
-    i.0.iter().filter_map(|(k, v)| {
-        let cmd = k.strip_prefix("cmdstat_")?;
-        let calls: f64 = subfields(v).get("calls")?.parse().ok()?;
-        Some((format!("calls:{cmd}"), calls))
-    })
-}
+/// The per-command call counters kept for the next frame's calls/s (`calls:get`), as health
+/// keeps them in its samples.
+pub use crate::cmd::health::latency::call_counters as command_counters;
 
 #[cfg(test)]
 mod tests {
@@ -259,5 +272,11 @@ mod tests {
         assert_eq!(next.evictions_per_sec, Some(2.0));
         assert_eq!(next.commands[0].calls_per_sec, Some(50.0));
         assert_eq!(next.slots, Some(5461));
+        assert_eq!(next.link_down, None);
+        let cut = Info::parse(
+            "role:slave\r\nmaster_host:h\r\nmaster_port:1\r\nmaster_link_status:down\r\nmaster_link_down_since_seconds:12\r\n",
+        );
+        let r = NodeRow::from_info("b:1".into(), &cut, None, 1.0, None);
+        assert_eq!(r.link_down, Some(LinkDown { secs: Some(12.0) }));
     }
 }

@@ -102,7 +102,12 @@ impl Col {
             Col::Hit => n.hit_pct,
             Col::Clients => n.clients,
             Col::Evict => n.evictions_per_sec,
-            Col::Lag => n.lag_bytes.or(n.lag_secs),
+            // A replica cut off from its master first: it is the one behind.
+            Col::Lag => n
+                .link_down
+                .as_ref()
+                .map(|_| f64::INFINITY)
+                .or(n.lag_bytes.or(n.lag_secs)),
             Col::Slots => n.slots.map(f64::from),
         }
     }
@@ -137,12 +142,16 @@ impl Col {
             Col::Hit => opt(n.hit_pct, |p| format!("{p:.0}%")),
             Col::Clients => opt(n.clients, |c| format!("{c:.0}")),
             Col::Evict => opt(n.evictions_per_sec, sig3),
-            Col::Lag => match (n.lag_bytes, n.lag_secs) {
-                (None, None) => "-".into(),
+            Col::Lag => match (&n.link_down, n.lag_bytes, n.lag_secs) {
+                // The replica lost its master: how long, not a lag it cannot know.
+                (Some(d), _, _) => d
+                    .secs
+                    .map_or("no link".into(), |s| format!("down {}", short_secs(s))),
+                (None, None, None) => "-".into(),
                 // The replica's offset is its master's: nothing to catch up, whatever the
                 // seconds since the last interaction.
-                (Some(b), _) if b <= 0.0 => "in sync".into(),
-                (b, s) => format!(
+                (None, Some(b), _) if b <= 0.0 => "in sync".into(),
+                (None, b, s) => format!(
                     "{} {}",
                     b.map_or("-".into(), bytes),
                     s.map_or("-".into(), |s| format!("{s:.0}s"))
@@ -150,6 +159,20 @@ impl Col {
             },
             Col::Slots => n.slots.map_or("-".into(), |s| s.to_string()),
         }
+    }
+}
+
+/// Seconds in at most 4 characters: `12s`, `95m`, `30h`, `12d`.
+fn short_secs(s: f64) -> String {
+    let s = s.max(0.0);
+    if s < 100.0 {
+        format!("{s:.0}s")
+    } else if s < 6000.0 {
+        format!("{:.0}m", (s / 60.0).floor())
+    } else if s < 360_000.0 {
+        format!("{:.0}h", (s / 3600.0).floor())
+    } else {
+        format!("{:.0}d", (s / 86400.0).floor())
     }
 }
 
@@ -305,7 +328,15 @@ fn node_table(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
     }))
     .style(Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED));
     let rows = sorted(frame, v).into_iter().map(|n| {
-        let row = Row::new(cols.iter().map(|c| c.cell(n)));
+        let row = Row::new(cols.iter().map(|c| {
+            let cell = ratatui::widgets::Cell::from(c.cell(n));
+            // A replica cut off from its master: the figure an operator looks for, in red.
+            if *c == Col::Lag && n.up && n.link_down.is_some() {
+                cell.style(Style::default().fg(Color::Red).add_modifier(Modifier::BOLD))
+            } else {
+                cell
+            }
+        }));
         if n.up {
             row
         } else {
@@ -519,6 +550,16 @@ mod tests {
             ..in_sync
         };
         assert_eq!(Col::Lag.cell(&behind), "2.0K 9s");
+        let cut = NodeRow {
+            link_down: Some(super::super::sample::LinkDown { secs: Some(125.0) }),
+            ..behind.clone()
+        };
+        assert_eq!(Col::Lag.cell(&cut), "down 2m");
+        let never = NodeRow {
+            link_down: Some(super::super::sample::LinkDown { secs: None }),
+            ..behind
+        };
+        assert_eq!(Col::Lag.cell(&never), "no link");
         assert_eq!(bytes(1536.0), "1.5K");
         assert_eq!(micros(352.0), "352µs");
         assert_eq!(micros(1200.0), "1.2ms");

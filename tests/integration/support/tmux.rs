@@ -158,6 +158,23 @@ impl Tmux {
         assert!(st.success());
     }
 
+    /// The process id of the redkit a pane runs (the pane's shell is its parent).
+    pub fn pid(&self, name: &str) -> u32 {
+        let out = self
+            .tmux()
+            .args(["display-message", "-p", "-t", name, "#{pane_pid}"])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let children =
+            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        children
+            .split_whitespace()
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no process in pane {name} (shell {shell})"))
+    }
+
     /// Waits until the pane's text matches `pred` (at most 60 s) and returns it.
     #[track_caller]
     pub fn wait_for(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
@@ -281,6 +298,55 @@ fn apply_sgr(params: &str, fg: &mut bool, attr: &mut bool) {
         }
         i += 1;
     }
+}
+
+/// The colours in effect where `needle` starts on a captured line: (foreground, background),
+/// each as its SGR parameters (`31`, `41`, `38;5;1`) or None for the terminal's default; None
+/// when `needle` is not on the line.
+pub fn colours_at(line: &str, needle: &str) -> Option<(Option<String>, Option<String>)> {
+    let at = line.find(needle)?;
+    let (mut fg, mut bg): (Option<String>, Option<String>) = (None, None);
+    let mut rest = &line[..at];
+    while let Some(i) = rest.find("\x1b[") {
+        let seq = &rest[i + 2..];
+        let Some(end) = seq.find(|c: char| ('\x40'..='\x7e').contains(&c)) else {
+            break;
+        };
+        if seq[end..].starts_with('m') {
+            let ps: Vec<&str> = seq[..end].split(';').collect();
+            let mut k = 0;
+            while k < ps.len() {
+                let p = ps[k];
+                match p {
+                    "" | "0" => (fg, bg) = (None, None),
+                    "39" => fg = None,
+                    "49" => bg = None,
+                    "38" | "48" => {
+                        let n = if ps.get(k + 1) == Some(&"5") { 3 } else { 5 };
+                        let v = Some(ps[k..(k + n).min(ps.len())].join(";"));
+                        if p == "38" {
+                            fg = v
+                        } else {
+                            bg = v
+                        }
+                        k += n - 1;
+                    }
+                    p if (p.len() == 2 && (p.starts_with('3') || p.starts_with('9'))) => {
+                        fg = Some(p.to_string())
+                    }
+                    p if (p.len() == 2 && p.starts_with('4'))
+                        || (p.len() == 3 && p.starts_with("10")) =>
+                    {
+                        bg = Some(p.to_string())
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+        }
+        rest = &seq[end + 1..];
+    }
+    Some((fg, bg))
 }
 
 impl Screen {
