@@ -244,9 +244,11 @@ fn default_state_file_is_under_xdg_state_home_and_interval_needs_none() {
     assert!(msg(ev).contains("0 keys evicted in 7"), "{ev:#}");
     assert!(!other.path().join(".local").exists());
 
-    // A damaged state file is said once on stderr; the run goes on and rewrites it.
+    // A damaged state file (one cut short by a full disk) is said once on stderr; the run goes
+    // on and rewrites it.
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "{ not json").unwrap();
+    let good = std::fs::read_to_string(dir.path().join(".local/state/redkit/health.json")).unwrap();
+    std::fs::write(&bad, &good[..good.len() / 2]).unwrap();
     let (code, _, err) = run(dir.path())
         .args(["health", "-u", &s.url(), "--check", "evictions"])
         .args(["--state", bad.to_str().unwrap()])
@@ -254,8 +256,43 @@ fn default_state_file_is_under_xdg_state_home_and_interval_needs_none() {
         .parts();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("not a health state file"), "{err}");
+    assert_eq!(err.matches("not a health state file").count(), 1, "{err}");
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&bad).unwrap()).unwrap();
     assert_eq!(v["version"], 1);
+
+    // A file that is not a state file at all (a config one completion away from --config) is
+    // never written over, run after run: a warning names it and the rates are not judged.
+    let conf = dir.path().join("myconf.yaml");
+    let yaml = "health:\n  warn_memory: 75\n";
+    std::fs::write(&conf, yaml).unwrap();
+    for _ in 0..2 {
+        let (code, out, err) = run(dir.path())
+            .args([
+                "health",
+                "-u",
+                &s.url(),
+                "--check",
+                "evictions",
+                "--format",
+                "json",
+            ])
+            .args(["--state", conf.to_str().unwrap()])
+            .output()
+            .parts();
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains("myconf.yaml: not a health state file")
+                && err.contains("left untouched")
+                && err.contains("not judged"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&conf).unwrap(), yaml);
+        let r: Value = serde_json::from_str(&out).unwrap();
+        let ev = check(&r, &s.addr(), "evictions");
+        assert_eq!(ev["status"], "ok", "{ev:#}");
+        assert!(ev["value"].is_null(), "{ev:#}");
+    }
+    assert!(!dir.path().join("myconf.yaml.lock").exists());
 }
 
 #[test]
