@@ -319,7 +319,7 @@ fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
     let l = check(&r, &s.addr(), "latency");
     assert_eq!(l["status"], "warning", "{l:#}");
     assert!(
-        msg(l).contains("latency events since the previous run: command 30"),
+        msg(l).contains("latency events since the previous run: command 3"),
         "{l:#}"
     );
     // Nothing new since: OK again.
@@ -369,6 +369,54 @@ fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
         .parts();
     assert!(out.contains("redkit_command_latency_seconds{"), "{out}");
     assert_prometheus(&out);
+    // Full precision (review-21 F7): a command's percentiles are microseconds, and each one
+    // is exported as the server's figure in seconds, never rounded to 0 or to 1 ms.
+    let stats = s.cli(&["INFO", "LATENCYSTATS"]);
+    let mut compared = 0;
+    for line in out
+        .lines()
+        .filter(|l| l.starts_with("redkit_command_latency_seconds{"))
+    {
+        let (labels, value) = line.rsplit_once(' ').unwrap();
+        let value: f64 = value.parse().unwrap();
+        assert!(value > 0.0, "rounded to 0: {line}");
+        let command = labels
+            .split("command=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let q = labels
+            .split("percentile=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        // `latency_percentiles_usec_info:p50=203.775,p99=712.703,p99.9=712.703`
+        let Some(server) = stats
+            .lines()
+            .find(|l| l.starts_with(&format!("latency_percentiles_usec_{command}:")))
+        else {
+            continue;
+        };
+        let us: f64 = server
+            .split(':')
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .find_map(|kv| kv.trim().strip_prefix(&format!("{q}=")))
+            .unwrap()
+            .parse()
+            .unwrap();
+        // DEBUG ran once, before both reads: its figures have not moved since.
+        if command == "debug" {
+            assert!((value - us / 1e6).abs() < 1e-12, "{line} vs {server}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 3, "{out}\n{stats}");
 }
 
 /// Sends one RESP command on a raw socket and does not read the reply.
