@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::support::tmux as term;
 use crate::support::{Cluster, RedisServer, run};
 
 /// One tmux session on a private socket, killed on drop.
@@ -528,6 +529,11 @@ fn record_never_replaces_a_file_and_append_adds_to_a_recording() {
     assert_eq!(std::fs::read_to_string(&empty).unwrap().lines().count(), 2);
 }
 
+/// Waits until the pane's text without escapes satisfies `pred`; that text.
+fn shown(t: &term::Tmux, pane: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    term::strip(&t.wait_for(pane, what, |x| pred(&term::strip(x))))
+}
+
 #[test]
 fn a_three_digit_millisecond_p99_keeps_its_unit_at_80_columns() {
     // One 300 ms call: INFO LATENCYSTATS has a p99 of about 300 ms for debug, which the
@@ -537,17 +543,15 @@ fn a_three_digit_millisecond_p99_keeps_its_unit_at_80_columns() {
         .start();
     s.cli(&["DEBUG", "SLEEP", "0.3"]);
     let dir = tempfile::tempdir().unwrap();
-    let t = Tmux::start(
-        dir.path(),
-        80,
-        24,
-        &redkit_line(dir.path(), &format!("top -u {}", s.url())),
-    );
-    let screen = t.wait("the node's row", Duration::from_secs(5), |x| {
+    let t = term::Tmux::start();
+    let url = s.url();
+    let pane = t.spawn(dir.path(), 80, 24, &["top", "-u", &url], &[]);
+    let addr = s.addr();
+    let screen = shown(&t, &pane, "the node's row", |x| {
         x.lines()
-            .any(|l| l.starts_with(&s.addr()) && l.contains("master"))
+            .any(|l| l.starts_with(&addr) && l.contains("master"))
     });
-    let row = screen.lines().find(|l| l.starts_with(&s.addr())).unwrap();
+    let row = screen.lines().find(|l| l.starts_with(&addr)).unwrap();
     let cells: Vec<&str> = row.split_whitespace().collect();
     // node, role, ops/s, p99: three significant figures and the whole unit.
     let p99 = cells[3];
@@ -558,8 +562,8 @@ fn a_three_digit_millisecond_p99_keeps_its_unit_at_80_columns() {
         .unwrap_or_else(|e| panic!("p99 {p99:?}: {e} in {row}"));
     assert!((300.0..400.0).contains(&ms), "{row}");
     assert!(!p99.contains('.'), "three significant figures: {row}");
-    t.keys(&["q"]);
-    t.wait("exit", Duration::from_secs(5), |x| x.contains("EXITED 0"));
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
 }
 
 #[test]
@@ -571,17 +575,11 @@ fn cluster_seed_that_does_not_answer_is_a_red_row_with_its_reason() {
         .unwrap()
         .port();
     let dir = tempfile::tempdir().unwrap();
-    let t = Tmux::start(
-        dir.path(),
-        80,
-        24,
-        &redkit_line(
-            dir.path(),
-            &format!("top --cluster -u redis://127.0.0.1:{port}"),
-        ),
-    );
+    let t = term::Tmux::start();
+    let url = format!("redis://127.0.0.1:{port}");
+    let pane = t.spawn(dir.path(), 80, 24, &["top", "--cluster", "-u", &url], &[]);
     let addr = format!("127.0.0.1:{port}");
-    let screen = t.wait("the seed's red row", Duration::from_secs(10), |x| {
+    let screen = shown(&t, &pane, "the seed's red row", |x| {
         x.lines()
             .any(|l| l.starts_with(&addr) && l.contains("down"))
     });
@@ -589,8 +587,8 @@ fn cluster_seed_that_does_not_answer_is_a_red_row_with_its_reason() {
     assert!(row.contains("connection refused"), "{screen}");
     assert!(screen.contains("0/1 nodes up"), "{screen}");
     assert!(!screen.contains("0/0"), "{screen}");
-    t.keys(&["q"]);
-    t.wait("exit", Duration::from_secs(5), |x| x.contains("EXITED 0"));
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
 }
 
 #[test]
@@ -599,23 +597,24 @@ fn streams_pane_names_a_stream_without_groups_and_one_that_does_not_exist() {
     // A job stream whose workers have not made their group yet.
     s.cli(&["XADD", "job_events:1230", "*", "n", "1"]);
     let dir = tempfile::tempdir().unwrap();
-    let t = Tmux::start(
-        dir.path(),
-        100,
-        30,
-        &redkit_line(
-            dir.path(),
-            &format!(
-                "top -u {} --stream job_events:1230,job_events:nope",
-                s.url()
-            ),
-        ),
-    );
-    t.wait("the node", Duration::from_secs(5), |x| {
-        x.contains(&s.addr())
+    let t = term::Tmux::start();
+    let url = s.url();
+    let args = [
+        "top",
+        "-u",
+        &url,
+        "--stream",
+        "job_events:1230,job_events:nope",
+    ];
+    let pane = t.spawn(dir.path(), 100, 30, &args, &[]);
+    let addr = s.addr();
+    shown(&t, &pane, "the node", |x| {
+        x.lines().any(|l| l.starts_with(&addr))
     });
-    t.keys(&["p", "p", "p", "p"]);
-    let screen = t.wait("streams pane", Duration::from_secs(8), |x| {
+    for _ in 0..4 {
+        t.send(&pane, "p");
+    }
+    let screen = shown(&t, &pane, "the streams pane's notes", |x| {
         x.contains("job_events:nope: no such stream")
             && x.contains("job_events:1230: no consumer groups")
     });
@@ -623,7 +622,7 @@ fn streams_pane_names_a_stream_without_groups_and_one_that_does_not_exist() {
     assert!(!screen.contains("job_events:1230: no such"), "{screen}");
     // The group made: its row replaces the note.
     s.cli(&["XGROUP", "CREATE", "job_events:1230", "workers", "0"]);
-    let screen = t.wait("the group's row", Duration::from_secs(8), |x| {
+    let screen = shown(&t, &pane, "the group's row", |x| {
         x.lines()
             .any(|l| l.contains("job_events:1230") && l.contains("workers"))
     });
@@ -632,6 +631,6 @@ fn streams_pane_names_a_stream_without_groups_and_one_that_does_not_exist() {
         screen.contains("job_events:nope: no such stream"),
         "{screen}"
     );
-    t.keys(&["q"]);
-    t.wait("exit", Duration::from_secs(5), |x| x.contains("EXITED 0"));
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 100, &["top"]).code, 0);
 }
