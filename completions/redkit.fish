@@ -1322,7 +1322,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand top" -l key -d 'Client pri
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l connect-timeout -d 'Connect timeout, e.g. 500ms, 5s [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l timeout -d 'Timeout for each reply [default: 5s]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l interval -d 'Refresh every DUR: one INFO per node per refresh' -r
-complete -c redkit -n "__fish_redkit_using_subcommand top" -l record -d 'Write every frame to FILE as one JSON object per line' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l record -d 'Write every frame to FILE as one JSON object per line (a new file: an existing one is refused, see --append)' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l replay -d 'Play a recording made with --record instead of asking any server' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l sort -d 'Sort by this column at start' -r -f -a "node\t''
 role\t''
@@ -1349,6 +1349,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand top" -l askpass -d 'Prompt
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l append -d 'With --record: add the frames to the end of an existing recording (never to a file that is not one)'
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand top" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand top" -s v -l verbose -d 'More detail on stderr (repeat for more)'

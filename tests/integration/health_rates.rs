@@ -252,9 +252,11 @@ fn default_state_file_is_under_xdg_state_home_and_interval_needs_none() {
     assert!(msg(ev).contains("0 keys evicted in 7"), "{ev:#}");
     assert!(!other.path().join(".local").exists());
 
-    // A damaged state file is said once on stderr; the run goes on and rewrites it.
+    // A damaged state file (one cut short by a full disk) is said once on stderr; the run goes
+    // on and rewrites it.
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "{ not json").unwrap();
+    let good = std::fs::read_to_string(dir.path().join(".local/state/redkit/health.json")).unwrap();
+    std::fs::write(&bad, &good[..good.len() / 2]).unwrap();
     let (code, _, err) = run(dir.path())
         .args(["health", "-u", &s.url(), "--check", "evictions"])
         .args(["--state", bad.to_str().unwrap()])
@@ -262,8 +264,43 @@ fn default_state_file_is_under_xdg_state_home_and_interval_needs_none() {
         .parts();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("not a health state file"), "{err}");
+    assert_eq!(err.matches("not a health state file").count(), 1, "{err}");
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&bad).unwrap()).unwrap();
     assert_eq!(v["version"], 1);
+
+    // A file that is not a state file at all (a config one completion away from --config) is
+    // never written over, run after run: a warning names it and the rates are not judged.
+    let conf = dir.path().join("myconf.yaml");
+    let yaml = "health:\n  warn_memory: 75\n";
+    std::fs::write(&conf, yaml).unwrap();
+    for _ in 0..2 {
+        let (code, out, err) = run(dir.path())
+            .args([
+                "health",
+                "-u",
+                &s.url(),
+                "--check",
+                "evictions",
+                "--format",
+                "json",
+            ])
+            .args(["--state", conf.to_str().unwrap()])
+            .output()
+            .parts();
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains("myconf.yaml: not a health state file")
+                && err.contains("left untouched")
+                && err.contains("not judged"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&conf).unwrap(), yaml);
+        let r: Value = serde_json::from_str(&out).unwrap();
+        let ev = check(&r, &s.addr(), "evictions");
+        assert_eq!(ev["status"], "ok", "{ev:#}");
+        assert!(ev["value"].is_null(), "{ev:#}");
+    }
+    assert!(!dir.path().join("myconf.yaml.lock").exists());
 }
 
 #[test]
@@ -290,7 +327,7 @@ fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
     let l = check(&r, &s.addr(), "latency");
     assert_eq!(l["status"], "warning", "{l:#}");
     assert!(
-        msg(l).contains("latency events since the previous run: command 30"),
+        msg(l).contains("latency events since the previous run: command 3"),
         "{l:#}"
     );
     // Nothing new since: OK again.
@@ -358,6 +395,54 @@ fn latency_events_since_the_previous_run_and_slow_commands_are_named() {
         .parts();
     assert!(out.contains("redkit_command_latency_seconds{"), "{out}");
     assert_prometheus(&out);
+    // Full precision (review-21 F7): a command's percentiles are microseconds, and each one
+    // is exported as the server's figure in seconds, never rounded to 0 or to 1 ms.
+    let stats = s.cli(&["INFO", "LATENCYSTATS"]);
+    let mut compared = 0;
+    for line in out
+        .lines()
+        .filter(|l| l.starts_with("redkit_command_latency_seconds{"))
+    {
+        let (labels, value) = line.rsplit_once(' ').unwrap();
+        let value: f64 = value.parse().unwrap();
+        assert!(value > 0.0, "rounded to 0: {line}");
+        let command = labels
+            .split("command=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let q = labels
+            .split("percentile=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        // `latency_percentiles_usec_info:p50=203.775,p99=712.703,p99.9=712.703`
+        let Some(server) = stats
+            .lines()
+            .find(|l| l.starts_with(&format!("latency_percentiles_usec_{command}:")))
+        else {
+            continue;
+        };
+        let us: f64 = server
+            .split(':')
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .find_map(|kv| kv.trim().strip_prefix(&format!("{q}=")))
+            .unwrap()
+            .parse()
+            .unwrap();
+        // DEBUG ran once, before both reads: its figures have not moved since.
+        if command == "debug" {
+            assert!((value - us / 1e6).abs() < 1e-12, "{line} vs {server}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 3, "{out}\n{stats}");
 }
 
 /// Sends one RESP command on a raw socket and does not read the reply.

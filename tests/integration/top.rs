@@ -249,6 +249,31 @@ fn ctrl_c_exits_130_and_restores_the_terminal() {
     assert!(!done.text().contains("nodes up"), "{}", done.text());
 }
 
+/// `6m50s`, `7m`, `1h2m`, `0ms`, `1.5s` (redkit's short durations) in seconds.
+fn seconds(text: &str) -> Option<f64> {
+    let mut total = 0.0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(|c: char| !c.is_ascii_digit() && c != '.')?;
+        let n: f64 = rest[..end].parse().ok()?;
+        rest = &rest[end..];
+        let (unit, len) = [
+            ("ms", 0.001),
+            ("µs", 1e-6),
+            ("s", 1.0),
+            ("m", 60.0),
+            ("h", 3600.0),
+            ("d", 86400.0),
+        ]
+        .iter()
+        .find(|(u, _)| rest.starts_with(u))
+        .map(|(u, f)| (*f, u.len()))?;
+        total += n * unit;
+        rest = &rest[len..];
+    }
+    (!text.is_empty()).then_some(total)
+}
+
 /// The streams pane's "lag s" is the age of the oldest entry a group has not been delivered
 /// (0 when caught up), the rule health's stream checks use; `--stream` takes health's globs.
 #[test]
@@ -292,9 +317,8 @@ fn streams_pane_lag_seconds_is_the_age_of_the_oldest_undelivered_entry() {
             .unwrap_or_else(|| panic!("{group}: {screen}"))
             .split_whitespace()
             .collect();
-        row[3]
-            .parse()
-            .unwrap_or_else(|_| panic!("{group} lag s: {screen}"))
+        // A time people read (`7m`, `6m50s`, `0ms`), not `420.0` (review-24 F11).
+        seconds(row[3]).unwrap_or_else(|| panic!("{group} lag s: {screen}"))
     };
     let from0 = lag_s("from0");
     assert!((415.0..=440.0).contains(&from0), "from0 {from0}: {screen}");
@@ -630,4 +654,192 @@ fn a_dead_node_no_longer_listed_stays_a_red_row() {
     assert!(screen.contains(&replica.addr()), "{screen}");
     t.send(&pane, "q");
     assert_eq!(t.finish(&pane, 80, &args).code, 0);
+}
+
+#[test]
+fn record_never_replaces_a_file_and_append_adds_to_a_recording() {
+    let s = RedisServer::builder().start();
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("incident.ndjson");
+    let record = |file: &Path, extra: &[&str]| {
+        run(dir.path())
+            .args(["top", "-u", &s.url(), "--interval", "200ms", "--count", "2"])
+            .args(["--record", file.to_str().unwrap()])
+            .args(extra)
+            .output()
+            .parts()
+    };
+    let (code, _, err) = record(&rec, &[]);
+    assert_eq!(code, 0, "{err}");
+    let first = std::fs::read_to_string(&rec).unwrap();
+    assert_eq!(first.lines().count(), 2, "{first}");
+
+    // The same line again from shell history: refused, the recording kept byte for byte.
+    let (code, _, err) = record(&rec, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("incident.ndjson") && err.contains("2 frames") && err.contains("--append"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&rec).unwrap(), first);
+
+    // --append adds this run's frames after the earlier ones, in order.
+    let (code, _, err) = record(&rec, &["--append"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&rec).unwrap();
+    assert!(text.starts_with(&first), "{text}");
+    let at: Vec<f64> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["at"]
+                .as_f64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(at.len(), 4, "{text}");
+    assert!(at.windows(2).all(|w| w[0] <= w[1]), "{at:?}");
+
+    // A recording whose last line was cut short by a crash: the new frames start on a line of
+    // their own, so only the cut line is damaged.
+    let cut = dir.path().join("cut.ndjson");
+    std::fs::write(&cut, &text[..text.len() - 10]).unwrap();
+    let (code, _, err) = record(&cut, &["--append"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<String> = std::fs::read_to_string(&cut)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    let frames = lines
+        .iter()
+        .filter(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+        .count();
+    assert_eq!(frames, 5, "{lines:?}");
+
+    // A file that is not a recording is never written, not even with --append.
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "keep me\n").unwrap();
+    for extra in [&[][..], &["--append"][..]] {
+        let (code, _, err) = record(&notes, extra);
+        assert_eq!(code, 2, "{extra:?}: {err}");
+        assert!(
+            err.contains("notes.txt") && err.contains("not a top recording"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&notes).unwrap(), "keep me\n");
+    }
+
+    // An empty file (made by mktemp, say) is as good as a new one.
+    let empty = dir.path().join("empty.ndjson");
+    std::fs::write(&empty, "").unwrap();
+    let (code, _, err) = record(&empty, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&empty).unwrap().lines().count(), 2);
+}
+
+/// Waits until the pane's text without escapes satisfies `pred`; that text.
+fn shown(t: &term::Tmux, pane: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    term::strip(&t.wait_for(pane, what, |x| pred(&term::strip(x))))
+}
+
+#[test]
+fn a_three_digit_millisecond_p99_keeps_its_unit_at_80_columns() {
+    // One 300 ms call: INFO LATENCYSTATS has a p99 of about 300 ms for debug, which the
+    // 6-column cell printed as `300.9m` (minutes, to anyone reading it).
+    let s = RedisServer::builder()
+        .arg("enable-debug-command local")
+        .start();
+    s.cli(&["DEBUG", "SLEEP", "0.3"]);
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let url = s.url();
+    let pane = t.spawn(dir.path(), 80, 24, &["top", "-u", &url], &[]);
+    let addr = s.addr();
+    let screen = shown(&t, &pane, "the node's row", |x| {
+        x.lines()
+            .any(|l| l.starts_with(&addr) && l.contains("master"))
+    });
+    let row = screen.lines().find(|l| l.starts_with(&addr)).unwrap();
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    // node, role, ops/s, p99: three significant figures and the whole unit.
+    let p99 = cells[3];
+    let ms: f64 = p99
+        .strip_suffix("ms")
+        .unwrap_or_else(|| panic!("p99 {p99:?} in {row}"))
+        .parse()
+        .unwrap_or_else(|e| panic!("p99 {p99:?}: {e} in {row}"));
+    assert!((300.0..400.0).contains(&ms), "{row}");
+    assert!(!p99.contains('.'), "three significant figures: {row}");
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
+}
+
+#[test]
+fn cluster_seed_that_does_not_answer_is_a_red_row_with_its_reason() {
+    // A port nobody listens on (bound, then released).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let url = format!("redis://127.0.0.1:{port}");
+    let pane = t.spawn(dir.path(), 80, 24, &["top", "--cluster", "-u", &url], &[]);
+    let addr = format!("127.0.0.1:{port}");
+    let screen = shown(&t, &pane, "the seed's red row", |x| {
+        x.lines()
+            .any(|l| l.starts_with(&addr) && l.contains("down"))
+    });
+    let row = screen.lines().find(|l| l.starts_with(&addr)).unwrap();
+    assert!(row.contains("connection refused"), "{screen}");
+    assert!(screen.contains("0/1 nodes up"), "{screen}");
+    assert!(!screen.contains("0/0"), "{screen}");
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
+}
+
+#[test]
+fn streams_pane_names_a_stream_without_groups_and_one_that_does_not_exist() {
+    let s = RedisServer::start();
+    // A job stream whose workers have not made their group yet.
+    s.cli(&["XADD", "job_events:1230", "*", "n", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let url = s.url();
+    let args = [
+        "top",
+        "-u",
+        &url,
+        "--stream",
+        "job_events:1230,job_events:nope",
+    ];
+    let pane = t.spawn(dir.path(), 100, 30, &args, &[]);
+    let addr = s.addr();
+    shown(&t, &pane, "the node", |x| {
+        x.lines().any(|l| l.starts_with(&addr))
+    });
+    for _ in 0..4 {
+        t.send(&pane, "p");
+    }
+    let screen = shown(&t, &pane, "the streams pane's notes", |x| {
+        x.contains("job_events:nope: no such stream")
+            && x.contains("job_events:1230: no consumer groups")
+    });
+    assert!(!screen.contains("no streams in this frame"), "{screen}");
+    assert!(!screen.contains("job_events:1230: no such"), "{screen}");
+    // The group made: its row replaces the note.
+    s.cli(&["XGROUP", "CREATE", "job_events:1230", "workers", "0"]);
+    let screen = shown(&t, &pane, "the group's row", |x| {
+        x.lines()
+            .any(|l| l.contains("job_events:1230") && l.contains("workers"))
+    });
+    assert!(!screen.contains("job_events:1230: no consumer"), "{screen}");
+    assert!(
+        screen.contains("job_events:nope: no such stream"),
+        "{screen}"
+    );
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 100, &["top"]).code, 0);
 }

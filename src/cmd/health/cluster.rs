@@ -180,45 +180,92 @@ pub fn slots(x: &ClusterInput) -> Check {
         why.push(format!("{} unassigned", slot_ranges(&free)));
         failing.extend(free);
     }
-    let mut c = Check::new(CheckKind::ClusterSlots, Status::Ok, ok)
-        .unit(Unit::Slots)
-        .message(format!(
-            "{} assigned, {} ok, {} pfail, {} fail of {SLOTS}",
-            num("cluster_slots_assigned"),
-            ok,
-            num("cluster_slots_pfail"),
-            num("cluster_slots_fail")
-        ))
-        .threshold(Some(format!("crit <{SLOTS} ok")))
-        .metric(Metric::new(
-            "cluster_slots_assigned",
-            num("cluster_slots_assigned"),
-            "Slots assigned to a master",
-        ))
-        .metric(Metric::new(
-            "cluster_slots_ok",
-            ok,
-            "Slots whose master is ok",
-        ))
-        .metric(Metric::new(
-            "cluster_slots_pfail",
-            num("cluster_slots_pfail"),
-            "Slots whose master is suspected down",
-        ))
-        .metric(Metric::new(
-            "cluster_slots_fail",
-            num("cluster_slots_fail"),
-            "Slots whose master is down",
-        ));
-    if !why.is_empty() || ok < f64::from(SLOTS) {
-        let named = if failing.is_empty() {
-            String::new()
+    let failing_count = slot_count(&failing);
+    // What the cluster itself says (CLUSTER INFO of the node asked): right after a master
+    // dies it still says every slot is ok, until the nodes mark it pfail.
+    let counts = format!(
+        "{} assigned, {} ok, {} pfail, {} fail of {SLOTS}",
+        num("cluster_slots_assigned"),
+        ok,
+        num("cluster_slots_pfail"),
+        num("cluster_slots_fail")
+    );
+    let mut c = Check::new(
+        CheckKind::ClusterSlots,
+        Status::Ok,
+        if failing.is_empty() {
+            ok
         } else {
-            format!("failing slots {}: ", slot_ranges(&failing))
-        };
-        c.raise(Status::Critical, &format!("{named}{}", why.join("; ")));
+            f64::from(SLOTS - failing_count).min(ok)
+        },
+    )
+    .unit(Unit::Slots)
+    .message(if failing.is_empty() {
+        counts.clone()
+    } else {
+        String::new()
+    })
+    .threshold(Some(format!("crit <{SLOTS} ok")))
+    .metric(Metric::new(
+        "cluster_slots_assigned",
+        num("cluster_slots_assigned"),
+        "Slots assigned to a master",
+    ))
+    .metric(Metric::new(
+        "cluster_slots_ok",
+        ok,
+        "Slots whose master is ok",
+    ))
+    .metric(Metric::new(
+        "cluster_slots_pfail",
+        num("cluster_slots_pfail"),
+        "Slots whose master is suspected down",
+    ))
+    .metric(Metric::new(
+        "cluster_slots_fail",
+        num("cluster_slots_fail"),
+        "Slots whose master is down",
+    ));
+    if failing.is_empty() {
+        if ok < f64::from(SLOTS) {
+            c.raise(Status::Critical, "");
+        }
+        return c;
     }
+    // The failure first, each range once: `failing slots 10923-16383 (5461 slots) on
+    // 127.0.0.1:7412 (unreachable)`, or with several causes, each after a colon.
+    let causes = if let [one] = why.as_slice()
+        && let Some((_, on)) = one.split_once(" on ")
+    {
+        format!(" on {on}")
+    } else {
+        format!(": {}", why.join("; "))
+    };
+    let mut m = format!(
+        "failing slots {} ({}){causes}",
+        slot_ranges(&failing),
+        crate::output::number::plural(failing_count, "slot")
+    );
+    if ok > f64::from(SLOTS - failing_count) {
+        m.push_str(&format!(
+            "; the cluster still reports {ok} ok (its nodes have not marked them failing yet)"
+        ));
+    } else {
+        m.push_str(&format!("; the cluster reports {counts}"));
+    }
+    c.raise(Status::Critical, &m);
     c
+}
+
+/// How many distinct slots the ranges cover.
+fn slot_count(ranges: &[(u16, u16)]) -> u32 {
+    let mut seen = vec![false; SLOTS as usize];
+    for &(a, b) in ranges {
+        for s in a..=b.min((SLOTS - 1) as u16) {
+            seen[s as usize] = true;
+        }
+    }
+    seen.iter().filter(|x| **x).count() as u32
 }
 
 /// Nodes flagged fail or pfail, and nodes that did not answer us.
@@ -356,6 +403,37 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
             slots.message
         );
         assert!(slots.message.contains("on 127.0.0.1:7001 (fail)"));
+        // Each range once; the counts the cluster reports follow the failure (F13).
+        assert_eq!(
+            slots.message,
+            "failing slots 5461-10922,16001-16383 (5845 slots): 5461-10922 on 127.0.0.1:7001 \
+             (fail); 16001-16383 unassigned; the cluster reports 16001 assigned, 10539 ok, 0 \
+             pfail, 0 fail of 16384"
+        );
+        assert_eq!(slots.value, serde_json::json!(10539.0));
+        // A master that just died: the cluster still says every slot is ok.
+        let info =
+            Info::parse("cluster_state:ok\ncluster_slots_assigned:16384\ncluster_slots_ok:16384\n");
+        let whole = NODES
+            .replace("master,fail", "master")
+            .replace("10923-16000", "10923-16383");
+        let nodes = parse_cluster_nodes(&whole, &seed);
+        let down: HashSet<String> = ["127.0.0.1:7002".to_string()].into();
+        let x = ClusterInput {
+            info: &info,
+            nodes: &nodes,
+            down: &down,
+            masters: &[],
+            t: None,
+        };
+        let c = super::slots(&x);
+        assert_eq!(c.status, Status::Critical);
+        assert_eq!(
+            c.message,
+            "failing slots 10923-16383 (5461 slots) on 127.0.0.1:7002 (unreachable); the \
+             cluster still reports 16384 ok (its nodes have not marked them failing yet)"
+        );
+        assert_eq!(c.value, serde_json::json!(10923.0));
         assert_eq!(nodes_check(&x).status, Status::Critical);
         let r = replicas(&x);
         assert_eq!(r.status, Status::Warning);

@@ -257,12 +257,23 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
 pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     let mut opts = options(ctx, a)?;
     let target = ctx.target()?;
-    let state_file = state_path(a);
+    let mut state_file = state_path(a);
     if let Some(path) = &state_file {
         match state::State::load(path) {
             Ok(s) => opts.prev = s.nodes,
             // A damaged state costs the rates of one run, not the run: it is rewritten below.
-            Err(e) => ctx.out.warn(format!("--state {e}; rates start over")),
+            Err(state::LoadError::Damaged(e)) => {
+                ctx.out.warn(format!("--state {e}; rates start over"))
+            }
+            // Someone else's file (a config, say): never written over, so no rate can be
+            // judged from it, this run or the next.
+            Err(state::LoadError::Foreign(e)) => {
+                ctx.out.warn(format!(
+                    "--state {e}: left untouched, rates are not judged; give --state a file of \
+                     its own"
+                ));
+                state_file = None;
+            }
         }
     }
     let mut round = 0;

@@ -266,6 +266,19 @@ fn labels(pairs: &[(&str, &str)]) -> String {
     format!("{{{}}}", inner.join(","))
 }
 
+/// A sample value at full precision (the shortest text that reads back as the same f64, as
+/// redis_exporter writes them): a 204 µs p50 is `0.000203775`, 1 client of 10000 `0.0001`,
+/// never rounded to 0. Infinities and NaN in the exposition format's spelling.
+fn prom_value(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "+Inf" } else { "-Inf" }.into()
+    } else {
+        format!("{v}")
+    }
+}
+
 /// The text exposition format: `# HELP`, `# TYPE`, then samples, one family per metric name.
 /// `redkit_health_status` is 0/1/2/3 like the exit code, per node and (with `check`) per check.
 pub fn prometheus(r: &HealthReport) -> String {
@@ -282,7 +295,7 @@ pub fn prometheus(r: &HealthReport) -> String {
             kind,
             samples: Vec::new(),
         });
-        f.samples.push(format!("{full}{l} {}", num(v)));
+        f.samples.push(format!("{full}{l} {}", prom_value(v)));
     };
     let status_help = "Health status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (per node; per check with a check label)";
     // A node's series carry its address; the cluster's own carry the seeds they were found
@@ -385,6 +398,30 @@ mod tests {
             vec![n],
             3.0,
         )
+    }
+
+    #[test]
+    fn prometheus_values_keep_full_precision() {
+        assert_eq!(prom_value(0.000203775), "0.000203775");
+        assert_eq!(prom_value(0.0001), "0.0001");
+        assert_eq!(prom_value(1e-9), "0.000000001");
+        assert_eq!(prom_value(3.0), "3");
+        assert_eq!(prom_value(1.5e15), "1500000000000000");
+        assert_eq!(prom_value(f64::INFINITY), "+Inf");
+        assert_eq!(prom_value(f64::NAN), "NaN");
+        let mut r = report();
+        r.nodes[0].checks[0].metrics.push(Metric::new(
+            "latency_median_seconds",
+            0.000203775,
+            "Median",
+        ));
+        let text = prometheus(&r);
+        assert!(
+            text.contains(
+                "redkit_latency_median_seconds{addr=\"127.0.0.1:6379\",role=\"master\"} 0.000203775\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

@@ -145,16 +145,28 @@ pub struct State {
 const KEEP_SECS: f64 = 30.0 * 86400.0;
 
 impl State {
-    /// Reads the file; a missing file is an empty state. A file that is not a state (cut
-    /// short, edited by hand) is refused with the reason, and the run goes on without it.
-    pub fn load(path: &Path) -> Result<State, String> {
+    /// Reads the file; a missing or empty file is an empty state. A state file that cannot be
+    /// read as one (cut short, edited by hand) is `Damaged`: the run goes on without it, and it
+    /// is rewritten. A file that is not a state file at all (a config one completion away from
+    /// `--config`) is `Foreign`: it is never written over.
+    pub fn load(path: &Path) -> Result<State, LoadError> {
         let text = match crate::files::read_text(path, crate::files::TEXT) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State::default()),
-            Err(e) => return Err(format!("{}: {e}", path.display())),
+            Err(e) => return Err(LoadError::Damaged(format!("{}: {e}", path.display()))),
         };
-        serde_json::from_str(&text)
-            .map_err(|e| format!("{}: not a health state file: {e}", path.display()))
+        if text.trim().is_empty() {
+            return Ok(State::default());
+        }
+        if !looks_like_state(&text) {
+            return Err(LoadError::Foreign(format!(
+                "{}: not a health state file (no JSON object with \"version\" and \"nodes\")",
+                path.display()
+            )));
+        }
+        serde_json::from_str(&text).map_err(|e| {
+            LoadError::Damaged(format!("{}: not a health state file: {e}", path.display()))
+        })
     }
 
     /// Merges `fresh` into the file under an exclusive lock (`FILE.lock`): the file is read
@@ -175,7 +187,12 @@ impl State {
             .with_context(|| format!("cannot open {}", lock_path.display()))?;
         lock.lock()
             .with_context(|| format!("cannot lock {}", lock_path.display()))?;
-        let mut state = State::load(path).unwrap_or_default();
+        let mut state = match State::load(path) {
+            Ok(s) => s,
+            // Checked again under the lock: the file may have been put there meanwhile.
+            Err(LoadError::Foreign(e)) => anyhow::bail!("{e}: left untouched"),
+            Err(LoadError::Damaged(_)) => State::default(),
+        };
         state.version = 1;
         let newest = fresh.values().map(|s| s.at).fold(0.0, f64::max);
         state.nodes.retain(|_, s| newest - s.at < KEEP_SECS);
@@ -197,6 +214,35 @@ impl State {
         drop(unlock(lock));
         r
     }
+}
+
+/// Why a state file was not used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// A state file that cannot be read as one: rates start over, and it is rewritten.
+    Damaged(String),
+    /// Not a state file: it is not redkit's to replace.
+    Foreign(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Damaged(m) | LoadError::Foreign(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Whether a text is (or was, before it was cut short) a file `save` wrote: a JSON object
+/// whose first key is `version` or `nodes`. Anything else (YAML, a `.env`, another program's
+/// JSON) is someone else's file.
+fn looks_like_state(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix('{') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    // `{` alone: a state file cut after its first byte.
+    rest.is_empty() || rest.starts_with("\"version\"") || rest.starts_with("\"nodes\"")
 }
 
 fn unlock(f: File) -> std::io::Result<()> {
@@ -309,12 +355,34 @@ mod tests {
         assert_eq!(State::load(&path).unwrap().nodes["a:1"].at, far);
         State::save(&path, &a).unwrap();
         assert_eq!(State::load(&path).unwrap().nodes["a:1"].at, 200.0);
-        std::fs::write(&path, "{ cut").unwrap();
+        std::fs::write(
+            &path,
+            "{\n  \"version\": 1,\n  \"nodes\": {\"a:1\": {\"at\"",
+        )
+        .unwrap();
         assert!(
-            State::load(&path)
-                .unwrap_err()
-                .contains("not a health state file")
+            matches!(State::load(&path), Err(LoadError::Damaged(e)) if e.contains("not a health state file")),
         );
+        // A damaged state file is rewritten; someone else's file never is.
+        State::save(&path, &a).unwrap();
+        assert_eq!(State::load(&path).unwrap().nodes["a:1"].at, 200.0);
+        for foreign in [
+            "health:\n  warn_memory: 75\n",
+            "{\"other\": 1}",
+            "[1, 2]",
+            "# notes",
+        ] {
+            std::fs::write(&path, foreign).unwrap();
+            assert!(
+                matches!(State::load(&path), Err(LoadError::Foreign(_))),
+                "{foreign}"
+            );
+            let e = State::save(&path, &a).unwrap_err();
+            assert!(format!("{e:#}").contains("left untouched"), "{e:#}");
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), foreign);
+        }
+        std::fs::write(&path, "").unwrap();
+        assert!(State::load(&path).unwrap().nodes.is_empty());
         assert!(
             State::load(&dir.path().join("none"))
                 .unwrap()

@@ -50,6 +50,18 @@ struct Planned {
     ranges: Option<Vec<(u16, u16)>>,
 }
 
+impl Planned {
+    /// A seed that has not answered yet: its role is not known.
+    fn seed(ep: Endpoint) -> Planned {
+        Planned {
+            ep,
+            role: "seed",
+            slots: None,
+            ranges: None,
+        }
+    }
+}
+
 pub struct Fleet {
     target: Target,
     auth: Auth,
@@ -99,7 +111,7 @@ impl Fleet {
         let found = match self.target.mode.clone() {
             Mode::Cluster(seeds) => {
                 let mut tried: Vec<Endpoint> = self.planned.iter().map(|p| p.ep.clone()).collect();
-                tried.extend(seeds);
+                tried.extend(seeds.iter().cloned());
                 let mut out = None;
                 for s in tried {
                     let Ok(mut n) = self.node(&s).await else {
@@ -126,6 +138,11 @@ impl Fleet {
                             .collect::<Vec<_>>(),
                     );
                     break;
+                }
+                // No seed answered and no node is known yet: the seeds are the rows, red
+                // with the reason each gives (`connection refused`), not an empty table.
+                if out.is_none() && self.planned.is_empty() {
+                    out = Some(seeds.into_iter().map(Planned::seed).collect());
                 }
                 out
             }
@@ -299,6 +316,12 @@ impl Fleet {
             at: now,
             interval: every.as_secs_f64(),
             nodes,
+            // Only when they were read: a frame of another pane has nothing to say about them.
+            streams_named: if pane == Pane::Streams {
+                self.streams.clone()
+            } else {
+                Vec::new()
+            },
         };
         self.prev = Some(frame.clone());
         frame
@@ -378,7 +401,7 @@ async fn extras(
             if row.role != "master" {
                 return;
             }
-            row.streams = stream_rows(node, streams, ranges).await;
+            (row.streams, row.streams_without_groups) = stream_rows(node, streams, ranges).await;
         }
     }
 }
@@ -437,15 +460,16 @@ fn client_row(line: &str) -> ClientRow {
 }
 
 /// The streams pane's groups, read as health's stream checks read them (one selection: keys
-/// and globs; one lag rule: the age of the oldest entry not yet delivered, 0 when caught up).
+/// and globs; one lag rule: the age of the oldest entry not yet delivered, 0 when caught up);
+/// and the streams found here with no consumer group, which have no row.
 async fn stream_rows(
     node: &mut Node,
     streams: &[String],
     ranges: Option<Vec<(u16, u16)>>,
-) -> Vec<StreamRow> {
+) -> (Vec<StreamRow>, Vec<String>) {
     use crate::cmd::health::stream_read::{StreamPlan, read};
     if streams.is_empty() {
-        return Vec::new();
+        return Default::default();
     }
     let plan = StreamPlan {
         streams: Some(
@@ -460,9 +484,14 @@ async fn stream_rows(
     };
     let facts = read(node, &plan, None).await;
     let Some(Ok(found)) = facts.streams else {
-        return Vec::new();
+        return Default::default();
     };
-    found
+    let without_groups = found
+        .iter()
+        .filter(|s| s.exists && s.groups.is_empty())
+        .map(|s| s.key.clone())
+        .collect();
+    let rows = found
         .iter()
         .filter(|s| s.exists)
         .flat_map(|s| {
@@ -476,5 +505,6 @@ async fn stream_rows(
                     .then(|| i64::try_from(s.dead_letters).unwrap_or(i64::MAX)),
             })
         })
-        .collect()
+        .collect();
+    (rows, without_groups)
 }

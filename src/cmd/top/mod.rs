@@ -27,7 +27,8 @@ Examples:
   redkit top --cluster -u redis://10.0.0.1:7000   every node of the cluster
   redkit top --sentinel 10.0.0.5:26379 --master-name mymaster
   redkit top --stream orders --sort ops/s      with the streams pane's groups
-  redkit top --record incident.ndjson          also write every frame
+  redkit top --record incident.ndjson          also write every frame (a new file)
+  redkit top --record incident.ndjson --append add to that recording
   redkit top --replay incident.ndjson          play a recording (another machine is fine)
 
 Keys: q quit, left/right sort column, r reverse, p next pane (slow log, command stats, clients
@@ -41,9 +42,15 @@ pub struct TopArgs {
     #[arg(long, value_name = "DUR", default_value = "1s", value_parser = duration::clap_parse_positive)]
     pub interval: Duration,
 
-    /// Write every frame to FILE as one JSON object per line
+    /// Write every frame to FILE as one JSON object per line (a new file: an existing one is
+    /// refused, see --append)
     #[arg(long, value_name = "FILE", conflicts_with = "replay")]
     pub record: Option<PathBuf>,
+
+    /// With --record: add the frames to the end of an existing recording (never to a file
+    /// that is not one)
+    #[arg(long, requires = "record")]
+    pub append: bool,
 
     /// Play a recording made with --record instead of asking any server
     #[arg(long, value_name = "FILE")]
@@ -93,10 +100,7 @@ pub async fn run(ctx: &Ctx, a: &TopArgs) -> anyhow::Result<ExitStatus> {
         return Err(usage_without_terminal());
     }
     let mut record = match &a.record {
-        Some(p) => Some(std::io::BufWriter::new(
-            std::fs::File::create(p)
-                .map_err(|e| exit::usage(format!("--record {}: {e}", p.display())))?,
-        )),
+        Some(p) => Some(std::io::BufWriter::new(open_record(p, a.append)?)),
         None => None,
     };
     let target = ctx.target()?;
@@ -204,6 +208,54 @@ fn handle(ev: Event, v: &mut View) -> Option<ExitStatus> {
     None
 }
 
+/// The file `--record` writes to. A new file is created (never replacing one made meanwhile);
+/// an existing one is the evidence of an earlier incident, or not redkit's at all: it is never
+/// truncated. An existing recording is refused (exit 2) unless `--append`, which adds the
+/// frames after its own (a last line cut short by a crash is ended first); a file that is not
+/// a recording is refused even with `--append`. An empty file counts as new.
+fn open_record(path: &std::path::Path, append: bool) -> anyhow::Result<std::fs::File> {
+    let shown = path.display();
+    let err = |e: std::io::Error| exit::usage(format!("--record {shown}: {e}"));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(f) => return Ok(f),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(err(e)),
+    }
+    let bytes = std::fs::read(path).map_err(err)?;
+    if !bytes.trim_ascii().is_empty() {
+        let rec = parse_recording(&bytes);
+        if rec.frames.is_empty() {
+            let why = match rec.first_error {
+                Some((line, e)) => format!("line {line}: {e}"),
+                None => "no frame in it".into(),
+            };
+            return Err(exit::usage(format!(
+                "--record {shown}: the file exists and is not a top recording ({why}); \
+                 not replaced: give another file name"
+            )));
+        }
+        if !append {
+            return Err(exit::usage(format!(
+                "--record {shown}: the file exists (a top recording of {}); not replaced: give \
+                 another file name, or --append to add this run's frames to it",
+                crate::output::number::plural(rec.frames.len() as u64, "frame")
+            )));
+        }
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .map_err(err)?;
+    if bytes.last().is_some_and(|b| *b != b'\n') {
+        f.write_all(b"\n").map_err(err)?;
+    }
+    Ok(f)
+}
+
 fn write_frame(
     out: &mut Option<std::io::BufWriter<std::fs::File>>,
     f: &Frame,
@@ -222,6 +274,8 @@ fn write_frame(
 struct Recording {
     frames: Vec<Frame>,
     damaged: Vec<usize>,
+    /// The first damaged line and why it is not a frame.
+    first_error: Option<(usize, String)>,
 }
 
 impl Recording {
@@ -253,11 +307,25 @@ impl Recording {
 fn read_recording(path: &std::path::Path) -> anyhow::Result<Recording> {
     let bytes = std::fs::read(path)
         .map_err(|e| exit::usage(format!("--replay {}: {e}", path.display())))?;
+    let rec = parse_recording(&bytes);
+    if rec.frames.is_empty() {
+        return Err(exit::usage(match rec.first_error {
+            Some((line, e)) => format!(
+                "--replay {}:{line}: not a top frame: {e} (no frame in the file)",
+                path.display()
+            ),
+            None => format!("--replay {}: no frames in the file", path.display()),
+        }));
+    }
+    Ok(rec)
+}
+
+fn parse_recording(bytes: &[u8]) -> Recording {
     let mut rec = Recording {
         frames: Vec::new(),
         damaged: Vec::new(),
+        first_error: None,
     };
-    let mut first_error = None;
     // Split on bytes: a line that is not UTF-8 is one damaged line, not the end of the file.
     for (n, line) in bytes.split(|b| *b == b'\n').enumerate() {
         if line.trim_ascii().is_empty() {
@@ -268,20 +336,11 @@ fn read_recording(path: &std::path::Path) -> anyhow::Result<Recording> {
             Ok(_) => rec.damaged.push(n + 1),
             Err(e) => {
                 rec.damaged.push(n + 1);
-                first_error.get_or_insert((n + 1, e.to_string()));
+                rec.first_error.get_or_insert((n + 1, e.to_string()));
             }
         }
     }
-    if rec.frames.is_empty() {
-        return Err(exit::usage(match first_error {
-            Some((line, e)) => format!(
-                "--replay {}:{line}: not a top frame: {e} (no frame in the file)",
-                path.display()
-            ),
-            None => format!("--replay {}: no frames in the file", path.display()),
-        }));
-    }
-    Ok(rec)
+    rec
 }
 
 /// Plays the frames at their recorded pace (a pause longer than 5 s is cut short); the last

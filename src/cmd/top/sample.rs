@@ -17,6 +17,10 @@ pub struct Frame {
     #[serde(default)]
     pub interval: f64,
     pub nodes: Vec<NodeRow>,
+    /// The streams `--stream` named (keys or globs) when this frame read them (the streams
+    /// pane was shown), so the pane can say why one has no row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub streams_named: Vec<String>,
 }
 
 /// One node's row and its panes' details.
@@ -68,6 +72,9 @@ pub struct NodeRow {
     pub client_buffers: Vec<ClientRow>,
     #[serde(default)]
     pub streams: Vec<StreamRow>,
+    /// Named streams found on this node that have no consumer group (so no row).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub streams_without_groups: Vec<String>,
 }
 
 /// A replica's link to its master is down, for `secs` seconds when the server says.
@@ -203,6 +210,7 @@ impl NodeRow {
             slowlog: Vec::new(),
             client_buffers: Vec::new(),
             streams: Vec::new(),
+            streams_without_groups: Vec::new(),
         }
     }
 }

@@ -204,13 +204,16 @@ pub fn bytes(b: f64) -> String {
     }
 }
 
+/// A duration in microseconds to three significant figures with its unit, never more than
+/// 6 columns, so the p99 cell (6 wide) never cuts the unit: `352µs`, `1.2ms`, `315ms`,
+/// `1.6s`. The unit is chosen after rounding (`999.7µs` is `1ms`, not `1000µs`).
 pub fn micros(us: f64) -> String {
-    if us >= 1e6 {
-        format!("{:.1}s", us / 1e6)
-    } else if us >= 1000.0 {
-        format!("{:.1}ms", us / 1000.0)
+    if us < 999.5 {
+        format!("{}µs", sig3(us))
+    } else if us < 999_500.0 {
+        format!("{}ms", sig3(us / 1000.0))
     } else {
-        format!("{us:.0}µs")
+        format!("{}s", sig3(us / 1e6))
     }
 }
 
@@ -446,15 +449,15 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                         r.stream,
                         r.group,
                         r.lag.map_or("-".into(), |l| l.to_string()),
-                        r.lag_secs.map_or("-".into(), |l| format!("{l:.1}")),
+                        r.lag_secs.map_or("-".into(), |l| {
+                            crate::duration::format(std::time::Duration::from_secs_f64(l.max(0.0)))
+                        }),
                         r.pending,
                         r.dead_letters.map_or("-".into(), |d| d.to_string())
                     ));
                 }
             }
-            if lines.len() == 1 {
-                lines.push(String::from("no streams named (top --stream KEY)"));
-            }
+            lines.extend(streams_without_rows(frame));
         }
     }
     s.render_widget(
@@ -467,6 +470,51 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
         .block(Block::default().borders(Borders::TOP).title(v.pane.title())),
         area,
     );
+}
+
+/// Why a stream `--stream` named has no row in the streams pane: it has no consumer group,
+/// there is no such key (or no key matches the glob), or nothing was named.
+fn streams_without_rows(frame: &Frame) -> Vec<String> {
+    if frame.streams_named.is_empty() {
+        // Nothing named, or a frame read before the pane was shown (a recording made without
+        // it): say how rows come.
+        if frame.nodes.iter().all(|n| n.streams.is_empty()) {
+            return vec![
+                "no streams in this frame (top --stream KEY; read while this pane is shown)".into(),
+            ];
+        }
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut without: Vec<&String> = frame
+        .nodes
+        .iter()
+        .flat_map(|n| &n.streams_without_groups)
+        .collect();
+    without.sort();
+    without.dedup();
+    for k in &without {
+        out.push(format!("{k}: no consumer groups (XGROUP CREATE makes one)"));
+    }
+    for name in &frame.streams_named {
+        let name = name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let glob = name.bytes().any(|c| matches!(c, b'*' | b'?' | b'['));
+        let seen = frame.nodes.iter().any(|n| {
+            n.streams.iter().any(|r| r.stream == name || glob)
+                || n.streams_without_groups.iter().any(|k| k == name || glob)
+        });
+        if !seen {
+            out.push(if glob {
+                format!("{name}: no stream matches")
+            } else {
+                format!("{name}: no such stream")
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -511,6 +559,7 @@ mod tests {
                 row("b:1", None),
                 row("c:1", Some(50.0)),
             ],
+            streams_named: Vec::new(),
         };
         let mut v = View {
             sort: Col::Ops,
@@ -563,5 +612,25 @@ mod tests {
         assert_eq!(bytes(1536.0), "1.5K");
         assert_eq!(micros(352.0), "352µs");
         assert_eq!(micros(1200.0), "1.2ms");
+        // Three significant figures, the unit never cut by the 6-column p99 cell (F10).
+        for (us, text) in [
+            (314_600.0, "315ms"),
+            (12_340.0, "12.3ms"),
+            (999.7, "1ms"),
+            (999_700.0, "1s"),
+            (1_002_000.0, "1s"),
+            (1_640_000.0, "1.64s"),
+            (99_900_000.0, "99.9s"),
+        ] {
+            assert_eq!(micros(us), text);
+        }
+        let slow = NodeRow {
+            up: true,
+            worst_p99_us: Some(314_600.0),
+            ..NodeRow::default()
+        };
+        let cell = Col::P99.cell(&slow);
+        assert_eq!(cell, "315ms");
+        assert!(cell.chars().count() <= Col::P99.width().0 as usize);
     }
 }
