@@ -47,7 +47,13 @@ run_memtier() {
   timed "$MEMTIER" -s 127.0.0.1 -p "$port" -t 1 -c "$CLIENTS" --pipeline="$1" --ratio=1:10 \
     --key-prefix=bench: --key-minimum=1 --key-maximum=100000 --key-pattern=R:R -d 64 \
     -n "$PER_CLIENT" --hide-histogram --json-out-file="$work/memtier.json"
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ALL STATS"]["Totals"]["Ops/sec"])' "$work/memtier.json"
+  # memtier exits 0 when it could not connect: a run without operations is a failure here.
+  python3 -c '
+import json, sys
+ops = json.load(open(sys.argv[1]))["ALL STATS"]["Totals"]["Ops/sec"]
+if not ops > 0:
+    sys.exit("memtier_benchmark completed no request (see its output above)")
+print(ops)' "$work/memtier.json"
 }
 
 run_redkit() {

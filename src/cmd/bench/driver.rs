@@ -214,20 +214,6 @@ impl Conn {
         timeout: Duration,
         errs: &mut Vec<String>,
     ) -> Result<(), String> {
-        if std::env::var_os("REDKIT_AB_OLD").is_some() {
-            let e = match tokio::time::timeout(timeout, self.0.exchange(buf, n)).await {
-                Ok(r) => r.map_err(|e| e.to_string())?,
-                Err(_) => {
-                    return Err(format!(
-                        "{}: timed out after {} waiting for replies",
-                        self.0.addr(),
-                        duration::format(timeout)
-                    ));
-                }
-            };
-            errs.extend(e);
-            return Ok(());
-        }
         let conn = &mut self.0;
         let work = async {
             conn.write_untimed(buf).await.map_err(|e| e.to_string())?;
@@ -612,36 +598,6 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
             };
             // The clients are tasks of this thread's runtime itself (no LocalSet layered on
             // it: each wake-up would go through both schedulers).
-            if std::env::var_os("REDKIT_AB_LOCALSET").is_some() {
-                rt.block_on(async move {
-                    let local = tokio::task::LocalSet::new();
-                    local
-                        .run_until(async move {
-                            let tasks: Vec<_> = ids
-                                .into_iter()
-                                .map(|id| {
-                                    let c = Client {
-                                        id,
-                                        phase: phase.clone(),
-                                        spec: spec.clone(),
-                                        live: live.clone(),
-                                        stats: stats.clone(),
-                                        start,
-                                        measure_from,
-                                        deadline,
-                                        floor,
-                                    };
-                                    tokio::task::spawn_local(c.run())
-                                })
-                                .collect();
-                            for t in tasks {
-                                let _ = t.await;
-                            }
-                        })
-                        .await;
-                });
-                return;
-            }
             rt.block_on(async move {
                 let tasks: Vec<_> = ids
                     .into_iter()
