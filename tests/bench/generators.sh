@@ -14,8 +14,13 @@ N=${1:-500000}
 ROUNDS=${2:-3}
 command -v redis-server >/dev/null || { echo "needs redis-server (apt-get install redis-server)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-cargo build --release --quiet
-BIN="$PWD/target/release/redkit"
+# $REDKIT: a redkit binary to measure instead of building this checkout's release binary.
+if [ -n "${REDKIT:-}" ]; then
+  BIN=$REDKIT
+else
+  cargo build --release --quiet
+  BIN="$PWD/target/release/redkit"
+fi
 work=$(mktemp -d)
 port=$(free_port)
 redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" --logfile "$work/log" &

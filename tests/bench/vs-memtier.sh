@@ -24,8 +24,13 @@ if [ -z "$MEMTIER" ] || [ ! -x "$MEMTIER" ]; then
 fi
 command -v redis-server >/dev/null || { echo "needs redis-server (apt-get install redis-server)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-cargo build --release --quiet
-BIN="$PWD/target/release/redkit"
+# $REDKIT: a redkit binary to measure instead of building this checkout's release binary.
+if [ -n "${REDKIT:-}" ]; then
+  BIN=$REDKIT
+else
+  cargo build --release --quiet
+  BIN="$PWD/target/release/redkit"
+fi
 PER_CLIENT=$(( (N + CLIENTS - 1) / CLIENTS ))
 N=$(( PER_CLIENT * CLIENTS ))
 work=$(mktemp -d)
