@@ -179,6 +179,16 @@ impl RawConn {
         }
     }
 
+    /// Sends bytes already encoded with no timeout of its own (the caller bounds the whole
+    /// exchange, as with `fill_untimed`).
+    pub async fn write_untimed(&mut self, bytes: &[u8]) -> Result<(), ConnError> {
+        self.io
+            .write_all(bytes)
+            .await
+            .map_err(|e| io_error(&self.addr, &e))?;
+        self.io.flush().await.map_err(|e| io_error(&self.addr, &e))
+    }
+
     /// The bytes received and not yet consumed.
     pub fn unread(&self) -> &[u8] {
         &self.buf[self.start..self.end]

@@ -735,6 +735,40 @@ fn custom_commands_on_a_cluster_go_to_their_keys_master() {
         shares.iter().all(|n| *n > 600),
         "every master its share: {shares:?}"
     );
+    // Its keys (agent:cache:bench:N) are outside --key-prefix: the cleanup removes them too,
+    // and says so.
+    assert_eq!(ran.json()["cleaned_also"], "agent:cache:bench:*", "{ran}");
+    assert!(ran.json()["cleaned_up"].as_u64().unwrap() > 0, "{ran}");
+    assert_eq!(c.dbsize(), 0, "the custom command's keys are removed");
+    let ran = bench(&[], &["SET", "agent:cache:{key}:v", "{value}"]);
+    assert_eq!(ran.code, Some(0), "{ran}");
+    assert!(
+        ran.stdout
+            .contains("keys under bench: and matching agent:cache:bench:*:v"),
+        "{ran}"
+    );
+    assert_eq!(c.dbsize(), 0);
+    // --keep-keys leaves them, and the report names where they are.
+    let ran = bench(&["--keep-keys"], &["SET", "agent:cache:{key}", "{value}"]);
+    assert_eq!(ran.code, Some(0), "{ran}");
+    assert!(
+        ran.stdout
+            .contains("the custom command's keys outside bench: were left: agent:cache:bench:*"),
+        "{ran}"
+    );
+    assert!(c.dbsize() > 0);
+    // A command that names no {key} writes keys no glob can tell from the application's: the
+    // report says they were left.
+    let ran = bench(&[], &["XADD", "job_events:{rand}", "*", "data", "{value}"]);
+    assert_eq!(ran.code, Some(0), "{ran}");
+    assert!(
+        ran.stdout
+            .contains("were left: XADD job_events:{rand} * data {value}"),
+        "{ran}"
+    );
+    for n in &c.nodes {
+        n.cli(&["FLUSHALL"]);
+    }
     // The key found by the server for a command whose key is not the first word.
     let ran = bench(
         &["--format", "json"],
@@ -759,6 +793,7 @@ fn custom_commands_on_a_cluster_go_to_their_keys_master() {
     assert_eq!(ran.all(), "", "{ran}");
     let ran = bench(&["--key-index", "3"], &["SET", "agent:cache:{key}", "v"]);
     assert_eq!(ran.code, Some(2), "{ran}");
+    assert_eq!(c.dbsize(), 0, "every run's keys are removed");
 }
 
 const REPORT_KEYS: &[&str] = &[
@@ -771,6 +806,8 @@ const REPORT_KEYS: &[&str] = &[
     "max_regression_pct",
     "max_errors_pct",
     "cleaned_up",
+    "cleaned_also",
+    "left_outside_prefix",
     "interrupted",
     "slo",
     "verdict",

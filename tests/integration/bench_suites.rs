@@ -238,12 +238,76 @@ fn a_suite_prints_its_table_and_refuses_what_it_cannot_do() {
     assert_eq!(s.cli(&["DBSIZE"]), "0");
 }
 
+/// What a ramp decides, checked against each step's own figures: the targets are `rates` in
+/// order up to MAX or up to two misses in a row; `rate` is missed exactly when the step achieved
+/// under 90% of its target, the SLO's objective exactly when the step's p99 is not under it;
+/// a step is met exactly when it missed nothing; the best rate is the highest target met; the
+/// reason it stopped agrees with the steps.
+fn assert_ramp_decisions(doc: &Value, rates: &[f64], slo: &str) {
+    let steps = doc["steps"].as_array().expect("steps");
+    assert!(!steps.is_empty() && steps.len() <= rates.len(), "{doc}");
+    let limit_us = match slo {
+        "p99<10s" => 10_000_000,
+        "p99<1us" => 1,
+        other => panic!("no limit known for {other}"),
+    };
+    let mut in_a_row = 0;
+    for (k, x) in steps.iter().enumerate() {
+        let target = x["target_rate"].as_f64().unwrap();
+        assert_eq!(target, rates[k], "step {k}: {doc}");
+        for key in ["achieved_rate", "p50_us", "p99_us", "p999_us", "errors"] {
+            assert!(x[key].is_number(), "{key}: {x}");
+        }
+        let missed: Vec<&str> = x["missed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_str().unwrap())
+            .collect();
+        let achieved = x["achieved_rate"].as_f64().unwrap();
+        assert_eq!(
+            missed.contains(&"rate"),
+            achieved < target * 0.9,
+            "rate judged against the step's own achieved rate: {x}"
+        );
+        let p99 = x["p99_us"].as_u64().unwrap();
+        assert_eq!(
+            missed.contains(&slo),
+            p99 >= limit_us,
+            "{slo} judged against the step's own p99: {x}"
+        );
+        assert_eq!(x["errors"], 0, "{x}");
+        assert!(!missed.contains(&"errors"), "{x}");
+        assert_eq!(x["met"], missed.is_empty(), "{x}");
+        in_a_row = if missed.is_empty() { 0 } else { in_a_row + 1 };
+        if k + 1 < steps.len() {
+            assert!(in_a_row < 2, "the ramp went on after two misses: {doc}");
+        }
+    }
+    if in_a_row >= 2 {
+        assert_eq!(doc["stopped"], "two_missed", "{doc}");
+    } else {
+        assert_eq!(steps.len(), rates.len(), "the ramp stopped early: {doc}");
+        assert_eq!(doc["stopped"], "max_reached", "{doc}");
+    }
+    let best = steps
+        .iter()
+        .filter(|x| x["met"] == true)
+        .map(|x| x["target_rate"].as_f64().unwrap())
+        .reduce(f64::max);
+    assert_eq!(doc["best_rate"].as_f64(), best, "{doc}");
+}
+
 #[test]
 fn ramp_reports_each_step_and_the_highest_rate_meeting_the_goal() {
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
     let url = ["-u", &s.url()];
-    // A goal any server meets: every step up to MAX.
+    // A goal any server's latency meets. Whether a step also reaches 90% of its rate depends on
+    // how loaded the machine is, so the test checks what the ramp decided from each step's own
+    // figures, not a rate: the steps run in order until MAX or two misses in a row, a step is
+    // met exactly when it missed nothing, it misses `rate` exactly when it achieved under 90%
+    // of its target, and the answer is the highest step met.
     let (code, doc, err) = bench(
         dir.path(),
         &url,
@@ -258,21 +322,20 @@ fn ramp_reports_each_step_and_the_highest_rate_meeting_the_goal() {
             "4",
         ],
     );
-    assert_eq!(code, Some(0), "{err}");
-    let steps = doc["steps"].as_array().unwrap();
-    let targets: Vec<f64> = steps
-        .iter()
-        .map(|x| x["target_rate"].as_f64().unwrap())
-        .collect();
-    assert_eq!(targets, [200.0, 400.0, 600.0]);
-    for x in steps {
-        assert_eq!(x["met"], true, "{x}");
-        for k in ["achieved_rate", "p50_us", "p99_us", "p999_us", "errors"] {
-            assert!(x[k].is_number(), "{k}: {x}");
-        }
+    assert!(code == Some(0) || code == Some(1), "{err}");
+    assert_ramp_decisions(&doc, &[200.0, 400.0, 600.0], "p99<10s");
+    assert_eq!(code == Some(0), doc["best_rate"].is_number(), "{doc}");
+    for x in doc["steps"].as_array().unwrap() {
+        // Latency never misses a 10 s goal: only the rate (a loaded machine) can.
+        let missed: Vec<&str> = x["missed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_str().unwrap())
+            .collect();
+        assert!(missed.iter().all(|m| *m == "rate"), "{x}");
+        assert!(x["p99_us"].as_u64().unwrap() < 10_000_000, "{x}");
     }
-    assert_eq!(doc["best_rate"], 600.0);
-    assert_eq!(doc["stopped"], "max_reached");
     assert_eq!(doc["workload"], "get");
     assert!(calls(&s, "get") > 0);
 
@@ -292,6 +355,7 @@ fn ramp_reports_each_step_and_the_highest_rate_meeting_the_goal() {
         ],
     );
     assert_eq!(code, Some(1), "{err}");
+    assert_ramp_decisions(&doc, &[100.0, 200.0], "p99<1us");
     let steps = doc["steps"].as_array().unwrap();
     assert_eq!(steps.len(), 2, "{doc}");
     assert!(

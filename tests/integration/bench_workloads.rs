@@ -239,7 +239,23 @@ fn scenario_runs_weighted_commands_and_sequences_and_names_bad_lines() {
         err.contains("bad-scenario.yaml:5: unknown key `wieght`"),
         "{err}"
     );
+    // A mistyped placeholder is refused, not sent as one literal key.
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("typo.yaml");
+    std::fs::write(
+        &typo,
+        "commands:\n  - command: GET {key}\n  - command: SET {key {value}\n",
+    )
+    .unwrap();
+    let gets = calls(&s, "get");
+    let (code, _, err) = bench(&s, &["--scenario", typo.to_str().unwrap(), "-n", "10"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("typo.yaml:3: `{key`: an unknown or unclosed placeholder"),
+        "{err}"
+    );
     assert_eq!(calls(&s, "set"), sets, "nothing sent");
+    assert_eq!(calls(&s, "get"), gets, "nothing sent");
 }
 
 /// On a cluster the scenario's commands, the cache's GET/SET and the jobs' streams go to the

@@ -199,8 +199,44 @@ impl Conn {
         n: usize,
         timeout: Duration,
     ) -> Result<Vec<String>, String> {
-        match tokio::time::timeout(timeout, self.0.exchange(buf, n)).await {
-            Ok(r) => r.map_err(|e| e.to_string()),
+        let mut errs = Vec::new();
+        self.send_and_count(buf, n, timeout, &mut errs).await?;
+        Ok(errs)
+    }
+
+    /// The hot path of every workload: sends `buf` (n commands) and frames their `n` replies
+    /// in place, appending the error codes among them to `errs`; nothing is allocated for a
+    /// round trip without errors.
+    async fn send_and_count(
+        &mut self,
+        buf: &[u8],
+        n: usize,
+        timeout: Duration,
+        errs: &mut Vec<String>,
+    ) -> Result<(), String> {
+        let conn = &mut self.0;
+        let work = async {
+            conn.write_untimed(buf).await.map_err(|e| e.to_string())?;
+            let mut got = 0;
+            while got < n {
+                match frame(conn.unread()) {
+                    Ok(Some((reply, len))) => {
+                        conn.consume(len);
+                        got += 1;
+                        if let Reply::Error(code) = reply {
+                            errs.push(code);
+                        }
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(e) => return Err(format!("{}: server error: {e}", conn.addr())),
+                }
+                conn.fill_untimed().await.map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        };
+        match tokio::time::timeout(timeout, work).await {
+            Ok(r) => r,
             Err(_) => Err(format!(
                 "{}: timed out after {} waiting for replies",
                 self.0.addr(),
@@ -367,6 +403,7 @@ impl Client {
         let mut batch_no: u64 = 0;
         let mut i: u64 = self.id;
         let mut local_errors: BTreeMap<String, u64> = BTreeMap::new();
+        let mut errs: Vec<String> = Vec::new();
         loop {
             if self.live.stop.load(Ordering::Relaxed) {
                 break;
@@ -456,28 +493,22 @@ impl Client {
                 }
                 counts[0] += written;
             }
-            let mut errs = Vec::new();
+            errs.clear();
             let mut cache = (0u64, 0u64);
             if p.workload == Workload::Cache {
                 let (e, hits, misses) = self.cache_round(&mut conns, &mut generator, take).await?;
                 errs = e;
                 cache = (hits, misses);
-            } else if conns.len() == 1 {
-                errs = conns[0]
-                    .round_trip(&bufs[0], counts[0], self.spec.raw.timeout)
-                    .await?;
             } else {
                 for (k, conn) in conns.iter_mut().enumerate() {
                     if counts[k] > 0 {
-                        errs.extend(
-                            conn.round_trip(&bufs[k], counts[k], self.spec.raw.timeout)
-                                .await?,
-                        );
+                        conn.send_and_count(&bufs[k], counts[k], self.spec.raw.timeout, &mut errs)
+                            .await?;
                     }
                 }
             }
             let now = Instant::now();
-            for e in errs {
+            for e in errs.drain(..) {
                 *local_errors.entry(e).or_default() += 1;
             }
             if scheduled >= self.measure_from {
@@ -565,32 +596,29 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
                     return;
                 }
             };
+            // The clients are tasks of this thread's runtime itself (no LocalSet layered on
+            // it: each wake-up would go through both schedulers).
             rt.block_on(async move {
-                let local = tokio::task::LocalSet::new();
-                local
-                    .run_until(async move {
-                        let tasks: Vec<_> = ids
-                            .into_iter()
-                            .map(|id| {
-                                let c = Client {
-                                    id,
-                                    phase: phase.clone(),
-                                    spec: spec.clone(),
-                                    live: live.clone(),
-                                    stats: stats.clone(),
-                                    start,
-                                    measure_from,
-                                    deadline,
-                                    floor,
-                                };
-                                tokio::task::spawn_local(c.run())
-                            })
-                            .collect();
-                        for t in tasks {
-                            let _ = t.await;
-                        }
+                let tasks: Vec<_> = ids
+                    .into_iter()
+                    .map(|id| {
+                        let c = Client {
+                            id,
+                            phase: phase.clone(),
+                            spec: spec.clone(),
+                            live: live.clone(),
+                            stats: stats.clone(),
+                            start,
+                            measure_from,
+                            deadline,
+                            floor,
+                        };
+                        tokio::spawn(c.run())
                     })
-                    .await;
+                    .collect();
+                for t in tasks {
+                    let _ = t.await;
+                }
             });
         }));
     }

@@ -1015,15 +1015,90 @@ pub(crate) async fn confirm_writes(
     Ok(true)
 }
 
+/// The keys a custom command writes outside `--key-prefix`, as a glob: its first word with
+/// `{key}` wraps it after a literal (`agent:cache:{key}` writes `agent:cache:bench:N`, which the prefix's
+/// cleanup never reaches) → `agent:cache:bench:*`. None when that word starts with `{key}`
+/// (its keys are under the prefix) or no word names `{key}`. A word whose part before `{key}` is
+/// empty or holds another placeholder gives no glob anchored on a literal, so it is not
+/// cleaned (`Err` with the word: the report says those keys were left).
+pub(crate) fn custom_key_glob(params: &Params) -> Option<Result<Vec<u8>, String>> {
+    if !params.workloads.contains(&Workload::Custom) {
+        return None;
+    }
+    // The first word after the command's name that holds the generated key.
+    let Some(word) = params.custom.iter().skip(1).find(|w| w.contains("{key}")) else {
+        // No generated key at all (`XADD job_events:{rand} …`): whatever a writing command
+        // wrote is outside the prefix, and no glob can tell it from the application's keys.
+        let name = params.custom.first()?;
+        if workload::is_read_command(name) {
+            return None;
+        }
+        return Some(Err(params.custom.join(" ")));
+    };
+    let at = word.find("{key}")?;
+    if at == 0 {
+        return None;
+    }
+    let (before, after) = (&word[..at], &word[at + "{key}".len()..]);
+    if before.contains("{rand}") || before.contains("{value}") {
+        return Some(Err(word.clone()));
+    }
+    let mut glob = escape_glob(before.as_bytes());
+    glob.extend(escape_glob(params.key_prefix.as_bytes()));
+    glob.push(b'*');
+    // What follows the generated number: literals, and `*` for any other placeholder.
+    let mut rest = after;
+    while let Some(i) = rest.find('{') {
+        glob.extend(escape_glob(rest[..i].as_bytes()));
+        let tail = &rest[i..];
+        match ["{key}", "{rand}", "{value}"]
+            .iter()
+            .find(|p| tail.starts_with(**p))
+        {
+            Some(p) => {
+                glob.push(b'*');
+                rest = &tail[p.len()..];
+            }
+            None => {
+                glob.push(b'{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    glob.extend(escape_glob(rest.as_bytes()));
+    Some(Ok(glob))
+}
+
+/// Removes what a run wrote: every key under the prefix, and a custom command's keys outside
+/// it (`custom_key_glob`). The count removed, and the extra globs cleaned, or left (`Err`).
+pub(crate) async fn remove_written(
+    conns: &Connections,
+    params: &Params,
+) -> (u64, Option<Result<String, String>>) {
+    let mut n = remove_bench_keys(conns, &params.key_prefix).await;
+    let extra = match custom_key_glob(params) {
+        None => None,
+        Some(Ok(glob)) => {
+            n += remove_matching(conns, glob.clone()).await;
+            Some(Ok(String::from_utf8_lossy(&glob).into_owned()))
+        }
+        Some(Err(word)) => Some(Err(word)),
+    };
+    (n, extra)
+}
+
 /// Removes every key under `prefix` on every master; the count removed.
 pub(crate) async fn remove_bench_keys(conns: &Connections, prefix: &str) -> u64 {
+    let mut g = escape_glob(prefix.as_bytes());
+    g.push(b'*');
+    remove_matching(conns, g).await
+}
+
+/// Removes every key matching `glob` on every master; the count removed.
+async fn remove_matching(conns: &Connections, glob: Vec<u8>) -> u64 {
     let stop = Stop::default();
     let plan = flush::Plan {
-        pattern: {
-            let mut g = escape_glob(prefix.as_bytes());
-            g.push(b'*');
-            g.into()
-        },
+        pattern: glob.into(),
         scan_count: 1000,
         batch: 500,
         filters: Default::default(),
@@ -1135,7 +1210,19 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         report.slo = Some(slo::judge(goals, &report.workloads));
     }
     if remove_keys || args.cleanup {
-        report.cleaned_up = Some(remove_bench_keys(&conns, &params.key_prefix).await);
+        let (n, extra) = remove_written(&conns, &params).await;
+        report.cleaned_up = Some(n);
+        match extra {
+            Some(Ok(glob)) => report.cleaned_also = Some(glob),
+            Some(Err(word)) => report.left_outside_prefix = Some(word),
+            None => {}
+        }
+    } else if let Some(g) = custom_key_glob(&params) {
+        // --keep-keys: say where the custom command's keys are, outside the prefix.
+        report.left_outside_prefix = Some(match g {
+            Ok(glob) => String::from_utf8_lossy(&glob).into_owned(),
+            Err(words) => words,
+        });
     }
     if let Some(path) = &args.save {
         let text = serde_json::to_vec_pretty(&report)?;

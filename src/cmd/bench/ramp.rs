@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::report::ServerInfo;
 use super::workload::Workload;
-use super::{BenchArgs, check_params, confirm_writes, connections, remove_bench_keys, slo};
+use super::{BenchArgs, check_params, confirm_writes, connections, remove_written, slo};
 use crate::cmd::{Ctx, problem_if};
 use crate::exit::{self, ExitStatus};
 use crate::output::{Cell, Format, Render, Ui};
@@ -243,7 +243,7 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs, ramp: &Ramp) -> anyhow::Result<Exi
         .map(|s| s.target_rate)
         .reduce(f64::max);
     let cleaned_up = if remove_keys {
-        Some(remove_bench_keys(&conns, &params.key_prefix).await)
+        Some(remove_written(&conns, &params).await.0)
     } else {
         None
     };

@@ -437,6 +437,14 @@ pub struct BenchReport {
     /// Keys removed at the end of a run that wrote (null: nothing was removed).
     #[serde(default)]
     pub cleaned_up: Option<u64>,
+    /// The glob of the custom command's keys outside the prefix that the cleanup also removed
+    /// (`agent:cache:bench:*`; null: none).
+    #[serde(default)]
+    pub cleaned_also: Option<String>,
+    /// Keys the custom command wrote outside the prefix and left: with --keep-keys, or a key
+    /// word no glob anchored on a literal can match (null: none).
+    #[serde(default)]
+    pub left_outside_prefix: Option<String>,
     /// Stopped by Ctrl-C: the figures cover what ran until then.
     #[serde(default)]
     pub interrupted: bool,
@@ -489,6 +497,8 @@ impl BenchReport {
             max_regression_pct: None,
             max_errors_pct: default_max_errors(),
             cleaned_up: None,
+            cleaned_also: None,
+            left_outside_prefix: None,
             interrupted: false,
             slo: None,
             verdict: None,
@@ -822,7 +832,23 @@ impl Render for BenchReport {
             }
         }
         if let Some(n) = self.cleaned_up {
-            writeln!(w, "cleaned up {n} keys under {}", p.key_prefix)?;
+            match &self.cleaned_also {
+                Some(g) => writeln!(
+                    w,
+                    "cleaned up {n} keys under {} and matching {}",
+                    p.key_prefix,
+                    crate::output::escape::escape_str(g)
+                )?,
+                None => writeln!(w, "cleaned up {n} keys under {}", p.key_prefix)?,
+            }
+        }
+        if let Some(k) = &self.left_outside_prefix {
+            writeln!(
+                w,
+                "the custom command's keys outside {} were left: {}",
+                p.key_prefix,
+                crate::output::escape::escape_str(k)
+            )?;
         }
         Ok(())
     }

@@ -146,6 +146,12 @@ pub fn parse(
                 "every command of a sequence names {key}: a sequence works on one key".into(),
             ));
         }
+        if let Some(w) = commands.iter().flatten().find(|w| bad_placeholder(w)) {
+            return Err(at(format!(
+                "`{w}`: an unknown or unclosed placeholder (use {{key}}, {{value}}, {{ttl}}, \
+                 {{rand}})"
+            )));
+        }
         if let Some(w) = commands
             .iter()
             .flatten()
@@ -222,6 +228,31 @@ pub fn parse(
     })
 }
 
+/// Whether a word holds what looks like a placeholder but is none of `{key}`, `{value}`,
+/// `{ttl}`, `{rand}`: a `{` followed by letters and then `}` or the end of the word (`{kye}`,
+/// `{key`). A typo would otherwise be sent literally, as one constant key; other braces
+/// (`{"a":1}`) are text.
+fn bad_placeholder(word: &str) -> bool {
+    let b = word.as_bytes();
+    let mut i = 0;
+    while let Some(at) = b[i..].iter().position(|&c| c == b'{') {
+        let start = i + at + 1;
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .count();
+        let end = start + len;
+        let name = &word[start..end];
+        match b.get(end) {
+            Some(b'}') if ["key", "value", "ttl", "rand"].contains(&name) => {}
+            Some(b'}') | None if len > 0 => return true,
+            _ => {}
+        }
+        i = start;
+    }
+    false
+}
+
 /// The line (1-based) of each item of the `commands:` list: the lines that start a list item
 /// at the indentation of the first one after `commands:`.
 fn item_lines(text: &str) -> Vec<usize> {
@@ -258,6 +289,24 @@ fn item_lines(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typos_in_placeholders_are_caught_and_other_braces_are_text() {
+        for bad in ["{key", "{kye}", "x:{value", "{key}:{rnd}"] {
+            assert!(bad_placeholder(bad), "{bad}");
+        }
+        for good in [
+            "{key}",
+            "{key}:meta",
+            "{value}",
+            "{\"a\":1}",
+            "{",
+            "{}",
+            "v{rand}",
+        ] {
+            assert!(!bad_placeholder(good), "{good}");
+        }
+    }
 
     fn p(text: &str) -> Result<Scenario, String> {
         parse(

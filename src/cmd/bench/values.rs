@@ -162,6 +162,13 @@ pub struct Values {
     /// Raw: `max` bytes of `x`; JSON: a built value (rebuilt per size).
     raw: Vec<u8>,
     json: Vec<u8>,
+    /// The size `json` holds a value of (a value of the same size is not built again).
+    built: Option<usize>,
+    /// JSON values of the head's size and more: the head padded to the largest size once; a
+    /// value of `n` bytes is its first `n` with `"}` at `n - 2` (where the last one put it is
+    /// padding again), so a size range costs no rebuild per request.
+    json_max: Vec<u8>,
+    tail_at: Option<usize>,
     /// Cumulative weights for a weighted list.
     cumulative: Vec<u64>,
 }
@@ -184,6 +191,15 @@ impl Values {
             kind,
             raw: vec![b'x'; size.max()],
             json: Vec::with_capacity(size.max().max(JSON_HEAD.len() + 2)),
+            built: None,
+            json_max: if kind == ValueKind::Json && size.max() >= JSON_HEAD.len() + 2 {
+                let mut v = JSON_HEAD.to_vec();
+                v.resize(size.max(), b'x');
+                v
+            } else {
+                Vec::new()
+            },
+            tail_at: None,
             cumulative,
         }
     }
@@ -206,8 +222,20 @@ impl Values {
     pub fn value(&mut self, n: usize) -> &[u8] {
         match self.kind {
             ValueKind::Raw => &self.raw[..n.min(self.raw.len())],
+            ValueKind::Json if n >= JSON_HEAD.len() + 2 && n <= self.json_max.len() => {
+                if let Some(p) = self.tail_at.replace(n) {
+                    self.json_max[p - 2] = b'x';
+                    self.json_max[p - 1] = b'x';
+                }
+                self.json_max[n - 2] = b'"';
+                self.json_max[n - 1] = b'}';
+                &self.json_max[..n]
+            }
             ValueKind::Json => {
-                json_of_size(&mut self.json, n);
+                if self.built != Some(n) {
+                    json_of_size(&mut self.json, n);
+                    self.built = Some(n);
+                }
                 &self.json
             }
         }
@@ -281,7 +309,9 @@ mod tests {
     #[test]
     fn json_values_are_json_of_the_size_asked() {
         let mut v = Values::new(&DataSize::Range(1, 5000), ValueKind::Json);
-        for n in [1, 2, 7, 8, 20, 100, 119, 120, 4096] {
+        for n in [
+            1, 2, 7, 8, 20, 100, 119, 120, 4096, 200, 4096, 121, 121, 8, 5000, 300,
+        ] {
             let bytes = v.value(n).to_vec();
             assert_eq!(bytes.len(), n);
             if n >= 2 {

@@ -468,13 +468,10 @@ impl Gen {
     }
 
     fn make_key_in(&mut self, space: &str, n: u64) {
-        use std::fmt::Write;
         self.key.clear();
         self.key.extend_from_slice(self.shape.prefix.as_bytes());
         self.key.extend_from_slice(space.as_bytes());
-        self.num.clear();
-        let _ = write!(self.num, "{n}");
-        self.key.extend_from_slice(self.num.as_bytes());
+        crate::redis::resp::push_num(&mut self.key, n);
     }
 
     /// Appends the command for request `i` to `buf`; returns the cluster slot it must go to.
