@@ -39,7 +39,10 @@ fn assert_bar_shown(t: &Tmux, pane: &str, cols: usize, what: &str) -> String {
         .unwrap()
         .trim_end()
         .to_string();
-    assert!(width(&line) <= cols, "the bar is wider than the pane: {line}");
+    assert!(
+        width(&line) <= cols,
+        "the bar is wider than the pane: {line}"
+    );
     let c = re.captures(&line).unwrap();
     let pct: u64 = c[1].parse().unwrap();
     assert!(pct <= 100, "{line}");
@@ -59,7 +62,9 @@ fn assert_bar_gone_and_terminal_usable(t: &Tmux, pane: &str, cols: usize, args: 
     let (visible, _) = t.cursor(pane);
     assert!(visible, "the cursor was left hidden:\n{}", strip(&done));
     t.send(pane, "typed-after-the-run");
-    t.wait_for(pane, "typed text echoed", |p| p.contains("typed-after-the-run"));
+    t.wait_for(pane, "typed text echoed", |p| {
+        p.contains("typed-after-the-run")
+    });
     let raw = t.capture(pane);
     let done_line = strip(&raw)
         .lines()
@@ -82,7 +87,9 @@ fn assert_bar_gone_and_terminal_usable(t: &Tmux, pane: &str, cols: usize, args: 
 
 /// Everything the pane received, escape sequences removed.
 fn recorded(log: &Path) -> String {
-    strip(&String::from_utf8_lossy(&std::fs::read(log).unwrap_or_default()))
+    strip(&String::from_utf8_lossy(
+        &std::fs::read(log).unwrap_or_default(),
+    ))
 }
 
 /// A SQLite file with `n` single-recipient messages.
@@ -159,7 +166,11 @@ fn migrate_bar_is_absent_with_quiet_json_and_piped() {
     let dir = tempfile::tempdir().unwrap();
     let t = Tmux::start();
     // The same run on a terminal draws the bar (so its absence below means something).
-    let runs: [(&[&str], bool); 3] = [(&[], true), (&["-q"], false), (&["--format", "json"], false)];
+    let runs: [(&[&str], bool); 3] = [
+        (&[], true),
+        (&["-q"], false),
+        (&["--format", "json"], false),
+    ];
     for (extra, drawn) in runs {
         let db = messages_db(3000);
         let mut args = migrate_args(&db, "40ms");

@@ -102,7 +102,13 @@ impl Tmux {
     pub fn cursor(&self, name: &str) -> (bool, usize) {
         let out = self
             .tmux()
-            .args(["display-message", "-p", "-t", name, "#{cursor_flag} #{cursor_x}"])
+            .args([
+                "display-message",
+                "-p",
+                "-t",
+                name,
+                "#{cursor_flag} #{cursor_x}",
+            ])
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
