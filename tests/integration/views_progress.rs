@@ -279,3 +279,39 @@ fn flush_bar_is_cleared_at_the_end_and_absent_with_quiet_json_and_piped() {
         "{err}"
     );
 }
+
+/// The report after a run and `migrate status` at 80 columns: one line per label and value
+/// (a long index list wraps in its column, review-21 F8), times compact with the zone in the
+/// header (F9); JSON keeps RFC 3339.
+#[test]
+fn migrate_report_and_status_read_at_80_columns() {
+    let db = messages_db(3000);
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let args = migrate_args(&db, "0s");
+    let args = refs(&args);
+    let screen = t.run(dir.path(), 80, 40, &args, &[("TZ", "UTC")]);
+    assert_eq!(screen.code, 0, "{}", screen.text());
+    screen.assert_clean();
+    let text = screen.text();
+    let migrated = regex::Regex::new(r"(?m)^migrated +3000$").unwrap();
+    assert!(migrated.is_match(&text), "{text}");
+    let status = ["migrate", "status", "--database-url", db.url.as_str()];
+    let screen = t.run(dir.path(), 80, 24, &status, &[("TZ", "UTC")]);
+    screen.assert_clean();
+    let text = screen.text();
+    assert!(text.contains("started (UTC)"), "{text}");
+    let rfc = regex::Regex::new(r"\d{4}-\d\d-\d\dT\d\d:").unwrap();
+    assert!(
+        !rfc.is_match(&text),
+        "a full timestamp in the table:\n{text}"
+    );
+    let out = redkit(dir.path())
+        .args(status)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let started = doc["runs"][0]["started_at"].as_str().unwrap_or_default();
+    assert!(rfc.is_match(started) && started.ends_with('Z'), "{doc}");
+}
