@@ -65,15 +65,15 @@ impl Render for StatusReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         t.set_header(vec![
-            "run",
-            "kind",
-            "status",
+            "run".to_string(),
+            "kind".into(),
+            "status".into(),
             crate::output::time::header("started"),
             crate::output::time::header("finished"),
-            "rows",
-            "last id",
-            "throttled",
-            "pending indexes",
+            "rows".into(),
+            "last id".into(),
+            "throttled".into(),
+            "pending indexes".into(),
         ]);
         for r in &self.runs {
             t.add_row(vec![
