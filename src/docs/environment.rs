@@ -107,6 +107,12 @@ const OTHERS: &[(Need, &str, &str)] = &[
         "When set and not empty, --color auto means no colour.",
     ),
     (Terminal, "TERM", "dumb means no colour under --color auto."),
+    (
+        Env,
+        "NAME_FILE",
+        "For a variable NAME of the spec: a file holding its value (Docker and Kubernetes \
+         secrets, VAR_FILE=/run/secrets/var), used when NAME itself is not set (both set is refused).",
+    ),
 ];
 
 /// Every variable the page's command reads: the settings table's rows of its sections (each
@@ -215,6 +221,12 @@ const FILES: &[(Need, &str, &str)] = &[
         "$XDG_STATE_HOME/redkit/health.json",
         "Else here (~/.local/state/redkit/health.json without XDG_STATE_HOME). Written \
          atomically: a temporary file, then rename.",
+    ),
+    (
+        Env,
+        "--secrets-dir DIR/NAME",
+        "A file per variable (the value is its text), read for a variable not set otherwise \
+         (env.secrets_dir in the config).",
     ),
     (
         Baselines,

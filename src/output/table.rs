@@ -400,10 +400,16 @@ impl Table {
         // Free text the tokens would squeeze below a readable width leaves the line: it goes
         // on its own continuation line at full width (wrapped or cut there), so tokens never
         // drive it to a stub.
+        // Cut text beside the tokens also leaves when its own line holds half as much again: a
+        // wider terminal never shows less of an error than a narrower one (review-21 F6).
         let starved: Vec<usize> = match self.fit.width {
-            Some(_) => (0..n)
+            Some(limit) => (0..n)
                 .filter(|&i| {
-                    kinds[i] != Kind::Token && widths[i] < natural[i] && widths[i] < READABLE
+                    let own = limit.saturating_sub(FOLD_INDENT);
+                    kinds[i] != Kind::Token
+                        && widths[i] < natural[i]
+                        && (widths[i] < READABLE
+                            || (kinds[i] == Kind::Text && 2 * own >= 3 * widths[i]))
                 })
                 .collect(),
             None => Vec::new(),
@@ -725,6 +731,64 @@ mod tests {
             assert!(joined.contains(msg), "{limit}: {lines:#?}");
             assert!(joined.contains("no previous sample"), "{limit}: {lines:#?}");
         }
+    }
+
+    /// A summary cut beside the tokens at 120 columns goes on its own line, where it shows
+    /// more than at 80; with room beside the tokens to spare it stays there.
+    #[test]
+    fn cut_text_takes_its_own_line_where_that_shows_half_as_much_again() {
+        let err = "retries exhausted (3 attempts): upstream model endpoint answered 503 Service Unavailable after 30s; giving up on chapter 7 of 12";
+        let shown = |limit: usize| {
+            let mut t = Table::new(fit(Some(limit), false));
+            t.set_header([
+                "job",
+                "state",
+                "started (UTC)",
+                "last event",
+                "age",
+                "duration",
+                "summary",
+            ]);
+            t.add_row([
+                "1230",
+                "failed",
+                "14:05:20",
+                "task_failed",
+                "47m ago",
+                "1s",
+                err,
+            ]);
+            let lines = t.lines();
+            for l in &lines {
+                assert!(w(l) <= limit, "{limit}: {l:?}");
+            }
+            let cut = lines.iter().find(|l| l.contains("retries")).unwrap();
+            w(cut.trim_start())
+        };
+        let (at80, at120) = (shown(80), shown(120));
+        assert!(at120 > at80, "120 columns show {at120}, 80 show {at80}");
+        assert_eq!(at120, 116);
+        // Beside the tokens with 139 of 200 columns: more than two thirds of its own line.
+        let mut t = Table::new(fit(Some(200), false));
+        t.set_header([
+            "job",
+            "state",
+            "started (UTC)",
+            "last event",
+            "age",
+            "duration",
+            "summary",
+        ]);
+        t.add_row([
+            "1230",
+            "failed",
+            "14:05:20",
+            "task_failed",
+            "47m ago",
+            "1s",
+            &err.repeat(2),
+        ]);
+        assert_eq!(t.lines().len(), 2, "{:#?}", t.lines());
     }
 
     #[test]

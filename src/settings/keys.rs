@@ -88,7 +88,7 @@ pub const REDIS_PASSWORD: Key = Key {
     env: &["REDIS_PASSWORD"],
     secret: true,
     starter: Some("\"${REDIS_PASSWORD:}\""),
-    help: "never write the password itself here",
+    help: "the password; never write it into a config file",
     ..key("redis.password")
 };
 

@@ -273,9 +273,9 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
             )));
         }
         return Err(exit::runtime(format!(
-            "{}; {} keys were deleted before the failure, run again to finish",
+            "{}; {} deleted before the failure, run again to finish",
             failed.join("; "),
-            report.deleted
+            crate::output::number::plural(report.deleted, "key")
         )));
     }
     if let Some(e) = crate::redis::unreached_error(&report.unreached) {
@@ -283,8 +283,8 @@ async fn run_flush(ctx: &Ctx, a: &FlushArgs) -> anyhow::Result<ExitStatus> {
     }
     if report.interrupted {
         ctx.out.problem(format!(
-            "redkit: interrupted after deleting {} keys; run again to continue",
-            report.deleted
+            "redkit: interrupted after deleting {}; run again to continue",
+            crate::output::number::plural(report.deleted, "key")
         ));
         return Ok(ExitStatus::Interrupted);
     }

@@ -367,13 +367,14 @@ pub fn judge_jobs(n: &StreamInput) -> Vec<Check> {
             }),
         )
         .message(format!(
-            "{total} jobs: {} running, {} completed, {} failed, {} stuck{}",
+            "{}: {} running, {} completed, {} failed, {} stuck{}",
+            plural(total, "job"),
             j.running,
             j.completed,
             j.failed,
             j.stuck_count,
             if j.dead_letters > 0 {
-                format!(", {} dead letters", j.dead_letters)
+                format!(", {}", plural(j.dead_letters, "dead letter"))
             } else {
                 String::new()
             }
@@ -404,7 +405,7 @@ pub fn judge_jobs(n: &StreamInput) -> Vec<Check> {
             .collect();
         let more = j.stuck_count.saturating_sub(named.len() as u64);
         let more = if more > 0 {
-            format!(" (+{more} more)")
+            format!(" (+{})", plural(more, "more stuck job"))
         } else {
             String::new()
         };
@@ -542,6 +543,27 @@ mod tests {
             "{}",
             c[0].message
         );
+        assert!(c[0].message.starts_with("7 jobs: "), "{}", c[0].message);
+        // Named up to the ones the report kept; the rest counted as what they are.
+        let one = JobCounts {
+            running: 0,
+            completed: 0,
+            failed: 0,
+            stuck: vec![("job_events:7".into(), 3_600_000)],
+            stuck_count: 6,
+            dead_letters: 1,
+        };
+        let c = run(&facts(vec![], Some(one)), &t, judge_jobs);
+        let m = &c[0].message;
+        assert!(m.starts_with("6 jobs: "), "{m}");
+        assert!(m.contains(", 1 dead letter"), "{m}");
+        assert!(m.contains("(+5 more stuck jobs)"), "{m}");
+        let single = JobCounts {
+            completed: 1,
+            ..JobCounts::default()
+        };
+        let c = run(&facts(vec![], Some(single)), &t, judge_jobs);
+        assert!(c[0].message.starts_with("1 job: "), "{}", c[0].message);
         let none = run(&facts(vec![], Some(JobCounts::default())), &t, judge_jobs);
         assert_eq!(none[0].status, Status::Ok);
         assert!(run(&Facts::default(), &t, judge_jobs).is_empty());

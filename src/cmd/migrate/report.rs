@@ -148,6 +148,9 @@ impl crate::output::Formats for MigrateReport {
 impl Render for MigrateReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
+        // Labels are tokens; a long value (the index list) wraps in its column rather than
+        // folding every row of the report (review-21 F8).
+        t.set_kinds(&[crate::output::Kind::Token, crate::output::Kind::Wrap]);
         let mut row = |k: &str, v: String| {
             t.add_row(vec![k.to_string(), v]);
         };

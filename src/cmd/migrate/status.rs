@@ -65,23 +65,23 @@ impl Render for StatusReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         let mut t = ui.table();
         t.set_header(vec![
-            "run",
-            "kind",
-            "status",
-            "started",
-            "finished",
-            "rows",
-            "last id",
-            "throttled",
-            "pending indexes",
+            "run".to_string(),
+            "kind".into(),
+            "status".into(),
+            crate::output::time::header("started"),
+            crate::output::time::header("finished"),
+            "rows".into(),
+            "last id".into(),
+            "throttled".into(),
+            "pending indexes".into(),
         ]);
         for r in &self.runs {
             t.add_row(vec![
                 r.run_id.to_string(),
                 escape(&r.kind),
                 r.status.as_str().to_string(),
-                escape(&r.started_at),
-                escape(r.finished_at.as_deref().unwrap_or("-")),
+                compact_time(&r.started_at),
+                r.finished_at.as_deref().map_or("-".into(), compact_time),
                 r.rows.to_string(),
                 r.last_id.to_string(),
                 format!("{:.1}s", r.throttled_seconds),
@@ -110,6 +110,15 @@ impl Render for StatusReport {
                 ""
             }
         )
+    }
+}
+
+/// A recorded RFC 3339 time as tables show times (`14:59:24` today, in the header's zone);
+/// one that does not parse as it was recorded, escaped.
+fn compact_time(t: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(t) {
+        Ok(at) => crate::output::time::compact(at.timestamp_millis().max(0) as u64),
+        Err(_) => escape(t),
     }
 }
 

@@ -227,7 +227,8 @@ impl Render for ClaimReport {
             if !ids.is_empty() {
                 let shown: Vec<String> = ids.iter().take(20).map(|i| escape_str(i)).collect();
                 let more = if ids.len() > 20 {
-                    format!(" … (+{})", ids.len() - 20)
+                    let n = (ids.len() - 20) as u64;
+                    format!(" (+{})", crate::output::number::plural(n, "more id"))
                 } else {
                     String::new()
                 };

@@ -174,14 +174,14 @@ impl GroupReport {
         }
         match self.action {
             "create" => format!(
-                "create group {g} on {s} at {}: {} entries to deliver",
+                "create group {g} on {s} at {}: {} to deliver",
                 self.last_delivered_id.as_deref().unwrap_or("?"),
-                self.lag_after.unwrap_or(0)
+                entries(self.lag_after.unwrap_or(0))
             ),
             "setid" => {
                 let what = match (self.redelivered, self.skipped) {
-                    (Some(n), _) if n > 0 => format!("{n} entries will be delivered again"),
-                    (_, Some(n)) if n > 0 => format!("{n} entries will be skipped"),
+                    (Some(n), _) if n > 0 => format!("{} will be delivered again", entries(n)),
+                    (_, Some(n)) if n > 0 => format!("{} will be skipped", entries(n)),
                     _ => "no entry delivered again or skipped".to_string(),
                 };
                 format!(
@@ -602,6 +602,11 @@ pub fn list_names(names: &[Name]) -> String {
         .join(", ")
 }
 
+/// `1 entry`, `5 entries`.
+fn entries(n: u64) -> String {
+    crate::output::number::plural_with(n, "entry", "entries")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -619,6 +624,12 @@ mod tests {
             crate::cmd::table_of(&r),
             "dry run, nothing changed: would set group workers on job_events:42 from 0-0 to $: \
              5 entries will be skipped; lag 5 -> 0\n"
+        );
+        r.skipped = Some(1);
+        assert!(
+            crate::cmd::table_of(&r).contains(": 1 entry will be skipped;"),
+            "{}",
+            crate::cmd::table_of(&r)
         );
 
         let mut r = GroupReport::new("delconsumer", &key, &group, false);

@@ -176,6 +176,8 @@ pub struct Job {
     pub first_ms: u64,
     pub last_ms: u64,
     pub last_type: Option<Box<str>>,
+    /// The last event's text, control characters escaped, up to `SUMMARY_KEPT` columns: the
+    /// table cuts it to the terminal (`--wide` shows it whole); JSON keeps `SUMMARY_JSON`.
     pub summary: Box<str>,
     /// Entries (events) in the job's stream.
     pub length: u64,
@@ -183,6 +185,21 @@ pub struct Job {
     pub dead_letters: u64,
     /// The worst lag over the stream's consumer groups; None without groups.
     pub lag: Option<super::lag::Lag>,
+}
+
+/// Columns of a job's summary kept for the table: an error someone must read whole under
+/// `--wide`, bounded so a huge progress field does not fill memory over many jobs.
+const SUMMARY_KEPT: usize = 500;
+/// Columns of the summary in JSON, as documented (`summary`: cut to 80 columns).
+const SUMMARY_JSON: usize = 80;
+
+/// The JSON's summary: the kept text cut to `SUMMARY_JSON` columns of a terminal.
+fn json_summary(kept: &str) -> std::borrow::Cow<'_, str> {
+    if crate::output::width::width(kept) <= SUMMARY_JSON {
+        std::borrow::Cow::Borrowed(kept)
+    } else {
+        std::borrow::Cow::Owned(crate::output::width::truncate(kept, SUMMARY_JSON))
+    }
 }
 
 /// The facts of a job as JSON shows them.
@@ -196,7 +213,7 @@ pub struct JobView<'a> {
     pub last_event: String,
     pub last_event_age_ms: u64,
     pub duration_ms: u64,
-    pub summary: &'a str,
+    pub summary: std::borrow::Cow<'a, str>,
     pub length: u64,
     pub dead_letters: u64,
     /// The worst group's lag: the age of the oldest entry some group has not been delivered
@@ -268,7 +285,7 @@ impl JobsReport {
             last_event: time(j.last_ms),
             last_event_age_ms: self.now_ms.saturating_sub(j.last_ms),
             duration_ms: end.saturating_sub(j.first_ms),
-            summary: &j.summary,
+            summary: json_summary(&j.summary),
             length: j.length,
             dead_letters: j.dead_letters,
             group_lag_seconds: j.lag.map(|l| l.lag_seconds),
@@ -374,7 +391,7 @@ impl JobsReport {
                     Cell::new(escape_str(v.last_event_type.unwrap_or("-"))),
                     Cell::new(crate::output::time::ago(j.last_ms, self.now_ms)),
                     Cell::new(fmt_ms(v.duration_ms)),
-                    Cell::new(escape_str(v.summary)),
+                    Cell::new(&*j.summary),
                 ];
                 if with_lag {
                     row.push(Cell::new(super::lag::show(v.group_lag_seconds)));
@@ -436,7 +453,7 @@ fn job_of(stream: Name, first: &Entry, last: &Entry, now: u64, stuck: Duration) 
         first_ms: first.id.ms,
         last_ms: last.id.ms,
         last_type,
-        summary: summary(last, 80).into(),
+        summary: summary(last, SUMMARY_KEPT).into(),
         length: 0,
         dead_letters: 0,
         lag: None,

@@ -200,7 +200,7 @@ impl Render for RetentionReport {
                 "  {}{}",
                 shown.join(" "),
                 if more > 0 {
-                    format!(" … (+{more})")
+                    format!(" (+{})", crate::output::number::plural(more, "more stream"))
                 } else {
                     String::new()
                 }
@@ -471,7 +471,7 @@ mod tests {
             crate::cmd::table_of(&r),
             "would delete 3 streams of finished jobs older than 7d: 3.0 KiB would be freed\n\
              kept 2 running, 1 stuck, 3 newer, 1 with dead letters (10 scanned)\n  \
-             job_events:1 … (+2)\n"
+             job_events:1 (+2 more streams)\n"
         );
     }
 }

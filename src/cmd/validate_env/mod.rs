@@ -14,8 +14,8 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::output::Cell;
 use crate::output::escape::escape_str;
+use crate::output::{Cell, Kind};
 use clap::Args;
 use serde::Serialize;
 
@@ -616,6 +616,15 @@ impl EnvReport {
             writeln!(w, "\n{} ({})", ui.paint(level.name()).bold(), rows.len())?;
             let mut t = ui.table();
             t.set_header(vec!["status", "variable", "value", "source", "note"]);
+            // A value (a long URL, a CJK text) is cut to the terminal with `…` (`--wide` shows
+            // it whole); a note says why a variable failed and is wrapped, never cut.
+            t.set_kinds(&[
+                Kind::Token,
+                Kind::Token,
+                Kind::Text,
+                Kind::Token,
+                Kind::Wrap,
+            ]);
             for v in rows {
                 let status = v.status.name();
                 let status = match (v.status, v.fails) {

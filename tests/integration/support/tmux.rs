@@ -69,11 +69,74 @@ impl Tmux {
         args: &[&str],
         env: &[(&str, &str)],
     ) -> String {
+        self.spawn_held(cwd, cols, rows, args, env, None)
+    }
+
+    /// As `spawn`, with every byte written to the pane recorded in the returned file (tmux's
+    /// `pipe-pane`, started before redkit runs): what a bar drew and cleared again is there
+    /// even when no capture caught it.
+    pub fn spawn_recorded(
+        &self,
+        cwd: &Path,
+        cols: usize,
+        rows: usize,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> (String, PathBuf) {
+        let n = self.n.get() + 1;
+        let go = self.dir.path().join(format!("go{n}"));
+        let log = self.dir.path().join(format!("pane{n}.log"));
+        let name = self.spawn_held(cwd, cols, rows, args, env, Some(&go));
+        let st = self
+            .tmux()
+            .args(["pipe-pane", "-o", "-t", &name])
+            .arg(format!("cat >> {}", quote(&log.to_string_lossy())))
+            .status()
+            .unwrap();
+        assert!(st.success(), "tmux pipe-pane failed");
+        std::fs::write(&go, b"").unwrap();
+        (name, log)
+    }
+
+    /// Where the cursor is and whether it shows: (visible, column).
+    pub fn cursor(&self, name: &str) -> (bool, usize) {
+        let out = self
+            .tmux()
+            .args([
+                "display-message",
+                "-p",
+                "-t",
+                name,
+                "#{cursor_flag} #{cursor_x}",
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut it = text.split_whitespace();
+        let visible = it.next() == Some("1");
+        let x = it.next().and_then(|x| x.parse().ok()).unwrap_or(usize::MAX);
+        (visible, x)
+    }
+
+    /// `spawn`, where the script waits for the file `hold` before it starts redkit.
+    fn spawn_held(
+        &self,
+        cwd: &Path,
+        cols: usize,
+        rows: usize,
+        args: &[&str],
+        env: &[(&str, &str)],
+        hold: Option<&Path>,
+    ) -> String {
         let n = self.n.get() + 1;
         self.n.set(n);
         let script = self.dir.path().join(format!("run{n}.sh"));
         // A Ctrl-C typed into the pane goes to redkit; the shell lives on to report the code.
         let mut text = String::from("#!/bin/sh\ntrap true INT\n");
+        if let Some(h) = hold {
+            let h = quote(&h.to_string_lossy());
+            text.push_str(&format!("while [ ! -e {h} ]; do sleep 0.02; done\n"));
+        }
         text.push_str(&format!("cd {}\n", quote(&cwd.to_string_lossy())));
         let mut vars: Vec<(String, String)> = vec![
             ("HOME".into(), cwd.to_string_lossy().into_owned()),
