@@ -1049,7 +1049,7 @@ pub(crate) fn custom_key_glob(params: &Params) -> Option<Result<Vec<u8>, String>
     // What follows the generated number: literals, and `*` for any other placeholder.
     let mut rest = after;
     while let Some(i) = rest.find('{') {
-        glob.extend(escape_glob(rest[..i].as_bytes()));
+        glob.extend(escape_glob(&rest.as_bytes()[..i]));
         let tail = &rest[i..];
         match ["{key}", "{rand}", "{value}"]
             .iter()
