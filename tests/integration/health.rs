@@ -1601,7 +1601,7 @@ fn names_that_are_not_utf8_are_read_and_shown_escaped() {
     let j = check(node(&r, &s.addr()), "jobs");
     let msg = j["message"].as_str().unwrap();
     assert!(
-        msg.contains("1 jobs: 0 running, 0 completed, 0 failed, 1 stuck"),
+        msg.contains("1 job: 0 running, 0 completed, 0 failed, 1 stuck"),
         "{msg}"
     );
     assert!(

@@ -617,12 +617,24 @@ fn a_full_resync_is_critical_and_a_small_backlog_warns() {
         .find(|m| m["name"] == "repl_backlog_coverage_seconds")
         .unwrap_or_else(|| panic!("{b:#}"));
     assert_eq!(metric["value"].as_f64(), Some(value), "{b:#}");
-    let shown = if value < 1.0 {
-        format!("holds {}ms at", (value * 1000.0).round())
+    // The message writes that figure as a time (`94.5ms`, `1.2s`): read it back.
+    let shown = msg(b)
+        .split_once("holds ")
+        .and_then(|(_, rest)| rest.split_once(" at"))
+        .map(|(t, _)| t.to_string())
+        .unwrap_or_else(|| panic!("no 'holds … at' in {b:#}"));
+    let secs = if let Some(ms) = shown.strip_suffix("ms") {
+        ms.parse::<f64>().map(|v| v / 1000.0)
+    } else if let Some(s) = shown.strip_suffix('s') {
+        s.parse::<f64>()
     } else {
-        "holds ".to_string()
-    };
-    assert!(msg(b).contains(&shown), "{shown}: {b:#}");
+        panic!("{shown}: {b:#}")
+    }
+    .unwrap_or_else(|e| panic!("{shown}: {e}: {b:#}"));
+    assert!(
+        (secs - value).abs() <= value * 0.01 + 0.0005,
+        "{shown} vs {value}: {b:#}"
+    );
     // Nagios perfdata carries it, with the minimum as a `N:` range.
     let (_, out, _) = run(dir.path())
         .args([
@@ -1063,4 +1075,71 @@ fn a_replica_restarted_without_its_data_is_a_full_resync_and_starts_over() {
     );
     // --interval writes no state file: it still holds the replica's run before this restart.
     assert_eq!(run_id(&saved(&state)), kept);
+}
+
+/// A first sample says what happens next: kept for the next run (a state file), not judged by
+/// choice (`--no-state`), or UNKNOWN when no run can ever judge a rate (a state file that
+/// cannot be written, no HOME): an OK there could never turn into an alert.
+#[test]
+fn rate_checks_say_whether_a_next_run_can_judge_them() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = s.url();
+    let base = [
+        "health",
+        "-u",
+        url.as_str(),
+        "--min-uptime",
+        "0",
+        "--check",
+        "evictions",
+    ];
+
+    let r = run(dir.path())
+        .args(base)
+        .args(["--no-state", "--format", "json"])
+        .expect(0);
+    let ev = check(&r.json(), &s.addr(), "evictions").clone();
+    assert_eq!(ev["status"], "ok", "{ev:#}");
+    assert!(msg(&ev).starts_with("not judged: --no-state"), "{ev:#}");
+    assert!(
+        !dir.path().join(".local").exists(),
+        "--no-state wrote a state"
+    );
+
+    let unwritable = [
+        "/proc/nope/health.json".to_string(),
+        dir.path().display().to_string(),
+    ];
+    for state in &unwritable {
+        let r = run(dir.path())
+            .args(base)
+            .args(["--state", state, "--format", "nagios"])
+            .expect(3);
+        assert!(r.stdout.starts_with("REDIS UNKNOWN"), "{r}");
+        assert!(r.stdout.contains("cannot be judged"), "{r}");
+        let warnings = r.stderr.matches("warning").count();
+        assert_eq!(warnings, 1, "said once: {r}");
+        assert!(r.stderr.contains(state.as_str()), "{r}");
+    }
+
+    // No HOME and no XDG_STATE_HOME (a system unit without User=): nowhere to keep a sample.
+    let r = run(dir.path())
+        .env_remove("HOME")
+        .args(base)
+        .args(["--format", "json"])
+        .output();
+    let ev = check(&r.json(), &s.addr(), "evictions").clone();
+    if Path::new("/var/lib/redkit").is_dir() {
+        // The system's state folder is the place then (when it can be written).
+        assert!(
+            ["ok", "unknown"].contains(&ev["status"].as_str().unwrap()),
+            "{ev:#}"
+        );
+    } else {
+        assert_eq!(r.code, Some(3), "{r}");
+        assert_eq!(ev["status"], "unknown", "{ev:#}");
+        assert!(msg(&ev).contains("no place for the state file"), "{ev:#}");
+        assert!(r.stderr.contains("no place for the state file"), "{r}");
+    }
 }

@@ -147,7 +147,7 @@ fn rdb_error(source: &str, e: RdbError) -> anyhow::Error {
     if e.io {
         // A connection error already names the server: not twice.
         let text = e.to_string();
-        if text.starts_with(&format!("{source}: ")) {
+        if text.contains(&format!("{source}: ")) {
             return exit::runtime(text);
         }
         exit::runtime(format!("{source}: {e}"))

@@ -13,7 +13,7 @@ use super::probe::{self, Facts, Failure, Info, ProbeOptions};
 use super::registry::{CHECKS, CheckKind};
 use super::report::{Check, ClusterReport, HealthReport, Metric, Mode, NodeReport, Role, Status};
 use super::sentinel::{self, SentinelFacts, SentinelInput};
-use super::state::Sample;
+use super::state::{Keeping, Sample};
 use super::stream_read::{self, StreamPlan};
 use super::thresholds::{Selection, Thresholds};
 use crate::duration;
@@ -30,6 +30,8 @@ pub struct Options {
     pub streams: StreamPlan,
     /// The previous sample of each node, by address (rates since then).
     pub prev: BTreeMap<String, Sample>,
+    /// Whether this run's counters are kept for the next (what a first sample says).
+    pub keeping: Keeping,
     /// `-v`: ask LATENCY DOCTOR and MEMORY DOCTOR too.
     pub doctor: bool,
     /// The cache prefix, for the maxmemory check.
@@ -101,6 +103,7 @@ async fn probe_one(
         Err(_) => return Err(late(b)),
     };
     facts.prev = opts.prev.get(&p.ep.to_string()).cloned();
+    facts.keeping = opts.keeping.clone();
     if opts.reads_streams() && facts.info.get("role") == Some("master") {
         let plan = StreamPlan {
             slots: p.slots.clone(),

@@ -198,9 +198,10 @@ fn judge_events(c: &mut Check, events: &[LatencyEvent], n: &NodeInput) {
     let Some(prev) = &n.facts.prev else {
         if !events.is_empty() {
             c.message = format!(
-                "{}; {} on record (judged from the next run on)",
+                "{}; {} on record ({})",
                 c.message,
-                super::types::count(events.len() as f64, "latency event", "latency events")
+                super::types::count(events.len() as f64, "latency event", "latency events"),
+                n.facts.keeping.later()
             );
         }
         return;

@@ -207,6 +207,7 @@ pub fn options(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<Options> {
         follow_replicas: !a.no_replicas,
         streams: plan,
         prev: BTreeMap::new(),
+        keeping: state::Keeping::File,
         doctor: ctx.out.ui.verbose >= 1,
         cache_prefix: Some(ctx.settings.cache_prefix.value.clone()).filter(|p| !p.is_empty()),
     })
@@ -258,6 +259,36 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     let mut opts = options(ctx, a)?;
     let target = ctx.target()?;
     let mut state_file = state_path(a);
+    if a.watch.is_some() {
+        // Each round is judged against the one before, state file or not.
+    } else if a.no_state {
+        opts.keeping = state::Keeping::Off("--no-state".into());
+    } else if a.interval.is_some() {
+        opts.keeping = state::Keeping::Off("not in --interval's first sample".into());
+    } else if a.interval.is_none() && state_file.is_none() {
+        opts.keeping = state::Keeping::Cannot(
+            "no place for the state file (neither XDG_STATE_HOME nor HOME is set, and \
+             /var/lib/redkit cannot be written)"
+                .into(),
+        );
+    }
+    // Found before any work, and said once: a state file that cannot be written means no run
+    // from this line will ever judge a rate.
+    if let Some(path) = &state_file
+        && let Err(why) = state::can_keep(path)
+    {
+        state_file = None;
+        if a.watch.is_some() {
+            ctx.out
+                .warn(format!("{why}: rates are judged between rounds only"));
+        } else {
+            opts.keeping = state::Keeping::Cannot(why);
+        }
+    }
+    if let state::Keeping::Cannot(why) = &opts.keeping {
+        ctx.out
+            .warn(format!("{why}: the rate checks cannot be judged"));
+    }
     if let Some(path) = &state_file {
         match state::State::load(path) {
             Ok(s) => opts.prev = s.nodes,
@@ -272,6 +303,8 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
                     "--state {e}: left untouched, rates are not judged; give --state a file of \
                      its own"
                 ));
+                opts.keeping =
+                    state::Keeping::Off(format!("{} is not a health state file", path.display()));
                 state_file = None;
             }
         }

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::state::Sample;
+use super::state::{Keeping, Sample};
 use super::stream_facts::StreamFacts;
 use crate::redis::{Auth, ConnError, Endpoint, Node, ServerCode, as_conn_error};
 
@@ -146,6 +146,8 @@ pub struct Facts {
     /// sample of `--interval`, or the previous round of `--watch`).
     pub sample: Option<Sample>,
     pub prev: Option<Sample>,
+    /// Whether this run's sample is kept for the next (what a rate without `prev` says).
+    pub keeping: Keeping,
     /// `INFO latencystats` (Redis 7; empty before).
     pub latency_stats: Option<Info>,
     /// `LATENCY LATEST`: event, unix time of the latest spike, its ms, the max ms.

@@ -4,7 +4,7 @@
 
 use super::judge::{NodeInput, judge_ranges, text};
 use super::report::{Check, Metric, Status, Unit};
-use super::state::{Baseline, Sample};
+use super::state::{Baseline, Keeping, Sample};
 use super::types::{CheckKind, Range, count, num, ranges};
 use crate::duration;
 
@@ -15,14 +15,30 @@ pub fn baseline<'a>(n: &'a NodeInput) -> Option<(&'a Sample, Baseline<'a>)> {
 }
 
 /// A rate check's verdict without an interval to judge.
-fn no_interval(kind: CheckKind, b: &Baseline) -> Option<Check> {
-    let msg = match b {
-        Baseline::None => "no previous sample (this run's counters are kept for the next)".into(),
-        Baseline::Restarted(why) => {
-            format!("restarted since the previous sample ({why}): counting starts over")
+fn no_interval(kind: CheckKind, b: &Baseline, keeping: &Keeping) -> Option<Check> {
+    let msg = match (b, keeping) {
+        (Baseline::None, Keeping::File) => {
+            "no previous sample (this run's counters are kept for the next)".into()
         }
-        Baseline::Invalid(why) => format!("{why}; starting over"),
-        Baseline::Since(..) => return None,
+        (Baseline::None, Keeping::Off(why)) => {
+            format!("not judged: {why}; a rate needs --state FILE or --interval DUR")
+        }
+        // No run will ever have a previous sample: an OK here could never turn into an alert.
+        (Baseline::None, Keeping::Cannot(why)) => {
+            return Some(
+                Check::new(kind, Status::Unknown, serde_json::Value::Null).message(format!(
+                    "cannot be judged: {why}; give --state a file that can be written, or \
+                     --interval DUR"
+                )),
+            );
+        }
+        (b, _) => match b {
+            Baseline::Restarted(why) => {
+                format!("restarted since the previous sample ({why}): counting starts over")
+            }
+            Baseline::Invalid(why) => format!("{why}; starting over"),
+            Baseline::Since(..) | Baseline::None => return None,
+        },
     };
     Some(Check::new(kind, Status::Ok, serde_json::Value::Null).message(msg))
 }
@@ -59,7 +75,7 @@ fn per_second(
 ) -> Option<Check> {
     let (now, b) = baseline(n)?;
     let threshold = ranges(warn, crit, "/s");
-    if let Some(c) = no_interval(p.kind, &b) {
+    if let Some(c) = no_interval(p.kind, &b, &n.facts.keeping) {
         return Some(c.threshold(threshold));
     }
     let (d, secs) = b.increase(now, p.counter)?;
@@ -153,7 +169,7 @@ pub fn full_syncs(n: &NodeInput) -> Option<Check> {
     let t = n.t;
     let (now, b) = baseline(n)?;
     let threshold = ranges(&t.warn_full_syncs, &t.crit_full_syncs, "");
-    if let Some(c) = no_interval(CheckKind::FullSyncs, &b) {
+    if let Some(c) = no_interval(CheckKind::FullSyncs, &b, &n.facts.keeping) {
         return Some(c.threshold(threshold));
     }
     let (d, secs) = b.increase(now, "sync_full")?;

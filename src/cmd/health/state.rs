@@ -255,6 +255,75 @@ fn lock_path(path: &Path) -> PathBuf {
     PathBuf::from(p)
 }
 
+/// Whether this run's counters are kept for the next run, which decides what a rate check
+/// without a previous sample says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Keeping {
+    /// Written to the state file: the next run judges the interval.
+    #[default]
+    File,
+    /// Not kept, by choice (`--no-state`, or a `--state` file that is someone else's).
+    Off(String),
+    /// Not kept because it cannot be (why): no run will ever judge a rate, so the rate checks
+    /// are UNKNOWN rather than an OK that can never alert.
+    Cannot(String),
+}
+
+impl Keeping {
+    /// What a reading that needs a previous sample says on a first run.
+    pub fn later(&self) -> String {
+        match self {
+            Keeping::File => "judged from the next run on".into(),
+            Keeping::Off(why) | Keeping::Cannot(why) => format!("not judged: {why}"),
+        }
+    }
+}
+
+/// Whether a state file can be written at `path`, found before any work (the folders it needs
+/// are not made here: nothing is created for a run that reaches no node).
+pub fn can_keep(path: &Path) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!("--state {}: is a directory", path.display()));
+    }
+    if path.exists() {
+        return OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map(|_| ())
+            .map_err(|e| format!("--state {}: cannot be written: {e}", path.display()));
+    }
+    let mut dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    while let Some(d) = dir {
+        if d.exists() {
+            if !d.is_dir() {
+                return Err(format!(
+                    "--state {}: {} is not a folder",
+                    path.display(),
+                    d.display()
+                ));
+            }
+            if !writable(d) {
+                return Err(format!(
+                    "--state {}: {} cannot be written",
+                    path.display(),
+                    d.display()
+                ));
+            }
+            return Ok(());
+        }
+        dir = d.parent().filter(|p| !p.as_os_str().is_empty());
+    }
+    // A bare file name: the current folder.
+    if writable(Path::new(".")) {
+        Ok(())
+    } else {
+        Err(format!(
+            "--state {}: the current folder cannot be written",
+            path.display()
+        ))
+    }
+}
+
 /// The default state file: `/var/lib/redkit/health.json` when that folder exists and can be
 /// written, else `$XDG_STATE_HOME/redkit/health.json`, else `~/.local/state/redkit/health.json`.
 pub fn default_path() -> Option<PathBuf> {

@@ -28,7 +28,7 @@ Examples:
   redkit top --sentinel 10.0.0.5:26379 --master-name mymaster
   redkit top --stream orders --sort ops/s      with the streams pane's groups
   redkit top --record incident.ndjson          also write every frame (a new file)
-  redkit top --record incident.ndjson --append add to that recording
+  redkit top --record incident.ndjson --append   add frames to that recording
   redkit top --replay incident.ndjson          play a recording (another machine is fine)
 
 Keys: q quit, left/right sort column, r reverse, p next pane (slow log, command stats, clients

@@ -147,6 +147,11 @@ impl Run {
         self
     }
 
+    pub fn env_remove(mut self, k: &str) -> Run {
+        self.cmd.env_remove(k);
+        self
+    }
+
     pub fn envs(mut self, vars: &[(&str, &str)]) -> Run {
         for (k, v) in vars {
             self.cmd.env(k, v);
