@@ -1040,7 +1040,7 @@ fn stream_memory_is_within_15_percent_with_groups_pending_entries_and_consumers(
 }
 
 #[test]
-fn no_source_and_a_connect_timeout_are_named() {
+fn no_source_and_a_silent_server_are_named() {
     // Neither --rdb nor --from.
     let ran = run_in_temp().args(["cache", "analyze"]).output();
     assert_eq!(ran.code, Some(2), "{ran}");
@@ -1049,9 +1049,11 @@ fn no_source_and_a_connect_timeout_are_named() {
         "{ran}"
     );
     assert_eq!(ran.stderr.lines().count(), 1, "{ran}");
-    // A port that accepts the connection but never answers HELLO: the connect timeout.
-    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("redis://{}", silent.local_addr().unwrap());
+    // A server that accepts the connection but never answers HELLO: the connection was made,
+    // so it is the reply timeout (--timeout) that runs out and is named, as for every other
+    // command, not the connect timeout (which would send the operator to the network).
+    let silent = crate::support::SilentServer::start();
+    let url = format!("redis://127.0.0.1:{}", silent.port);
     let ran = run_in_temp()
         .args([
             "cache",
@@ -1059,17 +1061,21 @@ fn no_source_and_a_connect_timeout_are_named() {
             "--from",
             &url,
             "--connect-timeout",
+            "30s",
+            "--timeout",
             "1s",
         ])
         .output();
     assert_eq!(ran.code, Some(3), "{ran}");
+    assert!(silent.accepted() >= 1, "{ran}");
     assert!(
-        ran.stderr.contains("timed out connecting")
+        ran.stderr.contains("timed out waiting for a reply")
             && ran
                 .stderr
-                .contains("the connect timeout of 1s (--connect-timeout)"),
+                .contains("nothing arrived within the read timeout of 1s (--timeout)"),
         "{ran}"
     );
+    assert!(!ran.stderr.contains("connect"), "{ran}");
 }
 
 #[test]

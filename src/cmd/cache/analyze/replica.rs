@@ -146,7 +146,8 @@ async fn pump(
         if c.unread().is_empty()
             && let Err(e) = c.fill().await
         {
-            let e = timeout_named(&e, "receiving the snapshot").unwrap_or_else(|| e.to_string());
+            let e =
+                timeout_named(&e, Some("receiving the snapshot")).unwrap_or_else(|| e.to_string());
             let _ = tx.send(Err(e.clone()));
             return Err(e);
         }
@@ -203,11 +204,14 @@ async fn pump(
     }
 }
 
-/// A timeout as `--from` reports it: which of the two it was, its value and its flag.
-fn timeout_named(e: &ConnError, during: &str) -> Option<String> {
+/// A timeout as `--from` reports it: which of the two it was (no connection within
+/// --connect-timeout, or a connection made and no reply within --timeout), its value and its
+/// flag. `during` names the wait (the error's own words when None).
+fn timeout_named(e: &ConnError, during: Option<&str>) -> Option<String> {
     let ConnError::Timeout { addr, op, after } = e else {
         return None;
     };
+    let during = during.unwrap_or(op);
     Some(if *op == "connecting" {
         format!(
             "{addr}: timed out connecting: no connection within the connect timeout of {after} (--connect-timeout)"
@@ -227,9 +231,7 @@ pub async fn analyze(
     stop: &Stop,
 ) -> anyhow::Result<AnalyzeReport> {
     fetch(ctx, url, a, sink, stop).await.map_err(|e| {
-        match crate::redis::as_conn_error(&e)
-            .and_then(|c| timeout_named(c, "waiting for the server"))
-        {
+        match crate::redis::as_conn_error(&e).and_then(|c| timeout_named(c, None)) {
             Some(text) => exit::runtime(text),
             None => e,
         }
