@@ -1108,3 +1108,26 @@ fn a_bad_key_length_names_its_offset_and_the_key_position() {
         "{ran}"
     );
 }
+
+/// `--rdb -` on a terminal nobody types into: one Ctrl-C ends it (exit 130) and the progress
+/// line is cleared before the message.
+#[test]
+fn stdin_on_a_terminal_stops_at_the_first_ctrl_c_and_clears_its_line() {
+    let t = crate::support::tmux::Tmux::start();
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["cache", "analyze", "--rdb", "-"];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    t.wait_for(&pane, "the hint and the progress line", |p| {
+        p.contains("Ctrl-C stops") && p.contains("B read")
+    });
+    t.send(&pane, "C-c");
+    let screen = t.finish(&pane, 80, &args);
+    let text = screen.text();
+    assert_eq!(screen.code, 130, "{text}");
+    assert!(
+        !text.contains("B read"),
+        "the progress line was left behind:\n{text}"
+    );
+    assert!(text.contains("interrupted"), "{text}");
+    assert!(!text.contains("interrupted again"), "{text}");
+}

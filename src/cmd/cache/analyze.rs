@@ -3,6 +3,7 @@
 //! group (the grouping of `cache stats --top-prefixes`), the biggest keys, per database and
 //! per type, as a table, JSON, ndjson lines per key, folded stacks or an SVG flame graph.
 
+mod chunks;
 mod diff;
 mod flame;
 mod render;
@@ -192,15 +193,29 @@ fn read_dump<R: Read>(
 ) -> anyhow::Result<AnalyzeReport> {
     let now_ms = chrono::Utc::now().timestamp_millis();
     let mut tally = tally::Tally::new(&a.separator, a.depth, a.biggest, now_ms);
-    let mut reader = Reader::new(input).map_err(|e| rdb_error(source, e))?;
+    let mut reader = Reader::new(input).map_err(|e| {
+        pb.finish_and_clear();
+        if stop.requested() {
+            interrupted()
+        } else {
+            rdb_error(source, e)
+        }
+    })?;
     reader.set_list_compress_depth(compress_depth);
     let mut n: u64 = 0;
     loop {
         let key: Key = match reader.next_key() {
             Ok(Some(k)) => k,
             Ok(None) => break,
-            Err(_) if stop.requested() => return Err(interrupted()),
-            Err(e) => return Err(rdb_error(source, e)),
+            // The progress line goes before the message (an error, "interrupted").
+            Err(_) if stop.requested() => {
+                pb.finish_and_clear();
+                return Err(interrupted());
+            }
+            Err(e) => {
+                pb.finish_and_clear();
+                return Err(rdb_error(source, e));
+            }
         };
         let group = tally.add(&key);
         if let Sink::Keys(rec) = sink {
@@ -283,7 +298,7 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 "{spinner} {binary_bytes} read, {binary_bytes_per_sec}",
             );
             read_dump(
-                io::stdin().lock(),
+                chunks::stdin(&stop),
                 "stdin",
                 a,
                 &mut sink,

@@ -3,9 +3,10 @@
 //! socket is drained by a task into a small bounded channel, so memory stays flat and nothing
 //! touches the disk unless `--save FILE`.
 
-use std::io::{self, Read, Write};
+use std::io::Write;
 use std::sync::mpsc;
 
+use super::chunks::{CHANNEL, Chunks};
 use super::{AnalyzeArgs, AnalyzeReport, Sink};
 use crate::cmd::Ctx;
 use crate::exit;
@@ -13,9 +14,6 @@ use crate::output::progress;
 use crate::redis::raw::{RawConn, RawOptions};
 use crate::redis::{ConnError, Endpoint, Info, parse_url};
 use crate::signal::Stop;
-
-/// Chunks in flight between the socket and the reader (64 KiB each at most).
-const CHANNEL: usize = 16;
 
 /// The end of a diskless transfer: `$EOF:<40 bytes>` announced, the same 40 bytes after it.
 const MARK: usize = 40;
@@ -95,39 +93,6 @@ fn online_replica(info: &Info) -> Option<Endpoint> {
 enum Framing {
     Len(u64),
     Eof([u8; MARK]),
-}
-
-/// A `Read` over the chunks the socket task sends.
-struct Chunks {
-    rx: mpsc::Receiver<Result<Vec<u8>, String>>,
-    cur: Vec<u8>,
-    pos: usize,
-    stop: Stop,
-}
-
-impl Read for Chunks {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        while self.pos == self.cur.len() {
-            // Wakes up now and then so a Ctrl-C is seen while a slow server sends nothing.
-            match self.rx.recv_timeout(std::time::Duration::from_millis(100)) {
-                Ok(Ok(c)) => {
-                    self.cur = c;
-                    self.pos = 0;
-                }
-                Ok(Err(e)) => return Err(io::Error::other(e)),
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if self.stop.requested() {
-                        return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-                    }
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(0),
-            }
-        }
-        let n = out.len().min(self.cur.len() - self.pos);
-        out[..n].copy_from_slice(&self.cur[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
-    }
 }
 
 /// Drains the snapshot from the socket into the channel (and the --save file).
@@ -345,12 +310,7 @@ async fn fetch(
             None => None,
         };
     let task = tokio::spawn(pump(c, framing, tx, file));
-    let chunks = Chunks {
-        rx,
-        cur: Vec::new(),
-        pos: 0,
-        stop: stop.clone(),
-    };
+    let chunks = Chunks::new(rx, stop);
     // The reader blocks this thread; the socket is drained on the runtime's workers.
     let result = tokio::task::block_in_place(|| {
         super::read_dump(chunks, &source, a, sink, &pb, stop, depth)
