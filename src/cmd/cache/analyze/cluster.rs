@@ -145,7 +145,7 @@ pub fn merge(source: String, parts: Vec<(Master, AnalyzeReport)>, biggest: usize
         })
         .collect();
     groups.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.group.cmp(&b.group)));
-    keys.sort_by(|a, b| b.bytes.cmp(&a.bytes));
+    keys.sort_by_key(|k| std::cmp::Reverse(k.bytes));
     keys.truncate(biggest);
     o.source = source;
     o.groups = groups;
