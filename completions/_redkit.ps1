@@ -384,8 +384,8 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
         }
         'redkit;cache;analyze' {
             [CompletionResult]::new('--rdb', '--rdb', [CompletionResultType]::ParameterName, 'The RDB file to read (`-` for stdin)')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file')
-            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'With --from: also write the snapshot to FILE')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file. With --cluster: a snapshot of every master (this URL, or --url, as the seed), added up into one report')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'With --from: also write the snapshot to FILE (one server: not with --cluster)')
             [CompletionResult]::new('--separator', '--separator', [CompletionResultType]::ParameterName, 'Separator of key segments')
             [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'Named segments per group (the * of an id does not count)')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Groups shown in the table (JSON has every group)')
@@ -412,7 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file [env: REDKIT_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, '.env file to read (never overrides the real environment) [default: ./.env when present]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR is honoured)')
-            [CompletionResult]::new('--from-replica', '--from-replica', [CompletionResultType]::ParameterName, 'With --from: fetch the snapshot from a replica of that server (found by INFO replication), sparing the primary')
+            [CompletionResult]::new('--from-replica', '--from-replica', [CompletionResultType]::ParameterName, 'With --from (or --cluster): fetch the snapshot from a replica of that server (of each master with --cluster), found by INFO replication, sparing the primary')
             [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'Print one JSON line per key (ndjson, for scripts) instead of the report')
             [CompletionResult]::new('--folded', '--folded', [CompletionResultType]::ParameterName, 'Print memory by prefix segment as folded stacks (`a;b;c bytes`) instead of the report')
             [CompletionResult]::new('--askpass', '--askpass', [CompletionResultType]::ParameterName, 'Prompt for the password on the terminal')

@@ -373,8 +373,8 @@ set edit:completion:arg-completer[redkit] = {|@words|
         }
         &'redkit;cache;analyze'= {
             cand --rdb 'The RDB file to read (`-` for stdin)'
-            cand --from 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file'
-            cand --save 'With --from: also write the snapshot to FILE'
+            cand --from 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file. With --cluster: a snapshot of every master (this URL, or --url, as the seed), added up into one report'
+            cand --save 'With --from: also write the snapshot to FILE (one server: not with --cluster)'
             cand --separator 'Separator of key segments'
             cand --depth 'Named segments per group (the * of an id does not count)'
             cand --top 'Groups shown in the table (JSON has every group)'
@@ -401,7 +401,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'
             cand --env-file '.env file to read (never overrides the real environment) [default: ./.env when present]'
             cand --color 'When to use colors (NO_COLOR is honoured)'
-            cand --from-replica 'With --from: fetch the snapshot from a replica of that server (found by INFO replication), sparing the primary'
+            cand --from-replica 'With --from (or --cluster): fetch the snapshot from a replica of that server (of each master with --cluster), found by INFO replication, sparing the primary'
             cand --keys 'Print one JSON line per key (ndjson, for scripts) instead of the report'
             cand --folded 'Print memory by prefix segment as folded stacks (`a;b;c bytes`) instead of the report'
             cand --askpass 'Prompt for the password on the terminal'

@@ -390,8 +390,8 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -l wide -d 'Tables show every cell whole instead of fitting the terminal\'s width'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l rdb -d 'The RDB file to read (`-` for stdin)' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l from -d 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file' -r
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l save -d 'With --from: also write the snapshot to FILE' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l from -d 'Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb` does) and read it as it arrives, with no temporary file. With --cluster: a snapshot of every master (this URL, or --url, as the seed), added up into one report' -r
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l save -d 'With --from: also write the snapshot to FILE (one server: not with --cluster)' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l separator -d 'Separator of key segments' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l depth -d 'Named segments per group (the * of an id does not count)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l top -d 'Groups shown in the table (JSON has every group)' -r
@@ -421,7 +421,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_sub
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l color -d 'When to use colors (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l from-replica -d 'With --from: fetch the snapshot from a replica of that server (found by INFO replication), sparing the primary'
+complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l from-replica -d 'With --from (or --cluster): fetch the snapshot from a replica of that server (of each master with --cluster), found by INFO replication, sparing the primary'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l keys -d 'Print one JSON line per key (ndjson, for scripts) instead of the report'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l folded -d 'Print memory by prefix segment as folded stacks (`a;b;c bytes`) instead of the report'
 complete -c redkit -n "__fish_redkit_using_subcommand cache; and __fish_seen_subcommand_from analyze" -l askpass -d 'Prompt for the password on the terminal'

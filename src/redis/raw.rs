@@ -60,7 +60,9 @@ pub struct RawConn {
 }
 
 impl RawConn {
-    /// Connects, then HELLO and SELECT in one round trip, all within the connect timeout.
+    /// Connects within the connect timeout, then HELLO and SELECT in one round trip within the
+    /// reply timeout (as `Node` does: a server that accepts and never answers is a server that
+    /// does not reply, not a connection that was not made).
     pub async fn connect(ep: &Endpoint, opts: &RawOptions) -> Result<RawConn, ConnError> {
         let addr = ep.to_string();
         let io = match tokio::time::timeout(opts.connect_timeout, open_io(ep, opts)).await {
@@ -85,12 +87,12 @@ impl RawConn {
         // HELLO authenticates and names the connection (`redkit` in CLIENT LIST, so an
         // operator sees who is connected), pipelined with SELECT: one round trip. A server
         // that has no HELLO (before Redis 6, or renamed away) gets AUTH and SELECT instead.
-        let within = opts.connect_timeout;
+        let within = opts.timeout;
         let timed = |r: Result<Result<Vec<Option<String>>, ConnError>, _>, addr: &str| match r {
             Ok(r) => r,
             Err(_) => Err(ConnError::Timeout {
                 addr: addr.to_string(),
-                op: "connecting",
+                op: "waiting for a reply",
                 after: duration::format(within),
             }),
         };

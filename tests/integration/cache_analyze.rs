@@ -1089,7 +1089,7 @@ fn stream_memory_is_within_15_percent_with_groups_pending_entries_and_consumers(
 }
 
 #[test]
-fn no_source_and_a_connect_timeout_are_named() {
+fn no_source_and_a_silent_server_are_named() {
     // Neither --rdb nor --from.
     let ran = run_in_temp().args(["cache", "analyze"]).output();
     assert_eq!(ran.code, Some(2), "{ran}");
@@ -1098,9 +1098,11 @@ fn no_source_and_a_connect_timeout_are_named() {
         "{ran}"
     );
     assert_eq!(ran.stderr.lines().count(), 1, "{ran}");
-    // A port that accepts the connection but never answers HELLO: the connect timeout.
-    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("redis://{}", silent.local_addr().unwrap());
+    // A server that accepts the connection but never answers HELLO: the connection was made,
+    // so it is the reply timeout (--timeout) that runs out and is named, as for every other
+    // command, not the connect timeout (which would send the operator to the network).
+    let silent = crate::support::SilentServer::start();
+    let url = format!("redis://127.0.0.1:{}", silent.port);
     let ran = run_in_temp()
         .args([
             "cache",
@@ -1108,17 +1110,21 @@ fn no_source_and_a_connect_timeout_are_named() {
             "--from",
             &url,
             "--connect-timeout",
+            "30s",
+            "--timeout",
             "1s",
         ])
         .output();
     assert_eq!(ran.code, Some(3), "{ran}");
+    assert!(silent.accepted() >= 1, "{ran}");
     assert!(
-        ran.stderr.contains("timed out connecting")
+        ran.stderr.contains("timed out waiting for a reply")
             && ran
                 .stderr
-                .contains("the connect timeout of 1s (--connect-timeout)"),
+                .contains("nothing arrived within the read timeout of 1s (--timeout)"),
         "{ran}"
     );
+    assert!(!ran.stderr.contains("connect"), "{ran}");
 }
 
 #[test]
@@ -1150,4 +1156,129 @@ fn a_bad_key_length_names_its_offset_and_the_key_position() {
         )),
         "{ran}"
     );
+}
+
+#[test]
+fn cluster_takes_a_snapshot_of_every_master_and_adds_them_up() {
+    let c = crate::support::Cluster::start(3, 1);
+    for i in 0..60 {
+        c.cli(&["SET", &format!("agent:cache:{i}"), "v"]);
+        c.cli(&["HSET", &format!("user:{i}:profile"), "name", "n"]);
+    }
+    // Every master, its keys (DBSIZE) and its replica caught up.
+    let mut per_master: BTreeMap<String, u64> = BTreeMap::new();
+    for n in &c.nodes {
+        if n.cli(&["ROLE"]).lines().next() == Some("master") {
+            n.cli(&["WAIT", "1", "10000"]);
+            per_master.insert(n.addr(), n.cli(&["DBSIZE"]).parse().unwrap());
+        }
+    }
+    assert_eq!(per_master.len(), 3);
+    assert_eq!(per_master.values().sum::<u64>(), 120);
+    let seed = c.seed_url();
+    let check = |v: &serde_json::Value, replica: bool| {
+        assert_eq!(v["keys"], 120, "{v}");
+        let nodes = v["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), 3, "{v}");
+        let mut seen = BTreeMap::new();
+        for n in nodes {
+            let master = n["master"].as_str().unwrap().to_string();
+            assert_eq!(n["source"] != n["master"], replica, "{n}");
+            assert!(!n["slots"].as_str().unwrap().is_empty(), "{n}");
+            seen.insert(master, n["keys"].as_u64().unwrap());
+        }
+        assert_eq!(seen, per_master, "{v}");
+        // Groups and types add up across the masters.
+        let groups: BTreeMap<&str, u64> = v["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| (g["group"].as_str().unwrap(), g["keys"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(groups["agent:cache:"], 60, "{v}");
+        assert_eq!(groups["user:*:profile"], 60, "{v}");
+        let types: BTreeMap<&str, u64> = v["types"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| (t["type"].as_str().unwrap(), t["keys"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(types["string"], 60, "{v}");
+        assert_eq!(types["hash"], 60, "{v}");
+        assert!(v["source"].as_str().unwrap().contains("3 masters"), "{v}");
+    };
+    // --cluster with the configured seed, and with --from as the seed.
+    let ran = analyze(&["--cluster", "-u", &seed, "--format", "json"]);
+    check(&ran.json(), false);
+    let ran = analyze(&["--from", &seed, "--cluster", "--format", "json"]);
+    check(&ran.json(), false);
+    // From a replica of each master.
+    let ran = analyze(&[
+        "--cluster",
+        "-u",
+        &seed,
+        "--from-replica",
+        "--format",
+        "json",
+    ]);
+    check(&ran.json(), true);
+    // The table has a line per master.
+    let ran = analyze(&["--cluster", "-u", &seed]);
+    assert!(ran.stdout.contains("per master"), "{ran}");
+    for m in per_master.keys() {
+        let line = ran
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(m.as_str()))
+            .unwrap_or_else(|| panic!("no line for {m}\n{ran}"));
+        assert!(line.contains(&per_master[m].to_string()), "{line}\n{ran}");
+    }
+    // Without --cluster, one master: its own keys, and stderr says it is one of three.
+    let (one, keys) = per_master.iter().next().unwrap();
+    let ran = analyze(&["--from", &format!("redis://{one}"), "--format", "json"]);
+    assert_eq!(ran.json()["keys"].as_u64(), Some(*keys), "{ran}");
+    assert!(
+        ran.stderr.contains(&format!(
+            "{one} is 1 of 3 masters of a cluster: this snapshot holds slots "
+        )),
+        "{ran}"
+    );
+    assert!(ran.stderr.contains("add --cluster"), "{ran}");
+    // --save writes one file: refused with --cluster, before any work.
+    let ran = run_in_temp()
+        .args([
+            "cache",
+            "analyze",
+            "--cluster",
+            "--from",
+            &seed,
+            "--save",
+            "x.rdb",
+        ])
+        .output();
+    assert_eq!(ran.code, Some(2), "{ran}");
+    assert!(ran.stderr.contains("--save x.rdb: with --cluster"), "{ran}");
+}
+
+/// `--rdb -` on a terminal nobody types into: one Ctrl-C ends it (exit 130) and the progress
+/// line is cleared before the message.
+#[test]
+fn stdin_on_a_terminal_stops_at_the_first_ctrl_c_and_clears_its_line() {
+    let t = crate::support::tmux::Tmux::start();
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["cache", "analyze", "--rdb", "-"];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    t.wait_for(&pane, "the hint and the progress line", |p| {
+        p.contains("Ctrl-C stops") && p.contains("B read")
+    });
+    t.send(&pane, "C-c");
+    let screen = t.finish(&pane, 80, &args);
+    let text = screen.text();
+    assert_eq!(screen.code, 130, "{text}");
+    assert!(
+        !text.contains("B read"),
+        "the progress line was left behind:\n{text}"
+    );
+    assert!(text.contains("interrupted"), "{text}");
+    assert!(!text.contains("interrupted again"), "{text}");
 }

@@ -3,6 +3,8 @@
 //! group (the grouping of `cache stats --top-prefixes`), the biggest keys, per database and
 //! per type, as a table, JSON, ndjson lines per key, folded stacks or an SVG flame graph.
 
+mod chunks;
+mod cluster;
 mod diff;
 mod flame;
 mod render;
@@ -22,6 +24,7 @@ use crate::output::records::Records;
 use crate::rdb::{Key, RdbError, Reader};
 use crate::signal::Stop;
 
+pub use cluster::NodeLine;
 pub use diff::GroupDiff;
 pub use tally::{DbTotals, Group, KeyLine, TtlHistogram, TypeTotals};
 
@@ -42,16 +45,17 @@ pub struct AnalyzeArgs {
     pub rdb: Option<PathBuf>,
 
     /// Fetch a snapshot from this server over the replication protocol (as `redis-cli --rdb`
-    /// does) and read it as it arrives, with no temporary file
+    /// does) and read it as it arrives, with no temporary file. With --cluster: a snapshot of
+    /// every master (this URL, or --url, as the seed), added up into one report
     #[arg(long, value_name = "URL")]
     pub from: Option<String>,
 
-    /// With --from: fetch the snapshot from a replica of that server (found by INFO
-    /// replication), sparing the primary
-    #[arg(long, requires = "from")]
+    /// With --from (or --cluster): fetch the snapshot from a replica of that server (of each
+    /// master with --cluster), found by INFO replication, sparing the primary
+    #[arg(long)]
     pub from_replica: bool,
 
-    /// With --from: also write the snapshot to FILE
+    /// With --from: also write the snapshot to FILE (one server: not with --cluster)
     #[arg(long, value_name = "FILE", requires = "from")]
     pub save: Option<PathBuf>,
 
@@ -131,6 +135,9 @@ pub struct AnalyzeReport {
     pub slots: u64,
     /// With --diff: growth per group, biggest absolute change first (null without).
     pub diff: Option<Vec<GroupDiff>>,
+    /// With --cluster: what each master's snapshot held (the totals above add them up);
+    /// empty for one dump.
+    pub nodes: Vec<NodeLine>,
     /// Groups shown in the table.
     #[serde(skip)]
     pub top: usize,
@@ -192,15 +199,29 @@ fn read_dump<R: Read>(
 ) -> anyhow::Result<AnalyzeReport> {
     let now_ms = chrono::Utc::now().timestamp_millis();
     let mut tally = tally::Tally::new(&a.separator, a.depth, a.biggest, now_ms);
-    let mut reader = Reader::new(input).map_err(|e| rdb_error(source, e))?;
+    let mut reader = Reader::new(input).map_err(|e| {
+        pb.finish_and_clear();
+        if stop.requested() {
+            interrupted()
+        } else {
+            rdb_error(source, e)
+        }
+    })?;
     reader.set_list_compress_depth(compress_depth);
     let mut n: u64 = 0;
     loop {
         let key: Key = match reader.next_key() {
             Ok(Some(k)) => k,
             Ok(None) => break,
-            Err(_) if stop.requested() => return Err(interrupted()),
-            Err(e) => return Err(rdb_error(source, e)),
+            // The progress line goes before the message (an error, "interrupted").
+            Err(_) if stop.requested() => {
+                pb.finish_and_clear();
+                return Err(interrupted());
+            }
+            Err(e) => {
+                pb.finish_and_clear();
+                return Err(rdb_error(source, e));
+            }
         };
         let group = tally.add(&key);
         if let Sink::Keys(rec) = sink {
@@ -225,8 +246,21 @@ fn read_dump<R: Read>(
 
 pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     // Everything that can be refused is refused before the dump is read.
-    if a.rdb.is_none() && a.from.is_none() {
+    let cluster = a.rdb.is_none() && ctx.settings.redis()?.cluster.value;
+    if a.rdb.is_none() && a.from.is_none() && !cluster {
         return Err(exit::usage(NO_SOURCE));
+    }
+    if a.from.is_none() && !cluster && a.from_replica {
+        return Err(exit::usage(
+            "--from-replica needs --from URL or --cluster (it does nothing with --rdb)",
+        ));
+    }
+    if cluster && let Some(p) = &a.save {
+        return Err(exit::usage(format!(
+            "--save {}: with --cluster there is one snapshot per master: save each with its own \
+             --from URL --save FILE (without --cluster)",
+            shown_path(p)
+        )));
     }
     if a.rdb.is_some() {
         // clap's `requires` is not enforced next to `conflicts_with`: refuse here, before work.
@@ -283,7 +317,7 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 "{spinner} {binary_bytes} read, {binary_bytes_per_sec}",
             );
             read_dump(
-                io::stdin().lock(),
+                chunks::stdin(&stop),
                 "stdin",
                 a,
                 &mut sink,
@@ -315,8 +349,7 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 a.list_compress_depth.unwrap_or(0),
             )?
         }
-        (None, Some(url)) => replica::analyze(ctx, url, a, &mut sink, &stop).await?,
-        (None, None) => return Err(exit::usage(NO_SOURCE)),
+        (None, from) => replica::analyze(ctx, from.as_deref(), a, &mut sink, &stop).await?,
     };
     report.top = a.top;
     // A dump with no key is like a query that finds nothing: exit 1 (the report still prints).

@@ -87,6 +87,30 @@ impl Render for AnalyzeReport {
             format_bytes(self.serialized_bytes),
             self.keys_without_ttl,
         )?;
+        if !self.nodes.is_empty() {
+            writeln!(w, "\nper master")?;
+            let mut t = ui.table();
+            t.set_header(vec![
+                "master",
+                "slots",
+                "snapshot from",
+                "keys",
+                "memory",
+                "share",
+            ]);
+            let all = self.bytes.max(1) as f64;
+            for n in &self.nodes {
+                t.add_row(vec![
+                    Cell::new(&n.master),
+                    Cell::new(&n.slots),
+                    Cell::new(&n.source),
+                    Cell::new(n.keys),
+                    Cell::new(format_bytes(n.bytes)),
+                    Cell::new(pct(n.bytes as f64 / all)),
+                ]);
+            }
+            writeln!(w, "{t}")?;
+        }
         if self.diff.as_ref().is_some_and(|d| d.is_empty()) {
             writeln!(w, "\nno change since the baseline")?;
         }

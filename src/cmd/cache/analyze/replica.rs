@@ -3,19 +3,22 @@
 //! socket is drained by a task into a small bounded channel, so memory stays flat and nothing
 //! touches the disk unless `--save FILE`.
 
-use std::io::{self, Read, Write};
+use std::io::Write;
 use std::sync::mpsc;
 
+use super::chunks::{CHANNEL, Chunks};
+use super::cluster::{Master, merge};
 use super::{AnalyzeArgs, AnalyzeReport, Sink};
 use crate::cmd::Ctx;
 use crate::exit;
 use crate::output::progress;
+use crate::redis::cluster::{
+    ClusterNode, Unreached, parse_cluster_nodes, slot_ranges, unreached_error,
+};
+use crate::redis::node::Auth;
 use crate::redis::raw::{RawConn, RawOptions};
 use crate::redis::{ConnError, Endpoint, Info, parse_url};
 use crate::signal::Stop;
-
-/// Chunks in flight between the socket and the reader (64 KiB each at most).
-const CHANNEL: usize = 16;
 
 /// The end of a diskless transfer: `$EOF:<40 bytes>` announced, the same 40 bytes after it.
 const MARK: usize = 40;
@@ -46,19 +49,71 @@ async fn simple(c: &mut RawConn, args: &[&[u8]]) -> Result<Result<Vec<u8>, Strin
     })
 }
 
-async fn info_replication(c: &mut RawConn) -> anyhow::Result<Info> {
-    c.send(&[b"INFO", b"replication"]).await?;
+/// One command whose reply is a bulk string (INFO, CLUSTER NODES); None when it is refused
+/// (an error reply: no cluster support, ACL).
+async fn bulk(c: &mut RawConn, args: &[&[u8]]) -> Result<Option<String>, ConnError> {
+    c.send(args).await?;
     let head = line(c).await?;
-    let n: usize = std::str::from_utf8(head.strip_prefix(b"$").unwrap_or_default())
+    let Some(n) = std::str::from_utf8(head.strip_prefix(b"$").unwrap_or_default())
         .ok()
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| exit::runtime(format!("{}: INFO replication refused", c.addr())))?;
+        .and_then(|s| s.parse::<usize>().ok())
+    else {
+        return Ok(None);
+    };
     while c.unread().len() < n + 2 {
         c.fill().await?;
     }
     let text = String::from_utf8_lossy(&c.unread()[..n]).into_owned();
     c.consume(n + 2);
+    Ok(Some(text))
+}
+
+async fn info_replication(c: &mut RawConn) -> anyhow::Result<Info> {
+    let text = bulk(c, &[b"INFO", b"replication"])
+        .await?
+        .ok_or_else(|| exit::runtime(format!("{}: INFO replication refused", c.addr())))?;
     Ok(Info::parse(&text))
+}
+
+/// The node's CLUSTER NODES, or None outside a cluster.
+async fn cluster_nodes(
+    c: &mut RawConn,
+    ep: &Endpoint,
+) -> Result<Option<Vec<ClusterNode>>, ConnError> {
+    Ok(bulk(c, &[b"CLUSTER", b"NODES"])
+        .await?
+        .map(|t| parse_cluster_nodes(&t, ep))
+        .filter(|n| !n.is_empty()))
+}
+
+/// Without --cluster, on a node of a cluster: which part of the keyspace its snapshot holds,
+/// and that the other masters were not read.
+fn one_node_of_many(ep: &Endpoint, nodes: &[ClusterNode]) -> Option<String> {
+    let masters: Vec<&ClusterNode> = nodes
+        .iter()
+        .filter(|n| n.is_master() && !n.slots.is_empty())
+        .collect();
+    if masters.len() < 2 {
+        return None; // the only master holds every slot
+    }
+    let me = nodes
+        .iter()
+        .find(|n| n.flags.iter().any(|f| f == "myself"))?;
+    let (role, master) = if me.is_master() {
+        (String::new(), me)
+    } else {
+        let m = nodes
+            .iter()
+            .find(|n| Some(&n.id) == me.master_id.as_ref())?;
+        (format!(" (a replica of {})", m.endpoint), m)
+    };
+    Some(format!(
+        "{ep}{role} is 1 of {} masters of a cluster: this snapshot holds slots {} only ({} of 16384); \
+         the other masters were not analysed (add --cluster to analyse every master)",
+        masters.len(),
+        slot_ranges(&master.slots),
+        master.slot_count()
+    ))
 }
 
 /// The server's `list-compress-depth` (0, Redis's default, when CONFIG is refused).
@@ -97,39 +152,6 @@ enum Framing {
     Eof([u8; MARK]),
 }
 
-/// A `Read` over the chunks the socket task sends.
-struct Chunks {
-    rx: mpsc::Receiver<Result<Vec<u8>, String>>,
-    cur: Vec<u8>,
-    pos: usize,
-    stop: Stop,
-}
-
-impl Read for Chunks {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        while self.pos == self.cur.len() {
-            // Wakes up now and then so a Ctrl-C is seen while a slow server sends nothing.
-            match self.rx.recv_timeout(std::time::Duration::from_millis(100)) {
-                Ok(Ok(c)) => {
-                    self.cur = c;
-                    self.pos = 0;
-                }
-                Ok(Err(e)) => return Err(io::Error::other(e)),
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if self.stop.requested() {
-                        return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-                    }
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(0),
-            }
-        }
-        let n = out.len().min(self.cur.len() - self.pos);
-        out[..n].copy_from_slice(&self.cur[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
-    }
-}
-
 /// Drains the snapshot from the socket into the channel (and the --save file).
 async fn pump(
     mut c: RawConn,
@@ -146,7 +168,8 @@ async fn pump(
         if c.unread().is_empty()
             && let Err(e) = c.fill().await
         {
-            let e = timeout_named(&e, "receiving the snapshot").unwrap_or_else(|| e.to_string());
+            let e =
+                timeout_named(&e, Some("receiving the snapshot")).unwrap_or_else(|| e.to_string());
             let _ = tx.send(Err(e.clone()));
             return Err(e);
         }
@@ -203,11 +226,14 @@ async fn pump(
     }
 }
 
-/// A timeout as `--from` reports it: which of the two it was, its value and its flag.
-fn timeout_named(e: &ConnError, during: &str) -> Option<String> {
+/// A timeout as `--from` reports it: which of the two it was (no connection within
+/// --connect-timeout, or a connection made and no reply within --timeout), its value and its
+/// flag. `during` names the wait (the error's own words when None).
+fn timeout_named(e: &ConnError, during: Option<&str>) -> Option<String> {
     let ConnError::Timeout { addr, op, after } = e else {
         return None;
     };
+    let during = during.unwrap_or(op);
     Some(if *op == "connecting" {
         format!(
             "{addr}: timed out connecting: no connection within the connect timeout of {after} (--connect-timeout)"
@@ -219,44 +245,151 @@ fn timeout_named(e: &ConnError, during: &str) -> Option<String> {
     })
 }
 
+/// `--from URL` (one server), or with --cluster every master (the URL, or the configured
+/// servers, as seeds).
 pub async fn analyze(
     ctx: &Ctx,
-    url: &str,
+    url: Option<&str>,
     a: &AnalyzeArgs,
     sink: &mut Sink,
     stop: &Stop,
 ) -> anyhow::Result<AnalyzeReport> {
-    fetch(ctx, url, a, sink, stop).await.map_err(|e| {
-        match crate::redis::as_conn_error(&e)
-            .and_then(|c| timeout_named(c, "waiting for the server"))
-        {
+    run(ctx, url, a, sink, stop).await.map_err(|e| {
+        match crate::redis::as_conn_error(&e).and_then(|c| timeout_named(c, None)) {
             Some(text) => exit::runtime(text),
             None => e,
         }
     })
 }
 
-async fn fetch(
+async fn run(
     ctx: &Ctx,
-    url: &str,
+    url: Option<&str>,
     a: &AnalyzeArgs,
     sink: &mut Sink,
     stop: &Stop,
 ) -> anyhow::Result<AnalyzeReport> {
-    let parsed = parse_url(url).map_err(|e| exit::usage(format!("--from: {e}")))?;
+    let settings = ctx.settings.redis()?;
     // Not ctx.target(): its -v line would name the configured server, not the URL's.
-    let mut auth = crate::redis::Target::from_settings(ctx.settings.redis()?, || {
+    let mut auth = crate::redis::Target::from_settings(settings, || {
         crate::output::ask_secret("Redis password: ", "--askpass")
     })?
     .auth;
-    if parsed.username.is_some() {
-        auth.username = parsed.username.clone();
+    let mut seeds = settings.endpoints.clone();
+    if let Some(url) = url {
+        let parsed = parse_url(url).map_err(|e| exit::usage(format!("--from: {e}")))?;
+        if parsed.username.is_some() {
+            auth.username = parsed.username.clone();
+        }
+        if parsed.password.is_some() {
+            auth.password = parsed.password.clone();
+        }
+        auth.tls |= parsed.tls;
+        seeds = vec![parsed.endpoint];
     }
-    if parsed.password.is_some() {
-        auth.password = parsed.password.clone();
-    }
-    auth.tls |= parsed.tls;
     let opts = RawOptions::from_auth(&auth, 0)?;
+    if !settings.cluster.value {
+        let ep = seeds
+            .first()
+            .cloned()
+            .ok_or_else(|| exit::usage(super::NO_SOURCE))?;
+        return fetch(ctx, &ep, &auth, &opts, a, sink, stop, true).await;
+    }
+    let masters = masters(&seeds, &opts).await?;
+    let mut parts = Vec::with_capacity(masters.len());
+    for m in masters {
+        if stop.requested() {
+            return Err(super::interrupted());
+        }
+        let r = fetch(ctx, &m.endpoint, &auth, &opts, a, sink, stop, false).await?;
+        parts.push((m, r));
+    }
+    let seed = seeds
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok(merge(
+        format!("cluster via {seed} ({} masters)", parts.len()),
+        parts,
+        a.biggest,
+    ))
+}
+
+/// The masters of the cluster that hold slots, from the first seed that answers. A master
+/// the cluster flags failed, or slots no master serves, refuse the analysis (exit 3): a report
+/// without part of the keyspace would read as the whole.
+async fn masters(seeds: &[Endpoint], opts: &RawOptions) -> anyhow::Result<Vec<Master>> {
+    let mut last = None;
+    for seed in seeds {
+        let mut c = match RawConn::connect(seed, opts).await {
+            Ok(c) => c,
+            Err(e) => {
+                last = Some(anyhow::Error::new(e));
+                continue;
+            }
+        };
+        let Some(nodes) = cluster_nodes(&mut c, seed).await? else {
+            return Err(exit::usage(format!(
+                "--cluster: {seed} is not a cluster node (CLUSTER NODES refused): drop --cluster"
+            )));
+        };
+        let mut unreached = Vec::new();
+        let mut out = Vec::new();
+        // In slot order, so the per-master lines read 0-5460, 5461-10922, ...
+        let mut holders: Vec<&ClusterNode> = nodes
+            .iter()
+            .filter(|n| n.is_master() && !n.slots.is_empty())
+            .collect();
+        holders.sort_by_key(|n| n.slots.iter().min().copied());
+        for n in holders {
+            if n.is_failed() {
+                unreached.push(Unreached {
+                    addr: n.endpoint.to_string(),
+                    slots: slot_ranges(&n.slots),
+                    reason: format!("flagged {} by the cluster", n.flags.join(",")),
+                });
+                continue;
+            }
+            out.push(Master {
+                endpoint: n.endpoint.clone(),
+                slots: slot_ranges(&n.slots),
+            });
+        }
+        let served: Vec<(u16, u16)> = nodes
+            .iter()
+            .filter(|n| n.is_master())
+            .flat_map(|n| n.slots.iter().copied())
+            .collect();
+        let missing = crate::redis::cluster::uncovered_slots(&served);
+        if !missing.is_empty() {
+            unreached.push(Unreached {
+                addr: "(no master)".into(),
+                slots: slot_ranges(&missing),
+                reason: "not served by any master".into(),
+            });
+        }
+        if let Some(e) = unreached_error(&unreached) {
+            return Err(e);
+        }
+        return Ok(out);
+    }
+    Err(last.unwrap_or_else(|| exit::usage("--cluster needs at least one --url or --from")))
+}
+
+/// One snapshot from `endpoint` (or its replica with --from-replica). `alone`: not part of a
+/// --cluster run, so a cluster node is said to hold only its slots.
+#[allow(clippy::too_many_arguments)]
+async fn fetch(
+    ctx: &Ctx,
+    endpoint: &Endpoint,
+    auth: &Auth,
+    opts: &RawOptions,
+    a: &AnalyzeArgs,
+    sink: &mut Sink,
+    stop: &Stop,
+    alone: bool,
+) -> anyhow::Result<AnalyzeReport> {
     // The snapshot goes to a temporary file beside FILE, renamed over it only once the whole
     // dump was read and its checksum passed: a failed or interrupted transfer leaves the
     // previous FILE as it was (the temporary file is removed when `save` drops).
@@ -264,7 +397,7 @@ async fn fetch(
         Some(p) => Some(temp_beside(p)?),
         None => None,
     };
-    let mut endpoint = parsed.endpoint.clone();
+    let mut endpoint = endpoint.clone();
     ctx.out.verbose(
         1,
         format!(
@@ -274,7 +407,13 @@ async fn fetch(
             crate::duration::format(auth.timeout)
         ),
     );
-    let mut c = RawConn::connect(&endpoint, &opts).await?;
+    let mut c = RawConn::connect(&endpoint, opts).await?;
+    if alone
+        && let Some(nodes) = cluster_nodes(&mut c, &endpoint).await?
+        && let Some(note) = one_node_of_many(&endpoint, &nodes)
+    {
+        ctx.out.warn(note);
+    }
     if a.from_replica {
         let info = info_replication(&mut c).await?;
         endpoint = online_replica(&info).ok_or_else(|| {
@@ -282,7 +421,7 @@ async fn fetch(
                 "{endpoint}: no online replica to take the snapshot from"
             ))
         })?;
-        c = RawConn::connect(&endpoint, &opts).await?;
+        c = RawConn::connect(&endpoint, opts).await?;
     }
     let source = endpoint.to_string();
     let depth = match a.list_compress_depth {
@@ -343,12 +482,7 @@ async fn fetch(
             None => None,
         };
     let task = tokio::spawn(pump(c, framing, tx, file));
-    let chunks = Chunks {
-        rx,
-        cur: Vec::new(),
-        pos: 0,
-        stop: stop.clone(),
-    };
+    let chunks = Chunks::new(rx, stop);
     // The reader blocks this thread; the socket is drained on the runtime's workers.
     let result = tokio::task::block_in_place(|| {
         super::read_dump(chunks, &source, a, sink, &pb, stop, depth)

@@ -307,6 +307,7 @@ impl Tally {
             module_aux: meta.module_aux.clone(),
             slots: meta.slots.len() as u64,
             diff: None,
+            nodes: Vec::new(),
             top: 20,
         }
     }
