@@ -5085,7 +5085,7 @@ _redkit() {
             return 0
             ;;
         redkit__subcmd__validate__subcmd__env)
-            opts="-q -v -h --connect-timeout --timeout --spec --dotenv --require-spec --secrets-dir --strict --deny-unknown --example --write-example --connect --wait --print-dotenv --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
+            opts="-q -v -h --connect-timeout --timeout --spec --dotenv --require-spec --secrets-dir --strict --deny-unknown --example --write-example --connect --wait --format --config --profile --env-file --no-env-file --color --quiet --verbose --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -84,7 +84,6 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --strict 'Fail on missing recommended variables, missing --example keys, and warnings (.env lint findings: duplicate keys, spaces around ''='', lowercase names, unquoted trailing whitespace; secret files readable by group or others)'
             cand --deny-unknown 'Fail on variables set in .env that the spec does not know'
             cand --connect 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec''s `commands`)'
-            cand --print-dotenv 'Print the .env as the dialect read it (JSON, values unmasked) and exit: for comparing dialects with the real parsers in tests'
             cand --no-env-file 'Do not read any .env file'
             cand -q 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
             cand --quiet 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'

@@ -101,7 +101,6 @@ complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l require-s
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l strict -d 'Fail on missing recommended variables, missing --example keys, and warnings (.env lint findings: duplicate keys, spaces around \'=\', lowercase names, unquoted trailing whitespace; secret files readable by group or others)'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l deny-unknown -d 'Fail on variables set in .env that the spec does not know'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l connect -d 'Once the spec passes, connect to every Redis and database the variables name (authenticate, PING / SELECT 1; ACL DRYRUN of a spec\'s `commands`)'
-complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l print-dotenv -d 'Print the .env as the dialect read it (JSON, values unmasked) and exit: for comparing dialects with the real parsers in tests'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -l no-env-file -d 'Do not read any .env file'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s q -l quiet -d 'Quiet: nothing at all when the run succeeds and finds nothing wrong (the exit code says so; queries too, as `grep -q`); on a problem, the summary and the failing rows'
 complete -c redkit -n "__fish_redkit_using_subcommand validate-env" -s v -l verbose -d 'More detail on stderr (repeat for more)'

@@ -109,6 +109,12 @@ const OTHERS: &[(Need, &str, &str)] = &[
     (Terminal, "TERM", "dumb means no colour under --color auto."),
     (
         Env,
+        "REDKIT_PRINT_DOTENV",
+        "1: validate-env prints the .env as the dialect read it (JSON, values unmasked) and exits: \
+         a test hook for comparing dialects with the real parsers, not for production.",
+    ),
+    (
+        Env,
         "NAME_FILE",
         "For a variable NAME of the spec: a file holding its value (Docker and Kubernetes \
          secrets, VAR_FILE=/run/secrets/var), used when NAME itself is not set (both set is refused).",

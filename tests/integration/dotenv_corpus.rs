@@ -98,7 +98,8 @@ fn every_dialect_reads_the_corpus_as_committed() {
                         let mut c = redkit(work);
                         // Only the case's environment is referenced (dotenvy reads `$HOME_X` as `$HOME`).
                         c.env_remove("HOME");
-                        c.args(["validate-env", "--print-dotenv", "--dotenv", dialect])
+                        c.env("REDKIT_PRINT_DOTENV", "1")
+                            .args(["validate-env", "--dotenv", dialect])
                             .arg("--env-file")
                             .arg(&file);
                         for (k, v) in env_of(case) {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::{redkit, stderr, stdout};
+use crate::support::{redkit, run, stderr, stdout};
 
 const SPEC: &str = r#"
 env:
@@ -831,9 +831,8 @@ mod gate {
 
     use std::os::unix::fs::PermissionsExt;
 
-    use serde_json::Value;
-
     use crate::support::run;
+    use serde_json::Value;
 
     fn var<'a>(doc: &'a Value, name: &str) -> &'a Value {
         doc["variables"]
@@ -1141,9 +1140,9 @@ mod gate {
         std::fs::write(d.join(".env.uncommented"), uncommented).unwrap();
         for dialect in ["python", "shell", "compose"] {
             let out = run(d)
+                .env("REDKIT_PRINT_DOTENV", "1")
                 .args([
                     "validate-env",
-                    "--print-dotenv",
                     "--env-file",
                     ".env.uncommented",
                     "--dotenv",
@@ -1649,5 +1648,29 @@ mod gate_defects {
             ])
             .expect(2);
         assert_eq!(ran.json()["error"]["exit_code"], 2);
+    }
+}
+
+/// The test hook that prints the `.env` unmasked is an environment variable, not a flag: no
+/// completion offers it, and a flag typed by hand is refused.
+#[test]
+fn no_flag_prints_the_env_file_unmasked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".env"),
+        "JWT_SECRET_KEY=s3cr3t-value-0123456789\n",
+    )
+    .unwrap();
+    let r = run(dir.path())
+        .args(["validate-env", "--print-dotenv"])
+        .expect(2);
+    assert!(
+        !r.stdout.contains("s3cr3t") && !r.stderr.contains("s3cr3t"),
+        "{r}"
+    );
+    for script in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/completions")).unwrap() {
+        let path = script.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("print-dotenv"), "{}", path.display());
     }
 }

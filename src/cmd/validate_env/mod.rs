@@ -111,12 +111,12 @@ pub struct ValidateEnvArgs {
     /// LOADING, a missing SQLite file) for up to DUR; an answer that says no is not retried
     #[arg(long, value_name = "DUR", requires = "connect", value_parser = crate::duration::clap_parse)]
     pub wait: Option<std::time::Duration>,
-
-    /// Print the .env as the dialect read it (JSON, values unmasked) and exit: for comparing
-    /// dialects with the real parsers in tests
-    #[arg(long, hide = true)]
-    pub print_dotenv: bool,
 }
+
+/// The test hook that prints the `.env` as the dialect read it, values unmasked: an
+/// environment variable, not a flag, so no completion offers it and no one tabs into a dump of
+/// the application's secrets.
+pub const PRINT_DOTENV: &str = "REDKIT_PRINT_DOTENV";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -903,7 +903,7 @@ pub fn environment(
     env
 }
 
-/// The `.env` as the dialect read it, values unmasked (the hidden `--print-dotenv`).
+/// The `.env` as the dialect read it, values unmasked (`REDKIT_PRINT_DOTENV=1`).
 fn print_dotenv(ctx: &Ctx) -> anyhow::Result<ExitStatus> {
     let d = ctx.settings.vars.dotenv.as_ref();
     let mut values = serde_json::Map::new();
@@ -956,7 +956,7 @@ pub fn or_error_document(
 }
 
 pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
-    if args.print_dotenv {
+    if std::env::var_os(PRINT_DOTENV).is_some_and(|v| v == "1") {
         return print_dotenv(ctx);
     }
     let spec = find_spec(ctx, &args.check)?;
