@@ -983,6 +983,59 @@ mod gate {
         p.display().to_string()
     }
 
+    /// `--connect` (and so `run --wait`) tries the values the check read, files included: a
+    /// password from REDIS_PASSWORD_FILE authenticates, a URL from REDIS_URL_FILE is the one
+    /// tried (it used to be skipped: `connections (0)`, exit 0).
+    #[test]
+    fn connect_uses_the_values_read_from_files() {
+        use crate::support::{RedisServer, free_port};
+        let pw = "Zq8FileSecretPw";
+        let s = RedisServer::builder().password(pw).start();
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let pw_file = secret(d, "pw", &format!("{pw}\n"), 0o600);
+        let port = s.port.to_string();
+        let ran = run(d)
+            .args(["validate-env", "--connect", "--format", "json"])
+            .envs(&[
+                ("REDIS_HOST", "127.0.0.1"),
+                ("REDIS_PORT", &port),
+                ("REDIS_PASSWORD_FILE", &pw_file),
+            ])
+            .output();
+        assert_eq!(ran.code, Some(0), "{ran}");
+        let doc = ran.json();
+        let conns = doc["connections"].as_array().unwrap();
+        assert!(
+            !conns.is_empty() && conns.iter().all(|c| c["ok"] == true),
+            "{doc}"
+        );
+        assert!(!ran.all().contains(pw), "{ran}");
+
+        let dead = format!("redis://127.0.0.1:{}/0\n", free_port());
+        let url_file = secret(d, "url", &dead, 0o600);
+        let ran = run(d)
+            .args(["validate-env", "--connect", "--format", "json"])
+            .envs(&[("REDIS_URL_FILE", &url_file)])
+            .output();
+        assert_eq!(ran.code, Some(1), "{ran}");
+        let doc = ran.json();
+        let url = doc["connections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["variables"] == "REDIS_URL")
+            .unwrap_or_else(|| panic!("REDIS_URL from its file was not tried: {doc}"));
+        assert_eq!(url["ok"], false, "{doc}");
+        assert!(
+            url["reason"]
+                .as_str()
+                .unwrap()
+                .contains("connection refused"),
+            "{doc}"
+        );
+    }
+
     #[test]
     fn secrets_come_from_var_file_and_secrets_dir() {
         let dir = tempfile::tempdir().unwrap();
