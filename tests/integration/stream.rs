@@ -1455,6 +1455,27 @@ fn jobs_on_every_master_with_exact_states_and_ages() {
         last_seen = last_ms;
     }
 
+    // --sort with --limit: the order asked for, and a footer that says which jobs it kept.
+    let states = |args: &[&str]| -> Vec<String> {
+        let out = jobs(&[args, &["--format", "json"][..]].concat());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|j| j["state"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let by_state = states(&["--sort", "state", "--limit", "10"]);
+    assert_eq!(by_state[..8], ["stuck"; 8], "{by_state:?}");
+    assert_eq!(by_state[8..], ["failed"; 2], "{by_state:?}");
+    // The oldest last events are the stuck jobs' (an hour ago).
+    assert_eq!(states(&["--sort", "age", "--limit", "3"]), ["stuck"; 3]);
+    let table = stdout(&jobs(&["--sort", "state", "--limit", "10"]));
+    assert!(table.contains("; 10 shown, by state"), "{table}");
+    let table = stdout(&jobs(&["--limit", "4"]));
+    assert!(table.contains("; 4 shown, the most recent"), "{table}");
+
     // Filters; a config that moves the stuck line; -q silent when nothing is stuck.
     let out = jobs(&["--state", "failed,completed", "--format", "ndjson"]);
     assert_eq!(out.status.code(), Some(0));

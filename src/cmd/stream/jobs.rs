@@ -115,6 +115,19 @@ pub enum Order {
     Length,
 }
 
+impl Order {
+    /// Which jobs a cut list kept, in words (the footer of `--limit`).
+    fn shown(self) -> &'static str {
+        match self {
+            Order::Recent => "the most recent",
+            Order::StuckFirst => "stuck first, then the most recent",
+            Order::State => "by state",
+            Order::Age => "the oldest",
+            Order::Length => "the longest",
+        }
+    }
+}
+
 /// A job's rank under an order: (group, primary, name), smaller first; names in natural
 /// order (`job_events:9` before `job_events:10`).
 pub type Rank = (u8, i128, Natural);
@@ -258,6 +271,8 @@ pub struct JobsReport {
     pub key_parts: (String, String),
     /// Cluster masters (and slots) whose jobs could not be read.
     pub unreached: Vec<crate::redis::Unreached>,
+    /// The order the jobs are in (what a cut list's footer says it kept).
+    pub order: Order,
 }
 
 impl JobsReport {
@@ -415,7 +430,7 @@ impl JobsReport {
             c.stuck,
             crate::duration::format(self.stuck_after),
             if (self.jobs.len() as u64) < c.total() {
-                format!("; {} most recent shown", self.jobs.len())
+                format!("; {} shown, {}", self.jobs.len(), self.order.shown())
             } else {
                 String::new()
             }
@@ -643,6 +658,7 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         stuck_after: stuck,
         key_parts: key_parts.clone(),
         unreached: Vec::new(),
+        order,
     };
     let mut take = |batch: Vec<Job>| -> anyhow::Result<()> {
         for j in batch {
@@ -750,6 +766,7 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
         stuck_after: stuck,
         key_parts,
         unreached: masters.unreached,
+        order,
     };
     let status = crate::cmd::problem_if(counts.stuck > 0);
     let gap = crate::redis::unreached_error(&report.unreached);
@@ -813,6 +830,7 @@ mod tests {
             stuck_after: Duration::from_secs(60),
             key_parts: ("job_events:".into(), String::new()),
             unreached: vec![],
+            order: Order::Recent,
         };
         let text = crate::cmd::table_of(&r);
         let words = |job: &str| -> Vec<String> {
