@@ -1887,6 +1887,12 @@ fn json_report_keeps_every_documented_key() {
             "nodes",
         ],
     );
+    // RFC 3339 in UTC with milliseconds, as every time in redkit's JSON.
+    let at = doc["checked_at"].as_str().unwrap();
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(at).is_ok() && at.ends_with('Z') && at.len() == 24,
+        "{at}"
+    );
     let nodes = doc["nodes"].as_array().unwrap();
     assert!(!nodes.is_empty());
     for n in nodes {

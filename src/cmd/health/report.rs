@@ -369,7 +369,7 @@ impl HealthReport {
             summary: String::new(),
             target,
             mode,
-            checked_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            checked_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             duration_ms,
             cluster,
             nodes,
