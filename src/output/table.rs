@@ -738,7 +738,8 @@ mod tests {
     #[test]
     fn cut_text_takes_its_own_line_where_that_shows_half_as_much_again() {
         let err = "retries exhausted (3 attempts): upstream model endpoint answered 503 Service Unavailable after 30s; giving up on chapter 7 of 12";
-        let shown = |limit: usize| {
+        // One failed job's row, its summary the free text, at `limit` columns.
+        let failed = |limit: usize, summary: &str| {
             let mut t = Table::new(fit(Some(limit), false));
             t.set_header([
                 "job",
@@ -756,9 +757,12 @@ mod tests {
                 "task_failed",
                 "47m ago",
                 "1s",
-                err,
+                summary,
             ]);
-            let lines = t.lines();
+            t
+        };
+        let shown = |limit: usize| {
+            let lines = failed(limit, err).lines();
             for l in &lines {
                 assert!(w(l) <= limit, "{limit}: {l:?}");
             }
@@ -769,25 +773,7 @@ mod tests {
         assert!(at120 > at80, "120 columns show {at120}, 80 show {at80}");
         assert_eq!(at120, 116);
         // Beside the tokens with 139 of 200 columns: more than two thirds of its own line.
-        let mut t = Table::new(fit(Some(200), false));
-        t.set_header([
-            "job",
-            "state",
-            "started (UTC)",
-            "last event",
-            "age",
-            "duration",
-            "summary",
-        ]);
-        t.add_row([
-            "1230",
-            "failed",
-            "14:05:20",
-            "task_failed",
-            "47m ago",
-            "1s",
-            &err.repeat(2),
-        ]);
+        let t = failed(200, &err.repeat(2));
         assert_eq!(t.lines().len(), 2, "{:#?}", t.lines());
     }
 

@@ -38,3 +38,26 @@ while True:
     except OSError:
         pass'
 }
+
+# The common start of a stream bench (stream-dlq.sh, stream-list.sh): the tools it needs, the
+# release binary (BIN=path skips the build), a work folder and a redis-server on a free port,
+# both removed on exit; then `cli` (redis-cli on that port) and `median N...`.
+start_stream_bench() {
+  for bin in redis-server redis-cli python3 awk; do
+    command -v "$bin" >/dev/null || { echo "needs $bin (tests/run installs redis)" >&2; exit 1; }
+  done
+  if [ -z "${BIN:-}" ]; then
+    cargo build --release --quiet
+    BIN="$PWD/target/release/redkit"
+  fi
+  work=$(mktemp -d)
+  port=$(free_port)
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
+    --logfile "$work/redis.log" --daemonize no &
+  server=$!
+  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+  for _ in $(seq 1 100); do redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.05; done
+  cli() { redis-cli -p "$port" "$@"; }
+  median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  export BIN port work
+}

@@ -15,25 +15,10 @@ cd "$(dirname "$0")/../.."
 JOBS=${JOBS:-1000000}
 RUNS=${RUNS:-3}
 GROUPED=${GROUPED:-100}
-for bin in redis-server redis-cli python3 awk; do
-  command -v "$bin" >/dev/null || { echo "needs $bin (tests/run installs redis)" >&2; exit 1; }
-done
-if [ -z "${BIN:-}" ]; then
-  cargo build --release --quiet
-  BIN="$PWD/target/release/redkit"
-fi
-work=$(mktemp -d)
+# BIN=path/to/redkit skips the release build.
 # shellcheck source=tests/bench/lib.sh
 source tests/bench/lib.sh
-port=$(free_port)
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
-  --logfile "$work/redis.log" --daemonize no &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.05; done
-cli() { redis-cli -p "$port" "$@"; }
-export BIN port work
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+start_stream_bench
 
 echo "making $JOBS job streams ..." >&2
 now=$(date +%s%3N)
