@@ -27,6 +27,16 @@ pub fn rate(per_sec: f64) -> String {
     format!("{}/s", sig3(per_sec))
 }
 
+/// A percentage, written one way wherever it appears (a table's value column and the message
+/// beside it): three significant figures (`85.3%`, `0.0123%`), and never `100%` for less.
+pub fn percent(p: f64) -> String {
+    let s = sig3(p);
+    if p < 100.0 && s.parse::<f64>().is_ok_and(|v| v >= 100.0) {
+        return "99.9%".into();
+    }
+    format!("{s}%")
+}
+
 /// `1 job`, `2 jobs`, `0 jobs`.
 pub fn plural(n: impl Into<u64>, word: &str) -> String {
     let n = n.into();
@@ -50,6 +60,17 @@ pub fn plural_with(n: impl Into<u64>, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(85.26), "85.3%");
+        assert_eq!(percent(0.0123), "0.0123%");
+        assert_eq!(percent(0.01), "0.01%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(99.96), "99.9%");
+        assert_eq!(percent(100.0), "100%");
+        assert_eq!(percent(250.0), "250%");
+    }
 
     #[test]
     fn three_significant_figures() {

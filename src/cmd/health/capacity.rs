@@ -10,6 +10,7 @@ use super::report::{Check, Metric, Status, Unit};
 use super::state::Baseline;
 use super::types::{CheckKind, ranges};
 use crate::duration;
+use crate::output::number::percent;
 
 /// maxmemory unset on a node with cache keys (it grows until the kernel kills it), or the
 /// `noeviction` policy above the memory warning (writes fail with OOM when it is full).
@@ -52,7 +53,10 @@ pub fn maxmemory(n: &NodeInput) -> Option<Check> {
         if t.warn_memory.as_ref().is_some_and(|r| r.alerts(pct)) {
             c.raise(
                 Status::Warning,
-                &format!("noeviction at {pct:.1}% of maxmemory: writes fail with OOM when full"),
+                &format!(
+                    "noeviction at {} of maxmemory: writes fail with OOM when full",
+                    percent(pct)
+                ),
             );
         }
     }
@@ -115,8 +119,8 @@ pub fn output_buffers(n: &NodeInput) -> Option<Check> {
     let mut c = Check::new(CheckKind::OutputBuffers, status, pct)
         .unit(Unit::Percent)
         .message(match worst {
-            Some((p, cl, limit)) if cl.omem > 0 => format!(
-                "fullest: {} {}{} holds {} of its {} limit ({p:.1}%); {} watched",
+            Some((_, cl, limit)) if cl.omem > 0 => format!(
+                "fullest: {} {}{} holds {} of its {} limit ({}); {} watched",
                 cl.class,
                 cl.addr,
                 if cl.name.is_empty() {
@@ -126,6 +130,7 @@ pub fn output_buffers(n: &NodeInput) -> Option<Check> {
                 },
                 bytes(cl.omem as f64),
                 bytes(limit as f64),
+                percent(pct),
                 super::types::count(clients.len() as f64, "client", "clients")
             ),
             _ => format!(

@@ -7,6 +7,7 @@ use super::report::{Check, Metric, Status, Unit};
 use super::types::CheckKind;
 use super::types::{Range, Thresholds, count, num, ranges};
 use crate::duration;
+use crate::output::number::percent;
 
 /// Fragmentation is only judged when the bytes it wastes matter: a nearly empty server shows a
 /// large ratio of a few megabytes (Redis's own MEMORY DOCTOR ignores those too).
@@ -180,9 +181,9 @@ pub fn memory(n: &NodeInput) -> Option<Check> {
     let mut c = Check::new(CheckKind::Memory, status, pct)
         .unit(Unit::Percent)
         .message(format!(
-            "{} used, {:.1}% of {against} {}; policy {policy}; fragmentation {:.2}; {} evicted",
+            "{} used, {} of {against} {}; policy {policy}; fragmentation {:.2}; {} evicted",
             bytes(used),
-            pct,
+            percent(pct),
             bytes(limit),
             frag,
             count(evicted, "key", "keys")
@@ -246,10 +247,10 @@ pub fn clients(n: &NodeInput) -> Option<Check> {
     let c = Check::new(CheckKind::Clients, status, connected)
         .unit(Unit::Clients)
         .message(format!(
-            "{} of {} clients ({:.1}%), {} blocked, {} connections rejected since start",
+            "{} of {} clients ({}), {} blocked, {} connections rejected since start",
             num(connected),
             num(maxclients),
-            pct,
+            percent(pct),
             num(blocked),
             num(rejected)
         ))
@@ -315,7 +316,7 @@ pub fn keyspace(n: &NodeInput) -> Option<Check> {
             per_db.join(", ")
         },
         match ratio {
-            Some(r) => format!("{r:.1}% ({} hits, {} misses)", num(hits), num(misses)),
+            Some(r) => format!("{} ({} hits, {} misses)", percent(r), num(hits), num(misses)),
             None => "n/a (no lookups yet)".to_string(),
         }
     ))
@@ -372,9 +373,10 @@ pub fn keyspace(n: &NodeInput) -> Option<Check> {
             let ir = round3(h * 100.0 / (h + m));
             c.value = serde_json::json!(ir);
             c.message = format!(
-                "{}; over the last {}: {ir:.1}% ({} hits, {} misses)",
+                "{}; over the last {}: {} ({} hits, {} misses)",
                 c.message,
                 duration::format(Duration::from_secs_f64(secs)),
+                percent(ir),
                 num(h),
                 num(m)
             );
@@ -400,7 +402,7 @@ pub fn keyspace(n: &NodeInput) -> Option<Check> {
     if let Some((r, span)) = judged {
         let s = judge_ranges(r, &t.warn_hit_ratio, &t.crit_hit_ratio);
         if s != Status::Ok {
-            c.raise(s, &format!("hit ratio {r:.1}% {span}"));
+            c.raise(s, &format!("hit ratio {} {span}", percent(r)));
         }
     }
     Some(c)

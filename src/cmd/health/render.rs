@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::report::{Check, HealthReport, Status, Unit};
 use super::thresholds::num;
 use crate::duration;
+use crate::output::number::percent;
 use crate::output::escape::escape_str;
 use crate::output::{Format, Render, Ui};
 
@@ -32,7 +33,7 @@ fn value_text(v: &serde_json::Value, unit: Option<Unit>) -> String {
         serde_json::Value::Number(n) => match (n.as_f64(), unit) {
             (None, _) => n.to_string(),
             (Some(x), None) => num(x),
-            (Some(x), Some(Unit::Percent)) => format!("{}%", num(x)),
+            (Some(x), Some(Unit::Percent)) => percent(x),
             (Some(x), Some(Unit::PerSecond)) => format!("{}/s", num(x)),
             (Some(x), Some(Unit::Bytes)) => super::judge::bytes(x),
             (Some(x), Some(Unit::Seconds)) if x >= 0.0 && x.is_finite() => {
