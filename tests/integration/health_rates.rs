@@ -163,7 +163,7 @@ fn hit_ratio_is_judged_over_the_interval_once_there_is_a_sample() {
     let k = check(&r, &s.addr(), "keyspace");
     assert_eq!(k["value"], 0.0, "{k:#}");
     assert!(msg(k).contains("over the last"), "{k:#}");
-    assert!(msg(k).contains("hit ratio 0.0% over the interval"), "{k:#}");
+    assert!(msg(k).contains("hit ratio 0% over the interval"), "{k:#}");
     // A quiet interval: no lookups, no ratio to judge; the low lifetime ratio (50 of 70)
     // does not take its place.
     let (code, r) = json_in(dir.path(), &state, &args);
