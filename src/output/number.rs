@@ -37,6 +37,15 @@ pub fn percent(p: f64) -> String {
     format!("{s}%")
 }
 
+/// A change in percent with its sign, written as [`percent`] writes the figure: `+45.3%`, `-2%`.
+pub fn signed_percent(p: f64) -> String {
+    if p > 0.0 {
+        format!("+{}", percent(p))
+    } else {
+        percent(p)
+    }
+}
+
 /// `1 job`, `2 jobs`, `0 jobs`.
 pub fn plural(n: impl Into<u64>, word: &str) -> String {
     let n = n.into();
@@ -70,6 +79,9 @@ mod tests {
         assert_eq!(percent(99.96), "99.9%");
         assert_eq!(percent(100.0), "100%");
         assert_eq!(percent(250.0), "250%");
+        assert_eq!(signed_percent(45.26), "+45.3%");
+        assert_eq!(signed_percent(-2.0), "-2%");
+        assert_eq!(signed_percent(0.0), "0%");
     }
 
     #[test]

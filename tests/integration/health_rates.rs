@@ -759,14 +759,18 @@ fn a_sample_from_the_future_or_with_counters_gone_down_starts_over() {
 #[test]
 fn cluster_skew_names_the_busiest_master_and_the_hottest_slot() {
     let c = Cluster::start(3, 0);
-    // Every key in one slot through a hash tag: one master holds them all. The tag is one of
-    // slot 0, the first slot of a master's range, which the sampling always reads.
-    let tag = (0..)
-        .map(|i| format!("t{i}"))
-        .find(|t| redkit::redis::cluster::slot(t.as_bytes()) == 0)
-        .unwrap();
+    // Keys through hash tags in two slots, each in the middle of a master's range (a single hot
+    // slot that any sample of a few dozen slots would miss): 3000 keys in slot 777, 500 in 9001.
+    let tag_in = |slot: u16| {
+        (0..)
+            .map(|i| format!("t{i}"))
+            .find(|t| redkit::redis::cluster::slot(t.as_bytes()) == slot)
+            .unwrap()
+    };
+    let (hot, warm) = (tag_in(777), tag_in(9001));
     let lines: String = (0..3000)
-        .map(|i| format!("SET {{{tag}}}:{i} v\n"))
+        .map(|i| format!("SET {{{hot}}}:{i} v\n"))
+        .chain((0..500).map(|i| format!("SET {{{warm}}}:{i} v\n")))
         .collect();
     c.feed(&lines);
     let dir = tempfile::tempdir().unwrap();
@@ -792,12 +796,14 @@ fn cluster_skew_names_the_busiest_master_and_the_hottest_slot() {
         .unwrap();
     assert_eq!(skew["status"], "warning", "{skew:#}");
     let m = msg(skew);
-    assert!(m.contains("+200% of the mean"), "{m}");
-    assert_eq!(c.cli(&["CLUSTER", "KEYSLOT", &format!("{{{tag}}}")]), "0");
+    // The mean is 3500/3 keys; the master of slot 777 holds 3000: +157%.
+    assert!(m.contains("+157% of the mean"), "{m}");
+    assert_eq!(c.cli(&["CLUSTER", "KEYSLOT", &format!("{{{hot}}}")]), "777");
     assert!(
-        m.contains("hottest sampled slots 0 (3000 keys, 127.0.0.1:"),
+        m.contains("hottest slots 777 (3000 keys, 127.0.0.1:"),
         "{m}"
     );
+    assert!(m.contains(", 9001 (500 keys, 127.0.0.1:"), "{m}");
     let (_, out, _) = run(dir.path())
         .args([
             "health",

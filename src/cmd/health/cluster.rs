@@ -2,6 +2,7 @@
 //! from which nodes answered us: state, slot coverage (failing slots named), failed nodes,
 //! masters without a replica.
 
+use crate::output::number::signed_percent;
 use std::collections::HashSet;
 
 use super::probe::Info;
@@ -15,7 +16,7 @@ pub struct ClusterInput<'a> {
     pub info: &'a Info,
     pub nodes: &'a [ClusterNode],
     pub down: &'a HashSet<String>,
-    /// The masters that answered: their memory, keys and sampled slot counts (skew).
+    /// The masters that answered: their memory, keys and hottest slots (skew).
     pub masters: &'a [MasterLoad],
     pub t: Option<&'a super::types::Thresholds>,
 }
@@ -26,7 +27,7 @@ pub struct MasterLoad {
     pub addr: String,
     pub used_memory: f64,
     pub keys: f64,
-    /// (slot, keys) of the sampled slots.
+    /// (slot, keys) of its hottest slots.
     pub slots: Vec<(u16, i64)>,
 }
 
@@ -34,7 +35,7 @@ pub struct MasterLoad {
 const SKEW_MIN_KEYS: f64 = 1000.0;
 const SKEW_MIN_MEMORY: f64 = 64.0 * 1024.0 * 1024.0;
 
-/// Memory and keys per master against the mean, and the hottest sampled slots by key count.
+/// Memory and keys per master against the mean, and the hottest slots by key count.
 pub fn skew(x: &ClusterInput) -> Check {
     let m = x.masters;
     let warn = x.t.and_then(|t| t.warn_skew.clone());
@@ -66,11 +67,19 @@ pub fn skew(x: &ClusterInput) -> Check {
     let worst = (worst * 10.0).round() / 10.0;
     let mut parts = Vec::new();
     match keys {
-        Some((p, at)) => parts.push(format!("keys: {} {p:+.0}% of the mean", at.addr)),
+        Some((p, at)) => parts.push(format!(
+            "keys: {} {} of the mean",
+            at.addr,
+            signed_percent(p)
+        )),
         None => parts.push("keys: too few to judge".to_string()),
     }
     match mem {
-        Some((p, at)) => parts.push(format!("memory: {} {p:+.0}% of the mean", at.addr)),
+        Some((p, at)) => parts.push(format!(
+            "memory: {} {} of the mean",
+            at.addr,
+            signed_percent(p)
+        )),
         None => parts.push("memory: too little to judge".to_string()),
     }
     let mut hot: Vec<(u16, i64, &str)> = m
@@ -85,7 +94,7 @@ pub fn skew(x: &ClusterInput) -> Check {
             .take(3)
             .map(|(s, k, a)| format!("{s} ({k} keys, {a})"))
             .collect();
-        parts.push(format!("hottest sampled slots {}", named.join(", ")));
+        parts.push(format!("hottest slots {}", named.join(", ")));
     }
     let status = if warn.as_ref().is_some_and(|r| r.alerts(worst)) {
         Status::Warning
@@ -106,7 +115,7 @@ pub fn skew(x: &ClusterInput) -> Check {
             Metric::new(
                 "cluster_hot_slot_keys",
                 *k as f64,
-                "Keys in the hottest sampled slots (CLUSTER COUNTKEYSINSLOT)",
+                "Keys in the hottest slots (CLUSTER COUNTKEYSINSLOT)",
             )
             .label("slot", slot.to_string())
             .label("node", addr.to_string()),
@@ -471,8 +480,7 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
             c.message
         );
         assert!(
-            c.message
-                .contains("hottest sampled slots 9000 (700 keys, c:1)"),
+            c.message.contains("hottest slots 9000 (700 keys, c:1)"),
             "{}",
             c.message
         );

@@ -160,7 +160,7 @@ pub struct Facts {
     pub buffer_limits: Option<String>,
     /// Whether the node holds keys under the cache prefix (first SCAN page).
     pub cache_keys: Option<bool>,
-    /// `CLUSTER COUNTKEYSINSLOT` of sampled slots of this master: (slot, keys).
+    /// The hottest slots of this master by `CLUSTER COUNTKEYSINSLOT`: (slot, keys).
     pub slot_counts: Vec<(u16, i64)>,
 }
 
@@ -196,7 +196,7 @@ pub struct ProbeOptions {
     pub doctor: bool,
     /// The cache prefix (`agent:cache:`) for the maxmemory check.
     pub cache_prefix: Option<String>,
-    /// On a cluster master: the slots it serves, to sample with COUNTKEYSINSLOT.
+    /// On a cluster master: the slots it serves, to count with COUNTKEYSINSLOT.
     pub slots: Option<Vec<(u16, u16)>>,
 }
 
@@ -354,26 +354,31 @@ async fn more_facts(node: &Node, o: &ProbeOptions, facts: &mut Facts) {
     }
 }
 
-/// Slots sampled per master for the hottest-slot figure: evenly over its ranges.
-const SLOT_SAMPLES: usize = 64;
+/// Slots asked per pipelined round: every slot of the master is counted (a single hot hash tag
+/// is one slot, which any sample of a few dozen would miss), in rounds of this many.
+const SLOTS_PER_ROUND: usize = 2048;
+/// The hottest slots kept per master: the check names three overall.
+const HOT_SLOTS_KEPT: usize = 3;
 
-/// `CLUSTER COUNTKEYSINSLOT` of up to SLOT_SAMPLES slots, pipelined on one connection.
+/// `CLUSTER COUNTKEYSINSLOT` of every slot the master serves (O(1) each on the server),
+/// pipelined on one connection; the hottest few are kept.
 async fn count_slots(node: &Node, ranges: &[(u16, u16)]) -> Vec<(u16, i64)> {
     let all: Vec<u16> = ranges.iter().flat_map(|&(a, b)| a..=b.min(16383)).collect();
-    if all.is_empty() {
-        return Vec::new();
-    }
-    let step = all.len().div_ceil(SLOT_SAMPLES).max(1);
-    let picked: Vec<u16> = all.iter().step_by(step).copied().collect();
-    let mut pipe = redis::pipe();
-    for s in &picked {
-        pipe.cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(*s);
-    }
+    let mut hot: Vec<(u16, i64)> = Vec::new();
     let mut n = node.clone();
-    match n.pipe::<Vec<i64>>(&pipe).await {
-        Ok(counts) => picked.into_iter().zip(counts).collect(),
-        Err(_) => Vec::new(),
+    for round in all.chunks(SLOTS_PER_ROUND) {
+        let mut pipe = redis::pipe();
+        for s in round {
+            pipe.cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(*s);
+        }
+        let Ok(counts) = n.pipe::<Vec<i64>>(&pipe).await else {
+            return Vec::new();
+        };
+        hot.extend(round.iter().copied().zip(counts).filter(|(_, k)| *k > 0));
+        hot.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        hot.truncate(HOT_SLOTS_KEPT);
     }
+    hot
 }
 
 /// A bulk or verbatim string reply as text.
