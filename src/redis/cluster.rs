@@ -83,6 +83,48 @@ pub fn unreached_error(unreached: &[Unreached]) -> Option<anyhow::Error> {
     )))
 }
 
+/// The masters of a `CLUSTER NODES` view a command should reach, in slot order (so per-master
+/// lines read 0-5460, 5461-10922, ...), and the parts of the keyspace it cannot: masters the
+/// cluster flags failed (when they hold slots) and slots no master serves. The one rule for
+/// every command that acts on all masters; a master that then does not answer is added by
+/// the caller.
+pub fn plan_masters(nodes: &[ClusterNode]) -> (Vec<&ClusterNode>, Vec<Unreached>) {
+    let mut live: Vec<&ClusterNode> = Vec::new();
+    let mut unreached = Vec::new();
+    for n in nodes.iter().filter(|n| n.is_master()) {
+        if !n.is_failed() {
+            live.push(n);
+        } else if !n.slots.is_empty() {
+            unreached.push(Unreached {
+                addr: n.endpoint.to_string(),
+                slots: slot_ranges(&n.slots),
+                reason: format!("flagged {} by the cluster", n.flags.join(",")),
+            });
+        }
+    }
+    // Masters without slots last: they hold no keys.
+    live.sort_by_key(|n| {
+        n.slots
+            .iter()
+            .min()
+            .map_or(u32::MAX, |&(a, _)| u32::from(a))
+    });
+    let served: Vec<(u16, u16)> = nodes
+        .iter()
+        .filter(|n| n.is_master())
+        .flat_map(|n| n.slots.iter().copied())
+        .collect();
+    let missing = uncovered_slots(&served);
+    if !missing.is_empty() {
+        unreached.push(Unreached {
+            addr: "(no master)".into(),
+            slots: slot_ranges(&missing),
+            reason: "not served by any master".into(),
+        });
+    }
+    (live, unreached)
+}
+
 /// `0-5460,10923-16383` from ranges in any order, adjacent and overlapping ones merged.
 pub fn slot_ranges(ranges: &[(u16, u16)]) -> String {
     let mut sorted = ranges.to_vec();
@@ -446,6 +488,33 @@ mod slot_tests {
             host: host.into(),
             port,
         }
+    }
+
+    #[test]
+    fn the_masters_to_reach_and_the_gaps() {
+        let seed = tcp("10.0.0.1", 7000);
+        let nodes = parse_cluster_nodes(
+            "\
+c 10.0.0.3:7002@17002 master - 0 0 3 connected 10923-16000
+a 10.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-5460
+b 10.0.0.2:7001@17001 master,fail - 0 0 2 connected 5461-10922
+e 10.0.0.5:7004@17004 master - 0 0 5 connected
+d 10.0.0.4:7003@17003 slave a 0 0 1 connected
+",
+            &seed,
+        );
+        let (live, gaps) = plan_masters(&nodes);
+        let order: Vec<String> = live.iter().map(|n| n.endpoint.to_string()).collect();
+        // In slot order, the empty master last; the replica and the failed master not at all.
+        assert_eq!(order, ["10.0.0.1:7000", "10.0.0.3:7002", "10.0.0.5:7004"]);
+        let gaps: Vec<String> = gaps.iter().map(|u| u.to_string()).collect();
+        assert_eq!(
+            gaps,
+            [
+                "10.0.0.2:7001 (slots 5461-10922): flagged master,fail by the cluster",
+                "(no master) (slots 16001-16383): not served by any master",
+            ]
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::cluster::{Masters, Unreached, cluster_nodes, slot_ranges, uncovered_slots};
+use super::cluster::{Masters, Unreached, cluster_nodes, slot_ranges};
 use super::error::{ConnError, classify};
 use super::node::{Auth, Node};
 use crate::duration;
@@ -201,18 +201,12 @@ impl Target {
                 let nodes = cluster_nodes(&mut seed)
                     .await
                     .map_err(ConnError::into_runtime)?;
-                let mut out = Masters::default();
-                for n in nodes.iter().filter(|n| n.is_master()) {
-                    if n.is_failed() {
-                        if !n.slots.is_empty() {
-                            out.unreached.push(Unreached {
-                                addr: n.endpoint.to_string(),
-                                slots: slot_ranges(&n.slots),
-                                reason: format!("flagged {} by the cluster", n.flags.join(",")),
-                            });
-                        }
-                        continue;
-                    }
+                let (live, unreached) = super::cluster::plan_masters(&nodes);
+                let mut out = Masters {
+                    nodes: Vec::new(),
+                    unreached,
+                };
+                for n in live {
                     match self.auth.connect_db(&n.endpoint, 0).await {
                         Ok(node) => out.nodes.push(node),
                         // Only a master with slots is a gap; an empty one holds no keys.
@@ -223,19 +217,6 @@ impl Target {
                         }),
                         Err(_) => {}
                     }
-                }
-                let served: Vec<(u16, u16)> = nodes
-                    .iter()
-                    .filter(|n| n.is_master())
-                    .flat_map(|n| n.slots.iter().copied())
-                    .collect();
-                let missing = uncovered_slots(&served);
-                if !missing.is_empty() {
-                    out.unreached.push(Unreached {
-                        addr: "(no master)".into(),
-                        slots: slot_ranges(&missing),
-                        reason: "not served by any master".into(),
-                    });
                 }
                 Ok(out)
             }

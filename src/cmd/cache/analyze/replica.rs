@@ -12,9 +12,7 @@ use super::{AnalyzeArgs, AnalyzeReport, Sink};
 use crate::cmd::Ctx;
 use crate::exit;
 use crate::output::progress;
-use crate::redis::cluster::{
-    ClusterNode, Unreached, parse_cluster_nodes, slot_ranges, unreached_error,
-};
+use crate::redis::cluster::{ClusterNode, parse_cluster_nodes, slot_ranges, unreached_error};
 use crate::redis::node::Auth;
 use crate::redis::raw::{RawConn, RawOptions};
 use crate::redis::{ConnError, Endpoint, Info, parse_url};
@@ -334,41 +332,15 @@ async fn masters(seeds: &[Endpoint], opts: &RawOptions) -> anyhow::Result<Vec<Ma
                 "--cluster: {seed} is not a cluster node (CLUSTER NODES refused): drop --cluster"
             )));
         };
-        let mut unreached = Vec::new();
-        let mut out = Vec::new();
-        // In slot order, so the per-master lines read 0-5460, 5461-10922, ...
-        let mut holders: Vec<&ClusterNode> = nodes
-            .iter()
-            .filter(|n| n.is_master() && !n.slots.is_empty())
-            .collect();
-        holders.sort_by_key(|n| n.slots.iter().min().copied());
-        for n in holders {
-            if n.is_failed() {
-                unreached.push(Unreached {
-                    addr: n.endpoint.to_string(),
-                    slots: slot_ranges(&n.slots),
-                    reason: format!("flagged {} by the cluster", n.flags.join(",")),
-                });
-                continue;
-            }
-            out.push(Master {
+        let (live, unreached) = crate::redis::cluster::plan_masters(&nodes);
+        let out: Vec<Master> = live
+            .into_iter()
+            .filter(|n| !n.slots.is_empty())
+            .map(|n| Master {
                 endpoint: n.endpoint.clone(),
                 slots: slot_ranges(&n.slots),
-            });
-        }
-        let served: Vec<(u16, u16)> = nodes
-            .iter()
-            .filter(|n| n.is_master())
-            .flat_map(|n| n.slots.iter().copied())
+            })
             .collect();
-        let missing = crate::redis::cluster::uncovered_slots(&served);
-        if !missing.is_empty() {
-            unreached.push(Unreached {
-                addr: "(no master)".into(),
-                slots: slot_ranges(&missing),
-                reason: "not served by any master".into(),
-            });
-        }
         if let Some(e) = unreached_error(&unreached) {
             return Err(e);
         }
