@@ -142,7 +142,7 @@ impl Fleet {
                 // No seed answered and no node is known yet: the seeds are the rows, red
                 // with the reason each gives (`connection refused`), not an empty table.
                 if out.is_none() && self.planned.is_empty() {
-                    out = Some(seeds.into_iter().map(Planned::seed).collect());
+                    out = Some(self.seeds());
                 }
                 out
             }
@@ -176,21 +176,15 @@ impl Fleet {
     }
 
     /// The nodes named on the command line, listed while nothing else is known (a seed that
-    /// does not answer is shown as a down row).
+    /// does not answer is shown as a down row, its role not known): the one list of seed rows,
+    /// whether discovery failed or ran out of time.
     fn seeds(&self) -> Vec<Planned> {
         let eps = match &self.target.mode {
             Mode::Cluster(seeds) => seeds.clone(),
             Mode::Standalone(ep) => vec![ep.clone()],
             Mode::Sentinel { .. } => Vec::new(),
         };
-        eps.into_iter()
-            .map(|ep| Planned {
-                ep,
-                role: "master",
-                slots: None,
-                ranges: None,
-            })
-            .collect()
+        eps.into_iter().map(Planned::seed).collect()
     }
 
     /// The master and the replicas its INFO lists. A master that does not answer keeps the
