@@ -767,10 +767,11 @@ fn cluster_skew_names_the_busiest_master_and_the_hottest_slot() {
             .find(|t| redkit::redis::cluster::slot(t.as_bytes()) == slot)
             .unwrap()
     };
-    let (hot, warm) = (tag_in(777), tag_in(9001));
+    let (hot, warm, one) = (tag_in(777), tag_in(9001), tag_in(12000));
     let lines: String = (0..3000)
         .map(|i| format!("SET {{{hot}}}:{i} v\n"))
         .chain((0..500).map(|i| format!("SET {{{warm}}}:{i} v\n")))
+        .chain(std::iter::once(format!("SET {{{one}}}:0 v\n")))
         .collect();
     c.feed(&lines);
     let dir = tempfile::tempdir().unwrap();
@@ -796,14 +797,15 @@ fn cluster_skew_names_the_busiest_master_and_the_hottest_slot() {
         .unwrap();
     assert_eq!(skew["status"], "warning", "{skew:#}");
     let m = msg(skew);
-    // The mean is 3500/3 keys; the master of slot 777 holds 3000: +157%.
+    // The mean is 3501/3 keys; the master of slot 777 holds 3000: +157%.
     assert!(m.contains("+157% of the mean"), "{m}");
     assert_eq!(c.cli(&["CLUSTER", "KEYSLOT", &format!("{{{hot}}}")]), "777");
     assert!(
-        m.contains("hottest slots 777 (3000 keys, 127.0.0.1:"),
+        m.contains("hottest sampled slots 777 (3000 keys, 127.0.0.1:"),
         "{m}"
     );
     assert!(m.contains(", 9001 (500 keys, 127.0.0.1:"), "{m}");
+    assert!(m.contains(", 12000 (1 key, 127.0.0.1:"), "{m}");
     let (_, out, _) = run(dir.path())
         .args([
             "health",

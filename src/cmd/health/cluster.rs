@@ -16,7 +16,7 @@ pub struct ClusterInput<'a> {
     pub info: &'a Info,
     pub nodes: &'a [ClusterNode],
     pub down: &'a HashSet<String>,
-    /// The masters that answered: their memory, keys and hottest slots (skew).
+    /// The masters that answered: their memory, keys and hottest sampled slots (skew).
     pub masters: &'a [MasterLoad],
     pub t: Option<&'a super::types::Thresholds>,
 }
@@ -27,7 +27,7 @@ pub struct MasterLoad {
     pub addr: String,
     pub used_memory: f64,
     pub keys: f64,
-    /// (slot, keys) of its hottest slots.
+    /// (slot, keys) of its hottest sampled slots.
     pub slots: Vec<(u16, i64)>,
 }
 
@@ -35,7 +35,7 @@ pub struct MasterLoad {
 const SKEW_MIN_KEYS: f64 = 1000.0;
 const SKEW_MIN_MEMORY: f64 = 64.0 * 1024.0 * 1024.0;
 
-/// Memory and keys per master against the mean, and the hottest slots by key count.
+/// Memory and keys per master against the mean, and the hottest sampled slots by key count.
 pub fn skew(x: &ClusterInput) -> Check {
     let m = x.masters;
     let warn = x.t.and_then(|t| t.warn_skew.clone());
@@ -92,9 +92,14 @@ pub fn skew(x: &ClusterInput) -> Check {
         let named: Vec<String> = hot
             .iter()
             .take(3)
-            .map(|(s, k, a)| format!("{s} ({k} keys, {a})"))
+            .map(|(s, k, a)| {
+                format!(
+                    "{s} ({}, {a})",
+                    crate::output::number::plural(*k as u64, "key")
+                )
+            })
             .collect();
-        parts.push(format!("hottest slots {}", named.join(", ")));
+        parts.push(format!("hottest sampled slots {}", named.join(", ")));
     }
     let status = if warn.as_ref().is_some_and(|r| r.alerts(worst)) {
         Status::Warning
@@ -115,7 +120,7 @@ pub fn skew(x: &ClusterInput) -> Check {
             Metric::new(
                 "cluster_hot_slot_keys",
                 *k as f64,
-                "Keys in the hottest slots (CLUSTER COUNTKEYSINSLOT)",
+                "Keys in the hottest sampled slots (CLUSTER COUNTKEYSINSLOT)",
             )
             .label("slot", slot.to_string())
             .label("node", addr.to_string()),
@@ -480,7 +485,8 @@ d 127.0.0.1:7003@17003 slave a 0 0 1 connected
             c.message
         );
         assert!(
-            c.message.contains("hottest slots 9000 (700 keys, c:1)"),
+            c.message
+                .contains("hottest sampled slots 9000 (700 keys, c:1)"),
             "{}",
             c.message
         );
