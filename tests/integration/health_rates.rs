@@ -1151,3 +1151,81 @@ fn rate_checks_say_whether_a_next_run_can_judge_them() {
         assert!(r.stderr.contains("no place for the state file"), "{r}");
     }
 }
+
+#[test]
+fn a_look_from_a_terminal_or_a_watch_leaves_the_scheduled_runs_sample_alone() {
+    use crate::support::tmux::Tmux;
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let xdg = dir.path().join("xdg");
+    let xdg_s = xdg.to_string_lossy().into_owned();
+    let state = xdg.join("redkit/health.json");
+    let url = s.url();
+    let args = ["health", "-u", url.as_str(), "--check", "evictions"];
+    // The scheduled run (stdout not a terminal) keeps its sample.
+    let scheduled = || {
+        let (code, _, err) = run(dir.path())
+            .env("XDG_STATE_HOME", &xdg)
+            .args(args)
+            .output()
+            .parts();
+        assert_eq!(code, 0, "{err}");
+        std::fs::read(&state).unwrap()
+    };
+    let kept = scheduled();
+    let t = Tmux::start();
+    let env = [("XDG_STATE_HOME", xdg_s.as_str())];
+    // A look from a terminal: judged against the kept sample, the file left as it was.
+    let screen = t.run(dir.path(), 120, 40, &args, &env);
+    assert_eq!(screen.code, 0, "{}", screen.text());
+    assert!(screen.text().contains("0/s"), "{}", screen.text());
+    assert_eq!(
+        std::fs::read(&state).unwrap(),
+        kept,
+        "a look replaced the sample"
+    );
+    // A watch: its rounds judge each other; the file stays.
+    let mut watch = args.to_vec();
+    watch.extend(["--watch", "300ms"]);
+    let name = t.spawn(dir.path(), 120, 40, &watch, &env);
+    t.wait_for(&name, "a second round", |s| {
+        s.matches("refreshed").count() >= 1
+    });
+    std::thread::sleep(Duration::from_millis(900));
+    t.send(&name, "C-c");
+    let _ = t.finish(&name, 120, &watch);
+    assert_eq!(
+        std::fs::read(&state).unwrap(),
+        kept,
+        "a watch replaced the sample"
+    );
+    // The next scheduled run replaces it.
+    std::thread::sleep(Duration::from_millis(20));
+    assert_ne!(scheduled(), kept);
+    // With --state FILE a terminal run writes FILE: the person asked for it.
+    let own = dir.path().join("mine.json");
+    let own_s = own.to_string_lossy().into_owned();
+    let mut mine = args.to_vec();
+    mine.extend(["--state", own_s.as_str()]);
+    let screen = t.run(dir.path(), 120, 40, &mine, &env);
+    assert_eq!(screen.code, 0, "{}", screen.text());
+    assert!(own.is_file());
+    // A first look with no sample anywhere says why it is not kept.
+    let fresh = tempfile::tempdir().unwrap();
+    let fresh_s = fresh.path().to_string_lossy().into_owned();
+    let screen = t.run(
+        dir.path(),
+        200,
+        40,
+        &args,
+        &[("XDG_STATE_HOME", fresh_s.as_str())],
+    );
+    assert!(
+        screen
+            .text()
+            .contains("a run on a terminal leaves the scheduled runs"),
+        "{}",
+        screen.text()
+    );
+    assert!(!fresh.path().join("redkit/health.json").exists());
+}

@@ -110,6 +110,9 @@ pub struct HealthArgs {
     /// Keep each node's counters here for rates between runs [default:
     /// /var/lib/redkit/health.json when writable, else $XDG_STATE_HOME/redkit/health.json,
     /// ~/.local/state/redkit/health.json]
+    ///
+    /// A run on a terminal and --watch read the default file but leave it as it was (the
+    /// scheduled run judges its own interval); with --state FILE a terminal run writes it.
     #[arg(long, value_name = "FILE", conflicts_with = "no_state")]
     pub state: Option<PathBuf>,
 
@@ -259,8 +262,20 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     let mut opts = options(ctx, a)?;
     let target = ctx.target()?;
     let mut state_file = state_path(a);
+    // A look (a --watch, or the default state file from a terminal) reads the previous sample
+    // but does not replace it: the scheduled run (cron, a monitoring plugin) that follows must
+    // still judge its own interval, or a burst a person saw at 3 a.m. never alerts.
+    let look = match () {
+        _ if a.watch.is_some() => Some("--watch judges its rounds between themselves"),
+        _ if a.state.is_none() && ctx.out.ui.stdout_tty => Some(
+            "a run on a terminal leaves the scheduled runs' sample alone (--state FILE keeps one)",
+        ),
+        _ => None,
+    };
     if a.watch.is_some() {
         // Each round is judged against the one before, state file or not.
+    } else if let (Some(why), Some(_)) = (look, &state_file) {
+        opts.keeping = state::Keeping::Off(why.into());
     } else if a.no_state {
         opts.keeping = state::Keeping::Off("--no-state".into());
     } else if a.interval.is_some() {
@@ -275,6 +290,7 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     // Found before any work, and said once: a state file that cannot be written means no run
     // from this line will ever judge a rate.
     if let Some(path) = &state_file
+        && look.is_none()
         && let Err(why) = state::can_keep(path)
     {
         state_file = None;
@@ -353,6 +369,7 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
         let fresh = samples_of(&report);
         // Nothing answered: nothing to keep (and no folder made for it).
         if let Some(path) = &state_file
+            && look.is_none()
             && !fresh.is_empty()
             && let Err(e) = state::State::save(path, &fresh)
         {
