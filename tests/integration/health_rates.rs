@@ -1229,3 +1229,38 @@ fn a_look_from_a_terminal_or_a_watch_leaves_the_scheduled_runs_sample_alone() {
     );
     assert!(!fresh.path().join("redkit/health.json").exists());
 }
+
+#[test]
+fn cluster_redirections_are_not_error_replies() {
+    let c = Cluster::start(3, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("h.json");
+    let node = c.nodes[0].addr();
+    let args = [
+        "--cluster",
+        "-u",
+        &c.seed_url(),
+        "--check",
+        "error_replies",
+        "--warn-error-replies",
+        "1000",
+    ];
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    // `foo` lives in slot 12182, not on the first master: each GET there is a MOVED reply.
+    assert!(c.nodes[0].cli(&["GET", "foo"]).contains("MOVED"));
+    for _ in 0..20 {
+        c.nodes[0].cli(&["GET", "foo"]);
+    }
+    for _ in 0..3 {
+        c.nodes[0].cli(&["NOSUCHCOMMAND"]);
+    }
+    let (code, r) = json_in(dir.path(), &state, &args);
+    assert_eq!(code, 0, "{r:#}");
+    let e = check(&r, &node, "error_replies");
+    assert!(msg(e).contains(": 3 error replies in "), "{e:#}");
+    assert!(
+        msg(e).ends_with("(21 MOVED/ASK redirections not counted)"),
+        "{e:#}"
+    );
+}

@@ -65,6 +65,8 @@ struct PerSecond {
     what: (&'static str, &'static str),
     metric: &'static str,
     help: &'static str,
+    /// A counter counted inside `counter` that is not judged (its increase is said apart).
+    apart: Option<(&'static str, (&'static str, &'static str))>,
 }
 
 fn per_second(
@@ -78,7 +80,15 @@ fn per_second(
     if let Some(c) = no_interval(p.kind, &b, &n.facts.keeping) {
         return Some(c.threshold(threshold));
     }
-    let (d, secs) = b.increase(now, p.counter)?;
+    let (mut d, secs) = b.increase(now, p.counter)?;
+    let mut note = String::new();
+    if let Some((key, (one, many))) = p.apart
+        && let Some((x, _)) = b.increase(now, key)
+        && x > 0.0
+    {
+        d = (d - x).max(0.0);
+        note = format!(" ({} not counted)", count(x, one, many));
+    }
     let rate = d / secs;
     let rounded = sig3(rate);
     let status = judge_ranges(rate, warn, crit);
@@ -86,7 +96,7 @@ fn per_second(
         Check::new(p.kind, status, rounded)
             .unit(Unit::PerSecond)
             .message(format!(
-                "{}/s: {} in {}",
+                "{}/s: {} in {}{note}",
                 num(rounded),
                 count(d, p.what.0, p.what.1),
                 interval_text(secs)
@@ -106,6 +116,7 @@ pub fn evictions(n: &NodeInput) -> Option<Check> {
             what: ("key evicted", "keys evicted"),
             metric: "evicted_keys_per_second",
             help: "Keys evicted per second since the previous sample",
+            apart: None,
         },
         &t.warn_evictions,
         &t.crit_evictions,
@@ -122,6 +133,7 @@ pub fn rejected_connections(n: &NodeInput) -> Option<Check> {
             what: ("connection rejected", "connections rejected"),
             metric: "rejected_connections_per_second",
             help: "Connections refused (maxclients) per second since the previous sample",
+            apart: None,
         },
         &t.warn_rejected_connections,
         &t.crit_rejected_connections,
@@ -138,6 +150,7 @@ pub fn expired(n: &NodeInput) -> Option<Check> {
             what: ("key expired", "keys expired"),
             metric: "expired_keys_per_second",
             help: "Keys expired per second since the previous sample",
+            apart: None,
         },
         &t.warn_expired,
         &None,
@@ -153,7 +166,12 @@ pub fn error_replies(n: &NodeInput) -> Option<Check> {
             counter: "total_error_replies",
             what: ("error reply", "error replies"),
             metric: "error_replies_per_second",
-            help: "Error replies per second since the previous sample",
+            help: "Error replies per second since the previous sample, cluster redirections \
+                   (MOVED, ASK) left out",
+            apart: Some((
+                super::state::REDIRECTIONS,
+                ("MOVED/ASK redirection", "MOVED/ASK redirections"),
+            )),
         },
         &t.warn_error_replies,
         &t.crit_error_replies,

@@ -26,6 +26,23 @@ pub const COUNTERS: &[&str] = &[
     "total_commands_processed",
 ];
 
+/// `MOVED` and `ASK` replies (INFO errorstats): error replies by the protocol, not failures
+/// (every cluster client learns the slot map by them), kept apart so `error_replies` judges the
+/// rest.
+pub const REDIRECTIONS: &str = "cluster_redirections";
+
+/// The redirections a server has answered, when it counts error replies at all.
+fn redirections(info: &Info) -> Option<f64> {
+    info.num("total_error_replies")?;
+    let count = |k: &str| {
+        info.get(k)
+            .and_then(|v| v.strip_prefix("count="))
+            .and_then(|n| n.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    Some(count("errorstat_MOVED") + count("errorstat_ASK"))
+}
+
 /// One node's counters at one time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sample {
@@ -52,6 +69,7 @@ impl Sample {
             counters: COUNTERS
                 .iter()
                 .filter_map(|k| Some((k.to_string(), info.num(k)?)))
+                .chain(redirections(info).map(|n| (REDIRECTIONS.to_string(), n)))
                 .collect(),
             events: BTreeMap::new(),
         }
