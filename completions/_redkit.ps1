@@ -171,7 +171,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--crit-error-replies', '--crit-error-replies', [CompletionResultType]::ParameterName, 'Error replies per second for CRITICAL [default: none]')
             [CompletionResult]::new('--warn-full-syncs', '--warn-full-syncs', [CompletionResultType]::ParameterName, 'Full resyncs a master served since the previous run, for WARNING [default: none]')
             [CompletionResult]::new('--crit-full-syncs', '--crit-full-syncs', [CompletionResultType]::ParameterName, 'Full resyncs since the previous run for CRITICAL [default: 0]')
-            [CompletionResult]::new('--warn-output-buffer', '--warn-output-buffer', [CompletionResultType]::ParameterName, 'Fullest replica/pub-sub output buffer, percent of its limit, for WARNING [default: 50]')
+            [CompletionResult]::new('--warn-output-buffer', '--warn-output-buffer', [CompletionResultType]::ParameterName, 'Fullest replica/pub-sub output buffer, percent of the limit that drops it first (soft or hard), for WARNING [default: 50]')
             [CompletionResult]::new('--crit-output-buffer', '--crit-output-buffer', [CompletionResultType]::ParameterName, 'Fullest output buffer for CRITICAL [default: 90]')
             [CompletionResult]::new('--min-backlog', '--min-backlog', [CompletionResultType]::ParameterName, 'Seconds of writes the replication backlog must hold; less is a WARNING [default: 1m]')
             [CompletionResult]::new('--warn-skew', '--warn-skew', [CompletionResultType]::ParameterName, 'The busiest master''s keys or memory above the cluster mean, in percent, for WARNING [default: 50]')

@@ -165,7 +165,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --crit-error-replies 'Error replies per second for CRITICAL [default: none]'
             cand --warn-full-syncs 'Full resyncs a master served since the previous run, for WARNING [default: none]'
             cand --crit-full-syncs 'Full resyncs since the previous run for CRITICAL [default: 0]'
-            cand --warn-output-buffer 'Fullest replica/pub-sub output buffer, percent of its limit, for WARNING [default: 50]'
+            cand --warn-output-buffer 'Fullest replica/pub-sub output buffer, percent of the limit that drops it first (soft or hard), for WARNING [default: 50]'
             cand --crit-output-buffer 'Fullest output buffer for CRITICAL [default: 90]'
             cand --min-backlog 'Seconds of writes the replication backlog must hold; less is a WARNING [default: 1m]'
             cand --warn-skew 'The busiest master''s keys or memory above the cluster mean, in percent, for WARNING [default: 50]'

@@ -178,7 +178,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-error-repl
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-error-replies -d 'Error replies per second for CRITICAL [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-full-syncs -d 'Full resyncs a master served since the previous run, for WARNING [default: none]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-full-syncs -d 'Full resyncs since the previous run for CRITICAL [default: 0]' -r
-complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-output-buffer -d 'Fullest replica/pub-sub output buffer, percent of its limit, for WARNING [default: 50]' -r
+complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-output-buffer -d 'Fullest replica/pub-sub output buffer, percent of the limit that drops it first (soft or hard), for WARNING [default: 50]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l crit-output-buffer -d 'Fullest output buffer for CRITICAL [default: 90]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l min-backlog -d 'Seconds of writes the replication backlog must hold; less is a WARNING [default: 1m]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand health" -l warn-skew -d 'The busiest master\'s keys or memory above the cluster mean, in percent, for WARNING [default: 50]' -r

@@ -1264,3 +1264,55 @@ fn cluster_redirections_are_not_error_replies() {
         "{e:#}"
     );
 }
+
+#[test]
+fn a_buffer_above_the_soft_limit_is_judged_against_it() {
+    // Redis's own default shape for pub/sub: a soft limit far below the hard one. A buffer
+    // held above the soft limit for 60 s is dropped, whatever the hard limit says.
+    let s = RedisServer::builder()
+        .arg("client-output-buffer-limit pubsub 64mb 2mb 60")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut sub = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    send(&mut sub, &[b"SUBSCRIBE", b"news"]);
+    let mut publisher = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    publisher
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let payload = vec![b'x'; 256 * 1024];
+    let url = s.url();
+    // Published until the kernel's socket buffers are full and Redis queues the rest: then
+    // above the soft limit, far under the hard one.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let (mut code, mut r) = (0, Value::Null);
+    while Instant::now() < deadline {
+        for _ in 0..8 {
+            send(&mut publisher, &[b"PUBLISH", b"news", &payload]);
+        }
+        let mut reply = [0u8; 64];
+        let mut got = 0;
+        while got < 8 * 4 {
+            let n = publisher.read(&mut reply).unwrap();
+            assert!(n > 0, "publisher connection closed");
+            got += n;
+        }
+        let (c, out, _) = run(dir.path())
+            .args(["health", "-u", &url, "--check", "output_buffers"])
+            .args(["--format", "json", "--no-state"])
+            .output()
+            .parts();
+        (code, r) = (c, serde_json::from_str(&out).unwrap());
+        if code != 0 {
+            break;
+        }
+    }
+    let c = check(&r, &s.addr(), "output_buffers");
+    assert_eq!(code, 2, "{c:#}");
+    assert_eq!(c["status"], "critical", "{c:#}");
+    assert!(c["value"].as_f64().unwrap() > 100.0, "{c:#}");
+    assert!(
+        msg(c).contains("of its 2.0 MiB soft limit, dropped after 60s above it"),
+        "{c:#}"
+    );
+    drop(sub);
+}

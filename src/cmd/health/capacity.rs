@@ -63,25 +63,48 @@ pub fn maxmemory(n: &NodeInput) -> Option<Check> {
     Some(c)
 }
 
-/// `client-output-buffer-limit`: class -> (hard, soft) bytes.
-fn limits(text: &str) -> Vec<(String, u64, u64)> {
+/// One class's `client-output-buffer-limit`: Redis drops a client above `hard` at once, and
+/// above `soft` once it has stayed there `soft_secs`.
+struct Limit {
+    class: String,
+    hard: u64,
+    soft: u64,
+    soft_secs: u64,
+}
+
+impl Limit {
+    /// The limit that drops a client first (the soft one when it is lower: a buffer held above
+    /// it is dropped after `soft_secs`, well before the hard one is reached), and its words.
+    fn first(&self) -> Option<(u64, String)> {
+        match (self.hard, self.soft) {
+            (h, s) if s > 0 && (h == 0 || s < h) => Some((
+                s,
+                format!("soft limit, dropped after {}s above it", self.soft_secs),
+            )),
+            (h, _) if h > 0 => Some((h, "hard limit".into())),
+            _ => None,
+        }
+    }
+}
+
+/// `client-output-buffer-limit`: `class hard soft seconds` per class.
+fn limits(text: &str) -> Vec<Limit> {
     let words: Vec<&str> = text.split_whitespace().collect();
     words
         .chunks(4)
         .filter(|c| c.len() == 4)
-        .map(|c| {
-            let class = if c[0] == "slave" { "replica" } else { c[0] };
-            (
-                class.to_string(),
-                c[1].parse().unwrap_or(0),
-                c[2].parse().unwrap_or(0),
-            )
+        .map(|c| Limit {
+            class: if c[0] == "slave" { "replica" } else { c[0] }.to_string(),
+            hard: c[1].parse().unwrap_or(0),
+            soft: c[2].parse().unwrap_or(0),
+            soft_secs: c[3].parse().unwrap_or(0),
         })
         .collect()
 }
 
-/// The replica and pub/sub connections' output buffers as a percent of their class's limit
-/// (the hard one; the soft one when there is no hard limit): near it, Redis drops the client.
+/// The replica and pub/sub connections' output buffers as a percent of the limit that drops
+/// them first (the soft one when it is lower than the hard one): near it, Redis drops the
+/// client.
 pub fn output_buffers(n: &NodeInput) -> Option<Check> {
     let (f, t) = (n.facts, n.t);
     let threshold = ranges(&t.warn_output_buffer, &t.crit_output_buffer, "% of limit");
@@ -97,30 +120,31 @@ pub fn output_buffers(n: &NodeInput) -> Option<Check> {
         );
     };
     let lims = limits(f.buffer_limits.as_deref().unwrap_or(""));
-    let mut worst: Option<(f64, &super::probe::ClientBuffer, u64)> = None;
+    let mut worst: Option<(f64, &super::probe::ClientBuffer, u64, String)> = None;
     let mut biggest = 0u64;
     for cl in clients {
         biggest = biggest.max(cl.omem);
-        let limit = lims
+        let Some((limit, which)) = lims
             .iter()
-            .find(|(c, _, _)| c == cl.class)
-            .map(|(_, h, s)| if *h > 0 { *h } else { *s })
-            .unwrap_or(0);
-        if limit == 0 {
+            .find(|l| l.class == cl.class)
+            .and_then(Limit::first)
+        else {
             continue;
-        }
+        };
         let pct = cl.omem as f64 * 100.0 / limit as f64;
-        if worst.is_none_or(|(w, _, _)| pct > w) {
-            worst = Some((pct, cl, limit));
+        if worst.as_ref().is_none_or(|(w, ..)| pct > *w) {
+            worst = Some((pct, cl, limit, which));
         }
     }
-    let pct = worst.map_or(0.0, |(p, _, _)| (p * 10.0).round() / 10.0);
+    let pct = worst
+        .as_ref()
+        .map_or(0.0, |(p, ..)| (p * 10.0).round() / 10.0);
     let status = judge_ranges(pct, &t.warn_output_buffer, &t.crit_output_buffer);
     let mut c = Check::new(CheckKind::OutputBuffers, status, pct)
         .unit(Unit::Percent)
         .message(match worst {
-            Some((_, cl, limit)) if cl.omem > 0 => format!(
-                "fullest: {} {}{} holds {} of its {} limit ({}); {} watched",
+            Some((_, cl, limit, which)) if cl.omem > 0 => format!(
+                "fullest: {} {}{} holds {} of its {} {which} ({}); {} watched",
                 cl.class,
                 cl.addr,
                 if cl.name.is_empty() {

@@ -407,7 +407,7 @@ pub static CHECKS: &[CheckDef] = &[
         limits: &[
             LimitDef {
                 key: "warn_output_buffer",
-                about: "Fullest replica/pub-sub output buffer, percent of its limit, for WARNING",
+                about: "Fullest replica/pub-sub output buffer, percent of the limit that drops it first (soft or hard), for WARNING",
                 default: "50",
                 slot: Slot::Range(|t| &mut t.warn_output_buffer),
             },
