@@ -274,7 +274,23 @@ mod tests {
     #[test]
     fn buffer_limits_parse() {
         let l = limits("normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60");
-        assert_eq!(l[1], ("replica".to_string(), 268435456, 67108864));
-        assert_eq!(l[2].1, 33554432);
+        let r = &l[1];
+        assert_eq!(
+            (r.class.as_str(), r.hard, r.soft, r.soft_secs),
+            ("replica", 268435456, 67108864, 60)
+        );
+        // The soft limit drops a subscriber first; without a soft limit, the hard one.
+        assert_eq!(
+            l[2].first(),
+            Some((
+                8388608,
+                "soft limit, dropped after 60s above it".to_string()
+            ))
+        );
+        assert_eq!(
+            limits("pubsub 64 0 0")[0].first(),
+            Some((64, "hard limit".into()))
+        );
+        assert_eq!(limits("normal 0 0 0")[0].first(), None);
     }
 }
