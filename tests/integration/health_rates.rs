@@ -163,7 +163,13 @@ fn hit_ratio_is_judged_over_the_interval_once_there_is_a_sample() {
     let k = check(&r, &s.addr(), "keyspace");
     assert_eq!(k["value"], 0.0, "{k:#}");
     assert!(msg(k).contains("over the last"), "{k:#}");
-    assert!(msg(k).contains("hit ratio 0% over the interval"), "{k:#}");
+    assert!(
+        msg(k).ends_with(": 0% (0 hits, 20 misses); judged over the interval"),
+        "{k:#}"
+    );
+    // Each figure once: the lifetime one named as such.
+    assert_eq!(msg(k).matches("hit ratio").count(), 1, "{k:#}");
+    assert!(msg(k).contains("hit ratio since start 71.4%"), "{k:#}");
     // A quiet interval: no lookups, no ratio to judge; the low lifetime ratio (50 of 70)
     // does not take its place.
     let (code, r) = json_in(dir.path(), &state, &args);
@@ -250,6 +256,8 @@ fn default_state_file_is_under_xdg_state_home_and_interval_needs_none() {
     let ev = check(&r, &s.addr(), "evictions");
     assert_eq!(ev["value"], 0.0, "{ev:#}");
     assert!(msg(ev).contains("0 keys evicted in 7"), "{ev:#}");
+    // The run's duration covers both samples and the wait between them.
+    assert!(r["duration_ms"].as_f64().unwrap() >= 700.0, "{r:#}");
     assert!(!other.path().join(".local").exists());
 
     // A damaged state file (one cut short by a full disk) is said once on stderr; the run goes
@@ -604,6 +612,8 @@ fn a_full_resync_is_critical_and_a_small_backlog_warns() {
     let f = check(&r, &master.addr(), "full_syncs");
     assert_eq!(f["status"], "critical", "{f:#}");
     assert!(msg(f).contains("1 replica full resync in"), "{f:#}");
+    // The promoted replica asked for a partial resync with its old replication id: refused.
+    assert!(msg(f).contains("a partial resync was refused"), "{f:#}");
     let b = check(&r, &master.addr(), "backlog");
     assert_eq!(b["status"], "warning", "{b:#}");
     assert!(msg(b).contains("needs a full resync"), "{b:#}");
@@ -1003,6 +1013,11 @@ fn a_replica_restarted_without_its_data_is_a_full_resync_and_starts_over() {
     assert!(msg(f).starts_with("1 replica full resync in"), "{f:#}");
     assert!(
         msg(f).contains("a replica copied the whole dataset"),
+        "{f:#}"
+    );
+    // Without its data it asked for a full copy: no backlog would have helped.
+    assert!(
+        msg(f).contains("the replica asked for a full copy"),
         "{f:#}"
     );
     assert!(!msg(f).contains("snapshot"), "{f:#}");

@@ -333,6 +333,7 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     // for the next select (a listener made afresh each time would miss it).
     let interrupted = crate::signal::interrupted();
     tokio::pin!(interrupted);
+    let started = std::time::Instant::now();
     if let Some(gap) = a.interval {
         // The first of two samples: only its counters are kept.
         let first = tokio::select! {
@@ -358,6 +359,10 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
             r = collect::collect(&target, &opts) => r,
             _ = &mut interrupted, if a.watch.is_some() => return Ok(last),
         };
+        // With --interval the run took both samples and the wait between them.
+        if a.interval.is_some() {
+            report.duration_ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
+        }
         if let Some(every) = a.watch {
             report.refreshed = Some(format!(
                 "refreshed {}, every {}",

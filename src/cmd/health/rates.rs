@@ -228,11 +228,18 @@ pub fn full_syncs(n: &NodeInput) -> Option<Check> {
             replica,
             "Full resyncs served to replicas since the previous sample",
         ));
+    // The cause only as far as the counters tell it: Redis counts sync_partial_err only when a
+    // replica asked for a partial resync and was refused; a replica that lost its data (or is
+    // new) asks for a full copy, and no backlog would have helped.
     if status != Status::Ok {
-        c.message = format!(
-            "{}: a replica copied the whole dataset (the backlog did not cover its absence)",
-            c.message
-        );
+        let why = if grew("sync_partial_err") > 0.0 {
+            "a partial resync was refused (the backlog did not cover the replica's absence, or \
+             it came from another master)"
+        } else {
+            "the replica asked for a full copy (new, or restarted without its data): not the \
+             backlog"
+        };
+        c.message = format!("{}: a replica copied the whole dataset; {why}", c.message);
     }
     Some(c)
 }

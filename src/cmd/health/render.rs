@@ -119,7 +119,8 @@ impl Render for HealthReport {
                 .unwrap_or_default()
         )?;
         writeln!(w)?;
-        if let Some(c) = &self.cluster {
+        // No cluster section when none of its checks ran (`--check evictions`).
+        if let Some(c) = self.cluster.as_ref().filter(|c| !c.checks.is_empty()) {
             section(w, ui, "cluster", c.status, &c.checks)?;
         }
         for n in &self.nodes {
