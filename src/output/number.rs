@@ -46,6 +46,11 @@ pub fn signed_percent(p: f64) -> String {
     }
 }
 
+/// Milliseconds to three significant figures with the unit: `0.357 ms`, `1000 ms`.
+pub fn millis(ms: f64) -> String {
+    format!("{} ms", sig3(ms))
+}
+
 /// `1 job`, `2 jobs`, `0 jobs`.
 pub fn plural(n: impl Into<u64>, word: &str) -> String {
     let n = n.into();

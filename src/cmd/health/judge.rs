@@ -7,7 +7,7 @@ use super::report::{Check, Metric, Status, Unit};
 use super::types::CheckKind;
 use super::types::{Range, Thresholds, count, num, ranges};
 use crate::duration;
-use crate::output::number::percent;
+use crate::output::number::{millis, percent};
 
 /// Fragmentation is only judged when the bytes it wastes matter: a nearly empty server shows a
 /// large ratio of a few megabytes (Redis's own MEMORY DOCTOR ignores those too).
@@ -78,12 +78,13 @@ pub fn latency(samples: &[f64], t: &Thresholds) -> Check {
         t.warn_latency,
         t.crit_latency,
     );
+    // The message writes the median as the value column does (the same rounded figure).
     Check::new(CheckKind::Latency, status, round3(med))
         .unit(Unit::Ms)
         .message(format!(
-            "median {:.2} ms, max {:.2} ms over {} PINGs",
-            med,
-            max,
+            "median {}, max {} over {} PINGs",
+            millis(round3(med)),
+            millis(max),
             samples.len()
         ))
         .threshold(t.latency_text())
@@ -545,6 +546,18 @@ mod tests {
         assert_eq!(c.status, Status::Warning);
         let c = on("keyspace_hits:0 keyspace_misses:0", &t, keyspace);
         assert_eq!(c.value, serde_json::Value::Null);
+    }
+
+    #[test]
+    fn latency_writes_its_median_as_the_value_column_does() {
+        let c = latency(&[0.0712, 0.07123, 4.871], &Thresholds::default());
+        assert_eq!(c.value, serde_json::json!(0.071));
+        assert!(
+            c.message
+                .starts_with("median 0.071 ms, max 4.87 ms over 3 PINGs"),
+            "{}",
+            c.message
+        );
     }
 
     #[test]

@@ -85,9 +85,9 @@ fn called_in_interval<'a>(n: &NodeInput, cmds: &'a [CommandLatency]) -> Vec<&'a 
 
 fn ms(us: f64) -> String {
     if us >= 1000.0 {
-        format!("{:.1} ms", us / 1000.0)
+        crate::output::number::millis(us / 1000.0)
     } else {
-        format!("{us:.0} µs")
+        format!("{} µs", crate::output::number::sig3(us))
     }
 }
 

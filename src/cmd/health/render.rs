@@ -34,6 +34,7 @@ fn value_text(v: &serde_json::Value, unit: Option<Unit>) -> String {
             (None, _) => n.to_string(),
             (Some(x), None) => num(x),
             (Some(x), Some(Unit::Percent)) => percent(x),
+            (Some(x), Some(Unit::Ms)) => crate::output::number::millis(x),
             (Some(x), Some(Unit::PerSecond)) => format!("{}/s", num(x)),
             (Some(x), Some(Unit::Bytes)) => super::judge::bytes(x),
             (Some(x), Some(Unit::Seconds)) if x >= 0.0 && x.is_finite() => {
@@ -277,6 +278,9 @@ fn prom_value(v: f64) -> String {
     } else if v.is_infinite() {
         if v > 0.0 { "+Inf" } else { "-Inf" }.into()
     } else {
+        // 15 significant digits: full precision for any figure redkit reads, without the
+        // noise of a unit conversion (`0.000059134999999999995` for 59.135 µs).
+        let v: f64 = format!("{v:.14e}").parse().unwrap_or(v);
         format!("{v}")
     }
 }
@@ -374,6 +378,16 @@ pub fn prometheus(r: &HealthReport) -> String {
 mod tests {
     use super::super::report::{CheckKind, Metric, Mode, NodeReport, Role};
     use super::*;
+
+    #[test]
+    fn prometheus_values_keep_their_precision_without_conversion_noise() {
+        assert_eq!(prom_value(59.135 / 1e6), "0.000059135");
+        assert_eq!(prom_value(0.000059134999999999995), "0.000059135");
+        assert_eq!(prom_value(0.00001), "0.00001");
+        assert_eq!(prom_value(123456789012.0), "123456789012");
+        assert_eq!(prom_value(1.0 / 3.0), "0.333333333333333");
+        assert_eq!(prom_value(f64::INFINITY), "+Inf");
+    }
 
     fn report() -> HealthReport {
         let lat = Check::new(CheckKind::Latency, Status::Ok, 0.2)
