@@ -954,6 +954,7 @@ pub(crate) async fn run_workloads(
                 sched.add(b.since(a));
             }
             outcome.samples.cpu_wait_pct = sched.starved().map(|f| (f * 1000.0).round() / 10.0);
+            outcome.samples.awake_us_per_op = sched.awake_us_per(outcome.sent);
             let after = calls_per_master(nodes, names)
                 .await
                 .unwrap_or_else(|_| before.clone());
