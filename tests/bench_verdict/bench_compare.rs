@@ -119,8 +119,8 @@ fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
                 a.iter()
                     .map(|r| {
                         format!(
-                            "wait {}% awake {} µs",
-                            r["cpu_wait_pct"], r["awake_us_per_op"]
+                            "wait {}% {} µs/op",
+                            r["cpu_wait_pct"], r["cpu_wait_us_per_op"]
                         )
                     })
                     .collect()

@@ -33,10 +33,10 @@ impl Sched {
         (want > 0).then(|| self.wait_ns as f64 / want as f64)
     }
 
-    /// CPU time plus wait for a CPU per operation, in µs (two decimals); None without either.
-    pub fn awake_us_per(self, ops: u64) -> Option<f64> {
-        let awake = self.run_ns + self.wait_ns;
-        (awake > 0 && ops > 0).then(|| (awake as f64 / ops as f64 / 10.0).round() / 100.0)
+    /// The wait for a CPU per operation, in µs (two decimals); None without figures or ops.
+    pub fn wait_us_per(self, ops: u64) -> Option<f64> {
+        (self.run_ns + self.wait_ns > 0 && ops > 0)
+            .then(|| (self.wait_ns as f64 / ops as f64 / 10.0).round() / 100.0)
     }
 }
 
@@ -94,8 +94,8 @@ mod tests {
         };
         assert_eq!(s.starved(), Some(0.25));
         assert_eq!(Sched::default().starved(), None);
-        assert_eq!(s.awake_us_per(4), Some(0.1));
-        assert_eq!(s.awake_us_per(0), None);
+        assert_eq!(s.wait_us_per(4), Some(0.03));
+        assert_eq!(s.wait_us_per(0), None);
         // Not a server: no figures for it.
         assert_eq!(process(std::process::id()), None);
     }

@@ -109,14 +109,14 @@ struct Busier {
 }
 
 /// A neighbour that takes CPU from redkit or a local server makes them wait for one, and a
-/// command can take at most that extra waiting (and extra CPU time) longer, when every bit of
-/// it falls on the command's path. So the slower side's wall time per command, less its extra
-/// CPU time and wait per command, bounds what the server itself lost; a stall of the server
-/// (a sleep, a lock) adds wall time that nobody spends awake, and stands. The same bound for
-/// an improvement, with the baseline as the slower side. Each of the slower side's runs is
-/// judged against the faster side's least awake run, the bound most generous to the machine.
-/// None when the change is neither way, the figures are missing (older baselines), or the
-/// slower side was not more awake per command.
+/// command can take at most that extra wait longer, when all of it falls on the command's
+/// path. So the slower side's wall time per command, less its extra wait per command, bounds
+/// what the server itself lost. A stall of the server (a sleep, a lock) adds wall time in
+/// which nobody waits for a CPU, and more CPU time per command is the server's own doing: both
+/// stand. The same bound for an improvement, with the baseline as the slower side. Each of the
+/// slower side's runs is judged against the faster side's least waiting run, the bound most
+/// generous to the machine. None when the change is neither way, the figures are missing
+/// (older baselines), or the slower side did not wait more per command.
 fn starvation(
     old: &[RunSamples],
     new: &[RunSamples],
@@ -134,26 +134,26 @@ fn starvation(
             .flat_map(|r| r.ops_per_sec.clone())
             .collect::<Vec<_>>(),
     );
-    let fast_awake = fast
+    let fast_wait = fast
         .iter()
-        .map(|r| r.awake_us_per_op)
+        .map(|r| r.cpu_wait_us_per_op)
         .collect::<Option<Vec<f64>>>()?
         .into_iter()
         .fold(f64::MAX, f64::min);
-    if fast_rate <= 0.0 || fast_awake == f64::MAX {
+    if fast_rate <= 0.0 || fast_wait == f64::MAX {
         return None;
     }
     let t_fast = 1e6 / fast_rate;
-    // Per slow run: (its change beyond the bound, in % of throughput, and its extra awake µs).
+    // Per slow run: (its slowdown beyond the bound, in %, and its extra wait in µs).
     let mut beyond = Vec::new();
     for r in slow.iter().filter(|r| !r.ops_per_sec.is_empty()) {
         let rate = median(&r.ops_per_sec);
-        let extra = r.awake_us_per_op? - fast_awake;
+        let extra = r.cpu_wait_us_per_op? - fast_wait;
         if rate <= 0.0 {
             return None;
         }
         let t_slow = 1e6 / rate;
-        // The share of the slow run's wall time per command that its extra awake time does
+        // The share of the slow run's wall time per command that its extra wait does
         // not explain (the fast side, as starved, would take t_fast + extra).
         let unexplained = 1.0 - (t_fast + extra.max(0.0)) / t_slow;
         beyond.push((round1(unexplained * 100.0), extra));
@@ -171,7 +171,7 @@ fn starvation(
     Some(Busier {
         stands,
         text: format!(
-            "redkit and the server were awake (on or waiting for a CPU) up to {most_extra:.1} µs \
+            "redkit and the server waited for a CPU up to {most_extra:.1} µs \
              more per command in {side}; slower beyond what that explains, per run: {}",
             runs_text(&beyond.iter().map(|b| b.0).collect::<Vec<_>>())
         ),
@@ -376,7 +376,7 @@ mod tests {
             ops_per_sec: ops.to_vec(),
             p99_us: p99.to_vec(),
             cpu_wait_pct: None,
-            awake_us_per_op: None,
+            cpu_wait_us_per_op: None,
             intervals: Vec::new(),
         }
     }
@@ -445,16 +445,17 @@ mod tests {
 
     #[test]
     fn a_slowdown_on_a_busier_machine_is_inconclusive() {
-        let with = |runs: &[RunSamples], awake: f64| -> Vec<RunSamples> {
+        let with = |runs: &[RunSamples], wait: f64| -> Vec<RunSamples> {
             runs.iter()
                 .cloned()
                 .map(|mut r| {
-                    r.awake_us_per_op = Some(awake);
+                    r.cpu_wait_us_per_op = Some(wait);
                     r
                 })
                 .collect()
         };
-        // 50,000 ops/s: 20 µs of wall time per command, 30 µs awake (client and server).
+        // 50,000 ops/s: 20 µs of wall time per command, 30 µs of it waiting for a CPU
+        // (client and server threads together).
         let calm: Vec<_> = (0..3)
             .map(|i| run(&noisy(50_000.0, 0.1, 20, i), &p99(400.0, 20, i)))
             .collect();
@@ -463,12 +464,12 @@ mod tests {
             .map(|i| run(&noisy(30_000.0, 0.1, 20, i + 7), &p99(400.0, 20, i + 7)))
             .collect();
         let old = with(&calm, 30.0);
-        // 20 µs more awake per command (waiting for a CPU) explains the 13 µs it lost.
+        // 20 µs more waiting per command explains the 13 µs it lost.
         let j = judge(&old, &with(&slow, 50.0), 10.0);
         assert_eq!(j.verdict, Verdict::Inconclusive, "{j:?}");
         assert!(j.reason.contains("a busier machine"), "{}", j.reason);
-        // As awake as for the baseline, or 1 µs more: the 13 µs are the server's (a stall
-        // that nobody spends awake); the reason gives the figure.
+        // As much waiting as for the baseline, or 1 µs more: the 13 µs are the server's (a
+        // stall in which nobody waits for a CPU); the reason gives the figure.
         assert_eq!(
             judge(&old, &with(&slow, 30.0), 10.0).verdict,
             Verdict::Regression
