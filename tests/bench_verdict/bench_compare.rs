@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{RedisServer, redkit, stderr};
+use crate::support::{RedisServer, empty_system_config_dir, redkit, stderr};
 
 /// One verdict test at a time: each is the other's background load otherwise.
 static QUIET: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -28,21 +28,32 @@ fn bench(dir: &std::path::Path, url: &str, args: &[&str]) -> (Option<i32>, Value
     (out.status.code(), doc, stderr(&out))
 }
 
-/// A thread that keeps a core busy while `on` is set, until `stop`.
-fn burner(on: Arc<AtomicBool>, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<u64> {
-    std::thread::spawn(move || {
-        let mut x: u64 = 1;
-        while !stop.load(Ordering::Relaxed) {
-            if on.load(Ordering::Relaxed) {
-                for _ in 0..100_000 {
-                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
-                }
-            } else {
-                std::thread::sleep(Duration::from_millis(5));
-            }
+/// Two shell loops that keep both cores busy (the operator's `for i in 1 2; do (while :; do
+/// :; done) & done`), killed when dropped, also when an assertion fails.
+struct Burners(Vec<std::process::Child>);
+
+impl Burners {
+    fn start() -> Burners {
+        Burners(
+            (0..2)
+                .map(|_| {
+                    std::process::Command::new("sh")
+                        .args(["-c", "while :; do :; done"])
+                        .spawn()
+                        .unwrap()
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Drop for Burners {
+    fn drop(&mut self) {
+        for c in &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
         }
-        x
-    })
+    }
 }
 
 #[test]
@@ -76,51 +87,49 @@ fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
         let n = run["ops_per_sec"].as_array().unwrap().len();
         assert!((17..=22).contains(&n), "{n} samples: {run}");
     }
-    // A burner that is on for 1.5 s of every 4 s, during the middle compares only.
-    let (on, stop) = (
-        Arc::new(AtomicBool::new(false)),
-        Arc::new(AtomicBool::new(false)),
-    );
-    let burn = burner(on.clone(), stop.clone());
-    let started = Instant::now();
+    // Compares 3 to 5 run beside two burners from start to end, 6 and 7 get them from the
+    // middle of their first run on (a baseline run calm, the next starved), the others none.
     let mut verdicts = Vec::new();
     for i in 0..10 {
-        let loaded = (3..8).contains(&i);
-        let toggler = {
-            let (on, stop) = (on.clone(), stop.clone());
-            std::thread::spawn(move || {
-                let t = Instant::now();
-                while loaded
-                    && !stop.load(Ordering::Relaxed)
-                    && t.elapsed() < Duration::from_secs(30)
-                {
-                    let phase = started.elapsed().as_millis() % 4000;
-                    on.store(phase < 1500, Ordering::Relaxed);
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                on.store(false, Ordering::Relaxed);
-            })
-        };
-        let out = redkit(dir.path())
+        // Spawned (not assert_cmd's run-to-end) so that burners can start in the middle.
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_redkit"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("REDKIT_SYSTEM_CONFIG_DIR", empty_system_config_dir())
+            .env("HOME", dir.path())
+            .current_dir(dir.path())
             .args(["-u", &s.url(), "bench", "--format", "json"])
             .args(["--compare", "base.json", "--runs", "2"])
-            .timeout(Duration::from_secs(120))
-            .output()
-            .unwrap();
-        stop.store(!loaded, Ordering::Relaxed);
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let whole = (3..6).contains(&i);
+        let burners = whole.then(Burners::start);
+        let child = cmd.spawn().unwrap();
+        let late = (6..8).contains(&i).then(|| {
+            std::thread::sleep(Duration::from_millis(1500));
+            Burners::start()
+        });
+        let out = child.wait_with_output().unwrap();
+        drop((burners, late));
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
         let c = &doc["comparison"][0];
-        let waits: Vec<String> = doc["workloads"][0]["samples"]
+        let figures: Vec<String> = doc["workloads"][0]["samples"]
             .as_array()
-            .map(|a| a.iter().map(|r| r["cpu_wait_pct"].to_string()).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|r| {
+                        format!(
+                            "wait {}% {} µs/op",
+                            r["cpu_wait_pct"], r["cpu_wait_us_per_op"]
+                        )
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         verdicts.push(format!(
-            "{i}: {} ({}; cpu wait {waits:?})",
+            "{i}: {} ({}; {figures:?})",
             c["verdict_code"], c["reason"]
         ));
-        stop.store(false, Ordering::Relaxed);
-        on.store(false, Ordering::Relaxed);
-        toggler.join().unwrap();
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -135,8 +144,6 @@ fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
             "{c}"
         );
     }
-    stop.store(true, Ordering::Relaxed);
-    burn.join().unwrap();
     eprintln!("{}", verdicts.join("\n"));
 }
 

@@ -58,6 +58,37 @@ fn assert_well_formed(html: &str) {
     assert!(stack.is_empty(), "left open: {stack:?}");
 }
 
+/// The keys a plain run's JSON has (cli-contract: `ops_per_sec`, `latency_us` with `p50`,
+/// `p99`, `p999`, `max`), in order; returns (ops/s, max µs).
+fn assert_plain_keys(v: &Value) -> (f64, u64) {
+    let ops = v["ops_per_sec"].as_f64().unwrap_or(-1.0);
+    assert!(ops > 0.0, "ops_per_sec: {v}");
+    let l = &v["latency_us"];
+    let at = |k: &str| {
+        l[k].as_u64()
+            .unwrap_or_else(|| panic!("latency_us.{k}: {v}"))
+    };
+    assert!(at("p50") <= at("p90") && at("p90") <= at("p99"), "{l}");
+    assert!(at("p99") <= at("p999") && at("p999") <= at("max"), "{l}");
+    assert!(at("p50") > 0, "{l}");
+    (ops, at("max"))
+}
+
+/// A whole's figures are its parts' together: the rate between the parts' (commands over
+/// time, summed), the max the parts' highest.
+fn assert_whole_of(whole: &Value, parts: &[&Value]) {
+    let (ops, max) = assert_plain_keys(whole);
+    let parts: Vec<(f64, u64)> = parts.iter().map(|p| assert_plain_keys(p)).collect();
+    let lo = parts.iter().map(|p| p.0).fold(f64::MAX, f64::min);
+    let hi = parts.iter().map(|p| p.0).fold(f64::MIN, f64::max);
+    // Each part's rate is rounded to a whole op/s.
+    assert!(
+        ops >= lo - 1.0 && ops <= hi + 1.0,
+        "{ops} not within {lo}..{hi}"
+    );
+    assert_eq!(max, parts.iter().map(|p| p.1).max().unwrap(), "{whole}");
+}
+
 #[test]
 fn suites_answer_from_the_server_and_write_a_self_contained_page() {
     let s = RedisServer::start();
@@ -92,6 +123,8 @@ fn suites_answer_from_the_server_and_write_a_self_contained_page() {
         .map(|x| x["suite"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["batching", "pool", "values", "app"]);
+    // The plain run's keys: per suite (its steps together) and over every suite.
+    assert_whole_of(&doc, &suites.iter().collect::<Vec<_>>());
 
     let batching = suites[0]["batching"].as_array().unwrap();
     let sizes: Vec<u64> = batching
@@ -325,6 +358,12 @@ fn ramp_reports_each_step_and_the_highest_rate_meeting_the_goal() {
     assert!(code == Some(0) || code == Some(1), "{err}");
     assert_ramp_decisions(&doc, &[200.0, 400.0, 600.0], "p99<10s");
     assert_eq!(code == Some(0), doc["best_rate"].is_number(), "{doc}");
+    // The plain run's keys: per step, and over every step.
+    let steps: Vec<&Value> = doc["steps"].as_array().unwrap().iter().collect();
+    assert_whole_of(&doc, &steps);
+    for x in &steps {
+        assert_eq!(x["latency_us"]["p99"], x["p99_us"], "{x}");
+    }
     for x in doc["steps"].as_array().unwrap() {
         // Latency never misses a 10 s goal: only the rate (a loaded machine) can.
         let missed: Vec<&str> = x["missed"]

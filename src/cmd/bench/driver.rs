@@ -74,6 +74,10 @@ pub struct RunSamples {
     /// does not say.
     #[serde(default)]
     pub cpu_wait_pct: Option<f64>,
+    /// The same threads' wait for a CPU per command sent, in µs: the most wall time per
+    /// command that a busier machine can add (the verdict's bound on a neighbour's doing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_wait_us_per_op: Option<f64>,
     /// Every interval's figures, aligned (for `--timeline-out` and `--hdr-out`); not saved.
     #[serde(skip)]
     pub intervals: Vec<Interval>,

@@ -32,6 +32,12 @@ impl Sched {
         let want = self.run_ns + self.wait_ns;
         (want > 0).then(|| self.wait_ns as f64 / want as f64)
     }
+
+    /// The wait for a CPU per operation, in µs (two decimals); None without figures or ops.
+    pub fn wait_us_per(self, ops: u64) -> Option<f64> {
+        (self.run_ns + self.wait_ns > 0 && ops > 0)
+            .then(|| (self.wait_ns as f64 / ops as f64 / 10.0).round() / 100.0)
+    }
 }
 
 /// The calling thread's schedstat (`/proc/thread-self/schedstat`: run ns, wait ns, slices).
@@ -88,6 +94,8 @@ mod tests {
         };
         assert_eq!(s.starved(), Some(0.25));
         assert_eq!(Sched::default().starved(), None);
+        assert_eq!(s.wait_us_per(4), Some(0.03));
+        assert_eq!(s.wait_us_per(0), None);
         // Not a server: no figures for it.
         assert_eq!(process(std::process::id()), None);
     }

@@ -517,6 +517,9 @@ pub(crate) struct Connections {
     replicas: Vec<Node>,
     server: ServerInfo,
     router: Option<Arc<Router>>,
+    /// How to open fresh connections for the cleanup (the run's may have been dropped).
+    auth: crate::redis::Auth,
+    db: i64,
 }
 
 /// Where reads go: a replica of each cluster master, or one given replica of a standalone.
@@ -659,6 +662,8 @@ pub(crate) async fn connections(ctx: &Ctx, plan: &PlanArgs) -> anyhow::Result<Co
         replicas,
         server,
         router,
+        auth: auth.clone(),
+        db: if cluster { 0 } else { auth.db },
     })
 }
 
@@ -954,6 +959,7 @@ pub(crate) async fn run_workloads(
                 sched.add(b.since(a));
             }
             outcome.samples.cpu_wait_pct = sched.starved().map(|f| (f * 1000.0).round() / 10.0);
+            outcome.samples.cpu_wait_us_per_op = sched.wait_us_per(outcome.sent);
             let after = calls_per_master(nodes, names)
                 .await
                 .unwrap_or_else(|_| before.clone());
@@ -1069,33 +1075,92 @@ pub(crate) fn custom_key_glob(params: &Params) -> Option<Result<Vec<u8>, String>
     Some(Ok(glob))
 }
 
+/// What a cleanup removed, and what it left: one line per glob and master it could not
+/// clean, with why (empty when everything written is gone).
+#[derive(Debug, Default)]
+pub(crate) struct Cleanup {
+    pub removed: u64,
+    pub left: Vec<String>,
+}
+
+impl Cleanup {
+    fn add(&mut self, o: Cleanup) {
+        self.removed += o.removed;
+        self.left.extend(o.left);
+    }
+
+    /// The runtime failure a cleanup that left keys is (exit 3), naming them.
+    pub fn failure(&self) -> Option<anyhow::Error> {
+        (!self.left.is_empty()).then(|| {
+            exit::runtime(format!(
+                "bench: the cleanup left keys behind: {} (remove them with `redkit cache flush --pattern GLOB` once the server answers)",
+                self.left.join("; ")
+            ))
+        })
+    }
+}
+
+/// After the report is out: a run that failed (exit 3, its report partial) also names what
+/// its cleanup left; a run whose cleanup alone failed is a runtime failure too (exit 3).
+pub(crate) fn failed(
+    ctx: &Ctx,
+    fatal: Option<String>,
+    cleanup: Option<anyhow::Error>,
+) -> anyhow::Result<()> {
+    match (fatal, cleanup) {
+        (Some(f), c) => {
+            if let Some(c) = c {
+                ctx.out.problem(format!("redkit: {c}"));
+            }
+            Err(exit::runtime(format!("{f} (the report above is partial)")))
+        }
+        (None, Some(c)) => Err(c),
+        (None, None) => Ok(()),
+    }
+}
+
 /// Removes what a run wrote: every key under the prefix, and a custom command's keys outside
-/// it (`custom_key_glob`). The count removed, and the extra globs cleaned, or left (`Err`).
+/// it (`custom_key_glob`). What was removed and left, and the extra globs cleaned, or left
+/// (`Err`).
 pub(crate) async fn remove_written(
     conns: &Connections,
     params: &Params,
-) -> (u64, Option<Result<String, String>>) {
-    let mut n = remove_bench_keys(conns, &params.key_prefix).await;
+) -> (Cleanup, Option<Result<String, String>>) {
+    let mut c = remove_bench_keys(conns, &params.key_prefix).await;
     let extra = match custom_key_glob(params) {
         None => None,
         Some(Ok(glob)) => {
-            n += remove_matching(conns, glob.clone()).await;
+            c.add(remove_matching(conns, glob.clone()).await);
             Some(Ok(String::from_utf8_lossy(&glob).into_owned()))
         }
         Some(Err(word)) => Some(Err(word)),
     };
-    (n, extra)
+    (c, extra)
 }
 
-/// Removes every key under `prefix` on every master; the count removed.
-pub(crate) async fn remove_bench_keys(conns: &Connections, prefix: &str) -> u64 {
+/// Removes every key under `prefix` on every master.
+pub(crate) async fn remove_bench_keys(conns: &Connections, prefix: &str) -> Cleanup {
     let mut g = escape_glob(prefix.as_bytes());
     g.push(b'*');
     remove_matching(conns, g).await
 }
 
-/// Removes every key matching `glob` on every master; the count removed.
-async fn remove_matching(conns: &Connections, glob: Vec<u8>) -> u64 {
+/// Removes every key matching `glob` on every master, over fresh connections: the run's may
+/// be gone (the server restarted, CLIENT KILL mid-run), and its keys must not stay behind.
+async fn remove_matching(conns: &Connections, glob: Vec<u8>) -> Cleanup {
+    let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(&glob));
+    let mut out = Cleanup::default();
+    let mut nodes = Vec::new();
+    for n in &conns.nodes {
+        match conns.auth.connect_db(&n.endpoint, conns.db).await {
+            Ok(fresh) => nodes.push(fresh),
+            // The error names the address already.
+            Err(e) => out.left.push(format!("{shown} on {e:#}")),
+        }
+    }
+    if nodes.is_empty() {
+        return out;
+    }
     let stop = Stop::default();
     let plan = flush::Plan {
         pattern: glob.into(),
@@ -1108,9 +1173,17 @@ async fn remove_matching(conns: &Connections, glob: Vec<u8>) -> u64 {
         cluster: conns.router.clone(),
     };
     let pb = indicatif::ProgressBar::hidden();
-    flush::run_all(conns.nodes.clone(), &plan, &stop, &pb)
-        .await
-        .deleted
+    let report = flush::run_all(nodes, &plan, &stop, &pb).await;
+    out.removed = report.deleted;
+    for n in &report.nodes {
+        if let Some(e) = &n.error {
+            out.left.push(format!("{shown} on {}: {e}", n.addr));
+        }
+    }
+    for u in &report.unreached {
+        out.left.push(format!("{shown} on {u}"));
+    }
+    out
 }
 
 pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
@@ -1209,9 +1282,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     if let Some(goals) = &slo {
         report.slo = Some(slo::judge(goals, &report.workloads));
     }
+    let mut cleanup_failure = None;
     if remove_keys || args.cleanup {
-        let (n, extra) = remove_written(&conns, &params).await;
-        report.cleaned_up = Some(n);
+        let (c, extra) = remove_written(&conns, &params).await;
+        report.cleaned_up = Some(c.removed);
+        cleanup_failure = c.failure();
+        report.left_after_cleanup = c.left;
         match extra {
             Some(Ok(glob)) => report.cleaned_also = Some(glob),
             Some(Err(word)) => report.left_outside_prefix = Some(word),
@@ -1233,13 +1309,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     report.max_errors_pct = args.max_errors;
     let too_many_errors = report.too_many_errors();
     let ok = fatal.is_none()
+        && cleanup_failure.is_none()
         && !report.interrupted
         && !(report.regressed() || report.missed_slo())
         && too_many_errors.is_empty();
     ctx.out.emit_outcome(&report, ok)?;
-    if let Some(f) = fatal {
-        return Err(exit::runtime(format!("{f} (the report above is partial)")));
-    }
+    failed(ctx, fatal, cleanup_failure)?;
     if report.interrupted {
         ctx.out
             .problem("redkit: interrupted; the report covers what ran until then");

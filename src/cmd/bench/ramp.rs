@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::report::ServerInfo;
+use super::report::{Latency, Overall, ServerInfo};
 use super::workload::Workload;
 use super::{BenchArgs, check_params, confirm_writes, connections, remove_written, slo};
 use crate::cmd::{Ctx, problem_if};
@@ -71,6 +71,9 @@ impl Ramp {
 pub struct RampStep {
     pub target_rate: f64,
     pub achieved_rate: f64,
+    /// Measured commands over measured time, and the latencies, as a plain run's keys.
+    pub ops_per_sec: f64,
+    pub latency_us: Latency,
     pub p50_us: u64,
     pub p99_us: u64,
     pub p999_us: u64,
@@ -87,12 +90,17 @@ pub struct RampReport {
     pub clients: usize,
     pub slo: String,
     pub step_ms: u64,
+    /// Every step together (the keys of a plain run's JSON).
+    pub ops_per_sec: f64,
+    pub latency_us: Latency,
     pub steps: Vec<RampStep>,
     /// The highest target rate whose step met every goal (null: none did).
     pub best_rate: Option<f64>,
     /// Why the ramp ended: `max_reached`, `two_missed`, `step_limit`, `interrupted`.
     pub stopped: String,
     pub cleaned_up: Option<u64>,
+    /// What the cleanup could not remove, each glob and master with why ([]: nothing).
+    pub left_after_cleanup: Vec<String>,
 }
 
 impl crate::output::Formats for RampReport {
@@ -188,11 +196,13 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs, ramp: &Ramp) -> anyhow::Result<Exi
     let mut stopped = "max_reached";
     let rates = ramp.rates();
     let mut fatal = None;
+    let mut total = Overall::default();
     for (k, &rate) in rates.iter().enumerate() {
         params.rate = Some(rate);
         ctx.out.verbose(1, format!("ramp: {rate:.0} ops/s"));
         let (mut report, f) =
             super::run_workloads(ctx, &params, key_index, &conns, false, false).await?;
+        total.add(&report.workloads);
         report.max_errors_pct = args.max_errors;
         let Some(w) = report.workloads.first() else {
             stopped = "interrupted";
@@ -216,6 +226,8 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs, ramp: &Ramp) -> anyhow::Result<Exi
         steps.push(RampStep {
             target_rate: rate,
             achieved_rate: achieved,
+            ops_per_sec: report.ops_per_sec,
+            latency_us: report.latency_us.clone(),
             p50_us: w.latency_us.p50,
             p99_us: w.latency_us.p99,
             p999_us: w.latency_us.p999,
@@ -242,27 +254,33 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs, ramp: &Ramp) -> anyhow::Result<Exi
         .filter(|s| s.met)
         .map(|s| s.target_rate)
         .reduce(f64::max);
-    let cleaned_up = if remove_keys {
+    let cleanup = if remove_keys {
         Some(remove_written(&conns, &params).await.0)
     } else {
         None
     };
+    let cleaned_up = cleanup.as_ref().map(|c| c.removed);
+    let cleanup_failure = cleanup.as_ref().and_then(|c| c.failure());
     let report = RampReport {
         server: conns.server.clone(),
         workload: params.workloads[0],
         clients: params.clients,
         slo: slo_text,
         step_ms: step.as_millis() as u64,
+        ops_per_sec: total.ops_per_sec(),
+        latency_us: total.latency(),
         steps,
         best_rate,
         stopped: stopped.into(),
         cleaned_up,
+        left_after_cleanup: cleanup.map(|c| c.left).unwrap_or_default(),
     };
-    let ok = fatal.is_none() && stopped != "interrupted" && best_rate.is_some();
+    let ok = fatal.is_none()
+        && cleanup_failure.is_none()
+        && stopped != "interrupted"
+        && best_rate.is_some();
     ctx.out.emit_outcome(&report, ok)?;
-    if let Some(f) = fatal {
-        return Err(exit::runtime(format!("{f} (the report above is partial)")));
-    }
+    super::failed(ctx, fatal, cleanup_failure)?;
     if stopped == "interrupted" {
         ctx.out
             .problem("redkit: interrupted; the report covers the steps that ran");

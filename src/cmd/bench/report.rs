@@ -445,6 +445,9 @@ pub struct BenchReport {
     /// word no glob anchored on a literal can match (null: none).
     #[serde(default)]
     pub left_outside_prefix: Option<String>,
+    /// What the cleanup could not remove: each glob and master, and why ([]: nothing left).
+    #[serde(default)]
+    pub left_after_cleanup: Vec<String>,
     /// Stopped by Ctrl-C: the figures cover what ran until then.
     #[serde(default)]
     pub interrupted: bool,
@@ -468,30 +471,62 @@ fn pct(old: f64, new: f64) -> f64 {
     ((new - old) / old * 1000.0).round() / 10.0
 }
 
+/// Workloads' figures summed, over one run or over every step of a suite or ramp: the one
+/// definition of a report's `ops_per_sec` (measured commands over measured time) and
+/// `latency_us` (the merged histograms).
+pub struct Overall {
+    hist: Histogram<u64>,
+    ops: u64,
+    secs: f64,
+}
+
+impl Default for Overall {
+    fn default() -> Overall {
+        Overall {
+            hist: new_hist(),
+            ops: 0,
+            secs: 0.0,
+        }
+    }
+}
+
+impl Overall {
+    pub fn add(&mut self, workloads: &[WorkloadResult]) {
+        for w in workloads {
+            if let Some(h) = &w.hist {
+                let _ = self.hist.add(h);
+            }
+            self.ops += w.ops;
+            self.secs += w.elapsed_s;
+        }
+    }
+
+    pub fn ops_per_sec(&self) -> f64 {
+        if self.secs > 0.0 {
+            (self.ops as f64 / self.secs).round()
+        } else {
+            0.0
+        }
+    }
+
+    pub fn latency(&self) -> Latency {
+        Latency::from_hist(&self.hist)
+    }
+}
+
 impl BenchReport {
     pub fn new(
         parameters: Params,
         server: ServerInfo,
         workloads: Vec<WorkloadResult>,
     ) -> BenchReport {
-        let mut all = new_hist();
-        let (mut ops, mut secs) = (0u64, 0f64);
-        for w in &workloads {
-            if let Some(h) = &w.hist {
-                let _ = all.add(h);
-            }
-            ops += w.ops;
-            secs += w.elapsed_s;
-        }
+        let mut all = Overall::default();
+        all.add(&workloads);
         BenchReport {
             parameters,
             server,
-            ops_per_sec: if secs > 0.0 {
-                (ops as f64 / secs).round()
-            } else {
-                0.0
-            },
-            latency_us: Latency::from_hist(&all),
+            ops_per_sec: all.ops_per_sec(),
+            latency_us: all.latency(),
             workloads,
             comparison: None,
             max_regression_pct: None,
@@ -499,6 +534,7 @@ impl BenchReport {
             cleaned_up: None,
             cleaned_also: None,
             left_outside_prefix: None,
+            left_after_cleanup: Vec::new(),
             interrupted: false,
             slo: None,
             verdict: None,
@@ -841,6 +877,9 @@ impl Render for BenchReport {
                 )?,
                 None => writeln!(w, "cleaned up {n} keys under {}", p.key_prefix)?,
             }
+        }
+        for left in &self.left_after_cleanup {
+            writeln!(w, "left after the cleanup: {left}")?;
         }
         if let Some(k) = &self.left_outside_prefix {
             writeln!(

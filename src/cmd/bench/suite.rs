@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use hdrhistogram::Histogram;
 use serde::{Deserialize, Serialize};
 
-use super::report::{BenchReport, Params, ServerInfo, WorkloadResult};
+use super::report::{BenchReport, Latency, Overall, Params, ServerInfo, WorkloadResult};
 use super::values::{DataSize, Ttl, ValueKind};
 use super::workload::{KeyPattern, Workload};
 use super::{BenchArgs, Connections, check_params, confirm_writes, connections, remove_bench_keys};
@@ -159,6 +159,9 @@ impl Spectrum {
 #[derive(Debug, Clone, Serialize)]
 pub struct SuiteResult {
     pub suite: Suite,
+    /// Every step of this suite together, as a plain run's keys.
+    pub ops_per_sec: f64,
+    pub latency_us: Latency,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub batching: Option<Vec<BatchRow>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,11 +181,17 @@ pub struct SuiteReport {
     pub requests_per_step: Option<u64>,
     pub clients: usize,
     pub pipeline: usize,
+    /// Every step of every suite together: measured commands over measured time, and the
+    /// merged latencies (the keys of a plain run's JSON).
+    pub ops_per_sec: f64,
+    pub latency_us: Latency,
     pub suites: Vec<SuiteResult>,
     /// Steps with more error replies than --max-errors, each named.
     pub problems: Vec<String>,
     pub interrupted: bool,
     pub cleaned_up: Option<u64>,
+    /// What the cleanup could not remove, each glob and master with why ([]: nothing).
+    pub left_after_cleanup: Vec<String>,
 }
 
 /// What a step is made of: the base parameters with some changed.
@@ -194,6 +203,9 @@ struct Steps<'a> {
     problems: Vec<String>,
     interrupted: bool,
     fatal: Option<String>,
+    /// The current suite's steps, and every suite's.
+    suite_total: Overall,
+    total: Overall,
 }
 
 impl Steps<'_> {
@@ -220,6 +232,8 @@ impl Steps<'_> {
         if fatal.is_some() {
             self.fatal = fatal;
         }
+        self.suite_total.add(&report.workloads);
+        self.total.add(&report.workloads);
         if self.interrupted || self.fatal.is_some() {
             return Ok(None);
         }
@@ -292,6 +306,8 @@ async fn batching(s: &mut Steps<'_>) -> anyhow::Result<SuiteResult> {
     }
     Ok(SuiteResult {
         suite: Suite::Batching,
+        ops_per_sec: 0.0,
+        latency_us: Latency::default(),
         batching: Some(rows),
         pool: None,
         values: None,
@@ -351,6 +367,8 @@ async fn pool(s: &mut Steps<'_>) -> anyhow::Result<SuiteResult> {
     let (peak, knee_clients, p99_climbs_at) = knee(&rows);
     Ok(SuiteResult {
         suite: Suite::Pool,
+        ops_per_sec: 0.0,
+        latency_us: Latency::default(),
         batching: None,
         pool: Some(PoolResult {
             rows,
@@ -403,6 +421,8 @@ async fn values(s: &mut Steps<'_>) -> anyhow::Result<SuiteResult> {
     }
     Ok(SuiteResult {
         suite: Suite::Values,
+        ops_per_sec: 0.0,
+        latency_us: Latency::default(),
         batching: None,
         pool: None,
         values: Some(rows),
@@ -466,6 +486,8 @@ async fn app(s: &mut Steps<'_>) -> anyhow::Result<SuiteResult> {
     }
     Ok(SuiteResult {
         suite: Suite::App,
+        ops_per_sec: 0.0,
+        latency_us: Latency::default(),
         batching: None,
         pool: None,
         values: None,
@@ -506,6 +528,8 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         problems: Vec::new(),
         interrupted: false,
         fatal: None,
+        suite_total: Overall::default(),
+        total: Overall::default(),
     };
     let mut suites = Vec::new();
     let mut seen = Vec::new();
@@ -514,40 +538,48 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             continue;
         }
         seen.push(suite);
-        let result = match suite {
+        steps.suite_total = Overall::default();
+        let mut result = match suite {
             Suite::Batching => batching(&mut steps).await?,
             Suite::Pool => pool(&mut steps).await?,
             Suite::Values => values(&mut steps).await?,
             Suite::App => app(&mut steps).await?,
         };
+        result.ops_per_sec = steps.suite_total.ops_per_sec();
+        result.latency_us = steps.suite_total.latency();
         suites.push(result);
     }
+    let (ops_per_sec, latency_us) = (steps.total.ops_per_sec(), steps.total.latency());
     let (problems, interrupted, fatal) = (steps.problems, steps.interrupted, steps.fatal);
-    let cleaned_up = if args.keep_keys {
+    let cleanup = if args.keep_keys {
         None
     } else {
         Some(remove_bench_keys(&conns, &base.key_prefix).await)
     };
+    let cleaned_up = cleanup.as_ref().map(|c| c.removed);
+    let cleanup_failure = cleanup.as_ref().and_then(|c| c.failure());
     let report = SuiteReport {
         server: conns.server.clone(),
         step_ms: base.duration_ms,
         requests_per_step: base.requests,
         clients: base.clients,
         pipeline: base.pipeline,
+        ops_per_sec,
+        latency_us,
         suites,
         problems,
         interrupted,
         cleaned_up,
+        left_after_cleanup: cleanup.map(|c| c.left).unwrap_or_default(),
     };
     if let Some(path) = &args.plan.report {
         write_atomic(path, super::html::page(&report).as_bytes())?;
         ctx.out.note(format!("wrote {}", path.display()));
     }
-    let ok = fatal.is_none() && !interrupted && report.problems.is_empty();
+    let ok =
+        fatal.is_none() && cleanup_failure.is_none() && !interrupted && report.problems.is_empty();
     ctx.out.emit_outcome(&report, ok)?;
-    if let Some(f) = fatal {
-        return Err(exit::runtime(format!("{f} (the report above is partial)")));
-    }
+    super::failed(ctx, fatal, cleanup_failure)?;
     if interrupted {
         ctx.out
             .problem("redkit: interrupted; the report covers the steps that ran");

@@ -1,7 +1,8 @@
 //! The compare verdict from statistics: the baseline's and the new run's 100 ms interval
 //! samples of ops/s and p99, an interval of the change (a moving-block bootstrap of the ratio
 //! of medians, so a burst of background load that spans several samples counts once, not as
-//! many independent ones), and a rule that a regression shows in every new run.
+//! many independent ones), a rule that a regression shows in every new run, and a bound on
+//! what a busier machine (CPU taken by a neighbour) can explain.
 
 use serde::{Deserialize, Serialize};
 
@@ -85,42 +86,12 @@ pub fn judge(old: &[RunSamples], new: &[RunSamples], max_pct: f64) -> Judgement 
     let ops = change(old, new, ops_of);
     let p99 = change(old, new, p99_of);
     let (mut verdict, mut reason) = decide(&ops, &p99, max_pct);
-    // A change measured while the benchmark waited for a CPU much more than for the baseline
-    // (a busy neighbour on the client's machine) may be the neighbour's doing. Throughput
-    // follows the CPU received: the drop the waiting explains is 1 - (1 - new) / (1 - old);
-    // a drop in every run well beyond it is still the server's.
-    let (wait_old, wait_new) = (waits(old), waits(new));
-    if matches!(verdict, Verdict::Regression | Verdict::Improvement)
-        && !wait_old.is_empty()
-        && !wait_new.is_empty()
-    {
-        let (busy, calm) = if verdict == Verdict::Regression {
-            (&wait_new, &wait_old)
+    if let Some(busier) = starvation(old, new, verdict, max_pct) {
+        if busier.stands {
+            reason = format!("{reason}; {}", busier.text);
         } else {
-            (&wait_old, &wait_new)
-        };
-        let hi = busy.iter().copied().fold(f64::MIN, f64::max);
-        let base = median(calm);
-        if hi - base > MORE_WAIT_PCT {
-            let explained = (1.0 - (100.0 - hi) / (100.0 - base).max(1.0)) * 100.0;
-            let least_drop = ops.per_run_pct.iter().map(|c| -c).fold(f64::MAX, f64::min);
-            let (new_w, old_w) = if verdict == Verdict::Regression {
-                (hi, base)
-            } else {
-                (base, hi)
-            };
-            let waited = format!(
-                "redkit and the server waited for a CPU up to {new_w:.1}% of the time in the new \
-                 runs, against {old_w:.1}% for the baseline"
-            );
-            if verdict == Verdict::Regression && least_drop > explained + max_pct {
-                reason = format!(
-                    "{reason}; more than a busier machine explains ({waited}: at most {explained:.0}% slower)"
-                );
-            } else {
-                reason = format!("{waited} (a busier machine): {reason}");
-                verdict = Verdict::Inconclusive;
-            }
+            reason = format!("{} (a busier machine): {reason}", busier.text);
+            verdict = Verdict::Inconclusive;
         }
     }
     Judgement {
@@ -131,12 +102,80 @@ pub fn judge(old: &[RunSamples], new: &[RunSamples], max_pct: f64) -> Judgement 
     }
 }
 
-/// More waiting for a CPU than this (percentage points) beyond the other side's makes a
-/// change suspect.
-const MORE_WAIT_PCT: f64 = 5.0;
+/// How far a change of throughput may be a busier machine's doing, and whether it stands.
+struct Busier {
+    stands: bool,
+    text: String,
+}
 
-fn waits(runs: &[RunSamples]) -> Vec<f64> {
-    runs.iter().filter_map(|r| r.cpu_wait_pct).collect()
+/// A neighbour that takes CPU from redkit or a local server makes them wait for one, and a
+/// command can take at most that extra wait longer, when all of it falls on the command's
+/// path. So the slower side's wall time per command, less its extra wait per command, bounds
+/// what the server itself lost. A stall of the server (a sleep, a lock) adds wall time in
+/// which nobody waits for a CPU, and more CPU time per command is the server's own doing: both
+/// stand. The same bound for an improvement, with the baseline as the slower side. Each of the
+/// slower side's runs is judged against the faster side's least waiting run, the bound most
+/// generous to the machine. None when the change is neither way, the figures are missing
+/// (older baselines), or the slower side did not wait more per command.
+fn starvation(
+    old: &[RunSamples],
+    new: &[RunSamples],
+    verdict: Verdict,
+    max_pct: f64,
+) -> Option<Busier> {
+    let (slow, fast) = match verdict {
+        Verdict::Regression => (new, old),
+        Verdict::Improvement => (old, new),
+        _ => return None,
+    };
+    let fast_rate = median(
+        &fast
+            .iter()
+            .flat_map(|r| r.ops_per_sec.clone())
+            .collect::<Vec<_>>(),
+    );
+    let fast_wait = fast
+        .iter()
+        .map(|r| r.cpu_wait_us_per_op)
+        .collect::<Option<Vec<f64>>>()?
+        .into_iter()
+        .fold(f64::MAX, f64::min);
+    if fast_rate <= 0.0 || fast_wait == f64::MAX {
+        return None;
+    }
+    let t_fast = 1e6 / fast_rate;
+    // Per slow run: (its slowdown beyond the bound, in %, and its extra wait in µs).
+    let mut beyond = Vec::new();
+    for r in slow.iter().filter(|r| !r.ops_per_sec.is_empty()) {
+        let rate = median(&r.ops_per_sec);
+        let extra = r.cpu_wait_us_per_op? - fast_wait;
+        if rate <= 0.0 {
+            return None;
+        }
+        let t_slow = 1e6 / rate;
+        // The share of the slow run's wall time per command that its extra wait does
+        // not explain (the fast side, as starved, would take t_fast + extra).
+        let unexplained = 1.0 - (t_fast + extra.max(0.0)) / t_slow;
+        beyond.push((round1(unexplained * 100.0), extra));
+    }
+    let most_extra = beyond.iter().map(|b| b.1).fold(f64::MIN, f64::max);
+    if beyond.is_empty() || most_extra <= 0.0 {
+        return None;
+    }
+    let stands = beyond.iter().all(|(pct, _)| *pct > max_pct);
+    let side = if verdict == Verdict::Regression {
+        "the new runs"
+    } else {
+        "the baseline"
+    };
+    Some(Busier {
+        stands,
+        text: format!(
+            "redkit and the server waited for a CPU up to {most_extra:.1} µs \
+             more per command in {side}; slower beyond what that explains, per run: {}",
+            runs_text(&beyond.iter().map(|b| b.0).collect::<Vec<_>>())
+        ),
+    })
 }
 
 fn decide(ops: &MetricChange, p99: &MetricChange, t: f64) -> (Verdict, String) {
@@ -337,6 +376,7 @@ mod tests {
             ops_per_sec: ops.to_vec(),
             p99_us: p99.to_vec(),
             cpu_wait_pct: None,
+            cpu_wait_us_per_op: None,
             intervals: Vec::new(),
         }
     }
@@ -405,34 +445,52 @@ mod tests {
 
     #[test]
     fn a_slowdown_on_a_busier_machine_is_inconclusive() {
-        let with = |runs: Vec<RunSamples>, cores: f64| -> Vec<RunSamples> {
-            runs.into_iter()
+        let with = |runs: &[RunSamples], wait: f64| -> Vec<RunSamples> {
+            runs.iter()
+                .cloned()
                 .map(|mut r| {
-                    r.cpu_wait_pct = Some(cores);
+                    r.cpu_wait_us_per_op = Some(wait);
                     r
                 })
                 .collect()
         };
-        let old = with(
-            (0..3)
-                .map(|i| run(&noisy(50_000.0, 0.1, 20, i), &p99(400.0, 20, i)))
-                .collect(),
-            2.0,
-        );
-        let slow = (0..3)
+        // 50,000 ops/s: 20 µs of wall time per command, 30 µs of it waiting for a CPU
+        // (client and server threads together).
+        let calm: Vec<_> = (0..3)
+            .map(|i| run(&noisy(50_000.0, 0.1, 20, i), &p99(400.0, 20, i)))
+            .collect();
+        // 30,000 ops/s: 33 µs per command.
+        let slow: Vec<_> = (0..3)
             .map(|i| run(&noisy(30_000.0, 0.1, 20, i + 7), &p99(400.0, 20, i + 7)))
-            .collect::<Vec<_>>();
-        let j = judge(&old, &with(slow.clone(), 40.0), 10.0);
+            .collect();
+        let old = with(&calm, 30.0);
+        // 20 µs more waiting per command explains the 13 µs it lost.
+        let j = judge(&old, &with(&slow, 50.0), 10.0);
         assert_eq!(j.verdict, Verdict::Inconclusive, "{j:?}");
         assert!(j.reason.contains("a busier machine"), "{}", j.reason);
-        // As busy as for the baseline: the slowdown is the server's; and a drop far beyond
-        // what the waiting explains is too.
+        // As much waiting as for the baseline, or 1 µs more: the 13 µs are the server's (a
+        // stall in which nobody waits for a CPU); the reason gives the figure.
         assert_eq!(
-            judge(&old, &with(slow.clone(), 3.0), 10.0).verdict,
+            judge(&old, &with(&slow, 30.0), 10.0).verdict,
             Verdict::Regression
         );
+        let j = judge(&old, &with(&slow, 31.0), 10.0);
+        assert_eq!(j.verdict, Verdict::Regression, "{j:?}");
+        assert!(
+            j.reason.contains("beyond what that explains"),
+            "{}",
+            j.reason
+        );
+        // A baseline saved on a busy machine: the faster new runs are no improvement.
+        let j = judge(&with(&slow, 50.0), &with(&calm, 30.0), 10.0);
+        assert_eq!(j.verdict, Verdict::Inconclusive, "{j:?}");
         assert_eq!(
-            judge(&old, &with(slow, 15.0), 10.0).verdict,
+            judge(&with(&slow, 30.0), &with(&calm, 30.0), 10.0).verdict,
+            Verdict::Improvement
+        );
+        // A baseline without the figures (saved by an older redkit): judged as before.
+        assert_eq!(
+            judge(&calm, &with(&slow, 50.0), 10.0).verdict,
             Verdict::Regression
         );
     }
