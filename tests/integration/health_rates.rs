@@ -1331,3 +1331,48 @@ fn a_buffer_above_the_soft_limit_is_judged_against_it() {
     );
     drop(sub);
 }
+
+#[test]
+fn a_watch_taller_than_the_terminal_keeps_its_verdict_and_refresh_time_in_sight() {
+    use crate::support::tmux::Tmux;
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    // Every check of a node: more lines than 24 rows.
+    let args = [
+        "health",
+        "-u",
+        url.as_str(),
+        "--watch",
+        "500ms",
+        "--no-state",
+    ];
+    let name = t.spawn(dir.path(), 80, 24, &args, &[]);
+    t.wait_for(&name, "two rounds", |s| s.matches("refreshed").count() >= 3);
+    // The foot of the visible screen, its lines joined (the verdict folds at 80 columns); read
+    // again while a frame is being drawn.
+    let re =
+        regex::Regex::new(r"(OK|WARNING): .*refreshed \d\d:\d\d:\d\d, every 500ms\)$").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut screen = String::new();
+    while Instant::now() < deadline {
+        screen = t.visible(&name);
+        let rows: Vec<&str> = screen.lines().filter(|l| !l.trim().is_empty()).collect();
+        let foot = rows[rows.len().saturating_sub(4)..]
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if re.is_match(&foot) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        Instant::now() < deadline,
+        "the verdict and refresh time are out of sight:\n{screen}"
+    );
+    t.send(&name, "C-c");
+    let _ = t.finish(&name, 80, &args);
+}

@@ -245,6 +245,9 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
     }
     if a.watch.is_some() && ctx.out.format == Format::Table {
         crate::output::records::Records::default().new_round(round == 0)?;
+        if ctx.out.ui.stdout_tty && !quiet {
+            return emit_frame(ctx, report);
+        }
     }
     // The monitoring formats are already the verdict (and a scraper needs the whole text).
     if quiet
@@ -256,6 +259,25 @@ fn emit(ctx: &Ctx, a: &HealthArgs, report: &HealthReport, round: u32) -> anyhow:
         return ctx.out.emit(&render::Problems(report));
     }
     ctx.out.emit(report)
+}
+
+/// One `--watch` frame on a terminal. A frame taller than the terminal scrolls its top (the
+/// verdict and the refresh time) out of sight, so the verdict line is said again at the foot.
+fn emit_frame(ctx: &Ctx, report: &HealthReport) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut buf = Vec::new();
+    ctx.out.write_report(&mut buf, report)?;
+    let rows = terminal_size::terminal_size_of(std::io::stdout()).map(|(_, h)| usize::from(h.0));
+    let lines = buf.iter().filter(|&&b| b == b'\n').count();
+    if rows.is_some_and(|r| lines >= r) {
+        let mut foot = Vec::new();
+        render::verdict(report, &mut foot, &ctx.out.ui)?;
+        buf.extend(crate::output::fit_lines(&foot, ctx.out.ui.width));
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(&buf)?;
+    out.flush()?;
+    Ok(())
 }
 
 pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {

@@ -105,20 +105,25 @@ impl crate::output::Formats for HealthReport {
     ];
 }
 
+/// The verdict line: `WARNING: 1 node WARNING (target, 8 ms, refreshed 12:06:21, every 2s)`.
+pub fn verdict(r: &HealthReport, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
+    writeln!(
+        w,
+        "{}: {} ({}, {:.0} ms{})",
+        colored_status(r.status, ui),
+        escape_str(&r.summary),
+        escape_str(&r.target),
+        r.duration_ms,
+        r.refreshed
+            .as_ref()
+            .map(|x| format!(", {x}"))
+            .unwrap_or_default()
+    )
+}
+
 impl Render for HealthReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
-        writeln!(
-            w,
-            "{}: {} ({}, {:.0} ms{})",
-            colored_status(self.status, ui),
-            escape_str(&self.summary),
-            escape_str(&self.target),
-            self.duration_ms,
-            self.refreshed
-                .as_ref()
-                .map(|r| format!(", {r}"))
-                .unwrap_or_default()
-        )?;
+        verdict(self, w, ui)?;
         writeln!(w)?;
         // No cluster section when none of its checks ran (`--check evictions`).
         if let Some(c) = self.cluster.as_ref().filter(|c| !c.checks.is_empty()) {

@@ -109,7 +109,8 @@ pub enum Unit {
     Slots,
     Nodes,
     Masters,
-    Jobs,
+    /// Jobs with no event for longer than --stuck-after (the jobs check's figure).
+    StuckJobs,
     PerSecond,
     Bytes,
 }
@@ -126,7 +127,7 @@ impl Unit {
             Unit::Slots => "slots",
             Unit::Nodes => "nodes",
             Unit::Masters => "masters",
-            Unit::Jobs => "jobs",
+            Unit::StuckJobs => "stuck jobs",
             Unit::PerSecond => "/s",
             Unit::Bytes => "B",
         }
@@ -141,7 +142,7 @@ impl Unit {
             Unit::Slots => "slot",
             Unit::Nodes => "node",
             Unit::Masters => "master",
-            Unit::Jobs => "job",
+            Unit::StuckJobs => "stuck job",
             Unit::Ms | Unit::Percent | Unit::Seconds | Unit::PerSecond | Unit::Bytes => {
                 self.as_str()
             }

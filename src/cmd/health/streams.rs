@@ -359,7 +359,7 @@ pub fn judge_jobs(n: &StreamInput) -> Vec<Check> {
         Metric::new("stream_jobs", v as f64, "Job streams by state").label("state", name)
     };
     let mut c = Check::new(CheckKind::Jobs, Status::Ok, j.stuck_count)
-        .unit(Unit::Jobs)
+        .unit(Unit::StuckJobs)
         .threshold(
             ranges(&t.warn_stuck_jobs, &t.crit_stuck_jobs, " stuck").map(|r| match t.stuck_after {
                 Some(d) => format!("{r} (stuck after {})", duration::format(d)),

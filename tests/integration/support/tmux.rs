@@ -211,6 +211,16 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// What the pane shows now: its visible rows only, without escape sequences.
+    pub fn visible(&self, name: &str) -> String {
+        let out = self
+            .tmux()
+            .args(["capture-pane", "-p", "-t", name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Types keys into the pane (`C-c` is Ctrl-C).
     pub fn send(&self, name: &str, keys: &str) {
         let st = self
