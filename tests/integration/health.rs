@@ -1491,6 +1491,21 @@ fn stuck_jobs_are_counted_and_named() {
     assert_eq!(code, 1, "one stuck job is a WARNING by default: {r:#}");
     let j = check(node(&r, &s.addr()), "jobs");
     assert_eq!(j["value"], 1);
+    // The figure counts stuck jobs, and says so beside a message that counts all of them.
+    assert_eq!(j["unit"], "stuck jobs");
+    let (_, table, _) = run(&std::env::temp_dir())
+        .args([
+            "health",
+            "-u",
+            &url,
+            "--check",
+            "jobs",
+            "--no-state",
+            "--wide",
+        ])
+        .output()
+        .parts();
+    assert!(table.contains(" 1 stuck job "), "{table}");
     let msg = j["message"].as_str().unwrap();
     assert!(
         msg.contains("4 jobs: 1 running, 1 completed, 1 failed, 1 stuck"),
