@@ -316,7 +316,12 @@ pub fn keyspace(n: &NodeInput) -> Option<Check> {
             per_db.join(", ")
         },
         match ratio {
-            Some(r) => format!("{} ({} hits, {} misses)", percent(r), num(hits), num(misses)),
+            Some(r) => format!(
+                "{} ({} hits, {} misses)",
+                percent(r),
+                num(hits),
+                num(misses)
+            ),
             None => "n/a (no lookups yet)".to_string(),
         }
     ))

@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::report::{Check, HealthReport, Status, Unit};
 use super::thresholds::num;
 use crate::duration;
-use crate::output::number::percent;
 use crate::output::escape::escape_str;
+use crate::output::number::percent;
 use crate::output::{Format, Render, Ui};
 
 fn colored_status(s: Status, ui: &Ui) -> String {
