@@ -13,7 +13,7 @@ use super::sink::Sink;
 use crate::exit;
 use crate::redis::ConnError;
 use crate::redis::raw::{RawConn, RawOptions};
-use crate::redis::streams::{Page, Parse, parse_page};
+use crate::redis::streams::{Page, Parse, StreamInfo, parse_page, parse_stream_info};
 use crate::redis::{Mode, Target};
 
 /// Opens the raw connection to the master that serves `key` (any deployment, TLS or not);
@@ -267,6 +267,50 @@ async fn first_entries(
             conn.fill().await.map_err(ConnError::into_runtime)?;
         };
         out.push(entry);
+    }
+    Ok(out)
+}
+
+/// XINFO STREAM of each key (`stream list`), all written at once, each reply read in place
+/// (the two entries' fields are skipped, never copied). An error reply (a key gone or no
+/// longer a stream since the SCAN, or a refusal) is kept as its text for the caller to judge.
+pub async fn stream_infos(
+    conn: &mut RawConn,
+    keys: &[Name],
+) -> anyhow::Result<Vec<Result<StreamInfo, String>>> {
+    let mut cmds = Vec::with_capacity(keys.len() * 40);
+    for k in keys {
+        crate::redis::resp::encode(&mut cmds, &[b"XINFO", b"STREAM", k.as_bytes()]);
+    }
+    conn.write(&cmds).await.map_err(ConnError::into_runtime)?;
+    let mut out = Vec::with_capacity(keys.len());
+    while out.len() < keys.len() {
+        match parse_stream_info(conn.unread()) {
+            Ok(Some((info, used))) => {
+                conn.consume(used);
+                out.push(Ok(info));
+            }
+            Ok(None) => conn.fill().await.map_err(ConnError::into_runtime)?,
+            Err(e) => {
+                // An error reply is one line: consumed, and kept for the caller.
+                let Some(end) = conn.unread().windows(2).position(|w| w == b"\r\n") else {
+                    return Err(exit::runtime(format!(
+                        "{}: {}",
+                        conn.addr(),
+                        crate::output::escape::escape_str(&e)
+                    )));
+                };
+                if conn.unread().first() != Some(&b'-') {
+                    return Err(exit::runtime(format!(
+                        "{}: {}",
+                        conn.addr(),
+                        crate::output::escape::escape_str(&e)
+                    )));
+                }
+                conn.consume(end + 2);
+                out.push(Err(e));
+            }
+        }
     }
     Ok(out)
 }
