@@ -655,6 +655,82 @@ fn bulk(c: &mut Cursor, h: Range<usize>) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// Parses one XINFO STREAM reply (RESP2, as the raw connections speak) at the start of `b`
+/// in place, the two entries' fields skipped: `Ok(None)` when it has not fully arrived, else
+/// the facts and the bytes it took. An error reply is `Err` with its text.
+pub fn parse_stream_info(b: &[u8]) -> Result<Option<(StreamInfo, usize)>, String> {
+    let mut c = Cursor { b, pos: 0 };
+    macro_rules! need {
+        ($e:expr) => {
+            match $e {
+                Some(v) => v,
+                None => return Ok(None),
+            }
+        };
+    }
+    // The whole value that starts at `at` (a reply framed by its length), skipped.
+    fn skip(c: &mut Cursor<'_>, at: usize) -> Result<Option<()>, String> {
+        match super::resp::frame(&c.b[at..])? {
+            Some((_, len)) => {
+                c.pos = at + len;
+                Ok(Some(()))
+            }
+            None => Ok(None),
+        }
+    }
+    let head = need!(c.line());
+    match b[head.start] {
+        b'-' => return Err(String::from_utf8_lossy(&b[head.start + 1..head.end]).into_owned()),
+        b'*' => {}
+        _ => return Err("XINFO STREAM: unexpected reply".into()),
+    }
+    let n = c.int(head).unwrap_or(0).max(0);
+    let mut info = StreamInfo::default();
+    for _ in 0..n / 2 {
+        let kl = need!(c.line());
+        let k = need!(bulk(&mut c, kl));
+        let key = &b[k];
+        let at = c.pos;
+        let vl = need!(c.line());
+        match b[vl.start] {
+            b':' => {
+                let v = c.int(vl);
+                match key {
+                    b"length" => info.length = v,
+                    b"groups" => info.groups = v,
+                    b"entries-added" => info.entries_added = v,
+                    _ => {}
+                }
+            }
+            b'$' => {
+                let r = need!(bulk(&mut c, vl));
+                if key == b"last-generated-id" {
+                    info.last_generated_id = Some(String::from_utf8_lossy(&b[r]).into_owned());
+                }
+            }
+            // An entry, [id, [field, value, ...]] (nil when the stream is empty): its id.
+            b'*' if key == b"first-entry" || key == b"last-entry" => {
+                if c.int(vl).unwrap_or(-1) < 2 {
+                    need!(skip(&mut c, at)?);
+                    continue;
+                }
+                let il = need!(c.line());
+                let id = need!(bulk(&mut c, il));
+                let id = Some(String::from_utf8_lossy(&b[id]).into_owned());
+                if key == b"first-entry" {
+                    info.first_id = id;
+                } else {
+                    info.last_id = id;
+                }
+                let fields = c.pos;
+                need!(skip(&mut c, fields)?);
+            }
+            _ => need!(skip(&mut c, at)?),
+        }
+    }
+    Ok(Some((info, c.pos)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,6 +748,44 @@ mod tests {
         assert_eq!(id_ms("1700000000000-3"), Some(1_700_000_000_000));
         assert_eq!(id_ms("5"), Some(5));
         assert_eq!(id_ms("x-1"), None);
+    }
+
+    #[test]
+    fn xinfo_stream_read_in_place() {
+        let reply: &[u8] = b"*20\r\n$6\r\nlength\r\n:3\r\n$15\r\nradix-tree-keys\r\n:1\r\n\
+            $16\r\nradix-tree-nodes\r\n:2\r\n$17\r\nlast-generated-id\r\n$3\r\n5-1\r\n\
+            $20\r\nmax-deleted-entry-id\r\n$3\r\n0-0\r\n$13\r\nentries-added\r\n:3\r\n\
+            $23\r\nrecorded-first-entry-id\r\n$3\r\n1-0\r\n$6\r\ngroups\r\n:1\r\n\
+            $11\r\nfirst-entry\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\nk\r\n$2\r\n\r\n\r\n\
+            $10\r\nlast-entry\r\n*2\r\n$3\r\n5-1\r\n*2\r\n$1\r\nk\r\n$1\r\nv\r\n+NEXT\r\n";
+        let (info, used) = parse_stream_info(reply).unwrap().unwrap();
+        assert_eq!(
+            info,
+            StreamInfo {
+                length: Some(3),
+                groups: Some(1),
+                first_id: Some("1-0".into()),
+                last_id: Some("5-1".into()),
+                last_generated_id: Some("5-1".into()),
+                entries_added: Some(3),
+            }
+        );
+        assert_eq!(&reply[used..], b"+NEXT\r\n");
+        // Cut anywhere, it waits for more; an empty stream's entries are nil.
+        for cut in 0..used {
+            assert_eq!(
+                parse_stream_info(&reply[..cut]).unwrap(),
+                None,
+                "cut at {cut}"
+            );
+        }
+        let empty = b"*4\r\n$6\r\nlength\r\n:0\r\n$11\r\nfirst-entry\r\n$-1\r\n";
+        let (info, _) = parse_stream_info(empty).unwrap().unwrap();
+        assert_eq!((info.length, info.first_id), (Some(0), None));
+        assert_eq!(
+            parse_stream_info(b"-ERR no such key\r\n"),
+            Err("ERR no such key".into())
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::sink::Sink;
 use crate::exit;
 use crate::redis::ConnError;
 use crate::redis::raw::{RawConn, RawOptions};
-use crate::redis::streams::{Page, Parse, parse_page};
+use crate::redis::streams::{Page, Parse, StreamInfo, parse_page, parse_stream_info};
 use crate::redis::{Mode, Target};
 
 /// Opens the raw connection to the master that serves `key` (any deployment, TLS or not);
@@ -128,10 +128,50 @@ pub async fn export(
     }
 }
 
+/// Raw connections to one master, one per batch in flight (`stream jobs`, retention, `stream
+/// list`): taken for a batch's round and put back, opened when none is free.
+#[derive(Clone)]
+pub struct Pool {
+    target: Target,
+    ep: crate::redis::Endpoint,
+    free: std::sync::Arc<std::sync::Mutex<Vec<RawConn>>>,
+}
+
+impl Pool {
+    /// A pool for the master at `ep`, with its first connection; None when it cannot be had
+    /// (the redis-rs path takes over).
+    pub async fn open(target: &Target, ep: &crate::redis::Endpoint) -> Option<Pool> {
+        let first = open_at(target, ep).await?;
+        Some(Pool {
+            target: target.clone(),
+            ep: ep.clone(),
+            free: std::sync::Arc::new(std::sync::Mutex::new(vec![first])),
+        })
+    }
+
+    /// A free connection, or a new one.
+    pub async fn take(&self) -> anyhow::Result<RawConn> {
+        let taken = self.free.lock().ok().and_then(|mut p| p.pop());
+        match taken {
+            Some(c) => Ok(c),
+            None => open_at(&self.target, &self.ep).await.ok_or_else(|| {
+                exit::runtime(format!("{}: cannot open another connection", self.ep))
+            }),
+        }
+    }
+
+    /// Gives a connection back after a round that read all its replies.
+    pub fn put(&self, c: RawConn) {
+        if let Ok(mut p) = self.free.lock() {
+            p.push(c);
+        }
+    }
+}
+
 /// The first and last entry of each key (`stream jobs`): one XRANGE and one XREVRANGE
 /// `COUNT 1` per key, all written at once, the replies framed in place and only the two
-/// entries of each key copied out. A key that is gone answers empty (None); one that is no
-/// longer a stream answers an error (None too).
+/// entries of each key copied out (of the first only its id). A key that is gone answers
+/// empty (None); one that is no longer a stream answers an error (None too).
 pub async fn first_and_last(
     conn: &mut RawConn,
     keys: &[Name],
@@ -147,24 +187,53 @@ pub async fn first_and_last(
             &[b"XREVRANGE", k.as_bytes(), b"+", b"-", b"COUNT", b"1"],
         );
     }
-    conn.write(&out_buf)
-        .await
-        .map_err(ConnError::into_runtime)?;
-    let mut page = Page::default();
+    let mut got = first_entries(conn, keys, &out_buf, 2, |i| i % 2 == 1)
+        .await?
+        .into_iter();
     let mut out = Vec::with_capacity(keys.len());
-    let mut first: Option<Entry> = None;
-    for i in 0..keys.len() * 2 {
+    while let (Some(first), Some(last)) = (got.next(), got.next()) {
+        out.push(first.zip(last));
+    }
+    Ok(out)
+}
+
+/// The last entry of each key (retention's judging round): one XREVRANGE `COUNT 1` per key,
+/// all written at once, framed in place. None for a key gone or no longer a stream.
+pub async fn last_entries(conn: &mut RawConn, keys: &[Name]) -> anyhow::Result<Vec<Option<Entry>>> {
+    let mut out_buf = Vec::with_capacity(keys.len() * 50);
+    for k in keys {
+        crate::redis::resp::encode(
+            &mut out_buf,
+            &[b"XREVRANGE", k.as_bytes(), b"+", b"-", b"COUNT", b"1"],
+        );
+    }
+    first_entries(conn, keys, &out_buf, 1, |_| true).await
+}
+
+/// Writes `cmds` (`per_key` XRANGE-like commands per key of `keys`, already encoded) and
+/// reads the first entry of each reply, with its fields when `with_fields(reply index)`.
+/// A WRONGTYPE reply (a key replaced by another type since the SCAN) is None; any other
+/// error reply (an ACL refusal) fails the run rather than hide streams.
+async fn first_entries(
+    conn: &mut RawConn,
+    keys: &[Name],
+    cmds: &[u8],
+    per_key: usize,
+    with_fields: impl Fn(usize) -> bool,
+) -> anyhow::Result<Vec<Option<Entry>>> {
+    conn.write(cmds).await.map_err(ConnError::into_runtime)?;
+    let mut page = Page::default();
+    let mut out = Vec::with_capacity(keys.len() * per_key);
+    for i in 0..keys.len() * per_key {
         let entry = loop {
             if conn.unread().first() == Some(&b'-') {
-                // A key replaced by another type since the SCAN (WRONGTYPE): no job. Any other
-                // error reply (an ACL refusal) fails the run rather than hide jobs.
                 if let Some(end) = conn.unread().windows(2).position(|w| w == b"\r\n") {
                     let line = String::from_utf8_lossy(&conn.unread()[1..end]).into_owned();
                     conn.consume(end + 2);
                     if line.starts_with("WRONGTYPE") {
                         break None;
                     }
-                    let key = keys.get(i / 2).map(Name::as_bytes).unwrap_or(b"?");
+                    let key = keys.get(i / per_key).map(Name::as_bytes).unwrap_or(b"?");
                     return Err(exit::runtime(format!(
                         "{}: {}: {}",
                         conn.addr(),
@@ -176,8 +245,7 @@ pub async fn first_and_last(
                 match parse_page(conn.unread(), &mut page) {
                     Parse::Done => {
                         let buf = conn.unread();
-                        // Of the first entry only the id is used.
-                        let keep = i % 2 == 1;
+                        let keep = with_fields(i);
                         let e = page.entries.first().map(|(id, fr)| Entry {
                             id: *id,
                             fields: page.fields[fr.clone()]
@@ -198,10 +266,50 @@ pub async fn first_and_last(
             }
             conn.fill().await.map_err(ConnError::into_runtime)?;
         };
-        if i % 2 == 0 {
-            first = entry;
-        } else {
-            out.push(first.take().zip(entry));
+        out.push(entry);
+    }
+    Ok(out)
+}
+
+/// XINFO STREAM of each key (`stream list`), all written at once, each reply read in place
+/// (the two entries' fields are skipped, never copied). An error reply (a key gone or no
+/// longer a stream since the SCAN, or a refusal) is kept as its text for the caller to judge.
+pub async fn stream_infos(
+    conn: &mut RawConn,
+    keys: &[Name],
+) -> anyhow::Result<Vec<Result<StreamInfo, String>>> {
+    let mut cmds = Vec::with_capacity(keys.len() * 40);
+    for k in keys {
+        crate::redis::resp::encode(&mut cmds, &[b"XINFO", b"STREAM", k.as_bytes()]);
+    }
+    conn.write(&cmds).await.map_err(ConnError::into_runtime)?;
+    let mut out = Vec::with_capacity(keys.len());
+    while out.len() < keys.len() {
+        match parse_stream_info(conn.unread()) {
+            Ok(Some((info, used))) => {
+                conn.consume(used);
+                out.push(Ok(info));
+            }
+            Ok(None) => conn.fill().await.map_err(ConnError::into_runtime)?,
+            Err(e) => {
+                // An error reply is one line: consumed, and kept for the caller.
+                let Some(end) = conn.unread().windows(2).position(|w| w == b"\r\n") else {
+                    return Err(exit::runtime(format!(
+                        "{}: {}",
+                        conn.addr(),
+                        crate::output::escape::escape_str(&e)
+                    )));
+                };
+                if conn.unread().first() != Some(&b'-') {
+                    return Err(exit::runtime(format!(
+                        "{}: {}",
+                        conn.addr(),
+                        crate::output::escape::escape_str(&e)
+                    )));
+                }
+                conn.consume(end + 2);
+                out.push(Err(e));
+            }
         }
     }
     Ok(out)

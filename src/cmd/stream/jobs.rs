@@ -686,10 +686,7 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
     for mut node in masters.nodes {
         // Replies are framed in place on raw RESP connections to this master (one per batch in
         // flight, TLS or not), which costs a fraction of redis-rs's value trees.
-        let ep = node.endpoint.clone();
-        let raw = fast::open_at(&target, &ep).await;
-        let fast_path = raw.is_some();
-        let pool = std::sync::Arc::new(std::sync::Mutex::new(raw.into_iter().collect::<Vec<_>>()));
+        let pool = fast::Pool::open(&target, &node.endpoint).await;
         scan_typed(
             &mut node,
             pattern.as_bytes(),
@@ -697,23 +694,16 @@ pub async fn run(ctx: &Ctx, args: &JobsArgs) -> anyhow::Result<ExitStatus> {
             async |n: &mut Node, keys: Vec<Name>| {
                 let mut n = n.clone();
                 let states = states.clone();
-                let (pool, target, ep) = (pool.clone(), target.clone(), ep.clone());
+                let pool = pool.clone();
                 in_flight.push_back(tokio::spawn(async move {
-                    let found = if fast_path {
-                        let taken = pool.lock().ok().and_then(|mut p| p.pop());
-                        let mut c = match taken {
-                            Some(c) => c,
-                            None => fast::open_at(&target, &ep).await.ok_or_else(|| {
-                                exit::runtime(format!("{}: cannot open another connection", n.addr))
-                            })?,
-                        };
-                        let found = fast::first_and_last(&mut c, &keys).await?;
-                        if let Ok(mut p) = pool.lock() {
-                            p.push(c);
+                    let found = match &pool {
+                        Some(pool) => {
+                            let mut c = pool.take().await?;
+                            let found = fast::first_and_last(&mut c, &keys).await?;
+                            pool.put(c);
+                            found
                         }
-                        found
-                    } else {
-                        first_and_last(&mut n, &keys).await?
+                        None => first_and_last(&mut n, &keys).await?,
                     };
                     let mut out = Vec::with_capacity(keys.len());
                     for (k, fl) in keys.into_iter().zip(found) {

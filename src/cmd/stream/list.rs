@@ -1,5 +1,7 @@
 //! `redkit stream list`: every stream key matching a glob (SCAN ... TYPE stream on each
 //! master), with XINFO STREAM's length, first/last entry and groups, newest activity first.
+//! Each SCAN batch's XINFO replies are read in place on a raw connection (one pipelined round
+//! per batch, as `stream jobs`), while the next SCAN goes out.
 
 use std::io::{self, Write};
 
@@ -138,21 +140,15 @@ impl Render for ListReport {
     }
 }
 
-/// One stream's row from its XINFO STREAM reply (exit 3 naming the key when it is not one).
-fn summary(
-    stream: Name,
-    node: &str,
-    node_index: usize,
-    info: redis::Value,
-) -> anyhow::Result<StreamSummary> {
-    let info = StreamInfo::decode(info).map_err(|e| exit::runtime(format!("{stream}: {e}")))?;
+/// One stream's row from its XINFO STREAM facts.
+fn summary(stream: Name, node: &str, node_index: usize, info: StreamInfo) -> StreamSummary {
     let time = |id: &Option<String>| {
         id.as_deref()
             .and_then(|i| StreamId::parse(i.as_bytes()))
             .map(|i| String::from_utf8_lossy(&rfc3339_ms(i.ms)).into_owned())
     };
     let last_generated_id = info.last_generated_id.unwrap_or_default();
-    Ok(StreamSummary {
+    StreamSummary {
         node: node.to_string(),
         length: info.length.unwrap_or(0),
         groups: info.groups.unwrap_or(0),
@@ -166,7 +162,7 @@ fn summary(
         group_lag_seconds: None,
         oldest_pending_seconds: None,
         node_index,
-    })
+    }
 }
 
 /// The rank of a stream in the listing: most recent activity first, then by name.
@@ -250,17 +246,51 @@ struct Origin {
     now: u64,
 }
 
-/// The rows of one SCAN batch: XINFO STREAM of each key in one pipeline, decoded, and with
-/// `lag_now` the lag of those with groups.
-async fn rows(mut n: Node, keys: Vec<Name>, o: Origin) -> Rows {
+/// The rows of one SCAN batch: XINFO STREAM of each key in one pipelined round (read in place
+/// on a raw connection from `pool`, else through redis-rs), and with `lag_now` the lag of
+/// those with groups.
+async fn rows(mut n: Node, pool: Option<super::fast::Pool>, keys: Vec<Name>, o: Origin) -> Rows {
     let mut out = Vec::with_capacity(keys.len());
-    for (k, info) in infos(n.clone(), keys).await? {
-        out.push(summary(k, &o.addr, o.index, info)?);
+    match &pool {
+        Some(pool) => {
+            let mut c = pool.take().await?;
+            let infos = super::fast::stream_infos(&mut c, &keys).await?;
+            pool.put(c);
+            for (k, info) in keys.into_iter().zip(infos) {
+                match info {
+                    Ok(info) => out.push(summary(k, &o.addr, o.index, info)),
+                    // A key deleted or replaced since the SCAN is skipped; any other failure
+                    // (an ACL refusal) ends the listing, so it never reports streams missing.
+                    Err(e) => {
+                        if still_a_stream(&mut n, &k).await? {
+                            let e = crate::output::escape::escape_str(&e);
+                            return Err(exit::runtime(format!("{}: {k}: {e}", o.addr)));
+                        }
+                    }
+                }
+            }
+        }
+        None => {
+            for (k, info) in infos(n.clone(), keys).await? {
+                let info =
+                    StreamInfo::decode(info).map_err(|e| exit::runtime(format!("{k}: {e}")))?;
+                out.push(summary(k, &o.addr, o.index, info));
+            }
+        }
     }
     if o.lag_now {
         fill_lags(&mut out, None, &mut n, o.now).await?;
     }
     Ok(out)
+}
+
+/// Whether `key` is (still) a stream: an XINFO that failed on one is a real failure.
+async fn still_a_stream(n: &mut Node, key: &Name) -> anyhow::Result<bool> {
+    let kind: String = n
+        .query(redis::cmd("TYPE").arg(key))
+        .await
+        .map_err(ConnError::into_runtime)?;
+    Ok(kind == "stream")
 }
 
 /// XINFO STREAM of each key of a batch, in one pipeline; keys deleted or replaced since the
@@ -285,11 +315,7 @@ async fn infos(mut n: Node, keys: Vec<Name>) -> anyhow::Result<Vec<(Name, redis:
                 {
                     Ok(info) => out.push((k, info)),
                     Err(e) => {
-                        let kind: String = n
-                            .query(redis::cmd("TYPE").arg(&k))
-                            .await
-                            .map_err(ConnError::into_runtime)?;
-                        if kind == "stream" {
+                        if still_a_stream(&mut n, &k).await? {
                             return Err(exit::runtime(format!("{k}: {e}")));
                         }
                     }
@@ -329,6 +355,9 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
             lag_now: out.streams(),
             now,
         };
+        // XINFO replies are read in place on raw connections to this master (one per batch
+        // in flight), as `stream jobs` reads its entries.
+        let pool = super::fast::Pool::open(&target, &node.endpoint).await;
         scan_typed(
             &mut node,
             pattern.as_bytes(),
@@ -336,7 +365,12 @@ pub async fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<ExitStatus> {
             async |n: &mut Node, keys: Vec<Name>| {
                 // Each batch's XINFO pipeline runs (and is decoded) in a task of its own while
                 // the next SCAN goes out, as `stream jobs` does: a few batches in flight.
-                in_flight.push_back(tokio::spawn(rows(n.clone(), keys, origin.clone())));
+                in_flight.push_back(tokio::spawn(rows(
+                    n.clone(),
+                    pool.clone(),
+                    keys,
+                    origin.clone(),
+                )));
                 if in_flight.len() >= BATCHES_IN_FLIGHT
                     && let Some(h) = in_flight.pop_front()
                 {

@@ -5,7 +5,9 @@
 //! the UNLINK engine's rate limiter. Running and stuck jobs are never touched, nor jobs with
 //! dead letters, nor jobs a consumer group has not finished (pending or undelivered entries);
 //! each deletion checks in one script that no event came after the one judged, so a job that
-//! got an event meanwhile is left.
+//! got an event meanwhile is left. Each SCAN batch is judged (its last entries framed in place
+//! on a raw connection) and retired (one script call per hundred jobs of a slot) in a task of
+//! its own while the next SCAN goes out, as `stream jobs` reads.
 
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
@@ -21,19 +23,20 @@ use crate::ops::unlink::Limiter;
 use crate::output::{Render, Ui};
 use crate::redis::{ConnError, Mode, Node, Unreached};
 
-/// Retires a job stream judged finished and old, in one script both for the run and its dry
-/// run (so the dry run counts exactly what the run would do). Left, with the reason as a
-/// negative reply: -1 when it has an entry after the last one judged (`ARGV[1]` is the id
-/// right after it, and `XREVRANGE key + ARGV[1] COUNT 1` answers empty unless an event came
-/// since: a seek, not a copy of the entry the scan already read) or is gone; -3 when a
-/// consumer group still has work in it (entries pending, or not delivered: its last-delivered
-/// id before `ARGV[3]`, the judged last id), the rule `stream trim` keeps; -2 with --expire
-/// when it already has a TTL (kept). Else its memory (MEMORY USAGE); unless `ARGV[4]` is `1`
-/// (dry run) it is UNLINKed, or with `ARGV[2]` (the TTL in ms) given a TTL.
+/// Retires the job streams judged finished and old, up to `SCRIPT_JOBS` of one slot per call,
+/// in one script both for the run and its dry run (so the dry run counts exactly what the run
+/// would do). `KEYS` are pairs: the job's stream and its dead-letter stream; `ARGV[1]` is the
+/// TTL in ms (empty: delete), `ARGV[2]` is `1` for a dry run, then per job the id right after
+/// its judged last entry and that last id. Per job the reply is its memory (MEMORY USAGE),
+/// UNLINKed or given the TTL unless a dry run, or a reason it was left: -4 when it has dead
+/// letters; -1 when it has an entry after the last one judged (`XREVRANGE key + after COUNT
+/// 1` answers empty unless an event came since: a seek, not a copy of the entry the scan
+/// already read) or is gone; -3 when a consumer group still has work in it (entries pending,
+/// or not delivered: its last-delivered id before the judged last id), the rule `stream trim`
+/// keeps; -2 with a TTL asked when it already has one (kept). A job whose commands fail
+/// answers that error in its place (pcall), so one key replaced by another type does not hide
+/// what the call did to the others.
 const RETIRE_SCRIPT: &str = r"
-if redis.call('XREVRANGE', KEYS[1], '+', ARGV[1], 'COUNT', 1)[1] ~= nil then return -1 end
-local b = redis.call('MEMORY', 'USAGE', KEYS[1])
-if not b then return -1 end
 local function cmp(x, y)
   if #x ~= #y then return #x < #y and -1 or 1 end
   if x == y then return 0 end
@@ -47,36 +50,72 @@ local function before(a, z)
   if c == 0 then c = cmp(as, zs) end
   return c < 0
 end
-for _, g in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
-  local f = {}
-  for i = 1, #g, 2 do f[g[i]] = g[i + 1] end
-  if tonumber(f['pending']) ~= 0 or before(tostring(f['last-delivered-id']), ARGV[3]) then
-    return -3
+local ttl, dry = ARGV[1], ARGV[2]
+local function retire(k, dlq, after, last)
+  local d = redis.pcall('XLEN', dlq)
+  if type(d) == 'number' and d > 0 then return -4 end
+  if redis.call('XREVRANGE', k, '+', after, 'COUNT', 1)[1] ~= nil then return -1 end
+  local b = redis.call('MEMORY', 'USAGE', k)
+  if not b then return -1 end
+  for _, g in ipairs(redis.call('XINFO', 'GROUPS', k)) do
+    local f = {}
+    for i = 1, #g, 2 do f[g[i]] = g[i + 1] end
+    if tonumber(f['pending']) ~= 0 or before(tostring(f['last-delivered-id']), last) then
+      return -3
+    end
   end
+  if ttl ~= '' and redis.call('PTTL', k) >= 0 then return -2 end
+  if dry == '1' then return b end
+  if ttl == '' then
+    redis.call('UNLINK', k)
+  else
+    redis.call('PEXPIRE', k, ttl)
+  end
+  return b
 end
-if ARGV[2] ~= '' and redis.call('PTTL', KEYS[1]) >= 0 then return -2 end
-if ARGV[4] == '1' then return b end
-if ARGV[2] == '' then
-  redis.call('UNLINK', KEYS[1])
-else
-  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+local out = {}
+for i = 1, #KEYS / 2 do
+  local ok, r = pcall(retire, KEYS[2 * i - 1], KEYS[2 * i], ARGV[2 * i + 1], ARGV[2 * i + 2])
+  -- Before Redis 7 a failed call raises its message as a string: made an error reply again.
+  if not ok and type(r) ~= 'table' then r = { err = tostring(r) } end
+  out[i] = r
 end
-return b
+return out
 ";
 
-/// The script, by digest (EVALSHA: the text is not sent and hashed once per stream).
+/// Jobs per script call: enough that the call's own cost is shared (a call per job cost a
+/// third of the server's time), few enough that one call blocks the server well under 1 ms.
+const SCRIPT_JOBS: usize = 100;
+
+/// The script, by digest (EVALSHA: the text is not sent and hashed once per call).
 static RETIRE: std::sync::LazyLock<super::script::Lua> =
     std::sync::LazyLock::new(|| super::script::Lua::new(RETIRE_SCRIPT));
 
-fn retire_cmd(by_sha: bool, key: &Name, judged: &Judged, ttl: &str, dry_run: bool) -> redis::Cmd {
-    let mut c = RETIRE.cmd(by_sha, 1);
-    c.arg(key)
-        .arg(&judged.after)
-        .arg(ttl)
-        .arg(&judged.last)
-        .arg(if dry_run { "1" } else { "0" });
+/// One call of the script for `jobs` (all in one slot on a cluster).
+fn retire_cmd(
+    by_sha: bool,
+    jobs: &[Chosen],
+    ttl: &str,
+    dry_run: bool,
+    cluster: bool,
+) -> redis::Cmd {
+    let mut c = RETIRE.cmd(by_sha, jobs.len() * 2);
+    for (k, _) in jobs {
+        // A key with no dead-letter name in its own slot is checked against itself (its own
+        // length counts as dead letters): kept, as `stream jobs` counts it.
+        let dlq = crate::redis::streams::dead_letter_key(k.as_bytes(), cluster)
+            .unwrap_or_else(|| k.as_bytes().to_vec());
+        c.arg(k).arg(dlq);
+    }
+    c.arg(ttl).arg(if dry_run { "1" } else { "0" });
+    for (_, judged) in jobs {
+        c.arg(&judged.after).arg(&judged.last);
+    }
     c
 }
+
+/// A job chosen for retirement and its last entry as judged.
+type Chosen = (Name, Judged);
 
 /// A stream's last entry as judged: its id, and the id right after it (the guard's start; a
 /// stream at the greatest id answers itself there, and is left).
@@ -213,31 +252,221 @@ impl Render for RetentionReport {
     }
 }
 
-/// The last entry and the dead-letter count of each key of a batch, in one pipeline.
-async fn last_and_dead_letters(
+impl RetentionReport {
+    /// Adds what one batch found.
+    fn absorb(&mut self, b: RetentionReport) {
+        self.scanned += b.scanned;
+        self.matched += b.matched;
+        self.deleted += b.deleted;
+        self.bytes += b.bytes;
+        self.kept_running += b.kept_running;
+        self.kept_stuck += b.kept_stuck;
+        self.kept_recent += b.kept_recent;
+        self.kept_dead_letters += b.kept_dead_letters;
+        self.kept_unprocessed += b.kept_unprocessed;
+        self.kept_has_ttl += b.kept_has_ttl;
+        self.changed += b.changed;
+        let room = SAMPLE.saturating_sub(self.sample.len());
+        self.sample.extend(b.sample.into_iter().take(room));
+    }
+}
+
+/// The last entry of each key of a batch, in one pipeline (the redis-rs path, when no raw
+/// connection can be had). A key gone or replaced by another type since the SCAN: None.
+async fn last_entries(
     node: &mut Node,
     keys: &[Name],
-    cluster: bool,
-) -> anyhow::Result<Vec<(Option<super::entry::Entry>, u64)>> {
+) -> anyhow::Result<Vec<Option<super::entry::Entry>>> {
     let mut p = redis::pipe();
     for k in keys {
         p.add_command(crate::redis::streams::last_entry_cmd(k));
-        let dlq = crate::redis::streams::dead_letter_key(k.as_bytes(), cluster)
-            .unwrap_or_else(|| k.as_bytes().to_vec());
-        p.cmd("XLEN").arg(dlq);
     }
     let replies: Vec<redis::Value> = node.pipe(&p).await.map_err(ConnError::into_runtime)?;
-    let mut out = Vec::with_capacity(keys.len());
-    let mut it = replies.into_iter();
-    while let (Some(last), Some(dl)) = (it.next(), it.next()) {
-        // A key gone or replaced by another type since the SCAN: no job (None).
-        let last = super::entry::parse_entries(last)
-            .ok()
-            .and_then(|mut e| (!e.is_empty()).then(|| e.swap_remove(0)));
-        out.push((last, crate::redis::streams::uint_of(&dl).unwrap_or(0)));
-    }
-    Ok(out)
+    Ok(replies
+        .into_iter()
+        .map(|last| {
+            super::entry::parse_entries(last)
+                .ok()
+                .and_then(|mut e| (!e.is_empty()).then(|| e.swap_remove(0)))
+        })
+        .collect())
 }
+
+/// What every batch of a pass shares.
+struct Batches {
+    cluster: bool,
+    older_ms: u64,
+    stuck_after: Duration,
+    /// The TTL in ms as the script takes it (empty: delete).
+    ttl: String,
+    dry_run: bool,
+    rate: Option<u64>,
+    limiter: Option<Limiter>,
+    stop: crate::cmd::Stop,
+}
+
+/// One SCAN batch: judges each job stream by its last entry and retires the finished old
+/// ones (or, in a dry run, counts them and their memory, by the same script).
+async fn batch(
+    mut n: Node,
+    pool: Option<super::fast::Pool>,
+    keys: Vec<Name>,
+    b: std::sync::Arc<Batches>,
+) -> anyhow::Result<RetentionReport> {
+    let mut rep = RetentionReport::default();
+    if b.stop.requested() {
+        return Ok(rep);
+    }
+    let keys: Vec<Name> = keys
+        .into_iter()
+        .filter(|k| !is_dead_letter_stream(k.as_bytes()))
+        .collect();
+    let now = super::id::now_ms();
+    let lasts = match &pool {
+        Some(pool) => {
+            let mut c = pool.take().await?;
+            let lasts = super::fast::last_entries(&mut c, &keys).await?;
+            pool.put(c);
+            lasts
+        }
+        None => last_entries(&mut n, &keys).await?,
+    };
+    let mut chosen: Vec<Chosen> = Vec::new();
+    for (k, last) in keys.into_iter().zip(lasts) {
+        let Some(last) = last else { continue };
+        rep.scanned += 1;
+        match judge(&last, now, b.stuck_after) {
+            JobState::Running => rep.kept_running += 1,
+            JobState::Stuck => rep.kept_stuck += 1,
+            JobState::Completed | JobState::Failed => {
+                if now.saturating_sub(last.id.ms) <= b.older_ms {
+                    rep.kept_recent += 1;
+                } else {
+                    rep.matched += 1;
+                    let after = last.id.next().unwrap_or(last.id);
+                    chosen.push((
+                        k,
+                        Judged {
+                            last: last.id.to_string(),
+                            after: after.to_string(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    if chosen.is_empty() {
+        return Ok(rep);
+    }
+    // A script call takes keys of one slot: on a cluster the jobs go by slot (stable, so a
+    // standalone server keeps the SCAN's order).
+    if b.cluster {
+        chosen.sort_by_key(|(k, _)| crate::redis::cluster::slot(k.as_bytes()));
+    }
+    // With --rate, small pipelines each let through by the limiter (a batch's wait is for the
+    // deletions granted before it).
+    let step = match (&b.limiter, b.dry_run) {
+        (Some(_), false) => (b.rate.unwrap_or(1) / 10).max(1) as usize,
+        _ => chosen.len(),
+    };
+    for part in chosen.chunks(step) {
+        let calls = calls_of(part, b.cluster);
+        let mut p = redis::pipe();
+        for r in &calls {
+            p.add_command(retire_cmd(
+                true,
+                &part[r.clone()],
+                &b.ttl,
+                b.dry_run,
+                b.cluster,
+            ));
+        }
+        if !b.dry_run
+            && let Some(l) = &b.limiter
+        {
+            l.take(part.len() as u64).await;
+        }
+        let mut got: Vec<redis::Value> = n.pipe(&p).await.map_err(ConnError::into_runtime)?;
+        // A script cache flushed meanwhile: those calls again, by the text.
+        let missing: Vec<usize> = (0..got.len())
+            .filter(|&i| super::script::is_noscript_reply(&got[i]))
+            .collect();
+        if !missing.is_empty() {
+            let mut p = redis::pipe();
+            for &i in &missing {
+                let jobs = &part[calls[i].clone()];
+                p.add_command(retire_cmd(false, jobs, &b.ttl, b.dry_run, b.cluster));
+            }
+            let again: Vec<redis::Value> = n.pipe(&p).await.map_err(ConnError::into_runtime)?;
+            for (&i, v) in missing.iter().zip(again) {
+                got[i] = v;
+            }
+        }
+        for (r, v) in calls.iter().zip(got) {
+            let jobs = &part[r.clone()];
+            let replies = match v {
+                redis::Value::Array(items) if items.len() == jobs.len() => items,
+                other => return Err(failed(&n, &jobs[0].0, &other)),
+            };
+            for ((k, _), v) in jobs.iter().zip(replies) {
+                match v {
+                    redis::Value::Int(bytes) if bytes >= 0 => {
+                        rep.deleted += 1;
+                        rep.bytes += bytes as u64;
+                        if rep.sample.len() < SAMPLE {
+                            rep.sample.push(k.clone());
+                        }
+                    }
+                    redis::Value::Int(-2) => rep.kept_has_ttl += 1,
+                    redis::Value::Int(-3) => rep.kept_unprocessed += 1,
+                    redis::Value::Int(-4) => rep.kept_dead_letters += 1,
+                    redis::Value::Int(_) => rep.changed += 1,
+                    redis::Value::ServerError(e) if e.code() == "WRONGTYPE" => rep.changed += 1,
+                    v @ redis::Value::ServerError(_) => return Err(failed(&n, k, &v)),
+                    _ => rep.changed += 1,
+                }
+            }
+        }
+    }
+    Ok(rep)
+}
+
+/// The script calls of `part`: runs of at most `SCRIPT_JOBS` jobs, of one slot on a cluster.
+fn calls_of(part: &[Chosen], cluster: bool) -> Vec<std::ops::Range<usize>> {
+    let slot_of = |i: usize| {
+        if cluster {
+            crate::redis::cluster::slot(part[i].0.as_bytes())
+        } else {
+            0
+        }
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=part.len() {
+        if i == part.len() || i - start == SCRIPT_JOBS || slot_of(i) != slot_of(start) {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
+}
+
+/// A reply that is not the script's answer (an error such as an ACL refusal): the run fails,
+/// naming the node and the key.
+fn failed(n: &Node, key: &Name, v: &redis::Value) -> anyhow::Error {
+    let what = match v {
+        redis::Value::ServerError(e) => format!("{} {}", e.code(), e.details().unwrap_or("")),
+        other => format!("unexpected reply {other:?}"),
+    };
+    exit::runtime(format!(
+        "{}: {key}: {}",
+        n.addr,
+        crate::output::escape::escape_str(&what)
+    ))
+}
+
+/// SCAN batches whose rounds may be outstanding at once (as `stream jobs`).
+const BATCHES_IN_FLIGHT: usize = 3;
 
 /// One pass over every master: judges each job stream and retires the finished old ones
 /// (or, in a dry run, counts them and their memory, by the same script).
@@ -251,7 +480,6 @@ pub async fn pass(
     let target = ctx.target()?;
     let cluster = matches!(target.mode, Mode::Cluster(_));
     let masters = target.masters().await?;
-    let limiter = r.rate.map(Limiter::new);
     let mut rep = RetentionReport {
         action: if r.expire.is_some() {
             "expire"
@@ -264,11 +492,26 @@ pub async fn pass(
         unreached: masters.unreached,
         ..RetentionReport::default()
     };
-    let ttl = rep
-        .expire_ms
-        .map(|ms| ms.max(1).to_string())
-        .unwrap_or_default();
-    let older_ms = rep.older_than_ms;
+    let shared = std::sync::Arc::new(Batches {
+        cluster,
+        older_ms: rep.older_than_ms,
+        stuck_after: r.stuck_after,
+        ttl: rep
+            .expire_ms
+            .map(|ms| ms.max(1).to_string())
+            .unwrap_or_default(),
+        dry_run,
+        rate: r.rate,
+        limiter: r.rate.map(Limiter::new),
+        stop: stop.clone(),
+    });
+    let mut in_flight: std::collections::VecDeque<
+        tokio::task::JoinHandle<anyhow::Result<RetentionReport>>,
+    > = std::collections::VecDeque::new();
+    let joined = async |h: tokio::task::JoinHandle<anyhow::Result<RetentionReport>>| {
+        h.await
+            .map_err(|e| exit::runtime(format!("retiring job streams: {e}")))?
+    };
     for mut node in masters.nodes {
         if stop.requested() {
             break;
@@ -278,6 +521,7 @@ pub async fn pass(
         let _: Result<String, _> = node
             .query(redis::cmd("SCRIPT").arg("LOAD").arg(RETIRE.text))
             .await;
+        let pool = super::fast::Pool::open(&target, &node.endpoint).await;
         scan_typed(
             &mut node,
             r.pattern.as_bytes(),
@@ -286,108 +530,24 @@ pub async fn pass(
                 if stop.requested() {
                     return Ok(());
                 }
-                let keys: Vec<Name> = keys
-                    .into_iter()
-                    .filter(|k| !is_dead_letter_stream(k.as_bytes()))
-                    .collect();
-                let now = super::id::now_ms();
-                let facts = last_and_dead_letters(n, &keys, cluster).await?;
-                let mut chosen: Vec<(&Name, Judged)> = Vec::new();
-                for (k, (last, dead)) in keys.iter().zip(facts) {
-                    let Some(last) = last else { continue };
-                    rep.scanned += 1;
-                    match judge(&last, now, r.stuck_after) {
-                        JobState::Running => rep.kept_running += 1,
-                        JobState::Stuck => rep.kept_stuck += 1,
-                        JobState::Completed | JobState::Failed => {
-                            if now.saturating_sub(last.id.ms) <= older_ms {
-                                rep.kept_recent += 1;
-                            } else if dead > 0 {
-                                rep.matched += 1;
-                                rep.kept_dead_letters += 1;
-                            } else {
-                                rep.matched += 1;
-                                let after = last.id.next().unwrap_or(last.id);
-                                chosen.push((
-                                    k,
-                                    Judged {
-                                        last: last.id.to_string(),
-                                        after: after.to_string(),
-                                    },
-                                ));
-                            }
-                        }
-                    }
-                }
-                if chosen.is_empty() {
-                    return Ok(());
-                }
-                // With --rate, small pipelines each let through by the limiter (a batch's
-                // wait is for the deletions granted before it).
-                let step = match (&limiter, dry_run) {
-                    (Some(_), false) => (r.rate.unwrap_or(1) / 10).max(1) as usize,
-                    _ => chosen.len(),
-                };
-                let mut replies: Vec<redis::Value> = Vec::with_capacity(chosen.len());
-                for part in chosen.chunks(step) {
-                    let mut p = redis::pipe();
-                    for (k, judged) in part {
-                        p.add_command(retire_cmd(true, k, judged, &ttl, dry_run));
-                    }
-                    if !dry_run && let Some(l) = &limiter {
-                        l.take(part.len() as u64).await;
-                    }
-                    let mut got: Vec<redis::Value> =
-                        n.pipe(&p).await.map_err(ConnError::into_runtime)?;
-                    // A script cache flushed meanwhile: those keys again, by the text.
-                    let missing: Vec<usize> = (0..got.len())
-                        .filter(|&i| super::script::is_noscript_reply(&got[i]))
-                        .collect();
-                    if !missing.is_empty() {
-                        let mut p = redis::pipe();
-                        for &i in &missing {
-                            let (k, judged) = &part[i];
-                            p.add_command(retire_cmd(false, k, judged, &ttl, dry_run));
-                        }
-                        let again: Vec<redis::Value> =
-                            n.pipe(&p).await.map_err(ConnError::into_runtime)?;
-                        for (&i, v) in missing.iter().zip(again) {
-                            got[i] = v;
-                        }
-                    }
-                    replies.extend(got);
-                }
-                for ((k, _), v) in chosen.iter().zip(replies) {
-                    match v {
-                        redis::Value::Int(b) if b >= 0 => {
-                            rep.deleted += 1;
-                            rep.bytes += b as u64;
-                            if rep.sample.len() < SAMPLE {
-                                rep.sample.push((*k).clone());
-                            }
-                        }
-                        redis::Value::Int(-2) => rep.kept_has_ttl += 1,
-                        redis::Value::Int(-3) => rep.kept_unprocessed += 1,
-                        redis::Value::Int(_) => rep.changed += 1,
-                        redis::Value::ServerError(e) if e.code() == "WRONGTYPE" => rep.changed += 1,
-                        redis::Value::ServerError(e) => {
-                            return Err(exit::runtime(format!(
-                                "{}: {k}: {}",
-                                n.addr,
-                                crate::output::escape::escape_str(&format!(
-                                    "{} {}",
-                                    e.code(),
-                                    e.details().unwrap_or("")
-                                ))
-                            )));
-                        }
-                        _ => rep.changed += 1,
-                    }
+                in_flight.push_back(tokio::spawn(batch(
+                    n.clone(),
+                    pool.clone(),
+                    keys,
+                    shared.clone(),
+                )));
+                if in_flight.len() >= BATCHES_IN_FLIGHT
+                    && let Some(h) = in_flight.pop_front()
+                {
+                    rep.absorb(joined(h).await?);
                 }
                 Ok(())
             },
         )
         .await?;
+    }
+    while let Some(h) = in_flight.pop_front() {
+        rep.absorb(joined(h).await?);
     }
     rep.interrupted = stop.requested();
     rep.elapsed_ms = started.elapsed().as_millis() as u64;
