@@ -441,7 +441,7 @@ impl Table {
                     .iter()
                     .map(|&i| {
                         let w = widths[i];
-                        let lines = cells.get(i).cloned().unwrap_or_default();
+                        let lines: &[String] = cells.get(i).map_or(&[], Vec::as_slice);
                         match kinds[i] {
                             Kind::Wrap => lines.iter().flat_map(|l| wrap(l, w)).collect(),
                             Kind::Text => lines.iter().map(|l| truncate(l, w)).collect(),
@@ -451,29 +451,36 @@ impl Table {
                     .collect();
                 let height = laid.iter().map(Vec::len).max().unwrap_or(0);
                 for k in 0..height {
+                    // Written in place, a cell's style looked up only when it is shown: the
+                    // copies and small strings here were most of a long table's cost.
                     let mut line = String::new();
                     if g > 0 {
-                        line.push_str(&" ".repeat(FOLD_INDENT));
+                        push_spaces(&mut line, FOLD_INDENT);
                     }
                     for (j, &i) in cols.iter().enumerate() {
                         let text = laid[j].get(k).map_or("", String::as_str);
                         let pad = widths[i].saturating_sub(width::width(text));
-                        let styled = match cells_style.get(i).and_then(Cell::style) {
-                            Some(s) if self.fit.color && !text.is_empty() => {
-                                format!("{s}{text}\x1b[0m")
-                            }
-                            _ => text.to_string(),
+                        let style = match cells_style.get(i) {
+                            Some(c) if self.fit.color && !text.is_empty() => c.style(),
+                            _ => None,
                         };
                         let right = cells_style.get(i).is_some_and(|c| c.align == Align::Right);
                         if j > 0 {
-                            line.push_str(&" ".repeat(GAP));
+                            push_spaces(&mut line, GAP);
                         }
                         if right {
-                            line.push_str(&" ".repeat(pad));
-                            line.push_str(&styled);
-                        } else {
-                            line.push_str(&styled);
-                            line.push_str(&" ".repeat(pad));
+                            push_spaces(&mut line, pad);
+                        }
+                        match &style {
+                            Some(s) => {
+                                line.push_str(s);
+                                line.push_str(text);
+                                line.push_str("\x1b[0m");
+                            }
+                            None => line.push_str(text),
+                        }
+                        if !right {
+                            push_spaces(&mut line, pad);
                         }
                     }
                     let trimmed = line.trim_end().len();
@@ -560,6 +567,10 @@ impl Table {
         }
         groups
     }
+}
+
+fn push_spaces(line: &mut String, n: usize) {
+    line.extend(std::iter::repeat_n(' ', n));
 }
 
 impl fmt::Display for Table {
