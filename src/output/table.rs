@@ -8,9 +8,10 @@
 //! lines, the same for every row so they stay aligned. `--wide` (or a pipe) shows every cell
 //! whole. Lines never end in spaces.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use super::width::{self, closed, strip, truncate, wrap};
+use super::width::{self, closed, leaves_open, strip, truncate, wrap};
 
 /// What a column holds, which decides how it may be fitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,10 +363,10 @@ impl Table {
             return Vec::new();
         }
         let prep = |c: &Cell| -> Vec<String> {
-            let t = if self.fit.color {
-                c.text.clone()
+            let t = if self.fit.color || !c.text.contains('\x1b') {
+                Cow::Borrowed(c.text.as_str())
             } else {
-                strip(&c.text)
+                Cow::Owned(strip(&c.text))
             };
             t.split('\n').map(str::to_string).collect()
         };
@@ -437,15 +438,29 @@ impl Table {
         for (cells_style, cells) in &all {
             for (g, cols) in groups.iter().enumerate() {
                 // Each cell's physical lines at its column's width.
-                let laid: Vec<Vec<String>> = cols
+                let laid: Vec<Vec<Cow<'_, str>>> = cols
                     .iter()
                     .map(|&i| {
                         let w = widths[i];
                         let lines: &[String] = cells.get(i).map_or(&[], Vec::as_slice);
                         match kinds[i] {
-                            Kind::Wrap => lines.iter().flat_map(|l| wrap(l, w)).collect(),
-                            Kind::Text => lines.iter().map(|l| truncate(l, w)).collect(),
-                            Kind::Token => lines.iter().map(|l| closed(l)).collect(),
+                            Kind::Wrap => lines
+                                .iter()
+                                .flat_map(|l| wrap(l, w))
+                                .map(Cow::Owned)
+                                .collect(),
+                            // What `truncate` does, without a copy of a line that fits.
+                            Kind::Text => lines
+                                .iter()
+                                .map(|l| {
+                                    if width::width(l) <= w {
+                                        closed_cow(l)
+                                    } else {
+                                        Cow::Owned(truncate(l, w))
+                                    }
+                                })
+                                .collect(),
+                            Kind::Token => lines.iter().map(|l| closed_cow(l)).collect(),
                         }
                     })
                     .collect();
@@ -458,7 +473,7 @@ impl Table {
                         push_spaces(&mut line, FOLD_INDENT);
                     }
                     for (j, &i) in cols.iter().enumerate() {
-                        let text = laid[j].get(k).map_or("", String::as_str);
+                        let text = laid[j].get(k).map_or("", |t| t.as_ref());
                         let pad = widths[i].saturating_sub(width::width(text));
                         let style = match cells_style.get(i) {
                             Some(c) if self.fit.color && !text.is_empty() => c.style(),
@@ -569,8 +584,22 @@ impl Table {
     }
 }
 
-fn push_spaces(line: &mut String, n: usize) {
-    line.extend(std::iter::repeat_n(' ', n));
+fn push_spaces(line: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        line.push_str(&SPACES[..k]);
+        n -= k;
+    }
+}
+
+/// `closed`, without a copy of the (usual) line that leaves nothing open.
+fn closed_cow(l: &str) -> Cow<'_, str> {
+    if leaves_open(l) {
+        Cow::Owned(closed(l))
+    } else {
+        Cow::Borrowed(l)
+    }
 }
 
 impl fmt::Display for Table {
