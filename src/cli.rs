@@ -142,7 +142,13 @@ impl Cli {
         T: Into<std::ffi::OsString> + Clone,
     {
         use clap::FromArgMatches;
-        let mut matches = command().try_get_matches_from(args)?;
+        let mut cmd = command();
+        let parsed = cmd.try_get_matches_from_mut(args);
+        // Freeing the definition of every command and flag cost a start-up gate (`validate-env`)
+        // more than parsing its line did (callgrind): it is needed once per process, and
+        // the process ends soon after, so it is left for the exit to reclaim.
+        std::mem::forget(cmd);
+        let mut matches = parsed?;
         let mut path = Vec::new();
         let mut at = &matches;
         while let Some((name, sub)) = at.subcommand() {

@@ -8,9 +8,10 @@
 //! lines, the same for every row so they stay aligned. `--wide` (or a pipe) shows every cell
 //! whole. Lines never end in spaces.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use super::width::{self, closed, strip, truncate, wrap};
+use super::width::{self, closed, leaves_open, strip, truncate, wrap};
 
 /// What a column holds, which decides how it may be fitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,10 +363,10 @@ impl Table {
             return Vec::new();
         }
         let prep = |c: &Cell| -> Vec<String> {
-            let t = if self.fit.color {
-                c.text.clone()
+            let t = if self.fit.color || !c.text.contains('\x1b') {
+                Cow::Borrowed(c.text.as_str())
             } else {
-                strip(&c.text)
+                Cow::Owned(strip(&c.text))
             };
             t.split('\n').map(str::to_string).collect()
         };
@@ -437,43 +438,64 @@ impl Table {
         for (cells_style, cells) in &all {
             for (g, cols) in groups.iter().enumerate() {
                 // Each cell's physical lines at its column's width.
-                let laid: Vec<Vec<String>> = cols
+                let laid: Vec<Vec<Cow<'_, str>>> = cols
                     .iter()
                     .map(|&i| {
                         let w = widths[i];
-                        let lines = cells.get(i).cloned().unwrap_or_default();
+                        let lines: &[String] = cells.get(i).map_or(&[], Vec::as_slice);
                         match kinds[i] {
-                            Kind::Wrap => lines.iter().flat_map(|l| wrap(l, w)).collect(),
-                            Kind::Text => lines.iter().map(|l| truncate(l, w)).collect(),
-                            Kind::Token => lines.iter().map(|l| closed(l)).collect(),
+                            Kind::Wrap => lines
+                                .iter()
+                                .flat_map(|l| wrap(l, w))
+                                .map(Cow::Owned)
+                                .collect(),
+                            // What `truncate` does, without a copy of a line that fits.
+                            Kind::Text => lines
+                                .iter()
+                                .map(|l| {
+                                    if width::width(l) <= w {
+                                        closed_cow(l)
+                                    } else {
+                                        Cow::Owned(truncate(l, w))
+                                    }
+                                })
+                                .collect(),
+                            Kind::Token => lines.iter().map(|l| closed_cow(l)).collect(),
                         }
                     })
                     .collect();
                 let height = laid.iter().map(Vec::len).max().unwrap_or(0);
                 for k in 0..height {
+                    // Written in place, a cell's style looked up only when it is shown: the
+                    // copies and small strings here were most of a long table's cost.
                     let mut line = String::new();
                     if g > 0 {
-                        line.push_str(&" ".repeat(FOLD_INDENT));
+                        push_spaces(&mut line, FOLD_INDENT);
                     }
                     for (j, &i) in cols.iter().enumerate() {
-                        let text = laid[j].get(k).map_or("", String::as_str);
+                        let text = laid[j].get(k).map_or("", |t| t.as_ref());
                         let pad = widths[i].saturating_sub(width::width(text));
-                        let styled = match cells_style.get(i).and_then(Cell::style) {
-                            Some(s) if self.fit.color && !text.is_empty() => {
-                                format!("{s}{text}\x1b[0m")
-                            }
-                            _ => text.to_string(),
+                        let style = match cells_style.get(i) {
+                            Some(c) if self.fit.color && !text.is_empty() => c.style(),
+                            _ => None,
                         };
                         let right = cells_style.get(i).is_some_and(|c| c.align == Align::Right);
                         if j > 0 {
-                            line.push_str(&" ".repeat(GAP));
+                            push_spaces(&mut line, GAP);
                         }
                         if right {
-                            line.push_str(&" ".repeat(pad));
-                            line.push_str(&styled);
-                        } else {
-                            line.push_str(&styled);
-                            line.push_str(&" ".repeat(pad));
+                            push_spaces(&mut line, pad);
+                        }
+                        match &style {
+                            Some(s) => {
+                                line.push_str(s);
+                                line.push_str(text);
+                                line.push_str("\x1b[0m");
+                            }
+                            None => line.push_str(text),
+                        }
+                        if !right {
+                            push_spaces(&mut line, pad);
                         }
                     }
                     let trimmed = line.trim_end().len();
@@ -559,6 +581,24 @@ impl Table {
             groups.push(cur);
         }
         groups
+    }
+}
+
+fn push_spaces(line: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        line.push_str(&SPACES[..k]);
+        n -= k;
+    }
+}
+
+/// `closed`, without a copy of the (usual) line that leaves nothing open.
+fn closed_cow(l: &str) -> Cow<'_, str> {
+    if leaves_open(l) {
+        Cow::Owned(closed(l))
+    } else {
+        Cow::Borrowed(l)
     }
 }
 
