@@ -563,6 +563,26 @@ fn diff_folded_and_svg() {
     ])
     .stdout;
     assert!(table.contains("growth since the baseline"), "{table}");
+    // ndjson: the group lines, then one line per changed group, each named by its `row`.
+    let lines: Vec<serde_json::Value> = analyze(&[
+        "--rdb",
+        new.to_str().unwrap(),
+        "--diff",
+        old_json.to_str().unwrap(),
+        "--format",
+        "ndjson",
+    ])
+    .stdout
+    .lines()
+    .map(|l| serde_json::from_str(l).unwrap())
+    .collect();
+    let rows = |kind: &str| lines.iter().filter(|l| l["row"] == kind).count();
+    assert_eq!(rows("group"), v["groups"].as_array().unwrap().len());
+    assert_eq!(rows("diff"), diff.len());
+    assert_eq!(rows("group") + rows("diff"), lines.len());
+    let first = lines.iter().find(|l| l["row"] == "diff").unwrap();
+    assert_eq!(first["group"], "agent:cache:");
+    assert_eq!(first["keys_change"], 98);
     // A baseline that is not an analysis is refused before any work.
     let ran = run_in_temp()
         .args([
@@ -596,6 +616,52 @@ fn diff_folded_and_svg() {
         text.starts_with("<?xml") && text.contains("agent"),
         "{}",
         &text[..200]
+    );
+}
+
+/// Past the group table's size (50,000), the lightest groups fold into "(other groups)": a
+/// heavy group stays whole wherever the dump's order puts it, and the folding is said.
+#[test]
+fn a_heavy_group_survives_a_dump_of_more_distinct_groups_than_are_kept() {
+    let s = RedisServer::start();
+    // Names of letters only, one segment: each key its own group (no id to collapse).
+    let word = |mut i: usize| {
+        let mut w = String::from("w");
+        while i > 0 || w.len() == 1 {
+            w.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+        }
+        w
+    };
+    let mut cmds: Vec<Vec<String>> = (0..60_000).map(|i| cmd(&["SET", &word(i), "v"])).collect();
+    let big = "x".repeat(5000);
+    for i in 0..1000 {
+        cmds.push(cmd(&["SET", &format!("big:cache:{i}"), &big]));
+    }
+    pipe_load(&s, &cmds);
+    assert_eq!(s.cli(&["DBSIZE"]), "61000");
+    let rdb = save(&s);
+    let ran = analyze(&["--rdb", rdb.to_str().unwrap(), "--format", "json"]);
+    assert!(ran.stderr.contains("(other groups) holds"), "{ran}");
+    let v = ran.json();
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 50_001);
+    assert_eq!(groups[0]["group"], "big:cache:");
+    assert_eq!(groups[0]["keys"], 1000);
+    let other = groups
+        .iter()
+        .find(|g| g["group"] == "(other groups)")
+        .unwrap();
+    assert_eq!(other["keys"].as_u64(), v["folded_groups"].as_u64());
+    assert_eq!(v["folded_groups"], 60_001 - 50_000);
+    let keys: u64 = groups.iter().map(|g| g["keys"].as_u64().unwrap()).sum();
+    assert_eq!(keys, 61_000);
+    let bytes: u64 = groups.iter().map(|g| g["bytes"].as_u64().unwrap()).sum();
+    assert_eq!(bytes, v["bytes"].as_u64().unwrap());
+    let table = analyze(&["--rdb", rdb.to_str().unwrap(), "--top", "3"]).stdout;
+    assert!(
+        table.contains("(other groups) holds 10001 groups folded"),
+        "{table}"
     );
 }
 

@@ -121,8 +121,11 @@ pub struct AnalyzeReport {
     pub ttl_histogram: TtlHistogram,
     pub separator: String,
     pub depth: usize,
-    /// Every group, biggest first.
+    /// Every group, biggest first (with `(other groups)` when some were folded).
     pub groups: Vec<Group>,
+    /// Groups folded into `(other groups)` to keep memory bounded: past 50,000 distinct
+    /// groups the lightest make room (0: every group is its own row).
+    pub folded_groups: u64,
     /// The biggest keys by estimated memory.
     pub biggest: Vec<KeyLine>,
     pub databases: Vec<DbTotals>,
@@ -352,6 +355,12 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
         (None, from) => replica::analyze(ctx, from.as_deref(), a, &mut sink, &stop).await?,
     };
     report.top = a.top;
+    let table = ctx.out.format == crate::output::Format::Table && !a.folded;
+    if report.folded_groups > 0 && !quiet && !a.keys && !table {
+        // The table says it in its own words; the other outputs get the note on stderr
+        // (--keys lines name each key's own group).
+        ctx.out.warn(render::folded_note(report.folded_groups));
+    }
     // A dump with no key is like a query that finds nothing: exit 1 (the report still prints).
     let status = if report.keys == 0 {
         ExitStatus::Problem
@@ -381,7 +390,16 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     if let Some(b) = &baseline {
         report.diff = Some(b.compare(&report.groups));
     }
-    if !quiet {
+    if quiet {
+        return Ok(status);
+    }
+    if ctx.out.format == crate::output::Format::Ndjson {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        report
+            .write_ndjson(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(stdout_error)?;
+    } else {
         ctx.out.emit(&report).map_err(stdout_error)?;
     }
     Ok(status)
