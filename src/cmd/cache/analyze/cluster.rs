@@ -103,6 +103,7 @@ pub fn merge(source: String, parts: Vec<(Master, AnalyzeReport)>, biggest: usize
                 o.keys_without_ttl += r.keys_without_ttl;
                 o.ttl_histogram.absorb(&r.ttl_histogram);
                 o.folded_groups += r.folded_groups;
+                o.keys_in_other_databases += r.keys_in_other_databases;
                 // Functions are copied to every master: the most any node has.
                 o.functions = o.functions.max(r.functions);
                 for m in r.module_aux {

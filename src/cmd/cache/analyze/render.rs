@@ -122,12 +122,21 @@ impl Render for AnalyzeReport {
         writeln!(w, "{}: {version}, {checksum}", self.source)?;
         writeln!(
             w,
-            "{} keys, {} estimated in memory, {} serialized, {} without TTL",
-            self.keys,
+            "{}, {} estimated in memory, {} serialized, {} without TTL",
+            crate::ops::units::count(self.keys, "key", "keys"),
             format_bytes(self.bytes),
             format_bytes(self.serialized_bytes),
             self.keys_without_ttl,
         )?;
+        if let Some(d) = &self.only_db {
+            writeln!(
+                w,
+                "database {} only ({}): {} of other databases not counted",
+                d.db,
+                d.origin,
+                crate::ops::units::count(self.keys_in_other_databases, "key", "keys"),
+            )?;
+        }
         if !self.nodes.is_empty() {
             writeln!(w, "\nper master")?;
             let mut t = ui.table();
@@ -255,7 +264,8 @@ impl Render for AnalyzeReport {
                     Cell::new(name(&b.key, ui)),
                     Cell::new(b.db),
                     Cell::new(b.key_type),
-                    Cell::new(b.encoding),
+                    // A module value's encoding is its module's type name (`ReJSON-RL`).
+                    Cell::new(b.module.as_deref().unwrap_or(b.encoding)),
                     Cell::new(elements(b.key_type, b.len)),
                     Cell::new(format_bytes(b.bytes)),
                     Cell::new(ttl(b.ttl_seconds)),

@@ -466,6 +466,8 @@ impl Tally {
             groups,
             folded_groups: folded,
             biggest: biggest.into_iter().map(|b| b.2).collect(),
+            only_db: None,
+            keys_in_other_databases: 0,
             databases: self
                 .dbs
                 .into_iter()
