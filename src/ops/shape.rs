@@ -1,6 +1,8 @@
 //! Key shapes: the group a key counts under, shared by `cache stats --top-prefixes` and
 //! `cache analyze` so both group a keyspace the same way.
 
+use std::borrow::Cow;
+
 /// The group a key counts under for `--top-prefixes`: its first `depth` named segments, with
 /// every id-like segment (a number, a UUID, a hex id) turned into `*` on the way and not
 /// counted, so `user:100:unread` and `user:101:unread` are both `user:*:unread`, and
@@ -10,7 +12,7 @@ pub fn prefix_of(key: &str, sep: &str, depth: usize) -> String {
     if sep.is_empty() {
         return key.to_string();
     }
-    let parts: Vec<&str> = key.split(sep).map(shape_of_segment).collect();
+    let parts: Vec<Cow<str>> = key.split(sep).map(shape_of_segment).collect();
     if parts.len() <= 1 {
         return parts.concat();
     }
@@ -21,11 +23,11 @@ pub fn prefix_of(key: &str, sep: &str, depth: usize) -> String {
             break;
         }
         take += 1;
-        if *p != "*" {
+        if p != "*" {
             named += 1;
         }
     }
-    let wildcard = parts[..take].contains(&"*");
+    let wildcard = parts[..take].iter().any(|p| p.ends_with('*'));
     if take == parts.len() && !wildcard {
         take -= 1;
     }
@@ -41,13 +43,40 @@ pub fn prefix_of(key: &str, sep: &str, depth: usize) -> String {
 /// text that is not a programmer's word: non-ASCII (a user's name, `张三`) or control bytes,
 /// raw or as the escapes keys are shown with (`\x1b`, `\xff`, `\n`). So such keys group
 /// with their shape instead of each forming a row, and a group never holds an escape. A
-/// cluster hash tag around an id (`{42}`) counts as the id.
-pub fn shape_of_segment(seg: &str) -> &str {
+/// cluster hash tag around an id (`{42}`) counts as the id. An id after a `_`, `-` or `.`
+/// inside a segment becomes `*` too (`sess_3fa9c2d1e0aa` is `sess_*`, `cache-42` is
+/// `cache-*`): such names would otherwise make one group per key.
+pub fn shape_of_segment(seg: &str) -> Cow<'_, str> {
     let inner = seg
         .strip_prefix('{')
         .and_then(|s| s.strip_suffix('}'))
         .unwrap_or(seg);
-    if is_id(inner) { "*" } else { seg }
+    if is_id(inner) {
+        return Cow::Borrowed("*");
+    }
+    match id_suffix(seg) {
+        Some(head) => Cow::Owned(format!("{head}*")),
+        None => Cow::Borrowed(seg),
+    }
+}
+
+/// The part of a segment before a trailing id that follows `_`, `-` or `.` (the delimiter
+/// kept): a number, a UUID or a hex id, in ASCII, after a non-empty head.
+fn id_suffix(seg: &str) -> Option<&str> {
+    let ascii_id = |t: &str| {
+        t.is_ascii() && !t.bytes().any(|b| b.is_ascii_control() || b == b'\\') && is_id(t)
+    };
+    let delim = |b: u8| matches!(b, b'_' | b'-' | b'.');
+    // A UUID holds `-` itself: taken whole before the last delimiter is looked for.
+    if seg.len() > 37 && seg.is_char_boundary(seg.len() - 36) {
+        let (head, tail) = seg.split_at(seg.len() - 36);
+        if head.len() > 1 && delim(head.as_bytes()[head.len() - 1]) && ascii_id(tail) {
+            return Some(head);
+        }
+    }
+    let at = seg.rfind(|c: char| c.is_ascii() && delim(c as u8))?;
+    let (head, tail) = (&seg[..=at], &seg[at + 1..]);
+    (head.len() > 1 && ascii_id(tail)).then_some(head)
 }
 
 pub fn is_id(s: &str) -> bool {
@@ -107,5 +136,20 @@ mod tests {
         }
         assert_eq!(prefix_of("agent:cache:用户画像", ":", 2), "agent:cache:");
         assert_eq!(prefix_of("agent:cache:用户画像", ":", 3), "agent:cache:*");
+        // An id after `_`, `-` or `.` inside a segment: the segment keeps its head.
+        assert_eq!(prefix_of("sess_3fa9c2d1e0aa4b17", ":", 2), "sess_*");
+        assert_eq!(prefix_of("sess_00002b78e9baffa8", ":", 2), "sess_*");
+        assert_eq!(prefix_of("app:cache-42:data", ":", 2), "app:cache-*:");
+        assert_eq!(prefix_of("app:cache-42", ":", 2), "app:cache-*");
+        assert_eq!(
+            prefix_of("session-3f2b9c1e-07aa-4c1e-9d2f-0123456789ab", ":", 2),
+            "session-*"
+        );
+        assert_eq!(prefix_of("img.0042", ":", 2), "img.*");
+        // Words after a delimiter stay, and so does an id with nothing before it.
+        assert_eq!(prefix_of("job_events:42", ":", 2), "job_events:*");
+        assert_eq!(prefix_of("rate_limit:x", ":", 2), "rate_limit:");
+        assert_eq!(prefix_of("blob_deadbeef", ":", 2), "blob_deadbeef");
+        assert_eq!(prefix_of("_42:x", ":", 2), "_42:");
     }
 }

@@ -223,7 +223,19 @@ impl<R: Read> Reader<R> {
             list_compress_depth: 0,
             last_lzf: None,
         };
-        let head = r.src.array::<9>().map_err(|e| r.fail(e))?;
+        let head = match r.src.array::<9>() {
+            Ok(h) => h,
+            // A short input is judged by what it holds: no dump at all, or not one.
+            Err(ReadError::Truncated) if r.src.pending().is_empty() => {
+                return Err(r.error_at(0, "empty input (0 bytes), not an RDB file"));
+            }
+            Err(ReadError::Truncated)
+                if !b"REDIS".starts_with(&r.src.pending()[..r.src.pending().len().min(5)]) =>
+            {
+                return Err(r.error_at(0, "not an RDB file (no REDIS magic)"));
+            }
+            Err(e) => return Err(r.fail(e)),
+        };
         if &head[..5] != b"REDIS" {
             return Err(r.error_at(0, "not an RDB file (no REDIS magic)"));
         }

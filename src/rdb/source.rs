@@ -50,6 +50,11 @@ impl<R: Read> Source<R> {
         self.base + self.end as u64
     }
 
+    /// The bytes read but not consumed (what there is of a header that came short).
+    pub fn pending(&self) -> &[u8] {
+        &self.buf[self.pos..self.end]
+    }
+
     /// The offset of the next byte.
     pub fn offset(&self) -> u64 {
         self.base + self.pos as u64

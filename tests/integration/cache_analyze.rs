@@ -499,6 +499,77 @@ fn corrupt_truncated_and_foreign_dumps_exit_2_naming_the_offset_and_the_key() {
         .args(["cache", "analyze", "--rdb", "/nonexistent.rdb"])
         .expect(2);
     assert!(ran.stderr.contains("/nonexistent.rdb"), "{ran}");
+    // Inputs shorter than the header: judged by what they hold (review-26 F7).
+    for (content, says) in [
+        (&b"hello\n"[..], "not an RDB file (no REDIS magic)"),
+        (&b""[..], "empty input (0 bytes), not an RDB file"),
+        (&b"REDIS00"[..], "truncated RDB file: it ends at byte 7"),
+    ] {
+        let f = dir.path().join("short.rdb");
+        std::fs::write(&f, content).unwrap();
+        let ran = run_in_temp()
+            .args(["cache", "analyze", "--rdb", f.to_str().unwrap()])
+            .expect(2);
+        assert!(ran.stderr.contains(says), "{content:?}: {ran}");
+    }
+    let out = crate::support::redkit(dir.path())
+        .args(["cache", "analyze", "--rdb", "-"])
+        .write_stdin(Vec::<u8>::new())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("stdin: empty input (0 bytes)"), "{err}");
+}
+
+/// `--db N` (or REDIS_DB) counts that database only, and says so (review-26 F3).
+#[test]
+fn db_restricts_the_analysis_to_that_database() {
+    let s = RedisServer::start();
+    load_every_encoding(&s);
+    let rdb = save(&s);
+    let rdb = rdb.to_str().unwrap();
+    let v = analyze(&["--rdb", rdb, "--db", "3", "--format", "json"]).json();
+    assert_eq!(v["keys"], 2);
+    assert_eq!(v["only_db"], 3);
+    assert_eq!(v["keys_in_other_databases"], 16);
+    assert_eq!(v["databases"].as_array().unwrap().len(), 1);
+    let ran = run_in_temp()
+        .env("REDIS_DB", "3")
+        .args(["cache", "analyze", "--rdb", rdb])
+        .expect(0);
+    assert!(
+        ran.stdout
+            .contains("database 3 only (REDIS_DB): 16 keys of other databases not counted"),
+        "{ran}"
+    );
+    let v = analyze(&["--from", &format!("{}/3", s.url()), "--format", "json"]).json();
+    assert_eq!(
+        (v["keys"].as_u64(), v["only_db"].as_u64()),
+        (Some(2), Some(3))
+    );
+    // Not set anywhere: every database.
+    let v = analyze(&["--rdb", rdb, "--format", "json"]).json();
+    assert_eq!(v["keys"], 18);
+    assert!(v["only_db"].is_null());
+}
+
+/// A `rediss://` --from URL is TLS, so --cacert applies to it (review-26 F2).
+#[test]
+fn from_a_rediss_url_uses_tls_with_cacert() {
+    let s = RedisServer::builder().tls().start();
+    s.cli(&["SET", "agent:cache:1", "v"]);
+    let tls = s.tls.as_ref().unwrap();
+    let v = analyze(&[
+        "--from",
+        &s.url(),
+        "--cacert",
+        tls.ca.to_str().unwrap(),
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(v["keys"], 1);
 }
 
 #[test]
@@ -563,6 +634,26 @@ fn diff_folded_and_svg() {
     ])
     .stdout;
     assert!(table.contains("growth since the baseline"), "{table}");
+    // ndjson: the group lines, then one line per changed group, each named by its `row`.
+    let lines: Vec<serde_json::Value> = analyze(&[
+        "--rdb",
+        new.to_str().unwrap(),
+        "--diff",
+        old_json.to_str().unwrap(),
+        "--format",
+        "ndjson",
+    ])
+    .stdout
+    .lines()
+    .map(|l| serde_json::from_str(l).unwrap())
+    .collect();
+    let rows = |kind: &str| lines.iter().filter(|l| l["row"] == kind).count();
+    assert_eq!(rows("group"), v["groups"].as_array().unwrap().len());
+    assert_eq!(rows("diff"), diff.len());
+    assert_eq!(rows("group") + rows("diff"), lines.len());
+    let first = lines.iter().find(|l| l["row"] == "diff").unwrap();
+    assert_eq!(first["group"], "agent:cache:");
+    assert_eq!(first["keys_change"], 98);
     // A baseline that is not an analysis is refused before any work.
     let ran = run_in_temp()
         .args([
@@ -596,6 +687,52 @@ fn diff_folded_and_svg() {
         text.starts_with("<?xml") && text.contains("agent"),
         "{}",
         &text[..200]
+    );
+}
+
+/// Past the group table's size (50,000), the lightest groups fold into "(other groups)": a
+/// heavy group stays whole wherever the dump's order puts it, and the folding is said.
+#[test]
+fn a_heavy_group_survives_a_dump_of_more_distinct_groups_than_are_kept() {
+    let s = RedisServer::start();
+    // Names of letters only, one segment: each key its own group (no id to collapse).
+    let word = |mut i: usize| {
+        let mut w = String::from("w");
+        while i > 0 || w.len() == 1 {
+            w.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+        }
+        w
+    };
+    let mut cmds: Vec<Vec<String>> = (0..60_000).map(|i| cmd(&["SET", &word(i), "v"])).collect();
+    let big = "x".repeat(5000);
+    for i in 0..1000 {
+        cmds.push(cmd(&["SET", &format!("big:cache:{i}"), &big]));
+    }
+    pipe_load(&s, &cmds);
+    assert_eq!(s.cli(&["DBSIZE"]), "61000");
+    let rdb = save(&s);
+    let ran = analyze(&["--rdb", rdb.to_str().unwrap(), "--format", "json"]);
+    assert!(ran.stderr.contains("(other groups) holds"), "{ran}");
+    let v = ran.json();
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 50_001);
+    assert_eq!(groups[0]["group"], "big:cache:");
+    assert_eq!(groups[0]["keys"], 1000);
+    let other = groups
+        .iter()
+        .find(|g| g["group"] == "(other groups)")
+        .unwrap();
+    assert_eq!(other["keys"].as_u64(), v["folded_groups"].as_u64());
+    assert_eq!(v["folded_groups"], 60_001 - 50_000);
+    let keys: u64 = groups.iter().map(|g| g["keys"].as_u64().unwrap()).sum();
+    assert_eq!(keys, 61_000);
+    let bytes: u64 = groups.iter().map(|g| g["bytes"].as_u64().unwrap()).sum();
+    assert_eq!(bytes, v["bytes"].as_u64().unwrap());
+    let table = analyze(&["--rdb", rdb.to_str().unwrap(), "--top", "3"]).stdout;
+    assert!(
+        table.contains("(other groups) holds 10001 groups folded"),
+        "{table}"
     );
 }
 
@@ -649,7 +786,24 @@ fn from_fetches_the_snapshot_over_replication_and_saves_it() {
         assert!(std::time::Instant::now() < deadline, "replica never online");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    let v = analyze(&["--from", &s.url(), "--from-replica", "--format", "json"]).json();
+    let ran = analyze(&[
+        "--from",
+        &s.url(),
+        "--from-replica",
+        "-v",
+        "--format",
+        "json",
+    ]);
+    // -v names the replica the snapshot comes from (review-26 F4).
+    assert!(
+        ran.stderr.contains(&format!(
+            "replica {} of {} (online): snapshot from it",
+            r.addr(),
+            s.addr()
+        )),
+        "{ran}"
+    );
+    let v = ran.json();
     assert_eq!(v["source"], r.addr());
     assert_eq!(v["keys"], 18);
     // A server that is not there: runtime failure, exit 3.
@@ -990,6 +1144,36 @@ fn the_table_shows_the_empty_key_name_and_string_bytes_as_bytes() {
         .find(|l| l.starts_with("string"))
         .unwrap_or_default();
     assert!(string.trim_end().ends_with("11 bytes"), "{ran}");
+    // A module value's encoding is its module's name; one key is "1 key" (review-26 F8).
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rdb");
+    let ran = analyze(&[
+        "--rdb",
+        fixtures.join("module_aux_v12.rdb").to_str().unwrap(),
+    ]);
+    assert!(ran.stdout.contains("\n1 key, "), "{ran}");
+    let big = ran
+        .stdout
+        .split("\nbiggest keys\n")
+        .nth(1)
+        .unwrap_or_default();
+    let row = big.lines().nth(1).unwrap_or_default();
+    assert_eq!(row.split_whitespace().nth(3), Some("test__rdb"), "{ran}");
+    // --save into a missing directory names FILE as given, not its temporary file.
+    let ran = run_in_temp()
+        .args([
+            "cache",
+            "analyze",
+            "--from",
+            &s.url(),
+            "--save",
+            "/nonexistent-dir/x.rdb",
+        ])
+        .expect(2);
+    assert!(
+        ran.stderr
+            .contains("--save /nonexistent-dir/x.rdb: no such directory /nonexistent-dir"),
+        "{ran}"
+    );
 }
 
 /// Job event streams of every shape the application makes: 1 to 400 entries of small to big

@@ -121,10 +121,18 @@ pub struct AnalyzeReport {
     pub ttl_histogram: TtlHistogram,
     pub separator: String,
     pub depth: usize,
-    /// Every group, biggest first.
+    /// Every group, biggest first (with `(other groups)` when some were folded).
     pub groups: Vec<Group>,
+    /// Groups folded into `(other groups)` to keep memory bounded: past 50,000 distinct
+    /// groups the lightest make room (0: every group is its own row).
+    pub folded_groups: u64,
     /// The biggest keys by estimated memory.
     pub biggest: Vec<KeyLine>,
+    /// With --db N (or REDIS_DB): the one database counted (null: every database).
+    #[serde(serialize_with = "only_db_number")]
+    pub only_db: Option<OnlyDb>,
+    /// With --db N: the keys of the other databases, read but not counted.
+    pub keys_in_other_databases: u64,
     pub databases: Vec<DbTotals>,
     pub types: Vec<TypeTotals>,
     /// Function libraries in the dump.
@@ -141,6 +149,10 @@ pub struct AnalyzeReport {
     /// Groups shown in the table.
     #[serde(skip)]
     pub top: usize,
+}
+
+fn only_db_number<S: serde::Serializer>(d: &Option<OnlyDb>, s: S) -> Result<S::Ok, S::Error> {
+    d.as_ref().map(|d| d.db).serialize(s)
 }
 
 /// What the pass over the dump does with each key besides counting it.
@@ -195,7 +207,7 @@ fn read_dump<R: Read>(
     sink: &mut Sink,
     pb: &indicatif::ProgressBar,
     stop: &Stop,
-    compress_depth: u64,
+    scope: Scope,
 ) -> anyhow::Result<AnalyzeReport> {
     let now_ms = chrono::Utc::now().timestamp_millis();
     let mut tally = tally::Tally::new(&a.separator, a.depth, a.biggest, now_ms);
@@ -207,7 +219,9 @@ fn read_dump<R: Read>(
             rdb_error(source, e)
         }
     })?;
-    reader.set_list_compress_depth(compress_depth);
+    reader.set_list_compress_depth(scope.compress_depth);
+    let only = scope.db.as_ref().map(|d| d.db);
+    let mut other_dbs: u64 = 0;
     let mut n: u64 = 0;
     loop {
         let key: Key = match reader.next_key() {
@@ -223,14 +237,12 @@ fn read_dump<R: Read>(
                 return Err(rdb_error(source, e));
             }
         };
-        let group = tally.add(&key);
-        if let Sink::Keys(rec) = sink {
-            let line = KeyLine::of(&key, group, now_ms);
-            serde_json::to_writer(&mut *rec.buf(), &line)?;
-            rec.buf().push(b'\n');
-            rec.maybe_flush()?;
-        }
         n += 1;
+        if only.is_some_and(|d| d != key.db) {
+            other_dbs += 1;
+        } else {
+            count_key(&mut tally, sink, &key, now_ms)?;
+        }
         if n.is_multiple_of(512) {
             pb.set_position(reader.offset());
             if stop.requested() {
@@ -241,7 +253,68 @@ fn read_dump<R: Read>(
     }
     pb.finish_and_clear();
     let offset = reader.offset();
-    Ok(tally.finish(reader.meta(), source.to_string(), offset))
+    let mut report = tally.finish(reader.meta(), source.to_string(), offset);
+    report.keys_in_other_databases = other_dbs;
+    report.only_db = scope.db;
+    Ok(report)
+}
+
+/// Adds one key to the figures (and its line to --keys).
+fn count_key(
+    tally: &mut tally::Tally,
+    sink: &mut Sink,
+    key: &Key,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    let group = tally.add(key);
+    {
+        if let Sink::Keys(rec) = sink {
+            let line = KeyLine::of(key, group, now_ms);
+            serde_json::to_writer(&mut *rec.buf(), &line)?;
+            rec.buf().push(b'\n');
+            rec.maybe_flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// What of the dump is counted, and how.
+pub(super) struct Scope {
+    /// The server's `list-compress-depth` (see --list-compress-depth).
+    pub compress_depth: u64,
+    pub db: Option<OnlyDb>,
+}
+
+/// `--db N` (or REDIS_DB, a URL's /N): only that database is counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct OnlyDb {
+    pub db: u64,
+    /// Where it was set (`--db`, `REDIS_DB`, ...).
+    pub origin: String,
+}
+
+/// The database the settings (or the `--from` URL's `/N`) restrict the analysis to; none
+/// unless one was set somewhere: a dump holds every database and the report covers them all.
+pub(super) fn only_db(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<Option<OnlyDb>> {
+    if let Some(db) = a
+        .from
+        .as_deref()
+        .and_then(|u| crate::redis::parse_url(u).ok())
+        .and_then(|p| p.db)
+    {
+        return Ok(Some(OnlyDb {
+            db: db as u64,
+            origin: "the --from URL".into(),
+        }));
+    }
+    let db = &ctx.settings.redis()?.db;
+    if db.source == crate::settings::Source::Default {
+        return Ok(None);
+    }
+    Ok(Some(OnlyDb {
+        db: db.value.max(0) as u64,
+        origin: db.origin.clone(),
+    }))
 }
 
 pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
@@ -289,6 +362,10 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     if let Some(path) = &a.svg {
         check_writable_dir(path, "--svg")?;
     }
+    if let Some(path) = &a.save {
+        // Named as given, not as the temporary file beside it that is written first.
+        check_writable_dir(path, "--save")?;
+    }
     if (a.keys || a.folded) && ctx.out.format != crate::output::Format::Table {
         let flag = if a.keys { "--keys" } else { "--folded" };
         return Err(exit::usage(format!(
@@ -323,7 +400,10 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 &mut sink,
                 &pb,
                 &stop,
-                a.list_compress_depth.unwrap_or(0),
+                Scope {
+                    compress_depth: a.list_compress_depth.unwrap_or(0),
+                    db: only_db(ctx, a)?,
+                },
             )?
         }
         (Some(path), _) => {
@@ -346,12 +426,21 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
                 &mut sink,
                 &pb,
                 &stop,
-                a.list_compress_depth.unwrap_or(0),
+                Scope {
+                    compress_depth: a.list_compress_depth.unwrap_or(0),
+                    db: only_db(ctx, a)?,
+                },
             )?
         }
         (None, from) => replica::analyze(ctx, from.as_deref(), a, &mut sink, &stop).await?,
     };
     report.top = a.top;
+    let table = ctx.out.format == crate::output::Format::Table && !a.folded;
+    if report.folded_groups > 0 && !quiet && !a.keys && !table {
+        // The table says it in its own words; the other outputs get the note on stderr
+        // (--keys lines name each key's own group).
+        ctx.out.warn(render::folded_note(report.folded_groups));
+    }
     // A dump with no key is like a query that finds nothing: exit 1 (the report still prints).
     let status = if report.keys == 0 {
         ExitStatus::Problem
@@ -381,7 +470,16 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     if let Some(b) = &baseline {
         report.diff = Some(b.compare(&report.groups));
     }
-    if !quiet {
+    if quiet {
+        return Ok(status);
+    }
+    if ctx.out.format == crate::output::Format::Ndjson {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        report
+            .write_ndjson(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(stdout_error)?;
+    } else {
         ctx.out.emit(&report).map_err(stdout_error)?;
     }
     Ok(status)

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{AnalyzeReport, DbTotals, Group, TtlHistogram, TypeTotals};
+use super::tally::add_totals;
+use super::{AnalyzeReport, DbTotals, Group, TypeTotals};
 use crate::redis::Endpoint;
 
 /// What one node's snapshot held.
@@ -30,29 +31,6 @@ pub struct NodeLine {
 pub struct Master {
     pub endpoint: Endpoint,
     pub slots: String,
-}
-
-fn add_ttl(to: &mut TtlHistogram, h: &TtlHistogram) {
-    to.expired += h.expired;
-    to.under_1h += h.under_1h;
-    to.under_1d += h.under_1d;
-    to.under_7d += h.under_7d;
-    to.longer += h.longer;
-    to.none += h.none;
-}
-
-fn add_totals(to: &mut super::tally::Totals, t: &super::tally::Totals) {
-    to.keys += t.keys;
-    to.bytes += t.bytes;
-    to.serialized_bytes += t.serialized_bytes;
-    to.keys_without_ttl += t.keys_without_ttl;
-    to.elements += t.elements;
-}
-
-fn add_counts(to: &mut BTreeMap<String, u64>, from: &BTreeMap<String, u64>) {
-    for (k, v) in from {
-        *to.entry(k.clone()).or_default() += v;
-    }
 }
 
 /// The reports of every node as one: sums per group, database and type, the `biggest` biggest
@@ -86,9 +64,9 @@ pub fn merge(source: String, parts: Vec<(Master, AnalyzeReport)>, biggest: usize
                     to.bytes += g.bytes;
                     to.serialized_bytes += g.serialized_bytes;
                     to.keys_without_ttl += g.keys_without_ttl;
-                    add_ttl(&mut to.ttl_histogram, &g.ttl_histogram);
-                    add_counts(&mut to.types, &g.types);
-                    add_counts(&mut to.encodings, &g.encodings);
+                    to.ttl_histogram.absorb(&g.ttl_histogram);
+                    to.types.absorb(&g.types);
+                    to.encodings.absorb(&g.encodings);
                     if let Some(b) = &g.biggest
                         && to.biggest.as_ref().is_none_or(|t| b.bytes > t.bytes)
                     {
@@ -123,7 +101,9 @@ pub fn merge(source: String, parts: Vec<(Master, AnalyzeReport)>, biggest: usize
                 o.bytes += r.bytes;
                 o.serialized_bytes += r.serialized_bytes;
                 o.keys_without_ttl += r.keys_without_ttl;
-                add_ttl(&mut o.ttl_histogram, &r.ttl_histogram);
+                o.ttl_histogram.absorb(&r.ttl_histogram);
+                o.folded_groups += r.folded_groups;
+                o.keys_in_other_databases += r.keys_in_other_databases;
                 // Functions are copied to every master: the most any node has.
                 o.functions = o.functions.max(r.functions);
                 for m in r.module_aux {

@@ -4,7 +4,11 @@ use std::io::{self, Write};
 
 use crate::output::Cell;
 
-use super::AnalyzeReport;
+use serde::Serialize;
+
+use super::tally::Group;
+use super::tally::{MAX_GROUPS, OTHER};
+use super::{AnalyzeReport, GroupDiff};
 use crate::ops::units::format_bytes;
 use crate::output::{Render, Ui};
 
@@ -62,8 +66,45 @@ fn no_ttl(n: u64, ui: &Ui) -> Cell {
     }
 }
 
+/// What `(other groups)` holds, when the dump had more distinct groups than are kept.
+pub fn folded_note(n: u64) -> String {
+    format!(
+        "{OTHER} holds {} folded to bound memory: past {MAX_GROUPS} distinct groups the \
+         lightest make room, so any group over 1/{MAX_GROUPS} of the memory has its row \
+         (fewer groups: --depth 1 or another --separator)",
+        crate::ops::units::count(n, "group", "groups"),
+    )
+}
+
 fn group_cell(g: &str, ui: &Ui) -> Cell {
     Cell::new(ui.paint(name(g, ui)).cyan())
+}
+
+/// A line of `--format ndjson`, named by its `row`: a group (its JSON in `groups`), or with
+/// --diff a group's growth (its JSON in `diff`).
+#[derive(Serialize)]
+#[serde(tag = "row", rename_all = "snake_case")]
+enum Row<'a> {
+    Group(&'a Group),
+    Diff(&'a GroupDiff),
+}
+
+impl AnalyzeReport {
+    /// The ndjson lines: every group, biggest first, then the growth rows of --diff.
+    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        let diff = self.diff.iter().flatten().map(Row::Diff);
+        self.groups.iter().map(Row::Group).chain(diff)
+    }
+
+    /// `--format ndjson` written line by line (50,000 groups as JSON values at once would
+    /// cost far more memory than the analysis).
+    pub fn write_ndjson(&self, w: &mut dyn Write) -> io::Result<()> {
+        for r in self.rows() {
+            serde_json::to_writer(&mut *w, &r)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    }
 }
 
 impl Render for AnalyzeReport {
@@ -81,12 +122,21 @@ impl Render for AnalyzeReport {
         writeln!(w, "{}: {version}, {checksum}", self.source)?;
         writeln!(
             w,
-            "{} keys, {} estimated in memory, {} serialized, {} without TTL",
-            self.keys,
+            "{}, {} estimated in memory, {} serialized, {} without TTL",
+            crate::ops::units::count(self.keys, "key", "keys"),
             format_bytes(self.bytes),
             format_bytes(self.serialized_bytes),
             self.keys_without_ttl,
         )?;
+        if let Some(d) = &self.only_db {
+            writeln!(
+                w,
+                "database {} only ({}): {} of other databases not counted",
+                d.db,
+                d.origin,
+                crate::ops::units::count(self.keys_in_other_databases, "key", "keys"),
+            )?;
+        }
         if !self.nodes.is_empty() {
             writeln!(w, "\nper master")?;
             let mut t = ui.table();
@@ -168,6 +218,9 @@ impl Render for AnalyzeReport {
             ]);
         }
         writeln!(w, "{t}")?;
+        if self.folded_groups > 0 {
+            writeln!(w, "{}", folded_note(self.folded_groups))?;
+        }
         writeln!(w, "\nexpiry and encodings by group (keys)")?;
         let mut t = ui.table();
         t.set_header(vec![
@@ -211,7 +264,8 @@ impl Render for AnalyzeReport {
                     Cell::new(name(&b.key, ui)),
                     Cell::new(b.db),
                     Cell::new(b.key_type),
-                    Cell::new(b.encoding),
+                    // A module value's encoding is its module's type name (`ReJSON-RL`).
+                    Cell::new(b.module.as_deref().unwrap_or(b.encoding)),
                     Cell::new(elements(b.key_type, b.len)),
                     Cell::new(format_bytes(b.bytes)),
                     Cell::new(ttl(b.ttl_seconds)),
@@ -247,11 +301,9 @@ impl Render for AnalyzeReport {
         Ok(())
     }
 
-    /// One line per group.
     fn ndjson_items(&self) -> Vec<serde_json::Value> {
-        self.groups
-            .iter()
-            .map(|g| serde_json::to_value(g).unwrap_or(serde_json::Value::Null))
+        self.rows()
+            .map(|r| serde_json::to_value(r).unwrap_or(serde_json::Value::Null))
             .collect()
     }
 }
@@ -348,5 +400,6 @@ mod tests {
         let items = crate::output::Render::ndjson_items(&r);
         assert_eq!(items.len(), 6);
         assert_eq!(items[0]["group"], "lzf_compressed");
+        assert_eq!(items[0]["row"], "group");
     }
 }

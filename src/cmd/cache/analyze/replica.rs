@@ -267,15 +267,23 @@ async fn run(
     sink: &mut Sink,
     stop: &Stop,
 ) -> anyhow::Result<AnalyzeReport> {
-    let settings = ctx.settings.redis()?;
+    let parsed = url
+        .map(|u| parse_url(u).map_err(|e| exit::usage(format!("--from: {e}"))))
+        .transpose()?;
+    // A `rediss://` --from URL turns TLS on as a `rediss://` --url does (so --cacert and
+    // --cert apply to it).
+    let mut settings = ctx.settings.redis()?.clone();
+    if parsed.as_ref().is_some_and(|p| p.tls) {
+        settings.tls.value = true;
+    }
+    let settings = &settings;
     // Not ctx.target(): its -v line would name the configured server, not the URL's.
     let mut auth = crate::redis::Target::from_settings(settings, || {
         crate::output::ask_secret("Redis password: ", "--askpass")
     })?
     .auth;
     let mut seeds = settings.endpoints.clone();
-    if let Some(url) = url {
-        let parsed = parse_url(url).map_err(|e| exit::usage(format!("--from: {e}")))?;
+    if let Some(parsed) = parsed {
         if parsed.username.is_some() {
             auth.username = parsed.username.clone();
         }
@@ -373,7 +381,12 @@ async fn fetch(
     ctx.out.verbose(
         1,
         format!(
-            "snapshot from {endpoint}{} (connect timeout {}, timeout {})",
+            "{} {endpoint}{} (connect timeout {}, timeout {})",
+            if a.from_replica {
+                "looking for an online replica of"
+            } else {
+                "snapshot from"
+            },
             if auth.tls { " over TLS" } else { "" },
             crate::duration::format(auth.connect_timeout),
             crate::duration::format(auth.timeout)
@@ -388,14 +401,21 @@ async fn fetch(
     }
     if a.from_replica {
         let info = info_replication(&mut c).await?;
-        endpoint = online_replica(&info).ok_or_else(|| {
+        let replica = online_replica(&info).ok_or_else(|| {
             exit::runtime(format!(
                 "{endpoint}: no online replica to take the snapshot from"
             ))
         })?;
+        // At 3 a.m. this is the line that says the primary is spared.
+        ctx.out.verbose(
+            1,
+            format!("replica {replica} of {endpoint} (online): snapshot from it"),
+        );
+        endpoint = replica;
         c = RawConn::connect(&endpoint, opts).await?;
     }
     let source = endpoint.to_string();
+    let only = super::only_db(ctx, a)?;
     let depth = match a.list_compress_depth {
         Some(d) => d,
         None => compress_depth(&mut c).await?,
@@ -457,7 +477,18 @@ async fn fetch(
     let chunks = Chunks::new(rx, stop);
     // The reader blocks this thread; the socket is drained on the runtime's workers.
     let result = tokio::task::block_in_place(|| {
-        super::read_dump(chunks, &source, a, sink, &pb, stop, depth)
+        super::read_dump(
+            chunks,
+            &source,
+            a,
+            sink,
+            &pb,
+            stop,
+            super::Scope {
+                compress_depth: depth,
+                db: only,
+            },
+        )
     });
     let report = match result {
         Ok(r) => r,
