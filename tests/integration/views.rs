@@ -389,6 +389,45 @@ fn a_long_key_is_cut_visibly_and_only_its_row_takes_more_lines() {
     }
 }
 
+/// Review-21 F1, F2: `stream job` of a stuck and of a running job: its last line fits the
+/// terminal with every time whole (the times go on a line of their own), and --wide shows a
+/// long progress text whole.
+#[test]
+fn stream_job_lines_fit_and_wide_shows_the_progress_whole() {
+    let s = jobs_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let time =
+        regex::Regex::new(r"started (\d\d:\d\d:\d\d|\w{3} \d\d \d\d:\d\d), last event").unwrap();
+    for job in ["1232", "1229"] {
+        let view = View {
+            args: &["-u", &url, "stream", "job", job],
+            whole: vec![job.into()],
+            wide: if job == "1229" {
+                vec![CJK.into()]
+            } else {
+                vec![]
+            },
+            coloured: true,
+        };
+        for screen in assert_view(&t, dir.path(), &view) {
+            let text = screen.text();
+            assert!(
+                screen.plain().iter().any(|l| time.is_match(l)),
+                "{} columns: the times are not whole on one line:\n{text}",
+                screen.cols
+            );
+            let state = if job == "1232" {
+                "stuck: "
+            } else {
+                "running: "
+            };
+            assert!(text.contains(state), "{text}");
+        }
+    }
+}
+
 #[test]
 fn stream_job_shows_a_failed_jobs_whole_error() {
     let s = jobs_fixture();
