@@ -933,3 +933,60 @@ fn streams_pane_names_a_stream_without_groups_and_one_that_does_not_exist() {
     t.send(&pane, "q");
     assert_eq!(t.finish(&pane, 100, &["top"]).code, 0);
 }
+
+/// Review-24 F3: the clients pane lists the fleet's biggest output buffers first, whatever
+/// the node table's order: a subscriber that does not read, on the node listed last, heads it.
+#[test]
+fn the_clients_pane_puts_the_biggest_buffer_of_the_fleet_first() {
+    let master = RedisServer::start();
+    let replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    // The subscriber is on the master; the table is sorted so that it comes last.
+    let (first, last) = (&replica, &master);
+    let reverse = master.addr() < replica.addr();
+    use std::io::Write as _;
+    let mut sub = std::net::TcpStream::connect(last.addr()).unwrap();
+    sub.write_all(b"*2\r\n$9\r\nSUBSCRIBE\r\n$2\r\nch\r\n")
+        .unwrap();
+    // More than the socket buffers hold, so the server keeps the rest as output buffer.
+    last.cli(&[
+        "EVAL",
+        "for i = 1, 200 do redis.call('PUBLISH', 'ch', string.rep('x', 100000)) end",
+        "0",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let args = ["top", "-u", &master.url(), "--sort", "node"];
+    let pane = t.spawn(dir.path(), 120, 40, &args, &[]);
+    wait_plain(&t, &pane, "both nodes", |x| {
+        x.contains(&first.addr()) && x.contains(&last.addr())
+    });
+    if reverse {
+        t.send(&pane, "r");
+    }
+    let table = wait_plain(&t, &pane, "the master listed last", |x| {
+        let at = |a: &str| x.lines().position(|l| l.starts_with(a));
+        at(&first.addr()) < at(&last.addr())
+    });
+    let _ = table;
+    for _ in 0..3 {
+        t.send(&pane, "p");
+    }
+    let screen = wait_plain(&t, &pane, "the clients pane with the subscriber", |x| {
+        x.contains("clients (output buffers)") && x.contains("pubsub")
+    });
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("omem"))
+        .skip(1)
+        .collect();
+    let top_row = rows.first().copied().unwrap_or_default();
+    assert!(
+        top_row.starts_with(&last.addr()) && top_row.contains("pubsub"),
+        "the biggest buffer is not first:\n{screen}"
+    );
+    drop(sub);
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 120, &args).code, 0);
+}
