@@ -1539,7 +1539,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --replay 'Play a recording made with --record instead of asking any server'
             cand --sort 'Sort by this column at start'
             cand --stream 'Streams whose consumer groups the streams pane shows (repeat or comma-separate)'
-            cand --count 'Stop after N frames (recording without a terminal)'
+            cand --count 'Stop after N frames (recording without a terminal; at least 1)'
             cand --format 'format'
             cand --config 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]'
             cand --profile 'Named profile of the config file [env: REDKIT_PROFILE]'

@@ -1336,7 +1336,7 @@ evict\t''
 lag\t''
 slots\t''"
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l stream -d 'Streams whose consumer groups the streams pane shows (repeat or comma-separate)' -r -f
-complete -c redkit -n "__fish_redkit_using_subcommand top" -l count -d 'Stop after N frames (recording without a terminal)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand top" -l count -d 'Stop after N frames (recording without a terminal; at least 1)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l format -r
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l config -d 'YAML config file [env: REDKIT_CONFIG] [default: ./redkit.yaml when present]' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand top" -l profile -d 'Named profile of the config file [env: REDKIT_PROFILE]' -r

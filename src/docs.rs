@@ -462,7 +462,14 @@ mod tests {
                 assert!(top.contains(&esc(v)), "{v} missing");
             }
         }
-        for v in ["COLUMNS", "NO_COLOR", "XDG_CONFIG_HOME", "REDKIT_CONFIG"] {
+        // TZ decides every time a table shows (review-21 F8).
+        for v in [
+            "COLUMNS",
+            "NO_COLOR",
+            "TZ",
+            "XDG_CONFIG_HOME",
+            "REDKIT_CONFIG",
+        ] {
             assert!(top.contains(&esc(v)), "{v} missing");
         }
     }

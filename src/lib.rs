@@ -150,7 +150,7 @@ pub fn dispatch(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
                 block_on(stream::run(&c, &a.args))
             }
         }
-        Command::Wait(a) => block_on(wait::run(&ctx()?, &a.args)),
+        Command::Wait(a) => block_on_graceful(wait::run(&ctx()?, &a.args)),
         // top handles SIGINT/SIGTERM itself: it restores the terminal first.
         Command::Top(a) => block_on_graceful(top::run(&ctx()?, &a.args)),
         Command::Migrate(a) => block_on_graceful(migrate::run(&ctx()?, &a.args)),

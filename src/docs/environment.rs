@@ -108,6 +108,12 @@ const OTHERS: &[(Need, &str, &str)] = &[
     ),
     (Terminal, "TERM", "dumb means no colour under --color auto."),
     (
+        Terminal,
+        "TZ",
+        "The zone tables write times in (TZ=Asia/Tokyo; else /etc/localtime, else UTC), named \
+         once in each table's header (started (UTC+09:00)); JSON keeps RFC 3339 times.",
+    ),
+    (
         Env,
         "REDKIT_PRINT_DOTENV",
         "1: validate-env prints the .env as the dialect read it (JSON, values unmasked) and exits: \

@@ -309,14 +309,17 @@ pub fn fit_lines(text: &[u8], width: Option<usize>) -> Vec<u8> {
             continue;
         }
         let indent = "  ";
-        let first = self::width::wrap(line, max);
+        // A word wider than the terminal (a long key in a message) stays whole on its own
+        // line: the terminal soft-wraps it and it copies back as one word.
+        let long = self::width::Long::Whole;
+        let first = self::width::wrap_with(line, max, long);
         let (head, rest) = first
             .split_first()
             .map_or(("", &[][..]), |(h, r)| (h.as_str(), r));
         out.push_str(head);
         // The rest again, at the indented width.
         let tail = rest.join(" ");
-        for l in self::width::wrap(&tail, max.saturating_sub(indent.len()).max(1)) {
+        for l in self::width::wrap_with(&tail, max.saturating_sub(indent.len()).max(1), long) {
             if l.is_empty() {
                 continue;
             }

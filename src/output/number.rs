@@ -22,6 +22,20 @@ pub fn sig3(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A duration in microseconds to three significant figures with its unit, never more than
+/// 6 columns, so the p99 cell (6 wide) never cuts the unit: `352µs`, `1.2ms`, `315ms`,
+/// `1.6s`. The unit is chosen after rounding (`999.7µs` is `1ms`, not `1000µs`). `top`'s
+/// columns and bench's live line write latencies so.
+pub fn micros(us: f64) -> String {
+    if us < 999.5 {
+        format!("{}µs", sig3(us))
+    } else if us < 999_500.0 {
+        format!("{}ms", sig3(us / 1000.0))
+    } else {
+        format!("{}s", sig3(us / 1e6))
+    }
+}
+
 /// A rate: `3960/s`.
 pub fn rate(per_sec: f64) -> String {
     format!("{}/s", sig3(per_sec))

@@ -267,6 +267,20 @@ const FOLD_INDENT: usize = 4;
 const TEXT_FLOOR: usize = 12;
 /// Free text squeezed below this next to tokens goes on its own line at full width instead.
 const READABLE: usize = 30;
+/// A token column gives way to its widest cells when at most one row in this many (and at
+/// least one row) holds them; more, and every row folds alike instead.
+const SPILL_SHARE: usize = 4;
+/// Said under a table where a token was cut from its middle to fit the terminal.
+pub const CUT_NOTE: &str = "(… inside a key or id: cut to fit; --wide shows it whole)";
+
+/// What fitting knows of a table's cells: each column's kind, the width of its cell in each
+/// row, its header's width and its header's widest word.
+struct Shape {
+    kinds: Vec<Kind>,
+    rows: Vec<Vec<usize>>,
+    head: Vec<usize>,
+    head_min: Vec<usize>,
+}
 
 impl Table {
     pub fn new(fit: Fit) -> Table {
@@ -376,28 +390,51 @@ impl Table {
             .chain(self.rows.iter())
             .map(|r| (r.as_slice(), r.iter().map(prep).collect()))
             .collect();
-        let mut natural = vec![0usize; n];
-        let mut floor = vec![0usize; n];
-        for (_, cells) in &all {
-            for (i, lines) in cells.iter().enumerate() {
-                for l in lines {
-                    natural[i] = natural[i].max(width::width(l));
-                }
+        let has_header = self.header.is_some();
+        let cell_width = |cells: &Vec<Vec<String>>, i: usize| -> usize {
+            cells.get(i).map_or(0, |ls| {
+                ls.iter().map(|l| width::width(l)).max().unwrap_or(0)
+            })
+        };
+        let kinds: Vec<Kind> = (0..n).map(|i| self.kind(i)).collect();
+        let body = &all[usize::from(has_header)..];
+        let mut shape = Shape {
+            kinds: kinds.clone(),
+            rows: (0..n)
+                .map(|i| body.iter().map(|(_, c)| cell_width(c, i)).collect())
+                .collect(),
+            head: vec![0; n],
+            head_min: vec![0; n],
+        };
+        if has_header {
+            let cells = &all[0].1;
+            for i in 0..n {
+                shape.head[i] = cell_width(cells, i);
+                // A header may wrap at its spaces (`oldest` over `pending`), never in a word.
+                shape.head_min[i] = cells.get(i).map_or(0, |ls| {
+                    ls.iter()
+                        .flat_map(|l| l.split(' '))
+                        .map(width::width)
+                        .max()
+                        .unwrap_or(0)
+                });
             }
         }
-        let kinds: Vec<Kind> = (0..n).map(|i| self.kind(i)).collect();
+        let mut natural = vec![0usize; n];
+        let mut floor = vec![0usize; n];
         for i in 0..n {
-            let head = self
-                .header
-                .as_ref()
-                .and_then(|h| h.get(i))
-                .map_or(0, |c| width::width(&c.text));
+            natural[i] = shape.rows[i]
+                .iter()
+                .copied()
+                .chain([shape.head[i]])
+                .max()
+                .unwrap_or(0);
             floor[i] = match kinds[i] {
                 Kind::Token => natural[i],
-                Kind::Text | Kind::Wrap => natural[i].min(TEXT_FLOOR.max(head)),
+                Kind::Text | Kind::Wrap => natural[i].min(TEXT_FLOOR.max(shape.head[i])),
             };
         }
-        let mut widths = self.fitted(&natural, &floor, &[]);
+        let mut widths = self.fitted(&natural, &floor, &[], &shape);
         // Free text the tokens would squeeze below a readable width leaves the line: it goes
         // on its own continuation line at full width (wrapped or cut there), so tokens never
         // drive it to a stub.
@@ -422,7 +459,15 @@ impl Table {
                 nat[i] = 0;
                 fl[i] = 0;
             }
-            widths = self.fitted(&nat, &fl, &starved);
+            widths = self.fitted(&nat, &fl, &starved, &shape);
+        }
+        if let Some(limit) = self.fit.width {
+            // A token wider than the whole line is cut to it (below), so it lays out as such.
+            for i in 0..n {
+                if kinds[i] == Kind::Token {
+                    widths[i] = widths[i].min(limit);
+                }
+            }
         }
         let mut groups = self.groups(&widths, &starved);
         if groups.len() > 1 {
@@ -435,7 +480,9 @@ impl Table {
             }
         }
         let mut out = Vec::new();
-        for (cells_style, cells) in &all {
+        let mut cut = false;
+        for (r, (cells_style, cells)) in all.iter().enumerate() {
+            let header_row = has_header && r == 0;
             for (g, cols) in groups.iter().enumerate() {
                 // Each cell's physical lines at its column's width.
                 let laid: Vec<Vec<Cow<'_, str>>> = cols
@@ -460,43 +507,65 @@ impl Table {
                                     }
                                 })
                                 .collect(),
+                            // A header narrowed below its width wraps at its spaces.
+                            Kind::Token if header_row => lines
+                                .iter()
+                                .flat_map(|l| wrap(l, w))
+                                .map(Cow::Owned)
+                                .collect(),
                             Kind::Token => lines.iter().map(|l| closed_cow(l)).collect(),
                         }
                     })
                     .collect();
+                let indent = if g > 0 { FOLD_INDENT } else { 0 };
+                let mut starts = Vec::with_capacity(cols.len());
+                let mut at = indent;
+                for &i in cols {
+                    starts.push(at);
+                    at += widths[i] + GAP;
+                }
                 let height = laid.iter().map(Vec::len).max().unwrap_or(0);
                 for k in 0..height {
                     // Written in place, a cell's style looked up only when it is shown: the
                     // copies and small strings here were most of a long table's cost.
                     let mut line = String::new();
-                    if g > 0 {
-                        push_spaces(&mut line, FOLD_INDENT);
-                    }
+                    let mut pos = 0;
                     for (j, &i) in cols.iter().enumerate() {
-                        let text = laid[j].get(k).map_or("", |t| t.as_ref());
-                        let pad = widths[i].saturating_sub(width::width(text));
-                        let style = match cells_style.get(i) {
-                            Some(c) if self.fit.color && !text.is_empty() => c.style(),
-                            _ => None,
+                        let mut text = laid[j].get(k).map_or("", |t| t.as_ref()).to_string();
+                        if text.is_empty() {
+                            continue;
+                        }
+                        let tw = width::width(&text);
+                        let right = tw <= widths[i]
+                            && cells_style.get(i).is_some_and(|c| c.align == Align::Right);
+                        let target = if right {
+                            starts[j] + widths[i] - tw
+                        } else {
+                            starts[j]
                         };
-                        let right = cells_style.get(i).is_some_and(|c| c.align == Align::Right);
-                        if j > 0 {
-                            push_spaces(&mut line, GAP);
+                        // A cell wider than its column (the one long key of a table) spills
+                        // into the room after it; what it would run into continues on the
+                        // next line, each cell under its column. Only this row takes more lines.
+                        if pos > 0 && pos + GAP > target {
+                            out.push(std::mem::take(&mut line));
+                            pos = 0;
                         }
-                        if right {
-                            push_spaces(&mut line, pad);
+                        if let Some(limit) = self.fit.width
+                            && kinds[i] == Kind::Token
+                            && target + tw > limit
+                        {
+                            // Wider than what is left of the line: its middle gives way, never
+                            // a character of the token is moved to another line.
+                            text = width::cut_middle(&text, limit.saturating_sub(target).max(1));
+                            cut = true;
                         }
-                        match &style {
-                            Some(s) => {
-                                line.push_str(s);
-                                line.push_str(text);
-                                line.push_str("\x1b[0m");
-                            }
-                            None => line.push_str(text),
-                        }
-                        if !right {
-                            push_spaces(&mut line, pad);
-                        }
+                        let styled = match cells_style.get(i).and_then(Cell::style) {
+                            Some(s) if self.fit.color => format!("{s}{text}\x1b[0m"),
+                            _ => text.clone(),
+                        };
+                        push_spaces(&mut line, target.saturating_sub(pos));
+                        line.push_str(&styled);
+                        pos = target.max(pos) + width::width(&text);
                     }
                     let trimmed = line.trim_end().len();
                     line.truncate(trimmed);
@@ -508,11 +577,23 @@ impl Table {
                 }
             }
         }
+        if cut {
+            out.push(CUT_NOTE.to_string());
+        }
         out
     }
 
-    /// Column widths within the limit: free text shrinks, the widest first, to its floor.
-    fn fitted(&self, natural: &[usize], floor: &[usize], skip: &[usize]) -> Vec<usize> {
+    /// Column widths within the limit: free text shrinks, the widest first, to its floor; then
+    /// a token column gives way to its widest cells when few rows hold them (one long key), so
+    /// only those rows spill over while the rest stay on one line each. When that cannot fit
+    /// the line, tokens keep their widths and the rows fold (see `groups`).
+    fn fitted(
+        &self,
+        natural: &[usize],
+        floor: &[usize],
+        skip: &[usize],
+        shape: &Shape,
+    ) -> Vec<usize> {
         let mut w = natural.to_vec();
         let Some(limit) = self.fit.width else {
             return w;
@@ -526,6 +607,90 @@ impl Table {
             match widest {
                 Some(i) => w[i] -= 1,
                 None => break,
+            }
+        }
+        if total(&w) <= limit {
+            return w;
+        }
+        let before = w.clone();
+        let nrows = shape.rows.first().map_or(0, Vec::len);
+        let budget = (nrows / SPILL_SHARE).max(1);
+        // The column each spilled row gives way in: one per row, so the rest of that row still
+        // lies within its columns on the next line.
+        let mut spilled: Vec<Option<usize>> = vec![None; nrows];
+        let mut nspilled = 0;
+        while total(&w) > limit {
+            // The step that spills the fewest rows, the biggest gain among equals.
+            let mut best: Option<(usize, std::cmp::Reverse<usize>, usize, usize)> = None;
+            for i in 0..w.len() {
+                if shape.kinds[i] != Kind::Token || skip.contains(&i) {
+                    continue;
+                }
+                let next = shape.rows[i]
+                    .iter()
+                    .copied()
+                    .chain([shape.head[i], shape.head_min[i]])
+                    .filter(|&x| x < w[i] && x >= shape.head_min[i])
+                    .max();
+                let Some(next) = next else { continue };
+                let over = |r: &usize| shape.rows[i][*r] > next;
+                // A spilled cell must fit from its column to the line's end, unless no layout
+                // could show it whole (it is cut from its middle either way).
+                let start: usize = (0..i)
+                    .filter(|j| !skip.contains(j))
+                    .map(|j| w[j] + GAP)
+                    .sum();
+                let fits = |r: usize| {
+                    let c = shape.rows[i][r];
+                    start + c <= limit || c > limit.saturating_sub(FOLD_INDENT)
+                };
+                if (0..nrows)
+                    .filter(over)
+                    .any(|r| spilled[r].is_some_and(|c| c != i) || !fits(r))
+                {
+                    continue;
+                }
+                let cost = (0..nrows)
+                    .filter(|r| over(r) && spilled[*r].is_none())
+                    .count();
+                if nspilled + cost > budget {
+                    continue;
+                }
+                // A header wrapped onto a second line costs a line, as a spilled row does.
+                let wraps = usize::from(next < shape.head[i] && w[i] >= shape.head[i]);
+                let key = (cost + wraps, std::cmp::Reverse(w[i] - next), i, next);
+                if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+                    best = Some(key);
+                }
+            }
+            let Some((_, _, i, next)) = best else {
+                break;
+            };
+            for (r, s) in spilled.iter_mut().enumerate() {
+                if s.is_none() && shape.rows[i][r] > next {
+                    *s = Some(i);
+                    nspilled += 1;
+                }
+            }
+            w[i] = next;
+        }
+        if total(&w) > limit {
+            return before;
+        }
+        // Room the last step freed beyond the need: free text takes it first.
+        let mut slack = limit - total(&w);
+        for i in 0..w.len() {
+            if shape.kinds[i] != Kind::Token && !skip.contains(&i) {
+                let more = natural[i].saturating_sub(w[i]).min(slack);
+                w[i] += more;
+                slack -= more;
+            }
+        }
+        // A header wrapped on the way whole again where the room allows.
+        for ((wi, kind), head) in w.iter_mut().zip(&shape.kinds).zip(&shape.head) {
+            if *kind == Kind::Token && *wi < *head && head - *wi <= slack {
+                slack -= head - *wi;
+                *wi = *head;
             }
         }
         w
@@ -687,6 +852,111 @@ mod tests {
         assert!(
             lines[1].starts_with("    "),
             "continuation indented: {text}"
+        );
+    }
+
+    /// Review-21 F6, F7: one key wider than the terminal among short ones. Its row alone
+    /// takes a second line, the key cut from its middle (never a character of it moved to
+    /// another line) with a note pointing to --wide; every other row stays on one line.
+    #[test]
+    fn one_long_key_spills_its_own_row_and_is_cut_from_the_middle() {
+        let long = "job_events:tenant-acme-corporation-enterprise-division-document-generation-pipeline-42";
+        let head = [
+            "stream",
+            "length",
+            "groups",
+            "first (UTC)",
+            "last",
+            "last id",
+        ];
+        let row = |key: &str| {
+            [key, "2", "0", "12:08:38", "12:08:38", "1796156335574-0"].map(String::from)
+        };
+        let mut t = Table::new(fit(Some(80), true));
+        t.set_header(head);
+        for k in 0..7 {
+            t.add_row(row(&format!("job_events:{}", 1229 + k)));
+        }
+        t.add_row(row(long));
+        let lines = t.lines();
+        for l in &lines {
+            assert!(w(l) <= 80, "{l:?} is {} wide", w(l));
+            assert!(!leaves_open(l), "{l:?}");
+        }
+        // Header, 7 short rows, the long key's 2 lines, the note.
+        assert_eq!(lines.len(), 11, "{lines:#?}");
+        for k in 0..7 {
+            let key = format!("job_events:{}", 1229 + k);
+            let line = &lines[1 + k];
+            assert!(
+                line.starts_with(&key) && line.contains("1796156335574-0"),
+                "{line}"
+            );
+        }
+        let cut = &lines[8];
+        assert!(cut.starts_with("job_events:tenant-acme") && cut.ends_with("pipeline-42"));
+        assert!(cut.contains('…') && w(cut) == 80, "{cut}");
+        // The rest of its row, each cell under its column.
+        let at = |l: &str, s: &str| w(&l[..l.find(s).unwrap()]);
+        assert_eq!(
+            at(&lines[9], "1796156335574-0"),
+            at(&lines[1], "1796156335574-0")
+        );
+        assert_eq!(lines[10], CUT_NOTE);
+        // Piped or --wide: whole, no note.
+        let mut t = Table::new(fit(None, false));
+        t.set_header(head);
+        t.add_row(row(long));
+        assert!(t.lines()[1].starts_with(long) && t.lines().len() == 2);
+    }
+
+    /// No token is ever broken, also where every row folds: a key wider than the line is cut
+    /// from its middle to the line.
+    #[test]
+    fn a_token_wider_than_the_line_is_cut_never_broken() {
+        let key =
+            "tenant:very-long-tenant-name-for-an-enterprise-customer-acme-corporation:cfg:16966";
+        let mut t = Table::new(fit(Some(60), false));
+        t.set_header(["key", "type", "memory"]);
+        for k in 0..4 {
+            t.add_row([format!("{key}{k}"), "hash".into(), "1.2 MiB".to_string()]);
+        }
+        let lines = t.lines();
+        for l in &lines {
+            assert!(w(l) <= 60, "{l:?}");
+        }
+        let keys: Vec<&String> = lines.iter().filter(|l| l.starts_with("tenant:")).collect();
+        assert_eq!(keys.len(), 4, "{lines:#?}");
+        for (k, l) in keys.iter().enumerate() {
+            assert!(l.contains('…') && l.ends_with(&format!("16966{k}")), "{l}");
+        }
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.starts_with("  ") || !l.trim().starts_with("66"))
+        );
+        assert_eq!(lines.last().unwrap(), CUT_NOTE);
+    }
+
+    /// Review-21 F7 at 120 columns: a header one column too wide wraps at its space rather
+    /// than folding a lone `-` of every row onto a line of its own.
+    #[test]
+    fn a_header_wider_than_its_cells_wraps_at_its_space() {
+        // One column short of the 42 the header asks for.
+        let mut t = Table::new(fit(Some(36), false));
+        t.set_header(["stream", "group lag", "oldest pending"]);
+        t.add_row(["job_events:1229", "5s", "-"]);
+        t.add_row(["job_events:1230", "-", "-"]);
+        let lines = t.lines();
+        assert_eq!(
+            lines,
+            [
+                "stream           group lag  oldest",
+                "                            pending",
+                "job_events:1229  5s         -",
+                "job_events:1230  -          -",
+            ],
+            "{lines:#?}"
         );
     }
 

@@ -146,12 +146,87 @@ pub fn truncate(s: &str, max: usize) -> String {
     closed(&out)
 }
 
-/// Free text folded into lines of at most `max` columns, at spaces where it can, inside a
-/// word only when one word is wider than a line. A figure and the unit after it
+/// The line cut to at most `max` columns by taking out its middle: `job_events:tenant…line-42`.
+/// A key or id keeps its start and its end, which tell it from its neighbours; the `…` says a
+/// cut was made. Escape sequences of the kept parts stay whole, and the result is closed.
+pub fn cut_middle(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return closed(s);
+    }
+    if max <= 1 {
+        return "…".chars().take(max).collect();
+    }
+    let ps = pieces(s);
+    let room = max - 1;
+    let head_room = room.div_ceil(2);
+    let mut head = String::new();
+    let mut used = 0;
+    let mut h = 0;
+    while h < ps.len() {
+        match ps[h] {
+            Piece::Esc(e) => head.push_str(e),
+            Piece::Text(c) => {
+                if used + char_width(c) > head_room {
+                    break;
+                }
+                used += char_width(c);
+                head.push(c);
+            }
+        }
+        h += 1;
+    }
+    // The tail, gathered from the end, never reaching back into the head; it takes what a
+    // wide character left over in the head.
+    let tail_room = room - used;
+    let mut tail: Vec<Piece<'_>> = Vec::new();
+    let mut used = 0;
+    let mut t = ps.len();
+    while t > h {
+        match ps[t - 1] {
+            Piece::Esc(e) => tail.push(Piece::Esc(e)),
+            Piece::Text(c) => {
+                if used + char_width(c) > tail_room {
+                    break;
+                }
+                used += char_width(c);
+                tail.push(Piece::Text(c));
+            }
+        }
+        t -= 1;
+    }
+    let mut out = closed(&head);
+    out.push('…');
+    for p in tail.iter().rev() {
+        match p {
+            Piece::Esc(e) => out.push_str(e),
+            Piece::Text(c) => out.push(*c),
+        }
+    }
+    closed(&out)
+}
+
+/// What [`wrap_with`] does with a word wider than a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Long {
+    /// Cut from the middle with `…` ([`cut_middle`]): the line must fit (a table's column).
+    Cut,
+    /// Kept whole on a line of its own, wider than `max`: the terminal soft-wraps it, and it
+    /// copies back as one word (a key in a message, a path in an error).
+    Whole,
+}
+
+/// Free text folded into lines of at most `max` columns, at spaces; a word wider than a line
+/// is cut from the middle with `…`, never broken (see [`wrap_with`]).
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    wrap_with(s, max, Long::Cut)
+}
+
+/// Free text folded into lines of at most `max` columns, at spaces, never inside a word (a
+/// word wider than a line goes as `long` says). A figure and the unit after it
 /// (`52500 keys/s`, `3 attempts`) are one token: the space between them never breaks unless
 /// they are wider than a line together. Escape sequences stay whole; a colour open at the end
 /// of a line is closed there and opened again on the next.
-pub fn wrap(s: &str, max: usize) -> Vec<String> {
+pub fn wrap_with(s: &str, max: usize, long: Long) -> Vec<String> {
     let max = max.max(1);
     if width(s) <= max {
         return vec![closed(s)];
@@ -194,7 +269,10 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                     line.push(' ');
                     line_w += 1;
                 }
-                // A word wider than a line is cut inside.
+                // A word wider than a line is never broken: cut from its middle, or whole.
+                if word_w > max && long == Long::Cut {
+                    word = cut_middle(&word, max);
+                }
                 for q in pieces(&word) {
                     match q {
                         Piece::Esc(e) => {
@@ -208,12 +286,8 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                             }
                         }
                         Piece::Text(c) => {
-                            let w = char_width(c);
-                            if line_w + w > max && line_w > 0 {
-                                flush_line(&mut line, &mut line_w, &active, &mut lines);
-                            }
                             line.push(c);
-                            line_w += w;
+                            line_w += char_width(c);
                         }
                     }
                 }
@@ -299,12 +373,36 @@ mod tests {
     }
 
     #[test]
+    fn middle_cuts_keep_both_ends_and_escapes_whole() {
+        assert_eq!(cut_middle("abcdefgh", 8), "abcdefgh");
+        assert_eq!(cut_middle("abcdefgh", 5), "ab…gh");
+        assert_eq!(cut_middle("abcdefgh", 6), "abc…gh");
+        assert_eq!(cut_middle("1796156335574-0", 9), "1796…74-0");
+        assert_eq!(width(&cut_middle("正在分析图片", 7)), 7);
+        assert_eq!(width(&cut_middle("正在分析图片", 6)), 5);
+        let red = cut_middle("\x1b[31mREGRESSION-REGRESSION\x1b[0m", 9);
+        assert_eq!(strip(&red), "REGR…SION");
+        assert!(!leaves_open(&red), "{red:?}");
+        assert_eq!(cut_middle("abc", 1), "…");
+        assert_eq!(cut_middle("abc", 0), "");
+    }
+
+    #[test]
     fn wrapping_breaks_at_spaces_and_reopens_colour() {
         assert_eq!(
             wrap("retries exhausted (3 attempts): timeout", 20),
             vec!["retries exhausted", "(3 attempts):", "timeout"]
         );
-        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        // A word wider than a line is never broken: cut from its middle, or kept whole.
+        assert_eq!(wrap("abcdefgh", 3), vec!["a…h"]);
+        assert_eq!(
+            wrap("key job_events:tenant-acme-42 gone", 12),
+            vec!["key", "job_ev…me-42", "gone"]
+        );
+        assert_eq!(
+            wrap_with("key job_events:tenant-acme-42 gone", 12, Long::Whole),
+            vec!["key", "job_events:tenant-acme-42", "gone"]
+        );
         // A figure keeps its unit.
         assert_eq!(
             wrap("deleted 9 keys in 0.2s (52500 keys/s)", 27),

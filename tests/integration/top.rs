@@ -727,8 +727,24 @@ fn record_never_replaces_a_file_and_append_adds_to_a_recording() {
             err.contains("notes.txt") && err.contains("not a top recording"),
             "{err}"
         );
+        // In the words of the person who named the file, not the parser's (review-24 F8).
+        assert!(
+            err.contains("line 1 is not a frame") && !err.contains("column"),
+            "{err}"
+        );
         assert_eq!(std::fs::read_to_string(&notes).unwrap(), "keep me\n");
     }
+
+    // --count 0 is refused, not taken as one frame (review-24 F8).
+    let zero = dir.path().join("zero.ndjson");
+    let (code, _, err) = run(dir.path())
+        .args(["top", "-u", &s.url(), "--interval", "200ms", "--count", "0"])
+        .args(["--record", zero.to_str().unwrap()])
+        .output()
+        .parts();
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--count") && err.contains("0"), "{err}");
+    assert!(!zero.exists(), "nothing recorded");
 
     // An empty file (made by mktemp, say) is as good as a new one.
     let empty = dir.path().join("empty.ndjson");
@@ -750,15 +766,26 @@ fn a_three_digit_millisecond_p99_keeps_its_unit_at_80_columns() {
     let s = RedisServer::builder()
         .arg("enable-debug-command local")
         .start();
-    s.cli(&["DEBUG", "SLEEP", "0.3"]);
     let dir = tempfile::tempdir().unwrap();
     let t = term::Tmux::start();
     let url = s.url();
     let pane = t.spawn(dir.path(), 80, 24, &["top", "-u", &url], &[]);
     let addr = s.addr();
-    let screen = shown(&t, &pane, "the node's row", |x| {
-        x.lines()
-            .any(|l| l.starts_with(&addr) && l.contains("master"))
+    // The row's p99 is the worst of the commands called in the interval (review-24 F4): the
+    // slow call is made while top watches, until a frame shows it.
+    let screen = shown(&t, &pane, "the node's row with the slow call", |x| {
+        let row = x
+            .lines()
+            .find(|l| l.starts_with(&addr) && l.contains("master"));
+        let slow = row.is_some_and(|l| {
+            l.split_whitespace()
+                .nth(3)
+                .is_some_and(|p| p.ends_with("ms"))
+        });
+        if !slow {
+            s.cli(&["DEBUG", "SLEEP", "0.3"]);
+        }
+        slow
     });
     let row = screen.lines().find(|l| l.starts_with(&addr)).unwrap();
     let cells: Vec<&str> = row.split_whitespace().collect();
@@ -773,6 +800,69 @@ fn a_three_digit_millisecond_p99_keeps_its_unit_at_80_columns() {
     assert!(!p99.contains('.'), "three significant figures: {row}");
     t.send(&pane, "q");
     assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
+}
+
+/// Review-24 F4: a slow call long ago (INFO LATENCYSTATS keeps it since the start) does not
+/// mark the node's p99 while nothing slow runs.
+#[test]
+fn a_slow_call_long_ago_does_not_mark_the_nodes_p99() {
+    let s = RedisServer::builder()
+        .arg("enable-debug-command local")
+        .start();
+    s.cli(&["DEBUG", "SLEEP", "0.3"]);
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let url = s.url();
+    let pane = t.spawn(dir.path(), 80, 24, &["top", "-u", &url], &[]);
+    let addr = s.addr();
+    // The command stats pane: once INFO has a rate, the frame knows what ran in its
+    // interval, and only INFO has run since the slow call.
+    t.send(&pane, "p");
+    t.send(&pane, "p");
+    let screen = shown(&t, &pane, "INFO's calls/s in the command stats", |x| {
+        x.lines().any(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            w.get(1) == Some(&"info") && w.get(2).and_then(|c| c.parse::<f64>().ok()) > Some(0.0)
+        })
+    });
+    assert!(screen.contains("p99 since start"), "{screen}");
+    let row = screen.lines().find(|l| l.starts_with(&addr)).unwrap();
+    let p99 = row.split_whitespace().nth(3).unwrap_or_default();
+    assert!(
+        !p99.ends_with("ms"),
+        "the slow call of the past marks the row: {row}"
+    );
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &["top"]).code, 0);
+}
+
+/// Review-24 F5: a Sentinel that does not answer is a red row saying why, not an empty table.
+#[test]
+fn a_sentinel_that_does_not_answer_is_a_red_row_with_its_reason() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let sentinel = format!("127.0.0.1:{port}");
+    let args = ["top", "--sentinel", &sentinel, "--master-name", "mymaster"];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    let screen = shown(&t, &pane, "the Sentinel's red row", |x| {
+        x.lines()
+            .any(|l| l.starts_with(&sentinel) && l.contains("DOWN"))
+    });
+    let row = screen.lines().find(|l| l.starts_with(&sentinel)).unwrap();
+    assert!(row.contains("DOWN: connection refused"), "{screen}");
+    assert!(screen.contains("0/1 nodes up"), "{screen}");
+    let raw = raw_line(&t, &pane, &[&sentinel, "DOWN"]);
+    assert!(on_red(&raw, "DOWN: connection refused"), "{raw:?}");
+    // The header fits 80 columns with its words whole (review-24 F6).
+    let head = screen.lines().next().unwrap_or_default();
+    assert!(head.ends_with("0/1 nodes up"), "{head}");
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 80, &args).code, 0);
 }
 
 #[test]
@@ -842,4 +932,61 @@ fn streams_pane_names_a_stream_without_groups_and_one_that_does_not_exist() {
     );
     t.send(&pane, "q");
     assert_eq!(t.finish(&pane, 100, &["top"]).code, 0);
+}
+
+/// Review-24 F3: the clients pane lists the fleet's biggest output buffers first, whatever
+/// the node table's order: a subscriber that does not read, on the node listed last, heads it.
+#[test]
+fn the_clients_pane_puts_the_biggest_buffer_of_the_fleet_first() {
+    let master = RedisServer::start();
+    let replica = RedisServer::builder().replica_of(master.port).start();
+    replica.wait_replica_up();
+    master.wait_replicas_online();
+    // The subscriber is on the master; the table is sorted so that it comes last.
+    let (first, last) = (&replica, &master);
+    let reverse = master.addr() < replica.addr();
+    use std::io::Write as _;
+    let mut sub = std::net::TcpStream::connect(last.addr()).unwrap();
+    sub.write_all(b"*2\r\n$9\r\nSUBSCRIBE\r\n$2\r\nch\r\n")
+        .unwrap();
+    // More than the socket buffers hold, so the server keeps the rest as output buffer.
+    last.cli(&[
+        "EVAL",
+        "for i = 1, 200 do redis.call('PUBLISH', 'ch', string.rep('x', 100000)) end",
+        "0",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let t = term::Tmux::start();
+    let args = ["top", "-u", &master.url(), "--sort", "node"];
+    let pane = t.spawn(dir.path(), 120, 40, &args, &[]);
+    wait_plain(&t, &pane, "both nodes", |x| {
+        x.contains(&first.addr()) && x.contains(&last.addr())
+    });
+    if reverse {
+        t.send(&pane, "r");
+    }
+    let table = wait_plain(&t, &pane, "the master listed last", |x| {
+        let at = |a: &str| x.lines().position(|l| l.starts_with(a));
+        at(&first.addr()) < at(&last.addr())
+    });
+    let _ = table;
+    for _ in 0..3 {
+        t.send(&pane, "p");
+    }
+    let screen = wait_plain(&t, &pane, "the clients pane with the subscriber", |x| {
+        x.contains("clients (output buffers)") && x.contains("pubsub")
+    });
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("omem"))
+        .skip(1)
+        .collect();
+    let top_row = rows.first().copied().unwrap_or_default();
+    assert!(
+        top_row.starts_with(&last.addr()) && top_row.contains("pubsub"),
+        "the biggest buffer is not first:\n{screen}"
+    );
+    drop(sub);
+    t.send(&pane, "q");
+    assert_eq!(t.finish(&pane, 120, &args).code, 0);
 }

@@ -294,6 +294,140 @@ fn stream_list_keeps_keys_and_ids_whole() {
     }
 }
 
+/// Review-21 F6, F7: one stream key wider than the terminal among short ones. It is shown
+/// whole, or cut from its middle with `…` (and the note pointing to --wide), never broken onto
+/// another line; only its own row takes more lines, each other row stays on one.
+#[test]
+fn a_long_key_is_cut_visibly_and_only_its_row_takes_more_lines() {
+    let s = jobs_fixture();
+    let long =
+        "job_events:tenant-acme-corporation-enterprise-division-document-generation-pipeline-42";
+    publish(&s, long, "task_progress", "");
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let list = ["-u", url.as_str(), "stream", "list"];
+    let jobs = ["-u", url.as_str(), "stream", "jobs"];
+    let doc = json(dir.path(), &list);
+    // Each short stream's row: its key and its last id, on one line.
+    let short: Vec<(String, String)> = doc["streams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|st| {
+            (
+                st["stream"].as_str().unwrap().to_string(),
+                st["last_generated_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .filter(|(k, _)| k != long)
+        .collect();
+    assert_eq!(short.len(), 4, "{doc}");
+    let jdoc = json(dir.path(), &jobs);
+    let states: Vec<(String, String)> = jdoc["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| {
+            (
+                j["job_id"].as_str().unwrap().to_string(),
+                j["state"].as_str().unwrap().to_string(),
+            )
+        })
+        .filter(|(id, _)| id.len() < 10)
+        .collect();
+    assert_eq!(states.len(), 4, "{jdoc}");
+    let job = long.trim_start_matches("job_events:");
+    for (args, token, rows) in [(&list, long, &short), (&jobs, job, &states)] {
+        for &(c, r) in &SIZES {
+            let a = [&args[..], &["--color", "always"]].concat();
+            let screen = t.run(dir.path(), c, r, &a, &[]);
+            screen.assert_clean();
+            let plain = screen.plain();
+            let text = screen.text();
+            // Wherever a piece of the long key shows, it is the whole key or visibly cut.
+            let (head, tail) = (&token[..12], &token[token.len() - 10..]);
+            // The key's line starts with it (a summary may quote it); a broken-off piece of
+            // it would start a line.
+            let shown: Vec<&String> = plain
+                .iter()
+                .filter(|l| {
+                    l.split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.starts_with(head) || (w.len() > 3 && token.ends_with(w)))
+                })
+                .collect();
+            assert_eq!(
+                shown.len(),
+                1,
+                "{c} columns: the key is on one line:\n{text}"
+            );
+            let line = shown[0];
+            if !line.contains(token) {
+                assert!(
+                    line.contains(head) && line.contains(tail) && line.contains('…'),
+                    "{c} columns: {line}\n{text}"
+                );
+                assert!(text.contains("--wide shows it whole"), "{text}");
+            }
+            for (key, other) in rows.iter() {
+                assert!(
+                    plain
+                        .iter()
+                        .any(|l| l.split_whitespace().next() == Some(key) && l.contains(other)),
+                    "{c} columns: {key} and {other} are not on one line:\n{text}"
+                );
+            }
+        }
+        let wide = [&args[..], &["--wide"]].concat();
+        let screen = t.run(dir.path(), 80, 24, &wide, &[]);
+        assert!(
+            screen.plain().iter().any(|l| l.contains(token)),
+            "--wide cut {token}:\n{}",
+            screen.text()
+        );
+    }
+}
+
+/// Review-21 F1, F2: `stream job` of a stuck and of a running job: its last line fits the
+/// terminal with every time whole (the times go on a line of their own), and --wide shows a
+/// long progress text whole.
+#[test]
+fn stream_job_lines_fit_and_wide_shows_the_progress_whole() {
+    let s = jobs_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let url = s.url();
+    let time =
+        regex::Regex::new(r"started (\d\d:\d\d:\d\d|\w{3} \d\d \d\d:\d\d), last event").unwrap();
+    for job in ["1232", "1229"] {
+        let view = View {
+            args: &["-u", &url, "stream", "job", job],
+            whole: vec![job.into()],
+            wide: if job == "1229" {
+                vec![CJK.into()]
+            } else {
+                vec![]
+            },
+            coloured: true,
+        };
+        for screen in assert_view(&t, dir.path(), &view) {
+            let text = screen.text();
+            assert!(
+                screen.plain().iter().any(|l| time.is_match(l)),
+                "{} columns: the times are not whole on one line:\n{text}",
+                screen.cols
+            );
+            let state = if job == "1232" {
+                "stuck: "
+            } else {
+                "running: "
+            };
+            assert!(text.contains(state), "{text}");
+        }
+    }
+}
+
 #[test]
 fn stream_job_shows_a_failed_jobs_whole_error() {
     let s = jobs_fixture();

@@ -57,7 +57,12 @@ fn assert_bar_shown(t: &Tmux, pane: &str, cols: usize, what: &str) -> String {
 /// The pane after the run: no trace of the bar, the shell's line starts at column 0, the
 /// cursor shows, and what is typed is echoed (the terminal is usable).
 #[track_caller]
-fn assert_bar_gone_and_terminal_usable(t: &Tmux, pane: &str, cols: usize, args: &[&str]) -> i32 {
+fn assert_bar_gone_and_terminal_usable(
+    t: &Tmux,
+    pane: &str,
+    cols: usize,
+    args: &[&str],
+) -> crate::support::tmux::Screen {
     let done = t.wait_for(pane, "the run's end", |p| p.contains("__redkit_done__"));
     let (visible, _) = t.cursor(pane);
     assert!(visible, "the cursor was left hidden:\n{}", strip(&done));
@@ -82,7 +87,7 @@ fn assert_bar_gone_and_terminal_usable(t: &Tmux, pane: &str, cols: usize, args: 
         "the bar was left behind:\n{text}"
     );
     screen.assert_clean();
-    screen.code
+    screen
 }
 
 /// Everything the pane received, escape sequences removed.
@@ -147,7 +152,7 @@ fn migrate_bar_says_how_far_and_is_cleared_on_ctrl_c_and_at_the_end() {
     // Let it move on, then interrupt: the chunk in flight finishes, the bar goes.
     std::thread::sleep(std::time::Duration::from_millis(800));
     t.send(&pane, "C-c");
-    let code = assert_bar_gone_and_terminal_usable(&t, &pane, 80, &args);
+    let code = assert_bar_gone_and_terminal_usable(&t, &pane, 80, &args).code;
     assert_eq!(code, 130, "interrupted");
     let first = count(&db);
     assert!(first > 0 && first < 40_000, "stopped part way: {first}");
@@ -155,7 +160,7 @@ fn migrate_bar_says_how_far_and_is_cleared_on_ctrl_c_and_at_the_end() {
     // The second run resumes and ends: the bar was drawn (the recording has it) and is gone.
     let (pane, log) = t.spawn_recorded(dir.path(), 120, 40, &args, &[]);
     assert_bar_shown(&t, &pane, 120, "rows");
-    let code = assert_bar_gone_and_terminal_usable(&t, &pane, 120, &args);
+    let code = assert_bar_gone_and_terminal_usable(&t, &pane, 120, &args).code;
     assert_eq!(code, 0);
     assert_eq!(count(&db), 40_000);
     assert!(recorded(&log).contains("% of ids"), "no bar was drawn");
@@ -246,7 +251,7 @@ fn flush_bar_is_cleared_at_the_end_and_absent_with_quiet_json_and_piped() {
     let args = refs(&args);
     let (pane, log) = t.spawn_recorded(dir.path(), 80, 24, &args, &[]);
     assert_bar_shown(&t, &pane, 80, "deleted");
-    let code = assert_bar_gone_and_terminal_usable(&t, &pane, 80, &args);
+    let code = assert_bar_gone_and_terminal_usable(&t, &pane, 80, &args).code;
     assert_eq!(code, 0);
     assert_eq!(s.cli(&["DBSIZE"]).trim(), "0");
     assert!(recorded(&log).contains("eta "), "no bar was drawn");
@@ -314,4 +319,76 @@ fn migrate_report_and_status_read_at_80_columns() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let started = doc["runs"][0]["started_at"].as_str().unwrap_or_default();
     assert!(rfc.is_match(started) && started.ends_with('Z'), "{doc}");
+}
+
+/// Review-21 F5: every command with a bar or spinner ends on Ctrl-C as `cache flush` does:
+/// the bar cleared, what was done reported, exit 130. `cache stats` scans until Ctrl-C.
+#[test]
+fn stats_bar_is_cleared_on_ctrl_c_with_what_was_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    let s = flush_fixture(200_000);
+    let url = s.url();
+    let args = [
+        "-u",
+        url.as_str(),
+        "cache",
+        "stats",
+        "--prefix",
+        "agent:cache:",
+        "--scan-count",
+        "50",
+    ];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    assert_bar_shown(&t, &pane, 80, "keys");
+    t.send(&pane, "C-c");
+    let screen = assert_bar_gone_and_terminal_usable(&t, &pane, 80, &args);
+    assert_eq!(screen.code, 130, "interrupted");
+    let text = screen.text();
+    let scanned = regex::Regex::new(r"interrupted after scanning (\d+) keys").unwrap();
+    let n: u64 = scanned
+        .captures(&text)
+        .unwrap_or_else(|| panic!("no partial report:\n{text}"))[1]
+        .parse()
+        .unwrap();
+    assert!(n > 0 && n < 200_000, "{text}");
+    assert!(
+        text.contains(&format!("{n} keys matching 'agent:cache:*'")),
+        "the report covers what was scanned:\n{text}"
+    );
+}
+
+/// `wait` shows a spinner while it waits: Ctrl-C clears it, says what was not ready, 130.
+#[test]
+fn wait_spinner_is_cleared_on_ctrl_c_naming_what_is_not_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start();
+    // A port nothing listens on: refused, retried until --max-wait.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let url = format!("redis://127.0.0.1:{port}");
+    let args = [
+        "-u",
+        url.as_str(),
+        "wait",
+        "--redis",
+        "--max-wait",
+        "10m",
+        "--interval",
+        "100ms",
+    ];
+    let pane = t.spawn(dir.path(), 80, 24, &args, &[]);
+    t.wait_for(&pane, "the spinner", |p| strip(p).contains("waiting"));
+    t.send(&pane, "C-c");
+    let screen = assert_bar_gone_and_terminal_usable(&t, &pane, 80, &args);
+    assert_eq!(screen.code, 130, "interrupted");
+    let text = screen.text();
+    assert!(
+        text.contains("redkit: interrupted; not ready after")
+            && text.contains(&format!("127.0.0.1:{port}")),
+        "{text}"
+    );
+    assert!(!text.contains("waiting "), "the spinner was left:\n{text}");
 }

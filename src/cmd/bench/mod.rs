@@ -941,13 +941,14 @@ pub(crate) async fn run_workloads(
                 let rate =
                     (done - last.0) as f64 / now.duration_since(last.1).as_secs_f64().max(1e-3);
                 last = (done, now);
-                pb.set_message(format!(
-                    "{}{run_label}: {:.0} ops/s, p99 {} µs, {} done, {}",
+                // Rounded as every rate and latency on screen (review-21 F10).
+                pb.set_message(live_line(
                     w.name(),
+                    &run_label,
                     rate,
                     live.p99(),
                     done,
-                    duration::format(started.elapsed())
+                    started.elapsed(),
                 ));
             }
             pb.finish_and_clear();
@@ -1326,4 +1327,44 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     Ok(problem_if(
         report.regressed() || report.missed_slo() || !too_many_errors.is_empty(),
     ))
+}
+
+/// The live line under a running workload: `ping (run 1/3): 127000 ops/s, p99 12.5ms, 255680
+/// done, 2.2s`: the rate to three significant figures and the p99 as `top` writes it; the
+/// count is exact.
+fn live_line(
+    name: &str,
+    run_label: &str,
+    rate: f64,
+    p99_us: u64,
+    done: u64,
+    elapsed: Duration,
+) -> String {
+    format!(
+        "{name}{run_label}: {} ops/s, p99 {}, {done} done, {}",
+        crate::output::number::sig3(rate),
+        crate::output::number::micros(p99_us as f64),
+        duration::format(elapsed)
+    )
+}
+
+#[cfg(test)]
+mod live_line_tests {
+    use super::*;
+
+    #[test]
+    fn the_live_line_rounds_its_rate_and_latency() {
+        let l = live_line(
+            "ping",
+            " (run 1/3)",
+            127_244.4,
+            12_503,
+            255_680,
+            Duration::from_millis(2200),
+        );
+        assert_eq!(
+            l,
+            "ping (run 1/3): 127000 ops/s, p99 12.5ms, 255680 done, 2.2s"
+        );
+    }
 }

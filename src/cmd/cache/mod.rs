@@ -319,18 +319,28 @@ async fn run_stats(ctx: &Ctx, a: &StatsArgs) -> anyhow::Result<ExitStatus> {
             .map(|n| (n, a.separator.clone(), a.depth.max(1))),
         cluster: router,
     };
+    // Ctrl-C ends the scan between batches, as in `cache flush`: the bar is cleared and what
+    // was scanned is reported (review-21 F5).
+    let stop = Stop::on_signal();
     let pb = progress::fraction_bar(&ctx.out, "scanning");
-    let mut report = stats::run_all(nodes, &plan, &pb).await;
+    let mut report = stats::run_all(nodes, &plan, &pb, &stop).await;
     report.unreached = unreached;
     pb.finish_and_clear();
     let failed = node_errors(report.nodes.iter().map(|n| n.error.as_deref()));
-    ctx.out
-        .emit_outcome(&report, failed.is_empty() && report.unreached.is_empty())?;
+    let ok = failed.is_empty() && report.unreached.is_empty() && !report.interrupted;
+    ctx.out.emit_outcome(&report, ok)?;
     if !failed.is_empty() {
         return Err(exit::runtime(failed.join("; ")));
     }
     if let Some(e) = crate::redis::unreached_error(&report.unreached) {
         return Err(e);
+    }
+    if report.interrupted {
+        ctx.out.problem(format!(
+            "redkit: interrupted after scanning {}; the figures cover only those",
+            crate::output::number::plural(report.total.keys, "key")
+        ));
+        return Ok(ExitStatus::Interrupted);
     }
     Ok(ExitStatus::Success)
 }

@@ -91,6 +91,8 @@ pub struct StatsReport {
     pub prefixes: Option<Vec<PrefixStat>>,
     /// Masters (and slots) that could not be reached: not counted above.
     pub unreached: Vec<crate::redis::Unreached>,
+    /// Ctrl-C (or SIGTERM) stopped the scan: the figures cover the keys scanned before it.
+    pub interrupted: bool,
 }
 
 /// One group's figures on one node: its keys, and the keys whose MEMORY USAGE was measured.
@@ -167,6 +169,7 @@ async fn node_stats(
     steps: &std::sync::atomic::AtomicU64,
     scanned: &std::sync::atomic::AtomicU64,
     tick: &dyn Fn(),
+    stop: &crate::signal::Stop,
 ) -> (NodeStats, HashMap<String, (GroupAcc, u64)>) {
     let mut s = NodeStats {
         addr: node.addr.clone(),
@@ -182,7 +185,8 @@ async fn node_stats(
     );
     let mut node = node;
     let outcome: Result<(), ConnError> = async {
-        loop {
+        // Checked between batches: a batch in flight is counted, then the scan ends.
+        while !stop.requested() {
             let before = scan.steps();
             let Some(keys) = scan.next_batch().await? else {
                 break;
@@ -314,6 +318,7 @@ pub async fn run_all(
     nodes: Vec<Node>,
     plan: &StatsPlan,
     progress: &indicatif::ProgressBar,
+    stop: &crate::signal::Stop,
 ) -> StatsReport {
     // Each node's SCAN progress, summed, shown as the mean fraction of the nodes.
     let steps = std::sync::atomic::AtomicU64::new(0);
@@ -327,7 +332,7 @@ pub async fn run_all(
     let results = futures::future::join_all(
         nodes
             .into_iter()
-            .map(|n| node_stats(n, plan, &steps, &scanned, &tick)),
+            .map(|n| node_stats(n, plan, &steps, &scanned, &tick, stop)),
     )
     .await;
     let mut total = NodeStats {
@@ -385,6 +390,7 @@ pub async fn run_all(
         nodes,
         prefixes,
         unreached: Vec::new(),
+        interrupted: stop.requested(),
     }
 }
 
@@ -405,9 +411,14 @@ impl Render for StatsReport {
                 )
             )
         };
+        let cut = if self.interrupted {
+            "; interrupted: only the keys scanned before Ctrl-C"
+        } else {
+            ""
+        };
         writeln!(
             w,
-            "{} matching '{}', {} ({how})",
+            "{} matching '{}', {} ({how}{cut})",
             crate::output::number::plural(t.keys, "key"),
             self.pattern,
             format_bytes(t.memory_estimated_bytes)
@@ -542,6 +553,7 @@ mod tests {
                 memory_sampled_bytes: 1200,
             }]),
             unreached: vec![],
+            interrupted: false,
         };
         let text = crate::cmd::table_of(&r);
         let lines: Vec<&str> = text.lines().map(str::trim_end).collect();

@@ -169,7 +169,11 @@ impl Timeline<'_> {
                         writeln!(w, "{}{l}", if i == 0 { lead.as_str() } else { &pad })?;
                     }
                 } else {
-                    let text = cut(&summary(e, 200), room.unwrap_or(100));
+                    // Unlimited (--wide, a pipe): whole, as every cell then (review-21 F2).
+                    let text = match room {
+                        Some(r) => cut(&summary(e, 200), r),
+                        None => summary(e, usize::MAX),
+                    };
                     writeln!(w, "{}", format!("{lead}{text}").trim_end())?;
                 }
             }
@@ -385,20 +389,40 @@ pub async fn run(ctx: &Ctx, args: &JobArgs) -> anyhow::Result<ExitStatus> {
                 Some(o) => format!("{o} in {dur}"),
             };
             // Wall-clock times too, in the local zone (JSON has them as RFC 3339).
-            let line = match first_ms {
-                Some(f) => format!(
-                    "{line}; started {}, last event {} ({})",
+            let when = first_ms.map(|f| {
+                format!(
+                    "started {}, last event {} ({})",
                     crate::output::time::compact(f),
                     crate::output::time::compact(last_ms),
                     crate::output::time::zone()
-                ),
-                None => line,
+                )
+            });
+            let whole = match &when {
+                Some(t) => format!("{line}; {t}"),
+                None => line.clone(),
             };
-            let line = if ctx.out.ui.color {
-                paint(&format!("task_{}", report.outcome.unwrap_or("none")), &line)
-            } else {
-                line
+            let width = ctx.out.ui.width;
+            let fits = width.is_none_or(|w| crate::output::width::width(&whole) <= w);
+            // Wider than the terminal: the times go on a line of their own, at the `; `, so a
+            // time is never split (review-21 F1); each line painted (and closed) by itself.
+            let parts = match when {
+                Some(t) if !fits => vec![format!("{line};"), format!("  {t}")],
+                _ => vec![whole],
             };
+            let kind = format!("task_{}", report.outcome.unwrap_or("none"));
+            let line = parts
+                .iter()
+                .map(|p| {
+                    let p = if ctx.out.ui.color {
+                        paint(&kind, p)
+                    } else {
+                        p.clone()
+                    };
+                    String::from_utf8_lossy(&crate::output::fit_lines(p.as_bytes(), width))
+                        .into_owned()
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
             // Under -q only a failed or stuck job's outcome is printed (an empty one is silent, as grep).
             let mut records = Records::quiet(
                 ctx.out.quiet

@@ -71,7 +71,13 @@ pub struct Fleet {
     prev: Option<Frame>,
     /// Streams read for the streams pane.
     pub streams: Vec<String>,
+    /// Why no Sentinel named the master (none answered, or none knows it): said on the
+    /// Sentinels' own red rows while no node is known (review-24 F5).
+    sentinel_error: Option<String>,
 }
+
+/// The role of a Sentinel's row, shown while no Sentinel names the master.
+const SENTINEL: &str = "sentinel";
 
 /// How often the node list is asked again (a failover, a node added).
 const REDISCOVER: Duration = Duration::from_secs(10);
@@ -93,6 +99,7 @@ impl Fleet {
             discovered: None,
             prev: None,
             streams,
+            sentinel_error: None,
         }
     }
 
@@ -101,7 +108,7 @@ impl Fleet {
         if let Some(n) = self.conns.get(&key) {
             return Ok(n.clone());
         }
-        let n = self.auth.connect(ep).await?;
+        let n = named(self.auth.connect(ep).await?).await;
         self.conns.insert(key, n.clone());
         Ok(n)
     }
@@ -148,8 +155,14 @@ impl Fleet {
             }
             Mode::Standalone(ep) => self.with_replicas(ep).await,
             Mode::Sentinel { .. } => match self.target.master_endpoint().await {
-                Ok(ep) => self.with_replicas(ep).await,
-                Err(_) => None,
+                Ok(ep) => {
+                    self.sentinel_error = None;
+                    self.with_replicas(ep).await
+                }
+                Err(e) => {
+                    self.sentinel_error = Some(why_down(&e));
+                    None
+                }
             },
         };
         if let Some(mut f) = found {
@@ -165,7 +178,9 @@ impl Fleet {
                 .collect();
             for p in std::mem::take(&mut self.planned) {
                 let addr = p.ep.to_string();
-                if down.contains(&addr.as_str()) && !f.iter().any(|q| q.ep == p.ep) {
+                // A Sentinel's row stood only for the master it could not name.
+                let sentinel = p.role == SENTINEL;
+                if !sentinel && down.contains(&addr.as_str()) && !f.iter().any(|q| q.ep == p.ep) {
                     f.push(p);
                 }
             }
@@ -182,7 +197,16 @@ impl Fleet {
         let eps = match &self.target.mode {
             Mode::Cluster(seeds) => seeds.clone(),
             Mode::Standalone(ep) => vec![ep.clone()],
-            Mode::Sentinel { .. } => Vec::new(),
+            // No master named yet: the Sentinels are the rows, red, saying why.
+            Mode::Sentinel { sentinels, .. } => {
+                return sentinels
+                    .iter()
+                    .map(|ep| Planned {
+                        role: SENTINEL,
+                        ..Planned::seed(ep.clone())
+                    })
+                    .collect();
+            }
         };
         eps.into_iter().map(Planned::seed).collect()
     }
@@ -231,7 +255,9 @@ impl Fleet {
         // The whole frame within `budget`, discovery included: a seed that accepts and never
         // answers is a red row within the refresh, not a blank screen for the --timeout.
         let deadline = tokio::time::Instant::now() + budget;
-        if self.discovered.is_none_or(|t| t.elapsed() >= REDISCOVER) {
+        // While no Sentinel names the master, it is asked again each frame.
+        let unnamed = self.sentinel_error.is_some();
+        if unnamed || self.discovered.is_none_or(|t| t.elapsed() >= REDISCOVER) {
             if tokio::time::timeout_at(deadline, self.discover())
                 .await
                 .is_err()
@@ -256,15 +282,22 @@ impl Fleet {
         let auth = self.auth.clone();
         let streams = self.streams.clone();
         let prev_ref = prev.as_ref();
+        let unnamed = self
+            .sentinel_error
+            .clone()
+            .unwrap_or_else(|| "the master is not known yet".into());
         let results = join_all(jobs.into_iter().map(|(ep, role, slots, ranges, conn)| {
-            let (auth, streams) = (&auth, &streams);
+            let (auth, streams, unnamed) = (&auth, &streams, &unnamed);
             async move {
                 let addr = ep.to_string();
+                if role == SENTINEL {
+                    return (addr, role, Err(unnamed.clone()));
+                }
                 let before = prev_ref.and_then(|f| f.nodes.iter().find(|n| n.addr == addr));
                 let work = async {
                     let mut node = match conn {
                         Ok(n) => n,
-                        Err(ep) => auth.connect(&ep).await.map_err(|e| why_down(&e))?,
+                        Err(ep) => named(auth.connect(&ep).await.map_err(|e| why_down(&e))?).await,
                     };
                     let text: String = node
                         .query(redis::cmd("INFO").arg("all"))
@@ -377,10 +410,16 @@ async fn extras(
         Pane::None | Pane::Commands => {}
         Pane::Slowlog => {
             if let Ok(redis::Value::Array(entries)) = node
-                .query::<redis::Value>(redis::cmd("SLOWLOG").arg("GET").arg(5))
+                .query::<redis::Value>(redis::cmd("SLOWLOG").arg("GET").arg(SLOW_ASKED))
                 .await
             {
-                row.slowlog = entries.iter().filter_map(slow_row).collect();
+                // redkit's own INFO (named `redkit`) would push the calls one looks for out.
+                row.slowlog = entries
+                    .iter()
+                    .filter(|e| !own_info(e))
+                    .filter_map(slow_row)
+                    .take(SLOW_SHOWN)
+                    .collect();
             }
         }
         Pane::Clients => {
@@ -398,6 +437,36 @@ async fn extras(
             (row.streams, row.streams_without_groups) = stream_rows(node, streams, ranges).await;
         }
     }
+}
+
+/// A connection named `redkit` in CLIENT LIST and the slow log, so the slow log pane can
+/// leave top's own INFO out (a server that refuses the name is watched all the same).
+async fn named(mut n: Node) -> Node {
+    let _ = n
+        .query::<redis::Value>(redis::cmd("CLIENT").arg("SETNAME").arg("redkit"))
+        .await;
+    n
+}
+
+/// Slow log entries asked of each node, and kept once redkit's own are left out.
+const SLOW_ASKED: usize = 16;
+const SLOW_SHOWN: usize = 5;
+
+/// Whether a slow log entry is an INFO of a redkit connection (its client name `redkit`).
+fn own_info(v: &redis::Value) -> bool {
+    let redis::Value::Array(f) = v else {
+        return false;
+    };
+    let text = |v: Option<&redis::Value>| match v {
+        Some(redis::Value::BulkString(b)) => String::from_utf8_lossy(b).to_string(),
+        Some(redis::Value::SimpleString(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let first = match f.get(3) {
+        Some(redis::Value::Array(args)) => text(args.first()),
+        _ => String::new(),
+    };
+    first.eq_ignore_ascii_case("info") && text(f.get(5)) == "redkit"
 }
 
 fn slow_row(v: &redis::Value) -> Option<SlowRow> {

@@ -64,8 +64,8 @@ pub struct TopArgs {
     #[arg(long = "stream", value_name = "KEY", value_delimiter = ',')]
     pub stream: Vec<String>,
 
-    /// Stop after N frames (recording without a terminal)
-    #[arg(long, value_name = "N")]
+    /// Stop after N frames (recording without a terminal; at least 1)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
 }
 
@@ -230,7 +230,9 @@ fn open_record(path: &std::path::Path, append: bool) -> anyhow::Result<std::fs::
         let rec = parse_recording(&bytes);
         if rec.frames.is_empty() {
             let why = match rec.first_error {
-                Some((line, e)) => format!("line {line}: {e}"),
+                // The parser's words (`expected ident at line 1 column 2`) say nothing to
+                // the person who named the file.
+                Some((line, _)) => format!("line {line} is not a frame"),
                 None => "no frame in it".into(),
             };
             return Err(exit::usage(format!(

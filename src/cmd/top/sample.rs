@@ -169,9 +169,12 @@ impl NodeRow {
         }
         .to_string();
         let cmds = commands(i, prev, secs);
+        // INFO LATENCYSTATS is since the server started: only a command called in this
+        // interval may name the node's worst p99, or one slow call long ago blames the node
+        // for as long as it runs (review-24 F4; health does not judge those either).
         let worst = cmds
             .iter()
-            .filter(|c| c.p99_us.is_some())
+            .filter(|c| c.p99_us.is_some() && c.calls_per_sec.is_some_and(|r| r > 0.0))
             .max_by(|a, b| a.p99_us.unwrap_or(0.0).total_cmp(&b.p99_us.unwrap_or(0.0)));
         NodeRow {
             addr,
@@ -270,11 +273,17 @@ mod tests {
         let mut first = NodeRow::from_info("a:1".into(), &a, None, 1.0, None);
         first.counters.extend(command_counters(&a));
         assert_eq!(first.ops_per_sec, None);
-        assert_eq!(first.worst_p99_us, Some(7.5));
+        // No interval yet: no command is known to have run in it.
+        assert_eq!(first.worst_p99_us, None);
         let b = Info::parse(
-            "role:master\r\ntotal_commands_processed:300\r\nkeyspace_hits:13\r\nkeyspace_misses:1\r\nevicted_keys:4\r\ncmdstat_get:calls=150,usec=100,usec_per_call=2.00\r\n",
+            "role:master\r\ntotal_commands_processed:300\r\nkeyspace_hits:13\r\nkeyspace_misses:1\r\nevicted_keys:4\r\ncmdstat_get:calls=150,usec=100,usec_per_call=2.00\r\nlatency_percentiles_usec_get:p50=1,p99=7.5,p99.9=9\r\n",
         );
-        let next = NodeRow::from_info("a:1".into(), &b, Some(&first), 2.0, Some(5461));
+        let mut next = NodeRow::from_info("a:1".into(), &b, Some(&first), 2.0, Some(5461));
+        next.counters.extend(command_counters(&b));
+        assert_eq!(next.worst_p99_us, Some(7.5), "get ran in the interval");
+        // Not called since: its p99 since the start no longer names the node's worst.
+        let quiet = NodeRow::from_info("a:1".into(), &b, Some(&next), 1.0, None);
+        assert_eq!(quiet.worst_p99_us, None);
         assert_eq!(next.ops_per_sec, Some(100.0));
         assert_eq!(next.hit_pct, Some(75.0));
         assert_eq!(next.evictions_per_sec, Some(2.0));

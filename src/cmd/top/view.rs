@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
 use super::fleet::Pane;
 use super::sample::{Frame, NodeRow};
 use crate::output::escape::escape_str;
-use crate::output::number::sig3;
+use crate::output::number::{micros, sig3};
 
 /// A column of the node table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,7 +134,7 @@ impl Col {
                     "down".into()
                 }
             }
-            Col::Ops => opt(n.ops_per_sec, sig3),
+            Col::Ops => opt(n.ops_per_sec, ops),
             Col::P99 => opt(n.worst_p99_us, micros),
             Col::Mem => opt(n.used_memory, bytes),
             Col::MaxPct => opt(max_pct(n), |p| format!("{p:.0}%")),
@@ -157,8 +157,20 @@ impl Col {
                     s.map_or("-".into(), |s| format!("{s:.0}s"))
                 ),
             },
+            // A replica holds no slots of its own, whether or not it was a master once.
+            Col::Slots if n.role != "master" => "-".into(),
             Col::Slots => n.slots.map_or("-".into(), |s| s.to_string()),
         }
+    }
+}
+
+/// Operations per second in whole numbers, one format down the column (`2`, `984`, `12300`:
+/// three significant figures from 100 on), not `0.997` beside `984` (review-24 F8).
+fn ops(x: f64) -> String {
+    if x >= 99.5 {
+        sig3(x.round())
+    } else {
+        format!("{x:.0}")
     }
 }
 
@@ -201,19 +213,6 @@ pub fn bytes(b: f64) -> String {
         format!("{v:.0}{}", UNITS[i])
     } else {
         format!("{v:.1}{}", UNITS[i])
-    }
-}
-
-/// A duration in microseconds to three significant figures with its unit, never more than
-/// 6 columns, so the p99 cell (6 wide) never cuts the unit: `352µs`, `1.2ms`, `315ms`,
-/// `1.6s`. The unit is chosen after rounding (`999.7µs` is `1ms`, not `1000µs`).
-pub fn micros(us: f64) -> String {
-    if us < 999.5 {
-        format!("{}µs", sig3(us))
-    } else if us < 999_500.0 {
-        format!("{}ms", sig3(us / 1000.0))
-    } else {
-        format!("{}s", sig3(us / 1e6))
     }
 }
 
@@ -267,14 +266,14 @@ pub fn sorted<'a>(frame: &'a Frame, v: &View) -> Vec<&'a NodeRow> {
 
 pub fn draw(s: &mut Screen, frame: &Frame, v: &View) {
     let area = s.area();
-    let pane_h = if v.pane == Pane::None {
-        0
-    } else {
-        (area.height / 3).clamp(4, 12)
-    };
     // A note (end of a recording, damaged lines skipped) gets a line of its own, so a narrow
     // screen does not cut it off the header.
     let note_h = u16::from(v.note.is_some());
+    let pane_h = if v.pane == Pane::None {
+        0
+    } else {
+        pane_height(area.height, note_h, frame.nodes.len())
+    };
     let [head, note, table, pane, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(note_h),
@@ -291,14 +290,17 @@ pub fn draw(s: &mut Screen, frame: &Frame, v: &View) {
                 .to_string()
         })
         .unwrap_or_default();
-    let title = format!(
-        "redkit top  {}  {when}  {up}/{} nodes up  every {}",
-        v.source,
-        frame.nodes.len(),
-        crate::duration::format(std::time::Duration::from_secs_f64(frame.interval.max(0.0)))
+    let every =
+        crate::duration::format(std::time::Duration::from_secs_f64(frame.interval.max(0.0)));
+    let title = title_line(
+        &escape_str(&v.source),
+        &when,
+        &format!("{up}/{} nodes up", frame.nodes.len()),
+        &every,
+        usize::from(head.width),
     );
     s.render_widget(
-        Paragraph::new(escape_str(&title)).style(Style::default().add_modifier(Modifier::BOLD)),
+        Paragraph::new(title).style(Style::default().add_modifier(Modifier::BOLD)),
         head,
     );
     if let Some(n) = &v.note {
@@ -318,6 +320,47 @@ pub fn draw(s: &mut Screen, frame: &Frame, v: &View) {
         .style(Style::default().fg(Color::DarkGray)),
         keys,
     );
+}
+
+/// The pane's lines: a third of the screen (4 to 12), or all the node table leaves free
+/// (review-24 F3: the clients pane kept to 10 rows under blank lines), never squeezing the
+/// node table below its header and 2 rows.
+fn pane_height(height: u16, note_h: u16, nodes: usize) -> u16 {
+    let avail = height.saturating_sub(2 + note_h);
+    let table = u16::try_from(nodes).unwrap_or(u16::MAX).saturating_add(1);
+    avail
+        .saturating_sub(table)
+        .max((height / 3).clamp(4, 12))
+        .min(avail.saturating_sub(3))
+}
+
+/// The header line within `width` columns, shortened by priority, never cut inside a word:
+/// the interval goes first, then the source gives way from its middle (`live master my…
+/// 127.0.0.1:26379`), then the name; the clock and `N/M nodes up` stay whole (review-24 F6).
+fn title_line(source: &str, when: &str, nodes: &str, every: &str, width: usize) -> String {
+    use crate::output::width::{cut_middle, width as cols};
+    let full = format!("redkit top  {source}  {when}  {nodes}  every {every}");
+    if cols(&full) <= width {
+        return full;
+    }
+    let fixed = format!("redkit top    {when}  {nodes}");
+    let room = width.saturating_sub(cols(&fixed));
+    if room >= cols(source) {
+        return format!("redkit top  {source}  {when}  {nodes}");
+    }
+    if room >= 12 {
+        return format!("redkit top  {}  {when}  {nodes}", cut_middle(source, room));
+    }
+    let room = width.saturating_sub(cols(&format!("  {when}  {nodes}")));
+    if room >= 12 {
+        return format!("{}  {when}  {nodes}", cut_middle(source, room));
+    }
+    let last = format!("{when}  {nodes}");
+    if cols(&last) <= width {
+        last
+    } else {
+        nodes.to_string()
+    }
 }
 
 fn node_table(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
@@ -378,17 +421,19 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
     match v.pane {
         Pane::None => {}
         Pane::Slowlog => {
+            lines.push(format!("{:<21} {:>5} {:>8} command", "node", "age", "took"));
             for n in &nodes {
                 for e in &n.slowlog {
                     lines.push(format!(
-                        "{:<21} {:>8} {}",
+                        "{:<21} {:>5} {:>8} {}",
                         n.addr,
+                        short_secs(frame.at - e.at as f64),
                         micros(e.micros as f64),
                         e.command
                     ));
                 }
             }
-            if lines.is_empty() {
+            if lines.len() == 1 {
                 lines.push(String::from(
                     "slow log is empty on every node (slowlog-log-slower-than decides what enters)",
                 ));
@@ -404,9 +449,10 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                     .unwrap_or(0.0)
                     .total_cmp(&a.1.calls_per_sec.unwrap_or(0.0))
             });
+            // LATENCYSTATS are since the server started, said in the header (review-24 F4).
             lines.push(format!(
                 "{:<21} {:<16} {:>8} {:>9} {:>8}",
-                "node", "command", "calls/s", "µs/call", "p99"
+                "node", "command", "calls/s", "µs/call", "p99 since start"
             ));
             for (addr, c) in all {
                 lines.push(format!(
@@ -423,18 +469,22 @@ fn pane_view(s: &mut Screen, area: Rect, frame: &Frame, v: &View) {
                 "{:<21} {:<21} {:<8} {:>8} {:>6} name",
                 "node", "client", "kind", "omem", "idle"
             ));
-            for n in &nodes {
-                for c in &n.client_buffers {
-                    lines.push(format!(
-                        "{:<21} {:<21} {:<8} {:>8} {:>5}s {}",
-                        n.addr,
-                        c.addr,
-                        c.kind,
-                        bytes(c.omem as f64),
-                        c.idle,
-                        c.name
-                    ));
-                }
+            // The biggest buffers of the whole fleet first, whatever the node table's order
+            // (review-24 F3); empty ones last.
+            let mut all: Vec<(&str, &super::sample::ClientRow)> = nodes
+                .iter()
+                .flat_map(|n| n.client_buffers.iter().map(move |c| (n.addr.as_str(), c)))
+                .collect();
+            all.sort_by(|a, b| b.1.omem.cmp(&a.1.omem).then(a.0.cmp(b.0)));
+            for (addr, c) in all {
+                lines.push(format!(
+                    "{addr:<21} {:<21} {:<8} {:>8} {:>5}s {}",
+                    c.addr,
+                    c.kind,
+                    bytes(c.omem as f64),
+                    c.idle,
+                    c.name
+                ));
             }
         }
         Pane::Streams => {
@@ -522,6 +572,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_pane_takes_the_height_the_node_table_leaves() {
+        // 120x40 with 6 nodes: 40 - head - keys - 7 table lines.
+        assert_eq!(pane_height(40, 0, 6), 31);
+        // 80x24 with 2 nodes.
+        assert_eq!(pane_height(24, 0, 2), 19);
+        // Many nodes: a third of the screen still, the table keeps its header and 2 rows.
+        assert_eq!(pane_height(24, 0, 40), 8);
+        assert_eq!(pane_height(8, 1, 40), 2);
+    }
+
+    /// Review-24 F6: at 80 columns through Sentinel the header loses words by priority, never
+    /// a part of one.
+    #[test]
+    fn the_header_shortens_by_priority_never_inside_a_word() {
+        let sentinel = "live master mymaster via sentinel 127.0.0.1:24631";
+        let full = title_line(sentinel, "12:12:25", "2/2 nodes up", "1s", 120);
+        assert_eq!(
+            full,
+            "redkit top  live master mymaster via sentinel 127.0.0.1:24631  12:12:25  2/2 nodes up  every 1s"
+        );
+        let at80 = title_line(sentinel, "12:12:25", "2/2 nodes up", "1s", 80);
+        assert!(at80.starts_with("redkit top  live master"), "{at80}");
+        assert!(
+            at80.contains("…") && at80.contains("127.0.0.1:24631"),
+            "{at80}"
+        );
+        assert!(at80.ends_with("  12:12:25  2/2 nodes up"), "{at80}");
+        assert_eq!(crate::output::width::width(&at80), 80, "{at80}");
+        let two = "live 127.0.0.1:24699,127.0.0.1:21743 (cluster)";
+        for w in [40, 60, 80] {
+            let t = title_line(two, "12:16:25", "6/6 nodes up", "1s", w);
+            assert!(crate::output::width::width(&t) <= w, "{w}: {t}");
+            assert!(t.ends_with("6/6 nodes up"), "{w}: {t}");
+        }
+        assert_eq!(
+            title_line(two, "12:16:25", "6/6 nodes up", "1s", 14),
+            "6/6 nodes up"
+        );
+    }
+
+    #[test]
     fn essentials_fit_80_columns() {
         let cols = fitting(80);
         let w: u16 = cols.iter().map(|c| c.width().0 + 1).sum();
@@ -579,14 +670,16 @@ mod tests {
 
     #[test]
     fn figures_read_short() {
-        // ops/s as everywhere else (output::number): three significant figures, no suffixes.
+        // ops/s whole: three significant figures from 100 on, no suffixes, no decimals.
         let row = |ops: f64| NodeRow {
             up: true,
             ops_per_sec: Some(ops),
             ..NodeRow::default()
         };
         assert_eq!(Col::Ops.cell(&row(12345.0)), "12300");
-        assert_eq!(Col::Ops.cell(&row(39.62)), "39.6");
+        assert_eq!(Col::Ops.cell(&row(39.62)), "40");
+        assert_eq!(Col::Ops.cell(&row(0.997)), "1");
+        assert_eq!(Col::Ops.cell(&row(99.7)), "100");
         let in_sync = NodeRow {
             up: true,
             lag_bytes: Some(0.0),

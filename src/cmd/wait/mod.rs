@@ -297,7 +297,12 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
             }
         }
     };
-    futures::future::join_all((0..probes.len()).map(watch)).await;
+    // Ctrl-C (or SIGTERM) ends the wait as `cache flush` ends its work: the spinner is
+    // cleared, what is not ready yet is said, exit 130 (review-21 F5).
+    let interrupted = tokio::select! {
+        _ = futures::future::join_all((0..probes.len()).map(watch)) => false,
+        () = crate::signal::interrupted() => true,
+    };
     pb.finish_and_clear();
     let deps = state.into_inner();
     let all_ready = deps.iter().all(|d| d.ready);
@@ -308,6 +313,14 @@ pub async fn run(ctx: &Ctx, args: &WaitArgs) -> anyhow::Result<ExitStatus> {
         attempts: attempts.get(),
         dependencies: deps,
     };
+    if interrupted {
+        if ctx.out.format == Format::Json {
+            ctx.out.emit(&report)?;
+        }
+        ctx.out
+            .problem(format!("redkit: interrupted; {}", report.not_ready_line()));
+        return Ok(ExitStatus::Interrupted);
+    }
     if all_ready && !refused {
         if !ctx.out.quiet {
             ctx.out.emit(&report)?;
