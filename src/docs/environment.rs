@@ -117,13 +117,15 @@ const OTHERS: &[(Need, &str, &str)] = &[
         Env,
         "REDKIT_PRINT_DOTENV",
         "1: validate-env prints the .env as the dialect read it (JSON, values unmasked) and exits: \
-         a test hook for comparing dialects with the real parsers, not for production.",
+         a test hook for comparing dialects with the real parsers, in debug builds only (a \
+         release binary ignores it).",
     ),
     (
         Env,
         "NAME_FILE",
         "For a variable NAME of the spec: a file holding its value (Docker and Kubernetes \
-         secrets, VAR_FILE=/run/secrets/var), used when NAME itself is not set (both set is refused).",
+         secrets, VAR_FILE=/run/secrets/var), used when NAME itself is not set (both set is refused); \
+         not when the spec declares NAME_FILE as a variable of its own.",
     ),
 ];
 

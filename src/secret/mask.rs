@@ -115,6 +115,9 @@ fn mask_authority(text: &str, bare: BareUserinfo) -> String {
     let at = after[..limit].rfind('@').unwrap_or(first_at);
     let userinfo = &after[..at];
     let masked_userinfo = match userinfo.find(':') {
+        // An empty password is shown as empty: `u:****` would read as a password that is there
+        // (a `${DB_PASSWORD}` that came out empty must look empty).
+        Some(colon) if colon + 1 == userinfo.len() => userinfo.to_string(),
         Some(colon) => format!("{}:****", &userinfo[..colon]),
         None if bare == BareUserinfo::User => userinfo.to_string(),
         None if !userinfo.is_empty() => "****".to_string(),
@@ -371,6 +374,9 @@ mod tests {
         assert_eq!(mask_url("redis://u:p@ss@h/0?x=@"), "redis://u:****@h/0?x=@");
         assert_eq!(mask_url("redis://u:p?s@h/0"), "redis://u:****@h/0");
         assert_eq!(mask_url("redis://:p#w@h"), "redis://:****@h");
+        // An empty password looks empty.
+        assert_eq!(mask_url("postgres://u:@db/app"), "postgres://u:@db/app");
+        assert_eq!(mask_url("redis://:@h"), "redis://:@h");
     }
 
     #[test]

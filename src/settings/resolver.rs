@@ -100,8 +100,24 @@ impl Resolver<'_> {
         self.typed_setting(k, "boolean", parse_bool)
     }
 
+    /// A path setting. A relative path written in the config file is relative to the file's
+    /// folder (as every tool that reads its paths from a config does), not to wherever redkit
+    /// happens to run: `/etc/redkit/redkit.yaml` saying `secrets_dir: secrets` means
+    /// `/etc/redkit/secrets` from `/` too. Flags and variables stay relative to the directory.
     pub(super) fn path(&self, k: &'static Key) -> Option<Sourced<PathBuf>> {
-        self.setting(k).map(|s| s.map(PathBuf::from))
+        let s = self.setting(k)?;
+        let from_config = matches!(s.source, Source::Config | Source::SearchPath);
+        let folder = self
+            .config
+            .and_then(|c| c.path.parent())
+            .filter(|d| !d.as_os_str().is_empty());
+        Some(s.map(|v| {
+            let p = PathBuf::from(v);
+            match folder {
+                Some(d) if from_config && p.is_relative() => d.join(p),
+                _ => p,
+            }
+        }))
     }
 
     pub(super) fn duration(&self, k: &'static Key) -> anyhow::Result<Sourced<Duration>> {

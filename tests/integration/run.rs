@@ -214,6 +214,44 @@ fn wait_connects_to_the_named_redis_before_starting() {
     assert!(!d.join("started").exists(), "{ran}");
 }
 
+#[test]
+fn ctrl_c_during_the_wait_is_an_interruption_and_starts_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("spec.yaml"),
+        "required:\n  REDIS_URL: { type: redis-url }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join(".env"),
+        format!("REDIS_URL=redis://127.0.0.1:{}\n", free_port()),
+    )
+    .unwrap();
+    let child = crate::support::spawn_redkit(
+        d,
+        &[
+            "run",
+            "--spec",
+            "spec.yaml",
+            "--wait",
+            "30s",
+            "--",
+            "touch",
+            "started",
+        ],
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    let pid = child.id().to_string();
+    let st = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(st.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted while connecting"), "{err}");
+    assert!(!d.join("started").exists(), "{err}");
+}
+
 /// The values of `keys` in a NUL-separated environment listing.
 fn pick(env0: &[u8], keys: &[&str]) -> Vec<(String, Option<String>)> {
     let all: Vec<(String, String)> = env0

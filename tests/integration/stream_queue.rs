@@ -532,6 +532,41 @@ fn dead_letters_move_sparse_and_dense_candidates_exactly() {
     assert_eq!(pending_ids(&s, key), ids(2..=5, 1));
 }
 
+/// A finished job given a TTL by `--expire`, then retried (a new event: running again): the
+/// next `--expire` run removes the TTL, so Redis does not delete a live job's stream.
+#[test]
+fn expire_removes_the_ttl_of_a_job_that_runs_again() {
+    let s = RedisServer::start();
+    let k = "job_events:retried";
+    s.cli(&["XADD", k, "1000-0", "event_type", "task_started"]);
+    s.cli(&["XADD", k, "2000-0", "event_type", "task_failed"]);
+    let rk = |extra: &[&str]| {
+        let out = run_in_temp()
+            .args(["-u", &s.url(), "stream", "jobs", "--expire", "1h"])
+            .args(["--older-than", "1h", "--format", "json"])
+            .args(extra)
+            .raw();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        json_of(&out)
+    };
+    assert_eq!(rk(&["--yes"])["deleted"], 1);
+    assert!(s.cli(&["TTL", k]).parse::<i64>().unwrap() > 3500);
+    s.cli(&["XADD", k, "*", "event_type", "task_started"]);
+    // The dry run says so and changes nothing.
+    let dry = rk(&["--dry-run"]);
+    assert_eq!(
+        (dry["ttl_cleared"].as_u64(), dry["kept_running"].as_u64()),
+        (Some(1), Some(1)),
+        "{dry}"
+    );
+    assert!(s.cli(&["TTL", k]).parse::<i64>().unwrap() > 3500);
+    let v = rk(&["--yes"]);
+    assert_eq!(v["ttl_cleared"], 1, "{v}");
+    assert_eq!(s.cli(&["TTL", k]), "-1");
+    // Said once: the next run finds no TTL to remove.
+    assert_eq!(rk(&["--yes"])["ttl_cleared"], 0);
+}
+
 /// Job streams of every state for the retention tests: `cli` runs one redis-cli command.
 /// Returns the keys that retention may remove (finished, old, no dead letters).
 fn job_streams(cli: &dyn Fn(&[&str]) -> String) -> Vec<&'static str> {

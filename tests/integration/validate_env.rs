@@ -1037,6 +1037,60 @@ mod gate {
     }
 
     #[test]
+    fn a_relative_secrets_dir_in_the_config_is_relative_to_the_configs_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let conf = dir.path().join("conf");
+        std::fs::create_dir_all(conf.join("secrets")).unwrap();
+        std::fs::write(
+            conf.join("redkit.yaml"),
+            "env:\n  secrets_dir: secrets\n  required:\n    DB_PASSWORD: {}\n",
+        )
+        .unwrap();
+        // Named in lower case, as pydantic-settings' secrets_dir matches by default.
+        secret(
+            &conf.join("secrets"),
+            "db_password",
+            "Qw7zSecretPart3\n",
+            0o600,
+        );
+        // Run from elsewhere (a unit without WorkingDirectory): the folder is the config's.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let config = conf.join("redkit.yaml").display().to_string();
+        let ran = run(elsewhere.path())
+            .args(["validate-env", "--config", &config, "--format", "json"])
+            .output();
+        assert_eq!(ran.code, Some(0), "{ran}");
+        let doc = ran.json();
+        assert_eq!(var(&doc, "DB_PASSWORD")["source"], "file", "{doc}");
+        assert!(!ran.to_string().contains("Qw7zSecretPart3"), "{ran}");
+    }
+
+    #[test]
+    fn a_name_file_the_spec_declares_is_a_variable_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // CONFIG and CONFIG_FILE both in the spec: the application reads both.
+        std::fs::write(
+            d.join("spec.yaml"),
+            "required:\n  CONFIG: {}\n  CONFIG_FILE: {}\n",
+        )
+        .unwrap();
+        let ran = run(d)
+            .args(["validate-env", "--spec", "spec.yaml", "--format", "json"])
+            .envs(&[("CONFIG", "inline"), ("CONFIG_FILE", "/etc/app/app.yaml")])
+            .output();
+        assert_eq!(ran.code, Some(0), "{ran}");
+        let doc = ran.json();
+        assert_eq!(var(&doc, "CONFIG")["status"], "ok", "{doc}");
+        assert_eq!(var(&doc, "CONFIG")["source"], "env", "{doc}");
+        assert_eq!(
+            var(&doc, "CONFIG_FILE")["value"],
+            "/etc/app/app.yaml",
+            "{doc}"
+        );
+    }
+
+    #[test]
     fn secrets_come_from_var_file_and_secrets_dir() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();

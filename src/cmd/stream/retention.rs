@@ -163,6 +163,10 @@ pub struct RetentionReport {
     pub kept_has_ttl: u64,
     /// Matched jobs that got a new event (or a TTL) before their turn: left as they are.
     pub changed: u64,
+    /// With --expire: running or stuck jobs that carried a TTL (a job retried after an earlier
+    /// --expire) and had it removed, so Redis does not delete a live job's stream; in a dry
+    /// run, that would.
+    pub ttl_cleared: u64,
     /// The first streams deleted (or that would be), at most 20.
     pub sample: Vec<Name>,
     pub interrupted: bool,
@@ -231,6 +235,18 @@ impl Render for RetentionReport {
                 count(self.changed, "stream", "streams")
             )?;
         }
+        if self.ttl_cleared > 0 {
+            writeln!(
+                w,
+                "{} the TTL of {} running again (retried after an earlier --expire)",
+                if self.dry_run {
+                    "would remove"
+                } else {
+                    "removed"
+                },
+                count(self.ttl_cleared, "job", "jobs")
+            )?;
+        }
         if !self.sample.is_empty() {
             let shown: Vec<String> = self.sample.iter().map(Name::to_string).collect();
             let more = self.deleted.saturating_sub(self.sample.len() as u64);
@@ -266,6 +282,7 @@ impl RetentionReport {
         self.kept_unprocessed += b.kept_unprocessed;
         self.kept_has_ttl += b.kept_has_ttl;
         self.changed += b.changed;
+        self.ttl_cleared += b.ttl_cleared;
         let room = SAMPLE.saturating_sub(self.sample.len());
         self.sample.extend(b.sample.into_iter().take(room));
     }
@@ -332,12 +349,24 @@ async fn batch(
         None => last_entries(&mut n, &keys).await?,
     };
     let mut chosen: Vec<Chosen> = Vec::new();
+    // With --expire, the live jobs: one retried after an earlier --expire still carries its
+    // TTL, and Redis would delete its stream while it runs.
+    let mut alive: Vec<Name> = Vec::new();
+    let expiring = !b.ttl.is_empty();
     for (k, last) in keys.into_iter().zip(lasts) {
         let Some(last) = last else { continue };
         rep.scanned += 1;
         match judge(&last, now, b.stuck_after) {
-            JobState::Running => rep.kept_running += 1,
-            JobState::Stuck => rep.kept_stuck += 1,
+            live @ (JobState::Running | JobState::Stuck) => {
+                if live == JobState::Running {
+                    rep.kept_running += 1;
+                } else {
+                    rep.kept_stuck += 1;
+                }
+                if expiring {
+                    alive.push(k);
+                }
+            }
             JobState::Completed | JobState::Failed => {
                 if now.saturating_sub(last.id.ms) <= b.older_ms {
                     rep.kept_recent += 1;
@@ -354,6 +383,19 @@ async fn batch(
                 }
             }
         }
+    }
+    if !alive.is_empty() {
+        // PERSIST is 1 when it removed a TTL; a dry run asks PTTL instead (>0: has one).
+        let mut p = redis::pipe();
+        for k in &alive {
+            p.cmd(if b.dry_run { "PTTL" } else { "PERSIST" })
+                .arg(k.as_bytes());
+        }
+        let got: Vec<i64> = n.pipe(&p).await.map_err(ConnError::into_runtime)?;
+        rep.ttl_cleared += got
+            .iter()
+            .filter(|&&v| if b.dry_run { v > 0 } else { v == 1 })
+            .count() as u64;
     }
     if chosen.is_empty() {
         return Ok(rep);

@@ -115,7 +115,7 @@ pub struct ValidateEnvArgs {
 
 /// The test hook that prints the `.env` as the dialect read it, values unmasked: an
 /// environment variable, not a flag, so no completion offers it and no one tabs into a dump of
-/// the application's secrets.
+/// the application's secrets; and only in debug builds, so no operator's binary has it.
 pub const PRINT_DOTENV: &str = "REDKIT_PRINT_DOTENV";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -390,8 +390,9 @@ pub fn build_report(
         Some(format!("{}:{}", d.path.display(), e.line))
     };
     let mut variables: Vec<VarReport> = Vec::with_capacity(spec.vars.len());
+    let declared = |n: &str| spec.vars.iter().any(|v| v.name == n);
     for v in &spec.vars {
-        let found = resolve::lookup(v, vars, secrets_dir, &mut warnings);
+        let found = resolve::lookup(v, vars, secrets_dir, &declared, &mut warnings);
         match &found {
             // An empty secret file is validated as "" and so passed on as "".
             Lookup::Found(f) | Lookup::Empty(f) if f.source == Source::File => {
@@ -434,7 +435,7 @@ pub fn build_report(
                 commands: Vec::new(),
                 file_mode: Default::default(),
             };
-            let found = resolve::lookup(&var, vars, secrets_dir, &mut warnings);
+            let found = resolve::lookup(&var, vars, secrets_dir, &declared, &mut warnings);
             variables.push(evaluate(&var, found, args.strict));
         }
     }
@@ -749,7 +750,18 @@ fn connections(
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    Ok(rt.block_on(connect::run(planned, wait, r.timeout.value)))
+    // Ctrl-C (or SIGTERM) while the services are tried ends the run as `wait` ends: exit 130,
+    // said as an interruption, not as the failed check the unfinished attempts would read as.
+    rt.block_on(async {
+        tokio::select! {
+            r = connect::run(planned, wait, r.timeout.value) => Ok(r),
+            () = crate::signal::interrupted() => Err(crate::exit::Coded {
+                status: crate::exit::ExitStatus::Interrupted,
+                message: "interrupted while connecting to the services".into(),
+            }
+            .into()),
+        }
+    })
 }
 
 /// The spec to check against: `--spec`, the levels of the config's `env:` section, else the
@@ -956,7 +968,9 @@ pub fn or_error_document(
 }
 
 pub fn run(ctx: &Ctx, args: &ValidateEnvArgs) -> anyhow::Result<ExitStatus> {
-    if std::env::var_os(PRINT_DOTENV).is_some_and(|v| v == "1") {
+    // Only a debug build (the test suite's) has the hook: a release binary never prints the
+    // `.env` unmasked, whatever its environment holds.
+    if cfg!(debug_assertions) && std::env::var_os(PRINT_DOTENV).is_some_and(|v| v == "1") {
         return print_dotenv(ctx);
     }
     let spec = find_spec(ctx, &args.check)?;

@@ -33,10 +33,13 @@ pub enum Lookup {
 const SECRET_FILE_LIMIT: u64 = crate::files::SMALL;
 
 /// Looks `var` up; `warnings` receives the secret files readable by group or others.
+/// `declared` says whether a name is a variable of the spec: a `NAME_FILE` the spec declares is
+/// a variable of its own (`CONFIG` and `CONFIG_FILE` both), not the file `NAME` is read from.
 pub fn lookup(
     var: &VarSpec,
     vars: &Vars,
     secrets_dir: Option<&Path>,
+    declared: &dyn Fn(&str) -> bool,
     warnings: &mut Vec<String>,
 ) -> Lookup {
     let name = var.name.as_str();
@@ -44,6 +47,7 @@ pub fn lookup(
     let file_var = format!("{name}_FILE");
     let named_file = vars
         .get(&file_var)
+        .filter(|_| !declared(&file_var))
         .filter(|s| !s.value.is_empty())
         .map(|s| {
             let how = if s.origin == file_var {
@@ -54,8 +58,7 @@ pub fn lookup(
             (PathBuf::from(&s.value), how)
         });
     let dir_file = secrets_dir
-        .map(|d| d.join(name))
-        .filter(|p| p.exists())
+        .and_then(|d| in_secrets_dir(d, name))
         .map(|p| (p, "env.secrets_dir".to_string()));
     let file = match (&direct, named_file, dir_file) {
         (Some(d), Some((p, how)), _) | (Some(d), None, Some((p, how))) => {
@@ -97,6 +100,27 @@ pub fn lookup(
         return Lookup::Bare(format!("{}:{}", d.path.display(), e.line));
     }
     Lookup::Missing
+}
+
+/// The file of `name` in a secrets folder: its own name, else the one name that differs only
+/// in case (`db_password` for `DB_PASSWORD`, as pydantic-settings' `secrets_dir` matches by
+/// default); two such names match none, as neither is more right.
+fn in_secrets_dir(dir: &Path, name: &str) -> Option<PathBuf> {
+    let exact = dir.join(name);
+    if exact.exists() {
+        return Some(exact);
+    }
+    let mut found = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|f| f.to_str())
+                .is_some_and(|f| f.eq_ignore_ascii_case(name))
+        });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 fn read_secret(path: &Path, how: &str, mode: FileMode, warnings: &mut Vec<String>) -> Lookup {
