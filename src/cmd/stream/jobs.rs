@@ -29,6 +29,9 @@ Examples:
   redkit stream jobs --state stuck,failed --since 1d
   redkit stream jobs -q --stuck-after 30m || alert     cron: exit 1 when a job is stuck
   redkit stream jobs --format ndjson | jq -r 'select(.state == \"failed\") | .job_id'
+  redkit stream jobs --delete-finished --older-than 7d --dry-run   what would go
+  redkit -q stream jobs --delete-finished --older-than 7d --yes    cron, quietly
+  redkit stream jobs --expire 1d --older-than 7d --yes             a TTL instead
 
 A job is the stream streams.job_key names (job_events:{job_id}); --match defaults to
 streams.match (job_events:*). Its state comes from its last event: task_completed is
