@@ -1004,6 +1004,11 @@ fn usage_errors_exit_2_before_any_work_and_paths_are_escaped() {
             vec!["--rdb", r, "--diff", j, "--separator", "/"],
             "--separator",
         ),
+        // Nor one of other databases: a db-3-only report against every database.
+        (
+            vec!["--rdb", r, "--diff", j, "--db", "3"],
+            "the baseline covers every database, this analysis database 3 only",
+        ),
     ] {
         let ran = run_in_temp()
             .args(["cache", "analyze"])

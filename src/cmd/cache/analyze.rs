@@ -357,7 +357,10 @@ pub async fn run(ctx: &Ctx, a: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     let baseline = a
         .diff
         .as_deref()
-        .map(|p| diff::Baseline::load(p, &a.separator, a.depth))
+        .map(|p| {
+            let db = only_db(ctx, a)?.map(|d| d.db);
+            diff::Baseline::load(p, &a.separator, a.depth, db)
+        })
         .transpose()?;
     if let Some(path) = &a.svg {
         check_writable_dir(path, "--svg")?;

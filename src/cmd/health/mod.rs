@@ -289,9 +289,18 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     // still judge its own interval, or a burst a person saw at 3 a.m. never alerts.
     let look = match () {
         _ if a.watch.is_some() => Some("--watch judges its rounds between themselves"),
-        _ if a.state.is_none() && ctx.out.ui.stdout_tty => Some(
-            "a run on a terminal leaves the scheduled runs' sample alone (--state FILE keeps one)",
-        ),
+        // A person at a terminal, whatever stdout goes to (`| jq`, `| less`): cron and
+        // monitoring plugins run with no terminal at all.
+        _ if a.state.is_none()
+            && (ctx.out.ui.stdout_tty
+                || ctx.out.stderr_tty
+                || std::io::IsTerminal::is_terminal(&std::io::stdin())) =>
+        {
+            Some(
+                "a run on a terminal leaves the scheduled runs' sample alone (--state FILE keeps \
+                 one)",
+            )
+        }
         _ => None,
     };
     if a.watch.is_some() {

@@ -13,6 +13,9 @@ struct OldReport {
     groups: Vec<OldGroup>,
     separator: Option<String>,
     depth: Option<usize>,
+    /// The one database it covered (null or absent: every database).
+    #[serde(default)]
+    only_db: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,8 +43,14 @@ pub struct GroupDiff {
 
 impl Baseline {
     /// Reads OLD.json, refusing (exit 2) a file that is not an analysis, or one grouped with
-    /// another --depth or --separator (its groups would not compare with these).
-    pub fn load(path: &std::path::Path, separator: &str, depth: usize) -> anyhow::Result<Baseline> {
+    /// another --depth or --separator, or one of other databases than `db` (its groups would
+    /// not compare with these).
+    pub fn load(
+        path: &std::path::Path,
+        separator: &str,
+        depth: usize,
+        db: Option<u64>,
+    ) -> anyhow::Result<Baseline> {
         let shown = super::shown_path(path);
         let text = std::fs::read(path).map_err(|e| exit::usage(format!("--diff {shown}: {e}")))?;
         let old: OldReport = serde_json::from_slice(&text).map_err(|e| {
@@ -59,6 +68,18 @@ impl Baseline {
                  this analysis with --depth {depth} --separator {:?}: run both with the same",
                 crate::output::escape::escape_str(old_sep),
                 crate::output::escape::escape_str(separator),
+            )));
+        }
+        if old.only_db != db {
+            let scope = |d: Option<u64>| {
+                d.map_or("every database".to_string(), |d| {
+                    format!("database {d} only")
+                })
+            };
+            return Err(exit::usage(format!(
+                "--diff {shown}: the baseline covers {}, this analysis {}: run both over the same",
+                scope(old.only_db),
+                scope(db)
             )));
         }
         Ok(Baseline(
