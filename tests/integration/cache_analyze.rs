@@ -570,6 +570,23 @@ fn from_a_rediss_url_uses_tls_with_cacert() {
     ])
     .json();
     assert_eq!(v["keys"], 1);
+    // The other way round: REDIS_URL names a TLS server, --from a plain one. The snapshot's
+    // server is --from's: no TLS to it.
+    let plain = RedisServer::start();
+    plain.cli(&["SET", "agent:cache:2", "v"]);
+    let v = run_in_temp()
+        .env("REDIS_URL", s.url())
+        .args([
+            "cache",
+            "analyze",
+            "--from",
+            &plain.url(),
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    assert_eq!(v["keys"], 1);
 }
 
 #[test]

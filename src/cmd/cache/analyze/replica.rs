@@ -290,7 +290,9 @@ async fn run(
         if parsed.password.is_some() {
             auth.password = parsed.password.clone();
         }
-        auth.tls |= parsed.tls;
+        // The URL's own scheme decides, with the redis.tls setting: not a rediss:// REDIS_URL
+        // (the snapshot's server is this URL, not that one).
+        auth.tls = settings.tls_setting || parsed.tls;
         seeds = vec![parsed.endpoint];
     }
     let opts = RawOptions::from_auth(&auth, 0)?;
