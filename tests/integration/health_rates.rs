@@ -464,6 +464,21 @@ fn send(sock: &mut TcpStream, args: &[&[u8]]) {
     sock.write_all(&buf).unwrap();
 }
 
+/// Eight messages to `news`, and their eight `:1\r\n` replies read (the subscriber is still
+/// there): what the server cannot write to a subscriber that does not read, it queues.
+fn publish_eight(publisher: &mut TcpStream, payload: &[u8]) {
+    for _ in 0..8 {
+        send(publisher, &[b"PUBLISH", b"news", payload]);
+    }
+    let mut reply = [0u8; 64];
+    let mut got = 0;
+    while got < 8 * 4 {
+        let n = publisher.read(&mut reply).unwrap();
+        assert!(n > 0, "publisher connection closed");
+        got += n;
+    }
+}
+
 #[test]
 fn a_pubsub_client_that_does_not_read_grows_its_buffer_until_the_check_fires() {
     let s = RedisServer::builder()
@@ -483,17 +498,7 @@ fn a_pubsub_client_that_does_not_read_grows_its_buffer_until_the_check_fires() {
     let mut last = Value::Null;
     let mut fired = false;
     while Instant::now() < deadline {
-        for _ in 0..8 {
-            send(&mut publisher, &[b"PUBLISH", b"news", &payload]);
-        }
-        let mut reply = [0u8; 64];
-        let mut got = 0;
-        // Eight `:1\r\n` replies (the subscriber is still there).
-        while got < 32 {
-            let n = publisher.read(&mut reply).unwrap();
-            assert!(n > 0, "publisher connection closed");
-            got += n;
-        }
+        publish_eight(&mut publisher, &payload);
         let (code, out, _) = run(dir.path())
             .args([
                 "health",
@@ -1301,16 +1306,7 @@ fn a_buffer_above_the_soft_limit_is_judged_against_it() {
     let deadline = Instant::now() + Duration::from_secs(30);
     let (mut code, mut r) = (0, Value::Null);
     while Instant::now() < deadline {
-        for _ in 0..8 {
-            send(&mut publisher, &[b"PUBLISH", b"news", &payload]);
-        }
-        let mut reply = [0u8; 64];
-        let mut got = 0;
-        while got < 8 * 4 {
-            let n = publisher.read(&mut reply).unwrap();
-            assert!(n > 0, "publisher connection closed");
-            got += n;
-        }
+        publish_eight(&mut publisher, &payload);
         let (c, out, _) = run(dir.path())
             .args(["health", "-u", &url, "--check", "output_buffers"])
             .args(["--format", "json", "--no-state"])

@@ -287,21 +287,17 @@ pub async fn run(ctx: &Ctx, a: &HealthArgs) -> anyhow::Result<ExitStatus> {
     // A look (a --watch, or the default state file from a terminal) reads the previous sample
     // but does not replace it: the scheduled run (cron, a monitoring plugin) that follows must
     // still judge its own interval, or a burst a person saw at 3 a.m. never alerts.
-    let look = match () {
-        _ if a.watch.is_some() => Some("--watch judges its rounds between themselves"),
+    let at_terminal = ctx.out.ui.stdout_tty
+        || ctx.out.stderr_tty
+        || std::io::IsTerminal::is_terminal(&std::io::stdin());
+    let look = if a.watch.is_some() {
+        Some("--watch judges its rounds between themselves")
+    } else if a.state.is_none() && at_terminal {
         // A person at a terminal, whatever stdout goes to (`| jq`, `| less`): cron and
         // monitoring plugins run with no terminal at all.
-        _ if a.state.is_none()
-            && (ctx.out.ui.stdout_tty
-                || ctx.out.stderr_tty
-                || std::io::IsTerminal::is_terminal(&std::io::stdin())) =>
-        {
-            Some(
-                "a run on a terminal leaves the scheduled runs' sample alone (--state FILE keeps \
-                 one)",
-            )
-        }
-        _ => None,
+        Some("a run on a terminal leaves the scheduled runs' sample alone (--state FILE keeps one)")
+    } else {
+        None
     };
     if a.watch.is_some() {
         // Each round is judged against the one before, state file or not.

@@ -286,6 +286,16 @@ impl Table {
         s.weight = s.weight.saturating_add(k.memory);
     }
 
+    /// The heap of every slot by weight, lightest first.
+    fn rebuild_lightest(&mut self) {
+        self.lightest = self
+            .slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Reverse((s.weight, i as u32)))
+            .collect();
+    }
+
     /// A slot for a group not in the table: a new one while there is room, else the lightest
     /// one's, its figures folded into `other` (the new group inherits its weight).
     fn make_room(&mut self, group: &str) -> usize {
@@ -298,24 +308,14 @@ impl Table {
             });
             self.index.insert(group.to_string(), i as u32);
             if self.slots.len() == self.cap {
-                self.lightest = self
-                    .slots
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| Reverse((s.weight, i as u32)))
-                    .collect();
+                self.rebuild_lightest();
             }
             return i;
         }
         let i = loop {
             let Some(Reverse((w, i))) = self.lightest.pop() else {
                 // Not reached (a full table has one entry per slot): rebuilt rather than fail.
-                self.lightest = self
-                    .slots
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| Reverse((s.weight, i as u32)))
-                    .collect();
+                self.rebuild_lightest();
                 continue;
             };
             let now = self.slots[i as usize].weight;
