@@ -1,6 +1,7 @@
 //! `bench --compare` judged from statistics (issue 25 item 6): against its own baseline, with
 //! a CPU burner in the background during some runs, it never says regression; a real slowdown
-//! of the server (a `DEBUG SLEEP` every 100 ms from a side client) is caught, exit 1.
+//! of the server (a `DEBUG SLEEP` every 100 ms from a side client, or the server held with
+//! `taskset` onto a CPU a burner shares) is caught, exit 1.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,6 +27,43 @@ fn bench(dir: &std::path::Path, url: &str, args: &[&str]) -> (Option<i32>, Value
         .unwrap();
     let doc = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     (out.status.code(), doc, stderr(&out))
+}
+
+/// Saves the baseline `base.json` of `-w get -n 1000 --runs 2` (and `extra`) in `dir`.
+fn save_baseline(dir: &std::path::Path, url: &str, extra: &[&str]) -> Value {
+    let mut args = vec![
+        "-w",
+        "get",
+        "-n",
+        "1000",
+        "--runs",
+        "2",
+        "--save",
+        "base.json",
+    ];
+    args.extend_from_slice(extra);
+    let (code, doc, err) = bench(dir, url, &args);
+    assert_eq!(code, Some(0), "{err}");
+    doc
+}
+
+/// Each run's waiting for a CPU, for a failure's message: all threads', redkit's, the server's.
+fn waiting_figures(doc: &Value) -> Vec<String> {
+    let runs = doc["workloads"][0]["samples"].as_array();
+    runs.map(|a| {
+        a.iter()
+            .map(|r| {
+                format!(
+                    "wait {}% {} µs/op (redkit {}%, server {}%)",
+                    r["cpu_wait_pct"],
+                    r["cpu_wait_us_per_op"],
+                    r["client_wait_pct"],
+                    r["server_wait_pct"]
+                )
+            })
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// Two shell loops that keep both cores busy (the operator's `for i in 1 2; do (while :; do
@@ -61,23 +99,7 @@ fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
     let _quiet = quiet();
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
-    let (code, doc, err) = bench(
-        dir.path(),
-        &s.url(),
-        &[
-            "-w",
-            "get",
-            "-n",
-            "1000",
-            "-c",
-            "4",
-            "--runs",
-            "2",
-            "--save",
-            "base.json",
-        ],
-    );
-    assert_eq!(code, Some(0), "{err}");
+    let doc = save_baseline(dir.path(), &s.url(), &["-c", "4"]);
     assert_eq!(doc["workloads"][0]["min_run_raised"], true);
     let samples = doc["workloads"][0]["samples"].as_array().unwrap();
     assert_eq!(samples.len(), 2, "one set of samples per run");
@@ -113,19 +135,7 @@ fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
         drop((burners, late));
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
         let c = &doc["comparison"][0];
-        let figures: Vec<String> = doc["workloads"][0]["samples"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|r| {
-                        format!(
-                            "wait {}% {} µs/op",
-                            r["cpu_wait_pct"], r["cpu_wait_us_per_op"]
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let figures = waiting_figures(&doc);
         verdicts.push(format!(
             "{i}: {} ({}; {figures:?})",
             c["verdict_code"], c["reason"]
@@ -154,21 +164,7 @@ fn a_server_that_sleeps_every_100ms_is_a_regression() {
         .arg("enable-debug-command yes")
         .start();
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, err) = bench(
-        dir.path(),
-        &s.url(),
-        &[
-            "-w",
-            "get",
-            "-n",
-            "1000",
-            "--runs",
-            "2",
-            "--save",
-            "base.json",
-        ],
-    );
-    assert_eq!(code, Some(0), "{err}");
+    save_baseline(dir.path(), &s.url(), &[]);
     // A side client (one connection, so no process start-up counts as other load) stalls
     // the server 80 ms of every 100 ms.
     let mut side = std::process::Command::new("redis-cli")
@@ -216,6 +212,61 @@ fn a_server_that_sleeps_every_100ms_is_a_regression() {
             .all(|v| v.as_f64().unwrap() > 10.0),
         "{c}"
     );
+}
+
+/// A server held to a share of a core (taskset onto CPU 0, where a burner runs) is slower by
+/// its own doing, not a busier machine's: redkit's threads on the other CPU wait no more, so
+/// the verdict is `regression`, exit 1, while the same burner loose on the machine (the test
+/// above) makes both wait and is never one.
+#[test]
+fn a_server_held_to_a_share_of_a_core_is_a_regression() {
+    let _quiet = quiet();
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    assert!(
+        cpus >= 2,
+        "this test needs two CPUs, one to hold the server on"
+    );
+    let s = RedisServer::start();
+    let info = s.cli(&["INFO", "server"]);
+    let pid = info
+        .lines()
+        .find_map(|l| l.strip_prefix("process_id:"))
+        .map(|p| p.trim().to_string())
+        .expect("process_id in INFO server");
+    let dir = tempfile::tempdir().unwrap();
+    // One client thread: the test's debug build is CPU-bound, and one thread per core would
+    // fill the other CPU and wait there as much as the server (on two cores, pinning would
+    // look like a loose neighbour, and be inconclusive rather than caught).
+    save_baseline(dir.path(), &s.url(), &["--threads", "1"]);
+    let taskset = |args: &[&str]| {
+        let st = std::process::Command::new("taskset")
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("taskset (util-linux)");
+        assert!(st.success(), "taskset {args:?}");
+    };
+    // Every thread of the server onto CPU 0, and a burner there too.
+    taskset(&["-acp", "0", &pid]);
+    let burner = Burners(vec![
+        std::process::Command::new("taskset")
+            .args(["-c", "0", "sh", "-c", "while :; do :; done"])
+            .spawn()
+            .unwrap(),
+    ]);
+    let (code, doc, err) = bench(
+        dir.path(),
+        &s.url(),
+        &["--compare", "base.json", "--runs", "2"],
+    );
+    drop(burner);
+    let c = &doc["comparison"][0];
+    let figures = waiting_figures(&doc);
+    assert_eq!(code, Some(1), "{c}\n{figures:?}\n{err}");
+    assert_eq!(c["verdict_code"], "regression", "{c}");
+    let reason = c["reason"].as_str().unwrap_or("");
+    assert!(reason.contains("held to a share of a CPU"), "{reason}");
+    assert!(c["ops_stats"]["high_pct"].as_f64().unwrap() < -10.0, "{c}");
 }
 
 /// Runs shorter than one second of samples cannot be judged: `inconclusive`, exit 0, even

@@ -78,6 +78,16 @@ pub struct RunSamples {
     /// command that a busier machine can add (the verdict's bound on a neighbour's doing).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpu_wait_us_per_op: Option<f64>,
+    /// The same share for redkit's threads alone and for the local server alone: a machine
+    /// that is busier for everyone starves both alike, while a server held to a share of a
+    /// core (taskset, a neighbour pinned to its core) waits far more than the client.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_wait_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_wait_pct: Option<f64>,
+    /// The local server's part of `cpu_wait_us_per_op`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_wait_us_per_op: Option<f64>,
     /// Every interval's figures, aligned (for `--timeline-out` and `--hdr-out`); not saved.
     #[serde(skip)]
     pub intervals: Vec<Interval>,

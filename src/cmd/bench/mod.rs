@@ -956,10 +956,15 @@ pub(crate) async fn run_workloads(
                 .await
                 .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
             let mut sched = outcome.sched;
+            let pct = |f: f64| (f * 1000.0).round() / 10.0;
+            outcome.samples.client_wait_pct = sched.starved().map(pct);
             if let (Some(a), Some(b)) = (server_before, server_sched(nodes, spec).await) {
-                sched.add(b.since(a));
+                let server = b.since(a);
+                outcome.samples.server_wait_pct = server.starved().map(pct);
+                outcome.samples.server_wait_us_per_op = server.wait_us_per(outcome.sent);
+                sched.add(server);
             }
-            outcome.samples.cpu_wait_pct = sched.starved().map(|f| (f * 1000.0).round() / 10.0);
+            outcome.samples.cpu_wait_pct = sched.starved().map(pct);
             outcome.samples.cpu_wait_us_per_op = sched.wait_us_per(outcome.sent);
             let after = calls_per_master(nodes, names)
                 .await
