@@ -88,6 +88,11 @@ pub struct RunSamples {
     /// The local server's part of `cpu_wait_us_per_op`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_wait_us_per_op: Option<f64>,
+    /// redkit's own CPU time per command: the same code does the same work in every run, so
+    /// a rise is the machine's (a neighbour's context switches and cache misses), not the
+    /// server's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_cpu_us_per_op: Option<f64>,
     /// Every interval's figures, aligned (for `--timeline-out` and `--hdr-out`); not saved.
     #[serde(skip)]
     pub intervals: Vec<Interval>,

@@ -35,8 +35,17 @@ impl Sched {
 
     /// The wait for a CPU per operation, in µs (two decimals); None without figures or ops.
     pub fn wait_us_per(self, ops: u64) -> Option<f64> {
+        self.per_op(self.wait_ns, ops)
+    }
+
+    /// The CPU time per operation, in µs (two decimals); None without figures or ops.
+    pub fn run_us_per(self, ops: u64) -> Option<f64> {
+        self.per_op(self.run_ns, ops)
+    }
+
+    fn per_op(self, ns: u64, ops: u64) -> Option<f64> {
         (self.run_ns + self.wait_ns > 0 && ops > 0)
-            .then(|| (self.wait_ns as f64 / ops as f64 / 10.0).round() / 100.0)
+            .then(|| (ns as f64 / ops as f64 / 10.0).round() / 100.0)
     }
 }
 
@@ -95,6 +104,7 @@ mod tests {
         assert_eq!(s.starved(), Some(0.25));
         assert_eq!(Sched::default().starved(), None);
         assert_eq!(s.wait_us_per(4), Some(0.03));
+        assert_eq!(s.run_us_per(4), Some(0.08));
         assert_eq!(s.wait_us_per(0), None);
         // Not a server: no figures for it.
         assert_eq!(process(std::process::id()), None);

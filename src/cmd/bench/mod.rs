@@ -958,6 +958,7 @@ pub(crate) async fn run_workloads(
             let mut sched = outcome.sched;
             let pct = |f: f64| (f * 1000.0).round() / 10.0;
             outcome.samples.client_wait_pct = sched.starved().map(pct);
+            outcome.samples.client_cpu_us_per_op = sched.run_us_per(outcome.sent);
             if let (Some(a), Some(b)) = (server_before, server_sched(nodes, spec).await) {
                 let server = b.since(a);
                 outcome.samples.server_wait_pct = server.starved().map(pct);
