@@ -72,17 +72,37 @@ struct Burners(Vec<std::process::Child>);
 
 impl Burners {
     fn start() -> Burners {
-        Burners(
-            (0..2)
-                .map(|_| {
-                    std::process::Command::new("sh")
-                        .args(["-c", "while :; do :; done"])
-                        .spawn()
-                        .unwrap()
-                })
-                .collect(),
-        )
+        Burners::spawn(2, None)
     }
+
+    /// `n` shell loops, on CPU `cpu` (taskset) when given.
+    fn spawn(n: usize, cpu: Option<&str>) -> Burners {
+        let one = || {
+            let mut c = std::process::Command::new(if cpu.is_some() { "taskset" } else { "sh" });
+            if let Some(cpu) = cpu {
+                c.args(["-c", cpu, "sh"]);
+            }
+            c.args(["-c", "while :; do :; done"]).spawn().unwrap()
+        };
+        Burners((0..n).map(|_| one()).collect())
+    }
+}
+
+/// `--compare base.json --runs 2` while `burners` run: the exit code, the document, and a
+/// failure message with the comparison and each run's waiting figures.
+fn compare_beside(
+    dir: &std::path::Path,
+    url: &str,
+    burners: Burners,
+) -> (Option<i32>, Value, String) {
+    let (code, doc, err) = bench(dir, url, &["--compare", "base.json", "--runs", "2"]);
+    drop(burners);
+    let msg = format!(
+        "{}\n{:?}\n{err}",
+        doc["comparison"][0],
+        waiting_figures(&doc)
+    );
+    (code, doc, msg)
 }
 
 impl Drop for Burners {
@@ -225,22 +245,10 @@ fn one_client_thread_beside_a_burner_is_not_a_regression() {
     let dir = tempfile::tempdir().unwrap();
     save_baseline(dir.path(), &s.url(), &["--threads", "1"]);
     for i in 0..3 {
-        let burner = Burners(vec![
-            std::process::Command::new("sh")
-                .args(["-c", "while :; do :; done"])
-                .spawn()
-                .unwrap(),
-        ]);
-        let (code, doc, err) = bench(
-            dir.path(),
-            &s.url(),
-            &["--compare", "base.json", "--runs", "2"],
-        );
-        drop(burner);
+        let (code, doc, msg) = compare_beside(dir.path(), &s.url(), Burners::spawn(1, None));
         let c = &doc["comparison"][0];
-        let figures = waiting_figures(&doc);
-        assert_eq!(code, Some(0), "compare {i}: {c}\n{figures:?}\n{err}");
-        assert_ne!(c["verdict_code"], "regression", "{c}");
+        assert_eq!(code, Some(0), "compare {i}: {msg}");
+        assert_ne!(c["verdict_code"], "regression", "{msg}");
         let cpu = doc["workloads"][0]["samples"][0]["client_cpu_us_per_op"].as_f64();
         assert!(cpu.is_some_and(|v| v > 0.0), "{c}");
     }
@@ -280,25 +288,9 @@ fn a_server_held_to_a_share_of_a_core_is_a_regression() {
     };
     // Every thread of the server onto CPU 0, and two burners there too: a third of a core.
     taskset(&["-acp", "0", &pid]);
-    let burner = Burners(
-        (0..2)
-            .map(|_| {
-                std::process::Command::new("taskset")
-                    .args(["-c", "0", "sh", "-c", "while :; do :; done"])
-                    .spawn()
-                    .unwrap()
-            })
-            .collect(),
-    );
-    let (code, doc, err) = bench(
-        dir.path(),
-        &s.url(),
-        &["--compare", "base.json", "--runs", "2"],
-    );
-    drop(burner);
+    let (code, doc, msg) = compare_beside(dir.path(), &s.url(), Burners::spawn(2, Some("0")));
     let c = &doc["comparison"][0];
-    let figures = waiting_figures(&doc);
-    assert_eq!(code, Some(1), "{c}\n{figures:?}\n{err}");
+    assert_eq!(code, Some(1), "{msg}");
     assert_eq!(c["verdict_code"], "regression", "{c}");
     let reason = c["reason"].as_str().unwrap_or("");
     assert!(reason.contains("held to a share of a CPU"), "{reason}");
