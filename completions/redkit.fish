@@ -478,7 +478,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l rate -d 'Open lo
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l batch -d 'Keys per MSET/MGET (at most 100000)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ratio -d 'SET:GET proportion for the mixed workload' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l save -d 'Write the report to FILE (atomically) as a baseline' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run the parameters saved in FILE and compare; exit 1 on a regression. The load\'s shape (workloads, clients, sizes, keys, rate) is the baseline\'s: giving one of those flags too is a usage error, not silently ignored' -r -F
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run the parameters saved in FILE and compare; exit 1 on a regression. The load\'s shape (workloads, clients, threads, sizes, keys, rate) is the baseline\'s: giving one of those flags too is a usage error, not silently ignored' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-regression -d 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l runs -d 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline\'s, at least 3]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l slo -d 'Absolute goals every workload must meet, e.g. \'p99<2ms,ops>50000\' (exit 1 when missed)' -r
@@ -514,7 +514,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l tls -d 'Use TLS 
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline -d 'Include a per-second timeline in the report'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keep-keys -d 'Leave the keys the run wrote (by default every key under --key-prefix is removed at the end of a run that writes)'
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -s y -l yes -d 'Write even into a database that holds keys outside --key-prefix (no question asked)'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -s y -l yes -d 'Write even into a database that holds keys the run did not write, outside --key-prefix or already under it (no question asked; the cleanup removes every key under the prefix)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cleanup -d 'Remove the keys under --key-prefix afterwards (the default now; kept for old scripts)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l read-from-replicas -d 'Reads (GET, MGET, HGETALL, XREAD, the reads of mixed, cache, custom and scenario commands) go to a replica of each master of the cluster; writes to the masters'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l no-env-file -d 'Do not read any .env file'

@@ -114,6 +114,56 @@ impl Drop for Burners {
     }
 }
 
+/// A side client that stalls the server with `DEBUG SLEEP secs` every 100 ms (one
+/// connection, so no process start-up counts as other load); stopped when dropped.
+struct Sleeper {
+    side: std::process::Child,
+    slowing: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Sleeper {
+    fn start(port: u16, secs: &str) -> Sleeper {
+        let mut side = std::process::Command::new("redis-cli")
+            .args(["-p", &port.to_string()])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut input = side.stdin.take().unwrap();
+        let slowing = Arc::new(AtomicBool::new(true));
+        let line = format!("DEBUG SLEEP {secs}\n");
+        let thread = {
+            let slowing = slowing.clone();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                while slowing.load(Ordering::SeqCst) {
+                    let t = Instant::now();
+                    let _ = input.write_all(line.as_bytes());
+                    let _ = input.flush();
+                    std::thread::sleep(Duration::from_millis(100).saturating_sub(t.elapsed()));
+                }
+            })
+        };
+        Sleeper {
+            side,
+            slowing,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Sleeper {
+    fn drop(&mut self) {
+        self.slowing.store(false, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        let _ = self.side.kill();
+        let _ = self.side.wait();
+    }
+}
+
 #[test]
 fn compare_with_its_own_baseline_never_says_regression_under_background_load() {
     let _quiet = quiet();
@@ -185,40 +235,30 @@ fn a_server_that_sleeps_every_100ms_is_a_regression() {
         .start();
     let dir = tempfile::tempdir().unwrap();
     save_baseline(dir.path(), &s.url(), &[]);
-    // A side client (one connection, so no process start-up counts as other load) stalls
-    // the server 80 ms of every 100 ms.
-    let mut side = std::process::Command::new("redis-cli")
-        .args(["-p", &s.port.to_string()])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut input = side.stdin.take().unwrap();
-    let slowing = Arc::new(AtomicBool::new(true));
-    let sleeper = {
-        let slowing = slowing.clone();
-        std::thread::spawn(move || {
-            use std::io::Write;
-            while slowing.load(Ordering::SeqCst) {
-                let t = Instant::now();
-                let _ = input.write_all(b"DEBUG SLEEP 0.08\n");
-                let _ = input.flush();
-                std::thread::sleep(Duration::from_millis(100).saturating_sub(t.elapsed()));
-            }
-        })
-    };
+    let sleeper = Sleeper::start(s.port, "0.08");
+    // Rolling the baseline forward (--compare B --save B) must not accept the regression.
+    let saved = std::fs::read(dir.path().join("base.json")).unwrap();
     let (code, doc, err) = bench(
         dir.path(),
         &s.url(),
-        &["--compare", "base.json", "--runs", "2"],
+        &[
+            "--compare",
+            "base.json",
+            "--runs",
+            "2",
+            "--save",
+            "base.json",
+        ],
     );
-    slowing.store(false, Ordering::SeqCst);
-    sleeper.join().unwrap();
-    let _ = side.kill();
-    let _ = side.wait();
+    drop(sleeper);
     let c = &doc["comparison"][0];
     assert_eq!(code, Some(1), "{c}\n{err}");
     assert_eq!(c["verdict_code"], "regression", "{c}");
+    assert_eq!(std::fs::read(dir.path().join("base.json")).unwrap(), saved);
+    assert!(
+        err.contains("not saved base.json: the verdict is regression"),
+        "{err}"
+    );
     assert_eq!(c["verdict"], "regression", "the older key keeps its value");
     assert_eq!(c["regression"], true);
     assert_eq!(doc["verdict"], "regression");
@@ -251,6 +291,24 @@ fn one_client_thread_beside_a_burner_is_not_a_regression() {
         assert_ne!(c["verdict_code"], "regression", "{msg}");
         let cpu = doc["workloads"][0]["samples"][0]["client_cpu_us_per_op"].as_f64();
         assert!(cpu.is_some_and(|v| v > 0.0), "{c}");
+    }
+}
+
+/// A baseline saved beside a burner, compared on the idle machine: on a virtual machine a busy
+/// CPU answers a lone client faster (no wake-up from idle), so the idle runs are slower, and
+/// that is the machines differing, never a regression (review-25 F1).
+#[test]
+fn a_baseline_saved_on_a_busy_machine_is_no_standard_for_an_idle_one() {
+    let _quiet = quiet();
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let burner = Burners::spawn(1, None);
+    save_baseline(dir.path(), &s.url(), &["-c", "1"]);
+    drop(burner);
+    for i in 0..2 {
+        let (code, doc, msg) = compare_beside(dir.path(), &s.url(), Burners(Vec::new()));
+        assert_eq!(code, Some(0), "compare {i}: {msg}");
+        assert_ne!(doc["comparison"][0]["verdict_code"], "regression", "{msg}");
     }
 }
 
@@ -295,6 +353,29 @@ fn a_server_held_to_a_share_of_a_core_is_a_regression() {
     let reason = c["reason"].as_str().unwrap_or("");
     assert!(reason.contains("held to a share of a CPU"), "{reason}");
     assert!(c["ops_stats"]["high_pct"].as_f64().unwrap() < -10.0, "{c}");
+}
+
+/// Under `--rate` the throughput is the schedule's, so a stalling server shows in the tail
+/// alone: with redkit's threads waiting no more for a CPU than in the baseline, that tail is
+/// the server's, a regression (exit 1).
+#[test]
+fn a_slower_tail_at_a_fixed_rate_is_a_regression() {
+    let _quiet = quiet();
+    let s = RedisServer::builder()
+        .arg("enable-debug-command yes")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    save_baseline(dir.path(), &s.url(), &["--rate", "2000", "-c", "4"]);
+    let sleeper = Sleeper::start(s.port, "0.03");
+    let (code, doc, msg) = compare_beside(dir.path(), &s.url(), Burners(Vec::new()));
+    drop(sleeper);
+    let c = &doc["comparison"][0];
+    assert_eq!(code, Some(1), "{msg}");
+    assert_eq!(c["verdict_code"], "regression", "{msg}");
+    let reason = c["reason"].as_str().unwrap_or("");
+    assert!(reason.contains("the tail is the server's"), "{reason}");
+    // The throughput held: the schedule's, not the server's.
+    assert!(c["ops_stats"]["low_pct"].as_f64().unwrap() > -10.0, "{msg}");
 }
 
 /// Runs shorter than one second of samples cannot be judged: `inconclusive`, exit 0, even

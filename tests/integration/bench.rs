@@ -115,6 +115,7 @@ fn every_workload_runs_and_errors_are_counted_by_kind() {
             "2",
             "-w",
             "custom",
+            "--yes",
             "--",
             "LPUSH",
             "bench:wrong",
@@ -236,6 +237,8 @@ fn baselines_save_and_compare() {
         *v = serde_json::json!(v.as_f64().unwrap() * 100.0);
     }
     run["cpu_wait_us_per_op"] = serde_json::json!(1.0e6);
+    // And on an idle machine: no busier than the new runs, whatever the load here.
+    run["client_wait_pct"] = serde_json::json!(0.0);
     std::fs::write(dir.path().join("fast.json"), base.to_string()).unwrap();
     let (code, doc, _) = bench_json(dir.path(), &s.url(), &["--compare", "fast.json"]);
     assert_eq!(code, Some(1));
@@ -319,6 +322,55 @@ fn a_database_with_other_keys_is_not_written_without_yes() {
     }
 }
 
+/// Keys already under the prefix are not the run's: it would overwrite them and its cleanup
+/// remove every key under the prefix (review-25 F9), so it asks as for other keys.
+#[test]
+fn keys_already_under_the_prefix_are_not_overwritten_or_removed_without_yes() {
+    let s = RedisServer::start();
+    for k in ["app:user:1", "app:user:2", "app:session:9"] {
+        s.cli(&["SET", k, "precious"]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for w in ["set", "mixed"] {
+        let (code, _, err) = bench_json(
+            dir.path(),
+            &s.url(),
+            &["-w", w, "-n", "100", "--key-prefix", "app:"],
+        );
+        assert_eq!(code, Some(2), "{err}");
+        assert!(
+            err.contains("already holds 3 keys under 'app:'") && err.contains("--yes"),
+            "{err}"
+        );
+    }
+    // The legacy --cleanup on a read-only run removes keys too: asked as well.
+    let (code, _, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "get",
+            "-n",
+            "100",
+            "--key-prefix",
+            "app:",
+            "--cleanup",
+        ],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(calls(&s, "set"), 3, "nothing written");
+    assert_eq!(s.cli(&["DBSIZE"]), "3");
+    assert_eq!(s.cli(&["GET", "app:user:1"]), "precious");
+    // Reading them needs no question and leaves them.
+    let (code, _, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &["-w", "get", "-n", "100", "--key-prefix", "app:"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(s.cli(&["DBSIZE"]), "3");
+}
+
 #[test]
 fn bad_sizes_and_prefixes_are_refused_before_anything_is_sent() {
     let s = RedisServer::start();
@@ -398,10 +450,13 @@ fn a_slow_rate_stops_at_the_duration_and_on_ctrl_c() {
             "60s",
             "-c",
             "5",
+            "--save",
+            "interrupted.json",
         ],
     );
+    // The 5 clients (and redkit's own connection): the run has started.
     crate::support::wait_until("bench to connect", Duration::from_secs(20), || {
-        s.info_num("connected_clients") > 1
+        s.info_num("connected_clients") > 6
     });
     std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -423,6 +478,13 @@ fn a_slow_rate_stops_at_the_duration_and_on_ctrl_c() {
     assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["interrupted"], true);
+    // An interrupted run is no baseline (review-25 F8): not saved, and said so.
+    assert!(!dir.path().join("interrupted.json").exists());
+    assert!(
+        stderr(&out).contains("not saved interrupted.json: the run was interrupted"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

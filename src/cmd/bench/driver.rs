@@ -76,22 +76,22 @@ pub struct RunSamples {
     pub cpu_wait_pct: Option<f64>,
     /// The same threads' wait for a CPU per command sent, in µs: the most wall time per
     /// command that a busier machine can add (the verdict's bound on a neighbour's doing).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub cpu_wait_us_per_op: Option<f64>,
     /// The same share for redkit's threads alone and for the local server alone: a machine
     /// that is busier for everyone starves both alike, while a server held to a share of a
     /// core (taskset, a neighbour pinned to its core) waits far more than the client.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub client_wait_pct: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub server_wait_pct: Option<f64>,
     /// The local server's part of `cpu_wait_us_per_op`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub server_wait_us_per_op: Option<f64>,
     /// redkit's own CPU time per command: the same code does the same work in every run, so
     /// a rise is the machine's (a neighbour's context switches and cache misses), not the
     /// server's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub client_cpu_us_per_op: Option<f64>,
     /// Every interval's figures, aligned (for `--timeline-out` and `--hdr-out`); not saved.
     #[serde(skip)]

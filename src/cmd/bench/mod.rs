@@ -16,7 +16,7 @@ pub mod values;
 pub mod verdict;
 pub mod workload;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -36,6 +36,7 @@ use crate::redis::{Mode, Node, cluster_nodes};
 use driver::{ConnSpec, Live, Phase};
 use report::{BenchReport, Params, ServerInfo, WorkloadResult};
 use values::{DataSize, Ttl, ValueKind};
+use verdict::Verdict;
 use workload::{KeyPattern, Shape, Workload};
 
 pub const EXAMPLES: &str = "\
@@ -139,7 +140,7 @@ pub struct BenchArgs {
     pub save: Option<PathBuf>,
 
     /// Run the parameters saved in FILE and compare; exit 1 on a regression. The load's shape
-    /// (workloads, clients, sizes, keys, rate) is the baseline's: giving one of those flags too
+    /// (workloads, clients, threads, sizes, keys, rate) is the baseline's: giving one of those flags too
     /// is a usage error, not silently ignored
     #[arg(long, value_name = "FILE")]
     pub compare: Option<PathBuf>,
@@ -163,7 +164,8 @@ pub struct BenchArgs {
     #[arg(long)]
     pub keep_keys: bool,
 
-    /// Write even into a database that holds keys outside --key-prefix (no question asked)
+    /// Write even into a database that holds keys the run did not write, outside --key-prefix
+    /// or already under it (no question asked; the cleanup removes every key under the prefix)
     #[arg(short = 'y', long)]
     pub yes: bool,
 
@@ -476,8 +478,10 @@ fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Keys outside the prefix on any master: a run that writes must not surprise an application's
-/// database. Scans at most `limit` keys per master; beyond that the database counts as foreign.
+/// The keys a run that writes would touch that it did not write, on any master: any key
+/// outside the prefix (an application's database), and any key already under it (the run
+/// overwrites them and the cleanup removes every key under the prefix, review-25 F9). Scans
+/// at most `limit` keys per master; beyond that the database counts as foreign.
 async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<String>> {
     const LIMIT: u64 = 100_000;
     for n in nodes {
@@ -488,6 +492,7 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
         }
         let mut scan = crate::ops::scan::Scan::new(n.clone(), b"*", 1000, Default::default());
         let mut seen: u64 = 0;
+        let mut under = None;
         while let Some(keys) = scan.next_batch().await? {
             if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
                 let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(k));
@@ -496,6 +501,9 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
                     n.addr
                 )));
             }
+            if under.is_none() {
+                under = keys.first().cloned();
+            }
             seen += keys.len() as u64;
             if seen >= LIMIT && !scan.done() {
                 return Ok(Some(format!(
@@ -503,6 +511,14 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
                     n.addr
                 )));
             }
+        }
+        if let Some(k) = under {
+            let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(&k));
+            return Ok(Some(format!(
+                "{} already holds {size} keys under '{prefix}' (e.g. '{shown}'), which the run \
+                 would overwrite and its cleanup remove",
+                n.addr
+            )));
         }
     }
     Ok(None)
@@ -1003,8 +1019,30 @@ pub(crate) async fn run_workloads(
     Ok((report, fatal))
 }
 
-/// Asks before a run writes into a database holding keys outside the prefix (unless `yes`);
-/// false when the answer is no (nothing written, noted).
+/// Why a run's report must not become the baseline at `path` (review-25 F7, F8): an
+/// interrupted run has no whole runs to judge by, and a compare that rolls its own baseline
+/// forward (`--compare B --save B`) must not accept a regression, or a change it could not
+/// judge, as the next night's standard.
+fn save_refusal(report: &BenchReport, compare: Option<&Path>, path: &Path) -> Option<String> {
+    if report.interrupted {
+        return Some("the run was interrupted, and a baseline needs whole runs".to_string());
+    }
+    let same = compare.is_some_and(|c| {
+        c == path
+            || matches!((std::fs::canonicalize(c), std::fs::canonicalize(path)), (Ok(a), Ok(b)) if a == b)
+    });
+    match report.verdict {
+        Some(v @ (Verdict::Regression | Verdict::Inconclusive)) if same => Some(format!(
+            "the verdict is {}, so the baseline keeps its figures (--save to another file keeps \
+             this run)",
+            v.name()
+        )),
+        _ => None,
+    }
+}
+
+/// Asks before a run writes into a database holding keys it did not write, outside the prefix
+/// or under it (unless `yes`); false when the answer is no (nothing written, noted).
 pub(crate) async fn confirm_writes(
     ctx: &Ctx,
     conns: &Connections,
@@ -1260,7 +1298,9 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         hdr::check_prefix("--timeline-out", p)?;
     }
     let conns = connections(ctx, &args.plan).await?;
-    if writes && !confirm_writes(ctx, &conns, &params.key_prefix, args.yes).await? {
+    if (writes || args.cleanup)
+        && !confirm_writes(ctx, &conns, &params.key_prefix, args.yes).await?
+    {
         return Ok(ExitStatus::Problem);
     }
     let key_index =
@@ -1308,9 +1348,14 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         });
     }
     if let Some(path) = &args.save {
-        let text = serde_json::to_vec_pretty(&report)?;
-        write_atomic(path, &text)?;
-        ctx.out.note(format!("saved {}", path.display()));
+        match save_refusal(&report, args.compare.as_deref(), path) {
+            Some(why) => ctx.out.warn(format!("not saved {}: {why}", path.display())),
+            None => {
+                let text = serde_json::to_vec_pretty(&report)?;
+                write_atomic(path, &text)?;
+                ctx.out.note(format!("saved {}", path.display()));
+            }
+        }
     }
     // -q (cron): silent when the run completed and met its goals.
     report.max_errors_pct = args.max_errors;
