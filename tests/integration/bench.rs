@@ -322,6 +322,50 @@ fn a_database_with_other_keys_is_not_written_without_yes() {
     }
 }
 
+/// A baseline of another server is compared all the same, with a warning naming both (even
+/// under -q: the two sides are not one server's).
+#[test]
+fn a_baseline_of_another_server_is_named() {
+    let (a, b) = (RedisServer::start(), RedisServer::start());
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = bench_json(
+        dir.path(),
+        &a.url(),
+        &[
+            "-w",
+            "ping",
+            "-n",
+            "200",
+            "--min-run",
+            "0s",
+            "--save",
+            "b.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let out = redkit(dir.path())
+        .args([
+            "-q",
+            "-u",
+            &b.url(),
+            "bench",
+            "--compare",
+            "b.json",
+            "--min-run",
+            "0s",
+        ])
+        .args(["--runs", "1"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("the baseline was measured on {}", a.addr()))
+            && err.contains(&format!("this run on {}", b.addr())),
+        "{err}"
+    );
+}
+
 /// Keys already under the prefix are not the run's: it would overwrite them and its cleanup
 /// remove every key under the prefix (review-25 F9), so it asks as for other keys.
 #[test]

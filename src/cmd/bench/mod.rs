@@ -1324,6 +1324,17 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         ctx.out.note(format!("wrote {}", path.display()));
     }
     if let Some(b) = &baseline {
+        // Judged all the same (a moved server is a fair question), but the operator should
+        // know the two sides are not one server's.
+        if b.server.target != report.server.target || b.server.version != report.server.version {
+            ctx.out.warn(format!(
+                "the baseline was measured on {} (redis {}), this run on {} (redis {})",
+                crate::output::escape::escape_str(&b.server.target),
+                crate::output::escape::escape_str(&b.server.version),
+                report.server.target,
+                report.server.version
+            ));
+        }
         report.compare_with(b, args.max_regression);
     }
     if let Some(goals) = &slo {
