@@ -3,18 +3,7 @@
 
 /// Waits for Ctrl-C (SIGINT) or SIGTERM.
 pub async fn interrupted() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            return;
-        }
-    }
-    let _ = tokio::signal::ctrl_c().await;
+    next_signal(&mut listen()).await;
 }
 
 /// A Ctrl-C (or SIGTERM) request, checked between batches by long-running commands.
@@ -61,7 +50,8 @@ fn listen() -> Streams {
     }
 }
 
-/// The next Ctrl-C or SIGTERM, from the registered handlers when there are.
+/// The next Ctrl-C or SIGTERM, from the registered handlers; Ctrl-C alone where there are
+/// none.
 async fn next_signal(streams: &mut Streams) {
     #[cfg(unix)]
     if let Some((int, term)) = streams {
@@ -71,5 +61,5 @@ async fn next_signal(streams: &mut Streams) {
         }
         return;
     }
-    interrupted().await;
+    let _ = tokio::signal::ctrl_c().await;
 }

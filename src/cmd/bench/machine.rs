@@ -33,6 +33,11 @@ impl Sched {
         (want > 0).then(|| self.wait_ns as f64 / want as f64)
     }
 
+    /// The same share in percent, one decimal (as the samples keep it).
+    pub fn starved_pct(self) -> Option<f64> {
+        self.starved().map(|f| (f * 1000.0).round() / 10.0)
+    }
+
     /// The wait for a CPU per operation, in µs (two decimals); None without figures or ops.
     pub fn wait_us_per(self, ops: u64) -> Option<f64> {
         self.per_op(self.wait_ns, ops)
@@ -102,6 +107,7 @@ mod tests {
             wait_ns: 100,
         };
         assert_eq!(s.starved(), Some(0.25));
+        assert_eq!(s.starved_pct(), Some(25.0));
         assert_eq!(Sched::default().starved(), None);
         assert_eq!(s.wait_us_per(4), Some(0.03));
         assert_eq!(s.run_us_per(4), Some(0.08));

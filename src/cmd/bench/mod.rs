@@ -972,16 +972,15 @@ pub(crate) async fn run_workloads(
                 .await
                 .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
             let mut sched = outcome.sched;
-            let pct = |f: f64| (f * 1000.0).round() / 10.0;
-            outcome.samples.client_wait_pct = sched.starved().map(pct);
+            outcome.samples.client_wait_pct = sched.starved_pct();
             outcome.samples.client_cpu_us_per_op = sched.run_us_per(outcome.sent);
             if let (Some(a), Some(b)) = (server_before, server_sched(nodes, spec).await) {
                 let server = b.since(a);
-                outcome.samples.server_wait_pct = server.starved().map(pct);
+                outcome.samples.server_wait_pct = server.starved_pct();
                 outcome.samples.server_wait_us_per_op = server.wait_us_per(outcome.sent);
                 sched.add(server);
             }
-            outcome.samples.cpu_wait_pct = sched.starved().map(pct);
+            outcome.samples.cpu_wait_pct = sched.starved_pct();
             outcome.samples.cpu_wait_us_per_op = sched.wait_us_per(outcome.sent);
             let after = calls_per_master(nodes, names)
                 .await
@@ -1327,12 +1326,14 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         // Judged all the same (a moved server is a fair question), but the operator should
         // know the two sides are not one server's.
         if b.server.target != report.server.target || b.server.version != report.server.version {
+            let side = |s: &ServerInfo| {
+                let esc = crate::output::escape::escape_str;
+                format!("{} (redis {})", esc(&s.target), esc(&s.version))
+            };
             ctx.out.warn(format!(
-                "the baseline was measured on {} (redis {}), this run on {} (redis {})",
-                crate::output::escape::escape_str(&b.server.target),
-                crate::output::escape::escape_str(&b.server.version),
-                report.server.target,
-                report.server.version
+                "the baseline was measured on {}, this run on {}",
+                side(&b.server),
+                side(&report.server)
             ));
         }
         report.compare_with(b, args.max_regression);

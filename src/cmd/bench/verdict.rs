@@ -131,13 +131,10 @@ pub fn judge(old: &[RunSamples], new: &[RunSamples], max_pct: f64) -> Judgement 
 /// two were measured on different machines, as far as a verdict can tell.
 const FASTER_BUSIER_PCT: f64 = 15.0;
 
-/// The highest and lowest waiting share of redkit's threads over runs (None from older
-/// baselines without the figure).
-fn client_wait_range(runs: &[RunSamples]) -> Option<(f64, f64)> {
-    let v = runs
-        .iter()
-        .map(|r| r.client_wait_pct)
-        .collect::<Option<Vec<f64>>>()?;
+/// The lowest and highest of one figure over runs; None when there are no runs or one lacks
+/// it (older baselines).
+fn range(runs: &[RunSamples], figure: impl Fn(&RunSamples) -> Option<f64>) -> Option<(f64, f64)> {
+    let v = runs.iter().map(figure).collect::<Option<Vec<f64>>>()?;
     let lo = v.iter().copied().fold(f64::MAX, f64::min);
     let hi = v.iter().copied().fold(f64::MIN, f64::max);
     (!v.is_empty()).then_some((lo, hi))
@@ -153,14 +150,8 @@ fn client_wait_us(r: &RunSamples) -> Option<f64> {
 /// not as a share of their time: a stalling server leaves redkit idle, which raises the share
 /// alone (review-25 F4). None when they did, or the figures are missing.
 fn no_busier(old: &[RunSamples], new: &[RunSamples]) -> Option<String> {
-    let most = |runs: &[RunSamples]| {
-        runs.iter()
-            .map(client_wait_us)
-            .collect::<Option<Vec<f64>>>()
-            .filter(|v| !v.is_empty())
-            .map(|v| v.into_iter().fold(f64::MIN, f64::max))
-    };
-    let (old_hi, new_hi) = (most(old)?, most(new)?);
+    let (_, old_hi) = range(old, client_wait_us)?;
+    let (_, new_hi) = range(new, client_wait_us)?;
     (new_hi <= old_hi * 2.0 + 2.0).then(|| {
         format!(
             "redkit's threads waited for a CPU at most {new_hi:.1} µs per command ({old_hi:.1} \
@@ -179,8 +170,8 @@ fn faster_when_busier(old: &[RunSamples], new: &[RunSamples], verdict: Verdict) 
         Verdict::Improvement => (old, new, "the new runs"),
         _ => return None,
     };
-    let (fast_lo, _) = client_wait_range(fast)?;
-    let (_, slow_hi) = client_wait_range(slow)?;
+    let (fast_lo, _) = range(fast, |r| r.client_wait_pct)?;
+    let (_, slow_hi) = range(slow, |r| r.client_wait_pct)?;
     (fast_lo > slow_hi + FASTER_BUSIER_PCT).then(|| {
         format!(
             "{which}, the faster, ran on a busier machine (redkit's threads waited for a CPU at \
@@ -224,23 +215,14 @@ fn starvation(
             .flat_map(|r| r.ops_per_sec.clone())
             .collect::<Vec<_>>(),
     );
-    let fast_wait = fast
-        .iter()
-        .map(|r| r.cpu_wait_us_per_op)
-        .collect::<Option<Vec<f64>>>()?
-        .into_iter()
-        .fold(f64::MAX, f64::min);
-    if fast_rate <= 0.0 || fast_wait == f64::MAX {
+    let (fast_wait, _) = range(fast, |r| r.cpu_wait_us_per_op)?;
+    if fast_rate <= 0.0 {
         return None;
     }
     let t_fast = 1e6 / fast_rate;
     let held = Held::of(fast);
     // redkit's least CPU time per command on the faster side (None from older baselines).
-    let fast_cpu = fast
-        .iter()
-        .map(|r| r.client_cpu_us_per_op)
-        .collect::<Option<Vec<f64>>>()
-        .map(|v| v.into_iter().fold(f64::MAX, f64::min));
+    let fast_cpu = range(fast, |r| r.client_cpu_us_per_op).map(|(lo, _)| lo);
     // Per slow run: (its slowdown beyond the bound, in %, and its extra wait in µs).
     let mut beyond = Vec::new();
     let mut own_texts = Vec::new();
@@ -328,17 +310,11 @@ struct Held {
 impl Held {
     /// The shares most generous to the machine: redkit's least waiting run, the server's most.
     fn of(fast: &[RunSamples]) -> Option<Held> {
-        let mut h = Held {
-            client_pct: f64::MAX,
-            server_pct: f64::MIN,
-            server_us: f64::MAX,
-        };
-        for r in fast {
-            h.client_pct = h.client_pct.min(r.client_wait_pct?);
-            h.server_pct = h.server_pct.max(r.server_wait_pct?);
-            h.server_us = h.server_us.min(r.server_wait_us_per_op?);
-        }
-        (h.client_pct != f64::MAX).then_some(h)
+        Some(Held {
+            client_pct: range(fast, |r| r.client_wait_pct)?.0,
+            server_pct: range(fast, |r| r.server_wait_pct)?.1,
+            server_us: range(fast, |r| r.server_wait_us_per_op)?.0,
+        })
     }
 
     /// The part of a slower run's extra wait per command (µs) that is the server's own: its
