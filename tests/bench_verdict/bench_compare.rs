@@ -274,6 +274,58 @@ fn a_server_that_sleeps_every_100ms_is_a_regression() {
     );
 }
 
+/// The jobs workload is judged like the others (verify-25): its runs last --min-run and keep
+/// 100 ms samples of acks and end-to-end latency, so a queue whose server stalls is a
+/// regression, and against its own baseline on the idle machine it is not.
+#[test]
+fn a_job_queue_whose_server_sleeps_is_a_regression() {
+    let _quiet = quiet();
+    let s = RedisServer::builder()
+        .arg("enable-debug-command yes")
+        .start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, base, err) = bench(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "jobs",
+            "-n",
+            "500",
+            "--runs",
+            "2",
+            "--save",
+            "jobs.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let w = &base["workloads"][0];
+    assert_eq!(w["too_short"], false, "{w}");
+    assert_eq!(w["min_run_raised"], true, "-n 500 lasts less than 2 s: {w}");
+    for run in w["samples"].as_array().unwrap() {
+        assert!(run["ops_per_sec"].as_array().unwrap().len() >= 19, "{run}");
+        assert!(run["p99_us"].as_array().unwrap().len() >= 19, "{run}");
+        assert!(run["client_cpu_us_per_op"].as_f64().unwrap() > 0.0, "{run}");
+    }
+    let compare = ["--compare", "jobs.json", "--runs", "2"];
+    let (code, doc, err) = bench(dir.path(), &s.url(), &compare);
+    let c = &doc["comparison"][0];
+    assert_eq!(code, Some(0), "idle: {c}\n{err}");
+    assert_ne!(c["verdict_code"], "regression", "{c}");
+    assert_ne!(
+        c["verdict_code"], "inconclusive",
+        "idle runs can be judged: {c}"
+    );
+    let sleeper = Sleeper::start(s.port, "0.08");
+    let (code, doc, err) = bench(dir.path(), &s.url(), &compare);
+    drop(sleeper);
+    let c = &doc["comparison"][0];
+    assert_eq!(code, Some(1), "{c}\n{err}");
+    assert_eq!(c["verdict_code"], "regression", "{c}");
+    assert_eq!(c["workload"], "jobs", "{c}");
+    assert_eq!(doc["workloads"][0]["pending_left"], 0, "{doc}");
+}
+
 /// One client thread (CPU-bound in the test's debug build) beside one loose burner: redkit's
 /// own work per command takes longer (the burner's context switches and cache misses), which
 /// its waiting for a CPU alone does not show; the same code does the same work, so that is

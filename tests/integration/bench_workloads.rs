@@ -161,6 +161,57 @@ fn jobs_acks_every_event_leaves_nothing_pending_and_cleans_up() {
     assert_eq!(s.cli(&["DBSIZE"]), "0");
 }
 
+/// The jobs workload keeps the run's rules (verify-25): `--min-run` raises -n, each 100 ms
+/// interval is sampled, events of the warm-up are acked but not measured, the CPU figures are
+/// there, and options it cannot honour are refused.
+#[test]
+fn jobs_runs_are_sampled_last_min_run_and_skip_the_warmup() {
+    let s = RedisServer::start();
+    let (code, doc, err) = bench(
+        &s,
+        &[
+            "-w",
+            "jobs",
+            "-n",
+            "200",
+            "-c",
+            "4",
+            "--keyspace",
+            "8",
+            "--min-run",
+            "1s",
+            "--warmup",
+            "300ms",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let w = &doc["workloads"][0];
+    assert_eq!(w["min_run_raised"], true, "{w}");
+    assert_eq!(w["too_short"], false, "{w}");
+    assert!(w["elapsed_s"].as_f64().unwrap() >= 1.0, "{w}");
+    let acked = w["events_acked"].as_u64().unwrap();
+    let measured = w["ops"].as_u64().unwrap();
+    assert!(measured > 200, "raised past -n: {w}");
+    assert!(
+        measured < acked,
+        "the warm-up's events are acked, not measured: {w}"
+    );
+    assert_eq!(w["pending_left"], 0);
+    let run = &w["samples"][0];
+    let ops = run["ops_per_sec"].as_array().unwrap();
+    assert!((9..=12).contains(&ops.len()), "{run}");
+    assert!(ops.iter().all(|v| v.as_f64().unwrap() > 0.0), "{run}");
+    assert_eq!(run["p99_us"].as_array().unwrap().len(), ops.len(), "{run}");
+    assert!(run["client_cpu_us_per_op"].as_f64().unwrap() > 0.0, "{run}");
+    assert!(run["server_wait_pct"].is_number(), "a local server: {run}");
+    for (flag, value) in [("--rate", "100"), ("--pipeline", "4")] {
+        let (code, _, err) = bench(&s, &["-w", "jobs", "-n", "10", flag, value]);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(flag) && err.contains("-w jobs"), "{err}");
+    }
+    assert_eq!(s.cli(&["DBSIZE"]), "0");
+}
+
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/bench/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -265,8 +316,8 @@ fn scenario_cache_and_jobs_are_routed_by_slot_on_a_cluster() {
     let c = crate::support::Cluster::start(3, 0);
     let dir = tempfile::tempdir().unwrap();
     for args in [
-        &["--scenario", &fixture("scenario.yaml"), "-n", "3000"][..],
-        &["-w", "cache", "--keyspace", "500", "-n", "3000"],
+        &["--scenario", &fixture("scenario.yaml"), "-n", "3000", "-P", "4"][..],
+        &["-w", "cache", "--keyspace", "500", "-n", "3000", "-P", "4"],
         &["-w", "jobs", "-n", "1500", "--keyspace", "30"],
     ] {
         let out = redkit(dir.path())
@@ -278,7 +329,7 @@ fn scenario_cache_and_jobs_are_routed_by_slot_on_a_cluster() {
                 "--format",
                 "json",
             ])
-            .args(["-c", "6", "-P", "4"])
+            .args(["-c", "6"])
             .args(args)
             .timeout(Duration::from_secs(120))
             .output()

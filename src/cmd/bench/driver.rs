@@ -111,8 +111,8 @@ pub struct Interval {
     pub hist: Option<Histogram<u64>>,
 }
 
-/// What one thread measured.
-struct ThreadStats {
+/// What one thread measured (a driver thread's clients, or the jobs workload's workers).
+pub(super) struct ThreadStats {
     hist: Histogram<u64>,
     errors: BTreeMap<String, u64>,
     timeline: Vec<u64>,
@@ -124,15 +124,44 @@ struct ThreadStats {
     cache: Vec<(u64, u64)>,
 }
 
+impl ThreadStats {
+    pub(super) fn new() -> ThreadStats {
+        ThreadStats {
+            hist: new_hist(),
+            errors: BTreeMap::new(),
+            timeline: Vec::new(),
+            interval: interval_hist(),
+            interval_ops: 0,
+            cache: Vec::new(),
+        }
+    }
+
+    /// Records `n` commands of latency `us` completed in second `sec` of measuring: the run's
+    /// histogram, the current interval sample and the timeline.
+    pub(super) fn record(&mut self, us: u64, n: u64, sec: usize) {
+        let _ = self.hist.record_n(us.max(1), n);
+        let _ = self.interval.record_n(us.max(1), n);
+        self.interval_ops += n;
+        if self.timeline.len() <= sec {
+            self.timeline.resize(sec + 1, 0);
+        }
+        self.timeline[sec] += n;
+    }
+
+    pub(super) fn error(&mut self, code: String, n: u64) {
+        *self.errors.entry(code).or_default() += n;
+    }
+}
+
 /// Live figures for the progress line, shared by every client.
 #[derive(Default)]
 pub struct Live {
     pub sent: AtomicU64,
     /// Commands written to a socket (warm-up included); `sent` is the counter of claims and
     /// overshoots by a pipeline per client at the end.
-    issued: AtomicU64,
+    pub(super) issued: AtomicU64,
     /// Whether `--min-run` kept clients sending past `-n`.
-    raised: AtomicBool,
+    pub(super) raised: AtomicBool,
     /// The client threads' CPU time and run-queue wait.
     sched: Mutex<super::machine::Sched>,
     pub measured: AtomicU64,
@@ -153,6 +182,18 @@ impl Live {
             }
         }
         h.value_at_quantile(0.99)
+    }
+
+    /// The client threads' CPU time and wait recorded so far.
+    pub(super) fn sched(&self) -> super::machine::Sched {
+        self.sched.lock().map(|s| *s).unwrap_or_default()
+    }
+
+    /// Makes a thread's figures part of the progress line's p99.
+    pub(super) fn register(&self, stats: Arc<Mutex<ThreadStats>>) {
+        if let Ok(mut list) = self.stats.lock() {
+            list.push(stats);
+        }
     }
 
     fn fail(&self, msg: String) {
@@ -535,13 +576,7 @@ impl Client {
                 let sec = now.duration_since(self.measure_from).as_secs() as usize;
                 self.live.measured.fetch_add(take, Ordering::Relaxed);
                 if let Ok(mut s) = self.stats.lock() {
-                    let _ = s.hist.record_n(us, take);
-                    let _ = s.interval.record_n(us, take);
-                    s.interval_ops += take;
-                    if s.timeline.len() <= sec {
-                        s.timeline.resize(sec + 1, 0);
-                    }
-                    s.timeline[sec] += take;
+                    s.record(us, take, sec);
                     if p.workload == Workload::Cache {
                         if s.cache.len() <= sec {
                             s.cache.resize(sec + 1, (0, 0));
@@ -586,25 +621,15 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
     let mut handles = Vec::new();
     let mut all_stats = Vec::new();
     for t in 0..threads {
-        let stats = Arc::new(Mutex::new(ThreadStats {
-            hist: new_hist(),
-            errors: BTreeMap::new(),
-            timeline: Vec::new(),
-            interval: interval_hist(),
-            interval_ops: 0,
-            cache: Vec::new(),
-        }));
+        let stats = Arc::new(Mutex::new(ThreadStats::new()));
         all_stats.push(stats.clone());
-        if let Ok(mut list) = live.stats.lock() {
-            list.push(stats.clone());
-        }
+        live.register(stats.clone());
         let ids: Vec<u64> = (0..phase.clients as u64)
             .filter(|c| *c as usize % threads == t)
             .collect();
         let (phase, spec, live) = (phase.clone(), spec.clone(), live.clone());
         handles.push(std::thread::spawn(move || {
-            let sched0 = super::machine::this_thread();
-            let _record = SchedOnExit(live.clone(), sched0);
+            let _record = SchedOnExit::start(live.clone());
             let rt = match tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
@@ -653,11 +678,22 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
     done.store(true, Ordering::SeqCst);
     let samples = sampler.join().unwrap_or_default();
     let elapsed = Instant::now().saturating_duration_since(measure_from);
+    outcome_of(&all_stats, &live, samples, elapsed, lengthened)
+}
+
+/// The outcome of a phase from its threads' figures and the shared counters.
+pub(super) fn outcome_of(
+    stats: &[Arc<Mutex<ThreadStats>>],
+    live: &Live,
+    samples: RunSamples,
+    elapsed: Duration,
+    lengthened: bool,
+) -> Outcome {
     let mut hist = new_hist();
     let mut errors = BTreeMap::new();
     let mut timeline: Vec<u64> = Vec::new();
     let mut cache: Vec<(u64, u64)> = Vec::new();
-    for s in all_stats {
+    for s in stats {
         if let Ok(s) = s.lock() {
             if cache.len() < s.cache.len() {
                 cache.resize(s.cache.len(), (0, 0));
@@ -689,14 +725,21 @@ pub fn run_phase(phase: Phase, spec: ConnSpec, live: Arc<Live>) -> Outcome {
         fatal,
         samples,
         raised: lengthened || live.raised.load(Ordering::SeqCst),
-        sched: live.sched.lock().map(|s| *s).unwrap_or_default(),
+        sched: live.sched(),
         cache,
     }
 }
 
 /// Adds a driver thread's CPU time and wait since it started to `Live` when the thread ends,
 /// on every way out.
-struct SchedOnExit(Arc<Live>, super::machine::Sched);
+pub(super) struct SchedOnExit(Arc<Live>, super::machine::Sched);
+
+impl SchedOnExit {
+    /// From now on the calling thread's CPU time and wait count as the run's.
+    pub(super) fn start(live: Arc<Live>) -> SchedOnExit {
+        SchedOnExit(live, super::machine::this_thread())
+    }
+}
 
 impl Drop for SchedOnExit {
     fn drop(&mut self) {
@@ -710,7 +753,7 @@ impl Drop for SchedOnExit {
 /// Every 100 ms from the start of measuring until `done`: takes each thread's interval figures
 /// and merges them into one sample. The last, partial interval is dropped (its rate would be
 /// off by its length).
-fn sample_intervals(
+pub(super) fn sample_intervals(
     stats: &[Arc<Mutex<ThreadStats>>],
     measure_from: Instant,
     done: &AtomicBool,

@@ -413,6 +413,21 @@ fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
     {
         return Err(exit::usage(format!("--rate {r}: must be above 0")));
     }
+    // The jobs workload paces itself (a producer waits for its event's ack): a schedule or a
+    // pipeline given for it alone would be silently ignored (beside other workloads they are
+    // theirs).
+    if !p.workloads.is_empty() && p.workloads.iter().all(|w| *w == Workload::Jobs) {
+        if p.rate.is_some() {
+            return Err(exit::usage(
+                "--rate: not with -w jobs (its producers wait for their events' acks; use -c)",
+            ));
+        }
+        if p.pipeline > 1 {
+            return Err(exit::usage(
+                "--pipeline: not with -w jobs (one event per producer is in flight; use -c)",
+            ));
+        }
+    }
     parse_ratio(&p.ratio)?;
     if p.ttl.is_some()
         && let Some(w) = p.workloads.iter().find(|w| !w.takes_ttl())
@@ -813,29 +828,24 @@ async fn calls_per_master(nodes: &[Node], names: &[&str]) -> anyhow::Result<Vec<
     Ok(out)
 }
 
-/// The jobs workload: producers and workers on redis-rs connections (not the raw driver).
-async fn run_jobs(
-    ctx: &Ctx,
-    params: &Params,
-    phase: &Phase,
-    spec: &ConnSpec,
-) -> anyhow::Result<(driver::Outcome, jobs::JobsFigures)> {
-    let target = ctx.target()?;
-    let plan = jobs::JobsPlan {
+/// The jobs workload's plan: producers and workers on redis-rs connections (not the raw
+/// driver).
+fn jobs_plan(params: &Params, phase: &Phase, spec: &ConnSpec) -> jobs::JobsPlan {
+    jobs::JobsPlan {
         prefix: params.key_prefix.clone(),
         jobs: params.keyspace.min(100),
         pattern: params.key_pattern,
         event_size: params.data_size,
         clients: params.clients,
         requests: phase.requests,
-        duration: phase
-            .duration
-            .map(|d| d.max(phase.min_run.unwrap_or_default())),
+        duration: phase.duration,
+        warmup: phase.warmup,
+        min_run: phase.min_run,
+        keep_intervals: phase.keep_intervals,
         slots: spec.slots.clone(),
         endpoints: spec.endpoints.clone(),
         cluster: !spec.slots.is_empty(),
-    };
-    jobs::run(&target.auth, &plan).await
+    }
 }
 
 /// Runs every workload of `params` and builds the report.
@@ -918,27 +928,19 @@ pub(crate) async fn run_workloads(
                 min_run: params.min_run_ms.map(Duration::from_millis),
                 keep_intervals,
             };
-            if w == Workload::Jobs {
-                let (outcome, figures) = run_jobs(ctx, params, &phase, spec).await?;
-                let after = calls_per_master(nodes, names)
-                    .await
-                    .unwrap_or_else(|_| before.clone());
-                let per_master: Vec<u64> = after
-                    .iter()
-                    .zip(&before)
-                    .map(|(a, b)| a.saturating_sub(*b))
-                    .collect();
-                let mut r = WorkloadResult::from_outcome(w, params, outcome, &per_master, timeline);
-                r.events_acked = Some(figures.acked);
-                r.pending_left = Some(figures.pending_left);
-                per_workload[k].push(r);
-                continue;
-            }
             let live = Arc::new(Live::default());
             let pb = progress::bar(&ctx.out, None, "{spinner} {msg}");
-            let job = {
+            let job = if w == Workload::Jobs {
+                let plan = jobs_plan(params, &phase, spec);
+                let (auth, live) = (conns.auth.clone(), live.clone());
+                tokio::task::spawn_blocking(move || {
+                    jobs::run_on_thread(&auth, &plan, live).map(|(o, f)| (o, Some(f)))
+                })
+            } else {
                 let (live, spec) = (live.clone(), spec.clone());
-                tokio::task::spawn_blocking(move || driver::run_phase(phase, spec, live))
+                tokio::task::spawn_blocking(move || {
+                    Ok((driver::run_phase(phase, spec, live), None))
+                })
             };
             let started = std::time::Instant::now();
             let mut last = (0u64, started);
@@ -968,9 +970,9 @@ pub(crate) async fn run_workloads(
                 ));
             }
             pb.finish_and_clear();
-            let mut outcome = job
+            let (mut outcome, jobs_figures) = job
                 .await
-                .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))?;
+                .map_err(|e| exit::runtime(format!("benchmark thread failed: {e}")))??;
             let mut sched = outcome.sched;
             outcome.samples.client_wait_pct = sched.starved_pct();
             outcome.samples.client_cpu_us_per_op = sched.run_us_per(outcome.sent);
@@ -992,6 +994,10 @@ pub(crate) async fn run_workloads(
                 .collect();
             let fatal_now = outcome.fatal.clone();
             let mut r = WorkloadResult::from_outcome(w, params, outcome, &per_master, timeline);
+            if let Some(f) = jobs_figures {
+                r.events_acked = Some(f.acked);
+                r.pending_left = Some(f.pending_left);
+            }
             if !conns.replicas.is_empty() {
                 let after = calls_per_master(&conns.replicas, &read_names)
                     .await

@@ -455,6 +455,8 @@ async fn app(s: &mut Steps<'_>) -> anyhow::Result<SuiteResult> {
     let jobs = s
         .run("app: jobs", |p| {
             p.workloads = vec![Workload::Jobs];
+            // Its producers pace themselves: no pipeline.
+            p.pipeline = 1;
             p.clients = APP_CLIENTS;
             p.keyspace = 20;
             p.data_size = 200;
