@@ -316,7 +316,14 @@ fn scenario_cache_and_jobs_are_routed_by_slot_on_a_cluster() {
     let c = crate::support::Cluster::start(3, 0);
     let dir = tempfile::tempdir().unwrap();
     for args in [
-        &["--scenario", &fixture("scenario.yaml"), "-n", "3000", "-P", "4"][..],
+        &[
+            "--scenario",
+            &fixture("scenario.yaml"),
+            "-n",
+            "3000",
+            "-P",
+            "4",
+        ][..],
         &["-w", "cache", "--keyspace", "500", "-n", "3000", "-P", "4"],
         &["-w", "jobs", "-n", "1500", "--keyspace", "30"],
     ] {
