@@ -260,6 +260,9 @@ fn a_server_that_sleeps_every_100ms_is_a_regression() {
         "{err}"
     );
     assert_eq!(c["verdict"], "regression", "the older key keeps its value");
+    // A stalling server is no server held to a share of a CPU (verify-25).
+    let reason = c["reason"].as_str().unwrap_or("");
+    assert!(!reason.contains("held to a share of a CPU"), "{reason}");
     assert_eq!(c["regression"], true);
     assert_eq!(doc["verdict"], "regression");
     // The p99 of every interval holds a stall: its interval of change is far above the limit.
