@@ -463,7 +463,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --ratio 'SET:GET proportion for the mixed workload'
             cand --save 'Write the report to FILE (atomically) as a baseline'
             cand --compare 'Run the parameters saved in FILE and compare; exit 1 on a regression. The load''s shape (workloads, clients, threads, sizes, keys, rate) is the baseline''s: giving one of those flags too is a usage error, not silently ignored'
-            cand --max-regression 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)'
+            cand --max-regression 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression); with --compare [default: 10]'
             cand --runs 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline''s, at least 3]'
             cand --slo 'Absolute goals every workload must meet, e.g. ''p99<2ms,ops>50000'' (exit 1 when missed)'
             cand --key-index 'Which word of the custom command is its key, routed to the key''s master on a cluster (0 is the command''s name) [default: the first key, as the server names it]'

@@ -479,7 +479,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l batch -d 'Keys p
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l ratio -d 'SET:GET proportion for the mixed workload' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l save -d 'Write the report to FILE (atomically) as a baseline' -r -F
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l compare -d 'Run the parameters saved in FILE and compare; exit 1 on a regression. The load\'s shape (workloads, clients, threads, sizes, keys, rate) is the baseline\'s: giving one of those flags too is a usage error, not silently ignored' -r -F
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-regression -d 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression)' -r
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l max-regression -d 'Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of the runs is never a regression); with --compare [default: 10]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l runs -d 'Run each workload N times and report the median and spread [default: 1; with --compare the baseline\'s, at least 3]' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l slo -d 'Absolute goals every workload must meet, e.g. \'p99<2ms,ops>50000\' (exit 1 when missed)' -r
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l key-index -d 'Which word of the custom command is its key, routed to the key\'s master on a cluster (0 is the command\'s name) [default: the first key, as the server names it]' -r

@@ -383,7 +383,10 @@ fn keys_already_under_the_prefix_are_not_overwritten_or_removed_without_yes() {
         );
         assert_eq!(code, Some(2), "{err}");
         assert!(
-            err.contains("already holds 3 keys under 'app:'") && err.contains("--yes"),
+            err.contains(&format!(
+                "{} db 0 already holds 3 keys under 'app:'",
+                s.addr()
+            )) && err.contains("--yes"),
             "{err}"
         );
     }
@@ -413,6 +416,23 @@ fn keys_already_under_the_prefix_are_not_overwritten_or_removed_without_yes() {
     );
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(s.cli(&["DBSIZE"]), "3");
+    // The database is named (the refusal is about db 5, not the server), and one key is one.
+    s.cli(&["-n", "5", "SET", "app:only", "precious"]);
+    let url5 = format!("{}/5", s.url());
+    let (code, _, err) = bench_json(
+        dir.path(),
+        &url5,
+        &["-w", "set", "-n", "100", "--key-prefix", "app:"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{} db 5 already holds 1 key under 'app:'",
+            s.addr()
+        )),
+        "{err}"
+    );
+    assert_eq!(s.cli(&["-n", "5", "GET", "app:only"]), "precious");
 }
 
 #[test]
@@ -1149,4 +1169,54 @@ fn compare_refuses_shape_flags_it_would_ignore() {
             "{err}"
         );
     }
+    // And the other way: --max-regression alone would do nothing (verify-25).
+    for extra in [&[][..], &["--suite", "pool"]] {
+        let out = redkit(dir.path())
+            .args([
+                "-u",
+                "redis://127.0.0.1:1",
+                "bench",
+                "--max-regression",
+                "5",
+            ])
+            .args(extra)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("--max-regression: only with --compare"),
+            "{err}"
+        );
+    }
+}
+
+/// A read workload on an empty key space would measure nil replies the operator did not ask
+/// for (verify-25): it says so and runs; fed by an earlier -w set, or with
+/// keys under the prefix, it says nothing.
+#[test]
+fn reads_of_an_empty_key_space_are_named() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let warning = "no key under 'bench:': every reply of -w get will be nil";
+    // A note: -q (cron) and a compare, which reruns what its baseline measured, say nothing.
+    let (code, _, err) = bench_json(dir.path(), &s.url(), &["-w", "get", "-n", "50", "-q"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(err, "", "quiet on success");
+    let (code, doc, err) = bench_json(dir.path(), &s.url(), &["-w", "get", "-n", "50"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains(warning), "{err}");
+    assert_eq!(doc["workloads"][0]["ops"], 50, "it still runs");
+    let (code, _, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &["-w", "set", "-w", "get", "-n", "50"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("no key under"), "{err}");
+    s.cli(&["SET", "bench:0", "x"]);
+    let (code, _, err) = bench_json(dir.path(), &s.url(), &["-w", "get", "-n", "50"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("no key under"), "{err}");
 }

@@ -343,10 +343,10 @@ pub fn page(r: &SuiteReport) -> String {
     };
     let _ = write!(
         o,
-        "<p>{} (redis {}), {} clients, pipeline {}, {}</p>",
+        "<p>{} (redis {}), {}, pipeline {}, {}</p>",
         esc(&r.server.target),
         esc(&r.server.version),
-        r.clients,
+        crate::output::number::plural(r.clients as u64, "client"),
         r.pipeline,
         esc(&length)
     );

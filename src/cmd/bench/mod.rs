@@ -146,9 +146,11 @@ pub struct BenchArgs {
     pub compare: Option<PathBuf>,
 
     /// Allowed drop in ops/s or rise in p99, in percent (a change within the measured noise of
-    /// the runs is never a regression)
-    #[arg(long, value_name = "PCT", default_value_t = 10.0)]
-    pub max_regression: f64,
+    /// the runs is never a regression); with --compare [default: 10]
+    // An Option, so that given without --compare (where it would silently do nothing) it can
+    // be refused (`run`).
+    #[arg(long, value_name = "PCT")]
+    pub max_regression: Option<f64>,
 
     /// Run each workload N times and report the median and spread [default: 1; with
     /// --compare the baseline's, at least 3]
@@ -497,7 +499,12 @@ fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
 /// outside the prefix (an application's database), and any key already under it (the run
 /// overwrites them and the cleanup removes every key under the prefix, review-25 F9). Scans
 /// at most `limit` keys per master; beyond that the database counts as foreign.
-async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<String>> {
+/// `db`: the database number named in the message (None on a cluster, which has only 0).
+async fn foreign_keys(
+    nodes: &[Node],
+    db: Option<i64>,
+    prefix: &str,
+) -> anyhow::Result<Option<String>> {
     const LIMIT: u64 = 100_000;
     for n in nodes {
         let mut n = n.clone();
@@ -505,6 +512,12 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
         if size == 0 {
             continue;
         }
+        // Which database of which server, and how many keys: the operator's first question.
+        let place = match db {
+            Some(db) => format!("{} db {db}", n.addr),
+            None => n.addr.to_string(),
+        };
+        let holds = crate::output::number::plural(size, "key");
         let mut scan = crate::ops::scan::Scan::new(n.clone(), b"*", 1000, Default::default());
         let mut seen: u64 = 0;
         let mut under = None;
@@ -512,8 +525,7 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
             if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
                 let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(k));
                 return Ok(Some(format!(
-                    "{} holds {size} keys, some outside '{prefix}' (e.g. '{shown}')",
-                    n.addr
+                    "{place} holds {holds}, some outside '{prefix}' (e.g. '{shown}')"
                 )));
             }
             if under.is_none() {
@@ -522,21 +534,48 @@ async fn foreign_keys(nodes: &[Node], prefix: &str) -> anyhow::Result<Option<Str
             seen += keys.len() as u64;
             if seen >= LIMIT && !scan.done() {
                 return Ok(Some(format!(
-                    "{} holds {size} keys; the first {seen} are under '{prefix}' but not all could be checked",
-                    n.addr
+                    "{place} holds {holds}; the first {seen} are under '{prefix}' but not all could be checked"
                 )));
             }
         }
         if let Some(k) = under {
             let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(&k));
             return Ok(Some(format!(
-                "{} already holds {size} keys under '{prefix}' (e.g. '{shown}'), which the run \
-                 would overwrite and its cleanup remove",
-                n.addr
+                "{place} already holds {holds} under '{prefix}' (e.g. '{shown}'), which the run \
+                 would overwrite and its cleanup remove"
             )));
         }
     }
     Ok(None)
+}
+
+/// The first reading workload that no earlier workload of the run feeds, when no master
+/// holds a key under the prefix: its replies would all be nil, a measure of misses the
+/// operator did not ask for (verify-25). Looks at a few SCAN pages per master, no more.
+async fn reads_nothing(nodes: &[Node], params: &Params) -> Option<Workload> {
+    let first = params.workloads.iter().position(|w| w.reads())?;
+    if params.workloads[..first].iter().any(|w| w.writes()) {
+        return None;
+    }
+    let mut glob = escape_glob(params.key_prefix.as_bytes());
+    glob.push(b'*');
+    for n in nodes {
+        let mut scan = crate::ops::scan::Scan::new(n.clone(), &glob, 1000, Default::default());
+        for _ in 0..20 {
+            match scan.next_batch().await {
+                Ok(Some(keys)) if !keys.is_empty() => return None,
+                Ok(Some(_)) if !scan.done() => continue,
+                // Done, or an error that the run itself will report: no finding.
+                Ok(_) => break,
+                Err(_) => return None,
+            }
+        }
+        if !scan.done() {
+            // A large database not scanned through: no claim either way.
+            return None;
+        }
+    }
+    Some(params.workloads[first])
 }
 
 /// What a run talks to: the raw benchmark sockets' settings, redis-rs nodes for INFO and
@@ -1057,7 +1096,8 @@ pub(crate) async fn confirm_writes(
     if yes {
         return Ok(true);
     }
-    let Some(what) = foreign_keys(&conns.nodes, prefix).await? else {
+    let db = conns.spec.slots.is_empty().then_some(conns.db);
+    let Some(what) = foreign_keys(&conns.nodes, db, prefix).await? else {
         return Ok(true);
     };
     let question = format!("{what}. Write benchmark keys into it anyway?");
@@ -1236,7 +1276,15 @@ async fn remove_matching(conns: &Connections, glob: Vec<u8>) -> Cleanup {
     out
 }
 
+/// The change allowed in a compare when `--max-regression` is not given.
+const DEFAULT_MAX_REGRESSION_PCT: f64 = 10.0;
+
 pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
+    if args.max_regression.is_some() && args.compare.is_none() {
+        return Err(exit::usage(
+            "--max-regression: only with --compare (it is the change a compare allows)",
+        ));
+    }
     if !args.plan.suites.is_empty() {
         return suite::run(ctx, args).await;
     }
@@ -1274,10 +1322,11 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             args.max_errors
         )));
     }
-    if !(args.max_regression >= 0.0 && args.max_regression.is_finite()) {
+    let max_regression = args.max_regression.unwrap_or(DEFAULT_MAX_REGRESSION_PCT);
+    if !(max_regression >= 0.0 && max_regression.is_finite()) {
         return Err(exit::usage(format!(
             "--max-regression {}: must be a percentage of 0 or more",
-            args.max_regression
+            max_regression
         )));
     }
     let writes = params.workloads.iter().any(|w| w.writes());
@@ -1307,6 +1356,20 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         && !confirm_writes(ctx, &conns, &params.key_prefix, args.yes).await?
     {
         return Ok(ExitStatus::Problem);
+    }
+    // A note, not a warning: misses are also what a read-only baseline on the application's
+    // database measures on purpose (the README's nightly compare), and a compare reruns what
+    // its baseline measured.
+    if args.compare.is_none()
+        && let Some(w) = reads_nothing(&conns.nodes, &params).await
+    {
+        ctx.out.note(format!(
+            "no key under '{}': every reply of -w {w} will be nil, a measure of misses (to \
+             read values, run `redkit bench -w set --keep-keys` with the same --key-prefix \
+             and --keyspace first, or give -w set before -w {w})",
+            crate::output::escape::escape_str(&params.key_prefix),
+            w = w.name()
+        ));
     }
     let key_index =
         custom_key_index(ctx, &params, &conns.nodes, !conns.spec.slots.is_empty()).await?;
@@ -1342,7 +1405,7 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
                 side(&report.server)
             ));
         }
-        report.compare_with(b, args.max_regression);
+        report.compare_with(b, max_regression);
     }
     if let Some(goals) = &slo {
         report.slo = Some(slo::judge(goals, &report.workloads));
@@ -1365,15 +1428,18 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
             Err(words) => words,
         });
     }
+    // Saved before the report is printed (a write that fails is an error, not a table that
+    // claims success), said after it, where the operator reads on.
+    let mut saved = None;
     if let Some(path) = &args.save {
-        match save_refusal(&report, args.compare.as_deref(), path) {
-            Some(why) => ctx.out.warn(format!("not saved {}: {why}", path.display())),
+        saved = Some(match save_refusal(&report, args.compare.as_deref(), path) {
+            Some(why) => Err(format!("not saved {}: {why}", path.display())),
             None => {
                 let text = serde_json::to_vec_pretty(&report)?;
                 write_atomic(path, &text)?;
-                ctx.out.note(format!("saved {}", path.display()));
+                Ok(format!("saved {}", path.display()))
             }
-        }
+        });
     }
     // -q (cron): silent when the run completed and met its goals.
     report.max_errors_pct = args.max_errors;
@@ -1384,6 +1450,11 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         && !(report.regressed() || report.missed_slo())
         && too_many_errors.is_empty();
     ctx.out.emit_outcome(&report, ok)?;
+    match saved {
+        Some(Ok(note)) => ctx.out.note(note),
+        Some(Err(warning)) => ctx.out.warn(warning),
+        None => {}
+    }
     failed(ctx, fatal, cleanup_failure)?;
     if report.interrupted {
         ctx.out

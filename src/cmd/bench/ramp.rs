@@ -111,11 +111,11 @@ impl Render for RampReport {
     fn table(&self, w: &mut dyn Write, ui: &Ui) -> io::Result<()> {
         writeln!(
             w,
-            "{} (redis {}), {}, {} clients, open loop, steps of {} ms, goals {}",
+            "{} (redis {}), {}, {}, open loop, steps of {} ms, goals {}",
             crate::output::escape::escape_str(&self.server.target),
             crate::output::escape::escape_str(&self.server.version),
             self.workload.name(),
-            self.clients,
+            crate::output::number::plural(self.clients as u64, "client"),
             self.step_ms,
             self.slo
         )?;

@@ -689,12 +689,12 @@ impl Render for BenchReport {
         let p = &self.parameters;
         writeln!(
             w,
-            "{} (redis {}), {} clients, pipeline {}, {} threads, {} values{}{}{}",
+            "{} (redis {}), {}, pipeline {}, {}, {} values{}{}{}",
             crate::output::escape::escape_str(&self.server.target),
             crate::output::escape::escape_str(&self.server.version),
-            p.clients,
+            crate::output::number::plural(p.clients as u64, "client"),
             p.pipeline,
-            p.threads,
+            crate::output::number::plural(p.threads as u64, "thread"),
             p.sizes().describe(),
             if p.value_kind == ValueKind::Json {
                 " (json)"
@@ -871,11 +871,17 @@ impl Render for BenchReport {
             match &self.cleaned_also {
                 Some(g) => writeln!(
                     w,
-                    "cleaned up {n} keys under {} and matching {}",
+                    "cleaned up {} under {} and matching {}",
+                    crate::output::number::plural(n, "key"),
                     p.key_prefix,
                     crate::output::escape::escape_str(g)
                 )?,
-                None => writeln!(w, "cleaned up {n} keys under {}", p.key_prefix)?,
+                None => writeln!(
+                    w,
+                    "cleaned up {} under {}",
+                    crate::output::number::plural(n, "key"),
+                    p.key_prefix
+                )?,
             }
         }
         for left in &self.left_after_cleanup {

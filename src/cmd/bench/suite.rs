@@ -610,10 +610,10 @@ impl Render for SuiteReport {
         };
         writeln!(
             w,
-            "{} (redis {}), {} clients, pipeline {}, {length}",
+            "{} (redis {}), {}, pipeline {}, {length}",
             crate::output::escape::escape_str(&self.server.target),
             crate::output::escape::escape_str(&self.server.version),
-            self.clients,
+            crate::output::number::plural(self.clients as u64, "client"),
             self.pipeline
         )?;
         for s in &self.suites {
