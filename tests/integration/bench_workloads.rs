@@ -204,6 +204,29 @@ fn jobs_runs_are_sampled_last_min_run_and_skip_the_warmup() {
     assert_eq!(run["p99_us"].as_array().unwrap().len(), ops.len(), "{run}");
     assert!(run["client_cpu_us_per_op"].as_f64().unwrap() > 0.0, "{run}");
     assert!(run["server_wait_pct"].is_number(), "a local server: {run}");
+    // Over several runs the jobs figures are totals, as ops are.
+    let (code, doc, err) = bench(
+        &s,
+        &[
+            "-w",
+            "jobs",
+            "-n",
+            "300",
+            "-c",
+            "3",
+            "--keyspace",
+            "4",
+            "--runs",
+            "2",
+            "--min-run",
+            "0s",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let w = &doc["workloads"][0];
+    assert_eq!(w["ops"], 600, "{w}");
+    assert_eq!(w["events_acked"], 600, "{w}");
+    assert_eq!(w["pending_left"], 0, "{w}");
     for (flag, value) in [("--rate", "100"), ("--pipeline", "4")] {
         let (code, _, err) = bench(&s, &["-w", "jobs", "-n", "10", flag, value]);
         assert_eq!(code, Some(2), "{err}");

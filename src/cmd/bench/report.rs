@@ -189,6 +189,14 @@ pub struct WorkloadResult {
     hist: Option<Histogram<u64>>,
 }
 
+/// The sum of two counts either of which may be unknown.
+fn sum_opt(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+    }
+}
+
 impl WorkloadResult {
     pub fn from_outcome(
         w: Workload,
@@ -274,7 +282,7 @@ impl WorkloadResult {
         out.replica_calls = Vec::new();
         out.samples = Vec::new();
         let mut hits = (0u64, 0u64);
-        for r in &runs {
+        for (i, r) in runs.iter().enumerate() {
             out.samples.extend(r.samples.iter().cloned());
             out.min_run_raised |= r.min_run_raised;
             out.too_short |= r.too_short;
@@ -284,6 +292,12 @@ impl WorkloadResult {
             }
             if let Some(h) = &r.hist {
                 let _ = all.add(h);
+            }
+            // The jobs figures are counts over every run, as ops are (they were the first
+            // run's).
+            if i > 0 {
+                out.events_acked = sum_opt(out.events_acked, r.events_acked);
+                out.pending_left = sum_opt(out.pending_left, r.pending_left);
             }
             out.ops += r.ops;
             out.commands_sent += r.commands_sent;
