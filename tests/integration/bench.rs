@@ -1220,3 +1220,43 @@ fn reads_of_an_empty_key_space_are_named() {
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("no key under"), "{err}");
 }
+
+/// With one run on each side there is no spread of runs: the compare table says so, not
+/// `0.0%/0.0%`, which reads as a perfectly quiet machine.
+#[test]
+fn a_compare_of_single_runs_shows_no_noise_figure() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = bench_json(
+        dir.path(),
+        &s.url(),
+        &[
+            "-w",
+            "set",
+            "-n",
+            "200",
+            "--min-run",
+            "0s",
+            "--save",
+            "one.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let out = redkit(dir.path())
+        .args([
+            "-u",
+            &s.url(),
+            "bench",
+            "--compare",
+            "one.json",
+            "--runs",
+            "1",
+        ])
+        .args(["--min-run", "0s"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("one run"), "{text}");
+    assert!(!text.contains("0.0%/0.0%"), "{text}");
+}

@@ -822,7 +822,13 @@ impl Render for BenchReport {
                     Cell::new(x.old_p99_us),
                     Cell::new(x.new_p99_us),
                     Cell::new(format!("{:+.1}%", x.p99_change_pct)),
-                    Cell::new(format!("{:.1}%/{:.1}%", x.ops_noise_pct, x.p99_noise_pct)),
+                    // The runs' spread needs two runs on a side: with one on each there is
+                    // none to show (a 0.0% would read as a perfectly quiet machine).
+                    Cell::new(if x.ops_noise_pct == 0.0 && x.p99_noise_pct == 0.0 {
+                        "one run".to_string()
+                    } else {
+                        format!("{:.1}%/{:.1}%", x.ops_noise_pct, x.p99_noise_pct)
+                    }),
                     Cell::new(verdict),
                 ]);
             }

@@ -343,7 +343,7 @@ pub struct HealthReport {
 
 /// `1 node`, `2 nodes`: the count with the word that agrees with it.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    crate::output::number::plural_with(n as u64, one, many)
 }
 
 pub fn worst(statuses: impl Iterator<Item = Status>) -> Status {

@@ -555,7 +555,11 @@ pub fn plural(n: i64, one: &'static str, many: &'static str) -> &'static str {
 }
 
 pub fn count_of(n: i64, one: &'static str, many: &'static str) -> String {
-    format!("{n} {}", plural(n, one, many))
+    // Negative counts do not occur; shown as they are rather than clamped.
+    match u64::try_from(n) {
+        Ok(n) => crate::output::number::plural_with(n, one, many),
+        Err(_) => format!("{n} {many}"),
+    }
 }
 
 /// The next chunk after `cursor`: the first and last of the next `size` message ids (keyset),
