@@ -971,9 +971,9 @@ mod tests {
         assert_eq!(
             set,
             [
-                "set", "10000", "50000", "50000", "120", "200", "450", "900", "1500", "OOM:3"
+                "set", "10000", "50000", "120", "200", "450", "900", "1500", "OOM:3"
             ],
-            "{text}"
+            "keys/s only beside a batch workload: {text}"
         );
         assert!(lines.contains(&"service level objectives"), "{text}");
         let slo = lines
