@@ -368,6 +368,7 @@ impl BenchArgs {
             runs: self.runs.unwrap_or(1) as usize,
             min_run_ms: None,
             scenario,
+            custom_writes: None,
         })
     }
 }
@@ -506,6 +507,8 @@ async fn foreign_keys(
     prefix: &str,
 ) -> anyhow::Result<Option<String>> {
     const LIMIT: u64 = 100_000;
+    // The operator's own text, but escaped before a terminal as any other.
+    let shown_prefix = crate::output::escape::escape_str(prefix);
     for n in nodes {
         let mut n = n.clone();
         let size: u64 = n.query(&redis::cmd("DBSIZE")).await?;
@@ -524,8 +527,9 @@ async fn foreign_keys(
         while let Some(keys) = scan.next_batch().await? {
             if let Some(k) = keys.iter().find(|k| !k.starts_with(prefix.as_bytes())) {
                 let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(k));
+                let which = if size == 1 { "it is" } else { "some are" };
                 return Ok(Some(format!(
-                    "{place} holds {holds}, some outside '{prefix}' (e.g. '{shown}')"
+                    "{place} holds {holds}, {which} outside '{shown_prefix}' (e.g. '{shown}')"
                 )));
             }
             if under.is_none() {
@@ -534,14 +538,14 @@ async fn foreign_keys(
             seen += keys.len() as u64;
             if seen >= LIMIT && !scan.done() {
                 return Ok(Some(format!(
-                    "{place} holds {holds}; the first {seen} are under '{prefix}' but not all could be checked"
+                    "{place} holds {holds}; the first {seen} are under '{shown_prefix}' but not all could be checked"
                 )));
             }
         }
         if let Some(k) = under {
             let shown = crate::output::escape::escape_str(&String::from_utf8_lossy(&k));
             return Ok(Some(format!(
-                "{place} already holds {holds} under '{prefix}' (e.g. '{shown}'), which the run \
+                "{place} already holds {holds} under '{shown_prefix}' (e.g. '{shown}'), which the run \
                  would overwrite and its cleanup remove"
             )));
         }
@@ -805,6 +809,36 @@ async fn custom_key_index(
             Ok(fallback)
         }
     }
+}
+
+/// Whether the custom command writes, from the server's own flags (`COMMAND INFO`): None when
+/// there is no custom command or the server does not say (an old server, a user without
+/// COMMAND).
+async fn custom_writes(nodes: &[Node], params: &Params) -> Option<bool> {
+    if !params.workloads.contains(&Workload::Custom) {
+        return None;
+    }
+    let name = params.custom.first()?;
+    let mut node = nodes.first()?.clone();
+    let info: redis::Value = node
+        .query(redis::cmd("COMMAND").arg("INFO").arg(name))
+        .await
+        .ok()?;
+    // [[name, arity, [flags...], ...]]
+    let redis::Value::Array(entries) = info else {
+        return None;
+    };
+    let redis::Value::Array(entry) = entries.into_iter().next()? else {
+        return None;
+    };
+    let redis::Value::Array(flags) = entry.into_iter().nth(2)? else {
+        return None;
+    };
+    Some(flags.iter().any(|f| match f {
+        redis::Value::SimpleString(s) => s.eq_ignore_ascii_case("write"),
+        redis::Value::BulkString(b) => b.eq_ignore_ascii_case(b"write"),
+        _ => false,
+    }))
 }
 
 /// CPU time and run-queue wait of every master that runs on this machine (loopback or a unix
@@ -1125,11 +1159,21 @@ pub(crate) fn custom_key_glob(params: &Params) -> Option<Result<Vec<u8>, String>
     let Some(word) = params.custom.iter().skip(1).find(|w| w.contains("{key}")) else {
         // No generated key at all (`XADD job_events:{rand} …`): whatever a writing command
         // wrote is outside the prefix, and no glob can tell it from the application's keys.
+        // A command that writes nothing (AUTH, CONFIG GET, PING) left nothing (verify-25).
         let name = params.custom.first()?;
-        if workload::is_read_command(name) {
+        if !params
+            .custom_writes
+            .unwrap_or_else(|| !workload::is_read_command(name))
+        {
             return None;
         }
-        return Some(Err(params.custom.join(" ")));
+        // Named by its name and the word that makes its keys, never its whole line (which may
+        // hold a secret: `AUTH pw`, `CONFIG SET requirepass pw`).
+        let word = params.custom.iter().skip(1).find(|w| w.contains('{'));
+        return Some(Err(match word {
+            Some(w) => format!("{name} {w}"),
+            None => name.clone(),
+        }));
     };
     let at = word.find("{key}")?;
     if at == 0 {
@@ -1373,6 +1417,7 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
     }
     let key_index =
         custom_key_index(ctx, &params, &conns.nodes, !conns.spec.slots.is_empty()).await?;
+    params.custom_writes = custom_writes(&conns.nodes, &params).await;
     let (mut report, fatal) = run_workloads(
         ctx,
         &params,

@@ -56,6 +56,10 @@ pub struct Params {
     /// `--scenario`: its file and entries, as parsed (null without).
     #[serde(default)]
     pub scenario: Option<super::scenario::Scenario>,
+    /// Whether the custom command writes, as the server flags it (`COMMAND INFO`); asked at
+    /// each run, not saved. None: not asked, or the server would not say.
+    #[serde(skip)]
+    pub custom_writes: Option<bool>,
 }
 
 fn one() -> usize {
@@ -899,14 +903,14 @@ impl Render for BenchReport {
                     w,
                     "cleaned up {} under {} and matching {}",
                     crate::output::number::plural(n, "key"),
-                    p.key_prefix,
+                    crate::output::escape::escape_str(&p.key_prefix),
                     crate::output::escape::escape_str(g)
                 )?,
                 None => writeln!(
                     w,
                     "cleaned up {} under {}",
                     crate::output::number::plural(n, "key"),
-                    p.key_prefix
+                    crate::output::escape::escape_str(&p.key_prefix)
                 )?,
             }
         }
@@ -917,7 +921,7 @@ impl Render for BenchReport {
             writeln!(
                 w,
                 "the custom command's keys outside {} were left: {}",
-                p.key_prefix,
+                crate::output::escape::escape_str(&p.key_prefix),
                 crate::output::escape::escape_str(k)
             )?;
         }
