@@ -382,3 +382,52 @@ fn scenario_cache_and_jobs_are_routed_by_slot_on_a_cluster() {
         }
     }
 }
+
+/// The lines under the table say what happened (verify-25): an open loop that fell behind its
+/// --rate says so, jobs' line tells measured events from all acked, jobs beside other
+/// workloads names the flags it does not take, and `--duration 0s` is refused.
+#[test]
+fn the_report_says_what_the_run_could_not_do() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let text = |args: &[&str]| {
+        let out = redkit(dir.path())
+            .args(["-u", &s.url(), "bench"])
+            .args(args)
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr(&out),
+        )
+    };
+    let (code, out, err) = text(&[
+        "-w",
+        "ping",
+        "--rate",
+        "100000000",
+        "-c",
+        "1",
+        "--duration",
+        "500ms",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("ops/s of the 100000000 asked: the client or the server could not keep up"),
+        "{out}"
+    );
+    let (code, out, err) = text(&[
+        "-w", "set", "-w", "jobs", "-P", "4", "-n", "300", "-c", "3", "--warmup", "200ms",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("jobs paces itself"), "{err}");
+    assert!(
+        out.contains("events measured at") && out.contains("acked in all, the warm-up's included"),
+        "{out}"
+    );
+    let (code, _, err) = text(&["-w", "get", "--duration", "0s"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("--duration 0s"), "{err}");
+}

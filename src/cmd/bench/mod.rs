@@ -416,6 +416,11 @@ fn check_params(p: &Params, remove_keys: bool) -> anyhow::Result<()> {
     {
         return Err(exit::usage(format!("--rate {r}: must be above 0")));
     }
+    if p.duration_ms == Some(0) {
+        return Err(exit::usage(
+            "--duration 0s: must be above 0 (it would measure nothing)",
+        ));
+    }
     // The jobs workload paces itself (a producer waits for its event's ack): a schedule or a
     // pipeline given for it alone would be silently ignored (beside other workloads they are
     // theirs).
@@ -1320,6 +1325,12 @@ async fn remove_matching(conns: &Connections, glob: Vec<u8>) -> Cleanup {
     out
 }
 
+/// A saved baseline whose runs spread this much (ops/s, p99, in %) is named: a compare
+/// against it can tell only changes larger than its noise, so a real slowdown may pass as
+/// inconclusive (verify-25: a baseline with one run half as fast hid a stall).
+const NOISY_OPS_SPREAD_PCT: f64 = DEFAULT_MAX_REGRESSION_PCT;
+const NOISY_P99_SPREAD_PCT: f64 = 5.0 * DEFAULT_MAX_REGRESSION_PCT;
+
 /// The change allowed in a compare when `--max-regression` is not given.
 const DEFAULT_MAX_REGRESSION_PCT: f64 = 10.0;
 
@@ -1400,6 +1411,13 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         && !confirm_writes(ctx, &conns, &params.key_prefix, args.yes).await?
     {
         return Ok(ExitStatus::Problem);
+    }
+    if params.workloads.contains(&Workload::Jobs) && (params.rate.is_some() || params.pipeline > 1)
+    {
+        ctx.out.note(
+            "jobs paces itself (one event per producer in flight): --rate and --pipeline apply \
+             to the other workloads only",
+        );
     }
     // A note, not a warning: misses are also what a read-only baseline on the application's
     // database measures on purpose (the README's nightly compare), and a compare reruns what
@@ -1496,7 +1514,12 @@ pub async fn run(ctx: &Ctx, args: &BenchArgs) -> anyhow::Result<ExitStatus> {
         && too_many_errors.is_empty();
     ctx.out.emit_outcome(&report, ok)?;
     match saved {
-        Some(Ok(note)) => ctx.out.note(note),
+        Some(Ok(note)) => {
+            ctx.out.note(note);
+            for line in report.noisy_runs(NOISY_OPS_SPREAD_PCT, NOISY_P99_SPREAD_PCT) {
+                ctx.out.warn(line);
+            }
+        }
         Some(Err(warning)) => ctx.out.warn(warning),
         None => {}
     }

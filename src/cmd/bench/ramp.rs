@@ -26,8 +26,9 @@ const DEFAULT_STEP: Duration = Duration::from_secs(1);
 /// Steps of a ramp without MAX before it stops on its own.
 const MAX_STEPS: usize = 100;
 /// A step whose achieved rate is below this share of its target missed (the client or the
-/// server could not keep up, whatever the latency says).
-const RATE_REACHED: f64 = 0.9;
+/// server could not keep up, whatever the latency says): the one bound of an open loop that
+/// fell behind.
+const RATE_REACHED: f64 = super::report::OPEN_LOOP_SHORTFALL;
 
 impl Ramp {
     pub fn parse(text: &str) -> Result<Ramp, String> {

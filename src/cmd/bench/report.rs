@@ -15,6 +15,10 @@ use super::workload::{KeyPattern, Workload};
 use crate::exit;
 use crate::output::{Format, Render, Ui};
 
+/// An open loop that reached less than this share of its --rate fell behind (the ramp's
+/// bound too).
+pub const OPEN_LOOP_SHORTFALL: f64 = 0.9;
+
 /// Everything needed to run the same benchmark again (`--compare` reads it from a baseline).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Params {
@@ -533,6 +537,27 @@ impl Overall {
 }
 
 impl BenchReport {
+    /// One line per workload whose runs spread beyond these limits (ops/s, p99, in %): a
+    /// baseline saved from them can tell only changes beyond that noise.
+    pub fn noisy_runs(&self, ops_pct: f64, p99_pct: f64) -> Vec<String> {
+        self.workloads
+            .iter()
+            .filter(|r| {
+                r.runs.len() > 1 && (r.ops_spread_pct > ops_pct || r.p99_spread_pct > p99_pct)
+            })
+            .map(|r| {
+                format!(
+                    "the baseline's {} runs spread {:.1}% in ops/s and {:.1}% in p99: a compare \
+                     can tell only changes beyond that noise; save it again on a quiet machine, \
+                     or with more --runs",
+                    r.workload.name(),
+                    r.ops_spread_pct,
+                    r.p99_spread_pct
+                )
+            })
+            .collect()
+    }
+
     pub fn new(
         parameters: Params,
         server: ServerInfo,
@@ -875,9 +900,31 @@ impl Render for BenchReport {
                 )?;
             }
             if let (Some(a), Some(p)) = (r.events_acked, r.pending_left) {
+                // The row's figures are the measured events; the acks count the warm-up's
+                // too, so both are said, each for what it is (verify-25).
+                let median = if r.runs.len() > 1 {
+                    " (the median run)"
+                } else {
+                    ""
+                };
                 writeln!(
                     w,
-                    "{}: {a} events acked at {:.0}/s, latency XADD to ack; {p} left pending",
+                    "{}: {} measured at {:.0}/s{median}, latency XADD to ack; {a} acked in all, \
+                     the warm-up's included; {p} left pending",
+                    r.workload.name(),
+                    crate::output::number::plural(r.ops, "event"),
+                    r.ops_per_sec
+                )?;
+            }
+            // An open loop that fell behind its schedule measured its own backlog too.
+            if let Some(rate) = p.rate
+                && r.workload != Workload::Jobs
+                && r.ops_per_sec < OPEN_LOOP_SHORTFALL * rate
+            {
+                writeln!(
+                    w,
+                    "{}: {:.0} ops/s of the {rate} asked: the client or the server could not keep \
+                     up, so its latency, counted from the schedule, holds the backlog",
                     r.workload.name(),
                     r.ops_per_sec
                 )?;
@@ -957,6 +1004,29 @@ mod tests {
             "slo": [{"workload": "set", "objective": "p99 < 1ms", "measured": "450µs", "met": true}]
         }))
         .expect("a baseline's shape")
+    }
+
+    #[test]
+    fn a_baseline_of_noisy_runs_is_named_a_quiet_one_is_not() {
+        let mut r = report();
+        let run = |ops: f64| RunFigures {
+            ops_per_sec: ops,
+            p50_us: 100,
+            p99_us: 400,
+        };
+        r.workloads[0].runs = vec![run(22_000.0), run(53_000.0)];
+        r.workloads[0].ops_spread_pct = 41.0;
+        r.workloads[0].p99_spread_pct = 82.0;
+        let lines = r.noisy_runs(10.0, 50.0);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("set runs spread 41.0% in ops/s and 82.0% in p99"));
+        r.workloads[0].ops_spread_pct = 0.9;
+        r.workloads[0].p99_spread_pct = 4.2;
+        assert!(r.noisy_runs(10.0, 50.0).is_empty());
+        // One run has no spread to judge.
+        r.workloads[0].runs.truncate(1);
+        r.workloads[0].ops_spread_pct = 41.0;
+        assert!(r.noisy_runs(10.0, 50.0).is_empty());
     }
 
     #[test]
