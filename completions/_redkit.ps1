@@ -507,7 +507,7 @@ Register-ArgumentCompleter -Native -CommandName 'redkit' -ScriptBlock {
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The URL(s) are seed nodes of a Redis Cluster')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by rediss://)')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate at all (tests and labs only)')
-            [CompletionResult]::new('--timeline', '--timeline', [CompletionResultType]::ParameterName, 'Include a per-second timeline in the report')
+            [CompletionResult]::new('--timeline', '--timeline', [CompletionResultType]::ParameterName, 'Include a per-second timeline in the report: commands measured in each second (under the table, and `timeline` in JSON)')
             [CompletionResult]::new('--keep-keys', '--keep-keys', [CompletionResultType]::ParameterName, 'Leave the keys the run wrote (by default every key under --key-prefix is removed at the end of a run that writes)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Write even into a database that holds keys the run did not write, outside --key-prefix or already under it (no question asked; the cleanup removes every key under the prefix)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Write even into a database that holds keys the run did not write, outside --key-prefix or already under it (no question asked; the cleanup removes every key under the prefix)')

@@ -490,7 +490,7 @@ set edit:completion:arg-completer[redkit] = {|@words|
             cand --cluster 'The URL(s) are seed nodes of a Redis Cluster'
             cand --tls 'Use TLS (implied by rediss://)'
             cand --insecure 'Do not verify the server''s certificate at all (tests and labs only)'
-            cand --timeline 'Include a per-second timeline in the report'
+            cand --timeline 'Include a per-second timeline in the report: commands measured in each second (under the table, and `timeline` in JSON)'
             cand --keep-keys 'Leave the keys the run wrote (by default every key under --key-prefix is removed at the end of a run that writes)'
             cand -y 'Write even into a database that holds keys the run did not write, outside --key-prefix or already under it (no question asked; the cleanup removes every key under the prefix)'
             cand --yes 'Write even into a database that holds keys the run did not write, outside --key-prefix or already under it (no question asked; the cleanup removes every key under the prefix)'

@@ -512,7 +512,7 @@ complete -c redkit -n "__fish_redkit_using_subcommand bench" -l askpass -d 'Prom
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cluster -d 'The URL(s) are seed nodes of a Redis Cluster'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l tls -d 'Use TLS (implied by rediss://)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l insecure -d 'Do not verify the server\'s certificate at all (tests and labs only)'
-complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline -d 'Include a per-second timeline in the report'
+complete -c redkit -n "__fish_redkit_using_subcommand bench" -l timeline -d 'Include a per-second timeline in the report: commands measured in each second (under the table, and `timeline` in JSON)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l keep-keys -d 'Leave the keys the run wrote (by default every key under --key-prefix is removed at the end of a run that writes)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -s y -l yes -d 'Write even into a database that holds keys the run did not write, outside --key-prefix or already under it (no question asked; the cleanup removes every key under the prefix)'
 complete -c redkit -n "__fish_redkit_using_subcommand bench" -l cleanup -d 'Remove the keys under --key-prefix afterwards (the default now; kept for old scripts)'

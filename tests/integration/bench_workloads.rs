@@ -427,6 +427,21 @@ fn the_report_says_what_the_run_could_not_do() {
         out.contains("events measured at") && out.contains("acked in all, the warm-up's included"),
         "{out}"
     );
+    // --timeline shows in the table too, its partial last second named.
+    let (code, out, err) = text(&[
+        "-w",
+        "ping",
+        "--duration",
+        "1500ms",
+        "-c",
+        "2",
+        "--timeline",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("ping: commands per second (the last covers 0.5"),
+        "{out}"
+    );
     let (code, _, err) = text(&["-w", "get", "--duration", "0s"]);
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("--duration 0s"), "{err}");

@@ -131,7 +131,8 @@ pub struct BenchArgs {
     )]
     pub ratio: String,
 
-    /// Include a per-second timeline in the report
+    /// Include a per-second timeline in the report: commands measured in each second (under
+    /// the table, and `timeline` in JSON)
     #[arg(long)]
     pub timeline: bool,
 

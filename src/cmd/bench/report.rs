@@ -916,6 +916,21 @@ impl Render for BenchReport {
                     r.ops_per_sec
                 )?;
             }
+            // --timeline in the table too: the measured commands of each second, 8 a line
+            // (80 columns), the last second's length named when it was partial.
+            if let Some(tl) = r.timeline.as_ref().filter(|t| !t.is_empty()) {
+                let part = r.elapsed_s - r.elapsed_s.floor();
+                let tail = if part > 0.01 && r.runs.len() <= 1 {
+                    format!(" (the last covers {part:.2} s)")
+                } else {
+                    String::new()
+                };
+                writeln!(w, "{}: commands per second{tail}:", r.workload.name())?;
+                for chunk in tl.chunks(8) {
+                    let line: Vec<String> = chunk.iter().map(|v| format!("{v:>8}")).collect();
+                    writeln!(w, "  {}", line.join(" ").trim_start())?;
+                }
+            }
             // An open loop that fell behind its schedule measured its own backlog too.
             if let Some(rate) = p.rate
                 && r.workload != Workload::Jobs
